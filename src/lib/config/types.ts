@@ -1,0 +1,20 @@
+/** One store the app can connect to, as listed in the deployment's config.json. */
+export interface StoreConfig {
+  /** Stable id, [a-z0-9-]+; used in routes and as the IndexedDB key. */
+  id: string;
+  /** Provider profile: 'goodsie' now; 'storehippo' | 'flickrocket' | 'shopware6' | 'foxy' later. */
+  kind: string;
+  name: string;
+  authorizationEndpoint: string;
+  /** Required when flow is 'code'. */
+  tokenEndpoint?: string;
+  apiBase: string;
+  clientId: string;
+  redirectUri: string;
+  defaultScopes: string[];
+  flow: 'token' | 'code';
+}
+
+export interface AppConfig {
+  stores: StoreConfig[];
+}

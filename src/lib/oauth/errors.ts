@@ -1,0 +1,89 @@
+/**
+ * The one error family of the app. Components choose their words by `code`; no message, log line
+ * or `cause` ever holds a token, code, verifier or state value.
+ */
+export type AppErrorCode =
+  // configuration
+  | 'CONFIG_MISSING'
+  | 'CONFIG_INVALID'
+  // redirect / authorization
+  | 'OAUTH_STATE_MISSING'
+  | 'OAUTH_STATE_MISMATCH'
+  | 'OAUTH_STATE_EXPIRED'
+  | 'OAUTH_STATE_REUSED'
+  | 'OAUTH_ACCESS_DENIED'
+  | 'OAUTH_REDIRECT_ERROR'
+  | 'OAUTH_INVALID_RESPONSE'
+  | 'OAUTH_UNSUPPORTED_TOKEN_TYPE'
+  | 'OAUTH_TOKEN_REQUEST_FAILED'
+  | 'OAUTH_NETWORK_ERROR'
+  // tokens
+  | 'TOKEN_EXPIRED'
+  | 'TOKEN_MISSING'
+  // store API
+  | 'API_UNAUTHORIZED'
+  | 'API_INSUFFICIENT_SCOPE'
+  | 'API_NOT_FOUND'
+  | 'API_CONFLICT'
+  | 'API_RATE_LIMITED'
+  | 'API_BAD_REQUEST'
+  | 'API_SERVER_ERROR'
+  | 'API_INVALID_RESPONSE'
+  | 'API_NETWORK_ERROR'
+  // storage
+  | 'STORAGE_UNAVAILABLE'
+  | 'STORAGE_CORRUPT';
+
+export class AppError extends Error {
+  readonly code: AppErrorCode;
+  /** Never a secret: only another error (already scrubbed) or a plain description. */
+  override readonly cause?: unknown;
+
+  constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown }) {
+    super(message ?? code);
+    this.name = 'AppError';
+    this.code = code;
+    if (options && 'cause' in options) this.cause = options.cause;
+  }
+}
+
+/** The error parameters an authorization server sent back on the redirect (RFC 6749 4.1.2.1, 4.2.2.1). */
+export class OAuthRedirectError extends AppError {
+  readonly error: string;
+  readonly errorDescription: string | undefined;
+
+  constructor(error: string, errorDescription?: string) {
+    super(error === 'access_denied' ? 'OAUTH_ACCESS_DENIED' : 'OAUTH_REDIRECT_ERROR', `authorization server answered ${error}`);
+    this.name = 'OAuthRedirectError';
+    this.error = error;
+    this.errorDescription = errorDescription;
+  }
+}
+
+/** A store API or token endpoint answered with an HTTP error. */
+export class HttpError extends AppError {
+  readonly status: number;
+  /** Seconds from Retry-After, when the server sent one. */
+  readonly retryAfter: number | undefined;
+  /** The scope a 403 said is needed, when known. */
+  readonly requiredScope: string | undefined;
+  /** The parsed JSON body, when it had one (e.g. a 409's current product). Never holds a token. */
+  readonly body: unknown;
+
+  constructor(
+    code: AppErrorCode,
+    status: number,
+    extra: { retryAfter?: number; requiredScope?: string; body?: unknown; message?: string } = {},
+  ) {
+    super(code, extra.message ?? `HTTP ${status}`);
+    this.name = 'HttpError';
+    this.status = status;
+    this.retryAfter = extra.retryAfter;
+    this.requiredScope = extra.requiredScope;
+    this.body = extra.body;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,31 @@
+/** Domain (camelCase) view of a token response; converted once from the wire in token.ts. */
+export interface TokenSet {
+  accessToken: string;
+  /** Always 'bearer' (normalised to lower case). */
+  tokenType: 'bearer';
+  refreshToken?: string;
+  /** Scopes actually granted. */
+  scopes: string[];
+  /** Epoch ms, or null when the server gave no lifetime ("unknown", not "expired"). */
+  expiresAt: number | null;
+  /** Epoch ms. */
+  obtainedAt: number;
+}
+
+/** A sign-in that has been started and not yet completed; kept in IndexedDB, single use. */
+export interface PendingAuthorization {
+  state: string;
+  storeId: string;
+  flow: 'token' | 'code';
+  scopes: string[];
+  /** Internal app route to return to, always starting with '/' (never '//'). */
+  returnTo: string;
+  /** Epoch ms. Void 10 minutes later. */
+  createdAt: number;
+}
+
+/** One connected store: what the vault keeps per store id. */
+export interface StoreSession {
+  storeId: string;
+  tokens: TokenSet;
+}
