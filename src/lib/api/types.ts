@@ -109,3 +109,21 @@ export interface ProductEdit {
   inventory?: number;
   description?: string;
 }
+
+export interface OrderPage {
+  orders: Order[];
+  paging: Paging;
+}
+
+/** What the app sends to create a product (POST); the server fills id, created, updated. */
+export interface NewProduct {
+  name: string;
+  /** Major units; rounded to the currency's digits by the server's rules. */
+  price: number;
+  descriptionHtml?: string;
+  descriptionShort?: string;
+  published?: boolean;
+  inventory?: number;
+  categories?: string[];
+  tags?: string[];
+}

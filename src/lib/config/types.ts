@@ -8,6 +8,10 @@ export interface StoreConfig {
   authorizationEndpoint: string;
   /** Required when flow is 'code'. */
   tokenEndpoint?: string;
+  /**
+   * The API server's address, which the provider's paths are appended to (the OpenAPI `servers`
+   * URL): for Goodsie "https://api.shop.example" -> "https://api.shop.example/api/v1/products".
+   */
   apiBase: string;
   clientId: string;
   redirectUri: string;

@@ -1,0 +1,189 @@
+/**
+ * The deployment's config.json, served beside index.html and edited per deployment without
+ * rebuilding: one build talks to any Goodsie-style server. `loadConfig` fetches it,
+ * `validateConfig` (pure) checks every field and returns a clean AppConfig or throws ConfigError
+ * naming the first bad field.
+ */
+import { getProvider, knownProviderKinds } from '../providers/registry.ts';
+import { ConfigError } from './config-error.ts';
+import type { AppConfig, StoreConfig } from './types.ts';
+
+export { ConfigError } from './config-error.ts';
+
+const ID_PATTERN = /^[a-z0-9-]+$/;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const FLOWS = ['token', 'code'] as const;
+
+type JsonObject = Readonly<Record<string, unknown>>;
+
+function invalid(field: string, hint: string): ConfigError {
+  return new ConfigError('CONFIG_INVALID', field, hint);
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function requireText(store: JsonObject, key: string, path: string, hint: string): string {
+  const value = store[key];
+  if (typeof value !== 'string' || value.trim() === '') throw invalid(`${path}.${key}`, hint);
+  return value;
+}
+
+/**
+ * An absolute http(s) URL, https unless the host is loopback (the token travels to it), with no
+ * credentials, no fragment and no surrounding whitespace. The string is kept as written:
+ * redirect_uri must match the registered one exactly (RFC 6749 3.1.2).
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
+ */
+function requireEndpoint(store: JsonObject, key: string, path: string): string {
+  const field = `${path}.${key}`;
+  const value = store[key];
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw invalid(field, `Set ${key} to an absolute https:// URL.`);
+  }
+  if (value !== value.trim() || /[\s\u0000-\u001F\u007F]/.test(value)) {
+    throw invalid(field, `Remove the spaces or control characters from ${key}.`);
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalid(field, `Write ${key} as an absolute URL, starting with https://.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalid(field, `Use an https:// URL for ${key}.`);
+  }
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    throw invalid(field, `Use https:// for ${key}; plain http:// is only allowed for localhost and 127.0.0.1.`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw invalid(field, `Remove the user name or password from ${key}.`);
+  }
+  if (value.includes('#')) {
+    throw invalid(field, `Remove the #fragment from ${key}.`);
+  }
+  return value;
+}
+
+function validateStore(value: unknown, index: number, seenIds: Set<string>): StoreConfig {
+  const path = `stores[${index}]`;
+  if (!isObject(value)) throw invalid(path, 'Each entry of "stores" must be an object describing one store.');
+
+  const id = value.id;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    throw invalid(`${path}.id`, 'Give the store an id made of lower-case letters, digits and hyphens, like "my-shop".');
+  }
+  if (seenIds.has(id)) throw invalid(`${path}.id`, `Another store already uses the id "${id}"; give each store its own id.`);
+  seenIds.add(id);
+
+  const kinds = knownProviderKinds();
+  const kind = value.kind;
+  if (typeof kind !== 'string' || !kinds.includes(kind)) {
+    throw invalid(`${path}.kind`, `Set kind to one of the supported platforms: ${kinds.join(', ')}.`);
+  }
+  const provider = getProvider(kind);
+
+  const name = requireText(value, 'name', path, 'Give the store a name to show people.');
+  const clientId = requireText(value, 'clientId', path, 'Set clientId to the client id the store registered for this app.');
+
+  const flow = value.flow;
+  if (typeof flow !== 'string' || !(FLOWS as readonly string[]).includes(flow)) {
+    throw invalid(`${path}.flow`, 'Set flow to "token" (implicit) or "code" (authorization code with PKCE).');
+  }
+
+  const authorizationEndpoint = requireEndpoint(value, 'authorizationEndpoint', path);
+  let tokenEndpoint: string | undefined;
+  if (value.tokenEndpoint !== undefined) {
+    tokenEndpoint = requireEndpoint(value, 'tokenEndpoint', path);
+  } else if (flow === 'code') {
+    throw invalid(`${path}.tokenEndpoint`, `Set tokenEndpoint (usually <server>${provider.defaultPaths.token}): flow "code" needs it.`);
+  }
+  const apiBase = requireEndpoint(value, 'apiBase', path);
+  if (apiBase.includes('?')) throw invalid(`${path}.apiBase`, 'Remove the ?query from apiBase; it is the server address the API paths are added to.');
+  const redirectUri = requireEndpoint(value, 'redirectUri', path);
+
+  const scopes = value.defaultScopes;
+  const vocabulary = provider.scopes.map((scope) => scope.id);
+  if (!Array.isArray(scopes) || scopes.length === 0) {
+    throw invalid(`${path}.defaultScopes`, `List at least one scope to ask for, from: ${vocabulary.join(', ')}.`);
+  }
+  const defaultScopes: string[] = [];
+  scopes.forEach((scope: unknown, scopeIndex) => {
+    const field = `${path}.defaultScopes[${scopeIndex}]`;
+    if (typeof scope !== 'string' || !vocabulary.includes(scope)) {
+      throw invalid(field, `Use only scopes ${provider.displayName} knows: ${vocabulary.join(', ')}.`);
+    }
+    if (defaultScopes.includes(scope)) throw invalid(field, `Remove the second "${scope}": list each scope once.`);
+    defaultScopes.push(scope);
+  });
+
+  const store: StoreConfig = {
+    id,
+    kind,
+    name,
+    authorizationEndpoint,
+    apiBase,
+    clientId,
+    redirectUri,
+    defaultScopes,
+    flow: flow as StoreConfig['flow'],
+  };
+  if (tokenEndpoint !== undefined) store.tokenEndpoint = tokenEndpoint;
+  return store;
+}
+
+/**
+ * Checks parsed config.json and returns a clean copy (unknown keys are ignored and dropped).
+ * Throws ConfigError CONFIG_INVALID naming the first bad field.
+ */
+export function validateConfig(json: unknown): AppConfig {
+  if (!isObject(json)) throw invalid('', 'The file must hold one JSON object of the form {"stores": [...]}.');
+  const stores = json.stores;
+  if (!Array.isArray(stores)) throw invalid('stores', 'Add a "stores" list with one entry per store the app can connect to.');
+  if (stores.length === 0) throw invalid('stores', 'List at least one store in "stores".');
+  const seenIds = new Set<string>();
+  return { stores: stores.map((store: unknown, index) => validateStore(store, index, seenIds)) };
+}
+
+/**
+ * Fetches and validates the deployment's config.json (relative to the page by default).
+ * CONFIG_MISSING when it cannot be fetched (network error, 404 or any non-2xx answer);
+ * CONFIG_INVALID when it is not JSON or a field is wrong.
+ */
+export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.json'): Promise<AppConfig> {
+  let response: Response;
+  try {
+    // no-cache: the file is edited in place per deployment; always revalidate with the server.
+    response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache', credentials: 'same-origin' });
+  } catch (error) {
+    throw new ConfigError('CONFIG_MISSING', '', 'Could not reach config.json; check that the site is online and the file is deployed.', {
+      cause: error,
+    });
+  }
+  if (!response.ok) {
+    throw new ConfigError(
+      'CONFIG_MISSING',
+      '',
+      response.status === 404
+        ? 'Put a config.json file next to index.html on the web server.'
+        : `The server answered HTTP ${response.status} for config.json; check that the file is deployed and readable.`,
+    );
+  }
+  const text = await response.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const looksLikeHtml = text.trimStart().startsWith('<');
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      '',
+      looksLikeHtml
+        ? 'The server sent a web page instead of config.json; deploy the file next to index.html.'
+        : 'config.json is not valid JSON; check for a missing comma, quote or bracket.',
+      { cause: error },
+    );
+  }
+  return validateConfig(json);
+}

@@ -1,0 +1,53 @@
+/**
+ * What the app may do for a connected store, derived from the scopes the server actually granted.
+ * Components ask `session.can('viewOrders')`; only this module knows which scope gives what.
+ */
+import type { ProviderProfile } from './types.ts';
+
+export type Capability =
+  | 'browse'
+  | 'viewCart'
+  | 'addToCart'
+  | 'viewOrders'
+  | 'viewCoupons'
+  | 'viewUnpublished'
+  | 'viewInventory'
+  | 'editProducts';
+
+export const ALL_CAPABILITIES: readonly Capability[] = [
+  'browse',
+  'viewCart',
+  'addToCart',
+  'viewOrders',
+  'viewCoupons',
+  'viewUnpublished',
+  'viewInventory',
+  'editProducts',
+];
+
+/** The union of what each granted scope gives; scopes the profile does not know give nothing. */
+export function capabilitiesFor(provider: ProviderProfile, scopes: Iterable<string>): ReadonlySet<Capability> {
+  const granted = new Set<string>(scopes);
+  const result = new Set<Capability>();
+  for (const scope of provider.scopes) {
+    if (!granted.has(scope.id)) continue;
+    for (const capability of scope.grants) result.add(capability);
+  }
+  return result;
+}
+
+/** Whether any scope of the platform grants `capability` (a later platform may lack coupons, say). */
+export function supportsCapability(provider: ProviderProfile, capability: Capability): boolean {
+  return provider.scopes.some((scope) => scope.grants.includes(capability));
+}
+
+/**
+ * The scope to ask for to gain `capability`: the first (narrowest) scope of the vocabulary that
+ * grants it, e.g. Goodsie `browse` -> `storefront`, not `admin`.
+ * Throws a TypeError when the platform has no such scope: check `supportsCapability` first.
+ */
+export function scopeForCapability(provider: ProviderProfile, capability: Capability): string {
+  const scope = provider.scopes.find((candidate) => candidate.grants.includes(capability));
+  if (!scope) throw new TypeError(`${provider.kind} has no scope granting ${capability}`);
+  return scope.id;
+}

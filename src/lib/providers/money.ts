@@ -1,0 +1,33 @@
+/** Rounding a wire price (a float in major units) to what its currency can express. */
+
+const digitsCache = new Map<string, number>();
+
+/**
+ * How many minor-unit digits `currency` has (USD 2, JPY 0, KWD 3), per the runtime's ICU data.
+ * Throws a RangeError for a malformed currency code.
+ * @see https://tc39.es/ecma402/#sec-currencydigits
+ */
+export function currencyDigits(currency: string): number {
+  const cached = digitsCache.get(currency);
+  if (cached !== undefined) return cached;
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  digitsCache.set(currency, digits);
+  return digits;
+}
+
+/**
+ * Rounds half away from zero at `digits` decimals, on the number's shortest decimal spelling, so
+ * that 1.005 becomes 1.01 (plain `Math.round(x * 100) / 100` gives 1.00: 1.005 * 100 = 100.49999...).
+ */
+export function roundToDigits(value: number, digits: number): number {
+  const [mantissa = '0', exponent = '0'] = String(Math.abs(value)).split('e');
+  const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + digits}`));
+  const [shiftedMantissa = '0', shiftedExponent = '0'] = String(shifted).split('e');
+  const rounded = Number(`${shiftedMantissa}e${Number(shiftedExponent) - digits}`);
+  return value < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+/** A wire amount rounded to its currency's minor digits. */
+export function roundToCurrency(value: number, currency: string): number {
+  return roundToDigits(value, currencyDigits(currency));
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, validateConfig } from '../../../src/lib/config/load-config.ts';
+import type { AppErrorCode } from '../../../src/lib/oauth/errors.ts';
+
+function goodStore(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id: 'demo-shop',
+    kind: 'goodsie',
+    name: 'Demo Shop',
+    authorizationEndpoint: 'https://auth.shop.example/oauth2/authorize',
+    tokenEndpoint: 'https://auth.shop.example/oauth2/access_token',
+    apiBase: 'https://api.shop.example',
+    clientId: 'storefront-connect',
+    redirectUri: 'https://app.example/callback',
+    defaultScopes: ['storefront'],
+    flow: 'token',
+    ...overrides,
+  };
+}
+
+function withStore(overrides: Record<string, unknown>): unknown {
+  return { stores: [goodStore(overrides)] };
+}
+
+function configErrorOf(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError, nothing was thrown');
+}
+
+function expectInvalid(json: unknown, field: string): ConfigError {
+  const error = configErrorOf(() => validateConfig(json));
+  expect(error.code).toBe<AppErrorCode>('CONFIG_INVALID');
+  expect(error.field).toBe(field);
+  expect(error.hint).toMatch(/\S.*\.$/);
+  return error;
+}
+
+describe('validateConfig', () => {
+  it('accepts a valid config and returns only the known fields', () => {
+    const config = validateConfig({ stores: [goodStore({ comment: 'ignored' })], extra: true });
+    expect(config).toEqual({ stores: [goodStore()] });
+  });
+
+  it('accepts http for localhost, 127.0.0.1 and [::1]', () => {
+    const config = validateConfig({
+      stores: [
+        goodStore({ apiBase: 'http://127.0.0.1:4010', authorizationEndpoint: 'http://localhost:4010/oauth2/authorize' }),
+        goodStore({ id: 'v6', redirectUri: 'http://[::1]:5173/', tokenEndpoint: undefined }),
+      ],
+    });
+    expect(config.stores.map((store) => store.apiBase)).toEqual(['http://127.0.0.1:4010', 'https://api.shop.example']);
+    expect('tokenEndpoint' in config.stores[1]!).toBe(false);
+  });
+
+  it('keeps URLs exactly as written (redirect_uri must match the registered one)', () => {
+    const config = validateConfig(withStore({ redirectUri: 'https://App.example/cb?x=1' }));
+    expect(config.stores[0]!.redirectUri).toBe('https://App.example/cb?x=1');
+  });
+
+  it('rejects a file that is not an object', () => {
+    expectInvalid([], '');
+    expectInvalid(null, '');
+    expectInvalid('stores', '');
+  });
+
+  it('requires a non-empty stores list', () => {
+    expectInvalid({}, 'stores');
+    expectInvalid({ stores: {} }, 'stores');
+    expectInvalid({ stores: [] }, 'stores');
+    expectInvalid({ stores: [goodStore(), 'x'] }, 'stores[1]');
+  });
+
+  it('requires ids made of [a-z0-9-]', () => {
+    for (const id of [undefined, '', 'Demo', 'demo_shop', 'demo shop', 'démo', '../x', 7]) {
+      expectInvalid(withStore({ id }), 'stores[0].id');
+    }
+  });
+
+  it('requires unique ids', () => {
+    const error = expectInvalid({ stores: [goodStore(), goodStore({ name: 'Other' })] }, 'stores[1].id');
+    expect(error.hint).toContain('demo-shop');
+  });
+
+  it('requires a kind known to the provider registry', () => {
+    const error = expectInvalid(withStore({ kind: 'shopify' }), 'stores[0].kind');
+    expect(error.hint).toContain('goodsie');
+    expectInvalid(withStore({ kind: undefined }), 'stores[0].kind');
+  });
+
+  it('requires a name and a client id', () => {
+    expectInvalid(withStore({ name: '  ' }), 'stores[0].name');
+    expectInvalid(withStore({ clientId: undefined }), 'stores[0].clientId');
+  });
+
+  it('requires flow token or code', () => {
+    expectInvalid(withStore({ flow: 'implicit' }), 'stores[0].flow');
+    expectInvalid(withStore({ flow: undefined }), 'stores[0].flow');
+    expect(validateConfig(withStore({ flow: 'code' })).stores[0]!.flow).toBe('code');
+  });
+
+  it('requires a token endpoint for flow code only', () => {
+    expectInvalid(withStore({ flow: 'code', tokenEndpoint: undefined }), 'stores[0].tokenEndpoint');
+    expect(validateConfig(withStore({ flow: 'token', tokenEndpoint: undefined })).stores[0]!.tokenEndpoint).toBeUndefined();
+  });
+
+  for (const field of ['authorizationEndpoint', 'tokenEndpoint', 'apiBase', 'redirectUri']) {
+    describe(field, () => {
+      const bad: Array<[string, unknown]> = [
+        ['a number', 42],
+        ['a relative URL', '/oauth2/authorize'],
+        ['a protocol-relative URL', '//shop.example/x'],
+        ['a javascript: URL', 'javascript:alert(1)'],
+        ['an ftp URL', 'ftp://shop.example/x'],
+        ['plain http to a public host', 'http://shop.example/x'],
+        ['plain http to a look-alike of localhost', 'http://localhost.evil.example/x'],
+        ['credentials', 'https://user:secret@shop.example/x'],
+        ['a fragment', 'https://shop.example/x#frag'],
+        ['surrounding spaces', ' https://shop.example/x'],
+      ];
+      for (const [label, value] of bad) {
+        it(`rejects ${label}`, () => {
+          expectInvalid(withStore({ [field]: value, flow: 'code' }), `stores[0].${field}`);
+        });
+      }
+    });
+  }
+
+  it('rejects a query in apiBase', () => {
+    expectInvalid(withStore({ apiBase: 'https://api.shop.example/?v=1' }), 'stores[0].apiBase');
+  });
+
+  it('requires defaultScopes to be a non-empty list of known, distinct scopes', () => {
+    expectInvalid(withStore({ defaultScopes: [] }), 'stores[0].defaultScopes');
+    expectInvalid(withStore({ defaultScopes: 'storefront' }), 'stores[0].defaultScopes');
+    const unknown = expectInvalid(withStore({ defaultScopes: ['storefront', 'write_everything'] }), 'stores[0].defaultScopes[1]');
+    expect(unknown.hint).toContain('storefront, cart, admin');
+    expectInvalid(withStore({ defaultScopes: ['cart', 'cart'] }), 'stores[0].defaultScopes[1]');
+    expect(validateConfig(withStore({ defaultScopes: ['storefront', 'cart'] })).stores[0]!.defaultScopes).toEqual(['storefront', 'cart']);
+  });
+
+  it('names the first bad field in the message', () => {
+    const error = expectInvalid({ stores: [goodStore(), goodStore({ id: 'second', apiBase: 'nope' })] }, 'stores[1].apiBase');
+    expect(error.message).toContain('stores[1].apiBase');
+  });
+});
+
+describe('loadConfig', () => {
+  const json = { stores: [goodStore()] };
+
+  function fakeFetch(respond: (input: RequestInfo | URL) => Response | Promise<Response>) {
+    const calls: string[] = [];
+    const fetch = (async (input: RequestInfo | URL) => {
+      calls.push(String(input));
+      return respond(input);
+    }) as typeof globalThis.fetch;
+    return { fetch, calls };
+  }
+
+  it('fetches config.json beside index.html by default and validates it', async () => {
+    const fake = fakeFetch(() => Response.json(json));
+    await expect(loadConfig(fake.fetch)).resolves.toEqual(json);
+    expect(fake.calls).toEqual(['config.json']);
+  });
+
+  it('fetches another URL when told', async () => {
+    const fake = fakeFetch(() => Response.json(json));
+    await loadConfig(fake.fetch, '/deploy/config.json');
+    expect(fake.calls).toEqual(['/deploy/config.json']);
+  });
+
+  async function loadError(respond: () => Response | Promise<Response>): Promise<ConfigError> {
+    const error: unknown = await loadConfig(fakeFetch(respond).fetch).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+
+  it('reports a 404 as CONFIG_MISSING', async () => {
+    const error = await loadError(() => new Response('not found', { status: 404 }));
+    expect(error.code).toBe('CONFIG_MISSING');
+    expect(error.hint).toContain('index.html');
+  });
+
+  it('reports another HTTP error as CONFIG_MISSING', async () => {
+    const error = await loadError(() => new Response('', { status: 503 }));
+    expect(error.code).toBe('CONFIG_MISSING');
+    expect(error.hint).toContain('503');
+  });
+
+  it('reports a network failure as CONFIG_MISSING', async () => {
+    const error = await loadError(() => Promise.reject(new TypeError('Failed to fetch')));
+    expect(error.code).toBe('CONFIG_MISSING');
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
+  it('reports unparseable JSON as CONFIG_INVALID', async () => {
+    const error = await loadError(() => new Response('{"stores": [,]}', { status: 200 }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.field).toBe('');
+    expect(error.hint).toContain('not valid JSON');
+  });
+
+  it('recognises an HTML fallback page served in place of config.json', async () => {
+    const error = await loadError(() => new Response('<!doctype html><title>App</title>', { status: 200 }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.hint).toContain('web page');
+  });
+
+  it('reports a bad field as CONFIG_INVALID with its path', async () => {
+    const error = await loadError(() => Response.json(withStore({ kind: 'nope' })));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.field).toBe('stores[0].kind');
+  });
+});
