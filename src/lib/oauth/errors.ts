@@ -38,12 +38,15 @@ export class AppError extends Error {
   readonly code: AppErrorCode;
   /** Never a secret: only another error (already scrubbed) or a plain description. */
   override readonly cause?: unknown;
+  /** The store the failure concerns, when known (e.g. "you declined access to <store>"). */
+  storeId?: string;
 
-  constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown }) {
+  constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown; storeId?: string }) {
     super(message ?? code);
     this.name = 'AppError';
     this.code = code;
     if (options && 'cause' in options) this.cause = options.cause;
+    if (options?.storeId !== undefined) this.storeId = options.storeId;
   }
 }
 

@@ -1,0 +1,215 @@
+/**
+ * Token responses: the wire shape (RFC spelling) and its one conversion into the domain TokenSet,
+ * plus the token-endpoint request/response pairs.
+ */
+import { AppError, HttpError } from './errors.ts';
+import { isScopeToken, parseScope, dedupeScopes, formatScope } from './scopes.ts';
+import type { TokenSet } from './types.ts';
+
+/** A successful token response as it comes off the wire (RFC 6749 5.1, plus Goodsie's `expire_in`). */
+export interface TokenResponseWire {
+  access_token: string;
+  token_type: string;
+  expires_in?: number | string;
+  /** Goodsie's spelling of expires_in. */
+  expire_in?: number | string;
+  refresh_token?: string;
+  scope?: string;
+}
+
+/** An RFC 6749 5.2 error body, as kept on HttpError.body (only these two fields, never the request). */
+export interface TokenErrorBody {
+  error: string;
+  error_description?: string;
+}
+
+export interface NormalizeOptions {
+  /** The scopes asked for: the grant when the response has no `scope` (RFC 6749 5.1). */
+  requestedScopes: readonly string[];
+  /** Epoch ms the response was received. */
+  now: number;
+}
+
+/** A token is sent in an Authorization header: visible ASCII only, no spaces. */
+const TOKEN_SYNTAX = /^[\x21-\x7E]+$/;
+const MAX_TOKEN_LENGTH = 16_384;
+const NUMERIC = /^\s*\d+(\.\d+)?\s*$/;
+
+/**
+ * Converts a token response (from the token endpoint or the implicit fragment) into a TokenSet.
+ * - token_type is compared case-insensitively and must be bearer (OAUTH_UNSUPPORTED_TOKEN_TYPE).
+ * - lifetime from `expires_in`, else `expire_in`, as a number or numeric string; missing or invalid
+ *   gives expiresAt null ("unknown", not expired).
+ * - granted scopes are the returned `scope`, or the requested ones when it is absent or empty.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-7.1
+ */
+export function normalizeTokenResponse(wire: unknown, options: NormalizeOptions): TokenSet {
+  if (typeof wire !== 'object' || wire === null || Array.isArray(wire)) {
+    throw new AppError('OAUTH_INVALID_RESPONSE', 'token response is not an object');
+  }
+  const record = wire as Record<string, unknown>;
+  const accessToken = record['access_token'];
+  if (typeof accessToken !== 'string' || accessToken === '') {
+    throw new AppError('OAUTH_INVALID_RESPONSE', 'token response has no access_token');
+  }
+  if (accessToken.length > MAX_TOKEN_LENGTH || !TOKEN_SYNTAX.test(accessToken)) {
+    throw new AppError('OAUTH_INVALID_RESPONSE', 'access_token is malformed');
+  }
+  const tokenType = record['token_type'];
+  if (typeof tokenType !== 'string' || tokenType === '') {
+    throw new AppError('OAUTH_INVALID_RESPONSE', 'token response has no token_type');
+  }
+  if (tokenType.toLowerCase() !== 'bearer') {
+    throw new AppError('OAUTH_UNSUPPORTED_TOKEN_TYPE', 'token_type is not bearer');
+  }
+
+  const tokens: TokenSet = {
+    accessToken,
+    tokenType: 'bearer',
+    scopes: grantedScopes(record['scope'], options.requestedScopes),
+    expiresAt: expiresAt(record['expires_in'], options.now) ?? expiresAt(record['expire_in'], options.now),
+    obtainedAt: options.now,
+  };
+  const refreshToken = record['refresh_token'];
+  if (refreshToken !== undefined && refreshToken !== null) {
+    if (typeof refreshToken !== 'string' || refreshToken.length > MAX_TOKEN_LENGTH || !TOKEN_SYNTAX.test(refreshToken)) {
+      throw new AppError('OAUTH_INVALID_RESPONSE', 'refresh_token is malformed');
+    }
+    tokens.refreshToken = refreshToken;
+  }
+  return tokens;
+}
+
+function grantedScopes(scope: unknown, requested: readonly string[]): string[] {
+  if (scope === undefined || scope === null || scope === '') return dedupeScopes(requested);
+  if (typeof scope !== 'string') throw new AppError('OAUTH_INVALID_RESPONSE', 'scope is not a string');
+  const scopes = parseScope(scope);
+  if (!scopes.every(isScopeToken)) throw new AppError('OAUTH_INVALID_RESPONSE', 'scope has invalid characters');
+  return scopes;
+}
+
+function expiresAt(lifetime: unknown, now: number): number | null {
+  let seconds: number;
+  if (typeof lifetime === 'number') seconds = lifetime;
+  else if (typeof lifetime === 'string' && NUMERIC.test(lifetime)) seconds = Number(lifetime);
+  else return null;
+  if (!Number.isFinite(seconds) || seconds < 0) return null;
+  const at = now + Math.floor(seconds) * 1000;
+  // Beyond what a Date can hold: as good as "no lifetime given".
+  return Number.isSafeInteger(at) && at <= 8.64e15 ? at : null;
+}
+
+/**
+ * Turns a non-2xx token endpoint answer into an HttpError with code OAUTH_TOKEN_REQUEST_FAILED.
+ * Only `error` and `error_description` of an RFC 6749 5.2 body are kept.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export async function parseTokenErrorResponse(response: Response): Promise<HttpError> {
+  let body: TokenErrorBody | undefined;
+  try {
+    const json: unknown = await response.json();
+    if (typeof json === 'object' && json !== null && typeof (json as Record<string, unknown>)['error'] === 'string') {
+      const record = json as Record<string, unknown>;
+      body = { error: sanitizeErrorText(String(record['error']), 64) };
+      const description = record['error_description'];
+      if (typeof description === 'string') body.error_description = sanitizeErrorText(description, 500);
+    }
+  } catch {
+    body = undefined;
+  }
+  return new HttpError('OAUTH_TOKEN_REQUEST_FAILED', response.status, {
+    ...(body ? { body } : {}),
+    message: body ? `token endpoint answered ${body.error}` : `token endpoint answered HTTP ${response.status}`,
+  });
+}
+
+/**
+ * Keeps only the RFC 6749 error-text characters (%x20-21 / %x23-5B / %x5D-7E) and caps the length,
+ * so that a hostile server cannot stuff markup or megabytes into our error messages.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export function sanitizeErrorText(value: string, maxLength: number): string {
+  return value.replace(/[^\x20\x21\x23-\x5B\x5D-\x7E]/g, '').slice(0, maxLength);
+}
+
+export interface TokenRequestContext {
+  tokenEndpoint: string;
+  clientId: string;
+}
+
+/**
+ * Sends the authorization code grant for a public client with PKCE.
+ * Network failures become OAUTH_NETWORK_ERROR (no retry: a code is single use).
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.5
+ */
+export function authorizationCodeGrantRequest(
+  fetchFn: typeof fetch,
+  context: TokenRequestContext & { redirectUri: string; code: string; codeVerifier: string },
+): Promise<Response> {
+  const body = new URLSearchParams({
+    grant_type: 'authorization_code',
+    code: context.code,
+    redirect_uri: context.redirectUri,
+    client_id: context.clientId,
+    code_verifier: context.codeVerifier,
+  });
+  return postForm(fetchFn, context.tokenEndpoint, body);
+}
+
+/**
+ * Sends the refresh token grant. `scopes`, when given, must not exceed the original grant.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ */
+export function refreshTokenGrantRequest(
+  fetchFn: typeof fetch,
+  context: TokenRequestContext & { refreshToken: string; scopes?: readonly string[] },
+): Promise<Response> {
+  const body = new URLSearchParams({
+    grant_type: 'refresh_token',
+    refresh_token: context.refreshToken,
+    client_id: context.clientId,
+  });
+  if (context.scopes && context.scopes.length > 0) body.set('scope', formatScope(context.scopes));
+  return postForm(fetchFn, context.tokenEndpoint, body);
+}
+
+/**
+ * Validates a token endpoint response: 2xx JSON goes through {@link normalizeTokenResponse};
+ * anything else becomes OAUTH_TOKEN_REQUEST_FAILED (an HttpError with the status).
+ * On a refresh without a new refresh_token, pass `previousRefreshToken` to keep the old one.
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export async function processTokenResponse(
+  response: Response,
+  options: NormalizeOptions & { previousRefreshToken?: string },
+): Promise<TokenSet> {
+  if (!response.ok) throw await parseTokenErrorResponse(response);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw new AppError('OAUTH_INVALID_RESPONSE', 'token response is not JSON');
+  }
+  const tokens = normalizeTokenResponse(json, options);
+  if (tokens.refreshToken === undefined && options.previousRefreshToken !== undefined) {
+    tokens.refreshToken = options.previousRefreshToken;
+  }
+  return tokens;
+}
+
+async function postForm(fetchFn: typeof fetch, url: string, body: URLSearchParams): Promise<Response> {
+  try {
+    return await fetchFn(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+      body,
+      credentials: 'omit',
+    });
+  } catch {
+    // The fetch error may echo the request; keep none of it.
+    throw new AppError('OAUTH_NETWORK_ERROR', 'could not reach the token endpoint');
+  }
+}
