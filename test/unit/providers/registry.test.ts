@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { goodsie } from '../../../src/lib/providers/goodsie.ts';
+import { getProvider, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
+
+describe('provider registry', () => {
+  it('knows goodsie', () => {
+    expect(knownProviderKinds()).toContain('goodsie');
+    expect(getProvider('goodsie')).toBe(goodsie);
+  });
+
+  it('lists each kind once and maps it to its own profile', () => {
+    const kinds = knownProviderKinds();
+    expect(new Set(kinds).size).toBe(kinds.length);
+    for (const kind of kinds) expect(getProvider(kind).kind).toBe(kind);
+  });
+
+  it('refuses an unknown kind with CONFIG_INVALID', () => {
+    let caught: unknown;
+    try {
+      getProvider('shopify');
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(AppError);
+    expect((caught as AppError).code).toBe('CONFIG_INVALID');
+  });
+});
