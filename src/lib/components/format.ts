@@ -1,0 +1,21 @@
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** A price in major units, formatted for the person's locale in the store's currency. */
+export function formatPrice(amount: number, currency: string): string {
+  let formatter = formatters.get(currency);
+  if (!formatter) {
+    try {
+      formatter = new Intl.NumberFormat(undefined, { style: 'currency', currency });
+    } catch {
+      formatter = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
+    formatters.set(currency, formatter);
+  }
+  return formatter.format(amount);
+}
+
+export function formatDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}

@@ -1,0 +1,104 @@
+import { AppError, HttpError, type AppErrorCode } from '../oauth/errors.ts';
+
+export interface Explanation {
+  title: string;
+  detail: string;
+}
+
+/**
+ * The words for each error code: what happened and what the person can do. Never the error's own
+ * message (which is for developers) and never anything from a URL or a token.
+ */
+const WORDS: Record<AppErrorCode, Explanation> = {
+  CONFIG_MISSING: { title: 'No configuration found', detail: 'config.json could not be loaded next to this page.' },
+  CONFIG_INVALID: { title: 'The configuration has a problem', detail: 'config.json could not be used as it is.' },
+  OAUTH_STATE_MISSING: {
+    title: 'That sign-in could not be checked',
+    detail: 'The store sent you back without the check value we gave it, so nothing was connected. Please connect again.',
+  },
+  OAUTH_STATE_MISMATCH: {
+    title: 'That sign-in was not started here',
+    detail: 'The answer did not match a sign-in started in this browser, so nothing was connected. Please connect again.',
+  },
+  OAUTH_STATE_EXPIRED: {
+    title: 'That sign-in took too long',
+    detail: 'Sign-ins must be finished within 10 minutes, so nothing was connected. Please connect again.',
+  },
+  OAUTH_STATE_REUSED: {
+    title: 'That sign-in was already used',
+    detail: 'Each sign-in answer can be used once, so nothing new was connected. Please connect again if you need to.',
+  },
+  OAUTH_ACCESS_DENIED: { title: 'Access declined', detail: 'You declined access, so nothing was connected.' },
+  OAUTH_REDIRECT_ERROR: {
+    title: 'The store refused the sign-in',
+    detail: 'The store answered with an error, so nothing was connected. Please try again.',
+  },
+  OAUTH_INVALID_RESPONSE: {
+    title: 'The store’s answer was not understood',
+    detail: 'The sign-in answer was malformed, so nothing was connected. Please try again.',
+  },
+  OAUTH_UNSUPPORTED_TOKEN_TYPE: {
+    title: 'The store sent an unsupported token',
+    detail: 'Only bearer tokens are supported, so nothing was connected.',
+  },
+  OAUTH_TOKEN_REQUEST_FAILED: {
+    title: 'The store would not issue a token',
+    detail: 'The sign-in could not be completed, so nothing was connected. Please start again.',
+  },
+  OAUTH_NETWORK_ERROR: {
+    title: 'The store could not be reached',
+    detail: 'The sign-in could not be finished because of a network problem. Start a fresh sign-in when you are back online.',
+  },
+  TOKEN_EXPIRED: { title: 'Your access has ended', detail: 'Reconnect to carry on where you were.' },
+  TOKEN_MISSING: { title: 'Not connected', detail: 'Connect this store to see its catalogue.' },
+  API_UNAUTHORIZED: { title: 'Your access has ended', detail: 'Reconnect to carry on where you were.' },
+  API_INSUFFICIENT_SCOPE: {
+    title: 'More access needed',
+    detail: 'The store did not grant the access this needs.',
+  },
+  API_NOT_FOUND: { title: 'Not found', detail: 'The store has nothing at this address. It may have been removed.' },
+  API_CONFLICT: {
+    title: 'Changed elsewhere',
+    detail: 'Someone changed this while you were editing.',
+  },
+  API_RATE_LIMITED: {
+    title: 'The store is busy',
+    detail: 'The store asked us to slow down. Please try again in a moment.',
+  },
+  API_BAD_REQUEST: { title: 'The store refused the request', detail: 'Please check what you entered and try again.' },
+  API_SERVER_ERROR: { title: 'The store had a problem', detail: 'The store could not answer just now. Please try again.' },
+  API_INVALID_RESPONSE: {
+    title: 'The store’s answer was not understood',
+    detail: 'The store sent something unexpected. Please try again later.',
+  },
+  API_NETWORK_ERROR: {
+    title: 'The store could not be reached',
+    detail: 'Check your connection and try again.',
+  },
+  STORAGE_UNAVAILABLE: {
+    title: 'This browser cannot keep your session',
+    detail: 'Storage is unavailable (private mode or blocked), so you will need to reconnect after a reload.',
+  },
+  STORAGE_CORRUPT: {
+    title: 'A saved session could not be read',
+    detail: 'It was discarded. Please connect that store again.',
+  },
+};
+
+export function explain(error: unknown): Explanation {
+  if (error instanceof AppError) return WORDS[error.code];
+  return { title: 'Something went wrong', detail: 'Please try again.' };
+}
+
+export function errorCode(error: unknown): AppErrorCode | null {
+  return error instanceof AppError ? error.code : null;
+}
+
+export function isAuthEnded(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === 'API_UNAUTHORIZED' || code === 'TOKEN_EXPIRED' || code === 'TOKEN_MISSING';
+}
+
+export function isHttpError(error: unknown): error is HttpError {
+  return error instanceof HttpError;
+}

@@ -1,0 +1,156 @@
+import { getContext, setContext } from 'svelte';
+import type { AuthService } from '../auth/auth-service.ts';
+import type { AppConfig, StoreConfig } from '../config/types.ts';
+import type { StoreSession } from '../oauth/types.ts';
+import { AppError } from '../oauth/errors.ts';
+import { capabilitiesFor, scopeForCapability, type Capability } from '../providers/capabilities.ts';
+import { getProvider } from '../providers/registry.ts';
+
+const KEY = Symbol('session');
+
+/**
+ * Which stores are connected, with which scopes, and what that lets the person do. Components ask
+ * `session.can(storeId, 'editProducts')`; they never look at scope strings themselves.
+ */
+export class Session {
+  #auth: AuthService;
+  readonly config: AppConfig;
+  #sessions = $state<StoreSession[]>([]);
+  /** Scopes a store refused with 403 although the token claimed them; kept off until the next grant. */
+  #withdrawn = $state<Record<string, string[]>>({});
+  /** Store ids whose access ended (401 with no way to refresh): the reconnect banner shows. */
+  #expired = $state<string[]>([]);
+  /** Store ids whose saved record was unreadable and was discarded. */
+  discarded = $state<string[]>([]);
+  loaded = $state(false);
+
+  constructor(auth: AuthService, config: AppConfig) {
+    this.#auth = auth;
+    this.config = config;
+  }
+
+  /** False when IndexedDB is unavailable: sessions live in memory and end with the tab. */
+  get persistent(): boolean {
+    return this.#auth.persistent;
+  }
+
+  get sessions(): readonly StoreSession[] {
+    return this.#sessions;
+  }
+
+  get connectedStores(): StoreConfig[] {
+    return this.config.stores.filter((s) => this.isConnected(s.id));
+  }
+
+  async load(): Promise<void> {
+    const { sessions, discarded } = await this.#auth.listSessions();
+    this.#sessions = sessions;
+    this.discarded = discarded;
+    this.loaded = true;
+  }
+
+  store(storeId: string): StoreConfig | undefined {
+    return this.config.stores.find((s) => s.id === storeId);
+  }
+
+  sessionFor(storeId: string): StoreSession | undefined {
+    return this.#sessions.find((s) => s.storeId === storeId);
+  }
+
+  isConnected(storeId: string): boolean {
+    return this.sessionFor(storeId) !== undefined;
+  }
+
+  isExpired(storeId: string): boolean {
+    return this.#expired.includes(storeId);
+  }
+
+  /** The scopes the store granted, less any it has since refused. */
+  grantedScopes(storeId: string): string[] {
+    const withdrawn = this.#withdrawn[storeId] ?? [];
+    return (this.sessionFor(storeId)?.tokens.scopes ?? []).filter((s) => !withdrawn.includes(s));
+  }
+
+  capabilities(storeId: string): ReadonlySet<Capability> {
+    const store = this.store(storeId);
+    if (!store || !this.isConnected(storeId)) return new Set();
+    return capabilitiesFor(getProvider(store.kind), this.grantedScopes(storeId));
+  }
+
+  can(storeId: string, capability: Capability): boolean {
+    return this.capabilities(storeId).has(capability);
+  }
+
+  /** The scope to ask the store for to gain a capability. */
+  scopeFor(storeId: string, capability: Capability): string | null {
+    const store = this.store(storeId);
+    return store ? scopeForCapability(getProvider(store.kind), capability) : null;
+  }
+
+  /** Starts a sign-in (navigates away). */
+  signIn(storeId: string, options: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
+    return this.#auth.beginSignIn(storeId, options);
+  }
+
+  /** Asks the store for one more scope on top of what is granted, returning to `returnTo`. */
+  requestScope(storeId: string, scope: string, returnTo: string): Promise<void> {
+    const store = this.store(storeId);
+    const current = this.isConnected(storeId) ? this.grantedScopes(storeId) : (store?.defaultScopes ?? []);
+    const scopes = [...new Set([...current, scope])];
+    return this.signIn(storeId, { scopes, returnTo });
+  }
+
+  /** Reconnects an expired session with the scopes it had. */
+  reconnect(storeId: string, returnTo: string): Promise<void> {
+    const scopes = this.sessionFor(storeId)?.tokens.scopes;
+    return this.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
+  }
+
+  async signOut(storeId: string): Promise<void> {
+    await this.#auth.signOut(storeId);
+    this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
+    this.#expired = this.#expired.filter((id) => id !== storeId);
+    delete this.#withdrawn[storeId];
+  }
+
+  /** Records a finished sign-in (the callback has been handled by the AuthService). */
+  accept(session: StoreSession): void {
+    this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
+    this.#expired = this.#expired.filter((id) => id !== session.storeId);
+    delete this.#withdrawn[session.storeId];
+  }
+
+  /** A 403 insufficient_scope: the store no longer honours `scope` for this token. */
+  withdrawScope(storeId: string, scope: string): void {
+    const current = this.#withdrawn[storeId] ?? [];
+    if (!current.includes(scope)) this.#withdrawn[storeId] = [...current, scope];
+  }
+
+  /** A 401 that could not be refreshed: keep the place, show the reconnect banner. */
+  markExpired(storeId: string): void {
+    if (!this.#expired.includes(storeId)) this.#expired = [...this.#expired, storeId];
+  }
+
+  getAccessToken(storeId: string): Promise<string> {
+    return this.#auth.getAccessToken(storeId);
+  }
+
+  async handleUnauthorized(storeId: string): Promise<string> {
+    try {
+      return await this.#auth.handleUnauthorized(storeId);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) {
+        this.markExpired(storeId);
+      }
+      throw error;
+    }
+  }
+
+  static install(session: Session): Session {
+    return setContext(KEY, session);
+  }
+
+  static get(): Session {
+    return getContext<Session>(KEY);
+  }
+}

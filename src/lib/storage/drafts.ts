@@ -1,0 +1,34 @@
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+
+/**
+ * Unsaved edits, kept so that a reconnect (which leaves the page) loses nothing. Drafts hold no
+ * secrets. When IndexedDB is unavailable they live in memory for the tab's life.
+ */
+export interface DraftStore {
+  load<T>(key: string): Promise<T | undefined>;
+  save(key: string, value: unknown): Promise<void>;
+  discard(key: string): Promise<void>;
+}
+
+export function createDraftStore(): DraftStore {
+  const memory = new Map<string, unknown>();
+  let idb: UseStore | null = null;
+  try {
+    if (typeof indexedDB !== 'undefined') idb = createStore('storefront-connect-drafts', 'drafts');
+  } catch {
+    idb = null;
+  }
+  const fallback = <T>(run: (store: UseStore) => Promise<T>, orElse: () => T): Promise<T> =>
+    idb ? run(idb).catch(() => orElse()) : Promise.resolve(orElse());
+  return {
+    load: <T>(key: string) => fallback(async (s) => (await get<T>(key, s)) ?? (memory.get(key) as T | undefined), () => memory.get(key) as T | undefined),
+    save: (key, value) => {
+      memory.set(key, value);
+      return fallback((s) => set(key, value, s), () => undefined);
+    },
+    discard: (key) => {
+      memory.delete(key);
+      return fallback((s) => del(key, s), () => undefined);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { createServer, type Server } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface StaticServerOptions {
+  /** Folder to serve. */
+  root: string;
+  /** URL path the folder is mounted at, e.g. '/shops/acme/'. Default '/'. */
+  basePath?: string;
+  /** Files to answer instead of the folder's, by path relative to the base (e.g. 'config.json'). */
+  overrides?: Record<string, string | (() => string)>;
+  /** Extra response headers on every answer (the deployment's CSP and friends). */
+  headers?: Record<string, string>;
+}
+
+export interface StaticServer {
+  origin: string;
+  /** origin + basePath: the app's URL. */
+  url: string;
+  setOverride(path: string, body: string | (() => string)): void;
+  setHeaders(headers: Record<string, string>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A plain static file server, as a CDN would be: no rewrites, no fallback to index.html
+ * (a missing file is a 404), so a test proves the build needs nothing else.
+ */
+export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
+  const basePath = options.basePath ?? '/';
+  const overrides = new Map(Object.entries(options.overrides ?? {}));
+  let headers = options.headers ?? {};
+  const root = normalize(options.root);
+
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    if (!path.startsWith(basePath)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    path = path.slice(basePath.length);
+    if (path === '' || path.endsWith('/')) path += 'index.html';
+    for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    const override = overrides.get(path);
+    if (override !== undefined) {
+      const body = typeof override === 'function' ? override() : override;
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(body);
+      return;
+    }
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root + sep)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    origin,
+    url: origin + basePath,
+    setOverride: (p, body) => overrides.set(p, body),
+    setHeaders: (h) => {
+      headers = h;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
