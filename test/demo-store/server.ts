@@ -1,0 +1,293 @@
+/**
+ * A Goodsie-style demo store: OAuth 2.0 authorization server + store API + its own images, on
+ * `node:http`. Both `npm run demo` and every end-to-end test start it through `startDemoStore`.
+ * Implements /work/shared/goodsie-api.yaml, quirks included (`expire_in`, lower-case `bearer`,
+ * float prices, fewer scopes than asked).
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AuthorizationServer, type DemoClient } from './authorization-server.ts';
+import { Catalogue, formatCost, productToWire } from './catalogue.ts';
+import { htmlSecurityHeaders, renderErrorPage, renderHomePage, renderProductPage } from './html-pages.ts';
+import {
+  HttpError,
+  corsHeaders,
+  errorReply,
+  mediaType,
+  parseCookies,
+  readBody,
+  send,
+  sleep,
+  type Reply,
+} from './http-utils.ts';
+import { renderLogoSvg, renderProductSvg } from './images.ts';
+import { ALL_SCOPES, isScope } from './scopes.ts';
+import { StoreApi } from './store-api.ts';
+
+export type { DemoClient } from './authorization-server.ts';
+
+export interface DemoStoreOptions {
+  /** Default 4010; tests pass 0. */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default: one public client 'storefront-connect-demo' named 'Storefront Connect', redirect http://127.0.0.1:5173/. */
+  clients?: DemoClient[];
+  /** Default ['http://127.0.0.1:5173', 'http://localhost:5173']. */
+  allowedOrigins?: string[];
+  /** Default 315360000 (ten years: "effectively non-expiring"). */
+  tokenLifetimeSeconds?: number;
+  /** Default all three scopes. */
+  maxScopes?: string[];
+  /** Added to every API and token-endpoint response. Default 0. */
+  latencyMs?: number;
+  /** Per token (or per IP without one), on the API. Default null (off). */
+  rateLimit?: { requests: number; windowMs: number } | null;
+  hostileProducts?: boolean;
+  /** Default 520 (hostile products come on top). */
+  productCount?: number;
+}
+
+export interface DemoStore {
+  /** e.g. http://127.0.0.1:4010 */
+  origin: string;
+  close(): Promise<void>;
+  /** Every access and refresh token becomes invalid. */
+  revokeAllTokens(): void;
+  /** Access tokens invalid, refresh tokens still valid. */
+  expireAccessTokens(): void;
+  setMaxScopes(scopes: string[]): void;
+  addClient(client: DemoClient): void;
+  addAllowedOrigin(origin: string): void;
+  /** Simulates an edit elsewhere (bumps `updated`). */
+  touchProduct(id: string, changes?: { name?: string; cost_raw?: number }): void;
+  /** The server's current wire copy (as an admin sees it), for assertions; undefined if unknown. */
+  getProduct(id: string): unknown;
+  /** Counters for tests. */
+  stats(): { tokenRequests: number; apiRequests: number };
+}
+
+export const DEFAULT_PORT = 4010;
+export const DEFAULT_CLIENT: DemoClient = {
+  clientId: 'storefront-connect-demo',
+  name: 'Storefront Connect',
+  redirectUris: ['http://127.0.0.1:5173/'],
+};
+export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = ['http://127.0.0.1:5173', 'http://localhost:5173'];
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 315_360_000;
+
+const API_METHODS = 'GET, POST, PATCH, OPTIONS';
+const TOKEN_METHODS = 'POST, OPTIONS';
+const IMAGE_PATH = /^\/images\/([A-Za-z0-9_-]+?)(?:\.(\d+))?\.svg$/;
+const PRODUCT_PAGE_PATH = /^\/products\/([A-Za-z0-9_-]+)$/;
+
+function validateOptions(options: DemoStoreOptions): void {
+  const lifetime = options.tokenLifetimeSeconds;
+  if (lifetime !== undefined && !(Number.isInteger(lifetime) && lifetime > 0)) {
+    throw new Error('tokenLifetimeSeconds must be a positive integer');
+  }
+  const unknown = (options.maxScopes ?? []).filter((s) => !isScope(s));
+  if (unknown.length > 0) throw new Error(`unknown scope(s) in maxScopes: ${unknown.join(', ')}`);
+  const limit = options.rateLimit;
+  if (limit != null && !(limit.requests > 0 && limit.windowMs > 0)) {
+    throw new Error('rateLimit needs requests > 0 and windowMs > 0');
+  }
+  if ((options.latencyMs ?? 0) < 0) throw new Error('latencyMs must not be negative');
+}
+
+/** Fixed-window counter per key (token, else client IP). */
+class RateLimiter {
+  readonly #windows = new Map<string, { start: number; count: number }>();
+  constructor(private readonly limit: { requests: number; windowMs: number }) {}
+
+  /** Seconds to wait, or 0 when the request may go ahead. */
+  hit(key: string, now: number): number {
+    if (this.#windows.size > 10_000) this.#windows.clear();
+    let window = this.#windows.get(key);
+    if (window === undefined || now - window.start >= this.limit.windowMs) {
+      window = { start: now, count: 0 };
+      this.#windows.set(key, window);
+    }
+    window.count++;
+    if (window.count <= this.limit.requests) return 0;
+    return Math.max(1, Math.ceil((window.start + this.limit.windowMs - now) / 1000));
+  }
+}
+
+export async function startDemoStore(options: DemoStoreOptions = {}): Promise<DemoStore> {
+  validateOptions(options);
+  const host = options.host ?? '127.0.0.1';
+  const allowedOrigins = new Set(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
+  const latencyMs = options.latencyMs ?? 0;
+  const limiter = options.rateLimit == null ? undefined : new RateLimiter(options.rateLimit);
+  const counters = { tokenRequests: 0, apiRequests: 0 };
+  const catalogue = new Catalogue({
+    productCount: options.productCount ?? 520,
+    hostileProducts: options.hostileProducts ?? false,
+  });
+  const auth = new AuthorizationServer({
+    clients: options.clients ?? [DEFAULT_CLIENT],
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
+    maxScopes: (options.maxScopes ?? ALL_SCOPES).filter(isScope),
+  });
+  const api = new StoreApi(catalogue, auth);
+  let origin = '';
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const cors = { ...corsHeaders(req.headers.origin, allowedOrigins, API_METHODS), Vary: 'Origin' };
+    if (req.method === 'OPTIONS') {
+      send(res, { status: 204 }, cors);
+      return;
+    }
+    counters.apiRequests++;
+    if (latencyMs > 0) await sleep(latencyMs);
+    const headers = { ...cors, 'Cache-Control': 'no-store' };
+    if (limiter !== undefined) {
+      const key = StoreApi.tokenOf(req, url) ?? `ip:${req.socket.remoteAddress ?? ''}`;
+      const retryAfter = limiter.hit(key, Date.now());
+      if (retryAfter > 0) {
+        send(res, errorReply(429, 'rate_limited', 'Too many requests; slow down.', { 'Retry-After': String(retryAfter) }), headers);
+        return;
+      }
+    }
+    send(res, await api.handle(req, url, origin), headers);
+  }
+
+  async function handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const cors = { ...corsHeaders(req.headers.origin, allowedOrigins, TOKEN_METHODS), Vary: 'Origin' };
+    if (req.method === 'OPTIONS') {
+      send(res, { status: 204 }, cors);
+      return;
+    }
+    if (req.method !== 'POST') {
+      send(res, errorReply(405, 'invalid_request', 'Use POST.', { Allow: TOKEN_METHODS }), cors);
+      return;
+    }
+    counters.tokenRequests++;
+    if (latencyMs > 0) await sleep(latencyMs);
+    let reply: Reply;
+    if (mediaType(req) !== 'application/x-www-form-urlencoded') {
+      reply = errorReply(400, 'invalid_request', 'The body must be application/x-www-form-urlencoded.', { 'Cache-Control': 'no-store' });
+    } else {
+      reply = auth.token(new URLSearchParams(await readBody(req)), req.headers.authorization);
+    }
+    send(res, reply, cors);
+  }
+
+  async function handleAuthorize(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method === 'GET') {
+      const { reply, cookie } = auth.beginAuthorization(url.searchParams);
+      const setCookie: Record<string, string> =
+        cookie === undefined
+          ? {}
+          : { 'Set-Cookie': `${cookie.name}=${cookie.value}; Path=/oauth2/authorize; HttpOnly; SameSite=Strict; Max-Age=600` };
+      send(res, reply, setCookie);
+      return;
+    }
+    if (req.method === 'POST') {
+      if (mediaType(req) !== 'application/x-www-form-urlencoded') {
+        send(res, { status: 400, html: renderErrorPage('Invalid form', 'The consent form was not sent as a form.'), headers: htmlSecurityHeaders() });
+        return;
+      }
+      const form = new URLSearchParams(await readBody(req));
+      const { reply, clearCookie } = auth.completeAuthorization(form, parseCookies(req.headers.cookie));
+      const headers: Record<string, string> = clearCookie === undefined ? {} : { 'Set-Cookie': `${clearCookie}=; Path=/oauth2/authorize; HttpOnly; SameSite=Strict; Max-Age=0` };
+      send(res, reply, headers);
+      return;
+    }
+    send(res, { status: 405, headers: { Allow: 'GET, POST' }, body: '' });
+  }
+
+  function handleImage(res: ServerResponse, url: URL): void {
+    const imageHeaders = {
+      'Content-Type': 'image/svg+xml',
+      'Cache-Control': 'public, max-age=86400',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+    };
+    if (url.pathname === '/images/logo.svg') {
+      send(res, { status: 200, body: renderLogoSvg(), headers: imageHeaders });
+      return;
+    }
+    const match = IMAGE_PATH.exec(url.pathname);
+    const product = match?.[1] === undefined ? undefined : catalogue.get(match[1]);
+    const image = product?.images.find((i) => i.path === url.pathname);
+    if (product === undefined || image === undefined) {
+      send(res, { status: 404, body: 'Not found', headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      return;
+    }
+    send(res, { status: 200, body: renderProductSvg(url.pathname, image.width, image.height, image.alt), headers: imageHeaders });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin);
+    const path = url.pathname;
+    if (path.startsWith('/api/')) return handleApi(req, res, url);
+    if (path === '/oauth2/access_token') return handleToken(req, res);
+    if (path === '/oauth2/authorize') return handleAuthorize(req, res, url);
+    if (req.method === 'GET' && path.startsWith('/images/')) return handleImage(res, url);
+    if (req.method === 'GET' && path === '/') {
+      send(res, { status: 200, html: renderHomePage(origin, catalogue.size), headers: htmlSecurityHeaders() });
+      return;
+    }
+    const productId = PRODUCT_PAGE_PATH.exec(path)?.[1];
+    const product = productId === undefined ? undefined : catalogue.get(productId);
+    if (req.method === 'GET' && product?.published === true) {
+      const imagePath = product.images[0]?.path;
+      send(res, { status: 200, html: renderProductPage(product.name, formatCost(product.costRaw), imagePath), headers: htmlSecurityHeaders() });
+      return;
+    }
+    send(res, { status: 404, html: renderErrorPage('Not found', 'There is nothing at this address.'), headers: htmlSecurityHeaders() });
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpError) {
+        send(res, errorReply(error.status, error.error, error.description));
+        return;
+      }
+      // The message only: never a request body, which may hold a code or a token.
+      console.error(`demo-store: ${error instanceof Error ? error.message : 'unknown error'}`);
+      send(res, errorReply(500, 'server_error', 'Something went wrong in the demo store.'));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    origin,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error === undefined ? resolve() : reject(error)));
+        server.closeAllConnections();
+      }),
+    revokeAllTokens: () => auth.revokeAllTokens(),
+    expireAccessTokens: () => auth.expireAccessTokens(),
+    setMaxScopes: (scopes) => auth.setMaxScopes(scopes),
+    addClient: (client) => auth.addClient(client),
+    addAllowedOrigin: (allowed) => {
+      allowedOrigins.add(allowed);
+    },
+    touchProduct: (id, changes = {}) => {
+      if (catalogue.get(id) === undefined) throw new Error(`demo-store: no product ${id}`);
+      catalogue.update(id, { name: changes.name, costRaw: changes.cost_raw }, Date.now());
+    },
+    getProduct: (id) => {
+      const product = catalogue.get(id);
+      return product === undefined ? undefined : productToWire(product, origin, true);
+    },
+    stats: () => ({ ...counters }),
+  };
+}
