@@ -1,0 +1,183 @@
+/**
+ * The storage seam: a tiny async key-value store. One IndexedDB implementation (idb-keyval on the
+ * database 'storefront-connect') and one in-memory implementation, chosen by {@link openStorage}.
+ * Nothing here ever touches localStorage, sessionStorage or cookies.
+ */
+import { del as idbDel, get as idbGet, keys as idbKeys, promisifyRequest, set as idbSet, type UseStore } from 'idb-keyval';
+import { AppError } from '../oauth/errors.ts';
+
+export interface KeyValueStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+  keys(): Promise<string[]>;
+  /**
+   * Atomic read-modify-write (one readwrite transaction): `next` gets the current value and returns
+   * the new one, `undefined` meaning delete. Resolves with the value that was there before.
+   */
+  update(key: string, next: (current: unknown) => unknown): Promise<unknown>;
+}
+
+export const DATABASE_NAME = 'storefront-connect';
+const OBJECT_STORE = 'kv';
+const DATABASE_VERSION = 1;
+
+/** A KV store kept in memory only (lost on reload). Values are structured-cloned like IndexedDB does. */
+export function createMemoryStore(): KeyValueStore {
+  const data = new Map<string, unknown>();
+  return {
+    async get(key) {
+      return data.has(key) ? structuredClone(data.get(key)) : undefined;
+    },
+    async set(key, value) {
+      data.set(key, structuredClone(value));
+    },
+    async del(key) {
+      data.delete(key);
+    },
+    async keys() {
+      return [...data.keys()];
+    },
+    async update(key, next) {
+      const current = data.has(key) ? structuredClone(data.get(key)) : undefined;
+      const value = next(structuredClone(current));
+      if (value === undefined) data.delete(key);
+      else data.set(key, structuredClone(value));
+      return current;
+    },
+  };
+}
+
+/** An idb-keyval store on an explicit IDBFactory (so tests can pass a missing or broken one). */
+function createIdbUseStore(factory: IDBFactory): UseStore {
+  let database: Promise<IDBDatabase> | undefined;
+  const open = (): Promise<IDBDatabase> => {
+    if (database) return database;
+    const request = factory.open(DATABASE_NAME, DATABASE_VERSION);
+    request.onupgradeneeded = () => {
+      if (!request.result.objectStoreNames.contains(OBJECT_STORE)) request.result.createObjectStore(OBJECT_STORE);
+    };
+    const opened = promisifyRequest(request);
+    database = opened;
+    opened.then(
+      (db) => {
+        // Safari may drop the connection; reopen on next use.
+        db.onclose = () => (database = undefined);
+        db.onversionchange = () => {
+          db.close();
+          database = undefined;
+        };
+      },
+      () => (database = undefined),
+    );
+    return opened;
+  };
+  return (mode, callback) => open().then((db) => callback(db.transaction(OBJECT_STORE, mode).objectStore(OBJECT_STORE)));
+}
+
+/** Wraps storage failures: only the DOMException name survives, never a value. */
+async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    const name = error instanceof Error ? error.name : 'unknown';
+    throw new AppError('STORAGE_UNAVAILABLE', `IndexedDB failed (${name})`, { cause: name });
+  }
+}
+
+export function createIndexedDbStore(factory: IDBFactory): KeyValueStore {
+  const store = createIdbUseStore(factory);
+  return {
+    get: (key) => guarded(() => idbGet(key, store)),
+    set: (key, value) => guarded(() => idbSet(key, value, store)),
+    del: (key) => guarded(() => idbDel(key, store)),
+    keys: () => guarded(async () => (await idbKeys(store)).filter((key): key is string => typeof key === 'string')),
+    update: async (key, next) => {
+      // An error thrown by `next` is the caller's own and passes through unwrapped.
+      const failure: { error?: unknown } = {};
+      try {
+        return await guarded(() =>
+          store('readwrite', (objectStore) => {
+            return new Promise<unknown>((resolve, reject) => {
+              const read = objectStore.get(key);
+              read.onerror = () => reject(read.error);
+              read.onsuccess = () => {
+                const current: unknown = read.result;
+                try {
+                  const value = next(structuredClone(current));
+                  if (value === undefined) objectStore.delete(key);
+                  else objectStore.put(value, key);
+                } catch (error) {
+                  failure.error = error;
+                  objectStore.transaction.abort();
+                  reject(error);
+                  return;
+                }
+                promisifyRequest(objectStore.transaction).then(() => resolve(current), reject);
+              };
+            });
+          }),
+        );
+      } catch (error) {
+        if ('error' in failure) throw failure.error;
+        throw error;
+      }
+    },
+  };
+}
+
+/** A view of `store` whose keys all start with `prefix` (the prefix is hidden from callers). */
+export function prefixed(store: KeyValueStore, prefix: string): KeyValueStore {
+  return {
+    get: (key) => store.get(prefix + key),
+    set: (key, value) => store.set(prefix + key, value),
+    del: (key) => store.del(prefix + key),
+    keys: async () => (await store.keys()).filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)),
+    update: (key, next) => store.update(prefix + key, next),
+  };
+}
+
+export interface OpenedStorage {
+  store: KeyValueStore;
+  /** false: IndexedDB is missing or refused, data lives in memory and is lost on reload. */
+  persistent: boolean;
+}
+
+export interface OpenStorageOptions {
+  /** Defaults to globalThis.indexedDB; null or undefined when the platform has none. */
+  indexedDB?: IDBFactory | null;
+  /** How long the probe may take before we give up on IndexedDB. */
+  timeoutMs?: number;
+}
+
+const PROBE_KEY = '__probe__';
+
+/**
+ * Opens IndexedDB and proves it works with a write, read and delete; falls back to memory when it is
+ * missing, throws (some private modes), or hangs past `timeoutMs`.
+ */
+export async function openStorage(options: OpenStorageOptions = {}): Promise<OpenedStorage> {
+  const factory = 'indexedDB' in options ? options.indexedDB : (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  if (!factory) return { store: createMemoryStore(), persistent: false };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const store = createIndexedDbStore(factory);
+    const probe = (async () => {
+      const token = Math.random();
+      await store.set(PROBE_KEY, token);
+      const read = await store.get(PROBE_KEY);
+      await store.del(PROBE_KEY);
+      return read === token;
+    })();
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), options.timeoutMs ?? 3000);
+    });
+    const works = await Promise.race([probe, timeout]);
+    probe.catch(() => undefined);
+    return works ? { store, persistent: true } : { store: createMemoryStore(), persistent: false };
+  } catch {
+    return { store: createMemoryStore(), persistent: false };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The token vault: one record per store id, `{ v: 1, session }`. A record that is corrupt or cannot be
+ * read is deleted and reported (STORAGE_CORRUPT / `discarded`), never allowed to break the list.
+ */
+import { AppError } from '../oauth/errors.ts';
+import type { StoreSession, TokenSet } from '../oauth/types.ts';
+import { prefixed, type KeyValueStore } from './kv.ts';
+
+export const VAULT_SCHEMA_VERSION = 1;
+
+interface VaultRecord {
+  v: typeof VAULT_SCHEMA_VERSION;
+  session: StoreSession;
+}
+
+export interface VaultListing {
+  sessions: StoreSession[];
+  /** Store ids whose record was corrupt or unreadable and has been deleted. */
+  discarded: string[];
+}
+
+export class TokenVault {
+  readonly #store: KeyValueStore;
+
+  constructor(store: KeyValueStore) {
+    this.#store = prefixed(store, 'session:');
+  }
+
+  async list(): Promise<VaultListing> {
+    const ids = await this.#store.keys();
+    const sessions: StoreSession[] = [];
+    const discarded: string[] = [];
+    for (const id of ids.sort()) {
+      const session = await this.#read(id);
+      if (session) sessions.push(session);
+      else discarded.push(id);
+    }
+    return { sessions, discarded };
+  }
+
+  /** The session of `storeId`, or null. A corrupt record is deleted, then STORAGE_CORRUPT is thrown once. */
+  async get(storeId: string): Promise<StoreSession | null> {
+    let raw: unknown;
+    try {
+      raw = await this.#store.get(storeId);
+    } catch (error) {
+      await this.#discard(storeId);
+      throw new AppError('STORAGE_CORRUPT', 'the saved sign-in could not be read', { cause: error, storeId });
+    }
+    if (raw === undefined) return null;
+    const session = parseVaultRecord(raw, storeId);
+    if (!session) {
+      await this.#discard(storeId);
+      throw new AppError('STORAGE_CORRUPT', 'the saved sign-in was damaged and has been removed', { storeId });
+    }
+    return session;
+  }
+
+  async put(session: StoreSession): Promise<void> {
+    const record: VaultRecord = { v: VAULT_SCHEMA_VERSION, session: copySession(session) };
+    await this.#store.set(session.storeId, record);
+  }
+
+  async delete(storeId: string): Promise<void> {
+    await this.#store.del(storeId);
+  }
+
+  /** Reads one record; null means it was corrupt or unreadable (and is now gone). */
+  async #read(storeId: string): Promise<StoreSession | null> {
+    try {
+      const session = parseVaultRecord(await this.#store.get(storeId), storeId);
+      if (session) return session;
+    } catch {
+      // unreadable: treated like corrupt
+    }
+    await this.#discard(storeId);
+    return null;
+  }
+
+  async #discard(storeId: string): Promise<void> {
+    try {
+      await this.#store.del(storeId);
+    } catch {
+      // Nothing more we can do; the record will be reported again next time.
+    }
+  }
+}
+
+function copySession(session: StoreSession): StoreSession {
+  const tokens: TokenSet = {
+    accessToken: session.tokens.accessToken,
+    tokenType: 'bearer',
+    scopes: [...session.tokens.scopes],
+    expiresAt: session.tokens.expiresAt,
+    obtainedAt: session.tokens.obtainedAt,
+  };
+  if (session.tokens.refreshToken !== undefined) tokens.refreshToken = session.tokens.refreshToken;
+  return { storeId: session.storeId, tokens };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Validates a stored record for `storeId`; returns a clean copy, or null when anything is off. */
+export function parseVaultRecord(raw: unknown, storeId: string): StoreSession | null {
+  if (!isRecord(raw) || raw['v'] !== VAULT_SCHEMA_VERSION || !isRecord(raw['session'])) return null;
+  const session = raw['session'];
+  if (session['storeId'] !== storeId || !isRecord(session['tokens'])) return null;
+  const tokens = session['tokens'];
+  const { accessToken, tokenType, refreshToken, scopes, expiresAt, obtainedAt } = tokens;
+  if (typeof accessToken !== 'string' || accessToken === '') return null;
+  if (tokenType !== 'bearer') return null;
+  if (refreshToken !== undefined && (typeof refreshToken !== 'string' || refreshToken === '')) return null;
+  if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) return null;
+  if (expiresAt !== null && (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))) return null;
+  if (typeof obtainedAt !== 'number' || !Number.isFinite(obtainedAt)) return null;
+  return copySession({
+    storeId,
+    tokens: {
+      accessToken,
+      tokenType,
+      scopes: scopes as string[],
+      expiresAt,
+      obtainedAt,
+      ...(refreshToken !== undefined ? { refreshToken } : {}),
+    },
+  });
+}

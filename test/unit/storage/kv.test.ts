@@ -1,0 +1,131 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, openStorage, prefixed, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+
+async function stores(): Promise<Array<[string, KeyValueStore]>> {
+  const opened = await openStorage({ indexedDB: new IDBFactory() });
+  expect(opened.persistent).toBe(true);
+  return [
+    ['indexeddb', opened.store],
+    ['memory', createMemoryStore()],
+  ];
+}
+
+describe('KV stores', () => {
+  it('round-trip get/set/keys/del in both implementations', async () => {
+    for (const [name, store] of await stores()) {
+      await store.set('a', { n: 1 });
+      await store.set('b', 'two');
+      expect(await store.get('a'), name).toEqual({ n: 1 });
+      expect((await store.keys()).sort(), name).toEqual(['a', 'b']);
+      await store.del('a');
+      expect(await store.get('a'), name).toBeUndefined();
+      expect(await store.keys(), name).toEqual(['b']);
+    }
+  });
+
+  it('update is atomic: concurrent increments all land', async () => {
+    for (const [name, store] of await stores()) {
+      await Promise.all(
+        Array.from({ length: 20 }, () => store.update('count', (current) => (typeof current === 'number' ? current + 1 : 1))),
+      );
+      expect(await store.get('count'), name).toBe(20);
+    }
+  });
+
+  it('update returns the previous value and deletes on undefined', async () => {
+    for (const [name, store] of await stores()) {
+      await store.set('k', 'old');
+      expect(await store.update('k', () => undefined), name).toBe('old');
+      expect(await store.get('k'), name).toBeUndefined();
+      expect(await store.update('k', () => 'new'), name).toBeUndefined();
+      expect(await store.get('k'), name).toBe('new');
+    }
+  });
+
+  it('update that throws leaves the value unchanged', async () => {
+    for (const [name, store] of await stores()) {
+      await store.set('k', 'keep');
+      await expect(
+        store.update('k', () => {
+          throw new Error('boom');
+        }),
+        name,
+      ).rejects.toThrow('boom');
+      expect(await store.get('k'), name).toBe('keep');
+    }
+  });
+
+  it('memory store hands out copies, like IndexedDB', async () => {
+    const store = createMemoryStore();
+    const value = { list: [1] };
+    await store.set('k', value);
+    value.list.push(2);
+    const read = (await store.get('k')) as { list: number[] };
+    read.list.push(3);
+    expect(await store.get('k')).toEqual({ list: [1] });
+  });
+
+  it('prefixed views do not see each other', async () => {
+    const base = createMemoryStore();
+    const a = prefixed(base, 'a:');
+    const b = prefixed(base, 'b:');
+    await a.set('x', 1);
+    await b.set('x', 2);
+    expect(await a.get('x')).toBe(1);
+    expect(await a.keys()).toEqual(['x']);
+    expect((await base.keys()).sort()).toEqual(['a:x', 'b:x']);
+  });
+});
+
+describe('openStorage', () => {
+  it('persists across openings of the same database', async () => {
+    const factory = new IDBFactory();
+    const first = await openStorage({ indexedDB: factory });
+    await first.store.set('session:acme', { v: 1 });
+    const second = await openStorage({ indexedDB: factory });
+    expect(second.persistent).toBe(true);
+    expect(await second.store.get('session:acme')).toEqual({ v: 1 });
+    expect(await second.store.keys()).toEqual(['session:acme']);
+  });
+
+  it('falls back to memory when IndexedDB is missing', async () => {
+    const opened = await openStorage({ indexedDB: null });
+    expect(opened.persistent).toBe(false);
+    await opened.store.set('k', 1);
+    expect(await opened.store.get('k')).toBe(1);
+  });
+
+  it('falls back to memory when opening throws (private mode)', async () => {
+    const factory = {
+      open() {
+        throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+      },
+    } as unknown as IDBFactory;
+    expect((await openStorage({ indexedDB: factory })).persistent).toBe(false);
+  });
+
+  it('falls back to memory when opening fails with an error event', async () => {
+    const factory = {
+      open() {
+        const request: Record<string, unknown> = {};
+        setTimeout(() => {
+          request['error'] = new DOMException('denied', 'InvalidStateError');
+          (request['onerror'] as () => void)();
+        }, 0);
+        return request;
+      },
+    } as unknown as IDBFactory;
+    expect((await openStorage({ indexedDB: factory })).persistent).toBe(false);
+  });
+
+  it('falls back to memory when opening hangs', async () => {
+    const factory = { open: () => ({}) } as unknown as IDBFactory;
+    const opened = await openStorage({ indexedDB: factory, timeoutMs: 20 });
+    expect(opened.persistent).toBe(false);
+  });
+
+  it('uses the global indexedDB by default (fake-indexeddb in unit tests)', async () => {
+    expect((await openStorage()).persistent).toBe(true);
+  });
+});

@@ -1,0 +1,81 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
+import { PendingStore } from '../../../src/lib/storage/pending-store.ts';
+import type { PendingAuthorization } from '../../../src/lib/oauth/types.ts';
+import { catchAppError } from '../oauth/catch-error.ts';
+
+const T0 = 1_700_000_000_000;
+const pending = (state: string, createdAt = T0): PendingAuthorization => ({
+  state,
+  storeId: 'acme',
+  flow: 'token',
+  scopes: ['storefront'],
+  returnTo: '/',
+  createdAt,
+});
+
+function setup() {
+  const clock = { now: T0 };
+  const store = createMemoryStore();
+  return { clock, store, pendings: new PendingStore(store, { now: () => clock.now }) };
+}
+
+describe('PendingStore', () => {
+  it('takes a pending sign-in once; the second take is OAUTH_STATE_REUSED', async () => {
+    const { pendings } = setup();
+    await pendings.put(pending('s1'));
+    expect(await pendings.take('s1')).toEqual(pending('s1'));
+    expect((await catchAppError(() => pendings.take('s1'))).code).toBe('OAUTH_STATE_REUSED');
+  });
+
+  it('an unknown state is OAUTH_STATE_MISMATCH and leaves nothing behind', async () => {
+    const { pendings, store } = setup();
+    expect((await catchAppError(() => pendings.take('forged'))).code).toBe('OAUTH_STATE_MISMATCH');
+    expect((await catchAppError(() => pendings.take(''))).code).toBe('OAUTH_STATE_MISMATCH');
+    expect((await catchAppError(() => pendings.take('x'.repeat(10_000)))).code).toBe('OAUTH_STATE_MISMATCH');
+    expect(await store.keys()).toEqual([]);
+  });
+
+  it('a state older than 10 minutes is OAUTH_STATE_EXPIRED and removed', async () => {
+    const { pendings, clock, store } = setup();
+    await pendings.put(pending('s1'));
+    clock.now = T0 + 10 * 60 * 1000 + 1;
+    expect((await catchAppError(() => pendings.take('s1'))).code).toBe('OAUTH_STATE_EXPIRED');
+    expect(await store.keys()).toEqual([]);
+  });
+
+  it('a state at exactly 10 minutes is still accepted', async () => {
+    const { pendings, clock } = setup();
+    await pendings.put(pending('s1'));
+    clock.now = T0 + 10 * 60 * 1000;
+    expect((await pendings.take('s1')).state).toBe('s1');
+  });
+
+  it('a corrupt entry counts as unknown', async () => {
+    const { pendings, store } = setup();
+    await store.set('pending:s1', { v: 1, pending: { state: 's1' } });
+    expect((await catchAppError(() => pendings.take('s1'))).code).toBe('OAUTH_STATE_MISMATCH');
+  });
+
+  it('sweeps expired entries and old used markers when a new sign-in starts', async () => {
+    const { pendings, clock, store } = setup();
+    await pendings.put(pending('old'));
+    await pendings.put(pending('used'));
+    await pendings.take('used');
+    await store.set('pending:junk', 'junk');
+    clock.now = T0 + 11 * 60 * 1000;
+    await pendings.put(pending('new', clock.now));
+    expect(await store.keys()).toEqual(['pending:new']);
+  });
+
+  it('two concurrent takes on IndexedDB: exactly one wins', async () => {
+    const { store } = await openStorage({ indexedDB: new IDBFactory() });
+    const pendings = new PendingStore(store, { now: () => T0 });
+    await pendings.put(pending('s1'));
+    const results = await Promise.allSettled([pendings.take('s1'), pendings.take('s1'), pendings.take('s1')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const codes = results.flatMap((r) => (r.status === 'rejected' ? [(r.reason as { code: string }).code] : []));
+    expect(codes).toEqual(['OAUTH_STATE_REUSED', 'OAUTH_STATE_REUSED']);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, openStorage, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { TokenVault } from '../../../src/lib/storage/token-vault.ts';
+import type { StoreSession } from '../../../src/lib/oauth/types.ts';
+import { IDBFactory } from 'fake-indexeddb';
+import { catchAppError } from '../oauth/catch-error.ts';
+
+const session = (storeId: string, extra: Partial<StoreSession['tokens']> = {}): StoreSession => ({
+  storeId,
+  tokens: { accessToken: `at-${storeId}`, tokenType: 'bearer', scopes: ['storefront'], expiresAt: null, obtainedAt: 1, ...extra },
+});
+
+describe('TokenVault', () => {
+  it('puts, gets, lists and deletes one record per store', async () => {
+    const { store } = await openStorage({ indexedDB: new IDBFactory() });
+    const vault = new TokenVault(store);
+    await vault.put(session('acme', { refreshToken: 'rt', expiresAt: 99 }));
+    await vault.put(session('bolt'));
+    expect(await vault.get('acme')).toEqual(session('acme', { refreshToken: 'rt', expiresAt: 99 }));
+    expect(await vault.list()).toEqual({ sessions: [session('acme', { refreshToken: 'rt', expiresAt: 99 }), session('bolt')], discarded: [] });
+    await vault.put(session('acme', { accessToken: 'replaced' }));
+    expect((await vault.get('acme'))?.tokens.accessToken).toBe('replaced');
+    await vault.delete('acme');
+    expect(await vault.get('acme')).toBeNull();
+    expect(await store.get('session:bolt')).toMatchObject({ v: 1 });
+  });
+
+  it.each([
+    ['not an object', 'garbage'],
+    ['another schema version', { v: 2, session: session('acme') }],
+    ['a record for another store', { v: 1, session: session('evil') }],
+    ['a numeric token', { v: 1, session: { storeId: 'acme', tokens: { ...session('acme').tokens, accessToken: 5 } } }],
+    ['a mac token', { v: 1, session: { storeId: 'acme', tokens: { ...session('acme').tokens, tokenType: 'mac' } } }],
+    ['scopes not strings', { v: 1, session: { storeId: 'acme', tokens: { ...session('acme').tokens, scopes: [1] } } }],
+    ['a string expiry', { v: 1, session: { storeId: 'acme', tokens: { ...session('acme').tokens, expiresAt: 'soon' } } }],
+  ])('discards %s without breaking the list', async (_label, corrupt) => {
+    const store = createMemoryStore();
+    const vault = new TokenVault(store);
+    await vault.put(session('bolt'));
+    await store.set('session:acme', corrupt);
+    expect(await vault.list()).toEqual({ sessions: [session('bolt')], discarded: ['acme'] });
+    expect(await store.get('session:acme')).toBeUndefined();
+    expect(await vault.list()).toEqual({ sessions: [session('bolt')], discarded: [] });
+  });
+
+  it('get reports a corrupt record once as STORAGE_CORRUPT with the store id, then forgets it', async () => {
+    const store = createMemoryStore();
+    const vault = new TokenVault(store);
+    await store.set('session:acme', { v: 1, session: null });
+    const error = await catchAppError(() => vault.get('acme'));
+    expect(error.code).toBe('STORAGE_CORRUPT');
+    expect(error.storeId).toBe('acme');
+    expect(await vault.get('acme')).toBeNull();
+  });
+
+  it('discards a record that cannot be read', async () => {
+    const base = createMemoryStore();
+    const flaky: KeyValueStore = {
+      ...base,
+      get: async (key) => {
+        if (key === 'session:acme') throw new DOMException('read failed', 'UnknownError');
+        return base.get(key);
+      },
+    };
+    const vault = new TokenVault(flaky);
+    await vault.put(session('acme'));
+    await vault.put(session('bolt'));
+    expect(await vault.list()).toEqual({ sessions: [session('bolt')], discarded: ['acme'] });
+    expect(await base.get('session:acme')).toBeUndefined();
+  });
+
+  it('stores a clean copy, not extra fields', async () => {
+    const store = createMemoryStore();
+    const vault = new TokenVault(store);
+    await vault.put({ ...session('acme'), tokens: { ...session('acme').tokens, extra: 'x' } } as StoreSession);
+    expect(await store.get('session:acme')).toEqual({ v: 1, session: session('acme') });
+  });
+});
