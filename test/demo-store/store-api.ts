@@ -291,7 +291,6 @@ export class StoreApi {
     const current = this.#visibleProduct(id, caller);
     const body = asObject(await readJson(req));
     const edit = readEdit(body);
-    if (Object.keys(edit).length === 0) throw badRequest('Send at least one of name, cost_raw, published, inventory, description.');
     const seen = body.updated;
     if (typeof seen !== 'string' || Number.isNaN(Date.parse(seen))) {
       throw badRequest('updated (the value you last saw) is required.');
@@ -303,7 +302,8 @@ export class StoreApi {
         product: productToWire(current, origin, true),
       });
     }
-    const product = this.catalogue.update(id, edit, this.now());
+    // An edit that changes nothing leaves `updated` alone.
+    const product = Object.keys(edit).length === 0 ? current : this.catalogue.update(id, edit, this.now());
     return jsonReply(200, productToWire(product, origin, true));
   }
 
