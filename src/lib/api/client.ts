@@ -1,0 +1,292 @@
+/**
+ * The store API client: one method per call, each taking an optional AbortSignal. It knows HTTP
+ * (bearer header, 401 renewal, 403 scope, 429 back-off, status codes); the provider profile knows
+ * the paths and the wire shapes. The access token goes in the Authorization header and nowhere
+ * else: not in a URL, an error, a cause or a log line.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
+ */
+import { AppError, HttpError, type AppErrorCode } from '../oauth/errors.ts';
+import type { ApiOperation, ApiRequest, PageRequest, ProviderProfile } from '../providers/types.ts';
+import { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
+import type {
+  Cart,
+  Coupon,
+  NewProduct,
+  OrderPage,
+  Product,
+  ProductEdit,
+  ProductPage,
+  ProductQuery,
+  StoreMetadata,
+  StorePage,
+} from './types.ts';
+
+export { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
+
+/** Marks a body that was there but was not JSON. */
+const NO_JSON: unique symbol = Symbol('no JSON');
+
+/** Retries after 429 before giving up with API_RATE_LIMITED. */
+export const MAX_RATE_LIMIT_RETRIES = 3;
+
+export interface RateLimitInfo {
+  retryInSeconds: number;
+  /** 1 for the first retry, up to MAX_RATE_LIMIT_RETRIES. */
+  attempt: number;
+}
+
+export interface StoreApiOptions {
+  /** The store's API server (config `apiBase`); the provider's paths are appended to it. */
+  apiBase: string;
+  provider: ProviderProfile;
+  /** The current access token. */
+  getAccessToken: () => Promise<string>;
+  /** Called after a 401: return a new token (refresh or sign in again) or reject. Called at most once per call. */
+  onUnauthorized: () => Promise<string>;
+  fetch: typeof globalThis.fetch;
+  /** Told before each wait after a 429, so the UI can say "retrying in N s". */
+  onRateLimited?: (info: RateLimitInfo) => void;
+  /** Waits `ms`; rejects with the signal's reason when aborted. Defaults to a timer. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export interface StoreApi {
+  listProducts(query?: ProductQuery, signal?: AbortSignal): Promise<ProductPage>;
+  getProduct(id: string, signal?: AbortSignal): Promise<Product>;
+  getMetadata(signal?: AbortSignal): Promise<StoreMetadata>;
+  listPages(signal?: AbortSignal): Promise<StorePage[]>;
+  getCart(signal?: AbortSignal): Promise<Cart>;
+  addToCart(productId: string, quantity: number, signal?: AbortSignal): Promise<Cart>;
+  listOrders(paging?: { page?: number; count?: number }, signal?: AbortSignal): Promise<OrderPage>;
+  listCoupons(signal?: AbortSignal): Promise<Coupon[]>;
+  /** PATCH with the `updated` value last seen; API_CONFLICT (body.product = server copy) when stale. */
+  updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, signal?: AbortSignal): Promise<Product>;
+  createProduct(product: NewProduct, signal?: AbortSignal): Promise<Product>;
+}
+
+/** A timer-based wait that an AbortSignal cuts short (rejecting with the signal's reason). */
+export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** apiBase + the provider's path + query, e.g. https://api.shop.example/api/v1/products?page=0&count=20. */
+export function buildApiUrl(apiBase: string, request: ApiRequest): URL {
+  const url = new URL(apiBase.replace(/\/+$/, '') + request.path);
+  for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
+  return url;
+}
+
+function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError');
+}
+
+function badRequest(message: string): AppError {
+  return new AppError('API_BAD_REQUEST', message);
+}
+
+/** Keeps only the documented ApiError fields of an error body, with any copy of the token cut out. */
+function errorBody(json: unknown, token: string): { error?: string; error_description?: string } | undefined {
+  if (typeof json !== 'object' || json === null) return undefined;
+  const scrub = (value: unknown): string | undefined =>
+    typeof value === 'string' ? (token === '' ? value : value.split(token).join('[redacted]')) : undefined;
+  const body: { error?: string; error_description?: string } = {};
+  const error = scrub((json as Record<string, unknown>).error);
+  const description = scrub((json as Record<string, unknown>).error_description);
+  if (error !== undefined) body.error = error;
+  if (description !== undefined) body.error_description = description;
+  return body;
+}
+
+function statusCode(status: number): AppErrorCode {
+  if (status === 400) return 'API_BAD_REQUEST';
+  if (status === 404) return 'API_NOT_FOUND';
+  if (status >= 500 && status <= 599) return 'API_SERVER_ERROR';
+  if (status >= 400 && status <= 499) return 'API_BAD_REQUEST';
+  return 'API_INVALID_RESPONSE'; // 1xx, 3xx (redirects are not followed), 0 (opaque redirect)
+}
+
+function requireInteger(value: number, min: number, max: number, what: string): number {
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw badRequest(`${what} must be an integer from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'up' : max}`);
+  }
+  return value;
+}
+
+export function createStoreApi(options: StoreApiOptions): StoreApi {
+  const { apiBase, provider, getAccessToken, onUnauthorized, fetch, onRateLimited } = options;
+  const sleep = options.sleep ?? abortableSleep;
+  const adapter = provider.adapter;
+
+  function resolvePaging(page: number | undefined, count: number | undefined): PageRequest {
+    const rules = provider.paging;
+    return {
+      page: requireInteger(page ?? rules.firstPage, rules.firstPage, Number.MAX_SAFE_INTEGER, 'page'),
+      count: requireInteger(count ?? rules.defaultCount, rules.minCount, rules.maxCount, 'count'),
+    };
+  }
+
+  async function sendOnce(url: URL, request: ApiRequest, token: string, signal: AbortSignal | undefined): Promise<Response> {
+    const headers = new Headers({ Accept: 'application/json', Authorization: `Bearer ${token}` });
+    const init: RequestInit = {
+      method: request.method,
+      headers,
+      // The bearer header is the only credential; no cookies, no caching of per-token answers,
+      // and no following a redirect with the token to wherever it points.
+      credentials: 'omit',
+      cache: 'no-store',
+      redirect: 'manual',
+      referrerPolicy: 'no-referrer',
+    };
+    if (request.body !== undefined) {
+      headers.set('Content-Type', 'application/json');
+      init.body = JSON.stringify(request.body);
+    }
+    if (signal) init.signal = signal;
+    try {
+      return await fetch(url, init);
+    } catch (error) {
+      if (isAbort(error, signal)) throw signal?.aborted ? signal.reason : error;
+      throw new AppError('API_NETWORK_ERROR', `${request.method} ${url.pathname}: the store API could not be reached`, { cause: error });
+    }
+  }
+
+  async function readJson(response: Response, operation: ApiOperation, signal: AbortSignal | undefined): Promise<unknown> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (isAbort(error, signal)) throw signal?.aborted ? signal.reason : error;
+      throw new AppError('API_NETWORK_ERROR', `${operation}: the response was cut off`, { cause: error });
+    }
+    if (text.trim() === '') return undefined;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      return NO_JSON;
+    }
+  }
+
+  async function processResponse<T>(
+    operation: ApiOperation,
+    response: Response,
+    token: string,
+    map: (json: unknown) => T,
+    signal: AbortSignal | undefined,
+  ): Promise<T> {
+    const json = await readJson(response, operation, signal);
+    const status = response.status;
+    if (status >= 200 && status <= 299) {
+      if (json === NO_JSON || json === undefined) {
+        throw new HttpError('API_INVALID_RESPONSE', status, { message: `${operation}: HTTP ${status} without a JSON body` });
+      }
+      return map(json);
+    }
+    const message = `${operation}: HTTP ${status}`;
+    const parsed = json === NO_JSON ? undefined : json;
+    if (status === 403) {
+      const challengeScope = parseBearerChallenge(response.headers.get('WWW-Authenticate'))?.scope?.trim();
+      const bodyScope = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).scope : undefined;
+      const requiredScope =
+        (challengeScope ? challengeScope : undefined) ??
+        (typeof bodyScope === 'string' && bodyScope.trim() !== '' ? bodyScope.trim() : undefined) ??
+        provider.operationScopes[operation];
+      throw new HttpError('API_INSUFFICIENT_SCOPE', status, { requiredScope, body: errorBody(parsed, token), message });
+    }
+    if (status === 409) {
+      throw new HttpError('API_CONFLICT', status, { body: { product: adapter.mapConflict(parsed) }, message });
+    }
+    throw new HttpError(statusCode(status), status, { body: errorBody(parsed, token), message });
+  }
+
+  /**
+   * Sends `request`, renewing the token once after a 401 and waiting out up to three 429s, then
+   * maps the answer. Bounded: at most 1 + 1 (renewal) + MAX_RATE_LIMIT_RETRIES requests.
+   */
+  async function send<T>(operation: ApiOperation, request: ApiRequest, map: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
+    signal?.throwIfAborted();
+    const url = buildApiUrl(apiBase, request);
+    let token = await getAccessToken();
+    let renewed = false;
+    let rateLimitRetries = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const response = await sendOnce(url, request, token, signal);
+      if (response.status === 401) {
+        await response.body?.cancel().catch(() => undefined);
+        if (renewed) throw new HttpError('API_UNAUTHORIZED', 401, { message: `${operation}: HTTP 401 after renewing the token` });
+        renewed = true;
+        token = await onUnauthorized();
+        continue;
+      }
+      if (response.status === 429) {
+        await response.body?.cancel().catch(() => undefined);
+        const retryInSeconds = parseRetryAfter(response.headers.get('Retry-After'));
+        if (rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
+          throw new HttpError('API_RATE_LIMITED', 429, { retryAfter: retryInSeconds, message: `${operation}: HTTP 429 ${rateLimitRetries + 1} times` });
+        }
+        rateLimitRetries++;
+        onRateLimited?.({ retryInSeconds, attempt: rateLimitRetries });
+        await sleep(retryInSeconds * 1000, signal);
+        continue;
+      }
+      return processResponse(operation, response, token, map, signal);
+    }
+  }
+
+  return {
+    async listProducts(query = {}, signal) {
+      const { page, count } = resolvePaging(query.page, query.count);
+      const request = adapter.listProductsRequest({ ...query, page, count });
+      return send('listProducts', request, adapter.mapProductPage, signal);
+    },
+    async getProduct(id, signal) {
+      return send('getProduct', adapter.getProductRequest(id), adapter.mapProduct, signal);
+    },
+    async getMetadata(signal) {
+      return send('getMetadata', adapter.getMetadataRequest(), adapter.mapMetadata, signal);
+    },
+    async listPages(signal) {
+      return send('listPages', adapter.listPagesRequest(), adapter.mapPages, signal);
+    },
+    async getCart(signal) {
+      return send('getCart', adapter.getCartRequest(), adapter.mapCart, signal);
+    },
+    async addToCart(productId, quantity, signal) {
+      requireInteger(quantity, 1, 9999, 'quantity');
+      if (productId === '') throw badRequest('productId is empty');
+      return send('addToCart', adapter.addToCartRequest(productId, quantity), adapter.mapCart, signal);
+    },
+    async listOrders(paging = {}, signal) {
+      return send('listOrders', adapter.listOrdersRequest(resolvePaging(paging.page, paging.count)), adapter.mapOrderPage, signal);
+    },
+    async listCoupons(signal) {
+      return send('listCoupons', adapter.listCouponsRequest(), adapter.mapCoupons, signal);
+    },
+    async updateProduct(id, edit, lastSeenUpdated, signal) {
+      if (lastSeenUpdated === '') throw badRequest('lastSeenUpdated is empty');
+      if (edit.price !== undefined && !(Number.isFinite(edit.price) && edit.price >= 0)) throw badRequest('price must be a non-negative number');
+      if (edit.inventory !== undefined) requireInteger(edit.inventory, 0, Number.MAX_SAFE_INTEGER, 'inventory');
+      return send('updateProduct', adapter.updateProductRequest(id, edit, lastSeenUpdated), adapter.mapProduct, signal);
+    },
+    async createProduct(product, signal) {
+      if (product.name.trim() === '') throw badRequest('name is empty');
+      if (!(Number.isFinite(product.price) && product.price >= 0)) throw badRequest('price must be a non-negative number');
+      if (product.inventory !== undefined) requireInteger(product.inventory, 0, Number.MAX_SAFE_INTEGER, 'inventory');
+      return send('createProduct', adapter.createProductRequest(product), adapter.mapProduct, signal);
+    },
+  };
+}
