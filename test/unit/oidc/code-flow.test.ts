@@ -1,0 +1,272 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { completeCodeFlow, refreshAccessToken, startCodeFlow } from '../../../src/lib/oidc/code-flow.ts';
+import { computeCodeChallenge } from '../../../src/lib/oauth/pkce.ts';
+import { HttpError } from '../../../src/lib/oauth/errors.ts';
+import { createMemoryStore, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { createOidcStateStore } from '../../../src/lib/storage/oidc-state-store.ts';
+import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import { catchAppError } from '../oauth/catch-error.ts';
+import { fakeTokenEndpoint, jsonResponse } from './fake-token-endpoint.ts';
+
+const TOKEN_ENDPOINT = 'https://auth.example.com/oauth2/access_token';
+const store: StoreConfig = {
+  id: 'acme',
+  kind: 'goodsie',
+  name: 'Acme',
+  authorizationEndpoint: 'https://auth.example.com/oauth2/authorize?tenant=acme',
+  tokenEndpoint: TOKEN_ENDPOINT,
+  apiBase: 'https://api.example.com/api/v1',
+  clientId: 'app-1',
+  redirectUri: 'https://cdn.example.com/shops/acme/',
+  defaultScopes: ['storefront'],
+  flow: 'code',
+};
+const config: AppConfig = { stores: [store] };
+
+let kv: KeyValueStore;
+let clock: { now: number };
+let endpoint: ReturnType<typeof fakeTokenEndpoint>;
+let tokenAnswer: (form: URLSearchParams, call: number) => Response | Promise<Response>;
+
+const deps = () => ({
+  fetch: endpoint.fetch,
+  stateStore: createOidcStateStore(kv, { now: () => clock.now }),
+  now: () => clock.now,
+});
+
+beforeEach(() => {
+  kv = createMemoryStore();
+  clock = { now: Date.now() };
+  tokenAnswer = () => jsonResponse({ access_token: 'AT1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'RT1', scope: 'storefront' });
+  endpoint = fakeTokenEndpoint(TOKEN_ENDPOINT, (form, call) => tokenAnswer(form, call));
+  // The library must never reach the global fetch.
+  vi.stubGlobal('fetch', () => {
+    throw new Error('global fetch used');
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  expect(endpoint.unexpected).toEqual([]);
+});
+
+async function start(scopes = ['storefront', 'cart'], returnTo = '/product/42') {
+  const url = new URL(await startCodeFlow(store, { scopes, returnTo }, deps()));
+  return { url, state: url.searchParams.get('state')! };
+}
+
+describe('startCodeFlow', () => {
+  it('builds a plain OAuth 2.0 PKCE request with query response mode and stores the state', async () => {
+    const { url, state } = await start();
+    expect(url.origin + url.pathname).toBe('https://auth.example.com/oauth2/authorize');
+    const q = url.searchParams;
+    expect(q.get('tenant')).toBe('acme');
+    expect(q.get('response_type')).toBe('code');
+    expect(q.get('client_id')).toBe('app-1');
+    expect(q.get('redirect_uri')).toBe(store.redirectUri);
+    expect(q.get('scope')).toBe('storefront cart');
+    expect(q.get('code_challenge_method')).toBe('S256');
+    expect(q.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(q.get('response_mode')).toBe('query');
+    expect(q.has('nonce')).toBe(false);
+    expect(q.has('resource')).toBe(false);
+    expect(q.get('scope')).not.toContain('openid');
+    expect(state).toMatch(/^[0-9a-f]{32}$/);
+    expect(await kv.keys()).toEqual([`oidc:${state}`]);
+    expect(endpoint.calls).toHaveLength(0);
+  });
+});
+
+describe('completeCodeFlow', () => {
+  it('exchanges the code with the PKCE verifier and returns the granted TokenSet', async () => {
+    const { url, state } = await start();
+    const result = await completeCodeFlow(`?code=C0DE&state=${state}`, config, deps());
+    expect(endpoint.calls).toHaveLength(1);
+    const form = endpoint.calls[0]!.form;
+    expect(form.get('grant_type')).toBe('authorization_code');
+    expect(form.get('code')).toBe('C0DE');
+    expect(form.get('redirect_uri')).toBe(store.redirectUri);
+    expect(form.get('client_id')).toBe('app-1');
+    expect(form.has('client_secret')).toBe(false);
+    expect(await computeCodeChallenge(form.get('code_verifier')!)).toBe(url.searchParams.get('code_challenge'));
+    expect(result).toEqual({
+      storeId: 'acme',
+      returnTo: '/product/42',
+      tokens: {
+        accessToken: 'AT1',
+        tokenType: 'bearer',
+        refreshToken: 'RT1',
+        scopes: ['storefront'],
+        expiresAt: clock.now + 3_600_000,
+        obtainedAt: clock.now,
+      },
+    });
+  });
+
+  it("copes with Goodsie's expire_in and a missing scope (the requested ones are granted)", async () => {
+    tokenAnswer = () => jsonResponse({ access_token: 'AT1', token_type: 'bearer', expire_in: '315360000' });
+    const { state } = await start(['storefront', 'cart']);
+    const { tokens } = await completeCodeFlow(`?code=C&state=${state}`, config, deps());
+    expect(tokens.scopes).toEqual(['storefront', 'cart']);
+    expect(tokens.expiresAt).toBe(clock.now + 315_360_000_000);
+    expect(tokens.refreshToken).toBeUndefined();
+  });
+
+  it('a replayed callback is OAUTH_STATE_REUSED and never exchanges the code twice', async () => {
+    const { state } = await start();
+    await completeCodeFlow(`?code=C&state=${state}`, config, deps());
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()));
+    expect(error.code).toBe('OAUTH_STATE_REUSED');
+    expect(endpoint.calls).toHaveLength(1);
+  });
+
+  it.each([
+    ['a forged state', '?code=C&state=0123456789abcdef0123456789abcdef', 'OAUTH_STATE_MISMATCH'],
+    ['no state', '?code=C', 'OAUTH_STATE_MISSING'],
+    ['an empty state', '?code=C&state=', 'OAUTH_STATE_MISSING'],
+    ['a repeated code', '?code=C&code=D&state=x', 'OAUTH_INVALID_RESPONSE'],
+  ])('%s gives %s without any request', async (_label, href, code) => {
+    await start();
+    expect((await catchAppError(() => completeCodeFlow(href, config, deps()))).code).toBe(code);
+    expect(endpoint.calls).toHaveLength(0);
+  });
+
+  it('a state older than 10 minutes is OAUTH_STATE_EXPIRED', async () => {
+    const { state } = await start();
+    clock.now += 600_001;
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()));
+    expect(error.code).toBe('OAUTH_STATE_EXPIRED');
+    expect(endpoint.calls).toHaveLength(0);
+  });
+
+  it('access_denied becomes OAUTH_ACCESS_DENIED with the store id, and consumes the state', async () => {
+    const { state } = await start();
+    const error = await catchAppError(() =>
+      completeCodeFlow(`?error=access_denied&error_description=User+said+no&state=${state}`, config, deps()),
+    );
+    expect(error.code).toBe('OAUTH_ACCESS_DENIED');
+    expect(error.storeId).toBe('acme');
+    expect(endpoint.calls).toHaveLength(0);
+    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()))).code).toBe(
+      'OAUTH_STATE_REUSED',
+    );
+  });
+
+  it('a callback without code is OAUTH_INVALID_RESPONSE', async () => {
+    const { state } = await start();
+    expect((await catchAppError(() => completeCodeFlow(`?state=${state}`, config, deps()))).code).toBe(
+      'OAUTH_INVALID_RESPONSE',
+    );
+  });
+
+  it('a 5.2 error from the token endpoint is OAUTH_TOKEN_REQUEST_FAILED with no secret anywhere', async () => {
+    tokenAnswer = () => jsonResponse({ error: 'invalid_grant', error_description: 'code expired' }, 400);
+    const { state } = await start();
+    const error = await catchAppError(() => completeCodeFlow(`?code=SECRETCODE&state=${state}`, config, deps()));
+    expect(error.code).toBe('OAUTH_TOKEN_REQUEST_FAILED');
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).status).toBe(400);
+    expect((error as HttpError).body).toEqual({ error: 'invalid_grant', error_description: 'code expired' });
+    expect(error.storeId).toBe('acme');
+    const verifier = endpoint.calls[0]!.form.get('code_verifier')!;
+    const dump = JSON.stringify({ message: error.message, cause: error.cause, body: (error as HttpError).body });
+    expect(dump).not.toContain('SECRETCODE');
+    expect(dump).not.toContain(verifier);
+  });
+
+  it('a network failure is OAUTH_NETWORK_ERROR, and the code is never sent again', async () => {
+    tokenAnswer = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const { state } = await start();
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()));
+    expect(error.code).toBe('OAUTH_NETWORK_ERROR');
+    expect(error.storeId).toBe('acme');
+    expect(endpoint.calls).toHaveLength(1);
+    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()))).code).toBe(
+      'OAUTH_STATE_REUSED',
+    );
+    expect(endpoint.calls).toHaveLength(1);
+  });
+
+  it('a token endpoint that never answers times out as OAUTH_NETWORK_ERROR', async () => {
+    tokenAnswer = () => new Promise<Response>(() => undefined);
+    const hanging: typeof fetch = (input, init) =>
+      new Promise((resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+        void endpoint.fetch(input, init).then(resolve, reject);
+      });
+    const { state } = await start();
+    const error = await catchAppError(() =>
+      completeCodeFlow(`?code=C&state=${state}`, config, { ...deps(), fetch: hanging, timeoutMs: 20 }),
+    );
+    expect(error.code).toBe('OAUTH_NETWORK_ERROR');
+  });
+
+  it('a token response that is not usable is OAUTH_INVALID_RESPONSE or OAUTH_UNSUPPORTED_TOKEN_TYPE', async () => {
+    tokenAnswer = () => jsonResponse({ access_token: 'AT', token_type: 'mac' });
+    let { state } = await start();
+    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()))).code).toBe(
+      'OAUTH_UNSUPPORTED_TOKEN_TYPE',
+    );
+    tokenAnswer = () => new Response('not json', { status: 200, headers: { 'Content-Type': 'application/json' } });
+    ({ state } = await start());
+    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()))).code).toBe(
+      'OAUTH_INVALID_RESPONSE',
+    );
+  });
+
+  it('a state whose store left the config is OAUTH_STATE_MISMATCH', async () => {
+    const { state } = await start();
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, { stores: [] }, deps()));
+    expect(error.code).toBe('OAUTH_STATE_MISMATCH');
+    expect(error.storeId).toBe('acme');
+  });
+});
+
+describe('refreshAccessToken', () => {
+  const tokens = {
+    accessToken: 'AT0',
+    tokenType: 'bearer' as const,
+    refreshToken: 'RT0',
+    scopes: ['storefront'],
+    expiresAt: 0,
+    obtainedAt: 0,
+  };
+
+  it('uses the refresh grant and stores the rotated refresh token', async () => {
+    tokenAnswer = () => jsonResponse({ access_token: 'AT1', token_type: 'bearer', expires_in: 60, refresh_token: 'RT1' });
+    const refreshed = await refreshAccessToken(store, tokens, deps());
+    const form = endpoint.calls[0]!.form;
+    expect(form.get('grant_type')).toBe('refresh_token');
+    expect(form.get('refresh_token')).toBe('RT0');
+    expect(form.get('client_id')).toBe('app-1');
+    expect(form.get('scope')).toBe('storefront');
+    expect(refreshed).toEqual({
+      accessToken: 'AT1',
+      tokenType: 'bearer',
+      refreshToken: 'RT1',
+      scopes: ['storefront'],
+      expiresAt: clock.now + 60_000,
+      obtainedAt: clock.now,
+    });
+  });
+
+  it('keeps the old refresh token when the server does not rotate', async () => {
+    tokenAnswer = () => jsonResponse({ access_token: 'AT1', token_type: 'bearer' });
+    expect((await refreshAccessToken(store, tokens, deps())).refreshToken).toBe('RT0');
+  });
+
+  it('a rejected refresh token is OAUTH_TOKEN_REQUEST_FAILED', async () => {
+    tokenAnswer = () => jsonResponse({ error: 'invalid_grant' }, 400);
+    const error = await catchAppError(() => refreshAccessToken(store, tokens, deps()));
+    expect(error.code).toBe('OAUTH_TOKEN_REQUEST_FAILED');
+    expect(JSON.stringify({ m: error.message, c: error.cause })).not.toContain('RT0');
+  });
+
+  it('without a refresh token it is TOKEN_EXPIRED and sends nothing', async () => {
+    const { refreshToken: _dropped, ...noRefresh } = tokens;
+    expect((await catchAppError(() => refreshAccessToken(store, noRefresh, deps()))).code).toBe('TOKEN_EXPIRED');
+    expect(endpoint.calls).toHaveLength(0);
+  });
+});
