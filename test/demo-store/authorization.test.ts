@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-const tokenRequest = (extra: Record<string, string> = {}) => ({
+const tokenRequest = (extra: Record<string, string> = {}): Record<string, string> => ({
   client_id: CLIENT_ID,
   response_type: 'token',
   redirect_uri: REDIRECT_URI,
@@ -29,7 +29,7 @@ const tokenRequest = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-const codeRequest = (extra: Record<string, string> = {}) => {
+const codeRequest = (extra: Record<string, string> = {}): Record<string, string> => {
   const { challenge } = pkcePair();
   return tokenRequest({ response_type: 'code', code_challenge: challenge, code_challenge_method: 'S256', ...extra });
 };
