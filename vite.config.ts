@@ -1,15 +1,61 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+const TARGET = 'es2022';
+
+/**
+ * dist/widget.js: the embeddable `<storefront-products>` element as ONE ES module with a stable
+ * name (pages link to it), no chunks, no Svelte. Built by a second, separate Rolldown pass when
+ * the app's build closes, into the same outDir, so `vite build` (and vite's `build()` API, which
+ * the end-to-end setup calls) always emits both. Not library mode: Vite leaves whitespace in
+ * library ES output; a plain build with a TS entry minifies fully.
+ */
+function widgetBuild(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'storefront-connect:widget',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async closeBundle() {
+      if (config.build.ssr || config.build.watch) return;
+      await build({
+        configFile: false,
+        root: config.root,
+        base: './',
+        logLevel: config.logLevel,
+        mode: config.mode,
+        publicDir: false,
+        build: {
+          outDir: config.build.outDir,
+          emptyOutDir: false,
+          copyPublicDir: false,
+          target: TARGET,
+          sourcemap: false,
+          modulePreload: false,
+          rolldownOptions: {
+            input: 'src/widget/index.ts',
+            preserveEntrySignatures: 'strict',
+            output: { format: 'es', entryFileNames: 'widget.js', codeSplitting: false },
+          },
+        },
+      });
+    },
+  };
+}
 
 // One build, configured at run time: `base: './'` keeps every asset URL relative so that
 // dist/ can be served from any sub-path of a CDN with no rewrite rules.
 export default defineConfig({
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), widgetBuild()],
   build: {
-    target: 'es2022',
+    target: TARGET,
     sourcemap: false,
+    // dist/.vite/manifest.json: what `npm run size` reads to tell first-load chunks from lazy ones.
+    manifest: true,
   },
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],

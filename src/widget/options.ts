@@ -1,0 +1,82 @@
+/**
+ * The widget's attributes, read into one checked value. Pure: takes a getter, so it is tested
+ * without a DOM. A problem names the attribute to fix, never its value (the token is a secret).
+ */
+import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
+
+/** Every attribute `<storefront-products>` reads; a change to any of them re-renders. */
+export const WIDGET_ATTRIBUTES = ['api-base', 'token', 'category', 'search', 'limit', 'columns'] as const;
+export type WidgetAttribute = (typeof WIDGET_ATTRIBUTES)[number];
+
+export const DEFAULT_LIMIT = 12;
+export const MAX_LIMIT = 100;
+export const MAX_COLUMNS = 12;
+
+export interface WidgetOptions {
+  /** The store's API server (config.json `apiBase`), normalised, no trailing slash. */
+  apiBase: string;
+  /** A storefront-only bearer token. Sent in the Authorization header, never in a URL. */
+  token: string;
+  category: string;
+  search: string;
+  /** How many products, 1..100. */
+  limit: number;
+  /** Fixed column count 1..12, or null for as many as fit. */
+  columns: number | null;
+}
+
+export type OptionsProblem = 'api-base-missing' | 'api-base-invalid' | 'api-base-insecure' | 'token-missing' | 'token-invalid';
+
+export type OptionsResult = { ok: true; options: WidgetOptions } | { ok: false; problem: OptionsProblem };
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** RFC 6750 2.1 b64token: what may follow "Bearer " (and nothing a header would reject). */
+const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+
+/** An integer attribute within min..max; anything else (missing, "abc", "2.5") gives `fallback`. Out of range is clamped. */
+export function parseBoundedInteger(value: string | null, min: number, max: number, fallback: number): number;
+export function parseBoundedInteger(value: string | null, min: number, max: number, fallback: null): number | null;
+export function parseBoundedInteger(value: string | null, min: number, max: number, fallback: number | null): number | null {
+  if (value === null || !/^\s*[+-]?\d+\s*$/.test(value)) return fallback;
+  const number = Number(value);
+  return Math.min(max, Math.max(min, number));
+}
+
+/**
+ * The API base as the app's config writes it: absolute http(s), https unless the host is loopback
+ * (the token travels there), no credentials, no query or fragment.
+ */
+export function parseApiBase(value: string | null): { ok: true; apiBase: string } | { ok: false; problem: OptionsProblem } {
+  if (value === null || value.trim() === '') return { ok: false, problem: 'api-base-missing' };
+  const href = toHttpUrl(value);
+  if (href === undefined) return { ok: false, problem: 'api-base-invalid' };
+  const url = new URL(href);
+  if (url.search !== '' || url.hash !== '') return { ok: false, problem: 'api-base-invalid' };
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) return { ok: false, problem: 'api-base-insecure' };
+  return { ok: true, apiBase: href.replace(/\/+$/, '') };
+}
+
+export function readWidgetOptions(get: (name: WidgetAttribute) => string | null): OptionsResult {
+  const base = parseApiBase(get('api-base'));
+  if (!base.ok) return base;
+  const token = (get('token') ?? '').trim();
+  if (token === '') return { ok: false, problem: 'token-missing' };
+  if (!B64TOKEN.test(token)) return { ok: false, problem: 'token-invalid' };
+  return {
+    ok: true,
+    options: {
+      apiBase: base.apiBase,
+      token,
+      category: (get('category') ?? '').trim(),
+      search: (get('search') ?? '').trim(),
+      limit: parseBoundedInteger(get('limit'), 1, MAX_LIMIT, DEFAULT_LIMIT),
+      columns: parseBoundedInteger(get('columns'), 1, MAX_COLUMNS, null),
+    },
+  };
+}
+
+/** Whether two option sets ask the store for the same products (columns is layout only). */
+export function sameQuery(a: WidgetOptions, b: WidgetOptions): boolean {
+  return a.apiBase === b.apiBase && a.token === b.token && a.category === b.category && a.search === b.search && a.limit === b.limit;
+}

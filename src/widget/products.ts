@@ -1,0 +1,66 @@
+/**
+ * One request for the widget: the first `limit` products matching category/search, read with a
+ * storefront token in the Authorization header (RFC 6750 2.1), never in the URL (the contract
+ * allows `?access_token=`; we do not use it: URLs end up in logs, history and Referer headers).
+ * Request building and mapping are the Goodsie profile's own, so the widget and the app agree.
+ */
+import type { Product } from '../lib/api/types.ts';
+import { AppError, type AppErrorCode } from '../lib/oauth/errors.ts';
+import { goodsie } from '../lib/providers/goodsie.ts';
+import type { WidgetOptions } from './options.ts';
+
+/**
+ * The URL of the products request: apiBase + the provider's path + query, as the app's API client
+ * builds it. Holds no token.
+ */
+export function productsRequestUrl(options: WidgetOptions): string {
+  const request = goodsie.adapter.listProductsRequest({
+    page: goodsie.paging.firstPage,
+    count: options.limit,
+    ...(options.search !== '' ? { q: options.search } : {}),
+    ...(options.category !== '' ? { category: options.category } : {}),
+  });
+  const url = new URL(options.apiBase + request.path);
+  for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
+  return url.href;
+}
+
+/** The error code a failed products response stands for. */
+export function codeForStatus(status: number): AppErrorCode {
+  if (status === 401) return 'API_UNAUTHORIZED';
+  if (status === 403) return 'API_INSUFFICIENT_SCOPE';
+  if (status === 404) return 'API_NOT_FOUND';
+  if (status === 429) return 'API_RATE_LIMITED';
+  if (status >= 500) return 'API_SERVER_ERROR';
+  return 'API_BAD_REQUEST';
+}
+
+/**
+ * Fetches and maps the products. Throws AppError: API_NETWORK_ERROR, an HTTP code from
+ * {@link codeForStatus}, or API_INVALID_RESPONSE. An abort rejects with the AbortError as is.
+ * Unpublished products are dropped even if a too-powerful token returned them.
+ */
+export async function fetchProducts(options: WidgetOptions, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<Product[]> {
+  let response: Response;
+  try {
+    response = await fetchImpl(productsRequestUrl(options), {
+      headers: { Accept: 'application/json', Authorization: `Bearer ${options.token}` },
+      credentials: 'omit',
+      referrerPolicy: 'no-referrer',
+      mode: 'cors',
+      ...(signal ? { signal } : {}),
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new AppError('API_NETWORK_ERROR', 'the store could not be reached');
+  }
+  if (!response.ok) throw new AppError(codeForStatus(response.status), `HTTP ${response.status}`);
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new AppError('API_INVALID_RESPONSE', 'the store answered with something other than JSON');
+  }
+  return goodsie.adapter.mapProductPage(json).products.filter((product) => product.published);
+}

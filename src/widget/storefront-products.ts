@@ -1,0 +1,170 @@
+/**
+ * `<storefront-products>`: a store's products as a grid, for any web page.
+ *
+ *   <script type="module" src="https://app.example/widget.js"></script>
+ *   <storefront-products api-base="https://api.shop.example" token="…" category="Mugs"
+ *     search="" limit="8" columns="4"></storefront-products>
+ *
+ * Everything it draws lives in its own shadow root; it adds no global besides the custom element
+ * registration, and stores nothing. The token goes in the Authorization header only.
+ */
+import type { Product } from '../lib/api/types.ts';
+import { AppError } from '../lib/oauth/errors.ts';
+import { readWidgetOptions, sameQuery, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
+import { fetchProducts } from './products.ts';
+import { errorText, isRetryable, optionsProblemText, renderGrid, renderLoading, renderMessage, setColumns } from './render.ts';
+import { WIDGET_CSS } from './styles.ts';
+
+export const WIDGET_TAG = 'storefront-products';
+
+/** One constructed sheet per document, shared by every instance (module scope, not a global). */
+let sharedSheet: CSSStyleSheet | undefined;
+
+function adoptStyles(root: ShadowRoot): void {
+  const doc = root.ownerDocument;
+  try {
+    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+      if (!sharedSheet) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(WIDGET_CSS);
+        sharedSheet = sheet;
+      }
+      root.adoptedStyleSheets = [sharedSheet];
+      return;
+    }
+  } catch {
+    // A sheet from another document (an iframe) cannot be adopted: fall back to a <style>.
+  }
+  const style = doc.createElement('style');
+  style.textContent = WIDGET_CSS;
+  root.append(style);
+}
+
+export class StorefrontProducts extends HTMLElement {
+  static get observedAttributes(): readonly string[] {
+    return WIDGET_ATTRIBUTES;
+  }
+
+  readonly #container: HTMLDivElement;
+  /** The options of the last load started (null: nothing loaded, or the attributes are unusable). */
+  #current: WidgetOptions | null = null;
+  #controller: AbortController | undefined;
+  #scheduled = false;
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    adoptStyles(root);
+    this.#container = this.ownerDocument.createElement('div');
+    this.#container.className = 'sc';
+    root.append(this.#container);
+  }
+
+  connectedCallback(): void {
+    this.#schedule();
+  }
+
+  disconnectedCallback(): void {
+    this.#controller?.abort();
+    this.#controller = undefined;
+    this.#current = null;
+  }
+
+  attributeChangedCallback(_name: string, oldValue: string | null, newValue: string | null): void {
+    if (oldValue !== newValue) this.#schedule();
+  }
+
+  /** Several attributes set in a row cause one update. */
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      if (this.isConnected) this.#update();
+    });
+  }
+
+  #update(): void {
+    const result = readWidgetOptions((name) => this.getAttribute(name));
+    if (!result.ok) {
+      this.#controller?.abort();
+      this.#current = null;
+      this.#show(renderMessage(this.ownerDocument, optionsProblemText(result.problem), 'error'));
+      return;
+    }
+    const options = result.options;
+    if (this.#current !== null && sameQuery(this.#current, options)) {
+      // Only the layout changed: no new request.
+      this.#current = options;
+      for (const grid of this.#container.querySelectorAll<HTMLElement>('.grid')) setColumns(grid, options.columns);
+      return;
+    }
+    void this.#load(options);
+  }
+
+  async #load(options: WidgetOptions): Promise<void> {
+    this.#controller?.abort();
+    const controller = new AbortController();
+    this.#controller = controller;
+    this.#current = options;
+    const doc = this.ownerDocument;
+    this.#container.setAttribute('aria-busy', 'true');
+    this.#show(renderLoading(doc, options.columns));
+    let products: Product[];
+    try {
+      products = await fetchProducts(options, (input, init) => fetch(input, init), controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.#showError(error instanceof AppError ? error : undefined);
+      return;
+    } finally {
+      if (this.#controller === controller) this.#container.removeAttribute('aria-busy');
+    }
+    if (controller.signal.aborted) return;
+    const columns = this.#current?.columns ?? options.columns;
+    if (products.length === 0) {
+      const filtered = options.search !== '' || options.category !== '';
+      this.#show(renderMessage(doc, filtered ? 'No products match.' : 'There are no products to show yet.', 'empty'));
+      return;
+    }
+    this.#show(renderGrid(doc, products, columns, this.#label(options), this.#locale()));
+  }
+
+  #showError(error: AppError | undefined): void {
+    const doc = this.ownerDocument;
+    const message = renderMessage(doc, errorText(error?.code), 'error');
+    if (isRetryable(error?.code)) {
+      const retry = doc.createElement('button');
+      retry.type = 'button';
+      retry.className = 'retry';
+      retry.textContent = 'Try again';
+      retry.addEventListener('click', () => {
+        this.#current = null;
+        this.#schedule();
+      });
+      message.append(' ', retry);
+    }
+    this.#show(message);
+  }
+
+  #show(content: Node): void {
+    this.#container.replaceChildren(content);
+  }
+
+  #label(options: WidgetOptions): string {
+    if (options.category !== '' && options.search !== '') return `Products in ${options.category} matching “${options.search}”`;
+    if (options.category !== '') return `Products in ${options.category}`;
+    if (options.search !== '') return `Products matching “${options.search}”`;
+    return 'Products';
+  }
+
+  /** The page's language where the element sits, for prices. */
+  #locale(): string | undefined {
+    return this.closest('[lang]')?.getAttribute('lang') || undefined;
+  }
+}
+
+/** Registers the element once; a second copy of the script (another URL, another version) is a no-op. */
+export function defineStorefrontProducts(registry: CustomElementRegistry = customElements): void {
+  if (!registry.get(WIDGET_TAG)) registry.define(WIDGET_TAG, StorefrontProducts);
+}

@@ -1,0 +1,176 @@
+/**
+ * What the app makes a first visit download, read from Vite's build manifest, and how that
+ * compares with the budgets. Pure: the gzip sizes come from a function passed in, so the logic is
+ * tested on a tiny synthetic manifest; `size.ts` is the command (`npm run size`).
+ *
+ * First load = the entry chunk of index.html, every chunk it imports statically (transitively),
+ * and the chunks the entry imports dynamically *right away* (main.ts imports App.svelte as soon as
+ * it has scrubbed the URL) with their own static imports. Everything else is lazy and listed on
+ * its own, so one can see that oidc-client-ts, the admin views and the sanitizer stay out.
+ * @see https://vite.dev/guide/backend-integration (manifest.json)
+ */
+
+/** The fields of a Vite manifest entry this report reads. */
+export interface ManifestChunk {
+  file: string;
+  name?: string;
+  src?: string;
+  isEntry?: boolean;
+  isDynamicEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+}
+
+export type Manifest = Record<string, ManifestChunk>;
+
+/** 1 KB = 1000 bytes, as Vite prints sizes. */
+export const KB = 1000;
+
+export const BUDGETS = Object.freeze({
+  /** gzip bytes of the app's first-load JavaScript. */
+  appFirstLoadJs: 35 * KB,
+  /** gzip bytes of widget.js. */
+  widget: 15 * KB,
+});
+export type Budgets = { appFirstLoadJs: number; widget: number };
+
+export interface FirstLoadOptions {
+  /** Manifest key of the HTML entry. */
+  entry?: string;
+  /** Manifest keys of dynamic imports the entry runs immediately. */
+  eagerDynamic?: readonly string[];
+}
+
+export const DEFAULT_FIRST_LOAD: Required<FirstLoadOptions> = { entry: 'index.html', eagerDynamic: ['src/App.svelte'] };
+
+export interface FileFigure {
+  file: string;
+  /** Where it comes from: the manifest key (source path) or chunk name. */
+  label: string;
+  gzip: number;
+}
+
+export interface SizeReport {
+  firstLoadJs: FileFigure[];
+  firstLoadCss: FileFigure[];
+  lazyJs: FileFigure[];
+  lazyCss: FileFigure[];
+  widget: FileFigure | null;
+  totals: { firstLoadJs: number; firstLoadCss: number; lazyJs: number };
+  /** Human sentences, one per budget exceeded; empty when all fit. */
+  overBudget: string[];
+}
+
+/** The manifest keys of the first-load chunks, in load order, each once. */
+export function firstLoadKeys(manifest: Manifest, options: FirstLoadOptions = {}): string[] {
+  const { entry, eagerDynamic } = { ...DEFAULT_FIRST_LOAD, ...options };
+  if (!manifest[entry]) throw new Error(`the manifest has no entry "${entry}"`);
+  const seen = new Set<string>();
+  const visit = (key: string): void => {
+    // Bounded: each key is visited at most once, and the manifest is finite.
+    if (seen.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`the manifest names "${key}" but has no entry for it`);
+    seen.add(key);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(entry);
+  for (const key of manifest[entry].dynamicImports ?? []) {
+    if (eagerDynamic.includes(key)) visit(key);
+  }
+  return [...seen];
+}
+
+function labelOf(key: string, chunk: ManifestChunk): string {
+  if (chunk.src) return chunk.src;
+  if (chunk.name) return `${chunk.name} (shared chunk)`;
+  return key;
+}
+
+function isJs(file: string): boolean {
+  return /\.m?js$/.test(file);
+}
+
+export function measure(
+  manifest: Manifest,
+  gzipSizeOf: (file: string) => number,
+  options: FirstLoadOptions & { widgetFile?: string | null; budgets?: Budgets } = {},
+): SizeReport {
+  const budgets = options.budgets ?? BUDGETS;
+  const firstKeys = firstLoadKeys(manifest, options);
+  const firstFiles = new Set<string>();
+  const firstLoadJs: FileFigure[] = [];
+  const firstLoadCss: FileFigure[] = [];
+  const addCss = (list: FileFigure[], files: readonly string[], label: string, exclude: Set<string>): void => {
+    for (const css of files) {
+      if (exclude.has(css) || list.some((figure) => figure.file === css)) continue;
+      list.push({ file: css, label, gzip: gzipSizeOf(css) });
+    }
+  };
+  for (const key of firstKeys) {
+    const chunk = manifest[key]!;
+    firstFiles.add(chunk.file);
+    if (isJs(chunk.file)) firstLoadJs.push({ file: chunk.file, label: labelOf(key, chunk), gzip: gzipSizeOf(chunk.file) });
+    addCss(firstLoadCss, chunk.css ?? [], labelOf(key, chunk), new Set());
+  }
+  const firstCss = new Set(firstLoadCss.map((figure) => figure.file));
+  const lazyJs: FileFigure[] = [];
+  const lazyCss: FileFigure[] = [];
+  for (const [key, chunk] of Object.entries(manifest)) {
+    if (firstKeys.includes(key) || !isJs(chunk.file) || firstFiles.has(chunk.file)) continue;
+    lazyJs.push({ file: chunk.file, label: labelOf(key, chunk), gzip: gzipSizeOf(chunk.file) });
+    addCss(lazyCss, chunk.css ?? [], labelOf(key, chunk), firstCss);
+  }
+  lazyJs.sort((a, b) => b.gzip - a.gzip);
+
+  const sum = (figures: readonly FileFigure[]): number => figures.reduce((total, figure) => total + figure.gzip, 0);
+  const totals = { firstLoadJs: sum(firstLoadJs), firstLoadCss: sum(firstLoadCss), lazyJs: sum(lazyJs) };
+  const widgetFile = options.widgetFile === undefined ? 'widget.js' : options.widgetFile;
+  const widget = widgetFile === null ? null : { file: widgetFile, label: 'src/widget/index.ts', gzip: gzipSizeOf(widgetFile) };
+
+  const overBudget: string[] = [];
+  if (totals.firstLoadJs > budgets.appFirstLoadJs) {
+    overBudget.push(`app first-load JS is ${formatKb(totals.firstLoadJs)} gzip, over its budget of ${formatKb(budgets.appFirstLoadJs)}`);
+  }
+  if (widget && widget.gzip > budgets.widget) {
+    overBudget.push(`widget.js is ${formatKb(widget.gzip)} gzip, over its budget of ${formatKb(budgets.widget)}`);
+  }
+  return { firstLoadJs, firstLoadCss, lazyJs, lazyCss, widget, totals, overBudget };
+}
+
+export function formatKb(bytes: number): string {
+  return `${(bytes / KB).toFixed(2)} KB`;
+}
+
+/** The report as a plain-text table. */
+export function formatReport(report: SizeReport, budgets: Budgets = BUDGETS): string {
+  const rows: string[] = [];
+  const line = (label: string, file: string, bytes: string, note = ''): void => {
+    rows.push(`${label.padEnd(46)} ${file.padEnd(40)} ${bytes.padStart(10)}  ${note}`.trimEnd());
+  };
+  const section = (title: string): void => {
+    rows.push('', title);
+  };
+  line('', 'file', 'gzip');
+  section('App, first load: JavaScript');
+  for (const f of report.firstLoadJs) line(`  ${f.label}`, f.file, formatKb(f.gzip));
+  const jsVerdict = report.totals.firstLoadJs <= budgets.appFirstLoadJs ? 'ok' : 'OVER BUDGET';
+  line('  total', '', formatKb(report.totals.firstLoadJs), `budget ${formatKb(budgets.appFirstLoadJs)}: ${jsVerdict}`);
+  section('App, first load: CSS');
+  for (const f of report.firstLoadCss) line(`  ${f.label}`, f.file, formatKb(f.gzip));
+  line('  total', '', formatKb(report.totals.firstLoadCss));
+  line('  JS + CSS', '', formatKb(report.totals.firstLoadJs + report.totals.firstLoadCss));
+  section('App, loaded later (not in the first load)');
+  if (report.lazyJs.length === 0) rows.push('  (none)');
+  for (const f of report.lazyJs) line(`  ${f.label}`, f.file, formatKb(f.gzip));
+  for (const f of report.lazyCss) line(`  ${f.label} (css)`, f.file, formatKb(f.gzip));
+  if (report.widget) {
+    section('Widget');
+    const verdict = report.widget.gzip <= budgets.widget ? 'ok' : 'OVER BUDGET';
+    line(`  ${report.widget.label}`, report.widget.file, formatKb(report.widget.gzip), `budget ${formatKb(budgets.widget)}: ${verdict}`);
+  }
+  rows.push('');
+  rows.push(report.overBudget.length === 0 ? 'All budgets met.' : report.overBudget.map((s) => `Over budget: ${s}.`).join('\n'));
+  return `${rows.join('\n')}\n`;
+}
