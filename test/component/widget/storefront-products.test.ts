@@ -1,0 +1,172 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { wirePaging, wireProduct } from '../../unit/providers/goodsie-wire.ts';
+
+const TOKEN = 'sf-token-abc';
+const API = 'https://api.shop.example';
+
+type Handler = (url: URL, init: RequestInit | undefined) => Response | Promise<Response>;
+let calls: { url: URL; init: RequestInit | undefined }[] = [];
+let handler: Handler = () => {
+  throw new Error('unexpected request');
+};
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+let globalsBefore: Set<string>;
+let headChildrenBefore: number;
+
+beforeAll(async () => {
+  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(String(input));
+    calls.push({ url, init });
+    return handler(url, init);
+  });
+  globalsBefore = new Set(Object.getOwnPropertyNames(globalThis));
+  headChildrenBefore = document.head.childElementCount;
+  await import('../../../src/widget/index.ts');
+});
+
+afterEach(() => {
+  document.body.replaceChildren();
+  calls = [];
+});
+
+function mount(attributes: Record<string, string>): HTMLElement {
+  const element = document.createElement('storefront-products');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  document.body.append(element);
+  return element;
+}
+
+function shadow(element: HTMLElement): ShadowRoot {
+  if (!element.shadowRoot) throw new Error('no shadow root');
+  return element.shadowRoot;
+}
+
+describe('<storefront-products>', () => {
+  it('registers the element and adds no other global, nothing in <head>, nothing in light DOM', async () => {
+    expect(customElements.get('storefront-products')).toBeDefined();
+    const added = Object.getOwnPropertyNames(globalThis).filter((name) => !globalsBefore.has(name));
+    expect(added).toEqual([]);
+    handler = () => json({ products: [wireProduct()], paging: wirePaging() });
+    const element = mount({ 'api-base': API, token: TOKEN });
+    await vi.waitFor(() => expect(shadow(element).querySelectorAll('.card')).toHaveLength(1));
+    expect(document.head.childElementCount).toBe(headChildrenBefore);
+    expect(element.childNodes).toHaveLength(0);
+  });
+
+  it('loading it twice (another copy of the script) does not throw', async () => {
+    const { defineStorefrontProducts } = await import('../../../src/widget/storefront-products.ts');
+    expect(() => defineStorefrontProducts()).not.toThrow();
+  });
+
+  it('shows the products with the token in the header only, hostile text as text and no unsafe link', async () => {
+    handler = () =>
+      json({
+        products: [
+          wireProduct(),
+          wireProduct({
+            id: 'x1',
+            name: '<img src=x onerror=alert("xss-name")>',
+            permalink: 'javascript:alert(document.domain)',
+            images: [{ url: "javascript:alert('img')", alt: '<b>alt</b>' }],
+          }),
+        ],
+        paging: wirePaging({ total: 2 }),
+      });
+    const element = mount({ 'api-base': API, token: TOKEN, category: 'kitchen', search: 'apron', limit: '5' });
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelectorAll('.card')).toHaveLength(2));
+
+    expect(calls).toHaveLength(1);
+    const [call] = calls;
+    expect(call?.url.href).not.toContain(TOKEN);
+    expect(Object.fromEntries(call?.url.searchParams ?? [])).toEqual({ page: '0', count: '5', q: 'apron', category: 'kitchen' });
+    expect(new Headers(call?.init?.headers).get('Authorization')).toBe(`Bearer ${TOKEN}`);
+
+    const list = root.querySelector('ul.grid');
+    expect(list?.getAttribute('aria-label')).toBe('Products in kitchen matching “apron”');
+    const [good, hostile] = [...root.querySelectorAll('.card')];
+    const link = good?.querySelector('a');
+    expect(link?.getAttribute('href')).toBe('https://shop.example/products/linen-apron');
+    expect(link?.getAttribute('target')).toBe('_blank');
+    expect(link?.getAttribute('rel')).toBe('noopener noreferrer');
+    const img = good?.querySelector('img');
+    expect(img?.getAttribute('loading')).toBe('lazy');
+    expect(img?.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(img?.getAttribute('width')).toBe('800');
+    expect(img?.getAttribute('height')).toBe('600');
+    expect(good?.querySelector('.price')?.textContent).toMatch(/19\.90/);
+    expect(good?.querySelector('s.was')?.textContent).toMatch(/24\.50/);
+
+    expect(hostile?.querySelector('.name')?.textContent).toBe('<img src=x onerror=alert("xss-name")>');
+    expect(hostile?.querySelector('a')).toBeNull();
+    expect(hostile?.querySelector('img')).toBeNull();
+    expect(root.querySelectorAll('img')).toHaveLength(1);
+  });
+
+  it('says the token is not valid for storefront reading on 401 and 403, offering no retry', async () => {
+    for (const status of [401, 403]) {
+      handler = () => json({ error: status === 401 ? 'invalid_token' : 'insufficient_scope' }, status);
+      const element = mount({ 'api-base': API, token: TOKEN });
+      const root = shadow(element);
+      await vi.waitFor(() => expect(root.querySelector('[role="alert"]')).not.toBeNull());
+      const alert = root.querySelector('[role="alert"]');
+      expect(alert?.textContent).toMatch(/did not accept this list’s token for reading its storefront/);
+      expect(alert?.textContent).not.toContain(TOKEN);
+      expect(root.querySelector('button')).toBeNull();
+      element.remove();
+    }
+  });
+
+  it('offers a retry after a network failure, and the retry loads again', async () => {
+    handler = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const element = mount({ 'api-base': API, token: TOKEN });
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelector('button.retry')).not.toBeNull());
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/could not be reached/);
+    handler = () => json({ products: [wireProduct()], paging: wirePaging() });
+    root.querySelector<HTMLButtonElement>('button.retry')?.click();
+    await vi.waitFor(() => expect(root.querySelectorAll('.card')).toHaveLength(1));
+    expect(calls).toHaveLength(2);
+  });
+
+  it('reloads when the query attributes change, but only relays out when columns change', async () => {
+    handler = (url) => json({ products: [wireProduct({ name: `Result for ${url.searchParams.get('q') ?? 'all'}` })], paging: wirePaging() });
+    const element = mount({ 'api-base': API, token: TOKEN });
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelector('.name')?.textContent).toMatch(/^Result for all /));
+    expect(root.querySelector('ul.grid')?.classList.contains('cols')).toBe(false);
+
+    element.setAttribute('columns', '3');
+    await vi.waitFor(() => expect(root.querySelector('ul.grid')?.classList.contains('cols')).toBe(true));
+    expect(root.querySelector<HTMLElement>('ul.grid')?.style.getPropertyValue('--sc-columns')).toBe('3');
+    expect(calls).toHaveLength(1);
+
+    element.setAttribute('search', 'mug');
+    element.setAttribute('limit', '4');
+    await vi.waitFor(() => expect(root.querySelector('.name')?.textContent).toMatch(/^Result for mug /));
+    // Two attributes set in a row: one request.
+    expect(calls).toHaveLength(2);
+    expect(calls[1]?.url.searchParams.get('count')).toBe('4');
+  });
+
+  it('says which attribute is missing, and makes no request', async () => {
+    const element = mount({ token: TOKEN });
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/api-base/));
+    element.setAttribute('api-base', 'http://api.shop.example');
+    await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/https:\/\//));
+    expect(calls).toHaveLength(0);
+  });
+
+  it('says so when nothing matches', async () => {
+    handler = () => json({ products: [], paging: wirePaging({ total: 0 }) });
+    const element = mount({ 'api-base': API, token: TOKEN, search: 'zzz' });
+    await vi.waitFor(() => expect(shadow(element).querySelector('[role="status"]')?.textContent).toBe('No products match.'));
+  });
+});

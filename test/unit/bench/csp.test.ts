@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from '../../../src/lib/config/load-config.ts';
+import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import { buildCsp, buildHeadersFile, connectOrigins } from '../../../test/bench/csp.ts';
+
+function store(overrides: Partial<StoreConfig>): StoreConfig {
+  return {
+    id: 'a',
+    kind: 'goodsie',
+    name: 'A',
+    authorizationEndpoint: 'https://auth.a.example/oauth2/authorize',
+    apiBase: 'https://api.a.example',
+    clientId: 'c',
+    redirectUri: 'https://app.example/',
+    defaultScopes: ['storefront'],
+    flow: 'token',
+    ...overrides,
+  };
+}
+
+const CONFIG: AppConfig = {
+  stores: [
+    store({}),
+    store({ id: 'b', apiBase: 'https://api.b.example/v1/', tokenEndpoint: 'https://auth.b.example/oauth2/access_token', flow: 'code' }),
+    store({ id: 'c', apiBase: 'https://api.a.example/other' }),
+    store({ id: 'demo', apiBase: 'http://127.0.0.1:4010' }),
+  ],
+};
+
+function directives(csp: string): Map<string, string[]> {
+  return new Map(csp.split(';').map((part) => {
+    const [name = '', ...sources] = part.trim().split(/\s+/);
+    return [name, sources];
+  }));
+}
+
+describe('buildCsp', () => {
+  const csp = buildCsp(CONFIG);
+  const map = directives(csp);
+
+  it('has no unsafe-inline or unsafe-eval anywhere', () => {
+    expect(csp).not.toMatch(/unsafe-/);
+  });
+
+  it('limits connect-src to the app and the configured stores (API and token endpoints), each once', () => {
+    expect(connectOrigins(CONFIG)).toEqual(['https://api.a.example', 'https://api.b.example', 'https://auth.b.example', 'http://127.0.0.1:4010']);
+    expect(map.get('connect-src')).toEqual(["'self'", ...connectOrigins(CONFIG)]);
+  });
+
+  it('refuses framing, plugins, <base> and form posts; defaults to none', () => {
+    expect(map.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(map.get('object-src')).toEqual(["'none'"]);
+    expect(map.get('base-uri')).toEqual(["'none'"]);
+    expect(map.get('form-action')).toEqual(["'none'"]);
+    expect(map.get('default-src')).toEqual(["'none'"]);
+    expect(map.get('script-src')).toEqual(["'self'"]);
+    expect(map.get('style-src')).toEqual(["'self'"]);
+  });
+
+  it('allows https images plus the plain-http demo store; strict mode names only the stores', () => {
+    expect(map.get('img-src')).toEqual(["'self'", 'https:', 'http://127.0.0.1:4010']);
+    expect(directives(buildCsp(CONFIG, { strictImages: true })).get('img-src')).toEqual([
+      "'self'",
+      'https://api.a.example',
+      'https://api.b.example',
+      'http://127.0.0.1:4010',
+    ]);
+  });
+});
+
+describe('buildHeadersFile', () => {
+  it('puts the app headers on every path and CORS on widget.js, under the deployment path', () => {
+    const text = buildHeadersFile(CONFIG, { basePath: 'shops/acme' });
+    expect(text).toMatch(/^\/shops\/acme\/\*\n {2}Content-Security-Policy: default-src 'none';/m);
+    expect(text).toMatch(/^ {2}Referrer-Policy: no-referrer$/m);
+    expect(text).toMatch(/^ {2}X-Content-Type-Options: nosniff$/m);
+    expect(text).toMatch(/^\/shops\/acme\/widget\.js\n {2}Access-Control-Allow-Origin: \*$/m);
+  });
+
+  it('matches the _headers shipped in public/ for the shipped config.json (regenerate with npm run csp)', () => {
+    const shipped = readFileSync(new URL('../../../public/_headers', import.meta.url), 'utf8');
+    const config = validateConfig(JSON.parse(readFileSync(new URL('../../../public/config.json', import.meta.url), 'utf8')));
+    expect(shipped).toBe(buildHeadersFile(config));
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { firstLoadKeys, formatReport, measure, type Manifest } from '../../../test/bench/size-report.ts';
+
+/** A tiny build: entry -> shared chunk; entry dynamically imports App (eager) and oidc (lazy); App lazily imports an admin view. */
+const MANIFEST: Manifest = {
+  'index.html': {
+    file: 'assets/index-a1.js',
+    src: 'index.html',
+    isEntry: true,
+    imports: ['_shared-b2.js'],
+    dynamicImports: ['src/App.svelte', 'node_modules/oidc-client-ts/dist/esm/oidc-client-ts.js'],
+    css: ['assets/index-a1.css'],
+  },
+  '_shared-b2.js': { file: 'assets/shared-b2.js', name: 'shared' },
+  'src/App.svelte': {
+    file: 'assets/App-c3.js',
+    src: 'src/App.svelte',
+    isDynamicEntry: true,
+    imports: ['_shared-b2.js', '_svelte-d4.js'],
+    dynamicImports: ['src/lib/components/views/OrdersView.svelte'],
+    css: ['assets/App-c3.css', 'assets/index-a1.css'],
+  },
+  '_svelte-d4.js': { file: 'assets/svelte-d4.js', name: 'svelte', imports: ['_shared-b2.js'] },
+  'node_modules/oidc-client-ts/dist/esm/oidc-client-ts.js': {
+    file: 'assets/oidc-client-ts-e5.js',
+    src: 'node_modules/oidc-client-ts/dist/esm/oidc-client-ts.js',
+    isDynamicEntry: true,
+    imports: ['_shared-b2.js'],
+  },
+  'src/lib/components/views/OrdersView.svelte': {
+    file: 'assets/OrdersView-f6.js',
+    src: 'src/lib/components/views/OrdersView.svelte',
+    isDynamicEntry: true,
+    imports: ['_svelte-d4.js'],
+    css: ['assets/OrdersView-f6.css'],
+  },
+  'public/favicon.svg': { file: 'assets/favicon-g7.svg', src: 'public/favicon.svg' },
+};
+
+/** Fake gzip sizes: a fixed number per file, so totals are checkable by hand. */
+const SIZES: Record<string, number> = {
+  'assets/index-a1.js': 1_000,
+  'assets/shared-b2.js': 2_000,
+  'assets/App-c3.js': 10_000,
+  'assets/svelte-d4.js': 12_000,
+  'assets/oidc-client-ts-e5.js': 20_000,
+  'assets/OrdersView-f6.js': 3_000,
+  'assets/index-a1.css': 500,
+  'assets/App-c3.css': 700,
+  'assets/OrdersView-f6.css': 300,
+  'widget.js': 7_000,
+  'assets/favicon-g7.svg': 100,
+};
+const sizeOf = (file: string): number => {
+  const size = SIZES[file];
+  if (size === undefined) throw new Error(`unexpected file ${file}`);
+  return size;
+};
+
+describe('firstLoadKeys', () => {
+  it('follows static imports transitively and only the eager dynamic import, each once', () => {
+    expect(firstLoadKeys(MANIFEST)).toEqual(['index.html', '_shared-b2.js', 'src/App.svelte', '_svelte-d4.js']);
+  });
+
+  it('leaves every dynamic import out when none is eager', () => {
+    expect(firstLoadKeys(MANIFEST, { eagerDynamic: [] })).toEqual(['index.html', '_shared-b2.js']);
+  });
+
+  it('fails loudly on a manifest that names a missing chunk', () => {
+    const broken: Manifest = { 'index.html': { file: 'a.js', imports: ['_gone.js'] } };
+    expect(() => firstLoadKeys(broken)).toThrow(/_gone\.js/);
+    expect(() => firstLoadKeys({})).toThrow(/index\.html/);
+  });
+});
+
+describe('measure', () => {
+  it('sums the first load, lists lazy chunks separately, and counts shared CSS once', () => {
+    const report = measure(MANIFEST, sizeOf);
+    expect(report.firstLoadJs.map((f) => f.file)).toEqual(['assets/index-a1.js', 'assets/shared-b2.js', 'assets/App-c3.js', 'assets/svelte-d4.js']);
+    expect(report.totals.firstLoadJs).toBe(25_000);
+    expect(report.firstLoadCss.map((f) => f.file)).toEqual(['assets/index-a1.css', 'assets/App-c3.css']);
+    expect(report.totals.firstLoadCss).toBe(1_200);
+    // Biggest first; the svg is not JavaScript.
+    expect(report.lazyJs.map((f) => f.label)).toEqual(['node_modules/oidc-client-ts/dist/esm/oidc-client-ts.js', 'src/lib/components/views/OrdersView.svelte']);
+    expect(report.lazyCss.map((f) => f.file)).toEqual(['assets/OrdersView-f6.css']);
+    expect(report.widget).toEqual({ file: 'widget.js', label: 'src/widget/index.ts', gzip: 7_000 });
+    expect(report.overBudget).toEqual([]);
+  });
+
+  it('reports each budget exceeded', () => {
+    const report = measure(MANIFEST, sizeOf, { budgets: { appFirstLoadJs: 24_999, widget: 6_999 } });
+    expect(report.overBudget).toHaveLength(2);
+    expect(report.overBudget[0]).toMatch(/^app first-load JS is 25\.00 KB gzip/);
+    expect(report.overBudget[1]).toMatch(/widget\.js is 7\.00 KB/);
+  });
+
+  it('is exactly at budget when equal', () => {
+    expect(measure(MANIFEST, sizeOf, { budgets: { appFirstLoadJs: 25_000, widget: 7_000 } }).overBudget).toEqual([]);
+  });
+});
+
+describe('formatReport', () => {
+  it('prints the totals, the verdicts and the lazy chunks by source', () => {
+    const text = formatReport(measure(MANIFEST, sizeOf));
+    expect(text).toMatch(/total\s+25\.00 KB\s+budget 35\.00 KB: ok/);
+    expect(text).toMatch(/src\/widget\/index\.ts\s+widget\.js\s+7\.00 KB\s+budget 15\.00 KB: ok/);
+    expect(text).toContain('oidc-client-ts');
+    expect(text).toContain('All budgets met.');
+    const over = formatReport(measure(MANIFEST, sizeOf, { budgets: { appFirstLoadJs: 1, widget: 1 } }), { appFirstLoadJs: 1, widget: 1 });
+    expect(over).toContain('OVER BUDGET');
+    expect(over).not.toContain('All budgets met.');
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_LIMIT,
+  parseApiBase,
+  parseBoundedInteger,
+  readWidgetOptions,
+  sameQuery,
+  type WidgetAttribute,
+} from '../../../src/widget/options.ts';
+
+function attrs(values: Partial<Record<WidgetAttribute, string>>): (name: WidgetAttribute) => string | null {
+  return (name) => values[name] ?? null;
+}
+
+const BASE = { 'api-base': 'https://api.shop.example', token: 'abc.DEF-123_~+/=' };
+
+describe('readWidgetOptions', () => {
+  it('reads every attribute, trimming text and applying defaults', () => {
+    const result = readWidgetOptions(attrs({ ...BASE, category: ' Mugs ', search: ' blue ', limit: '8', columns: '4' }));
+    expect(result).toEqual({
+      ok: true,
+      options: { apiBase: 'https://api.shop.example', token: 'abc.DEF-123_~+/=', category: 'Mugs', search: 'blue', limit: 8, columns: 4 },
+    });
+  });
+
+  it('defaults limit to 12 and columns to automatic', () => {
+    const result = readWidgetOptions(attrs(BASE));
+    expect(result.ok && result.options.limit).toBe(DEFAULT_LIMIT);
+    expect(result.ok && result.options.columns).toBeNull();
+  });
+
+  it('names the missing or broken attribute without echoing its value', () => {
+    expect(readWidgetOptions(attrs({ token: 't' }))).toEqual({ ok: false, problem: 'api-base-missing' });
+    expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example' }))).toEqual({ ok: false, problem: 'token-missing' });
+    expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example', token: '   ' }))).toEqual({ ok: false, problem: 'token-missing' });
+    // A space, quote or newline would break (or smuggle into) the Authorization header.
+    for (const token of ['two words', 'a"b', 'line\nbreak', 'x\r\nX-Evil: 1']) {
+      expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example', token }))).toEqual({ ok: false, problem: 'token-invalid' });
+    }
+  });
+});
+
+describe('parseApiBase', () => {
+  it('accepts https and loopback http, dropping trailing slashes', () => {
+    expect(parseApiBase('https://api.shop.example/')).toEqual({ ok: true, apiBase: 'https://api.shop.example' });
+    expect(parseApiBase('https://shop.example/store//')).toEqual({ ok: true, apiBase: 'https://shop.example/store' });
+    expect(parseApiBase('http://127.0.0.1:4010')).toEqual({ ok: true, apiBase: 'http://127.0.0.1:4010' });
+    expect(parseApiBase('http://localhost:4010')).toEqual({ ok: true, apiBase: 'http://localhost:4010' });
+  });
+
+  it('refuses plain http to a real host: the token would travel in clear', () => {
+    expect(parseApiBase('http://api.shop.example')).toEqual({ ok: false, problem: 'api-base-insecure' });
+  });
+
+  it('refuses non-http schemes, relative URLs, credentials, queries and fragments', () => {
+    for (const value of ['javascript:alert(1)', 'data:text/plain,x', '/api', '//evil.example', 'https://u:p@shop.example', 'https://shop.example/?a=1', 'https://shop.example/#x']) {
+      expect(parseApiBase(value)).toEqual({ ok: false, problem: 'api-base-invalid' });
+    }
+    expect(parseApiBase(null)).toEqual({ ok: false, problem: 'api-base-missing' });
+    expect(parseApiBase('  ')).toEqual({ ok: false, problem: 'api-base-missing' });
+  });
+});
+
+describe('parseBoundedInteger', () => {
+  it('clamps to the range and falls back on anything that is not an integer', () => {
+    expect(parseBoundedInteger('0', 1, 100, 12)).toBe(1);
+    expect(parseBoundedInteger('500', 1, 100, 12)).toBe(100);
+    expect(parseBoundedInteger('-3', 1, 100, 12)).toBe(1);
+    expect(parseBoundedInteger(' 7 ', 1, 100, 12)).toBe(7);
+    expect(parseBoundedInteger('2.5', 1, 100, 12)).toBe(12);
+    expect(parseBoundedInteger('abc', 1, 100, 12)).toBe(12);
+    expect(parseBoundedInteger('', 1, 12, null)).toBeNull();
+    expect(parseBoundedInteger(null, 1, 12, null)).toBeNull();
+    expect(parseBoundedInteger('1e3', 1, 100, 12)).toBe(12);
+  });
+});
+
+describe('sameQuery', () => {
+  it('ignores the column count, which needs no new request', () => {
+    const a = readWidgetOptions(attrs({ ...BASE, columns: '2' }));
+    const b = readWidgetOptions(attrs({ ...BASE, columns: '5' }));
+    const c = readWidgetOptions(attrs({ ...BASE, search: 'mug' }));
+    if (!a.ok || !b.ok || !c.ok) throw new Error('fixture options should be valid');
+    expect(sameQuery(a.options, b.options)).toBe(true);
+    expect(sameQuery(a.options, c.options)).toBe(false);
+  });
+});
