@@ -1,0 +1,327 @@
+/**
+ * Connecting stores: starts and completes sign-ins (implicit flow here, code flow through the lazily
+ * loaded oidc module), keeps sessions in the vault and hands out usable access tokens.
+ * Plain TS: a Svelte rune class wraps it for the UI.
+ */
+import type { AppConfig, StoreConfig } from '../config/types.ts';
+import { buildAuthorizationUrl } from '../oauth/authorize.ts';
+import type { CapturedRedirect } from '../oauth/callback.ts';
+import { AppError, HttpError, isAppError } from '../oauth/errors.ts';
+import { parseImplicitResponse } from '../oauth/implicit.ts';
+import { dedupeScopes } from '../oauth/scopes.ts';
+import { generateState } from '../oauth/state.ts';
+import type { StoreSession, TokenSet } from '../oauth/types.ts';
+import { openStorage, type OpenedStorage } from '../storage/kv.ts';
+import { createOidcStateStore, type OidcStateStore } from '../storage/oidc-state-store.ts';
+import { PendingStore } from '../storage/pending-store.ts';
+import { TokenVault } from '../storage/token-vault.ts';
+import { sanitizeReturnTo } from './return-to.ts';
+
+type CodeFlowModule = typeof import('../oidc/code-flow.ts');
+
+/** Refresh when the token has this little life left. */
+export const REFRESH_MARGIN_MS = 60_000;
+
+export interface AuthServiceDeps {
+  config: AppConfig;
+  fetch: typeof fetch;
+  /** window.location.assign in the app. */
+  navigate: (url: string) => void;
+  now?: () => number;
+  /** Defaults to openStorage() (IndexedDB, or memory when it is unavailable). */
+  storage?: OpenedStorage;
+  /** Loads the code-flow module (and with it oidc-client-ts); a dynamic import by default. */
+  loadCodeFlow?: () => Promise<CodeFlowModule>;
+  /**
+   * Runs `task` while holding a lock named `name` across tabs, so two tabs do not spend the same
+   * rotating refresh token. Defaults to navigator.locks when present, else runs `task` directly.
+   */
+  withLock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+}
+
+export interface CompletedSignIn {
+  storeId: string;
+  returnTo: string;
+  session: StoreSession;
+}
+
+export class AuthService {
+  /** false: IndexedDB is unavailable, sessions live in memory only. */
+  readonly persistent: boolean;
+
+  readonly #config: AppConfig;
+  readonly #fetch: typeof fetch;
+  readonly #navigate: (url: string) => void;
+  readonly #now: () => number;
+  readonly #vault: TokenVault;
+  readonly #pending: PendingStore;
+  readonly #oidcStates: OidcStateStore;
+  readonly #loadCodeFlow: () => Promise<CodeFlowModule>;
+  readonly #withLock: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+  /** One refresh in flight per store, shared by every caller. */
+  readonly #refreshing = new Map<string, Promise<StoreSession>>();
+  /** Bumped by signOut so that a refresh finishing later does not bring the session back. */
+  readonly #generation = new Map<string, number>();
+
+  private constructor(deps: AuthServiceDeps, storage: OpenedStorage) {
+    this.persistent = storage.persistent;
+    this.#config = deps.config;
+    this.#fetch = deps.fetch;
+    this.#navigate = deps.navigate;
+    this.#now = deps.now ?? Date.now;
+    this.#vault = new TokenVault(storage.store);
+    this.#pending = new PendingStore(storage.store, { now: this.#now });
+    this.#oidcStates = createOidcStateStore(storage.store, { now: this.#now });
+    this.#loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
+    this.#withLock = deps.withLock ?? defaultWithLock;
+  }
+
+  static async create(deps: AuthServiceDeps): Promise<AuthService> {
+    return new AuthService(deps, deps.storage ?? (await openStorage()));
+  }
+
+  /**
+   * Starts a sign-in: stores the pending state, then navigates to the authorization URL.
+   * Requested scopes are the store's defaults, those already granted, and `opts.scopes` (a
+   * re-consent for more); `opts.returnTo` must be an internal route, else '/' is used.
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.1
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+   */
+  async beginSignIn(storeId: string, opts: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
+    const store = this.#store(storeId);
+    const current = await this.#vault.get(storeId).catch(() => null);
+    const scopes = dedupeScopes([...store.defaultScopes, ...(current?.tokens.scopes ?? []), ...(opts.scopes ?? [])]);
+    const returnTo = sanitizeReturnTo(opts.returnTo ?? '/');
+    let url: string;
+    if (store.flow === 'code') {
+      const codeFlow = await this.#loadCodeFlow();
+      url = await codeFlow.startCodeFlow(store, { scopes, returnTo }, this.#codeFlowDeps());
+    } else {
+      const state = generateState();
+      url = buildAuthorizationUrl({
+        authorizationEndpoint: store.authorizationEndpoint,
+        clientId: store.clientId,
+        redirectUri: store.redirectUri,
+        scopes,
+        state,
+        responseType: 'token',
+      });
+      await this.#pending.put({ state, storeId, flow: 'token', scopes, returnTo, createdAt: this.#now() });
+    }
+    this.#navigate(url);
+  }
+
+  /**
+   * Finishes a callback captured by captureRedirect (already scrubbed from the address bar).
+   * Nothing is stored unless the response is valid and answers a sign-in we started, for that
+   * store, less than 10 minutes ago, and not used before. A new grant replaces the store's session.
+   */
+  async completeSignIn(captured: CapturedRedirect): Promise<CompletedSignIn> {
+    if (captured.problem) {
+      const storeId = await this.#voidState(captured);
+      throw new AppError('OAUTH_INVALID_RESPONSE', `the authorization response is malformed (${captured.problem})`, {
+        ...(storeId !== undefined ? { storeId } : {}),
+      });
+    }
+    const completed =
+      captured.responseMode === 'fragment'
+        ? await this.#completeImplicit(captured.params)
+        : await this.#completeCode(captured.params);
+    const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
+    this.#bumpGeneration(completed.storeId);
+    await this.#vault.put(session);
+    return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
+  }
+
+  /** Every saved session; `discarded` lists store ids whose record was corrupt and has been removed. */
+  async listSessions(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
+    return this.#vault.list();
+  }
+
+  /** The saved session, or null. A corrupt record throws STORAGE_CORRUPT once and is gone after. */
+  async getSession(storeId: string): Promise<StoreSession | null> {
+    return this.#vault.get(storeId);
+  }
+
+  async signOut(storeId: string): Promise<void> {
+    this.#bumpGeneration(storeId);
+    await this.#vault.delete(storeId);
+  }
+
+  /**
+   * A usable access token. Refreshes first when it expires within 60 s and a refresh token exists.
+   * Throws TOKEN_MISSING (no session) or TOKEN_EXPIRED (expired and not refreshable; the session is
+   * forgotten). A refresh that fails for a network reason rethrows OAUTH_NETWORK_ERROR, unless the
+   * current token is still valid, which is then returned.
+   */
+  async getAccessToken(storeId: string): Promise<string> {
+    const session = await this.#sessionOrMissing(storeId);
+    const { accessToken, expiresAt, refreshToken } = session.tokens;
+    const now = this.#now();
+    if (expiresAt === null || expiresAt - now > REFRESH_MARGIN_MS) return accessToken;
+    if (refreshToken !== undefined && this.#canRefresh(storeId)) {
+      try {
+        return (await this.#refresh(storeId, accessToken)).tokens.accessToken;
+      } catch (error) {
+        if (isAppError(error) && error.code !== 'TOKEN_EXPIRED' && error.code !== 'TOKEN_MISSING' && expiresAt > now) {
+          return accessToken;
+        }
+        throw error;
+      }
+    }
+    if (expiresAt > now) return accessToken;
+    await this.#forget(storeId, accessToken);
+    throw new AppError('TOKEN_EXPIRED', 'the access token has expired', { storeId });
+  }
+
+  /**
+   * Called once after a 401: refreshes when possible, else forgets the tokens and throws
+   * TOKEN_EXPIRED. Pass the token that was refused: when the session already holds a newer one
+   * (another call refreshed meanwhile), that one is returned without a new refresh.
+   * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+   */
+  async handleUnauthorized(storeId: string, rejectedToken?: string): Promise<string> {
+    const session = await this.#sessionOrMissing(storeId);
+    const refused = rejectedToken ?? session.tokens.accessToken;
+    if (session.tokens.accessToken !== refused) return session.tokens.accessToken;
+    if (session.tokens.refreshToken !== undefined && this.#canRefresh(storeId)) {
+      return (await this.#refresh(storeId, refused)).tokens.accessToken;
+    }
+    await this.#forget(storeId, refused);
+    throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this sign-in', { storeId });
+  }
+
+  async #completeImplicit(params: URLSearchParams): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
+    const state = params.get('state');
+    if (state === null || state === '') throw new AppError('OAUTH_STATE_MISSING', 'the response carries no state');
+    const pending = await this.#pending.take(state);
+    const store = this.#config.stores.find((candidate) => candidate.id === pending.storeId);
+    if (pending.flow !== 'token' || !store || store.flow !== 'token') {
+      throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this response', {
+        storeId: pending.storeId,
+      });
+    }
+    try {
+      const tokens = parseImplicitResponse(params, {
+        expectedState: pending.state,
+        requestedScopes: pending.scopes,
+        now: this.#now(),
+      });
+      return { storeId: store.id, returnTo: pending.returnTo, tokens };
+    } catch (error) {
+      throw withStoreId(error, store.id);
+    }
+  }
+
+  async #completeCode(params: URLSearchParams): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
+    const codeFlow = await this.#loadCodeFlow();
+    return codeFlow.completeCodeFlow(`?${params.toString()}`, this.#config, this.#codeFlowDeps());
+  }
+
+  /** A malformed callback still burns its state (when it has exactly one), so it cannot be reused. */
+  async #voidState(captured: CapturedRedirect): Promise<string | undefined> {
+    const states = captured.params.getAll('state');
+    const state = states[0];
+    if (states.length !== 1 || state === undefined || state === '') return undefined;
+    try {
+      if (captured.responseMode === 'fragment') return (await this.#pending.take(state)).storeId;
+      await this.#oidcStates.remove(state);
+    } catch {
+      // unknown, used or expired: nothing to void
+    }
+    return undefined;
+  }
+
+  #store(storeId: string): StoreConfig {
+    const store = this.#config.stores.find((candidate) => candidate.id === storeId);
+    if (!store) throw new AppError('CONFIG_INVALID', 'no store with this id is configured', { storeId });
+    return store;
+  }
+
+  #canRefresh(storeId: string): boolean {
+    const store = this.#config.stores.find((candidate) => candidate.id === storeId);
+    return store?.flow === 'code' && store.tokenEndpoint !== undefined;
+  }
+
+  async #sessionOrMissing(storeId: string): Promise<StoreSession> {
+    let session: StoreSession | null;
+    try {
+      session = await this.#vault.get(storeId);
+    } catch (error) {
+      throw new AppError('TOKEN_MISSING', 'no usable sign-in for this store', { storeId, cause: error });
+    }
+    if (!session) throw new AppError('TOKEN_MISSING', 'not signed in to this store', { storeId });
+    return session;
+  }
+
+  /** Shares one refresh per store between all callers of this tab, and locks across tabs. */
+  #refresh(storeId: string, staleAccessToken: string): Promise<StoreSession> {
+    let running = this.#refreshing.get(storeId);
+    if (!running) {
+      running = this.#withLock(`storefront-connect:refresh:${storeId}`, () => this.#runRefresh(storeId, staleAccessToken)).finally(
+        () => this.#refreshing.delete(storeId),
+      );
+      this.#refreshing.set(storeId, running);
+    }
+    return running;
+  }
+
+  async #runRefresh(storeId: string, staleAccessToken: string): Promise<StoreSession> {
+    // Re-read under the lock: another tab may have refreshed already.
+    const current = await this.#sessionOrMissing(storeId);
+    const { tokens } = current;
+    if (tokens.accessToken !== staleAccessToken && (tokens.expiresAt === null || tokens.expiresAt - this.#now() > REFRESH_MARGIN_MS)) {
+      return current;
+    }
+    const store = this.#store(storeId);
+    if (tokens.refreshToken === undefined) {
+      await this.#forget(storeId, tokens.accessToken);
+      throw new AppError('TOKEN_EXPIRED', 'the access token has expired', { storeId });
+    }
+    const generation = this.#generation.get(storeId) ?? 0;
+    const codeFlow = await this.#loadCodeFlow();
+    let refreshed: TokenSet;
+    try {
+      refreshed = await codeFlow.refreshAccessToken(store, tokens, this.#codeFlowDeps());
+    } catch (error) {
+      if (error instanceof HttpError && error.code === 'OAUTH_TOKEN_REQUEST_FAILED' && error.status >= 400 && error.status < 500) {
+        // invalid_grant and friends: the refresh token is dead.
+        await this.#forget(storeId, tokens.accessToken);
+        throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this sign-in', { storeId, cause: error });
+      }
+      throw withStoreId(error, storeId);
+    }
+    if ((this.#generation.get(storeId) ?? 0) !== generation) {
+      throw new AppError('TOKEN_MISSING', 'signed out while refreshing', { storeId });
+    }
+    const session: StoreSession = { storeId, tokens: refreshed };
+    await this.#vault.put(session);
+    return session;
+  }
+
+  /** Deletes the session, unless it already holds a different token (refreshed elsewhere). */
+  async #forget(storeId: string, accessToken: string): Promise<void> {
+    const current = await this.#vault.get(storeId).catch(() => null);
+    if (current && current.tokens.accessToken !== accessToken) return;
+    this.#bumpGeneration(storeId);
+    await this.#vault.delete(storeId);
+  }
+
+  #bumpGeneration(storeId: string): void {
+    this.#generation.set(storeId, (this.#generation.get(storeId) ?? 0) + 1);
+  }
+
+  #codeFlowDeps() {
+    return { fetch: this.#fetch, stateStore: this.#oidcStates, now: this.#now };
+  }
+}
+
+function withStoreId(error: unknown, storeId: string): unknown {
+  if (isAppError(error)) error.storeId ??= storeId;
+  return error;
+}
+
+function defaultWithLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  return locks ? locks.request(name, task) : task();
+}

@@ -1,0 +1,466 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AuthService, type AuthServiceDeps } from '../../../src/lib/auth/auth-service.ts';
+import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import { captureRedirect, type CapturedRedirect } from '../../../src/lib/oauth/callback.ts';
+import { openStorage, type KeyValueStore, type OpenedStorage } from '../../../src/lib/storage/kv.ts';
+import { catchAppError } from '../oauth/catch-error.ts';
+import { fakeTokenEndpoint, jsonResponse } from '../oidc/fake-token-endpoint.ts';
+
+const ACME_REDIRECT = 'https://cdn.example.com/shops/acme/';
+const BOLT_REDIRECT = 'https://cdn.example.com/shops/bolt/';
+const TOKEN_ENDPOINT = 'https://auth.bolt.example/oauth2/access_token';
+const acme: StoreConfig = {
+  id: 'acme',
+  kind: 'goodsie',
+  name: 'Acme',
+  authorizationEndpoint: 'https://auth.acme.example/oauth2/authorize',
+  apiBase: 'https://api.acme.example/api/v1',
+  clientId: 'acme-client',
+  redirectUri: ACME_REDIRECT,
+  defaultScopes: ['storefront', 'cart'],
+  flow: 'token',
+};
+const bolt: StoreConfig = {
+  id: 'bolt',
+  kind: 'goodsie',
+  name: 'Bolt',
+  authorizationEndpoint: 'https://auth.bolt.example/oauth2/authorize',
+  tokenEndpoint: TOKEN_ENDPOINT,
+  apiBase: 'https://api.bolt.example/api/v1',
+  clientId: 'bolt-client',
+  redirectUri: BOLT_REDIRECT,
+  defaultScopes: ['storefront'],
+  flow: 'code',
+};
+const config: AppConfig = { stores: [acme, bolt] };
+const T0 = 1_700_000_000_000;
+
+let factory: IDBFactory;
+let storage: OpenedStorage;
+let clock: { now: number };
+let navigated: string[];
+let endpoint: ReturnType<typeof fakeTokenEndpoint>;
+let tokenAnswer: (form: URLSearchParams, call: number) => Response | Promise<Response>;
+let codeFlowLoads: number;
+
+async function service(overrides: Partial<AuthServiceDeps> = {}): Promise<AuthService> {
+  return AuthService.create({
+    config,
+    fetch: endpoint.fetch,
+    navigate: (url) => navigated.push(url),
+    now: () => clock.now,
+    storage,
+    loadCodeFlow: () => {
+      codeFlowLoads++;
+      return import('../../../src/lib/oidc/code-flow.ts');
+    },
+    ...overrides,
+  });
+}
+
+beforeEach(async () => {
+  factory = new IDBFactory();
+  storage = await openStorage({ indexedDB: factory });
+  clock = { now: T0 };
+  navigated = [];
+  codeFlowLoads = 0;
+  tokenAnswer = () =>
+    jsonResponse({ access_token: 'BOLT-AT1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'BOLT-RT1', scope: 'storefront' });
+  endpoint = fakeTokenEndpoint(TOKEN_ENDPOINT, (form, call) => tokenAnswer(form, call));
+  vi.stubGlobal('fetch', () => {
+    throw new Error('global fetch used');
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  expect(endpoint.unexpected).toEqual([]);
+});
+
+/** Begins a sign-in and returns the authorization request the browser was sent to. */
+async function begin(auth: AuthService, storeId: string, opts?: { scopes?: string[]; returnTo?: string }) {
+  await auth.beginSignIn(storeId, opts);
+  const url = new URL(navigated.at(-1)!);
+  return { url, state: url.searchParams.get('state')! };
+}
+
+const implicitCallback = (fragment: string): CapturedRedirect => {
+  const captured = captureRedirect(`${ACME_REDIRECT}#${fragment}`);
+  if (!captured) throw new Error('not a callback');
+  return captured;
+};
+const codeCallback = (query: string): CapturedRedirect => {
+  const captured = captureRedirect(`${BOLT_REDIRECT}?${query}`);
+  if (!captured) throw new Error('not a callback');
+  return captured;
+};
+const sessionKeys = async (kv: KeyValueStore) => (await kv.keys()).filter((key) => key.startsWith('session:'));
+
+describe('implicit flow, end to end', () => {
+  it('begin -> callback -> session stored (and persisted across reloads)', async () => {
+    const auth = await service();
+    expect(auth.persistent).toBe(true);
+    const { url, state } = await begin(auth, 'acme', { returnTo: '/product/42?q=mug' });
+    expect(navigated).toHaveLength(1);
+    expect(url.origin + url.pathname).toBe(acme.authorizationEndpoint);
+    expect(url.searchParams.get('response_type')).toBe('token');
+    expect(url.searchParams.get('client_id')).toBe('acme-client');
+    expect(url.searchParams.get('redirect_uri')).toBe(ACME_REDIRECT);
+    expect(url.searchParams.get('scope')).toBe('storefront cart');
+    expect(state).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    clock.now = T0 + 5_000;
+    const done = await auth.completeSignIn(
+      implicitCallback(`access_token=ACME-AT&token_type=bearer&scope=storefront+cart&expire_in=315360000&state=${state}`),
+    );
+    const expected = {
+      storeId: 'acme',
+      tokens: {
+        accessToken: 'ACME-AT',
+        tokenType: 'bearer',
+        scopes: ['storefront', 'cart'],
+        expiresAt: T0 + 5_000 + 315_360_000_000,
+        obtainedAt: T0 + 5_000,
+      },
+    };
+    expect(done).toEqual({ storeId: 'acme', returnTo: '/product/42?q=mug', session: expected });
+    expect(await auth.getSession('acme')).toEqual(expected);
+    expect(await auth.getAccessToken('acme')).toBe('ACME-AT');
+
+    const reloaded = await service({ storage: await openStorage({ indexedDB: factory }) });
+    expect(await reloaded.listSessions()).toEqual({ sessions: [expected], discarded: [] });
+    expect(codeFlowLoads).toBe(0);
+    expect(endpoint.calls).toHaveLength(0);
+  });
+
+  it('a replayed callback is OAUTH_STATE_REUSED and stores nothing new', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    const callback = implicitCallback(`access_token=FIRST&token_type=bearer&state=${state}`);
+    await auth.completeSignIn(callback);
+    await auth.signOut('acme');
+    const replay = await catchAppError(() => auth.completeSignIn(implicitCallback(`access_token=SECOND&token_type=bearer&state=${state}`)));
+    expect(replay.code).toBe('OAUTH_STATE_REUSED');
+    expect(await auth.getSession('acme')).toBeNull();
+  });
+
+  it.each([
+    ['forged', 'access_token=T&token_type=bearer&state=forged-state-value', 'OAUTH_STATE_MISMATCH'],
+    ['missing', 'access_token=T&token_type=bearer', 'OAUTH_STATE_MISSING'],
+  ])('a %s state stores nothing (%s)', async (_label, fragment, code) => {
+    const auth = await service();
+    await begin(auth, 'acme');
+    expect((await catchAppError(() => auth.completeSignIn(implicitCallback(fragment)))).code).toBe(code);
+    expect(await sessionKeys(storage.store)).toEqual([]);
+  });
+
+  it('a state older than 10 minutes is OAUTH_STATE_EXPIRED and stores nothing', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    clock.now = T0 + 10 * 60_000 + 1;
+    const error = await catchAppError(() => auth.completeSignIn(implicitCallback(`access_token=T&token_type=bearer&state=${state}`)));
+    expect(error.code).toBe('OAUTH_STATE_EXPIRED');
+    expect(await sessionKeys(storage.store)).toEqual([]);
+  });
+
+  it('access_denied stores nothing and names the store, and a retry works', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    const error = await catchAppError(() =>
+      auth.completeSignIn(implicitCallback(`error=access_denied&error_description=The+user+denied&state=${state}`)),
+    );
+    expect(error.code).toBe('OAUTH_ACCESS_DENIED');
+    expect(error.storeId).toBe('acme');
+    expect(await sessionKeys(storage.store)).toEqual([]);
+
+    const retry = await begin(auth, 'acme');
+    expect(retry.state).not.toBe(state);
+    await auth.completeSignIn(implicitCallback(`access_token=T&token_type=bearer&state=${retry.state}`));
+    expect((await auth.getSession('acme'))?.tokens.accessToken).toBe('T');
+  });
+
+  it('stores the fewer scopes that were granted', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    const done = await auth.completeSignIn(implicitCallback(`access_token=T&token_type=bearer&scope=storefront&state=${state}`));
+    expect(done.session.tokens.scopes).toEqual(['storefront']);
+    expect((await auth.getSession('acme'))?.tokens.scopes).toEqual(['storefront']);
+  });
+
+  it('asking for an extra scope re-consents and replaces the session with the new grant', async () => {
+    const auth = await service();
+    const first = await begin(auth, 'acme');
+    await auth.completeSignIn(implicitCallback(`access_token=OLD&token_type=bearer&scope=storefront&state=${first.state}`));
+
+    const again = await begin(auth, 'acme', { scopes: ['admin'], returnTo: '/admin' });
+    expect(again.url.searchParams.get('scope')).toBe('storefront cart admin');
+    const done = await auth.completeSignIn(
+      implicitCallback(`access_token=NEW&token_type=bearer&scope=storefront+admin&state=${again.state}`),
+    );
+    expect(done.returnTo).toBe('/admin');
+    expect(await auth.listSessions()).toEqual({ sessions: [done.session], discarded: [] });
+    expect(done.session.tokens).toMatchObject({ accessToken: 'NEW', scopes: ['storefront', 'admin'] });
+  });
+
+  it('a declined re-consent keeps the existing session', async () => {
+    const auth = await service();
+    const first = await begin(auth, 'acme');
+    await auth.completeSignIn(implicitCallback(`access_token=OLD&token_type=bearer&state=${first.state}`));
+    const again = await begin(auth, 'acme', { scopes: ['admin'] });
+    await expect(auth.completeSignIn(implicitCallback(`error=access_denied&state=${again.state}`))).rejects.toMatchObject({
+      code: 'OAUTH_ACCESS_DENIED',
+    });
+    expect(await auth.getAccessToken('acme')).toBe('OLD');
+  });
+
+  it('a state is bound to its store and flow: a code-flow state in a token fragment is refused', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'bolt');
+    const error = await catchAppError(() => auth.completeSignIn(implicitCallback(`access_token=T&token_type=bearer&state=${state}`)));
+    expect(error.code).toBe('OAUTH_STATE_MISMATCH');
+    expect(await sessionKeys(storage.store)).toEqual([]);
+  });
+
+  it('an implicit state in a code query is refused and stays usable for its own response', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    expect((await catchAppError(() => auth.completeSignIn(codeCallback(`code=C&state=${state}`)))).code).toBe('OAUTH_STATE_MISMATCH');
+    expect(endpoint.calls).toHaveLength(0);
+    await auth.completeSignIn(implicitCallback(`access_token=T&token_type=bearer&state=${state}`));
+    expect(await auth.getAccessToken('acme')).toBe('T');
+  });
+
+  it('a malformed callback is OAUTH_INVALID_RESPONSE for the store and burns its state', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    const captured = implicitCallback(`access_token=A&access_token=B&token_type=bearer&state=${state}`);
+    expect(captured.problem).toBe('repeated-parameter');
+    const error = await catchAppError(() => auth.completeSignIn(captured));
+    expect(error.code).toBe('OAUTH_INVALID_RESPONSE');
+    expect(error.storeId).toBe('acme');
+    const retry = await catchAppError(() => auth.completeSignIn(implicitCallback(`access_token=A&token_type=bearer&state=${state}`)));
+    expect(retry.code).toBe('OAUTH_STATE_REUSED');
+    expect(await sessionKeys(storage.store)).toEqual([]);
+  });
+
+  it('an unsafe returnTo becomes /', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme', { returnTo: '//evil.example/' });
+    const done = await auth.completeSignIn(implicitCallback(`access_token=T&token_type=bearer&state=${state}`));
+    expect(done.returnTo).toBe('/');
+  });
+
+  it('an unknown store cannot be signed in to', async () => {
+    const auth = await service();
+    const error = await catchAppError(() => auth.beginSignIn('nope'));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.storeId).toBe('nope');
+    expect(navigated).toEqual([]);
+  });
+});
+
+describe('sessions in storage', () => {
+  it('a corrupt record is discarded and reported, the others are listed', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    await auth.completeSignIn(implicitCallback(`access_token=T&token_type=bearer&state=${state}`));
+    await storage.store.set('session:bolt', { v: 1, session: { storeId: 'bolt', tokens: 'garbage' } });
+    const listing = await auth.listSessions();
+    expect(listing.discarded).toEqual(['bolt']);
+    expect(listing.sessions.map((s) => s.storeId)).toEqual(['acme']);
+    expect(await storage.store.get('session:bolt')).toBeUndefined();
+  });
+
+  it('without IndexedDB sessions live in memory and persistent is false', async () => {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
+    // @ts-expect-error removing the global for this test
+    delete globalThis.indexedDB;
+    try {
+      expect(globalThis.indexedDB).toBeUndefined();
+      const auth = await AuthService.create({ config, fetch: endpoint.fetch, navigate: (url) => navigated.push(url), now: () => clock.now });
+      expect(auth.persistent).toBe(false);
+      const { state } = await begin(auth, 'acme');
+      await auth.completeSignIn(implicitCallback(`access_token=MEM&token_type=bearer&state=${state}`));
+      expect(await auth.getAccessToken('acme')).toBe('MEM');
+    } finally {
+      if (saved) Object.defineProperty(globalThis, 'indexedDB', saved);
+    }
+    expect(globalThis.indexedDB).toBeDefined();
+  });
+
+  it('signOut forgets the session', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    await auth.completeSignIn(implicitCallback(`access_token=T&token_type=bearer&state=${state}`));
+    await auth.signOut('acme');
+    expect(await auth.getSession('acme')).toBeNull();
+    expect((await catchAppError(() => auth.getAccessToken('acme'))).code).toBe('TOKEN_MISSING');
+  });
+});
+
+describe('implicit tokens over time', () => {
+  async function signedIn(lifetime: string) {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    await auth.completeSignIn(implicitCallback(`access_token=T&token_type=bearer${lifetime}&state=${state}`));
+    return auth;
+  }
+
+  it('a token with unknown lifetime is used as is', async () => {
+    const auth = await signedIn('');
+    clock.now = T0 + 365 * 86_400_000;
+    expect(await auth.getAccessToken('acme')).toBe('T');
+  });
+
+  it('a token about to expire (no refresh token) is still handed out until it expires', async () => {
+    const auth = await signedIn('&expires_in=100');
+    clock.now = T0 + 90_000;
+    expect(await auth.getAccessToken('acme')).toBe('T');
+  });
+
+  it('an expired token is TOKEN_EXPIRED and forgotten', async () => {
+    const auth = await signedIn('&expires_in=100');
+    clock.now = T0 + 100_001;
+    const error = await catchAppError(() => auth.getAccessToken('acme'));
+    expect(error.code).toBe('TOKEN_EXPIRED');
+    expect(error.storeId).toBe('acme');
+    expect(await auth.getSession('acme')).toBeNull();
+  });
+
+  it('a 401 on an implicit token forgets it: TOKEN_EXPIRED', async () => {
+    const auth = await signedIn('&expire_in=315360000');
+    expect((await catchAppError(() => auth.handleUnauthorized('acme', 'T'))).code).toBe('TOKEN_EXPIRED');
+    expect(await auth.getSession('acme')).toBeNull();
+    expect((await catchAppError(() => auth.handleUnauthorized('acme'))).code).toBe('TOKEN_MISSING');
+  });
+});
+
+describe('code flow through the service', () => {
+  async function signedIn(auth: AuthService) {
+    const { state } = await begin(auth, 'bolt', { returnTo: '/orders' });
+    return auth.completeSignIn(codeCallback(`code=THE-CODE&state=${state}`));
+  }
+
+  it('begin -> callback -> exchange -> session with refresh token', async () => {
+    const auth = await service();
+    const { url } = await begin(auth, 'bolt');
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    const state = url.searchParams.get('state')!;
+    const done = await auth.completeSignIn(codeCallback(`code=THE-CODE&state=${state}`));
+    expect(endpoint.calls).toHaveLength(1);
+    expect(endpoint.calls[0]!.form.get('code')).toBe('THE-CODE');
+    expect(done.storeId).toBe('bolt');
+    expect(done.session.tokens).toMatchObject({ accessToken: 'BOLT-AT1', refreshToken: 'BOLT-RT1', scopes: ['storefront'] });
+    expect(await auth.getSession('bolt')).toEqual(done.session);
+    expect(codeFlowLoads).toBeGreaterThan(0);
+  });
+
+  it('a network failure during the exchange is OAUTH_NETWORK_ERROR; the same code is never retried', async () => {
+    tokenAnswer = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const auth = await service();
+    const { state } = await begin(auth, 'bolt');
+    const callback = codeCallback(`code=THE-CODE&state=${state}`);
+    const error = await catchAppError(() => auth.completeSignIn(callback));
+    expect(error.code).toBe('OAUTH_NETWORK_ERROR');
+    expect(error.storeId).toBe('bolt');
+    expect(await sessionKeys(storage.store)).toEqual([]);
+    expect((await catchAppError(() => auth.completeSignIn(callback))).code).toBe('OAUTH_STATE_REUSED');
+    expect(endpoint.calls).toHaveLength(1);
+  });
+
+  it('access_denied on the code flow names the store', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'bolt');
+    const error = await catchAppError(() => auth.completeSignIn(codeCallback(`error=access_denied&state=${state}`)));
+    expect(error.code).toBe('OAUTH_ACCESS_DENIED');
+    expect(error.storeId).toBe('bolt');
+  });
+
+  it('a fresh token is handed out without a request', async () => {
+    const auth = await service();
+    await signedIn(auth);
+    expect(await auth.getAccessToken('bolt')).toBe('BOLT-AT1');
+    expect(endpoint.calls).toHaveLength(1);
+  });
+
+  it('concurrent callers near expiry share one refresh, and the rotated refresh token is stored', async () => {
+    const auth = await service();
+    await signedIn(auth);
+    tokenAnswer = async (form) => {
+      expect(form.get('grant_type')).toBe('refresh_token');
+      expect(form.get('refresh_token')).toBe('BOLT-RT1');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return jsonResponse({ access_token: 'BOLT-AT2', token_type: 'bearer', expires_in: 3600, refresh_token: 'BOLT-RT2' });
+    };
+    clock.now = T0 + 3_600_000 - 59_000;
+    const tokens = await Promise.all(Array.from({ length: 5 }, () => auth.getAccessToken('bolt')));
+    expect(tokens).toEqual(Array(5).fill('BOLT-AT2'));
+    expect(endpoint.calls).toHaveLength(2);
+    expect((await auth.getSession('bolt'))?.tokens).toMatchObject({ accessToken: 'BOLT-AT2', refreshToken: 'BOLT-RT2' });
+  });
+
+  it('handleUnauthorized refreshes once; a second call with the old token gets the new one', async () => {
+    const auth = await service();
+    await signedIn(auth);
+    tokenAnswer = () => jsonResponse({ access_token: 'BOLT-AT2', token_type: 'bearer', refresh_token: 'BOLT-RT2' });
+    expect(await auth.handleUnauthorized('bolt', 'BOLT-AT1')).toBe('BOLT-AT2');
+    expect(await auth.handleUnauthorized('bolt', 'BOLT-AT1')).toBe('BOLT-AT2');
+    expect(endpoint.calls).toHaveLength(2);
+  });
+
+  it('a refresh token the server refuses ends the session: TOKEN_EXPIRED', async () => {
+    const auth = await service();
+    await signedIn(auth);
+    tokenAnswer = () => jsonResponse({ error: 'invalid_grant' }, 400);
+    const error = await catchAppError(() => auth.handleUnauthorized('bolt', 'BOLT-AT1'));
+    expect(error.code).toBe('TOKEN_EXPIRED');
+    expect(error.storeId).toBe('bolt');
+    expect(await auth.getSession('bolt')).toBeNull();
+  });
+
+  it('a refresh that cannot reach the server keeps a still-valid token, and reports the failure once it expired', async () => {
+    const auth = await service();
+    await signedIn(auth);
+    tokenAnswer = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    clock.now = T0 + 3_600_000 - 30_000;
+    expect(await auth.getAccessToken('bolt')).toBe('BOLT-AT1');
+    clock.now = T0 + 3_600_001;
+    expect((await catchAppError(() => auth.getAccessToken('bolt'))).code).toBe('OAUTH_NETWORK_ERROR');
+    expect(await auth.getSession('bolt')).not.toBeNull();
+  });
+
+  it('signing out during a refresh does not bring the session back', async () => {
+    const auth = await service();
+    await signedIn(auth);
+    let release: () => void = () => undefined;
+    tokenAnswer = async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return jsonResponse({ access_token: 'BOLT-AT2', token_type: 'bearer', refresh_token: 'BOLT-RT2' });
+    };
+    const refreshing = catchAppError(() => auth.handleUnauthorized('bolt', 'BOLT-AT1'));
+    await vi.waitFor(() => expect(endpoint.calls).toHaveLength(2));
+    await auth.signOut('bolt');
+    release();
+    expect((await refreshing).code).toBe('TOKEN_MISSING');
+    expect(await auth.getSession('bolt')).toBeNull();
+  });
+
+  it('takes the cross-tab lock around a refresh', async () => {
+    const locked: string[] = [];
+    const auth = await service({
+      withLock: async (name, task) => {
+        locked.push(name);
+        return task();
+      },
+    });
+    await signedIn(auth);
+    tokenAnswer = () => jsonResponse({ access_token: 'BOLT-AT2', token_type: 'bearer' });
+    await auth.handleUnauthorized('bolt');
+    expect(locked).toEqual(['storefront-connect:refresh:bolt']);
+  });
+});

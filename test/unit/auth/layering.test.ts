@@ -1,0 +1,55 @@
+/** Keeps the import arrows of the sign-in half pointing one way, and secrets out of web storage and logs. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../../../src/lib');
+const read = (folder: string) =>
+  readdirSync(join(root, folder))
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ path: `${folder}/${name}`, text: readFileSync(join(root, folder, name), 'utf8') }));
+const files = ['oauth', 'storage', 'oidc', 'auth'].flatMap(read);
+const staticImports = (text: string) => [...text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)].map((m) => ({ typeOnly: !!m[1], from: m[2]! }));
+
+describe('layering of oauth / storage / oidc / auth', () => {
+  it('finds the files it checks', () => {
+    expect(files.length).toBeGreaterThan(10);
+  });
+
+  it('only src/lib/oidc imports oidc-client-ts', () => {
+    expect(files.some((f) => /from\s+'oidc-client-ts'/.test(f.text))).toBe(true);
+    for (const file of files) {
+      if (file.path.startsWith('oidc/')) continue;
+      expect(file.text, file.path).not.toMatch(/(from\s+|import\()'oidc-client-ts'/);
+    }
+  });
+
+  it('src/lib/oauth imports only its own modules and uses no browser globals', () => {
+    for (const file of files.filter((f) => f.path.startsWith('oauth/'))) {
+      for (const { from } of staticImports(file.text)) expect(from, file.path).toMatch(/^\.\/[a-z-]+\.ts$/);
+      expect(file.text, file.path).not.toMatch(/\b(window|document|indexedDB|location|navigator)\./);
+    }
+  });
+
+  it('storage and oidc do not import upward (auth, state, components)', () => {
+    for (const file of files.filter((f) => f.path.startsWith('storage/') || f.path.startsWith('oidc/'))) {
+      for (const { from } of staticImports(file.text)) expect(from, file.path).not.toMatch(/\.\.\/(auth|state|components)\//);
+    }
+  });
+
+  it('the auth service reaches the oidc module only through a dynamic import (lazy oidc-client-ts)', () => {
+    const service = files.find((f) => f.path === 'auth/auth-service.ts')!;
+    for (const { typeOnly, from } of staticImports(service.text)) {
+      if (from.includes('/oidc/')) expect(typeOnly, from).toBe(true);
+    }
+    expect(service.text).toMatch(/import\('\.\.\/oidc\/code-flow\.ts'\)/);
+  });
+
+  it('nothing goes to web storage, cookies or the console', () => {
+    for (const file of files) {
+      expect(file.text, file.path).not.toMatch(/\b(localStorage|sessionStorage)\s*[.[]/);
+      expect(file.text, file.path).not.toMatch(/document\.cookie/);
+      expect(file.text, file.path).not.toMatch(/\bconsole\./);
+    }
+  });
+});
