@@ -84,11 +84,18 @@ export class AuthService {
    * Starts a sign-in: stores the pending state, then navigates to the authorization URL.
    * Requested scopes are the store's defaults, those already granted, and `opts.scopes` (a
    * re-consent for more); `opts.returnTo` must be an internal route, else '/' is used.
+   * Without IndexedDB (persistent false) the pending state could not survive the redirect, so this
+   * fails fast with STORAGE_UNAVAILABLE instead of sending the person on a round trip that must fail.
    * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.1
    * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
    */
   async beginSignIn(storeId: string, opts: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
     const store = this.#store(storeId);
+    if (!this.persistent) {
+      throw new AppError('STORAGE_UNAVAILABLE', 'the browser keeps no storage for this app, so sign-in cannot work', {
+        storeId,
+      });
+    }
     const current = await this.#vault.get(storeId).catch(() => null);
     const scopes = dedupeScopes([...store.defaultScopes, ...(current?.tokens.scopes ?? []), ...(opts.scopes ?? [])]);
     const returnTo = sanitizeReturnTo(opts.returnTo ?? '/');

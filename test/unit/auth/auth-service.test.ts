@@ -272,7 +272,7 @@ describe('sessions in storage', () => {
     expect(await storage.store.get('session:bolt')).toBeUndefined();
   });
 
-  it('without IndexedDB sessions live in memory and persistent is false', async () => {
+  it('without IndexedDB: memory storage, persistent false, and sign-in refuses to start (it could not survive the redirect)', async () => {
     const saved = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
     // @ts-expect-error removing the global for this test
     delete globalThis.indexedDB;
@@ -280,13 +280,26 @@ describe('sessions in storage', () => {
       expect(globalThis.indexedDB).toBeUndefined();
       const auth = await AuthService.create({ config, fetch: endpoint.fetch, navigate: (url) => navigated.push(url), now: () => clock.now });
       expect(auth.persistent).toBe(false);
-      const { state } = await begin(auth, 'acme');
-      await auth.completeSignIn(implicitCallback(`access_token=MEM&token_type=bearer&state=${state}`));
-      expect(await auth.getAccessToken('acme')).toBe('MEM');
+      expect(await auth.listSessions()).toEqual({ sessions: [], discarded: [] });
+      const error = await catchAppError(() => auth.beginSignIn('acme'));
+      expect(error.code).toBe('STORAGE_UNAVAILABLE');
+      expect(error.storeId).toBe('acme');
+      expect(navigated).toEqual([]);
+      expect((await catchAppError(() => auth.getAccessToken('acme'))).code).toBe('TOKEN_MISSING');
     } finally {
       if (saved) Object.defineProperty(globalThis, 'indexedDB', saved);
     }
     expect(globalThis.indexedDB).toBeDefined();
+  });
+
+  it('a broken IndexedDB (open throws) also falls back to memory', async () => {
+    const broken = {
+      open() {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
+    const auth = await service({ storage: await openStorage({ indexedDB: broken }) });
+    expect(auth.persistent).toBe(false);
   });
 
   it('signOut forgets the session', async () => {
