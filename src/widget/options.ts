@@ -31,8 +31,8 @@ export type OptionsResult = { ok: true; options: WidgetOptions } | { ok: false; 
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** RFC 6750 2.1 b64token: what may follow "Bearer " (and nothing a header would reject). */
-const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+/** What the app accepts as an access token: visible ASCII, no spaces (anything else would break the header). */
+const TOKEN_SYNTAX = /^[\x21-\x7E]{1,16384}$/;
 
 /** An integer attribute within min..max; anything else (missing, "abc", "2.5") gives `fallback`. Out of range is clamped. */
 export function parseBoundedInteger(value: string | null, min: number, max: number, fallback: number): number;
@@ -62,7 +62,7 @@ export function readWidgetOptions(get: (name: WidgetAttribute) => string | null)
   if (!base.ok) return base;
   const token = (get('token') ?? '').trim();
   if (token === '') return { ok: false, problem: 'token-missing' };
-  if (!B64TOKEN.test(token)) return { ok: false, problem: 'token-invalid' };
+  if (!TOKEN_SYNTAX.test(token)) return { ok: false, problem: 'token-invalid' };
   return {
     ok: true,
     options: {

@@ -34,7 +34,7 @@ describe('readWidgetOptions', () => {
     expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example' }))).toEqual({ ok: false, problem: 'token-missing' });
     expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example', token: '   ' }))).toEqual({ ok: false, problem: 'token-missing' });
     // A space, quote or newline would break (or smuggle into) the Authorization header.
-    for (const token of ['two words', 'a"b', 'line\nbreak', 'x\r\nX-Evil: 1']) {
+    for (const token of ['two words', 'caf\u00e9', 'line\nbreak', 'x\r\nX-Evil: 1']) {
       expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example', token }))).toEqual({ ok: false, problem: 'token-invalid' });
     }
   });

@@ -1,0 +1,155 @@
+/**
+ * Tokens for the embeddable widget, kept apart from the app's own sessions.
+ *
+ * A widget snippet publishes its token on a public web page, so it must be able to read the
+ * storefront and nothing else. The app's session for a store often holds more (cart, admin), and
+ * signing in again with scope `storefront` through the AuthService would REPLACE that session in
+ * the vault. So an embed token comes from its own sign-in:
+ * - always the implicit flow (response_type=token): it never yields a refresh token, which must
+ *   never be published, and the token is meant to be public anyway;
+ * - exactly the provider's read-only scope (Goodsie `storefront`), nothing merged in;
+ * - its state starts with `e.` so the callback is recognisable before the AuthService sees it
+ *   (`isEmbedCallback`), and its pending entry and its token live under the `embed:` prefix of the
+ *   same IndexedDB store (the app's PendingStore and TokenVault, reused on that prefix).
+ *
+ * The app's boot must hand an embed callback here instead of to AuthService.completeSignIn
+ * (see `completeEmbedSignIn`).
+ */
+import type { AppConfig, StoreConfig } from '../config/types.ts';
+import { buildAuthorizationUrl } from '../oauth/authorize.ts';
+import type { CapturedRedirect } from '../oauth/callback.ts';
+import { AppError } from '../oauth/errors.ts';
+import { parseImplicitResponse } from '../oauth/implicit.ts';
+import { generateState } from '../oauth/state.ts';
+import type { StoreSession } from '../oauth/types.ts';
+import { sanitizeReturnTo } from '../auth/return-to.ts';
+import { getProvider } from '../providers/registry.ts';
+import { openStorage, prefixed, type OpenedStorage } from '../storage/kv.ts';
+import { PendingStore } from '../storage/pending-store.ts';
+import { TokenVault } from '../storage/token-vault.ts';
+import { embedScope } from './embed-scope.ts';
+
+/** Marks the `state` of an embed sign-in; the rest is the usual 256 random bits. */
+export const EMBED_STATE_PREFIX = 'e.';
+const STORAGE_PREFIX = 'embed:';
+
+export interface EmbedTokensDeps {
+  config: AppConfig;
+  /** window.location.assign in the app. */
+  navigate: (url: string) => void;
+  now?: () => number;
+  /** Defaults to openStorage() (IndexedDB, or memory when it is unavailable). */
+  storage?: OpenedStorage;
+}
+
+export interface CompletedEmbedSignIn {
+  storeId: string;
+  returnTo: string;
+  session: StoreSession;
+}
+
+/** Whether a captured callback answers an embed sign-in (judged by its state, before any storage). */
+export function isEmbedCallback(captured: CapturedRedirect): boolean {
+  const states = captured.params.getAll('state');
+  return states.length >= 1 && states.every((state) => state.startsWith(EMBED_STATE_PREFIX));
+}
+
+export class EmbedTokens {
+  /** false: IndexedDB is unavailable; a sign-in (which leaves the page) cannot come back here. */
+  readonly persistent: boolean;
+  readonly #config: AppConfig;
+  readonly #navigate: (url: string) => void;
+  readonly #now: () => number;
+  readonly #pending: PendingStore;
+  readonly #vault: TokenVault;
+
+  private constructor(deps: EmbedTokensDeps, storage: OpenedStorage) {
+    this.persistent = storage.persistent;
+    this.#config = deps.config;
+    this.#navigate = deps.navigate;
+    this.#now = deps.now ?? Date.now;
+    const store = prefixed(storage.store, STORAGE_PREFIX);
+    this.#pending = new PendingStore(store, { now: this.#now });
+    this.#vault = new TokenVault(store);
+  }
+
+  static async open(deps: EmbedTokensDeps): Promise<EmbedTokens> {
+    return new EmbedTokens(deps, deps.storage ?? (await openStorage()));
+  }
+
+  /**
+   * Starts a sign-in for a storefront-only token for `storeId`, coming back to `returnTo` (an
+   * internal route, e.g. `/s/demo/embed`). Navigates away.
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.1
+   */
+  async begin(storeId: string, returnTo: string): Promise<void> {
+    const store = this.#store(storeId);
+    const scope = embedScope(getProvider(store.kind));
+    const state = EMBED_STATE_PREFIX + generateState();
+    const url = buildAuthorizationUrl({
+      authorizationEndpoint: store.authorizationEndpoint,
+      clientId: store.clientId,
+      redirectUri: store.redirectUri,
+      scopes: [scope],
+      state,
+      responseType: 'token',
+    });
+    await this.#pending.put({ state, storeId, flow: 'token', scopes: [scope], returnTo: sanitizeReturnTo(returnTo), createdAt: this.#now() });
+    this.#navigate(url);
+  }
+
+  /**
+   * Finishes an embed callback: the state must be one we issued (single use, 10 minutes), the
+   * response a valid implicit grant. The token is kept as the store's embed token; the app's
+   * session is left alone. Throws AppError (with storeId when known) like the AuthService does.
+   */
+  async complete(captured: CapturedRedirect): Promise<CompletedEmbedSignIn> {
+    const state = captured.params.get('state') ?? '';
+    if (captured.problem || captured.responseMode !== 'fragment') {
+      const storeId = await this.#pending.take(state).then((p) => p.storeId, () => undefined);
+      throw new AppError('OAUTH_INVALID_RESPONSE', 'the authorization response is malformed', {
+        ...(storeId !== undefined ? { storeId } : {}),
+      });
+    }
+    const pending = await this.#pending.take(state);
+    const store = this.#store(pending.storeId);
+    let session: StoreSession;
+    try {
+      const tokens = parseImplicitResponse(captured.params, { expectedState: pending.state, requestedScopes: pending.scopes, now: this.#now() });
+      session = { storeId: store.id, tokens };
+    } catch (error) {
+      if (error instanceof AppError && error.storeId === undefined) error.storeId = store.id;
+      throw error;
+    }
+    await this.#vault.put(session);
+    return { storeId: store.id, returnTo: sanitizeReturnTo(pending.returnTo), session };
+  }
+
+  /** The store's embed token, or null (none yet, or the saved one was unreadable and is gone). */
+  async get(storeId: string): Promise<StoreSession | null> {
+    try {
+      return await this.#vault.get(storeId);
+    } catch {
+      return null;
+    }
+  }
+
+  async forget(storeId: string): Promise<void> {
+    await this.#vault.delete(storeId);
+  }
+
+  #store(storeId: string): StoreConfig {
+    const store = this.#config.stores.find((candidate) => candidate.id === storeId);
+    if (!store) throw new AppError('CONFIG_INVALID', 'no store with this id is configured', { storeId });
+    return store;
+  }
+}
+
+/**
+ * For the app's boot, before AuthService.completeSignIn: when `captured` answers an embed sign-in,
+ * completes it here and returns where to go; otherwise returns null and the AuthService handles it.
+ */
+export async function completeEmbedSignIn(captured: CapturedRedirect, deps: EmbedTokensDeps): Promise<CompletedEmbedSignIn | null> {
+  if (!isEmbedCallback(captured)) return null;
+  return (await EmbedTokens.open(deps)).complete(captured);
+}
