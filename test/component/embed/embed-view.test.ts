@@ -1,0 +1,138 @@
+import { cleanup, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppConfig } from '../../../src/lib/config/types.ts';
+import { captureRedirect } from '../../../src/lib/oauth/callback.ts';
+import type { StoreSession } from '../../../src/lib/oauth/types.ts';
+import { EmbedTokens } from '../../../src/lib/embed/embed-tokens.ts';
+import { Session } from '../../../src/lib/state/session.svelte.ts';
+import EmbedHarness from './EmbedHarness.svelte';
+
+type AuthLike = ConstructorParameters<typeof Session>[0];
+
+const CONFIG: AppConfig = {
+  stores: [
+    {
+      id: 'demo',
+      kind: 'goodsie',
+      name: 'Demo Store',
+      authorizationEndpoint: 'https://shop.example/oauth2/authorize',
+      apiBase: 'https://api.shop.example',
+      clientId: 'client-1',
+      redirectUri: 'http://localhost:3000/',
+      defaultScopes: ['storefront'],
+      flow: 'token',
+    },
+  ],
+};
+
+const ADMIN_TOKEN = 'admin-token-SECRET';
+const STOREFRONT_TOKEN = 'storefront-token-123';
+
+function appSession(token: string, scopes: string[]): StoreSession {
+  return { storeId: 'demo', tokens: { accessToken: token, tokenType: 'bearer', scopes, expiresAt: null, obtainedAt: 0 } };
+}
+
+/** A Session over a fake AuthService that fails the test if a sign-in is started through it. */
+function makeSession(sessions: StoreSession[]): { session: Session; beginSignIn: ReturnType<typeof vi.fn> } {
+  const beginSignIn = vi.fn(async () => {
+    throw new Error('the embed screen must not start a sign-in that replaces the app session');
+  });
+  const auth = { persistent: true, listSessions: async () => ({ sessions, discarded: [] }), beginSignIn } as unknown as AuthLike;
+  const session = new Session(auth, CONFIG);
+  for (const s of sessions) session.accept(s);
+  return { session, beginSignIn };
+}
+
+async function clearDatabase(): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase('storefront-connect');
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
+beforeEach(clearDatabase);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('EmbedView', () => {
+  it('refuses to put a token that can do more than read into a snippet, says why, and offers a separate one', async () => {
+    const { session, beginSignIn } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin'])]);
+    const navigate = vi.fn();
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate } });
+
+    expect(await screen.findByRole('heading', { name: /token is not put in a snippet/i })).toBeInTheDocument();
+    expect(screen.getByText(/anyone who visits the page can read and copy it/i)).toBeInTheDocument();
+    expect(screen.getByRole('listitem')).toHaveTextContent('Manage the store');
+    expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Get a storefront-only token' }));
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
+    const url = new URL(String(navigate.mock.calls[0]?.[0]));
+    expect(url.searchParams.get('scope')).toBe('storefront');
+    expect(url.searchParams.get('response_type')).toBe('token');
+    expect(url.searchParams.get('state')).toMatch(/^e\./);
+    expect(url.href).not.toContain(ADMIN_TOKEN);
+    expect(beginSignIn).not.toHaveBeenCalled();
+  });
+
+  it('puts a storefront-only sign-in token into the snippet, and copies it', async () => {
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const { session } = makeSession([appSession(STOREFRONT_TOKEN, ['storefront'])]);
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
+
+    const box = await screen.findByRole('textbox', { name: 'Snippet' });
+    const snippet = (box as HTMLTextAreaElement).value;
+    expect(snippet).toContain(`<script type="module" src="${new URL('widget.js', document.baseURI).href}"></script>`);
+    expect(snippet).toContain('api-base="https://api.shop.example"');
+    expect(snippet).toContain(`token="${STOREFRONT_TOKEN}"`);
+
+    await userEvent.type(screen.getByRole('textbox', { name: 'Category' }), 'Mugs');
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Columns' }), '3');
+    await vi.waitFor(() => expect((box as HTMLTextAreaElement).value).toContain('category="Mugs"'));
+    expect((box as HTMLTextAreaElement).value).toContain('columns="3"');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
+    expect(writeText).toHaveBeenCalledWith((box as HTMLTextAreaElement).value);
+    expect(await screen.findByText('Snippet copied.')).toBeInTheDocument();
+  });
+
+  it('uses the separate embed token once there is one, never the admin token', async () => {
+    // Run the embed sign-in as the app would: begin, then the store's redirect back.
+    const urls: string[] = [];
+    const tokens = await EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url) });
+    await tokens.begin('demo', '/s/demo/embed');
+    const state = new URL(urls[0] ?? '').searchParams.get('state') ?? '';
+    const captured = captureRedirect(`http://localhost:3000/#access_token=${STOREFRONT_TOKEN}&token_type=bearer&scope=storefront&state=${state}`);
+    if (!captured) throw new Error('fixture callback not recognised');
+    await tokens.complete(captured);
+
+    const { session } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin', 'cart'])]);
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
+    const box = await screen.findByRole('textbox', { name: 'Snippet' });
+    expect((box as HTMLTextAreaElement).value).toContain(`token="${STOREFRONT_TOKEN}"`);
+    expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
+  });
+
+  it('refuses a stored embed token that turned out to hold more than storefront', async () => {
+    // The view opens IndexedDB itself: write the record there through the same class.
+    const urls: string[] = [];
+    const tokens = await EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url) });
+    await tokens.begin('demo', '/s/demo/embed');
+    const state = new URL(urls[0] ?? '').searchParams.get('state') ?? '';
+    // The server granted more than it was asked for.
+    const captured = captureRedirect(`http://localhost:3000/#access_token=${ADMIN_TOKEN}&token_type=bearer&scope=storefront+admin&state=${state}`);
+    if (!captured) throw new Error('fixture callback not recognised');
+    await tokens.complete(captured);
+
+    const { session } = makeSession([]);
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
+    expect(await screen.findByRole('button', { name: 'Get a storefront-only token' })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Snippet' })).not.toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
+  });
+});
