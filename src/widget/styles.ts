@@ -3,10 +3,11 @@
  * <style> element), so a host page whose CSP has no 'unsafe-inline' still styles it.
  *
  * Defence against the host page's CSS, which reaches a shadow tree in only three ways:
- * 1. Rules on the host element itself (`* {...}`, `storefront-products {...}`): `:host` rules
- *    marked !important win over the page's !important ones (the cascade reverses for important
- *    declarations across shadow boundaries), so the few box properties that would break the
- *    layout are pinned there. Size and margins stay the page's to set.
+ * 1. Rules on the host element itself (`* {...}`, `storefront-products {...}`, its ::before and
+ *    ::after): `:host` rules marked !important win over the page's !important ones (the cascade
+ *    reverses for important declarations across shadow boundaries), so the box properties that
+ *    would break the layout are pinned there, width and height included: the widget fills its
+ *    container, and a page sizes it through that container (or max-width and margins, left free).
  * 2. Inheritance (color, font, line-height, letter-spacing...): `.sc` resets every property to
  *    its initial value with `all: initial`, then sets its own. `all` leaves custom properties
  *    alone, which is why the theme passes through.
@@ -33,11 +34,19 @@ export const WIDGET_CSS = `
   opacity: 1 !important;
   transform: none !important;
   filter: none !important;
+  clip-path: none !important;
   zoom: 1 !important;
   float: none !important;
   box-sizing: border-box !important;
+  width: auto !important;
+  height: auto !important;
+  min-width: 0 !important;
+  min-height: 0 !important;
+  max-height: none !important;
+  overflow: visible !important;
   contain: content;
 }
+:host::before, :host::after { content: none !important; display: none !important; }
 :host([hidden]) { display: none !important; }
 .sc {
   all: initial;
@@ -73,8 +82,10 @@ export const WIDGET_CSS = `
   border-radius: var(--sc-radius, 8px);
   overflow: hidden;
 }
-.media { display: block; aspect-ratio: 1 / 1; background: var(--sc-border, #d8dde3); }
-.media img { display: block; width: 100%; height: 100%; object-fit: cover; }
+/* Every picture square, whatever its own shape (overflow: hidden also stops the image's height
+   from stretching the box through the automatic minimum size of aspect-ratio boxes). */
+.media { position: relative; display: block; aspect-ratio: 1 / 1; overflow: hidden; background: var(--sc-border, #d8dde3); }
+.media img { position: absolute; inset: 0; display: block; width: 100%; height: 100%; object-fit: cover; }
 .body { display: flex; flex-direction: column; gap: 4px; padding: 10px 12px 12px; }
 .name { margin: 0; font-size: 1em; font-weight: 600; overflow-wrap: anywhere; }
 .name a { color: inherit; text-decoration: none; }

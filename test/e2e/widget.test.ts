@@ -1,0 +1,343 @@
+/**
+ * The widget as a stranger's web page uses it: dist/widget.js loaded from the app's (CDN) origin
+ * into a page on another origin with a strict CSP of its own, reading a demo store on a third.
+ * Also: a hostile host stylesheet, hostile products, a bad token, no globals, and the app's Embed
+ * screen writing a snippet that works when pasted.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { CLIENT_ID, STORE_NAME, connectThroughConsent, answerConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { authorize } from '../demo-store/store-client.ts';
+import { appHeaders, WIDGET_HEADERS } from '../bench/csp.ts';
+
+let browser: Browser;
+let env: AppUnderTest;
+let host: StaticServer;
+let hostRoot: string;
+let token: string;
+let context: BrowserContext | undefined;
+
+/** A storefront-only token, got the way a person would: the store's consent page, Allow. */
+async function storefrontToken(): Promise<string> {
+  const { fragment } = await authorize(env.store.origin, {
+    client_id: CLIENT_ID,
+    response_type: 'token',
+    redirect_uri: env.app.url,
+    scope: 'storefront',
+    state: 'widget-e2e',
+  });
+  const value = fragment.get('access_token');
+  if (!value) throw new Error(`the demo store gave no token (${fragment.get('error') ?? 'no error'})`);
+  return value;
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/** A host page: its own stylesheet(s), the element, then the module script from the app's origin. */
+function hostPage(attributes: Record<string, string>, stylesheets: string[] = ['host.css'], withWidget = true): string {
+  const attrs = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
+    .join('');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>A shop's blog</title>
+${stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')}
+</head><body>
+<h1>Our favourite things</h1>
+<p>Some text of the host page before the products.</p>
+<div class="wrap"><storefront-products${attrs}></storefront-products></div>
+<p>And after.</p>
+${withWidget ? `<script type="module" src="${env.app.url}widget.js"></script>` : ''}
+</body></html>`;
+}
+
+const HOST_CSS = `body { margin: 0; padding: 24px; background: #fafafa; }
+.wrap { width: 960px; }`;
+
+/** What careless or hostile site CSS does to everything it can reach. */
+const HOSTILE_CSS = `* { display: inline !important; font-size: 2px !important; color: red !important;
+  line-height: 0 !important; letter-spacing: 6px !important; font-family: cursive !important;
+  text-transform: uppercase !important; width: 10px !important; height: 10px !important;
+  opacity: 0.3 !important; transform: rotate(8deg) scale(0.5) !important; float: right !important;
+  filter: blur(2px) !important; box-sizing: content-box !important; overflow: hidden !important; }
+html, body { display: block !important; width: auto !important; height: auto !important; overflow: visible !important;
+  transform: none !important; opacity: 1 !important; filter: none !important; float: none !important; }
+.wrap { display: block !important; width: 960px !important; height: auto !important; overflow: visible !important;
+  transform: none !important; opacity: 1 !important; filter: none !important; float: none !important; }
+storefront-products, storefront-products * { display: none !important; color: red !important; }
+storefront-products::before { content: "HACKED BEFORE" !important; display: block !important; font-size: 40px !important; }
+storefront-products::after { content: "HACKED AFTER" !important; display: block !important; }
+ul, li, p, a, img, div, s { display: none !important; margin: 50px !important; padding: 30px !important; list-style: disc !important; }
+:root { font-size: 3px !important; --unrelated: 1; }`;
+
+const CATEGORY = 'Home & Kitchen';
+const LAYOUT_ATTRIBUTES = () => ({ 'api-base': env.store.origin, token, category: CATEGORY, limit: '8', columns: '4' });
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  env = await startAppUnderTest({ store: { hostileProducts: true } });
+  // The deployment's headers as `npm run csp` derives them from this config.json, plus widget.js's.
+  env.app.setHeaders({ ...appHeaders({ stores: env.stores }), ...WIDGET_HEADERS });
+  token = await storefrontToken();
+
+  hostRoot = await mkdtemp(join(tmpdir(), 'widget-host-'));
+  host = await startStaticServer({ root: hostRoot, basePath: '/' });
+  // The embedding site's own strict CSP: scripts only from the app's origin, no inline styles.
+  host.setHeaders({
+    'content-security-policy': [
+      "default-src 'none'",
+      `script-src ${env.app.origin}`,
+      "style-src 'self'",
+      `img-src ${env.store.origin}`,
+      `connect-src ${env.store.origin}`,
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join('; '),
+  });
+  env.store.addAllowedOrigin(host.origin);
+  host.setOverride('host.css', HOST_CSS);
+  host.setOverride('hostile.css', HOSTILE_CSS);
+  host.setOverride('clean.html', () => hostPage(LAYOUT_ATTRIBUTES()));
+  host.setOverride('hostile.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['host.css', 'hostile.css']));
+  host.setOverride('hostile-products.html', () => hostPage({ 'api-base': env.store.origin, token, category: 'Hostile', limit: '12' }));
+  host.setOverride('bad-token.html', () => hostPage({ 'api-base': env.store.origin, token: 'not-a-token-the-store-knows' }));
+  host.setOverride('baseline.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['host.css'], false));
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.close();
+  await env?.close();
+  if (hostRoot) await rm(hostRoot, { recursive: true, force: true });
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+interface Opened {
+  page: Page;
+  log: ConsoleLog;
+  /** CSP violations the page reported (directive + blocked URL). */
+  violations: string[];
+  /** Every request the page made: URL and Authorization header. */
+  requests: { url: string; authorization: string | undefined }[];
+  dialogs: string[];
+}
+
+async function open(url: string): Promise<Opened> {
+  const opened = await newPage(browser);
+  context = opened.context;
+  const { page } = opened;
+  const result: Opened = { page, log: opened.console, violations: [], requests: [], dialogs: [] };
+  await page.exposeFunction('__reportViolation', (text: string) => result.violations.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __reportViolation: (text: string) => void }).__reportViolation(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  page.on('request', (request) => result.requests.push({ url: request.url(), authorization: request.headers()['authorization'] }));
+  page.on('dialog', (dialog) => {
+    result.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(url);
+  return result;
+}
+
+interface CardBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The cards' boxes relative to the widget's own box, and the styles that show what won. */
+async function measureWidget(page: Page): Promise<{ host: CardBox; cards: CardBox[]; nameStyle: Record<string, string>; hostDisplay: string }> {
+  return page.locator('storefront-products').evaluate((element) => {
+    const root = element.shadowRoot;
+    if (!root) throw new Error('no shadow root');
+    const hostBox = element.getBoundingClientRect();
+    const cards = [...root.querySelectorAll('.card')].map((card) => {
+      const box = card.getBoundingClientRect();
+      return { x: Math.round(box.x - hostBox.x), y: Math.round(box.y - hostBox.y), width: Math.round(box.width), height: Math.round(box.height) };
+    });
+    const name = root.querySelector('.name');
+    const style = name ? getComputedStyle(name) : undefined;
+    return {
+      host: { x: 0, y: 0, width: Math.round(hostBox.width), height: Math.round(hostBox.height) },
+      cards,
+      nameStyle: {
+        fontSize: style?.fontSize ?? '',
+        color: style?.color ?? '',
+        letterSpacing: style?.letterSpacing ?? '',
+        textTransform: style?.textTransform ?? '',
+        display: style?.display ?? '',
+      },
+      hostDisplay: getComputedStyle(element).display,
+    };
+  });
+}
+
+describe('widget.js on another site', () => {
+  it('shows the store’s products under the host page’s strict CSP, with the token in the header only', async () => {
+    const { page, violations, requests, log } = await open(`${host.url}clean.html`);
+    const cards = page.locator('storefront-products .card');
+    await expect.poll(() => cards.count()).toBe(8);
+    await expect.poll(() => page.locator('storefront-products img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+
+    const apiCalls = requests.filter((r) => r.url.startsWith(`${env.store.origin}/api/`));
+    expect(apiCalls).toHaveLength(1);
+    expect(apiCalls[0]?.authorization).toBe(`Bearer ${token}`);
+    const apiUrl = new URL(apiCalls[0]?.url ?? '');
+    expect(apiUrl.searchParams.get('category')).toBe(CATEGORY);
+    expect(apiUrl.searchParams.get('count')).toBe('8');
+    for (const request of requests) expect(request.url).not.toContain(token);
+    expect(log.lines.join('\n')).not.toContain(token);
+
+    const { cards: boxes, nameStyle } = await measureWidget(page);
+    // Four columns of equal width: the constructed stylesheet applied despite style-src 'self'.
+    expect(new Set(boxes.map((b) => b.x)).size).toBe(4);
+    expect(new Set(boxes.map((b) => b.width)).size).toBe(1);
+    expect(boxes[0]?.width).toBeGreaterThan(180);
+    expect(nameStyle.fontSize).toBe('16px');
+    expect(await page.locator('storefront-products .card').first().evaluate((card) => getComputedStyle(card).borderTopLeftRadius)).toBe('8px');
+    // Square pictures whatever the images' own shapes (800x600, 600x800...): cards in a row line up.
+    const media = await page.locator('storefront-products .media').evaluateAll((boxes) => boxes.map((box) => [Math.round(box.getBoundingClientRect().width), Math.round(box.getBoundingClientRect().height)]));
+    for (const [width, height] of media) expect(height).toBe(width);
+
+    // Nothing outside the shadow root: no light-DOM children, nothing added to <head>.
+    expect(await page.locator('storefront-products').evaluate((element) => element.childNodes.length)).toBe(0);
+    expect(await page.evaluate(() => document.head.querySelectorAll('style, link:not([rel="stylesheet"]), script').length)).toBe(0);
+    expect(violations).toEqual([]);
+    expect(log.lines.filter((line) => line.startsWith('pageerror'))).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-clean-host.png'), fullPage: true });
+  });
+
+  it('keeps its layout under a hostile host stylesheet', async () => {
+    const clean = await open(`${host.url}clean.html`);
+    await expect.poll(() => clean.page.locator('storefront-products .card').count()).toBe(8);
+    const reference = await measureWidget(clean.page);
+    await context?.close();
+
+    const { page, violations } = await open(`${host.url}hostile.html`);
+    await expect.poll(() => page.locator('storefront-products .card').count()).toBe(8);
+    const hostile = await measureWidget(page);
+
+    expect(hostile.hostDisplay).toBe('block');
+    expect(hostile.cards).toEqual(reference.cards);
+    expect(hostile.host.width).toBe(reference.host.width);
+    expect(hostile.nameStyle).toEqual(reference.nameStyle);
+    expect(hostile.nameStyle.color).not.toBe('rgb(255, 0, 0)');
+    // The page's ::before / ::after on the element generate nothing.
+    const pseudo = await page.locator('storefront-products').evaluate((element) => [getComputedStyle(element, '::before').content, getComputedStyle(element, '::after').content]);
+    expect(pseudo).toEqual(['none', 'none']);
+    expect(violations).toEqual([]);
+    await page.locator('storefront-products').screenshot({ path: join(SCREENSHOT_DIR, 'widget-hostile-host.png') });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-hostile-host-page.png'), fullPage: true });
+  });
+
+  it('renders hostile products inert: text stays text, no script runs, no javascript: or data: URL', async () => {
+    const { page, dialogs, violations } = await open(`${host.url}hostile-products.html`);
+    await expect.poll(() => page.locator('storefront-products .card').count()).toBe(6);
+    const names = await page.locator('storefront-products .name').allTextContents();
+    expect(names.some((name) => name.includes('<img src=x onerror=alert("xss-name")>'))).toBe(true);
+    expect(names.some((name) => name.includes('<svg onload=alert("xss-svg-name")>'))).toBe(true);
+    const inside = await page.locator('storefront-products').evaluate((element) => {
+      const root = element.shadowRoot!;
+      return {
+        scripts: root.querySelectorAll('script, iframe, object, embed, svg, style').length,
+        hrefs: [...root.querySelectorAll('[href]')].map((a) => a.getAttribute('href') ?? ''),
+        srcs: [...root.querySelectorAll('[src]')].map((a) => a.getAttribute('src') ?? ''),
+        handlers: [...root.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => a.name)),
+      };
+    });
+    expect(inside.scripts).toBe(0);
+    expect(inside.handlers).toEqual([]);
+    for (const url of [...inside.hrefs, ...inside.srcs]) expect(url).toMatch(/^https?:\/\//);
+    // Give any payload a moment to fire, then check none did.
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-hostile-products.png'), fullPage: true });
+  });
+
+  it('says the token is not valid for storefront reading when the store refuses it', async () => {
+    const { page } = await open(`${host.url}bad-token.html`);
+    const alert = page.locator('storefront-products [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/did not accept this list’s token for reading its storefront/);
+  });
+
+  it('adds no global besides the element registration', async () => {
+    const before = await open(`${host.url}baseline.html`);
+    const baseline = await before.page.evaluate(() => Object.getOwnPropertyNames(window));
+    await context?.close();
+    const { page } = await open(`${host.url}clean.html`);
+    await expect.poll(() => page.locator('storefront-products .card').count()).toBe(8);
+    const after = await page.evaluate(() => Object.getOwnPropertyNames(window));
+    expect(after.filter((name) => !baseline.includes(name) && name !== '__reportViolation')).toEqual([]);
+    expect(await page.evaluate(() => customElements.get('storefront-products') !== undefined)).toBe(true);
+  });
+});
+
+describe('the app’s Embed screen', () => {
+  it('writes a snippet with a storefront-only token that works when pasted into another site', async () => {
+    const { page, violations } = await open(env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.goto(`${env.app.url}#/s/demo/embed`);
+    const box = page.getByRole('textbox', { name: 'Snippet' });
+    await box.waitFor();
+    await page.getByRole('textbox', { name: 'Category' }).fill(CATEGORY);
+    await page.getByRole('combobox', { name: 'Columns' }).selectOption('4');
+    await page.getByRole('spinbutton', { name: 'How many' }).fill('8');
+    await expect.poll(() => box.inputValue()).toContain('columns="4"');
+    const snippet = await box.inputValue();
+    expect(snippet).toContain(`<script type="module" src="${env.app.url}widget.js"></script>`);
+    expect(snippet).toContain(`api-base="${env.store.origin}"`);
+
+    // The live preview runs the real widget.js under the app's own CSP.
+    await expect.poll(() => page.locator('storefront-products .card').count()).toBe(8);
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'embed-screen.png'), fullPage: true });
+
+    host.setOverride('pasted.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pasted</title><link rel="stylesheet" href="host.css"></head><body><div class="wrap">${snippet}</div></body></html>`);
+    await context?.close();
+    const pasted = await open(`${host.url}pasted.html`);
+    await expect.poll(() => pasted.page.locator('storefront-products .card').count()).toBe(8);
+    expect(pasted.violations).toEqual([]);
+  });
+
+  it('refuses to put a token that can also manage the store into a snippet', async () => {
+    const { page } = await open(env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    // Grant admin from the Orders screen, then open Embed.
+    await page.getByRole('link', { name: /Orders/ }).click();
+    await page.getByRole('button', { name: /Grant access/ }).click();
+    await answerConsent(page, 'Allow');
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await page.goto(`${env.app.url}#/s/demo/embed`);
+    try {
+      await page.getByRole('heading', { name: /token is not put in a snippet/ }).waitFor({ timeout: 8000 });
+    } catch (error) {
+      // Keep what the screen showed, for whoever reads the failure.
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'embed-refusal-failure.png'), fullPage: true });
+      throw error;
+    }
+    expect(await page.getByText('Manage the store').count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: 'Snippet' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Get a storefront-only token' }).isEnabled()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'embed-refusal.png'), fullPage: true });
+  });
+});
