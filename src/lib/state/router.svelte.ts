@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { captureRedirect } from '../oauth/callback.ts';
 import { formatRoute, parseRoute, type Route } from './routes.ts';
 
 const KEY = Symbol('router');
@@ -23,6 +24,11 @@ export class Router {
   /** Starts following back/forward; returns the function that stops it. */
   listen(): () => void {
     const onChange = () => {
+      // An authorization response can only be handled by a fresh start (main.ts scrubs it first).
+      if (captureRedirect(location.href)) {
+        location.reload();
+        return;
+      }
       this.#route = parseRoute(Router.#currentPath());
     };
     window.addEventListener('hashchange', onChange);

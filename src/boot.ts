@@ -1,0 +1,9 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import type { CapturedRedirect } from './lib/oauth/callback.ts';
+
+/** Mounts the app, handing it the callback main.ts took out of the URL (if any). */
+export function boot(captured: CapturedRedirect | null): void {
+  const target = document.getElementById('app');
+  if (target) mount(App, { target, props: { captured } });
+}

@@ -1,0 +1,192 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
+import { STORE_NAME, answerConsent, connectThroughConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+
+let browser: Browser;
+let env: AppUnderTest;
+let context: BrowserContext;
+let page: Page;
+let log: ConsoleLog;
+let dialogs: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  env = await startAppUnderTest({ store: { hostileProducts: true } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+/** A fresh browser signed in to the demo store with the storefront scope only. */
+async function signedIn(): Promise<void> {
+  ({ context, page, console: log } = await newPage(browser));
+  dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto(env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+  await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+}
+
+const cards = () => page.locator('main ul > li article');
+const hash = () => decodeURIComponent(new URL(page.url()).hash);
+
+describe('a storefront-only session', () => {
+  it('browses, searches, filters and opens a product, with the place kept in the URL', async () => {
+    await signedIn();
+    await expect.poll(() => cards().count()).toBe(24);
+    await page.getByRole('status').filter({ hasText: /products$/ }).waitFor();
+
+    // The next page loads ahead as the person scrolls.
+    await page.mouse.wheel(0, 20_000);
+    await expect.poll(() => cards().count(), { timeout: 10_000 }).toBeGreaterThan(24);
+
+    // Search (debounced): the URL follows.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('mug');
+    await expect.poll(hash).toBe('#/s/demo?q=mug');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /matching “mug”/ }).count()).toBe(1);
+    const names = await cards().locator('h3').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+
+    // Category filter.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect.poll(hash).toBe('#/s/demo');
+    const category = page.getByRole('combobox', { name: 'Category' });
+    await expect.poll(() => category.locator('option').count()).toBeGreaterThan(3);
+    const chosen = (await category.locator('option').nth(2).textContent())!;
+    await category.selectOption(chosen);
+    await expect.poll(hash).toBe(`#/s/demo?category=${chosen}`);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: ` in ${chosen}` }).count()).toBe(1);
+
+    // Sort by price, low to high: the prices shown ascend.
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('price');
+    await expect.poll(hash).toContain('sort=price');
+    await expect.poll(() => cards().count()).toBeGreaterThan(1);
+
+    // Open a product, then come back with the browser's back button to the same filters.
+    const first = cards().first();
+    const productName = (await first.locator('h3').textContent())!;
+    await first.getByRole('link').click();
+    await page.getByRole('heading', { name: productName, level: 1 }).waitFor();
+    expect(hash()).toMatch(/^#\/s\/demo\/product\//);
+    await page.getByText(/\$\d/).first().waitFor();
+
+    // Cart and admin tools are locked, each with one sentence and a way to ask.
+    await page.getByText(/Adding to the cart needs/).waitFor();
+    await page.getByText(/Editing products needs/).waitFor();
+    expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(2);
+    expect(await page.getByRole('button', { name: 'Add to cart' }).count()).toBe(0);
+
+    // A reload keeps the place.
+    await page.reload();
+    await page.getByRole('heading', { name: productName, level: 1 }).waitFor();
+
+    await page.goBack();
+    await expect.poll(hash).toBe(`#/s/demo?category=${chosen}&sort=price`);
+    await expect.poll(() => page.getByRole('combobox', { name: 'Category' }).inputValue()).toBe(chosen);
+  });
+
+  it('renders the hostile products inert: no script runs, no javascript: link exists', async () => {
+    await signedIn();
+    await page.getByRole('combobox', { name: 'Category' }).selectOption('Hostile');
+    await expect.poll(() => cards().count()).toBe(6);
+    const ids = await cards()
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash));
+    for (const id of ids) {
+      await page.goto(`${env.app.url}${id}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Description' }).waitFor({ timeout: 5_000 }).catch(() => {});
+      const unsafe = await page.evaluate(() => {
+        const bad: string[] = [];
+        for (const el of document.querySelectorAll('a[href], img[src], iframe, object, embed, script, form, base, meta[http-equiv]')) {
+          const url = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
+          if (el.tagName === 'A' || el.tagName === 'IMG') {
+            if (!/^(https?:|#|\.\/|\/)/i.test(url.trim())) bad.push(`${el.tagName} ${url}`);
+          } else if (el.closest('main')) bad.push(el.tagName);
+        }
+        for (const el of document.querySelectorAll('main *')) {
+          for (const attr of el.getAttributeNames()) if (attr.startsWith('on') || attr === 'style') bad.push(`${el.tagName}[${attr}]`);
+        }
+        return bad;
+      });
+      expect(unsafe, id).toEqual([]);
+    }
+    expect(dialogs).toEqual([]);
+    expect(log.lines.filter((l) => l.includes('xss'))).toEqual([]);
+  });
+});
+
+describe('asking for more access', () => {
+  it('"Grant access" for admin returns to the same product with the admin tools, and an edit survives a 409', async () => {
+    await signedIn();
+    await cards().nth(8).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
+    const productHash = hash();
+    const productId = productHash.split('/').at(-1)!;
+
+    await page.getByRole('button', { name: /^Grant access.*/ }).last().click();
+    await page.getByText('admin').first().waitFor();
+    await answerConsent(page, 'Allow');
+    await expect.poll(hash).toBe(productHash);
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    await editor.waitFor();
+    await page.getByText('Inventory:').first().waitFor();
+
+    // Someone else edits the product while we type.
+    const name = editor.getByRole('textbox', { name: 'Name' });
+    await name.fill('Renamed by me');
+    env.store.touchProduct(productId, { name: 'Renamed elsewhere' });
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changed elsewhere').waitFor();
+    await page.getByText(/Renamed elsewhere/).first().waitFor();
+
+    await page.getByRole('button', { name: 'Overwrite with mine' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((env.store.getProduct(productId) as { name: string }).name).toBe('Renamed by me');
+    await page.getByRole('heading', { name: 'Renamed by me', level: 1 }).waitFor();
+
+    // The other choice: take their version.
+    await name.fill('Second try');
+    env.store.touchProduct(productId, { name: 'Theirs again' });
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('button', { name: 'Reload their version' }).click();
+    await expect.poll(() => name.inputValue()).toBe('Theirs again');
+    expect((env.store.getProduct(productId) as { name: string }).name).toBe('Theirs again');
+
+    // Orders and coupons are open now.
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await page.getByRole('link', { name: 'Coupons' }).click();
+    await expect.poll(() => page.locator('main li code').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('when access ends', () => {
+  it('a token revoked in the middle of browsing shows the reconnect banner, then returns to the same place', async () => {
+    await signedIn();
+    await cards().nth(3).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
+    const productHash = hash();
+    await page.goBack();
+    await expect.poll(() => cards().count()).toBeGreaterThan(0);
+
+    env.store.revokeAllTokens();
+    await page.goForward();
+    await page.getByRole('alert').filter({ hasText: 'has ended' }).first().waitFor();
+    expect(hash()).toBe(productHash);
+
+    await page.getByRole('button', { name: 'Reconnect' }).first().click();
+    await answerConsent(page, 'Allow');
+    await expect.poll(hash).toBe(productHash);
+    await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'has ended' }).count()).toBe(0);
+  });
+});

@@ -1,0 +1,260 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
+import {
+  STORE_NAME,
+  answerConsent,
+  connectThroughConsent,
+  readOtherStorage,
+  readSessionKeys,
+  startAppUnderTest,
+  type AppUnderTest,
+} from '../helpers/e2e-app.ts';
+
+let browser: Browser;
+let env: AppUnderTest;
+let context: BrowserContext;
+let page: Page;
+let log: ConsoleLog;
+/** Every redirect the store sent back to the app (the raw callback URLs, secrets included). */
+let callbacks: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  env = await startAppUnderTest({ store: { maxScopes: ['storefront', 'cart', 'admin'] } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+
+async function openApp(): Promise<void> {
+  ({ context, page, console: log } = await newPage(browser));
+  callbacks = [];
+  page.on('response', (response) => {
+    const location = response.headers()['location'];
+    if (response.status() === 302 && location?.startsWith(env.app.url)) callbacks.push(location);
+  });
+  await page.goto(env.app.url);
+  await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+}
+afterEach(async () => {
+  await context?.close();
+});
+
+/** After a callback: no secret in the address bar, other storage or the console. */
+async function expectNoSecretsLeft(secrets: string[]): Promise<void> {
+  const url = page.url();
+  for (const name of ['access_token', 'code=', 'state=', 'token_type']) expect(url).not.toContain(name);
+  const other = await readOtherStorage(page);
+  const consoleText = log.lines.join('\n');
+  for (const secret of secrets) {
+    expect(url).not.toContain(secret);
+    expect(other).not.toContain(secret);
+    expect(consoleText).not.toContain(secret);
+  }
+}
+
+function paramOf(callback: string, name: string): string {
+  const url = new URL(callback);
+  const params = new URLSearchParams(url.hash.slice(1) || url.search.slice(1));
+  return params.get(name) ?? '';
+}
+
+describe('sign-in with the client-side flow (response_type=token)', () => {
+  it('ends in the catalogue, survives a reload, and sign out forgets it', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    expect(callbacks).toHaveLength(1);
+    const token = paramOf(callbacks[0]!, 'access_token');
+    expect(token.length).toBeGreaterThan(10);
+    await expectNoSecretsLeft([token, paramOf(callbacks[0]!, 'state')]);
+    expect(new URL(page.url()).hash).toBe('#/s/demo');
+    expect(await readSessionKeys(page)).toEqual(['session:demo']);
+
+    await page.reload();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => page.getByRole('listitem').filter({ has: page.getByRole('article') }).count()).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    expect(await readSessionKeys(page)).toEqual([]);
+    await page.reload();
+    await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
+  });
+
+  it('Deny shows the declined message with a retry, and stores nothing', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME, 'Deny');
+    await page.getByRole('heading', { name: `You declined access to ${STORE_NAME}` }).waitFor();
+    await expect.poll(() => page.getByText('Nothing was connected.').count()).toBe(1);
+    expect(await readSessionKeys(page)).toEqual([]);
+    expect(page.url()).not.toContain('error=');
+
+    // The retry goes straight back to the store's consent page, and this time Allow connects.
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await answerConsent(page, 'Allow');
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+  });
+
+  it('a store granting fewer scopes than asked: the session holds what was granted', async () => {
+    env.store.setMaxScopes(['storefront']);
+    try {
+      await openApp();
+      await connectThroughConsent(page, STORE_NAME);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      // Ask for admin from the Orders screen: the store still grants storefront only.
+      await page.getByRole('link', { name: /Orders/ }).click();
+      await page.getByRole('button', { name: /Grant access/ }).click();
+      await answerConsent(page, 'Allow');
+      await page.getByRole('heading', { name: 'Orders' }).waitFor();
+      expect(paramOf(callbacks.at(-1)!, 'scope')).toBe('storefront');
+      await page.getByRole('button', { name: /Grant access/ }).waitFor();
+      expect(await page.getByRole('table').count()).toBe(0);
+    } finally {
+      env.store.setMaxScopes(['storefront', 'cart', 'admin']);
+    }
+  });
+});
+
+describe('sign-in with authorization code + PKCE', () => {
+  it('ends in the catalogue, survives a reload, leaves no code in the URL, and the code cannot be reused', async () => {
+    await openApp();
+    const tokenRequests = env.store.stats().tokenRequests;
+    await connectThroughConsent(page, `${STORE_NAME} (PKCE)`);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
+    expect(callbacks).toHaveLength(1);
+    const code = paramOf(callbacks[0]!, 'code');
+    expect(code.length).toBeGreaterThan(10);
+    await expectNoSecretsLeft([code, paramOf(callbacks[0]!, 'state')]);
+    expect(await readSessionKeys(page)).toContain('session:demo-code');
+
+    // The store refuses the same code a second time (and PKCE without the verifier).
+    const reuse = await fetch(`${env.store.origin}/oauth2/access_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: env.stores[1]!.clientId,
+        redirect_uri: env.stores[1]!.redirectUri,
+        code,
+        code_verifier: 'x'.repeat(43),
+      }),
+    });
+    expect(reuse.status).toBe(400);
+    expect(((await reuse.json()) as { error: string }).error).toBe('invalid_grant');
+
+    // Replaying the callback in the browser is refused by the app before any code is sent.
+    const before = env.store.stats().tokenRequests;
+    await page.goto(callbacks[0]!);
+    await page.getByRole('alert').waitFor();
+    expect(env.store.stats().tokenRequests).toBe(before);
+    expect(page.url()).not.toContain('code=');
+
+    await page.reload();
+    await page.getByText(/Connected ·/).first().waitFor();
+  });
+
+  it('the store refuses a code request without a PKCE challenge, and the app says so', async () => {
+    await openApp();
+    const authorize = new URL(env.stores[1]!.authorizationEndpoint);
+    authorize.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: env.stores[1]!.clientId,
+      redirect_uri: env.stores[1]!.redirectUri,
+      scope: 'storefront',
+      state: 'not-from-this-browser',
+    }).toString();
+    await page.goto(authorize.toString());
+    await page.waitForURL((url) => url.href.startsWith(env.app.url));
+    await page.getByRole('alert').waitFor();
+    expect(callbacks.at(-1)).toContain('error=invalid_request');
+    expect(await readSessionKeys(page)).toEqual([]);
+  });
+});
+
+describe('callbacks the app did not ask for', () => {
+  const cases: Array<[string, (state: string) => string, RegExp]> = [
+    ['a forged state', () => 'access_token=forged-token-123&token_type=bearer&state=forged-state', /not started here/i],
+    ['a missing state', () => 'access_token=forged-token-123&token_type=bearer', /could not be checked/i],
+  ];
+  for (const [label, fragment, message] of cases) {
+    it(`${label} shows a clear error and stores nothing`, async () => {
+      await openApp();
+      // A fresh load, as a redirect from the store would be.
+      await page.goto('about:blank');
+      await page.goto(`${env.app.url}#${fragment('')}`);
+      await page.getByRole('heading', { name: message }).waitFor();
+      expect(await readSessionKeys(page)).toEqual([]);
+      await expectNoSecretsLeft(['forged-token-123']);
+    });
+  }
+
+  it('a replayed state shows a clear error and stores nothing new', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+
+    await page.goto('about:blank');
+    await page.goto(callbacks[0]!);
+    await page.getByRole('alert').waitFor();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not started here|already used/i);
+    expect(await readSessionKeys(page)).toEqual([]);
+    await expectNoSecretsLeft([paramOf(callbacks[0]!, 'access_token')]);
+  });
+
+  it('an expired state (over 10 minutes old) shows a clear error and stores nothing', async () => {
+    await openApp();
+    await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
+    // Age the pending sign-in by 11 minutes, from a second tab on the app's origin.
+    const other = await context.newPage();
+    await other.goto(`${env.app.url}#/`);
+    const aged = await other.evaluate(
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('storefront-connect');
+          open.onerror = () => reject(new Error('open failed'));
+          open.onsuccess = () => {
+            const tx = open.result.transaction('kv', 'readwrite');
+            const store = tx.objectStore('kv');
+            const cursor = store.openCursor();
+            let count = 0;
+            cursor.onsuccess = () => {
+              const c = cursor.result;
+              if (!c) return;
+              if (String(c.key).startsWith('pending:')) {
+                const value = c.value as { pending: { createdAt: number } };
+                c.update({ ...value, pending: { ...value.pending, createdAt: value.pending.createdAt - 11 * 60_000 } });
+                count++;
+              }
+              c.continue();
+            };
+            tx.oncomplete = () => resolve(count);
+            tx.onerror = () => reject(new Error('tx failed'));
+          };
+        }),
+    );
+    await other.close();
+    expect(aged).toBe(1);
+    await answerConsent(page, 'Allow');
+    await page.getByRole('heading', { name: /took too long/i }).waitFor();
+    expect(await readSessionKeys(page)).toEqual([]);
+  });
+});
+
+describe('a callback arriving in an app that is already running', () => {
+  it('is scrubbed from the address bar and refused like any unknown callback', async () => {
+    await openApp();
+    await page.evaluate(() => {
+      location.hash = 'access_token=planted-token-456&token_type=bearer&state=planted';
+    });
+    await page.getByRole('heading', { name: /not started here/i }).waitFor();
+    expect(await readSessionKeys(page)).toEqual([]);
+    await expectNoSecretsLeft(['planted-token-456']);
+  });
+});

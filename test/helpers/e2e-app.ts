@@ -1,0 +1,130 @@
+import type { Page } from 'playwright-core';
+import { startDemoStore, type DemoStore, type DemoStoreOptions } from '../demo-store/server.ts';
+import { startStaticServer, type StaticServer } from './static-server.ts';
+import { BUILD_DIR } from './paths.ts';
+import type { StoreConfig } from '../../src/lib/config/types.ts';
+
+export const CLIENT_ID = 'storefront-connect-e2e';
+export const STORE_NAME = 'Goodsie Demo Store';
+
+export interface AppUnderTest {
+  app: StaticServer;
+  store: DemoStore;
+  /** The stores written into the served config.json. */
+  stores: StoreConfig[];
+  close(): Promise<void>;
+}
+
+/**
+ * The built app on a plain static server under a sub-path, as a CDN would serve it, with the
+ * deployment's security headers, and a demo store on its own origin. config.json is written for
+ * the store's random port at run time: the same build, configured by config.json alone.
+ */
+export async function startAppUnderTest(
+  options: { store?: Omit<DemoStoreOptions, 'port' | 'clients' | 'allowedOrigins'>; basePath?: string } = {},
+): Promise<AppUnderTest> {
+  const app = await startStaticServer({ root: BUILD_DIR, basePath: options.basePath ?? '/shops/demo/' });
+  const store = await startDemoStore({
+    ...options.store,
+    port: 0,
+    clients: [{ clientId: CLIENT_ID, name: 'Storefront Connect', redirectUris: [app.url] }],
+    allowedOrigins: [app.origin],
+  });
+  const base = {
+    kind: 'goodsie',
+    authorizationEndpoint: `${store.origin}/oauth2/authorize`,
+    tokenEndpoint: `${store.origin}/oauth2/access_token`,
+    apiBase: store.origin,
+    clientId: CLIENT_ID,
+    redirectUri: app.url,
+    defaultScopes: ['storefront'],
+  };
+  const stores: StoreConfig[] = [
+    { ...base, id: 'demo', name: STORE_NAME, flow: 'token' },
+    { ...base, id: 'demo-code', name: `${STORE_NAME} (PKCE)`, flow: 'code' },
+  ];
+  app.setOverride('config.json', JSON.stringify({ stores }));
+  app.setHeaders(deploymentHeaders([store.origin]));
+  return {
+    app,
+    store,
+    stores,
+    close: async () => {
+      await Promise.all([app.close(), store.close()]);
+    },
+  };
+}
+
+/** The headers public/_headers ships, with connect-src and img-src set for the given store origins. */
+export function deploymentHeaders(storeOrigins: string[]): Record<string, string> {
+  const origins = storeOrigins.join(' ');
+  return {
+    'content-security-policy': [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      `img-src 'self' ${origins}`,
+      `connect-src 'self' ${origins}`,
+      "manifest-src 'self'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+      "object-src 'none'",
+    ].join('; '),
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+  };
+}
+
+/** Clicks Connect for a store on the home screen, then Allow (or Deny) on the store's consent page. */
+export async function connectThroughConsent(
+  page: Page,
+  storeName: string,
+  choice: 'Allow' | 'Deny' = 'Allow',
+): Promise<void> {
+  await page.getByRole('button', { name: `Connect ${storeName}`, exact: true }).click();
+  await answerConsent(page, choice);
+}
+
+/** On the store's consent page: press Allow or Deny, and wait until the app has the answer. */
+export async function answerConsent(page: Page, choice: 'Allow' | 'Deny' = 'Allow'): Promise<void> {
+  await page.getByRole('button', { name: choice, exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/oauth2/'));
+}
+
+/** What the page keeps outside IndexedDB: none of it may hold a token. */
+export async function readOtherStorage(page: Page): Promise<string> {
+  const inPage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+  const cookies = JSON.stringify(await page.context().cookies());
+  return inPage + cookies;
+}
+
+/** The stores with a session in the app's IndexedDB vault (to assert what was, or was not, stored). */
+export async function readSessionKeys(page: Page): Promise<string[]> {
+  return (await readVaultKeys(page)).filter((key) => key.startsWith('session:'));
+}
+
+/** Every key of the app's IndexedDB key-value store. */
+export async function readVaultKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('storefront-connect');
+        request.onerror = () => reject(new Error('open failed'));
+        request.onsuccess = () => {
+          const db = request.result;
+          if (!db.objectStoreNames.contains('kv')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const keys = db.transaction('kv').objectStore('kv').getAllKeys();
+          keys.onsuccess = () => {
+            db.close();
+            resolve(keys.result.map(String));
+          };
+          keys.onerror = () => reject(new Error('read failed'));
+        };
+      }),
+  );
+}
