@@ -82,10 +82,24 @@ export function appHeaders(config: AppConfig, options: CspOptions = {}): Record<
   };
 }
 
-/** Extra headers for widget.js, which other sites load as a module (a CORS request). */
+/**
+ * Extra headers for widget.js, which other sites load as a module (a CORS request). Its name is
+ * stable (pages link to it), so it is revalidated rather than cached for long.
+ */
 export const WIDGET_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Access-Control-Allow-Origin': '*',
   'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Cache-Control': 'public, max-age=300, must-revalidate',
+});
+
+/** assets/ files carry a content hash in their names: cache them for good. */
+export const ASSET_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Cache-Control': 'public, max-age=31536000, immutable',
+});
+
+/** config.json is edited in place per deployment: always revalidate. */
+export const CONFIG_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Cache-Control': 'no-cache',
 });
 
 function normaliseBase(basePath: string): string {
@@ -111,10 +125,14 @@ export function buildHeadersFile(config: AppConfig, options: HeadersFileOptions 
     '# Response headers for Netlify / Cloudflare Pages, generated from config.json by `npm run csp`.',
     '# After editing config.json (or to deploy under another path), regenerate this file:',
     '#   npm run -s csp -- dist/config.json --base /shops/acme/ > dist/_headers',
-    '# Other CDNs: send the same headers (see docs/deployment.md).',
+    '# Other CDNs: send the same headers (see docs/deployment.md). Every matching block applies.',
     block(`${base}*`, appHeaders(config, options)),
     '',
     block(`${base}widget.js`, WIDGET_HEADERS),
+    '',
+    block(`${base}assets/*`, ASSET_HEADERS),
+    '',
+    block(`${base}config.json`, CONFIG_HEADERS),
     '',
   ].join('\n');
 }

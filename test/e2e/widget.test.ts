@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
@@ -269,6 +270,22 @@ describe('widget.js on another site', () => {
     expect(dialogs).toEqual([]);
     expect(violations).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-hostile-products.png'), fullPage: true });
+  });
+
+  it('passes axe (WCAG 2.1 AA) inside its shadow root, with a keyboard-visible focus on each product', async () => {
+    const { page } = await open(`${host.url}clean.html`);
+    await expect.poll(() => page.locator('storefront-products .card').count()).toBe(8);
+    const results = await new AxeBuilder({ page }).include('storefront-products').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    expect(results.passes.length).toBeGreaterThan(0);
+    // The list is named, and Tab reaches the first product link with an outline drawn around its card.
+    expect(await page.getByRole('list', { name: `Products in ${CATEGORY}` }).count()).toBe(1);
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const active = document.activeElement?.shadowRoot?.activeElement;
+      return active ? { tag: active.tagName, outline: getComputedStyle(active, '::after').outlineStyle } : null;
+    });
+    expect(focused).toEqual({ tag: 'A', outline: 'solid' });
   });
 
   it('says the token is not valid for storefront reading when the store refuses it', async () => {

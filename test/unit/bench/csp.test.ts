@@ -76,6 +76,12 @@ describe('buildHeadersFile', () => {
     expect(text).toMatch(/^ {2}Referrer-Policy: no-referrer$/m);
     expect(text).toMatch(/^ {2}X-Content-Type-Options: nosniff$/m);
     expect(text).toMatch(/^\/shops\/acme\/widget\.js\n {2}Access-Control-Allow-Origin: \*$/m);
+    expect(text).toMatch(/^\/shops\/acme\/assets\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
+    expect(text).toMatch(/^\/shops\/acme\/config\.json\n {2}Cache-Control: no-cache$/m);
+    // No header is set twice for one path: a CDN would join the values with a comma.
+    const blocks = text.split(/\n(?=\/)/).filter((b) => b.startsWith('/')).map((b) => b.split('\n').slice(1).filter(Boolean).map((l) => l.trim().split(':')[0]));
+    const [all = [], ...specific] = blocks;
+    for (const names of specific) for (const name of names) expect(all).not.toContain(name);
   });
 
   it('matches the _headers shipped in public/ for the shipped config.json (regenerate with npm run csp)', () => {
