@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { firstLoadKeys, formatReport, measure, type Manifest } from '../../../test/bench/size-report.ts';
 
-/** A tiny build: entry -> shared chunk; entry dynamically imports App (eager) and oidc (lazy); App lazily imports an admin view. */
+/**
+ * A tiny build: entry -> shared chunk; the entry dynamically imports App right away; App lazily
+ * imports oidc-client-ts and an admin view.
+ */
 const MANIFEST: Manifest = {
   'index.html': {
     file: 'assets/index-a1.js',
     src: 'index.html',
     isEntry: true,
     imports: ['_shared-b2.js'],
-    dynamicImports: ['src/App.svelte', 'node_modules/oidc-client-ts/dist/esm/oidc-client-ts.js'],
+    dynamicImports: ['src/App.svelte'],
     css: ['assets/index-a1.css'],
   },
   '_shared-b2.js': { file: 'assets/shared-b2.js', name: 'shared' },
@@ -17,7 +20,7 @@ const MANIFEST: Manifest = {
     src: 'src/App.svelte',
     isDynamicEntry: true,
     imports: ['_shared-b2.js', '_svelte-d4.js'],
-    dynamicImports: ['src/lib/components/views/OrdersView.svelte'],
+    dynamicImports: ['node_modules/oidc-client-ts/dist/esm/oidc-client-ts.js', 'src/lib/components/views/OrdersView.svelte'],
     css: ['assets/App-c3.css', 'assets/index-a1.css'],
   },
   '_svelte-d4.js': { file: 'assets/svelte-d4.js', name: 'svelte', imports: ['_shared-b2.js'] },
@@ -62,8 +65,19 @@ describe('firstLoadKeys', () => {
     expect(firstLoadKeys(MANIFEST)).toEqual(['index.html', '_shared-b2.js', 'src/App.svelte', '_svelte-d4.js']);
   });
 
-  it('leaves every dynamic import out when none is eager', () => {
+  it('takes an explicit list of eager imports, and leaves every dynamic import out when it is empty', () => {
     expect(firstLoadKeys(MANIFEST, { eagerDynamic: [] })).toEqual(['index.html', '_shared-b2.js']);
+    expect(firstLoadKeys(MANIFEST, { eagerDynamic: ['src/App.svelte'] })).toEqual(firstLoadKeys(MANIFEST));
+  });
+
+  it('counts whatever the entry imports right away, whatever its name (main.ts -> boot.ts -> App)', () => {
+    const renamed: Manifest = {
+      'index.html': { file: 'a/index.js', isEntry: true, dynamicImports: ['src/boot.ts'] },
+      'src/boot.ts': { file: 'a/boot.js', isDynamicEntry: true, imports: ['_runtime.js'], dynamicImports: ['src/lib/oidc/code-flow.ts'] },
+      '_runtime.js': { file: 'a/runtime.js' },
+      'src/lib/oidc/code-flow.ts': { file: 'a/code-flow.js', isDynamicEntry: true, imports: ['_runtime.js'] },
+    };
+    expect(firstLoadKeys(renamed)).toEqual(['index.html', 'src/boot.ts', '_runtime.js']);
   });
 
   it('fails loudly on a manifest that names a missing chunk', () => {
