@@ -6,7 +6,7 @@
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
  */
 import { AppError, HttpError, type AppErrorCode } from '../oauth/errors.ts';
-import type { ApiOperation, ApiRequest, PageRequest, ProviderProfile } from '../providers/types.ts';
+import type { ApiOperation, ApiRequest, LoadedProvider, PageRequest } from '../providers/types.ts';
 import { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
 import type {
   Cart,
@@ -38,7 +38,7 @@ export interface RateLimitInfo {
 export interface StoreApiOptions {
   /** The store's API server (config `apiBase`); the provider's paths are appended to it. */
   apiBase: string;
-  provider: ProviderProfile;
+  provider: LoadedProvider;
   /** The current access token. */
   getAccessToken: () => Promise<string>;
   /** Called after a 401: return a new token (refresh or sign in again) or reject. Called at most once per call. */

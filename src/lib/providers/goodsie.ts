@@ -23,7 +23,8 @@ import type {
 import { AppError } from '../oauth/errors.ts';
 import { toHttpUrl } from '../sanitize/safe-url.ts';
 import { roundToCurrency, roundToDigits } from './money.ts';
-import type { ApiRequest, PageRequest, ProductListRequest, ProviderAdapter, ProviderProfile, ScopeInfo } from './types.ts';
+import { goodsieProfile } from './goodsie-profile.ts';
+import type { ApiRequest, LoadedProvider, PageRequest, ProductListRequest, ProviderAdapter } from './types.ts';
 import {
   invalidResponse,
   optionalArray,
@@ -102,31 +103,6 @@ export interface GoodsieCartItemWire {
   product_id: string;
   quantity: number;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Scope vocabulary and the capabilities each scope grants. `admin` includes everything
-// `storefront` gives, but not `cart` (contract, "Precisions").
-
-const SCOPES: readonly ScopeInfo[] = [
-  {
-    id: 'storefront',
-    label: 'Browse products and pages',
-    description: "See the store's published products, its pages and its public details.",
-    grants: ['browse'],
-  },
-  {
-    id: 'cart',
-    label: 'Use your cart',
-    description: 'See what is in your cart and add products to it.',
-    grants: ['viewCart', 'addToCart'],
-  },
-  {
-    id: 'admin',
-    label: 'Manage the store',
-    description: 'Browse everything, including unpublished products and stock levels, edit products, and see orders and coupons.',
-    grants: ['browse', 'viewOrders', 'viewCoupons', 'viewUnpublished', 'viewInventory', 'editProducts'],
-  },
-];
 
 const API_PREFIX = '/api/v1';
 
@@ -382,31 +358,5 @@ const adapter: ProviderAdapter = {
   mapConflict,
 };
 
-export const goodsie: ProviderProfile = Object.freeze({
-  kind: 'goodsie',
-  displayName: 'Goodsie',
-  scopes: SCOPES,
-  operationScopes: Object.freeze({
-    listProducts: 'storefront',
-    getProduct: 'storefront',
-    getMetadata: 'storefront',
-    listPages: 'storefront',
-    getCart: 'cart',
-    addToCart: 'cart',
-    listOrders: 'admin',
-    listCoupons: 'admin',
-    updateProduct: 'admin',
-    createProduct: 'admin',
-  }),
-  defaultPaths: { authorize: '/oauth2/authorize', token: '/oauth2/access_token' },
-  tokenQuirks: {
-    // Goodsie spells it `expire_in`; the standard `expires_in` may appear too.
-    lifetimeFields: ['expires_in', 'expire_in'],
-    // "Effectively non-expiring" tokens come with expire_in 315360000 (ten years); 401 still possible.
-    nonExpiringFromSeconds: 315_360_000,
-    implicitRefreshToken: false,
-    mayGrantFewerScopes: true,
-  },
-  paging: { firstPage: 0, minCount: 1, maxCount: 100, defaultCount: 20 },
-  adapter,
-});
+/** Goodsie with its adapter: what the store API client speaks. */
+export const goodsie: LoadedProvider = Object.freeze({ ...goodsieProfile, adapter });

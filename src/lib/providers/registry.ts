@@ -1,21 +1,38 @@
 /**
  * Every store platform the app can speak. To add one (StoreHippo, FlickRocket, Shopware 6, Foxy):
- * write `<kind>.ts` exporting a ProviderProfile and list it here.
+ * write `<kind>-profile.ts` (plain data) and `<kind>.ts` (the adapter), and list both here.
+ * Profiles are small and always here; adapters load when a store's API is first used.
  */
 import { AppError } from '../oauth/errors.ts';
-import { goodsie } from './goodsie.ts';
-import type { ProviderProfile } from './types.ts';
+import { goodsieProfile } from './goodsie-profile.ts';
+import type { LoadedProvider, ProviderProfile } from './types.ts';
 
-const PROVIDERS: ReadonlyMap<string, ProviderProfile> = new Map([goodsie].map((profile) => [profile.kind, profile]));
+interface Entry {
+  profile: ProviderProfile;
+  load: () => Promise<LoadedProvider>;
+}
+
+const PROVIDERS: ReadonlyMap<string, Entry> = new Map([
+  ['goodsie', { profile: goodsieProfile, load: () => import('./goodsie.ts').then((m) => m.goodsie) }],
+]);
 
 /** The kinds a config.json `kind` may name. */
 export function knownProviderKinds(): string[] {
   return [...PROVIDERS.keys()];
 }
 
+function entry(kind: string): Entry {
+  const found = PROVIDERS.get(kind);
+  if (!found) throw new AppError('CONFIG_INVALID', `unknown store kind "${kind}"`);
+  return found;
+}
+
 /** The profile for `kind`; CONFIG_INVALID when no such platform is known (config is validated first). */
 export function getProvider(kind: string): ProviderProfile {
-  const profile = PROVIDERS.get(kind);
-  if (!profile) throw new AppError('CONFIG_INVALID', `unknown store kind "${kind}"`);
-  return profile;
+  return entry(kind).profile;
+}
+
+/** The profile with its adapter, loaded on first use. */
+export function loadProvider(kind: string): Promise<LoadedProvider> {
+  return entry(kind).load();
 }

@@ -125,5 +125,12 @@ export interface ProviderProfile {
   defaultPaths: { authorize: string; token: string };
   tokenQuirks: TokenQuirks;
   paging: PagingRules;
+}
+
+/**
+ * A profile with its adapter (request builders and wire mappers). The adapter is the heavy part and
+ * only the store API client needs it, so the registry loads it on demand (see registry.ts).
+ */
+export interface LoadedProvider extends ProviderProfile {
   adapter: ProviderAdapter;
 }

@@ -1,7 +1,7 @@
 import { getContext, setContext } from 'svelte';
-import { createStoreApi, type StoreApi } from '../api/client.ts';
+import type { StoreApi } from '../api/client.ts';
 import { HttpError } from '../oauth/errors.ts';
-import { getProvider } from '../providers/registry.ts';
+import { loadProvider } from '../providers/registry.ts';
 import type { Session } from './session.svelte.ts';
 import { StoreInfo } from './store-info.svelte.ts';
 
@@ -15,7 +15,8 @@ export interface RateLimitNotice {
 
 /**
  * One API client per connected store, wired to the session for tokens, refresh and scope changes.
- * Components never fetch: they ask a state class, which asks this.
+ * Components never fetch: they ask a state class, which asks this. The client and the provider's
+ * adapter load with the first call, so the stores list does not wait for them.
  */
 export class StoreApis {
   #session: Session;
@@ -32,21 +33,10 @@ export class StoreApis {
 
   for(storeId: string): StoreApi {
     let client = this.#clients.get(storeId);
-    if (client) return client;
-    const store = this.#session.store(storeId);
-    if (!store) throw new Error(`unknown store ${storeId}`);
-    const inner = createStoreApi({
-      apiBase: store.apiBase,
-      provider: getProvider(store.kind),
-      fetch: this.#fetch,
-      getAccessToken: () => this.#session.getAccessToken(storeId),
-      onUnauthorized: () => this.#session.handleUnauthorized(storeId),
-      onRateLimited: ({ retryInSeconds, attempt }) => {
-        this.rateLimit = { storeId, retryInSeconds, attempt };
-      },
-    });
-    client = this.#watch(storeId, inner);
-    this.#clients.set(storeId, client);
+    if (!client) {
+      client = this.#create(storeId);
+      this.#clients.set(storeId, client);
+    }
     return client;
   }
 
@@ -61,14 +51,31 @@ export class StoreApis {
     return info;
   }
 
-  /** Wraps every method so a 403 updates the capability model and a finished wait clears the notice. */
-  #watch(storeId: string, api: StoreApi): StoreApi {
-    const wrapped = {} as Record<string, unknown>;
-    for (const [name, fn] of Object.entries(api)) {
-      if (typeof fn !== 'function') continue;
-      wrapped[name] = async (...args: unknown[]) => {
+  #create(storeId: string): StoreApi {
+    const store = this.#session.store(storeId);
+    if (!store) throw new Error(`unknown store ${storeId}`);
+    let loading: Promise<StoreApi> | undefined;
+    const load = () =>
+      (loading ??= Promise.all([import('../api/client.ts'), loadProvider(store.kind)]).then(([{ createStoreApi }, provider]) =>
+        createStoreApi({
+          apiBase: store.apiBase,
+          provider,
+          fetch: this.#fetch,
+          getAccessToken: () => this.#session.getAccessToken(storeId),
+          onUnauthorized: () => this.#session.handleUnauthorized(storeId),
+          onRateLimited: ({ retryInSeconds, attempt }) => {
+            this.rateLimit = { storeId, retryInSeconds, attempt };
+          },
+        }),
+      ));
+    // Every call: a 403 updates the capability model, and a finished call clears the wait notice.
+    const call =
+      <K extends keyof StoreApi>(name: K) =>
+      async (...args: Parameters<StoreApi[K]>): Promise<Awaited<ReturnType<StoreApi[K]>>> => {
         try {
-          return await (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+          const api = await load();
+          const method = api[name] as (...a: Parameters<StoreApi[K]>) => ReturnType<StoreApi[K]>;
+          return await method(...args);
         } catch (error) {
           if (error instanceof HttpError && error.code === 'API_INSUFFICIENT_SCOPE' && error.requiredScope) {
             this.#session.withdrawScope(storeId, error.requiredScope);
@@ -78,8 +85,18 @@ export class StoreApis {
           if (this.rateLimit?.storeId === storeId) this.rateLimit = null;
         }
       };
-    }
-    return wrapped as unknown as StoreApi;
+    return {
+      listProducts: call('listProducts'),
+      getProduct: call('getProduct'),
+      getMetadata: call('getMetadata'),
+      listPages: call('listPages'),
+      getCart: call('getCart'),
+      addToCart: call('addToCart'),
+      listOrders: call('listOrders'),
+      listCoupons: call('listCoupons'),
+      updateProduct: call('updateProduct'),
+      createProduct: call('createProduct'),
+    };
   }
 
   static install(apis: StoreApis): StoreApis {

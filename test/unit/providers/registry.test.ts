@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
-import { getProvider, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
+import { goodsieProfile } from '../../../src/lib/providers/goodsie-profile.ts';
+import { getProvider, knownProviderKinds, loadProvider } from '../../../src/lib/providers/registry.ts';
 
 describe('provider registry', () => {
   it('knows goodsie', () => {
     expect(knownProviderKinds()).toContain('goodsie');
-    expect(getProvider('goodsie')).toBe(goodsie);
+    expect(getProvider('goodsie')).toBe(goodsieProfile);
+  });
+
+  it('loads the adapter on demand, with the same profile data', async () => {
+    const loaded = await loadProvider('goodsie');
+    expect(loaded).toBe(goodsie);
+    expect(loaded.scopes).toBe(goodsieProfile.scopes);
+    expect(typeof loaded.adapter.mapProductPage).toBe('function');
   });
 
   it('lists each kind once and maps it to its own profile', () => {
