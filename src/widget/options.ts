@@ -21,7 +21,7 @@ export interface WidgetOptions {
   search: string;
   /** How many products, 1..100. */
   limit: number;
-  /** Fixed column count 1..12, or null for as many as fit. */
+  /** At most this many columns, 1..12 (fewer on a narrow screen), or null for as many as fit. */
   columns: number | null;
 }
 

@@ -25,7 +25,7 @@
  *   --sc-font        font family                      (system-ui stack)
  *   --sc-font-size   base font size                   (16px)
  *   --sc-card-min    narrowest card when `columns` is not set (180px)
- *   --sc-columns     set from the `columns` attribute (fixed column count)
+ *   --sc-columns     set from the `columns` attribute (at most that many columns)
  */
 export const WIDGET_CSS = `
 :host {
@@ -70,7 +70,10 @@ export const WIDGET_CSS = `
   margin: 0;
   padding: 0;
 }
-.grid.cols { grid-template-columns: repeat(var(--sc-columns, 3), minmax(0, 1fr)); }
+/* columns="N": N equal columns where they fit, fewer on a narrow screen (cards stay >= 140px). */
+.grid.cols {
+  grid-template-columns: repeat(auto-fill, minmax(max(min(100%, 140px), calc((100% - (var(--sc-columns, 3) - 1) * var(--sc-gap, 16px)) / var(--sc-columns, 3) - 0.1px)), 1fr));
+}
 .card {
   position: relative;
   display: flex;

@@ -4,7 +4,7 @@
  * Also: a hostile host stylesheet, hostile products, a bad token, no globals, and the app's Embed
  * screen writing a snippet that works when pasted.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -224,6 +224,19 @@ describe('widget.js on another site', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-clean-host.png'), fullPage: true });
   });
 
+  it('fits a phone: columns="4" becomes two columns of readable cards', async () => {
+    const opened = await newPage(browser, { width: 390, height: 844 });
+    context = opened.context;
+    host.setOverride('phone.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['phone.css']));
+    host.setOverride('phone.css', 'body { margin: 0; padding: 12px; }');
+    await opened.page.goto(`${host.url}phone.html`);
+    await expect.poll(() => opened.page.locator('storefront-products .card').count()).toBe(8);
+    const { cards } = await measureWidget(opened.page);
+    expect(new Set(cards.map((b) => b.x)).size).toBe(2);
+    expect(Math.min(...cards.map((b) => b.width))).toBeGreaterThanOrEqual(140);
+    await opened.page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-phone.png') });
+  });
+
   it('keeps its layout under a hostile host stylesheet', async () => {
     const clean = await open(`${host.url}clean.html`);
     await expect.poll(() => clean.page.locator('storefront-products .card').count()).toBe(8);
@@ -336,7 +349,7 @@ describe('the app’s Embed screen', () => {
   });
 
   it('refuses to put a token that can also manage the store into a snippet', async () => {
-    const { page } = await open(env.app.url);
+    const { page, log } = await open(env.app.url);
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     // Grant admin from the Orders screen, then open Embed.
@@ -350,6 +363,7 @@ describe('the app’s Embed screen', () => {
     } catch (error) {
       // Keep what the screen showed, for whoever reads the failure.
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'embed-refusal-failure.png'), fullPage: true });
+      await writeFile(join(SCREENSHOT_DIR, 'embed-refusal-failure.log'), `${page.url()}\n${log.lines.join('\n')}\n`);
       throw error;
     }
     expect(await page.getByText('Manage the store').count()).toBe(1);
