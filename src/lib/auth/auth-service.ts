@@ -11,9 +11,10 @@ import { parseImplicitResponse } from '../oauth/implicit.ts';
 import { dedupeScopes } from '../oauth/scopes.ts';
 import { generateState } from '../oauth/state.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
-import { openStorage, type OpenedStorage } from '../storage/kv.ts';
+import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import { createOidcStateStore, type OidcStateStore } from '../storage/oidc-state-store.ts';
 import { PendingStore } from '../storage/pending-store.ts';
+import { openSessionFallback } from '../storage/session-fallback.ts';
 import { TokenVault } from '../storage/token-vault.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 
@@ -30,6 +31,11 @@ export interface AuthServiceDeps {
   now?: () => number;
   /** Defaults to openStorage() (IndexedDB, or memory when it is unavailable). */
   storage?: OpenedStorage;
+  /**
+   * Where pending sign-ins wait when `storage` is not persistent (tokens never go there). Defaults
+   * to openSessionFallback() (sessionStorage); null when there is none.
+   */
+  pendingFallback?: KeyValueStore | null;
   /** Loads the code-flow module (and with it oidc-client-ts); a dynamic import by default. */
   loadCodeFlow?: () => Promise<CodeFlowModule>;
   /**
@@ -48,6 +54,8 @@ export interface CompletedSignIn {
 export class AuthService {
   /** false: IndexedDB is unavailable, sessions live in memory only. */
   readonly persistent: boolean;
+  /** false: neither IndexedDB nor the sessionStorage fallback works, so no sign-in can survive the redirect. */
+  readonly canSignIn: boolean;
 
   readonly #config: AppConfig;
   readonly #fetch: typeof fetch;
@@ -69,9 +77,17 @@ export class AuthService {
     this.#fetch = deps.fetch;
     this.#navigate = deps.navigate;
     this.#now = deps.now ?? Date.now;
+    // Tokens stay in `storage` (memory when it is not persistent). Without IndexedDB the pending
+    // sign-in alone goes to the per-tab sessionStorage fallback, so that it survives the redirect.
+    const pendingStorage = storage.persistent
+      ? storage.store
+      : deps.pendingFallback !== undefined
+        ? deps.pendingFallback
+        : openSessionFallback({ now: this.#now });
+    this.canSignIn = pendingStorage !== null;
     this.#vault = new TokenVault(storage.store);
-    this.#pending = new PendingStore(storage.store, { now: this.#now });
-    this.#oidcStates = createOidcStateStore(storage.store, { now: this.#now });
+    this.#pending = new PendingStore(pendingStorage ?? storage.store, { now: this.#now });
+    this.#oidcStates = createOidcStateStore(pendingStorage ?? storage.store, { now: this.#now });
     this.#loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
     this.#withLock = deps.withLock ?? defaultWithLock;
   }
@@ -84,14 +100,15 @@ export class AuthService {
    * Starts a sign-in: stores the pending state, then navigates to the authorization URL.
    * Requested scopes are the store's defaults, those already granted, and `opts.scopes` (a
    * re-consent for more); `opts.returnTo` must be an internal route, else '/' is used.
-   * Without IndexedDB (persistent false) the pending state could not survive the redirect, so this
-   * fails fast with STORAGE_UNAVAILABLE instead of sending the person on a round trip that must fail.
+   * Without IndexedDB (persistent false) the pending state waits in the sessionStorage fallback;
+   * when that is unavailable too it could not survive the redirect, so this fails fast with
+   * STORAGE_UNAVAILABLE instead of sending the person on a round trip that must fail.
    * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.1
    * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
    */
   async beginSignIn(storeId: string, opts: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
     const store = this.#store(storeId);
-    if (!this.persistent) {
+    if (!this.canSignIn) {
       throw new AppError('STORAGE_UNAVAILABLE', 'the browser keeps no storage for this app, so sign-in cannot work', {
         storeId,
       });

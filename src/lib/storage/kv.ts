@@ -157,7 +157,13 @@ const PROBE_KEY = '__probe__';
  * missing, throws (some private modes), or hangs past `timeoutMs`.
  */
 export async function openStorage(options: OpenStorageOptions = {}): Promise<OpenedStorage> {
-  const factory = 'indexedDB' in options ? options.indexedDB : (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  let factory: IDBFactory | null | undefined;
+  try {
+    // Where storage is blocked, merely reading the global may throw (a SecurityError).
+    factory = 'indexedDB' in options ? options.indexedDB : (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  } catch {
+    factory = undefined;
+  }
   if (!factory) return { store: createMemoryStore(), persistent: false };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {

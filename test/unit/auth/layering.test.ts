@@ -45,11 +45,18 @@ describe('layering of oauth / storage / oidc / auth', () => {
     expect(service.text).toMatch(/import\('\.\.\/oidc\/code-flow\.ts'\)/);
   });
 
-  it('nothing goes to web storage, cookies or the console', () => {
+  it('nothing goes to localStorage, cookies or the console', () => {
     for (const file of files) {
-      expect(file.text, file.path).not.toMatch(/\b(localStorage|sessionStorage)\s*[.[]/);
+      expect(file.text, file.path).not.toMatch(/\blocalStorage\s*[.[]|\.localStorage\b/);
       expect(file.text, file.path).not.toMatch(/document\.cookie/);
       expect(file.text, file.path).not.toMatch(/\bconsole\./);
     }
+  });
+
+  it('sessionStorage is touched by exactly one file, the pending sign-in fallback, and only the auth service uses it', () => {
+    const touchesSessionStorage = /\bsessionStorage\s*[.[]|\.sessionStorage\b/;
+    expect(files.filter((f) => touchesSessionStorage.test(f.text)).map((f) => f.path)).toEqual(['storage/session-fallback.ts']);
+    const importers = files.filter((f) => staticImports(f.text).some(({ from }) => from.endsWith('/session-fallback.ts')));
+    expect(importers.map((f) => f.path)).toEqual(['auth/auth-service.ts']);
   });
 });
