@@ -21,7 +21,12 @@ export interface AppUnderTest {
  * the store's random port at run time: the same build, configured by config.json alone.
  */
 export async function startAppUnderTest(
-  options: { store?: Omit<DemoStoreOptions, 'port' | 'clients' | 'allowedOrigins'>; basePath?: string } = {},
+  options: {
+    store?: Omit<DemoStoreOptions, 'port' | 'clients' | 'allowedOrigins'>;
+    basePath?: string;
+    /** What a first sign-in asks for (default: storefront only). */
+    defaultScopes?: string[];
+  } = {},
 ): Promise<AppUnderTest> {
   const app = await startStaticServer({ root: BUILD_DIR, basePath: options.basePath ?? '/shops/demo/' });
   const store = await startDemoStore({
@@ -37,7 +42,7 @@ export async function startAppUnderTest(
     apiBase: store.origin,
     clientId: CLIENT_ID,
     redirectUri: app.url,
-    defaultScopes: ['storefront'],
+    defaultScopes: options.defaultScopes ?? ['storefront'],
   };
   const stores: StoreConfig[] = [
     { ...base, id: 'demo', name: STORE_NAME, flow: 'token' },

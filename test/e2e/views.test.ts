@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, newPage } from '../helpers/browser.ts';
+import { STORE_NAME, connectThroughConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+/**
+ * Every view, at 360 px and 1280 px, in the light and the dark theme: a screenshot to look at
+ * (.test-artifacts/screenshots/) and an axe-core audit that must find no serious or critical
+ * violation. Nothing here overflows sideways.
+ */
+let browser: Browser;
+let full: AppUnderTest;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  full = await startAppUnderTest({ defaultScopes: ['storefront', 'cart', 'admin'] });
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await full?.close();
+});
+
+async function audit(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(serious, name).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
+}
+
+const widths = [360, 1280] as const;
+const schemes = ['light', 'dark'] as const;
+
+describe.each(schemes)('every view in the %s theme', (colorScheme) => {
+  it.each(widths)('at %i px wide', async (width) => {
+    const { context, page } = await newPage(browser, { width, height: 800, colorScheme });
+    const tag = `${width}-${colorScheme}`;
+    try {
+      await page.goto(full.app.url);
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+      await audit(page, `home-${tag}`);
+
+      await connectThroughConsent(page, STORE_NAME);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      await expect.poll(() => page.locator('main ul > li article img').count()).toBeGreaterThan(3);
+      await audit(page, `catalog-${tag}`);
+
+      await page.getByRole('searchbox', { name: 'Search' }).fill('zzzz-nothing');
+      await page.getByRole('heading', { name: 'No products found' }).waitFor();
+      await audit(page, `catalog-empty-${tag}`);
+      await page.getByRole('button', { name: 'Clear search and filters' }).click();
+
+      await page.locator('main ul > li article').nth(1).getByRole('link').click();
+      await page.getByRole('form', { name: 'Edit product' }).waitFor();
+      await page.getByRole('heading', { name: 'Description' }).waitFor();
+      await audit(page, `product-${tag}`);
+
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByRole('link', { name: 'View cart' }).click();
+      await page.getByRole('table').waitFor();
+      await audit(page, `cart-${tag}`);
+
+      await page.getByRole('link', { name: 'Orders' }).click();
+      await page.getByRole('table').waitFor();
+      await audit(page, `orders-${tag}`);
+
+      await page.getByRole('link', { name: 'Coupons' }).click();
+      await page.locator('main li code').first().waitFor();
+      await audit(page, `coupons-${tag}`);
+
+      await page.getByRole('link', { name: 'Embed' }).click();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await audit(page, `embed-${tag}`);
+
+      await page.goto(`${full.app.url}#/s/demo/pages/about`);
+      await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Loading' }).waitFor();
+      await audit(page, `page-${tag}`);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('locked features', () => {
+  it.each(widths)('a storefront-only session at %i px shows cart and orders locked, each with Grant access', async (width) => {
+    const env = await startAppUnderTest();
+    const { context, page } = await newPage(browser, { width });
+    try {
+      await page.goto(env.app.url);
+      await connectThroughConsent(page, STORE_NAME);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      await page.getByRole('link', { name: /^Cart/ }).click();
+      await page.getByText(/Seeing and filling the cart needs permission/).waitFor();
+      await audit(page, `locked-cart-${width}`);
+      await page.getByRole('link', { name: /^Orders/ }).click();
+      await page.getByText(/Seeing the store’s orders needs permission/).waitFor();
+      expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(1);
+      await audit(page, `locked-orders-${width}`);
+    } finally {
+      await context.close();
+      await env.close();
+    }
+  });
+});
