@@ -7,14 +7,12 @@ import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { buildAuthorizationUrl } from '../oauth/authorize.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError, HttpError, isAppError } from '../oauth/errors.ts';
-import { parseImplicitResponse } from '../oauth/implicit.ts';
 import { dedupeScopes } from '../oauth/scopes.ts';
 import { generateState } from '../oauth/state.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
-import { createOidcStateStore, type OidcStateStore } from '../storage/oidc-state-store.ts';
+import type { OidcStateStore } from '../storage/oidc-state-store.ts';
 import { PendingStore } from '../storage/pending-store.ts';
-import { openSessionFallback } from '../storage/session-fallback.ts';
 import { TokenVault } from '../storage/token-vault.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 
@@ -63,7 +61,9 @@ export class AuthService {
   readonly #now: () => number;
   readonly #vault: TokenVault;
   readonly #pending: PendingStore;
-  readonly #oidcStates: OidcStateStore;
+  /** Where pending sign-ins wait (IndexedDB, or the sessionStorage fallback). */
+  readonly #pendingKv: KeyValueStore;
+  #oidcStates: Promise<OidcStateStore> | undefined;
   readonly #loadCodeFlow: () => Promise<CodeFlowModule>;
   readonly #withLock: <T>(name: string, task: () => Promise<T>) => Promise<T>;
   /** One refresh in flight per store, shared by every caller. */
@@ -71,7 +71,7 @@ export class AuthService {
   /** Bumped by signOut so that a refresh finishing later does not bring the session back. */
   readonly #generation = new Map<string, number>();
 
-  private constructor(deps: AuthServiceDeps, storage: OpenedStorage) {
+  private constructor(deps: AuthServiceDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
     this.persistent = storage.persistent;
     this.#config = deps.config;
     this.#fetch = deps.fetch;
@@ -79,21 +79,26 @@ export class AuthService {
     this.#now = deps.now ?? Date.now;
     // Tokens stay in `storage` (memory when it is not persistent). Without IndexedDB the pending
     // sign-in alone goes to the per-tab sessionStorage fallback, so that it survives the redirect.
-    const pendingStorage = storage.persistent
-      ? storage.store
-      : deps.pendingFallback !== undefined
-        ? deps.pendingFallback
-        : openSessionFallback({ now: this.#now });
+    const pendingStorage = storage.persistent ? storage.store : pendingFallback;
     this.canSignIn = pendingStorage !== null;
     this.#vault = new TokenVault(storage.store);
-    this.#pending = new PendingStore(pendingStorage ?? storage.store, { now: this.#now });
-    this.#oidcStates = createOidcStateStore(pendingStorage ?? storage.store, { now: this.#now });
+    this.#pendingKv = pendingStorage ?? storage.store;
+    this.#pending = new PendingStore(this.#pendingKv, { now: this.#now });
     this.#loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
     this.#withLock = deps.withLock ?? defaultWithLock;
   }
 
   static async create(deps: AuthServiceDeps): Promise<AuthService> {
-    return new AuthService(deps, deps.storage ?? (await openStorage()));
+    const storage = deps.storage ?? (await openStorage());
+    let fallback: KeyValueStore | null = null;
+    if (!storage.persistent) {
+      // Only without IndexedDB; loaded on demand to keep it out of the first load.
+      fallback =
+        deps.pendingFallback !== undefined
+          ? deps.pendingFallback
+          : (await import('../storage/session-fallback.ts')).openSessionFallback({ now: deps.now ?? Date.now });
+    }
+    return new AuthService(deps, storage, fallback);
   }
 
   /**
@@ -119,7 +124,7 @@ export class AuthService {
     let url: string;
     if (store.flow === 'code') {
       const codeFlow = await this.#loadCodeFlow();
-      url = await codeFlow.startCodeFlow(store, { scopes, returnTo }, this.#codeFlowDeps());
+      url = await codeFlow.startCodeFlow(store, { scopes, returnTo }, await this.#codeFlowDeps());
     } else {
       const state = generateState();
       url = buildAuthorizationUrl({
@@ -225,6 +230,8 @@ export class AuthService {
         storeId: pending.storeId,
       });
     }
+    // The response parser loads only when a callback arrives.
+    const { parseImplicitResponse } = await import('../oauth/implicit.ts');
     try {
       const tokens = parseImplicitResponse(params, {
         expectedState: pending.state,
@@ -239,7 +246,7 @@ export class AuthService {
 
   async #completeCode(params: URLSearchParams): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
     const codeFlow = await this.#loadCodeFlow();
-    return codeFlow.completeCodeFlow(`?${params.toString()}`, this.#config, this.#codeFlowDeps());
+    return codeFlow.completeCodeFlow(`?${params.toString()}`, this.#config, await this.#codeFlowDeps());
   }
 
   /** A malformed callback still burns its state (when it has exactly one), so it cannot be reused. */
@@ -249,7 +256,7 @@ export class AuthService {
     if (states.length !== 1 || state === undefined || state === '') return undefined;
     try {
       if (captured.responseMode === 'fragment') return (await this.#pending.take(state)).storeId;
-      await this.#oidcStates.remove(state);
+      await (await this.#oidcStateStore()).remove(state);
     } catch {
       // unknown, used or expired: nothing to void
     }
@@ -306,7 +313,7 @@ export class AuthService {
     const codeFlow = await this.#loadCodeFlow();
     let refreshed: TokenSet;
     try {
-      refreshed = await codeFlow.refreshAccessToken(store, tokens, this.#codeFlowDeps());
+      refreshed = await codeFlow.refreshAccessToken(store, tokens, await this.#codeFlowDeps());
     } catch (error) {
       if (error instanceof HttpError && error.code === 'OAUTH_TOKEN_REQUEST_FAILED' && error.status >= 400 && error.status < 500) {
         // invalid_grant and friends: the refresh token is dead.
@@ -335,8 +342,16 @@ export class AuthService {
     this.#generation.set(storeId, (this.#generation.get(storeId) ?? 0) + 1);
   }
 
-  #codeFlowDeps() {
-    return { fetch: this.#fetch, stateStore: this.#oidcStates, now: this.#now };
+  /** The code flow's state store, on the same storage as the implicit flow's pending sign-ins. */
+  #oidcStateStore(): Promise<OidcStateStore> {
+    this.#oidcStates ??= import('../storage/oidc-state-store.ts').then(({ createOidcStateStore }) =>
+      createOidcStateStore(this.#pendingKv, { now: this.#now }),
+    );
+    return this.#oidcStates;
+  }
+
+  async #codeFlowDeps() {
+    return { fetch: this.#fetch, stateStore: await this.#oidcStateStore(), now: this.#now };
   }
 }
 

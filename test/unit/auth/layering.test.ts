@@ -11,6 +11,12 @@ const read = (folder: string) =>
 const files = ['oauth', 'storage', 'oidc', 'auth'].flatMap(read);
 const staticImports = (text: string) => [...text.matchAll(/^import\s+(type\s+)?[^;]*?from\s+'([^']+)'/gms)].map((m) => ({ typeOnly: !!m[1], from: m[2]! }));
 
+/** Static imports and dynamic `import('…')` calls alike. */
+const allImports = (text: string) => [
+  ...staticImports(text).map(({ from }) => from),
+  ...[...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!),
+];
+
 describe('layering of oauth / storage / oidc / auth', () => {
   it('finds the files it checks', () => {
     expect(files.length).toBeGreaterThan(10);
@@ -56,7 +62,7 @@ describe('layering of oauth / storage / oidc / auth', () => {
   it('sessionStorage is touched by exactly one file, the pending sign-in fallback, and only the auth service uses it', () => {
     const touchesSessionStorage = /\bsessionStorage\s*[.[]|\.sessionStorage\b/;
     expect(files.filter((f) => touchesSessionStorage.test(f.text)).map((f) => f.path)).toEqual(['storage/session-fallback.ts']);
-    const importers = files.filter((f) => staticImports(f.text).some(({ from }) => from.endsWith('/session-fallback.ts')));
+    const importers = files.filter((f) => allImports(f.text).some((from) => from.endsWith('/session-fallback.ts')));
     expect(importers.map((f) => f.path)).toEqual(['auth/auth-service.ts']);
   });
 });
