@@ -21,17 +21,23 @@ export interface StaticServerOptions {
   root: string;
   /** URL path the folder is mounted at, e.g. '/shops/acme/'. Default '/'. */
   basePath?: string;
-  /** Files to answer instead of the folder's, by path relative to the base (e.g. 'config.json'). */
-  overrides?: Record<string, string | (() => string)>;
+  /**
+   * Files to answer instead of the folder's, by path relative to the base (e.g. 'config.json');
+   * `null` answers 404, as if the file were not deployed.
+   */
+  overrides?: Record<string, Override>;
   /** Extra response headers on every answer (the deployment's CSP and friends). */
   headers?: Record<string, string>;
 }
+
+/** A file's body, a function giving it per request, or null for a 404. */
+export type Override = string | (() => string) | null;
 
 export interface StaticServer {
   origin: string;
   /** origin + basePath: the app's URL. */
   url: string;
-  setOverride(path: string, body: string | (() => string)): void;
+  setOverride(path: string, body: Override): void;
   setHeaders(headers: Record<string, string>): void;
   close(): Promise<void>;
 }
@@ -57,6 +63,10 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     if (path === '' || path.endsWith('/')) path += 'index.html';
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
     const override = overrides.get(path);
+    if (override === null) {
+      res.writeHead(404, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end('not found');
+      return;
+    }
     if (override !== undefined) {
       const body = typeof override === 'function' ? override() : override;
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });

@@ -1,0 +1,351 @@
+/**
+ * What the person sees when things go wrong, in Chromium against the demo store: no IndexedDB, a
+ * damaged saved session, a network failure during the code exchange, a missing or broken config.json,
+ * and an access token that ends with no refresh token. Each error screen is photographed at 360 px
+ * (.test-artifacts/screenshots/failure-*.png) to be looked at.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
+import {
+  STORE_NAME,
+  answerConsent,
+  connectThroughConsent,
+  readOtherStorage,
+  readSessionKeys,
+  startAppUnderTest,
+  type AppUnderTest,
+} from '../helpers/e2e-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const CODE_STORE_NAME = `${STORE_NAME} (PKCE)`;
+
+let browser: Browser;
+let env: AppUnderTest;
+let context: BrowserContext;
+let page: Page;
+let log: ConsoleLog;
+/** Every redirect the store sent back to the app (the raw callback URLs, secrets included). */
+let callbacks: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  env = await startAppUnderTest();
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+afterEach(async (test) => {
+  if (test.task.result?.state === 'fail' && page) {
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'failure-test-failed.png'), fullPage: true }).catch(() => undefined);
+    console.log(log.lines.join('\n'));
+  }
+  await context?.close();
+});
+
+/** A fresh phone-sized browser (360 px wide), optionally with a script run before the app's own. */
+async function openApp(initScript?: string): Promise<void> {
+  ({ context, page, console: log } = await newPage(browser, { width: 360, height: 780 }));
+  if (initScript) await context.addInitScript({ content: initScript });
+  callbacks = [];
+  page.on('response', (response) => {
+    const location = response.headers()['location'];
+    if (response.status() === 302 && location?.startsWith(env.app.url)) callbacks.push(location);
+  });
+  await page.goto(env.app.url);
+}
+
+async function shoot(name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `failure-${name}.png`), fullPage: true });
+}
+
+function paramOf(callback: string, name: string): string {
+  const url = new URL(callback);
+  return new URLSearchParams(url.hash.slice(1) || url.search.slice(1)).get(name) ?? '';
+}
+
+const hash = () => decodeURIComponent(new URL(page.url()).hash);
+const productCards = () => page.locator('main ul > li article');
+const storeRow = (name: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+const notPersistentBanner = () => page.getByRole('status').filter({ hasText: 'not letting us store anything' });
+
+/** No stack trace, no raw error text, nothing the person cannot act on. */
+async function expectNoTechnicalLeak(): Promise<void> {
+  const text = await page.locator('body').innerText();
+  expect(text.trim().length).toBeGreaterThan(40);
+  expect(text).not.toMatch(/\bat \S+ \(|\.js:\d+|TypeError|SyntaxError|ReferenceError|undefined|\[object /);
+  expect(log.lines.filter((line) => line.startsWith('pageerror:'))).toEqual([]);
+}
+
+describe('IndexedDB unavailable', () => {
+  const scripts: Array<[string, string]> = [
+    ['missing (undefined)', `Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined });`],
+    [
+      'blocked (reading it throws)',
+      `Object.defineProperty(window, 'indexedDB', { configurable: true, get() { throw new DOMException('The user denied permission to access the database.', 'SecurityError'); } });`,
+    ],
+  ];
+
+  it(`${scripts[0]![0]}: the app starts with the warning, signs in (client-side flow), browses, and a reload asks to reconnect`, async () => {
+    await openApp(scripts[0]![1]);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    expect(await page.evaluate(() => typeof indexedDB)).toBe('undefined');
+    await notPersistentBanner().waitFor();
+    await shoot('no-indexeddb-home');
+
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => productCards().count()).toBeGreaterThan(0);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('mug');
+    await expect.poll(hash).toBe('#/s/demo?q=mug');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /matching “mug”/ }).count()).toBe(1);
+    await notPersistentBanner().waitFor();
+
+    // The token lives in memory only; the pending sign-in left only a used marker behind.
+    const token = paramOf(callbacks[0]!, 'access_token');
+    const state = paramOf(callbacks[0]!, 'state');
+    expect(token.length).toBeGreaterThan(10);
+    const other = await readOtherStorage(page);
+    expect(other).not.toContain(token);
+    expect(other).not.toContain('"returnTo"');
+    expect(page.url()).not.toContain(state);
+    expect(log.lines.join('\n')).not.toContain(token);
+
+    // A reload ends the in-memory session: same place, a Connect button, and the warning says why.
+    await page.reload();
+    await page.getByRole('heading', { name: `${STORE_NAME} is not connected` }).waitFor();
+    expect(hash()).toBe('#/s/demo?q=mug');
+    await notPersistentBanner().filter({ hasText: 'reconnect after a reload' }).waitFor();
+    await shoot('no-indexeddb-after-reload');
+    await page.getByRole('button', { name: `Connect ${STORE_NAME}` }).click();
+    await answerConsent(page, 'Allow');
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(hash).toBe('#/s/demo?q=mug');
+    await expectNoTechnicalLeak();
+  });
+
+  it(`${scripts[1]![0]}: the app starts with the warning and signs in with the code flow; no verifier or token is left in web storage`, async () => {
+    await openApp(scripts[1]![1]);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await notPersistentBanner().waitFor();
+    const tokenRequests = env.store.stats().tokenRequests;
+    await connectThroughConsent(page, CODE_STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => productCards().count()).toBeGreaterThan(0);
+    expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
+
+    const code = paramOf(callbacks[0]!, 'code');
+    expect(code.length).toBeGreaterThan(10);
+    const other = await readOtherStorage(page);
+    expect(other).not.toContain(code);
+    expect(other).not.toContain('code_verifier');
+    expect(other).not.toMatch(/access_token|refresh_token|accessToken|refreshToken/);
+    expect(page.url()).not.toContain('code=');
+    await page.goto(`${env.app.url}#/`);
+    await expect.poll(() => storeRow(CODE_STORE_NAME).getByText(/^Connected/).count()).toBe(1);
+    await expectNoTechnicalLeak();
+  });
+});
+
+/** Writes `value` under `key` in the app's IndexedDB key-value store, as a damaged record would be. */
+async function writeVaultRecord(key: string, value: unknown): Promise<void> {
+  await page.evaluate(
+    ({ key, value }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('storefront-connect');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put(value, key);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error('write failed'));
+        };
+      }),
+    { key, value },
+  );
+}
+
+describe('a damaged saved session', () => {
+  const damage: Array<[string, unknown]> = [
+    ['not an object', 'garbage \u0000 \ud800'],
+    ['tokens of the wrong shape', { v: 1, session: { storeId: 'demo', tokens: { accessToken: 42, tokenType: 'mac' } } }],
+  ];
+  for (const [label, garbage] of damage) {
+    it(`(${label}) is discarded with a banner asking to reconnect; the other store stays connected`, async () => {
+      await openApp();
+      await connectThroughConsent(page, STORE_NAME);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      await page.goto(`${env.app.url}#/`);
+      await connectThroughConsent(page, CODE_STORE_NAME);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      expect((await readSessionKeys(page)).sort()).toEqual(['session:demo', 'session:demo-code']);
+
+      await writeVaultRecord('session:demo', garbage);
+      await page.goto(`${env.app.url}#/`);
+      await page.reload();
+      const banner = page.getByRole('status').filter({ hasText: 'could not be read and was discarded' });
+      await banner.waitFor();
+      await expect.poll(() => banner.textContent()).toContain(STORE_NAME);
+      await expect.poll(() => banner.textContent()).toContain('connect again');
+      await expect.poll(() => storeRow(STORE_NAME).getByText(/^Not connected/).count()).toBe(1);
+      await expect.poll(() => storeRow(CODE_STORE_NAME).getByText(/^Connected/).count()).toBe(1);
+      expect(await readSessionKeys(page)).toEqual(['session:demo-code']);
+      await shoot('discarded-session');
+      await expectNoTechnicalLeak();
+
+      // The app keeps working: the other store browses, and the damaged one connects again.
+      await storeRow(CODE_STORE_NAME).getByRole('link', { name: /Browse/ }).click();
+      await expect.poll(() => productCards().count()).toBeGreaterThan(0);
+      await page.goto(`${env.app.url}#/`);
+      await connectThroughConsent(page, STORE_NAME);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      expect((await readSessionKeys(page)).sort()).toEqual(['session:demo', 'session:demo-code']);
+    });
+  }
+});
+
+describe('a network failure during the code exchange', () => {
+  it('shows a clear message whose retry starts a fresh sign-in; the same code is never sent twice', async () => {
+    await openApp();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    /** The code of every token request the page made (kept here, never printed). */
+    const codesSent: string[] = [];
+    let aborted = 0;
+    await page.route(`${env.store.origin}/oauth2/access_token`, async (route) => {
+      const request: Request = route.request();
+      if (request.method() !== 'POST') return route.continue();
+      const code = new URLSearchParams(request.postData() ?? '').get('code');
+      if (code !== null) codesSent.push(code);
+      if (code !== null && aborted === 0) {
+        aborted++;
+        return route.abort('internetdisconnected');
+      }
+      return route.continue();
+    });
+    const tokenRequests = env.store.stats().tokenRequests;
+
+    await connectThroughConsent(page, CODE_STORE_NAME);
+    const alert = page.getByRole('alert');
+    await alert.getByRole('heading', { name: 'The store could not be reached' }).waitFor();
+    await expect.poll(() => alert.textContent()).toMatch(/network problem/i);
+    expect(page.url()).not.toContain('code=');
+    expect(await readSessionKeys(page)).toEqual([]);
+    expect(codesSent).toHaveLength(1);
+    expect(env.store.stats().tokenRequests).toBe(tokenRequests); // the aborted request never arrived
+    await shoot('code-exchange-network-error');
+    await expectNoTechnicalLeak();
+    await alert.getByRole('button', { name: 'Try again' }).click();
+
+    // "Try again" is a fresh sign-in: a new consent, a new state, a new code.
+    await answerConsent(page, 'Allow');
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    expect(codesSent).toHaveLength(2);
+    expect(new Set(codesSent).size).toBe(2);
+    expect(callbacks).toHaveLength(2);
+    expect(paramOf(callbacks[1]!, 'state')).not.toBe(paramOf(callbacks[0]!, 'state'));
+    expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
+    expect(await readSessionKeys(page)).toEqual(['session:demo-code']);
+
+    // Neither a reload nor replaying the first callback sends its code again.
+    await page.reload();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.goto(callbacks[0]!);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/already used/i);
+    expect(page.url()).not.toContain('code=');
+    expect(codesSent).toHaveLength(2);
+    expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
+  });
+});
+
+describe('config.json missing or broken', () => {
+  const goodConfig = () => JSON.stringify({ stores: env.stores });
+  afterEach(() => env.app.setOverride('config.json', goodConfig()));
+
+  const cases: Array<{ name: string; body: string | null; heading: RegExp; field?: string; hint: RegExp }> = [
+    {
+      name: 'missing',
+      body: null,
+      heading: /has no configuration/,
+      hint: /Put a config\.json file next to index\.html/,
+    },
+    {
+      name: 'invalid-json',
+      body: '{ "stores": [ { "id": "demo", } ',
+      heading: /configuration has a problem/,
+      hint: /not valid JSON; check for a missing comma, quote or bracket/,
+    },
+    {
+      name: 'bad-field',
+      body: 'BAD_API_BASE',
+      heading: /configuration has a problem/,
+      field: 'stores[0].apiBase',
+      hint: /Use an https:\/\/ URL for apiBase/,
+    },
+  ];
+  for (const c of cases) {
+    it(`${c.name}: a page names what is wrong and how to fix it`, async () => {
+      const body =
+        c.body === 'BAD_API_BASE' ? JSON.stringify({ stores: [{ ...env.stores[0], apiBase: 'ftp://x' }, env.stores[1]] }) : c.body;
+      env.app.setOverride('config.json', body);
+      if (c.body === null) {
+        const response = await fetch(`${env.app.url}config.json`);
+        expect(response.status).toBe(404);
+      }
+      await openApp();
+      await page.getByRole('heading', { level: 1, name: c.heading }).waitFor();
+      if (c.field) await page.getByText('Field at fault:').filter({ hasText: c.field }).waitFor();
+      else expect(await page.getByText('Field at fault:').count()).toBe(0);
+      await page.getByText(c.hint).waitFor();
+      await page.getByRole('button', { name: 'Reload' }).waitFor();
+      await shoot(`config-${c.name}`);
+      await expectNoTechnicalLeak();
+      // Nothing overflows sideways at 360 px.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+      // Fixing the file and pressing Reload brings the app up.
+      env.app.setOverride('config.json', goodConfig());
+      await page.getByRole('button', { name: 'Reload' }).click();
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    });
+  }
+});
+
+describe('an access token that ends with no refresh token (client-side flow)', () => {
+  it('shows the reconnect banner, keeps the place, and reconnecting returns to it', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('mug');
+    await expect.poll(hash).toBe('#/s/demo?q=mug');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /matching “mug”/ }).count()).toBe(1);
+
+    env.store.revokeAllTokens();
+    const tokenRequests = env.store.stats().tokenRequests;
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('price');
+    const banner = page.getByRole('alert').filter({ hasText: `Your access to ${STORE_NAME} has ended` });
+    await banner.waitFor();
+    expect(hash()).toBe('#/s/demo?q=mug&sort=price');
+    // One alert with one Reconnect button: the catalogue points at the banner instead of repeating it.
+    await page.getByText('Reconnect with the button above to carry on.').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Reconnect' }).count()).toBe(1);
+    expect(env.store.stats().tokenRequests).toBe(tokenRequests); // nothing to refresh with
+    expect(await readSessionKeys(page)).toEqual([]);
+    await shoot('access-ended');
+    await expectNoTechnicalLeak();
+
+    await banner.getByRole('button', { name: 'Reconnect' }).click();
+    await answerConsent(page, 'Allow');
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(hash).toBe('#/s/demo?q=mug&sort=price');
+    await expect.poll(() => productCards().count()).toBeGreaterThan(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+});
