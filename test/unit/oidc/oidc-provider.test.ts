@@ -5,20 +5,18 @@
  * The browser part (consent) is driven by fetch with a tiny cookie jar; our interaction endpoint
  * grants 'storefront cart' (fewer than asked) or denies.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import Provider from 'oidc-provider';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
 import { completeCodeFlow, refreshAccessToken, startCodeFlow } from '../../../src/lib/oidc/code-flow.ts';
 import { openStorage, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
 import { createOidcStateStore } from '../../../src/lib/storage/oidc-state-store.ts';
+import { startOidcServer, type OidcServer } from '../../helpers/oidc-server.ts';
 import { catchAppError } from '../oauth/catch-error.ts';
 import { IDBFactory } from 'fake-indexeddb';
 
 const REDIRECT_URI = 'https://cdn.example.com/shops/acme/';
 const RESOURCE = 'https://api.example.com/';
-let server: Server;
+let oidc: OidcServer;
 let issuer: string;
 let store: StoreConfig;
 let config: AppConfig;
@@ -27,43 +25,12 @@ let kv: KeyValueStore;
 let decision: 'allow' | 'deny' = 'allow';
 
 beforeAll(async () => {
-  let handler: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
-  server = createServer((req, res) => handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-
-  const provider = new Provider(issuer, {
-    clients: [
-      {
-        client_id: 'storefront-app',
-        token_endpoint_auth_method: 'none',
-        grant_types: ['authorization_code', 'refresh_token'],
-        response_types: ['code'],
-        redirect_uris: [REDIRECT_URI],
-      },
-    ],
-    rotateRefreshToken: true,
-    ttl: { Interaction: 600, Grant: 600, Session: 600, AccessToken: 3600, AuthorizationCode: 60, RefreshToken: 86400 },
-    issueRefreshToken: async () => true,
-    pkce: { required: () => true },
-    cookies: { keys: ['integration-test-cookie-key'] },
-    findAccount: async (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id }) }),
-    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
-    features: {
-      devInteractions: { enabled: false },
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: async () => RESOURCE,
-        useGrantedResource: async () => true,
-        getResourceServerInfo: async () => ({ scope: 'storefront cart admin', accessTokenFormat: 'opaque' }),
-      },
-    },
-  });
-  const providerHandler = provider.callback();
-  handler = (req, res) => {
-    const match = /^\/interaction\/([^/?]+)/.exec(req.url ?? '');
-    if (!match) return providerHandler(req, res);
-    void (async () => {
+  oidc = await startOidcServer({
+    clientId: 'storefront-app',
+    redirectUris: [REDIRECT_URI],
+    resource: RESOURCE,
+    // Our interaction endpoint: grants 'storefront cart' (fewer than asked) or denies.
+    interactions: async (provider, req, res) => {
       const details = await provider.interactionDetails(req, res);
       if (decision === 'deny') {
         await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'End-User denied' });
@@ -74,18 +41,16 @@ beforeAll(async () => {
       grant.rejectResourceScope(RESOURCE, 'admin');
       const grantId = await grant.save();
       await provider.interactionFinished(req, res, { login: { accountId: 'shopper-1' }, consent: { grantId } });
-    })().catch((error: unknown) => {
-      res.statusCode = 500;
-      res.end(String(error));
-    });
-  };
+    },
+  });
+  issuer = oidc.issuer;
 
   store = {
     id: 'op',
     kind: 'goodsie',
     name: 'node-oidc-provider',
-    authorizationEndpoint: `${issuer}/auth`,
-    tokenEndpoint: `${issuer}/token`,
+    authorizationEndpoint: oidc.authorizationEndpoint,
+    tokenEndpoint: oidc.tokenEndpoint,
     apiBase: RESOURCE,
     clientId: 'storefront-app',
     redirectUri: REDIRECT_URI,
@@ -96,7 +61,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await oidc?.close();
 });
 
 beforeEach(async () => {
