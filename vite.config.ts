@@ -56,6 +56,22 @@ export default defineConfig({
     sourcemap: false,
     // dist/.vite/manifest.json: what `npm run size` reads to tell first-load chunks from lazy ones.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // Svelte's runtime and the small modules every screen shares, as one chunk instead of
+              // a handful of tiny ones (each costs a request and gzip overhead). Nothing in it may
+              // use a dynamic import: that would pull Vite's preload helper in, and the entry
+              // (which must only scrub the URL) would then wait for this whole chunk.
+              name: 'runtime',
+              test: /node_modules[\\/](svelte|idb-keyval)[\\/]|src[\\/]lib[\\/](oauth[\\/]errors|state[\\/]routes|providers[\\/](goodsie-profile|capabilities))\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],

@@ -14,15 +14,29 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = resolve(root, process.argv[2] ?? 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
 
-if (!existsSync(manifestPath) || !existsSync(join(dist, 'widget.js'))) {
-  process.stdout.write(`No build in ${dist}; building…\n`);
+// Measure a fresh build of the working tree (a given folder is measured as it is).
+if (process.argv[2] === undefined || !existsSync(manifestPath) || !existsSync(join(dist, 'widget.js'))) {
+  process.stdout.write(`Building ${dist}…\n`);
   const { build } = await import('vite');
   await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
 }
 
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
 const gzipSizeOf = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
-const report = measure(manifest, gzipSizeOf);
+// A first visit shows the stores list; the catalogue is the first screen of a returning visitor.
+const STORES_LIST = 'src/lib/components/views/HomeView.svelte';
+const CATALOGUE = 'src/lib/components/views/CatalogView.svelte';
+const report = measure(manifest, gzipSizeOf, { firstScreen: [STORES_LIST] });
+const returning = measure(manifest, gzipSizeOf, { firstScreen: [CATALOGUE] });
 process.stdout.write(`Sizes of ${dist} (gzip -9, 1 KB = 1000 bytes)\n`);
 process.stdout.write(formatReport(report));
-process.exitCode = report.overBudget.length === 0 ? 0 : 1;
+process.stdout.write(
+  `\nA returning visitor's first screen (the catalogue, with the API client): ` +
+    `${(returning.totals.firstLoadJs / 1000).toFixed(2)} KB gzip JavaScript (for information; the budget is for a first visit)\n`,
+);
+// The entry only scrubs an OAuth callback out of the URL; a static import would make it wait.
+const entryImports = manifest['index.html']?.imports ?? [];
+if (entryImports.length > 0) {
+  process.stdout.write(`\nThe entry imports ${entryImports.join(', ')} statically: the URL scrub would wait for it.\n`);
+}
+process.exitCode = report.overBudget.length === 0 && entryImports.length === 0 ? 0 : 1;

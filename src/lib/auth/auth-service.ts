@@ -4,15 +4,13 @@
  * Plain TS: a Svelte rune class wraps it for the UI.
  */
 import type { AppConfig, StoreConfig } from '../config/types.ts';
-import { buildAuthorizationUrl } from '../oauth/authorize.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError, HttpError, isAppError } from '../oauth/errors.ts';
 import { dedupeScopes } from '../oauth/scopes.ts';
-import { generateState } from '../oauth/state.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
-import { PendingStore } from '../storage/pending-store.ts';
+import type { PendingStore } from '../storage/pending-store.ts';
 import { TokenVault } from '../storage/token-vault.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 
@@ -60,7 +58,7 @@ export class AuthService {
   readonly #navigate: (url: string) => void;
   readonly #now: () => number;
   readonly #vault: TokenVault;
-  readonly #pending: PendingStore;
+  #pending: Promise<PendingStore> | undefined;
   /** Where pending sign-ins wait (IndexedDB, or the sessionStorage fallback). */
   readonly #pendingKv: KeyValueStore;
   #oidcStates: Promise<OidcStateStore> | undefined;
@@ -83,7 +81,6 @@ export class AuthService {
     this.canSignIn = pendingStorage !== null;
     this.#vault = new TokenVault(storage.store);
     this.#pendingKv = pendingStorage ?? storage.store;
-    this.#pending = new PendingStore(this.#pendingKv, { now: this.#now });
     this.#loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
     this.#withLock = deps.withLock ?? defaultWithLock;
   }
@@ -126,6 +123,12 @@ export class AuthService {
       const codeFlow = await this.#loadCodeFlow();
       url = await codeFlow.startCodeFlow(store, { scopes, returnTo }, await this.#codeFlowDeps());
     } else {
+      // What only a sign-in needs loads when one starts.
+      const [{ generateState }, { buildAuthorizationUrl }, pending] = await Promise.all([
+        import('../oauth/state.ts'),
+        import('../oauth/authorize.ts'),
+        this.#pendingStore(),
+      ]);
       const state = generateState();
       url = buildAuthorizationUrl({
         authorizationEndpoint: store.authorizationEndpoint,
@@ -135,7 +138,7 @@ export class AuthService {
         state,
         responseType: 'token',
       });
-      await this.#pending.put({ state, storeId, flow: 'token', scopes, returnTo, createdAt: this.#now() });
+      await pending.put({ state, storeId, flow: 'token', scopes, returnTo, createdAt: this.#now() });
     }
     this.#navigate(url);
   }
@@ -223,7 +226,7 @@ export class AuthService {
   async #completeImplicit(params: URLSearchParams): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
     const state = params.get('state');
     if (state === null || state === '') throw new AppError('OAUTH_STATE_MISSING', 'the response carries no state');
-    const pending = await this.#pending.take(state);
+    const pending = await (await this.#pendingStore()).take(state);
     const store = this.#config.stores.find((candidate) => candidate.id === pending.storeId);
     if (pending.flow !== 'token' || !store || store.flow !== 'token') {
       throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this response', {
@@ -255,7 +258,7 @@ export class AuthService {
     const state = states[0];
     if (states.length !== 1 || state === undefined || state === '') return undefined;
     try {
-      if (captured.responseMode === 'fragment') return (await this.#pending.take(state)).storeId;
+      if (captured.responseMode === 'fragment') return (await (await this.#pendingStore()).take(state)).storeId;
       await (await this.#oidcStateStore()).remove(state);
     } catch {
       // unknown, used or expired: nothing to void
@@ -340,6 +343,14 @@ export class AuthService {
 
   #bumpGeneration(storeId: string): void {
     this.#generation.set(storeId, (this.#generation.get(storeId) ?? 0) + 1);
+  }
+
+  /** The implicit flow's pending sign-ins. */
+  #pendingStore(): Promise<PendingStore> {
+    this.#pending ??= import('../storage/pending-store.ts').then(
+      ({ PendingStore }) => new PendingStore(this.#pendingKv, { now: this.#now }),
+    );
+    return this.#pending;
   }
 
   /** The code flow's state store, on the same storage as the implicit flow's pending sign-ins. */

@@ -65,6 +65,19 @@ describe('firstLoadKeys', () => {
     expect(firstLoadKeys(MANIFEST)).toEqual(['index.html', '_shared-b2.js', 'src/App.svelte', '_svelte-d4.js']);
   });
 
+  it('counts the first screen\'s view, loaded right after boot, with its static imports', () => {
+    expect(firstLoadKeys(MANIFEST, { firstScreen: ['src/lib/components/views/OrdersView.svelte'] })).toEqual([
+      'index.html',
+      '_shared-b2.js',
+      'src/App.svelte',
+      '_svelte-d4.js',
+      'src/lib/components/views/OrdersView.svelte',
+    ]);
+    const report = measure(MANIFEST, sizeOf, { firstScreen: ['src/lib/components/views/OrdersView.svelte'] });
+    expect(report.totals.firstLoadJs).toBe(1_000 + 2_000 + 10_000 + 12_000 + 3_000);
+    expect(report.lazyJs.map((f) => f.file)).not.toContain('assets/OrdersView-f6.js');
+  });
+
   it('takes an explicit list of eager imports, and leaves every dynamic import out when it is empty', () => {
     expect(firstLoadKeys(MANIFEST, { eagerDynamic: [] })).toEqual(['index.html', '_shared-b2.js']);
     expect(firstLoadKeys(MANIFEST, { eagerDynamic: ['src/App.svelte'] })).toEqual(firstLoadKeys(MANIFEST));
