@@ -174,6 +174,20 @@ async function writeVaultRecord(key: string, value: unknown): Promise<void> {
   );
 }
 
+describe('no storage at all (IndexedDB and sessionStorage both blocked)', () => {
+  it('says plainly that no store can be connected here; Connect is disabled rather than failing silently', async () => {
+    const blocked = (name: string) =>
+      `Object.defineProperty(window, '${name}', { configurable: true, get() { throw new DOMException('denied', 'SecurityError'); } });`;
+    await openApp(blocked('indexedDB') + blocked('sessionStorage'));
+    await page.getByText(/no store can be connected here/).waitFor();
+    const connect = page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true });
+    await connect.waitFor();
+    expect(await connect.isDisabled()).toBe(true);
+    expect(log.lines.filter((line) => line.startsWith('pageerror'))).toEqual([]);
+    await shoot('no-storage-at-all');
+  });
+});
+
 describe('a damaged saved session', () => {
   const damage: Array<[string, unknown]> = [
     ['not an object', 'garbage \u0000 \ud800'],

@@ -20,6 +20,8 @@ export class Session {
   #withdrawn = $state<Record<string, string[]>>({});
   /** Store ids whose access ended (401 with no way to refresh): the reconnect banner shows. */
   #expired = $state<string[]>([]);
+  /** A sign-in that could not even start (no storage for its state, a store that is gone). */
+  signInFailure = $state<{ storeId: string; error: unknown } | null>(null);
   /** Store ids whose saved record was unreadable and was discarded. */
   discarded = $state<string[]>([]);
   loaded = $state(false);
@@ -32,6 +34,11 @@ export class Session {
   /** False when IndexedDB is unavailable: sessions live in memory and end with the tab. */
   get persistent(): boolean {
     return this.#auth.persistent;
+  }
+
+  /** False when no storage at all can keep a sign-in's state across the redirect. */
+  get canSignIn(): boolean {
+    return this.#auth.canSignIn;
   }
 
   get sessions(): readonly StoreSession[] {
@@ -87,9 +94,17 @@ export class Session {
     return store ? scopeForCapability(getProvider(store.kind), capability) : null;
   }
 
-  /** Starts a sign-in (navigates away). */
-  signIn(storeId: string, options: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
-    return this.#auth.beginSignIn(storeId, options);
+  /**
+   * Starts a sign-in (navigates away). Never rejects: a sign-in that cannot start is kept in
+   * `signInFailure` for the banner to explain.
+   */
+  async signIn(storeId: string, options: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
+    this.signInFailure = null;
+    try {
+      await this.#auth.beginSignIn(storeId, options);
+    } catch (error) {
+      this.signInFailure = { storeId, error };
+    }
   }
 
   /** Asks the store for one more scope on top of what is granted, returning to `returnTo`. */
