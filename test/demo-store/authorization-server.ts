@@ -157,6 +157,21 @@ export class AuthorizationServer {
     this.#refreshTokens.clear();
   }
 
+  /**
+   * Every live access and refresh token keeps only those of its scopes that are in `scopes` (as
+   * when a merchant takes a permission back from an app): the API answers 403 insufficient_scope
+   * for the rest, and a refresh cannot win them back. New sign-ins are not affected.
+   */
+  narrowGrants(scopes: string[]): void {
+    const unknown = scopes.filter((s) => !isScope(s));
+    if (unknown.length > 0) throw new Error(`unknown scope(s): ${unknown.join(', ')}`);
+    const keep = (record: { scopes: Scope[] }): void => {
+      record.scopes = record.scopes.filter((s) => scopes.includes(s));
+    };
+    for (const record of this.#accessTokens.values()) keep(record);
+    for (const record of this.#refreshTokens.values()) keep(record);
+  }
+
   /** Access tokens expire now; refresh tokens stay valid. */
   expireAccessTokens(): void {
     const past = this.#now() - 1;

@@ -116,18 +116,22 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   return cookies;
 }
 
-/** CORS headers for an allowed origin, or none at all for any other origin. */
+/**
+ * CORS headers for an allowed origin, or none at all for any other origin. `exposed`: the
+ * response headers a page may read (default WWW-Authenticate and Retry-After).
+ */
 export function corsHeaders(
   origin: string | undefined,
   allowedOrigins: ReadonlySet<string>,
   methods: string,
+  exposed: readonly string[] = ['WWW-Authenticate', 'Retry-After'],
 ): Record<string, string> {
   if (origin === undefined || !allowedOrigins.has(origin)) return {};
   return {
     'Access-Control-Allow-Origin': origin,
     'Access-Control-Allow-Headers': 'Authorization, Content-Type',
     'Access-Control-Allow-Methods': methods,
-    'Access-Control-Expose-Headers': 'WWW-Authenticate, Retry-After',
+    ...(exposed.length > 0 ? { 'Access-Control-Expose-Headers': exposed.join(', ') } : {}),
     'Access-Control-Max-Age': '600',
   };
 }

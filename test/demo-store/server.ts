@@ -43,6 +43,11 @@ export interface DemoStoreOptions {
   latencyMs?: number;
   /** Per token (or per IP without one), on the API. Default null (off). */
   rateLimit?: { requests: number; windowMs: number } | null;
+  /**
+   * Default true. False leaves WWW-Authenticate out of the API's Access-Control-Expose-Headers, as
+   * many real stores do: a page on another origin then cannot read the 403's challenge.
+   */
+  exposeWwwAuthenticate?: boolean;
   hostileProducts?: boolean;
   /** Default 520 (hostile products come on top). */
   productCount?: number;
@@ -57,6 +62,8 @@ export interface DemoStore {
   /** Access tokens invalid, refresh tokens still valid. */
   expireAccessTokens(): void;
   setMaxScopes(scopes: string[]): void;
+  /** Every live access and refresh token keeps only these of its scopes (new sign-ins are unaffected). */
+  narrowGrants(scopes: string[]): void;
   addClient(client: DemoClient): void;
   addAllowedOrigin(origin: string): void;
   /** Simulates an edit elsewhere (bumps `updated`). */
@@ -119,6 +126,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
   const host = options.host ?? '127.0.0.1';
   const allowedOrigins = new Set(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
   const latencyMs = options.latencyMs ?? 0;
+  const apiExposedHeaders = options.exposeWwwAuthenticate === false ? ['Retry-After'] : ['WWW-Authenticate', 'Retry-After'];
   const limiter = options.rateLimit == null ? undefined : new RateLimiter(options.rateLimit);
   const counters = { tokenRequests: 0, apiRequests: 0 };
   const catalogue = new Catalogue({
@@ -134,7 +142,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
   let origin = '';
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const cors = { ...corsHeaders(req.headers.origin, allowedOrigins, API_METHODS), Vary: 'Origin' };
+    const cors = { ...corsHeaders(req.headers.origin, allowedOrigins, API_METHODS, apiExposedHeaders), Vary: 'Origin' };
     if (req.method === 'OPTIONS') {
       send(res, { status: 204 }, cors);
       return;
@@ -276,6 +284,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     revokeAllTokens: () => auth.revokeAllTokens(),
     expireAccessTokens: () => auth.expireAccessTokens(),
     setMaxScopes: (scopes) => auth.setMaxScopes(scopes),
+    narrowGrants: (scopes) => auth.narrowGrants(scopes),
     addClient: (client) => auth.addClient(client),
     addAllowedOrigin: (allowed) => {
       allowedOrigins.add(allowed);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoStore, type DemoStore } from './server.ts';
-import { APP_ORIGIN, api, codeTokens, implicitToken } from './store-client.ts';
+import { APP_ORIGIN, CLIENT_ID, api, codeTokens, implicitToken, tokenRequest } from './store-client.ts';
 
 interface WireProduct {
   id: string;
@@ -101,6 +101,46 @@ describe('403: valid token, missing scope', () => {
   it('admin includes storefront', async () => {
     expect((await api(origin, '/api/v1/products', { token: admin })).status).toBe(200);
     expect((await api(origin, '/api/v1/pages', { token: admin })).status).toBe(200);
+  });
+
+  it('narrowGrants() cuts every live token down to the given scopes; a refresh cannot win them back; new grants are whole', async () => {
+    const local = await startDemoStore({ port: 0, productCount: 10 });
+    try {
+      const implicit = await implicitToken(local.origin, 'storefront cart admin');
+      const code = await codeTokens(local.origin, 'storefront cart admin');
+      for (const token of [implicit, code.access_token]) {
+        expect((await api(local.origin, '/api/v1/orders', { token })).status).toBe(200);
+        expect((await api(local.origin, '/api/v1/cart', { token })).status).toBe(200);
+      }
+      expect(() => local.narrowGrants(['storefront', 'everything'])).toThrow(/unknown scope/);
+
+      local.narrowGrants(['storefront']);
+      for (const token of [implicit, code.access_token]) {
+        expect((await api(local.origin, '/api/v1/products', { token })).status).toBe(200);
+        for (const [path, scope] of [['/api/v1/orders', 'admin'], ['/api/v1/cart', 'cart']] as const) {
+          const refused = await api(local.origin, path, { token });
+          expect(refused.status).toBe(403);
+          expect(refused.json).toEqual({ error: 'insufficient_scope', error_description: expect.any(String), scope });
+        }
+      }
+      const refreshed = await tokenRequest(local.origin, { grant_type: 'refresh_token', client_id: CLIENT_ID, refresh_token: code.refresh_token });
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.json.scope).toBe('storefront');
+      expect((await api(local.origin, '/api/v1/orders', { token: refreshed.json.access_token })).status).toBe(403);
+      const wider = await tokenRequest(local.origin, {
+        grant_type: 'refresh_token',
+        client_id: CLIENT_ID,
+        refresh_token: refreshed.json.refresh_token,
+        scope: 'storefront admin',
+      });
+      expect(wider.status).toBe(400);
+      expect(wider.json.error).toBe('invalid_scope');
+
+      const fresh = await implicitToken(local.origin, 'storefront cart admin');
+      expect((await api(local.origin, '/api/v1/orders', { token: fresh })).status).toBe(200);
+    } finally {
+      await local.close();
+    }
   });
 });
 
@@ -381,6 +421,21 @@ describe('CORS on the API', () => {
       expect(result.headers.get('access-control-allow-origin')).toBe(origins);
       expect(result.headers.get('access-control-expose-headers')).toBe('WWW-Authenticate, Retry-After');
       expect(result.headers.get('vary')).toBe('Origin');
+    }
+  });
+
+  it('with exposeWwwAuthenticate: false, exposes only Retry-After (the 403 still names the scope in its body)', async () => {
+    const local = await startDemoStore({ port: 0, productCount: 10, exposeWwwAuthenticate: false });
+    try {
+      const token = await implicitToken(local.origin, 'storefront');
+      const refused = await api(local.origin, '/api/v1/orders', { token, headers: { Origin: APP_ORIGIN } });
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
+      expect(refused.headers.get('access-control-expose-headers')).toBe('Retry-After');
+      expect(refused.headers.get('www-authenticate')).toBe('Bearer error="insufficient_scope", scope="admin"');
+      expect(refused.json.scope).toBe('admin');
+    } finally {
+      await local.close();
     }
   });
 
