@@ -1,0 +1,95 @@
+/**
+ * A store's rate limit, in Chromium against the demo store: a 429 is waited out for as long as its
+ * Retry-After says, visibly, and retried without the person doing anything. The banner is
+ * photographed (.test-artifacts/screenshots/limits-rate-limit-banner.png) to be looked at.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, newPage } from '../helpers/browser.ts';
+import { STORE_NAME, connectThroughConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+let browser: Browser;
+let env: AppUnderTest;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  // Two API requests per token every 2 s: the catalogue's first screen (metadata, pages, the
+  // category list and the first products, all at once) is over the limit, and each wait is 1-2 s.
+  env = await startAppUnderTest({ store: { rateLimit: { requests: 2, windowMs: 2000 } } });
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await env?.close();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+interface ApiAnswer {
+  /** Milliseconds since the test started, when the browser had the response. */
+  at: number;
+  status: number;
+  /** Method, path and query: what identifies a retry of the same request. */
+  request: string;
+  retryAfter: number | null;
+}
+
+it('a 429 is waited out for Retry-After seconds with a banner saying so, then retried: the products arrive untouched', async () => {
+  ({ context, page } = await newPage(browser));
+  const started = Date.now();
+  const answers: ApiAnswer[] = [];
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    const retryAfter = response.headers()['retry-after'];
+    answers.push({
+      at: Date.now() - started,
+      status: response.status(),
+      request: `${response.request().method()} ${url.pathname}${url.search}`,
+      retryAfter: retryAfter === undefined ? null : Number(retryAfter),
+    });
+  });
+  await page.goto(env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+
+  // From here on the test only watches.
+  const banner = page.getByRole('status').filter({ hasText: 'The store asked us to slow down.' });
+  await banner.waitFor();
+  expect(await banner.textContent()).toMatch(/^\s*The store asked us to slow down\. Retrying in [12] s \(attempt 1\)…\s*$/);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'limits-rate-limit-banner.png') });
+  expect(answers.some((a) => a.status === 429)).toBe(true);
+
+  // The banner goes away on its own and the products are there.
+  await expect.poll(() => banner.count()).toBe(0);
+  const cards = page.locator('main ul > li article');
+  await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(24);
+  await page.getByRole('status').filter({ hasText: /products$/ }).waitFor();
+  const category = page.getByRole('combobox', { name: 'Category' });
+  await expect.poll(() => category.locator('option').count()).toBeGreaterThan(3);
+
+  // Every refused request was sent again, no sooner than Retry-After said, and then answered.
+  await expect
+    .poll(() => {
+      const refused = answers.filter((a) => a.status === 429);
+      return refused.every((r) => answers.some((a) => a.request === r.request && a.status === 200 && a.at > r.at));
+    })
+    .toBe(true);
+  const refused = answers.filter((a) => a.status === 429);
+  expect(refused.length).toBeGreaterThan(0);
+  for (const r of refused) {
+    expect(r.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(r.retryAfter).toBeLessThanOrEqual(2);
+    const retried = answers.find((a) => a.request === r.request && a.at > r.at);
+    expect(retried, r.request).toBeDefined();
+    expect(retried!.at - r.at, r.request).toBeGreaterThanOrEqual(r.retryAfter! * 1000 - 150);
+  }
+  expect(answers.filter((a) => a.status !== 200 && a.status !== 429)).toEqual([]);
+  expect(await page.getByText('The store is busy').count()).toBe(0);
+  expect(await page.getByRole('alert').count()).toBe(0);
+});
