@@ -138,7 +138,7 @@ describe('asking for more access', () => {
     await expect.poll(hash).toBe(productHash);
     const editor = page.getByRole('form', { name: 'Edit product' });
     await editor.waitFor();
-    await page.getByText('Inventory:').first().waitFor();
+    await page.getByText(/^\d+ in stock$/).first().waitFor();
 
     // Someone else edits the product while we type.
     const name = editor.getByRole('textbox', { name: 'Name' });
