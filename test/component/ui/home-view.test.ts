@@ -1,0 +1,133 @@
+import { cleanup, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import HomeView from '../../../src/lib/components/views/HomeView.svelte';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { APP_URL, OTHER_ORIGIN, createTestApp, harnessProps, tokenFor, type TestApp } from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function renderHome(app: TestApp, callbackError: unknown = null) {
+  return render(Harness, { props: harnessProps(app, HomeView, () => ({ callbackError })) });
+}
+
+/** The list item of one store, found by its heading. */
+function storeItem(name: string): HTMLElement {
+  const item = screen.getByRole('heading', { name, level: 2 }).closest('li');
+  if (!item) throw new Error(`no list item for ${name}`);
+  return item;
+}
+
+/** Starts a sign-in for `storeId` and plays the store's redirect back with `fragment`; returns what it threw. */
+async function failedSignIn(app: TestApp, storeId: string, fragment: string): Promise<unknown> {
+  await app.auth.beginSignIn(storeId);
+  const [url] = app.authorizationUrls();
+  if (!url) throw new Error('the sign-in did not navigate');
+  app.navigate.mockClear();
+  return app.completeSignIn(url, fragment).then(
+    () => {
+      throw new Error('the sign-in should have failed');
+    },
+    (error: unknown) => error,
+  );
+}
+
+describe('HomeView', () => {
+  it('lists every configured store, with the granted scopes of a connected one by their labels', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] } });
+    renderHome(app);
+
+    expect(screen.getByRole('heading', { name: 'Your stores', level: 1 })).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+
+    const demo = within(storeItem('Demo Store'));
+    expect(demo.getByText('Connected · Browse products and pages, Use your cart')).toBeInTheDocument();
+    expect(demo.getByRole('link', { name: 'Browse Demo Store' })).toHaveAttribute('href', '#/s/demo');
+    expect(demo.queryByRole('button', { name: /connect/i })).not.toBeInTheDocument();
+
+    const other = within(storeItem('Other Goods'));
+    expect(other.getByText('Not connected · will ask for Browse products and pages, Use your cart')).toBeInTheDocument();
+    expect(other.getByRole('button', { name: 'Connect Other Goods' })).toBeEnabled();
+    expect(other.queryByRole('link', { name: /browse/i })).not.toBeInTheDocument();
+  });
+
+  it('Connect navigates to the store’s authorization URL with a long random state it keeps for the return', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] } });
+    renderHome(app);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Other Goods' }));
+    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    const [url] = app.authorizationUrls();
+    if (!url) throw new Error('no authorization URL');
+    expect(url.origin + url.pathname).toBe(`${OTHER_ORIGIN}/oauth2/authorize`);
+    expect(url.searchParams.get('response_type')).toBe('token');
+    expect(url.searchParams.get('client_id')).toBe('other-client');
+    expect(url.searchParams.get('redirect_uri')).toBe(APP_URL);
+    expect(url.searchParams.get('scope')).toBe('storefront cart');
+    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The button is usable again once the navigation was handed over.
+    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Connect Other Goods' })).toBeEnabled());
+
+    // The state was stored: the store's answer to it completes, returning to that store's catalogue.
+    const done = await app.completeSignIn(url, 'access_token=fresh&token_type=bearer&scope=storefront+cart&expire_in=3600');
+    expect(done.storeId).toBe('other');
+    expect(done.returnTo).toBe('/s/other');
+
+    // A second Connect gets a state of its own.
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Other Goods' }));
+    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(2));
+    const [first, second] = app.authorizationUrls();
+    expect(second?.searchParams.get('state')).not.toBe(first?.searchParams.get('state'));
+  });
+
+  it('says the person declined access to the store, and Try again starts a new sign-in for it', async () => {
+    const app = await createTestApp();
+    const error = await failedSignIn(app, 'other', 'error=access_denied&error_description=The+user+said+no');
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('OAUTH_ACCESS_DENIED');
+    expect((error as AppError).storeId).toBe('other');
+
+    renderHome(app, error);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'You declined access to Other Goods' })).toBeInTheDocument();
+    expect(within(alert).getByText('Nothing was connected. You can try again whenever you like.')).toBeInTheDocument();
+
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    const [url] = app.authorizationUrls();
+    expect(url?.origin).toBe(OTHER_ORIGIN);
+    expect(url?.searchParams.get('client_id')).toBe('other-client');
+    expect(url?.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('explains an answer to a sign-in this browser never started, with nothing to retry', async () => {
+    const app = await createTestApp();
+    const forged = new URL(`${OTHER_ORIGIN}/oauth2/authorize?state=not-one-of-ours`);
+    const error = await app.completeSignIn(forged, `access_token=${tokenFor('other')}&token_type=bearer`).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('OAUTH_STATE_MISMATCH');
+
+    renderHome(app, error);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'That sign-in was not started here' })).toBeInTheDocument();
+    expect(within(alert).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(document.body.textContent).not.toContain(tokenFor('other'));
+  });
+
+  it('Sign out forgets the store’s session and offers Connect again', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] } });
+    renderHome(app);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out of Demo Store' }));
+    const demo = within(storeItem('Demo Store'));
+    expect(await demo.findByRole('button', { name: 'Connect Demo Store' })).toBeInTheDocument();
+    expect(demo.getByText('Not connected · will ask for Browse products and pages')).toBeInTheDocument();
+    expect(await app.auth.getSession('demo')).toBeNull();
+  });
+});
