@@ -1,0 +1,174 @@
+/**
+ * A permission taken back while the app is open, in Chromium against the demo store: the store
+ * answers 403 insufficient_scope, the app withdraws the scope from its capability model (the
+ * editor and the admin screens lock, each with "Grant access"), and granting it again returns to
+ * the same place with the tools back. Once with the challenge readable, once with WWW-Authenticate
+ * not exposed across origins (the app must go by the 403's JSON body or the provider's table).
+ * The locked state is photographed (.test-artifacts/screenshots/scopes-*.png) to be looked at.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { launchChromium, newPage } from '../helpers/browser.ts';
+import { STORE_NAME, answerConsent, connectThroughConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const ALL = ['storefront', 'cart', 'admin'];
+
+let browser: Browser;
+let env: AppUnderTest | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+/** Every 403 the store API sent, as the network saw it. */
+let refusals: Response[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  await context?.close();
+  await env?.close();
+  context = undefined;
+  env = undefined;
+});
+
+/** A fresh browser signed in with storefront, cart and admin, on the catalogue. */
+async function signedInWithAdmin(exposeWwwAuthenticate: boolean): Promise<AppUnderTest> {
+  const started = await startAppUnderTest({ defaultScopes: ALL, store: { exposeWwwAuthenticate } });
+  env = started;
+  ({ context, page } = await newPage(browser));
+  refusals = [];
+  page.on('response', (response) => {
+    if (response.status() === 403 && new URL(response.url()).pathname.startsWith('/api/')) refusals.push(response);
+  });
+  await page.goto(started.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+  await expect.poll(() => cards().count()).toBeGreaterThan(8);
+  return started;
+}
+
+/** The merchant takes admin back from the app: live tokens lose it, and the store stops granting it. */
+function takeAdminBack(store: AppUnderTest['store']): void {
+  store.setMaxScopes(['storefront']);
+  store.narrowGrants(['storefront']);
+}
+
+const cards = () => page.locator('main ul > li article');
+const hash = () => decodeURIComponent(new URL(page.url()).hash);
+const navLink = (name: string) => page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name, exact: true });
+
+/** Whether script on the app's page can read WWW-Authenticate from the store API (a 401 without a token). */
+function pageCanReadChallenge(apiOrigin: string): Promise<boolean> {
+  return page.evaluate(async (origin) => {
+    const response = await fetch(`${origin}/api/v1/metadata`, { credentials: 'omit', cache: 'no-store' });
+    return response.status === 401 && response.headers.get('WWW-Authenticate') !== null;
+  }, apiOrigin);
+}
+
+async function expectAdminLockedInNav(): Promise<void> {
+  await navLink('Orders (not granted)').waitFor();
+  await navLink('Coupons (not granted)').waitFor();
+  expect(await navLink('Catalogue').count()).toBe(1);
+}
+
+async function expectAdminOpenInNav(): Promise<void> {
+  await navLink('Orders').waitFor();
+  await navLink('Coupons').waitFor();
+  expect(await page.getByRole('link', { name: /not granted/ }).count()).toBe(0);
+}
+
+describe('403 insufficient_scope withdraws the scope and offers "Grant access"', () => {
+  it('a save refused for admin locks the editor and the admin screens; Grant access returns to the product with the edit kept', async () => {
+    const { store } = await signedInWithAdmin(true);
+    expect(await pageCanReadChallenge(store.origin)).toBe(true);
+    await expectAdminOpenInNav();
+
+    await cards().nth(8).getByRole('link').click();
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    await editor.waitFor();
+    const productHash = hash();
+    const productId = productHash.split('/').at(-1)!;
+    const before = (store.getProduct(productId) as { name: string }).name;
+
+    takeAdminBack(store);
+    await editor.getByRole('textbox', { name: 'Name' }).fill('Renamed after the 403');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+
+    // The refusal withdraws admin: the editor gives way to the locked prompt, the nav locks.
+    const locked = page.getByRole('note').filter({ hasText: 'Editing products needs permission to “Manage the store”' });
+    await locked.waitFor();
+    expect(await editor.count()).toBe(0);
+    await expectAdminLockedInNav();
+    expect(hash()).toBe(productHash);
+    expect(refusals.map((r) => `${r.request().method()} ${new URL(r.url()).pathname}`)).toEqual([`PATCH /api/v1/products/${productId}`]);
+    expect((store.getProduct(productId) as { name: string }).name).toBe(before);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'scopes-editor-locked-after-403.png'), fullPage: true });
+
+    // Orders says the same without asking the store again.
+    await navLink('Orders (not granted)').click();
+    await page.getByRole('note').filter({ hasText: 'Seeing the store’s orders needs permission' }).waitFor();
+    expect(refusals).toHaveLength(1);
+    await page.goBack();
+    await locked.waitFor();
+
+    // The merchant allows admin again; the person grants it and lands on the same product.
+    store.setMaxScopes(ALL);
+    await locked.getByRole('button', { name: /^Grant access/ }).click();
+    await page.getByText('admin').first().waitFor();
+    await answerConsent(page, 'Allow');
+    await expect.poll(hash).toBe(productHash);
+    await editor.waitFor();
+    await expectAdminOpenInNav();
+    await page.getByRole('status').filter({ hasText: 'Your unsaved changes were restored.' }).waitFor();
+    expect(await editor.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Renamed after the 403');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((store.getProduct(productId) as { name: string }).name).toBe('Renamed after the 403');
+  });
+
+  it('without WWW-Authenticate exposed across origins, a refused Orders still withdraws admin, and Grant access brings the orders back', async () => {
+    const { store } = await signedInWithAdmin(false);
+    // The page cannot read the challenge: whatever the app learns, it learns from the body.
+    expect(await pageCanReadChallenge(store.origin)).toBe(false);
+    await expectAdminOpenInNav();
+
+    takeAdminBack(store);
+    await navLink('Orders').click();
+    const locked = page.getByRole('note').filter({ hasText: 'Seeing the store’s orders needs permission to “Manage the store”' });
+    await locked.waitFor();
+    await expectAdminLockedInNav();
+    expect(hash()).toBe('#/s/demo/orders');
+    expect(await page.getByRole('table').count()).toBe(0);
+
+    // The 403 the app got: no readable challenge, the scope in the JSON body.
+    expect(refusals).toHaveLength(1);
+    const refusal = refusals[0]!;
+    expect(new URL(refusal.url()).pathname).toBe('/api/v1/orders');
+    const exposed = (refusal.headers()['access-control-expose-headers'] ?? '').toLowerCase();
+    expect(exposed).not.toContain('www-authenticate');
+    expect(await refusal.json()).toMatchObject({ error: 'insufficient_scope', scope: 'admin' });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'scopes-orders-locked-after-403-no-header.png'), fullPage: true });
+
+    // A product's editor is locked too, with its own prompt.
+    await navLink('Catalogue').click();
+    await cards().nth(2).getByRole('link').click();
+    await page.getByRole('note').filter({ hasText: 'Editing products needs permission' }).waitFor();
+    expect(await page.getByRole('form', { name: 'Edit product' }).count()).toBe(0);
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(hash).toBe('#/s/demo/orders');
+
+    store.setMaxScopes(ALL);
+    await locked.getByRole('button', { name: /^Grant access/ }).click();
+    await answerConsent(page, 'Allow');
+    await expect.poll(hash).toBe('#/s/demo/orders');
+    await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await expectAdminOpenInNav();
+    expect(await locked.count()).toBe(0);
+  });
+});
