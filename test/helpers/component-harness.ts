@@ -199,6 +199,8 @@ export interface TestAppOptions {
   noStorageAtAll?: boolean;
   /** The route in the address bar when the app starts, e.g. '/s/demo?q=mug'. */
   path?: string;
+  /** Reuse this test's IndexedDB (a second start, as after a reload) instead of a fresh one. */
+  keepDatabase?: boolean;
 }
 
 export interface TestApp {
@@ -221,7 +223,7 @@ export interface TestApp {
  * vault, pending sign-ins and the product drafts all start empty); undo with vi.unstubAllGlobals().
  */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  vi.stubGlobal('indexedDB', new IDBFactory());
+  if (!options.keepDatabase) vi.stubGlobal('indexedDB', new IDBFactory());
   history.replaceState(null, '', `/#${options.path ?? '/'}`);
 
   const config = testConfig();

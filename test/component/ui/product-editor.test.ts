@@ -1,0 +1,165 @@
+import { cleanup, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Product } from '../../../src/lib/api/types.ts';
+import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
+import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
+import { createTestApp, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+const SEEN = '2024-03-02T11:30:00Z';
+const THEIRS = '2024-03-04T08:00:00Z';
+const AFTER = '2024-03-05T09:00:00Z';
+const PATCH_PATH = '/api/v1/products/p-100';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+interface Editing {
+  app: TestApp;
+  onSaved: ReturnType<typeof vi.fn<(product: Product) => void>>;
+  patches: () => unknown[];
+}
+
+/** An admin session, the product read from the wire through the app's own client, and the editor on it. */
+async function openEditor(scopes = ['storefront', 'admin']): Promise<Editing> {
+  const app = await createTestApp({ sessions: { demo: scopes }, path: '/s/demo/product/p-100' });
+  app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()), { times: 1 });
+  const product = await app.apis.for('demo').getProduct('p-100');
+  const onSaved = vi.fn<(product: Product) => void>();
+  render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved })) });
+  expect(screen.getByRole('form', { name: 'Edit product' })).toBeInTheDocument();
+  return {
+    app,
+    onSaved,
+    patches: () => app.network.requests('PATCH', PATCH_PATH).map((r) => JSON.parse(r.body ?? 'null') as unknown),
+  };
+}
+
+async function rename(to: string): Promise<void> {
+  const name = screen.getByRole('textbox', { name: 'Name' });
+  await userEvent.clear(name);
+  await userEvent.type(name, to);
+}
+
+describe('ProductEditor', () => {
+  it('saves only the changed field, with the `updated` value it last saw', async () => {
+    const { app, onSaved, patches } = await openEditor();
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    expect(save).toBeDisabled();
+
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Linen apron, washed', updated: AFTER })));
+    await rename('Linen apron, washed');
+    expect(save).toBeEnabled();
+    await userEvent.click(save);
+
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ name: 'Linen apron, washed', updated: SEEN }]);
+    const [request] = app.network.requests('PATCH', PATCH_PATH);
+    expect(request?.headers.get('Authorization')).toBe(`Bearer ${tokenFor('demo')}`);
+    expect(request?.headers.get('Content-Type')).toBe('application/json');
+    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ name: 'Linen apron, washed', updated: AFTER });
+    expect(save).toBeDisabled();
+  });
+
+  it('a price change goes out as cost_raw, and nothing else', async () => {
+    const { app, patches } = await openEditor();
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ cost: '$22.00', cost_raw: 22, updated: AFTER })));
+    const price = screen.getByRole('spinbutton', { name: 'Price (USD)' });
+    await userEvent.clear(price);
+    await userEvent.type(price, '22');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ cost_raw: 22, updated: SEEN }]);
+  });
+
+  describe('when someone else changed the product meanwhile (409)', () => {
+    const theirCopy = wireProduct({ name: 'Linen apron (new season)', cost: '$21.00', cost_raw: 21, updated: THEIRS });
+
+    async function conflicted(): Promise<Editing> {
+      const editing = await openEditor();
+      editing.app.network.on('PATCH', PATCH_PATH, () => json({ error: 'conflict', product: theirCopy }, { status: 409 }), {
+        times: 1,
+      });
+      await rename('My apron');
+      await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+      const alert = await screen.findByRole('alert');
+      expect(within(alert).getByText('Changed elsewhere')).toBeInTheDocument();
+      expect(alert).toHaveTextContent('Their version: “Linen apron (new season)”, $21.00, published.');
+      expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+      expect(editing.onSaved).not.toHaveBeenCalled();
+      return editing;
+    }
+
+    it('“Reload their version” shows their copy in the form and sends nothing more', async () => {
+      const { onSaved, patches } = await conflicted();
+
+      await userEvent.click(screen.getByRole('button', { name: 'Reload their version' }));
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+      expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron (new season)');
+      expect(screen.getByRole('spinbutton', { name: 'Price (USD)' })).toHaveValue(21);
+      expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+      await vi.waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+      expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ name: 'Linen apron (new season)', price: 21, updated: THEIRS });
+      expect(patches()).toEqual([{ name: 'My apron', updated: SEEN }]);
+    });
+
+    it('“Overwrite with mine” sends my change against their version, leaving their other changes alone', async () => {
+      const { app, onSaved, patches } = await conflicted();
+      app.network.on('PATCH', PATCH_PATH, () =>
+        json(wireProduct({ name: 'My apron', cost: '$21.00', cost_raw: 21, updated: AFTER })),
+      );
+
+      await userEvent.click(screen.getByRole('button', { name: 'Overwrite with mine' }));
+      expect(await screen.findByText('Saved.')).toBeInTheDocument();
+      expect(patches()).toEqual([
+        { name: 'My apron', updated: SEEN },
+        { name: 'My apron', updated: THEIRS },
+      ]);
+      expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+      expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('My apron');
+      expect(screen.getByRole('spinbutton', { name: 'Price (USD)' })).toHaveValue(21);
+      await vi.waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+      expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ name: 'My apron', updated: AFTER });
+    });
+  });
+
+  it('a save the store refuses for lack of admin says editing needs that permission', async () => {
+    const { app } = await openEditor();
+    app.network.on('PATCH', PATCH_PATH, () =>
+      json({ error: 'insufficient_scope' }, { status: 403, headers: { 'WWW-Authenticate': 'Bearer error="insufficient_scope", scope="admin"' } }),
+    );
+    await rename('My apron');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(
+      await screen.findByText('Editing products needs permission to “Manage the store”, which Demo Store has not granted to this app.'),
+    ).toBeInTheDocument();
+    expect(app.session.can('demo', 'editProducts')).toBe(false);
+    await userEvent.click(screen.getByRole('button', { name: 'Grant access: Manage the store' }));
+    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    expect((app.authorizationUrls()[0]?.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['admin', 'storefront']);
+  });
+
+  it('an unsaved edit comes back when the editor opens again (as after a reconnect)', async () => {
+    await openEditor();
+    await rename('Half-typed name');
+    // The draft reaches IndexedDB before the editor goes away.
+    await vi.waitFor(async () =>
+      expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Half-typed name' } }),
+    );
+    cleanup();
+
+    const onSaved = vi.fn<(product: Product) => void>();
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, keepDatabase: true });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()), { times: 1 });
+    const product = await app.apis.for('demo').getProduct('p-100');
+    render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved })) });
+    expect(await screen.findByText('Your unsaved changes were restored.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Half-typed name');
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+  });
+});

@@ -1,0 +1,107 @@
+import { cleanup, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import ProductView from '../../../src/lib/components/views/ProductView.svelte';
+import { SHOP_ORIGIN, createTestApp, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+const PRODUCT_PATH = '/s/demo/product/p-100';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+async function openProduct(scopes: string[]): Promise<TestApp> {
+  const app = await createTestApp({ sessions: { demo: scopes }, path: PRODUCT_PATH });
+  app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
+  render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
+  expect(await screen.findByRole('heading', { name: 'Linen apron', level: 1 })).toBeInTheDocument();
+  return app;
+}
+
+describe('ProductView: what the granted scopes unlock', () => {
+  it('with storefront only, says that adding to the cart and editing need permission, instead of the controls', async () => {
+    const app = await openProduct(['storefront']);
+
+    expect(
+      screen.getByText('Adding to the cart needs permission to “Use your cart”, which Demo Store has not granted to this app.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('Editing products needs permission to “Manage the store”, which Demo Store has not granted to this app.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Grant access: Use your cart' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Grant access: Manage the store' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'Add to cart' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('form', { name: 'Edit product' })).not.toBeInTheDocument();
+    // The product itself was read with the session's token.
+    expect(app.network.requests('GET', '/api/v1/products/p-100')[0]?.headers.get('Authorization')).toBe(`Bearer ${tokenFor('demo')}`);
+    expect(app.navigate).not.toHaveBeenCalled();
+  });
+
+  it('Grant access for editing asks the store for admin on top of storefront, and comes back to this product', async () => {
+    const app = await openProduct(['storefront']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Grant access: Manage the store' }));
+    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    const [url] = app.authorizationUrls();
+    if (!url) throw new Error('no authorization URL');
+    expect(url.origin + url.pathname).toBe(`${SHOP_ORIGIN}/oauth2/authorize`);
+    expect(url.searchParams.get('response_type')).toBe('token');
+    expect(url.searchParams.get('client_id')).toBe('demo-client');
+    expect((url.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['admin', 'storefront']);
+
+    const done = await app.completeSignIn(url, 'access_token=more&token_type=bearer&scope=storefront+admin');
+    expect(done.returnTo).toBe(PRODUCT_PATH);
+    expect(done.session.tokens.scopes.sort()).toEqual(['admin', 'storefront']);
+  });
+
+  it('Grant access for the cart asks for cart on top of storefront', async () => {
+    const app = await openProduct(['storefront']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Grant access: Use your cart' }));
+    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    const [url] = app.authorizationUrls();
+    expect((url?.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['cart', 'storefront']);
+  });
+
+  it('with storefront, cart and admin, shows the Add to cart form and the editor, and no locks', async () => {
+    const app = await openProduct(['storefront', 'cart', 'admin']);
+
+    expect(screen.getByRole('button', { name: 'Add to cart' })).toBeEnabled();
+    expect(screen.getByRole('spinbutton', { name: 'Quantity' })).toHaveValue(1);
+    const editor = await screen.findByRole('form', { name: 'Edit product' });
+    expect(editor).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron');
+    expect(screen.queryByRole('button', { name: /Grant access/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/needs permission/)).not.toBeInTheDocument();
+
+    // And the form works: the quantity goes to the store, the cart's count comes back.
+    app.network.on('POST', '/api/v1/cart/items', () =>
+      json({ items: [{ product_id: 'p-100', quantity: 2 }], subtotal_raw: 39.8, currency: 'USD' }),
+    );
+    const quantity = screen.getByRole('spinbutton', { name: 'Quantity' });
+    await userEvent.clear(quantity);
+    await userEvent.type(quantity, '2');
+    await userEvent.click(screen.getByRole('button', { name: 'Add to cart' }));
+    expect(await screen.findByText(/Added to your cart \(2 items\)/)).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'View cart' })).toHaveAttribute('href', '#/s/demo/cart');
+    const posts = app.network.requests('POST', '/api/v1/cart/items');
+    expect(posts).toHaveLength(1);
+    expect(JSON.parse(posts[0]?.body ?? 'null')).toEqual({ product_id: 'p-100', quantity: 2 });
+  });
+
+  it('a product the store does not have says so, and Try again asks again', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo/product/gone' });
+    app.network.on('GET', '/api/v1/products/gone', () => json({ error: 'not_found' }, { status: 404 }), { times: 1 });
+    app.network.on('GET', '/api/v1/products/gone', () => json(wireProduct({ id: 'gone', name: 'Back again' })));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'gone' })) });
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Not found');
+    expect(alert).toHaveTextContent('The store has nothing at this address. It may have been removed.');
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('heading', { name: 'Back again', level: 1 })).toBeInTheDocument();
+    expect(app.network.requests('GET', '/api/v1/products/gone')).toHaveLength(2);
+  });
+});
