@@ -23,6 +23,8 @@ export class StoreApis {
   #fetch: typeof fetch;
   #clients = new Map<string, StoreApi>();
   #infos = new Map<string, StoreInfo>();
+  /** Per store: how many calls are waiting out a 429 right now. */
+  #waiting = new Map<string, number>();
   /** Set while a 429 is being waited out, so the wait is visible. */
   rateLimit = $state<RateLimitNotice | null>(null);
 
@@ -56,7 +58,7 @@ export class StoreApis {
     if (!store) throw new Error(`unknown store ${storeId}`);
     let loading: Promise<StoreApi> | undefined;
     const load = () =>
-      (loading ??= Promise.all([import('../api/client.ts'), loadProvider(store.kind)]).then(([{ createStoreApi }, provider]) =>
+      (loading ??= Promise.all([import('../api/client.ts'), loadProvider(store.kind)]).then(([{ createStoreApi, abortableSleep }, provider]) =>
         createStoreApi({
           apiBase: store.apiBase,
           provider,
@@ -66,9 +68,18 @@ export class StoreApis {
           onRateLimited: ({ retryInSeconds, attempt }) => {
             this.rateLimit = { storeId, retryInSeconds, attempt };
           },
+          sleep: async (ms, signal) => {
+            this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
+            try {
+              await abortableSleep(ms, signal);
+            } finally {
+              this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
+            }
+          },
         }),
       ));
-    // Every call: a 403 updates the capability model, and a finished call clears the wait notice.
+    // Every call: a 403 updates the capability model, and a finished call clears the wait notice
+    // unless another call to the store is still waiting out a 429.
     const call =
       <K extends keyof StoreApi>(name: K) =>
       async (...args: Parameters<StoreApi[K]>): Promise<Awaited<ReturnType<StoreApi[K]>>> => {
@@ -82,7 +93,7 @@ export class StoreApis {
           }
           throw error;
         } finally {
-          if (this.rateLimit?.storeId === storeId) this.rateLimit = null;
+          if (this.rateLimit?.storeId === storeId && !this.#waiting.get(storeId)) this.rateLimit = null;
         }
       };
     return {
