@@ -93,3 +93,49 @@ it('a 429 is waited out for Retry-After seconds with a banner saying so, then re
   expect(await page.getByText('The store is busy').count()).toBe(0);
   expect(await page.getByRole('alert').count()).toBe(0);
 });
+
+it('the banner stays up while any request is still waiting, even when others finish meanwhile', async () => {
+  ({ context, page } = await newPage(browser));
+  // Every answer that got through reaches the page 800 ms late: the calls let through finish while
+  // the refused ones are still waiting out their 1-2 s.
+  await page.route(`${env.store.origin}/api/**`, async (route) => {
+    const response = await route.fetch();
+    if (response.status() === 200) await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.fulfill({ response });
+  });
+  const refused = new Set<string>();
+  const finishedOk: string[] = [];
+  let retrySent = false;
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (!url.pathname.startsWith('/api/')) return;
+    if (response.status() === 429) refused.add(url.pathname + url.search);
+  });
+  page.on('requestfinished', (request) => {
+    void request.response().then((response) => {
+      if (response?.status() === 200 && request.url().includes('/api/')) finishedOk.push(request.url());
+    });
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (refused.has(url.pathname + url.search)) retrySent = true;
+  });
+  await page.goto(env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+
+  const banner = page.getByRole('status').filter({ hasText: 'The store asked us to slow down.' });
+  await banner.waitFor();
+  // Until the first refused request goes out again, the banner never leaves (sampled every 50 ms).
+  const samples: boolean[] = [];
+  for (let i = 0; i < 100 && !retrySent; i++) {
+    samples.push(await banner.isVisible());
+    await page.waitForTimeout(50);
+  }
+  expect(retrySent).toBe(true);
+  expect(finishedOk.length, 'calls finished while others waited').toBeGreaterThan(0);
+  expect(samples.length).toBeGreaterThan(5);
+  expect(samples.every(Boolean), 'the banner went away while a request was still waiting').toBe(true);
+
+  await expect.poll(() => banner.count()).toBe(0);
+  await expect.poll(() => page.locator('main ul > li article').count()).toBeGreaterThanOrEqual(24);
+});
