@@ -9,6 +9,7 @@
  * store's metadata, pages and categories), and their order is not part of what it promises.
  * A request no route answers is rejected and fails the test when it finishes.
  */
+import { configure } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, onTestFinished, vi } from 'vitest';
 import { AuthService, type CompletedSignIn } from '../../src/lib/auth/auth-service.ts';
@@ -24,6 +25,18 @@ import { json, type SeenRequest } from '../unit/api/scripted-fetch.ts';
 import { wirePaging, wireProduct } from '../unit/providers/goodsie-wire.ts';
 
 export { json, wirePaging, wireProduct };
+
+/**
+ * How long findBy* and eventually() wait. Screens, the API client and the sign-in code load on
+ * demand, and on a loaded 2-core machine the first such import can take longer than the 1 s default.
+ */
+export const WAIT_MS = 5000;
+configure({ asyncUtilTimeout: WAIT_MS });
+
+/** vi.waitFor with the same patience as findBy*. */
+export function eventually<T>(check: () => T | Promise<T>): Promise<T> {
+  return vi.waitFor(check, { timeout: WAIT_MS, interval: 20 });
+}
 
 export const SHOP_ORIGIN = 'https://shop.example';
 export const OTHER_ORIGIN = 'https://other.example';

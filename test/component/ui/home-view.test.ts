@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
-import { APP_URL, OTHER_ORIGIN, createTestApp, harnessProps, tokenFor, type TestApp } from '../../helpers/component-harness.ts';
+import { APP_URL, OTHER_ORIGIN, createTestApp, eventually, harnessProps, tokenFor, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
 afterEach(() => {
@@ -60,7 +60,7 @@ describe('HomeView', () => {
     renderHome(app);
 
     await userEvent.click(screen.getByRole('button', { name: 'Connect Other Goods' }));
-    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     const [url] = app.authorizationUrls();
     if (!url) throw new Error('no authorization URL');
     expect(url.origin + url.pathname).toBe(`${OTHER_ORIGIN}/oauth2/authorize`);
@@ -70,7 +70,7 @@ describe('HomeView', () => {
     expect(url.searchParams.get('scope')).toBe('storefront cart');
     expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The button is usable again once the navigation was handed over.
-    await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Connect Other Goods' })).toBeEnabled());
+    await eventually(() => expect(screen.getByRole('button', { name: 'Connect Other Goods' })).toBeEnabled());
 
     // The state was stored: the store's answer to it completes, returning to that store's catalogue.
     const done = await app.completeSignIn(url, 'access_token=fresh&token_type=bearer&scope=storefront+cart&expire_in=3600');
@@ -79,7 +79,7 @@ describe('HomeView', () => {
 
     // A second Connect gets a state of its own.
     await userEvent.click(screen.getByRole('button', { name: 'Connect Other Goods' }));
-    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(2));
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(2));
     const [first, second] = app.authorizationUrls();
     expect(second?.searchParams.get('state')).not.toBe(first?.searchParams.get('state'));
   });
@@ -97,7 +97,7 @@ describe('HomeView', () => {
     expect(within(alert).getByText('Nothing was connected. You can try again whenever you like.')).toBeInTheDocument();
 
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
-    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     const [url] = app.authorizationUrls();
     expect(url?.origin).toBe(OTHER_ORIGIN);
     expect(url?.searchParams.get('client_id')).toBe('other-client');

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Product } from '../../../src/lib/api/types.ts';
 import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
 import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
-import { createTestApp, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
+import { createTestApp, eventually, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
 const SEEN = '2024-03-02T11:30:00Z';
@@ -60,7 +60,7 @@ describe('ProductEditor', () => {
     const [request] = app.network.requests('PATCH', PATCH_PATH);
     expect(request?.headers.get('Authorization')).toBe(`Bearer ${tokenFor('demo')}`);
     expect(request?.headers.get('Content-Type')).toBe('application/json');
-    await vi.waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ name: 'Linen apron, washed', updated: AFTER });
     expect(save).toBeDisabled();
   });
@@ -102,7 +102,7 @@ describe('ProductEditor', () => {
       expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron (new season)');
       expect(screen.getByRole('spinbutton', { name: 'Price (USD)' })).toHaveValue(21);
       expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
-      await vi.waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+      await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
       expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ name: 'Linen apron (new season)', price: 21, updated: THEIRS });
       expect(patches()).toEqual([{ name: 'My apron', updated: SEEN }]);
     });
@@ -122,7 +122,7 @@ describe('ProductEditor', () => {
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();
       expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('My apron');
       expect(screen.getByRole('spinbutton', { name: 'Price (USD)' })).toHaveValue(21);
-      await vi.waitFor(() => expect(onSaved).toHaveBeenCalledTimes(1));
+      await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
       expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ name: 'My apron', updated: AFTER });
     });
   });
@@ -140,7 +140,7 @@ describe('ProductEditor', () => {
     ).toBeInTheDocument();
     expect(app.session.can('demo', 'editProducts')).toBe(false);
     await userEvent.click(screen.getByRole('button', { name: 'Grant access: Manage the store' }));
-    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     expect((app.authorizationUrls()[0]?.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['admin', 'storefront']);
   });
 
@@ -148,7 +148,7 @@ describe('ProductEditor', () => {
     await openEditor();
     await rename('Half-typed name');
     // The draft reaches IndexedDB before the editor goes away.
-    await vi.waitFor(async () =>
+    await eventually(async () =>
       expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Half-typed name' } }),
     );
     cleanup();

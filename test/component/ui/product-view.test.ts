@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ProductView from '../../../src/lib/components/views/ProductView.svelte';
-import { SHOP_ORIGIN, createTestApp, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
+import { SHOP_ORIGIN, createTestApp, eventually, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
 const PRODUCT_PATH = '/s/demo/product/p-100';
@@ -43,7 +43,7 @@ describe('ProductView: what the granted scopes unlock', () => {
     const app = await openProduct(['storefront']);
 
     await userEvent.click(screen.getByRole('button', { name: 'Grant access: Manage the store' }));
-    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     const [url] = app.authorizationUrls();
     if (!url) throw new Error('no authorization URL');
     expect(url.origin + url.pathname).toBe(`${SHOP_ORIGIN}/oauth2/authorize`);
@@ -60,7 +60,7 @@ describe('ProductView: what the granted scopes unlock', () => {
     const app = await openProduct(['storefront']);
 
     await userEvent.click(screen.getByRole('button', { name: 'Grant access: Use your cart' }));
-    await vi.waitFor(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     const [url] = app.authorizationUrls();
     expect((url?.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['cart', 'storefront']);
   });

@@ -1,0 +1,109 @@
+import { cleanup, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
+import HomeView from '../../../src/lib/components/views/HomeView.svelte';
+import {
+  SHOP_ORIGIN,
+  answerStoreInfo,
+  apiError,
+  catalogQuery,
+  createTestApp,
+  eventually,
+  harnessProps,
+  productPage,
+  wireProduct,
+  type TestApp,
+} from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const NOT_KEPT =
+  'This browser is not letting us store anything (private mode or storage blocked). You can use the app, but you will need to reconnect after a reload.';
+
+function renderHomeWithBanners(app: TestApp): void {
+  render(Harness, { props: harnessProps(app, HomeView, () => ({ callbackError: null }), null) });
+}
+
+function renderCatalogWithBanners(app: TestApp): void {
+  render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current }), 'demo') });
+}
+
+describe('Banners', () => {
+  it('warns that sessions end with the tab when the browser keeps nothing, and Connect still works', async () => {
+    const app = await createTestApp({ persistent: false });
+    renderHomeWithBanners(app);
+
+    expect(await screen.findByText(NOT_KEPT)).toHaveAttribute('role', 'status');
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Demo Store' }));
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+  });
+
+  it('says nothing about storage when the browser keeps the session', async () => {
+    const app = await createTestApp();
+    renderHomeWithBanners(app);
+
+    expect(await screen.findByRole('heading', { name: 'Your stores' })).toBeInTheDocument();
+    expect(screen.queryByText(NOT_KEPT)).not.toBeInTheDocument();
+    expect(screen.queryByText(/storage is blocked/)).not.toBeInTheDocument();
+  });
+
+  it('with no storage at all, says why no store can be connected, and Connect is off', async () => {
+    const app = await createTestApp({ persistent: false, noStorageAtAll: true });
+    renderHomeWithBanners(app);
+
+    expect(await screen.findByText(/no store can be connected here/)).toHaveTextContent('Allow storage for this site, or use another browser.');
+    expect(screen.getByRole('button', { name: 'Connect Demo Store' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Connect Other Goods' })).toBeDisabled();
+  });
+
+  it('when the store ends the access (401, nothing to refresh with), says so with Reconnect, which keeps the place', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo?q=apron' });
+    const ended = () => apiError(401, 'invalid_token', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    app.network.on('GET', '/api/v1/metadata', ended);
+    app.network.on('GET', '/api/v1/pages', ended);
+    app.network.on('GET', '/api/v1/products', ended, { query: { page: '0', count: '100' } });
+    app.network.on('GET', '/api/v1/products', ended, { query: catalogQuery({ q: 'apron' }) });
+    renderCatalogWithBanners(app);
+
+    const banner = await screen.findByRole('alert');
+    expect(banner).toHaveTextContent('Your access to Demo Store has ended. Reconnect to carry on right here; nothing you typed is lost.');
+    // One alert with one Reconnect: the catalogue points at the banner instead of repeating it.
+    expect(await screen.findByText('Reconnect with the button above to carry on.')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: 'Reconnect' })).toHaveLength(1);
+    expect(await app.auth.getSession('demo')).toBeNull();
+
+    await userEvent.click(within(banner).getByRole('button', { name: 'Reconnect' }));
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    expect(within(banner).getByRole('button', { name: 'Reconnect' })).toBeDisabled();
+    const [url] = app.authorizationUrls();
+    if (!url) throw new Error('no authorization URL');
+    expect(url.origin + url.pathname).toBe(`${SHOP_ORIGIN}/oauth2/authorize`);
+    expect(url.searchParams.get('response_type')).toBe('token');
+    expect((url.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['cart', 'storefront']);
+    expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+
+    // The state is kept with the place to come back to.
+    const done = await app.completeSignIn(url, 'access_token=renewed&token_type=bearer&scope=storefront+cart');
+    expect(done.returnTo).toBe('/s/demo?q=apron');
+  });
+
+  it('while the store asks to slow down (429), says when the retry comes, then gets out of the way', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
+    answerStoreInfo(app.network);
+    app.network.on('GET', '/api/v1/products', () => apiError(429, 'rate_limited', { 'Retry-After': '1' }), {
+      query: catalogQuery(),
+      times: 1,
+    });
+    app.network.on('GET', '/api/v1/products', () => productPage([wireProduct()]), { query: catalogQuery() });
+    renderCatalogWithBanners(app);
+
+    expect(await screen.findByText('The store asked us to slow down. Retrying in 1 s (attempt 1)…')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    expect(screen.queryByText(/asked us to slow down/)).not.toBeInTheDocument();
+  });
+});

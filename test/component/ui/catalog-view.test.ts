@@ -1,0 +1,180 @@
+import { cleanup, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
+import {
+  answerStoreInfo,
+  apiError,
+  catalogQuery,
+  createTestApp,
+  eventually,
+  deferred,
+  harnessProps,
+  productPage,
+  wirePaging,
+  wireProduct,
+  json,
+  type TestApp,
+} from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const APRON = wireProduct();
+const BOARD = wireProduct({
+  id: 'p-101',
+  name: 'Oak board',
+  cost: '€35,00',
+  cost_raw: 35,
+  currency: 'EUR',
+  compare_at_cost_raw: null,
+  in_stock: false,
+  categories: ['kitchen', 'wood'],
+});
+
+async function catalogApp(scopes = ['storefront'], path = '/s/demo'): Promise<TestApp> {
+  const app = await createTestApp({ sessions: { demo: scopes }, path });
+  answerStoreInfo(app.network, [APRON, BOARD]);
+  return app;
+}
+
+/** Renders the catalogue on the router's current route, as Shell does. */
+function renderCatalog(app: TestApp): void {
+  render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current })) });
+}
+
+function card(name: string): HTMLElement {
+  const article = screen.getByRole('link', { name }).closest('article');
+  if (!article) throw new Error(`no card for ${name}`);
+  return article;
+}
+
+describe('CatalogView', () => {
+  it('shows a loading skeleton, then the grid with prices formatted for the store’s currency', async () => {
+    const app = await catalogApp();
+    const listing = deferred<Response>();
+    app.network.on('GET', '/api/v1/products', () => listing.promise, { query: catalogQuery() });
+    renderCatalog(app);
+
+    expect(screen.getByRole('status', { name: 'Loading products…' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Linen apron' })).not.toBeInTheDocument();
+
+    listing.resolve(productPage([APRON, BOARD]));
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toHaveAttribute('href', '#/s/demo/product/p-100');
+    expect(screen.queryByRole('status', { name: 'Loading products…' })).not.toBeInTheDocument();
+
+    const apron = within(card('Linen apron'));
+    expect(apron.getByText('$19.90')).toBeInTheDocument(); // cost_raw 19.899999999999999 USD
+    expect(apron.getByText('$24.50', { exact: false })).toHaveTextContent('was $24.50');
+    const board = within(card('Oak board'));
+    expect(board.getByText('€35.00')).toBeInTheDocument();
+    expect(board.getByText('Out of stock')).toBeInTheDocument();
+    expect(board.queryByText(/was/)).not.toBeInTheDocument();
+
+    expect(screen.getByText('2 products')).toBeInTheDocument();
+    expect(screen.getByText('You have seen all 2 products.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Demo Store', level: 1 })).toBeInTheDocument();
+    // Categories gathered from the store's products fill the filter.
+    const categories = screen.getByRole('combobox', { name: 'Category' });
+    await eventually(() => expect(within(categories).getByRole('option', { name: 'wood' })).toBeInTheDocument());
+  });
+
+  it('typing a search updates the route once, after a pause; nothing found offers to clear, which brings the products back', async () => {
+    const app = await catalogApp();
+    app.network.on('GET', '/api/v1/products', () => productPage([APRON, BOARD]), { query: catalogQuery() });
+    app.network.on('GET', '/api/v1/products', () => productPage([]), { query: catalogQuery({ q: 'teapot' }) });
+    renderCatalog(app);
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'teapot');
+    await eventually(() => expect(app.router.current).toMatchObject({ name: 'catalog', storeId: 'demo', q: 'teapot' }));
+    expect(location.hash).toBe('#/s/demo?q=teapot');
+
+    const empty = await screen.findByRole('heading', { name: 'No products found' });
+    expect(empty.parentElement).toHaveTextContent('Nothing matches these filters. Try other words or another category.');
+    // One request for the whole word, none per keystroke.
+    const searches = app.network.requests('GET', '/api/v1/products').map((r) => r.url.searchParams.get('q'));
+    expect(searches.filter((q) => q !== null)).toEqual(['teapot']);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    expect(app.router.current).toMatchObject({ name: 'catalog', q: '', category: '' });
+    expect(location.hash).toBe('#/s/demo');
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+  });
+
+  it('says the store had a problem on a 500, and Try again loads the products', async () => {
+    const app = await catalogApp();
+    app.network.on('GET', '/api/v1/products', () => apiError(500, 'server_error'), { query: catalogQuery(), times: 1 });
+    app.network.on('GET', '/api/v1/products', () => productPage([APRON]), { query: catalogQuery() });
+    renderCatalog(app);
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('The store had a problem');
+    expect(alert).toHaveTextContent('The store could not answer just now. Please try again.');
+    expect(screen.queryByRole('button', { name: /Grant access/ })).not.toBeInTheDocument();
+
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('count') === '24')).toHaveLength(2);
+  });
+
+  it('a 403 insufficient_scope shows the locked prompt, whose Grant access asks for the missing scope again', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo?sort=price' });
+    const refused = () =>
+      apiError(403, 'insufficient_scope', { 'WWW-Authenticate': 'Bearer error="insufficient_scope", scope="storefront"' });
+    app.network.on('GET', '/api/v1/metadata', refused);
+    app.network.on('GET', '/api/v1/pages', refused);
+    app.network.on('GET', '/api/v1/products', refused, { query: { page: '0', count: '100' } });
+    app.network.on('GET', '/api/v1/products', refused, { query: catalogQuery({ sort: 'price' }) });
+    renderCatalog(app);
+
+    expect(
+      await screen.findByText('This needs permission to “Browse products and pages”, which Demo Store has not granted to this app.'),
+    ).toBeInTheDocument();
+    expect(app.session.can('demo', 'browse')).toBe(false);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Grant access: Browse products and pages' }));
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    const [url] = app.authorizationUrls();
+    if (!url) throw new Error('no authorization URL');
+    expect((url.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['cart', 'storefront']);
+    const done = await app.completeSignIn(url, 'access_token=again&token_type=bearer&scope=storefront+cart');
+    expect(done.returnTo).toBe('/s/demo?sort=price');
+  });
+
+  it('loads the next page on Load more, and says when everything has been seen', async () => {
+    // jsdom has no IntersectionObserver; one that never reports leaves loading to the button.
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        observe(): void {}
+        disconnect(): void {}
+      },
+    );
+    const app = await catalogApp();
+    const first = Array.from({ length: 24 }, (_, i) => wireProduct({ id: `p-${i}`, name: `Product ${i}` }));
+    app.network.on('GET', '/api/v1/products', () => json({ products: first, paging: wirePaging({ count: 24, total: 25 }) }), {
+      query: catalogQuery(),
+    });
+    app.network.on(
+      'GET',
+      '/api/v1/products',
+      () => json({ products: [wireProduct({ id: 'p-24', name: 'Product 24' })], paging: wirePaging({ page: 1, count: 24, total: 25 }) }),
+      { query: catalogQuery({ page: '1' }) },
+    );
+    renderCatalog(app);
+
+    expect(await screen.findByText('25 products')).toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(24);
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText('You have seen all 25 products.')).toBeInTheDocument();
+    expect(screen.getAllByRole('article')).toHaveLength(25);
+    expect(screen.getByRole('link', { name: 'Product 24' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
+  });
+});
