@@ -258,3 +258,28 @@ describe('a callback arriving in an app that is already running', () => {
     await expectNoSecretsLeft(['planted-token-456']);
   });
 });
+
+describe('several stores at once', () => {
+  it('keeps both connected, switches between them from the header, and signing out of one keeps the other', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Storefront Connect' }).click();
+    await connectThroughConsent(page, `${STORE_NAME} (PKCE)`);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    expect((await readSessionKeys(page)).sort()).toEqual(['session:demo', 'session:demo-code']);
+
+    const switcher = page.getByRole('combobox', { name: 'Store' });
+    expect(await switcher.inputValue()).toBe('demo-code');
+    await switcher.selectOption('demo');
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/s/demo');
+    await page.reload();
+    expect(await page.getByRole('combobox', { name: 'Store' }).inputValue()).toBe('demo');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    expect(await readSessionKeys(page)).toEqual(['session:demo-code']);
+    await page.getByRole('link', { name: /^Browse/ }).click();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#/s/demo-code');
+  });
+});
