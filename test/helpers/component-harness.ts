@@ -19,7 +19,7 @@ import { captureRedirect } from '../../src/lib/oauth/callback.ts';
 import { StoreApis } from '../../src/lib/state/apis.svelte.ts';
 import { Router } from '../../src/lib/state/router.svelte.ts';
 import { Session } from '../../src/lib/state/session.svelte.ts';
-import { createMemoryStore, openStorage, type OpenedStorage } from '../../src/lib/storage/kv.ts';
+import { openStorage, type OpenedStorage } from '../../src/lib/storage/kv.ts';
 import { TokenVault } from '../../src/lib/storage/token-vault.ts';
 import { json, type SeenRequest } from '../unit/api/scripted-fetch.ts';
 import { wirePaging, wireProduct } from '../unit/providers/goodsie-wire.ts';
@@ -32,6 +32,8 @@ export { json, wirePaging, wireProduct };
  */
 export const WAIT_MS = 5000;
 configure({ asyncUtilTimeout: WAIT_MS });
+// A test gets time for a few such waits, so that one that fails says what it was waiting for.
+vi.setConfig({ testTimeout: 4 * WAIT_MS });
 
 /** vi.waitFor with the same patience as findBy*. */
 export function eventually<T>(check: () => T | Promise<T>): Promise<T> {
@@ -206,7 +208,7 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
 export interface TestAppOptions {
   /** Sessions saved in the vault before the app starts: store id -> granted scopes. */
   sessions?: Record<string, string[]>;
-  /** false: no IndexedDB (sessions in memory); the pending sign-in waits in a memory fallback. */
+  /** false: no IndexedDB (sessions in memory); the pending sign-in waits in sessionStorage, as in the app. */
   persistent?: boolean;
   /** With persistent false: no fallback either, so no sign-in can start. */
   noStorageAtAll?: boolean;
@@ -245,6 +247,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     expect(network.unexpected, 'requests no route answered').toEqual([]);
   });
   const navigate = vi.fn<(url: string) => void>();
+  sessionStorage.clear();
 
   const persistent = options.persistent ?? true;
   const storage = persistent ? await openStorage() : await openStorage({ indexedDB: null });
@@ -261,7 +264,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     fetch: network.fetch,
     navigate,
     storage,
-    ...(persistent ? {} : { pendingFallback: options.noStorageAtAll ? null : createMemoryStore() }),
+    // Without IndexedDB the app's own sessionStorage fallback is used (jsdom has one), unless there is none.
+    ...(options.noStorageAtAll ? { pendingFallback: null } : {}),
   });
   const session = new Session(auth, config);
   await session.load();

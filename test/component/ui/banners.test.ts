@@ -92,6 +92,38 @@ describe('Banners', () => {
     expect(done.returnTo).toBe('/s/demo?q=apron');
   });
 
+  it('Reconnect is usable again after a sign-in that could not start (sessionStorage full), which is explained', async () => {
+    // No IndexedDB: the pending sign-in goes to sessionStorage, which then refuses writes.
+    const app = await createTestApp({ persistent: false, sessions: { demo: ['storefront'] }, path: '/s/demo' });
+    const ended = () => apiError(401, 'invalid_token', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    app.network.on('GET', '/api/v1/metadata', ended);
+    app.network.on('GET', '/api/v1/pages', ended);
+    app.network.on('GET', '/api/v1/products', ended, { query: { page: '0', count: '100' } });
+    app.network.on('GET', '/api/v1/products', ended, { query: catalogQuery() });
+    renderCatalogWithBanners(app);
+    const reconnect = await screen.findByRole('button', { name: 'Reconnect' });
+
+    const full = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      await userEvent.click(reconnect);
+      const failure = await screen.findByText('Could not start signing in to Demo Store');
+      expect(failure.closest('[role="alert"]')).toHaveTextContent(
+        'Storage is unavailable (private mode or blocked), so you will need to reconnect after a reload.',
+      );
+      expect(app.navigate).not.toHaveBeenCalled();
+      await eventually(() => expect(reconnect).toBeEnabled());
+    } finally {
+      full.mockRestore();
+    }
+
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    await userEvent.click(reconnect);
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    expect(screen.queryByText('Could not start signing in to Demo Store')).not.toBeInTheDocument();
+  });
+
   it('while the store asks to slow down (429), says when the retry comes, then gets out of the way', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
     answerStoreInfo(app.network);
