@@ -84,6 +84,12 @@ describe('a storefront-only session', () => {
     expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(2);
     expect(await page.getByRole('button', { name: 'Add to cart' }).count()).toBe(0);
 
+    // "Back to the catalogue" returns to the search and filters the person left.
+    await page.getByRole('link', { name: '← Back to the catalogue' }).click();
+    await expect.poll(hash).toBe(`#/s/demo?category=${chosen}&sort=price`);
+    await page.goBack();
+    await page.getByRole('heading', { name: productName, level: 1 }).waitFor();
+
     // A reload keeps the place.
     await page.reload();
     await page.getByRole('heading', { name: productName, level: 1 }).waitFor();

@@ -1,15 +1,27 @@
 import { getContext, setContext } from 'svelte';
 import { captureRedirect } from '../oauth/callback.ts';
-import { formatRoute, parseRoute, type Route } from './routes.ts';
+import { catalogRoute, formatRoute, parseRoute, type Route } from './routes.ts';
 
 const KEY = Symbol('router');
 
 /** The current route, read from and written to `location.hash` (`#/...`). */
 export class Router {
   #route = $state<Route>({ name: 'home' });
+  /** The last catalogue (search, category, sort) seen per store, for "Back to the catalogue". */
+  #lastCatalog = new Map<string, Route>();
 
   constructor() {
-    this.#route = parseRoute(Router.#currentPath());
+    this.#set(parseRoute(Router.#currentPath()));
+  }
+
+  #set(route: Route): void {
+    this.#route = route;
+    if (route.name === 'catalog') this.#lastCatalog.set(route.storeId, route);
+  }
+
+  /** The store's catalogue as the person last left it (its search and filters), or its start. */
+  catalogFor(storeId: string): Route {
+    return this.#lastCatalog.get(storeId) ?? catalogRoute(storeId);
   }
 
   get current(): Route {
@@ -29,7 +41,7 @@ export class Router {
         location.reload();
         return;
       }
-      this.#route = parseRoute(Router.#currentPath());
+      this.#set(parseRoute(Router.#currentPath()));
     };
     window.addEventListener('hashchange', onChange);
     window.addEventListener('popstate', onChange);
@@ -45,7 +57,7 @@ export class Router {
     const url = `${location.pathname}${location.search}#${path}`;
     if (options.replace) history.replaceState(history.state, '', url);
     else history.pushState(history.state, '', url);
-    this.#route = parseRoute(path);
+    this.#set(parseRoute(path));
   }
 
   goPath(path: string, options: { replace?: boolean } = {}): void {

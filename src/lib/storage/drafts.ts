@@ -10,6 +10,11 @@ export interface DraftStore {
   discard(key: string): Promise<void>;
 }
 
+/** The key of a product's unsaved edit. */
+export function productDraftKey(storeId: string, productId: string): string {
+  return `${storeId}/product/${productId}`;
+}
+
 export function createDraftStore(): DraftStore {
   const memory = new Map<string, unknown>();
   let idb: UseStore | null = null;
