@@ -14,7 +14,9 @@ import {
   answerConsent,
   connectThroughConsent,
   readOtherStorage,
+  callbackParam,
   readSessionKeys,
+  recordCallbacks,
   startAppUnderTest,
   type AppUnderTest,
 } from '../helpers/e2e-app.ts';
@@ -51,11 +53,7 @@ afterEach(async (test) => {
 async function openApp(initScript?: string): Promise<void> {
   ({ context, page, console: log } = await newPage(browser, { width: 360, height: 780 }));
   if (initScript) await context.addInitScript({ content: initScript });
-  callbacks = [];
-  page.on('response', (response) => {
-    const location = response.headers()['location'];
-    if (response.status() === 302 && location?.startsWith(env.app.url)) callbacks.push(location);
-  });
+  callbacks = recordCallbacks(page, env.app.url);
   await page.goto(env.app.url);
 }
 
@@ -63,10 +61,6 @@ async function shoot(name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `failure-${name}.png`), fullPage: true });
 }
 
-function paramOf(callback: string, name: string): string {
-  const url = new URL(callback);
-  return new URLSearchParams(url.hash.slice(1) || url.search.slice(1)).get(name) ?? '';
-}
 
 const hash = () => decodeURIComponent(new URL(page.url()).hash);
 /** Whether `haystack` holds `secret`, as a boolean (so a failing assertion never prints the secret). */
@@ -108,8 +102,8 @@ describe('IndexedDB unavailable', () => {
     await notPersistentBanner().waitFor();
 
     // The token lives in memory only; the pending sign-in left only a used marker behind.
-    const token = paramOf(callbacks[0]!, 'access_token');
-    const state = paramOf(callbacks[0]!, 'state');
+    const token = callbackParam(callbacks[0]!, 'access_token');
+    const state = callbackParam(callbacks[0]!, 'state');
     expect(token.length).toBeGreaterThan(10);
     const other = await readOtherStorage(page);
     expect(holds(other, token), 'token in web storage or cookies').toBe(false);
@@ -140,7 +134,7 @@ describe('IndexedDB unavailable', () => {
     await expect.poll(() => productCards().count()).toBeGreaterThan(0);
     expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
 
-    const code = paramOf(callbacks[0]!, 'code');
+    const code = callbackParam(callbacks[0]!, 'code');
     expect(code.length).toBeGreaterThan(10);
     const other = await readOtherStorage(page);
     expect(holds(other, code), 'code in web storage or cookies').toBe(false);
@@ -265,7 +259,7 @@ describe('a network failure during the code exchange', () => {
     expect(codesSent).toHaveLength(2);
     expect(new Set(codesSent).size).toBe(2);
     expect(callbacks).toHaveLength(2);
-    expect(paramOf(callbacks[1]!, 'state')).not.toBe(paramOf(callbacks[0]!, 'state'));
+    expect(callbackParam(callbacks[1]!, 'state')).not.toBe(callbackParam(callbacks[0]!, 'state'));
     expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
     expect(await readSessionKeys(page)).toEqual(['session:demo-code']);
 

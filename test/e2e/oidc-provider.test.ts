@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startDemoStore, type DemoStore } from '../demo-store/server.ts';
 import { implicitToken } from '../demo-store/store-client.ts';
 import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
-import { deploymentHeaders, readOtherStorage } from '../helpers/e2e-app.ts';
+import { deploymentHeaders, readOtherStorage, recordCallbacks } from '../helpers/e2e-app.ts';
 import { startOidcServer, type OidcServer } from '../helpers/oidc-server.ts';
 import { BUILD_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
@@ -150,12 +150,8 @@ afterEach(async () => {
 
 async function openApp(): Promise<void> {
   ({ context, page, console: log } = await newPage(browser));
-  callbacks = [];
+  callbacks = recordCallbacks(page, app.url);
   tokenGrants = [];
-  page.on('response', (response) => {
-    const location = response.headers()['location'];
-    if (response.status() >= 300 && response.status() < 400 && location?.startsWith(app.url)) callbacks.push(location);
-  });
   page.on('request', (request) => {
     if (request.url() === oidc.tokenEndpoint && request.method() === 'POST') {
       tokenGrants.push(new URLSearchParams(request.postData() ?? '').get('grant_type') ?? '');

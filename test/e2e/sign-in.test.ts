@@ -6,7 +6,9 @@ import {
   answerConsent,
   connectThroughConsent,
   readOtherStorage,
+  callbackParam,
   readSessionKeys,
+  recordCallbacks,
   startAppUnderTest,
   type AppUnderTest,
 } from '../helpers/e2e-app.ts';
@@ -30,11 +32,7 @@ afterAll(async () => {
 
 async function openApp(): Promise<void> {
   ({ context, page, console: log } = await newPage(browser));
-  callbacks = [];
-  page.on('response', (response) => {
-    const location = response.headers()['location'];
-    if (response.status() === 302 && location?.startsWith(env.app.url)) callbacks.push(location);
-  });
+  callbacks = recordCallbacks(page, env.app.url);
   await page.goto(env.app.url);
   await page.getByRole('heading', { name: 'Your stores' }).waitFor();
 }
@@ -55,11 +53,6 @@ async function expectNoSecretsLeft(secrets: string[]): Promise<void> {
   }
 }
 
-function paramOf(callback: string, name: string): string {
-  const url = new URL(callback);
-  const params = new URLSearchParams(url.hash.slice(1) || url.search.slice(1));
-  return params.get(name) ?? '';
-}
 
 describe('sign-in with the client-side flow (response_type=token)', () => {
   it('ends in the catalogue, survives a reload, and sign out forgets it', async () => {
@@ -67,9 +60,9 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     expect(callbacks).toHaveLength(1);
-    const token = paramOf(callbacks[0]!, 'access_token');
+    const token = callbackParam(callbacks[0]!, 'access_token');
     expect(token.length).toBeGreaterThan(10);
-    await expectNoSecretsLeft([token, paramOf(callbacks[0]!, 'state')]);
+    await expectNoSecretsLeft([token, callbackParam(callbacks[0]!, 'state')]);
     expect(new URL(page.url()).hash).toBe('#/s/demo');
     expect(await readSessionKeys(page)).toEqual(['session:demo']);
 
@@ -109,7 +102,7 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
       await page.getByRole('button', { name: /Grant access/ }).click();
       await answerConsent(page, 'Allow');
       await page.getByRole('heading', { name: 'Orders' }).waitFor();
-      expect(paramOf(callbacks.at(-1)!, 'scope')).toBe('storefront');
+      expect(callbackParam(callbacks.at(-1)!, 'scope')).toBe('storefront');
       await page.getByRole('button', { name: /Grant access/ }).waitFor();
       expect(await page.getByRole('table').count()).toBe(0);
     } finally {
@@ -126,9 +119,9 @@ describe('sign-in with authorization code + PKCE', () => {
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
     expect(callbacks).toHaveLength(1);
-    const code = paramOf(callbacks[0]!, 'code');
+    const code = callbackParam(callbacks[0]!, 'code');
     expect(code.length).toBeGreaterThan(10);
-    await expectNoSecretsLeft([code, paramOf(callbacks[0]!, 'state')]);
+    await expectNoSecretsLeft([code, callbackParam(callbacks[0]!, 'state')]);
     expect(await readSessionKeys(page)).toContain('session:demo-code');
 
     // The store refuses the same code a second time (and PKCE without the verifier).
@@ -204,7 +197,7 @@ describe('callbacks the app did not ask for', () => {
     await page.getByRole('alert').waitFor();
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not started here|already used/i);
     expect(await readSessionKeys(page)).toEqual([]);
-    await expectNoSecretsLeft([paramOf(callbacks[0]!, 'access_token')]);
+    await expectNoSecretsLeft([callbackParam(callbacks[0]!, 'access_token')]);
   });
 
   it('an expired state (over 10 minutes old) shows a clear error and stores nothing', async () => {

@@ -97,6 +97,25 @@ export async function answerConsent(page: Page, choice: 'Allow' | 'Deny' = 'Allo
   await page.waitForURL((url) => !url.pathname.startsWith('/oauth2/'));
 }
 
+/**
+ * Records every redirect a server sends back to the app: the raw callback URLs, secrets included
+ * (compare them as booleans so a failing assertion never prints one).
+ */
+export function recordCallbacks(page: Page, appUrl: string): string[] {
+  const callbacks: string[] = [];
+  page.on('response', (response) => {
+    const location = response.headers()['location'];
+    if (response.status() >= 300 && response.status() < 400 && location?.startsWith(appUrl)) callbacks.push(location);
+  });
+  return callbacks;
+}
+
+/** One parameter of a recorded callback, from its fragment (implicit) or its query (code). */
+export function callbackParam(callback: string, name: string): string {
+  const url = new URL(callback);
+  return new URLSearchParams(url.hash.slice(1) || url.search.slice(1)).get(name) ?? '';
+}
+
 /** What the page keeps outside IndexedDB: none of it may hold a token. */
 export async function readOtherStorage(page: Page): Promise<string> {
   const inPage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
