@@ -111,3 +111,35 @@ describe('locked features', () => {
     }
   });
 });
+
+describe('screens that explain a problem', () => {
+  it.each(widths)('at %i px: a broken config, a declined sign-in, a link to a store not connected, an unknown store', async (width) => {
+    const env = await startAppUnderTest();
+    const { context, page } = await newPage(browser, { width });
+    try {
+      // A link to a product of a store that is not connected asks to connect, and would come back.
+      await page.goto(`${env.app.url}#/s/demo/product/1001`);
+      await page.getByRole('heading', { name: `${STORE_NAME} is not connected` }).waitFor();
+      await audit(page, `not-connected-${width}`);
+
+      await page.goto(`${env.app.url}#/s/nowhere`);
+      await page.getByRole('heading', { name: 'Unknown store' }).waitFor();
+      await audit(page, `unknown-store-${width}`);
+
+      await page.goto(env.app.url);
+      await connectThroughConsent(page, STORE_NAME, 'Deny');
+      await page.getByRole('heading', { name: `You declined access to ${STORE_NAME}` }).waitFor();
+      await audit(page, `declined-${width}`);
+
+      const broken = JSON.stringify({ stores: [{ ...env.stores[0], apiBase: 'ftp://x' }] });
+      env.app.setOverride('config.json', broken);
+      await page.goto('about:blank');
+      await page.goto(env.app.url);
+      await page.getByText('stores[0].apiBase').waitFor();
+      await audit(page, `config-error-${width}`);
+    } finally {
+      await context.close();
+      await env.close();
+    }
+  });
+});
