@@ -138,7 +138,7 @@ beforeAll(async () => {
   };
   app.setOverride('config.json', JSON.stringify({ stores: [store] }));
   // Product images still come from the demo store's origin.
-  app.setHeaders(deploymentHeaders([oidc.issuer, api.origin, demo.origin]));
+  app.setHeaders(deploymentHeaders({ stores: [store] }, [demo.origin]));
 });
 afterAll(async () => {
   await browser?.close();

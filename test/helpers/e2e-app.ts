@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { startDemoStore, type DemoStore, type DemoStoreOptions } from '../demo-store/server.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 import { BUILD_DIR } from './paths.ts';
-import type { StoreConfig } from '../../src/lib/config/types.ts';
+import type { AppConfig, StoreConfig } from '../../src/lib/config/types.ts';
+import { appHeaders } from '../bench/csp.ts';
 
 export const CLIENT_ID = 'storefront-connect-e2e';
 export const STORE_NAME = 'Goodsie Demo Store';
@@ -49,7 +50,7 @@ export async function startAppUnderTest(
     { ...base, id: 'demo-code', name: `${STORE_NAME} (PKCE)`, flow: 'code' },
   ];
   app.setOverride('config.json', JSON.stringify({ stores }));
-  app.setHeaders(deploymentHeaders([store.origin]));
+  app.setHeaders(deploymentHeaders({ stores }));
   return {
     app,
     store,
@@ -60,25 +61,18 @@ export async function startAppUnderTest(
   };
 }
 
-/** The headers public/_headers ships, with connect-src and img-src set for the given store origins. */
-export function deploymentHeaders(storeOrigins: string[]): Record<string, string> {
-  const origins = storeOrigins.join(' ');
-  return {
-    'content-security-policy': [
-      "default-src 'none'",
-      "script-src 'self'",
-      "style-src 'self'",
-      `img-src 'self' ${origins}`,
-      `connect-src 'self' ${origins}`,
-      "manifest-src 'self'",
-      "base-uri 'none'",
-      "form-action 'none'",
-      "frame-ancestors 'none'",
-      "object-src 'none'",
-    ].join('; '),
-    'referrer-policy': 'no-referrer',
-    'x-content-type-options': 'nosniff',
-  };
+/**
+ * The headers a deployment ships (the same generator writes public/_headers), for a given
+ * config.json, so every end-to-end test runs under exactly the shipped Content-Security-Policy.
+ * `extraImageOrigins`: plain-http image hosts a test serves pictures from besides the stores.
+ */
+export function deploymentHeaders(config: AppConfig, extraImageOrigins: string[] = []): Record<string, string> {
+  const headers = appHeaders(config);
+  if (extraImageOrigins.length > 0) {
+    const csp = headers['Content-Security-Policy']!;
+    headers['Content-Security-Policy'] = csp.replace(/(^|; )img-src ([^;]*)/, `$1img-src $2 ${extraImageOrigins.join(' ')}`);
+  }
+  return headers;
 }
 
 /** Clicks Connect for a store on the home screen, then Allow (or Deny) on the store's consent page. */
