@@ -170,6 +170,13 @@ describe('asking for more access', () => {
     // Orders and coupons are open now.
     await page.getByRole('link', { name: 'Orders' }).click();
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
+    await page.getByText('Page 1 of 2').waitFor();
+    const newest = await page.getByRole('row').nth(1).getByRole('cell').first().textContent();
+    await page.getByRole('link', { name: 'Older' }).click();
+    await page.getByText('Page 2 of 2').waitFor();
+    await expect.poll(hash).toBe('#/s/demo/orders?page=1');
+    expect(await page.getByRole('row').nth(1).getByRole('cell').first().textContent()).not.toBe(newest);
+    await page.getByRole('link', { name: 'Newer' }).waitFor();
     await page.getByRole('link', { name: 'Coupons' }).click();
     await expect.poll(() => page.locator('main li code').count()).toBeGreaterThan(0);
   });
