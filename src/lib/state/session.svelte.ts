@@ -3,7 +3,7 @@ import type { AuthService } from '../auth/auth-service.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { AppError } from '../oauth/errors.ts';
-import { capabilitiesFor, scopeForCapability, type Capability } from '../providers/capabilities.ts';
+import { capabilitiesFor, scopeForCapability, supportsCapability, type Capability } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
 
 const KEY = Symbol('session');
@@ -88,10 +88,12 @@ export class Session {
     return this.capabilities(storeId).has(capability);
   }
 
-  /** The scope to ask the store for to gain a capability. */
+  /** The scope to ask the store for to gain a capability; null when its platform has none. */
   scopeFor(storeId: string, capability: Capability): string | null {
     const store = this.store(storeId);
-    return store ? scopeForCapability(getProvider(store.kind), capability) : null;
+    if (!store) return null;
+    const provider = getProvider(store.kind);
+    return supportsCapability(provider, capability) ? scopeForCapability(provider, capability) : null;
   }
 
   /**
