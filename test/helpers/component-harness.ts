@@ -21,7 +21,7 @@ import { Router } from '../../src/lib/state/router.svelte.ts';
 import { Session } from '../../src/lib/state/session.svelte.ts';
 import { openStorage, type OpenedStorage } from '../../src/lib/storage/kv.ts';
 import { TokenVault } from '../../src/lib/storage/token-vault.ts';
-import { json, type SeenRequest } from '../unit/api/scripted-fetch.ts';
+import { json, readRequest, type SeenRequest } from '../unit/api/scripted-fetch.ts';
 import { wirePaging, wireProduct } from '../unit/providers/goodsie-wire.ts';
 
 export { json, wirePaging, wireProduct };
@@ -119,14 +119,8 @@ export function fakeNetwork(): FakeNetwork {
   const seen: SeenRequest[] = [];
   const unexpected: string[] = [];
   const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const request: SeenRequest = {
-      method: init.method ?? 'GET',
-      url,
-      headers: new Headers(init.headers),
-      body: typeof init.body === 'string' ? init.body : undefined,
-      init,
-    };
+    const request = readRequest(input, init);
+    const url = request.url;
     seen.push(request);
     const query = Object.fromEntries(url.searchParams);
     const route = routes.find(

@@ -13,6 +13,17 @@ export interface SeenRequest {
   init: RequestInit;
 }
 
+/** What a fake fetch records of one call. */
+export function readRequest(input: RequestInfo | URL, init: RequestInit = {}): SeenRequest {
+  return {
+    method: init.method ?? 'GET',
+    url: new URL(input instanceof Request ? input.url : String(input)),
+    headers: new Headers(init.headers),
+    body: typeof init.body === 'string' ? init.body : undefined,
+    init,
+  };
+}
+
 export interface Step {
   method: string;
   /** Path plus query, as `url.pathname + url.search`. */
@@ -26,14 +37,8 @@ export function scriptedFetch(origin: string, steps: Step[]) {
   let next = 0;
 
   const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    const request: SeenRequest = {
-      method: init.method ?? 'GET',
-      url,
-      headers: new Headers(init.headers),
-      body: typeof init.body === 'string' ? init.body : undefined,
-      init,
-    };
+    const request = readRequest(input, init);
+    const url = request.url;
     seen.push(request);
     const step = steps[next];
     const label = `${request.method} ${url.href}`;
