@@ -81,7 +81,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['test/unit/**/*.test.ts', 'test/demo-store/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/demo-store/**/*.test.ts', 'test/platforms/**/*.test.ts'],
           setupFiles: ['test/helpers/setup-unit.ts'],
         },
       },
