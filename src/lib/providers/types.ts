@@ -15,8 +15,8 @@ import type {
   ProductSort,
   StoreMetadata,
   StorePage,
-} from '../api/types.ts';
-import type { Capability } from './capabilities.ts';
+} from '../domain/catalog.ts';
+import type { Capability } from '../domain/capability.ts';
 
 /** One scope of the platform's vocabulary, with the words the consent and settings screens show. */
 export interface ScopeInfo {

@@ -1,4 +1,4 @@
-import type { ProductSort } from '../api/types.ts';
+import type { ProductSort } from '../domain/catalog.ts';
 
 /**
  * Where the person is, kept in the URL's fragment as `#/...` so that reload, back/forward and shared
