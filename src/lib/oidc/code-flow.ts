@@ -12,7 +12,7 @@ import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { AppError, HttpError, OAuthRedirectError } from '../oauth/errors.ts';
 import { hasRepeatedParameter } from '../oauth/callback.ts';
 import { formatScope } from '../oauth/scopes.ts';
-import { MAX_STATE_LENGTH } from '../oauth/state.ts';
+import { MAX_STATE_LENGTH, SIGN_IN_LIFETIME_MS, SIGN_IN_LIFETIME_WORDS } from '../oauth/state.ts';
 import { normalizeTokenResponse, parseTokenErrorResponse, sanitizeErrorText } from '../oauth/token.ts';
 import type { TokenSet } from '../oauth/types.ts';
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
@@ -45,7 +45,8 @@ interface ExchangeRecord {
   httpError?: HttpError;
 }
 
-export const STALE_STATE_AGE_SECONDS = 600;
+/** The client's own staleness rule, the same lifetime as our state store's. */
+const STALE_STATE_AGE_SECONDS = SIGN_IN_LIFETIME_MS / 1000;
 
 /**
  * Stores a PKCE sign-in state (code_verifier + our data) and returns the authorization URL.
@@ -93,7 +94,7 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
   if (found.status === 'used') throw new AppError('OAUTH_STATE_REUSED', 'this sign-in response was already used');
   if (found.status === 'expired') {
     await deps.stateStore.remove(state);
-    throw new AppError('OAUTH_STATE_EXPIRED', 'this sign-in took longer than 10 minutes');
+    throw new AppError('OAUTH_STATE_EXPIRED', `this sign-in took longer than ${SIGN_IN_LIFETIME_WORDS}`);
   }
   const data = readStateData(found.value);
   const store = data && config.stores.find((candidate) => candidate.id === data.storeId && candidate.flow === 'code');
