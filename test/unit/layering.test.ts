@@ -22,8 +22,8 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   components: ['state', 'domain', 'sanitize', 'shared', 'oauth'],
   state: ['embed', 'auth', 'api', 'config', 'providers', 'storage', 'oauth', 'domain', 'shared'],
   embed: ['auth', 'config', 'providers', 'storage', 'oauth', 'domain'],
-  auth: ['oidc', 'config', 'storage', 'oauth'],
-  oidc: ['config', 'storage', 'oauth'],
+  auth: ['oidc', 'config', 'providers', 'storage', 'oauth'],
+  oidc: ['config', 'providers', 'storage', 'oauth'],
   api: ['providers', 'oauth', 'domain', 'shared'],
   config: ['providers', 'oauth'],
   providers: ['sanitize', 'oauth', 'domain', 'shared'],
@@ -141,7 +141,7 @@ describe('layering of src/', () => {
     // dynamic, upward
     reports(tryImport('lib/state/routes.ts', "const m = import('../components/Shell.svelte');"), "(dynamic): 'state' may not import 'components'");
     // a re-export that closes a file cycle inside one folder
-    expect(tryImport('lib/oauth/encoding.ts', "export type { X } from './pkce.ts';")).toEqual(['file cycle: lib/oauth/encoding.ts -> lib/oauth/pkce.ts -> lib/oauth/encoding.ts']);
+    expect(tryImport('lib/oauth/encoding.ts', "export type { X } from './state.ts';")).toEqual(['file cycle: lib/oauth/state.ts -> lib/oauth/encoding.ts -> lib/oauth/state.ts']);
     // a package outside its layer, and anything into the widget
     reports(tryImport('lib/api/http-headers.ts', "import { get } from 'idb-keyval';"), "package not allowed in 'api' (allowed in: storage)");
     reports(tryImport('lib/state/routes.ts', "import { x } from '../../widget/options.ts';"), "'state' may not import 'widget'");

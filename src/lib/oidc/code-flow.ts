@@ -15,6 +15,7 @@ import { formatScope } from '../oauth/scopes.ts';
 import { MAX_STATE_LENGTH, SIGN_IN_LIFETIME_MS, SIGN_IN_LIFETIME_WORDS } from '../oauth/state.ts';
 import { normalizeTokenResponse, parseTokenErrorResponse, sanitizeErrorText } from '../oauth/token.ts';
 import type { TokenSet } from '../oauth/types.ts';
+import { getProvider } from '../providers/registry.ts';
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
 
 export interface CodeFlowDeps {
@@ -109,7 +110,7 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
   try {
     await client.processSigninResponse(href);
     if (record.tokenJson === undefined) throw new AppError('OAUTH_INVALID_RESPONSE', 'no token response was received');
-    const tokens = normalizeTokenResponse(record.tokenJson, { requestedScopes: data.scopes, now: deps.now() });
+    const tokens = normalizeTokenResponse(record.tokenJson, { requestedScopes: data.scopes, now: deps.now(), quirks: getProvider(store.kind).tokenQuirks });
     return { storeId: store.id, returnTo: data.returnTo, tokens };
   } catch (error) {
     throw toAppError(error, record, store.id);
@@ -135,7 +136,7 @@ export async function refreshAccessToken(store: StoreConfig, tokens: TokenSet, d
     };
     await client.useRefreshToken({ state });
     if (record.tokenJson === undefined) throw new AppError('OAUTH_INVALID_RESPONSE', 'no token response was received');
-    const refreshed = normalizeTokenResponse(record.tokenJson, { requestedScopes: tokens.scopes, now: deps.now() });
+    const refreshed = normalizeTokenResponse(record.tokenJson, { requestedScopes: tokens.scopes, now: deps.now(), quirks: getProvider(store.kind).tokenQuirks });
     if (refreshed.refreshToken === undefined) refreshed.refreshToken = tokens.refreshToken;
     return refreshed;
   } catch (error) {

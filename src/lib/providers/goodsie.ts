@@ -31,7 +31,6 @@ import {
   optionalBoolean,
   optionalDateTime,
   optionalInteger,
-  optionalNumber,
   optionalString,
   optionalStringArray,
   readObject,

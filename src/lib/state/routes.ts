@@ -16,7 +16,6 @@ export type Route =
   | { name: 'embed'; storeId: string }
   | { name: 'notFound'; path: string };
 
-export type RouteName = Route['name'];
 
 const SORTS: readonly ProductSort[] = ['newest', 'name', 'price', '-price'];
 
