@@ -5,7 +5,7 @@
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 
 /** Every attribute `<storefront-products>` reads; a change to any of them re-renders. */
-export const WIDGET_ATTRIBUTES = ['api-base', 'token', 'category', 'search', 'limit', 'columns'] as const;
+export const WIDGET_ATTRIBUTES = ['kind', 'api-base', 'token', 'category', 'search', 'limit', 'columns'] as const;
 export type WidgetAttribute = (typeof WIDGET_ATTRIBUTES)[number];
 
 export const DEFAULT_LIMIT = 12;
@@ -13,6 +13,8 @@ export const MAX_LIMIT = 100;
 export const MAX_COLUMNS = 12;
 
 export interface WidgetOptions {
+  /** The store's platform (config.json `kind`); `goodsie` when the attribute is absent. */
+  kind: string;
   /** The store's API server (config.json `apiBase`), normalised, no trailing slash. */
   apiBase: string;
   /** A storefront-only bearer token. Sent in the Authorization header, never in a URL. */
@@ -66,6 +68,7 @@ export function readWidgetOptions(get: (name: WidgetAttribute) => string | null)
   return {
     ok: true,
     options: {
+      kind: (get('kind') ?? '').trim() || 'goodsie',
       apiBase: base.apiBase,
       token,
       category: (get('category') ?? '').trim(),
@@ -78,5 +81,5 @@ export function readWidgetOptions(get: (name: WidgetAttribute) => string | null)
 
 /** Whether two option sets ask the store for the same products (columns is layout only). */
 export function sameQuery(a: WidgetOptions, b: WidgetOptions): boolean {
-  return a.apiBase === b.apiBase && a.token === b.token && a.category === b.category && a.search === b.search && a.limit === b.limit;
+  return a.kind === b.kind && a.apiBase === b.apiBase && a.token === b.token && a.category === b.category && a.search === b.search && a.limit === b.limit;
 }

@@ -2,20 +2,22 @@
  * One request for the widget: the first `limit` products matching category/search, read with a
  * storefront token in the Authorization header (RFC 6750 2.1), never in the URL (the contract
  * allows `?access_token=`; we do not use it: URLs end up in logs, history and Referer headers).
- * Request building and mapping are the Goodsie profile's own, so the widget and the app agree.
+ * Request building and mapping are the platform's own (found by `kind` through the registry, loaded
+ * lazily), so the widget and the app agree.
  */
-import type { Product } from '../lib/api/types.ts';
+import type { Product } from '../lib/domain/catalog.ts';
 import { AppError, type AppErrorCode } from '../lib/oauth/errors.ts';
-import { goodsie } from '../lib/providers/goodsie.ts';
+import { loadProvider } from '../lib/providers/registry.ts';
+import type { LoadedProvider } from '../lib/providers/types.ts';
 import type { WidgetOptions } from './options.ts';
 
 /**
  * The URL of the products request: apiBase + the provider's path + query, as the app's API client
  * builds it. Holds no token.
  */
-export function productsRequestUrl(options: WidgetOptions): string {
-  const request = goodsie.adapter.listProductsRequest({
-    page: goodsie.paging.firstPage,
+export function productsRequestUrl(provider: LoadedProvider, options: WidgetOptions): string {
+  const request = provider.adapter.listProductsRequest({
+    page: provider.paging.firstPage,
     count: options.limit,
     ...(options.search !== '' ? { q: options.search } : {}),
     ...(options.category !== '' ? { category: options.category } : {}),
@@ -41,9 +43,10 @@ export function codeForStatus(status: number): AppErrorCode {
  * Unpublished products are dropped even if a too-powerful token returned them.
  */
 export async function fetchProducts(options: WidgetOptions, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<Product[]> {
+  const provider = await loadProvider(options.kind);
   let response: Response;
   try {
-    response = await fetchImpl(productsRequestUrl(options), {
+    response = await fetchImpl(productsRequestUrl(provider, options), {
       headers: { Accept: 'application/json', Authorization: `Bearer ${options.token}` },
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
@@ -62,5 +65,5 @@ export async function fetchProducts(options: WidgetOptions, fetchImpl: typeof fe
     if (signal?.aborted) throw error;
     throw new AppError('API_INVALID_RESPONSE', 'the store answered with something other than JSON');
   }
-  return goodsie.adapter.mapProductPage(json).products.filter((product) => product.published);
+  return provider.adapter.mapProductPage(json).products.filter((product) => product.published);
 }

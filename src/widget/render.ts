@@ -4,7 +4,7 @@
  * product named `<img src=x onerror=...>` is shown as those characters and a `javascript:`
  * permalink is no link at all.
  */
-import type { Product } from '../lib/api/types.ts';
+import type { Product } from '../lib/domain/catalog.ts';
 import type { AppErrorCode } from '../lib/oauth/errors.ts';
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 import type { OptionsProblem } from './options.ts';

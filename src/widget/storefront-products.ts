@@ -8,7 +8,7 @@
  * Everything it draws lives in its own shadow root; it adds no global besides the custom element
  * registration, and stores nothing. The token goes in the Authorization header only.
  */
-import type { Product } from '../lib/api/types.ts';
+import type { Product } from '../lib/domain/catalog.ts';
 import { AppError } from '../lib/oauth/errors.ts';
 import { readWidgetOptions, sameQuery, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
 import { fetchProducts } from './products.ts';

@@ -229,8 +229,10 @@ describe('callbacks the app did not ask for', () => {
               const c = cursor.result;
               if (!c) return;
               if (String(c.key).startsWith('pending:')) {
-                const value = c.value as { pending: { createdAt: number } };
-                c.update({ ...value, pending: { ...value.pending, createdAt: value.pending.createdAt - 11 * 60_000 } });
+                // The single-use store's record: { v, value: the pending sign-in, createdAt }.
+                const record = c.value as { createdAt: number; value: { createdAt: number } };
+                const aged = record.createdAt - 11 * 60_000;
+                c.update({ ...record, createdAt: aged, value: { ...record.value, createdAt: aged } });
                 count++;
               }
               c.continue();

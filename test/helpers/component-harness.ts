@@ -9,9 +9,9 @@
  * store's metadata, pages and categories), and their order is not part of what it promises.
  * A request no route answers is rejected and fails the test when it finishes.
  */
-import { configure } from '@testing-library/svelte';
 import { IDBFactory } from 'fake-indexeddb';
 import { expect, onTestFinished, vi } from 'vitest';
+import { WAIT_MS } from './setup-component.ts';
 import { AuthService, type CompletedSignIn } from '../../src/lib/auth/auth-service.ts';
 import { validateConfig } from '../../src/lib/config/load-config.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';
@@ -26,14 +26,6 @@ import { wirePaging, wireProduct } from '../unit/providers/goodsie-wire.ts';
 
 export { json, wirePaging, wireProduct };
 
-/**
- * How long findBy* and eventually() wait. Screens, the API client and the sign-in code load on
- * demand, and on a loaded 2-core machine the first such import can take longer than the 1 s default.
- */
-export const WAIT_MS = 5000;
-configure({ asyncUtilTimeout: WAIT_MS });
-// A test gets time for a few such waits, so that one that fails says what it was waiting for.
-vi.setConfig({ testTimeout: 4 * WAIT_MS });
 
 /** vi.waitFor with the same patience as findBy*. */
 export function eventually<T>(check: () => T | Promise<T>): Promise<T> {

@@ -1,2 +1,13 @@
 import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/svelte';
+import { vi } from 'vitest';
+
+/**
+ * How long findBy* and eventually() wait. Screens, the API client and the sign-in code load on
+ * demand, and on a loaded 2-core machine the first such import can take longer than the 1 s default.
+ */
+export const WAIT_MS = 5000;
+configure({ asyncUtilTimeout: WAIT_MS });
+// A test gets time for a few such waits, so that one that fails says what it was waiting for.
+vi.setConfig({ testTimeout: 4 * WAIT_MS });

@@ -8,6 +8,7 @@
 import { AppError, HttpError, type AppErrorCode } from '../oauth/errors.ts';
 import type { ApiOperation, ApiRequest, LoadedProvider, PageRequest } from '../providers/types.ts';
 import { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
+import { ProductConflictError } from '../domain/conflict.ts';
 import type {
   Cart,
   Coupon,
@@ -19,7 +20,7 @@ import type {
   ProductQuery,
   StoreMetadata,
   StorePage,
-} from './types.ts';
+} from '../domain/catalog.ts';
 
 export { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
 
@@ -59,7 +60,7 @@ export interface StoreApi {
   addToCart(productId: string, quantity: number, signal?: AbortSignal): Promise<Cart>;
   listOrders(paging?: { page?: number; count?: number }, signal?: AbortSignal): Promise<OrderPage>;
   listCoupons(signal?: AbortSignal): Promise<Coupon[]>;
-  /** PATCH with the `updated` value last seen; API_CONFLICT (body.product = server copy) when stale. */
+  /** PATCH with the `updated` value last seen; ProductConflictError (with the server's current product) when stale. */
   updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, signal?: AbortSignal): Promise<Product>;
   createProduct(product: NewProduct, signal?: AbortSignal): Promise<Product>;
 }
@@ -207,7 +208,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
       throw new HttpError('API_INSUFFICIENT_SCOPE', status, { requiredScope, body: errorBody(parsed, token), message });
     }
     if (status === 409) {
-      throw new HttpError('API_CONFLICT', status, { body: { product: adapter.mapConflict(parsed) }, message });
+      throw new ProductConflictError(adapter.mapConflict(parsed), message);
     }
     throw new HttpError(statusCode(status), status, { body: errorBody(parsed, token), message });
   }

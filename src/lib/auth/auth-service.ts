@@ -4,6 +4,7 @@
  * Plain TS: a Svelte rune class wraps it for the UI.
  */
 import type { AppConfig, StoreConfig } from '../config/types.ts';
+import { getProvider } from '../providers/registry.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError, HttpError, isAppError } from '../oauth/errors.ts';
 import { dedupeScopes } from '../oauth/scopes.ts';
@@ -240,6 +241,7 @@ export class AuthService {
         expectedState: pending.state,
         requestedScopes: pending.scopes,
         now: this.#now(),
+        quirks: getProvider(store.kind).tokenQuirks,
       });
       return { storeId: store.id, returnTo: pending.returnTo, tokens };
     } catch (error) {

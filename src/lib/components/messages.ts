@@ -1,4 +1,4 @@
-import { AppError, HttpError, type AppErrorCode } from '../oauth/errors.ts';
+import { AppError, type AppErrorCode } from '../oauth/errors.ts';
 
 export interface Explanation {
   title: string;
@@ -97,8 +97,4 @@ export function errorCode(error: unknown): AppErrorCode | null {
 export function isAuthEnded(error: unknown): boolean {
   const code = errorCode(error);
   return code === 'API_UNAUTHORIZED' || code === 'TOKEN_EXPIRED' || code === 'TOKEN_MISSING';
-}
-
-export function isHttpError(error: unknown): error is HttpError {
-  return error instanceof HttpError;
 }

@@ -115,7 +115,12 @@ export class EmbedTokens {
     const store = this.#store(pending.storeId);
     let session: StoreSession;
     try {
-      const tokens = parseImplicitResponse(captured.params, { expectedState: pending.state, requestedScopes: pending.scopes, now: this.#now() });
+      const tokens = parseImplicitResponse(captured.params, {
+        expectedState: pending.state,
+        requestedScopes: pending.scopes,
+        now: this.#now(),
+        quirks: getProvider(store.kind).tokenQuirks,
+      });
       session = { storeId: store.id, tokens };
     } catch (error) {
       if (error instanceof AppError && error.storeId === undefined) error.storeId = store.id;

@@ -1,7 +1,7 @@
 import { hasRepeatedParameter } from './callback.ts';
 import { AppError, OAuthRedirectError } from './errors.ts';
 import { MAX_STATE_LENGTH } from './state.ts';
-import { normalizeTokenResponse, sanitizeErrorText } from './token.ts';
+import { normalizeTokenResponse, RFC_TOKEN_QUIRKS, sanitizeErrorText, type TokenQuirks } from './token.ts';
 import type { TokenSet } from './types.ts';
 
 export interface ImplicitResponseOptions {
@@ -11,6 +11,8 @@ export interface ImplicitResponseOptions {
   requestedScopes: readonly string[];
   /** Epoch ms the response was received. */
   now: number;
+  /** The platform's token quirks (lifetime spelling, refresh tokens); the RFC's rules when absent. */
+  quirks?: TokenQuirks;
 }
 
 /** No legitimate response parameter is this long; a URL that is, is an attack or a bug. */
@@ -24,7 +26,7 @@ const MAX_VALUE_LENGTH = 16_384;
  * - missing state: OAUTH_STATE_MISSING; a different state: OAUTH_STATE_MISMATCH
  * - `error`: OAuthRedirectError (access_denied gives OAUTH_ACCESS_DENIED)
  * - token_type other than bearer (any case): OAUTH_UNSUPPORTED_TOKEN_TYPE
- * A refresh_token is ignored: the implicit grant must not issue one.
+ * A refresh_token is ignored (the implicit grant must not issue one) unless the quirks allow it.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.2.1
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
@@ -54,10 +56,12 @@ export function parseImplicitResponse(params: URLSearchParams, options: Implicit
   if (params.has('code')) {
     throw new AppError('OAUTH_INVALID_RESPONSE', 'an implicit response must not carry a code');
   }
+  const quirks = options.quirks ?? RFC_TOKEN_QUIRKS;
   const wire: Record<string, string> = {};
-  for (const key of ['access_token', 'token_type', 'expires_in', 'expire_in', 'scope'] as const) {
+  const fields = ['access_token', 'token_type', 'scope', ...quirks.lifetimeFields, ...(quirks.implicitRefreshToken ? ['refresh_token'] : [])];
+  for (const key of fields) {
     const value = params.get(key);
     if (value !== null) wire[key] = value;
   }
-  return normalizeTokenResponse(wire, { requestedScopes: options.requestedScopes, now: options.now });
+  return normalizeTokenResponse(wire, { requestedScopes: options.requestedScopes, now: options.now, quirks });
 }

@@ -31,9 +31,3 @@ export function dedupeScopes(scopes: Iterable<string>): string[] {
   }
   return [...seen];
 }
-
-/** True when every scope in `required` is in `granted`. */
-export function hasScopes(granted: readonly string[], required: readonly string[]): boolean {
-  const set = new Set(granted);
-  return required.every((scope) => set.has(scope));
-}

@@ -10,3 +10,12 @@ export const MAX_STATE_LENGTH = 512;
 export function generateState(): string {
   return base64UrlEncode(randomBytes(32));
 }
+
+/**
+ * How long a sign-in may take, from leaving for the store to the callback: after this its state is
+ * void (OAUTH_STATE_EXPIRED). The one definition; every store of sign-ins in flight reads it.
+ */
+export const SIGN_IN_LIFETIME_MS = 10 * 60 * 1000;
+
+/** The lifetime in words, for error messages. */
+export const SIGN_IN_LIFETIME_WORDS = `${SIGN_IN_LIFETIME_MS / 60_000} minutes`;

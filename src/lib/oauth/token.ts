@@ -1,21 +1,10 @@
 /**
- * Token responses: the wire shape (RFC spelling) and its one conversion into the domain TokenSet,
- * plus the token-endpoint request/response pairs.
+ * Token responses: their one conversion into the domain TokenSet, and token-endpoint error bodies.
+ * (The code flow's requests go through oidc-client-ts; see src/lib/oidc.)
  */
 import { AppError, HttpError } from './errors.ts';
-import { isScopeToken, parseScope, dedupeScopes, formatScope } from './scopes.ts';
+import { isScopeToken, parseScope, dedupeScopes } from './scopes.ts';
 import type { TokenSet } from './types.ts';
-
-/** A successful token response as it comes off the wire (RFC 6749 5.1, plus Goodsie's `expire_in`). */
-export interface TokenResponseWire {
-  access_token: string;
-  token_type: string;
-  expires_in?: number | string;
-  /** Goodsie's spelling of expires_in. */
-  expire_in?: number | string;
-  refresh_token?: string;
-  scope?: string;
-}
 
 /** An RFC 6749 5.2 error body, as kept on HttpError.body (only these two fields, never the request). */
 export interface TokenErrorBody {
@@ -23,11 +12,27 @@ export interface TokenErrorBody {
   error_description?: string;
 }
 
+/**
+ * How a platform's token responses differ from RFC 6749 5.1. Each provider profile carries one
+ * (`tokenQuirks`); the normaliser reads it, so no platform's spelling is written into the core.
+ */
+export interface TokenQuirks {
+  /** Response fields that may carry the lifetime in seconds, first match wins. */
+  lifetimeFields: readonly string[];
+  /** Whether an implicit-flow response may carry a refresh token (RFC 6749 4.2.2 says it must not). */
+  implicitRefreshToken: boolean;
+}
+
+/** The RFC's own rules: `expires_in`, and no refresh token from the implicit flow. */
+export const RFC_TOKEN_QUIRKS: TokenQuirks = { lifetimeFields: ['expires_in'], implicitRefreshToken: false };
+
 export interface NormalizeOptions {
   /** The scopes asked for: the grant when the response has no `scope` (RFC 6749 5.1). */
   requestedScopes: readonly string[];
   /** Epoch ms the response was received. */
   now: number;
+  /** The platform's quirks (its profile's tokenQuirks); the RFC's rules when absent. */
+  quirks?: TokenQuirks;
 }
 
 /** A token is sent in an Authorization header: visible ASCII only, no spaces. */
@@ -38,8 +43,8 @@ const NUMERIC = /^\s*\d+(\.\d+)?\s*$/;
 /**
  * Converts a token response (from the token endpoint or the implicit fragment) into a TokenSet.
  * - token_type is compared case-insensitively and must be bearer (OAUTH_UNSUPPORTED_TOKEN_TYPE).
- * - lifetime from `expires_in`, else `expire_in`, as a number or numeric string; missing or invalid
- *   gives expiresAt null ("unknown", not expired).
+ * - lifetime from the first of the quirks' `lifetimeFields` that holds a number or numeric string
+ *   (`expires_in` by default); missing or invalid gives expiresAt null ("unknown", not expired).
  * - granted scopes are the returned `scope`, or the requested ones when it is absent or empty.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-7.1
@@ -64,11 +69,12 @@ export function normalizeTokenResponse(wire: unknown, options: NormalizeOptions)
     throw new AppError('OAUTH_UNSUPPORTED_TOKEN_TYPE', 'token_type is not bearer');
   }
 
+  const { lifetimeFields } = options.quirks ?? RFC_TOKEN_QUIRKS;
   const tokens: TokenSet = {
     accessToken,
     tokenType: 'bearer',
     scopes: grantedScopes(record['scope'], options.requestedScopes),
-    expiresAt: expiresAt(record['expires_in'], options.now) ?? expiresAt(record['expire_in'], options.now),
+    expiresAt: lifetimeFields.reduce<number | null>((found, field) => found ?? expiresAt(record[field], options.now), null),
     obtainedAt: options.now,
   };
   const refreshToken = record['refresh_token'];
@@ -131,85 +137,4 @@ export async function parseTokenErrorResponse(response: Response): Promise<HttpE
  */
 export function sanitizeErrorText(value: string, maxLength: number): string {
   return value.replace(/[^\x20\x21\x23-\x5B\x5D-\x7E]/g, '').slice(0, maxLength);
-}
-
-export interface TokenRequestContext {
-  tokenEndpoint: string;
-  clientId: string;
-}
-
-/**
- * Sends the authorization code grant for a public client with PKCE.
- * Network failures become OAUTH_NETWORK_ERROR (no retry: a code is single use).
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
- * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.5
- */
-export function authorizationCodeGrantRequest(
-  fetchFn: typeof fetch,
-  context: TokenRequestContext & { redirectUri: string; code: string; codeVerifier: string },
-): Promise<Response> {
-  const body = new URLSearchParams({
-    grant_type: 'authorization_code',
-    code: context.code,
-    redirect_uri: context.redirectUri,
-    client_id: context.clientId,
-    code_verifier: context.codeVerifier,
-  });
-  return postForm(fetchFn, context.tokenEndpoint, body);
-}
-
-/**
- * Sends the refresh token grant. `scopes`, when given, must not exceed the original grant.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
- */
-export function refreshTokenGrantRequest(
-  fetchFn: typeof fetch,
-  context: TokenRequestContext & { refreshToken: string; scopes?: readonly string[] },
-): Promise<Response> {
-  const body = new URLSearchParams({
-    grant_type: 'refresh_token',
-    refresh_token: context.refreshToken,
-    client_id: context.clientId,
-  });
-  if (context.scopes && context.scopes.length > 0) body.set('scope', formatScope(context.scopes));
-  return postForm(fetchFn, context.tokenEndpoint, body);
-}
-
-/**
- * Validates a token endpoint response: 2xx JSON goes through {@link normalizeTokenResponse};
- * anything else becomes OAUTH_TOKEN_REQUEST_FAILED (an HttpError with the status).
- * On a refresh without a new refresh_token, pass `previousRefreshToken` to keep the old one.
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
- */
-export async function processTokenResponse(
-  response: Response,
-  options: NormalizeOptions & { previousRefreshToken?: string },
-): Promise<TokenSet> {
-  if (!response.ok) throw await parseTokenErrorResponse(response);
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch {
-    throw new AppError('OAUTH_INVALID_RESPONSE', 'token response is not JSON');
-  }
-  const tokens = normalizeTokenResponse(json, options);
-  if (tokens.refreshToken === undefined && options.previousRefreshToken !== undefined) {
-    tokens.refreshToken = options.previousRefreshToken;
-  }
-  return tokens;
-}
-
-async function postForm(fetchFn: typeof fetch, url: string, body: URLSearchParams): Promise<Response> {
-  try {
-    return await fetchFn(url, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body,
-      credentials: 'omit',
-    });
-  } catch {
-    // The fetch error may echo the request; keep none of it.
-    throw new AppError('OAUTH_NETWORK_ERROR', 'could not reach the token endpoint');
-  }
 }

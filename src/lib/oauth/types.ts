@@ -20,7 +20,7 @@ export interface PendingAuthorization {
   scopes: string[];
   /** Internal app route to return to, always starting with '/' (never '//'). */
   returnTo: string;
-  /** Epoch ms. Void 10 minutes later. */
+  /** Epoch ms. Void SIGN_IN_LIFETIME_MS (state.ts) later. */
   createdAt: number;
 }
 

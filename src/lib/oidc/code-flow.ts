@@ -12,9 +12,10 @@ import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { AppError, HttpError, OAuthRedirectError } from '../oauth/errors.ts';
 import { hasRepeatedParameter } from '../oauth/callback.ts';
 import { formatScope } from '../oauth/scopes.ts';
-import { MAX_STATE_LENGTH } from '../oauth/state.ts';
+import { MAX_STATE_LENGTH, SIGN_IN_LIFETIME_MS, SIGN_IN_LIFETIME_WORDS } from '../oauth/state.ts';
 import { normalizeTokenResponse, parseTokenErrorResponse, sanitizeErrorText } from '../oauth/token.ts';
 import type { TokenSet } from '../oauth/types.ts';
+import { getProvider } from '../providers/registry.ts';
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
 
 export interface CodeFlowDeps {
@@ -45,7 +46,8 @@ interface ExchangeRecord {
   httpError?: HttpError;
 }
 
-export const STALE_STATE_AGE_SECONDS = 600;
+/** The client's own staleness rule, the same lifetime as our state store's. */
+const STALE_STATE_AGE_SECONDS = SIGN_IN_LIFETIME_MS / 1000;
 
 /**
  * Stores a PKCE sign-in state (code_verifier + our data) and returns the authorization URL.
@@ -93,7 +95,7 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
   if (found.status === 'used') throw new AppError('OAUTH_STATE_REUSED', 'this sign-in response was already used');
   if (found.status === 'expired') {
     await deps.stateStore.remove(state);
-    throw new AppError('OAUTH_STATE_EXPIRED', 'this sign-in took longer than 10 minutes');
+    throw new AppError('OAUTH_STATE_EXPIRED', `this sign-in took longer than ${SIGN_IN_LIFETIME_WORDS}`);
   }
   const data = readStateData(found.value);
   const store = data && config.stores.find((candidate) => candidate.id === data.storeId && candidate.flow === 'code');
@@ -108,7 +110,7 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
   try {
     await client.processSigninResponse(href);
     if (record.tokenJson === undefined) throw new AppError('OAUTH_INVALID_RESPONSE', 'no token response was received');
-    const tokens = normalizeTokenResponse(record.tokenJson, { requestedScopes: data.scopes, now: deps.now() });
+    const tokens = normalizeTokenResponse(record.tokenJson, { requestedScopes: data.scopes, now: deps.now(), quirks: getProvider(store.kind).tokenQuirks });
     return { storeId: store.id, returnTo: data.returnTo, tokens };
   } catch (error) {
     throw toAppError(error, record, store.id);
@@ -134,7 +136,7 @@ export async function refreshAccessToken(store: StoreConfig, tokens: TokenSet, d
     };
     await client.useRefreshToken({ state });
     if (record.tokenJson === undefined) throw new AppError('OAUTH_INVALID_RESPONSE', 'no token response was received');
-    const refreshed = normalizeTokenResponse(record.tokenJson, { requestedScopes: tokens.scopes, now: deps.now() });
+    const refreshed = normalizeTokenResponse(record.tokenJson, { requestedScopes: tokens.scopes, now: deps.now(), quirks: getProvider(store.kind).tokenQuirks });
     if (refreshed.refreshToken === undefined) refreshed.refreshToken = tokens.refreshToken;
     return refreshed;
   } catch (error) {

@@ -2,28 +2,8 @@
  * What the app may do for a connected store, derived from the scopes the server actually granted.
  * Components ask `session.can('viewOrders')`; only this module knows which scope gives what.
  */
+import type { Capability } from '../domain/capability.ts';
 import type { ProviderProfile } from './types.ts';
-
-export type Capability =
-  | 'browse'
-  | 'viewCart'
-  | 'addToCart'
-  | 'viewOrders'
-  | 'viewCoupons'
-  | 'viewUnpublished'
-  | 'viewInventory'
-  | 'editProducts';
-
-export const ALL_CAPABILITIES: readonly Capability[] = [
-  'browse',
-  'viewCart',
-  'addToCart',
-  'viewOrders',
-  'viewCoupons',
-  'viewUnpublished',
-  'viewInventory',
-  'editProducts',
-];
 
 /** The union of what each granted scope gives; scopes the profile does not know give nothing. */
 export function capabilitiesFor(provider: ProviderProfile, scopes: Iterable<string>): ReadonlySet<Capability> {

@@ -50,10 +50,9 @@ export const goodsieProfile: ProviderProfile = Object.freeze({
   tokenQuirks: {
     // Goodsie spells it `expire_in`; the standard `expires_in` may appear too.
     lifetimeFields: ['expires_in', 'expire_in'],
-    // "Effectively non-expiring" tokens come with expire_in 315360000 (ten years); 401 still possible.
-    nonExpiringFromSeconds: 315_360_000,
+    // "Effectively non-expiring" tokens come with expire_in 315360000 (ten years); a 401 is still possible.
+    // The server may grant fewer scopes than asked: its `scope` answer is the truth (as for every platform).
     implicitRefreshToken: false,
-    mayGrantFewerScopes: true,
   },
   paging: { firstPage: 0, minCount: 1, maxCount: 100, defaultCount: 20 },
 });

@@ -19,7 +19,7 @@ import type {
   ProductPage,
   StoreMetadata,
   StorePage,
-} from '../api/types.ts';
+} from '../domain/catalog.ts';
 import { AppError } from '../oauth/errors.ts';
 import { toHttpUrl } from '../sanitize/safe-url.ts';
 import { roundToCurrency, roundToDigits } from './money.ts';
@@ -31,7 +31,6 @@ import {
   optionalBoolean,
   optionalDateTime,
   optionalInteger,
-  optionalNumber,
   optionalString,
   optionalStringArray,
   readObject,

@@ -15,8 +15,9 @@ import type {
   ProductSort,
   StoreMetadata,
   StorePage,
-} from '../api/types.ts';
-import type { Capability } from './capabilities.ts';
+} from '../domain/catalog.ts';
+import type { Capability } from '../domain/capability.ts';
+import type { TokenQuirks } from '../oauth/token.ts';
 
 /** One scope of the platform's vocabulary, with the words the consent and settings screens show. */
 export interface ScopeInfo {
@@ -65,18 +66,6 @@ export interface ProductListRequest extends PageRequest {
   sort?: ProductSort;
 }
 
-/** How the platform's token responses differ from RFC 6749 5.1; read by the token normaliser. */
-export interface TokenQuirks {
-  /** Response fields that may carry the lifetime in seconds, first match wins. */
-  lifetimeFields: readonly string[];
-  /** A lifetime at or above this many seconds means "does not expire in practice" (null = no such rule). */
-  nonExpiringFromSeconds: number | null;
-  /** Whether the implicit flow can ever return a refresh token. */
-  implicitRefreshToken: boolean;
-  /** The server may grant fewer scopes than asked; its `scope` answer is the truth. */
-  mayGrantFewerScopes: boolean;
-}
-
 export interface PagingRules {
   /** Index of the first page (0 for Goodsie). */
   firstPage: number;
@@ -123,6 +112,7 @@ export interface ProviderProfile {
   operationScopes: Readonly<Record<ApiOperation, string>>;
   /** Default paths on the authorization server, for people writing config.json. */
   defaultPaths: { authorize: string; token: string };
+  /** How its token responses differ from the RFC; read by the token normaliser (oauth/token.ts). */
   tokenQuirks: TokenQuirks;
   paging: PagingRules;
 }

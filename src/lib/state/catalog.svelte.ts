@@ -1,5 +1,5 @@
 import type { StoreApi } from '../api/client.ts';
-import type { Product, ProductQuery } from '../api/types.ts';
+import type { Product, ProductQuery } from '../domain/catalog.ts';
 
 export const PAGE_SIZE = 24;
 

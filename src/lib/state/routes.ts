@@ -1,4 +1,4 @@
-import type { ProductSort } from '../api/types.ts';
+import type { ProductSort } from '../domain/catalog.ts';
 
 /**
  * Where the person is, kept in the URL's fragment as `#/...` so that reload, back/forward and shared
@@ -16,7 +16,6 @@ export type Route =
   | { name: 'embed'; storeId: string }
   | { name: 'notFound'; path: string };
 
-export type RouteName = Route['name'];
 
 const SORTS: readonly ProductSort[] = ['newest', 'name', 'price', '-price'];
 

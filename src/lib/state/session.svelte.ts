@@ -3,7 +3,8 @@ import type { AuthService } from '../auth/auth-service.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { AppError } from '../oauth/errors.ts';
-import { capabilitiesFor, scopeForCapability, supportsCapability, type Capability } from '../providers/capabilities.ts';
+import type { Capability } from '../domain/capability.ts';
+import { capabilitiesFor, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
 
 const KEY = Symbol('session');
@@ -94,6 +95,12 @@ export class Session {
     if (!store) return null;
     const provider = getProvider(store.kind);
     return supportsCapability(provider, capability) ? scopeForCapability(provider, capability) : null;
+  }
+
+  /** The platform's words for a scope ("Browse products and pages"); undefined for a scope it does not know. */
+  scopeLabel(storeId: string, scope: string): string | undefined {
+    const store = this.store(storeId);
+    return store ? getProvider(store.kind).scopes.find((s) => s.id === scope)?.label : undefined;
   }
 
   /**

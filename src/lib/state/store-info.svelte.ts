@@ -1,5 +1,5 @@
 import type { StoreApi } from '../api/client.ts';
-import type { StoreMetadata, StorePage } from '../api/types.ts';
+import type { StoreMetadata, StorePage } from '../domain/catalog.ts';
 
 /** What a store says about itself (name, currency, pages, categories), loaded once per store. */
 export class StoreInfo {

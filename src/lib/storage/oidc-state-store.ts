@@ -2,12 +2,13 @@
  * oidc-client-ts's StateStore (set/get/remove/getAllKeys) on the KV seam, for the code flow.
  * Structurally typed here so that only src/lib/oidc imports oidc-client-ts.
  *
- * Each entry records when it was stored (by our clock) next to the library's JSON. `remove` (which the
- * library uses to consume a state on the callback) is atomic, refuses entries older than the maximum
- * age, and leaves a "used" marker so that {@link inspect} can tell a replay (OAUTH_STATE_REUSED) from
- * a forgery and an expired state.
+ * The entries live on the single-use store: `remove` (which the library uses to consume a state on
+ * the callback) is atomic, refuses entries older than the sign-in lifetime, and leaves a "used"
+ * marker so that {@link inspect} can tell a replay (OAUTH_STATE_REUSED) from a forgery and an
+ * expired state.
  */
-import { prefixed, type KeyValueStore } from './kv.ts';
+import type { KeyValueStore } from './kv.ts';
+import { SingleUseStore, type SingleUseStatus } from './single-use-store.ts';
 
 export interface OidcStateStore {
   set(key: string, value: string): Promise<void>;
@@ -18,68 +19,26 @@ export interface OidcStateStore {
   inspect(key: string): Promise<OidcStateStatus>;
 }
 
-export type OidcStateStatus =
-  | { status: 'fresh'; value: string }
-  | { status: 'used' }
-  | { status: 'expired' }
-  | { status: 'missing' };
+export type OidcStateStatus = SingleUseStatus<string>;
 
 export interface OidcStateStoreOptions {
   now: () => number;
-  /** Defaults to 600 s, the same as the client's staleStateAgeInSeconds. */
-  maxAgeSeconds?: number;
+  /** Defaults to SIGN_IN_LIFETIME_MS, which the code flow also gives the client as staleStateAgeInSeconds. */
+  lifetimeMs?: number;
 }
-
-type Entry = { v: 1; value: string; created: number } | { v: 1; usedAt: number };
 
 export function createOidcStateStore(store: KeyValueStore, options: OidcStateStoreOptions): OidcStateStore {
-  const kv = prefixed(store, 'oidc:');
-  const maxAgeMs = (options.maxAgeSeconds ?? 600) * 1000;
-  const isStale = (at: number) => {
-    const now = options.now();
-    return now - at > maxAgeMs || at - now > 60_000;
-  };
-
+  const states = new SingleUseStore<string>(store, 'oidc:', {
+    now: options.now,
+    parse: (value) => (typeof value === 'string' ? value : null),
+    ...(options.lifetimeMs !== undefined ? { lifetimeMs: options.lifetimeMs } : {}),
+  });
+  const valueOf = (found: SingleUseStatus<string>) => (found.status === 'fresh' ? found.value : null);
   return {
-    async set(key, value) {
-      await kv.set(key, { v: 1, value, created: options.now() } satisfies Entry);
-    },
-    async get(key) {
-      const entry = parseEntry(await kv.get(key));
-      return entry && 'value' in entry ? entry.value : null;
-    },
-    async remove(key) {
-      const result: { value: string | null } = { value: null };
-      await kv.update(key, (current) => {
-        const entry = parseEntry(current);
-        if (!entry) return undefined;
-        if ('usedAt' in entry) return isStale(entry.usedAt) ? undefined : entry;
-        if (isStale(entry.created)) return undefined;
-        result.value = entry.value;
-        return { v: 1, usedAt: options.now() } satisfies Entry;
-      });
-      return result.value;
-    },
-    async getAllKeys() {
-      return kv.keys();
-    },
-    async inspect(key) {
-      const entry = parseEntry(await kv.get(key));
-      if (!entry) return { status: 'missing' };
-      if ('usedAt' in entry) return isStale(entry.usedAt) ? { status: 'missing' } : { status: 'used' };
-      if (isStale(entry.created)) return { status: 'expired' };
-      return { status: 'fresh', value: entry.value };
-    },
+    set: (key, value) => states.put(key, value),
+    get: async (key) => valueOf(await states.peek(key)),
+    remove: async (key) => valueOf(await states.take(key)),
+    getAllKeys: () => states.keys(),
+    inspect: (key) => states.peek(key),
   };
-}
-
-function parseEntry(value: unknown): Entry | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const record = value as Record<string, unknown>;
-  if (record['v'] !== 1) return null;
-  if (typeof record['usedAt'] === 'number') return { v: 1, usedAt: record['usedAt'] };
-  if (typeof record['value'] === 'string' && typeof record['created'] === 'number') {
-    return { v: 1, value: record['value'], created: record['created'] };
-  }
-  return null;
 }

@@ -7,25 +7,25 @@
  * createdAt; for the code flow oidc-client-ts's state, which includes the PKCE code_verifier) and the
  * "used" markers that make a state single use. Never a token: the AuthService keeps tokens in memory
  * when storage is not persistent. sessionStorage is per tab and per origin, and is cleared when the
- * tab closes. The callback consumes its entry (PendingStore.take / OidcStateStore.remove swap it for
- * a marker), and those consumers refuse an entry older than 10 minutes with OAUTH_STATE_EXPIRED. This
+ * tab closes. The callback consumes its entry (the single-use store swaps it for a marker) and an
+ * entry older than the sign-in lifetime is refused with OAUTH_STATE_EXPIRED. This
  * store removes whatever is left (abandoned sign-ins, old markers) once it is twice that old, when it
  * opens and whenever its keys are listed, so nothing lingers for the tab's life.
  *
- * This is the one module allowed to touch sessionStorage (see test/unit/auth/layering.test.ts).
+ * This is the one module allowed to touch sessionStorage (see test/unit/layering.test.ts).
  */
 import { AppError } from '../oauth/errors.ts';
+import { SIGN_IN_LIFETIME_MS } from '../oauth/state.ts';
 import type { KeyValueStore } from './kv.ts';
+import { FUTURE_SKEW_MS } from './single-use-store.ts';
 
 /** Every key this module writes starts with this, so it never reads or removes anyone else's. */
 export const SESSION_FALLBACK_PREFIX = 'storefront-connect:';
 /**
- * Entries are removed once this old: twice the 10 minutes after which PendingStore and the oidc state
- * store refuse them, so that a late callback is still told "took too long", not "not started here".
+ * Entries are removed once this old: twice the sign-in lifetime after which the single-use store
+ * refuses them, so that a late callback is still told "took too long", not "not started here".
  */
-export const SESSION_FALLBACK_RETAIN_MS = 2 * 10 * 60 * 1000;
-/** An entry dated further ahead than this (the clock moved back) is as untrustworthy as an old one. */
-const FUTURE_SKEW_MS = 60_000;
+export const SESSION_FALLBACK_RETAIN_MS = 2 * SIGN_IN_LIFETIME_MS;
 const PROBE_KEY = `${SESSION_FALLBACK_PREFIX}__probe__`;
 
 /** The part of the Web Storage interface this module uses (so tests can pass their own). */

@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Product } from '../../../src/lib/api/types.ts';
+import type { Product } from '../../../src/lib/domain/catalog.ts';
 import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
 import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
 import { createTestApp, eventually, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStoreApi, MAX_RATE_LIMIT_RETRIES, type RateLimitInfo, type StoreApiOptions } from '../../../src/lib/api/client.ts';
 import { AppError, HttpError, type AppErrorCode } from '../../../src/lib/oauth/errors.ts';
+import { ProductConflictError } from '../../../src/lib/domain/conflict.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
 import { wirePaging, wireProduct } from '../providers/goodsie-wire.ts';
 import { json, scriptedFetch, type Step } from './scripted-fetch.ts';
@@ -299,10 +300,11 @@ describe('other statuses', () => {
       },
     ]);
     const error = await httpErrorOf(api.updateProduct('p-100', { name: 'Mine' }, '2024-03-02T11:30:00Z'), 'API_CONFLICT', 409);
-    const body = error.body as { product?: { name: string; updated?: string; price: number } };
-    expect(body.product?.name).toBe('Changed elsewhere');
-    expect(body.product?.updated).toBe('2024-03-04T00:00:00Z');
-    expect(body.product?.price).toBe(19.9);
+    expect(error).toBeInstanceOf(ProductConflictError);
+    const current = (error as ProductConflictError).current;
+    expect(current?.name).toBe('Changed elsewhere');
+    expect(current?.updated).toBe('2024-03-04T00:00:00Z');
+    expect(current?.price).toBe(19.9);
   });
 
   it('cuts a copy of the token out of an error body', async () => {

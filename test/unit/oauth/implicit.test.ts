@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseImplicitResponse } from '../../../src/lib/oauth/implicit.ts';
+import { parseImplicitResponse, type ImplicitResponseOptions } from '../../../src/lib/oauth/implicit.ts';
 import { OAuthRedirectError } from '../../../src/lib/oauth/errors.ts';
+import { goodsieProfile } from '../../../src/lib/providers/goodsie-profile.ts';
 import { catchAppError } from './catch-error.ts';
 
 const now = 1_700_000_000_000;
 const opts = { expectedState: 'xyz', requestedScopes: ['storefront', 'cart'], now };
-const parse = (fragment: string, options = opts) => parseImplicitResponse(new URLSearchParams(fragment), options);
+const parse = (fragment: string, options: ImplicitResponseOptions = opts) => parseImplicitResponse(new URLSearchParams(fragment), options);
 
 describe('parseImplicitResponse', () => {
   it('reads the RFC 6749 4.2.2 example but refuses its token_type "example"', async () => {
@@ -28,7 +29,10 @@ describe('parseImplicitResponse', () => {
   });
 
   it("reads Goodsie's expire_in and a '+'-encoded scope as granted scopes", () => {
-    const tokens = parse('access_token=t0k&token_type=bearer&scope=storefront+cart&expire_in=315360000&state=xyz');
+    const tokens = parse('access_token=t0k&token_type=bearer&scope=storefront+cart&expire_in=315360000&state=xyz', {
+      ...opts,
+      quirks: goodsieProfile.tokenQuirks,
+    });
     expect(tokens.scopes).toEqual(['storefront', 'cart']);
     expect(tokens.expiresAt).toBe(now + 315_360_000_000);
   });

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  authorizationCodeGrantRequest,
-  normalizeTokenResponse,
-  processTokenResponse,
-  refreshTokenGrantRequest,
-} from '../../../src/lib/oauth/token.ts';
+import { normalizeTokenResponse, parseTokenErrorResponse, type TokenQuirks } from '../../../src/lib/oauth/token.ts';
 import { HttpError } from '../../../src/lib/oauth/errors.ts';
 import { catchAppError } from './catch-error.ts';
 
 const now = 1_700_000_000_000;
 const opts = { requestedScopes: ['storefront', 'admin'], now };
+const EXPIRE_IN: TokenQuirks = { lifetimeFields: ['expires_in', 'expire_in'], implicitRefreshToken: false };
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
@@ -43,9 +39,18 @@ describe('normalizeTokenResponse', () => {
     [{ expires_in: '12abc' }, null],
     [{ expires_in: true }, null],
     [{ expires_in: 1e300 }, null],
-  ])('lifetime %j gives expiresAt %s', (lifetime, expected) => {
-    expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', ...lifetime }, opts).expiresAt).toBe(
+  ])('lifetime %j gives expiresAt %s (with Goodsie-like quirks: expires_in, then expire_in)', (lifetime, expected) => {
+    expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', ...lifetime }, { ...opts, quirks: EXPIRE_IN }).expiresAt).toBe(
       expected,
+    );
+  });
+
+  it('reads the lifetime only from the fields the quirks name (expires_in alone without quirks)', () => {
+    expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', expire_in: 60 }, opts).expiresAt).toBeNull();
+    expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', expires_in: 60 }, opts).expiresAt).toBe(now + 60_000);
+    const onlyExpireIn: TokenQuirks = { lifetimeFields: ['expire_in'], implicitRefreshToken: false };
+    expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', expires_in: 5, expire_in: 60 }, { ...opts, quirks: onlyExpireIn }).expiresAt).toBe(
+      now + 60_000,
     );
   });
 
@@ -74,61 +79,9 @@ describe('normalizeTokenResponse', () => {
   });
 });
 
-describe('token endpoint pairs', () => {
-  it('sends a PKCE code grant as a form, then processes the answer', async () => {
-    const requests: Request[] = [];
-    const fetchFn: typeof fetch = async (input, init) => {
-      requests.push(new Request(input, init));
-      return json({ access_token: 'at', token_type: 'bearer', expire_in: 10, scope: 'storefront' });
-    };
-    const response = await authorizationCodeGrantRequest(fetchFn, {
-      tokenEndpoint: 'https://auth.example.com/oauth2/access_token',
-      clientId: 'app',
-      redirectUri: 'https://cdn.example.com/',
-      code: 'the-code',
-      codeVerifier: 'v'.repeat(43),
-    });
-    expect(requests).toHaveLength(1);
-    const request = requests[0]!;
-    expect(request.method).toBe('POST');
-    expect(request.url).toBe('https://auth.example.com/oauth2/access_token');
-    const body = new URLSearchParams(await request.text());
-    expect(Object.fromEntries(body)).toEqual({
-      grant_type: 'authorization_code',
-      code: 'the-code',
-      redirect_uri: 'https://cdn.example.com/',
-      client_id: 'app',
-      code_verifier: 'v'.repeat(43),
-    });
-    const tokens = await processTokenResponse(response, opts);
-    expect(tokens.scopes).toEqual(['storefront']);
-    expect(tokens.expiresAt).toBe(now + 10_000);
-  });
-
-  it('sends a refresh grant and keeps the old refresh token when none is returned', async () => {
-    let body: URLSearchParams | undefined;
-    const fetchFn: typeof fetch = async (_input, init) => {
-      body = new URLSearchParams(String(init?.body));
-      return json({ access_token: 'at2', token_type: 'bearer' });
-    };
-    const response = await refreshTokenGrantRequest(fetchFn, {
-      tokenEndpoint: 'https://auth.example.com/token',
-      clientId: 'app',
-      refreshToken: 'rt1',
-      scopes: ['storefront'],
-    });
-    expect(body?.get('grant_type')).toBe('refresh_token');
-    expect(body?.get('refresh_token')).toBe('rt1');
-    expect(body?.get('scope')).toBe('storefront');
-    const tokens = await processTokenResponse(response, { ...opts, previousRefreshToken: 'rt1' });
-    expect(tokens.refreshToken).toBe('rt1');
-    expect(tokens.accessToken).toBe('at2');
-  });
-
+describe('parseTokenErrorResponse', () => {
   it('turns an RFC 6749 5.2 error body into OAUTH_TOKEN_REQUEST_FAILED with the status', async () => {
-    const error = await catchAppError(() =>
-      processTokenResponse(json({ error: 'invalid_grant', error_description: 'code used', code: 'SECRET' }, 400), opts),
-    );
+    const error = await parseTokenErrorResponse(json({ error: 'invalid_grant', error_description: 'code used', code: 'SECRET' }, 400));
     expect(error.code).toBe('OAUTH_TOKEN_REQUEST_FAILED');
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(400);
@@ -137,27 +90,9 @@ describe('token endpoint pairs', () => {
   });
 
   it('handles an error answer with no JSON body', async () => {
-    const error = await catchAppError(() => processTokenResponse(new Response('<html>oops</html>', { status: 502 }), opts));
+    const error = await parseTokenErrorResponse(new Response('<html>oops</html>', { status: 502 }));
     expect(error.code).toBe('OAUTH_TOKEN_REQUEST_FAILED');
     expect((error as HttpError).status).toBe(502);
     expect((error as HttpError).body).toBeUndefined();
-  });
-
-  it('rejects a 200 that is not JSON', async () => {
-    expect((await catchAppError(() => processTokenResponse(new Response('nope'), opts))).code).toBe(
-      'OAUTH_INVALID_RESPONSE',
-    );
-  });
-
-  it('reports a network failure as OAUTH_NETWORK_ERROR without the request in it', async () => {
-    const fetchFn: typeof fetch = async () => {
-      throw new TypeError('Failed to fetch refresh_token=rt1');
-    };
-    const error = await catchAppError(() =>
-      refreshTokenGrantRequest(fetchFn, { tokenEndpoint: 'https://a/token', clientId: 'c', refreshToken: 'rt1' }),
-    );
-    expect(error.code).toBe('OAUTH_NETWORK_ERROR');
-    expect(error.message).not.toContain('rt1');
-    expect(error.cause).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { completeCodeFlow, refreshAccessToken, startCodeFlow } from '../../../src/lib/oidc/code-flow.ts';
-import { computeCodeChallenge } from '../../../src/lib/oauth/pkce.ts';
+import { computeCodeChallenge } from '../../helpers/pkce.ts';
 import { HttpError } from '../../../src/lib/oauth/errors.ts';
 import { createMemoryStore, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
 import { createOidcStateStore } from '../../../src/lib/storage/oidc-state-store.ts';

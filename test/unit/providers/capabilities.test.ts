@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ALL_CAPABILITIES,
-  capabilitiesFor,
-  scopeForCapability,
-  supportsCapability,
-  type Capability,
-} from '../../../src/lib/providers/capabilities.ts';
+import { ALL_CAPABILITIES, type Capability } from '../../../src/lib/domain/capability.ts';
+import { capabilitiesFor, scopeForCapability, supportsCapability } from '../../../src/lib/providers/capabilities.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
 import type { ProviderProfile } from '../../../src/lib/providers/types.ts';
 

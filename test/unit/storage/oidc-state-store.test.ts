@@ -29,7 +29,7 @@ describe('OIDC state store', () => {
 
   it('a state past its maximum age is expired and cannot be consumed', async () => {
     const clock = { now: T0 };
-    const states = createOidcStateStore(createMemoryStore(), { now: () => clock.now, maxAgeSeconds: 600 });
+    const states = createOidcStateStore(createMemoryStore(), { now: () => clock.now, lifetimeMs: 600_000 });
     await states.set('id1', 'value');
     clock.now = T0 + 600_001;
     expect(await states.inspect('id1')).toEqual({ status: 'expired' });

@@ -19,7 +19,7 @@ describe('readWidgetOptions', () => {
     const result = readWidgetOptions(attrs({ ...BASE, category: ' Mugs ', search: ' blue ', limit: '8', columns: '4' }));
     expect(result).toEqual({
       ok: true,
-      options: { apiBase: 'https://api.shop.example', token: 'abc.DEF-123_~+/=', category: 'Mugs', search: 'blue', limit: 8, columns: 4 },
+      options: { kind: 'goodsie', apiBase: 'https://api.shop.example', token: 'abc.DEF-123_~+/=', category: 'Mugs', search: 'blue', limit: 8, columns: 4 },
     });
   });
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { codeForStatus, fetchProducts, productsRequestUrl } from '../../../src/widget/products.ts';
 import type { WidgetOptions } from '../../../src/widget/options.ts';
+import { loadProvider } from '../../../src/lib/providers/registry.ts';
 import { catchAppError } from '../oauth/catch-error.ts';
 import { wirePaging, wireProduct } from '../providers/goodsie-wire.ts';
 
 const TOKEN = 'sf-token-123';
-const OPTIONS: WidgetOptions = { apiBase: 'https://api.shop.example', token: TOKEN, category: 'kitchen', search: 'linen apron', limit: 8, columns: null };
+const OPTIONS: WidgetOptions = { kind: 'goodsie', apiBase: 'https://api.shop.example', token: TOKEN, category: 'kitchen', search: 'linen apron', limit: 8, columns: null };
 
 interface Call {
   url: string;
@@ -29,16 +30,16 @@ function json(body: unknown, status = 200): Response {
 }
 
 describe('productsRequestUrl', () => {
-  it('asks for the first page of `limit` products with the filters, and holds no token', () => {
-    const url = new URL(productsRequestUrl(OPTIONS));
+  it('asks for the first page of `limit` products with the filters, and holds no token', async () => {
+    const url = new URL(productsRequestUrl(await loadProvider('goodsie'), OPTIONS));
     expect(url.origin + url.pathname).toBe('https://api.shop.example/api/v1/products');
     expect(Object.fromEntries(url.searchParams)).toEqual({ page: '0', count: '8', q: 'linen apron', category: 'kitchen' });
     expect(url.href).not.toContain(TOKEN);
     expect(url.searchParams.has('access_token')).toBe(false);
   });
 
-  it('leaves out empty filters and keeps a path in the API base', () => {
-    const url = new URL(productsRequestUrl({ ...OPTIONS, apiBase: 'https://shop.example/store', category: '', search: '' }));
+  it('leaves out empty filters and keeps a path in the API base', async () => {
+    const url = new URL(productsRequestUrl(await loadProvider('goodsie'), { ...OPTIONS, apiBase: 'https://shop.example/store', category: '', search: '' }));
     expect(url.pathname).toBe('/store/api/v1/products');
     expect([...url.searchParams.keys()].sort()).toEqual(['count', 'page']);
   });

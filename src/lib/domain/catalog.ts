@@ -98,7 +98,10 @@ export interface Order {
 
 export interface Coupon {
   code: string;
-  percentOff: number;
+  /** null for a fixed-amount coupon (then amountOff is set). */
+  percentOff: number | null;
+  /** Major units of the store's currency, for fixed-amount coupons (platforms.md 1.5). */
+  amountOff?: number;
   expiresAt?: string;
 }
 

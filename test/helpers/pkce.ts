@@ -1,15 +1,12 @@
-import { base64UrlEncode, randomBytes } from './encoding.ts';
+/**
+ * The RFC 7636 S256 computation, as an oracle: the app's code flow gets its verifier and challenge
+ * from oidc-client-ts, and the tests check the library's pair against this (itself checked against
+ * the RFC's Appendix B vector).
+ */
+import { base64UrlEncode } from '../../src/lib/oauth/encoding.ts';
 
 /** unreserved characters, 43..128 of them. */
 const VERIFIER_SYNTAX = /^[A-Za-z0-9\-._~]{43,128}$/;
-
-/**
- * A high-entropy code verifier: 32 random octets, base64url-encoded (43 characters).
- * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
- */
-export function generateCodeVerifier(): string {
-  return base64UrlEncode(randomBytes(32));
-}
 
 /**
  * The S256 code challenge: BASE64URL(SHA256(ASCII(code_verifier))).

@@ -1,0 +1,27 @@
+import { createDraftStore, productDraftKey, type DraftStore } from '../storage/drafts.ts';
+
+/**
+ * A product's unsaved edit, kept so that a reconnect (which leaves the page) loses nothing.
+ * Components ask this; only it knows where drafts are stored and under which key.
+ */
+export class ProductDraft<T> {
+  readonly #store: DraftStore;
+  readonly #key: string;
+
+  constructor(storeId: string, productId: string, store: DraftStore = createDraftStore()) {
+    this.#store = store;
+    this.#key = productDraftKey(storeId, productId);
+  }
+
+  load(): Promise<T | undefined> {
+    return this.#store.load<T>(this.#key);
+  }
+
+  save(value: T): Promise<void> {
+    return this.#store.save(this.#key, value);
+  }
+
+  discard(): Promise<void> {
+    return this.#store.discard(this.#key);
+  }
+}

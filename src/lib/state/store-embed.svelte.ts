@@ -1,0 +1,136 @@
+import type { StoreConfig } from '../config/types.ts';
+import { checkEmbedToken, type EmbedTokenCheck } from '../embed/embed-scope.ts';
+import { EmbedTokens } from '../embed/embed-tokens.ts';
+import { buildEmbedSnippet, widgetUrlFor, type EmbedSnippetOptions } from '../embed/snippet.ts';
+import type { StoreSession } from '../oauth/types.ts';
+import { getProvider } from '../providers/registry.ts';
+import type { ProviderProfile } from '../providers/types.ts';
+import type { Session } from './session.svelte.ts';
+
+export type SnippetChoices = Omit<EmbedSnippetOptions, 'widgetUrl' | 'apiBase' | 'token'>;
+
+/**
+ * The Embed screen's state for one store: which token may go into a public snippet (the separate
+ * storefront-only embed token first, else the app's own when it is storefront-only), getting a new
+ * embed token, and the snippet itself. The screen asks this; it never touches the token stores.
+ */
+export class StoreEmbed {
+  readonly #session: Session;
+  readonly #storeId: string;
+  readonly #navigate: (url: string) => void;
+  #tokens = $state<EmbedTokens | null>(null);
+  #embedSession = $state<StoreSession | null>(null);
+  #loaded = $state(false);
+  /** Absolute URL of widget.js, beside the app's own page. */
+  readonly widgetUrl: string;
+
+  constructor(session: Session, storeId: string, navigate: (url: string) => void, baseUri: string) {
+    this.#session = session;
+    this.#storeId = storeId;
+    this.#navigate = navigate;
+    this.widgetUrl = widgetUrlFor(baseUri);
+  }
+
+  get store(): StoreConfig | undefined {
+    return this.#session.store(this.#storeId);
+  }
+
+  get #provider(): ProviderProfile | undefined {
+    const store = this.store;
+    return store ? getProvider(store.kind) : undefined;
+  }
+
+  /** True once the saved embed token (if any) has been read. */
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+
+  /** Whether an embed sign-in can be started at all (there is storage to come back to). */
+  get canGetToken(): boolean {
+    return this.#tokens !== null;
+  }
+
+  /** false: IndexedDB is unavailable, so an embed sign-in (which leaves the page) cannot come back. */
+  get persistent(): boolean {
+    return this.#tokens?.persistent ?? false;
+  }
+
+  /** Reads the saved embed token; returns the cancel function for an unmount. */
+  open(): () => void {
+    let cancelled = false;
+    void (async () => {
+      try {
+        const tokens = await EmbedTokens.open({ config: this.#session.config, navigate: this.#navigate });
+        const saved = await tokens.get(this.#storeId);
+        if (cancelled) return;
+        this.#tokens = tokens;
+        this.#embedSession = saved;
+      } catch {
+        // No storage at all: only the app's own token can be used.
+      } finally {
+        if (!cancelled) this.#loaded = true;
+      }
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }
+
+  /** Whether the app's own sign-in token may be published; undefined when the store is not connected. */
+  get appCheck(): EmbedTokenCheck | undefined {
+    const provider = this.#provider;
+    return provider && this.#session.sessionFor(this.#storeId) ? checkEmbedToken(provider, this.#session.grantedScopes(this.#storeId)) : undefined;
+  }
+
+  #usable(candidate: StoreSession | null | undefined, scopes: readonly string[]): StoreSession | null {
+    const provider = this.#provider;
+    if (!candidate || !provider) return null;
+    if (!checkEmbedToken(provider, scopes).ok) return null;
+    const { expiresAt } = candidate.tokens;
+    if (expiresAt !== null && expiresAt <= Date.now()) return null;
+    return candidate;
+  }
+
+  /** The session whose token the snippet carries, or null when none may be published. */
+  get snippetSession(): StoreSession | null {
+    const embed = this.#embedSession;
+    const app = this.#session.sessionFor(this.#storeId);
+    return this.#usable(embed, embed?.tokens.scopes ?? []) ?? this.#usable(app, this.#session.grantedScopes(this.#storeId));
+  }
+
+  get usesAppToken(): boolean {
+    const chosen = this.snippetSession;
+    return chosen !== null && chosen === this.#session.sessionFor(this.#storeId);
+  }
+
+  get embedExpired(): boolean {
+    const expiresAt = this.#embedSession?.tokens.expiresAt;
+    return expiresAt !== null && expiresAt !== undefined && expiresAt <= Date.now();
+  }
+
+  /** Labels of the granted scopes that reach beyond reading, for the refusal. */
+  get extraPowers(): string[] {
+    const check = this.appCheck;
+    if (!check || check.ok || check.reason !== 'too-powerful') return [];
+    return check.beyond.map((id) => this.#session.scopeLabel(this.#storeId, id) ?? `“${id}”`);
+  }
+
+  /** The label of the storefront-only scope the embed token asks for. */
+  get browseScopeLabel(): string {
+    return this.#provider?.scopes.find((s) => s.grants.includes('browse'))?.label ?? 'storefront';
+  }
+
+  /** Starts an embed sign-in (leaves the page), coming back to `returnTo`. */
+  async begin(returnTo: string): Promise<void> {
+    if (!this.#tokens) return;
+    await this.#tokens.begin(this.#storeId, returnTo);
+  }
+
+  /** The two lines to paste, or '' when no token may be published. */
+  snippet(choices: SnippetChoices): string {
+    const store = this.store;
+    const chosen = this.snippetSession;
+    if (!store || !chosen) return '';
+    return buildEmbedSnippet({ ...choices, widgetUrl: this.widgetUrl, apiBase: store.apiBase, token: chosen.tokens.accessToken });
+  }
+}
