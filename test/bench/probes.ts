@@ -29,6 +29,8 @@ declare global {
 const PROBE_SOURCE = `(() => {
   const probe = { sessionStoredAt: null, firstProductAt: null, counts: [], longTasks: [], lastInputAt: null, searchPaintAt: null };
   window.__bench = probe;
+  // The default buffer keeps 250 entries; a long scroll makes more (pages and images).
+  performance.setResourceTimingBufferSize(100000);
   const afterPaint = (then) => requestAnimationFrame(() => setTimeout(() => then(performance.now()), 0));
   // idb-keyval writes with put(value, key); the session is the key session:<store>.
   const put = IDBObjectStore.prototype.put;
