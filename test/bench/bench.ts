@@ -19,6 +19,7 @@ import { measureSignIn, measureWarmStart } from './signin.ts';
 import { measureScale } from './scale.ts';
 import { measureLighthouse } from './lighthouse.ts';
 
+const LIGHTHOUSE_MAX_RUNS = 2;
 const options = parseOptions(process.argv.slice(2));
 const sections = sectionsToRun(options);
 const started = Date.now();
@@ -58,8 +59,10 @@ try {
     figures.push(...(await measureScale(browser, options.runs, log)));
   }
   if (sections.includes('lighthouse')) {
-    log('lighthouse');
-    figures.push(...(await measureLighthouse(log)));
+    // Each Lighthouse run takes ~20-40 s here: a few runs, not --runs, keep the bench under ~10 minutes.
+    const lighthouseRuns = Math.min(options.runs, LIGHTHOUSE_MAX_RUNS);
+    log(`lighthouse, ${lighthouseRuns} run(s) per page and form factor`);
+    figures.push(...(await measureLighthouse(lighthouseRuns, log)));
   }
 } finally {
   await env?.close();
