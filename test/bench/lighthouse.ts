@@ -13,7 +13,8 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/browser.ts';
-import { answerConsent, startAppUnderTest, STORE_NAME } from '../helpers/e2e-app.ts';
+import { answerConsent, startAppUnderTest } from '../helpers/e2e-app.ts';
+import { openConsent } from './signin.ts';
 import type { Figure } from './report.ts';
 import { summarize } from './stats.ts';
 
@@ -80,8 +81,7 @@ async function signInInProfile(port: number, appUrl: string): Promise<void> {
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   try {
     const page = await browser.contexts()[0]!.newPage();
-    await page.goto(appUrl);
-    await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).click();
+    await openConsent(page, appUrl);
     await answerConsent(page, 'Allow');
     await page.locator('ul.grid > li').first().waitFor();
     await page.close();

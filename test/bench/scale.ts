@@ -4,8 +4,8 @@
  * longest task while scrolling, per-page cost first vs last, and search-to-results-painted.
  */
 import type { Browser, Page } from 'playwright-core';
-import { startAppUnderTest, STORE_NAME, type AppUnderTest } from '../helpers/e2e-app.ts';
-import { answerConsent } from '../helpers/e2e-app.ts';
+import { answerConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { openConsent } from './signin.ts';
 import { addProbe, openMetrics, readProbe, waitForProbe } from './probes.ts';
 import { summarize } from './stats.ts';
 import type { Figure } from './report.ts';
@@ -63,8 +63,7 @@ async function scrollToEnd(page: Page): Promise<ScrollResult> {
 }
 
 async function signIn(page: Page, env: AppUnderTest): Promise<void> {
-  await page.goto(env.app.url);
-  await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).click();
+  await openConsent(page, env.app.url);
   await answerConsent(page, 'Allow');
   await waitForProbe(page, 'firstProductAt');
 }

@@ -21,11 +21,16 @@ interface SignInRun {
   requests: { path: string; start: number; end: number }[];
 }
 
-/** One sign-in in a fresh profile: Connect, Allow, then the callback document's figures. */
-async function signInOnce(page: Page, env: AppUnderTest, storeName: string): Promise<SignInRun> {
-  await page.goto(env.app.url);
+/** Home screen, Connect, and the store's consent page is open (Allow not pressed yet). */
+export async function openConsent(page: Page, appUrl: string, storeName = STORE_NAME): Promise<void> {
+  await page.goto(appUrl);
   await page.getByRole('button', { name: `Connect ${storeName}`, exact: true }).click();
   await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
+}
+
+/** One sign-in in a fresh profile: Connect, Allow, then the callback document's figures. */
+async function signInOnce(page: Page, env: AppUnderTest, storeName: string): Promise<SignInRun> {
+  await openConsent(page, env.app.url, storeName);
   const metrics = await openMetrics(page);
   const before = await metrics.read();
   await answerConsent(page, 'Allow');
