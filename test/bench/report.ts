@@ -51,7 +51,10 @@ export const BUDGETS: readonly Budget[] = [
   { figure: 'lighthouse.desktop.catalogue.accessibility', op: '>=', limit: 100, text: 'Lighthouse desktop accessibility 100 (catalogue)' },
   { figure: 'lighthouse.mobile.home.performance', op: '>=', limit: 98, text: 'Lighthouse mobile performance >= 98 (first screen)' },
   { figure: 'lighthouse.mobile.catalogue.performance', op: '>=', limit: 98, text: 'Lighthouse mobile performance >= 98 (catalogue)' },
-  { figure: 'lighthouse.desktop.home.seo', op: '>=', limit: 100, text: 'Lighthouse SEO 100 (first screen)' },
+  { figure: 'lighthouse.desktop.home.seo', op: '>=', limit: 100, text: 'Lighthouse desktop SEO 100 (first screen)' },
+  { figure: 'lighthouse.desktop.catalogue.seo', op: '>=', limit: 100, text: 'Lighthouse desktop SEO 100 (catalogue)' },
+  { figure: 'lighthouse.mobile.home.seo', op: '>=', limit: 100, text: 'Lighthouse mobile SEO 100 (first screen)' },
+  { figure: 'lighthouse.mobile.catalogue.seo', op: '>=', limit: 100, text: 'Lighthouse mobile SEO 100 (catalogue)' },
 ];
 
 export type Verdict = 'met' | 'missed' | 'not measured';
