@@ -15,12 +15,14 @@ export interface BenchOptions {
 export const DEFAULT_RUNS = 5;
 export const QUICK_RUNS = 2;
 export const DEFAULT_OUT = 'test/bench/results/latest.json';
+/** A partial run (--quick or --only) must not overwrite the committed full figures. */
+export const PARTIAL_OUT = 'test/bench/results/partial.json';
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   let runs: number | null = null;
   let quick = false;
   let only: Section | null = null;
-  let out = DEFAULT_OUT;
+  let out: string | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string => {
@@ -39,7 +41,7 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     } else if (arg === '--out') out = value();
     else throw new Error(`unknown option ${arg} (known: --runs N, --quick, --only <${SECTIONS.join('|')}>, --out <file>)`);
   }
-  return { runs: runs ?? (quick ? QUICK_RUNS : DEFAULT_RUNS), quick, only, out };
+  return { runs: runs ?? (quick ? QUICK_RUNS : DEFAULT_RUNS), quick, only, out: out ?? (quick || only !== null ? PARTIAL_OUT : DEFAULT_OUT) };
 }
 
 /** The sections a run measures: --only wins; --quick leaves out scale and lighthouse. */

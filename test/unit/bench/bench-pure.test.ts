@@ -30,13 +30,14 @@ describe('maxConcurrency', () => {
 describe('parseOptions', () => {
   it('defaults to 5 runs of every section', () => {
     const options = parseOptions([]);
-    expect(options).toMatchObject({ runs: 5, quick: false, only: null });
+    expect(options).toMatchObject({ runs: 5, quick: false, only: null, out: 'test/bench/results/latest.json' });
     expect(sectionsToRun(options)).toEqual(['bytes', 'signin', 'warm', 'scale', 'lighthouse']);
   });
   it('--quick takes fewer runs and skips scale and lighthouse', () => {
     const options = parseOptions(['--quick']);
     expect(options.runs).toBe(2);
     expect(sectionsToRun(options)).toEqual(['bytes', 'signin', 'warm']);
+    expect(options.out).toBe('test/bench/results/partial.json');
   });
   it('--only and --runs', () => {
     const options = parseOptions(['--only', 'scale', '--runs', '3']);
