@@ -1,6 +1,7 @@
 /** Small `node:http` plumbing shared by the demo store's handlers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
 /** What a handler answers; `send` turns it into bytes. Handlers stay free of `ServerResponse`. */
 export interface Reply {
@@ -47,9 +48,49 @@ export function send(res: ServerResponse, reply: Reply, extraHeaders: Record<str
   } else if (reply.body !== undefined) {
     payload = reply.body;
   }
-  headers['Content-Length'] = String(Buffer.byteLength(payload));
+  let body: string | Buffer = payload;
+  if (reply.json !== undefined) {
+    // As a real store's front end does: JSON is compressed for clients that accept it.
+    headers['Vary'] = headers['Vary'] ? `${headers['Vary']}, Accept-Encoding` : 'Accept-Encoding';
+    const encoding = Buffer.byteLength(payload) >= COMPRESS_MIN_BYTES ? pickEncoding(res.req?.headers['accept-encoding']) : undefined;
+    if (encoding !== undefined) {
+      body = compress(payload, encoding);
+      headers['Content-Encoding'] = encoding;
+    }
+  }
+  headers['Content-Length'] = String(Buffer.byteLength(body));
   res.writeHead(reply.status, headers);
-  res.end(payload);
+  res.end(body);
+}
+
+/** Smaller bodies are not worth compressing (nginx and most CDNs use a similar floor). */
+export const COMPRESS_MIN_BYTES = 1024;
+
+/**
+ * The encoding to answer with for an Accept-Encoding header: br, else gzip, each only when listed
+ * with a q above 0 (or through `*`); undefined for identity.
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-12.5.3
+ */
+export function pickEncoding(acceptEncoding: string | string[] | undefined): 'br' | 'gzip' | undefined {
+  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : (acceptEncoding ?? '');
+  const q = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    if (name === '') continue;
+    const qParam = params.find((p) => p.startsWith('q='));
+    const value = qParam === undefined ? 1 : Number(qParam.slice(2));
+    q.set(name, Number.isFinite(value) ? value : 0);
+  }
+  const accepts = (name: string): boolean => (q.get(name) ?? q.get('*') ?? 0) > 0;
+  if (accepts('br')) return 'br';
+  if (accepts('gzip')) return 'gzip';
+  return undefined;
+}
+
+function compress(payload: string, encoding: 'br' | 'gzip'): Buffer {
+  if (encoding === 'gzip') return gzipSync(payload, { level: 6 });
+  // Quality 5: what CDNs use for on-the-fly brotli (11 is for files compressed ahead of time).
+  return brotliCompressSync(payload, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });
 }
 
 const MAX_BODY_BYTES = 64 * 1024;

@@ -420,7 +420,7 @@ describe('CORS on the API', () => {
       expect(result.status).toBe(401);
       expect(result.headers.get('access-control-allow-origin')).toBe(origins);
       expect(result.headers.get('access-control-expose-headers')).toBe('WWW-Authenticate, Retry-After');
-      expect(result.headers.get('vary')).toBe('Origin');
+      expect(result.headers.get('vary')).toBe('Origin, Accept-Encoding');
     }
   });
 

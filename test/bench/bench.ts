@@ -1,0 +1,82 @@
+/**
+ * `npm run bench [-- --runs N] [--quick] [--only <section>]`: builds the app, starts the demo
+ * store(s) and Debian's Chromium, measures (bytes, sign-in, warm start, scale, Lighthouse), prints
+ * a table with the method beside each figure and the budgets of issue 15 as met or missed, and
+ * writes test/bench/results/latest.json. Not part of `npm test`: figures vary with the machine.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser.ts';
+import { startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { BUILD_DIR, ROOT_DIR } from '../helpers/paths.ts';
+import { measureBytes } from './bytes.ts';
+import { measurePeers } from './peers.ts';
+import { parseOptions, sectionsToRun, type Section } from './options.ts';
+import { evaluateBudgets, formatBudgets, formatTable, type Figure } from './report.ts';
+import { measureSignIn, measureWarmStart } from './signin.ts';
+import { measureScale } from './scale.ts';
+import { measureLighthouse } from './lighthouse.ts';
+
+const LIGHTHOUSE_MAX_RUNS = 2;
+const options = parseOptions(process.argv.slice(2));
+const sections = sectionsToRun(options);
+const started = Date.now();
+const log = (line: string): void => {
+  process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+};
+
+log(`building the app into ${BUILD_DIR}`);
+const { build } = await import('vite');
+await build({ root: ROOT_DIR, logLevel: 'warn', build: { outDir: BUILD_DIR, emptyOutDir: true } });
+
+const figures: Figure[] = [];
+const browserSections: Section[] = ['signin', 'warm', 'scale'];
+let browser: Browser | null = null;
+let env: AppUnderTest | null = null;
+try {
+  if (sections.includes('bytes')) {
+    log('bytes');
+    const ours = measureBytes(BUILD_DIR);
+    figures.push(...ours, ...(await measurePeers(ROOT_DIR, ours)));
+  }
+  if (sections.some((s) => browserSections.includes(s) && s !== 'scale')) {
+    browser = await launchChromium();
+    env = await startAppUnderTest();
+    if (sections.includes('signin')) {
+      log(`sign-in, ${options.runs} runs per flow`);
+      figures.push(...(await measureSignIn(browser, env, options.runs)));
+    }
+    if (sections.includes('warm')) {
+      log(`warm start, ${options.runs} runs`);
+      figures.push(...(await measureWarmStart(browser, env, options.runs)));
+    }
+  }
+  if (sections.includes('scale')) {
+    browser ??= await launchChromium();
+    log('scale: a store of 10,000 products');
+    figures.push(...(await measureScale(browser, options.runs, log)));
+  }
+  if (sections.includes('lighthouse')) {
+    // Each Lighthouse run takes ~20-40 s here: a few runs, not --runs, keep the bench under ~10 minutes.
+    const lighthouseRuns = Math.min(options.runs, LIGHTHOUSE_MAX_RUNS);
+    log(`lighthouse, ${lighthouseRuns} run(s) per page and form factor`);
+    figures.push(...(await measureLighthouse(lighthouseRuns, log)));
+  }
+} finally {
+  await env?.close();
+  await browser?.close();
+}
+
+const budgets = evaluateBudgets(figures);
+process.stdout.write(`\n${formatTable(figures)}\n${formatBudgets(budgets, figures)}`);
+const machine = { cpus: cpus().length, loadAverage: loadavg().map((n) => Number(n.toFixed(2))), node: process.version, platform: process.platform };
+process.stdout.write(`\nMachine: ${machine.cpus} CPUs, load average ${machine.loadAverage.join(' ')} (a loaded machine gives noisy figures)\n`);
+const out = resolve(ROOT_DIR, options.out);
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(
+  out,
+  `${JSON.stringify({ takenAt: new Date().toISOString(), machine, options: { runs: options.runs, quick: options.quick, sections }, figures, budgets: budgets.map((b) => ({ ...b.budget, value: b.value, verdict: b.verdict })) }, null, 2)}\n`,
+);
+log(`wrote ${out}`);

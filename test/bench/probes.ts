@@ -1,0 +1,115 @@
+/**
+ * What the bench observes inside the page, from outside the app (an init script; no hook in
+ * src/): when the session reaches IndexedDB, when the first product card is painted, the grid's
+ * growth, long tasks, and when search results are painted. "Painted" = the task after the next
+ * animation frame that follows the DOM change (the frame's paint has run by then).
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+
+export interface Probe {
+  sessionStoredAt: number | null;
+  firstProductAt: number | null;
+  /** Each change of the number of product cards, and when it was painted. */
+  counts: { count: number; at: number }[];
+  longTasks: { start: number; duration: number }[];
+  lastInputAt: number | null;
+  searchPaintAt: number | null;
+}
+
+declare global {
+  interface Window {
+    __bench?: Probe;
+  }
+}
+
+/**
+ * Plain JavaScript in a string, not a function: a function would be serialised from tsx's output,
+ * which names functions through a helper that does not exist in the page.
+ */
+const PROBE_SOURCE = `(() => {
+  const probe = { sessionStoredAt: null, firstProductAt: null, counts: [], longTasks: [], lastInputAt: null, searchPaintAt: null };
+  window.__bench = probe;
+  // The default buffer keeps 250 entries; a long scroll makes more (pages and images).
+  performance.setResourceTimingBufferSize(100000);
+  const afterPaint = (then) => requestAnimationFrame(() => setTimeout(() => then(performance.now()), 0));
+  // idb-keyval writes with put(value, key); the session is the key session:<store>.
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) {
+    const request = put.apply(this, args);
+    const key = args[1];
+    if (typeof key === 'string' && key.startsWith('session:')) {
+      request.transaction.addEventListener('complete', () => { probe.sessionStoredAt ??= performance.now(); });
+    }
+    return request;
+  };
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  let lastCount = 0;
+  new MutationObserver(() => {
+    const grid = document.querySelector('ul.grid');
+    const count = grid ? grid.childElementCount : 0;
+    if (count !== lastCount) {
+      lastCount = count;
+      afterPaint((at) => {
+        probe.counts.push({ count, at });
+        if (count > 0) probe.firstProductAt ??= at;
+      });
+    }
+    const status = document.querySelector('.count[role="status"]');
+    if (probe.lastInputAt !== null && probe.searchPaintAt === null && status && status.textContent.includes('matching')) {
+      probe.searchPaintAt = -1;
+      afterPaint((at) => { probe.searchPaintAt = at; });
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('input', (event) => {
+    if (event.target && event.target.id === 'catalog-search') probe.lastInputAt = event.timeStamp;
+  }, true);
+})();`;
+
+export async function addProbe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: PROBE_SOURCE });
+}
+
+export function readProbe(page: Page): Promise<Probe> {
+  return page.evaluate(() => window.__bench!);
+}
+
+/** Waits, bounded, until the probe's field is set (and not the -1 placeholder). */
+export async function waitForProbe(page: Page, field: 'sessionStoredAt' | 'firstProductAt' | 'searchPaintAt', timeoutMs = 30_000): Promise<number> {
+  const handle = await page.waitForFunction((f) => {
+    const value = window.__bench?.[f];
+    return typeof value === 'number' && value >= 0 ? value : null;
+  }, field, { timeout: timeoutMs, polling: 50 });
+  return (await handle.jsonValue()) as number;
+}
+
+/** Resource timings of the store's API and token endpoint in this document, up to `until`. */
+export function readApiTimings(page: Page, storeOrigin: string, until: number): Promise<{ path: string; start: number; end: number }[]> {
+  return page.evaluate(
+    ({ origin, until }) =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((e) => e.name.startsWith(origin) && e.startTime <= until)
+        .map((e) => ({ path: new URL(e.name).pathname, start: e.startTime, end: e.responseEnd }))
+        .filter((e) => e.path.startsWith('/api/') || e.path === '/oauth2/access_token'),
+    { origin: storeOrigin, until },
+  );
+}
+
+/**
+ * Chromium's own counters (CDP Performance.getMetrics: ScriptDuration in s, JSHeapUsedSize in
+ * bytes...). They count from Performance.enable, so one session is kept open across readings.
+ */
+export async function openMetrics(page: Page): Promise<{ read(): Promise<Record<string, number>>; close(): Promise<void> }> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Performance.enable');
+  return {
+    read: async () => {
+      const { metrics } = await session.send('Performance.getMetrics');
+      return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+    },
+    close: () => session.detach(),
+  };
+}
