@@ -98,7 +98,9 @@ export interface Order {
 
 export interface Coupon {
   code: string;
-  percentOff: number;
+  /** null for a fixed-amount coupon (then `amountOff` holds the amount in major units). */
+  percentOff: number | null;
+  amountOff?: number;
   expiresAt?: string;
 }
 
