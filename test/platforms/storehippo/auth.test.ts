@@ -157,6 +157,17 @@ describe('2.6.10 request recording', () => {
     expect(recorded).toMatchObject({ listener: 'api', method: 'GET', path: '/api/1.1/entity/ms.products', search: '?limit=1&total=1' });
     expect(recorded?.headers['access-key']).toBe(DEMO_KEYS.readOnly);
   });
+
+  it('records the CDN listener\'s requests too, so a test can see no key went to the images origin', async () => {
+    store.clearRequests();
+    const product = (await hippo(store.origin, 'ms.products?limit=1', { key: DEMO_KEYS.readOnly })).json.data[0];
+    await (await fetch(store.imageBase + String(product.images[0].image))).text();
+    const cdn = store.requests().filter((r) => r.listener === 'cdn');
+    expect(cdn).toHaveLength(1);
+    expect(cdn[0]?.path).toBe(`/s/${store.storeObjectId}/${String(product.images[0].image)}`);
+    expect(cdn[0]?.headers['access-key']).toBeUndefined();
+    expect(store.stats().cdnRequests).toBeGreaterThan(0);
+  });
 });
 
 describe('/__test/ hooks over HTTP on a separate port', () => {

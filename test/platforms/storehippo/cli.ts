@@ -1,6 +1,6 @@
 /**
  * `tsx test/platforms/storehippo/cli.ts [--port 4020] [--cdn-port N] [--test-port N]
- *  [--cors=on|no-access-key|off] [--rate-limit N] [--origin URL]...`: prints the origins and the demo
+ *  [--cors=on|no-access-key|off] [--rate-limit N] [--products N] [--origin URL]...`: prints the origins and the demo
  *  keys page, stops on SIGINT/SIGTERM.
  */
 import { DEFAULT_ALLOWED_ORIGINS, startStoreHippoStore, type CorsMode, type StoreHippoOptions } from './server.ts';
@@ -19,6 +19,7 @@ export function parseArgs(argv: readonly string[]): StoreHippoOptions {
       case '--port': options.port = integer(flag, value()); break;
       case '--cdn-port': options.cdnPort = integer(flag, value()); break;
       case '--test-port': options.testPort = integer(flag, value()); break;
+      case '--products': options.productCount = integer(flag, value()); break;
       case '--rate-limit': options.rateLimitPerSecond = integer(flag, value()) || null; break;
       case '--origin': origins.push(value() ?? ''); break;
       case '--cors': {
