@@ -191,6 +191,14 @@ export function mapOrderStatus(value: unknown): OrderStatus {
   return typeof value === 'string' ? (ORDER_STATUSES[value.trim().toLowerCase()] ?? 'pending') : 'pending';
 }
 
+/** `order_id` (e.g. `OID100`); a number is taken as its digits. */
+function orderNumber(value: unknown, path: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  throw invalidResponse(path, 'a string');
+}
+
 export function mapOrder(value: unknown, context: Pick<StoreHippoMapContext, 'currency'>, path = 'data'): Order {
   const wire = readObject(value, path);
   const id = requireId(wire, path);
@@ -204,7 +212,7 @@ export function mapOrder(value: unknown, context: Pick<StoreHippoMapContext, 'cu
   if (!/^[A-Z]{3}$/.test(currency)) throw invalidResponse(`${path}.currency_code`, 'an ISO 4217 currency code');
   const order: Order = {
     id,
-    number: optionalString(wire, 'order_id', path) || id,
+    number: orderNumber(wire.order_id, `${path}.order_id`) ?? id,
     createdAt: optionalDateTime(wire, 'created_on', path) ?? objectIdTime(id),
     total: roundToCurrency(requireAmount(wire, 'total', path), currency),
     currency,

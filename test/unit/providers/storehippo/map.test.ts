@@ -237,6 +237,9 @@ describe('contract breaks and edge values', () => {
     expect(objectIdTime('5f1a2b3c4d5e6f7a8b9c0d1e')).toBe(new Date(0x5f1a2b3c * 1000).toISOString());
     expect(mapProduct(base, context).created).toBe(objectIdTime(base._id));
     expect(mapProduct({ ...base, publish: undefined }, context).published).toBe(true);
+    expect(mapOrderList({ data: [{ _id: base._id, order_id: 1042, total: '99.999' }] }, { page: 0, count: 5 }, context).orders[0]).toEqual({
+      id: base._id, number: '1042', createdAt: objectIdTime(base._id), total: 100, currency: 'INR', status: 'pending',
+    });
     expect(mapOrderStatus('Delivered')).toBe('shipped');
     expect(mapOrderStatus('on_hold')).toBe('pending');
     expect(mapOrderStatus(undefined)).toBe('pending');
