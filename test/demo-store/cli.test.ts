@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startCli } from '../helpers/spawn-cli.ts';
 import { parseCliOptions } from './cli-options.ts';
 import { DEFAULT_ALLOWED_ORIGINS, DEFAULT_CLIENT } from './server.ts';
 
@@ -39,26 +38,17 @@ describe('parseCliOptions', () => {
 
 describe('cli.ts', () => {
   it('prints one line with its origin, serves, and stops cleanly on SIGTERM', async () => {
-    const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--products', '5'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const cli = await startCli(fileURLToPath(new URL('./cli.ts', import.meta.url)), ['--port', '0', '--products', '5']);
+    const { line, exited } = cli;
     try {
-      const line = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no output within 8 s')), 8000);
-        createInterface({ input: child.stdout }).once('line', (text) => {
-          clearTimeout(timer);
-          resolve(text);
-        });
-        child.once('exit', () => reject(new Error('exited before printing')));
-      });
       const origin = /(http:\/\/127\.0\.0\.1:\d+)$/.exec(line)?.[1];
       if (origin === undefined) throw new Error(`no origin in "${line}"`);
       const response = await fetch(`${origin}/api/v1/metadata`);
       expect(response.status).toBe(401);
-      child.kill('SIGTERM');
+      cli.child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      cli.kill();
     }
   }, 15_000);
 });
