@@ -45,7 +45,8 @@ describe('consent page (GET /oauth2/auth)', () => {
   });
 
   it('shows an error page (no redirect) for an unknown client or a redirect_uri that is not an exact match', async () => {
-    for (const extra of [{ client_id: 'someone-else' }, { redirect_uri: 'http://127.0.0.1:5173' }, { redirect_uri: `${REDIRECT_URI}?x=1` }]) {
+    const cases: Record<string, string>[] = [{ client_id: 'someone-else' }, { redirect_uri: 'http://127.0.0.1:5173' }, { redirect_uri: `${REDIRECT_URI}?x=1` }];
+    for (const extra of cases) {
       const page = await openConsent(store.origin, consentParams(extra));
       expect(page.status).toBe(400);
       expect(page.headers.get('location')).toBeNull();
