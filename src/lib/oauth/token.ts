@@ -186,18 +186,24 @@ export async function processTokenResponse(
   response: Response,
   options: NormalizeOptions & { previousRefreshToken?: string },
 ): Promise<TokenSet> {
-  if (!response.ok) throw await parseTokenErrorResponse(response);
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch {
-    throw new AppError('OAUTH_INVALID_RESPONSE', 'token response is not JSON');
-  }
-  const tokens = normalizeTokenResponse(json, options);
+  const tokens = normalizeTokenResponse(await readTokenResponseJson(response), options);
   if (tokens.refreshToken === undefined && options.previousRefreshToken !== undefined) {
     tokens.refreshToken = options.previousRefreshToken;
   }
   return tokens;
+}
+
+/**
+ * The JSON of a successful token endpoint answer; a non-2xx becomes OAUTH_TOKEN_REQUEST_FAILED
+ * ({@link parseTokenErrorResponse}), a 2xx that is not JSON OAUTH_INVALID_RESPONSE.
+ */
+export async function readTokenResponseJson(response: Response): Promise<unknown> {
+  if (!response.ok) throw await parseTokenErrorResponse(response);
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    throw new AppError('OAUTH_INVALID_RESPONSE', 'token response is not JSON');
+  }
 }
 
 async function postForm(fetchFn: typeof fetch, url: string, body: URLSearchParams): Promise<Response> {

@@ -1,23 +1,20 @@
 /** Request plumbing the FlickRocket contract tests share: real fetch, the consent form driven like a browser. */
+import {
+  openConsent as openConsentAt,
+  submitConsent as submitConsentAt,
+  toResult,
+  type ConsentPage,
+  type Result,
+} from '../../demo-store/store-client.ts';
 import { DEFAULT_CLIENT } from './server.ts';
+
+const CONSENT_PATH = '/oauth2/auth';
 
 export const CLIENT_ID = DEFAULT_CLIENT.clientId;
 export const REDIRECT_URI = 'http://127.0.0.1:5173/';
 export const APP_ORIGIN = 'http://127.0.0.1:5173';
 
-export interface Result {
-  status: number;
-  headers: Headers;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- assertions read wire fields freely
-  json: any;
-  text: string;
-}
-
-export async function toResult(response: Response): Promise<Result> {
-  const text = await response.text();
-  const isJson = (response.headers.get('content-type') ?? '').includes('application/json');
-  return { status: response.status, headers: response.headers, json: isJson ? JSON.parse(text) : undefined, text };
-}
+export { toResult, type Result };
 
 export async function api(origin: string, path: string, token?: string, init: RequestInit = {}): Promise<Result> {
   const headers = new Headers(init.headers);
@@ -49,33 +46,12 @@ export const refreshParams = (refreshToken: string, clientId = CLIENT_ID): Recor
   client_id: clientId,
 });
 
-function unescapeHtml(text: string): string {
-  return text.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-}
+export type { ConsentPage } from '../../demo-store/store-client.ts';
 
-export interface ConsentPage {
-  status: number;
-  headers: Headers;
-  html: string;
-  fields: Record<string, string>;
-  cookie: string;
-}
-
-export async function openConsent(origin: string, params: Record<string, string>): Promise<ConsentPage> {
-  const response = await fetch(`${origin}/oauth2/auth?${new URLSearchParams(params)}`, { redirect: 'manual' });
-  const html = await response.text();
-  const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
-    fields[unescapeHtml(match[1] ?? '')] = unescapeHtml(match[2] ?? '');
-  }
-  return { status: response.status, headers: response.headers, html, fields, cookie: response.headers.getSetCookie()[0]?.split(';')[0] ?? '' };
-}
-
-export async function submitConsent(origin: string, page: Pick<ConsentPage, 'fields' | 'cookie'>, decision: 'allow' | 'deny'): Promise<Response> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
-  if (page.cookie !== '') headers.Cookie = page.cookie;
-  return fetch(`${origin}/oauth2/auth`, { method: 'POST', headers, body: new URLSearchParams({ ...page.fields, decision }), redirect: 'manual' });
-}
+/** The demo store's consent-form driver, on FlickRocket's /oauth2/auth. */
+export const openConsent = (origin: string, params: Record<string, string>): Promise<ConsentPage> => openConsentAt(origin, params, CONSENT_PATH);
+export const submitConsent = (origin: string, page: Pick<ConsentPage, 'fields' | 'cookie'>, decision: 'allow' | 'deny'): Promise<Response> =>
+  submitConsentAt(origin, page, decision, CONSENT_PATH);
 
 export const consentParams = (extra: Record<string, string> = {}): Record<string, string> => ({
   client_id: CLIENT_ID,

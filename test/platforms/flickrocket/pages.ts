@@ -1,4 +1,5 @@
 /** FlickRocket's own HTML: the consent page and the error page (no script, nothing external). */
+import { renderConsentForm } from '../../demo-store/html-pages.ts';
 import { escapeHtml } from '../../demo-store/http-utils.ts';
 
 const STYLE = `
@@ -48,9 +49,6 @@ export function renderConsentPage(input: { clientName: string; scopes: string[];
   const items = input.scopes
     .map((s) => `<li><strong>${escapeHtml(s)}</strong>${escapeHtml(SCOPE_DESCRIPTIONS[s] ?? '')}</li>`)
     .join('\n');
-  const hidden = Object.entries(input.hidden)
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
-    .join('\n');
   return layout(
     `Allow ${input.clientName} to access your FlickRocket shop?`,
     `<h1 id="consent-title">Allow <span class="app">${app}</span> to access your FlickRocket shop?</h1>
@@ -59,13 +57,7 @@ export function renderConsentPage(input: { clientName: string; scopes: string[];
 ${items}
 </ul>
 <p class="note">You will be sent back to <code>${escapeHtml(input.redirectOrigin)}</code>. To take this permission back later, remove the app under Extensions › Manage Apps.</p>
-<form method="post" action="/oauth2/auth" aria-labelledby="consent-title">
-${hidden}
-<div class="actions">
-<button type="submit" name="decision" value="deny">Deny</button>
-<button type="submit" name="decision" value="allow">Allow</button>
-</div>
-</form>`,
+${renderConsentForm('/oauth2/auth', input.hidden)}`,
   );
 }
 

@@ -8,6 +8,7 @@
  * - products 1004 and 1005: no locales at all;
  * - hostile products 1900+: script in descriptions, `javascript:` image URLs (option hostileProducts).
  */
+import { createPrng } from '../../demo-store/catalogue.ts';
 
 export interface LocaleWire {
   language_id: number | string;
@@ -91,18 +92,6 @@ export interface SeedData {
   orders: OrderWire[];
 }
 
-/** mulberry32: a tiny deterministic PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const WORDS = ['Moby', 'River', 'Silent', 'Golden', 'Northern', 'Paper', 'Glass', 'Hidden', 'Blue', 'Winter', 'Copper', 'Lantern'];
 const KINDS: readonly { type: number; label: string }[] = [
   { type: 16, label: 'ePub' },
@@ -163,7 +152,7 @@ const HOSTILE: readonly { title: string; description: string; image: string }[] 
 ];
 
 export function seedStore(options: SeedOptions): SeedData {
-  const rand = random(options.seed);
+  const rand = createPrng(options.seed);
   const categories: CategoryWire[] = CATEGORY_NAMES.slice(0, Math.max(0, options.categoryCount)).map((name, i) => ({
     id: 197 + i,
     name,

@@ -6,7 +6,7 @@
  * The requests are plain data; the caller does the fetch (and serialises it per store).
  */
 import { AppError, HttpError } from '../../oauth/errors.ts';
-import { parseTokenErrorResponse } from '../../oauth/token.ts';
+import { readTokenResponseJson } from '../../oauth/token.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 
 export interface FlickRocketTokenContext {
@@ -130,14 +130,7 @@ function expiresAt(record: Record<string, unknown>, now: number): number | null 
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
 export async function processTokenResponse(response: Response, options: { now: number }): Promise<FlickRocketTokenSet> {
-  if (!response.ok) throw await parseTokenErrorResponse(response);
-  let json: unknown;
-  try {
-    json = await response.json();
-  } catch {
-    throw new AppError('OAUTH_INVALID_RESPONSE', 'token response is not JSON');
-  }
-  return normalizeTokenResponse(json, options);
+  return normalizeTokenResponse(await readTokenResponseJson(response), options);
 }
 
 function tokenError(error: unknown): string | undefined {
