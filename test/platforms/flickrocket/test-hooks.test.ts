@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseArgs } from './cli.ts';
 import { startFlickRocketStore, type FlickRocketStore } from './server.ts';
 import { APP_ORIGIN, api, refreshParams, signIn, tokenPost } from './client.ts';
 
@@ -64,15 +63,5 @@ describe('/__test/ hooks over HTTP, on their own port', () => {
   it('products/{id} shows the server copy', async () => {
     expect((await hook('products/1002', 'GET')).json.product).toMatchObject({ id: 1002 });
     expect((await hook('products/42', 'GET')).status).toBe(404);
-  });
-});
-
-describe('cli arguments', () => {
-  it('--port, --redirect-uri, --echo-state, --token-params, --cors, --rate-limit', () => {
-    const options = parseArgs(['--port', '4100', '--redirect-uri', 'http://127.0.0.1:4173/', '--echo-state', '--token-params', 'form', '--cors', 'none', '--rate-limit', '10/2']);
-    expect(options).toMatchObject({ port: 4100, echoState: true, tokenParams: 'form', cors: 'none', rateLimit: { capacity: 10, leakPerSecond: 2 } });
-    expect(options.clients?.[0]?.redirectUris).toEqual(['http://127.0.0.1:4173/']);
-    expect(() => parseArgs(['--token-params', 'header'])).toThrow(/query or form/);
-    expect(() => parseArgs(['--nope'])).toThrow(/unknown option/);
   });
 });
