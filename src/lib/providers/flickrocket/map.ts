@@ -93,7 +93,7 @@ function languageMatches(id: unknown, language: string): boolean {
 }
 
 /** The locale to show: configured language, else English, else the first. */
-function chooseLocale(locales: readonly WireObject[], language: string | undefined): WireObject | undefined {
+export function chooseLocale(locales: readonly WireObject[], language: string | undefined): WireObject | undefined {
   for (const lang of [language, 'en']) {
     if (lang === undefined) continue;
     const found = locales.find((l) => languageMatches(l['language_id'], lang));
