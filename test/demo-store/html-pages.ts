@@ -73,6 +73,23 @@ export interface ConsentPageInput {
   hidden: Record<string, string>;
 }
 
+/**
+ * The consent form: the request and the per-request consent value as hidden fields, Deny and
+ * Allow as `decision` buttons (also used by the platform servers under test/platforms/).
+ */
+export function renderConsentForm(action: string, hidden: Record<string, string>): string {
+  const fields = Object.entries(hidden)
+    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
+    .join('\n');
+  return `<form method="post" action="${escapeHtml(action)}" aria-labelledby="consent-title">
+${fields}
+<div class="actions">
+<button type="submit" name="decision" value="deny">Deny</button>
+<button type="submit" name="decision" value="allow">Allow</button>
+</div>
+</form>`;
+}
+
 export function renderConsentPage(input: ConsentPageInput): string {
   const app = escapeHtml(input.clientName);
   const items = input.scopes
@@ -83,9 +100,6 @@ export function renderConsentPage(input: ConsentPageInput): string {
         '</li>',
     )
     .join('\n');
-  const hidden = Object.entries(input.hidden)
-    .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
-    .join('\n');
   return layout(
     `Allow ${input.clientName} to access Goodsie Demo Store?`,
     `<h1 id="consent-title">Allow <span class="app">${app}</span> to access your store?</h1>
@@ -94,13 +108,7 @@ export function renderConsentPage(input: ConsentPageInput): string {
 ${items}
 </ul>
 <p class="note">You will be sent back to <code>${escapeHtml(input.redirectOrigin)}</code>.</p>
-<form method="post" action="/oauth2/authorize" aria-labelledby="consent-title">
-${hidden}
-<div class="actions">
-<button type="submit" name="decision" value="deny">Deny</button>
-<button type="submit" name="decision" value="allow">Allow</button>
-</div>
-</form>`,
+${renderConsentForm('/oauth2/authorize', input.hidden)}`,
   );
 }
 

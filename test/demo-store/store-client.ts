@@ -18,7 +18,7 @@ export interface Result {
   text: string;
 }
 
-async function toResult(response: Response): Promise<Result> {
+export async function toResult(response: Response): Promise<Result> {
   const text = await response.text();
   const isJson = (response.headers.get('content-type') ?? '').includes('application/json');
   return { status: response.status, headers: response.headers, json: isJson ? JSON.parse(text) : undefined, text };
@@ -79,9 +79,9 @@ export interface ConsentPage {
   cookie: string;
 }
 
-/** GET /oauth2/authorize, without following redirects. */
-export async function openConsent(origin: string, params: Record<string, string>): Promise<ConsentPage> {
-  const response = await fetch(`${origin}/oauth2/authorize?${new URLSearchParams(params)}`, { redirect: 'manual' });
+/** GET the consent page (`path`: /oauth2/authorize here, other servers' own), without following redirects. */
+export async function openConsent(origin: string, params: Record<string, string>, path = '/oauth2/authorize'): Promise<ConsentPage> {
+  const response = await fetch(`${origin}${path}?${new URLSearchParams(params)}`, { redirect: 'manual' });
   const html = await response.text();
   const fields: Record<string, string> = {};
   for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
@@ -96,10 +96,11 @@ export async function submitConsent(
   origin: string,
   page: Pick<ConsentPage, 'fields' | 'cookie'>,
   decision: 'allow' | 'deny',
+  path = '/oauth2/authorize',
 ): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
   if (page.cookie !== '') headers.Cookie = page.cookie;
-  return fetch(`${origin}/oauth2/authorize`, {
+  return fetch(`${origin}${path}`, {
     method: 'POST',
     headers,
     body: new URLSearchParams({ ...page.fields, decision }),

@@ -138,3 +138,16 @@ export async function parseTokenErrorResponse(response: Response): Promise<HttpE
 export function sanitizeErrorText(value: string, maxLength: number): string {
   return value.replace(/[^\x20\x21\x23-\x5B\x5D-\x7E]/g, '').slice(0, maxLength);
 }
+
+/**
+ * The JSON of a successful token endpoint answer; a non-2xx becomes OAUTH_TOKEN_REQUEST_FAILED
+ * ({@link parseTokenErrorResponse}), a 2xx that is not JSON OAUTH_INVALID_RESPONSE.
+ */
+export async function readTokenResponseJson(response: Response): Promise<unknown> {
+  if (!response.ok) throw await parseTokenErrorResponse(response);
+  try {
+    return (await response.json()) as unknown;
+  } catch {
+    throw new AppError('OAUTH_INVALID_RESPONSE', 'token response is not JSON');
+  }
+}

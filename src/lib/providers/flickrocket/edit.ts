@@ -1,0 +1,41 @@
+/**
+ * A domain ProductEdit -> the body of `PUT /api/products/{id}.json` (platforms.md 3.4:
+ * `{"product":{title, valid, locales}}`, wrapper [unverified]). The shown name and description come
+ * from the locale the mapper chose, so the edit goes to that same locale (created when the product
+ * has none). Prices live in shared price models: not editable from this app [decision].
+ */
+import type { ProductEdit } from '../../domain/catalog.ts';
+import { AppError } from '../../oauth/errors.ts';
+import { optionalArray, optionalString, readObject } from '../wire.ts';
+import { LANGUAGE_IDS, chooseLocale } from './map.ts';
+import type { FlickRocketLocaleWire } from './wire.ts';
+
+export interface FlickRocketProductPutWire {
+  product: { title?: string; valid?: boolean; locales?: FlickRocketLocaleWire[] };
+}
+
+/** `current` is the product as last read (its wire JSON); `language` the config's. */
+export function productEditBody(edit: ProductEdit, current: unknown, language?: string): FlickRocketProductPutWire {
+  if (edit.price !== undefined || edit.inventory !== undefined) {
+    throw new AppError('API_BAD_REQUEST', 'FlickRocket prices and stock cannot be edited from this app');
+  }
+  const product = readObject(current, '$.product');
+  const body: FlickRocketProductPutWire = { product: {} };
+  if (edit.name !== undefined) body.product.title = edit.name;
+  if (edit.published !== undefined) body.product.valid = edit.published;
+  if (edit.name !== undefined || edit.description !== undefined) {
+    const locales = optionalArray(product, 'locales', '$.product').map((l, i) => readObject(l, `$.product.locales[${i}]`));
+    const locale = chooseLocale(locales, language);
+    const languageId = locale?.['language_id'];
+    const title = edit.name ?? (locale === undefined ? undefined : optionalString(locale, 'title', '$.product.locales')) ?? optionalString(product, 'title', '$.product') ?? '';
+    const description = edit.description ?? (locale === undefined ? undefined : optionalString(locale, 'description', '$.product.locales')) ?? '';
+    body.product.locales = [
+      {
+        language_id: typeof languageId === 'number' || typeof languageId === 'string' ? languageId : (LANGUAGE_IDS[language?.toLowerCase() ?? 'en'] ?? 1),
+        title,
+        description,
+      },
+    ];
+  }
+  return body;
+}

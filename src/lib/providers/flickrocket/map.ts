@@ -1,0 +1,202 @@
+/**
+ * FlickRocket products, price models, categories and orders -> the domain (platforms.md 1.4, 3.3).
+ * Pure: the adapter fetches prices.json and categories.json once and passes them in.
+ * - price: cents / 100, rounded to the currency's digits; with several licence bindings the lowest
+ *   ("from") price; compareAtPrice from that binding's compare model, only when higher.
+ * - currency: the configured one if the models have it, else EUR, else USD, else the first listed.
+ * - name/description: the locale in the configured language, else English, else the first locale,
+ *   else the product `title` and an empty description.
+ */
+import type { Order, OrderStatus, Product, ProductImage } from '../../domain/catalog.ts';
+import { toHttpUrl } from '../../sanitize/safe-url.ts';
+import { roundToCurrency } from '../money.ts';
+import {
+  invalidResponse,
+  optionalArray,
+  optionalBoolean,
+  optionalInteger,
+  optionalString,
+  readObject,
+  requireDateTime,
+  requireInteger,
+  requireNonEmptyString,
+  requireString,
+  type WireObject,
+} from '../wire.ts';
+import { readCollapsibleList } from './wire.ts';
+
+/** A price model as the mapper needs it: upper-case ISO code -> cents, in the model's order. */
+export type PriceModel = ReadonlyMap<string, number>;
+
+export interface FlickRocketMapContext {
+  /** By price model id (from prices.json). */
+  prices: ReadonlyMap<number, PriceModel>;
+  /** Category id -> display name (from categories.json). */
+  categories: ReadonlyMap<number, string>;
+  /** config `currency`, e.g. "EUR". */
+  currency?: string;
+  /** config `language`, e.g. "en". */
+  language?: string;
+}
+
+/** FlickRocket's numeric language ids [code plugin]. */
+export const LANGUAGE_IDS: Readonly<Record<string, number>> = { en: 1, de: 2, pt: 6, es: 8, it: 10, fr: 12 };
+const RELEASE_CUTOFF = Date.UTC(2001, 0, 1);
+const KNOWN_CURRENCIES: ReadonlySet<string> | undefined =
+  typeof Intl.supportedValuesOf === 'function' ? new Set(Intl.supportedValuesOf('currency')) : undefined;
+
+function currencyCode(value: string, path: string): string {
+  const code = value.toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code) || (KNOWN_CURRENCIES !== undefined && !KNOWN_CURRENCIES.has(code))) {
+    throw invalidResponse(path, 'an ISO 4217 currency code');
+  }
+  return code;
+}
+
+/** prices.json (`{"prices":[...]}`, or `{"price":{...}}`) -> models by id. */
+export function readPriceModels(json: unknown): Map<number, PriceModel> {
+  const models = new Map<number, PriceModel>();
+  readCollapsibleList(json, 'prices', 'price').forEach((model, index) => {
+    const path = `$.prices[${index}]`;
+    const amounts = new Map<string, number>();
+    optionalArray(model, 'currencies', path).forEach((entry, i) => {
+      const item = readObject(entry, `${path}.currencies[${i}]`);
+      const code = currencyCode(requireString(item, 'currency', `${path}.currencies[${i}]`), `${path}.currencies[${i}].currency`);
+      if (!amounts.has(code)) amounts.set(code, requireInteger(item, 'price', `${path}.currencies[${i}]`, 0));
+    });
+    models.set(requireInteger(model, 'id', path), amounts);
+  });
+  return models;
+}
+
+/** categories.json (`{"categories":[...]}` or `{"category":{...}}`) -> id -> `name` (else `title`). */
+export function readCategoryNames(json: unknown): Map<number, string> {
+  const names = new Map<number, string>();
+  readCollapsibleList(json, 'categories', 'category').forEach((category, index) => {
+    const path = `$.categories[${index}]`;
+    const name = optionalString(category, 'name', path) ?? optionalString(category, 'title', path);
+    if (name !== undefined && name.trim() !== '') names.set(requireInteger(category, 'id', path), name);
+  });
+  return names;
+}
+
+/** The currency shown: configured, else EUR, else USD, else the first one offered. */
+export function chooseCurrency(offered: readonly string[], configured: string | undefined): string | undefined {
+  const preferred = configured?.toUpperCase();
+  for (const candidate of [preferred, 'EUR', 'USD']) if (candidate !== undefined && offered.includes(candidate)) return candidate;
+  return offered[0];
+}
+
+function languageMatches(id: unknown, language: string): boolean {
+  const lang = language.toLowerCase();
+  return id === LANGUAGE_IDS[lang] || (typeof id === 'string' && id.toLowerCase() === lang);
+}
+
+/** The locale to show: configured language, else English, else the first. */
+export function chooseLocale(locales: readonly WireObject[], language: string | undefined): WireObject | undefined {
+  for (const lang of [language, 'en']) {
+    if (lang === undefined) continue;
+    const found = locales.find((l) => languageMatches(l['language_id'], lang));
+    if (found !== undefined) return found;
+  }
+  return locales[0];
+}
+
+interface Pricing {
+  price: number;
+  compareAtPrice: number | null;
+  currency: string;
+}
+
+function pricing(bindings: readonly WireObject[], context: FlickRocketMapContext, path: string): Pricing {
+  const modelOf = (binding: WireObject, key: string, at: string): PriceModel | undefined => {
+    const id = optionalInteger(binding, key, at);
+    return id === undefined ? undefined : context.prices.get(id);
+  };
+  const offered: string[] = [];
+  for (const [index, binding] of bindings.entries()) {
+    for (const code of modelOf(binding, 'price_id', `${path}[${index}]`)?.keys() ?? []) if (!offered.includes(code)) offered.push(code);
+  }
+  const currency = chooseCurrency(offered, context.currency);
+  // No resolvable price model: shown as 0 in the configured currency (decision; the list keeps the product).
+  if (currency === undefined) return { price: 0, compareAtPrice: null, currency: (context.currency ?? 'EUR').toUpperCase() };
+  let best: { cents: number; binding: WireObject; at: string } | undefined;
+  for (const [index, binding] of bindings.entries()) {
+    const at = `${path}[${index}]`;
+    const cents = modelOf(binding, 'price_id', at)?.get(currency);
+    if (cents !== undefined && (best === undefined || cents < best.cents)) best = { cents, binding, at };
+  }
+  const toMajor = (cents: number): number => roundToCurrency(cents / 100, currency);
+  const price = toMajor(best?.cents ?? 0);
+  const compareCents = best === undefined ? undefined : modelOf(best.binding, 'compare_price_id', best.at)?.get(currency);
+  const compareAtPrice = compareCents === undefined ? null : toMajor(compareCents);
+  return { price, currency, compareAtPrice: compareAtPrice !== null && compareAtPrice > price ? compareAtPrice : null };
+}
+
+/** FlickRocket dates have no zone ("2019-05-02T00:00:00"): read as UTC. */
+function isoUtc(value: string): string {
+  return /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`;
+}
+
+function images(product: WireObject, path: string): ProductImage[] {
+  const out: ProductImage[] = [];
+  optionalArray(product, 'images', path).forEach((item) => {
+    const raw = typeof item === 'string' ? item : typeof item === 'object' && item !== null ? (item as WireObject)['url'] : undefined;
+    const url = toHttpUrl(raw);
+    if (url !== undefined) out.push({ url, alt: '' });
+  });
+  return out;
+}
+
+export function mapProduct(json: unknown, context: FlickRocketMapContext, path = '$.product'): Product {
+  const product = readObject(json, path);
+  const id = requireInteger(product, 'id', path, 0);
+  const title = requireString(product, 'title', path);
+  const locales = optionalArray(product, 'locales', path).map((l, i) => readObject(l, `${path}.locales[${i}]`));
+  const locale = chooseLocale(locales, context.language);
+  const localeTitle = locale === undefined ? undefined : optionalString(locale, 'title', `${path}.locales`);
+  const description = locale === undefined ? undefined : optionalString(locale, 'description', `${path}.locales`);
+  const bindings = optionalArray(product, 'price_license_binding', path).map((b, i) => readObject(b, `${path}.price_license_binding[${i}]`));
+  const publishedAt = product['published_at'] === undefined || product['published_at'] === null ? undefined : isoUtc(requireDateTime(product, 'published_at', path));
+  const released = publishedAt !== undefined && Date.parse(publishedAt) > RELEASE_CUTOFF;
+  const categories: string[] = [];
+  optionalArray(product, 'categories', path).forEach((c, i) => {
+    const name = context.categories.get(requireInteger(readObject(c, `${path}.categories[${i}]`), 'category_id', `${path}.categories[${i}]`));
+    if (name !== undefined && !categories.includes(name)) categories.push(name);
+  });
+  const name = localeTitle !== undefined && localeTitle.trim() !== '' ? localeTitle : title;
+  if (name.trim() === '') throw invalidResponse(`${path}.title`, 'a non-empty string');
+  return {
+    id: String(id),
+    name,
+    descriptionHtml: description ?? '',
+    descriptionShort: '',
+    ...pricing(bindings, context, `${path}.price_license_binding`),
+    images: images(product, path),
+    categories,
+    tags: [],
+    inStock: undefined,
+    published: optionalBoolean(product, 'valid', path) === true && released,
+    created: publishedAt ?? '1970-01-01T00:00:00Z',
+  };
+}
+
+const ORDER_STATUSES: ReadonlySet<string> = new Set<OrderStatus>(['pending', 'paid', 'shipped', 'cancelled', 'refunded']);
+
+/** An order (fields [unverified], platforms.md 3.4): unknown statuses read as pending. */
+export function mapOrder(json: unknown, path = '$.order'): Order {
+  const order = readObject(json, path);
+  const id = requireInteger(order, 'id', path, 0);
+  const currency = currencyCode(requireNonEmptyString(order, 'currency', path), `${path}.currency`);
+  const status = optionalString(order, 'status', path)?.toLowerCase() ?? 'pending';
+  const email = optionalString(order, 'email', path);
+  return {
+    id: String(id),
+    number: optionalString(order, 'order_number', path) ?? String(id),
+    createdAt: isoUtc(requireDateTime(order, 'created_at', path)),
+    total: roundToCurrency(requireInteger(order, 'total_price', path, 0) / 100, currency),
+    currency,
+    status: ORDER_STATUSES.has(status) ? (status as OrderStatus) : 'pending',
+    ...(email !== undefined && email !== '' ? { customerEmail: email } : {}),
+  };
+}

@@ -1,0 +1,45 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from './cli.ts';
+
+describe('cli.ts', () => {
+  it('prints both origins, serves the store and the hooks, and stops cleanly on SIGTERM', async () => {
+    const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--hooks-port', '0', '--redirect-uri', 'http://127.0.0.1:4173/'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no output within 8 s')), 8000);
+        createInterface({ input: child.stdout }).once('line', (text) => {
+          clearTimeout(timer);
+          resolve(text);
+        });
+        child.once('exit', () => reject(new Error('exited before printing')));
+      });
+      const [origin, hooks] = [...line.matchAll(/http:\/\/127\.0\.0\.1:\d+/g)].map((m) => m[0]);
+      if (origin === undefined || hooks === undefined) throw new Error(`no origins in "${line}"`);
+      expect((await fetch(`${origin}/api/products.json`)).status).toBe(401);
+      expect((await fetch(`${hooks}/__test/stats`)).status).toBe(200);
+      const consent = await fetch(`${origin}/oauth2/auth?client_id=StorefrontConnect.2033545684.apps.flickrocket.com&scope=products&redirect_uri=${encodeURIComponent('http://127.0.0.1:4173/')}`);
+      expect(consent.status).toBe(200);
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  }, 15_000);
+});
+
+describe('cli arguments', () => {
+  it('--port, --redirect-uri, --echo-state, --token-params, --cors, --rate-limit', () => {
+    const options = parseArgs(['--port', '4100', '--redirect-uri', 'http://127.0.0.1:4173/', '--echo-state', '--token-params', 'form', '--cors', 'none', '--rate-limit', '10/2']);
+    expect(options).toMatchObject({ port: 4100, echoState: true, tokenParams: 'form', cors: 'none', rateLimit: { capacity: 10, leakPerSecond: 2 } });
+    expect(options.clients?.[0]?.redirectUris).toEqual(['http://127.0.0.1:4173/']);
+    expect(() => parseArgs(['--token-params', 'header'])).toThrow(/query or form/);
+    expect(() => parseArgs(['--nope'])).toThrow(/unknown option/);
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * `tsx test/platforms/flickrocket/cli.ts --port N --redirect-uri URL [--hooks-port N] [--origin URL]
+ * [--echo-state] [--token-params query|form] [--cors allow|none] [--token-lifetime S]
+ * [--rate-limit CAPACITY/PER_SECOND] [--products N]`: prints both origins, stops on SIGINT/SIGTERM.
+ */
+import { DEFAULT_ALLOWED_ORIGINS, DEFAULT_CLIENT, startFlickRocketStore, type FlickRocketStoreOptions } from './server.ts';
+
+function integer(flag: string, raw: string | undefined, min: number): number {
+  if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < min) throw new Error(`${flag} must be a whole number >= ${min}`);
+  return Number(raw);
+}
+
+export function parseArgs(argv: readonly string[]): FlickRocketStoreOptions {
+  const options: FlickRocketStoreOptions = { port: 4020, hooksPort: 4021 };
+  const redirectUris: string[] = [];
+  const origins: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string | undefined => argv[++i];
+    switch (flag) {
+      case '--port': options.port = integer(flag, value(), 0); break;
+      case '--hooks-port': options.hooksPort = integer(flag, value(), 0); break;
+      case '--redirect-uri': redirectUris.push(new URL(value() ?? '').href); break;
+      case '--origin': origins.push(new URL(value() ?? '').origin); break;
+      case '--echo-state': options.echoState = true; break;
+      case '--token-params': {
+        const mode = value();
+        if (mode !== 'query' && mode !== 'form') throw new Error('--token-params must be query or form');
+        options.tokenParams = mode;
+        break;
+      }
+      case '--cors': {
+        const mode = value();
+        if (mode !== 'allow' && mode !== 'none') throw new Error('--cors must be allow or none');
+        options.cors = mode;
+        break;
+      }
+      case '--token-lifetime': options.accessTokenLifetimeSeconds = integer(flag, value(), 1); break;
+      case '--products': options.productCount = integer(flag, value(), 0); break;
+      case '--rate-limit': {
+        const [capacity, perSecond] = (value() ?? '').split('/');
+        options.rateLimit = { capacity: integer(flag, capacity, 1), leakPerSecond: integer(flag, perSecond, 1) };
+        break;
+      }
+      default: throw new Error(`unknown option ${String(flag)}`);
+    }
+  }
+  if (redirectUris.length > 0) options.clients = [{ ...DEFAULT_CLIENT, redirectUris }];
+  if (origins.length > 0) options.allowedOrigins = [...new Set([...DEFAULT_ALLOWED_ORIGINS, ...origins])];
+  return options;
+}
+
+async function main(): Promise<void> {
+  const store = await startFlickRocketStore(parseArgs(process.argv.slice(2)));
+  console.log(`FlickRocket test store listening on ${store.origin} (test hooks on ${store.hooksOrigin}/__test/)`);
+  const stop = (): void => {
+    store.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (process.argv[1]?.endsWith('cli.ts') === true) {
+  main().catch((error: unknown) => {
+    console.error(`flickrocket: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}
