@@ -98,7 +98,10 @@ export interface Order {
 
 export interface Coupon {
   code: string;
-  percentOff: number;
+  /** null when the discount is not one flat percentage (fixed amounts, tiers). */
+  percentOff: number | null;
+  /** A flat amount off, in the store currency's major units, when that is what the coupon gives. */
+  amountOff?: number;
   expiresAt?: string;
 }
 

@@ -30,6 +30,12 @@ export type AppErrorCode =
   | 'API_SERVER_ERROR'
   | 'API_INVALID_RESPONSE'
   | 'API_NETWORK_ERROR'
+  // a fetch rejected: unreachable or blocked by CORS (platforms.md 1.3)
+  | 'NETWORK_OR_CORS'
+  // pasted credentials (platforms.md x.1): malformed paste, refused by the store, wrong kind
+  | 'CREDENTIALS_INVALID'
+  | 'CREDENTIALS_REJECTED'
+  | 'CREDENTIALS_WRONG_SCOPE'
   // storage
   | 'STORAGE_UNAVAILABLE'
   | 'STORAGE_CORRUPT';
