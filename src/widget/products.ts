@@ -5,7 +5,7 @@
  * Request building and mapping are the Goodsie profile's own, so the widget and the app agree.
  */
 import type { Product } from '../lib/api/types.ts';
-import { AppError, type AppErrorCode } from '../lib/oauth/errors.ts';
+import { AppError, codeForStatus } from '../lib/oauth/errors.ts';
 import { goodsie } from '../lib/providers/goodsie.ts';
 import type { WidgetOptions } from './options.ts';
 
@@ -26,14 +26,7 @@ export function productsRequestUrl(options: WidgetOptions): string {
 }
 
 /** The error code a failed products response stands for. */
-export function codeForStatus(status: number): AppErrorCode {
-  if (status === 401) return 'API_UNAUTHORIZED';
-  if (status === 403) return 'API_INSUFFICIENT_SCOPE';
-  if (status === 404) return 'API_NOT_FOUND';
-  if (status === 429) return 'API_RATE_LIMITED';
-  if (status >= 500) return 'API_SERVER_ERROR';
-  return 'API_BAD_REQUEST';
-}
+export { codeForStatus };
 
 /**
  * Fetches and maps the products. Throws AppError: API_NETWORK_ERROR, an HTTP code from

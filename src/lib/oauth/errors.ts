@@ -93,6 +93,16 @@ export class HttpError extends AppError {
   }
 }
 
+/** The error code an HTTP failure status of a store API stands for. */
+export function codeForStatus(status: number): AppErrorCode {
+  if (status === 401) return 'API_UNAUTHORIZED';
+  if (status === 403) return 'API_INSUFFICIENT_SCOPE';
+  if (status === 404) return 'API_NOT_FOUND';
+  if (status === 429) return 'API_RATE_LIMITED';
+  if (status >= 500) return 'API_SERVER_ERROR';
+  return 'API_BAD_REQUEST';
+}
+
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }

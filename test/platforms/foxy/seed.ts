@@ -8,6 +8,7 @@
  * - an item whose `image` is a `javascript:` URL.
  * Times are fixed (no Date.now()), so two starts give the same data.
  */
+import { createPrng } from '../../demo-store/catalogue.ts';
 
 export interface SeedCategory {
   id: number;
@@ -88,18 +89,6 @@ interface ProductSpec {
   basePrice: number;
 }
 
-/** mulberry32: a tiny deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
@@ -133,7 +122,7 @@ export function foxyDate(epochMs: number): string {
 const NEWEST = Date.UTC(2025, 2, 1, 20, 0, 0);
 
 export function createSeed(transactionCount = DEFAULT_TRANSACTION_COUNT): Seed {
-  const random = prng(8);
+  const random = createPrng(8);
   const specs = productSpecs();
   const transactions: SeedTransaction[] = [];
   let itemId = 9000;

@@ -6,9 +6,8 @@
  * - a test-hooks origin (`/__test/...`, platforms.md 6) the app never sees;
  * - an admin origin with the "Integrations › Get Token" page listing the demo bundle.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { HttpError, errorReply, mediaType, randomToken, readBody, send } from '../../demo-store/http-utils.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { closeServer, createHandlerServer, errorReply, listenOn, mediaType, randomToken, readBody, send } from '../../demo-store/http-utils.ts';
 import { renderGetTokenPage } from './admin-page.ts';
 import { FoxyAuth } from './auth.ts';
 import { QueryError } from './collection.ts';
@@ -75,43 +74,6 @@ export interface FoxyStore {
 
 const API_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 const ALLOWED_HEADERS = 'authorization, content-type, foxy-api-version';
-
-async function listen(server: Server, port: number, host: string): Promise<string> {
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  return `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
-    server.close((error) => (error === undefined ? resolve() : reject(error)));
-    server.closeAllConnections();
-  });
-}
-
-function serve(handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>): Server {
-  return createServer((req, res) => {
-    handler(req, res).catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof HttpError) {
-        send(res, errorReply(error.status, error.error, error.description));
-        return;
-      }
-      // The message only: never a request body, which may hold a secret.
-      console.error(`foxy-store: ${error instanceof Error ? error.message : 'unknown error'}`);
-      send(res, halError(500, 'Something went wrong in the local Foxy store.'));
-    });
-  });
-}
 
 export async function startFoxyStore(options: FoxyStoreOptions = {}): Promise<FoxyStore> {
   const lifetime = options.accessLifetimeSeconds ?? DEFAULT_ACCESS_LIFETIME_SECONDS;
@@ -231,16 +193,17 @@ export async function startFoxyStore(options: FoxyStoreOptions = {}): Promise<Fo
     });
   }
 
-  const apiServer = serve(handleApi);
-  const canaryServer = serve(handleCanary);
-  const adminServer = serve(handleAdmin);
+  const internalError = () => halError(500, 'Something went wrong in the local Foxy store.');
+  const apiServer = createHandlerServer('foxy-store', handleApi, internalError);
+  const canaryServer = createHandlerServer('foxy-canary', handleCanary, internalError);
+  const adminServer = createHandlerServer('foxy-admin', handleAdmin, internalError);
   let store: FoxyStore | undefined;
-  const hooksServer = serve((req, res) => handleHook(req, res, store as FoxyStore));
+  const hooksServer = createHandlerServer('foxy-hooks', (req, res) => handleHook(req, res, store as FoxyStore), internalError);
 
-  origin = await listen(apiServer, options.port ?? DEFAULT_PORT, host);
-  const canaryOrigin = await listen(canaryServer, options.canaryPort ?? 0, host);
-  const hooksOrigin = await listen(hooksServer, options.hooksPort ?? 0, host);
-  const adminOrigin = await listen(adminServer, options.adminPort ?? 0, host);
+  origin = await listenOn(apiServer, options.port ?? DEFAULT_PORT, host);
+  const canaryOrigin = await listenOn(canaryServer, options.canaryPort ?? 0, host);
+  const hooksOrigin = await listenOn(hooksServer, options.hooksPort ?? 0, host);
+  const adminOrigin = await listenOn(adminServer, options.adminPort ?? 0, host);
   resources = new FoxyResources({ origin, canaryOrigin, storePrefix: `/s/${randomToken(12)}`, userPrefix: `/u/${randomToken(12)}`, seed });
 
   store = {

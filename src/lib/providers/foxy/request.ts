@@ -3,7 +3,7 @@
  * not on the configured apiBase's origin before a byte leaves (the token never reaches another
  * origin); the processing turns HTTP failures into AppErrors with stable codes.
  */
-import { AppError, HttpError, type AppErrorCode } from '../../oauth/errors.ts';
+import { AppError, HttpError, codeForStatus } from '../../oauth/errors.ts';
 import { sanitizeErrorText } from '../../oauth/token.ts';
 import { isSameOrigin } from './hal.ts';
 import { NETWORK_OR_CORS_MESSAGE } from './token.ts';
@@ -39,15 +39,6 @@ function errorText(json: unknown): string | undefined {
   return typeof first?.['message'] === 'string' ? sanitizeErrorText(first['message'], 200) : undefined;
 }
 
-function codeFor(status: number): AppErrorCode {
-  if (status === 401) return 'API_UNAUTHORIZED';
-  if (status === 403) return 'API_INSUFFICIENT_SCOPE';
-  if (status === 404) return 'API_NOT_FOUND';
-  if (status === 429) return 'API_RATE_LIMITED';
-  if (status >= 500) return 'API_SERVER_ERROR';
-  return 'API_BAD_REQUEST';
-}
-
 /**
  * 2xx HAL/JSON → the parsed body. Otherwise an HttpError: 401 API_UNAUTHORIZED (body `{error}` so
  * the seam can tell `invalid_token` → refresh once and retry), 403, 404, 429, 5xx, other 4xx.
@@ -62,7 +53,7 @@ export async function processFoxyResponse(response: Response): Promise<unknown> 
   if (!response.ok) {
     const text = errorText(json);
     const retry = Number(response.headers.get('Retry-After'));
-    throw new HttpError(codeFor(response.status), response.status, {
+    throw new HttpError(codeForStatus(response.status), response.status, {
       ...(text === undefined ? {} : { body: { error: text } }),
       ...(Number.isFinite(retry) && retry > 0 ? { retryAfter: retry } : {}),
       message: `Foxy API answered HTTP ${response.status}${text === undefined ? '' : `: ${text}`}`,
