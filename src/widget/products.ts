@@ -6,7 +6,7 @@
  * lazily), so the widget and the app agree.
  */
 import type { Product } from '../lib/domain/catalog.ts';
-import { AppError, type AppErrorCode } from '../lib/oauth/errors.ts';
+import { AppError, codeForStatus } from '../lib/oauth/errors.ts';
 import { loadProvider } from '../lib/providers/registry.ts';
 import type { LoadedProvider } from '../lib/providers/types.ts';
 import type { WidgetOptions } from './options.ts';
@@ -28,14 +28,7 @@ export function productsRequestUrl(provider: LoadedProvider, options: WidgetOpti
 }
 
 /** The error code a failed products response stands for. */
-export function codeForStatus(status: number): AppErrorCode {
-  if (status === 401) return 'API_UNAUTHORIZED';
-  if (status === 403) return 'API_INSUFFICIENT_SCOPE';
-  if (status === 404) return 'API_NOT_FOUND';
-  if (status === 429) return 'API_RATE_LIMITED';
-  if (status >= 500) return 'API_SERVER_ERROR';
-  return 'API_BAD_REQUEST';
-}
+export { codeForStatus };
 
 /**
  * Fetches and maps the products. Throws AppError: API_NETWORK_ERROR, an HTTP code from

@@ -1,5 +1,6 @@
 /** Small `node:http` plumbing shared by the demo store's handlers. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 
@@ -179,4 +180,51 @@ export function corsHeaders(
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/**
+ * A `node:http` server around an async handler. A thrown HttpError becomes its OAuth-style error
+ * reply; anything else is logged by message only (never a request body, which may hold a code or a
+ * token) and answered with `internalError`.
+ */
+export function createHandlerServer(
+  label: string,
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  internalError: () => Reply,
+): Server {
+  return createServer((req, res) => {
+    handler(req, res).catch((error: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (error instanceof HttpError) {
+        send(res, errorReply(error.status, error.error, error.description));
+        return;
+      }
+      console.error(`${label}: ${error instanceof Error ? error.message : 'unknown error'}`);
+      send(res, internalError());
+    });
+  });
+}
+
+/** Listens on host:port (0 = any free port) and returns the origin, e.g. http://127.0.0.1:4010. */
+export async function listenOn(server: Server, port: number, host: string): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${bound}`;
+}
+
+/** Closes the server and drops its open connections. */
+export function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error === undefined ? resolve() : reject(error)));
+    server.closeAllConnections();
+  });
 }

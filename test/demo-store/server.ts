@@ -4,14 +4,15 @@
  * Implements /work/shared/goodsie-api.yaml, quirks included (`expire_in`, lower-case `bearer`,
  * float prices, fewer scopes than asked).
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthorizationServer, type DemoClient } from './authorization-server.ts';
 import { Catalogue, formatCost, productToWire } from './catalogue.ts';
 import { htmlSecurityHeaders, renderErrorPage, renderHomePage, renderProductPage } from './html-pages.ts';
 import {
-  HttpError,
+  closeServer,
   corsHeaders,
+  createHandlerServer,
+  listenOn,
   errorReply,
   mediaType,
   parseCookies,
@@ -248,39 +249,12 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     send(res, { status: 404, html: renderErrorPage('Not found', 'There is nothing at this address.'), headers: htmlSecurityHeaders() });
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) {
-        res.destroy();
-        return;
-      }
-      if (error instanceof HttpError) {
-        send(res, errorReply(error.status, error.error, error.description));
-        return;
-      }
-      // The message only: never a request body, which may hold a code or a token.
-      console.error(`demo-store: ${error instanceof Error ? error.message : 'unknown error'}`);
-      send(res, errorReply(500, 'server_error', 'Something went wrong in the demo store.'));
-    });
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_PORT, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const server = createHandlerServer('demo-store', handle, () => errorReply(500, 'server_error', 'Something went wrong in the demo store.'));
+  origin = await listenOn(server, options.port ?? DEFAULT_PORT, host);
 
   return {
     origin,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error === undefined ? resolve() : reject(error)));
-        server.closeAllConnections();
-      }),
+    close: () => closeServer(server),
     revokeAllTokens: () => auth.revokeAllTokens(),
     expireAccessTokens: () => auth.expireAccessTokens(),
     setMaxScopes: (scopes) => auth.setMaxScopes(scopes),

@@ -75,6 +75,22 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     title: 'The store could not be reached',
     detail: 'Check your connection and try again.',
   },
+  NETWORK_OR_CORS: {
+    title: 'The store could not be reached',
+    detail: "The store's server did not let this app read its answer (CORS) or could not be reached.",
+  },
+  CREDENTIALS_INVALID: {
+    title: 'Those credentials could not be read',
+    detail: 'A value is missing or does not look right. Paste the whole block the store showed you and try again.',
+  },
+  CREDENTIALS_REJECTED: {
+    title: 'The store no longer accepts these credentials',
+    detail: 'They were revoked or are wrong. Create new ones in the store’s admin and paste them here.',
+  },
+  CREDENTIALS_WRONG_SCOPE: {
+    title: 'These credentials are not for one store',
+    detail: 'They give access to a user account, not to a store. Paste a store token instead.',
+  },
   STORAGE_UNAVAILABLE: {
     title: 'This browser cannot keep your session',
     detail: 'Storage is unavailable (private mode or blocked), so you will need to reconnect after a reload.',

@@ -30,6 +30,12 @@ export type AppErrorCode =
   | 'API_SERVER_ERROR'
   | 'API_INVALID_RESPONSE'
   | 'API_NETWORK_ERROR'
+  // a fetch rejected: unreachable or blocked by CORS (platforms.md 1.3)
+  | 'NETWORK_OR_CORS'
+  // pasted credentials (platforms.md x.1): malformed paste, refused by the store, wrong kind
+  | 'CREDENTIALS_INVALID'
+  | 'CREDENTIALS_REJECTED'
+  | 'CREDENTIALS_WRONG_SCOPE'
   // storage
   | 'STORAGE_UNAVAILABLE'
   | 'STORAGE_CORRUPT';
@@ -85,6 +91,16 @@ export class HttpError extends AppError {
     this.requiredScope = extra.requiredScope;
     this.body = extra.body;
   }
+}
+
+/** The error code an HTTP failure status of a store API stands for. */
+export function codeForStatus(status: number): AppErrorCode {
+  if (status === 401) return 'API_UNAUTHORIZED';
+  if (status === 403) return 'API_INSUFFICIENT_SCOPE';
+  if (status === 404) return 'API_NOT_FOUND';
+  if (status === 429) return 'API_RATE_LIMITED';
+  if (status >= 500) return 'API_SERVER_ERROR';
+  return 'API_BAD_REQUEST';
 }
 
 export function isAppError(value: unknown): value is AppError {

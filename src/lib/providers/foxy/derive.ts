@@ -1,0 +1,119 @@
+/**
+ * Foxy has no product resource: the catalogue is derived from sold items (platforms.md 5.3).
+ * - transactions with `is_test` or `hide_transaction` are skipped;
+ * - items are de-duplicated by `code` (trimmed, case-sensitive); an item with an empty code is
+ *   keyed by its trimmed `name`; an item with neither is dropped;
+ * - the most recent transaction wins for name, price, currency, url, image and category (same
+ *   date: the higher transaction id; within one transaction: the later line);
+ * - `created` is the earliest sale seen, `updated` the latest.
+ * Search, category filter, sort and paging then happen here, locally.
+ */
+import type { Paging, ProductSort } from '../../domain/catalog.ts';
+import { findLink } from './hal.ts';
+import type { FoxySale } from './wire.ts';
+import { optionalString, readObject } from '../wire.ts';
+
+export interface DerivedItem {
+  /** `code:<code>` or `name:<name>`. */
+  id: string;
+  /** '' when the item is keyed by name. */
+  code: string;
+  name: string;
+  /** Major units, as sent (rounding happens in the mapping to Product). */
+  price: number;
+  currency: string;
+  image: string | undefined;
+  url: string | undefined;
+  categoryUri: string | undefined;
+  /** The category's display name, when its URI is among the store's categories. */
+  category: string | undefined;
+  /** Epoch ms of the earliest and latest sale. */
+  created: number;
+  updated: number;
+}
+
+/** Item category names keyed by the category's `_links.self.href` (what `item_category_uri` holds). */
+export function categoryNames(entries: readonly unknown[]): Map<string, string> {
+  const names = new Map<string, string>();
+  entries.forEach((entry, i) => {
+    const path = `$._embedded.fx:item_categories[${i}]`;
+    const self = findLink(entry, 'self');
+    const name = optionalString(readObject(entry, path), 'name', path)?.trim();
+    if (self !== undefined && name !== undefined && name !== '') names.set(self, name);
+  });
+  return names;
+}
+
+/** The derived catalogue, newest sale first. */
+export function deriveCatalogue(sales: readonly FoxySale[], categories: ReadonlyMap<string, string>): DerivedItem[] {
+  const byKey = new Map<string, DerivedItem & { winner: [number, number] }>();
+  for (const sale of sales) {
+    if (sale.isTest || sale.hidden || sale.items === undefined) continue;
+    const rank: [number, number] = [sale.date, sale.id];
+    for (const item of sale.items) {
+      const id = item.code !== '' ? `code:${item.code}` : item.name !== '' ? `name:${item.name}` : undefined;
+      if (id === undefined) continue;
+      const current = byKey.get(id);
+      const wins = current === undefined || rank[0] > current.winner[0] || (rank[0] === current.winner[0] && rank[1] >= current.winner[1]);
+      const base = current ?? { created: sale.date, updated: sale.date };
+      const next = wins
+        ? {
+            id,
+            code: item.code,
+            name: item.name !== '' ? item.name : item.code,
+            price: item.price,
+            currency: sale.currency,
+            image: item.image,
+            url: item.url,
+            categoryUri: item.categoryUri,
+            category: item.categoryUri === undefined ? undefined : categories.get(item.categoryUri),
+            winner: rank,
+            created: base.created,
+            updated: base.updated,
+          }
+        : current;
+      next.created = Math.min(next.created, sale.date);
+      next.updated = Math.max(next.updated, sale.date);
+      byKey.set(id, next);
+    }
+  }
+  return [...byKey.values()]
+    .map(({ winner: _winner, ...item }) => item)
+    .sort((a, b) => b.updated - a.updated || a.name.localeCompare(b.name));
+}
+
+export interface DerivedQuery {
+  /** 0-based. */
+  page?: number;
+  count?: number;
+  q?: string;
+  category?: string;
+  sort?: ProductSort;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+const SORTS: Record<ProductSort, (a: DerivedItem, b: DerivedItem) => number> = {
+  newest: (a, b) => b.updated - a.updated || a.name.localeCompare(b.name),
+  name: (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+  price: (a, b) => a.price - b.price || a.name.localeCompare(b.name),
+  '-price': (a, b) => b.price - a.price || a.name.localeCompare(b.name),
+};
+
+/** Search (name or code, case-insensitive), category filter, sort and one page, all local. */
+export function queryDerived(items: readonly DerivedItem[], query: DerivedQuery = {}): { items: DerivedItem[]; paging: Paging } {
+  const needle = (query.q ?? '').trim().toLocaleLowerCase();
+  const count = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.count ?? DEFAULT_PAGE_SIZE)));
+  const page = Math.max(0, Math.floor(query.page ?? 0));
+  const selected = items
+    .filter((item) => needle === '' || item.name.toLocaleLowerCase().includes(needle) || item.code.toLocaleLowerCase().includes(needle))
+    .filter((item) => query.category === undefined || query.category === '' || item.category === query.category)
+    .sort(SORTS[query.sort ?? 'newest']);
+  return { items: selected.slice(page * count, page * count + count), paging: { page, count, total: selected.length } };
+}
+
+/** The category names in use, sorted, for the filter control. */
+export function derivedCategories(items: readonly DerivedItem[]): string[] {
+  return [...new Set(items.flatMap((i) => (i.category === undefined ? [] : [i.category])))].sort((a, b) => a.localeCompare(b));
+}

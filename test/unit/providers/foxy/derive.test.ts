@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_IMAGE, MUG_CODE } from '../../../platforms/foxy/seed.ts';
+import { categoryNames, derivedCategories, deriveCatalogue, queryDerived, type DerivedItem } from '../../../../src/lib/providers/foxy/derive.ts';
+import { collectPages, followLink, storeLink, withQuery } from '../../../../src/lib/providers/foxy/hal.ts';
+import { FOXY_REL, parseFoxyDate, readSale, type FoxySale } from '../../../../src/lib/providers/foxy/wire.ts';
+import { connect, type Connected } from './foxy-fixture.ts';
+
+let c: Connected;
+let sales: FoxySale[];
+let categories: Map<string, string>;
+let catalogue: DerivedItem[];
+
+beforeAll(async () => {
+  c = await connect();
+  const store = await c.getJson(storeLink(await c.getJson(`${c.apiBase}/`), c.apiBase));
+  const txUrl = withQuery(followLink(store, FOXY_REL.transactions, c.apiBase), { zoom: 'items', order: 'transaction_date desc', limit: 200 });
+  const tx = await collectPages(c.getJson, txUrl, FOXY_REL.transactions, c.apiBase, 5);
+  sales = tx.entries.map((t, i) => readSale(t, `$[${i}]`));
+  const cats = await collectPages(c.getJson, withQuery(followLink(store, FOXY_REL.itemCategories, c.apiBase), { limit: 200 }), FOXY_REL.itemCategories, c.apiBase, 1);
+  categories = categoryNames(cats.entries);
+  catalogue = deriveCatalogue(sales, categories);
+});
+afterAll(() => c.store.close());
+
+function keyOf(item: { code: string; name: string }): string {
+  return item.code !== '' ? `code:${item.code}` : `name:${item.name}`;
+}
+
+describe('parseFoxyDate', () => {
+  it('reads offsets without a colon', () => {
+    expect(parseFoxyDate('2025-02-03T11:22:31-0800')).toBe(Date.UTC(2025, 1, 3, 19, 22, 31));
+    expect(parseFoxyDate('2025-02-03T11:22:31-08:00')).toBe(Date.UTC(2025, 1, 3, 19, 22, 31));
+    expect(parseFoxyDate('soon')).toBeNaN();
+  });
+});
+
+describe('deriveCatalogue on the local store', () => {
+  it('reads every transaction with its items', () => {
+    expect(sales).toHaveLength(202);
+    expect(sales.every((s) => s.items !== undefined && s.items.length > 0)).toBe(true);
+  });
+
+  it('keeps one record per code, the newest real sale winning price and name (test sale skipped)', () => {
+    const ids = catalogue.map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const mug = catalogue.find((i) => i.id === `code:${MUG_CODE}`);
+    expect(mug).toMatchObject({ name: 'Ceramic Mug (Large)', price: 24.5, currency: 'USD', category: 'Kitchen' });
+    const mugPrices = new Set(sales.flatMap((s) => (s.items ?? []).filter((i) => i.code === MUG_CODE).map((i) => i.price)));
+    expect(mugPrices.size).toBeGreaterThan(2);
+  });
+
+  it('gives each record the price of its latest real sale, created = earliest, updated = latest', () => {
+    const real = sales.filter((s) => !s.isTest && !s.hidden);
+    for (const item of catalogue) {
+      const dates = real.filter((s) => s.items?.some((i) => keyOf(i) === item.id)).map((s) => s.date);
+      expect(item.updated).toBe(Math.max(...dates));
+      expect(item.created).toBe(Math.min(...dates));
+      const latest = real.filter((s) => s.date === item.updated).flatMap((s) => s.items ?? []).filter((i) => keyOf(i) === item.id);
+      expect(latest.map((i) => i.price)).toContain(item.price);
+    }
+  });
+
+  it('skips test and hidden transactions entirely', () => {
+    expect(catalogue.some((i) => i.price === 0.01 || i.name === 'TEST MUG')).toBe(false);
+    expect(catalogue.some((i) => i.id === 'code:HIDDEN-1')).toBe(false);
+  });
+
+  it('keys items without a code by name', () => {
+    const byName = catalogue.filter((i) => i.code === '');
+    expect(byName.length).toBeGreaterThan(0);
+    for (const item of byName) expect(item.id).toBe(`name:${item.name}`);
+  });
+
+  it('keeps the hostile image as data (the mapping drops it)', () => {
+    expect(catalogue.find((i) => i.id === 'code:GAR-99')?.image).toBe(HOSTILE_IMAGE);
+  });
+
+  it('ignores an item with neither code nor name, and transactions without zoomed items', () => {
+    const sale: FoxySale = { ...(sales[0] as FoxySale), items: [{ name: '', code: '', price: 1, url: undefined, image: undefined, categoryUri: undefined }] };
+    expect(deriveCatalogue([sale, { ...sale, items: undefined }], categories)).toEqual([]);
+  });
+});
+
+describe('queryDerived', () => {
+  it('pages 0-based with the total', () => {
+    const first = queryDerived(catalogue, { count: 5 });
+    expect(first.paging).toEqual({ page: 0, count: 5, total: catalogue.length });
+    const second = queryDerived(catalogue, { count: 5, page: 1 });
+    expect(second.items[0]?.id).toBe(catalogue[5]?.id);
+    expect(queryDerived(catalogue, { count: 5, page: 999 }).items).toEqual([]);
+  });
+
+  it('searches name and code case-insensitively', () => {
+    expect(queryDerived(catalogue, { q: 'mug (LARGE)' }).items.map((i) => i.id)).toEqual([`code:${MUG_CODE}`]);
+    expect(queryDerived(catalogue, { q: MUG_CODE.toLowerCase() }).paging.total).toBe(1);
+    expect(queryDerived(catalogue, { q: 'no such thing' }).paging.total).toBe(0);
+  });
+
+  it('filters by category name; the category list is what the filter accepts', () => {
+    const names = derivedCategories(catalogue);
+    expect(names).toEqual(expect.arrayContaining(['Kitchen', 'Garden']));
+    for (const name of names) {
+      const page = queryDerived(catalogue, { category: name, count: 100 });
+      expect(page.paging.total).toBeGreaterThan(0);
+      expect(page.items.every((i) => i.category === name)).toBe(true);
+    }
+  });
+
+  it('sorts by newest, name and price both ways', () => {
+    const all = (sort: 'newest' | 'name' | 'price' | '-price') => queryDerived(catalogue, { sort, count: 100 }).items;
+    const updated = all('newest').map((i) => i.updated);
+    expect(updated).toEqual([...updated].sort((a, b) => b - a));
+    const names = all('name').map((i) => i.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    const prices = all('price').map((i) => i.price);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(all('-price')[0]?.price).toBe(Math.max(...prices));
+  });
+});

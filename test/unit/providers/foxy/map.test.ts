@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MUG_CODE } from '../../../platforms/foxy/seed.ts';
+import { categoryNames, deriveCatalogue, type DerivedItem } from '../../../../src/lib/providers/foxy/derive.ts';
+import { collectPages, followLink, storeLink, withQuery } from '../../../../src/lib/providers/foxy/hal.ts';
+import { couponFromWire, orderFromSale, orderStatus, productFromDerived, storeMetadataFromWire } from '../../../../src/lib/providers/foxy/map.ts';
+import { FOXY_REL, readSale } from '../../../../src/lib/providers/foxy/wire.ts';
+import { connect, type Connected } from './foxy-fixture.ts';
+
+let c: Connected;
+let store: unknown;
+let catalogue: DerivedItem[];
+
+beforeAll(async () => {
+  c = await connect();
+  store = await c.getJson(storeLink(await c.getJson(`${c.apiBase}/`), c.apiBase));
+  const tx = await collectPages(c.getJson, withQuery(followLink(store, FOXY_REL.transactions, c.apiBase), { zoom: 'items', limit: 300 }), FOXY_REL.transactions, c.apiBase, 5);
+  const cats = await collectPages(c.getJson, followLink(store, FOXY_REL.itemCategories, c.apiBase), FOXY_REL.itemCategories, c.apiBase, 5);
+  catalogue = deriveCatalogue(tx.entries.map((t, i) => readSale(t, `$[${i}]`)), categoryNames(cats.entries));
+});
+afterAll(() => c.store.close());
+
+describe('productFromDerived (platforms.md 1.4, 5.3)', () => {
+  it('maps the mug: id code:<code>, price rounded, image and permalink, category, no description', () => {
+    const mug = productFromDerived(catalogue.find((i) => i.id === `code:${MUG_CODE}`) as DerivedItem);
+    expect(mug).toMatchObject({
+      id: `code:${MUG_CODE}`,
+      name: 'Ceramic Mug (Large)',
+      descriptionHtml: '',
+      price: 24.5,
+      currency: 'USD',
+      compareAtPrice: null,
+      images: [{ url: 'https://shop.example.com/img/ceramic-mug.jpg', alt: 'Ceramic Mug (Large)' }],
+      categories: ['Kitchen'],
+      permalink: 'https://shop.example.com/products/ceramic-mug',
+      inStock: undefined,
+      published: true,
+    });
+    expect(Date.parse(mug.created)).toBeLessThan(Date.parse(mug.updated ?? ''));
+  });
+
+  it('drops a javascript: image and url', () => {
+    const gnome = productFromDerived(catalogue.find((i) => i.id === 'code:GAR-99') as DerivedItem);
+    expect(gnome.images).toEqual([]);
+    expect(gnome.permalink).toBeUndefined();
+  });
+
+  it('rounds to the currency digits and leaves unknown categories out', () => {
+    const item: DerivedItem = { id: 'name:X', code: '', name: 'X', price: 1.005, currency: 'JPY', image: '', url: undefined, categoryUri: 'https://elsewhere/cat/1', category: undefined, created: 0, updated: 0 };
+    expect(productFromDerived(item)).toMatchObject({ price: 1, categories: [], images: [], created: '1970-01-01T00:00:00.000Z' });
+  });
+});
+
+describe('orders (5.4)', () => {
+  it.each([
+    ['captured', 'paid'], ['approved', 'paid'], ['authorized', 'paid'], ['completed', 'paid'],
+    ['pending', 'pending'], ['capturing', 'pending'], ['pending_fraud_review', 'pending'],
+    ['refunded', 'refunded'], ['refunding', 'refunded'],
+    ['voided', 'cancelled'], ['declined', 'cancelled'], ['rejected', 'cancelled'], ['problem', 'cancelled'],
+    ['', 'pending'], ['something_new', 'pending'],
+  ])('status %s → %s', (status, expected) => {
+    expect(orderStatus(status)).toBe(expected);
+  });
+
+  it('maps the local store transactions, newest first', async () => {
+    const url = withQuery(followLink(store, FOXY_REL.transactions, c.apiBase), { order: 'transaction_date desc', limit: 5, is_test: 'false' });
+    const page = await collectPages(c.getJson, url, FOXY_REL.transactions, c.apiBase, 1);
+    const orders = page.entries.map((t, i) => orderFromSale(readSale(t, `$[${i}]`)));
+    const raw = page.entries[0] as { display_id: number; total_order: number; customer_email: string };
+    expect(orders[0]).toMatchObject({ number: String(raw.display_id), total: raw.total_order, currency: 'USD', customerEmail: raw.customer_email });
+    const dates = orders.map((o) => Date.parse(o.createdAt));
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+  });
+
+  it('reads a numeric-string total and a missing display_id', () => {
+    const sale = readSale({ id: 7, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: '12.50', status: 'captured', currency_code: 'eur' }, '$');
+    expect(orderFromSale(sale)).toEqual({ id: '7', number: '7', createdAt: '2025-01-01T08:00:00.000Z', total: 12.5, currency: 'EUR', status: 'paid' });
+    expect(() => readSale({ id: 7, transaction_date: 'x', total_order: 1, status: '', currency_code: 'USD' }, '$')).toThrow(expect.objectContaining({ code: 'API_INVALID_RESPONSE' }));
+  });
+});
+
+describe('coupons (5.4)', () => {
+  it('maps the local store coupons read with zoom=coupon_codes', async () => {
+    const url = withQuery(followLink(store, FOXY_REL.coupons, c.apiBase), { zoom: 'coupon_codes' });
+    const page = await collectPages(c.getJson, url, FOXY_REL.coupons, c.apiBase, 2);
+    const coupons = page.entries.map((e, i) => couponFromWire(e, `$[${i}]`));
+    expect(coupons).toEqual([
+      { code: 'SPRING10', percentOff: 10, expiresAt: '2025-05-31T23:59:59.000Z' },
+      { code: 'FIVEOFF', percentOff: null, amountOff: 5 },
+      { code: 'BULK', percentOff: null, expiresAt: '2026-12-31T23:59:59.000Z' },
+      { code: 'BIG15', percentOff: 15 },
+      null,
+    ]);
+  });
+
+  it('has no code without zoom (the codes are only linked)', async () => {
+    const page = await collectPages(c.getJson, followLink(store, FOXY_REL.coupons, c.apiBase), FOXY_REL.coupons, c.apiBase, 1);
+    expect(couponFromWire(page.entries[0], '$')).toBeNull();
+  });
+});
+
+describe('store metadata', () => {
+  it('takes the name, site and email; the logo on another origin is still just an image URL', () => {
+    expect(storeMetadataFromWire(store, 'USD')).toEqual({
+      name: 'Foxy Demo Outfitters',
+      currency: 'USD',
+      canonicalUrl: 'https://shop.example.com/',
+      logoUrl: `${c.store.canaryOrigin}/logo.png`,
+      email: 'hello@shop.example.com',
+    });
+  });
+});
