@@ -86,8 +86,12 @@ const product: EntityDefinition = {
     };
   },
   associations: {
-    cover: { entity: 'product_media', many: false, load: (row) => (row as ProductRow).media.filter((m) => m.id === (row as ProductRow).coverId) },
-    media: { entity: 'product_media', many: true, load: (row) => (row as ProductRow).media },
+    cover: {
+      entity: 'product_media',
+      many: false,
+      load: (row) => (row as ProductRow).media.filter((m) => m.id === (row as ProductRow).coverId).map((m) => ({ ...m, productId: (row as ProductRow).id })),
+    },
+    media: { entity: 'product_media', many: true, load: (row) => (row as ProductRow).media.map((m) => ({ ...m, productId: (row as ProductRow).id })) },
     categories: { entity: 'category', many: true, load: (row, ctx) => ctx.seed.categories.filter((c) => (row as ProductRow).categoryIds.includes(c.id)) },
     children: { entity: 'product', many: true, load: (row, ctx) => ctx.seed.products.filter((c) => c.parentId === (row as ProductRow).id) },
   },
@@ -105,8 +109,8 @@ const product: EntityDefinition = {
 const productMedia: EntityDefinition = {
   name: 'product_media',
   fields: (row) => {
-    const m = row as { id: string; mediaId: string; position: number };
-    return { id: m.id, mediaId: m.mediaId, position: m.position };
+    const m = row as { id: string; productId: string; mediaId: string; position: number };
+    return { id: m.id, versionId: '0fa91ce3e96a4bc2be4bd9ce752c3425', productId: m.productId, mediaId: m.mediaId, position: m.position };
   },
   associations: {
     media: { entity: 'media', many: false, load: (row, ctx) => ctx.seed.media.filter((m) => m.id === (row as { mediaId: string }).mediaId) },
@@ -124,6 +128,8 @@ const media: EntityDefinition = {
       mimeType: 'image/svg+xml',
       fileExtension: 'svg',
       fileName: fileName.replace(/\.svg$/, ''),
+      // `path` (since 6.5) is relative to the media host; `url` is absolute
+      path: m.path.includes(':') ? m.path : `media/${m.path}`,
       url: mediaUrl(m, ctx),
       alt: m.alt,
       title: m.title,
@@ -140,9 +146,21 @@ const category: EntityDefinition = {
   name: 'category',
   fields: (row) => {
     const c = row as { id: string; name: string };
-    return { id: c.id, versionId: '0fa91ce3e96a4bc2be4bd9ce752c3425', name: c.name, active: true, translated: { name: c.name } };
+    return {
+      id: c.id,
+      versionId: '0fa91ce3e96a4bc2be4bd9ce752c3425',
+      parentId: null,
+      name: c.name,
+      breadcrumb: [c.name],
+      childCount: 0,
+      type: 'page',
+      active: true,
+      translated: { name: c.name, breadcrumb: [c.name] },
+    };
   },
-  associations: {},
+  associations: {
+    children: { entity: 'category', many: true, load: () => [] },
+  },
   autoload: [],
 };
 

@@ -71,7 +71,8 @@ export class StoreApi {
           currentFilters: { navigationId: '', manufacturer: [], price: { min: 0, max: 0 }, rating: null, 'shipping-free': false, properties: [], search: term },
           availableSortings: [],
           sorting: 'score',
-          aggregations: {},
+          // PHP serialises an empty aggregation collection as []
+          aggregations: [],
           apiAlias: 'product_listing',
         },
       };
@@ -98,7 +99,7 @@ export class StoreApi {
         type: 'physical',
         calculatedPrice: calculatedPrice(inherited.price),
         calculatedPrices: [],
-        calculatedCheapestPrice: null,
+        calculatedCheapestPrice: { ...calculatedPrice(inherited.price), hasRange: false, variantId: null, apiAlias: 'calculated_cheapest_price' },
         seoCategory: null,
         apiAlias: 'product',
       };
@@ -142,9 +143,9 @@ export class StoreApi {
       },
       taxRules: [],
       customer: null,
-      paymentMethod: null,
-      shippingMethod: null,
-      shippingLocation: null,
+      paymentMethod: { id: hexId(0x5200), technicalName: 'payment_invoice', name: 'Invoice', active: true, apiAlias: 'payment_method' },
+      shippingMethod: { id: hexId(0x8003), technicalName: 'shipping_standard', deliveryTimeId: hexId(0x8006), name: 'Standard', active: true, apiAlias: 'shipping_method' },
+      shippingLocation: { country: { id: hexId(0x8004), iso: 'DE', name: 'Germany', addressFormat: [], apiAlias: 'country' }, state: null, address: null, apiAlias: 'cart_delivery_shipping_location' },
       context: { currencyId: DEFAULT_CURRENCY_ID, languageIdChain: [SYSTEM_LANGUAGE_ID], taxState: 'gross', rounding, apiAlias: 'context' },
       itemRounding: rounding,
       totalRounding: rounding,
