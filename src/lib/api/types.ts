@@ -98,7 +98,10 @@ export interface Order {
 
 export interface Coupon {
   code: string;
-  percentOff: number;
+  /** null for a fixed-amount coupon (Shopware, StoreHippo, Foxy: platforms.md 1.5). */
+  percentOff: number | null;
+  /** Fixed amount off, major units of the store currency. */
+  amountOff?: number;
   expiresAt?: string;
 }
 
