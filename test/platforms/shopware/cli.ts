@@ -2,6 +2,7 @@
  * `tsx test/platforms/shopware/cli.ts [--port 4020] [--league 8] [--throttle-divisor N] [--no-cors]`:
  * prints the origins and the demo credentials page, stops on SIGINT/SIGTERM.
  */
+import { stopOnSignals } from '../../helpers/stop-on-signals.ts';
 import { startShopwareStore, type ShopwareStoreOptions } from './server.ts';
 
 export const USAGE = `Usage: tsx test/platforms/shopware/cli.ts [options]
@@ -56,17 +57,7 @@ async function main(): Promise<void> {
   const store = await startShopwareStore(parseCliOptions(process.argv.slice(2)));
   console.log(`Shopware 6 demo shop listening on ${store.origin} (media ${store.mediaOrigin}, test hooks ${store.testOrigin})`);
   console.log(`Demo credentials: ${store.origin}/admin/integrations`);
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    store.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => store.close());
 }
 
 if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {

@@ -83,6 +83,28 @@ function permalinkFor(storefrontUrl: string | undefined, id: string): string | u
   return toHttpUrl(`${storefrontUrl.replace(/\/+$/, '')}/detail/${id}`);
 }
 
+/** The fields an Admin API and a Store API product share, read the same way. */
+function baseProduct(wire: WireObject, id: string, path: string, money: { price: number; currency: string; compareAtPrice: number | null }, published: boolean, storefrontUrl: string | undefined): Product {
+  const product: Product = {
+    id,
+    name: requireName(wire, path),
+    descriptionHtml: translated(wire, 'description', path) ?? '',
+    descriptionShort: '',
+    ...money,
+    images: readImages(wire, path),
+    categories: readCategories(wire, path),
+    tags: [],
+    inStock: optionalBoolean(wire, 'available', path),
+    published,
+    created: requireDateTime(wire, 'createdAt', path),
+  };
+  const updated = optionalDateTime(wire, 'updatedAt', path);
+  if (updated !== undefined) product.updated = updated;
+  const permalink = permalinkFor(storefrontUrl, id);
+  if (permalink !== undefined) product.permalink = permalink;
+  return product;
+}
+
 export interface AdminProductOptions {
   currency: SwCurrency;
   /** An admin-grade credential: `inventory` is filled. */
@@ -95,28 +117,10 @@ export function mapAdminProduct(value: unknown, options: AdminProductOptions, pa
   const wire = readObject(value, path);
   const id = requireId(wire, path);
   const { price, compareAtPrice } = choosePrice(wire.price, options.currency, path);
-  const product: Product = {
-    id,
-    name: requireName(wire, path),
-    descriptionHtml: translated(wire, 'description', path) ?? '',
-    descriptionShort: '',
-    price,
-    currency: options.currency.isoCode,
-    compareAtPrice,
-    images: readImages(wire, path),
-    categories: readCategories(wire, path),
-    tags: [],
-    inStock: optionalBoolean(wire, 'available', path),
-    // `active` is null only on a variant read without sw-inheritance: not claimed published
-    published: optionalBoolean(wire, 'active', path) ?? false,
-    created: requireDateTime(wire, 'createdAt', path),
-  };
+  // `active` is null only on a variant read without sw-inheritance: not claimed published
+  const product = baseProduct(wire, id, path, { price, currency: options.currency.isoCode, compareAtPrice }, optionalBoolean(wire, 'active', path) ?? false, options.storefrontUrl);
   // `stock` is what PATCH writes, so it is what an editor sees [decision]; availableStock is derived
   if (options.admin) product.inventory = requireInteger(wire, 'stock', path);
-  const updated = optionalDateTime(wire, 'updatedAt', path);
-  if (updated !== undefined) product.updated = updated;
-  const permalink = permalinkFor(options.storefrontUrl, id);
-  if (permalink !== undefined) product.permalink = permalink;
   return product;
 }
 
@@ -218,25 +222,6 @@ export function mapStoreProduct(value: unknown, currency: string, storefrontUrl?
     const list = roundToCurrency(requireNumber(readObject(calculated.listPrice, `${path}.calculatedPrice.listPrice`), 'price', `${path}.calculatedPrice.listPrice`), currency);
     if (list > price) compareAtPrice = list;
   }
-  const product: Product = {
-    id,
-    name: requireName(wire, path),
-    descriptionHtml: translated(wire, 'description', path) ?? '',
-    descriptionShort: '',
-    price,
-    currency,
-    compareAtPrice,
-    images: readImages(wire, path),
-    categories: readCategories(wire, path),
-    tags: [],
-    inStock: optionalBoolean(wire, 'available', path),
-    // the Store API returns only what the sales channel shows shoppers
-    published: true,
-    created: requireDateTime(wire, 'createdAt', path),
-  };
-  const updated = optionalDateTime(wire, 'updatedAt', path);
-  if (updated !== undefined) product.updated = updated;
-  const permalink = permalinkFor(storefrontUrl, id);
-  if (permalink !== undefined) product.permalink = permalink;
-  return product;
+  // the Store API returns only what the sales channel shows shoppers
+  return baseProduct(wire, id, path, { price, currency, compareAtPrice }, true, storefrontUrl);
 }
