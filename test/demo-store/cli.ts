@@ -1,4 +1,5 @@
 /** `tsx test/demo-store/cli.ts [--port 4010] [--hostile] ...`: prints the origin, stops on SIGINT/SIGTERM. */
+import { stopOnSignals } from '../helpers/stop-on-signals.ts';
 import { USAGE, parseCliOptions } from './cli-options.ts';
 import { startDemoStore } from './server.ts';
 
@@ -9,17 +10,7 @@ async function main(): Promise<void> {
   }
   const store = await startDemoStore(parseCliOptions(process.argv.slice(2), process.env));
   console.log(`Goodsie demo store listening on ${store.origin}`);
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    store.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => store.close());
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,153 @@
+/**
+ * Pure builders of the criteria JSON bodies Shopware's search routes take (platforms.md 4.3, 4.4,
+ * 4.7) and of the product PATCH body. No network: the seam posts what these return.
+ */
+import type { ProductEdit, ProductQuery, ProductSort } from '../../domain/catalog.ts';
+import { AppError } from '../../oauth/errors.ts';
+import type { SwAssociation, SwCriteria, SwFilter, SwPriceWire, SwProductPatch, SwSorting } from './wire.ts';
+
+/** The app never asks for more per page (Shopware allows 500). */
+export const SW_MAX_PAGE_SIZE = 100;
+export const SW_DEFAULT_PAGE_SIZE = 24;
+const HEX32 = /^[0-9a-f]{32}$/;
+
+export type CatalogueView = 'storefront' | 'admin';
+
+const SORTS: Readonly<Record<ProductSort, SwSorting[]>> = {
+  newest: [{ field: 'createdAt', order: 'DESC' }],
+  name: [{ field: 'name', order: 'ASC', naturalSorting: true }],
+  price: [{ field: 'price', order: 'ASC' }],
+  '-price': [{ field: 'price', order: 'DESC' }],
+};
+
+const PRODUCT_ASSOCIATIONS: Readonly<Record<string, SwAssociation>> = {
+  cover: {},
+  media: { sort: [{ field: 'position', order: 'ASC' }] },
+  categories: {},
+};
+
+const PRODUCT_INCLUDES: Readonly<Record<string, string[]>> = {
+  product: ['id', 'productNumber', 'parentId', 'name', 'description', 'translated', 'price', 'stock', 'availableStock', 'available', 'active', 'cover', 'media', 'categories', 'createdAt', 'updatedAt'],
+  product_media: ['id', 'position', 'media'],
+  media: ['url', 'alt', 'title', 'thumbnails'],
+  media_thumbnail: ['url', 'width', 'height'],
+  category: ['id', 'name', 'translated'],
+};
+
+const STORE_PRODUCT_INCLUDES: Readonly<Record<string, string[]>> = {
+  product: ['id', 'parentId', 'name', 'description', 'translated', 'calculatedPrice', 'available', 'cover', 'media', 'categories', 'createdAt', 'updatedAt'],
+  calculated_price: ['unitPrice', 'listPrice'],
+  cart_list_price: ['price'],
+  product_media: ['id', 'position', 'media'],
+  media: ['url', 'alt', 'title'],
+  category: ['id', 'name', 'translated'],
+};
+
+function paging(query: ProductQuery): { page: number; limit: number } {
+  const limit = Math.min(SW_MAX_PAGE_SIZE, Math.max(1, Math.trunc(query.count ?? SW_DEFAULT_PAGE_SIZE)));
+  // domain pages are 0-based, Shopware's 1-based
+  const page = Math.max(0, Math.trunc(query.page ?? 0)) + 1;
+  return { page, limit };
+}
+
+function listFilters(query: ProductQuery, view: CatalogueView): SwFilter[] {
+  const filter: SwFilter[] = [{ type: 'equals', field: 'parentId', value: null }];
+  if (view === 'storefront') filter.push({ type: 'equals', field: 'active', value: true });
+  // category filter by display name [decision 4.3]
+  if (query.category !== undefined && query.category !== '') filter.push({ type: 'equals', field: 'categories.name', value: query.category });
+  return filter;
+}
+
+function copyAssociations(): Record<string, SwAssociation> {
+  return structuredClone(PRODUCT_ASSOCIATIONS) as Record<string, SwAssociation>;
+}
+
+/** `POST /api/search/product` body for a list page. */
+export function buildProductListCriteria(query: ProductQuery, view: CatalogueView): SwCriteria {
+  const criteria: SwCriteria = { ...paging(query), 'total-count-mode': 'exact' };
+  const term = query.q?.trim();
+  if (term !== undefined && term !== '') criteria.term = term;
+  criteria.filter = listFilters(query, view);
+  // with a term and no sort, Shopware ranks by score
+  if (query.sort !== undefined) criteria.sort = structuredClone(SORTS[query.sort]);
+  else if (criteria.term === undefined) criteria.sort = structuredClone(SORTS.newest);
+  criteria.associations = copyAssociations();
+  criteria.includes = structuredClone(PRODUCT_INCLUDES) as Record<string, string[]>;
+  return criteria;
+}
+
+export function assertProductId(id: string): void {
+  if (!HEX32.test(id)) throw new AppError('API_NOT_FOUND', 'not a Shopware product id');
+}
+
+/** `POST /api/search/product` body for one product (empty `data` = not found). */
+export function buildProductDetailCriteria(id: string): SwCriteria {
+  assertProductId(id);
+  return { ids: [id], limit: 1, associations: copyAssociations(), includes: structuredClone(PRODUCT_INCLUDES) as Record<string, string[]> };
+}
+
+/** `POST /store-api/product` body (widget). A term goes to `/store-api/search` as `search` instead. */
+export function buildStoreProductCriteria(query: Omit<ProductQuery, 'q'>): SwCriteria {
+  const filter: SwFilter[] = [{ type: 'equals', field: 'parentId', value: null }];
+  if (query.category !== undefined && query.category !== '') filter.push({ type: 'equals', field: 'categories.name', value: query.category });
+  return {
+    ...paging(query),
+    'total-count-mode': 'exact',
+    filter,
+    sort: structuredClone(SORTS[query.sort ?? 'newest']),
+    associations: copyAssociations(),
+    includes: structuredClone(STORE_PRODUCT_INCLUDES) as Record<string, string[]>,
+  };
+}
+
+/** `POST /store-api/search` body: `search` is the term. */
+export function buildStoreSearchBody(term: string, query: Omit<ProductQuery, 'q'>): SwCriteria & { search: string } {
+  return { ...buildStoreProductCriteria(query), search: term.trim() };
+}
+
+/** `POST /api/search/order` body (4.4). */
+export function buildOrderListCriteria(page0: number, count: number): SwCriteria {
+  return {
+    ...paging({ page: page0, count }),
+    'total-count-mode': 'exact',
+    sort: [{ field: 'orderDateTime', order: 'DESC' }],
+    associations: {
+      stateMachineState: {},
+      currency: {},
+      orderCustomer: {},
+      transactions: { sort: [{ field: 'createdAt', order: 'ASC' }], associations: { stateMachineState: {} } },
+    },
+  };
+}
+
+/** `POST /api/search/promotion` body (4.4). */
+export function buildPromotionListCriteria(page0: number, count: number): SwCriteria {
+  return { ...paging({ page: page0, count }), 'total-count-mode': 'exact', associations: { discounts: {} } };
+}
+
+/** `POST /api/search/currency` body, once per session. */
+export function buildCurrencyCriteria(): SwCriteria {
+  return { limit: 100 };
+}
+
+/**
+ * `PATCH /api/product/{id}` body. `price` is a JSON field that a write replaces whole, so the new
+ * gross goes into the chosen currency's entry and every other entry is sent back unchanged; net
+ * keeps the entry's net/gross ratio (the tax rate is not read) [decision].
+ */
+export function buildProductPatch(edit: ProductEdit, currentPrices: readonly SwPriceWire[] | null | undefined, currencyId: string): SwProductPatch {
+  const patch: SwProductPatch = {};
+  if (edit.name !== undefined) patch.name = edit.name;
+  if (edit.published !== undefined) patch.active = edit.published;
+  if (edit.inventory !== undefined) patch.stock = edit.inventory;
+  if (edit.description !== undefined) patch.description = edit.description;
+  if (edit.price !== undefined) {
+    const prices = currentPrices ?? [];
+    const current = prices.find((p) => p.currencyId === currencyId);
+    const ratio = current !== undefined && current.gross > 0 ? current.net / current.gross : 1;
+    const updated: SwPriceWire = { currencyId, gross: edit.price, net: Math.round(edit.price * ratio * 10_000) / 10_000, linked: current?.linked ?? true };
+    if (current?.listPrice != null) updated.listPrice = current.listPrice;
+    patch.price = [...prices.filter((p) => p.currencyId !== currencyId), updated];
+  }
+  return patch;
+}

@@ -1,0 +1,227 @@
+/**
+ * Shopware 6 wire -> domain (platforms.md 1.4, 4.3, 4.4, 4.7). Pure: reads untrusted JSON with the
+ * checks of `../wire.ts` and throws AppError API_INVALID_RESPONSE (naming the field, never its
+ * value) where the answer breaks the contract.
+ */
+import type { Coupon, Order, OrderStatus, Paging, Product, ProductImage } from '../../domain/catalog.ts';
+import { toHttpUrl } from '../../sanitize/safe-url.ts';
+import { roundToCurrency } from '../money.ts';
+import {
+  invalidResponse,
+  optionalArray,
+  optionalBoolean,
+  optionalDateTime,
+  optionalInteger,
+  optionalNumber,
+  optionalString,
+  readObject,
+  requireCurrency,
+  requireDateTime,
+  requireInteger,
+  requireNumber,
+  requireString,
+  type WireObject,
+} from '../wire.ts';
+import { choosePrice, type SwCurrency } from './currency.ts';
+
+const HEX32 = /^[0-9a-f]{32}$/;
+
+function requireId(wire: WireObject, path: string): string {
+  const id = requireString(wire, 'id', path);
+  if (!HEX32.test(id)) throw invalidResponse(`${path}.id`, 'a 32-hex id');
+  return id;
+}
+
+/** `translated.<key>` first (the context language, inheritance applied), then the column. */
+function translated(wire: WireObject, key: string, path: string): string | undefined {
+  const t = wire.translated === undefined || wire.translated === null ? undefined : readObject(wire.translated, `${path}.translated`);
+  const fromTranslation = t === undefined ? undefined : optionalString(t, key, `${path}.translated`);
+  if (fromTranslation !== undefined && fromTranslation.trim() !== '') return fromTranslation;
+  const column = optionalString(wire, key, path);
+  return column !== undefined && column.trim() !== '' ? column : fromTranslation;
+}
+
+function requireName(wire: WireObject, path: string): string {
+  const name = translated(wire, 'name', path);
+  if (name === undefined || name.trim() === '') throw invalidResponse(`${path}.translated.name`, 'a name in some translation');
+  return name;
+}
+
+function readImage(value: unknown, path: string): ProductImage | undefined {
+  if (value === null || value === undefined) return undefined;
+  const productMedia = readObject(value, path);
+  if (productMedia.media === null || productMedia.media === undefined) return undefined;
+  const media = readObject(productMedia.media, `${path}.media`);
+  // only absolute http(s) survives: a javascript: or relative URL is dropped
+  const url = toHttpUrl(optionalString(media, 'url', `${path}.media`));
+  if (url === undefined) return undefined;
+  return { url, alt: optionalString(media, 'alt', `${path}.media`) ?? '' };
+}
+
+/** Cover first, then the gallery by position, without repeats. */
+function readImages(wire: WireObject, path: string): ProductImage[] {
+  const gallery = optionalArray(wire, 'media', path)
+    .map((item, index) => ({ item, index, position: optionalNumber(readObject(item, `${path}.media[${index}]`), 'position', `${path}.media[${index}]`) ?? 0 }))
+    .sort((a, b) => a.position - b.position || a.index - b.index)
+    .map(({ item, index }) => readImage(item, `${path}.media[${index}]`));
+  const images: ProductImage[] = [];
+  for (const image of [readImage(wire.cover, `${path}.cover`), ...gallery]) {
+    if (image !== undefined && !images.some((i) => i.url === image.url)) images.push(image);
+  }
+  return images;
+}
+
+function readCategories(wire: WireObject, path: string): string[] {
+  return optionalArray(wire, 'categories', path).flatMap((item, index) => {
+    const name = translated(readObject(item, `${path}.categories[${index}]`), 'name', `${path}.categories[${index}]`);
+    return name === undefined || name.trim() === '' ? [] : [name];
+  });
+}
+
+function permalinkFor(storefrontUrl: string | undefined, id: string): string | undefined {
+  if (storefrontUrl === undefined) return undefined;
+  return toHttpUrl(`${storefrontUrl.replace(/\/+$/, '')}/detail/${id}`);
+}
+
+/** The fields an Admin API and a Store API product share, read the same way. */
+function baseProduct(wire: WireObject, id: string, path: string, money: { price: number; currency: string; compareAtPrice: number | null }, published: boolean, storefrontUrl: string | undefined): Product {
+  const product: Product = {
+    id,
+    name: requireName(wire, path),
+    descriptionHtml: translated(wire, 'description', path) ?? '',
+    descriptionShort: '',
+    ...money,
+    images: readImages(wire, path),
+    categories: readCategories(wire, path),
+    tags: [],
+    inStock: optionalBoolean(wire, 'available', path),
+    published,
+    created: requireDateTime(wire, 'createdAt', path),
+  };
+  const updated = optionalDateTime(wire, 'updatedAt', path);
+  if (updated !== undefined) product.updated = updated;
+  const permalink = permalinkFor(storefrontUrl, id);
+  if (permalink !== undefined) product.permalink = permalink;
+  return product;
+}
+
+export interface AdminProductOptions {
+  currency: SwCurrency;
+  /** An admin-grade credential: `inventory` is filled. */
+  admin: boolean;
+  storefrontUrl?: string;
+}
+
+/** One element of `POST /api/search/product` (Accept: application/json) -> Product. */
+export function mapAdminProduct(value: unknown, options: AdminProductOptions, path = 'data[0]'): Product {
+  const wire = readObject(value, path);
+  const id = requireId(wire, path);
+  const { price, compareAtPrice } = choosePrice(wire.price, options.currency, path);
+  // `active` is null only on a variant read without sw-inheritance: not claimed published
+  const product = baseProduct(wire, id, path, { price, currency: options.currency.isoCode, compareAtPrice }, optionalBoolean(wire, 'active', path) ?? false, options.storefrontUrl);
+  // `stock` is what PATCH writes, so it is what an editor sees [decision]; availableStock is derived
+  if (options.admin) product.inventory = requireInteger(wire, 'stock', path);
+  return product;
+}
+
+/** `{total, data}` of an Admin API search, with `page` (1-based as sent) -> domain paging (0-based). */
+export function readSearchResult(value: unknown, page: number, limit: number): { data: readonly unknown[]; paging: Paging } {
+  const wire = readObject(value, 'response');
+  if (!Array.isArray(wire.data)) throw invalidResponse('response.data', 'an array (was the Accept header application/json?)');
+  const total = requireInteger(wire, 'total', 'response', 0);
+  return { data: wire.data, paging: { page: page - 1, count: limit, total } };
+}
+
+function stateOf(value: unknown, path: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  return requireString(readObject(value, path), 'technicalName', path);
+}
+
+/** Last transaction paid/refunded wins, else the order state (4.4). */
+function orderStatus(wire: WireObject, path: string): OrderStatus {
+  const transactions = optionalArray(wire, 'transactions', path).map((item, index) => {
+    const t = readObject(item, `${path}.transactions[${index}]`);
+    return { index, createdAt: optionalDateTime(t, 'createdAt', `${path}.transactions[${index}]`), state: stateOf(t.stateMachineState, `${path}.transactions[${index}].stateMachineState`) };
+  });
+  transactions.sort((a, b) => (a.createdAt !== undefined && b.createdAt !== undefined ? Date.parse(a.createdAt) - Date.parse(b.createdAt) : 0) || a.index - b.index);
+  const last = transactions.at(-1)?.state;
+  if (last === 'paid') return 'paid';
+  if (last === 'refunded') return 'refunded';
+  const state = stateOf(wire.stateMachineState, `${path}.stateMachineState`);
+  if (state === 'completed') return 'shipped';
+  if (state === 'cancelled') return 'cancelled';
+  return 'pending';
+}
+
+/** One element of `POST /api/search/order` with the 4.4 associations -> Order. */
+export function mapOrder(value: unknown, path = 'data[0]'): Order {
+  const wire = readObject(value, path);
+  if (wire.currency === null || wire.currency === undefined) throw invalidResponse(`${path}.currency`, 'the currency association');
+  const currency = requireCurrency(readObject(wire.currency, `${path}.currency`), 'isoCode', `${path}.currency`);
+  const order: Order = {
+    id: requireId(wire, path),
+    number: requireString(wire, 'orderNumber', path),
+    createdAt: requireDateTime(wire, 'orderDateTime', path),
+    total: roundToCurrency(requireNumber(wire, 'amountTotal', path), currency),
+    currency,
+    status: orderStatus(wire, path),
+  };
+  if (wire.orderCustomer !== null && wire.orderCustomer !== undefined) {
+    const email = optionalString(readObject(wire.orderCustomer, `${path}.orderCustomer`), 'email', `${path}.orderCustomer`);
+    if (email !== undefined) order.customerEmail = email;
+  }
+  return order;
+}
+
+/**
+ * One element of `POST /api/search/promotion` (association `discounts`) -> Coupon, or `null` for a
+ * promotion a shopper cannot type in (no codes, or individual codes only).
+ */
+export function mapPromotion(value: unknown, path = 'data[0]'): Coupon | null {
+  const wire = readObject(value, path);
+  const useCodes = optionalBoolean(wire, 'useCodes', path) ?? false;
+  const individual = optionalBoolean(wire, 'useIndividualCodes', path) ?? false;
+  const code = optionalString(wire, 'code', path);
+  if (!useCodes || individual || code === undefined || code.trim() === '') return null;
+  const discounts = optionalArray(wire, 'discounts', path).map((item, index) => {
+    const d = readObject(item, `${path}.discounts[${index}]`);
+    return { type: requireString(d, 'type', `${path}.discounts[${index}]`), value: requireNumber(d, 'value', `${path}.discounts[${index}]`) };
+  });
+  const percentage = discounts.find((d) => d.type === 'percentage');
+  const absolute = discounts.find((d) => d.type === 'absolute');
+  const coupon: Coupon = { code, percentOff: percentage === undefined ? null : percentage.value };
+  if (percentage === undefined && absolute !== undefined) coupon.amountOff = absolute.value;
+  const expiresAt = optionalDateTime(wire, 'validUntil', path);
+  if (expiresAt !== undefined) coupon.expiresAt = expiresAt;
+  return coupon;
+}
+
+/** `GET /store-api/context` -> the sales channel's currency (ISO). */
+export function readStoreContextCurrency(value: unknown): string {
+  const wire = readObject(value, 'context');
+  return requireCurrency(readObject(wire.currency, 'context.currency'), 'isoCode', 'context.currency');
+}
+
+/** `{elements, total, page, limit}` of a Store API list -> elements and domain paging. */
+export function readStoreList(value: unknown): { elements: readonly unknown[]; paging: Paging } {
+  const wire = readObject(value, 'response');
+  if (!Array.isArray(wire.elements)) throw invalidResponse('response.elements', 'an array');
+  const page = requireInteger(wire, 'page', 'response', 1);
+  const limit = optionalInteger(wire, 'limit', 'response', 0) ?? wire.elements.length;
+  return { elements: wire.elements, paging: { page: page - 1, count: limit, total: requireInteger(wire, 'total', 'response', 0) } };
+}
+
+/** One Store API product (shopper's view: active only, calculated price) -> Product. */
+export function mapStoreProduct(value: unknown, currency: string, storefrontUrl?: string, path = 'elements[0]'): Product {
+  const wire = readObject(value, path);
+  const id = requireId(wire, path);
+  const calculated = readObject(wire.calculatedPrice, `${path}.calculatedPrice`);
+  const price = roundToCurrency(requireNumber(calculated, 'unitPrice', `${path}.calculatedPrice`), currency);
+  let compareAtPrice: number | null = null;
+  if (calculated.listPrice !== null && calculated.listPrice !== undefined) {
+    const list = roundToCurrency(requireNumber(readObject(calculated.listPrice, `${path}.calculatedPrice.listPrice`), 'price', `${path}.calculatedPrice.listPrice`), currency);
+    if (list > price) compareAtPrice = list;
+  }
+  // the Store API returns only what the sales channel shows shoppers
+  return baseProduct(wire, id, path, { price, currency, compareAtPrice }, true, storefrontUrl);
+}

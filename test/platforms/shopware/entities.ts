@@ -1,0 +1,310 @@
+/**
+ * The seeded rows as Admin API entities: which fields each entity has, its associations (loaded only
+ * when a criteria asks, except the autoloaded `product_media.media` and `media.thumbnails`), and the
+ * privileges reading them needs.
+ */
+import { DEFAULT_CURRENCY_ID, SALES_CHANNEL_ID, SYSTEM_LANGUAGE_ID, TAX_ID } from './constants.ts';
+import { hexId, type CurrencyRow, type MediaRow, type OrderRow, type ProductRow, type PromotionRow, type Seed } from './seed.ts';
+
+export type Row = object;
+export type Json = Record<string, unknown>;
+
+export interface Context {
+  seed: Seed;
+  /** Origin of the media host (a second listener: "media URLs on a different host"). */
+  mediaOrigin: string;
+}
+
+export interface Association {
+  entity: string;
+  many: boolean;
+  load(row: Row, ctx: Context): Row[];
+}
+
+export interface EntityDefinition {
+  /** Entity name = apiAlias = ACL resource. */
+  name: string;
+  fields(row: Row, ctx: Context): Json;
+  associations: Record<string, Association>;
+  /** Associations loaded without being asked for. */
+  autoload: string[];
+  /** Field -> the value filters and sorts use, where it is not the plain field. */
+  sortValue?(row: Row, field: string, ctx: Context): unknown;
+}
+
+const rounding = { decimals: 2, interval: 0.01, roundForNet: true };
+
+export function mediaUrl(media: MediaRow, ctx: Context): string {
+  return media.path.includes(':') ? media.path : `${ctx.mediaOrigin}/media/${media.path}`;
+}
+
+function thumbnails(media: MediaRow, ctx: Context): Json[] {
+  if (media.path.includes(':')) return [];
+  const base = media.path.replace(/\.svg$/, '');
+  return [400, 800].map((size) => ({
+    id: hexId(0x7000 + size + media.id.charCodeAt(31)),
+    mediaId: media.id,
+    url: `${ctx.mediaOrigin}/thumbnail/${base}_${size}x${size}.svg`,
+    width: size,
+    height: size,
+    apiAlias: 'media_thumbnail',
+  }));
+}
+
+function stateName(technicalName: string): string {
+  return technicalName.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+function stateRow(id: string, technicalName: string): Json {
+  return { id, technicalName, name: stateName(technicalName), stateMachineId: hexId(0x4000) };
+}
+
+const product: EntityDefinition = {
+  name: 'product',
+  fields: (row) => {
+    const p = row as ProductRow;
+    return {
+      id: p.id,
+      versionId: '0fa91ce3e96a4bc2be4bd9ce752c3425',
+      parentId: p.parentId,
+      taxId: p.parentId === null ? TAX_ID : null,
+      productNumber: p.productNumber,
+      coverId: p.coverId,
+      active: p.active,
+      available: p.availableStock > 0 || !p.isCloseout,
+      isCloseout: p.isCloseout,
+      availableStock: p.availableStock,
+      stock: p.stock,
+      price: p.price?.map((entry) => ({ ...entry, listPrice: entry.listPrice && { ...entry.listPrice, apiAlias: 'price' }, percentage: null, regulationPrice: null, apiAlias: 'price' })) ?? null,
+      name: p.name,
+      description: p.description,
+      categoryIds: p.categoryIds,
+      childCount: 0,
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
+      translated: { ...p.translated },
+    };
+  },
+  associations: {
+    cover: {
+      entity: 'product_media',
+      many: false,
+      load: (row) => (row as ProductRow).media.filter((m) => m.id === (row as ProductRow).coverId).map((m) => ({ ...m, productId: (row as ProductRow).id })),
+    },
+    media: { entity: 'product_media', many: true, load: (row) => (row as ProductRow).media.map((m) => ({ ...m, productId: (row as ProductRow).id })) },
+    categories: { entity: 'category', many: true, load: (row, ctx) => ctx.seed.categories.filter((c) => (row as ProductRow).categoryIds.includes(c.id)) },
+    children: { entity: 'product', many: true, load: (row, ctx) => ctx.seed.products.filter((c) => c.parentId === (row as ProductRow).id) },
+  },
+  autoload: [],
+  sortValue: (row, field) => {
+    const p = row as ProductRow;
+    if (field === 'name') return p.translated.name;
+    if (field === 'description') return p.translated.description;
+    // price sorts by the default currency's gross [unverified 7.20]
+    if (field === 'price') return p.price?.find((e) => e.currencyId === DEFAULT_CURRENCY_ID)?.gross ?? null;
+    return undefined;
+  },
+};
+
+const productMedia: EntityDefinition = {
+  name: 'product_media',
+  fields: (row) => {
+    const m = row as { id: string; productId: string; mediaId: string; position: number };
+    return { id: m.id, versionId: '0fa91ce3e96a4bc2be4bd9ce752c3425', productId: m.productId, mediaId: m.mediaId, position: m.position };
+  },
+  associations: {
+    media: { entity: 'media', many: false, load: (row, ctx) => ctx.seed.media.filter((m) => m.id === (row as { mediaId: string }).mediaId) },
+  },
+  autoload: ['media'],
+};
+
+const media: EntityDefinition = {
+  name: 'media',
+  fields: (row, ctx) => {
+    const m = row as MediaRow;
+    const fileName = m.path.split('/').at(-1) ?? '';
+    return {
+      id: m.id,
+      mimeType: 'image/svg+xml',
+      fileExtension: 'svg',
+      fileName: fileName.replace(/\.svg$/, ''),
+      // `path` (since 6.5) is relative to the media host; `url` is absolute
+      path: m.path.includes(':') ? m.path : `media/${m.path}`,
+      url: mediaUrl(m, ctx),
+      alt: m.alt,
+      title: m.title,
+      private: false,
+      hasFile: true,
+      thumbnails: thumbnails(m, ctx),
+    };
+  },
+  associations: {},
+  autoload: [],
+};
+
+const category: EntityDefinition = {
+  name: 'category',
+  fields: (row) => {
+    const c = row as { id: string; name: string };
+    return {
+      id: c.id,
+      versionId: '0fa91ce3e96a4bc2be4bd9ce752c3425',
+      parentId: null,
+      name: c.name,
+      breadcrumb: [c.name],
+      childCount: 0,
+      type: 'page',
+      active: true,
+      translated: { name: c.name, breadcrumb: [c.name] },
+    };
+  },
+  associations: {
+    children: { entity: 'category', many: true, load: () => [] },
+  },
+  autoload: [],
+};
+
+const currency: EntityDefinition = {
+  name: 'currency',
+  fields: (row) => {
+    const c = row as CurrencyRow;
+    return {
+      id: c.id,
+      isoCode: c.isoCode,
+      factor: c.factor,
+      symbol: c.symbol,
+      shortName: c.shortName,
+      name: c.name,
+      itemRounding: { ...rounding, decimals: c.decimals },
+      totalRounding: { ...rounding, decimals: c.decimals },
+      isSystemDefault: c.id === DEFAULT_CURRENCY_ID,
+      translated: { shortName: c.shortName, name: c.name },
+    };
+  },
+  associations: {},
+  autoload: [],
+};
+
+const stateMachineState: EntityDefinition = { name: 'state_machine_state', fields: (row) => ({ ...(row as Json) }), associations: {}, autoload: [] };
+
+const orderCustomer: EntityDefinition = { name: 'order_customer', fields: (row) => ({ ...(row as Json) }), associations: {}, autoload: [] };
+
+function transactionRows(order: OrderRow): Json[] {
+  return order.transactionStates.map((state, i) => ({
+    id: hexId(0x5100 + Number(order.orderNumber) * 4 + i),
+    orderId: order.id,
+    paymentMethodId: hexId(0x5200),
+    stateId: hexId(0x4100 + state.length),
+    amount: { unitPrice: order.amountTotal, totalPrice: order.amountTotal, quantity: 1, calculatedTaxes: [], taxRules: [] },
+    createdAt: new Date(Date.parse(order.orderDateTime) + i * 3_600_000).toISOString().replace('Z', '+00:00'),
+    technicalState: state,
+  }));
+}
+
+const orderTransaction: EntityDefinition = {
+  name: 'order_transaction',
+  fields: (row) => {
+    const { technicalState: _state, ...rest } = row as Json;
+    return rest;
+  },
+  associations: {
+    stateMachineState: {
+      entity: 'state_machine_state',
+      many: false,
+      load: (row) => [stateRow((row as Json).stateId as string, (row as Json).technicalState as string)],
+    },
+  },
+  autoload: [],
+};
+
+const order: EntityDefinition = {
+  name: 'order',
+  fields: (row) => {
+    const o = row as OrderRow;
+    return {
+      id: o.id,
+      versionId: '0fa91ce3e96a4bc2be4bd9ce752c3425',
+      orderNumber: o.orderNumber,
+      billingAddressId: hexId(0x5300 + Number(o.orderNumber)),
+      currencyId: o.currencyId,
+      languageId: SYSTEM_LANGUAGE_ID,
+      salesChannelId: SALES_CHANNEL_ID,
+      orderDateTime: o.orderDateTime,
+      currencyFactor: 1,
+      stateId: o.stateId,
+      amountTotal: o.amountTotal,
+      amountNet: o.amountNet,
+      positionPrice: o.amountTotal,
+      taxStatus: 'gross',
+      itemRounding: rounding,
+      totalRounding: rounding,
+      createdAt: o.orderDateTime,
+      updatedAt: null,
+    };
+  },
+  associations: {
+    stateMachineState: {
+      entity: 'state_machine_state',
+      many: false,
+      load: (row, ctx) => {
+        const o = row as OrderRow;
+        const technical = [...ctx.seed.orderStates].find(([, id]) => id === o.stateId)?.[0] ?? 'open';
+        return [stateRow(o.stateId, technical)];
+      },
+    },
+    currency: { entity: 'currency', many: false, load: (row, ctx) => ctx.seed.currencies.filter((c) => c.id === (row as OrderRow).currencyId) },
+    orderCustomer: {
+      entity: 'order_customer',
+      many: false,
+      load: (row) => {
+        const o = row as OrderRow;
+        return [{ id: hexId(0x5400 + Number(o.orderNumber)), orderId: o.id, email: o.customerEmail, firstName: o.customerName[0], lastName: o.customerName[1] }];
+      },
+    },
+    transactions: { entity: 'order_transaction', many: true, load: (row) => transactionRows(row as OrderRow) },
+  },
+  autoload: [],
+};
+
+const promotionDiscount: EntityDefinition = { name: 'promotion_discount', fields: (row) => ({ ...(row as Json) }), associations: {}, autoload: [] };
+
+const promotion: EntityDefinition = {
+  name: 'promotion',
+  fields: (row) => {
+    const { discounts: _discounts, ...rest } = row as PromotionRow;
+    return { ...rest, translated: { name: rest.name } };
+  },
+  associations: {
+    discounts: {
+      entity: 'promotion_discount',
+      many: true,
+      load: (row) => {
+        const p = row as PromotionRow;
+        return p.discounts.map((d) => ({ ...d, promotionId: p.id, considerAdvancedRules: false }));
+      },
+    },
+  },
+  autoload: [],
+};
+
+export const ENTITIES: Readonly<Record<string, EntityDefinition>> = Object.fromEntries(
+  [product, productMedia, media, category, currency, stateMachineState, orderCustomer, orderTransaction, order, promotionDiscount, promotion].map((d) => [d.name, d]),
+);
+
+/** The rows of a top-level searchable entity. */
+export function rowsOf(entity: string, seed: Seed): Row[] {
+  switch (entity) {
+    case 'product':
+      return seed.products;
+    case 'order':
+      return seed.orders;
+    case 'promotion':
+      return seed.promotions;
+    case 'currency':
+      return seed.currencies;
+    case 'category':
+      return seed.categories;
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * The demo shop's data, as Shopware stores it (Admin API field names). Associations are held as ids
+ * and resolved by `entities.ts` only when a criteria asks for them. Includes the data quirks of
+ * platforms.md 4.6.8.
+ */
+import { DEFAULT_CURRENCY_ID, SALES_CHANNEL_ID, TAX_ID, USD_CURRENCY_ID } from './constants.ts';
+
+export function hexId(n: number): string {
+  return `0190a3c2e1f47a1b${n.toString(16).padStart(16, '0')}`;
+}
+
+export interface PriceRow {
+  currencyId: string;
+  gross: number;
+  net: number;
+  linked: boolean;
+  listPrice: { currencyId: string; gross: number; net: number; linked: boolean } | null;
+}
+
+export interface MediaRow {
+  id: string;
+  /** Path on the media host, or a full URL (the hostile `javascript:` one). */
+  path: string;
+  alt: string | null;
+  title: string | null;
+}
+
+export interface ProductMediaRow {
+  id: string;
+  mediaId: string;
+  position: number;
+}
+
+export interface ProductRow {
+  id: string;
+  productNumber: string;
+  parentId: string | null;
+  /** `null` where only a translation has it (quirk 4.6.8). */
+  name: string | null;
+  description: string | null;
+  translated: { name: string; description: string };
+  /** `null` on a variant that inherits its parent's price. */
+  price: PriceRow[] | null;
+  stock: number;
+  availableStock: number;
+  isCloseout: boolean;
+  /** `null` on a variant (inherited). */
+  active: boolean | null;
+  coverId: string | null;
+  media: ProductMediaRow[];
+  categoryIds: string[];
+  createdAt: string;
+  updatedAt: string | null;
+}
+
+export interface CategoryRow {
+  id: string;
+  name: string;
+}
+
+export interface CurrencyRow {
+  id: string;
+  isoCode: string;
+  factor: number;
+  symbol: string;
+  shortName: string;
+  name: string;
+  decimals: number;
+}
+
+export interface OrderRow {
+  id: string;
+  orderNumber: string;
+  orderDateTime: string;
+  amountTotal: number;
+  amountNet: number;
+  currencyId: string;
+  stateId: string;
+  customerEmail: string;
+  customerName: [string, string];
+  /** Technical names of the transactions' states, oldest first. */
+  transactionStates: string[];
+}
+
+export interface PromotionRow {
+  id: string;
+  name: string;
+  active: boolean;
+  useCodes: boolean;
+  useIndividualCodes: boolean;
+  code: string | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  discounts: { id: string; type: 'percentage' | 'absolute'; value: number; scope: string }[];
+}
+
+export interface Seed {
+  currencies: CurrencyRow[];
+  categories: CategoryRow[];
+  media: MediaRow[];
+  products: ProductRow[];
+  orders: OrderRow[];
+  promotions: PromotionRow[];
+  /** Order state technical name -> state id. */
+  orderStates: Map<string, string>;
+}
+
+const FRUIT = hexId(0x100);
+const VEGETABLES = hexId(0x101);
+const BAKERY = hexId(0x102);
+
+export const SEED_IDS = {
+  apples: hexId(0x1001),
+  bananas: hexId(0x1002),
+  pears: hexId(0x1003),
+  cherries: hexId(0x1004),
+  applesVariant: hexId(0x1005),
+  hiddenBread: hexId(0x1006),
+  hostileOnion: hexId(0x1007),
+  fruitCategory: FRUIT,
+  vegetablesCategory: VEGETABLES,
+  bakeryCategory: BAKERY,
+  javascriptMedia: hexId(0x2fff),
+} as const;
+
+function price(gross: number, list: number | null = null, usd: number | null = null): PriceRow[] {
+  const net = (g: number): number => Math.round((g / 1.19) * 100) / 100;
+  const row = (currencyId: string, g: number, l: number | null): PriceRow => ({
+    currencyId,
+    gross: g,
+    net: net(g),
+    linked: true,
+    listPrice: l === null ? null : { currencyId, gross: l, net: net(l), linked: true },
+  });
+  return usd === null ? [row(DEFAULT_CURRENCY_ID, gross, list)] : [row(DEFAULT_CURRENCY_ID, gross, list), row(USD_CURRENCY_ID, usd, null)];
+}
+
+function date(day: number): string {
+  return new Date(Date.UTC(2024, 3, 1, 9, 0, 0, 0) + day * 86_400_000).toISOString().replace('Z', '+00:00');
+}
+
+interface ProductSpec {
+  id: string;
+  name: string;
+  nameOnlyTranslated?: boolean;
+  description: string;
+  price: PriceRow[] | null;
+  stock: number;
+  active: boolean | null;
+  parentId?: string;
+  categories: string[];
+  day: number;
+  images: { path: string; alt: string | null }[];
+  updatedDay?: number;
+}
+
+const FILLER_NAMES = ['Carrots', 'Leeks', 'Potatoes', 'Kale', 'Spinach', 'Radishes', 'Beetroot', 'Courgettes', 'Peppers', 'Tomatoes', 'Cucumbers', 'Lettuce', 'Celery', 'Fennel', 'Garlic', 'Shallots', 'Parsnips', 'Turnips', 'Pumpkin', 'Broccoli', 'Cauliflower', 'Sourdough', 'Rye loaf', 'Baguette', 'Croissants'];
+
+function specs(): ProductSpec[] {
+  const list: ProductSpec[] = [
+    { id: SEED_IDS.apples, name: 'Pink Lady Apples 1 kg', description: '<p>Crisp and sweet.</p>', price: price(2.99, 3.49, 3.49), stock: 120, active: true, categories: [FRUIT], day: 31, updatedDay: 61, images: [{ path: 'a1/b2/c3/pink-lady.svg', alt: 'Apples' }, { path: 'a1/b2/c4/pink-lady-box.svg', alt: 'A box of apples' }] },
+    // name only in the translation, no stock, description null (4.6.8)
+    { id: SEED_IDS.bananas, name: 'Bananas', nameOnlyTranslated: true, description: '', price: price(1.99), stock: 0, active: true, categories: [FRUIT], day: 0, images: [] },
+    // listPrice lower than gross: must not show as a compare-at price (4.6.8); priced only in EUR
+    { id: SEED_IDS.pears, name: 'Conference Pears', description: '<p>Juicy.</p>', price: price(3.5, 2.5), stock: 40, active: true, categories: [FRUIT], day: 20, images: [{ path: 'd4/e5/f6/pears.svg', alt: null }] },
+    { id: SEED_IDS.cherries, name: 'Cherries 500 g', description: '<p>Dark and ripe.</p>', price: price(4.99, null, 5.79), stock: 15, active: true, categories: [FRUIT], day: 25, images: [{ path: '11/22/33/cherries.svg', alt: 'Cherries' }] },
+    // a variant: parentId set, price and active inherited (null); never in a list (4.6.8)
+    { id: SEED_IDS.applesVariant, name: 'Pink Lady Apples 2 kg', description: '', price: null, stock: 30, active: null, parentId: SEED_IDS.apples, categories: [], day: 32, images: [] },
+    // inactive: the Admin API sees it, the Store API never returns it
+    { id: SEED_IDS.hiddenBread, name: 'Seasonal Stollen', description: '<p>Back in December.</p>', price: price(9.9), stock: 0, active: false, categories: [BAKERY], day: 10, images: [] },
+    // hostile: script in the description, a javascript: media URL (4.6.8)
+    { id: SEED_IDS.hostileOnion, name: 'Red Onions <img src=x onerror=alert(1)>', description: '<p>Sharp.</p><script>alert("owned")</script><a href="javascript:alert(1)">more</a>', price: price(0.99), stock: 80, active: true, categories: [VEGETABLES], day: 5, images: [{ path: 'javascript:alert(document.domain)', alt: 'onions' }, { path: '44/55/66/onions.svg', alt: 'Onions' }] },
+  ];
+  FILLER_NAMES.forEach((name, i) => {
+    const bakery = i >= 21;
+    list.push({
+      id: hexId(0x1100 + i),
+      name,
+      description: `<p>${name}, fresh from the farm.</p>`,
+      price: price(Math.round((0.79 + i * 0.37) * 100) / 100),
+      stock: (i * 7) % 50,
+      active: true,
+      categories: [bakery ? BAKERY : VEGETABLES],
+      day: 40 + i,
+      images: [{ path: `f${i.toString(16)}/00/00/${name.toLowerCase().replaceAll(' ', '-')}.svg`, alt: name }],
+    });
+  });
+  return list;
+}
+
+export function createSeed(): Seed {
+  const media: MediaRow[] = [];
+  const products: ProductRow[] = specs().map((spec, index) => {
+    const productMedia: ProductMediaRow[] = spec.images.map((image, position) => {
+      const mediaId = image.path.startsWith('javascript:') ? SEED_IDS.javascriptMedia : hexId(0x2000 + index * 8 + position);
+      media.push({ id: mediaId, path: image.path, alt: image.alt, title: null });
+      return { id: hexId(0x3000 + index * 8 + position), mediaId, position };
+    });
+    // the hostile product's cover is its javascript: media, the others' their first image
+    const cover = productMedia[0];
+    const stock = spec.stock;
+    return {
+      id: spec.id,
+      productNumber: `SW${10001 + index}`,
+      parentId: spec.parentId ?? null,
+      name: spec.nameOnlyTranslated === true ? null : spec.name,
+      description: spec.nameOnlyTranslated === true ? null : spec.description,
+      translated: { name: spec.name, description: spec.description },
+      price: spec.price,
+      stock,
+      availableStock: Math.max(0, stock - (stock > 100 ? 3 : 0)),
+      isCloseout: true,
+      active: spec.active,
+      coverId: cover?.id ?? null,
+      media: productMedia,
+      categoryIds: spec.categories,
+      createdAt: date(spec.day).replace('.000+', '.345+'),
+      updatedAt: spec.updatedDay === undefined ? null : date(spec.updatedDay),
+    };
+  });
+  const orderStates = new Map([
+    ['open', hexId(0x4001)],
+    ['in_progress', hexId(0x4002)],
+    ['completed', hexId(0x4003)],
+    ['cancelled', hexId(0x4004)],
+  ]);
+  const order = (n: number, state: string, transactions: string[], total: number, currencyId = DEFAULT_CURRENCY_ID): OrderRow => ({
+    id: hexId(0x5000 + n),
+    orderNumber: String(10000 + n),
+    orderDateTime: date(60 + n),
+    amountTotal: total,
+    amountNet: Math.round((total / 1.19) * 100) / 100,
+    currencyId,
+    stateId: orderStates.get(state) ?? '',
+    customerEmail: `customer${n}@example.com`,
+    customerName: ['Customer', String(n)],
+    transactionStates: transactions,
+  });
+  return {
+    currencies: [
+      { id: DEFAULT_CURRENCY_ID, isoCode: 'EUR', factor: 1, symbol: '€', shortName: 'EUR', name: 'Euro', decimals: 2 },
+      { id: USD_CURRENCY_ID, isoCode: 'USD', factor: 1.17, symbol: '$', shortName: 'USD', name: 'US-Dollar', decimals: 2 },
+    ],
+    categories: [
+      { id: FRUIT, name: 'Fruit' },
+      { id: VEGETABLES, name: 'Vegetables' },
+      { id: BAKERY, name: 'Bakery' },
+    ],
+    media,
+    products,
+    orders: [
+      order(1, 'open', ['open'], 12.97),
+      order(2, 'in_progress', ['paid'], 24.5),
+      order(3, 'completed', ['paid'], 8.99),
+      order(4, 'cancelled', ['cancelled'], 3.5),
+      order(5, 'completed', ['paid', 'refunded'], 19.99),
+      order(6, 'open', [], 42.0, USD_CURRENCY_ID),
+    ],
+    promotions: [
+      { id: hexId(0x6001), name: 'Summer 10 %', active: true, useCodes: true, useIndividualCodes: false, code: 'SUMMER10', validFrom: date(0), validUntil: '2027-09-30T22:00:00.000+00:00', discounts: [{ id: hexId(0x6101), type: 'percentage', value: 10, scope: 'cart' }] },
+      { id: hexId(0x6002), name: 'Five off', active: true, useCodes: true, useIndividualCodes: false, code: 'FIVEOFF', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6102), type: 'absolute', value: 5, scope: 'cart' }] },
+      { id: hexId(0x6003), name: 'Automatic free delivery', active: true, useCodes: false, useIndividualCodes: false, code: null, validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6103), type: 'percentage', value: 100, scope: 'delivery' }] },
+      { id: hexId(0x6004), name: 'Newsletter codes', active: true, useCodes: true, useIndividualCodes: true, code: null, validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6104), type: 'percentage', value: 15, scope: 'cart' }] },
+    ],
+    orderStates,
+  };
+}
+
+export { DEFAULT_CURRENCY_ID, SALES_CHANNEL_ID, TAX_ID, USD_CURRENCY_ID };

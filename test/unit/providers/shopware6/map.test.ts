@@ -1,0 +1,155 @@
+/**
+ * The Shopware 6 mappers fed with the faithful server's real answers to the criteria the builders
+ * make (test/platforms/shopware), plus hand-made contract breaks.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Product } from '../../../../src/lib/domain/catalog.ts';
+import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { chooseCurrency, readCurrencyTable, type CurrencyTable } from '../../../../src/lib/providers/shopware6/currency.ts';
+import { buildCurrencyCriteria, buildOrderListCriteria, buildProductDetailCriteria, buildProductListCriteria, buildPromotionListCriteria } from '../../../../src/lib/providers/shopware6/criteria.ts';
+import { mapAdminProduct, mapOrder, mapPromotion, readSearchResult } from '../../../../src/lib/providers/shopware6/map.ts';
+import { ADMIN, apiSearch, integrationToken } from '../../../platforms/shopware/client.ts';
+import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
+import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
+
+let store: ShopwareStore;
+let token: string;
+let table: CurrencyTable;
+
+beforeAll(async () => {
+  store = await startShopwareStore({ port: 0 });
+  token = await integrationToken(store.origin, ADMIN);
+  table = readCurrencyTable(readSearchResult((await apiSearch(store.origin, 'currency', token, buildCurrencyCriteria())).json, 1, 100).data);
+});
+afterAll(() => store.close());
+
+async function products(criteria: object, currency = 'EUR', admin = false): Promise<{ products: Product[]; total: number; page: number }> {
+  const answer = await apiSearch(store.origin, 'product', token, criteria);
+  expect(answer.status).toBe(200);
+  const c = criteria as { page?: number; limit?: number };
+  const { data, paging } = readSearchResult(answer.json, c.page ?? 1, c.limit ?? 500);
+  const options = { currency: chooseCurrency(table, currency), admin, storefrontUrl: 'https://shop.example/' };
+  return { products: data.map((item, i) => mapAdminProduct(item, options, `data[${i}]`)), total: paging.total, page: paging.page };
+}
+
+function expectInvalid(fn: () => unknown): void {
+  let error: unknown;
+  try {
+    fn();
+  } catch (e) {
+    error = e;
+  }
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe('API_INVALID_RESPONSE');
+}
+
+describe('Admin API products -> Product', () => {
+  it('maps a storefront list page: no variants, no inactive products, exact total, 0-based page', async () => {
+    const page = await products(buildProductListCriteria({ page: 1, count: 10, sort: 'newest' }, 'storefront'));
+    expect(page.total).toBe(30);
+    expect(page.page).toBe(1);
+    expect(page.products).toHaveLength(10);
+    const ids = (await products(buildProductListCriteria({ count: 100 }, 'storefront'))).products.map((p) => p.id);
+    expect(ids).not.toContain(SEED_IDS.applesVariant);
+    expect(ids).not.toContain(SEED_IDS.hiddenBread);
+    const admin = (await products(buildProductListCriteria({ count: 100 }, 'admin'), 'EUR', true)).products;
+    expect(admin.find((p) => p.id === SEED_IDS.hiddenBread)).toMatchObject({ published: false, inventory: 0 });
+  });
+
+  it('maps the apples fully: translated name, HTML, price, compare-at, cover first, categories, permalink', async () => {
+    const [apples] = (await products(buildProductDetailCriteria(SEED_IDS.apples))).products;
+    expect(apples).toEqual({
+      id: SEED_IDS.apples,
+      name: 'Pink Lady Apples 1 kg',
+      descriptionHtml: '<p>Crisp and sweet.</p>',
+      descriptionShort: '',
+      price: 2.99,
+      currency: 'EUR',
+      compareAtPrice: 3.49,
+      images: [
+        { url: expect.stringMatching(new RegExp(`^${store.mediaOrigin}/media/.*pink-lady\\.svg$`)), alt: 'Apples' },
+        { url: expect.stringMatching(/pink-lady-box\.svg$/), alt: 'A box of apples' },
+      ],
+      categories: ['Fruit'],
+      tags: [],
+      inStock: true,
+      published: true,
+      created: '2024-05-02T09:00:00.345+00:00',
+      updated: '2024-06-01T09:00:00.000+00:00',
+      permalink: `https://shop.example/detail/${SEED_IDS.apples}`,
+    });
+  });
+
+  it('takes the name from translated when the column is null, and reads inStock false', async () => {
+    const [bananas] = (await products(buildProductDetailCriteria(SEED_IDS.bananas))).products;
+    expect(bananas).toMatchObject({ name: 'Bananas', descriptionHtml: '', inStock: false, images: [] });
+  });
+
+  it('drops a listPrice below the price, and the javascript: media URL', async () => {
+    const [pears] = (await products(buildProductDetailCriteria(SEED_IDS.pears))).products;
+    expect(pears).toMatchObject({ price: 3.5, compareAtPrice: null });
+    const [onion] = (await products(buildProductDetailCriteria(SEED_IDS.hostileOnion))).products;
+    expect(onion?.images.map((i) => i.url)).toEqual([expect.stringMatching(/onions\.svg$/)]);
+    expect(onion?.descriptionHtml).toContain('<script>'); // sanitised at render, not here
+  });
+
+  it('prices in USD: its own entry when present, else EUR x factor (1.17), list prices too', async () => {
+    const [cherries] = (await products(buildProductDetailCriteria(SEED_IDS.cherries), 'USD')).products;
+    expect(cherries).toMatchObject({ price: 5.79, currency: 'USD', compareAtPrice: null });
+    const [pears] = (await products(buildProductDetailCriteria(SEED_IDS.pears), 'USD')).products;
+    expect(pears?.price).toBe(4.1); // 3.5 * 1.17 = 4.095
+    const [apples] = (await products(buildProductDetailCriteria(SEED_IDS.apples), 'USD')).products;
+    expect(apples).toMatchObject({ price: 3.49, compareAtPrice: null });
+  });
+
+  it('sorts by price and filters by category name and term through the built criteria', async () => {
+    const cheap = (await products(buildProductListCriteria({ sort: 'price', count: 100 }, 'storefront'))).products.map((p) => p.price);
+    expect(cheap).toEqual([...cheap].sort((a, b) => a - b));
+    const dear = (await products(buildProductListCriteria({ sort: '-price', count: 5 }, 'storefront'))).products.map((p) => p.price);
+    expect(dear).toEqual([...dear].sort((a, b) => b - a));
+    const fruit = (await products(buildProductListCriteria({ category: 'Fruit', count: 100 }, 'storefront'))).products.map((p) => p.name);
+    expect(fruit.sort()).toEqual(['Bananas', 'Cherries 500 g', 'Conference Pears', 'Pink Lady Apples 1 kg']);
+    const term = (await products(buildProductListCriteria({ q: 'pears' }, 'storefront'))).products.map((p) => p.id);
+    expect(term).toEqual([SEED_IDS.pears]);
+    const page2 = await products(buildProductListCriteria({ page: 1, count: 12, sort: 'name' }, 'storefront'));
+    const page1 = await products(buildProductListCriteria({ page: 0, count: 12, sort: 'name' }, 'storefront'));
+    expect(page1.products.at(-1)?.name.localeCompare(page2.products[0]?.name ?? '')).toBeLessThan(0);
+  });
+
+  it('throws API_INVALID_RESPONSE on contract breaks: no name, no price in any usable currency, bad id', () => {
+    const options = { currency: chooseCurrency(table, 'EUR'), admin: false };
+    const good = { id: SEED_IDS.pears, name: 'x', createdAt: '2024-01-01T00:00:00.000+00:00', price: [{ currencyId: 'b7d2554b0ce847cd82f3ac9bd1c0dfca', gross: 1, net: 1, linked: true }] };
+    expect(mapAdminProduct(good, options).name).toBe('x');
+    expectInvalid(() => mapAdminProduct({ ...good, name: null, translated: { name: '' } }, options));
+    expectInvalid(() => mapAdminProduct({ ...good, price: [{ currencyId: '0'.repeat(32), gross: 1 }] }, options));
+    expectInvalid(() => mapAdminProduct({ ...good, price: null }, options));
+    expectInvalid(() => mapAdminProduct({ ...good, id: '../admin' }, options));
+    expectInvalid(() => readSearchResult({ data: { id: 'x' }, total: 1 }, 1, 1));
+  });
+});
+
+describe('orders, promotions', () => {
+  it('maps orders with the 4.4 status rules', async () => {
+    const answer = await apiSearch(store.origin, 'order', token, buildOrderListCriteria(0, 25));
+    const { data, paging } = readSearchResult(answer.json, 1, 25);
+    expect(paging.total).toBe(6);
+    const orders = data.map((o, i) => mapOrder(o, `data[${i}]`));
+    const byNumber = Object.fromEntries(orders.map((o) => [o.number, o.status]));
+    expect(byNumber).toEqual({ '10001': 'pending', '10002': 'paid', '10003': 'paid', '10004': 'cancelled', '10005': 'refunded', '10006': 'pending' });
+    expect(orders.map((o) => o.number)).toEqual(['10006', '10005', '10004', '10003', '10002', '10001']);
+    expect(orders.find((o) => o.number === '10006')).toMatchObject({ currency: 'USD', total: 42, customerEmail: 'customer6@example.com', createdAt: expect.any(String) });
+    expect(mapOrder({ ...(data[0] as object), transactions: [], stateMachineState: { technicalName: 'completed' } }).status).toBe('shipped');
+    expectInvalid(() => mapOrder({ ...(data[0] as object), currency: null }));
+  });
+
+  it('maps promotions with a fixed code to coupons: percentage, fixed amount; skips the others', async () => {
+    const answer = await apiSearch(store.origin, 'promotion', token, buildPromotionListCriteria(0, 25));
+    const coupons = readSearchResult(answer.json, 1, 25).data.map((p, i) => mapPromotion(p, `data[${i}]`));
+    expect(coupons).toEqual([
+      { code: 'SUMMER10', percentOff: 10, expiresAt: '2027-09-30T22:00:00.000+00:00' },
+      { code: 'FIVEOFF', percentOff: null, amountOff: 5 },
+      null,
+      null,
+    ]);
+  });
+});

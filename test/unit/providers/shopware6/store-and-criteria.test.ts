@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { chooseCurrency, readCurrencyTable } from '../../../../src/lib/providers/shopware6/currency.ts';
+import { assertProductId, buildProductListCriteria, buildProductPatch, buildStoreProductCriteria, buildStoreSearchBody } from '../../../../src/lib/providers/shopware6/criteria.ts';
+import { mapStoreProduct, readStoreContextCurrency, readStoreList } from '../../../../src/lib/providers/shopware6/map.ts';
+import { SW_DEFAULT_CURRENCY_ID } from '../../../../src/lib/providers/shopware6/wire.ts';
+import { ADMIN, call, integrationToken, storeApi } from '../../../platforms/shopware/client.ts';
+import { USD_CURRENCY_ID } from '../../../platforms/shopware/constants.ts';
+import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
+import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
+
+let store: ShopwareStore;
+beforeAll(async () => {
+  store = await startShopwareStore({ port: 0 });
+});
+afterAll(() => store.close());
+
+describe('Store API -> Product (widget)', () => {
+  it('maps a list with the context currency: shopper price, compare-at only above it, no hidden products', async () => {
+    const currency = readStoreContextCurrency((await storeApi(store.origin, 'context')).json);
+    expect(currency).toBe('EUR');
+    const { elements, paging } = readStoreList((await storeApi(store.origin, 'product', buildStoreProductCriteria({ count: 100 }))).json);
+    expect(paging).toEqual({ page: 0, count: 100, total: 30 });
+    const products = elements.map((e, i) => mapStoreProduct(e, currency, undefined, `elements[${i}]`));
+    expect(products.map((p) => p.id)).not.toContain(SEED_IDS.hiddenBread);
+    expect(products.map((p) => p.id)).not.toContain(SEED_IDS.applesVariant);
+    expect(products.find((p) => p.id === SEED_IDS.apples)).toMatchObject({ price: 2.99, compareAtPrice: 3.49, published: true, inStock: true, categories: ['Fruit'] });
+    expect(products.find((p) => p.id === SEED_IDS.pears)).toMatchObject({ price: 3.5, compareAtPrice: null });
+    expect(products.find((p) => p.id === SEED_IDS.bananas)).toMatchObject({ name: 'Bananas', inStock: false });
+    expect(products.find((p) => p.id === SEED_IDS.hostileOnion)?.images).toHaveLength(1);
+  });
+
+  it('searches through /store-api/search with the built body', async () => {
+    const { elements } = readStoreList((await storeApi(store.origin, 'search', buildStoreSearchBody(' cherries ', {}))).json);
+    expect(elements.map((e, i) => mapStoreProduct(e, 'EUR', undefined, `elements[${i}]`).name)).toEqual(['Cherries 500 g']);
+  });
+
+  it('refuses an answer without calculatedPrice', () => {
+    expect(() => mapStoreProduct({ id: SEED_IDS.apples, translated: { name: 'A' }, createdAt: '2024-01-01T00:00:00Z' }, 'EUR')).toThrow(AppError);
+  });
+});
+
+describe('currency table', () => {
+  const table = readCurrencyTable([
+    { id: SW_DEFAULT_CURRENCY_ID, isoCode: 'EUR', factor: 1 },
+    { id: USD_CURRENCY_ID, isoCode: 'usd', factor: 1.17 },
+  ]);
+
+  it('chooses the configured currency, else the system default; without a table labels the default id', () => {
+    expect(chooseCurrency(table, 'USD')).toEqual({ id: USD_CURRENCY_ID, isoCode: 'USD', factor: 1.17 });
+    expect(chooseCurrency(table, undefined).isoCode).toBe('EUR');
+    expect(chooseCurrency(undefined, 'chf')).toEqual({ id: SW_DEFAULT_CURRENCY_ID, isoCode: 'CHF', factor: 1 });
+    expect(() => chooseCurrency(table, 'GBP')).toThrow(AppError);
+    expect(() => readCurrencyTable([{ id: 'x', isoCode: 'EUR', factor: 1 }])).toThrow(AppError);
+    expect(() => readCurrencyTable([{ id: SW_DEFAULT_CURRENCY_ID, isoCode: 'EUR', factor: 0 }])).toThrow(AppError);
+  });
+});
+
+describe('criteria builders', () => {
+  it('build the 4.3 list body: 1-based page, capped limit, exact count, filters, sort, associations, includes', () => {
+    const criteria = buildProductListCriteria({ page: 2, count: 1000, q: ' apple ', category: 'Fruit', sort: 'name' }, 'storefront');
+    expect(criteria).toEqual({
+      page: 3,
+      limit: 100,
+      'total-count-mode': 'exact',
+      term: 'apple',
+      filter: [
+        { type: 'equals', field: 'parentId', value: null },
+        { type: 'equals', field: 'active', value: true },
+        { type: 'equals', field: 'categories.name', value: 'Fruit' },
+      ],
+      sort: [{ field: 'name', order: 'ASC', naturalSorting: true }],
+      associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] }, categories: {} },
+      includes: expect.objectContaining({ product: expect.arrayContaining(['translated', 'price', 'cover']), media: ['url', 'alt', 'title', 'thumbnails'] }),
+    });
+    const admin = buildProductListCriteria({}, 'admin');
+    expect(admin.filter).toEqual([{ type: 'equals', field: 'parentId', value: null }]);
+    expect(admin.sort).toEqual([{ field: 'createdAt', order: 'DESC' }]);
+    expect(buildProductListCriteria({ q: 'x' }, 'admin').sort).toBeUndefined();
+    expect(buildProductListCriteria({ sort: '-price' }, 'admin').sort).toEqual([{ field: 'price', order: 'DESC' }]);
+    expect(() => assertProductId('../x')).toThrow(AppError);
+  });
+
+  it('build a PATCH that keeps the other currencies and the list price, with net at the old ratio', async () => {
+    const current = [
+      { currencyId: SW_DEFAULT_CURRENCY_ID, gross: 2.99, net: 2.51, linked: true, listPrice: { gross: 3.49, net: 2.93, linked: true } },
+      { currencyId: USD_CURRENCY_ID, gross: 3.49, net: 2.93, linked: true, listPrice: null },
+    ];
+    const patch = buildProductPatch({ name: 'Apples', price: 3.29, inventory: 7, published: false }, current, SW_DEFAULT_CURRENCY_ID);
+    expect(patch).toEqual({
+      name: 'Apples',
+      active: false,
+      stock: 7,
+      price: [current[1], { currencyId: SW_DEFAULT_CURRENCY_ID, gross: 3.29, net: 2.7618, linked: true, listPrice: current[0]?.listPrice }],
+    });
+    // the faithful server accepts it and keeps both currencies
+    const token = await integrationToken(store.origin, ADMIN);
+    const answer = await call(`${store.origin}/api/product/${SEED_IDS.apples}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(patch) });
+    expect(answer.status).toBe(204);
+    expect(store.getProduct(SEED_IDS.apples)?.price?.map((p) => p.currencyId).sort()).toEqual([SW_DEFAULT_CURRENCY_ID, USD_CURRENCY_ID].sort());
+  });
+});
