@@ -4,7 +4,7 @@
  * OAuth throttle. Also validates bearer tokens for the API routes.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { ACCESS_TOKEN_TTL_SECONDS, DEMO_INTEGRATIONS, DEMO_USERS, REFRESH_TOKEN_TTL_SECONDS, type DemoIntegration, type DemoUser } from './constants.ts';
+import { DEMO_INTEGRATIONS, DEMO_USERS, REFRESH_TOKEN_TTL_SECONDS, type DemoIntegration, type DemoUser } from './constants.ts';
 import { LEAGUE, ShopwareError } from './errors.ts';
 import { OAuthThrottle } from './throttle.ts';
 

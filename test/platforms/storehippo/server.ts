@@ -3,7 +3,7 @@
  * listener, product images on a separate "CDN" listener at `/s/<storeObjectId>/<path>`, and the
  * `/__test/` hooks on a third (section 6) so the app never sees them.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { htmlSecurityHeaders } from '../../demo-store/html-pages.ts';
 import { readBody, send } from '../../demo-store/http-utils.ts';

@@ -5,7 +5,7 @@
  * CREDENTIALS_REJECTED: the session is over, the person pastes a new Get Token bundle.
  */
 import { AppError, HttpError } from '../../oauth/errors.ts';
-import { parseTokenErrorResponse, processTokenResponse } from '../../oauth/token.ts';
+import { normalizeTokenResponse, parseTokenErrorResponse, readTokenResponseJson } from '../../oauth/token.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 import type { FoxyBundle } from './bundle.ts';
 import { isSameOrigin } from './hal.ts';
@@ -72,7 +72,9 @@ export async function processFoxyRefreshResponse(response: Response, options: { 
     }
     throw error;
   }
-  const tokens = await processTokenResponse(response, { requestedScopes: [STORE_SCOPE], now: options.now, previousRefreshToken: options.previousRefreshToken });
+  const tokens = normalizeTokenResponse(await readTokenResponseJson(response), { requestedScopes: [STORE_SCOPE], now: options.now });
+  // Foxy's refresh token never rotates: keep the pasted one when the answer leaves it out.
+  tokens.refreshToken ??= options.previousRefreshToken;
   if (!tokens.scopes.includes(STORE_SCOPE)) {
     throw new AppError('CREDENTIALS_WRONG_SCOPE', 'the bundle is not store-scoped (store_full_access); paste a store token');
   }

@@ -2,7 +2,7 @@
  * The capability probes of platforms.md 2.4, as data: a pasted key carries no scope list, so right
  * after connecting the app asks three harmless questions and reads the answers' statuses.
  */
-import type { Capability } from '../capabilities.ts';
+import type { Capability } from '../../domain/capability.ts';
 import type { StoreHippoEntity } from './wire.ts';
 
 export type ProbeId = 'products' | 'orders' | 'coupons';
