@@ -1,9 +1,10 @@
 /**
- * `npm run demo`: the demo store on http://127.0.0.1:4010 and the app on http://127.0.0.1:5173,
- * which public/config.json points at out of the box. Ctrl-C stops both.
+ * `npm run demo`: the demo store on http://127.0.0.1:4010 and the app on http://127.0.0.1:5173
+ * (with /widget.js, see widget-dev.ts), which public/config.json points at out of the box. Ctrl-C stops both.
  */
 import { createServer } from 'vite';
 import { startDemoStore } from './server.ts';
+import { widgetDevServer } from './widget-dev.ts';
 
 const APP_PORT = 5173;
 const appOrigin = `http://127.0.0.1:${APP_PORT}`;
@@ -11,6 +12,8 @@ const appOrigin = `http://127.0.0.1:${APP_PORT}`;
 const store = await startDemoStore({ port: 4010 });
 const vite = await createServer({
   server: { host: '127.0.0.1', port: APP_PORT, strictPort: true },
+  // The Embed screen's snippet and preview load widget.js from beside the app.
+  plugins: [widgetDevServer()],
   logLevel: 'warn',
 });
 await vite.listen();
