@@ -78,8 +78,11 @@ describe('a storefront-only session', () => {
     expect(hash()).toMatch(/^#\/s\/demo\/product\//);
     await page.getByText(/\$\d/).first().waitFor();
 
-    // Cart and admin tools are locked, each with one sentence and a way to ask.
+    // The cart is locked, with one sentence and a way to ask; store management only when asked for.
     await page.getByText(/Adding to the cart needs/).waitFor();
+    expect(await page.getByText(/Editing products needs/).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
     await page.getByText(/Editing products needs/).waitFor();
     expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(2);
     expect(await page.getByRole('button', { name: 'Add to cart' }).count()).toBe(0);

@@ -145,6 +145,11 @@ export class Session {
   }
 
   /** A 403 insufficient_scope: the store no longer honours `scope` for this token. */
+  /** Whether the store took `scope` back during this visit (the person had it, and may be mid-task). */
+  wasWithdrawn(storeId: string, scope: string): boolean {
+    return (this.#withdrawn[storeId] ?? []).includes(scope);
+  }
+
   withdrawScope(storeId: string, scope: string): void {
     const current = this.#withdrawn[storeId] ?? [];
     if (!current.includes(scope)) this.#withdrawn[storeId] = [...current, scope];

@@ -21,12 +21,16 @@ async function openProduct(scopes: string[]): Promise<TestApp> {
 }
 
 describe('ProductView: what the granted scopes unlock', () => {
-  it('with storefront only, says that adding to the cart and editing need permission, instead of the controls', async () => {
+  it('with storefront only, says adding to the cart needs permission; store management only when the person asks for it', async () => {
     const app = await openProduct(['storefront']);
 
     expect(
       screen.getByText('Adding to the cart needs permission to “Use your cart”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
+    // A shopper's page: no admin prompt until asked for.
+    expect(screen.queryByText(/Editing products needs permission/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Manage this product' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Manage this product (store owners)' }));
     expect(
       screen.getByText('Editing products needs permission to “Manage the store”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
@@ -39,8 +43,19 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(app.navigate).not.toHaveBeenCalled();
   });
 
+  it('an out-of-stock product asks for no cart permission', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: PRODUCT_PATH });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ in_stock: false })));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    expect(await screen.findByRole('heading', { name: 'Linen apron', level: 1 })).toBeInTheDocument();
+    expect(screen.getByText('Out of stock')).toBeInTheDocument();
+    expect(screen.queryByText(/Adding to the cart needs permission/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Grant access/ })).not.toBeInTheDocument();
+  });
+
   it('Grant access for editing asks the store for admin on top of storefront, and comes back to this product', async () => {
     const app = await openProduct(['storefront']);
+    await userEvent.click(screen.getByRole('button', { name: 'Manage this product (store owners)' }));
 
     await userEvent.click(screen.getByRole('button', { name: 'Grant access: Manage the store' }));
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
