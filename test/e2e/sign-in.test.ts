@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
+import { join } from 'node:path';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import {
   STORE_NAME,
   answerConsent,
@@ -192,6 +194,19 @@ describe('callbacks the app did not ask for', () => {
       await expectNoSecretsLeft(['forged-token-123']);
     });
   }
+
+  it('Back after signing in, then Allow again on the store’s page: no “already used” error, the store stays connected', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
+    await answerConsent(page, 'Allow');
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await readSessionKeys(page)).toEqual(['session:demo']);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sign-in-back-allow-again.png'), fullPage: true });
+  });
 
   it('a replayed state shows a clear error and stores nothing new', async () => {
     await openApp();

@@ -130,8 +130,12 @@ export class Session {
     return this.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
   }
 
+  /** The store last signed out of during this visit, for a calm confirmation; null once another sign-in lands. */
+  signedOutOf = $state<string | null>(null);
+
   async signOut(storeId: string): Promise<void> {
     await this.#auth.signOut(storeId);
+    this.signedOutOf = storeId;
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
     this.#expired = this.#expired.filter((id) => id !== storeId);
     delete this.#withdrawn[storeId];
@@ -139,6 +143,7 @@ export class Session {
 
   /** Records a finished sign-in (the callback has been handled by the AuthService). */
   accept(session: StoreSession): void {
+    this.signedOutOf = null;
     this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
     this.#expired = this.#expired.filter((id) => id !== session.storeId);
     delete this.#withdrawn[session.storeId];

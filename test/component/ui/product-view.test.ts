@@ -106,17 +106,27 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(JSON.parse(posts[0]?.body ?? 'null')).toEqual({ product_id: 'p-100', quantity: 2 });
   });
 
-  it('a product the store does not have says so, and Try again asks again', async () => {
+  it('a product the store does not have says so, offers the way back and no Try again (it would answer the same)', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo/product/gone' });
     app.network.on('GET', '/api/v1/products/gone', () => json({ error: 'not_found' }, { status: 404 }), { times: 1 });
-    app.network.on('GET', '/api/v1/products/gone', () => json(wireProduct({ id: 'gone', name: 'Back again' })));
     render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'gone' })) });
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Not found');
     expect(alert).toHaveTextContent('The store has nothing at this address. It may have been removed.');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '← Back to the catalogue' })).toBeInTheDocument();
+    expect(app.network.requests('GET', '/api/v1/products/gone')).toHaveLength(1);
+  });
+
+  it('a product that failed for a passing reason (a 500) offers Try again, which asks again', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo/product/flaky' });
+    app.network.on('GET', '/api/v1/products/flaky', () => json({ error: 'server_error' }, { status: 500 }), { times: 1 });
+    app.network.on('GET', '/api/v1/products/flaky', () => json(wireProduct({ id: 'flaky', name: 'Back again' })));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'flaky' })) });
+
+    await screen.findByRole('alert');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'Back again', level: 1 })).toBeInTheDocument();
-    expect(app.network.requests('GET', '/api/v1/products/gone')).toHaveLength(2);
   });
 });
