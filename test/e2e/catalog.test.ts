@@ -137,6 +137,7 @@ describe('asking for more access', () => {
   it('"Grant access" for admin returns to the same product with the admin tools, and an edit survives a 409', async () => {
     await signedIn();
     await cards().nth(8).getByRole('link').click();
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
     await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
     const productHash = hash();
     const productId = productHash.split('/').at(-1)!;
@@ -189,7 +190,7 @@ describe('when access ends', () => {
   it('a token revoked in the middle of browsing shows the reconnect banner, then returns to the same place', async () => {
     await signedIn();
     await cards().nth(3).getByRole('link').click();
-    await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).waitFor();
     const productHash = hash();
     await page.goBack();
     await expect.poll(() => cards().count()).toBeGreaterThan(0);
@@ -202,7 +203,7 @@ describe('when access ends', () => {
     await page.getByRole('button', { name: 'Reconnect' }).first().click();
     await answerConsent(page, 'Allow');
     await expect.poll(hash).toBe(productHash);
-    await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).waitFor();
     expect(await page.getByRole('alert').filter({ hasText: 'has ended' }).count()).toBe(0);
   });
 });
