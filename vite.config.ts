@@ -68,8 +68,8 @@ export default defineConfig({
   build: {
     target: TARGET,
     sourcemap: false,
-    // dist/.vite/manifest.json: what `npm run size` reads to tell first-load chunks from lazy ones.
-    manifest: true,
+    // No dist/.vite/manifest.json in a deployment: `npm run size` asks for one in its own build.
+    manifest: false,
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -121,11 +121,12 @@ export function renderErrorPage(title: string, message: string): string {
   );
 }
 
-export function renderHomePage(origin: string, productCount: number): string {
+export function renderHomePage(origin: string, productCount: number, publishedCount: number = productCount): string {
   return layout(
     'Goodsie Demo Store',
     `<h1>Goodsie Demo Store</h1>
-<p>A local stand-in for a Goodsie store: an OAuth 2.0 authorization server and a store API with ${productCount} generated products.</p>
+<p>A local stand-in for a Goodsie store: an OAuth 2.0 authorization server and a store API with ${productCount} generated products.
+${publishedCount} are published and shown to everyone; the other ${productCount - publishedCount} are unpublished drafts that only a sign-in with “Manage the store” sees.</p>
 <ul>
 <li><strong>Authorize</strong><code>${escapeHtml(origin)}/oauth2/authorize</code></li>
 <li><strong>Token</strong><code>${escapeHtml(origin)}/oauth2/access_token</code></li>

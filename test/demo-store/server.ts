@@ -258,7 +258,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     if (path === '/oauth2/authorize') return handleAuthorize(req, res, url);
     if (req.method === 'GET' && path.startsWith('/images/')) return handleImage(res, url);
     if (req.method === 'GET' && path === '/') {
-      send(res, { status: 200, html: renderHomePage(origin, catalogue.size), headers: htmlSecurityHeaders() });
+      send(res, { status: 200, html: renderHomePage(origin, catalogue.size, catalogue.publishedCount), headers: htmlSecurityHeaders() });
       return;
     }
     const productId = PRODUCT_PAGE_PATH.exec(path)?.[1];

@@ -371,6 +371,14 @@ describe('pages, cart, orders, coupons', () => {
     expect((await api(origin, '/api/v1/cart', { token: exchanged.json.access_token })).json.items).toHaveLength(1);
   });
 
+  it('the store’s home page tells published products (everyone) from unpublished ones (admins only), as the catalogue counts them', async () => {
+    const html = await (await fetch(`${origin}/`)).text();
+    const all = await api(origin, '/api/v1/products?count=1', { token: storefront });
+    const total = all.json.paging.total as number;
+    expect(html).toContain(`${total} are published and shown to everyone`);
+    expect(html).toMatch(/the other \d+ are unpublished drafts that only a sign-in with “Manage the store” sees/);
+  });
+
   it('storefront reads are allowed from any origin (the widget on a stranger’s page); cart and admin calls only from the app', async () => {
     const stranger = 'http://127.0.0.1:9';
     const preflight = (path: string, method: string) =>
