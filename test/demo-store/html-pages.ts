@@ -141,3 +141,12 @@ export function renderProductPage(name: string, cost: string, imagePath: string 
   const image = imagePath === undefined ? '' : `<p><img src="${escapeHtml(imagePath)}" alt="" style="max-width:100%;height:auto"></p>`;
   return layout(name, `<h1>${escapeHtml(name)}</h1>${image}<p><strong>${escapeHtml(cost)}</strong></p>`);
 }
+
+/**
+ * A store page (shipping, about…) as the store's own site shows it: what relative links in merchant
+ * descriptions ("see our shipping page") lead to. Its text only: merchant HTML is not rendered here.
+ */
+export function renderStorePage(title: string, bodyHtml: string): string {
+  const text = bodyHtml.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return layout(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`);
+}

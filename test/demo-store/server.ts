@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AuthorizationServer, SHOPPER_COOKIE, type DemoClient } from './authorization-server.ts';
 import { Catalogue, formatCost, productToWire } from './catalogue.ts';
-import { htmlSecurityHeaders, renderErrorPage, renderHomePage, renderProductPage } from './html-pages.ts';
+import { htmlSecurityHeaders, renderErrorPage, renderHomePage, renderProductPage, renderStorePage } from './html-pages.ts';
 import {
   closeServer,
   corsHeaders,
@@ -95,6 +95,7 @@ const API_METHODS = 'GET, POST, PATCH, OPTIONS';
 const TOKEN_METHODS = 'POST, OPTIONS';
 const IMAGE_PATH = /^\/images\/([A-Za-z0-9_-]+?)(?:\.(\d+))?\.svg$/;
 const PRODUCT_PAGE_PATH = /^\/products\/([A-Za-z0-9_-]+)$/;
+const STORE_PAGE_PATH = /^\/pages\/([a-z0-9-]+)$/;
 
 function validateOptions(options: DemoStoreOptions): void {
   const lifetime = options.tokenLifetimeSeconds;
@@ -259,6 +260,12 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     if (req.method === 'GET' && path.startsWith('/images/')) return handleImage(res, url);
     if (req.method === 'GET' && path === '/') {
       send(res, { status: 200, html: renderHomePage(origin, catalogue.size, catalogue.publishedCount), headers: htmlSecurityHeaders() });
+      return;
+    }
+    const slug = STORE_PAGE_PATH.exec(path)?.[1];
+    const storePage = slug === undefined ? undefined : catalogue.pages.find((p) => p.slug === slug);
+    if (req.method === 'GET' && storePage !== undefined) {
+      send(res, { status: 200, html: renderStorePage(storePage.title, storePage.bodyHtml), headers: htmlSecurityHeaders() });
       return;
     }
     const productId = PRODUCT_PAGE_PATH.exec(path)?.[1];

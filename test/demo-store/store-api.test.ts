@@ -379,6 +379,14 @@ describe('pages, cart, orders, coupons', () => {
     expect(html).toMatch(/the other \d+ are unpublished drafts that only a sign-in with “Manage the store” sees/);
   });
 
+  it('serves the store pages that relative links in descriptions point at (/pages/shipping), as text', async () => {
+    const page = await fetch(`${origin}/pages/shipping`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/<h1>[^<]+<\/h1>/);
+    expect((await fetch(`${origin}/pages/nope`)).status).toBe(404);
+  });
+
   it('storefront reads are allowed from any origin (the widget on a stranger’s page); cart and admin calls only from the app', async () => {
     const stranger = 'http://127.0.0.1:9';
     const preflight = (path: string, method: string) =>

@@ -43,6 +43,16 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(app.navigate).not.toHaveBeenCalled();
   });
 
+  it('a relative link in the description (“shipping page”) goes to that page on the store, in a new tab', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: PRODUCT_PATH });
+    const description = '<p>See our <a href="/pages/shipping">shipping page</a>.</p>';
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ description })));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    const link = await screen.findByRole('link', { name: 'shipping page' });
+    expect(link).toHaveAttribute('href', 'https://shop.example/pages/shipping');
+    expect(link).toHaveAttribute('target', '_blank');
+  });
+
   it('an out-of-stock product asks for no cart permission', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: PRODUCT_PATH });
     app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ in_stock: false })));
