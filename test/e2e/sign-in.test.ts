@@ -79,16 +79,17 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
     await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
   });
 
-  it('Deny shows the declined message with a retry, and stores nothing', async () => {
+  it('Deny shows a calm note (no alert) with Connect, and stores nothing', async () => {
     await openApp();
     await connectThroughConsent(page, STORE_NAME, 'Deny');
     await page.getByRole('heading', { name: `You declined access to ${STORE_NAME}` }).waitFor();
-    await expect.poll(() => page.getByText('Nothing was connected.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Nothing was connected and nothing was shared.', { exact: false }).count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
     expect(await readSessionKeys(page)).toEqual([]);
     expect(page.url()).not.toContain('error=');
 
-    // The retry goes straight back to the store's consent page, and this time Allow connects.
-    await page.getByRole('button', { name: 'Try again' }).click();
+    // Connect goes straight back to the store's consent page, and this time Allow connects.
+    await page.getByRole('status').getByRole('button', { name: 'Connect', exact: true }).click();
     await answerConsent(page, 'Allow');
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
   });
