@@ -77,7 +77,8 @@ describe('EmbedView', () => {
     const navigate = vi.fn();
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate } });
 
-    expect(await screen.findByRole('heading', { name: /needs its own, show-only access/i })).toBeInTheDocument();
+    // The view opens IndexedDB first: allow for a busy machine.
+    expect(await screen.findByRole('heading', { name: /needs its own, show-only access/i }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText(/can be read by anyone who visits the page/i)).toBeInTheDocument();
     expect(screen.getByRole('listitem')).toHaveTextContent('Manage the store');
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
@@ -99,7 +100,7 @@ describe('EmbedView', () => {
     const { session } = makeSession([appSession(STOREFRONT_TOKEN, ['storefront'])]);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn(), fetch: storeInfoFetch } });
 
-    const box = await screen.findByRole('textbox', { name: 'Snippet' });
+    const box = await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 5000 });
     const snippet = (box as HTMLTextAreaElement).value;
     expect(snippet).toContain(`<script src="${new URL('widget.js', document.baseURI).href}" defer></script>`);
     expect(snippet).toContain('api-base="https://api.shop.example"');
@@ -135,7 +136,7 @@ describe('EmbedView', () => {
 
     const { session } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin', 'cart'])]);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
-    const box = await screen.findByRole('textbox', { name: 'Snippet' });
+    const box = await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 5000 });
     expect((box as HTMLTextAreaElement).value).toContain(`token="${STOREFRONT_TOKEN}"`);
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
   });
@@ -153,7 +154,7 @@ describe('EmbedView', () => {
 
     const { session } = makeSession([]);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
-    expect(await screen.findByRole('button', { name: 'Get show-only access' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Get show-only access' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Snippet' })).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
   });
