@@ -1,16 +1,42 @@
 /// <reference types="vitest/config" />
-import { build, defineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { build, defineConfig, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 const TARGET = 'es2022';
 
 /**
- * dist/widget.js: the embeddable `<storefront-products>` element as ONE ES module with a stable
- * name (pages link to it), no chunks, no Svelte. Built by a second, separate Rolldown pass when
- * the app's build closes, into the same outDir, so `vite build` (and vite's `build()` API, which
- * the end-to-end setup calls) always emits both. Not library mode: Vite leaves whitespace in
- * library ES output; a plain build with a TS entry minifies fully.
+ * The embeddable `<storefront-products>` element, built twice from one entry with stable names
+ * (pages link to them), no chunks, no Svelte:
+ * - dist/widget.js: a classic script (IIFE). What the Embed screen's snippet loads: a classic
+ *   `<script src>` needs no CORS header, so it works from any static host. It is also valid module
+ *   code, so older `<script type="module">` snippets keep working where CORS is sent.
+ * - dist/widget.mjs: the same as an ES module exporting `StorefrontProducts` and `WIDGET_TAG`.
+ * Built by separate Rolldown passes when the app's build closes, into the same outDir, so `vite
+ * build` (and vite's `build()` API, which the end-to-end setup calls) always emits them. Not
+ * library mode: Vite leaves whitespace in library ES output; a plain build with a TS entry
+ * minifies fully. `npm run demo` builds the classic form in memory with {@link widgetBuildOptions}.
  */
+export function widgetBuildOptions(root: string, format: 'iife' | 'es'): InlineConfig {
+  return {
+    configFile: false,
+    root,
+    base: './',
+    publicDir: false,
+    build: {
+      emptyOutDir: false,
+      copyPublicDir: false,
+      target: TARGET,
+      sourcemap: false,
+      modulePreload: false,
+      rolldownOptions: {
+        input: format === 'iife' ? 'src/widget/classic.ts' : 'src/widget/index.ts',
+        preserveEntrySignatures: format === 'iife' ? false : 'strict',
+        output: { format, entryFileNames: format === 'iife' ? 'widget.js' : 'widget.mjs', codeSplitting: false },
+      },
+    },
+  };
+}
+
 function widgetBuild(): Plugin {
   let config: ResolvedConfig;
   return {
@@ -21,27 +47,15 @@ function widgetBuild(): Plugin {
     },
     async closeBundle() {
       if (config.build.ssr || config.build.watch) return;
-      await build({
-        configFile: false,
-        root: config.root,
-        base: './',
-        logLevel: config.logLevel,
-        mode: config.mode,
-        publicDir: false,
-        build: {
-          outDir: config.build.outDir,
-          emptyOutDir: false,
-          copyPublicDir: false,
-          target: TARGET,
-          sourcemap: false,
-          modulePreload: false,
-          rolldownOptions: {
-            input: 'src/widget/index.ts',
-            preserveEntrySignatures: 'strict',
-            output: { format: 'es', entryFileNames: 'widget.js', codeSplitting: false },
-          },
-        },
-      });
+      for (const format of ['iife', 'es'] as const) {
+        const options = widgetBuildOptions(config.root, format);
+        await build({
+          ...options,
+          logLevel: config.logLevel,
+          mode: config.mode,
+          build: { ...options.build, outDir: config.build.outDir },
+        });
+      }
     },
   };
 }
@@ -54,8 +68,8 @@ export default defineConfig({
   build: {
     target: TARGET,
     sourcemap: false,
-    // dist/.vite/manifest.json: what `npm run size` reads to tell first-load chunks from lazy ones.
-    manifest: true,
+    // No dist/.vite/manifest.json in a deployment: `npm run size` asks for one in its own build.
+    manifest: false,
     rolldownOptions: {
       output: {
         codeSplitting: {

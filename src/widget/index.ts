@@ -1,5 +1,5 @@
 /**
- * Entry of dist/widget.js (one ES module, built on its own; nothing in the app imports it).
+ * Entry of dist/widget.mjs (the ES-module form; classic.ts is dist/widget.js, the classic script).
  * Loading it registers `<storefront-products>`; see storefront-products.ts for the attributes.
  */
 import { defineStorefrontProducts } from './storefront-products.ts';

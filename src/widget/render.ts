@@ -54,7 +54,10 @@ export function renderProductCard(doc: Document, product: Product, locale?: stri
     img.setAttribute('referrerpolicy', 'no-referrer');
     media.append(img);
   } else {
+    // A drawn "no picture" mark, so a missing image does not look like one still loading.
+    media.classList.add('none');
     media.setAttribute('aria-hidden', 'true');
+    media.append(element(doc, 'span', 'none-label', 'No picture'));
   }
 
   const body = element(doc, 'div', 'body');
@@ -126,41 +129,61 @@ export function renderMessage(doc: Document, text: string, kind: 'empty' | 'erro
   return message;
 }
 
-/** What went wrong with the attributes, in words for the person who pasted the snippet. */
-export function optionsProblemText(problem: OptionsProblem): string {
+/**
+ * The neutral message, then the element's own content (the snippet's fallback link to the store)
+ * through a slot: what a visitor sees when the list cannot be shown, as before the script loaded.
+ */
+export function renderUnavailable(doc: Document): DocumentFragment {
+  const fragment = doc.createDocumentFragment();
+  const message = renderMessage(doc, UNAVAILABLE_TEXT, 'error');
+  const fallback = element(doc, 'div', 'fallback');
+  fallback.append(doc.createElement('slot'));
+  fragment.append(message, fallback);
+  return fragment;
+}
+
+/**
+ * What a visitor of the host page sees when the list cannot be shown, whatever the reason: the
+ * reason is for the site owner and goes to the console ({@link optionsProblemDetail},
+ * {@link errorDetail}).
+ */
+export const UNAVAILABLE_TEXT = 'Products are unavailable right now.';
+
+/** What went wrong with the attributes, for the site owner (the console). Never the token's value. */
+export function optionsProblemDetail(problem: OptionsProblem): string {
   switch (problem) {
     case 'api-base-missing':
-      return 'Product list: set the api-base attribute to the store’s API address.';
+      return 'set the api-base attribute to the store’s API address.';
     case 'api-base-invalid':
-      return 'Product list: the api-base attribute is not a valid http(s) address.';
+      return 'the api-base attribute is not a valid http(s) address.';
     case 'api-base-insecure':
-      return 'Product list: the api-base address must start with https://.';
+      return 'the api-base address must start with https://.';
     case 'token-missing':
-      return 'Product list: set the token attribute to a storefront token.';
+      return 'set the token attribute to a storefront token.';
     case 'token-invalid':
-      return 'Product list: the token attribute does not hold a valid access token.';
+      return 'the token attribute does not hold a valid access token.';
   }
 }
 
-/** What a failed load means, by error code. Never includes the token or the response body. */
-export function errorText(code: AppErrorCode | undefined): string {
+/** What a failed load means, by error code, for the site owner (the console). Never the token or the response body. */
+export function errorDetail(code: AppErrorCode | undefined): string {
   switch (code) {
     case 'API_UNAUTHORIZED':
     case 'API_INSUFFICIENT_SCOPE':
-      return 'Products cannot be shown: the store did not accept this list’s token for reading its storefront. The site owner needs a new snippet with a valid storefront token.';
+      return 'the store did not accept the token for reading its storefront (expired, revoked or not storefront-only). Get a new snippet from the app’s Embed screen.';
     case 'API_RATE_LIMITED':
-      return 'The store is busy right now. Try again in a moment.';
+      return 'the store is rate-limiting these requests; the visitor can try again.';
     case 'API_NETWORK_ERROR':
-      return 'The store could not be reached. Check your connection and try again.';
+      return 'the store could not be reached (offline, wrong api-base, or the store does not allow this page’s origin: CORS).';
     case 'API_INVALID_RESPONSE':
-      return 'The store sent products in a form this list cannot read.';
+      return 'the store answered with something other than a product list; check api-base.';
     case 'API_NOT_FOUND':
     case 'API_BAD_REQUEST':
-      return 'The store did not accept the request. The site owner should check the api-base, category and search attributes.';
+      return 'the store did not accept the request; check the api-base, category and search attributes.';
     case 'API_SERVER_ERROR':
-      return 'The store had a problem answering. Try again in a moment.';
+      return 'the store had a problem answering (5xx); the visitor can try again.';
     default:
-      return 'Products could not be loaded.';
+      return 'products could not be loaded.';
   }
 }
 

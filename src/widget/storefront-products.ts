@@ -1,18 +1,21 @@
 /**
  * `<storefront-products>`: a store's products as a grid, for any web page.
  *
- *   <script type="module" src="https://app.example/widget.js"></script>
+ *   <script src="https://app.example/widget.js" defer></script>
  *   <storefront-products api-base="https://api.shop.example" token="…" category="Mugs"
- *     search="" limit="8" columns="4"></storefront-products>
+ *     search="" limit="8" columns="4"><a href="https://shop.example/">Our shop</a></storefront-products>
  *
  * Everything it draws lives in its own shadow root; it adds no global besides the custom element
  * registration, and stores nothing. The token goes in the Authorization header only.
+ * The element's own content (the fallback) shows until the script runs, and again, under a
+ * neutral "unavailable" line, when the products cannot be shown; why goes to the console, for the
+ * site owner, never to the page's visitors.
  */
 import type { Product } from '../lib/domain/catalog.ts';
 import { AppError } from '../lib/oauth/errors.ts';
 import { readWidgetOptions, sameQuery, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
 import { fetchProducts } from './products.ts';
-import { errorText, isRetryable, optionsProblemText, renderGrid, renderLoading, renderMessage, setColumns } from './render.ts';
+import { errorDetail, isRetryable, optionsProblemDetail, renderGrid, renderLoading, renderMessage, renderUnavailable, setColumns } from './render.ts';
 import { WIDGET_CSS } from './styles.ts';
 
 export const WIDGET_TAG = 'storefront-products';
@@ -89,7 +92,8 @@ export class StorefrontProducts extends HTMLElement {
     if (!result.ok) {
       this.#controller?.abort();
       this.#current = null;
-      this.#show(renderMessage(this.ownerDocument, optionsProblemText(result.problem), 'error'));
+      this.#tellOwner(optionsProblemDetail(result.problem));
+      this.#show(renderUnavailable(this.ownerDocument));
       return;
     }
     const options = result.options;
@@ -132,7 +136,9 @@ export class StorefrontProducts extends HTMLElement {
 
   #showError(error: AppError | undefined): void {
     const doc = this.ownerDocument;
-    const message = renderMessage(doc, errorText(error?.code), 'error');
+    this.#tellOwner(errorDetail(error?.code));
+    const content = renderUnavailable(doc);
+    const message = content.firstElementChild as HTMLElement;
     if (isRetryable(error?.code)) {
       const retry = doc.createElement('button');
       retry.type = 'button';
@@ -144,7 +150,12 @@ export class StorefrontProducts extends HTMLElement {
       });
       message.append(' ', retry);
     }
-    this.#show(message);
+    this.#show(content);
+  }
+
+  /** The reason the list is not shown, for the site owner: the console, never the page. */
+  #tellOwner(detail: string): void {
+    console.warn(`<${WIDGET_TAG}>: ${detail}`);
   }
 
   #show(content: Node): void {

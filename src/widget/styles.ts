@@ -88,6 +88,10 @@ export const WIDGET_CSS = `
 /* Every picture square, whatever its own shape (overflow: hidden also stops the image's height
    from stretching the box through the automatic minimum size of aspect-ratio boxes). */
 .media { position: relative; display: block; aspect-ratio: 1 / 1; overflow: hidden; background: var(--sc-border, #d8dde3); }
+.media.none { display: flex; align-items: center; justify-content: center; background: var(--sc-card-bg, #fff);
+  background-image: repeating-linear-gradient(45deg, transparent 0 10px, color-mix(in srgb, var(--sc-border, #d8dde3) 45%, transparent) 10px 11px);
+  border-bottom: 1px solid var(--sc-border, #d8dde3); }
+.none-label { color: var(--sc-muted, #5b6570); font-size: 0.8125em; }
 .media img { position: absolute; inset: 0; display: block; width: 100%; height: 100%; object-fit: cover; }
 .body { display: flex; flex-direction: column; gap: 4px; padding: 10px 12px 12px; }
 .name { margin: 0; font-size: 1em; font-weight: 600; overflow-wrap: anywhere; }
@@ -107,7 +111,8 @@ export const WIDGET_CSS = `
   border-radius: var(--sc-radius, 8px);
   color: var(--sc-muted, #5b6570);
 }
-.msg.error { border-style: solid; color: var(--sc-error, #a8071a); }
+.msg.error { border-style: solid; }
+.fallback { margin-top: 8px; }
 .retry {
   font: inherit;
   margin-inline-start: 4px;

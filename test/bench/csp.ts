@@ -83,8 +83,8 @@ export function appHeaders(config: AppConfig, options: CspOptions = {}): Record<
 }
 
 /**
- * Extra headers for widget.js, which other sites load as a module (a CORS request). Its name is
- * stable (pages link to it), so it is revalidated rather than cached for long.
+ * Extra headers for widget.js and widget.mjs (a page may load either as a module, a CORS request). Their names are
+ * stable (pages link to them), so they are revalidated rather than cached for long.
  */
 export const WIDGET_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Access-Control-Allow-Origin': '*',
@@ -129,6 +129,8 @@ export function buildHeadersFile(config: AppConfig, options: HeadersFileOptions 
     block(`${base}*`, appHeaders(config, options)),
     '',
     block(`${base}widget.js`, WIDGET_HEADERS),
+    '',
+    block(`${base}widget.mjs`, WIDGET_HEADERS),
     '',
     block(`${base}assets/*`, ASSET_HEADERS),
     '',

@@ -4,7 +4,7 @@
  * Builds first when the folder has no build manifest. gzip level 9, each file on its own (as a
  * CDN serves them).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -14,14 +14,19 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dist = resolve(root, process.argv[2] ?? 'dist');
 const manifestPath = join(dist, '.vite', 'manifest.json');
 
-// Measure a fresh build of the working tree (a given folder is measured as it is).
+// Measure a fresh build of the working tree (a given folder is measured as it is). The build
+// manifest (dist/.vite/manifest.json) tells first-load chunks from lazy ones; a deployment does not
+// ship it, so it is asked for here and removed again once read.
+let built = false;
 if (process.argv[2] === undefined || !existsSync(manifestPath) || !existsSync(join(dist, 'widget.js'))) {
   process.stdout.write(`Building ${dist}…\n`);
   const { build } = await import('vite');
-  await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true } });
+  await build({ root, logLevel: 'warn', build: { outDir: dist, emptyOutDir: true, manifest: true } });
+  built = true;
 }
 
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+if (built) rmSync(join(dist, '.vite'), { recursive: true, force: true });
 const gzipSizeOf = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
 // A first visit shows the stores list; the catalogue is the first screen of a returning visitor.
 const STORES_LIST = 'src/lib/components/views/HomeView.svelte';

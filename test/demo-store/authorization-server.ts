@@ -26,7 +26,7 @@ export interface AuthorizationServerOptions {
 
 /** What the store API learns about a bearer token. */
 export type TokenCheck =
-  | { ok: true; grantId: string; clientId: string; scopes: Scope[] }
+  | { ok: true; grantId: string; clientId: string; scopes: Scope[]; accountId: string }
   | { ok: false; reason: 'unknown' | 'revoked' | 'expired' };
 
 /** A validated authorization request, kept server-side while the consent page is open. */
@@ -56,6 +56,8 @@ interface CodeRecord {
   expiresAt: number;
   /** Set once the code has been exchanged: reuse revokes this grant. */
   redeemedGrantId: string | undefined;
+  /** The shopper account that allowed it. */
+  accountId: string;
 }
 
 interface AccessTokenRecord {
@@ -78,6 +80,15 @@ const CONSENT_LIFETIME_MS = 10 * 60_000;
 const CODE_MEMORY_MS = 10 * 60_000;
 const REQUEST_PARAMS = ['client_id', 'response_type', 'redirect_uri', 'scope', 'state', 'code_challenge', 'code_challenge_method'] as const;
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
+
+/**
+ * The store's own sign-in, reduced to one cookie: who the shopper is on this browser. Set with the
+ * consent page when missing; every grant allowed from that browser belongs to that account, so
+ * what belongs to the account (the cart) outlives any one grant. Without it, each grant gets an
+ * account of its own.
+ */
+export const SHOPPER_COOKIE = 'goodsie_shopper';
+const ACCOUNT_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** RFC 7636 4.1: 43 to 128 unreserved characters. */
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 
@@ -129,6 +140,8 @@ export class AuthorizationServer {
   readonly #accessTokens = new Map<string, AccessTokenRecord>();
   readonly #refreshTokens = new Map<string, RefreshTokenRecord>();
   readonly #revokedGrants = new Set<string>();
+  /** grant -> the shopper account that allowed it (what the store keeps per account, e.g. the cart). */
+  readonly #accounts = new Map<string, string>();
   readonly #now: () => number;
   #maxScopes: Scope[];
   tokenLifetimeSeconds: number;
@@ -184,7 +197,8 @@ export class AuthorizationServer {
     if (record === undefined) return { ok: false, reason: 'unknown' };
     if (this.#revokedGrants.has(record.grantId)) return { ok: false, reason: 'revoked' };
     if (record.expiresAt <= this.#now()) return { ok: false, reason: 'expired' };
-    return { ok: true, grantId: record.grantId, clientId: record.clientId, scopes: [...record.scopes] };
+    const accountId = this.#accounts.get(record.grantId) ?? record.grantId;
+    return { ok: true, grantId: record.grantId, clientId: record.clientId, scopes: [...record.scopes], accountId };
   }
 
   // ---------------------------------------------------------------- authorization endpoint
@@ -262,6 +276,8 @@ export class AuthorizationServer {
         clearCookie,
       };
     }
+    const shopper = cookies.get(SHOPPER_COOKIE);
+    const accountId = shopper !== undefined && ACCOUNT_ID.test(shopper) ? shopper : randomToken(12);
     const granted = request.scopes.filter((s) => this.#maxScopes.includes(s));
     if (granted.length === 0) {
       return {
@@ -282,11 +298,13 @@ export class AuthorizationServer {
         scopes: granted,
         expiresAt: this.#now() + CODE_LIFETIME_MS,
         redeemedGrantId: undefined,
+        accountId,
       });
       return { reply: redirectWith(request.redirectUri, 'query', { code, state: request.state }), clearCookie };
     }
     // Implicit grant (RFC 6749 4.2.2): never a refresh token.
     const grantId = randomToken(12);
+    this.#accounts.set(grantId, accountId);
     const accessToken = this.#issueAccessToken(grantId, request.clientId, granted);
     return {
       reply: redirectWith(request.redirectUri, 'fragment', {
@@ -434,6 +452,7 @@ export class AuthorizationServer {
     }
     const grantId = randomToken(12);
     record.redeemedGrantId = grantId;
+    this.#accounts.set(grantId, record.accountId);
     return this.#tokenResponse(grantId, client.clientId, record.scopes, record.scopes);
   }
 

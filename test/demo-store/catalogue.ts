@@ -355,6 +355,13 @@ export class Catalogue {
     return this.#products.size;
   }
 
+  /** How many everyone sees; the rest are unpublished, for admins only. */
+  get publishedCount(): number {
+    let count = 0;
+    for (const product of this.#products.values()) if (product.published) count++;
+    return count;
+  }
+
   get(id: string): ProductRecord | undefined {
     return this.#products.get(id);
   }

@@ -121,11 +121,12 @@ export function renderErrorPage(title: string, message: string): string {
   );
 }
 
-export function renderHomePage(origin: string, productCount: number): string {
+export function renderHomePage(origin: string, productCount: number, publishedCount: number = productCount): string {
   return layout(
     'Goodsie Demo Store',
     `<h1>Goodsie Demo Store</h1>
-<p>A local stand-in for a Goodsie store: an OAuth 2.0 authorization server and a store API with ${productCount} generated products.</p>
+<p>A local stand-in for a Goodsie store: an OAuth 2.0 authorization server and a store API with ${productCount} generated products.
+${publishedCount} are published and shown to everyone; the other ${productCount - publishedCount} are unpublished drafts that only a sign-in with “Manage the store” sees.</p>
 <ul>
 <li><strong>Authorize</strong><code>${escapeHtml(origin)}/oauth2/authorize</code></li>
 <li><strong>Token</strong><code>${escapeHtml(origin)}/oauth2/access_token</code></li>
@@ -139,4 +140,13 @@ export function renderHomePage(origin: string, productCount: number): string {
 export function renderProductPage(name: string, cost: string, imagePath: string | undefined): string {
   const image = imagePath === undefined ? '' : `<p><img src="${escapeHtml(imagePath)}" alt="" style="max-width:100%;height:auto"></p>`;
   return layout(name, `<h1>${escapeHtml(name)}</h1>${image}<p><strong>${escapeHtml(cost)}</strong></p>`);
+}
+
+/**
+ * A store page (shipping, about…) as the store's own site shows it: what relative links in merchant
+ * descriptions ("see our shipping page") lead to. Its text only: merchant HTML is not rendered here.
+ */
+export function renderStorePage(title: string, bodyHtml: string): string {
+  const text = bodyHtml.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  return layout(title, `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p>`);
 }

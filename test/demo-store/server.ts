@@ -4,10 +4,11 @@
  * Implements /work/shared/goodsie-api.yaml, quirks included (`expire_in`, lower-case `bearer`,
  * float prices, fewer scopes than asked).
  */
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AuthorizationServer, type DemoClient } from './authorization-server.ts';
+import { AuthorizationServer, SHOPPER_COOKIE, type DemoClient } from './authorization-server.ts';
 import { Catalogue, formatCost, productToWire } from './catalogue.ts';
-import { htmlSecurityHeaders, renderErrorPage, renderHomePage, renderProductPage } from './html-pages.ts';
+import { htmlSecurityHeaders, renderErrorPage, renderHomePage, renderProductPage, renderStorePage } from './html-pages.ts';
 import {
   closeServer,
   corsHeaders,
@@ -34,8 +35,14 @@ export interface DemoStoreOptions {
   host?: string;
   /** Default: one public client 'storefront-connect-demo' named 'Storefront Connect', redirect http://127.0.0.1:5173/. */
   clients?: DemoClient[];
-  /** Default ['http://127.0.0.1:5173', 'http://localhost:5173']. */
+  /** The app's origins: every API call. Default ['http://127.0.0.1:5173', 'http://localhost:5173']. */
   allowedOrigins?: string[];
+  /**
+   * Default true: storefront reads (GET of products, metadata, pages) are allowed from any origin,
+   * as the embeddable widget needs (a storefront-only token on a public page is meant to be called
+   * from anywhere). False: only `allowedOrigins`, for every call.
+   */
+  storefrontFromAnyOrigin?: boolean;
   /** Default 315360000 (ten years: "effectively non-expiring"). */
   tokenLifetimeSeconds?: number;
   /** Default all three scopes. */
@@ -88,6 +95,7 @@ const API_METHODS = 'GET, POST, PATCH, OPTIONS';
 const TOKEN_METHODS = 'POST, OPTIONS';
 const IMAGE_PATH = /^\/images\/([A-Za-z0-9_-]+?)(?:\.(\d+))?\.svg$/;
 const PRODUCT_PAGE_PATH = /^\/products\/([A-Za-z0-9_-]+)$/;
+const STORE_PAGE_PATH = /^\/pages\/([a-z0-9-]+)$/;
 
 function validateOptions(options: DemoStoreOptions): void {
   const lifetime = options.tokenLifetimeSeconds;
@@ -126,6 +134,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
   validateOptions(options);
   const host = options.host ?? '127.0.0.1';
   const allowedOrigins = new Set(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
+  const storefrontFromAnyOrigin = options.storefrontFromAnyOrigin ?? true;
   const latencyMs = options.latencyMs ?? 0;
   const apiExposedHeaders = options.exposeWwwAuthenticate === false ? ['Retry-After'] : ['WWW-Authenticate', 'Retry-After'];
   const limiter = options.rateLimit == null ? undefined : new RateLimiter(options.rateLimit);
@@ -142,8 +151,19 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
   const api = new StoreApi(catalogue, auth);
   let origin = '';
 
+  /** The app's origins may make every call; any origin may read the storefront (unless turned off). */
+  function apiCors(req: IncomingMessage, url: URL): Record<string, string> {
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin === undefined || allowedOrigins.has(requestOrigin) || !storefrontFromAnyOrigin) {
+      return corsHeaders(requestOrigin, allowedOrigins, API_METHODS, apiExposedHeaders);
+    }
+    const method = req.method === 'OPTIONS' ? String(req.headers['access-control-request-method'] ?? '') : (req.method ?? '');
+    if (method !== 'GET' || api.scopeFor(url.pathname, 'GET') !== 'storefront') return {};
+    return corsHeaders(requestOrigin, new Set([requestOrigin]), 'GET, OPTIONS', apiExposedHeaders);
+  }
+
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const cors = { ...corsHeaders(req.headers.origin, allowedOrigins, API_METHODS, apiExposedHeaders), Vary: 'Origin' };
+    const cors = { ...apiCors(req, url), Vary: 'Origin' };
     if (req.method === 'OPTIONS') {
       send(res, { status: 204 }, cors);
       return;
@@ -186,11 +206,14 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
   async function handleAuthorize(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (req.method === 'GET') {
       const { reply, cookie } = auth.beginAuthorization(url.searchParams);
-      const setCookie: Record<string, string> =
-        cookie === undefined
-          ? {}
-          : { 'Set-Cookie': `${cookie.name}=${cookie.value}; Path=/oauth2/authorize; HttpOnly; SameSite=Strict; Max-Age=600` };
-      send(res, reply, setCookie);
+      const cookies: string[] = [];
+      if (cookie !== undefined) cookies.push(`${cookie.name}=${cookie.value}; Path=/oauth2/authorize; HttpOnly; SameSite=Strict; Max-Age=600`);
+      // The shopper's account on this browser (see SHOPPER_COOKIE), after the consent cookie.
+      if (cookie !== undefined && !parseCookies(req.headers.cookie).has(SHOPPER_COOKIE)) {
+        cookies.push(`${SHOPPER_COOKIE}=${randomBytes(12).toString('base64url')}; Path=/oauth2/authorize; HttpOnly; SameSite=Lax; Max-Age=31536000`);
+      }
+      if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
+      send(res, reply);
       return;
     }
     if (req.method === 'POST') {
@@ -236,7 +259,13 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     if (path === '/oauth2/authorize') return handleAuthorize(req, res, url);
     if (req.method === 'GET' && path.startsWith('/images/')) return handleImage(res, url);
     if (req.method === 'GET' && path === '/') {
-      send(res, { status: 200, html: renderHomePage(origin, catalogue.size), headers: htmlSecurityHeaders() });
+      send(res, { status: 200, html: renderHomePage(origin, catalogue.size, catalogue.publishedCount), headers: htmlSecurityHeaders() });
+      return;
+    }
+    const slug = STORE_PAGE_PATH.exec(path)?.[1];
+    const storePage = slug === undefined ? undefined : catalogue.pages.find((p) => p.slug === slug);
+    if (req.method === 'GET' && storePage !== undefined) {
+      send(res, { status: 200, html: renderStorePage(storePage.title, storePage.bodyHtml), headers: htmlSecurityHeaders() });
       return;
     }
     const productId = PRODUCT_PAGE_PATH.exec(path)?.[1];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoStore, type DemoStore } from './server.ts';
-import { APP_ORIGIN, CLIENT_ID, api, codeTokens, implicitToken, tokenRequest } from './store-client.ts';
+import { APP_ORIGIN, CLIENT_ID, REDIRECT_URI, api, authorize, codeTokens, implicitToken, pkcePair, tokenRequest } from './store-client.ts';
 
 interface WireProduct {
   id: string;
@@ -342,7 +342,66 @@ describe('pages, cart, orders, coupons', () => {
     expect(result.json.pages[0].body_html).toContain('<');
   });
 
-  it('the cart starts empty, adds items and merges quantities, per grant', async () => {
+  it('the cart belongs to the shopper account: a new grant from the same browser (more scopes) keeps it', async () => {
+    const first = await authorize(origin, { client_id: CLIENT_ID, response_type: 'token', redirect_uri: REDIRECT_URI, scope: 'storefront cart', state: 's' });
+    expect(first.shopper).toMatch(/^goodsie_shopper=[A-Za-z0-9_-]{16}$/);
+    const token = first.fragment.get('access_token') ?? '';
+    const product = firstInStock(await allProducts(storefront));
+    await api(origin, '/api/v1/cart/items', { token, method: 'POST', body: { product_id: product.id, quantity: 2 } });
+
+    // Grant access to more (coupons need admin): a new consent from the same browser.
+    const wider = await authorize(
+      origin,
+      { client_id: CLIENT_ID, response_type: 'token', redirect_uri: REDIRECT_URI, scope: 'storefront cart admin', state: 's' },
+      'allow',
+      first.shopper,
+    );
+    const widerToken = wider.fragment.get('access_token') ?? '';
+    expect(widerToken).not.toBe(token);
+    expect((await api(origin, '/api/v1/cart', { token: widerToken })).json.items).toEqual([{ product_id: product.id, quantity: 2 }]);
+    // Code + PKCE from the same browser: the same account too.
+    const { verifier, challenge } = pkcePair();
+    const coded = await authorize(
+      origin,
+      { client_id: CLIENT_ID, response_type: 'code', redirect_uri: REDIRECT_URI, scope: 'cart', state: 's', code_challenge: challenge, code_challenge_method: 'S256' },
+      'allow',
+      first.shopper,
+    );
+    const exchanged = await tokenRequest(origin, { grant_type: 'authorization_code', client_id: CLIENT_ID, redirect_uri: REDIRECT_URI, code: coded.query.get('code') ?? '', code_verifier: verifier });
+    expect((await api(origin, '/api/v1/cart', { token: exchanged.json.access_token })).json.items).toHaveLength(1);
+  });
+
+  it('the store’s home page tells published products (everyone) from unpublished ones (admins only), as the catalogue counts them', async () => {
+    const html = await (await fetch(`${origin}/`)).text();
+    const all = await api(origin, '/api/v1/products?count=1', { token: storefront });
+    const total = all.json.paging.total as number;
+    expect(html).toContain(`${total} are published and shown to everyone`);
+    expect(html).toMatch(/the other \d+ are unpublished drafts that only a sign-in with “Manage the store” sees/);
+  });
+
+  it('serves the store pages that relative links in descriptions point at (/pages/shipping), as text', async () => {
+    const page = await fetch(`${origin}/pages/shipping`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toMatch(/<h1>[^<]+<\/h1>/);
+    expect((await fetch(`${origin}/pages/nope`)).status).toBe(404);
+  });
+
+  it('storefront reads are allowed from any origin (the widget on a stranger’s page); cart and admin calls only from the app', async () => {
+    const stranger = 'http://127.0.0.1:9';
+    const preflight = (path: string, method: string) =>
+      fetch(`${origin}${path}`, { method: 'OPTIONS', headers: { Origin: stranger, 'Access-Control-Request-Method': method, 'Access-Control-Request-Headers': 'authorization' } });
+    const products = await preflight('/api/v1/products', 'GET');
+    expect(products.headers.get('access-control-allow-origin')).toBe(stranger);
+    expect(products.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
+    const read = await fetch(`${origin}/api/v1/products?count=1`, { headers: { Origin: stranger, Authorization: `Bearer ${storefront}` } });
+    expect(read.headers.get('access-control-allow-origin')).toBe(stranger);
+    for (const [path, method] of [['/api/v1/cart', 'GET'], ['/api/v1/cart/items', 'POST'], ['/api/v1/orders', 'GET'], ['/api/v1/products', 'POST'], ['/api/v1/products/1001', 'PATCH']]) {
+      expect((await preflight(path!, method!)).headers.get('access-control-allow-origin'), `${method} ${path}`).toBeNull();
+    }
+  });
+
+  it('the cart starts empty, adds items and merges quantities, per account (another browser: another cart)', async () => {
     const token = await implicitToken(origin, 'cart');
     expect((await api(origin, '/api/v1/cart', { token })).json).toEqual({ items: [], subtotal_raw: 0, currency: 'USD' });
     const product = firstInStock(await allProducts(storefront));
@@ -439,14 +498,26 @@ describe('CORS on the API', () => {
     }
   });
 
-  it('gives no CORS headers to another origin until it is added', async () => {
+  it('gives no CORS headers for a cart or admin call to another origin until it is added', async () => {
     const other = 'http://127.0.0.1:4173';
-    const before = await api(origin, '/api/v1/metadata', { token: storefront, headers: { Origin: other } });
+    const before = await api(origin, '/api/v1/cart', { token: cart, headers: { Origin: other } });
     expect(before.headers.get('access-control-allow-origin')).toBeNull();
     expect(before.headers.get('access-control-expose-headers')).toBeNull();
     store.addAllowedOrigin(other);
-    const after = await api(origin, '/api/v1/metadata', { token: storefront, headers: { Origin: other } });
+    const after = await api(origin, '/api/v1/cart', { token: cart, headers: { Origin: other } });
     expect(after.headers.get('access-control-allow-origin')).toBe(other);
+  });
+
+  it('with storefrontFromAnyOrigin: false, not even storefront reads reach another origin', async () => {
+    const local = await startDemoStore({ port: 0, productCount: 5, storefrontFromAnyOrigin: false });
+    try {
+      const token = await implicitToken(local.origin, 'storefront');
+      const read = await api(local.origin, '/api/v1/products', { token, headers: { Origin: 'http://127.0.0.1:9' } });
+      expect(read.status).toBe(200);
+      expect(read.headers.get('access-control-allow-origin')).toBeNull();
+    } finally {
+      await local.close();
+    }
   });
 });
 

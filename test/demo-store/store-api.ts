@@ -1,6 +1,6 @@
 /**
  * The store API under /api/v1 (goodsie-api.yaml): bearer tokens (RFC 6750), scope checks, paging,
- * the PATCH `updated` conflict check, and a cart per grant.
+ * the PATCH `updated` conflict check, and a cart per shopper account (not per grant).
  */
 import type { IncomingMessage } from 'node:http';
 import type { AuthorizationServer } from './authorization-server.ts';
@@ -20,6 +20,8 @@ import { scopeSatisfies, type Scope } from './scopes.ts';
 
 interface Caller {
   grantId: string;
+  /** The shopper account behind the grant: the cart belongs to it, not to one token. */
+  accountId: string;
   scopes: Scope[];
   admin: boolean;
 }
@@ -147,11 +149,16 @@ export class StoreApi {
         },
       },
       { pattern: /^\/api\/v1\/pages$/, operations: { GET: { scope: 'storefront', run: () => this.#pages() } } },
-      { pattern: /^\/api\/v1\/cart$/, operations: { GET: { scope: 'cart', run: (c) => this.#cartReply(c.caller.grantId) } } },
+      { pattern: /^\/api\/v1\/cart$/, operations: { GET: { scope: 'cart', run: (c) => this.#cartReply(c.caller.accountId) } } },
       { pattern: /^\/api\/v1\/cart\/items$/, operations: { POST: { scope: 'cart', run: (c) => this.#addToCart(c) } } },
       { pattern: /^\/api\/v1\/orders$/, operations: { GET: { scope: 'admin', run: (c) => this.#orders(c) } } },
       { pattern: /^\/api\/v1\/coupons$/, operations: { GET: { scope: 'admin', run: () => this.#coupons() } } },
     ];
+  }
+
+  /** The scope an operation needs, or undefined when no route answers it. */
+  scopeFor(pathname: string, method: string): Scope | undefined {
+    return this.#routes.find((r) => r.pattern.test(pathname))?.operations[method]?.scope;
   }
 
   /** The methods a path answers (for preflight and 405), or undefined when no route matches. */
@@ -219,7 +226,7 @@ export class StoreApi {
         { 'WWW-Authenticate': `Bearer error="insufficient_scope", scope="${operation.scope}"` },
       );
     }
-    return { grantId: check.grantId, scopes: check.scopes, admin: check.scopes.includes('admin') };
+    return { grantId: check.grantId, accountId: check.accountId, scopes: check.scopes, admin: check.scopes.includes('admin') };
   }
 
   #metadata({ origin, caller }: Context): Reply {
@@ -313,8 +320,8 @@ export class StoreApi {
     });
   }
 
-  #cartReply(grantId: string): Reply {
-    const cart = this.#carts.get(grantId) ?? new Map<string, number>();
+  #cartReply(accountId: string): Reply {
+    const cart = this.#carts.get(accountId) ?? new Map<string, number>();
     let subtotal = 0;
     const items: { product_id: string; quantity: number }[] = [];
     for (const [productId, quantity] of cart) {
@@ -335,13 +342,13 @@ export class StoreApi {
     const product = this.catalogue.get(productId);
     if (product === undefined || !product.published) throw badRequest('product_id is not a product of this store.');
     if (product.inventory === 0) throw badRequest('This product is out of stock.');
-    let cart = this.#carts.get(caller.grantId);
+    let cart = this.#carts.get(caller.accountId);
     if (cart === undefined) {
       cart = new Map();
-      this.#carts.set(caller.grantId, cart);
+      this.#carts.set(caller.accountId, cart);
     }
     cart.set(productId, Math.min(99, (cart.get(productId) ?? 0) + quantity));
-    return this.#cartReply(caller.grantId);
+    return this.#cartReply(caller.accountId);
   }
 
   #orders({ url }: Context): Reply {

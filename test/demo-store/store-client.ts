@@ -77,29 +77,39 @@ export interface ConsentPage {
   fields: Record<string, string>;
   /** `name=value` of the cookie the page set, or '' when none. */
   cookie: string;
+  /** `name=value` of the shopper-account cookie: the one sent, else the one the page set; '' when none. */
+  shopper: string;
 }
 
-/** GET the consent page (`path`: /oauth2/authorize here, other servers' own), without following redirects. */
-export async function openConsent(origin: string, params: Record<string, string>, path = '/oauth2/authorize'): Promise<ConsentPage> {
-  const response = await fetch(`${origin}${path}?${new URLSearchParams(params)}`, { redirect: 'manual' });
+/**
+ * GET the consent page (`path`: /oauth2/authorize here, other servers' own), without following
+ * redirects. `shopper`: the account cookie (`goodsie_shopper=…`) of a browser that has been here
+ * before; without it the store makes a new account.
+ */
+export async function openConsent(origin: string, params: Record<string, string>, path = '/oauth2/authorize', shopper = ''): Promise<ConsentPage> {
+  const response = await fetch(`${origin}${path}?${new URLSearchParams(params)}`, {
+    redirect: 'manual',
+    ...(shopper !== '' ? { headers: { Cookie: shopper } } : {}),
+  });
   const html = await response.text();
   const fields: Record<string, string> = {};
   for (const match of html.matchAll(/<input type="hidden" name="([^"]*)" value="([^"]*)">/g)) {
     fields[unescapeHtml(match[1] ?? '')] = unescapeHtml(match[2] ?? '');
   }
-  const cookie = response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-  return { status: response.status, headers: response.headers, html, fields, cookie };
+  const [cookie = '', setShopper = ''] = response.headers.getSetCookie().map((c) => c.split(';')[0] ?? '');
+  return { status: response.status, headers: response.headers, html, fields, cookie, shopper: shopper || setShopper };
 }
 
 /** Submits the consent form as the browser would; `fields`/`cookie` can be altered to forge. */
 export async function submitConsent(
   origin: string,
-  page: Pick<ConsentPage, 'fields' | 'cookie'>,
+  page: Pick<ConsentPage, 'fields' | 'cookie'> & { shopper?: string },
   decision: 'allow' | 'deny',
   path = '/oauth2/authorize',
 ): Promise<Response> {
   const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' };
-  if (page.cookie !== '') headers.Cookie = page.cookie;
+  const cookies = [page.cookie, page.shopper ?? ''].filter((c) => c !== '');
+  if (cookies.length > 0) headers.Cookie = cookies.join('; ');
   return fetch(`${origin}${path}`, {
     method: 'POST',
     headers,
@@ -116,11 +126,11 @@ export function redirectParams(response: Response): { location: string; query: U
   return { location, query: url.searchParams, fragment: new URLSearchParams(url.hash.slice(1)) };
 }
 
-/** Open the consent page, click a button, and return the redirect's parameters. */
-export async function authorize(origin: string, params: Record<string, string>, decision: 'allow' | 'deny' = 'allow') {
-  const page = await openConsent(origin, params);
+/** Open the consent page, click a button, and return the redirect's parameters (and the shopper cookie). */
+export async function authorize(origin: string, params: Record<string, string>, decision: 'allow' | 'deny' = 'allow', shopper = '') {
+  const page = await openConsent(origin, params, undefined, shopper);
   if (page.status !== 200) throw new Error(`consent page answered ${page.status}`);
-  return redirectParams(await submitConsent(origin, page, decision));
+  return { ...redirectParams(await submitConsent(origin, page, decision)), shopper: page.shopper };
 }
 
 /** An implicit-flow access token for the default client. */

@@ -78,8 +78,11 @@ describe('a storefront-only session', () => {
     expect(hash()).toMatch(/^#\/s\/demo\/product\//);
     await page.getByText(/\$\d/).first().waitFor();
 
-    // Cart and admin tools are locked, each with one sentence and a way to ask.
+    // The cart is locked, with one sentence and a way to ask; store management only when asked for.
     await page.getByText(/Adding to the cart needs/).waitFor();
+    expect(await page.getByText(/Editing products needs/).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
     await page.getByText(/Editing products needs/).waitFor();
     expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(2);
     expect(await page.getByRole('button', { name: 'Add to cart' }).count()).toBe(0);
@@ -134,6 +137,7 @@ describe('asking for more access', () => {
   it('"Grant access" for admin returns to the same product with the admin tools, and an edit survives a 409', async () => {
     await signedIn();
     await cards().nth(8).getByRole('link').click();
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
     await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
     const productHash = hash();
     const productId = productHash.split('/').at(-1)!;
@@ -186,7 +190,7 @@ describe('when access ends', () => {
   it('a token revoked in the middle of browsing shows the reconnect banner, then returns to the same place', async () => {
     await signedIn();
     await cards().nth(3).getByRole('link').click();
-    await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).waitFor();
     const productHash = hash();
     await page.goBack();
     await expect.poll(() => cards().count()).toBeGreaterThan(0);
@@ -199,7 +203,7 @@ describe('when access ends', () => {
     await page.getByRole('button', { name: 'Reconnect' }).first().click();
     await answerConsent(page, 'Allow');
     await expect.poll(hash).toBe(productHash);
-    await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).waitFor();
     expect(await page.getByRole('alert').filter({ hasText: 'has ended' }).count()).toBe(0);
   });
 });

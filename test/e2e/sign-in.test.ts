@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
+import { join } from 'node:path';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import {
   STORE_NAME,
   answerConsent,
@@ -77,16 +79,17 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
     await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
   });
 
-  it('Deny shows the declined message with a retry, and stores nothing', async () => {
+  it('Deny shows a calm note (no alert) with Connect, and stores nothing', async () => {
     await openApp();
     await connectThroughConsent(page, STORE_NAME, 'Deny');
     await page.getByRole('heading', { name: `You declined access to ${STORE_NAME}` }).waitFor();
-    await expect.poll(() => page.getByText('Nothing was connected.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Nothing was connected and nothing was shared.', { exact: false }).count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
     expect(await readSessionKeys(page)).toEqual([]);
     expect(page.url()).not.toContain('error=');
 
-    // The retry goes straight back to the store's consent page, and this time Allow connects.
-    await page.getByRole('button', { name: 'Try again' }).click();
+    // Connect goes straight back to the store's consent page, and this time Allow connects.
+    await page.getByRole('status').getByRole('button', { name: 'Connect', exact: true }).click();
     await answerConsent(page, 'Allow');
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
   });
@@ -149,13 +152,17 @@ describe('sign-in with authorization code + PKCE', () => {
         if (grant === 'authorization_code') codeGrants.push(grant);
       }
     });
+    // The store is connected here, so the replay is no error: the person lands on the store
+    // (whose tokens the code reuse revoked: the API's 401 then asks to reconnect).
     await page.goto(callbacks[0]!);
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     expect(codeGrants).toEqual([]);
     expect(page.url()).not.toContain('code=');
+    expect(await page.getByText(/already used/).count()).toBe(0);
 
     await page.reload();
-    await page.getByText(/Connected ·/).first().waitFor();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    expect(page.url()).not.toContain('code=');
   });
 
   it('the store refuses a code request without a PKCE challenge, and the app says so', async () => {
@@ -192,6 +199,19 @@ describe('callbacks the app did not ask for', () => {
       await expectNoSecretsLeft(['forged-token-123']);
     });
   }
+
+  it('Back after signing in, then Allow again on the store’s page: no “already used” error, the store stays connected', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
+    await answerConsent(page, 'Allow');
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await readSessionKeys(page)).toEqual(['session:demo']);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sign-in-back-allow-again.png'), fullPage: true });
+  });
 
   it('a replayed state shows a clear error and stores nothing new', async () => {
     await openApp();

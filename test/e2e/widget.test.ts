@@ -42,8 +42,11 @@ function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** A host page: its own stylesheet(s), the element, then the module script from the app's origin. */
-function hostPage(attributes: Record<string, string>, stylesheets: string[] = ['host.css'], withWidget = true): string {
+/**
+ * A host page: its own stylesheet(s), the element, then the script from the app's origin: the
+ * classic script the Embed screen writes, or (`module`) the older `type="module"` form.
+ */
+function hostPage(attributes: Record<string, string>, stylesheets: string[] = ['host.css'], withWidget: boolean | 'module' = true, inside = ''): string {
   const attrs = Object.entries(attributes)
     .map(([name, value]) => ` ${name}="${escapeAttr(value)}"`)
     .join('');
@@ -53,9 +56,9 @@ ${stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')
 </head><body>
 <h1>Our favourite things</h1>
 <p>Some text of the host page before the products.</p>
-<div class="wrap"><storefront-products${attrs}></storefront-products></div>
+<div class="wrap"><storefront-products${attrs}>${inside}</storefront-products></div>
 <p>And after.</p>
-${withWidget ? `<script type="module" src="${env.app.url}widget.js"></script>` : ''}
+${withWidget === 'module' ? `<script type="module" src="${env.app.url}widget.js"></script>` : withWidget ? `<script src="${env.app.url}widget.js" defer></script>` : ''}
 </body></html>`;
 }
 
@@ -102,13 +105,16 @@ beforeAll(async () => {
       "object-src 'none'",
     ].join('; '),
   });
-  env.store.addAllowedOrigin(host.origin);
+  // No addAllowedOrigin for the host: the store lets any origin read its storefront.
   host.setOverride('host.css', HOST_CSS);
   host.setOverride('hostile.css', HOSTILE_CSS);
   host.setOverride('clean.html', () => hostPage(LAYOUT_ATTRIBUTES()));
   host.setOverride('hostile.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['host.css', 'hostile.css']));
   host.setOverride('hostile-products.html', () => hostPage({ 'api-base': env.store.origin, token, category: 'Hostile', limit: '12' }));
-  host.setOverride('bad-token.html', () => hostPage({ 'api-base': env.store.origin, token: 'not-a-token-the-store-knows' }));
+  host.setOverride('bad-token.html', () =>
+    hostPage({ 'api-base': env.store.origin, token: 'not-a-token-the-store-knows' }, ['host.css'], true, `<a href="${env.store.origin}/">See our products at ${STORE_NAME}</a>`),
+  );
+  host.setOverride('module.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['host.css'], 'module'));
   host.setOverride('baseline.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['host.css'], false));
   await mkdir(SCREENSHOT_DIR, { recursive: true });
 });
@@ -301,11 +307,22 @@ describe('widget.js on another site', () => {
     expect(focused).toEqual({ tag: 'A', outline: 'solid' });
   });
 
-  it('says the token is not valid for storefront reading when the store refuses it', async () => {
-    const { page } = await open(`${host.url}bad-token.html`);
+  it('when the store refuses the token, visitors see a neutral line and the snippet’s link to the store; the site owner reads why in the console', async () => {
+    const { page, log } = await open(`${host.url}bad-token.html`);
     const alert = page.locator('storefront-products [role="alert"]');
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/did not accept this list’s token for reading its storefront/);
+    expect(await alert.textContent()).toBe('Products are unavailable right now.');
+    const fallback = page.getByRole('link', { name: `See our products at ${STORE_NAME}` });
+    expect(await fallback.isVisible()).toBe(true);
+    expect(await fallback.getAttribute('href')).toBe(`${env.store.origin}/`);
+    await expect.poll(() => log.lines.join('\n')).toMatch(/<storefront-products>: the store did not accept the token/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-unavailable.png'), fullPage: true });
+  });
+
+  it('still works as a module script (older snippets), where widget.js is sent with CORS', async () => {
+    const { page, violations } = await open(`${host.url}module.html`);
+    await expect.poll(() => page.locator('storefront-products .card').count()).toBe(8);
+    expect(violations).toEqual([]);
   });
 
   it('adds no global besides the element registration', async () => {
@@ -321,20 +338,25 @@ describe('widget.js on another site', () => {
 });
 
 describe('the app’s Embed screen', () => {
-  it('writes a snippet with a storefront-only token that works when pasted into another site', async () => {
+  it('writes a snippet that works pasted into a page on another origin, with the app on a plain static server sending no CORS header', async () => {
+    // A plain static host: the deployment's page headers, nothing for widget.js.
+    env.app.setHeaders(appHeaders({ stores: env.stores }));
     const { page, violations } = await open(env.app.url);
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await page.goto(`${env.app.url}#/s/demo/embed`);
     const box = page.getByRole('textbox', { name: 'Snippet' });
     await box.waitFor();
-    await page.getByRole('textbox', { name: 'Category' }).fill(CATEGORY);
+    const category = page.getByRole('combobox', { name: 'Category' });
+    await expect.poll(() => category.locator('option', { hasText: CATEGORY }).count()).toBe(1);
+    await category.selectOption(CATEGORY);
     await page.getByRole('combobox', { name: 'Columns' }).selectOption('4');
     await page.getByRole('spinbutton', { name: 'How many' }).fill('8');
     await expect.poll(() => box.inputValue()).toContain('columns="4"');
     const snippet = await box.inputValue();
-    expect(snippet).toContain(`<script type="module" src="${env.app.url}widget.js"></script>`);
+    expect(snippet).toContain(`<script src="${env.app.url}widget.js" defer></script>`);
     expect(snippet).toContain(`api-base="${env.store.origin}"`);
+    expect(snippet).toContain(`<a href="${env.store.origin}/">See our products at ${STORE_NAME}</a>`);
 
     // The live preview runs the real widget.js under the app's own CSP.
     await expect.poll(() => page.locator('storefront-products .card').count()).toBe(8);
@@ -346,6 +368,16 @@ describe('the app’s Embed screen', () => {
     const pasted = await open(`${host.url}pasted.html`);
     await expect.poll(() => pasted.page.locator('storefront-products .card').count()).toBe(8);
     expect(pasted.violations).toEqual([]);
+    // widget.js came without any CORS header: a classic script needs none.
+    const script = await pasted.page.request.get(`${env.app.url}widget.js`);
+    expect(script.headers()['access-control-allow-origin']).toBeUndefined();
+    // Every card links to the product's page on the store, in a new tab, with no referrer.
+    const link = pasted.page.locator('storefront-products .card a').first();
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^${env.store.origin}/products/`));
+    expect(await link.getAttribute('target')).toBe('_blank');
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    await pasted.page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-pasted-plain-host.png'), fullPage: true });
+    env.app.setHeaders({ ...appHeaders({ stores: env.stores }), ...WIDGET_HEADERS });
   });
 
   it('refuses to put a token that can also manage the store into a snippet', async () => {
@@ -359,7 +391,7 @@ describe('the app’s Embed screen', () => {
     await page.getByRole('heading', { name: 'Orders' }).waitFor();
     await page.goto(`${env.app.url}#/s/demo/embed`);
     try {
-      await page.getByRole('heading', { name: /token is not put in a snippet/ }).waitFor({ timeout: 8000 });
+      await page.getByRole('heading', { name: /needs its own, show-only access/ }).waitFor({ timeout: 8000 });
     } catch (error) {
       // Keep what the screen showed, for whoever reads the failure.
       await page.screenshot({ path: join(SCREENSHOT_DIR, 'embed-refusal-failure.png'), fullPage: true });
@@ -368,7 +400,7 @@ describe('the app’s Embed screen', () => {
     }
     expect(await page.getByText('Manage the store').count()).toBe(1);
     expect(await page.getByRole('textbox', { name: 'Snippet' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Get a storefront-only token' }).isEnabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Get show-only access' }).isEnabled()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'embed-refusal.png'), fullPage: true });
   });
 });

@@ -28,6 +28,8 @@ export interface StaticServerOptions {
   overrides?: Record<string, Override>;
   /** Extra response headers on every answer (the deployment's CSP and friends). */
   headers?: Record<string, string>;
+  /** Default 0 (any free port); `npm run demo -- --dist` uses the app's fixed one. */
+  port?: number;
 }
 
 /** A file's body, a function giving it per request, or null for a 404. */
@@ -88,7 +90,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   return {

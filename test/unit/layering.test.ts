@@ -155,6 +155,8 @@ describe('layering of src/', () => {
 /** The code without its comments (which may explain why `?access_token=` is not used). */
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\/|(^|\s)\/\/.*$/gm, '');
 
+const WIDGET_CONSOLE_FILE = 'widget/storefront-products.ts';
+
 describe('browser storage and logs', () => {
   const graph = readImportGraph(SRC);
   const texts = graph.files.map((file) => ({ file, text: readFileSync(join(SRC, file), 'utf8') }));
@@ -163,7 +165,10 @@ describe('browser storage and logs', () => {
     for (const { file, text } of texts) {
       expect(text, file).not.toMatch(/\blocalStorage\s*[.[]|\.localStorage\b/);
       expect(text, file).not.toMatch(/document\.cookie/);
-      expect(text, file).not.toMatch(/\bconsole\./);
+      // One exception: the widget tells the site owner why its products are not shown, on a
+      // stranger's page where the console is the owner's only channel (one console.warn, no token).
+      if (file === WIDGET_CONSOLE_FILE) expect(text.match(/\bconsole\.\w+/g), file).toEqual(['console.warn']);
+      else expect(text, file).not.toMatch(/\bconsole\./);
       expect(withoutComments(text), file).not.toMatch(/access_token=/);
     }
   });

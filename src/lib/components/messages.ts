@@ -12,6 +12,10 @@ export interface Explanation {
 const WORDS: Record<AppErrorCode, Explanation> = {
   CONFIG_MISSING: { title: 'No configuration found', detail: 'config.json could not be loaded next to this page.' },
   CONFIG_INVALID: { title: 'The configuration has a problem', detail: 'config.json could not be used as it is.' },
+  CONFIG_REDIRECT_ELSEWHERE: {
+    title: 'This store sends people back to another address',
+    detail: 'Its redirectUri in config.json is not this page, so a sign-in could not finish here. Set it to this page’s address.',
+  },
   OAUTH_STATE_MISSING: {
     title: 'That sign-in could not be checked',
     detail: 'The store sent you back without the check value we gave it, so nothing was connected. Please connect again.',

@@ -15,6 +15,11 @@ export interface EmbedSnippetOptions {
   limit?: number;
   /** 1..12; omitted when undefined (as many columns as fit). */
   columns?: number;
+  /**
+   * The element's own content: a link to the store's site, shown until the script runs and when
+   * the products cannot be shown. Only an http(s) `href` is written; otherwise there is none.
+   */
+  fallback?: { href: string; text: string };
 }
 
 /** Where widget.js lives: beside index.html, wherever the app is deployed. */
@@ -27,7 +32,29 @@ export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** The two lines to paste: the module script, then the element. */
+/** Escapes text content for HTML. */
+export function escapeText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `<tag name="value" …>` with every value escaped; a boolean attribute is written by name alone. */
+function startTag(tag: string, attributes: readonly [string, string | true][]): string {
+  return `<${tag}${attributes.map(([name, value]) => (value === true ? ` ${name}` : ` ${name}="${escapeAttribute(value)}"`)).join('')}>`;
+}
+
+/**
+ * The script tag: a classic script (widget.js is an IIFE), which needs no CORS header on the app's
+ * host, deferred so it never holds up the page. More attributes (integrity, crossorigin) go in
+ * this list.
+ */
+export function widgetScriptTag(widgetUrl: string): string {
+  return `${startTag('script', [
+    ['src', widgetUrl],
+    ['defer', true],
+  ])}</script>`;
+}
+
+/** The lines to paste: the script, then the element with its fallback link inside. */
 export function buildEmbedSnippet(options: EmbedSnippetOptions): string {
   const attributes: [string, string][] = [
     ['api-base', options.apiBase],
@@ -38,8 +65,7 @@ export function buildEmbedSnippet(options: EmbedSnippetOptions): string {
   if (options.limit !== undefined) attributes.push(['limit', String(options.limit)]);
   if (options.columns !== undefined) attributes.push(['columns', String(options.columns)]);
   const element = attributes.map(([name, value]) => `  ${name}="${escapeAttribute(value)}"`).join('\n');
-  return [
-    `<script type="module" src="${escapeAttribute(options.widgetUrl)}"></script>`,
-    `<storefront-products\n${element}\n></storefront-products>`,
-  ].join('\n');
+  const href = options.fallback && /^https?:\/\//i.test(options.fallback.href) ? options.fallback.href : undefined;
+  const inside = href && options.fallback ? `\n  <a href="${escapeAttribute(href)}">${escapeText(options.fallback.text)}</a>\n` : '';
+  return [widgetScriptTag(options.widgetUrl), `<storefront-products\n${element}\n>${inside}</storefront-products>`].join('\n');
 }

@@ -6,6 +6,7 @@ export type AppErrorCode =
   // configuration
   | 'CONFIG_MISSING'
   | 'CONFIG_INVALID'
+  | 'CONFIG_REDIRECT_ELSEWHERE'
   // redirect / authorization
   | 'OAUTH_STATE_MISSING'
   | 'OAUTH_STATE_MISMATCH'

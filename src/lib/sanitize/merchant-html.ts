@@ -2,8 +2,10 @@
  * Merchant-written HTML (product descriptions, store pages) made safe to render with `{@html}`.
  * One DOMPurify instance of our own (so hooks never leak into anyone else's), configured once on
  * first use with an allowlist of plain formatting tags and two hooks:
- * - URL attributes (`href`, `src`) keep only absolute http(s) URLs, normalised by toHttpUrl;
- *   anything else (javascript:, data:, relative, protocol-relative, obfuscated) is removed;
+ * - URL attributes (`href`, `src`) keep only absolute http(s) URLs, normalised by toHttpUrl; a
+ *   relative one ("/shipping") is first resolved against the store's own address when the caller
+ *   gives one (it means the store's page, not ours); anything else (javascript:, data:, obfuscated,
+ *   relative with no base) is removed, and a link left without an address becomes plain text;
  * - every link opens a new tab without `window.opener` or a Referer, every image loads lazily
  *   without a Referer.
  * @see https://github.com/cure53/DOMPurify#can-i-configure-dompurify
@@ -55,6 +57,8 @@ const CONFIG: Config = {
 };
 
 let instance: DOMPurify | undefined;
+/** The base for relative URLs during one synchronous sanitize() call. */
+let currentBase: string | undefined;
 
 function purifier(): DOMPurify | undefined {
   if (instance) return instance;
@@ -65,7 +69,7 @@ function purifier(): DOMPurify | undefined {
 
   purify.addHook('uponSanitizeAttribute', (_node, data) => {
     if (!URL_ATTRIBUTES.has(data.attrName)) return;
-    const url = toHttpUrl(data.attrValue);
+    const url = toHttpUrl(data.attrValue, currentBase);
     if (url === undefined) data.keepAttr = false;
     else data.attrValue = url;
   });
@@ -73,6 +77,7 @@ function purifier(): DOMPurify | undefined {
   purify.addHook('afterSanitizeAttributes', (node) => {
     const tag = node.nodeName.toLowerCase();
     if (tag === 'a') {
+      if (!node.hasAttribute('href')) return;
       node.setAttribute('target', '_blank');
       node.setAttribute('rel', 'noopener noreferrer');
     } else if (tag === 'img') {
@@ -88,11 +93,34 @@ function purifier(): DOMPurify | undefined {
 
 /**
  * Returns `html` with everything executable or tracking-prone removed, ready for `{@html}`.
- * Fails closed: without a DOM (no `window`) it returns an empty string.
+ * `base`: the store's address relative links are meant against (the product's page on the store,
+ * or the store's site); only an http(s) one is used. Fails closed: without a DOM (no `window`) it
+ * returns an empty string.
  */
-export function sanitizeMerchantHtml(html: string): string {
+export function sanitizeMerchantHtml(html: string, base?: string): string {
   if (typeof html !== 'string' || html === '') return '';
   const purify = purifier();
   if (!purify) return '';
-  return purify.sanitize(html);
+  currentBase = toHttpUrl(base);
+  let clean: string;
+  try {
+    clean = purify.sanitize(html);
+  } finally {
+    currentBase = undefined;
+  }
+  return unwrapDeadLinks(clean);
+}
+
+/**
+ * A link whose address was removed would look like a link and do nothing: keep its text, drop the
+ * `<a>`. Works on the sanitized string in an inert <template> (nothing loads or runs there).
+ */
+function unwrapDeadLinks(clean: string): string {
+  if (!/<a[\s>]/i.test(clean)) return clean;
+  const template = document.createElement('template');
+  template.innerHTML = clean;
+  const dead = template.content.querySelectorAll('a:not([href])');
+  if (dead.length === 0) return clean;
+  for (const link of dead) link.replaceWith(...link.childNodes);
+  return template.innerHTML;
 }

@@ -130,8 +130,12 @@ export class Session {
     return this.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
   }
 
+  /** The store last signed out of during this visit, for a calm confirmation; null once another sign-in lands. */
+  signedOutOf = $state<string | null>(null);
+
   async signOut(storeId: string): Promise<void> {
     await this.#auth.signOut(storeId);
+    this.signedOutOf = storeId;
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
     this.#expired = this.#expired.filter((id) => id !== storeId);
     delete this.#withdrawn[storeId];
@@ -139,12 +143,18 @@ export class Session {
 
   /** Records a finished sign-in (the callback has been handled by the AuthService). */
   accept(session: StoreSession): void {
+    this.signedOutOf = null;
     this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
     this.#expired = this.#expired.filter((id) => id !== session.storeId);
     delete this.#withdrawn[session.storeId];
   }
 
   /** A 403 insufficient_scope: the store no longer honours `scope` for this token. */
+  /** Whether the store took `scope` back during this visit (the person had it, and may be mid-task). */
+  wasWithdrawn(storeId: string, scope: string): boolean {
+    return (this.#withdrawn[storeId] ?? []).includes(scope);
+  }
+
   withdrawScope(storeId: string, scope: string): void {
     const current = this.#withdrawn[storeId] ?? [];
     if (!current.includes(scope)) this.#withdrawn[storeId] = [...current, scope];

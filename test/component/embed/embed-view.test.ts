@@ -7,6 +7,7 @@ import type { StoreSession } from '../../../src/lib/oauth/types.ts';
 import { EmbedTokens } from '../../../src/lib/embed/embed-tokens.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
 import EmbedHarness from './EmbedHarness.svelte';
+import { wirePaging, wireProduct } from '../../unit/providers/goodsie-wire.ts';
 
 type AuthLike = ConstructorParameters<typeof Session>[0];
 
@@ -38,11 +39,24 @@ function makeSession(sessions: StoreSession[]): { session: Session; beginSignIn:
   const beginSignIn = vi.fn(async () => {
     throw new Error('the embed screen must not start a sign-in that replaces the app session');
   });
-  const auth = { persistent: true, listSessions: async () => ({ sessions, discarded: [] }), beginSignIn } as unknown as AuthLike;
+  const getAccessToken = async (storeId: string) => sessions.find((s) => s.storeId === storeId)?.tokens.accessToken ?? '';
+  const auth = { persistent: true, listSessions: async () => ({ sessions, discarded: [] }), beginSignIn, getAccessToken } as unknown as AuthLike;
   const session = new Session(auth, CONFIG);
   for (const s of sessions) session.accept(s);
   return { session, beginSignIn };
 }
+
+/** The store's API as far as the Embed screen reads it: metadata (its site) and the categories of its newest products. */
+const storeInfoFetch = (async (input: RequestInfo | URL) => {
+  const url = new URL(String(input));
+  const body =
+    url.pathname === '/api/v1/metadata'
+      ? { name: 'Demo Store', currency: 'USD', canonical_url: 'https://shop.example/' }
+      : url.pathname === '/api/v1/pages'
+        ? { pages: [] }
+        : { products: [wireProduct({ categories: ['Mugs'] }), wireProduct({ id: 'p2', categories: ['Kitchen'] })], paging: wirePaging() };
+  return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
+}) as typeof fetch;
 
 async function clearDatabase(): Promise<void> {
   await new Promise<void>((resolve) => {
@@ -63,13 +77,14 @@ describe('EmbedView', () => {
     const navigate = vi.fn();
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate } });
 
-    expect(await screen.findByRole('heading', { name: /token is not put in a snippet/i })).toBeInTheDocument();
-    expect(screen.getByText(/anyone who visits the page can read and copy it/i)).toBeInTheDocument();
+    // The view opens IndexedDB first: allow for a busy machine.
+    expect(await screen.findByRole('heading', { name: /needs its own, show-only access/i }, { timeout: 5000 })).toBeInTheDocument();
+    expect(screen.getByText(/can be read by anyone who visits the page/i)).toBeInTheDocument();
     expect(screen.getByRole('listitem')).toHaveTextContent('Manage the store');
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Get a storefront-only token' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Get show-only access' }));
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
     const url = new URL(String(navigate.mock.calls[0]?.[0]));
     expect(url.searchParams.get('scope')).toBe('storefront');
@@ -83,15 +98,23 @@ describe('EmbedView', () => {
     const writeText = vi.fn(async () => undefined);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
     const { session } = makeSession([appSession(STOREFRONT_TOKEN, ['storefront'])]);
-    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn(), fetch: storeInfoFetch } });
 
-    const box = await screen.findByRole('textbox', { name: 'Snippet' });
+    const box = await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 5000 });
     const snippet = (box as HTMLTextAreaElement).value;
-    expect(snippet).toContain(`<script type="module" src="${new URL('widget.js', document.baseURI).href}"></script>`);
+    expect(snippet).toContain(`<script src="${new URL('widget.js', document.baseURI).href}" defer></script>`);
     expect(snippet).toContain('api-base="https://api.shop.example"');
     expect(snippet).toContain(`token="${STOREFRONT_TOKEN}"`);
+    // The fallback inside the element: a link to the store's own site, from its metadata.
+    await vi.waitFor(() =>
+      expect((box as HTMLTextAreaElement).value).toContain('<a href="https://shop.example/">See our products at Demo Store</a>'),
+    );
 
-    await userEvent.type(screen.getByRole('textbox', { name: 'Category' }), 'Mugs');
+    // Categories are picked from the store's list, not typed.
+    const category = screen.getByRole('combobox', { name: 'Category' });
+    await vi.waitFor(() => expect(screen.getByRole('option', { name: 'Mugs' })).toBeInTheDocument());
+    expect([...(category as HTMLSelectElement).options].map((o) => o.text)).toEqual(['All categories', 'Kitchen', 'Mugs']);
+    await userEvent.selectOptions(category, 'Mugs');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Columns' }), '3');
     await vi.waitFor(() => expect((box as HTMLTextAreaElement).value).toContain('category="Mugs"'));
     expect((box as HTMLTextAreaElement).value).toContain('columns="3"');
@@ -113,7 +136,7 @@ describe('EmbedView', () => {
 
     const { session } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin', 'cart'])]);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
-    const box = await screen.findByRole('textbox', { name: 'Snippet' });
+    const box = await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 5000 });
     expect((box as HTMLTextAreaElement).value).toContain(`token="${STOREFRONT_TOKEN}"`);
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
   });
@@ -131,7 +154,7 @@ describe('EmbedView', () => {
 
     const { session } = makeSession([]);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
-    expect(await screen.findByRole('button', { name: 'Get a storefront-only token' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Get show-only access' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Snippet' })).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
   });

@@ -104,18 +104,34 @@ describe('sanitizeMerchantHtml against hostile input', () => {
     expect(sanitizeMerchantHtml('<p>ok</p><script>alert("pwned")</script>')).toBe('<p>ok</p>');
   });
 
-  it('keeps the text of a javascript: link but drops the link target', () => {
-    const output = sanitizeMerchantHtml('<a href="javascript:alert(1)">Click</a>');
-    const link = elementsOf(output)[0]!;
-    expect(link.localName).toBe('a');
-    expect(link.hasAttribute('href')).toBe(false);
-    expect(link.textContent).toBe('Click');
+  it('keeps the text of a javascript: link as plain text, not a link that does nothing', () => {
+    const output = sanitizeMerchantHtml('<p>See <a href="javascript:alert(1)">Click</a>.</p>');
+    expect(output).toBe('<p>See Click.</p>');
   });
 
-  it('drops relative URLs, which would point into this app', () => {
-    const output = sanitizeMerchantHtml('<a href="/account">a</a><img src="pic.png" alt="p">');
-    expect(output).not.toContain('/account');
+  it('without a store address, drops relative URLs (they would point into this app) and shows such links as plain text', () => {
+    const output = sanitizeMerchantHtml('<p>Read our <a href="/pages/shipping"><em>shipping page</em></a>.</p><img src="pic.png" alt="p">');
+    expect(output).not.toContain('/pages/shipping');
     expect(output).not.toContain('pic.png');
+    expect(output).toContain('<p>Read our <em>shipping page</em>.</p>');
+  });
+
+  it('resolves relative links and images against the store’s address (“shipping page” goes to the store’s page)', () => {
+    const base = 'https://shop.example/products/linen-apron';
+    const output = sanitizeMerchantHtml('<a href="/pages/shipping">shipping page</a> <a href="sizes">sizes</a> <img src="pic.png" alt="p">', base);
+    const [shipping, sizes, image] = elementsOf(output);
+    expect(shipping?.getAttribute('href')).toBe('https://shop.example/pages/shipping');
+    expect(shipping?.getAttribute('target')).toBe('_blank');
+    expect(shipping?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(sizes?.getAttribute('href')).toBe('https://shop.example/products/sizes');
+    expect(image?.getAttribute('src')).toBe('https://shop.example/products/pic.png');
+  });
+
+  it('a store address never lets through what it would not alone: javascript:, protocol-relative, a non-http base', () => {
+    const base = 'https://shop.example/';
+    expect(sanitizeMerchantHtml('<a href="javascript:alert(1)">x</a>', base)).toBe('x');
+    expect(sanitizeMerchantHtml('<a href="//evil.example/">x</a>', base)).toBe('x');
+    expect(sanitizeMerchantHtml('<a href="/p">x</a>', 'javascript:alert(1)//')).toBe('x');
   });
 
   it('returns an empty string for empty input', () => {

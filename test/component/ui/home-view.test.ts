@@ -84,7 +84,7 @@ describe('HomeView', () => {
     expect(second?.searchParams.get('state')).not.toBe(first?.searchParams.get('state'));
   });
 
-  it('says the person declined access to the store, and Try again starts a new sign-in for it', async () => {
+  it('says calmly (a status, not an alert) that the person declined access, and Connect starts a new sign-in for it', async () => {
     const app = await createTestApp();
     const error = await failedSignIn(app, 'other', 'error=access_denied&error_description=The+user+said+no');
     expect(error).toBeInstanceOf(AppError);
@@ -92,11 +92,12 @@ describe('HomeView', () => {
     expect((error as AppError).storeId).toBe('other');
 
     renderHome(app, error);
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('status');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(within(alert).getByRole('heading', { name: 'You declined access to Other Goods' })).toBeInTheDocument();
-    expect(within(alert).getByText('Nothing was connected. You can try again whenever you like.')).toBeInTheDocument();
+    expect(within(alert).getByText('Nothing was connected and nothing was shared. Connect whenever you like.')).toBeInTheDocument();
 
-    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await userEvent.click(within(alert).getByRole('button', { name: 'Connect' }));
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     const [url] = app.authorizationUrls();
     expect(url?.origin).toBe(OTHER_ORIGIN);
@@ -104,7 +105,7 @@ describe('HomeView', () => {
     expect(url?.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
-    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'You declined access to Other Goods' })).not.toBeInTheDocument();
   });
 
   it('explains an answer to a sign-in this browser never started, with nothing to retry', async () => {
@@ -129,5 +130,28 @@ describe('HomeView', () => {
     expect(await demo.findByRole('button', { name: 'Connect Demo Store' })).toBeInTheDocument();
     expect(demo.getByText('Not connected · will ask for Browse products and pages')).toBeInTheDocument();
     expect(await app.auth.getSession('demo')).toBeNull();
+  });
+
+  it('a store whose redirectUri is not this page is not sent to its consent page: the screen says what to change', async () => {
+    const app = await createTestApp();
+    const store = app.config.stores.find((s) => s.id === 'other')!;
+    store.redirectUri = 'http://127.0.0.1:5173/';
+    renderHome(app);
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Other Goods' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Other Goods cannot send you back to this copy of the app' })).toBeInTheDocument();
+    expect(alert).toHaveTextContent(`Its configuration sends people back to http://127.0.0.1:5173/ after they sign in, but this copy is at ${APP_URL}.`);
+    expect(alert).toHaveTextContent('Set redirectUri in this copy’s config.json');
+    expect(within(alert).queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(app.navigate).not.toHaveBeenCalled();
+  });
+
+  it('Sign out says so, calmly', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] } });
+    renderHome(app);
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out of Demo Store' }));
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent('Signed out of Demo Store.');
+    expect(screen.getByRole('button', { name: 'Connect Demo Store' })).toBeEnabled();
   });
 });

@@ -65,6 +65,31 @@ describe('ProductEditor', () => {
     expect(save).toBeDisabled();
   });
 
+  it('says what is wrong beside the field: a negative price, an empty name, a fractional inventory', async () => {
+    await openEditor();
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    const price = screen.getByRole('spinbutton', { name: 'Price (USD)' });
+    await userEvent.clear(price);
+    await userEvent.type(price, '-5');
+    expect(price).toHaveAccessibleDescription('The price cannot be negative.');
+    expect(price).toHaveAttribute('aria-invalid', 'true');
+    expect(save).toBeDisabled();
+    await userEvent.clear(price);
+    await userEvent.type(price, '5');
+    expect(price).not.toHaveAccessibleDescription('The price cannot be negative.');
+    expect(price).toHaveAttribute('aria-invalid', 'false');
+
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Name' }));
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription('Enter a name.');
+    expect(save).toBeDisabled();
+    await rename('Apron');
+    const inventory = screen.getByRole('spinbutton', { name: 'Inventory' });
+    await userEvent.clear(inventory);
+    await userEvent.type(inventory, '2.5');
+    expect(inventory).toHaveAccessibleDescription('Inventory is a whole number, 0 or more.');
+    expect(save).toBeDisabled();
+  });
+
   it('a price change goes out as cost_raw, and nothing else', async () => {
     const { app, patches } = await openEditor();
     app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ cost: '$22.00', cost_raw: 22, updated: AFTER })));

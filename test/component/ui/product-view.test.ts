@@ -21,12 +21,16 @@ async function openProduct(scopes: string[]): Promise<TestApp> {
 }
 
 describe('ProductView: what the granted scopes unlock', () => {
-  it('with storefront only, says that adding to the cart and editing need permission, instead of the controls', async () => {
+  it('with storefront only, says adding to the cart needs permission; store management only when the person asks for it', async () => {
     const app = await openProduct(['storefront']);
 
     expect(
       screen.getByText('Adding to the cart needs permission to “Use your cart”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
+    // A shopper's page: no admin prompt until asked for.
+    expect(screen.queryByText(/Editing products needs permission/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Manage this product' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Manage this product (store owners)' }));
     expect(
       screen.getByText('Editing products needs permission to “Manage the store”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
@@ -39,8 +43,29 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(app.navigate).not.toHaveBeenCalled();
   });
 
+  it('a relative link in the description (“shipping page”) goes to that page on the store, in a new tab', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: PRODUCT_PATH });
+    const description = '<p>See our <a href="/pages/shipping">shipping page</a>.</p>';
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ description })));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    const link = await screen.findByRole('link', { name: 'shipping page' });
+    expect(link).toHaveAttribute('href', 'https://shop.example/pages/shipping');
+    expect(link).toHaveAttribute('target', '_blank');
+  });
+
+  it('an out-of-stock product asks for no cart permission', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: PRODUCT_PATH });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ in_stock: false })));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    expect(await screen.findByRole('heading', { name: 'Linen apron', level: 1 })).toBeInTheDocument();
+    expect(screen.getByText('Out of stock')).toBeInTheDocument();
+    expect(screen.queryByText(/Adding to the cart needs permission/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Grant access/ })).not.toBeInTheDocument();
+  });
+
   it('Grant access for editing asks the store for admin on top of storefront, and comes back to this product', async () => {
     const app = await openProduct(['storefront']);
+    await userEvent.click(screen.getByRole('button', { name: 'Manage this product (store owners)' }));
 
     await userEvent.click(screen.getByRole('button', { name: 'Grant access: Manage the store' }));
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
@@ -91,17 +116,27 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(JSON.parse(posts[0]?.body ?? 'null')).toEqual({ product_id: 'p-100', quantity: 2 });
   });
 
-  it('a product the store does not have says so, and Try again asks again', async () => {
+  it('a product the store does not have says so, offers the way back and no Try again (it would answer the same)', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo/product/gone' });
     app.network.on('GET', '/api/v1/products/gone', () => json({ error: 'not_found' }, { status: 404 }), { times: 1 });
-    app.network.on('GET', '/api/v1/products/gone', () => json(wireProduct({ id: 'gone', name: 'Back again' })));
     render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'gone' })) });
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Not found');
     expect(alert).toHaveTextContent('The store has nothing at this address. It may have been removed.');
+    expect(screen.queryByRole('button', { name: 'Try again' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '← Back to the catalogue' })).toBeInTheDocument();
+    expect(app.network.requests('GET', '/api/v1/products/gone')).toHaveLength(1);
+  });
+
+  it('a product that failed for a passing reason (a 500) offers Try again, which asks again', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo/product/flaky' });
+    app.network.on('GET', '/api/v1/products/flaky', () => json({ error: 'server_error' }, { status: 500 }), { times: 1 });
+    app.network.on('GET', '/api/v1/products/flaky', () => json(wireProduct({ id: 'flaky', name: 'Back again' })));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'flaky' })) });
+
+    await screen.findByRole('alert');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'Back again', level: 1 })).toBeInTheDocument();
-    expect(app.network.requests('GET', '/api/v1/products/gone')).toHaveLength(2);
   });
 });

@@ -31,6 +31,7 @@ beforeAll(async () => {
 afterEach(() => {
   document.body.replaceChildren();
   calls = [];
+  vi.restoreAllMocks();
 });
 
 function mount(attributes: Record<string, string>): HTMLElement {
@@ -38,6 +39,15 @@ function mount(attributes: Record<string, string>): HTMLElement {
   for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
   document.body.append(element);
   return element;
+}
+
+/** What the widget tells the site owner through the console (the page's visitors never see it). */
+let warnings: string[] = [];
+function captureWarnings(): void {
+  warnings = [];
+  vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+    warnings.push(args.map(String).join(' '));
+  });
 }
 
 function shadow(element: HTMLElement): ShadowRoot {
@@ -107,18 +117,50 @@ describe('<storefront-products>', () => {
     expect(root.querySelectorAll('img')).toHaveLength(1);
   });
 
-  it('says the token is not valid for storefront reading on 401 and 403, offering no retry', async () => {
+  it('on 401 and 403 shows visitors a neutral line and the fallback, tells the site owner why in the console, offers no retry', async () => {
+    captureWarnings();
     for (const status of [401, 403]) {
       handler = () => json({ error: status === 401 ? 'invalid_token' : 'insufficient_scope' }, status);
       const element = mount({ 'api-base': API, token: TOKEN });
+      const fallback = document.createElement('a');
+      fallback.href = 'https://shop.example/';
+      fallback.textContent = 'Our shop';
+      element.append(fallback);
       const root = shadow(element);
       await vi.waitFor(() => expect(root.querySelector('[role="alert"]')).not.toBeNull());
       const alert = root.querySelector('[role="alert"]');
-      expect(alert?.textContent).toMatch(/did not accept this list’s token for reading its storefront/);
-      expect(alert?.textContent).not.toContain(TOKEN);
+      expect(alert?.textContent).toBe('Products are unavailable right now.');
+      // The snippet's own link shows through the slot.
+      expect(root.querySelector('slot')?.assignedNodes()).toContain(fallback);
       expect(root.querySelector('button')).toBeNull();
+      expect(warnings.at(-1)).toMatch(/^<storefront-products>: the store did not accept the token for reading its storefront/);
+      expect(warnings.join('\n')).not.toContain(TOKEN);
       element.remove();
     }
+  });
+
+  it('while products load, the element’s own content is hidden (the skeleton shows) and no slot is open', async () => {
+    let release: (() => void) | undefined;
+    handler = () => new Promise((resolve) => (release = () => resolve(json({ products: [wireProduct()], paging: wirePaging() }))));
+    const element = mount({ 'api-base': API, token: TOKEN });
+    element.append(document.createTextNode('fallback'));
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelector('.skeleton')).not.toBeNull());
+    expect(root.querySelector('slot')).toBeNull();
+    release?.();
+    await vi.waitFor(() => expect(root.querySelectorAll('.card')).toHaveLength(1));
+    expect(root.querySelector('slot')).toBeNull();
+  });
+
+  it('draws a "no picture" placeholder for a product without an image, not an empty box', async () => {
+    handler = () => json({ products: [wireProduct({ images: [] })], paging: wirePaging() });
+    const element = mount({ 'api-base': API, token: TOKEN });
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelectorAll('.card')).toHaveLength(1));
+    const media = root.querySelector('.media');
+    expect(media?.classList.contains('none')).toBe(true);
+    expect(media?.textContent).toBe('No picture');
+    expect(media?.getAttribute('aria-hidden')).toBe('true');
   });
 
   it('offers a retry after a network failure, and the retry loads again', async () => {
@@ -127,8 +169,10 @@ describe('<storefront-products>', () => {
     };
     const element = mount({ 'api-base': API, token: TOKEN });
     const root = shadow(element);
+    captureWarnings();
     await vi.waitFor(() => expect(root.querySelector('button.retry')).not.toBeNull());
-    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/could not be reached/);
+    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/^Products are unavailable right now\. Try again$/);
+    expect(warnings.at(-1)).toMatch(/could not be reached/);
     handler = () => json({ products: [wireProduct()], paging: wirePaging() });
     root.querySelector<HTMLButtonElement>('button.retry')?.click();
     await vi.waitFor(() => expect(root.querySelectorAll('.card')).toHaveLength(1));
@@ -155,12 +199,15 @@ describe('<storefront-products>', () => {
     expect(calls[1]?.url.searchParams.get('count')).toBe('4');
   });
 
-  it('says which attribute is missing, and makes no request', async () => {
+  it('tells the site owner which attribute is missing (console), shows visitors the neutral line, makes no request', async () => {
+    captureWarnings();
     const element = mount({ token: TOKEN });
     const root = shadow(element);
-    await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/api-base/));
+    await vi.waitFor(() => expect(warnings.at(-1)).toMatch(/api-base attribute/));
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe('Products are unavailable right now.');
     element.setAttribute('api-base', 'http://api.shop.example');
-    await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/https:\/\//));
+    await vi.waitFor(() => expect(warnings.at(-1)).toMatch(/https:\/\//));
+    expect(root.querySelector('[role="alert"]')?.textContent).not.toMatch(/api-base|https/);
     expect(calls).toHaveLength(0);
   });
 

@@ -44,7 +44,7 @@ describe('embedScope and checkEmbedToken', () => {
 });
 
 describe('buildEmbedSnippet', () => {
-  it('writes the module script and the element with every chosen attribute', () => {
+  it('writes a deferred classic script (no CORS needed) and the element with every chosen attribute', () => {
     const snippet = buildEmbedSnippet({
       widgetUrl: widgetUrlFor('https://cdn.example.com/shops/acme/index.html#/s/demo/embed'),
       apiBase: 'https://shop.example',
@@ -56,7 +56,7 @@ describe('buildEmbedSnippet', () => {
     });
     expect(snippet).toBe(
       [
-        '<script type="module" src="https://cdn.example.com/shops/acme/widget.js"></script>',
+        '<script src="https://cdn.example.com/shops/acme/widget.js" defer></script>',
         '<storefront-products',
         '  api-base="https://shop.example"',
         '  token="tok-123"',
@@ -67,6 +67,13 @@ describe('buildEmbedSnippet', () => {
         '></storefront-products>',
       ].join('\n'),
     );
+  });
+
+  it('puts a link to the store inside the element as its fallback, escaped, and only an http(s) one', () => {
+    const base = { widgetUrl: 'https://app.example/widget.js', apiBase: 'https://shop.example', token: 't' };
+    const snippet = buildEmbedSnippet({ ...base, fallback: { href: 'https://shop.example/?a=1&b=2', text: 'Shop <Acme> & co' } });
+    expect(snippet).toMatch(/>\n {2}<a href="https:\/\/shop\.example\/\?a=1&amp;b=2">Shop &lt;Acme&gt; &amp; co<\/a>\n<\/storefront-products>$/);
+    expect(buildEmbedSnippet({ ...base, fallback: { href: 'javascript:alert(1)', text: 'x' } })).not.toMatch(/<a |javascript/);
   });
 
   it('leaves out options that are not set', () => {
