@@ -86,7 +86,10 @@ async function guarded<T>(operation: () => Promise<T>): Promise<T> {
 }
 
 export function createIndexedDbStore(factory: IDBFactory): KeyValueStore {
-  const store = createIdbUseStore(factory);
+  return indexedDbStore(createIdbUseStore(factory));
+}
+
+function indexedDbStore(store: UseStore): KeyValueStore {
   return {
     get: (key) => guarded(() => idbGet(key, store)),
     set: (key, value) => guarded(() => idbSet(key, value, store)),
@@ -150,10 +153,26 @@ export interface OpenStorageOptions {
   timeoutMs?: number;
 }
 
-const PROBE_KEY = '__probe__';
+/**
+ * Proves that IndexedDB really stores: writes a value under a key of this probe's own, reads it back
+ * and deletes it, all in ONE readwrite transaction. Tabs starting together each use their own key and
+ * their own transaction (IndexedDB runs overlapping readwrite transactions one after the other), so
+ * no tab can see another's value and wrongly fall back to memory; and nothing is left behind, even
+ * when the tab dies mid-probe (an unfinished transaction is rolled back).
+ */
+function probeIndexedDb(store: UseStore): Promise<boolean> {
+  const key = `probe:${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  const mark = Math.random();
+  return store('readwrite', (objectStore) => {
+    objectStore.put(mark, key);
+    const read = objectStore.get(key);
+    objectStore.delete(key);
+    return promisifyRequest(objectStore.transaction).then(() => read.result === mark);
+  });
+}
 
 /**
- * Opens IndexedDB and proves it works with a write, read and delete; falls back to memory when it is
+ * Opens IndexedDB and proves it works (see {@link probeIndexedDb}); falls back to memory when it is
  * missing, throws (some private modes), or hangs past `timeoutMs`.
  */
 export async function openStorage(options: OpenStorageOptions = {}): Promise<OpenedStorage> {
@@ -167,14 +186,9 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
   if (!factory) return { store: createMemoryStore(), persistent: false };
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const store = createIndexedDbStore(factory);
-    const probe = (async () => {
-      const token = Math.random();
-      await store.set(PROBE_KEY, token);
-      const read = await store.get(PROBE_KEY);
-      await store.del(PROBE_KEY);
-      return read === token;
-    })();
+    const useStore = createIdbUseStore(factory);
+    const store = indexedDbStore(useStore);
+    const probe = probeIndexedDb(useStore);
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), options.timeoutMs ?? 3000);
     });

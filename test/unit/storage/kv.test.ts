@@ -129,3 +129,27 @@ describe('openStorage', () => {
     expect((await openStorage()).persistent).toBe(true);
   });
 });
+
+describe('openStorage: the start-up check', () => {
+  it('several tabs opening at once all get IndexedDB: no tab sees another tab’s probe value', async () => {
+    const factory = new IDBFactory();
+    // Six "tabs": six connections to the same database, started in the same tick.
+    const opened = await Promise.all(Array.from({ length: 6 }, () => openStorage({ indexedDB: factory })));
+    expect(opened.map((tab) => tab.persistent)).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('leaves nothing behind in the store', async () => {
+    const factory = new IDBFactory();
+    await Promise.all(Array.from({ length: 3 }, () => openStorage({ indexedDB: factory })));
+    const { store } = await openStorage({ indexedDB: factory });
+    expect(await store.keys()).toEqual([]);
+  });
+
+  it('falls back to memory when IndexedDB refuses to open', async () => {
+    const broken = { open: () => { throw new DOMException('denied', 'SecurityError'); } } as unknown as IDBFactory;
+    const opened = await openStorage({ indexedDB: broken });
+    expect(opened.persistent).toBe(false);
+    await opened.store.set('k', 1);
+    expect(await opened.store.get('k')).toBe(1);
+  });
+});
