@@ -118,7 +118,7 @@ export class EmbedTokens {
       const tokens = parseImplicitResponse(captured.params, {
         expectedState: pending.state,
         requestedScopes: pending.scopes,
-        now: this.#now(),
+        now: captured.receivedAt ?? this.#now(),
         quirks: getProvider(store.kind).tokenQuirks,
       });
       session = { storeId: store.id, tokens };
@@ -148,6 +148,15 @@ export class EmbedTokens {
     if (!store) throw new AppError('CONFIG_INVALID', 'no store with this id is configured', { storeId });
     return store;
   }
+}
+
+/**
+ * Forgets the store's embed token (at sign-out: a snippet token outliving the sign-in it came from
+ * would surprise the person). A snippet already published keeps working until the token expires or
+ * is revoked at the store; only the app's copy goes.
+ */
+export async function forgetEmbedToken(config: AppConfig, storeId: string): Promise<void> {
+  await (await EmbedTokens.open({ config, navigate: () => undefined })).forget(storeId);
 }
 
 /**

@@ -130,8 +130,16 @@ export class Session {
     return this.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
   }
 
+  /** Ends the store's session, and forgets its separate embed token too. */
   async signOut(storeId: string): Promise<void> {
     await this.#auth.signOut(storeId);
+    try {
+      const { forgetEmbedToken } = await import('../embed/embed-tokens.ts');
+      await forgetEmbedToken(this.config, storeId);
+    } catch {
+      // Storage refused: the sign-out itself is done; the storefront-only token (made to be
+      // published) stays until it expires, and the Embed screen offers it again.
+    }
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
     this.#expired = this.#expired.filter((id) => id !== storeId);
     delete this.#withdrawn[storeId];

@@ -1,5 +1,5 @@
 import type { StoreConfig } from '../config/types.ts';
-import { checkEmbedToken, type EmbedTokenCheck } from '../embed/embed-scope.ts';
+import { checkEmbedToken, tokenGrant, type EmbedTokenCheck } from '../embed/embed-scope.ts';
 import { EmbedTokens } from '../embed/embed-tokens.ts';
 import { buildEmbedSnippet, widgetUrlFor, type EmbedSnippetOptions } from '../embed/snippet.ts';
 import type { StoreSession } from '../oauth/types.ts';
@@ -76,16 +76,21 @@ export class StoreEmbed {
     };
   }
 
-  /** Whether the app's own sign-in token may be published; undefined when the store is not connected. */
+  /**
+   * Whether the app's own sign-in token may be published; undefined when the store is not connected.
+   * Judged by the token's own stored grant, never by session.grantedScopes (which a 403 narrows: after
+   * one 403 an admin token must not pass for storefront-only).
+   */
   get appCheck(): EmbedTokenCheck | undefined {
     const provider = this.#provider;
-    return provider && this.#session.sessionFor(this.#storeId) ? checkEmbedToken(provider, this.#session.grantedScopes(this.#storeId)) : undefined;
+    const app = this.#session.sessionFor(this.#storeId);
+    return provider && app ? checkEmbedToken(provider, tokenGrant(app.tokens)) : undefined;
   }
 
-  #usable(candidate: StoreSession | null | undefined, scopes: readonly string[]): StoreSession | null {
+  #usable(candidate: StoreSession | null | undefined): StoreSession | null {
     const provider = this.#provider;
     if (!candidate || !provider) return null;
-    if (!checkEmbedToken(provider, scopes).ok) return null;
+    if (!checkEmbedToken(provider, tokenGrant(candidate.tokens)).ok) return null;
     const { expiresAt } = candidate.tokens;
     if (expiresAt !== null && expiresAt <= Date.now()) return null;
     return candidate;
@@ -95,7 +100,7 @@ export class StoreEmbed {
   get snippetSession(): StoreSession | null {
     const embed = this.#embedSession;
     const app = this.#session.sessionFor(this.#storeId);
-    return this.#usable(embed, embed?.tokens.scopes ?? []) ?? this.#usable(app, this.#session.grantedScopes(this.#storeId));
+    return this.#usable(embed) ?? this.#usable(app);
   }
 
   get usesAppToken(): boolean {

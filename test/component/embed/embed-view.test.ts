@@ -135,4 +135,36 @@ describe('EmbedView', () => {
     expect(screen.queryByRole('textbox', { name: 'Snippet' })).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
   });
+
+  it('after a 403 narrowed the screen’s view of an admin token, still refuses it: judged by the token’s own stored grant', async () => {
+    const { session } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin'])]);
+    // A 403 insufficient_scope on an admin call: the screens stop offering admin features...
+    session.withdrawScope('demo', 'admin');
+    expect(session.grantedScopes('demo')).toEqual(['storefront']);
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
+    // ...but the token still holds admin, so it never goes into a public snippet.
+    expect(await screen.findByRole('heading', { name: /token is not put in a snippet/i })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Snippet' })).not.toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
+  });
+
+  it('sign-out forgets the store’s embed token', async () => {
+    const urls: string[] = [];
+    const tokens = await EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url) });
+    await tokens.begin('demo', '/s/demo/embed');
+    const state = new URL(urls[0] ?? '').searchParams.get('state') ?? '';
+    const captured = captureRedirect(`http://localhost:3000/#access_token=${STOREFRONT_TOKEN}&token_type=bearer&scope=storefront&state=${state}`);
+    if (!captured) throw new Error('fixture callback not recognised');
+    await tokens.complete(captured);
+    expect(await tokens.get('demo')).not.toBeNull();
+
+    const signOut = vi.fn(async () => undefined);
+    const auth = { persistent: true, listSessions: async () => ({ sessions: [], discarded: [] }), signOut } as unknown as AuthLike;
+    const session = new Session(auth, CONFIG);
+    session.accept(appSession(ADMIN_TOKEN, ['storefront', 'admin']));
+    await session.signOut('demo');
+    expect(signOut).toHaveBeenCalledWith('demo');
+    const reopened = await EmbedTokens.open({ config: CONFIG, navigate: vi.fn() });
+    expect(await reopened.get('demo')).toBeNull();
+  });
 });
