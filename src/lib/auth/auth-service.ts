@@ -80,7 +80,7 @@ export class AuthService {
     // sign-in alone goes to the per-tab sessionStorage fallback, so that it survives the redirect.
     const pendingStorage = storage.persistent ? storage.store : pendingFallback;
     this.canSignIn = pendingStorage !== null;
-    this.#vault = new TokenVault(storage.store);
+    this.#vault = new TokenVault(storage.sealed);
     this.#pendingKv = pendingStorage ?? storage.store;
     this.#loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
     this.#withLock = deps.withLock ?? defaultWithLock;

@@ -10,7 +10,8 @@
  * - exactly the provider's read-only scope (Goodsie `storefront`), nothing merged in;
  * - its state starts with `e.` so the callback is recognisable before the AuthService sees it
  *   (`isEmbedCallback`), and its pending entry and its token live under the `embed:` prefix of the
- *   same IndexedDB store (the app's PendingStore and TokenVault, reused on that prefix).
+ *   same IndexedDB store (the app's PendingStore and TokenVault, reused on that prefix; the token
+ *   sealed like the app's own, see sealed-store.ts).
  *
  * The app's boot must hand an embed callback here instead of to AuthService.completeSignIn
  * (see `completeEmbedSignIn`).
@@ -68,9 +69,9 @@ export class EmbedTokens {
     this.#config = deps.config;
     this.#navigate = deps.navigate;
     this.#now = deps.now ?? Date.now;
-    const store = prefixed(storage.store, STORAGE_PREFIX);
-    this.#pending = new PendingStore(store, { now: this.#now });
-    this.#vault = new TokenVault(store);
+    // Pending sign-ins hold no secret; the tokens are sealed like the app's own.
+    this.#pending = new PendingStore(prefixed(storage.store, STORAGE_PREFIX), { now: this.#now });
+    this.#vault = new TokenVault(prefixed(storage.sealed, STORAGE_PREFIX));
   }
 
   static async open(deps: EmbedTokensDeps): Promise<EmbedTokens> {

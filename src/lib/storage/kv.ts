@@ -142,6 +142,11 @@ export function prefixed(store: KeyValueStore, prefix: string): KeyValueStore {
 
 export interface OpenedStorage {
   store: KeyValueStore;
+  /**
+   * The same storage for secrets (tokens, pasted credentials): on IndexedDB every value is sealed with
+   * AES-GCM (sealed-store.ts); in memory it is `store` itself (nothing reaches the disk).
+   */
+  sealed: KeyValueStore;
   /** false: IndexedDB is missing or refused, data lives in memory and is lost on reload. */
   persistent: boolean;
 }
@@ -183,8 +188,11 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
   } catch {
     factory = undefined;
   }
-  if (!factory) return { store: createMemoryStore(), persistent: false };
+  if (!factory) return inMemory();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The sealing layer loads while the probe runs (it stays out of the first load's bytes).
+  const sealing = import('./sealed-store.ts');
+  sealing.catch(() => undefined);
   try {
     const useStore = createIdbUseStore(factory);
     const store = indexedDbStore(useStore);
@@ -194,10 +202,18 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
     });
     const works = await Promise.race([probe, timeout]);
     probe.catch(() => undefined);
-    return works ? { store, persistent: true } : { store: createMemoryStore(), persistent: false };
+    if (!works) return inMemory();
+    // No WebCrypto (an insecure context), or no key: secrets are not written to disk in the clear.
+    const { openSealingKey, sealedStore } = await sealing;
+    return { store, sealed: sealedStore(store, await openSealingKey(store)), persistent: true };
   } catch {
-    return { store: createMemoryStore(), persistent: false };
+    return inMemory();
   } finally {
     clearTimeout(timer);
   }
+}
+
+function inMemory(): OpenedStorage {
+  const store = createMemoryStore();
+  return { store, sealed: store, persistent: false };
 }

@@ -58,12 +58,13 @@ afterEach(() => {
 });
 
 describe('EmbedView', () => {
+  // The first render loads the embed modules and makes the sealing key: allow it more than a second.
   it('refuses to put a token that can do more than read into a snippet, says why, and offers a separate one', async () => {
     const { session, beginSignIn } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin'])]);
     const navigate = vi.fn();
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate } });
 
-    expect(await screen.findByRole('heading', { name: /token is not put in a snippet/i })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: /token is not put in a snippet/i }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText(/anyone who visits the page can read and copy it/i)).toBeInTheDocument();
     expect(screen.getByRole('listitem')).toHaveTextContent('Manage the store');
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();

@@ -349,7 +349,10 @@ describe('without IndexedDB: the pending sign-in waits in sessionStorage, tokens
   /** A fresh page load in the same tab: new memory storage, the same sessionStorage. */
   const pageLoad = () =>
     service({
-      storage: { store: createMemoryStore(), persistent: false },
+      storage: (() => {
+        const memory = createMemoryStore();
+        return { store: memory, sealed: memory, persistent: false };
+      })(),
       pendingFallback: openSessionFallback({ storage: web, now: () => clock.now }),
     });
 

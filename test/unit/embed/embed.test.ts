@@ -81,7 +81,8 @@ describe('buildEmbedSnippet', () => {
 
 describe('EmbedTokens', () => {
   function setup(): { storage: OpenedStorage; urls: string[]; tokens: Promise<EmbedTokens> } {
-    const storage: OpenedStorage = { store: createMemoryStore(), persistent: true };
+    const memory = createMemoryStore();
+    const storage: OpenedStorage = { store: memory, sealed: memory, persistent: true };
     const urls: string[] = [];
     const tokens = EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url), storage, now: () => 1_000_000 });
     return { storage, urls, tokens };
@@ -149,7 +150,8 @@ describe('EmbedTokens', () => {
     const captured = callback('ordinary-state');
     if (!captured) throw new Error('fixture callback not recognised');
     expect(isEmbedCallback(captured)).toBe(false);
-    const storage: OpenedStorage = { store: createMemoryStore(), persistent: true };
+    const memory = createMemoryStore();
+    const storage: OpenedStorage = { store: memory, sealed: memory, persistent: true };
     expect(await completeEmbedSignIn(captured, { config: CONFIG, navigate: () => undefined, storage })).toBeNull();
     expect(await storage.store.keys()).toEqual([]);
   });

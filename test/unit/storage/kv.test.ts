@@ -5,6 +5,7 @@ import { createMemoryStore, openStorage, prefixed, type KeyValueStore } from '..
 async function stores(): Promise<Array<[string, KeyValueStore]>> {
   const opened = await openStorage({ indexedDB: new IDBFactory() });
   expect(opened.persistent).toBe(true);
+  await opened.store.del('sealing-key');
   return [
     ['indexeddb', opened.store],
     ['memory', createMemoryStore()],
@@ -86,7 +87,7 @@ describe('openStorage', () => {
     const second = await openStorage({ indexedDB: factory });
     expect(second.persistent).toBe(true);
     expect(await second.store.get('session:acme')).toEqual({ v: 1 });
-    expect(await second.store.keys()).toEqual(['session:acme']);
+    expect(await second.store.keys()).toEqual(['sealing-key', 'session:acme']);
   });
 
   it('falls back to memory when IndexedDB is missing', async () => {
@@ -142,7 +143,8 @@ describe('openStorage: the start-up check', () => {
     const factory = new IDBFactory();
     await Promise.all(Array.from({ length: 3 }, () => openStorage({ indexedDB: factory })));
     const { store } = await openStorage({ indexedDB: factory });
-    expect(await store.keys()).toEqual([]);
+    // Only the one sealing key the tabs agreed on (sealed-store.ts), no probe.
+    expect(await store.keys()).toEqual(['sealing-key']);
   });
 
   it('falls back to memory when IndexedDB refuses to open', async () => {
