@@ -4,14 +4,15 @@
  * Also: a hostile host stylesheet, hostile products, a bad token, no globals, and the app's Embed
  * screen writing a snippet that works when pasted.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
-import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { CLIENT_ID, STORE_NAME, connectThroughConsent, answerConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
 import { authorize } from '../demo-store/store-client.ts';
@@ -333,7 +334,12 @@ describe('the app’s Embed screen', () => {
     await page.getByRole('spinbutton', { name: 'How many' }).fill('8');
     await expect.poll(() => box.inputValue()).toContain('columns="4"');
     const snippet = await box.inputValue();
-    expect(snippet).toContain(`<script type="module" src="${env.app.url}widget.js"></script>`);
+    // The snippet pins the content-named copy of widget.js with its sha384, loaded with CORS.
+    const pin = (JSON.parse(await readFile(join(BUILD_DIR, 'widget', 'integrity.json'), 'utf8')) as Record<string, { file: string; integrity: string }>)['widget.js']!;
+    const pinnedBytes = await readFile(join(BUILD_DIR, pin.file));
+    expect(pinnedBytes.equals(await readFile(join(BUILD_DIR, 'widget.js')))).toBe(true);
+    expect(pin.integrity).toBe(`sha384-${createHash('sha384').update(pinnedBytes).digest('base64')}`);
+    expect(snippet).toContain(`<script type="module" src="${env.app.url}${pin.file}" integrity="${pin.integrity}" crossorigin="anonymous"></script>`);
     expect(snippet).toContain(`api-base="${env.store.origin}"`);
 
     // The live preview runs the real widget.js under the app's own CSP.
@@ -346,6 +352,19 @@ describe('the app’s Embed screen', () => {
     const pasted = await open(`${host.url}pasted.html`);
     await expect.poll(() => pasted.page.locator('storefront-products .card').count()).toBe(8);
     expect(pasted.violations).toEqual([]);
+
+    // A modified bundle under the pinned name is refused by the browser: no element, no products.
+    env.app.setOverride(pin.file, `${pinnedBytes.toString('utf8')}\n;globalThis.tampered = true;`);
+    try {
+      await context?.close();
+      const tampered = await open(`${host.url}pasted.html`);
+      await tampered.page.waitForLoadState('load');
+      await expect.poll(() => tampered.log.lines.some((line) => /integrity/i.test(line))).toBe(true);
+      expect(await tampered.page.evaluate(() => customElements.get('storefront-products') === undefined)).toBe(true);
+      expect(await tampered.page.evaluate(() => (globalThis as { tampered?: boolean }).tampered)).toBeUndefined();
+    } finally {
+      env.app.setOverride(pin.file, pinnedBytes.toString('utf8'));
+    }
   });
 
   it('refuses to put a token that can also manage the store into a snippet', async () => {
