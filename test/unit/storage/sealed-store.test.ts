@@ -89,4 +89,27 @@ describe('sealed store (tokens encrypted at rest)', () => {
     expect(await sealed.update('n', () => undefined)).toBe(5);
     expect(await plain.get('n')).toBeUndefined();
   });
+
+  it('all site data purged (the user cleared it, or Safari’s 7-day cap): a clean signed-out state, nothing discarded', async () => {
+    const factory = new IDBFactory();
+    const first = await openStorage({ indexedDB: factory });
+    await new TokenVault(first.sealed).put(session('acme'));
+    await new Promise<void>((resolve) => {
+      const request = factory.deleteDatabase('storefront-connect');
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+    const second = await openStorage({ indexedDB: factory });
+    expect(second.persistent).toBe(true);
+    expect(await new TokenVault(second.sealed).list()).toEqual({ sessions: [], discarded: [] });
+  });
+
+  it('a write the browser refuses (QuotaExceededError) leaves the previous record whole', async () => {
+    const plain = createMemoryStore();
+    const key = await openSealingKey(plain);
+    await new TokenVault(sealedStore(plain, key)).put(session('acme'));
+    const full = { ...plain, set: async () => Promise.reject(new DOMException('full', 'QuotaExceededError')) };
+    const replaced = { ...session('acme'), tokens: { ...session('acme').tokens, accessToken: 'new' } };
+    await expect(new TokenVault(sealedStore(full, key)).put(replaced)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+    expect(await new TokenVault(sealedStore(plain, key)).get('acme')).toEqual(session('acme'));
+  });
 });
