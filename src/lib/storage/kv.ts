@@ -5,18 +5,9 @@
  */
 import { del as idbDel, get as idbGet, keys as idbKeys, promisifyRequest, set as idbSet, type UseStore } from 'idb-keyval';
 import { AppError } from '../oauth/errors.ts';
+import type { KeyValueStore } from './key-value-store.ts';
 
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  del(key: string): Promise<void>;
-  keys(): Promise<string[]>;
-  /**
-   * Atomic read-modify-write (one readwrite transaction): `next` gets the current value and returns
-   * the new one, `undefined` meaning delete. Resolves with the value that was there before.
-   */
-  update(key: string, next: (current: unknown) => unknown): Promise<unknown>;
-}
+export type { KeyValueStore } from './key-value-store.ts';
 
 export const DATABASE_NAME = 'storefront-connect';
 const OBJECT_STORE = 'kv';

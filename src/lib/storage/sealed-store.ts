@@ -16,7 +16,7 @@
  * cost the first load a preload list.
  * @see https://www.w3.org/TR/WebCryptoAPI/#aes-gcm
  */
-import type { KeyValueStore } from './kv.ts';
+import type { KeyValueStore } from './key-value-store.ts';
 
 /** Where the key lives in the plain store (beside, not inside, the sealed records). */
 export const SEALING_KEY_ID = 'sealing-key';

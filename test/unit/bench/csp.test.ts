@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../src/lib/config/load-config.ts';
 import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
 import { buildCsp, buildHeadersFile, connectOrigins, imageSources, validateDeploymentConfig, type DeploymentConfig } from '../../../test/bench/csp.ts';
 
