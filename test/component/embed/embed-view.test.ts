@@ -51,6 +51,17 @@ async function clearDatabase(): Promise<void> {
   });
 }
 
+/** Runs an embed sign-in as the app would (begin, then the store's redirect back) and keeps its token. */
+async function completeEmbedSignIn(token: string, scope: string): Promise<void> {
+  const urls: string[] = [];
+  const tokens = await EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url) });
+  await tokens.begin('demo', '/s/demo/embed');
+  const state = new URL(urls[0] ?? '').searchParams.get('state') ?? '';
+  const captured = captureRedirect(`http://localhost:3000/#access_token=${token}&token_type=bearer&scope=${scope}&state=${state}`);
+  if (!captured) throw new Error('fixture callback not recognised');
+  await tokens.complete(captured);
+}
+
 beforeEach(clearDatabase);
 afterEach(() => {
   cleanup();
@@ -104,13 +115,7 @@ describe('EmbedView', () => {
 
   it('uses the separate embed token once there is one, never the admin token', async () => {
     // Run the embed sign-in as the app would: begin, then the store's redirect back.
-    const urls: string[] = [];
-    const tokens = await EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url) });
-    await tokens.begin('demo', '/s/demo/embed');
-    const state = new URL(urls[0] ?? '').searchParams.get('state') ?? '';
-    const captured = captureRedirect(`http://localhost:3000/#access_token=${STOREFRONT_TOKEN}&token_type=bearer&scope=storefront&state=${state}`);
-    if (!captured) throw new Error('fixture callback not recognised');
-    await tokens.complete(captured);
+    await completeEmbedSignIn(STOREFRONT_TOKEN, 'storefront');
 
     const { session } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin', 'cart'])]);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
@@ -121,14 +126,8 @@ describe('EmbedView', () => {
 
   it('refuses a stored embed token that turned out to hold more than storefront', async () => {
     // The view opens IndexedDB itself: write the record there through the same class.
-    const urls: string[] = [];
-    const tokens = await EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url) });
-    await tokens.begin('demo', '/s/demo/embed');
-    const state = new URL(urls[0] ?? '').searchParams.get('state') ?? '';
     // The server granted more than it was asked for.
-    const captured = captureRedirect(`http://localhost:3000/#access_token=${ADMIN_TOKEN}&token_type=bearer&scope=storefront+admin&state=${state}`);
-    if (!captured) throw new Error('fixture callback not recognised');
-    await tokens.complete(captured);
+    await completeEmbedSignIn(ADMIN_TOKEN, 'storefront+admin');
 
     const { session } = makeSession([]);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
@@ -150,14 +149,8 @@ describe('EmbedView', () => {
   });
 
   it('sign-out forgets the store’s embed token', async () => {
-    const urls: string[] = [];
-    const tokens = await EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url) });
-    await tokens.begin('demo', '/s/demo/embed');
-    const state = new URL(urls[0] ?? '').searchParams.get('state') ?? '';
-    const captured = captureRedirect(`http://localhost:3000/#access_token=${STOREFRONT_TOKEN}&token_type=bearer&scope=storefront&state=${state}`);
-    if (!captured) throw new Error('fixture callback not recognised');
-    await tokens.complete(captured);
-    expect(await tokens.get('demo')).not.toBeNull();
+    await completeEmbedSignIn(STOREFRONT_TOKEN, 'storefront');
+    expect(await (await EmbedTokens.open({ config: CONFIG, navigate: vi.fn() })).get('demo')).not.toBeNull();
 
     const signOut = vi.fn(async () => undefined);
     const auth = { persistent: true, listSessions: async () => ({ sessions: [], discarded: [] }), signOut } as unknown as AuthLike;
