@@ -1,6 +1,11 @@
 /// <reference types="vitest/config" />
-import { build, defineConfig, type InlineConfig, type Plugin, type ResolvedConfig } from 'vite';
+import { build, defineConfig, type InlineConfig, type Plugin, type ResolvedConfig, type Rolldown } from 'vite';
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { buildHeadersFile, validateDeploymentConfig } from './test/bench/csp.ts';
 
 const TARGET = 'es2022';
 
@@ -47,15 +52,64 @@ function widgetBuild(): Plugin {
     },
     async closeBundle() {
       if (config.build.ssr || config.build.watch) return;
+      const outputs: (Rolldown.RolldownOutput | Rolldown.RolldownOutput[])[] = [];
       for (const format of ['iife', 'es'] as const) {
         const options = widgetBuildOptions(config.root, format);
-        await build({
+        const output = await build({
           ...options,
           logLevel: config.logLevel,
           mode: config.mode,
           build: { ...options.build, outDir: config.build.outDir },
         });
+        outputs.push(output as Rolldown.RolldownOutput | Rolldown.RolldownOutput[]);
       }
+      await pinWidgetFiles(resolve(config.root, config.build.outDir), outputs.flat());
+    },
+  };
+}
+
+/**
+ * For every file the widget build emitted (widget.js, and any other form of it): a copy named by its
+ * content, `widget/<sha384, 16 hex>.js` beside it, and its Subresource Integrity value, listed in
+ * `widget/integrity.json` as `{ "widget.js": { "file": "widget/….js", "integrity": "sha384-…" } }`.
+ * The Embed screen's snippet pins the copy (its bytes can never change under that name) with
+ * `integrity` and `crossorigin`, so a modified bundle is refused by the browser.
+ * @see https://www.w3.org/TR/SRI/
+ */
+async function pinWidgetFiles(outDir: string, output: Rolldown.RolldownOutput | Rolldown.RolldownOutput[]): Promise<void> {
+  const pinned: Record<string, { file: string; integrity: string }> = {};
+  await mkdir(join(outDir, 'widget'), { recursive: true });
+  for (const { output: files } of [output].flat()) {
+    for (const file of files) {
+      if (file.type !== 'chunk' || !file.fileName.endsWith('.js')) continue;
+      const bytes = await readFile(join(outDir, file.fileName));
+      const digest = createHash('sha384').update(bytes).digest();
+      const name = `widget/${digest.toString('hex').slice(0, 16)}.js`;
+      await writeFile(join(outDir, name), bytes);
+      pinned[file.fileName] = { file: name, integrity: `sha384-${digest.toString('base64')}` };
+    }
+  }
+  await writeFile(join(outDir, 'widget', 'integrity.json'), `${JSON.stringify(pinned, null, 2)}\n`);
+}
+
+/**
+ * dist/_headers, written from the config.json the build ships (public/config.json): the strict
+ * Content-Security-Policy and the other response headers, with no hand step. A config.json that
+ * the CSP cannot be derived from fails the build, naming the field. A deployment that edits
+ * config.json after building regenerates it with `npm run csp` (see docs/deployment.md).
+ */
+function headersFile(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'storefront-connect:headers',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async closeBundle() {
+      if (config.build.ssr || config.build.watch || !config.publicDir) return;
+      const json: unknown = JSON.parse(await readFile(join(config.publicDir, 'config.json'), 'utf8'));
+      await writeFile(join(resolve(config.root, config.build.outDir), '_headers'), buildHeadersFile(validateDeploymentConfig(json)));
     },
   };
 }
@@ -64,7 +118,7 @@ function widgetBuild(): Plugin {
 // dist/ can be served from any sub-path of a CDN with no rewrite rules.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), widgetBuild()],
+  plugins: [svelte(), widgetBuild(), headersFile()],
   build: {
     target: TARGET,
     sourcemap: false,

@@ -5,6 +5,9 @@ import './app.css';
 // so that no token, code or state stays in the URL, the history or a Referer. This entry stays tiny
 // (the callback parser only) so that it runs as early as possible; the app loads after the scrub.
 const captured = captureRedirect(window.location.href);
-if (captured) window.history.replaceState(null, '', captured.cleanHref);
+if (captured) {
+  window.history.replaceState(null, '', captured.cleanHref);
+  captured.receivedAt = Date.now();
+}
 
 void import('./boot.ts').then(({ boot }) => boot(captured));

@@ -1,22 +1,19 @@
 /**
- * `npm run csp -- [config.json] [--base /path/] [--strict-images] [--header]`
+ * `npm run csp -- [config.json] [--base /path/] [--header]`
  *
  * Prints the `_headers` file for a deployment's config.json (default public/config.json), or with
  * --header only the Content-Security-Policy value, for CDNs configured some other way.
  */
 import { readFile } from 'node:fs/promises';
-import { validateConfig } from '../../src/lib/config/load-config.ts';
-import { buildCsp, buildHeadersFile } from './csp.ts';
+import { buildCsp, buildHeadersFile, validateDeploymentConfig } from './csp.ts';
 
 const args = process.argv.slice(2);
 let configPath = 'public/config.json';
 let basePath = '/';
-let strictImages = false;
 let headerOnly = false;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
   if (arg === '--base') basePath = args[++i] ?? '/';
-  else if (arg === '--strict-images') strictImages = true;
   else if (arg === '--header') headerOnly = true;
   else if (arg !== undefined && !arg.startsWith('--')) configPath = arg;
   else {
@@ -26,8 +23,8 @@ for (let i = 0; i < args.length; i++) {
 }
 
 try {
-  const config = validateConfig(JSON.parse(await readFile(configPath, 'utf8')));
-  process.stdout.write(headerOnly ? `${buildCsp(config, { strictImages })}\n` : buildHeadersFile(config, { basePath, strictImages }));
+  const config = validateDeploymentConfig(JSON.parse(await readFile(configPath, 'utf8')));
+  process.stdout.write(headerOnly ? `${buildCsp(config)}\n` : buildHeadersFile(config, { basePath }));
 } catch (error) {
   process.stderr.write(`${configPath}: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

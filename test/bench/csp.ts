@@ -9,24 +9,66 @@
  *   CSS goes to a .css file); no 'unsafe-inline', no 'unsafe-eval'.
  * - connect-src 'self' + each store's API origin and token endpoint origin: config.json is read
  *   from 'self'; the bearer token can only ever be sent to a configured store.
- * - img-src 'self' https: (+ any plain-http loopback store origin, for the demo): product images are
- *   hosted wherever the merchant put them (store origin, image CDNs), which config.json does not
- *   list. An image cannot run script, so allowing any https image costs little; `strictImages`
- *   narrows img-src to the store origins when the stores are known to serve their own images.
+ * - img-src 'self' + each store's API origin and image origin (a store entry's `imageBase`) + the
+ *   image hosts config.json declares (`imageOrigins`). "Any https image" (`https:`) only when
+ *   config.json opts in with `"anyHttpsImages": true`: an image cannot run script, but it can
+ *   carry a tracking pixel or leak what the person looks at, so it is a deliberate choice.
  * - form-action 'none': the app submits no form anywhere (sign-in is a top-level navigation by
  *   location.assign, which form-action does not govern; CSP has no directive for it).
  * - frame-ancestors 'none': no site may frame the app (clickjacking of the consent flow).
  * - base-uri 'none', object-src 'none': no <base> hijack, no plugins.
  * @see https://www.w3.org/TR/CSP3/
  */
+import { ConfigError } from '../../src/lib/config/config-error.ts';
+import { validateConfig } from '../../src/lib/config/load-config.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';
 
-export interface CspOptions {
-  /** img-src lists only 'self' and the store origins instead of any https: image. */
-  strictImages?: boolean;
+/**
+ * What the deployment tooling reads from config.json besides the stores. The app itself ignores
+ * these fields (it never needs them at run time, and the first load stays small).
+ */
+export interface DeploymentConfig extends AppConfig {
+  /** Image hosts besides the stores' own origins, e.g. ["https://cdn.shop.example"]. */
+  imageOrigins?: string[];
+  /** Allow images from any https origin (img-src https:). Off unless set to true. */
+  anyHttpsImages?: boolean;
 }
 
-export interface HeadersFileOptions extends CspOptions {
+/**
+ * Validates config.json for the deployment tooling: the stores as the app does, then the optional
+ * `imageOrigins` (https origins, or http on loopback; nothing after the host) and `anyHttpsImages`.
+ * Throws ConfigError naming the field.
+ */
+export function validateDeploymentConfig(json: unknown): DeploymentConfig {
+  const config: DeploymentConfig = validateConfig(json);
+  const raw = json as Record<string, unknown>;
+  const images = raw['imageOrigins'];
+  if (images !== undefined) {
+    if (!Array.isArray(images)) throw new ConfigError('CONFIG_INVALID', 'imageOrigins', 'List image hosts as an array of origins, like ["https://cdn.shop.example"].');
+    config.imageOrigins = images.map((value: unknown, index) => {
+      const field = `imageOrigins[${index}]`;
+      let url: URL | undefined;
+      try {
+        url = typeof value === 'string' ? new URL(value) : undefined;
+      } catch {
+        url = undefined;
+      }
+      const loopback = url?.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+      if (!url || (url.protocol !== 'https:' && !loopback) || url.origin !== String(value).replace(/\/$/, '')) {
+        throw new ConfigError('CONFIG_INVALID', field, 'Write each image host as an origin only, like "https://cdn.shop.example" (https, no path).');
+      }
+      return url.origin;
+    });
+  }
+  const any = raw['anyHttpsImages'];
+  if (any !== undefined && typeof any !== 'boolean') {
+    throw new ConfigError('CONFIG_INVALID', 'anyHttpsImages', 'Set anyHttpsImages to true (allow images from any https host) or false.');
+  }
+  if (any === true) config.anyHttpsImages = true;
+  return config;
+}
+
+export interface HeadersFileOptions {
   /** The path the app is deployed under, e.g. '/shops/acme/'. Default '/'. */
   basePath?: string;
 }
@@ -46,21 +88,22 @@ export function connectOrigins(config: AppConfig): string[] {
   );
 }
 
-/** Origins product images are expected from when img-src is strict: the stores' API origins. */
-export function imageOrigins(config: AppConfig, options: CspOptions = {}): string[] {
-  const stores = unique(config.stores.map((store) => originOf(store.apiBase)));
-  if (options.strictImages) return ["'self'", ...stores];
-  // `https:` covers every https store; plain-http (loopback demo) stores must be named.
-  return ["'self'", 'https:', ...stores.filter((origin) => origin.startsWith('http:'))];
+/** img-src: 'self', the stores' API and image origins, the declared image hosts, and `https:` only on opt-in. */
+export function imageSources(config: DeploymentConfig): string[] {
+  const stores = config.stores.flatMap((store) => {
+    const imageBase = (store as { imageBase?: unknown }).imageBase;
+    return [originOf(store.apiBase), ...(typeof imageBase === 'string' ? [originOf(imageBase)] : [])];
+  });
+  return unique(["'self'", ...(config.anyHttpsImages ? ['https:'] : []), ...stores, ...(config.imageOrigins ?? [])]);
 }
 
 /** The app's Content-Security-Policy header value. */
-export function buildCsp(config: AppConfig, options: CspOptions = {}): string {
+export function buildCsp(config: DeploymentConfig): string {
   const directives: [string, string[]][] = [
     ['default-src', ["'none'"]],
     ['script-src', ["'self'"]],
     ['style-src', ["'self'"]],
-    ['img-src', imageOrigins(config, options)],
+    ['img-src', imageSources(config)],
     ['connect-src', ["'self'", ...connectOrigins(config)]],
     ['form-action', ["'none'"]],
     ['frame-ancestors', ["'none'"]],
@@ -71,9 +114,9 @@ export function buildCsp(config: AppConfig, options: CspOptions = {}): string {
 }
 
 /** Headers for every file of the app. */
-export function appHeaders(config: AppConfig, options: CspOptions = {}): Record<string, string> {
+export function appHeaders(config: DeploymentConfig): Record<string, string> {
   return {
-    'Content-Security-Policy': buildCsp(config, options),
+    'Content-Security-Policy': buildCsp(config),
     'Referrer-Policy': 'no-referrer',
     'X-Content-Type-Options': 'nosniff',
     // For browsers that predate frame-ancestors.
@@ -90,6 +133,16 @@ export const WIDGET_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Access-Control-Allow-Origin': '*',
   'Cross-Origin-Resource-Policy': 'cross-origin',
   'Cache-Control': 'public, max-age=300, must-revalidate',
+});
+
+/**
+ * widget/<hash>.js: the copies of the widget a snippet pins with `integrity` (and loads with
+ * `crossorigin`, a CORS request): named by their content, so cached for good.
+ */
+export const PINNED_WIDGET_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Access-Control-Allow-Origin': '*',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Cache-Control': 'public, max-age=31536000, immutable',
 });
 
 /** assets/ files carry a content hash in their names: cache them for good. */
@@ -119,18 +172,20 @@ function block(path: string, headers: Readonly<Record<string, string>>): string 
  * @see https://docs.netlify.com/routing/headers/
  * @see https://developers.cloudflare.com/pages/configuration/headers/
  */
-export function buildHeadersFile(config: AppConfig, options: HeadersFileOptions = {}): string {
+export function buildHeadersFile(config: DeploymentConfig, options: HeadersFileOptions = {}): string {
   const base = normaliseBase(options.basePath ?? '/');
   return [
-    '# Response headers for Netlify / Cloudflare Pages, generated from config.json by `npm run csp`.',
+    '# Response headers for Netlify / Cloudflare Pages, written from config.json by `npm run build`.',
     '# After editing config.json (or to deploy under another path), regenerate this file:',
     '#   npm run -s csp -- dist/config.json --base /shops/acme/ > dist/_headers',
     '# Other CDNs: send the same headers (see docs/deployment.md). Every matching block applies.',
-    block(`${base}*`, appHeaders(config, options)),
+    block(`${base}*`, appHeaders(config)),
     '',
     block(`${base}widget.js`, WIDGET_HEADERS),
     '',
     block(`${base}widget.mjs`, WIDGET_HEADERS),
+    '',
+    block(`${base}widget/*`, PINNED_WIDGET_HEADERS),
     '',
     block(`${base}assets/*`, ASSET_HEADERS),
     '',

@@ -16,7 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startDemoStore, type DemoStore } from '../demo-store/server.ts';
 import { implicitToken } from '../demo-store/store-client.ts';
 import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
-import { deploymentHeaders, readOtherStorage, recordCallbacks } from '../helpers/e2e-app.ts';
+import { deploymentHeaders, readOtherStorage, readSealedRecord, recordCallbacks } from '../helpers/e2e-app.ts';
 import { startOidcServer, type OidcServer } from '../helpers/oidc-server.ts';
 import { BUILD_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
@@ -188,27 +188,13 @@ async function signIn(): Promise<void> {
 
 /** The tokens the app saved for the store (read from its IndexedDB vault; compared, never printed). */
 async function savedTokens(): Promise<{ accessToken: string; refreshToken: string; scopes: string[] }> {
-  return page.evaluate(
-    (key) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('storefront-connect');
-        open.onerror = () => reject(new Error('open failed'));
-        open.onsuccess = () => {
-          const read = open.result.transaction('kv').objectStore('kv').get(key);
-          read.onsuccess = () => {
-            open.result.close();
-            const tokens = (read.result as { session?: { tokens?: Record<string, unknown> } } | undefined)?.session?.tokens ?? {};
-            resolve({
-              accessToken: String(tokens['accessToken'] ?? ''),
-              refreshToken: String(tokens['refreshToken'] ?? ''),
-              scopes: Array.isArray(tokens['scopes']) ? (tokens['scopes'] as string[]) : [],
-            });
-          };
-          read.onerror = () => reject(new Error('read failed'));
-        };
-      }),
-    `session:${STORE_ID}`,
-  );
+  const record = (await readSealedRecord(page, `session:${STORE_ID}`)) as { session?: { tokens?: Record<string, unknown> } } | undefined;
+  const tokens = record?.session?.tokens ?? {};
+  return {
+    accessToken: String(tokens['accessToken'] ?? ''),
+    refreshToken: String(tokens['refreshToken'] ?? ''),
+    scopes: Array.isArray(tokens['scopes']) ? (tokens['scopes'] as string[]) : [],
+  };
 }
 
 /** Whether `haystack` holds `secret`, as a boolean (so a failure never prints the secret). */

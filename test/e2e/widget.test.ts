@@ -4,14 +4,15 @@
  * Also: a hostile host stylesheet, hostile products, a bad token, no globals, and the app's Embed
  * screen writing a snippet that works when pasted.
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
-import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { CLIENT_ID, STORE_NAME, connectThroughConsent, answerConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
 import { authorize } from '../demo-store/store-client.ts';
@@ -378,6 +379,39 @@ describe('the app’s Embed screen', () => {
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     await pasted.page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-pasted-plain-host.png'), fullPage: true });
     env.app.setHeaders({ ...appHeaders({ stores: env.stores }), ...WIDGET_HEADERS });
+  });
+
+  it('with the shipped headers (CORS on the widget files), pins the content-named copy with integrity; a modified bundle is refused', async () => {
+    env.app.setHeaders({ ...appHeaders({ stores: env.stores }), ...WIDGET_HEADERS });
+    const { page } = await open(env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.goto(`${env.app.url}#/s/demo/embed`);
+    const box = page.getByRole('textbox', { name: 'Snippet' });
+    await box.waitFor();
+    const pin = (JSON.parse(await readFile(join(BUILD_DIR, 'widget', 'integrity.json'), 'utf8')) as Record<string, { file: string; integrity: string }>)['widget.js']!;
+    const pinnedBytes = await readFile(join(BUILD_DIR, pin.file));
+    expect(pinnedBytes.equals(await readFile(join(BUILD_DIR, 'widget.js')))).toBe(true);
+    expect(pin.integrity).toBe(`sha384-${createHash('sha384').update(pinnedBytes).digest('base64')}`);
+    await expect.poll(() => box.inputValue()).toContain(`<script src="${env.app.url}${pin.file}" defer integrity="${pin.integrity}" crossorigin="anonymous"></script>`);
+    const snippet = await box.inputValue();
+    host.setOverride('pinned.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pinned</title></head><body>${snippet}</body></html>`);
+    await context?.close();
+    const pinned = await open(`${host.url}pinned.html`);
+    await expect.poll(() => pinned.page.locator('storefront-products .card').count()).toBeGreaterThan(0);
+
+    // A modified bundle under the pinned name is refused by the browser: no element, no products.
+    env.app.setOverride(pin.file, `${pinnedBytes.toString('utf8')}\n;globalThis.tampered = true;`);
+    try {
+      await context?.close();
+      const tampered = await open(`${host.url}pinned.html`);
+      await tampered.page.waitForLoadState('load');
+      await expect.poll(() => tampered.log.lines.some((line) => /integrity/i.test(line))).toBe(true);
+      expect(await tampered.page.evaluate(() => customElements.get('storefront-products') === undefined)).toBe(true);
+      expect(await tampered.page.evaluate(() => (globalThis as { tampered?: boolean }).tampered)).toBeUndefined();
+    } finally {
+      env.app.setOverride(pin.file, pinnedBytes.toString('utf8'));
+    }
   });
 
   it('refuses to put a token that can also manage the store into a snippet', async () => {

@@ -238,7 +238,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const persistent = options.persistent ?? true;
   const storage = persistent ? await openStorage() : await openStorage({ indexedDB: null });
   expect(storage.persistent).toBe(persistent);
-  const vault = new TokenVault(storage.store);
+  const vault = new TokenVault(storage.sealed);
   for (const [storeId, scopes] of Object.entries(options.sessions ?? {})) {
     await vault.put({
       storeId,

@@ -62,7 +62,7 @@ export async function startAppUnderTest(
 }
 
 /**
- * The headers a deployment ships (the same generator writes public/_headers), for a given
+ * The headers a deployment ships (the same generator writes dist/_headers at build time), for a given
  * config.json, so every end-to-end test runs under exactly the shipped Content-Security-Policy.
  * `extraImageOrigins`: plain-http image hosts a test serves pictures from besides the stores.
  */
@@ -145,4 +145,62 @@ export async function readVaultKeys(page: Page): Promise<string[]> {
         };
       }),
   );
+}
+
+/**
+ * A record of the app's vault as the app reads it: opened with the sealing key from the same
+ * IndexedDB (script in the page can do this; the encryption protects against disk readers only).
+ */
+export async function readSealedRecord(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (key) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('storefront-connect');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const store = open.result.transaction('kv').objectStore('kv');
+          const sealingKey = store.get('sealing-key');
+          const record = store.get(key);
+          record.onsuccess = async () => {
+            open.result.close();
+            const sealed = record.result as { iv: Uint8Array<ArrayBuffer>; data: Uint8Array<ArrayBuffer> } | undefined;
+            if (!sealed) return resolve(undefined);
+            const additionalData = new TextEncoder().encode(key);
+            const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.iv, additionalData }, sealingKey.result as CryptoKey, sealed.data);
+            resolve(JSON.parse(new TextDecoder().decode(plain)));
+          };
+          record.onerror = () => reject(new Error('read failed'));
+        };
+      }),
+    key,
+  );
+}
+
+/** Every value of every IndexedDB database of the page's origin, as text (bytes as Latin-1), to search for secrets. */
+export async function readAllIndexedDb(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const dump: string[] = [];
+    const asText = (value: unknown): string =>
+      JSON.stringify(value, (_key, item: unknown) =>
+        ArrayBuffer.isView(item) ? String.fromCharCode(...new Uint8Array(item.buffer, item.byteOffset, item.byteLength)) : item,
+      );
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(new Error('open failed'));
+      });
+      for (const storeName of db.objectStoreNames) {
+        const values = await new Promise<unknown[]>((resolve, reject) => {
+          const all = db.transaction(storeName).objectStore(storeName).getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => reject(new Error('read failed'));
+        });
+        dump.push(...values.map(asText));
+      }
+      db.close();
+    }
+    return dump.join('\n');
+  });
 }

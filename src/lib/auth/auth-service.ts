@@ -80,7 +80,7 @@ export class AuthService {
     // sign-in alone goes to the per-tab sessionStorage fallback, so that it survives the redirect.
     const pendingStorage = storage.persistent ? storage.store : pendingFallback;
     this.canSignIn = pendingStorage !== null;
-    this.#vault = new TokenVault(storage.store);
+    this.#vault = new TokenVault(storage.sealed);
     this.#pendingKv = pendingStorage ?? storage.store;
     this.#loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
     this.#withLock = deps.withLock ?? defaultWithLock;
@@ -158,7 +158,7 @@ export class AuthService {
     }
     const completed =
       captured.responseMode === 'fragment'
-        ? await this.#completeImplicit(captured.params)
+        ? await this.#completeImplicit(captured.params, captured.receivedAt)
         : await this.#completeCode(captured.params);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
@@ -224,7 +224,7 @@ export class AuthService {
     throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this sign-in', { storeId });
   }
 
-  async #completeImplicit(params: URLSearchParams): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
+  async #completeImplicit(params: URLSearchParams, receivedAt: number | undefined): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
     const state = params.get('state');
     if (state === null || state === '') throw new AppError('OAUTH_STATE_MISSING', 'the response carries no state');
     const pending = await (await this.#pendingStore()).take(state);
@@ -240,7 +240,7 @@ export class AuthService {
       const tokens = parseImplicitResponse(params, {
         expectedState: pending.state,
         requestedScopes: pending.scopes,
-        now: this.#now(),
+        now: receivedAt ?? this.#now(),
         quirks: getProvider(store.kind).tokenQuirks,
       });
       return { storeId: store.id, returnTo: pending.returnTo, tokens };

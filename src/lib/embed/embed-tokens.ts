@@ -10,7 +10,8 @@
  * - exactly the provider's read-only scope (Goodsie `storefront`), nothing merged in;
  * - its state starts with `e.` so the callback is recognisable before the AuthService sees it
  *   (`isEmbedCallback`), and its pending entry and its token live under the `embed:` prefix of the
- *   same IndexedDB store (the app's PendingStore and TokenVault, reused on that prefix).
+ *   same IndexedDB store (the app's PendingStore and TokenVault, reused on that prefix; the token
+ *   sealed like the app's own, see sealed-store.ts).
  *
  * The app's boot must hand an embed callback here instead of to AuthService.completeSignIn
  * (see `completeEmbedSignIn`).
@@ -68,9 +69,9 @@ export class EmbedTokens {
     this.#config = deps.config;
     this.#navigate = deps.navigate;
     this.#now = deps.now ?? Date.now;
-    const store = prefixed(storage.store, STORAGE_PREFIX);
-    this.#pending = new PendingStore(store, { now: this.#now });
-    this.#vault = new TokenVault(store);
+    // Pending sign-ins hold no secret; the tokens are sealed like the app's own.
+    this.#pending = new PendingStore(prefixed(storage.store, STORAGE_PREFIX), { now: this.#now });
+    this.#vault = new TokenVault(prefixed(storage.sealed, STORAGE_PREFIX));
   }
 
   static async open(deps: EmbedTokensDeps): Promise<EmbedTokens> {
@@ -118,7 +119,7 @@ export class EmbedTokens {
       const tokens = parseImplicitResponse(captured.params, {
         expectedState: pending.state,
         requestedScopes: pending.scopes,
-        now: this.#now(),
+        now: captured.receivedAt ?? this.#now(),
         quirks: getProvider(store.kind).tokenQuirks,
       });
       session = { storeId: store.id, tokens };
@@ -148,6 +149,15 @@ export class EmbedTokens {
     if (!store) throw new AppError('CONFIG_INVALID', 'no store with this id is configured', { storeId });
     return store;
   }
+}
+
+/**
+ * Forgets the store's embed token (at sign-out: a snippet token outliving the sign-in it came from
+ * would surprise the person). A snippet already published keeps working until the token expires or
+ * is revoked at the store; only the app's copy goes.
+ */
+export async function forgetEmbedToken(config: AppConfig, storeId: string): Promise<void> {
+  await (await EmbedTokens.open({ config, navigate: () => undefined })).forget(storeId);
 }
 
 /**

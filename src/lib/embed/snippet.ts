@@ -3,8 +3,10 @@
  */
 
 export interface EmbedSnippetOptions {
-  /** Absolute URL of widget.js (from the app's own location: {@link widgetUrlFor}). */
+  /** Absolute URL of the widget: its pinned copy ({@link pinnedWidget}), else widget.js ({@link widgetUrlFor}). */
   widgetUrl: string;
+  /** The pinned copy's Subresource Integrity value (`sha384-…`); with it the script tag carries `integrity` and `crossorigin`. */
+  integrity?: string;
   /** The store's API server (config.json apiBase). */
   apiBase: string;
   /** A storefront-only token (checked by the caller with checkEmbedToken). */
@@ -27,6 +29,35 @@ export function widgetUrlFor(baseUri: string): string {
   return new URL('widget.js', baseUri).href;
 }
 
+export interface PinnedWidget {
+  url: string;
+  integrity: string;
+}
+
+/**
+ * The content-named copy of widget.js and its integrity, from `widget/integrity.json` (written by the
+ * build beside widget.js); null when there is none (the dev server), it is malformed, or the host
+ * does not serve the copy with `Access-Control-Allow-Origin: *`: a pinned classic script is fetched
+ * with CORS (`crossorigin`), so on a host without CORS headers (a plain static server) the snippet
+ * loads widget.js unpinned rather than not at all.
+ * @see https://www.w3.org/TR/SRI/
+ */
+export async function pinnedWidget(fetchFn: typeof fetch, baseUri: string): Promise<PinnedWidget | null> {
+  try {
+    const response = await fetchFn(new URL('widget/integrity.json', baseUri).href, { cache: 'no-cache', credentials: 'same-origin' });
+    if (!response.ok) return null;
+    const entry = ((await response.json()) as Record<string, { file?: unknown; integrity?: unknown } | undefined>)['widget.js'];
+    if (typeof entry?.file !== 'string' || !/^widget\/[0-9a-f]{16}\.js$/.test(entry.file)) return null;
+    if (typeof entry.integrity !== 'string' || !/^sha384-[A-Za-z0-9+/]{64}$/.test(entry.integrity)) return null;
+    const url = new URL(entry.file, baseUri).href;
+    const copy = await fetchFn(url, { method: 'HEAD', cache: 'no-cache', credentials: 'same-origin' });
+    if (!copy.ok || copy.headers.get('Access-Control-Allow-Origin') !== '*') return null;
+    return { url, integrity: entry.integrity };
+  } catch {
+    return null;
+  }
+}
+
 /** Escapes a value for a double-quoted HTML attribute. */
 export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -47,11 +78,14 @@ function startTag(tag: string, attributes: readonly [string, string | true][]): 
  * host, deferred so it never holds up the page. More attributes (integrity, crossorigin) go in
  * this list.
  */
-export function widgetScriptTag(widgetUrl: string): string {
-  return `${startTag('script', [
+export function widgetScriptTag(widgetUrl: string, integrity?: string): string {
+  const attributes: [string, string | true][] = [
     ['src', widgetUrl],
     ['defer', true],
-  ])}</script>`;
+  ];
+  // SRI on a script from another origin needs a CORS fetch: only written when the host sends CORS.
+  if (integrity) attributes.push(['integrity', integrity], ['crossorigin', 'anonymous']);
+  return `${startTag('script', attributes)}</script>`;
 }
 
 /** The lines to paste: the script, then the element with its fallback link inside. */
@@ -67,5 +101,5 @@ export function buildEmbedSnippet(options: EmbedSnippetOptions): string {
   const element = attributes.map(([name, value]) => `  ${name}="${escapeAttribute(value)}"`).join('\n');
   const href = options.fallback && /^https?:\/\//i.test(options.fallback.href) ? options.fallback.href : undefined;
   const inside = href && options.fallback ? `\n  <a href="${escapeAttribute(href)}">${escapeText(options.fallback.text)}</a>\n` : '';
-  return [widgetScriptTag(options.widgetUrl), `<storefront-products\n${element}\n>${inside}</storefront-products>`].join('\n');
+  return [widgetScriptTag(options.widgetUrl, options.integrity), `<storefront-products\n${element}\n>${inside}</storefront-products>`].join('\n');
 }

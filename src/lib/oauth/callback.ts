@@ -41,6 +41,8 @@ export interface CapturedRedirect {
   cleanHref: string;
   /** Set when the response is malformed; completing it yields OAUTH_INVALID_RESPONSE. */
   problem?: CapturedRedirectProblem;
+  /** Epoch ms the page received the response (an implicit token's lifetime counts from here). */
+  receivedAt?: number;
 }
 
 /**

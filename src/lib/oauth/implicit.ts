@@ -26,7 +26,8 @@ const MAX_VALUE_LENGTH = 16_384;
  * - missing state: OAUTH_STATE_MISSING; a different state: OAUTH_STATE_MISMATCH
  * - `error`: OAuthRedirectError (access_denied gives OAUTH_ACCESS_DENIED)
  * - token_type other than bearer (any case): OAUTH_UNSUPPORTED_TOKEN_TYPE
- * A refresh_token is ignored (the implicit grant must not issue one) unless the quirks allow it.
+ * - a refresh_token, unless the platform's quirks allow one: OAUTH_INVALID_RESPONSE (RFC 6749 4.2.2:
+ *   the implicit grant must not issue one; a response that does is not the one we asked for)
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.2.1
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
@@ -57,6 +58,9 @@ export function parseImplicitResponse(params: URLSearchParams, options: Implicit
     throw new AppError('OAUTH_INVALID_RESPONSE', 'an implicit response must not carry a code');
   }
   const quirks = options.quirks ?? RFC_TOKEN_QUIRKS;
+  if (params.has('refresh_token') && !quirks.implicitRefreshToken) {
+    throw new AppError('OAUTH_INVALID_RESPONSE', 'an implicit response must not carry a refresh token');
+  }
   const wire: Record<string, string> = {};
   const fields = ['access_token', 'token_type', 'scope', ...quirks.lifetimeFields, ...(quirks.implicitRefreshToken ? ['refresh_token'] : [])];
   for (const key of fields) {

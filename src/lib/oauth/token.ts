@@ -21,15 +21,23 @@ export interface TokenQuirks {
   lifetimeFields: readonly string[];
   /** Whether an implicit-flow response may carry a refresh token (RFC 6749 4.2.2 says it must not). */
   implicitRefreshToken: boolean;
+  /**
+   * The longest lifetime believed, in seconds; a longer one is cut to this. Default
+   * {@link DEFAULT_MAX_LIFETIME_SECONDS}: a platform that documents longer-lived tokens says so here.
+   */
+  maxLifetimeSeconds?: number;
 }
+
+/** A day: the most a lifetime is believed unless the platform's profile says otherwise (security case 12). */
+export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
 
 /** The RFC's own rules: `expires_in`, and no refresh token from the implicit flow. */
 export const RFC_TOKEN_QUIRKS: TokenQuirks = { lifetimeFields: ['expires_in'], implicitRefreshToken: false };
 
 export interface NormalizeOptions {
-  /** The scopes asked for: the grant when the response has no `scope` (RFC 6749 5.1). */
+  /** The scopes asked for: the grant when the response has no `scope` (RFC 6749 5.1), and its ceiling. */
   requestedScopes: readonly string[];
-  /** Epoch ms the response was received. */
+  /** Epoch ms the response was received (the lifetime counts from here, never from a server's clock). */
   now: number;
   /** The platform's quirks (its profile's tokenQuirks); the RFC's rules when absent. */
   quirks?: TokenQuirks;
@@ -44,8 +52,12 @@ const NUMERIC = /^\s*\d+(\.\d+)?\s*$/;
  * Converts a token response (from the token endpoint or the implicit fragment) into a TokenSet.
  * - token_type is compared case-insensitively and must be bearer (OAUTH_UNSUPPORTED_TOKEN_TYPE).
  * - lifetime from the first of the quirks' `lifetimeFields` that holds a number or numeric string
- *   (`expires_in` by default); missing or invalid gives expiresAt null ("unknown", not expired).
- * - granted scopes are the returned `scope`, or the requested ones when it is absent or empty.
+ *   (`expires_in` by default), counted from `now` (the time of receipt); a missing or garbage one
+ *   (negative, non-numeric) gives expiresAt null ("unknown", not expired); one above the quirks'
+ *   `maxLifetimeSeconds` (a day by default) is cut to it.
+ * - granted scopes are the returned `scope` less anything never asked for (granted ∩ requested: a
+ *   scope the app did not ask for unlocks nothing; those are kept apart in `unrequestedScopes`), or
+ *   the requested ones when it is absent or empty.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-7.1
  */
@@ -69,14 +81,19 @@ export function normalizeTokenResponse(wire: unknown, options: NormalizeOptions)
     throw new AppError('OAUTH_UNSUPPORTED_TOKEN_TYPE', 'token_type is not bearer');
   }
 
-  const { lifetimeFields } = options.quirks ?? RFC_TOKEN_QUIRKS;
+  const { lifetimeFields, maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS } = options.quirks ?? RFC_TOKEN_QUIRKS;
+  const seconds = lifetimeFields.reduce<number | null>((found, field) => found ?? lifetimeSeconds(record[field]), null);
+  const granted = grantedScopes(record['scope'], options.requestedScopes);
+  const asked = new Set(options.requestedScopes);
+  const unrequested = granted.filter((scope) => !asked.has(scope));
   const tokens: TokenSet = {
     accessToken,
     tokenType: 'bearer',
-    scopes: grantedScopes(record['scope'], options.requestedScopes),
-    expiresAt: lifetimeFields.reduce<number | null>((found, field) => found ?? expiresAt(record[field], options.now), null),
+    scopes: granted.filter((scope) => asked.has(scope)),
+    expiresAt: seconds === null ? null : options.now + Math.min(seconds, maxLifetimeSeconds) * 1000,
     obtainedAt: options.now,
   };
+  if (unrequested.length > 0) tokens.unrequestedScopes = unrequested;
   const refreshToken = record['refresh_token'];
   if (refreshToken !== undefined && refreshToken !== null) {
     if (typeof refreshToken !== 'string' || refreshToken.length > MAX_TOKEN_LENGTH || !TOKEN_SYNTAX.test(refreshToken)) {
@@ -95,15 +112,13 @@ function grantedScopes(scope: unknown, requested: readonly string[]): string[] {
   return scopes;
 }
 
-function expiresAt(lifetime: unknown, now: number): number | null {
+/** Whole seconds from a number or numeric string; null for anything else (negative, NaN, text). */
+function lifetimeSeconds(lifetime: unknown): number | null {
   let seconds: number;
   if (typeof lifetime === 'number') seconds = lifetime;
   else if (typeof lifetime === 'string' && NUMERIC.test(lifetime)) seconds = Number(lifetime);
   else return null;
-  if (!Number.isFinite(seconds) || seconds < 0) return null;
-  const at = now + Math.floor(seconds) * 1000;
-  // Beyond what a Date can hold: as good as "no lifetime given".
-  return Number.isSafeInteger(at) && at <= 8.64e15 ? at : null;
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.floor(seconds) : null;
 }
 
 /**

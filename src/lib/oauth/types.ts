@@ -4,8 +4,13 @@ export interface TokenSet {
   /** Always 'bearer' (normalised to lower case). */
   tokenType: 'bearer';
   refreshToken?: string;
-  /** Scopes actually granted. */
+  /** Scopes granted that were asked for (granted ∩ requested): what the screens gate on. */
   scopes: string[];
+  /**
+   * Scopes the server granted without being asked (absent when none). They unlock nothing in the
+   * app, but the token holds them: whoever judges what the token can do (the embed check) counts them.
+   */
+  unrequestedScopes?: string[];
   /** Epoch ms, or null when the server gave no lifetime ("unknown", not "expired"). */
   expiresAt: number | null;
   /** Epoch ms. */

@@ -43,6 +43,8 @@ export interface CompletedCodeFlow {
 /** What the routed fetch saw, per client: the raw token JSON and any HTTP error. */
 interface ExchangeRecord {
   tokenJson?: unknown;
+  /** When the token response arrived (by deps.now): the lifetime counts from here. */
+  receivedAt?: number;
   httpError?: HttpError;
 }
 
@@ -110,7 +112,7 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
   try {
     await client.processSigninResponse(href);
     if (record.tokenJson === undefined) throw new AppError('OAUTH_INVALID_RESPONSE', 'no token response was received');
-    const tokens = normalizeTokenResponse(record.tokenJson, { requestedScopes: data.scopes, now: deps.now(), quirks: getProvider(store.kind).tokenQuirks });
+    const tokens = normalizeTokenResponse(record.tokenJson, normalizeOptions(store, data.scopes, record, deps));
     return { storeId: store.id, returnTo: data.returnTo, tokens };
   } catch (error) {
     throw toAppError(error, record, store.id);
@@ -136,12 +138,17 @@ export async function refreshAccessToken(store: StoreConfig, tokens: TokenSet, d
     };
     await client.useRefreshToken({ state });
     if (record.tokenJson === undefined) throw new AppError('OAUTH_INVALID_RESPONSE', 'no token response was received');
-    const refreshed = normalizeTokenResponse(record.tokenJson, { requestedScopes: tokens.scopes, now: deps.now(), quirks: getProvider(store.kind).tokenQuirks });
+    const refreshed = normalizeTokenResponse(record.tokenJson, normalizeOptions(store, tokens.scopes, record, deps));
     if (refreshed.refreshToken === undefined) refreshed.refreshToken = tokens.refreshToken;
     return refreshed;
   } catch (error) {
     throw toAppError(error, record, store.id);
   }
+}
+
+/** Counted from the response's arrival, with the platform's lifetime rules. */
+function normalizeOptions(store: StoreConfig, requestedScopes: readonly string[], record: ExchangeRecord, deps: CodeFlowDeps) {
+  return { requestedScopes, now: record.receivedAt ?? deps.now(), quirks: getProvider(store.kind).tokenQuirks };
 }
 
 function createClient(
@@ -211,6 +218,7 @@ function routeFetch(client: OidcClient, deps: CodeFlowDeps, record: ExchangeReco
     } finally {
       clearTimeout(timer);
     }
+    record.receivedAt = deps.now();
     if (response.ok) {
       try {
         record.tokenJson = await response.clone().json();

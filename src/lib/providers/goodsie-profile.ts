@@ -51,6 +51,9 @@ export const goodsieProfile: ProviderProfile = Object.freeze({
     // Goodsie spells it `expire_in`; the standard `expires_in` may appear too.
     lifetimeFields: ['expires_in', 'expire_in'],
     // "Effectively non-expiring" tokens come with expire_in 315360000 (ten years); a 401 is still possible.
+    // The explicit exception to the one-day ceiling: Goodsie documents these ten-year tokens, and
+    // cutting them to a day would end a valid implicit-flow session (it has no refresh token).
+    maxLifetimeSeconds: 315_360_000,
     // The server may grant fewer scopes than asked: its `scope` answer is the truth (as for every platform).
     implicitRefreshToken: false,
   },

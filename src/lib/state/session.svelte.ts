@@ -133,12 +133,20 @@ export class Session {
   /** The store last signed out of during this visit, for a calm confirmation; null once another sign-in lands. */
   signedOutOf = $state<string | null>(null);
 
+  /** Ends the store's session, and forgets its separate embed token too. */
   async signOut(storeId: string): Promise<void> {
     await this.#auth.signOut(storeId);
-    this.signedOutOf = storeId;
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
     this.#expired = this.#expired.filter((id) => id !== storeId);
     delete this.#withdrawn[storeId];
+    this.signedOutOf = storeId;
+    try {
+      const { forgetEmbedToken } = await import('../embed/embed-tokens.ts');
+      await forgetEmbedToken(this.config, storeId);
+    } catch {
+      // Storage refused: the sign-out itself is done; the storefront-only token (made to be
+      // published) stays until it expires, and the Embed screen offers it again.
+    }
   }
 
   /** Records a finished sign-in (the callback has been handled by the AuthService). */

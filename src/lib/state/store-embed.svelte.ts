@@ -1,13 +1,13 @@
 import type { StoreConfig } from '../config/types.ts';
-import { checkEmbedToken, type EmbedTokenCheck } from '../embed/embed-scope.ts';
+import { checkEmbedToken, tokenGrant, type EmbedTokenCheck } from '../embed/embed-scope.ts';
 import { EmbedTokens } from '../embed/embed-tokens.ts';
-import { buildEmbedSnippet, widgetUrlFor, type EmbedSnippetOptions } from '../embed/snippet.ts';
+import { buildEmbedSnippet, pinnedWidget, widgetUrlFor, type EmbedSnippetOptions, type PinnedWidget } from '../embed/snippet.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { ProviderProfile } from '../providers/types.ts';
 import type { Session } from './session.svelte.ts';
 
-export type SnippetChoices = Omit<EmbedSnippetOptions, 'widgetUrl' | 'apiBase' | 'token'>;
+export type SnippetChoices = Omit<EmbedSnippetOptions, 'widgetUrl' | 'integrity' | 'apiBase' | 'token'>;
 
 /**
  * The Embed screen's state for one store: which token may go into a public snippet (the separate
@@ -21,13 +21,17 @@ export class StoreEmbed {
   #tokens = $state<EmbedTokens | null>(null);
   #embedSession = $state<StoreSession | null>(null);
   #loaded = $state(false);
-  /** Absolute URL of widget.js, beside the app's own page. */
+  /** The content-named widget copy snippets pin with integrity (null under the dev server). */
+  #pinned = $state<PinnedWidget | null>(null);
+  readonly #baseUri: string;
+  /** Absolute URL of widget.js, beside the app's own page (the live preview loads it). */
   readonly widgetUrl: string;
 
   constructor(session: Session, storeId: string, navigate: (url: string) => void, baseUri: string) {
     this.#session = session;
     this.#storeId = storeId;
     this.#navigate = navigate;
+    this.#baseUri = baseUri;
     this.widgetUrl = widgetUrlFor(baseUri);
   }
 
@@ -58,6 +62,9 @@ export class StoreEmbed {
   /** Reads the saved embed token; returns the cancel function for an unmount. */
   open(): () => void {
     let cancelled = false;
+    void pinnedWidget(globalThis.fetch.bind(globalThis), this.#baseUri).then((found) => {
+      if (!cancelled) this.#pinned = found;
+    });
     void (async () => {
       try {
         const tokens = await EmbedTokens.open({ config: this.#session.config, navigate: this.#navigate });
@@ -76,16 +83,21 @@ export class StoreEmbed {
     };
   }
 
-  /** Whether the app's own sign-in token may be published; undefined when the store is not connected. */
+  /**
+   * Whether the app's own sign-in token may be published; undefined when the store is not connected.
+   * Judged by the token's own stored grant, never by session.grantedScopes (which a 403 narrows: after
+   * one 403 an admin token must not pass for storefront-only).
+   */
   get appCheck(): EmbedTokenCheck | undefined {
     const provider = this.#provider;
-    return provider && this.#session.sessionFor(this.#storeId) ? checkEmbedToken(provider, this.#session.grantedScopes(this.#storeId)) : undefined;
+    const app = this.#session.sessionFor(this.#storeId);
+    return provider && app ? checkEmbedToken(provider, tokenGrant(app.tokens)) : undefined;
   }
 
-  #usable(candidate: StoreSession | null | undefined, scopes: readonly string[]): StoreSession | null {
+  #usable(candidate: StoreSession | null | undefined): StoreSession | null {
     const provider = this.#provider;
     if (!candidate || !provider) return null;
-    if (!checkEmbedToken(provider, scopes).ok) return null;
+    if (!checkEmbedToken(provider, tokenGrant(candidate.tokens)).ok) return null;
     const { expiresAt } = candidate.tokens;
     if (expiresAt !== null && expiresAt <= Date.now()) return null;
     return candidate;
@@ -95,7 +107,7 @@ export class StoreEmbed {
   get snippetSession(): StoreSession | null {
     const embed = this.#embedSession;
     const app = this.#session.sessionFor(this.#storeId);
-    return this.#usable(embed, embed?.tokens.scopes ?? []) ?? this.#usable(app, this.#session.grantedScopes(this.#storeId));
+    return this.#usable(embed) ?? this.#usable(app);
   }
 
   get usesAppToken(): boolean {
@@ -131,6 +143,13 @@ export class StoreEmbed {
     const store = this.store;
     const chosen = this.snippetSession;
     if (!store || !chosen) return '';
-    return buildEmbedSnippet({ ...choices, widgetUrl: this.widgetUrl, apiBase: store.apiBase, token: chosen.tokens.accessToken });
+    const pinned = this.#pinned;
+    return buildEmbedSnippet({
+      ...choices,
+      widgetUrl: pinned?.url ?? this.widgetUrl,
+      ...(pinned ? { integrity: pinned.integrity } : {}),
+      apiBase: store.apiBase,
+      token: chosen.tokens.accessToken,
+    });
   }
 }

@@ -5,18 +5,9 @@
  */
 import { del as idbDel, get as idbGet, keys as idbKeys, promisifyRequest, set as idbSet, type UseStore } from 'idb-keyval';
 import { AppError } from '../oauth/errors.ts';
+import type { KeyValueStore } from './key-value-store.ts';
 
-export interface KeyValueStore {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  del(key: string): Promise<void>;
-  keys(): Promise<string[]>;
-  /**
-   * Atomic read-modify-write (one readwrite transaction): `next` gets the current value and returns
-   * the new one, `undefined` meaning delete. Resolves with the value that was there before.
-   */
-  update(key: string, next: (current: unknown) => unknown): Promise<unknown>;
-}
+export type { KeyValueStore } from './key-value-store.ts';
 
 export const DATABASE_NAME = 'storefront-connect';
 const OBJECT_STORE = 'kv';
@@ -86,7 +77,10 @@ async function guarded<T>(operation: () => Promise<T>): Promise<T> {
 }
 
 export function createIndexedDbStore(factory: IDBFactory): KeyValueStore {
-  const store = createIdbUseStore(factory);
+  return indexedDbStore(createIdbUseStore(factory));
+}
+
+function indexedDbStore(store: UseStore): KeyValueStore {
   return {
     get: (key) => guarded(() => idbGet(key, store)),
     set: (key, value) => guarded(() => idbSet(key, value, store)),
@@ -139,6 +133,11 @@ export function prefixed(store: KeyValueStore, prefix: string): KeyValueStore {
 
 export interface OpenedStorage {
   store: KeyValueStore;
+  /**
+   * The same storage for secrets (tokens, pasted credentials): on IndexedDB every value is sealed with
+   * AES-GCM (sealed-store.ts); in memory it is `store` itself (nothing reaches the disk).
+   */
+  sealed: KeyValueStore;
   /** false: IndexedDB is missing or refused, data lives in memory and is lost on reload. */
   persistent: boolean;
 }
@@ -150,10 +149,26 @@ export interface OpenStorageOptions {
   timeoutMs?: number;
 }
 
-const PROBE_KEY = '__probe__';
+/**
+ * Proves that IndexedDB really stores: writes a value under a key of this probe's own, reads it back
+ * and deletes it, all in ONE readwrite transaction. Tabs starting together each use their own key and
+ * their own transaction (IndexedDB runs overlapping readwrite transactions one after the other), so
+ * no tab can see another's value and wrongly fall back to memory; and nothing is left behind, even
+ * when the tab dies mid-probe (an unfinished transaction is rolled back).
+ */
+function probeIndexedDb(store: UseStore): Promise<boolean> {
+  const key = `probe:${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;
+  const mark = Math.random();
+  return store('readwrite', (objectStore) => {
+    objectStore.put(mark, key);
+    const read = objectStore.get(key);
+    objectStore.delete(key);
+    return promisifyRequest(objectStore.transaction).then(() => read.result === mark);
+  });
+}
 
 /**
- * Opens IndexedDB and proves it works with a write, read and delete; falls back to memory when it is
+ * Opens IndexedDB and proves it works (see {@link probeIndexedDb}); falls back to memory when it is
  * missing, throws (some private modes), or hangs past `timeoutMs`.
  */
 export async function openStorage(options: OpenStorageOptions = {}): Promise<OpenedStorage> {
@@ -164,26 +179,32 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
   } catch {
     factory = undefined;
   }
-  if (!factory) return { store: createMemoryStore(), persistent: false };
+  if (!factory) return inMemory();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The sealing layer loads while the probe runs (it stays out of the first load's bytes).
+  const sealing = import('./sealed-store.ts');
+  sealing.catch(() => undefined);
   try {
-    const store = createIndexedDbStore(factory);
-    const probe = (async () => {
-      const token = Math.random();
-      await store.set(PROBE_KEY, token);
-      const read = await store.get(PROBE_KEY);
-      await store.del(PROBE_KEY);
-      return read === token;
-    })();
+    const useStore = createIdbUseStore(factory);
+    const store = indexedDbStore(useStore);
+    const probe = probeIndexedDb(useStore);
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), options.timeoutMs ?? 3000);
     });
     const works = await Promise.race([probe, timeout]);
     probe.catch(() => undefined);
-    return works ? { store, persistent: true } : { store: createMemoryStore(), persistent: false };
+    if (!works) return inMemory();
+    // No WebCrypto (an insecure context), or no key: secrets are not written to disk in the clear.
+    const { openSealingKey, sealedStore } = await sealing;
+    return { store, sealed: sealedStore(store, await openSealingKey(store)), persistent: true };
   } catch {
-    return { store: createMemoryStore(), persistent: false };
+    return inMemory();
   } finally {
     clearTimeout(timer);
   }
+}
+
+function inMemory(): OpenedStorage {
+  const store = createMemoryStore();
+  return { store, sealed: store, persistent: false };
 }

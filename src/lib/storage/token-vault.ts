@@ -95,11 +95,15 @@ function copySession(session: StoreSession): StoreSession {
     obtainedAt: session.tokens.obtainedAt,
   };
   if (session.tokens.refreshToken !== undefined) tokens.refreshToken = session.tokens.refreshToken;
+  if (session.tokens.unrequestedScopes?.length) tokens.unrequestedScopes = [...session.tokens.unrequestedScopes];
   return { storeId: session.storeId, tokens };
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** Validates a stored record for `storeId`; returns a clean copy, or null when anything is off. */
 export function parseVaultRecord(raw: unknown, storeId: string): StoreSession | null {
@@ -107,11 +111,12 @@ export function parseVaultRecord(raw: unknown, storeId: string): StoreSession | 
   const session = raw['session'];
   if (session['storeId'] !== storeId || !isRecord(session['tokens'])) return null;
   const tokens = session['tokens'];
-  const { accessToken, tokenType, refreshToken, scopes, expiresAt, obtainedAt } = tokens;
+  const { accessToken, tokenType, refreshToken, scopes, unrequestedScopes, expiresAt, obtainedAt } = tokens;
   if (typeof accessToken !== 'string' || accessToken === '') return null;
   if (tokenType !== 'bearer') return null;
   if (refreshToken !== undefined && (typeof refreshToken !== 'string' || refreshToken === '')) return null;
-  if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) return null;
+  if (!isStringArray(scopes)) return null;
+  if (unrequestedScopes !== undefined && !isStringArray(unrequestedScopes)) return null;
   if (expiresAt !== null && (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))) return null;
   if (typeof obtainedAt !== 'number' || !Number.isFinite(obtainedAt)) return null;
   return copySession({
@@ -119,7 +124,8 @@ export function parseVaultRecord(raw: unknown, storeId: string): StoreSession | 
     tokens: {
       accessToken,
       tokenType,
-      scopes: scopes as string[],
+      scopes,
+      ...(unrequestedScopes !== undefined ? { unrequestedScopes } : {}),
       expiresAt,
       obtainedAt,
       ...(refreshToken !== undefined ? { refreshToken } : {}),

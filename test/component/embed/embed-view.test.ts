@@ -65,6 +65,17 @@ async function clearDatabase(): Promise<void> {
   });
 }
 
+/** Runs an embed sign-in as the app would (begin, then the store's redirect back) and keeps its token. */
+async function completeEmbedSignIn(token: string, scope: string): Promise<void> {
+  const urls: string[] = [];
+  const tokens = await EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url) });
+  await tokens.begin('demo', '/s/demo/embed');
+  const state = new URL(urls[0] ?? '').searchParams.get('state') ?? '';
+  const captured = captureRedirect(`http://localhost:3000/#access_token=${token}&token_type=bearer&scope=${scope}&state=${state}`);
+  if (!captured) throw new Error('fixture callback not recognised');
+  await tokens.complete(captured);
+}
+
 beforeEach(clearDatabase);
 afterEach(() => {
   cleanup();
@@ -72,6 +83,7 @@ afterEach(() => {
 });
 
 describe('EmbedView', () => {
+  // The first render loads the embed modules and makes the sealing key: allow it more than a second.
   it('refuses to put a token that can do more than read into a snippet, says why, and offers a separate one', async () => {
     const { session, beginSignIn } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin'])]);
     const navigate = vi.fn();
@@ -126,13 +138,7 @@ describe('EmbedView', () => {
 
   it('uses the separate embed token once there is one, never the admin token', async () => {
     // Run the embed sign-in as the app would: begin, then the store's redirect back.
-    const urls: string[] = [];
-    const tokens = await EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url) });
-    await tokens.begin('demo', '/s/demo/embed');
-    const state = new URL(urls[0] ?? '').searchParams.get('state') ?? '';
-    const captured = captureRedirect(`http://localhost:3000/#access_token=${STOREFRONT_TOKEN}&token_type=bearer&scope=storefront&state=${state}`);
-    if (!captured) throw new Error('fixture callback not recognised');
-    await tokens.complete(captured);
+    await completeEmbedSignIn(STOREFRONT_TOKEN, 'storefront');
 
     const { session } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin', 'cart'])]);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
@@ -143,19 +149,39 @@ describe('EmbedView', () => {
 
   it('refuses a stored embed token that turned out to hold more than storefront', async () => {
     // The view opens IndexedDB itself: write the record there through the same class.
-    const urls: string[] = [];
-    const tokens = await EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url) });
-    await tokens.begin('demo', '/s/demo/embed');
-    const state = new URL(urls[0] ?? '').searchParams.get('state') ?? '';
     // The server granted more than it was asked for.
-    const captured = captureRedirect(`http://localhost:3000/#access_token=${ADMIN_TOKEN}&token_type=bearer&scope=storefront+admin&state=${state}`);
-    if (!captured) throw new Error('fixture callback not recognised');
-    await tokens.complete(captured);
+    await completeEmbedSignIn(ADMIN_TOKEN, 'storefront+admin');
 
     const { session } = makeSession([]);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
     expect(await screen.findByRole('button', { name: 'Get show-only access' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Snippet' })).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
+  });
+
+  it('after a 403 narrowed the screen’s view of an admin token, still refuses it: judged by the token’s own stored grant', async () => {
+    const { session } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin'])]);
+    // A 403 insufficient_scope on an admin call: the screens stop offering admin features...
+    session.withdrawScope('demo', 'admin');
+    expect(session.grantedScopes('demo')).toEqual(['storefront']);
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
+    // ...but the token still holds admin, so it never goes into a public snippet.
+    expect(await screen.findByRole('heading', { name: /needs its own, show-only access/i })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: 'Snippet' })).not.toBeInTheDocument();
+    expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
+  });
+
+  it('sign-out forgets the store’s embed token', async () => {
+    await completeEmbedSignIn(STOREFRONT_TOKEN, 'storefront');
+    expect(await (await EmbedTokens.open({ config: CONFIG, navigate: vi.fn() })).get('demo')).not.toBeNull();
+
+    const signOut = vi.fn(async () => undefined);
+    const auth = { persistent: true, listSessions: async () => ({ sessions: [], discarded: [] }), signOut } as unknown as AuthLike;
+    const session = new Session(auth, CONFIG);
+    session.accept(appSession(ADMIN_TOKEN, ['storefront', 'admin']));
+    await session.signOut('demo');
+    expect(signOut).toHaveBeenCalledWith('demo');
+    const reopened = await EmbedTokens.open({ config: CONFIG, navigate: vi.fn() });
+    expect(await reopened.get('demo')).toBeNull();
   });
 });

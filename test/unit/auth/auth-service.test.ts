@@ -100,6 +100,18 @@ const codeCallback = (query: string): CapturedRedirect => {
 const sessionKeys = async (kv: KeyValueStore) => (await kv.keys()).filter((key) => key.startsWith('session:'));
 
 describe('implicit flow, end to end', () => {
+  it('the lifetime counts from when the page received the callback, and scopes never asked for are dropped', async () => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    const captured = implicitCallback(`access_token=ACME-AT&token_type=bearer&scope=storefront+cart+admin&expires_in=600&state=${state}`);
+    captured.receivedAt = T0 + 1_000;
+    clock.now = T0 + 9_000; // the app finished loading eight seconds later
+    const done = await auth.completeSignIn(captured);
+    expect(done.session.tokens.expiresAt).toBe(T0 + 1_000 + 600_000);
+    expect(done.session.tokens.obtainedAt).toBe(T0 + 1_000);
+    expect(done.session.tokens.scopes).toEqual(['storefront', 'cart']);
+  });
+
   it('begin -> callback -> session stored (and persisted across reloads)', async () => {
     const auth = await service();
     expect(auth.persistent).toBe(true);
@@ -337,7 +349,10 @@ describe('without IndexedDB: the pending sign-in waits in sessionStorage, tokens
   /** A fresh page load in the same tab: new memory storage, the same sessionStorage. */
   const pageLoad = () =>
     service({
-      storage: { store: createMemoryStore(), persistent: false },
+      storage: (() => {
+        const memory = createMemoryStore();
+        return { store: memory, sealed: memory, persistent: false };
+      })(),
       pendingFallback: openSessionFallback({ storage: web, now: () => clock.now }),
     });
 

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../src/lib/config/load-config.ts';
 import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
-import { buildCsp, buildHeadersFile, connectOrigins } from '../../../test/bench/csp.ts';
+import { buildCsp, buildHeadersFile, connectOrigins, imageSources, validateDeploymentConfig, type DeploymentConfig } from '../../../test/bench/csp.ts';
 
 function store(overrides: Partial<StoreConfig>): StoreConfig {
   return {
@@ -58,14 +56,38 @@ describe('buildCsp', () => {
     expect(map.get('style-src')).toEqual(["'self'"]);
   });
 
-  it('allows https images plus the plain-http demo store; strict mode names only the stores', () => {
-    expect(map.get('img-src')).toEqual(["'self'", 'https:', 'http://127.0.0.1:4010']);
-    expect(directives(buildCsp(CONFIG, { strictImages: true })).get('img-src')).toEqual([
-      "'self'",
-      'https://api.a.example',
-      'https://api.b.example',
-      'http://127.0.0.1:4010',
-    ]);
+  it('img-src names only the stores’ origins by default: no “any https image”', () => {
+    expect(map.get('img-src')).toEqual(["'self'", 'https://api.a.example', 'https://api.b.example', 'http://127.0.0.1:4010']);
+    expect(map.get('img-src')).not.toContain('https:');
+  });
+
+  it('img-src adds a store’s image origin (imageBase) and the image hosts config.json declares; https: only on opt-in', () => {
+    const withImages: DeploymentConfig = {
+      stores: [{ ...CONFIG.stores[0]!, imageBase: 'https://cdn1.storehippo.com/s/58b6b898fe14ad9f7ef50fb8/' } as StoreConfig],
+      imageOrigins: ['https://images.shop.example'],
+    };
+    expect(imageSources(withImages)).toEqual(["'self'", 'https://api.a.example', 'https://cdn1.storehippo.com', 'https://images.shop.example']);
+    expect(imageSources({ ...withImages, anyHttpsImages: true })).toContain('https:');
+  });
+});
+
+describe('validateDeploymentConfig', () => {
+  const stores = [{ ...CONFIG.stores[0]! }];
+  it('keeps declared image hosts as origins and the opt-in flag', () => {
+    const config = validateDeploymentConfig({ stores, imageOrigins: ['https://cdn.shop.example', 'http://127.0.0.1:9000/'], anyHttpsImages: true });
+    expect(config.imageOrigins).toEqual(['https://cdn.shop.example', 'http://127.0.0.1:9000']);
+    expect(config.anyHttpsImages).toBe(true);
+    expect(validateDeploymentConfig({ stores }).anyHttpsImages).toBeUndefined();
+  });
+
+  it.each([
+    [{ imageOrigins: 'https://cdn.shop.example' }, 'imageOrigins'],
+    [{ imageOrigins: ['https://cdn.shop.example/images/'] }, 'imageOrigins[0]'],
+    [{ imageOrigins: ['http://cdn.shop.example'] }, 'imageOrigins[0]'],
+    [{ imageOrigins: ['https://ok.example', 'javascript:alert(1)'] }, 'imageOrigins[1]'],
+    [{ anyHttpsImages: 'yes' }, 'anyHttpsImages'],
+  ])('refuses %j, naming %s', (extra, field) => {
+    expect(() => validateDeploymentConfig({ stores, ...extra })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', field }));
   });
 });
 
@@ -84,9 +106,4 @@ describe('buildHeadersFile', () => {
     for (const names of specific) for (const name of names) expect(all).not.toContain(name);
   });
 
-  it('matches the _headers shipped in public/ for the shipped config.json (regenerate with npm run csp)', () => {
-    const shipped = readFileSync(new URL('../../../public/_headers', import.meta.url), 'utf8');
-    const config = validateConfig(JSON.parse(readFileSync(new URL('../../../public/config.json', import.meta.url), 'utf8')));
-    expect(shipped).toBe(buildHeadersFile(config));
-  });
 });

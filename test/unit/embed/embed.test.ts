@@ -3,7 +3,7 @@ import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { captureRedirect } from '../../../src/lib/oauth/callback.ts';
 import { checkEmbedToken, embedScope } from '../../../src/lib/embed/embed-scope.ts';
 import { completeEmbedSignIn, EmbedTokens, isEmbedCallback } from '../../../src/lib/embed/embed-tokens.ts';
-import { buildEmbedSnippet, escapeAttribute, widgetUrlFor } from '../../../src/lib/embed/snippet.ts';
+import { buildEmbedSnippet, escapeAttribute, pinnedWidget, widgetUrlFor } from '../../../src/lib/embed/snippet.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
 import { createMemoryStore, type OpenedStorage } from '../../../src/lib/storage/kv.ts';
 import { TokenVault } from '../../../src/lib/storage/token-vault.ts';
@@ -40,6 +40,40 @@ describe('embedScope and checkEmbedToken', () => {
     // A scope we do not know could do anything.
     expect(checkEmbedToken(goodsie, ['storefront', 'write_everything'])).toEqual({ ok: false, reason: 'too-powerful', beyond: ['write_everything'] });
     expect(checkEmbedToken(goodsie, [])).toEqual({ ok: false, reason: 'cannot-browse' });
+  });
+});
+
+describe('the pinned widget (Subresource Integrity)', () => {
+  const INTEGRITY = `sha384-${'A'.repeat(64)}`;
+  const serve = (body: unknown, status = 200) => async () => new Response(JSON.stringify(body), { status });
+  /** integrity.json, then the pinned copy's HEAD answered with `copyHeaders`. */
+  const host =
+    (body: unknown, copyHeaders: Record<string, string>) =>
+    async (input: RequestInfo | URL, init?: RequestInit) =>
+      init?.method === 'HEAD' ? new Response(null, { status: 200, headers: copyHeaders }) : new Response(JSON.stringify(body), { status: 200 });
+
+  it('pins the snippet’s script with integrity and crossorigin', () => {
+    const snippet = buildEmbedSnippet({ widgetUrl: 'https://app.example/widget/0123456789abcdef.js', integrity: INTEGRITY, apiBase: 'https://shop.example', token: 't' });
+    expect(snippet).toContain(`<script src="https://app.example/widget/0123456789abcdef.js" defer integrity="${INTEGRITY}" crossorigin="anonymous"></script>`);
+  });
+
+  it('reads the pinned copy from widget/integrity.json beside the app', async () => {
+    const pinned = { 'widget.js': { file: 'widget/0123456789abcdef.js', integrity: INTEGRITY } };
+    const found = await pinnedWidget(host(pinned, { 'Access-Control-Allow-Origin': '*' }) as typeof fetch, 'https://cdn.example/shops/acme/index.html');
+    expect(found).toEqual({ url: 'https://cdn.example/shops/acme/widget/0123456789abcdef.js', integrity: INTEGRITY });
+  });
+
+  it('gives null when the host serves the pinned copy without CORS (a pinned script needs a CORS fetch; the plain widget.js needs none)', async () => {
+    const pinned = { 'widget.js': { file: 'widget/0123456789abcdef.js', integrity: INTEGRITY } };
+    expect(await pinnedWidget(host(pinned, {}) as typeof fetch, 'https://cdn.example/')).toBeNull();
+  });
+
+  it.each([
+    ['no file (dev server)', serve({}, 404)],
+    ['a file elsewhere', serve({ 'widget.js': { file: 'https://evil.example/w.js', integrity: INTEGRITY } })],
+    ['a weak hash', serve({ 'widget.js': { file: 'widget/0123456789abcdef.js', integrity: 'sha1-abc' } })],
+  ])('gives null for %s', async (_label, fetchFn) => {
+    expect(await pinnedWidget(fetchFn as typeof fetch, 'https://cdn.example/')).toBeNull();
   });
 });
 
@@ -88,7 +122,8 @@ describe('buildEmbedSnippet', () => {
 
 describe('EmbedTokens', () => {
   function setup(): { storage: OpenedStorage; urls: string[]; tokens: Promise<EmbedTokens> } {
-    const storage: OpenedStorage = { store: createMemoryStore(), persistent: true };
+    const memory = createMemoryStore();
+    const storage: OpenedStorage = { store: memory, sealed: memory, persistent: true };
     const urls: string[] = [];
     const tokens = EmbedTokens.open({ config: CONFIG, navigate: (url) => urls.push(url), storage, now: () => 1_000_000 });
     return { storage, urls, tokens };
@@ -156,7 +191,8 @@ describe('EmbedTokens', () => {
     const captured = callback('ordinary-state');
     if (!captured) throw new Error('fixture callback not recognised');
     expect(isEmbedCallback(captured)).toBe(false);
-    const storage: OpenedStorage = { store: createMemoryStore(), persistent: true };
+    const memory = createMemoryStore();
+    const storage: OpenedStorage = { store: memory, sealed: memory, persistent: true };
     expect(await completeEmbedSignIn(captured, { config: CONFIG, navigate: () => undefined, storage })).toBeNull();
     expect(await storage.store.keys()).toEqual([]);
   });

@@ -45,8 +45,13 @@ describe('parseImplicitResponse', () => {
     expect(parse('access_token=t&token_type=bearer&state=xyz').expiresAt).toBeNull();
   });
 
-  it('ignores a refresh_token (the implicit grant must not issue one)', () => {
-    expect(parse('access_token=t&token_type=bearer&refresh_token=r&state=xyz').refreshToken).toBeUndefined();
+  it('rejects the whole response when it carries a refresh_token (the implicit grant must not issue one)', async () => {
+    const error = await catchAppError(() => parse('access_token=t&token_type=bearer&refresh_token=r&state=xyz'));
+    expect(error.code).toBe('OAUTH_INVALID_RESPONSE');
+  });
+
+  it('without the platform’s rules, a lifetime is believed for a day at most', () => {
+    expect(parse('access_token=t0k&token_type=bearer&expires_in=315360000&state=xyz').expiresAt).toBe(now + 86_400_000);
   });
 
   it('turns the RFC 6749 4.2.2.1 access_denied example into OAUTH_ACCESS_DENIED', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeTokenResponse, parseTokenErrorResponse, type TokenQuirks } from '../../../src/lib/oauth/token.ts';
 import { HttpError } from '../../../src/lib/oauth/errors.ts';
 import { catchAppError } from './catch-error.ts';
+import { goodsieProfile } from '../../../src/lib/providers/goodsie-profile.ts';
 
 const now = 1_700_000_000_000;
 const opts = { requestedScopes: ['storefront', 'admin'], now };
@@ -29,7 +30,8 @@ describe('normalizeTokenResponse', () => {
   it.each([
     [{ expires_in: '60' }, now + 60_000],
     [{ expire_in: 60 }, now + 60_000],
-    [{ expire_in: '315360000' }, now + 315_360_000_000],
+    [{ expire_in: '86400' }, now + 86_400_000],
+    [{ expires_in: 86_401 }, now + 86_400_000],
     [{ expires_in: 'x', expire_in: 30 }, now + 30_000],
     [{ expires_in: 0 }, now],
     [{ expires_in: 2.9 }, now + 2_000],
@@ -38,7 +40,10 @@ describe('normalizeTokenResponse', () => {
     [{ expires_in: -1 }, null],
     [{ expires_in: '12abc' }, null],
     [{ expires_in: true }, null],
-    [{ expires_in: 1e300 }, null],
+    [{ expires_in: 1e300 }, now + 86_400_000],
+    [{ expires_in: 'NaN' }, null],
+    [{ expires_in: '-5' }, null],
+    [{ expires_in: -1, expire_in: 30 }, now + 30_000],
   ])('lifetime %j gives expiresAt %s (with Goodsie-like quirks: expires_in, then expire_in)', (lifetime, expected) => {
     expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', ...lifetime }, { ...opts, quirks: EXPIRE_IN }).expiresAt).toBe(
       expected,
@@ -52,6 +57,31 @@ describe('normalizeTokenResponse', () => {
     expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', expires_in: 5, expire_in: 60 }, { ...opts, quirks: onlyExpireIn }).expiresAt).toBe(
       now + 60_000,
     );
+  });
+
+  it('a lifetime above the platform’s maximum is cut to it: Goodsie’s documented ten-year tokens are believed, twenty years are not', () => {
+    const quirks = goodsieProfile.tokenQuirks;
+    const tenYears = 315_360_000;
+    expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', expire_in: tenYears }, { ...opts, quirks }).expiresAt).toBe(
+      now + tenYears * 1000,
+    );
+    expect(
+      normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', expire_in: 2 * tenYears }, { ...opts, quirks }).expiresAt,
+    ).toBe(now + tenYears * 1000);
+    // Without the profile's exception, a day is the most believed.
+    expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', expire_in: tenYears }, { ...opts, quirks: EXPIRE_IN }).expiresAt).toBe(
+      now + 86_400_000,
+    );
+  });
+
+  it('a scope the app never asked for unlocks nothing: granted ∩ requested', () => {
+    const tokens = normalizeTokenResponse(
+      { access_token: 'at', token_type: 'bearer', scope: 'admin storefront cart write_everything' },
+      { requestedScopes: ['storefront', 'cart'], now },
+    );
+    expect(tokens.scopes).toEqual(['storefront', 'cart']);
+    // ...but the token holds them, and whoever judges its power (the embed check) sees them.
+    expect(tokens.unrequestedScopes).toEqual(['admin', 'write_everything']);
   });
 
   it('falls back to the requested scopes when scope is absent or empty', () => {

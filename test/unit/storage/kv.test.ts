@@ -5,6 +5,7 @@ import { createMemoryStore, openStorage, prefixed, type KeyValueStore } from '..
 async function stores(): Promise<Array<[string, KeyValueStore]>> {
   const opened = await openStorage({ indexedDB: new IDBFactory() });
   expect(opened.persistent).toBe(true);
+  await opened.store.del('sealing-key');
   return [
     ['indexeddb', opened.store],
     ['memory', createMemoryStore()],
@@ -86,7 +87,7 @@ describe('openStorage', () => {
     const second = await openStorage({ indexedDB: factory });
     expect(second.persistent).toBe(true);
     expect(await second.store.get('session:acme')).toEqual({ v: 1 });
-    expect(await second.store.keys()).toEqual(['session:acme']);
+    expect(await second.store.keys()).toEqual(['sealing-key', 'session:acme']);
   });
 
   it('falls back to memory when IndexedDB is missing', async () => {
@@ -127,5 +128,30 @@ describe('openStorage', () => {
 
   it('uses the global indexedDB by default (fake-indexeddb in unit tests)', async () => {
     expect((await openStorage()).persistent).toBe(true);
+  });
+});
+
+describe('openStorage: the start-up check', () => {
+  it('several tabs opening at once all get IndexedDB: no tab sees another tab’s probe value', async () => {
+    const factory = new IDBFactory();
+    // Six "tabs": six connections to the same database, started in the same tick.
+    const opened = await Promise.all(Array.from({ length: 6 }, () => openStorage({ indexedDB: factory })));
+    expect(opened.map((tab) => tab.persistent)).toEqual([true, true, true, true, true, true]);
+  });
+
+  it('leaves nothing behind in the store', async () => {
+    const factory = new IDBFactory();
+    await Promise.all(Array.from({ length: 3 }, () => openStorage({ indexedDB: factory })));
+    const { store } = await openStorage({ indexedDB: factory });
+    // Only the one sealing key the tabs agreed on (sealed-store.ts), no probe.
+    expect(await store.keys()).toEqual(['sealing-key']);
+  });
+
+  it('falls back to memory when IndexedDB refuses to open', async () => {
+    const broken = { open: () => { throw new DOMException('denied', 'SecurityError'); } } as unknown as IDBFactory;
+    const opened = await openStorage({ indexedDB: broken });
+    expect(opened.persistent).toBe(false);
+    await opened.store.set('k', 1);
+    expect(await opened.store.get('k')).toBe(1);
   });
 });

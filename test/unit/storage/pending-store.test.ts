@@ -37,6 +37,19 @@ describe('PendingStore', () => {
     expect(await store.keys()).toEqual([]);
   });
 
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'state=%s is an unknown state (no prototype lookup), on IndexedDB and in memory',
+    async (state) => {
+      const { store: idb } = await openStorage({ indexedDB: new IDBFactory() });
+      for (const kv of [idb, createMemoryStore()]) {
+        const store = new PendingStore(kv, { now: () => T0 });
+        await store.put(pending('real-state'));
+        expect((await catchAppError(() => store.take(state))).code).toBe('OAUTH_STATE_MISMATCH');
+        expect((await store.take('real-state')).storeId).toBe('acme');
+      }
+    },
+  );
+
   it('a state older than 10 minutes is OAUTH_STATE_EXPIRED and removed', async () => {
     const { pendings, clock, store } = setup();
     await pendings.put(pending('s1'));

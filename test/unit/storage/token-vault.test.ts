@@ -31,6 +31,7 @@ describe('TokenVault', () => {
     ['a record for another store', { v: 1, session: session('evil') }],
     ['a numeric token', { v: 1, session: { storeId: 'acme', tokens: { ...session('acme').tokens, accessToken: 5 } } }],
     ['a mac token', { v: 1, session: { storeId: 'acme', tokens: { ...session('acme').tokens, tokenType: 'mac' } } }],
+    ['unrequested scopes not strings', { v: 1, session: { storeId: 'acme', tokens: { ...session('acme').tokens, unrequestedScopes: 'admin' } } }],
     ['scopes not strings', { v: 1, session: { storeId: 'acme', tokens: { ...session('acme').tokens, scopes: [1] } } }],
     ['a string expiry', { v: 1, session: { storeId: 'acme', tokens: { ...session('acme').tokens, expiresAt: 'soon' } } }],
   ])('discards %s without breaking the list', async (_label, corrupt) => {
@@ -67,6 +68,12 @@ describe('TokenVault', () => {
     await vault.put(session('bolt'));
     expect(await vault.list()).toEqual({ sessions: [session('bolt')], discarded: ['acme'] });
     expect(await base.get('session:acme')).toBeUndefined();
+  });
+
+  it('keeps the scopes a server granted unasked with the token (the embed check reads them after a reload)', async () => {
+    const vault = new TokenVault(createMemoryStore());
+    await vault.put(session('acme', { unrequestedScopes: ['admin'] }));
+    expect((await vault.get('acme'))?.tokens.unrequestedScopes).toEqual(['admin']);
   });
 
   it('stores a clean copy, not extra fields', async () => {
