@@ -16,7 +16,7 @@ import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { CLIENT_ID, STORE_NAME, connectThroughConsent, answerConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
 import { authorize } from '../demo-store/store-client.ts';
-import { appHeaders, WIDGET_HEADERS } from '../bench/csp.ts';
+import { appHeaders, WIDGET_HEADERS } from '../deploy/csp.ts';
 
 let browser: Browser;
 let env: AppUnderTest;

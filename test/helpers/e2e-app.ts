@@ -3,7 +3,7 @@ import { startDemoStore, type DemoStore, type DemoStoreOptions } from '../demo-s
 import { startStaticServer, type StaticServer } from './static-server.ts';
 import { BUILD_DIR } from './paths.ts';
 import type { AppConfig, StoreConfig } from '../../src/lib/config/types.ts';
-import { appHeaders } from '../bench/csp.ts';
+import { appHeaders } from '../deploy/csp.ts';
 
 export const CLIENT_ID = 'storefront-connect-e2e';
 export const STORE_NAME = 'Goodsie Demo Store';
