@@ -53,6 +53,9 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   '@shopware/api-client': ['providers'],
 };
 
+/** Packages that may be imported for their types only. */
+const TYPE_ONLY_PACKAGES: ReadonlySet<string> = new Set(['@shopware/api-client']);
+
 /** Every broken rule, one line each; empty when the tree is fine. */
 export function layeringProblems(graph: ImportGraph): string[] {
   const problems: string[] = [];
@@ -64,8 +67,10 @@ export function layeringProblems(graph: ImportGraph): string[] {
       continue;
     }
     if (!edge.to) {
-      const allowed = PACKAGES[edge.specifier.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, '$1')];
-      if (!allowed?.includes(from)) problems.push(`${where}: package not allowed in '${from}' (allowed in: ${allowed?.join(', ') ?? 'nowhere'})`);
+      const name = edge.specifier.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, '$1');
+      const allowed = PACKAGES[name];
+      if (TYPE_ONLY_PACKAGES.has(name) && edge.kind !== 'type') problems.push(`${where}: '${name}' may be imported for types only`);
+      else if (!allowed?.includes(from)) problems.push(`${where}: package not allowed in '${from}' (allowed in: ${allowed?.join(', ') ?? 'nowhere'})`);
       continue;
     }
     const to = layerOf(edge.to);
@@ -146,6 +151,7 @@ describe('layering of src/', () => {
     expect(tryImport('lib/oauth/encoding.ts', "export type { X } from './state.ts';")).toEqual(['file cycle: lib/oauth/state.ts -> lib/oauth/encoding.ts -> lib/oauth/state.ts']);
     // a package outside its layer, and anything into the widget
     reports(tryImport('lib/api/http-headers.ts', "import { get } from 'idb-keyval';"), "package not allowed in 'api' (allowed in: storage)");
+    reports(tryImport('lib/providers/money.ts', "import { createAPIClient } from '@shopware/api-client';"), "'@shopware/api-client' may be imported for types only");
     reports(tryImport('lib/state/routes.ts', "import { x } from '../../widget/options.ts';"), "'state' may not import 'widget'");
     // the widget reaching an adapter directly instead of through the registry
     reports(tryImport('widget/products.ts', "import { goodsie } from '../lib/providers/goodsie.ts';"), "'widget' may use only");
