@@ -16,19 +16,19 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
+export interface AppOptions {
+  store?: Omit<DemoStoreOptions, 'port' | 'clients' | 'allowedOrigins'>;
+  basePath?: string;
+  /** What a first sign-in asks for (default: storefront only). */
+  defaultScopes?: string[];
+}
+
 /**
  * The built app on a plain static server under a sub-path, as a CDN would serve it, with the
  * deployment's security headers, and a demo store on its own origin. config.json is written for
  * the store's random port at run time: the same build, configured by config.json alone.
  */
-export async function startAppUnderTest(
-  options: {
-    store?: Omit<DemoStoreOptions, 'port' | 'clients' | 'allowedOrigins'>;
-    basePath?: string;
-    /** What a first sign-in asks for (default: storefront only). */
-    defaultScopes?: string[];
-  } = {},
-): Promise<AppUnderTest> {
+export async function startAppUnderTest(options: AppOptions = {}): Promise<AppUnderTest> {
   const app = await startStaticServer({ root: BUILD_DIR, basePath: options.basePath ?? '/shops/demo/' });
   const store = await startDemoStore({
     ...options.store,

@@ -1,28 +1,22 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { wirePaging, wireProduct } from '../../unit/providers/goodsie-wire.ts';
+import { wirePaging, wireProduct } from '../../helpers/goodsie-wire.ts';
+import { fakeFetch, json } from '../../helpers/fake-fetch.ts';
 
 const TOKEN = 'sf-token-abc';
 const API = 'https://api.shop.example';
 
-type Handler = (url: URL, init: RequestInit | undefined) => Response | Promise<Response>;
-let calls: { url: URL; init: RequestInit | undefined }[] = [];
+type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
 let handler: Handler = () => {
   throw new Error('unexpected request');
 };
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
+const network = fakeFetch((request) => handler(request.url, request.init));
+const calls = network.seen;
 
 let globalsBefore: Set<string>;
 let headChildrenBefore: number;
 
 beforeAll(async () => {
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input));
-    calls.push({ url, init });
-    return handler(url, init);
-  });
+  vi.stubGlobal('fetch', network.fetch);
   globalsBefore = new Set(Object.getOwnPropertyNames(globalThis));
   headChildrenBefore = document.head.childElementCount;
   await import('../../../src/widget/index.ts');
@@ -30,7 +24,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   document.body.replaceChildren();
-  calls = [];
+  calls.length = 0;
   vi.restoreAllMocks();
 });
 
