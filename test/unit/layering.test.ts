@@ -14,7 +14,8 @@ const SRC = join(ROOT_DIR, 'src');
 /**
  * Which layers each layer may import (its own files always). The direction, top to bottom:
  * app (main, boot, App) -> components -> state -> {embed, auth, oidc, api, config, providers, storage}
- * -> oauth, with domain, sanitize and shared as leaves anyone may use. Nothing imports widget; the
+ * -> oauth -> shared, with domain, sanitize and shared as leaves anyone may use (shared imports
+ * nothing: what the app and the widget both do, such as prices, API URLs, the token syntax). Nothing imports widget; the
  * widget uses leaves and the provider registry only (which loads platform code lazily).
  */
 export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
@@ -25,12 +26,12 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   auth: ['oidc', 'config', 'providers', 'storage', 'oauth'],
   oidc: ['config', 'providers', 'storage', 'oauth'],
   api: ['providers', 'oauth', 'domain', 'shared'],
-  config: ['providers', 'oauth'],
+  config: ['providers', 'oauth', 'shared'],
   providers: ['sanitize', 'oauth', 'domain', 'shared'],
   storage: ['oauth'],
-  oauth: [],
+  oauth: ['shared'],
   sanitize: [],
-  shared: ['oauth', 'domain'],
+  shared: [],
   domain: ['oauth'],
   widget: ['providers', 'sanitize', 'shared', 'oauth', 'domain'],
 };
@@ -38,7 +39,7 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
 /** Files of a layer that another layer may reach; a layer not listed here exposes all its files. */
 const ONLY_THROUGH: Readonly<Record<string, { from: readonly string[]; files: RegExp }>> = {
   /** Components use the error vocabulary (codes to words), never the protocol itself. */
-  oauth: { from: ['components', 'widget', 'domain', 'shared'], files: /^lib\/oauth\/errors\.ts$/ },
+  oauth: { from: ['components', 'widget', 'domain'], files: /^lib\/oauth\/errors\.ts$/ },
   /** The widget finds its platform by kind through the registry; it never names an adapter. */
   providers: { from: ['widget'], files: /^lib\/providers\/(registry|types)\.ts$/ },
 };
