@@ -4,7 +4,7 @@
  */
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { LOOPBACK_HOSTS } from '../lib/shared/loopback.ts';
-import { isTokenSyntax } from '../lib/shared/token-syntax.ts';
+import { TOKEN_SYNTAX } from '../lib/shared/token-syntax.ts';
 
 /** Every attribute `<storefront-products>` reads; a change to any of them re-renders. */
 export const WIDGET_ATTRIBUTES = ['kind', 'api-base', 'token', 'category', 'search', 'limit', 'columns'] as const;
@@ -61,7 +61,7 @@ export function readWidgetOptions(get: (name: WidgetAttribute) => string | null)
   if (!base.ok) return base;
   const token = (get('token') ?? '').trim();
   if (token === '') return { ok: false, problem: 'token-missing' };
-  if (!isTokenSyntax(token)) return { ok: false, problem: 'token-invalid' };
+  if (!TOKEN_SYNTAX.test(token)) return { ok: false, problem: 'token-invalid' };
   return {
     ok: true,
     options: {

@@ -1,28 +1,26 @@
-/** Money as people read it: one formatter for the app and the widget. */
+/**
+ * Money as people read it, for the widget. The app's components/format.ts keeps its own copy of
+ * this (without the locale) for now: using this one cost 10-30 bytes gzip in the app's first load,
+ * which sits at 34.99 of its 35 KB budget.
+ */
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
 /**
- * A price in major units in the store's currency, for `locale` (the widget passes the page's
- * language; undefined: the browser's). An unknown locale falls back to the browser's; an unknown
- * currency code to the bare amount with two decimals.
+ * A price in major units in the store's currency, for `locale` (a well-formed language tag, the
+ * widget's page language; undefined: the browser's). An unknown currency code gives the bare
+ * amount with two decimals.
  */
 export function formatPrice(amount: number, currency: string, locale?: string): string {
-  const key = `${locale ?? ''}|${currency}`;
+  const key = `${locale}|${currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = tryFormatter(locale, { style: 'currency', currency }) ??
-      tryFormatter(undefined, { style: 'currency', currency }) ??
-      new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    try {
+      formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    } catch {
+      formatter = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    }
     formatters.set(key, formatter);
   }
   return formatter.format(amount);
-}
-
-function tryFormatter(locale: string | undefined, options: Intl.NumberFormatOptions): Intl.NumberFormat | undefined {
-  try {
-    return new Intl.NumberFormat(locale, options);
-  } catch {
-    return undefined;
-  }
 }

@@ -3,8 +3,4 @@
  * attribute: 1 to 16,384 visible ASCII characters, no spaces (anything else would break the
  * Authorization header it is sent in).
  */
-const TOKEN_SYNTAX = /^[\x21-\x7E]{1,16384}$/;
-
-export function isTokenSyntax(value: string): boolean {
-  return TOKEN_SYNTAX.test(value);
-}
+export const TOKEN_SYNTAX = /^[\x21-\x7E]{1,16384}$/;

@@ -61,6 +61,28 @@ describe('<storefront-products>', () => {
     expect(element.childNodes).toHaveLength(0);
   });
 
+  it('formats prices in the page’s language, and in the browser’s when that language tag is malformed', async () => {
+    handler = () => json({ products: [wireProduct()], paging: wirePaging() });
+    const german = document.createElement('div');
+    german.lang = 'de-DE';
+    const broken = document.createElement('div');
+    broken.lang = 'en_US';
+    document.body.append(german, broken);
+    const inGerman = document.createElement('storefront-products');
+    const inBroken = document.createElement('storefront-products');
+    for (const element of [inGerman, inBroken]) {
+      element.setAttribute('api-base', API);
+      element.setAttribute('token', TOKEN);
+    }
+    german.append(inGerman);
+    broken.append(inBroken);
+    const price = (element: HTMLElement) => shadow(element).querySelector('.price')?.textContent;
+    // The wire product costs 19.90 USD.
+    await vi.waitFor(() => expect(price(inGerman)?.startsWith(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'USD' }).format(19.9))).toBe(true));
+    await vi.waitFor(() => expect(price(inBroken)?.startsWith(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(19.9))).toBe(true));
+    expect(price(inGerman)).not.toBe(price(inBroken));
+  });
+
   it('loading it twice (another copy of the script) does not throw', async () => {
     const { defineStorefrontProducts } = await import('../../../src/widget/storefront-products.ts');
     expect(() => defineStorefrontProducts()).not.toThrow();

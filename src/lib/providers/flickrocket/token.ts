@@ -9,7 +9,7 @@ import { AppError, HttpError } from '../../oauth/errors.ts';
 import { isScopeToken } from '../../oauth/scopes.ts';
 import { readTokenResponseJson } from '../../oauth/token.ts';
 import type { TokenSet } from '../../oauth/types.ts';
-import { isTokenSyntax } from '../../shared/token-syntax.ts';
+import { TOKEN_SYNTAX } from '../../shared/token-syntax.ts';
 
 export interface FlickRocketTokenContext {
   tokenEndpoint: string;
@@ -93,7 +93,7 @@ export function normalizeTokenResponse(wire: unknown, options: { now: number }):
   }
   const record = wire as Record<string, unknown>;
   const accessToken = record['access_token'];
-  if (typeof accessToken !== 'string' || !isTokenSyntax(accessToken)) {
+  if (typeof accessToken !== 'string' || !TOKEN_SYNTAX.test(accessToken)) {
     throw new AppError('OAUTH_INVALID_RESPONSE', 'token response has no usable access_token');
   }
   const tokenType = record['token_type'];
@@ -101,7 +101,7 @@ export function normalizeTokenResponse(wire: unknown, options: { now: number }):
     throw new AppError('OAUTH_UNSUPPORTED_TOKEN_TYPE', 'token_type is not bearer');
   }
   const refreshToken = record['refresh_token'];
-  if (typeof refreshToken !== 'string' || !isTokenSyntax(refreshToken)) {
+  if (typeof refreshToken !== 'string' || !TOKEN_SYNTAX.test(refreshToken)) {
     throw new AppError('OAUTH_INVALID_RESPONSE', 'token response has no usable refresh_token');
   }
   const scope = record['scope'];
