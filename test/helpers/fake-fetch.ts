@@ -5,7 +5,7 @@
  * Built on it: `scriptedFetch` (a fixed order of requests), `fakeTokenEndpoint` (one token endpoint)
  * and `answerOnce` (a single answer, or a failure); the component harness's route table too.
  */
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect, vi } from 'vitest';
 
 /** A JSON Response: `status` (default 200) or a full ResponseInit. */
 export function json(body: unknown, init: number | ResponseInit = 200): Response {
@@ -130,4 +130,30 @@ export function fakeTokenEndpoint(tokenEndpoint: string, answer: (form: URLSearc
     return answer(form, calls.length);
   });
   return { fetch: fake.fetch, calls, unexpected: fake.unexpected };
+}
+
+/**
+ * A fresh `fakeTokenEndpoint` around each test, the global fetch made to throw (the code under test
+ * must use the fetch it is given), and after each test: no unexpected request.
+ */
+export function useTokenEndpoint(tokenEndpoint: string, answer: (form: URLSearchParams, call: number) => Response | Promise<Response>) {
+  let endpoint = fakeTokenEndpoint(tokenEndpoint, answer);
+  beforeEach(() => {
+    endpoint = fakeTokenEndpoint(tokenEndpoint, answer);
+    vi.stubGlobal('fetch', () => {
+      throw new Error('global fetch used');
+    });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    expect(endpoint.unexpected).toEqual([]);
+  });
+  return {
+    get fetch() {
+      return endpoint.fetch;
+    },
+    get calls() {
+      return endpoint.calls;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthService, type AuthServiceDeps } from '../../../src/lib/auth/auth-service.ts';
 import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
 import { captureRedirect, type CapturedRedirect } from '../../../src/lib/oauth/callback.ts';
@@ -7,7 +7,7 @@ import { createMemoryStore, openStorage, type KeyValueStore, type OpenedStorage 
 import { openSessionFallback } from '../../../src/lib/storage/session-fallback.ts';
 import { FakeWebStorage } from '../../helpers/fake-web-storage.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';
-import { fakeTokenEndpoint, json } from '../../helpers/fake-fetch.ts';
+import { json, useTokenEndpoint } from '../../helpers/fake-fetch.ts';
 
 const ACME_REDIRECT = 'https://cdn.example.com/shops/acme/';
 const BOLT_REDIRECT = 'https://cdn.example.com/shops/bolt/';
@@ -42,9 +42,9 @@ let factory: IDBFactory;
 let storage: OpenedStorage;
 let clock: { now: number };
 let navigated: string[];
-let endpoint: ReturnType<typeof fakeTokenEndpoint>;
 let tokenAnswer: (form: URLSearchParams, call: number) => Response | Promise<Response>;
 let codeFlowLoads: number;
+const endpoint = useTokenEndpoint(TOKEN_ENDPOINT, (form, call) => tokenAnswer(form, call));
 
 async function service(overrides: Partial<AuthServiceDeps> = {}): Promise<AuthService> {
   return AuthService.create({
@@ -69,15 +69,6 @@ beforeEach(async () => {
   codeFlowLoads = 0;
   tokenAnswer = () =>
     json({ access_token: 'BOLT-AT1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'BOLT-RT1', scope: 'storefront' });
-  endpoint = fakeTokenEndpoint(TOKEN_ENDPOINT, (form, call) => tokenAnswer(form, call));
-  vi.stubGlobal('fetch', () => {
-    throw new Error('global fetch used');
-  });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  expect(endpoint.unexpected).toEqual([]);
 });
 
 /** Begins a sign-in and returns the authorization request the browser was sent to. */

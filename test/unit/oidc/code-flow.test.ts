@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { completeCodeFlow, refreshAccessToken, startCodeFlow } from '../../../src/lib/oidc/code-flow.ts';
 import { computeCodeChallenge } from '../../helpers/pkce.ts';
 import { HttpError } from '../../../src/lib/oauth/errors.ts';
@@ -6,7 +6,7 @@ import { createMemoryStore, type KeyValueStore } from '../../../src/lib/storage/
 import { createOidcStateStore } from '../../../src/lib/storage/oidc-state-store.ts';
 import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';
-import { fakeTokenEndpoint, json } from '../../helpers/fake-fetch.ts';
+import { json, useTokenEndpoint } from '../../helpers/fake-fetch.ts';
 
 const TOKEN_ENDPOINT = 'https://auth.example.com/oauth2/access_token';
 const store: StoreConfig = {
@@ -25,8 +25,9 @@ const config: AppConfig = { stores: [store] };
 
 let kv: KeyValueStore;
 let clock: { now: number };
-let endpoint: ReturnType<typeof fakeTokenEndpoint>;
 let tokenAnswer: (form: URLSearchParams, call: number) => Response | Promise<Response>;
+// The library must never reach the global fetch.
+const endpoint = useTokenEndpoint(TOKEN_ENDPOINT, (form, call) => tokenAnswer(form, call));
 
 const deps = () => ({
   fetch: endpoint.fetch,
@@ -38,16 +39,6 @@ beforeEach(() => {
   kv = createMemoryStore();
   clock = { now: Date.now() };
   tokenAnswer = () => json({ access_token: 'AT1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'RT1', scope: 'storefront' });
-  endpoint = fakeTokenEndpoint(TOKEN_ENDPOINT, (form, call) => tokenAnswer(form, call));
-  // The library must never reach the global fetch.
-  vi.stubGlobal('fetch', () => {
-    throw new Error('global fetch used');
-  });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  expect(endpoint.unexpected).toEqual([]);
 });
 
 async function start(scopes = ['storefront', 'cart'], returnTo = '/product/42') {
