@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { buildHeadersFile, validateDeploymentConfig } from './test/bench/csp.ts';
+import { buildHeadersFile, validateDeploymentConfig } from './test/deploy/csp.ts';
 
 const TARGET = 'es2022';
 

@@ -3,6 +3,8 @@
  * without a DOM. A problem names the attribute to fix, never its value (the token is a secret).
  */
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
+import { LOOPBACK_HOSTS } from '../lib/shared/loopback.ts';
+import { TOKEN_SYNTAX } from '../lib/shared/token-syntax.ts';
 
 /** Every attribute `<storefront-products>` reads; a change to any of them re-renders. */
 export const WIDGET_ATTRIBUTES = ['kind', 'api-base', 'token', 'category', 'search', 'limit', 'columns'] as const;
@@ -30,11 +32,6 @@ export interface WidgetOptions {
 export type OptionsProblem = 'api-base-missing' | 'api-base-invalid' | 'api-base-insecure' | 'token-missing' | 'token-invalid';
 
 export type OptionsResult = { ok: true; options: WidgetOptions } | { ok: false; problem: OptionsProblem };
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** What the app accepts as an access token: visible ASCII, no spaces (anything else would break the header). */
-const TOKEN_SYNTAX = /^[\x21-\x7E]{1,16384}$/;
 
 /** An integer attribute within min..max; anything else (missing, "abc", "2.5") gives `fallback`. Out of range is clamped. */
 export function parseBoundedInteger(value: string | null, min: number, max: number, fallback: number): number;

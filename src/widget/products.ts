@@ -9,6 +9,7 @@ import type { Product } from '../lib/domain/catalog.ts';
 import { AppError, codeForStatus } from '../lib/oauth/errors.ts';
 import { loadProvider } from '../lib/providers/registry.ts';
 import type { LoadedProvider } from '../lib/providers/types.ts';
+import { buildApiUrl } from '../lib/shared/api-url.ts';
 import type { WidgetOptions } from './options.ts';
 
 /**
@@ -22,9 +23,7 @@ export function productsRequestUrl(provider: LoadedProvider, options: WidgetOpti
     ...(options.search !== '' ? { q: options.search } : {}),
     ...(options.category !== '' ? { category: options.category } : {}),
   });
-  const url = new URL(options.apiBase + request.path);
-  for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.set(key, value);
-  return url.href;
+  return buildApiUrl(options.apiBase, request).href;
 }
 
 /** The error code a failed products response stands for. */

@@ -7,6 +7,7 @@
 import type { Product } from '../lib/domain/catalog.ts';
 import type { AppErrorCode } from '../lib/oauth/errors.ts';
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
+import { formatPrice } from '../lib/shared/money.ts';
 import type { OptionsProblem } from './options.ts';
 
 const DEFAULT_IMAGE_SIZE = 400;
@@ -17,23 +18,6 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, c
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
   return node;
-}
-
-const formatters = new Map<string, Intl.NumberFormat>();
-
-/** A price in the store's currency for `locale` (the page's language; undefined: the browser's). */
-export function formatPrice(amount: number, currency: string, locale?: string): string {
-  const key = `${locale ?? ''}|${currency}`;
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    try {
-      formatter = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    } catch {
-      formatter = new Intl.NumberFormat(undefined, { style: 'currency', currency });
-    }
-    formatters.set(key, formatter);
-  }
-  return formatter.format(amount);
 }
 
 export function renderProductCard(doc: Document, product: Product, locale?: string): HTMLLIElement {

@@ -169,9 +169,14 @@ export class StorefrontProducts extends HTMLElement {
     return 'Products';
   }
 
-  /** The page's language where the element sits, for prices. */
+  /** The page's language where the element sits, for prices; a malformed one (`en_US`) is left out: the browser's then. */
   #locale(): string | undefined {
-    return this.closest('[lang]')?.getAttribute('lang') || undefined;
+    const lang = this.closest('[lang]')?.getAttribute('lang');
+    try {
+      return lang ? Intl.getCanonicalLocales(lang)[0] : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, createServer } from 'vite';
-import { appHeaders } from '../bench/csp.ts';
+import { appHeaders } from '../deploy/csp.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { startDemoStore } from './server.ts';
 import { widgetDevServer } from './widget-dev.ts';

@@ -97,13 +97,18 @@ function compress(payload: string, encoding: 'br' | 'gzip'): Buffer {
 const MAX_BODY_BYTES = 64 * 1024;
 
 /** Reads the whole body as UTF-8, refusing more than 64 KiB with a 413. */
-export async function readBody(req: IncomingMessage): Promise<string> {
+export function readBody(req: IncomingMessage): Promise<string> {
+  return readBodyUpTo(req, MAX_BODY_BYTES, () => new HttpError(413, 'invalid_request', 'The request body is too large.'));
+}
+
+/** Reads the whole body as UTF-8; past `maxBytes` throws `tooLarge()` (each server words its own 413). */
+export async function readBodyUpTo(req: IncomingMessage, maxBytes: number, tooLarge: () => Error): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buf = chunk as Buffer;
     size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'invalid_request', 'The request body is too large.');
+    if (size > maxBytes) throw tooLarge();
     chunks.push(buf);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -1,36 +1,24 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
-import { STORE_NAME, answerConsent, connectThroughConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ConsoleLog } from '../helpers/browser.ts';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, answerConsent, connectThroughConsent } from '../helpers/e2e-app.ts';
 
-let browser: Browser;
-let env: AppUnderTest;
-let context: BrowserContext;
 let page: Page;
 let log: ConsoleLog;
 let dialogs: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  env = await startAppUnderTest({ store: { hostileProducts: true } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await env?.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const e2e = useE2e({ app: { store: { hostileProducts: true } } });
 
 /** A fresh browser signed in to the demo store with the storefront scope only. */
 async function signedIn(): Promise<void> {
-  ({ context, page, console: log } = await newPage(browser));
+  ({ page, console: log } = await e2e.open());
   dialogs = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(env.app.url);
+  await page.goto(e2e.env.app.url);
   await connectThroughConsent(page, STORE_NAME);
   await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
 }
@@ -110,7 +98,7 @@ describe('a storefront-only session', () => {
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).hash));
     for (const id of ids) {
-      await page.goto(`${env.app.url}${id}`);
+      await page.goto(`${e2e.env.app.url}${id}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.getByRole('heading', { name: 'Description' }).waitFor({ timeout: 5_000 }).catch(() => {});
       const unsafe = await page.evaluate(() => {
@@ -153,23 +141,23 @@ describe('asking for more access', () => {
     // Someone else edits the product while we type.
     const name = editor.getByRole('textbox', { name: 'Name' });
     await name.fill('Renamed by me');
-    env.store.touchProduct(productId, { name: 'Renamed elsewhere' });
+    e2e.env.store.touchProduct(productId, { name: 'Renamed elsewhere' });
     await editor.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Changed elsewhere').waitFor();
     await page.getByText(/Renamed elsewhere/).first().waitFor();
 
     await page.getByRole('button', { name: 'Overwrite with mine' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-    expect((env.store.getProduct(productId) as { name: string }).name).toBe('Renamed by me');
+    expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Renamed by me');
     await page.getByRole('heading', { name: 'Renamed by me', level: 1 }).waitFor();
 
     // The other choice: take their version.
     await name.fill('Second try');
-    env.store.touchProduct(productId, { name: 'Theirs again' });
+    e2e.env.store.touchProduct(productId, { name: 'Theirs again' });
     await editor.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('button', { name: 'Reload their version' }).click();
     await expect.poll(() => name.inputValue()).toBe('Theirs again');
-    expect((env.store.getProduct(productId) as { name: string }).name).toBe('Theirs again');
+    expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Theirs again');
 
     // Orders and coupons are open now.
     await page.getByRole('link', { name: 'Orders' }).click();
@@ -195,7 +183,7 @@ describe('when access ends', () => {
     await page.goBack();
     await expect.poll(() => cards().count()).toBeGreaterThan(0);
 
-    env.store.revokeAllTokens();
+    e2e.env.store.revokeAllTokens();
     await page.goForward();
     await page.getByRole('alert').filter({ hasText: 'has ended' }).first().waitFor();
     expect(hash()).toBe(productHash);

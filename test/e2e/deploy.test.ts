@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_DIR } from '../helpers/paths.ts';
-import { buildHeadersFile, validateDeploymentConfig } from '../bench/csp.ts';
+import { buildHeadersFile, validateDeploymentConfig } from '../deploy/csp.ts';
 
 describe('the build output', () => {
   it('carries _headers written from the config.json it ships, with a strict img-src', async () => {

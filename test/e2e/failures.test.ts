@@ -4,11 +4,11 @@
  * and an access token that ends with no refresh token. Each error screen is photographed at 360 px
  * (.test-artifacts/screenshots/failure-*.png) to be looked at.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Page, Request } from 'playwright-core';
+import type { ConsoleLog } from '../helpers/browser.ts';
+import { useE2e } from '../helpers/e2e-fixture.ts';
 import {
   STORE_NAME,
   answerConsent,
@@ -17,44 +17,31 @@ import {
   callbackParam,
   readSessionKeys,
   recordCallbacks,
-  startAppUnderTest,
-  type AppUnderTest,
 } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 const CODE_STORE_NAME = `${STORE_NAME} (PKCE)`;
 
-let browser: Browser;
-let env: AppUnderTest;
-let context: BrowserContext;
 let page: Page;
 let log: ConsoleLog;
 /** Every redirect the store sent back to the app (the raw callback URLs, secrets included). */
 let callbacks: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  env = await startAppUnderTest();
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await env?.close();
-});
+const e2e = useE2e({ app: {} });
+
 afterEach(async (test) => {
   // A failed test leaves a picture of the page (not its console, which may echo a callback URL).
   if (test.task.result?.state === 'fail' && page) {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'failure-test-failed.png'), fullPage: true }).catch(() => undefined);
   }
-  await context?.close();
 });
 
 /** A fresh phone-sized browser (360 px wide), optionally with a script run before the app's own. */
 async function openApp(initScript?: string): Promise<void> {
-  ({ context, page, console: log } = await newPage(browser, { width: 360, height: 780 }));
-  if (initScript) await context.addInitScript({ content: initScript });
-  callbacks = recordCallbacks(page, env.app.url);
-  await page.goto(env.app.url);
+  ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));
+  if (initScript) await page.context().addInitScript({ content: initScript });
+  callbacks = recordCallbacks(page, e2e.env.app.url);
+  await page.goto(e2e.env.app.url);
 }
 
 async function shoot(name: string): Promise<void> {
@@ -128,11 +115,11 @@ describe('IndexedDB unavailable', () => {
     await openApp(scripts[1]![1]);
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     await notPersistentBanner().waitFor();
-    const tokenRequests = env.store.stats().tokenRequests;
+    const tokenRequests = e2e.env.store.stats().tokenRequests;
     await connectThroughConsent(page, CODE_STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await expect.poll(() => productCards().count()).toBeGreaterThan(0);
-    expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
+    expect(e2e.env.store.stats().tokenRequests).toBe(tokenRequests + 1);
 
     const code = callbackParam(callbacks[0]!, 'code');
     expect(code.length).toBeGreaterThan(10);
@@ -141,7 +128,7 @@ describe('IndexedDB unavailable', () => {
     expect(holds(other, 'code_verifier'), 'a code verifier left in web storage').toBe(false);
     expect(/access_token|refresh_token|accessToken|refreshToken/.test(other), 'a token in web storage').toBe(false);
     expect(holds(page.url(), 'code='), 'a code in the URL').toBe(false);
-    await page.goto(`${env.app.url}#/`);
+    await page.goto(`${e2e.env.app.url}#/`);
     await expect.poll(() => storeRow(CODE_STORE_NAME).getByText(/^Connected/).count()).toBe(1);
     await expectNoTechnicalLeak();
   });
@@ -192,13 +179,13 @@ describe('a damaged saved session', () => {
       await openApp();
       await connectThroughConsent(page, STORE_NAME);
       await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-      await page.goto(`${env.app.url}#/`);
+      await page.goto(`${e2e.env.app.url}#/`);
       await connectThroughConsent(page, CODE_STORE_NAME);
       await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
       expect((await readSessionKeys(page)).sort()).toEqual(['session:demo', 'session:demo-code']);
 
       await writeVaultRecord('session:demo', garbage);
-      await page.goto(`${env.app.url}#/`);
+      await page.goto(`${e2e.env.app.url}#/`);
       await page.reload();
       const banner = page.getByRole('status').filter({ hasText: 'could not be read and was discarded' });
       await banner.waitFor();
@@ -213,7 +200,7 @@ describe('a damaged saved session', () => {
       // The app keeps working: the other store browses, and the damaged one connects again.
       await storeRow(CODE_STORE_NAME).getByRole('link', { name: /Browse/ }).click();
       await expect.poll(() => productCards().count()).toBeGreaterThan(0);
-      await page.goto(`${env.app.url}#/`);
+      await page.goto(`${e2e.env.app.url}#/`);
       await connectThroughConsent(page, STORE_NAME);
       await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
       expect((await readSessionKeys(page)).sort()).toEqual(['session:demo', 'session:demo-code']);
@@ -228,7 +215,7 @@ describe('a network failure during the code exchange', () => {
     /** The code of every token request the page made (kept here, never printed). */
     const codesSent: string[] = [];
     let aborted = 0;
-    await page.route(`${env.store.origin}/oauth2/access_token`, async (route) => {
+    await page.route(`${e2e.env.store.origin}/oauth2/access_token`, async (route) => {
       const request: Request = route.request();
       if (request.method() !== 'POST') return route.continue();
       const code = new URLSearchParams(request.postData() ?? '').get('code');
@@ -239,7 +226,7 @@ describe('a network failure during the code exchange', () => {
       }
       return route.continue();
     });
-    const tokenRequests = env.store.stats().tokenRequests;
+    const tokenRequests = e2e.env.store.stats().tokenRequests;
 
     await connectThroughConsent(page, CODE_STORE_NAME);
     const alert = page.getByRole('alert');
@@ -248,7 +235,7 @@ describe('a network failure during the code exchange', () => {
     expect(holds(page.url(), 'code='), 'a code in the URL').toBe(false);
     expect(await readSessionKeys(page)).toEqual([]);
     expect(codesSent).toHaveLength(1);
-    expect(env.store.stats().tokenRequests).toBe(tokenRequests); // the aborted request never arrived
+    expect(e2e.env.store.stats().tokenRequests).toBe(tokenRequests); // the aborted request never arrived
     await shoot('code-exchange-network-error');
     await expectNoTechnicalLeak();
     await alert.getByRole('button', { name: 'Try again' }).click();
@@ -260,7 +247,7 @@ describe('a network failure during the code exchange', () => {
     expect(new Set(codesSent).size).toBe(2);
     expect(callbacks).toHaveLength(2);
     expect(callbackParam(callbacks[1]!, 'state')).not.toBe(callbackParam(callbacks[0]!, 'state'));
-    expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
+    expect(e2e.env.store.stats().tokenRequests).toBe(tokenRequests + 1);
     expect(await readSessionKeys(page)).toEqual(['session:demo-code']);
 
     // Neither a reload nor replaying the first callback sends its code again; the replay, with the
@@ -272,13 +259,13 @@ describe('a network failure during the code exchange', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
     expect(holds(page.url(), 'code='), 'a code in the URL').toBe(false);
     expect(codesSent).toHaveLength(2);
-    expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
+    expect(e2e.env.store.stats().tokenRequests).toBe(tokenRequests + 1);
   });
 });
 
 describe('config.json missing or broken', () => {
-  const goodConfig = () => JSON.stringify({ stores: env.stores });
-  afterEach(() => env.app.setOverride('config.json', goodConfig()));
+  const goodConfig = () => JSON.stringify({ stores: e2e.env.stores });
+  afterEach(() => e2e.env.app.setOverride('config.json', goodConfig()));
 
   const cases: Array<{ name: string; body: string | null; heading: RegExp; field?: string; hint: RegExp }> = [
     {
@@ -304,10 +291,10 @@ describe('config.json missing or broken', () => {
   for (const c of cases) {
     it(`${c.name}: a page names what is wrong and how to fix it`, async () => {
       const body =
-        c.body === 'BAD_API_BASE' ? JSON.stringify({ stores: [{ ...env.stores[0], apiBase: 'ftp://x' }, env.stores[1]] }) : c.body;
-      env.app.setOverride('config.json', body);
+        c.body === 'BAD_API_BASE' ? JSON.stringify({ stores: [{ ...e2e.env.stores[0], apiBase: 'ftp://x' }, e2e.env.stores[1]] }) : c.body;
+      e2e.env.app.setOverride('config.json', body);
       if (c.body === null) {
-        const response = await fetch(`${env.app.url}config.json`);
+        const response = await fetch(`${e2e.env.app.url}config.json`);
         expect(response.status).toBe(404);
       }
       await openApp();
@@ -322,7 +309,7 @@ describe('config.json missing or broken', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
       // Fixing the file and pressing Reload brings the app up.
-      env.app.setOverride('config.json', goodConfig());
+      e2e.env.app.setOverride('config.json', goodConfig());
       await page.getByRole('button', { name: 'Reload' }).click();
       await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     });
@@ -338,8 +325,8 @@ describe('an access token that ends with no refresh token (client-side flow)', (
     await expect.poll(hash).toBe('#/s/demo?q=mug');
     await expect.poll(() => page.getByRole('status').filter({ hasText: /matching “mug”/ }).count()).toBe(1);
 
-    env.store.revokeAllTokens();
-    const tokenRequests = env.store.stats().tokenRequests;
+    e2e.env.store.revokeAllTokens();
+    const tokenRequests = e2e.env.store.stats().tokenRequests;
     await page.getByRole('combobox', { name: 'Sort by' }).selectOption('price');
     const banner = page.getByRole('alert').filter({ hasText: `Your access to ${STORE_NAME} has ended` });
     await banner.waitFor();
@@ -348,7 +335,7 @@ describe('an access token that ends with no refresh token (client-side flow)', (
     await page.getByText('Reconnect with the button above to carry on.').waitFor();
     expect(await page.getByRole('alert').count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Reconnect' }).count()).toBe(1);
-    expect(env.store.stats().tokenRequests).toBe(tokenRequests); // nothing to refresh with
+    expect(e2e.env.store.stats().tokenRequests).toBe(tokenRequests); // nothing to refresh with
     expect(await readSessionKeys(page)).toEqual([]);
     await shoot('access-ended');
     await expectNoTechnicalLeak();

@@ -5,14 +5,13 @@
  * canary origin lets a leaking request through its preflight, so such a leak would be counted.
  */
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage } from '../helpers/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
 import { closeServer, listenOn } from '../demo-store/http-utils.ts';
 import { DEMO_BUNDLE } from '../platforms/foxy/constants.ts';
 import { startFoxyStore, type FoxyStore } from '../platforms/foxy/server.ts';
 
-let browser: Browser;
 let app: Server;
 let appOrigin: string;
 let foxy: FoxyStore;
@@ -25,21 +24,19 @@ interface Outcome {
   error?: string;
 }
 
+const e2e = useE2e();
+
 beforeAll(async () => {
   app = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end('<!doctype html><title>app</title><p>app origin</p>');
   });
   appOrigin = await listenOn(app, 0, '127.0.0.1');
+  e2e.closeAfterAll(() => closeServer(app));
   foxy = await startFoxyStore({ port: 0, allowedOrigins: [appOrigin] });
-  browser = await launchChromium();
-  ({ page } = await newPage(browser));
+  e2e.closeAfterAll(() => foxy.close());
+  ({ page } = await e2e.open());
   await page.goto(`${appOrigin}/`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await foxy?.close();
-  if (app !== undefined) await closeServer(app);
 });
 
 /** Runs one fetch in the page, as the app would (credentials omitted, no referrer). */

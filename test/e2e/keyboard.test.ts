@@ -4,31 +4,16 @@
  * consent page, to the search box, a product and back, the category filter and the skip link;
  * every control reached shows where the focus is (.test-artifacts/screenshots/keyboard-focus-*.png).
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newPage } from '../helpers/browser.ts';
-import { STORE_NAME, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
-let browser: Browser;
-let env: AppUnderTest;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  env = await startAppUnderTest();
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await env?.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const e2e = useE2e({ app: {} });
 
 /** What has the focus, and whether it shows it. */
 interface Focused {
@@ -117,8 +102,8 @@ const hash = () => decodeURIComponent(new URL(page.url()).hash);
 const cards = () => page.locator('main ul > li article');
 
 it('connects, searches, opens a product and comes back, filters, and skips to the content with the keyboard alone', async () => {
-  ({ context, page } = await newPage(browser));
-  await page.goto(env.app.url);
+  ({ page } = await e2e.open());
+  await page.goto(e2e.env.app.url);
   await page.getByRole('heading', { name: 'Your stores', level: 1 }).waitFor();
 
   // The stores list: Tab to Connect, Enter.
@@ -132,7 +117,7 @@ it('connects, searches, opens a product and comes back, filters, and skips to th
   const allow = await tabTo('Allow', (f) => f.tag === 'button' && f.name === 'Allow', 10);
   expectVisibleFocus(allow, 'Allow');
   await page.keyboard.press('Space');
-  await page.waitForURL((url) => url.origin === env.app.origin);
+  await page.waitForURL((url) => url.origin === e2e.env.app.origin);
   await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
   await expect.poll(() => cards().count()).toBeGreaterThan(0);
 

@@ -3,33 +3,18 @@
  * Retry-After says, visibly, and retried without the person doing anything. The banner is
  * photographed (.test-artifacts/screenshots/limits-rate-limit-banner.png) to be looked at.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newPage } from '../helpers/browser.ts';
-import { STORE_NAME, connectThroughConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
-let browser: Browser;
-let env: AppUnderTest;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchChromium();
   // Two API requests per token every 2 s: the catalogue's first screen (metadata, pages, the
   // category list and the first products, all at once) is over the limit, and each wait is 1-2 s.
-  env = await startAppUnderTest({ store: { rateLimit: { requests: 2, windowMs: 2000 } } });
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await env?.close();
-});
-afterEach(async () => {
-  await context?.close();
-});
+const e2e = useE2e({ app: { store: { rateLimit: { requests: 2, windowMs: 2000 } } } });
 
 interface ApiAnswer {
   /** Milliseconds since the test started, when the browser had the response. */
@@ -41,7 +26,7 @@ interface ApiAnswer {
 }
 
 it('a 429 is waited out for Retry-After seconds with a banner saying so, then retried: the products arrive untouched', async () => {
-  ({ context, page } = await newPage(browser));
+  ({ page } = await e2e.open());
   const started = Date.now();
   const answers: ApiAnswer[] = [];
   page.on('response', (response) => {
@@ -55,7 +40,7 @@ it('a 429 is waited out for Retry-After seconds with a banner saying so, then re
       retryAfter: retryAfter === undefined ? null : Number(retryAfter),
     });
   });
-  await page.goto(env.app.url);
+  await page.goto(e2e.env.app.url);
   await connectThroughConsent(page, STORE_NAME);
 
   // From here on the test only watches.
@@ -95,10 +80,10 @@ it('a 429 is waited out for Retry-After seconds with a banner saying so, then re
 });
 
 it('the banner stays up while any request is still waiting, even when others finish meanwhile', async () => {
-  ({ context, page } = await newPage(browser));
+  ({ page } = await e2e.open());
   // Every answer that got through reaches the page 800 ms late: the calls let through finish while
   // the refused ones are still waiting out their 1-2 s.
-  await page.route(`${env.store.origin}/api/**`, async (route) => {
+  await page.route(`${e2e.env.store.origin}/api/**`, async (route) => {
     const response = await route.fetch();
     if (response.status() === 200) await new Promise((resolve) => setTimeout(resolve, 800));
     await route.fulfill({ response });
@@ -124,7 +109,7 @@ it('the banner stays up while any request is still waiting, even when others fin
     const url = new URL(request.url());
     if (refused.has(url.pathname + url.search)) retrySent = true;
   });
-  await page.goto(env.app.url);
+  await page.goto(e2e.env.app.url);
   await connectThroughConsent(page, STORE_NAME);
 
   const banner = page.getByRole('status').filter({ hasText: 'The store asked us to slow down.' });

@@ -11,11 +11,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startDemoStore, type DemoStore } from '../demo-store/server.ts';
 import { implicitToken } from '../demo-store/store-client.ts';
-import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
+import type { ConsoleLog } from '../helpers/browser.ts';
+import { useE2e } from '../helpers/e2e-fixture.ts';
 import { deploymentHeaders, readOtherStorage, readSealedRecord, recordCallbacks } from '../helpers/e2e-app.ts';
 import { startOidcServer, type OidcServer } from '../helpers/oidc-server.ts';
 import { BUILD_DIR } from '../helpers/paths.ts';
@@ -26,12 +27,10 @@ const CLIENT_ID = 'storefront-connect-op';
 const STORE_ID = 'op';
 const STORE_NAME = 'Certified Goods';
 
-let browser: Browser;
 let app: StaticServer;
 let demo: DemoStore;
 let api: ResourceServer;
 let oidc: OidcServer;
-let context: BrowserContext;
 let page: Page;
 let log: ConsoleLog;
 /** The redirects that brought the browser back to the app (raw, secrets included; never printed). */
@@ -114,16 +113,21 @@ async function startResourceServer(options: { appOrigin: string; upstream: strin
   };
 }
 
+const e2e = useE2e();
+
 beforeAll(async () => {
-  browser = await launchChromium();
   app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/op/' });
+  e2e.closeAfterAll(() => app.close());
   demo = await startDemoStore({ port: 0 });
+  e2e.closeAfterAll(() => demo.close());
   api = await startResourceServer({
     appOrigin: app.origin,
     upstream: demo.origin,
     upstreamToken: await implicitToken(demo.origin, 'storefront'),
   });
+  e2e.closeAfterAll(() => api.close());
   oidc = await startOidcServer({ clientId: CLIENT_ID, redirectUris: [app.url], resource: `${api.origin}/`, interactions: 'dev' });
+  e2e.closeAfterAll(() => oidc.close());
   const store: StoreConfig = {
     id: STORE_ID,
     kind: 'goodsie',
@@ -140,16 +144,9 @@ beforeAll(async () => {
   // Product images still come from the demo store's origin.
   app.setHeaders(deploymentHeaders({ stores: [store] }, [demo.origin]));
 });
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all([app?.close(), demo?.close(), api?.close(), oidc?.close()]);
-});
-afterEach(async () => {
-  await context?.close();
-});
 
 async function openApp(): Promise<void> {
-  ({ context, page, console: log } = await newPage(browser));
+  ({ page, console: log } = await e2e.open());
   callbacks = recordCallbacks(page, app.url);
   tokenGrants = [];
   page.on('request', (request) => {

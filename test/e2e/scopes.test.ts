@@ -6,42 +6,26 @@
  * not exposed across origins (the app must go by the 403's JSON body or the provider's table).
  * The locked state is photographed (.test-artifacts/screenshots/scopes-*.png) to be looked at.
  */
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { launchChromium, newPage } from '../helpers/browser.ts';
-import { STORE_NAME, answerConsent, connectThroughConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, answerConsent, connectThroughConsent, type AppUnderTest } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 const ALL = ['storefront', 'cart', 'admin'];
 
-let browser: Browser;
-let env: AppUnderTest | undefined;
-let context: BrowserContext | undefined;
 let page: Page;
 /** Every 403 the store API sent, as the network saw it. */
 let refusals: Response[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  await context?.close();
-  await env?.close();
-  context = undefined;
-  env = undefined;
-});
+// Each test starts its own app and demo store (closed after it): the store's options differ.
+const e2e = useE2e();
 
 /** A fresh browser signed in with storefront, cart and admin, on the catalogue. */
 async function signedInWithAdmin(exposeWwwAuthenticate: boolean): Promise<AppUnderTest> {
-  const started = await startAppUnderTest({ defaultScopes: ALL, store: { exposeWwwAuthenticate } });
-  env = started;
-  ({ context, page } = await newPage(browser));
+  const started = await e2e.startApp({ defaultScopes: ALL, store: { exposeWwwAuthenticate } });
+  ({ page } = await e2e.open());
   refusals = [];
   page.on('response', (response) => {
     if (response.status() === 403 && new URL(response.url()).pathname.startsWith('/api/')) refusals.push(response);

@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { ConsoleLog } from '../helpers/browser.ts';
+import { useE2e } from '../helpers/e2e-fixture.ts';
 import { join } from 'node:path';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import {
@@ -11,37 +12,21 @@ import {
   callbackParam,
   readSessionKeys,
   recordCallbacks,
-  startAppUnderTest,
-  type AppUnderTest,
 } from '../helpers/e2e-app.ts';
 
-let browser: Browser;
-let env: AppUnderTest;
-let context: BrowserContext;
 let page: Page;
 let log: ConsoleLog;
 /** Every redirect the store sent back to the app (the raw callback URLs, secrets included). */
 let callbacks: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  env = await startAppUnderTest({ store: { maxScopes: ['storefront', 'cart', 'admin'] } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await env?.close();
-});
+const e2e = useE2e({ app: { store: { maxScopes: ['storefront', 'cart', 'admin'] } } });
 
 async function openApp(): Promise<void> {
-  ({ context, page, console: log } = await newPage(browser));
-  callbacks = recordCallbacks(page, env.app.url);
-  await page.goto(env.app.url);
+  ({ page, console: log } = await e2e.open());
+  callbacks = recordCallbacks(page, e2e.env.app.url);
+  await page.goto(e2e.env.app.url);
   await page.getByRole('heading', { name: 'Your stores' }).waitFor();
 }
-afterEach(async () => {
-  await context?.close();
-});
-
 /** After a callback: no secret in the address bar, other storage or the console. */
 async function expectNoSecretsLeft(secrets: string[]): Promise<void> {
   const url = page.url();
@@ -95,7 +80,7 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
   });
 
   it('a store granting fewer scopes than asked: the session holds what was granted', async () => {
-    env.store.setMaxScopes(['storefront']);
+    e2e.env.store.setMaxScopes(['storefront']);
     try {
       await openApp();
       await connectThroughConsent(page, STORE_NAME);
@@ -109,7 +94,7 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
       await page.getByRole('button', { name: /Grant access/ }).waitFor();
       expect(await page.getByRole('table').count()).toBe(0);
     } finally {
-      env.store.setMaxScopes(['storefront', 'cart', 'admin']);
+      e2e.env.store.setMaxScopes(['storefront', 'cart', 'admin']);
     }
   });
 });
@@ -117,10 +102,10 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
 describe('sign-in with authorization code + PKCE', () => {
   it('ends in the catalogue, survives a reload, leaves no code in the URL, and the code cannot be reused', async () => {
     await openApp();
-    const tokenRequests = env.store.stats().tokenRequests;
+    const tokenRequests = e2e.env.store.stats().tokenRequests;
     await connectThroughConsent(page, `${STORE_NAME} (PKCE)`);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-    expect(env.store.stats().tokenRequests).toBe(tokenRequests + 1);
+    expect(e2e.env.store.stats().tokenRequests).toBe(tokenRequests + 1);
     expect(callbacks).toHaveLength(1);
     const code = callbackParam(callbacks[0]!, 'code');
     expect(code.length).toBeGreaterThan(10);
@@ -130,13 +115,13 @@ describe('sign-in with authorization code + PKCE', () => {
     // The store refuses the same code a second time (and PKCE without the verifier). That reuse
     // also revokes the session's tokens (the contract says so), so no page of ours is open meanwhile.
     await page.goto('about:blank');
-    const reuse = await fetch(`${env.store.origin}/oauth2/access_token`, {
+    const reuse = await fetch(`${e2e.env.store.origin}/oauth2/access_token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({
         grant_type: 'authorization_code',
-        client_id: env.stores[1]!.clientId,
-        redirect_uri: env.stores[1]!.redirectUri,
+        client_id: e2e.env.stores[1]!.clientId,
+        redirect_uri: e2e.env.stores[1]!.redirectUri,
         code,
         code_verifier: 'x'.repeat(43),
       }),
@@ -147,7 +132,7 @@ describe('sign-in with authorization code + PKCE', () => {
     // Replaying the callback in the browser is refused by the app before any code is sent.
     const codeGrants: string[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST' && request.url() === env.stores[1]!.tokenEndpoint) {
+      if (request.method() === 'POST' && request.url() === e2e.env.stores[1]!.tokenEndpoint) {
         const grant = new URLSearchParams(request.postData() ?? '').get('grant_type');
         if (grant === 'authorization_code') codeGrants.push(grant);
       }
@@ -167,16 +152,16 @@ describe('sign-in with authorization code + PKCE', () => {
 
   it('the store refuses a code request without a PKCE challenge, and the app says so', async () => {
     await openApp();
-    const authorize = new URL(env.stores[1]!.authorizationEndpoint);
+    const authorize = new URL(e2e.env.stores[1]!.authorizationEndpoint);
     authorize.search = new URLSearchParams({
       response_type: 'code',
-      client_id: env.stores[1]!.clientId,
-      redirect_uri: env.stores[1]!.redirectUri,
+      client_id: e2e.env.stores[1]!.clientId,
+      redirect_uri: e2e.env.stores[1]!.redirectUri,
       scope: 'storefront',
       state: 'not-from-this-browser',
     }).toString();
     await page.goto(authorize.toString());
-    await page.waitForURL((url) => url.href.startsWith(env.app.url));
+    await page.waitForURL((url) => url.href.startsWith(e2e.env.app.url));
     await page.getByRole('alert').waitFor();
     expect(callbacks.at(-1)).toContain('error=invalid_request');
     expect(await readSessionKeys(page)).toEqual([]);
@@ -193,7 +178,7 @@ describe('callbacks the app did not ask for', () => {
       await openApp();
       // A fresh load, as a redirect from the store would be.
       await page.goto('about:blank');
-      await page.goto(`${env.app.url}#${fragment('')}`);
+      await page.goto(`${e2e.env.app.url}#${fragment('')}`);
       await page.getByRole('heading', { name: message }).waitFor();
       expect(await readSessionKeys(page)).toEqual([]);
       await expectNoSecretsLeft(['forged-token-123']);
@@ -233,8 +218,8 @@ describe('callbacks the app did not ask for', () => {
     await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).click();
     await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
     // Age the pending sign-in by 11 minutes, from a second tab on the app's origin.
-    const other = await context.newPage();
-    await other.goto(`${env.app.url}#/`);
+    const other = await page.context().newPage();
+    await other.goto(`${e2e.env.app.url}#/`);
     const aged = await other.evaluate(
       () =>
         new Promise<number>((resolve, reject) => {

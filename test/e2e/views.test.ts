@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage } from '../helpers/browser.ts';
-import { STORE_NAME, connectThroughConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 /**
@@ -12,18 +11,7 @@ import { SCREENSHOT_DIR } from '../helpers/paths.ts';
  * (.test-artifacts/screenshots/) and an axe-core audit that must find no serious or critical
  * violation. Nothing here overflows sideways.
  */
-let browser: Browser;
-let full: AppUnderTest;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  full = await startAppUnderTest({ defaultScopes: ['storefront', 'cart', 'admin'] });
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await full?.close();
-});
+const e2e = useE2e({ app: { defaultScopes: ['storefront', 'cart', 'admin'] } });
 
 async function audit(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
@@ -42,107 +30,93 @@ const schemes = ['light', 'dark'] as const;
 
 describe.each(schemes)('every view in the %s theme', (colorScheme) => {
   it.each(widths)('at %i px wide', async (width) => {
-    const { context, page, console: log } = await newPage(browser, { width, height: 800, colorScheme });
+    const { page, console: log } = await e2e.open({ width, height: 800, colorScheme });
     const tag = `${width}-${colorScheme}`;
-    try {
-      await page.goto(full.app.url);
-      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
-      await audit(page, `home-${tag}`);
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await audit(page, `home-${tag}`);
 
-      await connectThroughConsent(page, STORE_NAME);
-      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-      await expect.poll(() => page.locator('main ul > li article img').count()).toBeGreaterThan(3);
-      await audit(page, `catalog-${tag}`);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => page.locator('main ul > li article img').count()).toBeGreaterThan(3);
+    await audit(page, `catalog-${tag}`);
 
-      await page.getByRole('searchbox', { name: 'Search' }).fill('zzzz-nothing');
-      await page.getByRole('heading', { name: 'No products found' }).waitFor();
-      await audit(page, `catalog-empty-${tag}`);
-      await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('zzzz-nothing');
+    await page.getByRole('heading', { name: 'No products found' }).waitFor();
+    await audit(page, `catalog-empty-${tag}`);
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
 
-      await page.locator('main ul > li article').nth(1).getByRole('link').click();
-      await page.getByRole('form', { name: 'Edit product' }).waitFor();
-      await page.getByRole('heading', { name: 'Description' }).waitFor();
-      await audit(page, `product-${tag}`);
+    await page.locator('main ul > li article').nth(1).getByRole('link').click();
+    await page.getByRole('form', { name: 'Edit product' }).waitFor();
+    await page.getByRole('heading', { name: 'Description' }).waitFor();
+    await audit(page, `product-${tag}`);
 
-      await page.getByRole('button', { name: 'Add to cart' }).click();
-      await page.getByRole('link', { name: 'View cart' }).click();
-      await page.getByRole('table').waitFor();
-      await audit(page, `cart-${tag}`);
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('link', { name: 'View cart' }).click();
+    await page.getByRole('table').waitFor();
+    await audit(page, `cart-${tag}`);
 
-      await page.getByRole('link', { name: 'Orders' }).click();
-      await page.getByRole('table').waitFor();
-      await audit(page, `orders-${tag}`);
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('table').waitFor();
+    await audit(page, `orders-${tag}`);
 
-      await page.getByRole('link', { name: 'Coupons' }).click();
-      await page.locator('main li code').first().waitFor();
-      await audit(page, `coupons-${tag}`);
+    await page.getByRole('link', { name: 'Coupons' }).click();
+    await page.locator('main li code').first().waitFor();
+    await audit(page, `coupons-${tag}`);
 
-      await page.getByRole('link', { name: 'Embed' }).click();
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      await audit(page, `embed-${tag}`);
+    await page.getByRole('link', { name: 'Embed' }).click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await audit(page, `embed-${tag}`);
 
-      await page.goto(`${full.app.url}#/s/demo/pages/about`);
-      await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Loading' }).waitFor();
-      await audit(page, `page-${tag}`);
+    await page.goto(`${e2e.env.app.url}#/s/demo/pages/about`);
+    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Loading' }).waitFor();
+    await audit(page, `page-${tag}`);
 
-      // Every view ran under the shipped Content-Security-Policy without a single violation.
-      expect(log.lines.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);
-    } finally {
-      await context.close();
-    }
+    // Every view ran under the shipped Content-Security-Policy without a single violation.
+    expect(log.lines.filter((line) => /Content Security Policy/i.test(line))).toEqual([]);
   });
 });
 
 describe('locked features', () => {
   it.each(widths)('a storefront-only session at %i px shows cart and orders locked, each with Grant access', async (width) => {
-    const env = await startAppUnderTest();
-    const { context, page } = await newPage(browser, { width });
-    try {
-      await page.goto(env.app.url);
-      await connectThroughConsent(page, STORE_NAME);
-      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-      await page.getByRole('link', { name: /^Cart/ }).click();
-      await page.getByText(/Seeing and filling the cart needs permission/).waitFor();
-      await audit(page, `locked-cart-${width}`);
-      await page.getByRole('link', { name: /^Orders/ }).click();
-      await page.getByText(/Seeing the store’s orders needs permission/).waitFor();
-      expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(1);
-      await audit(page, `locked-orders-${width}`);
-    } finally {
-      await context.close();
-      await env.close();
-    }
+    const env = await e2e.startApp();
+    const { page } = await e2e.open({ width });
+    await page.goto(env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('link', { name: /^Cart/ }).click();
+    await page.getByText(/Seeing and filling the cart needs permission/).waitFor();
+    await audit(page, `locked-cart-${width}`);
+    await page.getByRole('link', { name: /^Orders/ }).click();
+    await page.getByText(/Seeing the store’s orders needs permission/).waitFor();
+    expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(1);
+    await audit(page, `locked-orders-${width}`);
   });
 });
 
 describe('screens that explain a problem', () => {
   it.each(widths)('at %i px: a broken config, a declined sign-in, a link to a store not connected, an unknown store', async (width) => {
-    const env = await startAppUnderTest();
-    const { context, page } = await newPage(browser, { width });
-    try {
-      // A link to a product of a store that is not connected asks to connect, and would come back.
-      await page.goto(`${env.app.url}#/s/demo/product/1001`);
-      await page.getByRole('heading', { name: `${STORE_NAME} is not connected` }).waitFor();
-      await audit(page, `not-connected-${width}`);
+    const env = await e2e.startApp();
+    const { page } = await e2e.open({ width });
+    // A link to a product of a store that is not connected asks to connect, and would come back.
+    await page.goto(`${env.app.url}#/s/demo/product/1001`);
+    await page.getByRole('heading', { name: `${STORE_NAME} is not connected` }).waitFor();
+    await audit(page, `not-connected-${width}`);
 
-      await page.goto(`${env.app.url}#/s/nowhere`);
-      await page.getByRole('heading', { name: 'Unknown store' }).waitFor();
-      await audit(page, `unknown-store-${width}`);
+    await page.goto(`${env.app.url}#/s/nowhere`);
+    await page.getByRole('heading', { name: 'Unknown store' }).waitFor();
+    await audit(page, `unknown-store-${width}`);
 
-      await page.goto(env.app.url);
-      await connectThroughConsent(page, STORE_NAME, 'Deny');
-      await page.getByRole('heading', { name: `You declined access to ${STORE_NAME}` }).waitFor();
-      await audit(page, `declined-${width}`);
+    await page.goto(env.app.url);
+    await connectThroughConsent(page, STORE_NAME, 'Deny');
+    await page.getByRole('heading', { name: `You declined access to ${STORE_NAME}` }).waitFor();
+    await audit(page, `declined-${width}`);
 
-      const broken = JSON.stringify({ stores: [{ ...env.stores[0], apiBase: 'ftp://x' }] });
-      env.app.setOverride('config.json', broken);
-      await page.goto('about:blank');
-      await page.goto(env.app.url);
-      await page.getByText('stores[0].apiBase').waitFor();
-      await audit(page, `config-error-${width}`);
-    } finally {
-      await context.close();
-      await env.close();
-    }
+    const broken = JSON.stringify({ stores: [{ ...env.stores[0], apiBase: 'ftp://x' }] });
+    env.app.setOverride('config.json', broken);
+    await page.goto('about:blank');
+    await page.goto(env.app.url);
+    await page.getByText('stores[0].apiBase').waitFor();
+    await audit(page, `config-error-${width}`);
   });
 });

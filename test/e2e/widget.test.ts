@@ -4,22 +4,21 @@
  * Also: a hostile host stylesheet, hostile products, a bad token, no globals, and the app's Embed
  * screen writing a snippet that works when pasted.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { launchChromium, newPage, type ConsoleLog } from '../helpers/browser.ts';
+import type { ConsoleLog } from '../helpers/browser.ts';
+import { useE2e } from '../helpers/e2e-fixture.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { CLIENT_ID, STORE_NAME, connectThroughConsent, answerConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { CLIENT_ID, STORE_NAME, connectThroughConsent, answerConsent } from '../helpers/e2e-app.ts';
 import { authorize } from '../demo-store/store-client.ts';
-import { appHeaders, WIDGET_HEADERS } from '../bench/csp.ts';
+import { appHeaders, WIDGET_HEADERS } from '../deploy/csp.ts';
 
-let browser: Browser;
-let env: AppUnderTest;
 let host: StaticServer;
 let hostRoot: string;
 let token: string;
@@ -27,10 +26,10 @@ let context: BrowserContext | undefined;
 
 /** A storefront-only token, got the way a person would: the store's consent page, Allow. */
 async function storefrontToken(): Promise<string> {
-  const { fragment } = await authorize(env.store.origin, {
+  const { fragment } = await authorize(e2e.env.store.origin, {
     client_id: CLIENT_ID,
     response_type: 'token',
-    redirect_uri: env.app.url,
+    redirect_uri: e2e.env.app.url,
     scope: 'storefront',
     state: 'widget-e2e',
   });
@@ -59,7 +58,7 @@ ${stylesheets.map((href) => `<link rel="stylesheet" href="${href}">`).join('\n')
 <p>Some text of the host page before the products.</p>
 <div class="wrap"><storefront-products${attrs}>${inside}</storefront-products></div>
 <p>And after.</p>
-${withWidget === 'module' ? `<script type="module" src="${env.app.url}widget.js"></script>` : withWidget ? `<script src="${env.app.url}widget.js" defer></script>` : ''}
+${withWidget === 'module' ? `<script type="module" src="${e2e.env.app.url}widget.js"></script>` : withWidget ? `<script src="${e2e.env.app.url}widget.js" defer></script>` : ''}
 </body></html>`;
 }
 
@@ -83,25 +82,27 @@ ul, li, p, a, img, div, s { display: none !important; margin: 50px !important; p
 :root { font-size: 3px !important; --unrelated: 1; }`;
 
 const CATEGORY = 'Home & Kitchen';
-const LAYOUT_ATTRIBUTES = () => ({ 'api-base': env.store.origin, token, category: CATEGORY, limit: '8', columns: '4' });
+const LAYOUT_ATTRIBUTES = () => ({ 'api-base': e2e.env.store.origin, token, category: CATEGORY, limit: '8', columns: '4' });
+
+const e2e = useE2e({ app: { store: { hostileProducts: true } } });
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  env = await startAppUnderTest({ store: { hostileProducts: true } });
   // The deployment's headers as `npm run csp` derives them from this config.json, plus widget.js's.
-  env.app.setHeaders({ ...appHeaders({ stores: env.stores }), ...WIDGET_HEADERS });
+  e2e.env.app.setHeaders({ ...appHeaders({ stores: e2e.env.stores }), ...WIDGET_HEADERS });
   token = await storefrontToken();
 
   hostRoot = await mkdtemp(join(tmpdir(), 'widget-host-'));
+  e2e.closeAfterAll(() => rm(hostRoot, { recursive: true, force: true }));
   host = await startStaticServer({ root: hostRoot, basePath: '/' });
+  e2e.closeAfterAll(() => host.close());
   // The embedding site's own strict CSP: scripts only from the app's origin, no inline styles.
   host.setHeaders({
     'content-security-policy': [
       "default-src 'none'",
-      `script-src ${env.app.origin}`,
+      `script-src ${e2e.env.app.origin}`,
       "style-src 'self'",
-      `img-src ${env.store.origin}`,
-      `connect-src ${env.store.origin}`,
+      `img-src ${e2e.env.store.origin}`,
+      `connect-src ${e2e.env.store.origin}`,
       "base-uri 'none'",
       "object-src 'none'",
     ].join('; '),
@@ -111,25 +112,12 @@ beforeAll(async () => {
   host.setOverride('hostile.css', HOSTILE_CSS);
   host.setOverride('clean.html', () => hostPage(LAYOUT_ATTRIBUTES()));
   host.setOverride('hostile.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['host.css', 'hostile.css']));
-  host.setOverride('hostile-products.html', () => hostPage({ 'api-base': env.store.origin, token, category: 'Hostile', limit: '12' }));
+  host.setOverride('hostile-products.html', () => hostPage({ 'api-base': e2e.env.store.origin, token, category: 'Hostile', limit: '12' }));
   host.setOverride('bad-token.html', () =>
-    hostPage({ 'api-base': env.store.origin, token: 'not-a-token-the-store-knows' }, ['host.css'], true, `<a href="${env.store.origin}/">See our products at ${STORE_NAME}</a>`),
+    hostPage({ 'api-base': e2e.env.store.origin, token: 'not-a-token-the-store-knows' }, ['host.css'], true, `<a href="${e2e.env.store.origin}/">See our products at ${STORE_NAME}</a>`),
   );
   host.setOverride('module.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['host.css'], 'module'));
   host.setOverride('baseline.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['host.css'], false));
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-  await env?.close();
-  if (hostRoot) await rm(hostRoot, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
 });
 
 interface Opened {
@@ -143,7 +131,7 @@ interface Opened {
 }
 
 async function open(url: string): Promise<Opened> {
-  const opened = await newPage(browser);
+  const opened = await e2e.open();
   context = opened.context;
   const { page } = opened;
   const result: Opened = { page, log: opened.console, violations: [], requests: [], dialogs: [] };
@@ -203,7 +191,7 @@ describe('widget.js on another site', () => {
     await expect.poll(() => cards.count()).toBe(8);
     await expect.poll(() => page.locator('storefront-products img').first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 
-    const apiCalls = requests.filter((r) => r.url.startsWith(`${env.store.origin}/api/`));
+    const apiCalls = requests.filter((r) => r.url.startsWith(`${e2e.env.store.origin}/api/`));
     expect(apiCalls).toHaveLength(1);
     expect(apiCalls[0]?.authorization).toBe(`Bearer ${token}`);
     const apiUrl = new URL(apiCalls[0]?.url ?? '');
@@ -232,8 +220,7 @@ describe('widget.js on another site', () => {
   });
 
   it('fits a phone: columns="4" becomes two columns of readable cards', async () => {
-    const opened = await newPage(browser, { width: 390, height: 844 });
-    context = opened.context;
+    const opened = await e2e.open({ width: 390, height: 844 });
     host.setOverride('phone.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['phone.css']));
     host.setOverride('phone.css', 'body { margin: 0; padding: 12px; }');
     await opened.page.goto(`${host.url}phone.html`);
@@ -315,7 +302,7 @@ describe('widget.js on another site', () => {
     expect(await alert.textContent()).toBe('Products are unavailable right now.');
     const fallback = page.getByRole('link', { name: `See our products at ${STORE_NAME}` });
     expect(await fallback.isVisible()).toBe(true);
-    expect(await fallback.getAttribute('href')).toBe(`${env.store.origin}/`);
+    expect(await fallback.getAttribute('href')).toBe(`${e2e.env.store.origin}/`);
     await expect.poll(() => log.lines.join('\n')).toMatch(/<storefront-products>: the store did not accept the token/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-unavailable.png'), fullPage: true });
   });
@@ -341,11 +328,11 @@ describe('widget.js on another site', () => {
 describe('the app’s Embed screen', () => {
   it('writes a snippet that works pasted into a page on another origin, with the app on a plain static server sending no CORS header', async () => {
     // A plain static host: the deployment's page headers, nothing for widget.js.
-    env.app.setHeaders(appHeaders({ stores: env.stores }));
-    const { page, violations } = await open(env.app.url);
+    e2e.env.app.setHeaders(appHeaders({ stores: e2e.env.stores }));
+    const { page, violations } = await open(e2e.env.app.url);
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-    await page.goto(`${env.app.url}#/s/demo/embed`);
+    await page.goto(`${e2e.env.app.url}#/s/demo/embed`);
     const box = page.getByRole('textbox', { name: 'Snippet' });
     await box.waitFor();
     const category = page.getByRole('combobox', { name: 'Category' });
@@ -355,9 +342,9 @@ describe('the app’s Embed screen', () => {
     await page.getByRole('spinbutton', { name: 'How many' }).fill('8');
     await expect.poll(() => box.inputValue()).toContain('columns="4"');
     const snippet = await box.inputValue();
-    expect(snippet).toContain(`<script src="${env.app.url}widget.js" defer></script>`);
-    expect(snippet).toContain(`api-base="${env.store.origin}"`);
-    expect(snippet).toContain(`<a href="${env.store.origin}/">See our products at ${STORE_NAME}</a>`);
+    expect(snippet).toContain(`<script src="${e2e.env.app.url}widget.js" defer></script>`);
+    expect(snippet).toContain(`api-base="${e2e.env.store.origin}"`);
+    expect(snippet).toContain(`<a href="${e2e.env.store.origin}/">See our products at ${STORE_NAME}</a>`);
 
     // The live preview runs the real widget.js under the app's own CSP.
     await expect.poll(() => page.locator('storefront-products .card').count()).toBe(8);
@@ -370,30 +357,30 @@ describe('the app’s Embed screen', () => {
     await expect.poll(() => pasted.page.locator('storefront-products .card').count()).toBe(8);
     expect(pasted.violations).toEqual([]);
     // widget.js came without any CORS header: a classic script needs none.
-    const script = await pasted.page.request.get(`${env.app.url}widget.js`);
+    const script = await pasted.page.request.get(`${e2e.env.app.url}widget.js`);
     expect(script.headers()['access-control-allow-origin']).toBeUndefined();
     // Every card links to the product's page on the store, in a new tab, with no referrer.
     const link = pasted.page.locator('storefront-products .card a').first();
-    expect(await link.getAttribute('href')).toMatch(new RegExp(`^${env.store.origin}/products/`));
+    expect(await link.getAttribute('href')).toMatch(new RegExp(`^${e2e.env.store.origin}/products/`));
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
     await pasted.page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-pasted-plain-host.png'), fullPage: true });
-    env.app.setHeaders({ ...appHeaders({ stores: env.stores }), ...WIDGET_HEADERS });
+    e2e.env.app.setHeaders({ ...appHeaders({ stores: e2e.env.stores }), ...WIDGET_HEADERS });
   });
 
   it('with the shipped headers (CORS on the widget files), pins the content-named copy with integrity; a modified bundle is refused', async () => {
-    env.app.setHeaders({ ...appHeaders({ stores: env.stores }), ...WIDGET_HEADERS });
-    const { page } = await open(env.app.url);
+    e2e.env.app.setHeaders({ ...appHeaders({ stores: e2e.env.stores }), ...WIDGET_HEADERS });
+    const { page } = await open(e2e.env.app.url);
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-    await page.goto(`${env.app.url}#/s/demo/embed`);
+    await page.goto(`${e2e.env.app.url}#/s/demo/embed`);
     const box = page.getByRole('textbox', { name: 'Snippet' });
     await box.waitFor();
     const pin = (JSON.parse(await readFile(join(BUILD_DIR, 'widget', 'integrity.json'), 'utf8')) as Record<string, { file: string; integrity: string }>)['widget.js']!;
     const pinnedBytes = await readFile(join(BUILD_DIR, pin.file));
     expect(pinnedBytes.equals(await readFile(join(BUILD_DIR, 'widget.js')))).toBe(true);
     expect(pin.integrity).toBe(`sha384-${createHash('sha384').update(pinnedBytes).digest('base64')}`);
-    await expect.poll(() => box.inputValue()).toContain(`<script src="${env.app.url}${pin.file}" defer integrity="${pin.integrity}" crossorigin="anonymous"></script>`);
+    await expect.poll(() => box.inputValue()).toContain(`<script src="${e2e.env.app.url}${pin.file}" defer integrity="${pin.integrity}" crossorigin="anonymous"></script>`);
     const snippet = await box.inputValue();
     host.setOverride('pinned.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pinned</title></head><body>${snippet}</body></html>`);
     await context?.close();
@@ -401,7 +388,7 @@ describe('the app’s Embed screen', () => {
     await expect.poll(() => pinned.page.locator('storefront-products .card').count()).toBeGreaterThan(0);
 
     // A modified bundle under the pinned name is refused by the browser: no element, no products.
-    env.app.setOverride(pin.file, `${pinnedBytes.toString('utf8')}\n;globalThis.tampered = true;`);
+    e2e.env.app.setOverride(pin.file, `${pinnedBytes.toString('utf8')}\n;globalThis.tampered = true;`);
     try {
       await context?.close();
       const tampered = await open(`${host.url}pinned.html`);
@@ -410,12 +397,12 @@ describe('the app’s Embed screen', () => {
       expect(await tampered.page.evaluate(() => customElements.get('storefront-products') === undefined)).toBe(true);
       expect(await tampered.page.evaluate(() => (globalThis as { tampered?: boolean }).tampered)).toBeUndefined();
     } finally {
-      env.app.setOverride(pin.file, pinnedBytes.toString('utf8'));
+      e2e.env.app.setOverride(pin.file, pinnedBytes.toString('utf8'));
     }
   });
 
   it('refuses to put a token that can also manage the store into a snippet', async () => {
-    const { page, log } = await open(env.app.url);
+    const { page, log } = await open(e2e.env.app.url);
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     // Grant admin from the Orders screen, then open Embed.
@@ -423,7 +410,7 @@ describe('the app’s Embed screen', () => {
     await page.getByRole('button', { name: /Grant access/ }).click();
     await answerConsent(page, 'Allow');
     await page.getByRole('heading', { name: 'Orders' }).waitFor();
-    await page.goto(`${env.app.url}#/s/demo/embed`);
+    await page.goto(`${e2e.env.app.url}#/s/demo/embed`);
     try {
       await page.getByRole('heading', { name: /needs its own, show-only access/ }).waitFor({ timeout: 8000 });
     } catch (error) {

@@ -31,10 +31,19 @@ export interface ConsoleLog {
   lines: string[];
 }
 
-export async function newPage(
-  browser: Browser,
-  options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {},
-): Promise<{ context: BrowserContext; page: Page; console: ConsoleLog }> {
+export interface PageOptions {
+  width?: number;
+  height?: number;
+  colorScheme?: 'light' | 'dark';
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  console: ConsoleLog;
+}
+
+export async function newPage(browser: Browser, options: PageOptions = {}): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',

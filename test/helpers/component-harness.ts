@@ -5,7 +5,7 @@
  * `fetch` that answers the routes a test declares with real Responses of Goodsie wire JSON.
  *
  * The fake network matches requests by method, path and exact query rather than by order
- * (test/unit/api/scripted-fetch.ts): a view sends several requests at once (the catalogue, and the
+ * (scriptedFetch in fake-fetch.ts): a view sends several requests at once (the catalogue, and the
  * store's metadata, pages and categories), and their order is not part of what it promises.
  * A request no route answers is rejected and fails the test when it finishes.
  */
@@ -21,8 +21,8 @@ import { Router } from '../../src/lib/state/router.svelte.ts';
 import { Session } from '../../src/lib/state/session.svelte.ts';
 import { openStorage, type OpenedStorage } from '../../src/lib/storage/kv.ts';
 import { TokenVault } from '../../src/lib/storage/token-vault.ts';
-import { json, readRequest, type SeenRequest } from '../unit/api/scripted-fetch.ts';
-import { wirePaging, wireProduct } from '../unit/providers/goodsie-wire.ts';
+import { fakeFetch, json, unanswered, type SeenRequest } from './fake-fetch.ts';
+import { wirePaging, wireProduct } from './goodsie-wire.ts';
 
 export { json, wirePaging, wireProduct };
 
@@ -108,12 +108,8 @@ export interface FakeNetwork {
 
 export function fakeNetwork(): FakeNetwork {
   const routes: NetworkRoute[] = [];
-  const seen: SeenRequest[] = [];
-  const unexpected: string[] = [];
-  const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const request = readRequest(input, init);
+  const { fetch, seen, unexpected } = fakeFetch((request) => {
     const url = request.url;
-    seen.push(request);
     const query = Object.fromEntries(url.searchParams);
     const route = routes.find(
       (r) =>
@@ -124,13 +120,10 @@ export function fakeNetwork(): FakeNetwork {
         sameQuery(r.query, query) &&
         [...url.searchParams].length === Object.keys(query).length,
     );
-    if (!route) {
-      unexpected.push(`${request.method} ${url.href}`);
-      throw new TypeError(`unexpected request ${request.method} ${url.href}`);
-    }
+    if (!route) return unanswered();
     route.left--;
     return route.respond(request);
-  }) as typeof globalThis.fetch;
+  });
   return {
     fetch,
     seen,

@@ -3,7 +3,7 @@ import { startDemoStore, type DemoStore, type DemoStoreOptions } from '../demo-s
 import { startStaticServer, type StaticServer } from './static-server.ts';
 import { BUILD_DIR } from './paths.ts';
 import type { AppConfig, StoreConfig } from '../../src/lib/config/types.ts';
-import { appHeaders } from '../bench/csp.ts';
+import { appHeaders } from '../deploy/csp.ts';
 
 export const CLIENT_ID = 'storefront-connect-e2e';
 export const STORE_NAME = 'Goodsie Demo Store';
@@ -16,19 +16,19 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
+export interface AppOptions {
+  store?: Omit<DemoStoreOptions, 'port' | 'clients' | 'allowedOrigins'>;
+  basePath?: string;
+  /** What a first sign-in asks for (default: storefront only). */
+  defaultScopes?: string[];
+}
+
 /**
  * The built app on a plain static server under a sub-path, as a CDN would serve it, with the
  * deployment's security headers, and a demo store on its own origin. config.json is written for
  * the store's random port at run time: the same build, configured by config.json alone.
  */
-export async function startAppUnderTest(
-  options: {
-    store?: Omit<DemoStoreOptions, 'port' | 'clients' | 'allowedOrigins'>;
-    basePath?: string;
-    /** What a first sign-in asks for (default: storefront only). */
-    defaultScopes?: string[];
-  } = {},
-): Promise<AppUnderTest> {
+export async function startAppUnderTest(options: AppOptions = {}): Promise<AppUnderTest> {
   const app = await startStaticServer({ root: BUILD_DIR, basePath: options.basePath ?? '/shops/demo/' });
   const store = await startDemoStore({
     ...options.store,

@@ -14,7 +14,8 @@ const SRC = join(ROOT_DIR, 'src');
 /**
  * Which layers each layer may import (its own files always). The direction, top to bottom:
  * app (main, boot, App) -> components -> state -> {embed, auth, oidc, api, config, providers, storage}
- * -> oauth, with domain, sanitize and shared as leaves anyone may use. Nothing imports widget; the
+ * -> oauth -> shared, with domain, sanitize and shared as leaves anyone may use (shared imports
+ * nothing: what the app and the widget both do, such as prices, API URLs, the token syntax). Nothing imports widget; the
  * widget uses leaves and the provider registry only (which loads platform code lazily).
  */
 export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
@@ -25,12 +26,12 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   auth: ['oidc', 'config', 'providers', 'storage', 'oauth'],
   oidc: ['config', 'providers', 'storage', 'oauth'],
   api: ['providers', 'oauth', 'domain', 'shared'],
-  config: ['providers', 'oauth'],
+  config: ['providers', 'oauth', 'shared'],
   providers: ['sanitize', 'oauth', 'domain', 'shared'],
   storage: ['oauth'],
-  oauth: [],
+  oauth: ['shared'],
   sanitize: [],
-  shared: ['oauth', 'domain'],
+  shared: [],
   domain: ['oauth'],
   widget: ['providers', 'sanitize', 'shared', 'oauth', 'domain'],
 };
@@ -38,7 +39,7 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
 /** Files of a layer that another layer may reach; a layer not listed here exposes all its files. */
 const ONLY_THROUGH: Readonly<Record<string, { from: readonly string[]; files: RegExp }>> = {
   /** Components use the error vocabulary (codes to words), never the protocol itself. */
-  oauth: { from: ['components', 'widget', 'domain', 'shared'], files: /^lib\/oauth\/errors\.ts$/ },
+  oauth: { from: ['components', 'widget', 'domain'], files: /^lib\/oauth\/errors\.ts$/ },
   /** The widget finds its platform by kind through the registry; it never names an adapter. */
   providers: { from: ['widget'], files: /^lib\/providers\/(registry|types)\.ts$/ },
 };
@@ -53,6 +54,9 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   '@shopware/api-client': ['providers'],
 };
 
+/** Packages that may be imported for their types only. */
+const TYPE_ONLY_PACKAGES: ReadonlySet<string> = new Set(['@shopware/api-client']);
+
 /** Every broken rule, one line each; empty when the tree is fine. */
 export function layeringProblems(graph: ImportGraph): string[] {
   const problems: string[] = [];
@@ -64,8 +68,10 @@ export function layeringProblems(graph: ImportGraph): string[] {
       continue;
     }
     if (!edge.to) {
-      const allowed = PACKAGES[edge.specifier.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, '$1')];
-      if (!allowed?.includes(from)) problems.push(`${where}: package not allowed in '${from}' (allowed in: ${allowed?.join(', ') ?? 'nowhere'})`);
+      const name = edge.specifier.replace(/^(@[^/]+\/[^/]+|[^/]+).*$/, '$1');
+      const allowed = PACKAGES[name];
+      if (TYPE_ONLY_PACKAGES.has(name) && edge.kind !== 'type') problems.push(`${where}: '${name}' may be imported for types only`);
+      else if (!allowed?.includes(from)) problems.push(`${where}: package not allowed in '${from}' (allowed in: ${allowed?.join(', ') ?? 'nowhere'})`);
       continue;
     }
     const to = layerOf(edge.to);
@@ -146,6 +152,7 @@ describe('layering of src/', () => {
     expect(tryImport('lib/oauth/encoding.ts', "export type { X } from './state.ts';")).toEqual(['file cycle: lib/oauth/state.ts -> lib/oauth/encoding.ts -> lib/oauth/state.ts']);
     // a package outside its layer, and anything into the widget
     reports(tryImport('lib/api/http-headers.ts', "import { get } from 'idb-keyval';"), "package not allowed in 'api' (allowed in: storage)");
+    reports(tryImport('lib/providers/money.ts', "import { createAPIClient } from '@shopware/api-client';"), "'@shopware/api-client' may be imported for types only");
     reports(tryImport('lib/state/routes.ts', "import { x } from '../../widget/options.ts';"), "'state' may not import 'widget'");
     // the widget reaching an adapter directly instead of through the registry
     reports(tryImport('widget/products.ts', "import { goodsie } from '../lib/providers/goodsie.ts';"), "'widget' may use only");

@@ -5,6 +5,7 @@
 import { AppError, HttpError } from './errors.ts';
 import { isScopeToken, parseScope, dedupeScopes } from './scopes.ts';
 import type { TokenSet } from './types.ts';
+import { TOKEN_SYNTAX } from '../shared/token-syntax.ts';
 
 /** An RFC 6749 5.2 error body, as kept on HttpError.body (only these two fields, never the request). */
 export interface TokenErrorBody {
@@ -43,9 +44,6 @@ export interface NormalizeOptions {
   quirks?: TokenQuirks;
 }
 
-/** A token is sent in an Authorization header: visible ASCII only, no spaces. */
-const TOKEN_SYNTAX = /^[\x21-\x7E]+$/;
-const MAX_TOKEN_LENGTH = 16_384;
 const NUMERIC = /^\s*\d+(\.\d+)?\s*$/;
 
 /**
@@ -70,7 +68,7 @@ export function normalizeTokenResponse(wire: unknown, options: NormalizeOptions)
   if (typeof accessToken !== 'string' || accessToken === '') {
     throw new AppError('OAUTH_INVALID_RESPONSE', 'token response has no access_token');
   }
-  if (accessToken.length > MAX_TOKEN_LENGTH || !TOKEN_SYNTAX.test(accessToken)) {
+  if (!TOKEN_SYNTAX.test(accessToken)) {
     throw new AppError('OAUTH_INVALID_RESPONSE', 'access_token is malformed');
   }
   const tokenType = record['token_type'];
@@ -96,7 +94,7 @@ export function normalizeTokenResponse(wire: unknown, options: NormalizeOptions)
   if (unrequested.length > 0) tokens.unrequestedScopes = unrequested;
   const refreshToken = record['refresh_token'];
   if (refreshToken !== undefined && refreshToken !== null) {
-    if (typeof refreshToken !== 'string' || refreshToken.length > MAX_TOKEN_LENGTH || !TOKEN_SYNTAX.test(refreshToken)) {
+    if (typeof refreshToken !== 'string' || !TOKEN_SYNTAX.test(refreshToken)) {
       throw new AppError('OAUTH_INVALID_RESPONSE', 'refresh_token is malformed');
     }
     tokens.refreshToken = refreshToken;

@@ -7,7 +7,7 @@ import type { StoreSession } from '../../../src/lib/oauth/types.ts';
 import { EmbedTokens } from '../../../src/lib/embed/embed-tokens.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
 import EmbedHarness from './EmbedHarness.svelte';
-import { wirePaging, wireProduct } from '../../unit/providers/goodsie-wire.ts';
+import { wirePaging, wireProduct } from '../../helpers/goodsie-wire.ts';
 
 type AuthLike = ConstructorParameters<typeof Session>[0];
 

@@ -1,28 +1,22 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { wirePaging, wireProduct } from '../../unit/providers/goodsie-wire.ts';
+import { wirePaging, wireProduct } from '../../helpers/goodsie-wire.ts';
+import { fakeFetch, json } from '../../helpers/fake-fetch.ts';
 
 const TOKEN = 'sf-token-abc';
 const API = 'https://api.shop.example';
 
-type Handler = (url: URL, init: RequestInit | undefined) => Response | Promise<Response>;
-let calls: { url: URL; init: RequestInit | undefined }[] = [];
+type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
 let handler: Handler = () => {
   throw new Error('unexpected request');
 };
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
+const network = fakeFetch((request) => handler(request.url, request.init));
+const calls = network.seen;
 
 let globalsBefore: Set<string>;
 let headChildrenBefore: number;
 
 beforeAll(async () => {
-  vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(String(input));
-    calls.push({ url, init });
-    return handler(url, init);
-  });
+  vi.stubGlobal('fetch', network.fetch);
   globalsBefore = new Set(Object.getOwnPropertyNames(globalThis));
   headChildrenBefore = document.head.childElementCount;
   await import('../../../src/widget/index.ts');
@@ -30,7 +24,7 @@ beforeAll(async () => {
 
 afterEach(() => {
   document.body.replaceChildren();
-  calls = [];
+  calls.length = 0;
   vi.restoreAllMocks();
 });
 
@@ -65,6 +59,28 @@ describe('<storefront-products>', () => {
     await vi.waitFor(() => expect(shadow(element).querySelectorAll('.card')).toHaveLength(1));
     expect(document.head.childElementCount).toBe(headChildrenBefore);
     expect(element.childNodes).toHaveLength(0);
+  });
+
+  it('formats prices in the page’s language, and in the browser’s when that language tag is malformed', async () => {
+    handler = () => json({ products: [wireProduct()], paging: wirePaging() });
+    const german = document.createElement('div');
+    german.lang = 'de-DE';
+    const broken = document.createElement('div');
+    broken.lang = 'en_US';
+    document.body.append(german, broken);
+    const inGerman = document.createElement('storefront-products');
+    const inBroken = document.createElement('storefront-products');
+    for (const element of [inGerman, inBroken]) {
+      element.setAttribute('api-base', API);
+      element.setAttribute('token', TOKEN);
+    }
+    german.append(inGerman);
+    broken.append(inBroken);
+    const price = (element: HTMLElement) => shadow(element).querySelector('.price')?.textContent;
+    // The wire product costs 19.90 USD.
+    await vi.waitFor(() => expect(price(inGerman)?.startsWith(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'USD' }).format(19.9))).toBe(true));
+    await vi.waitFor(() => expect(price(inBroken)?.startsWith(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(19.9))).toBe(true));
+    expect(price(inGerman)).not.toBe(price(inBroken));
   });
 
   it('loading it twice (another copy of the script) does not throw', async () => {

@@ -1,25 +1,13 @@
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startCli } from '../../helpers/spawn-cli.ts';
 import { parseArgs } from './cli.ts';
 
 describe('cli.ts', () => {
   it('prints both origins, serves the store and the hooks, and stops cleanly on SIGTERM', async () => {
     const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--hooks-port', '0', '--redirect-uri', 'http://127.0.0.1:4173/'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const { child, line, exited, kill } = await startCli(cli, ['--port', '0', '--hooks-port', '0', '--redirect-uri', 'http://127.0.0.1:4173/']);
     try {
-      const line = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no output within 8 s')), 8000);
-        createInterface({ input: child.stdout }).once('line', (text) => {
-          clearTimeout(timer);
-          resolve(text);
-        });
-        child.once('exit', () => reject(new Error('exited before printing')));
-      });
       const [origin, hooks] = [...line.matchAll(/http:\/\/127\.0\.0\.1:\d+/g)].map((m) => m[0]);
       if (origin === undefined || hooks === undefined) throw new Error(`no origins in "${line}"`);
       expect((await fetch(`${origin}/api/products.json`)).status).toBe(401);
@@ -29,7 +17,7 @@ describe('cli.ts', () => {
       child.kill('SIGTERM');
       expect(await exited).toBe(0);
     } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      kill();
     }
   }, 15_000);
 });

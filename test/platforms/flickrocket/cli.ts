@@ -4,6 +4,7 @@
  * [--rate-limit CAPACITY/PER_SECOND] [--products N]`: prints both origins, stops on SIGINT/SIGTERM.
  */
 import { DEFAULT_ALLOWED_ORIGINS, DEFAULT_CLIENT, startFlickRocketStore, type FlickRocketStoreOptions } from './server.ts';
+import { stopOnSignals } from '../../helpers/stop-on-signals.ts';
 
 function integer(flag: string, raw: string | undefined, min: number): number {
   if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < min) throw new Error(`${flag} must be a whole number >= ${min}`);
@@ -53,11 +54,7 @@ export function parseArgs(argv: readonly string[]): FlickRocketStoreOptions {
 async function main(): Promise<void> {
   const store = await startFlickRocketStore(parseArgs(process.argv.slice(2)));
   console.log(`FlickRocket test store listening on ${store.origin} (test hooks on ${store.hooksOrigin}/__test/)`);
-  const stop = (): void => {
-    store.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(() => store.close());
 }
 
 if (process.argv[1]?.endsWith('cli.ts') === true) {

@@ -4,6 +4,7 @@
  */
 import { DEFAULT_PORT } from './constants.ts';
 import { startFoxyStore, type FoxyStoreOptions } from './server.ts';
+import { stopOnSignals } from '../../helpers/stop-on-signals.ts';
 
 export const USAGE = `Usage: tsx test/platforms/foxy/cli.ts [options]
   --port N              API port (default ${DEFAULT_PORT}); canary, hooks and admin take N+1, N+2, N+3 (any free port when N is 0)
@@ -54,14 +55,7 @@ async function main(): Promise<void> {
   console.log(`Foxy store API on ${store.origin}`);
   console.log(`Get Token page (demo bundle) on ${store.adminOrigin}/admin/integrations/get-token`);
   console.log(`Canary (another origin) on ${store.canaryOrigin}; test hooks on ${store.hooksOrigin}/__test/`);
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    store.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => store.close());
 }
 
 if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {

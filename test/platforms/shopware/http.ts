@@ -1,5 +1,6 @@
 /** `node:http` plumbing of the Shopware server: replies, bodies, Shopware's CORS headers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBodyUpTo } from '../../demo-store/http-utils.ts';
 import { ShopwareError } from './errors.ts';
 
 export interface Reply {
@@ -48,16 +49,8 @@ export function send(res: ServerResponse, reply: Reply, extra: Record<string, st
 
 const MAX_BODY_BYTES = 256 * 1024;
 
-export async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > MAX_BODY_BYTES) throw new ShopwareError(413, '0', 'Payload Too Large', 'The request body is too large.');
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+export function readBody(req: IncomingMessage): Promise<string> {
+  return readBodyUpTo(req, MAX_BODY_BYTES, () => new ShopwareError(413, '0', 'Payload Too Large', 'The request body is too large.'));
 }
 
 /**
@@ -82,6 +75,3 @@ export async function readParameters(req: IncomingMessage): Promise<Record<strin
   return {};
 }
 
-export function escapeHtml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
-}

@@ -1,6 +1,6 @@
 /** The demo shop's "Settings › System › Integrations" page and its media host's images. */
 import { DEMO_INTEGRATIONS, DEMO_USERS, SALES_CHANNEL_ACCESS_KEY } from './constants.ts';
-import { escapeHtml } from './http.ts';
+import { escapeHtml } from '../../demo-store/http-utils.ts';
 
 export const HTML_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",

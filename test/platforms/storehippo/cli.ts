@@ -4,6 +4,7 @@
  *  keys page, stops on SIGINT/SIGTERM.
  */
 import { DEFAULT_ALLOWED_ORIGINS, startStoreHippoStore, type CorsMode, type StoreHippoOptions } from './server.ts';
+import { stopOnSignals } from '../../helpers/stop-on-signals.ts';
 
 export function parseArgs(argv: readonly string[]): StoreHippoOptions {
   const options: StoreHippoOptions = {};
@@ -39,14 +40,7 @@ async function main(): Promise<void> {
   const store = await startStoreHippoStore(parseArgs(process.argv.slice(2)));
   console.log(`StoreHippo demo store: API ${store.origin} (apiVersion 1.1), imageBase ${store.imageBase}`);
   console.log(`Demo access keys: ${store.origin}/admin/settings/access-keys   test hooks: ${store.testOrigin}/__test/`);
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    store.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => store.close());
 }
 
 if (process.argv[1]?.endsWith('cli.ts')) {

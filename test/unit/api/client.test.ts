@@ -3,8 +3,8 @@ import { createStoreApi, MAX_RATE_LIMIT_RETRIES, type RateLimitInfo, type StoreA
 import { AppError, HttpError, type AppErrorCode } from '../../../src/lib/oauth/errors.ts';
 import { ProductConflictError } from '../../../src/lib/domain/conflict.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
-import { wirePaging, wireProduct } from '../providers/goodsie-wire.ts';
-import { json, scriptedFetch, type Step } from './scripted-fetch.ts';
+import { wirePaging, wireProduct } from '../../helpers/goodsie-wire.ts';
+import { json, scriptedFetch, type Step } from '../../helpers/fake-fetch.ts';
 
 const ORIGIN = 'https://api.shop.example';
 const TOKEN = 'tok-ABC123-secret';

@@ -1,13 +1,13 @@
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthService, type AuthServiceDeps } from '../../../src/lib/auth/auth-service.ts';
 import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
 import { captureRedirect, type CapturedRedirect } from '../../../src/lib/oauth/callback.ts';
 import { createMemoryStore, openStorage, type KeyValueStore, type OpenedStorage } from '../../../src/lib/storage/kv.ts';
 import { openSessionFallback } from '../../../src/lib/storage/session-fallback.ts';
-import { FakeWebStorage } from '../storage/fake-web-storage.ts';
-import { catchAppError } from '../oauth/catch-error.ts';
-import { fakeTokenEndpoint, jsonResponse } from '../oidc/fake-token-endpoint.ts';
+import { FakeWebStorage } from '../../helpers/fake-web-storage.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
+import { json, useTokenEndpoint } from '../../helpers/fake-fetch.ts';
 
 const ACME_REDIRECT = 'https://cdn.example.com/shops/acme/';
 const BOLT_REDIRECT = 'https://cdn.example.com/shops/bolt/';
@@ -42,9 +42,9 @@ let factory: IDBFactory;
 let storage: OpenedStorage;
 let clock: { now: number };
 let navigated: string[];
-let endpoint: ReturnType<typeof fakeTokenEndpoint>;
 let tokenAnswer: (form: URLSearchParams, call: number) => Response | Promise<Response>;
 let codeFlowLoads: number;
+const endpoint = useTokenEndpoint(TOKEN_ENDPOINT, (form, call) => tokenAnswer(form, call));
 
 async function service(overrides: Partial<AuthServiceDeps> = {}): Promise<AuthService> {
   return AuthService.create({
@@ -68,16 +68,7 @@ beforeEach(async () => {
   navigated = [];
   codeFlowLoads = 0;
   tokenAnswer = () =>
-    jsonResponse({ access_token: 'BOLT-AT1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'BOLT-RT1', scope: 'storefront' });
-  endpoint = fakeTokenEndpoint(TOKEN_ENDPOINT, (form, call) => tokenAnswer(form, call));
-  vi.stubGlobal('fetch', () => {
-    throw new Error('global fetch used');
-  });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  expect(endpoint.unexpected).toEqual([]);
+    json({ access_token: 'BOLT-AT1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'BOLT-RT1', scope: 'storefront' });
 });
 
 /** Begins a sign-in and returns the authorization request the browser was sent to. */
@@ -384,7 +375,7 @@ describe('without IndexedDB: the pending sign-in waits in sessionStorage, tokens
 
   it('code flow: the verifier waits in sessionStorage until the callback; tokens never go there', async () => {
     tokenAnswer = () =>
-      jsonResponse({ access_token: 'BOLT-SECRET-AT', token_type: 'Bearer', expires_in: 3600, refresh_token: 'BOLT-SECRET-RT', scope: 'storefront' });
+      json({ access_token: 'BOLT-SECRET-AT', token_type: 'Bearer', expires_in: 3600, refresh_token: 'BOLT-SECRET-RT', scope: 'storefront' });
     const before = await pageLoad();
     const { url, state } = await begin(before, 'bolt', { returnTo: '/orders' });
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
@@ -517,7 +508,7 @@ describe('code flow through the service', () => {
       expect(form.get('grant_type')).toBe('refresh_token');
       expect(form.get('refresh_token')).toBe('BOLT-RT1');
       await new Promise((resolve) => setTimeout(resolve, 5));
-      return jsonResponse({ access_token: 'BOLT-AT2', token_type: 'bearer', expires_in: 3600, refresh_token: 'BOLT-RT2' });
+      return json({ access_token: 'BOLT-AT2', token_type: 'bearer', expires_in: 3600, refresh_token: 'BOLT-RT2' });
     };
     clock.now = T0 + 3_600_000 - 59_000;
     const tokens = await Promise.all(Array.from({ length: 5 }, () => auth.getAccessToken('bolt')));
@@ -529,7 +520,7 @@ describe('code flow through the service', () => {
   it('handleUnauthorized refreshes once; a second call with the old token gets the new one', async () => {
     const auth = await service();
     await signedIn(auth);
-    tokenAnswer = () => jsonResponse({ access_token: 'BOLT-AT2', token_type: 'bearer', refresh_token: 'BOLT-RT2' });
+    tokenAnswer = () => json({ access_token: 'BOLT-AT2', token_type: 'bearer', refresh_token: 'BOLT-RT2' });
     expect(await auth.handleUnauthorized('bolt', 'BOLT-AT1')).toBe('BOLT-AT2');
     expect(await auth.handleUnauthorized('bolt', 'BOLT-AT1')).toBe('BOLT-AT2');
     expect(endpoint.calls).toHaveLength(2);
@@ -538,7 +529,7 @@ describe('code flow through the service', () => {
   it('a refresh token the server refuses ends the session: TOKEN_EXPIRED', async () => {
     const auth = await service();
     await signedIn(auth);
-    tokenAnswer = () => jsonResponse({ error: 'invalid_grant' }, 400);
+    tokenAnswer = () => json({ error: 'invalid_grant' }, 400);
     const error = await catchAppError(() => auth.handleUnauthorized('bolt', 'BOLT-AT1'));
     expect(error.code).toBe('TOKEN_EXPIRED');
     expect(error.storeId).toBe('bolt');
@@ -564,7 +555,7 @@ describe('code flow through the service', () => {
     let release: () => void = () => undefined;
     tokenAnswer = async () => {
       await new Promise<void>((resolve) => (release = resolve));
-      return jsonResponse({ access_token: 'BOLT-AT2', token_type: 'bearer', refresh_token: 'BOLT-RT2' });
+      return json({ access_token: 'BOLT-AT2', token_type: 'bearer', refresh_token: 'BOLT-RT2' });
     };
     const refreshing = catchAppError(() => auth.handleUnauthorized('bolt', 'BOLT-AT1'));
     await vi.waitFor(() => expect(endpoint.calls).toHaveLength(2));
@@ -583,7 +574,7 @@ describe('code flow through the service', () => {
       },
     });
     await signedIn(auth);
-    tokenAnswer = () => jsonResponse({ access_token: 'BOLT-AT2', token_type: 'bearer' });
+    tokenAnswer = () => json({ access_token: 'BOLT-AT2', token_type: 'bearer' });
     await auth.handleUnauthorized('bolt');
     expect(locked).toEqual(['storefront-connect:refresh:bolt']);
   });

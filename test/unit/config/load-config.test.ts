@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, validateConfig } from '../../../src/lib/config/load-config.ts';
 import type { AppErrorCode } from '../../../src/lib/oauth/errors.ts';
+import { fakeFetch } from '../../helpers/fake-fetch.ts';
 
 function goodStore(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -152,25 +153,16 @@ describe('validateConfig', () => {
 describe('loadConfig', () => {
   const json = { stores: [goodStore()] };
 
-  function fakeFetch(respond: (input: RequestInfo | URL) => Response | Promise<Response>) {
-    const calls: string[] = [];
-    const fetch = (async (input: RequestInfo | URL) => {
-      calls.push(String(input));
-      return respond(input);
-    }) as typeof globalThis.fetch;
-    return { fetch, calls };
-  }
-
   it('fetches config.json beside index.html by default and validates it', async () => {
     const fake = fakeFetch(() => Response.json(json));
     await expect(loadConfig(fake.fetch)).resolves.toEqual(json);
-    expect(fake.calls).toEqual(['config.json']);
+    expect(fake.seen.map((request) => request.input)).toEqual(['config.json']);
   });
 
   it('fetches another URL when told', async () => {
     const fake = fakeFetch(() => Response.json(json));
     await loadConfig(fake.fetch, '/deploy/config.json');
-    expect(fake.calls).toEqual(['/deploy/config.json']);
+    expect(fake.seen.map((request) => request.input)).toEqual(['/deploy/config.json']);
   });
 
   async function loadError(respond: () => Response | Promise<Response>): Promise<ConfigError> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImplicitResponse, type ImplicitResponseOptions } from '../../../src/lib/oauth/implicit.ts';
 import { OAuthRedirectError } from '../../../src/lib/oauth/errors.ts';
 import { goodsieProfile } from '../../../src/lib/providers/goodsie-profile.ts';
-import { catchAppError } from './catch-error.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
 
 const now = 1_700_000_000_000;
 const opts = { expectedState: 'xyz', requestedScopes: ['storefront', 'cart'], now };

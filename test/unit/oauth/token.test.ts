@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTokenResponse, parseTokenErrorResponse, type TokenQuirks } from '../../../src/lib/oauth/token.ts';
 import { HttpError } from '../../../src/lib/oauth/errors.ts';
-import { catchAppError } from './catch-error.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
+import { json } from '../../helpers/fake-fetch.ts';
 import { goodsieProfile } from '../../../src/lib/providers/goodsie-profile.ts';
 
 const now = 1_700_000_000_000;
 const opts = { requestedScopes: ['storefront', 'admin'], now };
 const EXPIRE_IN: TokenQuirks = { lifetimeFields: ['expires_in', 'expire_in'], implicitRefreshToken: false };
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('normalizeTokenResponse', () => {
   it('converts the wire shape once, with expires_in as a number', () => {

@@ -1,12 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { completeCodeFlow, refreshAccessToken, startCodeFlow } from '../../../src/lib/oidc/code-flow.ts';
 import { computeCodeChallenge } from '../../helpers/pkce.ts';
 import { HttpError } from '../../../src/lib/oauth/errors.ts';
 import { createMemoryStore, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
 import { createOidcStateStore } from '../../../src/lib/storage/oidc-state-store.ts';
 import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
-import { catchAppError } from '../oauth/catch-error.ts';
-import { fakeTokenEndpoint, jsonResponse } from './fake-token-endpoint.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
+import { json, useTokenEndpoint } from '../../helpers/fake-fetch.ts';
 
 const TOKEN_ENDPOINT = 'https://auth.example.com/oauth2/access_token';
 const store: StoreConfig = {
@@ -25,8 +25,9 @@ const config: AppConfig = { stores: [store] };
 
 let kv: KeyValueStore;
 let clock: { now: number };
-let endpoint: ReturnType<typeof fakeTokenEndpoint>;
 let tokenAnswer: (form: URLSearchParams, call: number) => Response | Promise<Response>;
+// The library must never reach the global fetch.
+const endpoint = useTokenEndpoint(TOKEN_ENDPOINT, (form, call) => tokenAnswer(form, call));
 
 const deps = () => ({
   fetch: endpoint.fetch,
@@ -37,17 +38,7 @@ const deps = () => ({
 beforeEach(() => {
   kv = createMemoryStore();
   clock = { now: Date.now() };
-  tokenAnswer = () => jsonResponse({ access_token: 'AT1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'RT1', scope: 'storefront' });
-  endpoint = fakeTokenEndpoint(TOKEN_ENDPOINT, (form, call) => tokenAnswer(form, call));
-  // The library must never reach the global fetch.
-  vi.stubGlobal('fetch', () => {
-    throw new Error('global fetch used');
-  });
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-  expect(endpoint.unexpected).toEqual([]);
+  tokenAnswer = () => json({ access_token: 'AT1', token_type: 'Bearer', expires_in: 3600, refresh_token: 'RT1', scope: 'storefront' });
 });
 
 async function start(scopes = ['storefront', 'cart'], returnTo = '/product/42') {
@@ -104,7 +95,7 @@ describe('completeCodeFlow', () => {
   });
 
   it("copes with Goodsie's expire_in and a missing scope (the requested ones are granted)", async () => {
-    tokenAnswer = () => jsonResponse({ access_token: 'AT1', token_type: 'bearer', expire_in: '315360000' });
+    tokenAnswer = () => json({ access_token: 'AT1', token_type: 'bearer', expire_in: '315360000' });
     const { state } = await start(['storefront', 'cart']);
     const { tokens } = await completeCodeFlow(`?code=C&state=${state}`, config, deps());
     expect(tokens.scopes).toEqual(['storefront', 'cart']);
@@ -160,7 +151,7 @@ describe('completeCodeFlow', () => {
   });
 
   it('a 5.2 error from the token endpoint is OAUTH_TOKEN_REQUEST_FAILED with no secret anywhere', async () => {
-    tokenAnswer = () => jsonResponse({ error: 'invalid_grant', error_description: 'code expired' }, 400);
+    tokenAnswer = () => json({ error: 'invalid_grant', error_description: 'code expired' }, 400);
     const { state } = await start();
     const error = await catchAppError(() => completeCodeFlow(`?code=SECRETCODE&state=${state}`, config, deps()));
     expect(error.code).toBe('OAUTH_TOKEN_REQUEST_FAILED');
@@ -204,7 +195,7 @@ describe('completeCodeFlow', () => {
   });
 
   it('a token response that is not usable is OAUTH_INVALID_RESPONSE or OAUTH_UNSUPPORTED_TOKEN_TYPE', async () => {
-    tokenAnswer = () => jsonResponse({ access_token: 'AT', token_type: 'mac' });
+    tokenAnswer = () => json({ access_token: 'AT', token_type: 'mac' });
     let { state } = await start();
     expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()))).code).toBe(
       'OAUTH_UNSUPPORTED_TOKEN_TYPE',
@@ -235,7 +226,7 @@ describe('refreshAccessToken', () => {
   };
 
   it('uses the refresh grant and stores the rotated refresh token', async () => {
-    tokenAnswer = () => jsonResponse({ access_token: 'AT1', token_type: 'bearer', expires_in: 60, refresh_token: 'RT1' });
+    tokenAnswer = () => json({ access_token: 'AT1', token_type: 'bearer', expires_in: 60, refresh_token: 'RT1' });
     const refreshed = await refreshAccessToken(store, tokens, deps());
     const form = endpoint.calls[0]!.form;
     expect(form.get('grant_type')).toBe('refresh_token');
@@ -253,12 +244,12 @@ describe('refreshAccessToken', () => {
   });
 
   it('keeps the old refresh token when the server does not rotate', async () => {
-    tokenAnswer = () => jsonResponse({ access_token: 'AT1', token_type: 'bearer' });
+    tokenAnswer = () => json({ access_token: 'AT1', token_type: 'bearer' });
     expect((await refreshAccessToken(store, tokens, deps())).refreshToken).toBe('RT0');
   });
 
   it('a rejected refresh token is OAUTH_TOKEN_REQUEST_FAILED', async () => {
-    tokenAnswer = () => jsonResponse({ error: 'invalid_grant' }, 400);
+    tokenAnswer = () => json({ error: 'invalid_grant' }, 400);
     const error = await catchAppError(() => refreshAccessToken(store, tokens, deps()));
     expect(error.code).toBe('OAUTH_TOKEN_REQUEST_FAILED');
     expect(JSON.stringify({ m: error.message, c: error.cause })).not.toContain('RT0');

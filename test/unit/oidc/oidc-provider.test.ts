@@ -11,7 +11,7 @@ import { completeCodeFlow, refreshAccessToken, startCodeFlow } from '../../../sr
 import { openStorage, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
 import { createOidcStateStore } from '../../../src/lib/storage/oidc-state-store.ts';
 import { startOidcServer, type OidcServer } from '../../helpers/oidc-server.ts';
-import { catchAppError } from '../oauth/catch-error.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
 import { IDBFactory } from 'fake-indexeddb';
 
 const REDIRECT_URI = 'https://cdn.example.com/shops/acme/';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Product } from '../../../src/lib/domain/catalog.ts';
 import { AppError, type AppErrorCode } from '../../../src/lib/oauth/errors.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
-import { wirePaging, wireProduct } from './goodsie-wire.ts';
+import { wirePaging, wireProduct } from '../../helpers/goodsie-wire.ts';
 
 const adapter = goodsie.adapter;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
 import { PendingStore } from '../../../src/lib/storage/pending-store.ts';
 import type { PendingAuthorization } from '../../../src/lib/oauth/types.ts';
-import { catchAppError } from '../oauth/catch-error.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
 
 const T0 = 1_700_000_000_000;
 const pending = (state: string, createdAt = T0): PendingAuthorization => ({

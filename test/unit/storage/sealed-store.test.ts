@@ -4,7 +4,7 @@ import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
 import { SEALING_KEY_ID, openSealingKey, sealedStore } from '../../../src/lib/storage/sealed-store.ts';
 import { TokenVault } from '../../../src/lib/storage/token-vault.ts';
 import type { StoreSession } from '../../../src/lib/oauth/types.ts';
-import { catchAppError } from '../oauth/catch-error.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
 
 const SECRET = 'at-SECRET-0123456789';
 const session = (storeId: string): StoreSession => ({

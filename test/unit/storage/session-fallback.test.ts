@@ -7,8 +7,8 @@ import {
   openSessionFallback,
 } from '../../../src/lib/storage/session-fallback.ts';
 import type { PendingAuthorization } from '../../../src/lib/oauth/types.ts';
-import { catchAppError } from '../oauth/catch-error.ts';
-import { FakeWebStorage } from './fake-web-storage.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
+import { FakeWebStorage } from '../../helpers/fake-web-storage.ts';
 
 const T0 = 1_700_000_000_000;
 

@@ -3,7 +3,7 @@ import { createMemoryStore, openStorage, type KeyValueStore } from '../../../src
 import { TokenVault } from '../../../src/lib/storage/token-vault.ts';
 import type { StoreSession } from '../../../src/lib/oauth/types.ts';
 import { IDBFactory } from 'fake-indexeddb';
-import { catchAppError } from '../oauth/catch-error.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
 
 const session = (storeId: string, extra: Partial<StoreSession['tokens']> = {}): StoreSession => ({
   storeId,

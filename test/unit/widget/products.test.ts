@@ -2,32 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { codeForStatus, fetchProducts, productsRequestUrl } from '../../../src/widget/products.ts';
 import type { WidgetOptions } from '../../../src/widget/options.ts';
 import { loadProvider } from '../../../src/lib/providers/registry.ts';
-import { catchAppError } from '../oauth/catch-error.ts';
-import { wirePaging, wireProduct } from '../providers/goodsie-wire.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
+import { wirePaging, wireProduct } from '../../helpers/goodsie-wire.ts';
+import { answerOnce, json } from '../../helpers/fake-fetch.ts';
 
 const TOKEN = 'sf-token-123';
 const OPTIONS: WidgetOptions = { kind: 'goodsie', apiBase: 'https://api.shop.example', token: TOKEN, category: 'kitchen', search: 'linen apron', limit: 8, columns: null };
-
-interface Call {
-  url: string;
-  init: RequestInit | undefined;
-}
-
-/** A fetch that answers once with `response` and records the call; a second call fails the test. */
-function fakeFetch(response: Response | Error): { fetch: typeof fetch; calls: Call[] } {
-  const calls: Call[] = [];
-  const fetchImpl = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    calls.push({ url: String(input), init });
-    if (calls.length > 1) throw new Error('unexpected second request');
-    if (response instanceof Error) throw response;
-    return response;
-  };
-  return { fetch: fetchImpl as typeof fetch, calls };
-}
-
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-}
 
 describe('productsRequestUrl', () => {
   it('asks for the first page of `limit` products with the filters, and holds no token', async () => {
@@ -47,11 +27,11 @@ describe('productsRequestUrl', () => {
 
 describe('fetchProducts', () => {
   it('sends the token in the Authorization header only, without cookies or Referer, and maps the products', async () => {
-    const { fetch, calls } = fakeFetch(json({ products: [wireProduct()], paging: wirePaging() }));
+    const { fetch, seen: calls } = answerOnce(json({ products: [wireProduct()], paging: wirePaging() }));
     const products = await fetchProducts(OPTIONS, fetch);
     expect(calls).toHaveLength(1);
     const [call] = calls;
-    expect(call?.url).not.toContain(TOKEN);
+    expect(call?.url.href).not.toContain(TOKEN);
     expect(new Headers(call?.init?.headers).get('Authorization')).toBe(`Bearer ${TOKEN}`);
     expect(call?.init?.credentials).toBe('omit');
     expect(call?.init?.referrerPolicy).toBe('no-referrer');
@@ -60,7 +40,7 @@ describe('fetchProducts', () => {
   });
 
   it('drops unpublished products, in case a stronger token was pasted', async () => {
-    const { fetch } = fakeFetch(json({ products: [wireProduct(), wireProduct({ id: 'hidden', published: false })], paging: wirePaging({ total: 2 }) }));
+    const { fetch } = answerOnce(json({ products: [wireProduct(), wireProduct({ id: 'hidden', published: false })], paging: wirePaging({ total: 2 }) }));
     const products = await fetchProducts(OPTIONS, fetch);
     expect(products.map((p) => p.id)).toEqual(['p-100']);
   });
@@ -70,7 +50,7 @@ describe('fetchProducts', () => {
       [401, 'API_UNAUTHORIZED'],
       [403, 'API_INSUFFICIENT_SCOPE'],
     ] as const) {
-      const { fetch } = fakeFetch(json({ error: 'invalid_token' }, status));
+      const { fetch } = answerOnce(json({ error: 'invalid_token' }, status));
       const error = await catchAppError(() => fetchProducts(OPTIONS, fetch));
       expect(error.code).toBe(code);
       expect(error.message).not.toContain(TOKEN);
@@ -78,11 +58,11 @@ describe('fetchProducts', () => {
   });
 
   it('reports network failures and broken bodies by code', async () => {
-    const down = fakeFetch(new TypeError('Failed to fetch'));
+    const down = answerOnce(new TypeError('Failed to fetch'));
     expect((await catchAppError(() => fetchProducts(OPTIONS, down.fetch))).code).toBe('API_NETWORK_ERROR');
-    const html = fakeFetch(new Response('<html>', { status: 200 }));
+    const html = answerOnce(new Response('<html>', { status: 200 }));
     expect((await catchAppError(() => fetchProducts(OPTIONS, html.fetch))).code).toBe('API_INVALID_RESPONSE');
-    const wrong = fakeFetch(json({ products: 'nope' }));
+    const wrong = answerOnce(json({ products: 'nope' }));
     expect((await catchAppError(() => fetchProducts(OPTIONS, wrong.fetch))).code).toBe('API_INVALID_RESPONSE');
   });
 

@@ -6,8 +6,10 @@
  * The requests are plain data; the caller does the fetch (and serialises it per store).
  */
 import { AppError, HttpError } from '../../oauth/errors.ts';
+import { isScopeToken } from '../../oauth/scopes.ts';
 import { readTokenResponseJson } from '../../oauth/token.ts';
 import type { TokenSet } from '../../oauth/types.ts';
+import { TOKEN_SYNTAX } from '../../shared/token-syntax.ts';
 
 export interface FlickRocketTokenContext {
   tokenEndpoint: string;
@@ -30,8 +32,6 @@ export interface TokenHttpRequest {
 /** A FlickRocket token set always carries the next refresh token. */
 export type FlickRocketTokenSet = TokenSet & { refreshToken: string };
 
-const TOKEN_SYNTAX = /^[\x21-\x7E]{1,16384}$/;
-const SCOPE_TOKEN = /^[\x21\x23-\x5B\x5D-\x7E]+$/;
 
 function tokenPost(context: FlickRocketTokenContext, params: URLSearchParams): TokenHttpRequest {
   let url: URL;
@@ -107,7 +107,7 @@ export function normalizeTokenResponse(wire: unknown, options: { now: number }):
   const scope = record['scope'];
   if (scope !== undefined && scope !== null && typeof scope !== 'string') throw new AppError('OAUTH_INVALID_RESPONSE', 'scope is not a string');
   const scopes = [...new Set((scope ?? '').split(/[,\s]+/).filter((s) => s !== ''))];
-  if (!scopes.every((s) => SCOPE_TOKEN.test(s))) throw new AppError('OAUTH_INVALID_RESPONSE', 'scope has invalid characters');
+  if (!scopes.every(isScopeToken)) throw new AppError('OAUTH_INVALID_RESPONSE', 'scope has invalid characters');
   return { accessToken, tokenType: 'bearer', refreshToken, scopes, expiresAt: expiresAt(record, options.now), obtainedAt: options.now };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
-import { buildCsp, buildHeadersFile, connectOrigins, imageSources, validateDeploymentConfig, type DeploymentConfig } from '../../../test/bench/csp.ts';
+import { buildCsp, buildHeadersFile, connectOrigins, imageSources, validateDeploymentConfig, type DeploymentConfig } from '../../../test/deploy/csp.ts';
 
 function store(overrides: Partial<StoreConfig>): StoreConfig {
   return {

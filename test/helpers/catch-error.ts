@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { AppError } from '../../src/lib/oauth/errors.ts';
 
 /** Runs `fn`, expects it to throw (or reject with) an AppError, and returns it for code checks. */
 export async function catchAppError(fn: () => unknown): Promise<AppError> {

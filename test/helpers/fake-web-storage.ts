@@ -1,4 +1,4 @@
-import type { WebStorageLike } from '../../../src/lib/storage/session-fallback.ts';
+import type { WebStorageLike } from '../../src/lib/storage/session-fallback.ts';
 
 /**
  * A Web Storage (sessionStorage) stand-in for node: string values, insertion-ordered keys, and the

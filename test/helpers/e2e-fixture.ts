@@ -1,0 +1,80 @@
+/**
+ * The one end-to-end fixture: what every file of test/e2e/ needs around its tests. Call `useE2e()`
+ * at the top of the file; it registers the hooks: Chromium launched once for the file, the built
+ * app served against a demo store when asked (`app`), the screenshots folder made, every page
+ * opened through `open()` closed after its test, and everything torn down after the file.
+ */
+import { mkdir } from 'node:fs/promises';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, newPage, type PageOptions, type OpenedPage } from './browser.ts';
+import { startAppUnderTest, type AppOptions, type AppUnderTest } from './e2e-app.ts';
+import { SCREENSHOT_DIR } from './paths.ts';
+
+export interface E2eOptions {
+  /** Serve the built app against a demo store for the whole file, with these options. */
+  app?: AppOptions;
+}
+
+export interface E2e {
+  readonly browser: Browser;
+  /** The app and demo store of the file (only with the `app` option). */
+  readonly env: AppUnderTest;
+  /** A fresh browser context and page; closed after the test (after the file when opened in beforeAll). */
+  open(options?: PageOptions): Promise<OpenedPage>;
+  /** An app and demo store for this test alone (closed after it; after the file when started in beforeAll). */
+  startApp(options?: AppOptions): Promise<AppUnderTest>;
+  /** Something of the file's own (a server, a folder) to tear down after the file. */
+  closeAfterAll(close: () => Promise<unknown>): void;
+}
+
+export function useE2e(options: E2eOptions = {}): E2e {
+  let browser: Browser | undefined;
+  let env: AppUnderTest | undefined;
+  const perTest: Array<() => Promise<unknown>> = [];
+  const perFile: Array<() => Promise<unknown>> = [];
+  let inTest = false;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    if (options.app) env = await startAppUnderTest(options.app);
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+  });
+  beforeEach(() => {
+    inTest = true;
+  });
+  afterEach(async () => {
+    inTest = false;
+    for (const close of perTest.splice(0).reverse()) await close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+    // The file's own things last, in reverse order of registration (started later, closed first).
+    for (const close of perFile.splice(0).reverse()) await close();
+  });
+
+  return {
+    get browser() {
+      if (!browser) throw new Error('useE2e: the browser is launched in beforeAll; use it inside a test or hook');
+      return browser;
+    },
+    get env() {
+      if (!env) throw new Error('useE2e: no app for this file (pass the app option)');
+      return env;
+    },
+    async open(pageOptions) {
+      const opened = await newPage(this.browser, pageOptions);
+      (inTest ? perTest : perFile).push(() => opened.context.close());
+      return opened;
+    },
+    async startApp(appOptions) {
+      const started = await startAppUnderTest(appOptions);
+      (inTest ? perTest : perFile).push(() => started.close());
+      return started;
+    },
+    closeAfterAll(close) {
+      perFile.push(close);
+    },
+  };
+}
