@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import type { AppConfig, GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
 import { buildCsp, buildHeadersFile, connectOrigins, imageSources, validateDeploymentConfig, type DeploymentConfig } from '../../../test/bench/csp.ts';
 
-function store(overrides: Partial<StoreConfig>): StoreConfig {
+function store(overrides: Partial<GoodsieStoreConfig>): GoodsieStoreConfig {
   return {
     id: 'a',
     kind: 'goodsie',
