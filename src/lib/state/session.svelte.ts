@@ -22,10 +22,30 @@ export class Session {
   /** Store ids whose access ended (401 with no way to refresh): the reconnect banner shows. */
   #expired = $state<string[]>([]);
   /** A sign-in that could not even start (no storage for its state, a store that is gone). */
-  signInFailure = $state<{ storeId: string; error: unknown } | null>(null);
+  #signInFailure = $state<{ storeId: string; error: unknown } | null>(null);
   /** Store ids whose saved record was unreadable and was discarded. */
-  discarded = $state<string[]>([]);
-  loaded = $state(false);
+  #discarded = $state<string[]>([]);
+  #loaded = $state(false);
+
+  /** A sign-in that could not even start, for the banner to explain; null when none. */
+  get signInFailure(): { storeId: string; error: unknown } | null {
+    return this.#signInFailure;
+  }
+  /** Store ids whose saved record was unreadable and was discarded. */
+  get discarded(): readonly string[] {
+    return this.#discarded;
+  }
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+  /** The banner's "Try again"/close: forgets the failure shown. */
+  dismissSignInFailure(): void {
+    this.#signInFailure = null;
+  }
+  /** The banner's "Dismiss" for discarded records. */
+  dismissDiscarded(): void {
+    this.#discarded = [];
+  }
 
   constructor(auth: AuthService, config: AppConfig) {
     this.#auth = auth;
@@ -53,8 +73,8 @@ export class Session {
   async load(): Promise<void> {
     const { sessions, discarded } = await this.#auth.listSessions();
     this.#sessions = sessions;
-    this.discarded = discarded;
-    this.loaded = true;
+    this.#discarded = discarded;
+    this.#loaded = true;
   }
 
   store(storeId: string): StoreConfig | undefined {
@@ -108,11 +128,11 @@ export class Session {
    * `signInFailure` for the banner to explain.
    */
   async signIn(storeId: string, options: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
-    this.signInFailure = null;
+    this.#signInFailure = null;
     try {
       await this.#auth.beginSignIn(storeId, options);
     } catch (error) {
-      this.signInFailure = { storeId, error };
+      this.#signInFailure = { storeId, error };
     }
   }
 

@@ -4,9 +4,9 @@ import type { StoreMetadata, StorePage } from '../domain/catalog.ts';
 /** What a store says about itself (name, currency, pages, categories), loaded once per store. */
 export class StoreInfo {
   #api: StoreApi;
-  metadata = $state<StoreMetadata | null>(null);
-  pages = $state<StorePage[]>([]);
-  categories = $state<string[]>([]);
+  #metadata = $state<StoreMetadata | null>(null);
+  #pages = $state<StorePage[]>([]);
+  #categories = $state<string[]>([]);
   #started = false;
 
   constructor(api: StoreApi) {
@@ -18,11 +18,11 @@ export class StoreInfo {
     if (this.#started) return;
     this.#started = true;
     void this.#api.getMetadata().then(
-      (m) => (this.metadata = m),
+      (m) => (this.#metadata = m),
       () => {},
     );
     void this.#api.listPages().then(
-      (p) => (this.pages = p),
+      (p) => (this.#pages = p),
       () => {},
     );
     // The contract has no category list: gather them from the newest hundred products.
@@ -32,8 +32,23 @@ export class StoreInfo {
     );
   }
 
+  get metadata(): StoreMetadata | null {
+    return this.#metadata;
+  }
+  get pages(): readonly StorePage[] {
+    return this.#pages;
+  }
+  get categories(): readonly string[] {
+    return this.#categories;
+  }
+
+  /** Loads the store's pages again (a page link the list did not have); rejects on failure. */
+  async reloadPages(): Promise<void> {
+    this.#pages = await this.#api.listPages();
+  }
+
   noteCategories(found: readonly string[]): void {
-    const merged = new Set([...this.categories, ...found.filter((c) => c.trim() !== '')]);
-    if (merged.size !== this.categories.length) this.categories = [...merged].sort((a, b) => a.localeCompare(b));
+    const merged = new Set([...this.#categories, ...found.filter((c) => c.trim() !== '')]);
+    if (merged.size !== this.#categories.length) this.#categories = [...merged].sort((a, b) => a.localeCompare(b));
   }
 }
