@@ -49,7 +49,7 @@ describe('the pinned widget (Subresource Integrity)', () => {
   /** integrity.json, then the pinned copy's HEAD answered with `copyHeaders`. */
   const host =
     (body: unknown, copyHeaders: Record<string, string>) =>
-    async (input: RequestInfo | URL, init?: RequestInit) =>
+    async (_input: RequestInfo | URL, init?: RequestInit) =>
       init?.method === 'HEAD' ? new Response(null, { status: 200, headers: copyHeaders }) : new Response(JSON.stringify(body), { status: 200 });
 
   it('pins the snippet’s script with integrity and crossorigin', () => {
