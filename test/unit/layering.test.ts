@@ -18,21 +18,23 @@ const SRC = join(ROOT_DIR, 'src');
  * widget uses leaves and the provider registry only (which loads platform code lazily).
  */
 export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
-  app: ['components', 'state', 'embed', 'auth', 'config', 'oauth', 'domain'],
+  app: ['components', 'state', 'embed', 'auth', 'config', 'oauth', 'domain', 'connect'],
   components: ['state', 'domain', 'sanitize', 'shared', 'oauth'],
-  state: ['embed', 'auth', 'api', 'config', 'providers', 'storage', 'oauth', 'domain', 'shared'],
-  embed: ['auth', 'config', 'providers', 'storage', 'oauth', 'domain'],
-  auth: ['oidc', 'config', 'providers', 'storage', 'oauth'],
-  oidc: ['config', 'providers', 'storage', 'oauth'],
-  api: ['providers', 'oauth', 'domain', 'shared'],
-  config: ['providers', 'oauth'],
-  providers: ['sanitize', 'oauth', 'domain', 'shared'],
-  storage: ['oauth'],
+  state: ['embed', 'auth', 'api', 'config', 'providers', 'storage', 'oauth', 'domain', 'shared', 'connect'],
+  embed: ['auth', 'config', 'providers', 'storage', 'oauth', 'domain', 'connect'],
+  auth: ['oidc', 'config', 'providers', 'storage', 'oauth', 'connect', 'domain'],
+  oidc: ['config', 'providers', 'storage', 'oauth', 'connect'],
+  api: ['providers', 'oauth', 'domain', 'shared', 'connect'],
+  config: ['providers', 'oauth', 'connect'],
+  providers: ['sanitize', 'oauth', 'domain', 'shared', 'connect'],
+  /** The seam's interfaces (types) and the platform-neutral helpers every connector shares. */
+  connect: ['oauth', 'domain'],
+  storage: ['oauth', 'connect', 'domain'],
   oauth: [],
   sanitize: [],
   shared: ['oauth', 'domain'],
   domain: ['oauth'],
-  widget: ['providers', 'sanitize', 'shared', 'oauth', 'domain'],
+  widget: ['providers', 'sanitize', 'shared', 'oauth', 'domain', 'connect'],
 };
 
 /** Files of a layer that another layer may reach; a layer not listed here exposes all its files. */
@@ -49,6 +51,8 @@ const PACKAGES: Readonly<Record<string, readonly string[]>> = {
   'idb-keyval': ['storage'],
   'oidc-client-ts': ['oidc'],
   dompurify: ['sanitize'],
+  /** Types only (Shopware's official admin and store API schemas), erased at build. */
+  '@shopware/api-client': ['providers'],
 };
 
 /** Every broken rule, one line each; empty when the tree is fine. */
