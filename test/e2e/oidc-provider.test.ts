@@ -20,7 +20,7 @@ import { deploymentHeaders, readOtherStorage, recordCallbacks } from '../helpers
 import { startOidcServer, type OidcServer } from '../helpers/oidc-server.ts';
 import { BUILD_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import type { StoreConfig } from '../../src/lib/config/types.ts';
+import type { GoodsieStoreConfig } from '../../src/lib/config/types.ts';
 
 const CLIENT_ID = 'storefront-connect-op';
 const STORE_ID = 'op';
@@ -124,7 +124,7 @@ beforeAll(async () => {
     upstreamToken: await implicitToken(demo.origin, 'storefront'),
   });
   oidc = await startOidcServer({ clientId: CLIENT_ID, redirectUris: [app.url], resource: `${api.origin}/`, interactions: 'dev' });
-  const store: StoreConfig = {
+  const store: GoodsieStoreConfig = {
     id: STORE_ID,
     kind: 'goodsie',
     name: STORE_NAME,

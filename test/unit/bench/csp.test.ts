@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../src/lib/config/load-config.ts';
-import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import type { AppConfig, GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
 import { buildCsp, buildHeadersFile, connectOrigins } from '../../../test/bench/csp.ts';
 
-function store(overrides: Partial<StoreConfig>): StoreConfig {
+function store(overrides: Partial<GoodsieStoreConfig>): GoodsieStoreConfig {
   return {
     id: 'a',
     kind: 'goodsie',
