@@ -67,9 +67,14 @@ function requireEndpoint(store: JsonObject, key: string, path: string): string {
 }
 
 /** Keys that would hold a secret; refused anywhere in a store entry (platforms.md 1.1). */
+/** `access-key`, `access_key` and `accessKey` are one name (StoreHippo's header is `access-key`). */
+function secretKeyForm(key: string): string {
+  return key.toLowerCase().replace(/[-_]/g, '');
+}
+
 const SECRET_KEYS = new Set(
   ['clientSecret', 'client_secret', 'secret', 'password', 'accessKey', 'access_key', 'accessToken', 'access_token', 'refreshToken', 'refresh_token'].map(
-    (key) => key.toLowerCase(),
+    (key) => secretKeyForm(key),
   ),
 );
 const SECRETS_HINT = 'Secrets are entered in the app when connecting, never in config.json.';
@@ -86,7 +91,7 @@ function findSecretKey(value: unknown, path: string, depth = 0): string | undefi
     return undefined;
   }
   for (const [key, item] of Object.entries(value)) {
-    if (SECRET_KEYS.has(key.toLowerCase())) return `${path}.${key}`;
+    if (SECRET_KEYS.has(secretKeyForm(key))) return `${path}.${key}`;
     const found = findSecretKey(item, `${path}.${key}`, depth + 1);
     if (found) return found;
   }
