@@ -1,7 +1,8 @@
 import { getContext, setContext } from 'svelte';
 import type { StoreApi } from '../api/client.ts';
-import { HttpError } from '../oauth/errors.ts';
-import { loadProvider } from '../providers/registry.ts';
+import type { AdapterHooks } from '../connect/adapter.ts';
+import { AppError, HttpError } from '../oauth/errors.ts';
+import { loadAdapter, loadConnector, loadProvider, usesSeamAdapter } from '../providers/registry.ts';
 import type { Session } from './session.svelte.ts';
 import { StoreInfo } from './store-info.svelte.ts';
 
@@ -57,27 +58,58 @@ export class StoreApis {
     const store = this.#session.store(storeId);
     if (!store) throw new Error(`unknown store ${storeId}`);
     let loading: Promise<StoreApi> | undefined;
+    const onRateLimited = ({ retryInSeconds, attempt }: { retryInSeconds: number; attempt: number }) => {
+      this.rateLimit = { storeId, retryInSeconds, attempt };
+    };
+    const sleep = async (ms: number, signal?: AbortSignal) => {
+      const { abortableSleep } = await import('../api/client.ts');
+      this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
+      try {
+        await abortableSleep(ms, signal);
+      } finally {
+        this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
+      }
+    };
+    const loadSeam = async (): Promise<StoreApi> => {
+      const credential = this.#session.credential(storeId);
+      if (!credential) throw new AppError('TOKEN_MISSING', 'this store is not connected', { storeId });
+      const [{ createTransport }, { bridgeAdapter }, connector, createAdapter] = await Promise.all([
+        import('../api/transport.ts'),
+        import('../api/adapter-bridge.ts'),
+        loadConnector(store.kind, credential.mode),
+        loadAdapter(store.kind),
+      ]);
+      const hooks: AdapterHooks = {};
+      const send = createTransport({
+        apiBase: store.apiBase,
+        fetch: this.#fetch,
+        sign: async (headers) => {
+          const current = this.#session.credential(storeId);
+          if (!current) throw new AppError('TOKEN_MISSING', 'this store is not connected', { storeId });
+          connector.sign(current, headers);
+        },
+        hooks,
+        onRateLimited,
+        sleep,
+      });
+      const adapter = createAdapter({ store, send });
+      Object.assign(hooks, adapter.hooks);
+      return bridgeAdapter(adapter);
+    };
     const load = () =>
-      (loading ??= Promise.all([import('../api/client.ts'), loadProvider(store.kind)]).then(([{ createStoreApi, abortableSleep }, provider]) =>
-        createStoreApi({
-          apiBase: store.apiBase,
-          provider,
-          fetch: this.#fetch,
-          getAccessToken: () => this.#session.getAccessToken(storeId),
-          onUnauthorized: () => this.#session.handleUnauthorized(storeId),
-          onRateLimited: ({ retryInSeconds, attempt }) => {
-            this.rateLimit = { storeId, retryInSeconds, attempt };
-          },
-          sleep: async (ms, signal) => {
-            this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
-            try {
-              await abortableSleep(ms, signal);
-            } finally {
-              this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
-            }
-          },
-        }),
-      ));
+      (loading ??= usesSeamAdapter(store.kind)
+        ? loadSeam()
+        : Promise.all([import('../api/client.ts'), loadProvider(store.kind)]).then(([{ createStoreApi }, provider]) =>
+            createStoreApi({
+              apiBase: store.apiBase,
+              provider,
+              fetch: this.#fetch,
+              getAccessToken: () => this.#session.getAccessToken(storeId),
+              onUnauthorized: () => this.#session.handleUnauthorized(storeId),
+              onRateLimited,
+              sleep,
+            }),
+          ));
     // Every call: a 403 updates the capability model, and a finished call clears the wait notice
     // unless another call to the store is still waiting out a 429.
     const call =
@@ -88,7 +120,9 @@ export class StoreApis {
           const method = api[name] as (...a: Parameters<StoreApi[K]>) => ReturnType<StoreApi[K]>;
           return await method(...args);
         } catch (error) {
-          if (error instanceof HttpError && error.code === 'API_INSUFFICIENT_SCOPE' && error.requiredScope) {
+          if (error instanceof HttpError && error.code === 'API_INSUFFICIENT_SCOPE' && name === 'updateProduct' && this.#session.credential(storeId)) {
+            this.#session.refuseCapability(storeId, 'editProducts');
+          } else if (error instanceof HttpError && error.code === 'API_INSUFFICIENT_SCOPE' && error.requiredScope) {
             this.#session.withdrawScope(storeId, error.requiredScope);
           }
           throw error;

@@ -6,6 +6,7 @@ import { AppError } from '../oauth/errors.ts';
 import type { Capability } from '../domain/capability.ts';
 import { capabilitiesFor, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
+import type { Credential } from '../connect/credential.ts';
 
 const KEY = Symbol('session');
 
@@ -17,6 +18,10 @@ export class Session {
   #auth: AuthService;
   readonly config: AppConfig;
   #sessions = $state<StoreSession[]>([]);
+  /** Pasted-credential connections (StoreHippo), with their probed capabilities. */
+  #credentials = $state<Credential[]>([]);
+  /** Capabilities a store refused with 403 after probing said yes (StoreHippo's edit). */
+  #refused = $state<Record<string, Capability[]>>({});
   /** Scopes a store refused with 403 although the token claimed them; kept off until the next grant. */
   #withdrawn = $state<Record<string, string[]>>({});
   /** Store ids whose access ended (401 with no way to refresh): the reconnect banner shows. */
@@ -51,9 +56,10 @@ export class Session {
   }
 
   async load(): Promise<void> {
-    const { sessions, discarded } = await this.#auth.listSessions();
+    const [{ sessions, discarded }, credentials] = await Promise.all([this.#auth.listSessions(), this.#auth.credentials.list()]);
     this.#sessions = sessions;
-    this.discarded = discarded;
+    this.#credentials = credentials.credentials;
+    this.discarded = [...discarded, ...credentials.discarded];
     this.loaded = true;
   }
 
@@ -66,7 +72,37 @@ export class Session {
   }
 
   isConnected(storeId: string): boolean {
-    return this.sessionFor(storeId) !== undefined;
+    return this.sessionFor(storeId) !== undefined || this.credential(storeId) !== undefined;
+  }
+
+  /** The pasted-credential connection of `storeId`, if it has one. */
+  credential(storeId: string): Credential | undefined {
+    return this.#credentials.find((c) => c.storeId === storeId);
+  }
+
+  /**
+   * Connects with pasted credentials (the connector probes; nothing is stored unless it succeeds).
+   * Rejects with the AppError to show beside the form.
+   */
+  async connectWithCredentials(storeId: string, mode: string, values: Readonly<Record<string, string>>): Promise<void> {
+    const credential = await this.#auth.credentials.connect(storeId, mode, values);
+    this.#credentials = [...this.#credentials.filter((c) => c.storeId !== storeId), credential];
+    this.#expired = this.#expired.filter((id) => id !== storeId);
+    delete this.#refused[storeId];
+  }
+
+  /** Why a probe-derived capability is locked, in the platform's words with what to change; else undefined. */
+  lockReason(storeId: string, capability: Capability): string | undefined {
+    const store = this.store(storeId);
+    if (!store || !this.credential(storeId) || this.can(storeId, capability)) return undefined;
+    const source = getProvider(store.kind).capabilities;
+    return source.from === 'probe' ? source.change[capability] : undefined;
+  }
+
+  /** A 403 on something the probe allowed (StoreHippo's edit): off for the rest of the session. */
+  refuseCapability(storeId: string, capability: Capability): void {
+    const current = this.#refused[storeId] ?? [];
+    if (!current.includes(capability)) this.#refused[storeId] = [...current, capability];
   }
 
   isExpired(storeId: string): boolean {
@@ -82,6 +118,11 @@ export class Session {
   capabilities(storeId: string): ReadonlySet<Capability> {
     const store = this.store(storeId);
     if (!store || !this.isConnected(storeId)) return new Set();
+    const credential = this.credential(storeId);
+    if (credential) {
+      const refused = this.#refused[storeId] ?? [];
+      return new Set((credential.capabilities ?? []).filter((c) => !refused.includes(c)));
+    }
     return capabilitiesFor(getProvider(store.kind), this.grantedScopes(storeId));
   }
 
@@ -131,7 +172,11 @@ export class Session {
   }
 
   async signOut(storeId: string): Promise<void> {
-    await this.#auth.signOut(storeId);
+    if (this.credential(storeId)) {
+      await this.#auth.credentials.forget(storeId);
+      this.#credentials = this.#credentials.filter((c) => c.storeId !== storeId);
+      delete this.#refused[storeId];
+    } else await this.#auth.signOut(storeId);
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
     this.#expired = this.#expired.filter((id) => id !== storeId);
     delete this.#withdrawn[storeId];
