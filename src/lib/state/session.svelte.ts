@@ -7,6 +7,7 @@ import type { Capability } from '../domain/capability.ts';
 import { capabilitiesFor, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { Credential } from '../connect/credential.ts';
+import type { ConnectionModeInfo } from '../providers/types.ts';
 
 const KEY = Symbol('session');
 
@@ -73,6 +74,18 @@ export class Session {
 
   isConnected(storeId: string): boolean {
     return this.sessionFor(storeId) !== undefined || this.credential(storeId) !== undefined;
+  }
+
+  /** The pasted-credentials modes `storeId`'s config offers (none for redirect stores). */
+  credentialModes(storeId: string): readonly ConnectionModeInfo[] {
+    const store = this.store(storeId);
+    return store ? getProvider(store.kind).modesOf(store).filter((mode) => mode.style === 'credentials') : [];
+  }
+
+  /** The platform's name for people ("StoreHippo"). */
+  platformName(storeId: string): string {
+    const store = this.store(storeId);
+    return store ? getProvider(store.kind).displayName : 'The store';
   }
 
   /** The pasted-credential connection of `storeId`, if it has one. */
