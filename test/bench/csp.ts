@@ -46,9 +46,9 @@ export function connectOrigins(config: AppConfig): string[] {
   );
 }
 
-/** Origins product images are expected from when img-src is strict: the stores' API origins. */
+/** Origins product images are expected from when img-src is strict: the stores' API origins and image CDNs (`imageBase`). */
 export function imageOrigins(config: AppConfig, options: CspOptions = {}): string[] {
-  const stores = unique(config.stores.map((store) => originOf(store.apiBase)));
+  const stores = unique(config.stores.flatMap((store) => [originOf(store.apiBase), ...('imageBase' in store && store.imageBase ? [originOf(store.imageBase)] : [])]));
   if (options.strictImages) return ["'self'", ...stores];
   // `https:` covers every https store; plain-http (loopback demo) stores must be named.
   return ["'self'", 'https:', ...stores.filter((origin) => origin.startsWith('http:'))];
