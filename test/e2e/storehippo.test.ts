@@ -114,8 +114,20 @@ describe('StoreHippo with a pasted key', () => {
     await expect.poll(() => page.locator(`main img[src^="${hippo.cdnOrigin}"]`).first().evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.getByText('Editing products is locked.').waitFor();
 
+    const productName = (await page.locator('main h1').textContent()) ?? '';
     await page.reload();
-    await page.locator('main h1').waitFor();
+    await page.getByRole('heading', { name: productName, level: 1 }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator(`main img[src^="${hippo.cdnOrigin}"]`).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+
+    // A 429 while browsing: the wait is shown, then the request is retried and the page fills.
+    await page.goto(`${app.url}#/s/hippo`);
+    await expect.poll(() => cards().count(), { timeout: 15_000 }).toBe(24);
+    hippo.setRateLimit(1);
+    await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page.getByText(/The store asked us to slow down\. Retrying in 1 s/).waitFor({ timeout: 10_000 });
+    hippo.setRateLimit(null);
+    await expect.poll(async () => (await cards().locator('h3').allTextContents()).every((n) => n.toLowerCase().includes(word.toLowerCase())), { timeout: 15_000 }).toBe(true);
     await page.goto(`${app.url}#/s/hippo/orders`);
     await page.getByText('is locked. This key’s role cannot read orders.').waitFor();
     expect(await page.getByRole('button', { name: /Grant access/ }).count()).toBe(0);
