@@ -1,14 +1,17 @@
 /**
- * `npm run demo`: the demo store on http://127.0.0.1:4010 and the app on http://127.0.0.1:5173,
+ * `npm run demo`: the demo store on http://127.0.0.1:4010, the StoreHippo demo store on :4020 (images on :4021), and the app on http://127.0.0.1:5173,
  * which public/config.json points at out of the box. Ctrl-C stops both.
  */
 import { createServer } from 'vite';
 import { startDemoStore } from './server.ts';
+import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
 
 const APP_PORT = 5173;
 const appOrigin = `http://127.0.0.1:${APP_PORT}`;
 
 const store = await startDemoStore({ port: 4010 });
+// public/config.json's StoreHippo entry: API on 4020, its image CDN on 4021.
+const hippo = await startStoreHippoStore({ port: 4020, cdnPort: 4021 });
 const vite = await createServer({
   server: { host: '127.0.0.1', port: APP_PORT, strictPort: true },
   logLevel: 'warn',
@@ -18,14 +21,15 @@ await vite.listen();
 process.stdout.write(
   `\n  Storefront Connect demo\n\n` +
     `  Open ${appOrigin}/ and press "Connect" (the consent page is the demo store's own).\n` +
-    `  Demo store: ${store.origin}\n\n  Ctrl-C stops both.\n\n`,
+    `  Demo store: ${store.origin}\n` +
+    `  StoreHippo demo store: ${hippo.origin} (paste a key from ${hippo.origin}/admin/settings/access-keys)\n\n  Ctrl-C stops them all.\n\n`,
 );
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.allSettled([vite.close(), store.close()]);
+  await Promise.allSettled([vite.close(), store.close(), hippo.close()]);
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());
