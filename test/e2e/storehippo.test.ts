@@ -81,7 +81,7 @@ describe('StoreHippo with a pasted key', () => {
     await freshPage();
     await pasteKey(DEMO_KEYS.readOnly);
     await page.getByText('can browse · locked: orders, coupons, edit').waitFor();
-    expect(await hippoKeys()).toEqual(['credential:hippo']);
+    expect(await hippoKeys()).toEqual(['session:hippo']);
     await page.getByRole('link', { name: `Browse ${NAME}` }).click();
     await expect.poll(() => cards().count(), { timeout: 15_000 }).toBe(24);
     await page.mouse.wheel(0, 20_000);

@@ -14,8 +14,6 @@ import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
 import type { PendingStore } from '../storage/pending-store.ts';
 import { TokenVault } from '../storage/token-vault.ts';
-import { CredentialVault } from '../storage/credential-vault.ts';
-import { CredentialService } from './credential-service.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 
 type CodeFlowModule = typeof import('../oidc/code-flow.ts');
@@ -56,8 +54,10 @@ export class AuthService {
   readonly persistent: boolean;
   /** false: neither IndexedDB nor the sessionStorage fallback works, so no sign-in can survive the redirect. */
   readonly canSignIn: boolean;
-  /** Pasted-credential stores (StoreHippo): connect, list, forget. */
-  readonly credentials: CredentialService;
+  /** The key-value store the vault lives in (pasted-credential records v2 sit there too; see credential-service.ts). */
+  readonly keyValueStore: KeyValueStore;
+  /** The fetch the service was given, for the credential service's connectors. */
+  readonly fetchImpl: typeof fetch;
 
   readonly #config: AppConfig;
   readonly #fetch: typeof fetch;
@@ -86,7 +86,8 @@ export class AuthService {
     const pendingStorage = storage.persistent ? storage.store : pendingFallback;
     this.canSignIn = pendingStorage !== null;
     this.#vault = new TokenVault(storage.store);
-    this.credentials = new CredentialService({ config: deps.config, vault: new CredentialVault(storage.store), fetch: deps.fetch, now: this.#now });
+    this.keyValueStore = storage.store;
+    this.fetchImpl = deps.fetch;
     this.#pendingKv = pendingStorage ?? storage.store;
     this.#loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
     this.#withLock = deps.withLock ?? defaultWithLock;

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../oauth/errors.ts';
 import { goodsieProfile } from './goodsie-profile.ts';
+import { storeHippoProfile } from './storehippo-profile.ts';
 import type { CreateAdapter } from '../connect/adapter.ts';
 import type { Connector } from '../connect/connector.ts';
 import type { LoadedProvider, ProviderProfile, RegistryEntry } from './types.ts';
@@ -23,7 +24,21 @@ const PROVIDERS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
       loadAdapter: () => import('./goodsie-adapter.ts').then((m) => m.createGoodsieAdapter as CreateAdapter),
     },
   ],
+  [
+    'storehippo',
+    {
+      profile: storeHippoProfile,
+      // The connector and adapter are typed for StoreHippo's config; the registry hands them only StoreHippo stores.
+      loadConnector: (mode) => import('./storehippo/connector.ts').then((m) => m.createStoreHippoConnector(mode === 'token' ? 'token' : 'access-key') as unknown as Connector),
+      loadAdapter: () => import('./storehippo/adapter.ts').then((m) => m.createStoreHippoAdapter as unknown as CreateAdapter),
+    },
+  ],
 ]);
+
+/** Whether `kind` talks to its store through the seam's adapter in the app (Goodsie still uses its numbered client). */
+export function usesSeamAdapter(kind: string): boolean {
+  return entry(kind).load === undefined;
+}
 
 /** The kinds a config.json `kind` may name. */
 export function knownProviderKinds(): string[] {

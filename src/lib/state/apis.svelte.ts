@@ -2,7 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type { StoreApi } from '../api/client.ts';
 import type { AdapterHooks } from '../connect/adapter.ts';
 import { AppError, HttpError } from '../oauth/errors.ts';
-import { loadAdapter, loadConnector, loadProvider, usesSeamAdapter } from '../providers/registry.ts';
+import { loadAdapter, loadProvider, usesSeamAdapter } from '../providers/registry.ts';
 import type { Session } from './session.svelte.ts';
 import { StoreInfo } from './store-info.svelte.ts';
 
@@ -73,27 +73,23 @@ export class StoreApis {
     const loadSeam = async (): Promise<StoreApi> => {
       const credential = this.#session.credential(storeId);
       if (!credential) throw new AppError('TOKEN_MISSING', 'this store is not connected', { storeId });
-      const [{ createTransport }, { bridgeAdapter }, connector, createAdapter] = await Promise.all([
+      const [{ createTransport }, { bridgeAdapter }, createAdapter] = await Promise.all([
         import('../api/transport.ts'),
         import('../api/adapter-bridge.ts'),
-        loadConnector(store.kind, credential.mode),
         loadAdapter(store.kind),
       ]);
-      const hooks: AdapterHooks = {};
+      let hooks: AdapterHooks | undefined;
       const send = createTransport({
         apiBase: store.apiBase,
         fetch: this.#fetch,
-        sign: async (headers) => {
-          const current = this.#session.credential(storeId);
-          if (!current) throw new AppError('TOKEN_MISSING', 'this store is not connected', { storeId });
-          connector.sign(current, headers);
-        },
-        hooks,
+        sign: (headers) => this.#session.signWithCredential(storeId, headers),
+        onUnauthorized: (refused) => this.#session.credentialRefused(storeId, refused),
+        hooks: () => hooks,
         onRateLimited,
         sleep,
       });
       const adapter = createAdapter({ store, send });
-      Object.assign(hooks, adapter.hooks);
+      hooks = adapter.hooks;
       return bridgeAdapter(adapter);
     };
     const load = () =>

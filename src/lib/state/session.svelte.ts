@@ -7,7 +7,11 @@ import type { Capability } from '../domain/capability.ts';
 import { capabilitiesFor, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { Credential } from '../connect/credential.ts';
+import { CredentialService } from '../auth/credential-service.ts';
 import type { ConnectionModeInfo } from '../providers/types.ts';
+
+/** One connection mode as the home screen offers it (components import it from here, not from providers). */
+export type ConnectionMode = ConnectionModeInfo;
 
 const KEY = Symbol('session');
 
@@ -33,8 +37,12 @@ export class Session {
   discarded = $state<string[]>([]);
   loaded = $state(false);
 
+  /** Pasted-credential stores (StoreHippo): list, connect, sign, forget. */
+  readonly #creds: CredentialService;
+
   constructor(auth: AuthService, config: AppConfig) {
     this.#auth = auth;
+    this.#creds = new CredentialService({ config, fetch: auth.fetchImpl, now: Date.now, store: auth.keyValueStore });
     this.config = config;
   }
 
@@ -57,7 +65,7 @@ export class Session {
   }
 
   async load(): Promise<void> {
-    const [{ sessions, discarded }, credentials] = await Promise.all([this.#auth.listSessions(), this.#auth.credentials.list()]);
+    const [{ sessions, discarded }, credentials] = await Promise.all([this.#auth.listSessions(), this.#creds.list()]);
     this.#sessions = sessions;
     this.#credentials = credentials.credentials;
     this.discarded = [...discarded, ...credentials.discarded];
@@ -98,10 +106,27 @@ export class Session {
    * Rejects with the AppError to show beside the form.
    */
   async connectWithCredentials(storeId: string, mode: string, values: Readonly<Record<string, string>>): Promise<void> {
-    const credential = await this.#auth.credentials.connect(storeId, mode, values);
+    const credential = await this.#creds.connect(storeId, mode, values);
     this.#credentials = [...this.#credentials.filter((c) => c.storeId !== storeId), credential];
     this.#expired = this.#expired.filter((id) => id !== storeId);
     delete this.#refused[storeId];
+  }
+
+  /** Signs a request for a pasted-credential store; returns what it signed with (for a 401). */
+  signWithCredential(storeId: string, headers: Headers): Promise<string> {
+    return this.#creds.sign(storeId, headers);
+  }
+
+  /** A 401 for a pasted-credential store: the key is no longer accepted, so it is forgotten and the form shows again. */
+  async credentialRefused(storeId: string, refused: string): Promise<void> {
+    try {
+      await this.#creds.handleUnauthorized(storeId, refused);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) {
+        this.#credentials = this.#credentials.filter((c) => c.storeId !== storeId);
+      }
+      throw error;
+    }
   }
 
   /** Why a probe-derived capability is locked, in the platform's words with what to change; else undefined. */
@@ -186,7 +211,7 @@ export class Session {
 
   async signOut(storeId: string): Promise<void> {
     if (this.credential(storeId)) {
-      await this.#auth.credentials.forget(storeId);
+      await this.#creds.forget(storeId);
       this.#credentials = this.#credentials.filter((c) => c.storeId !== storeId);
       delete this.#refused[storeId];
     } else await this.#auth.signOut(storeId);

@@ -4,7 +4,8 @@
  * check, and each failure's own error with no secret in it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTransport, ForbiddenError } from '../../../../src/lib/api/transport.ts';
+import { createTransport } from '../../../../src/lib/api/transport.ts';
+import { HttpError } from '../../../../src/lib/oauth/errors.ts';
 import type { Credential } from '../../../../src/lib/connect/credential.ts';
 import type { StoreHippoStoreConfig } from '../../../../src/lib/connect/store-config.ts';
 import { ProductConflictError } from '../../../../src/lib/domain/conflict.ts';
@@ -38,11 +39,22 @@ async function failure(run: () => Promise<unknown>): Promise<AppError> {
   throw new Error('expected a failure');
 }
 
+/** Signs with `credential` as Connections would; a 401 ends it (a key cannot be renewed). */
+function signer(credential: Credential) {
+  return async (headers: Headers): Promise<string> => {
+    signStoreHippo(credential, headers);
+    return 'signed';
+  };
+}
+const refuse = async (): Promise<void> => {
+  throw new AppError('TOKEN_EXPIRED', 'refused');
+};
+
 function adapterFor(credential: Pick<Credential, 'mode' | 'secrets'>, options: { publishedOnly?: boolean; sleep?: (ms: number) => Promise<void> } = {}) {
   const full: Credential = { v: 2, storeId: 'hippo', kind: 'storehippo', ...credential };
   const adapter = createStoreHippoAdapter({
     store,
-    send: createTransport({ apiBase: store.apiBase, fetch, sign: async (headers) => signStoreHippo(full, headers), hooks: { forbidden: (json, op) => adapter.hooks?.forbidden?.(json, op) }, sleep: options.sleep ?? (async () => undefined) }),
+    send: createTransport({ apiBase: store.apiBase, fetch, sign: signer(full), onUnauthorized: refuse, hooks: () => adapter.hooks, sleep: options.sleep ?? (async () => undefined) }),
   }, options);
   return adapter;
 }
@@ -161,8 +173,8 @@ describe('the adapter over the transport', () => {
 
   it('orders and coupons: 403 for a read-only key with the role words; listed for a manager', async () => {
     const error = await failure(() => adapterFor(readOnly).listOrders!(null));
-    expect(error).toBeInstanceOf(ForbiddenError);
-    expect((error as ForbiddenError).info.platformWords).toBe('StoreHippo: this key’s role cannot read orders.');
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).platformWords).toBe('StoreHippo: this key’s role cannot read orders.');
     const orders = await adapterFor(manager).listOrders!(null, { count: 10 });
     expect(orders.orders).toHaveLength(10);
     expect(orders.total).toBe(24);
@@ -191,7 +203,7 @@ describe('the adapter over the transport', () => {
     const waits: number[] = [];
     server.setRateLimit(1);
     try {
-      const send = createTransport({ apiBase: store.apiBase, fetch, sign: async (h) => signStoreHippo({ v: 2, storeId: 'hippo', kind: 'storehippo', ...manager }, h), onRateLimited: (info) => waits.push(info.retryInSeconds) });
+      const send = createTransport({ apiBase: store.apiBase, fetch, sign: signer({ v: 2, storeId: 'hippo', kind: 'storehippo', ...manager }), onUnauthorized: refuse, onRateLimited: (info) => waits.push(info.retryInSeconds) });
       const adapter = createStoreHippoAdapter({ store, send });
       const pages = await Promise.all([adapter.listProducts({ count: 5 }), adapter.listProducts({ count: 5 })]);
       expect(pages.every((p) => p.products.length === 5)).toBe(true);
@@ -202,8 +214,10 @@ describe('the adapter over the transport', () => {
   }, 20_000);
 
   it('refuses an absolute URL on another origin before sending', async () => {
-    const send = createTransport({ apiBase: store.apiBase, fetch, sign: async () => undefined });
-    await expect(send({ method: 'GET', url: `${server.cdnOrigin}/x` }, 'probe')).rejects.toMatchObject({ code: 'API_BAD_REQUEST' });
+    let signed = 0;
+    const send = createTransport({ apiBase: store.apiBase, fetch, sign: async () => String(++signed), onUnauthorized: refuse });
+    await expect(send({ method: 'GET', url: `${server.cdnOrigin}/x` }, 'probe')).rejects.toBeInstanceOf(AppError);
+    expect(signed).toBe(0);
   });
 
   it('probe() gives the same capabilities as connecting', async () => {
