@@ -7,7 +7,7 @@
  */
 import type { Product } from '../lib/domain/catalog.ts';
 import { AppError, codeForStatus } from '../lib/oauth/errors.ts';
-import { loadProvider } from '../lib/providers/registry.ts';
+import { loadProvider } from '../lib/providers/numbered-providers.ts';
 import type { LoadedProvider } from '../lib/providers/types.ts';
 import type { WidgetOptions } from './options.ts';
 

@@ -8,17 +8,16 @@ import { goodsieProfile } from './goodsie-profile.ts';
 import { storeHippoProfile } from './storehippo-profile.ts';
 import type { CreateAdapter } from '../connect/adapter.ts';
 import type { Connector } from '../connect/connector.ts';
-import type { LoadedProvider, ProviderProfile, RegistryEntry } from './types.ts';
+import { hasNumberedProvider } from './numbered-providers.ts';
+import type { ProviderProfile, RegistryEntry } from './types.ts';
 
-/** Goodsie also keeps its numbered-page adapter for the store API client (`load`) until it moves onto the seam. */
-type Entry = RegistryEntry & { load?: () => Promise<LoadedProvider> };
+type Entry = RegistryEntry;
 
 const PROVIDERS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   [
     'goodsie',
     {
       profile: goodsieProfile,
-      load: () => import('./goodsie.ts').then((m) => m.goodsie),
       // Goodsie's two OAuth flows still run in AuthService (auth/auth-service.ts); not yet connectors.
       loadConnector: () => Promise.reject(new AppError('CONFIG_INVALID', 'Goodsie connects through its OAuth flows')),
       loadAdapter: () => import('./goodsie-adapter.ts').then((m) => m.createGoodsieAdapter as CreateAdapter),
@@ -37,7 +36,7 @@ const PROVIDERS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
 
 /** Whether `kind` talks to its store through the seam's adapter in the app (Goodsie still uses its numbered client). */
 export function usesSeamAdapter(kind: string): boolean {
-  return entry(kind).load === undefined;
+  return !hasNumberedProvider(entry(kind).profile.kind);
 }
 
 /** The kinds a config.json `kind` may name. */
@@ -56,12 +55,8 @@ export function getProvider(kind: string): ProviderProfile {
   return entry(kind).profile;
 }
 
-/** The profile with its adapter, loaded on first use. */
-export function loadProvider(kind: string): Promise<LoadedProvider> {
-  const found = entry(kind);
-  if (!found.load) return Promise.reject(new AppError('CONFIG_INVALID', `${kind} has no numbered-page adapter`));
-  return found.load();
-}
+/** Goodsie's numbered-page adapter for the store API client and the widget (numbered-providers.ts). */
+export { loadProvider } from './numbered-providers.ts';
 
 /** The connector of `kind` for connection mode `mode`, loaded on first use. */
 export function loadConnector(kind: string, mode: string): Promise<Connector> {
