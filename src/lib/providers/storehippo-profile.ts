@@ -41,7 +41,7 @@ const MODES: readonly ConnectionModeInfo[] = [
   },
 ];
 
-const ROLE_CHANGE = 'Give the key’s user a role that may read it, in StoreHippo Admin › Users, or paste a key of such a user.';
+const ROLE_CHANGE = 'Give the key’s user a role that allows it, in StoreHippo Admin › Users, or paste a key of such a user.';
 
 function validateStoreHippo(reader: ConfigReader, base: StoreConfigBase): StoreHippoStoreConfig {
   const apiVersion = reader.optionalOneOf('apiVersion', ['1.1', '1'] as const, 'Set apiVersion to "1.1" (current) or "1" (older stores).') ?? '1.1';
