@@ -1,56 +1,35 @@
 /**
- * `npm run demo`: the demo store on http://127.0.0.1:4010 and the app on http://127.0.0.1:5173
- * (with /widget.js, see widget-dev.ts), which public/config.json points at out of the box.
- * `npm run demo -- --dist` (npm run demo:dist): builds, then serves dist/ as a plain static host
- * would (no rewrites; the CSP that `npm run csp` derives from config.json), on the same address.
- * Ctrl-C stops both.
+ * `npm run demo`: the demo store on http://127.0.0.1:4010 and the app on http://127.0.0.1:5173,
+ * which public/config.json points at out of the box. Ctrl-C stops both.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { build, createServer } from 'vite';
-import { appHeaders } from '../bench/csp.ts';
-import { startStaticServer } from '../helpers/static-server.ts';
+import { createServer } from 'vite';
 import { startDemoStore } from './server.ts';
-import { widgetDevServer } from './widget-dev.ts';
+import { startFlickRocketStore } from '../platforms/flickrocket/server.ts';
 
 const APP_PORT = 5173;
 const appOrigin = `http://127.0.0.1:${APP_PORT}`;
-const fromDist = process.argv.includes('--dist');
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The app: Vite's dev server, or the built dist/ on a plain static server. */
-async function startApp(): Promise<{ close(): Promise<void> }> {
-  if (fromDist) {
-    const dist = `${root}dist`;
-    process.stdout.write('Building dist/…\n');
-    await build({ root, logLevel: 'warn' });
-    const config = JSON.parse(readFileSync(`${dist}/config.json`, 'utf8'));
-    return startStaticServer({ root: dist, port: APP_PORT, headers: appHeaders(config) });
-  }
-  const vite = await createServer({
-    server: { host: '127.0.0.1', port: APP_PORT, strictPort: true },
-    // The Embed screen's snippet and preview load widget.js from beside the app.
-    plugins: [widgetDevServer()],
-    logLevel: 'warn',
-  });
-  await vite.listen();
-  return vite;
-}
 
 const store = await startDemoStore({ port: 4010 });
-const app = await startApp();
+// The FlickRocket demo shop (issue 13): consent page and API on 4020, test hooks on 4021.
+const flickRocket = await startFlickRocketStore({ port: 4020, hooksPort: 4021 });
+const vite = await createServer({
+  server: { host: '127.0.0.1', port: APP_PORT, strictPort: true },
+  logLevel: 'warn',
+});
+await vite.listen();
 
 process.stdout.write(
-  `\n  Storefront Connect demo${fromDist ? ' (the built dist/, served as static files)' : ''}\n\n` +
-    `  Open ${appOrigin}/ and press "Connect" beside Goodsie Demo Store (the consent page is the demo store's own).\n` +
-    `  Demo store: ${store.origin}\n\n  Ctrl-C stops both.\n\n`,
+  `\n  Storefront Connect demo\n\n` +
+    `  Open ${appOrigin}/ and press "Connect" (the consent page is the demo store's own).\n` +
+    `  Demo store: ${store.origin}\n` +
+    `  FlickRocket demo shop: ${flickRocket.origin} (hooks ${flickRocket.hooksOrigin}/__test/stats)\n\n  Ctrl-C stops them all.\n\n`,
 );
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.allSettled([app.close(), store.close()]);
+  await Promise.allSettled([vite.close(), store.close(), flickRocket.close()]);
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

@@ -69,6 +69,8 @@ export interface StoreApi {
   /** PATCH with the `updated` value last seen; ProductConflictError (with the server's current product) when stale. */
   updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, signal?: AbortSignal): Promise<Product>;
   createProduct(product: NewProduct, signal?: AbortSignal): Promise<Product>;
+  /** The store's own category list, where the platform has one (FlickRocket); else gathered from products. */
+  listCategories?(signal?: AbortSignal): Promise<string[]>;
 }
 
 /** A timer-based wait that an AbortSignal cuts short (rejecting with the signal's reason). */

@@ -111,6 +111,15 @@ export class AuthService {
    * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
    */
   async beginSignIn(storeId: string, opts: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
+    const any = findStore(this.#config, storeId);
+    if (any.kind !== 'goodsie') {
+      if (!this.canSignIn) throw new AppError('STORAGE_UNAVAILABLE', 'the browser keeps no storage for this app, so sign-in cannot work', { storeId });
+      const current = await this.#vault.get(storeId).catch(() => null);
+      const scopes = dedupeScopes([...('defaultScopes' in any ? any.defaultScopes : []), ...(current?.tokens.scopes ?? []), ...(opts.scopes ?? [])]);
+      const { beginSeamSignIn } = await import('./seam-sign-in.ts');
+      this.#navigate(await beginSeamSignIn(any, { scopes, returnTo: sanitizeReturnTo(opts.returnTo ?? '/') }, this.#seamDeps()));
+      return;
+    }
     const store = this.#store(storeId);
     if (!this.canSignIn) {
       throw new AppError('STORAGE_UNAVAILABLE', 'the browser keeps no storage for this app, so sign-in cannot work', {
@@ -160,7 +169,7 @@ export class AuthService {
     const completed =
       captured.responseMode === 'fragment'
         ? await this.#completeImplicit(captured.params, captured.receivedAt)
-        : await this.#completeCode(captured.params);
+        : await this.#completeQuery(captured.params);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
     await this.#vault.put(session);
@@ -250,6 +259,19 @@ export class AuthService {
     }
   }
 
+  /** A query callback: a seam redirect (FlickRocket: `companyid`, or no state) or the code flow. */
+  async #completeQuery(params: URLSearchParams): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
+    const seam = await import('./seam-sign-in.ts');
+    if (!seam.isSeamCallback(params)) return this.#completeCode(params);
+    const { pending, issued } = await seam.completeSeamSignIn({ responseMode: 'query', params }, this.#config.stores, this.#seamDeps());
+    if (!issued.tokens) throw new AppError('OAUTH_INVALID_RESPONSE', 'the store issued no token', { storeId: pending.storeId });
+    return { storeId: pending.storeId, returnTo: pending.returnTo, tokens: issued.tokens };
+  }
+
+  #seamDeps(): { kv: KeyValueStore; fetch: typeof fetch; now: () => number } {
+    return { kv: this.#pendingKv, fetch: this.#fetch, now: this.#now };
+  }
+
   async #completeCode(params: URLSearchParams): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
     const codeFlow = await this.#loadCodeFlow();
     return codeFlow.completeCodeFlow(`?${params.toString()}`, this.#config, await this.#codeFlowDeps());
@@ -275,7 +297,7 @@ export class AuthService {
 
   #canRefresh(storeId: string): boolean {
     const store = this.#config.stores.find((candidate) => candidate.id === storeId);
-    return store?.kind === 'goodsie' && store.flow === 'code' && store.tokenEndpoint !== undefined;
+    return (store !== undefined && store.kind !== 'goodsie') || (store?.kind === 'goodsie' && store.flow === 'code' && store.tokenEndpoint !== undefined);
   }
 
   async #sessionOrMissing(storeId: string): Promise<StoreSession> {
@@ -308,17 +330,20 @@ export class AuthService {
     if (tokens.accessToken !== staleAccessToken && (tokens.expiresAt === null || tokens.expiresAt - this.#now() > REFRESH_MARGIN_MS)) {
       return current;
     }
-    const store = this.#store(storeId);
     if (tokens.refreshToken === undefined) {
       await this.#forget(storeId, tokens.accessToken);
       throw new AppError('TOKEN_EXPIRED', 'the access token has expired', { storeId });
     }
     const generation = this.#generation.get(storeId) ?? 0;
-    const codeFlow = await this.#loadCodeFlow();
     let refreshed: TokenSet;
     try {
-      refreshed = await codeFlow.refreshAccessToken(store, tokens, await this.#codeFlowDeps());
+      refreshed = await this.#renew(storeId, tokens);
     } catch (error) {
+      if (isAppError(error) && error.code === 'TOKEN_EXPIRED') {
+        // The connector said invalid_grant: this refresh token is dead (FlickRocket: rotated or revoked).
+        await this.#forget(storeId, tokens.accessToken);
+        throw withStoreId(error, storeId);
+      }
       if (error instanceof HttpError && error.code === 'OAUTH_TOKEN_REQUEST_FAILED' && error.status >= 400 && error.status < 500) {
         // invalid_grant and friends: the refresh token is dead.
         await this.#forget(storeId, tokens.accessToken);
@@ -332,6 +357,17 @@ export class AuthService {
     const session: StoreSession = { storeId, tokens: refreshed };
     await this.#vault.put(session);
     return session;
+  }
+
+  /** One renewal of `tokens`: the connector of a seam kind (FlickRocket), else Goodsie's code flow. */
+  async #renew(storeId: string, tokens: TokenSet): Promise<TokenSet> {
+    const any = findStore(this.#config, storeId);
+    if (any.kind !== 'goodsie') {
+      const { renewSeam } = await import('./seam-sign-in.ts');
+      return renewSeam(any, tokens, this.#seamDeps());
+    }
+    const codeFlow = await this.#loadCodeFlow();
+    return codeFlow.refreshAccessToken(this.#store(storeId), tokens, await this.#codeFlowDeps());
   }
 
   /** Deletes the session, unless it already holds a different token (refreshed elsewhere). */

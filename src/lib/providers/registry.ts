@@ -4,6 +4,7 @@
  * Profiles are small and always here; adapters load when a store's API is first used.
  */
 import { AppError } from '../oauth/errors.ts';
+import { flickRocketProfile } from './flickrocket-profile.ts';
 import { goodsieProfile } from './goodsie-profile.ts';
 import type { LoadedProvider, ProviderProfile } from './types.ts';
 
@@ -19,6 +20,7 @@ interface Entry {
 
 const PROVIDERS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ['goodsie', { profile: goodsieProfile, load: () => import('./goodsie.ts').then((m) => m.goodsie) }],
+  ['flickrocket', { profile: flickRocketProfile }],
 ]);
 
 /** The kinds a config.json `kind` may name. */

@@ -1,7 +1,8 @@
 import { getContext, setContext } from 'svelte';
 import type { StoreApi } from '../api/client.ts';
 import { HttpError } from '../oauth/errors.ts';
-import { loadProvider } from '../providers/registry.ts';
+import type { AdapterHooks } from '../connect/adapter.ts';
+import { getProvider, loadProvider } from '../providers/registry.ts';
 import type { Session } from './session.svelte.ts';
 import { StoreInfo } from './store-info.svelte.ts';
 
@@ -62,8 +63,46 @@ export class StoreApis {
     const store = this.#session.store(storeId);
     if (!store) throw new Error(`unknown store ${storeId}`);
     let loading: Promise<StoreApi> | undefined;
+    const loadSeam = async (): Promise<StoreApi> => {
+      const [{ createTransport }, { adapterStoreApi }, { abortableSleep }, createAdapter] = await Promise.all([
+        import('../api/transport.ts'),
+        import('../api/adapter-store-api.ts'),
+        import('../api/client.ts'),
+        import('../providers/loaders.ts').then((loaders) => loaders.loadAdapter(store.kind)),
+      ]);
+      let hooks: AdapterHooks | undefined;
+      const send = createTransport({
+        apiBase: store.apiBase,
+        fetch: this.#fetch,
+        sign: async (headers) => {
+          const token = await this.#session.getAccessToken(storeId);
+          headers.set('Authorization', `Bearer ${token}`);
+          return token;
+        },
+        onUnauthorized: async (refused) => {
+          await this.#session.handleUnauthorized(storeId, refused);
+        },
+        operationScope: (operation) => getProvider(store.kind).operationScopes[operation],
+        hooks: () => hooks,
+        onRateLimited: ({ retryInSeconds, attempt }) => {
+          this.#rateLimit = { storeId, retryInSeconds, attempt };
+        },
+        sleep: async (ms, signal) => {
+          this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
+          try {
+            await abortableSleep(ms, signal);
+          } finally {
+            this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
+          }
+        },
+      });
+      const adapter = createAdapter({ store, send });
+      hooks = adapter.hooks;
+      return adapterStoreApi(adapter);
+    };
+    // FlickRocket runs on the seam (connector, transport, adapter); Goodsie's screens still use client.ts.
     const load = () =>
-      (loading ??= Promise.all([import('../api/client.ts'), loadProvider(store.kind)]).then(([{ createStoreApi, abortableSleep }, provider]) =>
+      (loading ??= store.kind !== 'goodsie' ? loadSeam() : Promise.all([import('../api/client.ts'), loadProvider(store.kind)]).then(([{ createStoreApi, abortableSleep }, provider]) =>
         createStoreApi({
           apiBase: store.apiBase,
           provider,
@@ -86,7 +125,7 @@ export class StoreApis {
     // Every call: a 403 updates the capability model, and a finished call clears the wait notice
     // unless another call to the store is still waiting out a 429.
     const call =
-      <K extends keyof StoreApi>(name: K) =>
+      <K extends Exclude<keyof StoreApi, 'listCategories'>>(name: K) =>
       async (...args: Parameters<StoreApi[K]>): Promise<Awaited<ReturnType<StoreApi[K]>>> => {
         try {
           const api = await load();
@@ -101,7 +140,7 @@ export class StoreApis {
           if (this.#rateLimit?.storeId === storeId && !this.#waiting.get(storeId)) this.#rateLimit = null;
         }
       };
-    return {
+    const api: StoreApi = {
       listProducts: call('listProducts'),
       getProduct: call('getProduct'),
       getMetadata: call('getMetadata'),
@@ -113,6 +152,13 @@ export class StoreApis {
       updateProduct: call('updateProduct'),
       createProduct: call('createProduct'),
     };
+    if (store.kind !== 'goodsie') {
+      api.listCategories = async (signal) => {
+        const loaded = await load();
+        return loaded.listCategories ? loaded.listCategories(signal) : [];
+      };
+    }
+    return api;
   }
 
   static install(apis: StoreApis): StoreApis {

@@ -193,13 +193,26 @@ export class Session {
     if (!this.#expired.includes(storeId)) this.#expired = [...this.#expired, storeId];
   }
 
-  getAccessToken(storeId: string): Promise<string> {
-    return this.#auth.getAccessToken(storeId);
+  async getAccessToken(storeId: string): Promise<string> {
+    try {
+      return await this.#auth.getAccessToken(storeId);
+    } catch (error) {
+      // A renewal the store refused (invalid_grant) ends the session here too, not only after a 401.
+      if (error instanceof AppError && error.code === 'TOKEN_EXPIRED') this.markExpired(storeId);
+      throw error;
+    }
   }
 
-  async handleUnauthorized(storeId: string): Promise<string> {
+  /** The platform's steps before reconnecting an ended session, when "Reconnect" alone is not enough. */
+  sessionEndedHelp(storeId: string): string | undefined {
+    const store = this.store(storeId);
+    return store ? getProvider(store.kind).sessionEndedHelp : undefined;
+  }
+
+  /** After a 401; `refusedToken` lets a renewal that another call or tab already did count. */
+  async handleUnauthorized(storeId: string, refusedToken?: string): Promise<string> {
     try {
-      return await this.#auth.handleUnauthorized(storeId);
+      return await this.#auth.handleUnauthorized(storeId, refusedToken);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) {
         this.markExpired(storeId);

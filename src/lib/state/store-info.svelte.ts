@@ -25,6 +25,13 @@ export class StoreInfo {
       (p) => (this.#pages = p),
       () => {},
     );
+    if (this.#api.listCategories) {
+      void this.#api.listCategories().then(
+        (found) => this.noteCategories(found),
+        () => {},
+      );
+      return;
+    }
     // The contract has no category list: gather them from the newest hundred products.
     void this.#api.listProducts({ page: 0, count: 100 }).then(
       (page) => this.noteCategories(page.products.flatMap((p) => p.categories)),
