@@ -65,7 +65,7 @@ const productCards = (p: Page) => p.locator('main a[href*="/product/"]');
 
 async function openCatalogue(p: Page): Promise<void> {
   await p.goto(`${app.url}#/s/fr`);
-  await expect.poll(() => productCards(p).count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect.poll(() => productCards(p).count(), { timeout: 25_000 }).toBeGreaterThan(0);
 }
 
 describe('FlickRocket', () => {
@@ -129,18 +129,29 @@ describe('FlickRocket', () => {
     expect(store.stats().maxTokenRequestsPerRefreshToken).toBe(1);
   });
 
-  it('a replayed callback URL is refused and the spent code is never sent again', async () => {
+  it('a replayed callback URL spends nothing; a callback with no pending sign-in is refused with a message', async () => {
     const tokenRequestsBefore = store.stats().tokenRequests;
+    // Replayed while connected: the house goes on quietly to the catalogue (App.svelte), sending nothing.
     await page.goto(firstCallback);
-    await expect.poll(() => page.getByText(/already used|not started here/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(store.stats().tokenRequests).toBe(tokenRequestsBefore);
+    await expect.poll(() => productCards(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(page.url().includes('code=')).toBe(false);
+    expect(store.stats().tokenRequests).toBe(tokenRequestsBefore);
+    // A fresh browser profile has no pending sign-in: the code is never exchanged.
+    const other = await newPage(browser);
+    try {
+      await other.page.goto(firstCallback);
+      await expect.poll(() => other.page.getByText(/not started here/).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect(other.page.url().includes('code=')).toBe(false);
+      expect(store.stats().tokenRequests).toBe(tokenRequestsBefore);
+    } finally {
+      await other.context.close();
+    }
   });
 
   it('access token expiry with 5 tabs: one token request per refresh token, every tab keeps browsing', async () => {
     const tabs: Page[] = [page];
     for (let i = 1; i < 5; i++) tabs.push(await context.newPage());
-    await Promise.all(tabs.map((tab) => openCatalogue(tab)));
+    for (const tab of tabs) await openCatalogue(tab);
     const tokenRequestsBefore = store.stats().tokenRequests;
     store.expireAccessTokens();
     await Promise.all(tabs.map((tab) => tab.reload()));
