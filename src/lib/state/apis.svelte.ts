@@ -59,6 +59,16 @@ export class StoreApis {
     return info;
   }
 
+  /** A wait after a 429, counted per store so the notice stays while any call still waits. */
+  async #sleep(storeId: string, sleep: (ms: number, signal?: AbortSignal) => Promise<void>, ms: number, signal?: AbortSignal): Promise<void> {
+    this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
+    try {
+      await sleep(ms, signal);
+    } finally {
+      this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
+    }
+  }
+
   #create(storeId: string): StoreApi {
     const store = this.#session.store(storeId);
     if (!store) throw new Error(`unknown store ${storeId}`);
@@ -87,14 +97,7 @@ export class StoreApis {
         onRateLimited: ({ retryInSeconds, attempt }) => {
           this.#rateLimit = { storeId, retryInSeconds, attempt };
         },
-        sleep: async (ms, signal) => {
-          this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
-          try {
-            await abortableSleep(ms, signal);
-          } finally {
-            this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
-          }
-        },
+        sleep: (ms, signal) => this.#sleep(storeId, abortableSleep, ms, signal),
       });
       const adapter = createAdapter({ store, send });
       hooks = adapter.hooks;
@@ -112,14 +115,7 @@ export class StoreApis {
           onRateLimited: ({ retryInSeconds, attempt }) => {
             this.#rateLimit = { storeId, retryInSeconds, attempt };
           },
-          sleep: async (ms, signal) => {
-            this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
-            try {
-              await abortableSleep(ms, signal);
-            } finally {
-              this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
-            }
-          },
+          sleep: (ms, signal) => this.#sleep(storeId, abortableSleep, ms, signal),
         }),
       ));
     // Every call: a 403 updates the capability model, and a finished call clears the wait notice
