@@ -119,6 +119,8 @@ describe('FlickRocket', () => {
 
     await productCards(page).first().click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    // FlickRocket has no cart: no lock asking for a scope the platform does not have.
+    expect(await page.getByRole('button', { name: 'Grant access' }).count()).toBe(0);
     await page.screenshot({ path: join(SCREENSHOTS, 'flickrocket-product-1280.png') });
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: join(SCREENSHOTS, 'flickrocket-product-360.png') });
