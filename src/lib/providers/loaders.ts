@@ -19,6 +19,17 @@ const LOADERS: ReadonlyMap<string, Loaders> = new Map<string, Loaders>([
       loadAdapter: () => import('./goodsie-adapter.ts').then((m) => m.createGoodsieAdapter as CreateAdapter),
     },
   ],
+  [
+    'foxy',
+    {
+      loadConnector: async (mode) => {
+        const { foxyConnector } = await import('./foxy/connector.ts');
+        if (mode !== foxyConnector.mode) throw new AppError('CONFIG_INVALID', `Foxy has no connection mode "${mode}"`);
+        return foxyConnector as unknown as Connector;
+      },
+      loadAdapter: () => import('./foxy/adapter.ts').then((m) => m.createFoxyAdapter as unknown as CreateAdapter),
+    },
+  ],
 ]);
 
 /** The registry entry of `kind`: profile + lazy loaders; CONFIG_INVALID for an unknown kind. */

@@ -5,6 +5,7 @@
  */
 import { AppError } from '../oauth/errors.ts';
 import { goodsieProfile } from './goodsie-profile.ts';
+import { foxyProfile } from './foxy-profile.ts';
 import type { LoadedProvider, ProviderProfile } from './types.ts';
 
 /**
@@ -19,6 +20,7 @@ interface Entry {
 
 const PROVIDERS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ['goodsie', { profile: goodsieProfile, load: () => import('./goodsie.ts').then((m) => m.goodsie) }],
+  ['foxy', { profile: foxyProfile }],
 ]);
 
 /** The kinds a config.json `kind` may name. */
