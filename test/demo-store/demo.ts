@@ -3,7 +3,8 @@
  * (with /widget.js, see widget-dev.ts), which public/config.json points at out of the box.
  * `npm run demo -- --dist` (npm run demo:dist): builds, then serves dist/ as a plain static host
  * would (no rewrites; the CSP that `npm run csp` derives from config.json), on the same address.
- * Ctrl-C stops both.
+ * It also starts the local Foxy store on http://127.0.0.1:4020 (its Get Token page on :4023).
+ * Ctrl-C stops them all.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { appHeaders } from '../bench/csp.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { startDemoStore } from './server.ts';
 import { widgetDevServer } from './widget-dev.ts';
+import { startFoxyStore } from '../platforms/foxy/server.ts';
 
 const APP_PORT = 5173;
 const appOrigin = `http://127.0.0.1:${APP_PORT}`;
@@ -38,19 +40,21 @@ async function startApp(): Promise<{ close(): Promise<void> }> {
 }
 
 const store = await startDemoStore({ port: 4010 });
+const foxy = await startFoxyStore({ port: 4020, canaryPort: 4021, hooksPort: 4022, adminPort: 4023, allowedOrigins: [appOrigin, 'http://localhost:5173'] });
 const app = await startApp();
 
 process.stdout.write(
   `\n  Storefront Connect demo${fromDist ? ' (the built dist/, served as static files)' : ''}\n\n` +
     `  Open ${appOrigin}/ and press "Connect" beside Goodsie Demo Store (the consent page is the demo store's own).\n` +
-    `  Demo store: ${store.origin}\n\n  Ctrl-C stops both.\n\n`,
+    `  Demo store: ${store.origin}\n` +
+    `  Foxy store: ${foxy.origin}; its demo bundle to paste: ${foxy.adminOrigin}/admin/integrations/get-token\n\n  Ctrl-C stops them all.\n\n`,
 );
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.allSettled([app.close(), store.close()]);
+  await Promise.allSettled([app.close(), store.close(), foxy.close()]);
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());
