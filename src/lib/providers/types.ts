@@ -162,6 +162,11 @@ export interface ProviderProfile {
   /** How its token responses differ from the RFC; read by the token normaliser (oauth/token.ts). */
   tokenQuirks: TokenQuirks;
   paging: PagingRules;
+  /**
+   * Why the platform's stores cannot be embedded (no credential is safe to publish in a widget),
+   * shown by the Embed screen instead of the snippet; absent where a read-only token exists.
+   */
+  embedUnavailable?: string;
 }
 
 /**
