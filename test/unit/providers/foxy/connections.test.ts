@@ -10,7 +10,7 @@ import { Connections } from '../../../../src/lib/auth/connections.ts';
 import type { AppConfig } from '../../../../src/lib/config/types.ts';
 import type { FoxyStoreConfig } from '../../../../src/lib/connect/store-config.ts';
 import { createFoxyAdapter } from '../../../../src/lib/providers/foxy/adapter.ts';
-import { loadConnector } from '../../../../src/lib/providers/registry.ts';
+import { loadConnector } from '../../../../src/lib/providers/loaders.ts';
 import { CredentialVault } from '../../../../src/lib/storage/credential-vault.ts';
 import { openStorage } from '../../../../src/lib/storage/kv.ts';
 import { DEMO_BUNDLE } from '../../../platforms/foxy/constants.ts';
