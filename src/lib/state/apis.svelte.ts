@@ -26,11 +26,16 @@ export class StoreApis {
   /** Per store: how many calls are waiting out a 429 right now. */
   #waiting = new Map<string, number>();
   /** Set while a 429 is being waited out, so the wait is visible. */
-  rateLimit = $state<RateLimitNotice | null>(null);
+  #rateLimit = $state<RateLimitNotice | null>(null);
 
   constructor(session: Session, fetchImpl: typeof fetch) {
     this.#session = session;
     this.#fetch = fetchImpl;
+  }
+
+  /** Set while a 429 is being waited out, so the wait is visible. */
+  get rateLimit(): RateLimitNotice | null {
+    return this.#rateLimit;
   }
 
   for(storeId: string): StoreApi {
@@ -66,7 +71,7 @@ export class StoreApis {
           getAccessToken: () => this.#session.getAccessToken(storeId),
           onUnauthorized: () => this.#session.handleUnauthorized(storeId),
           onRateLimited: ({ retryInSeconds, attempt }) => {
-            this.rateLimit = { storeId, retryInSeconds, attempt };
+            this.#rateLimit = { storeId, retryInSeconds, attempt };
           },
           sleep: async (ms, signal) => {
             this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
@@ -93,7 +98,7 @@ export class StoreApis {
           }
           throw error;
         } finally {
-          if (this.rateLimit?.storeId === storeId && !this.#waiting.get(storeId)) this.rateLimit = null;
+          if (this.#rateLimit?.storeId === storeId && !this.#waiting.get(storeId)) this.#rateLimit = null;
         }
       };
     return {

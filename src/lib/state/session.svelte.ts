@@ -22,10 +22,12 @@ export class Session {
   /** Store ids whose access ended (401 with no way to refresh): the reconnect banner shows. */
   #expired = $state<string[]>([]);
   /** A sign-in that could not even start (no storage for its state, a store that is gone). */
-  signInFailure = $state<{ storeId: string; error: unknown } | null>(null);
+  #signInFailure = $state<{ storeId: string; error: unknown } | null>(null);
   /** Store ids whose saved record was unreadable and was discarded. */
-  discarded = $state<string[]>([]);
-  loaded = $state(false);
+  #discarded = $state<string[]>([]);
+  #loaded = $state(false);
+  /** The store last signed out of during this visit, for a calm confirmation; null once another sign-in lands. */
+  #signedOutOf = $state<string | null>(null);
 
   constructor(auth: AuthService, config: AppConfig) {
     this.#auth = auth;
@@ -42,6 +44,35 @@ export class Session {
     return this.#auth.canSignIn;
   }
 
+  /** A sign-in that could not even start (no storage for its state, a store that is gone). */
+  get signInFailure(): { storeId: string; error: unknown } | null {
+    return this.#signInFailure;
+  }
+
+  /** Store ids whose saved record was unreadable and was discarded. */
+  get discarded(): readonly string[] {
+    return this.#discarded;
+  }
+
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+
+  /** The store last signed out of during this visit; null once another sign-in lands. */
+  get signedOutOf(): string | null {
+    return this.#signedOutOf;
+  }
+
+  /** The person read the sign-in failure banner and wants to try again. */
+  dismissSignInFailure(): void {
+    this.#signInFailure = null;
+  }
+
+  /** The person read the "saved records were discarded" notice. */
+  dismissDiscarded(): void {
+    this.#discarded = [];
+  }
+
   get sessions(): readonly StoreSession[] {
     return this.#sessions;
   }
@@ -53,8 +84,8 @@ export class Session {
   async load(): Promise<void> {
     const { sessions, discarded } = await this.#auth.listSessions();
     this.#sessions = sessions;
-    this.discarded = discarded;
-    this.loaded = true;
+    this.#discarded = discarded;
+    this.#loaded = true;
   }
 
   store(storeId: string): StoreConfig | undefined {
@@ -108,11 +139,11 @@ export class Session {
    * `signInFailure` for the banner to explain.
    */
   async signIn(storeId: string, options: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
-    this.signInFailure = null;
+    this.#signInFailure = null;
     try {
       await this.#auth.beginSignIn(storeId, options);
     } catch (error) {
-      this.signInFailure = { storeId, error };
+      this.#signInFailure = { storeId, error };
     }
   }
 
@@ -130,8 +161,6 @@ export class Session {
     return this.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
   }
 
-  /** The store last signed out of during this visit, for a calm confirmation; null once another sign-in lands. */
-  signedOutOf = $state<string | null>(null);
 
   /** Ends the store's session, and forgets its separate embed token too. */
   async signOut(storeId: string): Promise<void> {
@@ -139,7 +168,7 @@ export class Session {
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
     this.#expired = this.#expired.filter((id) => id !== storeId);
     delete this.#withdrawn[storeId];
-    this.signedOutOf = storeId;
+    this.#signedOutOf = storeId;
     try {
       const { forgetEmbedToken } = await import('../embed/embed-tokens.ts');
       await forgetEmbedToken(this.config, storeId);
@@ -151,7 +180,7 @@ export class Session {
 
   /** Records a finished sign-in (the callback has been handled by the AuthService). */
   accept(session: StoreSession): void {
-    this.signedOutOf = null;
+    this.#signedOutOf = null;
     this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
     this.#expired = this.#expired.filter((id) => id !== session.storeId);
     delete this.#withdrawn[session.storeId];
