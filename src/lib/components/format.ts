@@ -1,20 +1,8 @@
 import type { Coupon } from '../domain/catalog.ts';
+import { formatPrice } from '../shared/money.ts';
 
-const formatters = new Map<string, Intl.NumberFormat>();
-
-/** A price in major units, formatted for the person's locale in the store's currency. */
-export function formatPrice(amount: number, currency: string): string {
-  let formatter = formatters.get(currency);
-  if (!formatter) {
-    try {
-      formatter = new Intl.NumberFormat(undefined, { style: 'currency', currency });
-    } catch {
-      formatter = new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    }
-    formatters.set(currency, formatter);
-  }
-  return formatter.format(amount);
-}
+/** A price in major units, formatted for the person's locale in the store's currency (one formatter for the app and the widget). */
+export { formatPrice };
 
 export function formatDate(iso: string): string {
   const date = new Date(iso);
