@@ -19,21 +19,23 @@ const SRC = join(ROOT_DIR, 'src');
  * widget uses leaves and the provider registry only (which loads platform code lazily).
  */
 export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
-  app: ['components', 'state', 'embed', 'auth', 'config', 'oauth', 'domain'],
+  app: ['components', 'state', 'embed', 'auth', 'config', 'oauth', 'domain', 'connect'],
   components: ['state', 'domain', 'sanitize', 'shared', 'oauth'],
-  state: ['embed', 'auth', 'api', 'config', 'providers', 'storage', 'oauth', 'domain', 'shared'],
-  embed: ['auth', 'config', 'providers', 'storage', 'oauth', 'domain'],
-  auth: ['oidc', 'config', 'providers', 'storage', 'oauth'],
-  oidc: ['config', 'providers', 'storage', 'oauth'],
-  api: ['providers', 'oauth', 'domain', 'shared'],
-  config: ['providers', 'oauth', 'shared'],
-  providers: ['sanitize', 'oauth', 'domain', 'shared'],
-  storage: ['oauth'],
+  state: ['embed', 'auth', 'api', 'config', 'providers', 'storage', 'oauth', 'domain', 'shared', 'connect'],
+  embed: ['auth', 'config', 'providers', 'storage', 'oauth', 'domain', 'connect'],
+  auth: ['oidc', 'config', 'providers', 'storage', 'oauth', 'connect', 'domain'],
+  oidc: ['config', 'providers', 'storage', 'oauth', 'connect'],
+  api: ['providers', 'oauth', 'domain', 'shared', 'connect'],
+  config: ['providers', 'oauth', 'shared', 'connect'],
+  providers: ['sanitize', 'oauth', 'domain', 'shared', 'connect'],
+  /** The seam's interfaces (types) and the platform-neutral helpers every connector shares. */
+  connect: ['oauth', 'domain'],
+  storage: ['oauth', 'connect', 'domain'],
   oauth: ['shared'],
   sanitize: [],
   shared: [],
   domain: ['oauth'],
-  widget: ['providers', 'sanitize', 'shared', 'oauth', 'domain'],
+  widget: ['providers', 'sanitize', 'shared', 'oauth', 'domain', 'connect'],
 };
 
 /** Files of a layer that another layer may reach; a layer not listed here exposes all its files. */

@@ -6,17 +6,17 @@
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
  */
 import { AppError, HttpError, type AppErrorCode } from '../oauth/errors.ts';
-import type { ApiOperation, ApiRequest, LoadedProvider, PageRequest } from '../providers/types.ts';
+import type { ApiOperation, GoodsieRequest, LoadedProvider, PageRequest } from '../providers/types.ts';
 import { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
 import type {
   Cart,
   Coupon,
   NewProduct,
-  OrderPage,
+  NumberedOrderPage,
   Product,
   ProductEdit,
-  ProductPage,
+  NumberedProductPage,
   ProductQuery,
   StoreMetadata,
   StorePage,
@@ -52,13 +52,13 @@ export interface StoreApiOptions {
 }
 
 export interface StoreApi {
-  listProducts(query?: ProductQuery, signal?: AbortSignal): Promise<ProductPage>;
+  listProducts(query?: ProductQuery, signal?: AbortSignal): Promise<NumberedProductPage>;
   getProduct(id: string, signal?: AbortSignal): Promise<Product>;
   getMetadata(signal?: AbortSignal): Promise<StoreMetadata>;
   listPages(signal?: AbortSignal): Promise<StorePage[]>;
   getCart(signal?: AbortSignal): Promise<Cart>;
   addToCart(productId: string, quantity: number, signal?: AbortSignal): Promise<Cart>;
-  listOrders(paging?: { page?: number; count?: number }, signal?: AbortSignal): Promise<OrderPage>;
+  listOrders(paging?: { page?: number; count?: number }, signal?: AbortSignal): Promise<NumberedOrderPage>;
   listCoupons(signal?: AbortSignal): Promise<Coupon[]>;
   /** PATCH with the `updated` value last seen; ProductConflictError (with the server's current product) when stale. */
   updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, signal?: AbortSignal): Promise<Product>;
@@ -85,7 +85,7 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 }
 
 /** apiBase + the provider's path + query, e.g. https://api.shop.example/api/v1/products?page=0&count=20. */
-export function buildApiUrl(apiBase: string, request: ApiRequest): URL {
+export function buildApiUrl(apiBase: string, request: GoodsieRequest): URL {
   const url = new URL(apiBase.replace(/\/+$/, '') + request.path);
   for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
   return url;
@@ -140,7 +140,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     };
   }
 
-  async function sendOnce(url: URL, request: ApiRequest, token: string, signal: AbortSignal | undefined): Promise<Response> {
+  async function sendOnce(url: URL, request: GoodsieRequest, token: string, signal: AbortSignal | undefined): Promise<Response> {
     const headers = new Headers({ Accept: 'application/json', Authorization: `Bearer ${token}` });
     const init: RequestInit = {
       method: request.method,
@@ -217,7 +217,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
    * Sends `request`, renewing the token once after a 401 and waiting out up to three 429s, then
    * maps the answer. Bounded: at most 1 + 1 (renewal) + MAX_RATE_LIMIT_RETRIES requests.
    */
-  async function send<T>(operation: ApiOperation, request: ApiRequest, map: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
+  async function send<T>(operation: ApiOperation, request: GoodsieRequest, map: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
     const url = buildApiUrl(apiBase, request);
     let token = await getAccessToken();

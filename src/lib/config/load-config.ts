@@ -97,7 +97,7 @@ function validateStore(value: unknown, index: number, seenIds: Set<string>): Sto
   if (value.tokenEndpoint !== undefined) {
     tokenEndpoint = requireEndpoint(value, 'tokenEndpoint', path);
   } else if (flow === 'code') {
-    throw invalid(`${path}.tokenEndpoint`, `Set tokenEndpoint (usually <server>${provider.defaultPaths.token}): flow "code" needs it.`);
+    throw invalid(`${path}.tokenEndpoint`, `Set tokenEndpoint (usually <server>${provider.defaultPaths?.token ?? "/oauth2/access_token"}): flow "code" needs it.`);
   }
   const apiBase = requireEndpoint(value, 'apiBase', path);
   if (apiBase.includes('?')) throw invalid(`${path}.apiBase`, 'Remove the ?query from apiBase; it is the server address the API paths are added to.');

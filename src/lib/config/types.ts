@@ -1,4 +1,8 @@
-/** One store the app can connect to, as listed in the deployment's config.json. */
+/**
+ * One store the app can connect to, as listed in the deployment's config.json.
+ * Transitional: the seam's union by kind is `StoreConfig` in connect/store-config.ts, which this
+ * becomes once load-config validates per kind (Goodsie's shape is `GoodsieStoreConfig` there).
+ */
 export interface StoreConfig {
   /** Stable id, [a-z0-9-]+; used in routes and as the IndexedDB key. */
   id: string;

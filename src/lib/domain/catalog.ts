@@ -41,12 +41,29 @@ export interface Paging {
   total: number;
 }
 
-export interface ProductPage {
+/** One page of a platform's numbered paging, as its wire mappers read it (inside adapters). */
+export interface NumberedProductPage {
   products: Product[];
   paging: Paging;
 }
 
+/**
+ * Where the next page starts: opaque to everyone but the adapter that made it (a page number, an
+ * offset, a HAL `next` link, an index into a locally sorted list). Plain string: storable, comparable.
+ */
+export type Cursor = string & { readonly __cursor?: never };
+
+/** A page of products as the app sees it: the next page's cursor, null at the end; `total` when known. */
+export interface ProductPage {
+  products: Product[];
+  next: Cursor | null;
+  total?: number;
+}
+
 export type ProductSort = 'newest' | 'name' | 'price' | '-price';
+
+/** What to list; paging goes by cursor (ProductPage.next), `count` is a wish the adapter may clamp. */
+export type ProductListQuery = Omit<ProductQuery, 'page'>;
 
 export interface ProductQuery {
   page?: number;
@@ -113,9 +130,17 @@ export interface ProductEdit {
   description?: string;
 }
 
-export interface OrderPage {
+/** One page of a platform's numbered order paging, as its wire mappers read it. */
+export interface NumberedOrderPage {
   orders: Order[];
   paging: Paging;
+}
+
+/** A page of orders: the next page's cursor, null at the end; `total` when known. */
+export interface OrderPage {
+  orders: Order[];
+  next: Cursor | null;
+  total?: number;
 }
 
 /** What the app sends to create a product (POST); the server fills id, created, updated. */

@@ -3,7 +3,8 @@
  * Light enough for the first screen; the adapter (requests and wire mappers) is in goodsie.ts and
  * loads with the store API client.
  */
-import type { ProviderProfile, ScopeInfo } from './types.ts';
+import type { ConfigReader, GoodsieStoreConfig, StoreConfig, StoreConfigBase } from '../connect/store-config.ts';
+import type { ConnectionModeInfo, ProviderProfile, ScopeInfo } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Scope vocabulary and the capabilities each scope grants. `admin` includes everything
@@ -30,10 +31,62 @@ const SCOPES: readonly ScopeInfo[] = [
   },
 ];
 
+// The two OAuth flows; a store's `flow` picks one. Mode ids are the vault's (v1 records: 'token' -> 'implicit').
+const MODES: readonly ConnectionModeInfo[] = [
+  {
+    id: 'implicit',
+    style: 'redirect',
+    label: 'Connect',
+    can: 'Whatever the scopes you grant on the store’s consent page allow.',
+    risk: 'The access token comes back in the address bar and cannot be renewed; sign in again when it expires.',
+    revokeAt: 'Your Goodsie account’s connected apps page.',
+  },
+  {
+    id: 'code',
+    style: 'redirect',
+    label: 'Connect',
+    can: 'Whatever the scopes you grant on the store’s consent page allow.',
+    risk: 'A refresh token stays in this browser until you sign out.',
+    revokeAt: 'Your Goodsie account’s connected apps page.',
+  },
+];
+
+/** The mode id of a Goodsie config's `flow`. */
+export function goodsieModeId(flow: 'token' | 'code'): 'implicit' | 'code' {
+  return flow === 'code' ? 'code' : 'implicit';
+}
+
+function validateGoodsie(reader: ConfigReader, base: StoreConfigBase): GoodsieStoreConfig {
+  const clientId = reader.text('clientId', 'Set clientId to the client id the store registered for this app.');
+  const flow = reader.oneOf('flow', ['token', 'code'] as const, 'Set flow to "token" (implicit) or "code" (authorization code with PKCE).');
+  const authorizationEndpoint = reader.endpoint('authorizationEndpoint');
+  const tokenEndpoint = reader.optionalEndpoint('tokenEndpoint');
+  if (tokenEndpoint === undefined && flow === 'code') {
+    reader.fail('tokenEndpoint', 'Set tokenEndpoint (usually <server>/oauth2/access_token): flow "code" needs it.');
+  }
+  const redirectUri = reader.endpoint('redirectUri');
+  const defaultScopes = reader.listOf('defaultScopes', SCOPES.map((scope) => scope.id));
+  const store: GoodsieStoreConfig = {
+    ...base,
+    kind: 'goodsie',
+    authorizationEndpoint,
+    clientId,
+    redirectUri,
+    defaultScopes,
+    flow,
+  };
+  if (tokenEndpoint !== undefined) store.tokenEndpoint = tokenEndpoint;
+  return store;
+}
+
 export const goodsieProfile: ProviderProfile = Object.freeze({
   kind: 'goodsie',
   displayName: 'Goodsie',
   scopes: SCOPES,
+  modes: MODES,
+  modesOf: (store: StoreConfig) => MODES.filter((mode) => store.kind === 'goodsie' && mode.id === goodsieModeId(store.flow)),
+  capabilities: { from: 'scopes' } as const,
+  validateConfig: validateGoodsie,
   operationScopes: Object.freeze({
     listProducts: 'storefront',
     getProduct: 'storefront',

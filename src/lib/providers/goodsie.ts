@@ -10,13 +10,13 @@ import type {
   Coupon,
   NewProduct,
   Order,
-  OrderPage,
+  NumberedOrderPage,
   OrderStatus,
   Paging,
   Product,
   ProductEdit,
   ProductImage,
-  ProductPage,
+  NumberedProductPage,
   StoreMetadata,
   StorePage,
 } from '../domain/catalog.ts';
@@ -24,7 +24,7 @@ import { AppError } from '../oauth/errors.ts';
 import { toHttpUrl } from '../sanitize/safe-url.ts';
 import { roundToCurrency, roundToDigits } from './money.ts';
 import { goodsieProfile } from './goodsie-profile.ts';
-import type { ApiRequest, LoadedProvider, PageRequest, ProductListRequest, ProviderAdapter } from './types.ts';
+import type { GoodsieRequest, LoadedProvider, PageRequest, ProductListRequest, ProviderAdapter } from './types.ts';
 import {
   invalidResponse,
   optionalArray,
@@ -118,7 +118,7 @@ function pathSegment(value: string, what: string): string {
   return encodeURIComponent(value);
 }
 
-function listProductsRequest(query: ProductListRequest): ApiRequest {
+function listProductsRequest(query: ProductListRequest): GoodsieRequest {
   const params: Record<string, string> = { page: String(query.page), count: String(query.count) };
   if (query.q !== undefined && query.q.trim() !== '') params.q = query.q.trim();
   if (query.category !== undefined && query.category !== '') params.category = query.category;
@@ -126,11 +126,11 @@ function listProductsRequest(query: ProductListRequest): ApiRequest {
   return { method: 'GET', path: `${API_PREFIX}/products`, query: params };
 }
 
-function listOrdersRequest(paging: PageRequest): ApiRequest {
+function listOrdersRequest(paging: PageRequest): GoodsieRequest {
   return { method: 'GET', path: `${API_PREFIX}/orders`, query: { page: String(paging.page), count: String(paging.count) } };
 }
 
-function updateProductRequest(id: string, edit: ProductEdit, lastSeenUpdated: string): ApiRequest {
+function updateProductRequest(id: string, edit: ProductEdit, lastSeenUpdated: string): GoodsieRequest {
   const body: GoodsieProductPatchWire = { updated: lastSeenUpdated };
   if (edit.name !== undefined) body.name = edit.name;
   if (edit.price !== undefined) body.cost_raw = edit.price;
@@ -140,7 +140,7 @@ function updateProductRequest(id: string, edit: ProductEdit, lastSeenUpdated: st
   return { method: 'PATCH', path: `${API_PREFIX}/products/${pathSegment(id, 'product id')}`, body };
 }
 
-function createProductRequest(product: NewProduct): ApiRequest {
+function createProductRequest(product: NewProduct): GoodsieRequest {
   const body: GoodsieNewProductWire = { name: product.name, cost_raw: product.price };
   if (product.descriptionHtml !== undefined) body.description = product.descriptionHtml;
   if (product.descriptionShort !== undefined) body.description_short = product.descriptionShort;
@@ -151,7 +151,7 @@ function createProductRequest(product: NewProduct): ApiRequest {
   return { method: 'POST', path: `${API_PREFIX}/products`, body };
 }
 
-function addToCartRequest(productId: string, quantity: number): ApiRequest {
+function addToCartRequest(productId: string, quantity: number): GoodsieRequest {
   const body: GoodsieCartItemWire = { product_id: productId, quantity };
   return { method: 'POST', path: `${API_PREFIX}/cart/items`, body };
 }
@@ -228,7 +228,7 @@ function mapPaging(value: unknown, path: string): Paging {
   };
 }
 
-function mapProductPage(json: unknown): ProductPage {
+function mapProductPage(json: unknown): NumberedProductPage {
   const body = readObject(json, '$');
   if (!Array.isArray(body.products)) throw invalidResponse('$.products', 'an array');
   return {
@@ -303,7 +303,7 @@ function mapOrder(value: unknown, path: string): Order {
   return order;
 }
 
-function mapOrderPage(json: unknown): OrderPage {
+function mapOrderPage(json: unknown): NumberedOrderPage {
   const body = readObject(json, '$');
   return {
     orders: optionalArray(body, 'orders', '$').map((order, index) => mapOrder(order, `$.orders[${index}]`)),

@@ -8,16 +8,22 @@ import type {
   Cart,
   Coupon,
   NewProduct,
-  OrderPage,
+  NumberedOrderPage,
   Product,
   ProductEdit,
-  ProductPage,
+  NumberedProductPage,
   ProductSort,
   StoreMetadata,
   StorePage,
 } from '../domain/catalog.ts';
 import type { Capability } from '../domain/capability.ts';
 import type { TokenQuirks } from '../oauth/token.ts';
+import type { CreateAdapter } from '../connect/adapter.ts';
+import type { Connector } from '../connect/connector.ts';
+import type { ApiOperation } from '../connect/operations.ts';
+import type { ConfigReader, StoreConfig, StoreConfigBase } from '../connect/store-config.ts';
+
+export type { ApiOperation } from '../connect/operations.ts';
 
 /** One scope of the platform's vocabulary, with the words the consent and settings screens show. */
 export interface ScopeInfo {
@@ -31,21 +37,11 @@ export interface ScopeInfo {
   grants: readonly Capability[];
 }
 
-/** Every call the store API client makes; the key of a profile's scope table. */
-export type ApiOperation =
-  | 'listProducts'
-  | 'getProduct'
-  | 'getMetadata'
-  | 'listPages'
-  | 'getCart'
-  | 'addToCart'
-  | 'listOrders'
-  | 'listCoupons'
-  | 'updateProduct'
-  | 'createProduct';
-
-/** A request described as data, so building it is testable without a network. */
-export interface ApiRequest {
+/**
+ * Goodsie's request as data (its adapter's builders); the generalized request of every platform is
+ * `ApiRequest` in connect/request.ts.
+ */
+export interface GoodsieRequest {
   method: 'GET' | 'POST' | 'PATCH';
   /** Path below the store's apiBase, starting with '/', segments already percent-encoded. */
   path: string;
@@ -79,42 +75,103 @@ export interface PagingRules {
  * `unknown` and throws AppError API_INVALID_RESPONSE when the JSON breaks the platform's contract.
  */
 export interface ProviderAdapter {
-  listProductsRequest(query: ProductListRequest): ApiRequest;
-  getProductRequest(id: string): ApiRequest;
-  getMetadataRequest(): ApiRequest;
-  listPagesRequest(): ApiRequest;
-  getCartRequest(): ApiRequest;
-  addToCartRequest(productId: string, quantity: number): ApiRequest;
-  listOrdersRequest(paging: PageRequest): ApiRequest;
-  listCouponsRequest(): ApiRequest;
-  updateProductRequest(id: string, edit: ProductEdit, lastSeenUpdated: string): ApiRequest;
-  createProductRequest(product: NewProduct): ApiRequest;
+  listProductsRequest(query: ProductListRequest): GoodsieRequest;
+  getProductRequest(id: string): GoodsieRequest;
+  getMetadataRequest(): GoodsieRequest;
+  listPagesRequest(): GoodsieRequest;
+  getCartRequest(): GoodsieRequest;
+  addToCartRequest(productId: string, quantity: number): GoodsieRequest;
+  listOrdersRequest(paging: PageRequest): GoodsieRequest;
+  listCouponsRequest(): GoodsieRequest;
+  updateProductRequest(id: string, edit: ProductEdit, lastSeenUpdated: string): GoodsieRequest;
+  createProductRequest(product: NewProduct): GoodsieRequest;
 
   mapProduct(json: unknown): Product;
-  mapProductPage(json: unknown): ProductPage;
+  mapProductPage(json: unknown): NumberedProductPage;
   mapMetadata(json: unknown): StoreMetadata;
   mapPages(json: unknown): StorePage[];
   mapCart(json: unknown): Cart;
-  mapOrderPage(json: unknown): OrderPage;
+  mapOrderPage(json: unknown): NumberedOrderPage;
   mapCoupons(json: unknown): Coupon[];
   /** The server's current product from a 409 body, or undefined when the body holds none. */
   mapConflict(json: unknown): Product | undefined;
 }
+
+/** One labelled field of a credentials form. */
+export interface ModeField {
+  /** The key of `connect(ctx, values)`'s values, e.g. 'clientId', 'accessKey', 'password'. */
+  name: string;
+  label: string;
+  /** Rendered `type=password autocomplete=off spellcheck=false`, never echoed. */
+  secret: boolean;
+  /** The autocomplete token for a non-secret field, e.g. 'username'. */
+  autocomplete?: string;
+  /** One line under the field, e.g. where to find the value. */
+  hint?: string;
+  /** A textarea (Foxy's pasted 4-line bundle). */
+  multiline?: boolean;
+}
+
+/** One way a store of this kind can be connected, as the home screen offers it. */
+export interface ConnectionModeInfo {
+  /** The mode id: a store config's `auth`/`flow` names it; the vault record keeps it. */
+  id: string;
+  style: 'redirect' | 'credentials';
+  /** Button or form title, e.g. "Integration key". */
+  label: string;
+  /** The form's fields (credentials style). */
+  fields?: readonly ModeField[];
+  /** One line on what the credential can do. */
+  can: string;
+  /** The contract's one-line risk (platforms.md x.1). */
+  risk: string;
+  /** Where the merchant creates and revokes it, e.g. "Settings › System › Integrations". */
+  revokeAt: string;
+}
+
+/**
+ * Where a connected store's capabilities come from: the granted scopes (via `scopes[].grants`),
+ * probes run after connecting (stored on the credential), or a fixed set.
+ */
+export type CapabilitySource =
+  | { from: 'scopes' }
+  | { from: 'probe'; /** What a probe-derived lock tells the merchant to change, by capability. */ change: Readonly<Partial<Record<Capability, string>>> }
+  | { from: 'fixed'; capabilities: readonly Capability[] };
 
 export interface ProviderProfile {
   /** The `kind` a store's config entry names. */
   kind: string;
   /** The platform's name, for people. */
   displayName: string;
-  /** The scope vocabulary, narrowest first (scopeForCapability prefers earlier entries). */
+  /** The scope vocabulary, narrowest first (scopeForCapability prefers earlier entries); [] without scopes. */
   scopes: readonly ScopeInfo[];
   /** The scope each API call needs: what a 403 asks for when the browser cannot read WWW-Authenticate. */
-  operationScopes: Readonly<Record<ApiOperation, string>>;
+  operationScopes: Readonly<Partial<Record<ApiOperation, string>>>;
   /** Default paths on the authorization server, for people writing config.json. */
-  defaultPaths: { authorize: string; token: string };
+  defaultPaths?: { authorize: string; token: string };
+  /** Every connection mode of the platform; a store's config picks which it offers (`modesOf`). */
+  modes: readonly ConnectionModeInfo[];
+  /** The modes `store` offers, first preselected. */
+  modesOf(store: StoreConfig): readonly ConnectionModeInfo[];
+  capabilities: CapabilitySource;
+  /**
+   * Validates the kind's own fields of a config entry (the common ones are done) and returns the
+   * clean entry; throws through `reader` (a ConfigError naming the field). Small: always loaded.
+   */
+  validateConfig(reader: ConfigReader, base: StoreConfigBase): StoreConfig;
   /** How its token responses differ from the RFC; read by the token normaliser (oauth/token.ts). */
   tokenQuirks: TokenQuirks;
   paging: PagingRules;
+}
+
+/**
+ * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector
+ * per mode; the adapter factory).
+ */
+export interface RegistryEntry {
+  profile: ProviderProfile;
+  loadConnector(mode: string): Promise<Connector>;
+  loadAdapter(): Promise<CreateAdapter>;
 }
 
 /**
