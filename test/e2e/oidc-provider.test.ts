@@ -21,7 +21,7 @@ import { deploymentHeaders, readOtherStorage, readSealedRecord, recordCallbacks 
 import { startOidcServer, type OidcServer } from '../helpers/oidc-server.ts';
 import { BUILD_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import type { StoreConfig } from '../../src/lib/config/types.ts';
+import type { GoodsieStoreConfig } from '../../src/lib/config/types.ts';
 
 const CLIENT_ID = 'storefront-connect-op';
 const STORE_ID = 'op';
@@ -128,7 +128,7 @@ beforeAll(async () => {
   e2e.closeAfterAll(() => api.close());
   oidc = await startOidcServer({ clientId: CLIENT_ID, redirectUris: [app.url], resource: `${api.origin}/`, interactions: 'dev' });
   e2e.closeAfterAll(() => oidc.close());
-  const store: StoreConfig = {
+  const store: GoodsieStoreConfig = {
     id: STORE_ID,
     kind: 'goodsie',
     name: STORE_NAME,

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { startDemoStore, type DemoStore, type DemoStoreOptions } from '../demo-store/server.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 import { BUILD_DIR } from './paths.ts';
-import type { AppConfig, StoreConfig } from '../../src/lib/config/types.ts';
+import type { AppConfig, GoodsieStoreConfig } from '../../src/lib/config/types.ts';
 import { appHeaders } from '../deploy/csp.ts';
 
 export const CLIENT_ID = 'storefront-connect-e2e';
@@ -12,7 +12,7 @@ export interface AppUnderTest {
   app: StaticServer;
   store: DemoStore;
   /** The stores written into the served config.json. */
-  stores: StoreConfig[];
+  stores: GoodsieStoreConfig[];
   close(): Promise<void>;
 }
 
@@ -37,7 +37,7 @@ export async function startAppUnderTest(options: AppOptions = {}): Promise<AppUn
     allowedOrigins: [app.origin],
   });
   const base = {
-    kind: 'goodsie',
+    kind: 'goodsie' as const,
     authorizationEndpoint: `${store.origin}/oauth2/authorize`,
     tokenEndpoint: `${store.origin}/oauth2/access_token`,
     apiBase: store.origin,
@@ -45,7 +45,7 @@ export async function startAppUnderTest(options: AppOptions = {}): Promise<AppUn
     redirectUri: app.url,
     defaultScopes: options.defaultScopes ?? ['storefront'],
   };
-  const stores: StoreConfig[] = [
+  const stores: GoodsieStoreConfig[] = [
     { ...base, id: 'demo', name: STORE_NAME, flow: 'token' },
     { ...base, id: 'demo-code', name: `${STORE_NAME} (PKCE)`, flow: 'code' },
   ];

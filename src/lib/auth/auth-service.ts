@@ -3,7 +3,8 @@
  * loaded oidc module), keeps sessions in the vault and hands out usable access tokens.
  * Plain TS: a Svelte rune class wraps it for the UI.
  */
-import type { AppConfig, StoreConfig } from '../config/types.ts';
+import { findStore } from '../config/find-store.ts';
+import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError, HttpError, isAppError } from '../oauth/errors.ts';
@@ -229,7 +230,7 @@ export class AuthService {
     if (state === null || state === '') throw new AppError('OAUTH_STATE_MISSING', 'the response carries no state');
     const pending = await (await this.#pendingStore()).take(state);
     const store = this.#config.stores.find((candidate) => candidate.id === pending.storeId);
-    if (pending.flow !== 'token' || !store || store.flow !== 'token') {
+    if (pending.flow !== 'token' || store?.kind !== 'goodsie' || store.flow !== 'token') {
       throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this response', {
         storeId: pending.storeId,
       });
@@ -268,15 +269,13 @@ export class AuthService {
     return undefined;
   }
 
-  #store(storeId: string): StoreConfig {
-    const store = this.#config.stores.find((candidate) => candidate.id === storeId);
-    if (!store) throw new AppError('CONFIG_INVALID', 'no store with this id is configured', { storeId });
-    return store;
+  #store(storeId: string): GoodsieStoreConfig {
+    return findStore(this.#config, storeId, 'goodsie');
   }
 
   #canRefresh(storeId: string): boolean {
     const store = this.#config.stores.find((candidate) => candidate.id === storeId);
-    return store?.flow === 'code' && store.tokenEndpoint !== undefined;
+    return store?.kind === 'goodsie' && store.flow === 'code' && store.tokenEndpoint !== undefined;
   }
 
   async #sessionOrMissing(storeId: string): Promise<StoreSession> {

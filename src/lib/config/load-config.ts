@@ -6,13 +6,13 @@
  */
 import { getProvider, knownProviderKinds } from '../providers/registry.ts';
 import { ConfigError } from './config-error.ts';
+import type { ConfigReader, StoreConfigBase, StoreKind } from '../connect/store-config.ts';
 import type { AppConfig, StoreConfig } from './types.ts';
 
 export { ConfigError } from './config-error.ts';
 
 const ID_PATTERN = /^[a-z0-9-]+$/;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const FLOWS = ['token', 'code'] as const;
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -66,9 +66,80 @@ function requireEndpoint(store: JsonObject, key: string, path: string): string {
   return value;
 }
 
+/** Keys that would hold a secret; refused anywhere in a store entry (platforms.md 1.1). */
+const SECRET_KEYS = new Set(
+  ['clientSecret', 'client_secret', 'secret', 'password', 'accessKey', 'access_key', 'accessToken', 'access_token', 'refreshToken', 'refresh_token'].map(
+    (key) => key.toLowerCase(),
+  ),
+);
+const SECRETS_HINT = 'Secrets are entered in the app when connecting, never in config.json.';
+const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+
+/** The path of the first secret-named key in `value` (nested objects and lists included), or undefined. */
+function findSecretKey(value: unknown, path: string, depth = 0): string | undefined {
+  if (depth > 8 || typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = findSecretKey(item, `${path}[${index}]`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (SECRET_KEYS.has(key.toLowerCase())) return `${path}.${key}`;
+    const found = findSecretKey(item, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The ConfigReader a kind's validator reads its fields with. */
+export function configReader(entry: JsonObject, path: string): ConfigReader {
+  const fail = (key: string, hint: string): never => {
+    throw invalid(key === '' ? path : `${path}.${key}`, hint);
+  };
+  const oneOf = <T extends string>(key: string, allowed: readonly T[], hint: string): T => {
+    const value = entry[key];
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) return fail(key, hint);
+    return value as T;
+  };
+  return {
+    path,
+    text: (key, hint) => requireText(entry, key, path, hint),
+    optionalText: (key, hint) => (entry[key] === undefined ? undefined : requireText(entry, key, path, hint)),
+    endpoint: (key) => requireEndpoint(entry, key, path),
+    optionalEndpoint: (key) => (entry[key] === undefined ? undefined : requireEndpoint(entry, key, path)),
+    oneOf,
+    optionalOneOf: (key, allowed, hint) => (entry[key] === undefined ? undefined : oneOf(key, allowed, hint)),
+    listOf<T extends string>(key: string, allowed: readonly T[], fallback?: readonly T[]): T[] {
+      const value = entry[key];
+      if (value === undefined && fallback) return [...fallback];
+      if (!Array.isArray(value) || value.length === 0) return fail(key, `List at least one of: ${allowed.join(', ')}.`);
+      const result: T[] = [];
+      value.forEach((item: unknown, index) => {
+        if (typeof item !== 'string' || !(allowed as readonly string[]).includes(item)) {
+          fail(`${key}[${index}]`, `Use only values this platform knows: ${allowed.join(', ')}.`);
+        }
+        if (result.includes(item as T)) fail(`${key}[${index}]`, `Remove the second "${String(item)}": list each value once.`);
+        result.push(item as T);
+      });
+      return result;
+    },
+    optionalCurrency(key) {
+      const value = entry[key];
+      if (value === undefined) return undefined;
+      if (typeof value !== 'string' || !CURRENCY_PATTERN.test(value)) return fail(key, `Write ${key} as an ISO 4217 code in capitals, like "EUR".`);
+      return value;
+    },
+    fail,
+  };
+}
+
 function validateStore(value: unknown, index: number, seenIds: Set<string>): StoreConfig {
   const path = `stores[${index}]`;
   if (!isObject(value)) throw invalid(path, 'Each entry of "stores" must be an object describing one store.');
+  const secretKey = findSecretKey(value, path);
+  if (secretKey) throw invalid(secretKey, SECRETS_HINT);
 
   const id = value.id;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
@@ -83,54 +154,11 @@ function validateStore(value: unknown, index: number, seenIds: Set<string>): Sto
     throw invalid(`${path}.kind`, `Set kind to one of the supported platforms: ${kinds.join(', ')}.`);
   }
   const provider = getProvider(kind);
-
   const name = requireText(value, 'name', path, 'Give the store a name to show people.');
-  const clientId = requireText(value, 'clientId', path, 'Set clientId to the client id the store registered for this app.');
-
-  const flow = value.flow;
-  if (typeof flow !== 'string' || !(FLOWS as readonly string[]).includes(flow)) {
-    throw invalid(`${path}.flow`, 'Set flow to "token" (implicit) or "code" (authorization code with PKCE).');
-  }
-
-  const authorizationEndpoint = requireEndpoint(value, 'authorizationEndpoint', path);
-  let tokenEndpoint: string | undefined;
-  if (value.tokenEndpoint !== undefined) {
-    tokenEndpoint = requireEndpoint(value, 'tokenEndpoint', path);
-  } else if (flow === 'code') {
-    throw invalid(`${path}.tokenEndpoint`, `Set tokenEndpoint (usually <server>${provider.defaultPaths?.token ?? "/oauth2/access_token"}): flow "code" needs it.`);
-  }
   const apiBase = requireEndpoint(value, 'apiBase', path);
   if (apiBase.includes('?')) throw invalid(`${path}.apiBase`, 'Remove the ?query from apiBase; it is the server address the API paths are added to.');
-  const redirectUri = requireEndpoint(value, 'redirectUri', path);
-
-  const scopes = value.defaultScopes;
-  const vocabulary = provider.scopes.map((scope) => scope.id);
-  if (!Array.isArray(scopes) || scopes.length === 0) {
-    throw invalid(`${path}.defaultScopes`, `List at least one scope to ask for, from: ${vocabulary.join(', ')}.`);
-  }
-  const defaultScopes: string[] = [];
-  scopes.forEach((scope: unknown, scopeIndex) => {
-    const field = `${path}.defaultScopes[${scopeIndex}]`;
-    if (typeof scope !== 'string' || !vocabulary.includes(scope)) {
-      throw invalid(field, `Use only scopes ${provider.displayName} knows: ${vocabulary.join(', ')}.`);
-    }
-    if (defaultScopes.includes(scope)) throw invalid(field, `Remove the second "${scope}": list each scope once.`);
-    defaultScopes.push(scope);
-  });
-
-  const store: StoreConfig = {
-    id,
-    kind,
-    name,
-    authorizationEndpoint,
-    apiBase,
-    clientId,
-    redirectUri,
-    defaultScopes,
-    flow: flow as StoreConfig['flow'],
-  };
-  if (tokenEndpoint !== undefined) store.tokenEndpoint = tokenEndpoint;
-  return store;
+  const base: StoreConfigBase = { id, kind: kind as StoreKind, name, apiBase };
+  return provider.validateConfig(configReader(value, path), base);
 }
 
 /**

@@ -16,7 +16,8 @@
  * The app's boot must hand an embed callback here instead of to AuthService.completeSignIn
  * (see `completeEmbedSignIn`).
  */
-import type { AppConfig, StoreConfig } from '../config/types.ts';
+import { findStore } from '../config/find-store.ts';
+import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import { buildAuthorizationUrl } from '../oauth/authorize.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError } from '../oauth/errors.ts';
@@ -144,10 +145,8 @@ export class EmbedTokens {
     await this.#vault.delete(storeId);
   }
 
-  #store(storeId: string): StoreConfig {
-    const store = this.#config.stores.find((candidate) => candidate.id === storeId);
-    if (!store) throw new AppError('CONFIG_INVALID', 'no store with this id is configured', { storeId });
-    return store;
+  #store(storeId: string): GoodsieStoreConfig {
+    return findStore(this.#config, storeId, 'goodsie');
   }
 }
 

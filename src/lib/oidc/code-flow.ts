@@ -8,7 +8,7 @@
  * fails loudly if the library's internals ever change shape.
  */
 import { ErrorResponse, OidcClient, type RefreshState, type UserProfile } from 'oidc-client-ts';
-import type { AppConfig, StoreConfig } from '../config/types.ts';
+import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import { AppError, HttpError, OAuthRedirectError } from '../oauth/errors.ts';
 import { hasRepeatedParameter } from '../oauth/callback.ts';
 import { formatScope } from '../oauth/scopes.ts';
@@ -57,7 +57,7 @@ const STALE_STATE_AGE_SECONDS = SIGN_IN_LIFETIME_MS / 1000;
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.3
  */
 export async function startCodeFlow(
-  store: StoreConfig,
+  store: GoodsieStoreConfig,
   request: { scopes: string[]; returnTo: string },
   deps: CodeFlowDeps,
 ): Promise<string> {
@@ -100,7 +100,9 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
     throw new AppError('OAUTH_STATE_EXPIRED', `this sign-in took longer than ${SIGN_IN_LIFETIME_WORDS}`);
   }
   const data = readStateData(found.value);
-  const store = data && config.stores.find((candidate) => candidate.id === data.storeId && candidate.flow === 'code');
+  const store = data && config.stores.find(
+    (candidate): candidate is GoodsieStoreConfig => candidate.id === data.storeId && candidate.kind === 'goodsie' && candidate.flow === 'code',
+  );
   if (!data || !store) {
     await deps.stateStore.remove(state);
     throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state names no configured store', {
@@ -124,7 +126,7 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
  * replaces the old one; without one, the old one stays.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  */
-export async function refreshAccessToken(store: StoreConfig, tokens: TokenSet, deps: CodeFlowDeps): Promise<TokenSet> {
+export async function refreshAccessToken(store: GoodsieStoreConfig, tokens: TokenSet, deps: CodeFlowDeps): Promise<TokenSet> {
   if (tokens.refreshToken === undefined) throw new AppError('TOKEN_EXPIRED', 'no refresh token', { storeId: store.id });
   const { client, record } = createClient(store, tokens.scopes, deps);
   const scope = formatScope(tokens.scopes);
@@ -152,7 +154,7 @@ function normalizeOptions(store: StoreConfig, requestedScopes: readonly string[]
 }
 
 function createClient(
-  store: StoreConfig,
+  store: GoodsieStoreConfig,
   scopes: readonly string[],
   deps: CodeFlowDeps,
 ): { client: OidcClient; record: ExchangeRecord } {

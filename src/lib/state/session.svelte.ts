@@ -150,7 +150,7 @@ export class Session {
   /** Asks the store for one more scope on top of what is granted, returning to `returnTo`. */
   requestScope(storeId: string, scope: string, returnTo: string): Promise<void> {
     const store = this.store(storeId);
-    const current = this.isConnected(storeId) ? this.grantedScopes(storeId) : (store?.defaultScopes ?? []);
+    const current = this.isConnected(storeId) ? this.grantedScopes(storeId) : (store && 'defaultScopes' in store ? store.defaultScopes : []);
     const scopes = [...new Set([...current, scope])];
     return this.signIn(storeId, { scopes, returnTo });
   }

@@ -1,7 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { AuthService, type AuthServiceDeps } from '../../../src/lib/auth/auth-service.ts';
-import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import type { AppConfig, GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
 import { captureRedirect, type CapturedRedirect } from '../../../src/lib/oauth/callback.ts';
 import { createMemoryStore, openStorage, type KeyValueStore, type OpenedStorage } from '../../../src/lib/storage/kv.ts';
 import { openSessionFallback } from '../../../src/lib/storage/session-fallback.ts';
@@ -12,7 +12,7 @@ import { json, useTokenEndpoint } from '../../helpers/fake-fetch.ts';
 const ACME_REDIRECT = 'https://cdn.example.com/shops/acme/';
 const BOLT_REDIRECT = 'https://cdn.example.com/shops/bolt/';
 const TOKEN_ENDPOINT = 'https://auth.bolt.example/oauth2/access_token';
-const acme: StoreConfig = {
+const acme: GoodsieStoreConfig = {
   id: 'acme',
   kind: 'goodsie',
   name: 'Acme',
@@ -23,7 +23,7 @@ const acme: StoreConfig = {
   defaultScopes: ['storefront', 'cart'],
   flow: 'token',
 };
-const bolt: StoreConfig = {
+const bolt: GoodsieStoreConfig = {
   id: 'bolt',
   kind: 'goodsie',
   name: 'Bolt',

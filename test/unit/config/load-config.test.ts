@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, validateConfig } from '../../../src/lib/config/load-config.ts';
 import type { AppErrorCode } from '../../../src/lib/oauth/errors.ts';
 import { fakeFetch } from '../../helpers/fake-fetch.ts';
+import type { AppConfig, GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
+
+/** The validated entry at `index`, which these tests write as a Goodsie store. */
+function goodsieAt(config: AppConfig, index: number): GoodsieStoreConfig {
+  const store = config.stores[index]!;
+  if (store.kind !== 'goodsie') throw new Error(`stores[${index}] is ${store.kind}`);
+  return store;
+}
 
 function goodStore(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -60,7 +68,7 @@ describe('validateConfig', () => {
 
   it('keeps URLs exactly as written (redirect_uri must match the registered one)', () => {
     const config = validateConfig(withStore({ redirectUri: 'https://App.example/cb?x=1' }));
-    expect(config.stores[0]!.redirectUri).toBe('https://App.example/cb?x=1');
+    expect(goodsieAt(config, 0).redirectUri).toBe('https://App.example/cb?x=1');
   });
 
   it('rejects a file that is not an object', () => {
@@ -101,12 +109,12 @@ describe('validateConfig', () => {
   it('requires flow token or code', () => {
     expectInvalid(withStore({ flow: 'implicit' }), 'stores[0].flow');
     expectInvalid(withStore({ flow: undefined }), 'stores[0].flow');
-    expect(validateConfig(withStore({ flow: 'code' })).stores[0]!.flow).toBe('code');
+    expect(goodsieAt(validateConfig(withStore({ flow: 'code' })), 0).flow).toBe('code');
   });
 
   it('requires a token endpoint for flow code only', () => {
     expectInvalid(withStore({ flow: 'code', tokenEndpoint: undefined }), 'stores[0].tokenEndpoint');
-    expect(validateConfig(withStore({ flow: 'token', tokenEndpoint: undefined })).stores[0]!.tokenEndpoint).toBeUndefined();
+    expect(goodsieAt(validateConfig(withStore({ flow: 'token', tokenEndpoint: undefined })), 0).tokenEndpoint).toBeUndefined();
   });
 
   for (const field of ['authorizationEndpoint', 'tokenEndpoint', 'apiBase', 'redirectUri']) {
@@ -141,7 +149,7 @@ describe('validateConfig', () => {
     const unknown = expectInvalid(withStore({ defaultScopes: ['storefront', 'write_everything'] }), 'stores[0].defaultScopes[1]');
     expect(unknown.hint).toContain('storefront, cart, admin');
     expectInvalid(withStore({ defaultScopes: ['cart', 'cart'] }), 'stores[0].defaultScopes[1]');
-    expect(validateConfig(withStore({ defaultScopes: ['storefront', 'cart'] })).stores[0]!.defaultScopes).toEqual(['storefront', 'cart']);
+    expect(goodsieAt(validateConfig(withStore({ defaultScopes: ['storefront', 'cart'] })), 0).defaultScopes).toEqual(['storefront', 'cart']);
   });
 
   it('names the first bad field in the message', () => {

@@ -4,12 +4,12 @@ import { computeCodeChallenge } from '../../helpers/pkce.ts';
 import { HttpError } from '../../../src/lib/oauth/errors.ts';
 import { createMemoryStore, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
 import { createOidcStateStore } from '../../../src/lib/storage/oidc-state-store.ts';
-import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import type { AppConfig, GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';
 import { json, useTokenEndpoint } from '../../helpers/fake-fetch.ts';
 
 const TOKEN_ENDPOINT = 'https://auth.example.com/oauth2/access_token';
-const store: StoreConfig = {
+const store: GoodsieStoreConfig = {
   id: 'acme',
   kind: 'goodsie',
   name: 'Acme',

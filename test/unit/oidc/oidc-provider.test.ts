@@ -6,7 +6,7 @@
  * grants 'storefront cart' (fewer than asked) or denies.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import type { AppConfig, GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
 import { completeCodeFlow, refreshAccessToken, startCodeFlow } from '../../../src/lib/oidc/code-flow.ts';
 import { openStorage, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
 import { createOidcStateStore } from '../../../src/lib/storage/oidc-state-store.ts';
@@ -18,7 +18,7 @@ const REDIRECT_URI = 'https://cdn.example.com/shops/acme/';
 const RESOURCE = 'https://api.example.com/';
 let oidc: OidcServer;
 let issuer: string;
-let store: StoreConfig;
+let store: GoodsieStoreConfig;
 let config: AppConfig;
 let kv: KeyValueStore;
 /** What the fake user does on the consent screen. */

@@ -1,0 +1,61 @@
+/** platforms.md 1.1: no store entry may hold a secret-named key, at any depth, whatever its kind. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, configReader, validateConfig } from '../../../src/lib/config/load-config.ts';
+
+const goodsie = {
+  id: 'demo-shop',
+  kind: 'goodsie',
+  name: 'Demo Shop',
+  authorizationEndpoint: 'https://auth.shop.example/oauth2/authorize',
+  apiBase: 'https://api.shop.example',
+  clientId: 'storefront-connect',
+  redirectUri: 'https://app.example/callback',
+  defaultScopes: ['storefront'],
+  flow: 'token',
+};
+
+function errorOf(run: () => unknown): ConfigError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('secret-named keys in config.json', () => {
+  const names = ['clientSecret', 'client_secret', 'secret', 'password', 'accessKey', 'access_key', 'accessToken', 'access_token', 'refreshToken', 'refresh_token'];
+  it.each(names)('refuses %s, naming the key and saying where secrets go', (name) => {
+    const error = errorOf(() => validateConfig({ stores: [{ ...goodsie, [name]: 'x' }] }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.field).toBe(`stores[0].${name}`);
+    expect(error.hint).toBe('Secrets are entered in the app when connecting, never in config.json.');
+    expect(error.message).not.toContain("'x'");
+  });
+  it('matches names case-insensitively and inside nested objects and lists', () => {
+    expect(errorOf(() => validateConfig({ stores: [{ ...goodsie, PassWord: 'x' }] })).field).toBe('stores[0].PassWord');
+    expect(errorOf(() => validateConfig({ stores: [{ ...goodsie, extra: [{ ACCESS_TOKEN: 'x' }] }] })).field).toBe('stores[0].extra[0].ACCESS_TOKEN');
+  });
+  it('refuses before anything else of the entry is looked at (even with a bad kind)', () => {
+    expect(errorOf(() => validateConfig({ stores: [{ kind: 'nope', secret: 'x' }] })).field).toBe('stores[0].secret');
+  });
+  it('accepts a clean Goodsie entry unchanged', () => {
+    expect(validateConfig({ stores: [goodsie] }).stores[0]).toEqual(goodsie);
+  });
+});
+
+describe('configReader (what a kind validator reads with)', () => {
+  const reader = configReader({ auth: ['a', 'b'], bad: ['a', 'a'], cur: 'eur', kind: 'x' }, 'stores[3]');
+  it('reads lists of allowed values, with a fallback when absent', () => {
+    expect(reader.listOf('auth', ['a', 'b'])).toEqual(['a', 'b']);
+    expect(reader.listOf('missing', ['a'], ['a'])).toEqual(['a']);
+    expect(errorOf(() => reader.listOf('bad', ['a'])).field).toBe('stores[3].bad[1]');
+    expect(errorOf(() => reader.listOf('auth', ['a'])).field).toBe('stores[3].auth[1]');
+  });
+  it('names the field of a bad currency or a failed rule', () => {
+    expect(errorOf(() => reader.optionalCurrency('cur')).field).toBe('stores[3].cur');
+    expect(reader.optionalCurrency('none')).toBeUndefined();
+    expect(errorOf(() => reader.fail('kind', 'Fix it.')).hint).toBe('Fix it.');
+  });
+});
