@@ -91,7 +91,7 @@ export function buildApiUrl(apiBase: string, request: GoodsieRequest): URL {
   return url;
 }
 
-function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
+export function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {
   return signal?.aborted === true || (typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError');
 }
 
@@ -100,7 +100,7 @@ function badRequest(message: string): AppError {
 }
 
 /** Keeps only the documented ApiError fields of an error body, with any copy of the token cut out. */
-function errorBody(json: unknown, token: string): { error?: string; error_description?: string } | undefined {
+export function errorBody(json: unknown, token: string): { error?: string; error_description?: string } | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
   const scrub = (value: unknown): string | undefined =>
     typeof value === 'string' ? (token === '' ? value : value.split(token).join('[redacted]')) : undefined;
@@ -112,7 +112,8 @@ function errorBody(json: unknown, token: string): { error?: string; error_descri
   return body;
 }
 
-function statusCode(status: number): AppErrorCode {
+/** The error code of a failure status (other than 401, 403, 409, 429, which are handled apart). */
+export function statusCode(status: number): AppErrorCode {
   if (status === 400) return 'API_BAD_REQUEST';
   if (status === 404) return 'API_NOT_FOUND';
   if (status >= 500 && status <= 599) return 'API_SERVER_ERROR';

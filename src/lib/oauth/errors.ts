@@ -79,11 +79,15 @@ export class HttpError extends AppError {
   readonly requiredScope: string | undefined;
   /** The parsed JSON body, when it had one (e.g. a 409's current product). Never holds a token. */
   readonly body: unknown;
+  /** A 403's words from the platform (Shopware's missing privileges), for the locked screen. */
+  readonly platformWords: string | undefined;
+  /** What to change at the store to lift a 403 where there are no scopes to ask for. */
+  readonly change: string | undefined;
 
   constructor(
     code: AppErrorCode,
     status: number,
-    extra: { retryAfter?: number; requiredScope?: string; body?: unknown; message?: string } = {},
+    extra: { retryAfter?: number; requiredScope?: string; body?: unknown; message?: string; platformWords?: string; change?: string } = {},
   ) {
     super(code, extra.message ?? `HTTP ${status}`);
     this.name = 'HttpError';
@@ -91,6 +95,8 @@ export class HttpError extends AppError {
     this.retryAfter = extra.retryAfter;
     this.requiredScope = extra.requiredScope;
     this.body = extra.body;
+    this.platformWords = extra.platformWords;
+    this.change = extra.change;
   }
 }
 

@@ -1,0 +1,177 @@
+/**
+ * The transport every adapter sends through (`Send` of connect/request.ts): resolves the request
+ * against the store's apiBase (refusing absolute URLs on any other origin before anything is sent),
+ * signs it through the store's connector, renews once after a 401, waits out 429s, turns failure
+ * statuses into AppError codes and a rejected fetch into NETWORK_OR_CORS (platforms.md 1.3).
+ * The credential goes in a header and nowhere else: not in a URL, an error, a cause or a log line.
+ */
+import type { AdapterHooks } from '../connect/adapter.ts';
+import type { ApiOperation } from '../connect/operations.ts';
+import type { ApiRequest, ApiResponse, Send, SendOptions } from '../connect/request.ts';
+import { ProductConflictError } from '../domain/conflict.ts';
+import { AppError, HttpError } from '../oauth/errors.ts';
+import { abortableSleep, errorBody, isAbort, MAX_RATE_LIMIT_RETRIES, statusCode, type RateLimitInfo } from './client.ts';
+import { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
+
+/** The contract's words for a fetch that rejected (platforms.md 1.3). */
+export const NETWORK_OR_CORS_MESSAGE = "The store's server did not let this app read its answer (CORS) or could not be reached.";
+
+export interface TransportOptions {
+  /** The store's API server (config `apiBase`). */
+  apiBase: string;
+  fetch: typeof globalThis.fetch;
+  /**
+   * Signs `headers` for the store (renewing first when due) and returns what it signed with, to be
+   * passed back to `onUnauthorized` after a 401 (so a renewal done meanwhile is not repeated).
+   */
+  sign: (headers: Headers) => Promise<string>;
+  /** After a 401: renew (or reject with TOKEN_EXPIRED, the session ended). Called at most once per request. */
+  onUnauthorized: (refused: string) => Promise<void>;
+  /** The adapter's hooks, read at each failure (the adapter is built after the transport). */
+  hooks?: () => AdapterHooks | undefined;
+  /** The scope an operation needs, for a 403 on platforms with scopes. */
+  operationScope?: (operation: ApiOperation) => string | undefined;
+  onRateLimited?: (info: RateLimitInfo) => void;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** The URL of `request`: apiBase + path, or an absolute url on apiBase's origin; plus the query. */
+export function resolveRequestUrl(apiBase: string, request: ApiRequest): URL {
+  let url: URL;
+  if (request.url !== undefined) {
+    try {
+      url = new URL(request.url);
+    } catch {
+      throw new AppError('API_INVALID_RESPONSE', 'a link the store gave is not a URL');
+    }
+    if (url.origin !== new URL(apiBase).origin) {
+      // Never sent: the credential must not travel to another origin (platforms.md 1.1).
+      throw new AppError('API_INVALID_RESPONSE', `a link points to another origin (${url.origin}) and is not followed`);
+    }
+  } else {
+    if (!request.path.startsWith('/') || request.path.startsWith('//')) throw new AppError('API_BAD_REQUEST', 'a request path must start with one /');
+    url = new URL(apiBase.replace(/\/+$/, '') + request.path);
+  }
+  for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
+  return url;
+}
+
+function requestInit(request: ApiRequest, headers: Headers, signal: AbortSignal | undefined): RequestInit {
+  const init: RequestInit = {
+    method: request.method,
+    headers,
+    credentials: 'omit',
+    cache: 'no-store',
+    redirect: 'manual',
+    referrerPolicy: 'no-referrer',
+  };
+  const body = request.body;
+  if (body && 'json' in body) {
+    headers.set('Content-Type', 'application/json');
+    init.body = JSON.stringify(body.json);
+  } else if (body && 'form' in body) {
+    headers.set('Content-Type', 'application/x-www-form-urlencoded');
+    init.body = new URLSearchParams(body.form).toString();
+  }
+  if (signal) init.signal = signal;
+  return init;
+}
+
+async function readBody(response: Response, operation: ApiOperation, signal: AbortSignal | undefined): Promise<{ json: unknown; isJson: boolean }> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (isAbort(error, signal)) throw signal?.aborted ? signal.reason : error;
+    throw new AppError('NETWORK_OR_CORS', `${operation}: the response was cut off`, { cause: error });
+  }
+  if (text.trim() === '') return { json: undefined, isJson: true };
+  try {
+    return { json: JSON.parse(text) as unknown, isJson: true };
+  } catch {
+    return { json: undefined, isJson: false };
+  }
+}
+
+export function createTransport(options: TransportOptions): Send {
+  const sleep = options.sleep ?? abortableSleep;
+
+  async function fetchOnce(url: URL, request: ApiRequest, signal: AbortSignal | undefined): Promise<{ response: Response; signedWith: string }> {
+    const headers = new Headers({ Accept: 'application/json' });
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (name.toLowerCase() === 'authorization') throw new AppError('API_BAD_REQUEST', 'requests are signed by the connector, not by the adapter');
+      headers.set(name, value);
+    }
+    const signedWith = await options.sign(headers);
+    try {
+      return { response: await options.fetch(url, requestInit(request, headers, signal)), signedWith };
+    } catch (error) {
+      if (isAbort(error, signal)) throw signal?.aborted ? signal.reason : error;
+      throw new AppError('NETWORK_OR_CORS', NETWORK_OR_CORS_MESSAGE);
+    }
+  }
+
+  function failure(operation: ApiOperation, response: Response, json: unknown, signedWith: string): AppError {
+    const status = response.status;
+    const message = `${operation}: HTTP ${status}`;
+    const hooks = options.hooks?.();
+    if (status === 403) {
+      const info = hooks?.forbidden?.(json, operation);
+      const challengeScope = parseBearerChallenge(response.headers.get('WWW-Authenticate'))?.scope?.trim();
+      const bodyScope = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).scope : undefined;
+      const requiredScope =
+        info?.requiredScope ??
+        (challengeScope ? challengeScope : undefined) ??
+        (typeof bodyScope === 'string' && bodyScope.trim() !== '' ? bodyScope.trim() : undefined) ??
+        options.operationScope?.(operation);
+      return new HttpError('API_INSUFFICIENT_SCOPE', status, {
+        ...(requiredScope !== undefined ? { requiredScope } : {}),
+        ...(info?.platformWords !== undefined ? { platformWords: info.platformWords } : {}),
+        ...(info?.change !== undefined ? { change: info.change } : {}),
+        body: errorBody(json, signedWith),
+        message,
+      });
+    }
+    if (status === 409) return new ProductConflictError(hooks?.conflict?.(json), message);
+    return new HttpError(statusCode(status), status, { body: errorBody(json, signedWith), message });
+  }
+
+  /** At most 1 + 1 (renewal) + MAX_RATE_LIMIT_RETRIES requests. */
+  return async function send(request: ApiRequest, operation: ApiOperation, sendOptions: SendOptions = {}): Promise<ApiResponse> {
+    const { signal } = sendOptions;
+    signal?.throwIfAborted();
+    const url = resolveRequestUrl(options.apiBase, request);
+    let renewed = false;
+    let rateLimitRetries = 0;
+    for (;;) {
+      signal?.throwIfAborted();
+      const { response, signedWith } = await fetchOnce(url, request, signal);
+      const status = response.status;
+      if (status === 401) {
+        await response.body?.cancel().catch(() => undefined);
+        if (renewed) throw new HttpError('API_UNAUTHORIZED', 401, { message: `${operation}: HTTP 401 after renewing` });
+        renewed = true;
+        await options.onUnauthorized(signedWith);
+        continue;
+      }
+      const { json, isJson } = await readBody(response, operation, signal);
+      if (status === 429) {
+        const header = response.headers.get('Retry-After');
+        const fromHook = header === null ? options.hooks?.()?.rateLimitWait?.(json, response.headers) : undefined;
+        const retryInSeconds = fromHook ?? parseRetryAfter(header);
+        if (rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
+          throw new HttpError('API_RATE_LIMITED', 429, { retryAfter: retryInSeconds, message: `${operation}: HTTP 429 ${rateLimitRetries + 1} times` });
+        }
+        rateLimitRetries++;
+        options.onRateLimited?.({ retryInSeconds, attempt: rateLimitRetries });
+        await sleep(retryInSeconds * 1000, signal);
+        continue;
+      }
+      if ((status >= 200 && status <= 299) || sendOptions.accept?.includes(status)) {
+        if (!isJson) throw new HttpError('API_INVALID_RESPONSE', status, { message: `${operation}: HTTP ${status} with a body that is not JSON` });
+        return { status, json, headers: response.headers };
+      }
+      throw failure(operation, response, isJson ? json : undefined, signedWith);
+    }
+  };
+}
