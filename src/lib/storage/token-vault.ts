@@ -31,6 +31,7 @@ export class TokenVault {
     const sessions: StoreSession[] = [];
     const discarded: string[] = [];
     for (const id of ids.sort()) {
+      if (await this.#isOtherKind(id)) continue;
       const session = await this.#read(id);
       if (session) sessions.push(session);
       else discarded.push(id);
@@ -63,6 +64,16 @@ export class TokenVault {
 
   async delete(storeId: string): Promise<void> {
     await this.#store.del(storeId);
+  }
+
+  /** A v2 record of a platform other than Goodsie: not this vault's to read or discard (credential-vault.ts). */
+  async #isOtherKind(storeId: string): Promise<boolean> {
+    try {
+      const raw = await this.#store.get(storeId);
+      return isRecord(raw) && raw['v'] === 2 && typeof raw['kind'] === 'string' && raw['kind'] !== 'goodsie';
+    } catch {
+      return false;
+    }
   }
 
   /** Reads one record; null means it was corrupt or unreadable (and is now gone). */
@@ -105,13 +116,10 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-/** Validates a stored record for `storeId`; returns a clean copy, or null when anything is off. */
-export function parseVaultRecord(raw: unknown, storeId: string): StoreSession | null {
-  if (!isRecord(raw) || raw['v'] !== VAULT_SCHEMA_VERSION || !isRecord(raw['session'])) return null;
-  const session = raw['session'];
-  if (session['storeId'] !== storeId || !isRecord(session['tokens'])) return null;
-  const tokens = session['tokens'];
-  const { accessToken, tokenType, refreshToken, scopes, unrequestedScopes, expiresAt, obtainedAt } = tokens;
+/** A clean TokenSet from stored data, or null when anything is off. */
+export function parseTokenSet(raw: unknown): TokenSet | null {
+  if (!isRecord(raw)) return null;
+  const { accessToken, tokenType, refreshToken, scopes, unrequestedScopes, expiresAt, obtainedAt } = raw;
   if (typeof accessToken !== 'string' || accessToken === '') return null;
   if (tokenType !== 'bearer') return null;
   if (refreshToken !== undefined && (typeof refreshToken !== 'string' || refreshToken === '')) return null;
@@ -119,16 +127,29 @@ export function parseVaultRecord(raw: unknown, storeId: string): StoreSession | 
   if (unrequestedScopes !== undefined && !isStringArray(unrequestedScopes)) return null;
   if (expiresAt !== null && (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt))) return null;
   if (typeof obtainedAt !== 'number' || !Number.isFinite(obtainedAt)) return null;
-  return copySession({
-    storeId,
-    tokens: {
-      accessToken,
-      tokenType,
-      scopes,
-      ...(unrequestedScopes !== undefined ? { unrequestedScopes } : {}),
-      expiresAt,
-      obtainedAt,
-      ...(refreshToken !== undefined ? { refreshToken } : {}),
-    },
-  });
+  return {
+    accessToken,
+    tokenType,
+    scopes: [...scopes],
+    ...(unrequestedScopes !== undefined ? { unrequestedScopes: [...unrequestedScopes] } : {}),
+    expiresAt,
+    obtainedAt,
+    ...(refreshToken !== undefined ? { refreshToken } : {}),
+  };
+}
+
+/**
+ * Validates a stored record for `storeId`; returns a clean copy, or null when anything is off.
+ * A v2 record (credential-vault.ts) of a Goodsie store with tokens reads as its session too.
+ */
+export function parseVaultRecord(raw: unknown, storeId: string): StoreSession | null {
+  if (isRecord(raw) && raw['v'] === 2 && raw['storeId'] === storeId && raw['kind'] === 'goodsie') {
+    const tokens = parseTokenSet(raw['tokens']);
+    return tokens ? copySession({ storeId, tokens }) : null;
+  }
+  if (!isRecord(raw) || raw['v'] !== VAULT_SCHEMA_VERSION || !isRecord(raw['session'])) return null;
+  const session = raw['session'];
+  if (session['storeId'] !== storeId) return null;
+  const tokens = parseTokenSet(session['tokens']);
+  return tokens ? copySession({ storeId, tokens }) : null;
 }

@@ -1,0 +1,104 @@
+/**
+ * The vault of record v2: one Credential per store id, on the same keys as the v1 token vault
+ * (`session:<storeId>`). A v1 record (Goodsie) reads as `{ kind: 'goodsie', mode }` with the mode
+ * the caller derives from the store's config; anything unreadable is deleted and reported
+ * (STORAGE_CORRUPT once / `discarded`), never a crash.
+ */
+import type { Capability } from '../domain/capability.ts';
+import { ALL_CAPABILITIES } from '../domain/capability.ts';
+import { CREDENTIAL_VERSION, type Credential } from '../connect/credential.ts';
+import type { StoreKind } from '../connect/store-config.ts';
+import { AppError } from '../oauth/errors.ts';
+import type { TokenSet } from '../oauth/types.ts';
+import { prefixed, type KeyValueStore } from './kv.ts';
+import { parseTokenSet, parseVaultRecord } from './token-vault.ts';
+
+const KINDS: readonly StoreKind[] = ['goodsie', 'shopware6', 'storehippo', 'flickrocket', 'foxy'];
+
+export interface CredentialVaultOptions {
+  /** The mode a v1 Goodsie record of `storeId` stands for ('implicit' | 'code'), from the store's config. */
+  v1Mode: (storeId: string) => string;
+}
+
+export class CredentialVault {
+  readonly #store: KeyValueStore;
+  readonly #v1Mode: (storeId: string) => string;
+
+  constructor(store: KeyValueStore, options: CredentialVaultOptions) {
+    this.#store = prefixed(store, 'session:');
+    this.#v1Mode = options.v1Mode;
+  }
+
+  /** The credential of `storeId`, or null. A damaged record is deleted, then STORAGE_CORRUPT is thrown once. */
+  async get(storeId: string): Promise<Credential | null> {
+    let raw: unknown;
+    try {
+      raw = await this.#store.get(storeId);
+    } catch (error) {
+      await this.#discard(storeId);
+      throw new AppError('STORAGE_CORRUPT', 'the saved sign-in could not be read', { cause: error, storeId });
+    }
+    if (raw === undefined) return null;
+    const credential = parseCredentialRecord(raw, storeId, this.#v1Mode);
+    if (!credential) {
+      await this.#discard(storeId);
+      throw new AppError('STORAGE_CORRUPT', 'the saved sign-in was damaged and has been removed', { storeId });
+    }
+    return credential;
+  }
+
+  /** Writes the record (v2). The rotated refresh token is durable when this resolves. */
+  async put(credential: Credential): Promise<void> {
+    await this.#store.set(credential.storeId, copyCredential(credential));
+  }
+
+  async delete(storeId: string): Promise<void> {
+    await this.#store.del(storeId);
+  }
+
+  async #discard(storeId: string): Promise<void> {
+    try {
+      await this.#store.del(storeId);
+    } catch {
+      // reported again next time
+    }
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function copyCredential(credential: Credential): Credential {
+  const copy: Credential = { v: CREDENTIAL_VERSION, storeId: credential.storeId, kind: credential.kind, mode: credential.mode };
+  if (credential.tokens) copy.tokens = { ...credential.tokens, scopes: [...credential.tokens.scopes] };
+  if (credential.secrets) copy.secrets = { ...credential.secrets };
+  if (credential.capabilities) copy.capabilities = [...credential.capabilities];
+  return copy;
+}
+
+/** A clean Credential from a stored record of either version, or null when anything is off. */
+export function parseCredentialRecord(raw: unknown, storeId: string, v1Mode: (storeId: string) => string): Credential | null {
+  if (!isRecord(raw)) return null;
+  if (raw['v'] === 1) {
+    const session = parseVaultRecord(raw, storeId);
+    return session ? { v: CREDENTIAL_VERSION, storeId, kind: 'goodsie', mode: v1Mode(storeId), tokens: session.tokens } : null;
+  }
+  if (raw['v'] !== CREDENTIAL_VERSION || raw['storeId'] !== storeId) return null;
+  const { kind, mode, tokens, secrets, capabilities } = raw;
+  if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind) || typeof mode !== 'string' || mode === '') return null;
+  const credential: Credential = { v: CREDENTIAL_VERSION, storeId, kind: kind as StoreKind, mode };
+  if (tokens !== undefined) {
+    const parsed: TokenSet | null = parseTokenSet(tokens);
+    if (!parsed) return null;
+    credential.tokens = parsed;
+  }
+  if (secrets !== undefined) {
+    if (!isRecord(secrets) || !Object.values(secrets).every((value) => typeof value === 'string' && value !== '')) return null;
+    credential.secrets = { ...(secrets as Record<string, string>) };
+  }
+  if (capabilities !== undefined) {
+    if (!Array.isArray(capabilities) || !capabilities.every((value) => (ALL_CAPABILITIES as readonly unknown[]).includes(value))) return null;
+    credential.capabilities = [...(capabilities as Capability[])];
+  }
+  if (!credential.tokens && !credential.secrets) return null;
+  return credential;
+}
