@@ -5,15 +5,24 @@
  */
 import { AppError } from '../oauth/errors.ts';
 import { goodsieProfile } from './goodsie-profile.ts';
-import type { LoadedProvider, ProviderProfile } from './types.ts';
+import type { CreateAdapter } from '../connect/adapter.ts';
+import type { Connector } from '../connect/connector.ts';
+import type { LoadedProvider, ProviderProfile, RegistryEntry } from './types.ts';
 
-interface Entry {
-  profile: ProviderProfile;
-  load: () => Promise<LoadedProvider>;
-}
+/** Goodsie also keeps its numbered-page adapter for the store API client (`load`) until it moves onto the seam. */
+type Entry = RegistryEntry & { load?: () => Promise<LoadedProvider> };
 
-const PROVIDERS: ReadonlyMap<string, Entry> = new Map([
-  ['goodsie', { profile: goodsieProfile, load: () => import('./goodsie.ts').then((m) => m.goodsie) }],
+const PROVIDERS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+  [
+    'goodsie',
+    {
+      profile: goodsieProfile,
+      load: () => import('./goodsie.ts').then((m) => m.goodsie),
+      // Goodsie's two OAuth flows still run in AuthService (auth/auth-service.ts); not yet connectors.
+      loadConnector: () => Promise.reject(new AppError('CONFIG_INVALID', 'Goodsie connects through its OAuth flows')),
+      loadAdapter: () => import('./goodsie-adapter.ts').then((m) => m.createGoodsieAdapter as CreateAdapter),
+    },
+  ],
 ]);
 
 /** The kinds a config.json `kind` may name. */
@@ -34,5 +43,17 @@ export function getProvider(kind: string): ProviderProfile {
 
 /** The profile with its adapter, loaded on first use. */
 export function loadProvider(kind: string): Promise<LoadedProvider> {
-  return entry(kind).load();
+  const found = entry(kind);
+  if (!found.load) return Promise.reject(new AppError('CONFIG_INVALID', `${kind} has no numbered-page adapter`));
+  return found.load();
+}
+
+/** The connector of `kind` for connection mode `mode`, loaded on first use. */
+export function loadConnector(kind: string, mode: string): Promise<Connector> {
+  return entry(kind).loadConnector(mode);
+}
+
+/** The adapter factory of `kind` (one adapter per store), loaded on first use. */
+export function loadAdapter(kind: string): Promise<CreateAdapter> {
+  return entry(kind).loadAdapter();
 }
