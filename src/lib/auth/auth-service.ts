@@ -372,7 +372,7 @@ function withStoreId(error: unknown, storeId: string): unknown {
   return error;
 }
 
-function defaultWithLock<T>(name: string, task: () => Promise<T>): Promise<T> {
+export function defaultWithLock<T>(name: string, task: () => Promise<T>): Promise<T> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
   return locks ? locks.request(name, task) : task();
 }

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { Connections, signatureOf } from '../../../src/lib/auth/connections.ts';
+import type { Connector, CredentialsConnector } from '../../../src/lib/connect/connector.ts';
+import type { Credential } from '../../../src/lib/connect/credential.ts';
+import type { AppConfig } from '../../../src/lib/config/types.ts';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { openStorage } from '../../../src/lib/storage/kv.ts';
+import { CredentialVault } from '../../../src/lib/storage/credential-vault.ts';
+
+const config: AppConfig = {
+  stores: [{ id: 'fx', kind: 'foxy', name: 'Foxy', apiBase: 'https://api.foxy.example', auth: ['token-bundle'] }],
+};
+const NOW = 1_000_000;
+
+function tokens(access: string, refresh: string, expiresAt: number) {
+  return { accessToken: access, refreshToken: refresh, tokenType: 'bearer' as const, scopes: [], expiresAt, obtainedAt: NOW };
+}
+
+async function setup(behaviour: { renew?: (credential: Credential) => Promise<Credential['tokens']>; noRenew?: boolean } = {}) {
+  const { store } = await openStorage({ indexedDB: new IDBFactory() });
+  const vault = new CredentialVault(store, { v1Mode: () => 'implicit' });
+  const calls = { connect: [] as Array<Record<string, string>>, renew: 0, revoke: 0, locks: [] as string[] };
+  const connector: CredentialsConnector = {
+    style: 'credentials',
+    mode: 'token-bundle',
+    async connect(_ctx, values) {
+      calls.connect.push({ ...values });
+      if (values['refreshToken'] === 'bad') throw new AppError('CREDENTIALS_REJECTED', 'refused');
+      return { mode: 'token-bundle', tokens: tokens('at-1', values['refreshToken']!, NOW + 7_200_000), secrets: { clientSecret: values['clientSecret']! } };
+    },
+    sign(credential, headers) {
+      headers.set('Authorization', `Bearer ${credential.tokens!.accessToken}`);
+    },
+    async revoke() {
+      calls.revoke++;
+    },
+  };
+  if (!behaviour.noRenew) {
+    connector.renew = async (_ctx, credential) => {
+      calls.renew++;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { mode: credential.mode, tokens: await (behaviour.renew ?? (async () => tokens(`at-${calls.renew + 1}`, `rt-${calls.renew + 1}`, NOW + 7_200_000)))(credential) };
+    };
+  }
+  const connections = new Connections({
+    config,
+    fetch: async () => new Response(null),
+    vault,
+    now: () => NOW,
+    loadConnector: async () => connector as Connector,
+    withLock: async (name, task) => {
+      calls.locks.push(name);
+      return task();
+    },
+    probe: async () => ['browse'],
+  });
+  return { connections, vault, calls };
+}
+
+describe('Connections', () => {
+  it('connects with trimmed values, keeps the probe result, and stores nothing when the store refuses', async () => {
+    const { connections, vault, calls } = await setup();
+    await expect(connections.connect('fx', 'token-bundle', { clientId: 'c', clientSecret: 's', refreshToken: 'bad' })).rejects.toMatchObject({ code: 'CREDENTIALS_REJECTED' });
+    expect(await vault.get('fx')).toBeNull();
+    const credential = await connections.connect('fx', 'token-bundle', { clientId: ' c ', clientSecret: ' s\n', refreshToken: 'rt-1' });
+    expect(calls.connect[1]).toEqual({ clientId: 'c', clientSecret: 's', refreshToken: 'rt-1' });
+    expect(credential).toMatchObject({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', capabilities: ['browse'] });
+    expect(await vault.get('fx')).toEqual(credential);
+  });
+
+  it('renews once for concurrent signs when within 60 s of expiry, under the store lock, storing the rotated token first', async () => {
+    const { connections, vault, calls } = await setup();
+    await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 30_000), secrets: { clientSecret: 's' } });
+    const headers = [new Headers(), new Headers(), new Headers()];
+    const signed = await Promise.all(headers.map((h) => connections.sign('fx', h)));
+    expect(calls.renew).toBe(1);
+    expect(calls.locks).toEqual(['storefront-connect:refresh:fx']);
+    expect(signed).toEqual(['at-2', 'at-2', 'at-2']);
+    expect(headers.map((h) => h.get('authorization'))).toEqual(['Bearer at-2', 'Bearer at-2', 'Bearer at-2']);
+    const stored = await vault.get('fx');
+    expect(stored?.tokens?.refreshToken).toBe('rt-2');
+    expect(stored?.secrets).toEqual({ clientSecret: 's' });
+  });
+
+  it('after a 401 renews once, but not when another call renewed already', async () => {
+    const { connections, vault, calls } = await setup();
+    await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 7_000_000) });
+    await connections.handleUnauthorized('fx', 'at-1');
+    expect(calls.renew).toBe(1);
+    await connections.handleUnauthorized('fx', 'at-1');
+    expect(calls.renew).toBe(1);
+    expect(signatureOf((await vault.get('fx'))!)).toBe('at-2');
+  });
+
+  it('ends the session only on an invalid_grant-class answer; a transient failure keeps the refresh token', async () => {
+    const transient = await setup({ renew: async () => Promise.reject(new AppError('API_SERVER_ERROR', 'HTTP 503')) });
+    await transient.vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 7_000_000) });
+    await expect(transient.connections.handleUnauthorized('fx', 'at-1')).rejects.toMatchObject({ code: 'API_SERVER_ERROR' });
+    expect((await transient.vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1');
+    const dead = await setup({ renew: async () => Promise.reject(new AppError('TOKEN_EXPIRED', 'invalid_grant')) });
+    await dead.vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 7_000_000) });
+    await expect(dead.connections.handleUnauthorized('fx', 'at-1')).rejects.toMatchObject({ code: 'TOKEN_EXPIRED', storeId: 'fx' });
+    expect(await dead.vault.get('fx')).toBeNull();
+  });
+
+  it('a 401 on a connection that cannot renew forgets it; forget revokes at the store and deletes', async () => {
+    const { connections, vault, calls } = await setup({ noRenew: true });
+    await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', secrets: { accessKey: 'k' } });
+    await expect(connections.handleUnauthorized('fx', 'k')).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    expect(await vault.get('fx')).toBeNull();
+    await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', secrets: { accessKey: 'k' } });
+    await connections.forget('fx');
+    expect(calls.revoke).toBe(1);
+    expect(await vault.get('fx')).toBeNull();
+    await expect(connections.sign('fx', new Headers())).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+  });
+});
