@@ -53,6 +53,11 @@ export interface NumberedProductPage {
  */
 export type Cursor = string & { readonly __cursor?: never };
 
+/** The cursor of the page after a numbered one (the next page number), or null after the last. */
+export function nextPageCursor(paging: Paging, pageLength: number): Cursor | null {
+  return pageLength > 0 && (paging.page + 1) * paging.count < paging.total ? String(paging.page + 1) : null;
+}
+
 /** A page of products as the app sees it: the next page's cursor, null at the end; `total` when known. */
 export interface ProductPage {
   products: Product[];

@@ -5,7 +5,7 @@
 import type { Adapter, AdapterContext } from '../connect/adapter.ts';
 import type { ApiOperation } from '../connect/operations.ts';
 import type { ApiRequest } from '../connect/request.ts';
-import type { Cursor, NumberedProductPage, Paging } from '../domain/catalog.ts';
+import { nextPageCursor, type Cursor, type NumberedProductPage } from '../domain/catalog.ts';
 import { AppError } from '../oauth/errors.ts';
 import { goodsie } from './goodsie.ts';
 import type { GoodsieRequest } from './types.ts';
@@ -36,10 +36,6 @@ function clampCount(count: number | undefined): number {
   return count;
 }
 
-/** The next page's cursor, or null after the last. */
-export function nextCursor(paging: Paging): Cursor | null {
-  return (paging.page + 1) * paging.count < paging.total ? String(paging.page + 1) : null;
-}
 
 export function createGoodsieAdapter({ send }: AdapterContext): Adapter {
   const { adapter } = goodsie;
@@ -49,7 +45,7 @@ export function createGoodsieAdapter({ send }: AdapterContext): Adapter {
     async listProducts(query, cursor, options) {
       const request = adapter.listProductsRequest({ ...query, page: pageOf(cursor), count: clampCount(query.count) });
       const page: NumberedProductPage = await call('listProducts', request, adapter.mapProductPage, options?.signal);
-      return { products: page.products, next: nextCursor(page.paging), total: page.paging.total };
+      return { products: page.products, next: nextPageCursor(page.paging, page.products.length), total: page.paging.total };
     },
     getProduct: (id, options) => call('getProduct', adapter.getProductRequest(id), adapter.mapProduct, options?.signal),
     getMetadata: (options) => call('getMetadata', adapter.getMetadataRequest(), adapter.mapMetadata, options?.signal),
@@ -59,7 +55,7 @@ export function createGoodsieAdapter({ send }: AdapterContext): Adapter {
     async listOrders(cursor, options) {
       const request = adapter.listOrdersRequest({ page: pageOf(cursor), count: clampCount(options?.count) });
       const page = await call('listOrders', request, adapter.mapOrderPage, options?.signal);
-      return { orders: page.orders, next: nextCursor(page.paging), total: page.paging.total };
+      return { orders: page.orders, next: nextPageCursor(page.paging, page.orders.length), total: page.paging.total };
     },
     listCoupons: (options) => call('listCoupons', adapter.listCouponsRequest(), adapter.mapCoupons, options?.signal),
     updateProduct: (id, edit, lastSeenUpdated, options) =>

@@ -1,18 +1,29 @@
 import type { StoreApi } from '../api/client.ts';
-import type { Product, ProductQuery } from '../domain/catalog.ts';
+import { nextPageCursor, type Cursor, type Product, type ProductListQuery, type ProductPage } from '../domain/catalog.ts';
 
 export const PAGE_SIZE = 24;
 
 type Status = 'loading' | 'ready' | 'error';
 
+/** One page of products for `cursor` (null: the first); an adapter's listProducts has this shape. */
+export type ListProductPage = (query: ProductListQuery, cursor: Cursor | null, signal: AbortSignal) => Promise<ProductPage>;
+
+/** Cursor pages over the numbered store API client: the cursor is the next page number. */
+export function cursorPagesOf(api: StoreApi, count = PAGE_SIZE): ListProductPage {
+  return async (query, cursor, signal) => {
+    const page = await api.listProducts({ ...query, page: cursor === null ? 0 : Number(cursor), count }, signal);
+    return { products: page.products, next: nextPageCursor(page.paging, page.products.length), total: page.paging.total };
+  };
+}
+
 /**
- * The product grid: pages through the API with 0-based `page` and `count`, one request at a time,
- * dropping the answers of a query that has since changed.
+ * The product grid: pages through an opaque cursor, one request at a time, dropping the answers of
+ * a query that has since changed. Its fields are read through getters; only its methods change them.
  */
 export class Catalog {
-  #api: StoreApi;
-  #query: ProductQuery = {};
-  #nextPage = 0;
+  #list: ListProductPage;
+  #query: ProductListQuery = {};
+  #next: Cursor | null = null;
   #controller: AbortController | null = null;
   #products = $state<Product[]>([]);
   #total = $state<number | null>(null);
@@ -21,8 +32,8 @@ export class Catalog {
   #error = $state<unknown>(null);
   #moreError = $state<unknown>(null);
 
-  constructor(api: StoreApi) {
-    this.#api = api;
+  constructor(list: ListProductPage) {
+    this.#list = list;
   }
 
   get products(): readonly Product[] {
@@ -50,16 +61,16 @@ export class Catalog {
   }
 
   get hasMore(): boolean {
-    return this.#total !== null && this.#products.length < this.#total && this.#nextPage > 0;
+    return this.#next !== null;
   }
 
   /** Starts over with a new query (search, category or sort changed). */
-  async load(query: Omit<ProductQuery, 'page' | 'count'>): Promise<void> {
+  async load(query: Omit<ProductListQuery, 'count'>): Promise<void> {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
     this.#query = query;
-    this.#nextPage = 0;
+    this.#next = null;
     this.#products = [];
     this.#total = null;
     this.#status = 'loading';
@@ -67,11 +78,11 @@ export class Catalog {
     this.#moreError = null;
     this.#loadingMore = false;
     try {
-      const page = await this.#api.listProducts({ ...query, page: 0, count: PAGE_SIZE }, controller.signal);
+      const page = await this.#list(query, null, controller.signal);
       if (controller.signal.aborted) return;
       this.#products = page.products;
-      this.#total = page.paging.total;
-      this.#nextPage = page.products.length > 0 ? 1 : 0;
+      this.#total = page.total ?? null;
+      this.#next = page.next;
       this.#status = 'ready';
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
@@ -88,15 +99,12 @@ export class Catalog {
     this.#loadingMore = true;
     this.#moreError = null;
     try {
-      const page = await this.#api.listProducts(
-        { ...this.#query, page: this.#nextPage, count: PAGE_SIZE },
-        controller.signal,
-      );
+      const page = await this.#list(this.#query, this.#next, controller.signal);
       if (controller.signal.aborted) return;
       const seen = new Set(this.#products.map((p) => p.id));
       this.#products = [...this.#products, ...page.products.filter((p) => !seen.has(p.id))];
-      this.#total = page.paging.total;
-      this.#nextPage = page.products.length > 0 ? this.#nextPage + 1 : 0;
+      this.#total = page.total ?? this.#total;
+      this.#next = page.products.length > 0 ? page.next : null;
     } catch (error) {
       if (!controller.signal.aborted && !isAbort(error)) this.#moreError = error;
     } finally {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createGoodsieAdapter, nextCursor } from '../../../src/lib/providers/goodsie-adapter.ts';
+import { createGoodsieAdapter } from '../../../src/lib/providers/goodsie-adapter.ts';
+import { nextPageCursor } from '../../../src/lib/domain/catalog.ts';
 import { loadAdapter } from '../../../src/lib/providers/registry.ts';
 import type { ApiRequest, Send } from '../../../src/lib/connect/request.ts';
 import type { GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
+import { wireProduct } from './goodsie-wire.ts';
 
 const store: GoodsieStoreConfig = {
   id: 'demo',
@@ -21,7 +23,7 @@ function fakeSend(pages: Array<{ page: number; count: number; total: number }>) 
   const send: Send = async (request) => {
     sent.push(request);
     const paging = pages.shift()!;
-    return { status: 200, headers: new Headers(), json: { products: [], orders: [], paging } };
+    return { status: 200, headers: new Headers(), json: { products: [wireProduct()], orders: [], paging } };
   };
   return { send, sent };
 }
@@ -34,7 +36,8 @@ describe('Goodsie adapter on the seam', () => {
     ]);
     const adapter = createGoodsieAdapter({ store, send });
     const first = await adapter.listProducts({ q: ' mug ' });
-    expect(first).toEqual({ products: [], next: '1', total: 41 });
+    expect(first).toMatchObject({ next: '1', total: 41 });
+    expect(first.products).toHaveLength(1);
     expect(sent[0]).toMatchObject({ method: 'GET', path: '/api/v1/products', query: { page: '0', count: '20', q: 'mug' } });
     expect((await adapter.listProducts({}, '2')).next).toBeNull();
     expect(sent[1]!.query).toMatchObject({ page: '2' });
@@ -45,7 +48,8 @@ describe('Goodsie adapter on the seam', () => {
     const { send, sent } = fakeSend([{ page: 0, count: 5, total: 5 }]);
     const adapter = createGoodsieAdapter({ store, send });
     expect(await adapter.listOrders!(null, { count: 5 })).toEqual({ orders: [], next: null, total: 5 });
-    expect(nextCursor({ page: 0, count: 5, total: 6 })).toBe('1');
+    expect(nextPageCursor({ page: 0, count: 5, total: 6 }, 5)).toBe('1');
+    expect(nextPageCursor({ page: 0, count: 5, total: 6 }, 0)).toBeNull();
     await adapter.updateProduct!('p 1', { name: 'N' }, '2026-01-01T00:00:00Z').catch(() => undefined);
     expect(sent[1]).toMatchObject({ method: 'PATCH', path: '/api/v1/products/p%201', body: { json: { name: 'N', updated: '2026-01-01T00:00:00Z' } } });
   });
