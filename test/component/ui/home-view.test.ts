@@ -5,6 +5,7 @@ import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { APP_URL, OTHER_ORIGIN, createTestApp, eventually, harnessProps, tokenFor, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
+import type { GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
 
 afterEach(() => {
   cleanup();
@@ -134,7 +135,7 @@ describe('HomeView', () => {
 
   it('a store whose redirectUri is not this page is not sent to its consent page: the screen says what to change', async () => {
     const app = await createTestApp();
-    const store = app.config.stores.find((s) => s.id === 'other')!;
+    const store = app.config.stores.find((s) => s.id === 'other') as GoodsieStoreConfig;
     store.redirectUri = 'http://127.0.0.1:5173/';
     renderHome(app);
     await userEvent.click(screen.getByRole('button', { name: 'Connect Other Goods' }));
