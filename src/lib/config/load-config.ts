@@ -103,14 +103,21 @@ export function configReader(entry: JsonObject, path: string): ConfigReader {
     if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) return fail(key, hint);
     return value as T;
   };
+  const text = (key: string, hint: string): string => requireText(entry, key, path, hint);
+  const endpoint = (key: string): string => requireEndpoint(entry, key, path);
+  /** The reading of `key`, or undefined when the key is absent. */
+  const optional =
+    <A extends unknown[], R>(read: (key: string, ...rest: A) => R) =>
+    (key: string, ...rest: A): R | undefined =>
+      entry[key] === undefined ? undefined : read(key, ...rest);
   return {
     path,
-    text: (key, hint) => requireText(entry, key, path, hint),
-    optionalText: (key, hint) => (entry[key] === undefined ? undefined : requireText(entry, key, path, hint)),
-    endpoint: (key) => requireEndpoint(entry, key, path),
-    optionalEndpoint: (key) => (entry[key] === undefined ? undefined : requireEndpoint(entry, key, path)),
+    text,
+    optionalText: optional(text),
+    endpoint,
+    optionalEndpoint: optional(endpoint),
     oneOf,
-    optionalOneOf: (key, allowed, hint) => (entry[key] === undefined ? undefined : oneOf(key, allowed, hint)),
+    optionalOneOf: optional(oneOf) as ConfigReader['optionalOneOf'],
     listOf<T extends string>(key: string, allowed: readonly T[], fallback?: readonly T[]): T[] {
       const value = entry[key];
       if (value === undefined && fallback) return [...fallback];

@@ -32,23 +32,11 @@ const SCOPES: readonly ScopeInfo[] = [
 ];
 
 // The two OAuth flows; a store's `flow` picks one. Mode ids are the vault's (v1 records: 'token' -> 'implicit').
+const CAN = 'What the scopes you grant on the consent page allow.';
+const REVOKE_AT = 'Your Goodsie account’s connected apps.';
 const MODES: readonly ConnectionModeInfo[] = [
-  {
-    id: 'implicit',
-    style: 'redirect',
-    label: 'Connect',
-    can: 'Whatever the scopes you grant on the store’s consent page allow.',
-    risk: 'The access token comes back in the address bar and cannot be renewed; sign in again when it expires.',
-    revokeAt: 'Your Goodsie account’s connected apps page.',
-  },
-  {
-    id: 'code',
-    style: 'redirect',
-    label: 'Connect',
-    can: 'Whatever the scopes you grant on the store’s consent page allow.',
-    risk: 'A refresh token stays in this browser until you sign out.',
-    revokeAt: 'Your Goodsie account’s connected apps page.',
-  },
+  { id: 'implicit', style: 'redirect', label: 'Connect', can: CAN, risk: 'The token cannot be renewed: sign in again when it ends.', revokeAt: REVOKE_AT },
+  { id: 'code', style: 'redirect', label: 'Connect', can: CAN, risk: 'A refresh token stays in this browser until you sign out.', revokeAt: REVOKE_AT },
 ];
 
 /** The mode id of a Goodsie config's `flow`. */

@@ -5,24 +5,20 @@
  */
 import { AppError } from '../oauth/errors.ts';
 import { goodsieProfile } from './goodsie-profile.ts';
-import type { CreateAdapter } from '../connect/adapter.ts';
-import type { Connector } from '../connect/connector.ts';
-import type { LoadedProvider, ProviderProfile, RegistryEntry } from './types.ts';
+import type { LoadedProvider, ProviderProfile } from './types.ts';
 
-/** Goodsie also keeps its numbered-page adapter for the store API client (`load`) until it moves onto the seam. */
-type Entry = RegistryEntry & { load?: () => Promise<LoadedProvider> };
+/**
+ * A kind's light profile, and (Goodsie, until it moves onto the seam) its numbered-page adapter for
+ * the store API client. The seam's connectors and adapter factories are in loaders.ts, which the
+ * widget never imports (its build would inline them).
+ */
+interface Entry {
+  profile: ProviderProfile;
+  load?: () => Promise<LoadedProvider>;
+}
 
 const PROVIDERS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
-  [
-    'goodsie',
-    {
-      profile: goodsieProfile,
-      load: () => import('./goodsie.ts').then((m) => m.goodsie),
-      // Goodsie's two OAuth flows still run in AuthService (auth/auth-service.ts); not yet connectors.
-      loadConnector: () => Promise.reject(new AppError('CONFIG_INVALID', 'Goodsie connects through its OAuth flows')),
-      loadAdapter: () => import('./goodsie-adapter.ts').then((m) => m.createGoodsieAdapter as CreateAdapter),
-    },
-  ],
+  ['goodsie', { profile: goodsieProfile, load: () => import('./goodsie.ts').then((m) => m.goodsie) }],
 ]);
 
 /** The kinds a config.json `kind` may name. */
@@ -48,12 +44,3 @@ export function loadProvider(kind: string): Promise<LoadedProvider> {
   return found.load();
 }
 
-/** The connector of `kind` for connection mode `mode`, loaded on first use. */
-export function loadConnector(kind: string, mode: string): Promise<Connector> {
-  return entry(kind).loadConnector(mode);
-}
-
-/** The adapter factory of `kind` (one adapter per store), loaded on first use. */
-export function loadAdapter(kind: string): Promise<CreateAdapter> {
-  return entry(kind).loadAdapter();
-}

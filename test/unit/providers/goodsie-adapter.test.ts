@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGoodsieAdapter } from '../../../src/lib/providers/goodsie-adapter.ts';
 import { nextPageCursor } from '../../../src/lib/domain/catalog.ts';
-import { loadAdapter } from '../../../src/lib/providers/registry.ts';
+import { loadAdapter } from '../../../src/lib/providers/loaders.ts';
 import type { ApiRequest, Send } from '../../../src/lib/connect/request.ts';
 import type { GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
 import { wireProduct } from './goodsie-wire.ts';

@@ -1,0 +1,39 @@
+/**
+ * The registry's heavy half: per kind, the lazily loaded connectors (one per connection mode) and
+ * adapter factory, as RegistryEntry with the kind's profile. New kinds add one line here.
+ */
+import type { CreateAdapter } from '../connect/adapter.ts';
+import type { Connector } from '../connect/connector.ts';
+import { AppError } from '../oauth/errors.ts';
+import { getProvider } from './registry.ts';
+import type { RegistryEntry } from './types.ts';
+
+type Loaders = Omit<RegistryEntry, 'profile'>;
+
+const LOADERS: ReadonlyMap<string, Loaders> = new Map<string, Loaders>([
+  [
+    'goodsie',
+    {
+      // Goodsie's two OAuth flows still run in AuthService (auth/auth-service.ts); not yet connectors.
+      loadConnector: () => Promise.reject(new AppError('CONFIG_INVALID', 'Goodsie connects through its OAuth flows')),
+      loadAdapter: () => import('./goodsie-adapter.ts').then((m) => m.createGoodsieAdapter as CreateAdapter),
+    },
+  ],
+]);
+
+/** The registry entry of `kind`: profile + lazy loaders; CONFIG_INVALID for an unknown kind. */
+export function registryEntry(kind: string): RegistryEntry {
+  const loaders = LOADERS.get(kind);
+  if (!loaders) throw new AppError('CONFIG_INVALID', `unknown store kind "${kind}"`);
+  return { profile: getProvider(kind), ...loaders };
+}
+
+/** The connector of `kind` for connection mode `mode`, loaded on first use. */
+export function loadConnector(kind: string, mode: string): Promise<Connector> {
+  return registryEntry(kind).loadConnector(mode);
+}
+
+/** The adapter factory of `kind` (one adapter per store), loaded on first use. */
+export function loadAdapter(kind: string): Promise<CreateAdapter> {
+  return registryEntry(kind).loadAdapter();
+}
