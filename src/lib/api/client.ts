@@ -27,6 +27,12 @@ export { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
 /** Marks a body that was there but was not JSON. */
 const NO_JSON: unique symbol = Symbol('no JSON');
 
+/**
+ * Every store API request's fetch options: the signed header is the only credential; no cookies, no
+ * caching of per-credential answers, no following a redirect with it, no Referer (platforms.md 1.3).
+ */
+export const API_FETCH_OPTIONS = { credentials: 'omit', cache: 'no-store', redirect: 'manual', referrerPolicy: 'no-referrer' } as const satisfies RequestInit;
+
 /** Retries after 429 before giving up with API_RATE_LIMITED. */
 export const MAX_RATE_LIMIT_RETRIES = 3;
 
@@ -143,16 +149,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
 
   async function sendOnce(url: URL, request: GoodsieRequest, token: string, signal: AbortSignal | undefined): Promise<Response> {
     const headers = new Headers({ Accept: 'application/json', Authorization: `Bearer ${token}` });
-    const init: RequestInit = {
-      method: request.method,
-      headers,
-      // The bearer header is the only credential; no cookies, no caching of per-token answers,
-      // and no following a redirect with the token to wherever it points.
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'manual',
-      referrerPolicy: 'no-referrer',
-    };
+    const init: RequestInit = { method: request.method, headers, ...API_FETCH_OPTIONS };
     if (request.body !== undefined) {
       headers.set('Content-Type', 'application/json');
       init.body = JSON.stringify(request.body);

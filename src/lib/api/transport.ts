@@ -10,7 +10,7 @@ import type { ApiOperation } from '../connect/operations.ts';
 import type { ApiRequest, ApiResponse, Send, SendOptions } from '../connect/request.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
 import { AppError, HttpError } from '../oauth/errors.ts';
-import { abortableSleep, errorBody, isAbort, MAX_RATE_LIMIT_RETRIES, statusCode, type RateLimitInfo } from './client.ts';
+import { abortableSleep, API_FETCH_OPTIONS, errorBody, isAbort, MAX_RATE_LIMIT_RETRIES, statusCode, type RateLimitInfo } from './client.ts';
 import { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
 
 /** The contract's words for a fetch that rejected (platforms.md 1.3). */
@@ -57,14 +57,7 @@ export function resolveRequestUrl(apiBase: string, request: ApiRequest): URL {
 }
 
 function requestInit(request: ApiRequest, headers: Headers, signal: AbortSignal | undefined): RequestInit {
-  const init: RequestInit = {
-    method: request.method,
-    headers,
-    credentials: 'omit',
-    cache: 'no-store',
-    redirect: 'manual',
-    referrerPolicy: 'no-referrer',
-  };
+  const init: RequestInit = { method: request.method, headers, ...API_FETCH_OPTIONS };
   const body = request.body;
   if (body && 'json' in body) {
     headers.set('Content-Type', 'application/json');
