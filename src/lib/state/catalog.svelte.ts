@@ -23,7 +23,7 @@ export function cursorPagesOf(api: StoreApi, count = PAGE_SIZE): ListProductPage
 export class Catalog {
   #list: ListProductPage;
   #query: ProductListQuery = {};
-  #next: Cursor | null = null;
+  #next = $state<Cursor | null>(null);
   #controller: AbortController | null = null;
   #products = $state<Product[]>([]);
   #total = $state<number | null>(null);
