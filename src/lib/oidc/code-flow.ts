@@ -149,7 +149,7 @@ export async function refreshAccessToken(store: GoodsieStoreConfig, tokens: Toke
 }
 
 /** Counted from the response's arrival, with the platform's lifetime rules. */
-function normalizeOptions(store: StoreConfig, requestedScopes: readonly string[], record: ExchangeRecord, deps: CodeFlowDeps) {
+function normalizeOptions(store: GoodsieStoreConfig, requestedScopes: readonly string[], record: ExchangeRecord, deps: CodeFlowDeps) {
   return { requestedScopes, now: record.receivedAt ?? deps.now(), quirks: getProvider(store.kind).tokenQuirks };
 }
 

@@ -63,7 +63,7 @@ describe('buildCsp', () => {
 
   it('img-src adds a store’s image origin (imageBase) and the image hosts config.json declares; https: only on opt-in', () => {
     const withImages: DeploymentConfig = {
-      stores: [{ ...CONFIG.stores[0]!, imageBase: 'https://cdn1.storehippo.com/s/58b6b898fe14ad9f7ef50fb8/' } as GoodsieStoreConfig],
+      stores: [{ ...CONFIG.stores[0]!, imageBase: 'https://cdn1.storehippo.com/s/58b6b898fe14ad9f7ef50fb8/' } as unknown as GoodsieStoreConfig],
       imageOrigins: ['https://images.shop.example'],
     };
     expect(imageSources(withImages)).toEqual(["'self'", 'https://api.a.example', 'https://cdn1.storehippo.com', 'https://images.shop.example']);
