@@ -63,6 +63,8 @@ export interface ProductPage {
   products: Product[];
   next: Cursor | null;
   total?: number;
+  /** Products of this page left out because the platform sent them unreadable (no name, no price). */
+  skipped?: number;
 }
 
 export type ProductSort = 'newest' | 'name' | 'price' | '-price';

@@ -1,0 +1,83 @@
+/**
+ * Shopware 6's profile as plain data (platforms.md 4.1, 4.4, 4.5): the two credentials modes with
+ * their risk lines, capabilities found by probing, the config validator. Light and always loaded;
+ * connectors and the adapter are in shopware6/ and load with the first Shopware store used.
+ */
+import type { ConfigReader, Shopware6StoreConfig, StoreConfig, StoreConfigBase } from '../connect/store-config.ts';
+import type { CreateAdapter } from '../connect/adapter.ts';
+import type { ConnectionModeInfo, ProviderProfile, RegistryEntry } from './types.ts';
+
+const REVOKE_INTEGRATION = 'Shopware Administration › Settings › System › Integrations: delete the integration.';
+
+const MODES: readonly ConnectionModeInfo[] = [
+  {
+    id: 'integration',
+    style: 'credentials',
+    label: 'Integration key',
+    fields: [
+      { name: 'accessKeyId', label: 'Access key ID', secret: false, autocomplete: 'off', hint: 'Starts with SWIA; shown when the integration is created.' },
+      { name: 'secretAccessKey', label: 'Secret access key', secret: true, hint: 'Shown once, when the integration is created.' },
+    ],
+    can: 'Whatever the integration’s role allows. Create an integration with a role that only has product, media and currency read rights for browsing.',
+    risk: 'A non-expiring secret with the integration’s roles (all rights if "Administrator") is stored in this browser.',
+    revokeAt: REVOKE_INTEGRATION,
+  },
+  {
+    id: 'password',
+    style: 'credentials',
+    label: 'Administration sign-in',
+    fields: [
+      { name: 'username', label: 'Username', secret: false, autocomplete: 'username' },
+      { name: 'password', label: 'Password', secret: true },
+    ],
+    can: 'Everything this Administration user may do.',
+    risk: 'Your password is sent only to the store’s /api/oauth/token and never stored. Prefer an integration key.',
+    revokeAt: 'Shopware Administration › Settings › System › Users: change the password to end every session.',
+  },
+];
+
+const AUTH_MODES = ['integration', 'password'] as const;
+const LANGUAGE_ID = /^[0-9a-f]{32}$/;
+
+function validateShopware6(reader: ConfigReader, base: StoreConfigBase): Shopware6StoreConfig {
+  if (/\/api\/?$/.test(base.apiBase)) reader.fail('apiBase', 'Write apiBase without the trailing /api (the app adds /api/... itself).');
+  const store: Shopware6StoreConfig = { ...base, kind: 'shopware6', auth: reader.listOf('auth', AUTH_MODES, ['integration']) };
+  const currency = reader.optionalCurrency('currency');
+  if (currency !== undefined) store.currency = currency;
+  const storefrontUrl = reader.optionalEndpoint('storefrontUrl');
+  if (storefrontUrl !== undefined) store.storefrontUrl = storefrontUrl;
+  const language = reader.optionalText('language', 'Set language to the sw-language-id (32 hex characters) or leave it out.');
+  if (language !== undefined) {
+    if (!LANGUAGE_ID.test(language)) reader.fail('language', 'Set language to the sw-language-id (32 hex characters) or leave it out.');
+    store.language = language;
+  }
+  return store;
+}
+
+export const shopware6Profile: ProviderProfile = Object.freeze({
+  kind: 'shopware6',
+  displayName: 'Shopware 6',
+  scopes: [],
+  operationScopes: {},
+  modes: MODES,
+  modesOf: (store: StoreConfig) => (store.kind === 'shopware6' ? store.auth.flatMap((id) => MODES.filter((mode) => mode.id === id)) : []),
+  capabilities: {
+    from: 'probe',
+    change: {
+      browse: 'Give the role product, product_media, media and category read rights.',
+      viewOrders: 'Give the role order, order_customer, state_machine_state, currency and order_transaction read rights.',
+      viewCoupons: 'Give the role promotion and promotion_discount read rights.',
+      editProducts: 'Give the role the product update right (or mark the integration "Administrator").',
+    },
+  } as const,
+  validateConfig: validateShopware6,
+  tokenQuirks: { lifetimeFields: ['expires_in'], implicitRefreshToken: false },
+  paging: { firstPage: 0, minCount: 1, maxCount: 100, defaultCount: 24 },
+});
+
+/** Shopware 6 in the registry: the profile here, the rest loaded on first use. */
+export const shopware6Entry: RegistryEntry = {
+  profile: shopware6Profile,
+  loadConnector: (mode) => import('./shopware6/connectors.ts').then((m) => m.shopware6Connector(mode)),
+  loadAdapter: () => import('./shopware6/adapter.ts').then((m) => m.createShopware6Adapter as unknown as CreateAdapter),
+};

@@ -1,0 +1,197 @@
+/**
+ * Shopware 6's store operations over the signed transport (platforms.md 4.3, 4.4): criteria searches
+ * with `Accept: application/json`, the currency table once per store, the product PATCH with a
+ * re-read conflict check, and capability probes. Pure builders and mappers are in criteria.ts,
+ * currency.ts and map.ts; this file only sequences requests.
+ */
+import type { Adapter, AdapterContext, CallOptions } from '../../connect/adapter.ts';
+import type { ApiOperation } from '../../connect/operations.ts';
+import type { ApiRequest, ApiResponse, SendOptions } from '../../connect/request.ts';
+import type { Shopware6StoreConfig } from '../../connect/store-config.ts';
+import type { Capability } from '../../domain/capability.ts';
+import type { Coupon, Cursor, OrderPage, Product, ProductEdit, ProductListQuery, ProductPage, StoreMetadata } from '../../domain/catalog.ts';
+import { ProductConflictError } from '../../domain/conflict.ts';
+import { AppError } from '../../oauth/errors.ts';
+import { invalidResponse, readObject } from '../wire.ts';
+import {
+  assertProductId,
+  buildCurrencyCriteria,
+  buildOrderListCriteria,
+  buildProductDetailCriteria,
+  buildProductListCriteria,
+  buildProductPatch,
+  buildPromotionListCriteria,
+  SW_DEFAULT_PAGE_SIZE,
+} from './criteria.ts';
+import { chooseCurrency, readCurrencyTable, type CurrencyTable, type SwCurrency } from './currency.ts';
+import { shopware6Hooks } from './hooks.ts';
+import { mapAdminProduct, mapOrder, mapPromotion, readSearchResult } from './map.ts';
+import type { SwPriceWire } from './wire.ts';
+
+/** A page cursor is the next 1-based Shopware page, as text. */
+function pageOf(cursor: Cursor | null | undefined): number {
+  if (cursor === null || cursor === undefined) return 0;
+  const page = Number(cursor);
+  if (!Number.isSafeInteger(page) || page < 1) throw new AppError('API_BAD_REQUEST', 'not a Shopware page cursor');
+  return page - 1;
+}
+
+function nextCursor(page0: number, count: number, total: number): Cursor | null {
+  return (page0 + 1) * count < total ? (String(page0 + 2) as Cursor) : null;
+}
+
+const COUPON_PAGE = 100;
+
+export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6StoreConfig>): Adapter {
+  let currency: Promise<SwCurrency> | undefined;
+
+  async function call(request: ApiRequest, operation: ApiOperation, options?: CallOptions & { accept?: readonly number[] }): Promise<ApiResponse> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
+    if (store.language !== undefined) headers['sw-language-id'] = store.language;
+    const sendOptions: SendOptions = {};
+    if (options?.signal !== undefined) sendOptions.signal = options.signal;
+    if (options?.accept !== undefined) sendOptions.accept = options.accept;
+    const response = await send({ ...request, headers }, operation, sendOptions);
+    // with Accept */* (a proxy rewriting it) Shopware answers JSON:API, which these mappers cannot read
+    if (/application\/vnd\.api\+json/i.test(response.headers.get('Content-Type') ?? '')) {
+      throw new AppError('API_INVALID_RESPONSE', 'The store answered in JSON:API instead of plain JSON (something between the app and the store changed the Accept header).');
+    }
+    return response;
+  }
+
+  function search(entity: string, criteria: unknown, operation: ApiOperation, options?: CallOptions & { accept?: readonly number[] }): Promise<ApiResponse> {
+    return call({ method: 'POST', path: `/api/search/${entity}`, body: { json: criteria } }, operation, options);
+  }
+
+  /** The currency prices are shown in; the table is read once per store (without currency:read, config's label). */
+  function currencyOf(options?: CallOptions): Promise<SwCurrency> {
+    currency ??= (async () => {
+      const answer = await search('currency', buildCurrencyCriteria(), 'probe', { ...options, accept: [403] });
+      let table: CurrencyTable | undefined;
+      if (answer.status !== 403) table = readCurrencyTable(readSearchResult(answer.json, 1, 100).data);
+      return chooseCurrency(table, store.currency);
+    })();
+    currency.catch(() => {
+      currency = undefined;
+    });
+    return currency;
+  }
+
+  function mapOne(value: unknown, chosen: SwCurrency, path: string): Product {
+    const options = { currency: chosen, admin: true, ...(store.storefrontUrl === undefined ? {} : { storefrontUrl: store.storefrontUrl }) };
+    return mapAdminProduct(value, options, path);
+  }
+
+  async function readProduct(id: string, options?: CallOptions): Promise<{ wire: unknown; product: Product }> {
+    assertProductId(id);
+    const [chosen, answer] = await Promise.all([currencyOf(options), search('product', buildProductDetailCriteria(id), 'getProduct', options)]);
+    const { data } = readSearchResult(answer.json, 1, 1);
+    if (data.length === 0) throw new AppError('API_NOT_FOUND', 'The store has no product with this id.');
+    return { wire: data[0], product: mapOne(data[0], chosen, 'data[0]') };
+  }
+
+  async function allowed(request: Promise<ApiResponse>): Promise<boolean> {
+    return (await request).status !== 403;
+  }
+
+  return {
+    hooks: shopware6Hooks,
+
+    async listProducts(query: ProductListQuery, cursor, options): Promise<ProductPage> {
+      const page0 = pageOf(cursor);
+      const count = query.count ?? SW_DEFAULT_PAGE_SIZE;
+      const criteria = buildProductListCriteria({ ...query, page: page0, count }, 'admin');
+      const [chosen, answer] = await Promise.all([currencyOf(options), search('product', criteria, 'listProducts', options)]);
+      const { data, paging } = readSearchResult(answer.json, criteria.page ?? 1, criteria.limit ?? count);
+      const products: Product[] = [];
+      let skipped = 0;
+      data.forEach((item, index) => {
+        try {
+          products.push(mapOne(item, chosen, `data[${index}]`));
+        } catch (error) {
+          // one product without a name or a price in the chosen currency does not hide the others
+          if (!(error instanceof AppError && error.code === 'API_INVALID_RESPONSE')) throw error;
+          skipped++;
+        }
+      });
+      const page: ProductPage = { products, next: nextCursor(page0, paging.count, paging.total ?? 0), total: paging.total ?? products.length };
+      if (skipped > 0) page.skipped = skipped;
+      return page;
+    },
+
+    async getProduct(id, options) {
+      return (await readProduct(id, options)).product;
+    },
+
+    async getMetadata(options): Promise<StoreMetadata> {
+      const chosen = await currencyOf(options);
+      const metadata: StoreMetadata = { name: store.name, currency: chosen.isoCode };
+      if (store.storefrontUrl !== undefined) metadata.canonicalUrl = store.storefrontUrl;
+      return metadata;
+    },
+
+    async listCategories(options): Promise<string[]> {
+      const answer = await search('category', { limit: 100, includes: { category: ['id', 'name', 'translated'] } }, 'probe', options);
+      const { data } = readSearchResult(answer.json, 1, 100);
+      const names = data.flatMap((item, index) => {
+        const wire = readObject(item, `data[${index}]`);
+        const translated = wire.translated === null || typeof wire.translated !== 'object' ? undefined : (wire.translated as { name?: unknown }).name;
+        const name = typeof translated === 'string' && translated.trim() !== '' ? translated : wire.name;
+        return typeof name === 'string' && name.trim() !== '' ? [name] : [];
+      });
+      return [...new Set(names)].sort((a, b) => a.localeCompare(b));
+    },
+
+    async listOrders(cursor, options): Promise<OrderPage> {
+      const page0 = pageOf(cursor);
+      const count = Math.min(100, Math.max(1, options?.count ?? 20));
+      const answer = await search('order', buildOrderListCriteria(page0, count), 'listOrders', options);
+      const { data, paging } = readSearchResult(answer.json, page0 + 1, count);
+      return { orders: data.map((item, index) => mapOrder(item, `data[${index}]`)), next: nextCursor(page0, count, paging.total ?? 0), total: paging.total ?? data.length };
+    },
+
+    async listCoupons(options): Promise<Coupon[]> {
+      const answer = await search('promotion', buildPromotionListCriteria(0, COUPON_PAGE), 'listCoupons', options);
+      const { data } = readSearchResult(answer.json, 1, COUPON_PAGE);
+      return data.flatMap((item, index) => mapPromotion(item, `data[${index}]`) ?? []);
+    },
+
+    async updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, options): Promise<Product> {
+      // Shopware has no conditional update: re-read updatedAt just before writing [decision 4.4]
+      const current = await readProduct(id, options);
+      if ((current.product.updated ?? current.product.created) !== lastSeenUpdated) throw new ProductConflictError(current.product, 'Someone changed this product in the store since you opened it.');
+      const chosen = await currencyOf(options);
+      const prices = readObject(current.wire, 'data[0]').price as readonly SwPriceWire[] | null | undefined;
+      await call({ method: 'PATCH', path: `/api/product/${id}`, body: { json: buildProductPatch(edit, prices, chosen.id) } }, 'updateProduct', options);
+      return (await readProduct(id, options)).product;
+    },
+
+    async probe(options): Promise<Capability[]> {
+      const limit1 = (criteria: object) => ({ ...criteria, page: 1, limit: 1 });
+      const browse = await allowed(search('product', limit1(buildProductListCriteria({}, 'admin')), 'probe', { ...options, accept: [403] }));
+      if (!browse) return [];
+      const [orders, coupons, me] = await Promise.all([
+        allowed(search('order', limit1(buildOrderListCriteria(0, 1)), 'probe', { ...options, accept: [403] })),
+        allowed(search('promotion', limit1(buildPromotionListCriteria(0, 1)), 'probe', { ...options, accept: [403] })),
+        call({ method: 'GET', path: '/api/_info/me' }, 'probe', { ...options, accept: [403] }),
+      ]);
+      const capabilities: Capability[] = ['browse', 'viewUnpublished', 'viewInventory'];
+      if (orders) capabilities.push('viewOrders');
+      if (coupons) capabilities.push('viewCoupons');
+      // an integration cannot read its own rights (403 EXPECTED_USER): editing is offered, a 403 on save removes it
+      if (me.status === 403 || userMayEdit(me.json)) capabilities.push('editProducts');
+      return capabilities;
+    },
+  };
+}
+
+/** `GET /api/_info/me`: an admin, or a role with `product:update`. */
+function userMayEdit(json: unknown): boolean {
+  const data = readObject(readObject(json, 'response').data, 'response.data');
+  if (data.admin === true) return true;
+  if (!Array.isArray(data.aclRoles)) throw invalidResponse('response.data.aclRoles', 'an array');
+  return data.aclRoles.some((role) => {
+    const privileges = (role as { privileges?: unknown } | null)?.privileges;
+    return Array.isArray(privileges) && privileges.includes('product:update');
+  });
+}

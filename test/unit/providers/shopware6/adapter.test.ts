@@ -1,0 +1,145 @@
+/**
+ * Shopware 6's adapter over a signed transport against the faithful server: cursor paging, search,
+ * category, sort, product page, currency by id through the table, orders, coupons, the PATCH with its
+ * conflict check, probes per integration role, the 403's words and the JSON:API guard.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Adapter } from '../../../../src/lib/connect/adapter.ts';
+import { ProductConflictError } from '../../../../src/lib/domain/conflict.ts';
+import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { createShopware6Adapter } from '../../../../src/lib/providers/shopware6/adapter.ts';
+import { ADMIN, BROWSE, ORDERS } from '../../../platforms/shopware/client.ts';
+import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
+import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
+import { connectedAdapter, swStore, transport, type Sent } from './sw-transport.ts';
+
+let server: ShopwareStore;
+beforeAll(async () => {
+  server = await startShopwareStore({ port: 0 });
+});
+afterAll(() => server.close());
+
+const integration = (who: typeof BROWSE) => ({ accessKeyId: who.accessKeyId, secretAccessKey: who.secret });
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('catalogue', () => {
+  let adapter: Adapter;
+  const sent: Sent[] = [];
+  beforeAll(async () => {
+    ({ adapter } = await connectedAdapter(swStore(server.origin), 'integration', integration(BROWSE), sent));
+  });
+
+  it('pages by cursor to the end without repeats; every call says Accept: application/json; the currency table is read once', async () => {
+    const seen = new Set<string>();
+    let page = await adapter.listProducts({ count: 10 });
+    const total = page.total!;
+    expect(total).toBeGreaterThan(20);
+    let pages = 1;
+    for (;;) {
+      for (const product of page.products) seen.add(product.id);
+      if (page.next === null || pages > 10) break;
+      page = await adapter.listProducts({ count: 10 }, page.next);
+      pages++;
+    }
+    expect(pages).toBe(Math.ceil(total / 10));
+    expect(seen.size).toBe(total);
+    expect(seen.has(SEED_IDS.applesVariant)).toBe(false);
+    expect(sent.every((s) => s.headers.get('Accept') === 'application/json')).toBe(true);
+    expect(sent.filter((s) => s.url.endsWith('/api/search/currency'))).toHaveLength(1);
+  });
+
+  it('searches, filters by category name and sorts by price', async () => {
+    const found = await adapter.listProducts({ q: 'apple' });
+    expect(found.products.map((p) => p.id)).toContain(SEED_IDS.apples);
+    const fruit = await adapter.listProducts({ category: 'Fruit', sort: 'price', count: 50 });
+    expect(fruit.products.length).toBeGreaterThan(2);
+    expect(fruit.products.every((p) => p.categories.includes('Fruit'))).toBe(true);
+    const prices = fruit.products.map((p) => p.price);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(await adapter.listCategories!()).toEqual(expect.arrayContaining(['Fruit', 'Vegetables']));
+  });
+
+  it('opens a product: translated name, cover first, no javascript: image, unknown id is not found', async () => {
+    const bananas = await adapter.getProduct(SEED_IDS.bananas);
+    expect(bananas.name).toBe('Bananas');
+    const onion = await adapter.getProduct(SEED_IDS.hostileOnion);
+    expect(onion.images.every((i) => i.url.startsWith('http'))).toBe(true);
+    expect((await rejection(adapter.getProduct('0'.repeat(32)))).code).toBe('API_NOT_FOUND');
+    expect((await rejection(adapter.getProduct('../x'))).code).toBe('API_NOT_FOUND');
+  });
+
+  it('shows another currency by id through the table (USD with the factor for a product priced only in EUR)', async () => {
+    const { adapter: usd } = await connectedAdapter(swStore(server.origin, { currency: 'USD' }), 'integration', integration(BROWSE));
+    expect((await usd.getMetadata()).currency).toBe('USD');
+    const eur = await adapter.getProduct(SEED_IDS.bananas);
+    const dollars = await usd.getProduct(SEED_IDS.bananas);
+    expect(dollars.currency).toBe('USD');
+    expect(dollars.price).not.toBe(eur.price);
+  });
+
+  it('a browse-only integration probes as browse without orders, coupons; orders answer 403 naming the missing rights', async () => {
+    const capabilities = await adapter.probe!();
+    expect(capabilities).toEqual(expect.arrayContaining(['browse', 'viewInventory']));
+    expect(capabilities).not.toContain('viewOrders');
+    expect(capabilities).not.toContain('viewCoupons');
+    const error = await rejection(adapter.listOrders!());
+    expect(error.code).toBe('API_INSUFFICIENT_SCOPE');
+    expect(error.message).toMatch(/lacks the rights: order:read/);
+  });
+
+  it('a JSON:API answer (Accept rewritten on the way) is a clear invalid response, not a crash', async () => {
+    const store = swStore(server.origin);
+    const { credential } = await connectedAdapter(store, 'integration', integration(BROWSE));
+    const base = transport(store, () => credential);
+    const jsonApi = createShopware6Adapter({ store, send: (request, operation, options) => base({ ...request, headers: { ...request.headers, Accept: '*/*' } }, operation, options) });
+    const error = await rejection(jsonApi.listProducts({}));
+    expect(error.code).toBe('API_INVALID_RESPONSE');
+    expect(error.message).toMatch(/JSON:API/);
+  });
+});
+
+describe('admin screens', () => {
+  it('browse + orders lists orders by cursor; an admin integration lists coupons (percentOff null for fixed amounts)', async () => {
+    const { adapter: orders } = await connectedAdapter(swStore(server.origin), 'integration', integration(ORDERS));
+    expect(await orders.probe!()).toContain('viewOrders');
+    const first = await orders.listOrders!(null, { count: 2 });
+    expect(first.orders).toHaveLength(2);
+    expect(first.orders[0]!.currency).toMatch(/^[A-Z]{3}$/);
+    const { adapter: admin } = await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN));
+    const coupons = await admin.listCoupons!();
+    expect(coupons.length).toBeGreaterThan(0);
+    expect(coupons.some((c) => c.percentOff === null && c.amountOff !== undefined) || coupons.every((c) => c.percentOff !== null)).toBe(true);
+  });
+
+  it('an admin edits a product and the server has the change; a stale edit is a conflict carrying the current product', async () => {
+    const { adapter } = await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN));
+    expect(await adapter.probe!()).toEqual(expect.arrayContaining(['browse', 'viewOrders', 'viewCoupons', 'editProducts']));
+    const before = await adapter.getProduct(SEED_IDS.pears);
+    const after = await adapter.updateProduct!(SEED_IDS.pears, { name: 'Conference Pears (ripe)', price: 3.9, inventory: 12 }, before.updated ?? before.created);
+    expect(after.name).toBe('Conference Pears (ripe)');
+    expect(after.price).toBe(3.9);
+    expect(server.getProduct(SEED_IDS.pears)?.name).toBe('Conference Pears (ripe)');
+    expect(server.getProduct(SEED_IDS.pears)?.stock).toBe(12);
+    const stale = await rejection(adapter.updateProduct!(SEED_IDS.pears, { name: 'Old view' }, before.updated ?? before.created));
+    expect(stale).toBeInstanceOf(ProductConflictError);
+    expect((stale as ProductConflictError).current?.name).toBe('Conference Pears (ripe)');
+    expect(server.getProduct(SEED_IDS.pears)?.name).toBe('Conference Pears (ripe)');
+  });
+
+  it('the password mode probes edit rights from _info/me: admin may edit, the viewer may not', async () => {
+    const { adapter: admin } = await connectedAdapter(swStore(server.origin), 'password', { username: 'admin', password: 'shopware' });
+    expect(await admin.probe!()).toContain('editProducts');
+    const { adapter: viewer } = await connectedAdapter(swStore(server.origin), 'password', { username: 'viewer', password: 'viewer-demo-1' });
+    const capabilities = await viewer.probe!();
+    expect(capabilities).toContain('browse');
+    expect(capabilities).not.toContain('editProducts');
+  });
+});
