@@ -7,7 +7,7 @@ import { LOOPBACK_HOSTS } from '../lib/shared/loopback.ts';
 import { TOKEN_SYNTAX } from '../lib/shared/token-syntax.ts';
 
 /** Every attribute `<storefront-products>` reads; a change to any of them re-renders. */
-export const WIDGET_ATTRIBUTES = ['kind', 'api-base', 'token', 'category', 'search', 'limit', 'columns'] as const;
+export const WIDGET_ATTRIBUTES = ['kind', 'api-base', 'token', 'access-key', 'category', 'search', 'limit', 'columns'] as const;
 export type WidgetAttribute = (typeof WIDGET_ATTRIBUTES)[number];
 
 export const DEFAULT_LIMIT = 12;
@@ -19,7 +19,10 @@ export interface WidgetOptions {
   kind: string;
   /** The store's API server (config.json `apiBase`), normalised, no trailing slash. */
   apiBase: string;
-  /** A storefront-only bearer token. Sent in the Authorization header, never in a URL. */
+  /**
+   * A storefront-only bearer token, sent in the Authorization header, never in a URL; for a
+   * Shopware store the sales channel's public access key (attribute `access-key`), sent as `sw-access-key`.
+   */
   token: string;
   category: string;
   search: string;
@@ -59,13 +62,14 @@ export function parseApiBase(value: string | null): { ok: true; apiBase: string 
 export function readWidgetOptions(get: (name: WidgetAttribute) => string | null): OptionsResult {
   const base = parseApiBase(get('api-base'));
   if (!base.ok) return base;
-  const token = (get('token') ?? '').trim();
+  const kind = (get('kind') ?? '').trim() || 'goodsie';
+  const token = ((kind === 'shopware6' ? get('access-key') : null) ?? get('token') ?? '').trim();
   if (token === '') return { ok: false, problem: 'token-missing' };
   if (!TOKEN_SYNTAX.test(token)) return { ok: false, problem: 'token-invalid' };
   return {
     ok: true,
     options: {
-      kind: (get('kind') ?? '').trim() || 'goodsie',
+      kind,
       apiBase: base.apiBase,
       token,
       category: (get('category') ?? '').trim(),

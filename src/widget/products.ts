@@ -35,6 +35,8 @@ export { codeForStatus };
  * Unpublished products are dropped even if a too-powerful token returned them.
  */
 export async function fetchProducts(options: WidgetOptions, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<Product[]> {
+  // Shopware's widget reads the Store API with the sales channel's public key (platforms.md 4.7)
+  if (options.kind === 'shopware6') return (await import('./shopware6-products.ts')).fetchShopwareProducts(options, fetchImpl, signal);
   const provider = await loadProvider(options.kind);
   let response: Response;
   try {

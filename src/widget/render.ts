@@ -143,7 +143,7 @@ export function optionsProblemDetail(problem: OptionsProblem): string {
     case 'api-base-insecure':
       return 'the api-base address must start with https://.';
     case 'token-missing':
-      return 'set the token attribute to a storefront token.';
+      return 'set the token attribute to a storefront token (for a Shopware store: the access-key attribute to the sales channel access key).';
     case 'token-invalid':
       return 'the token attribute does not hold a valid access token.';
   }

@@ -1,0 +1,59 @@
+/**
+ * The widget's Shopware path against the faithful server's Store API: the sales channel key goes in
+ * `sw-access-key` (never Authorization, never the URL), only active products, the context's currency,
+ * search through /store-api/search; a wrong key is the widget's "not accepted" error.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { readWidgetOptions, type WidgetAttribute } from '../../../src/widget/options.ts';
+import { fetchProducts } from '../../../src/widget/products.ts';
+import { SALES_CHANNEL_ACCESS_KEY } from '../../platforms/shopware/constants.ts';
+import { SEED_IDS } from '../../platforms/shopware/seed.ts';
+import { startShopwareStore, type ShopwareStore } from '../../platforms/shopware/server.ts';
+
+let server: ShopwareStore;
+beforeAll(async () => {
+  server = await startShopwareStore({ port: 0 });
+});
+afterAll(() => server.close());
+
+function options(attributes: Partial<Record<WidgetAttribute, string>>) {
+  const result = readWidgetOptions((name) => attributes[name] ?? null);
+  if (!result.ok) throw new Error(result.problem);
+  return result.options;
+}
+
+describe('Shopware widget', () => {
+  it('reads kind="shopware6" with access-key and sends it only as sw-access-key', async () => {
+    const seen: { url: string; headers: Headers }[] = [];
+    const spy: typeof fetch = (input, init) => {
+      seen.push({ url: String(input), headers: new Headers(init?.headers) });
+      return fetch(input, init);
+    };
+    const products = await fetchProducts(options({ kind: 'shopware6', 'api-base': server.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, limit: '50' }), spy);
+    expect(products.length).toBeGreaterThan(5);
+    expect(products.map((p) => p.id)).not.toContain(SEED_IDS.hiddenBread);
+    expect(products.every((p) => p.currency === 'EUR' && p.published)).toBe(true);
+    expect(seen.map((s) => new URL(s.url).pathname).sort()).toEqual(['/store-api/context', '/store-api/product']);
+    for (const request of seen) {
+      expect(request.headers.get('sw-access-key')).toBe(SALES_CHANNEL_ACCESS_KEY);
+      expect(request.headers.get('Authorization')).toBeNull();
+      expect(request.url).not.toContain(SALES_CHANNEL_ACCESS_KEY);
+    }
+  });
+
+  it('searches through /store-api/search and filters by category', async () => {
+    const found = await fetchProducts(options({ kind: 'shopware6', 'api-base': server.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, search: 'apple' }), fetch);
+    expect(found.map((p) => p.id)).toContain(SEED_IDS.apples);
+    const fruit = await fetchProducts(options({ kind: 'shopware6', 'api-base': server.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, category: 'Fruit' }), fetch);
+    expect(fruit.length).toBeGreaterThan(0);
+    expect(fruit.every((p) => p.categories.includes('Fruit'))).toBe(true);
+  });
+
+  it('a wrong key is API_UNAUTHORIZED; a missing key names the attribute', async () => {
+    const error = await fetchProducts(options({ kind: 'shopware6', 'api-base': server.origin, 'access-key': 'SWSCWRONGKEY0000000000000' }), fetch).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('API_UNAUTHORIZED');
+    expect(readWidgetOptions((name) => ({ kind: 'shopware6', 'api-base': server.origin })[name as 'kind'] ?? null)).toEqual({ ok: false, problem: 'token-missing' });
+  });
+});
