@@ -19,6 +19,13 @@ const LOADERS: ReadonlyMap<string, Loaders> = new Map<string, Loaders>([
       loadAdapter: () => import('./goodsie-adapter.ts').then((m) => m.createGoodsieAdapter as CreateAdapter),
     },
   ],
+  [
+    'shopware6',
+    {
+      loadConnector: (mode) => import('./shopware6/connectors.ts').then((m) => m.shopware6Connector(mode)),
+      loadAdapter: () => import('./shopware6/adapter.ts').then((m) => m.createShopware6Adapter as unknown as CreateAdapter),
+    },
+  ],
 ]);
 
 /** The registry entry of `kind`: profile + lazy loaders; CONFIG_INVALID for an unknown kind. */

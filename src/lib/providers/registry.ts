@@ -5,6 +5,7 @@
  */
 import { AppError } from '../oauth/errors.ts';
 import { goodsieProfile } from './goodsie-profile.ts';
+import { shopware6Profile } from './shopware6-profile.ts';
 import type { LoadedProvider, ProviderProfile } from './types.ts';
 
 /**
@@ -19,6 +20,7 @@ interface Entry {
 
 const PROVIDERS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ['goodsie', { profile: goodsieProfile, load: () => import('./goodsie.ts').then((m) => m.goodsie) }],
+  ['shopware6', { profile: shopware6Profile }],
 ]);
 
 /** The kinds a config.json `kind` may name. */
@@ -44,3 +46,8 @@ export function loadProvider(kind: string): Promise<LoadedProvider> {
   return found.load();
 }
 
+
+/** `kind`'s own storefront read for the widget, or undefined when the widget uses the kind's provider. */
+export async function loadStorefront(kind: string): Promise<import('./types.ts').StorefrontProducts | undefined> {
+  return kind === 'shopware6' ? (await import('./shopware6/storefront.ts')).shopware6StorefrontProducts : undefined;
+}

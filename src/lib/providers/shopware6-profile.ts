@@ -79,5 +79,6 @@ export const shopware6Profile: ProviderProfile = Object.freeze({
 export const shopware6Entry: RegistryEntry = {
   profile: shopware6Profile,
   loadConnector: (mode) => import('./shopware6/connectors.ts').then((m) => m.shopware6Connector(mode)),
+  loadStorefront: () => import('./shopware6/storefront.ts').then((m) => m.shopware6StorefrontProducts),
   loadAdapter: () => import('./shopware6/adapter.ts').then((m) => m.createShopware6Adapter as unknown as CreateAdapter),
 };

@@ -168,8 +168,23 @@ export interface ProviderProfile {
  * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector
  * per mode; the adapter factory).
  */
+/** What the storefront widget asks a platform's public storefront API for. */
+export interface StorefrontQuery {
+  apiBase: string;
+  /** The platform's public storefront credential (Shopware: the sales channel access key). */
+  key: string;
+  limit: number;
+  category: string;
+  search: string;
+}
+
+/** A platform's own storefront read for the widget (public key, never an admin credential). */
+export type StorefrontProducts = (query: StorefrontQuery, fetchImpl: typeof fetch, signal?: AbortSignal) => Promise<Product[]>;
+
 export interface RegistryEntry {
   profile: ProviderProfile;
+  /** The widget's read through the platform's public storefront API, when it has one (Shopware's Store API). */
+  loadStorefront?(): Promise<StorefrontProducts>;
   loadConnector(mode: string): Promise<Connector>;
   loadAdapter(): Promise<CreateAdapter>;
 }

@@ -1,20 +1,20 @@
 /**
- * The widget's products for a Shopware 6 store (platforms.md 4.7): the Store API with the sales
+ * The storefront widget's products for a Shopware 6 store (platforms.md 4.7): the Store API with the sales
  * channel's public access key in `sw-access-key`, never an Admin API credential. The shopper's
  * currency comes from the sales channel context; only active, visible products come back.
  */
-import type { Product } from '../lib/domain/catalog.ts';
-import { AppError, codeForStatus } from '../lib/oauth/errors.ts';
-import { buildStoreProductCriteria, buildStoreSearchBody } from '../lib/providers/shopware6/criteria.ts';
-import { mapStoreProduct, readStoreContextCurrency, readStoreList } from '../lib/providers/shopware6/map.ts';
-import type { WidgetOptions } from './options.ts';
+import type { Product } from '../../domain/catalog.ts';
+import { AppError, codeForStatus } from '../../oauth/errors.ts';
+import type { StorefrontQuery } from '../types.ts';
+import { buildStoreProductCriteria, buildStoreSearchBody } from './criteria.ts';
+import { mapStoreProduct, readStoreContextCurrency, readStoreList } from './map.ts';
 
-async function storeApi(options: WidgetOptions, fetchImpl: typeof fetch, path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
+async function storeApi(options: StorefrontQuery, fetchImpl: typeof fetch, path: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
   let response: Response;
   try {
     response = await fetchImpl(`${options.apiBase}/store-api/${path}`, {
       method: body === undefined ? 'GET' : 'POST',
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'sw-access-key': options.token },
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'sw-access-key': options.key },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
@@ -34,7 +34,8 @@ async function storeApi(options: WidgetOptions, fetchImpl: typeof fetch, path: s
   }
 }
 
-export async function fetchShopwareProducts(options: WidgetOptions, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<Product[]> {
+/** The widget's products: the Store API with the sales channel key (`key`) in `sw-access-key`. */
+export async function shopware6StorefrontProducts(options: StorefrontQuery, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<Product[]> {
   const query = { count: options.limit, ...(options.category !== '' ? { category: options.category } : {}) };
   const [context, list] = await Promise.all([
     storeApi(options, fetchImpl, 'context', undefined, signal),
