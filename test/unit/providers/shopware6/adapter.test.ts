@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../../../src/lib/connect/adapter.ts';
 import { ProductConflictError } from '../../../../src/lib/domain/conflict.ts';
-import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { AppError, HttpError } from '../../../../src/lib/oauth/errors.ts';
 import { createShopware6Adapter } from '../../../../src/lib/providers/shopware6/adapter.ts';
 import { ADMIN, BROWSE, ORDERS } from '../../../platforms/shopware/client.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
@@ -92,13 +92,14 @@ describe('catalogue', () => {
     expect(capabilities).not.toContain('viewCoupons');
     const error = await rejection(adapter.listOrders!());
     expect(error.code).toBe('API_INSUFFICIENT_SCOPE');
-    expect(error.message).toMatch(/lacks the rights: order:read/);
+    expect((error as HttpError).platformWords).toMatch(/lacks the rights?: .*order:read/);
+    expect((error as HttpError).change).toMatch(/order_transaction read rights/);
   });
 
   it('a JSON:API answer (Accept rewritten on the way) is a clear invalid response, not a crash', async () => {
     const store = swStore(server.origin);
     const { credential } = await connectedAdapter(store, 'integration', integration(BROWSE));
-    const base = transport(store, () => credential);
+    const base = transport(store, credential);
     const jsonApi = createShopware6Adapter({ store, send: (request, operation, options) => base({ ...request, headers: { ...request.headers, Accept: '*/*' } }, operation, options) });
     const error = await rejection(jsonApi.listProducts({}));
     expect(error.code).toBe('API_INVALID_RESPONSE');
@@ -132,6 +133,25 @@ describe('admin screens', () => {
     expect(stale).toBeInstanceOf(ProductConflictError);
     expect((stale as ProductConflictError).current?.name).toBe('Conference Pears (ripe)');
     expect(server.getProduct(SEED_IDS.pears)?.name).toBe('Conference Pears (ripe)');
+  });
+
+  it('an expired token renews once without the caller noticing; a deleted integration then ends the session', async () => {
+    const other = await startShopwareStore({ port: 0 });
+    try {
+      const { adapter, credential } = await connectedAdapter(swStore(other.origin), 'integration', integration(BROWSE));
+      const first = credential.current.tokens!.accessToken;
+      await adapter.listProducts({});
+      other.expireAccessTokens();
+      const before = other.stats().tokenRequests.total;
+      expect((await adapter.listProducts({ count: 5 })).products).toHaveLength(5);
+      expect(other.stats().tokenRequests.total).toBe(before + 1);
+      expect(credential.current.tokens!.accessToken).not.toBe(first);
+      other.revokeIntegration(BROWSE.accessKeyId);
+      other.expireAccessTokens();
+      expect((await rejection(adapter.listProducts({}))).code).toBe('TOKEN_EXPIRED');
+    } finally {
+      await other.close();
+    }
   });
 
   it('the password mode probes edit rights from _info/me: admin may edit, the viewer may not', async () => {

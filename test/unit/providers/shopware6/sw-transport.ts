@@ -1,13 +1,12 @@
 /**
- * A minimal signed transport for the Shopware adapter in unit tests: what the seam's API client
- * does (sign through the connector, JSON body, non-2xx -> HttpError with the hooks' words), without
- * renewal. Real fetch against the faithful server.
+ * The Shopware adapter over the seam's transport in unit tests, signed by the Shopware connectors,
+ * real fetch against the faithful server.
  */
 import type { Adapter } from '../../../../src/lib/connect/adapter.ts';
 import type { Credential, IssuedCredential } from '../../../../src/lib/connect/credential.ts';
 import type { Send } from '../../../../src/lib/connect/request.ts';
 import type { Shopware6StoreConfig } from '../../../../src/lib/connect/store-config.ts';
-import { codeForStatus, HttpError } from '../../../../src/lib/oauth/errors.ts';
+import { createTransport } from '../../../../src/lib/api/transport.ts';
 import { createShopware6Adapter } from '../../../../src/lib/providers/shopware6/adapter.ts';
 import { integrationConnector, passwordConnector } from '../../../../src/lib/providers/shopware6/connectors.ts';
 
@@ -25,32 +24,36 @@ export interface Sent {
   headers: Headers;
 }
 
-export function transport(store: Shopware6StoreConfig, credential: () => Credential, sent: Sent[] = [], hooks?: () => Adapter['hooks']): Send {
-  return async (request, operation, options) => {
-    const url = new URL(`${store.apiBase}${request.path ?? ''}`);
-    for (const [key, value] of Object.entries(request.query ?? {})) url.searchParams.append(key, value);
-    const headers = new Headers(request.headers);
-    integrationConnector.sign(credential(), headers);
-    let body: string | undefined;
-    if (request.body !== undefined && 'json' in request.body) {
-      headers.set('Content-Type', 'application/json');
-      body = JSON.stringify(request.body.json);
-    }
-    sent.push({ method: request.method, url: url.toString(), headers });
-    const response = await fetch(url, { method: request.method, headers, body, credentials: 'omit' });
-    const text = await response.text();
-    const json: unknown = text === '' ? undefined : JSON.parse(text);
-    if (response.ok || options?.accept?.includes(response.status)) return { status: response.status, json, headers: response.headers };
-    const words = response.status === 403 ? hooks?.()?.forbidden?.(json, operation)?.platformWords : undefined;
-    throw new HttpError(codeForStatus(response.status), response.status, { body: json, ...(words === undefined ? {} : { message: words }) });
+/**
+ * The seam's transport (api/transport.ts) signing with the connector of the credential's mode; a
+ * 401 renews once through that connector (what the AuthService does, without the vault).
+ */
+export function transport(store: Shopware6StoreConfig, credential: { current: Credential }, sent: Sent[] = [], hooks?: () => Adapter['hooks']): Send {
+  const connector = credential.current.mode === 'password' ? passwordConnector : integrationConnector;
+  const spy: typeof fetch = (input, init) => {
+    sent.push({ method: init?.method ?? 'GET', url: String(input), headers: new Headers(init?.headers) });
+    return fetch(input, init);
   };
+  return createTransport({
+    apiBase: store.apiBase,
+    fetch: spy,
+    sign: async (headers) => {
+      connector.sign(credential.current, headers);
+      return credential.current.tokens?.accessToken ?? '';
+    },
+    onUnauthorized: async () => {
+      credential.current = credentialOf(await connector.renew!({ store, fetch, now: Date.now }, credential.current));
+    },
+    ...(hooks === undefined ? {} : { hooks }),
+    sleep: async () => undefined,
+  });
 }
 
 /** An adapter over a credential obtained with `values` in `mode`. */
-export async function connectedAdapter(store: Shopware6StoreConfig, mode: 'integration' | 'password', values: Record<string, string>, sent: Sent[] = []): Promise<{ adapter: Adapter; credential: Credential }> {
+export async function connectedAdapter(store: Shopware6StoreConfig, mode: 'integration' | 'password', values: Record<string, string>, sent: Sent[] = []): Promise<{ adapter: Adapter; credential: { current: Credential } }> {
   const connector = mode === 'integration' ? integrationConnector : passwordConnector;
-  const credential = credentialOf(await connector.connect({ store, fetch, now: Date.now }, values));
+  const credential = { current: credentialOf(await connector.connect({ store, fetch, now: Date.now }, values)) };
   let adapter: Adapter | undefined;
-  adapter = createShopware6Adapter({ store, send: transport(store, () => credential, sent, () => adapter?.hooks) });
+  adapter = createShopware6Adapter({ store, send: transport(store, credential, sent, () => adapter?.hooks) });
   return { adapter, credential };
 }
