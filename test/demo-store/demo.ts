@@ -1,15 +1,17 @@
 /**
- * `npm run demo`: the demo store on http://127.0.0.1:4010 and the app on http://127.0.0.1:5173
+ * `npm run demo`: the Goodsie demo store on http://127.0.0.1:4010, the Shopware 6 demo shop on
+ * http://127.0.0.1:4020 (media on :4021) and the app on http://127.0.0.1:5173
  * (with /widget.js, see widget-dev.ts), which public/config.json points at out of the box.
  * `npm run demo -- --dist` (npm run demo:dist): builds, then serves dist/ as a plain static host
  * would (no rewrites; the CSP that `npm run csp` derives from config.json), on the same address.
- * Ctrl-C stops both.
+ * Ctrl-C stops them all.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, createServer } from 'vite';
 import { appHeaders } from '../deploy/csp.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
+import { startShopwareStore } from '../platforms/shopware/server.ts';
 import { startDemoStore } from './server.ts';
 import { widgetDevServer } from './widget-dev.ts';
 
@@ -38,19 +40,22 @@ async function startApp(): Promise<{ close(): Promise<void> }> {
 }
 
 const store = await startDemoStore({ port: 4010 });
+const shopware = await startShopwareStore({ port: 4020, mediaPort: 4021 });
 const app = await startApp();
 
 process.stdout.write(
   `\n  Storefront Connect demo${fromDist ? ' (the built dist/, served as static files)' : ''}\n\n` +
     `  Open ${appOrigin}/ and press "Connect" beside Goodsie Demo Store (the consent page is the demo store's own).\n` +
-    `  Demo store: ${store.origin}\n\n  Ctrl-C stops both.\n\n`,
+    `  Goodsie demo store: ${store.origin}\n` +
+    `  Shopware 6 demo shop: ${shopware.origin}: copy an access key ID and secret from its\n` +
+    `  Integrations page, ${shopware.origin}/admin/integrations, as you would in a real shop.\n\n  Ctrl-C stops them all.\n\n`,
 );
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.allSettled([app.close(), store.close()]);
+  await Promise.allSettled([app.close(), store.close(), shopware.close()]);
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());
