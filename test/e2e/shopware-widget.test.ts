@@ -1,0 +1,112 @@
+/**
+ * The Shopware widget as another site uses it (platforms.md 4.7): the built dist/widget.js from the
+ * app's origin, on a page of a third origin with its own strict CSP, reading the faithful Shopware
+ * server's Store API with the sales channel's public key. The key travels only in `sw-access-key`;
+ * no Admin API route and no Authorization header is ever used; a wrong key shows the widget's error.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, newPage } from '../helpers/browser.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { WIDGET_HEADERS } from '../bench/csp.ts';
+import { SALES_CHANNEL_ACCESS_KEY } from '../platforms/shopware/constants.ts';
+import { startShopwareStore, type ShopwareStore } from '../platforms/shopware/server.ts';
+
+let browser: Browser;
+let app: StaticServer;
+let host: StaticServer;
+let shop: ShopwareStore;
+let hostRoot: string;
+
+function hostPage(attributes: Record<string, string>): string {
+  const attrs = Object.entries(attributes)
+    .map(([name, value]) => ` ${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`)
+    .join('');
+  return `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>A Shopware merchant's blog</title></head>
+<body><h1>Fresh this week</h1><storefront-products${attrs}></storefront-products>
+<script type="module" src="${app.url}widget.js"></script></body></html>`;
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  shop = await startShopwareStore({ port: 0 });
+  app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/demo/' });
+  app.setHeaders({ ...WIDGET_HEADERS });
+  hostRoot = await mkdtemp(join(tmpdir(), 'sw-widget-host-'));
+  host = await startStaticServer({ root: hostRoot, basePath: '/' });
+  host.setHeaders({
+    'content-security-policy': ["default-src 'none'", `script-src ${app.origin}`, "style-src 'self'", `img-src ${shop.mediaOrigin}`, `connect-src ${shop.origin}`, "base-uri 'none'"].join('; '),
+  });
+  host.setOverride('fruit.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, category: 'Fruit', limit: '6', columns: '3' }));
+  host.setOverride('all.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, limit: '50' }));
+  host.setOverride('wrong-key.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': 'SWSCNOTTHESALESCHANNELKEY1' }));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all([app?.close(), host?.close(), shop?.close()]);
+  if (hostRoot) await rm(hostRoot, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<{ page: Page; requests: { url: string; headers: Record<string, string> }[]; close: () => Promise<void> }> {
+  const { context, page } = await newPage(browser);
+  const requests: { url: string; headers: Record<string, string> }[] = [];
+  page.on('request', (request) => requests.push({ url: request.url(), headers: request.headers() }));
+  await page.goto(`${host.url}${path}`);
+  return { page, requests, close: () => context.close() };
+}
+
+describe('<storefront-products kind="shopware6"> on another origin', () => {
+  it('shows the sales channel’s products of a category through the Store API, the key only in sw-access-key', async () => {
+    const before = shop.stats();
+    const { page, requests, close } = await open('fruit.html');
+    try {
+      const cards = page.locator('storefront-products .card');
+      await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(1);
+      const names = await cards.allInnerTexts();
+      expect(names.join(' ')).toMatch(/Apples/);
+      expect(names.join(' ')).toMatch(/€/);
+      await page.locator('storefront-products').screenshot({ path: join(SCREENSHOT_DIR, 'shopware-widget.png') });
+      const toShop = requests.filter((r) => r.url.startsWith(shop.origin));
+      expect(toShop.length).toBeGreaterThan(0);
+      for (const request of toShop) {
+        expect(new URL(request.url).pathname).toMatch(/^\/store-api\//);
+        expect(request.url).not.toContain(SALES_CHANNEL_ACCESS_KEY);
+        expect(request.headers['authorization']).toBeUndefined();
+      }
+      expect(toShop.some((r) => r.headers['sw-access-key'] === SALES_CHANNEL_ACCESS_KEY)).toBe(true);
+      const after = shop.stats();
+      expect(after.apiRequests).toBe(before.apiRequests);
+      expect(after.tokenRequests.total).toBe(before.tokenRequests.total);
+    } finally {
+      await close();
+    }
+  });
+
+  it('never shows an inactive product', async () => {
+    const { page, close } = await open('all.html');
+    try {
+      const cards = page.locator('storefront-products .card');
+      await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(5);
+      expect((await cards.allInnerTexts()).join(' ')).not.toMatch(/Stollen/);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a wrong key shows the widget’s error, not products', async () => {
+    const { page, close } = await open('wrong-key.html');
+    try {
+      const alert = page.locator('storefront-products [role="alert"]');
+      await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
+      expect(await alert.innerText()).toMatch(/did not accept/);
+      expect(await page.locator('storefront-products .card').count()).toBe(0);
+    } finally {
+      await close();
+    }
+  });
+});
