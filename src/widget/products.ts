@@ -7,7 +7,7 @@
  */
 import type { Product } from '../lib/domain/catalog.ts';
 import { AppError, codeForStatus } from '../lib/oauth/errors.ts';
-import { loadProvider, loadStorefront } from '../lib/providers/registry.ts';
+import { loadWidgetSource } from '../lib/providers/storefronts.ts';
 import type { LoadedProvider } from '../lib/providers/types.ts';
 import { buildApiUrl } from '../lib/shared/api-url.ts';
 import type { WidgetOptions } from './options.ts';
@@ -35,10 +35,10 @@ export { codeForStatus };
  * Unpublished products are dropped even if a too-powerful token returned them.
  */
 export async function fetchProducts(options: WidgetOptions, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<Product[]> {
+  const source = await loadWidgetSource(options.kind);
   // a platform with its own public storefront API (Shopware's Store API, platforms.md 4.7) reads it with its public key
-  const storefront = await loadStorefront(options.kind);
-  if (storefront) return storefront({ apiBase: options.apiBase, key: options.token, limit: options.limit, category: options.category, search: options.search }, fetchImpl, signal);
-  const provider = await loadProvider(options.kind);
+  if (source.style === 'public-key') return source.read({ apiBase: options.apiBase, key: options.token, limit: options.limit, category: options.category, search: options.search }, fetchImpl, signal);
+  const provider = source.provider;
   let response: Response;
   try {
     response = await fetchImpl(productsRequestUrl(provider, options), {

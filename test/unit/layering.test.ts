@@ -42,8 +42,8 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
 const ONLY_THROUGH: Readonly<Record<string, { from: readonly string[]; files: RegExp }>> = {
   /** Components use the error vocabulary (codes to words), never the protocol itself. */
   oauth: { from: ['components', 'widget', 'domain'], files: /^lib\/oauth\/errors\.ts$/ },
-  /** The widget finds its platform by kind through the registry; it never names an adapter. */
-  providers: { from: ['widget'], files: /^lib\/providers\/(registry|types)\.ts$/ },
+  /** The widget finds its platform by kind through the registry or its storefront list; it never names an adapter. */
+  providers: { from: ['widget'], files: /^lib\/providers\/(registry|storefronts|types)\.ts$/ },
 };
 
 /** Packages, and the only layers that may import them. */

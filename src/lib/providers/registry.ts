@@ -46,8 +46,3 @@ export function loadProvider(kind: string): Promise<LoadedProvider> {
   return found.load();
 }
 
-
-/** `kind`'s own storefront read for the widget, or undefined when the widget uses the kind's provider. */
-export async function loadStorefront(kind: string): Promise<import('./types.ts').StorefrontProducts | undefined> {
-  return kind === 'shopware6' ? (await import('./shopware6/storefront.ts')).shopware6StorefrontProducts : undefined;
-}

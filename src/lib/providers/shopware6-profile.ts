@@ -4,8 +4,7 @@
  * connectors and the adapter are in shopware6/ and load with the first Shopware store used.
  */
 import type { ConfigReader, Shopware6StoreConfig, StoreConfig, StoreConfigBase } from '../connect/store-config.ts';
-import type { CreateAdapter } from '../connect/adapter.ts';
-import type { ConnectionModeInfo, ProviderProfile, RegistryEntry } from './types.ts';
+import type { ConnectionModeInfo, ProviderProfile } from './types.ts';
 
 const REVOKE_INTEGRATION = 'Shopware Administration › Settings › System › Integrations: delete the integration.';
 
@@ -74,11 +73,3 @@ export const shopware6Profile: ProviderProfile = Object.freeze({
   tokenQuirks: { lifetimeFields: ['expires_in'], implicitRefreshToken: false },
   paging: { firstPage: 0, minCount: 1, maxCount: 100, defaultCount: 24 },
 });
-
-/** Shopware 6 in the registry: the profile here, the rest loaded on first use. */
-export const shopware6Entry: RegistryEntry = {
-  profile: shopware6Profile,
-  loadConnector: (mode) => import('./shopware6/connectors.ts').then((m) => m.shopware6Connector(mode)),
-  loadStorefront: () => import('./shopware6/storefront.ts').then((m) => m.shopware6StorefrontProducts),
-  loadAdapter: () => import('./shopware6/adapter.ts').then((m) => m.createShopware6Adapter as unknown as CreateAdapter),
-};

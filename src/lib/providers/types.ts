@@ -183,8 +183,6 @@ export type StorefrontProducts = (query: StorefrontQuery, fetchImpl: typeof fetc
 
 export interface RegistryEntry {
   profile: ProviderProfile;
-  /** The widget's read through the platform's public storefront API, when it has one (Shopware's Store API). */
-  loadStorefront?(): Promise<StorefrontProducts>;
   loadConnector(mode: string): Promise<Connector>;
   loadAdapter(): Promise<CreateAdapter>;
 }
