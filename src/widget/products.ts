@@ -8,7 +8,7 @@
 import type { Product } from '../lib/domain/catalog.ts';
 import { AppError, codeForStatus } from '../lib/oauth/errors.ts';
 import { loadWidgetSource } from '../lib/providers/storefronts.ts';
-import type { LoadedProvider } from '../lib/providers/types.ts';
+import type { LoadedProvider, StorefrontGetJson } from '../lib/providers/types.ts';
 import { buildApiUrl } from '../lib/shared/api-url.ts';
 import type { WidgetOptions } from './options.ts';
 
@@ -36,29 +36,28 @@ export { codeForStatus };
  */
 export async function fetchProducts(options: WidgetOptions, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<Product[]> {
   const source = await loadWidgetSource(options.kind);
+  const getJson: StorefrontGetJson = (url, init) => readJson(url, init, fetchImpl, signal);
   // a platform with its own public storefront API (Shopware's Store API, platforms.md 4.7) reads it with its public key
-  if (source.style === 'public-key') return source.read({ apiBase: options.apiBase, key: options.token, limit: options.limit, category: options.category, search: options.search }, fetchImpl, signal);
+  if (source.style === 'public-key') return source.read({ apiBase: options.apiBase, key: options.token, limit: options.limit, category: options.category, search: options.search }, getJson);
   const provider = source.provider;
+  const json = await getJson(productsRequestUrl(provider, options), { headers: { Accept: 'application/json', Authorization: `Bearer ${options.token}` } });
+  return provider.adapter.mapProductPage(json).products.filter((product) => product.published);
+}
+
+/** One storefront read, its failures as AppErrors (never the credential, never the body). */
+async function readJson(url: string, init: { method?: string; headers: Record<string, string>; body?: string }, fetchImpl: typeof fetch, signal: AbortSignal | undefined): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetchImpl(productsRequestUrl(provider, options), {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${options.token}` },
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      mode: 'cors',
-      ...(signal ? { signal } : {}),
-    });
+    response = await fetchImpl(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer', mode: 'cors', ...(signal ? { signal } : {}) });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new AppError('API_NETWORK_ERROR', 'the store could not be reached');
   }
   if (!response.ok) throw new AppError(codeForStatus(response.status), `HTTP ${response.status}`);
-  let json: unknown;
   try {
-    json = await response.json();
+    return (await response.json()) as unknown;
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new AppError('API_INVALID_RESPONSE', 'the store answered with something other than JSON');
   }
-  return provider.adapter.mapProductPage(json).products.filter((product) => product.published);
 }

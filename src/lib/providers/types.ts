@@ -178,8 +178,11 @@ export interface StorefrontQuery {
   search: string;
 }
 
+/** The widget's fetch: one JSON read with its failures already turned into AppErrors. */
+export type StorefrontGetJson = (url: string, init: { method?: string; headers: Record<string, string>; body?: string }) => Promise<unknown>;
+
 /** A platform's own storefront read for the widget (public key, never an admin credential). */
-export type StorefrontProducts = (query: StorefrontQuery, fetchImpl: typeof fetch, signal?: AbortSignal) => Promise<Product[]>;
+export type StorefrontProducts = (query: StorefrontQuery, getJson: StorefrontGetJson) => Promise<Product[]>;
 
 export interface RegistryEntry {
   profile: ProviderProfile;
