@@ -4,11 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../../src/lib/config/load-config.ts';
-<<<<<<< HEAD
 import { loadAdapter, loadConnector } from '../../../../src/lib/providers/loaders.ts';
-=======
 import { getProvider } from '../../../../src/lib/providers/registry.ts';
->>>>>>> d93da9e (First load and widget.js stay lean: the Shopware profile is listed lazily in the registry and loaded by loadConfig (prepareAndValidateConfig) only when config.json names a shopware6 store; the widget finds its read through providers/storefronts.ts (goodsie's provider, Shopware's Store API read) instead of the registry, so widget.js no longer inlines connectors and adapters. First-load JS 35.65 KB vs 35.46 KB on seam (+0.19 KB, the lazy-kind mechanism); widget.js 10.8 KB vs 9.9 KB)
 import { shopware6Profile } from '../../../../src/lib/providers/shopware6-profile.ts';
 
 const entry = (extra: Record<string, unknown> = {}) => ({ stores: [{ id: 'fruit', kind: 'shopware6', name: 'Fruit & Veggies', apiBase: 'https://shop.example.com', ...extra }] });
