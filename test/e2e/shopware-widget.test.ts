@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, newPage } from '../helpers/browser.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { WIDGET_HEADERS } from '../bench/csp.ts';
+import { WIDGET_HEADERS } from '../deploy/csp.ts';
 import { SALES_CHANNEL_ACCESS_KEY } from '../platforms/shopware/constants.ts';
 import { startShopwareStore, type ShopwareStore } from '../platforms/shopware/server.ts';
 

@@ -49,21 +49,6 @@ export class StoreInfo {
     );
   }
 
-  get metadata(): StoreMetadata | null {
-    return this.#metadata;
-  }
-  get pages(): readonly StorePage[] {
-    return this.#pages;
-  }
-  get categories(): readonly string[] {
-    return this.#categories;
-  }
-
-  /** Loads the store's pages again (a page link the list did not have); rejects on failure. */
-  async reloadPages(): Promise<void> {
-    this.#pages = await this.#api.listPages();
-  }
-
   noteCategories(found: readonly string[]): void {
     const merged = new Set([...this.#categories, ...found.filter((c) => c.trim() !== '')]);
     if (merged.size !== this.#categories.length) this.#categories = [...merged].sort((a, b) => a.localeCompare(b));

@@ -4,7 +4,7 @@ import { nextPageCursor } from '../../../src/lib/domain/catalog.ts';
 import { loadAdapter } from '../../../src/lib/providers/loaders.ts';
 import type { ApiRequest, Send } from '../../../src/lib/connect/request.ts';
 import type { GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
-import { wireProduct } from './goodsie-wire.ts';
+import { wireProduct } from '../../helpers/goodsie-wire.ts';
 
 const store: GoodsieStoreConfig = {
   id: 'demo',

@@ -4,7 +4,7 @@ import { openStorage } from '../../../src/lib/storage/kv.ts';
 import { CredentialVault } from '../../../src/lib/storage/credential-vault.ts';
 import { TokenVault } from '../../../src/lib/storage/token-vault.ts';
 import type { Credential } from '../../../src/lib/connect/credential.ts';
-import { catchAppError } from '../oauth/catch-error.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
 
 const tokens = { accessToken: 'at', tokenType: 'bearer' as const, scopes: ['storefront'], expiresAt: 5, obtainedAt: 1, refreshToken: 'rt' };
 
