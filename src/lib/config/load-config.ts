@@ -4,7 +4,7 @@
  * `validateConfig` (pure) checks every field and returns a clean AppConfig or throws ConfigError
  * naming the first bad field.
  */
-import { getProvider, knownProviderKinds } from '../providers/registry.ts';
+import { getProvider, knownProviderKinds, loadProfiles } from '../providers/registry.ts';
 import { ConfigError } from './config-error.ts';
 import type { ConfigReader, StoreConfigBase, StoreKind } from '../connect/store-config.ts';
 import type { AppConfig, StoreConfig } from './types.ts';
@@ -220,5 +220,15 @@ export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.j
       { cause: error },
     );
   }
+  await loadProfilesFor(json);
   return validateConfig(json);
+}
+
+/**
+ * Loads the platform profiles the stores of parsed config.json name, so that validateConfig can
+ * check their entries. Never throws for a bad file: validation names the problem.
+ */
+export async function loadProfilesFor(json: unknown): Promise<void> {
+  const stores = isObject(json) && Array.isArray(json.stores) ? (json.stores as unknown[]) : [];
+  await loadProfiles(stores.map((store) => (isObject(store) ? store.kind : undefined)));
 }
