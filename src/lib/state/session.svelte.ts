@@ -253,6 +253,17 @@ export class Session {
     return capabilitiesFor(getProvider(store.kind), this.grantedScopes(storeId));
   }
 
+  /** Whether the store's platform has `capability` at all (Shopware has no cart for apps): no tab, no lock. */
+  supports(storeId: string, capability: Capability): boolean {
+    const store = this.store(storeId);
+    if (!store) return false;
+    const provider = getProvider(store.kind);
+    const source = provider.capabilities;
+    if (source.from === 'probe') return capability in source.change || this.can(storeId, capability);
+    if (source.from === 'fixed') return source.capabilities.includes(capability);
+    return supportsCapability(provider, capability);
+  }
+
   can(storeId: string, capability: Capability): boolean {
     return this.capabilities(storeId).has(capability);
   }

@@ -139,6 +139,26 @@ export class StoreEmbed {
   }
 
   /** The two lines to paste, or '' when no token may be published. */
+  /** The public storefront key the platform's widget uses (Shopware), when it has one. */
+  get storefrontKey(): { label: string; hint: string } | undefined {
+    return this.#provider?.storefrontKey;
+  }
+
+  /** The snippet with the platform's public storefront key instead of a token; '' without a store. */
+  keySnippet(choices: SnippetChoices, key: string): string {
+    const store = this.store;
+    if (!store) return '';
+    const pinned = this.#pinned;
+    return buildEmbedSnippet({
+      ...choices,
+      widgetUrl: pinned?.url ?? this.widgetUrl,
+      ...(pinned ? { integrity: pinned.integrity } : {}),
+      apiBase: store.apiBase,
+      kind: store.kind,
+      token: key,
+    });
+  }
+
   snippet(choices: SnippetChoices): string {
     const store = this.store;
     const chosen = this.snippetSession;
