@@ -136,7 +136,7 @@ export default defineConfig({
               // use a dynamic import: that would pull Vite's preload helper in, and the entry
               // (which must only scrub the URL) would then wait for this whole chunk.
               name: 'runtime',
-              test: /node_modules[\\/](svelte|idb-keyval)[\\/]|src[\\/]lib[\\/](oauth[\\/]errors|state[\\/]routes|providers[\\/](goodsie-profile|capabilities))\.ts$/,
+              test: /node_modules[\\/](svelte|idb-keyval)[\\/]|src[\\/]lib[\\/](oauth[\\/](errors|scopes)|auth[\\/]return-to|config[\\/]find-store|domain[\\/]catalog|state[\\/]routes|providers[\\/](goodsie-profile|capabilities))\.ts$/,
             },
           ],
         },

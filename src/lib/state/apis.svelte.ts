@@ -2,10 +2,9 @@ import { getContext, setContext } from 'svelte';
 import type { StoreApi } from '../api/client.ts';
 import { HttpError } from '../oauth/errors.ts';
 import type { Capability } from '../domain/capability.ts';
-import { getProvider, loadProvider } from '../providers/registry.ts';
 import type { Session } from './session.svelte.ts';
 import type { StoreConfig } from '../config/types.ts';
-import type { Adapter, AdapterHooks } from '../connect/adapter.ts';
+import type { ClientHost, StoreClient } from './store-clients.ts';
 import { cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
 import { StoreInfo } from './store-info.svelte.ts';
 
@@ -35,8 +34,8 @@ export class StoreApis {
   #fetch: typeof fetch;
   #clients = new Map<string, StoreApi>();
   #infos = new Map<string, StoreInfo>();
-  /** Per seam store: its adapter and StoreApi, loading or loaded. */
-  #seamLoads = new Map<string, Promise<{ adapter: Adapter; api: StoreApi }>>();
+  /** Per store: its client (and a seam store's adapter), loading or loaded. */
+  #loads = new Map<string, Promise<StoreClient>>();
   /** Per store: how many calls are waiting out a 429 right now. */
   #waiting = new Map<string, number>();
   /** Set while a 429 is being waited out, so the wait is visible. */
@@ -72,52 +71,30 @@ export class StoreApis {
     return info;
   }
 
-  /** A wait after a 429, counted per store so the notice stays while any call still waits. */
-  async #sleep(storeId: string, sleep: (ms: number, signal?: AbortSignal) => Promise<void>, ms: number, signal?: AbortSignal): Promise<void> {
-    this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
-    try {
-      await sleep(ms, signal);
-    } finally {
-      this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
-    }
-  }
-
-  /** A seam store's adapter (built once) and the StoreApi over it. */
-  #seam(store: StoreConfig): Promise<{ adapter: Adapter; api: StoreApi }> {
-    let loading = this.#seamLoads.get(store.id);
+  /** The store's client, built on first use (one per store; a failed build is tried again next call). */
+  #client(store: StoreConfig): Promise<StoreClient> {
+    let loading = this.#loads.get(store.id);
     if (!loading) {
-      loading = this.#loadSeam(store);
-      loading.catch(() => this.#seamLoads.delete(store.id));
-      this.#seamLoads.set(store.id, loading);
+      const host: ClientHost = {
+        session: this.#session,
+        fetch: this.#fetch,
+        onRateLimited: (storeId, { retryInSeconds, attempt }) => {
+          this.#rateLimit = { storeId, retryInSeconds, attempt };
+        },
+        counted: async (storeId, wait) => {
+          this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
+          try {
+            return await wait;
+          } finally {
+            this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
+          }
+        },
+      };
+      loading = import('./store-clients.ts').then((m) => m.createStoreClient(host, store));
+      loading.catch(() => this.#loads.delete(store.id));
+      this.#loads.set(store.id, loading);
     }
     return loading;
-  }
-
-  /** A seam store's StoreApi: its platform's adapter over the transport, signed through the session. */
-  async #loadSeam(store: StoreConfig): Promise<{ adapter: Adapter; api: StoreApi }> {
-    const storeId = store.id;
-    const [{ createTransport }, { adapterStoreApi }, { abortableSleep }, createAdapter] = await Promise.all([
-      import('../api/transport.ts'),
-      import('../api/adapter-store-api.ts'),
-      import('../api/client.ts'),
-      import('../providers/loaders.ts').then((loaders) => loaders.loadAdapter(store.kind)),
-    ]);
-    let hooks: AdapterHooks | undefined;
-    const send = createTransport({
-      apiBase: store.apiBase,
-      fetch: this.#fetch,
-      sign: (headers) => this.#session.signSeamRequest(storeId, headers),
-      onUnauthorized: (refused) => this.#session.seamUnauthorized(storeId, refused),
-      operationScope: (operation) => getProvider(store.kind).operationScopes[operation],
-      hooks: () => hooks,
-      onRateLimited: ({ retryInSeconds, attempt }) => {
-        this.#rateLimit = { storeId, retryInSeconds, attempt };
-      },
-      sleep: (ms, signal) => this.#sleep(storeId, abortableSleep, ms, signal),
-    });
-    const adapter = createAdapter({ store, send });
-    hooks = adapter.hooks;
-    return { adapter, api: adapterStoreApi(adapter) };
   }
 
   /**
@@ -128,7 +105,11 @@ export class StoreApis {
     const store = this.#session.store(storeId);
     if (!store || store.kind === 'goodsie') return cursorPagesOf(this.for(storeId));
     return (query, cursor, signal) =>
-      this.#tracked(storeId, async () => (await this.#seam(store)).adapter.listProducts(query, cursor, { signal }));
+      this.#tracked(storeId, async () => {
+        const { adapter } = await this.#client(store);
+        if (!adapter) throw new Error(`${store.kind} pages by number`);
+        return adapter.listProducts(query, cursor, { signal });
+      });
   }
 
   /** After a call: a 403 narrows what the screens offer; the 429 notice clears when nothing waits. */
@@ -149,21 +130,7 @@ export class StoreApis {
   #create(storeId: string): StoreApi {
     const store = this.#session.store(storeId);
     if (!store) throw new Error(`unknown store ${storeId}`);
-    let loading: Promise<StoreApi> | undefined;
-    const load = () =>
-      (loading ??= store.kind !== 'goodsie' ? this.#seam(store).then((seam) => seam.api) : Promise.all([import('../api/client.ts'), loadProvider(store.kind)]).then(([{ createStoreApi, abortableSleep }, provider]) =>
-        createStoreApi({
-          apiBase: store.apiBase,
-          provider,
-          fetch: this.#fetch,
-          getAccessToken: () => this.#session.getAccessToken(storeId),
-          onUnauthorized: () => this.#session.handleUnauthorized(storeId),
-          onRateLimited: ({ retryInSeconds, attempt }) => {
-            this.#rateLimit = { storeId, retryInSeconds, attempt };
-          },
-          sleep: (ms, signal) => this.#sleep(storeId, abortableSleep, ms, signal),
-        }),
-      ));
+    const load = () => this.#client(store).then((client) => client.api);
     // Every call: a 403 updates the capability model, and a finished call clears the wait notice
     // unless another call to the store is still waiting out a 429.
     const call =
