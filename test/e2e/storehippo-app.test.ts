@@ -130,7 +130,13 @@ describe('StoreHippo in the app', () => {
     await page.getByRole('heading', { name: productName, level: 1 }).waitFor();
     await expect.poll(() => cdnImages.count()).toBeGreaterThan(0);
     await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
+    await page.getByText(/StoreHippo: this key’s role cannot edit products\./).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-product-360.png`, fullPage: true });
+    // no Embed tab: StoreHippo has no public storefront key, and the access key never goes into a page
+    expect(await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: /Embed/ }).count()).toBe(0);
+    await page.goto(`${env.app.url}#/s/hippo/embed`);
+    await page.getByText(/StoreHippo has no public storefront key/).waitFor();
 
     // orders and coupons: locked with the reason, no "Grant access" (a key has no scopes)
     await page.goto(`${env.app.url}#/s/hippo/orders`);
