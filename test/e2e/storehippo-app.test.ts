@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
+import { productCards, stepToNextPage } from '../helpers/catalog-grid.ts';
 import { deploymentHeaders, readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -49,7 +50,7 @@ async function pasteKey(page: Page, key: string): Promise<void> {
   await page.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
 }
 
-const cards = (page: Page) => page.locator('main ul > li article');
+const cards = productCards;
 const hash = (page: Page) => decodeURIComponent(new URL(page.url()).hash);
 const productRequests = (hippo: StoreHippoStore) => hippo.requests().filter((r) => r.listener === 'api' && r.path.endsWith('/ms.products'));
 
@@ -74,12 +75,7 @@ describe('StoreHippo in the app', () => {
     await expect.poll(() => cards(page).count()).toBe(24);
     // the second page: loaded ahead as the grid's end comes near, or on Load more
     await expect
-      .poll(async () => {
-        const more = page.getByRole('button', { name: 'Load more' });
-        if (await more.isVisible()) await more.click().catch(() => undefined);
-        else await page.mouse.wheel(0, 4000);
-        return cards(page).count();
-      })
+      .poll(() => stepToNextPage(page))
       .toBeGreaterThanOrEqual(48);
     const starts = productRequests(env.hippo)
       .map((r) => new URLSearchParams(r.search))

@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTransport } from '../../../../src/lib/api/transport.ts';
-import { HttpError } from '../../../../src/lib/oauth/errors.ts';
 import type { Credential } from '../../../../src/lib/connect/credential.ts';
 import type { StoreHippoStoreConfig } from '../../../../src/lib/connect/store-config.ts';
 import { ProductConflictError } from '../../../../src/lib/domain/conflict.ts';
-import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { AppError, HttpError } from '../../../../src/lib/oauth/errors.ts';
+import { catchAppError } from '../../../helpers/catch-error.ts';
 import { createStoreHippoAdapter, decodeCursor, KEY_REFUSED } from '../../../../src/lib/providers/storehippo/adapter.ts';
 import { signStoreHippo, storeHippoConnector } from '../../../../src/lib/providers/storehippo/connector.ts';
 import { StoreConnections } from '../../../../src/lib/state/store-connections.ts';
@@ -29,16 +29,6 @@ afterAll(() => server.close());
 /** The app's door to the seam, as Session uses it: connector, then the adapter's probe, then the vault. */
 function connections(fetchImpl: typeof fetch = fetch): StoreConnections {
   return new StoreConnections({ config: { stores: [store] }, fetch: fetchImpl, store: createMemoryStore() });
-}
-
-async function failure(run: () => Promise<unknown>): Promise<AppError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected a failure');
 }
 
 /** Signs with `credential` as Connections would; a 401 ends it (a key cannot be renewed). */
@@ -89,7 +79,7 @@ describe('connecting through the seam (connector, probe, vault)', () => {
   it('a wrong or disabled key is CREDENTIALS_REJECTED in StoreHippo’s words, stores nothing, and no key appears in the error', async () => {
     for (const accessKey of [DEMO_KEYS.disabled, 'ffff0000000000000000000000000009', DEMO_KEYS.managerBearer]) {
       const door = connections();
-      const error = await failure(() => door.connect('hippo', 'access-key', { accessKey }));
+      const error = await catchAppError(() => door.connect('hippo', 'access-key', { accessKey }));
       expect(error.code).toBe('CREDENTIALS_REJECTED');
       expect(error.message).toBe(KEY_REFUSED);
       expect(JSON.stringify([error.message, String(error.cause)])).not.toContain(accessKey);
@@ -100,15 +90,15 @@ describe('connecting through the seam (connector, probe, vault)', () => {
   it('a 403 on the products probe is a refused key too (the role cannot even browse)', async () => {
     const forbidden = (async () => Response.json({ messages: [{ key: 'ms.msg.forbidden', message: 'Forbidden' }] }, { status: 403 })) as typeof fetch;
     const door = connections(forbidden);
-    expect((await failure(() => door.connect('hippo', 'access-key', { accessKey: DEMO_KEYS.readOnly }))).message).toBe(KEY_REFUSED);
+    expect((await catchAppError(() => door.connect('hippo', 'access-key', { accessKey: DEMO_KEYS.readOnly }))).message).toBe(KEY_REFUSED);
     expect(await door.current('hippo')).toBeNull();
   });
 
   it('a malformed paste is refused before any request', async () => {
     const before = server.stats().apiRequests;
-    expect((await failure(() => connections().connect('hippo', 'access-key', { accessKey: 'short' }))).code).toBe('CREDENTIALS_INVALID');
-    expect((await failure(() => connections().connect('hippo', 'access-key', { accessKey: '' }))).code).toBe('CREDENTIALS_INVALID');
-    expect((await failure(() => connections().connect('hippo', 'token', { token: 'two words here' }))).code).toBe('CREDENTIALS_INVALID');
+    expect((await catchAppError(() => connections().connect('hippo', 'access-key', { accessKey: 'short' }))).code).toBe('CREDENTIALS_INVALID');
+    expect((await catchAppError(() => connections().connect('hippo', 'access-key', { accessKey: '' }))).code).toBe('CREDENTIALS_INVALID');
+    expect((await catchAppError(() => connections().connect('hippo', 'token', { token: 'two words here' }))).code).toBe('CREDENTIALS_INVALID');
     expect(server.stats().apiRequests).toBe(before);
   });
 
@@ -117,7 +107,7 @@ describe('connecting through the seam (connector, probe, vault)', () => {
       throw new TypeError(`Failed to fetch ${DEMO_KEYS.manager}`);
     }) as typeof fetch;
     const door = connections(blocked);
-    const error = await failure(() => door.connect('hippo', 'access-key', { accessKey: DEMO_KEYS.manager }));
+    const error = await catchAppError(() => door.connect('hippo', 'access-key', { accessKey: DEMO_KEYS.manager }));
     expect(error.code).toBe('NETWORK_OR_CORS');
     expect(JSON.stringify([error.message, String(error.cause)])).not.toContain(DEMO_KEYS.manager);
     expect(await door.current('hippo')).toBeNull();
@@ -138,7 +128,7 @@ describe('connecting through the seam (connector, probe, vault)', () => {
   it('malformed JSON from the products probe is API_INVALID_RESPONSE and stores nothing', async () => {
     const garbled = (async () => new Response('<html>oops', { status: 200 })) as typeof fetch;
     const door = connections(garbled);
-    expect((await failure(() => door.connect('hippo', 'access-key', { accessKey: DEMO_KEYS.manager }))).code).toBe('API_INVALID_RESPONSE');
+    expect((await catchAppError(() => door.connect('hippo', 'access-key', { accessKey: DEMO_KEYS.manager }))).code).toBe('API_INVALID_RESPONSE');
     expect(await door.current('hippo')).toBeNull();
   });
 
@@ -202,7 +192,7 @@ describe('the adapter over the transport', () => {
   });
 
   it('orders and coupons: 403 for a read-only key with the role words; listed for a manager', async () => {
-    const error = await failure(() => adapterFor(readOnly).listOrders!(null));
+    const error = await catchAppError(() => adapterFor(readOnly).listOrders!(null));
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).platformWords).toBe('StoreHippo: this key’s role cannot read orders.');
     const orders = await adapterFor(manager).listOrders!(null, { count: 10 });
@@ -223,7 +213,7 @@ describe('the adapter over the transport', () => {
     expect(server.getProduct(id)).toMatchObject({ name: 'Renamed by the test', price: 123.45 });
     server.advanceClock(5000);
     server.touchProduct(id, { name: 'Changed elsewhere' });
-    const conflict = await failure(() => adapter.updateProduct!(id, { name: 'Mine' }, saved.updated ?? ''));
+    const conflict = await catchAppError(() => adapter.updateProduct!(id, { name: 'Mine' }, saved.updated ?? ''));
     expect(conflict).toBeInstanceOf(ProductConflictError);
     expect((conflict as ProductConflictError).current?.name).toBe('Changed elsewhere');
     expect(server.getProduct(id)?.name).toBe('Changed elsewhere');
