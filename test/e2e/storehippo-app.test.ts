@@ -4,7 +4,8 @@
  * searches, filters, sorts, opens a product whose image comes from the CDN origin, survives a
  * reload, and sees orders, coupons and editing locked in StoreHippo's words; a manager key sees
  * orders and coupons and edits a product the server keeps; a wrong key, CORS without `access-key`
- * and a lasting 429 each say their own thing and store nothing; Forget removes the key from IndexedDB.
+ * and a lasting 429 each say their own thing and store nothing; Forget removes the key from IndexedDB;
+ * a bearer token connects in the token mode.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -194,7 +195,7 @@ describe('StoreHippo in the app', () => {
     await page.getByText(/No products/).first().waitFor();
   });
 
-  it('a wrong key, CORS without access-key and a lasting 429 each say their own thing and store nothing; Forget removes the key', async () => {
+  it('a wrong key, CORS without access-key and a lasting 429 each say their own thing and store nothing; Forget removes the key; a bearer token connects', async () => {
     const env = await startEnv();
     const { page } = await openHome(env);
     await pasteKey(page, DEMO_KEYS.disabled);
@@ -236,5 +237,14 @@ describe('StoreHippo in the app', () => {
     await page.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
     await page.getByText(/forgot the credentials for/).waitFor();
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual([]);
+
+    // the token mode: a bearer token minted elsewhere goes alone in Authorization, no access-key header
+    await page.getByRole('radio', { name: 'Access token' }).check();
+    await page.getByRole('textbox', { name: 'Access token', exact: true }).fill(DEMO_KEYS.managerBearer);
+    await page.getByRole('button', { name: `Connect ${NAME} with the access token` }).click();
+    await page.getByText('Connected with access token · can browse, orders, coupons, edit products').waitFor();
+    const bearer = env.hippo.requests().filter((r) => r.headers.authorization === `Bearer ${DEMO_KEYS.managerBearer}`);
+    expect(bearer.length).toBeGreaterThanOrEqual(3);
+    expect(bearer.every((r) => r.headers['access-key'] === undefined)).toBe(true);
   }, 60_000);
 });
