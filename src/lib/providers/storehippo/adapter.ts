@@ -22,7 +22,7 @@ export const KEY_REFUSED = 'StoreHippo refused this key: it is wrong, disabled o
 const MAX_COUPON_PAGES = 4;
 
 export interface StoreHippoAdapterOptions {
-  /** The storefront view (the widget): only `publish: "1"` products. */
+  /** A storefront view: only `publish: "1"` products (the app shows what the key's role sees; kept for a future widget). */
   publishedOnly?: boolean;
 }
 
