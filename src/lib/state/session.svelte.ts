@@ -253,16 +253,6 @@ export class Session {
     return capabilitiesFor(getProvider(store.kind), this.grantedScopes(storeId));
   }
 
-  /**
-   * Whether the Embed screen can write a snippet for `storeId`: Goodsie's storefront token, or the
-   * platform's public storefront key (Shopware). StoreHippo has neither: only the secret access key
-   * reads its API, and that never goes into a web page.
-   */
-  embeds(storeId: string): boolean {
-    const store = this.store(storeId);
-    return store !== undefined && (store.kind === 'goodsie' || getProvider(store.kind).storefrontKey !== undefined);
-  }
-
   /** Whether the store's platform has `capability` at all (Shopware has no cart for apps): no tab, no lock. */
   supports(storeId: string, capability: Capability): boolean {
     const store = this.store(storeId);
