@@ -9,6 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
+import { productCards, stepToNextPage } from '../helpers/catalog-grid.ts';
 import { deploymentHeaders, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -54,7 +55,7 @@ async function connectIntegration(page: Page, keyId: string, secret: string): Pr
   await page.getByRole('button', { name: /^Connect .* with the integration key$/ }).click();
 }
 
-const cards = (page: Page) => page.locator('main ul > li article');
+const cards = productCards;
 
 describe('Shopware 6 in the app', () => {
   it('an integration key connects, browses two pages, searches, filters, sorts, opens a product, survives a reload and goes back', async () => {
@@ -73,12 +74,7 @@ describe('Shopware 6 in the app', () => {
     await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(24);
     // the second page: the grid loads it ahead when its end comes near, or on Load more
     await expect
-      .poll(async () => {
-        const more = page.getByRole('button', { name: 'Load more' });
-        if (await more.isVisible()) await more.click().catch(() => undefined);
-        else await page.mouse.wheel(0, 4000);
-        return cards(page).count();
-      })
+      .poll(() => stepToNextPage(page))
       .toBe(31);
     await page.getByText('You have seen all 31 products.').waitFor();
     const all = await cards(page).count();

@@ -66,9 +66,9 @@ function requireEndpoint(store: JsonObject, key: string, path: string): string {
   return value;
 }
 
-/** Keys that would hold a secret; refused anywhere in a store entry (platforms.md 1.1). */
+/** Keys that would hold a secret; refused anywhere in a store entry (platforms.md 1.1, plus StoreHippo's header name `access-key`). */
 const SECRET_KEYS = new Set(
-  ['clientSecret', 'client_secret', 'secret', 'password', 'accessKey', 'access_key', 'accessToken', 'access_token', 'refreshToken', 'refresh_token'].map(
+  ['clientSecret', 'client_secret', 'secret', 'password', 'accessKey', 'access_key', 'access-key', 'accessToken', 'access_token', 'refreshToken', 'refresh_token'].map(
     (key) => key.toLowerCase(),
   ),
 );

@@ -26,6 +26,13 @@ const LOADERS: ReadonlyMap<string, Loaders> = new Map<string, Loaders>([
       loadAdapter: () => import('./shopware6/adapter.ts').then((m) => m.createShopware6Adapter as unknown as CreateAdapter),
     },
   ],
+  [
+    'storehippo',
+    {
+      loadConnector: (mode) => import('./storehippo/connector.ts').then((m) => m.storeHippoConnector(mode)),
+      loadAdapter: () => import('./storehippo/adapter.ts').then((m) => m.createStoreHippoAdapter as unknown as CreateAdapter),
+    },
+  ],
 ]);
 
 /** The registry entry of `kind`: profile + lazy loaders; CONFIG_INVALID for an unknown kind. */

@@ -216,4 +216,9 @@ describe('demo keys page', () => {
     expect(html).toContain('Store manager');
     expect(html).not.toContain(DEMO_KEYS.managerBearer);
   });
+
+  it('is linked from /admin, where the app’s "Open … admin" link lands', async () => {
+    const html = await (await fetch(`${store.origin}/admin`)).text();
+    expect(html).toContain('href="/admin/settings/access-keys"');
+  });
 });

@@ -200,7 +200,8 @@ export async function startStoreHippoStore(options: StoreHippoOptions = {}): Pro
       );
       return;
     }
-    if (req.method === 'GET' && url.pathname === '/') {
+    // '/admin' is where the app's "Open … admin" link points (the real admin's Access Keys address is not documented)
+    if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/admin' || url.pathname === '/admin/')) {
       return send(res, { status: 200, html: renderHomePage(origin, catalogue.products.length), headers: htmlSecurityHeaders() });
     }
     if (req.method === 'GET' && url.pathname === KEYS_PAGE) {

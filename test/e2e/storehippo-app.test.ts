@@ -1,0 +1,252 @@
+/**
+ * StoreHippo stores in the built app, configured by config.json alone, against the faithful local
+ * StoreHippo server (platforms.md 2, issue 12): a read-only access key connects, browses two pages,
+ * searches, filters, sorts, opens a product whose image comes from the CDN origin, survives a
+ * reload, and sees orders, coupons and editing locked in StoreHippo's words; a manager key sees
+ * orders and coupons and edits a product the server keeps; a wrong key, CORS without `access-key`
+ * and a lasting 429 each say their own thing and store nothing; Forget removes the key from IndexedDB;
+ * a bearer token connects in the token mode.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { productCards, stepToNextPage } from '../helpers/catalog-grid.ts';
+import { deploymentHeaders, readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
+import { startStoreHippoStore, type StoreHippoStore } from '../platforms/storehippo/server.ts';
+import type { AppConfig } from '../../src/lib/config/types.ts';
+
+const e2e = useE2e();
+const NAME = 'Hippo Demo';
+const SECRETS = Object.values(DEMO_KEYS);
+
+interface Env {
+  app: StaticServer;
+  hippo: StoreHippoStore;
+}
+
+async function startEnv(): Promise<Env> {
+  const app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/hippo/' });
+  const hippo = await startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] });
+  const config: AppConfig = {
+    stores: [{ id: 'hippo', kind: 'storehippo', name: NAME, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR', imageBase: hippo.imageBase }],
+  };
+  app.setOverride('config.json', JSON.stringify(config));
+  app.setHeaders(deploymentHeaders(config));
+  e2e.closeAfterAll(() => Promise.all([app.close(), hippo.close()]));
+  return { app, hippo };
+}
+
+async function openHome(env: Env, width = 1280): Promise<{ page: Page; lines: string[] }> {
+  const { page, console } = await e2e.open({ width });
+  await page.goto(env.app.url);
+  await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+  return { page, lines: console.lines };
+}
+
+async function pasteKey(page: Page, key: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(key);
+  await page.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
+}
+
+const cards = productCards;
+const hash = (page: Page) => decodeURIComponent(new URL(page.url()).hash);
+const productRequests = (hippo: StoreHippoStore) => hippo.requests().filter((r) => r.listener === 'api' && r.path.endsWith('/ms.products'));
+
+describe('StoreHippo in the app', () => {
+  it('a read-only key connects, browses two pages, searches, filters, sorts, opens a CDN image, survives a reload; orders, coupons and edit are locked in StoreHippo’s words', async () => {
+    const env = await startEnv();
+    const { page, lines } = await openHome(env, 360);
+    // the form: the key hidden, what it can do, how to make a read-only key, the risk, where to disable it
+    expect(await page.getByRole('textbox', { name: 'Access key', exact: true }).getAttribute('type')).toBe('password');
+    await page.getByText(/create a StoreHippo user with a read-only role/i).first().waitFor();
+    await page.getByText(/Risk:.*non-expiring key/).first().waitFor();
+    await page.getByText(/Advance Settings › Access Keys \(untick Enable/).first().waitFor();
+    expect(await page.getByRole('link', { name: `Open ${NAME}’s admin` }).first().getAttribute('href')).toBe(`${env.hippo.origin}/admin`);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-home-form-360.png`, fullPage: true });
+
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByText('Connected with access key · can browse · not allowed: orders, coupons, edit products').waitFor();
+    expect(await readSessionKeys(page)).toEqual(['session:hippo']);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: `Browse ${NAME}` }).click();
+    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await expect.poll(() => cards(page).count()).toBe(24);
+    // the second page: loaded ahead as the grid's end comes near, or on Load more
+    await expect
+      .poll(() => stepToNextPage(page))
+      .toBeGreaterThanOrEqual(48);
+    const starts = productRequests(env.hippo)
+      .map((r) => new URLSearchParams(r.search))
+      .filter((p) => p.has('start')); // (the probe asked limit=1 without a start)
+    const grid = starts.filter((p) => p.get('limit') === '24').map((p) => p.get('start'));
+    expect(grid[0]).toBe('0');
+    expect(grid).toContain('24');
+    expect(starts.every((p) => p.get('total') === '1' && Number(p.get('limit')) <= 50)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-catalogue-1280.png` });
+    // the seed's javascript: image (product [6]) is dropped; relative paths came out absolute on the CDN
+    const sources = await page.locator('main img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src') ?? ''));
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((src) => /^https?:\/\//.test(src))).toBe(true);
+
+    // search: a name regex in the JSON filters
+    const word = ((await cards(page).first().locator('h3').textContent()) ?? '').trim().split(' ')[0] ?? '';
+    await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+    await expect.poll(() => hash(page)).toContain(`q=${word}`);
+    await expect.poll(async () => (await cards(page).locator('h3').allTextContents()).every((n) => n.toLowerCase().includes(word.toLowerCase()))).toBe(true);
+    const filtersSent = () => productRequests(env.hippo).map((r) => new URLSearchParams(r.search).get('filters') ?? '');
+    expect(filtersSent()).toContain(JSON.stringify([{ field: 'name', operator: 'regex', value: word }]));
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(24);
+
+    // category and sort: categories in the filters, sort=price
+    const category = page.getByRole('combobox', { name: 'Category' });
+    await expect.poll(() => category.locator('option').count()).toBeGreaterThan(2);
+    const chosen = (await category.locator('option').nth(1).getAttribute('value')) ?? '';
+    await category.selectOption(chosen);
+    await expect.poll(() => hash(page)).toContain(`category=${chosen}`);
+    await page.getByRole('combobox', { name: 'Sort by' }).selectOption('price');
+    await expect.poll(() => hash(page)).toContain('sort=price');
+    const categoryFilter = JSON.stringify([{ field: 'categories', operator: 'in', value: [chosen] }]);
+    await expect
+      .poll(() => productRequests(env.hippo).some((r) => new URLSearchParams(r.search).get('sort') === 'price' && new URLSearchParams(r.search).get('filters') === categoryFilter))
+      .toBe(true);
+    await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
+
+    // a product: its image from the CDN origin, drawn; editing locked in StoreHippo's words
+    await cards(page).first().getByRole('link').first().click();
+    const heading = page.locator('main h1');
+    await heading.waitFor();
+    const cdnImages = page.locator(`main img[src^="${env.hippo.cdnOrigin}/s/"]`);
+    await expect.poll(() => cdnImages.count()).toBeGreaterThan(0);
+    await expect.poll(() => cdnImages.first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
+    await page.getByText(/Editing products is not allowed .* StoreHippo: this key’s role cannot edit products\./).waitFor();
+    const productName = ((await heading.textContent()) ?? '').trim();
+    await page.reload();
+    await page.getByRole('heading', { name: productName, level: 1 }).waitFor();
+    await expect.poll(() => cdnImages.count()).toBeGreaterThan(0);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
+    await page.getByText(/StoreHippo: this key’s role cannot edit products\./).waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-product-360.png`, fullPage: true });
+    // no Embed tab: StoreHippo has no public storefront key, and the access key never goes into a page
+    expect(await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: /Embed/ }).count()).toBe(0);
+    await page.goto(`${env.app.url}#/s/hippo/embed`);
+    await page.getByText(/StoreHippo has no public storefront key/).waitFor();
+
+    // orders and coupons: locked with the reason, no "Grant access" (a key has no scopes)
+    await page.goto(`${env.app.url}#/s/hippo/orders`);
+    await page.getByText(/Seeing the store’s orders is not allowed .* StoreHippo: this key’s role cannot read orders\. Give the key’s user a role/).waitFor();
+    expect(await page.getByRole('button', { name: /Grant access/ }).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-locked-360.png`, fullPage: true });
+    await page.goto(`${env.app.url}#/s/hippo/coupons`);
+    await page.getByText('StoreHippo: this key’s role cannot read coupon codes.', { exact: false }).waitFor();
+
+    // the key went in the access-key header only: never a URL, never outside the sealed vault, never the console
+    expect(env.hippo.requests().every((r) => !SECRETS.some((s) => r.search.includes(s) || r.path.includes(s)))).toBe(true);
+    expect(env.hippo.requests().filter((r) => r.listener === 'cdn').every((r) => r.headers['access-key'] === undefined)).toBe(true);
+    const other = await readOtherStorage(page);
+    for (const secret of SECRETS) {
+      expect(other.includes(secret)).toBe(false);
+      expect(page.url().includes(secret)).toBe(false);
+      expect(lines.join('\n').includes(secret)).toBe(false);
+    }
+  });
+
+  it('a manager key sees orders and coupons, edits a product the server keeps; a 429 while browsing shows the wait and then the page', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    await pasteKey(page, DEMO_KEYS.manager);
+    await page.getByText('Connected with access key · can browse, orders, coupons, edit products').waitFor();
+    await page.goto(`${env.app.url}#/s/hippo/orders`);
+    await page.getByRole('table').getByText(/OID\d+/).first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-1280.png`, fullPage: true });
+    await page.goto(`${env.app.url}#/s/hippo/coupons`);
+    await page.locator('main ul.coupons li').first().waitFor();
+    await page.goto(`${env.app.url}#/s/hippo`);
+    await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
+    await cards(page).first().getByRole('link').first().click();
+    const id = hash(page).split('/product/')[1]?.split(/[?/]/)[0] ?? '';
+    const form = page.getByRole('form', { name: 'Edit product' });
+    await form.waitFor();
+    await form.getByLabel('Name').fill('Edited in Chromium');
+    await form.getByRole('button', { name: /^Save/ }).click();
+    await page.getByRole('heading', { name: 'Edited in Chromium', level: 1 }).waitFor();
+    expect(env.hippo.getProduct(id)?.name).toBe('Edited in Chromium');
+    const put = env.hippo.requests().find((r) => r.method === 'PUT');
+    expect(put?.path).toBe(`/api/1.1/entity/ms.products/${id}`);
+    expect(put?.headers['content-type']).toContain('application/json');
+
+    // 429 while browsing: another client on the same key spends this second's allowance first
+    await page.goto(`${env.app.url}#/s/hippo`);
+    await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(24);
+    env.hippo.setRateLimit(1);
+    try {
+      const elsewhere = { headers: { 'access-key': DEMO_KEYS.manager } };
+      const spend = () => fetch(`${env.hippo.origin}/api/1.1/entity/ms.products?limit=1`, elsewhere);
+      await page.getByRole('searchbox', { name: 'Search' }).fill('zzz-none');
+      await spend();
+      await spend();
+      await page.getByText(/The store asked us to slow down\. Retrying in 1 s/).waitFor();
+    } finally {
+      env.hippo.setRateLimit(null);
+    }
+    await page.getByText(/No products/).first().waitFor();
+  });
+
+  it('a wrong key, CORS without access-key and a lasting 429 each say their own thing and store nothing; Forget removes the key; a bearer token connects', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    await pasteKey(page, DEMO_KEYS.disabled);
+    await page.getByRole('alert').filter({ hasText: 'StoreHippo refused this key: it is wrong, disabled or deleted.' }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Access key', exact: true }).inputValue()).toBe('');
+    expect(await readSessionKeys(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-wrong-key-1280.png`, fullPage: true });
+
+    env.hippo.setCors('no-access-key');
+    await pasteKey(page, DEMO_KEYS.manager);
+    await page.getByRole('alert').filter({ hasText: /did not let this app read its answer \(CORS\) or could not be reached/ }).waitFor();
+    expect(await page.getByText(/refused this key/).count()).toBe(0);
+    expect(await readSessionKeys(page)).toEqual([]);
+    env.hippo.setCors('on');
+
+    // a 429 that outlasts the retries: another client keeps the key's allowance spent (bounded: 400 × 25 ms)
+    env.hippo.setRateLimit(1);
+    let spending = true;
+    const spender = (async () => {
+      for (let i = 0; i < 400 && spending; i++) {
+        await fetch(`${env.hippo.origin}/api/1.1/entity/ms.products?limit=1`, { headers: { 'access-key': DEMO_KEYS.readOnly } });
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    })();
+    try {
+      await pasteKey(page, DEMO_KEYS.readOnly);
+      await page.getByRole('alert').filter({ hasText: /StoreHippo is slowing down/ }).waitFor({ timeout: 15_000 });
+    } finally {
+      spending = false;
+      await spender;
+      env.hippo.setRateLimit(null);
+    }
+    expect(await readSessionKeys(page)).toEqual([]);
+
+    // connects now; Forget removes the record from IndexedDB
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByText(/Connected with access key/).waitFor();
+    expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['session:hippo']);
+    await page.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
+    await page.getByText(/forgot the credentials for/).waitFor();
+    expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual([]);
+
+    // the token mode: a bearer token minted elsewhere goes alone in Authorization, no access-key header
+    await page.getByRole('radio', { name: 'Access token' }).check();
+    await page.getByRole('textbox', { name: 'Access token', exact: true }).fill(DEMO_KEYS.managerBearer);
+    await page.getByRole('button', { name: `Connect ${NAME} with the access token` }).click();
+    await page.getByText('Connected with access token · can browse, orders, coupons, edit products').waitFor();
+    const bearer = env.hippo.requests().filter((r) => r.headers.authorization === `Bearer ${DEMO_KEYS.managerBearer}`);
+    expect(bearer.length).toBeGreaterThanOrEqual(3);
+    expect(bearer.every((r) => r.headers['access-key'] === undefined)).toBe(true);
+  }, 60_000);
+});
