@@ -162,6 +162,11 @@ export interface ProviderProfile {
    */
   storefrontKey?: { label: string; hint: string };
   /**
+   * Why the platform's stores cannot be embedded (no credential is safe to publish in a widget),
+   * shown by the Embed screen instead of the snippet; absent where a publishable credential exists.
+   */
+  embedUnavailable?: string;
+  /**
    * Validates the kind's own fields of a config entry (the common ones are done) and returns the
    * clean entry; throws through `reader` (a ConfigError naming the field). Small: always loaded.
    */
