@@ -1,7 +1,8 @@
 /**
- * Foxy (hypermedia API), the light part that is always loaded (platforms.md 5.1, 5.4, 5.5): the
- * pasted "Get Token" bundle mode, its risk notice, the fixed capabilities of `store_full_access`
- * and the config validator. The connector and the adapter load only when a Foxy store is used.
+ * Foxy (hypermedia API), the light part (platforms.md 5.1, 5.4, 5.5): the pasted "Get Token"
+ * bundle mode, its red risk notice, the fixed capabilities of `store_full_access`, the config
+ * validator and why no snippet is made. Loaded with config.json when it names a Foxy store
+ * (registry LAZY_PROFILES); the connector and the adapter load when a Foxy store is used.
  */
 import type { ConfigReader, FoxyStoreConfig, StoreConfigBase } from '../connect/store-config.ts';
 import type { ConnectionModeInfo, ProviderProfile } from './types.ts';
@@ -28,6 +29,7 @@ const MODES: readonly ConnectionModeInfo[] = [
     ],
     can: 'Browse the products found in your orders, and see orders and coupons (read only).',
     risk: FOXY_RISK,
+    severeRisk: true,
     revokeAt: 'Foxy admin › Integrations (remove the client).',
   },
 ];

@@ -125,6 +125,8 @@ export interface ConnectionModeInfo {
   can: string;
   /** The contract's one-line risk (platforms.md x.1). */
   risk: string;
+  /** The risk is shown as a red notice (Foxy's full-access, ten-year bundle: platforms.md 5.1). */
+  severeRisk?: boolean;
   /** Where the merchant creates and revokes it, e.g. "Settings › System › Integrations". */
   revokeAt: string;
   /** That place in the store's admin, relative to the store's apiBase (e.g. '/admin#/sw/integration/index'). */

@@ -76,7 +76,7 @@ export async function processFoxyRefreshResponse(response: Response, options: { 
   // Foxy's refresh token never rotates: keep the pasted one when the answer leaves it out.
   tokens.refreshToken ??= options.previousRefreshToken;
   if (!tokens.scopes.includes(STORE_SCOPE)) {
-    throw new AppError('CREDENTIALS_WRONG_SCOPE', 'the bundle is not store-scoped (store_full_access); paste a store token');
+    throw new AppError('CREDENTIALS_WRONG_SCOPE', 'This bundle is not for one store (no store_full_access): paste a store token (the store’s admin › Integrations › Get Token).');
   }
   return tokens;
 }
