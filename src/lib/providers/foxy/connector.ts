@@ -12,8 +12,9 @@ import { AppError, HttpError } from '../../oauth/errors.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 import { FOXY_MODE } from '../foxy-profile.ts';
 import { bundleFromFields, parseFoxyBundle, type FoxyBundle } from './bundle.ts';
+import { createTransport } from '../../api/transport.ts';
 import { storeLink } from './hal.ts';
-import { foxyGetRequest, processFoxyResponse } from './request.ts';
+import { FOXY_HEADERS } from './wire.ts';
 import { foxyRefreshRequest, foxyTokenEndpoint, processFoxyRefreshResponse } from './token.ts';
 
 /** The bundle from the form: one pasted block (`bundle`) or three fields. */
@@ -67,8 +68,18 @@ export const foxyConnector: CredentialsConnector<FoxyStoreConfig> = {
   async connect(ctx, values): Promise<IssuedCredential> {
     const bundle = bundleFromValues(values);
     const tokens = await refresh(ctx, bundle);
-    // The home tells a store token (fx:store) from a user token (fx:stores).
-    const home = await processFoxyResponse(await foxyGetRequest(ctx.fetch, new URL('/', ctx.store.apiBase).href, { apiBase: ctx.store.apiBase, accessToken: tokens.accessToken }));
+    // The home tells a store token (fx:store) from a user token (fx:stores); read through the seam's
+    // transport signed with the new token alone (nothing is stored yet, so a 401 is a refusal).
+    const send = createTransport({
+      apiBase: ctx.store.apiBase,
+      fetch: ctx.fetch,
+      sign: async (headers) => {
+        headers.set('Authorization', `Bearer ${tokens.accessToken}`);
+        return 'new';
+      },
+      onUnauthorized: () => Promise.reject(new AppError('CREDENTIALS_REJECTED', 'Foxy refused the new access token when it was first used; get a new token in Foxy admin › Integrations.')),
+    });
+    const home = (await send({ method: 'GET', path: '/', headers: FOXY_HEADERS }, 'probe')).json;
     storeLink(home, ctx.store.apiBase);
     return { mode: FOXY_MODE, tokens, secrets: secretsOf(bundle) };
   },
