@@ -47,6 +47,19 @@ async function tabs(count: number, clock: { now: number }) {
   ).map((connections) => ({ connections, vault }));
 }
 
+/** A tab's adapter over the seam's transport, signed through its Connections. */
+function adapterOf(connections: Connections) {
+  return createFoxyAdapter({
+    store,
+    send: createTransport({
+      apiBase: store.apiBase,
+      fetch: globalThis.fetch,
+      sign: (headers) => connections.sign('foxy', headers),
+      onUnauthorized: (refused) => connections.handleUnauthorized('foxy', refused),
+    }),
+  });
+}
+
 describe('Foxy through Connections', () => {
   it('stores nothing when the bundle is refused, and the credential when it is good', async () => {
     const [tab] = await tabs(1, { now: Date.now() });
@@ -60,34 +73,15 @@ describe('Foxy through Connections', () => {
     const clock = { now: Date.now() };
     const all = await tabs(5, clock);
     await all[0]!.connections.connect('foxy', 'token-bundle', { bundle: paste(DEMO_BUNDLE.client_secret) });
-    const adapters = all.map(({ connections }) =>
-      createFoxyAdapter({
-        store,
-        send: createTransport({
-          apiBase: store.apiBase,
-          fetch: globalThis.fetch,
-          sign: (headers) => connections.sign('foxy', headers),
-          onUnauthorized: (refused) => connections.handleUnauthorized('foxy', refused),
-        }),
-      }),
-    );
+    const adapters = all.map(({ connections }) => adapterOf(connections));
     server.resetStats();
     await Promise.all(adapters.map((adapter) => adapter.listProducts({})));
     expect(server.stats().tokenRequests).toBe(0);
     // Two hours later: every tab is due to renew at the same time.
     clock.now += 7200_000;
     server.expireAccessTokens();
-    const fresh = all.map(({ connections }) =>
-      createFoxyAdapter({
-        store,
-        send: createTransport({
-          apiBase: store.apiBase,
-          fetch: globalThis.fetch,
-          sign: (headers) => connections.sign('foxy', headers),
-          onUnauthorized: (refused) => connections.handleUnauthorized('foxy', refused),
-        }),
-      }),
-    );
+    // a new adapter per tab (as after a reload): the derived catalogue is read again
+    const fresh = all.map(({ connections }) => adapterOf(connections));
     const pages = await Promise.all(fresh.map((adapter) => adapter.listProducts({})));
     expect(pages.every((page) => page.products.length > 0)).toBe(true);
     expect(server.stats().tokenRequests).toBe(1);
