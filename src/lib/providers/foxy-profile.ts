@@ -8,6 +8,8 @@ import type { ConfigReader, FoxyStoreConfig, StoreConfigBase } from '../connect/
 import type { ConnectionModeInfo, ProviderProfile } from './types.ts';
 
 export const FOXY_MODE = 'token-bundle';
+/** What `store_full_access`, the only scope of a Get Token bundle, lets the app do (platforms.md 5.4). */
+export const FOXY_CAPABILITIES = ['browse', 'viewOrders', 'viewCoupons'] as const;
 
 /** The red notice of platforms.md 5.1, word for word in substance. */
 export const FOXY_RISK =
@@ -51,8 +53,7 @@ export const foxyProfile: ProviderProfile = Object.freeze({
   scopes: [],
   modes: MODES,
   modesOf: () => MODES,
-  // store_full_access, the only scope of a Get Token bundle (platforms.md 5.4).
-  capabilities: { from: 'fixed', capabilities: ['browse', 'viewOrders', 'viewCoupons'] } as const,
+  capabilities: { from: 'fixed' as const, capabilities: FOXY_CAPABILITIES },
   validateConfig: validateFoxy,
   operationScopes: Object.freeze({}),
   tokenQuirks: { lifetimeFields: ['expires_in'], implicitRefreshToken: false },

@@ -9,7 +9,9 @@ import type { Adapter, AdapterContext, CallOptions } from '../../connect/adapter
 import type { ApiOperation } from '../../connect/operations.ts';
 import type { FoxyStoreConfig } from '../../connect/store-config.ts';
 import type { Coupon, Cursor, Order, OrderPage, Product, ProductListQuery, ProductPage, StoreMetadata } from '../../domain/catalog.ts';
+import type { Capability } from '../../domain/capability.ts';
 import { AppError } from '../../oauth/errors.ts';
+import { FOXY_CAPABILITIES } from '../foxy-profile.ts';
 import { categoryNames, deriveCatalogue, derivedCategories, queryDerived, type DerivedItem } from './derive.ts';
 import { collectPages, followLink, readCollectionPage, storeLink, withQuery } from './hal.ts';
 import { couponFromWire, orderFromSale, productFromDerived, storeMetadataFromWire } from './map.ts';
@@ -69,6 +71,13 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
   };
 
   return {
+    // Run once before a new bundle is stored: the home must link fx:store (a user-scoped token's
+    // links fx:stores: CREDENTIALS_WRONG_SCOPE). What a store token may do is fixed (5.4).
+    async probe(options?: CallOptions): Promise<Capability[]> {
+      await storeOf(options);
+      return [...FOXY_CAPABILITIES];
+    },
+
     async listProducts(query: ProductListQuery, cursor?: Cursor | null, options?: CallOptions): Promise<ProductPage> {
       const { items } = await load(options);
       const page = pageIndex(cursor);

@@ -1,8 +1,9 @@
 /**
  * Foxy's one connection mode, `token-bundle` (platforms.md 5.1, 5.2): the pasted Get Token bundle is
- * checked by renewing at once (HTTP Basic client authentication, FOXY-API-VERSION: 1) and by reading
- * the API home, which must link `fx:store` (a user-scoped token links `fx:stores`: "paste a store
- * token"). Nothing is returned unless both succeed. The refresh token never rotates; renewals reuse
+ * checked by renewing at once (HTTP Basic client authentication, FOXY-API-VERSION: 1); a token
+ * without `store_full_access` is refused ("paste a store token"). Before anything is stored the
+ * Connections service runs the adapter's probe, which reads the API home through the transport: it
+ * must link `fx:store` (a user-scoped token links `fx:stores`). The refresh token never rotates; renewals reuse
  * the pasted bundle kept in the credential's `secrets`.
  */
 import { signBearer, type Connector, type ConnectorContext, type CredentialsConnector } from '../../connect/connector.ts';
@@ -12,9 +13,6 @@ import { AppError, HttpError } from '../../oauth/errors.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 import { FOXY_MODE } from '../foxy-profile.ts';
 import { bundleFromFields, parseFoxyBundle, type FoxyBundle } from './bundle.ts';
-import { createTransport } from '../../api/transport.ts';
-import { storeLink } from './hal.ts';
-import { FOXY_HEADERS } from './wire.ts';
 import { foxyRefreshRequest, foxyTokenEndpoint, processFoxyRefreshResponse } from './token.ts';
 
 /** The bundle from the form: one pasted block (`bundle`) or three fields. */
@@ -68,19 +66,6 @@ export const foxyConnector: CredentialsConnector<FoxyStoreConfig> = {
   async connect(ctx, values): Promise<IssuedCredential> {
     const bundle = bundleFromValues(values);
     const tokens = await refresh(ctx, bundle);
-    // The home tells a store token (fx:store) from a user token (fx:stores); read through the seam's
-    // transport signed with the new token alone (nothing is stored yet, so a 401 is a refusal).
-    const send = createTransport({
-      apiBase: ctx.store.apiBase,
-      fetch: ctx.fetch,
-      sign: async (headers) => {
-        headers.set('Authorization', `Bearer ${tokens.accessToken}`);
-        return 'new';
-      },
-      onUnauthorized: () => Promise.reject(new AppError('CREDENTIALS_REJECTED', 'Foxy refused the new access token when it was first used; get a new token in Foxy admin › Integrations.')),
-    });
-    const home = (await send({ method: 'GET', path: '/', headers: FOXY_HEADERS }, 'probe')).json;
-    storeLink(home, ctx.store.apiBase);
     return { mode: FOXY_MODE, tokens, secrets: secretsOf(bundle) };
   },
 

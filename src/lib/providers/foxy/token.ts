@@ -12,6 +12,7 @@ import { isSameOrigin } from './hal.ts';
 import { FOXY_HEADERS } from './wire.ts';
 
 export const STORE_SCOPE = 'store_full_access';
+/** The contract's words for a fetch that rejected (platforms.md 1.3); providers do not import api/. */
 export const NETWORK_OR_CORS_MESSAGE = "The store's server did not let this app read its answer (CORS) or could not be reached.";
 
 /** `{apiBase}/token` unless configured; a configured endpoint must share apiBase's origin. */

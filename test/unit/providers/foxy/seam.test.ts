@@ -171,6 +171,22 @@ describe('Foxy adapter (links only)', () => {
     expect(server.stats().canaryHitsWithAuthorization).toBe(0);
   });
 
+  it('probes before anything is stored: a store token reads the home (fx:store), a user-scoped one is refused', async () => {
+    const adapter = createFoxyAdapter({ store, send: testTransport(store, await connected()).send });
+    expect(await adapter.probe!()).toEqual(['browse', 'viewOrders', 'viewCoupons']);
+    // the faithful server issues a token for the user bundle (the app refuses it at the scope already)
+    const answer = await fetch(`${server.origin}/token`, {
+      method: 'POST',
+      headers: { 'FOXY-API-VERSION': '1', 'Content-Type': 'application/x-www-form-urlencoded', Authorization: `Basic ${btoa(`${USER_BUNDLE.client_id}:${USER_BUNDLE.client_secret}`)}` },
+      body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: USER_BUNDLE.refresh_token }),
+    });
+    const { access_token: accessToken } = (await answer.json()) as { access_token: string };
+    const user: Credential = { v: 2, storeId: 'foxy', kind: 'foxy', mode: FOXY_MODE, tokens: { accessToken, tokenType: 'bearer', scopes: [], expiresAt: Date.now() + 3600_000, obtainedAt: Date.now() } };
+    const refused = await refusal(createFoxyAdapter({ store, send: testTransport(store, user).send }).probe!());
+    expect(refused.code).toBe('CREDENTIALS_WRONG_SCOPE');
+    expect(refused.message).toMatch(/paste a store token/);
+  });
+
   it('renews once on a 401 mid-browsing and carries on', async () => {
     const transport = testTransport(store, await connected());
     const adapter = createFoxyAdapter({ store, send: transport.send });
