@@ -111,6 +111,9 @@ describe('Foxy in the app', () => {
     await page.getByRole('heading', { name: 'Pruning Shears', level: 1 }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Pruning Shears', level: 1 }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-product-1280.png`, fullPage: true });
+    // no editing on Foxy: nothing offers it
+    expect(await page.getByRole('button', { name: /Manage this product/ }).count()).toBe(0);
     await page.goBack();
     await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
     expect(new URL(page.url()).hash).toContain('category=Garden');
