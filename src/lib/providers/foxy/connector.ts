@@ -3,8 +3,8 @@
  * checked by renewing at once (HTTP Basic client authentication, FOXY-API-VERSION: 1); a token
  * without `store_full_access` is refused ("paste a store token"). Before anything is stored the
  * Connections service runs the adapter's probe, which reads the API home through the transport: it
- * must link `fx:store` (a user-scoped token links `fx:stores`). The refresh token never rotates; renewals reuse
- * the pasted bundle kept in the credential's `secrets`.
+ * must link `fx:store` (a user-scoped token links `fx:stores`). The refresh token never rotates;
+ * renewals reuse the pasted bundle kept in the credential's `secrets`.
  */
 import { signBearer, type Connector, type ConnectorContext, type CredentialsConnector } from '../../connect/connector.ts';
 import type { Credential, IssuedCredential } from '../../connect/credential.ts';
