@@ -33,6 +33,13 @@ const LOADERS: ReadonlyMap<string, Loaders> = new Map<string, Loaders>([
       loadAdapter: () => import('./storehippo/adapter.ts').then((m) => m.createStoreHippoAdapter as unknown as CreateAdapter),
     },
   ],
+  [
+    'foxy',
+    {
+      loadConnector: (mode) => import('./foxy/connector.ts').then((m) => m.foxyConnectorFor(mode)),
+      loadAdapter: () => import('./foxy/adapter.ts').then((m) => m.createFoxyAdapter as unknown as CreateAdapter),
+    },
+  ],
 ]);
 
 /** The registry entry of `kind`: profile + lazy loaders; CONFIG_INVALID for an unknown kind. */

@@ -27,6 +27,7 @@ const PROVIDERS = new Map<string, Entry>([['goodsie', { profile: goodsieProfile,
 const LAZY_PROFILES: Readonly<Record<string, () => Promise<ProviderProfile>>> = {
   shopware6: () => import('./shopware6-profile.ts').then((m) => m.shopware6Profile),
   storehippo: () => import('./storehippo-profile.ts').then((m) => m.storeHippoProfile),
+  foxy: () => import('./foxy-profile.ts').then((m) => m.foxyProfile),
 };
 
 /** The kinds a config.json `kind` may name. */

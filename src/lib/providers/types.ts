@@ -125,6 +125,8 @@ export interface ConnectionModeInfo {
   can: string;
   /** The contract's one-line risk (platforms.md x.1). */
   risk: string;
+  /** The risk is shown as a red notice (Foxy's full-access, ten-year bundle: platforms.md 5.1). */
+  severeRisk?: boolean;
   /** Where the merchant creates and revokes it, e.g. "Settings › System › Integrations". */
   revokeAt: string;
   /** That place in the store's admin, relative to the store's apiBase (e.g. '/admin#/sw/integration/index'). */
@@ -161,6 +163,11 @@ export interface ProviderProfile {
    * channel's access key): the Embed screen asks for it. Absent: the snippet carries a storefront token.
    */
   storefrontKey?: { label: string; hint: string };
+  /**
+   * Why the platform's stores cannot be embedded (no credential is safe to publish in a widget),
+   * shown by the Embed screen instead of the snippet; absent where a publishable credential exists.
+   */
+  embedUnavailable?: string;
   /**
    * Validates the kind's own fields of a config entry (the common ones are done) and returns the
    * clean entry; throws through `reader` (a ConfigError naming the field). Small: always loaded.

@@ -44,6 +44,11 @@ export class StoreEmbed {
     return store ? getProvider(store.kind) : undefined;
   }
 
+  /** Why this store's platform has no snippet (profile.embedUnavailable), or undefined. */
+  get unavailable(): string | undefined {
+    return this.#provider?.embedUnavailable;
+  }
+
   /** True once the saved embed token (if any) has been read. */
   get loaded(): boolean {
     return this.#loaded;
@@ -62,6 +67,11 @@ export class StoreEmbed {
   /** Reads the saved embed token; returns the cancel function for an unmount. */
   open(): () => void {
     let cancelled = false;
+    if (this.unavailable !== undefined) {
+      // Nothing to read or pin: no snippet is ever made for this platform.
+      this.#loaded = true;
+      return () => undefined;
+    }
     void pinnedWidget(globalThis.fetch.bind(globalThis), this.#baseUri).then((found) => {
       if (!cancelled) this.#pinned = found;
     });

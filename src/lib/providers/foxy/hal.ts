@@ -74,7 +74,7 @@ export function withQuery(url: string, query: Readonly<Record<string, string | n
  */
 export function storeLink(home: unknown, apiBase: string): string {
   if (findLink(home, FOXY_REL.store) === undefined && findLink(home, FOXY_REL.stores) !== undefined) {
-    throw new AppError('CREDENTIALS_WRONG_SCOPE', 'the token is user-scoped (fx:stores); a store-scoped token is needed');
+    throw new AppError('CREDENTIALS_WRONG_SCOPE', 'This bundle belongs to a Foxy user, not to one store: paste a store token (the store’s admin › Integrations › Get Token).');
   }
   return followLink(home, FOXY_REL.store, apiBase);
 }

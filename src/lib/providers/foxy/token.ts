@@ -12,6 +12,7 @@ import { isSameOrigin } from './hal.ts';
 import { FOXY_HEADERS } from './wire.ts';
 
 export const STORE_SCOPE = 'store_full_access';
+/** The contract's words for a fetch that rejected (platforms.md 1.3); providers do not import api/. */
 export const NETWORK_OR_CORS_MESSAGE = "The store's server did not let this app read its answer (CORS) or could not be reached.";
 
 /** `{apiBase}/token` unless configured; a configured endpoint must share apiBase's origin. */
@@ -76,7 +77,7 @@ export async function processFoxyRefreshResponse(response: Response, options: { 
   // Foxy's refresh token never rotates: keep the pasted one when the answer leaves it out.
   tokens.refreshToken ??= options.previousRefreshToken;
   if (!tokens.scopes.includes(STORE_SCOPE)) {
-    throw new AppError('CREDENTIALS_WRONG_SCOPE', 'the bundle is not store-scoped (store_full_access); paste a store token');
+    throw new AppError('CREDENTIALS_WRONG_SCOPE', 'This bundle is not for one store (no store_full_access): paste a store token (the store’s admin › Integrations › Get Token).');
   }
   return tokens;
 }

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_BUNDLE } from '../../../platforms/foxy/constants.ts';
 import { collectPages, findLink, followLink, isSameOrigin, optionalLink, readCollectionPage, storeLink, withQuery } from '../../../../src/lib/providers/foxy/hal.ts';
-import { foxyGetRequest, processFoxyResponse } from '../../../../src/lib/providers/foxy/request.ts';
 import { foxyRefreshRequest, foxyTokenEndpoint, processFoxyRefreshResponse } from '../../../../src/lib/providers/foxy/token.ts';
 import { FOXY_REL } from '../../../../src/lib/providers/foxy/wire.ts';
-import { connect, demoBundle, type Connected } from './foxy-fixture.ts';
+import { connect, demoBundle, getJsonWith, signedSend, type Connected } from './foxy-fixture.ts';
 
 let c: Connected;
 let storeJson: unknown;
@@ -50,7 +49,7 @@ describe('links of the local store', () => {
     // The user bundle is refused at refresh already; read its home with the token issued anyway.
     const answer = await foxyRefreshRequest(fetch, { tokenEndpoint: foxyTokenEndpoint(c.apiBase), bundle: { ...demoBundle, refreshToken: USER_BUNDLE.refresh_token } });
     const { access_token: token } = (await answer.json()) as { access_token: string };
-    const home = await processFoxyResponse(await foxyGetRequest(fetch, `${c.apiBase}/`, { apiBase: c.apiBase, accessToken: token }));
+    const home = await getJsonWith(signedSend(c.apiBase, token), `${c.apiBase}/`);
     expect(() => storeLink(home, c.apiBase)).toThrow(expect.objectContaining({ code: 'CREDENTIALS_WRONG_SCOPE' }));
     await expect(processFoxyRefreshResponse(new Response('{}', { status: 500 }), { now: 0, previousRefreshToken: 'x' })).rejects.toMatchObject({ code: 'OAUTH_TOKEN_REQUEST_FAILED' });
   });

@@ -3,8 +3,8 @@ import { USER_BUNDLE } from '../../../platforms/foxy/constants.ts';
 import { startFoxyStore, type FoxyStore } from '../../../platforms/foxy/server.ts';
 import { AppError, HttpError } from '../../../../src/lib/oauth/errors.ts';
 import { basicClientAuth, foxyRefreshRequest, foxyTokenEndpoint, processFoxyRefreshResponse } from '../../../../src/lib/providers/foxy/token.ts';
-import { foxyGetRequest, processFoxyResponse } from '../../../../src/lib/providers/foxy/request.ts';
-import { demoBundle } from './foxy-fixture.ts';
+import { FOXY_HEADERS } from '../../../../src/lib/providers/foxy/wire.ts';
+import { demoBundle, getJsonWith, signedSend } from './foxy-fixture.ts';
 
 let store: FoxyStore;
 let endpoint: string;
@@ -93,35 +93,39 @@ describe('refresh against the local Foxy store', () => {
   });
 });
 
-describe('authenticated GET', () => {
+describe('the Foxy API through the seam\'s transport', () => {
   it('never sends the token to another origin: the canary sees nothing', async () => {
     const tokens = await refresh();
     const before = store.stats().canaryHits;
-    const error = await failure(foxyGetRequest(fetch, `${store.canaryOrigin}/x`, { apiBase: store.origin, accessToken: tokens.accessToken }));
+    const error = await failure(getJsonWith(signedSend(store.origin, tokens.accessToken), `${store.canaryOrigin}/x`));
     expect(error.code).toBe('API_INVALID_RESPONSE');
     expect(store.stats().canaryHits).toBe(before);
   });
 
-  it('turns an expired token into API_UNAUTHORIZED with body.error invalid_token', async () => {
+  it('asks for one renewal when an expired token is answered 401 invalid_token', async () => {
     const own = await startFoxyStore({ port: 0 });
     try {
       const response = await foxyRefreshRequest(fetch, { tokenEndpoint: foxyTokenEndpoint(own.origin), bundle: demoBundle });
       const tokens = await processFoxyRefreshResponse(response, { now: Date.now(), previousRefreshToken: demoBundle.refreshToken });
       own.advanceClock(7201);
-      const answer = await foxyGetRequest(fetch, `${own.origin}/`, { apiBase: own.origin, accessToken: tokens.accessToken });
-      const error = await failure(processFoxyResponse(answer));
-      expect(error).toMatchObject({ code: 'API_UNAUTHORIZED', status: 401, body: { error: 'invalid_token' } });
+      const refused: string[] = [];
+      const send = signedSend(own.origin, tokens.accessToken, async (token) => {
+        refused.push(token);
+        throw new AppError('TOKEN_EXPIRED', 'test: renewal refused');
+      });
+      expect((await failure(getJsonWith(send, `${own.origin}/`))).code).toBe('TOKEN_EXPIRED');
+      expect(refused).toEqual([tokens.accessToken]);
     } finally {
       await own.close();
     }
   });
 
-  it('turns a 404 HAL error into API_NOT_FOUND and a 400 into API_BAD_REQUEST with the HAL message', async () => {
+  it('turns a 404 HAL error into API_NOT_FOUND and a missing FOXY-API-VERSION (400) into API_BAD_REQUEST', async () => {
     const tokens = await refresh();
-    const get = async (path: string) => failure(processFoxyResponse(await foxyGetRequest(fetch, `${store.origin}${path}`, { apiBase: store.origin, accessToken: tokens.accessToken })));
-    expect((await get('/stores/8')).code).toBe('API_NOT_FOUND');
-    const bad = await failure(processFoxyResponse(await fetch(`${store.origin}/`)));
+    const send = signedSend(store.origin, tokens.accessToken);
+    expect(await failure(getJsonWith(send, `${store.origin}/stores/8`))).toMatchObject({ code: 'API_NOT_FOUND', status: 404 });
+    const bad = await failure(send({ method: 'GET', path: '/', headers: { Accept: FOXY_HEADERS.Accept! } }, 'probe'));
     expect(bad).toMatchObject({ code: 'API_BAD_REQUEST', status: 400 });
-    expect(bad.message).toContain('FOXY-API-VERSION');
+    expect(bad).toBeInstanceOf(HttpError);
   });
 });

@@ -1,0 +1,126 @@
+/**
+ * Foxy's store operations over the seam's transport (platforms.md 5.3, 5.4), links only: the API
+ * home → `fx:store` → `fx:item_categories`, `fx:transactions` (zoomed with items), `fx:coupons`.
+ * The catalogue is derived once per adapter from up to MAX_PAGES pages of transactions, then
+ * searched, filtered, sorted and paged locally; the cursor is the local page index. Orders page by
+ * the collection's own `next` link (the cursor is that link; `send` refuses another origin).
+ */
+import type { Adapter, AdapterContext, CallOptions } from '../../connect/adapter.ts';
+import type { ApiOperation } from '../../connect/operations.ts';
+import type { FoxyStoreConfig } from '../../connect/store-config.ts';
+import type { Coupon, Cursor, Order, OrderPage, Product, ProductListQuery, ProductPage, StoreMetadata } from '../../domain/catalog.ts';
+import type { Capability } from '../../domain/capability.ts';
+import { AppError } from '../../oauth/errors.ts';
+import { FOXY_CAPABILITIES } from '../foxy-profile.ts';
+import { categoryNames, deriveCatalogue, derivedCategories, queryDerived, type DerivedItem } from './derive.ts';
+import { collectPages, followLink, readCollectionPage, storeLink, withQuery } from './hal.ts';
+import { couponFromWire, orderFromSale, productFromDerived, storeMetadataFromWire } from './map.ts';
+import { FOXY_HEADERS, FOXY_REL, readSale } from './wire.ts';
+
+/** Transactions read for the catalogue: 5 pages of 200 (platforms.md 5.3 [decision]). */
+export const PAGE_LIMIT = 200;
+export const MAX_PAGES = 5;
+/** Used when the store has no transaction yet (Foxy's store resource has no currency). */
+const FALLBACK_CURRENCY = 'USD';
+
+interface Catalogue {
+  items: DerivedItem[];
+  currency: string;
+}
+
+function pageIndex(cursor: Cursor | null | undefined): number {
+  if (cursor === null || cursor === undefined) return 0;
+  if (!/^\d{1,6}$/.test(cursor)) throw new AppError('API_BAD_REQUEST', 'unknown catalogue cursor');
+  return Number(cursor);
+}
+
+export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfig>): Adapter {
+  const apiBase = store.apiBase;
+  const getJson = async (url: string, operation: ApiOperation, options?: CallOptions): Promise<unknown> => {
+    const response = await send({ method: 'GET', url, headers: FOXY_HEADERS }, operation, options?.signal ? { signal: options.signal } : {});
+    return response.json;
+  };
+
+  let storeResource: Promise<unknown> | undefined;
+  const storeOf = (options?: CallOptions): Promise<unknown> => {
+    storeResource ??= (async () => {
+      const home = await getJson(new URL('/', apiBase).href, 'probe', options);
+      return getJson(storeLink(home, apiBase), 'probe', options);
+    })();
+    storeResource.catch(() => (storeResource = undefined));
+    return storeResource;
+  };
+
+  let catalogue: Promise<Catalogue> | undefined;
+  const load = (options?: CallOptions): Promise<Catalogue> => {
+    catalogue ??= (async () => {
+      const storeJson = await storeOf(options);
+      const categoriesUrl = withQuery(followLink(storeJson, FOXY_REL.itemCategories, apiBase), { limit: PAGE_LIMIT });
+      const salesUrl = withQuery(followLink(storeJson, FOXY_REL.transactions, apiBase), { zoom: 'items', order: 'transaction_date desc', limit: PAGE_LIMIT });
+      const [categories, sales] = await Promise.all([
+        collectPages((url) => getJson(url, 'listProducts', options), categoriesUrl, FOXY_REL.itemCategories, apiBase, MAX_PAGES),
+        collectPages((url) => getJson(url, 'listProducts', options), salesUrl, FOXY_REL.transactions, apiBase, MAX_PAGES),
+      ]);
+      const read = sales.entries.map((entry, i) => readSale(entry, `$.fx:transactions[${i}]`));
+      const items = deriveCatalogue(read, categoryNames(categories.entries));
+      const currency = read.find((sale) => !sale.isTest)?.currency ?? FALLBACK_CURRENCY;
+      return { items, currency };
+    })();
+    catalogue.catch(() => (catalogue = undefined));
+    return catalogue;
+  };
+
+  return {
+    // Run once before a new bundle is stored: the home must link fx:store (a user-scoped token's
+    // links fx:stores: CREDENTIALS_WRONG_SCOPE). What a store token may do is fixed (5.4).
+    async probe(options?: CallOptions): Promise<Capability[]> {
+      await storeOf(options);
+      return [...FOXY_CAPABILITIES];
+    },
+
+    async listProducts(query: ProductListQuery, cursor?: Cursor | null, options?: CallOptions): Promise<ProductPage> {
+      const { items } = await load(options);
+      const page = pageIndex(cursor);
+      const result = queryDerived(items, { ...query, page });
+      const end = (page + 1) * result.paging.count >= result.paging.total;
+      return { products: result.items.map(productFromDerived), next: end ? null : (String(page + 1) as Cursor), total: result.paging.total };
+    },
+
+    async getProduct(id: string, options?: CallOptions): Promise<Product> {
+      let found = (await load(options)).items.find((item) => item.id === id);
+      if (found === undefined) {
+        // Re-derive once: a sale may have come in since (platforms.md 5.3).
+        catalogue = undefined;
+        found = (await load(options)).items.find((item) => item.id === id);
+      }
+      if (found === undefined) throw new AppError('API_NOT_FOUND', 'no such product in the store’s orders');
+      return productFromDerived(found);
+    },
+
+    async getMetadata(options?: CallOptions): Promise<StoreMetadata> {
+      const [storeJson, { currency }] = await Promise.all([storeOf(options), load(options)]);
+      return storeMetadataFromWire(storeJson, currency);
+    },
+
+    async listCategories(options?: CallOptions): Promise<string[]> {
+      return derivedCategories((await load(options)).items);
+    },
+
+    async listOrders(cursor?: Cursor | null, options?: CallOptions & { count?: number }): Promise<OrderPage> {
+      const limit = Math.min(PAGE_LIMIT, Math.max(1, Math.floor(options?.count ?? 20)));
+      const url = cursor ?? withQuery(followLink(await storeOf(options), FOXY_REL.transactions, apiBase), { order: 'transaction_date desc', limit });
+      const page = readCollectionPage(await getJson(url, 'listOrders', options), FOXY_REL.transactions, apiBase);
+      const orders: Order[] = page.entries
+        .map((entry, i) => readSale(entry, `$.fx:transactions[${i}]`))
+        .filter((sale) => !sale.isTest && !sale.hidden)
+        .map(orderFromSale);
+      return { orders, next: page.next === undefined ? null : (page.next as Cursor), total: page.total };
+    },
+
+    async listCoupons(options?: CallOptions): Promise<Coupon[]> {
+      const url = withQuery(followLink(await storeOf(options), FOXY_REL.coupons, apiBase), { zoom: 'coupon_codes', limit: PAGE_LIMIT });
+      const { entries } = await collectPages((next) => getJson(next, 'listCoupons', options), url, FOXY_REL.coupons, apiBase, MAX_PAGES);
+      return entries.flatMap((entry, i) => couponFromWire(entry, `$.fx:coupons[${i}]`) ?? []);
+    },
+  };
+}

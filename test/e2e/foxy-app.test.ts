@@ -1,0 +1,228 @@
+/**
+ * Foxy stores in the built app, configured by config.json alone, against the faithful local Foxy
+ * server (platforms.md 5; issue 14): the Get Token block copied from the server's own admin page is
+ * pasted, checked by one renewal, and the derived catalogue is browsed over two pages, searched,
+ * filtered, sorted; a product opens and survives a reload; orders and coupons show; the Embed
+ * screen makes no snippet. Each refused bundle and CORS off say their own thing and store nothing.
+ * At expiry five tabs renew with one token request; a removed integration ends access with the
+ * banner. The canary origin never receives an Authorization header (server evidence).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { deploymentHeaders, readAllIndexedDb, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { DEMO_BUNDLE, USER_BUNDLE } from '../platforms/foxy/constants.ts';
+import { startFoxyStore, type FoxyStore, type FoxyStoreOptions } from '../platforms/foxy/server.ts';
+import type { AppConfig } from '../../src/lib/config/types.ts';
+
+const e2e = useE2e();
+const STORE = 'Foxy Demo Outfitters';
+const BUNDLE_LABEL = /^Get Token bundle/;
+const SECRETS = [DEMO_BUNDLE.client_secret, DEMO_BUNDLE.refresh_token, USER_BUNDLE.refresh_token];
+/** Products the seed's transactions derive (26: two pages of 24). */
+const DERIVED = 26;
+
+interface Env {
+  app: StaticServer;
+  foxy: FoxyStore;
+}
+
+async function startEnv(options: FoxyStoreOptions = {}): Promise<Env> {
+  const app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/foxy/' });
+  const foxy = await startFoxyStore({ port: 0, allowedOrigins: [app.origin], ...options });
+  const config: AppConfig = { stores: [{ id: 'foxy', kind: 'foxy', name: STORE, apiBase: foxy.origin, auth: ['token-bundle'] }] };
+  app.setOverride('config.json', JSON.stringify(config));
+  app.setHeaders(deploymentHeaders(config));
+  e2e.closeAfterAll(() => Promise.all([app.close(), foxy.close()]));
+  return { app, foxy };
+}
+
+async function openHome(env: Env, width = 1280): Promise<{ page: Page; lines: string[] }> {
+  const { page, console } = await e2e.open({ width });
+  await page.goto(env.app.url);
+  await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+  return { page, lines: console.lines };
+}
+
+/** The block as the demo server's "Integrations › Get Token" page shows it (a person copies it). */
+async function copyBundleFromAdmin(page: Page, env: Env): Promise<string> {
+  const admin = await page.context().newPage();
+  await admin.goto(`${env.foxy.adminOrigin}/admin/integrations/get-token`);
+  const block = await admin.locator('#token-block').innerText();
+  await admin.close();
+  return block;
+}
+
+async function paste(page: Page, block: string): Promise<void> {
+  await page.getByRole('textbox', { name: BUNDLE_LABEL }).fill(block);
+  await page.getByRole('button', { name: /^Connect .* with the get token bundle$/ }).click();
+}
+
+const block = (bundle: { client_id: string; client_secret: string; refresh_token: string }): string =>
+  `client_id: ${bundle.client_id}\nclient_secret: ${bundle.client_secret}\naccess_token: not-used\nrefresh_token: ${bundle.refresh_token}`;
+const cards = (page: Page) => page.locator('main ul > li article');
+
+describe('Foxy in the app', () => {
+  it('the pasted Get Token block connects; the derived catalogue pages, searches, filters, sorts; a product survives a reload; orders, coupons; no snippet; Forget', async () => {
+    const env = await startEnv();
+    const { page, lines } = await openHome(env);
+    // the form: one textarea for the block, the red notice of 5.1, where to remove the integration
+    const risk = page.getByText(/10-year, non-rotating refresh token with full store access/);
+    await risk.waitFor();
+    expect(await risk.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(161, 38, 27)');
+    await page.getByText(/Remove the integration in Foxy admin › Integrations/).first().waitFor();
+    expect(await page.getByRole('textbox', { name: BUNDLE_LABEL }).evaluate((el) => el.tagName)).toBe('TEXTAREA');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-home-form-1280.png`, fullPage: true });
+
+    env.foxy.resetStats();
+    await paste(page, await copyBundleFromAdmin(page, env));
+    await page.getByText(/Connected with get token bundle · can browse, orders, coupons$/).waitFor();
+    // one renewal checked the bundle (the pasted access_token is never used)
+    expect(env.foxy.stats().tokenRequests).toBe(1);
+
+    await page.getByRole('link', { name: `Browse ${STORE}` }).click();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+    await expect
+      .poll(async () => {
+        const more = page.getByRole('button', { name: 'Load more' });
+        if (await more.isVisible()) await more.click().catch(() => undefined);
+        else await page.mouse.wheel(0, 4000);
+        return cards(page).count();
+      })
+      .toBe(DERIVED);
+    await page.getByText(`You have seen all ${DERIVED} products.`).waitFor();
+    const names = await cards(page).allInnerTexts();
+    expect(names.some((t) => t.includes('TEST MUG') || t.includes('Hidden Thing'))).toBe(false);
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('mug');
+    await expect.poll(() => cards(page).count()).toBe(1);
+    expect(await cards(page).first().innerText()).toContain('Ceramic Mug (Large)');
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(20);
+    await page.getByLabel('Category').selectOption('Garden');
+    await expect.poll(() => cards(page).count()).toBe(6);
+    await page.getByLabel('Sort by').selectOption('price');
+    await expect.poll(async () => (await cards(page).first().innerText()).includes('Pruning Shears')).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-catalogue-1280.png`, fullPage: true });
+    await cards(page).first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Pruning Shears', level: 1 }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Pruning Shears', level: 1 }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-product-1280.png`, fullPage: true });
+    // no editing on Foxy: nothing offers it
+    expect(await page.getByRole('button', { name: /Manage this product/ }).count()).toBe(0);
+    await page.goBack();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    expect(new URL(page.url()).hash).toContain('category=Garden');
+
+    // orders (transactions, statuses mapped) and coupons (first code of each)
+    await page.goto(`${env.app.url}#/s/foxy/orders`);
+    await page.getByRole('table').waitFor();
+    expect(await page.locator('tbody tr').count()).toBeGreaterThan(5);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-orders-1280.png`, fullPage: true });
+    await page.goto(`${env.app.url}#/s/foxy/coupons`);
+    await page.getByText('SPRING10', { exact: true }).waitFor();
+    await page.getByText('BIG15', { exact: true }).waitFor();
+    expect(await page.getByText('SPRING10B').count()).toBe(0);
+    // no cart tab; the Embed screen explains why there is no snippet
+    expect(await page.getByRole('link', { name: 'Cart' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Embed' }).click();
+    await page.getByRole('heading', { name: `${STORE}’s products cannot be embedded` }).waitFor();
+    expect(await page.getByRole('textbox').count()).toBe(0);
+
+    // Forget credentials empties the vault
+    await page.goto(env.app.url);
+    expect(await readSessionKeys(page)).toHaveLength(1);
+    await page.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
+    await page.getByText(/forgot the credentials for/).waitFor();
+    expect(await readSessionKeys(page)).toEqual([]);
+
+    // every API request carried the version header; the canary never saw a credential
+    const api = env.foxy.requests().filter((r) => r.listener === 'api' && r.method !== 'OPTIONS');
+    expect(api.length).toBeGreaterThan(3);
+    expect(api.every((r) => r.apiVersion === '1')).toBe(true);
+    expect(env.foxy.stats().canaryHitsWithAuthorization).toBe(0);
+    const other = await readOtherStorage(page);
+    const idb = await readAllIndexedDb(page);
+    for (const secret of SECRETS) {
+      expect(other.includes(secret)).toBe(false);
+      expect(idb.includes(secret)).toBe(false);
+      expect(lines.join('\n').includes(secret)).toBe(false);
+    }
+  });
+
+  it('a wrong secret, a dead refresh token, a missing field, a user token and CORS off each say their own thing, and nothing is stored', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 360);
+    const attempt = async (text: string, expected: RegExp): Promise<void> => {
+      await paste(page, text);
+      await page.getByRole('alert').filter({ hasText: expected }).waitFor();
+      expect(await page.getByRole('textbox', { name: BUNDLE_LABEL }).inputValue()).toBe('');
+      expect(await readSessionKeys(page)).toEqual([]);
+    };
+    await attempt(block({ ...DEMO_BUNDLE, client_secret: 'not-the-secret' }), /Foxy did not accept these credentials\. .*client_id or client_secret/);
+    await attempt(block({ ...DEMO_BUNDLE, refresh_token: 'dead-refresh-token' }), /Foxy did not accept these credentials\. .*refresh_token/);
+    await attempt(`client_id: ${DEMO_BUNDLE.client_id}\nrefresh_token: ${DEMO_BUNDLE.refresh_token}`, /client_secret is missing from the pasted text/);
+    await attempt(block(USER_BUNDLE), /paste a store token/);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-user-token-360.png`, fullPage: true });
+    env.foxy.setCors('none');
+    await attempt(block(DEMO_BUNDLE), /did not let this app read its answer \(CORS\) or could not be reached/);
+    expect(await page.getByText(/did not accept/).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-cors-360.png`, fullPage: true });
+    env.foxy.setCors('app');
+    // the same block now connects, at 360 px too
+    await paste(page, block(DEMO_BUNDLE));
+    await page.getByText(/Connected with get token bundle/).waitFor();
+    await page.getByRole('link', { name: `Browse ${STORE}` }).click();
+    await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-catalogue-360.png` });
+    expect(env.foxy.stats().canaryHitsWithAuthorization).toBe(0);
+  });
+
+  it('at expiry five tabs renew with one token request; a removed integration ends access with the banner and is not kept', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    // the browser's clock, so that the tabs can be two hours older (Date only; timers run as usual)
+    await page.context().clock.install();
+    await page.reload();
+    await paste(page, block(DEMO_BUNDLE));
+    await page.getByText(/Connected with get token bundle/).waitFor();
+    const tabs: Page[] = [page];
+    for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
+    for (const tab of tabs) {
+      await tab.goto(`${env.app.url}#/s/foxy`);
+      await expect.poll(() => cards(tab).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+    }
+    // proactive: two hours later by the browser's clock every tab finds the token due at once
+    let before = env.foxy.stats().tokenRequests;
+    // (the server's tokens stay valid: only a renewal before expiry asks for a token here)
+    await page.context().clock.setSystemTime(Date.now() + 7200_000);
+    await Promise.all(tabs.map((tab) => tab.reload()));
+    for (const tab of tabs) await expect.poll(() => cards(tab).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
+    expect(env.foxy.stats().tokenRequests - before).toBe(1);
+    // reactive: the server ends every access token early; the five 401s renew once
+    before = env.foxy.stats().tokenRequests;
+    env.foxy.expireAccessTokens();
+    await Promise.all(tabs.map((tab) => tab.reload()));
+    for (const tab of tabs) await expect.poll(() => cards(tab).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
+    expect(env.foxy.stats().tokenRequests - before).toBe(1);
+    for (const tab of tabs.slice(1)) await tab.close();
+
+    // the integration removed in Foxy's admin while browsing: the 401 renews once, Foxy refuses, the banner says so
+    await page.goto(`${env.app.url}#/s/foxy?q=Trowel`);
+    await expect.poll(() => cards(page).count()).toBe(1);
+    env.foxy.revokeClient();
+    env.foxy.expireAccessTokens();
+    // (the catalogue is derived once and searched locally: the orders are the next request)
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByText(/no longer accepts the saved credentials/).waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-revoked-banner-1280.png`, fullPage: true });
+    // the refused bundle is not kept; the banner offers the form in place
+    expect(await readSessionKeys(page)).toEqual([]);
+    await page.getByRole('textbox', { name: BUNDLE_LABEL }).waitFor();
+    expect(env.foxy.stats().canaryHitsWithAuthorization).toBe(0);
+  });
+});
