@@ -127,9 +127,10 @@ describe('Foxy in the app', () => {
     await page.getByText('SPRING10', { exact: true }).waitFor();
     await page.getByText('BIG15', { exact: true }).waitFor();
     expect(await page.getByText('SPRING10B').count()).toBe(0);
-    // no cart tab; the Embed screen explains why there is no snippet
+    // no cart tab and no Embed tab; the Embed address explains why there is no snippet
     expect(await page.getByRole('link', { name: 'Cart' }).count()).toBe(0);
-    await page.getByRole('link', { name: 'Embed' }).click();
+    expect(await page.getByRole('link', { name: 'Embed' }).count()).toBe(0);
+    await page.goto(`${env.app.url}#/s/foxy/embed`);
     await page.getByRole('heading', { name: `${STORE}’s products cannot be embedded` }).waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);
 
