@@ -26,6 +26,13 @@ const LOADERS: ReadonlyMap<string, Loaders> = new Map<string, Loaders>([
       loadAdapter: () => import('./shopware6/adapter.ts').then((m) => m.createShopware6Adapter as unknown as CreateAdapter),
     },
   ],
+  [
+    'flickrocket',
+    {
+      loadConnector: () => import('./flickrocket/connector.ts').then((m) => m.flickRocketConnector as unknown as Connector),
+      loadAdapter: () => import('./flickrocket/adapter.ts').then((m) => m.createFlickRocketAdapter as unknown as CreateAdapter),
+    },
+  ],
 ]);
 
 /** The registry entry of `kind`: profile + lazy loaders; CONFIG_INVALID for an unknown kind. */

@@ -26,6 +26,7 @@ const PROVIDERS = new Map<string, Entry>([['goodsie', { profile: goodsieProfile,
  */
 const LAZY_PROFILES: Readonly<Record<string, () => Promise<ProviderProfile>>> = {
   shopware6: () => import('./shopware6-profile.ts').then((m) => m.shopware6Profile),
+  flickrocket: () => import('./flickrocket-profile.ts').then((m) => m.flickRocketProfile),
 };
 
 /** The kinds a config.json `kind` may name. */

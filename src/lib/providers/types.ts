@@ -169,6 +169,11 @@ export interface ProviderProfile {
   /** How its token responses differ from the RFC; read by the token normaliser (oauth/token.ts). */
   tokenQuirks: TokenQuirks;
   paging: PagingRules;
+  /**
+   * What to do before reconnecting when the store ended the session (invalid_grant), where a plain
+   * "Reconnect" is not enough (FlickRocket: remove the app's permission first). Absent: reconnect.
+   */
+  sessionEndedHelp?: string;
 }
 
 /**

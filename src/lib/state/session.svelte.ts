@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
+import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError } from '../oauth/errors.ts';
 import type { Capability } from '../domain/capability.ts';
 import { capabilitiesFor, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
@@ -55,10 +56,13 @@ export class Session {
   /** Bumped when a store is connected again in place, so its screens load afresh. */
   #epoch = $state<Record<string, number>>({});
   #seam: Promise<StoreConnections> | undefined;
+  readonly #navigate: (url: string) => void;
 
-  constructor(auth: AuthService, config: AppConfig) {
+  /** `navigate` leaves for a seam store's consent page (window.location.assign by default). */
+  constructor(auth: AuthService, config: AppConfig, options: { navigate?: (url: string) => void } = {}) {
     this.#auth = auth;
     this.config = config;
+    this.#navigate = options.navigate ?? ((url) => window.location.assign(url));
   }
 
   /** The seam's door, loaded with the first store that needs it (none for Goodsie-only configs). */
@@ -176,7 +180,12 @@ export class Session {
    * beside the form. Connecting again in place (after access ended) keeps the person's place.
    */
   async connectWithCredentials(storeId: string, mode: string, values: Readonly<Record<string, string>>): Promise<void> {
-    const credential = await (await this.#connections()).connect(storeId, mode, values);
+    this.#linked(await (await this.#connections()).connect(storeId, mode, values));
+  }
+
+  /** A seam store's new credential (form or redirect): linked, its ended state and refusals cleared. */
+  #linked(credential: Credential): void {
+    const storeId = credential.storeId;
     const again = this.#expired.includes(storeId) || this.#link(storeId) !== undefined;
     this.#signedOutOf = null;
     this.#links = [...this.#links.filter((l) => l.storeId !== storeId), linkOf(credential)];
@@ -184,6 +193,43 @@ export class Session {
     delete this.#refused[storeId];
     delete this.#withdrawn[storeId];
     if (again) this.#epoch[storeId] = this.epoch(storeId) + 1;
+  }
+
+  /** The redirect mode of a seam store that connects through the store's consent page (FlickRocket). */
+  #redirectMode(storeId: string): ConnectionMode | undefined {
+    const store = this.store(storeId);
+    if (!store || !this.#onSeam(storeId)) return undefined;
+    return getProvider(store.kind).modesOf(store).find((mode) => mode.style === 'redirect');
+  }
+
+  /** Starts a seam store's redirect: the pending record is durable, then the consent page opens. */
+  async #beginSeamRedirect(storeId: string, mode: ConnectionMode, options: { scopes?: string[]; returnTo?: string }): Promise<void> {
+    // In memory only, the rotating refresh token would die with the tab (FlickRocket: permission removed by hand).
+    if (!this.persistent) throw new AppError('STORAGE_UNAVAILABLE', 'this platform needs storage that survives the tab', { storeId });
+    const store = this.store(storeId);
+    const defaults = store && 'defaultScopes' in store ? store.defaultScopes : [];
+    const scopes = [...new Set([...defaults, ...(this.#link(storeId)?.scopes ?? []), ...(options.scopes ?? [])])];
+    const url = await (await this.#connections()).beginRedirect(storeId, mode.id, { scopes, returnTo: options.returnTo ?? '/' });
+    this.#navigate(url.href);
+  }
+
+  /** Whether a callback answers a seam store's redirect (App dispatches it here, not to the AuthService). */
+  async isSeamCallback(captured: CapturedRedirect): Promise<boolean> {
+    if (!this.config.stores.some((s) => this.#redirectMode(s.id) !== undefined)) return false;
+    return (await this.#connections()).claims(captured, window.location.href);
+  }
+
+  /** Completes a seam store's redirect (single use; stored only on success); returns where to go back to. */
+  async completeSeamRedirect(captured: CapturedRedirect): Promise<string> {
+    const { credential, returnTo } = await (await this.#connections()).completeRedirect(captured, window.location.href);
+    this.#linked(credential);
+    return returnTo;
+  }
+
+  /** The platform's steps before reconnecting an ended session, when "Reconnect" alone is not enough. */
+  sessionEndedHelp(storeId: string): string | undefined {
+    const store = this.store(storeId);
+    return store ? getProvider(store.kind).sessionEndedHelp : undefined;
   }
 
   /** Signs a seam store's request (renewing first when due); returns what it signed with, for a 401. */
@@ -289,7 +335,9 @@ export class Session {
   async signIn(storeId: string, options: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
     this.#signInFailure = null;
     try {
-      await this.#auth.beginSignIn(storeId, options);
+      const redirect = this.#redirectMode(storeId);
+      if (redirect) await this.#beginSeamRedirect(storeId, redirect, options);
+      else await this.#auth.beginSignIn(storeId, options);
     } catch (error) {
       this.#signInFailure = { storeId, error };
     }
@@ -305,7 +353,8 @@ export class Session {
 
   /** Reconnects an expired session with the scopes it had. */
   reconnect(storeId: string, returnTo: string): Promise<void> {
-    const scopes = this.sessionFor(storeId)?.tokens.scopes;
+    const kept = this.sessionFor(storeId)?.tokens.scopes ?? this.#link(storeId)?.scopes;
+    const scopes = kept ? [...kept] : undefined;
     return this.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
   }
 
