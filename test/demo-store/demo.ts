@@ -12,6 +12,7 @@ import { build, createServer } from 'vite';
 import { appHeaders } from '../deploy/csp.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { startShopwareStore } from '../platforms/shopware/server.ts';
+import { startFlickRocketStore } from '../platforms/flickrocket/server.ts';
 import { startDemoStore } from './server.ts';
 import { widgetDevServer } from './widget-dev.ts';
 
@@ -41,6 +42,8 @@ async function startApp(): Promise<{ close(): Promise<void> }> {
 
 const store = await startDemoStore({ port: 4010 });
 const shopware = await startShopwareStore({ port: 4020, mediaPort: 4021 });
+// FlickRocket (issue 13): consent page, /token and API on 4050, its test hooks on 4051.
+const flickRocket = await startFlickRocketStore({ port: 4050, hooksPort: 4051 });
 const app = await startApp();
 
 process.stdout.write(
@@ -48,14 +51,15 @@ process.stdout.write(
     `  Open ${appOrigin}/ and press "Connect" beside Goodsie Demo Store (the consent page is the demo store's own).\n` +
     `  Goodsie demo store: ${store.origin}\n` +
     `  Shopware 6 demo shop: ${shopware.origin}: copy an access key ID and secret from its\n` +
-    `  Integrations page, ${shopware.origin}/admin/integrations, as you would in a real shop.\n\n  Ctrl-C stops them all.\n\n`,
+    `  Integrations page, ${shopware.origin}/admin/integrations, as you would in a real shop.\n` +
+    `  FlickRocket demo shop: ${flickRocket.origin} (press Connect, then Allow on its consent page).\n\n  Ctrl-C stops them all.\n\n`,
 );
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.allSettled([app.close(), store.close(), shopware.close()]);
+  await Promise.allSettled([app.close(), store.close(), shopware.close(), flickRocket.close()]);
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

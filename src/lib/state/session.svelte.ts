@@ -2,7 +2,6 @@ import { getContext, setContext } from 'svelte';
 import type { AuthService } from '../auth/auth-service.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
-import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError } from '../oauth/errors.ts';
 import type { Capability } from '../domain/capability.ts';
 import { capabilitiesFor, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
@@ -56,17 +55,14 @@ export class Session {
   /** Bumped when a store is connected again in place, so its screens load afresh. */
   #epoch = $state<Record<string, number>>({});
   #seam: Promise<StoreConnections> | undefined;
-  readonly #navigate: (url: string) => void;
 
-  /** `navigate` leaves for a seam store's consent page (window.location.assign by default). */
-  constructor(auth: AuthService, config: AppConfig, options: { navigate?: (url: string) => void } = {}) {
+  constructor(auth: AuthService, config: AppConfig) {
     this.#auth = auth;
     this.config = config;
-    this.#navigate = options.navigate ?? ((url) => window.location.assign(url));
   }
 
   /** The seam's door, loaded with the first store that needs it (none for Goodsie-only configs). */
-  #connections(): Promise<StoreConnections> {
+  seam(): Promise<StoreConnections> {
     return (this.#seam ??= import('./store-connections.ts').then(
       ({ StoreConnections }) => new StoreConnections({ config: this.config, fetch: this.#auth.fetchImpl, store: this.#auth.credentialStore }),
     ));
@@ -126,7 +122,7 @@ export class Session {
 
   async load(): Promise<void> {
     const seam = this.config.stores.some((s) => s.kind !== 'goodsie')
-      ? this.#connections().then((c) => c.list())
+      ? this.seam().then((c) => c.list())
       : Promise.resolve({ credentials: [], discarded: [] });
     const [{ sessions, discarded }, linked] = await Promise.all([this.#auth.listSessions(), seam]);
     this.#sessions = sessions;
@@ -180,11 +176,11 @@ export class Session {
    * beside the form. Connecting again in place (after access ended) keeps the person's place.
    */
   async connectWithCredentials(storeId: string, mode: string, values: Readonly<Record<string, string>>): Promise<void> {
-    this.#linked(await (await this.#connections()).connect(storeId, mode, values));
+    this.link(await (await this.seam()).connect(storeId, mode, values));
   }
 
   /** A seam store's new credential (form or redirect): linked, its ended state and refusals cleared. */
-  #linked(credential: Credential): void {
+  link(credential: Credential): void {
     const storeId = credential.storeId;
     const again = this.#expired.includes(storeId) || this.#link(storeId) !== undefined;
     this.#signedOutOf = null;
@@ -193,37 +189,6 @@ export class Session {
     delete this.#refused[storeId];
     delete this.#withdrawn[storeId];
     if (again) this.#epoch[storeId] = this.epoch(storeId) + 1;
-  }
-
-  /** The redirect mode of a seam store that connects through the store's consent page (FlickRocket). */
-  #redirectMode(storeId: string): ConnectionMode | undefined {
-    const store = this.store(storeId);
-    if (!store || !this.#onSeam(storeId)) return undefined;
-    return getProvider(store.kind).modesOf(store).find((mode) => mode.style === 'redirect');
-  }
-
-  /** Starts a seam store's redirect: the pending record is durable, then the consent page opens. */
-  async #beginSeamRedirect(storeId: string, mode: ConnectionMode, options: { scopes?: string[]; returnTo?: string }): Promise<void> {
-    // In memory only, the rotating refresh token would die with the tab (FlickRocket: permission removed by hand).
-    if (!this.persistent) throw new AppError('STORAGE_UNAVAILABLE', 'this platform needs storage that survives the tab', { storeId });
-    const store = this.store(storeId);
-    const defaults = store && 'defaultScopes' in store ? store.defaultScopes : [];
-    const scopes = [...new Set([...defaults, ...(this.#link(storeId)?.scopes ?? []), ...(options.scopes ?? [])])];
-    const url = await (await this.#connections()).beginRedirect(storeId, mode.id, { scopes, returnTo: options.returnTo ?? '/' });
-    this.#navigate(url.href);
-  }
-
-  /** Whether a callback answers a seam store's redirect (App dispatches it here, not to the AuthService). */
-  async isSeamCallback(captured: CapturedRedirect): Promise<boolean> {
-    if (!this.config.stores.some((s) => this.#redirectMode(s.id) !== undefined)) return false;
-    return (await this.#connections()).claims(captured, window.location.href);
-  }
-
-  /** Completes a seam store's redirect (single use; stored only on success); returns where to go back to. */
-  async completeSeamRedirect(captured: CapturedRedirect): Promise<string> {
-    const { credential, returnTo } = await (await this.#connections()).completeRedirect(captured, window.location.href);
-    this.#linked(credential);
-    return returnTo;
   }
 
   /** The platform's steps before reconnecting an ended session, when "Reconnect" alone is not enough. */
@@ -235,7 +200,7 @@ export class Session {
   /** Signs a seam store's request (renewing first when due); returns what it signed with, for a 401. */
   async signSeamRequest(storeId: string, headers: Headers): Promise<string> {
     try {
-      return await (await this.#connections()).sign(storeId, headers);
+      return await (await this.seam()).sign(storeId, headers);
     } catch (error) {
       this.#noteEnded(storeId, error);
       throw error;
@@ -245,7 +210,7 @@ export class Session {
   /** A seam store answered 401 to a request signed with `refused`: renew once, or access has ended. */
   async seamUnauthorized(storeId: string, refused: string): Promise<void> {
     try {
-      await (await this.#connections()).handleUnauthorized(storeId, refused);
+      await (await this.seam()).handleUnauthorized(storeId, refused);
     } catch (error) {
       this.#noteEnded(storeId, error);
       throw error;
@@ -335,9 +300,9 @@ export class Session {
   async signIn(storeId: string, options: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
     this.#signInFailure = null;
     try {
-      const redirect = this.#redirectMode(storeId);
-      if (redirect) await this.#beginSeamRedirect(storeId, redirect, options);
-      else await this.#auth.beginSignIn(storeId, options);
+      // A seam store with no credentials form connects through its consent page (FlickRocket).
+      if (!this.#onSeam(storeId) || this.credentialModes(storeId).length > 0) await this.#auth.beginSignIn(storeId, options);
+      else window.location.assign((await (await this.seam()).beginRedirect(storeId, { ...options, granted: this.#link(storeId)?.scopes ?? [], persistent: this.persistent })).href);
     } catch (error) {
       this.#signInFailure = { storeId, error };
     }
@@ -353,8 +318,7 @@ export class Session {
 
   /** Reconnects an expired session with the scopes it had. */
   reconnect(storeId: string, returnTo: string): Promise<void> {
-    const kept = this.sessionFor(storeId)?.tokens.scopes ?? this.#link(storeId)?.scopes;
-    const scopes = kept ? [...kept] : undefined;
+    const scopes = this.sessionFor(storeId)?.tokens.scopes;
     return this.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
   }
 
@@ -362,7 +326,7 @@ export class Session {
   /** Ends the store's session, and forgets its separate embed token too. */
   async signOut(storeId: string): Promise<void> {
     if (this.#onSeam(storeId)) {
-      await (await this.#connections()).forget(storeId);
+      await (await this.seam()).forget(storeId);
       this.#links = this.#links.filter((l) => l.storeId !== storeId);
       delete this.#refused[storeId];
     } else await this.#auth.signOut(storeId);

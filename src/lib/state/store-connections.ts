@@ -13,6 +13,7 @@ import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { Capability } from '../domain/capability.ts';
 import { AppError } from '../oauth/errors.ts';
+import { getProvider } from '../providers/registry.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import type { Connections } from '../auth/connections.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
@@ -114,9 +115,19 @@ export class StoreConnections {
     return (await this.#load()).connections.connect(storeId, mode, values);
   }
 
-  /** The consent page's URL for a redirect mode; the pending record is durable first. Does not navigate. */
-  async beginRedirect(storeId: string, mode: string, request: { scopes: string[]; returnTo: string }): Promise<URL> {
-    return (await this.#load()).connections.beginRedirect(storeId, mode, request);
+  /**
+   * The consent page's URL of the store's redirect mode, asking for its default scopes, those
+   * `granted` and `scopes`; the pending record is durable first. Does not navigate. Refused without
+   * persistent storage: in memory, a rotating refresh token (FlickRocket) would die with the tab.
+   */
+  async beginRedirect(storeId: string, request: { scopes?: string[]; returnTo?: string; granted: readonly string[]; persistent: boolean }): Promise<URL> {
+    const store = this.#deps.config.stores.find((s) => s.id === storeId);
+    const mode = store && getProvider(store.kind).modesOf(store).find((m) => m.style === 'redirect');
+    if (!store || !mode) throw new AppError('CONFIG_INVALID', 'this store does not connect by redirect', { storeId });
+    if (!request.persistent) throw new AppError('STORAGE_UNAVAILABLE', 'this platform needs storage that survives the tab', { storeId });
+    const defaults = 'defaultScopes' in store ? store.defaultScopes : [];
+    const scopes = [...new Set([...defaults, ...request.granted, ...(request.scopes ?? [])])];
+    return (await this.#load()).connections.beginRedirect(storeId, mode.id, { scopes, returnTo: request.returnTo ?? '/' });
   }
 
   /**
@@ -133,11 +144,13 @@ export class StoreConnections {
   }
 
   /**
-   * Completes the callback on `pageHref` with the record waiting for that page, taken once:
+   * Completes the callback on `pageHref` (null when it is not one of ours, see `claims`) with the
+   * record waiting for that page, taken once:
    * OAUTH_STATE_MISMATCH without one, OAUTH_STATE_REUSED for a replay, OAUTH_STATE_EXPIRED after
    * 10 minutes; a malformed callback voids the record. Stores the credential only on success.
    */
-  async completeRedirect(captured: CapturedRedirect, pageHref: string): Promise<{ credential: Credential; returnTo: string }> {
+  async completeRedirect(captured: CapturedRedirect, pageHref: string): Promise<{ credential: Credential; returnTo: string } | null> {
+    if (!(await this.claims(captured, pageHref))) return null;
     const { connections, pending } = await this.#load();
     const found = await pending.take(redirectSlot(pageHref));
     if (found.status === 'used') throw new AppError('OAUTH_STATE_REUSED', 'this sign-in response was already used');

@@ -50,12 +50,13 @@ describe('StoreConnections, redirect kinds', () => {
 
   it('completes the callback once with the record waiting for the page; a replay is refused and spends nothing', async () => {
     const seam = connections();
-    const url = await seam.beginRedirect('fr', 'refresh-code', { scopes: ['products', 'orders'], returnTo: '/s/fr/orders' });
+    // the store's defaults, what was granted, and what is asked for now
+    const url = await seam.beginRedirect('fr', { scopes: ['orders'], returnTo: '/s/fr/orders', granted: ['products'], persistent: true });
     expect(url.searchParams.get('scope')).toBe('products,orders');
     const code = server.issueRefreshToken(['products', 'orders']);
     const captured = callback({ code, companyid: '4711' });
     expect(await seam.claims(captured, `${PAGE}?code=x`)).toBe(true);
-    const { credential, returnTo } = await seam.completeRedirect(captured, PAGE);
+    const { credential, returnTo } = (await seam.completeRedirect(captured, PAGE))!;
     expect(returnTo).toBe('/s/fr/orders');
     expect(credential.tokens?.scopes).toEqual(['products', 'orders']);
     expect((await seam.current('fr'))?.tokens?.refreshToken).toBe(credential.tokens?.refreshToken);
@@ -68,7 +69,7 @@ describe('StoreConnections, redirect kinds', () => {
     const seam = connections(clock);
     const code = server.issueRefreshToken(['products']);
     await expect(seam.completeRedirect(callback({ code, companyid: '4711' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
-    await seam.beginRedirect('fr', 'refresh-code', { scopes: ['products'], returnTo: '/' });
+    await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
     clock.now += 11 * 60_000;
     await expect(seam.completeRedirect(callback({ code, companyid: '4711' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_EXPIRED' });
     expect(server.tokenRequestsFor(code)).toBe(0);
@@ -77,17 +78,32 @@ describe('StoreConnections, redirect kinds', () => {
 
   it('claims a callback with state only when it is the waiting record’s (Goodsie’s code flow keeps its own)', async () => {
     const seam = connections();
-    const url = await seam.beginRedirect('fr', 'refresh-code', { scopes: ['products'], returnTo: '/' });
+    const url = await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
     const state = url.searchParams.get('state')!;
     expect(await seam.claims(callback({ code: 'c', state: 'someone-elses' }), PAGE)).toBe(false);
     expect(await seam.claims(callback({ code: 'c', state }), PAGE)).toBe(true);
     expect(await seam.claims({ ...callback({ access_token: 'a', state }), responseMode: 'fragment' }, PAGE)).toBe(false);
   });
 
+  it('a callback that is not ours (Goodsie’s code flow) is left alone: null, nothing taken', async () => {
+    const seam = connections();
+    await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+    expect(await seam.completeRedirect(callback({ code: 'c', state: 'goodsie-state' }), PAGE)).toBeNull();
+    expect(await seam.claims(callback({ code: 'c' }), PAGE)).toBe(true);
+  });
+
+  it('refused without persistent storage (the rotating refresh token would die with the tab), before any request', async () => {
+    let sent = 0;
+    const counting = ((...args: Parameters<typeof fetch>) => (sent++, globalThis.fetch(...args))) as typeof fetch;
+    const seam = connections({ now: Date.now() }, counting);
+    await expect(seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: false })).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    expect(sent).toBe(0);
+  });
+
   it('without CORS on /token: refused before consent, no record kept', async () => {
     const noCors = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
     const seam = connections({ now: Date.now() }, noCors);
-    await expect(seam.beginRedirect('fr', 'refresh-code', { scopes: ['products'], returnTo: '/' })).rejects.toMatchObject({ code: 'NETWORK_OR_CORS' });
+    await expect(seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true })).rejects.toMatchObject({ code: 'NETWORK_OR_CORS' });
     await expect(seam.completeRedirect(callback({ code: 'x', companyid: '1' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
   });
 });
