@@ -112,7 +112,7 @@ describe('FlickRocket in the app', () => {
     }
   });
 
-  it('connects through consent (deny first), scrubs the code, browses, searches, filters, sorts, opens a product, reloads; Grant access asks for orders; a replayed callback spends nothing', async () => {
+  it('connects through consent (deny first), scrubs the code, browses, searches, filters, sorts, opens a product (price not editable), reloads; Grant access asks for orders; a replayed callback spends nothing; sign out says where to revoke', async () => {
     const { app, shop } = await env();
     const page = await openHome();
     await connectButton(page).click();
@@ -155,6 +155,9 @@ describe('FlickRocket in the app', () => {
     await page.getByRole('heading', { name: first, level: 1 }).waitFor();
     // FlickRocket has no cart: no lock asking for a scope the platform does not have
     expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(0);
+    // name and published are edited here; price and stock live in FlickRocket's price models
+    await page.getByText(/Prices are set in FlickRocket’s shared price models/).waitFor();
+    expect(await page.getByLabel(/^Price/).count()).toBe(0);
     await page.reload();
     await page.getByRole('heading', { name: first, level: 1 }).waitFor();
     await page.setViewportSize({ width: 360, height: 800 });
@@ -184,6 +187,12 @@ describe('FlickRocket in the app', () => {
     expect(await readSessionKeys(other.page)).toEqual([]);
     expect(shop.stats().tokenRequests).toBe(tokenRequests);
     expect(shop.tokenRequestsFor(code)).toBe(1);
+
+    // signing out forgets the tokens here and says where FlickRocket revokes the app
+    await page.goto(app.url);
+    await page.getByRole('button', { name: `Sign out of ${STORE}` }).click();
+    await page.getByText(/to end the app’s access at the store too: FlickRocket Admin › Extensions › Manage Apps/).waitFor();
+    expect(await readSessionKeys(page)).toEqual([]);
   });
 
   it('five tabs at expiry: one token request per refresh token; a renewal lost to the network keeps the refresh token; invalid_grant ends the session with the recovery steps and Reconnect', async () => {

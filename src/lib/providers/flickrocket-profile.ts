@@ -73,5 +73,9 @@ export const flickRocketProfile: ProviderProfile = Object.freeze({
   defaultPaths: { authorize: '/oauth2/auth', token: '/token' },
   tokenQuirks: { lifetimeFields: ['expires_in'], implicitRefreshToken: false },
   paging: { firstPage: 1, minCount: 1, maxCount: 100, defaultCount: 24 },
-  sessionEndedHelp: `FlickRocket no longer accepts this app’s refresh token. Remove the app’s permission in ${REVOKE_AT}, then press Reconnect.`,
+  notes: {
+    sessionEnded: `FlickRocket no longer accepts this app’s refresh token. Remove the app’s permission in ${REVOKE_AT}, then press Reconnect.`,
+    signedOut: `This browser forgot its tokens; to end the app’s access at the store too: ${REVOKE_AT}.`,
+    pricesElsewhere: 'Prices are set in FlickRocket’s shared price models and digital goods have no stock, so neither is edited here.',
+  },
 });

@@ -6,7 +6,7 @@ import { AppError } from '../oauth/errors.ts';
 import type { Capability } from '../domain/capability.ts';
 import { capabilitiesFor, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
-import type { ConnectionModeInfo } from '../providers/types.ts';
+import type { ConnectionModeInfo, PlatformNote } from '../providers/types.ts';
 import type { Credential } from '../connect/credential.ts';
 import type { StoreConnections } from './store-connections.ts';
 
@@ -191,10 +191,10 @@ export class Session {
     if (again) this.#epoch[storeId] = this.epoch(storeId) + 1;
   }
 
-  /** The platform's steps before reconnecting an ended session, when "Reconnect" alone is not enough. */
-  sessionEndedHelp(storeId: string): string | undefined {
+  /** The platform's own words for `which` (FlickRocket's recovery steps, ...); undefined where the generic ones do. */
+  note(storeId: string, which: PlatformNote): string | undefined {
     const store = this.store(storeId);
-    return store ? getProvider(store.kind).sessionEndedHelp : undefined;
+    return store && getProvider(store.kind).notes?.[which];
   }
 
   /** Signs a seam store's request (renewing first when due); returns what it signed with, for a 401. */
