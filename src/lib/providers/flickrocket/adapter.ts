@@ -101,7 +101,7 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
       const offset = offsetOf(cursor);
       const found = sorted(all.products.filter((p) => matches(p, query)), query.sort);
       const next = offset + count < found.length ? (String(offset + count) as Cursor) : null;
-      return { products: found.slice(offset, offset + count), next, total: found.length };
+      return { products: found.slice(offset, offset + count), next, total: found.length, ...(all.capped ? { capped: all.products.length } : {}) };
     },
 
     async getProduct(id, options) {

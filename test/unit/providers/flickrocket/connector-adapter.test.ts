@@ -128,6 +128,33 @@ describe('FlickRocket adapter', () => {
     expect(search.products.some((p) => p.id === first.products[0]!.id)).toBe(true);
     expect(server.requests().filter((r) => r.path === '/api/products.json').length).toBe(listed);
     expect(fr.catalogueCapped()).toBe(false);
+    expect(first.capped).toBeUndefined();
+  });
+
+  it('stops at 20 pages (1,000 products) and says so on every page', async () => {
+    const big = await startFlickRocketStore({ port: 0, hooksPort: null, rateLimit: null, productCount: 1010, hostileProducts: false });
+    try {
+      const bigConfig = { ...config, tokenEndpoint: `${big.origin}/token`, apiBase: big.origin };
+      const code = big.issueRefreshToken(['products']);
+      const issued = await flickRocketConnector.complete({ ...ctx(), store: bigConfig }, { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
+      const token = issued.tokens!.accessToken;
+      const send = createTransport({
+        apiBase: big.origin,
+        fetch: globalThis.fetch,
+        sign: async (headers) => (headers.set('Authorization', `Bearer ${token}`), token),
+        onUnauthorized: async () => {
+          throw new Error('unexpected 401');
+        },
+      });
+      const fr = createFlickRocketAdapter({ store: bigConfig, send });
+      const page = await fr.listProducts({ count: 24 });
+      expect(page.capped).toBe(1000);
+      expect(page.total).toBe(1000);
+      expect(big.requests().filter((r) => r.path === '/api/products.json')).toHaveLength(20);
+      expect(fr.catalogueCapped()).toBe(true);
+    } finally {
+      await big.close();
+    }
   });
 
   it('maps the contract cases: a USD-only model in EUR config, two licences "from" the lowest, no locales', async () => {
