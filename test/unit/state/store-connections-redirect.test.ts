@@ -10,6 +10,7 @@ import { createMemoryStore } from '../../../src/lib/storage/kv.ts';
 import type { CapturedRedirect } from '../../../src/lib/oauth/callback.ts';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { DEFAULT_CLIENT, startFlickRocketStore, type FlickRocketStore } from '../../platforms/flickrocket/server.ts';
+import { flickRocketStoreConfig } from '../../platforms/flickrocket/store-config.ts';
 
 const PAGE = DEFAULT_CLIENT.redirectUris[0]!;
 let server: FlickRocketStore;
@@ -17,21 +18,7 @@ let config: AppConfig;
 
 beforeAll(async () => {
   server = await startFlickRocketStore({ port: 0, hooksPort: null, rateLimit: null });
-  config = {
-    stores: [
-      {
-        id: 'fr',
-        kind: 'flickrocket',
-        name: 'FR',
-        authorizationEndpoint: `${server.origin}/oauth2/auth`,
-        tokenEndpoint: `${server.origin}/token`,
-        apiBase: server.origin,
-        clientId: DEFAULT_CLIENT.clientId,
-        redirectUri: PAGE,
-        defaultScopes: ['products'],
-      },
-    ],
-  };
+  config = { stores: [flickRocketStoreConfig(server.origin)] };
 });
 afterAll(() => server.close());
 

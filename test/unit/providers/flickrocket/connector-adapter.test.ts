@@ -10,25 +10,15 @@ import { createFlickRocketAdapter } from '../../../../src/lib/providers/flickroc
 import { createTransport } from '../../../../src/lib/api/transport.ts';
 import type { FlickRocketStoreConfig } from '../../../../src/lib/connect/store-config.ts';
 import type { PendingSignIn } from '../../../../src/lib/connect/connector.ts';
-import { DEFAULT_CLIENT, startFlickRocketStore, type FlickRocketStore } from '../../../platforms/flickrocket/server.ts';
+import { startFlickRocketStore, type FlickRocketStore } from '../../../platforms/flickrocket/server.ts';
+import { flickRocketStoreConfig } from '../../../platforms/flickrocket/store-config.ts';
 
 let server: FlickRocketStore;
 let config: FlickRocketStoreConfig;
 
 beforeAll(async () => {
   server = await startFlickRocketStore({ port: 0, hooksPort: null, rateLimit: null });
-  config = {
-    id: 'fr',
-    kind: 'flickrocket',
-    name: 'FR',
-    authorizationEndpoint: `${server.origin}/oauth2/auth`,
-    tokenEndpoint: `${server.origin}/token`,
-    apiBase: server.origin,
-    clientId: DEFAULT_CLIENT.clientId,
-    redirectUri: DEFAULT_CLIENT.redirectUris[0]!,
-    defaultScopes: ['products', 'orders'],
-    currency: 'EUR',
-  };
+  config = flickRocketStoreConfig(server.origin, { defaultScopes: ['products', 'orders'], currency: 'EUR' });
 });
 afterAll(() => server.close());
 
@@ -134,7 +124,7 @@ describe('FlickRocket adapter', () => {
   it('stops at 20 pages (1,000 products) and says so on every page', async () => {
     const big = await startFlickRocketStore({ port: 0, hooksPort: null, rateLimit: null, productCount: 1010, hostileProducts: false });
     try {
-      const bigConfig = { ...config, tokenEndpoint: `${big.origin}/token`, apiBase: big.origin };
+      const bigConfig = flickRocketStoreConfig(big.origin);
       const code = big.issueRefreshToken(['products']);
       const issued = await flickRocketConnector.complete({ ...ctx(), store: bigConfig }, { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
       const token = issued.tokens!.accessToken;
