@@ -72,6 +72,15 @@ describe('StoreConnections, redirect kinds', () => {
     expect(await seam.claims({ ...callback({ access_token: 'a', state }), responseMode: 'fragment' }, PAGE)).toBe(false);
   });
 
+  it('a server that echoes state (some FlickRocket setups): the waiting record’s state completes, once', async () => {
+    const seam = connections();
+    const url = await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+    const code = server.issueRefreshToken(['products']);
+    const done = await seam.completeRedirect(callback({ code, state: url.searchParams.get('state')! }), PAGE);
+    expect(done?.credential.tokens?.scopes).toEqual(['products']);
+    expect(server.tokenRequestsFor(code)).toBe(1);
+  });
+
   it('a callback that is not ours (Goodsie’s code flow) is left alone: null, nothing taken', async () => {
     const seam = connections();
     await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
