@@ -93,7 +93,7 @@ async function openCatalogue(page: Page): Promise<void> {
 describe('FlickRocket in the app', () => {
   it('without CORS on /token: refused before consent in plain words, no code spent, nothing stored', async () => {
     const { app, shop } = await env();
-    const page = await openHome();
+    const page = await openHome(360);
     shop.setCors('none');
     shop.clearRequests();
     try {
@@ -132,6 +132,11 @@ describe('FlickRocket in the app', () => {
     expect(shop.tokenRequestsFor(code)).toBe(1);
     expect(await readSessionKeys(page)).toEqual(['session:fr']);
 
+    await page.goto(app.url);
+    await page.getByText(/Connected · Products/).waitFor();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-home-connected-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await openCatalogue(page);
     const listed = shop.stats().apiRequests;
     await page.getByRole('searchbox', { name: 'Search' }).fill('1010');
