@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the Goodsie demo store on http://127.0.0.1:4010, the Shopware 6 demo shop on
  * http://127.0.0.1:4020 (media on :4021), the StoreHippo demo store on http://127.0.0.1:4030 (its
- * image CDN on :4031), the Foxy demo store on http://127.0.0.1:4040 (its "Get Token" page on :4043)
+ * image CDN on :4031), the Foxy demo store on http://127.0.0.1:4040 (its "Get Token" page on :4043),
+ * the FlickRocket demo shop on http://127.0.0.1:4050
  * and the app on http://127.0.0.1:5173
  * (with /widget.js, see widget-dev.ts), which public/config.json points at out of the box.
  * `npm run demo -- --dist` (npm run demo:dist): builds, then serves dist/ as a plain static host
@@ -16,6 +17,7 @@ import { startStaticServer } from '../helpers/static-server.ts';
 import { startShopwareStore } from '../platforms/shopware/server.ts';
 import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
 import { startFoxyStore } from '../platforms/foxy/server.ts';
+import { startFlickRocketStore } from '../platforms/flickrocket/server.ts';
 import { startDemoStore } from './server.ts';
 import { widgetDevServer } from './widget-dev.ts';
 
@@ -47,6 +49,8 @@ const store = await startDemoStore({ port: 4010 });
 const shopware = await startShopwareStore({ port: 4020, mediaPort: 4021 });
 const storehippo = await startStoreHippoStore({ port: 4030, cdnPort: 4031 });
 const foxy = await startFoxyStore({ port: 4040, canaryPort: 4041, hooksPort: 4042, adminPort: 4043 });
+// FlickRocket (issue 13): consent page, /token and API on 4050, its test hooks on 4051.
+const flickRocket = await startFlickRocketStore({ port: 4050, hooksPort: 4051 });
 const app = await startApp();
 
 process.stdout.write(
@@ -58,14 +62,15 @@ process.stdout.write(
     `  StoreHippo demo store: ${storehippo.origin}: copy an access key (read-only or manager) from its\n` +
     `  Access Keys page, ${storehippo.origin}/admin/settings/access-keys.\n` +
     `  Foxy demo store: ${foxy.origin}: paste the bundle its Get Token page shows,\n` +
-    `  ${foxy.adminOrigin}/admin/integrations/get-token, as you would from Foxy's admin.\n\n  Ctrl-C stops them all.\n\n`,
+    `  ${foxy.adminOrigin}/admin/integrations/get-token, as you would from Foxy's admin.\n` +
+    `  FlickRocket demo shop: ${flickRocket.origin} (press Connect, then Allow on its consent page).\n\n  Ctrl-C stops them all.\n\n`,
 );
 
 let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.allSettled([app.close(), store.close(), shopware.close(), storehippo.close(), foxy.close()]);
+  await Promise.allSettled([app.close(), store.close(), shopware.close(), storehippo.close(), foxy.close(), flickRocket.close()]);
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());

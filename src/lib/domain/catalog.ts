@@ -65,6 +65,8 @@ export interface ProductPage {
   total?: number;
   /** Products of this page left out because the platform sent them unreadable (no name, no price). */
   skipped?: number;
+  /** Set when the list searched is cut short at this many products (FlickRocket: loaded up to 1,000). */
+  capped?: number;
 }
 
 export type ProductSort = 'newest' | 'name' | 'price' | '-price';

@@ -20,6 +20,8 @@ const RESPONSE_PARAMS = new Set([
   'error_uri',
   'iss',
   'session_state',
+  // FlickRocket's callback names the merchant's company next to the code (platforms.md 3.1).
+  'companyid',
 ]);
 
 /** Any of these makes a fragment an authorization response. */

@@ -40,6 +40,13 @@ const LOADERS: ReadonlyMap<string, Loaders> = new Map<string, Loaders>([
       loadAdapter: () => import('./foxy/adapter.ts').then((m) => m.createFoxyAdapter as unknown as CreateAdapter),
     },
   ],
+  [
+    'flickrocket',
+    {
+      loadConnector: () => import('./flickrocket/connector.ts').then((m) => m.flickRocketConnector as unknown as Connector),
+      loadAdapter: () => import('./flickrocket/adapter.ts').then((m) => m.createFlickRocketAdapter as unknown as CreateAdapter),
+    },
+  ],
 ]);
 
 /** The registry entry of `kind`: profile + lazy loaders; CONFIG_INVALID for an unknown kind. */

@@ -28,6 +28,7 @@ const LAZY_PROFILES: Readonly<Record<string, () => Promise<ProviderProfile>>> = 
   shopware6: () => import('./shopware6-profile.ts').then((m) => m.shopware6Profile),
   storehippo: () => import('./storehippo-profile.ts').then((m) => m.storeHippoProfile),
   foxy: () => import('./foxy-profile.ts').then((m) => m.foxyProfile),
+  flickrocket: () => import('./flickrocket-profile.ts').then((m) => m.flickRocketProfile),
 };
 
 /** The kinds a config.json `kind` may name. */

@@ -176,7 +176,16 @@ export interface ProviderProfile {
   /** How its token responses differ from the RFC; read by the token normaliser (oauth/token.ts). */
   tokenQuirks: TokenQuirks;
   paging: PagingRules;
+  /** The platform's own words where the generic ones are not enough (see PlatformNote). */
+  notes?: Readonly<Partial<Record<PlatformNote, string>>>;
 }
+
+/**
+ * `sessionEnded`: what to do before reconnecting when the store ended the session (FlickRocket:
+ * remove the app's permission first); `signedOut`: where the app's access is revoked at the store;
+ * `pricesElsewhere`: why price and stock are not edited here (FlickRocket's shared price models).
+ */
+export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere';
 
 /**
  * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector

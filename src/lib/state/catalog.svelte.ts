@@ -16,6 +16,7 @@ export class Catalog {
   #controller: AbortController | null = null;
   #products = $state<Product[]>([]);
   #total = $state<number | null>(null);
+  #capped = $state<number | null>(null);
   #status = $state<Status>('loading');
   #loadingMore = $state(false);
   #error = $state<unknown>(null);
@@ -31,6 +32,11 @@ export class Catalog {
 
   get total(): number | null {
     return this.#total;
+  }
+
+  /** How many products the platform's list was cut at (FlickRocket's 1,000), or null when whole. */
+  get capped(): number | null {
+    return this.#capped;
   }
 
   get status(): Status {
@@ -71,6 +77,7 @@ export class Catalog {
       if (controller.signal.aborted) return;
       this.#products = page.products;
       this.#total = page.total ?? null;
+      this.#capped = page.capped ?? null;
       this.#next = page.next;
       this.#status = 'ready';
     } catch (error) {

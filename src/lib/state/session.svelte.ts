@@ -6,7 +6,7 @@ import { AppError } from '../oauth/errors.ts';
 import type { Capability } from '../domain/capability.ts';
 import { capabilitiesFor, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
-import type { ConnectionModeInfo } from '../providers/types.ts';
+import type { ConnectionModeInfo, PlatformNote } from '../providers/types.ts';
 import type { Credential } from '../connect/credential.ts';
 import type { StoreConnections } from './store-connections.ts';
 
@@ -62,7 +62,7 @@ export class Session {
   }
 
   /** The seam's door, loaded with the first store that needs it (none for Goodsie-only configs). */
-  #connections(): Promise<StoreConnections> {
+  seam(): Promise<StoreConnections> {
     return (this.#seam ??= import('./store-connections.ts').then(
       ({ StoreConnections }) => new StoreConnections({ config: this.config, fetch: this.#auth.fetchImpl, store: this.#auth.credentialStore }),
     ));
@@ -122,7 +122,7 @@ export class Session {
 
   async load(): Promise<void> {
     const seam = this.config.stores.some((s) => s.kind !== 'goodsie')
-      ? this.#connections().then((c) => c.list())
+      ? this.seam().then((c) => c.list())
       : Promise.resolve({ credentials: [], discarded: [] });
     const [{ sessions, discarded }, linked] = await Promise.all([this.#auth.listSessions(), seam]);
     this.#sessions = sessions;
@@ -176,7 +176,12 @@ export class Session {
    * beside the form. Connecting again in place (after access ended) keeps the person's place.
    */
   async connectWithCredentials(storeId: string, mode: string, values: Readonly<Record<string, string>>): Promise<void> {
-    const credential = await (await this.#connections()).connect(storeId, mode, values);
+    this.link(await (await this.seam()).connect(storeId, mode, values));
+  }
+
+  /** A seam store's new credential (form or redirect): linked, its ended state and refusals cleared. */
+  link(credential: Credential): void {
+    const storeId = credential.storeId;
     const again = this.#expired.includes(storeId) || this.#link(storeId) !== undefined;
     this.#signedOutOf = null;
     this.#links = [...this.#links.filter((l) => l.storeId !== storeId), linkOf(credential)];
@@ -186,10 +191,16 @@ export class Session {
     if (again) this.#epoch[storeId] = this.epoch(storeId) + 1;
   }
 
+  /** The platform's own words for `which` (FlickRocket's recovery steps, ...); undefined where the generic ones do. */
+  note(storeId: string, which: PlatformNote): string | undefined {
+    const store = this.store(storeId);
+    return store && getProvider(store.kind).notes?.[which];
+  }
+
   /** Signs a seam store's request (renewing first when due); returns what it signed with, for a 401. */
   async signSeamRequest(storeId: string, headers: Headers): Promise<string> {
     try {
-      return await (await this.#connections()).sign(storeId, headers);
+      return await (await this.seam()).sign(storeId, headers);
     } catch (error) {
       this.#noteEnded(storeId, error);
       throw error;
@@ -199,7 +210,7 @@ export class Session {
   /** A seam store answered 401 to a request signed with `refused`: renew once, or access has ended. */
   async seamUnauthorized(storeId: string, refused: string): Promise<void> {
     try {
-      await (await this.#connections()).handleUnauthorized(storeId, refused);
+      await (await this.seam()).handleUnauthorized(storeId, refused);
     } catch (error) {
       this.#noteEnded(storeId, error);
       throw error;
@@ -289,7 +300,9 @@ export class Session {
   async signIn(storeId: string, options: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
     this.#signInFailure = null;
     try {
-      await this.#auth.beginSignIn(storeId, options);
+      // A seam store with no credentials form connects through its consent page (FlickRocket).
+      if (!this.#onSeam(storeId) || this.credentialModes(storeId).length > 0) await this.#auth.beginSignIn(storeId, options);
+      else window.location.assign((await (await this.seam()).beginRedirect(storeId, { ...options, granted: this.#link(storeId)?.scopes ?? [], persistent: this.persistent })).href);
     } catch (error) {
       this.#signInFailure = { storeId, error };
     }
@@ -313,7 +326,7 @@ export class Session {
   /** Ends the store's session, and forgets its separate embed token too. */
   async signOut(storeId: string): Promise<void> {
     if (this.#onSeam(storeId)) {
-      await (await this.#connections()).forget(storeId);
+      await (await this.seam()).forget(storeId);
       this.#links = this.#links.filter((l) => l.storeId !== storeId);
       delete this.#refused[storeId];
     } else await this.#auth.signOut(storeId);

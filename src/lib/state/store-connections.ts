@@ -2,16 +2,22 @@
  * The app's door to the seam (auth/connections.ts) for the kinds that run on it (every kind but
  * Goodsie, whose flows are in auth/auth-service.ts): list their saved credentials at start, connect
  * with a credentials form (probing what the credential may do before anything is stored), sign a
- * request, handle a 401, forget. Connections, the v2 vault, the transport and the platform's
+ * request, handle a 401, forget; and for redirect kinds (FlickRocket) begin a redirect and complete its
+ * callback through the one single-use store of sign-ins in flight. Connections, the v2 vault, the
+ * transport and the platform's
  * connector and adapter load on first use, so a deployment of Goodsie stores only carries none of it.
  */
+import type { CapturedCallback, PendingSignIn } from '../connect/connector.ts';
 import type { Credential } from '../connect/credential.ts';
+import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { Capability } from '../domain/capability.ts';
 import { AppError } from '../oauth/errors.ts';
+import { getProvider } from '../providers/registry.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import type { Connections } from '../auth/connections.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
+import type { SingleUseStore } from '../storage/single-use-store.ts';
 
 export interface StoreConnectionsDeps {
   config: AppConfig;
@@ -25,6 +31,21 @@ export interface StoreConnectionsDeps {
 interface Loaded {
   connections: Connections;
   vault: CredentialVault;
+  /** Redirects in flight, one per redirect URI (FlickRocket may not echo `state`: see redirectSlot). */
+  pending: SingleUseStore<PendingSignIn>;
+}
+
+/**
+ * The key of a redirect in flight: the page the store sends the person back to (its redirectUri),
+ * not the `state`, which FlickRocket may not echo. A callback finds its record by the page it lands
+ * on; the latest sign-in started for that page wins (platforms.md 3.5: one redirectUri per store).
+ */
+export function redirectSlot(href: string): string {
+  const url = new URL(href);
+  url.hash = '';
+  url.search = '';
+  url.pathname = url.pathname.replace(/index\.html$/, '');
+  return url.href;
 }
 
 /** Whether `store` runs on the seam (its credential is a v2 record handled by Connections). */
@@ -42,20 +63,32 @@ export class StoreConnections {
 
   #load(): Promise<Loaded> {
     const { config, fetch, store, now, withLock } = this.#deps;
-    return (this.#loaded ??= Promise.all([import('../auth/connections.ts'), import('../storage/credential-vault.ts'), import('../providers/loaders.ts')]).then(
-      ([{ Connections }, { CredentialVault }, loaders]) => {
+    return (this.#loaded ??= Promise.all([
+      import('../auth/connections.ts'),
+      import('../storage/credential-vault.ts'),
+      import('../providers/loaders.ts'),
+      import('../storage/single-use-store.ts'),
+    ]).then(
+      ([{ Connections }, { CredentialVault }, loaders, { SingleUseStore }]) => {
         // No v1 record can exist for a seam store (v1 was Goodsie's); the mode is never used.
         const vault = new CredentialVault(store, { v1Mode: () => 'implicit' });
+        const pending = new SingleUseStore<PendingSignIn>(store, 'seam-pending:', { now: now ?? Date.now, parse: parsePending });
         const connections = new Connections({
           config,
           fetch,
           vault,
           loadConnector: loaders.loadConnector,
+          savePending: async (record) => {
+            const target = config.stores.find((s) => s.id === record.storeId);
+            if (!target || !('redirectUri' in target)) throw new AppError('CONFIG_INVALID', 'this store has no redirectUri', { storeId: record.storeId });
+            await pending.sweep();
+            await pending.put(redirectSlot(target.redirectUri), record, record.createdAt);
+          },
           probe: (target, credential) => probeWith(target, credential, fetch, loaders),
           ...(now ? { now } : {}),
           ...(withLock ? { withLock } : {}),
         });
-        return { vault, connections };
+        return { vault, connections, pending };
       },
     ));
   }
@@ -82,6 +115,58 @@ export class StoreConnections {
     return (await this.#load()).connections.connect(storeId, mode, values);
   }
 
+  /**
+   * The consent page's URL of the store's redirect mode, asking for its default scopes, those
+   * `granted` and `scopes`; the pending record is durable first. Does not navigate. Refused without
+   * persistent storage: in memory, a rotating refresh token (FlickRocket) would die with the tab.
+   */
+  async beginRedirect(storeId: string, request: { scopes?: string[]; returnTo?: string; granted: readonly string[]; persistent: boolean }): Promise<URL> {
+    const store = this.#deps.config.stores.find((s) => s.id === storeId);
+    const mode = store && getProvider(store.kind).modesOf(store).find((m) => m.style === 'redirect');
+    if (!store || !mode) throw new AppError('CONFIG_INVALID', 'this store does not connect by redirect', { storeId });
+    if (!request.persistent) throw new AppError('STORAGE_UNAVAILABLE', 'this platform needs storage that survives the tab', { storeId });
+    const defaults = 'defaultScopes' in store ? store.defaultScopes : [];
+    const scopes = [...new Set([...defaults, ...request.granted, ...(request.scopes ?? [])])];
+    return (await this.#load()).connections.beginRedirect(storeId, mode.id, { scopes, returnTo: request.returnTo ?? '/' });
+  }
+
+  /**
+   * Whether a query callback landing on `pageHref` answers a redirect of a seam kind: FlickRocket's
+   * `companyid`, no `state` at all (FlickRocket does not echo it), or the state of the record waiting
+   * for this page. Goodsie's code flow always has a state of its own.
+   */
+  async claims(captured: CapturedRedirect, pageHref: string): Promise<boolean> {
+    if (captured.responseMode !== 'query') return false;
+    const params = captured.params;
+    if (params.has('companyid') || !params.has('state')) return true;
+    const found = await (await this.#load()).pending.peek(redirectSlot(pageHref));
+    return found.status === 'fresh' && params.getAll('state').includes(found.value.state);
+  }
+
+  /**
+   * Completes the callback on `pageHref` (null when it is not one of ours, see `claims`) with the
+   * record waiting for that page, taken once:
+   * OAUTH_STATE_MISMATCH without one, OAUTH_STATE_REUSED for a replay, OAUTH_STATE_EXPIRED after
+   * 10 minutes; a malformed callback voids the record. Stores the credential only on success.
+   */
+  async completeRedirect(captured: CapturedRedirect, pageHref: string): Promise<{ credential: Credential; returnTo: string } | null> {
+    if (!(await this.claims(captured, pageHref))) return null;
+    const { connections, pending } = await this.#load();
+    const found = await pending.take(redirectSlot(pageHref));
+    if (found.status === 'used') throw new AppError('OAUTH_STATE_REUSED', 'this sign-in response was already used');
+    if (found.status === 'expired') throw new AppError('OAUTH_STATE_EXPIRED', 'this sign-in took too long');
+    if (found.status === 'missing') throw new AppError('OAUTH_STATE_MISMATCH', 'no sign-in is waiting for this response');
+    const record = found.value;
+    if (captured.problem) throw new AppError('OAUTH_INVALID_RESPONSE', `the authorization response is malformed (${captured.problem})`, { storeId: record.storeId });
+    const callback: CapturedCallback = { responseMode: captured.responseMode, params: captured.params };
+    try {
+      return { credential: await connections.completeRedirect(callback, record), returnTo: record.returnTo };
+    } catch (error) {
+      if (error instanceof AppError) error.storeId ??= record.storeId;
+      throw error;
+    }
+  }
+
   async sign(storeId: string, headers: Headers): Promise<string> {
     return (await this.#load()).connections.sign(storeId, headers);
   }
@@ -98,6 +183,15 @@ export class StoreConnections {
   async forget(storeId: string): Promise<void> {
     return (await this.#load()).connections.forget(storeId);
   }
+}
+
+function parsePending(value: unknown): PendingSignIn | null {
+  const p = value as Record<string, unknown> | null;
+  if (typeof p !== 'object' || p === null) return null;
+  const { state, storeId, mode, scopes, returnTo, createdAt } = p;
+  if (typeof state !== 'string' || typeof storeId !== 'string' || typeof mode !== 'string' || typeof returnTo !== 'string' || typeof createdAt !== 'number') return null;
+  if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) return null;
+  return { state, storeId, mode, scopes: [...(scopes as string[])], returnTo, createdAt };
 }
 
 /**

@@ -1,0 +1,81 @@
+/**
+ * FlickRocket's profile as plain data (platforms.md 3): the comma scope vocabulary, the one redirect
+ * mode, token quirks and the config validator. Listed lazily in the registry (loaded with config.json
+ * only when it names a FlickRocket store); the connector and the adapter load when one is used.
+ */
+import type { ConfigReader, FlickRocketStoreConfig, StoreConfig, StoreConfigBase } from '../connect/store-config.ts';
+import type { ConnectionModeInfo, ProviderProfile, ScopeInfo } from './types.ts';
+
+const SCOPES: readonly ScopeInfo[] = [
+  {
+    id: 'products',
+    label: 'Products',
+    description: 'Read, edit, create and delete products and categories.',
+    grants: ['browse', 'viewUnpublished', 'editProducts'],
+  },
+  { id: 'orders', label: 'Orders (experimental)', description: 'See the shop’s orders.', grants: ['viewOrders'] },
+];
+
+/** Where the merchant removes the app's permission (the guide's recovery step). */
+const REVOKE_AT = 'FlickRocket Admin › Extensions › Manage Apps';
+
+const MODES: readonly ConnectionModeInfo[] = [
+  {
+    id: 'refresh-code',
+    style: 'redirect',
+    label: 'Connect',
+    can: 'What you grant on FlickRocket’s consent page; “Products” includes editing and deleting.',
+    risk: 'Losing this session means removing the app’s permission in FlickRocket before reconnecting.',
+    revokeAt: REVOKE_AT,
+  },
+];
+
+const LANGUAGE_HINT = 'Set language to a two-letter code such as "en" or "de".';
+
+function validateFlickRocket(reader: ConfigReader, base: StoreConfigBase): FlickRocketStoreConfig {
+  const store: FlickRocketStoreConfig = {
+    ...base,
+    kind: 'flickrocket',
+    authorizationEndpoint: reader.endpoint('authorizationEndpoint'),
+    tokenEndpoint: reader.endpoint('tokenEndpoint'),
+    clientId: reader.text('clientId', 'Set clientId to the client id FlickRocket registered for this app.'),
+    redirectUri: reader.endpoint('redirectUri'),
+    defaultScopes: reader.listOf('defaultScopes', SCOPES.map((scope) => scope.id), ['products']),
+  };
+  const currency = reader.optionalCurrency('currency');
+  if (currency !== undefined) store.currency = currency;
+  const language = reader.optionalText('language', LANGUAGE_HINT);
+  if (language !== undefined) {
+    if (!/^[a-z]{2}$/i.test(language)) reader.fail('language', LANGUAGE_HINT);
+    store.language = language.toLowerCase();
+  }
+  return store;
+}
+
+export const flickRocketProfile: ProviderProfile = Object.freeze({
+  kind: 'flickrocket',
+  displayName: 'FlickRocket',
+  scopes: SCOPES,
+  modes: MODES,
+  modesOf: (store: StoreConfig) => (store.kind === 'flickrocket' ? MODES : []),
+  capabilities: { from: 'scopes' } as const,
+  validateConfig: validateFlickRocket,
+  operationScopes: Object.freeze({
+    listProducts: 'products',
+    getProduct: 'products',
+    getMetadata: 'products',
+    listPages: 'products',
+    listOrders: 'orders',
+    updateProduct: 'products',
+    createProduct: 'products',
+    probe: 'products',
+  }),
+  defaultPaths: { authorize: '/oauth2/auth', token: '/token' },
+  tokenQuirks: { lifetimeFields: ['expires_in'], implicitRefreshToken: false },
+  paging: { firstPage: 1, minCount: 1, maxCount: 100, defaultCount: 24 },
+  notes: {
+    sessionEnded: `FlickRocket no longer accepts this app’s refresh token. Remove the app’s permission in ${REVOKE_AT}, then press Reconnect.`,
+    signedOut: `This browser forgot its tokens; to end the app’s access at the store too: ${REVOKE_AT}.`,
+    pricesElsewhere: 'Prices are set in FlickRocket’s shared price models and digital goods have no stock, so neither is edited here.',
+  },
+});

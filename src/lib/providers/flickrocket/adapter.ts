@@ -1,0 +1,157 @@
+/**
+ * FlickRocket's adapter (platforms.md 3.3): the API cannot search, sort or filter by category, so
+ * the whole catalogue is loaded once per store (every page of 50, up to PAGE_CAP pages), with the
+ * price models and categories, then searched, filtered, sorted and paged here. The cursor is the
+ * offset into that local list. Orders page on the server (1-based pages of 50).
+ */
+import type { Adapter, AdapterContext } from '../../connect/adapter.ts';
+import type { FlickRocketStoreConfig } from '../../connect/store-config.ts';
+import type { Cursor, Product, ProductListQuery, StoreMetadata } from '../../domain/catalog.ts';
+import { AppError } from '../../oauth/errors.ts';
+import { productEditBody } from './edit.ts';
+import { mapOrder, mapProduct, readCategoryNames, readPriceModels, type FlickRocketMapContext } from './map.ts';
+import { readOrderList, readProductDetail, readProductList } from './wire.ts';
+
+/** The server's page size (fixed by FlickRocket). */
+export const SERVER_PAGE_SIZE = 50;
+/** Pages loaded at most: 1,000 products. Past it the catalogue says it shows the first 1,000. */
+export const PAGE_CAP = 20;
+
+interface Catalogue {
+  context: FlickRocketMapContext;
+  products: Product[];
+  /** The wire JSON by product id (the edit body keeps the locale the mapper showed). */
+  wire: Map<string, unknown>;
+  capped: boolean;
+}
+
+function matches(product: Product, query: ProductListQuery): boolean {
+  const q = query.q?.trim().toLowerCase();
+  if (q && !product.name.toLowerCase().includes(q) && !product.id.includes(q)) return false;
+  return query.category === undefined || query.category === '' || product.categories.includes(query.category);
+}
+
+function sorted(products: Product[], sort: ProductListQuery['sort']): Product[] {
+  const list = [...products];
+  if (sort === 'name') list.sort((a, b) => a.name.localeCompare(b.name));
+  else if (sort === 'price') list.sort((a, b) => a.price - b.price);
+  else if (sort === '-price') list.sort((a, b) => b.price - a.price);
+  else list.sort((a, b) => b.created.localeCompare(a.created) || Number(b.id) - Number(a.id));
+  return list;
+}
+
+function offsetOf(cursor: Cursor | null | undefined): number {
+  if (cursor === null || cursor === undefined) return 0;
+  const offset = Number(cursor);
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new AppError('API_BAD_REQUEST', 'the page cursor is not one this store made');
+  return offset;
+}
+
+export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRocketStoreConfig>): Adapter & { catalogueCapped(): boolean } {
+  let loading: Promise<Catalogue> | undefined;
+  let capped = false;
+
+  async function loadContext(signal?: AbortSignal): Promise<FlickRocketMapContext> {
+    const options = signal ? { signal } : {};
+    const [prices, categories] = await Promise.all([
+      send({ method: 'GET', path: '/api/prices.json' }, 'probe', options),
+      send({ method: 'GET', path: '/api/categories.json' }, 'probe', options),
+    ]);
+    return {
+      prices: readPriceModels(prices.json),
+      categories: readCategoryNames(categories.json),
+      ...(store.currency !== undefined ? { currency: store.currency } : {}),
+      ...(store.language !== undefined ? { language: store.language } : {}),
+    };
+  }
+
+  async function load(signal?: AbortSignal): Promise<Catalogue> {
+    const context = await loadContext(signal);
+    const products: Product[] = [];
+    const wire = new Map<string, unknown>();
+    let page = 1;
+    for (; page <= PAGE_CAP; page++) {
+      const answer = await send({ method: 'GET', path: '/api/products.json', query: { page: String(page) } }, 'listProducts', signal ? { signal } : {});
+      const items = readProductList(answer.json);
+      items.forEach((item, index) => {
+        const product = mapProduct(item, context, `$.products[${index}]`);
+        products.push(product);
+        wire.set(product.id, { product: item });
+      });
+      if (items.length < SERVER_PAGE_SIZE) break;
+    }
+    capped = page > PAGE_CAP;
+    return { context, products, wire, capped };
+  }
+
+  function catalogue(signal?: AbortSignal): Promise<Catalogue> {
+    loading ??= load(signal).catch((error: unknown) => {
+      loading = undefined;
+      throw error;
+    });
+    return loading;
+  }
+
+  return {
+    catalogueCapped: () => capped,
+
+    async listProducts(query, cursor, options) {
+      const all = await catalogue(options?.signal);
+      const count = query.count ?? 20;
+      const offset = offsetOf(cursor);
+      const found = sorted(all.products.filter((p) => matches(p, query)), query.sort);
+      const next = offset + count < found.length ? (String(offset + count) as Cursor) : null;
+      return { products: found.slice(offset, offset + count), next, total: found.length, ...(all.capped ? { capped: all.products.length } : {}) };
+    },
+
+    async getProduct(id, options) {
+      if (!/^\d+$/.test(id)) throw new AppError('API_NOT_FOUND', 'no such product');
+      const all = await catalogue(options?.signal);
+      const answer = await send({ method: 'GET', path: `/api/products/${id}.json` }, 'getProduct', options?.signal ? { signal: options.signal } : {});
+      const product = mapProduct(readProductDetail(answer.json), all.context);
+      all.wire.set(product.id, answer.json);
+      return product;
+    },
+
+    async getMetadata(options): Promise<StoreMetadata> {
+      const all = await catalogue(options?.signal);
+      return { name: store.name, currency: all.products[0]?.currency ?? store.currency ?? 'EUR' };
+    },
+
+    async listCategories(options) {
+      const all = await catalogue(options?.signal);
+      return [...new Set(all.context.categories.values())].sort((a, b) => a.localeCompare(b));
+    },
+
+    async listPages() {
+      return [];
+    },
+
+    async listOrders(cursor, options) {
+      const page = cursor === null || cursor === undefined ? 1 : offsetOf(cursor);
+      const answer = await send({ method: 'GET', path: '/api/orders.json', query: { page: String(Math.max(1, page)) } }, 'listOrders', options?.signal ? { signal: options.signal } : {});
+      const orders = readOrderList(answer.json).map((order, index) => mapOrder(order, `$.orders[${index}]`));
+      return { orders, next: orders.length < SERVER_PAGE_SIZE ? null : (String(Math.max(1, page) + 1) as Cursor) };
+    },
+
+    async updateProduct(id, edit, _lastSeenUpdated, options) {
+      const all = await catalogue(options?.signal);
+      let current = all.wire.get(id);
+      if (current === undefined) {
+        await this.getProduct(id, options);
+        current = all.wire.get(id);
+      }
+      const body = productEditBody(edit, readProductDetail(current), store.language);
+      const answer = await send({ method: 'PUT', path: `/api/products/${id}.json`, body: { json: body } }, 'updateProduct', options?.signal ? { signal: options.signal } : {});
+      const product = mapProduct(readProductDetail(answer.json), all.context);
+      all.wire.set(product.id, answer.json);
+      const index = all.products.findIndex((p) => p.id === product.id);
+      if (index >= 0) all.products[index] = product;
+      return product;
+    },
+
+    hooks: {
+      forbidden: (_json, operation) => ({ requiredScope: operation === 'listOrders' ? 'orders' : 'products' }),
+    },
+  };
+}

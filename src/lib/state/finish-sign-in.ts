@@ -1,0 +1,37 @@
+/**
+ * Finishes the callback main.ts captured (and scrubbed) at start, loaded only when there is one:
+ * a storefront-only embed token, a seam store's redirect (FlickRocket: `companyid`, maybe no
+ * `state`), or Goodsie's sign-in through the AuthService. Says where to go and what to explain.
+ */
+import type { AuthService } from '../auth/auth-service.ts';
+import type { AppConfig } from '../config/types.ts';
+import { completeEmbedSignIn } from '../embed/embed-tokens.ts';
+import type { CapturedRedirect } from '../oauth/callback.ts';
+import { catalogRoute, type Route } from './routes.ts';
+import type { Session } from './session.svelte.ts';
+
+export type SignInOutcome = { path: string; error: null } | { route: Route; error: unknown };
+
+export async function finishSignIn(captured: CapturedRedirect, deps: { config: AppConfig; auth: AuthService; session: Session }): Promise<SignInOutcome> {
+  const { config, auth, session } = deps;
+  try {
+    // A separate storefront-only token for an embed snippet comes back through the same page.
+    const embed = await completeEmbedSignIn(captured, { config, navigate: (url) => window.location.assign(url) });
+    if (embed) return { path: embed.returnTo, error: null };
+    // Only a config with seam stores loads the seam; its claims() leaves Goodsie's callbacks alone.
+    const seam = session.config.stores.some((s) => s.kind !== 'goodsie') ? await (await session.seam()).completeRedirect(captured, window.location.href) : null;
+    if (seam) {
+      session.link(seam.credential);
+      return { path: seam.returnTo, error: null };
+    }
+    const result = await auth.completeSignIn(captured);
+    session.accept(result.session);
+    return { path: result.returnTo, error: null };
+  } catch (error) {
+    // Back to the store's consent page after signing in, and Allow again: the answer to a
+    // sign-in already completed. Already connected, so nothing went wrong: go on quietly.
+    const connected = session.connectedStores;
+    const replay = (error as { code?: string } | null)?.code === 'OAUTH_STATE_REUSED' && connected.length > 0;
+    return { route: replay && connected.length === 1 ? catalogRoute(connected[0]!.id) : { name: 'home' }, error: replay ? null : error };
+  }
+}

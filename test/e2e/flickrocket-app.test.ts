@@ -1,0 +1,253 @@
+/**
+ * FlickRocket stores in the built app, configured by config.json alone, against the faithful local
+ * FlickRocket server (platforms.md 3): without CORS on /token the app refuses before consent and
+ * spends nothing; the consent redirect (whose `code` is a refresh token, `state` not echoed) connects,
+ * the callback is scrubbed and single use; browse, search, filter, sort, open a product, reload;
+ * "Grant access" asks FlickRocket for `orders` too; five tabs at expiry renew with one token request
+ * per refresh token; a renewal lost to the network keeps the refresh token; invalid_grant ends the
+ * session with the guide's recovery steps and Reconnect connects again.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { deploymentHeaders, readOtherStorage, readSessionKeys, readVaultKeys, recordCallbacks } from '../helpers/e2e-app.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { startFlickRocketStore, type FlickRocketStore } from '../platforms/flickrocket/server.ts';
+import type { AppConfig } from '../../src/lib/config/types.ts';
+
+const e2e = useE2e();
+const STORE = 'FlickRocket Test Shop';
+const CLIENT_ID = 'StorefrontConnect.e2e.apps.flickrocket.com';
+
+interface Env {
+  app: StaticServer;
+  shop: FlickRocketStore;
+}
+
+let shared: Env | undefined;
+
+/** One app and shop for the file (the tests say what state they leave). */
+async function env(): Promise<Env> {
+  if (shared) return shared;
+  const app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/fr/' });
+  const shop = await startFlickRocketStore({
+    port: 0,
+    hooksPort: null,
+    clients: [{ clientId: CLIENT_ID, name: 'Storefront Connect', redirectUris: [app.url] }],
+    allowedOrigins: [app.origin],
+    rateLimit: null,
+  });
+  const config: AppConfig = {
+    stores: [
+      {
+        id: 'fr',
+        kind: 'flickrocket',
+        name: STORE,
+        authorizationEndpoint: `${shop.origin}/oauth2/auth`,
+        tokenEndpoint: `${shop.origin}/token`,
+        apiBase: shop.origin,
+        clientId: CLIENT_ID,
+        redirectUri: app.url,
+        defaultScopes: ['products'],
+        currency: 'EUR',
+        language: 'en',
+      },
+    ],
+  };
+  app.setOverride('config.json', JSON.stringify(config));
+  app.setHeaders(deploymentHeaders(config));
+  e2e.closeAfterAll(() => Promise.all([app.close(), shop.close()]));
+  shared = { app, shop };
+  return shared;
+}
+
+const cards = (page: Page) => page.locator('main ul > li article');
+const connectButton = (page: Page) => page.getByRole('button', { name: `Connect ${STORE}`, exact: true });
+
+async function openHome(width = 1280): Promise<Page> {
+  const { app } = await env();
+  const { page } = await e2e.open({ width });
+  await page.goto(app.url);
+  await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+  return page;
+}
+
+/** Connect on the home screen, Allow on FlickRocket's consent page, back in the app. */
+async function connect(page: Page): Promise<void> {
+  const { app } = await env();
+  await connectButton(page).click();
+  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await page.waitForURL((url) => url.href.startsWith(app.url));
+  // back where the person was going: the store's catalogue
+  await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+  await expect.poll(() => cards(page).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+}
+
+async function openCatalogue(page: Page): Promise<void> {
+  const { app } = await env();
+  await page.goto(`${app.url}#/s/fr`);
+  await expect.poll(() => cards(page).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+}
+
+describe('FlickRocket in the app', () => {
+  it('without CORS on /token: refused before consent in plain words, no code spent, nothing stored', async () => {
+    const { app, shop } = await env();
+    const page = await openHome(360);
+    shop.setCors('none');
+    shop.clearRequests();
+    try {
+      await connectButton(page).click();
+      await page.getByText(`Could not start signing in to ${STORE}`).waitFor();
+      await page.getByText(/FlickRocket does not let browser apps obtain tokens from this address/).waitFor();
+      expect(page.url().startsWith(app.url)).toBe(true);
+      expect(shop.requests().some((r) => r.path.startsWith('/oauth2/'))).toBe(false);
+      // only the probe reached /token, and it carried no refresh token
+      expect(shop.requests().filter((r) => r.path === '/token').every((r) => !r.queryKeys.includes('refresh_token'))).toBe(true);
+      expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(0);
+      expect(await readVaultKeys(page).then((keys) => keys.filter((k) => !k.startsWith('sealing')))).toEqual([]);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-cors-refused-360.png`, fullPage: true });
+    } finally {
+      shop.setCors('allow');
+    }
+  });
+
+  it('connects through consent (deny first), scrubs the code, browses, searches, filters, sorts, opens a product (price not editable), reloads; Grant access asks for orders; a replayed callback spends nothing; sign out says where to revoke', async () => {
+    const { app, shop } = await env();
+    const page = await openHome();
+    await connectButton(page).click();
+    await page.getByRole('button', { name: 'Deny', exact: true }).click();
+    await page.getByText(`You declined access to ${STORE}`).waitFor();
+    expect(await readSessionKeys(page)).toEqual([]);
+
+    const callbacks = recordCallbacks(page, app.url);
+    await connect(page);
+    expect(callbacks.length).toBe(1);
+    const callback = callbacks[0]!;
+    const code = new URL(callback).searchParams.get('code') ?? '';
+    expect(code.length).toBe(32);
+    expect(new URL(callback).searchParams.has('state')).toBe(false); // FlickRocket does not echo it
+    expect(/code=|companyid=/.test(page.url())).toBe(false);
+    expect((await readOtherStorage(page)).includes(code)).toBe(false);
+    expect(shop.tokenRequestsFor(code)).toBe(1);
+    expect(await readSessionKeys(page)).toEqual(['session:fr']);
+
+    await page.goto(app.url);
+    await page.getByText(/Connected · Products/).waitFor();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-home-connected-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openCatalogue(page);
+    const listed = shop.stats().apiRequests;
+    await page.getByRole('searchbox', { name: 'Search' }).fill('1010');
+    await expect.poll(() => cards(page).count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(24);
+    await page.getByLabel('Category').selectOption('Films');
+    await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
+    await page.getByLabel('Sort by').selectOption('name');
+    await expect
+      .poll(async () => {
+        const names = await cards(page).locator('h3').allInnerTexts();
+        return names.length > 1 && names.every((name, i) => i === 0 || names[i - 1]!.localeCompare(name) <= 0);
+      })
+      .toBe(true);
+    // searched, filtered and sorted here: the whole catalogue was loaded once
+    expect(shop.stats().apiRequests).toBe(listed);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-catalogue-1280.png`, fullPage: true });
+    const first = (await cards(page).first().locator('h3').innerText()).trim();
+    await cards(page).first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: first, level: 1 }).waitFor();
+    // FlickRocket has no cart: no lock asking for a scope the platform does not have
+    expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(0);
+    // name and published are edited here; price and stock live in FlickRocket's price models
+    await page.getByText(/Prices are set in FlickRocket’s shared price models/).waitFor();
+    expect(await page.getByLabel(/^Price/).count()).toBe(0);
+    await page.reload();
+    await page.getByRole('heading', { name: first, level: 1 }).waitFor();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-product-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // orders were not granted: Grant access goes back to FlickRocket's consent asking for both
+    await page.goto(`${app.url}#/s/fr/orders`);
+    await page.getByRole('button', { name: /^Grant access/ }).click();
+    await page.waitForURL((url) => url.pathname === '/oauth2/auth');
+    expect(new URL(page.url()).searchParams.get('scope')).toBe('products,orders');
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+    await page.waitForURL((url) => url.href.startsWith(app.url));
+    await page.getByRole('table').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/s/fr/orders');
+    expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
+
+    // the first callback again: already used here, and unknown in a fresh browser; never exchanged again
+    const tokenRequests = shop.stats().tokenRequests;
+    await page.goto(callback);
+    await expect.poll(() => cards(page).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(page.url().includes('code=')).toBe(false);
+    const other = await e2e.open({ width: 360 });
+    await other.page.goto(callback);
+    await other.page.getByText('That sign-in was not started here').waitFor();
+    expect(other.page.url().includes('code=')).toBe(false);
+    expect(await readSessionKeys(other.page)).toEqual([]);
+    expect(shop.stats().tokenRequests).toBe(tokenRequests);
+    expect(shop.tokenRequestsFor(code)).toBe(1);
+
+    // signing out forgets the tokens here and says where FlickRocket revokes the app
+    await page.goto(app.url);
+    await page.getByRole('button', { name: `Sign out of ${STORE}` }).click();
+    await page.getByText(/to end the app’s access at the store too: FlickRocket Admin › Extensions › Manage Apps/).waitFor();
+    expect(await readSessionKeys(page)).toEqual([]);
+  });
+
+  it('five tabs at expiry: one token request per refresh token; a renewal lost to the network keeps the refresh token; invalid_grant ends the session with the recovery steps and Reconnect', async () => {
+    const { app, shop } = await env();
+    const page = await openHome();
+    await connect(page);
+    const tabs: Page[] = [page];
+    for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
+    for (const tab of tabs) await openCatalogue(tab);
+    const before = shop.stats().tokenRequests;
+    shop.expireAccessTokens();
+    await Promise.all(tabs.map((tab) => tab.reload()));
+    for (const tab of tabs) await expect.poll(() => cards(tab).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+    expect(shop.stats().tokenRequests - before).toBe(1);
+    expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
+    for (const tab of tabs.slice(1)) await tab.close();
+
+    // the network drops during a renewal: the session stays, and the next renewal (same refresh token) works
+    let blocked = 0;
+    await page.route(`${shop.origin}/token**`, async (route) => {
+      blocked++;
+      await route.abort('internetdisconnected');
+    });
+    const beforeDrop = shop.stats().tokenRequests;
+    shop.expireAccessTokens();
+    await page.reload();
+    await expect.poll(() => blocked, { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.getByText('The store could not be reached').first().waitFor();
+    expect(await page.getByText(/Your access to .* has ended/).count()).toBe(0);
+    expect(shop.stats().tokenRequests).toBe(beforeDrop);
+    await page.unroute(`${shop.origin}/token**`);
+    await openCatalogue(page);
+    expect(shop.stats().tokenRequests - beforeDrop).toBe(1);
+    expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
+
+    // the merchant removes the app: invalid_grant ends the session with the guide's recovery steps
+    shop.revokeAll();
+    shop.expireAccessTokens();
+    await page.reload();
+    await page.getByText(/Remove the app’s permission in FlickRocket Admin › Extensions › Manage Apps/).waitFor();
+    expect(await readSessionKeys(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-ended-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-ended-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('button', { name: 'Reconnect', exact: true }).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+    await page.waitForURL((url) => url.href.startsWith(app.url));
+    await expect.poll(() => cards(page).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+    expect(await page.getByText(/has ended/).count()).toBe(0);
+    expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * FlickRocket's connector and adapter against the faithful server (node fetch, no browser): the
+ * code is exchanged once as a refresh token, renewals rotate it, invalid_grant is TOKEN_EXPIRED,
+ * a network failure keeps the refresh token; the catalogue is loaded to the end once and then
+ * searched, sorted and paged locally.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flickRocketConnector } from '../../../../src/lib/providers/flickrocket/connector.ts';
+import { createFlickRocketAdapter } from '../../../../src/lib/providers/flickrocket/adapter.ts';
+import { createTransport } from '../../../../src/lib/api/transport.ts';
+import type { FlickRocketStoreConfig } from '../../../../src/lib/connect/store-config.ts';
+import type { PendingSignIn } from '../../../../src/lib/connect/connector.ts';
+import { startFlickRocketStore, type FlickRocketStore } from '../../../platforms/flickrocket/server.ts';
+import { flickRocketStoreConfig } from '../../../platforms/flickrocket/store-config.ts';
+
+let server: FlickRocketStore;
+let config: FlickRocketStoreConfig;
+
+beforeAll(async () => {
+  server = await startFlickRocketStore({ port: 0, hooksPort: null, rateLimit: null });
+  config = flickRocketStoreConfig(server.origin, { defaultScopes: ['products', 'orders'], currency: 'EUR' });
+});
+afterAll(() => server.close());
+
+const ctx = () => ({ store: config, fetch: globalThis.fetch, now: Date.now });
+
+function pendingFor(state = 's'.repeat(22)): PendingSignIn {
+  return { state, storeId: 'fr', mode: 'refresh-code', scopes: ['products', 'orders'], returnTo: '/', createdAt: Date.now() };
+}
+
+describe('FlickRocket connector', () => {
+  it('begin probes /token without spending anything, saves the pending record and builds the comma-scoped URL', async () => {
+    const saved: PendingSignIn[] = [];
+    const url = await flickRocketConnector.begin(ctx(), { scopes: ['products', 'orders'], returnTo: '/', savePending: async (p) => void saved.push(p) });
+    expect(url.searchParams.get('scope')).toBe('products,orders');
+    expect(url.searchParams.get('access_type')).toBe('offline');
+    expect(url.searchParams.get('state')).toBe(saved[0]!.state);
+    expect(server.stats().maxTokenRequestsPerRefreshToken).toBe(0);
+  });
+
+  it('begin refuses when the page cannot read /token (no CORS), before any pending record', async () => {
+    const saved: PendingSignIn[] = [];
+    const noCors = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+    await expect(
+      flickRocketConnector.begin({ ...ctx(), fetch: noCors }, { scopes: ['products'], returnTo: '/', savePending: async (p) => void saved.push(p) }),
+    ).rejects.toMatchObject({ code: 'NETWORK_OR_CORS' });
+    expect(saved).toEqual([]);
+  });
+
+  it('exchanges the code once, renews with the rotated token, and the spent one is invalid_grant (TOKEN_EXPIRED)', async () => {
+    const code = server.issueRefreshToken(['products', 'orders']);
+    const params = new URLSearchParams({ code, companyid: '4711' });
+    const first = await flickRocketConnector.complete(ctx(), { responseMode: 'query', params }, pendingFor());
+    expect(server.tokenRequestsFor(code)).toBe(1);
+    expect(first.tokens?.refreshToken).not.toBe(code);
+    expect(first.tokens?.scopes).toEqual(['products', 'orders']);
+    const credential = { v: 2 as const, storeId: 'fr', kind: 'flickrocket' as const, mode: 'refresh-code', tokens: first.tokens! };
+    const second = await flickRocketConnector.renew!(ctx(), credential);
+    expect(second.tokens?.refreshToken).not.toBe(first.tokens?.refreshToken);
+    await expect(flickRocketConnector.renew!(ctx(), credential)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+  });
+
+  it('a network failure during renewal keeps the refresh token usable (API_NETWORK_ERROR, nothing sent)', async () => {
+    const code = server.issueRefreshToken(['products']);
+    const issued = await flickRocketConnector.complete(ctx(), { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
+    const credential = { v: 2 as const, storeId: 'fr', kind: 'flickrocket' as const, mode: 'refresh-code', tokens: issued.tokens! };
+    const offline = (() => Promise.reject(new TypeError('network down'))) as typeof fetch;
+    await expect(flickRocketConnector.renew!({ ...ctx(), fetch: offline }, credential)).rejects.toMatchObject({ code: 'API_NETWORK_ERROR' });
+    const renewed = await flickRocketConnector.renew!(ctx(), credential);
+    expect(renewed.tokens?.accessToken).toBeTruthy();
+    expect(server.tokenRequestsFor(issued.tokens!.refreshToken!)).toBe(1);
+  });
+
+  it('rejects an echoed state that is not the pending one, and a denial, without exchanging', async () => {
+    const code = server.issueRefreshToken(['products']);
+    await expect(
+      flickRocketConnector.complete(ctx(), { responseMode: 'query', params: new URLSearchParams({ code, state: 'other' }) }, pendingFor()),
+    ).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
+    await expect(
+      flickRocketConnector.complete(ctx(), { responseMode: 'query', params: new URLSearchParams({ error: 'access_denied' }) }, pendingFor()),
+    ).rejects.toMatchObject({ code: 'OAUTH_ACCESS_DENIED' });
+    expect(server.tokenRequestsFor(code)).toBe(0);
+  });
+});
+
+describe('FlickRocket adapter', () => {
+  async function adapter() {
+    const code = server.issueRefreshToken(['products', 'orders']);
+    const issued = await flickRocketConnector.complete(ctx(), { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
+    const token = issued.tokens!.accessToken;
+    const send = createTransport({
+      apiBase: config.apiBase,
+      fetch: globalThis.fetch,
+      sign: async (headers) => {
+        headers.set('Authorization', `Bearer ${token}`);
+        return token;
+      },
+      onUnauthorized: async () => {
+        throw new Error('unexpected 401');
+      },
+    });
+    return createFlickRocketAdapter({ store: config, send });
+  }
+
+  it('loads every page once, then searches, sorts and pages locally with an offset cursor', async () => {
+    const fr = await adapter();
+    server.clearRequests();
+    const first = await fr.listProducts({ count: 20, sort: 'price' });
+    const listed = server.requests().filter((r) => r.path === '/api/products.json').length;
+    expect(listed).toBeGreaterThan(1);
+    expect(first.products).toHaveLength(20);
+    expect(first.next).toBe('20');
+    const prices = first.products.map((p) => p.price);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    const second = await fr.listProducts({ count: 20, sort: 'price' }, first.next);
+    expect(second.products[0]!.id).not.toBe(first.products[0]!.id);
+    const search = await fr.listProducts({ count: 20, q: first.products[0]!.name });
+    expect(search.products.some((p) => p.id === first.products[0]!.id)).toBe(true);
+    expect(server.requests().filter((r) => r.path === '/api/products.json').length).toBe(listed);
+    expect(fr.catalogueCapped()).toBe(false);
+    expect(first.capped).toBeUndefined();
+  });
+
+  it('stops at 20 pages (1,000 products) and says so on every page', async () => {
+    const big = await startFlickRocketStore({ port: 0, hooksPort: null, rateLimit: null, productCount: 1010, hostileProducts: false });
+    try {
+      const bigConfig = flickRocketStoreConfig(big.origin);
+      const code = big.issueRefreshToken(['products']);
+      const issued = await flickRocketConnector.complete({ ...ctx(), store: bigConfig }, { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
+      const token = issued.tokens!.accessToken;
+      const send = createTransport({
+        apiBase: big.origin,
+        fetch: globalThis.fetch,
+        sign: async (headers) => (headers.set('Authorization', `Bearer ${token}`), token),
+        onUnauthorized: async () => {
+          throw new Error('unexpected 401');
+        },
+      });
+      const fr = createFlickRocketAdapter({ store: bigConfig, send });
+      const page = await fr.listProducts({ count: 24 });
+      expect(page.capped).toBe(1000);
+      expect(page.total).toBe(1000);
+      expect(big.requests().filter((r) => r.path === '/api/products.json')).toHaveLength(20);
+      expect(fr.catalogueCapped()).toBe(true);
+    } finally {
+      await big.close();
+    }
+  });
+
+  it('maps the contract cases: a USD-only model in EUR config, two licences "from" the lowest, no locales', async () => {
+    const fr = await adapter();
+    const usdOnly = await fr.getProduct('1001');
+    expect(usdOnly.currency).toBe('USD');
+    const noLocales = await fr.getProduct('1004');
+    expect(noLocales.name.trim()).not.toBe('');
+    expect(noLocales.descriptionHtml).toBe('');
+    const categories = await fr.listCategories!();
+    expect(categories.length).toBeGreaterThan(0);
+  });
+
+  it('edits name and published state with PUT and refuses a price edit', async () => {
+    const fr = await adapter();
+    const edited = await fr.updateProduct!('1010', { name: 'Renamed by test', published: false }, '');
+    expect(edited.name).toBe('Renamed by test');
+    expect(server.getProduct(1010)?.valid).toBe(false);
+    await expect(fr.updateProduct!('1010', { price: 1 }, '')).rejects.toMatchObject({ code: 'API_BAD_REQUEST' });
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * A redirect seam kind (FlickRocket) through StoreConnections against the faithful server: the
+ * pending record waits under the redirect page (FlickRocket does not echo `state`), a callback is
+ * completed once (a replay spends nothing), a callback with no sign-in waiting or older than 10
+ * minutes is refused unexchanged, and without CORS nothing is kept at all.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreConnections, redirectSlot } from '../../../src/lib/state/store-connections.ts';
+import { createMemoryStore } from '../../../src/lib/storage/kv.ts';
+import type { CapturedRedirect } from '../../../src/lib/oauth/callback.ts';
+import type { AppConfig } from '../../../src/lib/config/types.ts';
+import { DEFAULT_CLIENT, startFlickRocketStore, type FlickRocketStore } from '../../platforms/flickrocket/server.ts';
+import { flickRocketStoreConfig } from '../../platforms/flickrocket/store-config.ts';
+
+const PAGE = DEFAULT_CLIENT.redirectUris[0]!;
+let server: FlickRocketStore;
+let config: AppConfig;
+
+beforeAll(async () => {
+  server = await startFlickRocketStore({ port: 0, hooksPort: null, rateLimit: null });
+  config = { stores: [flickRocketStoreConfig(server.origin)] };
+});
+afterAll(() => server.close());
+
+function callback(params: Record<string, string>): CapturedRedirect {
+  return { params: new URLSearchParams(params), responseMode: 'query', cleanHref: PAGE };
+}
+
+function connections(clock = { now: Date.now() }, fetch: typeof globalThis.fetch = globalThis.fetch) {
+  return new StoreConnections({ config, fetch, store: createMemoryStore(), now: () => clock.now });
+}
+
+describe('StoreConnections, redirect kinds', () => {
+  it('keys a redirect by the page it returns to (no query, no fragment, no index.html)', () => {
+    expect(redirectSlot('https://cdn.example/shops/fr/index.html?code=x#/s/fr')).toBe('https://cdn.example/shops/fr/');
+  });
+
+  it('completes the callback once with the record waiting for the page; a replay is refused and spends nothing', async () => {
+    const seam = connections();
+    // the store's defaults, what was granted, and what is asked for now
+    const url = await seam.beginRedirect('fr', { scopes: ['orders'], returnTo: '/s/fr/orders', granted: ['products'], persistent: true });
+    expect(url.searchParams.get('scope')).toBe('products,orders');
+    const code = server.issueRefreshToken(['products', 'orders']);
+    const captured = callback({ code, companyid: '4711' });
+    expect(await seam.claims(captured, `${PAGE}?code=x`)).toBe(true);
+    const { credential, returnTo } = (await seam.completeRedirect(captured, PAGE))!;
+    expect(returnTo).toBe('/s/fr/orders');
+    expect(credential.tokens?.scopes).toEqual(['products', 'orders']);
+    expect((await seam.current('fr'))?.tokens?.refreshToken).toBe(credential.tokens?.refreshToken);
+    await expect(seam.completeRedirect(captured, PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_REUSED' });
+    expect(server.tokenRequestsFor(code)).toBe(1);
+  });
+
+  it('a callback with no sign-in waiting, or after 10 minutes, is refused and the code never sent', async () => {
+    const clock = { now: Date.now() };
+    const seam = connections(clock);
+    const code = server.issueRefreshToken(['products']);
+    await expect(seam.completeRedirect(callback({ code, companyid: '4711' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
+    await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+    clock.now += 11 * 60_000;
+    await expect(seam.completeRedirect(callback({ code, companyid: '4711' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_EXPIRED' });
+    expect(server.tokenRequestsFor(code)).toBe(0);
+    expect(await seam.current('fr')).toBeNull();
+  });
+
+  it('claims a callback with state only when it is the waiting record’s (Goodsie’s code flow keeps its own)', async () => {
+    const seam = connections();
+    const url = await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+    const state = url.searchParams.get('state')!;
+    expect(await seam.claims(callback({ code: 'c', state: 'someone-elses' }), PAGE)).toBe(false);
+    expect(await seam.claims(callback({ code: 'c', state }), PAGE)).toBe(true);
+    expect(await seam.claims({ ...callback({ access_token: 'a', state }), responseMode: 'fragment' }, PAGE)).toBe(false);
+  });
+
+  it('a server that echoes state (some FlickRocket setups): the waiting record’s state completes, once', async () => {
+    const seam = connections();
+    const url = await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+    const code = server.issueRefreshToken(['products']);
+    const done = await seam.completeRedirect(callback({ code, state: url.searchParams.get('state')! }), PAGE);
+    expect(done?.credential.tokens?.scopes).toEqual(['products']);
+    expect(server.tokenRequestsFor(code)).toBe(1);
+  });
+
+  it('a callback that is not ours (Goodsie’s code flow) is left alone: null, nothing taken', async () => {
+    const seam = connections();
+    await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+    expect(await seam.completeRedirect(callback({ code: 'c', state: 'goodsie-state' }), PAGE)).toBeNull();
+    expect(await seam.claims(callback({ code: 'c' }), PAGE)).toBe(true);
+  });
+
+  it('refused without persistent storage (the rotating refresh token would die with the tab), before any request', async () => {
+    let sent = 0;
+    const counting = ((...args: Parameters<typeof fetch>) => (sent++, globalThis.fetch(...args))) as typeof fetch;
+    const seam = connections({ now: Date.now() }, counting);
+    await expect(seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: false })).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    expect(sent).toBe(0);
+  });
+
+  it('without CORS on /token: refused before consent, no record kept', async () => {
+    const noCors = (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch;
+    const seam = connections({ now: Date.now() }, noCors);
+    await expect(seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true })).rejects.toMatchObject({ code: 'NETWORK_OR_CORS' });
+    await expect(seam.completeRedirect(callback({ code: 'x', companyid: '1' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
+  });
+});
