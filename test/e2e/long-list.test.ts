@@ -182,6 +182,19 @@ describe('a long catalogue', () => {
     // The other rendered cards are those near the viewport, far from the first.
     expect(focus.positions.filter((p) => p !== 1).every((p) => p > 24)).toBe(true);
 
+    // The pinned card sits at its own cell (row 0, column 0), out of the grid's flow.
+    expect(await link.evaluate((a) => { const li = a.closest('li')!; return [li.offsetTop, li.offsetLeft]; })).toEqual([0, 0]);
+
+    // Back up to it: the very same element, still focused, now in the grid's flow again.
+    await link.evaluate((a) => ((a as HTMLAnchorElement & { marked?: boolean }).marked = true));
+    await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement & { marked?: boolean }).marked)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.classList.contains('pinned'))).toBe(false);
+
+    await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight * 0.7, behavior: 'instant' }));
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (document.activeElement as HTMLAnchorElement & { marked?: boolean }).marked)).toBe(true);
     await page.keyboard.press('Tab');
     const next = await page.evaluate(() => Number(document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? 0));
     expect(next).toBeGreaterThan(24);
