@@ -54,7 +54,7 @@ const PROBE_SOURCE = `(() => {
   // loaded is what the list says under its cards ("Showing 48 of 495", "You have seen all 495").
   const loaded = () => {
     const said = document.querySelector('main .more p, main p.end');
-    const number = said && /\d+/.exec(said.textContent);
+    const number = said && /[0-9]+/.exec(said.textContent);
     if (number) return Number(number[0]);
     const grid = document.querySelector('ul.grid');
     return grid ? grid.childElementCount : 0;
