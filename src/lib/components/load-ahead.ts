@@ -1,0 +1,45 @@
+/**
+ * A Svelte action for the end of a list: calls `onNear` when the node comes within `margin` px
+ * below the viewport, to load the next page before the person reaches the end.
+ *
+ * An IntersectionObserver reports only changes, so a node that stays near the end after a page
+ * lands (a short page, a tall screen, a fast scroll) would never be reported again and the scroll
+ * would stall (issue 15: infinite scroll stopped at about 120 products). The node is observed
+ * afresh whenever `loaded` is a new array (every page, even one that added nothing), which makes
+ * the observer report where it is now. Observing starts after the first paint, so the next page is
+ * not asked for before the first has been painted. Without IntersectionObserver nothing happens:
+ * the list's Load more button does the work.
+ */
+export interface LoadAhead {
+  /** The items loaded so far; a new array after each page. */
+  loaded: readonly unknown[];
+  onNear: () => void;
+  /** How far below the viewport "near" begins (px). Default 1200. */
+  margin?: number;
+}
+
+export function loadAhead(node: HTMLElement, options: LoadAhead) {
+  if (typeof IntersectionObserver !== 'function') return {};
+  let current = options;
+  const observer = new IntersectionObserver(
+    (entries) => {
+      if (entries.some((e) => e.isIntersecting)) current.onNear();
+    },
+    { rootMargin: `0px 0px ${options.margin ?? 1200}px 0px` },
+  );
+  let frame = requestAnimationFrame(() => observer.observe(node));
+  return {
+    update(next: LoadAhead) {
+      const fresh = next.loaded !== current.loaded;
+      current = next;
+      if (!fresh) return;
+      observer.unobserve(node);
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => observer.observe(node));
+    },
+    destroy() {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    },
+  };
+}
