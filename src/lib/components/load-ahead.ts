@@ -1,6 +1,8 @@
 /**
- * A Svelte action for the end of a list: calls `onNear` when the node comes within `margin` px
- * below the viewport, to load the next page before the person reaches the end.
+ * A Svelte action for the end of a list: calls `onNear` when the node comes within `margin` below
+ * the viewport, to load the next page before the person reaches the end. The default, two viewport
+ * heights, is more than a page of cards on a wide screen (4 rows, about 1,300 px at 1280 px), so a
+ * person waiting at the bottom gets the page after next without having to scroll again.
  *
  * An IntersectionObserver reports only changes, so a node that stays near the end after a page
  * lands (a short page, a tall screen, a fast scroll) would never be reported again and the scroll
@@ -14,8 +16,8 @@ export interface LoadAhead {
   /** The items loaded so far; a new array after each page. */
   loaded: readonly unknown[];
   onNear: () => void;
-  /** How far below the viewport "near" begins (px). Default 1200. */
-  margin?: number;
+  /** How far below the viewport "near" begins (a CSS length or % of the viewport). Default 200%. */
+  margin?: string;
 }
 
 export function loadAhead(node: HTMLElement, options: LoadAhead) {
@@ -25,7 +27,7 @@ export function loadAhead(node: HTMLElement, options: LoadAhead) {
     (entries) => {
       if (entries.some((e) => e.isIntersecting)) current.onNear();
     },
-    { rootMargin: `0px 0px ${options.margin ?? 1200}px 0px` },
+    { rootMargin: `0px 0px ${options.margin ?? '200%'} 0px` },
   );
   let frame = requestAnimationFrame(() => observer.observe(node));
   return {
