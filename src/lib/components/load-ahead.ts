@@ -29,15 +29,19 @@ export function loadAhead(node: HTMLElement, options: LoadAhead) {
     },
     { rootMargin: `0px 0px ${options.margin ?? '200%'} 0px` },
   );
-  let frame = requestAnimationFrame(() => observer.observe(node));
+  let started = false;
+  const frame = requestAnimationFrame(() => {
+    started = true;
+    observer.observe(node);
+  });
   return {
     update(next: LoadAhead) {
       const fresh = next.loaded !== current.loaded;
       current = next;
-      if (!fresh) return;
+      // At once, not a frame later: the observer answers at the next rendering, after this page's.
+      if (!fresh || !started) return;
       observer.unobserve(node);
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => observer.observe(node));
+      observer.observe(node);
     },
     destroy() {
       cancelAnimationFrame(frame);
