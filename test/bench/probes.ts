@@ -1,7 +1,7 @@
 /**
  * What the bench observes inside the page, from outside the app (an init script; no hook in
- * src/): when the session reaches IndexedDB, when the first product card is painted, the grid's
- * growth, long tasks, and when search results are painted. "Painted" = the task after the next
+ * src/): when the session reaches IndexedDB, when the first product card is painted, the number of
+ * products loaded, long tasks, and when search results are painted. "Painted" = the task after the next
  * animation frame that follows the DOM change (the frame's paint has run by then).
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -19,6 +19,8 @@ export interface Probe {
 declare global {
   interface Window {
     __bench?: Probe;
+    /** The number of products the catalogue has loaded (see PROBE_SOURCE). */
+    __benchLoaded?: () => number;
   }
 }
 
@@ -48,9 +50,18 @@ const PROBE_SOURCE = `(() => {
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
   let lastCount = 0;
-  new MutationObserver(() => {
+  // The grid is windowed (only the rows near the viewport are in the DOM): the number of products
+  // loaded is what the list says under its cards ("Showing 48 of 495", "You have seen all 495").
+  const loaded = () => {
+    const said = document.querySelector('main .more p, main p.end');
+    const number = said && /[0-9]+/.exec(said.textContent);
+    if (number) return Number(number[0]);
     const grid = document.querySelector('ul.grid');
-    const count = grid ? grid.childElementCount : 0;
+    return grid ? grid.childElementCount : 0;
+  };
+  window.__benchLoaded = loaded;
+  new MutationObserver(() => {
+    const count = loaded();
     if (count !== lastCount) {
       lastCount = count;
       afterPaint((at) => {

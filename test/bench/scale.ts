@@ -18,7 +18,10 @@ const STALL_MS = 1_000;
 const SEARCH_DEBOUNCE_MS = 300;
 
 interface GridState {
+  /** Products loaded (the grid is windowed: far fewer cards are in the DOM). */
   count: number;
+  /** Cards in the DOM. */
+  inDom: number;
   end: boolean;
   button: boolean;
 }
@@ -26,7 +29,12 @@ interface GridState {
 const readGrid = (page: Page): Promise<GridState> =>
   page.evaluate(() => {
     const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Load more');
-    return { count: document.querySelector('ul.grid')?.childElementCount ?? 0, end: document.querySelector('p.end') !== null, button: button !== undefined && !button.disabled };
+    return {
+      count: window.__benchLoaded?.() ?? 0,
+      inDom: document.querySelector('ul.grid')?.childElementCount ?? 0,
+      end: document.querySelector('p.end') !== null,
+      button: button !== undefined && !button.disabled,
+    };
   });
 
 interface ScrollResult {
@@ -35,6 +43,8 @@ interface ScrollResult {
   elapsedMs: number;
   stalls: number;
   loadMoreClicks: number;
+  /** The most cards in the DOM at any reading. */
+  maxInDom: number;
 }
 
 /** Scrolls to the bottom again and again; bounded by the cap, so it always stops. */
@@ -45,10 +55,12 @@ async function scrollToEnd(page: Page): Promise<ScrollResult> {
   let lastCount = state.count;
   let stalls = 0;
   let loadMoreClicks = 0;
+  let maxInDom = state.inDom;
   while (!state.end && Date.now() - started < SCROLL_CAP_MS) {
     await page.mouse.wheel(0, 4000);
     await page.waitForTimeout(50);
     state = await readGrid(page);
+    maxInDom = Math.max(maxInDom, state.inDom);
     if (state.count !== lastCount) {
       lastCount = state.count;
       lastChange = Date.now();
@@ -59,7 +71,7 @@ async function scrollToEnd(page: Page): Promise<ScrollResult> {
       lastChange = Date.now();
     }
   }
-  return { reachedEnd: state.end, loaded: state.count, elapsedMs: Date.now() - started, stalls, loadMoreClicks };
+  return { reachedEnd: state.end, loaded: state.count, elapsedMs: Date.now() - started, stalls, loadMoreClicks, maxInDom };
 }
 
 async function signIn(page: Page, env: AppUnderTest): Promise<void> {
@@ -129,9 +141,10 @@ export async function measureScale(browser: Browser, runs: number, log: (line: s
       const missed = scroll.reachedEnd ? undefined : `missed: ${scroll.loaded} products loaded in ${(scroll.elapsedMs / 1000).toFixed(0)} s, the cap`;
       const stalledNote = scroll.stalls > 0 ? `the scroll stalled ${scroll.stalls} times; Load more clicked ${scroll.loadMoreClicks} times` : 'the scroll never stalled';
       add({ id: 'scale.timeToEnd', label: 'scroll to the end of the catalogue', unit: 'ms', value: scroll.reachedEnd ? scroll.elapsedMs : null, method: `mouse wheel 4000 px every ~50 ms until "You have seen all" shows; Load more clicked after ${STALL_MS / 1000} s without new cards`, note: missed ?? stalledNote });
-      add({ id: 'scale.loaded', label: 'products loaded by the end of the scroll', unit: 'count', value: scroll.loaded, method: 'cards in the grid when the scroll stopped (end or cap)', note: missed });
+      add({ id: 'scale.loaded', label: 'products loaded by the end of the scroll', unit: 'count', value: scroll.loaded, method: 'the count the list shows under its cards ("Showing N of M" / "You have seen all N") when the scroll stopped (end or cap)', note: missed });
       add({ id: 'scale.reachedEnd', label: 'reached the end within the cap', unit: 'yes/no', value: scroll.reachedEnd ? 1 : 0, method: `"You have seen all" shown within ${SCROLL_CAP_MS / 1000} s` });
       add({ id: 'scale.loadMoreClicks', label: 'Load more clicks needed (scroll stalls)', unit: 'count', value: scroll.loadMoreClicks, method: 'times the scroll stalled with the Load more button showing', note: stalledNote });
+      add({ id: 'scale.cardsInDom', label: 'most product cards in the DOM while scrolling (windowing)', unit: 'count', value: scroll.maxInDom, method: 'ul.grid childElementCount, the largest reading of the scroll loop; the products loaded are in scale.loaded' });
       add({ id: 'scale.domNodes', label: 'DOM nodes at the end', unit: 'count', value: domNodes, method: "document.getElementsByTagName('*').length when the scroll stopped", note: missed });
       add({ id: 'scale.jsHeap', label: 'JS heap used at the end', unit: 'MB', value: (end.JSHeapUsedSize ?? 0) / 1e6, method: 'CDP Performance.getMetrics JSHeapUsedSize (no forced GC), 1 MB = 10^6 bytes', note: missed });
       add({ id: 'scale.longestTask', label: 'longest task while scrolling', unit: 'ms', value: longest, method: `Long Tasks API (PerformanceObserver 'longtask', tasks >= 50 ms; 0 = none) from the first scroll to the end; ${probe.longTasks.filter((t) => t.start >= scrollStart).length} long tasks` });

@@ -5,16 +5,26 @@ export { PAGE_SIZE, cursorPagesOf, type ListProductPage } from './cursor-pages.t
 
 type Status = 'loading' | 'ready' | 'error';
 
+/** What a catalogue has loaded for one query: enough to show it again without asking the store. */
+export interface CatalogSnapshot {
+  query: Omit<ProductListQuery, 'count'>;
+  products: readonly Product[];
+  next: Cursor | null;
+  total: number | null;
+}
+
 /**
  * The product grid: pages through an opaque cursor, one request at a time, dropping the answers of
  * a query that has since changed. Its fields are read through getters; only its methods change them.
  */
 export class Catalog {
   #list: ListProductPage;
-  #query: ProductListQuery = {};
+  #query: Omit<ProductListQuery, 'count'> = {};
   #next = $state<Cursor | null>(null);
   #controller: AbortController | null = null;
-  #products = $state<Product[]>([]);
+  // Replaced, never changed in place: no deep proxy over thousands of products.
+  #products = $state.raw<readonly Product[]>([]);
+  #ids = new Set<string>();
   #total = $state<number | null>(null);
   #capped = $state<number | null>(null);
   #status = $state<Status>('loading');
@@ -59,23 +69,48 @@ export class Catalog {
     return this.#next !== null;
   }
 
-  /** Starts over with a new query (search, category or sort changed). */
-  async load(query: Omit<ProductListQuery, 'count'>): Promise<void> {
+  /** What is loaded, to show again later with {@link restore}; null until the first page is in. */
+  snapshot(): CatalogSnapshot | null {
+    if (this.#status !== 'ready') return null;
+    return { query: this.#query, products: this.#products, next: this.#next, total: this.#total };
+  }
+
+  /** Shows what a snapshot holds (Back to a list already loaded), with no request; more pages load on from its cursor. */
+  restore(snapshot: CatalogSnapshot): void {
+    this.#start(snapshot.query);
+    this.#setProducts(snapshot.products);
+    this.#total = snapshot.total;
+    this.#next = snapshot.next;
+    this.#status = 'ready';
+  }
+
+  #start(query: Omit<ProductListQuery, 'count'>): AbortController {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
     this.#query = query;
     this.#next = null;
-    this.#products = [];
+    this.#setProducts([]);
     this.#total = null;
     this.#status = 'loading';
     this.#error = null;
     this.#moreError = null;
     this.#loadingMore = false;
+    return controller;
+  }
+
+  #setProducts(products: readonly Product[]): void {
+    this.#products = products;
+    this.#ids = new Set(products.map((p) => p.id));
+  }
+
+  /** Starts over with a new query (search, category or sort changed). */
+  async load(query: Omit<ProductListQuery, 'count'>): Promise<void> {
+    const controller = this.#start(query);
     try {
       const page = await this.#list(query, null, controller.signal);
       if (controller.signal.aborted) return;
-      this.#products = page.products;
+      this.#setProducts(page.products);
       this.#total = page.total ?? null;
       this.#capped = page.capped ?? null;
       this.#next = page.next;
@@ -97,8 +132,10 @@ export class Catalog {
     try {
       const page = await this.#list(this.#query, this.#next, controller.signal);
       if (controller.signal.aborted) return;
-      const seen = new Set(this.#products.map((p) => p.id));
-      this.#products = [...this.#products, ...page.products.filter((p) => !seen.has(p.id))];
+      // Each page costs the same however many are loaded: only the new page is looked through.
+      const fresh = page.products.filter((p) => !this.#ids.has(p.id));
+      for (const p of fresh) this.#ids.add(p.id);
+      this.#products = [...this.#products, ...fresh];
       this.#total = page.total ?? this.#total;
       this.#next = page.products.length > 0 ? page.next : null;
     } catch (error) {

@@ -3,15 +3,50 @@ import { captureRedirect } from '../oauth/callback.ts';
 import { catalogRoute, formatRoute, parseRoute, type Route } from './routes.ts';
 
 const KEY = Symbol('router');
+/** How many history entries keep what their views remembered (the newest; older ones start over). */
+const REMEMBERED_ENTRIES = 12;
+/** Tells this page load's history entries from those of an earlier load of the same tab. */
+const LOAD = Math.random().toString(36).slice(2, 8);
+let entries = 0;
 
 /** The current route, read from and written to `location.hash` (`#/...`). */
 export class Router {
   #route = $state<Route>({ name: 'home' });
   /** The last catalogue (search, category, sort) seen per store, for "Back to the catalogue". */
   #lastCatalog = new Map<string, Route>();
+  /** The current history entry's id, kept in history.state so Back and Forward find it again. */
+  #entry = '';
+  /** What views remembered per history entry, for this visit only (a reload starts over). */
+  #memory = new Map<string, unknown>();
 
   constructor() {
+    this.#syncEntry();
     this.#set(parseRoute(Router.#currentPath()));
+  }
+
+  /** Reads the entry's id, giving one to an entry that has none (a link or the first load made it). */
+  #syncEntry(): void {
+    const state: unknown = history.state;
+    const entry = (state as { entry?: unknown } | null)?.entry;
+    if (typeof entry === 'string') this.#entry = entry;
+    else history.replaceState({ ...(state as object | null), entry: (this.#entry = `${LOAD}-${++entries}`) }, '');
+  }
+
+  /** The id of the history entry being shown, for {@link remember} and {@link recall}. */
+  get entry(): string {
+    return this.#entry;
+  }
+
+  /** Keeps `value` in memory for history entry `entry` (too large or live for history.state). */
+  remember(entry: string, value: unknown): void {
+    this.#memory.delete(entry);
+    this.#memory.set(entry, value);
+    for (const old of this.#memory.keys()) if (this.#memory.size > REMEMBERED_ENTRIES) this.#memory.delete(old);
+  }
+
+  /** What was remembered for history entry `entry`, if it is still kept. */
+  recall(entry: string): unknown {
+    return this.#memory.get(entry);
   }
 
   #set(route: Route): void {
@@ -41,6 +76,7 @@ export class Router {
         location.reload();
         return;
       }
+      this.#syncEntry();
       this.#set(parseRoute(Router.#currentPath()));
     };
     window.addEventListener('hashchange', onChange);
@@ -56,7 +92,7 @@ export class Router {
     if (path === this.path && !options.replace) return;
     const url = `${location.pathname}${location.search}#${path}`;
     if (options.replace) history.replaceState(history.state, '', url);
-    else history.pushState(history.state, '', url);
+    else history.pushState({ entry: (this.#entry = `${LOAD}-${++entries}`) }, '', url);
     this.#set(parseRoute(path));
   }
 
