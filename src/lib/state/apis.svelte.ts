@@ -69,7 +69,7 @@ export class StoreApis {
           provider,
           fetch: this.#fetch,
           getAccessToken: () => this.#session.getAccessToken(storeId),
-          onUnauthorized: () => this.#session.handleUnauthorized(storeId),
+          onUnauthorized: (refused) => this.#session.handleUnauthorized(storeId, refused),
           onRateLimited: ({ retryInSeconds, attempt }) => {
             this.#rateLimit = { storeId, retryInSeconds, attempt };
           },

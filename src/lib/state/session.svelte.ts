@@ -206,9 +206,10 @@ export class Session {
     return this.#auth.getAccessToken(storeId);
   }
 
-  async handleUnauthorized(storeId: string): Promise<string> {
+  /** After a 401 for `refusedToken`: a token renewed meanwhile (this tab or another) is reused, not renewed again. */
+  async handleUnauthorized(storeId: string, refusedToken: string): Promise<string> {
     try {
-      return await this.#auth.handleUnauthorized(storeId);
+      return await this.#auth.handleUnauthorized(storeId, refusedToken);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) {
         this.markExpired(storeId);
