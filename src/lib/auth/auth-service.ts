@@ -140,7 +140,8 @@ export class AuthService {
         state,
         responseType: 'token',
       });
-      await pending.put({ state, storeId, flow: 'token', scopes, returnTo, createdAt: this.#now() });
+      const { bindingOf } = await import('../oauth/mix-up.ts');
+      await pending.put({ state, storeId, flow: 'token', scopes, returnTo, createdAt: this.#now(), binding: bindingOf(store) });
     }
     this.#navigate(url);
   }
@@ -159,8 +160,8 @@ export class AuthService {
     }
     const completed =
       captured.responseMode === 'fragment'
-        ? await this.#completeImplicit(captured.params, captured.receivedAt)
-        : await this.#completeCode(captured.params);
+        ? await this.#completeImplicit(captured)
+        : await this.#completeCode(captured);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
     await this.#vault.put(session);
@@ -225,7 +226,8 @@ export class AuthService {
     throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this sign-in', { storeId });
   }
 
-  async #completeImplicit(params: URLSearchParams, receivedAt: number | undefined): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
+  async #completeImplicit(captured: CapturedRedirect): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
+    const { params, receivedAt } = captured;
     const state = params.get('state');
     if (state === null || state === '') throw new AppError('OAUTH_STATE_MISSING', 'the response carries no state');
     const pending = await (await this.#pendingStore()).take(state);
@@ -236,7 +238,8 @@ export class AuthService {
       });
     }
     // The response parser loads only when a callback arrives.
-    const { parseImplicitResponse } = await import('../oauth/implicit.ts');
+    const [{ parseImplicitResponse }, mixUp] = await Promise.all([import('../oauth/implicit.ts'), import('../oauth/mix-up.ts')]);
+    mixUp.checkCallbackBinding(pending.binding, mixUp.bindingOf(store), mixUp.arrivalAddress(captured.cleanHref), params.get('iss'));
     try {
       const tokens = parseImplicitResponse(params, {
         expectedState: pending.state,
@@ -250,9 +253,9 @@ export class AuthService {
     }
   }
 
-  async #completeCode(params: URLSearchParams): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
+  async #completeCode(captured: CapturedRedirect): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
     const codeFlow = await this.#loadCodeFlow();
-    return codeFlow.completeCodeFlow(`?${params.toString()}`, this.#config, await this.#codeFlowDeps());
+    return codeFlow.completeCodeFlow(`?${captured.params.toString()}`, this.#config, await this.#codeFlowDeps(), captured.cleanHref);
   }
 
   /** A malformed callback still burns its state (when it has exactly one), so it cannot be reused. */
