@@ -7,14 +7,17 @@ import { findStore } from '../config/find-store.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
-import { AppError, HttpError, isAppError } from '../oauth/errors.ts';
+import { AppError, isAppError } from '../oauth/errors.ts';
 import { dedupeScopes } from '../oauth/scopes.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
 import type { PendingStore } from '../storage/pending-store.ts';
 import { TokenVault } from '../storage/token-vault.ts';
+import { SignOutMarkers } from '../storage/sign-out-markers.ts';
+import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
+import { openSessionChannel, type SessionChannel } from './session-channel.ts';
 
 type CodeFlowModule = typeof import('../oidc/code-flow.ts');
 
@@ -41,6 +44,24 @@ export interface AuthServiceDeps {
    * rotating refresh token. Defaults to navigator.locks when present, else runs `task` directly.
    */
   withLock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+  /** Tells other tabs about a sign-out; defaults to a BroadcastChannel, null for none. */
+  channel?: SessionChannel | null;
+}
+
+/**
+ * What the UI learns from the service: a sign-out in another tab, a renewal that failed for a
+ * passing reason (the refresh token is kept) or succeeded, and tokens that could only be kept in
+ * memory because storage refused the write.
+ */
+export type AuthEvent =
+  | { type: 'signed-out-elsewhere'; storeId: string }
+  | { type: 'renewal-unavailable'; storeId: string }
+  | { type: 'renewed'; storeId: string }
+  | { type: 'storage-write-failed'; storeId: string };
+
+/** The Web Lock that serialises a store's renewals and its sign-out across tabs. */
+export function renewalLockName(storeId: string): string {
+  return `storefront-connect:refresh:${storeId}`;
 }
 
 export interface CompletedSignIn {
@@ -70,6 +91,13 @@ export class AuthService {
   readonly #refreshing = new Map<string, Promise<StoreSession>>();
   /** Bumped by signOut so that a refresh finishing later does not bring the session back. */
   readonly #generation = new Map<string, number>();
+  readonly #markers: SignOutMarkers;
+  readonly #channel: SessionChannel | null;
+  readonly #listeners = new Set<(event: AuthEvent) => void>();
+  /** Sessions renewed while storage refused the write: kept here so the rotated refresh token is never lost. */
+  readonly #unsaved = new Map<string, StoreSession>();
+  /** Per store, the access token whose renewal failed for a passing reason and waits for a retry. */
+  readonly #renewalPending = new Map<string, string>();
 
   private constructor(deps: AuthServiceDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
     this.persistent = storage.persistent;
@@ -85,6 +113,9 @@ export class AuthService {
     this.#pendingKv = pendingStorage ?? storage.store;
     this.#loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
     this.#withLock = deps.withLock ?? defaultWithLock;
+    this.#markers = new SignOutMarkers(storage.store);
+    this.#channel = deps.channel !== undefined ? deps.channel : openSessionChannel();
+    this.#channel?.subscribe((message) => this.#signedOutElsewhere(message.storeId));
   }
 
   static async create(deps: AuthServiceDeps): Promise<AuthService> {
@@ -164,30 +195,66 @@ export class AuthService {
         : await this.#completeCode(captured);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
-    await this.#vault.put(session);
+    await this.#markers.clear(completed.storeId);
+    await this.#save(session);
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
   }
 
   /** Every saved session; `discarded` lists store ids whose record was corrupt and has been removed. */
   async listSessions(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
-    return this.#vault.list();
+    const { sessions, discarded } = await this.#vault.list();
+    const unsaved = [...this.#unsaved.values()];
+    return { sessions: [...sessions.filter((s) => !this.#unsaved.has(s.storeId)), ...unsaved], discarded };
   }
 
   /** The saved session, or null. A corrupt record throws STORAGE_CORRUPT once and is gone after. */
   async getSession(storeId: string): Promise<StoreSession | null> {
-    return this.#vault.get(storeId);
+    return this.#unsaved.get(storeId) ?? this.#vault.get(storeId);
   }
 
+  /** Listens to the service's events; returns the unsubscribe. */
+  onEvent(listener: (event: AuthEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Signs out authoritatively (security case 27): under the store's renewal lock, leaves a persisted
+   * sign-out marker (a renewal checks it after taking the lock) and deletes the session; tells the
+   * other tabs at once; then revokes the refresh and access tokens where the store names a
+   * revocation endpoint (best-effort, a few seconds at most: the local sign-out already stands).
+   * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
+   */
   async signOut(storeId: string): Promise<void> {
     this.#bumpGeneration(storeId);
-    await this.#vault.delete(storeId);
+    this.#renewalPending.delete(storeId);
+    const ended = await this.#withLock(renewalLockName(storeId), async () => {
+      await this.#markers.mark(storeId, this.#now()).catch(() => undefined);
+      const current = this.#unsaved.get(storeId) ?? (await this.#vault.get(storeId).catch(() => null));
+      this.#unsaved.delete(storeId);
+      await this.#vault.delete(storeId);
+      return current;
+    });
+    this.#channel?.post({ type: 'signed-out', storeId });
+    if (ended) await this.#revoke(storeId, ended.tokens);
+  }
+
+  /**
+   * Retries a renewal that failed for a passing reason (see {@link AuthEvent}); resolves at once when
+   * none is waiting. Throws TOKEN_RENEWAL_UNAVAILABLE again, or TOKEN_EXPIRED when the grant is dead.
+   */
+  async retryRenewal(storeId: string): Promise<void> {
+    const stale = this.#renewalPending.get(storeId);
+    if (stale === undefined) return;
+    await this.#refresh(storeId, stale);
   }
 
   /**
    * A usable access token. Refreshes first when it expires within 60 s and a refresh token exists.
    * Throws TOKEN_MISSING (no session) or TOKEN_EXPIRED (expired and not refreshable; the session is
-   * forgotten). A refresh that fails for a network reason rethrows OAUTH_NETWORK_ERROR, unless the
-   * current token is still valid, which is then returned.
+   * forgotten). A refresh that fails for a passing reason (429, 5xx, timeout, offline) keeps the
+   * refresh token and throws TOKEN_RENEWAL_UNAVAILABLE, unless the current token is still valid,
+   * which is then returned.
    */
   async getAccessToken(storeId: string): Promise<string> {
     const session = await this.#sessionOrMissing(storeId);
@@ -282,6 +349,8 @@ export class AuthService {
   }
 
   async #sessionOrMissing(storeId: string): Promise<StoreSession> {
+    const unsaved = this.#unsaved.get(storeId);
+    if (unsaved) return unsaved;
     let session: StoreSession | null;
     try {
       session = await this.#vault.get(storeId);
@@ -296,18 +365,37 @@ export class AuthService {
   #refresh(storeId: string, staleAccessToken: string): Promise<StoreSession> {
     let running = this.#refreshing.get(storeId);
     if (!running) {
-      running = this.#withLock(`storefront-connect:refresh:${storeId}`, () => this.#runRefresh(storeId, staleAccessToken)).finally(
-        () => this.#refreshing.delete(storeId),
-      );
+      running = this.#withLock(renewalLockName(storeId), () => this.#runRefresh(storeId, staleAccessToken))
+        .then(
+          (session) => {
+            if (this.#renewalPending.delete(storeId)) this.#emit({ type: 'renewed', storeId });
+            return session;
+          },
+          (error: unknown) => {
+            if (isAppError(error) && error.code === 'TOKEN_RENEWAL_UNAVAILABLE') {
+              this.#renewalPending.set(storeId, staleAccessToken);
+              this.#emit({ type: 'renewal-unavailable', storeId });
+            } else {
+              this.#renewalPending.delete(storeId);
+            }
+            throw error;
+          },
+        )
+        .finally(() => this.#refreshing.delete(storeId));
       this.#refreshing.set(storeId, running);
     }
     return running;
   }
 
   async #runRefresh(storeId: string, staleAccessToken: string): Promise<StoreSession> {
-    // Re-read under the lock: another tab may have refreshed already.
+    const startedAt = this.#now();
+    // Re-read under the lock: another tab may have refreshed, or signed out, already.
     const current = await this.#sessionOrMissing(storeId);
     const { tokens } = current;
+    const signedOutAt = await this.#markers.signedOutAt(storeId);
+    if (signedOutAt !== null && signedOutAt >= tokens.obtainedAt) {
+      throw new AppError('TOKEN_MISSING', 'signed out in another tab', { storeId });
+    }
     if (tokens.accessToken !== staleAccessToken && (tokens.expiresAt === null || tokens.expiresAt - this.#now() > REFRESH_MARGIN_MS)) {
       return current;
     }
@@ -322,26 +410,63 @@ export class AuthService {
     try {
       refreshed = await codeFlow.refreshAccessToken(store, tokens, await this.#codeFlowDeps());
     } catch (error) {
-      if (error instanceof HttpError && error.code === 'OAUTH_TOKEN_REQUEST_FAILED' && error.status >= 400 && error.status < 500) {
+      if (endsSession(error)) {
         // invalid_grant and friends: the refresh token is dead.
         await this.#forget(storeId, tokens.accessToken);
         throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this sign-in', { storeId, cause: error });
       }
-      throw withStoreId(error, storeId);
+      // 429, 5xx, timeout, offline: the refresh token stays for a later try.
+      throw renewalUnavailable(error, storeId);
     }
-    if ((this.#generation.get(storeId) ?? 0) !== generation) {
+    const signedOutSince = await this.#markers.signedOutAt(storeId);
+    if ((this.#generation.get(storeId) ?? 0) !== generation || (signedOutSince !== null && signedOutSince >= startedAt)) {
+      await this.#revoke(storeId, refreshed);
       throw new AppError('TOKEN_MISSING', 'signed out while refreshing', { storeId });
     }
     const session: StoreSession = { storeId, tokens: refreshed };
-    await this.#vault.put(session);
+    await this.#save(session);
     return session;
+  }
+
+  /**
+   * Writes the session; when storage refuses (quota, a closed database), keeps it in memory for this
+   * tab instead, so a rotated refresh token is never lost, and says so (the storage banner).
+   */
+  async #save(session: StoreSession): Promise<void> {
+    try {
+      await this.#vault.put(session);
+      this.#unsaved.delete(session.storeId);
+    } catch {
+      this.#unsaved.set(session.storeId, session);
+      this.#emit({ type: 'storage-write-failed', storeId: session.storeId });
+    }
+  }
+
+  /** RFC 7009 where the store's config names a revocation endpoint; never throws. */
+  async #revoke(storeId: string, tokens: TokenSet): Promise<void> {
+    const store = this.#config.stores.find((candidate) => candidate.id === storeId);
+    if (store?.kind !== 'goodsie' || store.revocationEndpoint === undefined) return;
+    const { revokeTokens } = await import('../oauth/revocation.ts');
+    await revokeTokens(this.#fetch, { revocationEndpoint: store.revocationEndpoint, clientId: store.clientId }, tokens);
+  }
+
+  #signedOutElsewhere(storeId: string): void {
+    this.#bumpGeneration(storeId);
+    this.#unsaved.delete(storeId);
+    this.#renewalPending.delete(storeId);
+    this.#emit({ type: 'signed-out-elsewhere', storeId });
+  }
+
+  #emit(event: AuthEvent): void {
+    for (const listener of this.#listeners) listener(event);
   }
 
   /** Deletes the session, unless it already holds a different token (refreshed elsewhere). */
   async #forget(storeId: string, accessToken: string): Promise<void> {
-    const current = await this.#vault.get(storeId).catch(() => null);
+    const current = this.#unsaved.get(storeId) ?? (await this.#vault.get(storeId).catch(() => null));
     if (current && current.tokens.accessToken !== accessToken) return;
     this.#bumpGeneration(storeId);
+    this.#unsaved.delete(storeId);
     await this.#vault.delete(storeId);
   }
 
