@@ -5,21 +5,16 @@
  */
 import { findStore } from '../config/find-store.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
-import { getProvider } from '../providers/registry.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
 import { dedupeScopes } from '../oauth/scopes.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
-import type { OidcStateStore } from '../storage/oidc-state-store.ts';
-import type { PendingStore } from '../storage/pending-store.ts';
-import { TokenVault } from '../storage/token-vault.ts';
-import { SignOutMarkers } from '../storage/sign-out-markers.ts';
+import { RedirectFlows, type CodeFlowModule } from './redirect-flows.ts';
+import { SessionStore } from './session-store.ts';
 import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { openSessionChannel, type SessionChannel } from './session-channel.ts';
-
-type CodeFlowModule = typeof import('../oidc/code-flow.ts');
 
 /** Refresh when the token has this little life left. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -80,22 +75,15 @@ export class AuthService {
   readonly #fetch: typeof fetch;
   readonly #navigate: (url: string) => void;
   readonly #now: () => number;
-  readonly #vault: TokenVault;
-  #pending: Promise<PendingStore> | undefined;
-  /** Where pending sign-ins wait (IndexedDB, or the sessionStorage fallback). */
-  readonly #pendingKv: KeyValueStore;
-  #oidcStates: Promise<OidcStateStore> | undefined;
-  readonly #loadCodeFlow: () => Promise<CodeFlowModule>;
+  readonly #sessions: SessionStore;
+  readonly #flows: RedirectFlows;
   readonly #withLock: <T>(name: string, task: () => Promise<T>) => Promise<T>;
   /** One refresh in flight per store, shared by every caller. */
   readonly #refreshing = new Map<string, Promise<StoreSession>>();
   /** Bumped by signOut so that a refresh finishing later does not bring the session back. */
   readonly #generation = new Map<string, number>();
-  readonly #markers: SignOutMarkers;
   readonly #channel: SessionChannel | null;
   readonly #listeners = new Set<(event: AuthEvent) => void>();
-  /** Sessions renewed while storage refused the write: kept here so the rotated refresh token is never lost. */
-  readonly #unsaved = new Map<string, StoreSession>();
   /** Per store, the access token whose renewal failed for a passing reason and waits for a retry. */
   readonly #renewalPending = new Map<string, string>();
 
@@ -109,11 +97,15 @@ export class AuthService {
     // sign-in alone goes to the per-tab sessionStorage fallback, so that it survives the redirect.
     const pendingStorage = storage.persistent ? storage.store : pendingFallback;
     this.canSignIn = pendingStorage !== null;
-    this.#vault = new TokenVault(storage.sealed);
-    this.#pendingKv = pendingStorage ?? storage.store;
-    this.#loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
+    this.#sessions = new SessionStore(storage.sealed, storage.store);
+    this.#flows = new RedirectFlows({
+      config: deps.config,
+      fetch: deps.fetch,
+      now: this.#now,
+      pendingKv: pendingStorage ?? storage.store,
+      loadCodeFlow: deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts')),
+    });
     this.#withLock = deps.withLock ?? defaultWithLock;
-    this.#markers = new SignOutMarkers(storage.store);
     this.#channel = deps.channel !== undefined ? deps.channel : openSessionChannel();
     this.#channel?.subscribe((message) => this.#signedOutElsewhere(message.storeId));
   }
@@ -148,32 +140,10 @@ export class AuthService {
         storeId,
       });
     }
-    const current = await this.#vault.get(storeId).catch(() => null);
+    const current = await this.#sessions.get(storeId).catch(() => null);
     const scopes = dedupeScopes([...store.defaultScopes, ...(current?.tokens.scopes ?? []), ...(opts.scopes ?? [])]);
     const returnTo = sanitizeReturnTo(opts.returnTo ?? '/');
-    let url: string;
-    if (store.flow === 'code') {
-      const codeFlow = await this.#loadCodeFlow();
-      url = await codeFlow.startCodeFlow(store, { scopes, returnTo }, await this.#codeFlowDeps());
-    } else {
-      // What only a sign-in needs loads when one starts.
-      const [{ generateState }, { buildAuthorizationUrl }, pending] = await Promise.all([
-        import('../oauth/state.ts'),
-        import('../oauth/authorize.ts'),
-        this.#pendingStore(),
-      ]);
-      const state = generateState();
-      url = buildAuthorizationUrl({
-        authorizationEndpoint: store.authorizationEndpoint,
-        clientId: store.clientId,
-        redirectUri: store.redirectUri,
-        scopes,
-        state,
-        responseType: 'token',
-      });
-      const { bindingOf } = await import('../oauth/mix-up.ts');
-      await pending.put({ state, storeId, flow: 'token', scopes, returnTo, createdAt: this.#now(), binding: bindingOf(store) });
-    }
+    const url = await this.#flows.start(store, scopes, returnTo);
     this.#navigate(url);
   }
 
@@ -184,32 +154,27 @@ export class AuthService {
    */
   async completeSignIn(captured: CapturedRedirect): Promise<CompletedSignIn> {
     if (captured.problem) {
-      const storeId = await this.#voidState(captured);
+      const storeId = await this.#flows.voidState(captured);
       throw new AppError('OAUTH_INVALID_RESPONSE', `the authorization response is malformed (${captured.problem})`, {
         ...(storeId !== undefined ? { storeId } : {}),
       });
     }
-    const completed =
-      captured.responseMode === 'fragment'
-        ? await this.#completeImplicit(captured)
-        : await this.#completeCode(captured);
+    const completed = await this.#flows.complete(captured);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
-    await this.#markers.clear(completed.storeId);
+    await this.#sessions.markers.clear(completed.storeId);
     await this.#save(session);
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
   }
 
   /** Every saved session; `discarded` lists store ids whose record was corrupt and has been removed. */
   async listSessions(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
-    const { sessions, discarded } = await this.#vault.list();
-    const unsaved = [...this.#unsaved.values()];
-    return { sessions: [...sessions.filter((s) => !this.#unsaved.has(s.storeId)), ...unsaved], discarded };
+    return this.#sessions.list();
   }
 
   /** The saved session, or null. A corrupt record throws STORAGE_CORRUPT once and is gone after. */
   async getSession(storeId: string): Promise<StoreSession | null> {
-    return this.#unsaved.get(storeId) ?? this.#vault.get(storeId);
+    return this.#sessions.get(storeId);
   }
 
   /** Listens to the service's events; returns the unsubscribe. */
@@ -229,10 +194,9 @@ export class AuthService {
     this.#bumpGeneration(storeId);
     this.#renewalPending.delete(storeId);
     const ended = await this.#withLock(renewalLockName(storeId), async () => {
-      await this.#markers.mark(storeId, this.#now()).catch(() => undefined);
-      const current = this.#unsaved.get(storeId) ?? (await this.#vault.get(storeId).catch(() => null));
-      this.#unsaved.delete(storeId);
-      await this.#vault.delete(storeId);
+      await this.#sessions.markers.mark(storeId, this.#now()).catch(() => undefined);
+      const current = await this.#sessions.get(storeId).catch(() => null);
+      await this.#sessions.delete(storeId);
       return current;
     });
     this.#channel?.post({ type: 'signed-out', storeId });
@@ -293,52 +257,6 @@ export class AuthService {
     throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this sign-in', { storeId });
   }
 
-  async #completeImplicit(captured: CapturedRedirect): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
-    const { params, receivedAt } = captured;
-    const state = params.get('state');
-    if (state === null || state === '') throw new AppError('OAUTH_STATE_MISSING', 'the response carries no state');
-    const pending = await (await this.#pendingStore()).take(state);
-    const store = this.#config.stores.find((candidate) => candidate.id === pending.storeId);
-    if (pending.flow !== 'token' || store?.kind !== 'goodsie' || store.flow !== 'token') {
-      throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this response', {
-        storeId: pending.storeId,
-      });
-    }
-    // The response parser loads only when a callback arrives.
-    const [{ parseImplicitResponse }, mixUp] = await Promise.all([import('../oauth/implicit.ts'), import('../oauth/mix-up.ts')]);
-    mixUp.checkCallbackBinding(pending.binding, mixUp.bindingOf(store), mixUp.arrivalAddress(captured.cleanHref), params.get('iss'));
-    try {
-      const tokens = parseImplicitResponse(params, {
-        expectedState: pending.state,
-        requestedScopes: pending.scopes,
-        now: receivedAt ?? this.#now(),
-        quirks: getProvider(store.kind).tokenQuirks,
-      });
-      return { storeId: store.id, returnTo: pending.returnTo, tokens };
-    } catch (error) {
-      throw withStoreId(error, store.id);
-    }
-  }
-
-  async #completeCode(captured: CapturedRedirect): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
-    const codeFlow = await this.#loadCodeFlow();
-    return codeFlow.completeCodeFlow(`?${captured.params.toString()}`, this.#config, await this.#codeFlowDeps(), captured.cleanHref);
-  }
-
-  /** A malformed callback still burns its state (when it has exactly one), so it cannot be reused. */
-  async #voidState(captured: CapturedRedirect): Promise<string | undefined> {
-    const states = captured.params.getAll('state');
-    const state = states[0];
-    if (states.length !== 1 || state === undefined || state === '') return undefined;
-    try {
-      if (captured.responseMode === 'fragment') return (await (await this.#pendingStore()).take(state)).storeId;
-      await (await this.#oidcStateStore()).remove(state);
-    } catch {
-      // unknown, used or expired: nothing to void
-    }
-    return undefined;
-  }
-
   #store(storeId: string): GoodsieStoreConfig {
     return findStore(this.#config, storeId, 'goodsie');
   }
@@ -349,11 +267,9 @@ export class AuthService {
   }
 
   async #sessionOrMissing(storeId: string): Promise<StoreSession> {
-    const unsaved = this.#unsaved.get(storeId);
-    if (unsaved) return unsaved;
     let session: StoreSession | null;
     try {
-      session = await this.#vault.get(storeId);
+      session = await this.#sessions.get(storeId);
     } catch (error) {
       throw new AppError('TOKEN_MISSING', 'no usable sign-in for this store', { storeId, cause: error });
     }
@@ -392,7 +308,7 @@ export class AuthService {
     // Re-read under the lock: another tab may have refreshed, or signed out, already.
     const current = await this.#sessionOrMissing(storeId);
     const { tokens } = current;
-    const signedOutAt = await this.#markers.signedOutAt(storeId);
+    const signedOutAt = await this.#sessions.markers.signedOutAt(storeId);
     if (signedOutAt !== null && signedOutAt >= tokens.obtainedAt) {
       throw new AppError('TOKEN_MISSING', 'signed out in another tab', { storeId });
     }
@@ -405,10 +321,10 @@ export class AuthService {
       throw new AppError('TOKEN_EXPIRED', 'the access token has expired', { storeId });
     }
     const generation = this.#generation.get(storeId) ?? 0;
-    const codeFlow = await this.#loadCodeFlow();
+    const codeFlow = await this.#flows.loadCodeFlow();
     let refreshed: TokenSet;
     try {
-      refreshed = await codeFlow.refreshAccessToken(store, tokens, await this.#codeFlowDeps());
+      refreshed = await codeFlow.refreshAccessToken(store, tokens, await this.#flows.codeFlowDeps());
     } catch (error) {
       if (endsSession(error)) {
         // invalid_grant and friends: the refresh token is dead.
@@ -418,7 +334,7 @@ export class AuthService {
       // 429, 5xx, timeout, offline: the refresh token stays for a later try.
       throw renewalUnavailable(error, storeId);
     }
-    const signedOutSince = await this.#markers.signedOutAt(storeId);
+    const signedOutSince = await this.#sessions.markers.signedOutAt(storeId);
     if ((this.#generation.get(storeId) ?? 0) !== generation || (signedOutSince !== null && signedOutSince >= startedAt)) {
       await this.#revoke(storeId, refreshed);
       throw new AppError('TOKEN_MISSING', 'signed out while refreshing', { storeId });
@@ -433,13 +349,7 @@ export class AuthService {
    * tab instead, so a rotated refresh token is never lost, and says so (the storage banner).
    */
   async #save(session: StoreSession): Promise<void> {
-    try {
-      await this.#vault.put(session);
-      this.#unsaved.delete(session.storeId);
-    } catch {
-      this.#unsaved.set(session.storeId, session);
-      this.#emit({ type: 'storage-write-failed', storeId: session.storeId });
-    }
+    if (!(await this.#sessions.save(session))) this.#emit({ type: 'storage-write-failed', storeId: session.storeId });
   }
 
   /** RFC 7009 where the store's config names a revocation endpoint; never throws. */
@@ -452,7 +362,7 @@ export class AuthService {
 
   #signedOutElsewhere(storeId: string): void {
     this.#bumpGeneration(storeId);
-    this.#unsaved.delete(storeId);
+    this.#sessions.dropUnsaved(storeId);
     this.#renewalPending.delete(storeId);
     this.#emit({ type: 'signed-out-elsewhere', storeId });
   }
@@ -463,41 +373,15 @@ export class AuthService {
 
   /** Deletes the session, unless it already holds a different token (refreshed elsewhere). */
   async #forget(storeId: string, accessToken: string): Promise<void> {
-    const current = this.#unsaved.get(storeId) ?? (await this.#vault.get(storeId).catch(() => null));
+    const current = await this.#sessions.get(storeId).catch(() => null);
     if (current && current.tokens.accessToken !== accessToken) return;
     this.#bumpGeneration(storeId);
-    this.#unsaved.delete(storeId);
-    await this.#vault.delete(storeId);
+    await this.#sessions.delete(storeId);
   }
 
   #bumpGeneration(storeId: string): void {
     this.#generation.set(storeId, (this.#generation.get(storeId) ?? 0) + 1);
   }
-
-  /** The implicit flow's pending sign-ins. */
-  #pendingStore(): Promise<PendingStore> {
-    this.#pending ??= import('../storage/pending-store.ts').then(
-      ({ PendingStore }) => new PendingStore(this.#pendingKv, { now: this.#now }),
-    );
-    return this.#pending;
-  }
-
-  /** The code flow's state store, on the same storage as the implicit flow's pending sign-ins. */
-  #oidcStateStore(): Promise<OidcStateStore> {
-    this.#oidcStates ??= import('../storage/oidc-state-store.ts').then(({ createOidcStateStore }) =>
-      createOidcStateStore(this.#pendingKv, { now: this.#now }),
-    );
-    return this.#oidcStates;
-  }
-
-  async #codeFlowDeps() {
-    return { fetch: this.#fetch, stateStore: await this.#oidcStateStore(), now: this.#now };
-  }
-}
-
-function withStoreId(error: unknown, storeId: string): unknown {
-  if (isAppError(error)) error.storeId ??= storeId;
-  return error;
 }
 
 export function defaultWithLock<T>(name: string, task: () => Promise<T>): Promise<T> {
