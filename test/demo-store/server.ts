@@ -20,7 +20,6 @@ import {
   readBody,
   send,
   sleep,
-  type Reply,
 } from './http-utils.ts';
 import { renderLogoSvg, renderProductSvg } from './images.ts';
 import { ALL_SCOPES, isScope } from './scopes.ts';
@@ -189,47 +188,41 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     send(res, await api.handle(req, url, origin), headers);
   }
 
-  async function handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * The token and revocation endpoints' common part: the app's CORS, POST only, a counted request, a
+   * form body. Answers what is wrong itself and returns null; else the form and the CORS headers.
+   */
+  async function readFormPost(req: IncomingMessage, res: ServerResponse, count: () => void): Promise<{ form: URLSearchParams; cors: Record<string, string> } | null> {
     const cors = { ...corsHeaders(req.headers.origin, allowedOrigins, TOKEN_METHODS), Vary: 'Origin' };
     if (req.method === 'OPTIONS') {
       send(res, { status: 204 }, cors);
-      return;
+      return null;
     }
     if (req.method !== 'POST') {
       send(res, errorReply(405, 'invalid_request', 'Use POST.', { Allow: TOKEN_METHODS }), cors);
-      return;
+      return null;
     }
-    counters.tokenRequests++;
+    count();
     if (latencyMs > 0) await sleep(latencyMs);
-    let reply: Reply;
     if (mediaType(req) !== 'application/x-www-form-urlencoded') {
-      reply = errorReply(400, 'invalid_request', 'The body must be application/x-www-form-urlencoded.', { 'Cache-Control': 'no-store' });
-    } else {
-      const form = new URLSearchParams(await readBody(req));
-      reply = traffic.tokenRequest(form) ?? auth.token(form, req.headers.authorization);
+      send(res, errorReply(400, 'invalid_request', 'The body must be application/x-www-form-urlencoded.', { 'Cache-Control': 'no-store' }), cors);
+      return null;
     }
-    send(res, reply, cors);
+    return { form: new URLSearchParams(await readBody(req)), cors };
   }
 
-  /** POST /oauth2/revoke (RFC 7009), with the token endpoint's CORS. */
+  async function handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const post = await readFormPost(req, res, () => counters.tokenRequests++);
+    if (post) send(res, traffic.tokenRequest(post.form) ?? auth.token(post.form, req.headers.authorization), post.cors);
+  }
+
+  /** POST /oauth2/revoke (RFC 7009). */
   async function handleRevoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const cors = { ...corsHeaders(req.headers.origin, allowedOrigins, TOKEN_METHODS), Vary: 'Origin' };
-    if (req.method === 'OPTIONS') {
-      send(res, { status: 204 }, cors);
-      return;
-    }
-    if (req.method !== 'POST') {
-      send(res, errorReply(405, 'invalid_request', 'Use POST.', { Allow: TOKEN_METHODS }), cors);
-      return;
-    }
-    counters.revocations++;
-    if (mediaType(req) !== 'application/x-www-form-urlencoded') {
-      send(res, errorReply(400, 'invalid_request', 'The body must be application/x-www-form-urlencoded.'), cors);
-      return;
-    }
-    const { reply, revoked } = auth.revoke(new URLSearchParams(await readBody(req)), req.headers.authorization);
+    const post = await readFormPost(req, res, () => counters.revocations++);
+    if (!post) return;
+    const { reply, revoked } = auth.revoke(post.form, req.headers.authorization);
     traffic.revoked(revoked);
-    send(res, reply, cors);
+    send(res, reply, post.cors);
   }
 
   async function handleAuthorize(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -17,21 +17,26 @@ export const TOKEN_ENDPOINT = `${ORIGIN}/oauth2/access_token`;
 export const REVOCATION_ENDPOINT = `${ORIGIN}/oauth2/revoke`;
 export const REDIRECT = 'https://app.example/';
 
-export function codeStore(id: string, extra: Partial<GoodsieStoreConfig> = {}): GoodsieStoreConfig {
+/** A Goodsie store entry on a server at `origin` (also valid as raw config.json). */
+export function goodsieEntry(id: string, origin: string, flow: 'code' | 'token', extra: Partial<GoodsieStoreConfig> = {}): GoodsieStoreConfig {
   return {
     id,
     kind: 'goodsie',
     name: `Store ${id}`,
-    authorizationEndpoint: `${ORIGIN}/oauth2/authorize`,
-    tokenEndpoint: TOKEN_ENDPOINT,
-    revocationEndpoint: REVOCATION_ENDPOINT,
-    apiBase: ORIGIN,
+    authorizationEndpoint: `${origin}/oauth2/authorize`,
+    tokenEndpoint: `${origin}/oauth2/access_token`,
+    apiBase: origin,
     clientId: 'storefront-connect',
-    redirectUri: `${REDIRECT}${id}/`,
+    redirectUri: REDIRECT,
     defaultScopes: ['storefront'],
-    flow: 'code',
+    flow,
     ...extra,
   };
+}
+
+/** A code-flow store on ORIGIN with a revocation endpoint and a redirect URI of its own. */
+export function codeStore(id: string, extra: Partial<GoodsieStoreConfig> = {}): GoodsieStoreConfig {
+  return goodsieEntry(id, ORIGIN, 'code', { revocationEndpoint: REVOCATION_ENDPOINT, redirectUri: `${REDIRECT}${id}/`, ...extra });
 }
 
 /** A channel pair hub: what one tab posts, every other tab's channel receives (asynchronously, like the browser's). */

@@ -5,6 +5,7 @@
  * and never fails because of it.
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
  */
+import { formPostInit } from './form-post.ts';
 
 export interface RevocationTarget {
   revocationEndpoint: string;
@@ -14,18 +15,7 @@ export interface RevocationTarget {
 /** The request of RFC 7009 2.1 (no credentials other than client_id: the app is a public client). */
 export function revocationRequest(target: RevocationTarget, token: string, hint: 'refresh_token' | 'access_token'): { url: string; init: RequestInit } {
   const body = new URLSearchParams({ token, token_type_hint: hint, client_id: target.clientId });
-  return {
-    url: target.revocationEndpoint,
-    init: {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: body.toString(),
-      credentials: 'omit',
-      cache: 'no-store',
-      redirect: 'error',
-      referrerPolicy: 'no-referrer',
-    },
-  };
+  return { url: target.revocationEndpoint, init: { ...formPostInit(body), redirect: 'error' } };
 }
 
 /** True when the server confirmed (2xx); false on any other answer, a network failure or the timeout. */

@@ -13,24 +13,13 @@ import { captureRedirect, type CapturedRedirect } from '../../../src/lib/oauth/c
 import { openStorage, type OpenedStorage } from '../../../src/lib/storage/kv.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';
 import { fakeFetch, json, unanswered, type FakeFetch } from '../../helpers/fake-fetch.ts';
+import { goodsieEntry } from '../../helpers/auth-tabs.ts';
 
 const APP = 'https://app.example/shops/';
 const A = 'https://a.example';
 const B = 'https://b.example';
-const store = (id: string, origin: string, flow: 'code' | 'token', extra: Partial<GoodsieStoreConfig> = {}): GoodsieStoreConfig => ({
-  id,
-  kind: 'goodsie',
-  name: id,
-  authorizationEndpoint: `${origin}/oauth2/authorize`,
-  tokenEndpoint: `${origin}/oauth2/access_token`,
-  apiBase: origin,
-  clientId: 'storefront-connect',
-  redirectUri: APP,
-  defaultScopes: ['storefront'],
-  flow,
-  issuer: origin,
-  ...extra,
-});
+const store = (id: string, origin: string, flow: 'code' | 'token', extra: Partial<GoodsieStoreConfig> = {}): GoodsieStoreConfig =>
+  goodsieEntry(id, origin, flow, { redirectUri: APP, issuer: origin, ...extra });
 
 let storage: OpenedStorage;
 let network: FakeFetch;

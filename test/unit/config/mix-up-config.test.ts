@@ -6,24 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, validateConfig } from '../../../src/lib/config/load-config.ts';
+import { goodsieEntry } from '../../helpers/auth-tabs.ts';
 
 const A = 'https://a.example';
 const B = 'https://b.example';
 
 function goodsie(id: string, origin: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    id,
-    kind: 'goodsie',
-    name: id,
-    authorizationEndpoint: `${origin}/oauth2/authorize`,
-    tokenEndpoint: `${origin}/oauth2/access_token`,
-    apiBase: origin,
-    clientId: 'storefront-connect',
-    redirectUri: 'https://app.example/',
-    defaultScopes: ['storefront'],
-    flow: 'code',
-    ...overrides,
-  };
+  return { ...goodsieEntry(id, origin, 'code', { redirectUri: 'https://app.example/' }), ...overrides };
 }
 
 function fieldOf(json: unknown): string {

@@ -8,6 +8,7 @@
 import { AppError, HttpError } from '../../oauth/errors.ts';
 import { isScopeToken } from '../../oauth/scopes.ts';
 import { readTokenResponseJson } from '../../oauth/token.ts';
+import { formPostInit } from '../../oauth/form-post.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 import { TOKEN_SYNTAX } from '../../shared/token-syntax.ts';
 
@@ -43,17 +44,7 @@ function tokenPost(context: FlickRocketTokenContext, params: URLSearchParams): T
   // The same parameters in the query (the docs) and the form body (OWIN, the official plugin):
   // which one the live server reads is [unverified]; both work with either (platforms.md 3.2).
   for (const [name, value] of params) url.searchParams.set(name, value);
-  return {
-    url: url.href,
-    init: {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: params.toString(),
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      cache: 'no-store',
-    },
-  };
+  return { url: url.href, init: formPostInit(params) };
 }
 
 /**
