@@ -6,6 +6,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildHeadersFile, validateDeploymentConfig } from './test/deploy/csp.ts';
+import { loadProfilesFor } from './src/lib/config/load-config.ts';
 
 const TARGET = 'es2022';
 
@@ -109,6 +110,7 @@ function headersFile(): Plugin {
     async closeBundle() {
       if (config.build.ssr || config.build.watch || !config.publicDir) return;
       const json: unknown = JSON.parse(await readFile(join(config.publicDir, 'config.json'), 'utf8'));
+      await loadProfilesFor(json);
       await writeFile(join(resolve(config.root, config.build.outDir), '_headers'), buildHeadersFile(validateDeploymentConfig(json)));
     },
   };
@@ -134,7 +136,7 @@ export default defineConfig({
               // use a dynamic import: that would pull Vite's preload helper in, and the entry
               // (which must only scrub the URL) would then wait for this whole chunk.
               name: 'runtime',
-              test: /node_modules[\\/](svelte|idb-keyval)[\\/]|src[\\/]lib[\\/](oauth[\\/]errors|state[\\/]routes|providers[\\/](goodsie-profile|capabilities))\.ts$/,
+              test: /node_modules[\\/](svelte|idb-keyval)[\\/]|src[\\/]lib[\\/](oauth[\\/](errors|scopes)|auth[\\/]return-to|config[\\/]find-store|domain[\\/]catalog|state[\\/]routes|providers[\\/](goodsie-profile|capabilities))\.ts$/,
             },
           ],
         },
@@ -169,6 +171,7 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['test/helpers/load-profiles.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { buildCsp, buildHeadersFile, validateDeploymentConfig } from './csp.ts';
+import { loadProfilesFor } from '../../src/lib/config/load-config.ts';
 
 const args = process.argv.slice(2);
 let configPath = 'public/config.json';
@@ -23,7 +24,9 @@ for (let i = 0; i < args.length; i++) {
 }
 
 try {
-  const config = validateDeploymentConfig(JSON.parse(await readFile(configPath, 'utf8')));
+  const json: unknown = JSON.parse(await readFile(configPath, 'utf8'));
+  await loadProfilesFor(json);
+  const config = validateDeploymentConfig(json);
   process.stdout.write(headerOnly ? `${buildCsp(config)}\n` : buildHeadersFile(config, { basePath }));
 } catch (error) {
   process.stderr.write(`${configPath}: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -20,7 +20,7 @@
  * @see https://www.w3.org/TR/CSP3/
  */
 import { ConfigError } from '../../src/lib/config/config-error.ts';
-import { validateConfig } from '../../src/lib/config/load-config.ts';
+import { validateConfig } from '../../src/lib/config/validate-config.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';
 
 /**

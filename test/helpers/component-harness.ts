@@ -13,7 +13,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { expect, onTestFinished, vi } from 'vitest';
 import { WAIT_MS } from './setup-component.ts';
 import { AuthService, type CompletedSignIn } from '../../src/lib/auth/auth-service.ts';
-import { validateConfig } from '../../src/lib/config/load-config.ts';
+import { validateConfig } from '../../src/lib/config/validate-config.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';
 import { captureRedirect } from '../../src/lib/oauth/callback.ts';
 import { StoreApis } from '../../src/lib/state/apis.svelte.ts';

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import './load-profiles.ts';
 import '@testing-library/jest-dom/vitest';
 import { configure } from '@testing-library/svelte';
 import { vi } from 'vitest';

@@ -71,6 +71,14 @@ export class AuthService {
   /** false: neither IndexedDB nor the sessionStorage fallback works, so no sign-in can survive the redirect. */
   readonly canSignIn: boolean;
 
+  /** The fetch every store request goes through (the seam's connections use it too). */
+  readonly fetchImpl: typeof fetch;
+  /**
+   * Where credentials rest (sealed: AES-GCM when persistent); the seam's v2 vault shares it, its
+   * records on the same keys as Goodsie's sessions.
+   */
+  readonly credentialStore: KeyValueStore;
+
   readonly #config: AppConfig;
   readonly #fetch: typeof fetch;
   readonly #navigate: (url: string) => void;
@@ -105,6 +113,8 @@ export class AuthService {
       pendingKv: pendingStorage ?? storage.store,
       loadCodeFlow: deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts')),
     });
+    this.credentialStore = storage.sealed;
+    this.fetchImpl = deps.fetch;
     this.#withLock = deps.withLock ?? defaultWithLock;
     this.#channel = deps.channel !== undefined ? deps.channel : openSessionChannel();
     this.#channel?.subscribe((message) => this.#signedOutElsewhere(message.storeId));

@@ -87,6 +87,7 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     title: 'The store could not be reached',
     detail: 'Check your connection and try again.',
   },
+  API_NOT_SUPPORTED: { title: 'Not offered here', detail: 'This store’s platform does not offer this to apps.' },
   NETWORK_OR_CORS: {
     title: 'The store could not be reached',
     detail: "The store's server did not let this app read its answer (CORS) or could not be reached.",

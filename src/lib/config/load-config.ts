@@ -1,219 +1,13 @@
 /**
  * The deployment's config.json, served beside index.html and edited per deployment without
- * rebuilding: one build talks to any Goodsie-style server. `loadConfig` fetches it,
- * `validateConfig` (pure) checks every field and returns a clean AppConfig or throws ConfigError
- * naming the first bad field.
+ * rebuilding: one build talks to any store the file lists. `loadConfig` fetches it and, at the
+ * same time, the validator (validate-config.ts) and the profiles of the platforms it names.
  */
-import { getProvider, knownProviderKinds } from '../providers/registry.ts';
+import { loadProfiles } from '../providers/registry.ts';
 import { ConfigError } from './config-error.ts';
-import type { ConfigReader, StoreConfigBase, StoreKind } from '../connect/store-config.ts';
-import type { AppConfig, StoreConfig } from './types.ts';
+import type { AppConfig } from './types.ts';
 
 export { ConfigError } from './config-error.ts';
-
-const ID_PATTERN = /^[a-z0-9-]+$/;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-type JsonObject = Readonly<Record<string, unknown>>;
-
-function invalid(field: string, hint: string): ConfigError {
-  return new ConfigError('CONFIG_INVALID', field, hint);
-}
-
-function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function requireText(store: JsonObject, key: string, path: string, hint: string): string {
-  const value = store[key];
-  if (typeof value !== 'string' || value.trim() === '') throw invalid(`${path}.${key}`, hint);
-  return value;
-}
-
-/**
- * An absolute http(s) URL, https unless the host is loopback (the token travels to it), with no
- * credentials, no fragment and no surrounding whitespace. The string is kept as written:
- * redirect_uri must match the registered one exactly (RFC 6749 3.1.2).
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
- */
-function requireEndpoint(store: JsonObject, key: string, path: string): string {
-  const field = `${path}.${key}`;
-  const value = store[key];
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw invalid(field, `Set ${key} to an absolute https:// URL.`);
-  }
-  if (value !== value.trim() || /[\s\u0000-\u001F\u007F]/.test(value)) {
-    throw invalid(field, `Remove the spaces or control characters from ${key}.`);
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalid(field, `Write ${key} as an absolute URL, starting with https://.`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalid(field, `Use an https:// URL for ${key}.`);
-  }
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    throw invalid(field, `Use https:// for ${key}; plain http:// is only allowed for localhost and 127.0.0.1.`);
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw invalid(field, `Remove the user name or password from ${key}.`);
-  }
-  if (value.includes('#')) {
-    throw invalid(field, `Remove the #fragment from ${key}.`);
-  }
-  return value;
-}
-
-/** Keys that would hold a secret; refused anywhere in a store entry (platforms.md 1.1). */
-const SECRET_KEYS = new Set(
-  ['clientSecret', 'client_secret', 'secret', 'password', 'accessKey', 'access_key', 'accessToken', 'access_token', 'refreshToken', 'refresh_token'].map(
-    (key) => key.toLowerCase(),
-  ),
-);
-const SECRETS_HINT = 'Secrets are entered in the app when connecting, never in config.json.';
-const CURRENCY_PATTERN = /^[A-Z]{3}$/;
-
-/** The path of the first secret-named key in `value` (nested objects and lists included), or undefined. */
-function findSecretKey(value: unknown, path: string, depth = 0): string | undefined {
-  if (depth > 8 || typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) {
-      const found = findSecretKey(item, `${path}[${index}]`, depth + 1);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (SECRET_KEYS.has(key.toLowerCase())) return `${path}.${key}`;
-    const found = findSecretKey(item, `${path}.${key}`, depth + 1);
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** The ConfigReader a kind's validator reads its fields with. */
-export function configReader(entry: JsonObject, path: string): ConfigReader {
-  const fail = (key: string, hint: string): never => {
-    throw invalid(key === '' ? path : `${path}.${key}`, hint);
-  };
-  const oneOf = <T extends string>(key: string, allowed: readonly T[], hint: string): T => {
-    const value = entry[key];
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) return fail(key, hint);
-    return value as T;
-  };
-  const text = (key: string, hint: string): string => requireText(entry, key, path, hint);
-  const endpoint = (key: string): string => requireEndpoint(entry, key, path);
-  /** The reading of `key`, or undefined when the key is absent. */
-  const optional =
-    <A extends unknown[], R>(read: (key: string, ...rest: A) => R) =>
-    (key: string, ...rest: A): R | undefined =>
-      entry[key] === undefined ? undefined : read(key, ...rest);
-  return {
-    path,
-    text,
-    optionalText: optional(text),
-    endpoint,
-    optionalEndpoint: optional(endpoint),
-    oneOf,
-    optionalOneOf: optional(oneOf) as ConfigReader['optionalOneOf'],
-    listOf<T extends string>(key: string, allowed: readonly T[], fallback?: readonly T[]): T[] {
-      const value = entry[key];
-      if (value === undefined && fallback) return [...fallback];
-      if (!Array.isArray(value) || value.length === 0) return fail(key, `List at least one of: ${allowed.join(', ')}.`);
-      const result: T[] = [];
-      value.forEach((item: unknown, index) => {
-        if (typeof item !== 'string' || !(allowed as readonly string[]).includes(item)) {
-          fail(`${key}[${index}]`, `Use only values this platform knows: ${allowed.join(', ')}.`);
-        }
-        if (result.includes(item as T)) fail(`${key}[${index}]`, `Remove the second "${String(item)}": list each value once.`);
-        result.push(item as T);
-      });
-      return result;
-    },
-    flag(key, fallback) {
-      const value = entry[key];
-      if (value === undefined) return fallback;
-      if (typeof value !== 'boolean') return fail(key, `Set ${key} to true or false (without quotes).`);
-      return value;
-    },
-    optionalCurrency(key) {
-      const value = entry[key];
-      if (value === undefined) return undefined;
-      if (typeof value !== 'string' || !CURRENCY_PATTERN.test(value)) return fail(key, `Write ${key} as an ISO 4217 code in capitals, like "EUR".`);
-      return value;
-    },
-    fail,
-  };
-}
-
-function validateStore(value: unknown, index: number, seenIds: Set<string>): StoreConfig {
-  const path = `stores[${index}]`;
-  if (!isObject(value)) throw invalid(path, 'Each entry of "stores" must be an object describing one store.');
-  const secretKey = findSecretKey(value, path);
-  if (secretKey) throw invalid(secretKey, SECRETS_HINT);
-
-  const id = value.id;
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    throw invalid(`${path}.id`, 'Give the store an id made of lower-case letters, digits and hyphens, like "my-shop".');
-  }
-  if (seenIds.has(id)) throw invalid(`${path}.id`, `Another store already uses the id "${id}"; give each store its own id.`);
-  seenIds.add(id);
-
-  const kinds = knownProviderKinds();
-  const kind = value.kind;
-  if (typeof kind !== 'string' || !kinds.includes(kind)) {
-    throw invalid(`${path}.kind`, `Set kind to one of the supported platforms: ${kinds.join(', ')}.`);
-  }
-  const provider = getProvider(kind);
-  const name = requireText(value, 'name', path, 'Give the store a name to show people.');
-  const apiBase = requireEndpoint(value, 'apiBase', path);
-  if (apiBase.includes('?')) throw invalid(`${path}.apiBase`, 'Remove the ?query from apiBase; it is the server address the API paths are added to.');
-  const base: StoreConfigBase = { id, kind: kind as StoreKind, name, apiBase };
-  return provider.validateConfig(configReader(value, path), base);
-}
-
-/**
- * Checks parsed config.json and returns a clean copy (unknown keys are ignored and dropped).
- * Throws ConfigError CONFIG_INVALID naming the first bad field.
- */
-export function validateConfig(json: unknown): AppConfig {
-  if (!isObject(json)) throw invalid('', 'The file must hold one JSON object of the form {"stores": [...]}.');
-  const stores = json.stores;
-  if (!Array.isArray(stores)) throw invalid('stores', 'Add a "stores" list with one entry per store the app can connect to.');
-  if (stores.length === 0) throw invalid('stores', 'List at least one store in "stores".');
-  const seenIds = new Set<string>();
-  const validated = stores.map((store: unknown, index) => validateStore(store, index, seenIds));
-  refuseSharedRedirects(validated);
-  return { stores: validated };
-}
-
-/**
- * Two redirect-based stores may share one redirect URI only when both name their issuer: the
- * callback alone then cannot tell which server answered, and `iss` is what tells them apart.
- * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.4.2
- * @see https://www.rfc-editor.org/rfc/rfc9207#section-2.4
- */
-function refuseSharedRedirects(stores: readonly StoreConfig[]): void {
-  const firstWith = new Map<string, number>();
-  stores.forEach((store, index) => {
-    if (!('redirectUri' in store)) return;
-    const earlier = firstWith.get(store.redirectUri);
-    if (earlier === undefined) {
-      firstWith.set(store.redirectUri, index);
-      return;
-    }
-    const other = stores[earlier]!;
-    const issuerOf = (candidate: StoreConfig) => ('issuer' in candidate ? candidate.issuer : undefined);
-    if (issuerOf(store) === undefined || issuerOf(other) === undefined) {
-      throw invalid(
-        `stores[${index}].redirectUri`,
-        `"${other.id}" uses the same redirectUri; give each store its own redirectUri, or set issuer on both (their servers must send iss).`,
-      );
-    }
-  });
-}
 
 /**
  * Fetches and validates the deployment's config.json (relative to the page by default).
@@ -221,6 +15,9 @@ function refuseSharedRedirects(stores: readonly StoreConfig[]): void {
  * CONFIG_INVALID when it is not JSON or a field is wrong.
  */
 export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.json'): Promise<AppConfig> {
+  // The validator downloads while config.json does.
+  const validator = import('./validate-config.ts');
+  validator.catch(() => undefined);
   let response: Response;
   try {
     // no-cache: the file is edited in place per deployment; always revalidate with the server.
@@ -254,5 +51,16 @@ export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.j
       { cause: error },
     );
   }
-  return validateConfig(json);
+  await loadProfilesFor(json);
+  return (await validator).validateConfig(json);
+}
+
+/**
+ * Loads the platform profiles the stores of parsed config.json name, so that validateConfig can
+ * check their entries. Never throws for a bad file: validation names the problem.
+ */
+export async function loadProfilesFor(json: unknown): Promise<void> {
+  const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+  const stores = isObject(json) && Array.isArray(json.stores) ? (json.stores as unknown[]) : [];
+  await loadProfiles(stores.map((store) => (isObject(store) ? store.kind : undefined)));
 }

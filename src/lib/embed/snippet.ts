@@ -9,8 +9,10 @@ export interface EmbedSnippetOptions {
   integrity?: string;
   /** The store's API server (config.json apiBase). */
   apiBase: string;
-  /** A storefront-only token (checked by the caller with checkEmbedToken). */
+  /** A storefront-only token (checked by the caller with checkEmbedToken); or, on a platform with a public storefront key, that key. */
   token: string;
+  /** The store's platform when not Goodsie (`kind="shopware6"`): `token` is then its public storefront key (`access-key`). */
+  kind?: string;
   category?: string;
   search?: string;
   /** 1..100; omitted when undefined. */
@@ -90,10 +92,16 @@ export function widgetScriptTag(widgetUrl: string, integrity?: string): string {
 
 /** The lines to paste: the script, then the element with its fallback link inside. */
 export function buildEmbedSnippet(options: EmbedSnippetOptions): string {
-  const attributes: [string, string][] = [
-    ['api-base', options.apiBase],
-    ['token', options.token],
-  ];
+  const attributes: [string, string][] = options.kind
+    ? [
+        ['kind', options.kind],
+        ['api-base', options.apiBase],
+        ['access-key', options.token],
+      ]
+    : [
+        ['api-base', options.apiBase],
+        ['token', options.token],
+      ];
   if (options.category) attributes.push(['category', options.category]);
   if (options.search) attributes.push(['search', options.search]);
   if (options.limit !== undefined) attributes.push(['limit', String(options.limit)]);

@@ -35,6 +35,8 @@ export type AppErrorCode =
   | 'API_SERVER_ERROR'
   | 'API_INVALID_RESPONSE'
   | 'API_NETWORK_ERROR'
+  // an operation the store's platform does not have (no cart on Shopware)
+  | 'API_NOT_SUPPORTED'
   // a fetch rejected: unreachable or blocked by CORS (platforms.md 1.3)
   | 'NETWORK_OR_CORS'
   // pasted credentials (platforms.md x.1): malformed paste, refused by the store, wrong kind

@@ -5,7 +5,6 @@
  */
 import { AppError } from '../oauth/errors.ts';
 import { goodsieProfile } from './goodsie-profile.ts';
-import { shopware6Profile } from './shopware6-profile.ts';
 import type { LoadedProvider, ProviderProfile } from './types.ts';
 
 /**
@@ -18,19 +17,32 @@ interface Entry {
   load?: () => Promise<LoadedProvider>;
 }
 
-const PROVIDERS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
-  ['goodsie', { profile: goodsieProfile, load: () => import('./goodsie.ts').then((m) => m.goodsie) }],
-  ['shopware6', { profile: shopware6Profile }],
-]);
+const PROVIDERS = new Map<string, Entry>([['goodsie', { profile: goodsieProfile, load: () => import('./goodsie.ts').then((m) => m.goodsie) }]]);
+
+/**
+ * The newer kinds' profiles (their form texts, risk lines and validators), loaded by loadProfiles
+ * when config.json names such a store: a deployment without one never downloads them, and the
+ * first load stays as small as with Goodsie alone.
+ */
+const LAZY_PROFILES: Readonly<Record<string, () => Promise<ProviderProfile>>> = {
+  shopware6: () => import('./shopware6-profile.ts').then((m) => m.shopware6Profile),
+};
 
 /** The kinds a config.json `kind` may name. */
 export function knownProviderKinds(): string[] {
-  return [...PROVIDERS.keys()];
+  return [...new Set([...PROVIDERS.keys(), ...Object.keys(LAZY_PROFILES)])];
+}
+
+/** Loads the profiles of `kinds` not loaded yet (unknown kinds are left for validation to name). */
+export async function loadProfiles(kinds: Iterable<unknown>): Promise<void> {
+  const missing = [...new Set(kinds)].filter((k): k is string => typeof k === 'string' && !PROVIDERS.has(k) && k in LAZY_PROFILES);
+  const loaded = await Promise.all(missing.map((kind) => LAZY_PROFILES[kind]!()));
+  for (const profile of loaded) PROVIDERS.set(profile.kind, { profile });
 }
 
 function entry(kind: string): Entry {
   const found = PROVIDERS.get(kind);
-  if (!found) throw new AppError('CONFIG_INVALID', `unknown store kind "${kind}"`);
+  if (!found) throw new AppError('CONFIG_INVALID', kind in LAZY_PROFILES ? `the ${kind} profile is not loaded (loadProfiles first)` : `unknown store kind "${kind}"`);
   return found;
 }
 

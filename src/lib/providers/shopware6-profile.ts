@@ -20,6 +20,7 @@ const MODES: readonly ConnectionModeInfo[] = [
     can: 'Whatever the integration’s role allows. Create an integration with a role that only has product, media and currency read rights for browsing.',
     risk: 'A non-expiring secret with the integration’s roles (all rights if "Administrator") is stored in this browser.',
     revokeAt: REVOKE_INTEGRATION,
+    revokePath: '/admin#/sw/integration/index',
   },
   {
     id: 'password',
@@ -32,6 +33,7 @@ const MODES: readonly ConnectionModeInfo[] = [
     can: 'Everything this Administration user may do.',
     risk: 'Your password is sent only to the store’s /api/oauth/token and never stored. Prefer an integration key.',
     revokeAt: 'Shopware Administration › Settings › System › Users: change the password to end every session.',
+    revokePath: '/admin#/sw/users/permissions/index',
   },
 ];
 
@@ -69,6 +71,10 @@ export const shopware6Profile: ProviderProfile = Object.freeze({
       editProducts: 'Give the role the product update right (or mark the integration "Administrator").',
     },
   } as const,
+  storefrontKey: {
+    label: 'Sales channel access key',
+    hint: 'Sales Channels › your storefront › API access: the access key (starts with SWSC). It is public: it reads only what the storefront shows, never the Admin API.',
+  },
   validateConfig: validateShopware6,
   tokenQuirks: { lifetimeFields: ['expires_in'], implicitRefreshToken: false },
   paging: { firstPage: 0, minCount: 1, maxCount: 100, defaultCount: 24 },

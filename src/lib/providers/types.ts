@@ -127,6 +127,8 @@ export interface ConnectionModeInfo {
   risk: string;
   /** Where the merchant creates and revokes it, e.g. "Settings › System › Integrations". */
   revokeAt: string;
+  /** That place in the store's admin, relative to the store's apiBase (e.g. '/admin#/sw/integration/index'). */
+  revokePath?: string;
 }
 
 /**
@@ -154,6 +156,11 @@ export interface ProviderProfile {
   /** The modes `store` offers, first preselected. */
   modesOf(store: StoreConfig): readonly ConnectionModeInfo[];
   capabilities: CapabilitySource;
+  /**
+   * The platform's public storefront key the widget uses instead of a token (Shopware: the sales
+   * channel's access key): the Embed screen asks for it. Absent: the snippet carries a storefront token.
+   */
+  storefrontKey?: { label: string; hint: string };
   /**
    * Validates the kind's own fields of a config entry (the common ones are done) and returns the
    * clean entry; throws through `reader` (a ConfigError naming the field). Small: always loaded.

@@ -1,11 +1,22 @@
 import { getContext, setContext } from 'svelte';
 import type { StoreApi } from '../api/client.ts';
 import { HttpError } from '../oauth/errors.ts';
-import { loadProvider } from '../providers/registry.ts';
+import type { Capability } from '../domain/capability.ts';
 import type { Session } from './session.svelte.ts';
+import type { StoreConfig } from '../config/types.ts';
+import type { ClientHost, StoreClient } from './store-clients.ts';
+import { cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
 import { StoreInfo } from './store-info.svelte.ts';
 
 const KEY = Symbol('apis');
+
+/** The capability a call exercises: a 403 on a probed platform takes it back. */
+const CAPABILITY_OF: Partial<Record<keyof StoreApi, Capability>> = {
+  listOrders: 'viewOrders',
+  listCoupons: 'viewCoupons',
+  updateProduct: 'editProducts',
+  createProduct: 'editProducts',
+};
 
 export interface RateLimitNotice {
   storeId: string;
@@ -23,6 +34,8 @@ export class StoreApis {
   #fetch: typeof fetch;
   #clients = new Map<string, StoreApi>();
   #infos = new Map<string, StoreInfo>();
+  /** Per store: its client (and a seam store's adapter), loading or loaded. */
+  #loads = new Map<string, Promise<StoreClient>>();
   /** Per store: how many calls are waiting out a 429 right now. */
   #waiting = new Map<string, number>();
   /** Set while a 429 is being waited out, so the wait is visible. */
@@ -58,49 +71,80 @@ export class StoreApis {
     return info;
   }
 
+  /** The store's client, built on first use (one per store; a failed build is tried again next call). */
+  #client(store: StoreConfig): Promise<StoreClient> {
+    let loading = this.#loads.get(store.id);
+    if (!loading) {
+      const host: ClientHost = {
+        session: this.#session,
+        fetch: this.#fetch,
+        onRateLimited: (storeId, { retryInSeconds, attempt }) => {
+          this.#rateLimit = { storeId, retryInSeconds, attempt };
+        },
+        counted: async (storeId, wait) => {
+          this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
+          try {
+            return await wait;
+          } finally {
+            this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
+          }
+        },
+      };
+      loading = import('./store-clients.ts').then((m) => m.createStoreClient(host, store));
+      loading.catch(() => this.#loads.delete(store.id));
+      this.#loads.set(store.id, loading);
+    }
+    return loading;
+  }
+
+  /**
+   * The catalogue's pages of `storeId` by cursor: a seam store's adapter pages itself (offsets,
+   * links, locally sorted lists); Goodsie's numbered pages become cursors.
+   */
+  pages(storeId: string): ListProductPage {
+    const store = this.#session.store(storeId);
+    if (!store || store.kind === 'goodsie') return cursorPagesOf(this.for(storeId));
+    return (query, cursor, signal) =>
+      this.#tracked(storeId, async () => {
+        const { adapter } = await this.#client(store);
+        if (!adapter) throw new Error(`${store.kind} pages by number`);
+        return adapter.listProducts(query, cursor, { signal });
+      });
+  }
+
+  /** After a call: a 403 narrows what the screens offer; the 429 notice clears when nothing waits. */
+  async #tracked<T>(storeId: string, run: () => Promise<T>, capability?: Capability): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof HttpError && error.code === 'API_INSUFFICIENT_SCOPE') {
+        if (error.requiredScope) this.#session.withdrawScope(storeId, error.requiredScope);
+        else if (capability && this.#session.isProbed(storeId)) this.#session.refuseCapability(storeId, capability);
+      }
+      throw error;
+    } finally {
+      if (this.#rateLimit?.storeId === storeId && !this.#waiting.get(storeId)) this.#rateLimit = null;
+    }
+  }
+
   #create(storeId: string): StoreApi {
     const store = this.#session.store(storeId);
     if (!store) throw new Error(`unknown store ${storeId}`);
-    let loading: Promise<StoreApi> | undefined;
-    const load = () =>
-      (loading ??= Promise.all([import('../api/client.ts'), loadProvider(store.kind)]).then(([{ createStoreApi, abortableSleep }, provider]) =>
-        createStoreApi({
-          apiBase: store.apiBase,
-          provider,
-          fetch: this.#fetch,
-          getAccessToken: () => this.#session.getAccessToken(storeId),
-          onUnauthorized: (refused) => this.#session.handleUnauthorized(storeId, refused),
-          onRateLimited: ({ retryInSeconds, attempt }) => {
-            this.#rateLimit = { storeId, retryInSeconds, attempt };
-          },
-          sleep: async (ms, signal) => {
-            this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 0) + 1);
-            try {
-              await abortableSleep(ms, signal);
-            } finally {
-              this.#waiting.set(storeId, (this.#waiting.get(storeId) ?? 1) - 1);
-            }
-          },
-        }),
-      ));
+    const load = () => this.#client(store).then((client) => client.api);
     // Every call: a 403 updates the capability model, and a finished call clears the wait notice
     // unless another call to the store is still waiting out a 429.
     const call =
       <K extends keyof StoreApi>(name: K) =>
-      async (...args: Parameters<StoreApi[K]>): Promise<Awaited<ReturnType<StoreApi[K]>>> => {
-        try {
-          const api = await load();
-          const method = api[name] as (...a: Parameters<StoreApi[K]>) => ReturnType<StoreApi[K]>;
-          return await method(...args);
-        } catch (error) {
-          if (error instanceof HttpError && error.code === 'API_INSUFFICIENT_SCOPE' && error.requiredScope) {
-            this.#session.withdrawScope(storeId, error.requiredScope);
-          }
-          throw error;
-        } finally {
-          if (this.#rateLimit?.storeId === storeId && !this.#waiting.get(storeId)) this.#rateLimit = null;
-        }
-      };
+      async (...args: Parameters<StoreApi[K]>): Promise<Awaited<ReturnType<StoreApi[K]>>> =>
+        this.#tracked(
+          storeId,
+          async (): Promise<Awaited<ReturnType<StoreApi[K]>>> => {
+            const api = await load();
+            const method = api[name] as (...a: Parameters<StoreApi[K]>) => Promise<Awaited<ReturnType<StoreApi[K]>>>;
+            return await method(...args);
+          },
+          CAPABILITY_OF[name],
+        );
     return {
       listProducts: call('listProducts'),
       getProduct: call('getProduct'),

@@ -1,20 +1,9 @@
-import type { StoreApi } from '../api/client.ts';
-import { nextPageCursor, type Cursor, type Product, type ProductListQuery, type ProductPage } from '../domain/catalog.ts';
+import type { Cursor, Product, ProductListQuery } from '../domain/catalog.ts';
+import type { ListProductPage } from './cursor-pages.ts';
 
-export const PAGE_SIZE = 24;
+export { PAGE_SIZE, cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
 
 type Status = 'loading' | 'ready' | 'error';
-
-/** One page of products for `cursor` (null: the first); an adapter's listProducts has this shape. */
-export type ListProductPage = (query: ProductListQuery, cursor: Cursor | null, signal: AbortSignal) => Promise<ProductPage>;
-
-/** Cursor pages over the numbered store API client: the cursor is the next page number. */
-export function cursorPagesOf(api: StoreApi, count = PAGE_SIZE): ListProductPage {
-  return async (query, cursor, signal) => {
-    const page = await api.listProducts({ ...query, page: cursor === null ? 0 : Number(cursor), count }, signal);
-    return { products: page.products, next: nextPageCursor(page.paging, page.products.length), total: page.paging.total };
-  };
-}
 
 /**
  * The product grid: pages through an opaque cursor, one request at a time, dropping the answers of

@@ -7,6 +7,26 @@ import { AppError } from '../oauth/errors.ts';
 import type { Capability } from '../domain/capability.ts';
 import { capabilitiesFor, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
+import type { ConnectionModeInfo } from '../providers/types.ts';
+import type { Credential } from '../connect/credential.ts';
+import type { StoreConnections } from './store-connections.ts';
+
+/** One connection mode as the screens offer it (components import it from here, not from providers). */
+export type ConnectionMode = ConnectionModeInfo;
+
+/** What the screens know of a seam store's connection: never a token or a secret. */
+interface SeamLink {
+  storeId: string;
+  mode: string;
+  /** Probe results (Shopware), when the platform's capabilities come from probes. */
+  capabilities: readonly Capability[] | undefined;
+  /** Granted ∩ requested scopes, on platforms with scopes. */
+  scopes: readonly string[];
+}
+
+function linkOf(credential: Credential): SeamLink {
+  return { storeId: credential.storeId, mode: credential.mode, capabilities: credential.capabilities, scopes: credential.tokens?.scopes ?? [] };
+}
 
 const KEY = Symbol('session');
 
@@ -34,11 +54,30 @@ export class Session {
   /** Storage refused a write: some tokens live in this tab's memory only (the storage banner shows). */
   #writeFailed = $state(false);
   #retry: RenewalRetry | undefined;
+  /** Connections of the stores on the seam (every kind but Goodsie). */
+  #links = $state<SeamLink[]>([]);
+  /** Capabilities a store refused with 403 although the probe allowed them; off until the next connect. */
+  #refused = $state<Record<string, Capability[]>>({});
+  /** Bumped when a store is connected again in place, so its screens load afresh. */
+  #epoch = $state<Record<string, number>>({});
+  #seam: Promise<StoreConnections> | undefined;
 
   constructor(auth: AuthService, config: AppConfig) {
     this.#auth = auth;
     this.config = config;
     auth.onEvent((event) => this.#onAuthEvent(event));
+  }
+
+  /** The seam's door, loaded with the first store that needs it (none for Goodsie-only configs). */
+  #connections(): Promise<StoreConnections> {
+    return (this.#seam ??= import('./store-connections.ts').then(
+      ({ StoreConnections }) => new StoreConnections({ config: this.config, fetch: this.#auth.fetchImpl, store: this.#auth.credentialStore }),
+    ));
+  }
+
+  #onSeam(storeId: string): boolean {
+    const store = this.store(storeId);
+    return store !== undefined && store.kind !== 'goodsie';
   }
 
   /** False when IndexedDB is unavailable or refused a write: sessions (some or all) end with the tab. */
@@ -94,9 +133,13 @@ export class Session {
   }
 
   async load(): Promise<void> {
-    const { sessions, discarded } = await this.#auth.listSessions();
+    const seam = this.config.stores.some((s) => s.kind !== 'goodsie')
+      ? this.#connections().then((c) => c.list())
+      : Promise.resolve({ credentials: [], discarded: [] });
+    const [{ sessions, discarded }, linked] = await Promise.all([this.#auth.listSessions(), seam]);
     this.#sessions = sessions;
-    this.#discarded = discarded;
+    this.#links = linked.credentials.map(linkOf);
+    this.#discarded = [...discarded, ...linked.discarded];
     this.#loaded = true;
   }
 
@@ -109,7 +152,94 @@ export class Session {
   }
 
   isConnected(storeId: string): boolean {
-    return this.sessionFor(storeId) !== undefined;
+    return this.sessionFor(storeId) !== undefined || this.#link(storeId) !== undefined;
+  }
+
+  #link(storeId: string): SeamLink | undefined {
+    return this.#links.find((l) => l.storeId === storeId);
+  }
+
+  /** The credentials-form modes `storeId`'s config offers (none for a store that connects by redirect). */
+  credentialModes(storeId: string): readonly ConnectionMode[] {
+    const store = this.store(storeId);
+    return store ? getProvider(store.kind).modesOf(store).filter((mode) => mode.style === 'credentials') : [];
+  }
+
+  /** The credentials mode `storeId` is connected with, or undefined (redirect-connected or not connected). */
+  connectedMode(storeId: string): ConnectionMode | undefined {
+    const link = this.#link(storeId);
+    return link ? this.credentialModes(storeId).find((mode) => mode.id === link.mode) : undefined;
+  }
+
+  /** The platform's name for people ("Shopware 6"). */
+  platformName(storeId: string): string {
+    const store = this.store(storeId);
+    return store ? getProvider(store.kind).displayName : 'The store';
+  }
+
+  /** Changes when the store was connected again in place: its screens key on it to load afresh. */
+  epoch(storeId: string): number {
+    return this.#epoch[storeId] ?? 0;
+  }
+
+  /**
+   * Connects with a credentials form's values: the platform's connector asks for a token and probes
+   * what it may do; nothing is stored unless all of it succeeded. Rejects with the AppError to show
+   * beside the form. Connecting again in place (after access ended) keeps the person's place.
+   */
+  async connectWithCredentials(storeId: string, mode: string, values: Readonly<Record<string, string>>): Promise<void> {
+    const credential = await (await this.#connections()).connect(storeId, mode, values);
+    const again = this.#expired.includes(storeId) || this.#link(storeId) !== undefined;
+    this.#signedOutOf = null;
+    this.#links = [...this.#links.filter((l) => l.storeId !== storeId), linkOf(credential)];
+    this.#expired = this.#expired.filter((id) => id !== storeId);
+    delete this.#refused[storeId];
+    delete this.#withdrawn[storeId];
+    if (again) this.#epoch[storeId] = this.epoch(storeId) + 1;
+  }
+
+  /** Signs a seam store's request (renewing first when due); returns what it signed with, for a 401. */
+  async signSeamRequest(storeId: string, headers: Headers): Promise<string> {
+    try {
+      return await (await this.#connections()).sign(storeId, headers);
+    } catch (error) {
+      this.#noteEnded(storeId, error);
+      throw error;
+    }
+  }
+
+  /** A seam store answered 401 to a request signed with `refused`: renew once, or access has ended. */
+  async seamUnauthorized(storeId: string, refused: string): Promise<void> {
+    try {
+      await (await this.#connections()).handleUnauthorized(storeId, refused);
+    } catch (error) {
+      this.#noteEnded(storeId, error);
+      throw error;
+    }
+  }
+
+  #noteEnded(storeId: string, error: unknown): void {
+    if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) this.markExpired(storeId);
+  }
+
+  /** Why a probe-derived capability is locked, with what to change at the store; undefined otherwise. */
+  lockReason(storeId: string, capability: Capability): string | undefined {
+    const store = this.store(storeId);
+    if (!store || this.#link(storeId) === undefined || this.can(storeId, capability)) return undefined;
+    const source = getProvider(store.kind).capabilities;
+    return source.from === 'probe' ? source.change[capability] : undefined;
+  }
+
+  /** Whether `storeId`'s platform decides capabilities by probing (no scopes to ask for). */
+  isProbed(storeId: string): boolean {
+    const store = this.store(storeId);
+    return store !== undefined && getProvider(store.kind).capabilities.from === 'probe';
+  }
+
+  /** A 403 on something the probe allowed (an integration's edit right): off until connected again. */
+  refuseCapability(storeId: string, capability: Capability): void {
+    const current = this.#refused[storeId] ?? [];
+    if (!current.includes(capability)) this.#refused[storeId] = [...current, capability];
   }
 
   isExpired(storeId: string): boolean {
@@ -119,13 +249,31 @@ export class Session {
   /** The scopes the store granted, less any it has since refused. */
   grantedScopes(storeId: string): string[] {
     const withdrawn = this.#withdrawn[storeId] ?? [];
-    return (this.sessionFor(storeId)?.tokens.scopes ?? []).filter((s) => !withdrawn.includes(s));
+    return (this.sessionFor(storeId)?.tokens.scopes ?? this.#link(storeId)?.scopes ?? []).filter((s) => !withdrawn.includes(s));
   }
 
   capabilities(storeId: string): ReadonlySet<Capability> {
     const store = this.store(storeId);
     if (!store || !this.isConnected(storeId)) return new Set();
+    const source = getProvider(store.kind).capabilities;
+    const link = this.#link(storeId);
+    if (link && source.from !== 'scopes') {
+      const refused = this.#refused[storeId] ?? [];
+      const all = source.from === 'probe' ? (link.capabilities ?? []) : source.capabilities;
+      return new Set(all.filter((c) => !refused.includes(c)));
+    }
     return capabilitiesFor(getProvider(store.kind), this.grantedScopes(storeId));
+  }
+
+  /** Whether the store's platform has `capability` at all (Shopware has no cart for apps): no tab, no lock. */
+  supports(storeId: string, capability: Capability): boolean {
+    const store = this.store(storeId);
+    if (!store) return false;
+    const provider = getProvider(store.kind);
+    const source = provider.capabilities;
+    if (source.from === 'probe') return capability in source.change || this.can(storeId, capability);
+    if (source.from === 'fixed') return source.capabilities.includes(capability);
+    return supportsCapability(provider, capability);
   }
 
   can(storeId: string, capability: Capability): boolean {
@@ -176,7 +324,11 @@ export class Session {
 
   /** Ends the store's session, and forgets its separate embed token too. */
   async signOut(storeId: string): Promise<void> {
-    await this.#auth.signOut(storeId);
+    if (this.#onSeam(storeId)) {
+      await (await this.#connections()).forget(storeId);
+      this.#links = this.#links.filter((l) => l.storeId !== storeId);
+      delete this.#refused[storeId];
+    } else await this.#auth.signOut(storeId);
     this.#drop(storeId);
     try {
       const { forgetEmbedToken } = await import('../embed/embed-tokens.ts');

@@ -138,18 +138,34 @@ export class StoreEmbed {
     await this.#tokens.begin(this.#storeId, returnTo);
   }
 
+  /** The public storefront key the platform's widget uses (Shopware), when it has one. */
+  get storefrontKey(): { label: string; hint: string } | undefined {
+    return this.#provider?.storefrontKey;
+  }
+
+  /** The snippet with the platform's public storefront key instead of a token; '' without a store. */
+  keySnippet(choices: SnippetChoices, key: string): string {
+    const store = this.store;
+    return store ? this.#build(choices, key, store.kind) : '';
+  }
+
   /** The two lines to paste, or '' when no token may be published. */
   snippet(choices: SnippetChoices): string {
-    const store = this.store;
     const chosen = this.snippetSession;
-    if (!store || !chosen) return '';
+    return chosen ? this.#build(choices, chosen.tokens.accessToken) : '';
+  }
+
+  #build(choices: SnippetChoices, token: string, kind?: string): string {
+    const store = this.store;
+    if (!store) return '';
     const pinned = this.#pinned;
     return buildEmbedSnippet({
       ...choices,
       widgetUrl: pinned?.url ?? this.widgetUrl,
       ...(pinned ? { integrity: pinned.integrity } : {}),
       apiBase: store.apiBase,
-      token: chosen.tokens.accessToken,
+      token,
+      ...(kind ? { kind } : {}),
     });
   }
 }

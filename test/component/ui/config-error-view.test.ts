@@ -1,7 +1,8 @@
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import ConfigErrorView from '../../../src/lib/components/views/ConfigErrorView.svelte';
-import { ConfigError, loadConfig, validateConfig } from '../../../src/lib/config/load-config.ts';
+import { ConfigError, loadConfig } from '../../../src/lib/config/load-config.ts';
+import { validateConfig } from '../../../src/lib/config/validate-config.ts';
 import { RAW_CONFIG } from '../../helpers/component-harness.ts';
 
 afterEach(cleanup);

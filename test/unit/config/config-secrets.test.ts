@@ -1,6 +1,6 @@
 /** platforms.md 1.1: no store entry may hold a secret-named key, at any depth, whatever its kind. */
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configReader, validateConfig } from '../../../src/lib/config/load-config.ts';
+import { ConfigError, configReader, validateConfig } from '../../../src/lib/config/validate-config.ts';
 
 const goodsie = {
   id: 'demo-shop',

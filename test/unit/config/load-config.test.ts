@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, validateConfig } from '../../../src/lib/config/load-config.ts';
+import { ConfigError, loadConfig } from '../../../src/lib/config/load-config.ts';
+import { validateConfig } from '../../../src/lib/config/validate-config.ts';
 import type { AppErrorCode } from '../../../src/lib/oauth/errors.ts';
 import { fakeFetch } from '../../helpers/fake-fetch.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../../../src/lib/config/types.ts';

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, validateConfig } from '../../../src/lib/config/load-config.ts';
+import { ConfigError } from '../../../src/lib/config/load-config.ts';
+import { validateConfig } from '../../../src/lib/config/validate-config.ts';
 import { goodsieEntry } from '../../helpers/auth-tabs.ts';
 
 const A = 'https://a.example';

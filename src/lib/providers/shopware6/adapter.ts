@@ -159,7 +159,9 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     async updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, options): Promise<Product> {
       // Shopware has no conditional update: re-read updatedAt just before writing [decision 4.4]
       const current = await readProduct(id, options);
-      if ((current.product.updated ?? current.product.created) !== lastSeenUpdated) throw new ProductConflictError(current.product, 'Someone changed this product in the store since you opened it.');
+      // '' = the product had never been updated when the editor opened it (no updatedAt yet)
+      const changed = lastSeenUpdated === '' ? current.product.updated !== undefined : (current.product.updated ?? current.product.created) !== lastSeenUpdated;
+      if (changed) throw new ProductConflictError(current.product, 'Someone changed this product in the store since you opened it.');
       const chosen = await currencyOf(options);
       const prices = readObject(current.wire, 'data[0]').price as readonly SwPriceWire[] | null | undefined;
       await call({ method: 'PATCH', path: `/api/product/${id}`, body: { json: buildProductPatch(edit, prices, chosen.id) } }, 'updateProduct', options);

@@ -133,6 +133,11 @@ describe('admin screens', () => {
     expect(stale).toBeInstanceOf(ProductConflictError);
     expect((stale as ProductConflictError).current?.name).toBe('Conference Pears (ripe)');
     expect(server.getProduct(SEED_IDS.pears)?.name).toBe('Conference Pears (ripe)');
+    // the editor sends '' for a product never updated (no updatedAt): saved once, stale after that
+    const fresh = await adapter.getProduct(SEED_IDS.cherries);
+    expect(fresh.updated).toBeUndefined();
+    expect((await adapter.updateProduct!(SEED_IDS.cherries, { name: 'Cherries, dark' }, '')).name).toBe('Cherries, dark');
+    expect(await rejection(adapter.updateProduct!(SEED_IDS.cherries, { name: 'Cherries again' }, ''))).toBeInstanceOf(ProductConflictError);
   });
 
   it('an expired token renews once without the caller noticing; a deleted integration then ends the session', async () => {

@@ -3,7 +3,7 @@
  * offered per `auth`, secret-named keys refused, connectors and adapter found lazily by the registry.
  */
 import { describe, expect, it } from 'vitest';
-import { validateConfig } from '../../../../src/lib/config/load-config.ts';
+import { validateConfig } from '../../../../src/lib/config/validate-config.ts';
 import { loadAdapter, loadConnector } from '../../../../src/lib/providers/loaders.ts';
 import { getProvider } from '../../../../src/lib/providers/registry.ts';
 import { shopware6Profile } from '../../../../src/lib/providers/shopware6-profile.ts';

@@ -1,0 +1,86 @@
+/**
+ * The screens' StoreApi over a seam Adapter (cursor-paged, connect/adapter.ts), for the kinds that
+ * run on the seam. The catalogue pages by cursor directly (StoreApis.pages); what is still numbered
+ * here (StoreInfo's first hundred products, the orders table's page n) is reached by following the
+ * cursors from the first page, remembered per query, so each page is asked for once.
+ * An operation the platform does not have rejects with API_NOT_SUPPORTED; capabilities keep the
+ * screens that use one from asking.
+ */
+import type { Adapter, CallOptions } from '../connect/adapter.ts';
+import type { Cursor, NumberedOrderPage, NumberedProductPage, ProductListQuery } from '../domain/catalog.ts';
+import { AppError } from '../oauth/errors.ts';
+import type { StoreApi } from './client.ts';
+
+const DEFAULT_COUNT = 24;
+
+function unsupported(what: string): Promise<never> {
+  return Promise.reject(new AppError('API_NOT_SUPPORTED', `this store's platform has no ${what}`));
+}
+
+function opts(signal: AbortSignal | undefined): CallOptions {
+  return signal ? { signal } : {};
+}
+
+/**
+ * Page `index` of a cursor-paged list: walks from the first page, remembering each page's cursor
+ * (null for the first, undefined past the end), so asking for page 3 twice walks once.
+ */
+export function cursorWalker<P extends { next: Cursor | null }>(load: (cursor: Cursor | null, signal?: AbortSignal) => Promise<P>) {
+  const known = new Map<string, (Cursor | null)[]>();
+  return async (key: string, index: number, signal?: AbortSignal): Promise<P | null> => {
+    const cursors = known.get(key) ?? [null];
+    known.set(key, cursors);
+    while (cursors.length <= index) {
+      const last = cursors[cursors.length - 1]!;
+      if (last === null && cursors.length > 1) return null;
+      const walked = await load(last, signal);
+      if (walked.next === null) return null;
+      cursors.push(walked.next);
+    }
+    return load(cursors[index]!, signal);
+  };
+}
+
+export function adapterStoreApi(adapter: Adapter): StoreApi {
+  const productPages = new Map<string, ReturnType<typeof cursorWalker<Awaited<ReturnType<Adapter['listProducts']>>>>>();
+  const orderPages = adapter.listOrders
+    ? cursorWalker((cursor, signal) => adapter.listOrders!(cursor, { ...opts(signal), count: orderCount }))
+    : null;
+  let orderCount = DEFAULT_COUNT;
+
+  return {
+    async listProducts(query = {}, signal): Promise<NumberedProductPage> {
+      const { page = 0, ...rest } = query;
+      const listQuery: ProductListQuery = { ...rest, count: rest.count ?? DEFAULT_COUNT };
+      const key = JSON.stringify(listQuery);
+      let walk = productPages.get(key);
+      if (!walk) {
+        walk = cursorWalker((cursor, s) => adapter.listProducts(listQuery, cursor, opts(s)));
+        productPages.set(key, walk);
+      }
+      const count = listQuery.count!;
+      const result = await walk(key, page, signal);
+      if (!result) return { products: [], paging: { page, count, total: page * count } };
+      const total = result.total ?? page * count + result.products.length + (result.next === null ? 0 : count);
+      return { products: result.products, paging: { page, count, total } };
+    },
+    getProduct: (id, signal) => adapter.getProduct(id, opts(signal)),
+    getMetadata: (signal) => adapter.getMetadata(opts(signal)),
+    listPages: (signal) => (adapter.listPages ? adapter.listPages(opts(signal)) : Promise.resolve([])),
+    getCart: (signal) => (adapter.getCart ? adapter.getCart(opts(signal)) : unsupported('cart')),
+    addToCart: (productId, quantity, signal) => (adapter.addToCart ? adapter.addToCart(productId, quantity, opts(signal)) : unsupported('cart')),
+    async listOrders(paging = {}, signal): Promise<NumberedOrderPage> {
+      if (!orderPages) return unsupported('orders');
+      const page = paging.page ?? 0;
+      orderCount = paging.count ?? DEFAULT_COUNT;
+      const result = await orderPages(String(orderCount), page, signal);
+      if (!result) return { orders: [], paging: { page, count: orderCount, total: page * orderCount } };
+      const total = result.total ?? page * orderCount + result.orders.length + (result.next === null ? 0 : orderCount);
+      return { orders: result.orders, paging: { page, count: orderCount, total } };
+    },
+    listCoupons: (signal) => (adapter.listCoupons ? adapter.listCoupons(opts(signal)) : unsupported('coupons')),
+    updateProduct: (id, edit, lastSeen, signal) =>
+      adapter.updateProduct ? adapter.updateProduct(id, edit, lastSeen, opts(signal)) : unsupported('product editing'),
+    createProduct: (product, signal) => (adapter.createProduct ? adapter.createProduct(product, opts(signal)) : unsupported('new products')),
+  };
+}

@@ -1,0 +1,32 @@
+/**
+ * What a failed credentials form says. The connectors word the failures of their own token
+ * request for people (platforms.md x.2 tables: which value was refused, how long a throttle lasts,
+ * never a value that was sent), so for those codes their message is shown; for anything else the
+ * generic words of messages.ts, never a developer message.
+ */
+import { AppError, HttpError, type AppErrorCode } from '../oauth/errors.ts';
+import { explain, type Explanation } from './messages.ts';
+
+/** Codes whose message a connector writes for people. */
+const CONNECTOR_WORDED: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>([
+  'CREDENTIALS_INVALID',
+  'CREDENTIALS_REJECTED',
+  'CREDENTIALS_WRONG_SCOPE',
+  'OAUTH_INVALID_RESPONSE',
+  'TOKEN_EXPIRED',
+]);
+
+export function credentialFailureWords(error: unknown, platform: string): Explanation {
+  const base = explain(error);
+  if (!(error instanceof AppError)) return base;
+  if (error.code === 'API_RATE_LIMITED') {
+    const seconds = error instanceof HttpError ? error.retryAfter : undefined;
+    return {
+      title: `${platform} is slowing down sign-in attempts`,
+      detail: `Wait ${seconds ?? 'a few'} seconds and try again; this happens even with correct credentials.`,
+    };
+  }
+  if (error.code === 'CREDENTIALS_REJECTED') return { title: `${platform} did not accept these credentials`, detail: error.message };
+  if (CONNECTOR_WORDED.has(error.code) && error.message !== error.code) return { title: base.title, detail: error.message };
+  return base;
+}

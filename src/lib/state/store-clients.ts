@@ -1,0 +1,65 @@
+/**
+ * Builds one store's API client on its first call (loaded then, with the client or the platform's
+ * adapter): Goodsie's numbered client (api/client.ts), or for a seam store its platform's adapter
+ * over the transport (api/transport.ts), signed through the session. StoreApis (apis.svelte.ts)
+ * wraps what this returns with the 403 and 429 bookkeeping every call shares.
+ */
+import type { StoreApi } from '../api/client.ts';
+import type { RateLimitInfo } from '../api/client.ts';
+import type { StoreConfig } from '../config/types.ts';
+import type { Adapter, AdapterHooks } from '../connect/adapter.ts';
+import { getProvider, loadProvider } from '../providers/registry.ts';
+import type { Session } from './session.svelte.ts';
+
+export interface ClientHost {
+  session: Session;
+  fetch: typeof fetch;
+  onRateLimited(storeId: string, info: RateLimitInfo): void;
+  /** Runs the wait after a 429, counted for the store while it lasts. */
+  counted<T>(storeId: string, wait: Promise<T>): Promise<T>;
+}
+
+export interface StoreClient {
+  api: StoreApi;
+  /** The platform's cursor-paged adapter (seam stores only). */
+  adapter?: Adapter;
+}
+
+export async function createStoreClient(host: ClientHost, store: StoreConfig): Promise<StoreClient> {
+  const storeId = store.id;
+  const { abortableSleep, createStoreApi } = await import('../api/client.ts');
+  const sleep = (ms: number, signal?: AbortSignal) => host.counted(storeId, abortableSleep(ms, signal));
+  const onRateLimited = (info: RateLimitInfo) => host.onRateLimited(storeId, info);
+  if (store.kind === 'goodsie') {
+    const provider = await loadProvider(store.kind);
+    const api = createStoreApi({
+      apiBase: store.apiBase,
+      provider,
+      fetch: host.fetch,
+      getAccessToken: () => host.session.getAccessToken(storeId),
+      onUnauthorized: (refused) => host.session.handleUnauthorized(storeId, refused),
+      onRateLimited,
+      sleep,
+    });
+    return { api };
+  }
+  const [{ createTransport }, { adapterStoreApi }, createAdapter] = await Promise.all([
+    import('../api/transport.ts'),
+    import('../api/adapter-store-api.ts'),
+    import('../providers/loaders.ts').then((loaders) => loaders.loadAdapter(store.kind)),
+  ]);
+  let hooks: AdapterHooks | undefined;
+  const send = createTransport({
+    apiBase: store.apiBase,
+    fetch: host.fetch,
+    sign: (headers) => host.session.signSeamRequest(storeId, headers),
+    onUnauthorized: (refused) => host.session.seamUnauthorized(storeId, refused),
+    operationScope: (operation) => getProvider(store.kind).operationScopes[operation],
+    hooks: () => hooks,
+    onRateLimited,
+    sleep,
+  });
+  const adapter = createAdapter({ store, send });
+  hooks = adapter.hooks;
+  return { api: adapterStoreApi(adapter), adapter };
+}

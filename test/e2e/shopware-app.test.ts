@@ -1,0 +1,249 @@
+/**
+ * Shopware 6 stores in the built app, configured by config.json alone, against the faithful local
+ * Shopware server (platforms.md 4): both credentials modes connect, browse two pages, search,
+ * filter, sort, open a product, survive a reload; a browse-only integration sees orders and coupons
+ * locked in the platform's words; an administrator integration edits a product; wrong credentials,
+ * CORS off and throttling each say their own thing and store nothing; a revoked integration is
+ * entered again in place; at expiry five tabs renew with one token request.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { deploymentHeaders, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { DEMO_INTEGRATIONS, DEMO_USERS, SALES_CHANNEL_ACCESS_KEY } from '../platforms/shopware/constants.ts';
+import { startShopwareStore, type ShopwareStore, type ShopwareStoreOptions } from '../platforms/shopware/server.ts';
+import type { AppConfig } from '../../src/lib/config/types.ts';
+
+const e2e = useE2e();
+const STORE = 'Shopware Demo Shop';
+const [BROWSE_ONLY, , ADMIN] = DEMO_INTEGRATIONS as [(typeof DEMO_INTEGRATIONS)[0], (typeof DEMO_INTEGRATIONS)[1], (typeof DEMO_INTEGRATIONS)[2]];
+const [ADMIN_USER] = DEMO_USERS as [(typeof DEMO_USERS)[0]];
+// (the demo admin's password is the word 'shopware', which the platform's name contains: not searchable)
+const SECRETS = [...DEMO_INTEGRATIONS.map((i) => i.secret), ...DEMO_USERS.map((u) => u.password)].filter((s) => s.length >= 10);
+
+interface Env {
+  app: StaticServer;
+  shop: ShopwareStore;
+}
+
+async function startEnv(shopOptions: ShopwareStoreOptions = {}): Promise<Env> {
+  const shop = await startShopwareStore({ port: 0, ...shopOptions });
+  const app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/demo/' });
+  const config: AppConfig & { imageOrigins: string[] } = {
+    stores: [{ id: 'sw', kind: 'shopware6', name: STORE, apiBase: shop.origin, auth: ['integration', 'password'], currency: 'EUR' }],
+    imageOrigins: [shop.mediaOrigin],
+  };
+  app.setOverride('config.json', JSON.stringify(config));
+  app.setHeaders(deploymentHeaders(config));
+  e2e.closeAfterAll(() => Promise.all([app.close(), shop.close()]));
+  return { app, shop };
+}
+
+async function openHome(env: Env, width = 1280): Promise<{ page: Page; lines: string[] }> {
+  const { page, console } = await e2e.open({ width });
+  await page.goto(env.app.url);
+  await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+  return { page, lines: console.lines };
+}
+
+async function connectIntegration(page: Page, keyId: string, secret: string): Promise<void> {
+  await page.getByLabel('Access key ID').fill(keyId);
+  await page.getByLabel('Secret access key').fill(secret);
+  await page.getByRole('button', { name: /^Connect .* with the integration key$/ }).click();
+}
+
+const cards = (page: Page) => page.locator('main ul > li article');
+
+describe('Shopware 6 in the app', () => {
+  it('an integration key connects, browses two pages, searches, filters, sorts, opens a product, survives a reload and goes back', async () => {
+    const env = await startEnv();
+    const { page, lines } = await openHome(env);
+    // the form: labelled fields, the secret hidden, what it can do, the risk, where to revoke
+    expect(await page.getByLabel('Secret access key').getAttribute('type')).toBe('password');
+    await page.getByText(/Risk:/).first().waitFor();
+    await page.getByText(/Integrations: delete the integration/).first().waitFor();
+    expect(await page.getByRole('link', { name: `Open ${STORE}’s admin` }).getAttribute('href')).toBe(`${env.shop.origin}/admin#/sw/integration/index`);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-home-form-1280.png`, fullPage: true });
+    await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
+    await page.getByText(/Connected with integration key/).waitFor();
+    await page.getByRole('link', { name: `Browse ${STORE}` }).click();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(24);
+    // the second page: the grid loads it ahead when its end comes near, or on Load more
+    await expect
+      .poll(async () => {
+        const more = page.getByRole('button', { name: 'Load more' });
+        if (await more.isVisible()) await more.click().catch(() => undefined);
+        else await page.mouse.wheel(0, 4000);
+        return cards(page).count();
+      })
+      .toBe(31);
+    await page.getByText('You have seen all 31 products.').waitFor();
+    const all = await cards(page).count();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
+    await expect.poll(() => cards(page).count()).toBe(1);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(24);
+    await page.getByLabel('Category').selectOption('Fruit');
+    await expect.poll(async () => (await cards(page).allInnerTexts()).every((t) => /Apples|Bananas|Pears|Cherries/.test(t))).toBe(true);
+    await page.getByLabel('Sort by').selectOption('name');
+    await expect.poll(async () => (await cards(page).first().innerText()).includes('Bananas')).toBe(true);
+    await cards(page).first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Bananas', level: 1 }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Bananas', level: 1 }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    expect(new URL(page.url()).hash).toContain('category=Fruit');
+    expect(all).toBe(31);
+    // the Embed screen asks for the sales channel's public key and writes a Store API snippet
+    await page.getByRole('link', { name: 'Embed' }).click();
+    await page.getByLabel('Sales channel access key').fill(SALES_CHANNEL_ACCESS_KEY);
+    const snippet = await page.getByRole('textbox', { name: 'Snippet' }).inputValue();
+    expect(snippet).toContain('kind="shopware6"');
+    expect(snippet).toContain(`access-key="${SALES_CHANNEL_ACCESS_KEY}"`);
+    expect(snippet.includes('token=')).toBe(false);
+    for (const secret of SECRETS) expect(snippet.includes(secret)).toBe(false);
+    await expect.poll(() => page.locator('storefront-products').evaluate((el) => el.shadowRoot?.querySelectorAll('li').length ?? 0), { timeout: 15_000 }).toBeGreaterThan(3);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-embed-1280.png`, fullPage: true });
+    // nothing secret outside the sealed vault, nor in the console
+    const other = await readOtherStorage(page);
+    for (const secret of SECRETS) {
+      expect(other.includes(secret)).toBe(false);
+      expect(lines.join('\n').includes(secret)).toBe(false);
+    }
+  });
+
+  it('a browse-only integration sees orders and coupons locked in Shopware’s words; an administrator integration edits a product and the shop has the change', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 360);
+    await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
+    // an integration cannot read its own rights: editing is offered until a save is refused (4.4)
+    await page.getByText(/can browse, edit products · not allowed: orders, coupons/).waitFor();
+    await page.goto(`${env.app.url}#/s/sw/orders`);
+    await page.getByText(/Give the role order, order_customer/).waitFor();
+    expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-orders-locked-360.png`, fullPage: true });
+
+    await page.goto(env.app.url);
+    await page.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
+    await page.getByText(/forgot the credentials for/).waitFor();
+    expect(await readSessionKeys(page)).toEqual([]);
+    await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
+    await page.getByText(/Connected with integration key · can browse, orders, coupons, edit products/).waitFor();
+    await page.goto(`${env.app.url}#/s/sw/orders`);
+    await page.getByRole('table').waitFor();
+    await page.goto(`${env.app.url}#/s/sw/coupons`);
+    await page.getByText('SUMMER10').waitFor();
+    await page.goto(`${env.app.url}#/s/sw`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
+    await expect.poll(() => cards(page).count()).toBe(1);
+    await cards(page).first().getByRole('link').first().click();
+    const form = page.getByRole('form', { name: 'Edit product' });
+    await form.waitFor();
+    await form.getByLabel('Name').fill('Cherries 500 g, sweet');
+    await form.getByRole('button', { name: /^Save/ }).click();
+    await page.getByRole('heading', { name: 'Cherries 500 g, sweet', level: 1 }).waitFor();
+    expect(await findByName(env, 'Cherries 500 g, sweet')).toBe(true);
+  });
+
+  it('a wrong secret, CORS off and a throttled sign-in each say their own thing, and nothing is stored', async () => {
+    const env = await startEnv({ throttleDivisor: 1 });
+    const { page } = await openHome(env);
+    await connectIntegration(page, BROWSE_ONLY.accessKeyId, 'not-the-secret');
+    await page.getByText(/did not accept these credentials/).waitFor();
+    expect(await page.getByLabel('Secret access key').inputValue()).toBe('');
+    expect(await page.getByLabel('Access key ID').inputValue()).toBe(BROWSE_ONLY.accessKeyId);
+    expect(await readSessionKeys(page)).toEqual([]);
+
+    env.shop.setCors(false);
+    await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
+    await page.getByText(/did not let this app read its answer \(CORS\) or could not be reached/).waitFor();
+    expect(await page.getByText(/did not accept/).count()).toBe(0);
+    expect(await readSessionKeys(page)).toEqual([]);
+    env.shop.setCors(true);
+
+    // the password mode: wrong passwords until the store throttles, then a correct one is throttled too
+    await page.getByRole('radio', { name: 'Administration sign-in' }).check();
+    let throttled = false;
+    for (let attempt = 0; attempt < 12 && !throttled; attempt++) {
+      await page.getByLabel('Username').fill(ADMIN_USER.username);
+      await page.getByLabel('Password').fill(`wrong-${attempt}`);
+      await page.getByRole('button', { name: /with the administration sign-in$/ }).click();
+      await page.getByRole('alert').filter({ hasText: /slowing down|did not accept/ }).waitFor();
+      throttled = (await page.getByText(/slowing down sign-in attempts/).count()) > 0;
+    }
+    expect(throttled).toBe(true);
+    await page.getByText(/Wait \d+ seconds and try again/).waitFor();
+    expect(await page.getByLabel('Password').inputValue()).toBe('');
+    expect(await readSessionKeys(page)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-throttled-1280.png`, fullPage: true });
+  });
+
+  it('the Administration sign-in connects; a revoked integration is entered again in place; five tabs at expiry renew with one token request', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    await page.getByRole('radio', { name: 'Administration sign-in' }).check();
+    await page.getByLabel('Username').fill(ADMIN_USER.username);
+    await page.getByLabel('Password').fill(ADMIN_USER.password);
+    await page.getByRole('button', { name: /with the administration sign-in$/ }).click();
+    await page.getByText(/Connected with administration sign-in/).waitFor();
+    const vaultText = await page.evaluate(() => JSON.stringify(Object.keys(localStorage)));
+    expect(vaultText.includes(ADMIN_USER.password)).toBe(false);
+
+    // five tabs of the same profile, all past expiry together: one refresh for all
+    const tabs: Page[] = [page];
+    for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
+    for (const tab of tabs) {
+      await tab.goto(`${env.app.url}#/s/sw`);
+      await expect.poll(() => cards(tab).count()).toBeGreaterThanOrEqual(24);
+    }
+    const before = env.shop.stats().tokenRequests;
+    env.shop.advanceClock(601);
+    env.shop.expireAccessTokens();
+    await Promise.all(tabs.map((tab) => tab.reload()));
+    for (const tab of tabs) await expect.poll(() => cards(tab).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+    const after = env.shop.stats().tokenRequests;
+    expect(refreshCount(after) - refreshCount(before)).toBe(1);
+    for (const tab of tabs.slice(1)) await tab.close();
+
+    // an integration deleted while browsing: the banner asks for the key again, the place is kept
+    await page.goto(env.app.url);
+    await page.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
+    await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
+    await page.getByText(/Connected with integration key/).waitFor();
+    await page.goto(`${env.app.url}#/s/sw?q=Pears`);
+    await expect.poll(() => cards(page).count()).toBe(1);
+    env.shop.revokeIntegration(BROWSE_ONLY.accessKeyId);
+    env.shop.expireAccessTokens();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
+    await page.getByText(/no longer accepts the saved credentials/).waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-revoked-banner-1280.png`, fullPage: true });
+    await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
+    await expect.poll(() => cards(page).count()).toBe(1);
+    expect(new URL(page.url()).hash).toContain('q=Cherries');
+  });
+});
+
+/** Refresh-grant token requests the server has answered. */
+function refreshCount(stats: { byGrant: Record<string, number> }): number {
+  return stats.byGrant['refresh_token'] ?? 0;
+}
+
+async function findByName(env: Env, name: string): Promise<boolean> {
+  const response = await fetch(`${env.shop.origin}/api/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ grant_type: 'client_credentials', client_id: ADMIN.accessKeyId, client_secret: ADMIN.secret }),
+  });
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  const search = await fetch(`${env.shop.origin}/api/search/product`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ filter: [{ type: 'equals', field: 'name', value: name }] }),
+  });
+  const json = (await search.json()) as { total?: number; data?: unknown[] };
+  return (json.data?.length ?? 0) > 0;
+}

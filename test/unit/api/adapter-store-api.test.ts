@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { adapterStoreApi, cursorWalker } from '../../../src/lib/api/adapter-store-api.ts';
+import type { Adapter } from '../../../src/lib/connect/adapter.ts';
+import type { Cursor, Product, ProductPage } from '../../../src/lib/domain/catalog.ts';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
+
+const product = (id: string): Product => ({ id, name: id, price: 1, currency: 'EUR', images: [], categories: [], created: '2026-01-01T00:00:00Z' }) as unknown as Product;
+
+/** A seam adapter over 7 products, pages of `count` by an offset cursor; counts listProducts calls. */
+function offsetAdapter(): Adapter & { calls: (Cursor | null)[] } {
+  const all = [...Array(7).keys()].map((i) => product(`p${i}`));
+  const calls: (Cursor | null)[] = [];
+  return {
+    calls,
+    async listProducts(query, cursor): Promise<ProductPage> {
+      calls.push(cursor ?? null);
+      const from = cursor ? Number(cursor) : 0;
+      const count = query.count ?? 3;
+      const next = from + count < all.length ? (String(from + count) as Cursor) : null;
+      return { products: all.slice(from, from + count), next };
+    },
+    getProduct: async (id) => product(id),
+    getMetadata: async () => ({ name: 'x', currency: 'EUR' }),
+  };
+}
+
+describe('cursorWalker', () => {
+  it('reaches page n by following cursors once, and answers null past the end', async () => {
+    const adapter = offsetAdapter();
+    const walk = cursorWalker((cursor) => adapter.listProducts({ count: 3 }, cursor));
+    expect((await walk('k', 2))?.products.map((p) => p.id)).toEqual(['p6']);
+    expect(adapter.calls).toEqual([null, '3', '6']);
+    await walk('k', 1);
+    expect(adapter.calls).toEqual([null, '3', '6', '3']); // page 1 asked again, the walk to it is remembered
+    expect(await walk('k', 3)).toBeNull();
+  });
+});
+
+describe('adapterStoreApi', () => {
+  it('numbers the adapter’s cursor pages for the numbered screens, with an estimated total when the platform gives none', async () => {
+    const api = adapterStoreApi(offsetAdapter());
+    const first = await api.listProducts({ page: 0, count: 3 });
+    expect(first.products.map((p) => p.id)).toEqual(['p0', 'p1', 'p2']);
+    expect(first.paging).toEqual({ page: 0, count: 3, total: 6 });
+    const last = await api.listProducts({ page: 2, count: 3 });
+    expect(last.paging.total).toBe(7);
+    expect((await api.listProducts({ page: 5, count: 3 })).products).toEqual([]);
+  });
+
+  it('an operation the platform has not got rejects with API_NOT_SUPPORTED, sending nothing', async () => {
+    const api = adapterStoreApi(offsetAdapter());
+    for (const call of [() => api.getCart(), () => api.addToCart('p1', 1), () => api.listOrders(), () => api.listCoupons(), () => api.updateProduct('p1', {}, '')]) {
+      const error = await call().then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe('API_NOT_SUPPORTED');
+    }
+    expect(await api.listPages()).toEqual([]);
+  });
+});
