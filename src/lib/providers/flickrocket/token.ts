@@ -8,7 +8,7 @@
 import { AppError, HttpError } from '../../oauth/errors.ts';
 import { isScopeToken } from '../../oauth/scopes.ts';
 import { readTokenResponseJson } from '../../oauth/token.ts';
-import { formPostInit } from '../../oauth/form-post.ts';
+import { formPostInit, type FormPostInit } from '../../oauth/form-post.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 import { TOKEN_SYNTAX } from '../../shared/token-syntax.ts';
 
@@ -20,19 +20,11 @@ export interface FlickRocketTokenContext {
 /** A request to send with `fetch(request.url, request.init)`. */
 export interface TokenHttpRequest {
   url: string;
-  init: {
-    method: 'POST';
-    headers: Record<string, string>;
-    body: string;
-    credentials: 'omit';
-    referrerPolicy: 'no-referrer';
-    cache: 'no-store';
-  };
+  init: FormPostInit;
 }
 
 /** A FlickRocket token set always carries the next refresh token. */
 export type FlickRocketTokenSet = TokenSet & { refreshToken: string };
-
 
 function tokenPost(context: FlickRocketTokenContext, params: URLSearchParams): TokenHttpRequest {
   let url: URL;
