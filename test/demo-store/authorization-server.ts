@@ -22,6 +22,8 @@ export interface AuthorizationServerOptions {
   maxScopes: Scope[];
   /** Epoch ms; injectable so code expiry can be tested without waiting. */
   now?: () => number;
+  /** Sent as `iss` on every authorization response (RFC 9207); none when absent. */
+  issuer?: string;
 }
 
 /** What the store API learns about a bearer token. */
@@ -145,12 +147,54 @@ export class AuthorizationServer {
   readonly #now: () => number;
   #maxScopes: Scope[];
   tokenLifetimeSeconds: number;
+  /**
+   * When set, every authorization response (success or error) carries `iss` with this value, as a
+   * server advertising `authorization_response_iss_parameter_supported` does (RFC 9207 2).
+   */
+  issuer: string | undefined;
 
   constructor(options: AuthorizationServerOptions) {
     for (const client of options.clients) this.addClient(client);
     this.#maxScopes = [...options.maxScopes];
     this.tokenLifetimeSeconds = options.tokenLifetimeSeconds;
     this.#now = options.now ?? Date.now;
+    this.issuer = options.issuer;
+  }
+
+  #redirectWith(uri: string, mode: 'query' | 'fragment', params: Record<string, string | undefined>): Reply {
+    return redirectWith(uri, mode, { ...params, iss: this.issuer });
+  }
+
+  /**
+   * POST /oauth2/revoke (RFC 7009 2.1): the client authenticates as at the token endpoint. A refresh
+   * token ends its whole grant (its access tokens too, 2.1); an access token ends itself. Unknown,
+   * foreign or already revoked tokens get the same 200 (2.2). Returns what was revoked, for the tests.
+   * @see https://www.rfc-editor.org/rfc/rfc7009#section-2
+   */
+  revoke(form: URLSearchParams, authorization: string | undefined): { reply: Reply; revoked: 'refresh_token' | 'access_token' | null } {
+    const duplicate = firstDuplicate(form);
+    if (duplicate !== undefined) return { reply: oauthError(400, 'invalid_request', `The parameter ${duplicate} appears more than once.`), revoked: null };
+    const client = this.#authenticateClient(form, authorization);
+    if ('status' in client) return { reply: client, revoked: null };
+    const token = form.get('token');
+    if (token === null || token === '') return { reply: oauthError(400, 'invalid_request', 'token is required.'), revoked: null };
+    const hint = form.get('token_type_hint');
+    if (hint !== null && hint !== 'refresh_token' && hint !== 'access_token') {
+      return { reply: oauthError(400, 'unsupported_token_type', 'token_type_hint must be refresh_token or access_token.'), revoked: null };
+    }
+    const ok: Reply = { status: 200, headers: NO_STORE, body: '' };
+    const refresh = this.#refreshTokens.get(token);
+    if (refresh !== undefined && refresh.clientId === client.clientId) {
+      this.#refreshTokens.delete(token);
+      this.#revokedGrants.add(refresh.grantId);
+      return { reply: ok, revoked: 'refresh_token' };
+    }
+    const access = this.#accessTokens.get(token);
+    if (access !== undefined && access.clientId === client.clientId) {
+      this.#accessTokens.delete(token);
+      return { reply: ok, revoked: 'access_token' };
+    }
+    return { reply: ok, revoked: null };
   }
 
   addClient(client: DemoClient): void {
@@ -268,7 +312,7 @@ export class AuthorizationServer {
     const mode = request.responseType === 'token' ? 'fragment' : 'query';
     if (decision === 'deny') {
       return {
-        reply: redirectWith(request.redirectUri, mode, {
+        reply: this.#redirectWith(request.redirectUri, mode, {
           error: 'access_denied',
           error_description: 'The person denied the request.',
           state: request.state,
@@ -281,7 +325,7 @@ export class AuthorizationServer {
     const granted = request.scopes.filter((s) => this.#maxScopes.includes(s));
     if (granted.length === 0) {
       return {
-        reply: redirectWith(request.redirectUri, mode, {
+        reply: this.#redirectWith(request.redirectUri, mode, {
           error: 'invalid_scope',
           error_description: 'This store grants none of the requested scopes.',
           state: request.state,
@@ -300,14 +344,14 @@ export class AuthorizationServer {
         redeemedGrantId: undefined,
         accountId,
       });
-      return { reply: redirectWith(request.redirectUri, 'query', { code, state: request.state }), clearCookie };
+      return { reply: this.#redirectWith(request.redirectUri, 'query', { code, state: request.state }), clearCookie };
     }
     // Implicit grant (RFC 6749 4.2.2): never a refresh token.
     const grantId = randomToken(12);
     this.#accounts.set(grantId, accountId);
     const accessToken = this.#issueAccessToken(grantId, request.clientId, granted);
     return {
-      reply: redirectWith(request.redirectUri, 'fragment', {
+      reply: this.#redirectWith(request.redirectUri, 'fragment', {
         access_token: accessToken,
         token_type: 'bearer',
         scope: granted.join(' '),
@@ -337,7 +381,7 @@ export class AuthorizationServer {
     const state = params.get('state') ?? undefined;
     const mode = responseType === 'token' ? 'fragment' : 'query';
     const fail = (error: string, description: string): Reply =>
-      redirectWith(redirectUri, mode, { error, error_description: description, state });
+      this.#redirectWith(redirectUri, mode, { error, error_description: description, state });
     if (duplicate !== undefined) return fail('invalid_request', `The parameter ${duplicate} appears more than once.`);
     if (responseType === null) return fail('invalid_request', 'response_type is required.');
     if (responseType !== 'code' && responseType !== 'token') {

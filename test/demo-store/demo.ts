@@ -45,7 +45,8 @@ async function startApp(): Promise<{ close(): Promise<void> }> {
   return vite;
 }
 
-const store = await startDemoStore({ port: 4010 });
+// The shipped config.json names this store's issuer; the store sends it (RFC 9207) as a careful server would.
+const store = await startDemoStore({ port: 4010, sendIssuer: true });
 const shopware = await startShopwareStore({ port: 4020, mediaPort: 4021 });
 const storehippo = await startStoreHippoStore({ port: 4030, cdnPort: 4031 });
 const foxy = await startFoxyStore({ port: 4040, canaryPort: 4041, hooksPort: 4042, adminPort: 4043 });

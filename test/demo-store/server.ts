@@ -20,11 +20,11 @@ import {
   readBody,
   send,
   sleep,
-  type Reply,
 } from './http-utils.ts';
 import { renderLogoSvg, renderProductSvg } from './images.ts';
 import { ALL_SCOPES, isScope } from './scopes.ts';
 import { StoreApi } from './store-api.ts';
+import { Traffic } from './traffic.ts';
 
 export type { DemoClient } from './authorization-server.ts';
 
@@ -59,6 +59,8 @@ export interface DemoStoreOptions {
   hostileProducts?: boolean;
   /** Default 520 (hostile products come on top). */
   productCount?: number;
+  /** Default false. True: every authorization response carries `iss` = the store's origin (RFC 9207). */
+  sendIssuer?: boolean;
 }
 
 export interface DemoStore {
@@ -78,8 +80,10 @@ export interface DemoStore {
   touchProduct(id: string, changes?: { name?: string; cost_raw?: number }): void;
   /** The server's current wire copy (as an admin sees it), for assertions; undefined if unknown. */
   getProduct(id: string): unknown;
-  /** Counters for tests. */
-  stats(): { tokenRequests: number; apiRequests: number };
+  /** Counters for tests (revocations: requests to /oauth2/revoke). */
+  stats(): { tokenRequests: number; apiRequests: number; revocations: number };
+  /** Tokens seen and revoked, and planned token-endpoint failures (traffic.ts). */
+  traffic: Traffic;
 }
 
 export const DEFAULT_PORT = 4010;
@@ -138,7 +142,8 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
   const latencyMs = options.latencyMs ?? 0;
   const apiExposedHeaders = options.exposeWwwAuthenticate === false ? ['Retry-After'] : ['WWW-Authenticate', 'Retry-After'];
   const limiter = options.rateLimit == null ? undefined : new RateLimiter(options.rateLimit);
-  const counters = { tokenRequests: 0, apiRequests: 0 };
+  const counters = { tokenRequests: 0, apiRequests: 0, revocations: 0 };
+  const traffic = new Traffic();
   const catalogue = new Catalogue({
     productCount: options.productCount ?? 520,
     hostileProducts: options.hostileProducts ?? false,
@@ -169,6 +174,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
       return;
     }
     counters.apiRequests++;
+    traffic.sawApiToken(StoreApi.tokenOf(req, url));
     if (latencyMs > 0) await sleep(latencyMs);
     const headers = { ...cors, 'Cache-Control': 'no-store' };
     if (limiter !== undefined) {
@@ -182,25 +188,41 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     send(res, await api.handle(req, url, origin), headers);
   }
 
-  async function handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /**
+   * The token and revocation endpoints' common part: the app's CORS, POST only, a counted request, a
+   * form body. Answers what is wrong itself and returns null; else the form and the CORS headers.
+   */
+  async function readFormPost(req: IncomingMessage, res: ServerResponse, count: () => void): Promise<{ form: URLSearchParams; cors: Record<string, string> } | null> {
     const cors = { ...corsHeaders(req.headers.origin, allowedOrigins, TOKEN_METHODS), Vary: 'Origin' };
     if (req.method === 'OPTIONS') {
       send(res, { status: 204 }, cors);
-      return;
+      return null;
     }
     if (req.method !== 'POST') {
       send(res, errorReply(405, 'invalid_request', 'Use POST.', { Allow: TOKEN_METHODS }), cors);
-      return;
+      return null;
     }
-    counters.tokenRequests++;
+    count();
     if (latencyMs > 0) await sleep(latencyMs);
-    let reply: Reply;
     if (mediaType(req) !== 'application/x-www-form-urlencoded') {
-      reply = errorReply(400, 'invalid_request', 'The body must be application/x-www-form-urlencoded.', { 'Cache-Control': 'no-store' });
-    } else {
-      reply = auth.token(new URLSearchParams(await readBody(req)), req.headers.authorization);
+      send(res, errorReply(400, 'invalid_request', 'The body must be application/x-www-form-urlencoded.', { 'Cache-Control': 'no-store' }), cors);
+      return null;
     }
-    send(res, reply, cors);
+    return { form: new URLSearchParams(await readBody(req)), cors };
+  }
+
+  async function handleToken(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const post = await readFormPost(req, res, () => counters.tokenRequests++);
+    if (post) send(res, traffic.tokenRequest(post.form) ?? auth.token(post.form, req.headers.authorization), post.cors);
+  }
+
+  /** POST /oauth2/revoke (RFC 7009). */
+  async function handleRevoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const post = await readFormPost(req, res, () => counters.revocations++);
+    if (!post) return;
+    const { reply, revoked } = auth.revoke(post.form, req.headers.authorization);
+    traffic.revoked(revoked);
+    send(res, reply, post.cors);
   }
 
   async function handleAuthorize(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
@@ -256,6 +278,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     const path = url.pathname;
     if (path.startsWith('/api/')) return handleApi(req, res, url);
     if (path === '/oauth2/access_token') return handleToken(req, res);
+    if (path === '/oauth2/revoke') return handleRevoke(req, res);
     if (path === '/oauth2/authorize') return handleAuthorize(req, res, url);
     if (req.method === 'GET' && path.startsWith('/images/')) return handleImage(res, url);
     if (req.method === 'GET' && path === '/') {
@@ -280,6 +303,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
 
   const server = createHandlerServer('demo-store', handle, () => errorReply(500, 'server_error', 'Something went wrong in the demo store.'));
   origin = await listenOn(server, options.port ?? DEFAULT_PORT, host);
+  if (options.sendIssuer === true) auth.issuer = origin;
 
   return {
     origin,
@@ -301,5 +325,6 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
       return product === undefined ? undefined : productToWire(product, origin, true);
     },
     stats: () => ({ ...counters }),
+    traffic,
   };
 }

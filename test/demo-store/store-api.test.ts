@@ -560,11 +560,11 @@ describe('rate limit, latency and stats', () => {
   it('counts token and API requests', async () => {
     const local = await startDemoStore({ port: 0, productCount: 10 });
     try {
-      expect(local.stats()).toEqual({ tokenRequests: 0, apiRequests: 0 });
+      expect(local.stats()).toEqual({ tokenRequests: 0, apiRequests: 0, revocations: 0 });
       const tokens = await codeTokens(local.origin, 'storefront');
       await api(local.origin, '/api/v1/metadata', { token: tokens.access_token });
       await api(local.origin, '/api/v1/products', { token: tokens.access_token });
-      expect(local.stats()).toEqual({ tokenRequests: 1, apiRequests: 2 });
+      expect(local.stats()).toEqual({ tokenRequests: 1, apiRequests: 2, revocations: 0 });
     } finally {
       await local.close();
     }

@@ -84,7 +84,11 @@ function unique(values: readonly string[]): string[] {
 /** Origins the app calls with fetch: every store's API and (code flow) token endpoint. */
 export function connectOrigins(config: AppConfig): string[] {
   return unique(
-    config.stores.flatMap((store) => [originOf(store.apiBase), ...('tokenEndpoint' in store && store.tokenEndpoint ? [originOf(store.tokenEndpoint)] : [])]),
+    config.stores.flatMap((store) => [
+      originOf(store.apiBase),
+      ...('tokenEndpoint' in store && store.tokenEndpoint ? [originOf(store.tokenEndpoint)] : []),
+      ...('revocationEndpoint' in store && store.revocationEndpoint ? [originOf(store.revocationEndpoint)] : []),
+    ]),
   );
 }
 

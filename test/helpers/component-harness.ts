@@ -48,6 +48,8 @@ export const RAW_CONFIG = {
       apiBase: SHOP_ORIGIN,
       clientId: 'demo-client',
       redirectUri: APP_URL,
+      // Two stores on one redirect URI: each names its issuer (mix-up defence, RFC 9207).
+      issuer: SHOP_ORIGIN,
       defaultScopes: ['storefront'],
       flow: 'token',
     },
@@ -59,6 +61,7 @@ export const RAW_CONFIG = {
       apiBase: OTHER_ORIGIN,
       clientId: 'other-client',
       redirectUri: APP_URL,
+      issuer: OTHER_ORIGIN,
       defaultScopes: ['storefront', 'cart'],
       flow: 'token',
     },

@@ -44,6 +44,9 @@ export async function startAppUnderTest(options: AppOptions = {}): Promise<AppUn
     clientId: CLIENT_ID,
     redirectUri: app.url,
     defaultScopes: options.defaultScopes ?? ['storefront'],
+    // Both stores come back to the same page: each names its issuer (config validation insists).
+    issuer: store.origin,
+    revocationEndpoint: `${store.origin}/oauth2/revoke`,
   };
   const stores: GoodsieStoreConfig[] = [
     { ...base, id: 'demo', name: STORE_NAME, flow: 'token' },

@@ -48,8 +48,12 @@ export interface StoreApiOptions {
   provider: LoadedProvider;
   /** The current access token. */
   getAccessToken: () => Promise<string>;
-  /** Called after a 401: return a new token (refresh or sign in again) or reject. Called at most once per call. */
-  onUnauthorized: () => Promise<string>;
+  /**
+   * Called after a 401 with the token the store refused: return a usable token (one another tab or
+   * call renewed meanwhile, or a fresh renewal) or reject. Called at most once per call.
+   * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+   */
+  onUnauthorized: (refusedToken: string) => Promise<string>;
   fetch: typeof globalThis.fetch;
   /** Told before each wait after a 429, so the UI can say "retrying in N s". */
   onRateLimited?: (info: RateLimitInfo) => void;
@@ -228,7 +232,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
         await response.body?.cancel().catch(() => undefined);
         if (renewed) throw new HttpError('API_UNAUTHORIZED', 401, { message: `${operation}: HTTP 401 after renewing the token` });
         renewed = true;
-        token = await onUnauthorized();
+        token = await onUnauthorized(token);
         continue;
       }
       if (response.status === 429) {

@@ -5,18 +5,16 @@
  */
 import { findStore } from '../config/find-store.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
-import { getProvider } from '../providers/registry.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
-import { AppError, HttpError, isAppError } from '../oauth/errors.ts';
+import { AppError, isAppError } from '../oauth/errors.ts';
 import { dedupeScopes } from '../oauth/scopes.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
-import type { OidcStateStore } from '../storage/oidc-state-store.ts';
-import type { PendingStore } from '../storage/pending-store.ts';
-import { TokenVault } from '../storage/token-vault.ts';
+import { RedirectFlows, type CodeFlowModule } from './redirect-flows.ts';
+import { SessionStore } from './session-store.ts';
+import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
-
-type CodeFlowModule = typeof import('../oidc/code-flow.ts');
+import { openSessionChannel, type SessionChannel } from './session-channel.ts';
 
 /** Refresh when the token has this little life left. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -41,6 +39,24 @@ export interface AuthServiceDeps {
    * rotating refresh token. Defaults to navigator.locks when present, else runs `task` directly.
    */
   withLock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+  /** Tells other tabs about a sign-out; defaults to a BroadcastChannel, null for none. */
+  channel?: SessionChannel | null;
+}
+
+/**
+ * What the UI learns from the service: a sign-out in another tab, a renewal that failed for a
+ * passing reason (the refresh token is kept) or succeeded, and tokens that could only be kept in
+ * memory because storage refused the write.
+ */
+export type AuthEvent =
+  | { type: 'signed-out-elsewhere'; storeId: string }
+  | { type: 'renewal-unavailable'; storeId: string }
+  | { type: 'renewed'; storeId: string }
+  | { type: 'storage-write-failed'; storeId: string };
+
+/** The Web Lock that serialises a store's renewals and its sign-out across tabs. */
+export function renewalLockName(storeId: string): string {
+  return `storefront-connect:refresh:${storeId}`;
 }
 
 export interface CompletedSignIn {
@@ -67,17 +83,17 @@ export class AuthService {
   readonly #fetch: typeof fetch;
   readonly #navigate: (url: string) => void;
   readonly #now: () => number;
-  readonly #vault: TokenVault;
-  #pending: Promise<PendingStore> | undefined;
-  /** Where pending sign-ins wait (IndexedDB, or the sessionStorage fallback). */
-  readonly #pendingKv: KeyValueStore;
-  #oidcStates: Promise<OidcStateStore> | undefined;
-  readonly #loadCodeFlow: () => Promise<CodeFlowModule>;
+  readonly #sessions: SessionStore;
+  readonly #flows: RedirectFlows;
   readonly #withLock: <T>(name: string, task: () => Promise<T>) => Promise<T>;
   /** One refresh in flight per store, shared by every caller. */
   readonly #refreshing = new Map<string, Promise<StoreSession>>();
   /** Bumped by signOut so that a refresh finishing later does not bring the session back. */
   readonly #generation = new Map<string, number>();
+  readonly #channel: SessionChannel | null;
+  readonly #listeners = new Set<(event: AuthEvent) => void>();
+  /** Per store, the access token whose renewal failed for a passing reason and waits for a retry. */
+  readonly #renewalPending = new Map<string, string>();
 
   private constructor(deps: AuthServiceDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
     this.persistent = storage.persistent;
@@ -89,12 +105,19 @@ export class AuthService {
     // sign-in alone goes to the per-tab sessionStorage fallback, so that it survives the redirect.
     const pendingStorage = storage.persistent ? storage.store : pendingFallback;
     this.canSignIn = pendingStorage !== null;
-    this.#vault = new TokenVault(storage.sealed);
+    this.#sessions = new SessionStore(storage.sealed, storage.store);
+    this.#flows = new RedirectFlows({
+      config: deps.config,
+      fetch: deps.fetch,
+      now: this.#now,
+      pendingKv: pendingStorage ?? storage.store,
+      loadCodeFlow: deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts')),
+    });
     this.credentialStore = storage.sealed;
     this.fetchImpl = deps.fetch;
-    this.#pendingKv = pendingStorage ?? storage.store;
-    this.#loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
     this.#withLock = deps.withLock ?? defaultWithLock;
+    this.#channel = deps.channel !== undefined ? deps.channel : openSessionChannel();
+    this.#channel?.subscribe((message) => this.#signedOutElsewhere(message.storeId));
   }
 
   static async create(deps: AuthServiceDeps): Promise<AuthService> {
@@ -127,31 +150,10 @@ export class AuthService {
         storeId,
       });
     }
-    const current = await this.#vault.get(storeId).catch(() => null);
+    const current = await this.#sessions.get(storeId).catch(() => null);
     const scopes = dedupeScopes([...store.defaultScopes, ...(current?.tokens.scopes ?? []), ...(opts.scopes ?? [])]);
     const returnTo = sanitizeReturnTo(opts.returnTo ?? '/');
-    let url: string;
-    if (store.flow === 'code') {
-      const codeFlow = await this.#loadCodeFlow();
-      url = await codeFlow.startCodeFlow(store, { scopes, returnTo }, await this.#codeFlowDeps());
-    } else {
-      // What only a sign-in needs loads when one starts.
-      const [{ generateState }, { buildAuthorizationUrl }, pending] = await Promise.all([
-        import('../oauth/state.ts'),
-        import('../oauth/authorize.ts'),
-        this.#pendingStore(),
-      ]);
-      const state = generateState();
-      url = buildAuthorizationUrl({
-        authorizationEndpoint: store.authorizationEndpoint,
-        clientId: store.clientId,
-        redirectUri: store.redirectUri,
-        scopes,
-        state,
-        responseType: 'token',
-      });
-      await pending.put({ state, storeId, flow: 'token', scopes, returnTo, createdAt: this.#now() });
-    }
+    const url = await this.#flows.start(store, scopes, returnTo);
     this.#navigate(url);
   }
 
@@ -162,41 +164,71 @@ export class AuthService {
    */
   async completeSignIn(captured: CapturedRedirect): Promise<CompletedSignIn> {
     if (captured.problem) {
-      const storeId = await this.#voidState(captured);
+      const storeId = await this.#flows.voidState(captured);
       throw new AppError('OAUTH_INVALID_RESPONSE', `the authorization response is malformed (${captured.problem})`, {
         ...(storeId !== undefined ? { storeId } : {}),
       });
     }
-    const completed =
-      captured.responseMode === 'fragment'
-        ? await this.#completeImplicit(captured.params, captured.receivedAt)
-        : await this.#completeCode(captured.params);
+    const completed = await this.#flows.complete(captured);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
-    await this.#vault.put(session);
+    await this.#sessions.markers.clear(completed.storeId);
+    await this.#save(session);
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
   }
 
   /** Every saved session; `discarded` lists store ids whose record was corrupt and has been removed. */
   async listSessions(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
-    return this.#vault.list();
+    return this.#sessions.list();
   }
 
   /** The saved session, or null. A corrupt record throws STORAGE_CORRUPT once and is gone after. */
   async getSession(storeId: string): Promise<StoreSession | null> {
-    return this.#vault.get(storeId);
+    return this.#sessions.get(storeId);
   }
 
+  /** Listens to the service's events; returns the unsubscribe. */
+  onEvent(listener: (event: AuthEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Signs out authoritatively (security case 27): under the store's renewal lock, leaves a persisted
+   * sign-out marker (a renewal checks it after taking the lock) and deletes the session; tells the
+   * other tabs at once; then revokes the refresh and access tokens where the store names a
+   * revocation endpoint (best-effort, a few seconds at most: the local sign-out already stands).
+   * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
+   */
   async signOut(storeId: string): Promise<void> {
     this.#bumpGeneration(storeId);
-    await this.#vault.delete(storeId);
+    this.#renewalPending.delete(storeId);
+    const ended = await this.#withLock(renewalLockName(storeId), async () => {
+      await this.#sessions.markers.mark(storeId, this.#now()).catch(() => undefined);
+      const current = await this.#sessions.get(storeId).catch(() => null);
+      await this.#sessions.delete(storeId);
+      return current;
+    });
+    this.#channel?.post({ type: 'signed-out', storeId });
+    if (ended) await this.#revoke(storeId, ended.tokens);
+  }
+
+  /**
+   * Retries a renewal that failed for a passing reason (see {@link AuthEvent}); resolves at once when
+   * none is waiting. Throws TOKEN_RENEWAL_UNAVAILABLE again, or TOKEN_EXPIRED when the grant is dead.
+   */
+  async retryRenewal(storeId: string): Promise<void> {
+    const stale = this.#renewalPending.get(storeId);
+    if (stale === undefined) return;
+    await this.#refresh(storeId, stale);
   }
 
   /**
    * A usable access token. Refreshes first when it expires within 60 s and a refresh token exists.
    * Throws TOKEN_MISSING (no session) or TOKEN_EXPIRED (expired and not refreshable; the session is
-   * forgotten). A refresh that fails for a network reason rethrows OAUTH_NETWORK_ERROR, unless the
-   * current token is still valid, which is then returned.
+   * forgotten). A refresh that fails for a passing reason (429, 5xx, timeout, offline) keeps the
+   * refresh token and throws TOKEN_RENEWAL_UNAVAILABLE, unless the current token is still valid,
+   * which is then returned.
    */
   async getAccessToken(storeId: string): Promise<string> {
     const session = await this.#sessionOrMissing(storeId);
@@ -235,50 +267,6 @@ export class AuthService {
     throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this sign-in', { storeId });
   }
 
-  async #completeImplicit(params: URLSearchParams, receivedAt: number | undefined): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
-    const state = params.get('state');
-    if (state === null || state === '') throw new AppError('OAUTH_STATE_MISSING', 'the response carries no state');
-    const pending = await (await this.#pendingStore()).take(state);
-    const store = this.#config.stores.find((candidate) => candidate.id === pending.storeId);
-    if (pending.flow !== 'token' || store?.kind !== 'goodsie' || store.flow !== 'token') {
-      throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this response', {
-        storeId: pending.storeId,
-      });
-    }
-    // The response parser loads only when a callback arrives.
-    const { parseImplicitResponse } = await import('../oauth/implicit.ts');
-    try {
-      const tokens = parseImplicitResponse(params, {
-        expectedState: pending.state,
-        requestedScopes: pending.scopes,
-        now: receivedAt ?? this.#now(),
-        quirks: getProvider(store.kind).tokenQuirks,
-      });
-      return { storeId: store.id, returnTo: pending.returnTo, tokens };
-    } catch (error) {
-      throw withStoreId(error, store.id);
-    }
-  }
-
-  async #completeCode(params: URLSearchParams): Promise<{ storeId: string; returnTo: string; tokens: TokenSet }> {
-    const codeFlow = await this.#loadCodeFlow();
-    return codeFlow.completeCodeFlow(`?${params.toString()}`, this.#config, await this.#codeFlowDeps());
-  }
-
-  /** A malformed callback still burns its state (when it has exactly one), so it cannot be reused. */
-  async #voidState(captured: CapturedRedirect): Promise<string | undefined> {
-    const states = captured.params.getAll('state');
-    const state = states[0];
-    if (states.length !== 1 || state === undefined || state === '') return undefined;
-    try {
-      if (captured.responseMode === 'fragment') return (await (await this.#pendingStore()).take(state)).storeId;
-      await (await this.#oidcStateStore()).remove(state);
-    } catch {
-      // unknown, used or expired: nothing to void
-    }
-    return undefined;
-  }
-
   #store(storeId: string): GoodsieStoreConfig {
     return findStore(this.#config, storeId, 'goodsie');
   }
@@ -291,7 +279,7 @@ export class AuthService {
   async #sessionOrMissing(storeId: string): Promise<StoreSession> {
     let session: StoreSession | null;
     try {
-      session = await this.#vault.get(storeId);
+      session = await this.#sessions.get(storeId);
     } catch (error) {
       throw new AppError('TOKEN_MISSING', 'no usable sign-in for this store', { storeId, cause: error });
     }
@@ -303,18 +291,37 @@ export class AuthService {
   #refresh(storeId: string, staleAccessToken: string): Promise<StoreSession> {
     let running = this.#refreshing.get(storeId);
     if (!running) {
-      running = this.#withLock(`storefront-connect:refresh:${storeId}`, () => this.#runRefresh(storeId, staleAccessToken)).finally(
-        () => this.#refreshing.delete(storeId),
-      );
+      running = this.#withLock(renewalLockName(storeId), () => this.#runRefresh(storeId, staleAccessToken))
+        .then(
+          (session) => {
+            if (this.#renewalPending.delete(storeId)) this.#emit({ type: 'renewed', storeId });
+            return session;
+          },
+          (error: unknown) => {
+            if (isAppError(error) && error.code === 'TOKEN_RENEWAL_UNAVAILABLE') {
+              this.#renewalPending.set(storeId, staleAccessToken);
+              this.#emit({ type: 'renewal-unavailable', storeId });
+            } else {
+              this.#renewalPending.delete(storeId);
+            }
+            throw error;
+          },
+        )
+        .finally(() => this.#refreshing.delete(storeId));
       this.#refreshing.set(storeId, running);
     }
     return running;
   }
 
   async #runRefresh(storeId: string, staleAccessToken: string): Promise<StoreSession> {
-    // Re-read under the lock: another tab may have refreshed already.
+    const startedAt = this.#now();
+    // Re-read under the lock: another tab may have refreshed, or signed out, already.
     const current = await this.#sessionOrMissing(storeId);
     const { tokens } = current;
+    const signedOutAt = await this.#sessions.markers.signedOutAt(storeId);
+    if (signedOutAt !== null && signedOutAt >= tokens.obtainedAt) {
+      throw new AppError('TOKEN_MISSING', 'signed out in another tab', { storeId });
+    }
     if (tokens.accessToken !== staleAccessToken && (tokens.expiresAt === null || tokens.expiresAt - this.#now() > REFRESH_MARGIN_MS)) {
       return current;
     }
@@ -324,62 +331,67 @@ export class AuthService {
       throw new AppError('TOKEN_EXPIRED', 'the access token has expired', { storeId });
     }
     const generation = this.#generation.get(storeId) ?? 0;
-    const codeFlow = await this.#loadCodeFlow();
+    const codeFlow = await this.#flows.loadCodeFlow();
     let refreshed: TokenSet;
     try {
-      refreshed = await codeFlow.refreshAccessToken(store, tokens, await this.#codeFlowDeps());
+      refreshed = await codeFlow.refreshAccessToken(store, tokens, await this.#flows.codeFlowDeps());
     } catch (error) {
-      if (error instanceof HttpError && error.code === 'OAUTH_TOKEN_REQUEST_FAILED' && error.status >= 400 && error.status < 500) {
+      if (endsSession(error)) {
         // invalid_grant and friends: the refresh token is dead.
         await this.#forget(storeId, tokens.accessToken);
         throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this sign-in', { storeId, cause: error });
       }
-      throw withStoreId(error, storeId);
+      // 429, 5xx, timeout, offline: the refresh token stays for a later try.
+      throw renewalUnavailable(error, storeId);
     }
-    if ((this.#generation.get(storeId) ?? 0) !== generation) {
+    const signedOutSince = await this.#sessions.markers.signedOutAt(storeId);
+    if ((this.#generation.get(storeId) ?? 0) !== generation || (signedOutSince !== null && signedOutSince >= startedAt)) {
+      await this.#revoke(storeId, refreshed);
       throw new AppError('TOKEN_MISSING', 'signed out while refreshing', { storeId });
     }
     const session: StoreSession = { storeId, tokens: refreshed };
-    await this.#vault.put(session);
+    await this.#save(session);
     return session;
+  }
+
+  /**
+   * Writes the session; when storage refuses (quota, a closed database), keeps it in memory for this
+   * tab instead, so a rotated refresh token is never lost, and says so (the storage banner).
+   */
+  async #save(session: StoreSession): Promise<void> {
+    if (!(await this.#sessions.save(session))) this.#emit({ type: 'storage-write-failed', storeId: session.storeId });
+  }
+
+  /** RFC 7009 where the store's config names a revocation endpoint; never throws. */
+  async #revoke(storeId: string, tokens: TokenSet): Promise<void> {
+    const store = this.#config.stores.find((candidate) => candidate.id === storeId);
+    if (store?.kind !== 'goodsie' || store.revocationEndpoint === undefined) return;
+    const { revokeTokens } = await import('../oauth/revocation.ts');
+    await revokeTokens(this.#fetch, { revocationEndpoint: store.revocationEndpoint, clientId: store.clientId }, tokens);
+  }
+
+  #signedOutElsewhere(storeId: string): void {
+    this.#bumpGeneration(storeId);
+    this.#sessions.dropUnsaved(storeId);
+    this.#renewalPending.delete(storeId);
+    this.#emit({ type: 'signed-out-elsewhere', storeId });
+  }
+
+  #emit(event: AuthEvent): void {
+    for (const listener of this.#listeners) listener(event);
   }
 
   /** Deletes the session, unless it already holds a different token (refreshed elsewhere). */
   async #forget(storeId: string, accessToken: string): Promise<void> {
-    const current = await this.#vault.get(storeId).catch(() => null);
+    const current = await this.#sessions.get(storeId).catch(() => null);
     if (current && current.tokens.accessToken !== accessToken) return;
     this.#bumpGeneration(storeId);
-    await this.#vault.delete(storeId);
+    await this.#sessions.delete(storeId);
   }
 
   #bumpGeneration(storeId: string): void {
     this.#generation.set(storeId, (this.#generation.get(storeId) ?? 0) + 1);
   }
-
-  /** The implicit flow's pending sign-ins. */
-  #pendingStore(): Promise<PendingStore> {
-    this.#pending ??= import('../storage/pending-store.ts').then(
-      ({ PendingStore }) => new PendingStore(this.#pendingKv, { now: this.#now }),
-    );
-    return this.#pending;
-  }
-
-  /** The code flow's state store, on the same storage as the implicit flow's pending sign-ins. */
-  #oidcStateStore(): Promise<OidcStateStore> {
-    this.#oidcStates ??= import('../storage/oidc-state-store.ts').then(({ createOidcStateStore }) =>
-      createOidcStateStore(this.#pendingKv, { now: this.#now }),
-    );
-    return this.#oidcStates;
-  }
-
-  async #codeFlowDeps() {
-    return { fetch: this.#fetch, stateStore: await this.#oidcStateStore(), now: this.#now };
-  }
-}
-
-function withStoreId(error: unknown, storeId: string): unknown {
-  if (isAppError(error)) error.storeId ??= storeId;
-  return error;
 }
 
 export function defaultWithLock<T>(name: string, task: () => Promise<T>): Promise<T> {

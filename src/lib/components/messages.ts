@@ -53,6 +53,14 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     title: 'The store could not be reached',
     detail: 'The sign-in could not be finished because of a network problem. Start a fresh sign-in when you are back online.',
   },
+  OAUTH_MIX_UP: {
+    title: 'That sign-in answer came from the wrong place',
+    detail: 'It did not come from the store the sign-in was started with, so nothing was connected. Please connect again.',
+  },
+  TOKEN_RENEWAL_UNAVAILABLE: {
+    title: 'The store could not be reached',
+    detail: 'Your connection is kept; we will try again shortly and as soon as you are back online.',
+  },
   TOKEN_EXPIRED: { title: 'Your access has ended', detail: 'Reconnect to carry on where you were.' },
   TOKEN_MISSING: { title: 'Not connected', detail: 'Connect this store to see its catalogue.' },
   API_UNAUTHORIZED: { title: 'Your access has ended', detail: 'Reconnect to carry on where you were.' },

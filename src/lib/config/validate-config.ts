@@ -132,6 +132,12 @@ export function configReader(entry: JsonObject, path: string): ConfigReader {
       });
       return result;
     },
+    flag(key, fallback) {
+      const value = entry[key];
+      if (value === undefined) return fallback;
+      if (typeof value !== 'boolean') return fail(key, `Set ${key} to true or false (without quotes).`);
+      return value;
+    },
     optionalCurrency(key) {
       const value = entry[key];
       if (value === undefined) return undefined;
@@ -178,6 +184,34 @@ export function validateConfig(json: unknown): AppConfig {
   if (!Array.isArray(stores)) throw invalid('stores', 'Add a "stores" list with one entry per store the app can connect to.');
   if (stores.length === 0) throw invalid('stores', 'List at least one store in "stores".');
   const seenIds = new Set<string>();
-  return { stores: stores.map((store: unknown, index) => validateStore(store, index, seenIds)) };
+  const validated = stores.map((store: unknown, index) => validateStore(store, index, seenIds));
+  refuseSharedRedirects(validated);
+  return { stores: validated };
+}
+
+/**
+ * Two redirect-based stores may share one redirect URI only when both name their issuer: the
+ * callback alone then cannot tell which server answered, and `iss` is what tells them apart.
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.4.2
+ * @see https://www.rfc-editor.org/rfc/rfc9207#section-2.4
+ */
+function refuseSharedRedirects(stores: readonly StoreConfig[]): void {
+  const firstWith = new Map<string, number>();
+  stores.forEach((store, index) => {
+    if (!('redirectUri' in store)) return;
+    const earlier = firstWith.get(store.redirectUri);
+    if (earlier === undefined) {
+      firstWith.set(store.redirectUri, index);
+      return;
+    }
+    const other = stores[earlier]!;
+    const issuerOf = (candidate: StoreConfig) => ('issuer' in candidate ? candidate.issuer : undefined);
+    if (issuerOf(store) === undefined || issuerOf(other) === undefined) {
+      throw invalid(
+        `stores[${index}].redirectUri`,
+        `"${other.id}" uses the same redirectUri; give each store its own redirectUri, or set issuer on both (their servers must send iss).`,
+      );
+    }
+  });
 }
 

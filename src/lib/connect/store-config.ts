@@ -25,6 +25,18 @@ export interface GoodsieStoreConfig extends StoreConfigBase {
   redirectUri: string;
   defaultScopes: string[];
   flow: 'token' | 'code';
+  /**
+   * The authorization server's issuer identifier: an `iss` on the callback must equal it exactly
+   * (RFC 9207 2.4). Required when another redirect-based store shares `redirectUri`.
+   */
+  issuer?: string;
+  /**
+   * The server always sends `iss` on its authorization responses (RFC 9207 3,
+   * `authorization_response_iss_parameter_supported`): a callback without one is refused. Needs `issuer`.
+   */
+  authorizationResponseIssParameterSupported?: boolean;
+  /** RFC 7009 token revocation; sign-out revokes the refresh and access tokens there. */
+  revocationEndpoint?: string;
 }
 
 /** Shopware 6 Admin API: pasted integration key (default) and/or the admin password grant. */
@@ -101,6 +113,8 @@ export interface ConfigReader {
   optionalOneOf<T extends string>(key: string, allowed: readonly T[], hint: string): T | undefined;
   /** A non-empty list of distinct values of `allowed`; `fallback` when the key is absent. */
   listOf<T extends string>(key: string, allowed: readonly T[], fallback?: readonly T[]): T[];
+  /** true or false; `fallback` when the key is absent. */
+  flag(key: string, fallback: boolean): boolean;
   /** An ISO 4217 code, upper case. */
   optionalCurrency(key: string): string | undefined;
   /** Throws the ConfigError for `key` (or the entry itself when key is ''). */

@@ -16,6 +16,7 @@
  * The app's boot must hand an embed callback here instead of to AuthService.completeSignIn
  * (see `completeEmbedSignIn`).
  */
+import { arrivalAddress, bindingOf, checkCallbackBinding } from '../oauth/mix-up.ts';
 import { findStore } from '../config/find-store.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import { buildAuthorizationUrl } from '../oauth/authorize.ts';
@@ -96,7 +97,15 @@ export class EmbedTokens {
       state,
       responseType: 'token',
     });
-    await this.#pending.put({ state, storeId, flow: 'token', scopes: [scope], returnTo: sanitizeReturnTo(returnTo), createdAt: this.#now() });
+    await this.#pending.put({
+      state,
+      storeId,
+      flow: 'token',
+      scopes: [scope],
+      returnTo: sanitizeReturnTo(returnTo),
+      createdAt: this.#now(),
+      binding: bindingOf(store),
+    });
     this.#navigate(url);
   }
 
@@ -115,6 +124,7 @@ export class EmbedTokens {
     }
     const pending = await this.#pending.take(state);
     const store = this.#store(pending.storeId);
+    checkCallbackBinding(pending.binding, bindingOf(store), arrivalAddress(captured.cleanHref), captured.params.get('iss'));
     let session: StoreSession;
     try {
       const tokens = parseImplicitResponse(captured.params, {

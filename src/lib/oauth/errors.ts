@@ -18,9 +18,13 @@ export type AppErrorCode =
   | 'OAUTH_UNSUPPORTED_TOKEN_TYPE'
   | 'OAUTH_TOKEN_REQUEST_FAILED'
   | 'OAUTH_NETWORK_ERROR'
+  // the response came from another server or to another address than its sign-in (RFC 9700 4.4, RFC 9207)
+  | 'OAUTH_MIX_UP'
   // tokens
   | 'TOKEN_EXPIRED'
   | 'TOKEN_MISSING'
+  // a renewal failed for a passing reason (429, 5xx, timeout, offline): the refresh token is kept
+  | 'TOKEN_RENEWAL_UNAVAILABLE'
   // store API
   | 'API_UNAUTHORIZED'
   | 'API_INSUFFICIENT_SCOPE'

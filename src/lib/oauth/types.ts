@@ -1,3 +1,5 @@
+import type { SignInBinding } from './mix-up.ts';
+
 /** Domain (camelCase) view of a token response; converted once from the wire in token.ts. */
 export interface TokenSet {
   accessToken: string;
@@ -19,6 +21,8 @@ export interface TokenSet {
 
 /** A sign-in that has been started and not yet completed; kept in IndexedDB, single use. */
 export interface PendingAuthorization {
+  /** Where the sign-in was sent and must come back from (mix-up defence). */
+  binding: SignInBinding;
   state: string;
   storeId: string;
   flow: 'token' | 'code';

@@ -17,6 +17,7 @@ import { normalizeTokenResponse, parseTokenErrorResponse, sanitizeErrorText } fr
 import type { TokenSet } from '../oauth/types.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
+import { arrivalAddress, bindingOf, checkCallbackBinding, parseBinding, type SignInBinding } from '../oauth/mix-up.ts';
 
 export interface CodeFlowDeps {
   fetch: typeof fetch;
@@ -30,6 +31,8 @@ export interface CodeFlowDeps {
 /** Our own data, carried in the library's sign-in state. */
 export interface CodeFlowStateData {
   storeId: string;
+  /** Where the sign-in was sent and must come back from (mix-up defence). */
+  binding: SignInBinding;
   returnTo: string;
   scopes: string[];
 }
@@ -62,7 +65,7 @@ export async function startCodeFlow(
   deps: CodeFlowDeps,
 ): Promise<string> {
   const { client } = createClient(store, request.scopes, deps);
-  const data: CodeFlowStateData = { storeId: store.id, returnTo: request.returnTo, scopes: [...request.scopes] };
+  const data: CodeFlowStateData = { storeId: store.id, binding: bindingOf(store), returnTo: request.returnTo, scopes: [...request.scopes] };
   try {
     const signin = await client.createSigninRequest({ state: data });
     return signin.url;
@@ -80,7 +83,7 @@ export async function startCodeFlow(
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.5
  */
-export async function completeCodeFlow(href: string, config: AppConfig, deps: CodeFlowDeps): Promise<CompletedCodeFlow> {
+export async function completeCodeFlow(href: string, config: AppConfig, deps: CodeFlowDeps, arrivedOn: string): Promise<CompletedCodeFlow> {
   let params: URLSearchParams;
   try {
     params = new URL(href, 'http://callback.invalid').searchParams;
@@ -108,6 +111,13 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
     throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state names no configured store', {
       ...(data ? { storeId: data.storeId } : {}),
     });
+  }
+
+  try {
+    checkCallbackBinding(data.binding, bindingOf(store), arrivalAddress(arrivedOn), params.get('iss'));
+  } catch (error) {
+    await deps.stateStore.remove(state);
+    throw error;
   }
 
   const { client, record } = createClient(store, data.scopes, deps);
@@ -247,7 +257,9 @@ function readStateData(value: string): CodeFlowStateData | null {
     const { storeId, returnTo, scopes } = data as Record<string, unknown>;
     if (typeof storeId !== 'string' || typeof returnTo !== 'string') return null;
     if (!Array.isArray(scopes) || !scopes.every((scope) => typeof scope === 'string')) return null;
-    return { storeId, returnTo, scopes: scopes as string[] };
+    const binding = parseBinding((data as Record<string, unknown>)['binding']);
+    if (binding === null || binding.storeId !== storeId) return null;
+    return { storeId, binding, returnTo, scopes: scopes as string[] };
   } catch {
     return null;
   }

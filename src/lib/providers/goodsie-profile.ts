@@ -54,6 +54,13 @@ function validateGoodsie(reader: ConfigReader, base: StoreConfigBase): GoodsieSt
   }
   const redirectUri = reader.endpoint('redirectUri');
   const defaultScopes = reader.listOf('defaultScopes', SCOPES.map((scope) => scope.id));
+  const issuer = reader.optionalEndpoint('issuer');
+  if (issuer?.includes('?')) reader.fail('issuer', 'Remove the ?query from issuer: an issuer identifier has none (RFC 9207).');
+  const issAlwaysSent = reader.flag('authorizationResponseIssParameterSupported', false);
+  if (issAlwaysSent && issuer === undefined) {
+    reader.fail('issuer', 'Set issuer: authorizationResponseIssParameterSupported needs it to check the iss the server sends.');
+  }
+  const revocationEndpoint = reader.optionalEndpoint('revocationEndpoint');
   const store: GoodsieStoreConfig = {
     ...base,
     kind: 'goodsie',
@@ -64,6 +71,9 @@ function validateGoodsie(reader: ConfigReader, base: StoreConfigBase): GoodsieSt
     flow,
   };
   if (tokenEndpoint !== undefined) store.tokenEndpoint = tokenEndpoint;
+  if (issuer !== undefined) store.issuer = issuer;
+  if (issAlwaysSent) store.authorizationResponseIssParameterSupported = true;
+  if (revocationEndpoint !== undefined) store.revocationEndpoint = revocationEndpoint;
   return store;
 }
 

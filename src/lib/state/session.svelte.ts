@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
-import type { AuthService } from '../auth/auth-service.ts';
+import type { AuthEvent, AuthService } from '../auth/auth-service.ts';
+import { RenewalRetry } from '../auth/renewal-retry.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { AppError } from '../oauth/errors.ts';
@@ -48,6 +49,11 @@ export class Session {
   #loaded = $state(false);
   /** The store last signed out of during this visit, for a calm confirmation; null once another sign-in lands. */
   #signedOutOf = $state<string | null>(null);
+  /** Store ids whose renewal failed for a passing reason: kept connected, "can't reach" shows, retried. */
+  #unreachable = $state<string[]>([]);
+  /** Storage refused a write: some tokens live in this tab's memory only (the storage banner shows). */
+  #writeFailed = $state(false);
+  #retry: RenewalRetry | undefined;
   /** Connections of the stores on the seam (every kind but Goodsie). */
   #links = $state<SeamLink[]>([]);
   /** Capabilities a store refused with 403 although the probe allowed them; off until the next connect. */
@@ -59,6 +65,7 @@ export class Session {
   constructor(auth: AuthService, config: AppConfig) {
     this.#auth = auth;
     this.config = config;
+    auth.onEvent((event) => this.#onAuthEvent(event));
   }
 
   /** The seam's door, loaded with the first store that needs it (none for Goodsie-only configs). */
@@ -73,9 +80,14 @@ export class Session {
     return store !== undefined && store.kind !== 'goodsie';
   }
 
-  /** False when IndexedDB is unavailable: sessions live in memory and end with the tab. */
+  /** False when IndexedDB is unavailable or refused a write: sessions (some or all) end with the tab. */
   get persistent(): boolean {
-    return this.#auth.persistent;
+    return this.#auth.persistent && !this.#writeFailed;
+  }
+
+  /** Store ids the app cannot reach to renew access right now (the session is kept). */
+  get unreachableStores(): readonly string[] {
+    return this.#unreachable;
   }
 
   /** False when no storage at all can keep a sign-in's state across the redirect. */
@@ -330,10 +342,7 @@ export class Session {
       this.#links = this.#links.filter((l) => l.storeId !== storeId);
       delete this.#refused[storeId];
     } else await this.#auth.signOut(storeId);
-    this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
-    this.#expired = this.#expired.filter((id) => id !== storeId);
-    delete this.#withdrawn[storeId];
-    this.#signedOutOf = storeId;
+    this.#drop(storeId);
     try {
       const { forgetEmbedToken } = await import('../embed/embed-tokens.ts');
       await forgetEmbedToken(this.config, storeId);
@@ -343,8 +352,48 @@ export class Session {
     }
   }
 
+  /** Forgets the store's session here (signed out in this tab or another). */
+  #drop(storeId: string): void {
+    this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
+    this.#expired = this.#expired.filter((id) => id !== storeId);
+    this.#setReachable(storeId);
+    delete this.#withdrawn[storeId];
+    this.#signedOutOf = storeId;
+  }
+
+  #setReachable(storeId: string): void {
+    this.#retry?.stop(storeId);
+    if (this.#unreachable.includes(storeId)) this.#unreachable = this.#unreachable.filter((id) => id !== storeId);
+  }
+
+  #onAuthEvent(event: AuthEvent): void {
+    const { storeId } = event;
+    if (event.type === 'signed-out-elsewhere') this.#drop(storeId);
+    else if (event.type === 'storage-write-failed') this.#writeFailed = true;
+    else if (event.type === 'renewed') this.#setReachable(storeId);
+    else {
+      if (!this.#unreachable.includes(storeId)) this.#unreachable = [...this.#unreachable, storeId];
+      this.#retry ??= new RenewalRetry({ retry: (id) => this.#retryRenewal(id) });
+      this.#retry.schedule(storeId);
+    }
+  }
+
+  async #retryRenewal(storeId: string): Promise<void> {
+    try {
+      await this.#auth.retryRenewal(storeId);
+      this.#setReachable(storeId);
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) {
+        this.#setReachable(storeId);
+        this.markExpired(storeId);
+      }
+      throw error;
+    }
+  }
+
   /** Records a finished sign-in (the callback has been handled by the AuthService). */
   accept(session: StoreSession): void {
+    this.#setReachable(session.storeId);
     this.#signedOutOf = null;
     this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
     this.#expired = this.#expired.filter((id) => id !== session.storeId);
@@ -371,11 +420,13 @@ export class Session {
     return this.#auth.getAccessToken(storeId);
   }
 
-  async handleUnauthorized(storeId: string): Promise<string> {
+  /** After a 401 for `refusedToken`: a token renewed meanwhile (this tab or another) is reused, not renewed again. */
+  async handleUnauthorized(storeId: string, refusedToken: string): Promise<string> {
     try {
-      return await this.#auth.handleUnauthorized(storeId);
+      return await this.#auth.handleUnauthorized(storeId, refusedToken);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) {
+        this.#setReachable(storeId);
         this.markExpired(storeId);
       }
       throw error;

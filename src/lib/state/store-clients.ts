@@ -37,7 +37,7 @@ export async function createStoreClient(host: ClientHost, store: StoreConfig): P
       provider,
       fetch: host.fetch,
       getAccessToken: () => host.session.getAccessToken(storeId),
-      onUnauthorized: () => host.session.handleUnauthorized(storeId),
+      onUnauthorized: (refused) => host.session.handleUnauthorized(storeId, refused),
       onRateLimited,
       sleep,
     });

@@ -4,6 +4,7 @@
  */
 import { AppError } from '../oauth/errors.ts';
 import { MAX_STATE_LENGTH, SIGN_IN_LIFETIME_WORDS } from '../oauth/state.ts';
+import { parseBinding } from '../oauth/mix-up.ts';
 import type { PendingAuthorization } from '../oauth/types.ts';
 import type { KeyValueStore } from './kv.ts';
 import { SingleUseStore } from './single-use-store.ts';
@@ -67,7 +68,10 @@ function parsePending(value: unknown): PendingAuthorization | null {
   ) {
     return null;
   }
+  const binding = parseBinding(pending['binding']);
+  if (binding === null || binding.storeId !== pending['storeId']) return null;
   return {
+    binding,
     state: pending['state'],
     storeId: pending['storeId'],
     flow: pending['flow'],

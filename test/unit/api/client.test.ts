@@ -33,7 +33,7 @@ afterEach(() => {
 interface Harness {
   api: ReturnType<typeof createStoreApi>;
   fake: ReturnType<typeof scriptedFetch>;
-  onUnauthorized: ReturnType<typeof vi.fn<() => Promise<string>>>;
+  onUnauthorized: ReturnType<typeof vi.fn<(refusedToken: string) => Promise<string>>>;
   rateLimited: RateLimitInfo[];
   sleeps: number[];
 }
@@ -43,7 +43,7 @@ function harness(steps: Step[], overrides: Partial<StoreApiOptions> = {}): Harne
   done.push(() => fake.assertDone());
   const rateLimited: RateLimitInfo[] = [];
   const sleeps: number[] = [];
-  const onUnauthorized = vi.fn(async () => NEW_TOKEN);
+  const onUnauthorized = vi.fn(async (_refusedToken: string) => NEW_TOKEN);
   const api = createStoreApi({
     apiBase: `${ORIGIN}/`,
     provider: goodsie,
@@ -213,6 +213,15 @@ describe('401: renew the token once', () => {
     expect((await api.getMetadata()).name).toBe('S');
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
     expect(fake.seen.map((request) => request.headers.get('Authorization'))).toEqual([`Bearer ${TOKEN}`, `Bearer ${NEW_TOKEN}`]);
+  });
+
+  it('tells onUnauthorized which token the store refused (so a renewal done meanwhile is reused)', async () => {
+    const { api, onUnauthorized } = harness([
+      { method: 'GET', path: '/api/v1/metadata', respond: () => new Response(null, { status: 401 }) },
+      { method: 'GET', path: '/api/v1/metadata', respond: () => json({ name: 'S', currency: 'USD' }) },
+    ]);
+    await api.getMetadata();
+    expect(onUnauthorized.mock.calls).toEqual([[TOKEN]]);
   });
 
   it('gives API_UNAUTHORIZED on a second 401, without renewing again', async () => {

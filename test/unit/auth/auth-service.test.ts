@@ -545,7 +545,7 @@ describe('code flow through the service', () => {
     clock.now = T0 + 3_600_000 - 30_000;
     expect(await auth.getAccessToken('bolt')).toBe('BOLT-AT1');
     clock.now = T0 + 3_600_001;
-    expect((await catchAppError(() => auth.getAccessToken('bolt'))).code).toBe('OAUTH_NETWORK_ERROR');
+    expect((await catchAppError(() => auth.getAccessToken('bolt'))).code).toBe('TOKEN_RENEWAL_UNAVAILABLE');
     expect(await auth.getSession('bolt')).not.toBeNull();
   });
 

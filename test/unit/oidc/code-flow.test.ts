@@ -71,7 +71,7 @@ describe('startCodeFlow', () => {
 describe('completeCodeFlow', () => {
   it('exchanges the code with the PKCE verifier and returns the granted TokenSet', async () => {
     const { url, state } = await start();
-    const result = await completeCodeFlow(`?code=C0DE&state=${state}`, config, deps());
+    const result = await completeCodeFlow(`?code=C0DE&state=${state}`, config, deps(), store.redirectUri);
     expect(endpoint.calls).toHaveLength(1);
     const form = endpoint.calls[0]!.form;
     expect(form.get('grant_type')).toBe('authorization_code');
@@ -97,7 +97,7 @@ describe('completeCodeFlow', () => {
   it("copes with Goodsie's expire_in and a missing scope (the requested ones are granted)", async () => {
     tokenAnswer = () => json({ access_token: 'AT1', token_type: 'bearer', expire_in: '315360000' });
     const { state } = await start(['storefront', 'cart']);
-    const { tokens } = await completeCodeFlow(`?code=C&state=${state}`, config, deps());
+    const { tokens } = await completeCodeFlow(`?code=C&state=${state}`, config, deps(), store.redirectUri);
     expect(tokens.scopes).toEqual(['storefront', 'cart']);
     expect(tokens.expiresAt).toBe(clock.now + 315_360_000_000);
     expect(tokens.refreshToken).toBeUndefined();
@@ -105,8 +105,8 @@ describe('completeCodeFlow', () => {
 
   it('a replayed callback is OAUTH_STATE_REUSED and never exchanges the code twice', async () => {
     const { state } = await start();
-    await completeCodeFlow(`?code=C&state=${state}`, config, deps());
-    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()));
+    await completeCodeFlow(`?code=C&state=${state}`, config, deps(), store.redirectUri);
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps(), store.redirectUri));
     expect(error.code).toBe('OAUTH_STATE_REUSED');
     expect(endpoint.calls).toHaveLength(1);
   });
@@ -118,14 +118,14 @@ describe('completeCodeFlow', () => {
     ['a repeated code', '?code=C&code=D&state=x', 'OAUTH_INVALID_RESPONSE'],
   ])('%s gives %s without any request', async (_label, href, code) => {
     await start();
-    expect((await catchAppError(() => completeCodeFlow(href, config, deps()))).code).toBe(code);
+    expect((await catchAppError(() => completeCodeFlow(href, config, deps(), store.redirectUri))).code).toBe(code);
     expect(endpoint.calls).toHaveLength(0);
   });
 
   it('a state older than 10 minutes is OAUTH_STATE_EXPIRED', async () => {
     const { state } = await start();
     clock.now += 600_001;
-    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()));
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps(), store.redirectUri));
     expect(error.code).toBe('OAUTH_STATE_EXPIRED');
     expect(endpoint.calls).toHaveLength(0);
   });
@@ -133,19 +133,19 @@ describe('completeCodeFlow', () => {
   it('access_denied becomes OAUTH_ACCESS_DENIED with the store id, and consumes the state', async () => {
     const { state } = await start();
     const error = await catchAppError(() =>
-      completeCodeFlow(`?error=access_denied&error_description=User+said+no&state=${state}`, config, deps()),
+      completeCodeFlow(`?error=access_denied&error_description=User+said+no&state=${state}`, config, deps(), store.redirectUri),
     );
     expect(error.code).toBe('OAUTH_ACCESS_DENIED');
     expect(error.storeId).toBe('acme');
     expect(endpoint.calls).toHaveLength(0);
-    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()))).code).toBe(
+    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps(), store.redirectUri))).code).toBe(
       'OAUTH_STATE_REUSED',
     );
   });
 
   it('a callback without code is OAUTH_INVALID_RESPONSE', async () => {
     const { state } = await start();
-    expect((await catchAppError(() => completeCodeFlow(`?state=${state}`, config, deps()))).code).toBe(
+    expect((await catchAppError(() => completeCodeFlow(`?state=${state}`, config, deps(), store.redirectUri))).code).toBe(
       'OAUTH_INVALID_RESPONSE',
     );
   });
@@ -153,7 +153,7 @@ describe('completeCodeFlow', () => {
   it('a 5.2 error from the token endpoint is OAUTH_TOKEN_REQUEST_FAILED with no secret anywhere', async () => {
     tokenAnswer = () => json({ error: 'invalid_grant', error_description: 'code expired' }, 400);
     const { state } = await start();
-    const error = await catchAppError(() => completeCodeFlow(`?code=SECRETCODE&state=${state}`, config, deps()));
+    const error = await catchAppError(() => completeCodeFlow(`?code=SECRETCODE&state=${state}`, config, deps(), store.redirectUri));
     expect(error.code).toBe('OAUTH_TOKEN_REQUEST_FAILED');
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).status).toBe(400);
@@ -170,11 +170,11 @@ describe('completeCodeFlow', () => {
       throw new TypeError('Failed to fetch');
     };
     const { state } = await start();
-    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()));
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps(), store.redirectUri));
     expect(error.code).toBe('OAUTH_NETWORK_ERROR');
     expect(error.storeId).toBe('acme');
     expect(endpoint.calls).toHaveLength(1);
-    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()))).code).toBe(
+    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps(), store.redirectUri))).code).toBe(
       'OAUTH_STATE_REUSED',
     );
     expect(endpoint.calls).toHaveLength(1);
@@ -189,7 +189,7 @@ describe('completeCodeFlow', () => {
       });
     const { state } = await start();
     const error = await catchAppError(() =>
-      completeCodeFlow(`?code=C&state=${state}`, config, { ...deps(), fetch: hanging, timeoutMs: 20 }),
+      completeCodeFlow(`?code=C&state=${state}`, config, { ...deps(), fetch: hanging, timeoutMs: 20 }, store.redirectUri),
     );
     expect(error.code).toBe('OAUTH_NETWORK_ERROR');
   });
@@ -197,19 +197,19 @@ describe('completeCodeFlow', () => {
   it('a token response that is not usable is OAUTH_INVALID_RESPONSE or OAUTH_UNSUPPORTED_TOKEN_TYPE', async () => {
     tokenAnswer = () => json({ access_token: 'AT', token_type: 'mac' });
     let { state } = await start();
-    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()))).code).toBe(
+    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps(), store.redirectUri))).code).toBe(
       'OAUTH_UNSUPPORTED_TOKEN_TYPE',
     );
     tokenAnswer = () => new Response('not json', { status: 200, headers: { 'Content-Type': 'application/json' } });
     ({ state } = await start());
-    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps()))).code).toBe(
+    expect((await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps(), store.redirectUri))).code).toBe(
       'OAUTH_INVALID_RESPONSE',
     );
   });
 
   it('a state whose store left the config is OAUTH_STATE_MISMATCH', async () => {
     const { state } = await start();
-    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, { stores: [] }, deps()));
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, { stores: [] }, deps(), store.redirectUri));
     expect(error.code).toBe('OAUTH_STATE_MISMATCH');
     expect(error.storeId).toBe('acme');
   });

@@ -100,7 +100,7 @@ describe('code flow against node-oidc-provider', () => {
     expect(new URL(callback).searchParams.has('code')).toBe(true);
     const query = new URL(callback).search;
 
-    const result = await completeCodeFlow(query, config, deps());
+    const result = await completeCodeFlow(query, config, deps(), REDIRECT_URI);
     expect(result.storeId).toBe('op');
     expect(result.returnTo).toBe('/orders');
     expect(result.tokens.tokenType).toBe('bearer');
@@ -110,7 +110,7 @@ describe('code flow against node-oidc-provider', () => {
     expect(result.tokens.expiresAt).toBeGreaterThan(Date.now());
 
     // The same callback again: refused locally, the code is not sent twice.
-    expect((await catchAppError(() => completeCodeFlow(query, config, deps()))).code).toBe('OAUTH_STATE_REUSED');
+    expect((await catchAppError(() => completeCodeFlow(query, config, deps(), REDIRECT_URI))).code).toBe('OAUTH_STATE_REUSED');
 
     const refreshed = await refreshAccessToken(store, result.tokens, deps());
     expect(refreshed.accessToken).not.toBe(result.tokens.accessToken);
@@ -127,7 +127,7 @@ describe('code flow against node-oidc-provider', () => {
     decision = 'deny';
     const url = await startCodeFlow(store, { scopes: ['storefront'], returnTo: '/' }, deps());
     const callback = await authorize(url);
-    const error = await catchAppError(() => completeCodeFlow(new URL(callback).search, config, deps()));
+    const error = await catchAppError(() => completeCodeFlow(new URL(callback).search, config, deps(), REDIRECT_URI));
     expect(error.code).toBe('OAUTH_ACCESS_DENIED');
     expect(error.storeId).toBe('op');
   });

@@ -13,6 +13,7 @@ const pending = (state: string, createdAt = T0): PendingAuthorization => ({
   scopes: ['storefront'],
   returnTo: '/',
   createdAt,
+  binding: { storeId: 'acme', authorizationEndpoint: 'https://auth.acme.example/oauth2/authorize', redirectUri: 'https://app.example/' },
 });
 
 function setup() {

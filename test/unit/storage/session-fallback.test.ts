@@ -27,6 +27,7 @@ const pending = (state: string, createdAt = T0): PendingAuthorization => ({
   scopes: ['storefront'],
   returnTo: '/s/acme?q=mug',
   createdAt,
+  binding: { storeId: 'acme', authorizationEndpoint: 'https://auth.acme.example/oauth2/authorize', redirectUri: 'https://app.example/' },
 });
 
 describe('openSessionFallback', () => {

@@ -8,6 +8,7 @@
 import { AppError, HttpError } from '../../oauth/errors.ts';
 import { isScopeToken } from '../../oauth/scopes.ts';
 import { readTokenResponseJson } from '../../oauth/token.ts';
+import { formPostInit, type FormPostInit } from '../../oauth/form-post.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 import { TOKEN_SYNTAX } from '../../shared/token-syntax.ts';
 
@@ -19,19 +20,11 @@ export interface FlickRocketTokenContext {
 /** A request to send with `fetch(request.url, request.init)`. */
 export interface TokenHttpRequest {
   url: string;
-  init: {
-    method: 'POST';
-    headers: Record<string, string>;
-    body: string;
-    credentials: 'omit';
-    referrerPolicy: 'no-referrer';
-    cache: 'no-store';
-  };
+  init: FormPostInit;
 }
 
 /** A FlickRocket token set always carries the next refresh token. */
 export type FlickRocketTokenSet = TokenSet & { refreshToken: string };
-
 
 function tokenPost(context: FlickRocketTokenContext, params: URLSearchParams): TokenHttpRequest {
   let url: URL;
@@ -43,17 +36,7 @@ function tokenPost(context: FlickRocketTokenContext, params: URLSearchParams): T
   // The same parameters in the query (the docs) and the form body (OWIN, the official plugin):
   // which one the live server reads is [unverified]; both work with either (platforms.md 3.2).
   for (const [name, value] of params) url.searchParams.set(name, value);
-  return {
-    url: url.href,
-    init: {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-      body: params.toString(),
-      credentials: 'omit',
-      referrerPolicy: 'no-referrer',
-      cache: 'no-store',
-    },
-  };
+  return { url: url.href, init: formPostInit(params) };
 }
 
 /**

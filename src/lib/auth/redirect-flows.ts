@@ -1,0 +1,144 @@
+/**
+ * The two Goodsie redirect flows behind the AuthService: the implicit flow (ours) and code + PKCE
+ * (the lazily loaded oidc module). Starts a sign-in (its pending record, bound to the store's
+ * endpoints, redirect URI and issuer), completes a callback into tokens, and burns the state of a
+ * malformed one. Stores nothing but pending sign-ins: the AuthService keeps the session.
+ */
+import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
+import type { CapturedRedirect } from '../oauth/callback.ts';
+import { AppError, isAppError } from '../oauth/errors.ts';
+import type { TokenSet } from '../oauth/types.ts';
+import { getProvider } from '../providers/registry.ts';
+import type { KeyValueStore } from '../storage/kv.ts';
+import type { OidcStateStore } from '../storage/oidc-state-store.ts';
+import type { PendingStore } from '../storage/pending-store.ts';
+
+export type CodeFlowModule = typeof import('../oidc/code-flow.ts');
+
+export interface RedirectFlowsDeps {
+  config: AppConfig;
+  fetch: typeof fetch;
+  now: () => number;
+  /** Where pending sign-ins wait (IndexedDB, or the sessionStorage fallback). */
+  pendingKv: KeyValueStore;
+  loadCodeFlow: () => Promise<CodeFlowModule>;
+}
+
+export interface CompletedRedirect {
+  storeId: string;
+  returnTo: string;
+  tokens: TokenSet;
+}
+
+export class RedirectFlows {
+  readonly #deps: RedirectFlowsDeps;
+  #pending: Promise<PendingStore> | undefined;
+  #oidcStates: Promise<OidcStateStore> | undefined;
+
+  constructor(deps: RedirectFlowsDeps) {
+    this.#deps = deps;
+  }
+
+  /**
+   * Saves the pending sign-in and returns the authorization URL.
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.2.1
+   * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+   */
+  async start(store: GoodsieStoreConfig, scopes: string[], returnTo: string): Promise<string> {
+    if (store.flow === 'code') {
+      return (await this.loadCodeFlow()).startCodeFlow(store, { scopes, returnTo }, await this.codeFlowDeps());
+    }
+    // What only a sign-in needs loads when one starts.
+    const [{ generateState }, { buildAuthorizationUrl }, { bindingOf }, pending] = await Promise.all([
+      import('../oauth/state.ts'),
+      import('../oauth/authorize.ts'),
+      import('../oauth/mix-up.ts'),
+      this.#pendingStore(),
+    ]);
+    const state = generateState();
+    const url = buildAuthorizationUrl({
+      authorizationEndpoint: store.authorizationEndpoint,
+      clientId: store.clientId,
+      redirectUri: store.redirectUri,
+      scopes,
+      state,
+      responseType: 'token',
+    });
+    await pending.put({ state, storeId: store.id, flow: 'token', scopes, returnTo, createdAt: this.#deps.now(), binding: bindingOf(store) });
+    return url;
+  }
+
+  /** The tokens of a well-formed callback, once its state, store, redirect URI and issuer check out. */
+  complete(captured: CapturedRedirect): Promise<CompletedRedirect> {
+    return captured.responseMode === 'fragment' ? this.#completeImplicit(captured) : this.#completeCode(captured);
+  }
+
+  /** A malformed callback still burns its state (when it has exactly one), so it cannot be reused. */
+  async voidState(captured: CapturedRedirect): Promise<string | undefined> {
+    const states = captured.params.getAll('state');
+    const state = states[0];
+    if (states.length !== 1 || state === undefined || state === '') return undefined;
+    try {
+      if (captured.responseMode === 'fragment') return (await (await this.#pendingStore()).take(state)).storeId;
+      await (await this.#oidcStateStore()).remove(state);
+    } catch {
+      // unknown, used or expired: nothing to void
+    }
+    return undefined;
+  }
+
+  loadCodeFlow(): Promise<CodeFlowModule> {
+    return this.#deps.loadCodeFlow();
+  }
+
+  async codeFlowDeps() {
+    return { fetch: this.#deps.fetch, stateStore: await this.#oidcStateStore(), now: this.#deps.now };
+  }
+
+  async #completeImplicit(captured: CapturedRedirect): Promise<CompletedRedirect> {
+    const { params, receivedAt } = captured;
+    const state = params.get('state');
+    if (state === null || state === '') throw new AppError('OAUTH_STATE_MISSING', 'the response carries no state');
+    const pending = await (await this.#pendingStore()).take(state);
+    const store = this.#deps.config.stores.find((candidate) => candidate.id === pending.storeId);
+    if (pending.flow !== 'token' || store?.kind !== 'goodsie' || store.flow !== 'token') {
+      throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this response', { storeId: pending.storeId });
+    }
+    // The response parser loads only when a callback arrives.
+    const [{ parseImplicitResponse }, mixUp] = await Promise.all([import('../oauth/implicit.ts'), import('../oauth/mix-up.ts')]);
+    mixUp.checkCallbackBinding(pending.binding, mixUp.bindingOf(store), mixUp.arrivalAddress(captured.cleanHref), params.get('iss'));
+    try {
+      const tokens = parseImplicitResponse(params, {
+        expectedState: pending.state,
+        requestedScopes: pending.scopes,
+        now: receivedAt ?? this.#deps.now(),
+        quirks: getProvider(store.kind).tokenQuirks,
+      });
+      return { storeId: store.id, returnTo: pending.returnTo, tokens };
+    } catch (error) {
+      if (isAppError(error)) error.storeId ??= store.id;
+      throw error;
+    }
+  }
+
+  async #completeCode(captured: CapturedRedirect): Promise<CompletedRedirect> {
+    const codeFlow = await this.loadCodeFlow();
+    return codeFlow.completeCodeFlow(`?${captured.params.toString()}`, this.#deps.config, await this.codeFlowDeps(), captured.cleanHref);
+  }
+
+  /** The implicit flow's pending sign-ins. */
+  #pendingStore(): Promise<PendingStore> {
+    this.#pending ??= import('../storage/pending-store.ts').then(
+      ({ PendingStore }) => new PendingStore(this.#deps.pendingKv, { now: this.#deps.now }),
+    );
+    return this.#pending;
+  }
+
+  /** The code flow's state store, on the same storage as the implicit flow's pending sign-ins. */
+  #oidcStateStore(): Promise<OidcStateStore> {
+    this.#oidcStates ??= import('../storage/oidc-state-store.ts').then(({ createOidcStateStore }) =>
+      createOidcStateStore(this.#deps.pendingKv, { now: this.#deps.now }),
+    );
+    return this.#oidcStates;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Where the AuthService keeps sessions: the sealed token vault, with an in-memory overlay for
+ * sessions that storage refused to write (a quota, a closed database), so that a rotated refresh
+ * token is never lost (security case 24); and the persisted sign-out markers a renewal checks.
+ */
+import type { StoreSession } from '../oauth/types.ts';
+import type { KeyValueStore } from '../storage/kv.ts';
+import { SignOutMarkers } from '../storage/sign-out-markers.ts';
+import { TokenVault } from '../storage/token-vault.ts';
+
+export class SessionStore {
+  readonly #vault: TokenVault;
+  /** Sessions storage refused to write, kept for this tab; they win over the vault's older copy. */
+  readonly #unsaved = new Map<string, StoreSession>();
+  readonly markers: SignOutMarkers;
+
+  /** `sealed` holds the sessions, `plain` the markers (no secret in them). */
+  constructor(sealed: KeyValueStore, plain: KeyValueStore) {
+    this.#vault = new TokenVault(sealed);
+    this.markers = new SignOutMarkers(plain);
+  }
+
+  /** The session, or null. A corrupt record throws STORAGE_CORRUPT once and is gone after. */
+  async get(storeId: string): Promise<StoreSession | null> {
+    return this.#unsaved.get(storeId) ?? this.#vault.get(storeId);
+  }
+
+  /** Every session; `discarded` lists store ids whose record was corrupt and has been removed. */
+  async list(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
+    const { sessions, discarded } = await this.#vault.list();
+    return { sessions: [...sessions.filter((s) => !this.#unsaved.has(s.storeId)), ...this.#unsaved.values()], discarded };
+  }
+
+  /** Writes the session; false when storage refused and it is kept in memory instead. */
+  async save(session: StoreSession): Promise<boolean> {
+    try {
+      await this.#vault.put(session);
+      this.#unsaved.delete(session.storeId);
+      return true;
+    } catch {
+      this.#unsaved.set(session.storeId, session);
+      return false;
+    }
+  }
+
+  async delete(storeId: string): Promise<void> {
+    this.#unsaved.delete(storeId);
+    await this.#vault.delete(storeId);
+  }
+
+  /** Forgets this tab's memory-only copy (another tab signed out). */
+  dropUnsaved(storeId: string): void {
+    this.#unsaved.delete(storeId);
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * Token revocation (RFC 7009) for a public client: a form POST of `token`, `token_type_hint` and
+ * `client_id`. The server answers 200 whether or not it knew the token (2.2), so the answer says
+ * only whether the request was received. Best-effort by nature: sign-out never waits on it for long
+ * and never fails because of it.
+ * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
+ */
+import { formPostInit } from './form-post.ts';
+
+export interface RevocationTarget {
+  revocationEndpoint: string;
+  clientId: string;
+}
+
+/** The request of RFC 7009 2.1 (no credentials other than client_id: the app is a public client). */
+export function revocationRequest(target: RevocationTarget, token: string, hint: 'refresh_token' | 'access_token'): { url: string; init: RequestInit } {
+  const body = new URLSearchParams({ token, token_type_hint: hint, client_id: target.clientId });
+  return { url: target.revocationEndpoint, init: { ...formPostInit(body), redirect: 'error' } };
+}
+
+/** True when the server confirmed (2xx); false on any other answer, a network failure or the timeout. */
+export function processRevocationResponse(response: Response): boolean {
+  void response.body?.cancel().catch(() => undefined);
+  return response.ok;
+}
+
+/**
+ * Revokes the refresh token first (which, by 2.1, should end the access tokens of its grant too),
+ * then the access token. Returns how many the server confirmed; never throws.
+ */
+export async function revokeTokens(
+  fetch: typeof globalThis.fetch,
+  target: RevocationTarget,
+  tokens: { accessToken: string; refreshToken?: string },
+  timeoutMs = 5_000,
+): Promise<number> {
+  const pairs: Array<[string, 'refresh_token' | 'access_token']> = [];
+  if (tokens.refreshToken !== undefined) pairs.push([tokens.refreshToken, 'refresh_token']);
+  pairs.push([tokens.accessToken, 'access_token']);
+  let confirmed = 0;
+  for (const [token, hint] of pairs) {
+    const { url, init } = revocationRequest(target, token, hint);
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      if (processRevocationResponse(await fetch(url, { ...init, signal: controller.signal }))) confirmed++;
+    } catch {
+      // unreachable or too slow: the local sign-out stands
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  return confirmed;
+}

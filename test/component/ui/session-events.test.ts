@@ -1,0 +1,80 @@
+/**
+ * What the screens show when the AuthService reports a sign-out in another tab, a renewal that
+ * cannot reach the store (the session is kept), its recovery, and a storage write refused after a
+ * rotation (issue 10 items 2 and 3; security cases 22, 24, 27).
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
+import HomeView from '../../../src/lib/components/views/HomeView.svelte';
+import type { StoreSession } from '../../../src/lib/oauth/types.ts';
+import { Router } from '../../../src/lib/state/router.svelte.ts';
+import { Session } from '../../../src/lib/state/session.svelte.ts';
+import { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
+import { eventually, testConfig } from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+type AuthLike = ConstructorParameters<typeof Session>[0];
+
+afterEach(() => cleanup());
+
+const session = (storeId: string): StoreSession => ({
+  storeId,
+  tokens: { accessToken: `token-${storeId}`, tokenType: 'bearer', scopes: ['storefront'], expiresAt: null, obtainedAt: 0 },
+});
+
+async function setup() {
+  let emit: (event: AuthEvent) => void = () => undefined;
+  const retries: string[] = [];
+  const auth = {
+    persistent: true,
+    canSignIn: true,
+    listSessions: async () => ({ sessions: [session('demo'), session('other')], discarded: [] }),
+    onEvent: (listener: (event: AuthEvent) => void) => {
+      emit = listener;
+      return () => undefined;
+    },
+    retryRenewal: async (storeId: string) => {
+      retries.push(storeId);
+      return new Promise<void>(() => undefined); // still out of reach: the test decides what happens
+    },
+  } as unknown as AuthLike;
+  const state = new Session(auth, testConfig());
+  await state.load();
+  const apis = new StoreApis(state, (async () => new Response(null, { status: 500 })) as typeof fetch);
+  render(Harness, {
+    props: { session: state, apis, router: new Router(), component: HomeView, props: () => ({ callbackError: null }), banners: 'demo' },
+  });
+  await screen.findByRole('heading', { name: 'Your stores' });
+  return { state, emit: (event: AuthEvent) => emit(event), retries };
+}
+
+describe('session events on screen', () => {
+  it('a renewal out of reach: "can’t reach <store>" shows, the store stays connected, and the banner goes once renewed', async () => {
+    const { state, emit } = await setup();
+    emit({ type: 'renewal-unavailable', storeId: 'demo' });
+    const banner = await screen.findByText(/Can’t reach Demo Store right now/);
+    expect(banner).toHaveAttribute('role', 'status');
+    expect(banner).toHaveTextContent('You are still connected');
+    expect(state.isConnected('demo')).toBe(true);
+    emit({ type: 'renewed', storeId: 'demo' });
+    await eventually(() => expect(screen.queryByText(/Can’t reach Demo Store/)).not.toBeInTheDocument());
+  });
+
+  it('a sign-out in another tab: the store shows as not connected here at once, the other store stays', async () => {
+    const { state, emit } = await setup();
+    emit({ type: 'signed-out-elsewhere', storeId: 'demo' });
+    await screen.findByRole('button', { name: 'Connect Demo Store' });
+    expect(state.isConnected('demo')).toBe(false);
+    expect(state.isConnected('other')).toBe(true);
+  });
+
+  it('a storage write refused after a rotation: the "reconnect after a reload" warning shows', async () => {
+    const { state, emit } = await setup();
+    expect(state.persistent).toBe(true);
+    emit({ type: 'storage-write-failed', storeId: 'demo' });
+    await screen.findByText(/you will need to reconnect after a reload/);
+    expect(state.persistent).toBe(false);
+    expect(state.isConnected('demo')).toBe(true);
+  });
+});

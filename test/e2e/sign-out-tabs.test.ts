@@ -1,0 +1,48 @@
+/**
+ * Authoritative sign-out across tabs in Chromium (security case 27): sign out in one tab; the other
+ * tab shows the store signed out within a second, sends no request with the old token afterwards,
+ * and the store received the revocation of the refresh token (RFC 7009).
+ */
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent, readSealedRecord, readSessionKeys } from '../helpers/e2e-app.ts';
+
+const CODE_STORE = `${STORE_NAME} (PKCE)`;
+const e2e = useE2e({ app: {} });
+
+describe('sign-out in one of two tabs', () => {
+  it('the other tab is signed out within a second, sends nothing more with the old token, and the store saw the revocation', async () => {
+    const { context, page: first } = await e2e.open();
+    await first.goto(e2e.env.app.url);
+    await connectThroughConsent(first, CODE_STORE);
+    await first.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    const record = (await readSealedRecord(first, 'session:demo-code')) as { session: { tokens: { accessToken: string } } };
+    const oldToken = record.session.tokens.accessToken;
+
+    const second = await context.newPage();
+    await second.goto(`${e2e.env.app.url}#/s/demo-code`);
+    await second.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => e2e.env.store.traffic.apiRequestsWith(oldToken)).toBeGreaterThan(0);
+
+    const revocationsBefore = e2e.env.store.stats().revocations;
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await first.getByRole('heading', { name: 'Your stores' }).waitFor();
+    const signedOutAt = Date.now();
+    const usesAtSignOut = e2e.env.store.traffic.apiRequestsWith(oldToken);
+
+    await second.getByRole('heading', { name: `${CODE_STORE} is not connected` }).waitFor({ timeout: 1_000 });
+    expect(Date.now() - signedOutAt).toBeLessThan(1_000);
+
+    // The other tab tries to work with the store: going back to the catalogue sends nothing with the old token.
+    await second.goto(`${e2e.env.app.url}#/`);
+    await second.goto(`${e2e.env.app.url}#/s/demo-code`);
+    await second.getByRole('heading', { name: `${CODE_STORE} is not connected` }).waitFor();
+    await second.reload();
+    await second.getByRole('heading', { name: `${CODE_STORE} is not connected` }).waitFor();
+    expect(e2e.env.store.traffic.apiRequestsWith(oldToken)).toBe(usesAtSignOut);
+
+    expect(e2e.env.store.stats().revocations).toBe(revocationsBefore + 2);
+    expect(e2e.env.store.traffic.revocations().slice(-2)).toEqual(['refresh_token', 'access_token']);
+    expect(await readSessionKeys(second)).toEqual([]);
+  });
+});

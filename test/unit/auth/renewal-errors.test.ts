@@ -1,0 +1,131 @@
+/**
+ * Renewal error classes (issue 10 item 3; security cases 21, 22, 24): only a dead grant ends a
+ * session; a passing failure keeps the refresh token and the same one renews later; a storage write
+ * that fails after a rotation keeps the new tokens in memory; and (item 4) a 401 for a token another
+ * tab already renewed reuses the new token instead of spending another rotation.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { openStorage } from '../../../src/lib/storage/kv.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
+import { codeStore, openTabs, sharedLocks, type Tabs } from '../../helpers/auth-tabs.ts';
+import { json } from '../../helpers/fake-fetch.ts';
+
+const HOUR = 3_600_000;
+let tabs: Tabs;
+afterEach(() => {
+  expect(tabs.unexpected, 'no unexpected request').toEqual([]);
+});
+
+async function signedIn() {
+  tabs = await openTabs([codeStore('acme'), codeStore('bolt')]);
+  const tab = await tabs.open();
+  await tabs.signIn(tab.auth, 'acme');
+  await tabs.signIn(tab.auth, 'bolt');
+  return tab;
+}
+
+describe('passing failures keep the refresh token', () => {
+  it.each([
+    ['429', () => json({ error: 'slow_down' }, { status: 429, headers: { 'Retry-After': '5' } })],
+    ['408', () => json({ error: 'timeout' }, 408)],
+    ['500', () => new Response('oops', { status: 500 })],
+    ['503', () => json({ error: 'temporarily_unavailable' }, 503)],
+    ['a network failure', () => Promise.reject(new TypeError('Failed to fetch'))],
+    ['a 200 that is not a token response (captive portal)', () => new Response('<html>', { status: 200 })],
+    ['400 invalid_request', () => json({ error: 'invalid_request' }, 400)],
+  ])('%s at expiry: TOKEN_RENEWAL_UNAVAILABLE, session kept, and the same refresh token renews later', async (_label, failure) => {
+    const { auth, events } = await signedIn();
+    tabs.setTokenAnswer(failure);
+    tabs.clock.now += HOUR + 1;
+    const error = await catchAppError(() => auth.getAccessToken('acme'));
+    expect(error.code).toBe('TOKEN_RENEWAL_UNAVAILABLE');
+    expect(error.storeId).toBe('acme');
+    expect(events).toEqual([{ type: 'renewal-unavailable', storeId: 'acme' }]);
+    expect((await auth.getSession('acme'))?.tokens.refreshToken).toBe('RT1');
+
+    tabs.setTokenAnswer(() => json({ access_token: 'AT-NEW', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-NEW' }));
+    await auth.retryRenewal('acme');
+    expect(events.at(-1)).toEqual({ type: 'renewed', storeId: 'acme' });
+    expect(await auth.getAccessToken('acme')).toBe('AT-NEW');
+    const refreshes = tabs.tokenCalls().slice(2).map((call) => new URLSearchParams(call.body ?? '').get('refresh_token'));
+    expect(refreshes).toEqual(['RT1', 'RT1']);
+  });
+
+  it('before expiry the current token keeps serving while the renewal waits', async () => {
+    const { auth, events } = await signedIn();
+    tabs.setTokenAnswer(() => Promise.reject(new TypeError('Failed to fetch')));
+    tabs.clock.now += HOUR - 30_000;
+    expect(await auth.getAccessToken('acme')).toBe('AT1');
+    expect(events).toEqual([{ type: 'renewal-unavailable', storeId: 'acme' }]);
+  });
+
+  it('a 401 while the token endpoint is down is TOKEN_RENEWAL_UNAVAILABLE, and the retry forces the renewal', async () => {
+    const { auth } = await signedIn();
+    tabs.setTokenAnswer(() => json({}, 502));
+    expect((await catchAppError(() => auth.handleUnauthorized('acme', 'AT1'))).code).toBe('TOKEN_RENEWAL_UNAVAILABLE');
+    tabs.setTokenAnswer(() => json({ access_token: 'AT-NEW', token_type: 'bearer', expires_in: 3600 }));
+    await auth.retryRenewal('acme');
+    expect(await auth.getSession('acme')).toMatchObject({ tokens: { accessToken: 'AT-NEW', refreshToken: 'RT1' } });
+  });
+
+  it('a retry with nothing waiting sends nothing', async () => {
+    const { auth } = await signedIn();
+    await auth.retryRenewal('acme');
+    expect(tabs.tokenCalls()).toHaveLength(2);
+  });
+});
+
+describe('a dead grant ends only that store’s session', () => {
+  it.each([
+    ['invalid_grant', 400],
+    ['invalid_client', 401],
+    ['unauthorized_client', 400],
+  ])('%s (%i): TOKEN_EXPIRED, the store is forgotten, the other store is untouched', async (error, status) => {
+    const { auth } = await signedIn();
+    tabs.setTokenAnswer(() => json({ error }, status));
+    tabs.clock.now += HOUR + 1;
+    const refused = await catchAppError(() => auth.getAccessToken('acme'));
+    expect(refused.code).toBe('TOKEN_EXPIRED');
+    expect(await auth.getSession('acme')).toBeNull();
+    expect(await auth.getSession('bolt')).not.toBeNull();
+    await auth.retryRenewal('acme'); // nothing waits: no request
+    expect(tabs.tokenCalls()).toHaveLength(3);
+  });
+});
+
+describe('storage refuses the write after a rotation', () => {
+  it('keeps the new tokens in memory, says so, and uses the rotated refresh token next', async () => {
+    tabs = await openTabs([codeStore('acme')]);
+    const real = await openStorage({ indexedDB: tabs.factory });
+    let refuse = false;
+    const sealed: KeyValueStore = {
+      ...real.sealed,
+      set: (key, value) => (refuse ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : real.sealed.set(key, value)),
+    };
+    const { auth, events } = await tabs.open({ storage: { ...real, sealed } });
+    await tabs.signIn(auth, 'acme');
+    refuse = true;
+    tabs.clock.now += HOUR + 1;
+    expect(await auth.getAccessToken('acme')).toBe('AT2');
+    expect(events).toEqual([{ type: 'storage-write-failed', storeId: 'acme' }]);
+    expect((await auth.listSessions()).sessions.map((s) => s.tokens.refreshToken)).toEqual(['RT2']);
+    tabs.clock.now += HOUR + 1;
+    expect(await auth.getAccessToken('acme')).toBe('AT3');
+    const used = tabs.tokenCalls().slice(1).map((call) => new URLSearchParams(call.body ?? '').get('refresh_token'));
+    expect(used).toEqual(['RT1', 'RT2']);
+  });
+});
+
+describe('a 401 for a token another tab already renewed (item 4)', () => {
+  it('reuses the other tab’s token: no second rotation', async () => {
+    tabs = await openTabs([codeStore('acme')]);
+    const locks = sharedLocks();
+    const a = await tabs.open({ withLock: locks.withLock });
+    const b = await tabs.open({ withLock: locks.withLock });
+    await tabs.signIn(a.auth, 'acme');
+    expect(await a.auth.handleUnauthorized('acme', 'AT1')).toBe('AT2');
+    expect(await b.auth.handleUnauthorized('acme', 'AT1')).toBe('AT2');
+    expect(tabs.tokenCalls()).toHaveLength(2);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Config rules of the mix-up defence (RFC 9700 4.4, RFC 9207) and of revocation (RFC 7009): a shared
+ * redirect URI needs an issuer on both stores, a server that always sends `iss` needs an issuer, and
+ * the shipped config.json passes its own rules.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../../src/lib/config/load-config.ts';
+import { validateConfig } from '../../../src/lib/config/validate-config.ts';
+import { goodsieEntry } from '../../helpers/auth-tabs.ts';
+
+const A = 'https://a.example';
+const B = 'https://b.example';
+
+function goodsie(id: string, origin: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return { ...goodsieEntry(id, origin, 'code', { redirectUri: 'https://app.example/' }), ...overrides };
+}
+
+function fieldOf(json: unknown): string {
+  try {
+    validateConfig(json);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).code).toBe('CONFIG_INVALID');
+    return (error as ConfigError).field;
+  }
+  throw new Error('the config was accepted');
+}
+
+describe('two redirect-based stores on one redirect URI', () => {
+  it('are refused when either has no issuer, naming the second one', () => {
+    expect(fieldOf({ stores: [goodsie('a', A), goodsie('b', B)] })).toBe('stores[1].redirectUri');
+    expect(fieldOf({ stores: [goodsie('a', A, { issuer: A }), goodsie('b', B)] })).toBe('stores[1].redirectUri');
+    expect(fieldOf({ stores: [goodsie('a', A), goodsie('b', B, { issuer: B })] })).toBe('stores[1].redirectUri');
+  });
+
+  it('are accepted when both declare an issuer, which is kept as written', () => {
+    const config = validateConfig({ stores: [goodsie('a', A, { issuer: `${A}/` }), goodsie('b', B, { issuer: B })] });
+    expect(config.stores.map((store) => ('issuer' in store ? store.issuer : undefined))).toEqual([`${A}/`, B]);
+  });
+
+  it('are accepted without issuers when their redirect URIs differ', () => {
+    expect(() => validateConfig({ stores: [goodsie('a', A), goodsie('b', B, { redirectUri: 'https://app.example/b/' })] })).not.toThrow();
+  });
+});
+
+describe('issuer, iss always sent, revocation endpoint', () => {
+  it('authorizationResponseIssParameterSupported needs an issuer, and must be a boolean', () => {
+    expect(fieldOf({ stores: [goodsie('a', A, { authorizationResponseIssParameterSupported: true })] })).toBe('stores[0].issuer');
+    expect(fieldOf({ stores: [goodsie('a', A, { issuer: A, authorizationResponseIssParameterSupported: 'yes' })] })).toBe(
+      'stores[0].authorizationResponseIssParameterSupported',
+    );
+    const [store] = validateConfig({ stores: [goodsie('a', A, { issuer: A, authorizationResponseIssParameterSupported: true })] }).stores;
+    expect(store).toMatchObject({ issuer: A, authorizationResponseIssParameterSupported: true });
+  });
+
+  it.each([
+    ['http://a.example', 'plain http off loopback'],
+    ['https://a.example/?x=1', 'a query'],
+    ['a.example', 'not a URL'],
+  ])('refuses issuer %s (%s)', (issuer) => {
+    expect(fieldOf({ stores: [goodsie('a', A, { issuer })] })).toBe('stores[0].issuer');
+  });
+
+  it('checks revocationEndpoint like the other endpoints', () => {
+    expect(fieldOf({ stores: [goodsie('a', A, { revocationEndpoint: 'http://a.example/oauth2/revoke' })] })).toBe('stores[0].revocationEndpoint');
+    const [store] = validateConfig({ stores: [goodsie('a', A, { revocationEndpoint: `${A}/oauth2/revoke` })] }).stores;
+    expect(store).toMatchObject({ revocationEndpoint: `${A}/oauth2/revoke` });
+  });
+});
+
+describe('the shipped config.json', () => {
+  it('passes its own rules: its two Goodsie entries share a redirect URI and both name the issuer', () => {
+    const config = validateConfig(JSON.parse(readFileSync('public/config.json', 'utf8')));
+    const redirectBased = config.stores.filter((store) => 'redirectUri' in store);
+    expect(redirectBased.length).toBeGreaterThanOrEqual(2);
+    for (const store of redirectBased) expect('issuer' in store && store.issuer).toBeTruthy();
+  });
+});
