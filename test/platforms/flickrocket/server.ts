@@ -93,7 +93,9 @@ export interface FlickRocketStore {
 export const DEFAULT_CLIENT: FlickRocketClient = {
   clientId: 'StorefrontConnect.2033545684.apps.flickrocket.com',
   name: 'Storefront Connect',
-  redirectUris: ['http://127.0.0.1:5173/'],
+  // The demo's FlickRocket shop returns to the app's page under its own address (index.html), since
+  // the Goodsie demo stores use http://127.0.0.1:5173/ and a shared redirect URI needs issuers.
+  redirectUris: ['http://127.0.0.1:5173/', 'http://127.0.0.1:5173/index.html'],
 };
 export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 
