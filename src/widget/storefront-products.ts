@@ -43,6 +43,9 @@ function adoptStyles(root: ShadowRoot): void {
   root.append(style);
 }
 
+/** How long the widget waits for the store before saying the products are unavailable. */
+export const LOAD_TIMEOUT_MS = 15_000;
+
 export class StorefrontProducts extends HTMLElement {
   static get observedAttributes(): readonly string[] {
     return WIDGET_ATTRIBUTES;
@@ -115,13 +118,25 @@ export class StorefrontProducts extends HTMLElement {
     this.#container.setAttribute('aria-busy', 'true');
     this.#show(renderLoading(doc, options.columns));
     let products: Product[];
+    // A store (or a host page's fetch) that never answers ends in the unavailable line, not in an endless spinner.
+    let timedOut = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+        reject(new Error('timed out'));
+      }, LOAD_TIMEOUT_MS);
+    });
     try {
-      products = await fetchProducts(options, (input, init) => fetch(input, init), controller.signal);
+      // raced: a fetch that ignores the abort (a host page's own) still ends at the deadline
+      products = await Promise.race([fetchProducts(options, (input, init) => fetch(input, init), controller.signal), deadline]);
     } catch (error) {
-      if (controller.signal.aborted) return;
-      this.#showError(error instanceof AppError ? error : undefined);
+      if (controller.signal.aborted && !timedOut) return;
+      this.#showError(error instanceof AppError && !timedOut ? error : new AppError('API_NETWORK_ERROR', 'the store did not answer in time'));
       return;
     } finally {
+      clearTimeout(timer);
       if (this.#controller === controller) this.#container.removeAttribute('aria-busy');
     }
     if (controller.signal.aborted) return;
