@@ -8,8 +8,8 @@ import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
 import type { TokenSet } from '../oauth/types.ts';
-import { getProvider } from '../providers/registry.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
+import type { ConnectorContext } from '../connect/connector.ts';
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
 import type { PendingStore } from '../storage/pending-store.ts';
 
@@ -48,24 +48,19 @@ export class RedirectFlows {
     if (store.flow === 'code') {
       return (await this.loadCodeFlow()).startCodeFlow(store, { scopes, returnTo }, await this.codeFlowDeps());
     }
-    // What only a sign-in needs loads when one starts.
-    const [{ generateState }, { buildAuthorizationUrl }, { bindingOf }, pending] = await Promise.all([
-      import('../oauth/state.ts'),
-      import('../oauth/authorize.ts'),
+    // What only a sign-in needs loads when one starts: the implicit connector (the seam's interface,
+    // shared with the Embed screen's storefront-only token) and the mix-up binding of its record.
+    const [{ goodsieImplicitConnector }, { bindingOf }, pending] = await Promise.all([
+      import('../providers/goodsie-implicit.ts'),
       import('../oauth/mix-up.ts'),
       this.#pendingStore(),
     ]);
-    const state = generateState();
-    const url = buildAuthorizationUrl({
-      authorizationEndpoint: store.authorizationEndpoint,
-      clientId: store.clientId,
-      redirectUri: store.redirectUri,
+    const url = await goodsieImplicitConnector.begin(this.#context(store), {
       scopes,
-      state,
-      responseType: 'token',
+      returnTo,
+      savePending: (record) => pending.put({ ...record, flow: 'token', binding: bindingOf(store) }),
     });
-    await pending.put({ state, storeId: store.id, flow: 'token', scopes, returnTo, createdAt: this.#deps.now(), binding: bindingOf(store) });
-    return url;
+    return url.href;
   }
 
   /** The tokens of a well-formed callback, once its state, store, redirect URI and issuer check out. */
@@ -105,15 +100,11 @@ export class RedirectFlows {
       throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this response', { storeId: pending.storeId });
     }
     // The response parser loads only when a callback arrives.
-    const [{ parseImplicitResponse }, mixUp] = await Promise.all([import('../oauth/implicit.ts'), import('../oauth/mix-up.ts')]);
+    const [{ goodsieImplicitConnector }, mixUp] = await Promise.all([import('../providers/goodsie-implicit.ts'), import('../oauth/mix-up.ts')]);
     mixUp.checkCallbackBinding(pending.binding, mixUp.bindingOf(store), mixUp.arrivalAddress(captured.cleanHref), params.get('iss'));
     try {
-      const tokens = parseImplicitResponse(params, {
-        expectedState: pending.state,
-        requestedScopes: pending.scopes,
-        now: receivedAt ?? this.#deps.now(),
-        quirks: getProvider(store.kind).tokenQuirks,
-      });
+      const { tokens } = await goodsieImplicitConnector.complete(this.#context(store), { ...captured, receivedAt: receivedAt ?? this.#deps.now() }, { ...pending, mode: 'implicit' });
+      if (!tokens) throw new AppError('OAUTH_INVALID_RESPONSE', 'the store issued no token', { storeId: store.id });
       return { storeId: store.id, returnTo: pending.returnTo, tokens };
     } catch (error) {
       if (isAppError(error)) error.storeId ??= store.id;
@@ -124,6 +115,10 @@ export class RedirectFlows {
   async #completeCode(captured: CapturedRedirect): Promise<CompletedRedirect> {
     const codeFlow = await this.loadCodeFlow();
     return codeFlow.completeCodeFlow(`?${captured.params.toString()}`, this.#deps.config, await this.codeFlowDeps(), captured.cleanHref);
+  }
+
+  #context(store: GoodsieStoreConfig): ConnectorContext<GoodsieStoreConfig> {
+    return { store, fetch: this.#deps.fetch, now: this.#deps.now };
   }
 
   /** The implicit flow's pending sign-ins. */

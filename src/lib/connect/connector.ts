@@ -41,12 +41,16 @@ export interface BeginRequest {
   returnTo: string;
   /** Stores the pending record (the one pending-sign-in store); resolves once it is durable. */
   savePending: (pending: PendingSignIn) => Promise<void>;
+  /** Prepended to the generated state, to tell a kind of sign-in apart on its callback (the Embed screen's `e.`). */
+  statePrefix?: string;
 }
 
 /** A callback taken out of the address bar (oauth/callback.ts), already scrubbed. */
 export interface CapturedCallback {
   responseMode: 'query' | 'fragment';
   params: URLSearchParams;
+  /** Epoch ms when the callback was read (token lifetimes count from receipt). */
+  receivedAt?: number;
 }
 
 interface ConnectorBase<S extends StoreConfig> {

@@ -19,11 +19,10 @@
 import { arrivalAddress, bindingOf, checkCallbackBinding } from '../oauth/mix-up.ts';
 import { findStore } from '../config/find-store.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
-import { buildAuthorizationUrl } from '../oauth/authorize.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError } from '../oauth/errors.ts';
-import { parseImplicitResponse } from '../oauth/implicit.ts';
-import { generateState } from '../oauth/state.ts';
+import type { ConnectorContext } from '../connect/connector.ts';
+import { goodsieImplicitConnector } from '../providers/goodsie-implicit.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { sanitizeReturnTo } from '../auth/return-to.ts';
 import { getProvider } from '../providers/registry.ts';
@@ -88,25 +87,14 @@ export class EmbedTokens {
   async begin(storeId: string, returnTo: string): Promise<void> {
     const store = this.#store(storeId);
     const scope = embedScope(getProvider(store.kind));
-    const state = EMBED_STATE_PREFIX + generateState();
-    const url = buildAuthorizationUrl({
-      authorizationEndpoint: store.authorizationEndpoint,
-      clientId: store.clientId,
-      redirectUri: store.redirectUri,
-      scopes: [scope],
-      state,
-      responseType: 'token',
-    });
-    await this.#pending.put({
-      state,
-      storeId,
-      flow: 'token',
+    // the same implicit flow as the app's own sign-in (providers/goodsie-implicit.ts), under its own prefix
+    const url = await goodsieImplicitConnector.begin(this.#context(store), {
       scopes: [scope],
       returnTo: sanitizeReturnTo(returnTo),
-      createdAt: this.#now(),
-      binding: bindingOf(store),
+      statePrefix: EMBED_STATE_PREFIX,
+      savePending: (pending) => this.#pending.put({ ...pending, flow: 'token', binding: bindingOf(store) }),
     });
-    this.#navigate(url);
+    this.#navigate(url.href);
   }
 
   /**
@@ -127,12 +115,8 @@ export class EmbedTokens {
     checkCallbackBinding(pending.binding, bindingOf(store), arrivalAddress(captured.cleanHref), captured.params.get('iss'));
     let session: StoreSession;
     try {
-      const tokens = parseImplicitResponse(captured.params, {
-        expectedState: pending.state,
-        requestedScopes: pending.scopes,
-        now: captured.receivedAt ?? this.#now(),
-        quirks: getProvider(store.kind).tokenQuirks,
-      });
+      const { tokens } = await goodsieImplicitConnector.complete(this.#context(store), captured, { ...pending, mode: 'implicit' });
+      if (!tokens) throw new AppError('OAUTH_INVALID_RESPONSE', 'the store issued no token');
       session = { storeId: store.id, tokens };
     } catch (error) {
       if (error instanceof AppError && error.storeId === undefined) error.storeId = store.id;
@@ -153,6 +137,10 @@ export class EmbedTokens {
 
   async forget(storeId: string): Promise<void> {
     await this.#vault.delete(storeId);
+  }
+
+  #context(store: GoodsieStoreConfig): ConnectorContext<GoodsieStoreConfig> {
+    return { store, fetch: globalThis.fetch.bind(globalThis), now: this.#now };
   }
 
   #store(storeId: string): GoodsieStoreConfig {

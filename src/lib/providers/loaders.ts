@@ -14,8 +14,11 @@ const LOADERS: ReadonlyMap<string, Loaders> = new Map<string, Loaders>([
   [
     'goodsie',
     {
-      // Goodsie's two OAuth flows still run in AuthService (auth/auth-service.ts); not yet connectors.
-      loadConnector: () => Promise.reject(new AppError('CONFIG_INVALID', 'Goodsie connects through its OAuth flows')),
+      // the implicit flow is a connector; code + PKCE runs in oidc-client-ts (oidc/code-flow.ts) behind auth/redirect-flows.ts
+      loadConnector: (mode) =>
+        mode === 'implicit'
+          ? import('./goodsie-implicit.ts').then((m) => m.goodsieImplicitConnector as unknown as Connector)
+          : Promise.reject(new AppError('CONFIG_INVALID', `Goodsie's ${mode} flow runs in oidc-client-ts`)),
       loadAdapter: () => import('./goodsie-adapter.ts').then((m) => m.createGoodsieAdapter as CreateAdapter),
     },
   ],
