@@ -10,7 +10,7 @@ import { AppError, isAppError } from '../oauth/errors.ts';
 import { dedupeScopes } from '../oauth/scopes.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
-import { RedirectFlows, type CodeFlowModule } from './redirect-flows.ts';
+import type { CodeFlowModule, RedirectFlows } from './redirect-flows.ts';
 import { SessionStore } from './session-store.ts';
 import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
@@ -84,7 +84,8 @@ export class AuthService {
   readonly #navigate: (url: string) => void;
   readonly #now: () => number;
   readonly #sessions: SessionStore;
-  readonly #flows: RedirectFlows;
+  /** The two redirect flows, loaded with the first sign-in, callback or refresh (not on a plain visit). */
+  readonly #flows: () => Promise<RedirectFlows>;
   readonly #withLock: <T>(name: string, task: () => Promise<T>) => Promise<T>;
   /** One refresh in flight per store, shared by every caller. */
   readonly #refreshing = new Map<string, Promise<StoreSession>>();
@@ -106,13 +107,18 @@ export class AuthService {
     const pendingStorage = storage.persistent ? storage.store : pendingFallback;
     this.canSignIn = pendingStorage !== null;
     this.#sessions = new SessionStore(storage.sealed, storage.store);
-    this.#flows = new RedirectFlows({
-      config: deps.config,
-      fetch: deps.fetch,
-      now: this.#now,
-      pendingKv: pendingStorage ?? storage.store,
-      loadCodeFlow: deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts')),
-    });
+    let flows: Promise<RedirectFlows> | undefined;
+    this.#flows = () =>
+      (flows ??= import('./redirect-flows.ts').then(
+        ({ RedirectFlows }) =>
+          new RedirectFlows({
+            config: deps.config,
+            fetch: deps.fetch,
+            now: this.#now,
+            pendingKv: pendingStorage ?? storage.store,
+            loadCodeFlow: deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts')),
+          }),
+      ));
     this.credentialStore = storage.sealed;
     this.fetchImpl = deps.fetch;
     this.#withLock = deps.withLock ?? defaultWithLock;
@@ -153,7 +159,7 @@ export class AuthService {
     const current = await this.#sessions.get(storeId).catch(() => null);
     const scopes = dedupeScopes([...store.defaultScopes, ...(current?.tokens.scopes ?? []), ...(opts.scopes ?? [])]);
     const returnTo = sanitizeReturnTo(opts.returnTo ?? '/');
-    const url = await this.#flows.start(store, scopes, returnTo);
+    const url = await (await this.#flows()).start(store, scopes, returnTo);
     this.#navigate(url);
   }
 
@@ -164,12 +170,12 @@ export class AuthService {
    */
   async completeSignIn(captured: CapturedRedirect): Promise<CompletedSignIn> {
     if (captured.problem) {
-      const storeId = await this.#flows.voidState(captured);
+      const storeId = await (await this.#flows()).voidState(captured);
       throw new AppError('OAUTH_INVALID_RESPONSE', `the authorization response is malformed (${captured.problem})`, {
         ...(storeId !== undefined ? { storeId } : {}),
       });
     }
-    const completed = await this.#flows.complete(captured);
+    const completed = await (await this.#flows()).complete(captured);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
     await this.#sessions.markers.clear(completed.storeId);
@@ -331,10 +337,11 @@ export class AuthService {
       throw new AppError('TOKEN_EXPIRED', 'the access token has expired', { storeId });
     }
     const generation = this.#generation.get(storeId) ?? 0;
-    const codeFlow = await this.#flows.loadCodeFlow();
+    const flows = await this.#flows();
+    const codeFlow = await flows.loadCodeFlow();
     let refreshed: TokenSet;
     try {
-      refreshed = await codeFlow.refreshAccessToken(store, tokens, await this.#flows.codeFlowDeps());
+      refreshed = await codeFlow.refreshAccessToken(store, tokens, await flows.codeFlowDeps());
     } catch (error) {
       if (endsSession(error)) {
         // invalid_grant and friends: the refresh token is dead.
