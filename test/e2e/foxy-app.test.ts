@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { loadedProducts } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { deploymentHeaders, readAllIndexedDb, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
@@ -84,24 +85,31 @@ describe('Foxy in the app', () => {
 
     await page.getByRole('link', { name: `Browse ${STORE}` }).click();
     await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
-    await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+    await expect.poll(() => loadedProducts(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
     await expect
       .poll(async () => {
         const more = page.getByRole('button', { name: 'Load more' });
         if (await more.isVisible()) await more.click().catch(() => undefined);
         else await page.mouse.wheel(0, 4000);
-        return cards(page).count();
+        return loadedProducts(page);
       })
       .toBe(DERIVED);
     await page.getByText(`You have seen all ${DERIVED} products.`).waitFor();
-    const names = await cards(page).allInnerTexts();
-    expect(names.some((t) => t.includes('TEST MUG') || t.includes('Hidden Thing'))).toBe(false);
+    // every loaded name, read from the drawn cards while scrolling back up through the window
+    const names = new Set<string>();
+    for (let step = 0; step < 20 && names.size < DERIVED; step++) {
+      for (const text of await cards(page).allInnerTexts()) names.add(text);
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(100);
+    }
+    expect(names.size).toBe(DERIVED);
+    expect([...names].some((t) => t.includes('TEST MUG') || t.includes('Hidden Thing'))).toBe(false);
 
     await page.getByRole('searchbox', { name: 'Search' }).fill('mug');
     await expect.poll(() => cards(page).count()).toBe(1);
     expect(await cards(page).first().innerText()).toContain('Ceramic Mug (Large)');
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
-    await expect.poll(() => cards(page).count()).toBeGreaterThanOrEqual(20);
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(20);
     await page.getByLabel('Category').selectOption('Garden');
     await expect.poll(() => cards(page).count()).toBe(6);
     await page.getByLabel('Sort by').selectOption('price');
@@ -178,7 +186,7 @@ describe('Foxy in the app', () => {
     await paste(page, block(DEMO_BUNDLE));
     await page.getByText(/Connected with get token bundle/).waitFor();
     await page.getByRole('link', { name: `Browse ${STORE}` }).click();
-    await expect.poll(() => cards(page).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+    await expect.poll(() => loadedProducts(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-catalogue-360.png` });
     expect(env.foxy.stats().canaryHitsWithAuthorization).toBe(0);
   });
@@ -195,20 +203,20 @@ describe('Foxy in the app', () => {
     for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
     for (const tab of tabs) {
       await tab.goto(`${env.app.url}#/s/foxy`);
-      await expect.poll(() => cards(tab).count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+      await expect.poll(() => loadedProducts(tab), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
     }
     // proactive: two hours later by the browser's clock every tab finds the token due at once
     let before = env.foxy.stats().tokenRequests;
     // (the server's tokens stay valid: only a renewal before expiry asks for a token here)
     await page.context().clock.setSystemTime(Date.now() + 7200_000);
     await Promise.all(tabs.map((tab) => tab.reload()));
-    for (const tab of tabs) await expect.poll(() => cards(tab).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
+    for (const tab of tabs) await expect.poll(() => loadedProducts(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
     expect(env.foxy.stats().tokenRequests - before).toBe(1);
     // reactive: the server ends every access token early; the five 401s renew once
     before = env.foxy.stats().tokenRequests;
     env.foxy.expireAccessTokens();
     await Promise.all(tabs.map((tab) => tab.reload()));
-    for (const tab of tabs) await expect.poll(() => cards(tab).count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
+    for (const tab of tabs) await expect.poll(() => loadedProducts(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
     expect(env.foxy.stats().tokenRequests - before).toBe(1);
     for (const tab of tabs.slice(1)) await tab.close();
 

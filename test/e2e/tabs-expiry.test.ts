@@ -8,13 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
+import { loadedProducts } from '../helpers/catalog-grid.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 
 const CODE_STORE = `${STORE_NAME} (PKCE)`;
 const TABS = 5;
 const e2e = useE2e({ app: {} });
 
-const cards = (tab: Page) => tab.getByRole('listitem').filter({ has: tab.getByRole('article') });
 
 async function fiveTabs(): Promise<Page[]> {
   const { context, page } = await e2e.open();
@@ -24,7 +24,7 @@ async function fiveTabs(): Promise<Page[]> {
   for (let i = 1; i < TABS; i++) tabs.push(await context.newPage());
   for (const tab of tabs) {
     await tab.goto(`${e2e.env.app.url}#/s/demo-code`);
-    await expect.poll(() => cards(tab).count()).toBeGreaterThan(0);
+    await expect.poll(() => loadedProducts(tab)).toBeGreaterThan(0);
   }
   return tabs;
 }
@@ -34,14 +34,14 @@ async function reloadAllAndBrowse(tabs: Page[]): Promise<number> {
   await Promise.all(tabs.map((tab) => tab.reload()));
   let retried = 0;
   for (const tab of tabs) {
-    const unreachable = tab.getByRole('heading', { name: 'The store could not be reached' });
-    await expect.poll(async () => (await cards(tab).count()) > 0 || (await unreachable.count()) > 0, { timeout: 20_000 }).toBe(true);
-    if ((await cards(tab).count()) === 0) {
+    const unreachable = tab.getByRole('alert').filter({ hasText: 'The store could not be reached' });
+    await expect.poll(async () => (await loadedProducts(tab)) > 0 || (await unreachable.count()) > 0, { timeout: 20_000 }).toBe(true);
+    if ((await loadedProducts(tab)) === 0) {
       retried++;
       // The session is kept; once the renewal went through (the banner is gone), Try again browses.
       await tab.getByRole('status').filter({ hasText: 'Can’t reach' }).waitFor({ state: 'detached', timeout: 10_000 });
       await tab.getByRole('button', { name: 'Try again' }).click();
-      await expect.poll(() => cards(tab).count()).toBeGreaterThan(0);
+      await expect.poll(() => loadedProducts(tab)).toBeGreaterThan(0);
     }
   }
   for (const tab of tabs) expect(await tab.getByText(/is not connected|Your access to .* has ended/).count()).toBe(0);

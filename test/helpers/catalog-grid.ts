@@ -7,12 +7,28 @@ export function productCards(page: Page): Locator {
 }
 
 /**
+ * How many products the catalogue has loaded, as the list says under its cards ("Showing 48 of 495",
+ * "You have seen all 31 products."): the windowed grid keeps only the cards near the viewport in
+ * the DOM, so counting cards says how many are drawn, not how many are loaded. 0 before the first page.
+ */
+export async function loadedProducts(page: Page): Promise<number> {
+  const line = page.locator('main .more p, main p.end').first();
+  if ((await line.count()) === 0) return 0;
+  return parseInt(/(\d+)/.exec((await line.textContent()) ?? '')?.[1] ?? '0', 10);
+}
+
+/** The names of the cards drawn now; never empty once products show (the grid draws the rows in view). */
+export async function drawnNames(page: Page): Promise<string[]> {
+  return productCards(page).locator('h3').allTextContents();
+}
+
+/**
  * One step towards the next page: presses Load more when it shows, else scrolls down so the grid
- * loads ahead. Returns the number of cards now, for `expect.poll` to wait on.
+ * loads ahead. Returns how many products are loaded now, for `expect.poll` to wait on.
  */
 export async function stepToNextPage(page: Page): Promise<number> {
   const more = page.getByRole('button', { name: 'Load more' });
   if (await more.isVisible()) await more.click().catch(() => undefined);
   else await page.mouse.wheel(0, 4000);
-  return productCards(page).count();
+  return loadedProducts(page);
 }
