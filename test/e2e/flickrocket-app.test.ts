@@ -88,7 +88,19 @@ async function connect(page: Page): Promise<void> {
 async function openCatalogue(page: Page): Promise<void> {
   const { app } = await env();
   await page.goto(`${app.url}#/s/fr`);
-  await expect.poll(() => loadedProducts(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+  // Under a heavily loaded machine a tab opened beside four others has seen its first call fail as
+  // "could not be reached" (a renewal's fetch rejected; the refresh token is kept by design): the
+  // panel's Try again then loads it, as a person would. Bounded; the catalogue must still arrive.
+  await expect
+    .poll(
+      async () => {
+        const retry = page.getByRole('alert').filter({ hasText: 'could not be reached' }).getByRole('button', { name: 'Try again' });
+        if ((await retry.count()) > 0) await retry.first().click().catch(() => undefined);
+        return loadedProducts(page);
+      },
+      { timeout: 30_000 },
+    )
+    .toBeGreaterThanOrEqual(24);
 }
 
 describe('FlickRocket in the app', () => {
