@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { startStaticServer, strictHostCsp, type StaticServer } from '../helpers/static-server.ts';
 import { CLIENT_ID, STORE_NAME } from '../helpers/e2e-app.ts';
 import { authorize } from '../demo-store/store-client.ts';
 import { WIDGET_HEADERS } from '../deploy/csp.ts';
@@ -38,16 +38,7 @@ beforeAll(async () => {
   e2e.closeAfterAll(() => rm(root, { recursive: true, force: true }));
   host = await startStaticServer({ root, basePath: '/' });
   e2e.closeAfterAll(() => host.close());
-  host.setHeaders({
-    'content-security-policy': [
-      "default-src 'none'",
-      `script-src ${e2e.env.app.origin}`,
-      "style-src 'self'",
-      `img-src ${e2e.env.store.origin}`,
-      `connect-src ${e2e.env.store.origin}`,
-      "base-uri 'none'",
-    ].join('; '),
-  });
+  host.setHeaders(strictHostCsp(e2e.env.app.origin, e2e.env.store.origin));
   host.setOverride(
     'page.html',
     () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A poisoned page</title></head><body>

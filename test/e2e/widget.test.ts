@@ -14,7 +14,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { ConsoleLog } from '../helpers/browser.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { startStaticServer, strictHostCsp, type StaticServer } from '../helpers/static-server.ts';
 import { CLIENT_ID, STORE_NAME, connectThroughConsent, answerConsent } from '../helpers/e2e-app.ts';
 import { authorize } from '../demo-store/store-client.ts';
 import { appHeaders, WIDGET_HEADERS } from '../deploy/csp.ts';
@@ -96,17 +96,7 @@ beforeAll(async () => {
   host = await startStaticServer({ root: hostRoot, basePath: '/' });
   e2e.closeAfterAll(() => host.close());
   // The embedding site's own strict CSP: scripts only from the app's origin, no inline styles.
-  host.setHeaders({
-    'content-security-policy': [
-      "default-src 'none'",
-      `script-src ${e2e.env.app.origin}`,
-      "style-src 'self'",
-      `img-src ${e2e.env.store.origin}`,
-      `connect-src ${e2e.env.store.origin}`,
-      "base-uri 'none'",
-      "object-src 'none'",
-    ].join('; '),
-  });
+  host.setHeaders(strictHostCsp(e2e.env.app.origin, e2e.env.store.origin));
   // No addAllowedOrigin for the host: the store lets any origin read its storefront.
   host.setOverride('host.css', HOST_CSS);
   host.setOverride('hostile.css', HOSTILE_CSS);

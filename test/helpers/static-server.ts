@@ -107,3 +107,21 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       }),
   };
 }
+
+/**
+ * The Content-Security-Policy of an embedding site in the widget tests: scripts only from the app's
+ * origin, no inline styles or scripts, images and API reads only from the store's origin.
+ */
+export function strictHostCsp(appOrigin: string, storeOrigin: string): Record<string, string> {
+  return {
+    'content-security-policy': [
+      "default-src 'none'",
+      `script-src ${appOrigin}`,
+      "style-src 'self'",
+      `img-src ${storeOrigin}`,
+      `connect-src ${storeOrigin}`,
+      "base-uri 'none'",
+      "object-src 'none'",
+    ].join('; '),
+  };
+}
