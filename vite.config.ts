@@ -116,11 +116,42 @@ function headersFile(): Plugin {
   };
 }
 
+const ENTRY = resolve(import.meta.dirname, 'src/main.ts');
+const BOOT = resolve(import.meta.dirname, 'src/boot.ts');
+let firstLoad: Set<string> | undefined;
+
+/** Modules in the static import graph of `from`, by the chunking context's module graph. */
+function staticGraph(ctx: Rolldown.ChunkingContext, from: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [from];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+/** The boot's static graph less the entry's (computed once per build, see forgetFirstLoad; ids are absolute paths). */
+function firstLoadModules(ctx: Rolldown.ChunkingContext): Set<string> {
+  if (firstLoad === undefined) {
+    const entry = staticGraph(ctx, ENTRY);
+    firstLoad = new Set([...staticGraph(ctx, BOOT)].filter((id) => !entry.has(id)));
+  }
+  return firstLoad;
+}
+
+/** Computes the first-load set afresh for each build (`npm run size`, the e2e setup and demo build in one process). */
+function forgetFirstLoad(): Plugin {
+  return { name: 'storefront-connect:first-load', buildStart: () => void (firstLoad = undefined) };
+}
+
 // One build, configured at run time: `base: './'` keeps every asset URL relative so that
 // dist/ can be served from any sub-path of a CDN with no rewrite rules.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), widgetBuild(), headersFile()],
+  plugins: [svelte(), widgetBuild(), headersFile(), forgetFirstLoad()],
   build: {
     target: TARGET,
     sourcemap: false,
@@ -131,12 +162,14 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             {
-              // Svelte's runtime and the small modules every screen shares, as one chunk instead of
-              // a handful of tiny ones (each costs a request and gzip overhead). Nothing in it may
-              // use a dynamic import: that would pull Vite's preload helper in, and the entry
-              // (which must only scrub the URL) would then wait for this whole chunk.
-              name: 'runtime',
-              test: /node_modules[\\/](svelte|idb-keyval)[\\/]|src[\\/]lib[\\/](oauth[\\/](errors|scopes)|auth[\\/]return-to|config[\\/]find-store|domain[\\/]catalog|state[\\/]routes|providers[\\/](goodsie-profile|capabilities))\.ts$/,
+              // Everything the app's boot imports statically (Svelte's runtime, the session, the
+              // shell) as one chunk: one request and one gzip window instead of four chunks (1.4 KB
+              // gzip less for the same code). Only the modules captured here, not their
+              // dependencies: the entry's own (the callback parser, Vite's preload helper) stay in
+              // the entry, so that the URL scrub never waits for this chunk; what only lazy screens
+              // use is chunked by Rolldown as usual.
+              name: (id, ctx) => (firstLoadModules(ctx).has(id) ? 'boot' : null),
+              includeDependenciesRecursively: false,
             },
           ],
         },
