@@ -71,6 +71,16 @@ export class StoreApis {
     return info;
   }
 
+  /**
+   * Starts loading `storeId`'s client code (the API client, or the platform's adapter) ahead of the
+   * first call, so a returning visitor's first request does not wait for it; a failure shows at
+   * that call, which tries again.
+   */
+  warm(storeId: string): void {
+    const store = this.#session.store(storeId);
+    if (store) this.#client(store).catch(() => undefined);
+  }
+
   /** The store's client, built on first use (one per store; a failed build is tried again next call). */
   #client(store: StoreConfig): Promise<StoreClient> {
     let loading = this.#loads.get(store.id);
