@@ -1,4 +1,5 @@
 import { captureRedirect } from './lib/oauth/callback.ts';
+import { requestConfig } from './lib/config/request-config.ts';
 import './app.css';
 
 // First thing, before any other code of ours runs: take an OAuth callback out of the address bar,
@@ -10,4 +11,8 @@ if (captured) {
   captured.receivedAt = Date.now();
 }
 
-void import('./boot.ts').then(({ boot }) => boot(captured));
+// Then config.json is asked for, so that it travels while the app's code downloads.
+const config = requestConfig(window.fetch.bind(window));
+config.catch(() => undefined);
+
+void import('./boot.ts').then(({ boot }) => boot(captured, config));

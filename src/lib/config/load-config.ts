@@ -5,23 +5,24 @@
  */
 import { loadProfiles } from '../providers/registry.ts';
 import { ConfigError } from './config-error.ts';
+import { requestConfig } from './request-config.ts';
 import type { AppConfig } from './types.ts';
 
 export { ConfigError } from './config-error.ts';
 
 /**
- * Fetches and validates the deployment's config.json (relative to the page by default).
+ * Fetches and validates the deployment's config.json (relative to the page by default), or reads the
+ * answer to a request already sent (`requested`, see requestConfig).
  * CONFIG_MISSING when it cannot be fetched (network error, 404 or any non-2xx answer);
  * CONFIG_INVALID when it is not JSON or a field is wrong.
  */
-export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.json'): Promise<AppConfig> {
+export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.json', requested?: Promise<Response>): Promise<AppConfig> {
   // The validator downloads while config.json does.
   const validator = import('./validate-config.ts');
   validator.catch(() => undefined);
   let response: Response;
   try {
-    // no-cache: the file is edited in place per deployment; always revalidate with the server.
-    response = await fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache', credentials: 'same-origin' });
+    response = await (requested ?? requestConfig(fetch, url));
   } catch (error) {
     throw new ConfigError('CONFIG_MISSING', '', 'Could not reach config.json; check that the site is online and the file is deployed.', {
       cause: error,

@@ -27,23 +27,23 @@ export interface StoreClient {
 
 export async function createStoreClient(host: ClientHost, store: StoreConfig): Promise<StoreClient> {
   const storeId = store.id;
-  const { abortableSleep, createStoreApi } = await import('../api/client.ts');
-  const sleep = (ms: number, signal?: AbortSignal) => host.counted(storeId, abortableSleep(ms, signal));
-  const onRateLimited = (info: RateLimitInfo) => host.onRateLimited(storeId, info);
+  // Everything the client needs downloads at once, not one module after another.
+  const clientModule = import('../api/client.ts');
   if (store.kind === 'goodsie') {
-    const provider = await loadProvider(store.kind);
+    const [{ abortableSleep, createStoreApi }, provider] = await Promise.all([clientModule, loadProvider(store.kind)]);
     const api = createStoreApi({
       apiBase: store.apiBase,
       provider,
       fetch: host.fetch,
       getAccessToken: () => host.session.getAccessToken(storeId),
       onUnauthorized: (refused) => host.session.handleUnauthorized(storeId, refused),
-      onRateLimited,
-      sleep,
+      onRateLimited: (info) => host.onRateLimited(storeId, info),
+      sleep: (ms, signal) => host.counted(storeId, abortableSleep(ms, signal)),
     });
     return { api };
   }
-  const [{ createTransport }, { adapterStoreApi }, createAdapter] = await Promise.all([
+  const [{ abortableSleep }, { createTransport }, { adapterStoreApi }, createAdapter] = await Promise.all([
+    clientModule,
     import('../api/transport.ts'),
     import('../api/adapter-store-api.ts'),
     import('../providers/loaders.ts').then((loaders) => loaders.loadAdapter(store.kind)),
@@ -56,8 +56,8 @@ export async function createStoreClient(host: ClientHost, store: StoreConfig): P
     onUnauthorized: (refused) => host.session.seamUnauthorized(storeId, refused),
     operationScope: (operation) => getProvider(store.kind).operationScopes[operation],
     hooks: () => hooks,
-    onRateLimited,
-    sleep,
+    onRateLimited: (info: RateLimitInfo) => host.onRateLimited(storeId, info),
+    sleep: (ms: number, signal?: AbortSignal) => host.counted(storeId, abortableSleep(ms, signal)),
   });
   const adapter = createAdapter({ store, send });
   hooks = adapter.hooks;

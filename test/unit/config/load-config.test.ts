@@ -174,6 +174,19 @@ describe('loadConfig', () => {
     expect(fake.seen.map((request) => request.input)).toEqual(['/deploy/config.json']);
   });
 
+  it('reads the answer of a request sent early (main.ts) and does not fetch again', async () => {
+    const fake = fakeFetch(() => Response.json({ stores: [] }));
+    await expect(loadConfig(fake.fetch, 'config.json', Promise.resolve(Response.json(json)))).resolves.toEqual(json);
+    expect(fake.seen).toEqual([]);
+  });
+
+  it('reports an early request that failed as CONFIG_MISSING', async () => {
+    const early = Promise.reject(new TypeError('Failed to fetch'));
+    const error: unknown = await loadConfig(fakeFetch(() => Response.json(json)).fetch, 'config.json', early).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).code).toBe('CONFIG_MISSING');
+  });
+
   async function loadError(respond: () => Response | Promise<Response>): Promise<ConfigError> {
     const error: unknown = await loadConfig(fakeFetch(respond).fetch).then(
       () => undefined,

@@ -1,0 +1,8 @@
+/**
+ * The one request for the deployment's config.json. main.ts sends it as soon as the URL is scrubbed,
+ * so that it travels while the app's code downloads; loadConfig reads its answer.
+ */
+export function requestConfig(fetch: typeof globalThis.fetch, url = 'config.json'): Promise<Response> {
+  // no-cache: the file is edited in place per deployment; always revalidate with the server.
+  return fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache', credentials: 'same-origin' });
+}
