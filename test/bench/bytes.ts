@@ -20,6 +20,10 @@ export function compressedSize(bytes: Buffer, how: Compress): number {
 const HOME = 'src/lib/components/views/HomeView.svelte';
 const CATALOGUE = 'src/lib/components/views/CatalogView.svelte';
 const API_CLIENT = 'src/lib/api/client.ts';
+/** Loaded at once when a session is saved (the first screen holds only a lighter door to it, auth-port.ts). */
+const AUTH_SERVICE = 'src/lib/auth/auth-service.ts';
+/** What a returning visitor's first screen loads beyond the first load: the catalogue, the API client, the AuthService. */
+export const RETURNING_SCREEN = [CATALOGUE, API_CLIENT, AUTH_SERVICE] as const;
 const PROVIDERS = 'src/lib/providers/';
 
 /**
@@ -38,9 +42,9 @@ export function platformChunks(manifest: Manifest, alreadyLoaded: ReadonlySet<st
   return platforms;
 }
 
-/** The manifest keys a returning visitor's catalogue loads: first load, the catalogue view, the API client. */
+/** The manifest keys a returning visitor's catalogue loads: first load and {@link RETURNING_SCREEN}. */
 export function returningCatalogueKeys(manifest: Manifest): string[] {
-  return firstLoadKeys(manifest, { firstScreen: [CATALOGUE, API_CLIENT] });
+  return firstLoadKeys(manifest, { firstScreen: RETURNING_SCREEN });
 }
 
 function filesOf(manifest: Manifest, keys: readonly string[]): string[] {
@@ -72,7 +76,7 @@ export function measureBytes(dist: string): Figure[] {
   const platforms = platformChunks(manifest, new Set(returningKeys));
   // The catalogue cannot show a product without its platform's adapter: Goodsie's is counted in.
   const goodsie = platforms.get('goodsie') ?? [];
-  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + CatalogView + API client + the Goodsie adapter');
+  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + CatalogView + API client + AuthService + the Goodsie adapter');
   add('widget', 'widget.js', ['widget.js'], 'dist/widget.js');
   for (const [platform, keys] of platforms) {
     add(`platform.${platform}`, `lazily loaded for ${platform}`, filesOf(manifest, keys), `build manifest: dynamic entry ${PROVIDERS}${platform} and the imports the catalogue lacks`);

@@ -25,11 +25,8 @@ export interface AuthServiceDeps {
   /** window.location.assign in the app. */
   navigate: (url: string) => void;
   now?: () => number;
-  /**
-   * Defaults to openStorage() (IndexedDB, or memory when it is unavailable); the app opens it early
-   * with {@link AuthService.openStorage}, while config.json loads.
-   */
-  storage?: OpenedStorage | Promise<OpenedStorage>;
+  /** Defaults to openStorage() (IndexedDB, or memory when it is unavailable). */
+  storage?: OpenedStorage;
   /**
    * Where pending sign-ins wait when `storage` is not persistent (tokens never go there). Defaults
    * to openSessionFallback() (sessionStorage); null when there is none.
@@ -129,13 +126,8 @@ export class AuthService {
     this.#channel?.subscribe((message) => this.#signedOutElsewhere(message.storeId));
   }
 
-  /** Opens the storage sessions live in (see {@link openStorage}); never rejects. */
-  static openStorage(): Promise<OpenedStorage> {
-    return openStorage();
-  }
-
   static async create(deps: AuthServiceDeps): Promise<AuthService> {
-    const storage = await (deps.storage ?? openStorage());
+    const storage = deps.storage ?? (await openStorage());
     let fallback: KeyValueStore | null = null;
     if (!storage.persistent) {
       // Only without IndexedDB; loaded on demand to keep it out of the first load.

@@ -3,7 +3,7 @@
  * a storefront-only embed token, a seam store's redirect (FlickRocket: `companyid`, maybe no
  * `state`), or Goodsie's sign-in through the AuthService. Says where to go and what to explain.
  */
-import type { AuthService } from '../auth/auth-service.ts';
+import type { AuthPort } from '../auth/auth-port.ts';
 import type { AppConfig } from '../config/types.ts';
 import { completeEmbedSignIn } from '../embed/embed-tokens.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
@@ -12,7 +12,7 @@ import type { Session } from './session.svelte.ts';
 
 export type SignInOutcome = { path: string; error: null } | { route: Route; error: unknown };
 
-export async function finishSignIn(captured: CapturedRedirect, deps: { config: AppConfig; auth: AuthService; session: Session }): Promise<SignInOutcome> {
+export async function finishSignIn(captured: CapturedRedirect, deps: { config: AppConfig; auth: AuthPort; session: Session }): Promise<SignInOutcome> {
   const { config, auth, session } = deps;
   try {
     // A separate storefront-only token for an embed snippet comes back through the same page.

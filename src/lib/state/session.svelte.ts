@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
-import type { AuthEvent, AuthService } from '../auth/auth-service.ts';
+import type { AuthEvent } from '../auth/auth-service.ts';
+import type { AuthPort } from '../auth/auth-port.ts';
 import { RenewalRetry } from '../auth/renewal-retry.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
@@ -35,7 +36,7 @@ const KEY = Symbol('session');
  * `session.can(storeId, 'editProducts')`; they never look at scope strings themselves.
  */
 export class Session {
-  #auth: AuthService;
+  #auth: AuthPort;
   readonly config: AppConfig;
   #sessions = $state<StoreSession[]>([]);
   /** Scopes a store refused with 403 although the token claimed them; kept off until the next grant. */
@@ -62,7 +63,7 @@ export class Session {
   #epoch = $state<Record<string, number>>({});
   #seam: Promise<StoreConnections> | undefined;
 
-  constructor(auth: AuthService, config: AppConfig) {
+  constructor(auth: AuthPort, config: AppConfig) {
     this.#auth = auth;
     this.config = config;
     auth.onEvent((event) => this.#onAuthEvent(event));

@@ -5,10 +5,12 @@ import type { Manifest } from '../../bench/size-report.ts';
 /** A tiny build: the registry lazily imports two platforms; one shares a chunk with the catalogue. */
 const manifest: Manifest = {
   'index.html': { file: 'assets/index.js', isEntry: true, dynamicImports: ['src/boot.ts'] },
-  'src/boot.ts': { file: 'assets/boot.js', isDynamicEntry: true, imports: ['_registry.js'], dynamicImports: ['src/lib/components/views/CatalogView.svelte', 'src/lib/api/client.ts'] },
+  'src/boot.ts': { file: 'assets/boot.js', isDynamicEntry: true, imports: ['_registry.js'], dynamicImports: ['src/lib/components/views/CatalogView.svelte', 'src/lib/api/client.ts', 'src/lib/auth/auth-service.ts'] },
   '_registry.js': { file: 'assets/registry.js', dynamicImports: ['src/lib/providers/goodsie.ts', 'src/lib/providers/foxy.ts'] },
   'src/lib/components/views/CatalogView.svelte': { file: 'assets/CatalogView.js', isDynamicEntry: true, imports: ['_safe-url.js'], css: ['assets/CatalogView.css'] },
   'src/lib/api/client.ts': { file: 'assets/client.js', isDynamicEntry: true },
+  'src/lib/auth/auth-service.ts': { file: 'assets/auth-service.js', isDynamicEntry: true, imports: ['_scopes.js'] },
+  '_scopes.js': { file: 'assets/scopes.js' },
   '_safe-url.js': { file: 'assets/safe-url.js' },
   '_money.js': { file: 'assets/money.js' },
   'src/lib/providers/goodsie.ts': { file: 'assets/goodsie.js', isDynamicEntry: true, imports: ['_safe-url.js'] },
@@ -17,7 +19,7 @@ const manifest: Manifest = {
 };
 
 describe('bench bytes from the build manifest', () => {
-  it('a returning visitor loads the first load, the catalogue view and the API client', () => {
+  it('a returning visitor loads the first load, the catalogue view, the API client and the AuthService', () => {
     expect(returningCatalogueKeys(manifest)).toEqual([
       'index.html',
       'src/boot.ts',
@@ -25,6 +27,8 @@ describe('bench bytes from the build manifest', () => {
       'src/lib/components/views/CatalogView.svelte',
       '_safe-url.js',
       'src/lib/api/client.ts',
+      'src/lib/auth/auth-service.ts',
+      '_scopes.js',
     ]);
   });
 

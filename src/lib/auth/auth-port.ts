@@ -1,0 +1,131 @@
+/**
+ * The AuthService as the app holds it from its first screen: what that screen needs at once (where
+ * sessions are kept, and which are saved) without the service's code, and everything else (sign-in,
+ * callback, renewal, sign-out) through the AuthService itself, loaded with its first use. A visitor
+ * with no saved session never downloads it until they connect; one with a saved session gets it in
+ * the background at once, so that sign-outs in other tabs are heard and a renewal does not wait.
+ */
+import type { CapturedRedirect } from '../oauth/callback.ts';
+import type { StoreSession } from '../oauth/types.ts';
+import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
+import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
+import { SessionStore } from './session-store.ts';
+
+/** What the app's state uses of the AuthService (the service itself and {@link LazyAuth} both fit). */
+export type AuthPort = Pick<
+  AuthService,
+  | 'persistent'
+  | 'canSignIn'
+  | 'fetchImpl'
+  | 'credentialStore'
+  | 'onEvent'
+  | 'listSessions'
+  | 'beginSignIn'
+  | 'completeSignIn'
+  | 'signOut'
+  | 'retryRenewal'
+  | 'getAccessToken'
+  | 'handleUnauthorized'
+>;
+
+type LazyAuthDeps = Omit<AuthServiceDeps, 'storage' | 'pendingFallback'> & {
+  /** Loads the AuthService module; a dynamic import by default. */
+  loadService?: () => Promise<typeof import('./auth-service.ts')>;
+};
+
+export class LazyAuth implements AuthPort {
+  readonly persistent: boolean;
+  readonly canSignIn: boolean;
+  readonly fetchImpl: typeof fetch;
+  readonly credentialStore: KeyValueStore;
+  readonly #deps: LazyAuthDeps;
+  readonly #storage: OpenedStorage;
+  readonly #pendingFallback: KeyValueStore | null;
+  readonly #listeners = new Set<(event: AuthEvent) => void>();
+  #service: Promise<AuthService> | undefined;
+
+  private constructor(deps: LazyAuthDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
+    this.#deps = deps;
+    this.#storage = storage;
+    this.#pendingFallback = pendingFallback;
+    this.persistent = storage.persistent;
+    this.canSignIn = storage.persistent || pendingFallback !== null;
+    this.fetchImpl = deps.fetch;
+    this.credentialStore = storage.sealed;
+  }
+
+  /** Opens the storage sessions live in (IndexedDB, or memory); never rejects. Start it early. */
+  static openStorage(): Promise<OpenedStorage> {
+    return openStorage();
+  }
+
+  /** Without IndexedDB, pending sign-ins wait in sessionStorage (loaded only then), as AuthService.create does. */
+  static async create(deps: LazyAuthDeps & { storage: OpenedStorage | Promise<OpenedStorage> }): Promise<LazyAuth> {
+    const storage = await deps.storage;
+    const fallback = storage.persistent
+      ? null
+      : (await import('../storage/session-fallback.ts')).openSessionFallback({ now: deps.now ?? Date.now });
+    return new LazyAuth(deps, storage, fallback);
+  }
+
+  /** Whether the AuthService's code has been asked for (tests, and the bench's reading of it). */
+  get serviceRequested(): boolean {
+    return this.#service !== undefined;
+  }
+
+  /** The AuthService, on the storage already open; loaded once. */
+  service(): Promise<AuthService> {
+    return (this.#service ??= (this.#deps.loadService ?? (() => import('./auth-service.ts')))()
+      .then(({ AuthService }) => AuthService.create({ ...this.#deps, storage: this.#storage, pendingFallback: this.#pendingFallback }))
+      .then((service) => {
+        for (const listener of this.#listeners) service.onEvent(listener);
+        return service;
+      })
+      .catch((error: unknown) => {
+        this.#service = undefined;
+        throw error;
+      }));
+  }
+
+  onEvent(listener: (event: AuthEvent) => void): () => void {
+    this.#listeners.add(listener);
+    let off: (() => void) | undefined;
+    if (this.#service) void this.#service.then((service) => (off = service.onEvent(listener)), () => undefined);
+    return () => {
+      this.#listeners.delete(listener);
+      off?.();
+    };
+  }
+
+  /** Read straight from the vault before the service is loaded; the service is then loaded when there are sessions. */
+  async listSessions(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
+    if (this.#service) return (await this.#service).listSessions();
+    const listed = await new SessionStore(this.#storage.sealed, this.#storage.store).list();
+    if (listed.sessions.length > 0) this.service().catch(() => undefined);
+    return listed;
+  }
+
+  async beginSignIn(storeId: string, opts?: { scopes?: string[]; returnTo?: string }): Promise<void> {
+    return (await this.service()).beginSignIn(storeId, opts);
+  }
+
+  async completeSignIn(captured: CapturedRedirect): Promise<CompletedSignIn> {
+    return (await this.service()).completeSignIn(captured);
+  }
+
+  async signOut(storeId: string): Promise<void> {
+    return (await this.service()).signOut(storeId);
+  }
+
+  async retryRenewal(storeId: string): Promise<void> {
+    return (await this.service()).retryRenewal(storeId);
+  }
+
+  async getAccessToken(storeId: string): Promise<string> {
+    return (await this.service()).getAccessToken(storeId);
+  }
+
+  async handleUnauthorized(storeId: string, rejectedToken?: string): Promise<string> {
+    return (await this.service()).handleUnauthorized(storeId, rejectedToken);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * LazyAuth: the first screen reads saved sessions without the AuthService's code; the service loads
+ * with the first sign-in, or at once in the background when a session is saved (so that another
+ * tab's sign-out is heard), and its events reach listeners registered before it loaded.
+ */
+import { describe, expect, it } from 'vitest';
+import { LazyAuth } from '../../../src/lib/auth/auth-port.ts';
+import { codeStore, openTabs, type Tabs } from '../../helpers/auth-tabs.ts';
+import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
+import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
+
+/** A LazyAuth on the tabs' IndexedDB and channel hub, counting loads of the AuthService module. */
+async function lazyTab(tabs: Tabs, storage = openStorage({ indexedDB: tabs.factory })) {
+  let loads = 0;
+  let navigated = '';
+  const auth = await LazyAuth.create({
+    config: tabs.config,
+    fetch: (input, init) => fetch(input, init),
+    navigate: (url) => {
+      navigated = url;
+    },
+    now: () => tabs.clock.now,
+    channel: tabs.hub.open(),
+    storage,
+    loadService: () => {
+      loads++;
+      return import('../../../src/lib/auth/auth-service.ts');
+    },
+  });
+  return { auth, loads: () => loads, navigated: () => navigated };
+}
+
+describe('LazyAuth', () => {
+  it('with no saved session, reads the vault without loading the AuthService', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    const tab = await lazyTab(tabs);
+    expect(await tab.auth.listSessions()).toEqual({ sessions: [], discarded: [] });
+    expect(tab.loads()).toBe(0);
+    expect(tab.auth.persistent).toBe(true);
+    expect(tab.auth.canSignIn).toBe(true);
+  });
+
+  it('with a saved session, lists it and loads the AuthService in the background: a sign-out in another tab is heard', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    const other = await tabs.open();
+    await tabs.signIn(other.auth, 'acme');
+    const tab = await lazyTab(tabs);
+    const events: AuthEvent[] = [];
+    tab.auth.onEvent((event) => events.push(event));
+    const { sessions } = await tab.auth.listSessions();
+    expect(sessions.map((s) => s.storeId)).toEqual(['acme']);
+    expect(tab.auth.serviceRequested).toBe(true);
+    await tab.auth.service();
+    await other.auth.signOut('acme');
+    await expect.poll(() => events).toEqual([{ type: 'signed-out-elsewhere', storeId: 'acme' }]);
+    expect(tab.loads()).toBe(1);
+  });
+
+  it('the first sign-in loads the AuthService once and navigates to the store', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    const tab = await lazyTab(tabs);
+    await Promise.all([tab.auth.beginSignIn('acme'), tab.auth.beginSignIn('acme')]);
+    expect(tab.loads()).toBe(1);
+    expect(new URL(tab.navigated()).searchParams.get('client_id')).toBe('storefront-connect');
+  });
+
+  it('without IndexedDB: not persistent, and sign-in still possible through the sessionStorage fallback only when there is one', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    const memory = Promise.resolve({ store: createMemoryStore(), sealed: createMemoryStore(), persistent: false });
+    const tab = await lazyTab(tabs, memory);
+    expect(tab.auth.persistent).toBe(false);
+    // Node has no sessionStorage: no place for the pending state, so no sign-in can start.
+    expect(tab.auth.canSignIn).toBe(false);
+    await expect(tab.auth.beginSignIn('acme')).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+  });
+
+  it('a failed load of the AuthService is tried again on the next call', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    let calls = 0;
+    const auth = await LazyAuth.create({
+      config: tabs.config,
+      fetch: (input, init) => fetch(input, init),
+      navigate: () => undefined,
+      channel: null,
+      storage: openStorage({ indexedDB: tabs.factory }),
+      loadService: () => (++calls === 1 ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : import('../../../src/lib/auth/auth-service.ts')),
+    });
+    await expect(auth.getAccessToken('acme')).rejects.toThrow('Failed to fetch');
+    await expect(auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+    expect(calls).toBe(2);
+  });
+});
