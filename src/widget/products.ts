@@ -25,7 +25,7 @@ export async function fetchProducts(options: WidgetOptions, fetchImpl: typeof fe
 async function readJson(url: string, init: { method?: string; headers: Record<string, string>; body?: string }, fetchImpl: typeof fetch, signal: AbortSignal | undefined): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetchImpl(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer', mode: 'cors', signal: signal ?? null });
+    response = await fetchImpl(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer', signal });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new AppError('API_NETWORK_ERROR');

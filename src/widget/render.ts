@@ -80,8 +80,7 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
 export function renderGrid(doc: Document, products: readonly StorefrontCard[], columns: number | null, label: string, locale?: string): HTMLUListElement {
   const list = element(doc, 'ul', 'grid');
   // Safari drops list semantics when list-style is none; the role puts them back.
-  list.setAttribute('role', 'list');
-  list.setAttribute('aria-label', label);
+  setAttributes(list, { role: 'list', 'aria-label': label });
   setColumns(list, columns);
   for (const product of products) list.append(renderProductCard(doc, product, locale));
   return list;
