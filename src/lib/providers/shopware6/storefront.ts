@@ -83,9 +83,9 @@ function storeApi(query: StorefrontQuery, getJson: StorefrontGetJson, path: stri
 
 /** The widget's products: the Store API with the sales channel key (`token`) in `sw-access-key`. */
 export const shopware6StorefrontProducts: StorefrontProducts = async (query, getJson) => {
-  const [context, list] = await Promise.all([storeApi(query, getJson, 'context'), storeApi(query, getJson, query.search !== '' ? 'search' : 'product', buildStoreCardCriteria(query))]);
+  const [context, products] = await Promise.all([storeApi(query, getJson, 'context'), storeApi(query, getJson, query.search !== '' ? 'search' : 'product', buildStoreCardCriteria(query))]);
   const currency = currencyCode(object(object(context).currency), 'isoCode');
-  const elements = object(list).elements;
+  const elements = object(products).elements;
   if (!Array.isArray(elements)) throw notAsAgreed();
   return elements.map((element) => readStoreCard(element, currency));
 };
