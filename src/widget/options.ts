@@ -2,6 +2,7 @@
  * The widget's attributes, read into one checked value. Pure: takes a getter, so it is tested
  * without a DOM. A problem names the attribute to fix, never its value (the token is a secret).
  */
+import type { StorefrontQuery } from '../lib/providers/types.ts';
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { LOOPBACK_HOSTS } from '../lib/shared/loopback.ts';
 import { TOKEN_SYNTAX } from '../lib/shared/token-syntax.ts';
@@ -14,20 +15,13 @@ export const DEFAULT_LIMIT = 12;
 export const MAX_LIMIT = 100;
 export const MAX_COLUMNS = 12;
 
-export interface WidgetOptions {
+/**
+ * What the storefront reader is asked (`apiBase` normalised, no trailing slash; `token` from the
+ * `token` attribute, or for a Shopware store its `access-key`; `limit` 1..100), and the layout.
+ */
+export interface WidgetOptions extends StorefrontQuery {
   /** The store's platform (config.json `kind`); `goodsie` when the attribute is absent. */
   kind: string;
-  /** The store's API server (config.json `apiBase`), normalised, no trailing slash. */
-  apiBase: string;
-  /**
-   * A storefront-only bearer token, sent in the Authorization header, never in a URL; for a
-   * Shopware store the sales channel's public access key (attribute `access-key`), sent as `sw-access-key`.
-   */
-  token: string;
-  category: string;
-  search: string;
-  /** How many products, 1..100. */
-  limit: number;
   /** At most this many columns, 1..12 (fewer on a narrow screen), or null for as many as fit. */
   columns: number | null;
 }
@@ -62,8 +56,9 @@ export function parseApiBase(value: string | null): { ok: true; apiBase: string 
 export function readWidgetOptions(get: (name: WidgetAttribute) => string | null): OptionsResult {
   const base = parseApiBase(get('api-base'));
   if (!base.ok) return base;
-  const kind = (get('kind') ?? '').trim() || 'goodsie';
-  const token = ((kind === 'shopware6' ? get('access-key') : null) ?? get('token') ?? '').trim();
+  const text = (name: WidgetAttribute): string => (get(name) ?? '').trim();
+  const kind = text('kind') || 'goodsie';
+  const token = (kind === 'shopware6' && get('access-key') !== null ? text('access-key') : text('token'));
   if (token === '') return { ok: false, problem: 'token-missing' };
   if (!TOKEN_SYNTAX.test(token)) return { ok: false, problem: 'token-invalid' };
   return {
@@ -72,8 +67,8 @@ export function readWidgetOptions(get: (name: WidgetAttribute) => string | null)
       kind,
       apiBase: base.apiBase,
       token,
-      category: (get('category') ?? '').trim(),
-      search: (get('search') ?? '').trim(),
+      category: text('category'),
+      search: text('search'),
       limit: parseBoundedInteger(get('limit'), 1, MAX_LIMIT, DEFAULT_LIMIT),
       columns: parseBoundedInteger(get('columns'), 1, MAX_COLUMNS, null),
     },
@@ -82,5 +77,5 @@ export function readWidgetOptions(get: (name: WidgetAttribute) => string | null)
 
 /** Whether two option sets ask the store for the same products (columns is layout only). */
 export function sameQuery(a: WidgetOptions, b: WidgetOptions): boolean {
-  return a.kind === b.kind && a.apiBase === b.apiBase && a.token === b.token && a.category === b.category && a.search === b.search && a.limit === b.limit;
+  return (['kind', 'apiBase', 'token', 'category', 'search', 'limit'] as const).every((key) => a[key] === b[key]);
 }

@@ -1,14 +1,12 @@
 /**
- * Builds the widget's DOM from domain products. Store text only ever goes in through
+ * Builds the widget's DOM from the storefront readers' cards. Store text only ever goes in through
  * `textContent` or `setAttribute` (never innerHTML), and URLs only after `toHttpUrl`, so a
  * product named `<img src=x onerror=...>` is shown as those characters and a `javascript:`
  * permalink is no link at all.
  */
-import type { Product } from '../lib/domain/catalog.ts';
-import type { AppErrorCode } from '../lib/oauth/errors.ts';
+import type { StorefrontCard } from '../lib/providers/types.ts';
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { formatPrice } from '../lib/shared/money.ts';
-import type { OptionsProblem } from './options.ts';
 
 const DEFAULT_IMAGE_SIZE = 400;
 const SKELETON_CARDS = 4;
@@ -20,26 +18,32 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, c
   return node;
 }
 
-export function renderProductCard(doc: Document, product: Product, locale?: string): HTMLLIElement {
+/** Attributes, not properties: `loading` and `referrerpolicy` are not reflected everywhere. Own keys only. */
+function setAttributes(node: Element, attributes: Record<string, string>): void {
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+}
+
+export function renderProductCard(doc: Document, product: StorefrontCard, locale?: string): HTMLLIElement {
   const card = element(doc, 'li', 'card');
 
-  const media = element(doc, 'div', 'media');
-  const image = product.images[0];
+  const image = product.image;
   const src = toHttpUrl(image?.url);
+  const media = element(doc, 'div', src === undefined ? 'media none' : 'media');
   if (image && src !== undefined) {
-    const img = element(doc, 'img');
-    img.setAttribute('src', src);
     // The name follows as text, so the image adds nothing for a screen reader unless it is described.
-    img.setAttribute('alt', image.alt);
-    img.setAttribute('width', String(image.width ?? DEFAULT_IMAGE_SIZE));
-    img.setAttribute('height', String(image.height ?? DEFAULT_IMAGE_SIZE));
-    img.setAttribute('loading', 'lazy');
-    img.setAttribute('decoding', 'async');
-    img.setAttribute('referrerpolicy', 'no-referrer');
+    const img = element(doc, 'img');
+    setAttributes(img, {
+      src,
+      alt: image.alt,
+      width: String(image.width ?? DEFAULT_IMAGE_SIZE),
+      height: String(image.height ?? DEFAULT_IMAGE_SIZE),
+      loading: 'lazy',
+      decoding: 'async',
+      referrerpolicy: 'no-referrer',
+    });
     media.append(img);
   } else {
-    // A drawn "no picture" mark, so a missing image does not look like one still loading.
-    media.classList.add('none');
+    // A drawn "no picture" mark (.none), so a missing image does not look like one still loading.
     media.setAttribute('aria-hidden', 'true');
     media.append(element(doc, 'span', 'none-label', 'No picture'));
   }
@@ -49,20 +53,20 @@ export function renderProductCard(doc: Document, product: Product, locale?: stri
   const permalink = toHttpUrl(product.permalink);
   if (permalink !== undefined) {
     const link = element(doc, 'a', undefined, product.name);
-    link.setAttribute('href', permalink);
-    link.setAttribute('target', '_blank');
-    link.setAttribute('rel', 'noopener noreferrer');
-    link.setAttribute('referrerpolicy', 'no-referrer');
+    setAttributes(link, { href: permalink, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer' });
     link.append(element(doc, 'span', 'sr', ' (opens in a new tab)'));
     name.append(link);
   } else {
     name.textContent = product.name;
   }
 
-  const price = element(doc, 'p', 'price', formatPrice(product.price, product.currency, locale));
-  if (product.compareAtPrice !== null && product.compareAtPrice > product.price) {
+  const priceText = formatPrice(product.price, product.currency, locale);
+  const price = element(doc, 'p', 'price', priceText);
+  const wasText = product.compareAtPrice === null ? priceText : formatPrice(product.compareAtPrice, product.currency, locale);
+  // only a higher price before: the same after rounding is no reduction
+  if (product.compareAtPrice !== null && product.compareAtPrice > product.price && wasText !== priceText) {
     const was = element(doc, 's', 'was');
-    was.append(element(doc, 'span', 'sr', 'was '), formatPrice(product.compareAtPrice, product.currency, locale));
+    was.append(element(doc, 'span', 'sr', 'was '), wasText);
     price.append(' ', was);
   }
   body.append(name, price);
@@ -73,11 +77,10 @@ export function renderProductCard(doc: Document, product: Product, locale?: stri
 }
 
 /** The product grid; `columns` null lets as many cards fit as the width allows. */
-export function renderGrid(doc: Document, products: readonly Product[], columns: number | null, label: string, locale?: string): HTMLUListElement {
+export function renderGrid(doc: Document, products: readonly StorefrontCard[], columns: number | null, label: string, locale?: string): HTMLUListElement {
   const list = element(doc, 'ul', 'grid');
   // Safari drops list semantics when list-style is none; the role puts them back.
-  list.setAttribute('role', 'list');
-  list.setAttribute('aria-label', label);
+  setAttributes(list, { role: 'list', 'aria-label': label });
   setColumns(list, columns);
   for (const product of products) list.append(renderProductCard(doc, product, locale));
   return list;
@@ -128,50 +131,6 @@ export function renderUnavailable(doc: Document): DocumentFragment {
 
 /**
  * What a visitor of the host page sees when the list cannot be shown, whatever the reason: the
- * reason is for the site owner and goes to the console ({@link optionsProblemDetail},
- * {@link errorDetail}).
+ * reason is for the site owner and goes to the console (messages.ts).
  */
 export const UNAVAILABLE_TEXT = 'Products are unavailable right now.';
-
-/** What went wrong with the attributes, for the site owner (the console). Never the token's value. */
-export function optionsProblemDetail(problem: OptionsProblem): string {
-  switch (problem) {
-    case 'api-base-missing':
-      return 'set the api-base attribute to the store’s API address.';
-    case 'api-base-invalid':
-      return 'the api-base attribute is not a valid http(s) address.';
-    case 'api-base-insecure':
-      return 'the api-base address must start with https://.';
-    case 'token-missing':
-      return 'set the token attribute to a storefront token (for a Shopware store: the access-key attribute to the sales channel access key).';
-    case 'token-invalid':
-      return 'the token attribute does not hold a valid access token.';
-  }
-}
-
-/** What a failed load means, by error code, for the site owner (the console). Never the token or the response body. */
-export function errorDetail(code: AppErrorCode | undefined): string {
-  switch (code) {
-    case 'API_UNAUTHORIZED':
-    case 'API_INSUFFICIENT_SCOPE':
-      return 'the store did not accept the token for reading its storefront (expired, revoked or not storefront-only). Get a new snippet from the app’s Embed screen.';
-    case 'API_RATE_LIMITED':
-      return 'the store is rate-limiting these requests; the visitor can try again.';
-    case 'API_NETWORK_ERROR':
-      return 'the store could not be reached (offline, wrong api-base, or the store does not allow this page’s origin: CORS).';
-    case 'API_INVALID_RESPONSE':
-      return 'the store answered with something other than a product list; check api-base.';
-    case 'API_NOT_FOUND':
-    case 'API_BAD_REQUEST':
-      return 'the store did not accept the request; check the api-base, category and search attributes.';
-    case 'API_SERVER_ERROR':
-      return 'the store had a problem answering (5xx); the visitor can try again.';
-    default:
-      return 'products could not be loaded.';
-  }
-}
-
-/** Whether trying again could help (the token and the request are fine; the store or network was not). */
-export function isRetryable(code: AppErrorCode | undefined): boolean {
-  return code === 'API_RATE_LIMITED' || code === 'API_NETWORK_ERROR' || code === 'API_SERVER_ERROR';
-}

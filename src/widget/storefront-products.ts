@@ -11,12 +11,13 @@
  * neutral "unavailable" line, when the products cannot be shown; why goes to the console, for the
  * site owner, never to the page's visitors.
  */
-import type { Product } from '../lib/domain/catalog.ts';
 import { AppError } from '../lib/oauth/errors.ts';
+import type { StorefrontCard } from '../lib/providers/types.ts';
 import { readWidgetOptions, sameQuery, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
 import { fetchProducts } from './products.ts';
-import { errorDetail, isRetryable, optionsProblemDetail, renderGrid, renderLoading, renderMessage, renderUnavailable, setColumns } from './render.ts';
-import { WIDGET_CSS } from './styles.ts';
+import { errorDetail, isRetryable, optionsProblemDetail } from './messages.ts';
+import { renderGrid, renderLoading, renderMessage, renderUnavailable, setColumns } from './render.ts';
+import WIDGET_CSS from './styles.css?inline';
 
 export const WIDGET_TAG = 'storefront-products';
 
@@ -24,21 +25,21 @@ export const WIDGET_TAG = 'storefront-products';
 let sharedSheet: CSSStyleSheet | undefined;
 
 function adoptStyles(root: ShadowRoot): void {
-  const doc = root.ownerDocument;
   try {
-    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
-      if (!sharedSheet) {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(WIDGET_CSS);
-        sharedSheet = sheet;
-      }
+    // Without constructable sheets (CSSStyleSheet or replaceSync missing) this throws: the <style> below.
+    if (!sharedSheet) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(WIDGET_CSS);
+      sharedSheet = sheet;
+    }
+    if ('adoptedStyleSheets' in root) {
       root.adoptedStyleSheets = [sharedSheet];
       return;
     }
   } catch {
     // A sheet from another document (an iframe) cannot be adopted: fall back to a <style>.
   }
-  const style = doc.createElement('style');
+  const style = root.ownerDocument.createElement('style');
   style.textContent = WIDGET_CSS;
   root.append(style);
 }
@@ -47,9 +48,7 @@ function adoptStyles(root: ShadowRoot): void {
 export const LOAD_TIMEOUT_MS = 15_000;
 
 export class StorefrontProducts extends HTMLElement {
-  static get observedAttributes(): readonly string[] {
-    return WIDGET_ATTRIBUTES;
-  }
+  static observedAttributes: readonly string[] = WIDGET_ATTRIBUTES;
 
   readonly #container: HTMLDivElement;
   /** The options of the last load started (null: nothing loaded, or the attributes are unusable). */
@@ -117,7 +116,7 @@ export class StorefrontProducts extends HTMLElement {
     const doc = this.ownerDocument;
     this.#container.setAttribute('aria-busy', 'true');
     this.#show(renderLoading(doc, options.columns));
-    let products: Product[];
+    let products: StorefrontCard[];
     // A store (or a host page's fetch) that never answers ends in the unavailable line, not in an endless spinner.
     let timedOut = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -133,7 +132,7 @@ export class StorefrontProducts extends HTMLElement {
       products = await Promise.race([fetchProducts(options, (input, init) => fetch(input, init), controller.signal), deadline]);
     } catch (error) {
       if (controller.signal.aborted && !timedOut) return;
-      this.#showError(error instanceof AppError && !timedOut ? error : new AppError('API_NETWORK_ERROR', 'the store did not answer in time'));
+      this.#showError(error instanceof AppError && !timedOut ? error : new AppError('API_NETWORK_ERROR'));
       return;
     } finally {
       clearTimeout(timer);
@@ -155,10 +154,7 @@ export class StorefrontProducts extends HTMLElement {
     const content = renderUnavailable(doc);
     const message = content.firstElementChild as HTMLElement;
     if (isRetryable(error?.code)) {
-      const retry = doc.createElement('button');
-      retry.type = 'button';
-      retry.className = 'retry';
-      retry.textContent = 'Try again';
+      const retry = Object.assign(doc.createElement('button'), { type: 'button', className: 'retry', textContent: 'Try again' });
       retry.addEventListener('click', () => {
         this.#current = null;
         this.#schedule();
@@ -177,11 +173,8 @@ export class StorefrontProducts extends HTMLElement {
     this.#container.replaceChildren(content);
   }
 
-  #label(options: WidgetOptions): string {
-    if (options.category !== '' && options.search !== '') return `Products in ${options.category} matching “${options.search}”`;
-    if (options.category !== '') return `Products in ${options.category}`;
-    if (options.search !== '') return `Products matching “${options.search}”`;
-    return 'Products';
+  #label({ category, search }: WidgetOptions): string {
+    return `Products${category !== '' ? ` in ${category}` : ''}${search !== '' ? ` matching “${search}”` : ''}`;
   }
 
   /** The page's language where the element sits, for prices; a malformed one (`en_US`) is left out: the browser's then. */

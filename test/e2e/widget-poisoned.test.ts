@@ -58,10 +58,13 @@ const POISONS: Record<string, { script: string; shows: 'unavailable' | 'products
     script: `Response.prototype.json = async function () { return { nonsense: [1, 2, 3], products: 'not a list' }; };`,
     shows: 'unavailable',
   },
+  // the Goodsie read walks the list with for...of, neither map nor forEach: it just works
   'Array.prototype.map and forEach that throw': {
     script: `Array.prototype.map = function () { throw new Error('poisoned map'); }; Array.prototype.forEach = function () { throw new Error('poisoned forEach'); };`,
-    shows: 'unavailable',
+    shows: 'products',
   },
+  // what the widget does use to check the answer, lying: no product list, so nothing is shown
+  'Array.isArray that answers false': { script: `Array.isArray = () => false;`, shows: 'unavailable' },
   // the widget reads JSON through the response itself, never the page's global JSON: it just works
   'JSON.parse and JSON.stringify replaced': {
     script: `JSON.parse = () => { throw new SyntaxError('poisoned JSON'); }; JSON.stringify = () => '{"poisoned":true}';`,

@@ -46,7 +46,8 @@ export function readImportGraph(srcDir: string, overrides: Readonly<Record<strin
     for (const match of text.matchAll(IMPORT)) {
       const specifier = (match[3] ?? match[4])!;
       const kind = match[4] ? 'dynamic' : match[2] ? 'type' : 'static';
-      const target = specifier.startsWith('.') ? resolveRelative(file, specifier) : undefined;
+      // a Vite query (`./styles.css?inline`) names the same file
+      const target = specifier.startsWith('.') ? resolveRelative(file, specifier.replace(/\?.*$/, '')) : undefined;
       if (specifier.startsWith('.') && !target) throw new Error(`${from}: cannot resolve ${specifier}`);
       edges.push({ from, specifier, to: target && relative(srcDir, target), kind });
     }

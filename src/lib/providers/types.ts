@@ -11,6 +11,7 @@ import type {
   NumberedOrderPage,
   Product,
   ProductEdit,
+  ProductImage,
   NumberedProductPage,
   ProductSort,
   StoreMetadata,
@@ -191,11 +192,14 @@ export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere';
  * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector
  * per mode; the adapter factory).
  */
-/** What the storefront widget asks a platform's public storefront API for. */
+/** What the storefront widget asks a platform's storefront API for. */
 export interface StorefrontQuery {
   apiBase: string;
-  /** The platform's public storefront credential (Shopware: the sales channel access key). */
-  key: string;
+  /**
+   * The storefront credential written into the host page: Goodsie's storefront-only bearer token
+   * (Authorization header), Shopware's public sales channel access key (`sw-access-key`).
+   */
+  token: string;
   limit: number;
   category: string;
   search: string;
@@ -204,8 +208,28 @@ export interface StorefrontQuery {
 /** The widget's fetch: one JSON read with its failures already turned into AppErrors. */
 export type StorefrontGetJson = (url: string, init: { method?: string; headers: Record<string, string>; body?: string }) => Promise<unknown>;
 
-/** A platform's own storefront read for the widget (public key, never an admin credential). */
-export type StorefrontProducts = (query: StorefrontQuery, getJson: StorefrontGetJson) => Promise<Product[]>;
+/**
+ * What one card of the widget shows, and nothing more: the storefront readers parse only these
+ * fields (the app's adapters parse the whole product). URLs are absolute http(s) or absent.
+ */
+export interface StorefrontCard {
+  name: string;
+  /**
+   * Major units as the store sent them: formatPrice rounds to the currency's digits when it shows
+   * them (ICU formats a number's shortest decimal spelling, so as the app's roundToCurrency does).
+   */
+  price: number;
+  currency: string;
+  /** The price before a reduction; shown struck through only when it reads higher than `price`. */
+  compareAtPrice: number | null;
+  /** The first picture with an http(s) URL. */
+  image?: ProductImage;
+  permalink?: string;
+  inStock?: boolean;
+}
+
+/** A platform's storefront read for the widget (a storefront credential, never an admin one): the first `limit` published products. */
+export type StorefrontProducts = (query: StorefrontQuery, getJson: StorefrontGetJson) => Promise<StorefrontCard[]>;
 
 export interface RegistryEntry {
   profile: ProviderProfile;

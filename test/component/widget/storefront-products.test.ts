@@ -133,6 +133,23 @@ describe('<storefront-products>', () => {
     expect(root.querySelectorAll('img')).toHaveLength(1);
   });
 
+  it('strikes through a price before only when it reads higher: not one equal once rounded to cents, not a lower one', async () => {
+    handler = () =>
+      json({
+        products: [
+          wireProduct({ id: 'a', name: 'Higher', cost_raw: 19.9, compare_at_cost_raw: 24.5 }),
+          wireProduct({ id: 'b', name: 'Same in cents', cost_raw: 19.9, compare_at_cost_raw: 19.904 }),
+          wireProduct({ id: 'c', name: 'Lower', cost_raw: 19.9, compare_at_cost_raw: 12 }),
+        ],
+        paging: wirePaging({ total: 3 }),
+      });
+    const root = shadow(mount({ 'api-base': API, token: TOKEN }));
+    await vi.waitFor(() => expect(root.querySelectorAll('.card')).toHaveLength(3));
+    const was = [...root.querySelectorAll('.card')].map((card) => card.querySelector('s.was')?.textContent ?? null);
+    expect(was[0]).toMatch(/24\.50/);
+    expect(was.slice(1)).toEqual([null, null]);
+  });
+
   it('on 401 and 403 shows visitors a neutral line and the fallback, tells the site owner why in the console, offers no retry', async () => {
     captureWarnings();
     for (const status of [401, 403]) {

@@ -1,6 +1,7 @@
 /**
- * Pure builders of the criteria JSON bodies Shopware's search routes take (platforms.md 4.3, 4.4,
- * 4.7) and of the product PATCH body. No network: the seam posts what these return.
+ * Pure builders of the criteria JSON bodies Shopware's Admin API search routes take (platforms.md
+ * 4.3, 4.4) and of the product PATCH body. No network: the seam posts what these return. The Store
+ * API's body for the widget (4.7) is storefront.ts's own.
  */
 import type { ProductEdit, ProductQuery, ProductSort } from '../../domain/catalog.ts';
 import { AppError } from '../../oauth/errors.ts';
@@ -31,15 +32,6 @@ const PRODUCT_INCLUDES: Readonly<Record<string, string[]>> = {
   product_media: ['id', 'position', 'media'],
   media: ['url', 'alt', 'title', 'thumbnails'],
   media_thumbnail: ['url', 'width', 'height'],
-  category: ['id', 'name', 'translated'],
-};
-
-const STORE_PRODUCT_INCLUDES: Readonly<Record<string, string[]>> = {
-  product: ['id', 'parentId', 'name', 'description', 'translated', 'calculatedPrice', 'available', 'cover', 'media', 'categories', 'createdAt', 'updatedAt'],
-  calculated_price: ['unitPrice', 'listPrice'],
-  cart_list_price: ['price'],
-  product_media: ['id', 'position', 'media'],
-  media: ['url', 'alt', 'title'],
   category: ['id', 'name', 'translated'],
 };
 
@@ -84,25 +76,6 @@ export function assertProductId(id: string): void {
 export function buildProductDetailCriteria(id: string): SwCriteria {
   assertProductId(id);
   return { ids: [id], limit: 1, associations: copyAssociations(), includes: structuredClone(PRODUCT_INCLUDES) as Record<string, string[]> };
-}
-
-/** `POST /store-api/product` body (widget). A term goes to `/store-api/search` as `search` instead. */
-export function buildStoreProductCriteria(query: Omit<ProductQuery, 'q'>): SwCriteria {
-  const filter: SwFilter[] = [{ type: 'equals', field: 'parentId', value: null }];
-  if (query.category !== undefined && query.category !== '') filter.push({ type: 'equals', field: 'categories.name', value: query.category });
-  return {
-    ...paging(query),
-    'total-count-mode': 'exact',
-    filter,
-    sort: structuredClone(SORTS[query.sort ?? 'newest']),
-    associations: copyAssociations(),
-    includes: structuredClone(STORE_PRODUCT_INCLUDES) as Record<string, string[]>,
-  };
-}
-
-/** `POST /store-api/search` body: `search` is the term. */
-export function buildStoreSearchBody(term: string, query: Omit<ProductQuery, 'q'>): SwCriteria & { search: string } {
-  return { ...buildStoreProductCriteria(query), search: term.trim() };
 }
 
 /** `POST /api/search/order` body (4.4). */

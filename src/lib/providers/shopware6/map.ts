@@ -11,7 +11,6 @@ import {
   optionalArray,
   optionalBoolean,
   optionalDateTime,
-  optionalInteger,
   optionalNumber,
   optionalString,
   readObject,
@@ -194,34 +193,4 @@ export function mapPromotion(value: unknown, path = 'data[0]'): Coupon | null {
   const expiresAt = optionalDateTime(wire, 'validUntil', path);
   if (expiresAt !== undefined) coupon.expiresAt = expiresAt;
   return coupon;
-}
-
-/** `GET /store-api/context` -> the sales channel's currency (ISO). */
-export function readStoreContextCurrency(value: unknown): string {
-  const wire = readObject(value, 'context');
-  return requireCurrency(readObject(wire.currency, 'context.currency'), 'isoCode', 'context.currency');
-}
-
-/** `{elements, total, page, limit}` of a Store API list -> elements and domain paging. */
-export function readStoreList(value: unknown): { elements: readonly unknown[]; paging: Paging } {
-  const wire = readObject(value, 'response');
-  if (!Array.isArray(wire.elements)) throw invalidResponse('response.elements', 'an array');
-  const page = requireInteger(wire, 'page', 'response', 1);
-  const limit = optionalInteger(wire, 'limit', 'response', 0) ?? wire.elements.length;
-  return { elements: wire.elements, paging: { page: page - 1, count: limit, total: requireInteger(wire, 'total', 'response', 0) } };
-}
-
-/** One Store API product (shopper's view: active only, calculated price) -> Product. */
-export function mapStoreProduct(value: unknown, currency: string, storefrontUrl?: string, path = 'elements[0]'): Product {
-  const wire = readObject(value, path);
-  const id = requireId(wire, path);
-  const calculated = readObject(wire.calculatedPrice, `${path}.calculatedPrice`);
-  const price = roundToCurrency(requireNumber(calculated, 'unitPrice', `${path}.calculatedPrice`), currency);
-  let compareAtPrice: number | null = null;
-  if (calculated.listPrice !== null && calculated.listPrice !== undefined) {
-    const list = roundToCurrency(requireNumber(readObject(calculated.listPrice, `${path}.calculatedPrice.listPrice`), 'price', `${path}.calculatedPrice.listPrice`), currency);
-    if (list > price) compareAtPrice = list;
-  }
-  // the Store API returns only what the sales channel shows shoppers
-  return baseProduct(wire, id, path, { price, currency, compareAtPrice }, true, storefrontUrl);
 }

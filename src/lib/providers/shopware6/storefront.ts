@@ -1,25 +1,91 @@
 /**
- * The storefront widget's products for a Shopware 6 store (platforms.md 4.7): the Store API with the sales
- * channel's public access key in `sw-access-key`, never an Admin API credential. The shopper's
- * currency comes from the sales channel context; only active, visible products come back.
+ * The storefront widget's products for a Shopware 6 store (platforms.md 4.7): the Store API with the
+ * sales channel's public access key in `sw-access-key`, never an Admin API credential. The shopper's
+ * currency comes from the sales channel context; only active, visible products come back. Asks for
+ * and reads only what a card shows (name, shopper's price, list price, first picture, availability),
+ * checked as map.ts checks the app's products (a unit test holds the two together).
  */
-import type { Product } from '../../domain/catalog.ts';
-import type { StorefrontGetJson, StorefrontQuery } from '../types.ts';
-import { buildStoreProductCriteria, buildStoreSearchBody } from './criteria.ts';
-import { mapStoreProduct, readStoreContextCurrency, readStoreList } from './map.ts';
+import { toHttpUrl } from '../../sanitize/safe-url.ts';
+import type { ProductImage } from '../../domain/catalog.ts';
+import type { StorefrontCard, StorefrontGetJson, StorefrontProducts, StorefrontQuery } from '../types.ts';
+import { currencyCode, field, list, notAsAgreed, object, type Wire } from '../storefront-wire.ts';
+import type { SwCriteria } from './wire.ts';
+
+/**
+ * `POST /store-api/product` body (`/store-api/search` with `search`): the first `limit` main products
+ * (no variants), newest first, by category display name [decision 4.3], each with its cover and
+ * its gallery by position; no total is counted (the Store API's default `total-count-mode`);
+ * `includes` trims each product to the card's fields.
+ */
+export function buildStoreCardCriteria(query: Pick<StorefrontQuery, 'limit' | 'category' | 'search'>): SwCriteria & { search?: string } {
+  return {
+    page: 1,
+    limit: query.limit,
+    filter: [{ type: 'equals', field: 'parentId', value: null }, ...(query.category !== '' ? [{ type: 'equals' as const, field: 'categories.name', value: query.category }] : [])],
+    sort: [{ field: 'createdAt', order: 'DESC' }],
+    associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] } },
+    includes: {
+      product: ['name', 'translated', 'calculatedPrice', 'available', 'cover', 'media'],
+      calculated_price: ['unitPrice', 'listPrice'],
+      cart_list_price: ['price'],
+      product_media: ['media'],
+      media: ['url', 'alt'],
+    },
+    ...(query.search !== '' ? { search: query.search } : {}),
+  };
+}
+
+/** `translated.name` first (the context language, inheritance applied), then the column. */
+function readName(wire: Wire): string {
+  for (const holder of [wire.translated, wire]) {
+    const name = holder == null ? undefined : field(object(holder), 'name', 'string');
+    if (name !== undefined && name.trim() !== '') return name;
+  }
+  throw notAsAgreed();
+}
+
+function readImage(value: unknown): ProductImage | undefined {
+  const media = value == null ? undefined : object(value).media;
+  if (media == null) return undefined;
+  const wire = object(media);
+  // only absolute http(s) survives: a javascript: or relative URL is dropped
+  const url = toHttpUrl(field(wire, 'url', 'string'));
+  return url === undefined ? undefined : { url, alt: field(wire, 'alt', 'string') ?? '' };
+}
+
+/** The cover, else the gallery's first picture (the criteria sort the gallery by position). */
+function firstImage(wire: Wire): ProductImage | undefined {
+  for (const item of [wire.cover, ...list(wire, 'media')]) {
+    const image = readImage(item);
+    if (image) return image;
+  }
+  return undefined;
+}
+
+/** One Store API product (the shopper's view: active only, calculated price) as a card. */
+export function readStoreCard(value: unknown, currency: string): StorefrontCard {
+  const wire = object(value);
+  const calculated = object(wire.calculatedPrice);
+  return {
+    name: readName(wire),
+    price: field(calculated, 'unitPrice', 'number', true),
+    currency,
+    compareAtPrice: calculated.listPrice == null ? null : field(object(calculated.listPrice), 'price', 'number', true),
+    image: firstImage(wire),
+    inStock: field(wire, 'available', 'boolean'),
+  };
+}
 
 function storeApi(query: StorefrontQuery, getJson: StorefrontGetJson, path: string, body?: unknown): Promise<unknown> {
-  const headers = { Accept: 'application/json', 'Content-Type': 'application/json', 'sw-access-key': query.key };
+  const headers = { Accept: 'application/json', 'Content-Type': 'application/json', 'sw-access-key': query.token };
   return getJson(`${query.apiBase}/store-api/${path}`, body === undefined ? { headers } : { method: 'POST', headers, body: JSON.stringify(body) });
 }
 
-/** The widget's products: the Store API with the sales channel key (`key`) in `sw-access-key`. */
-export async function shopware6StorefrontProducts(options: StorefrontQuery, getJson: StorefrontGetJson): Promise<Product[]> {
-  const query = { count: options.limit, ...(options.category !== '' ? { category: options.category } : {}) };
-  const [context, list] = await Promise.all([
-    storeApi(options, getJson, 'context'),
-    options.search !== '' ? storeApi(options, getJson, 'search', buildStoreSearchBody(options.search, query)) : storeApi(options, getJson, 'product', buildStoreProductCriteria(query)),
-  ]);
-  const currency = readStoreContextCurrency(context);
-  return readStoreList(list).elements.map((element, index) => mapStoreProduct(element, currency, undefined, `elements[${index}]`));
-}
+/** The widget's products: the Store API with the sales channel key (`token`) in `sw-access-key`. */
+export const shopware6StorefrontProducts: StorefrontProducts = async (query, getJson) => {
+  const [context, products] = await Promise.all([storeApi(query, getJson, 'context'), storeApi(query, getJson, query.search !== '' ? 'search' : 'product', buildStoreCardCriteria(query))]);
+  const currency = currencyCode(object(object(context).currency), 'isoCode');
+  const elements = object(products).elements;
+  if (!Array.isArray(elements)) throw notAsAgreed();
+  return elements.map((element) => readStoreCard(element, currency));
+};

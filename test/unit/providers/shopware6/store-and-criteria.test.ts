@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../src/lib/oauth/errors.ts';
 import { chooseCurrency, readCurrencyTable } from '../../../../src/lib/providers/shopware6/currency.ts';
-import { assertProductId, buildProductListCriteria, buildProductPatch, buildStoreProductCriteria, buildStoreSearchBody } from '../../../../src/lib/providers/shopware6/criteria.ts';
-import { mapStoreProduct, readStoreContextCurrency, readStoreList } from '../../../../src/lib/providers/shopware6/map.ts';
+import { assertProductId, buildProductListCriteria, buildProductPatch } from '../../../../src/lib/providers/shopware6/criteria.ts';
 import { SW_DEFAULT_CURRENCY_ID } from '../../../../src/lib/providers/shopware6/wire.ts';
-import { ADMIN, call, integrationToken, storeApi } from '../../../platforms/shopware/client.ts';
+import { ADMIN, call, integrationToken } from '../../../platforms/shopware/client.ts';
 import { USD_CURRENCY_ID } from '../../../platforms/shopware/constants.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
 import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
@@ -14,31 +13,6 @@ beforeAll(async () => {
   store = await startShopwareStore({ port: 0 });
 });
 afterAll(() => store.close());
-
-describe('Store API -> Product (widget)', () => {
-  it('maps a list with the context currency: shopper price, compare-at only above it, no hidden products', async () => {
-    const currency = readStoreContextCurrency((await storeApi(store.origin, 'context')).json);
-    expect(currency).toBe('EUR');
-    const { elements, paging } = readStoreList((await storeApi(store.origin, 'product', buildStoreProductCriteria({ count: 100 }))).json);
-    expect(paging).toEqual({ page: 0, count: 100, total: 30 });
-    const products = elements.map((e, i) => mapStoreProduct(e, currency, undefined, `elements[${i}]`));
-    expect(products.map((p) => p.id)).not.toContain(SEED_IDS.hiddenBread);
-    expect(products.map((p) => p.id)).not.toContain(SEED_IDS.applesVariant);
-    expect(products.find((p) => p.id === SEED_IDS.apples)).toMatchObject({ price: 2.99, compareAtPrice: 3.49, published: true, inStock: true, categories: ['Fruit'] });
-    expect(products.find((p) => p.id === SEED_IDS.pears)).toMatchObject({ price: 3.5, compareAtPrice: null });
-    expect(products.find((p) => p.id === SEED_IDS.bananas)).toMatchObject({ name: 'Bananas', inStock: false });
-    expect(products.find((p) => p.id === SEED_IDS.hostileOnion)?.images).toHaveLength(1);
-  });
-
-  it('searches through /store-api/search with the built body', async () => {
-    const { elements } = readStoreList((await storeApi(store.origin, 'search', buildStoreSearchBody(' cherries ', {}))).json);
-    expect(elements.map((e, i) => mapStoreProduct(e, 'EUR', undefined, `elements[${i}]`).name)).toEqual(['Cherries 500 g']);
-  });
-
-  it('refuses an answer without calculatedPrice', () => {
-    expect(() => mapStoreProduct({ id: SEED_IDS.apples, translated: { name: 'A' }, createdAt: '2024-01-01T00:00:00Z' }, 'EUR')).toThrow(AppError);
-  });
-});
 
 describe('currency table', () => {
   const table = readCurrencyTable([

@@ -1,0 +1,92 @@
+/**
+ * The widget's Shopware reader against the faithful server's Store API (platforms.md 4.7): the body
+ * it posts, the cards it reads, and that they say what the app's Admin API mapping (map.ts) says
+ * about the same products: the slim reader parses less, never differently.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { buildProductListCriteria } from '../../../../src/lib/providers/shopware6/criteria.ts';
+import { mapAdminProduct, readSearchResult } from '../../../../src/lib/providers/shopware6/map.ts';
+import { buildStoreCardCriteria, readStoreCard } from '../../../../src/lib/providers/shopware6/storefront.ts';
+import { SW_DEFAULT_CURRENCY_ID } from '../../../../src/lib/providers/shopware6/wire.ts';
+import type { StorefrontCard } from '../../../../src/lib/providers/types.ts';
+import { formatPrice } from '../../../../src/lib/shared/money.ts';
+import { apiSearch, integrationToken, storeApi } from '../../../platforms/shopware/client.ts';
+import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
+
+let store: ShopwareStore;
+beforeAll(async () => {
+  store = await startShopwareStore({ port: 0 });
+});
+afterAll(() => store.close());
+
+async function cards(path: 'product' | 'search', query: { limit: number; category: string; search: string }): Promise<StorefrontCard[]> {
+  const answer = await storeApi(store.origin, path, buildStoreCardCriteria(query));
+  expect(answer.status).toBe(200);
+  return (answer.json.elements as unknown[]).map((element) => readStoreCard(element, 'EUR'));
+}
+
+/** What a card shows of a price before a reduction: only one that reads higher. */
+function shownWas(price: number, was: number | null): string | null {
+  return was !== null && formatPrice(was, 'EUR', 'en') !== formatPrice(price, 'EUR', 'en') && was > price ? formatPrice(was, 'EUR', 'en') : null;
+}
+
+describe('Store API -> cards (widget)', () => {
+  it('posts main products only, newest first, the category by name, and only the fields a card shows', () => {
+    expect(buildStoreCardCriteria({ limit: 8, category: 'Fruit', search: '' })).toEqual({
+      page: 1,
+      limit: 8,
+      filter: [
+        { type: 'equals', field: 'parentId', value: null },
+        { type: 'equals', field: 'categories.name', value: 'Fruit' },
+      ],
+      sort: [{ field: 'createdAt', order: 'DESC' }],
+      associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] } },
+      includes: expect.objectContaining({ product: ['name', 'translated', 'calculatedPrice', 'available', 'cover', 'media'], media: ['url', 'alt'] }),
+    });
+    expect(buildStoreCardCriteria({ limit: 8, category: '', search: 'pears' })).toMatchObject({ search: 'pears', filter: [{ field: 'parentId' }] });
+  });
+
+  it('reads the shopper’s price, the list price, the first http(s) picture and availability; no inactive product comes back', async () => {
+    const all = await cards('product', { limit: 100, category: '', search: '' });
+    const byName = new Map(all.map((card) => [card.name, card]));
+    expect(byName.has('Seasonal Stollen')).toBe(false);
+    expect(byName.has('Pink Lady Apples 2 kg')).toBe(false);
+    expect(byName.get('Pink Lady Apples 1 kg')).toMatchObject({ price: 2.99, compareAtPrice: 3.49, currency: 'EUR', inStock: true, image: { url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/media\/.*pink-lady\.svg$/), alt: 'Apples' } });
+    // a list price below the price is sent; the card does not show it (render.ts, shownWas here)
+    expect(shownWas(byName.get('Conference Pears')!.price, byName.get('Conference Pears')!.compareAtPrice)).toBeNull();
+    // the name only in the translation; no picture at all
+    expect(byName.get('Bananas')).toMatchObject({ inStock: false, image: undefined });
+    // the cover is a javascript: URL: the gallery's next picture instead
+    const onion = all.find((card) => card.name.startsWith('Red Onions'));
+    expect(onion?.image?.url).toMatch(/^http:\/\//);
+  });
+
+  it('searches through /store-api/search and filters by category name', async () => {
+    expect((await cards('search', { limit: 24, category: '', search: ' cherries ' })).map((card) => card.name)).toEqual(['Cherries 500 g']);
+    expect((await cards('product', { limit: 24, category: 'Fruit', search: '' })).map((card) => card.name).sort()).toEqual(['Bananas', 'Cherries 500 g', 'Conference Pears', 'Pink Lady Apples 1 kg']);
+  });
+
+  it('says what the app’s Admin API mapping says about every product (name, price as shown, picture, availability)', async () => {
+    const token = await integrationToken(store.origin);
+    const admin = readSearchResult((await apiSearch(store.origin, 'product', token, buildProductListCriteria({ count: 100 }, 'storefront'))).json, 1, 100);
+    const products = admin.data.map((element, index) => mapAdminProduct(element, { currency: { id: SW_DEFAULT_CURRENCY_ID, isoCode: 'EUR', factor: 1 }, admin: false }, `data[${index}]`));
+    const all = await cards('product', { limit: 100, category: '', search: '' });
+    expect(all.length).toBe(products.length);
+    expect(all.length).toBeGreaterThan(20);
+    all.forEach((card, index) => {
+      const product = products[index]!;
+      expect(card.name).toBe(product.name);
+      expect(formatPrice(card.price, 'EUR', 'en')).toBe(formatPrice(product.price, 'EUR', 'en'));
+      expect(shownWas(card.price, card.compareAtPrice)).toBe(product.compareAtPrice === null ? null : formatPrice(product.compareAtPrice, 'EUR', 'en'));
+      expect(card.image).toEqual(product.images[0]);
+      expect(card.inStock).toBe(product.inStock);
+    });
+  });
+
+  it('refuses an answer without calculatedPrice or without any name', () => {
+    expect(() => readStoreCard({ translated: { name: 'A' } }, 'EUR')).toThrow(AppError);
+    expect(() => readStoreCard({ translated: { name: ' ' }, name: null, calculatedPrice: { unitPrice: 1 } }, 'EUR')).toThrow(AppError);
+    expect(() => readStoreCard({ name: 'A', calculatedPrice: { unitPrice: '1' } }, 'EUR')).toThrow(AppError);
+  });
+});
