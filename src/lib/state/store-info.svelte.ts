@@ -1,5 +1,6 @@
 import type { StoreApi } from '../api/client.ts';
 import type { StoreMetadata, StorePage } from '../domain/catalog.ts';
+import { AppError } from '../oauth/errors.ts';
 
 /** What a store says about itself (name, currency, pages, categories), loaded once per store. */
 export class StoreInfo {
@@ -8,6 +9,7 @@ export class StoreInfo {
   #pages = $state<StorePage[]>([]);
   #categories = $state<string[]>([]);
   #started = false;
+  #categoriesAsked = false;
 
   constructor(api: StoreApi) {
     this.#api = api;
@@ -30,7 +32,7 @@ export class StoreInfo {
     this.#pages = await this.#api.listPages();
   }
 
-  /** Loads once; failures leave the defaults (the catalogue still works without them). */
+  /** Loads once what the first screen shows (name, pages); failures leave the defaults (the catalogue still works without them). */
   ensureLoaded(): void {
     if (this.#started) return;
     this.#started = true;
@@ -42,11 +44,28 @@ export class StoreInfo {
       (p) => (this.#pages = p),
       () => {},
     );
-    // The contract has no category list: gather them from the newest hundred products.
-    void this.#api.listProducts({ page: 0, count: 100 }).then(
-      (page) => this.noteCategories(page.products.flatMap((p) => p.categories)),
-      () => {},
-    );
+  }
+
+  /**
+   * The fuller category list for the filter and the Embed screen, once: the platform's own list
+   * where it has one, else the categories of the newest hundred products (Goodsie's contract lists
+   * none). Never part of the first screen: the products shown bring their own categories (noteCategories),
+   * and the catalogue asks for this when idle after them, or when the person reaches for the filter.
+   * A failure leaves what is known and lets a later call try again.
+   */
+  loadCategories(): void {
+    if (this.#categoriesAsked) return;
+    this.#categoriesAsked = true;
+    this.#api
+      .listCategories()
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError && error.code === 'API_NOT_SUPPORTED')) throw error;
+        return this.#api.listProducts({ page: 0, count: 100 }).then((page) => page.products.flatMap((p) => p.categories));
+      })
+      .then(
+        (names) => this.noteCategories(names),
+        () => (this.#categoriesAsked = false),
+      );
   }
 
   noteCategories(found: readonly string[]): void {
