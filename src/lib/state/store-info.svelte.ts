@@ -7,6 +7,8 @@ export class StoreInfo {
   #api: StoreApi;
   #metadata = $state<StoreMetadata | null>(null);
   #pages = $state<StorePage[]>([]);
+  /** The store has answered for its pages (or failed to): the catalogue's head no longer holds a line for them. */
+  #pagesKnown = $state(false);
   #categories = $state<string[]>([]);
   #started = false;
   #categoriesAsked = false;
@@ -21,6 +23,10 @@ export class StoreInfo {
 
   get pages(): readonly StorePage[] {
     return this.#pages;
+  }
+
+  get pagesKnown(): boolean {
+    return this.#pagesKnown;
   }
 
   get categories(): readonly string[] {
@@ -40,10 +46,11 @@ export class StoreInfo {
       (m) => (this.#metadata = m),
       () => {},
     );
-    void this.#api.listPages().then(
-      (p) => (this.#pages = p),
-      () => {},
-    );
+    void this.#api
+      .listPages()
+      .then((p) => (this.#pages = p))
+      .catch(() => {})
+      .finally(() => (this.#pagesKnown = true));
   }
 
   /**

@@ -2,6 +2,7 @@
  * The category filter's names are no part of the first screen (issue 15): the cards shown bring
  * their own; the fuller list (the platform's own, else the newest hundred products) is asked for
  * once, when the browser is idle after the first products or when the person reaches for the filter.
+ * The pages are known (answered or refused) so that the catalogue's head stops holding a line for them.
  */
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,10 +107,16 @@ describe('StoreInfo.loadCategories', () => {
     expect(api.calls).toEqual(['listCategories', 'listProducts', 'listCategories', 'listProducts']);
   });
 
-  it('ensureLoaded asks for the name and the pages only', async () => {
+  it('ensureLoaded asks for the name and the pages only; the pages are known once answered, or refused', async () => {
     const api = fakeApi({ getMetadata: async () => ({ name: 'Demo', currency: 'USD' }), listPages: async () => [] });
-    new StoreInfo(api).ensureLoaded();
-    await pause(0);
+    const info = new StoreInfo(api);
+    info.ensureLoaded();
+    expect(info.pagesKnown).toBe(false);
+    await eventually(() => expect(info.pagesKnown).toBe(true));
     expect(api.calls.sort()).toEqual(['getMetadata', 'listPages']);
+    const refused = new StoreInfo(fakeApi({ getMetadata: async () => ({ name: 'Demo', currency: 'USD' }), listPages: () => Promise.reject(new AppError('API_NETWORK_ERROR', 'unreachable')) }));
+    refused.ensureLoaded();
+    await eventually(() => expect(refused.pagesKnown).toBe(true));
+    expect(refused.pages).toEqual([]);
   });
 });
