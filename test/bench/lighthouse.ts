@@ -4,8 +4,10 @@
  * started by chrome-launcher with a profile of its own; the catalogue's session is made in that
  * profile by signing in through Playwright connected to the same browser, and Lighthouse keeps
  * storage (disableStorageReset) so it sees a returning visitor.
+ * With BENCH_LIGHTHOUSE_REPORTS=<folder> each run's full report (the JSON Lighthouse writes, every
+ * audit's details) is saved there as <page>-<form factor>-<run>.json, to see what an audit names.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
@@ -22,6 +24,8 @@ const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as 
 const FORM_FACTORS = ['desktop', 'mobile'] as const;
 
 export async function measureLighthouse(runs: number, log: (line: string) => void): Promise<Figure[]> {
+  const reports = process.env.BENCH_LIGHTHOUSE_REPORTS;
+  if (reports) mkdirSync(reports, { recursive: true });
   const env = await startAppUnderTest();
   const profile = mkdtempSync(join(tmpdir(), 'bench-lighthouse-'));
   const chrome = await launch({ chromePath: chromiumPath(), chromeFlags: CHROMIUM_ARGS, userDataDir: profile, logLevel: 'silent' });
@@ -43,6 +47,7 @@ export async function measureLighthouse(runs: number, log: (line: string) => voi
             { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES], disableStorageReset: true },
             formFactor === 'desktop' ? desktopConfig : undefined,
           );
+          if (reports && result) writeFileSync(join(reports, `${target.id}-${formFactor}-${run + 1}.json`), JSON.stringify(result.lhr, null, 1));
           for (const category of CATEGORIES) {
             const score = result?.lhr.categories[category]?.score;
             if (typeof score === 'number') scores.get(category)!.push(Math.round(score * 100));

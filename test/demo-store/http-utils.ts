@@ -49,16 +49,8 @@ export function send(res: ServerResponse, reply: Reply, extraHeaders: Record<str
   } else if (reply.body !== undefined) {
     payload = reply.body;
   }
-  let body: string | Buffer = payload;
-  if (reply.json !== undefined) {
-    // As a real store's front end does: JSON is compressed for clients that accept it.
-    headers['Vary'] = headers['Vary'] ? `${headers['Vary']}, Accept-Encoding` : 'Accept-Encoding';
-    const encoding = Buffer.byteLength(payload) >= COMPRESS_MIN_BYTES ? pickEncoding(res.req?.headers['accept-encoding']) : undefined;
-    if (encoding !== undefined) {
-      body = compress(payload, encoding);
-      headers['Content-Encoding'] = encoding;
-    }
-  }
+  // As a real store's front end does: JSON (also HAL's and JSON:API's) is compressed for clients that accept it.
+  const body = isJsonType(headers['Content-Type']) ? compressFor(res.req, payload, headers) : payload;
   headers['Content-Length'] = String(Buffer.byteLength(body));
   res.writeHead(reply.status, headers);
   res.end(body);
@@ -88,7 +80,26 @@ export function pickEncoding(acceptEncoding: string | string[] | undefined): 'br
   return undefined;
 }
 
-function compress(payload: string, encoding: 'br' | 'gzip'): Buffer {
+/** application/json and the JSON media types with a +json suffix (application/hal+json, application/vnd.api+json). */
+export function isJsonType(contentType: string | undefined): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/**
+ * The body as a CDN or a store's web server sends it: br, else gzip, when the request accepts it and
+ * the body is worth it (COMPRESS_MIN_BYTES). Adds Accept-Encoding to `headers`' Vary either way and
+ * sets Content-Encoding when it compresses; the caller sets Content-Length from what comes back.
+ */
+export function compressFor(req: IncomingMessage | undefined, payload: string | Buffer, headers: Record<string, string>): string | Buffer {
+  headers['Vary'] = headers['Vary'] ? `${headers['Vary']}, Accept-Encoding` : 'Accept-Encoding';
+  const encoding = Buffer.byteLength(payload) >= COMPRESS_MIN_BYTES ? pickEncoding(req?.headers['accept-encoding']) : undefined;
+  if (encoding === undefined) return payload;
+  headers['Content-Encoding'] = encoding;
+  return compress(payload, encoding);
+}
+
+function compress(payload: string | Buffer, encoding: 'br' | 'gzip'): Buffer {
   if (encoding === 'gzip') return gzipSync(payload, { level: 6 });
   // Quality 5: what CDNs use for on-the-fly brotli (11 is for files compressed ahead of time).
   return brotliCompressSync(payload, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } });

@@ -3,12 +3,12 @@
  * preflights are cached by the browser (Access-Control-Max-Age), JSON is compressed per
  * Accept-Encoding with Vary, and a 10,000-product catalogue seeds quickly.
  */
-import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoStore, type DemoStore } from './server.ts';
 import { COMPRESS_MIN_BYTES, pickEncoding } from './http-utils.ts';
 import { APP_ORIGIN, implicitToken } from './store-client.ts';
+import { rawGet } from '../helpers/raw-http.ts';
 
 let store: DemoStore;
 let token: string;
@@ -18,26 +18,6 @@ beforeAll(async () => {
   token = await implicitToken(store.origin, 'storefront');
 });
 afterAll(() => store.close());
-
-interface RawResponse {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** node:http, not fetch: fetch would decompress silently and hide Content-Encoding's effect. */
-function rawGet(url: string, headers: Record<string, string>): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 const productsUrl = (): string => `${store.origin}/api/v1/products?count=48`;
 

@@ -12,8 +12,8 @@ import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 let page: Page;
 
-  // Two API requests per token every 2 s: the catalogue's first screen (metadata, pages, the
-  // category list and the first products, all at once) is over the limit, and each wait is 1-2 s.
+  // Two API requests per token every 2 s: the catalogue's first screen (metadata, pages and the
+  // first products, all at once, then the next page and the category filter's list) is over the limit, and each wait is 1-2 s.
 const e2e = useE2e({ app: { store: { rateLimit: { requests: 2, windowMs: 2000 } } } });
 
 interface ApiAnswer {

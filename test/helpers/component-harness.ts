@@ -163,8 +163,8 @@ export function productPage(products: Record<string, unknown>[], total = product
 }
 
 /**
- * Answers what StoreInfo loads once per store (metadata, pages, and the newest hundred products it
- * gathers categories from) for every test that shows the catalogue.
+ * Answers what StoreInfo loads once per store (metadata, pages, and the newest hundred products the
+ * category filter gathers its names from once the first products are shown) for every test that shows the catalogue.
  */
 export function answerStoreInfo(network: FakeNetwork, categoryProducts: Record<string, unknown>[] = []): void {
   network.on('GET', '/api/v1/metadata', () => json({ name: 'Demo Store', currency: 'USD' }));

@@ -1,7 +1,8 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { compressFor } from '../demo-store/http-utils.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -15,6 +16,9 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** What a CDN compresses on the fly: text, not images that are compressed already. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.svg', '.webmanifest', '.txt']);
 
 export interface StaticServerOptions {
   /** Folder to serve. */
@@ -44,9 +48,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/** A 200 with `body`, compressed per Accept-Encoding when it is text, as a CDN sends it. */
+function reply(res: ServerResponse, path: string, body: string | Buffer, headers: Record<string, string>): void {
+  const sent = COMPRESSIBLE.has(extname(path)) ? compressFor(res.req, body, headers) : body;
+  res.writeHead(200, { ...headers, 'content-length': String(Buffer.byteLength(sent)) });
+  res.end(sent);
+}
+
 /**
  * A plain static file server, as a CDN would be: no rewrites, no fallback to index.html
- * (a missing file is a 404), so a test proves the build needs nothing else.
+ * (a missing file is a 404), so a test proves the build needs nothing else. Text is compressed
+ * (br or gzip) for browsers that accept it, as every CDN does.
  */
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const basePath = options.basePath ?? '/';
@@ -71,8 +83,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     }
     if (override !== undefined) {
       const body = typeof override === 'function' ? override() : override;
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-      res.end(body);
+      reply(res, path, body, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       return;
     }
     const file = normalize(join(root, path));
@@ -83,9 +94,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
+      reply(res, file, await readFile(file), { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

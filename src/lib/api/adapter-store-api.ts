@@ -1,7 +1,7 @@
 /**
  * The screens' StoreApi over a seam Adapter (cursor-paged, connect/adapter.ts), for the kinds that
  * run on the seam. The catalogue pages by cursor directly (StoreApis.pages); what is still numbered
- * here (StoreInfo's first hundred products, the orders table's page n) is reached by following the
+ * here (StoreInfo's sample of the newest hundred products, the orders table's page n) is reached by following the
  * cursors from the first page, remembered per query, so each page is asked for once.
  * An operation the platform does not have rejects with API_NOT_SUPPORTED; capabilities keep the
  * screens that use one from asking.
@@ -67,6 +67,7 @@ export function adapterStoreApi(adapter: Adapter): StoreApi {
     getProduct: (id, signal) => adapter.getProduct(id, opts(signal)),
     getMetadata: (signal) => adapter.getMetadata(opts(signal)),
     listPages: (signal) => (adapter.listPages ? adapter.listPages(opts(signal)) : Promise.resolve([])),
+    listCategories: (signal) => (adapter.listCategories ? adapter.listCategories(opts(signal)) : unsupported('category list')),
     getCart: (signal) => (adapter.getCart ? adapter.getCart(opts(signal)) : unsupported('cart')),
     addToCart: (productId, quantity, signal) => (adapter.addToCart ? adapter.addToCart(productId, quantity, opts(signal)) : unsupported('cart')),
     async listOrders(paging = {}, signal): Promise<NumberedOrderPage> {

@@ -66,6 +66,8 @@ export interface StoreApi {
   getProduct(id: string, signal?: AbortSignal): Promise<Product>;
   getMetadata(signal?: AbortSignal): Promise<StoreMetadata>;
   listPages(signal?: AbortSignal): Promise<StorePage[]>;
+  /** The store's category names where the platform lists them apart from products; API_NOT_SUPPORTED where not (Goodsie). */
+  listCategories(signal?: AbortSignal): Promise<string[]>;
   getCart(signal?: AbortSignal): Promise<Cart>;
   addToCart(productId: string, quantity: number, signal?: AbortSignal): Promise<Cart>;
   listOrders(paging?: { page?: number; count?: number }, signal?: AbortSignal): Promise<NumberedOrderPage>;
@@ -265,6 +267,8 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     async listPages(signal) {
       return send('listPages', adapter.listPagesRequest(), adapter.mapPages, signal);
     },
+    // goodsie-api.yaml has no category list: the names come with the products.
+    listCategories: () => Promise.reject(new AppError('API_NOT_SUPPORTED', "this store's platform has no category list")),
     async getCart(signal) {
       return send('getCart', adapter.getCartRequest(), adapter.mapCart, signal);
     },

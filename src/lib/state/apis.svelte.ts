@@ -160,6 +160,7 @@ export class StoreApis {
       getProduct: call('getProduct'),
       getMetadata: call('getMetadata'),
       listPages: call('listPages'),
+      listCategories: call('listCategories'),
       getCart: call('getCart'),
       addToCart: call('addToCart'),
       listOrders: call('listOrders'),

@@ -1,13 +1,17 @@
 import type { StoreApi } from '../api/client.ts';
 import type { StoreMetadata, StorePage } from '../domain/catalog.ts';
+import { AppError } from '../oauth/errors.ts';
 
 /** What a store says about itself (name, currency, pages, categories), loaded once per store. */
 export class StoreInfo {
   #api: StoreApi;
   #metadata = $state<StoreMetadata | null>(null);
   #pages = $state<StorePage[]>([]);
+  /** The store has answered for its pages (or failed to): the catalogue's head no longer holds a line for them. */
+  #pagesKnown = $state(false);
   #categories = $state<string[]>([]);
   #started = false;
+  #categoriesAsked = false;
 
   constructor(api: StoreApi) {
     this.#api = api;
@@ -21,6 +25,10 @@ export class StoreInfo {
     return this.#pages;
   }
 
+  get pagesKnown(): boolean {
+    return this.#pagesKnown;
+  }
+
   get categories(): readonly string[] {
     return this.#categories;
   }
@@ -30,7 +38,7 @@ export class StoreInfo {
     this.#pages = await this.#api.listPages();
   }
 
-  /** Loads once; failures leave the defaults (the catalogue still works without them). */
+  /** Loads once what the first screen shows (name, pages); failures leave the defaults (the catalogue still works without them). */
   ensureLoaded(): void {
     if (this.#started) return;
     this.#started = true;
@@ -38,15 +46,33 @@ export class StoreInfo {
       (m) => (this.#metadata = m),
       () => {},
     );
-    void this.#api.listPages().then(
-      (p) => (this.#pages = p),
-      () => {},
-    );
-    // The contract has no category list: gather them from the newest hundred products.
-    void this.#api.listProducts({ page: 0, count: 100 }).then(
-      (page) => this.noteCategories(page.products.flatMap((p) => p.categories)),
-      () => {},
-    );
+    void this.#api
+      .listPages()
+      .then((p) => (this.#pages = p))
+      .catch(() => {})
+      .finally(() => (this.#pagesKnown = true));
+  }
+
+  /**
+   * The fuller category list for the filter and the Embed screen, once: the platform's own list
+   * where it has one, else the categories of the newest hundred products (Goodsie's contract lists
+   * none). Never part of the first screen: the products shown bring their own categories (noteCategories),
+   * and the catalogue asks for this when idle after them, or when the person reaches for the filter.
+   * A failure leaves what is known and lets a later call try again.
+   */
+  loadCategories(): void {
+    if (this.#categoriesAsked) return;
+    this.#categoriesAsked = true;
+    this.#api
+      .listCategories()
+      .catch((error: unknown) => {
+        if (!(error instanceof AppError && error.code === 'API_NOT_SUPPORTED')) throw error;
+        return this.#api.listProducts({ page: 0, count: 100 }).then((page) => page.products.flatMap((p) => p.categories));
+      })
+      .then(
+        (names) => this.noteCategories(names),
+        () => (this.#categoriesAsked = false),
+      );
   }
 
   noteCategories(found: readonly string[]): void {

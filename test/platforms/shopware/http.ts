@@ -1,6 +1,6 @@
 /** `node:http` plumbing of the Shopware server: replies, bodies, Shopware's CORS headers. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBodyUpTo } from '../../demo-store/http-utils.ts';
+import { compressFor, readBodyUpTo } from '../../demo-store/http-utils.ts';
 import { ShopwareError } from './errors.ts';
 
 export interface Reply {
@@ -42,9 +42,12 @@ export function send(res: ServerResponse, reply: Reply, extra: Record<string, st
   } else if (reply.body !== undefined) {
     payload = reply.body;
   }
-  headers['Content-Length'] = String(Buffer.byteLength(payload));
+  // A shop's web server (nginx/Apache in front of Symfony, or the cloud's CDN) compresses JSON;
+  // Shopware itself sets no Max-Age on preflights (CORS_HEADERS above), so none is added here.
+  const body = reply.json !== undefined ? compressFor(res.req, payload, headers) : payload;
+  headers['Content-Length'] = String(Buffer.byteLength(body));
   res.writeHead(reply.status, headers);
-  res.end(payload);
+  res.end(body);
 }
 
 const MAX_BODY_BYTES = 256 * 1024;

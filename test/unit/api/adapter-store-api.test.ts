@@ -49,7 +49,7 @@ describe('adapterStoreApi', () => {
 
   it('an operation the platform has not got rejects with API_NOT_SUPPORTED, sending nothing', async () => {
     const api = adapterStoreApi(offsetAdapter());
-    for (const call of [() => api.getCart(), () => api.addToCart('p1', 1), () => api.listOrders(), () => api.listCoupons(), () => api.updateProduct('p1', {}, '')]) {
+    for (const call of [() => api.getCart(), () => api.addToCart('p1', 1), () => api.listOrders(), () => api.listCoupons(), () => api.updateProduct('p1', {}, ''), () => api.listCategories()]) {
       const error = await call().then(
         () => null,
         (e: unknown) => e,
