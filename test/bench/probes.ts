@@ -14,6 +14,8 @@ export interface Probe {
   longTasks: { start: number; duration: number }[];
   lastInputAt: number | null;
   searchPaintAt: number | null;
+  /** The search whose results count: the count line must name it ("… matching “mug”"). */
+  searchWord: string | null;
 }
 
 declare global {
@@ -29,7 +31,7 @@ declare global {
  * which names functions through a helper that does not exist in the page.
  */
 const PROBE_SOURCE = `(() => {
-  const probe = { sessionStoredAt: null, firstProductAt: null, counts: [], longTasks: [], lastInputAt: null, searchPaintAt: null };
+  const probe = { sessionStoredAt: null, firstProductAt: null, counts: [], longTasks: [], lastInputAt: null, searchPaintAt: null, searchWord: null };
   window.__bench = probe;
   // The default buffer keeps 250 entries; a long scroll makes more (pages and images).
   performance.setResourceTimingBufferSize(100000);
@@ -70,7 +72,7 @@ const PROBE_SOURCE = `(() => {
       });
     }
     const status = document.querySelector('.count[role="status"]');
-    if (probe.lastInputAt !== null && probe.searchPaintAt === null && status && status.textContent.includes('matching')) {
+    if (probe.lastInputAt !== null && probe.searchPaintAt === null && status && status.textContent.includes('matching \u201c' + (probe.searchWord || '')  + '\u201d')) {
       probe.searchPaintAt = -1;
       afterPaint((at) => { probe.searchPaintAt = at; });
     }

@@ -11,6 +11,7 @@ import { AppError } from '../../oauth/errors.ts';
 import { productEditBody } from './edit.ts';
 import { mapOrder, mapProduct, readCategoryNames, readPriceModels, type FlickRocketMapContext } from './map.ts';
 import { readOrderList, readProductDetail, readProductList } from './wire.ts';
+import { compareText, keepLastSelection, searchTextOf, sortedOnce } from '../local-selection.ts';
 
 /** The server's page size (fixed by FlickRocket). */
 export const SERVER_PAGE_SIZE = 50;
@@ -27,17 +28,21 @@ interface Catalogue {
 
 function matches(product: Product, query: ProductListQuery): boolean {
   const q = query.q?.trim().toLowerCase();
-  if (q && !product.name.toLowerCase().includes(q) && !product.id.includes(q)) return false;
+  if (q && !searchTextOf(product, (p) => p.name.toLowerCase()).includes(q) && !product.id.includes(q)) return false;
   return query.category === undefined || query.category === '' || product.categories.includes(query.category);
 }
 
-function sorted(products: Product[], sort: ProductListQuery['sort']): Product[] {
-  const list = [...products];
-  if (sort === 'name') list.sort((a, b) => a.name.localeCompare(b.name));
-  else if (sort === 'price') list.sort((a, b) => a.price - b.price);
-  else if (sort === '-price') list.sort((a, b) => b.price - a.price);
-  else list.sort((a, b) => b.created.localeCompare(a.created) || Number(b.id) - Number(a.id));
-  return list;
+const ORDERS: Record<NonNullable<ProductListQuery['sort']>, (a: Product, b: Product) => number> = {
+  name: (a, b) => compareText(a.name, b.name) || Number(a.id) - Number(b.id),
+  price: (a, b) => a.price - b.price || Number(a.id) - Number(b.id),
+  '-price': (a, b) => b.price - a.price || Number(a.id) - Number(b.id),
+  newest: (a, b) => compareText(b.created, a.created) || Number(b.id) - Number(a.id),
+};
+
+/** The products matching `query`, in its order (a new array): a filter over the products sorted once per order. */
+function select(products: readonly Product[], query: ProductListQuery): Product[] {
+  const sort = query.sort ?? 'newest';
+  return sortedOnce(products, sort, ORDERS[sort]).filter((p) => matches(p, query));
 }
 
 function offsetOf(cursor: Cursor | null | undefined): number {
@@ -50,6 +55,8 @@ function offsetOf(cursor: Cursor | null | undefined): number {
 export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRocketStoreConfig>): Adapter & { catalogueCapped(): boolean } {
   let loading: Promise<Catalogue> | undefined;
   let capped = false;
+  // The next page of the same search slices the last selection instead of searching again.
+  const selection = keepLastSelection(select);
 
   async function loadContext(signal?: AbortSignal): Promise<FlickRocketMapContext> {
     const options = signal ? { signal } : {};
@@ -99,7 +106,7 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
       const all = await catalogue(options?.signal);
       const count = query.count ?? 20;
       const offset = offsetOf(cursor);
-      const found = sorted(all.products.filter((p) => matches(p, query)), query.sort);
+      const found = selection(all.products, query);
       const next = offset + count < found.length ? (String(offset + count) as Cursor) : null;
       return { products: found.slice(offset, offset + count), next, total: found.length, ...(all.capped ? { capped: all.products.length } : {}) };
     },
@@ -120,7 +127,7 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
 
     async listCategories(options) {
       const all = await catalogue(options?.signal);
-      return [...new Set(all.context.categories.values())].sort((a, b) => a.localeCompare(b));
+      return [...new Set(all.context.categories.values())].sort(compareText);
     },
 
     async listPages() {
@@ -146,7 +153,8 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
       const product = mapProduct(readProductDetail(answer.json), all.context);
       all.wire.set(product.id, answer.json);
       const index = all.products.findIndex((p) => p.id === product.id);
-      if (index >= 0) all.products[index] = product;
+      // A new array, not a change in place: the kept selection of the last search is then redone.
+      if (index >= 0) all.products = all.products.map((p, i) => (i === index ? product : p));
       return product;
     },
 

@@ -12,7 +12,8 @@ import type { Coupon, Cursor, Order, OrderPage, Product, ProductListQuery, Produ
 import type { Capability } from '../../domain/capability.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { FOXY_CAPABILITIES } from '../foxy-profile.ts';
-import { categoryNames, deriveCatalogue, derivedCategories, queryDerived, type DerivedItem } from './derive.ts';
+import { categoryNames, deriveCatalogue, derivedCategories, queryDerived, selectDerived, type DerivedItem } from './derive.ts';
+import { keepLastSelection } from '../local-selection.ts';
 import { collectPages, followLink, readCollectionPage, storeLink, withQuery } from './hal.ts';
 import { couponFromWire, orderFromSale, productFromDerived, storeMetadataFromWire } from './map.ts';
 import { FOXY_HEADERS, FOXY_REL, readSale } from './wire.ts';
@@ -52,6 +53,8 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
   };
 
   let catalogue: Promise<Catalogue> | undefined;
+  // The next page of the same search slices the last selection (re-derived items start it over).
+  const selection = keepLastSelection(selectDerived);
   const load = (options?: CallOptions): Promise<Catalogue> => {
     catalogue ??= (async () => {
       const storeJson = await storeOf(options);
@@ -81,7 +84,7 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
     async listProducts(query: ProductListQuery, cursor?: Cursor | null, options?: CallOptions): Promise<ProductPage> {
       const { items } = await load(options);
       const page = pageIndex(cursor);
-      const result = queryDerived(items, { ...query, page });
+      const result = queryDerived(items, { ...query, page }, selection);
       const end = (page + 1) * result.paging.count >= result.paging.total;
       return { products: result.items.map(productFromDerived), next: end ? null : (String(page + 1) as Cursor), total: result.paging.total };
     },

@@ -12,6 +12,7 @@ import type { Paging, ProductSort } from '../../domain/catalog.ts';
 import { findLink } from './hal.ts';
 import type { FoxySale } from './wire.ts';
 import { optionalString, readObject } from '../wire.ts';
+import { compareText, searchTextOf, sortedOnce } from '../local-selection.ts';
 
 export interface DerivedItem {
   /** `code:<code>` or `name:<name>`. */
@@ -79,7 +80,7 @@ export function deriveCatalogue(sales: readonly FoxySale[], categories: Readonly
   }
   return [...byKey.values()]
     .map(({ winner: _winner, ...item }) => item)
-    .sort((a, b) => b.updated - a.updated || a.name.localeCompare(b.name));
+    .sort((a, b) => b.updated - a.updated || compareText(a.name, b.name));
 }
 
 export interface DerivedQuery {
@@ -95,25 +96,39 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
 const SORTS: Record<ProductSort, (a: DerivedItem, b: DerivedItem) => number> = {
-  newest: (a, b) => b.updated - a.updated || a.name.localeCompare(b.name),
-  name: (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
-  price: (a, b) => a.price - b.price || a.name.localeCompare(b.name),
-  '-price': (a, b) => b.price - a.price || a.name.localeCompare(b.name),
+  newest: (a, b) => b.updated - a.updated || compareText(a.name, b.name) || compareText(a.id, b.id),
+  name: (a, b) => compareText(a.name, b.name) || compareText(a.id, b.id),
+  price: (a, b) => a.price - b.price || compareText(a.name, b.name) || compareText(a.id, b.id),
+  '-price': (a, b) => b.price - a.price || compareText(a.name, b.name) || compareText(a.id, b.id),
 };
 
-/** Search (name or code, case-insensitive), category filter, sort and one page, all local. */
-export function queryDerived(items: readonly DerivedItem[], query: DerivedQuery = {}): { items: DerivedItem[]; paging: Paging } {
+/**
+ * Search (name or code, case-insensitive), category filter and sort, all local: every match, in
+ * order. The items are sorted once per order (sortedOnce); a search filters that copy.
+ */
+export function selectDerived(items: readonly DerivedItem[], query: DerivedQuery = {}): DerivedItem[] {
   const needle = (query.q ?? '').trim().toLocaleLowerCase();
+  const sort = query.sort ?? 'newest';
+  return sortedOnce(items, sort, SORTS[sort]).filter(
+    (item) =>
+      (needle === '' || searchTextOf(item, (i) => `${i.name}\u0000${i.code}`.toLocaleLowerCase()).includes(needle)) &&
+      (query.category === undefined || query.category === '' || item.category === query.category),
+  );
+}
+
+/** One page of a local search; `select` may be a {@link keepLastSelection} of selectDerived. */
+export function queryDerived(
+  items: readonly DerivedItem[],
+  query: DerivedQuery = {},
+  select: (items: readonly DerivedItem[], query: DerivedQuery) => DerivedItem[] = selectDerived,
+): { items: DerivedItem[]; paging: Paging } {
   const count = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.count ?? DEFAULT_PAGE_SIZE)));
   const page = Math.max(0, Math.floor(query.page ?? 0));
-  const selected = items
-    .filter((item) => needle === '' || item.name.toLocaleLowerCase().includes(needle) || item.code.toLocaleLowerCase().includes(needle))
-    .filter((item) => query.category === undefined || query.category === '' || item.category === query.category)
-    .sort(SORTS[query.sort ?? 'newest']);
+  const selected = select(items, query);
   return { items: selected.slice(page * count, page * count + count), paging: { page, count, total: selected.length } };
 }
 
 /** The category names in use, sorted, for the filter control. */
 export function derivedCategories(items: readonly DerivedItem[]): string[] {
-  return [...new Set(items.flatMap((i) => (i.category === undefined ? [] : [i.category])))].sort((a, b) => a.localeCompare(b));
+  return [...new Set(items.flatMap((i) => (i.category === undefined ? [] : [i.category])))].sort(compareText);
 }
