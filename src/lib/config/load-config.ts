@@ -1,9 +1,10 @@
 /**
  * The deployment's config.json, served beside index.html and edited per deployment without
- * rebuilding: one build talks to any store the file lists. `loadConfig` fetches it and, at the
- * same time, the validator (validate-config.ts) and the profiles of the platforms it names.
+ * rebuilding: one build talks to any store the file lists. `loadConfig` reads it, loads the
+ * profiles of the platforms it names and validates it (validate-config.ts).
  */
 import { loadProfiles } from '../providers/registry.ts';
+import { validateConfig } from './validate-config.ts';
 import { ConfigError } from './config-error.ts';
 import { requestConfig } from './request-config.ts';
 import type { AppConfig } from './types.ts';
@@ -17,9 +18,6 @@ export { ConfigError } from './config-error.ts';
  * CONFIG_INVALID when it is not JSON or a field is wrong.
  */
 export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.json', requested?: Promise<Response>): Promise<AppConfig> {
-  // The validator downloads while config.json does.
-  const validator = import('./validate-config.ts');
-  validator.catch(() => undefined);
   let response: Response;
   try {
     response = await (requested ?? requestConfig(fetch, url));
@@ -53,7 +51,7 @@ export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.j
     );
   }
   await loadProfilesFor(json);
-  return (await validator).validateConfig(json);
+  return validateConfig(json);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { del as idbDel, get as idbGet, keys as idbKeys, promisifyRequest, set as idbSet, type UseStore } from 'idb-keyval';
 import { AppError } from '../oauth/errors.ts';
 import type { KeyValueStore } from './key-value-store.ts';
+import { openSealingKey, sealedStore } from './sealed-store.ts';
 
 export type { KeyValueStore } from './key-value-store.ts';
 
@@ -181,9 +182,6 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
   }
   if (!factory) return inMemory();
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // The sealing layer loads while the probe runs (it stays out of the first load's bytes).
-  const sealing = import('./sealed-store.ts');
-  sealing.catch(() => undefined);
   try {
     const useStore = createIdbUseStore(factory);
     const store = indexedDbStore(useStore);
@@ -195,7 +193,6 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
     probe.catch(() => undefined);
     if (!works) return inMemory();
     // No WebCrypto (an insecure context), or no key: secrets are not written to disk in the clear.
-    const { openSealingKey, sealedStore } = await sealing;
     return { store, sealed: sealedStore(store, await openSealingKey(store)), persistent: true };
   } catch {
     return inMemory();
