@@ -16,6 +16,7 @@ import { AppError } from '../oauth/errors.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import type { Connections } from '../auth/connections.ts';
+import type { SignOuts } from '../auth/sign-outs.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
 import type { SingleUseStore } from '../storage/single-use-store.ts';
 
@@ -26,6 +27,8 @@ export interface StoreConnectionsDeps {
   store: KeyValueStore;
   now?: () => number;
   withLock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+  /** The AuthService's sign-outs: forget takes the store's lock, leaves the marker and tells the other tabs. */
+  signOuts?: SignOuts;
 }
 
 interface Loaded {
@@ -62,7 +65,7 @@ export class StoreConnections {
   }
 
   #load(): Promise<Loaded> {
-    const { config, fetch, store, now, withLock } = this.#deps;
+    const { config, fetch, store, now, withLock, signOuts } = this.#deps;
     return (this.#loaded ??= Promise.all([
       import('../auth/connections.ts'),
       import('../storage/credential-vault.ts'),
@@ -87,6 +90,7 @@ export class StoreConnections {
           probe: (target, credential) => probeWith(target, credential, fetch, loaders),
           ...(now ? { now } : {}),
           ...(withLock ? { withLock } : {}),
+          ...(signOuts ? { signOuts } : {}),
         });
         return { vault, connections, pending };
       },
@@ -180,6 +184,7 @@ export class StoreConnections {
     return (await this.#load()).vault.get(storeId);
   }
 
+  /** Forgets the credential in every tab (Connections.forget). */
   async forget(storeId: string): Promise<void> {
     return (await this.#load()).connections.forget(storeId);
   }
