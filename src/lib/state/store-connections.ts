@@ -11,6 +11,7 @@ import type { CapturedCallback, PendingSignIn } from '../connect/connector.ts';
 import type { Credential } from '../connect/credential.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
+import { runsOnSeam } from '../connect/store-config.ts';
 import type { Capability } from '../domain/capability.ts';
 import { AppError } from '../oauth/errors.ts';
 import { getProvider } from '../providers/registry.ts';
@@ -49,11 +50,6 @@ export function redirectSlot(href: string): string {
   url.search = '';
   url.pathname = url.pathname.replace(/index\.html$/, '');
   return url.href;
-}
-
-/** Whether `store` runs on the seam (its credential is a v2 record handled by Connections). */
-export function onSeam(store: StoreConfig): boolean {
-  return store.kind !== 'goodsie';
 }
 
 export class StoreConnections {
@@ -99,7 +95,7 @@ export class StoreConnections {
 
   /** The saved credentials of the seam stores; damaged records are deleted and listed in `discarded`. */
   async list(): Promise<{ credentials: Credential[]; discarded: string[] }> {
-    const ids = this.#deps.config.stores.filter(onSeam).map((s) => s.id);
+    const ids = this.#deps.config.stores.filter((s) => runsOnSeam(s.kind)).map((s) => s.id);
     const credentials: Credential[] = [];
     const discarded: string[] = [];
     if (ids.length === 0) return { credentials, discarded };
