@@ -7,26 +7,23 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { deploymentHeaders, readSessionKeys } from '../helpers/e2e-app.ts';
-import { startStaticServer } from '../helpers/static-server.ts';
-import { BUILD_DIR } from '../helpers/paths.ts';
+import { readSessionKeys } from '../helpers/e2e-app.ts';
+import { servePlatformApp } from '../helpers/platform-app.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
-import type { AppConfig } from '../../src/lib/config/types.ts';
 
 const e2e = useE2e();
 const NAME = 'Hippo Demo';
 
 describe('forget credentials in one of two tabs of a seam store', () => {
   it('the other tab shows the store not connected within a second and sends nothing more with the old key', async () => {
-    const app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/hippo/' });
-    const hippo = await startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] });
-    const config: AppConfig = {
-      stores: [{ id: 'hippo', kind: 'storehippo', name: NAME, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key'], currency: 'INR', imageBase: hippo.imageBase }],
-    };
-    app.setOverride('config.json', JSON.stringify(config));
-    app.setHeaders(deploymentHeaders(config));
-    e2e.closeAfterAll(() => Promise.all([app.close(), hippo.close()]));
+    const { app, store: hippo } = await servePlatformApp(e2e, {
+      basePath: '/shops/hippo/',
+      startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] }),
+      config: (hippo) => ({
+        stores: [{ id: 'hippo', kind: 'storehippo', name: NAME, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key'], currency: 'INR', imageBase: hippo.imageBase }],
+      }),
+    });
     const key = DEMO_KEYS.readOnly;
     const usesOfKey = () => hippo.requests().filter((r) => r.listener === 'api' && r.headers['access-key'] === key).length;
 

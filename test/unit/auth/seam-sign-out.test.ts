@@ -74,15 +74,21 @@ function browser() {
 
 const bundle = { clientId: 'c', clientSecret: 's', refreshToken: 'rt-1' };
 
+/** Two tabs of one browser, the first connected with `bundle`; with a shared Web Lock unless `locks` is false. */
+async function twoTabs(options: { locks?: boolean; otherChannel?: null } = {}) {
+  const b = browser();
+  const withLock = options.locks === false ? undefined : sharedLocks();
+  const a = await b.tab(withLock ? { withLock: withLock.withLock } : {});
+  const other = await b.tab({ ...(withLock ? { withLock: withLock.withLock } : {}), ...(options.otherChannel === null ? { channel: null } : {}) });
+  await a.connections.connect('fx', 'token-bundle', bundle);
+  return { b, a, other, taken: withLock?.taken ?? [] };
+}
+
 describe('forget on the seam', () => {
   it('takes the store’s lock, deletes, tells the other tabs, then revokes where the connector can', async () => {
-    const b = browser();
-    const locks = sharedLocks();
-    const a = await b.tab({ withLock: locks.withLock });
-    const other = await b.tab({ withLock: locks.withLock });
-    await a.connections.connect('fx', 'token-bundle', bundle);
+    const { b, a, other, taken } = await twoTabs();
     await a.connections.forget('fx');
-    expect(locks.taken).toEqual(['storefront-connect:refresh:fx']);
+    expect(taken).toEqual(['storefront-connect:refresh:fx']);
     expect(await a.vault.get('fx')).toBeNull();
     expect(b.hub.posted).toEqual([{ type: 'signed-out', storeId: 'fx' }]);
     await vi.waitFor(() => expect(other.heard).toEqual(['fx']));
@@ -93,11 +99,7 @@ describe('forget on the seam', () => {
   });
 
   it('a renewal holding the lock in another tab finishes first; the sign-out then deletes what it wrote', async () => {
-    const b = browser();
-    const locks = sharedLocks();
-    const a = await b.tab({ withLock: locks.withLock });
-    const other = await b.tab({ withLock: locks.withLock });
-    await a.connections.connect('fx', 'token-bundle', bundle);
+    const { b, a, other } = await twoTabs();
     const release = b.hold();
     b.clock.now += 1_000;
     const renewing = other.connections.handleUnauthorized('fx', 'at-1');
@@ -111,11 +113,7 @@ describe('forget on the seam', () => {
   });
 
   it('a renewal waiting for the lock behind the sign-out spends nothing', async () => {
-    const b = browser();
-    const locks = sharedLocks();
-    const a = await b.tab({ withLock: locks.withLock });
-    const other = await b.tab({ withLock: locks.withLock, channel: null });
-    await a.connections.connect('fx', 'token-bundle', bundle);
+    const { b, a, other } = await twoTabs({ otherChannel: null });
     b.clock.now += 1_000;
     const forgetting = a.connections.forget('fx');
     const renewing = catchAppError(() => other.connections.handleUnauthorized('fx', 'at-1'));
@@ -126,10 +124,7 @@ describe('forget on the seam', () => {
   });
 
   it('without Web Locks, a renewal already running elsewhere cannot write back (the marker, even without the message)', async () => {
-    const b = browser();
-    const a = await b.tab();
-    const other = await b.tab({ channel: null });
-    await a.connections.connect('fx', 'token-bundle', bundle);
+    const { b, a, other } = await twoTabs({ locks: false, otherChannel: null });
     const release = b.hold();
     b.clock.now += 1_000;
     const renewing = catchAppError(() => other.connections.handleUnauthorized('fx', 'at-1'));
@@ -143,10 +138,7 @@ describe('forget on the seam', () => {
   });
 
   it('a renewal of this tab still running when the other tab’s message arrives is void', async () => {
-    const b = browser();
-    const a = await b.tab();
-    const other = await b.tab();
-    await a.connections.connect('fx', 'token-bundle', bundle);
+    const { b, a, other } = await twoTabs({ locks: false });
     const release = b.hold();
     b.clock.now += 1_000;
     const renewing = catchAppError(() => other.connections.handleUnauthorized('fx', 'at-1'));
