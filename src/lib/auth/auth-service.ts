@@ -42,6 +42,8 @@ export interface AuthServiceDeps {
   withLock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
   /** Tells other tabs about a sign-out; defaults to a BroadcastChannel, null for none. */
   channel?: SessionChannel | null;
+  /** The app's sign-outs when made before the service (LazyAuth); by default one on `storage`, `channel` and `withLock`. */
+  signOuts?: SignOuts;
 }
 
 /**
@@ -117,7 +119,7 @@ export class AuthService {
       ));
     this.credentialStore = storage.sealed;
     this.fetchImpl = deps.fetch;
-    this.signOuts = new SignOuts({
+    this.signOuts = deps.signOuts ?? new SignOuts({
       store: storage.store,
       channel: deps.channel !== undefined ? deps.channel : openSessionChannel(),
       withLock: deps.withLock ?? defaultWithLock,
