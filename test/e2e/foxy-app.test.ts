@@ -9,14 +9,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadedProducts, loadedProductsRetrying } from '../helpers/catalog-grid.ts';
+import { loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { deploymentHeaders, readAllIndexedDb, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { readAllIndexedDb, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
+import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { DEMO_BUNDLE, USER_BUNDLE } from '../platforms/foxy/constants.ts';
 import { startFoxyStore, type FoxyStore, type FoxyStoreOptions } from '../platforms/foxy/server.ts';
-import type { AppConfig } from '../../src/lib/config/types.ts';
 
 const e2e = useE2e();
 const STORE = 'Foxy Demo Outfitters';
@@ -31,21 +31,15 @@ interface Env {
 }
 
 async function startEnv(options: FoxyStoreOptions = {}): Promise<Env> {
-  const app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/foxy/' });
-  const foxy = await startFoxyStore({ port: 0, allowedOrigins: [app.origin], ...options });
-  const config: AppConfig = { stores: [{ id: 'foxy', kind: 'foxy', name: STORE, apiBase: foxy.origin, auth: ['token-bundle'] }] };
-  app.setOverride('config.json', JSON.stringify(config));
-  app.setHeaders(deploymentHeaders(config));
-  e2e.closeAfterAll(() => Promise.all([app.close(), foxy.close()]));
+  const { app, store: foxy } = await servePlatformApp(e2e, {
+    basePath: '/shops/foxy/',
+    startStore: (app) => startFoxyStore({ port: 0, allowedOrigins: [app.origin], ...options }),
+    config: (foxy) => ({ stores: [{ id: 'foxy', kind: 'foxy', name: STORE, apiBase: foxy.origin, auth: ['token-bundle'] }] }),
+  });
   return { app, foxy };
 }
 
-async function openHome(env: Env, width = 1280): Promise<{ page: Page; lines: string[] }> {
-  const { page, console } = await e2e.open({ width });
-  await page.goto(env.app.url);
-  await page.getByRole('heading', { name: 'Your stores' }).waitFor();
-  return { page, lines: console.lines };
-}
+const openHome = (env: Env, width?: number) => openAppHome(e2e, env.app, width);
 
 /** The block as the demo server's "Integrations › Get Token" page shows it (a person copies it). */
 async function copyBundleFromAdmin(page: Page, env: Env): Promise<string> {
@@ -203,20 +197,20 @@ describe('Foxy in the app', () => {
     for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
     for (const tab of tabs) {
       await tab.goto(`${env.app.url}#/s/foxy`);
-      await expect.poll(() => loadedProductsRetrying(tab), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+      await expect.poll(() => loadedProductsReachable(tab), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
     }
     // proactive: two hours later by the browser's clock every tab finds the token due at once
     let before = env.foxy.stats().tokenRequests;
     // (the server's tokens stay valid: only a renewal before expiry asks for a token here)
     await page.context().clock.setSystemTime(Date.now() + 7200_000);
     await Promise.all(tabs.map((tab) => tab.reload()));
-    for (const tab of tabs) await expect.poll(() => loadedProductsRetrying(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
+    for (const tab of tabs) await expect.poll(() => loadedProductsReachable(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
     expect(env.foxy.stats().tokenRequests - before).toBe(1);
     // reactive: the server ends every access token early; the five 401s renew once
     before = env.foxy.stats().tokenRequests;
     env.foxy.expireAccessTokens();
     await Promise.all(tabs.map((tab) => tab.reload()));
-    for (const tab of tabs) await expect.poll(() => loadedProductsRetrying(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
+    for (const tab of tabs) await expect.poll(() => loadedProductsReachable(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
     expect(env.foxy.stats().tokenRequests - before).toBe(1);
     for (const tab of tabs.slice(1)) await tab.close();
 

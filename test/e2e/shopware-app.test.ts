@@ -9,10 +9,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { productCards, stepToNextPage, loadedProducts, loadedProductsRetrying } from '../helpers/catalog-grid.ts';
-import { deploymentHeaders, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
-import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
-import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { productCards, stepToNextPage, loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
+import { readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
+import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { DEMO_INTEGRATIONS, DEMO_USERS, SALES_CHANNEL_ACCESS_KEY } from '../platforms/shopware/constants.ts';
 import { startShopwareStore, type ShopwareStore, type ShopwareStoreOptions } from '../platforms/shopware/server.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';
@@ -30,24 +31,18 @@ interface Env {
 }
 
 async function startEnv(shopOptions: ShopwareStoreOptions = {}): Promise<Env> {
-  const shop = await startShopwareStore({ port: 0, ...shopOptions });
-  const app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/demo/' });
-  const config: AppConfig & { imageOrigins: string[] } = {
-    stores: [{ id: 'sw', kind: 'shopware6', name: STORE, apiBase: shop.origin, auth: ['integration', 'password'], currency: 'EUR' }],
-    imageOrigins: [shop.mediaOrigin],
-  };
-  app.setOverride('config.json', JSON.stringify(config));
-  app.setHeaders(deploymentHeaders(config));
-  e2e.closeAfterAll(() => Promise.all([app.close(), shop.close()]));
+  const { app, store: shop } = await servePlatformApp(e2e, {
+    basePath: '/shops/demo/',
+    startStore: () => startShopwareStore({ port: 0, ...shopOptions }),
+    config: (shop): AppConfig & { imageOrigins: string[] } => ({
+      stores: [{ id: 'sw', kind: 'shopware6', name: STORE, apiBase: shop.origin, auth: ['integration', 'password'], currency: 'EUR' }],
+      imageOrigins: [shop.mediaOrigin],
+    }),
+  });
   return { app, shop };
 }
 
-async function openHome(env: Env, width = 1280): Promise<{ page: Page; lines: string[] }> {
-  const { page, console } = await e2e.open({ width });
-  await page.goto(env.app.url);
-  await page.getByRole('heading', { name: 'Your stores' }).waitFor();
-  return { page, lines: console.lines };
-}
+const openHome = (env: Env, width?: number) => openAppHome(e2e, env.app, width);
 
 async function connectIntegration(page: Page, keyId: string, secret: string): Promise<void> {
   await page.getByLabel('Access key ID').fill(keyId);
@@ -194,13 +189,13 @@ describe('Shopware 6 in the app', () => {
     for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
     for (const tab of tabs) {
       await tab.goto(`${env.app.url}#/s/sw`);
-      await expect.poll(() => loadedProductsRetrying(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+      await expect.poll(() => loadedProductsReachable(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
     }
     const before = env.shop.stats().tokenRequests;
     env.shop.advanceClock(601);
     env.shop.expireAccessTokens();
     await Promise.all(tabs.map((tab) => tab.reload()));
-    for (const tab of tabs) await expect.poll(() => loadedProductsRetrying(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+    for (const tab of tabs) await expect.poll(() => loadedProductsReachable(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
     const after = env.shop.stats().tokenRequests;
     expect(refreshCount(after) - refreshCount(before)).toBe(1);
     for (const tab of tabs.slice(1)) await tab.close();

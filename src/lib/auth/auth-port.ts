@@ -10,6 +10,8 @@ import type { StoreSession } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
 import { SessionStore } from './session-store.ts';
+import { openSessionChannel } from './session-channel.ts';
+import { defaultWithLock, SignOuts } from './sign-outs.ts';
 
 /** What the app's state uses of the AuthService (the service itself and {@link LazyAuth} both fit). */
 export type AuthPort = Pick<
@@ -18,6 +20,7 @@ export type AuthPort = Pick<
   | 'canSignIn'
   | 'fetchImpl'
   | 'credentialStore'
+  | 'signOuts'
   | 'onEvent'
   | 'listSessions'
   | 'beginSignIn'
@@ -43,6 +46,9 @@ export class LazyAuth implements AuthPort {
   readonly #pendingFallback: KeyValueStore | null;
   readonly #listeners = new Set<(event: AuthEvent) => void>();
   #service: Promise<AuthService> | undefined;
+  /** The service is loaded and tells the listeners itself. */
+  #loaded = false;
+  #signOuts: SignOuts | undefined;
 
   private constructor(deps: LazyAuthDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
     this.#deps = deps;
@@ -68,6 +74,28 @@ export class LazyAuth implements AuthPort {
     return new LazyAuth(deps, storage, fallback);
   }
 
+  /**
+   * Sign-outs across tabs (lock, marker, channel), shared by the AuthService and the seam's
+   * connections; made with its first use. Until the service is loaded (a visit with seam stores
+   * only), a sign-out in another tab reaches the listeners from here.
+   */
+  get signOuts(): SignOuts {
+    if (!this.#signOuts) {
+      const deps = this.#deps;
+      const signOuts = new SignOuts({
+        store: this.#storage.store,
+        channel: deps.channel !== undefined ? deps.channel : openSessionChannel(),
+        withLock: deps.withLock ?? defaultWithLock,
+        now: deps.now ?? Date.now,
+      });
+      signOuts.onElsewhere((storeId) => {
+        if (!this.#loaded) for (const listener of this.#listeners) listener({ type: 'signed-out-elsewhere', storeId });
+      });
+      this.#signOuts = signOuts;
+    }
+    return this.#signOuts;
+  }
+
   /** Whether the AuthService's code has been asked for (tests, and the bench's reading of it). */
   get serviceRequested(): boolean {
     return this.#service !== undefined;
@@ -76,9 +104,10 @@ export class LazyAuth implements AuthPort {
   /** The AuthService, on the storage already open; loaded once. */
   service(): Promise<AuthService> {
     return (this.#service ??= (this.#deps.loadService ?? (() => import('./auth-service.ts')))()
-      .then(({ AuthService }) => AuthService.create({ ...this.#deps, storage: this.#storage, pendingFallback: this.#pendingFallback }))
+      .then(({ AuthService }) => AuthService.create({ ...this.#deps, storage: this.#storage, pendingFallback: this.#pendingFallback, signOuts: this.signOuts }))
       .then((service) => {
         for (const listener of this.#listeners) service.onEvent(listener);
+        this.#loaded = true;
         return service;
       })
       .catch((error: unknown) => {
@@ -100,7 +129,7 @@ export class LazyAuth implements AuthPort {
   /** Read straight from the vault before the service is loaded; the service is then loaded when there are sessions. */
   async listSessions(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
     if (this.#service) return (await this.#service).listSessions();
-    const listed = await new SessionStore(this.#storage.sealed, this.#storage.store).list();
+    const listed = await new SessionStore(this.#storage.sealed).list();
     if (listed.sessions.length > 0) this.service().catch(() => undefined);
     return listed;
   }

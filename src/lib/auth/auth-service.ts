@@ -15,6 +15,7 @@ import { SessionStore } from './session-store.ts';
 import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { openSessionChannel, type SessionChannel } from './session-channel.ts';
+import { defaultWithLock, renewalLockName, SignOuts } from './sign-outs.ts';
 
 /** Refresh when the token has this little life left. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -41,6 +42,8 @@ export interface AuthServiceDeps {
   withLock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
   /** Tells other tabs about a sign-out; defaults to a BroadcastChannel, null for none. */
   channel?: SessionChannel | null;
+  /** The app's sign-outs when made before the service (LazyAuth); by default one on `storage`, `channel` and `withLock`. */
+  signOuts?: SignOuts;
 }
 
 /**
@@ -53,11 +56,6 @@ export type AuthEvent =
   | { type: 'renewal-unavailable'; storeId: string }
   | { type: 'renewed'; storeId: string }
   | { type: 'storage-write-failed'; storeId: string };
-
-/** The Web Lock that serialises a store's renewals and its sign-out across tabs. */
-export function renewalLockName(storeId: string): string {
-  return `storefront-connect:refresh:${storeId}`;
-}
 
 export interface CompletedSignIn {
   storeId: string;
@@ -78,6 +76,8 @@ export class AuthService {
    * records on the same keys as Goodsie's sessions.
    */
   readonly credentialStore: KeyValueStore;
+  /** Authoritative sign-out of any store, with its markers and the channel to other tabs (the seam's Connections share it). */
+  readonly signOuts: SignOuts;
 
   readonly #config: AppConfig;
   readonly #fetch: typeof fetch;
@@ -86,12 +86,10 @@ export class AuthService {
   readonly #sessions: SessionStore;
   /** The two redirect flows, loaded with the first sign-in, callback or refresh (not on a plain visit). */
   readonly #flows: () => Promise<RedirectFlows>;
-  readonly #withLock: <T>(name: string, task: () => Promise<T>) => Promise<T>;
   /** One refresh in flight per store, shared by every caller. */
   readonly #refreshing = new Map<string, Promise<StoreSession>>();
   /** Bumped by signOut so that a refresh finishing later does not bring the session back. */
   readonly #generation = new Map<string, number>();
-  readonly #channel: SessionChannel | null;
   readonly #listeners = new Set<(event: AuthEvent) => void>();
   /** Per store, the access token whose renewal failed for a passing reason and waits for a retry. */
   readonly #renewalPending = new Map<string, string>();
@@ -106,7 +104,7 @@ export class AuthService {
     // sign-in alone goes to the per-tab sessionStorage fallback, so that it survives the redirect.
     const pendingStorage = storage.persistent ? storage.store : pendingFallback;
     this.canSignIn = pendingStorage !== null;
-    this.#sessions = new SessionStore(storage.sealed, storage.store);
+    this.#sessions = new SessionStore(storage.sealed);
     let flows: Promise<RedirectFlows> | undefined;
     this.#flows = () =>
       (flows ??= import('./redirect-flows.ts').then(
@@ -121,9 +119,13 @@ export class AuthService {
       ));
     this.credentialStore = storage.sealed;
     this.fetchImpl = deps.fetch;
-    this.#withLock = deps.withLock ?? defaultWithLock;
-    this.#channel = deps.channel !== undefined ? deps.channel : openSessionChannel();
-    this.#channel?.subscribe((message) => this.#signedOutElsewhere(message.storeId));
+    this.signOuts = deps.signOuts ?? new SignOuts({
+      store: storage.store,
+      channel: deps.channel !== undefined ? deps.channel : openSessionChannel(),
+      withLock: deps.withLock ?? defaultWithLock,
+      now: this.#now,
+    });
+    this.signOuts.onElsewhere((storeId) => this.#signedOutElsewhere(storeId));
   }
 
   static async create(deps: AuthServiceDeps): Promise<AuthService> {
@@ -178,7 +180,7 @@ export class AuthService {
     const completed = await (await this.#flows()).complete(captured);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
-    await this.#sessions.markers.clear(completed.storeId);
+    await this.signOuts.clear(completed.storeId);
     await this.#save(session);
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
   }
@@ -209,13 +211,11 @@ export class AuthService {
   async signOut(storeId: string): Promise<void> {
     this.#bumpGeneration(storeId);
     this.#renewalPending.delete(storeId);
-    const ended = await this.#withLock(renewalLockName(storeId), async () => {
-      await this.#sessions.markers.mark(storeId, this.#now()).catch(() => undefined);
+    const ended = await this.signOuts.signOut(storeId, async () => {
       const current = await this.#sessions.get(storeId).catch(() => null);
       await this.#sessions.delete(storeId);
       return current;
     });
-    this.#channel?.post({ type: 'signed-out', storeId });
     if (ended) await this.#revoke(storeId, ended.tokens);
   }
 
@@ -297,7 +297,7 @@ export class AuthService {
   #refresh(storeId: string, staleAccessToken: string): Promise<StoreSession> {
     let running = this.#refreshing.get(storeId);
     if (!running) {
-      running = this.#withLock(renewalLockName(storeId), () => this.#runRefresh(storeId, staleAccessToken))
+      running = this.signOuts.withLock(renewalLockName(storeId), () => this.#runRefresh(storeId, staleAccessToken))
         .then(
           (session) => {
             if (this.#renewalPending.delete(storeId)) this.#emit({ type: 'renewed', storeId });
@@ -324,8 +324,7 @@ export class AuthService {
     // Re-read under the lock: another tab may have refreshed, or signed out, already.
     const current = await this.#sessionOrMissing(storeId);
     const { tokens } = current;
-    const signedOutAt = await this.#sessions.markers.signedOutAt(storeId);
-    if (signedOutAt !== null && signedOutAt >= tokens.obtainedAt) {
+    if (await this.signOuts.since(storeId, tokens.obtainedAt)) {
       throw new AppError('TOKEN_MISSING', 'signed out in another tab', { storeId });
     }
     if (tokens.accessToken !== staleAccessToken && (tokens.expiresAt === null || tokens.expiresAt - this.#now() > REFRESH_MARGIN_MS)) {
@@ -351,8 +350,7 @@ export class AuthService {
       // 429, 5xx, timeout, offline: the refresh token stays for a later try.
       throw renewalUnavailable(error, storeId);
     }
-    const signedOutSince = await this.#sessions.markers.signedOutAt(storeId);
-    if ((this.#generation.get(storeId) ?? 0) !== generation || (signedOutSince !== null && signedOutSince >= startedAt)) {
+    if ((this.#generation.get(storeId) ?? 0) !== generation || (await this.signOuts.since(storeId, startedAt))) {
       await this.#revoke(storeId, refreshed);
       throw new AppError('TOKEN_MISSING', 'signed out while refreshing', { storeId });
     }
@@ -399,9 +397,4 @@ export class AuthService {
   #bumpGeneration(storeId: string): void {
     this.#generation.set(storeId, (this.#generation.get(storeId) ?? 0) + 1);
   }
-}
-
-export function defaultWithLock<T>(name: string, task: () => Promise<T>): Promise<T> {
-  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  return locks ? locks.request(name, task) : task();
 }

@@ -5,6 +5,8 @@
  * tab and a Web Lock across tabs, the vault re-read inside the lock, and the renewed credential
  * (with a rotated refresh token) written before the lock is released and before it is used.
  * Only TOKEN_EXPIRED from a connector (an `invalid_grant`-class answer) ends a session.
+ * Forget is Goodsie's authoritative sign-out (sign-outs.ts): under the same lock, a marker that a
+ * renewal in any tab checks before spending and before writing, and the other tabs told at once.
  */
 import type { Credential, IssuedCredential } from '../connect/credential.ts';
 import type { CapturedCallback, Connector, ConnectorContext, PendingSignIn } from '../connect/connector.ts';
@@ -12,7 +14,8 @@ import { findStore } from '../config/find-store.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
-import { defaultWithLock, REFRESH_MARGIN_MS } from './auth-service.ts';
+import { REFRESH_MARGIN_MS } from './auth-service.ts';
+import { defaultWithLock, renewalLockName, type SignOuts, type WithLock } from './sign-outs.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 
 export interface ConnectionsDeps {
@@ -21,7 +24,9 @@ export interface ConnectionsDeps {
   vault: CredentialVault;
   loadConnector: (kind: string, mode: string) => Promise<Connector>;
   now?: () => number;
-  withLock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+  withLock?: WithLock;
+  /** The app's sign-outs (markers, the channel to other tabs): the AuthService's. Without: forget is local to this object. */
+  signOuts?: SignOuts;
   /** The one pending-sign-in store (issue 8): saves a redirect in flight. */
   savePending?: (pending: PendingSignIn) => Promise<void>;
   /** Runs after a credentials connection, before it is stored (the adapter's probe); its result is kept. */
@@ -36,7 +41,7 @@ export function signatureOf(credential: Credential): string {
 export class Connections {
   readonly #deps: ConnectionsDeps;
   readonly #now: () => number;
-  readonly #withLock: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+  readonly #withLock: WithLock;
   readonly #renewing = new Map<string, Promise<Credential>>();
   /** Bumped by forget, so that a renewal finishing later does not bring the credential back. */
   readonly #generation = new Map<string, number>();
@@ -44,7 +49,9 @@ export class Connections {
   constructor(deps: ConnectionsDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
-    this.#withLock = deps.withLock ?? defaultWithLock;
+    this.#withLock = deps.withLock ?? deps.signOuts?.withLock ?? defaultWithLock;
+    // Signed out in another tab: a renewal of this tab finishing later must not write back.
+    deps.signOuts?.onElsewhere((storeId) => this.#bump(storeId));
   }
 
   #context(store: StoreConfig): ConnectorContext {
@@ -66,8 +73,7 @@ export class Connections {
       const capabilities = await this.#deps.probe(store, credential);
       if (capabilities) credential = { ...credential, capabilities };
     }
-    this.#bump(storeId);
-    await this.#deps.vault.put(credential);
+    await this.#store(credential);
     return credential;
   }
 
@@ -87,9 +93,15 @@ export class Connections {
     const connector = await this.#deps.loadConnector(store.kind, pending.mode);
     if (connector.style !== 'redirect') throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this store', { storeId: store.id });
     const credential = this.#record(store, await connector.complete(this.#context(store), captured, pending));
-    this.#bump(store.id);
-    await this.#deps.vault.put(credential);
+    await this.#store(credential);
     return credential;
+  }
+
+  /** A new connection: any renewal of the old one still running is void, and a sign-out marker is cleared. */
+  async #store(credential: Credential): Promise<void> {
+    this.#bump(credential.storeId);
+    await this.#deps.signOuts?.clear(credential.storeId);
+    await this.#deps.vault.put(credential);
   }
 
   /** The stored credential, or TOKEN_MISSING. */
@@ -144,22 +156,40 @@ export class Connections {
     throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this connection', { storeId });
   }
 
-  /** Forgets the credential (best-effort revocation at the store first). */
+  /**
+   * Forgets the credential authoritatively: under the store's renewal lock (a renewal holding it
+   * finishes first; one waiting for it finds nothing), with the sign-out marker left and the other
+   * tabs told (sign-outs.ts); then revokes at the store where the platform has a way (best-effort).
+   */
   async forget(storeId: string): Promise<void> {
     this.#bump(storeId);
-    const credential = await this.#deps.vault.get(storeId).catch(() => null);
-    if (credential) {
-      const store = findStore(this.#deps.config, storeId);
-      const connector = await this.#deps.loadConnector(credential.kind, credential.mode).catch(() => undefined);
-      await connector?.revoke?.(this.#context(store), credential).catch(() => undefined);
-    }
-    await this.#deps.vault.delete(storeId);
+    const remove = async (): Promise<Credential | null> => {
+      const credential = await this.#deps.vault.get(storeId).catch(() => null);
+      await this.#deps.vault.delete(storeId);
+      return credential;
+    };
+    const signOuts = this.#deps.signOuts;
+    const ended = signOuts ? await signOuts.signOut(storeId, remove) : await this.#withLock(renewalLockName(storeId), remove);
+    if (ended) await this.#revoke(ended);
+  }
+
+  async #revoke(credential: Credential): Promise<void> {
+    const store = findStore(this.#deps.config, credential.storeId);
+    const connector = await this.#deps.loadConnector(credential.kind, credential.mode).catch(() => undefined);
+    await connector?.revoke?.(this.#context(store), credential).catch(() => undefined);
+  }
+
+  /** Whether the store was signed out of (in any tab) at or after `since`. */
+  async #signedOutSince(storeId: string, since: number): Promise<boolean> {
+    return (await this.#deps.signOuts?.since(storeId, since).catch(() => false)) ?? false;
   }
 
   #renew(storeId: string, stale: string, force = false): Promise<Credential> {
     let running = this.#renewing.get(storeId);
     if (!running) {
-      running = this.#withLock(`storefront-connect:refresh:${storeId}`, () => this.#runRenew(storeId, stale, force)).finally(() =>
+      // Counted from the call, not from the lock: a forget asked for while this waits voids it.
+      const generation = this.#generation.get(storeId) ?? 0;
+      running = this.#withLock(renewalLockName(storeId), () => this.#runRenew(storeId, stale, force, generation)).finally(() =>
         this.#renewing.delete(storeId),
       );
       this.#renewing.set(storeId, running);
@@ -167,15 +197,19 @@ export class Connections {
     return running;
   }
 
-  async #runRenew(storeId: string, stale: string, force: boolean): Promise<Credential> {
-    // Re-read under the lock: another tab may have renewed already.
+  async #runRenew(storeId: string, stale: string, force: boolean, generation: number): Promise<Credential> {
+    const startedAt = this.#now();
+    // Re-read under the lock: another tab may have renewed, or signed out, already.
     const current = await this.#current(storeId);
+    const forgotten = (this.#generation.get(storeId) ?? 0) !== generation;
+    if (forgotten || (current.tokens && (await this.#signedOutSince(storeId, current.tokens.obtainedAt)))) {
+      throw new AppError('TOKEN_MISSING', 'signed out in another tab', { storeId });
+    }
     if (signatureOf(current) !== stale && !this.#due(current)) return current;
     if (!force && signatureOf(current) === stale && !this.#due(current)) return current;
     const store = findStore(this.#deps.config, storeId);
     const connector = await this.#deps.loadConnector(current.kind, current.mode);
     if (!connector.renew) throw new AppError('TOKEN_EXPIRED', 'this connection cannot be renewed', { storeId });
-    const generation = this.#generation.get(storeId) ?? 0;
     let issued: IssuedCredential;
     try {
       issued = await connector.renew(this.#context(store), current);
@@ -186,8 +220,11 @@ export class Connections {
       }
       throw error;
     }
-    if ((this.#generation.get(storeId) ?? 0) !== generation) throw new AppError('TOKEN_MISSING', 'forgotten while renewing', { storeId });
     const renewed = this.#record(store, { ...issued, mode: current.mode });
+    if ((this.#generation.get(storeId) ?? 0) !== generation || (await this.#signedOutSince(storeId, startedAt))) {
+      await this.#revoke(renewed); // nobody may use what it obtained
+      throw new AppError('TOKEN_MISSING', 'forgotten while renewing', { storeId });
+    }
     if (renewed.secrets === undefined && current.secrets) renewed.secrets = current.secrets;
     if (renewed.capabilities === undefined && current.capabilities) renewed.capabilities = current.capabilities;
     await this.#deps.vault.put(renewed); // durable before the lock is released and the token used

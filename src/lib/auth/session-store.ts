@@ -1,23 +1,19 @@
 /**
  * Where the AuthService keeps sessions: the sealed token vault, with an in-memory overlay for
  * sessions that storage refused to write (a quota, a closed database), so that a rotated refresh
- * token is never lost (security case 24); and the persisted sign-out markers a renewal checks.
+ * token is never lost (security case 24). The sign-out markers a renewal checks are in sign-outs.ts.
  */
 import type { StoreSession } from '../oauth/types.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
-import { SignOutMarkers } from '../storage/sign-out-markers.ts';
 import { TokenVault } from '../storage/token-vault.ts';
 
 export class SessionStore {
   readonly #vault: TokenVault;
   /** Sessions storage refused to write, kept for this tab; they win over the vault's older copy. */
   readonly #unsaved = new Map<string, StoreSession>();
-  readonly markers: SignOutMarkers;
 
-  /** `sealed` holds the sessions, `plain` the markers (no secret in them). */
-  constructor(sealed: KeyValueStore, plain: KeyValueStore) {
+  constructor(sealed: KeyValueStore) {
     this.#vault = new TokenVault(sealed);
-    this.markers = new SignOutMarkers(plain);
   }
 
   /** The session, or null. A corrupt record throws STORAGE_CORRUPT once and is gone after. */

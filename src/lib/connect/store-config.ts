@@ -1,6 +1,6 @@
 /**
  * The config.json entry of one store, as a union by `kind` (platforms.md 2.5, 3.5, 4.5, 5.5).
- * Plain types only: load-config validates the common fields and hands the rest of the entry to the
+ * Plain types (and the one predicate on a kind, runsOnSeam): load-config validates the common fields and hands the rest of the entry to the
  * kind's validator (`ProviderProfile.validateConfig`), which reads it through a ConfigReader so that
  * platform code never imports the config layer. No entry ever holds a secret (platforms.md 1.1).
  */
@@ -91,6 +91,14 @@ export type StoreConfig =
   | FoxyStoreConfig;
 
 export type StoreKind = 'goodsie' | 'shopware6' | 'storehippo' | 'flickrocket' | 'foxy';
+
+/**
+ * Whether stores of `kind` run on the seam (a v2 credential kept and renewed by auth/connections.ts,
+ * requests sent through the platform's adapter) rather than on Goodsie's own flows (auth/auth-service.ts).
+ */
+export function runsOnSeam(kind: string): boolean {
+  return kind !== 'goodsie';
+}
 
 /** The config type of one kind, e.g. `StoreConfigOf<'foxy'>`. */
 export type StoreConfigOf<K extends StoreKind> = Extract<StoreConfig, { kind: K }>;

@@ -4,6 +4,7 @@ import { HttpError } from '../oauth/errors.ts';
 import type { Capability } from '../domain/capability.ts';
 import type { Session } from './session.svelte.ts';
 import type { StoreConfig } from '../config/types.ts';
+import { runsOnSeam } from '../connect/store-config.ts';
 import type { ClientHost, StoreClient } from './store-clients.ts';
 import { cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
 import { StoreInfo } from './store-info.svelte.ts';
@@ -122,7 +123,7 @@ export class StoreApis {
    */
   pages(storeId: string): ListProductPage {
     const store = this.#session.store(storeId);
-    if (!store || store.kind === 'goodsie') return cursorPagesOf(this.for(storeId));
+    if (!store || !runsOnSeam(store.kind)) return cursorPagesOf(this.for(storeId));
     return (query, cursor, signal) =>
       this.#tracked(storeId, async () => {
         const { adapter } = await this.#client(store);

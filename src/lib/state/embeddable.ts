@@ -5,8 +5,9 @@
  * not carry it (only the store tabs and the Embed screen ask).
  */
 import type { StoreConfig } from '../config/types.ts';
+import { runsOnSeam } from '../connect/store-config.ts';
 import { getProvider } from '../providers/registry.ts';
 
 export function embeds(store: StoreConfig | undefined): boolean {
-  return store !== undefined && (store.kind === 'goodsie' || getProvider(store.kind).storefrontKey !== undefined);
+  return store !== undefined && (!runsOnSeam(store.kind) || getProvider(store.kind).storefrontKey !== undefined);
 }

@@ -5,6 +5,7 @@
  */
 import type { AuthPort } from '../auth/auth-port.ts';
 import type { AppConfig } from '../config/types.ts';
+import { runsOnSeam } from '../connect/store-config.ts';
 import { completeEmbedSignIn } from '../embed/embed-tokens.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { catalogRoute, type Route } from './routes.ts';
@@ -19,7 +20,7 @@ export async function finishSignIn(captured: CapturedRedirect, deps: { config: A
     const embed = await completeEmbedSignIn(captured, { config, navigate: (url) => window.location.assign(url) });
     if (embed) return { path: embed.returnTo, error: null };
     // Only a config with seam stores loads the seam; its claims() leaves Goodsie's callbacks alone.
-    const seam = session.config.stores.some((s) => s.kind !== 'goodsie') ? await (await session.seam()).completeRedirect(captured, window.location.href) : null;
+    const seam = session.config.stores.some((s) => runsOnSeam(s.kind)) ? await (await session.seam()).completeRedirect(captured, window.location.href) : null;
     if (seam) {
       session.link(seam.credential);
       return { path: seam.returnTo, error: null };

@@ -72,7 +72,7 @@ export class Session {
   /** The seam's door, loaded with the first store that needs it (none for Goodsie-only configs). */
   seam(): Promise<StoreConnections> {
     return (this.#seam ??= import('./store-connections.ts').then(
-      ({ StoreConnections }) => new StoreConnections({ config: this.config, fetch: this.#auth.fetchImpl, store: this.#auth.credentialStore }),
+      ({ StoreConnections }) => new StoreConnections({ config: this.config, fetch: this.#auth.fetchImpl, store: this.#auth.credentialStore, signOuts: this.#auth.signOuts }),
     ));
   }
 
@@ -338,11 +338,8 @@ export class Session {
 
   /** Ends the store's session, and forgets its separate embed token too. */
   async signOut(storeId: string): Promise<void> {
-    if (this.#onSeam(storeId)) {
-      await (await this.seam()).forget(storeId);
-      this.#links = this.#links.filter((l) => l.storeId !== storeId);
-      delete this.#refused[storeId];
-    } else await this.#auth.signOut(storeId);
+    if (this.#onSeam(storeId)) await (await this.seam()).forget(storeId);
+    else await this.#auth.signOut(storeId);
     this.#drop(storeId);
     try {
       const { forgetEmbedToken } = await import('../embed/embed-tokens.ts');
@@ -356,6 +353,8 @@ export class Session {
   /** Forgets the store's session here (signed out in this tab or another). */
   #drop(storeId: string): void {
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
+    this.#links = this.#links.filter((l) => l.storeId !== storeId);
+    delete this.#refused[storeId];
     this.#expired = this.#expired.filter((id) => id !== storeId);
     this.#setReachable(storeId);
     delete this.#withdrawn[storeId];

@@ -8,6 +8,7 @@ import type { StoreApi } from '../api/client.ts';
 import type { RateLimitInfo } from '../api/client.ts';
 import type { StoreConfig } from '../config/types.ts';
 import type { Adapter, AdapterHooks } from '../connect/adapter.ts';
+import { runsOnSeam } from '../connect/store-config.ts';
 import { getProvider, loadProvider } from '../providers/registry.ts';
 import type { Session } from './session.svelte.ts';
 
@@ -29,7 +30,7 @@ export async function createStoreClient(host: ClientHost, store: StoreConfig): P
   const storeId = store.id;
   // Everything the client needs downloads at once, not one module after another.
   const clientModule = import('../api/client.ts');
-  if (store.kind === 'goodsie') {
+  if (!runsOnSeam(store.kind)) {
     const [{ abortableSleep, createStoreApi }, provider] = await Promise.all([clientModule, loadProvider(store.kind)]);
     const api = createStoreApi({
       apiBase: store.apiBase,

@@ -11,11 +11,13 @@ import type { CapturedCallback, PendingSignIn } from '../connect/connector.ts';
 import type { Credential } from '../connect/credential.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
+import { runsOnSeam } from '../connect/store-config.ts';
 import type { Capability } from '../domain/capability.ts';
 import { AppError } from '../oauth/errors.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import type { Connections } from '../auth/connections.ts';
+import type { SignOuts } from '../auth/sign-outs.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
 import type { SingleUseStore } from '../storage/single-use-store.ts';
 
@@ -26,6 +28,8 @@ export interface StoreConnectionsDeps {
   store: KeyValueStore;
   now?: () => number;
   withLock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
+  /** The AuthService's sign-outs: forget takes the store's lock, leaves the marker and tells the other tabs. */
+  signOuts?: SignOuts;
 }
 
 interface Loaded {
@@ -48,11 +52,6 @@ export function redirectSlot(href: string): string {
   return url.href;
 }
 
-/** Whether `store` runs on the seam (its credential is a v2 record handled by Connections). */
-export function onSeam(store: StoreConfig): boolean {
-  return store.kind !== 'goodsie';
-}
-
 export class StoreConnections {
   readonly #deps: StoreConnectionsDeps;
   #loaded: Promise<Loaded> | undefined;
@@ -62,7 +61,7 @@ export class StoreConnections {
   }
 
   #load(): Promise<Loaded> {
-    const { config, fetch, store, now, withLock } = this.#deps;
+    const { config, fetch, store, now, withLock, signOuts } = this.#deps;
     return (this.#loaded ??= Promise.all([
       import('../auth/connections.ts'),
       import('../storage/credential-vault.ts'),
@@ -87,6 +86,7 @@ export class StoreConnections {
           probe: (target, credential) => probeWith(target, credential, fetch, loaders),
           ...(now ? { now } : {}),
           ...(withLock ? { withLock } : {}),
+          ...(signOuts ? { signOuts } : {}),
         });
         return { vault, connections, pending };
       },
@@ -95,7 +95,7 @@ export class StoreConnections {
 
   /** The saved credentials of the seam stores; damaged records are deleted and listed in `discarded`. */
   async list(): Promise<{ credentials: Credential[]; discarded: string[] }> {
-    const ids = this.#deps.config.stores.filter(onSeam).map((s) => s.id);
+    const ids = this.#deps.config.stores.filter((s) => runsOnSeam(s.kind)).map((s) => s.id);
     const credentials: Credential[] = [];
     const discarded: string[] = [];
     if (ids.length === 0) return { credentials, discarded };
@@ -180,6 +180,7 @@ export class StoreConnections {
     return (await this.#load()).vault.get(storeId);
   }
 
+  /** Forgets the credential in every tab (Connections.forget). */
   async forget(storeId: string): Promise<void> {
     return (await this.#load()).connections.forget(storeId);
   }

@@ -7,6 +7,9 @@ import { getProvider } from '../providers/registry.ts';
 import type { ProviderProfile } from '../providers/types.ts';
 import type { Session } from './session.svelte.ts';
 
+/** For the Embed screen: whether the store runs on the seam (no Goodsie storefront token to publish). */
+export { runsOnSeam } from '../connect/store-config.ts';
+
 export type SnippetChoices = Omit<EmbedSnippetOptions, 'widgetUrl' | 'integrity' | 'apiBase' | 'token'>;
 
 /**

@@ -8,10 +8,10 @@ import type { Capability } from '../domain/capability.ts';
 import { ALL_CAPABILITIES } from '../domain/capability.ts';
 import { CREDENTIAL_VERSION, type Credential } from '../connect/credential.ts';
 import type { StoreKind } from '../connect/store-config.ts';
-import { AppError } from '../oauth/errors.ts';
 import type { TokenSet } from '../oauth/types.ts';
 import { prefixed, type KeyValueStore } from './kv.ts';
 import { parseTokenSet, parseVaultRecord } from './token-vault.ts';
+import { readVaultRecord } from './vault-record.ts';
 
 const KINDS: readonly StoreKind[] = ['goodsie', 'shopware6', 'storehippo', 'flickrocket', 'foxy'];
 
@@ -31,20 +31,7 @@ export class CredentialVault {
 
   /** The credential of `storeId`, or null. A damaged record is deleted, then STORAGE_CORRUPT is thrown once. */
   async get(storeId: string): Promise<Credential | null> {
-    let raw: unknown;
-    try {
-      raw = await this.#store.get(storeId);
-    } catch (error) {
-      await this.#discard(storeId);
-      throw new AppError('STORAGE_CORRUPT', 'the saved sign-in could not be read', { cause: error, storeId });
-    }
-    if (raw === undefined) return null;
-    const credential = parseCredentialRecord(raw, storeId, this.#v1Mode);
-    if (!credential) {
-      await this.#discard(storeId);
-      throw new AppError('STORAGE_CORRUPT', 'the saved sign-in was damaged and has been removed', { storeId });
-    }
-    return credential;
+    return readVaultRecord(this.#store, storeId, (raw) => parseCredentialRecord(raw, storeId, this.#v1Mode));
   }
 
   /** Writes the record (v2). The rotated refresh token is durable when this resolves. */
@@ -54,14 +41,6 @@ export class CredentialVault {
 
   async delete(storeId: string): Promise<void> {
     await this.#store.del(storeId);
-  }
-
-  async #discard(storeId: string): Promise<void> {
-    try {
-      await this.#store.del(storeId);
-    } catch {
-      // reported again next time
-    }
   }
 }
 

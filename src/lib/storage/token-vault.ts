@@ -2,9 +2,10 @@
  * The token vault: one record per store id, `{ v: 1, session }`. A record that is corrupt or cannot be
  * read is deleted and reported (STORAGE_CORRUPT / `discarded`), never allowed to break the list.
  */
-import { AppError } from '../oauth/errors.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
+import { runsOnSeam } from '../connect/store-config.ts';
 import { prefixed, type KeyValueStore } from './kv.ts';
+import { discardRecord, readVaultRecord } from './vault-record.ts';
 
 export const VAULT_SCHEMA_VERSION = 1;
 
@@ -41,20 +42,7 @@ export class TokenVault {
 
   /** The session of `storeId`, or null. A corrupt record is deleted, then STORAGE_CORRUPT is thrown once. */
   async get(storeId: string): Promise<StoreSession | null> {
-    let raw: unknown;
-    try {
-      raw = await this.#store.get(storeId);
-    } catch (error) {
-      await this.#discard(storeId);
-      throw new AppError('STORAGE_CORRUPT', 'the saved sign-in could not be read', { cause: error, storeId });
-    }
-    if (raw === undefined) return null;
-    const session = parseVaultRecord(raw, storeId);
-    if (!session) {
-      await this.#discard(storeId);
-      throw new AppError('STORAGE_CORRUPT', 'the saved sign-in was damaged and has been removed', { storeId });
-    }
-    return session;
+    return readVaultRecord(this.#store, storeId, (raw) => parseVaultRecord(raw, storeId));
   }
 
   async put(session: StoreSession): Promise<void> {
@@ -70,7 +58,7 @@ export class TokenVault {
   async #isOtherKind(storeId: string): Promise<boolean> {
     try {
       const raw = await this.#store.get(storeId);
-      return isRecord(raw) && raw['v'] === 2 && typeof raw['kind'] === 'string' && raw['kind'] !== 'goodsie';
+      return isRecord(raw) && raw['v'] === 2 && typeof raw['kind'] === 'string' && runsOnSeam(raw['kind']);
     } catch {
       return false;
     }
@@ -84,16 +72,8 @@ export class TokenVault {
     } catch {
       // unreadable: treated like corrupt
     }
-    await this.#discard(storeId);
+    await discardRecord(this.#store, storeId);
     return null;
-  }
-
-  async #discard(storeId: string): Promise<void> {
-    try {
-      await this.#store.del(storeId);
-    } catch {
-      // Nothing more we can do; the record will be reported again next time.
-    }
   }
 }
 

@@ -56,6 +56,27 @@ describe('LazyAuth', () => {
     expect(tab.loads()).toBe(1);
   });
 
+  it('before the AuthService loads (a visit with seam stores only), its sign-outs hear another tab’s sign-out, once', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    const tab = await lazyTab(tabs);
+    const events: AuthEvent[] = [];
+    tab.auth.onEvent((event) => events.push(event));
+    const signOuts = tab.auth.signOuts; // what the seam's connections are given
+    const other = await tabs.open();
+    await other.auth.signOuts.signOut('fx', async () => undefined);
+    await expect.poll(() => events).toEqual([{ type: 'signed-out-elsewhere', storeId: 'fx' }]);
+    expect(tab.loads()).toBe(0);
+    // once loaded, the service uses the same sign-outs and tells the listeners itself (not twice)
+    expect((await tab.auth.service()).signOuts).toBe(signOuts);
+    await other.auth.signOuts.signOut('fy', async () => undefined);
+    await expect.poll(() => events.length).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual([
+      { type: 'signed-out-elsewhere', storeId: 'fx' },
+      { type: 'signed-out-elsewhere', storeId: 'fy' },
+    ]);
+  });
+
   it('the first sign-in loads the AuthService once and navigates to the store', async () => {
     const tabs = await openTabs([codeStore('acme')]);
     const tab = await lazyTab(tabs);

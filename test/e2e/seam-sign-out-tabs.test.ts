@@ -1,0 +1,60 @@
+/**
+ * Forget credentials in one of two tabs of a seam store (StoreHippo, against its faithful server),
+ * as Goodsie's sign-out (security case 27; sign-out-tabs.test.ts): the other tab shows the store not
+ * connected within a second and sends no request with the old key afterwards, and the key is gone
+ * from IndexedDB. StoreHippo has no revocation endpoint (platforms.md 2.2): the forget words say where
+ * to disable the key.
+ */
+import { describe, expect, it } from 'vitest';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { readSessionKeys } from '../helpers/e2e-app.ts';
+import { servePlatformApp } from '../helpers/platform-app.ts';
+import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
+import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
+
+const e2e = useE2e();
+const NAME = 'Hippo Demo';
+
+describe('forget credentials in one of two tabs of a seam store', () => {
+  it('the other tab shows the store not connected within a second and sends nothing more with the old key', async () => {
+    const { app, store: hippo } = await servePlatformApp(e2e, {
+      basePath: '/shops/hippo/',
+      startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] }),
+      config: (hippo) => ({
+        stores: [{ id: 'hippo', kind: 'storehippo', name: NAME, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key'], currency: 'INR', imageBase: hippo.imageBase }],
+      }),
+    });
+    const key = DEMO_KEYS.readOnly;
+    const usesOfKey = () => hippo.requests().filter((r) => r.listener === 'api' && r.headers['access-key'] === key).length;
+
+    const { context, page: first } = await e2e.open();
+    await first.goto(app.url);
+    await first.getByRole('textbox', { name: 'Access key', exact: true }).fill(key);
+    await first.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
+    await first.getByText(/Connected with access key/).waitFor();
+
+    const second = await context.newPage();
+    await second.goto(`${app.url}#/s/hippo`);
+    await second.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await expect.poll(() => second.locator('main ul > li article').count()).toBeGreaterThan(0);
+
+    await first.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
+    await first.getByText(/forgot the credentials for/).waitFor();
+    const forgotAt = Date.now();
+    const usesAtForget = usesOfKey();
+
+    await second.getByRole('heading', { name: `${NAME} is not connected` }).waitFor({ timeout: 1_000 });
+    expect(Date.now() - forgotAt).toBeLessThan(1_000);
+
+    // the other tab tries to work with the store: nothing goes out with the old key
+    await second.goto(`${app.url}#/`);
+    await second.goto(`${app.url}#/s/hippo`);
+    await second.getByRole('heading', { name: `${NAME} is not connected` }).waitFor();
+    await second.reload();
+    await second.getByRole('heading', { name: `${NAME} is not connected` }).waitFor();
+    expect(usesOfKey()).toBe(usesAtForget);
+    expect(await readSessionKeys(second)).toEqual([]);
+    // no revocation endpoint on StoreHippo: the words say where to disable the key
+    await first.getByText(/Advance Settings › Access Keys/).first().waitFor();
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * Forgetting a seam store's credential is Goodsie's authoritative sign-out (security case 27; sign-outs.ts):
+ * under the store's renewal lock, a persisted marker, the other tabs told at once; a renewal in another
+ * tab that holds or waits for the lock, or runs without Web Locks, cannot write the credential back.
+ * Two "tabs" are two Connections on one fake IndexedDB with a paired channel.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { Connections } from '../../../src/lib/auth/connections.ts';
+import { SignOuts, type WithLock } from '../../../src/lib/auth/sign-outs.ts';
+import type { Connector, CredentialsConnector } from '../../../src/lib/connect/connector.ts';
+import type { Credential } from '../../../src/lib/connect/credential.ts';
+import type { AppConfig } from '../../../src/lib/config/types.ts';
+import type { SessionChannel } from '../../../src/lib/auth/session-channel.ts';
+import { openStorage } from '../../../src/lib/storage/kv.ts';
+import { CredentialVault } from '../../../src/lib/storage/credential-vault.ts';
+import { catchAppError } from '../../helpers/catch-error.ts';
+import { ChannelHub, sharedLocks } from '../../helpers/auth-tabs.ts';
+
+const config: AppConfig = { stores: [{ id: 'fx', kind: 'foxy', name: 'Foxy', apiBase: 'https://api.foxy.example', auth: ['token-bundle'] }] };
+const T0 = 1_700_000_000_000;
+
+function tokens(n: number, obtainedAt: number) {
+  return { accessToken: `at-${n}`, refreshToken: `rt-${n}`, tokenType: 'bearer' as const, scopes: [], expiresAt: obtainedAt + 7_200_000, obtainedAt };
+}
+
+/** Tabs of one browser: shared storage, clock, channel hub and connector calls; each its own Connections. */
+function browser() {
+  const factory = new IDBFactory();
+  const hub = new ChannelHub();
+  const clock = { now: T0 };
+  const calls = { renew: 0, revoked: [] as string[] };
+  /** Set to hold the next renewals until released. */
+  let gate: Promise<void> | undefined;
+  const connector: CredentialsConnector = {
+    style: 'credentials',
+    mode: 'token-bundle',
+    async connect() {
+      return { mode: 'token-bundle', tokens: tokens(1, clock.now), secrets: { clientSecret: 's' } };
+    },
+    async renew() {
+      const n = ++calls.renew + 1;
+      await gate;
+      return { mode: 'token-bundle', tokens: tokens(n, clock.now) };
+    },
+    sign(credential, headers) {
+      headers.set('Authorization', `Bearer ${credential.tokens!.accessToken}`);
+    },
+    async revoke(_ctx, credential) {
+      calls.revoked.push(credential.tokens!.accessToken);
+    },
+  };
+  async function tab(options: { withLock?: WithLock; channel?: SessionChannel | null } = {}) {
+    const { store } = await openStorage({ indexedDB: factory });
+    const vault = new CredentialVault(store, { v1Mode: () => 'implicit' });
+    const withLock: WithLock = options.withLock ?? ((_name, task) => task());
+    const heard: string[] = [];
+    const channel = options.channel !== undefined ? options.channel : hub.open();
+    const signOuts = new SignOuts({ store, channel, withLock, now: () => clock.now });
+    signOuts.onElsewhere((storeId) => heard.push(storeId));
+    const connections = new Connections({ config, fetch: async () => new Response(null), vault, now: () => clock.now, loadConnector: async () => connector as Connector, signOuts });
+    return { connections, vault, heard };
+  }
+  const hold = (): (() => void) => {
+    let release: () => void = () => undefined;
+    gate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      gate = undefined;
+      release();
+    };
+  };
+  return { tab, hub, clock, calls, hold };
+}
+
+const bundle = { clientId: 'c', clientSecret: 's', refreshToken: 'rt-1' };
+
+/** Two tabs of one browser, the first connected with `bundle`; with a shared Web Lock unless `locks` is false. */
+async function twoTabs(options: { locks?: boolean; otherChannel?: null } = {}) {
+  const b = browser();
+  const withLock = options.locks === false ? undefined : sharedLocks();
+  const a = await b.tab(withLock ? { withLock: withLock.withLock } : {});
+  const other = await b.tab({ ...(withLock ? { withLock: withLock.withLock } : {}), ...(options.otherChannel === null ? { channel: null } : {}) });
+  await a.connections.connect('fx', 'token-bundle', bundle);
+  return { b, a, other, taken: withLock?.taken ?? [] };
+}
+
+describe('forget on the seam', () => {
+  it('takes the store’s lock, deletes, tells the other tabs, then revokes where the connector can', async () => {
+    const { b, a, other, taken } = await twoTabs();
+    await a.connections.forget('fx');
+    expect(taken).toEqual(['storefront-connect:refresh:fx']);
+    expect(await a.vault.get('fx')).toBeNull();
+    expect(b.hub.posted).toEqual([{ type: 'signed-out', storeId: 'fx' }]);
+    await vi.waitFor(() => expect(other.heard).toEqual(['fx']));
+    expect(a.heard).toEqual([]); // not told of its own sign-out
+    expect(b.calls.revoked).toEqual(['at-1']);
+    // the other tab sends nothing with the old credential
+    expect((await catchAppError(() => other.connections.sign('fx', new Headers()))).code).toBe('TOKEN_MISSING');
+  });
+
+  it('a renewal holding the lock in another tab finishes first; the sign-out then deletes what it wrote', async () => {
+    const { b, a, other } = await twoTabs();
+    const release = b.hold();
+    b.clock.now += 1_000;
+    const renewing = other.connections.handleUnauthorized('fx', 'at-1');
+    await vi.waitFor(() => expect(b.calls.renew).toBe(1));
+    const forgetting = a.connections.forget('fx');
+    release();
+    await renewing;
+    await forgetting;
+    expect(await a.vault.get('fx')).toBeNull();
+    expect(b.calls.revoked).toEqual(['at-2']);
+  });
+
+  it('a renewal waiting for the lock behind the sign-out spends nothing', async () => {
+    const { b, a, other } = await twoTabs({ otherChannel: null });
+    b.clock.now += 1_000;
+    const forgetting = a.connections.forget('fx');
+    const renewing = catchAppError(() => other.connections.handleUnauthorized('fx', 'at-1'));
+    await forgetting;
+    expect((await renewing).code).toBe('TOKEN_MISSING');
+    expect(b.calls.renew).toBe(0);
+    expect(await other.vault.get('fx')).toBeNull();
+  });
+
+  it('without Web Locks, a renewal already running elsewhere cannot write back (the marker, even without the message)', async () => {
+    const { b, a, other } = await twoTabs({ locks: false, otherChannel: null });
+    const release = b.hold();
+    b.clock.now += 1_000;
+    const renewing = catchAppError(() => other.connections.handleUnauthorized('fx', 'at-1'));
+    await vi.waitFor(() => expect(b.calls.renew).toBe(1));
+    await a.connections.forget('fx');
+    release();
+    expect((await renewing).code).toBe('TOKEN_MISSING');
+    expect(await a.vault.get('fx')).toBeNull();
+    // what the late renewal obtained is revoked too (nobody may use it)
+    expect(b.calls.revoked).toEqual(['at-1', 'at-2']);
+  });
+
+  it('a renewal of this tab still running when the other tab’s message arrives is void', async () => {
+    const { b, a, other } = await twoTabs({ locks: false });
+    const release = b.hold();
+    b.clock.now += 1_000;
+    const renewing = catchAppError(() => other.connections.handleUnauthorized('fx', 'at-1'));
+    await vi.waitFor(() => expect(b.calls.renew).toBe(1));
+    await a.connections.forget('fx');
+    await vi.waitFor(() => expect(other.heard).toEqual(['fx']));
+    // a new connection in the first tab meanwhile (its marker cleared): the void renewal must not overwrite it
+    b.clock.now += 1_000;
+    const fresh: Credential = await a.connections.connect('fx', 'token-bundle', bundle);
+    release();
+    expect((await renewing).code).toBe('TOKEN_MISSING');
+    expect((await a.vault.get('fx'))?.tokens).toEqual(fresh.tokens);
+  });
+
+  it('connecting again clears the marker: the new credential renews normally', async () => {
+    const b = browser();
+    const a = await b.tab();
+    await a.connections.connect('fx', 'token-bundle', bundle);
+    await a.connections.forget('fx');
+    await a.connections.connect('fx', 'token-bundle', bundle);
+    await a.connections.handleUnauthorized('fx', 'at-1');
+    expect(b.calls.renew).toBe(1);
+    expect((await a.vault.get('fx'))?.tokens?.accessToken).toBe('at-2');
+  });
+});
