@@ -10,6 +10,7 @@ import { capabilitiesFor, scopeForCapability, supportsCapability } from '../prov
 import { getProvider } from '../providers/registry.ts';
 import type { ConnectionModeInfo, PlatformNote } from '../providers/types.ts';
 import type { Credential } from '../connect/credential.ts';
+import { runsOnSeam } from '../connect/store-config.ts';
 import type { StoreConnections } from './store-connections.ts';
 
 /** One connection mode as the screens offer it (components import it from here, not from providers). */
@@ -78,7 +79,7 @@ export class Session {
 
   #onSeam(storeId: string): boolean {
     const store = this.store(storeId);
-    return store !== undefined && store.kind !== 'goodsie';
+    return store !== undefined && runsOnSeam(store.kind);
   }
 
   /** False when IndexedDB is unavailable or refused a write: sessions (some or all) end with the tab. */
@@ -134,7 +135,7 @@ export class Session {
   }
 
   async load(): Promise<void> {
-    const seam = this.config.stores.some((s) => s.kind !== 'goodsie')
+    const seam = this.config.stores.some((s) => runsOnSeam(s.kind))
       ? this.seam().then((c) => c.list())
       : Promise.resolve({ credentials: [], discarded: [] });
     const [{ sessions, discarded }, linked] = await Promise.all([this.#auth.listSessions(), seam]);
