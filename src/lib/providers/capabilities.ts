@@ -16,6 +16,17 @@ export function capabilitiesFor(provider: ProviderProfile, scopes: Iterable<stri
   return result;
 }
 
+/**
+ * Whether the platform has `capability` at all (Shopware has no cart for apps): no tab, no lock.
+ * `can` says whether this store has it now (a probed platform has what its probe found).
+ */
+export function platformSupports(provider: ProviderProfile, capability: Capability, can: boolean): boolean {
+  const source = provider.capabilities;
+  if (source.from === 'probe') return capability in source.change || can;
+  if (source.from === 'fixed') return source.capabilities.includes(capability);
+  return supportsCapability(provider, capability);
+}
+
 /** Whether any scope of the platform grants `capability` (a later platform may lack coupons, say). */
 export function supportsCapability(provider: ProviderProfile, capability: Capability): boolean {
   return provider.scopes.some((scope) => scope.grants.includes(capability));

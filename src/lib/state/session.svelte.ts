@@ -6,29 +6,16 @@ import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { AppError } from '../oauth/errors.ts';
 import type { Capability } from '../domain/capability.ts';
-import { capabilitiesFor, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
+import { capabilitiesFor, platformSupports, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { ConnectionModeInfo, PlatformNote } from '../providers/types.ts';
 import type { Credential } from '../connect/credential.ts';
+import { SeamLinks } from './seam-links.svelte.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import type { StoreConnections } from './store-connections.ts';
 
 /** One connection mode as the screens offer it (components import it from here, not from providers). */
 export type ConnectionMode = ConnectionModeInfo;
-
-/** What the screens know of a seam store's connection: never a token or a secret. */
-interface SeamLink {
-  storeId: string;
-  mode: string;
-  /** Probe results (Shopware), when the platform's capabilities come from probes. */
-  capabilities: readonly Capability[] | undefined;
-  /** Granted ∩ requested scopes, on platforms with scopes. */
-  scopes: readonly string[];
-}
-
-function linkOf(credential: Credential): SeamLink {
-  return { storeId: credential.storeId, mode: credential.mode, capabilities: credential.capabilities, scopes: credential.tokens?.scopes ?? [] };
-}
 
 const KEY = Symbol('session');
 
@@ -57,11 +44,7 @@ export class Session {
   #writeFailed = $state(false);
   #retry: RenewalRetry | undefined;
   /** Connections of the stores on the seam (every kind but Goodsie). */
-  #links = $state<SeamLink[]>([]);
-  /** Capabilities a store refused with 403 although the probe allowed them; off until the next connect. */
-  #refused = $state<Record<string, Capability[]>>({});
-  /** Bumped when a store is connected again in place, so its screens load afresh. */
-  #epoch = $state<Record<string, number>>({});
+  readonly #links = new SeamLinks();
   #seam: Promise<StoreConnections> | undefined;
 
   constructor(auth: AuthPort, config: AppConfig) {
@@ -140,7 +123,7 @@ export class Session {
       : Promise.resolve({ credentials: [], discarded: [] });
     const [{ sessions, discarded }, linked] = await Promise.all([this.#auth.listSessions(), seam]);
     this.#sessions = sessions;
-    this.#links = linked.credentials.map(linkOf);
+    this.#links.load(linked.credentials);
     this.#discarded = [...discarded, ...linked.discarded];
     this.#loaded = true;
   }
@@ -154,11 +137,7 @@ export class Session {
   }
 
   isConnected(storeId: string): boolean {
-    return this.sessionFor(storeId) !== undefined || this.#link(storeId) !== undefined;
-  }
-
-  #link(storeId: string): SeamLink | undefined {
-    return this.#links.find((l) => l.storeId === storeId);
+    return this.sessionFor(storeId) !== undefined || this.#links.get(storeId) !== undefined;
   }
 
   /** The credentials-form modes `storeId`'s config offers (none for a store that connects by redirect). */
@@ -169,7 +148,7 @@ export class Session {
 
   /** The credentials mode `storeId` is connected with, or undefined (redirect-connected or not connected). */
   connectedMode(storeId: string): ConnectionMode | undefined {
-    const link = this.#link(storeId);
+    const link = this.#links.get(storeId);
     return link ? this.credentialModes(storeId).find((mode) => mode.id === link.mode) : undefined;
   }
 
@@ -181,7 +160,7 @@ export class Session {
 
   /** Changes when the store was connected again in place: its screens key on it to load afresh. */
   epoch(storeId: string): number {
-    return this.#epoch[storeId] ?? 0;
+    return this.#links.epoch(storeId);
   }
 
   /**
@@ -196,13 +175,11 @@ export class Session {
   /** A seam store's new credential (form or redirect): linked, its ended state and refusals cleared. */
   link(credential: Credential): void {
     const storeId = credential.storeId;
-    const again = this.#expired.includes(storeId) || this.#link(storeId) !== undefined;
+    const again = this.#expired.includes(storeId) || this.#links.get(storeId) !== undefined;
     this.#signedOutOf = null;
-    this.#links = [...this.#links.filter((l) => l.storeId !== storeId), linkOf(credential)];
+    this.#links.link(credential, again);
     this.#expired = this.#expired.filter((id) => id !== storeId);
-    delete this.#refused[storeId];
     delete this.#withdrawn[storeId];
-    if (again) this.#epoch[storeId] = this.epoch(storeId) + 1;
   }
 
   /** The platform's own words for `which` (FlickRocket's recovery steps, ...); undefined where the generic ones do. */
@@ -238,7 +215,7 @@ export class Session {
   /** Why a probe-derived capability is locked, with what to change at the store; undefined otherwise. */
   lockReason(storeId: string, capability: Capability): string | undefined {
     const store = this.store(storeId);
-    if (!store || this.#link(storeId) === undefined || this.can(storeId, capability)) return undefined;
+    if (!store || this.#links.get(storeId) === undefined || this.can(storeId, capability)) return undefined;
     const source = getProvider(store.kind).capabilities;
     return source.from === 'probe' ? source.change[capability] : undefined;
   }
@@ -251,8 +228,7 @@ export class Session {
 
   /** A 403 on something the probe allowed (an integration's edit right): off until connected again. */
   refuseCapability(storeId: string, capability: Capability): void {
-    const current = this.#refused[storeId] ?? [];
-    if (!current.includes(capability)) this.#refused[storeId] = [...current, capability];
+    this.#links.refuse(storeId, capability);
   }
 
   isExpired(storeId: string): boolean {
@@ -262,31 +238,21 @@ export class Session {
   /** The scopes the store granted, less any it has since refused. */
   grantedScopes(storeId: string): string[] {
     const withdrawn = this.#withdrawn[storeId] ?? [];
-    return (this.sessionFor(storeId)?.tokens.scopes ?? this.#link(storeId)?.scopes ?? []).filter((s) => !withdrawn.includes(s));
+    return (this.sessionFor(storeId)?.tokens.scopes ?? this.#links.get(storeId)?.scopes ?? []).filter((s) => !withdrawn.includes(s));
   }
 
   capabilities(storeId: string): ReadonlySet<Capability> {
     const store = this.store(storeId);
     if (!store || !this.isConnected(storeId)) return new Set();
-    const source = getProvider(store.kind).capabilities;
-    const link = this.#link(storeId);
-    if (link && source.from !== 'scopes') {
-      const refused = this.#refused[storeId] ?? [];
-      const all = source.from === 'probe' ? (link.capabilities ?? []) : source.capabilities;
-      return new Set(all.filter((c) => !refused.includes(c)));
-    }
-    return capabilitiesFor(getProvider(store.kind), this.grantedScopes(storeId));
+    const provider = getProvider(store.kind);
+    const linked = this.#links.capabilities(storeId, provider.capabilities);
+    return linked ? new Set(linked) : capabilitiesFor(provider, this.grantedScopes(storeId));
   }
 
   /** Whether the store's platform has `capability` at all (Shopware has no cart for apps): no tab, no lock. */
   supports(storeId: string, capability: Capability): boolean {
     const store = this.store(storeId);
-    if (!store) return false;
-    const provider = getProvider(store.kind);
-    const source = provider.capabilities;
-    if (source.from === 'probe') return capability in source.change || this.can(storeId, capability);
-    if (source.from === 'fixed') return source.capabilities.includes(capability);
-    return supportsCapability(provider, capability);
+    return store !== undefined && platformSupports(getProvider(store.kind), capability, this.can(storeId, capability));
   }
 
   can(storeId: string, capability: Capability): boolean {
@@ -316,7 +282,7 @@ export class Session {
     try {
       // A seam store with no credentials form connects through its consent page (FlickRocket).
       if (!this.#onSeam(storeId) || this.credentialModes(storeId).length > 0) await this.#auth.beginSignIn(storeId, options);
-      else window.location.assign((await (await this.seam()).beginRedirect(storeId, { ...options, granted: this.#link(storeId)?.scopes ?? [], persistent: this.persistent })).href);
+      else window.location.assign((await (await this.seam()).beginRedirect(storeId, { ...options, granted: this.#links.get(storeId)?.scopes ?? [], persistent: this.persistent })).href);
     } catch (error) {
       this.#signInFailure = { storeId, error };
     }
@@ -354,8 +320,7 @@ export class Session {
   /** Forgets the store's session here (signed out in this tab or another). */
   #drop(storeId: string): void {
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
-    this.#links = this.#links.filter((l) => l.storeId !== storeId);
-    delete this.#refused[storeId];
+    this.#links.drop(storeId);
     this.#expired = this.#expired.filter((id) => id !== storeId);
     this.#setReachable(storeId);
     delete this.#withdrawn[storeId];
