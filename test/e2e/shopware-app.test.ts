@@ -205,8 +205,14 @@ describe('Shopware 6 in the app', () => {
     await page.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
     await page.getByText(/Connected with integration key/).waitFor();
+    // The filter's category list loads when the browser is idle or the filter is reached for: it is
+    // let load first, so that the search below is the request that finds access ended (else the
+    // typed query, not applied yet, would go with the screen).
+    const categoryList = page.waitForResponse((response) => response.url().endsWith('/api/search/category'), { timeout: 20_000 });
     await page.goto(`${env.app.url}#/s/sw?q=Pears`);
     await expect.poll(() => cards(page).count()).toBe(1);
+    await page.getByRole('combobox', { name: 'Category' }).hover();
+    await categoryList;
     env.shop.revokeIntegration(BROWSE_ONLY.accessKeyId);
     env.shop.expireAccessTokens();
     await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
