@@ -147,11 +147,31 @@ function forgetFirstLoad(): Plugin {
   return { name: 'storefront-connect:first-load', buildStart: () => void (firstLoad = undefined) };
 }
 
+/**
+ * The entry imports the boot chunk dynamically (so that the URL scrub runs before anything else),
+ * yet every visit needs it: a modulepreload link in index.html lets it download beside the entry
+ * instead of after it. The entry still runs first; a preload only fetches.
+ */
+function preloadBoot(): Plugin {
+  return {
+    name: 'storefront-connect:preload-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const boot = Object.values(ctx.bundle ?? {}).find((file) => file.type === 'chunk' && file.moduleIds.includes(BOOT));
+        if (!boot) return [];
+        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${boot.fileName}` }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 // One build, configured at run time: `base: './'` keeps every asset URL relative so that
 // dist/ can be served from any sub-path of a CDN with no rewrite rules.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), widgetBuild(), headersFile(), forgetFirstLoad()],
+  plugins: [svelte(), widgetBuild(), headersFile(), forgetFirstLoad(), preloadBoot()],
   build: {
     target: TARGET,
     sourcemap: false,
