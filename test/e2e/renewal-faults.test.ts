@@ -22,9 +22,14 @@ describe('a renewal that fails for a passing reason', () => {
   it('429 once at expiry: the session is kept, "can’t reach" shows, and the same refresh token renews a moment later', async () => {
     const env = await e2e.startApp();
     const { page } = await e2e.open();
+    // The filter's category list (Goodsie: the newest hundred products) loads when the browser is
+    // idle after the first products: it is let finish first, else on a loaded machine its request
+    // can meet the expiry below in this page and spend the one 429 before the reload.
+    const categoryList = page.waitForResponse((response) => /[?&]count=100\b/.test(response.url()), { timeout: 30_000 });
     await page.goto(env.app.url);
     await connectThroughConsent(page, CODE_STORE);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await categoryList;
     const before = await storedTokens(page);
 
     env.store.traffic.failTokenRequests(1, 429, 1);
