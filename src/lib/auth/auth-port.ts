@@ -45,6 +45,8 @@ export class LazyAuth implements AuthPort {
   readonly #storage: OpenedStorage;
   readonly #pendingFallback: KeyValueStore | null;
   readonly #listeners = new Set<(event: AuthEvent) => void>();
+  /** How to unsubscribe each listener from the loaded service. */
+  readonly #offs = new Map<(event: AuthEvent) => void, () => void>();
   #service: Promise<AuthService> | undefined;
   /** The service is loaded and tells the listeners itself. */
   #loaded = false;
@@ -111,7 +113,7 @@ export class LazyAuth implements AuthPort {
     return (this.#service ??= (this.#deps.loadService ?? (() => import('./auth-service.ts')))()
       .then(({ AuthService }) => AuthService.create({ ...this.#deps, storage: this.#storage, pendingFallback: this.#pendingFallback, signOuts: this.signOuts }))
       .then((service) => {
-        for (const listener of this.#listeners) service.onEvent(listener);
+        for (const listener of this.#listeners) this.#offs.set(listener, service.onEvent(listener));
         this.#loaded = true;
         return service;
       })
@@ -123,11 +125,12 @@ export class LazyAuth implements AuthPort {
 
   onEvent(listener: (event: AuthEvent) => void): () => void {
     this.#listeners.add(listener);
-    let off: (() => void) | undefined;
-    if (this.#service) void this.#service.then((service) => (off = service.onEvent(listener)), () => undefined);
+    // Once loaded, the service tells it directly; while it loads, the loop in service() subscribes it.
+    if (this.#loaded && this.#service) void this.#service.then((service) => this.#offs.set(listener, service.onEvent(listener)), () => undefined);
     return () => {
       this.#listeners.delete(listener);
-      off?.();
+      this.#offs.get(listener)?.();
+      this.#offs.delete(listener);
     };
   }
 

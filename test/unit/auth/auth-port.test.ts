@@ -77,6 +77,24 @@ describe('LazyAuth', () => {
     ]);
   });
 
+  it('a listener registered while the AuthService loads hears each event once, and nothing after it unsubscribes', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    const other = await tabs.open();
+    await tabs.signIn(other.auth, 'acme');
+    const tab = await lazyTab(tabs);
+    const loading = tab.auth.service();
+    const events: AuthEvent[] = [];
+    const off = tab.auth.onEvent((event) => events.push(event));
+    await loading;
+    await other.auth.signOut('acme');
+    await expect.poll(() => events.length).toBe(1);
+    await tabs.signIn(other.auth, 'acme');
+    off();
+    await other.auth.signOut('acme');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events).toEqual([{ type: 'signed-out-elsewhere', storeId: 'acme' }]);
+  });
+
   it('the first sign-in loads the AuthService once and navigates to the store', async () => {
     const tabs = await openTabs([codeStore('acme')]);
     const tab = await lazyTab(tabs);
