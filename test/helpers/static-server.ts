@@ -2,7 +2,9 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
 import { compressFor } from '../demo-store/http-utils.ts';
+import { ASSET_HEADERS, CONFIG_HEADERS } from '../deploy/csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,11 +50,47 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** A 200 with `body`, compressed per Accept-Encoding when it is text, as a CDN sends it. */
-function reply(res: ServerResponse, path: string, body: string | Buffer, headers: Record<string, string>): void {
-  const sent = COMPRESSIBLE.has(extname(path)) ? compressFor(res.req, body, headers) : body;
-  res.writeHead(200, { ...headers, 'content-length': String(Buffer.byteLength(sent)) });
-  res.end(sent);
+/**
+ * The caching headers the shipped `_headers` gives a deployed file (csp.ts): hashed assets for good,
+ * config.json revalidated. Only these: the rest of `_headers` (the CSP, the widget's CORS) is what
+ * each test sets with setHeaders, since tests prove both with and without it.
+ */
+function cachingFor(path: string): Readonly<Record<string, string>> {
+  if (path.startsWith('assets/')) return ASSET_HEADERS;
+  if (path === 'config.json') return CONFIG_HEADERS;
+  return {};
+}
+
+/** A strong validator from the bytes, as CDNs send: a revalidation of an unchanged file is a 304. */
+function etagOf(body: string | Buffer): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+interface Encoded {
+  sent: string | Buffer;
+  headers: Record<string, string>;
+}
+
+/**
+ * A 200 with `body`, compressed per Accept-Encoding when it is text, as a CDN sends it; a 304 when
+ * the browser's copy is current. Compressed answers are kept per file and encoding, as a CDN's edge
+ * keeps them, so that a page load does not wait for the same file to be compressed again.
+ */
+function reply(res: ServerResponse, path: string, body: string | Buffer, headers: Record<string, string>, memo?: Map<string, Encoded>): void {
+  const etag = etagOf(body);
+  if (res.req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { ...headers, etag }).end();
+    return;
+  }
+  const key = `${path} ${etag} ${res.req.headers['accept-encoding'] ?? ''}`;
+  let encoded = memo?.get(key);
+  if (!encoded) {
+    const out = { ...headers };
+    encoded = { sent: COMPRESSIBLE.has(extname(path)) ? compressFor(res.req, body, out) : body, headers: out };
+    memo?.set(key, encoded);
+  }
+  res.writeHead(200, { ...encoded.headers, etag, 'content-length': String(Buffer.byteLength(encoded.sent)) });
+  res.end(encoded.sent);
 }
 
 /**
@@ -65,6 +103,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const overrides = new Map(Object.entries(options.overrides ?? {}));
   let headers = options.headers ?? {};
   const root = normalize(options.root);
+  const compressed = new Map<string, Encoded>();
 
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -94,7 +133,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
-      reply(res, file, await readFile(file), { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      const type = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+      reply(res, file, await readFile(file), { ...type, ...cachingFor(path) }, compressed);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
