@@ -106,6 +106,33 @@ describe('CatalogView', () => {
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
   });
 
+  it('a search typed less than 300 ms before the catalogue leaves the screen (access ended, reconnected in place) still reaches the URL', async () => {
+    const app = await catalogApp();
+    app.network.on('GET', '/api/v1/products', () => productPage([APRON, BOARD]), { query: catalogQuery() });
+    const { unmount } = render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current })) });
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'teapot');
+    expect(app.router.current).toMatchObject({ q: '' }); // still within the pause
+    unmount();
+    expect(app.router.current).toMatchObject({ name: 'catalog', storeId: 'demo', q: 'teapot' });
+    expect(location.hash).toBe('#/s/demo?q=teapot');
+  });
+
+  it('a search typed just before leaving for another screen does not bring the catalogue back', async () => {
+    const app = await catalogApp();
+    app.network.on('GET', '/api/v1/products', () => productPage([APRON, BOARD]), { query: catalogQuery() });
+    const { unmount } = render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current })) });
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'tea');
+    app.router.go({ name: 'cart', storeId: 'demo' });
+    unmount();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(app.router.current).toEqual({ name: 'cart', storeId: 'demo' });
+    expect(location.hash).toBe('#/s/demo/cart');
+  });
+
   it('says the store had a problem on a 500, and Try again loads the products', async () => {
     const app = await catalogApp();
     app.network.on('GET', '/api/v1/products', () => apiError(500, 'server_error'), { query: catalogQuery(), times: 1 });
