@@ -46,6 +46,15 @@ function renderCatalog(app: TestApp): void {
   render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current })) });
 }
 
+/** The catalogue with its two products shown; `unmount` takes it off the screen, as Shell does when the screen changes. */
+async function catalogueShown(): Promise<{ app: TestApp; unmount: () => void }> {
+  const app = await catalogApp();
+  app.network.on('GET', '/api/v1/products', () => productPage([APRON, BOARD]), { query: catalogQuery() });
+  const { unmount } = render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current })) });
+  expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+  return { app, unmount };
+}
+
 function card(name: string): HTMLElement {
   const article = screen.getByRole('link', { name }).closest('article');
   if (!article) throw new Error(`no card for ${name}`);
@@ -107,10 +116,7 @@ describe('CatalogView', () => {
   });
 
   it('a search typed less than 300 ms before the catalogue leaves the screen (access ended, reconnected in place) still reaches the URL', async () => {
-    const app = await catalogApp();
-    app.network.on('GET', '/api/v1/products', () => productPage([APRON, BOARD]), { query: catalogQuery() });
-    const { unmount } = render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current })) });
-    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    const { app, unmount } = await catalogueShown();
 
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'teapot');
     expect(app.router.current).toMatchObject({ q: '' }); // still within the pause
@@ -120,10 +126,7 @@ describe('CatalogView', () => {
   });
 
   it('a search typed just before leaving for another screen does not bring the catalogue back', async () => {
-    const app = await catalogApp();
-    app.network.on('GET', '/api/v1/products', () => productPage([APRON, BOARD]), { query: catalogQuery() });
-    const { unmount } = render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current })) });
-    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    const { app, unmount } = await catalogueShown();
 
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'tea');
     app.router.go({ name: 'cart', storeId: 'demo' });
