@@ -142,6 +142,30 @@ describe('a long catalogue', () => {
   it('at 360 px: two columns, windowed, and Back restores the list and place', async () => {
     const opened = await signedIn(360, 740);
     const { page } = opened;
+    // Two columns of one width, and every price on one line, a was-price included: a wrapped one
+    // made its card (so every row) a line taller and its column wider than the other. Read at
+    // every step of the scroll, so that long prices ($156.00 $249.99) are among the cards read.
+    const seen: { width: number; price: number; line: number; was: string }[] = [];
+    const readCards = async () =>
+      seen.push(
+        ...(await page.locator('main ul[aria-label="Products"] > li article').evaluateAll((cards) =>
+          cards.map((card) => ({
+            width: Math.round(card.getBoundingClientRect().width),
+            price: card.querySelector('.price')!.getBoundingClientRect().height,
+            line: card.querySelector('.now')!.getBoundingClientRect().height,
+            was: `${card.querySelector('.now')!.textContent} ${card.querySelector('.was')?.textContent ?? ''}`,
+          })),
+        )),
+      );
+    for (let step = 0; step < 150 && (await loaded(page)) < 96; step++) {
+      await readCards();
+      await page.mouse.wheel(0, 2500);
+      await page.waitForTimeout(120);
+    }
+    await readCards();
+    expect(new Set(seen.map((c) => c.width)).size).toBe(1);
+    expect(seen.some((c) => /^\$\d{3}\.\d\d was \$\d{3}/.test(c.was.trim()))).toBe(true);
+    for (const card of seen) expect(card.price, card.was).toBeLessThan(card.line * 1.5);
     const count = await scrollUntilLoaded(page, 96);
     expect(count).toBeGreaterThanOrEqual(96);
     expect(await cardCount(page)).toBeLessThan(count / 2);

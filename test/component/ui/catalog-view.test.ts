@@ -46,6 +46,15 @@ function renderCatalog(app: TestApp): void {
   render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current })) });
 }
 
+/** The catalogue with its two products shown; `unmount` takes it off the screen, as Shell does when the screen changes. */
+async function catalogueShown(): Promise<{ app: TestApp; unmount: () => void }> {
+  const app = await catalogApp();
+  app.network.on('GET', '/api/v1/products', () => productPage([APRON, BOARD]), { query: catalogQuery() });
+  const { unmount } = render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current })) });
+  expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+  return { app, unmount };
+}
+
 function card(name: string): HTMLElement {
   const article = screen.getByRole('link', { name }).closest('article');
   if (!article) throw new Error(`no card for ${name}`);
@@ -104,6 +113,27 @@ describe('CatalogView', () => {
     expect(app.router.current).toMatchObject({ name: 'catalog', q: '', category: '' });
     expect(location.hash).toBe('#/s/demo');
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+  });
+
+  it('a search typed less than 300 ms before the catalogue leaves the screen (access ended, reconnected in place) still reaches the URL', async () => {
+    const { app, unmount } = await catalogueShown();
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'teapot');
+    expect(app.router.current).toMatchObject({ q: '' }); // still within the pause
+    unmount();
+    expect(app.router.current).toMatchObject({ name: 'catalog', storeId: 'demo', q: 'teapot' });
+    expect(location.hash).toBe('#/s/demo?q=teapot');
+  });
+
+  it('a search typed just before leaving for another screen does not bring the catalogue back', async () => {
+    const { app, unmount } = await catalogueShown();
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'tea');
+    app.router.go({ name: 'cart', storeId: 'demo' });
+    unmount();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(app.router.current).toEqual({ name: 'cart', storeId: 'demo' });
+    expect(location.hash).toBe('#/s/demo/cart');
   });
 
   it('says the store had a problem on a 500, and Try again loads the products', async () => {

@@ -1,0 +1,125 @@
+/**
+ * What the catalogue does before its first products are painted, in Chromium against the demo
+ * store of 600 products: the first frame of a list (the first page, a search's results) draws the
+ * cards in view and no more, the rows around them following unasked; and on a returning visit the
+ * page's first Intl.NumberFormat (tens of milliseconds while its locale data loads) is made while
+ * the products are on their way, not once they are here.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+
+const e2e = useE2e({ app: { store: { productCount: 600 } } });
+
+/**
+ * Which cards each new grid had in its first painted frame: noted in the task after the frame that
+ * follows the grid's first cards (the frame's paint has run by then), as the bench's probe does.
+ */
+const FIRST_FRAMES = `(() => {
+  const frames = [];
+  window.__firstFrames = frames;
+  let grid = null;
+  new MutationObserver(() => {
+    const now = document.querySelector('main ul[aria-label="Products"]');
+    if (!now || now === grid || now.children.length === 0) return;
+    grid = now;
+    requestAnimationFrame(() => setTimeout(() => frames.push([...now.children].map((li) => Number(li.getAttribute('aria-posinset')))), 0));
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+/** The cards on screen now (wholly or partly), by position in the list. */
+const cardsInView = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('main ul[aria-label="Products"] > li')]
+      .filter((li) => li.getBoundingClientRect().bottom > 0 && li.getBoundingClientRect().top < innerHeight)
+      .map((li) => Number(li.getAttribute('aria-posinset')))
+      .sort((a, b) => a - b),
+  );
+
+const firstFrames = (page: Page) => page.evaluate(() => (window as unknown as { __firstFrames: number[][] }).__firstFrames.map((frame) => [...frame].sort((a, b) => a - b)));
+
+const cardCount = (page: Page) => page.locator('main ul[aria-label="Products"] > li article').count();
+
+/** Records when the page makes each Intl.NumberFormat (an init script, before the app runs). */
+const NUMBER_FORMATS = `(() => {
+  const made = [];
+  window.__numberFormats = made;
+  const Original = Intl.NumberFormat;
+  const Wrapped = function (...args) {
+    made.push(performance.now());
+    return new Original(...args);
+  };
+  Wrapped.prototype = Original.prototype;
+  Wrapped.supportedLocalesOf = Original.supportedLocalesOf;
+  Intl.NumberFormat = Wrapped;
+})();`;
+
+/**
+ * A page busy until its first product card shows (a task after task, each a millisecond long), as a
+ * returning visit is while its code and data load: the browser is never idle before the products.
+ */
+const BUSY_UNTIL_FIRST_CARD = `(() => {
+  const channel = new MessageChannel();
+  const until = performance.now() + 5000;
+  channel.port1.onmessage = () => {
+    const end = performance.now() + 1;
+    while (performance.now() < end);
+    if (performance.now() < until && !document.querySelector('main ul[aria-label="Products"] li')) channel.port2.postMessage(0);
+  };
+  channel.port2.postMessage(0);
+})();`;
+
+describe('the catalogue before its first paint', () => {
+  for (const [width, height] of [
+    [1280, 900],
+    [360, 740],
+  ] as const) {
+    it(`at ${width} px, the first frame of a list (the first page, a search's results) draws the cards in view and no more; the rows around them follow`, async () => {
+      const { page } = await e2e.open({ width, height });
+      await page.addInitScript({ content: FIRST_FRAMES });
+      await page.goto(e2e.env.app.url);
+      await connectThroughConsent(page, STORE_NAME);
+      await expect.poll(() => firstFrames(page).then((f) => f.length)).toBe(1);
+      const [firstPage] = await firstFrames(page);
+      // Painted: exactly the cards on screen, the first rows of the list, fewer than a page of 24.
+      expect(firstPage).toEqual(await cardsInView(page));
+      expect(firstPage![0]).toBe(1);
+      expect(firstPage!.length).toBeLessThan(24);
+      // Then the rows below, unasked (no scroll).
+      await expect.poll(() => cardCount(page)).toBeGreaterThan(firstPage!.length);
+
+      await page.getByRole('searchbox', { name: 'Search' }).fill('a');
+      await page.getByRole('status').filter({ hasText: /matching “a”/ }).waitFor();
+      await expect.poll(() => firstFrames(page).then((f) => f.length)).toBe(2);
+      const results = (await firstFrames(page))[1]!;
+      expect(results).toEqual(await cardsInView(page));
+      expect(results.length).toBeLessThan(24);
+      await expect.poll(() => cardCount(page)).toBeGreaterThan(results.length);
+    });
+  }
+
+  it('a returning visit, busy until its first card, makes its first Intl.NumberFormat while the products are on their way', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await expect.poll(() => cardCount(page)).toBeGreaterThan(0);
+    const catalogue = page.url();
+    await page.close();
+
+    // A new tab on the catalogue, with the session already stored.
+    const again = await context.newPage();
+    await again.addInitScript({ content: NUMBER_FORMATS });
+    await again.addInitScript({ content: BUSY_UNTIL_FIRST_CARD });
+    await again.goto(catalogue);
+    await expect.poll(() => cardCount(again)).toBeGreaterThan(0);
+    const { firstFormat, productsAnswered } = await again.evaluate(() => ({
+      firstFormat: (window as unknown as { __numberFormats: number[] }).__numberFormats[0] ?? null,
+      productsAnswered:
+        (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => new URL(e.name).pathname === '/api/v1/products')?.responseEnd ?? null,
+    }));
+    expect(firstFormat).not.toBeNull();
+    expect(productsAnswered).not.toBeNull();
+    expect(firstFormat!).toBeLessThan(productsAnswered!);
+  });
+});
