@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildHeadersFile, validateDeploymentConfig } from './test/deploy/csp.ts';
 import { loadProfilesFor } from './src/lib/config/load-config.ts';
+import { neededModules } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
 
@@ -118,26 +119,29 @@ function headersFile(): Plugin {
 
 const ENTRY = resolve(import.meta.dirname, 'src/main.ts');
 const BOOT = resolve(import.meta.dirname, 'src/boot.ts');
+/** The first screen's view (the stores list), loaded right after boot: its share of Svelte's runtime joins the boot. */
+const FIRST_VIEW = resolve(import.meta.dirname, 'src/lib/components/views/HomeView.svelte');
+const SVELTE = /[\\/]node_modules[\\/]svelte[\\/]/;
+/**
+ * Svelte's client runtime modules only declare (functions, classes, symbols, maps; checked for
+ * 5.57), but its package.json has no `sideEffects` field, so Rolldown had to keep the import of
+ * every runtime module the barrel re-exports, and a chunk holding the runtime of lazy screens alone
+ * was imported by the boot too. Marked free of side effects, a runtime module loads with the code
+ * that calls it. (disclose-version.js and the flags, which do have effects, are outside this path.)
+ */
+const SVELTE_CLIENT = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]/;
 let firstLoad: Set<string> | undefined;
 
-/** Modules in the static import graph of `from`, by the chunking context's module graph. */
-function staticGraph(ctx: Rolldown.ChunkingContext, from: string): Set<string> {
-  const seen = new Set<string>();
-  const queue = [from];
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
-  }
-  return seen;
-}
-
-/** The boot's static graph less the entry's (computed once per build, see forgetFirstLoad; ids are absolute paths). */
+/**
+ * The boot's static graph less the entry's, with the part of Svelte's runtime that the boot and the
+ * first screen's view call (computed once per build, see forgetFirstLoad; ids are absolute paths).
+ */
 function firstLoadModules(ctx: Rolldown.ChunkingContext): Set<string> {
   if (firstLoad === undefined) {
-    const entry = staticGraph(ctx, ENTRY);
-    firstLoad = new Set([...staticGraph(ctx, BOOT)].filter((id) => !entry.has(id)));
+    const lookup = (id: string) => ctx.getModuleInfo(id);
+    const entry = neededModules(lookup, ENTRY);
+    const runtime = [...neededModules(lookup, FIRST_VIEW)].filter((id) => SVELTE.test(id));
+    firstLoad = new Set([...neededModules(lookup, BOOT), ...runtime].filter((id) => !entry.has(id)));
   }
   return firstLoad;
 }
@@ -178,6 +182,7 @@ export default defineConfig({
     // No dist/.vite/manifest.json in a deployment: `npm run size` asks for one in its own build.
     manifest: false,
     rolldownOptions: {
+      treeshake: { moduleSideEffects: (id: string) => !SVELTE_CLIENT.test(id) },
       output: {
         codeSplitting: {
           groups: [

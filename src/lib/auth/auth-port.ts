@@ -7,7 +7,7 @@
  */
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { StoreSession } from '../oauth/types.ts';
-import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
+import { openPendingFallback, openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
 import { SessionStore } from './session-store.ts';
 import { openSessionChannel } from './session-channel.ts';
@@ -35,6 +35,11 @@ type LazyAuthDeps = Omit<AuthServiceDeps, 'storage' | 'pendingFallback'> & {
   /** Loads the AuthService module; a dynamic import by default. */
   loadService?: () => Promise<typeof import('./auth-service.ts')>;
 };
+
+/** The one import of the AuthService's module (preloaded at boot for a store's route, loaded with its first use). */
+function loadServiceModule(): Promise<typeof import('./auth-service.ts')> {
+  return import('./auth-service.ts');
+}
 
 export class LazyAuth implements AuthPort {
   readonly persistent: boolean;
@@ -67,13 +72,10 @@ export class LazyAuth implements AuthPort {
     return openStorage();
   }
 
-  /** Without IndexedDB, pending sign-ins wait in sessionStorage (loaded only then), as AuthService.create does. */
+  /** Without IndexedDB, pending sign-ins wait in sessionStorage (opened here, and handed to the AuthService). */
   static async create(deps: LazyAuthDeps & { storage: OpenedStorage | Promise<OpenedStorage> }): Promise<LazyAuth> {
     const storage = await deps.storage;
-    const fallback = storage.persistent
-      ? null
-      : (await import('../storage/session-fallback.ts')).openSessionFallback({ now: deps.now ?? Date.now });
-    return new LazyAuth(deps, storage, fallback);
+    return new LazyAuth(deps, storage, await openPendingFallback(storage, deps.now ?? Date.now));
   }
 
   /**
@@ -100,7 +102,7 @@ export class LazyAuth implements AuthPort {
 
   /** Starts downloading the AuthService's code (a store's route at boot: its first request will need it). */
   static preloadService(): void {
-    import('./auth-service.ts').catch(() => undefined);
+    loadServiceModule().catch(() => undefined);
   }
 
   /** Whether the AuthService's code has been asked for (tests, and the bench's reading of it). */
@@ -110,7 +112,7 @@ export class LazyAuth implements AuthPort {
 
   /** The AuthService, on the storage already open; loaded once. */
   service(): Promise<AuthService> {
-    return (this.#service ??= (this.#deps.loadService ?? (() => import('./auth-service.ts')))()
+    return (this.#service ??= (this.#deps.loadService ?? loadServiceModule)()
       .then(({ AuthService }) => AuthService.create({ ...this.#deps, storage: this.#storage, pendingFallback: this.#pendingFallback, signOuts: this.signOuts }))
       .then((service) => {
         for (const listener of this.#listeners) this.#offs.set(listener, service.onEvent(listener));
