@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { buildHeadersFile, validateDeploymentConfig } from './test/deploy/csp.ts';
 import { loadProfilesFor } from './src/lib/config/load-config.ts';
-import { neededModules } from './test/deploy/first-load.ts';
+import { neededModules, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
 
@@ -131,6 +131,9 @@ const SVELTE = /[\\/]node_modules[\\/]svelte[\\/]/;
  */
 const SVELTE_CLIENT = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]/;
 let firstLoad: Set<string> | undefined;
+/** The store screen's chunk (see STORE_SCREEN). */
+const STORE_SCREEN_IDS: readonly string[] = STORE_SCREEN.map((path) => resolve(import.meta.dirname, path));
+let storeScreen: Set<string> | undefined;
 
 /**
  * The boot's static graph less the entry's, with the part of Svelte's runtime that the boot and the
@@ -146,9 +149,48 @@ function firstLoadModules(ctx: Rolldown.ChunkingContext): Set<string> {
   return firstLoad;
 }
 
+/** The store screen's modules that the first load does not hold (computed once per build, as firstLoadModules). */
+function storeScreenModules(ctx: Rolldown.ChunkingContext): Set<string> {
+  if (storeScreen === undefined) {
+    const lookup = (id: string) => ctx.getModuleInfo(id);
+    const first = firstLoadModules(ctx);
+    const entry = neededModules(lookup, ENTRY);
+    // What another screen imports dynamically (ErrorPanel, a platform's adapter, ...) keeps its own chunk.
+    const joins = (id: string) =>
+      !first.has(id) && !entry.has(id) && (STORE_SCREEN_IDS.includes(id) || (lookup(id)?.dynamicImporters.length ?? 0) === 0);
+    storeScreen = new Set(STORE_SCREEN_IDS.flatMap((from) => [...neededModules(lookup, from)]).filter(joins));
+  }
+  return storeScreen;
+}
+
+/**
+ * With a build manifest (npm run size, the bench): `.vite/chunk-sources.json`, each chunk file with
+ * the source files in it, since the manifest names a chunk by its source only when that source is
+ * the chunk's sole entry (the store screen's chunk holds several).
+ */
+function chunkSources(): Plugin {
+  let config: ResolvedConfig;
+  return {
+    name: 'storefront-connect:chunk-sources',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    generateBundle(_options, bundle) {
+      if (!config.build.manifest) return;
+      const sources: Record<string, string[]> = {};
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        sources[file.fileName] = file.moduleIds.filter((id) => id.startsWith(config.root) && !id.includes('node_modules') && !id.includes('?')).map((id) => relative(config.root, id));
+      }
+      this.emitFile({ type: 'asset', fileName: '.vite/chunk-sources.json', source: `${JSON.stringify(sources, null, 1)}\n` });
+    },
+  };
+}
+
 /** Computes the first-load set afresh for each build (`npm run size`, the e2e setup and demo build in one process). */
 function forgetFirstLoad(): Plugin {
-  return { name: 'storefront-connect:first-load', buildStart: () => void (firstLoad = undefined) };
+  return { name: 'storefront-connect:first-load', buildStart: () => void ((firstLoad = undefined), (storeScreen = undefined)) };
 }
 
 /**
@@ -175,7 +217,7 @@ function preloadBoot(): Plugin {
 // dist/ can be served from any sub-path of a CDN with no rewrite rules.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), widgetBuild(), headersFile(), forgetFirstLoad(), preloadBoot()],
+  plugins: [svelte(), widgetBuild(), headersFile(), forgetFirstLoad(), preloadBoot(), chunkSources()],
   build: {
     target: TARGET,
     sourcemap: false,
@@ -194,6 +236,10 @@ export default defineConfig({
               // the entry, so that the URL scrub never waits for this chunk; what only lazy screens
               // use is chunked by Rolldown as usual.
               name: (id, ctx) => (firstLoadModules(ctx).has(id) ? 'boot' : null),
+              includeDependenciesRecursively: false,
+            },
+            {
+              name: (id, ctx) => (storeScreenModules(ctx).has(id) ? 'store' : null),
               includeDependenciesRecursively: false,
             },
           ],

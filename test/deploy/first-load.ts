@@ -18,6 +18,22 @@ export interface ModuleFacts {
 }
 export type ModuleLookup = (id: string) => ModuleFacts | null;
 
+/**
+ * A store's screen for a returning visitor, built as one chunk (vite.config.ts) and counted by the
+ * bench (test/bench/bytes.ts): the catalogue, the store's tabs and banners, the code that builds a
+ * store's client and the API client, with the modules they share: one request and one gzip window
+ * instead of a dozen small chunks. A platform's adapter stays in its own chunk (a store of another
+ * kind never loads it), as does anything another screen imports dynamically; screens other than
+ * the catalogue import the shared modules from this chunk.
+ */
+export const STORE_SCREEN = [
+  'src/lib/components/views/CatalogView.svelte',
+  'src/lib/components/StoreNav.svelte',
+  'src/lib/components/Banners.svelte',
+  'src/lib/state/store-clients.ts',
+  'src/lib/api/client.ts',
+] as const;
+
 const BARREL = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]index\.js$/;
 
 export function isSvelteBarrel(id: string): boolean {
