@@ -20,7 +20,7 @@ export type ModuleLookup = (id: string) => ModuleFacts | null;
 
 /**
  * A store's screen for a returning visitor, built as one chunk (vite.config.ts) and counted by the
- * bench (test/bench/bytes.ts): the catalogue, the store's tabs and banners, the code that builds a
+ * bench (test/bench/bytes.ts): the catalogue, the store's bar, tabs and banners, the code that builds a
  * store's client and the API client, with the modules they share: one request and one gzip window
  * instead of a dozen small chunks. A platform's adapter stays in its own chunk (a store of another
  * kind never loads it), as does anything another screen imports dynamically; screens other than
@@ -29,9 +29,17 @@ export type ModuleLookup = (id: string) => ModuleFacts | null;
 export const STORE_SCREEN = [
   'src/lib/components/views/CatalogView.svelte',
   'src/lib/components/StoreNav.svelte',
+  'src/lib/components/StoreBar.svelte',
   'src/lib/components/Banners.svelte',
+  // The catalogue shows its errors with it (a boot that failed imports it from here too).
+  'src/lib/components/ErrorPanel.svelte',
   'src/lib/state/store-clients.ts',
   'src/lib/api/client.ts',
+  // What every platform's adapter maps its answers with: in the chunk already on its way when the
+  // adapter loads, rather than three more requests after it.
+  'src/lib/providers/wire.ts',
+  'src/lib/providers/money.ts',
+  'src/lib/sanitize/safe-url.ts',
 ] as const;
 
 const BARREL = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]index\.js$/;
