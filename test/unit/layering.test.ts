@@ -188,9 +188,9 @@ describe('browser storage and logs', () => {
     for (const { file, text } of core) expect(text, file).not.toMatch(/\b(window|document|indexedDB|location|navigator)\./);
   });
 
-  it('sessionStorage is touched by exactly one file, the pending sign-in fallback, and only the auth service (and its lazy door) opens it', () => {
+  it('sessionStorage is touched by exactly one file, the pending sign-in fallback, and only the auth layer opens it, in one place', () => {
     const touches = /\bsessionStorage\s*[.[]|\.sessionStorage\b/;
     expect(texts.filter((f) => touches.test(f.text)).map((f) => f.file)).toEqual(['lib/storage/session-fallback.ts']);
-    expect(graph.edges.filter((edge) => edge.to === 'lib/storage/session-fallback.ts').map((edge) => edge.from).sort()).toEqual(['lib/auth/auth-port.ts', 'lib/auth/auth-service.ts']);
+    expect(graph.edges.filter((edge) => edge.to === 'lib/storage/session-fallback.ts').map((edge) => edge.from).sort()).toEqual(['lib/auth/pending-fallback.ts']);
   });
 });

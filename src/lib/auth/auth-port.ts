@@ -7,7 +7,8 @@
  */
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { StoreSession } from '../oauth/types.ts';
-import { openPendingFallback, openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
+import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
+import { openPendingFallback } from './pending-fallback.ts';
 import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
 import { SessionStore } from './session-store.ts';
 import { openSessionChannel } from './session-channel.ts';

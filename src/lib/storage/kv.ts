@@ -201,15 +201,6 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
   }
 }
 
-/**
- * Where pending sign-ins wait when `storage` is not persistent: the sessionStorage fallback, loaded
- * only then (null when `storage` is persistent, or when sessionStorage is missing or refused). The
- * one place the AuthService and its lazy door (auth-port.ts) open it.
- */
-export async function openPendingFallback(storage: OpenedStorage, now: () => number): Promise<KeyValueStore | null> {
-  return storage.persistent ? null : (await import('./session-fallback.ts')).openSessionFallback({ now });
-}
-
 function inMemory(): OpenedStorage {
   const store = createMemoryStore();
   return { store, sealed: store, persistent: false };
