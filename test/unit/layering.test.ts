@@ -135,6 +135,11 @@ describe('layering of src/', () => {
     expect(toOidc.filter((edge) => edge.kind === 'static')).toEqual([]);
   });
 
+  it('only the auth layer\'s lazy door loads the AuthService: no other module imports it for a value (the seam\'s connections took a constant from it, and every seam store\'s first screen downloaded it)', () => {
+    const toService = graph.edges.filter((edge) => edge.to === 'lib/auth/auth-service.ts' && edge.kind !== 'type');
+    expect([...new Set(toService.map((edge) => `${edge.from} (${edge.kind})`))]).toEqual(['lib/auth/auth-port.ts (dynamic)']);
+  });
+
   it('the checks catch a wrong import of each kind', () => {
     const tryImport = (file: string, line: string) => {
       const text = `${line}\n`;

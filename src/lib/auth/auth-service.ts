@@ -16,10 +16,7 @@ import { SessionStore } from './session-store.ts';
 import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { openSessionChannel, type SessionChannel } from './session-channel.ts';
-import { defaultWithLock, renewalLockName, SignOuts } from './sign-outs.ts';
-
-/** Refresh when the token has this little life left. */
-export const REFRESH_MARGIN_MS = 60_000;
+import { defaultWithLock, REFRESH_MARGIN_MS, renewalLockName, SignOuts } from './sign-outs.ts';
 
 export interface AuthServiceDeps {
   config: AppConfig;

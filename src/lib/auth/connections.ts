@@ -14,8 +14,7 @@ import { findStore } from '../config/find-store.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
-import { REFRESH_MARGIN_MS } from './auth-service.ts';
-import { defaultWithLock, renewalLockName, type SignOuts, type WithLock } from './sign-outs.ts';
+import { defaultWithLock, REFRESH_MARGIN_MS, renewalLockName, type SignOuts, type WithLock } from './sign-outs.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 
 export interface ConnectionsDeps {
