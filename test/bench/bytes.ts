@@ -6,8 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { firstLoadKeys, measure, type ChunkSources, type Manifest } from './size-report.ts';
+import { chunkKeyOf, firstLoadKeys, measure, type ChunkSources, type Manifest } from './size-report.ts';
 import { STORE_SCREEN } from '../deploy/first-load.ts';
+import { runsOnSeam } from '../../src/lib/connect/store-config.ts';
 import type { Figure } from './report.ts';
 
 export type Compress = 'gzip' | 'brotli';
@@ -45,6 +46,26 @@ export function platformChunks(manifest: Manifest, alreadyLoaded: ReadonlySet<st
     platforms.set(name, keys);
   }
   return platforms;
+}
+
+/**
+ * The seam's door and what it loads at once to list the saved connections (StoreConnections' #load
+ * in src/lib/state/store-connections.ts; its other dynamic imports, such as the transport a probe
+ * uses, load only on connecting).
+ */
+const SEAM_LIST = ['src/lib/state/store-connections.ts', 'src/lib/auth/connections.ts', 'src/lib/storage/credential-vault.ts', 'src/lib/providers/loaders.ts', 'src/lib/storage/single-use-store.ts'];
+
+/**
+ * What a first visit loads beyond {@link FIRST_SCREEN} because of what config.json names, as the
+ * boot does it: each named platform's profile but Goodsie's (the registry loads them with
+ * config.json), and with any store on the seam its door with what it loads to list the saved
+ * connections. Keys (with their static imports) not already in `loaded`.
+ */
+export function configuredKeys(manifest: Manifest, kinds: readonly string[], loaded: ReadonlySet<string>, sources: ChunkSources = {}): string[] {
+  const profiles = [...new Set(kinds)].map((kind) => `${PROVIDERS}${kind}-profile.ts`).filter((key) => manifest[key]);
+  const seam = kinds.some((kind) => runsOnSeam(kind)) ? SEAM_LIST.map((source) => chunkKeyOf(manifest, source, sources)) : [];
+  const keys = [...profiles, ...seam].flatMap((key) => firstLoadKeys(manifest, { entry: key, eagerDynamic: [] }));
+  return [...new Set(keys)].filter((key) => !loaded.has(key));
 }
 
 /** The manifest keys a returning visitor's catalogue loads: first load and {@link RETURNING_SCREEN}. */

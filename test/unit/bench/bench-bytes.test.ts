@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { platformChunks, returningCatalogueKeys } from '../../bench/bytes.ts';
+import { configuredKeys, platformChunks, returningCatalogueKeys } from '../../bench/bytes.ts';
 import type { ChunkSources, Manifest } from '../../bench/size-report.ts';
 import { STORE_SCREEN } from '../../deploy/first-load.ts';
 
@@ -36,5 +36,27 @@ describe('bench bytes from the build manifest', () => {
     expect([...platforms.keys()].sort()).toEqual(['foxy', 'goodsie']);
     expect(platforms.get('goodsie')).toEqual(['src/lib/providers/goodsie.ts']);
     expect(platforms.get('foxy')).toEqual(['src/lib/providers/foxy.ts', '_money.js']);
+  });
+  it('a config.json naming seam platforms adds their profiles and the seam door with what it lists connections with; Goodsie alone adds nothing', () => {
+    const seamBuild: Manifest = {
+      ...manifest,
+      'src/lib/providers/foxy-profile.ts': { file: 'assets/foxy-profile.js', isDynamicEntry: true },
+      'src/lib/state/store-connections.ts': { file: 'assets/store-connections.js', isDynamicEntry: true, dynamicImports: ['src/lib/auth/connections.ts', 'src/lib/api/transport.ts'] },
+      'src/lib/auth/connections.ts': { file: 'assets/connections.js', isDynamicEntry: true, imports: ['_scopes.js'] },
+      'src/lib/storage/credential-vault.ts': { file: 'assets/credential-vault.js', isDynamicEntry: true },
+      'src/lib/providers/loaders.ts': { file: 'assets/loaders.js', isDynamicEntry: true },
+      '_single-use-store.js': { file: 'assets/single-use-store.js' },
+      'src/lib/api/transport.ts': { file: 'assets/transport.js', isDynamicEntry: true, imports: ['_store.js'] },
+    };
+    const seamSources: ChunkSources = { ...sources, 'assets/single-use-store.js': ['src/lib/storage/single-use-store.ts'] };
+    expect(configuredKeys(seamBuild, ['goodsie'], new Set(['index.html']), seamSources)).toEqual([]);
+    expect(configuredKeys(seamBuild, ['goodsie', 'foxy', 'foxy'], new Set(['index.html', '_scopes.js']), seamSources)).toEqual([
+      'src/lib/providers/foxy-profile.ts',
+      'src/lib/state/store-connections.ts',
+      'src/lib/auth/connections.ts',
+      'src/lib/storage/credential-vault.ts',
+      'src/lib/providers/loaders.ts',
+      '_single-use-store.js',
+    ]);
   });
 });
