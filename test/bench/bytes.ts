@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chunkKeyOf, firstLoadKeys, measure, type ChunkSources, type Manifest } from './size-report.ts';
-import { STORE_SCREEN } from '../deploy/first-load.ts';
+import { SEAM_LIST, SEAM_LIST_SHARED, STORE_SCREEN } from '../deploy/first-load.ts';
 import { runsOnSeam } from '../../src/lib/connect/store-config.ts';
 import type { Figure } from './report.ts';
 
@@ -49,13 +49,6 @@ export function platformChunks(manifest: Manifest, alreadyLoaded: ReadonlySet<st
 }
 
 /**
- * The seam's door and what it loads at once to list the saved connections (StoreConnections' #load
- * in src/lib/state/store-connections.ts; its other dynamic imports, such as the transport a probe
- * uses, load only on connecting).
- */
-const SEAM_LIST = ['src/lib/state/store-connections.ts', 'src/lib/auth/connections.ts', 'src/lib/storage/credential-vault.ts', 'src/lib/providers/loaders.ts', 'src/lib/storage/single-use-store.ts'];
-
-/**
  * What a first visit loads beyond {@link FIRST_SCREEN} because of what config.json names, as the
  * boot does it: each named platform's profile but Goodsie's (the registry loads them with
  * config.json), and with any store on the seam its door with what it loads to list the saved
@@ -63,7 +56,7 @@ const SEAM_LIST = ['src/lib/state/store-connections.ts', 'src/lib/auth/connectio
  */
 export function configuredKeys(manifest: Manifest, kinds: readonly string[], loaded: ReadonlySet<string>, sources: ChunkSources = {}): string[] {
   const profiles = [...new Set(kinds)].map((kind) => `${PROVIDERS}${kind}-profile.ts`).filter((key) => manifest[key]);
-  const seam = kinds.some((kind) => runsOnSeam(kind)) ? SEAM_LIST.map((source) => chunkKeyOf(manifest, source, sources)) : [];
+  const seam = kinds.some((kind) => runsOnSeam(kind)) ? [...SEAM_LIST, ...SEAM_LIST_SHARED].map((source) => chunkKeyOf(manifest, source, sources)) : [];
   const keys = [...profiles, ...seam].flatMap((key) => firstLoadKeys(manifest, { entry: key, eagerDynamic: [] }));
   return [...new Set(keys)].filter((key) => !loaded.has(key));
 }
