@@ -171,19 +171,16 @@ function storeScreenModules(ctx: Rolldown.ChunkingContext): Set<string> {
  * the chunk's sole entry (the store screen's chunk holds several).
  */
 function chunkSources(): Plugin {
-  let config: ResolvedConfig;
   return {
     name: 'storefront-connect:chunk-sources',
     apply: 'build',
-    configResolved(resolved) {
-      config = resolved;
-    },
     generateBundle(_options, bundle) {
-      if (!config.build.manifest) return;
+      const { build, root } = this.environment.config;
+      if (!build.manifest) return;
       const sources: Record<string, string[]> = {};
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk') continue;
-        sources[file.fileName] = file.moduleIds.filter((id) => id.startsWith(config.root) && !id.includes('node_modules') && !id.includes('?')).map((id) => relative(config.root, id));
+        sources[file.fileName] = file.moduleIds.filter((id) => id.startsWith(root) && !id.includes('node_modules') && !id.includes('?')).map((id) => relative(root, id));
       }
       this.emitFile({ type: 'asset', fileName: '.vite/chunk-sources.json', source: `${JSON.stringify(sources, null, 1)}\n` });
     },
