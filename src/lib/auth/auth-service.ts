@@ -12,11 +12,13 @@ import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { CodeFlowModule, RedirectFlows } from './redirect-flows.ts';
-import { SessionStore } from './session-store.ts';
+import { REFRESH_MARGIN_MS, SessionStore } from './session-store.ts';
 import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { openSessionChannel, type SessionChannel } from './session-channel.ts';
-import { defaultWithLock, REFRESH_MARGIN_MS, renewalLockName, SignOuts } from './sign-outs.ts';
+import { defaultWithLock, renewalLockName, SignOuts } from './sign-outs.ts';
+
+export { REFRESH_MARGIN_MS };
 
 export interface AuthServiceDeps {
   config: AppConfig;

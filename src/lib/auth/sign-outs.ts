@@ -13,13 +13,6 @@ import type { SessionChannel } from './session-channel.ts';
 /** Runs `task` while holding the lock `name` across the app's tabs. */
 export type WithLock = <T>(name: string, task: () => Promise<T>) => Promise<T>;
 
-/**
- * Refresh when the token has this little life left (the AuthService and the seam's connections
- * both renew by it; here, in the module both already load, so that the seam's connections do not
- * download the AuthService for a constant).
- */
-export const REFRESH_MARGIN_MS = 60_000;
-
 /** The Web Lock that serialises a store's renewals and its sign-out across tabs. */
 export function renewalLockName(storeId: string): string {
   return `storefront-connect:refresh:${storeId}`;
