@@ -37,11 +37,6 @@ type LazyAuthDeps = Omit<AuthServiceDeps, 'storage' | 'pendingFallback'> & {
   loadService?: () => Promise<typeof import('./auth-service.ts')>;
 };
 
-/** The one import of the AuthService's module (preloaded at boot for a store's route, loaded with its first use). */
-function loadServiceModule(): Promise<typeof import('./auth-service.ts')> {
-  return import('./auth-service.ts');
-}
-
 export class LazyAuth implements AuthPort {
   readonly persistent: boolean;
   readonly canSignIn: boolean;
@@ -73,7 +68,7 @@ export class LazyAuth implements AuthPort {
     return openStorage();
   }
 
-  /** Without IndexedDB, pending sign-ins wait in sessionStorage (opened here, and handed to the AuthService). */
+  /** Without IndexedDB, pending sign-ins wait in sessionStorage (loaded only then), as AuthService.create does. */
   static async create(deps: LazyAuthDeps & { storage: OpenedStorage | Promise<OpenedStorage> }): Promise<LazyAuth> {
     const storage = await deps.storage;
     return new LazyAuth(deps, storage, await openPendingFallback(storage, deps.now ?? Date.now));
@@ -103,7 +98,7 @@ export class LazyAuth implements AuthPort {
 
   /** Starts downloading the AuthService's code (a store's route at boot: its first request will need it). */
   static preloadService(): void {
-    loadServiceModule().catch(() => undefined);
+    import('./auth-service.ts').catch(() => undefined);
   }
 
   /** Whether the AuthService's code has been asked for (tests, and the bench's reading of it). */
@@ -113,7 +108,7 @@ export class LazyAuth implements AuthPort {
 
   /** The AuthService, on the storage already open; loaded once. */
   service(): Promise<AuthService> {
-    return (this.#service ??= (this.#deps.loadService ?? loadServiceModule)()
+    return (this.#service ??= (this.#deps.loadService ?? (() => import('./auth-service.ts')))()
       .then(({ AuthService }) => AuthService.create({ ...this.#deps, storage: this.#storage, pendingFallback: this.#pendingFallback, signOuts: this.signOuts }))
       .then((service) => {
         for (const listener of this.#listeners) this.#offs.set(listener, service.onEvent(listener));
