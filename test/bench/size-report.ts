@@ -48,10 +48,10 @@ export const KB = 1000;
 export const BUDGETS = Object.freeze({
   /**
    * gzip bytes of the app's first-load JavaScript: a guard against growth, at what the app reaches
-   * (36.0 KB on 2026-12-02) with room for a small change. Issue 15's 25 KB (JS + CSS) is judged by
+   * (36.0 KB on 2026-12-02; 36.8 KB with the warm-start work of the same day merged). Issue 15's 25 KB (JS + CSS) is judged by
    * `npm run bench`; Svelte's runtime alone is 16.8 KB of it (README, "Deploying, embedding, sizes").
    */
-  appFirstLoadJs: 36.5 * KB,
+  appFirstLoadJs: 37 * KB,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });
