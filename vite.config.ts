@@ -4,9 +4,10 @@ import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { buildHeadersFile, validateDeploymentConfig } from './test/deploy/csp.ts';
 import { loadProfilesFor } from './src/lib/config/load-config.ts';
+import { neededModules, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
 
@@ -118,33 +119,77 @@ function headersFile(): Plugin {
 
 const ENTRY = resolve(import.meta.dirname, 'src/main.ts');
 const BOOT = resolve(import.meta.dirname, 'src/boot.ts');
+/** The first screen's view (the stores list), loaded right after boot: its share of Svelte's runtime joins the boot. */
+const FIRST_VIEW = resolve(import.meta.dirname, 'src/lib/components/views/HomeView.svelte');
+const SVELTE = /[\\/]node_modules[\\/]svelte[\\/]/;
+/**
+ * Svelte's client runtime modules only declare (functions, classes, symbols, maps; checked for
+ * 5.57), but its package.json has no `sideEffects` field, so Rolldown had to keep the import of
+ * every runtime module the barrel re-exports, and a chunk holding the runtime of lazy screens alone
+ * was imported by the boot too. Marked free of side effects, a runtime module loads with the code
+ * that calls it. (disclose-version.js and the flags, which do have effects, are outside this path.)
+ */
+const SVELTE_CLIENT = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]/;
 let firstLoad: Set<string> | undefined;
+/** The seam door's chunk (see SEAM_LIST): these modules only, their imports are chunked as usual. */
+const SEAM_IDS: readonly string[] = SEAM_LIST.map((path) => resolve(import.meta.dirname, path));
+/** The store screen's chunk (see STORE_SCREEN). */
+const STORE_SCREEN_IDS: readonly string[] = STORE_SCREEN.map((path) => resolve(import.meta.dirname, path));
+let storeScreen: Set<string> | undefined;
 
-/** Modules in the static import graph of `from`, by the chunking context's module graph. */
-function staticGraph(ctx: Rolldown.ChunkingContext, from: string): Set<string> {
-  const seen = new Set<string>();
-  const queue = [from];
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    queue.push(...(ctx.getModuleInfo(id)?.importedIds ?? []));
-  }
-  return seen;
-}
-
-/** The boot's static graph less the entry's (computed once per build, see forgetFirstLoad; ids are absolute paths). */
+/**
+ * The boot's static graph less the entry's, with the part of Svelte's runtime that the boot and the
+ * first screen's view call (computed once per build, see forgetFirstLoad; ids are absolute paths).
+ */
 function firstLoadModules(ctx: Rolldown.ChunkingContext): Set<string> {
   if (firstLoad === undefined) {
-    const entry = staticGraph(ctx, ENTRY);
-    firstLoad = new Set([...staticGraph(ctx, BOOT)].filter((id) => !entry.has(id)));
+    const lookup = (id: string) => ctx.getModuleInfo(id);
+    const entry = neededModules(lookup, ENTRY);
+    const runtime = [...neededModules(lookup, FIRST_VIEW)].filter((id) => SVELTE.test(id));
+    firstLoad = new Set([...neededModules(lookup, BOOT), ...runtime].filter((id) => !entry.has(id)));
   }
   return firstLoad;
 }
 
+/** The store screen's modules that the first load does not hold (computed once per build, as firstLoadModules). */
+function storeScreenModules(ctx: Rolldown.ChunkingContext): Set<string> {
+  if (storeScreen === undefined) {
+    const lookup = (id: string) => ctx.getModuleInfo(id);
+    const first = firstLoadModules(ctx);
+    const entry = neededModules(lookup, ENTRY);
+    // What another screen imports dynamically (ErrorPanel, a platform's adapter, ...) keeps its own chunk.
+    const joins = (id: string) =>
+      !first.has(id) && !entry.has(id) && (STORE_SCREEN_IDS.includes(id) || (lookup(id)?.dynamicImporters.length ?? 0) === 0);
+    storeScreen = new Set(STORE_SCREEN_IDS.flatMap((from) => [...neededModules(lookup, from)]).filter(joins));
+  }
+  return storeScreen;
+}
+
+/**
+ * With a build manifest (npm run size, the bench): `.vite/chunk-sources.json`, each chunk file with
+ * the source files in it, since the manifest names a chunk by its source only when that source is
+ * the chunk's sole entry (the store screen's chunk holds several).
+ */
+function chunkSources(): Plugin {
+  return {
+    name: 'storefront-connect:chunk-sources',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const { build, root } = this.environment.config;
+      if (!build.manifest) return;
+      const sources: Record<string, string[]> = {};
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        sources[file.fileName] = file.moduleIds.filter((id) => id.startsWith(root) && !id.includes('node_modules') && !id.includes('?')).map((id) => relative(root, id));
+      }
+      this.emitFile({ type: 'asset', fileName: '.vite/chunk-sources.json', source: `${JSON.stringify(sources, null, 1)}\n` });
+    },
+  };
+}
+
 /** Computes the first-load set afresh for each build (`npm run size`, the e2e setup and demo build in one process). */
 function forgetFirstLoad(): Plugin {
-  return { name: 'storefront-connect:first-load', buildStart: () => void (firstLoad = undefined) };
+  return { name: 'storefront-connect:first-load', buildStart: () => void ((firstLoad = undefined), (storeScreen = undefined)) };
 }
 
 /**
@@ -171,13 +216,14 @@ function preloadBoot(): Plugin {
 // dist/ can be served from any sub-path of a CDN with no rewrite rules.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), widgetBuild(), headersFile(), forgetFirstLoad(), preloadBoot()],
+  plugins: [svelte(), widgetBuild(), headersFile(), forgetFirstLoad(), preloadBoot(), chunkSources()],
   build: {
     target: TARGET,
     sourcemap: false,
     // No dist/.vite/manifest.json in a deployment: `npm run size` asks for one in its own build.
     manifest: false,
     rolldownOptions: {
+      treeshake: { moduleSideEffects: (id: string) => !SVELTE_CLIENT.test(id) },
       output: {
         codeSplitting: {
           groups: [
@@ -189,6 +235,14 @@ export default defineConfig({
               // the entry, so that the URL scrub never waits for this chunk; what only lazy screens
               // use is chunked by Rolldown as usual.
               name: (id, ctx) => (firstLoadModules(ctx).has(id) ? 'boot' : null),
+              includeDependenciesRecursively: false,
+            },
+            {
+              name: (id, ctx) => (storeScreenModules(ctx).has(id) ? 'store' : null),
+              includeDependenciesRecursively: false,
+            },
+            {
+              name: (id) => (SEAM_IDS.includes(id) ? 'seam' : null),
               includeDependenciesRecursively: false,
             },
           ],

@@ -3,10 +3,12 @@
  * first-load walk (size-report.ts): first visit, returning visitor's catalogue, widget, and each
  * platform's lazily loaded code; plus peers bundled alone at bench time, as ratios.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { firstLoadKeys, measure, type Manifest } from './size-report.ts';
+import { chunkKeyOf, firstLoadKeys, measure, type ChunkSources, type Manifest } from './size-report.ts';
+import { SEAM_LIST, SEAM_LIST_SHARED, STORE_SCREEN } from '../deploy/first-load.ts';
+import { runsOnSeam } from '../../src/lib/connect/store-config.ts';
 import type { Figure } from './report.ts';
 
 export type Compress = 'gzip' | 'brotli';
@@ -20,12 +22,14 @@ export function compressedSize(bytes: Buffer, how: Compress): number {
 const HOME = 'src/lib/components/views/HomeView.svelte';
 /** What a first visit loads beyond the entry's static graph: the stores list. */
 export const FIRST_SCREEN = [HOME] as const;
-const CATALOGUE = 'src/lib/components/views/CatalogView.svelte';
-const API_CLIENT = 'src/lib/api/client.ts';
 /** Loaded at once when a session is saved (the first screen holds only a lighter door to it, auth-port.ts). */
 const AUTH_SERVICE = 'src/lib/auth/auth-service.ts';
-/** What a returning visitor's first screen loads beyond the first load: the catalogue, the API client, the AuthService. */
-export const RETURNING_SCREEN = [CATALOGUE, API_CLIENT, AUTH_SERVICE] as const;
+/**
+ * What a returning visitor's first screen loads beyond the first load: the store screen's chunk
+ * (the catalogue, its tabs and banners, which the shell loads as soon as a store is connected, the
+ * code that builds the store's client and the API client) and the AuthService.
+ */
+export const RETURNING_SCREEN = [...STORE_SCREEN, AUTH_SERVICE] as const;
 const PROVIDERS = 'src/lib/providers/';
 
 /**
@@ -44,9 +48,28 @@ export function platformChunks(manifest: Manifest, alreadyLoaded: ReadonlySet<st
   return platforms;
 }
 
+/**
+ * What a first visit loads beyond {@link FIRST_SCREEN} because of what config.json names, as the
+ * boot does it: each named platform's profile but Goodsie's (the registry loads them with
+ * config.json), and with any store on the seam its door with what it loads to list the saved
+ * connections. Keys (with their static imports) not already in `loaded`.
+ */
+export function configuredKeys(manifest: Manifest, kinds: readonly string[], loaded: ReadonlySet<string>, sources: ChunkSources = {}): string[] {
+  const profiles = [...new Set(kinds)].map((kind) => `${PROVIDERS}${kind}-profile.ts`).filter((key) => manifest[key]);
+  const seam = kinds.some((kind) => runsOnSeam(kind)) ? [...SEAM_LIST, ...SEAM_LIST_SHARED].map((source) => chunkKeyOf(manifest, source, sources)) : [];
+  const keys = [...profiles, ...seam].flatMap((key) => firstLoadKeys(manifest, { entry: key, eagerDynamic: [] }));
+  return [...new Set(keys)].filter((key) => !loaded.has(key));
+}
+
 /** The manifest keys a returning visitor's catalogue loads: first load and {@link RETURNING_SCREEN}. */
-export function returningCatalogueKeys(manifest: Manifest): string[] {
-  return firstLoadKeys(manifest, { firstScreen: RETURNING_SCREEN });
+export function returningCatalogueKeys(manifest: Manifest, sources: ChunkSources = {}): string[] {
+  return firstLoadKeys(manifest, { firstScreen: RETURNING_SCREEN, sources });
+}
+
+/** The build's `.vite/chunk-sources.json` (see ChunkSources); empty when the build wrote none. */
+export function readChunkSources(dist: string): ChunkSources {
+  const path = join(dist, '.vite', 'chunk-sources.json');
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ChunkSources) : {};
 }
 
 function filesOf(manifest: Manifest, keys: readonly string[]): string[] {
@@ -61,6 +84,7 @@ function filesOf(manifest: Manifest, keys: readonly string[]): string[] {
 
 export function measureBytes(dist: string): Figure[] {
   const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Manifest;
+  const sources = readChunkSources(dist);
   const sizeOf = (how: Compress) => (file: string) => compressedSize(readFileSync(join(dist, file)), how);
   const figures: Figure[] = [];
   const add = (id: string, label: string, files: readonly string[], method: string): void => {
@@ -73,12 +97,12 @@ export function measureBytes(dist: string): Figure[] {
   const first = measure(manifest, sizeOf('gzip'), { firstScreen: FIRST_SCREEN });
   const firstFiles = [...first.firstLoadJs, ...first.firstLoadCss].map((f) => f.file);
   add('firstVisit', 'first visit (JS + CSS)', firstFiles, 'build manifest: entry + static imports + boot + HomeView, as npm run size');
-  const returningKeys = returningCatalogueKeys(manifest);
+  const returningKeys = returningCatalogueKeys(manifest, sources);
   const returningFiles = filesOf(manifest, returningKeys);
   const platforms = platformChunks(manifest, new Set(returningKeys));
   // The catalogue cannot show a product without its platform's adapter: Goodsie's is counted in.
   const goodsie = platforms.get('goodsie') ?? [];
-  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + CatalogView + API client + AuthService + the Goodsie adapter');
+  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + the store screen\'s chunk (catalogue, store bar, tabs, banners, API client: STORE_SCREEN in test/deploy/first-load.ts) + AuthService + the Goodsie adapter');
   add('widget', 'widget.js', ['widget.js'], 'dist/widget.js');
   for (const [platform, keys] of platforms) {
     add(`platform.${platform}`, `lazily loaded for ${platform}`, filesOf(manifest, keys), `build manifest: dynamic entry ${PROVIDERS}${platform} and the imports the catalogue lacks`);

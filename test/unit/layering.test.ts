@@ -135,6 +135,11 @@ describe('layering of src/', () => {
     expect(toOidc.filter((edge) => edge.kind === 'static')).toEqual([]);
   });
 
+  it('only the auth layer\'s lazy door loads the AuthService: no other module imports it for a value (the seam\'s connections took a constant from it, and every seam store\'s first screen downloaded it)', () => {
+    const toService = graph.edges.filter((edge) => edge.to === 'lib/auth/auth-service.ts' && edge.kind !== 'type');
+    expect([...new Set(toService.map((edge) => `${edge.from} (${edge.kind})`))]).toEqual(['lib/auth/auth-port.ts (dynamic)']);
+  });
+
   it('the checks catch a wrong import of each kind', () => {
     const tryImport = (file: string, line: string) => {
       const text = `${line}\n`;
@@ -188,9 +193,9 @@ describe('browser storage and logs', () => {
     for (const { file, text } of core) expect(text, file).not.toMatch(/\b(window|document|indexedDB|location|navigator)\./);
   });
 
-  it('sessionStorage is touched by exactly one file, the pending sign-in fallback, and only the auth service (and its lazy door) opens it', () => {
+  it('sessionStorage is touched by exactly one file, the pending sign-in fallback, and only the auth layer opens it, in one place', () => {
     const touches = /\bsessionStorage\s*[.[]|\.sessionStorage\b/;
     expect(texts.filter((f) => touches.test(f.text)).map((f) => f.file)).toEqual(['lib/storage/session-fallback.ts']);
-    expect(graph.edges.filter((edge) => edge.to === 'lib/storage/session-fallback.ts').map((edge) => edge.from).sort()).toEqual(['lib/auth/auth-port.ts', 'lib/auth/auth-service.ts']);
+    expect(graph.edges.filter((edge) => edge.to === 'lib/storage/session-fallback.ts').map((edge) => edge.from).sort()).toEqual(['lib/auth/pending-fallback.ts']);
   });
 });

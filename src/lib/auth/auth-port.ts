@@ -8,6 +8,7 @@
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
+import { openPendingFallback } from './pending-fallback.ts';
 import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
 import { SessionStore } from './session-store.ts';
 import { openSessionChannel } from './session-channel.ts';
@@ -70,10 +71,7 @@ export class LazyAuth implements AuthPort {
   /** Without IndexedDB, pending sign-ins wait in sessionStorage (loaded only then), as AuthService.create does. */
   static async create(deps: LazyAuthDeps & { storage: OpenedStorage | Promise<OpenedStorage> }): Promise<LazyAuth> {
     const storage = await deps.storage;
-    const fallback = storage.persistent
-      ? null
-      : (await import('../storage/session-fallback.ts')).openSessionFallback({ now: deps.now ?? Date.now });
-    return new LazyAuth(deps, storage, fallback);
+    return new LazyAuth(deps, storage, await openPendingFallback(storage, deps.now ?? Date.now));
   }
 
   /**

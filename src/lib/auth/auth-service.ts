@@ -10,15 +10,15 @@ import { AppError, isAppError } from '../oauth/errors.ts';
 import { dedupeScopes } from '../oauth/scopes.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
+import { openPendingFallback } from './pending-fallback.ts';
 import type { CodeFlowModule, RedirectFlows } from './redirect-flows.ts';
-import { SessionStore } from './session-store.ts';
+import { REFRESH_MARGIN_MS, SessionStore } from './session-store.ts';
 import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { openSessionChannel, type SessionChannel } from './session-channel.ts';
 import { defaultWithLock, renewalLockName, SignOuts } from './sign-outs.ts';
 
-/** Refresh when the token has this little life left. */
-export const REFRESH_MARGIN_MS = 60_000;
+export { REFRESH_MARGIN_MS };
 
 export interface AuthServiceDeps {
   config: AppConfig;
@@ -130,14 +130,12 @@ export class AuthService {
 
   static async create(deps: AuthServiceDeps): Promise<AuthService> {
     const storage = deps.storage ?? (await openStorage());
-    let fallback: KeyValueStore | null = null;
-    if (!storage.persistent) {
-      // Only without IndexedDB; loaded on demand to keep it out of the first load.
-      fallback =
-        deps.pendingFallback !== undefined
-          ? deps.pendingFallback
-          : (await import('../storage/session-fallback.ts')).openSessionFallback({ now: deps.now ?? Date.now });
-    }
+    // Only without IndexedDB: the fallback LazyAuth opened, or one opened here.
+    const fallback = storage.persistent
+      ? null
+      : deps.pendingFallback !== undefined
+        ? deps.pendingFallback
+        : await openPendingFallback(storage, deps.now ?? Date.now);
     return new AuthService(deps, storage, fallback);
   }
 

@@ -14,7 +14,9 @@ import { findStore } from '../config/find-store.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
-import { REFRESH_MARGIN_MS } from './auth-service.ts';
+// From session-store.ts (in the first load already), not auth-service.ts: that import made every
+// deployment with a seam store download the AuthService on its first screen.
+import { REFRESH_MARGIN_MS } from './session-store.ts';
 import { defaultWithLock, renewalLockName, type SignOuts, type WithLock } from './sign-outs.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 

@@ -7,6 +7,9 @@ import type { StoreSession } from '../oauth/types.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import { TokenVault } from '../storage/token-vault.ts';
 
+/** Refresh when the token has this little life left. */
+export const REFRESH_MARGIN_MS = 60_000;
+
 export class SessionStore {
   readonly #vault: TokenVault;
   /** Sessions storage refused to write, kept for this tab; they win over the vault's older copy. */

@@ -1,7 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import type { AuthEvent } from '../auth/auth-service.ts';
 import type { AuthPort } from '../auth/auth-port.ts';
-import { RenewalRetry } from '../auth/renewal-retry.ts';
+import type { RenewalRetry } from '../auth/renewal-retry.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { AppError } from '../oauth/errors.ts';
@@ -42,7 +42,8 @@ export class Session {
   #unreachable = $state<string[]>([]);
   /** Storage refused a write: some tokens live in this tab's memory only (the storage banner shows). */
   #writeFailed = $state(false);
-  #retry: RenewalRetry | undefined;
+  /** Retries of renewals that failed for a passing reason; its code loads with the first such failure. */
+  #retry: Promise<RenewalRetry> | undefined;
   /** Connections of the stores on the seam (every kind but Goodsie). */
   readonly #links = new SeamLinks();
   #seam: Promise<StoreConnections> | undefined;
@@ -328,7 +329,7 @@ export class Session {
   }
 
   #setReachable(storeId: string): void {
-    this.#retry?.stop(storeId);
+    void this.#retry?.then((retry) => retry.stop(storeId), () => undefined);
     if (this.#unreachable.includes(storeId)) this.#unreachable = this.#unreachable.filter((id) => id !== storeId);
   }
 
@@ -339,8 +340,9 @@ export class Session {
     else if (event.type === 'renewed') this.#setReachable(storeId);
     else {
       if (!this.#unreachable.includes(storeId)) this.#unreachable = [...this.#unreachable, storeId];
-      this.#retry ??= new RenewalRetry({ retry: (id) => this.#retryRenewal(id) });
-      this.#retry.schedule(storeId);
+      this.#retry ??= import('../auth/renewal-retry.ts').then(({ RenewalRetry }) => new RenewalRetry({ retry: (id) => this.#retryRenewal(id) }));
+      // A failed import: the retry is left to the next renewal the app asks for.
+      this.#retry.then((retry) => retry.schedule(storeId), () => (this.#retry = undefined));
     }
   }
 

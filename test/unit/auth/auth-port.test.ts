@@ -3,11 +3,12 @@
  * with the first sign-in, or at once in the background when a session is saved (so that another
  * tab's sign-out is heard), and its events reach listeners registered before it loaded.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LazyAuth } from '../../../src/lib/auth/auth-port.ts';
 import { codeStore, openTabs, type Tabs } from '../../helpers/auth-tabs.ts';
 import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
 import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
+import { FakeWebStorage } from '../../helpers/fake-web-storage.ts';
 
 /** A LazyAuth on the tabs' IndexedDB and channel hub, counting loads of the AuthService module. */
 async function lazyTab(tabs: Tabs, storage = openStorage({ indexedDB: tabs.factory })) {
@@ -111,6 +112,27 @@ describe('LazyAuth', () => {
     // Node has no sessionStorage: no place for the pending state, so no sign-in can start.
     expect(tab.auth.canSignIn).toBe(false);
     await expect(tab.auth.beginSignIn('acme')).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+  });
+
+  it('without IndexedDB, the sessionStorage fallback is opened once, by LazyAuth, and the AuthService keeps the pending sign-in there', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    const web = new FakeWebStorage();
+    const opened = vi.spyOn(web, 'setItem');
+    vi.stubGlobal('sessionStorage', web);
+    try {
+      const memory = Promise.resolve({ store: createMemoryStore(), sealed: createMemoryStore(), persistent: false });
+      const tab = await lazyTab(tabs, memory);
+      expect(tab.auth.canSignIn).toBe(true);
+      const probes = () => opened.mock.calls.filter(([key]) => key.endsWith('__probe__')).length;
+      expect(probes()).toBe(1);
+      await tab.auth.beginSignIn('acme');
+      expect(tab.loads()).toBe(1);
+      // The service did not open a second fallback: it wrote the pending sign-in into the one given.
+      expect(probes()).toBe(1);
+      expect([...web.data.keys()].some((key) => !key.endsWith('__probe__'))).toBe(true);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('a failed load of the AuthService is tried again on the next call', async () => {

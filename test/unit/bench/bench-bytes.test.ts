@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { platformChunks, returningCatalogueKeys } from '../../bench/bytes.ts';
-import type { Manifest } from '../../bench/size-report.ts';
+import { configuredKeys, platformChunks, returningCatalogueKeys } from '../../bench/bytes.ts';
+import type { ChunkSources, Manifest } from '../../bench/size-report.ts';
+import { STORE_SCREEN } from '../../deploy/first-load.ts';
 
-/** A tiny build: the registry lazily imports two platforms; one shares a chunk with the catalogue. */
+/**
+ * A tiny build: the store screen's sources share one chunk (keyed by its name, so found through the
+ * chunk-sources map), the registry lazily imports two platforms, one sharing a chunk with the store screen.
+ */
 const manifest: Manifest = {
   'index.html': { file: 'assets/index.js', isEntry: true, dynamicImports: ['src/boot.ts'] },
-  'src/boot.ts': { file: 'assets/boot.js', isDynamicEntry: true, imports: ['_registry.js'], dynamicImports: ['src/lib/components/views/CatalogView.svelte', 'src/lib/api/client.ts', 'src/lib/auth/auth-service.ts'] },
+  'src/boot.ts': { file: 'assets/boot.js', isDynamicEntry: true, imports: ['_registry.js'], dynamicImports: ['_store.js', 'src/lib/auth/auth-service.ts'] },
   '_registry.js': { file: 'assets/registry.js', dynamicImports: ['src/lib/providers/goodsie.ts', 'src/lib/providers/foxy.ts'] },
-  'src/lib/components/views/CatalogView.svelte': { file: 'assets/CatalogView.js', isDynamicEntry: true, imports: ['_safe-url.js'], css: ['assets/CatalogView.css'] },
-  'src/lib/api/client.ts': { file: 'assets/client.js', isDynamicEntry: true },
+  '_store.js': { file: 'assets/store.js', name: 'store', imports: ['_safe-url.js'], css: ['assets/store.css'] },
   'src/lib/auth/auth-service.ts': { file: 'assets/auth-service.js', isDynamicEntry: true, imports: ['_scopes.js'] },
   '_scopes.js': { file: 'assets/scopes.js' },
   '_safe-url.js': { file: 'assets/safe-url.js' },
@@ -17,25 +20,43 @@ const manifest: Manifest = {
   'src/lib/providers/foxy.ts': { file: 'assets/foxy.js', isDynamicEntry: true, imports: ['_safe-url.js', '_money.js'] },
   'src/lib/sanitize/merchant-html.ts': { file: 'assets/merchant-html.js', isDynamicEntry: true },
 };
+const sources: ChunkSources = { 'assets/store.js': [...STORE_SCREEN, 'src/lib/components/ProductGrid.svelte'] };
 
 describe('bench bytes from the build manifest', () => {
-  it('a returning visitor loads the first load, the catalogue view, the API client and the AuthService', () => {
-    expect(returningCatalogueKeys(manifest)).toEqual([
-      'index.html',
-      'src/boot.ts',
-      '_registry.js',
-      'src/lib/components/views/CatalogView.svelte',
-      '_safe-url.js',
-      'src/lib/api/client.ts',
-      'src/lib/auth/auth-service.ts',
-      '_scopes.js',
-    ]);
+  it('a returning visitor loads the first load, the store screen’s chunk (found by its sources) and the AuthService, each chunk once', () => {
+    expect(returningCatalogueKeys(manifest, sources)).toEqual(['index.html', 'src/boot.ts', '_registry.js', '_store.js', '_safe-url.js', 'src/lib/auth/auth-service.ts', '_scopes.js']);
+  });
+
+  it('refuses to count a screen whose sources no chunk holds, rather than leave them out', () => {
+    expect(() => returningCatalogueKeys(manifest, {})).toThrow(/no chunk of the build holds "src\/lib\/components\/views\/CatalogView.svelte"/);
   });
 
   it("finds every platform's lazy code, without what the catalogue already loaded", () => {
-    const platforms = platformChunks(manifest, new Set(returningCatalogueKeys(manifest)));
+    const platforms = platformChunks(manifest, new Set(returningCatalogueKeys(manifest, sources)));
     expect([...platforms.keys()].sort()).toEqual(['foxy', 'goodsie']);
     expect(platforms.get('goodsie')).toEqual(['src/lib/providers/goodsie.ts']);
     expect(platforms.get('foxy')).toEqual(['src/lib/providers/foxy.ts', '_money.js']);
+  });
+  it('a config.json naming seam platforms adds their profiles and the seam door with what it lists connections with; Goodsie alone adds nothing', () => {
+    const seamBuild: Manifest = {
+      ...manifest,
+      'src/lib/providers/foxy-profile.ts': { file: 'assets/foxy-profile.js', isDynamicEntry: true },
+      'src/lib/state/store-connections.ts': { file: 'assets/store-connections.js', isDynamicEntry: true, dynamicImports: ['src/lib/auth/connections.ts', 'src/lib/api/transport.ts'] },
+      'src/lib/auth/connections.ts': { file: 'assets/connections.js', isDynamicEntry: true, imports: ['_scopes.js'] },
+      'src/lib/storage/credential-vault.ts': { file: 'assets/credential-vault.js', isDynamicEntry: true },
+      'src/lib/providers/loaders.ts': { file: 'assets/loaders.js', isDynamicEntry: true },
+      '_single-use-store.js': { file: 'assets/single-use-store.js' },
+      'src/lib/api/transport.ts': { file: 'assets/transport.js', isDynamicEntry: true, imports: ['_store.js'] },
+    };
+    const seamSources: ChunkSources = { ...sources, 'assets/single-use-store.js': ['src/lib/storage/single-use-store.ts'] };
+    expect(configuredKeys(seamBuild, ['goodsie'], new Set(['index.html']), seamSources)).toEqual([]);
+    expect(configuredKeys(seamBuild, ['goodsie', 'foxy', 'foxy'], new Set(['index.html', '_scopes.js']), seamSources)).toEqual([
+      'src/lib/providers/foxy-profile.ts',
+      'src/lib/state/store-connections.ts',
+      'src/lib/auth/connections.ts',
+      'src/lib/storage/credential-vault.ts',
+      'src/lib/providers/loaders.ts',
+      '_single-use-store.js',
+    ]);
   });
 });

@@ -1,0 +1,126 @@
+/**
+ * Which modules a first visit needs, for the build's chunking (vite.config.ts): the boot's static
+ * import graph, with Svelte's runtime counted by what the code actually calls.
+ *
+ * Every compiled component does `import * as $ from 'svelte/internal/client'`, a barrel that
+ * re-exports the whole runtime. Followed as a plain import graph, the barrel makes every runtime
+ * module (`<select>` bindings, `{@html}`, `<svelte:element>`, ...) look needed by the first screen as
+ * soon as any lazy screen uses it, and the boot chunk carried them all. Here an import of the barrel
+ * is replaced by the modules that define the names the importer takes from it (`$.each`, `{ get }`),
+ * so the runtime a lazy screen alone uses is chunked with that screen.
+ */
+import { dirname, resolve } from 'node:path';
+
+/** The part of Rolldown's module info this reads. */
+export interface ModuleFacts {
+  code: string | null;
+  importedIds: readonly string[];
+}
+export type ModuleLookup = (id: string) => ModuleFacts | null;
+
+/**
+ * A store's screen for a returning visitor, built as one chunk (vite.config.ts) and counted by the
+ * bench (test/bench/bytes.ts): the catalogue, the store's bar, tabs and banners, the code that builds a
+ * store's client and the API client, with the modules they share: one request and one gzip window
+ * instead of a dozen small chunks. A platform's adapter stays in its own chunk (a store of another
+ * kind never loads it), as does anything another screen imports dynamically; screens other than
+ * the catalogue import the shared modules from this chunk.
+ */
+export const STORE_SCREEN = [
+  'src/lib/components/views/CatalogView.svelte',
+  'src/lib/components/StoreNav.svelte',
+  'src/lib/components/StoreBar.svelte',
+  'src/lib/components/Banners.svelte',
+  // The catalogue shows its errors with it (a boot that failed imports it from here too).
+  'src/lib/components/ErrorPanel.svelte',
+  'src/lib/state/store-clients.ts',
+  'src/lib/api/client.ts',
+  // What every platform's adapter maps its answers with: in the chunk already on its way when the
+  // adapter loads, rather than three more requests after it.
+  'src/lib/providers/wire.ts',
+  'src/lib/providers/money.ts',
+  'src/lib/sanitize/safe-url.ts',
+] as const;
+
+/**
+ * The seam's door (loaded at boot when config.json names a store on the seam) and what it loads at
+ * once to list the saved connections (StoreConnections' #load): one chunk (vite.config.ts) rather
+ * than the door and then three more. single-use-store.ts, which the Goodsie sign-in's pending store
+ * uses too, keeps its own chunk (SEAM_LIST_SHARED); the bench counts both (test/bench/bytes.ts).
+ */
+export const SEAM_LIST = ['src/lib/state/store-connections.ts', 'src/lib/auth/connections.ts', 'src/lib/storage/credential-vault.ts', 'src/lib/providers/loaders.ts'] as const;
+export const SEAM_LIST_SHARED = ['src/lib/storage/single-use-store.ts'] as const;
+
+const BARREL = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]index\.js$/;
+
+export function isSvelteBarrel(id: string): boolean {
+  return BARREL.test(id);
+}
+
+/** The barrel's export map: exported name -> id of the module that defines it. */
+export function barrelExports(barrelId: string, code: string): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const match of code.matchAll(/export\s*\{([^}]*)\}\s*from\s*['"]([^'"]+)['"]/g)) {
+    const from = resolve(dirname(barrelId), match[2]!);
+    for (const part of match[1]!.split(',')) {
+      const [local, exported] = part.trim().split(/\s+as\s+/);
+      if (local) names.set((exported ?? local).trim(), from);
+    }
+  }
+  return names;
+}
+
+const escape = (text: string): string => text.replace(/[$]/g, '\\$');
+
+/**
+ * The names `code` takes from the runtime barrel: members of a namespace import
+ * (`import * as $ from 'svelte/internal/client'` then `$.each`) and named imports. Undefined when it
+ * imports the barrel in a way this cannot read (then the whole barrel counts as needed).
+ */
+export function namesFromBarrel(code: string): Set<string> | undefined {
+  const names = new Set<string>();
+  const from = String.raw`\s*from\s*['"](?:svelte/internal/client|[./]+(?:internal/client/)?index\.js)['"]`;
+  for (const match of code.matchAll(new RegExp(String.raw`import\s*\*\s*as\s*([\w$]+)` + from, 'g'))) {
+    for (const member of code.matchAll(new RegExp(String.raw`(?<![\w$.])${escape(match[1]!)}\.([\w$]+)`, 'g'))) names.add(member[1]!);
+  }
+  for (const match of code.matchAll(new RegExp(String.raw`import\s*\{([^}]*)\}` + from, 'g'))) {
+    for (const part of match[1]!.split(',')) {
+      const name = part.trim().split(/\s+as\s+/)[0];
+      if (name) names.add(name);
+    }
+  }
+  return names.size > 0 ? names : undefined;
+}
+
+/**
+ * The modules reachable from `from` by static imports, with imports of the Svelte runtime barrel
+ * narrowed to the modules defining the names taken from it. Bounded: each id is visited once.
+ */
+export function neededModules(lookup: ModuleLookup, from: string): Set<string> {
+  const seen = new Set<string>();
+  const queue = [from];
+  let barrel: Map<string, string> | undefined;
+  const exportsOf = (id: string): Map<string, string> => (barrel ??= barrelExports(id, lookup(id)?.code ?? ''));
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const info = lookup(id);
+    for (const imported of info?.importedIds ?? []) {
+      if (!isSvelteBarrel(imported)) {
+        queue.push(imported);
+        continue;
+      }
+      const names = namesFromBarrel(info?.code ?? '');
+      const defining = exportsOf(imported);
+      if (names === undefined) {
+        // Not readable: count the whole barrel, as a plain import graph would.
+        queue.push(imported);
+        continue;
+      }
+      // A name the barrel does not export is not taken from it (`$.x` matched in other code).
+      for (const name of names) if (defining.has(name)) queue.push(defining.get(name)!);
+    }
+  }
+  return seen;
+}

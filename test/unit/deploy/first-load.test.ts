@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { barrelExports, namesFromBarrel, neededModules, type ModuleFacts } from '../../deploy/first-load.ts';
+
+const RUNTIME = '/app/node_modules/svelte/src/internal/client';
+const BARREL = `${RUNTIME}/index.js`;
+
+/** A tiny graph: the boot's component uses `each`, a lazy one `html`; both import the barrel. */
+const modules: Record<string, ModuleFacts> = {
+  '/app/src/boot.ts': { code: `import App from './App.svelte';`, importedIds: ['/app/src/App.svelte'] },
+  '/app/src/App.svelte': {
+    code: `import * as $ from 'svelte/internal/client';\nconst x = $.each(a, b); $.append(c, d); other.$.html(e);`,
+    importedIds: [BARREL],
+  },
+  '/app/src/Lazy.svelte': { code: `import * as $ from 'svelte/internal/client';\n$.html(a);`, importedIds: [BARREL] },
+  [BARREL]: {
+    code: `export { each, index } from './dom/blocks/each.js';\nexport { html } from './dom/blocks/html.js';\nexport {\n\tappend,\n\tcomment as text\n} from './dom/template.js';`,
+    importedIds: [`${RUNTIME}/dom/blocks/each.js`, `${RUNTIME}/dom/blocks/html.js`, `${RUNTIME}/dom/template.js`],
+  },
+  [`${RUNTIME}/dom/blocks/each.js`]: { code: `import { x } from '../operations.js';`, importedIds: [`${RUNTIME}/dom/operations.js`] },
+  [`${RUNTIME}/dom/blocks/html.js`]: { code: '', importedIds: [] },
+  [`${RUNTIME}/dom/template.js`]: { code: '', importedIds: [] },
+  [`${RUNTIME}/dom/operations.js`]: { code: '', importedIds: [] },
+};
+const lookup = (id: string): ModuleFacts | null => modules[id] ?? null;
+
+describe('first-load modules', () => {
+  it('reads the barrel’s export map, renamed exports included', () => {
+    const map = barrelExports(BARREL, modules[BARREL]!.code!);
+    expect(map.get('each')).toBe(`${RUNTIME}/dom/blocks/each.js`);
+    expect(map.get('text')).toBe(`${RUNTIME}/dom/template.js`);
+    expect(map.has('comment')).toBe(false);
+  });
+
+  it('takes the members of a namespace import and named imports, not look-alikes', () => {
+    expect(namesFromBarrel(modules['/app/src/App.svelte']!.code!)).toEqual(new Set(['each', 'append']));
+    expect(namesFromBarrel(`import { get, render_effect as effect } from '../../internal/client/index.js';`)).toEqual(new Set(['get', 'render_effect']));
+    expect(namesFromBarrel(`import { get } from './elsewhere.js';`)).toBeUndefined();
+  });
+
+  it('follows the boot to the runtime it calls, leaving out what only a lazy screen calls', () => {
+    const needed = neededModules(lookup, '/app/src/boot.ts');
+    expect(needed).toContain(`${RUNTIME}/dom/blocks/each.js`);
+    expect(needed).toContain(`${RUNTIME}/dom/operations.js`);
+    expect(needed).toContain(`${RUNTIME}/dom/template.js`);
+    expect(needed).not.toContain(`${RUNTIME}/dom/blocks/html.js`);
+    expect(needed).not.toContain(BARREL);
+  });
+
+  it('counts the whole barrel when an importer’s use of it cannot be read', () => {
+    const unread: Record<string, ModuleFacts> = { ...modules, '/app/src/App.svelte': { code: `import $ from 'svelte/internal/client';`, importedIds: [BARREL] } };
+    const needed = neededModules((id) => unread[id] ?? null, '/app/src/boot.ts');
+    expect(needed).toContain(BARREL);
+    expect(needed).toContain(`${RUNTIME}/dom/blocks/html.js`);
+  });
+});
