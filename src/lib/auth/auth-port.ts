@@ -10,7 +10,7 @@ import type { StoreSession } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
-import { SessionStore } from './session-store.ts';
+import { REFRESH_MARGIN_MS, SessionStore } from './session-store.ts';
 import { openSessionChannel } from './session-channel.ts';
 import { defaultWithLock, SignOuts } from './sign-outs.ts';
 
@@ -52,6 +52,12 @@ export class LazyAuth implements AuthPort {
   /** The service is loaded and tells the listeners itself. */
   #loaded = false;
   #signOuts: SignOuts | undefined;
+  /**
+   * The sessions the first screen listed before the service loaded, per store, each given once as
+   * that store's first access token (a returning visitor's first request reads the vault once, not
+   * twice); forgotten at any sign-in, sign-out or renewal, here or in another tab.
+   */
+  #listed = new Map<string, StoreSession>();
 
   private constructor(deps: LazyAuthDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
     this.#deps = deps;
@@ -89,6 +95,7 @@ export class LazyAuth implements AuthPort {
         now: deps.now ?? Date.now,
       });
       signOuts.onElsewhere((storeId) => {
+        this.#listed.delete(storeId);
         if (!this.#loaded) for (const listener of this.#listeners) listener({ type: 'signed-out-elsewhere', storeId });
       });
       this.#signOuts = signOuts;
@@ -111,6 +118,7 @@ export class LazyAuth implements AuthPort {
     return (this.#service ??= (this.#deps.loadService ?? (() => import('./auth-service.ts')))()
       .then(({ AuthService }) => AuthService.create({ ...this.#deps, storage: this.#storage, pendingFallback: this.#pendingFallback, signOuts: this.signOuts }))
       .then((service) => {
+        service.onEvent((event) => this.#listed.delete(event.storeId));
         for (const listener of this.#listeners) this.#offs.set(listener, service.onEvent(listener));
         this.#loaded = true;
         return service;
@@ -136,31 +144,42 @@ export class LazyAuth implements AuthPort {
   async listSessions(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
     if (this.#service) return (await this.#service).listSessions();
     const listed = await new SessionStore(this.#storage.sealed).list();
+    this.#listed = new Map(listed.sessions.map((s) => [s.storeId, s]));
     if (listed.sessions.length > 0) this.service().catch(() => undefined);
     return listed;
   }
 
   async beginSignIn(storeId: string, opts?: { scopes?: string[]; returnTo?: string }): Promise<void> {
+    this.#listed.clear();
     return (await this.service()).beginSignIn(storeId, opts);
   }
 
   async completeSignIn(captured: CapturedRedirect): Promise<CompletedSignIn> {
+    this.#listed.clear();
     return (await this.service()).completeSignIn(captured);
   }
 
   async signOut(storeId: string): Promise<void> {
+    this.#listed.clear();
     return (await this.service()).signOut(storeId);
   }
 
   async retryRenewal(storeId: string): Promise<void> {
+    this.#listed.clear();
     return (await this.service()).retryRenewal(storeId);
   }
 
+  /** The store's first token is the one just listed when it has life left; every other comes from the service. */
   async getAccessToken(storeId: string): Promise<string> {
+    const listed = this.#listed.get(storeId);
+    this.#listed.delete(storeId);
+    const expiresAt = listed?.tokens.expiresAt;
+    if (listed && (expiresAt === null || expiresAt! - (this.#deps.now ?? Date.now)() > REFRESH_MARGIN_MS)) return listed.tokens.accessToken;
     return (await this.service()).getAccessToken(storeId);
   }
 
   async handleUnauthorized(storeId: string, rejectedToken?: string): Promise<string> {
+    this.#listed.clear();
     return (await this.service()).handleUnauthorized(storeId, rejectedToken);
   }
 }

@@ -8,6 +8,8 @@ import { runsOnSeam } from '../connect/store-config.ts';
 import type { ClientHost, StoreClient } from './store-clients.ts';
 import { cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
 import { StoreInfo } from './store-info.svelte.ts';
+import type { ProductListQuery, ProductPage } from '../domain/catalog.ts';
+import { loadProvider } from '../providers/registry.ts';
 
 const KEY = Symbol('apis');
 
@@ -37,6 +39,8 @@ export class StoreApis {
   #infos = new Map<string, StoreInfo>();
   /** Per store: its client (and a seam store's adapter), loading or loaded. */
   #loads = new Map<string, Promise<StoreClient>>();
+  /** Per store: a first catalogue page asked for at boot, for the catalogue to take (once). */
+  #early = new Map<string, { key: string; page: Promise<ProductPage> }>();
   /** Per store: how many calls are waiting out a 429 right now. */
   #waiting = new Map<string, number>();
   /** Set while a 429 is being waited out, so the wait is visible. */
@@ -91,6 +95,19 @@ export class StoreApis {
     if (store) this.#client(store).catch(() => undefined);
   }
 
+  /**
+   * Asks for what a store's catalogue shows first (its first page for `query`, the store's name and
+   * pages) as soon as the session is read, before the catalogue's code has mounted; the catalogue's
+   * first load for the same query takes that page rather than asking again (one request, not two).
+   */
+  prefetchCatalog(storeId: string, query: ProductListQuery): void {
+    if (!this.#session.store(storeId)) return;
+    const page = this.#pagesOf(storeId)(query, null, new AbortController().signal);
+    page.catch(() => undefined); // the catalogue that takes it shows the failure
+    this.#early.set(storeId, { key: queryKey(query), page });
+    this.info(storeId);
+  }
+
   /** The store's client, built on first use (one per store; a failed build is tried again next call). */
   #client(store: StoreConfig): Promise<StoreClient> {
     let loading = this.#loads.get(store.id);
@@ -110,6 +127,8 @@ export class StoreApis {
           }
         },
       };
+      // Goodsie's adapter downloads beside the client code, not once that code has run.
+      if (!runsOnSeam(store.kind)) loadProvider(store.kind).catch(() => undefined);
       loading = import('./store-clients.ts').then((m) => m.createStoreClient(host, store));
       loading.catch(() => this.#loads.delete(store.id));
       this.#loads.set(store.id, loading);
@@ -122,6 +141,20 @@ export class StoreApis {
    * links, locally sorted lists); Goodsie's numbered pages become cursors.
    */
   pages(storeId: string): ListProductPage {
+    const list = this.#pagesOf(storeId);
+    return (query, cursor, signal) => {
+      // The first page asked for at boot is taken once, by the first load of the first page that
+      // comes: its query's, or none (the person moved on; a later visit asks afresh).
+      const early = cursor === null ? this.#early.get(storeId) : undefined;
+      if (early) {
+        this.#early.delete(storeId);
+        if (early.key === queryKey(query)) return early.page;
+      }
+      return list(query, cursor, signal);
+    };
+  }
+
+  #pagesOf(storeId: string): ListProductPage {
     const store = this.#session.store(storeId);
     if (!store || !runsOnSeam(store.kind)) return cursorPagesOf(this.for(storeId));
     return (query, cursor, signal) =>
@@ -187,4 +220,9 @@ export class StoreApis {
   static get(): StoreApis {
     return getContext<StoreApis>(KEY);
   }
+}
+
+/** The same list whatever the order of its fields or an empty filter left in or out. */
+function queryKey(query: ProductListQuery): string {
+  return JSON.stringify([query.q ?? '', query.category ?? '', query.sort ?? '', query.count ?? 0]);
 }

@@ -11,7 +11,11 @@ import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
 import { FakeWebStorage } from '../../helpers/fake-web-storage.ts';
 
 /** A LazyAuth on the tabs' IndexedDB and channel hub, counting loads of the AuthService module. */
-async function lazyTab(tabs: Tabs, storage = openStorage({ indexedDB: tabs.factory })) {
+async function lazyTab(
+  tabs: Tabs,
+  storage = openStorage({ indexedDB: tabs.factory }),
+  load: () => Promise<typeof import('../../../src/lib/auth/auth-service.ts')> = () => import('../../../src/lib/auth/auth-service.ts'),
+) {
   let loads = 0;
   let navigated = '';
   const auth = await LazyAuth.create({
@@ -25,7 +29,7 @@ async function lazyTab(tabs: Tabs, storage = openStorage({ indexedDB: tabs.facto
     storage,
     loadService: () => {
       loads++;
-      return import('../../../src/lib/auth/auth-service.ts');
+      return load();
     },
   });
   return { auth, loads: () => loads, navigated: () => navigated };
@@ -149,5 +153,61 @@ describe('LazyAuth', () => {
     await expect(auth.getAccessToken('acme')).rejects.toThrow('Failed to fetch');
     await expect(auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
     expect(calls).toBe(2);
+  });
+
+  describe('the first token of a store, from the sessions just listed', () => {
+    /** 'pending' when `promise` has not settled within a few event-loop turns. */
+    const settledSoon = (promise: Promise<unknown>) =>
+      Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), new Promise((resolve) => setTimeout(() => resolve('pending'), 30))]);
+
+    it('is the listed token, without waiting for the AuthService; the next one comes from the service', async () => {
+      const tabs = await openTabs([codeStore('acme')]);
+      const other = await tabs.open();
+      await tabs.signIn(other.auth, 'acme');
+      const tab = await lazyTab(tabs, undefined, () => new Promise(() => undefined)); // the service never loads
+      await tab.auth.listSessions();
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1');
+      expect(await settledSoon(tab.auth.getAccessToken('acme'))).toBe('pending');
+      expect(tab.loads()).toBe(1);
+    });
+
+    it('goes to the service, which tries a renewal, when the listed token has less than the refresh margin left', async () => {
+      const tabs = await openTabs([codeStore('acme')]);
+      const other = await tabs.open();
+      await tabs.signIn(other.auth, 'acme'); // AT1, 3600 s
+      const tab = await lazyTab(tabs);
+      const events: AuthEvent[] = [];
+      tab.auth.onEvent((event) => events.push(event));
+      const { sessions } = await tab.auth.listSessions();
+      tabs.clock.now = sessions[0]!.tokens.expiresAt! - 30_000;
+      // This tab's fetch reaches no token endpoint: the renewal fails for a passing reason, and the
+      // token, still valid for 30 s, keeps serving (as the AuthService does).
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1');
+      expect(events).toEqual([{ type: 'renewal-unavailable', storeId: 'acme' }]);
+    });
+
+    it('is not used once another tab has signed the store out', async () => {
+      const tabs = await openTabs([codeStore('acme')]);
+      const other = await tabs.open();
+      await tabs.signIn(other.auth, 'acme');
+      const tab = await lazyTab(tabs);
+      const events: AuthEvent[] = [];
+      tab.auth.onEvent((event) => events.push(event));
+      await tab.auth.listSessions();
+      await tab.auth.service();
+      await other.auth.signOut('acme');
+      await expect.poll(() => events).toEqual([{ type: 'signed-out-elsewhere', storeId: 'acme' }]);
+      await expect(tab.auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+    });
+
+    it('is not used after a sign-out in this tab', async () => {
+      const tabs = await openTabs([codeStore('acme')]);
+      const other = await tabs.open();
+      await tabs.signIn(other.auth, 'acme');
+      const tab = await lazyTab(tabs);
+      await tab.auth.listSessions();
+      await tab.auth.signOut('acme');
+      await expect(tab.auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+    });
   });
 });
