@@ -48,9 +48,11 @@ describe('the catalogue asked for at boot', () => {
     app.network.on('GET', '/api/v1/products', () => listing.promise, { query: catalogQuery({ q: 'mug' }) });
 
     app.apis.prefetchCatalog('demo', routeQuery(currentCatalogRoute(app)));
-    await eventually(() => expect(firstPages(app)).toHaveLength(1));
-    await eventually(() => expect(app.network.requests('GET', '/api/v1/metadata')).toHaveLength(1));
-    expect(app.network.requests('GET', '/api/v1/pages')).toHaveLength(1);
+    await eventually(() => {
+      expect(firstPages(app)).toHaveLength(1);
+      expect(app.network.requests('GET', '/api/v1/metadata')).toHaveLength(1);
+      expect(app.network.requests('GET', '/api/v1/pages')).toHaveLength(1);
+    });
     expect(firstPages(app)[0]!.headers.get('Authorization')).toBe('Bearer token-for-demo');
 
     renderCatalog(app);
