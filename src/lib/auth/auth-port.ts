@@ -32,9 +32,13 @@ export type AuthPort = Pick<
   | 'handleUnauthorized'
 >;
 
+type SessionListing = { sessions: StoreSession[]; discarded: string[] };
+
 type LazyAuthDeps = Omit<AuthServiceDeps, 'storage' | 'pendingFallback'> & {
   /** Loads the AuthService module; a dynamic import by default. */
   loadService?: () => Promise<typeof import('./auth-service.ts')>;
+  /** The vault's listing already under way ({@link LazyAuth.listSaved}): the first listSessions gives it. */
+  listed?: Promise<SessionListing>;
 };
 
 export class LazyAuth implements AuthPort {
@@ -58,6 +62,8 @@ export class LazyAuth implements AuthPort {
    * twice); forgotten at any sign-in, sign-out or renewal, here or in another tab.
    */
   #listed = new Map<string, StoreSession>();
+  /** The listing begun before this was made, for the first listSessions (then every call reads afresh). */
+  #early: Promise<SessionListing> | undefined;
 
   private constructor(deps: LazyAuthDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
     this.#deps = deps;
@@ -67,11 +73,22 @@ export class LazyAuth implements AuthPort {
     this.canSignIn = storage.persistent || pendingFallback !== null;
     this.fetchImpl = deps.fetch;
     this.credentialStore = storage.sealed;
+    this.#early = deps.listed;
   }
 
   /** Opens the storage sessions live in (IndexedDB, or memory); never rejects. Start it early. */
   static openStorage(): Promise<OpenedStorage> {
     return openStorage();
+  }
+
+  /**
+   * Starts reading the saved sessions as soon as `storage` is open, before config.json is read and
+   * the app is built (the boot does), so that a returning visitor's list does not wait for them.
+   */
+  static listSaved(storage: Promise<OpenedStorage>): Promise<SessionListing> {
+    const listing = storage.then((opened) => new SessionStore(opened.sealed).list());
+    listing.catch(() => undefined); // the first listSessions, which takes it, reports a failure
+    return listing;
   }
 
   /** Without IndexedDB, pending sign-ins wait in sessionStorage (loaded only then), as AuthService.create does. */
@@ -141,32 +158,40 @@ export class LazyAuth implements AuthPort {
   }
 
   /** Read straight from the vault before the service is loaded; the service is then loaded when there are sessions. */
-  async listSessions(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
-    if (this.#service) return (await this.#service).listSessions();
-    const listed = await new SessionStore(this.#storage.sealed).list();
+  async listSessions(): Promise<SessionListing> {
+    const early = this.#early;
+    this.#early = undefined;
+    if (this.#service && !early) return (await this.#service).listSessions();
+    const listed = await (early ?? new SessionStore(this.#storage.sealed).list());
     this.#listed = new Map(listed.sessions.map((s) => [s.storeId, s]));
     if (listed.sessions.length > 0) this.service().catch(() => undefined);
     return listed;
   }
 
   async beginSignIn(storeId: string, opts?: { scopes?: string[]; returnTo?: string }): Promise<void> {
-    this.#listed.clear();
+    this.#forgetListed();
     return (await this.service()).beginSignIn(storeId, opts);
   }
 
   async completeSignIn(captured: CapturedRedirect): Promise<CompletedSignIn> {
-    this.#listed.clear();
+    this.#forgetListed();
     return (await this.service()).completeSignIn(captured);
   }
 
   async signOut(storeId: string): Promise<void> {
-    this.#listed.clear();
+    this.#forgetListed();
     return (await this.service()).signOut(storeId);
   }
 
   async retryRenewal(storeId: string): Promise<void> {
-    this.#listed.clear();
+    this.#forgetListed();
     return (await this.service()).retryRenewal(storeId);
+  }
+
+  /** Sessions listed before a change of sign-in are not handed out after it. */
+  #forgetListed(): void {
+    this.#listed.clear();
+    this.#early = undefined;
   }
 
   /** The store's first token is the one just listed when it has life left; every other comes from the service. */
@@ -179,7 +204,7 @@ export class LazyAuth implements AuthPort {
   }
 
   async handleUnauthorized(storeId: string, rejectedToken?: string): Promise<string> {
-    this.#listed.clear();
+    this.#forgetListed();
     return (await this.service()).handleUnauthorized(storeId, rejectedToken);
   }
 }

@@ -210,4 +210,42 @@ describe('LazyAuth', () => {
       await expect(tab.auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
     });
   });
+
+  describe('the saved sessions read as storage opens (LazyAuth.listSaved, from the boot)', () => {
+    /** The tabs' storage, counting how often the vault is listed. */
+    async function countedStorage(tabs: Tabs) {
+      const opened = await openStorage({ indexedDB: tabs.factory });
+      let lists = 0;
+      const sealed = { ...opened.sealed, keys: () => (lists++, opened.sealed.keys()) };
+      return { storage: Promise.resolve({ ...opened, sealed }), lists: () => lists };
+    }
+
+    it('are what the first listSessions gives, with no second read; later calls read afresh', async () => {
+      const tabs = await openTabs([codeStore('acme')]);
+      const other = await tabs.open();
+      await tabs.signIn(other.auth, 'acme');
+      const { storage, lists } = await countedStorage(tabs);
+      const listed = LazyAuth.listSaved(storage);
+      const auth = await LazyAuth.create({ config: tabs.config, fetch: (input, init) => fetch(input, init), navigate: () => undefined, now: () => tabs.clock.now, channel: null, storage, listed });
+      expect(lists()).toBe(1);
+      expect((await auth.listSessions()).sessions.map((s) => s.storeId)).toEqual(['acme']);
+      expect(lists()).toBe(1);
+      expect(await auth.getAccessToken('acme')).toBe('AT1');
+      await other.auth.signOut('acme');
+      expect(await auth.listSessions()).toEqual({ sessions: [], discarded: [] });
+      expect(lists()).toBe(2);
+    });
+
+    it('are not given once this tab has signed a store out in the meantime', async () => {
+      const tabs = await openTabs([codeStore('acme')]);
+      const other = await tabs.open();
+      await tabs.signIn(other.auth, 'acme');
+      const { storage } = await countedStorage(tabs);
+      const listed = LazyAuth.listSaved(storage);
+      await listed;
+      const auth = await LazyAuth.create({ config: tabs.config, fetch: (input, init) => fetch(input, init), navigate: () => undefined, now: () => tabs.clock.now, channel: null, storage, listed });
+      await auth.signOut('acme');
+      expect((await auth.listSessions()).sessions).toEqual([]);
+    });
+  });
 });
