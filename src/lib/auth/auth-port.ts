@@ -120,11 +120,6 @@ export class LazyAuth implements AuthPort {
     return this.#signOuts;
   }
 
-  /** Starts downloading the AuthService's code (a store's route at boot: its first request will need it). */
-  static preloadService(): void {
-    import('./auth-service.ts').catch(() => undefined);
-  }
-
   /** Whether the AuthService's code has been asked for (tests, and the bench's reading of it). */
   get serviceRequested(): boolean {
     return this.#service !== undefined;

@@ -86,6 +86,14 @@ export class StoreApis {
   }
 
   /**
+   * Starts downloading the platform's adapter `store`'s first call needs (Goodsie's, beside the
+   * client code), as soon as config.json names the store: before storage and the session are read.
+   */
+  static preloadStoreCode(store: StoreConfig): void {
+    if (!runsOnSeam(store.kind)) loadProvider(store.kind).catch(() => undefined);
+  }
+
+  /**
    * Starts loading `storeId`'s client code (the API client, or the platform's adapter) ahead of the
    * first call, so a returning visitor's first request does not wait for it; a failure shows at
    * that call, which tries again.
@@ -99,13 +107,17 @@ export class StoreApis {
    * Asks for what a store's catalogue shows first (its first page for `query`, the store's name and
    * pages) as soon as the session is read, before the catalogue's code has mounted; the catalogue's
    * first load for the same query takes that page rather than asking again (one request, not two).
+   * Settles (never rejects) once the store's client code is in.
    */
-  prefetchCatalog(storeId: string, query: ProductListQuery): void {
-    if (!this.#session.store(storeId)) return;
+  prefetchCatalog(storeId: string, query: ProductListQuery): Promise<unknown> {
+    const store = this.#session.store(storeId);
+    if (!store) return Promise.resolve();
     const page = this.#pagesOf(storeId)(query, null, new AbortController().signal);
     page.catch(() => undefined); // the catalogue that takes it shows the failure
     this.#early.set(storeId, { key: queryKey(query), page });
     this.info(storeId);
+    // Settles once the client code is in: from there to the requests leaving, microtasks only.
+    return this.#client(store).catch(() => undefined);
   }
 
   /** The store's client, built on first use (one per store; a failed build is tried again next call). */
@@ -128,7 +140,7 @@ export class StoreApis {
         },
       };
       // Goodsie's adapter downloads beside the client code, not once that code has run.
-      if (!runsOnSeam(store.kind)) loadProvider(store.kind).catch(() => undefined);
+      StoreApis.preloadStoreCode(store);
       loading = import('./store-clients.ts').then((m) => m.createStoreClient(host, store));
       loading.catch(() => this.#loads.delete(store.id));
       this.#loads.set(store.id, loading);

@@ -70,7 +70,8 @@ describe('the catalogue asked for at boot', () => {
     app.network.on('GET', '/api/v1/products', () => new Response('oops', { status: 500 }), { query: catalogQuery(), times: 1 });
     app.network.on('GET', '/api/v1/products', () => productPage([APRON]), { query: catalogQuery() });
 
-    app.apis.prefetchCatalog('demo', routeQuery(currentCatalogRoute(app)));
+    // What the boot waits for (the client code) settles whatever the store answers.
+    await app.apis.prefetchCatalog('demo', routeQuery(currentCatalogRoute(app)));
     renderCatalog(app);
     const retry = await screen.findByRole('button', { name: 'Try again' });
     expect(firstPages(app)).toHaveLength(1);
