@@ -57,9 +57,10 @@ export class LazyAuth implements AuthPort {
   #loaded = false;
   #signOuts: SignOuts | undefined;
   /**
-   * The sessions the first screen listed before the service loaded, per store, each given once as
-   * that store's first access token (a returning visitor's first request reads the vault once, not
-   * twice); forgotten at any sign-in, sign-out or renewal, here or in another tab.
+   * The sessions the first screen listed, per store, whose tokens serve the calls made before the
+   * service has loaded (a returning visitor's first requests read the vault once, and wait neither
+   * for the service's code nor for a second read); forgotten once the service is loaded, and at any
+   * sign-in, sign-out or renewal, here or in another tab.
    */
   #listed = new Map<string, StoreSession>();
   /** The listing begun before this was made, for the first listSessions (then every call reads afresh). */
@@ -130,9 +131,9 @@ export class LazyAuth implements AuthPort {
     return (this.#service ??= (this.#deps.loadService ?? (() => import('./auth-service.ts')))()
       .then(({ AuthService }) => AuthService.create({ ...this.#deps, storage: this.#storage, pendingFallback: this.#pendingFallback, signOuts: this.signOuts }))
       .then((service) => {
-        service.onEvent((event) => this.#listed.delete(event.storeId));
         for (const listener of this.#listeners) this.#offs.set(listener, service.onEvent(listener));
         this.#loaded = true;
+        this.#listed.clear();
         return service;
       })
       .catch((error: unknown) => {
@@ -158,7 +159,7 @@ export class LazyAuth implements AuthPort {
     this.#early = undefined;
     if (this.#service && !early) return (await this.#service).listSessions();
     const listed = await (early ?? new SessionStore(this.#storage.sealed).list());
-    this.#listed = new Map(listed.sessions.map((s) => [s.storeId, s]));
+    if (!this.#loaded) this.#listed = new Map(listed.sessions.map((s) => [s.storeId, s]));
     if (listed.sessions.length > 0) this.service().catch(() => undefined);
     return listed;
   }
@@ -189,10 +190,9 @@ export class LazyAuth implements AuthPort {
     this.#early = undefined;
   }
 
-  /** The store's first token is the one just listed when it has life left; every other comes from the service. */
+  /** Until the service has loaded, the token just listed when it has life left; else the service's. */
   async getAccessToken(storeId: string): Promise<string> {
     const listed = this.#listed.get(storeId);
-    this.#listed.delete(storeId);
     const expiresAt = listed?.tokens.expiresAt;
     if (listed && (expiresAt === null || expiresAt! - (this.#deps.now ?? Date.now)() > REFRESH_MARGIN_MS)) return listed.tokens.accessToken;
     return (await this.service()).getAccessToken(storeId);

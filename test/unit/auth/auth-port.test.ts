@@ -160,14 +160,21 @@ describe('LazyAuth', () => {
     const settledSoon = (promise: Promise<unknown>) =>
       Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), new Promise((resolve) => setTimeout(() => resolve('pending'), 30))]);
 
-    it('is the listed token, without waiting for the AuthService; the next one comes from the service', async () => {
+    it('serves every call before the AuthService has loaded, without waiting for it; once loaded, the service answers', async () => {
       const tabs = await openTabs([codeStore('acme')]);
       const other = await tabs.open();
-      await tabs.signIn(other.auth, 'acme');
-      const tab = await lazyTab(tabs, undefined, () => new Promise(() => undefined)); // the service never loads
+      await tabs.signIn(other.auth, 'acme'); // AT1
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const tab = await lazyTab(tabs, undefined, () => released.then(() => import('../../../src/lib/auth/auth-service.ts')));
       await tab.auth.listSessions();
-      expect(await tab.auth.getAccessToken('acme')).toBe('AT1');
-      expect(await settledSoon(tab.auth.getAccessToken('acme'))).toBe('pending');
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1'); // the products request
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1'); // the store's name and pages, at once
+      expect(await settledSoon(tab.auth.getAccessToken('nope'))).toBe('pending'); // not listed: the service's
+      await tabs.signIn(other.auth, 'acme'); // another tab signs in again: AT2 in the vault
+      release();
+      await tab.auth.service();
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT2');
       expect(tab.loads()).toBe(1);
     });
 
