@@ -35,6 +35,14 @@ async function lazyTab(
   return { auth, loads: () => loads, navigated: () => navigated };
 }
 
+/** Tabs where another tab has signed in to 'acme' (code flow: AT1 / RT1, 3600 s). */
+async function signedInElsewhere() {
+  const tabs = await openTabs([codeStore('acme')]);
+  const other = await tabs.open();
+  await tabs.signIn(other.auth, 'acme');
+  return { tabs, other };
+}
+
 describe('LazyAuth', () => {
   it('with no saved session, reads the vault without loading the AuthService', async () => {
     const tabs = await openTabs([codeStore('acme')]);
@@ -161,9 +169,7 @@ describe('LazyAuth', () => {
       Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), new Promise((resolve) => setTimeout(() => resolve('pending'), 30))]);
 
     it('serves every call before the AuthService has loaded, without waiting for it; once loaded, the service answers', async () => {
-      const tabs = await openTabs([codeStore('acme')]);
-      const other = await tabs.open();
-      await tabs.signIn(other.auth, 'acme'); // AT1
+      const { tabs, other } = await signedInElsewhere(); // AT1, 3600 s
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
       const tab = await lazyTab(tabs, undefined, () => released.then(() => import('../../../src/lib/auth/auth-service.ts')));
@@ -179,9 +185,7 @@ describe('LazyAuth', () => {
     });
 
     it('goes to the service, which tries a renewal, when the listed token has less than the refresh margin left', async () => {
-      const tabs = await openTabs([codeStore('acme')]);
-      const other = await tabs.open();
-      await tabs.signIn(other.auth, 'acme'); // AT1, 3600 s
+      const { tabs } = await signedInElsewhere(); // AT1, 3600 s
       const tab = await lazyTab(tabs);
       const events: AuthEvent[] = [];
       tab.auth.onEvent((event) => events.push(event));
@@ -194,9 +198,7 @@ describe('LazyAuth', () => {
     });
 
     it('is not used once another tab has signed the store out', async () => {
-      const tabs = await openTabs([codeStore('acme')]);
-      const other = await tabs.open();
-      await tabs.signIn(other.auth, 'acme');
+      const { tabs, other } = await signedInElsewhere(); // AT1, 3600 s
       const tab = await lazyTab(tabs);
       const events: AuthEvent[] = [];
       tab.auth.onEvent((event) => events.push(event));
@@ -208,9 +210,7 @@ describe('LazyAuth', () => {
     });
 
     it('is not used after a sign-out in this tab', async () => {
-      const tabs = await openTabs([codeStore('acme')]);
-      const other = await tabs.open();
-      await tabs.signIn(other.auth, 'acme');
+      const { tabs } = await signedInElsewhere(); // AT1, 3600 s
       const tab = await lazyTab(tabs);
       await tab.auth.listSessions();
       await tab.auth.signOut('acme');
@@ -228,9 +228,7 @@ describe('LazyAuth', () => {
     }
 
     it('are what the first listSessions gives, with no second read; later calls read afresh', async () => {
-      const tabs = await openTabs([codeStore('acme')]);
-      const other = await tabs.open();
-      await tabs.signIn(other.auth, 'acme');
+      const { tabs, other } = await signedInElsewhere(); // AT1, 3600 s
       const { storage, lists } = await countedStorage(tabs);
       const listed = LazyAuth.listSaved(storage);
       const auth = await LazyAuth.create({ config: tabs.config, fetch: (input, init) => fetch(input, init), navigate: () => undefined, now: () => tabs.clock.now, channel: null, storage, listed });
@@ -244,9 +242,7 @@ describe('LazyAuth', () => {
     });
 
     it('are not given once this tab has signed a store out in the meantime', async () => {
-      const tabs = await openTabs([codeStore('acme')]);
-      const other = await tabs.open();
-      await tabs.signIn(other.auth, 'acme');
+      const { tabs } = await signedInElsewhere(); // AT1, 3600 s
       const { storage } = await countedStorage(tabs);
       const listed = LazyAuth.listSaved(storage);
       await listed;
