@@ -86,7 +86,7 @@ export function preloadView(route: Route): Promise<{ default: Component<any> } |
     .catch(() => undefined);
 }
 
-/** The code of a screen by name, as the shell awaits it. */
-export function loadScreen(name: ScreenName): ReturnType<Loader> {
-  return LOADERS[name]();
+/** The code of a screen by name, as the shell awaits it, with the name it was loaded for. */
+export function loadScreen(name: ScreenName): Promise<{ name: ScreenName; view: Component<any> }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return LOADERS[name]().then((mod) => ({ name, view: mod.default }));
 }

@@ -96,5 +96,15 @@ describe('Shell', () => {
     expect(await screen.findByRole('link', { name: 'Stoneware mug' })).toBeInTheDocument();
     // The same catalogue, not a new one: its search box is the same element.
     expect(screen.getByRole('searchbox', { name: 'Search' })).toBe(search);
+
+    // Back to the stores list, then to a store not connected: each view only ever gets its own props
+    // (a view handed the next one's props while that loads threw, reading route.storeId of undefined:
+    // vitest fails the run on such an uncaught error).
+    app.router.go({ name: 'home' });
+    expect(await screen.findByRole('heading', { name: 'Your stores', level: 1 })).toBeInTheDocument();
+    app.router.go(catalogRoute('demo'));
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    app.router.go(parseRoute('/s/other/cart'));
+    expect(await screen.findByRole('heading', { name: 'Other Goods is not connected', level: 1 })).toBeInTheDocument();
   });
 });
