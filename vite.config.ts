@@ -194,8 +194,8 @@ function forgetFirstLoad(): Plugin {
 
 /**
  * The entry imports the boot chunk dynamically (so that the URL scrub runs before anything else),
- * yet every visit needs it: a modulepreload link in index.html lets it download beside the entry
- * instead of after it. The entry still runs first; a preload only fetches.
+ * yet every visit needs it: modulepreload links in index.html let it and the chunks it imports
+ * download beside the entry instead of after it. The entry still runs first; a preload only fetches.
  */
 function preloadBoot(): Plugin {
   return {
@@ -204,9 +204,17 @@ function preloadBoot(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(_html, ctx) {
-        const boot = Object.values(ctx.bundle ?? {}).find((file) => file.type === 'chunk' && file.moduleIds.includes(BOOT));
-        if (!boot) return [];
-        return [{ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${boot.fileName}` }, injectTo: 'head' }];
+        const bundle = ctx.bundle ?? {};
+        const boot = Object.values(bundle).find((file) => file.type === 'chunk' && file.moduleIds.includes(BOOT));
+        if (!boot || boot.type !== 'chunk') return [];
+        // With the chunks it imports (Rolldown's runtime; not the entry, already loading): found only
+        // once the boot chunk has arrived otherwise.
+        const imported = boot.imports.filter((file) => { const chunk = bundle[file]; return !(chunk?.type === 'chunk' && chunk.isEntry); });
+        return [boot.fileName, ...imported].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${file}` },
+          injectTo: 'head' as const,
+        }));
       },
     },
   };

@@ -1,9 +1,16 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { LazyAuth } from './lib/auth/auth-port.ts';
 import type { CapturedRedirect } from './lib/oauth/callback.ts';
 
-/** Mounts the app, handing it the callback main.ts took out of the URL (if any) and its config.json request. */
+/**
+ * Mounts the app, handing it the callback main.ts took out of the URL (if any), its config.json
+ * request, and storage opening with the saved sessions being read: these need no config, so they
+ * start before the app is built rather than after config.json is checked.
+ */
 export function boot(captured: CapturedRedirect | null, config: Promise<Response>): void {
   const target = document.getElementById('app');
-  if (target) mount(App, { target, props: { captured, config } });
+  if (!target) return;
+  const storage = LazyAuth.openStorage();
+  mount(App, { target, props: { captured, config, storage, saved: LazyAuth.listSaved(storage) } });
 }

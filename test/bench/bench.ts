@@ -46,7 +46,9 @@ try {
   }
   if (sections.some((s) => browserSections.includes(s) && s !== 'scale')) {
     browser = await launchChromium();
-    env = await startAppUnderTest();
+    // Pictures as a real store serves them (raster photos), from the store with the HTTP cache on:
+    // the demo store's SVGs cost Chromium a document each on the main thread (photos.ts).
+    env = await startAppUnderTest({ store: { photoPictures: true } });
     if (sections.includes('signin')) {
       log(`sign-in, ${options.runs} runs per flow`);
       figures.push(...(await measureSignIn(browser, env, options.runs)));

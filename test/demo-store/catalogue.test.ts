@@ -143,6 +143,32 @@ describe('images the store serves itself', () => {
   });
 });
 
+describe('pictures as photos (photoPictures: true)', () => {
+  it('answers the same picture URLs with a 400 x 400 PNG, cacheable; the logo stays SVG and an unknown picture is still 404', async () => {
+    const photoStore = await startDemoStore({ port: 0, photoPictures: true });
+    try {
+      const token = await implicitToken(photoStore.origin, 'storefront');
+      const listed = (await api(photoStore.origin, '/api/v1/products?count=5', { token })).json.products as WireProduct[];
+      const urls = listed.flatMap((p) => p.images.map((i) => i.url));
+      expect(urls.length).toBeGreaterThan(0);
+      expect(urls.every((u) => u.startsWith(`${photoStore.origin}/images/`))).toBe(true);
+      for (const url of urls) {
+        const response = await fetch(url);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe('image/png');
+        expect(response.headers.get('cache-control')).toBe('public, max-age=86400');
+        const bytes = Buffer.from(await response.arrayBuffer());
+        expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+        expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([400, 400]); // IHDR width, height
+      }
+      expect((await fetch(`${photoStore.origin}/images/logo.svg`)).headers.get('content-type')).toBe('image/svg+xml');
+      expect((await fetch(`${photoStore.origin}/images/99999.svg`)).status).toBe(404);
+    } finally {
+      await photoStore.close();
+    }
+  });
+});
+
 describe('hostile products (hostileProducts: true)', () => {
   let hostileList: WireProduct[];
   beforeAll(async () => {

@@ -10,7 +10,7 @@ export interface Reply {
   headers?: Record<string, string>;
   json?: unknown;
   html?: string;
-  body?: string;
+  body?: string | Buffer;
 }
 
 export class HttpError extends Error {
@@ -39,7 +39,7 @@ export function errorReply(
 
 export function send(res: ServerResponse, reply: Reply, extraHeaders: Record<string, string> = {}): void {
   const headers: Record<string, string> = { 'X-Content-Type-Options': 'nosniff', ...extraHeaders, ...reply.headers };
-  let payload = '';
+  let payload: string | Buffer = '';
   if (reply.json !== undefined) {
     headers['Content-Type'] = 'application/json; charset=utf-8';
     payload = JSON.stringify(reply.json);

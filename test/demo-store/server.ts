@@ -22,6 +22,7 @@ import {
   sleep,
 } from './http-utils.ts';
 import { renderLogoSvg, renderProductSvg } from './images.ts';
+import { PHOTO_VARIANTS, photoPng } from './photos.ts';
 import { ALL_SCOPES, isScope } from './scopes.ts';
 import { StoreApi } from './store-api.ts';
 import { Traffic } from './traffic.ts';
@@ -61,6 +62,12 @@ export interface DemoStoreOptions {
   productCount?: number;
   /** Default false. True: every authorization response carries `iss` = the store's origin (RFC 9207). */
   sendIssuer?: boolean;
+  /**
+   * Default false: product pictures are SVG drawings. True: each product picture URL (the same
+   * URLs) answers with a 400 x 400 PNG (photos.ts), as a real store's photos are raster; for the
+   * warm-start and sign-in bench, where an SVG costs Chromium a document of its own on the main thread.
+   */
+  photoPictures?: boolean;
 }
 
 export interface DemoStore {
@@ -154,6 +161,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     maxScopes: (options.maxScopes ?? ALL_SCOPES).filter(isScope),
   });
   const api = new StoreApi(catalogue, auth);
+  const photos = options.photoPictures ? Array.from({ length: PHOTO_VARIANTS }, (_, i) => photoPng(i)) : null;
   let origin = '';
 
   /** The app's origins may make every call; any origin may read the storefront (unless turned off). */
@@ -268,6 +276,11 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     const image = product?.images.find((i) => i.path === url.pathname);
     if (product === undefined || image === undefined) {
       send(res, { status: 404, body: 'Not found', headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+      return;
+    }
+    if (photos) {
+      const photo = photos[[...url.pathname].reduce((sum, c) => sum + c.charCodeAt(0), 0) % PHOTO_VARIANTS]!;
+      send(res, { status: 200, body: photo, headers: { ...imageHeaders, 'Content-Type': 'image/png' } });
       return;
     }
     send(res, { status: 200, body: renderProductSvg(url.pathname, image.width, image.height, image.alt), headers: imageHeaders });

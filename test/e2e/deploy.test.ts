@@ -1,9 +1,9 @@
 /**
  * What `npm run build` leaves in dist/ for a deployment (the end-to-end setup runs the same build):
- * a `_headers` file derived from the config.json it ships (no hand step), and the widget pinned by
- * content for Subresource Integrity.
+ * a `_headers` file derived from the config.json it ships (no hand step), the widget pinned by
+ * content for Subresource Integrity, and an index.html that preloads the boot chunk's code.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILD_DIR } from '../helpers/paths.ts';
@@ -33,5 +33,17 @@ describe('the build output', () => {
       expect((await readFile(join(BUILD_DIR, pin.file))).equals(await readFile(join(BUILD_DIR, name)))).toBe(true);
       expect(pin.integrity).toMatch(/^sha384-[A-Za-z0-9+/]{64}$/);
     }
+  });
+
+  it('index.html preloads the boot chunk and every chunk it imports statically but the entry, so none is found only once another has run', async () => {
+    const html = await readFile(join(BUILD_DIR, 'index.html'), 'utf8');
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="\.\/assets\/([^"]+)">/g)].map((m) => m[1]);
+    const entry = /<script type="module" crossorigin src="\.\/assets\/([^"]+)">/.exec(html)?.[1];
+    const boot = (await readdir(join(BUILD_DIR, 'assets'))).find((file) => /^boot-[\w-]+\.js$/.test(file));
+    if (!boot || !entry) throw new Error('no boot chunk or entry in the build');
+    const code = await readFile(join(BUILD_DIR, 'assets', boot), 'utf8');
+    const staticImports = [...code.matchAll(/(?:^|;)\s*import\s*(?:[^'"`;]*?from\s*)?["'`]\.\/([^"'`]+\.js)["'`]/g)].map((m) => m[1]!);
+    expect(staticImports.length).toBeGreaterThan(0);
+    expect(preloaded.sort()).toEqual([boot, ...new Set(staticImports.filter((file) => file !== entry))].sort());
   });
 });

@@ -10,7 +10,7 @@ import type { StoreSession } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
-import { SessionStore } from './session-store.ts';
+import { REFRESH_MARGIN_MS, SessionStore } from './session-store.ts';
 import { openSessionChannel } from './session-channel.ts';
 import { defaultWithLock, SignOuts } from './sign-outs.ts';
 
@@ -32,9 +32,13 @@ export type AuthPort = Pick<
   | 'handleUnauthorized'
 >;
 
+type SessionListing = { sessions: StoreSession[]; discarded: string[] };
+
 type LazyAuthDeps = Omit<AuthServiceDeps, 'storage' | 'pendingFallback'> & {
   /** Loads the AuthService module; a dynamic import by default. */
   loadService?: () => Promise<typeof import('./auth-service.ts')>;
+  /** The vault's listing already under way ({@link LazyAuth.listSaved}): the first listSessions gives it. */
+  listed?: Promise<SessionListing>;
 };
 
 export class LazyAuth implements AuthPort {
@@ -52,6 +56,15 @@ export class LazyAuth implements AuthPort {
   /** The service is loaded and tells the listeners itself. */
   #loaded = false;
   #signOuts: SignOuts | undefined;
+  /**
+   * The sessions the first screen listed, per store, whose tokens serve the calls made before the
+   * service has loaded (a returning visitor's first requests read the vault once, and wait neither
+   * for the service's code nor for a second read); forgotten once the service is loaded, and at any
+   * sign-in, sign-out or renewal, here or in another tab.
+   */
+  #listed = new Map<string, StoreSession>();
+  /** The listing begun before this was made, for the first listSessions (then every call reads afresh). */
+  #early: Promise<SessionListing> | undefined;
 
   private constructor(deps: LazyAuthDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
     this.#deps = deps;
@@ -61,11 +74,22 @@ export class LazyAuth implements AuthPort {
     this.canSignIn = storage.persistent || pendingFallback !== null;
     this.fetchImpl = deps.fetch;
     this.credentialStore = storage.sealed;
+    this.#early = deps.listed;
   }
 
   /** Opens the storage sessions live in (IndexedDB, or memory); never rejects. Start it early. */
   static openStorage(): Promise<OpenedStorage> {
     return openStorage();
+  }
+
+  /**
+   * Starts reading the saved sessions as soon as `storage` is open, before config.json is read and
+   * the app is built (the boot does), so that a returning visitor's list does not wait for them.
+   */
+  static listSaved(storage: Promise<OpenedStorage>): Promise<SessionListing> {
+    const listing = storage.then((opened) => new SessionStore(opened.sealed).list());
+    listing.catch(() => undefined); // the first listSessions, which takes it, reports a failure
+    return listing;
   }
 
   /** Without IndexedDB, pending sign-ins wait in sessionStorage (loaded only then), as AuthService.create does. */
@@ -89,16 +113,12 @@ export class LazyAuth implements AuthPort {
         now: deps.now ?? Date.now,
       });
       signOuts.onElsewhere((storeId) => {
+        this.#listed.delete(storeId);
         if (!this.#loaded) for (const listener of this.#listeners) listener({ type: 'signed-out-elsewhere', storeId });
       });
       this.#signOuts = signOuts;
     }
     return this.#signOuts;
-  }
-
-  /** Starts downloading the AuthService's code (a store's route at boot: its first request will need it). */
-  static preloadService(): void {
-    import('./auth-service.ts').catch(() => undefined);
   }
 
   /** Whether the AuthService's code has been asked for (tests, and the bench's reading of it). */
@@ -113,6 +133,7 @@ export class LazyAuth implements AuthPort {
       .then((service) => {
         for (const listener of this.#listeners) this.#offs.set(listener, service.onEvent(listener));
         this.#loaded = true;
+        this.#listed.clear();
         return service;
       })
       .catch((error: unknown) => {
@@ -133,34 +154,52 @@ export class LazyAuth implements AuthPort {
   }
 
   /** Read straight from the vault before the service is loaded; the service is then loaded when there are sessions. */
-  async listSessions(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
-    if (this.#service) return (await this.#service).listSessions();
-    const listed = await new SessionStore(this.#storage.sealed).list();
+  async listSessions(): Promise<SessionListing> {
+    const early = this.#early;
+    this.#early = undefined;
+    if (this.#service && !early) return (await this.#service).listSessions();
+    const listed = await (early ?? new SessionStore(this.#storage.sealed).list());
+    if (!this.#loaded) this.#listed = new Map(listed.sessions.map((s) => [s.storeId, s]));
     if (listed.sessions.length > 0) this.service().catch(() => undefined);
     return listed;
   }
 
   async beginSignIn(storeId: string, opts?: { scopes?: string[]; returnTo?: string }): Promise<void> {
+    this.#forgetListed();
     return (await this.service()).beginSignIn(storeId, opts);
   }
 
   async completeSignIn(captured: CapturedRedirect): Promise<CompletedSignIn> {
+    this.#forgetListed();
     return (await this.service()).completeSignIn(captured);
   }
 
   async signOut(storeId: string): Promise<void> {
+    this.#forgetListed();
     return (await this.service()).signOut(storeId);
   }
 
   async retryRenewal(storeId: string): Promise<void> {
+    this.#forgetListed();
     return (await this.service()).retryRenewal(storeId);
   }
 
+  /** Sessions listed before a change of sign-in are not handed out after it. */
+  #forgetListed(): void {
+    this.#listed.clear();
+    this.#early = undefined;
+  }
+
+  /** Until the service has loaded, the token just listed when it has life left; else the service's. */
   async getAccessToken(storeId: string): Promise<string> {
+    const listed = this.#listed.get(storeId);
+    const expiresAt = listed?.tokens.expiresAt;
+    if (listed && (expiresAt === null || expiresAt! - (this.#deps.now ?? Date.now)() > REFRESH_MARGIN_MS)) return listed.tokens.accessToken;
     return (await this.service()).getAccessToken(storeId);
   }
 
   async handleUnauthorized(storeId: string, rejectedToken?: string): Promise<string> {
+    this.#forgetListed();
     return (await this.service()).handleUnauthorized(storeId, rejectedToken);
   }
 }

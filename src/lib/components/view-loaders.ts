@@ -1,35 +1,92 @@
 /**
- * The screens, each loaded on demand (and cached once loaded): only the stores list and the
- * catalogue are part of a usual first load. The boot asks for the route's screen at once
- * ({@link preloadView}), so that its code downloads while config.json, storage and the session
- * load, not after them.
+ * Which screen shows what, in one place: {@link screenFor} maps a route (and whether its store is
+ * known and connected) to the screen's code, what shows while that code loads, its props, and when
+ * it starts afresh. The shell renders what it says, and the boot asks for the route's code at once
+ * ({@link preloadView}) so that it downloads while config.json, storage and the session load.
+ * Each screen's code loads on demand (and is cached once loaded): only the stores list and the
+ * catalogue are part of a usual first load.
  */
+import type { Component } from 'svelte';
 import type { Route } from '../state/routes.ts';
 
-export const loadHome = () => import('./views/HomeView.svelte');
-/** A link to a store that is unknown or not connected is rare on a first load. */
-export const loadNotConnected = () => import('./views/NotConnectedView.svelte');
-export const loadCatalog = () => import('./views/CatalogView.svelte');
-export const loadProduct = () => import('./views/ProductView.svelte');
-export const loadPage = () => import('./views/StorePageView.svelte');
-export const loadCart = () => import('./views/CartView.svelte');
-export const loadOrders = () => import('./views/OrdersView.svelte');
-export const loadCoupons = () => import('./views/CouponsView.svelte');
-export const loadEmbed = () => import('./views/EmbedView.svelte');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loader = () => Promise<{ default: Component<any> }>;
 
-const BY_ROUTE: Record<Route['name'], () => Promise<unknown>> = {
-  home: loadHome,
-  notFound: loadHome,
-  catalog: loadCatalog,
-  product: loadProduct,
-  page: loadPage,
-  cart: loadCart,
-  orders: loadOrders,
-  coupons: loadCoupons,
-  embed: loadEmbed,
-};
+const LOADERS = {
+  home: () => import('./views/HomeView.svelte'),
+  /** A link to a store that is unknown or not connected is rare on a first load. */
+  notConnected: () => import('./views/NotConnectedView.svelte'),
+  catalog: () => import('./views/CatalogView.svelte'),
+  product: () => import('./views/ProductView.svelte'),
+  page: () => import('./views/StorePageView.svelte'),
+  cart: () => import('./views/CartView.svelte'),
+  orders: () => import('./views/OrdersView.svelte'),
+  coupons: () => import('./views/CouponsView.svelte'),
+  embed: () => import('./views/EmbedView.svelte'),
+} satisfies Record<string, Loader>;
 
-/** Starts downloading `route`'s screen; a failure shows later, where the screen is awaited. */
-export function preloadView(route: Route): void {
-  BY_ROUTE[route.name]().catch(() => undefined);
+/** Names a screen's code: the shell loads another screen's code only when this changes. */
+export type ScreenName = keyof typeof LOADERS;
+
+/** What the shell shows for a route. */
+export interface Screen {
+  name: ScreenName;
+  load: Loader;
+  /** The line shown while the code loads; null: nothing. */
+  loading: string | null;
+  props: Record<string, unknown>;
+  /** The screen is built anew when this changes (another product, another store's catalogue). */
+  key: string;
+}
+
+/** Where the route's store stands, as the shell knows it. */
+export interface ScreenContext {
+  knownStore: boolean;
+  connected: boolean;
+  /** A sign-in that failed on the way back, for the stores list to say. */
+  callbackError: unknown;
+}
+
+function screen(name: ScreenName, loading: string | null, props: Record<string, unknown>, key = ''): Screen {
+  return { name, load: LOADERS[name], loading, props, key };
+}
+
+export function screenFor(route: Route, context: ScreenContext): Screen {
+  const storeId = 'storeId' in route ? route.storeId : null;
+  if (!context.knownStore) return screen('notConnected', null, { storeId: storeId ?? '', unknown: true }, 'unknown');
+  if (route.name === 'home' || route.name === 'notFound') {
+    return screen('home', 'Loading…', { callbackError: context.callbackError, notFound: route.name === 'notFound' });
+  }
+  if (!context.connected) return screen('notConnected', null, { storeId: route.storeId });
+  switch (route.name) {
+    case 'catalog':
+      return screen('catalog', 'Loading the catalogue…', { route }, route.storeId);
+    case 'product':
+      return screen('product', 'Loading product…', { storeId: route.storeId, productId: route.productId }, `${route.storeId}/${route.productId}`);
+    case 'page':
+      return screen('page', 'Loading page…', { storeId: route.storeId, slug: route.slug }, `${route.storeId}/${route.slug}`);
+    case 'cart':
+      return screen('cart', 'Loading cart…', { storeId: route.storeId });
+    case 'orders':
+      return screen('orders', 'Loading orders…', { storeId: route.storeId, page: route.page });
+    case 'coupons':
+      return screen('coupons', 'Loading coupons…', { storeId: route.storeId });
+    case 'embed':
+      return screen('embed', 'Loading…', { storeId: route.storeId });
+  }
+}
+
+/**
+ * Starts downloading `route`'s screen (its store taken as connected); a failure shows later, where
+ * the screen is awaited. Resolves to the screen's module, or undefined when it failed to load.
+ */
+export function preloadView(route: Route): Promise<{ default: Component<any> } | undefined> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return screenFor(route, { knownStore: true, connected: true, callbackError: null })
+    .load()
+    .catch(() => undefined);
+}
+
+/** The code of a screen by name, as the shell awaits it, with the name it was loaded for. */
+export function loadScreen(name: ScreenName): Promise<{ name: ScreenName; view: Component<any> }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return LOADERS[name]().then((mod) => ({ name, view: mod.default }));
 }

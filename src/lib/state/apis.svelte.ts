@@ -8,6 +8,8 @@ import { runsOnSeam } from '../connect/store-config.ts';
 import type { ClientHost, StoreClient } from './store-clients.ts';
 import { cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
 import { StoreInfo } from './store-info.svelte.ts';
+import type { ProductListQuery, ProductPage } from '../domain/catalog.ts';
+import { loadProvider } from '../providers/registry.ts';
 
 const KEY = Symbol('apis');
 
@@ -37,6 +39,8 @@ export class StoreApis {
   #infos = new Map<string, StoreInfo>();
   /** Per store: its client (and a seam store's adapter), loading or loaded. */
   #loads = new Map<string, Promise<StoreClient>>();
+  /** Per store: a first catalogue page asked for at boot, for the catalogue to take (once). */
+  #early = new Map<string, { key: string; page: Promise<ProductPage> }>();
   /** Per store: how many calls are waiting out a 429 right now. */
   #waiting = new Map<string, number>();
   /** Set while a 429 is being waited out, so the wait is visible. */
@@ -82,6 +86,14 @@ export class StoreApis {
   }
 
   /**
+   * Starts downloading the platform's adapter `store`'s first call needs (Goodsie's, beside the
+   * client code), as soon as config.json names the store: before storage and the session are read.
+   */
+  static preloadStoreCode(store: StoreConfig): void {
+    if (!runsOnSeam(store.kind)) loadProvider(store.kind).catch(() => undefined);
+  }
+
+  /**
    * Starts loading `storeId`'s client code (the API client, or the platform's adapter) ahead of the
    * first call, so a returning visitor's first request does not wait for it; a failure shows at
    * that call, which tries again.
@@ -89,6 +101,23 @@ export class StoreApis {
   warm(storeId: string): void {
     const store = this.#session.store(storeId);
     if (store) this.#client(store).catch(() => undefined);
+  }
+
+  /**
+   * Asks for what a store's catalogue shows first (its first page for `query`, the store's name and
+   * pages) as soon as the session is read, before the catalogue's code has mounted; the catalogue's
+   * first load for the same query takes that page rather than asking again (one request, not two).
+   * Settles (never rejects) once the store's client code is in.
+   */
+  prefetchCatalog(storeId: string, query: ProductListQuery): Promise<unknown> {
+    const store = this.#session.store(storeId);
+    if (!store) return Promise.resolve();
+    const page = this.#pagesOf(storeId)(query, null, new AbortController().signal);
+    page.catch(() => undefined); // the catalogue that takes it shows the failure
+    this.#early.set(storeId, { key: queryKey(query), page });
+    this.info(storeId);
+    // Settles once the client code is in: from there to the requests leaving, microtasks only.
+    return this.#client(store).catch(() => undefined);
   }
 
   /** The store's client, built on first use (one per store; a failed build is tried again next call). */
@@ -110,6 +139,8 @@ export class StoreApis {
           }
         },
       };
+      // Goodsie's adapter downloads beside the client code, not once that code has run.
+      StoreApis.preloadStoreCode(store);
       loading = import('./store-clients.ts').then((m) => m.createStoreClient(host, store));
       loading.catch(() => this.#loads.delete(store.id));
       this.#loads.set(store.id, loading);
@@ -122,6 +153,20 @@ export class StoreApis {
    * links, locally sorted lists); Goodsie's numbered pages become cursors.
    */
   pages(storeId: string): ListProductPage {
+    const list = this.#pagesOf(storeId);
+    return (query, cursor, signal) => {
+      // The first page asked for at boot is taken once, by the first load of the first page that
+      // comes: its query's, or none (the person moved on; a later visit asks afresh).
+      const early = cursor === null ? this.#early.get(storeId) : undefined;
+      if (early) {
+        this.#early.delete(storeId);
+        if (early.key === queryKey(query)) return early.page;
+      }
+      return list(query, cursor, signal);
+    };
+  }
+
+  #pagesOf(storeId: string): ListProductPage {
     const store = this.#session.store(storeId);
     if (!store || !runsOnSeam(store.kind)) return cursorPagesOf(this.for(storeId));
     return (query, cursor, signal) =>
@@ -187,4 +232,9 @@ export class StoreApis {
   static get(): StoreApis {
     return getContext<StoreApis>(KEY);
   }
+}
+
+/** The same list whatever the order of its fields or an empty filter left in or out. */
+function queryKey(query: ProductListQuery): string {
+  return JSON.stringify([query.q ?? '', query.category ?? '', query.sort ?? '', query.count ?? 0]);
 }

@@ -1,4 +1,4 @@
-import type { ProductSort } from '../domain/catalog.ts';
+import type { ProductListQuery, ProductSort } from '../domain/catalog.ts';
 
 /**
  * Where the person is, kept in the URL's fragment as `#/...` so that reload, back/forward and shared
@@ -87,6 +87,11 @@ export function formatRoute(route: Route): string {
 
 export function catalogRoute(storeId: string, patch: Partial<{ q: string; category: string; sort: ProductSort }> = {}): Route {
   return { name: 'catalog', storeId, q: '', category: '', sort: 'newest', ...patch };
+}
+
+/** The product list a catalogue route shows (empty filters left out), as the catalogue asks for it. */
+export function catalogQuery(route: Extract<Route, { name: 'catalog' }>): Omit<ProductListQuery, 'count'> {
+  return { ...(route.q ? { q: route.q } : {}), ...(route.category ? { category: route.category } : {}), sort: route.sort };
 }
 
 /** The store a route belongs to, if any. */

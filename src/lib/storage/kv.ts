@@ -6,7 +6,7 @@
 import { del as idbDel, get as idbGet, keys as idbKeys, promisifyRequest, set as idbSet, type UseStore } from 'idb-keyval';
 import { AppError } from '../oauth/errors.ts';
 import type { KeyValueStore } from './key-value-store.ts';
-import { openSealingKey, sealedStore } from './sealed-store.ts';
+import { openSealingKey, SEALING_KEY_ID, sealedStore } from './sealed-store.ts';
 
 export type { KeyValueStore } from './key-value-store.ts';
 
@@ -186,6 +186,10 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
     const useStore = createIdbUseStore(factory);
     const store = indexedDbStore(useStore);
     const probe = probeIndexedDb(useStore);
+    // The sealing key is asked for at once too (IndexedDB reads it right after the probe's
+    // transaction): one wait for both rather than one after the other. Ignored if the probe fails.
+    const storedKey = store.get(SEALING_KEY_ID);
+    storedKey.catch(() => undefined);
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => resolve(false), options.timeoutMs ?? 3000);
     });
@@ -193,7 +197,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
     probe.catch(() => undefined);
     if (!works) return inMemory();
     // No WebCrypto (an insecure context), or no key: secrets are not written to disk in the clear.
-    return { store, sealed: sealedStore(store, await openSealingKey(store)), persistent: true };
+    return { store, sealed: sealedStore(store, await openSealingKey(store, crypto.subtle, storedKey)), persistent: true };
   } catch {
     return inMemory();
   } finally {

@@ -36,9 +36,10 @@ const isSealed = (value: unknown): value is SealedValue =>
 /**
  * The app's sealing key: the one in `plain`, or a new non-extractable AES-256-GCM key. Tabs starting
  * together agree on one: the first to write wins (an atomic update), the others take its key.
+ * `stored`: the read of the key already under way, if the caller started it.
  */
-export async function openSealingKey(plain: KeyValueStore, subtle: SubtleCrypto = crypto.subtle): Promise<CryptoKey> {
-  const existing = await plain.get(SEALING_KEY_ID);
+export async function openSealingKey(plain: KeyValueStore, subtle: SubtleCrypto = crypto.subtle, stored: Promise<unknown> = plain.get(SEALING_KEY_ID)): Promise<CryptoKey> {
+  const existing = await stored;
   if (isAesKey(existing)) return existing;
   const fresh = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   const before = await plain.update(SEALING_KEY_ID, (current) => (isAesKey(current) ? current : fresh));

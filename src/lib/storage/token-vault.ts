@@ -27,16 +27,17 @@ export class TokenVault {
     this.#store = prefixed(store, 'session:');
   }
 
+  /** Every session, each record read once and all at once (a returning visitor's first screen waits for this). */
   async list(): Promise<VaultListing> {
-    const ids = await this.#store.keys();
+    const ids = (await this.#store.keys()).sort();
+    const read = await Promise.all(ids.map((id) => this.#readListed(id)));
     const sessions: StoreSession[] = [];
     const discarded: string[] = [];
-    for (const id of ids.sort()) {
-      if (await this.#isOtherKind(id)) continue;
-      const session = await this.#read(id);
+    read.forEach((session, i) => {
+      if (session === OTHER_KIND) return;
       if (session) sessions.push(session);
-      else discarded.push(id);
-    }
+      else discarded.push(ids[i]!);
+    });
     return { sessions, discarded };
   }
 
@@ -54,20 +55,15 @@ export class TokenVault {
     await this.#store.del(storeId);
   }
 
-  /** A v2 record of a platform other than Goodsie: not this vault's to read or discard (credential-vault.ts). */
-  async #isOtherKind(storeId: string): Promise<boolean> {
+  /**
+   * Reads one listed record: OTHER_KIND for a v2 record of a platform other than Goodsie (not this
+   * vault's to read or discard, credential-vault.ts); null when it was corrupt or unreadable (and is now gone).
+   */
+  async #readListed(storeId: string): Promise<StoreSession | null | typeof OTHER_KIND> {
     try {
       const raw = await this.#store.get(storeId);
-      return isRecord(raw) && raw['v'] === 2 && typeof raw['kind'] === 'string' && runsOnSeam(raw['kind']);
-    } catch {
-      return false;
-    }
-  }
-
-  /** Reads one record; null means it was corrupt or unreadable (and is now gone). */
-  async #read(storeId: string): Promise<StoreSession | null> {
-    try {
-      const session = parseVaultRecord(await this.#store.get(storeId), storeId);
+      if (isRecord(raw) && raw['v'] === 2 && typeof raw['kind'] === 'string' && runsOnSeam(raw['kind'])) return OTHER_KIND;
+      const session = parseVaultRecord(raw, storeId);
       if (session) return session;
     } catch {
       // unreadable: treated like corrupt
@@ -76,6 +72,8 @@ export class TokenVault {
     return null;
   }
 }
+
+const OTHER_KIND = Symbol('other kind');
 
 function copySession(session: StoreSession): StoreSession {
   const tokens: TokenSet = {

@@ -11,7 +11,11 @@ import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
 import { FakeWebStorage } from '../../helpers/fake-web-storage.ts';
 
 /** A LazyAuth on the tabs' IndexedDB and channel hub, counting loads of the AuthService module. */
-async function lazyTab(tabs: Tabs, storage = openStorage({ indexedDB: tabs.factory })) {
+async function lazyTab(
+  tabs: Tabs,
+  storage = openStorage({ indexedDB: tabs.factory }),
+  load: () => Promise<typeof import('../../../src/lib/auth/auth-service.ts')> = () => import('../../../src/lib/auth/auth-service.ts'),
+) {
   let loads = 0;
   let navigated = '';
   const auth = await LazyAuth.create({
@@ -25,10 +29,18 @@ async function lazyTab(tabs: Tabs, storage = openStorage({ indexedDB: tabs.facto
     storage,
     loadService: () => {
       loads++;
-      return import('../../../src/lib/auth/auth-service.ts');
+      return load();
     },
   });
   return { auth, loads: () => loads, navigated: () => navigated };
+}
+
+/** Tabs where another tab has signed in to 'acme' (code flow: AT1 / RT1, 3600 s). */
+async function signedInElsewhere() {
+  const tabs = await openTabs([codeStore('acme')]);
+  const other = await tabs.open();
+  await tabs.signIn(other.auth, 'acme');
+  return { tabs, other };
 }
 
 describe('LazyAuth', () => {
@@ -149,5 +161,94 @@ describe('LazyAuth', () => {
     await expect(auth.getAccessToken('acme')).rejects.toThrow('Failed to fetch');
     await expect(auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
     expect(calls).toBe(2);
+  });
+
+  describe('the first token of a store, from the sessions just listed', () => {
+    /** 'pending' when `promise` has not settled within a few event-loop turns. */
+    const settledSoon = (promise: Promise<unknown>) =>
+      Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), new Promise((resolve) => setTimeout(() => resolve('pending'), 30))]);
+
+    it('serves every call before the AuthService has loaded, without waiting for it; once loaded, the service answers', async () => {
+      const { tabs, other } = await signedInElsewhere(); // AT1, 3600 s
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const tab = await lazyTab(tabs, undefined, () => released.then(() => import('../../../src/lib/auth/auth-service.ts')));
+      await tab.auth.listSessions();
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1'); // the products request
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1'); // the store's name and pages, at once
+      expect(await settledSoon(tab.auth.getAccessToken('nope'))).toBe('pending'); // not listed: the service's
+      await tabs.signIn(other.auth, 'acme'); // another tab signs in again: AT2 in the vault
+      release();
+      await tab.auth.service();
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT2');
+      expect(tab.loads()).toBe(1);
+    });
+
+    it('goes to the service, which tries a renewal, when the listed token has less than the refresh margin left', async () => {
+      const { tabs } = await signedInElsewhere(); // AT1, 3600 s
+      const tab = await lazyTab(tabs);
+      const events: AuthEvent[] = [];
+      tab.auth.onEvent((event) => events.push(event));
+      const { sessions } = await tab.auth.listSessions();
+      tabs.clock.now = sessions[0]!.tokens.expiresAt! - 30_000;
+      // This tab's fetch reaches no token endpoint: the renewal fails for a passing reason, and the
+      // token, still valid for 30 s, keeps serving (as the AuthService does).
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1');
+      expect(events).toEqual([{ type: 'renewal-unavailable', storeId: 'acme' }]);
+    });
+
+    it('is not used once another tab has signed the store out', async () => {
+      const { tabs, other } = await signedInElsewhere(); // AT1, 3600 s
+      const tab = await lazyTab(tabs);
+      const events: AuthEvent[] = [];
+      tab.auth.onEvent((event) => events.push(event));
+      await tab.auth.listSessions();
+      await tab.auth.service();
+      await other.auth.signOut('acme');
+      await expect.poll(() => events).toEqual([{ type: 'signed-out-elsewhere', storeId: 'acme' }]);
+      await expect(tab.auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+    });
+
+    it('is not used after a sign-out in this tab', async () => {
+      const { tabs } = await signedInElsewhere(); // AT1, 3600 s
+      const tab = await lazyTab(tabs);
+      await tab.auth.listSessions();
+      await tab.auth.signOut('acme');
+      await expect(tab.auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+    });
+  });
+
+  describe('the saved sessions read as storage opens (LazyAuth.listSaved, from the boot)', () => {
+    /** The tabs' storage, counting how often the vault is listed. */
+    async function countedStorage(tabs: Tabs) {
+      const opened = await openStorage({ indexedDB: tabs.factory });
+      let lists = 0;
+      const sealed = { ...opened.sealed, keys: () => (lists++, opened.sealed.keys()) };
+      return { storage: Promise.resolve({ ...opened, sealed }), lists: () => lists };
+    }
+
+    it('are what the first listSessions gives, with no second read; later calls read afresh', async () => {
+      const { tabs, other } = await signedInElsewhere(); // AT1, 3600 s
+      const { storage, lists } = await countedStorage(tabs);
+      const listed = LazyAuth.listSaved(storage);
+      const auth = await LazyAuth.create({ config: tabs.config, fetch: (input, init) => fetch(input, init), navigate: () => undefined, now: () => tabs.clock.now, channel: null, storage, listed });
+      expect(lists()).toBe(1);
+      expect((await auth.listSessions()).sessions.map((s) => s.storeId)).toEqual(['acme']);
+      expect(lists()).toBe(1);
+      expect(await auth.getAccessToken('acme')).toBe('AT1');
+      await other.auth.signOut('acme');
+      expect(await auth.listSessions()).toEqual({ sessions: [], discarded: [] });
+      expect(lists()).toBe(2);
+    });
+
+    it('are not given once this tab has signed a store out in the meantime', async () => {
+      const { tabs } = await signedInElsewhere(); // AT1, 3600 s
+      const { storage } = await countedStorage(tabs);
+      const listed = LazyAuth.listSaved(storage);
+      await listed;
+      const auth = await LazyAuth.create({ config: tabs.config, fetch: (input, init) => fetch(input, init), navigate: () => undefined, now: () => tabs.clock.now, channel: null, storage, listed });
+      await auth.signOut('acme');
+      expect((await auth.listSessions()).sessions).toEqual([]);
+    });
   });
 });

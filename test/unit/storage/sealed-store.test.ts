@@ -39,6 +39,31 @@ describe('sealed store (tokens encrypted at rest)', () => {
     expect(await sealedStore(plain, await openSealingKey(plain)).get('k')).toBe('v');
   });
 
+  it('openStorage reads the sealing key together with its probe, not after it; the key read is not repeated', async () => {
+    const factory = new IDBFactory();
+    await (await openStorage({ indexedDB: factory })).sealed.set('k', 'v'); // the key now exists
+    const events: string[] = [];
+    const get = IDBObjectStore.prototype.get;
+    const transaction = IDBDatabase.prototype.transaction;
+    try {
+      IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
+        if (key === SEALING_KEY_ID) events.push('key read');
+        return get.call(this, key);
+      };
+      IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+        const tx = transaction.apply(this, args);
+        if (args[1] === 'readwrite') tx.addEventListener('complete', () => events.push('probe done'));
+        return tx;
+      };
+      const opened = await openStorage({ indexedDB: factory });
+      expect(await opened.sealed.get('k')).toBe('v');
+    } finally {
+      IDBObjectStore.prototype.get = get;
+      IDBDatabase.prototype.transaction = transaction;
+    }
+    expect(events).toEqual(['key read', 'probe done']);
+  });
+
   it('tabs opening at once agree on one key: each reads what the others sealed', async () => {
     const factory = new IDBFactory();
     const tabs = await Promise.all(Array.from({ length: 5 }, () => openStorage({ indexedDB: factory })));

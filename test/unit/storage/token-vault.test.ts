@@ -70,6 +70,31 @@ describe('TokenVault', () => {
     expect(await base.get('session:acme')).toBeUndefined();
   });
 
+  it('lists by reading each record once, all at once (a returning visitor waits for the list)', async () => {
+    const base = createMemoryStore();
+    const reads: string[] = [];
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const counted: KeyValueStore = {
+      ...base,
+      get: async (key) => {
+        reads.push(key);
+        mostInFlight = Math.max(mostInFlight, ++inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight--;
+        return base.get(key);
+      },
+    };
+    const vault = new TokenVault(counted);
+    await vault.put(session('acme'));
+    await vault.put(session('bolt'));
+    await base.set('session:fx', { v: 2, storeId: 'fx', kind: 'foxy' }); // the seam's record: left alone
+    expect(await vault.list()).toEqual({ sessions: [session('acme'), session('bolt')], discarded: [] });
+    expect(reads.sort()).toEqual(['session:acme', 'session:bolt', 'session:fx']);
+    expect(mostInFlight).toBe(3);
+    expect(await base.get('session:fx')).toEqual({ v: 2, storeId: 'fx', kind: 'foxy' });
+  });
+
   it('keeps the scopes a server granted unasked with the token (the embed check reads them after a reload)', async () => {
     const vault = new TokenVault(createMemoryStore());
     await vault.put(session('acme', { unrequestedScopes: ['admin'] }));

@@ -1,0 +1,110 @@
+/**
+ * The one table of screens (view-loaders.ts): the shell renders what screenFor says for each route,
+ * and the boot's preloadView asks for that same screen's code, so the two cannot drift apart.
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import Shell from '../../../src/lib/components/Shell.svelte';
+import { preloadView, screenFor, type ScreenContext } from '../../../src/lib/components/view-loaders.ts';
+import { catalogRoute, parseRoute, type Route } from '../../../src/lib/state/routes.ts';
+import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
+import HomeView from '../../../src/lib/components/views/HomeView.svelte';
+import NotConnectedView from '../../../src/lib/components/views/NotConnectedView.svelte';
+import ProductView from '../../../src/lib/components/views/ProductView.svelte';
+import StorePageView from '../../../src/lib/components/views/StorePageView.svelte';
+import CartView from '../../../src/lib/components/views/CartView.svelte';
+import OrdersView from '../../../src/lib/components/views/OrdersView.svelte';
+import CouponsView from '../../../src/lib/components/views/CouponsView.svelte';
+import EmbedView from '../../../src/lib/components/views/EmbedView.svelte';
+import { answerStoreInfo, catalogQuery, createTestApp, harnessProps, productPage, wireProduct } from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+const CONNECTED: ScreenContext = { knownStore: true, connected: true, callbackError: null };
+
+/** Every kind of route, with the view the shell must show for it when its store is connected. */
+const ROUTES: [Route, unknown][] = [
+  [{ name: 'home' }, HomeView],
+  [{ name: 'notFound', path: '/nowhere' }, HomeView],
+  [catalogRoute('demo'), CatalogView],
+  [{ name: 'product', storeId: 'demo', productId: 'p-1' }, ProductView],
+  [{ name: 'page', storeId: 'demo', slug: 'about' }, StorePageView],
+  [{ name: 'cart', storeId: 'demo' }, CartView],
+  [{ name: 'orders', storeId: 'demo', page: 2 }, OrdersView],
+  [{ name: 'coupons', storeId: 'demo' }, CouponsView],
+  [{ name: 'embed', storeId: 'demo' }, EmbedView],
+];
+
+describe('screenFor', () => {
+  it.each(ROUTES)('%o shows its own view', async (route, view) => {
+    expect((await screenFor(route, CONNECTED).load()).default).toBe(view);
+  });
+
+  it('a store that is not connected, or unknown, shows the not-connected view, whatever the screen asked for', async () => {
+    const cart: Route = { name: 'cart', storeId: 'demo' };
+    const notConnected = screenFor(cart, { ...CONNECTED, connected: false });
+    expect((await notConnected.load()).default).toBe(NotConnectedView);
+    expect(notConnected.props).toEqual({ storeId: 'demo' });
+    const unknown = screenFor(cart, { ...CONNECTED, knownStore: false });
+    expect(unknown.props).toEqual({ storeId: 'demo', unknown: true });
+    expect(unknown.key).not.toBe(notConnected.key);
+  });
+
+  it('gives each view the props it takes, and a key that changes with the thing shown', () => {
+    expect(screenFor({ name: 'orders', storeId: 'demo', page: 2 }, CONNECTED).props).toEqual({ storeId: 'demo', page: 2 });
+    expect(screenFor({ name: 'notFound', path: '/x' }, { ...CONNECTED, callbackError: 'E' }).props).toEqual({ callbackError: 'E', notFound: true });
+    const a = screenFor({ name: 'product', storeId: 'demo', productId: 'p-1' }, CONNECTED);
+    const b = screenFor({ name: 'product', storeId: 'demo', productId: 'p-2' }, CONNECTED);
+    expect(a.key).not.toBe(b.key);
+    // A search is the same catalogue: same name and key, so the shell keeps the view.
+    const all = screenFor(catalogRoute('demo'), CONNECTED);
+    const mugs = screenFor(catalogRoute('demo', { q: 'mug' }), CONNECTED);
+    expect([mugs.name, mugs.key]).toEqual([all.name, all.key]);
+  });
+
+  it.each(ROUTES)('preloadView(%o) loads the very view the shell renders for it', async (route, view) => {
+    expect((await preloadView(route))?.default).toBe(view);
+  });
+});
+
+describe('Shell', () => {
+  function renderShell(app: Awaited<ReturnType<typeof createTestApp>>): void {
+    render(Harness, { props: harnessProps(app, Shell, () => ({ session: app.session, apis: app.apis, callbackError: null })) });
+  }
+
+  it('shows the stores list, an unknown store, a store not connected, and a connected store’s catalogue, each from the table', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/' });
+    answerStoreInfo(app.network);
+    app.network.on('GET', '/api/v1/products', () => productPage([wireProduct()]), { query: catalogQuery() });
+    app.network.on('GET', '/api/v1/products', () => productPage([wireProduct({ id: 'p-102', name: 'Stoneware mug' })]), { query: catalogQuery({ q: 'mug' }) });
+    renderShell(app);
+    expect(await screen.findByRole('heading', { name: 'Your stores', level: 1 })).toBeInTheDocument();
+
+    app.router.go(parseRoute('/s/nope'));
+    expect(await screen.findByRole('heading', { name: 'Unknown store', level: 1 })).toBeInTheDocument();
+    app.router.go(parseRoute('/s/other'));
+    expect(await screen.findByRole('heading', { name: 'Other Goods is not connected', level: 1 })).toBeInTheDocument();
+
+    app.router.go(catalogRoute('demo'));
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    app.router.go(catalogRoute('demo', { q: 'mug' }));
+    expect(await screen.findByRole('link', { name: 'Stoneware mug' })).toBeInTheDocument();
+    // The same catalogue, not a new one: its search box is the same element.
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toBe(search);
+
+    // Back to the stores list, then to a store not connected: each view only ever gets its own props
+    // (a view handed the next one's props while that loads threw, reading route.storeId of undefined:
+    // vitest fails the run on such an uncaught error).
+    app.router.go({ name: 'home' });
+    expect(await screen.findByRole('heading', { name: 'Your stores', level: 1 })).toBeInTheDocument();
+    app.router.go(catalogRoute('demo'));
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    app.router.go(parseRoute('/s/other/cart'));
+    expect(await screen.findByRole('heading', { name: 'Other Goods is not connected', level: 1 })).toBeInTheDocument();
+  });
+});
