@@ -127,6 +127,7 @@ export class Session {
     this.#links.load(linked.credentials);
     this.#discarded = [...discarded, ...linked.discarded];
     this.#loaded = true;
+    if (sessions.length > 0) this.#renewalRetry().catch(() => undefined);
   }
 
   store(storeId: string): StoreConfig | undefined {
@@ -340,10 +341,19 @@ export class Session {
     else if (event.type === 'renewed') this.#setReachable(storeId);
     else {
       if (!this.#unreachable.includes(storeId)) this.#unreachable = [...this.#unreachable, storeId];
-      this.#retry ??= import('../auth/renewal-retry.ts').then(({ RenewalRetry }) => new RenewalRetry({ retry: (id) => this.#retryRenewal(id) }));
-      // A failed import: the retry is left to the next renewal the app asks for.
-      this.#retry.then((retry) => retry.schedule(storeId), () => (this.#retry = undefined));
+      this.#renewalRetry().then((retry) => retry.schedule(storeId), () => undefined);
     }
+  }
+
+  /**
+   * The retry of renewals that failed for a passing reason, loaded as soon as there is a session
+   * (load, accept): its commonest cause is the network being down, when its code could no longer be
+   * downloaded. A failed import is forgotten: the retry is then left to the next renewal the app asks for.
+   */
+  #renewalRetry(): Promise<RenewalRetry> {
+    this.#retry ??= import('../auth/renewal-retry.ts').then(({ RenewalRetry }) => new RenewalRetry({ retry: (id) => this.#retryRenewal(id) }));
+    this.#retry.catch(() => (this.#retry = undefined));
+    return this.#retry;
   }
 
   async #retryRenewal(storeId: string): Promise<void> {
@@ -361,6 +371,7 @@ export class Session {
 
   /** Records a finished sign-in (the callback has been handled by the AuthService). */
   accept(session: StoreSession): void {
+    this.#renewalRetry().catch(() => undefined);
     this.#setReachable(session.storeId);
     this.#signedOutOf = null;
     this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
