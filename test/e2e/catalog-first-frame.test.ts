@@ -99,6 +99,23 @@ describe('the catalogue before its first paint', () => {
     });
   }
 
+  it('a keyboard user reaching the first frame\'s cards gets the rows below at once, before the browser is idle', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    await page.addInitScript({ content: FIRST_FRAMES });
+    // The browser never idle: the rows around the first frame's would wait for ever but for the keyboard.
+    await page.addInitScript({ content: 'window.requestIdleCallback = () => 0; window.cancelIdleCallback = () => {};' });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await expect.poll(() => firstFrames(page).then((f) => f.length)).toBe(1);
+    const [firstPage] = await firstFrames(page);
+    expect(await cardCount(page)).toBe(firstPage!.length);
+    await page.locator(`main ul[aria-label="Products"] > li[aria-posinset="${firstPage!.length}"] a`).first().focus();
+    await expect.poll(() => cardCount(page)).toBeGreaterThan(firstPage!.length);
+    await page.keyboard.press('Tab');
+    const focusedCard = await page.evaluate(() => Number(document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? 0));
+    expect(focusedCard).toBe(firstPage!.length + 1);
+  });
+
   it('a returning visit, busy until its first card, makes its first Intl.NumberFormat while the products are on their way', async () => {
     const { page, context } = await e2e.open({ width: 1280, height: 900 });
     await page.goto(e2e.env.app.url);
