@@ -242,14 +242,17 @@ export default defineConfig({
               // dependencies: the entry's own (the callback parser, Vite's preload helper) stay in
               // the entry, so that the URL scrub never waits for this chunk; what only lazy screens
               // use is chunked by Rolldown as usual.
+              debugName: 'boot',
               name: (id, ctx) => (firstLoadModules(ctx).has(id) ? 'boot' : null),
               includeDependenciesRecursively: false,
             },
             {
+              debugName: 'store',
               name: (id, ctx) => (storeScreenModules(ctx).has(id) ? 'store' : null),
               includeDependenciesRecursively: false,
             },
             {
+              debugName: 'seam',
               name: (id) => (SEAM_IDS.includes(id) ? 'seam' : null),
               includeDependenciesRecursively: false,
             },
