@@ -10,6 +10,13 @@ import { BUILD_DIR } from '../helpers/paths.ts';
 import { buildHeadersFile, validateDeploymentConfig } from '../deploy/csp.ts';
 
 describe('the build output', () => {
+  it('is the production build the tests serve: no Svelte dev-mode component tags in any chunk', async () => {
+    const assets = join(BUILD_DIR, 'assets');
+    const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(5);
+    for (const name of scripts) expect(await readFile(join(assets, name), 'utf8'), name).not.toContain('componentTag');
+  });
+
   it('carries _headers written from the config.json it ships, with a strict img-src', async () => {
     const shipped = JSON.parse(await readFile(join(BUILD_DIR, 'config.json'), 'utf8')) as unknown;
     const headers = await readFile(join(BUILD_DIR, '_headers'), 'utf8');
