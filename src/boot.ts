@@ -5,12 +5,13 @@ import type { CapturedRedirect } from './lib/oauth/callback.ts';
 
 /**
  * Mounts the app, handing it the callback main.ts took out of the URL (if any), its config.json
- * request, and storage opening with the saved sessions being read: these need no config, so they
- * start before the app is built rather than after config.json is checked.
+ * request, and storage opening (on the database main.ts began to open) with the saved sessions
+ * being read: these need no config, so they start before the app is built rather than after
+ * config.json is checked.
  */
-export function boot(captured: CapturedRedirect | null, config: Promise<Response>): void {
+export function boot(captured: CapturedRedirect | null, config: Promise<Response>, database?: Promise<IDBDatabase>): void {
   const target = document.getElementById('app');
   if (!target) return;
-  const storage = LazyAuth.openStorage();
+  const storage = LazyAuth.openStorage(database);
   mount(App, { target, props: { captured, config, storage, saved: LazyAuth.listSaved(storage) } });
 }

@@ -1,5 +1,6 @@
 import { captureRedirect } from './lib/oauth/callback.ts';
 import { requestConfig } from './lib/config/request-config.ts';
+import { openDatabaseEarly } from './lib/storage/open-database.ts';
 import './app.css';
 
 // First thing, before any other code of ours runs: take an OAuth callback out of the address bar,
@@ -15,4 +16,8 @@ if (captured) {
 const config = requestConfig(window.fetch.bind(window));
 config.catch(() => undefined);
 
-void import('./boot.ts').then(({ boot }) => boot(captured, config));
+// And storage begins to open (a returning visitor's session is read from it before anything is asked
+// of the store): a cold IndexedDB open takes longer than the boot chunk's download and start.
+const database = openDatabaseEarly();
+
+void import('./boot.ts').then(({ boot }) => boot(captured, config, database));

@@ -19,7 +19,7 @@ const SRC = join(ROOT_DIR, 'src');
  * widget uses leaves and the provider registry only (which loads platform code lazily).
  */
 export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
-  app: ['components', 'state', 'embed', 'auth', 'config', 'oauth', 'domain', 'connect'],
+  app: ['components', 'state', 'embed', 'auth', 'config', 'oauth', 'domain', 'connect', 'storage'],
   components: ['state', 'domain', 'sanitize', 'shared', 'oauth'],
   state: ['embed', 'auth', 'api', 'config', 'providers', 'storage', 'oauth', 'domain', 'shared', 'connect'],
   embed: ['auth', 'config', 'providers', 'storage', 'oauth', 'domain', 'connect'],
@@ -44,6 +44,8 @@ const ONLY_THROUGH: Readonly<Record<string, { from: readonly string[]; files: Re
   oauth: { from: ['components', 'widget', 'domain'], files: /^lib\/oauth\/errors\.ts$/ },
   /** The widget finds its platform by kind through the registry or its storefront list; it never names an adapter. */
   providers: { from: ['widget'], files: /^lib\/providers\/(registry|storefronts|types)\.ts$/ },
+  /** The entry begins opening the database before the app's code is in; everything else about storage goes through the auth layer. */
+  storage: { from: ['app'], files: /^lib\/storage\/open-database\.ts$/ },
 };
 
 /** Packages, and the only layers that may import them. */
@@ -163,6 +165,8 @@ describe('layering of src/', () => {
     reports(tryImport('lib/state/routes.ts', "import { x } from '../../widget/options.ts';"), "'state' may not import 'widget'");
     // the widget reaching an adapter directly instead of through the registry
     reports(tryImport('widget/products.ts', "import { goodsie } from '../lib/providers/goodsie.ts';"), "'widget' may use only");
+    // the app reaching storage other than the entry's early open
+    reports(tryImport('boot.ts', "import { openStorage } from './lib/storage/kv.ts';"), "'app' may use only");
   });
 });
 

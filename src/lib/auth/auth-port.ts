@@ -78,8 +78,8 @@ export class LazyAuth implements AuthPort {
   }
 
   /** Opens the storage sessions live in (IndexedDB, or memory); never rejects. Start it early. */
-  static openStorage(): Promise<OpenedStorage> {
-    return openStorage();
+  static openStorage(database?: Promise<IDBDatabase>): Promise<OpenedStorage> {
+    return openStorage(database ? { database } : {});
   }
 
   /**

@@ -7,12 +7,10 @@ import { del as idbDel, get as idbGet, keys as idbKeys, promisifyRequest, set as
 import { AppError } from '../oauth/errors.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 import { openSealingKey, SEALING_KEY_ID, sealedStore } from './sealed-store.ts';
+import { OBJECT_STORE, openDatabase } from './open-database.ts';
 
 export type { KeyValueStore } from './key-value-store.ts';
 
-export const DATABASE_NAME = 'storefront-connect';
-const OBJECT_STORE = 'kv';
-const DATABASE_VERSION = 1;
 
 /** A KV store kept in memory only (lost on reload). Values are structured-cloned like IndexedDB does. */
 export function createMemoryStore(): KeyValueStore {
@@ -40,16 +38,17 @@ export function createMemoryStore(): KeyValueStore {
   };
 }
 
-/** An idb-keyval store on an explicit IDBFactory (so tests can pass a missing or broken one). */
-function createIdbUseStore(factory: IDBFactory): UseStore {
+/**
+ * An idb-keyval store on an explicit IDBFactory (so tests can pass a missing or broken one); its
+ * first connection is `early` where the entry has already begun opening it (open-database.ts).
+ */
+function createIdbUseStore(factory: IDBFactory, early?: Promise<IDBDatabase>): UseStore {
   let database: Promise<IDBDatabase> | undefined;
+  let first = early;
   const open = (): Promise<IDBDatabase> => {
     if (database) return database;
-    const request = factory.open(DATABASE_NAME, DATABASE_VERSION);
-    request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(OBJECT_STORE)) request.result.createObjectStore(OBJECT_STORE);
-    };
-    const opened = promisifyRequest(request);
+    const opened = first ?? openDatabase(factory);
+    first = undefined;
     database = opened;
     opened.then(
       (db) => {
@@ -148,6 +147,8 @@ export interface OpenStorageOptions {
   indexedDB?: IDBFactory | null;
   /** How long the probe may take before we give up on IndexedDB. */
   timeoutMs?: number;
+  /** The database as the entry began opening it (open-database.ts openDatabaseEarly), taken over here. */
+  database?: Promise<IDBDatabase>;
 }
 
 /**
@@ -183,7 +184,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
   if (!factory) return inMemory();
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    const useStore = createIdbUseStore(factory);
+    const useStore = createIdbUseStore(factory, options.database);
     const store = indexedDbStore(useStore);
     const probe = probeIndexedDb(useStore);
     // The sealing key is asked for at once too (IndexedDB reads it right after the probe's

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, openStorage, prefixed, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { openDatabase, openDatabaseEarly } from '../../../src/lib/storage/open-database.ts';
 
 async function stores(): Promise<Array<[string, KeyValueStore]>> {
   const opened = await openStorage({ indexedDB: new IDBFactory() });
@@ -128,6 +129,65 @@ describe('openStorage', () => {
 
   it('uses the global indexedDB by default (fake-indexeddb in unit tests)', async () => {
     expect((await openStorage()).persistent).toBe(true);
+  });
+});
+
+describe('openStorage: taking over the entry\'s early open', () => {
+  /** A factory that counts its opens. */
+  function counting(): { factory: IDBFactory; opens: () => number } {
+    const real = new IDBFactory();
+    let opens = 0;
+    const factory = Object.assign(Object.create(real) as IDBFactory, {
+      open: (...args: Parameters<IDBFactory['open']>) => {
+        opens++;
+        return real.open(...args);
+      },
+    });
+    return { factory, opens: () => opens };
+  }
+
+  it('uses the connection the entry opened instead of opening another, and stores through it', async () => {
+    const { factory, opens } = counting();
+    const early = openDatabase(factory);
+    const opened = await openStorage({ indexedDB: factory, database: early });
+    expect(opened.persistent).toBe(true);
+    await opened.store.set('session:acme', { v: 1 });
+    expect(await opened.store.get('session:acme')).toEqual({ v: 1 });
+    expect(opens()).toBe(1);
+    // The same database a later opening finds (name, version and object store agree).
+    const again = await openStorage({ indexedDB: factory });
+    expect(await again.store.get('session:acme')).toEqual({ v: 1 });
+    expect(opens()).toBe(2);
+  });
+
+  it('falls back to memory when the early open failed, as when opening fails', async () => {
+    const { factory } = counting();
+    const failed = Promise.reject(new DOMException('denied', 'InvalidStateError'));
+    failed.catch(() => undefined);
+    expect((await openStorage({ indexedDB: factory, database: failed })).persistent).toBe(false);
+  });
+
+  it('falls back to memory when the early open hangs', async () => {
+    const { factory } = counting();
+    const opened = await openStorage({ indexedDB: factory, database: new Promise<IDBDatabase>(() => {}), timeoutMs: 20 });
+    expect(opened.persistent).toBe(false);
+  });
+
+  it('the entry opens nothing where IndexedDB is missing or reading it throws', () => {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'indexedDB');
+    try {
+      Object.defineProperty(globalThis, 'indexedDB', { configurable: true, get: () => undefined });
+      expect(openDatabaseEarly()).toBeUndefined();
+      Object.defineProperty(globalThis, 'indexedDB', {
+        configurable: true,
+        get: () => {
+          throw new DOMException('The operation is insecure.', 'SecurityError');
+        },
+      });
+      expect(openDatabaseEarly()).toBeUndefined();
+    } finally {
+      if (saved) Object.defineProperty(globalThis, 'indexedDB', saved);
+    }
   });
 });
 
