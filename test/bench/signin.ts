@@ -8,6 +8,7 @@ import { answerConsent, STORE_NAME, type AppUnderTest } from '../helpers/e2e-app
 import { addProbe, openMetrics, readApiTimings, waitForProbe } from './probes.ts';
 import { maxConcurrency, summarize } from './stats.ts';
 import type { Figure } from './report.ts';
+import { serveEmptyPage } from './floors.ts';
 
 /** How the pictures are served in these figures (bench.ts starts the store with photoPictures). */
 export const PICTURES_METHOD = "the store's pictures as 400 x 400 PNG photos from the demo store itself (photoPictures: same URLs, HTTP cache on), not its SVG drawings";
@@ -109,22 +110,29 @@ export async function measureSignIn(browser: Browser, env: AppUnderTest, runs: n
   return figures;
 }
 
-/** A returning visitor: signed in once, then the catalogue opened anew `runs` times. */
+/**
+ * A returning visitor: signed in once, then the catalogue opened anew `runs` times; each run beside
+ * an empty page opened the same way (the browser's own floor on this machine, floors.ts).
+ */
 export async function measureWarmStart(browser: Browser, env: AppUnderTest, runs: number): Promise<Figure[]> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const empty = await serveEmptyPage();
   try {
     await addProbe(context);
     const page = await context.newPage();
     await signInOnce(page, env, STORE_NAME);
     await page.close();
     const samples: number[] = [];
+    const floors: number[] = [];
     for (let run = 0; run < runs; run++) {
+      floors.push(await empty.time(context));
       const fresh = await context.newPage();
       await fresh.goto(`${env.app.url}#/s/demo`);
       samples.push(await waitForProbe(fresh, 'firstProductAt'));
       await fresh.close();
     }
     const stats = summarize(samples);
+    const floor = summarize(floors);
     return [
       {
         id: 'warm.firstProduct',
@@ -134,9 +142,20 @@ export async function measureWarmStart(browser: Browser, env: AppUnderTest, runs
         value: stats.median,
         stats,
         method: `new tab on #/s/demo with the session already in IndexedDB; navigation start to the first product card painted; files from a local static server with the shipped headers; ${PICTURES_METHOD}`,
+        note: `${Math.round(stats.median - floor.median)} ms above the empty page's ${Math.round(floor.median)} ms (medians)`,
+      },
+      {
+        id: 'warm.emptyPage',
+        section: 'warm',
+        label: "an empty page, opened the same way: navigation to its one line painted (the browser's floor)",
+        unit: 'ms',
+        value: floor.median,
+        stats: floor,
+        method: 'a page with one module script that adds one line, from a local static server, in a new tab of the same context (same init scripts), one before each warm start run; painted as the probe defines it',
       },
     ];
   } finally {
+    await empty.close();
     await context.close();
   }
 }
