@@ -13,5 +13,8 @@ export function boot(captured: CapturedRedirect | null, config: Promise<Response
   const target = document.getElementById('app');
   if (!target) return;
   const storage = LazyAuth.openStorage(database);
-  mount(App, { target, props: { captured, config, storage, saved: LazyAuth.listSaved(storage) } });
+  const saved = LazyAuth.listSaved(storage);
+  // Rendered in the next microtask: storage's first reads (queued just now, on a database usually
+  // open by this time) reach IndexedDB before the app's first render, not after it (~30 ms later).
+  queueMicrotask(() => mount(App, { target, props: { captured, config, storage, saved } }));
 }

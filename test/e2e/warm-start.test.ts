@@ -9,17 +9,47 @@ import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 
 const e2e = useE2e({ app: {} });
 
-/** Notes when the page first opens an IndexedDB database (an init script, before the app runs). */
+/**
+ * Notes when the page first opens an IndexedDB database, when that open has succeeded, when it first
+ * makes a transaction, and when the app first inserts anything into #app (an init script, before the
+ * app runs).
+ */
 const IDB_OPENS = `(() => {
   const open = IDBFactory.prototype.open;
   IDBFactory.prototype.open = function (...args) {
     window.__idbOpenedAt ??= performance.now();
-    return open.apply(this, args);
+    const request = open.apply(this, args);
+    request.addEventListener('success', () => { window.__idbReadyAt ??= performance.now(); });
+    return request;
   };
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (...args) {
+    window.__firstTransactionAt ??= performance.now();
+    return transaction.apply(this, args);
+  };
+  // The first insertion into #app, noted as it happens (a MutationObserver would note it a microtask later).
+  const noteIn = (node) => {
+    if (window.__firstRenderAt === undefined && node && document.getElementById('app')?.contains(node)) window.__firstRenderAt = performance.now();
+  };
+  for (const [proto, name] of [[Node.prototype, 'appendChild'], [Node.prototype, 'insertBefore'], [Element.prototype, 'append'], [Element.prototype, 'before'], [Element.prototype, 'after'], [CharacterData.prototype, 'before'], [CharacterData.prototype, 'after']]) {
+    const original = proto[name];
+    proto[name] = function (...args) {
+      const result = original.apply(this, args);
+      noteIn(this.parentNode ?? this);
+      return result;
+    };
+  }
 })();`;
 
+interface Moments {
+  __idbOpenedAt?: number;
+  __idbReadyAt?: number;
+  __firstTransactionAt?: number;
+  __firstRenderAt?: number;
+}
+
 describe('warm start', () => {
-  it('storage opens while the boot chunk is still downloading, and the catalogue then shows from the stored session', async () => {
+  it('storage opens while the boot chunk is still downloading; its first reads go out before the first render; the catalogue then shows from the stored session', async () => {
     const { page, context } = await e2e.open({ width: 1280, height: 900 });
     await page.goto(e2e.env.app.url);
     await connectThroughConsent(page, STORE_NAME);
@@ -30,18 +60,27 @@ describe('warm start', () => {
     const again = await context.newPage();
     await again.addInitScript({ content: IDB_OPENS });
     let openedWhileHeld: boolean | null = null;
-    // The boot chunk's answer is held until the page has opened IndexedDB (at most 5 s).
+    // The boot chunk's answer is held until the page's IndexedDB open has succeeded (at most 5 s).
     await again.route(/\/assets\/boot-[^/]+\.js$/, async (route) => {
-      let opened = false;
-      for (let i = 0; i < 100 && !opened; i++) {
-        opened = await again.evaluate(() => (window as unknown as { __idbOpenedAt?: number }).__idbOpenedAt !== undefined);
-        if (!opened) await new Promise((resolve) => setTimeout(resolve, 50));
+      let ready = false;
+      for (let i = 0; i < 100 && !ready; i++) {
+        ready = await again.evaluate(() => (window as unknown as Moments).__idbReadyAt !== undefined);
+        if (!ready) await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      openedWhileHeld ??= opened;
+      openedWhileHeld ??= ready;
       await route.continue();
     });
     await again.goto(catalogue);
     await again.locator('main ul[aria-label="Products"] li article').first().waitFor();
     expect(openedWhileHeld).toBe(true);
+    // With the database open when the boot runs, the sealing key's read (the first transaction) is
+    // made before the app renders anything, not after the first render's work.
+    const { __firstTransactionAt: firstTransaction, __firstRenderAt: firstRender } = await again.evaluate(() => {
+      const w = window as unknown as Moments;
+      return { __firstTransactionAt: w.__firstTransactionAt, __firstRenderAt: w.__firstRenderAt };
+    });
+    expect(firstTransaction).toBeDefined();
+    expect(firstRender).toBeDefined();
+    expect(firstTransaction!).toBeLessThan(firstRender!);
   });
 });

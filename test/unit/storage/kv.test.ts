@@ -160,6 +160,23 @@ describe('openStorage: taking over the entry\'s early open', () => {
     expect(opens()).toBe(2);
   });
 
+  it('reads the sealing key before the probe writes (read-only first, so it does not queue behind a commit), and the probe commits with relaxed durability', async () => {
+    const { factory } = counting();
+    const database = await openDatabase(factory);
+    const made: Array<{ mode: IDBTransactionMode | undefined; durability: string | undefined }> = [];
+    const transaction = database.transaction.bind(database);
+    database.transaction = ((names: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      made.push({ mode, durability: options?.durability });
+      return transaction(names, mode, options);
+    }) as IDBDatabase['transaction'];
+    const opened = await openStorage({ indexedDB: factory, database: Promise.resolve(database) });
+    expect(opened.persistent).toBe(true);
+    expect(made.slice(0, 2)).toEqual([
+      { mode: 'readonly', durability: undefined },
+      { mode: 'readwrite', durability: 'relaxed' },
+    ]);
+  });
+
   it('falls back to memory when the early open failed, as when opening fails', async () => {
     const { factory } = counting();
     const failed = Promise.reject(new DOMException('denied', 'InvalidStateError'));
