@@ -11,11 +11,25 @@ export interface Probe {
   firstProductAt: number | null;
   /** Each change of the number of product cards, and when it was painted. */
   counts: { count: number; at: number }[];
-  longTasks: { start: number; duration: number }[];
+  /** Long tasks (over 50 ms), with the Long Tasks API's culprit name ('self', 'unknown', ...). */
+  longTasks: { start: number; duration: number; name?: string }[];
+  /**
+   * Long animation frames (the LoAF API, frames over 50 ms) with what ran in them, to name what a
+   * long task was: each script's invoker and source, its time and its forced style and layout.
+   */
+  longFrames: LongFrame[];
   lastInputAt: number | null;
   searchPaintAt: number | null;
   /** The search whose results count: the count line must name it ("… matching “mug”"). */
   searchWord: string | null;
+}
+
+export interface LongFrame {
+  start: number;
+  duration: number;
+  /** Time spent in style and layout for the frame's rendering (not forced by script). */
+  renderMs: number;
+  scripts: { invoker: string; source: string; duration: number; forcedLayoutMs: number }[];
 }
 
 declare global {
@@ -31,7 +45,7 @@ declare global {
  * which names functions through a helper that does not exist in the page.
  */
 const PROBE_SOURCE = `(() => {
-  const probe = { sessionStoredAt: null, firstProductAt: null, counts: [], longTasks: [], lastInputAt: null, searchPaintAt: null, searchWord: null };
+  const probe = { sessionStoredAt: null, firstProductAt: null, counts: [], longTasks: [], longFrames: [], lastInputAt: null, searchPaintAt: null, searchWord: null };
   window.__bench = probe;
   // The default buffer keeps 250 entries; a long scroll makes more (pages and images).
   performance.setResourceTimingBufferSize(100000);
@@ -48,8 +62,25 @@ const PROBE_SOURCE = `(() => {
   };
   try {
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration });
+      for (const entry of list.getEntries()) probe.longTasks.push({ start: entry.startTime, duration: entry.duration, name: entry.name });
     }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) {
+        probe.longFrames.push({
+          start: entry.startTime,
+          duration: entry.duration,
+          renderMs: entry.renderStart ? Math.max(0, entry.startTime + entry.duration - entry.styleAndLayoutStart) : 0,
+          scripts: (entry.scripts || []).map((s) => ({
+            invoker: String(s.invoker || s.invokerType || ''),
+            source: String(s.sourceURL || '').split('/').pop() + (s.sourceFunctionName ? ' ' + s.sourceFunctionName : '') + (s.sourceCharPosition >= 0 ? ':' + s.sourceCharPosition : ''),
+            duration: s.duration,
+            forcedLayoutMs: s.forcedStyleAndLayoutDuration || 0,
+          })),
+        });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   } catch {}
   let lastCount = 0;
   // The grid is windowed (only the rows near the viewport are in the DOM): the number of products
@@ -81,6 +112,16 @@ const PROBE_SOURCE = `(() => {
     if (event.target && event.target.id === 'catalog-search') probe.lastInputAt = event.timeStamp;
   }, true);
 })();`;
+
+/** The long frame that holds the long task starting at `start` (LoAF and Long Tasks share the clock), in words. */
+export function describeLongFrame(frames: readonly LongFrame[], start: number, duration: number, name = ''): string {
+  const overlap = (f: LongFrame) => Math.min(start + duration, f.start + f.duration) - Math.max(start, f.start);
+  const frame = [...frames].sort((a, b) => overlap(b) - overlap(a))[0];
+  if (!frame || overlap(frame) <= 0) return `culprit '${name}'; no long animation frame recorded around it (${frames.length} recorded): no script or rendering of the page's own ran long then`;
+  const scripts = [...frame.scripts].sort((a, b) => b.duration - a.duration).slice(0, 3);
+  const what = scripts.map((s) => `${s.invoker} in ${s.source || '?'} ${Math.round(s.duration)} ms (forced layout ${Math.round(s.forcedLayoutMs)} ms)`).join('; ');
+  return `culprit '${name}'; its frame ${Math.round(frame.duration)} ms: ${what || 'no script'}; style and layout for the frame ${Math.round(frame.renderMs)} ms`;
+}
 
 export async function addProbe(context: BrowserContext): Promise<void> {
   await context.addInitScript({ content: PROBE_SOURCE });

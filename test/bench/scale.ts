@@ -12,7 +12,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { answerConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
 import { openConsent } from './signin.ts';
-import { addProbe, openMetrics, readProbe, waitForProbe } from './probes.ts';
+import { addProbe, describeLongFrame, openMetrics, readProbe, waitForProbe } from './probes.ts';
 import { summarize } from './stats.ts';
 import { answerPicturesWithPhotos } from './photos.ts';
 import type { Figure } from './report.ts';
@@ -251,7 +251,9 @@ export async function measureScale(browser: Browser, runs: number, log: (line: s
       const probe = await readProbe(page);
       const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
       const costs = await pageCosts(page, env.store.origin);
-      const longest = Math.max(0, ...probe.longTasks.filter((t) => t.start >= scrollStart).map((t) => t.duration));
+      const scrollTasks = probe.longTasks.filter((t) => t.start >= scrollStart);
+      const longest = Math.max(0, ...scrollTasks.map((t) => t.duration));
+      const longestTask = scrollTasks.find((t) => t.duration === longest);
       const missed = scroll.reachedEnd ? undefined : `missed: ${scroll.loaded} products loaded in ${(scroll.elapsedMs / 1000).toFixed(0)} s, the cap`;
       const retried = scroll.retries > 0 ? `; ${scroll.retries} pages failed and were retried with the error panel's button` : '';
       const stalledNote = (scroll.stalls > 0 ? `the scroll stalled ${scroll.stalls} times; Load more clicked ${scroll.loadMoreClicks} times` : 'the scroll never stalled') + retried;
@@ -262,7 +264,7 @@ export async function measureScale(browser: Browser, runs: number, log: (line: s
       add({ id: 'scale.cardsInDom', label: 'most product cards in the DOM while scrolling (windowing)', unit: 'count', value: scroll.maxInDom, method: 'ul.grid childElementCount, the largest reading of the scroll loop; the products loaded are in scale.loaded' });
       add({ id: 'scale.domNodes', label: 'DOM nodes at the end', unit: 'count', value: domNodes, method: "document.getElementsByTagName('*').length when the scroll stopped", note: missed });
       add({ id: 'scale.jsHeap', label: 'JS heap used at the end', unit: 'MB', value: (end.JSHeapUsedSize ?? 0) / 1e6, method: 'CDP Performance.getMetrics JSHeapUsedSize (no forced GC), 1 MB = 10^6 bytes', note: missed });
-      add({ id: 'scale.longestTask', label: 'longest task while scrolling', unit: 'ms', value: longest, method: `Long Tasks API (PerformanceObserver 'longtask', tasks >= 50 ms; 0 = none) from the first scroll to the end; ${probe.longTasks.filter((t) => t.start >= scrollStart).length} long tasks` });
+      add({ id: 'scale.longestTask', label: 'longest task while scrolling', unit: 'ms', value: longest, method: `Long Tasks API (PerformanceObserver 'longtask', tasks >= 50 ms; 0 = none) from the first scroll to the end; ${scrollTasks.length} long tasks; what ran in it from the Long Animation Frames API`, ...(longestTask ? { note: describeLongFrame(probe.longFrames, longestTask.start, longestTask.duration, longestTask.name) } : {}) });
       add({ id: 'scale.scriptMs', label: 'main-thread script time while scrolling', unit: 'ms', value: (end.ScriptDuration ?? 0) * 1000, method: 'CDP Performance.getMetrics ScriptDuration over the scroll' });
       if (costs.length >= 2 * PAGES_COMPARED) {
         // Page 0 comes with the whole view's first render; the scrolled pages (1 on) are compared.
