@@ -1,7 +1,8 @@
 /**
- * A card drawn while the grid is flown through (holdImage) asks for no picture until the scroll
- * slows; a picture once shown stays when a fast scroll starts (issue 15: the cards scrolled past
- * at speed requested and decoded pictures no one saw).
+ * A card drawn while the grid is flown through (hold) asks for no picture and draws no price or
+ * stock until the scroll slows; once shown they stay when a fast scroll starts (issue 15: the cards
+ * scrolled past at speed requested and decoded pictures no one saw, and a screenful of whole cards
+ * was drawn every frame).
  */
 import { cleanup, render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -28,22 +29,29 @@ const product = (images: Product['images']): Product => ({
 const PICTURE = { url: 'https://shop.example/images/p-1.jpg', alt: '', width: 400, height: 400 };
 
 describe('ProductCard', () => {
-  it('holds its picture while drawn during a fast scroll, shows it once the scroll slows, and keeps it', async () => {
-    const { container, rerender } = render(ProductCard, { props: { product: product([PICTURE]), storeId: 'demo', holdImage: true } });
+  it('holds its picture, price and stock while drawn during a fast scroll (its name shows), shows them once the scroll slows, and keeps them', async () => {
+    const sold = { ...product([PICTURE]), inStock: false };
+    const { container, rerender } = render(ProductCard, { props: { product: sold, storeId: 'demo', hold: true } });
+    expect(container.querySelector('h3')).toHaveTextContent('Linen apron');
     expect(container.querySelector('img')).toBeNull();
     // Not the "no picture" mark either: the space looks like a picture still loading.
     expect(container.querySelector('.no-image')).toBeNull();
-    await rerender({ holdImage: false });
+    expect(container.querySelector('.price')).toBeNull();
+    expect(container).not.toHaveTextContent('Out of stock');
+    await rerender({ hold: false });
     expect(container.querySelector('img')).toHaveAttribute('src', PICTURE.url);
-    await rerender({ holdImage: true });
+    expect(container.querySelector('.price')).toHaveTextContent('19.90');
+    expect(container).toHaveTextContent('Out of stock');
+    await rerender({ hold: true });
     expect(container.querySelector('img')).toHaveAttribute('src', PICTURE.url);
+    expect(container.querySelector('.price')).toHaveTextContent('19.90');
   });
 
   it('shows its picture at once when drawn at rest, and the "no picture" mark when it has none', () => {
     const { container } = render(ProductCard, { props: { product: product([PICTURE]), storeId: 'demo' } });
     expect(container.querySelector('img')).toHaveAttribute('src', PICTURE.url);
     cleanup();
-    const bare = render(ProductCard, { props: { product: product([]), storeId: 'demo', holdImage: true } });
+    const bare = render(ProductCard, { props: { product: product([]), storeId: 'demo', hold: true } });
     expect(bare.container.querySelector('img')).toBeNull();
     expect(bare.container.querySelector('.no-image')).not.toBeNull();
   });
