@@ -157,11 +157,16 @@ describe('a long catalogue', () => {
           })),
         )),
       );
+    // Cards drawn during the fast scroll hold their price until it stops: read once every card
+    // drawn has one (which also checks that they come).
+    const allPriced = () => expect.poll(() => page.locator('main ul[aria-label="Products"] > li article:not(:has(.price))').count()).toBe(0);
     for (let step = 0; step < 150 && (await loaded(page)) < 96; step++) {
+      await allPriced();
       await readCards();
       await page.mouse.wheel(0, 2500);
       await page.waitForTimeout(120);
     }
+    await allPriced();
     await readCards();
     expect(new Set(seen.map((c) => c.width)).size).toBe(1);
     expect(seen.some((c) => /^\$\d{3}\.\d\d was \$\d{3}/.test(c.was.trim()))).toBe(true);
