@@ -24,12 +24,15 @@ const HOME = 'src/lib/components/views/HomeView.svelte';
 export const FIRST_SCREEN = [HOME] as const;
 /** Loaded at once when a session is saved (the first screen holds only a lighter door to it, auth-port.ts). */
 const AUTH_SERVICE = 'src/lib/auth/auth-service.ts';
+/** Loaded at once with a saved session too (Session.load), so that a renewal failed offline is retried. */
+const RENEWAL_RETRY = 'src/lib/auth/renewal-retry.ts';
 /**
  * What a returning visitor's first screen loads beyond the first load: the store screen's chunk
  * (the catalogue, its tabs and banners, which the shell loads as soon as a store is connected, the
- * code that builds the store's client and the API client) and the AuthService.
+ * code that builds the store's client and the API client), the AuthService and the renewals'
+ * retry. test/e2e/first-visit-code.test.ts checks this against what Chromium downloads.
  */
-export const RETURNING_SCREEN = [...STORE_SCREEN, AUTH_SERVICE] as const;
+export const RETURNING_SCREEN = [...STORE_SCREEN, AUTH_SERVICE, RENEWAL_RETRY] as const;
 const PROVIDERS = 'src/lib/providers/';
 
 /**
@@ -102,7 +105,7 @@ export function measureBytes(dist: string): Figure[] {
   const platforms = platformChunks(manifest, new Set(returningKeys));
   // The catalogue cannot show a product without its platform's adapter: Goodsie's is counted in.
   const goodsie = platforms.get('goodsie') ?? [];
-  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + the store screen\'s chunk (catalogue, store bar, tabs, banners, API client: STORE_SCREEN in test/deploy/first-load.ts) + AuthService + the Goodsie adapter');
+  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + the store screen\'s chunk (catalogue, store bar, tabs, banners, API client: STORE_SCREEN in test/deploy/first-load.ts) + AuthService + renewal retry + the Goodsie adapter');
   add('widget', 'widget.js', ['widget.js'], 'dist/widget.js');
   for (const [platform, keys] of platforms) {
     add(`platform.${platform}`, `lazily loaded for ${platform}`, filesOf(manifest, keys), `build manifest: dynamic entry ${PROVIDERS}${platform} and the imports the catalogue lacks`);
