@@ -33,6 +33,8 @@ export const STORE_SCREEN = [
   'src/lib/components/Banners.svelte',
   // The catalogue shows its errors with it (a boot that failed imports it from here too).
   'src/lib/components/ErrorPanel.svelte',
+  // The store APIs every store screen reads: loaded with the first of them (apis-port.svelte.ts).
+  'src/lib/state/apis.svelte.ts',
   'src/lib/state/store-clients.ts',
   'src/lib/api/client.ts',
   // What every platform's adapter maps its answers with: in the chunk already on its way when the
