@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { buildHeadersFile, validateDeploymentConfig } from './test/deploy/csp.ts';
 import { loadProfilesFor } from './src/lib/config/load-config.ts';
-import { neededModules, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
+import { AUTH_CODE, neededModules, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
 
@@ -133,6 +133,8 @@ const SVELTE_CLIENT = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]cli
 let firstLoad: Set<string> | undefined;
 /** The seam door's chunk (see SEAM_LIST): these modules only, their imports are chunked as usual. */
 const SEAM_IDS: readonly string[] = SEAM_LIST.map((path) => resolve(import.meta.dirname, path));
+/** The AuthService's chunk (see AUTH_CODE). */
+const AUTH_IDS: readonly string[] = AUTH_CODE.map((path) => resolve(import.meta.dirname, path));
 /** The store screen's chunk (see STORE_SCREEN). */
 const STORE_SCREEN_IDS: readonly string[] = STORE_SCREEN.map((path) => resolve(import.meta.dirname, path));
 let storeScreen: Set<string> | undefined;
@@ -258,6 +260,11 @@ export default defineConfig({
             {
               debugName: 'seam',
               name: (id) => (SEAM_IDS.includes(id) ? 'seam' : null),
+              includeDependenciesRecursively: false,
+            },
+            {
+              debugName: 'auth-service',
+              name: (id) => (AUTH_IDS.includes(id) ? 'auth-service' : null),
               includeDependenciesRecursively: false,
             },
           ],

@@ -53,6 +53,13 @@ export const STORE_SCREEN = [
 export const SEAM_LIST = ['src/lib/state/store-connections.ts', 'src/lib/auth/connections.ts', 'src/lib/storage/credential-vault.ts', 'src/lib/providers/loaders.ts'] as const;
 export const SEAM_LIST_SHARED = ['src/lib/storage/single-use-store.ts'] as const;
 
+/**
+ * The AuthService with the renewals' retry, which a saved session loads at once beside it
+ * (Session.load), as does a finished sign-in (Session.accept): one chunk (vite.config.ts), one
+ * request and one gzip window rather than two.
+ */
+export const AUTH_CODE = ['src/lib/auth/auth-service.ts', 'src/lib/auth/renewal-errors.ts', 'src/lib/auth/renewal-retry.ts'] as const;
+
 const BARREL = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]index\.js$/;
 
 export function isSvelteBarrel(id: string): boolean {

@@ -47,8 +47,9 @@ describe('the code a visit downloads', () => {
     await page.reload();
     await expect.poll(() => page.locator('main ul > li article img').count()).toBeGreaterThan(3);
     await page.waitForLoadState('networkidle');
-    // The first load less the stores list; the store screen's chunk; the AuthService with what it
-    // imports and the renewals' retry (both loaded at once with a saved session); Goodsie's adapter.
+    // The first load less the stores list; the store screen's chunk; the AuthService with the
+    // renewals' retry (one chunk, both loaded at once with a saved session) and what it imports;
+    // Goodsie's adapter.
     expect([...chunks].sort()).toEqual([
       'auth-service.js',
       'boot.css',
@@ -56,7 +57,6 @@ describe('the code a visit downloads', () => {
       'goodsie.js',
       'index.css',
       'index.js',
-      'renewal-retry.js',
       'return-to.js',
       'rolldown-runtime.js',
       'scopes.js',
