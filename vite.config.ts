@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { buildHeadersFile, validateDeploymentConfig } from './test/deploy/csp.ts';
 import { loadProfilesFor } from './src/lib/config/load-config.ts';
-import { AUTH_CODE, neededModules, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
+import { AUTH_CODE, FIRST_SCREEN_PARTS, neededModules, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
 
@@ -138,6 +138,8 @@ const AUTH_IDS: readonly string[] = AUTH_CODE.map((path) => resolve(import.meta.
 /** The store screen's chunk (see STORE_SCREEN). */
 const STORE_SCREEN_IDS: readonly string[] = STORE_SCREEN.map((path) => resolve(import.meta.dirname, path));
 let storeScreen: Set<string> | undefined;
+const FIRST_SCREEN_PART_IDS: readonly string[] = FIRST_SCREEN_PARTS.map((path) => resolve(import.meta.dirname, path));
+let shared: Set<string> | undefined;
 
 /**
  * The boot's static graph less the entry's, with the part of Svelte's runtime that the boot and the
@@ -167,6 +169,16 @@ function storeScreenModules(ctx: Rolldown.ChunkingContext): Set<string> {
   return storeScreen;
 }
 
+/** The store screen's modules that the first screen's parts import too (see FIRST_SCREEN_PARTS; computed once per build). */
+function sharedWithFirstScreen(ctx: Rolldown.ChunkingContext): Set<string> {
+  if (shared === undefined) {
+    const lookup = (id: string) => ctx.getModuleInfo(id);
+    const store = storeScreenModules(ctx);
+    shared = new Set(FIRST_SCREEN_PART_IDS.flatMap((from) => [...neededModules(lookup, from)]).filter((id) => store.has(id)));
+  }
+  return shared;
+}
+
 /**
  * With a build manifest (npm run size, the bench): `.vite/chunk-sources.json`, each chunk file with
  * the source files in it, since the manifest names a chunk by its source only when that source is
@@ -191,7 +203,7 @@ function chunkSources(): Plugin {
 
 /** Computes the first-load set afresh for each build (`npm run size`, the e2e setup and demo build in one process). */
 function forgetFirstLoad(): Plugin {
-  return { name: 'storefront-connect:first-load', buildStart: () => void ((firstLoad = undefined), (storeScreen = undefined)) };
+  return { name: 'storefront-connect:first-load', buildStart: () => void ((firstLoad = undefined), (storeScreen = undefined), (shared = undefined)) };
 }
 
 /**
@@ -250,6 +262,12 @@ export default defineConfig({
               // use is chunked by Rolldown as usual.
               debugName: 'boot',
               name: (id, ctx) => (firstLoadModules(ctx).has(id) ? 'boot' : null),
+              includeDependenciesRecursively: false,
+            },
+            {
+              // Before the store screen's group, which would take them (a module joins the first group that names it).
+              debugName: 'shared',
+              name: (id, ctx) => (sharedWithFirstScreen(ctx).has(id) ? 'shared' : null),
               includeDependenciesRecursively: false,
             },
             {

@@ -51,16 +51,27 @@ export function platformChunks(manifest: Manifest, alreadyLoaded: ReadonlySet<st
   return platforms;
 }
 
+/** The stores list's credentials forms, which it loads for a store that connects with a pasted credential. */
+const CREDENTIALS_FORM = 'src/lib/components/ConnectWithCredentials.svelte';
+
 /**
  * What a first visit loads beyond {@link FIRST_SCREEN} because of what config.json names, as the
  * boot does it: each named platform's profile but Goodsie's (the registry loads them with
- * config.json), and with any store on the seam its door with what it loads to list the saved
- * connections. Keys (with their static imports) not already in `loaded`.
+ * config.json), with any store on the seam its door with what it loads to list the saved
+ * connections, and with a store that connects by a pasted credential (`credentialsForms`) the
+ * stores list's form for it. Keys (with their static imports) not already in `loaded`.
  */
-export function configuredKeys(manifest: Manifest, kinds: readonly string[], loaded: ReadonlySet<string>, sources: ChunkSources = {}): string[] {
+export function configuredKeys(
+  manifest: Manifest,
+  kinds: readonly string[],
+  loaded: ReadonlySet<string>,
+  sources: ChunkSources = {},
+  credentialsForms = false,
+): string[] {
   const profiles = [...new Set(kinds)].map((kind) => `${PROVIDERS}${kind}-profile.ts`).filter((key) => manifest[key]);
   const seam = kinds.some((kind) => runsOnSeam(kind)) ? [...SEAM_LIST, ...SEAM_LIST_SHARED].map((source) => chunkKeyOf(manifest, source, sources)) : [];
-  const keys = [...profiles, ...seam].flatMap((key) => firstLoadKeys(manifest, { entry: key, eagerDynamic: [] }));
+  const forms = credentialsForms ? [chunkKeyOf(manifest, CREDENTIALS_FORM, sources)] : [];
+  const keys = [...profiles, ...seam, ...forms].flatMap((key) => firstLoadKeys(manifest, { entry: key, eagerDynamic: [] }));
   return [...new Set(keys)].filter((key) => !loaded.has(key));
 }
 

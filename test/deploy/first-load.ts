@@ -45,6 +45,20 @@ export const STORE_SCREEN = [
 ] as const;
 
 /**
+ * What the first screen loads on demand: the stores list's credentials forms (when config.json
+ * names such a store), the words for a sign-in that failed, the page for a broken config.json.
+ * What they share with the store screen (the words for errors, Svelte's input bindings) is a chunk
+ * of its own (vite.config.ts, 'shared'): none of them loads the whole store screen's chunk for it
+ * (19 KB gzip with its CSS). A boot that failed still takes ErrorPanel from the store screen's
+ * chunk: with it in 'shared', its CSS made a file of its own on every returning visit.
+ */
+export const FIRST_SCREEN_PARTS = [
+  'src/lib/components/ConnectWithCredentials.svelte',
+  'src/lib/components/CallbackError.svelte',
+  'src/lib/components/views/ConfigErrorView.svelte',
+] as const;
+
+/**
  * The seam's door (loaded at boot when config.json names a store on the seam) and what it loads at
  * once to list the saved connections (StoreConnections' #load): one chunk (vite.config.ts) rather
  * than the door and then three more. single-use-store.ts, which the Goodsie sign-in's pending store

@@ -8,7 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { STORE_NAME, connectThroughConsent, deploymentHeaders } from '../helpers/e2e-app.ts';
+import { startStaticServer } from '../helpers/static-server.ts';
+import { BUILD_DIR } from '../helpers/paths.ts';
+import type { AppConfig } from '../../src/lib/config/types.ts';
 
 const e2e = useE2e({ app: {} });
 
@@ -60,8 +63,26 @@ describe('the code a visit downloads', () => {
       'return-to.js',
       'rolldown-runtime.js',
       'scopes.js',
+      'shared.js',
       'store.css',
       'store.js',
     ]);
+  });
+
+  it('the stores list’s credentials form (a Shopware store) loads what it shares with the store screen, not the store screen’s chunk', async () => {
+    const app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/sw/' });
+    e2e.closeAfterAll(() => app.close());
+    const config: AppConfig = { stores: [{ id: 'sw', kind: 'shopware6', name: 'Fruit Shop', apiBase: 'https://shop.example', auth: ['integration'], currency: 'EUR' }] };
+    app.setOverride('config.json', JSON.stringify(config));
+    app.setHeaders(deploymentHeaders(config));
+    const { page } = await e2e.open();
+    const chunks = recordChunks(page);
+    await page.goto(app.url);
+    await page.locator('form.credentials').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect([...chunks]).toEqual(expect.arrayContaining(['ConnectWithCredentials.js', 'shared.js']));
+    // Before, the form's words for a failure came from the store screen's chunk: 19 KB gzip more on this screen.
+    expect([...chunks]).not.toContain('store.js');
+    expect([...chunks]).not.toContain('store.css');
   });
 });

@@ -38,7 +38,7 @@ describe('bench bytes from the build manifest', () => {
     expect(platforms.get('goodsie')).toEqual(['src/lib/providers/goodsie.ts']);
     expect(platforms.get('foxy')).toEqual(['src/lib/providers/foxy.ts', '_money.js']);
   });
-  it('a config.json naming seam platforms adds their profiles and the seam door with what it lists connections with; Goodsie alone adds nothing', () => {
+  it('a config.json naming seam platforms adds their profiles and the seam door with what it lists connections with, and the credentials form where one is offered; Goodsie alone adds nothing', () => {
     const seamBuild: Manifest = {
       ...manifest,
       'src/lib/providers/foxy-profile.ts': { file: 'assets/foxy-profile.js', isDynamicEntry: true },
@@ -48,6 +48,8 @@ describe('bench bytes from the build manifest', () => {
       'src/lib/providers/loaders.ts': { file: 'assets/loaders.js', isDynamicEntry: true },
       '_single-use-store.js': { file: 'assets/single-use-store.js' },
       'src/lib/api/transport.ts': { file: 'assets/transport.js', isDynamicEntry: true, imports: ['_store.js'] },
+      'src/lib/components/ConnectWithCredentials.svelte': { file: 'assets/connect-with-credentials.js', isDynamicEntry: true, imports: ['_shared.js', '_scopes.js'] },
+      '_shared.js': { file: 'assets/shared.js' },
     };
     const seamSources: ChunkSources = { ...sources, 'assets/single-use-store.js': ['src/lib/storage/single-use-store.ts'] };
     expect(configuredKeys(seamBuild, ['goodsie'], new Set(['index.html']), seamSources)).toEqual([]);
@@ -59,5 +61,11 @@ describe('bench bytes from the build manifest', () => {
       'src/lib/providers/loaders.ts',
       '_single-use-store.js',
     ]);
+    // A store connecting by a pasted credential: the stores list's form too, with what it imports.
+    expect(configuredKeys(seamBuild, ['foxy'], new Set(['index.html', '_scopes.js']), seamSources, true).slice(-2)).toEqual([
+      'src/lib/components/ConnectWithCredentials.svelte',
+      '_shared.js',
+    ]);
+    expect(configuredKeys(seamBuild, ['foxy'], new Set(['index.html']), seamSources, false)).not.toContain('src/lib/components/ConnectWithCredentials.svelte');
   });
 });
