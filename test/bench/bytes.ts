@@ -7,8 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chunkKeyOf, firstLoadKeys, measure, type ChunkSources, type Manifest } from './size-report.ts';
-import { SEAM_LIST, SEAM_LIST_SHARED, STORE_SCREEN } from '../deploy/first-load.ts';
-import { runsOnSeam } from '../../src/lib/connect/store-config.ts';
+import { STORE_SCREEN } from '../deploy/first-load.ts';
 import type { Figure } from './report.ts';
 
 export type Compress = 'gzip' | 'brotli';
@@ -57,9 +56,10 @@ const CREDENTIALS_FORM = 'src/lib/components/ConnectWithCredentials.svelte';
 /**
  * What a first visit loads beyond {@link FIRST_SCREEN} because of what config.json names, as the
  * boot does it: each named platform's profile but Goodsie's (the registry loads them with
- * config.json), with any store on the seam its door with what it loads to list the saved
- * connections, and with a store that connects by a pasted credential (`credentialsForms`) the
- * stores list's form for it. Keys (with their static imports) not already in `loaded`.
+ * config.json), and with a store that connects by a pasted credential (`credentialsForms`) the
+ * stores list's form for it. Not the seam's door: Session.load builds it to list saved connections
+ * only when the vault holds a record, and a first visit's holds none. Keys (with their static
+ * imports) not already in `loaded`.
  */
 export function configuredKeys(
   manifest: Manifest,
@@ -69,9 +69,8 @@ export function configuredKeys(
   credentialsForms = false,
 ): string[] {
   const profiles = [...new Set(kinds)].map((kind) => `${PROVIDERS}${kind}-profile.ts`).filter((key) => manifest[key]);
-  const seam = kinds.some((kind) => runsOnSeam(kind)) ? [...SEAM_LIST, ...SEAM_LIST_SHARED].map((source) => chunkKeyOf(manifest, source, sources)) : [];
   const forms = credentialsForms ? [chunkKeyOf(manifest, CREDENTIALS_FORM, sources)] : [];
-  const keys = [...profiles, ...seam, ...forms].flatMap((key) => firstLoadKeys(manifest, { entry: key, eagerDynamic: [] }));
+  const keys = [...profiles, ...forms].flatMap((key) => firstLoadKeys(manifest, { entry: key, eagerDynamic: [] }));
   return [...new Set(keys)].filter((key) => !loaded.has(key));
 }
 

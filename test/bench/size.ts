@@ -63,7 +63,7 @@ process.stdout.write(
   `\nA returning visitor's first screen (the store screen's chunk: catalogue, tabs, banners, API client; and the AuthService): ` +
     `${(returning.totals.firstLoadJs / 1000).toFixed(2)} KB gzip JavaScript (for information; the budget is for a first visit)\n`,
 );
-// What the shipped config.json adds to a first visit (its platforms' profiles, the seam's door): not
+// What the shipped config.json adds to a first visit (its platforms' profiles, the credentials forms): not
 // in the budget's figure, which is the app's own first screen whatever config.json names.
 const kinds = shippedKinds(join(root, 'public', 'config.json'));
 const configured = configuredKeys(manifest, kinds, new Set(firstLoadKeys(manifest, { firstScreen: FIRST_SCREEN })), sources, await offersCredentialsForm(kinds));
@@ -71,7 +71,7 @@ const configuredFiles = [...new Set(configured.flatMap((key) => [manifest[key]!.
 const configuredGzip = configuredFiles.reduce((sum, file) => sum + gzipSizeOf(file), 0);
 process.stdout.write(
   `A first visit with the shipped config.json (${[...new Set(kinds)].join(', ')}) also loads ${(configuredGzip / 1000).toFixed(2)} KB gzip JavaScript and CSS ` +
-    `in ${configuredFiles.length} files (platform profiles, the seam's connections, the credentials forms): ${((report.totals.firstLoadJs + report.totals.firstLoadCss + configuredGzip) / 1000).toFixed(2)} KB JS + CSS in all\n`,
+    `in ${configuredFiles.length} files (platform profiles, the credentials forms): ${((report.totals.firstLoadJs + report.totals.firstLoadCss + configuredGzip) / 1000).toFixed(2)} KB JS + CSS in all\n`,
 );
 // The entry only scrubs an OAuth callback out of the URL; a static import would make it wait.
 const entryImports = manifest['index.html']?.imports ?? [];

@@ -59,13 +59,13 @@ export const FIRST_SCREEN_PARTS = [
 ] as const;
 
 /**
- * The seam's door (loaded at boot when config.json names a store on the seam) and what it loads at
- * once to list the saved connections (StoreConnections' #load): one chunk (vite.config.ts) rather
- * than the door and then three more. single-use-store.ts, which the Goodsie sign-in's pending store
- * uses too, keeps its own chunk (SEAM_LIST_SHARED); the bench counts both (test/bench/bytes.ts).
+ * The seam's door (loaded at boot when config.json names a store on the seam and the vault holds a
+ * record, Session.load; else with the first connection) and what it loads at once to list the
+ * saved connections (StoreConnections' #load): one chunk (vite.config.ts) rather than the door and
+ * then three more. single-use-store.ts, which the Goodsie sign-in's pending store uses too, keeps
+ * its own chunk.
  */
 export const SEAM_LIST = ['src/lib/state/store-connections.ts', 'src/lib/auth/connections.ts', 'src/lib/storage/credential-vault.ts', 'src/lib/providers/loaders.ts'] as const;
-export const SEAM_LIST_SHARED = ['src/lib/storage/single-use-store.ts'] as const;
 
 /**
  * The AuthService with the renewals' retry, which a saved session loads at once beside it
