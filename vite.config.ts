@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { buildHeadersFile, validateDeploymentConfig } from './test/deploy/csp.ts';
 import { loadProfilesFor } from './src/lib/config/load-config.ts';
-import { neededModules, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
+import { AUTH_CODE, FIRST_SCREEN_PARTS, neededModules, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
 
@@ -133,9 +133,13 @@ const SVELTE_CLIENT = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]cli
 let firstLoad: Set<string> | undefined;
 /** The seam door's chunk (see SEAM_LIST): these modules only, their imports are chunked as usual. */
 const SEAM_IDS: readonly string[] = SEAM_LIST.map((path) => resolve(import.meta.dirname, path));
+/** The AuthService's chunk (see AUTH_CODE). */
+const AUTH_IDS: readonly string[] = AUTH_CODE.map((path) => resolve(import.meta.dirname, path));
 /** The store screen's chunk (see STORE_SCREEN). */
 const STORE_SCREEN_IDS: readonly string[] = STORE_SCREEN.map((path) => resolve(import.meta.dirname, path));
 let storeScreen: Set<string> | undefined;
+const FIRST_SCREEN_PART_IDS: readonly string[] = FIRST_SCREEN_PARTS.map((path) => resolve(import.meta.dirname, path));
+let shared: Set<string> | undefined;
 
 /**
  * The boot's static graph less the entry's, with the part of Svelte's runtime that the boot and the
@@ -165,6 +169,16 @@ function storeScreenModules(ctx: Rolldown.ChunkingContext): Set<string> {
   return storeScreen;
 }
 
+/** The store screen's modules that the first screen's parts import too (see FIRST_SCREEN_PARTS; computed once per build). */
+function sharedWithFirstScreen(ctx: Rolldown.ChunkingContext): Set<string> {
+  if (shared === undefined) {
+    const lookup = (id: string) => ctx.getModuleInfo(id);
+    const store = storeScreenModules(ctx);
+    shared = new Set(FIRST_SCREEN_PART_IDS.flatMap((from) => [...neededModules(lookup, from)]).filter((id) => store.has(id)));
+  }
+  return shared;
+}
+
 /**
  * With a build manifest (npm run size, the bench): `.vite/chunk-sources.json`, each chunk file with
  * the source files in it, since the manifest names a chunk by its source only when that source is
@@ -189,7 +203,7 @@ function chunkSources(): Plugin {
 
 /** Computes the first-load set afresh for each build (`npm run size`, the e2e setup and demo build in one process). */
 function forgetFirstLoad(): Plugin {
-  return { name: 'storefront-connect:first-load', buildStart: () => void ((firstLoad = undefined), (storeScreen = undefined)) };
+  return { name: 'storefront-connect:first-load', buildStart: () => void ((firstLoad = undefined), (storeScreen = undefined), (shared = undefined)) };
 }
 
 /**
@@ -230,6 +244,10 @@ export default defineConfig({
     sourcemap: false,
     // No dist/.vite/manifest.json in a deployment: `npm run size` asks for one in its own build.
     manifest: false,
+    // No modulepreload polyfill in the entry (0.2 KB gzip of every first load): every browser the
+    // es2022 target names but Safari < 17 and Firefox < 115 preloads natively; those two fetch the
+    // boot's chunks once the entry asks for them instead of beside it, and work the same.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       treeshake: { moduleSideEffects: (id: string) => !SVELTE_CLIENT.test(id) },
       output: {
@@ -247,6 +265,12 @@ export default defineConfig({
               includeDependenciesRecursively: false,
             },
             {
+              // Before the store screen's group, which would take them (a module joins the first group that names it).
+              debugName: 'shared',
+              name: (id, ctx) => (sharedWithFirstScreen(ctx).has(id) ? 'shared' : null),
+              includeDependenciesRecursively: false,
+            },
+            {
               debugName: 'store',
               name: (id, ctx) => (storeScreenModules(ctx).has(id) ? 'store' : null),
               includeDependenciesRecursively: false,
@@ -254,6 +278,11 @@ export default defineConfig({
             {
               debugName: 'seam',
               name: (id) => (SEAM_IDS.includes(id) ? 'seam' : null),
+              includeDependenciesRecursively: false,
+            },
+            {
+              debugName: 'auth-service',
+              name: (id) => (AUTH_IDS.includes(id) ? 'auth-service' : null),
               includeDependenciesRecursively: false,
             },
           ],

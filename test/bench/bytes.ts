@@ -7,8 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chunkKeyOf, firstLoadKeys, measure, type ChunkSources, type Manifest } from './size-report.ts';
-import { SEAM_LIST, SEAM_LIST_SHARED, STORE_SCREEN } from '../deploy/first-load.ts';
-import { runsOnSeam } from '../../src/lib/connect/store-config.ts';
+import { STORE_SCREEN } from '../deploy/first-load.ts';
 import type { Figure } from './report.ts';
 
 export type Compress = 'gzip' | 'brotli';
@@ -24,12 +23,15 @@ const HOME = 'src/lib/components/views/HomeView.svelte';
 export const FIRST_SCREEN = [HOME] as const;
 /** Loaded at once when a session is saved (the first screen holds only a lighter door to it, auth-port.ts). */
 const AUTH_SERVICE = 'src/lib/auth/auth-service.ts';
+/** Loaded at once with a saved session too (Session.load), so that a renewal failed offline is retried. */
+const RENEWAL_RETRY = 'src/lib/auth/renewal-retry.ts';
 /**
  * What a returning visitor's first screen loads beyond the first load: the store screen's chunk
  * (the catalogue, its tabs and banners, which the shell loads as soon as a store is connected, the
- * code that builds the store's client and the API client) and the AuthService.
+ * code that builds the store's client and the API client), the AuthService and the renewals'
+ * retry. test/e2e/first-visit-code.test.ts checks this against what Chromium downloads.
  */
-export const RETURNING_SCREEN = [...STORE_SCREEN, AUTH_SERVICE] as const;
+export const RETURNING_SCREEN = [...STORE_SCREEN, AUTH_SERVICE, RENEWAL_RETRY] as const;
 const PROVIDERS = 'src/lib/providers/';
 
 /**
@@ -48,16 +50,27 @@ export function platformChunks(manifest: Manifest, alreadyLoaded: ReadonlySet<st
   return platforms;
 }
 
+/** The stores list's credentials forms, which it loads for a store that connects with a pasted credential. */
+const CREDENTIALS_FORM = 'src/lib/components/ConnectWithCredentials.svelte';
+
 /**
  * What a first visit loads beyond {@link FIRST_SCREEN} because of what config.json names, as the
  * boot does it: each named platform's profile but Goodsie's (the registry loads them with
- * config.json), and with any store on the seam its door with what it loads to list the saved
- * connections. Keys (with their static imports) not already in `loaded`.
+ * config.json), and with a store that connects by a pasted credential (`credentialsForms`) the
+ * stores list's form for it. Not the seam's door: Session.load builds it to list saved connections
+ * only when the vault holds a record, and a first visit's holds none. Keys (with their static
+ * imports) not already in `loaded`.
  */
-export function configuredKeys(manifest: Manifest, kinds: readonly string[], loaded: ReadonlySet<string>, sources: ChunkSources = {}): string[] {
+export function configuredKeys(
+  manifest: Manifest,
+  kinds: readonly string[],
+  loaded: ReadonlySet<string>,
+  sources: ChunkSources = {},
+  credentialsForms = false,
+): string[] {
   const profiles = [...new Set(kinds)].map((kind) => `${PROVIDERS}${kind}-profile.ts`).filter((key) => manifest[key]);
-  const seam = kinds.some((kind) => runsOnSeam(kind)) ? [...SEAM_LIST, ...SEAM_LIST_SHARED].map((source) => chunkKeyOf(manifest, source, sources)) : [];
-  const keys = [...profiles, ...seam].flatMap((key) => firstLoadKeys(manifest, { entry: key, eagerDynamic: [] }));
+  const forms = credentialsForms ? [chunkKeyOf(manifest, CREDENTIALS_FORM, sources)] : [];
+  const keys = [...profiles, ...forms].flatMap((key) => firstLoadKeys(manifest, { entry: key, eagerDynamic: [] }));
   return [...new Set(keys)].filter((key) => !loaded.has(key));
 }
 
@@ -102,7 +115,7 @@ export function measureBytes(dist: string): Figure[] {
   const platforms = platformChunks(manifest, new Set(returningKeys));
   // The catalogue cannot show a product without its platform's adapter: Goodsie's is counted in.
   const goodsie = platforms.get('goodsie') ?? [];
-  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + the store screen\'s chunk (catalogue, store bar, tabs, banners, API client: STORE_SCREEN in test/deploy/first-load.ts) + AuthService + the Goodsie adapter');
+  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + the store screen\'s chunk (catalogue, store bar, tabs, banners, API client: STORE_SCREEN in test/deploy/first-load.ts) + AuthService + renewal retry + the Goodsie adapter');
   add('widget', 'widget.js', ['widget.js'], 'dist/widget.js');
   for (const [platform, keys] of platforms) {
     add(`platform.${platform}`, `lazily loaded for ${platform}`, filesOf(manifest, keys), `build manifest: dynamic entry ${PROVIDERS}${platform} and the imports the catalogue lacks`);

@@ -48,10 +48,12 @@ export const KB = 1000;
 export const BUDGETS = Object.freeze({
   /**
    * gzip bytes of the app's first-load JavaScript: a guard against growth, at what the app reaches
-   * (36.0 KB on 2026-12-02; 36.8 KB with the warm-start work of the same day merged). Issue 15's 25 KB (JS + CSS) is judged by
-   * `npm run bench`; Svelte's runtime alone is 16.8 KB of it (README, "Deploying, embedding, sizes").
+   * (36.8 KB on 2026-12-02 with the warm-start work merged; 34.03 KB once the store APIs, the
+   * modulepreload polyfill and Svelte's attribute and bind:this runtime left the first load, the
+   * same day). Issue 15's 25 KB (JS + CSS) is judged by `npm run bench`; Svelte's runtime is about
+   * 15 KB of it (README, "Deploying, embedding, sizes").
    */
-  appFirstLoadJs: 37 * KB,
+  appFirstLoadJs: 34_200,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });

@@ -33,6 +33,8 @@ export const STORE_SCREEN = [
   'src/lib/components/Banners.svelte',
   // The catalogue shows its errors with it (a boot that failed imports it from here too).
   'src/lib/components/ErrorPanel.svelte',
+  // The store APIs every store screen reads: loaded with the first of them (apis-port.svelte.ts).
+  'src/lib/state/apis.svelte.ts',
   'src/lib/state/store-clients.ts',
   'src/lib/api/client.ts',
   // What every platform's adapter maps its answers with: in the chunk already on its way when the
@@ -43,13 +45,34 @@ export const STORE_SCREEN = [
 ] as const;
 
 /**
- * The seam's door (loaded at boot when config.json names a store on the seam) and what it loads at
- * once to list the saved connections (StoreConnections' #load): one chunk (vite.config.ts) rather
- * than the door and then three more. single-use-store.ts, which the Goodsie sign-in's pending store
- * uses too, keeps its own chunk (SEAM_LIST_SHARED); the bench counts both (test/bench/bytes.ts).
+ * What the first screen loads on demand: the stores list's credentials forms (when config.json
+ * names such a store), the words for a sign-in that failed, the page for a broken config.json.
+ * What they share with the store screen (the words for errors, Svelte's input bindings) is a chunk
+ * of its own (vite.config.ts, 'shared'): none of them loads the whole store screen's chunk for it
+ * (19 KB gzip with its CSS). A boot that failed still takes ErrorPanel from the store screen's
+ * chunk: with it in 'shared', its CSS made a file of its own on every returning visit.
+ */
+export const FIRST_SCREEN_PARTS = [
+  'src/lib/components/ConnectWithCredentials.svelte',
+  'src/lib/components/CallbackError.svelte',
+  'src/lib/components/views/ConfigErrorView.svelte',
+] as const;
+
+/**
+ * The seam's door (loaded at boot when config.json names a store on the seam and the vault holds a
+ * record, Session.load; else with the first connection) and what it loads at once to list the
+ * saved connections (StoreConnections' #load): one chunk (vite.config.ts) rather than the door and
+ * then three more. single-use-store.ts, which the Goodsie sign-in's pending store uses too, keeps
+ * its own chunk.
  */
 export const SEAM_LIST = ['src/lib/state/store-connections.ts', 'src/lib/auth/connections.ts', 'src/lib/storage/credential-vault.ts', 'src/lib/providers/loaders.ts'] as const;
-export const SEAM_LIST_SHARED = ['src/lib/storage/single-use-store.ts'] as const;
+
+/**
+ * The AuthService with the renewals' retry, which a saved session loads at once beside it
+ * (Session.load), as does a finished sign-in (Session.accept): one chunk (vite.config.ts), one
+ * request and one gzip window rather than two.
+ */
+export const AUTH_CODE = ['src/lib/auth/auth-service.ts', 'src/lib/auth/renewal-errors.ts', 'src/lib/auth/renewal-retry.ts'] as const;
 
 const BARREL = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]index\.js$/;
 

@@ -86,7 +86,14 @@ export function preloadView(route: Route): Promise<{ default: Component<any> } |
     .catch(() => undefined);
 }
 
-/** The code of a screen by name, as the shell awaits it, with the name it was loaded for. */
-export function loadScreen(name: ScreenName): Promise<{ name: ScreenName; view: Component<any> }> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return LOADERS[name]().then((mod) => ({ name, view: mod.default }));
+/** The screens that call no store: they show before the store APIs' code is in (a first visit never loads it). */
+const STORELESS: readonly ScreenName[] = ['home', 'notConnected'];
+
+/**
+ * The code of a screen by name, as the shell awaits it, with the name it was loaded for; a store's
+ * screen with the store APIs it reads (StoreApis.get()), loaded beside its code.
+ */
+export function loadScreen(name: ScreenName, apis?: { load(): Promise<unknown> }): Promise<{ name: ScreenName; view: Component<any> }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const needed = apis && !STORELESS.includes(name) ? apis.load() : undefined;
+  return Promise.all([LOADERS[name](), needed]).then(([mod]) => ({ name, view: mod.default }));
 }

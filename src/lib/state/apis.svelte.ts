@@ -1,4 +1,3 @@
-import { getContext, setContext } from 'svelte';
 import type { StoreApi } from '../api/client.ts';
 import { HttpError } from '../oauth/errors.ts';
 import type { Capability } from '../domain/capability.ts';
@@ -9,9 +8,7 @@ import type { ClientHost, StoreClient } from './store-clients.ts';
 import { cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
 import { StoreInfo } from './store-info.svelte.ts';
 import type { ProductListQuery, ProductPage } from '../domain/catalog.ts';
-import { loadProvider } from '../providers/registry.ts';
-
-const KEY = Symbol('apis');
+import { installApis, installedApis, preloadStoreCode } from './apis-context.ts';
 
 /** The capability a call exercises: a 403 on a probed platform takes it back. */
 const CAPABILITY_OF: Partial<Record<keyof StoreApi, Capability>> = {
@@ -30,7 +27,8 @@ export interface RateLimitNotice {
 /**
  * One API client per connected store, wired to the session for tokens, refresh and scope changes.
  * Components never fetch: they ask a state class, which asks this. The client and the provider's
- * adapter load with the first call, so the stores list does not wait for them.
+ * adapter load with the first call; this class itself loads with the store screen's code
+ * (apis-port.svelte.ts), so the stores list does not wait for any of it.
  */
 export class StoreApis {
   #session: Session;
@@ -74,23 +72,6 @@ export class StoreApis {
     }
     info.ensureLoaded();
     return info;
-  }
-
-  /**
-   * Starts downloading the client code every store's screen uses, before config.json says which
-   * store it is (a store's route at boot): one hop less before the first request.
-   */
-  static preloadClientCode(): void {
-    import('./store-clients.ts').catch(() => undefined);
-    import('../api/client.ts').catch(() => undefined);
-  }
-
-  /**
-   * Starts downloading the platform's adapter `store`'s first call needs (Goodsie's, beside the
-   * client code), as soon as config.json names the store: before storage and the session are read.
-   */
-  static preloadStoreCode(store: StoreConfig): void {
-    if (!runsOnSeam(store.kind)) loadProvider(store.kind).catch(() => undefined);
   }
 
   /**
@@ -140,7 +121,7 @@ export class StoreApis {
         },
       };
       // Goodsie's adapter downloads beside the client code, not once that code has run.
-      StoreApis.preloadStoreCode(store);
+      preloadStoreCode(store);
       loading = import('./store-clients.ts').then((m) => m.createStoreClient(host, store));
       loading.catch(() => this.#loads.delete(store.id));
       this.#loads.set(store.id, loading);
@@ -225,12 +206,15 @@ export class StoreApis {
     };
   }
 
+  /** Installs `apis`, built already, where the shell installs its LazyApis (apis-port.svelte.ts; component tests). */
   static install(apis: StoreApis): StoreApis {
-    return setContext(KEY, apis);
+    installApis({ current: apis });
+    return apis;
   }
 
+  /** The screens' StoreApis: a store's screen shows only once the shell has loaded it with the screen's code. */
   static get(): StoreApis {
-    return getContext<StoreApis>(KEY);
+    return installedApis<StoreApis>()?.current as StoreApis;
   }
 }
 

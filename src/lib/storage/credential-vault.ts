@@ -9,7 +9,7 @@ import { ALL_CAPABILITIES } from '../domain/capability.ts';
 import { CREDENTIAL_VERSION, type Credential } from '../connect/credential.ts';
 import type { StoreKind } from '../connect/store-config.ts';
 import type { TokenSet } from '../oauth/types.ts';
-import { prefixed, type KeyValueStore } from './kv.ts';
+import { prefixed, VAULT_PREFIX, type KeyValueStore } from './kv.ts';
 import { parseTokenSet, parseVaultRecord } from './token-vault.ts';
 import { readVaultRecord } from './vault-record.ts';
 
@@ -25,7 +25,7 @@ export class CredentialVault {
   readonly #v1Mode: (storeId: string) => string;
 
   constructor(store: KeyValueStore, options: CredentialVaultOptions) {
-    this.#store = prefixed(store, 'session:');
+    this.#store = prefixed(store, VAULT_PREFIX);
     this.#v1Mode = options.v1Mode;
   }
 

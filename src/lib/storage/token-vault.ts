@@ -4,7 +4,7 @@
  */
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
-import { prefixed, type KeyValueStore } from './kv.ts';
+import { prefixed, VAULT_PREFIX, type KeyValueStore } from './kv.ts';
 import { discardRecord, readVaultRecord } from './vault-record.ts';
 
 export const VAULT_SCHEMA_VERSION = 1;
@@ -24,7 +24,7 @@ export class TokenVault {
   readonly #store: KeyValueStore;
 
   constructor(store: KeyValueStore) {
-    this.#store = prefixed(store, 'session:');
+    this.#store = prefixed(store, VAULT_PREFIX);
   }
 
   /** Every session, each record read once and all at once (a returning visitor's first screen waits for this). */

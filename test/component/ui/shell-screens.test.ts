@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import Shell from '../../../src/lib/components/Shell.svelte';
 import { preloadView, screenFor, type ScreenContext } from '../../../src/lib/components/view-loaders.ts';
 import { catalogRoute, parseRoute, type Route } from '../../../src/lib/state/routes.ts';
+import { LazyApis } from '../../../src/lib/state/apis-port.svelte.ts';
 import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import NotConnectedView from '../../../src/lib/components/views/NotConnectedView.svelte';
@@ -72,8 +73,14 @@ describe('screenFor', () => {
 });
 
 describe('Shell', () => {
-  function renderShell(app: Awaited<ReturnType<typeof createTestApp>>): void {
-    render(Harness, { props: harnessProps(app, Shell, () => ({ session: app.session, apis: app.apis, callbackError: null })) });
+  /** The shell as App.svelte builds it: the store APIs built only when their code is asked for. */
+  function renderShell(app: Awaited<ReturnType<typeof createTestApp>>): LazyApis {
+    const apis = new LazyApis(({ StoreApis }) => {
+      expect(app.apis).toBeInstanceOf(StoreApis);
+      return app.apis;
+    });
+    render(Harness, { props: harnessProps(app, Shell, () => ({ session: app.session, apis, callbackError: null })) });
+    return apis;
   }
 
   it('shows the stores list, an unknown store, a store not connected, and a connected store’s catalogue, each from the table', async () => {
@@ -81,16 +88,19 @@ describe('Shell', () => {
     answerStoreInfo(app.network);
     app.network.on('GET', '/api/v1/products', () => productPage([wireProduct()]), { query: catalogQuery() });
     app.network.on('GET', '/api/v1/products', () => productPage([wireProduct({ id: 'p-102', name: 'Stoneware mug' })]), { query: catalogQuery({ q: 'mug' }) });
-    renderShell(app);
+    const apis = renderShell(app);
     expect(await screen.findByRole('heading', { name: 'Your stores', level: 1 })).toBeInTheDocument();
 
     app.router.go(parseRoute('/s/nope'));
     expect(await screen.findByRole('heading', { name: 'Unknown store', level: 1 })).toBeInTheDocument();
     app.router.go(parseRoute('/s/other'));
     expect(await screen.findByRole('heading', { name: 'Other Goods is not connected', level: 1 })).toBeInTheDocument();
+    // No screen so far calls a store: the store APIs' code was never asked for.
+    expect(apis.current).toBeNull();
 
     app.router.go(catalogRoute('demo'));
     expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    expect(apis.current).toBe(app.apis);
     const search = screen.getByRole('searchbox', { name: 'Search' });
     app.router.go(catalogRoute('demo', { q: 'mug' }));
     expect(await screen.findByRole('link', { name: 'Stoneware mug' })).toBeInTheDocument();

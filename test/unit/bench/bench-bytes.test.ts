@@ -9,11 +9,12 @@ import { STORE_SCREEN } from '../../deploy/first-load.ts';
  */
 const manifest: Manifest = {
   'index.html': { file: 'assets/index.js', isEntry: true, dynamicImports: ['src/boot.ts'] },
-  'src/boot.ts': { file: 'assets/boot.js', isDynamicEntry: true, imports: ['_registry.js'], dynamicImports: ['_store.js', 'src/lib/auth/auth-service.ts'] },
+  'src/boot.ts': { file: 'assets/boot.js', isDynamicEntry: true, imports: ['_registry.js'], dynamicImports: ['_store.js', 'src/lib/auth/auth-service.ts', 'src/lib/auth/renewal-retry.ts'] },
   '_registry.js': { file: 'assets/registry.js', dynamicImports: ['src/lib/providers/goodsie.ts', 'src/lib/providers/foxy.ts'] },
   '_store.js': { file: 'assets/store.js', name: 'store', imports: ['_safe-url.js'], css: ['assets/store.css'] },
   'src/lib/auth/auth-service.ts': { file: 'assets/auth-service.js', isDynamicEntry: true, imports: ['_scopes.js'] },
   '_scopes.js': { file: 'assets/scopes.js' },
+  'src/lib/auth/renewal-retry.ts': { file: 'assets/renewal-retry.js', isDynamicEntry: true },
   '_safe-url.js': { file: 'assets/safe-url.js' },
   '_money.js': { file: 'assets/money.js' },
   'src/lib/providers/goodsie.ts': { file: 'assets/goodsie.js', isDynamicEntry: true, imports: ['_safe-url.js'] },
@@ -23,8 +24,8 @@ const manifest: Manifest = {
 const sources: ChunkSources = { 'assets/store.js': [...STORE_SCREEN, 'src/lib/components/ProductGrid.svelte'] };
 
 describe('bench bytes from the build manifest', () => {
-  it('a returning visitor loads the first load, the store screen’s chunk (found by its sources) and the AuthService, each chunk once', () => {
-    expect(returningCatalogueKeys(manifest, sources)).toEqual(['index.html', 'src/boot.ts', '_registry.js', '_store.js', '_safe-url.js', 'src/lib/auth/auth-service.ts', '_scopes.js']);
+  it('a returning visitor loads the first load, the store screen’s chunk (found by its sources), the AuthService and the renewals’ retry, each chunk once', () => {
+    expect(returningCatalogueKeys(manifest, sources)).toEqual(['index.html', 'src/boot.ts', '_registry.js', '_store.js', '_safe-url.js', 'src/lib/auth/auth-service.ts', '_scopes.js', 'src/lib/auth/renewal-retry.ts']);
   });
 
   it('refuses to count a screen whose sources no chunk holds, rather than leave them out', () => {
@@ -37,26 +38,22 @@ describe('bench bytes from the build manifest', () => {
     expect(platforms.get('goodsie')).toEqual(['src/lib/providers/goodsie.ts']);
     expect(platforms.get('foxy')).toEqual(['src/lib/providers/foxy.ts', '_money.js']);
   });
-  it('a config.json naming seam platforms adds their profiles and the seam door with what it lists connections with; Goodsie alone adds nothing', () => {
+  it('a config.json naming seam platforms adds their profiles (not the seam door: a first visit’s vault holds no connection to list), and the credentials form where one is offered; Goodsie alone adds nothing', () => {
     const seamBuild: Manifest = {
       ...manifest,
       'src/lib/providers/foxy-profile.ts': { file: 'assets/foxy-profile.js', isDynamicEntry: true },
-      'src/lib/state/store-connections.ts': { file: 'assets/store-connections.js', isDynamicEntry: true, dynamicImports: ['src/lib/auth/connections.ts', 'src/lib/api/transport.ts'] },
+      'src/lib/state/store-connections.ts': { file: 'assets/store-connections.js', isDynamicEntry: true, dynamicImports: ['src/lib/auth/connections.ts'] },
       'src/lib/auth/connections.ts': { file: 'assets/connections.js', isDynamicEntry: true, imports: ['_scopes.js'] },
-      'src/lib/storage/credential-vault.ts': { file: 'assets/credential-vault.js', isDynamicEntry: true },
-      'src/lib/providers/loaders.ts': { file: 'assets/loaders.js', isDynamicEntry: true },
-      '_single-use-store.js': { file: 'assets/single-use-store.js' },
-      'src/lib/api/transport.ts': { file: 'assets/transport.js', isDynamicEntry: true, imports: ['_store.js'] },
+      'src/lib/components/ConnectWithCredentials.svelte': { file: 'assets/connect-with-credentials.js', isDynamicEntry: true, imports: ['_shared.js', '_scopes.js'] },
+      '_shared.js': { file: 'assets/shared.js' },
     };
-    const seamSources: ChunkSources = { ...sources, 'assets/single-use-store.js': ['src/lib/storage/single-use-store.ts'] };
-    expect(configuredKeys(seamBuild, ['goodsie'], new Set(['index.html']), seamSources)).toEqual([]);
-    expect(configuredKeys(seamBuild, ['goodsie', 'foxy', 'foxy'], new Set(['index.html', '_scopes.js']), seamSources)).toEqual([
+    expect(configuredKeys(seamBuild, ['goodsie'], new Set(['index.html']), sources)).toEqual([]);
+    expect(configuredKeys(seamBuild, ['goodsie', 'foxy', 'foxy'], new Set(['index.html', '_scopes.js']), sources)).toEqual(['src/lib/providers/foxy-profile.ts']);
+    // A store connecting by a pasted credential: the stores list's form too, with what it imports that is not loaded yet.
+    expect(configuredKeys(seamBuild, ['foxy'], new Set(['index.html', '_scopes.js']), sources, true)).toEqual([
       'src/lib/providers/foxy-profile.ts',
-      'src/lib/state/store-connections.ts',
-      'src/lib/auth/connections.ts',
-      'src/lib/storage/credential-vault.ts',
-      'src/lib/providers/loaders.ts',
-      '_single-use-store.js',
+      'src/lib/components/ConnectWithCredentials.svelte',
+      '_shared.js',
     ]);
   });
 });

@@ -1,0 +1,88 @@
+/**
+ * What a visit downloads, in Chromium, against what the bench counts (test/bench/bytes.ts): a first
+ * visit (nothing saved) loads the entry, the boot and the stores list with their CSS, nothing
+ * else; a store's code (its screen, the store APIs, the AuthService) loads only once a store is
+ * connected; a returning visitor's catalogue loads the chunks the bench adds up for it. Chunks are
+ * named by Vite's `name-hash.ext`.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent, deploymentHeaders } from '../helpers/e2e-app.ts';
+import { startStaticServer } from '../helpers/static-server.ts';
+import { BUILD_DIR } from '../helpers/paths.ts';
+import type { AppConfig } from '../../src/lib/config/types.ts';
+
+const e2e = useE2e({ app: {} });
+
+/** The chunks (`boot.js`, `HomeView.css`) the page asks for from now on, each once, by name without its hash. */
+function recordChunks(page: Page): Set<string> {
+  const chunks = new Set<string>();
+  page.on('request', (request) => {
+    const file = /\/assets\/([^/?]+)-[\w-]{8}\.(js|css)$/.exec(new URL(request.url()).pathname);
+    if (file) chunks.add(`${file[1]}.${file[2]}`);
+  });
+  return chunks;
+}
+
+describe('the code a visit downloads', () => {
+  it('a first visit loads the stores list’s code only; connecting a store loads the store’s', async () => {
+    const { page } = await e2e.open();
+    const chunks = recordChunks(page);
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect([...chunks].sort()).toEqual(['HomeView.css', 'HomeView.js', 'boot.css', 'boot.js', 'index.css', 'index.js', 'rolldown-runtime.js']);
+
+    chunks.clear();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect([...chunks]).toEqual(expect.arrayContaining(['store.js', 'auth-service.js']));
+  });
+
+  it('a returning visitor’s catalogue loads what the bench counts for it (RETURNING_SCREEN, the Goodsie adapter), nothing else', async () => {
+    const { page } = await e2e.open();
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    const chunks = recordChunks(page);
+    await page.reload();
+    await expect.poll(() => page.locator('main ul > li article img').count()).toBeGreaterThan(3);
+    await page.waitForLoadState('networkidle');
+    // The first load less the stores list; the store screen's chunk; the AuthService with the
+    // renewals' retry (one chunk, both loaded at once with a saved session) and what it imports;
+    // Goodsie's adapter.
+    expect([...chunks].sort()).toEqual([
+      'auth-service.js',
+      'boot.css',
+      'boot.js',
+      'goodsie.js',
+      'index.css',
+      'index.js',
+      'return-to.js',
+      'rolldown-runtime.js',
+      'scopes.js',
+      'shared.js',
+      'store.css',
+      'store.js',
+    ]);
+  });
+
+  it('the stores list’s credentials form (a Shopware store) loads what it shares with the store screen, not the store screen’s chunk', async () => {
+    const app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/sw/' });
+    e2e.closeAfterAll(() => app.close());
+    const config: AppConfig = { stores: [{ id: 'sw', kind: 'shopware6', name: 'Fruit Shop', apiBase: 'https://shop.example', auth: ['integration'], currency: 'EUR' }] };
+    app.setOverride('config.json', JSON.stringify(config));
+    app.setHeaders(deploymentHeaders(config));
+    const { page } = await e2e.open();
+    const chunks = recordChunks(page);
+    await page.goto(app.url);
+    await page.locator('form.credentials').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect([...chunks]).toEqual(expect.arrayContaining(['ConnectWithCredentials.js', 'shared.js']));
+    // Before, the form's words for a failure came from the store screen's chunk: 19 KB gzip more on this screen.
+    expect([...chunks]).not.toContain('store.js');
+    expect([...chunks]).not.toContain('store.css');
+  });
+});
