@@ -41,6 +41,18 @@ const IDB_OPENS = `(() => {
   }
 })();`;
 
+/** Every loading line the page shows (the loading screen's words), in order. */
+const LOADING_LINES = `(() => {
+  const lines = [];
+  window.__loadingLines = lines;
+  new MutationObserver(() => {
+    for (const status of document.querySelectorAll('.loading[role="status"]')) {
+      const text = status.textContent.trim();
+      if (text && lines[lines.length - 1] !== text) lines.push(text);
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true });
+})();`;
+
 interface Moments {
   __idbOpenedAt?: number;
   __idbReadyAt?: number;
@@ -82,5 +94,23 @@ describe('warm start', () => {
     expect(firstTransaction).toBeDefined();
     expect(firstRender).toBeDefined();
     expect(firstTransaction!).toBeLessThan(firstRender!);
+  });
+
+  it('a returning visitor\'s catalogue is drawn with the shell, never behind its "Loading the catalogue…" line', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul[aria-label="Products"] li article').first().waitFor();
+    const catalogue = page.url();
+    await page.close();
+
+    for (let visit = 0; visit < 3; visit++) {
+      const again = await context.newPage();
+      await again.addInitScript({ content: LOADING_LINES });
+      await again.goto(catalogue);
+      await again.locator('main ul[aria-label="Products"] li article').first().waitFor();
+      expect(await again.evaluate(() => (window as unknown as { __loadingLines: string[] }).__loadingLines)).toEqual(['Starting…']);
+      await again.close();
+    }
   });
 });

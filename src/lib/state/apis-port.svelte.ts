@@ -5,6 +5,7 @@
  * store's. A first visit never downloads it. The screens read the instance from the context
  * (StoreApis.get()) once the shell has awaited it with their code (view-loaders.ts, loadScreen).
  */
+import { untrack } from 'svelte';
 import type { StoreApis } from './apis.svelte.ts';
 import { installApis, installedApis, type ApisHolder } from './apis-context.ts';
 
@@ -21,13 +22,17 @@ export class LazyApis implements ApisHolder<StoreApis> {
     this.#build = build;
   }
 
-  /** Around a StoreApis already built (component tests, which build the app's state as App.svelte does). */
   /**
    * Starts downloading the code every store's screen uses (the client code with it), before
    * config.json says which store it is (a store's route at boot): one hop less before the first request.
    */
   static preload(): void {
     import('./apis.svelte.ts').catch(() => undefined);
+  }
+
+  /** Whether the StoreApis is built, read without subscribing to it (the shell's loadScreen asks). */
+  isLoaded(): boolean {
+    return untrack(() => this.#current) !== null;
   }
 
   /** The StoreApis once loaded; null before (the stores list, or its code still on the way). Reactive. */
