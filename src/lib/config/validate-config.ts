@@ -1,8 +1,8 @@
 /**
  * Checks the deployment's config.json: `validateConfig` (pure) checks every field and returns a
  * clean AppConfig or throws ConfigError naming the first bad field; each platform's own fields are
- * checked by its profile through a ConfigReader. Loaded beside config.json itself (load-config.ts
- * fetches both at once), so its words are not part of the first script.
+ * checked by its profile through a ConfigReader. Part of the boot chunk (load-config.ts imports it
+ * statically): every visit checks config.json before anything else is built.
  */
 import { getProvider, knownProviderKinds } from '../providers/registry.ts';
 import { ConfigError } from './config-error.ts';
