@@ -122,8 +122,11 @@ describe('the catalogue before its first paint', () => {
   });
 
   it('a returning visit, busy until its first card, makes its first Intl.NumberFormat while the products are on their way, in a task before the one that renders the screen', async () => {
+    // A store across a network, whose answers take 100 ms as a remote store's do: answered from
+    // localhost in ~15 ms, the products left no time "on their way" for a busy page's task hops.
+    const env = await e2e.startApp({ store: { productCount: 600, latencyMs: 100 } });
     const { page, context } = await e2e.open({ width: 1280, height: 900 });
-    await page.goto(e2e.env.app.url);
+    await page.goto(env.app.url);
     await connectThroughConsent(page, STORE_NAME);
     await expect.poll(() => cardCount(page)).toBeGreaterThan(0);
     const catalogue = page.url();
