@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { watchStoreCalls } from '../helpers/quiet-tabs.ts';
 import { loadedProducts, loadedProductsReachable, unreachablePanel } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { readOtherStorage, readSessionKeys, readVaultKeys, recordCallbacks } from '../helpers/e2e-app.ts';
@@ -203,7 +204,10 @@ describe('FlickRocket in the app', () => {
     await connect(page);
     const tabs: Page[] = [page];
     for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
+    // Reloaded only once no tab is calling the store (quiet-tabs.ts says why).
+    const calls = watchStoreCalls(tabs);
     for (const tab of tabs) await openCatalogue(tab);
+    await calls.quiet();
     const before = shop.stats().tokenRequests;
     shop.expireAccessTokens();
     await Promise.all(tabs.map((tab) => tab.reload()));

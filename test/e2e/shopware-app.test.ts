@@ -7,10 +7,11 @@
  * entered again in place; at expiry five tabs renew with one token request.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page, Request } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, stepToNextPage, loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
 import { readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
+import { watchStoreCalls } from '../helpers/quiet-tabs.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -187,30 +188,13 @@ describe('Shopware 6 in the app', () => {
     // five tabs of the same profile, all past expiry together: one refresh for all
     const tabs: Page[] = [page];
     for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
-    // Calls to the store each tab has in flight: the reload below must find none. A request still going when
-    // its page reloads (the next page loading ahead, just asked for) would meet the expiry in the old
-    // document, which could start a renewal and be unloaded before it stores what the store issued:
-    // the store has rotated the refresh token by then, and the new document's renewal is refused.
-    const inFlight = new Map<Page, number>(tabs.map((tab) => [tab, 0]));
-    const count = (tab: Page, by: number) => (request: Request) => {
-      if (request.resourceType() === 'fetch') inFlight.set(tab, inFlight.get(tab)! + by);
-    };
-    for (const tab of tabs) {
-      tab.on('request', count(tab, 1));
-      tab.on('requestfinished', count(tab, -1));
-      tab.on('requestfailed', count(tab, -1));
-    }
+    // Reloaded only once no tab is calling the store (quiet-tabs.ts says why).
+    const calls = watchStoreCalls(tabs);
     for (const tab of tabs) {
       await tab.goto(`${env.app.url}#/s/sw`);
       await expect.poll(() => loadedProductsReachable(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
     }
-    // Quiet: no call to the store in flight in any tab for 300 ms on end (bounded: 10 s).
-    let quietSince = Date.now();
-    for (const deadline = Date.now() + 10_000; Date.now() < deadline && Date.now() - quietSince < 300; ) {
-      if ([...inFlight.values()].some((n) => n > 0)) quietSince = Date.now();
-      await page.waitForTimeout(25);
-    }
-    expect([...inFlight.values()]).toEqual([0, 0, 0, 0, 0]);
+    await calls.quiet();
     const before = env.shop.stats().tokenRequests;
     env.shop.advanceClock(601);
     env.shop.expireAccessTokens();

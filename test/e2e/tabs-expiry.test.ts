@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { loadedProducts } from '../helpers/catalog-grid.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { watchStoreCalls } from '../helpers/quiet-tabs.ts';
 
 const CODE_STORE = `${STORE_NAME} (PKCE)`;
 const TABS = 5;
@@ -22,10 +23,13 @@ async function fiveTabs(): Promise<Page[]> {
   await connectThroughConsent(page, CODE_STORE);
   const tabs = [page];
   for (let i = 1; i < TABS; i++) tabs.push(await context.newPage());
+  // Reloaded only once no tab is calling the store (quiet-tabs.ts says why).
+  const calls = watchStoreCalls(tabs);
   for (const tab of tabs) {
     await tab.goto(`${e2e.env.app.url}#/s/demo-code`);
     await expect.poll(() => loadedProducts(tab)).toBeGreaterThan(0);
   }
+  await calls.quiet();
   return tabs;
 }
 
