@@ -254,7 +254,9 @@ describe('code flow + PKCE against node-oidc-provider', () => {
     // The next API call gets a 401; the app refreshes (rotating the refresh token) and carries on.
     await page.getByRole('searchbox', { name: 'Search' }).fill('mug');
     await expect.poll(() => page.getByRole('status').filter({ hasText: /matching “mug”/ }).count()).toBe(1);
-    expect(api.stats.refused).toBe(refusedBefore + 1);
+    // Refused at least once: the search, and any call the catalogue had going in the background
+    // (the next page, the category list), each a 401 that the one refresh below answers for all.
+    expect(api.stats.refused).toBeGreaterThan(refusedBefore);
     expect(tokenGrants).toEqual(['authorization_code', 'refresh_token']);
     await expect.poll(async () => (await savedTokens()).accessToken !== first.accessToken).toBe(true);
     const second = await savedTokens();
