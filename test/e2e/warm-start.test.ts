@@ -4,6 +4,7 @@
  * still downloading, not once it has arrived and run.
  */
 import { describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 
@@ -60,14 +61,20 @@ interface Moments {
   __firstRenderAt?: number;
 }
 
+/** Signed in once in a fresh context, the catalogue shown; that page closed, the session stays stored. */
+async function signedIn(): Promise<{ context: BrowserContext; catalogue: string }> {
+  const { page, context } = await e2e.open({ width: 1280, height: 900 });
+  await page.goto(e2e.env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+  await page.locator('main ul[aria-label="Products"] li article').first().waitFor();
+  const catalogue = page.url();
+  await page.close();
+  return { context, catalogue };
+}
+
 describe('warm start', () => {
   it('storage opens while the boot chunk is still downloading; its first reads go out before the first render; the catalogue then shows from the stored session', async () => {
-    const { page, context } = await e2e.open({ width: 1280, height: 900 });
-    await page.goto(e2e.env.app.url);
-    await connectThroughConsent(page, STORE_NAME);
-    await page.locator('main ul[aria-label="Products"] li article').first().waitFor();
-    const catalogue = page.url();
-    await page.close();
+    const { context, catalogue } = await signedIn();
 
     const again = await context.newPage();
     await again.addInitScript({ content: IDB_OPENS });
@@ -97,12 +104,7 @@ describe('warm start', () => {
   });
 
   it('a returning visitor\'s catalogue is drawn with the shell, never behind its "Loading the catalogue…" line', async () => {
-    const { page, context } = await e2e.open({ width: 1280, height: 900 });
-    await page.goto(e2e.env.app.url);
-    await connectThroughConsent(page, STORE_NAME);
-    await page.locator('main ul[aria-label="Products"] li article').first().waitFor();
-    const catalogue = page.url();
-    await page.close();
+    const { context, catalogue } = await signedIn();
 
     for (let visit = 0; visit < 3; visit++) {
       const again = await context.newPage();
