@@ -11,7 +11,6 @@ import { OBJECT_STORE, openDatabase } from './open-database.ts';
 
 export type { KeyValueStore } from './key-value-store.ts';
 
-
 /** A KV store kept in memory only (lost on reload). Values are structured-cloned like IndexedDB does. */
 export function createMemoryStore(): KeyValueStore {
   const data = new Map<string, unknown>();
