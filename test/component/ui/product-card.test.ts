@@ -38,7 +38,10 @@ describe('ProductCard', () => {
     expect(container.querySelector('.no-image')).toBeNull();
     expect(container.querySelector('.price')).toBeNull();
     expect(container).not.toHaveTextContent('Out of stock');
+    // The price's place is marked (a card with no price line at all read as a product with no price).
+    expect(container.querySelector('.meta .price-slot')).toHaveAttribute('aria-hidden', 'true');
     await rerender({ hold: false });
+    expect(container.querySelector('.price-slot')).toBeNull();
     expect(container.querySelector('img')).toHaveAttribute('src', PICTURE.url);
     expect(container.querySelector('.price')).toHaveTextContent('19.90');
     expect(container).toHaveTextContent('Out of stock');
