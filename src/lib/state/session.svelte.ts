@@ -12,7 +12,6 @@ import type { ConnectionModeInfo, PlatformNote } from '../providers/types.ts';
 import type { Credential } from '../connect/credential.ts';
 import { SeamLinks } from './seam-links.svelte.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
-import { holdsVaultRecords } from '../storage/kv.ts';
 import type { StoreConnections } from './store-connections.ts';
 
 /** One connection mode as the screens offer it (components import it from here, not from providers). */
@@ -120,15 +119,12 @@ export class Session {
   }
 
   async load(): Promise<void> {
-    const none = { credentials: [], discarded: [] };
-    // The seam's door lists saved connections only when the vault holds a record: a first visit
-    // finds none from the keys alone, and does not download the door for stores it has not connected.
-    const seam = this.config.stores.some((s) => runsOnSeam(s.kind))
-      ? holdsVaultRecords(this.#auth.credentialStore)
-          .catch(() => true) // keys unreadable: the door reads each record, and reports a damaged one
-          .then((held) => (held ? this.seam().then((c) => c.list()) : none))
-      : Promise.resolve(none);
-    const [{ sessions, discarded }, linked] = await Promise.all([this.#auth.listSessions(), seam]);
+    const { sessions, discarded, seamRecords } = await this.#auth.listSessions();
+    // The seam's door lists saved connections only when the vault's one listing met a record of it:
+    // a first visit has none, and does not download the door for stores it has not connected.
+    const linked = seamRecords && this.config.stores.some((s) => runsOnSeam(s.kind))
+      ? await (await this.seam()).list()
+      : { credentials: [], discarded: [] };
     this.#sessions = sessions;
     this.#links.load(linked.credentials);
     this.#discarded = [...discarded, ...linked.discarded];
