@@ -58,7 +58,7 @@ const CREDENTIALS_FORM = 'src/lib/components/ConnectWithCredentials.svelte';
  * boot does it: each named platform's profile but Goodsie's (the registry loads them with
  * config.json), and with a store that connects by a pasted credential (`credentialsForms`) the
  * stores list's form for it. Not the seam's door: Session.load builds it to list saved connections
- * only when the vault holds a record, and a first visit's holds none. Keys (with their static
+ * only when the vault holds a seam store's record, and a first visit's holds none. Keys (with their static
  * imports) not already in `loaded`.
  */
 export function configuredKeys(

@@ -60,7 +60,7 @@ export const FIRST_SCREEN_PARTS = [
 
 /**
  * The seam's door (loaded at boot when config.json names a store on the seam and the vault holds a
- * record, Session.load; else with the first connection) and what it loads at once to list the
+ * record of one, Session.load; else with the first connection) and what it loads at once to list the
  * saved connections (StoreConnections' #load): one chunk (vite.config.ts) rather than the door and
  * then three more. single-use-store.ts, which the Goodsie sign-in's pending store uses too, keeps
  * its own chunk.

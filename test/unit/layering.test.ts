@@ -142,6 +142,11 @@ describe('layering of src/', () => {
     expect([...new Set(toService.map((edge) => `${edge.from} (${edge.kind})`))]).toEqual(['lib/auth/auth-port.ts (dynamic)']);
   });
 
+  it('what each store lets the person do (state/store-access.svelte.ts) is reached through Session only, which extends it', () => {
+    const toAccess = graph.edges.filter((edge) => edge.to === 'lib/state/store-access.svelte.ts');
+    expect([...new Set(toAccess.map((edge) => edge.from))]).toEqual(['lib/state/session.svelte.ts']);
+  });
+
   it('the checks catch a wrong import of each kind', () => {
     const tryImport = (file: string, line: string) => {
       const text = `${line}\n`;

@@ -8,6 +8,7 @@
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
+import type { VaultListing } from '../storage/token-vault.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
 import { REFRESH_MARGIN_MS, SessionStore } from './session-store.ts';
@@ -32,13 +33,11 @@ export type AuthPort = Pick<
   | 'handleUnauthorized'
 >;
 
-type SessionListing = { sessions: StoreSession[]; discarded: string[] };
-
 type LazyAuthDeps = Omit<AuthServiceDeps, 'storage' | 'pendingFallback'> & {
   /** Loads the AuthService module; a dynamic import by default. */
   loadService?: () => Promise<typeof import('./auth-service.ts')>;
   /** The vault's listing already under way ({@link LazyAuth.listSaved}): the first listSessions gives it. */
-  listed?: Promise<SessionListing>;
+  listed?: Promise<VaultListing>;
 };
 
 export class LazyAuth implements AuthPort {
@@ -64,7 +63,7 @@ export class LazyAuth implements AuthPort {
    */
   #listed = new Map<string, StoreSession>();
   /** The listing begun before this was made, for the first listSessions (then every call reads afresh). */
-  #early: Promise<SessionListing> | undefined;
+  #early: Promise<VaultListing> | undefined;
 
   private constructor(deps: LazyAuthDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
     this.#deps = deps;
@@ -86,7 +85,7 @@ export class LazyAuth implements AuthPort {
    * Starts reading the saved sessions as soon as `storage` is open, before config.json is read and
    * the app is built (the boot does), so that a returning visitor's list does not wait for them.
    */
-  static listSaved(storage: Promise<OpenedStorage>): Promise<SessionListing> {
+  static listSaved(storage: Promise<OpenedStorage>): Promise<VaultListing> {
     const listing = storage.then((opened) => new SessionStore(opened.sealed).list());
     listing.catch(() => undefined); // the first listSessions, which takes it, reports a failure
     return listing;
@@ -154,7 +153,7 @@ export class LazyAuth implements AuthPort {
   }
 
   /** Read straight from the vault before the service is loaded; the service is then loaded when there are sessions. */
-  async listSessions(): Promise<SessionListing> {
+  async listSessions(): Promise<VaultListing> {
     const early = this.#early;
     this.#early = undefined;
     if (this.#service && !early) return (await this.#service).listSessions();

@@ -10,6 +10,7 @@ import { AppError, isAppError } from '../oauth/errors.ts';
 import { dedupeScopes } from '../oauth/scopes.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
+import type { VaultListing } from '../storage/token-vault.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { CodeFlowModule, RedirectFlows } from './redirect-flows.ts';
 import { REFRESH_MARGIN_MS, SessionStore } from './session-store.ts';
@@ -183,8 +184,8 @@ export class AuthService {
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
   }
 
-  /** Every saved session; `discarded` lists store ids whose record was corrupt and has been removed. */
-  async listSessions(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
+  /** Every saved session; `discarded` lists store ids whose record was corrupt and has been removed; `seamRecords`, whether the seam's stores have records too. */
+  async listSessions(): Promise<VaultListing> {
     return this.#sessions.list();
   }
 

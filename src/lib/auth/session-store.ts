@@ -5,7 +5,7 @@
  */
 import type { StoreSession } from '../oauth/types.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
-import { TokenVault } from '../storage/token-vault.ts';
+import { TokenVault, type VaultListing } from '../storage/token-vault.ts';
 
 /** Refresh when the token has this little life left. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -25,9 +25,9 @@ export class SessionStore {
   }
 
   /** Every session; `discarded` lists store ids whose record was corrupt and has been removed. */
-  async list(): Promise<{ sessions: StoreSession[]; discarded: string[] }> {
-    const { sessions, discarded } = await this.#vault.list();
-    return { sessions: [...sessions.filter((s) => !this.#unsaved.has(s.storeId)), ...this.#unsaved.values()], discarded };
+  async list(): Promise<VaultListing> {
+    const listed = await this.#vault.list();
+    return { ...listed, sessions: [...listed.sessions.filter((s) => !this.#unsaved.has(s.storeId)), ...this.#unsaved.values()] };
   }
 
   /** Writes the session; false when storage refused and it is kept in memory instead. */

@@ -4,7 +4,7 @@ import type { Capability } from '../domain/capability.ts';
 import type { Session } from './session.svelte.ts';
 import type { StoreConfig } from '../config/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
-import type { ClientHost, StoreClient } from './store-clients.ts';
+import { createStoreClient, type ClientHost, type StoreClient } from './store-clients.ts';
 import { cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
 import { StoreInfo } from './store-info.svelte.ts';
 import type { ProductListQuery, ProductPage } from '../domain/catalog.ts';
@@ -122,7 +122,7 @@ export class StoreApis {
       };
       // Goodsie's adapter downloads beside the client code, not once that code has run.
       preloadStoreCode(store);
-      loading = import('./store-clients.ts').then((m) => m.createStoreClient(host, store));
+      loading = createStoreClient(host, store);
       loading.catch(() => this.#loads.delete(store.id));
       this.#loads.set(store.id, loading);
     }

@@ -2,34 +2,27 @@ import { getContext, setContext } from 'svelte';
 import type { AuthEvent } from '../auth/auth-service.ts';
 import type { AuthPort } from '../auth/auth-port.ts';
 import type { RenewalRetry } from '../auth/renewal-retry.ts';
-import type { AppConfig, StoreConfig } from '../config/types.ts';
+import type { AppConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { AppError } from '../oauth/errors.ts';
-import type { Capability } from '../domain/capability.ts';
-import { capabilitiesFor, platformSupports, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
-import { getProvider } from '../providers/registry.ts';
-import type { ConnectionModeInfo, PlatformNote } from '../providers/types.ts';
 import type { Credential } from '../connect/credential.ts';
-import { SeamLinks } from './seam-links.svelte.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
-import { holdsVaultRecords } from '../storage/kv.ts';
+import { StoreAccess } from './store-access.svelte.ts';
 import type { StoreConnections } from './store-connections.ts';
 
-/** One connection mode as the screens offer it (components import it from here, not from providers). */
-export type ConnectionMode = ConnectionModeInfo;
+export type { ConnectionMode } from './store-access.svelte.ts';
 
 const KEY = Symbol('session');
 
 /**
- * Which stores are connected, with which scopes, and what that lets the person do. Components ask
+ * Which stores are connected, and the changes to that: loading what is saved, signing in and out
+ * (here or in another tab), renewals that fail or end, the seam stores' connections. What each store
+ * then lets the person do is asked of its base, StoreAccess (store-access.svelte.ts): components ask
  * `session.can(storeId, 'editProducts')`; they never look at scope strings themselves.
  */
-export class Session {
+export class Session extends StoreAccess {
   #auth: AuthPort;
-  readonly config: AppConfig;
   #sessions = $state<StoreSession[]>([]);
-  /** Scopes a store refused with 403 although the token claimed them; kept off until the next grant. */
-  #withdrawn = $state<Record<string, string[]>>({});
   /** Store ids whose access ended (401 with no way to refresh): the reconnect banner shows. */
   #expired = $state<string[]>([]);
   /** A sign-in that could not even start (no storage for its state, a store that is gone). */
@@ -45,13 +38,11 @@ export class Session {
   #writeFailed = $state(false);
   /** Retries of renewals that failed for a passing reason; its code loads with the first such failure. */
   #retry: Promise<RenewalRetry> | undefined;
-  /** Connections of the stores on the seam (every kind but Goodsie). */
-  readonly #links = new SeamLinks();
   #seam: Promise<StoreConnections> | undefined;
 
   constructor(auth: AuthPort, config: AppConfig) {
+    super(config);
     this.#auth = auth;
-    this.config = config;
     auth.onEvent((event) => this.#onAuthEvent(event));
   }
 
@@ -60,11 +51,6 @@ export class Session {
     return (this.#seam ??= import('./store-connections.ts').then(
       ({ StoreConnections }) => new StoreConnections({ config: this.config, fetch: this.#auth.fetchImpl, store: this.#auth.credentialStore, signOuts: this.#auth.signOuts }),
     ));
-  }
-
-  #onSeam(storeId: string): boolean {
-    const store = this.store(storeId);
-    return store !== undefined && runsOnSeam(store.kind);
   }
 
   /** False when IndexedDB is unavailable or refused a write: sessions (some or all) end with the tab. */
@@ -115,60 +101,27 @@ export class Session {
     return this.#sessions;
   }
 
-  get connectedStores(): StoreConfig[] {
-    return this.config.stores.filter((s) => this.isConnected(s.id));
-  }
-
   async load(): Promise<void> {
-    const none = { credentials: [], discarded: [] };
-    // The seam's door lists saved connections only when the vault holds a record: a first visit
-    // finds none from the keys alone, and does not download the door for stores it has not connected.
-    const seam = this.config.stores.some((s) => runsOnSeam(s.kind))
-      ? holdsVaultRecords(this.#auth.credentialStore)
-          .catch(() => true) // keys unreadable: the door reads each record, and reports a damaged one
-          .then((held) => (held ? this.seam().then((c) => c.list()) : none))
-      : Promise.resolve(none);
-    const [{ sessions, discarded }, linked] = await Promise.all([this.#auth.listSessions(), seam]);
+    const { sessions, discarded, seamRecords } = await this.#auth.listSessions();
+    // The seam's door lists saved connections only when the vault's one listing met a record of it:
+    // a first visit has none, and does not download the door for stores it has not connected.
+    const linked = seamRecords && this.config.stores.some((s) => runsOnSeam(s.kind))
+      ? await (await this.seam()).list()
+      : { credentials: [], discarded: [] };
     this.#sessions = sessions;
-    this.#links.load(linked.credentials);
+    this.links.load(linked.credentials);
     this.#discarded = [...discarded, ...linked.discarded];
     this.#loaded = true;
     if (sessions.length > 0) this.#renewalRetry().catch(() => undefined);
-  }
-
-  store(storeId: string): StoreConfig | undefined {
-    return this.config.stores.find((s) => s.id === storeId);
   }
 
   sessionFor(storeId: string): StoreSession | undefined {
     return this.#sessions.find((s) => s.storeId === storeId);
   }
 
-  isConnected(storeId: string): boolean {
-    return this.sessionFor(storeId) !== undefined || this.#links.get(storeId) !== undefined;
-  }
-
-  /** The credentials-form modes `storeId`'s config offers (none for a store that connects by redirect). */
-  credentialModes(storeId: string): readonly ConnectionMode[] {
-    const store = this.store(storeId);
-    return store ? getProvider(store.kind).modesOf(store).filter((mode) => mode.style === 'credentials') : [];
-  }
-
-  /** The credentials mode `storeId` is connected with, or undefined (redirect-connected or not connected). */
-  connectedMode(storeId: string): ConnectionMode | undefined {
-    const link = this.#links.get(storeId);
-    return link ? this.credentialModes(storeId).find((mode) => mode.id === link.mode) : undefined;
-  }
-
-  /** The platform's name for people ("Shopware 6"). */
-  platformName(storeId: string): string {
-    const store = this.store(storeId);
-    return store ? getProvider(store.kind).displayName : 'The store';
-  }
-
   /** Changes when the store was connected again in place: its screens key on it to load afresh. */
   epoch(storeId: string): number {
-    return this.#links.epoch(storeId);
+    return this.links.epoch(storeId);
   }
 
   /**
@@ -183,17 +136,11 @@ export class Session {
   /** A seam store's new credential (form or redirect): linked, its ended state and refusals cleared. */
   link(credential: Credential): void {
     const storeId = credential.storeId;
-    const again = this.#expired.includes(storeId) || this.#links.get(storeId) !== undefined;
+    const again = this.#expired.includes(storeId) || this.links.get(storeId) !== undefined;
     this.#signedOutOf = null;
-    this.#links.link(credential, again);
+    this.links.link(credential, again);
     this.#expired = this.#expired.filter((id) => id !== storeId);
-    delete this.#withdrawn[storeId];
-  }
-
-  /** The platform's own words for `which` (FlickRocket's recovery steps, ...); undefined where the generic ones do. */
-  note(storeId: string, which: PlatformNote): string | undefined {
-    const store = this.store(storeId);
-    return store && getProvider(store.kind).notes?.[which];
+    this.clearWithdrawn(storeId);
   }
 
   /** Signs a seam store's request (renewing first when due); returns what it signed with, for a 401. */
@@ -216,69 +163,16 @@ export class Session {
     }
   }
 
+  /** Access ended (no renewal can help): the reconnect banner shows instead of "can't reach". */
   #noteEnded(storeId: string, error: unknown): void {
-    if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) this.markExpired(storeId);
-  }
-
-  /** Why a probe-derived capability is locked, with what to change at the store; undefined otherwise. */
-  lockReason(storeId: string, capability: Capability): string | undefined {
-    const store = this.store(storeId);
-    if (!store || this.#links.get(storeId) === undefined || this.can(storeId, capability)) return undefined;
-    const source = getProvider(store.kind).capabilities;
-    return source.from === 'probe' ? source.change[capability] : undefined;
-  }
-
-  /** Whether `storeId`'s platform decides capabilities by probing (no scopes to ask for). */
-  isProbed(storeId: string): boolean {
-    const store = this.store(storeId);
-    return store !== undefined && getProvider(store.kind).capabilities.from === 'probe';
-  }
-
-  /** A 403 on something the probe allowed (an integration's edit right): off until connected again. */
-  refuseCapability(storeId: string, capability: Capability): void {
-    this.#links.refuse(storeId, capability);
+    if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) {
+      this.#setReachable(storeId);
+      this.markExpired(storeId);
+    }
   }
 
   isExpired(storeId: string): boolean {
     return this.#expired.includes(storeId);
-  }
-
-  /** The scopes the store granted, less any it has since refused. */
-  grantedScopes(storeId: string): string[] {
-    const withdrawn = this.#withdrawn[storeId] ?? [];
-    return (this.sessionFor(storeId)?.tokens.scopes ?? this.#links.get(storeId)?.scopes ?? []).filter((s) => !withdrawn.includes(s));
-  }
-
-  capabilities(storeId: string): ReadonlySet<Capability> {
-    const store = this.store(storeId);
-    if (!store || !this.isConnected(storeId)) return new Set();
-    const provider = getProvider(store.kind);
-    const linked = this.#links.capabilities(storeId, provider.capabilities);
-    return linked ? new Set(linked) : capabilitiesFor(provider, this.grantedScopes(storeId));
-  }
-
-  /** Whether the store's platform has `capability` at all (Shopware has no cart for apps): no tab, no lock. */
-  supports(storeId: string, capability: Capability): boolean {
-    const store = this.store(storeId);
-    return store !== undefined && platformSupports(getProvider(store.kind), capability, this.can(storeId, capability));
-  }
-
-  can(storeId: string, capability: Capability): boolean {
-    return this.capabilities(storeId).has(capability);
-  }
-
-  /** The scope to ask the store for to gain a capability; null when its platform has none. */
-  scopeFor(storeId: string, capability: Capability): string | null {
-    const store = this.store(storeId);
-    if (!store) return null;
-    const provider = getProvider(store.kind);
-    return supportsCapability(provider, capability) ? scopeForCapability(provider, capability) : null;
-  }
-
-  /** The platform's words for a scope ("Browse products and pages"); undefined for a scope it does not know. */
-  scopeLabel(storeId: string, scope: string): string | undefined {
-    const store = this.store(storeId);
-    return store ? getProvider(store.kind).scopes.find((s) => s.id === scope)?.label : undefined;
   }
 
   /**
@@ -289,8 +183,8 @@ export class Session {
     this.#signInFailure = null;
     try {
       // A seam store with no credentials form connects through its consent page (FlickRocket).
-      if (!this.#onSeam(storeId) || this.credentialModes(storeId).length > 0) await this.#auth.beginSignIn(storeId, options);
-      else window.location.assign((await (await this.seam()).beginRedirect(storeId, { ...options, granted: this.#links.get(storeId)?.scopes ?? [], persistent: this.persistent })).href);
+      if (!this.onSeam(storeId) || this.credentialModes(storeId).length > 0) await this.#auth.beginSignIn(storeId, options);
+      else window.location.assign((await (await this.seam()).beginRedirect(storeId, { ...options, granted: this.links.get(storeId)?.scopes ?? [], persistent: this.persistent })).href);
     } catch (error) {
       this.#signInFailure = { storeId, error };
     }
@@ -310,10 +204,9 @@ export class Session {
     return this.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
   }
 
-
   /** Ends the store's session, and forgets its separate embed token too. */
   async signOut(storeId: string): Promise<void> {
-    if (this.#onSeam(storeId)) await (await this.seam()).forget(storeId);
+    if (this.onSeam(storeId)) await (await this.seam()).forget(storeId);
     else await this.#auth.signOut(storeId);
     this.#drop(storeId);
     try {
@@ -328,10 +221,10 @@ export class Session {
   /** Forgets the store's session here (signed out in this tab or another). */
   #drop(storeId: string): void {
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
-    this.#links.drop(storeId);
+    this.links.drop(storeId);
     this.#expired = this.#expired.filter((id) => id !== storeId);
     this.#setReachable(storeId);
-    delete this.#withdrawn[storeId];
+    this.clearWithdrawn(storeId);
     this.#signedOutOf = storeId;
   }
 
@@ -367,10 +260,7 @@ export class Session {
       await this.#auth.retryRenewal(storeId);
       this.#setReachable(storeId);
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) {
-        this.#setReachable(storeId);
-        this.markExpired(storeId);
-      }
+      this.#noteEnded(storeId, error);
       throw error;
     }
   }
@@ -382,18 +272,7 @@ export class Session {
     this.#signedOutOf = null;
     this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
     this.#expired = this.#expired.filter((id) => id !== session.storeId);
-    delete this.#withdrawn[session.storeId];
-  }
-
-  /** A 403 insufficient_scope: the store no longer honours `scope` for this token. */
-  /** Whether the store took `scope` back during this visit (the person had it, and may be mid-task). */
-  wasWithdrawn(storeId: string, scope: string): boolean {
-    return (this.#withdrawn[storeId] ?? []).includes(scope);
-  }
-
-  withdrawScope(storeId: string, scope: string): void {
-    const current = this.#withdrawn[storeId] ?? [];
-    if (!current.includes(scope)) this.#withdrawn[storeId] = [...current, scope];
+    this.clearWithdrawn(session.storeId);
   }
 
   /** A 401 that could not be refreshed: keep the place, show the reconnect banner. */
@@ -410,10 +289,7 @@ export class Session {
     try {
       return await this.#auth.handleUnauthorized(storeId, refusedToken);
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) {
-        this.#setReachable(storeId);
-        this.markExpired(storeId);
-      }
+      this.#noteEnded(storeId, error);
       throw error;
     }
   }

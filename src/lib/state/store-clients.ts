@@ -1,11 +1,10 @@
 /**
- * Builds one store's API client on its first call (loaded then, with the client or the platform's
- * adapter): Goodsie's numbered client (api/client.ts), or for a seam store its platform's adapter
- * over the transport (api/transport.ts), signed through the session. StoreApis (apis.svelte.ts)
- * wraps what this returns with the 403 and 429 bookkeeping every call shares.
+ * Builds one store's API client on its first call: Goodsie's numbered client (api/client.ts, in the
+ * store screen's chunk with this module), or for a seam store its platform's adapter over the
+ * transport (api/transport.ts), loaded then and signed through the session. StoreApis
+ * (apis.svelte.ts) wraps what this returns with the 403 and 429 bookkeeping every call shares.
  */
-import type { StoreApi } from '../api/client.ts';
-import type { RateLimitInfo } from '../api/client.ts';
+import { abortableSleep, createStoreApi, type RateLimitInfo, type StoreApi } from '../api/client.ts';
 import type { StoreConfig } from '../config/types.ts';
 import type { Adapter, AdapterHooks } from '../connect/adapter.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
@@ -28,10 +27,8 @@ export interface StoreClient {
 
 export async function createStoreClient(host: ClientHost, store: StoreConfig): Promise<StoreClient> {
   const storeId = store.id;
-  // Everything the client needs downloads at once, not one module after another.
-  const clientModule = import('../api/client.ts');
   if (!runsOnSeam(store.kind)) {
-    const [{ abortableSleep, createStoreApi }, provider] = await Promise.all([clientModule, loadProvider(store.kind)]);
+    const provider = await loadProvider(store.kind);
     const api = createStoreApi({
       apiBase: store.apiBase,
       provider,
@@ -43,8 +40,8 @@ export async function createStoreClient(host: ClientHost, store: StoreConfig): P
     });
     return { api };
   }
-  const [{ abortableSleep }, { createTransport }, { adapterStoreApi }, createAdapter] = await Promise.all([
-    clientModule,
+  // Everything the client needs downloads at once, not one module after another.
+  const [{ createTransport }, { adapterStoreApi }, createAdapter] = await Promise.all([
     import('../api/transport.ts'),
     import('../api/adapter-store-api.ts'),
     import('../providers/loaders.ts').then((loaders) => loaders.loadAdapter(store.kind)),

@@ -125,14 +125,6 @@ function indexedDbStore(store: UseStore): KeyValueStore {
 /** Where the vaults keep one record per store (token-vault.ts v1, credential-vault.ts v2): `session:<storeId>`. */
 export const VAULT_PREFIX = 'session:';
 
-/**
- * Whether `store` holds any vault record, from its keys alone (no record is read): with none, there
- * is no saved connection to list, and the code that lists them need not load (a first visit).
- */
-export async function holdsVaultRecords(store: KeyValueStore): Promise<boolean> {
-  return (await store.keys()).some((key) => key.startsWith(VAULT_PREFIX));
-}
-
 /** A view of `store` whose keys all start with `prefix` (the prefix is hidden from callers). */
 export function prefixed(store: KeyValueStore, prefix: string): KeyValueStore {
   return {

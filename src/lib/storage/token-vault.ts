@@ -18,6 +18,11 @@ export interface VaultListing {
   sessions: StoreSession[];
   /** Store ids whose record was corrupt or unreadable and has been deleted. */
   discarded: string[];
+  /**
+   * Whether the vault holds a record of a store on the seam (v2, any platform but Goodsie), left for
+   * the credential vault to read: the same read tells the app whether the seam's door need load.
+   */
+  seamRecords: boolean;
 }
 
 export class TokenVault {
@@ -33,12 +38,13 @@ export class TokenVault {
     const read = await Promise.all(ids.map((id) => this.#readListed(id)));
     const sessions: StoreSession[] = [];
     const discarded: string[] = [];
+    let seamRecords = false;
     read.forEach((session, i) => {
-      if (session === OTHER_KIND) return;
-      if (session) sessions.push(session);
+      if (session === OTHER_KIND) seamRecords = true;
+      else if (session) sessions.push(session);
       else discarded.push(ids[i]!);
     });
-    return { sessions, discarded };
+    return { sessions, discarded, seamRecords };
   }
 
   /** The session of `storeId`, or null. A corrupt record is deleted, then STORAGE_CORRUPT is thrown once. */

@@ -1,10 +1,12 @@
 /**
  * Session.load lists the seam stores' saved connections through the seam's door (store-connections.ts
  * and what it loads: connections, the credential vault, the connectors' loaders), which it builds
- * only when the vault holds a record: a first visit to a deployment with seam stores has none, and
- * its stores list shows without downloading the door.
+ * only when the vault's listing met a seam store's record: a first visit to a deployment with seam
+ * stores has none, and its stores list shows without downloading the door. The vault's keys are
+ * read once at start-up, by that one listing.
  */
 import { describe, expect, it } from 'vitest';
+import { SessionStore } from '../../../src/lib/auth/session-store.ts';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
 import { createMemoryStore, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
@@ -12,31 +14,53 @@ import { createMemoryStore, type KeyValueStore } from '../../../src/lib/storage/
 type AuthLike = ConstructorParameters<typeof Session>[0];
 
 const CONFIG: AppConfig = {
-  stores: [{ id: 'foxy', kind: 'foxy', name: 'Foxy Store', apiBase: 'https://api.foxy.io', auth: ['token-bundle'] }],
+  stores: [
+    { id: 'foxy', kind: 'foxy', name: 'Foxy Store', apiBase: 'https://api.foxy.io', auth: ['token-bundle'] },
+    {
+      id: 'acme',
+      kind: 'goodsie',
+      name: 'Acme',
+      authorizationEndpoint: 'https://acme.example/oauth2/authorize',
+      apiBase: 'https://acme.example',
+      clientId: 'app',
+      redirectUri: 'https://app.example/',
+      defaultScopes: ['storefront'],
+      flow: 'token',
+    },
+  ],
 };
 
-/** A session over `store`, counting how often the seam's door was built (it takes the sign-outs then). */
-function sessionOver(store: KeyValueStore): { session: Session; doorsBuilt: () => number } {
+const TOKENS = { accessToken: 'AT', tokenType: 'bearer', scopes: ['storefront'], expiresAt: null, obtainedAt: 1 };
+
+/**
+ * A session over `store` whose saved sessions are listed as the boot lists them (LazyAuth.listSaved:
+ * a SessionStore on the sealed store), counting how often the seam's door was built (it takes the
+ * sign-outs then) and how often the store's keys were read.
+ */
+function sessionOver(store: KeyValueStore): { session: Session; doorsBuilt: () => number; keyReads: () => number } {
   let built = 0;
+  let keyReads = 0;
+  const counted: KeyValueStore = { ...store, keys: () => (keyReads++, store.keys()) };
   const auth = {
     persistent: true,
     canSignIn: true,
-    credentialStore: store,
+    credentialStore: counted,
     fetchImpl: (() => Promise.reject(new Error('no request expected'))) as typeof fetch,
     get signOuts() {
       built++;
       return { onElsewhere: () => () => undefined };
     },
-    listSessions: async () => ({ sessions: [], discarded: [] }),
+    listSessions: () => new SessionStore(counted).list(),
     onEvent: () => () => undefined,
   } as unknown as AuthLike;
-  return { session: new Session(auth, CONFIG), doorsBuilt: () => built };
+  return { session: new Session(auth, CONFIG), doorsBuilt: () => built, keyReads: () => keyReads };
 }
 
 describe('Session.load and the seam’s door', () => {
-  it('an empty vault: no door, nothing connected, nothing discarded', async () => {
-    const { session, doorsBuilt } = sessionOver(createMemoryStore());
+  it('an empty vault: one read of its keys, no door, nothing connected, nothing discarded', async () => {
+    const { session, doorsBuilt, keyReads } = sessionOver(createMemoryStore());
     await session.load();
+    expect(keyReads()).toBe(1);
     expect(doorsBuilt()).toBe(0);
     expect(session.isConnected('foxy')).toBe(false);
     expect(session.discarded).toEqual([]);
@@ -51,12 +75,43 @@ describe('Session.load and the seam’s door', () => {
     expect(doorsBuilt()).toBe(0);
   });
 
-  it('a vault record: the door is built and reads it (a damaged one is discarded and reported)', async () => {
+  it('a Goodsie session only: listed, with no door for the seam', async () => {
+    const store = createMemoryStore();
+    await store.set('session:acme', { v: 1, session: { storeId: 'acme', tokens: TOKENS } });
+    const { session, doorsBuilt, keyReads } = sessionOver(store);
+    await session.load();
+    expect(session.isConnected('acme')).toBe(true);
+    expect(doorsBuilt()).toBe(0);
+    expect(keyReads()).toBe(1);
+  });
+
+  it('a seam store’s record: the door is built and links it, the keys still read once', async () => {
+    const store = createMemoryStore();
+    await store.set('session:foxy', { v: 2, storeId: 'foxy', kind: 'foxy', mode: 'token-bundle', tokens: TOKENS, secrets: { clientSecret: 's' } });
+    const { session, doorsBuilt, keyReads } = sessionOver(store);
+    await session.load();
+    expect(doorsBuilt()).toBe(1);
+    expect(session.isConnected('foxy')).toBe(true);
+    expect(session.discarded).toEqual([]);
+    expect(keyReads()).toBe(1);
+  });
+
+  it('a damaged seam record: read by the door, discarded and reported once', async () => {
+    const store = createMemoryStore();
+    await store.set('session:foxy', { v: 2, storeId: 'foxy', kind: 'foxy' }); // no mode
+    const { session, doorsBuilt } = sessionOver(store);
+    await session.load();
+    expect(doorsBuilt()).toBe(1);
+    expect(session.discarded).toEqual(['foxy']);
+    expect(await store.keys()).toEqual([]);
+  });
+
+  it('a record nothing can read: discarded and reported by the listing, without the door', async () => {
     const store = createMemoryStore();
     await store.set('session:foxy', 'not a credential');
     const { session, doorsBuilt } = sessionOver(store);
     await session.load();
-    expect(doorsBuilt()).toBe(1);
+    expect(doorsBuilt()).toBe(0);
     expect(session.discarded).toEqual(['foxy']);
     expect(await store.keys()).toEqual([]);
   });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { barrelExports, namesFromBarrel, neededModules, type ModuleFacts } from '../../deploy/first-load.ts';
+import { join } from 'node:path';
+import { barrelExports, namesFromBarrel, neededModules, STORE_SCREEN, type ModuleFacts } from '../../deploy/first-load.ts';
+import { readImportGraph } from '../../helpers/import-graph.ts';
+import { ROOT_DIR } from '../../helpers/paths.ts';
 
 const RUNTIME = '/app/node_modules/svelte/src/internal/client';
 const BARREL = `${RUNTIME}/index.js`;
@@ -51,5 +54,14 @@ describe('first-load modules', () => {
     const needed = neededModules((id) => unread[id] ?? null, '/app/src/boot.ts');
     expect(needed).toContain(BARREL);
     expect(needed).toContain(`${RUNTIME}/dom/blocks/html.js`);
+  });
+});
+
+describe('the store screen’s chunk (STORE_SCREEN)', () => {
+  it('no module of it imports another of it dynamically: the import would load nothing (Rolldown’s INEFFECTIVE_DYNAMIC_IMPORT), and only costs a wrapper and a wait', () => {
+    const inChunk = new Set(STORE_SCREEN.map((path) => path.replace(/^src\//, '')));
+    const { edges } = readImportGraph(join(ROOT_DIR, 'src'));
+    const within = edges.filter((edge) => edge.kind === 'dynamic' && inChunk.has(edge.from) && edge.to !== undefined && inChunk.has(edge.to));
+    expect(within.map((edge) => `${edge.from} -> ${edge.to}`)).toEqual([]);
   });
 });

@@ -102,7 +102,7 @@ describe('sealed store (tokens encrypted at rest)', () => {
     await damage(first.store);
     const second = await openStorage({ indexedDB: factory });
     const vault = new TokenVault(second.sealed);
-    expect(await vault.list()).toEqual({ sessions: [], discarded: ['acme'] });
+    expect(await vault.list()).toEqual({ sessions: [], discarded: ['acme'], seamRecords: false });
     expect(await second.store.get('session:acme')).toBeUndefined();
   });
 
@@ -125,7 +125,7 @@ describe('sealed store (tokens encrypted at rest)', () => {
     });
     const second = await openStorage({ indexedDB: factory });
     expect(second.persistent).toBe(true);
-    expect(await new TokenVault(second.sealed).list()).toEqual({ sessions: [], discarded: [] });
+    expect(await new TokenVault(second.sealed).list()).toEqual({ sessions: [], discarded: [], seamRecords: false });
   });
 
   it('a write the browser refuses (QuotaExceededError) leaves the previous record whole', async () => {
