@@ -26,7 +26,7 @@ interface SealedValue {
   data: Uint8Array<ArrayBuffer>;
 }
 
-const isAesKey = (value: unknown): value is CryptoKey =>
+export const isAesKey = (value: unknown): value is CryptoKey =>
   typeof value === 'object' && value !== null && (value as CryptoKey).algorithm?.name === 'AES-GCM';
 
 // ArrayBuffer.isView, not instanceof: a value read back may come from another realm.
