@@ -9,13 +9,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { AFTER_PAINT_JS } from './probes.ts';
 
 /** The empty page: one module script (as the app's entry is) that adds one line and notes when it is painted. */
 const FLOOR_HTML = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title><script type="module" src="./floor.js"></script></head><body></body></html>';
 const FLOOR_JS = `const line = document.createElement('p');
 line.textContent = 'ready';
 document.body.append(line);
-requestAnimationFrame(() => setTimeout(() => { window.__floorPainted = performance.now(); }, 0));
+(${AFTER_PAINT_JS})((at) => { window.__floorPainted = at; });
 `;
 
 export interface EmptyPage {
@@ -65,12 +66,12 @@ export function timeTrivialPaints(page: Page, samples = 20): Promise<number[]> {
     const step = () => {
       const changed = performance.now();
       mark.textContent = String(left);
-      requestAnimationFrame(() => setTimeout(() => {
-        times.push(performance.now() - changed);
+      (${AFTER_PAINT_JS})((at) => {
+        times.push(at - changed);
         left -= 1;
         if (left > 0) setTimeout(step, 20 + Math.random() * 40);
         else { mark.remove(); done(times); }
-      }, 0));
+      });
     };
     step();
   })`) as Promise<number[]>;

@@ -104,7 +104,7 @@ export async function measureSignIn(browser: Browser, env: AppUnderTest, runs: n
       label: `${flow.label}: callback to first product painted`,
       unit: 'ms',
       ...stat(results.map((r) => r.firstProductAt)),
-      method: `navigation start of the callback document to the first product card painted (MutationObserver, then the task after the next frame); ${PICTURES_METHOD}`,
+      method: `navigation start of the callback document to the first product card painted (MutationObserver, then the first user-blocking task after the next frame); ${PICTURES_METHOD}`,
     });
   }
   return figures;
