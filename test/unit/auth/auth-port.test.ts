@@ -4,7 +4,7 @@
  * tab's sign-out is heard), and its events reach listeners registered before it loaded.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { LazyAuth } from '../../../src/lib/auth/auth-port.ts';
+import { BACKGROUND_LOAD_MS, LazyAuth } from '../../../src/lib/auth/auth-port.ts';
 import { codeStore, openTabs, type Tabs } from '../../helpers/auth-tabs.ts';
 import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
 import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
@@ -62,7 +62,9 @@ describe('LazyAuth', () => {
     tab.auth.onEvent((event) => events.push(event));
     const { sessions } = await tab.auth.listSessions();
     expect(sessions.map((s) => s.storeId)).toEqual(['acme']);
-    expect(tab.auth.serviceRequested).toBe(true);
+    // No token asked for (the stores list): the load starts after BACKGROUND_LOAD_MS.
+    expect(tab.auth.serviceRequested).toBe(false);
+    await expect.poll(() => tab.auth.serviceRequested, { timeout: BACKGROUND_LOAD_MS + 2000 }).toBe(true);
     await tab.auth.service();
     await other.auth.signOut('acme');
     await expect.poll(() => events).toEqual([{ type: 'signed-out-elsewhere', storeId: 'acme' }]);
@@ -164,6 +166,22 @@ describe('LazyAuth', () => {
   });
 
   describe('the first token of a store, from the sessions just listed', () => {
+    it('serves the first screen\'s requests, made together, before the AuthService is asked for; the load follows in the next task', async () => {
+      const { tabs } = await signedInElsewhere(); // AT1, 3600 s
+      const tab = await lazyTab(tabs);
+      await tab.auth.listSessions();
+      // The products, the store's name and its pages: their tokens are read together.
+      const tokens = Promise.all([tab.auth.getAccessToken('acme'), tab.auth.getAccessToken('acme'), tab.auth.getAccessToken('acme')]);
+      // Had the service been asked for at the listing, its load could finish first, and each of
+      // these would wait for its vault read instead.
+      expect(tab.auth.serviceRequested).toBe(false);
+      expect(await tokens).toEqual(['AT1', 'AT1', 'AT1']);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(tab.auth.serviceRequested).toBe(true);
+      await tab.auth.service();
+      expect(tab.loads()).toBe(1);
+    });
+
     /** 'pending' when `promise` has not settled within a few event-loop turns. */
     const settledSoon = (promise: Promise<unknown>) =>
       Promise.race([promise.then((value) => ({ value }), (error: unknown) => ({ error })), new Promise((resolve) => setTimeout(() => resolve('pending'), 30))]);
