@@ -3,7 +3,9 @@
  * sessions are kept, and which are saved) without the service's code, and everything else (sign-in,
  * callback, renewal, sign-out) through the AuthService itself, loaded with its first use. A visitor
  * with no saved session never downloads it until they connect; one with a saved session gets it in
- * the background at once, so that sign-outs in other tabs are heard and a renewal does not wait.
+ * the background as soon as the first screen's requests have their tokens from the listing (at most
+ * BACKGROUND_LOAD_MS later), so that a renewal does not wait (sign-outs in other tabs are heard
+ * before it loads too, through SignOuts here).
  */
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { StoreSession } from '../oauth/types.ts';
