@@ -53,4 +53,18 @@ describe('the build output', () => {
     expect(staticImports.length).toBeGreaterThan(0);
     expect(preloaded.sort()).toEqual([boot, ...new Set(staticImports.filter((file) => file !== entry))].sort());
   });
+
+  it("index.html links the boot chunk's stylesheet itself, so that the entry's import of the boot does not wait for it to load first", async () => {
+    const html = await readFile(join(BUILD_DIR, 'index.html'), 'utf8');
+    const linked = [...html.matchAll(/<link rel="stylesheet" crossorigin href="\.\/assets\/([^"]+)">/g)].map((m) => m[1]);
+    const bootCss = (await readdir(join(BUILD_DIR, 'assets'))).filter((file) => /^boot-[\w-]+\.css$/.test(file));
+    expect(bootCss).toHaveLength(1);
+    expect(linked).toContain(bootCss[0]);
+    // Each once: Vite's preload helper finds the page's link and adds none of its own.
+    const entry = /<script type="module" crossorigin src="\.\/assets\/([^"]+)">/.exec(html)?.[1];
+    if (!entry) throw new Error('no entry in the build');
+    const code = await readFile(join(BUILD_DIR, 'assets', entry), 'utf8');
+    expect(code).toContain(bootCss[0]);
+    expect(new Set(linked).size).toBe(linked.length);
+  });
 });
