@@ -17,7 +17,22 @@ interface Entry {
   load?: () => Promise<LoadedProvider>;
 }
 
-const PROVIDERS = new Map<string, Entry>([['goodsie', { profile: goodsieProfile, load: () => import('./goodsie.ts').then((m) => m.goodsie) }]]);
+/**
+ * Goodsie's adapter, asked for once: a second import() of a module already in still resolves only in
+ * a later task, and a returning visitor's first request waited for one (the boot's early ask, then the
+ * client's). A failed download is tried again at the next call.
+ */
+let goodsie: Promise<LoadedProvider> | undefined;
+const loadGoodsie = (): Promise<LoadedProvider> =>
+  (goodsie ??= import('./goodsie.ts').then(
+    (m) => m.goodsie,
+    (error: unknown) => {
+      goodsie = undefined;
+      throw error;
+    },
+  ));
+
+const PROVIDERS = new Map<string, Entry>([['goodsie', { profile: goodsieProfile, load: loadGoodsie }]]);
 
 /**
  * The newer kinds' profiles (their form texts, risk lines and validators), loaded by loadProfiles

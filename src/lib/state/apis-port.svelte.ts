@@ -12,6 +12,19 @@ import { installApis, installedApis, type ApisHolder } from './apis-context.ts';
 /** Builds the StoreApis from its module, once that is in. */
 type Build = (module: typeof import('./apis.svelte.ts')) => StoreApis;
 
+let code: Promise<typeof import('./apis.svelte.ts')> | undefined;
+/**
+ * The store screen's code, asked for once: a second import() of a module already in still resolves
+ * only in a later task (one hop through the module loader, 5-20 ms behind whatever the page is doing
+ * at boot), and a returning visitor's first request waited for it (preload, then load). A failed
+ * download is tried again at the next call.
+ */
+const storeCode = (): Promise<typeof import('./apis.svelte.ts')> =>
+  (code ??= import('./apis.svelte.ts').catch((error: unknown) => {
+    code = undefined;
+    throw error;
+  }));
+
 export class LazyApis implements ApisHolder<StoreApis> {
   readonly #build: Build;
   #current = $state.raw<StoreApis | null>(null);
@@ -27,7 +40,7 @@ export class LazyApis implements ApisHolder<StoreApis> {
    * config.json says which store it is (a store's route at boot): one hop less before the first request.
    */
   static preload(): void {
-    import('./apis.svelte.ts').catch(() => undefined);
+    storeCode().catch(() => undefined);
   }
 
   /** Whether the StoreApis is built, read without subscribing to it (the shell's loadScreen asks). */
@@ -42,7 +55,7 @@ export class LazyApis implements ApisHolder<StoreApis> {
 
   /** The StoreApis, its code loaded once (a failed download is tried again at the next call). */
   load(): Promise<StoreApis> {
-    this.#loading ??= import('./apis.svelte.ts').then((module) => (this.#current = this.#build(module)));
+    this.#loading ??= storeCode().then((module) => (this.#current = this.#build(module)));
     this.#loading.catch(() => (this.#loading = undefined));
     return this.#loading;
   }

@@ -17,6 +17,11 @@ describe('provider registry', () => {
     expect(typeof loaded.adapter.mapProductPage).toBe('function');
   });
 
+  it("asks for an adapter's module once: a second caller gets the same load (a second import() would resolve a task later)", () => {
+    const first = loadProvider('goodsie');
+    expect(loadProvider('goodsie')).toBe(first);
+  });
+
   it('lists each kind once and maps it to its own profile', () => {
     const kinds = knownProviderKinds();
     expect(new Set(kinds).size).toBe(kinds.length);
