@@ -24,7 +24,11 @@ export class SessionStore {
     return this.#unsaved.get(storeId) ?? this.#vault.get(storeId);
   }
 
-  /** Every session; `discarded` lists store ids whose record was corrupt and has been removed. */
+  /**
+   * Every session (those storage refused to write included); `discarded` lists store ids whose
+   * record was corrupt and has been removed; `seamRecords` says whether the vault holds records of
+   * stores on the seam, which the credential vault reads (VaultListing).
+   */
   async list(): Promise<VaultListing> {
     const listed = await this.#vault.list();
     return { ...listed, sessions: [...listed.sessions.filter((s) => !this.#unsaved.has(s.storeId)), ...this.#unsaved.values()] };
