@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chunkKeyOf, firstLoadKeys, measure, type ChunkSources, type Manifest } from './size-report.ts';
+import { chunkKeyOf, firstLoadKeys, measure, workersOf, type ChunkSources, type Manifest } from './size-report.ts';
 import { STORE_SCREEN } from '../deploy/first-load.ts';
 import type { Figure } from './report.ts';
 
@@ -90,6 +90,7 @@ function filesOf(manifest: Manifest, keys: readonly string[]): string[] {
   for (const key of keys) {
     const chunk = manifest[key]!;
     files.add(chunk.file);
+    for (const worker of workersOf(chunk)) files.add(worker);
     for (const css of chunk.css ?? []) files.add(css);
   }
   return [...files];

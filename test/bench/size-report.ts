@@ -22,6 +22,8 @@ export interface ManifestChunk {
   imports?: string[];
   dynamicImports?: string[];
   css?: string[];
+  /** Files the chunk refers to by URL; a .js one is a worker it starts (`new Worker(new URL(...))`). */
+  assets?: string[];
 }
 
 export type Manifest = Record<string, ManifestChunk>;
@@ -51,12 +53,13 @@ export const BUDGETS = Object.freeze({
    * (36.8 KB on 2026-12-02 with the warm-start work merged; 34.03 KB once the store APIs, the
    * modulepreload polyfill and Svelte's attribute and bind:this runtime left the first load, the
    * same day; 34.24 KB with the entry's early IndexedDB open, 0.17 KB, and the price format's
-   * warm-up beside them; 34.27-34.28 KB since; 34.40 KB on 2026-12-03 with that warm-up moved to a
-   * worker: 0.12 KB for a 30-100 ms task gone from the page's thread). Issue 15's 25 KB (JS + CSS)
+   * warm-up beside them; 34.27-34.28 KB since; 34.52 KB on 2026-12-03 with that warm-up moved to a
+   * worker: 0.12 KB in the boot and the worker's own 0.12 KB, counted since, for a 30-100 ms task
+   * gone from the page's thread). Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").
    */
-  appFirstLoadJs: 34_450,
+  appFirstLoadJs: 34_550,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });
@@ -130,6 +133,11 @@ function isJs(file: string): boolean {
   return /\.m?js$/.test(file);
 }
 
+/** The workers a chunk starts: its .js assets. */
+export function workersOf(chunk: ManifestChunk): string[] {
+  return (chunk.assets ?? []).filter(isJs);
+}
+
 export function measure(
   manifest: Manifest,
   gzipSizeOf: (file: string) => number,
@@ -150,6 +158,8 @@ export function measure(
     const chunk = manifest[key]!;
     firstFiles.add(chunk.file);
     if (isJs(chunk.file)) firstLoadJs.push({ file: chunk.file, label: labelOf(key, chunk), gzip: gzipSizeOf(chunk.file) });
+    // A worker the chunk starts is script the page downloads too.
+    for (const worker of workersOf(chunk)) firstLoadJs.push({ file: worker, label: `${labelOf(key, chunk)} (worker)`, gzip: gzipSizeOf(worker) });
     addCss(firstLoadCss, chunk.css ?? [], labelOf(key, chunk), new Set());
   }
   const firstCss = new Set(firstLoadCss.map((figure) => figure.file));

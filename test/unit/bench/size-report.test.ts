@@ -121,6 +121,14 @@ describe('measure', () => {
     expect(report.overBudget[1]).toMatch(/widget\.js is 5\.00 KB/);
   });
 
+  it('counts a worker a first-load chunk starts (a .js asset) as first-load JavaScript', () => {
+    const withWorker: Manifest = { ...MANIFEST, 'src/App.svelte': { ...MANIFEST['src/App.svelte']!, assets: ['assets/warm.worker-h8.js', 'assets/logo-i9.svg'] } };
+    const sizes = (file: string) => (file === 'assets/warm.worker-h8.js' ? 120 : sizeOf(file));
+    const report = measure(withWorker, sizes);
+    expect(report.firstLoadJs.find((f) => f.file === 'assets/warm.worker-h8.js')?.label).toBe('src/App.svelte (worker)');
+    expect(report.totals.firstLoadJs).toBe(measure(MANIFEST, sizeOf).totals.firstLoadJs + 120);
+  });
+
   it('is exactly at budget when equal', () => {
     expect(measure(MANIFEST, sizeOf, { budgets: { appFirstLoadJs: 25_000, widget: 5_000 } }).overBudget).toEqual([]);
   });
@@ -129,7 +137,7 @@ describe('measure', () => {
 describe('formatReport', () => {
   it('prints the totals, the verdicts and the lazy chunks by source', () => {
     const text = formatReport(measure(MANIFEST, sizeOf));
-    expect(text).toMatch(/total\s+25\.00 KB\s+budget 34\.45 KB: ok/);
+    expect(text).toMatch(/total\s+25\.00 KB\s+budget 34\.55 KB: ok/);
     expect(text).toMatch(/src\/widget\/classic\.ts\s+widget\.js\s+5\.00 KB\s+budget 6\.00 KB: ok/);
     expect(text).toContain('oidc-client-ts');
     expect(text).toContain('All budgets met.');
