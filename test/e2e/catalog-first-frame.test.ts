@@ -83,6 +83,35 @@ const BUSY_UNTIL_FIRST_CARD = `(() => {
   channel.port2.postMessage(0);
 })();`;
 
+/**
+ * Records the loading grid's first card (columns, size, place) once laid out, and whether the page
+ * read the products grid's computed style (its measure()) before that grid's first frame was painted.
+ */
+const LOADING_GRID = `(() => {
+  window.__measuredBeforePaint = false;
+  let painted = false;
+  new MutationObserver(() => {
+    const loading = document.querySelector('[role="status"][aria-label="Loading products…"]');
+    if (loading?.firstElementChild && !window.__loadingCard) {
+      window.__loadingCard = 'pending';
+      requestAnimationFrame(() => {
+        const card = loading.firstElementChild.getBoundingClientRect();
+        window.__loadingCard = { columns: getComputedStyle(loading).gridTemplateColumns.split(' ').length, width: card.width, height: card.height, top: card.top + scrollY };
+      });
+    }
+    const grid = document.querySelector('main ul[aria-label="Products"]');
+    if (grid?.children.length && !window.__gridSeen) {
+      window.__gridSeen = true;
+      requestAnimationFrame(() => setTimeout(() => (painted = true), 0));
+    }
+  }).observe(document, { childList: true, subtree: true });
+  const read = window.getComputedStyle;
+  window.getComputedStyle = function (element, ...rest) {
+    if (!painted && element instanceof Element && element.matches('main ul[aria-label="Products"]')) window.__measuredBeforePaint = true;
+    return read.call(this, element, ...rest);
+  };
+})();`;
+
 describe('the catalogue before its first paint', () => {
   for (const [width, height] of [
     [1280, 900],
@@ -109,6 +138,40 @@ describe('the catalogue before its first paint', () => {
       expect(results).toEqual(await cardsInView(page));
       expect(results.length).toBeLessThan(24);
       await expect.poll(() => cardCount(page)).toBeGreaterThan(results.length);
+    });
+  }
+
+  for (const [width, height] of [
+    [360, 740],
+    [1280, 900],
+  ] as const) {
+    it(`at ${width} px, the loading grid's cards are the products' (columns, size, place), and the grid draws its first cards from their measurements, not measuring its own before they are painted`, async () => {
+      // Products that take 300 ms, so that the loading grid is on screen and laid out before them.
+      const env = await e2e.startApp({ store: { productCount: 600, latencyMs: 300 } });
+      const { page, context } = await e2e.open({ width, height });
+      await page.goto(env.app.url);
+      await connectThroughConsent(page, STORE_NAME);
+      await expect.poll(() => cardCount(page)).toBeGreaterThan(0);
+      const catalogue = page.url();
+      await page.close();
+
+      const again = await context.newPage();
+      await again.addInitScript({ content: LOADING_GRID });
+      await again.goto(catalogue);
+      await expect.poll(() => cardCount(again)).toBeGreaterThan(0);
+      await again.waitForTimeout(300); // the grid's own measure(), 150 ms after its first cards
+      const { loading, product, measuredBeforePaint } = await again.evaluate(() => {
+        const w = window as unknown as { __loadingCard: { columns: number; width: number; height: number; top: number }; __measuredBeforePaint: boolean };
+        const grid = document.querySelector('main ul[aria-label="Products"]')!;
+        const card = grid.querySelector('li article')!.getBoundingClientRect();
+        return { loading: w.__loadingCard, product: { columns: getComputedStyle(grid).gridTemplateColumns.split(' ').length, width: card.width, height: card.height, top: card.top + scrollY }, measuredBeforePaint: w.__measuredBeforePaint };
+      });
+      expect(loading).toMatchObject({ columns: product.columns });
+      expect(product.columns).toBe(width === 360 ? 2 : 6);
+      expect(Math.abs(loading.width - product.width)).toBeLessThan(0.5);
+      expect(Math.abs(loading.height - product.height)).toBeLessThan(1);
+      expect(Math.abs(loading.top - product.top)).toBeLessThan(0.5);
+      expect(measuredBeforePaint).toBe(false);
     });
   }
 
