@@ -112,6 +112,22 @@ const LOADING_GRID = `(() => {
   };
 })();`;
 
+/**
+ * A returning visit: signed in against a store whose answers take `latencyMs` (as a remote store's
+ * do), the catalogue shown once and that tab closed, the session staying stored. Gives a new tab in
+ * the same context, not yet on the catalogue, and the catalogue's address.
+ */
+async function returningVisit(width: number, height: number, latencyMs: number): Promise<{ again: Page; catalogue: string }> {
+  const env = await e2e.startApp({ store: { productCount: 600, latencyMs } });
+  const { page, context } = await e2e.open({ width, height });
+  await page.goto(env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+  await expect.poll(() => cardCount(page)).toBeGreaterThan(0);
+  const catalogue = page.url();
+  await page.close();
+  return { again: await context.newPage(), catalogue };
+}
+
 describe('the catalogue before its first paint', () => {
   for (const [width, height] of [
     [1280, 900],
@@ -147,15 +163,7 @@ describe('the catalogue before its first paint', () => {
   ] as const) {
     it(`at ${width} px, the loading grid's cards are the products' (columns, size, place), and the grid draws its first cards from their measurements, not measuring its own before they are painted`, async () => {
       // Products that take 300 ms, so that the loading grid is on screen and laid out before them.
-      const env = await e2e.startApp({ store: { productCount: 600, latencyMs: 300 } });
-      const { page, context } = await e2e.open({ width, height });
-      await page.goto(env.app.url);
-      await connectThroughConsent(page, STORE_NAME);
-      await expect.poll(() => cardCount(page)).toBeGreaterThan(0);
-      const catalogue = page.url();
-      await page.close();
-
-      const again = await context.newPage();
+      const { again, catalogue } = await returningVisit(width, height, 300);
       await again.addInitScript({ content: LOADING_GRID });
       await again.goto(catalogue);
       await expect.poll(() => cardCount(again)).toBeGreaterThan(0);
@@ -195,16 +203,7 @@ describe('the catalogue before its first paint', () => {
   it('a returning visit, busy until its first card, has a worker make the first Intl.NumberFormat while the products are on their way, and makes its own only after that', async () => {
     // A store across a network, whose answers take 300 ms as a remote store's on a phone may: answered
     // from localhost in ~15 ms, the products left no time "on their way" for a worker to start.
-    const env = await e2e.startApp({ store: { productCount: 600, latencyMs: 300 } });
-    const { page, context } = await e2e.open({ width: 1280, height: 900 });
-    await page.goto(env.app.url);
-    await connectThroughConsent(page, STORE_NAME);
-    await expect.poll(() => cardCount(page)).toBeGreaterThan(0);
-    const catalogue = page.url();
-    await page.close();
-
-    // A new tab on the catalogue, with the session already stored.
-    const again = await context.newPage();
+    const { again, catalogue } = await returningVisit(1280, 900, 300);
     await again.addInitScript({ content: NUMBER_FORMATS });
     await again.addInitScript({ content: BUSY_UNTIL_FIRST_CARD });
     await again.goto(catalogue);
