@@ -183,6 +183,25 @@ describe('the catalogue before its first paint', () => {
     });
   }
 
+  it('after the window narrows (a phone turned, a window resized), a search\'s results are drawn for the new width, not from the old width\'s measurements', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    await page.addInitScript({ content: FIRST_FRAMES });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await expect.poll(() => firstFrames(page).then((f) => f.length)).toBe(1);
+    // No grid on the page while the window narrows (a search that found nothing), so none measures
+    // the new width before the next one is drawn.
+    await page.getByRole('searchbox', { name: 'Search' }).fill('zzzzqx');
+    await page.getByRole('heading', { name: 'No products found' }).waitFor();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.getByRole('searchbox', { name: 'Search' }).fill('a');
+    await page.getByRole('status').filter({ hasText: /matching “a”/ }).waitFor();
+    await expect.poll(() => firstFrames(page).then((f) => f.length)).toBe(2);
+    const results = (await firstFrames(page))[1]!;
+    expect(results).toEqual(await cardsInView(page));
+    expect(await page.evaluate(() => getComputedStyle(document.querySelector('main ul[aria-label="Products"]')!).gridTemplateColumns.split(' ').length)).toBe(2);
+  });
+
   it('a keyboard user reaching the first frame\'s cards gets the rows below at once, before the browser is idle', async () => {
     const { page } = await e2e.open({ width: 1280, height: 900 });
     await page.addInitScript({ content: FIRST_FRAMES });
