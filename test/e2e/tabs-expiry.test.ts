@@ -33,13 +33,32 @@ async function fiveTabs(): Promise<Page[]> {
   return tabs;
 }
 
+/**
+ * What each tab shows (its status and alert lines, products loaded), for a failure's message: a tab
+ * that neither browsed nor said "could not be reached" was seen once in a fresh-clone CI run.
+ */
+async function describeTabs(tabs: Page[]): Promise<string> {
+  const lines = await Promise.all(
+    tabs.map(async (tab, index) => {
+      const shown = await tab.evaluate(() => [...document.querySelectorAll('[role="status"], [role="alert"], .loading')].map((e) => e.textContent?.trim()).filter(Boolean).join(' | '));
+      return `tab ${index}: ${await loadedProducts(tab)} products loaded; shows: ${shown || '(nothing)'}`;
+    }),
+  );
+  return `${lines.join('\n')}\nrefresh tokens presented so far: ${e2e.env.store.traffic.refreshTokensPresented().length}`;
+}
+
 /** Reloads every tab at once; returns how many showed "could not be reached" and needed Try again. */
 async function reloadAllAndBrowse(tabs: Page[]): Promise<number> {
   await Promise.all(tabs.map((tab) => tab.reload()));
   let retried = 0;
   for (const tab of tabs) {
     const unreachable = tab.getByRole('alert').filter({ hasText: 'The store could not be reached' });
-    await expect.poll(async () => (await loadedProducts(tab)) > 0 || (await unreachable.count()) > 0, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => (await loadedProducts(tab)) > 0 || (await unreachable.count()) > 0, { timeout: 20_000 })
+      .toBe(true)
+      .catch(async (error: unknown) => {
+        throw new Error(`tab ${tabs.indexOf(tab)} neither browses nor says it could not reach the store:\n${await describeTabs(tabs)}`, { cause: error });
+      });
     if ((await loadedProducts(tab)) === 0) {
       retried++;
       // The session is kept; once the renewal went through (the banner is gone), Try again browses.
