@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { watchStoreCalls } from '../helpers/quiet-tabs.ts';
+import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import { loadedProducts, loadedProductsReachable, unreachablePanel } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { readOtherStorage, readSessionKeys, readVaultKeys, recordCallbacks } from '../helpers/e2e-app.ts';
@@ -204,13 +204,10 @@ describe('FlickRocket in the app', () => {
     await connect(page);
     const tabs: Page[] = [page];
     for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
-    // Reloaded only once no tab is calling the store (quiet-tabs.ts says why).
-    const calls = watchStoreCalls(tabs);
     for (const tab of tabs) await openCatalogue(tab);
-    await calls.quiet();
     const before = shop.stats().tokenRequests;
-    shop.expireAccessTokens();
-    await Promise.all(tabs.map((tab) => tab.reload()));
+    // (the pages load again once none is open: quiet-tabs.ts says why)
+    await reloadAtExpiry(tabs, () => shop.expireAccessTokens());
     // (generous: five tabs reloading together on a loaded 2-core machine)
     for (const tab of tabs) await expect.poll(() => loadedProductsReachable(tab), { timeout: 40_000 }).toBeGreaterThanOrEqual(24);
     expect(shop.stats().tokenRequests - before).toBe(1);

@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { watchStoreCalls } from '../helpers/quiet-tabs.ts';
+import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import { loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { readAllIndexedDb, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
@@ -196,25 +196,20 @@ describe('Foxy in the app', () => {
     await page.getByText(/Connected with get token bundle/).waitFor();
     const tabs: Page[] = [page];
     for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
-    // Reloaded only once no tab is calling the store (quiet-tabs.ts says why).
-    const calls = watchStoreCalls(tabs);
     for (const tab of tabs) {
       await tab.goto(`${env.app.url}#/s/foxy`);
       await expect.poll(() => loadedProductsReachable(tab), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
     }
-    await calls.quiet();
     // proactive: two hours later by the browser's clock every tab finds the token due at once
     let before = env.foxy.stats().tokenRequests;
     // (the server's tokens stay valid: only a renewal before expiry asks for a token here)
-    await page.context().clock.setSystemTime(Date.now() + 7200_000);
-    await Promise.all(tabs.map((tab) => tab.reload()));
+    // (the pages load again once none is open: quiet-tabs.ts says why)
+    await reloadAtExpiry(tabs, () => page.context().clock.setSystemTime(Date.now() + 7200_000));
     for (const tab of tabs) await expect.poll(() => loadedProductsReachable(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
     expect(env.foxy.stats().tokenRequests - before).toBe(1);
     // reactive: the server ends every access token early; the five 401s renew once
-    await calls.quiet();
     before = env.foxy.stats().tokenRequests;
-    env.foxy.expireAccessTokens();
-    await Promise.all(tabs.map((tab) => tab.reload()));
+    await reloadAtExpiry(tabs, () => env.foxy.expireAccessTokens());
     for (const tab of tabs) await expect.poll(() => loadedProductsReachable(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(20);
     expect(env.foxy.stats().tokenRequests - before).toBe(1);
     for (const tab of tabs.slice(1)) await tab.close();

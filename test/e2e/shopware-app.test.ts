@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, stepToNextPage, loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
 import { readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
-import { watchStoreCalls } from '../helpers/quiet-tabs.ts';
+import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -188,17 +188,16 @@ describe('Shopware 6 in the app', () => {
     // five tabs of the same profile, all past expiry together: one refresh for all
     const tabs: Page[] = [page];
     for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
-    // Reloaded only once no tab is calling the store (quiet-tabs.ts says why).
-    const calls = watchStoreCalls(tabs);
     for (const tab of tabs) {
       await tab.goto(`${env.app.url}#/s/sw`);
       await expect.poll(() => loadedProductsReachable(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
     }
-    await calls.quiet();
     const before = env.shop.stats().tokenRequests;
-    env.shop.advanceClock(601);
-    env.shop.expireAccessTokens();
-    await Promise.all(tabs.map((tab) => tab.reload()));
+    // (the pages load again once none is open: quiet-tabs.ts says why)
+    await reloadAtExpiry(tabs, () => {
+      env.shop.advanceClock(601);
+      env.shop.expireAccessTokens();
+    });
     for (const tab of tabs) await expect.poll(() => loadedProductsReachable(tab), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
     const after = env.shop.stats().tokenRequests;
     expect(refreshCount(after) - refreshCount(before)).toBe(1);

@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { loadedProducts } from '../helpers/catalog-grid.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
-import { watchStoreCalls } from '../helpers/quiet-tabs.ts';
+import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 
 const CODE_STORE = `${STORE_NAME} (PKCE)`;
 const TABS = 5;
@@ -23,13 +23,10 @@ async function fiveTabs(): Promise<Page[]> {
   await connectThroughConsent(page, CODE_STORE);
   const tabs = [page];
   for (let i = 1; i < TABS; i++) tabs.push(await context.newPage());
-  // Reloaded only once no tab is calling the store (quiet-tabs.ts says why).
-  const calls = watchStoreCalls(tabs);
   for (const tab of tabs) {
     await tab.goto(`${e2e.env.app.url}#/s/demo-code`);
     await expect.poll(() => loadedProducts(tab)).toBeGreaterThan(0);
   }
-  await calls.quiet();
   return tabs;
 }
 
@@ -47,9 +44,12 @@ async function describeTabs(tabs: Page[]): Promise<string> {
   return `${lines.join('\n')}\nrefresh tokens presented so far: ${e2e.env.store.traffic.refreshTokensPresented().length}`;
 }
 
-/** Reloads every tab at once; returns how many showed "could not be reached" and needed Try again. */
+/**
+ * Expires the access tokens and loads every tab again at once (quiet-tabs.ts says how); returns how
+ * many showed "could not be reached" and needed Try again.
+ */
 async function reloadAllAndBrowse(tabs: Page[]): Promise<number> {
-  await Promise.all(tabs.map((tab) => tab.reload()));
+  await reloadAtExpiry(tabs, () => e2e.env.store.expireAccessTokens());
   let retried = 0;
   for (const tab of tabs) {
     const unreachable = tab.getByRole('alert').filter({ hasText: 'The store could not be reached' });
@@ -75,7 +75,6 @@ describe('five tabs reloading at access-token expiry', () => {
   it('send exactly one refresh request, and every tab keeps its session', async () => {
     const tabs = await fiveTabs();
     const before = e2e.env.store.traffic.refreshTokensPresented().length;
-    e2e.env.store.expireAccessTokens();
     expect(await reloadAllAndBrowse(tabs)).toBe(0);
     expect(e2e.env.store.traffic.refreshTokensPresented().length - before).toBe(1);
   });
@@ -84,7 +83,6 @@ describe('five tabs reloading at access-token expiry', () => {
     const tabs = await fiveTabs();
     const before = e2e.env.store.traffic.refreshTokensPresented().length;
     e2e.env.store.traffic.failTokenRequests(1, 429, 1);
-    e2e.env.store.expireAccessTokens();
     // The tab whose renewal met the 429 says the store could not be reached; the next tab in the
     // lock's queue renews with the same refresh token, and the rest reuse that.
     expect(await reloadAllAndBrowse(tabs)).toBeLessThanOrEqual(1);
