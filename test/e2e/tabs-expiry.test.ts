@@ -31,8 +31,9 @@ async function fiveTabs(): Promise<Page[]> {
 }
 
 /**
- * What each tab shows (its status and alert lines, products loaded), for a failure's message: a tab
- * that neither browsed nor said "could not be reached" was seen once in a fresh-clone CI run.
+ * What each tab shows (its status and alert lines, products loaded), for a failure's message. It
+ * named the cause of a failure seen under load: every tab said access had ended, after an old page
+ * renewed and was reloaded before storing the rotated token (the race reloadAtExpiry rules out).
  */
 async function describeTabs(tabs: Page[]): Promise<string> {
   const lines = await Promise.all(
