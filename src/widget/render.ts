@@ -28,7 +28,13 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
 
   const image = product.image;
   const src = toHttpUrl(image?.url);
-  const media = element(doc, 'div', src === undefined ? 'media none' : 'media');
+  const media = element(doc, 'div', 'media');
+  // A drawn "no picture" mark (.none), so a missing image does not look like one still loading.
+  const noPicture = (): void => {
+    media.className = 'media none';
+    media.setAttribute('aria-hidden', 'true');
+    media.replaceChildren(element(doc, 'span', 'none-label', 'No picture'));
+  };
   if (image && src !== undefined) {
     // The name follows as text, so the image adds nothing for a screen reader unless it is described.
     const img = element(doc, 'img');
@@ -41,12 +47,10 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
       decoding: 'async',
       referrerpolicy: 'no-referrer',
     });
+    // One that will not load (gone, its host unreachable or refused by the page's CSP): the mark, not a broken image.
+    img.addEventListener('error', noPicture);
     media.append(img);
-  } else {
-    // A drawn "no picture" mark (.none), so a missing image does not look like one still loading.
-    media.setAttribute('aria-hidden', 'true');
-    media.append(element(doc, 'span', 'none-label', 'No picture'));
-  }
+  } else noPicture();
 
   const body = element(doc, 'div', 'body');
   const name = element(doc, 'p', 'name');

@@ -152,6 +152,11 @@ describe('FlickRocket in the app', () => {
       .toBe(true);
     // searched, filtered and sorted here: the whole catalogue was loaded once
     expect(shop.stats().apiRequests).toBe(listed);
+    // Its pictures are on FlickRocket's CDN, which this deployment's CSP does not list (no
+    // imageOrigins): refused, so the first row's cards show the "no picture" mark, not a broken image.
+    const firstRow = page.locator('main ul > li:nth-child(-n+6) article');
+    await expect.poll(() => firstRow.locator('img').count()).toBe(0);
+    expect(await firstRow.locator('.no-image').count()).toBe(6);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-catalogue-1280.png`, fullPage: true });
     const first = (await cards(page).first().locator('h3').innerText()).trim();
     await cards(page).first().getByRole('link').first().click();

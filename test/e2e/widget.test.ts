@@ -120,10 +120,11 @@ interface Opened {
   dialogs: string[];
 }
 
-async function open(url: string): Promise<Opened> {
+async function open(url: string, before?: (page: Page) => Promise<unknown>): Promise<Opened> {
   const opened = await e2e.open();
   context = opened.context;
   const { page } = opened;
+  await before?.(page);
   const result: Opened = { page, log: opened.console, violations: [], requests: [], dialogs: [] };
   await page.exposeFunction('__reportViolation', (text: string) => result.violations.push(text));
   await page.addInitScript(() => {
@@ -207,6 +208,17 @@ describe('widget.js on another site', () => {
     expect(violations).toEqual([]);
     expect(log.lines.filter((line) => line.startsWith('pageerror'))).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-clean-host.png'), fullPage: true });
+  });
+
+  it('where the store’s pictures will not load (gone from its server), each card shows the "no picture" mark, not a broken image', async () => {
+    const { page } = await open(`${host.url}clean.html`, (page) =>
+      page.route((url) => url.origin === e2e.env.store.origin && url.pathname.startsWith('/images/'), (route) => route.fulfill({ status: 404, body: 'Not found' })),
+    );
+    const cards = page.locator('storefront-products .card');
+    await expect.poll(() => cards.count()).toBe(8);
+    await expect.poll(() => page.locator('storefront-products .media.none').count()).toBe(8);
+    expect(await page.locator('storefront-products img').count()).toBe(0);
+    expect(await page.locator('storefront-products .media').first().textContent()).toBe('No picture');
   });
 
   it('fits a phone: columns="4" becomes two columns of readable cards', async () => {

@@ -4,7 +4,7 @@
  * scrolled past at speed requested and decoded pictures no one saw, and a screenful of whole cards
  * was drawn every frame).
  */
-import { cleanup, render } from '@testing-library/svelte';
+import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import ProductCard from '../../../src/lib/components/ProductCard.svelte';
 import type { Product } from '../../../src/lib/domain/catalog.ts';
@@ -57,5 +57,18 @@ describe('ProductCard', () => {
     const bare = render(ProductCard, { props: { product: product([]), storeId: 'demo', hold: true } });
     expect(bare.container.querySelector('img')).toBeNull();
     expect(bare.container.querySelector('.no-image')).not.toBeNull();
+  });
+
+  it('a picture that will not load (gone, its host unreachable or refused by the CSP) gives way to the "no picture" mark', async () => {
+    const { container } = render(ProductCard, { props: { product: product([PICTURE]), storeId: 'demo' } });
+    const img = container.querySelector('img');
+    expect(img).toHaveAttribute('src', PICTURE.url);
+    await fireEvent.error(img!);
+    expect(container.querySelector('img')).toBeNull();
+    const mark = container.querySelector('.media .no-image');
+    expect(mark).toHaveTextContent('No picture');
+    // Beside the product's name, as the picture was (alt ""): nothing for a screen reader.
+    expect(mark).toHaveAttribute('aria-hidden', 'true');
+    expect(container.querySelector('h3')).toHaveTextContent('Linen apron');
   });
 });

@@ -1,4 +1,4 @@
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ProductView from '../../../src/lib/components/views/ProductView.svelte';
@@ -138,5 +138,16 @@ describe('ProductView: what the granted scopes unlock', () => {
     await screen.findByRole('alert');
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('heading', { name: 'Back again', level: 1 })).toBeInTheDocument();
+  });
+
+  it('a picture that will not load gives way to the "no picture" mark, named for a screen reader as the picture was', async () => {
+    await openProduct(['storefront']);
+    const picture = screen.getByRole('img', { name: 'An apron' });
+    await fireEvent.error(picture);
+    expect(screen.queryByRole('img', { name: 'An apron' })).not.toBeInTheDocument();
+    const mark = screen.getByRole('img', { name: 'Picture not available' });
+    expect(mark).toHaveTextContent('No picture');
+    // In the picture's box: the main picture's class stays on it.
+    expect(mark.closest('.fallback')).toHaveClass('main-image');
   });
 });

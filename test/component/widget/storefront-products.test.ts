@@ -196,6 +196,19 @@ describe('<storefront-products>', () => {
     expect(media?.getAttribute('aria-hidden')).toBe('true');
   });
 
+  it('puts the "no picture" placeholder where a picture will not load (gone, or refused by the page), not a broken image', async () => {
+    handler = () => json({ products: [wireProduct()], paging: wirePaging() });
+    const element = mount({ 'api-base': API, token: TOKEN });
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelectorAll('.card img')).toHaveLength(1));
+    root.querySelector('.card img')!.dispatchEvent(new Event('error'));
+    const media = root.querySelector('.media');
+    expect(root.querySelector('.card img')).toBeNull();
+    expect(media?.classList.contains('none')).toBe(true);
+    expect(media?.textContent).toBe('No picture');
+    expect(media?.getAttribute('aria-hidden')).toBe('true');
+  });
+
   it('offers a retry after a network failure, and the retry loads again', async () => {
     handler = () => {
       throw new TypeError('Failed to fetch');
