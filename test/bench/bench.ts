@@ -18,6 +18,7 @@ import { evaluateBudgets, formatBudgets, formatTable, type Figure } from './repo
 import { measureSignIn, measureWarmStart } from './signin.ts';
 import { measureScale } from './scale.ts';
 import { measureLighthouse } from './lighthouse.ts';
+import { cpuShare, formatCpuShares, readCpuTimes, type CpuShare } from './machine.ts';
 
 const LIGHTHOUSE_MAX_RUNS = 5;
 const options = parseOptions(process.argv.slice(2));
@@ -34,15 +35,25 @@ const { build } = await import('vite');
 await build({ root: ROOT_DIR, logLevel: 'warn', build: { outDir: BUILD_DIR, emptyOutDir: true, manifest: true } });
 
 const figures: Figure[] = [];
+/** How busy the CPUs were, and how much the hypervisor took, while each section ran (machine.ts). */
+const cpu: Record<string, CpuShare | null> = {};
+async function measured<T>(section: Section, run: () => Promise<T> | T): Promise<T> {
+  const before = readCpuTimes();
+  try {
+    return await run();
+  } finally {
+    cpu[section] = cpuShare(before, readCpuTimes());
+  }
+}
 const browserSections: Section[] = ['signin', 'warm', 'scale'];
 let browser: Browser | null = null;
 let env: AppUnderTest | null = null;
 try {
   if (sections.includes('bytes')) {
     log('bytes');
-    const ours = measureBytes(BUILD_DIR);
+    const ours = await measured('bytes', () => measureBytes(BUILD_DIR));
     rmSync(join(BUILD_DIR, '.vite'), { recursive: true, force: true });
-    figures.push(...ours, ...(await measurePeers(ROOT_DIR, ours)));
+    figures.push(...ours, ...(await measured('bytes', () => measurePeers(ROOT_DIR, ours))));
   }
   if (sections.some((s) => browserSections.includes(s) && s !== 'scale')) {
     browser = await launchChromium();
@@ -51,17 +62,17 @@ try {
     env = await startAppUnderTest({ store: { photoPictures: true } });
     if (sections.includes('signin')) {
       log(`sign-in, ${options.runs} runs per flow`);
-      figures.push(...(await measureSignIn(browser, env, options.runs)));
+      figures.push(...(await measured('signin', () => measureSignIn(browser!, env!, options.runs))));
     }
     if (sections.includes('warm')) {
       log(`warm start, ${options.runs} runs`);
-      figures.push(...(await measureWarmStart(browser, env, options.runs)));
+      figures.push(...(await measured('warm', () => measureWarmStart(browser!, env!, options.runs))));
     }
   }
   if (sections.includes('scale')) {
     browser ??= await launchChromium();
     log('scale: a store of 10,000 products');
-    figures.push(...(await measureScale(browser, options.runs, log)));
+    figures.push(...(await measured('scale', () => measureScale(browser!, options.runs, log))));
   }
   // Lighthouse starts a Chromium of its own: the other one and the demo stores are closed first, so
   // that nothing of the sections before (a 10,000-product scroll just ended) runs beside it.
@@ -75,7 +86,7 @@ try {
     // 93 between two runs of the same code, and the median of two is the mean of its extremes.
     const lighthouseRuns = Math.min(options.runs, LIGHTHOUSE_MAX_RUNS);
     log(`lighthouse, ${lighthouseRuns} run(s) per page and form factor`);
-    figures.push(...(await measureLighthouse(lighthouseRuns, log)));
+    figures.push(...(await measured('lighthouse', () => measureLighthouse(lighthouseRuns, log))));
   }
 } finally {
   await env?.close();
@@ -84,8 +95,12 @@ try {
 
 const budgets = evaluateBudgets(figures);
 process.stdout.write(`\n${formatTable(figures)}\n${formatBudgets(budgets, figures)}`);
-const machine = { cpus: cpus().length, loadAverage: loadavg().map((n) => Number(n.toFixed(2))), node: process.version, platform: process.platform };
+const machine = { cpus: cpus().length, loadAverage: loadavg().map((n) => Number(n.toFixed(2))), node: process.version, platform: process.platform, cpuDuring: cpu };
 process.stdout.write(`\nMachine: ${machine.cpus} CPUs, load average ${machine.loadAverage.join(' ')} (a loaded machine gives noisy figures)\n`);
+const shares = formatCpuShares(cpu);
+// Steal: CPU time the hypervisor gave another machine while ours waited. Every time figure of a
+// section with a large share ran on a slower machine than its budget assumes.
+if (shares) process.stdout.write(`CPU while measuring: ${shares}\n`);
 const out = resolve(ROOT_DIR, options.out);
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(

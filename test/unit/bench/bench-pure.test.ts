@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maxConcurrency, summarize } from '../../bench/stats.ts';
 import { parseOptions, sectionsToRun } from '../../bench/options.ts';
+import { cpuShare, formatCpuShares, parseCpuTimes } from '../../bench/machine.ts';
 import { evaluateBudgets, formatBudgets, formatTable, formatValue, type Budget, type Figure } from '../../bench/report.ts';
 
 describe('summarize', () => {
@@ -94,5 +95,28 @@ describe('formatValue and formatTable', () => {
     const f: Figure = { ...figure('warm', 120), stats: { median: 120, min: 100, max: 180, runs: 5 }, note: 'noisy | shared' };
     const table = formatTable([f]);
     expect(table.split('\n')[2]).toBe('| warm | 120 ms | 100 ms – 180 ms (5 runs) | test; noisy \\| shared |');
+  });
+});
+
+describe('CPU share while a section ran (machine.ts)', () => {
+  const stat = (user: number, idle: number, steal: number) => `cpu  ${user} 0 0 ${idle} 0 0 0 ${steal} 0 0\ncpu0 1 2 3 4 5 6 7 8 0 0\nintr 1 2\n`;
+
+  it('reads the all-CPUs line: idle with iowait, steal, and the total of the eight first fields', () => {
+    expect(parseCpuTimes('cpu  2571981 72514 368180 6510829 5289 0 21460 499464 0 0\ncpu0 1 1 1 1 1 1 1 1 0 0\n')).toEqual({
+      total: 2571981 + 72514 + 368180 + 6510829 + 5289 + 0 + 21460 + 499464,
+      idle: 6510829 + 5289,
+      steal: 499464,
+    });
+    expect(parseCpuTimes('intr 1 2 3\n')).toBeNull();
+    expect(parseCpuTimes('cpu  1 2 3\n')).toBeNull();
+  });
+
+  it('gives busy and steal as shares of the interval, and nothing without two readings', () => {
+    const before = parseCpuTimes(stat(100, 100, 0));
+    const after = parseCpuTimes(stat(400, 400, 200)); // +300 user, +300 idle, +200 steal: 800 ticks
+    expect(cpuShare(before, after)).toEqual({ busyPercent: 37.5, stealPercent: 25 });
+    expect(cpuShare(null, after)).toBeNull();
+    expect(cpuShare(after, after)).toBeNull();
+    expect(formatCpuShares({ bytes: null, scale: { busyPercent: 80, stealPercent: 31.2 } })).toBe('scale 80% busy, 31.2% steal');
   });
 });
