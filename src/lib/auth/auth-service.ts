@@ -184,7 +184,7 @@ export class AuthService {
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
   }
 
-  /** Every saved session; `discarded` lists store ids whose record was corrupt and has been removed; `seamRecords`, whether the seam's stores have records too. */
+  /** Every saved session; `discarded` lists store ids whose record was corrupt and has been removed; `seamRecords`, the seam's stores' records as read. */
   async listSessions(): Promise<VaultListing> {
     return this.#sessions.list();
   }

@@ -26,8 +26,8 @@ export class SessionStore {
 
   /**
    * Every session (those storage refused to write included); `discarded` lists store ids whose
-   * record was corrupt and has been removed; `seamRecords` says whether the vault holds records of
-   * stores on the seam, which the credential vault reads (VaultListing).
+   * record was corrupt and has been removed; `seamRecords` holds the records of stores on the seam
+   * as read, which the credential vault checks (VaultListing).
    */
   async list(): Promise<VaultListing> {
     const listed = await this.#vault.list();

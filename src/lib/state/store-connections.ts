@@ -52,6 +52,9 @@ export function redirectSlot(href: string): string {
   return url.href;
 }
 
+/** A record deleted as damaged (listed in `discarded`). */
+const DAMAGED: unique symbol = Symbol('damaged');
+
 export class StoreConnections {
   readonly #deps: StoreConnectionsDeps;
   #loaded: Promise<Loaded> | undefined;
@@ -93,21 +96,24 @@ export class StoreConnections {
     ));
   }
 
-  /** The saved credentials of the seam stores; damaged records are deleted and listed in `discarded`. */
-  async list(): Promise<{ credentials: Credential[]; discarded: string[] }> {
+  /**
+   * The saved credentials of the seam stores, all at once; damaged records are deleted and listed in
+   * `discarded`. `listed`: the records as the vault's listing read them (by store id), checked
+   * without reading them again; omitted, each is read.
+   */
+  async list(listed?: Readonly<Record<string, unknown>>): Promise<{ credentials: Credential[]; discarded: string[] }> {
     const ids = this.#deps.config.stores.filter((s) => runsOnSeam(s.kind)).map((s) => s.id);
     const credentials: Credential[] = [];
     const discarded: string[] = [];
     if (ids.length === 0) return { credentials, discarded };
     const { vault } = await this.#load();
-    for (const id of ids) {
-      try {
-        const credential = await vault.get(id);
-        if (credential) credentials.push(credential);
-      } catch {
-        discarded.push(id);
-      }
-    }
+    const read = await Promise.all(
+      ids.map((id) => (listed ? vault.fromListed(id, listed[id]) : vault.get(id)).catch((): typeof DAMAGED => DAMAGED)),
+    );
+    read.forEach((credential, i) => {
+      if (credential === DAMAGED) discarded.push(ids[i]!);
+      else if (credential) credentials.push(credential);
+    });
     return { credentials, discarded };
   }
 

@@ -11,7 +11,7 @@ import type { StoreKind } from '../connect/store-config.ts';
 import type { TokenSet } from '../oauth/types.ts';
 import { prefixed, VAULT_PREFIX, type KeyValueStore } from './kv.ts';
 import { parseTokenSet, parseVaultRecord } from './token-vault.ts';
-import { readVaultRecord } from './vault-record.ts';
+import { checkVaultRecord, readVaultRecord } from './vault-record.ts';
 
 const KINDS: readonly StoreKind[] = ['goodsie', 'shopware6', 'storehippo', 'flickrocket', 'foxy'];
 
@@ -32,6 +32,14 @@ export class CredentialVault {
   /** The credential of `storeId`, or null. A damaged record is deleted, then STORAGE_CORRUPT is thrown once. */
   async get(storeId: string): Promise<Credential | null> {
     return readVaultRecord(this.#store, storeId, (raw) => parseCredentialRecord(raw, storeId, this.#v1Mode));
+  }
+
+  /**
+   * The credential of `storeId` from its record as the vault's listing read it (token-vault.ts
+   * `seamRecords`), without reading it again; as {@link get} otherwise.
+   */
+  async fromListed(storeId: string, raw: unknown): Promise<Credential | null> {
+    return checkVaultRecord(this.#store, storeId, raw, (record) => parseCredentialRecord(record, storeId, this.#v1Mode));
   }
 
   /** Writes the record (v2). The rotated refresh token is durable when this resolves. */

@@ -19,10 +19,11 @@ export interface VaultListing {
   /** Store ids whose record was corrupt or unreadable and has been deleted. */
   discarded: string[];
   /**
-   * Whether the vault holds a record of a store on the seam (v2, any platform but Goodsie), left for
-   * the credential vault to read: the same read tells the app whether the seam's door need load.
+   * The records of stores on the seam (v2, any platform but Goodsie) by store id, as read: left for
+   * the credential vault to check (credential-vault.ts fromListed), not read a second time. Empty:
+   * the seam's door need not load.
    */
-  seamRecords: boolean;
+  seamRecords: Readonly<Record<string, unknown>>;
 }
 
 export class TokenVault {
@@ -35,13 +36,13 @@ export class TokenVault {
   /** Every session, each record read once and all at once (a returning visitor's first screen waits for this). */
   async list(): Promise<VaultListing> {
     const ids = (await this.#store.keys()).sort();
-    const read = await Promise.all(ids.map((id) => this.#readListed(id)));
+    const seamRecords: Record<string, unknown> = {};
+    const read = await Promise.all(ids.map((id) => this.#readListed(id, seamRecords)));
     const sessions: StoreSession[] = [];
     const discarded: string[] = [];
-    let seamRecords = false;
     read.forEach((session, i) => {
-      if (session === OTHER_KIND) seamRecords = true;
-      else if (session) sessions.push(session);
+      if (session === OTHER_KIND) return;
+      if (session) sessions.push(session);
       else discarded.push(ids[i]!);
     });
     return { sessions, discarded, seamRecords };
@@ -63,12 +64,16 @@ export class TokenVault {
 
   /**
    * Reads one listed record: OTHER_KIND for a v2 record of a platform other than Goodsie (not this
-   * vault's to read or discard, credential-vault.ts); null when it was corrupt or unreadable (and is now gone).
+   * vault's to read or discard, credential-vault.ts), kept in `seam` as read; null when it was
+   * corrupt or unreadable (and is now gone).
    */
-  async #readListed(storeId: string): Promise<StoreSession | null | typeof OTHER_KIND> {
+  async #readListed(storeId: string, seam: Record<string, unknown>): Promise<StoreSession | null | typeof OTHER_KIND> {
     try {
       const raw = await this.#store.get(storeId);
-      if (isRecord(raw) && raw['v'] === 2 && typeof raw['kind'] === 'string' && runsOnSeam(raw['kind'])) return OTHER_KIND;
+      if (isRecord(raw) && raw['v'] === 2 && typeof raw['kind'] === 'string' && runsOnSeam(raw['kind'])) {
+        seam[storeId] = raw;
+        return OTHER_KIND;
+      }
       const session = parseVaultRecord(raw, storeId);
       if (session) return session;
     } catch {

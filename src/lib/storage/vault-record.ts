@@ -15,6 +15,14 @@ export async function readVaultRecord<T>(store: KeyValueStore, storeId: string, 
     await discardRecord(store, storeId);
     throw new AppError('STORAGE_CORRUPT', 'the saved sign-in could not be read', { cause: error, storeId });
   }
+  return checkVaultRecord(store, storeId, raw, parse);
+}
+
+/**
+ * A record of `storeId` already read (`raw`, undefined for none) as `parse` reads it, or null when
+ * there is none. A damaged one is deleted, then STORAGE_CORRUPT is thrown.
+ */
+export async function checkVaultRecord<T>(store: KeyValueStore, storeId: string, raw: unknown, parse: (raw: unknown) => T | null): Promise<T | null> {
   if (raw === undefined) return null;
   const record = parse(raw);
   if (record === null) {

@@ -2,8 +2,8 @@
  * Session.load lists the seam stores' saved connections through the seam's door (store-connections.ts
  * and what it loads: connections, the credential vault, the connectors' loaders), which it builds
  * only when the vault's listing met a seam store's record: a first visit to a deployment with seam
- * stores has none, and its stores list shows without downloading the door. The vault's keys are
- * read once at start-up, by that one listing.
+ * stores has none, and its stores list shows without downloading the door. The vault's keys and
+ * each record are read once at start-up, by that one listing.
  */
 import { describe, expect, it } from 'vitest';
 import { SessionStore } from '../../../src/lib/auth/session-store.ts';
@@ -37,10 +37,15 @@ const TOKENS = { accessToken: 'AT', tokenType: 'bearer', scopes: ['storefront'],
  * a SessionStore on the sealed store), counting how often the seam's door was built (it takes the
  * sign-outs then) and how often the store's keys were read.
  */
-function sessionOver(store: KeyValueStore): { session: Session; doorsBuilt: () => number; keyReads: () => number } {
+function sessionOver(store: KeyValueStore): { session: Session; doorsBuilt: () => number; keyReads: () => number; recordReads: (key: string) => number } {
   let built = 0;
   let keyReads = 0;
-  const counted: KeyValueStore = { ...store, keys: () => (keyReads++, store.keys()) };
+  const gets = new Map<string, number>();
+  const counted: KeyValueStore = {
+    ...store,
+    keys: () => (keyReads++, store.keys()),
+    get: (key) => (gets.set(key, (gets.get(key) ?? 0) + 1), store.get(key)),
+  };
   const auth = {
     persistent: true,
     canSignIn: true,
@@ -53,7 +58,7 @@ function sessionOver(store: KeyValueStore): { session: Session; doorsBuilt: () =
     listSessions: () => new SessionStore(counted).list(),
     onEvent: () => () => undefined,
   } as unknown as AuthLike;
-  return { session: new Session(auth, CONFIG), doorsBuilt: () => built, keyReads: () => keyReads };
+  return { session: new Session(auth, CONFIG), doorsBuilt: () => built, keyReads: () => keyReads, recordReads: (key) => gets.get(key) ?? 0 };
 }
 
 describe('Session.load and the seam’s door', () => {
@@ -85,15 +90,17 @@ describe('Session.load and the seam’s door', () => {
     expect(keyReads()).toBe(1);
   });
 
-  it('a seam store’s record: the door is built and links it, the keys still read once', async () => {
+  it('a seam store’s record: the door is built and links it, the keys and the record each read once', async () => {
     const store = createMemoryStore();
     await store.set('session:foxy', { v: 2, storeId: 'foxy', kind: 'foxy', mode: 'token-bundle', tokens: TOKENS, secrets: { clientSecret: 's' } });
-    const { session, doorsBuilt, keyReads } = sessionOver(store);
+    const { session, doorsBuilt, keyReads, recordReads } = sessionOver(store);
     await session.load();
     expect(doorsBuilt()).toBe(1);
     expect(session.isConnected('foxy')).toBe(true);
     expect(session.discarded).toEqual([]);
     expect(keyReads()).toBe(1);
+    // The door checks the record the listing read (on IndexedDB: a read and a decryption each).
+    expect(recordReads('session:foxy')).toBe(1);
   });
 
   it('a damaged seam record: read by the door, discarded and reported once', async () => {

@@ -49,7 +49,11 @@ describe('CredentialVault (record v2)', () => {
     await vault.put({ v: 2, storeId: 'demo', kind: 'goodsie', mode: 'implicit', tokens });
     await vault.put({ v: 2, storeId: 'foxy', kind: 'foxy', mode: 'token-bundle', secrets: { clientId: 'c' } });
     const old = new TokenVault(store);
-    expect(await old.list()).toEqual({ sessions: [{ storeId: 'demo', tokens }], discarded: [], seamRecords: true });
+    expect(await old.list()).toEqual({
+      sessions: [{ storeId: 'demo', tokens }],
+      discarded: [],
+      seamRecords: { foxy: { v: 2, storeId: 'foxy', kind: 'foxy', mode: 'token-bundle', secrets: { clientId: 'c' } } },
+    });
     expect(await store.get('session:foxy')).toBeDefined();
   });
 });
