@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --runs N] [--quick] [--only <section>]`: builds the app, starts the demo
- * store(s) and Debian's Chromium, measures (bytes, sign-in, warm start, scale, Lighthouse), prints
+ * store(s) and Debian's Chromium, measures (bytes, sign-in, warm start, scale and search, Lighthouse), prints
  * a table with the method beside each figure and the budgets of issue 15 as met or missed, and
  * writes test/bench/results/latest.json. Not part of `npm test`: figures vary with the machine.
  */
@@ -17,6 +17,7 @@ import { parseOptions, sectionsToRun, type Section } from './options.ts';
 import { evaluateBudgets, formatBudgets, formatTable, type Figure } from './report.ts';
 import { measureSignIn, measureWarmStart } from './signin.ts';
 import { measureScale } from './scale.ts';
+import { measureLocalSearch } from './local-search.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { cpuShare, formatCpuShares, readCpuTimes, type CpuShare } from './machine.ts';
 
@@ -72,7 +73,7 @@ try {
   if (sections.includes('scale')) {
     browser ??= await launchChromium();
     log('scale: a store of 10,000 products');
-    figures.push(...(await measured('scale', () => measureScale(browser!, options.runs, log))));
+    figures.push(...(await measured('scale', async () => [...(await measureScale(browser!, options.runs, log)), ...(await measureLocalSearch(browser!, options.runs, log))])));
   }
   // Lighthouse starts a Chromium of its own: the other one and the demo stores are closed first, so
   // that nothing of the sections before (a 10,000-product scroll just ended) runs beside it.

@@ -13,12 +13,15 @@
 import type { BrowserContext } from 'playwright-core';
 import { PHOTO_VARIANTS as VARIANTS, photoPng } from '../demo-store/photos.ts';
 
-/** Answers every `storeOrigin/images/...` request in `context` with a PNG photo; returns its size in bytes. */
-export async function answerPicturesWithPhotos(context: BrowserContext, storeOrigin: string): Promise<number> {
+/**
+ * Answers every `storeOrigin/images/...` request in `context` (or every URL `isPicture` accepts) with
+ * a PNG photo; returns its size in bytes.
+ */
+export async function answerPicturesWithPhotos(context: BrowserContext, storeOrigin: string, isPicture?: (url: URL) => boolean): Promise<number> {
   const photos = Array.from({ length: VARIANTS }, (_, i) => photoPng(i));
   let n = 0;
   await context.route(
-    (url) => url.origin === storeOrigin && url.pathname.startsWith('/images/'),
+    isPicture ?? ((url) => url.origin === storeOrigin && url.pathname.startsWith('/images/')),
     (route) => route.fulfill({ status: 200, contentType: 'image/png', body: photos[n++ % VARIANTS]!, headers: { 'Cache-Control': 'max-age=3600' } }),
   );
   return photos[0]!.length;

@@ -203,3 +203,52 @@ export async function openMetrics(page: Page): Promise<{ read(): Promise<Record<
     close: () => session.detach(),
   };
 }
+
+/** A search typed in the catalogue's box: when its last key went in and when its results were painted. */
+export interface TypedSearch {
+  /** The last input event's time (page clock). */
+  typedAt: number;
+  painted: number;
+  /** The longest task from the last key to the results painted (0: none over 50 ms). */
+  longestTaskMs: number;
+}
+
+/**
+ * Types `word` into the catalogue's search box at 10 keys a second and waits (bounded) for the
+ * count line naming it to be painted. Typed in the page, a key every 100 ms by the page's own
+ * timer: keys sent one by one from here arrive in bursts or far apart on a loaded machine, which
+ * is not typing at 10 keys a second.
+ */
+export async function typeSearch(page: Page, word: string): Promise<TypedSearch> {
+  await page.locator('#catalog-search').focus();
+  await page.evaluate(
+    ({ word, every }) =>
+      new Promise<void>((done) => {
+        const probe = window.__bench!;
+        probe.lastInputAt = null;
+        probe.searchPaintAt = null;
+        probe.searchWord = word;
+        const box = document.querySelector<HTMLInputElement>('#catalog-search')!;
+        box.value = '';
+        let typed = 0;
+        // No named function in here: tsx would wrap it in a helper the page does not have.
+        const timer = setInterval(() => {
+          box.value += word[typed++];
+          box.dispatchEvent(new InputEvent('input', { bubbles: true, data: word[typed - 1], inputType: 'insertText' }));
+          if (typed === word.length) {
+            clearInterval(timer);
+            done();
+          }
+        }, every);
+      }),
+    { word, every: 100 },
+  );
+  const painted = await waitForProbe(page, 'searchPaintAt', 15_000);
+  const probe = await readProbe(page);
+  const typedAt = probe.lastInputAt ?? painted;
+  return {
+    typedAt,
+    painted,
+    longestTaskMs: Math.max(0, ...probe.longTasks.filter((t) => t.start >= typedAt && t.start <= painted).map((t) => t.duration)),
+  };
+}

@@ -12,7 +12,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { answerConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
 import { openConsent } from './signin.ts';
-import { addProbe, describeLongFrame, openMetrics, readProbe, waitForProbe } from './probes.ts';
+import { addProbe, describeLongFrame, openMetrics, readProbe, typeSearch, waitForProbe } from './probes.ts';
 import { summarize } from './stats.ts';
 import { answerPicturesWithPhotos } from './photos.ts';
 import type { Figure } from './report.ts';
@@ -23,7 +23,7 @@ export const PRODUCT_COUNT = 10_000;
 export const SCROLL_CAP_MS = Number(process.env.BENCH_SCROLL_CAP_S ?? 150) * 1000;
 /** No new card for this long counts as a stalled scroll. */
 const STALL_MS = 1_000;
-const SEARCH_DEBOUNCE_MS = 300;
+export const SEARCH_DEBOUNCE_MS = 300;
 /** Per-page cost: the median of this many first scrolled pages against as many last pages. */
 const PAGES_COMPARED = 10;
 const SVG_PICTURES = process.env.BENCH_SVG_PICTURES === '1';
@@ -149,34 +149,7 @@ interface SearchTiming {
 
 /** Types `word` at 10 keys a second in the catalogue's search box and times its results. */
 async function timeSearch(page: Page, storeOrigin: string, word: string): Promise<SearchTiming> {
-  await page.locator('#catalog-search').focus();
-  // Typed in the page, a key every 100 ms by the page's own timer: keys sent one by one from here
-  // arrive in bursts or far apart on a loaded machine, which is not typing at 10 keys a second.
-  await page.evaluate(
-    ({ word, every }) =>
-      new Promise<void>((done) => {
-        const probe = window.__bench!;
-        probe.lastInputAt = null;
-        probe.searchPaintAt = null;
-        probe.searchWord = word;
-        const box = document.querySelector<HTMLInputElement>('#catalog-search')!;
-        box.value = '';
-        let typed = 0;
-        // No named function in here: tsx would wrap it in a helper the page does not have.
-        const timer = setInterval(() => {
-          box.value += word[typed++];
-          box.dispatchEvent(new InputEvent('input', { bubbles: true, data: word[typed - 1], inputType: 'insertText' }));
-          if (typed === word.length) {
-            clearInterval(timer);
-            done();
-          }
-        }, every);
-      }),
-    { word, every: 100 },
-  );
-  const painted = await waitForProbe(page, 'searchPaintAt', 15_000);
-  const probe = await readProbe(page);
-  const typedAt = probe.lastInputAt ?? painted;
+  const { typedAt, painted, longestTaskMs } = await typeSearch(page, word);
   const response = await page.evaluate(
     ({ origin, word }) =>
       (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
@@ -197,7 +170,7 @@ async function timeSearch(page: Page, storeOrigin: string, word: string): Promis
     partialQueries: queries.filter((q) => q !== word).length,
     afterDebounceMs: painted - typedAt - SEARCH_DEBOUNCE_MS,
     afterResponseMs: response === null ? Number.NaN : painted - response,
-    longestTaskMs: Math.max(0, ...probe.longTasks.filter((t) => t.start >= typedAt && t.start <= painted).map((t) => t.duration)),
+    longestTaskMs,
   };
 }
 
