@@ -106,7 +106,7 @@ export class Session extends StoreAccess {
     // The seam's door lists saved connections only when the vault's one listing met a record of it
     // (a first visit has none, and does not download the door for stores it has not connected), from
     // the records that listing read: each is read and decrypted once at start-up.
-    const linked = Object.keys(seamRecords).length > 0 && this.config.stores.some((s) => runsOnSeam(s.kind))
+    const linked = seamRecords.size > 0 && this.config.stores.some((s) => runsOnSeam(s.kind))
       ? await (await this.seam()).list(seamRecords)
       : { credentials: [], discarded: [] };
     this.#sessions = sessions;

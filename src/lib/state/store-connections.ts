@@ -101,14 +101,14 @@ export class StoreConnections {
    * `discarded`. `listed`: the records as the vault's listing read them (by store id), checked
    * without reading them again; omitted, each is read.
    */
-  async list(listed?: Readonly<Record<string, unknown>>): Promise<{ credentials: Credential[]; discarded: string[] }> {
+  async list(listed?: ReadonlyMap<string, unknown>): Promise<{ credentials: Credential[]; discarded: string[] }> {
     const ids = this.#deps.config.stores.filter((s) => runsOnSeam(s.kind)).map((s) => s.id);
     const credentials: Credential[] = [];
     const discarded: string[] = [];
     if (ids.length === 0) return { credentials, discarded };
     const { vault } = await this.#load();
     const read = await Promise.all(
-      ids.map((id) => (listed ? vault.fromListed(id, listed[id]) : vault.get(id)).catch((): typeof DAMAGED => DAMAGED)),
+      ids.map((id) => (listed ? vault.fromListed(id, listed.get(id)) : vault.get(id)).catch((): typeof DAMAGED => DAMAGED)),
     );
     read.forEach((credential, i) => {
       if (credential === DAMAGED) discarded.push(ids[i]!);

@@ -23,7 +23,7 @@ export interface VaultListing {
    * the credential vault to check (credential-vault.ts fromListed), not read a second time. Empty:
    * the seam's door need not load.
    */
-  seamRecords: Readonly<Record<string, unknown>>;
+  seamRecords: ReadonlyMap<string, unknown>;
 }
 
 export class TokenVault {
@@ -36,7 +36,7 @@ export class TokenVault {
   /** Every session, each record read once and all at once (a returning visitor's first screen waits for this). */
   async list(): Promise<VaultListing> {
     const ids = (await this.#store.keys()).sort();
-    const seamRecords: Record<string, unknown> = {};
+    const seamRecords = new Map<string, unknown>();
     const read = await Promise.all(ids.map((id) => this.#readListed(id, seamRecords)));
     const sessions: StoreSession[] = [];
     const discarded: string[] = [];
@@ -67,11 +67,11 @@ export class TokenVault {
    * vault's to read or discard, credential-vault.ts), kept in `seam` as read; null when it was
    * corrupt or unreadable (and is now gone).
    */
-  async #readListed(storeId: string, seam: Record<string, unknown>): Promise<StoreSession | null | typeof OTHER_KIND> {
+  async #readListed(storeId: string, seam: Map<string, unknown>): Promise<StoreSession | null | typeof OTHER_KIND> {
     try {
       const raw = await this.#store.get(storeId);
       if (isRecord(raw) && raw['v'] === 2 && typeof raw['kind'] === 'string' && runsOnSeam(raw['kind'])) {
-        seam[storeId] = raw;
+        seam.set(storeId, raw);
         return OTHER_KIND;
       }
       const session = parseVaultRecord(raw, storeId);

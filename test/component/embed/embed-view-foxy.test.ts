@@ -16,7 +16,7 @@ afterEach(cleanup);
 describe('EmbedView for a Foxy store', () => {
   it('explains that Foxy has no credential safe to publish, and offers neither snippet nor token', async () => {
     const beginSignIn = vi.fn();
-    const auth = { persistent: true, listSessions: async () => ({ sessions: [], discarded: [], seamRecords: {} }), beginSignIn, onEvent: () => () => undefined } as unknown as AuthLike;
+    const auth = { persistent: true, listSessions: async () => ({ sessions: [], discarded: [], seamRecords: new Map() }), beginSignIn, onEvent: () => () => undefined } as unknown as AuthLike;
     const navigate = vi.fn();
     render(EmbedHarness, { props: { session: new Session(auth, CONFIG), storeId: 'foxy', navigate } });
 

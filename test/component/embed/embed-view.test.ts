@@ -40,7 +40,7 @@ function makeSession(sessions: StoreSession[]): { session: Session; beginSignIn:
     throw new Error('the embed screen must not start a sign-in that replaces the app session');
   });
   const getAccessToken = async (storeId: string) => sessions.find((s) => s.storeId === storeId)?.tokens.accessToken ?? '';
-  const auth = { persistent: true, listSessions: async () => ({ sessions, discarded: [], seamRecords: {} }), beginSignIn, getAccessToken, onEvent: () => () => undefined } as unknown as AuthLike;
+  const auth = { persistent: true, listSessions: async () => ({ sessions, discarded: [], seamRecords: new Map() }), beginSignIn, getAccessToken, onEvent: () => () => undefined } as unknown as AuthLike;
   const session = new Session(auth, CONFIG);
   for (const s of sessions) session.accept(s);
   return { session, beginSignIn };
@@ -176,7 +176,7 @@ describe('EmbedView', () => {
     expect(await (await EmbedTokens.open({ config: CONFIG, navigate: vi.fn() })).get('demo')).not.toBeNull();
 
     const signOut = vi.fn(async () => undefined);
-    const auth = { persistent: true, listSessions: async () => ({ sessions: [], discarded: [], seamRecords: {} }), signOut, onEvent: () => () => undefined } as unknown as AuthLike;
+    const auth = { persistent: true, listSessions: async () => ({ sessions: [], discarded: [], seamRecords: new Map() }), signOut, onEvent: () => () => undefined } as unknown as AuthLike;
     const session = new Session(auth, CONFIG);
     session.accept(appSession(ADMIN_TOKEN, ['storefront', 'admin']));
     await session.signOut('demo');

@@ -29,7 +29,7 @@ async function setup() {
   const auth = {
     persistent: true,
     canSignIn: true,
-    listSessions: async () => ({ sessions: [session('demo'), session('other')], discarded: [], seamRecords: {} }),
+    listSessions: async () => ({ sessions: [session('demo'), session('other')], discarded: [], seamRecords: new Map() }),
     onEvent: (listener: (event: AuthEvent) => void) => {
       emit = listener;
       return () => undefined;

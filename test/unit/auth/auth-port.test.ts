@@ -47,7 +47,7 @@ describe('LazyAuth', () => {
   it('with no saved session, reads the vault without loading the AuthService', async () => {
     const tabs = await openTabs([codeStore('acme')]);
     const tab = await lazyTab(tabs);
-    expect(await tab.auth.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: {} });
+    expect(await tab.auth.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: new Map() });
     expect(tab.loads()).toBe(0);
     expect(tab.auth.persistent).toBe(true);
     expect(tab.auth.canSignIn).toBe(true);
@@ -255,7 +255,7 @@ describe('LazyAuth', () => {
       expect(lists()).toBe(1);
       expect(await auth.getAccessToken('acme')).toBe('AT1');
       await other.auth.signOut('acme');
-      expect(await auth.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: {} });
+      expect(await auth.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: new Map() });
       expect(lists()).toBe(2);
     });
 

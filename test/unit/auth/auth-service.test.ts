@@ -134,7 +134,7 @@ describe('implicit flow, end to end', () => {
     expect(await auth.getAccessToken('acme')).toBe('ACME-AT');
 
     const reloaded = await service({ storage: await openStorage({ indexedDB: factory }) });
-    expect(await reloaded.listSessions()).toEqual({ sessions: [expected], discarded: [], seamRecords: {} });
+    expect(await reloaded.listSessions()).toEqual({ sessions: [expected], discarded: [], seamRecords: new Map() });
     expect(codeFlowLoads).toBe(0);
     expect(endpoint.calls).toHaveLength(0);
   });
@@ -204,7 +204,7 @@ describe('implicit flow, end to end', () => {
       implicitCallback(`access_token=NEW&token_type=bearer&scope=storefront+admin&state=${again.state}`),
     );
     expect(done.returnTo).toBe('/admin');
-    expect(await auth.listSessions()).toEqual({ sessions: [done.session], discarded: [], seamRecords: {} });
+    expect(await auth.listSessions()).toEqual({ sessions: [done.session], discarded: [], seamRecords: new Map() });
     expect(done.session.tokens).toMatchObject({ accessToken: 'NEW', scopes: ['storefront', 'admin'] });
   });
 
@@ -287,7 +287,7 @@ describe('sessions in storage', () => {
       const auth = await AuthService.create({ config, fetch: endpoint.fetch, navigate: (url) => navigated.push(url), now: () => clock.now });
       expect(auth.persistent).toBe(false);
       expect(auth.canSignIn).toBe(false);
-      expect(await auth.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: {} });
+      expect(await auth.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: new Map() });
       const error = await catchAppError(() => auth.beginSignIn('acme'));
       expect(error.code).toBe('STORAGE_UNAVAILABLE');
       expect(error.storeId).toBe('acme');
@@ -369,7 +369,7 @@ describe('without IndexedDB: the pending sign-in waits in sessionStorage, tokens
 
     // A reload forgets the session (it lived in memory), and the replay is still refused.
     const reloaded = await pageLoad();
-    expect(await reloaded.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: {} });
+    expect(await reloaded.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: new Map() });
     expect((await catchAppError(() => reloaded.completeSignIn(callback))).code).toBe('OAUTH_STATE_REUSED');
   });
 
@@ -402,7 +402,7 @@ describe('without IndexedDB: the pending sign-in waits in sessionStorage, tokens
     const after = await pageLoad();
     const error = await catchAppError(() => after.completeSignIn(implicitCallback(`access_token=T&token_type=bearer&state=${state}`)));
     expect(error.code).toBe('OAUTH_STATE_EXPIRED');
-    expect(await after.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: {} });
+    expect(await after.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: new Map() });
   });
 
   it('with IndexedDB working, sessionStorage is not used at all', async () => {

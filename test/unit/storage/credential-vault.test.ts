@@ -52,7 +52,7 @@ describe('CredentialVault (record v2)', () => {
     expect(await old.list()).toEqual({
       sessions: [{ storeId: 'demo', tokens }],
       discarded: [],
-      seamRecords: { foxy: { v: 2, storeId: 'foxy', kind: 'foxy', mode: 'token-bundle', secrets: { clientId: 'c' } } },
+      seamRecords: new Map([['foxy', { v: 2, storeId: 'foxy', kind: 'foxy', mode: 'token-bundle', secrets: { clientId: 'c' } }]]),
     });
     expect(await store.get('session:foxy')).toBeDefined();
   });

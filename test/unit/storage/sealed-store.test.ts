@@ -125,7 +125,7 @@ describe('sealed store (tokens encrypted at rest)', () => {
     await damage(first.store);
     const second = await openStorage({ indexedDB: factory });
     const vault = new TokenVault(second.sealed);
-    expect(await vault.list()).toEqual({ sessions: [], discarded: ['acme'], seamRecords: {} });
+    expect(await vault.list()).toEqual({ sessions: [], discarded: ['acme'], seamRecords: new Map() });
     expect(await second.store.get('session:acme')).toBeUndefined();
   });
 
@@ -148,7 +148,7 @@ describe('sealed store (tokens encrypted at rest)', () => {
     });
     const second = await openStorage({ indexedDB: factory });
     expect(second.persistent).toBe(true);
-    expect(await new TokenVault(second.sealed).list()).toEqual({ sessions: [], discarded: [], seamRecords: {} });
+    expect(await new TokenVault(second.sealed).list()).toEqual({ sessions: [], discarded: [], seamRecords: new Map() });
   });
 
   it('a write the browser refuses (QuotaExceededError) leaves the previous record whole', async () => {

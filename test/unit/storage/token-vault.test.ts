@@ -17,7 +17,7 @@ describe('TokenVault', () => {
     await vault.put(session('acme', { refreshToken: 'rt', expiresAt: 99 }));
     await vault.put(session('bolt'));
     expect(await vault.get('acme')).toEqual(session('acme', { refreshToken: 'rt', expiresAt: 99 }));
-    expect(await vault.list()).toEqual({ sessions: [session('acme', { refreshToken: 'rt', expiresAt: 99 }), session('bolt')], discarded: [], seamRecords: {} });
+    expect(await vault.list()).toEqual({ sessions: [session('acme', { refreshToken: 'rt', expiresAt: 99 }), session('bolt')], discarded: [], seamRecords: new Map() });
     await vault.put(session('acme', { accessToken: 'replaced' }));
     expect((await vault.get('acme'))?.tokens.accessToken).toBe('replaced');
     await vault.delete('acme');
@@ -39,9 +39,9 @@ describe('TokenVault', () => {
     const vault = new TokenVault(store);
     await vault.put(session('bolt'));
     await store.set('session:acme', corrupt);
-    expect(await vault.list()).toEqual({ sessions: [session('bolt')], discarded: ['acme'], seamRecords: {} });
+    expect(await vault.list()).toEqual({ sessions: [session('bolt')], discarded: ['acme'], seamRecords: new Map() });
     expect(await store.get('session:acme')).toBeUndefined();
-    expect(await vault.list()).toEqual({ sessions: [session('bolt')], discarded: [], seamRecords: {} });
+    expect(await vault.list()).toEqual({ sessions: [session('bolt')], discarded: [], seamRecords: new Map() });
   });
 
   it('get reports a corrupt record once as STORAGE_CORRUPT with the store id, then forgets it', async () => {
@@ -66,7 +66,7 @@ describe('TokenVault', () => {
     const vault = new TokenVault(flaky);
     await vault.put(session('acme'));
     await vault.put(session('bolt'));
-    expect(await vault.list()).toEqual({ sessions: [session('bolt')], discarded: ['acme'], seamRecords: {} });
+    expect(await vault.list()).toEqual({ sessions: [session('bolt')], discarded: ['acme'], seamRecords: new Map() });
     expect(await base.get('session:acme')).toBeUndefined();
   });
 
@@ -90,10 +90,21 @@ describe('TokenVault', () => {
     await vault.put(session('bolt'));
     await base.set('session:fx', { v: 2, storeId: 'fx', kind: 'foxy' }); // the seam's record: left alone
     // The seam's record comes back as read, for the credential vault to check without a second read.
-    expect(await vault.list()).toEqual({ sessions: [session('acme'), session('bolt')], discarded: [], seamRecords: { fx: { v: 2, storeId: 'fx', kind: 'foxy' } } });
+    expect(await vault.list()).toEqual({ sessions: [session('acme'), session('bolt')], discarded: [], seamRecords: new Map([['fx', { v: 2, storeId: 'fx', kind: 'foxy' }]]) });
     expect(reads.sort()).toEqual(['session:acme', 'session:bolt', 'session:fx']);
     expect(mostInFlight).toBe(3);
     expect(await base.get('session:fx')).toEqual({ v: 2, storeId: 'fx', kind: 'foxy' });
+  });
+
+  it('keeps a seam record found under an odd key (session:__proto__) by its name, changing no object’s prototype', async () => {
+    const base = createMemoryStore();
+    const record = { v: 2, storeId: '__proto__', kind: 'foxy', mode: 'token-bundle', secrets: { clientSecret: 's' } };
+    await base.set('session:__proto__', record);
+    const { seamRecords } = await new TokenVault(base).list();
+    expect([...seamRecords.keys()]).toEqual(['__proto__']);
+    expect(seamRecords.get('__proto__')).toEqual(record);
+    expect(seamRecords.get('fx')).toBeUndefined();
+    expect(Object.getPrototypeOf(seamRecords)).toBe(Map.prototype);
   });
 
   it('keeps the scopes a server granted unasked with the token (the embed check reads them after a reload)', async () => {
