@@ -104,16 +104,34 @@ export class Catalog {
     this.#ids = new Set(products.map((p) => p.id));
   }
 
-  /** Starts over with a new query (search, category or sort changed). */
-  async load(query: Omit<ProductListQuery, 'count'>): Promise<void> {
+  /**
+   * Starts over with a new query (search, category or sort changed). `atLeast`: pages go on loading,
+   * one after another, until that many products are in (or the list ends), and the list shows once
+   * they all are: a reloaded tab puts the person back where they were in it (CatalogView).
+   */
+  async load(query: Omit<ProductListQuery, 'count'>, atLeast = 0): Promise<void> {
     const controller = this.#start(query);
     try {
-      const page = await this.#list(query, null, controller.signal);
+      let page = await this.#list(query, null, controller.signal);
       if (controller.signal.aborted) return;
       this.#setProducts(page.products);
-      this.#total = page.total ?? null;
       this.#capped = page.capped ?? null;
-      this.#next = page.next;
+      let { total, next } = page;
+      try {
+        while (this.#products.length < atLeast && next !== null) {
+          page = await this.#list(query, next, controller.signal);
+          if (controller.signal.aborted) return;
+          this.#append(page.products);
+          total = page.total ?? total;
+          next = page.products.length > 0 ? page.next : null;
+        }
+      } catch (error) {
+        if (controller.signal.aborted || isAbort(error)) return;
+        // The pages in so far show, with the error where more would load (its retry asks again).
+        this.#moreError = error;
+      }
+      this.#total = total ?? null;
+      this.#next = next;
       this.#status = 'ready';
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
@@ -132,10 +150,7 @@ export class Catalog {
     try {
       const page = await this.#list(this.#query, this.#next, controller.signal);
       if (controller.signal.aborted) return;
-      // Each page costs the same however many are loaded: only the new page is looked through.
-      const fresh = page.products.filter((p) => !this.#ids.has(p.id));
-      for (const p of fresh) this.#ids.add(p.id);
-      this.#products = [...this.#products, ...fresh];
+      this.#append(page.products);
       this.#total = page.total ?? this.#total;
       this.#next = page.products.length > 0 ? page.next : null;
     } catch (error) {
@@ -143,6 +158,14 @@ export class Catalog {
     } finally {
       if (this.#controller === controller) this.#loadingMore = false;
     }
+  }
+
+  /** Adds a further page's products, leaving out any already listed (a list that shifted between pages). */
+  #append(products: readonly Product[]): void {
+    // Each page costs the same however many are loaded: only the new page is looked through.
+    const fresh = products.filter((p) => !this.#ids.has(p.id));
+    for (const p of fresh) this.#ids.add(p.id);
+    this.#products = [...this.#products, ...fresh];
   }
 
   dispose(): void {

@@ -1,0 +1,68 @@
+/**
+ * A catalogue's place across a reload of the tab. Back finds the loaded pages themselves in the
+ * router's memory (CatalogView); a reload has lost them, so the place is kept in the history
+ * entry's own state (Router.keep: small, and it survives the reload), and the pages up to it are
+ * asked for again before the list shows, at the same place.
+ */
+import type { Router } from '../state/router.svelte.ts';
+import type { GridPlace } from './ProductGrid.svelte';
+import { PAGE_SIZE } from '../state/cursor-pages.ts';
+
+const KEY = 'catalogPlace';
+/**
+ * How far down a reload still goes back: 10 pages of 24, asked for one after another while the
+ * loading grid shows (a second or two on a slow network). Further down, a reload starts at the top.
+ */
+export const RELOAD_PLACE_LIMIT = 240;
+/** Kept at most this often while the person scrolls (history.replaceState is rate-limited by browsers). */
+const KEEP_AFTER_MS = 250;
+
+interface KeptPlace {
+  /** The list's route (its search, category and sort): another list in the same entry is not this one. */
+  path: string;
+  place: GridPlace;
+}
+
+/** A place to go back to after a reload of this entry, with how many products to load for it; null: start at the top. */
+export function reloadPlace(router: Router, path: string): { place: GridPlace; atLeast: number } | null {
+  const kept = router.kept(KEY) as Partial<KeptPlace> | null | undefined;
+  if (!kept || kept.path !== path || !isPlace(kept.place)) return null;
+  const { place } = kept;
+  if (place.offset <= 0 || place.index >= RELOAD_PLACE_LIMIT) return null;
+  // The row at the top and two pages' worth after it (a tall screen's rows below it); more load
+  // as the person scrolls on, as usual.
+  return { place, atLeast: place.index + 2 * PAGE_SIZE };
+}
+
+/**
+ * Keeps `path`'s place in history entry `entry` as the person scrolls: the last one, a little after
+ * the scroll stops, or at once when the page goes away (a reload).
+ */
+export function placeKeeper(router: Router, entry: string, path: string): { keep(place: GridPlace): void; stop(): void } {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: KeptPlace | null = null;
+  const write = () => {
+    clearTimeout(timer);
+    if (pending) router.keep(entry, KEY, pending);
+    pending = null;
+  };
+  addEventListener('pagehide', write);
+  return {
+    keep(place) {
+      pending = { path, place };
+      clearTimeout(timer);
+      timer = setTimeout(write, KEEP_AFTER_MS);
+    },
+    stop() {
+      clearTimeout(timer);
+      removeEventListener('pagehide', write);
+    },
+  };
+}
+
+/** history.state may hold anything (an older version's, another script's): only whole, sane places are used. */
+function isPlace(value: unknown): value is GridPlace {
+  if (typeof value !== 'object' || value === null) return false;
+  const { offset, index, columns, rowHeight } = value as Record<string, unknown>;
+  return [offset, index, columns, rowHeight].every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0) && Number.isInteger(index) && (columns as number) >= 1;
+}

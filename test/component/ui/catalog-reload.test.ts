@@ -1,0 +1,171 @@
+/**
+ * The catalogue's place across a reload of the tab (issue 15: "the person's place survives Back and
+ * reload"): the place is kept in the history entry's state, only for the entry shown; a reload
+ * asks again for the pages up to it, one after another, before the list shows; a place at the top,
+ * too far down, for another list, or not a place at all is not gone back to. The scroll itself is
+ * checked in Chromium (e2e long-list); jsdom has no layout.
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
+import { placeKeeper, reloadPlace, RELOAD_PLACE_LIMIT } from '../../../src/lib/components/catalog-place.ts';
+import type { GridPlace } from '../../../src/lib/components/ProductGrid.svelte';
+import { Catalog } from '../../../src/lib/state/catalog.svelte.ts';
+import { Router } from '../../../src/lib/state/router.svelte.ts';
+import type { Cursor, Product, ProductPage } from '../../../src/lib/domain/catalog.ts';
+import { answerStoreInfo, catalogQuery, createTestApp, eventually, harnessProps, json, wirePaging, wireProduct } from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+const place = (over: Partial<GridPlace> = {}): GridPlace => ({ offset: 2400, index: 40, columns: 4, rowHeight: 320, ...over });
+
+describe('Router.keep: a value in the entry state that a reload keeps', () => {
+  it('writes into the entry shown only, keeping its id and the rest of its state; a new Router (a reload) reads it', () => {
+    history.replaceState({ other: 'kept' }, '', '/#/s/demo');
+    const router = new Router();
+    router.keep(router.entry, 'catalogPlace', { path: '/s/demo', place: place() });
+    expect(history.state).toMatchObject({ other: 'kept', entry: router.entry, catalogPlace: { path: '/s/demo' } });
+    // A late write for an entry no longer shown lands nowhere.
+    const first = router.entry;
+    router.go({ name: 'product', storeId: 'demo', productId: 'p-1' });
+    router.keep(first, 'catalogPlace', 'late');
+    expect(router.kept('catalogPlace')).toBeUndefined();
+    history.back();
+    return eventually(() => {
+      const reloaded = new Router();
+      expect(reloaded.entry).toBe(first);
+      expect(reloaded.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place() });
+    });
+  });
+});
+
+describe('reloadPlace: where a reloaded list goes back to', () => {
+  function routerWith(kept: unknown): Router {
+    history.replaceState({ catalogPlace: kept }, '', '/#/s/demo');
+    return new Router();
+  }
+
+  it('the kept place of the same list, with the pages up to two past its top row', () => {
+    expect(reloadPlace(routerWith({ path: '/s/demo', place: place() }), '/s/demo')).toEqual({ place: place(), atLeast: 40 + 48 });
+  });
+
+  it('none for another list, the top of the list, beyond the limit, or what is not a whole place', () => {
+    expect(reloadPlace(routerWith({ path: '/s/demo?q=mug', place: place() }), '/s/demo')).toBeNull();
+    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ offset: 0, index: 0 }) }), '/s/demo')).toBeNull();
+    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ index: RELOAD_PLACE_LIMIT }) }), '/s/demo')).toBeNull();
+    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ index: RELOAD_PLACE_LIMIT - 1 }) }), '/s/demo')).not.toBeNull();
+    for (const bad of [null, 'x', { path: '/s/demo' }, { path: '/s/demo', place: { ...place(), index: -4 } }, { path: '/s/demo', place: { ...place(), columns: 0 } }, { path: '/s/demo', place: { ...place(), offset: Number.NaN } }, { path: '/s/demo', place: { ...place(), index: 2.5 } }]) {
+      expect(reloadPlace(routerWith(bad), '/s/demo'), JSON.stringify(bad)).toBeNull();
+    }
+  });
+});
+
+describe('placeKeeper', () => {
+  it('keeps the last place a little after the scroll stops, and at once when the page goes away', () => {
+    vi.useFakeTimers();
+    history.replaceState(null, '', '/#/s/demo');
+    const router = new Router();
+    const keeper = placeKeeper(router, router.entry, '/s/demo');
+    keeper.keep(place({ index: 8 }));
+    keeper.keep(place({ index: 12 }));
+    expect(router.kept('catalogPlace')).toBeUndefined();
+    vi.advanceTimersByTime(300);
+    expect(router.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 12 }) });
+    keeper.keep(place({ index: 16 }));
+    dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(router.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 16 }) });
+    // Stopped (the view gone): nothing more is written.
+    keeper.keep(place({ index: 20 }));
+    keeper.stop();
+    vi.advanceTimersByTime(300);
+    dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect(router.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 16 }) });
+  });
+});
+
+describe('Catalog.load with atLeast', () => {
+  const product = (id: number) => ({ id: `p-${id}`, name: `Product ${id}` }) as Product;
+  /** Pages of 24 of a 100-product list; the cursor is the page number; `failing` pages fail once. */
+  function pages(failing: number[] = []) {
+    const asked: (Cursor | null)[] = [];
+    const list = async (_query: unknown, cursor: Cursor | null): Promise<ProductPage> => {
+      asked.push(cursor);
+      const n = cursor === null ? 0 : Number(cursor);
+      if (failing.includes(n)) {
+        failing.splice(failing.indexOf(n), 1);
+        throw new Error(`page ${n} failed`);
+      }
+      const products = Array.from({ length: Math.max(0, Math.min(24, 100 - n * 24)) }, (_, i) => product(n * 24 + i));
+      return { products, next: (n + 1) * 24 < 100 ? (String(n + 1) as Cursor) : null, total: 100 };
+    };
+    return { list, asked };
+  }
+
+  it('loads pages one after another until that many products are in, and shows them all at once', async () => {
+    const { list, asked } = pages();
+    const catalog = new Catalog(list);
+    const loading = catalog.load({}, 60);
+    expect(catalog.status).toBe('loading');
+    await loading;
+    expect(asked).toEqual([null, '1', '2']);
+    expect(catalog.status).toBe('ready');
+    expect(catalog.products).toHaveLength(72);
+    expect(catalog.hasMore).toBe(true);
+    expect(catalog.total).toBe(100);
+  });
+
+  it('stops at the end of the list', async () => {
+    const { list, asked } = pages();
+    const catalog = new Catalog(list);
+    await catalog.load({}, 500);
+    expect(asked).toEqual([null, '1', '2', '3', '4']);
+    expect(catalog.products).toHaveLength(100);
+    expect(catalog.hasMore).toBe(false);
+  });
+
+  it('a later page that fails: the pages in so far show, with the error where more would load; its retry asks for that page again', async () => {
+    const { list, asked } = pages([2]);
+    const catalog = new Catalog(list);
+    await catalog.load({}, 90);
+    expect(catalog.status).toBe('ready');
+    expect(catalog.products).toHaveLength(48);
+    expect(String(catalog.moreError)).toContain('page 2 failed');
+    await catalog.loadMore();
+    expect(asked).toEqual([null, '1', '2', '2']);
+    expect(catalog.products).toHaveLength(72);
+    expect(catalog.moreError).toBeNull();
+  });
+});
+
+describe('CatalogView in a reloaded entry', () => {
+  it('asks for the pages up to the kept place before it shows the list, not the first page and then a jump', async () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
+    history.replaceState({ ...(history.state as object), catalogPlace: { path: app.router.path, place: place({ index: 30 }) } }, '');
+    answerStoreInfo(app.network);
+    for (const page of [0, 1, 2, 3]) {
+      app.network.on('GET', '/api/v1/products', () => json({ products: Array.from({ length: 24 }, (_, i) => wireProduct({ id: `p-${page * 24 + i}`, name: `Product ${page * 24 + i}` })), paging: wirePaging({ page, count: 24, total: 120 }) }), {
+        query: catalogQuery({ page: String(page) }),
+        times: 1,
+      });
+    }
+    const route = app.router.current;
+    render(Harness, { props: harnessProps(app, CatalogView, () => ({ route })) });
+    // The first cards seen are all four pages' (not the first page's, with more to come).
+    const firstSeen = await eventually(() => {
+      const cards = screen.queryAllByRole('article').length;
+      expect(cards).toBeGreaterThan(0);
+      return cards;
+    });
+    expect(firstSeen).toBe(96);
+    expect(screen.getByText('Showing 96 of 120')).toBeInTheDocument();
+    const asked = app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('count') === '24').map((r) => r.url.searchParams.get('page'));
+    // 30 + 48 = 78 products: four pages, and none shown before the fourth was in.
+    expect(asked).toEqual(['0', '1', '2', '3']);
+  });
+});
