@@ -10,10 +10,11 @@ import { PAGE_SIZE } from '../state/cursor-pages.ts';
 
 const KEY = 'catalogPlace';
 /**
- * How far down a reload still goes back: 10 pages of 24, asked for one after another while the
- * loading grid shows (a second or two on a slow network). Further down, a reload starts at the top.
+ * How far down a reload still goes back: up to 8 pages of 24 are then asked for, one after another,
+ * while the loading grid shows (each a round trip: a second or more on a slow network, measured
+ * with the store answering in 300 ms). Further down, a reload starts at the top.
  */
-export const RELOAD_PLACE_LIMIT = 240;
+export const RELOAD_PLACE_LIMIT = 144;
 /** Kept at most this often while the person scrolls (history.replaceState is rate-limited by browsers). */
 const KEEP_AFTER_MS = 250;
 

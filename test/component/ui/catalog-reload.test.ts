@@ -148,14 +148,21 @@ describe('CatalogView in a reloaded entry', () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
     history.replaceState({ ...(history.state as object), catalogPlace: { path: app.router.path, place: place({ index: 30 }) } }, '');
     answerStoreInfo(app.network);
+    // The last page waits until the words shown meanwhile have been read.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     for (const page of [0, 1, 2, 3]) {
-      app.network.on('GET', '/api/v1/products', () => json({ products: Array.from({ length: 24 }, (_, i) => wireProduct({ id: `p-${page * 24 + i}`, name: `Product ${page * 24 + i}` })), paging: wirePaging({ page, count: 24, total: 120 }) }), {
+      app.network.on('GET', '/api/v1/products', async () => (page === 3 && (await held), json({ products: Array.from({ length: 24 }, (_, i) => wireProduct({ id: `p-${page * 24 + i}`, name: `Product ${page * 24 + i}` })), paging: wirePaging({ page, count: 24, total: 120 }) })), {
         query: catalogQuery({ page: String(page) }),
         times: 1,
       });
     }
     const route = app.router.current;
     render(Harness, { props: harnessProps(app, CatalogView, () => ({ route })) });
+    // Said while it loads, in the list's status line (the loading grid alone would not say why it takes longer).
+    expect(await screen.findByText('Going back to where you were (product 31)…')).toBeInTheDocument();
+    expect(screen.queryAllByRole('article')).toHaveLength(0);
+    release();
     // The first cards seen are all four pages' (not the first page's, with more to come).
     const firstSeen = await eventually(() => {
       const cards = screen.queryAllByRole('article').length;
@@ -164,6 +171,7 @@ describe('CatalogView in a reloaded entry', () => {
     });
     expect(firstSeen).toBe(96);
     expect(screen.getByText('Showing 96 of 120')).toBeInTheDocument();
+    expect(screen.queryByText(/Going back to where you were/)).toBeNull();
     const asked = app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('count') === '24').map((r) => r.url.searchParams.get('page'));
     // 30 + 48 = 78 products: four pages, and none shown before the fourth was in.
     expect(asked).toEqual(['0', '1', '2', '3']);
