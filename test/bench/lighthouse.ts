@@ -19,6 +19,7 @@ import { answerConsent, startAppUnderTest } from '../helpers/e2e-app.ts';
 import { openConsent } from './signin.ts';
 import type { Figure } from './report.ts';
 import { summarize } from './stats.ts';
+import { noteOf, whyUnscored } from './lighthouse-notes.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const FORM_FACTORS = ['desktop', 'mobile'] as const;
@@ -40,6 +41,8 @@ export async function measureLighthouse(runs: number, log: (line: string) => voi
       for (const formFactor of FORM_FACTORS) {
         const scores = new Map<string, number[]>(CATEGORIES.map((c) => [c, []]));
         const failing = new Map<string, Set<string>>(CATEGORIES.map((c) => [c, new Set()]));
+        /** Why a run gave a category no score (it is left out of the median, and said so). */
+        const unscored = new Map<string, string[]>(CATEGORIES.map((c) => [c, []]));
         for (let run = 0; run < runs; run++) {
           log(`lighthouse ${formFactor} ${target.label}, run ${run + 1} of ${runs}`);
           const result = await lighthouse(
@@ -51,6 +54,7 @@ export async function measureLighthouse(runs: number, log: (line: string) => voi
           for (const category of CATEGORIES) {
             const score = result?.lhr.categories[category]?.score;
             if (typeof score === 'number') scores.get(category)!.push(Math.round(score * 100));
+            else unscored.get(category)!.push(`run ${run + 1}: ${whyUnscored(result?.lhr, category)}`);
             for (const ref of result?.lhr.categories[category]?.auditRefs ?? []) {
               const audit = result?.lhr.audits[ref.id];
               if (ref.weight > 0 && audit && typeof audit.score === 'number' && audit.score < 1) failing.get(category)!.add(ref.id);
@@ -67,7 +71,7 @@ export async function measureLighthouse(runs: number, log: (line: string) => voi
             unit: 'score',
             value: stats?.median ?? null,
             ...(stats ? { stats } : {}),
-            ...(failing.get(category)!.size > 0 ? { note: `audits below 1: ${[...failing.get(category)!].join(', ')}` } : {}),
+            ...(noteOf(failing.get(category)!, unscored.get(category)!) ?? {}),
             method: `lighthouse ${formFactor === 'desktop' ? 'desktop config' : 'default (mobile, simulated throttling)'} on the built app with its shipped headers, Debian Chromium via chrome-launcher`,
           });
         }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { maxConcurrency, summarize } from '../../bench/stats.ts';
 import { parseOptions, sectionsToRun } from '../../bench/options.ts';
 import { cpuShare, formatCpuShares, parseCpuTimes } from '../../bench/machine.ts';
+import { noteOf, whyUnscored } from '../../bench/lighthouse-notes.ts';
 import { evaluateBudgets, formatBudgets, formatTable, formatValue, type Budget, type Figure } from '../../bench/report.ts';
 
 describe('summarize', () => {
@@ -118,5 +119,21 @@ describe('CPU share while a section ran (machine.ts)', () => {
     expect(cpuShare(null, after)).toBeNull();
     expect(cpuShare(after, after)).toBeNull();
     expect(formatCpuShares({ bytes: null, scale: { busyPercent: 80, stealPercent: 31.2 } })).toBe('scale 80% busy, 31.2% steal');
+  });
+});
+
+describe('Lighthouse figure notes', () => {
+  it('names the audits that cost points and the runs left out, with Lighthouse’s reason', () => {
+    expect(noteOf(new Set(), [])).toBeUndefined();
+    expect(noteOf(new Set(['total-blocking-time']), [])).toEqual({ note: 'audits below 1: total-blocking-time' });
+    const lhr = (over: object) => ({ categories: { performance: { auditRefs: [{ id: 'largest-contentful-paint' }, { id: 'total-blocking-time' }] } }, audits: {}, ...over });
+    const reasons = [
+      whyUnscored(undefined, 'performance'),
+      whyUnscored(lhr({ runtimeError: { code: 'NO_FCP' } }), 'performance'),
+      whyUnscored(lhr({ audits: { 'largest-contentful-paint': { scoreDisplayMode: 'error', errorMessage: 'NO_LCP' } } }), 'performance'),
+      whyUnscored(lhr({}), 'performance'),
+    ];
+    expect(reasons).toEqual(['no result', 'NO_FCP', 'largest-contentful-paint errored (NO_LCP)', 'unknown']);
+    expect(noteOf(new Set(['total-blocking-time']), ['run 3: NO_FCP'])).toEqual({ note: 'audits below 1: total-blocking-time; left out, no score: run 3: NO_FCP' });
   });
 });
