@@ -5,7 +5,8 @@
  * too far down, for another list, or not a place at all is not gone back to. The scroll itself is
  * checked in Chromium (e2e long-list); jsdom has no layout.
  */
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
 import { placeKeeper, reloadPlace, RELOAD_PLACE_LIMIT } from '../../../src/lib/components/catalog-place.ts';
@@ -13,7 +14,7 @@ import type { GridPlace } from '../../../src/lib/components/ProductGrid.svelte';
 import { Catalog } from '../../../src/lib/state/catalog.svelte.ts';
 import { Router } from '../../../src/lib/state/router.svelte.ts';
 import type { Cursor, Product, ProductPage } from '../../../src/lib/domain/catalog.ts';
-import { answerStoreInfo, catalogQuery, createTestApp, eventually, harnessProps, json, wirePaging, wireProduct } from '../../helpers/component-harness.ts';
+import { answerStoreInfo, apiError, catalogQuery, createTestApp, eventually, harnessProps, json, wirePaging, wireProduct } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
 afterEach(() => {
@@ -143,22 +144,26 @@ describe('Catalog.load with atLeast', () => {
 });
 
 describe('CatalogView in a reloaded entry', () => {
-  it('asks for the pages up to the kept place before it shows the list, not the first page and then a jump', async () => {
+  /** A test app whose entry a reload left at product 31 of 120; `answer` answers page `page` (0-3) of the list. */
+  async function reloadedApp(answer: (page: number) => Response | Promise<Response>) {
     vi.stubGlobal('IntersectionObserver', undefined);
     const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
     history.replaceState({ ...(history.state as object), catalogPlace: { path: app.router.path, place: place({ index: 30 }) } }, '');
     answerStoreInfo(app.network);
+    for (const page of [0, 1, 2, 3]) app.network.on('GET', '/api/v1/products', () => answer(page), { query: catalogQuery({ page: String(page) }) });
+    const route = app.router.current;
+    render(Harness, { props: harnessProps(app, CatalogView, () => ({ route })) });
+    const asked = () => app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('count') === '24').map((r) => r.url.searchParams.get('page'));
+    return { asked };
+  }
+  const pageOf = (page: number) =>
+    json({ products: Array.from({ length: 24 }, (_, i) => wireProduct({ id: `p-${page * 24 + i}`, name: `Product ${page * 24 + i}` })), paging: wirePaging({ page, count: 24, total: 120 }) });
+
+  it('asks for the pages up to the kept place before it shows the list, not the first page and then a jump', async () => {
     // The last page waits until the words shown meanwhile have been read.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    for (const page of [0, 1, 2, 3]) {
-      app.network.on('GET', '/api/v1/products', async () => (page === 3 && (await held), json({ products: Array.from({ length: 24 }, (_, i) => wireProduct({ id: `p-${page * 24 + i}`, name: `Product ${page * 24 + i}` })), paging: wirePaging({ page, count: 24, total: 120 }) })), {
-        query: catalogQuery({ page: String(page) }),
-        times: 1,
-      });
-    }
-    const route = app.router.current;
-    render(Harness, { props: harnessProps(app, CatalogView, () => ({ route })) });
+    const { asked } = await reloadedApp(async (page) => (page === 3 && (await held), pageOf(page)));
     // Said while it loads, in the list's status line (the loading grid alone would not say why it takes longer).
     expect(await screen.findByText('Going back to where you were (product 31)…')).toBeInTheDocument();
     expect(screen.queryAllByRole('article')).toHaveLength(0);
@@ -172,8 +177,16 @@ describe('CatalogView in a reloaded entry', () => {
     expect(firstSeen).toBe(96);
     expect(screen.getByText('Showing 96 of 120')).toBeInTheDocument();
     expect(screen.queryByText(/Going back to where you were/)).toBeNull();
-    const asked = app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('count') === '24').map((r) => r.url.searchParams.get('page'));
-    // 30 + 48 = 78 products: four pages, and none shown before the fourth was in.
-    expect(asked).toEqual(['0', '1', '2', '3']);
+    // 30 + 48 = 78 products: four pages.
+    expect(asked()).toEqual(['0', '1', '2', '3']);
+  });
+
+  it('when the first page fails, Try again goes back to the same place: all four pages again, not the first alone', async () => {
+    let failed = false;
+    const { asked } = await reloadedApp((page) => (page === 0 && !failed ? ((failed = true), apiError(500, 'server_error')) : pageOf(page)));
+    const alert = await screen.findByRole('alert');
+    await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
+    expect(await screen.findByText('Showing 96 of 120')).toBeInTheDocument();
+    expect(asked()).toEqual(['0', '0', '1', '2', '3']);
   });
 });
