@@ -11,11 +11,11 @@ import { PAGE_SIZE } from '../state/cursor-pages.ts';
 const KEY = 'catalogPlace';
 /**
  * How far down a reload still goes back: up to 8 pages of 24 are then asked for, one after another,
- * while the loading grid shows (each a round trip: a second or more on a slow network, measured
- * with the store answering in 300 ms). Further down, a reload starts at the top.
+ * while the loading grid shows (one round trip each: with the store answering in 300 ms, 140
+ * products down took three seconds). Further down, a reload starts at the top.
  */
 export const RELOAD_PLACE_LIMIT = 144;
-/** Kept at most this often while the person scrolls (history.replaceState is rate-limited by browsers). */
+/** The place is kept this long after the scroll stops: one write per pause (browsers rate-limit history.replaceState). */
 const KEEP_AFTER_MS = 250;
 
 interface KeptPlace {
