@@ -19,6 +19,7 @@ import { evaluateBudgets, formatBudgets, formatTable, type Figure } from './repo
 import { measureSignIn, measureWarmStart } from './signin.ts';
 import { measureScale } from './scale.ts';
 import { measureLocalSearch } from './local-search.ts';
+import { measureReloadPlace } from './reload.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { cpuShare, formatCpuShares, readCpuTimes, type CpuShare } from './machine.ts';
 
@@ -72,7 +73,7 @@ try {
     }
     if (sections.includes('warm')) {
       log(`warm start, ${options.runs} runs`);
-      figures.push(...(await measured('warm', () => measureWarmStart(browser!, env!, options.runs))));
+      figures.push(...(await measured('warm', async () => [...(await measureWarmStart(browser!, env!, options.runs)), ...(await measureReloadPlace(browser!, env!, options.runs))])));
     }
   }
   if (sections.includes('scale')) {
