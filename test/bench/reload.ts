@@ -1,8 +1,9 @@
 /**
  * A reload of the catalogue part-way down (issue 15: the person's place survives a reload): the
  * person scrolls until card 90 or so is at the top, reloads the tab, and the bench times navigation
- * start to the list painted at that place (the pages up to it are asked for one after another
- * first: catalog-place.ts), and checks each run came back to the same card.
+ * start to the list painted at that place (the pages up to it are asked for first, Goodsie's all
+ * at once after the first: catalog-place.ts, cursor-pages.ts), and checks each run came back to
+ * the same card.
  */
 import type { Browser, Page } from 'playwright-core';
 import { answerConsent, STORE_NAME, type AppUnderTest } from '../helpers/e2e-app.ts';
@@ -72,7 +73,7 @@ export async function measureReloadPlace(browser: Browser, env: AppUnderTest, ru
         value: stats.median,
         stats,
         method: `1280 x 900, the demo store; scrolled until card ${TARGET} or so is at the top, then the tab reloaded ${runs} times; navigation start to the list painted (it shows once the pages up to the place are in); ${PICTURES_METHOD}`,
-        note: `back at the same card (${before.position}) in ${sameCard} of ${runs} runs; product pages asked for per reload: ${[...new Set(pages)].join(', ')}, one after another`,
+        note: `back at the same card (${before.position}) in ${sameCard} of ${runs} runs; product pages asked for per reload: ${[...new Set(pages)].join(', ')}`,
       },
     ];
   } finally {

@@ -194,10 +194,10 @@ describe('a long catalogue', () => {
     pages.length = 0;
     await page.reload();
     await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 10_000 }).toEqual(before);
-    // The pages up to the place asked for once each, in order, and no more than two pages past the
+    // The pages up to the place asked for once each (at once, after the first), and no more than two pages past the
     // card at the top plus one the scroll asks for (that the list shows only once they are all in,
     // not at the top first, is catalog-reload.test.ts's).
-    expect(pages).toEqual([...pages.keys()]);
+    expect([...pages].sort((a, b) => a - b)).toEqual([...pages.keys()]);
     expect(pages.length * 24).toBeGreaterThanOrEqual(before.position);
     expect(pages.length).toBeLessThanOrEqual(Math.ceil((before.position + 48) / 24) + 1);
 

@@ -10,9 +10,10 @@ import { PAGE_SIZE } from '../state/cursor-pages.ts';
 
 const KEY = 'catalogPlace';
 /**
- * How far down a reload still goes back: up to 8 pages of 24 are then asked for, one after another,
- * while the loading grid shows (one round trip each: with the store answering in 300 ms, 140
- * products down took three seconds). Further down, a reload starts at the top.
+ * How far down a reload still goes back: up to 8 pages of 24 are then asked for while the loading
+ * grid shows. Goodsie's numbered pages leave at once; the other platforms page by cursor, one round
+ * trip after another (with the store answering in 300 ms, 140 products down took three seconds so).
+ * Further down, a reload starts at the top.
  */
 export const RELOAD_PLACE_LIMIT = 144;
 /** The place is kept this long after the scroll stops: one write per pause (browsers rate-limit history.replaceState). */

@@ -135,7 +135,7 @@ export class StoreApis {
    */
   pages(storeId: string): ListProductPage {
     const list = this.#pagesOf(storeId);
-    return (query, cursor, signal) => {
+    return (query, cursor, signal, atLeast) => {
       // The first page asked for at boot is taken once, by the first load of the first page that
       // comes: its query's, or none (the person moved on; a later visit asks afresh).
       const early = cursor === null ? this.#early.get(storeId) : undefined;
@@ -143,7 +143,7 @@ export class StoreApis {
         this.#early.delete(storeId);
         if (early.key === queryKey(query)) return early.page;
       }
-      return list(query, cursor, signal);
+      return list(query, cursor, signal, atLeast);
     };
   }
 

@@ -105,21 +105,23 @@ export class Catalog {
   }
 
   /**
-   * Starts over with a new query (search, category or sort changed). `atLeast`: pages go on loading,
-   * one after another, until that many products are in (or the list ends), and the list shows once
-   * they all are: a reloaded tab puts the person back where they were in it (CatalogView).
+   * Starts over with a new query (search, category or sort changed). `atLeast`: pages go on loading
+   * until that many products are in (or the list ends), and the list shows once they all are: a
+   * reloaded tab puts the person back where they were in it (CatalogView). The lister is told how
+   * many are still wanted (Goodsie's numbered pages then all leave at once: cursor-pages.ts); others
+   * are asked one page after another.
    */
   async load(query: Omit<ProductListQuery, 'count'>, atLeast = 0): Promise<void> {
     const controller = this.#start(query);
     try {
-      let page = await this.#list(query, null, controller.signal);
+      let page = await this.#list(query, null, controller.signal, atLeast);
       if (controller.signal.aborted) return;
       this.#setProducts(page.products);
       this.#capped = page.capped ?? null;
       let { total, next } = page;
       try {
         while (this.#products.length < atLeast && next !== null) {
-          page = await this.#list(query, next, controller.signal);
+          page = await this.#list(query, next, controller.signal, atLeast - this.#products.length);
           if (controller.signal.aborted) return;
           this.#append(page.products);
           total = page.total ?? total;

@@ -5,13 +5,31 @@ import { nextPageCursor, type Cursor, type ProductListQuery, type ProductPage } 
 /** Products per page of the catalogue grid. */
 export const PAGE_SIZE = 24;
 
-/** One page of products for `cursor` (null: the first); an adapter's listProducts has this shape. */
-export type ListProductPage = (query: ProductListQuery, cursor: Cursor | null, signal: AbortSignal) => Promise<ProductPage>;
+/**
+ * One page of products for `cursor` (null: the first); an adapter's listProducts has this shape.
+ * `atLeast`: the caller wants that many products from here (a reload going back down the list):
+ * a lister that can may answer with several pages' worth at once, its cursor then after them;
+ * one that cannot ignores it, and is asked again.
+ */
+export type ListProductPage = (query: ProductListQuery, cursor: Cursor | null, signal: AbortSignal, atLeast?: number) => Promise<ProductPage>;
 
-/** Cursor pages over the numbered store API client: the cursor is the next page number. */
+/**
+ * Cursor pages over the numbered store API client: the cursor is the next page number. Numbered
+ * pages can all be asked for at once: for `atLeast`, every page it needs leaves together (one
+ * round trip, not one per page), each the same request as paging one by one would send.
+ */
 export function cursorPagesOf(api: StoreApi, count = PAGE_SIZE): ListProductPage {
-  return async (query, cursor, signal) => {
-    const page = await api.listProducts({ ...query, page: cursor === null ? 0 : Number(cursor), count }, signal);
-    return { products: page.products, next: nextPageCursor(page.paging, page.products.length), total: page.paging.total };
+  const one = async (query: ProductListQuery, page: number, signal: AbortSignal): Promise<ProductPage> => {
+    const answer = await api.listProducts({ ...query, page, count }, signal);
+    return { products: answer.products, next: nextPageCursor(answer.paging, answer.products.length), total: answer.paging.total };
+  };
+  return async (query, cursor, signal, atLeast = 0) => {
+    const first = cursor === null ? 0 : Number(cursor);
+    const pages = await Promise.all(Array.from({ length: Math.max(1, Math.ceil(atLeast / count)) }, (_, i) => one(query, first + i, signal)));
+    // Joined up to the page that ends the list (any after it were past the end: empty).
+    const end = pages.findIndex((page) => page.next === null);
+    const used = end < 0 ? pages : pages.slice(0, end + 1);
+    const last = used[used.length - 1]!;
+    return { products: used.flatMap((page) => page.products), next: last.next, total: last.total };
   };
 }
