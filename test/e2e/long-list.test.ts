@@ -201,15 +201,19 @@ describe('a long catalogue', () => {
     expect(pages.length * 24).toBeGreaterThanOrEqual(before.position);
     expect(pages.length).toBeLessThanOrEqual(Math.ceil((before.position + 48) / 24) + 1);
 
-    // A product opened from there, the tab reloaded on the product's page, then Back: the list's
-    // entry lost its loaded pages with the reload, and still comes back at the same card.
-    await page.waitForTimeout(400);
-    await page.locator(`main a[href="${before.href}"]`).click();
+    // A little further down, a product opened at once (before the place's pause is over: the click
+    // keeps it), the tab reloaded on the product's page, then Back: the list's entry lost its loaded
+    // pages with the reload, and still comes back at that card.
+    await page.evaluate(() => scrollBy({ top: 700, behavior: 'instant' }));
+    await page.waitForTimeout(100);
+    const { height: _moved, ...further } = await readPlace(page);
+    expect(further.position).toBeGreaterThan(before.position);
+    await page.locator(`main a[href="${further.href}"]`).click();
     await page.getByRole('heading', { level: 1 }).filter({ hasNotText: STORE_NAME }).waitFor();
     await page.reload();
     await page.getByRole('heading', { level: 1 }).filter({ hasNotText: STORE_NAME }).waitFor();
     await page.goBack();
-    await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 10_000 }).toEqual(before);
+    await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 10_000 }).toEqual(further);
 
     // Back at the top, a reload starts there with the first page alone.
     await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));

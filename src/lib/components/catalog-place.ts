@@ -38,9 +38,11 @@ export function reloadPlace(router: Router, path: string): { place: GridPlace; a
 
 /**
  * Keeps `path`'s place in history entry `entry` as the person scrolls: the last one, a little after
- * the scroll stops, or at once when the page goes away (a reload).
+ * the scroll stops, or at once when the page goes away (a reload) or `flush` is called (a click,
+ * which may open a product before the pause is over: once the next entry is shown, the write would
+ * be refused).
  */
-export function placeKeeper(router: Router, entry: string, path: string): { keep(place: GridPlace): void; stop(): void } {
+export function placeKeeper(router: Router, entry: string, path: string): { keep(place: GridPlace): void; flush(): void; stop(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: KeptPlace | null = null;
   const write = () => {
@@ -55,6 +57,7 @@ export function placeKeeper(router: Router, entry: string, path: string): { keep
       clearTimeout(timer);
       timer = setTimeout(write, KEEP_AFTER_MS);
     },
+    flush: write,
     stop() {
       clearTimeout(timer);
       removeEventListener('pagehide', write);

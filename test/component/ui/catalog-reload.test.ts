@@ -67,7 +67,7 @@ describe('reloadPlace: where a reloaded list goes back to', () => {
 });
 
 describe('placeKeeper', () => {
-  it('keeps the last place a little after the scroll stops, and at once when the page goes away', () => {
+  it('keeps the last place a little after the scroll stops, and at once when the page goes away or on flush', () => {
     vi.useFakeTimers();
     history.replaceState(null, '', '/#/s/demo');
     const router = new Router();
@@ -80,12 +80,19 @@ describe('placeKeeper', () => {
     keeper.keep(place({ index: 16 }));
     dispatchEvent(new PageTransitionEvent('pagehide'));
     expect(router.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 16 }) });
+    // flush (a click, which may open a product) writes the pending place at once, and only once.
+    keeper.keep(place({ index: 18 }));
+    keeper.flush();
+    expect(router.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 18 }) });
+    history.replaceState({ ...(history.state as object), catalogPlace: 'cleared' }, '');
+    vi.advanceTimersByTime(300);
+    expect(router.kept('catalogPlace')).toBe('cleared');
     // Stopped (the view gone): nothing more is written.
     keeper.keep(place({ index: 20 }));
     keeper.stop();
     vi.advanceTimersByTime(300);
     dispatchEvent(new PageTransitionEvent('pagehide'));
-    expect(router.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 16 }) });
+    expect(router.kept('catalogPlace')).toBe('cleared');
   });
 });
 
