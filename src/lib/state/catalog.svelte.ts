@@ -1,4 +1,4 @@
-import type { Cursor, Product, ProductListQuery } from '../domain/catalog.ts';
+import type { Cursor, Product, ProductListQuery, ProductPage } from '../domain/catalog.ts';
 import type { ListProductPage } from './cursor-pages.ts';
 
 export { PAGE_SIZE, cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
@@ -114,26 +114,23 @@ export class Catalog {
   async load(query: Omit<ProductListQuery, 'count'>, atLeast = 0): Promise<void> {
     const controller = this.#start(query);
     try {
-      let page = await this.#list(query, null, controller.signal, atLeast);
+      const page = await this.#list(query, null, controller.signal, atLeast);
       if (controller.signal.aborted) return;
       this.#setProducts(page.products);
+      this.#total = page.total ?? null;
       this.#capped = page.capped ?? null;
-      let { total, next } = page;
+      this.#next = page.next;
       try {
-        while (this.#products.length < atLeast && next !== null) {
-          page = await this.#list(query, next, controller.signal, atLeast - this.#products.length);
+        while (this.#products.length < atLeast && this.#next !== null) {
+          const more = await this.#list(query, this.#next, controller.signal, atLeast - this.#products.length);
           if (controller.signal.aborted) return;
-          this.#append(page.products);
-          total = page.total ?? total;
-          next = page.products.length > 0 ? page.next : null;
+          this.#addPage(more);
         }
       } catch (error) {
         if (controller.signal.aborted || isAbort(error)) return;
         // The pages in so far show, with the error where more would load (its retry asks again).
         this.#moreError = error;
       }
-      this.#total = total ?? null;
-      this.#next = next;
       this.#status = 'ready';
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
@@ -152,9 +149,7 @@ export class Catalog {
     try {
       const page = await this.#list(this.#query, this.#next, controller.signal);
       if (controller.signal.aborted) return;
-      this.#append(page.products);
-      this.#total = page.total ?? this.#total;
-      this.#next = page.products.length > 0 ? page.next : null;
+      this.#addPage(page);
     } catch (error) {
       if (!controller.signal.aborted && !isAbort(error)) this.#moreError = error;
     } finally {
@@ -162,12 +157,17 @@ export class Catalog {
     }
   }
 
-  /** Adds a further page's products, leaving out any already listed (a list that shifted between pages). */
-  #append(products: readonly Product[]): void {
+  /**
+   * Adds a further page: its products, leaving out any already listed (a list that shifted between
+   * pages), its total, and its cursor (none after an empty page).
+   */
+  #addPage(page: ProductPage): void {
     // Each page costs the same however many are loaded: only the new page is looked through.
-    const fresh = products.filter((p) => !this.#ids.has(p.id));
+    const fresh = page.products.filter((p) => !this.#ids.has(p.id));
     for (const p of fresh) this.#ids.add(p.id);
     this.#products = [...this.#products, ...fresh];
+    this.#total = page.total ?? this.#total;
+    this.#next = page.products.length > 0 ? page.next : null;
   }
 
   dispose(): void {
