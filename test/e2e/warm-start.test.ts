@@ -54,6 +54,22 @@ const LOADING_LINES = `(() => {
   }).observe(document, { childList: true, subtree: true, characterData: true });
 })();`;
 
+/** The IndexedDB transactions the page had made (their modes) when its first store API request left. */
+const TRANSACTIONS_BEFORE_REQUEST = `(() => {
+  const made = [];
+  const transaction = IDBDatabase.prototype.transaction;
+  IDBDatabase.prototype.transaction = function (...args) {
+    made.push(args[1] ?? 'readonly');
+    return transaction.apply(this, args);
+  };
+  const fetch = window.fetch;
+  window.fetch = function (...args) {
+    const url = String(args[0]?.url ?? args[0]);
+    if (url.includes('/api/') && window.__beforeRequest === undefined) window.__beforeRequest = [...made];
+    return fetch.apply(this, args);
+  };
+})();`;
+
 interface Moments {
   __idbOpenedAt?: number;
   __idbReadyAt?: number;
@@ -101,6 +117,16 @@ describe('warm start', () => {
     expect(firstTransaction).toBeDefined();
     expect(firstRender).toBeDefined();
     expect(firstTransaction!).toBeLessThan(firstRender!);
+  });
+
+  it('its first request to the store leaves after one IndexedDB read: the sealing key and the saved sessions, together', async () => {
+    const { context, catalogue } = await signedIn();
+
+    const again = await context.newPage();
+    await again.addInitScript({ content: TRANSACTIONS_BEFORE_REQUEST });
+    await again.goto(catalogue);
+    await again.locator('main ul[aria-label="Products"] li article').first().waitFor();
+    expect(await again.evaluate(() => (window as unknown as { __beforeRequest?: string[] }).__beforeRequest)).toEqual(['readonly']);
   });
 
   it('a returning visitor\'s catalogue is drawn with the shell, never behind its "Loading the catalogue…" line', async () => {

@@ -94,9 +94,10 @@ export class LazyAuth implements AuthPort {
   /**
    * Starts reading the saved sessions as soon as `storage` is open, before config.json is read and
    * the app is built (the boot does), so that a returning visitor's list does not wait for them.
+   * From the records the storage check read with the sealing key where it did (kv.ts firstRead).
    */
   static listSaved(storage: Promise<OpenedStorage>): Promise<VaultListing> {
-    const listing = storage.then((opened) => new SessionStore(opened.sealed).list());
+    const listing = storage.then((opened) => new SessionStore(opened.firstRead ?? opened.sealed).list());
     listing.catch(() => undefined); // the first listSessions, which takes it, reports a failure
     return listing;
   }

@@ -237,12 +237,13 @@ describe('LazyAuth', () => {
   });
 
   describe('the saved sessions read as storage opens (LazyAuth.listSaved, from the boot)', () => {
-    /** The tabs' storage, counting how often the vault is listed. */
+    /** The tabs' storage, counting how often the vault is listed (from storage, or from what the storage check read). */
     async function countedStorage(tabs: Tabs) {
       const opened = await openStorage({ indexedDB: tabs.factory });
       let lists = 0;
       const sealed = { ...opened.sealed, keys: () => (lists++, opened.sealed.keys()) };
-      return { storage: Promise.resolve({ ...opened, sealed }), lists: () => lists };
+      const firstRead = opened.firstRead && { ...opened.firstRead, keys: () => (lists++, opened.firstRead!.keys()) };
+      return { storage: Promise.resolve({ ...opened, sealed, ...(firstRead ? { firstRead } : {}) }), lists: () => lists };
     }
 
     it('are what the first listSessions gives, with no second read; later calls read afresh', async () => {

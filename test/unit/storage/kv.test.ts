@@ -232,3 +232,63 @@ describe('openStorage: the start-up check', () => {
     expect(await opened.store.get('k')).toBe(1);
   });
 });
+
+describe('openStorage: a returning visitor\'s first read', () => {
+  /** A database on `factory` whose transactions are noted (mode, and the order they were made in). */
+  async function noted(factory: IDBFactory) {
+    const database = await openDatabase(factory);
+    const made: Array<IDBTransactionMode | undefined> = [];
+    const transaction = database.transaction.bind(database);
+    database.transaction = ((names: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+      made.push(mode);
+      return transaction(names, mode, options);
+    }) as IDBDatabase['transaction'];
+    return { database: Promise.resolve(database), made };
+  }
+
+  /** A factory holding a sealing key and two sealed vault records (`session:acme`, `session:beta`) beside other keys. */
+  async function visited(): Promise<IDBFactory> {
+    const factory = new IDBFactory();
+    const opened = await openStorage({ indexedDB: factory });
+    await opened.sealed.set('session:acme', { v: 1, n: 'acme' });
+    await opened.sealed.set('session:beta', { v: 1, n: 'beta' });
+    await opened.store.set('sessions', 'not the vault');
+    await opened.store.set('signed-out:acme', 1);
+    return factory;
+  }
+
+  it('reads the sealing key and every vault record in one read-only transaction, and lists them with no further read', async () => {
+    const factory = await visited();
+    const { database, made } = await noted(factory);
+    const opened = await openStorage({ indexedDB: factory, database });
+    expect(made).toEqual(['readonly']);
+    const first = opened.firstRead!;
+    expect((await first.keys()).sort()).toEqual(['session:acme', 'session:beta']);
+    expect(await first.get('session:beta')).toEqual({ v: 1, n: 'beta' });
+    expect(await first.get('session:gone')).toBeUndefined();
+    expect(made).toEqual(['readonly']);
+    // Its values are the sealed ones: the plain store holds no clear text of them.
+    expect(JSON.stringify(await opened.store.get('session:acme'))).not.toContain('acme');
+  });
+
+  it('a record deleted through it (a damaged one, by the listing) is gone from it and from storage', async () => {
+    const factory = await visited();
+    const opened = await openStorage({ indexedDB: factory });
+    const first = opened.firstRead!;
+    await first.del('session:acme');
+    expect(await first.keys()).toEqual(['session:beta']);
+    expect(await first.get('session:acme')).toBeUndefined();
+    expect(await opened.sealed.get('session:acme')).toBeUndefined();
+    expect(await opened.sealed.get('session:beta')).toEqual({ v: 1, n: 'beta' });
+  });
+
+  it('a first visit (no sealing key yet) has no first read: its records could not be opened with the new key', async () => {
+    const opened = await openStorage({ indexedDB: new IDBFactory() });
+    expect(opened.persistent).toBe(true);
+    expect(opened.firstRead).toBeUndefined();
+  });
+
+  it('in memory there is no first read', async () => {
+    expect((await openStorage({ indexedDB: null })).firstRead).toBeUndefined();
+  });
+});
