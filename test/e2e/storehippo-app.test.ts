@@ -123,6 +123,12 @@ describe('StoreHippo in the app', () => {
     await page.getByRole('heading', { name: productName, level: 1 }).waitFor();
     await expect.poll(() => cdnImages.count()).toBeGreaterThan(0);
     await page.setViewportSize({ width: 360, height: 800 });
+    // the header on a phone: the store's name whole (not cut short) beside "Forget", a button still
+    // called "Forget credentials"
+    const storeName = page.getByRole('banner').locator('.store-name');
+    await expect.poll(() => storeName.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight)).toBe(true);
+    expect(await storeName.textContent()).toBe(NAME);
+    await page.getByRole('banner').getByRole('button', { name: 'Forget credentials', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
     await page.getByText(/StoreHippo: this key’s role cannot edit products\./).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-product-360.png`, fullPage: true });
