@@ -116,6 +116,11 @@ describe('a storefront-only session', () => {
         return bad;
       });
       expect(unsafe, id).toEqual([]);
+      // The description's pictures that do not load (the seed's src=x, resolved against the store's
+      // product page, is a 404 there) leave no broken-picture icon: each picture left has loaded.
+      const loadedOrGone = () =>
+        page.locator('main .merchant-html img').evaluateAll((pictures) => pictures.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0));
+      await expect.poll(loadedOrGone, { message: id, timeout: 5_000 }).toBe(true);
     }
     expect(dialogs).toEqual([]);
     expect(log.lines.filter((l) => l.includes('xss'))).toEqual([]);

@@ -108,19 +108,24 @@ export function sanitizeMerchantHtml(html: string, base?: string): string {
   } finally {
     currentBase = undefined;
   }
-  return unwrapDeadLinks(clean);
+  return withoutDeadAddresses(clean);
 }
 
 /**
  * A link whose address was removed would look like a link and do nothing: keep its text, drop the
- * `<a>`. Works on the sanitized string in an inert <template> (nothing loads or runs there).
+ * `<a>`. A picture whose address was removed would show nothing, or a broken picture: its words
+ * (alt) as text in its place, or nothing (SafeHtml does the same with a picture that fails to load).
+ * Works on the sanitized string in an inert <template> (nothing loads or runs there).
  */
-function unwrapDeadLinks(clean: string): string {
-  if (!/<a[\s>]/i.test(clean)) return clean;
+function withoutDeadAddresses(clean: string): string {
+  if (!/<(a|img)[\s>]/i.test(clean)) return clean;
   const template = document.createElement('template');
   template.innerHTML = clean;
-  const dead = template.content.querySelectorAll('a:not([href])');
+  const dead = template.content.querySelectorAll('a:not([href]), img:not([src])');
   if (dead.length === 0) return clean;
-  for (const link of dead) link.replaceWith(...link.childNodes);
+  for (const element of dead) {
+    if (element.localName === 'img') element.replaceWith((element.getAttribute('alt') ?? '').trim());
+    else element.replaceWith(...element.childNodes);
+  }
   return template.innerHTML;
 }

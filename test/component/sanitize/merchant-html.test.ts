@@ -109,6 +109,12 @@ describe('sanitizeMerchantHtml against hostile input', () => {
     expect(output).toBe('<p>See Click.</p>');
   });
 
+  it('a picture left without an address shows its words (alt) as text in its place, or nothing, not an empty or broken picture', () => {
+    expect(sanitizeMerchantHtml('<p>Before <img src="javascript:alert(1)" alt=" The apron, folded "> after</p>')).toBe('<p>Before The apron, folded after</p>');
+    expect(sanitizeMerchantHtml('<p>A<img src="data:image/png;base64,AAAA">B<img alt="no address at all"></p>')).toBe('<p>ABno address at all</p>');
+    expect(sanitizeMerchantHtml('<img src="https://shop.example/a.png" alt="kept">')).toContain('src="https://shop.example/a.png"');
+  });
+
   it('without a store address, drops relative URLs (they would point into this app) and shows such links as plain text', () => {
     const output = sanitizeMerchantHtml('<p>Read our <a href="/pages/shipping"><em>shipping page</em></a>.</p><img src="pic.png" alt="p">');
     expect(output).not.toContain('/pages/shipping');
