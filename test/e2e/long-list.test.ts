@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { readPlace } from '../helpers/catalog-grid.ts';
 
 const PRODUCTS = 600;
 const e2e = useE2e({ app: { store: { productCount: PRODUCTS } } });
@@ -51,21 +52,6 @@ async function scrollUntilLoaded(page: Page, target: number): Promise<number> {
     count = await loaded(page);
   }
   return count;
-}
-
-/** Where the page is, and the first card wholly in view with its distance from the viewport's top. */
-function readPlace(page: Page) {
-  return page.evaluate(() => {
-    const items = [...document.querySelectorAll('main ul[aria-label="Products"] > li')];
-    const first = items.find((li) => li.getBoundingClientRect().top >= 0);
-    return {
-      scrollY: Math.round(scrollY),
-      height: document.documentElement.scrollHeight,
-      position: Number(first?.getAttribute('aria-posinset') ?? 0),
-      top: Math.round(first?.getBoundingClientRect().top ?? -1),
-      href: first?.querySelector('a')?.getAttribute('href') ?? '',
-    };
-  });
 }
 
 /** Waits until no page is loading (the button is back to "Load more"). */

@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { productCards, stepToNextPage, loadedProducts } from '../helpers/catalog-grid.ts';
+import { productCards, readPlace, stepToNextPage, loadedProducts } from '../helpers/catalog-grid.ts';
 import { readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
@@ -154,6 +154,33 @@ describe('StoreHippo in the app', () => {
       expect(page.url().includes(secret)).toBe(false);
       expect(lines.join('\n').includes(secret)).toBe(false);
     }
+  });
+
+  it('a reload well down the catalogue comes back to the same card, the pages up to it asked for together', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 1280);
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByRole('link', { name: `Browse ${NAME}` }).click();
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(24);
+    // All 120 loaded (nothing more loads while the place is read), then 60% of the way down.
+    await expect.poll(() => stepToNextPage(page), { timeout: 15_000 }).toBe(120);
+    await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight * 0.6, behavior: 'instant' }));
+    await page.waitForTimeout(700); // the place is kept a little after the scroll stops
+    const { height: _height, ...before } = await readPlace(page);
+    expect(before.position).toBeGreaterThan(48);
+
+    // Each page of products held 200 ms on its way: pages asked for one after another never overlap.
+    let inFlight = 0;
+    let most = 0;
+    await page.route(/\/ms\.products\?/, async (route) => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      inFlight--;
+      await route.continue();
+    });
+    await page.reload();
+    await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 10_000 }).toEqual(before);
+    expect(most).toBeGreaterThanOrEqual(2);
   });
 
   it('a manager key sees orders and coupons, edits a product the server keeps; a 429 while browsing shows the wait and then the page', async () => {

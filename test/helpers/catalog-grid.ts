@@ -33,6 +33,21 @@ export async function stepToNextPage(page: Page): Promise<number> {
   return loadedProducts(page);
 }
 
+/** Where the page is, and the first card wholly in view with its distance from the viewport's top. */
+export function readPlace(page: Page) {
+  return page.evaluate(() => {
+    const items = [...document.querySelectorAll('main ul[aria-label="Products"] > li')];
+    const first = items.find((li) => li.getBoundingClientRect().top >= 0);
+    return {
+      scrollY: Math.round(scrollY),
+      height: document.documentElement.scrollHeight,
+      position: Number(first?.getAttribute('aria-posinset') ?? 0),
+      top: Math.round(first?.getBoundingClientRect().top ?? -1),
+      href: first?.querySelector('a')?.getAttribute('href') ?? '',
+    };
+  });
+}
+
 /** The catalogue's "could not be reached" panel (an alert with its Try again). */
 export function unreachablePanel(page: Page): Locator {
   return page.getByRole('alert').filter({ hasText: 'could not be reached' });

@@ -62,7 +62,13 @@ export interface CallOptions {
  */
 export interface Adapter {
   /** The first page for `cursor` null/absent, else the page `cursor` points at. */
-  listProducts(query: ProductListQuery, cursor?: Cursor | null, options?: CallOptions): Promise<ProductPage>;
+  /**
+   * One page from `cursor` (none: the first). `atLeast`: the caller wants that many products from
+   * there (a reload going back down the list); an adapter with numbered pages asks for all of them
+   * at once and answers with them joined (joinPages), its cursor after them; one whose pages are
+   * slices of a list already loaded ignores it (the next pages cost no request).
+   */
+  listProducts(query: ProductListQuery, cursor?: Cursor | null, options?: CallOptions & { atLeast?: number }): Promise<ProductPage>;
   getProduct(id: string, options?: CallOptions): Promise<Product>;
   getMetadata(options?: CallOptions): Promise<StoreMetadata>;
   /** The store's categories, when the platform lists them apart from products. */

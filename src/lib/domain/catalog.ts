@@ -69,6 +69,25 @@ export interface ProductPage {
   capped?: number;
 }
 
+/**
+ * Numbered pages from one cursor on, asked for together (a reload going back down a list), as one
+ * page: joined up to the page that ends the list (any after it were past the end, empty), its
+ * cursor and total the last one's, the products left out added up.
+ */
+export function joinPages(pages: readonly ProductPage[]): ProductPage {
+  const end = pages.findIndex((page) => page.next === null);
+  const used = end < 0 ? pages : pages.slice(0, end + 1);
+  const last = used[used.length - 1]!;
+  const joined: ProductPage = { products: used.flatMap((page) => page.products), next: last.next };
+  if (last.total !== undefined) joined.total = last.total;
+  const skipped = used.reduce((sum, page) => sum + (page.skipped ?? 0), 0);
+  if (skipped > 0) joined.skipped = skipped;
+  return joined;
+}
+
+/** How many pages of `count` hold `atLeast` products (at least one). */
+export const pagesFor = (atLeast: number | undefined, count: number): number => Math.max(1, Math.ceil((atLeast ?? 0) / count));
+
 export type ProductSort = 'newest' | 'name' | 'price' | '-price';
 
 /** What to list; paging goes by cursor (ProductPage.next), `count` is a wish the adapter may clamp. */

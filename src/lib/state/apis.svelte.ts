@@ -150,11 +150,11 @@ export class StoreApis {
   #pagesOf(storeId: string): ListProductPage {
     const store = this.#session.store(storeId);
     if (!store || !runsOnSeam(store.kind)) return cursorPagesOf(this.for(storeId));
-    return (query, cursor, signal) =>
+    return (query, cursor, signal, atLeast) =>
       this.#tracked(storeId, async () => {
         const { adapter } = await this.#client(store);
         if (!adapter) throw new Error(`${store.kind} pages by number`);
-        return adapter.listProducts(query, cursor, { signal });
+        return adapter.listProducts(query, cursor, atLeast ? { signal, atLeast } : { signal });
       });
   }
 

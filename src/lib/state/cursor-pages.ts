@@ -1,6 +1,6 @@
 /** The catalogue's cursor paging over Goodsie's numbered store API client (seam kinds page themselves). */
 import type { StoreApi } from '../api/client.ts';
-import { nextPageCursor, type Cursor, type ProductListQuery, type ProductPage } from '../domain/catalog.ts';
+import { joinPages, nextPageCursor, pagesFor, type Cursor, type ProductListQuery, type ProductPage } from '../domain/catalog.ts';
 
 /** Products per page of the catalogue grid. */
 export const PAGE_SIZE = 24;
@@ -23,13 +23,8 @@ export function cursorPagesOf(api: StoreApi, count = PAGE_SIZE): ListProductPage
     const answer = await api.listProducts({ ...query, page, count }, signal);
     return { products: answer.products, next: nextPageCursor(answer.paging, answer.products.length), total: answer.paging.total };
   };
-  return async (query, cursor, signal, atLeast = 0) => {
+  return async (query, cursor, signal, atLeast) => {
     const first = cursor === null ? 0 : Number(cursor);
-    const pages = await Promise.all(Array.from({ length: Math.max(1, Math.ceil(atLeast / count)) }, (_, i) => one(query, first + i, signal)));
-    // Joined up to the page that ends the list (any after it were past the end: empty).
-    const end = pages.findIndex((page) => page.next === null);
-    const used = end < 0 ? pages : pages.slice(0, end + 1);
-    const last = used[used.length - 1]!;
-    return { products: used.flatMap((page) => page.products), next: last.next, total: last.total };
+    return joinPages(await Promise.all(Array.from({ length: pagesFor(atLeast, count) }, (_, i) => one(query, first + i, signal))));
   };
 }

@@ -9,7 +9,7 @@ import type { ApiOperation } from '../../connect/operations.ts';
 import type { ApiRequest, ApiResponse, SendOptions } from '../../connect/request.ts';
 import type { Shopware6StoreConfig } from '../../connect/store-config.ts';
 import type { Capability } from '../../domain/capability.ts';
-import type { Coupon, Cursor, OrderPage, Product, ProductEdit, ProductListQuery, ProductPage, StoreMetadata } from '../../domain/catalog.ts';
+import { joinPages, pagesFor, type Coupon, type Cursor, type OrderPage, type Product, type ProductEdit, type ProductListQuery, type ProductPage, type StoreMetadata } from '../../domain/catalog.ts';
 import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { invalidResponse, readObject } from '../wire.ts';
@@ -90,6 +90,27 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     return { wire: data[0], product: mapOne(data[0], chosen, 'data[0]') };
   }
 
+  /** Page `page0` (0-based) of the product list: Shopware's 1-based page `page0 + 1` of `count`. */
+  async function listPage(query: ProductListQuery, page0: number, count: number, options: CallOptions | undefined): Promise<ProductPage> {
+    const criteria = buildProductListCriteria({ ...query, page: page0, count }, 'admin');
+    const [chosen, answer] = await Promise.all([currencyOf(options), search('product', criteria, 'listProducts', options)]);
+    const { data, paging } = readSearchResult(answer.json, criteria.page ?? 1, criteria.limit ?? count);
+    const products: Product[] = [];
+    let skipped = 0;
+    data.forEach((item, index) => {
+      try {
+        products.push(mapOne(item, chosen, `data[${index}]`));
+      } catch (error) {
+        // one product without a name or a price in the chosen currency does not hide the others
+        if (!(error instanceof AppError && error.code === 'API_INVALID_RESPONSE')) throw error;
+        skipped++;
+      }
+    });
+    const page: ProductPage = { products, next: nextCursor(page0, paging.count, paging.total ?? 0), total: paging.total ?? products.length };
+    if (skipped > 0) page.skipped = skipped;
+    return page;
+  }
+
   async function allowed(request: Promise<ApiResponse>): Promise<boolean> {
     return (await request).status !== 403;
   }
@@ -100,23 +121,9 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     async listProducts(query: ProductListQuery, cursor, options): Promise<ProductPage> {
       const page0 = pageOf(cursor);
       const count = query.count ?? SW_DEFAULT_PAGE_SIZE;
-      const criteria = buildProductListCriteria({ ...query, page: page0, count }, 'admin');
-      const [chosen, answer] = await Promise.all([currencyOf(options), search('product', criteria, 'listProducts', options)]);
-      const { data, paging } = readSearchResult(answer.json, criteria.page ?? 1, criteria.limit ?? count);
-      const products: Product[] = [];
-      let skipped = 0;
-      data.forEach((item, index) => {
-        try {
-          products.push(mapOne(item, chosen, `data[${index}]`));
-        } catch (error) {
-          // one product without a name or a price in the chosen currency does not hide the others
-          if (!(error instanceof AppError && error.code === 'API_INVALID_RESPONSE')) throw error;
-          skipped++;
-        }
-      });
-      const page: ProductPage = { products, next: nextCursor(page0, paging.count, paging.total ?? 0), total: paging.total ?? products.length };
-      if (skipped > 0) page.skipped = skipped;
-      return page;
+      // Numbered pages: all of those `atLeast` needs leave together (adapter.ts).
+      const pages = Array.from({ length: pagesFor(options?.atLeast, count) }, (_, i) => listPage(query, page0 + i, count, options));
+      return joinPages(await Promise.all(pages));
     },
 
     async getProduct(id, options) {

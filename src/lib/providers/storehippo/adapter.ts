@@ -8,7 +8,7 @@ import type { ApiResponse, SendOptions } from '../../connect/request.ts';
 import type { ApiOperation } from '../../connect/operations.ts';
 import type { StoreHippoStoreConfig } from '../../connect/store-config.ts';
 import type { Capability } from '../../domain/capability.ts';
-import type { Coupon, Cursor, ProductListQuery } from '../../domain/catalog.ts';
+import { joinPages, pagesFor, type Coupon, type Cursor, type ProductListQuery, type ProductPage } from '../../domain/catalog.ts';
 import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { assertUnchangedSince, buildProductEditBody, defaultImageBase, mapCouponList, mapListEnvelope, mapOrderList, mapProductList, mapProductResponse, type StoreHippoMapContext } from './map.ts';
@@ -76,6 +76,13 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
     return mapProductResponse(response.json, map);
   }
 
+  async function listPage(query: ProductListQuery, page: number, count: number, call: CallOptions | undefined): Promise<ProductPage> {
+    const params = buildProductListQuery({ ...query, page, count }, { publishedOnly: options.publishedOnly === true });
+    const response = await send({ method: 'GET', path: path('ms.products'), query: params }, 'listProducts', opts(call));
+    const { products, paging } = mapProductList(response.json, { page, count }, map);
+    return paging.totalKnown ? { products, next: nextCursor(paging), total: paging.total } : { products, next: nextCursor(paging) };
+  }
+
   function probeRequest(id: ProbeId, options?: CallOptions): Promise<ApiResponse> {
     const probe = STOREHIPPO_PROBES.find((p) => p.id === id)!;
     return send({ method: 'GET', path: path(probe.entity), query: probe.query }, 'probe', { ...opts(options), accept: [403] });
@@ -94,10 +101,8 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
   return {
     async listProducts(query: ProductListQuery, cursor, call) {
       const { page, count } = decodeCursor(cursor, query.count ?? STOREHIPPO_DEFAULT_COUNT);
-      const params = buildProductListQuery({ ...query, page, count }, { publishedOnly: options.publishedOnly === true });
-      const response = await send({ method: 'GET', path: path('ms.products'), query: params }, 'listProducts', opts(call));
-      const { products, paging } = mapProductList(response.json, { page, count }, map);
-      return paging.totalKnown ? { products, next: nextCursor(paging), total: paging.total } : { products, next: nextCursor(paging) };
+      // Pages by offset, each a multiple of `count`: all of those `atLeast` needs leave together (adapter.ts).
+      return joinPages(await Promise.all(Array.from({ length: pagesFor(call?.atLeast, count) }, (_, i) => listPage(query, page + i, count, call))));
     },
     getProduct: (id, call) => getProduct(id, call),
     async getMetadata() {

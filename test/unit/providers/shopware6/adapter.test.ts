@@ -56,6 +56,43 @@ describe('catalogue', () => {
     expect(sent.filter((s) => s.url.endsWith('/api/search/currency'))).toHaveLength(1);
   });
 
+  it('for a reload down the list (atLeast), the pages it needs leave together and come back joined, as paging one by one gives them', async () => {
+    const oneByOne: string[] = [];
+    let cursor: string | null = '2';
+    for (let i = 0; i < 3 && cursor !== null; i++) {
+      const page: Awaited<ReturnType<Adapter['listProducts']>> = await adapter.listProducts({ count: 5 }, cursor);
+      oneByOne.push(...page.products.map((p) => p.id));
+      cursor = page.next;
+    }
+    const real = globalThis.fetch;
+    let inFlight = 0;
+    let most = 0;
+    globalThis.fetch = async (input, init) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await real(input, init);
+      } finally {
+        inFlight--;
+      }
+    };
+    try {
+      const before = sent.length;
+      const joined = await adapter.listProducts({ count: 5 }, '2', { atLeast: 15 });
+      expect(most).toBe(3);
+      expect(sent.slice(before).filter((s) => s.url.endsWith('/api/search/product'))).toHaveLength(3);
+      expect(joined.products.map((p) => p.id)).toEqual(oneByOne);
+      expect(joined.next).toBe('5');
+      // Near the end: joined up to the last page, no cursor after it.
+      const total = joined.total!;
+      const lastPage = Math.ceil(total / 5);
+      const end = await adapter.listProducts({ count: 5 }, String(lastPage - 1), { atLeast: 15 });
+      expect(end.products).toHaveLength(5 + (total - (lastPage - 1) * 5));
+      expect(end.next).toBeNull();
+    } finally {
+      globalThis.fetch = real;
+    }
+  });
+
   it('searches, filters by category name and sorts by price', async () => {
     const found = await adapter.listProducts({ q: 'apple' });
     expect(found.products.map((p) => p.id)).toContain(SEED_IDS.apples);

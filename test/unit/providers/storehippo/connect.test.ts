@@ -156,6 +156,41 @@ describe('the adapter over the transport', () => {
     expect(() => decodeCursor('7:24', 24)).toThrow(AppError);
   });
 
+  it('for a reload down the list (atLeast), the pages it needs leave together and come back joined, as paging one by one gives them', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const counting: typeof fetch = async (input, init) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        return await fetch(input, init);
+      } finally {
+        inFlight--;
+      }
+    };
+    const full: Credential = { v: 2, storeId: 'hippo', kind: 'storehippo', ...readOnly };
+    const adapter = createStoreHippoAdapter({
+      store,
+      send: createTransport({ apiBase: store.apiBase, fetch: counting, sign: signer(full), onUnauthorized: refuse, hooks: () => adapter.hooks, sleep: async () => undefined }),
+    });
+    const oneByOne: string[] = [];
+    let cursor: string | null = '24:24';
+    for (let i = 0; i < 3 && cursor !== null; i++) {
+      const page: Awaited<ReturnType<typeof adapter.listProducts>> = await adapter.listProducts({ count: 24 }, cursor);
+      oneByOne.push(...page.products.map((p) => p.id));
+      cursor = page.next;
+    }
+    most = 0;
+    const joined = await adapter.listProducts({ count: 24 }, '24:24', { atLeast: 72 });
+    expect(most).toBe(3);
+    expect(joined.products.map((p) => p.id)).toEqual(oneByOne);
+    expect(joined.next).toBe('96:24');
+    expect(joined.total).toBe(120);
+    // Near the end: joined up to the last page (the one after it is past the end), no cursor after.
+    const end = await adapter.listProducts({ count: 24 }, '72:24', { atLeast: 72 });
+    expect(end.products).toHaveLength(48);
+    expect(end.next).toBeNull();
+  });
+
   it('searches by name, filters by category and sorts by price, as JSON filters', async () => {
     const adapter = adapterFor(readOnly);
     const all = await adapter.listProducts({ count: 50 });
