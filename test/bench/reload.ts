@@ -6,10 +6,10 @@
  * the same card.
  */
 import type { Browser, Page } from 'playwright-core';
-import { answerConsent, STORE_NAME, type AppUnderTest } from '../helpers/e2e-app.ts';
+import type { AppUnderTest } from '../helpers/e2e-app.ts';
 import { addProbe, waitForProbe } from './probes.ts';
 import type { Figure } from './report.ts';
-import { PICTURES_METHOD, openConsent } from './signin.ts';
+import { PICTURES_METHOD, signInToCatalogue } from './signin.ts';
 import { summarize } from './stats.ts';
 
 /** The card at the top when the tab is reloaded (about four pages down). */
@@ -39,9 +39,7 @@ export async function measureReloadPlace(browser: Browser, env: AppUnderTest, ru
   try {
     await addProbe(context);
     const page = await context.newPage();
-    await openConsent(page, env.app.url, STORE_NAME);
-    await answerConsent(page, 'Allow');
-    await waitForProbe(page, 'firstProductAt');
+    await signInToCatalogue(page, env.app.url);
     await scrollToTarget(page);
     // The place is kept a little after the scroll stops (catalog-place.ts).
     await page.waitForTimeout(500);

@@ -10,9 +10,9 @@
  * keeps the store's own SVGs.
  */
 import type { Browser, Page } from 'playwright-core';
-import { answerConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
-import { openConsent } from './signin.ts';
-import { addProbe, describeLongFrame, openMetrics, readProbe, typeSearch, waitForProbe } from './probes.ts';
+import { startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
+import { signInToCatalogue } from './signin.ts';
+import { addProbe, describeLongFrame, openMetrics, readProbe, typeSearch } from './probes.ts';
 import { summarize } from './stats.ts';
 import { answerPicturesWithPhotos } from './photos.ts';
 import type { Figure } from './report.ts';
@@ -102,12 +102,6 @@ async function scrollToEnd(page: Page): Promise<ScrollResult> {
   return { reachedEnd: state.end, loaded: state.count, elapsedMs: Date.now() - started, stalls, loadMoreClicks, retries, maxInDom };
 }
 
-async function signIn(page: Page, env: AppUnderTest): Promise<void> {
-  await openConsent(page, env.app.url);
-  await answerConsent(page, 'Allow');
-  await waitForProbe(page, 'firstProductAt');
-}
-
 interface PageCost {
   page: number;
   /** Its products request's start to its cards painted. */
@@ -187,7 +181,7 @@ async function searchOnce(browser: Browser, env: AppUnderTest): Promise<{ timing
   const context = await benchContext(browser, env);
   try {
     const page = await context.newPage();
-    await signIn(page, env);
+    await signInToCatalogue(page, env.app.url);
     const timing = await timeSearch(page, env.store.origin, 'mug');
     return { timing, floor: await timeTrivialPaints(page, 10) };
   } finally {
@@ -214,7 +208,7 @@ export async function measureScale(browser: Browser, runs: number, log: (line: s
     const context = await benchContext(browser, env);
     try {
       const page = await context.newPage();
-      await signIn(page, env);
+      await signInToCatalogue(page, env.app.url);
       const metrics = await openMetrics(page);
       const scrollStart = await page.evaluate(() => performance.now());
       log(`scrolling to the end (cap ${SCROLL_CAP_MS / 1000} s)`);

@@ -32,6 +32,13 @@ export async function openConsent(page: Page, appUrl: string, storeName = STORE_
   await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
 }
 
+/** Signs in through the consent page (Allow) and waits for the first product card to be painted (the probe's). */
+export async function signInToCatalogue(page: Page, appUrl: string, storeName = STORE_NAME): Promise<void> {
+  await openConsent(page, appUrl, storeName);
+  await answerConsent(page, 'Allow');
+  await waitForProbe(page, 'firstProductAt');
+}
+
 /** One sign-in in a fresh profile: Connect, Allow, then the callback document's figures. */
 async function signInOnce(page: Page, env: AppUnderTest, storeName: string): Promise<SignInRun> {
   await openConsent(page, env.app.url, storeName);
