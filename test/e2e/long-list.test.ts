@@ -212,6 +212,23 @@ describe('a long catalogue', () => {
     expect(pages[0]).toBe(0);
   });
 
+  it('a reload some 400 products down comes back there too, asking once for each page up to it', async () => {
+    const { page, pages } = await signedIn(1280, 900);
+    await scrollUntilLoaded(page, 432);
+    await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight * 0.88, behavior: 'instant' }));
+    await page.waitForTimeout(300);
+    await settled(page);
+    const { height: _height, ...before } = await readPlace(page);
+    expect(before.position).toBeGreaterThan(300);
+    await page.waitForTimeout(400);
+
+    pages.length = 0;
+    await page.reload();
+    await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 15_000 }).toEqual(before);
+    expect(pages.length * 24).toBeGreaterThanOrEqual(before.position);
+    expect([...pages].sort((a, b) => a - b)).toEqual([...pages.keys()]);
+  });
+
   it('a tall screen fills itself: the load-ahead trigger still in its margin after a page lands fires again (the ~120-product stall)', async () => {
     // 2,400 px tall: the first pages all end inside the viewport plus its load-ahead margin (two
     // viewports), so the trigger never leaves it; an observer reports changes only, so this stalled
