@@ -61,12 +61,12 @@ export interface CallOptions {
  * the four new platforms); capabilities gate the screens that use them.
  */
 export interface Adapter {
-  /** The first page for `cursor` null/absent, else the page `cursor` points at. */
   /**
-   * One page from `cursor` (none: the first). `atLeast`: the caller wants that many products from
-   * there (a reload going back down the list); an adapter with numbered pages asks for all of them
-   * at once and answers with them joined (joinPages), its cursor after them; one whose pages are
-   * slices of a list already loaded ignores it (the next pages cost no request).
+   * The first page for `cursor` null/absent, else the page `cursor` points at. `atLeast`: the caller
+   * wants that many products from there (a reload going back down the list); an adapter with
+   * numbered pages asks for all of them at once and answers with them joined (numberedPagesFrom),
+   * its cursor after them; one whose pages are slices of a list already loaded ignores it (the next
+   * pages cost no request).
    */
   listProducts(query: ProductListQuery, cursor?: Cursor | null, options?: CallOptions & { atLeast?: number }): Promise<ProductPage>;
   getProduct(id: string, options?: CallOptions): Promise<Product>;

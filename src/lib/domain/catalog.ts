@@ -70,11 +70,21 @@ export interface ProductPage {
 }
 
 /**
- * Numbered pages from one cursor on, asked for together (a reload going back down a list), as one
- * page: joined up to the page that ends the list (any after it were past the end, empty), its
- * cursor and total the last one's, the products left out added up.
+ * Numbered pages `first`, `first + 1`, … of `count` products, as many as `atLeast` products need (at
+ * least one), asked for together (a reload going back down a list) and answered as one page
+ * ({@link joinPages}). `one` asks for one page, as paging one by one would.
  */
-export function joinPages(pages: readonly ProductPage[]): ProductPage {
+export async function numberedPagesFrom(first: number, atLeast: number | undefined, count: number, one: (page: number) => Promise<ProductPage>): Promise<ProductPage> {
+  const pages = Math.max(1, Math.ceil((atLeast ?? 0) / count));
+  return joinPages(await Promise.all(Array.from({ length: pages }, (_, i) => one(first + i))));
+}
+
+/**
+ * Pages from one cursor on, asked for together, as one page: joined up to the page that ends the
+ * list (any after it were past the end, empty), its cursor and total the last one's, the products
+ * left out added up.
+ */
+function joinPages(pages: readonly ProductPage[]): ProductPage {
   const end = pages.findIndex((page) => page.next === null);
   const used = end < 0 ? pages : pages.slice(0, end + 1);
   const last = used[used.length - 1]!;
@@ -84,9 +94,6 @@ export function joinPages(pages: readonly ProductPage[]): ProductPage {
   if (skipped > 0) joined.skipped = skipped;
   return joined;
 }
-
-/** How many pages of `count` hold `atLeast` products (at least one). */
-export const pagesFor = (atLeast: number | undefined, count: number): number => Math.max(1, Math.ceil((atLeast ?? 0) / count));
 
 export type ProductSort = 'newest' | 'name' | 'price' | '-price';
 

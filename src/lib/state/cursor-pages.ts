@@ -1,6 +1,6 @@
 /** The catalogue's cursor paging over Goodsie's numbered store API client (seam kinds page themselves). */
 import type { StoreApi } from '../api/client.ts';
-import { joinPages, nextPageCursor, pagesFor, type Cursor, type ProductListQuery, type ProductPage } from '../domain/catalog.ts';
+import { nextPageCursor, numberedPagesFrom, type Cursor, type ProductListQuery, type ProductPage } from '../domain/catalog.ts';
 
 /** Products per page of the catalogue grid. */
 export const PAGE_SIZE = 24;
@@ -25,6 +25,6 @@ export function cursorPagesOf(api: StoreApi, count = PAGE_SIZE): ListProductPage
   };
   return async (query, cursor, signal, atLeast) => {
     const first = cursor === null ? 0 : Number(cursor);
-    return joinPages(await Promise.all(Array.from({ length: pagesFor(atLeast, count) }, (_, i) => one(query, first + i, signal))));
+    return numberedPagesFrom(first, atLeast, count, (page) => one(query, page, signal));
   };
 }

@@ -148,8 +148,9 @@ export interface OpenedStorage {
   /**
    * On IndexedDB: the vault's records (every {@link VAULT_PREFIX} key) as the start-up check read
    * them, in the one transaction that read the sealing key, sealed like `sealed`. For the first
-   * listing of saved sessions (auth-port.ts listSaved), which then reads storage no more: a returning
-   * visitor's first request waited for two more reads (the keys, then the records), 20-50 ms here.
+   * listing of saved sessions (auth-port.ts listSaved), which then reads storage no more (it read
+   * the keys, then the records: two more transactions, one after the other, before the first
+   * request to the store).
    */
   firstRead?: KeyValueStore | undefined;
 }

@@ -9,7 +9,7 @@ import type { ApiOperation } from '../../connect/operations.ts';
 import type { ApiRequest, ApiResponse, SendOptions } from '../../connect/request.ts';
 import type { Shopware6StoreConfig } from '../../connect/store-config.ts';
 import type { Capability } from '../../domain/capability.ts';
-import { joinPages, pagesFor, type Coupon, type Cursor, type OrderPage, type Product, type ProductEdit, type ProductListQuery, type ProductPage, type StoreMetadata } from '../../domain/catalog.ts';
+import { numberedPagesFrom, type Coupon, type Cursor, type OrderPage, type Product, type ProductEdit, type ProductListQuery, type ProductPage, type StoreMetadata } from '../../domain/catalog.ts';
 import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { invalidResponse, readObject } from '../wire.ts';
@@ -122,8 +122,7 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
       const page0 = pageOf(cursor);
       const count = query.count ?? SW_DEFAULT_PAGE_SIZE;
       // Numbered pages: all of those `atLeast` needs leave together (adapter.ts).
-      const pages = Array.from({ length: pagesFor(options?.atLeast, count) }, (_, i) => listPage(query, page0 + i, count, options));
-      return joinPages(await Promise.all(pages));
+      return numberedPagesFrom(page0, options?.atLeast, count, (page) => listPage(query, page, count, options));
     },
 
     async getProduct(id, options) {

@@ -8,7 +8,7 @@ import type { ApiResponse, SendOptions } from '../../connect/request.ts';
 import type { ApiOperation } from '../../connect/operations.ts';
 import type { StoreHippoStoreConfig } from '../../connect/store-config.ts';
 import type { Capability } from '../../domain/capability.ts';
-import { joinPages, pagesFor, type Coupon, type Cursor, type ProductListQuery, type ProductPage } from '../../domain/catalog.ts';
+import { numberedPagesFrom, type Coupon, type Cursor, type ProductListQuery, type ProductPage } from '../../domain/catalog.ts';
 import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { assertUnchangedSince, buildProductEditBody, defaultImageBase, mapCouponList, mapListEnvelope, mapOrderList, mapProductList, mapProductResponse, type StoreHippoMapContext } from './map.ts';
@@ -102,7 +102,7 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
     async listProducts(query: ProductListQuery, cursor, call) {
       const { page, count } = decodeCursor(cursor, query.count ?? STOREHIPPO_DEFAULT_COUNT);
       // Pages by offset, each a multiple of `count`: all of those `atLeast` needs leave together (adapter.ts).
-      return joinPages(await Promise.all(Array.from({ length: pagesFor(call?.atLeast, count) }, (_, i) => listPage(query, page + i, count, call))));
+      return numberedPagesFrom(page, call?.atLeast, count, (n) => listPage(query, n, count, call));
     },
     getProduct: (id, call) => getProduct(id, call),
     async getMetadata() {
