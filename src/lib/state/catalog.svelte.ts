@@ -108,8 +108,8 @@ export class Catalog {
    * Starts over with a new query (search, category or sort changed). `atLeast`: pages go on loading
    * until that many products are in (or the list ends), and the list shows once they all are: a
    * reloaded tab puts the person back where they were in it (CatalogView). The lister is told how
-   * many are still wanted (Goodsie's numbered pages then all leave at once: cursor-pages.ts); others
-   * are asked one page after another.
+   * many are still wanted (numbered pages then all leave at once: numberedPagesFrom); one that
+   * answers with less is asked again, one page after another.
    */
   async load(query: Omit<ProductListQuery, 'count'>, atLeast = 0): Promise<void> {
     const controller = this.#start(query);
