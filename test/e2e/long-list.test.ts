@@ -54,6 +54,28 @@ async function scrollUntilLoaded(page: Page, target: number): Promise<number> {
   return count;
 }
 
+/**
+ * With `loaded` products in, scrolled to `fraction` of the page and settled, reloads the tab: it
+ * comes back to the same card at the same offset, having asked once for each page up to it. The
+ * place before the reload.
+ */
+async function reloadAt({ page, pages }: Opened, loaded: number, fraction: number) {
+  await scrollUntilLoaded(page, loaded);
+  await page.evaluate((f) => scrollTo({ top: document.documentElement.scrollHeight * f, behavior: 'instant' }), fraction);
+  await page.waitForTimeout(300);
+  await settled(page);
+  const { height: _height, ...before } = await readPlace(page);
+  // The place is kept a little after the scroll stops.
+  await page.waitForTimeout(400);
+  pages.length = 0;
+  await page.reload();
+  await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 15_000 }).toEqual(before);
+  // The pages up to the place asked for once each (after the first, all at once).
+  expect([...pages].sort((a, b) => a - b)).toEqual([...pages.keys()]);
+  expect(pages.length * 24).toBeGreaterThanOrEqual(before.position);
+  return before;
+}
+
 /** Waits until no page is loading (the button is back to "Load more"). */
 async function settled(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Load more' }).waitFor();
@@ -167,24 +189,12 @@ describe('a long catalogue', () => {
   });
 
   it('a reload puts the person back at the same card, asking again only for the pages up to it', async () => {
-    const { page, pages } = await signedIn(1280, 900);
-    await scrollUntilLoaded(page, 120);
-    await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight * 0.6, behavior: 'instant' }));
-    await page.waitForTimeout(300);
-    await settled(page);
-    const { height: _height, ...before } = await readPlace(page);
+    const opened = await signedIn(1280, 900);
+    const { page, pages } = opened;
+    const before = await reloadAt(opened, 120, 0.6);
     expect(before.position).toBeGreaterThan(48);
-    // The place is kept a little after the scroll stops.
-    await page.waitForTimeout(400);
-
-    pages.length = 0;
-    await page.reload();
-    await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 10_000 }).toEqual(before);
-    // The pages up to the place asked for once each (at once, after the first), and no more than two pages past the
-    // card at the top plus one the scroll asks for (that the list shows only once they are all in,
-    // not at the top first, is catalog-reload.test.ts's).
-    expect([...pages].sort((a, b) => a - b)).toEqual([...pages.keys()]);
-    expect(pages.length * 24).toBeGreaterThanOrEqual(before.position);
+    // No more than two pages past the card at the top plus one the scroll asks for (that the list
+    // shows only once they are all in, not at the top first, is catalog-reload.test.ts's).
     expect(pages.length).toBeLessThanOrEqual(Math.ceil((before.position + 48) / 24) + 1);
 
     // A little further down, a product opened at once (before the place's pause is over: the click
@@ -213,20 +223,8 @@ describe('a long catalogue', () => {
   });
 
   it('a reload some 400 products down comes back there too, asking once for each page up to it', async () => {
-    const { page, pages } = await signedIn(1280, 900);
-    await scrollUntilLoaded(page, 432);
-    await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight * 0.88, behavior: 'instant' }));
-    await page.waitForTimeout(300);
-    await settled(page);
-    const { height: _height, ...before } = await readPlace(page);
+    const before = await reloadAt(await signedIn(1280, 900), 432, 0.88);
     expect(before.position).toBeGreaterThan(300);
-    await page.waitForTimeout(400);
-
-    pages.length = 0;
-    await page.reload();
-    await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 15_000 }).toEqual(before);
-    expect(pages.length * 24).toBeGreaterThanOrEqual(before.position);
-    expect([...pages].sort((a, b) => a - b)).toEqual([...pages.keys()]);
   });
 
   it('a tall screen fills itself: the load-ahead trigger still in its margin after a page lands fires again (the ~120-product stall)', async () => {
