@@ -168,6 +168,41 @@ describe('sign-in with authorization code + PKCE', () => {
   });
 });
 
+describe('the callback leaves no trace (security case 13)', () => {
+  it('Back goes to the store’s page and Forward to the app’s clean address; the callback page asked nothing of any other origin', async () => {
+    await openApp();
+    const appOrigin = new URL(e2e.env.app.url).origin;
+    const storeOrigin = e2e.env.store.origin;
+    /** Every request the page made from the moment the store redirected back to the app (the first navigation to it after the store's page). */
+    const afterCallback: string[] = [];
+    let atStore = false;
+    let redirected = false;
+    page.on('request', (request) => {
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+        const origin = new URL(request.url()).origin;
+        if (origin === storeOrigin) atStore = true;
+        else if (atStore && origin === appOrigin) redirected = true;
+      }
+      if (redirected) afterCallback.push(request.url());
+    });
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    expect(redirected).toBe(true);
+    expect(afterCallback.length).toBeGreaterThan(0);
+    expect(afterCallback.filter((url) => ![appOrigin, storeOrigin].includes(new URL(url).origin))).toEqual([]);
+    const token = callbackParam(callbacks[0]!, 'access_token');
+
+    await page.goBack();
+    await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
+    expect(new URL(page.url()).origin).toBe(storeOrigin);
+    await page.goForward();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    expect(page.url()).toBe(`${e2e.env.app.url}#/s/demo`);
+    expect(await page.evaluate(() => JSON.stringify(history.state) ?? '')).not.toContain(token);
+    await expectNoSecretsLeft([token, callbackParam(callbacks[0]!, 'state')]);
+  });
+});
+
 describe('callbacks the app did not ask for', () => {
   const cases: Array<[string, (state: string) => string, RegExp]> = [
     ['a forged state', () => 'access_token=forged-token-123&token_type=bearer&state=forged-state', /not started here/i],
@@ -182,6 +217,26 @@ describe('callbacks the app did not ask for', () => {
       await page.getByRole('heading', { name: message }).waitFor();
       expect(await readSessionKeys(page)).toEqual([]);
       await expectNoSecretsLeft(['forged-token-123']);
+    });
+  }
+
+  // Security case 8: an error response whose state is missing or not this browser's is answered
+  // like any callback the app did not ask for; the provider's words are not shown.
+  const errorCases: Array<[string, string, RegExp]> = [
+    ['a forged state', 'error=access_denied&error_description=Words+from+the+provider&state=forged-state', /not started here/i],
+    ['no state', 'error=access_denied&error_description=Words+from+the+provider', /could not be checked/i],
+  ];
+  for (const [label, fragment, message] of errorCases) {
+    it(`an error response with ${label} shows the same error, not the provider’s words nor “declined”, and stores nothing`, async () => {
+      await openApp();
+      await page.goto('about:blank');
+      await page.goto(`${e2e.env.app.url}#${fragment}`);
+      await page.getByRole('heading', { name: message }).waitFor();
+      const text = await page.locator('body').innerText();
+      expect(text).not.toContain('Words from the provider');
+      expect(text).not.toMatch(/declined/i);
+      expect(await readSessionKeys(page)).toEqual([]);
+      await expectNoSecretsLeft([]);
     });
   }
 

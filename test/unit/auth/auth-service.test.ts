@@ -160,6 +160,21 @@ describe('implicit flow, end to end', () => {
     expect(await sessionKeys(storage.store)).toEqual([]);
   });
 
+  it.each([
+    ['a token with no state', 'access_token=T2&token_type=bearer'],
+    ['a token with a forged state', 'access_token=T2&token_type=bearer&state=forged-state-value'],
+    ['an error with no state', 'error=access_denied&error_description=Denied'],
+    ['an error with a forged state', 'error=access_denied&error_description=Denied&state=forged-state-value'],
+  ])('%s leaves the pending sign-in as it was: its own callback still completes (security cases 1 and 8)', async (_label, fragment) => {
+    const auth = await service();
+    const { state } = await begin(auth, 'acme');
+    const error = await catchAppError(() => auth.completeSignIn(implicitCallback(fragment)));
+    expect(['OAUTH_STATE_MISSING', 'OAUTH_STATE_MISMATCH']).toContain(error.code);
+    expect(await sessionKeys(storage.store)).toEqual([]);
+    await auth.completeSignIn(implicitCallback(`access_token=T&token_type=bearer&state=${state}`));
+    expect((await auth.getSession('acme'))?.tokens.accessToken).toBe('T');
+  });
+
   it('a state older than 10 minutes is OAUTH_STATE_EXPIRED and stores nothing', async () => {
     const auth = await service();
     const { state } = await begin(auth, 'acme');
