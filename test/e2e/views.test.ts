@@ -120,3 +120,31 @@ describe('screens that explain a problem', () => {
     await audit(page, `config-error-${width}`);
   });
 });
+
+describe('the shipped Content-Security-Policy (security case 36)', () => {
+  it('blocks an inline script injected into the running app, and the browser reports the violation', async () => {
+    const { page, console: log } = await e2e.open();
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<{ ran: boolean; violated: string[] }>((resolve) => {
+          const violated: string[] = [];
+          document.addEventListener('securitypolicyviolation', (event) => violated.push(event.effectiveDirective));
+          // What an injection would add: an inline script element and an inline event handler.
+          const script = document.createElement('script');
+          script.textContent = 'window.__injected = true;';
+          document.body.append(script);
+          const image = document.createElement('img');
+          image.setAttribute('onerror', 'window.__injected = true;');
+          image.src = 'data:,not-an-image';
+          document.body.append(image);
+          setTimeout(() => resolve({ ran: (window as unknown as { __injected?: boolean }).__injected === true, violated }), 300);
+        }),
+    );
+    expect(outcome.ran).toBe(false);
+    expect(outcome.violated).toContain('script-src-elem');
+    expect(outcome.violated.some((directive) => directive.startsWith('script-src'))).toBe(true);
+    expect(log.lines.some((line) => /Content Security Policy/i.test(line))).toBe(true);
+  });
+});
