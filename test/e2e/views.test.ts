@@ -5,6 +5,9 @@ import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { axeAudit } from '../helpers/axe.ts';
+import { startStaticServer } from '../helpers/static-server.ts';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 
 /**
  * Every view, at 360 px and 1280 px, in the light and the dark theme: a screenshot to look at
@@ -146,5 +149,39 @@ describe('the shipped Content-Security-Policy (security case 36)', () => {
     expect(outcome.violated).toContain('script-src-elem');
     expect(outcome.violated.some((directive) => directive.startsWith('script-src'))).toBe(true);
     expect(log.lines.some((line) => /Content Security Policy/i.test(line))).toBe(true);
+  });
+});
+
+describe('framing (security case 38)', () => {
+  it('a page of another origin cannot show the app, nor its callback address, in a frame', async () => {
+    const app = e2e.env.app.url;
+    // A hostile page on another origin (its own local server), framing the app and its callback.
+    const empty = await mkdtemp(join(tmpdir(), 'hostile-'));
+    const hostile = await startStaticServer({
+      root: empty,
+      overrides: {
+        'index.html': `<!doctype html><title>Hostile</title><iframe id="app" src="${app}"></iframe><iframe id="callback" src="${app}#access_token=framed-token&token_type=bearer&state=framed-state"></iframe>`,
+      },
+    });
+    try {
+      const { page } = await e2e.open();
+      const blocked: string[] = [];
+      page.on('console', (message) => {
+        if (/frame-ancestors/.test(message.text())) blocked.push(message.text());
+      });
+      await page.goto(hostile.url);
+      await expect.poll(() => blocked.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      // Neither frame holds the app: the browser's "blocked" page instead, not the app's title or stores.
+      const frames = page.frames().filter((f) => f !== page.mainFrame());
+      expect(frames).toHaveLength(2);
+      for (const frame of frames) {
+        const seen = await frame.evaluate(() => ({ title: document.title, text: document.body?.innerText ?? '' })).catch(() => ({ title: '', text: '' }));
+        expect(seen.title).not.toBe('Storefront Connect');
+        expect(seen.text).not.toContain('Your stores');
+      }
+    } finally {
+      await hostile.close();
+      await rm(empty, { recursive: true });
+    }
   });
 });
