@@ -156,3 +156,28 @@ describe('403 insufficient_scope withdraws the scope and offers "Grant access"',
     expect(await locked.count()).toBe(0);
   });
 });
+
+describe('a renewal that grants fewer scopes (security case 31)', () => {
+  it('locks what the scopes it lost opened, at once: the admin tabs say "not granted" after the refresh', async () => {
+    const started = await e2e.startApp({ defaultScopes: ALL, store: { tokenLifetimeSeconds: 3600 } });
+    ({ page } = await e2e.open());
+    await page.clock.install({ time: Date.now() });
+    await page.goto(started.app.url);
+    await connectThroughConsent(page, `${STORE_NAME} (PKCE)`);
+    await expect.poll(() => cards().count()).toBeGreaterThan(8);
+    await expectAdminOpenInNav();
+
+    // The merchant narrows what the store grants; the live token keeps its scopes until it expires.
+    started.store.setMaxScopes(['storefront']);
+    const renewals = started.store.stats().tokenRequests;
+    await page.clock.fastForward('01:00:30'); // past the token's hour, by the page's clock
+    // A search asks for a token: the expired one is renewed, with the narrower grant.
+    await page.evaluate(() => {
+      location.hash = `${location.hash.split('?')[0]}?q=mug`;
+    });
+    await expect.poll(() => started.store.stats().tokenRequests).toBe(renewals + 1);
+    await expectAdminLockedInNav();
+    await expect.poll(() => cards().count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: /Reconnect/ }).count()).toBe(0);
+  });
+});

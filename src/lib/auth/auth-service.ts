@@ -49,13 +49,15 @@ export interface AuthServiceDeps {
 
 /**
  * What the UI learns from the service: a sign-out in another tab, a renewal that failed for a
- * passing reason (the refresh token is kept) or succeeded, and tokens that could only be kept in
- * memory because storage refused the write.
+ * passing reason (the refresh token is kept) or succeeded, a renewal that granted other scopes than
+ * the token it replaced (the screens follow the new grant: security case 31), and tokens that could
+ * only be kept in memory because storage refused the write.
  */
 export type AuthEvent =
   | { type: 'signed-out-elsewhere'; storeId: string }
   | { type: 'renewal-unavailable'; storeId: string }
   | { type: 'renewed'; storeId: string }
+  | { type: 'scopes-changed'; storeId: string; scopes: string[] }
   | { type: 'storage-write-failed'; storeId: string };
 
 export interface CompletedSignIn {
@@ -87,6 +89,8 @@ export class AuthService {
   readonly #sessions: SessionStore;
   /** The two redirect flows, loaded with the first sign-in, callback or refresh (not on a plain visit). */
   readonly #flows: () => Promise<RedirectFlows>;
+  /** Per store, the scopes of its token as last read or renewed here ({@link #noteScopes}). */
+  readonly #shownScopes = new Map<string, readonly string[]>();
   /** One refresh in flight per store, shared by every caller. */
   readonly #refreshing = new Map<string, Promise<StoreSession>>();
   /** Bumped by signOut so that a refresh finishing later does not bring the session back. */
@@ -181,6 +185,7 @@ export class AuthService {
     this.#bumpGeneration(completed.storeId);
     await this.signOuts.clear(completed.storeId);
     await this.#save(session);
+    this.#shownScopes.set(completed.storeId, session.tokens.scopes);
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
   }
 
@@ -237,6 +242,7 @@ export class AuthService {
    */
   async getAccessToken(storeId: string): Promise<string> {
     const session = await this.#sessionOrMissing(storeId);
+    this.#noteScopes(storeId, session.tokens.scopes);
     const { accessToken, expiresAt, refreshToken } = session.tokens;
     const now = this.#now();
     if (expiresAt === null || expiresAt - now > REFRESH_MARGIN_MS) return accessToken;
@@ -355,7 +361,18 @@ export class AuthService {
     }
     const session: StoreSession = { storeId, tokens: refreshed };
     await this.#save(session);
+    this.#noteScopes(storeId, refreshed.scopes);
     return session;
+  }
+
+  /**
+   * The scopes a store's token was last read or renewed with: a grant that differs from the one
+   * before (a renewal here, or one another tab made, read now) is told to the screens.
+   */
+  #noteScopes(storeId: string, scopes: readonly string[]): void {
+    const before = this.#shownScopes.get(storeId);
+    this.#shownScopes.set(storeId, scopes);
+    if (before && !sameScopes(before, scopes)) this.#emit({ type: 'scopes-changed', storeId, scopes: [...scopes] });
   }
 
   /**
@@ -397,3 +414,5 @@ export class AuthService {
     this.#generation.set(storeId, (this.#generation.get(storeId) ?? 0) + 1);
   }
 }
+
+const sameScopes = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((scope) => b.includes(scope));

@@ -239,6 +239,7 @@ export class Session extends StoreAccess {
     if (event.type === 'signed-out-elsewhere') this.#drop(storeId);
     else if (event.type === 'storage-write-failed') this.#writeFailed = true;
     else if (event.type === 'renewed') this.#setReachable(storeId);
+    else if (event.type === 'scopes-changed') this.#regranted(storeId, event.scopes);
     else {
       if (!this.#unreachable.includes(storeId)) this.#unreachable = [...this.#unreachable, storeId];
       this.#renewalRetry().then((retry) => retry.schedule(storeId), () => undefined);
@@ -274,6 +275,11 @@ export class Session extends StoreAccess {
     this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
     this.#expired = this.#expired.filter((id) => id !== session.storeId);
     this.clearWithdrawn(session.storeId);
+  }
+
+  /** A renewal granted `scopes` (fewer, or others): what the screens offer follows them. */
+  #regranted(storeId: string, scopes: string[]): void {
+    this.#sessions = this.#sessions.map((s) => (s.storeId === storeId ? { ...s, tokens: { ...s.tokens, scopes } } : s));
   }
 
   /** A 401 that could not be refreshed: keep the place, show the reconnect banner. */

@@ -61,6 +61,15 @@ describe('session events on screen', () => {
     await eventually(() => expect(screen.queryByText(/Can’t reach Demo Store/)).not.toBeInTheDocument());
   });
 
+  it('a renewal that granted fewer scopes: what the store grants here follows at once, the other store unchanged', async () => {
+    const { state, emit } = await setup();
+    expect(state.grantedScopes('demo')).toEqual(['storefront']);
+    emit({ type: 'scopes-changed', storeId: 'demo', scopes: [] });
+    expect(state.grantedScopes('demo')).toEqual([]);
+    expect(state.grantedScopes('other')).toEqual(['storefront']);
+    expect(state.isConnected('demo')).toBe(true);
+  });
+
   it('a sign-out in another tab: the store shows as not connected here at once, the other store stays', async () => {
     const { state, emit } = await setup();
     emit({ type: 'signed-out-elsewhere', storeId: 'demo' });

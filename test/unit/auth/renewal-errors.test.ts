@@ -129,3 +129,45 @@ describe('a 401 for a token another tab already renewed (item 4)', () => {
     expect(tabs.tokenCalls()).toHaveLength(2);
   });
 });
+
+describe('a renewal that grants other scopes (security case 31)', () => {
+  it('tells the screens the new grant when the scopes differ, and says nothing when they are the same', async () => {
+    tabs = await openTabs([codeStore('acme', { defaultScopes: ['storefront', 'cart'] })]);
+    const tab = await tabs.open();
+    tabs.setTokenAnswer(() => json({ access_token: 'AT1', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT1', scope: 'storefront cart' }));
+    await tabs.signIn(tab.auth, 'acme');
+    const events: unknown[] = [];
+    tab.auth.onEvent((event) => events.push(event));
+    const granted = (await tab.auth.getSession('acme'))!.tokens.scopes;
+    expect([...granted].sort()).toEqual(['cart', 'storefront']);
+
+    tabs.setTokenAnswer(() => json({ access_token: 'AT-SAME', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-SAME', scope: granted.join(' ') }));
+    tabs.clock.now += HOUR + 1;
+    expect(await tab.auth.getAccessToken('acme')).toBe('AT-SAME');
+    expect(events).toEqual([]);
+
+    tabs.setTokenAnswer(() => json({ access_token: 'AT-NARROW', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-NARROW', scope: granted[0]! }));
+    tabs.clock.now += HOUR + 1;
+    expect(await tab.auth.getAccessToken('acme')).toBe('AT-NARROW');
+    expect(events).toEqual([{ type: 'scopes-changed', storeId: 'acme', scopes: [granted[0]] }]);
+    expect((await tab.auth.getSession('acme'))?.tokens.scopes).toEqual([granted[0]]);
+  });
+
+  it('a narrower renewal made in another tab is told to this tab’s screens with its next token read', async () => {
+    tabs = await openTabs([codeStore('acme', { defaultScopes: ['storefront', 'cart'] })]);
+    const here = await tabs.open();
+    const there = await tabs.open();
+    tabs.setTokenAnswer(() => json({ access_token: 'AT1', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT1', scope: 'storefront cart' }));
+    await tabs.signIn(there.auth, 'acme');
+    const events: unknown[] = [];
+    here.auth.onEvent((event) => events.push(event));
+    expect(await here.auth.getAccessToken('acme')).toBe('AT1');
+
+    tabs.setTokenAnswer(() => json({ access_token: 'AT-NARROW', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-NARROW', scope: 'storefront' }));
+    tabs.clock.now += HOUR + 1;
+    expect(await there.auth.getAccessToken('acme')).toBe('AT-NARROW');
+    expect(events).toEqual([]);
+    expect(await here.auth.getAccessToken('acme')).toBe('AT-NARROW');
+    expect(events).toEqual([{ type: 'scopes-changed', storeId: 'acme', scopes: ['storefront'] }]);
+  });
+});
