@@ -281,7 +281,10 @@ describe('callbacks the app did not ask for', () => {
       await page.goto(`${e2e.env.app.url}#${fragment('')}`);
       await page.getByRole('heading', { name: message }).waitFor();
       expect(await readSessionKeys(page)).toEqual([]);
-      await expectNoSecretsLeft(['forged-token-123']);
+      await expectNoSecretsLeft(['forged-token-123', 'forged-state']);
+      // A state this browser never issued is noted as a possible CSRF (security case 2), without its value.
+      const csrf = log.lines.filter((line) => /possible cross-site request forgery/.test(line));
+      expect(csrf).toHaveLength(label === 'a forged state' ? 1 : 0);
     });
   }
 

@@ -29,10 +29,14 @@ export async function finishSignIn(captured: CapturedRedirect, deps: { config: A
     session.accept(result.session);
     return { path: result.returnTo, error: null };
   } catch (error) {
+    const code = (error as { code?: string } | null)?.code;
+    // A state this browser never issued: refused, and said in the console for whoever looks after the
+    // deployment (security case 2). Nothing of the response is in the line.
+    if (code === 'OAUTH_STATE_MISMATCH') console.warn('Storefront Connect refused a sign-in response with a state this browser did not issue: a possible cross-site request forgery.');
     // Back to the store's consent page after signing in, and Allow again: the answer to a
     // sign-in already completed. Already connected, so nothing went wrong: go on quietly.
     const connected = session.connectedStores;
-    const replay = (error as { code?: string } | null)?.code === 'OAUTH_STATE_REUSED' && connected.length > 0;
+    const replay = code === 'OAUTH_STATE_REUSED' && connected.length > 0;
     return { route: replay && connected.length === 1 ? catalogRoute(connected[0]!.id) : { name: 'home' }, error: replay ? null : error };
   }
 }
