@@ -4,6 +4,7 @@
  * puts a secret in an error, a log line or a URL after the callback.
  */
 import type { TokenSet } from '../oauth/types.ts';
+import type { SignInBinding } from '../oauth/mix-up.ts';
 import type { IssuedCredential, Credential } from './credential.ts';
 import type { StoreConfig } from './store-config.ts';
 
@@ -32,6 +33,8 @@ export interface PendingSignIn {
   createdAt: number;
   /** Mode-specific values the callback needs (a PKCE verifier, the redirect URI used). */
   extra?: Readonly<Record<string, string>>;
+  /** Where the sign-in was sent (endpoints, redirect URI): its callback must fit it (oauth/mix-up.ts). */
+  binding?: SignInBinding;
 }
 
 /** What `begin` needs besides the context. */

@@ -14,6 +14,7 @@ import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import type { Capability } from '../domain/capability.ts';
 import { AppError } from '../oauth/errors.ts';
+import { arrivalAddress, bindingOf, checkCallbackBinding, parseBinding, type SignInBinding } from '../oauth/mix-up.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import type { Connections } from '../auth/connections.ts';
@@ -82,9 +83,10 @@ export class StoreConnections {
           loadConnector: loaders.loadConnector,
           savePending: async (record) => {
             const target = config.stores.find((s) => s.id === record.storeId);
-            if (!target || !('redirectUri' in target)) throw new AppError('CONFIG_INVALID', 'this store has no redirectUri', { storeId: record.storeId });
+            const binding = target && redirectBinding(target);
+            if (!target || !binding) throw new AppError('CONFIG_INVALID', 'this store has no redirectUri', { storeId: record.storeId });
             await pending.sweep();
-            await pending.put(redirectSlot(target.redirectUri), record, record.createdAt);
+            await pending.put(redirectSlot(binding.redirectUri), { ...record, binding }, record.createdAt);
           },
           probe: (target, credential) => probeWith(target, credential, fetch, loaders),
           ...(now ? { now } : {}),
@@ -164,6 +166,12 @@ export class StoreConnections {
     if (found.status === 'missing') throw new AppError('OAUTH_STATE_MISMATCH', 'no sign-in is waiting for this response');
     const record = found.value;
     if (captured.problem) throw new AppError('OAUTH_INVALID_RESPONSE', `the authorization response is malformed (${captured.problem})`, { storeId: record.storeId });
+    // Mix-up defence, before the code is sent anywhere: the callback fits where the sign-in was
+    // sent, and the store's configuration still says the same (security case 5).
+    const target = this.#deps.config.stores.find((s) => s.id === record.storeId);
+    const current = target && redirectBinding(target);
+    if (!record.binding || !current) throw new AppError('OAUTH_MIX_UP', 'the sign-in was not bound to this store', { storeId: record.storeId });
+    checkCallbackBinding(record.binding, current, arrivalAddress(captured.cleanHref), captured.params.get('iss'));
     const callback: CapturedCallback = { responseMode: captured.responseMode, params: captured.params };
     try {
       return { credential: await connections.completeRedirect(callback, record), returnTo: record.returnTo };
@@ -198,7 +206,15 @@ function parsePending(value: unknown): PendingSignIn | null {
   const { state, storeId, mode, scopes, returnTo, createdAt } = p;
   if (typeof state !== 'string' || typeof storeId !== 'string' || typeof mode !== 'string' || typeof returnTo !== 'string' || typeof createdAt !== 'number') return null;
   if (!Array.isArray(scopes) || !scopes.every((s) => typeof s === 'string')) return null;
-  return { state, storeId, mode, scopes: [...(scopes as string[])], returnTo, createdAt };
+  const binding = p['binding'] === undefined ? undefined : parseBinding(p['binding']);
+  if (binding === null) return null;
+  return { state, storeId, mode, scopes: [...(scopes as string[])], returnTo, createdAt, ...(binding ? { binding } : {}) };
+}
+
+/** Where a redirect-based seam store's sign-in goes (FlickRocket's endpoints and redirect URI); undefined for the others. */
+function redirectBinding(store: StoreConfig): SignInBinding | undefined {
+  if (!('authorizationEndpoint' in store) || !('redirectUri' in store)) return undefined;
+  return bindingOf({ id: store.id, authorizationEndpoint: store.authorizationEndpoint, redirectUri: store.redirectUri, ...('tokenEndpoint' in store && store.tokenEndpoint ? { tokenEndpoint: store.tokenEndpoint } : {}) });
 }
 
 /**

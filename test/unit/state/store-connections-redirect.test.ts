@@ -102,4 +102,40 @@ describe('StoreConnections, redirect kinds', () => {
     await expect(seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true })).rejects.toMatchObject({ code: 'NETWORK_OR_CORS' });
     await expect(seam.completeRedirect(callback({ code: 'x', companyid: '1' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
   });
+
+  describe('bound to where the sign-in was sent (security case 5, mix-up)', () => {
+    it('a store whose token endpoint changed in config.json since the sign-in started: refused before the code is sent anywhere', async () => {
+      const store = createMemoryStore();
+      const before = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now });
+      await before.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+      const moved = { stores: [{ ...config.stores[0]!, tokenEndpoint: 'https://elsewhere.example/token' }] } as AppConfig;
+      const after = new StoreConnections({ config: moved, fetch: globalThis.fetch, store, now: Date.now });
+      const code = server.issueRefreshToken(['products']);
+      await expect(after.completeRedirect(callback({ code, companyid: '4711' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_MIX_UP', storeId: 'fr' });
+      expect(server.tokenRequestsFor(code)).toBe(0);
+      expect(await after.current('fr')).toBeNull();
+    });
+
+    it('a callback that arrived on another address than the sign-in’s redirect URI: refused, the code not sent', async () => {
+      const seam = connections();
+      await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+      const code = server.issueRefreshToken(['products']);
+      const elsewhere: CapturedRedirect = { ...callback({ code, companyid: '4711' }), cleanHref: 'https://evil.example/shops/fr/' };
+      await expect(seam.completeRedirect(elsewhere, PAGE)).rejects.toMatchObject({ code: 'OAUTH_MIX_UP' });
+      expect(server.tokenRequestsFor(code)).toBe(0);
+    });
+
+    it('a waiting record with no binding (not written by this version): refused, the code not sent', async () => {
+      const store = createMemoryStore();
+      const seam = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now });
+      await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+      const key = (await store.keys()).find((k) => k.startsWith('seam-pending:'))!;
+      const entry = (await store.get(key)) as { value: Record<string, unknown> };
+      delete entry.value['binding'];
+      await store.set(key, entry);
+      const code = server.issueRefreshToken(['products']);
+      await expect(seam.completeRedirect(callback({ code, companyid: '4711' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_MIX_UP' });
+      expect(server.tokenRequestsFor(code)).toBe(0);
+    });
+  });
 });
