@@ -147,7 +147,6 @@ describe('the shipped Content-Security-Policy (security case 36)', () => {
     );
     expect(outcome.ran).toBe(false);
     expect(outcome.violated).toContain('script-src-elem');
-    expect(outcome.violated.some((directive) => directive.startsWith('script-src'))).toBe(true);
     expect(log.lines.some((line) => /Content Security Policy/i.test(line))).toBe(true);
   });
 });
