@@ -12,10 +12,18 @@ import { preloadView } from './view-loaders.ts';
 const wait = (ms?: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * How long the screen waits for the client's and the catalogue's code once the session is read,
+ * before it draws the shell with "Loading the catalogue…" instead. Since the session is read in one
+ * IndexedDB transaction (kv.ts firstRead) it can be read before that code is in; 100 ms ran out once
+ * in a fresh-clone CI run on this busy machine, and the loading line flashed (warm-start e2e).
+ */
+const CODE_GRACE_MS = 250;
+
+/**
  * Asks for `route`'s first products, name and pages now, while the screen's code mounts, not once it
  * has; resolves when the screen may render. In order: the request is sent as soon as the client's
- * code is in, and the catalogue's code preloaded only after it; the screen waits for both (100 ms at
- * most) and renders in the task after that. (The first price formatter is made by a worker the app
+ * code is in, and the catalogue's code preloaded only after it; the screen waits for both
+ * ({@link CODE_GRACE_MS} at most) and renders in the task after that. (The first price formatter is made by a worker the app
  * started as it booted: warm-format.ts.)
  */
 export async function startReturningCatalogue(apis: LazyApis, route: Extract<Route, { name: 'catalog' }>): Promise<void> {
@@ -27,6 +35,6 @@ export async function startReturningCatalogue(apis: LazyApis, route: Extract<Rou
   // code to be noted as in (an import() of a loaded module resolves a task later): each waited for
   // a little, as both are usually in by now. The way to fetch() is microtasks only, which run out
   // before the next task starts.
-  await Promise.race([viewReady, wait(100)]);
+  await Promise.race([viewReady, wait(CODE_GRACE_MS)]);
   await wait();
 }
