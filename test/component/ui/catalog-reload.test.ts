@@ -184,8 +184,8 @@ describe('CatalogView in a reloaded entry', () => {
     expect(firstSeen).toBe(96);
     expect(screen.getByText('Showing 96 of 120')).toBeInTheDocument();
     expect(screen.queryByText(/Going back to where you were/)).toBeNull();
-    // 30 + 48 = 78 products: four pages, asked for at once.
-    expect(asked()).toEqual(['0', '1', '2', '3']);
+    // 30 + 48 = 78 products: four pages, asked for at once (so in no set order among themselves).
+    expect([...asked()].sort()).toEqual(['0', '1', '2', '3']);
   });
 
   it('when a page fails, Try again goes back to the same place: all four pages again, not the first alone', async () => {
@@ -195,6 +195,8 @@ describe('CatalogView in a reloaded entry', () => {
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Showing 96 of 120')).toBeInTheDocument();
     // Goodsie's numbered pages leave together (cursor-pages.ts): the first try's four, then the retry's.
-    expect(asked()).toEqual(['0', '1', '2', '3', '0', '1', '2', '3']);
+    // Each round's four pages leave together (in no set order among themselves).
+    const rounds = [asked().slice(0, 4), asked().slice(4)].map((round) => [...round].sort());
+    expect(rounds).toEqual([['0', '1', '2', '3'], ['0', '1', '2', '3']]);
   });
 });
