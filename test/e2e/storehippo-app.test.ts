@@ -81,8 +81,10 @@ describe('StoreHippo in the app', () => {
     expect(starts.every((p) => p.get('total') === '1' && Number(p.get('limit')) <= 50)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-catalogue-1280.png` });
     // the seed's javascript: image (product [6]) is dropped; relative paths came out absolute on the CDN
-    const sources = await page.locator('main img').evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src') ?? ''));
-    expect(sources.length).toBeGreaterThan(0);
+    // (cards drawn during the fast scroll above hold their pictures until it has settled: waited for)
+    const mainImages = page.locator('main img');
+    await expect.poll(() => mainImages.count()).toBeGreaterThan(0);
+    const sources = await mainImages.evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src') ?? ''));
     expect(sources.every((src) => /^https?:\/\//.test(src))).toBe(true);
 
     // search: a name regex in the JSON filters
