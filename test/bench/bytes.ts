@@ -50,14 +50,14 @@ export function platformChunks(manifest: Manifest, alreadyLoaded: ReadonlySet<st
   return platforms;
 }
 
-/** The stores list's credentials forms, which it loads for a store that connects with a pasted credential. */
+/** The stores list's credentials forms, which it loads on Connect, or at once for the only store configured. */
 const CREDENTIALS_FORM = 'src/lib/components/ConnectWithCredentials.svelte';
 
 /**
  * What a first visit loads beyond {@link FIRST_SCREEN} because of what config.json names, as the
  * boot does it: each named platform's profile but Goodsie's (the registry loads them with
- * config.json), and with a store that connects by a pasted credential (`credentialsForms`) the
- * stores list's form for it. Not the seam's door: Session.load builds it to list saved connections
+ * config.json), and where the stores list shows a credentials form at once (`credentialsForms`: the
+ * only store configured connects by a pasted credential) the form. Not the seam's door: Session.load builds it to list saved connections
  * only when the vault holds a seam store's record, and a first visit's holds none. Keys (with their static
  * imports) not already in `loaded`.
  */

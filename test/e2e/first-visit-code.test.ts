@@ -87,4 +87,47 @@ describe('the code a visit downloads', () => {
     expect([...chunks]).not.toContain('store.js');
     expect([...chunks]).not.toContain('store.css');
   });
+
+  it('with several stores, a credentials form and its code come on Connect: the focus goes into it, Cancel puts it away', async () => {
+    const app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/two/' });
+    e2e.closeAfterAll(() => app.close());
+    const config: AppConfig = {
+      stores: [
+        { id: 'sw', kind: 'shopware6', name: 'Fruit Shop', apiBase: 'https://shop.example', auth: ['integration'], currency: 'EUR' },
+        { id: 'hippo', kind: 'storehippo', name: 'Veg Store', apiBase: 'https://veg.storehippo.com', apiVersion: '1.1', auth: ['access-key'], currency: 'INR' },
+      ],
+    };
+    app.setOverride('config.json', JSON.stringify(config));
+    app.setHeaders(deploymentHeaders(config));
+    const { page } = await e2e.open();
+    const chunks = recordChunks(page);
+    await page.goto(app.url);
+    const connectFruit = page.getByRole('button', { name: 'Connect Fruit Shop', exact: true });
+    await connectFruit.waitFor();
+    await page.getByRole('button', { name: 'Connect Veg Store', exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('form').count()).toBe(0);
+    expect([...chunks]).not.toContain('ConnectWithCredentials.js');
+    expect(await connectFruit.getAttribute('aria-expanded')).toBe('false');
+
+    await connectFruit.click();
+    const keyId = page.getByRole('textbox', { name: 'Access key ID' });
+    await keyId.waitFor();
+    expect([...chunks]).toContain('ConnectWithCredentials.js');
+    expect(await page.locator('form').count()).toBe(1); // the other store's stays closed
+    await expect.poll(() => keyId.evaluate((field) => field === document.activeElement)).toBe(true);
+    const cancel = page.getByRole('button', { name: 'Cancel connecting Fruit Shop', exact: true });
+    expect(await cancel.getAttribute('aria-expanded')).toBe('true');
+    expect(await cancel.getAttribute('class')).toContain('secondary');
+
+    await keyId.fill('SWIATYPEDBEFORECANCEL0001');
+    await cancel.click();
+    expect(await page.locator('form').count()).toBe(0);
+    // The same button, so the focus stays on it, named Connect again.
+    expect(await connectFruit.evaluate((button) => button === document.activeElement)).toBe(true);
+    expect(await connectFruit.getAttribute('aria-expanded')).toBe('false');
+    // Opened again, it starts empty: what was typed went with Cancel.
+    await connectFruit.click();
+    expect(await keyId.inputValue()).toBe('');
+  });
 });
