@@ -231,7 +231,10 @@ describe('StoreHippo in the app', () => {
     const { page } = await openHome(env);
     await pasteKey(page, DEMO_KEYS.disabled);
     await page.getByRole('alert').filter({ hasText: 'StoreHippo refused this key: it is wrong, disabled or deleted.' }).waitFor();
-    expect(await page.getByRole('textbox', { name: 'Access key', exact: true }).inputValue()).toBe('');
+    const keyField = page.getByRole('textbox', { name: 'Access key', exact: true });
+    expect(await keyField.inputValue()).toBe('');
+    // the button was disabled while the key was checked: the focus is back in the emptied field, not lost
+    await expect.poll(() => keyField.evaluate((field) => field === document.activeElement)).toBe(true);
     expect(await readSessionKeys(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-wrong-key-1280.png`, fullPage: true });
 
@@ -264,6 +267,8 @@ describe('StoreHippo in the app', () => {
     // connects now; Forget removes the record from IndexedDB
     await pasteKey(page, DEMO_KEYS.readOnly);
     await page.getByText(/Connected with access key/).waitFor();
+    // the form gone, its focus is on the store's Browse link
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`Browse ${NAME}`);
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['session:hippo']);
     await page.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
     await page.getByText(/forgot the credentials for/).waitFor();
