@@ -62,5 +62,11 @@ describe('forget credentials in one of two tabs of a seam store', () => {
     expect(await readSessionKeys(second)).toEqual([]);
     // no revocation endpoint on StoreHippo: the words say where to disable the key
     await first.getByText(/Advance Settings › Access Keys/).first().waitFor();
+
+    // connected again from that page: it becomes the catalogue, and the focus goes to its main region
+    await second.getByRole('textbox', { name: 'Access key', exact: true }).fill(key);
+    await second.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
+    await second.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    await expect.poll(() => second.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 });

@@ -224,6 +224,9 @@ describe('Shopware 6 in the app', () => {
     await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
     await expect.poll(() => cards(page).count()).toBe(1);
     expect(new URL(page.url()).hash).toContain('q=Cherries');
+    // the form gone with the banner, the focus is back in the search box it was in when access ended
+    // (the one drawn again with the catalogue)
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Search' }).evaluate((box) => box === document.activeElement)).toBe(true);
   }, 150_000);
 });
 
