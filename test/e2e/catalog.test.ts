@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { ConsoleLog } from '../helpers/browser.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, answerConsent, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { loadedProducts } from '../helpers/catalog-grid.ts';
 
 let page: Page;
 let log: ConsoleLog;
@@ -89,6 +90,34 @@ describe('a storefront-only session', () => {
     await page.goBack();
     await expect.poll(hash).toBe(`#/s/demo?category=${chosen}&sort=price`);
     await expect.poll(() => page.getByRole('combobox', { name: 'Category' }).inputValue()).toBe(chosen);
+  });
+
+  it('Load more from the keyboard keeps the focus while the page loads, then puts it on the first new product', async () => {
+    await signedIn();
+    await expect.poll(() => cards().count()).toBeGreaterThan(0);
+    // the next page held until released, so the loading state can be seen (it may already be on its way, loaded ahead)
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let heldRequests = 0;
+    const nextPages = /\/api\/v1\/products\?.*page=[1-9]/;
+    await page.route(nextPages, async (route) => {
+      heldRequests++;
+      await held;
+      await route.continue();
+    });
+    const more = page.locator('main .more button');
+    // a page that left before the route (not held) is let arrive: the one after it is the one timed
+    await expect.poll(async () => heldRequests > 0 || (await more.textContent())?.trim() === 'Load more').toBe(true);
+    const loaded = await loadedProducts(page);
+    await more.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => more.getAttribute('aria-disabled')).toBe('true');
+    expect(await more.textContent()).toContain('Loading more');
+    expect(await more.evaluate((button) => button === document.activeElement)).toBe(true);
+    release();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? null)).toBe(String(loaded + 1));
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('A');
+    await page.unroute(nextPages);
   });
 
   it('renders the hostile products inert: no script runs, no javascript: link exists', async () => {

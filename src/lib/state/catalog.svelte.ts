@@ -139,8 +139,21 @@ export class Catalog {
     }
   }
 
-  /** Loads the next page; called ahead of time as the person nears the end of the grid. */
-  async loadMore(): Promise<void> {
+  /** The next page on its way (loadMore's promise), for a second call to wait on. */
+  #more: Promise<void> | null = null;
+
+  /**
+   * Loads the next page; called ahead of time as the person nears the end of the grid, or by Load
+   * more. A call while a page is on its way waits for that page instead of asking for another.
+   */
+  loadMore(): Promise<void> {
+    if (this.#loadingMore && this.#more) return this.#more;
+    const more = this.#loadNext();
+    this.#more = more;
+    return more;
+  }
+
+  async #loadNext(): Promise<void> {
     if (this.#status !== 'ready' || this.#loadingMore || !this.hasMore) return;
     const controller = this.#controller;
     if (!controller) return;

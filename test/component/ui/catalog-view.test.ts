@@ -207,4 +207,44 @@ describe('CatalogView', () => {
     expect(screen.getByRole('link', { name: 'Product 24' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
   });
+
+  it('Load more keeps the focus while its page loads, then hands it to the first new product', async () => {
+    vi.stubGlobal(
+      'IntersectionObserver',
+      class {
+        observe(): void {}
+        unobserve(): void {}
+        disconnect(): void {}
+      },
+    );
+    const app = await catalogApp();
+    const page = (from: number) => Array.from({ length: 24 }, (_, i) => wireProduct({ id: `p-${from + i}`, name: `Product ${from + i}` }));
+    app.network.on('GET', '/api/v1/products', () => json({ products: page(0), paging: wirePaging({ count: 24, total: 72 }) }), { query: catalogQuery() });
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    app.network.on(
+      'GET',
+      '/api/v1/products',
+      async () => {
+        await held;
+        return json({ products: page(24), paging: wirePaging({ page: 1, count: 24, total: 72 }) });
+      },
+      { query: catalogQuery({ page: '1' }) },
+    );
+    renderCatalog(app);
+    expect(await screen.findByText('72 products')).toBeInTheDocument();
+
+    const button = screen.getByRole('button', { name: 'Load more' });
+    await userEvent.click(button);
+    // loading: the button says so and refuses a second page, but keeps the focus (disabled would drop it)
+    const loading = await screen.findByRole('button', { name: 'Loading more…' });
+    expect(loading).toBe(button);
+    expect(loading).toHaveAttribute('aria-disabled', 'true');
+    expect(document.activeElement).toBe(button);
+    await userEvent.click(button); // waits for the same page: no second request
+    release();
+    await eventually(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Product 24' })));
+    expect(app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('page') === '1')).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Load more' })).toHaveAttribute('aria-disabled', 'false');
+  });
 });
