@@ -46,7 +46,7 @@ const readGrid = (page: Page): Promise<GridState> =>
       count: window.__benchLoaded?.() ?? 0,
       inDom: document.querySelector('ul.grid')?.childElementCount ?? 0,
       end: document.querySelector('p.end') !== null,
-      button: button !== undefined && !button.disabled,
+      button: button !== undefined && !button.disabled && button.getAttribute('aria-disabled') !== 'true',
       failed: document.querySelector('main [role="alert"]') !== null,
     };
   });

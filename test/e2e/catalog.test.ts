@@ -194,6 +194,17 @@ describe('asking for more access', () => {
     await expect.poll(() => name.inputValue()).toBe('Theirs again');
     expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Theirs again');
 
+    // Saved from the keyboard: Save turns off (nothing left to save) but keeps the focus.
+    await name.fill('Third try');
+    const save = editor.getByRole('button', { name: 'Save changes' });
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(await save.getAttribute('aria-disabled')).toBe('true');
+    expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter'); // nothing to save: no request
+    expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Third try');
+
     // Orders and coupons are open now.
     await page.getByRole('link', { name: 'Orders' }).click();
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);

@@ -54,7 +54,11 @@ describe.each(schemes)('every view in the %s theme', (colorScheme) => {
     await page.getByRole('heading', { name: 'Description' }).waitFor();
     await audit(page, `product-${tag}`);
 
-    await page.getByRole('button', { name: 'Add to cart' }).click();
+    const addToCart = page.getByRole('button', { name: 'Add to cart' });
+    await addToCart.click();
+    await page.getByRole('link', { name: 'View cart' }).waitFor();
+    // the button was "Adding…" (aria-disabled) meanwhile: it kept the focus
+    expect(await addToCart.evaluate((button) => button === document.activeElement)).toBe(true);
     await page.getByRole('link', { name: 'View cart' }).click();
     await page.getByRole('table').waitFor();
     await audit(page, `cart-${tag}`);
