@@ -48,6 +48,8 @@ describe.each(schemes)('every view in the %s theme', (colorScheme) => {
     await page.getByRole('heading', { name: 'No products found' }).waitFor();
     await audit(page, `catalog-empty-${tag}`);
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    // the button goes with the empty list: the focus is in the search box, emptied
+    expect(await page.getByRole('searchbox', { name: 'Search' }).evaluate((box) => box === document.activeElement && (box as HTMLInputElement).value === '')).toBe(true);
 
     await page.locator('main ul > li article').nth(1).getByRole('link').click();
     await page.getByRole('form', { name: 'Edit product' }).waitFor();
