@@ -201,6 +201,8 @@ describe('FlickRocket in the app', () => {
     await page.getByRole('button', { name: `Sign out of ${STORE}` }).click();
     await page.getByText(/to end the app’s access at the store too: FlickRocket Admin › Extensions › Manage Apps/).waitFor();
     expect(await readSessionKeys(page)).toEqual([]);
+    // the pressed button went with the connection: the focus is on the card's Connect
+    await expect.poll(() => connectButton(page).evaluate((button) => button === document.activeElement)).toBe(true);
   });
 
   it('five tabs at expiry: one token request per refresh token; a renewal lost to the network keeps the refresh token; invalid_grant ends the session with the recovery steps and Reconnect', async () => {

@@ -272,6 +272,8 @@ describe('StoreHippo in the app', () => {
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['session:hippo']);
     await page.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
     await page.getByText(/forgot the credentials for/).waitFor();
+    // the pressed button went with the connection: the focus is in the form shown again (its first choice)
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('access-key');
     // only the sign-out marker stays (a date, no secret: a renewal in another tab checks it)
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);
 
