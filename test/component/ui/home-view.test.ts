@@ -109,6 +109,25 @@ describe('HomeView', () => {
     expect(screen.queryByRole('heading', { name: 'You declined access to Other Goods' })).not.toBeInTheDocument();
   });
 
+  it('the declined screen’s Connect, pressed twice while the sign-in starts, starts it once and keeps the focus', async () => {
+    const app = await createTestApp();
+    const error = await failedSignIn(app, 'other', 'error=access_denied');
+    renderHome(app, error);
+    const alert = await screen.findByRole('status');
+    let release = (): void => undefined;
+    const starting = vi.spyOn(app.session, 'signIn').mockImplementation(() => new Promise<void>((resolve) => (release = resolve)));
+    const connect = within(alert).getByRole('button', { name: 'Connect' });
+    await userEvent.click(connect);
+    await eventually(() => expect(connect).toHaveAttribute('aria-disabled', 'true'));
+    expect(connect).not.toBeDisabled();
+    expect(document.activeElement).toBe(connect);
+    await userEvent.click(connect);
+    expect(starting).toHaveBeenCalledTimes(1);
+    release(); // a start that did not navigate: the button is back, still focused
+    await eventually(() => expect(connect).toHaveAttribute('aria-disabled', 'false'));
+    expect(document.activeElement).toBe(connect);
+  });
+
   it('explains an answer to a sign-in this browser never started, with nothing to retry', async () => {
     const app = await createTestApp();
     const forged = new URL(`${OTHER_ORIGIN}/oauth2/authorize?state=not-one-of-ours`);

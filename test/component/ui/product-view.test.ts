@@ -90,6 +90,22 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect((url?.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['cart', 'storefront']);
   });
 
+  it('Grant access, pressed twice while the sign-in starts, starts it once and keeps the focus (aria-disabled, not disabled)', async () => {
+    const app = await openProduct(['storefront']);
+    let release = (): void => undefined;
+    const starting = vi.spyOn(app.session, 'requestScope').mockImplementation(() => new Promise<void>((resolve) => (release = resolve)));
+    const grant = screen.getByRole('button', { name: 'Grant access: Use your cart' });
+    await userEvent.click(grant);
+    await eventually(() => expect(grant).toHaveAttribute('aria-disabled', 'true'));
+    expect(grant).not.toBeDisabled();
+    expect(document.activeElement).toBe(grant);
+    await userEvent.click(grant);
+    expect(starting).toHaveBeenCalledTimes(1);
+    release(); // a start that did not navigate (it failed, and said so elsewhere): the button is back, focused
+    await eventually(() => expect(grant).toHaveAttribute('aria-disabled', 'false'));
+    expect(document.activeElement).toBe(grant);
+  });
+
   it('with storefront, cart and admin, shows the Add to cart form and the editor, and no locks', async () => {
     const app = await openProduct(['storefront', 'cart', 'admin']);
 
