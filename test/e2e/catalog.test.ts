@@ -202,8 +202,10 @@ describe('asking for more access', () => {
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(await save.getAttribute('aria-disabled')).toBe('true');
     expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
-    await page.keyboard.press('Enter'); // nothing to save: no request
+    await page.keyboard.press('Enter'); // nothing to save: the product stays as saved, the button as it was
     expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Third try');
+    expect(await save.getAttribute('aria-disabled')).toBe('true');
+    expect(await page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
 
     // Orders and coupons are open now.
     await page.getByRole('link', { name: 'Orders' }).click();
