@@ -10,6 +10,7 @@
  * A request no route answers is rejected and fails the test when it finishes.
  */
 import { IDBFactory } from 'fake-indexeddb';
+import userEvent from '@testing-library/user-event';
 import { expect, onTestFinished, vi } from 'vitest';
 import { WAIT_MS } from './setup-component.ts';
 import { AuthService, type CompletedSignIn } from '../../src/lib/auth/auth-service.ts';
@@ -289,4 +290,24 @@ export function harnessProps(
     props,
     ...(banners !== undefined ? { banners } : {}),
   };
+}
+
+/**
+ * A button that starts a sign-in, pressed twice while the start runs (`hold` makes it wait on the
+ * promise it is given, for instance with a spy's mockReturnValue): it starts once, stays focusable
+ * (aria-disabled, not disabled) with the focus on it, and is back, still focused, once the start
+ * ends without navigating (a start that failed and said so elsewhere).
+ */
+export async function expectOneStartKeepingFocus(button: HTMLElement, hold: (started: Promise<void>) => { mock: { calls: unknown[] } }): Promise<void> {
+  let release = (): void => undefined;
+  const starting = hold(new Promise<void>((resolve) => (release = resolve)));
+  await userEvent.click(button);
+  await eventually(() => expect(button).toHaveAttribute('aria-disabled', 'true'));
+  expect(button).not.toBeDisabled();
+  expect(document.activeElement).toBe(button);
+  await userEvent.click(button);
+  expect(starting.mock.calls).toHaveLength(1);
+  release();
+  await eventually(() => expect(button).toHaveAttribute('aria-disabled', 'false'));
+  expect(document.activeElement).toBe(button);
 }

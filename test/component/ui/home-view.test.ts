@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
-import { APP_URL, OTHER_ORIGIN, createTestApp, eventually, harnessProps, tokenFor, type TestApp } from '../../helpers/component-harness.ts';
+import { APP_URL, OTHER_ORIGIN, createTestApp, eventually, expectOneStartKeepingFocus, harnessProps, tokenFor, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 import type { GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
 
@@ -114,18 +114,8 @@ describe('HomeView', () => {
     const error = await failedSignIn(app, 'other', 'error=access_denied');
     renderHome(app, error);
     const alert = await screen.findByRole('status');
-    let release = (): void => undefined;
-    const starting = vi.spyOn(app.session, 'signIn').mockImplementation(() => new Promise<void>((resolve) => (release = resolve)));
     const connect = within(alert).getByRole('button', { name: 'Connect' });
-    await userEvent.click(connect);
-    await eventually(() => expect(connect).toHaveAttribute('aria-disabled', 'true'));
-    expect(connect).not.toBeDisabled();
-    expect(document.activeElement).toBe(connect);
-    await userEvent.click(connect);
-    expect(starting).toHaveBeenCalledTimes(1);
-    release(); // a start that did not navigate: the button is back, still focused
-    await eventually(() => expect(connect).toHaveAttribute('aria-disabled', 'false'));
-    expect(document.activeElement).toBe(connect);
+    await expectOneStartKeepingFocus(connect, (started) => vi.spyOn(app.session, 'signIn').mockReturnValue(started));
   });
 
   it('explains an answer to a sign-in this browser never started, with nothing to retry', async () => {

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ProductView from '../../../src/lib/components/views/ProductView.svelte';
-import { SHOP_ORIGIN, createTestApp, eventually, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
+import { SHOP_ORIGIN, createTestApp, eventually, expectOneStartKeepingFocus, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
 const PRODUCT_PATH = '/s/demo/product/p-100';
@@ -92,18 +92,8 @@ describe('ProductView: what the granted scopes unlock', () => {
 
   it('Grant access, pressed twice while the sign-in starts, starts it once and keeps the focus (aria-disabled, not disabled)', async () => {
     const app = await openProduct(['storefront']);
-    let release = (): void => undefined;
-    const starting = vi.spyOn(app.session, 'requestScope').mockImplementation(() => new Promise<void>((resolve) => (release = resolve)));
     const grant = screen.getByRole('button', { name: 'Grant access: Use your cart' });
-    await userEvent.click(grant);
-    await eventually(() => expect(grant).toHaveAttribute('aria-disabled', 'true'));
-    expect(grant).not.toBeDisabled();
-    expect(document.activeElement).toBe(grant);
-    await userEvent.click(grant);
-    expect(starting).toHaveBeenCalledTimes(1);
-    release(); // a start that did not navigate (it failed, and said so elsewhere): the button is back, focused
-    await eventually(() => expect(grant).toHaveAttribute('aria-disabled', 'false'));
-    expect(document.activeElement).toBe(grant);
+    await expectOneStartKeepingFocus(grant, (started) => vi.spyOn(app.session, 'requestScope').mockReturnValue(started));
   });
 
   it('with storefront, cart and admin, shows the Add to cart form and the editor, and no locks', async () => {
