@@ -71,7 +71,7 @@ describe('HomeView', () => {
     expect(url.searchParams.get('scope')).toBe('storefront cart');
     expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // The button is usable again once the navigation was handed over.
-    await eventually(() => expect(screen.getByRole('button', { name: 'Connect Other Goods' })).toBeEnabled());
+    await eventually(() => expect(screen.getByRole('button', { name: 'Connect Other Goods' })).toHaveAttribute('aria-disabled', 'false'));
 
     // The state was stored: the store's answer to it completes, returning to that store's catalogue.
     const done = await app.completeSignIn(url, 'access_token=fresh&token_type=bearer&scope=storefront+cart&expire_in=3600');
@@ -83,6 +83,14 @@ describe('HomeView', () => {
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(2));
     const [first, second] = app.authorizationUrls();
     expect(second?.searchParams.get('state')).not.toBe(first?.searchParams.get('state'));
+  });
+
+  it('a store’s Connect, pressed twice while its page opens, starts one sign-in and keeps the focus', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] } });
+    renderHome(app);
+    const connect = screen.getByRole('button', { name: 'Connect Other Goods' });
+    await expectOneStartKeepingFocus(connect, (started) => vi.spyOn(app.session, 'signIn').mockReturnValue(started));
+    expect(connect).toHaveTextContent('Connect');
   });
 
   it('says calmly (a status, not an alert) that the person declined access, and Connect starts a new sign-in for it', async () => {
