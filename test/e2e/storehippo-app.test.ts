@@ -5,7 +5,8 @@
  * reload, and sees orders, coupons and editing locked in StoreHippo's words; a manager key sees
  * orders and coupons and edits a product the server keeps; a wrong key, CORS without `access-key`
  * and a lasting 429 each say their own thing and store nothing; Forget removes the key from IndexedDB;
- * a bearer token connects in the token mode.
+ * a bearer token connects in the token mode; among several stores, the form opens on Connect and
+ * Forget gives the focus back to that Connect.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -27,12 +28,16 @@ interface Env {
   hippo: StoreHippoStore;
 }
 
-async function startEnv(): Promise<Env> {
+/** `withOthers`: a second store in the list (a Shopware one, never called), as a deployment of several has. */
+async function startEnv(withOthers = false): Promise<Env> {
   const { app, store: hippo } = await servePlatformApp(e2e, {
-    basePath: '/shops/hippo/',
+    basePath: withOthers ? '/shops/several/' : '/shops/hippo/',
     startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] }),
     config: (hippo) => ({
-      stores: [{ id: 'hippo', kind: 'storehippo', name: NAME, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR', imageBase: hippo.imageBase }],
+      stores: [
+        { id: 'hippo', kind: 'storehippo', name: NAME, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR', imageBase: hippo.imageBase },
+        ...(withOthers ? [{ id: 'sw', kind: 'shopware6' as const, name: 'Fruit Shop', apiBase: 'https://shop.example', auth: ['integration' as const], currency: 'EUR' }] : []),
+      ],
     }),
   });
   return { app, hippo };
@@ -286,4 +291,26 @@ describe('StoreHippo in the app', () => {
     expect(bearer.length).toBeGreaterThanOrEqual(3);
     expect(bearer.every((r) => r.headers['access-key'] === undefined)).toBe(true);
   }, 60_000);
+
+  it('among several stores: Connect opens the form, the key connects, and Forget puts the focus back on the store’s Connect, its form closed', async () => {
+    const env = await startEnv(true);
+    const { page } = await openHome(env);
+    const connect = page.getByRole('button', { name: `Connect ${NAME}`, exact: true });
+    const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim());
+    expect(await page.locator('form').count()).toBe(0);
+    await connect.click();
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByText(/Connected with access key/).waitFor();
+    await expect.poll(focusedName).toBe(`Browse ${NAME}`);
+    // the other store's card stayed as it was: its own Connect, no form
+    expect(await page.getByRole('button', { name: 'Connect Fruit Shop', exact: true }).getAttribute('aria-expanded')).toBe('false');
+
+    await page.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
+    await page.getByText(/forgot the credentials for/).waitFor();
+    await expect.poll(focusedName).toBe(`Connect ${NAME}`);
+    expect(await connect.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('form').count()).toBe(0);
+    expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-several-forgotten-1280.png`, fullPage: true });
+  });
 });
