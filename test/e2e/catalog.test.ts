@@ -217,6 +217,12 @@ describe('asking for more access', () => {
     await expect.poll(hash).toBe('#/s/demo/orders?page=1');
     expect(await page.getByRole('row').nth(1).getByRole('cell').first().textContent()).not.toBe(newest);
     await page.getByRole('link', { name: 'Newer' }).waitFor();
+    // An address past the last page says so and leads back to the newest orders.
+    await page.goto(`${e2e.env.app.url}#/s/demo/orders?page=40`);
+    await page.getByText('No orders on page 41: the store’s orders end before it.').waitFor();
+    await page.getByRole('link', { name: 'Newest orders' }).click();
+    await page.getByText('Page 1 of 2').waitFor();
+    expect(await page.getByRole('row').nth(1).getByRole('cell').first().textContent()).toBe(newest);
     await page.getByRole('link', { name: 'Coupons' }).click();
     await expect.poll(() => page.locator('main li code').count()).toBeGreaterThan(0);
   });
