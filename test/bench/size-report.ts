@@ -57,12 +57,14 @@ export const BUDGETS = Object.freeze({
    * worker: 0.12 KB in the boot and the worker's own 0.12 KB, counted since, for a 30-100 ms task
    * gone from the page's thread; 34.59 KB on 2026-12-03 with the stores list's Connect button for a
    * credentials form, 0.21 KB that keeps the forms' 4 KB out of a first visit to several stores;
-   * 34.61 KB with the focus moved to the store's Browse link once its form has connected it).
+   * 34.61 KB with the focus moved to the store's Browse link once its form has connected it;
+   * 34.76 KB on 2026-12-04 with a connection made in another tab shown without a reload, 0.12 KB:
+   * the channel heard from the start and the session's handler).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").
    */
-  appFirstLoadJs: 34_650,
+  appFirstLoadJs: 34_800,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });

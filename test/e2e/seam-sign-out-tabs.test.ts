@@ -3,7 +3,7 @@
  * as Goodsie's sign-out (security case 27; sign-out-tabs.test.ts): the other tab shows the store not
  * connected within a second and sends no request with the old key afterwards, and the key is gone
  * from IndexedDB. StoreHippo has no revocation endpoint (platforms.md 2.2): the forget words say where
- * to disable the key.
+ * to disable the key. Connected again in the other tab, the first shows it without a reload.
  */
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
@@ -68,5 +68,8 @@ describe('forget credentials in one of two tabs of a seam store', () => {
     await second.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
     await second.getByRole('heading', { name: NAME, level: 1 }).waitFor();
     await expect.poll(() => second.evaluate(() => document.activeElement?.id)).toBe('main');
+    // and the first tab, still on the stores list, shows the store connected without a reload
+    await first.getByText(/Connected with access key/).waitFor({ timeout: 2_000 });
+    expect(await first.getByText(/forgot the credentials for/).count()).toBe(0);
   });
 });

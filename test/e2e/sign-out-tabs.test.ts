@@ -1,7 +1,8 @@
 /**
  * Authoritative sign-out across tabs in Chromium (security case 27): sign out in one tab; the other
  * tab shows the store signed out within a second, sends no request with the old token afterwards,
- * and the store received the revocation of the refresh token (RFC 7009).
+ * and the store received the revocation of the refresh token (RFC 7009). Signed in again in the
+ * first tab, the other shows the store's catalogue without a reload, with the new token.
  */
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
@@ -44,5 +45,18 @@ describe('sign-out in one of two tabs', () => {
     expect(e2e.env.store.stats().revocations).toBe(revocationsBefore + 2);
     expect(e2e.env.store.traffic.revocations().slice(-2)).toEqual(['refresh_token', 'access_token']);
     expect(await readSessionKeys(second)).toEqual([]);
+
+    // Signed in again in the first tab: the second, still on the store's "not connected" page,
+    // shows its catalogue without a reload, and asks the store with the new token.
+    await connectThroughConsent(first, CODE_STORE);
+    await first.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    const connectedAt = Date.now();
+    await second.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor({ timeout: 2_000 });
+    expect(Date.now() - connectedAt).toBeLessThan(2_000);
+    const renewed = (await readSealedRecord(first, 'session:demo-code')) as { session: { tokens: { accessToken: string } } };
+    expect(renewed.session.tokens.accessToken).not.toBe(oldToken);
+    await expect.poll(() => second.locator('main ul > li article').count()).toBeGreaterThan(0);
+    expect(e2e.env.store.traffic.apiRequestsWith(oldToken)).toBe(usesAtSignOut);
+    expect(e2e.env.store.traffic.apiRequestsWith(renewed.session.tokens.accessToken)).toBeGreaterThan(0);
   });
 });

@@ -84,6 +84,7 @@ export class LazyAuth implements AuthPort {
     this.fetchImpl = deps.fetch;
     this.credentialStore = storage.sealed;
     this.#early = deps.listed;
+    void this.signOuts;
   }
 
   /** Opens the storage sessions live in (IndexedDB, or memory); never rejects. Start it early. */
@@ -110,8 +111,10 @@ export class LazyAuth implements AuthPort {
 
   /**
    * Sign-outs across tabs (lock, marker, channel), shared by the AuthService and the seam's
-   * connections; made with its first use. Until the service is loaded (a visit with seam stores
-   * only), a sign-out in another tab reaches the listeners from here.
+   * connections; made as this is (the constructor), so that the channel is heard from the start.
+   * Until the service is loaded (a visit with seam stores only), a sign-out in another tab reaches
+   * the listeners from here; a connection saved in another tab always does (the service does not
+   * tell it), as `connected-elsewhere`, and its listed token, if any, is forgotten.
    */
   get signOuts(): SignOuts {
     if (!this.#signOuts) {
@@ -125,6 +128,10 @@ export class LazyAuth implements AuthPort {
       signOuts.onElsewhere((storeId) => {
         this.#listed.delete(storeId);
         if (!this.#loaded) for (const listener of this.#listeners) listener({ type: 'signed-out-elsewhere', storeId });
+      });
+      signOuts.onConnectedElsewhere((storeId) => {
+        this.#listed.delete(storeId);
+        for (const listener of this.#listeners) listener({ type: 'connected-elsewhere', storeId });
       });
       this.#signOuts = signOuts;
     }

@@ -51,10 +51,12 @@ export interface AuthServiceDeps {
  * What the UI learns from the service: a sign-out in another tab, a renewal that failed for a
  * passing reason (the refresh token is kept) or succeeded, a renewal that granted other scopes than
  * the token it replaced (the screens follow the new grant: security case 31), and tokens that could
- * only be kept in memory because storage refused the write.
+ * only be kept in memory because storage refused the write. And, from the app's port (LazyAuth,
+ * auth-port.ts), a connection saved in another tab: a sign-in, or pasted credentials.
  */
 export type AuthEvent =
   | { type: 'signed-out-elsewhere'; storeId: string }
+  | { type: 'connected-elsewhere'; storeId: string }
   | { type: 'renewal-unavailable'; storeId: string }
   | { type: 'renewed'; storeId: string }
   | { type: 'scopes-changed'; storeId: string; scopes: string[] }
@@ -185,6 +187,7 @@ export class AuthService {
     this.#bumpGeneration(completed.storeId);
     await this.signOuts.clear(completed.storeId);
     await this.#save(session);
+    this.signOuts.connected(completed.storeId);
     this.#shownScopes.set(completed.storeId, session.tokens.scopes);
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
   }

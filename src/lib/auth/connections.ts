@@ -99,11 +99,12 @@ export class Connections {
     return credential;
   }
 
-  /** A new connection: any renewal of the old one still running is void, and a sign-out marker is cleared. */
+  /** A new connection: any renewal of the old one still running is void, a sign-out marker is cleared, and the other tabs are told once it is saved. */
   async #store(credential: Credential): Promise<void> {
     this.#bump(credential.storeId);
     await this.#deps.signOuts?.clear(credential.storeId);
     await this.#deps.vault.put(credential);
+    this.#deps.signOuts?.connected(credential.storeId);
   }
 
   /** The stored credential, or TOKEN_MISSING. */

@@ -1,11 +1,13 @@
 /**
- * Tells the app's other tabs about a sign-out at once (BroadcastChannel), so they drop the session
- * within a second and send nothing more with its token (security case 27). The message carries a
- * store id only, never a token.
+ * Tells the app's other tabs at once (BroadcastChannel) about a sign-out, so they drop the session
+ * within a second and send nothing more with its token (security case 27), and about a new
+ * connection, so they show it without a reload (each reads it from IndexedDB itself). A message
+ * carries a store id only, never a token.
  */
 
 export interface SessionMessage {
-  type: 'signed-out';
+  /** signed-out: the store's session or credential is gone; connected: a new one was saved. */
+  type: 'signed-out' | 'connected';
   storeId: string;
 }
 
@@ -20,7 +22,7 @@ export const SESSION_CHANNEL_NAME = 'storefront-connect:sessions';
 function parseMessage(data: unknown): SessionMessage | null {
   if (typeof data !== 'object' || data === null) return null;
   const { type, storeId } = data as Record<string, unknown>;
-  return type === 'signed-out' && typeof storeId === 'string' ? { type, storeId } : null;
+  return (type === 'signed-out' || type === 'connected') && typeof storeId === 'string' ? { type, storeId } : null;
 }
 
 /** The BroadcastChannel of the app's origin, or null where the browser has none. */

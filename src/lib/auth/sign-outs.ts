@@ -70,8 +70,18 @@ export class SignOuts {
     await this.#markers.clear(storeId);
   }
 
+  /** A new connection to `storeId` was saved (after {@link clear}): the other tabs are told, to read it. */
+  connected(storeId: string): void {
+    this.#channel?.post({ type: 'connected', storeId });
+  }
+
   /** Calls `listener` with the store of each sign-out in another tab; returns the unsubscribe. */
   onElsewhere(listener: (storeId: string) => void): () => void {
-    return this.#channel?.subscribe((message) => listener(message.storeId)) ?? (() => undefined);
+    return this.#channel?.subscribe((message) => message.type === 'signed-out' && listener(message.storeId)) ?? (() => undefined);
+  }
+
+  /** Calls `listener` with the store of each connection saved in another tab; returns the unsubscribe. */
+  onConnectedElsewhere(listener: (storeId: string) => void): () => void {
+    return this.#channel?.subscribe((message) => message.type === 'connected' && listener(message.storeId)) ?? (() => undefined);
   }
 }

@@ -237,6 +237,7 @@ export class Session extends StoreAccess {
   #onAuthEvent(event: AuthEvent): void {
     const { storeId } = event;
     if (event.type === 'signed-out-elsewhere') this.#drop(storeId);
+    else if (event.type === 'connected-elsewhere') void this.#connectedElsewhere(storeId);
     else if (event.type === 'storage-write-failed') this.#writeFailed = true;
     else if (event.type === 'renewed') this.#setReachable(storeId);
     else if (event.type === 'scopes-changed') this.#regranted(storeId, event.scopes);
@@ -275,6 +276,26 @@ export class Session extends StoreAccess {
     this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
     this.#expired = this.#expired.filter((id) => id !== session.storeId);
     this.clearWithdrawn(session.storeId);
+  }
+
+  /**
+   * Connected in another tab (a sign-in, pasted credentials, reconnected after access ended): the
+   * new connection is read from storage and shown here as if made here, without a reload. Unreadable
+   * (storage failing): this tab goes on as it was, and its next request reads storage itself.
+   */
+  async #connectedElsewhere(storeId: string): Promise<void> {
+    if (!this.store(storeId)) return;
+    try {
+      if (this.onSeam(storeId)) {
+        const credential = await (await this.seam()).current(storeId);
+        if (credential) this.link(credential);
+      } else {
+        const session = (await this.#auth.listSessions()).sessions.find((s) => s.storeId === storeId);
+        if (session) this.accept(session);
+      }
+    } catch {
+      // left as it was (see above)
+    }
   }
 
   /** A renewal granted `scopes` (fewer, or others): what the screens offer follows them. */

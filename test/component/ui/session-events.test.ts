@@ -1,7 +1,7 @@
 /**
- * What the screens show when the AuthService reports a sign-out in another tab, a renewal that
- * cannot reach the store (the session is kept), its recovery, and a storage write refused after a
- * rotation (issue 10 items 2 and 3; security cases 22, 24, 27).
+ * What the screens show when the AuthService reports a sign-out in another tab, a connection made
+ * in another tab, a renewal that cannot reach the store (the session is kept), its recovery, and a
+ * storage write refused after a rotation (issue 10 items 2 and 3; security cases 22, 24, 27).
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -23,13 +23,14 @@ const session = (storeId: string): StoreSession => ({
   tokens: { accessToken: `token-${storeId}`, tokenType: 'bearer', scopes: ['storefront'], expiresAt: null, obtainedAt: 0 },
 });
 
-async function setup() {
+/** `saved`: what the vault holds, read at each listing (a test adds to it as another tab would). */
+async function setup(saved: StoreSession[] = [session('demo'), session('other')]) {
   let emit: (event: AuthEvent) => void = () => undefined;
   const retries: string[] = [];
   const auth = {
     persistent: true,
     canSignIn: true,
-    listSessions: async () => ({ sessions: [session('demo'), session('other')], discarded: [], seamRecords: new Map() }),
+    listSessions: async () => ({ sessions: [...saved], discarded: [], seamRecords: new Map() }),
     onEvent: (listener: (event: AuthEvent) => void) => {
       emit = listener;
       return () => undefined;
@@ -76,6 +77,28 @@ describe('session events on screen', () => {
     await screen.findByRole('button', { name: 'Connect Demo Store' });
     expect(state.isConnected('demo')).toBe(false);
     expect(state.isConnected('other')).toBe(true);
+  });
+
+  it('a store connected in another tab shows connected here, with what it granted, without a reload', async () => {
+    const saved = [session('demo')];
+    const { state, emit } = await setup(saved);
+    expect(state.isConnected('other')).toBe(false);
+    saved.push({ ...session('other'), tokens: { ...session('other').tokens, scopes: ['storefront', 'cart'] } });
+    emit({ type: 'connected-elsewhere', storeId: 'other' });
+    await screen.findByRole('link', { name: 'Browse Other Goods' });
+    expect(state.grantedScopes('other')).toEqual(['storefront', 'cart']);
+    expect(state.isConnected('demo')).toBe(true);
+  });
+
+  it('a store reconnected in another tab after its access ended: the reconnect banner goes here too', async () => {
+    const saved = [session('demo'), session('other')];
+    const { state, emit } = await setup(saved);
+    state.markExpired('demo');
+    expect(state.isExpired('demo')).toBe(true);
+    saved[0] = { ...session('demo'), tokens: { ...session('demo').tokens, accessToken: 'token-demo-2' } };
+    emit({ type: 'connected-elsewhere', storeId: 'demo' });
+    await eventually(() => expect(state.isExpired('demo')).toBe(false));
+    expect(state.sessionFor('demo')?.tokens.accessToken).toBe('token-demo-2');
   });
 
   it('a storage write refused after a rotation: the "reconnect after a reload" warning shows', async () => {

@@ -104,10 +104,26 @@ describe('LazyAuth', () => {
     await other.auth.signOut('acme');
     await expect.poll(() => events.length).toBe(1);
     await tabs.signIn(other.auth, 'acme');
+    await expect.poll(() => events.length).toBe(2); // the new session there is told too
     off();
     await other.auth.signOut('acme');
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(events).toEqual([{ type: 'signed-out-elsewhere', storeId: 'acme' }]);
+    expect(events).toEqual([
+      { type: 'signed-out-elsewhere', storeId: 'acme' },
+      { type: 'connected-elsewhere', storeId: 'acme' },
+    ]);
+  });
+
+  it('a sign-in in another tab is told as connected-elsewhere before the service loads, and its new token replaces the listed one', async () => {
+    const { tabs, other } = await signedInElsewhere();
+    const tab = await lazyTab(tabs);
+    const events: AuthEvent[] = [];
+    tab.auth.onEvent((event) => events.push(event));
+    expect((await tab.auth.listSessions()).sessions.map((s) => s.tokens.accessToken)).toEqual(['AT1']);
+    await tabs.signIn(other.auth, 'acme');
+    await expect.poll(() => events).toEqual([{ type: 'connected-elsewhere', storeId: 'acme' }]);
+    expect(tab.loads()).toBe(0);
+    expect(await tab.auth.getAccessToken('acme')).toBe('AT2');
   });
 
   it('the first sign-in loads the AuthService once and navigates to the store', async () => {

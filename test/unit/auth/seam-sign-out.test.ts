@@ -90,7 +90,8 @@ describe('forget on the seam', () => {
     await a.connections.forget('fx');
     expect(taken).toEqual(['storefront-connect:refresh:fx']);
     expect(await a.vault.get('fx')).toBeNull();
-    expect(b.hub.posted).toEqual([{ type: 'signed-out', storeId: 'fx' }]);
+    // (the first message is the connection twoTabs made: the other tabs read it too)
+    expect(b.hub.posted).toEqual([{ type: 'connected', storeId: 'fx' }, { type: 'signed-out', storeId: 'fx' }]);
     await vi.waitFor(() => expect(other.heard).toEqual(['fx']));
     expect(a.heard).toEqual([]); // not told of its own sign-out
     expect(b.calls.revoked).toEqual(['at-1']);

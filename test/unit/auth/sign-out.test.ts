@@ -23,7 +23,8 @@ describe('sign-out in this tab', () => {
     await auth.signOut('acme');
     expect(locks.taken).toEqual(['storefront-connect:refresh:acme']);
     expect(await auth.getSession('acme')).toBeNull();
-    expect(tabs.hub.posted).toEqual([{ type: 'signed-out', storeId: 'acme' }]);
+    // (the first message is the sign-in's: the other tabs read the new session too)
+    expect(tabs.hub.posted).toEqual([{ type: 'connected', storeId: 'acme' }, { type: 'signed-out', storeId: 'acme' }]);
     expect(tabs.revocations().map((form) => Object.fromEntries(form))).toEqual([
       { token: 'RT1', token_type_hint: 'refresh_token', client_id: 'storefront-connect' },
       { token: 'AT1', token_type_hint: 'access_token', client_id: 'storefront-connect' },
