@@ -4,6 +4,7 @@
  * editor and the admin screens lock, each with "Grant access"), and granting it again returns to
  * the same place with the tools back. Once with the challenge readable, once with WWW-Authenticate
  * not exposed across origins (the app must go by the 403's JSON body or the provider's table).
+ * More access granted in one tab opens the other tab's locked screen without a reload.
  * The locked state is photographed (.test-artifacts/screenshots/scopes-*.png) to be looked at.
  */
 import { join } from 'node:path';
@@ -179,5 +180,29 @@ describe('a renewal that grants fewer scopes (security case 31)', () => {
     await expectAdminLockedInNav();
     await expect.poll(() => cards().count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: /Reconnect/ }).count()).toBe(0);
+  });
+});
+
+describe('more access granted in another tab', () => {
+  it('opens this tab’s locked Orders without a reload', async () => {
+    const started = await e2e.startApp({ defaultScopes: ['storefront'] });
+    const { context, page: first } = await e2e.open();
+    await first.goto(started.app.url);
+    await connectThroughConsent(first, STORE_NAME);
+    await first.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    const second = await context.newPage();
+    await second.goto(`${started.app.url}#/s/demo/orders`);
+    await second.getByRole('button', { name: /^Grant access/ }).waitFor();
+
+    await first.goto(`${started.app.url}#/s/demo/orders`);
+    await first.getByRole('button', { name: /^Grant access/ }).click();
+    await answerConsent(first, 'Allow');
+    await first.getByRole('table').waitFor();
+    const grantedAt = Date.now();
+    // the other tab, left on the locked screen, has the orders now: no reload, no second consent
+    await second.getByRole('table').waitFor({ timeout: 2_000 });
+    expect(Date.now() - grantedAt).toBeLessThan(2_000);
+    expect(await second.getByRole('button', { name: /^Grant access/ }).count()).toBe(0);
+    expect(second.url()).toBe(`${started.app.url}#/s/demo/orders`);
   });
 });
