@@ -5,12 +5,14 @@
  * the callback is scrubbed and single use; browse, search, filter, sort, open a product, reload;
  * "Grant access" asks FlickRocket for `orders` too; five tabs at expiry renew with one token request
  * per refresh token; a renewal lost to the network keeps the refresh token; invalid_grant ends the
- * session with the guide's recovery steps and Reconnect connects again.
+ * session with the guide's recovery steps and Reconnect connects again. In a shop of 1,000 products
+ * (the list loaded whole, paged in the browser), a reload 600-odd products down comes back to the same card.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
-import { loadedProducts, loadedProductsReachable, unreachablePanel } from '../helpers/catalog-grid.ts';
+import { loadedProducts, loadedProductsReachable, readPlace, stepToNextPage, unreachablePanel } from '../helpers/catalog-grid.ts';
+import { RELOAD_PLACE_LIMIT } from '../../src/lib/components/catalog-place.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { readOtherStorage, readSessionKeys, readVaultKeys, recordCallbacks } from '../helpers/e2e-app.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
@@ -29,15 +31,15 @@ interface Env {
 
 let shared: Env | undefined;
 
-/** One app and shop for the file (the tests say what state they leave). */
-async function env(): Promise<Env> {
-  if (shared) return shared;
+/** An app and a shop of `productCount` products (the shop's default: 150) under `basePath`. */
+async function startEnv(basePath: string, productCount?: number): Promise<Env> {
   const { app, store: shop } = await servePlatformApp(e2e, {
-    basePath: '/shops/fr/',
+    basePath,
     startStore: (app) =>
       startFlickRocketStore({
         port: 0,
         hooksPort: null,
+        ...(productCount !== undefined ? { productCount } : {}),
         clients: [{ clientId: CLIENT_ID, name: 'Storefront Connect', redirectUris: [app.url] }],
         allowedOrigins: [app.origin],
         rateLimit: null,
@@ -60,7 +62,12 @@ async function env(): Promise<Env> {
       ],
     }),
   });
-  shared = { app, shop };
+  return { app, shop };
+}
+
+/** One app and shop for the file (the tests say what state they leave). */
+async function env(): Promise<Env> {
+  shared ??= await startEnv('/shops/fr/');
   return shared;
 }
 
@@ -258,4 +265,26 @@ describe('FlickRocket in the app', () => {
     expect(await page.getByText(/has ended/).count()).toBe(0);
     expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
   }, 150_000);
+});
+
+describe('FlickRocket, a shop of 1,000 products', () => {
+  it('a reload further down than a store asked per page allows comes back to the same card: the list is loaded whole', async () => {
+    const { app, shop } = await startEnv('/shops/fr-big/', 1000);
+    const { page } = await openAppHome(e2e, app, 1280);
+    await connectButton(page).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    await expect.poll(() => stepToNextPage(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(720);
+    await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight * 0.85, behavior: 'instant' }));
+    await page.waitForTimeout(700); // the place is kept a little after the scroll stops
+    const { height: _height, ...before } = await readPlace(page);
+    expect(before.position).toBeGreaterThan(RELOAD_PLACE_LIMIT);
+
+    // The product requests of the first visit: the whole list, loaded once (the 30 pages scrolled cost none).
+    const productRequests = () => shop.requests().filter((r) => r.path.startsWith('/api/products')).length;
+    const firstVisit = productRequests();
+    await page.reload();
+    await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 15_000 }).toEqual(before);
+    expect(productRequests() - firstVisit).toBeLessThanOrEqual(firstVisit);
+  }, 90_000);
 });

@@ -10,12 +10,13 @@ import { PAGE_SIZE } from '../state/cursor-pages.ts';
 
 const KEY = 'catalogPlace';
 /**
- * How far down a reload still goes back: up to 22 pages of 24 are then asked for while the loading
- * grid shows "Going back to where you were". Goodsie's, Shopware's and StoreHippo's numbered pages
- * all leave at once; FlickRocket's and Foxy's are slices of a list the app loads whole, and cost no
- * request. Measured with the store answering each page in 300 ms: 469 products down, back at the
- * same card in about a second (22 requests, 21 of them together). Further down, a reload starts at
- * the top: the requests' number is bounded, as a store's rate limit would want.
+ * How far down a reload still goes back where the store is asked for each page (Goodsie, Shopware,
+ * StoreHippo): up to 22 pages of 24 are then asked for while the loading grid shows "Going back to
+ * where you were", all at once. Measured with the store answering each page in 300 ms: 469
+ * products down, back at the same card in about a second (22 requests, 21 of them together).
+ * Further down, a reload starts at the top: the requests' number is bounded, as a store's rate
+ * limit would want. Where the app loads the list whole and pages it itself (FlickRocket, Foxy:
+ * PagingRules.local), a page costs no request and there is no such bound.
  */
 export const RELOAD_PLACE_LIMIT = 480;
 /** The place is kept this long after the scroll stops: one write per pause (browsers rate-limit history.replaceState). */
@@ -27,12 +28,15 @@ interface KeptPlace {
   place: GridPlace;
 }
 
-/** A place to go back to after a reload of this entry, with how many products to load for it; null: start at the top. */
-export function reloadPlace(router: Router, path: string): { place: GridPlace; atLeast: number } | null {
+/**
+ * A place to go back to after a reload of this entry, with how many products to load for it; null:
+ * start at the top. `local`: the store's pages cost no request (no limit on how far down).
+ */
+export function reloadPlace(router: Router, path: string, local = false): { place: GridPlace; atLeast: number } | null {
   const kept = router.kept(KEY) as Partial<KeptPlace> | null | undefined;
   if (!kept || kept.path !== path || !isPlace(kept.place)) return null;
   const { place } = kept;
-  if (place.offset <= 0 || place.index >= RELOAD_PLACE_LIMIT) return null;
+  if (place.offset <= 0 || (!local && place.index >= RELOAD_PLACE_LIMIT)) return null;
   // The row at the top and two pages' worth after it (a tall screen's rows below it); more load
   // as the person scrolls on, as usual.
   return { place, atLeast: place.index + 2 * PAGE_SIZE };

@@ -72,7 +72,7 @@ export const flickRocketProfile: ProviderProfile = Object.freeze({
   }),
   defaultPaths: { authorize: '/oauth2/auth', token: '/token' },
   tokenQuirks: { lifetimeFields: ['expires_in'], implicitRefreshToken: false },
-  paging: { firstPage: 1, minCount: 1, maxCount: 100, defaultCount: 24 },
+  paging: { firstPage: 1, minCount: 1, maxCount: 100, defaultCount: 24, local: true },
   notes: {
     sessionEnded: `FlickRocket no longer accepts this app’s refresh token. Remove the app’s permission in ${REVOKE_AT}, then press Reconnect.`,
     signedOut: `This browser forgot its tokens; to end the app’s access at the store too: ${REVOKE_AT}.`,

@@ -69,6 +69,11 @@ export interface PagingRules {
   minCount: number;
   maxCount: number;
   defaultCount: number;
+  /**
+   * The app loads the whole (capped) catalogue at once and pages it in the browser (FlickRocket,
+   * Foxy): a further page costs no request, so a reload may go back any way down the list.
+   */
+  local?: boolean;
 }
 
 /**

@@ -62,6 +62,12 @@ export abstract class StoreAccess {
   }
 
   /** The platform's name for people ("Shopware 6"). */
+  /** Whether the store's catalogue is loaded whole and paged in the browser (PagingRules.local). */
+  pagesLocally(storeId: string): boolean {
+    const store = this.store(storeId);
+    return store !== undefined && getProvider(store.kind).paging.local === true;
+  }
+
   platformName(storeId: string): string {
     const store = this.store(storeId);
     return store ? getProvider(store.kind).displayName : 'The store';

@@ -55,6 +55,11 @@ describe('reloadPlace: where a reloaded list goes back to', () => {
     expect(reloadPlace(routerWith({ path: '/s/demo', place: place() }), '/s/demo')).toEqual({ place: place(), atLeast: 40 + 48 });
   });
 
+  it('any way down where the store’s pages cost no request (the list loaded whole: FlickRocket, Foxy)', () => {
+    expect(reloadPlace(routerWith({ path: '/s/fr', place: place({ index: 900 }) }), '/s/fr', true)).toEqual({ place: place({ index: 900 }), atLeast: 900 + 48 });
+    expect(reloadPlace(routerWith({ path: '/s/fr', place: place({ index: 900 }) }), '/s/fr')).toBeNull();
+  });
+
   it('none for another list, the top of the list, beyond the limit, or what is not a whole place', () => {
     expect(reloadPlace(routerWith({ path: '/s/demo?q=mug', place: place() }), '/s/demo')).toBeNull();
     expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ offset: 0, index: 0 }) }), '/s/demo')).toBeNull();
