@@ -185,8 +185,12 @@ export class AuthService {
     const completed = await (await this.#flows()).complete(captured);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
-    await this.signOuts.clear(completed.storeId);
-    await this.#save(session);
+    // Under the store's renewal lock: a renewal of the old grant running in another tab finishes
+    // (and writes) first, or waits and then reads this session; it never writes over it.
+    await this.signOuts.withLock(renewalLockName(completed.storeId), async () => {
+      await this.signOuts.clear(completed.storeId);
+      await this.#save(session);
+    });
     this.signOuts.connected(completed.storeId);
     this.#shownScopes.set(completed.storeId, session.tokens.scopes);
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };

@@ -99,12 +99,19 @@ export class Connections {
     return credential;
   }
 
-  /** A new connection: any renewal of the old one still running is void, a sign-out marker is cleared, and the other tabs are told once it is saved. */
+  /**
+   * A new connection: any renewal of the old one still running here is void; under the store's
+   * renewal lock (one running in another tab writes first, or waits and then reads this one) the
+   * sign-out marker is cleared and the credential saved; then the other tabs are told.
+   */
   async #store(credential: Credential): Promise<void> {
-    this.#bump(credential.storeId);
-    await this.#deps.signOuts?.clear(credential.storeId);
-    await this.#deps.vault.put(credential);
-    this.#deps.signOuts?.connected(credential.storeId);
+    const storeId = credential.storeId;
+    this.#bump(storeId);
+    await this.#withLock(renewalLockName(storeId), async () => {
+      await this.#deps.signOuts?.clear(storeId);
+      await this.#deps.vault.put(credential);
+    });
+    this.#deps.signOuts?.connected(storeId);
   }
 
   /** The stored credential, or TOKEN_MISSING. */

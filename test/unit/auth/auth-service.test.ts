@@ -580,7 +580,7 @@ describe('code flow through the service', () => {
     expect(await auth.getSession('bolt')).toBeNull();
   });
 
-  it('takes the cross-tab lock around a refresh', async () => {
+  it('takes the cross-tab lock around a sign-in’s save and around a refresh', async () => {
     const locked: string[] = [];
     const auth = await service({
       withLock: async (name, task) => {
@@ -589,6 +589,8 @@ describe('code flow through the service', () => {
       },
     });
     await signedIn(auth);
+    expect(locked).toEqual(['storefront-connect:refresh:bolt']);
+    locked.length = 0;
     tokenAnswer = () => json({ access_token: 'BOLT-AT2', token_type: 'bearer' });
     await auth.handleUnauthorized('bolt');
     expect(locked).toEqual(['storefront-connect:refresh:bolt']);

@@ -3,7 +3,8 @@
  * browser releases a closed tab's Web Locks, so the other tab goes on. If the closed tab's request
  * never reached the store, the other tab renews with the same refresh token; if the store rotated it
  * for the tab that died (the new refresh token is lost with it), the other tab's refresh is refused
- * once, its session ends with one Reconnect, and nothing retries in a loop.
+ * once, its session ends with one Reconnect, and nothing retries in a loop. And a sign-in saved while
+ * another tab's renewal of the old grant holds the lock waits for it: the new session is not written over.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { catchAppError } from '../../helpers/catch-error.ts';
@@ -100,5 +101,36 @@ describe('the tab holding the renewal lock closes mid-refresh (security case 20)
     expect((await catchAppError(() => tabB.auth.getAccessToken('acme'))).code).toBe('TOKEN_MISSING');
     expect(tabs.tokenCalls().length).toBe(calls);
     expect(refreshTokensSent()).toEqual(['RT1', 'RT1']);
+  });
+});
+
+describe('a sign-in saved while another tab renews the old grant', () => {
+  it('waits for that renewal to write, then writes its own: the new session is what stays, in both tabs', async () => {
+    tabs = await openTabs([codeStore('acme')]);
+    const locks = browserLocks();
+    const tabA = await tabs.open({ withLock: locks().withLock });
+    const tabB = await tabs.open({ withLock: locks().withLock });
+    await tabs.signIn(tabA.auth, 'acme'); // AT1 (token call 1)
+    tabs.clock.now += HOUR + 1;
+    let reached!: () => void;
+    const refreshing = new Promise<void>((resolve) => (reached = resolve));
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    tabs.setTokenAnswer(async (form, call) => {
+      if (form.get('grant_type') === 'refresh_token') {
+        reached();
+        await answered; // B's refresh is slow: it holds the lock meanwhile
+      }
+      return json({ access_token: `AT${call}`, token_type: 'bearer', expires_in: 3600, refresh_token: `RT${call}`, scope: 'storefront' });
+    });
+    const renewal = tabB.auth.getAccessToken('acme'); // token call 2, the old grant
+    await refreshing;
+    const signIn = tabs.signIn(tabA.auth, 'acme'); // token call 3, a new grant, saved under the lock
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    answer();
+    expect(await renewal).toBe('AT2');
+    await signIn;
+    expect((await tabA.auth.getSession('acme'))?.tokens.accessToken).toBe('AT3');
+    expect(await tabB.auth.getAccessToken('acme')).toBe('AT3');
   });
 });

@@ -21,7 +21,8 @@ describe('sign-out in this tab', () => {
     const { auth } = await tabs.open({ withLock: locks.withLock });
     await tabs.signIn(auth, 'acme');
     await auth.signOut('acme');
-    expect(locks.taken).toEqual(['storefront-connect:refresh:acme']);
+    // the sign-in's save, then the sign-out
+    expect(locks.taken).toEqual(['storefront-connect:refresh:acme', 'storefront-connect:refresh:acme']);
     expect(await auth.getSession('acme')).toBeNull();
     // (the first message is the sign-in's: the other tabs read the new session too)
     expect(tabs.hub.posted).toEqual([{ type: 'connected', storeId: 'acme' }, { type: 'signed-out', storeId: 'acme' }]);
