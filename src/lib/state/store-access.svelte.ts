@@ -61,13 +61,13 @@ export abstract class StoreAccess {
     return link ? this.credentialModes(storeId).find((mode) => mode.id === link.mode) : undefined;
   }
 
-  /** The platform's name for people ("Shopware 6"). */
   /** Whether the store's catalogue is loaded whole and paged in the browser (PagingRules.local). */
   pagesLocally(storeId: string): boolean {
     const store = this.store(storeId);
     return store !== undefined && getProvider(store.kind).paging.local === true;
   }
 
+  /** The platform's name for people ("Shopware 6"). */
   platformName(storeId: string): string {
     const store = this.store(storeId);
     return store ? getProvider(store.kind).displayName : 'The store';
