@@ -2,7 +2,8 @@
  * Forgetting a seam store's credential is Goodsie's authoritative sign-out (security case 27; sign-outs.ts):
  * under the store's renewal lock, a persisted marker, the other tabs told at once; a renewal in another
  * tab that holds or waits for the lock, or runs without Web Locks, cannot write the credential back.
- * Two "tabs" are two Connections on one fake IndexedDB with a paired channel.
+ * A new connection is saved under the same lock: a renewal of the old one in another tab cannot write
+ * over it. Two "tabs" are two Connections on one fake IndexedDB with a paired channel.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
@@ -164,5 +165,28 @@ describe('forget on the seam', () => {
     await a.connections.handleUnauthorized('fx', 'at-1');
     expect(b.calls.renew).toBe(1);
     expect((await a.vault.get('fx'))?.tokens?.accessToken).toBe('at-2');
+  });
+});
+
+describe('a new connection while another tab renews the old one', () => {
+  it('is saved after that renewal, under the same lock: the new connection is what stays', async () => {
+    const b = browser();
+    const locks = sharedLocks();
+    const a = await b.tab({ withLock: locks.withLock });
+    const other = await b.tab({ withLock: locks.withLock });
+    await a.connections.connect('fx', 'token-bundle', bundle);
+    b.clock.now += 7_200_000; // expired: the next request renews first
+    const release = b.hold();
+    const renewing = other.connections.sign('fx', new Headers()); // holds the lock, its answer held
+    await vi.waitFor(() => expect(b.calls.renew).toBe(1));
+    b.clock.now += 1;
+    const connecting = a.connections.connect('fx', 'token-bundle', bundle); // the credentials pasted again
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    release();
+    expect(await renewing).toBe('at-2');
+    await connecting;
+    const saved = await a.vault.get('fx');
+    expect(saved?.tokens?.accessToken).toBe('at-1');
+    expect(saved?.tokens?.obtainedAt).toBe(T0 + 7_200_001);
   });
 });
