@@ -133,6 +133,9 @@ export class AuthService {
       now: this.#now,
     });
     this.signOuts.onElsewhere((storeId) => this.#signedOutElsewhere(storeId));
+    // Connected in another tab: its saved session replaces this tab's memory-only copy of the old
+    // one (kept where storage refused a write), which would otherwise win over it here.
+    this.signOuts.onConnectedElsewhere((storeId) => this.#sessions.dropUnsaved(storeId));
   }
 
   static async create(deps: AuthServiceDeps): Promise<AuthService> {

@@ -51,7 +51,7 @@ export class SessionStore {
     await this.#vault.delete(storeId);
   }
 
-  /** Forgets this tab's memory-only copy (another tab signed out). */
+  /** Forgets this tab's memory-only copy (another tab signed out, or saved a new session). */
   dropUnsaved(storeId: string): void {
     this.#unsaved.delete(storeId);
   }

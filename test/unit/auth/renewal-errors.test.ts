@@ -4,7 +4,7 @@
  * that fails after a rotation keeps the new tokens in memory; and (item 4) a 401 for a token another
  * tab already renewed reuses the new token instead of spending another rotation.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { KeyValueStore } from '../../../src/lib/storage/kv.ts';
 import { openStorage } from '../../../src/lib/storage/kv.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';
@@ -114,6 +114,24 @@ describe('storage refuses the write after a rotation', () => {
     expect(await auth.getAccessToken('acme')).toBe('AT3');
     const used = tabs.tokenCalls().slice(1).map((call) => new URLSearchParams(call.body ?? '').get('refresh_token'));
     expect(used).toEqual(['RT1', 'RT2']);
+  });
+
+  it('a new sign-in saved in another tab replaces this tab’s memory-only session', async () => {
+    tabs = await openTabs([codeStore('acme')]);
+    const real = await openStorage({ indexedDB: tabs.factory });
+    let refuse = false;
+    const sealed: KeyValueStore = {
+      ...real.sealed,
+      set: (key, value) => (refuse ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : real.sealed.set(key, value)),
+    };
+    const { auth } = await tabs.open({ storage: { ...real, sealed } });
+    await tabs.signIn(auth, 'acme');
+    refuse = true;
+    tabs.clock.now += HOUR + 1;
+    expect(await auth.getAccessToken('acme')).toBe('AT2'); // kept in this tab's memory only
+    const other = await tabs.open();
+    await tabs.signIn(other.auth, 'acme'); // AT3, saved
+    await vi.waitFor(async () => expect(await auth.getAccessToken('acme')).toBe('AT3'));
   });
 });
 
