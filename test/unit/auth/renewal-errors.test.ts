@@ -95,7 +95,8 @@ describe('a dead grant ends only that store’s session', () => {
 });
 
 describe('storage refuses the write after a rotation', () => {
-  it('keeps the new tokens in memory, says so, and uses the rotated refresh token next', async () => {
+  /** A tab signed in to 'acme' whose storage refuses every write from then on, an hour later (its token due). */
+  async function signedInOnRefusingStorage() {
     tabs = await openTabs([codeStore('acme')]);
     const real = await openStorage({ indexedDB: tabs.factory });
     let refuse = false;
@@ -103,10 +104,15 @@ describe('storage refuses the write after a rotation', () => {
       ...real.sealed,
       set: (key, value) => (refuse ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : real.sealed.set(key, value)),
     };
-    const { auth, events } = await tabs.open({ storage: { ...real, sealed } });
-    await tabs.signIn(auth, 'acme');
+    const tab = await tabs.open({ storage: { ...real, sealed } });
+    await tabs.signIn(tab.auth, 'acme');
     refuse = true;
     tabs.clock.now += HOUR + 1;
+    return tab;
+  }
+
+  it('keeps the new tokens in memory, says so, and uses the rotated refresh token next', async () => {
+    const { auth, events } = await signedInOnRefusingStorage();
     expect(await auth.getAccessToken('acme')).toBe('AT2');
     expect(events).toEqual([{ type: 'storage-write-failed', storeId: 'acme' }]);
     expect((await auth.listSessions()).sessions.map((s) => s.tokens.refreshToken)).toEqual(['RT2']);
@@ -117,17 +123,7 @@ describe('storage refuses the write after a rotation', () => {
   });
 
   it('a new sign-in saved in another tab replaces this tab’s memory-only session', async () => {
-    tabs = await openTabs([codeStore('acme')]);
-    const real = await openStorage({ indexedDB: tabs.factory });
-    let refuse = false;
-    const sealed: KeyValueStore = {
-      ...real.sealed,
-      set: (key, value) => (refuse ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : real.sealed.set(key, value)),
-    };
-    const { auth } = await tabs.open({ storage: { ...real, sealed } });
-    await tabs.signIn(auth, 'acme');
-    refuse = true;
-    tabs.clock.now += HOUR + 1;
+    const { auth } = await signedInOnRefusingStorage();
     expect(await auth.getAccessToken('acme')).toBe('AT2'); // kept in this tab's memory only
     const other = await tabs.open();
     await tabs.signIn(other.auth, 'acme'); // AT3, saved
