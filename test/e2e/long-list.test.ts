@@ -17,22 +17,28 @@ interface Opened {
   page: Page;
   /** The page numbers of the catalogue's product requests (count 24), in order. */
   pages: number[];
+  /** Every product request of the catalogue (pages of 24, and a reload's bigger ones), as the products it asks for. */
+  asked: { start: number; count: number }[];
 }
 
 async function signedIn(width: number, height: number): Promise<Opened> {
   const { page } = await e2e.open({ width, height });
   const pages: number[] = [];
+  const asked: { start: number; count: number }[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (request.method() === 'GET' && url.pathname === '/api/v1/products' && url.searchParams.get('count') === '24') {
-      pages.push(Number(url.searchParams.get('page')));
-    }
+    if (request.method() !== 'GET' || url.pathname !== '/api/v1/products') return;
+    const count = Number(url.searchParams.get('count'));
+    const number = Number(url.searchParams.get('page'));
+    if (count === 24) pages.push(number);
+    // (100: the newest hundred the store's categories are read from.)
+    if (count !== 100) asked.push({ start: number * count, count });
   });
   await page.goto(e2e.env.app.url);
   await connectThroughConsent(page, STORE_NAME);
   await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
   await expect.poll(() => cardCount(page)).toBeGreaterThan(0);
-  return { page, pages };
+  return { page, pages, asked };
 }
 
 const cardCount = (page: Page) => page.locator('main ul[aria-label="Products"] > li article').count();
@@ -59,7 +65,7 @@ async function scrollUntilLoaded(page: Page, target: number): Promise<number> {
  * comes back to the same card at the same offset, having asked once for each page up to it. The
  * place before the reload.
  */
-async function reloadAt({ page, pages }: Opened, loaded: number, fraction: number) {
+async function reloadAt({ page, asked }: Opened, loaded: number, fraction: number) {
   await scrollUntilLoaded(page, loaded);
   await page.evaluate((f) => scrollTo({ top: document.documentElement.scrollHeight * f, behavior: 'instant' }), fraction);
   await page.waitForTimeout(300);
@@ -67,12 +73,19 @@ async function reloadAt({ page, pages }: Opened, loaded: number, fraction: numbe
   const { height: _height, ...before } = await readPlace(page);
   // The place is kept a little after the scroll stops.
   await page.waitForTimeout(400);
-  pages.length = 0;
+  asked.length = 0;
   await page.reload();
   await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 15_000 }).toEqual(before);
-  // The pages up to the place asked for once each (after the first, all at once).
-  expect([...pages].sort((a, b) => a - b)).toEqual([...pages.keys()]);
-  expect(pages.length * 24).toBeGreaterThanOrEqual(before.position);
+  // The products up to the place asked for once each, with no gap: the first page (asked for as the
+  // tab starts), then the rest at once in requests of up to 96 (Goodsie's largest page is 100, so
+  // up to four pages of 24 each; cursor-pages.ts); pages of 24 again as the list goes on.
+  const sorted = [...asked].sort((a, b) => a.start - b.start);
+  expect(sorted[0]).toEqual({ start: 0, count: 24 });
+  sorted.slice(1).forEach((range, i) => expect(range.start, JSON.stringify(sorted)).toBe(sorted[i]!.start + sorted[i]!.count));
+  expect(sorted.at(-1)!.start + sorted.at(-1)!.count).toBeGreaterThanOrEqual(before.position);
+  expect(Math.max(...asked.map((r) => r.count))).toBeLessThanOrEqual(96);
+  // The first page, the two to the first edge of 96, pages of 96, the rest, and one the scroll asks for.
+  expect(asked.length).toBeLessThanOrEqual(Math.ceil((before.position + 48) / 96) + 4);
   return before;
 }
 
@@ -190,12 +203,13 @@ describe('a long catalogue', () => {
 
   it('a reload puts the person back at the same card, asking again only for the pages up to it', async () => {
     const opened = await signedIn(1280, 900);
-    const { page, pages } = opened;
+    const { page, pages, asked } = opened;
     const before = await reloadAt(opened, 120, 0.6);
     expect(before.position).toBeGreaterThan(48);
-    // No more than two pages past the card at the top plus one the scroll asks for (that the list
+    // No more than two pages past the card at the top, plus one the scroll asks for (that the list
     // shows only once they are all in, not at the top first, is catalog-reload.test.ts's).
-    expect(pages.length).toBeLessThanOrEqual(Math.ceil((before.position + 48) / 24) + 1);
+    const reach = Math.max(...asked.map((r) => r.start + r.count));
+    expect(reach).toBeLessThanOrEqual(Math.ceil((before.position + 48) / 24) * 24 + 24);
 
     // A little further down, a product opened at once (before the place's pause is over: the click
     // keeps it), the tab reloaded on the product's page, then Back: the list's entry lost its loaded
@@ -215,14 +229,16 @@ describe('a long catalogue', () => {
     await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
     await page.waitForTimeout(600);
     pages.length = 0;
+    asked.length = 0;
     await page.reload();
     await expect.poll(() => cardCount(page)).toBeGreaterThan(0);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => scrollY)).toBe(0);
     expect(pages[0]).toBe(0);
+    expect(asked.every((r) => r.count === 24)).toBe(true);
   });
 
-  it('a reload some 400 products down comes back there too, asking once for each page up to it', async () => {
+  it('a reload some 400 products down comes back there too, asking once for the products up to it', async () => {
     const before = await reloadAt(await signedIn(1280, 900), 432, 0.88);
     expect(before.position).toBeGreaterThan(300);
   });

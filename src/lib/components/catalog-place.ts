@@ -7,18 +7,34 @@
 import type { Router } from '../state/router.svelte.ts';
 import type { GridPlace } from './ProductGrid.svelte';
 import { PAGE_SIZE } from '../state/cursor-pages.ts';
+import { pagesPerRequest } from '../domain/catalog.ts';
 
 const KEY = 'catalogPlace';
 /**
  * How far down a reload still goes back where the store is asked for each page (Goodsie, Shopware,
- * StoreHippo): up to 22 pages of 24 are then asked for while the loading grid shows "Going back to
- * where you were", all at once. Measured with the store answering each page in 300 ms: 469
- * products down, back at the same card in about a second (22 requests, 21 of them together).
+ * StoreHippo): as far as this many of the platform's largest pages reach (numberedPagesFrom: 96
+ * products each on Goodsie and Shopware, whose largest page is 100, so 1,920 down; 48 on StoreHippo,
+ * 960). They are asked for at once while the loading grid shows "Going back to where you were",
+ * with the first page (asked for as the tab starts) and the one or two pages before the first of
+ * that size: 23 requests at most. Measured with pages of 24 and the store answering each in 300 ms:
+ * 469 products down, back at the same card in about a second (22 requests, 21 of them together).
  * Further down, a reload starts at the top: the requests' number is bounded, as a store's rate
  * limit would want. Where the app loads the list whole and pages it itself (FlickRocket, Foxy:
  * PagingRules.local), a page costs no request and there is no such bound.
  */
-export const RELOAD_PLACE_LIMIT = 480;
+export const RELOAD_REQUESTS = 20;
+
+/** How the platform pages (its PagingRules, as the session tells them): its largest page, and whether pages cost no request. */
+export interface ReloadPaging {
+  maxCount: number;
+  local?: boolean;
+}
+
+/** How many products down a reload still goes back to the person's place (exclusive). */
+export function reloadReach(paging: ReloadPaging | undefined): number {
+  if (paging?.local) return Infinity;
+  return RELOAD_REQUESTS * pagesPerRequest(PAGE_SIZE, paging?.maxCount) * PAGE_SIZE;
+}
 /** The place is kept this long after the scroll stops: one write per pause (browsers rate-limit history.replaceState). */
 const KEEP_AFTER_MS = 250;
 
@@ -30,13 +46,13 @@ interface KeptPlace {
 
 /**
  * A place to go back to after a reload of this entry, with how many products to load for it; null:
- * start at the top. `local`: the store's pages cost no request (no limit on how far down).
+ * start at the top (also where the place is further down than {@link reloadReach}).
  */
-export function reloadPlace(router: Router, path: string, local = false): { place: GridPlace; atLeast: number } | null {
+export function reloadPlace(router: Router, path: string, paging: ReloadPaging | undefined): { place: GridPlace; atLeast: number } | null {
   const kept = router.kept(KEY) as Partial<KeptPlace> | null | undefined;
   if (!kept || kept.path !== path || !isPlace(kept.place)) return null;
   const { place } = kept;
-  if (place.offset <= 0 || (!local && place.index >= RELOAD_PLACE_LIMIT)) return null;
+  if (place.offset <= 0 || place.index >= reloadReach(paging)) return null;
   // The row at the top and two pages' worth after it (a tall screen's rows below it); more load
   // as the person scrolls on, as usual.
   return { place, atLeast: place.index + 2 * PAGE_SIZE };

@@ -69,14 +69,50 @@ export interface ProductPage {
   capped?: number;
 }
 
+/** What {@link numberedPagesFrom} asks for: numbered pages of `count` products, 0-based. */
+export interface NumberedPages {
+  /** The first page wanted, in pages of `count`. */
+  first: number;
+  count: number;
+  /** How many products the caller wants from there (a reload going back down the list); none: one page. */
+  atLeast?: number | undefined;
+  /** The most products the platform gives in one answer (its largest page); none: `count`. */
+  largest?: number;
+  /** Asks for page `page` of pages of `size` products (`count`, or a whole number of `count`s). */
+  one(page: number, size: number): Promise<ProductPage>;
+  /** The cursor of page `page` of pages of `count`. */
+  cursorAt(page: number): Cursor;
+}
+
+/** How many pages of `count` one request may carry, where the platform answers up to `largest` at once. */
+export function pagesPerRequest(count: number, largest = count): number {
+  return Math.max(1, Math.floor(largest / count));
+}
+
 /**
- * Numbered pages `first`, `first + 1`, … of `count` products, as many as `atLeast` products need (at
- * least one), asked for together (a reload going back down a list) and answered as one page
- * ({@link joinPages}). `one` asks for one page, as paging one by one would.
+ * Pages `first`, `first + 1`, … of `count` products, as many as `atLeast` products need (at least
+ * one), asked for together (a reload going back down a list) and answered as one page
+ * ({@link joinPages}), its cursor after them. Where the platform answers bigger pages
+ * ({@link pagesPerRequest}), several pages of `count` go in one request, each starting where a page
+ * of its size does (a page of 96 at 0, 96, 192, …; of 48 at 48, …): from the top, a reload 1,000
+ * products down asks 11 pages of 96, not 42 of 24; from page 1 (the first page came alone), one of
+ * 24, one of 48, then pages of 96. One page alone is the request paging one by one sends.
  */
-export async function numberedPagesFrom(first: number, atLeast: number | undefined, count: number, one: (page: number) => Promise<ProductPage>): Promise<ProductPage> {
-  const pages = Math.max(1, Math.ceil((atLeast ?? 0) / count));
-  return joinPages(await Promise.all(Array.from({ length: pages }, (_, i) => one(first + i))));
+export async function numberedPagesFrom({ first, count, atLeast, largest, one, cursorAt }: NumberedPages): Promise<ProductPage> {
+  const end = first + Math.max(1, Math.ceil((atLeast ?? 0) / count));
+  const most = pagesPerRequest(count, largest);
+  const asked: Promise<ProductPage>[] = [];
+  for (let page = first; page < end; ) {
+    // As many pages of `count` as one request carries, none past the end, starting on a page of that size.
+    let per = Math.min(most, end - page);
+    while (page % per !== 0) per--;
+    asked.push(one(page / per, per * count));
+    page += per;
+  }
+  const joined = joinPages(await Promise.all(asked));
+  // Each answer's own cursor counts in pages of its size: the one after them all counts in `count`s.
+  if (joined.next !== null) joined.next = cursorAt(end);
+  return joined;
 }
 
 /**

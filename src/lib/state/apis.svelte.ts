@@ -5,7 +5,7 @@ import type { Session } from './session.svelte.ts';
 import type { StoreConfig } from '../config/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import { createStoreClient, type ClientHost, type StoreClient } from './store-clients.ts';
-import { cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
+import { cursorPagesOf, PAGE_SIZE, type ListProductPage } from './cursor-pages.ts';
 import { StoreInfo } from './store-info.svelte.ts';
 import type { ProductListQuery, ProductPage } from '../domain/catalog.ts';
 import { installApis, installedApis, preloadStoreCode } from './apis-context.ts';
@@ -149,7 +149,7 @@ export class StoreApis {
 
   #pagesOf(storeId: string): ListProductPage {
     const store = this.#session.store(storeId);
-    if (!store || !runsOnSeam(store.kind)) return cursorPagesOf(this.for(storeId));
+    if (!store || !runsOnSeam(store.kind)) return cursorPagesOf(this.for(storeId), PAGE_SIZE, this.#session.catalogPaging(storeId)?.maxCount);
     return (query, cursor, signal, atLeast) =>
       this.#tracked(storeId, async () => {
         const { adapter } = await this.#client(store);

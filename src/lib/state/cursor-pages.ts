@@ -16,15 +16,16 @@ export type ListProductPage = (query: ProductListQuery, cursor: Cursor | null, s
 /**
  * Cursor pages over the numbered store API client: the cursor is the next page number. Numbered
  * pages can all be asked for at once: for `atLeast`, every page it needs leaves together (one
- * round trip, not one per page), each the same request as paging one by one would send.
+ * round trip, not one per page), in pages of up to `largest` products (the platform's most: a
+ * whole number of pages of `count` each, numberedPagesFrom).
  */
-export function cursorPagesOf(api: StoreApi, count = PAGE_SIZE): ListProductPage {
-  const one = async (query: ProductListQuery, page: number, signal: AbortSignal): Promise<ProductPage> => {
-    const answer = await api.listProducts({ ...query, page, count }, signal);
-    return { products: answer.products, next: nextPageCursor(answer.paging, answer.products.length), total: answer.paging.total };
-  };
+export function cursorPagesOf(api: StoreApi, count = PAGE_SIZE, largest = count): ListProductPage {
   return async (query, cursor, signal, atLeast) => {
+    const one = async (page: number, size: number): Promise<ProductPage> => {
+      const answer = await api.listProducts({ ...query, page, count: size }, signal);
+      return { products: answer.products, next: nextPageCursor(answer.paging, answer.products.length), total: answer.paging.total };
+    };
     const first = cursor === null ? 0 : Number(cursor);
-    return numberedPagesFrom(first, atLeast, count, (page) => one(query, page, signal));
+    return numberedPagesFrom({ first, count, atLeast, largest, one, cursorAt: String });
   };
 }

@@ -11,7 +11,7 @@ import type { StoreSession } from '../oauth/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import { capabilitiesFor, platformSupports, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
-import type { ConnectionModeInfo, PlatformNote } from '../providers/types.ts';
+import type { ConnectionModeInfo, PagingRules, PlatformNote } from '../providers/types.ts';
 import { SeamLinks } from './seam-links.svelte.ts';
 
 /** One connection mode as the screens offer it (components import it from session.svelte.ts, not from providers). */
@@ -61,10 +61,10 @@ export abstract class StoreAccess {
     return link ? this.credentialModes(storeId).find((mode) => mode.id === link.mode) : undefined;
   }
 
-  /** Whether the store's catalogue is loaded whole and paged in the browser (PagingRules.local). */
-  pagesLocally(storeId: string): boolean {
+  /** How the store's platform pages its catalogue: its largest page, whether it pages in the browser (PagingRules). */
+  catalogPaging(storeId: string): PagingRules | undefined {
     const store = this.store(storeId);
-    return store !== undefined && getProvider(store.kind).paging.local === true;
+    return store && getProvider(store.kind).paging;
   }
 
   /** The platform's name for people ("Shopware 6"). */

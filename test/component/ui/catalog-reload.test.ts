@@ -9,7 +9,7 @@ import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
-import { placeKeeper, reloadPlace, RELOAD_PLACE_LIMIT } from '../../../src/lib/components/catalog-place.ts';
+import { placeKeeper, reloadPlace, reloadReach, RELOAD_REQUESTS } from '../../../src/lib/components/catalog-place.ts';
 import type { GridPlace } from '../../../src/lib/components/ProductGrid.svelte';
 import { Catalog } from '../../../src/lib/state/catalog.svelte.ts';
 import { Router } from '../../../src/lib/state/router.svelte.ts';
@@ -51,22 +51,32 @@ describe('reloadPlace: where a reloaded list goes back to', () => {
     return new Router();
   }
 
+  // Goodsie's paging (largest page 100: pages of 24 go 4 to a request).
+  const goodsie = { maxCount: 100 };
+
   it('the kept place of the same list, with the pages up to two past its top row', () => {
-    expect(reloadPlace(routerWith({ path: '/s/demo', place: place() }), '/s/demo')).toEqual({ place: place(), atLeast: 40 + 48 });
+    expect(reloadPlace(routerWith({ path: '/s/demo', place: place() }), '/s/demo', goodsie)).toEqual({ place: place(), atLeast: 40 + 48 });
   });
 
-  it('any way down where the store’s pages cost no request (the list loaded whole: FlickRocket, Foxy)', () => {
-    expect(reloadPlace(routerWith({ path: '/s/fr', place: place({ index: 900 }) }), '/s/fr', true)).toEqual({ place: place({ index: 900 }), atLeast: 900 + 48 });
-    expect(reloadPlace(routerWith({ path: '/s/fr', place: place({ index: 900 }) }), '/s/fr')).toBeNull();
+  it('as far down as RELOAD_REQUESTS of the platform’s largest pages reach; any way where pages cost no request (FlickRocket, Foxy)', () => {
+    expect(RELOAD_REQUESTS).toBe(20);
+    expect(reloadReach(goodsie)).toBe(20 * 96);
+    expect(reloadReach({ maxCount: 50 })).toBe(20 * 48); // StoreHippo
+    expect(reloadReach({ maxCount: 24 })).toBe(20 * 24);
+    expect(reloadReach({ maxCount: 10 })).toBe(20 * 24); // one page of 24 per request at least
+    expect(reloadReach(undefined)).toBe(20 * 24);
+    expect(reloadReach({ maxCount: 100, local: true })).toBe(Infinity);
+    expect(reloadPlace(routerWith({ path: '/s/fr', place: place({ index: 5000 }) }), '/s/fr', { maxCount: 100, local: true })).toEqual({ place: place({ index: 5000 }), atLeast: 5000 + 48 });
+    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ index: 1919 }) }), '/s/demo', goodsie)).toEqual({ place: place({ index: 1919 }), atLeast: 1919 + 48 });
+    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ index: 1920 }) }), '/s/demo', goodsie)).toBeNull();
+    expect(reloadPlace(routerWith({ path: '/s/sh', place: place({ index: 960 }) }), '/s/sh', { maxCount: 50 })).toBeNull();
   });
 
-  it('none for another list, the top of the list, beyond the limit, or what is not a whole place', () => {
-    expect(reloadPlace(routerWith({ path: '/s/demo?q=mug', place: place() }), '/s/demo')).toBeNull();
-    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ offset: 0, index: 0 }) }), '/s/demo')).toBeNull();
-    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ index: RELOAD_PLACE_LIMIT }) }), '/s/demo')).toBeNull();
-    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ index: RELOAD_PLACE_LIMIT - 1 }) }), '/s/demo')).not.toBeNull();
+  it('none for another list, the top of the list, or what is not a whole place', () => {
+    expect(reloadPlace(routerWith({ path: '/s/demo?q=mug', place: place() }), '/s/demo', goodsie)).toBeNull();
+    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ offset: 0, index: 0 }) }), '/s/demo', goodsie)).toBeNull();
     for (const bad of [null, 'x', { path: '/s/demo' }, { path: '/s/demo', place: { ...place(), index: -4 } }, { path: '/s/demo', place: { ...place(), columns: 0 } }, { path: '/s/demo', place: { ...place(), offset: Number.NaN } }, { path: '/s/demo', place: { ...place(), index: 2.5 } }]) {
-      expect(reloadPlace(routerWith(bad), '/s/demo'), JSON.stringify(bad)).toBeNull();
+      expect(reloadPlace(routerWith(bad), '/s/demo', goodsie), JSON.stringify(bad)).toBeNull();
     }
   });
 });
@@ -156,31 +166,39 @@ describe('Catalog.load with atLeast', () => {
 });
 
 describe('CatalogView in a reloaded entry', () => {
-  /** A test app whose entry a reload left at product 31 of 120; `answer` answers page `page` (0-3) of the list. */
-  async function reloadedApp(answer: (page: number) => Response | Promise<Response>) {
+  /**
+   * A test app whose entry a reload left at product 31 of 120; `answer` answers page `page` of
+   * `count` products (Goodsie's largest page is 100: the reload asks for 96 at once, cursor-pages.ts).
+   */
+  async function reloadedApp(answer: (page: number, count: number) => Response | Promise<Response>) {
     vi.stubGlobal('IntersectionObserver', undefined);
     const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
     history.replaceState({ ...(history.state as object), catalogPlace: { path: app.router.path, place: place({ index: 30 }) } }, '');
     answerStoreInfo(app.network);
-    for (const page of [0, 1, 2, 3]) app.network.on('GET', '/api/v1/products', () => answer(page), { query: catalogQuery({ page: String(page) }) });
+    for (const [page, count] of [[0, 96], [1, 96], [0, 24], [1, 24], [2, 24], [3, 24], [4, 24]] as const) {
+      app.network.on('GET', '/api/v1/products', () => answer(page, count), { query: catalogQuery({ page: String(page), count: String(count) }) });
+    }
     const route = app.router.current;
     render(Harness, { props: harnessProps(app, CatalogView, () => ({ route })) });
-    const asked = () => app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('count') === '24').map((r) => r.url.searchParams.get('page'));
+    const asked = () => app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('count') !== '100').map((r) => `${r.url.searchParams.get('page')}:${r.url.searchParams.get('count')}`);
     return { asked };
   }
-  const pageOf = (page: number) =>
-    json({ products: Array.from({ length: 24 }, (_, i) => wireProduct({ id: `p-${page * 24 + i}`, name: `Product ${page * 24 + i}` })), paging: wirePaging({ page, count: 24, total: 120 }) });
+  const pageOf = (page: number, count: number) => {
+    const from = page * count;
+    const products = Array.from({ length: Math.max(0, Math.min(count, 120 - from)) }, (_, i) => wireProduct({ id: `p-${from + i}`, name: `Product ${from + i}` }));
+    return json({ products, paging: wirePaging({ page, count, total: 120 }) });
+  };
 
-  it('asks for the pages up to the kept place before it shows the list, not the first page and then a jump', async () => {
-    // The last page waits until the words shown meanwhile have been read.
+  it('asks for the products up to the kept place before it shows the list, not the first page and then a jump', async () => {
+    // The answer waits until the words shown meanwhile have been read.
     let release = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
-    const { asked } = await reloadedApp(async (page) => (page === 3 && (await held), pageOf(page)));
+    const { asked } = await reloadedApp(async (page, count) => (await held, pageOf(page, count)));
     // Said while it loads, in the list's status line (the loading grid alone would not say why it takes longer).
     expect(await screen.findByText('Going back to where you were (product 31)…')).toBeInTheDocument();
     expect(screen.queryAllByRole('article')).toHaveLength(0);
     release();
-    // The first cards seen are all four pages' (not the first page's, with more to come).
+    // The first cards seen are all 96 (not the first 24, with more to come).
     const firstSeen = await eventually(() => {
       const cards = screen.queryAllByRole('article').length;
       expect(cards).toBeGreaterThan(0);
@@ -189,19 +207,20 @@ describe('CatalogView in a reloaded entry', () => {
     expect(firstSeen).toBe(96);
     expect(screen.getByText('Showing 96 of 120')).toBeInTheDocument();
     expect(screen.queryByText(/Going back to where you were/)).toBeNull();
-    // 30 + 48 = 78 products: four pages, asked for at once (so in no set order among themselves).
-    expect([...asked()].sort()).toEqual(['0', '1', '2', '3']);
+    // 30 + 48 = 78 products: four pages of 24 in one request of 96.
+    expect(asked()).toEqual(['0:96']);
+    // The list goes on in pages of 24, from the fifth (product 97).
+    await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
+    expect(await screen.findByText('You have seen all 120 products.')).toBeInTheDocument();
+    expect(asked()).toEqual(['0:96', '4:24']);
   });
 
-  it('when a page fails, Try again goes back to the same place: all four pages again, not the first alone', async () => {
+  it('when the request fails, Try again goes back to the same place: the 96 products again, not the first page alone', async () => {
     let failed = false;
-    const { asked } = await reloadedApp((page) => (page === 0 && !failed ? ((failed = true), apiError(500, 'server_error')) : pageOf(page)));
+    const { asked } = await reloadedApp((page, count) => (!failed ? ((failed = true), apiError(500, 'server_error')) : pageOf(page, count)));
     const alert = await screen.findByRole('alert');
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Showing 96 of 120')).toBeInTheDocument();
-    // Goodsie's numbered pages leave together (cursor-pages.ts): the first try's four, then the retry's.
-    // Each round's four pages leave together (in no set order among themselves).
-    const rounds = [asked().slice(0, 4), asked().slice(4)].map((round) => [...round].sort());
-    expect(rounds).toEqual([['0', '1', '2', '3'], ['0', '1', '2', '3']]);
+    expect(asked()).toEqual(['0:96', '0:96']);
   });
 });

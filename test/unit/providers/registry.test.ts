@@ -3,6 +3,8 @@ import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
 import { goodsieProfile } from '../../../src/lib/providers/goodsie-profile.ts';
 import { getProvider, knownProviderKinds, loadProvider } from '../../../src/lib/providers/registry.ts';
+import { SW_MAX_PAGE_SIZE } from '../../../src/lib/providers/shopware6/criteria.ts';
+import { STOREHIPPO_MAX_COUNT } from '../../../src/lib/providers/storehippo/query.ts';
 
 describe('provider registry', () => {
   it('knows goodsie', () => {
@@ -26,6 +28,12 @@ describe('provider registry', () => {
     const kinds = knownProviderKinds();
     expect(new Set(kinds).size).toBe(kinds.length);
     for (const kind of kinds) expect(getProvider(kind).kind).toBe(kind);
+  });
+
+  it('gives the largest page each numbered platform’s adapter asks for (a reload’s reach is counted from it: catalog-place.ts)', () => {
+    expect(getProvider('goodsie').paging.maxCount).toBe(100); // goodsie-api.yaml: count, maximum 100
+    expect(getProvider('shopware6').paging.maxCount).toBe(SW_MAX_PAGE_SIZE);
+    expect(getProvider('storehippo').paging.maxCount).toBe(STOREHIPPO_MAX_COUNT);
   });
 
   it('refuses an unknown kind with CONFIG_INVALID', () => {

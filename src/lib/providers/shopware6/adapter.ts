@@ -22,6 +22,7 @@ import {
   buildProductPatch,
   buildPromotionListCriteria,
   SW_DEFAULT_PAGE_SIZE,
+  SW_MAX_PAGE_SIZE,
 } from './criteria.ts';
 import { chooseCurrency, readCurrencyTable, type CurrencyTable, type SwCurrency } from './currency.ts';
 import { shopware6Hooks } from './hooks.ts';
@@ -121,8 +122,15 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     async listProducts(query: ProductListQuery, cursor, options): Promise<ProductPage> {
       const page0 = pageOf(cursor);
       const count = query.count ?? SW_DEFAULT_PAGE_SIZE;
-      // Numbered pages: all of those `atLeast` needs leave together (adapter.ts).
-      return numberedPagesFrom(page0, options?.atLeast, count, (page) => listPage(query, page, count, options));
+      // Numbered pages: all of those `atLeast` needs leave together (adapter.ts); the cursor is 1-based.
+      return numberedPagesFrom({
+        first: page0,
+        count,
+        atLeast: options?.atLeast,
+        largest: SW_MAX_PAGE_SIZE,
+        one: (page, size) => listPage(query, page, size, options),
+        cursorAt: (page) => String(page + 1),
+      });
     },
 
     async getProduct(id, options) {

@@ -102,7 +102,14 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
     async listProducts(query: ProductListQuery, cursor, call) {
       const { page, count } = decodeCursor(cursor, query.count ?? STOREHIPPO_DEFAULT_COUNT);
       // Pages by offset, each a multiple of `count`: all of those `atLeast` needs leave together (adapter.ts).
-      return numberedPagesFrom(page, call?.atLeast, count, (n) => listPage(query, n, count, call));
+      return numberedPagesFrom({
+        first: page,
+        count,
+        atLeast: call?.atLeast,
+        largest: STOREHIPPO_MAX_COUNT,
+        one: (n, size) => listPage(query, n, size, call),
+        cursorAt: (n) => encodeCursor(n * count, count),
+      });
     },
     getProduct: (id, call) => getProduct(id, call),
     async getMetadata() {

@@ -78,8 +78,9 @@ describe('catalogue', () => {
     try {
       const before = sent.length;
       const joined = await adapter.listProducts({ count: 5 }, '2', { atLeast: 15 });
-      expect(most).toBe(3);
-      expect(sent.slice(before).filter((s) => s.url.endsWith('/api/search/product'))).toHaveLength(3);
+      // Page 2 alone, pages 3 and 4 as one of 10 (a page of 10 starts there), both at once.
+      expect(most).toBe(2);
+      expect(sent.slice(before).filter((s) => s.url.endsWith('/api/search/product'))).toHaveLength(2);
       expect(joined.products.map((p) => p.id)).toEqual(oneByOne);
       expect(joined.next).toBe('5');
       // Near the end: joined up to the last page, no cursor after it.
@@ -91,6 +92,25 @@ describe('catalogue', () => {
     } finally {
       globalThis.fetch = real;
     }
+  });
+
+  it('for a reload from the top, the pages go several to a request (a limit up to 100), joined as paging one by one gives them', async () => {
+    const oneByOne: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 4; i++) {
+      const page: Awaited<ReturnType<Adapter['listProducts']>> = await adapter.listProducts({ count: 5 }, cursor);
+      oneByOne.push(...page.products.map((p) => p.id));
+      cursor = page.next;
+    }
+    const before = sent.length;
+    const joined = await adapter.listProducts({ count: 5 }, null, { atLeast: 20 });
+    const searches = sent.slice(before).filter((s) => s.url.endsWith('/api/search/product'));
+    // One search (limit 20) for the four pages of 5.
+    expect(searches).toHaveLength(1);
+    expect(joined.products.map((p) => p.id)).toEqual(oneByOne);
+    // The cursor after them is the fifth page of 5, as one by one would reach it.
+    expect(joined.next).toBe(cursor);
+    expect(joined.next).toBe('5');
   });
 
   it('searches, filters by category name and sorts by price', async () => {

@@ -181,7 +181,8 @@ describe('the adapter over the transport', () => {
     }
     most = 0;
     const joined = await adapter.listProducts({ count: 24 }, '24:24', { atLeast: 72 });
-    expect(most).toBe(3);
+    // The page at 24 alone, those at 48 and 72 as one of 48 (a page of 48 starts at 48), both at once.
+    expect(most).toBe(2);
     expect(joined.products.map((p) => p.id)).toEqual(oneByOne);
     expect(joined.next).toBe('96:24');
     expect(joined.total).toBe(120);
@@ -189,6 +190,34 @@ describe('the adapter over the transport', () => {
     const end = await adapter.listProducts({ count: 24 }, '72:24', { atLeast: 72 });
     expect(end.products).toHaveLength(48);
     expect(end.next).toBeNull();
+  });
+
+  it('for a reload from the top, the pages go two to a request (limit 48: StoreHippo’s largest page is 50), joined as one by one gives them', async () => {
+    const starts: string[] = [];
+    const recording: typeof fetch = async (input, init) => {
+      const url = new URL(String(input instanceof Request ? input.url : input));
+      if (url.pathname.endsWith('/ms.products')) starts.push(`${url.searchParams.get('start')}:${url.searchParams.get('limit')}`);
+      return fetch(input, init);
+    };
+    const full: Credential = { v: 2, storeId: 'hippo', kind: 'storehippo', ...readOnly };
+    const adapter = createStoreHippoAdapter({
+      store,
+      send: createTransport({ apiBase: store.apiBase, fetch: recording, sign: signer(full), onUnauthorized: refuse, hooks: () => adapter.hooks, sleep: async () => undefined }),
+    });
+    const oneByOne: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 4; i++) {
+      const page: Awaited<ReturnType<typeof adapter.listProducts>> = await adapter.listProducts({ count: 24 }, cursor);
+      oneByOne.push(...page.products.map((p) => p.id));
+      cursor = page.next;
+    }
+    starts.length = 0;
+    const joined = await adapter.listProducts({ count: 24 }, null, { atLeast: 80 });
+    expect(starts.sort()).toEqual(['0:48', '48:48']);
+    expect(joined.products.map((p) => p.id)).toEqual(oneByOne);
+    // The cursor after them: a page of 24 at 96, as one by one reaches it.
+    expect(joined.next).toBe('96:24');
+    expect(joined.next).toBe(cursor);
   });
 
   it('searches by name, filters by category and sorts by price, as JSON filters', async () => {
