@@ -111,9 +111,13 @@ describe('Shopware 6 in the app', () => {
   it('a browse-only integration sees orders and coupons locked in Shopware’s words; an administrator integration edits a product and the shop has the change', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);
+    const askedMe: string[] = [];
+    page.on('request', (request) => void (new URL(request.url()).pathname === '/api/_info/me' && askedMe.push(request.url())));
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
-    // an integration cannot read its own rights: editing is offered until a save is refused (4.4)
+    // an integration cannot read its own rights: editing is offered until a save is refused (4.4),
+    // and _info/me (which answers an integration 403) is not asked
     await page.getByText(/can browse, edit products · not allowed: orders, coupons/).waitFor();
+    expect(askedMe).toEqual([]);
     await page.goto(`${env.app.url}#/s/sw/orders`);
     await page.getByText(/Give the role order, order_customer/).waitFor();
     expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(0);
@@ -177,11 +181,15 @@ describe('Shopware 6 in the app', () => {
   it('the Administration sign-in connects; a revoked integration is entered again in place; five tabs at expiry renew with one token request', async () => {
     const env = await startEnv();
     const { page } = await openHome(env);
+    const askedMe: string[] = [];
+    page.on('request', (request) => void (new URL(request.url()).pathname === '/api/_info/me' && askedMe.push(request.url())));
     await page.getByRole('radio', { name: 'Administration sign-in' }).check();
     await page.getByLabel('Username').fill(ADMIN_USER.username);
     await page.getByLabel('Password').fill(ADMIN_USER.password);
     await page.getByRole('button', { name: /with the administration sign-in$/ }).click();
     await page.getByText(/Connected with administration sign-in/).waitFor();
+    // A user's rights are read from _info/me (its edit right among them).
+    expect(askedMe.length).toBeGreaterThan(0);
     const vaultText = await page.evaluate(() => JSON.stringify(Object.keys(localStorage)));
     expect(vaultText.includes(ADMIN_USER.password)).toBe(false);
 

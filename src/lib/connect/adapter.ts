@@ -81,8 +81,11 @@ export interface Adapter {
   /** With the `updated` value last seen; ProductConflictError when the platform can tell it is stale. */
   updateProduct?(id: string, edit: ProductEdit, lastSeenUpdated: string, options?: CallOptions): Promise<Product>;
   createProduct?(product: NewProduct, options?: CallOptions): Promise<Product>;
-  /** Capabilities found by trying (StoreHippo, Shopware); called after connecting and stored on the credential. */
-  probe?(options?: CallOptions): Promise<Capability[]>;
+  /**
+   * Capabilities found by trying (StoreHippo, Shopware); called after connecting and stored on the
+   * credential. `mode`: the credential's connection mode (a Shopware integration cannot read its own rights).
+   */
+  probe?(options?: CallOptions & { mode?: string }): Promise<Capability[]>;
   hooks?: AdapterHooks;
 }
 

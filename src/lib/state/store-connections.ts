@@ -246,5 +246,5 @@ async function probeWith(
   });
   const adapter = createAdapter({ store, send });
   hooks = adapter.hooks;
-  return adapter.probe ? adapter.probe() : undefined;
+  return adapter.probe ? adapter.probe({ mode: credential.mode }) : undefined;
 }

@@ -177,9 +177,19 @@ describe('admin screens', () => {
     expect(coupons.some((c) => c.percentOff === null && c.amountOff !== undefined) || coupons.every((c) => c.percentOff !== null)).toBe(true);
   });
 
+  it('an integration is offered editing without asking _info/me, which answers an integration 403 (a user is asked)', async () => {
+    const sent: Sent[] = [];
+    const { adapter } = await connectedAdapter(swStore(server.origin), 'integration', integration(BROWSE), sent);
+    expect(await adapter.probe!({ mode: 'integration' })).toContain('editProducts');
+    expect(sent.map((s) => new URL(s.url).pathname)).not.toContain('/api/_info/me');
+    // Without the mode (as before), it asks, gets the 403, and offers editing the same.
+    expect(await adapter.probe!()).toContain('editProducts');
+    expect(sent.map((s) => new URL(s.url).pathname)).toContain('/api/_info/me');
+  });
+
   it('an admin edits a product and the server has the change; a stale edit is a conflict carrying the current product', async () => {
     const { adapter } = await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN));
-    expect(await adapter.probe!()).toEqual(expect.arrayContaining(['browse', 'viewOrders', 'viewCoupons', 'editProducts']));
+    expect(await adapter.probe!({ mode: 'integration' })).toEqual(expect.arrayContaining(['browse', 'viewOrders', 'viewCoupons', 'editProducts']));
     const before = await adapter.getProduct(SEED_IDS.pears);
     const after = await adapter.updateProduct!(SEED_IDS.pears, { name: 'Conference Pears (ripe)', price: 3.9, inventory: 12 }, before.updated ?? before.created);
     expect(after.name).toBe('Conference Pears (ripe)');
@@ -218,9 +228,9 @@ describe('admin screens', () => {
 
   it('the password mode probes edit rights from _info/me: admin may edit, the viewer may not', async () => {
     const { adapter: admin } = await connectedAdapter(swStore(server.origin), 'password', { username: 'admin', password: 'shopware' });
-    expect(await admin.probe!()).toContain('editProducts');
+    expect(await admin.probe!({ mode: 'password' })).toContain('editProducts');
     const { adapter: viewer } = await connectedAdapter(swStore(server.origin), 'password', { username: 'viewer', password: 'viewer-demo-1' });
-    const capabilities = await viewer.probe!();
+    const capabilities = await viewer.probe!({ mode: 'password' });
     expect(capabilities).toContain('browse');
     expect(capabilities).not.toContain('editProducts');
   });
