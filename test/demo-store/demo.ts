@@ -2,7 +2,7 @@
  * `npm run demo`: the Goodsie demo store on http://127.0.0.1:4010, the Shopware 6 demo shop on
  * http://127.0.0.1:4020 (media on :4021), the StoreHippo demo store on http://127.0.0.1:4030 (its
  * image CDN on :4031), the Foxy demo store on http://127.0.0.1:4040 (its "Get Token" page on :4043),
- * the FlickRocket demo shop on http://127.0.0.1:4050
+ * the FlickRocket demo shop on http://127.0.0.1:4050 (its picture host's stand-in on :4052)
  * and the app on http://127.0.0.1:5173
  * (with /widget.js, see widget-dev.ts), which public/config.json points at out of the box.
  * `npm run demo -- --dist` (npm run demo:dist): builds, then serves dist/ as a plain static host
@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, createServer } from 'vite';
 import { appHeaders } from '../deploy/csp.ts';
+import { loadProfilesFor } from '../../src/lib/config/load-config.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { startShopwareStore } from '../platforms/shopware/server.ts';
 import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
@@ -33,6 +34,8 @@ async function startApp(): Promise<{ close(): Promise<void> }> {
     process.stdout.write('Building dist/…\n');
     await build({ root, logLevel: 'warn' });
     const config = JSON.parse(readFileSync(`${dist}/config.json`, 'utf8'));
+    // The policy allows each platform's picture hosts, which its profile names.
+    await loadProfilesFor(config);
     return startStaticServer({ root: dist, port: APP_PORT, headers: appHeaders(config) });
   }
   const vite = await createServer({
@@ -50,8 +53,9 @@ const store = await startDemoStore({ port: 4010, sendIssuer: true });
 const shopware = await startShopwareStore({ port: 4020, mediaPort: 4021 });
 const storehippo = await startStoreHippoStore({ port: 4030, cdnPort: 4031 });
 const foxy = await startFoxyStore({ port: 4040, canaryPort: 4041, hooksPort: 4042, adminPort: 4043 });
-// FlickRocket (issue 13): consent page, /token and API on 4050, its test hooks on 4051.
-const flickRocket = await startFlickRocketStore({ port: 4050, hooksPort: 4051 });
+// FlickRocket (issue 13): consent page, /token and API on 4050, its test hooks on 4051, its picture
+// host's stand-in on 4052 (config.json's imageOrigins).
+const flickRocket = await startFlickRocketStore({ port: 4050, hooksPort: 4051, picturesPort: 4052 });
 const app = await startApp();
 
 process.stdout.write(

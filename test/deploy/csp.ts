@@ -9,8 +9,9 @@
  *   CSS goes to a .css file); no 'unsafe-inline', no 'unsafe-eval'.
  * - connect-src 'self' + each store's API origin and token endpoint origin: config.json is read
  *   from 'self'; the bearer token can only ever be sent to a configured store.
- * - img-src 'self' + each store's API origin and image origin (a store entry's `imageBase`) + the
- *   image hosts config.json declares (`imageOrigins`). "Any https image" (`https:`) only when
+ * - img-src 'self' + each store's API origin and image origin (a store entry's `imageBase`) + its
+ *   platform's picture hosts (a profile's `pictureOrigins`: FlickRocket's) + the image hosts
+ *   config.json declares (`imageOrigins`). "Any https image" (`https:`) only when
  *   config.json opts in with `"anyHttpsImages": true`: an image cannot run script, but it can
  *   carry a tracking pixel or leak what the person looks at, so it is a deliberate choice.
  * - form-action 'none': the app submits no form anywhere (sign-in is a top-level navigation by
@@ -22,6 +23,7 @@
 import { ConfigError } from '../../src/lib/config/config-error.ts';
 import { validateConfig } from '../../src/lib/config/validate-config.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';
+import { getProvider } from '../../src/lib/providers/registry.ts';
 
 /**
  * What the deployment tooling reads from config.json besides the stores. The app itself ignores
@@ -92,11 +94,14 @@ export function connectOrigins(config: AppConfig): string[] {
   );
 }
 
-/** img-src: 'self', the stores' API and image origins, the declared image hosts, and `https:` only on opt-in. */
+/**
+ * img-src: 'self', the stores' API and image origins, their platforms' picture hosts, the declared
+ * image hosts, and `https:` only on opt-in.
+ */
 export function imageSources(config: DeploymentConfig): string[] {
   const stores = config.stores.flatMap((store) => {
     const imageBase = (store as { imageBase?: unknown }).imageBase;
-    return [originOf(store.apiBase), ...(typeof imageBase === 'string' ? [originOf(imageBase)] : [])];
+    return [originOf(store.apiBase), ...(typeof imageBase === 'string' ? [originOf(imageBase)] : []), ...(getProvider(store.kind).pictureOrigins ?? [])];
   });
   return unique(["'self'", ...(config.anyHttpsImages ? ['https:'] : []), ...stores, ...(config.imageOrigins ?? [])]);
 }

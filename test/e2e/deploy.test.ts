@@ -22,11 +22,13 @@ describe('the build output', () => {
     const headers = await readFile(join(BUILD_DIR, '_headers'), 'utf8');
     expect(headers).toBe(buildHeadersFile(validateDeploymentConfig(shipped)));
     const csp = /Content-Security-Policy: (.*)/.exec(headers)?.[1] ?? '';
-    // exactly the stores' API origins and the image hosts config.json declares (the demo stores and
-    // their media hosts), nothing wider
-    const config = shipped as { stores: { apiBase: string; imageBase?: string }[]; imageOrigins?: string[] };
+    // exactly the stores' API origins, FlickRocket's picture host (its stores name none: the
+    // platform's profile does) and the image hosts config.json declares (the demo stores and their
+    // media hosts), nothing wider
+    const config = shipped as { stores: { kind: string; apiBase: string; imageBase?: string }[]; imageOrigins?: string[] };
     const storeOrigins = config.stores.flatMap((s) => [s.apiBase, ...(s.imageBase ? [s.imageBase] : [])]).map((url) => new URL(url).origin);
-    const expected = [...new Set([...storeOrigins, ...(config.imageOrigins ?? [])])].sort();
+    const platformHosts = config.stores.some((s) => s.kind === 'flickrocket') ? ['https://admin-static.flickrocket.com'] : [];
+    const expected = [...new Set([...storeOrigins, ...platformHosts, ...(config.imageOrigins ?? [])])].sort();
     expect(/img-src ([^;]*);/.exec(csp)?.[1]?.split(' ').slice(1).sort()).toEqual(expected);
     expect(csp).toMatch(/img-src 'self' /);
     expect(csp).not.toMatch(/img-src[^;]* https:[ ;]/);

@@ -116,6 +116,28 @@ describe('FlickRocket in the app', () => {
     }
   });
 
+  it('shows the products’ pictures from FlickRocket’s picture host: the shipped policy allows it with no imageOrigins in config.json', async () => {
+    const { app } = await startEnv('/shops/fr-pictures/');
+    const { page } = await openAppHome(e2e, app, 1280);
+    const refused: string[] = [];
+    page.on('console', (message) => void (/Content Security Policy/.test(message.text()) && refused.push(message.text())));
+    // FlickRocket's host is not reachable here: the browser's request is answered in its place,
+    // after the policy has let it go (a refused picture never asks).
+    let served = 0;
+    await page.route('https://admin-static.flickrocket.com/**', (route) => {
+      served++;
+      return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600"><rect width="600" height="600" fill="#c44"/></svg>' });
+    });
+    await connectButton(page).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    const pictures = page.locator('main ul > li article img[src^="https://admin-static.flickrocket.com/"]');
+    await expect.poll(() => pictures.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => pictures.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    expect(served).toBeGreaterThan(0);
+    expect(refused).toEqual([]);
+  });
+
   it('connects through consent (deny first), scrubs the code, browses, searches, filters, sorts, opens a product (price not editable), reloads; Grant access asks for orders; a replayed callback spends nothing; sign out says where to revoke', async () => {
     const { app, shop } = await env();
     const page = await openHome();

@@ -73,6 +73,9 @@ export const flickRocketProfile: ProviderProfile = Object.freeze({
   defaultPaths: { authorize: '/oauth2/auth', token: '/token' },
   tokenQuirks: { lifetimeFields: ['expires_in'], implicitRefreshToken: false },
   paging: { firstPage: 1, minCount: 1, maxCount: 100, defaultCount: 24, local: true },
+  // Product pictures come from FlickRocket's static host, not the shop's API host (platforms.md 5,
+  // the list example; the host is the docs' [unverified]).
+  pictureOrigins: ['https://admin-static.flickrocket.com'],
   notes: {
     sessionEnded: `FlickRocket no longer accepts this app’s refresh token. Remove the app’s permission in ${REVOKE_AT}, then press Reconnect.`,
     signedOut: `This browser forgot its tokens; to end the app’s access at the store too: ${REVOKE_AT}.`,

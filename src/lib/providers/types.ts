@@ -182,6 +182,12 @@ export interface ProviderProfile {
   /** How its token responses differ from the RFC; read by the token normaliser (oauth/token.ts). */
   tokenQuirks: TokenQuirks;
   paging: PagingRules;
+  /**
+   * Where the platform serves product pictures besides the store's API origin (FlickRocket's
+   * picture host): the deployment's Content-Security-Policy allows them (test/deploy/csp.ts), so a
+   * config.json naming such a store needs no `imageOrigins` for its pictures to show.
+   */
+  pictureOrigins?: readonly string[];
   /** The platform's own words where the generic ones are not enough (see PlatformNote). */
   notes?: Readonly<Partial<Record<PlatformNote, string>>>;
 }

@@ -9,6 +9,7 @@
  * - hostile products 1900+: script in descriptions, `javascript:` image URLs (option hostileProducts).
  */
 import { createPrng } from '../../demo-store/catalogue.ts';
+import { PICTURE_HOST } from './pictures.ts';
 
 export interface LocaleWire {
   language_id: number | string;
@@ -194,7 +195,7 @@ export function seedStore(options: SeedOptions): SeedData {
           ],
       price_license_binding: bindings,
       categories: category === undefined ? [] : [{ id: 6788 + i, category_id: category.id, created_at: '2012-04-16T13:54:12' }],
-      images: i % 6 === 5 ? [] : [{ url: `https://admin-static.flickrocket.com/GetImage/ProductPicture/${id}` }],
+      images: i % 6 === 5 ? [] : [{ url: `${PICTURE_HOST}/GetImage/ProductPicture/${id}` }],
     });
   }
   if (options.hostileProducts) {

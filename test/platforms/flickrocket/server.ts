@@ -13,6 +13,7 @@ import { FlickRocketAuth, type FlickRocketClient } from './auth.ts';
 import { renderErrorPage } from './pages.ts';
 import { seedStore, type ProductWire } from './seed.ts';
 import { startTestHooks, type TestHooks } from './test-hooks.ts';
+import { startPictureHost } from './pictures.ts';
 
 export type { FlickRocketClient } from './auth.ts';
 
@@ -21,6 +22,11 @@ export interface FlickRocketStoreOptions {
   port?: number;
   /** Port of the /__test/ hooks server; default 0. Null: no hooks server. */
   hooksPort?: number | null;
+  /**
+   * Port of a stand-in for FlickRocket's picture host (pictures.ts), which the products' picture
+   * URLs then point at (the demo: no internet). Default: none, the URLs name FlickRocket's own host.
+   */
+  picturesPort?: number;
   host?: string;
   clients?: FlickRocketClient[];
   /** Origins that get CORS headers. Default the app's dev origins. */
@@ -268,12 +274,13 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
     );
   });
   origin = await listen(server, options.port ?? 0, host);
+  const pictures = options.picturesPort === undefined ? undefined : await startPictureHost(data.products, options.picturesPort, host, listen);
 
   const store: FlickRocketStore = {
     origin,
     hooksOrigin: '',
     close: async () => {
-      await Promise.all([closeServer(server), hooks?.close()]);
+      await Promise.all([closeServer(server), hooks?.close(), pictures && closeServer(pictures.server)]);
     },
     stats: () => ({
       ...counters,

@@ -71,6 +71,14 @@ describe('buildCsp', () => {
   });
 });
 
+describe('img-src for a platform whose pictures live on a host of their own', () => {
+  it('a FlickRocket store allows FlickRocket’s picture host (profile pictureOrigins) with no imageOrigins; other kinds do not', () => {
+    const flickrocket = { id: 'fr', kind: 'flickrocket', name: 'FR', apiBase: 'https://app.flickrocket.com' } as unknown as GoodsieStoreConfig;
+    expect(imageSources({ stores: [flickrocket] })).toEqual(["'self'", 'https://app.flickrocket.com', 'https://admin-static.flickrocket.com']);
+    expect(imageSources(CONFIG)).not.toContain('https://admin-static.flickrocket.com');
+  });
+});
+
 describe('validateDeploymentConfig', () => {
   const stores = [{ ...CONFIG.stores[0]! }];
   it('keeps declared image hosts as origins and the opt-in flag', () => {
