@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
-import { readPlace } from '../helpers/catalog-grid.ts';
+import { expectAskedOnceUpTo, readPlace, recordProductRanges, type AskedRange } from '../helpers/catalog-grid.ts';
 
 const PRODUCTS = 600;
 const e2e = useE2e({ app: { store: { productCount: PRODUCTS } } });
@@ -18,22 +18,17 @@ interface Opened {
   /** The page numbers of the catalogue's product requests (count 24), in order. */
   pages: number[];
   /** Every product request of the catalogue (pages of 24, and a reload's bigger ones), as the products it asks for. */
-  asked: { start: number; count: number }[];
+  asked: AskedRange[];
 }
 
 async function signedIn(width: number, height: number): Promise<Opened> {
   const { page } = await e2e.open({ width, height });
   const pages: number[] = [];
-  const asked: { start: number; count: number }[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (request.method() !== 'GET' || url.pathname !== '/api/v1/products') return;
-    const count = Number(url.searchParams.get('count'));
-    const number = Number(url.searchParams.get('page'));
-    if (count === 24) pages.push(number);
-    // (100: the newest hundred the store's categories are read from.)
-    if (count !== 100) asked.push({ start: number * count, count });
+    if (request.method() === 'GET' && url.pathname === '/api/v1/products' && url.searchParams.get('count') === '24') pages.push(Number(url.searchParams.get('page')));
   });
+  const asked = recordProductRanges(page);
   await page.goto(e2e.env.app.url);
   await connectThroughConsent(page, STORE_NAME);
   await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
@@ -76,16 +71,7 @@ async function reloadAt({ page, asked }: Opened, loaded: number, fraction: numbe
   asked.length = 0;
   await page.reload();
   await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 15_000 }).toEqual(before);
-  // The products up to the place asked for once each, with no gap: the first page (asked for as the
-  // tab starts), then the rest at once in requests of up to 96 (Goodsie's largest page is 100, so
-  // up to four pages of 24 each; cursor-pages.ts); pages of 24 again as the list goes on.
-  const sorted = [...asked].sort((a, b) => a.start - b.start);
-  expect(sorted[0]).toEqual({ start: 0, count: 24 });
-  sorted.slice(1).forEach((range, i) => expect(range.start, JSON.stringify(sorted)).toBe(sorted[i]!.start + sorted[i]!.count));
-  expect(sorted.at(-1)!.start + sorted.at(-1)!.count).toBeGreaterThanOrEqual(before.position);
-  expect(Math.max(...asked.map((r) => r.count))).toBeLessThanOrEqual(96);
-  // The first page, the two to the first edge of 96, pages of 96, the rest, and one the scroll asks for.
-  expect(asked.length).toBeLessThanOrEqual(Math.ceil((before.position + 48) / 96) + 4);
+  expectAskedOnceUpTo(asked, before.position);
   return before;
 }
 

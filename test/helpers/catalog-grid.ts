@@ -1,5 +1,6 @@
 /** The catalogue grid as the end-to-end tests drive it (any platform). */
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The product cards of the catalogue grid. */
 export function productCards(page: Page): Locator {
@@ -61,4 +62,38 @@ export function unreachablePanel(page: Page): Locator {
 export async function loadedProductsReachable(page: Page): Promise<number> {
   if ((await unreachablePanel(page).count()) > 0) throw new Error(`the catalogue of ${page.url()} shows "could not be reached"`);
   return loadedProducts(page);
+}
+
+/** A Goodsie product request as the products it asks for: `count` from `start` (its page × its count). */
+export interface AskedRange {
+  start: number;
+  count: number;
+}
+
+/** Records the catalogue's Goodsie product requests as they leave (not the newest hundred the categories are read from). */
+export function recordProductRanges(page: Page): AskedRange[] {
+  const asked: AskedRange[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.method() !== 'GET' || url.pathname !== '/api/v1/products') return;
+    const count = Number(url.searchParams.get('count'));
+    if (count !== 100) asked.push({ start: Number(url.searchParams.get('page')) * count, count });
+  });
+  return asked;
+}
+
+/**
+ * After a reload back to the card at `position`: the products up to it were asked for once each,
+ * with no gap: the first page (asked for as the tab starts), then the rest at once in requests of up
+ * to 96 (Goodsie's largest page is 100, so up to four pages of 24 each: cursor-pages.ts); no more
+ * requests than the first page, the two to the first edge of 96, pages of 96, the rest, and one the
+ * scroll asks for.
+ */
+export function expectAskedOnceUpTo(asked: readonly AskedRange[], position: number): void {
+  const sorted = [...asked].sort((a, b) => a.start - b.start);
+  expect(sorted[0]).toEqual({ start: 0, count: 24 });
+  sorted.slice(1).forEach((range, i) => expect(range.start, JSON.stringify(sorted)).toBe(sorted[i]!.start + sorted[i]!.count));
+  expect(sorted.at(-1)!.start + sorted.at(-1)!.count).toBeGreaterThanOrEqual(position);
+  expect(Math.max(...asked.map((r) => r.count))).toBeLessThanOrEqual(96);
+  expect(asked.length).toBeLessThanOrEqual(Math.ceil((position + 48) / 96) + 4);
 }
