@@ -1,0 +1,47 @@
+/**
+ * The cart screen: what the cart holds, and where to go on. Goodsie's API adds to the cart and reads
+ * it, no more (goodsie-api.yaml /api/v1/cart, /api/v1/cart/items), so changing it and checking out
+ * happen on the store's own site: the screen says so, linking the site the store names
+ * (metadata canonical_url), in a new tab.
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import CartView from '../../../src/lib/components/views/CartView.svelte';
+import { createTestApp, harnessProps, json, wireProduct } from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+async function openCart(metadata: Record<string, unknown>) {
+  const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/cart' });
+  app.network.on('GET', '/api/v1/metadata', () => json({ name: 'Demo Store', currency: 'USD', ...metadata }));
+  app.network.on('GET', '/api/v1/pages', () => json({ pages: [] }));
+  app.network.on('GET', '/api/v1/cart', () => json({ items: [{ product_id: 'p-100', quantity: 2 }], subtotal_raw: 39.8, currency: 'USD' }));
+  app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
+  app.apis.info('demo').ensureLoaded();
+  render(Harness, { props: harnessProps(app, CartView, () => ({ storeId: 'demo' })) });
+  expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+  return app;
+}
+
+describe('CartView', () => {
+  it('lists the cart, and sends the person to the store’s website, in a new tab, to change it or check out', async () => {
+    await openCart({ canonical_url: 'https://shop.example/' });
+    expect(screen.getByRole('row', { name: /Linen apron 2/ })).toBeInTheDocument();
+    // Its words for a screen reader keep their space (Svelte trims the whitespace a tag starts with).
+    const site = await screen.findByRole('link', { name: 'the store’s website (opens in a new tab) ↗' });
+    expect(site).toHaveAttribute('href', 'https://shop.example/');
+    expect(site).toHaveAttribute('target', '_blank');
+    expect(site).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(site.closest('p')).toHaveTextContent('This app adds to your cart. To change it or check out, go on at the store’s website (opens in a new tab) ↗.');
+  });
+
+  it('where the store names no website (or not an http(s) one), says where in words, with no link', async () => {
+    await openCart({ canonical_url: 'javascript:alert(1)' });
+    expect(screen.getByText(/To change it or check out, go on at the store’s own website\./)).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /website/ })).not.toBeInTheDocument();
+  });
+});
