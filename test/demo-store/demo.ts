@@ -1,7 +1,8 @@
 /**
  * `npm run demo`: the Goodsie demo store on http://127.0.0.1:4010, the Shopware 6 demo shop on
  * http://127.0.0.1:4020 (media on :4021), the StoreHippo demo store on http://127.0.0.1:4030 (its
- * image CDN on :4031), the Foxy demo store on http://127.0.0.1:4040 (its "Get Token" page on :4043),
+ * image CDN on :4031), the Foxy demo store on http://127.0.0.1:4040 (its "Get Token" page on :4043,
+ * the shop's own site with its pictures on :4044),
  * the FlickRocket demo shop on http://127.0.0.1:4050 (its picture host's stand-in on :4052)
  * and the app on http://127.0.0.1:5173
  * (with /widget.js, see widget-dev.ts), which public/config.json points at out of the box.
@@ -52,7 +53,7 @@ async function startApp(): Promise<{ close(): Promise<void> }> {
 const store = await startDemoStore({ port: 4010, sendIssuer: true });
 const shopware = await startShopwareStore({ port: 4020, mediaPort: 4021 });
 const storehippo = await startStoreHippoStore({ port: 4030, cdnPort: 4031 });
-const foxy = await startFoxyStore({ port: 4040, canaryPort: 4041, hooksPort: 4042, adminPort: 4043 });
+const foxy = await startFoxyStore({ port: 4040, canaryPort: 4041, hooksPort: 4042, adminPort: 4043, sitePort: 4044 });
 // FlickRocket (issue 13): consent page, /token and API on 4050, its test hooks on 4051, its picture
 // host's stand-in on 4052 (config.json's imageOrigins).
 const flickRocket = await startFlickRocketStore({ port: 4050, hooksPort: 4051, picturesPort: 4052 });

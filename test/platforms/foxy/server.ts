@@ -15,6 +15,7 @@ import { DEFAULT_ACCESS_LIFETIME_SECONDS, DEFAULT_ALLOWED_ORIGINS, DEFAULT_PORT,
 import { handleHook } from './hooks.ts';
 import { FoxyResources, halError, halReply } from './resources.ts';
 import { DEFAULT_TRANSACTION_COUNT, createSeed } from './seed.ts';
+import { startShopSite } from './site.ts';
 
 export type CorsMode = 'app' | 'none';
 
@@ -35,6 +36,11 @@ export interface FoxyStoreOptions {
   accessLifetimeSeconds?: number;
   /** Default 200 (plus one is_test and one hidden transaction). */
   transactionCount?: number;
+  /**
+   * Port of a stand-in for the shop's own site (site.ts), which the items' picture URLs then point
+   * at (the demo: no internet). Default: none, the URLs name the shop's own host.
+   */
+  sitePort?: number;
 }
 
 export interface RecordedRequest {
@@ -204,6 +210,7 @@ export async function startFoxyStore(options: FoxyStoreOptions = {}): Promise<Fo
   const canaryOrigin = await listenOn(canaryServer, options.canaryPort ?? 0, host);
   const hooksOrigin = await listenOn(hooksServer, options.hooksPort ?? 0, host);
   const adminOrigin = await listenOn(adminServer, options.adminPort ?? 0, host);
+  const site = options.sitePort === undefined ? undefined : await startShopSite(seed, options.sitePort, host);
   resources = new FoxyResources({ origin, canaryOrigin, storePrefix: `/s/${randomToken(12)}`, userPrefix: `/u/${randomToken(12)}`, seed });
 
   store = {
@@ -212,7 +219,7 @@ export async function startFoxyStore(options: FoxyStoreOptions = {}): Promise<Fo
     hooksOrigin,
     adminOrigin,
     close: async () => {
-      await Promise.all([apiServer, canaryServer, hooksServer, adminServer].map(closeServer));
+      await Promise.all([apiServer, canaryServer, hooksServer, adminServer, ...(site ? [site.server] : [])].map(closeServer));
     },
     stats: () => ({ ...counters }),
     requests: () => recorded.map((r) => ({ ...r })),
