@@ -181,6 +181,36 @@ describe('a renewal that grants fewer scopes (security case 31)', () => {
     await expect.poll(() => cards().count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: /Reconnect/ }).count()).toBe(0);
   });
+
+  it('made in another tab: this tab, left on its orders, locks them too within 2 s, sending nothing itself', async () => {
+    const started = await e2e.startApp({ defaultScopes: ALL, store: { tokenLifetimeSeconds: 3600 } });
+    const opened = await e2e.open();
+    page = opened.page;
+    await page.clock.install({ time: Date.now() });
+    await page.goto(started.app.url);
+    await connectThroughConsent(page, `${STORE_NAME} (PKCE)`);
+    await expect.poll(() => cards().count()).toBeGreaterThan(8);
+    const other = await opened.context.newPage();
+    await other.goto(`${started.app.url}#/s/demo-code/orders`);
+    await other.getByRole('table').waitFor();
+    const otherRequests: string[] = [];
+    other.on('request', (request) => void (request.url().startsWith(started.store.origin) && otherRequests.push(request.url())));
+
+    started.store.setMaxScopes(['storefront']);
+    const renewals = started.store.stats().tokenRequests;
+    await page.clock.fastForward('01:00:30');
+    await page.evaluate(() => {
+      location.hash = `${location.hash.split('?')[0]}?q=mug`;
+    });
+    await expect.poll(() => started.store.stats().tokenRequests).toBe(renewals + 1);
+    const renewedAt = Date.now();
+    // The other tab hears of the new grant and reads it (a store id on the channel, never a token).
+    await other.getByRole('button', { name: /^Grant access/ }).waitFor({ timeout: 2_000 });
+    expect(Date.now() - renewedAt).toBeLessThan(2_000);
+    expect(await other.getByRole('table').count()).toBe(0);
+    expect(otherRequests).toEqual([]);
+    expect(started.store.stats().tokenRequests).toBe(renewals + 1);
+  });
 });
 
 describe('more access granted in another tab', () => {

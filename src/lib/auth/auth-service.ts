@@ -372,6 +372,9 @@ export class AuthService {
     const session: StoreSession = { storeId, tokens: refreshed };
     await this.#save(session);
     this.#noteScopes(storeId, refreshed.scopes);
+    // Another grant than the one saved before (fewer scopes, or others): the other tabs read it now,
+    // as they do a new connection, rather than at their next token read.
+    if (!sameScopes(tokens.scopes, refreshed.scopes)) this.signOuts.connected(storeId);
     return session;
   }
 

@@ -101,6 +101,17 @@ describe('session events on screen', () => {
     expect(state.sessionFor('demo')?.tokens.accessToken).toBe('token-demo-2');
   });
 
+  it('a narrower grant renewed in another tab (told as connected there): what this tab offers follows', async () => {
+    const saved = [{ ...session('demo'), tokens: { ...session('demo').tokens, scopes: ['storefront', 'cart'] } }];
+    const { state, emit } = await setup(saved);
+    expect(state.can('demo', 'addToCart')).toBe(true);
+    saved[0] = { ...session('demo'), tokens: { ...session('demo').tokens, accessToken: 'token-demo-2', scopes: ['storefront'] } };
+    emit({ type: 'connected-elsewhere', storeId: 'demo' });
+    await eventually(() => expect(state.can('demo', 'addToCart')).toBe(false));
+    expect(state.grantedScopes('demo')).toEqual(['storefront']);
+    expect(state.isConnected('demo')).toBe(true);
+  });
+
   it('a storage write refused after a rotation: the "reconnect after a reload" warning shows', async () => {
     const { state, emit } = await setup();
     expect(state.persistent).toBe(true);

@@ -167,7 +167,7 @@ describe('a renewal that grants other scopes (security case 31)', () => {
     expect((await tab.auth.getSession('acme'))?.tokens.scopes).toEqual([granted[0]]);
   });
 
-  it('a narrower renewal made in another tab is told to this tab’s screens with its next token read', async () => {
+  it('a narrower renewal made in another tab is told to the other tabs at once (to read, as a new connection), and to this tab’s screens with its next token read', async () => {
     tabs = await openTabs([codeStore('acme', { defaultScopes: ['storefront', 'cart'] })]);
     const here = await tabs.open();
     const there = await tabs.open();
@@ -177,10 +177,20 @@ describe('a renewal that grants other scopes (security case 31)', () => {
     here.auth.onEvent((event) => events.push(event));
     expect(await here.auth.getAccessToken('acme')).toBe('AT1');
 
+    // A renewal with the same grant tells no one.
+    tabs.hub.posted.length = 0;
+    tabs.setTokenAnswer(() => json({ access_token: 'AT-SAME', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-SAME', scope: 'cart storefront' }));
+    tabs.clock.now += HOUR + 1;
+    expect(await there.auth.getAccessToken('acme')).toBe('AT-SAME');
+    expect(tabs.hub.posted).toEqual([]);
+
     tabs.setTokenAnswer(() => json({ access_token: 'AT-NARROW', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-NARROW', scope: 'storefront' }));
     tabs.clock.now += HOUR + 1;
     expect(await there.auth.getAccessToken('acme')).toBe('AT-NARROW');
+    // The other tabs hear of it now (their Session reads the listing: session-events.test.ts)...
+    expect(tabs.hub.posted).toEqual([{ type: 'connected', storeId: 'acme' }]);
     expect(events).toEqual([]);
+    // ...and this tab's own service tells its screens at its next token read, as before.
     expect(await here.auth.getAccessToken('acme')).toBe('AT-NARROW');
     expect(events).toEqual([{ type: 'scopes-changed', storeId: 'acme', scopes: ['storefront'] }]);
   });
