@@ -7,14 +7,16 @@
  * (a one-word change to painted, in the same page) and the longest task.
  *
  * The app is the built one, configured by config.json alone with the headers it ships with, against
- * the faithful local FlickRocket server; FlickRocket's picture host is listed in the deployment's
- * imageOrigins and its pictures answered in the browser with PNG photos (photos.ts).
+ * the faithful local FlickRocket server; FlickRocket's picture host, which the policy allows for a
+ * FlickRocket store (its profile's pictureOrigins), answered in the browser with PNG photos (photos.ts).
  */
 import type { Browser } from 'playwright-core';
 import { deploymentHeaders } from '../helpers/e2e-app.ts';
 import { BUILD_DIR } from '../helpers/paths.ts';
 import { startStaticServer } from '../helpers/static-server.ts';
 import { startFlickRocketStore } from '../platforms/flickrocket/server.ts';
+import { PICTURE_HOST } from '../platforms/flickrocket/pictures.ts';
+import { loadProfilesFor } from '../../src/lib/config/load-config.ts';
 import { PAGE_CAP, SERVER_PAGE_SIZE } from '../../src/lib/providers/flickrocket/adapter.ts';
 import { timeTrivialPaints } from './floors.ts';
 import { answerPicturesWithPhotos } from './photos.ts';
@@ -24,7 +26,6 @@ import { SEARCH_DEBOUNCE_MS } from './scale.ts';
 import { summarize } from './stats.ts';
 
 const CLIENT_ID = 'StorefrontConnect.bench.apps.flickrocket.com';
-const PICTURE_HOST = 'https://admin-static.flickrocket.com';
 /** The most the app loads from FlickRocket (its cap): the whole catalogue is searched in the page. */
 export const LOCAL_PRODUCTS = PAGE_CAP * SERVER_PAGE_SIZE;
 /** Words of the seeded titles (test/platforms/flickrocket/seed.ts), one per run. */
@@ -45,9 +46,10 @@ export async function measureLocalSearch(browser: Browser, runs: number, log: (l
   });
   const config = {
     stores: [{ id: 'fr', kind: 'flickrocket' as const, name: 'FlickRocket Bench Shop', authorizationEndpoint: `${shop.origin}/oauth2/auth`, tokenEndpoint: `${shop.origin}/token`, apiBase: shop.origin, clientId: CLIENT_ID, redirectUri: app.url, defaultScopes: ['products'], currency: 'EUR', language: 'en' }],
-    imageOrigins: [PICTURE_HOST],
   };
   app.setOverride('config.json', JSON.stringify(config));
+  // The policy names the platform's picture hosts, which its profile gives.
+  await loadProfilesFor(config);
   app.setHeaders(deploymentHeaders(config));
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
