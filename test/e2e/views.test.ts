@@ -55,6 +55,13 @@ describe.each(schemes)('every view in the %s theme', (colorScheme) => {
     await page.getByRole('form', { name: 'Edit product' }).waitFor();
     await page.getByRole('heading', { name: 'Description' }).waitFor();
     await audit(page, `product-${tag}`);
+    // The editor is below the description: "Edit this product" beside the price brings it into view.
+    const nameField = page.getByRole('form', { name: 'Edit product' }).getByLabel('Name');
+    await page.getByRole('button', { name: 'Edit this product' }).click();
+    await expect.poll(() => nameField.evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Manage this product' }).evaluate((h) => { const { top, bottom } = h.getBoundingClientRect(); return top >= 0 && bottom <= innerHeight; })).toBe(true);
+    expect(await nameField.evaluate((field) => { const { top, bottom } = field.getBoundingClientRect(); return top >= 0 && bottom <= innerHeight; })).toBe(true);
+    await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
 
     const addToCart = page.getByRole('button', { name: 'Add to cart' });
     await addToCart.click();

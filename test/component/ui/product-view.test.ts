@@ -38,6 +38,7 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(screen.getByRole('button', { name: 'Grant access: Manage the store' })).toBeEnabled();
     expect(screen.queryByRole('button', { name: 'Add to cart' })).not.toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Edit product' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Edit this product' })).not.toBeInTheDocument();
     // The product itself was read with the session's token.
     expect(app.network.requests('GET', '/api/v1/products/p-100')[0]?.headers.get('Authorization')).toBe(`Bearer ${tokenFor('demo')}`);
     expect(app.navigate).not.toHaveBeenCalled();
@@ -120,6 +121,23 @@ describe('ProductView: what the granted scopes unlock', () => {
     const posts = app.network.requests('POST', '/api/v1/cart/items');
     expect(posts).toHaveLength(1);
     expect(JSON.parse(posts[0]?.body ?? 'null')).toEqual({ product_id: 'p-100', quantity: 2 });
+  });
+
+  it('with admin, “Edit this product” beside the price brings the editor (below the description) into view, its Name field focused', async () => {
+    await openProduct(['storefront', 'admin']);
+    await screen.findByRole('form', { name: 'Edit product' });
+    // jsdom lays nothing out: the scroll is asked for, and seen in Chromium (e2e views.test.ts).
+    const scrolled = vi.fn();
+    const original = Element.prototype.scrollIntoView;
+    Element.prototype.scrollIntoView = scrolled;
+    try {
+      await userEvent.click(screen.getByRole('button', { name: 'Edit this product' }));
+    } finally {
+      Element.prototype.scrollIntoView = original;
+    }
+    expect(scrolled).toHaveBeenCalledWith({ block: 'start' });
+    expect(scrolled.mock.contexts[0]).toBe(screen.getByRole('heading', { name: 'Manage this product' }).closest('section'));
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
   });
 
   it('a product the store does not have says so, offers the way back and no Try again (it would answer the same)', async () => {
