@@ -1,4 +1,5 @@
 /** Placeholder images the store serves itself: a pastel background and one simple shape per image. */
+import type { ServerResponse } from 'node:http';
 import { escapeHtml } from './http-utils.ts';
 
 /** FNV-1a, 32-bit: a stable number per image key. */
@@ -74,4 +75,19 @@ export function renderLogoSvg(): string {
     '<rect x="64" y="58" width="34" height="12" fill="#f4efe6"/>' +
     '</svg>'
   );
+}
+
+/**
+ * Answers `res` with a 600 x 600 drawing for `key`, as a picture host would: cacheable, loadable by
+ * another origin's page, and inert (its own CSP). For the platforms' picture-host stand-ins.
+ */
+export function sendPicture(res: ServerResponse, key: string, label: string): void {
+  res
+    .writeHead(200, {
+      'Content-Type': 'image/svg+xml',
+      'Cache-Control': 'public, max-age=86400',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+    })
+    .end(renderProductSvg(key, 600, 600, label));
 }

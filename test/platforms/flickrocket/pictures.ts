@@ -5,7 +5,7 @@
  * it instead. The tests keep FlickRocket's own host in the URLs (nothing loads from it).
  */
 import { createServer, type Server } from 'node:http';
-import { renderProductSvg } from '../../demo-store/images.ts';
+import { sendPicture } from '../../demo-store/images.ts';
 import type { ProductWire } from './seed.ts';
 
 export const PICTURE_HOST = 'https://admin-static.flickrocket.com';
@@ -25,14 +25,7 @@ export async function startPictureHost(
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
-    res
-      .writeHead(200, {
-        'Content-Type': 'image/svg+xml',
-        'Cache-Control': 'public, max-age=86400',
-        'Cross-Origin-Resource-Policy': 'cross-origin',
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-      })
-      .end(renderProductSvg(`flickrocket-${product.id}`, 600, 600, product.title));
+    sendPicture(res, `flickrocket-${product.id}`, product.title);
   });
   const origin = await listen(server, port, host);
   for (const product of products) {

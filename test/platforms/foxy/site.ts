@@ -5,7 +5,7 @@
  * pointed at it. The tests keep the shop's own host in the URLs (nothing loads from it).
  */
 import { createServer, type Server } from 'node:http';
-import { renderProductSvg } from '../../demo-store/images.ts';
+import { sendPicture } from '../../demo-store/images.ts';
 import { listenOn } from '../../demo-store/http-utils.ts';
 import { SHOP_SITE, type Seed } from './seed.ts';
 
@@ -21,14 +21,7 @@ export async function startShopSite(seed: Seed, port: number, host: string): Pro
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
       return;
     }
-    res
-      .writeHead(200, {
-        'Content-Type': 'image/svg+xml',
-        'Cache-Control': 'public, max-age=86400',
-        'Cross-Origin-Resource-Policy': 'cross-origin',
-        'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-      })
-      .end(renderProductSvg(`foxy-${item.code}`, 600, 600, item.name));
+    sendPicture(res, `foxy-${item.code}`, item.name);
   });
   const origin = await listenOn(server, port, host);
   for (const item of items) if (item.image.startsWith(PICTURES)) item.image = `${origin}/img/${item.image.slice(PICTURES.length)}`;
