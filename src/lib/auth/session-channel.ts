@@ -1,12 +1,12 @@
 /**
  * Tells the app's other tabs at once (BroadcastChannel) about a sign-out, so they drop the session
  * within a second and send nothing more with its token (security case 27), and about a new
- * connection, so they show it without a reload (each reads it from IndexedDB itself). A message
- * carries a store id only, never a token.
+ * connection or a renewal that changed the grant, so they show it without a reload (each reads it
+ * from IndexedDB itself). A message carries a store id only, never a token.
  */
 
 export interface SessionMessage {
-  /** signed-out: the store's session or credential is gone; connected: a new one was saved. */
+  /** signed-out: the store's session or credential is gone; connected: a new one (or a new grant) was saved. */
   type: 'signed-out' | 'connected';
   storeId: string;
 }

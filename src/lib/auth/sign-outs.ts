@@ -70,7 +70,10 @@ export class SignOuts {
     await this.#markers.clear(storeId);
   }
 
-  /** A new connection to `storeId` was saved (after {@link clear}): the other tabs are told, to read it. */
+  /**
+   * A new connection to `storeId` was saved (after {@link clear}), or a renewal that changed its
+   * grant: the other tabs are told, to read it.
+   */
   connected(storeId: string): void {
     this.#channel?.post({ type: 'connected', storeId });
   }

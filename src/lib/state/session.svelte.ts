@@ -279,9 +279,10 @@ export class Session extends StoreAccess {
   }
 
   /**
-   * Connected in another tab (a sign-in, pasted credentials, reconnected after access ended): the
-   * new connection is read from storage and shown here as if made here, without a reload. Unreadable
-   * (storage failing): this tab goes on as it was, and its next request reads storage itself.
+   * Connected in another tab (a sign-in, pasted credentials, reconnected after access ended, or a
+   * renewal there that changed the grant): the new connection is read from storage and shown here
+   * as if made here, without a reload. Unreadable (storage failing): this tab goes on as it was,
+   * and its next request reads storage itself.
    */
   async #connectedElsewhere(storeId: string): Promise<void> {
     if (!this.store(storeId)) return;
