@@ -5,7 +5,8 @@
  * the callback is scrubbed and single use; browse, search, filter, sort, open a product, reload;
  * "Grant access" asks FlickRocket for `orders` too; five tabs at expiry renew with one token request
  * per refresh token; a renewal lost to the network keeps the refresh token; invalid_grant ends the
- * session with the guide's recovery steps and Reconnect connects again. In a shop of 1,000 products
+ * session with the guide's recovery steps and Reconnect connects again; a renewal granting less locks
+ * Orders in the renewing tab without asking for them, and in the other tab within 2 s. In a shop of 1,000 products
  * (the list loaded whole, paged in the browser), a reload 600-odd products down comes back to the same card.
  */
 import { describe, expect, it } from 'vitest';
@@ -286,6 +287,48 @@ describe('FlickRocket in the app', () => {
     expect(await page.getByText(/has ended/).count()).toBe(0);
     expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
   }, 150_000);
+
+  it('a renewal that grants less (orders taken back at the store): this tab locks Orders without asking for them, the other tab within 2 s, sending nothing itself', async () => {
+    const { app, shop } = await env();
+    const page = await openHome();
+    await connect(page);
+    await page.goto(`${app.url}#/s/fr/orders`);
+    await page.getByRole('button', { name: /^Grant access/ }).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+    await page.waitForURL((url) => url.href.startsWith(app.url));
+    await page.getByRole('table').waitFor();
+    await openCatalogue(page);
+    const other = await page.context().newPage();
+    await other.goto(`${app.url}#/s/fr/orders`);
+    await other.getByRole('table').waitFor();
+    const otherRequests: string[] = [];
+    other.on('request', (request) => void (request.url().startsWith(shop.origin) && otherRequests.push(request.url())));
+
+    const ordersAsked: string[] = [];
+    page.on('request', (request) => void (request.url().startsWith(`${shop.origin}/api/orders`) && ordersAsked.push(request.url())));
+
+    const renewals = shop.stats().tokenRequests;
+    shop.narrowGrants(['products']);
+    shop.expireAccessTokens();
+    // this tab opens a product with the old token: 401, renewed, and the new grant has no orders
+    const first = (await cards(page).first().locator('h3').innerText()).trim();
+    await cards(page).first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: first, level: 1 }).waitFor();
+    await expect.poll(() => shop.stats().tokenRequests).toBe(renewals + 1);
+    const renewedAt = Date.now();
+    // its Orders, opened now, are locked without asking the store (not a refusal learnt from a 403)
+    await page.evaluate(() => (location.hash = '#/s/fr/orders'));
+    await page.getByRole('button', { name: /^Grant access/ }).waitFor();
+    expect(ordersAsked).toEqual([]);
+    expect(await page.getByRole('table').count()).toBe(0);
+    // the other tab hears of the new grant (a store id on the channel) and reads it from storage
+    await other.getByRole('button', { name: /^Grant access/ }).waitFor({ timeout: 2_000 });
+    expect(Date.now() - renewedAt).toBeLessThan(2_000);
+    expect(await other.getByRole('table').count()).toBe(0);
+    expect(otherRequests).toEqual([]);
+    expect(shop.stats().tokenRequests).toBe(renewals + 1);
+    await other.close();
+  });
 });
 
 describe('FlickRocket, a shop of 1,000 products', () => {

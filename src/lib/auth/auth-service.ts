@@ -7,7 +7,7 @@ import { findStore } from '../config/find-store.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
-import { dedupeScopes } from '../oauth/scopes.ts';
+import { dedupeScopes, sameScopes } from '../oauth/scopes.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import type { VaultListing } from '../storage/token-vault.ts';
@@ -427,5 +427,3 @@ export class AuthService {
     this.#generation.set(storeId, (this.#generation.get(storeId) ?? 0) + 1);
   }
 }
-
-const sameScopes = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((scope) => b.includes(scope));

@@ -13,6 +13,7 @@ import type { CapturedCallback, Connector, ConnectorContext, PendingSignIn } fro
 import { findStore } from '../config/find-store.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
+import { sameScopes } from '../oauth/scopes.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
 // From session-store.ts (in the first load already), not auth-service.ts: that import made every
 // deployment with a seam store download the AuthService on its first screen.
@@ -33,6 +34,11 @@ export interface ConnectionsDeps {
   savePending?: (pending: PendingSignIn) => Promise<void>;
   /** Runs after a credentials connection, before it is stored (the adapter's probe); its result is kept. */
   probe?: (store: StoreConfig, credential: Credential) => Promise<Credential['capabilities']>;
+  /**
+   * A renewal saved a credential granting other scopes than the one it renewed (fewer, or others):
+   * this tab's screens follow it (the other tabs are told on the channel, as of a new connection).
+   */
+  onRegranted?: (credential: Credential) => void;
 }
 
 /** What a request was signed with: compared after a 401 so a renewal done meanwhile is not repeated. */
@@ -238,6 +244,10 @@ export class Connections {
     if (renewed.secrets === undefined && current.secrets) renewed.secrets = current.secrets;
     if (renewed.capabilities === undefined && current.capabilities) renewed.capabilities = current.capabilities;
     await this.#deps.vault.put(renewed); // durable before the lock is released and the token used
+    if (!sameScopes(current.tokens?.scopes ?? [], renewed.tokens?.scopes ?? [])) {
+      this.#deps.signOuts?.connected(storeId);
+      this.#deps.onRegranted?.(renewed);
+    }
     return renewed;
   }
 

@@ -31,3 +31,8 @@ export function dedupeScopes(scopes: Iterable<string>): string[] {
   }
   return [...seen];
 }
+
+/** Whether two grants name the same scopes, in any order. */
+export function sameScopes(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((scope) => b.includes(scope));
+}

@@ -49,7 +49,15 @@ export class Session extends StoreAccess {
   /** The seam's door, loaded with the first store that needs it (none for Goodsie-only configs). */
   seam(): Promise<StoreConnections> {
     return (this.#seam ??= import('./store-connections.ts').then(
-      ({ StoreConnections }) => new StoreConnections({ config: this.config, fetch: this.#auth.fetchImpl, store: this.#auth.credentialStore, signOuts: this.#auth.signOuts }),
+      ({ StoreConnections }) =>
+        new StoreConnections({
+          config: this.config,
+          fetch: this.#auth.fetchImpl,
+          store: this.#auth.credentialStore,
+          signOuts: this.#auth.signOuts,
+          // What the screens offer follows the new grant, in place (no reload of the screen).
+          onRegranted: (credential) => this.links.link(credential, false),
+        }),
     ));
   }
 

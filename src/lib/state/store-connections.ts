@@ -31,6 +31,8 @@ export interface StoreConnectionsDeps {
   withLock?: <T>(name: string, task: () => Promise<T>) => Promise<T>;
   /** The AuthService's sign-outs: forget takes the store's lock, leaves the marker and tells the other tabs. */
   signOuts?: SignOuts;
+  /** A renewal here granted other scopes than the credential it renewed (Connections' onRegranted). */
+  onRegranted?: (credential: Credential) => void;
 }
 
 interface Loaded {
@@ -65,7 +67,7 @@ export class StoreConnections {
   }
 
   #load(): Promise<Loaded> {
-    const { config, fetch, store, now, withLock, signOuts } = this.#deps;
+    const { config, fetch, store, now, withLock, signOuts, onRegranted } = this.#deps;
     return (this.#loaded ??= Promise.all([
       import('../auth/connections.ts'),
       import('../storage/credential-vault.ts'),
@@ -92,6 +94,7 @@ export class StoreConnections {
           ...(now ? { now } : {}),
           ...(withLock ? { withLock } : {}),
           ...(signOuts ? { signOuts } : {}),
+          ...(onRegranted ? { onRegranted } : {}),
         });
         return { vault, connections, pending };
       },

@@ -99,6 +99,16 @@ export class FlickRocketAuth {
     for (const { grant } of this.#accessTokens.values()) grant.revoked = true;
   }
 
+  /**
+   * The merchant takes some of the app's access back (test control; whether FlickRocket's admin
+   * offers this is [unverified]): every grant keeps only the scopes in `kept`, and its next refresh
+   * answers with those (an OAuth server may grant less than was asked, RFC 6749 section 3.3).
+   */
+  narrowGrants(kept: readonly string[]): void {
+    const grants = new Set([...this.#refreshTokens.values(), ...[...this.#accessTokens.values()].map((r) => r.grant)]);
+    for (const grant of grants) grant.scopes = grant.scopes.filter((scope) => kept.includes(scope));
+  }
+
   /** Access tokens expire now; refresh tokens stay usable. */
   expireAccessTokens(): void {
     const past = this.#options.now() - 1;

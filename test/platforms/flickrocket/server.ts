@@ -89,6 +89,8 @@ export interface FlickRocketStore {
   expireAccessTokens(): void;
   /** The merchant removes the app: every refresh and access token dies. */
   revokeAll(): void;
+  /** Every grant keeps only the scopes in `kept`: its next refresh answers with those. */
+  narrowGrants(kept: readonly string[]): void;
   setCors(mode: 'allow' | 'none'): void;
   setAccessTokenLifetime(seconds: number): void;
   /** A live refresh token as if consent had been given (skips the consent page). */
@@ -297,6 +299,7 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
     },
     expireAccessTokens: () => auth.expireAccessTokens(),
     revokeAll: () => auth.revokeAll(),
+    narrowGrants: (kept) => auth.narrowGrants(kept),
     setCors: (mode) => {
       corsMode = mode;
     },

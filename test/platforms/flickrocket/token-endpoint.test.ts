@@ -100,6 +100,22 @@ describe('POST /token: errors', () => {
       await other.close();
     }
   });
+
+  it('a narrowed grant (test control): the next refresh names only the scopes kept, and the API follows', async () => {
+    const other = await startFlickRocketStore({ port: 0, hooksPort: null });
+    try {
+      const first = await tokenPost(other.origin, refreshParams(await code(other)));
+      expect(first.json.scope).toBe('products,orders');
+      other.narrowGrants(['products']);
+      const renewed = await tokenPost(other.origin, refreshParams(first.json.refresh_token as string));
+      expect(renewed.status).toBe(200);
+      expect(renewed.json.scope).toBe('products');
+      expect((await api(other.origin, '/api/orders.json', renewed.json.access_token as string)).status).toBe(403);
+      expect((await api(other.origin, '/api/products.json', renewed.json.access_token as string)).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
 });
 
 describe('where /token reads its parameters', () => {

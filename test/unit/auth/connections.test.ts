@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { Connections, signatureOf } from '../../../src/lib/auth/connections.ts';
+import { Connections, signatureOf, type ConnectionsDeps } from '../../../src/lib/auth/connections.ts';
+import { SignOuts } from '../../../src/lib/auth/sign-outs.ts';
+import type { SessionMessage } from '../../../src/lib/auth/session-channel.ts';
 import type { Connector, CredentialsConnector } from '../../../src/lib/connect/connector.ts';
 import type { Credential } from '../../../src/lib/connect/credential.ts';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
@@ -17,7 +19,7 @@ function tokens(access: string, refresh: string, expiresAt: number) {
   return { accessToken: access, refreshToken: refresh, tokenType: 'bearer' as const, scopes: [], expiresAt, obtainedAt: NOW };
 }
 
-async function setup(behaviour: { renew?: (credential: Credential) => Promise<Credential['tokens']>; noRenew?: boolean } = {}) {
+async function setup(behaviour: { renew?: (credential: Credential) => Promise<Credential['tokens']>; noRenew?: boolean } = {}, deps: (store: Awaited<ReturnType<typeof openStorage>>['store']) => Partial<ConnectionsDeps> = () => ({})) {
   const { store } = await openStorage({ indexedDB: new IDBFactory() });
   const vault = new CredentialVault(store, { v1Mode: () => 'implicit' });
   const calls = { connect: [] as Array<Record<string, string>>, renew: 0, revoke: 0, locks: [] as string[] };
@@ -54,6 +56,7 @@ async function setup(behaviour: { renew?: (credential: Credential) => Promise<Cr
       return task();
     },
     probe: async () => ['browse'],
+    ...deps(store),
   });
   return { connections, vault, calls };
 }
@@ -114,5 +117,27 @@ describe('Connections', () => {
     expect(calls.revoke).toBe(1);
     expect(await vault.get('fx')).toBeNull();
     await expect(connections.sign('fx', new Headers())).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+  });
+
+  it('a renewal granting other scopes tells this tab (onRegranted) and the others (the channel); the same grant tells nobody', async () => {
+    const posted: SessionMessage[] = [];
+    const regranted: Credential[] = [];
+    const grants = [['catalog', 'orders'], ['orders', 'catalog'], ['catalog']];
+    const withScopes = (n: number) => ({ ...tokens(`at-${n}`, `rt-${n}`, NOW + 30_000), scopes: grants[n - 1]! });
+    let renewals = 1;
+    const { connections, vault } = await setup({ renew: async () => withScopes(++renewals) }, (store) => ({
+      signOuts: new SignOuts({ store, channel: { post: (m) => posted.push(m), subscribe: () => () => undefined }, withLock: (_n, task) => task(), now: () => NOW }),
+      onRegranted: (credential) => regranted.push(credential),
+    }));
+    await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: withScopes(1) });
+    await connections.sign('fx', new Headers()); // renewed: the same two scopes, in another order
+    expect((await vault.get('fx'))?.tokens?.accessToken).toBe('at-2');
+    expect(posted).toEqual([]);
+    expect(regranted).toEqual([]);
+    await connections.sign('fx', new Headers()); // renewed again: orders no longer granted
+    const saved = await vault.get('fx');
+    expect(saved?.tokens?.scopes).toEqual(['catalog']);
+    expect(posted).toEqual([{ type: 'connected', storeId: 'fx' }]);
+    expect(regranted).toEqual([saved]);
   });
 });
