@@ -4,6 +4,7 @@ import type { ConsoleLog } from '../helpers/browser.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, answerConsent, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { loadedProducts } from '../helpers/catalog-grid.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 let page: Page;
 let log: ConsoleLog;
@@ -206,6 +207,24 @@ describe('asking for more access', () => {
     expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Third try');
     expect(await save.getAttribute('aria-disabled')).toBe('true');
     expect(await page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
+
+    // The description, as HTML: the store keeps it as typed; the page shows it cleaned, its
+    // relative link meaning the store's page; the preview showed the same before saving.
+    const typed = '<p>Now <strong>hand-finished</strong>. See <a href="/shipping">shipping</a>.</p><script>window.__described = 1</script>';
+    await editor.getByRole('textbox', { name: 'Description' }).fill(typed);
+    await editor.getByText('Preview', { exact: true }).click();
+    await editor.locator('details strong', { hasText: 'hand-finished' }).waitFor();
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((e2e.env.store.getProduct(productId) as { description: string }).description).toBe(typed);
+    const shown = page.locator('section.description');
+    await shown.locator('strong', { hasText: 'hand-finished' }).waitFor();
+    expect(await shown.locator('a').getAttribute('href')).toBe(`${e2e.env.store.origin}/shipping`);
+    expect(await page.locator('main script').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __described?: number }).__described)).toBeUndefined();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await editor.screenshot({ path: `${SCREENSHOT_DIR}/product-editor-360.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // Orders and coupons are open now.
     await page.getByRole('link', { name: 'Orders' }).click();

@@ -140,9 +140,14 @@ describe('Shopware 6 in the app', () => {
     const form = page.getByRole('form', { name: 'Edit product' });
     await form.waitFor();
     await form.getByLabel('Name').fill('Cherries 500 g, sweet');
+    await form.getByLabel('Description').fill('<p>Picked <em>ripe</em>.</p>');
     await form.getByRole('button', { name: /^Save/ }).click();
     await page.getByRole('heading', { name: 'Cherries 500 g, sweet', level: 1 }).waitFor();
     expect(await findByName(env, 'Cherries 500 g, sweet')).toBe(true);
+    // the description went out in the same PATCH, and the page shows the shop's copy of it
+    const id = decodeURIComponent(new URL(page.url()).hash).split('/product/')[1]?.split(/[?/]/)[0] ?? '';
+    expect(env.shop.getProduct(id)?.description).toBe('<p>Picked <em>ripe</em>.</p>');
+    await page.locator('section.description em', { hasText: 'ripe' }).waitFor();
   });
 
   it('a wrong secret, CORS off and a throttled sign-in each say their own thing, and nothing is stored', async () => {

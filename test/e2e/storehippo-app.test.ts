@@ -207,9 +207,12 @@ describe('StoreHippo in the app', () => {
     const form = page.getByRole('form', { name: 'Edit product' });
     await form.waitFor();
     await form.getByLabel('Name').fill('Edited in Chromium');
+    await form.getByLabel('Description').fill('<p>Now <strong>edited</strong> here.</p>');
     await form.getByRole('button', { name: /^Save/ }).click();
     await page.getByRole('heading', { name: 'Edited in Chromium', level: 1 }).waitFor();
     expect(env.hippo.getProduct(id)?.name).toBe('Edited in Chromium');
+    expect(env.hippo.getProduct(id)?.description).toBe('<p>Now <strong>edited</strong> here.</p>');
+    await page.locator('section.description strong', { hasText: 'edited' }).waitFor();
     const put = env.hippo.requests().find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/api/1.1/entity/ms.products/${id}`);
     expect(put?.headers['content-type']).toContain('application/json');

@@ -187,4 +187,50 @@ describe('ProductEditor', () => {
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Half-typed name');
     expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'false');
   });
+
+  it('edits the description as HTML: sent alone and as typed; the preview shows only what the app displays', async () => {
+    const { app, patches, onSaved } = await openEditor();
+    const description = screen.getByRole('textbox', { name: 'Description' });
+    expect(description).toHaveValue('<p>Heavy <strong>linen</strong>.</p>');
+    expect(description).toHaveAccessibleDescription(/^HTML, as the store keeps it\./);
+    const typed = '<p>Washed <b>twice</b> <a href="javascript:alert(1)">here</a></p><img src="data:image/png;base64,AAAA" onerror="alert(2)"><script>alert(3)</script>';
+    await userEvent.clear(description);
+    await userEvent.click(description);
+    await userEvent.paste(typed);
+
+    await userEvent.click(screen.getByText('Preview'));
+    const preview = screen.getByText('Preview').closest('details')!;
+    await eventually(() => expect(preview.querySelector('b')?.textContent).toBe('twice'));
+    expect(preview.querySelector('script')).toBeNull();
+    expect(preview.querySelector('img')).toBeNull(); // a data: address is not http(s): no picture
+    expect(preview.querySelector('[onerror]')).toBeNull();
+    expect(preview.querySelector('a')).toBeNull(); // a javascript: link is left as its words
+    expect(preview).toHaveTextContent('Washed twice here');
+
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ description: typed, updated: AFTER })));
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ description: typed, updated: SEEN }]);
+    await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
+    expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ descriptionHtml: typed });
+    expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('a draft kept before the description was in the form restores its fields and leaves the description as the store has it', async () => {
+    await openEditor();
+    cleanup();
+    await createDraftStore().save('demo/product/p-100', { form: { name: 'Older draft', price: 19.9, published: true, inventory: null }, updated: SEEN });
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, keepDatabase: true });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()), { times: 1 });
+    const product = await app.apis.for('demo').getProduct('p-100');
+    render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved: vi.fn() })) });
+    const patches = () => app.network.requests('PATCH', PATCH_PATH).map((r) => JSON.parse(r.body ?? 'null') as unknown);
+    expect(await screen.findByText('Your unsaved changes were restored.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Older draft');
+    expect(screen.getByRole('textbox', { name: 'Description' })).toHaveValue('<p>Heavy <strong>linen</strong>.</p>');
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Older draft', updated: AFTER })));
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ name: 'Older draft', updated: SEEN }]);
+  });
 });
