@@ -3,7 +3,8 @@
  * StoreHippo server (platforms.md 2, issue 12): a read-only access key connects, browses two pages,
  * searches, filters, sorts, opens a product whose image comes from the CDN origin, survives a
  * reload, and sees orders, coupons and editing locked in StoreHippo's words; a manager key sees
- * orders and coupons and edits a product the server keeps; a wrong key, CORS without `access-key`
+ * orders and coupons and edits a product (its description too) the server keeps, and Back shows its
+ * card as saved; a wrong key, CORS without `access-key`
  * and a lasting 429 each say their own thing and store nothing; Forget removes the key from IndexedDB;
  * a bearer token connects in the token mode; among several stores, the form opens on Connect and
  * Forget gives the focus back to that Connect.
@@ -190,7 +191,7 @@ describe('StoreHippo in the app', () => {
     expect(most).toBeGreaterThanOrEqual(2);
   });
 
-  it('a manager key sees orders and coupons, edits a product the server keeps; a 429 while browsing shows the wait and then the page', async () => {
+  it('a manager key sees orders and coupons, edits a product the server keeps (Back: its card as saved); a 429 while browsing shows the wait and then the page', async () => {
     const env = await startEnv();
     const { page } = await openHome(env);
     await pasteKey(page, DEMO_KEYS.manager);
@@ -213,6 +214,13 @@ describe('StoreHippo in the app', () => {
     expect(env.hippo.getProduct(id)?.name).toBe('Edited in Chromium');
     expect(env.hippo.getProduct(id)?.description).toBe('<p>Now <strong>edited</strong> here.</p>');
     await page.locator('section.description strong', { hasText: 'edited' }).waitFor();
+    // Back: the catalogue comes from memory (no list request) with the card as saved, not as listed
+    const listRequests = () => env.hippo.requests().filter((r) => r.method === 'GET' && r.path === '/api/1.1/entity/ms.products').length;
+    const listed = listRequests();
+    expect(listed).toBeGreaterThan(0);
+    await page.goBack();
+    await cards(page).first().getByRole('heading', { name: 'Edited in Chromium' }).waitFor();
+    expect(listRequests()).toBe(listed);
     const put = env.hippo.requests().find((r) => r.method === 'PUT');
     expect(put?.path).toBe(`/api/1.1/entity/ms.products/${id}`);
     expect(put?.headers['content-type']).toContain('application/json');

@@ -7,8 +7,10 @@ import { runsOnSeam } from '../connect/store-config.ts';
 import { createStoreClient, type ClientHost, type StoreClient } from './store-clients.ts';
 import { cursorPagesOf, PAGE_SIZE, type ListProductPage } from './cursor-pages.ts';
 import { StoreInfo } from './store-info.svelte.ts';
-import type { ProductListQuery, ProductPage } from '../domain/catalog.ts';
+import type { Product, ProductListQuery, ProductPage } from '../domain/catalog.ts';
 import { installApis, installedApis, preloadStoreCode } from './apis-context.ts';
+import { FreshCopies } from './fresh-copies.ts';
+import { ProductConflictError } from '../domain/conflict.ts';
 
 /** The capability a call exercises: a 403 on a probed platform takes it back. */
 const CAPABILITY_OF: Partial<Record<keyof StoreApi, Capability>> = {
@@ -43,6 +45,8 @@ export class StoreApis {
   #waiting = new Map<string, number>();
   /** Set while a 429 is being waited out, so the wait is visible. */
   #rateLimit = $state<RateLimitNotice | null>(null);
+  /** The products read or saved one by one, for lists shown again from memory. */
+  #fresh = new FreshCopies();
 
   constructor(session: Session, fetchImpl: typeof fetch) {
     this.#session = session;
@@ -61,6 +65,14 @@ export class StoreApis {
       this.#clients.set(storeId, client);
     }
     return client;
+  }
+
+  /**
+   * `products` (a list shown again from memory) with the later copy of each product this tab has
+   * read or saved one by one since: see fresh-copies.ts.
+   */
+  freshen(storeId: string, products: readonly Product[]): readonly Product[] {
+    return this.#fresh.freshen(storeId, products);
   }
 
   /** The store's name, pages and categories, loaded once per store and shared by the views. */
@@ -193,7 +205,11 @@ export class StoreApis {
         );
     return {
       listProducts: call('listProducts'),
-      getProduct: call('getProduct'),
+      getProduct: (...args) =>
+        call('getProduct')(...args).then((product) => {
+          this.#fresh.note(storeId, product);
+          return product;
+        }),
       getMetadata: call('getMetadata'),
       listPages: call('listPages'),
       listCategories: call('listCategories'),
@@ -201,7 +217,18 @@ export class StoreApis {
       addToCart: call('addToCart'),
       listOrders: call('listOrders'),
       listCoupons: call('listCoupons'),
-      updateProduct: call('updateProduct'),
+      updateProduct: (...args) =>
+        call('updateProduct')(...args).then(
+          (product) => {
+            this.#fresh.note(storeId, product);
+            return product;
+          },
+          (error: unknown) => {
+            // The store's copy that the save collided with is the latest there is.
+            if (error instanceof ProductConflictError && error.current) this.#fresh.note(storeId, error.current);
+            throw error;
+          },
+        ),
       createProduct: call('createProduct'),
     };
   }

@@ -128,4 +128,31 @@ describe('CatalogView, Back to a list already loaded', () => {
     expect(await screen.findByText('Showing 24 of 72')).toBeInTheDocument();
     expect(listRequests(app)).toEqual(['#0', '#1', '#0']);
   });
+
+  it('Back after a product was saved (or read afresh) on its page shows its card as it is now, still with no list request', async () => {
+    const app = await restoreApp();
+    renderCatalog(app);
+    expect(await screen.findByText('Showing 24 of 72')).toBeInTheDocument();
+    screen.getByRole('link', { name: 'Product 3' }).click();
+    await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-3' }));
+    cleanup();
+
+    // What the product page does: it reads the product, then the merchant renames it; and another
+    // product's page was read with a later version than the list had.
+    app.network.on('GET', '/api/v1/products/p-3', () => json(wireProduct({ id: 'p-3', name: 'Product 3' })), { times: 1 });
+    app.network.on('PATCH', '/api/v1/products/p-3', () => json(wireProduct({ id: 'p-3', name: 'Product 3, renamed', updated: '2024-03-09T00:00:00Z' })), { times: 1 });
+    app.network.on('GET', '/api/v1/products/p-5', () => json(wireProduct({ id: 'p-5', name: 'Product 5 (changed elsewhere)', updated: '2024-03-08T00:00:00Z' })), { times: 1 });
+    const api = app.apis.for('demo');
+    const read = await api.getProduct('p-3');
+    await api.updateProduct('p-3', { name: 'Product 3, renamed' }, read.updated ?? '');
+    await api.getProduct('p-5');
+
+    await back(app, 'catalog');
+    renderCatalog(app);
+    expect(screen.getByRole('link', { name: 'Product 3, renamed' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Product 5 (changed elsewhere)' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Product 3' })).not.toBeInTheDocument();
+    expect(screen.getByText('Showing 24 of 72')).toBeInTheDocument();
+    expect(listRequests(app)).toEqual(['#0']);
+  });
 });
