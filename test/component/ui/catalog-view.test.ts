@@ -103,6 +103,7 @@ describe('CatalogView', () => {
     expect(location.hash).toBe('#/s/demo?q=teapot');
 
     const empty = await screen.findByRole('heading', { name: 'No products found' });
+    expect(screen.queryByText(/You have seen all|only product/)).not.toBeInTheDocument();
     expect(empty.parentElement).toHaveTextContent('Nothing matches these filters. Try other words or another category.');
     // One request for the whole word, none per keystroke.
     const searches = app.network.requests('GET', '/api/v1/products').map((r) => r.url.searchParams.get('q'));
@@ -113,6 +114,16 @@ describe('CatalogView', () => {
     expect(app.router.current).toMatchObject({ name: 'catalog', q: '', category: '' });
     expect(location.hash).toBe('#/s/demo');
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+  });
+
+  it('a list of one product ends in words for one, not “all 1 products”', async () => {
+    const app = await catalogApp();
+    app.network.on('GET', '/api/v1/products', () => productPage([APRON]), { query: catalogQuery() });
+    renderCatalog(app);
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    expect(screen.getByText('1 product')).toBeInTheDocument();
+    expect(screen.getByText('That is the only product.')).toBeInTheDocument();
+    expect(screen.queryByText(/You have seen all/)).not.toBeInTheDocument();
   });
 
   it('a search typed less than 300 ms before the catalogue leaves the screen (access ended, reconnected in place) still reaches the URL', async () => {
