@@ -23,7 +23,7 @@ export function credentialFailureWords(error: unknown, platform: string): Explan
     const seconds = error instanceof HttpError ? error.retryAfter : undefined;
     return {
       title: `${platform} is slowing down sign-in attempts`,
-      detail: `Wait ${seconds ?? 'a few'} seconds and try again; this happens even with correct credentials.`,
+      detail: `Wait ${seconds === undefined ? 'a few seconds' : seconds === 1 ? 'a second' : `${seconds} seconds`} and try again; this happens even with correct credentials.`,
     };
   }
   if (error.code === 'CREDENTIALS_REJECTED') return { title: `${platform} did not accept these credentials`, detail: error.message };

@@ -12,6 +12,8 @@ describe('credentialFailureWords', () => {
     const words = credentialFailureWords(new HttpError('API_RATE_LIMITED', 429, { retryAfter: 17, message: 'probe: HTTP 429 3 times' }), 'Shopware 6');
     expect(words.detail).toContain('Wait 17 seconds');
     expect(words.detail).not.toContain('HTTP');
+    expect(credentialFailureWords(new HttpError('API_RATE_LIMITED', 429, { retryAfter: 1 }), 'Shopware 6').detail).toMatch(/^Wait a second and try again;/);
+    expect(credentialFailureWords(new HttpError('API_RATE_LIMITED', 429, {}), 'Shopware 6').detail).toMatch(/^Wait a few seconds and try again;/);
   });
 
   it('keeps the generic words for codes whose message is for developers', () => {

@@ -34,7 +34,7 @@ const WORDS = {
 } as const;
 
 export function throttledMessage(seconds: number): string {
-  return `The store is slowing down sign-in attempts: wait ${seconds} seconds and try again (this happens even with correct credentials).`;
+  return `The store is slowing down sign-in attempts: wait ${seconds === 1 ? 'a second' : `${seconds} seconds`} and try again (this happens even with correct credentials).`;
 }
 
 interface SwErrorEntry {

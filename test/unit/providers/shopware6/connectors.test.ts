@@ -153,6 +153,9 @@ describe('password mode', () => {
       expect((error as HttpError).retryAfter).toBe(10);
       expect(error.message).toMatch(/wait 10 seconds/);
       expect(error.message).toMatch(/even with correct credentials/);
+      // a wait of one second in the singular
+      const oneSecond = tokenFailure(429, { errors: [{ code: 'FRAMEWORK__AUTH_THROTTLED', meta: { parameters: { seconds: 1 } } }] }, 'password');
+      expect(oneSecond.message).toMatch(/wait a second and try again/);
     } finally {
       await throttled.close();
     }
