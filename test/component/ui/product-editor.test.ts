@@ -24,9 +24,9 @@ interface Editing {
 }
 
 /** An admin session, the product read from the wire through the app's own client, and the editor on it. */
-async function openEditor(scopes = ['storefront', 'admin']): Promise<Editing> {
+async function openEditor(scopes = ['storefront', 'admin'], wire: Record<string, unknown> = {}): Promise<Editing> {
   const app = await createTestApp({ sessions: { demo: scopes }, path: '/s/demo/product/p-100' });
-  app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()), { times: 1 });
+  app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct(wire)), { times: 1 });
   const product = await app.apis.for('demo').getProduct('p-100');
   const onSaved = vi.fn<(product: Product) => void>();
   render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved })) });
@@ -88,6 +88,18 @@ describe('ProductEditor', () => {
     await userEvent.type(inventory, '2.5');
     expect(inventory).toHaveAccessibleDescription('Inventory is a whole number, 0 or more.');
     expect(save).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('an emptied inventory is left as the store has it: not sent (as 0)', async () => {
+    const { app, patches } = await openEditor(['storefront', 'admin'], { inventory: 7 });
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Apron', inventory: 7, updated: AFTER })));
+    const inventory = screen.getByRole('spinbutton', { name: 'Inventory' });
+    expect(inventory).toHaveValue(7);
+    await userEvent.clear(inventory);
+    await rename('Apron');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ name: 'Apron', updated: SEEN }]);
   });
 
   it('a price change goes out as cost_raw, and nothing else', async () => {
