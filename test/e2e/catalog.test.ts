@@ -158,7 +158,7 @@ describe('a storefront-only session', () => {
 });
 
 describe('asking for more access', () => {
-  it('"Grant access" for admin returns to the same product with the admin tools, and an edit survives a 409', async () => {
+  it('"Grant access" for admin returns to the same product with the admin tools, an edit survives a 409, and a product added from the catalogue opens on its page', async () => {
     await signedIn();
     await cards().nth(8).getByRole('link').click();
     await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
@@ -244,6 +244,31 @@ describe('asking for more access', () => {
     expect(await page.getByRole('row').nth(1).getByRole('cell').first().textContent()).toBe(newest);
     await page.getByRole('link', { name: 'Coupons' }).click();
     await expect.poll(() => page.locator('main li code').count()).toBeGreaterThan(0);
+
+    // Adding a product: from the catalogue, checked before it is sent, opened on its own page once
+    // the store has it; Back shows the catalogue afresh with it first (newest), unpublished.
+    await page.getByRole('link', { name: 'Catalogue' }).click();
+    await page.getByRole('button', { name: 'New product' }).click();
+    const adding = page.getByRole('form', { name: 'New product' });
+    await adding.getByRole('button', { name: 'Add product' }).click();
+    await adding.getByText('Enter a name.').waitFor();
+    expect(await adding.getByRole('textbox', { name: 'Name' }).evaluate((input) => input === document.activeElement)).toBe(true);
+    await adding.getByRole('textbox', { name: 'Name' }).fill('Hand-thrown mug');
+    await adding.getByRole('spinbutton', { name: /^Price/ }).fill('24.5');
+    await adding.getByRole('spinbutton', { name: 'Inventory' }).fill('12');
+    await adding.getByRole('textbox', { name: 'Description' }).fill('<p>Stoneware, <em>dishwasher safe</em>.</p>');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.locator('#new-product').screenshot({ path: `${SCREENSHOT_DIR}/new-product-360.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await adding.getByRole('button', { name: 'Add product' }).click();
+    await page.getByRole('heading', { name: 'Hand-thrown mug', level: 1 }).waitFor();
+    const newId = hash().split('/').at(-1)!;
+    expect(e2e.env.store.getProduct(newId)).toMatchObject({ name: 'Hand-thrown mug', published: false, inventory: 12 });
+    await page.locator('section.description em', { hasText: 'dishwasher safe' }).waitFor();
+    await page.goBack();
+    const firstCard = cards().first();
+    await firstCard.getByRole('heading', { name: 'Hand-thrown mug' }).waitFor();
+    await firstCard.getByText('Unpublished').waitFor();
   });
 });
 

@@ -75,6 +75,12 @@ export class StoreApis {
     return this.#fresh.freshen(storeId, products);
   }
 
+  /** Whether `storeId`'s platform lets this app add products (its client's code loads first if need be). */
+  async createsProducts(storeId: string): Promise<boolean> {
+    const store = this.#session.store(storeId);
+    return store !== undefined && (await this.#client(store)).createsProducts;
+  }
+
   /** The store's name, pages and categories, loaded once per store and shared by the views. */
   info(storeId: string): StoreInfo {
     let info = this.#infos.get(storeId);
@@ -229,7 +235,11 @@ export class StoreApis {
             throw error;
           },
         ),
-      createProduct: call('createProduct'),
+      createProduct: (...args) =>
+        call('createProduct')(...args).then((product) => {
+          this.#fresh.note(storeId, product);
+          return product;
+        }),
     };
   }
 

@@ -1,4 +1,4 @@
-import { createDraftStore, productDraftKey, type DraftStore } from '../storage/drafts.ts';
+import { createDraftStore, newProductDraftKey, productDraftKey, type DraftStore } from '../storage/drafts.ts';
 
 /**
  * A product's unsaved edit, kept so that a reconnect (which leaves the page) loses nothing.
@@ -8,9 +8,10 @@ export class ProductDraft<T> {
   readonly #store: DraftStore;
   readonly #key: string;
 
-  constructor(storeId: string, productId: string, store: DraftStore = createDraftStore()) {
+  /** `productId` null: the product being added to the store, not created yet. */
+  constructor(storeId: string, productId: string | null, store: DraftStore = createDraftStore()) {
     this.#store = store;
-    this.#key = productDraftKey(storeId, productId);
+    this.#key = productId === null ? newProductDraftKey(storeId) : productDraftKey(storeId, productId);
   }
 
   load(): Promise<T | undefined> {

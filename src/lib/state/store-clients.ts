@@ -23,6 +23,8 @@ export interface StoreClient {
   api: StoreApi;
   /** The platform's cursor-paged adapter (seam stores only). */
   adapter?: Adapter;
+  /** Whether the platform's API adds products as this app can ask it to (Goodsie's POST /products). */
+  createsProducts: boolean;
 }
 
 export async function createStoreClient(host: ClientHost, store: StoreConfig): Promise<StoreClient> {
@@ -38,7 +40,7 @@ export async function createStoreClient(host: ClientHost, store: StoreConfig): P
       onRateLimited: (info) => host.onRateLimited(storeId, info),
       sleep: (ms, signal) => host.counted(storeId, abortableSleep(ms, signal)),
     });
-    return { api };
+    return { api, createsProducts: true };
   }
   // Everything the client needs downloads at once, not one module after another.
   const [{ createTransport }, { adapterStoreApi }, createAdapter] = await Promise.all([
@@ -59,5 +61,5 @@ export async function createStoreClient(host: ClientHost, store: StoreConfig): P
   });
   const adapter = createAdapter({ store, send });
   hooks = adapter.hooks;
-  return { api: adapterStoreApi(adapter), adapter };
+  return { api: adapterStoreApi(adapter), adapter, createsProducts: adapter.createProduct !== undefined };
 }

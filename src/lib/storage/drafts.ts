@@ -15,6 +15,11 @@ export function productDraftKey(storeId: string, productId: string): string {
   return `${storeId}/product/${productId}`;
 }
 
+/** The key of the product being added to a store (one at a time), before the store gives it an id. */
+export function newProductDraftKey(storeId: string): string {
+  return `${storeId}/new-product`;
+}
+
 export function createDraftStore(): DraftStore {
   const memory = new Map<string, unknown>();
   let idb: UseStore | null = null;

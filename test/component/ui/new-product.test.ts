@@ -1,0 +1,118 @@
+/**
+ * Adding a product from the catalogue (Goodsie's POST /products, scope admin): "New product" shows
+ * only to those who may edit products; problems show once Add is pressed, the first one focused;
+ * the product is sent as typed (unpublished unless ticked) and opens on its own page, Back loading
+ * the catalogue afresh; a refusal says what permission it needs; what was typed survives a reload.
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { tick } from 'svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import AddProduct from '../../../src/lib/components/AddProduct.svelte';
+import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
+import { createTestApp, eventually, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+async function openCatalogue(scopes: string[], keepDatabase = false): Promise<TestApp> {
+  const app = await createTestApp({ sessions: { demo: scopes }, path: '/s/demo', keepDatabase });
+  render(Harness, { props: harnessProps(app, AddProduct, () => ({ storeId: 'demo', currency: 'USD' })) });
+  return app;
+}
+
+async function openForm(app: TestApp): Promise<HTMLElement> {
+  const button = await screen.findByRole('button', { name: 'New product' });
+  expect(button).toHaveAttribute('aria-expanded', 'false');
+  await userEvent.click(button);
+  expect(button).toHaveAttribute('aria-expanded', 'true');
+  const form = await screen.findByRole('form', { name: 'New product' });
+  await eventually(() => expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus());
+  void app;
+  return form;
+}
+
+const posted = (app: TestApp) => app.network.requests('POST', '/api/v1/products').map((r) => JSON.parse(r.body ?? 'null') as unknown);
+
+describe('New product', () => {
+  it('is not offered without permission to manage the store', async () => {
+    const app = await openCatalogue(['storefront']);
+    // The platform adds products (the check the button waits for has answered), but this person may not.
+    expect(await app.apis.createsProducts('demo')).toBe(true);
+    await tick();
+    expect(screen.queryByRole('button', { name: 'New product' })).not.toBeInTheDocument();
+  });
+
+  it('says what is missing once Add is pressed, focusing the first field to fix, and sends nothing until it is right', async () => {
+    const app = await openCatalogue(['storefront', 'admin']);
+    await openForm(app);
+    expect(screen.queryByText('Enter a name.')).not.toBeInTheDocument(); // nothing said before Add
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    expect(name).toHaveAccessibleDescription('Enter a name.');
+    expect(screen.getByRole('spinbutton', { name: 'Price (USD)' })).toHaveAccessibleDescription('Enter a price, for example 19.90.');
+    await eventually(() => expect(name).toHaveFocus());
+    await userEvent.type(name, 'Mug');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+    await eventually(() => expect(screen.getByRole('spinbutton', { name: 'Price (USD)' })).toHaveFocus());
+    expect(posted(app)).toEqual([]);
+  });
+
+  it('sends the product as typed, unpublished unless ticked, and opens it on its page; Back loads the catalogue afresh', async () => {
+    const app = await openCatalogue(['storefront', 'admin']);
+    const stopListening = app.router.listen();
+    onTestFinished(stopListening);
+    app.router.remember(app.router.entry, { path: '/s/demo', snapshot: { products: [] } });
+    app.network.on('POST', '/api/v1/products', () => json(wireProduct({ id: 'p-new', name: 'Hand-thrown mug', cost_raw: 24.5, published: false }), { status: 201 }), { times: 1 });
+    await openForm(app);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), '  Hand-thrown mug ');
+    await userEvent.type(screen.getByRole('spinbutton', { name: 'Price (USD)' }), '24.5');
+    await userEvent.type(screen.getByRole('spinbutton', { name: 'Inventory' }), '12');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+
+    await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', storeId: 'demo', productId: 'p-new' }));
+    expect(posted(app)).toEqual([{ name: 'Hand-thrown mug', cost_raw: 24.5, published: false, inventory: 12 }]);
+    expect(app.network.requests('POST', '/api/v1/products')[0]?.headers.get('Authorization')).toBe(`Bearer ${tokenFor('demo')}`);
+    // the catalogue's entry no longer remembers its list (which has no new product)
+    history.back();
+    await eventually(() => expect(app.router.current.name).toBe('catalog'));
+    expect(app.router.recall(app.router.entry)).toBeUndefined();
+    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+  });
+
+  it('a refusal for lack of admin says adding products needs that permission, and keeps what was typed', async () => {
+    const app = await openCatalogue(['storefront', 'admin']);
+    app.network.on('POST', '/api/v1/products', () =>
+      json({ error: 'insufficient_scope' }, { status: 403, headers: { 'WWW-Authenticate': 'Bearer error="insufficient_scope", scope="admin"' } }),
+    );
+    await openForm(app);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Mug');
+    await userEvent.type(screen.getByRole('spinbutton', { name: 'Price (USD)' }), '8');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+    expect(
+      await screen.findByText('Adding products needs permission to “Manage the store”, which Demo Store has not granted to this app.'),
+    ).toBeInTheDocument();
+    expect(app.router.current.name).toBe('catalog');
+    expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Mug', price: 8 });
+  });
+
+  it('what was typed comes back after the page is left (a reconnect), and Cancel forgets it', async () => {
+    const first = await openCatalogue(['storefront', 'admin']);
+    await openForm(first);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Half a name');
+    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Half a name' }));
+    cleanup();
+
+    const app = await openCatalogue(['storefront', 'admin'], true);
+    await openForm(app);
+    expect(await screen.findByText('What you had typed for this product was restored.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Half a name');
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'New product' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New product' })).toHaveFocus();
+    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toBeUndefined());
+  });
+});
