@@ -265,6 +265,8 @@ describe('asking for more access', () => {
     const newId = hash().split('/').at(-1)!;
     expect(e2e.env.store.getProduct(newId)).toMatchObject({ name: 'Hand-thrown mug', published: false, inventory: 12 });
     await page.locator('section.description em', { hasText: 'dishwasher safe' }).waitFor();
+    await page.getByText('Shoppers can buy it once it is published.').waitFor();
+    expect(await page.getByRole('button', { name: 'Add to cart' }).count()).toBe(0);
     await page.goBack();
     const firstCard = cards().first();
     await firstCard.getByRole('heading', { name: 'Hand-thrown mug' }).waitFor();

@@ -54,6 +54,15 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(link).toHaveAttribute('target', '_blank');
   });
 
+  it('an unpublished product (seen by those who manage the store) offers no cart: shoppers can buy it once published', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart', 'admin'] }, path: PRODUCT_PATH });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ published: false })));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    expect(await screen.findByText('Shoppers can buy it once it is published.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Add to cart' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Grant access/ })).not.toBeInTheDocument();
+  });
+
   it('an out-of-stock product asks for no cart permission', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: PRODUCT_PATH });
     app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ in_stock: false })));
