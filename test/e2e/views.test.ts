@@ -75,6 +75,10 @@ describe.each(schemes)('every view in the %s theme', (colorScheme) => {
     expect(new URL((await site.getAttribute('href'))!).origin).toBe(e2e.env.store.origin);
     expect(await site.getAttribute('target')).toBe('_blank');
     await audit(page, `cart-${tag}`);
+    // opened by reload (no other screen asked for the store's info first): the link is there too
+    await page.reload();
+    await page.getByRole('table').waitFor();
+    await site.waitFor();
 
     await page.getByRole('link', { name: 'Orders' }).click();
     await page.getByRole('table').waitFor();

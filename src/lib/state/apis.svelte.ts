@@ -51,6 +51,10 @@ export class StoreApis {
   constructor(session: Session, fetchImpl: typeof fetch) {
     this.#session = session;
     this.#fetch = fetchImpl;
+    // Each store's info is made now, not by the first screen that asks: Svelte does not follow
+    // state made inside the reaction reading it, so a screen whose $derived or markup made the info
+    // (a cart page opened by reload) would never see the store's answer. Nothing is asked yet.
+    for (const store of session.config.stores) this.#infos.set(store.id, new StoreInfo(this.for(store.id)));
   }
 
   /** Set while a 429 is being waited out, so the wait is visible. */

@@ -15,13 +15,13 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function openCart(metadata: Record<string, unknown>) {
+async function openCart(metadata: Record<string, unknown>, infoFirst = true) {
   const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/cart' });
   app.network.on('GET', '/api/v1/metadata', () => json({ name: 'Demo Store', currency: 'USD', ...metadata }));
   app.network.on('GET', '/api/v1/pages', () => json({ pages: [] }));
   app.network.on('GET', '/api/v1/cart', () => json({ items: [{ product_id: 'p-100', quantity: 2 }], subtotal_raw: 39.8, currency: 'USD' }));
   app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
-  app.apis.info('demo').ensureLoaded();
+  if (infoFirst) app.apis.info('demo').ensureLoaded();
   render(Harness, { props: harnessProps(app, CartView, () => ({ storeId: 'demo' })) });
   expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
   return app;
@@ -37,6 +37,13 @@ describe('CartView', () => {
     expect(site).toHaveAttribute('target', '_blank');
     expect(site).toHaveAttribute('rel', 'noopener noreferrer');
     expect(site.closest('p')).toHaveTextContent('This app adds to your cart. To change it or check out, go on at the store’s website (opens in a new tab) ↗.');
+  });
+
+  it('opened by itself (a reload of the cart page: no other screen asked for the store’s info first), still links the website once the store answers', async () => {
+    const app = await openCart({ canonical_url: 'https://shop.example/' }, false);
+    const site = await screen.findByRole('link', { name: 'the store’s website (opens in a new tab) ↗' });
+    expect(site).toHaveAttribute('href', 'https://shop.example/');
+    expect(app.network.requests('GET', '/api/v1/metadata')).toHaveLength(1);
   });
 
   it('where the store names no website (or not an http(s) one), says where in words, with no link', async () => {
