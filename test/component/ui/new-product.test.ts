@@ -20,6 +20,8 @@ afterEach(() => {
 
 async function openCatalogue(scopes: string[], keepDatabase = false): Promise<TestApp> {
   const app = await createTestApp({ sessions: { demo: scopes }, path: '/s/demo', keepDatabase });
+  app.network.on('GET', '/api/v1/metadata', () => json({ name: 'Demo Store', currency: 'USD', canonical_url: 'https://shop.example' }));
+  app.network.on('GET', '/api/v1/pages', () => json({ pages: [] }));
   render(Harness, { props: harnessProps(app, AddProduct, () => ({ storeId: 'demo', currency: 'USD' })) });
   return app;
 }
@@ -71,10 +73,15 @@ describe('New product', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), '  Hand-thrown mug ');
     await userEvent.type(screen.getByRole('spinbutton', { name: 'Price (USD)' }), '24.5');
     await userEvent.type(screen.getByRole('spinbutton', { name: 'Inventory' }), '12');
+    // The preview reads a relative link as the product's page will: on the store's site.
+    await userEvent.click(screen.getByRole('textbox', { name: 'Description' }));
+    await userEvent.paste('<p>See <a href="/pages/care">care</a>.</p>');
+    await userEvent.click(screen.getByText('Preview'));
+    await eventually(() => expect(screen.getByRole('link', { name: 'care' })).toHaveAttribute('href', 'https://shop.example/pages/care'));
     await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
 
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', storeId: 'demo', productId: 'p-new' }));
-    expect(posted(app)).toEqual([{ name: 'Hand-thrown mug', cost_raw: 24.5, published: false, inventory: 12 }]);
+    expect(posted(app)).toEqual([{ name: 'Hand-thrown mug', cost_raw: 24.5, published: false, inventory: 12, description: '<p>See <a href="/pages/care">care</a>.</p>' }]);
     expect(app.network.requests('POST', '/api/v1/products')[0]?.headers.get('Authorization')).toBe(`Bearer ${tokenFor('demo')}`);
     // the catalogue's entry no longer remembers its list (which has no new product)
     history.back();
