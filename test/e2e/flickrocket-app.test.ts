@@ -288,7 +288,7 @@ describe('FlickRocket in the app', () => {
     expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
   }, 150_000);
 
-  it('a renewal that grants less (orders taken back at the store): this tab locks Orders without asking for them, the other tab within 2 s, sending nothing itself', async () => {
+  it('a renewal that grants less (orders taken back at the store): this tab locks Orders without asking for them, the other tab within 2 s in place, sending nothing itself', async () => {
     const { app, shop } = await env();
     const page = await openHome();
     await connect(page);
@@ -303,6 +303,8 @@ describe('FlickRocket in the app', () => {
     await other.getByRole('table').waitFor();
     const otherRequests: string[] = [];
     other.on('request', (request) => void (request.url().startsWith(shop.origin) && otherRequests.push(request.url())));
+    // marks the screen's heading: a screen built afresh would have another one (and lose the focus)
+    await other.locator('main h1').evaluate((h1) => ((h1 as HTMLElement & { seen?: boolean }).seen = true));
 
     const ordersAsked: string[] = [];
     page.on('request', (request) => void (request.url().startsWith(`${shop.origin}/api/orders`) && ordersAsked.push(request.url())));
@@ -325,6 +327,7 @@ describe('FlickRocket in the app', () => {
     await other.getByRole('button', { name: /^Grant access/ }).waitFor({ timeout: 2_000 });
     expect(Date.now() - renewedAt).toBeLessThan(2_000);
     expect(await other.getByRole('table').count()).toBe(0);
+    expect(await other.locator('main h1').evaluate((h1) => (h1 as HTMLElement & { seen?: boolean }).seen)).toBe(true);
     expect(otherRequests).toEqual([]);
     expect(shop.stats().tokenRequests).toBe(renewals + 1);
     await other.close();

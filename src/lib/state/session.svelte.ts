@@ -142,10 +142,13 @@ export class Session extends StoreAccess {
     this.link(await (await this.seam()).connect(storeId, mode, values));
   }
 
-  /** A seam store's new credential (form or redirect): linked, its ended state and refusals cleared. */
-  link(credential: Credential): void {
+  /**
+   * A seam store's new credential (form or redirect): linked, its ended state and refusals cleared.
+   * `again` (whether its screens load afresh): by default when it had ended here or was linked.
+   */
+  link(credential: Credential, again?: boolean): void {
     const storeId = credential.storeId;
-    const again = this.#expired.includes(storeId) || this.links.get(storeId) !== undefined;
+    again ??= this.#expired.includes(storeId) || this.links.get(storeId) !== undefined;
     this.#signedOutOf = null;
     this.links.link(credential, again);
     this.#expired = this.#expired.filter((id) => id !== storeId);
@@ -297,7 +300,10 @@ export class Session extends StoreAccess {
     try {
       if (this.onSeam(storeId)) {
         const credential = await (await this.seam()).current(storeId);
-        if (credential) this.link(credential);
+        // Its screens load afresh only where access had ended here: a grant changed in another tab
+        // (a renewal there, or Grant access) updates what they offer in place, keeping the person's
+        // focus and typing.
+        if (credential) this.link(credential, this.#expired.includes(storeId));
       } else {
         const session = (await this.#auth.listSessions()).sessions.find((s) => s.storeId === storeId);
         if (session) this.accept(session);

@@ -6,6 +6,7 @@
  * each record are read once at start-up, by that one listing.
  */
 import { describe, expect, it } from 'vitest';
+import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
 import { SessionStore } from '../../../src/lib/auth/session-store.ts';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
@@ -37,7 +38,14 @@ const TOKENS = { accessToken: 'AT', tokenType: 'bearer', scopes: ['storefront'],
  * a SessionStore on the sealed store), counting how often the seam's door was built (it takes the
  * sign-outs then) and how often the store's keys were read.
  */
-function sessionOver(store: KeyValueStore): { session: Session; doorsBuilt: () => number; keyReads: () => number; recordReads: (key: string) => number } {
+function sessionOver(store: KeyValueStore): {
+  session: Session;
+  doorsBuilt: () => number;
+  keyReads: () => number;
+  recordReads: (key: string) => number;
+  emit: (event: AuthEvent) => void;
+} {
+  let listener: (event: AuthEvent) => void = () => undefined;
   let built = 0;
   let keyReads = 0;
   const gets = new Map<string, number>();
@@ -56,9 +64,12 @@ function sessionOver(store: KeyValueStore): { session: Session; doorsBuilt: () =
       return { onElsewhere: () => () => undefined };
     },
     listSessions: () => new SessionStore(counted).list(),
-    onEvent: () => () => undefined,
+    onEvent: (l: (event: AuthEvent) => void) => {
+      listener = l;
+      return () => undefined;
+    },
   } as unknown as AuthLike;
-  return { session: new Session(auth, CONFIG), doorsBuilt: () => built, keyReads: () => keyReads, recordReads: (key) => gets.get(key) ?? 0 };
+  return { session: new Session(auth, CONFIG), doorsBuilt: () => built, keyReads: () => keyReads, recordReads: (key) => gets.get(key) ?? 0, emit: (event) => listener(event) };
 }
 
 describe('Session.load and the seam’s door', () => {
@@ -121,5 +132,25 @@ describe('Session.load and the seam’s door', () => {
     expect(doorsBuilt()).toBe(0);
     expect(session.discarded).toEqual(['foxy']);
     expect(await store.keys()).toEqual([]);
+  });
+
+  it('a new grant saved in another tab updates the seam store in place; only a store whose access had ended here loads afresh', async () => {
+    const store = createMemoryStore();
+    const record = { v: 2, storeId: 'foxy', kind: 'foxy', mode: 'token-bundle', tokens: TOKENS, secrets: { clientSecret: 's' } };
+    await store.set('session:foxy', record);
+    const { session, emit } = sessionOver(store);
+    await session.load();
+    const epoch = session.epoch('foxy');
+
+    await store.set('session:foxy', { ...record, tokens: { ...TOKENS, accessToken: 'AT2', scopes: [] } });
+    emit({ type: 'connected-elsewhere', storeId: 'foxy' });
+    await expect.poll(() => session.grantedScopes('foxy')).toEqual([]);
+    expect(session.epoch('foxy')).toBe(epoch); // the screens stay as they are (focus, typing)
+
+    session.markExpired('foxy');
+    await store.set('session:foxy', { ...record, tokens: { ...TOKENS, accessToken: 'AT3' } });
+    emit({ type: 'connected-elsewhere', storeId: 'foxy' });
+    await expect.poll(() => session.isExpired('foxy')).toBe(false);
+    expect(session.epoch('foxy')).toBe(epoch + 1); // ended here: its screens load afresh
   });
 });
