@@ -130,6 +130,12 @@ describe('Foxy in the app', () => {
     await page.goto(`${env.app.url}#/s/foxy/coupons`);
     await page.getByText('SPRING10', { exact: true }).waitFor();
     await page.getByText('BIG15', { exact: true }).waitFor();
+    // what each takes off, tiers and conditions in words; what cannot be read is not guessed
+    const coupon = async (code: string) => (await page.getByRole('listitem').filter({ hasText: code }).innerText()).replace(/\s+/g, ' ');
+    expect(await coupon('BULK')).toMatch(/^BULK Bulk tiers Up to 20% off 5% from 2 items, 10% from 5 items, 20% from 10 items\. Expire[sd] \S/);
+    expect(await coupon('BIG15')).toBe('BIG15 Order over 50 15% off When you spend $50.00 or more. No end date');
+    expect(await coupon('THIRD')).toBe('THIRD Every third item Its terms are set in the store’s admin. No end date');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-coupons-1280.png`, fullPage: true });
     expect(await page.getByText('SPRING10B').count()).toBe(0);
     // no cart tab and no Embed tab; the Embed address explains why there is no snippet
     expect(await page.getByRole('link', { name: 'Cart' }).count()).toBe(0);

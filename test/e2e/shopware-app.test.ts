@@ -133,6 +133,10 @@ describe('Shopware 6 in the app', () => {
     await page.getByRole('table').waitFor();
     await page.goto(`${env.app.url}#/s/sw/coupons`);
     await page.getByText('SUMMER10').waitFor();
+    // the merchant's names; a fixed price is not called an amount off
+    const tee = page.getByRole('listitem').filter({ hasText: 'TEE999' });
+    expect(await tee.innerText()).toMatch(/Any tee for 9\.99\s+Its terms are set in the store’s admin\.\s+No end date/);
+    expect(await page.getByRole('listitem').filter({ hasText: 'SUMMER10' }).innerText()).toMatch(/Summer 10 %\s+10% off/);
     await page.goto(`${env.app.url}#/s/sw`);
     await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
     await expect.poll(() => cards(page).count()).toBe(1);

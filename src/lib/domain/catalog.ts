@@ -186,11 +186,27 @@ export interface Order {
 
 export interface Coupon {
   code: string;
-  /** null for a fixed-amount coupon (then amountOff is set). */
+  /** null for a fixed-amount coupon (then amountOff is set), and for one with tiers or terms the app cannot read. */
   percentOff: number | null;
   /** Major units of the store's currency, for fixed-amount coupons (platforms.md 1.5). */
   amountOff?: number;
+  /** A discount that depends on the cart (Foxy's tiers); percentOff is null then. */
+  tiers?: CouponTiers;
+  /** The merchant's name for it ("Summer sale"), where the store keeps one. */
+  name?: string;
   expiresAt?: string;
+}
+
+/** From each step's threshold on, the cart gets that step's discount (the highest step reached). */
+export interface CouponTiers {
+  /** What a threshold counts: the items in the cart, or what they cost (major units). */
+  by: 'items' | 'spend';
+  /** What `off` is: a percentage, or an amount in major units. */
+  unit: 'percent' | 'amount';
+  /** An amount taken off each item rather than once (Foxy's `allunits` with an amount). */
+  perItem: boolean;
+  /** Lowest threshold first, at least one. */
+  steps: readonly { from: number; off: number }[];
 }
 
 export interface ProductEdit {

@@ -235,7 +235,8 @@ function coupons(): SeedCoupon[] {
     { id: 301, name: 'Spring 10%', start_date: '2025-03-01', end_date: '2025-05-31', coupon_discount_type: 'quantity_percentage', coupon_discount_details: 'allunits-10', codes: ['SPRING10', 'SPRING10B'] },
     { id: 302, name: 'Five off', start_date: null, end_date: null, coupon_discount_type: 'price_amount', coupon_discount_details: 'allunits-5', codes: ['FIVEOFF'] },
     { id: 303, name: 'Bulk tiers', start_date: null, end_date: '2026-12-31', coupon_discount_type: 'quantity_percentage', coupon_discount_details: '2-5|5-10|10-20', codes: ['BULK'] },
-    { id: 304, name: 'Order over 50', start_date: null, end_date: null, coupon_discount_type: 'price_percentage', coupon_discount_details: 'allunits-15', codes: ['BIG15'] },
+    { id: 304, name: 'Order over 50', start_date: null, end_date: null, coupon_discount_type: 'price_percentage', coupon_discount_details: '50-15', codes: ['BIG15'] },
+    { id: 306, name: 'Every third item', start_date: null, end_date: null, coupon_discount_type: 'quantity_amount', coupon_discount_details: 'repeat|3-5', codes: ['THIRD'] },
     { id: 305, name: 'No codes yet', start_date: null, end_date: null, coupon_discount_type: 'quantity_amount', coupon_discount_details: '1-2', codes: [] },
   ];
 }

@@ -91,7 +91,7 @@ export interface PromotionRow {
   code: string | null;
   validFrom: string | null;
   validUntil: string | null;
-  discounts: { id: string; type: 'percentage' | 'absolute'; value: number; scope: string }[];
+  discounts: { id: string; type: 'percentage' | 'absolute' | 'fixed' | 'fixed_unit'; value: number; scope: string }[];
 }
 
 export interface Seed {
@@ -261,6 +261,8 @@ export function createSeed(): Seed {
       { id: hexId(0x6002), name: 'Five off', active: true, useCodes: true, useIndividualCodes: false, code: 'FIVEOFF', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6102), type: 'absolute', value: 5, scope: 'cart' }] },
       { id: hexId(0x6003), name: 'Automatic free delivery', active: true, useCodes: false, useIndividualCodes: false, code: null, validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6103), type: 'percentage', value: 100, scope: 'delivery' }] },
       { id: hexId(0x6004), name: 'Newsletter codes', active: true, useCodes: true, useIndividualCodes: true, code: null, validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6104), type: 'percentage', value: 15, scope: 'cart' }] },
+      { id: hexId(0x6005), name: 'Any tee for 9.99', active: true, useCodes: true, useIndividualCodes: false, code: 'TEE999', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6105), type: 'fixed_unit', value: 9.99, scope: 'cart' }] },
+      { id: hexId(0x6006), name: 'Free shipping', active: true, useCodes: true, useIndividualCodes: false, code: 'FREESHIP', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6106), type: 'percentage', value: 100, scope: 'delivery' }] },
     ],
     orderStates,
   };

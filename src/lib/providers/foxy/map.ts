@@ -2,7 +2,7 @@
  * Foxy wire → domain, once (platforms.md 1.4, 5.3, 5.4): derived items → Product, transactions →
  * Order, coupons → Coupon, the store → StoreMetadata.
  */
-import type { Coupon, Order, OrderStatus, Product, StoreMetadata } from '../../domain/catalog.ts';
+import type { Coupon, CouponTiers, Order, OrderStatus, Product, StoreMetadata } from '../../domain/catalog.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
 import { invalidResponse, optionalString, readObject, requireString } from '../wire.ts';
@@ -73,17 +73,56 @@ export function orderFromSale(sale: FoxySale): Order {
   return order;
 }
 
-/** `allunits-10` (one unconditional tier) → 10; tiers (`2-5|5-10`) or conditions → undefined. */
-function flatTier(details: string): number | undefined {
-  const match = /^\s*allunits\s*-\s*(\d+(?:\.\d+)?)\s*$/i.exec(details);
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+/** Foxy's discount types (platforms.md 5.4): what a tier's threshold counts, and what it takes off. */
+const DISCOUNT_TYPES: Record<string, Pick<CouponTiers, 'by' | 'unit'>> = {
+  quantity_percentage: { by: 'items', unit: 'percent' },
+  quantity_amount: { by: 'items', unit: 'amount' },
+  price_percentage: { by: 'spend', unit: 'percent' },
+  price_amount: { by: 'spend', unit: 'amount' },
+};
+const NUMBER = String.raw`\s*(\d+(?:\.\d+)?)\s*`;
+const STEP = new RegExp(`^${NUMBER}-${NUMBER}$`);
+
+/**
+ * What a coupon takes off, from `coupon_discount_type` and `coupon_discount_details`. The details
+ * are Foxy's discount string, `[method|]from-off|from-off…` ("2-5|5-10|10-20": 5% from 2 items,
+ * 10% from 5, 20% from 10), the method `single` by default for coupons (foxy.io "Discount
+ * Parameters"); the contract's own `allunits-10` is one tier for any cart, taken once. `allunits`
+ * with an amount takes it off each item. Tiers that count from 1 item or 1 unit of money on are no
+ * condition. `incremental` and `repeat` (only the units above a tier, every n-th unit) or anything
+ * unreadable: nothing is claimed, the coupon shows its name (platforms.md 5.4 [format partly
+ * unverified]: the real string decided, as the platform documents it).
+ */
+function discountOf(type: string, details: string): Pick<Coupon, 'percentOff' | 'amountOff' | 'tiers'> {
+  const kind = DISCOUNT_TYPES[type.trim().toLowerCase()];
+  const unreadable = { percentOff: null };
+  if (kind === undefined) return unreadable;
+  const contract = /^\s*allunits\s*-\s*(\d+(?:\.\d+)?)\s*$/i.exec(details);
+  const parts = contract ? [`1-${contract[1]}`] : details.split('|');
+  const method = contract ? 'single' : /^\s*[a-z]+\s*$/i.test(parts[0] ?? '') ? parts.shift()!.trim().toLowerCase() : 'single';
+  if (method !== 'single' && method !== 'allunits') return unreadable;
+  const steps: { from: number; off: number }[] = [];
+  for (const part of parts) {
+    const step = STEP.exec(part);
+    if (step === null) return unreadable;
+    const from = Number(step[1]);
+    const off = Number(step[2]);
+    if (!(off > 0) || (kind.unit === 'percent' && off > 100)) return unreadable;
+    steps.push({ from, off });
+  }
+  if (steps.length === 0) return unreadable;
+  steps.sort((a, b) => a.from - b.from);
+  const perItem = method === 'allunits' && kind.unit === 'amount';
+  const only = steps.length === 1 ? steps[0]! : undefined;
+  if (only !== undefined && only.from <= 1 && !perItem) {
+    return kind.unit === 'percent' ? { percentOff: only.off } : { percentOff: null, amountOff: only.off };
+  }
+  return { percentOff: null, tiers: { ...kind, perItem, steps } };
 }
 
 /**
  * A coupon read with `zoom=coupon_codes`. `code` is the first code; a coupon without codes cannot
- * be typed in by anyone: null (left out of the list). Percentage types with one `allunits-N` tier
- * give `percentOff` N; amount types with one such tier give `amountOff` N; anything else has
- * `percentOff` null [format partly unverified, platforms.md 7 item 27].
+ * be typed in by anyone: null (left out of the list). What it takes off: discountOf.
  */
 export function couponFromWire(value: unknown, path: string): Coupon | null {
   const coupon = readObject(value, path);
@@ -92,11 +131,12 @@ export function couponFromWire(value: unknown, path: string): Coupon | null {
   if (!Array.isArray(codes)) throw invalidResponse(`${path}._embedded.${FOXY_REL.couponCodes}`, 'an array');
   const first = codes[0] === undefined ? undefined : requireString(readObject(codes[0], `${path}.codes[0]`), 'code', `${path}.codes[0]`).trim();
   if (first === undefined || first === '') return null;
-  const type = requireString(coupon, 'coupon_discount_type', path);
-  const tier = flatTier(requireString(coupon, 'coupon_discount_details', path));
-  const result: Coupon = { code: first, percentOff: null };
-  if (type.endsWith('_percentage') && tier !== undefined && tier > 0 && tier <= 100) result.percentOff = tier;
-  if (type.endsWith('_amount') && tier !== undefined && tier > 0) result.amountOff = tier;
+  const result: Coupon = {
+    code: first,
+    ...discountOf(requireString(coupon, 'coupon_discount_type', path), requireString(coupon, 'coupon_discount_details', path)),
+  };
+  const name = optionalString(coupon, 'name', path)?.trim();
+  if (name !== undefined && name !== '' && name !== first) result.name = name;
   const end = optionalString(coupon, 'end_date', path);
   if (end !== undefined && end.trim() !== '') {
     // A bare date ends at the end of that day, UTC (the store's time zone is not in the coupon).

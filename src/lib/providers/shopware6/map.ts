@@ -184,12 +184,21 @@ export function mapPromotion(value: unknown, path = 'data[0]'): Coupon | null {
   if (!useCodes || individual || code === undefined || code.trim() === '') return null;
   const discounts = optionalArray(wire, 'discounts', path).map((item, index) => {
     const d = readObject(item, `${path}.discounts[${index}]`);
-    return { type: requireString(d, 'type', `${path}.discounts[${index}]`), value: requireNumber(d, 'value', `${path}.discounts[${index}]`) };
+    return {
+      type: requireString(d, 'type', `${path}.discounts[${index}]`),
+      value: requireNumber(d, 'value', `${path}.discounts[${index}]`),
+      scope: optionalString(d, 'scope', `${path}.discounts[${index}]`) ?? 'cart',
+    };
   });
-  const percentage = discounts.find((d) => d.type === 'percentage');
-  const absolute = discounts.find((d) => d.type === 'absolute');
+  // Only a discount on the cart is "N% off" the order; one on delivery or on sets, a fixed price
+  // (`fixed`, `fixed_unit`) is left to the promotion's name.
+  const onCart = discounts.filter((d) => d.scope === 'cart');
+  const percentage = onCart.length === 1 ? onCart.find((d) => d.type === 'percentage') : undefined;
+  const absolute = onCart.length === 1 ? onCart.find((d) => d.type === 'absolute') : undefined;
   const coupon: Coupon = { code, percentOff: percentage === undefined ? null : percentage.value };
   if (percentage === undefined && absolute !== undefined) coupon.amountOff = absolute.value;
+  const name = optionalString(wire, 'name', path)?.trim();
+  if (name !== undefined && name !== '' && name !== code) coupon.name = name;
   const expiresAt = optionalDateTime(wire, 'validUntil', path);
   if (expiresAt !== undefined) coupon.expiresAt = expiresAt;
   return coupon;

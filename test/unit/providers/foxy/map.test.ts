@@ -84,12 +84,52 @@ describe('coupons (5.4)', () => {
     const page = await collectPages(c.getJson, url, FOXY_REL.coupons, c.apiBase, 2);
     const coupons = page.entries.map((e, i) => couponFromWire(e, `$[${i}]`));
     expect(coupons).toEqual([
-      { code: 'SPRING10', percentOff: 10, expiresAt: '2025-05-31T23:59:59.000Z' },
-      { code: 'FIVEOFF', percentOff: null, amountOff: 5 },
-      { code: 'BULK', percentOff: null, expiresAt: '2026-12-31T23:59:59.000Z' },
-      { code: 'BIG15', percentOff: 15 },
+      { code: 'SPRING10', name: 'Spring 10%', percentOff: 10, expiresAt: '2025-05-31T23:59:59.000Z' },
+      { code: 'FIVEOFF', name: 'Five off', percentOff: null, amountOff: 5 },
+      {
+        code: 'BULK',
+        name: 'Bulk tiers',
+        percentOff: null,
+        tiers: { by: 'items', unit: 'percent', perItem: false, steps: [{ from: 2, off: 5 }, { from: 5, off: 10 }, { from: 10, off: 20 }] },
+        expiresAt: '2026-12-31T23:59:59.000Z',
+      },
+      { code: 'BIG15', name: 'Order over 50', percentOff: null, tiers: { by: 'spend', unit: 'percent', perItem: false, steps: [{ from: 50, off: 15 }] } },
+      { code: 'THIRD', name: 'Every third item', percentOff: null },
       null,
     ]);
+  });
+
+  const couponWith = (type: string, details: string, name = 'X') =>
+    couponFromWire({ name, coupon_discount_type: type, coupon_discount_details: details, _embedded: { [FOXY_REL.couponCodes]: [{ code: 'C' }] } }, '$');
+
+  it.each([
+    // Foxy's discount string: [method|]from-off|from-off, `single` by default for coupons
+    ['quantity_percentage', '1-10', { percentOff: 10 }],
+    ['quantity_percentage', 'single|1-10', { percentOff: 10 }],
+    ['quantity_percentage', 'allunits|1-10', { percentOff: 10 }],
+    ['price_amount', '0-5', { percentOff: null, amountOff: 5 }],
+    ['price_amount', ' 1 - 7.5 ', { percentOff: null, amountOff: 7.5 }],
+    // the same amount off each item
+    ['quantity_amount', 'allunits|1-2', { percentOff: null, tiers: { by: 'items', unit: 'amount', perItem: true, steps: [{ from: 1, off: 2 }] } }],
+    // tiers come lowest first whatever their order in the string
+    ['price_amount', '100-15|50-5', { percentOff: null, tiers: { by: 'spend', unit: 'amount', perItem: false, steps: [{ from: 50, off: 5 }, { from: 100, off: 15 }] } }],
+    ['quantity_percentage', 'allunits|5-10|10-20', { percentOff: null, tiers: { by: 'items', unit: 'percent', perItem: false, steps: [{ from: 5, off: 10 }, { from: 10, off: 20 }] } }],
+    // nothing claimed: other methods, unknown types, more than 100%, nothing off, not a discount string
+    ['quantity_percentage', 'incremental|2-10', { percentOff: null }],
+    ['quantity_amount', 'repeat|3-5', { percentOff: null }],
+    ['shipping_percentage', '1-10', { percentOff: null }],
+    ['quantity_percentage', '1-150', { percentOff: null }],
+    ['price_amount', '1-0', { percentOff: null }],
+    ['price_amount', '10%', { percentOff: null }],
+    ['price_amount', '', { percentOff: null }],
+    ['price_amount', 'allunits|', { percentOff: null }],
+  ])('%s %j', (type, details, expected) => {
+    expect(couponWith(type, details)).toEqual({ code: 'C', name: 'X', ...expected });
+  });
+
+  it('leaves out a name that is empty or the code itself', () => {
+    expect(couponWith('quantity_percentage', '1-10', ' ')).toEqual({ code: 'C', percentOff: 10 });
+    expect(couponWith('quantity_percentage', '1-10', 'C')).toEqual({ code: 'C', percentOff: 10 });
   });
 
   it('has no code without zoom (the codes are only linked)', async () => {

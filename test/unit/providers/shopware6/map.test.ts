@@ -146,10 +146,13 @@ describe('orders, promotions', () => {
     const answer = await apiSearch(store.origin, 'promotion', token, buildPromotionListCriteria(0, 25));
     const coupons = readSearchResult(answer.json, 1, 25).data.map((p, i) => mapPromotion(p, `data[${i}]`));
     expect(coupons).toEqual([
-      { code: 'SUMMER10', percentOff: 10, expiresAt: '2027-09-30T22:00:00.000+00:00' },
-      { code: 'FIVEOFF', percentOff: null, amountOff: 5 },
+      { code: 'SUMMER10', name: 'Summer 10 %', percentOff: 10, expiresAt: '2027-09-30T22:00:00.000+00:00' },
+      { code: 'FIVEOFF', name: 'Five off', percentOff: null, amountOff: 5 },
       null,
       null,
+      // a fixed price and a discount on delivery are not "off" the cart: the name tells
+      { code: 'TEE999', name: 'Any tee for 9.99', percentOff: null },
+      { code: 'FREESHIP', name: 'Free shipping', percentOff: null },
     ]);
   });
 });

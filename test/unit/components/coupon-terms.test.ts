@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { couponTerms, TERMS_ELSEWHERE } from '../../../src/lib/components/coupon-terms.ts';
+import type { CouponTiers } from '../../../src/lib/domain/catalog.ts';
+import { formatPrice } from '../../../src/lib/shared/money.ts';
+
+const eur = (amount: number) => formatPrice(amount, 'EUR');
+const tiers = (by: CouponTiers['by'], unit: CouponTiers['unit'], steps: CouponTiers['steps'], perItem = false) => ({ percentOff: null, tiers: { by, unit, perItem, steps } });
+
+describe('couponTerms', () => {
+  it('shows a percentage coupon as "N% off"', () => {
+    expect(couponTerms({ percentOff: 15 }, 'EUR')).toEqual({ off: '15% off', terms: '' });
+  });
+
+  it('shows a fixed amount in the store currency, bare while the currency is not known yet', () => {
+    expect(couponTerms({ percentOff: null, amountOff: 5 }, 'EUR')).toEqual({ off: `${eur(5)} off`, terms: '' });
+    expect(couponTerms({ percentOff: null, amountOff: 5 }, 'EUR').off).toContain('€');
+    expect(couponTerms({ percentOff: null, amountOff: 5 }, undefined).off).toBe('5 off');
+  });
+
+  it('says what one tier asks of the cart', () => {
+    expect(couponTerms(tiers('spend', 'percent', [{ from: 50, off: 15 }]), 'EUR')).toEqual({ off: '15% off', terms: `When you spend ${eur(50)} or more.` });
+    expect(couponTerms(tiers('items', 'amount', [{ from: 3, off: 4 }]), 'EUR')).toEqual({ off: `${eur(4)} off`, terms: 'When you buy 3 or more.' });
+  });
+
+  it('says an amount is taken off each item, with no condition from the first item', () => {
+    expect(couponTerms(tiers('items', 'amount', [{ from: 1, off: 2 }], true), 'EUR')).toEqual({ off: `${eur(2)} off each item`, terms: '' });
+  });
+
+  it('heads several tiers with the most and lists them all, lowest first', () => {
+    expect(couponTerms(tiers('items', 'percent', [{ from: 1, off: 5 }, { from: 5, off: 10 }, { from: 10, off: 20 }]), 'USD')).toEqual({
+      off: 'Up to 20% off',
+      terms: '5% from 1 item, 10% from 5 items, 20% from 10 items.',
+    });
+    expect(couponTerms(tiers('spend', 'amount', [{ from: 50, off: 5 }, { from: 100, off: 15 }]), 'EUR')).toEqual({
+      off: `Up to ${eur(15)} off`,
+      terms: `${eur(5)} from ${eur(50)}, ${eur(15)} from ${eur(100)}.`,
+    });
+  });
+
+  it('claims nothing it cannot read and says where the terms are', () => {
+    expect(couponTerms({ percentOff: null }, 'EUR')).toEqual({ off: '', terms: TERMS_ELSEWHERE });
+    expect(couponTerms(tiers('items', 'percent', []), 'EUR')).toEqual({ off: '', terms: TERMS_ELSEWHERE });
+  });
+});
