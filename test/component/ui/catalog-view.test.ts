@@ -116,6 +116,29 @@ describe('CatalogView', () => {
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
   });
 
+  it('a search’s results draw their names and prices first and ask for their pictures in the task after that frame; the first list asks at once', async () => {
+    const frames: FrameRequestCallback[] = [];
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+    const app = await catalogApp();
+    app.network.on('GET', '/api/v1/products', () => productPage([APRON]), { query: catalogQuery() });
+    app.network.on('GET', '/api/v1/products', () => productPage([BOARD]), { query: catalogQuery({ q: 'oak' }) });
+    renderCatalog(app);
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    // The first list (its largest picture may be the page's largest paint) does not wait.
+    expect(card('Linen apron').querySelector('img')).toHaveAttribute('src', 'https://cdn.shop.example/apron.jpg');
+
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'oak');
+    expect(await screen.findByRole('link', { name: 'Oak board' })).toBeInTheDocument();
+    const board = card('Oak board');
+    expect(within(board).getByText('€35.00')).toBeInTheDocument();
+    expect(board.querySelector('img')).toBeNull();
+    // The frame is drawn (its callbacks run), then a task: the pictures are asked for.
+    for (const callback of frames.splice(0)) callback(performance.now());
+    expect(board.querySelector('img')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve));
+    await eventually(() => expect(board.querySelector('img')).toHaveAttribute('src', 'https://cdn.shop.example/apron.jpg'));
+  });
+
   it('a list of one product ends in words for one, not “all 1 products”', async () => {
     const app = await catalogApp();
     app.network.on('GET', '/api/v1/products', () => productPage([APRON]), { query: catalogQuery() });
