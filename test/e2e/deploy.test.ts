@@ -69,4 +69,15 @@ describe('the build output', () => {
     expect(code).toContain(bootCss[0]);
     expect(new Set(linked).size).toBe(linked.length);
   });
+
+  it('gives the tab a small PNG icon, not an SVG one: Chromium fetches and decodes it again at every address change (each search, each product opened), and an SVG icon is a document built on the main thread', async () => {
+    const html = await readFile(join(BUILD_DIR, 'index.html'), 'utf8');
+    const icons = [...html.matchAll(/<link rel="icon" href="\.\/([^"]+)" type="([^"]+)" sizes="(\d+)x(\d+)"/g)];
+    expect(icons.map((m) => [m[1], m[2], m[3], m[4]])).toEqual([['favicon.png', 'image/png', '32', '32']]);
+    expect(html).not.toMatch(/\.svg"/);
+    const png = await readFile(join(BUILD_DIR, 'favicon.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([32, 32]); // IHDR's width and height
+    expect(png.length).toBeLessThan(2_000);
+  });
 });
