@@ -67,7 +67,6 @@ export const flickRocketProfile: ProviderProfile = Object.freeze({
     listPages: 'products',
     listOrders: 'orders',
     updateProduct: 'products',
-    createProduct: 'products',
     probe: 'products',
   }),
   defaultPaths: { authorize: '/oauth2/auth', token: '/token' },
