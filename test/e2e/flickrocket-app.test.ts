@@ -212,6 +212,14 @@ describe('FlickRocket in the app', () => {
     expect(new URL(page.url()).hash).toBe('#/s/fr/orders');
     expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
 
+    // coupons: FlickRocket has none for apps; said by its name, with the way back (an address typed or kept)
+    await page.goto(`${app.url}#/s/fr/coupons`);
+    await page.getByText('Seeing the store’s coupons is not something FlickRocket offers to apps.').waitFor();
+    expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Back to the catalogue' }).click();
+    await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
+    expect(new URL(page.url()).hash).toBe('#/s/fr');
+
     // the first callback again: already used here, and unknown in a fresh browser; never exchanged again
     const tokenRequests = shop.stats().tokenRequests;
     await page.goto(callback);
