@@ -226,7 +226,12 @@ describe('asking for more access', () => {
     await editor.screenshot({ path: `${SCREENSHOT_DIR}/product-editor-360.png` });
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    // Orders and coupons are open now.
+    // Orders and coupons are open now; each page of orders is asked for once.
+    const orderPages: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (request.method() === 'GET' && url.pathname === '/api/v1/orders') orderPages.push(url.searchParams.get('page') ?? '');
+    });
     await page.getByRole('link', { name: 'Orders' }).click();
     await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(1);
     await page.getByText('Page 1 of 2').waitFor();
@@ -236,6 +241,8 @@ describe('asking for more access', () => {
     await expect.poll(hash).toBe('#/s/demo/orders?page=1');
     expect(await page.getByRole('row').nth(1).getByRole('cell').first().textContent()).not.toBe(newest);
     await page.getByRole('link', { name: 'Newer' }).waitFor();
+    // (popstate and hashchange both come for a link: each used to set the route, and the page loaded twice)
+    expect(orderPages).toEqual(['0', '1']);
     // An address past the last page says so and leads back to the newest orders.
     await page.goto(`${e2e.env.app.url}#/s/demo/orders?page=40`);
     await page.getByText('No orders on page 41: the store’s orders end before it.').waitFor();

@@ -31,13 +31,18 @@ export function cursorWalker<P extends { next: Cursor | null }>(load: (cursor: C
     const cursors = known.get(key) ?? [null];
     known.set(key, cursors);
     while (cursors.length <= index) {
-      const last = cursors[cursors.length - 1]!;
-      if (last === null && cursors.length > 1) return null;
+      const at = cursors.length;
+      const last = cursors[at - 1]!;
+      if (last === null && at > 1) return null;
       const walked = await load(last, signal);
       if (walked.next === null) return null;
-      cursors.push(walked.next);
+      // Another walk of the same list may have noted this page's next cursor while this one waited.
+      if (cursors.length === at) cursors.push(walked.next);
     }
-    return load(cursors[index]!, signal);
+    const page = await load(cursors[index]!, signal);
+    // The way on from it is known now: the next page need not walk here again.
+    if (cursors.length === index + 1 && page.next !== null) cursors.push(page.next);
+    return page;
   };
 }
 

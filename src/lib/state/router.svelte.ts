@@ -90,8 +90,14 @@ export class Router {
         location.reload();
         return;
       }
+      const before = this.#entry;
       this.#syncEntry();
-      this.#set(parseRoute(Router.#currentPath()));
+      const route = parseRoute(Router.#currentPath());
+      // One change of the hash brings popstate and hashchange both: the second finds the route and
+      // the entry in place, and changes nothing (a second route object re-ran every screen's
+      // reactions to it, and the orders screen loaded its page twice).
+      if (this.#entry === before && formatRoute(route) === formatRoute(this.#route)) return;
+      this.#set(route);
     };
     window.addEventListener('hashchange', onChange);
     window.addEventListener('popstate', onChange);

@@ -38,6 +38,25 @@ describe('Router entry memory', () => {
     expect((history.state as { entry: string }).entry).toBe(router.entry);
   });
 
+  it('a link changes the route once, though popstate and hashchange both come for it', async () => {
+    history.replaceState(null, '', '/#/s/demo');
+    const router = new Router();
+    stop = router.listen();
+    const seen: unknown[] = [];
+    const note = () => seen.push(router.current);
+    addEventListener('popstate', note);
+    addEventListener('hashchange', note);
+    try {
+      location.hash = '#/s/demo/orders?page=1';
+      await settle(() => seen.length === 2);
+      expect(router.current).toEqual({ name: 'orders', storeId: 'demo', page: 1 });
+      expect(seen[1]).toBe(seen[0]);
+    } finally {
+      removeEventListener('popstate', note);
+      removeEventListener('hashchange', note);
+    }
+  });
+
   it('keeps the twelve newest entries; an older one starts over', () => {
     const router = new Router();
     for (let i = 0; i < 13; i++) router.remember(`e${i}`, i);

@@ -34,6 +34,28 @@ describe('cursorWalker', () => {
     expect(adapter.calls).toEqual([null, '3', '6', '3']); // page 1 asked again, the walk to it is remembered
     expect(await walk('k', 3)).toBeNull();
   });
+
+  it('two walks of one list at once note each cursor once: the pages after them are still the right ones', async () => {
+    const adapter = offsetAdapter();
+    const walk = cursorWalker((cursor) => adapter.listProducts({ count: 2 }, cursor));
+    const [a, b] = await Promise.all([walk('k', 1), walk('k', 1)]);
+    expect([a?.products.map((p) => p.id), b?.products.map((p) => p.id)]).toEqual([
+      ['p2', 'p3'],
+      ['p2', 'p3'],
+    ]);
+    expect((await walk('k', 2))?.products.map((p) => p.id)).toEqual(['p4', 'p5']);
+    expect((await walk('k', 3))?.products.map((p) => p.id)).toEqual(['p6']);
+    expect(await walk('k', 4)).toBeNull();
+  });
+
+  it('the page after one just shown is asked for alone: the way to it is remembered', async () => {
+    const adapter = offsetAdapter();
+    const walk = cursorWalker((cursor) => adapter.listProducts({ count: 3 }, cursor));
+    await walk('k', 0);
+    await walk('k', 1);
+    await walk('k', 2);
+    expect(adapter.calls).toEqual([null, '3', '6']);
+  });
 });
 
 describe('adapterStoreApi', () => {
