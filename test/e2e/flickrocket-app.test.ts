@@ -211,6 +211,13 @@ describe('FlickRocket in the app', () => {
     await page.getByRole('table').waitFor();
     expect(new URL(page.url()).hash).toBe('#/s/fr/orders');
     expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
+    // newest first, though the shop lists them oldest first: its last order heads the first page
+    const numbers = await page.locator('tbody tr td:first-child').allInnerTexts();
+    expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `#FR-${100_059 - i}`));
+    await page.getByText('Page 1 of 3').waitFor();
+    await page.getByRole('link', { name: 'Older' }).click();
+    await page.getByText('Page 2 of 3').waitFor();
+    expect(await page.locator('tbody tr td:first-child').first().innerText()).toBe('#FR-100039');
 
     // coupons: FlickRocket has none for apps; said by its name, with the way back (an address typed or kept)
     await page.goto(`${app.url}#/s/fr/coupons`);

@@ -73,6 +73,7 @@ export class FlickRocketApi {
     private readonly data: SeedData,
     private readonly auth: FlickRocketAuth,
     private readonly now: () => number,
+    private readonly orderListing: 'oldest-first' | 'newest-first' = 'oldest-first',
   ) {}
 
   product(id: number): ProductWire | undefined {
@@ -119,7 +120,8 @@ export class FlickRocketApi {
     if (path === '/api/orders.json' || path === '/api/orders/count.json') {
       const min = param(url, 'created_at_min');
       const max = param(url, 'created_at_max');
-      const orders = this.data.orders.filter((o) => (min === undefined || o.created_at >= min) && (max === undefined || o.created_at <= max));
+      const kept = this.data.orders.filter((o) => (min === undefined || o.created_at >= min) && (max === undefined || o.created_at <= max));
+      const orders = this.orderListing === 'newest-first' ? [...kept].reverse() : kept;
       return path === '/api/orders.json' ? jsonReply(200, { orders: paged(orders, url) }) : jsonReply(200, { count: orders.length });
     }
     return error(404, 'not found');

@@ -218,11 +218,13 @@ export function seedStore(options: SeedOptions): SeedData {
   }
   const orders: OrderWire[] = [];
   const statuses: OrderWire['status'][] = ['paid', 'paid', 'pending', 'cancelled', 'refunded'];
+  // Numbered in the order they came in, as a shop's orders are: a later number, a later date.
+  const dates = Array.from({ length: options.orderCount }, () => isoDay(rand, 2023, 2)).sort();
   for (let i = 0; i < options.orderCount; i++) {
     orders.push({
       id: 50_001 + i,
       order_number: `FR-${100_000 + i}`,
-      created_at: isoDay(rand, 2023, 2),
+      created_at: dates[i]!,
       currency: i % 9 === 8 ? 'usd' : 'eur',
       total_price: 499 + Math.floor(rand() * 100) * 100,
       status: statuses[i % statuses.length] ?? 'paid',

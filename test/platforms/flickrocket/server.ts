@@ -53,6 +53,11 @@ export interface FlickRocketStoreOptions {
   /** Default 1: licenses.json answers `{"license":{...}}`. */
   licenseCount?: number;
   orderCount?: number;
+  /**
+   * How /api/orders.json lists orders: 'oldest-first' (by id, the order they came in; the default)
+   * or 'newest-first'. FlickRocket documents neither [unverified]; the app reads both newest first.
+   */
+  orderListing?: 'oldest-first' | 'newest-first';
 }
 
 /** One request as the server saw it (no secret values: only whether they were there). */
@@ -183,7 +188,7 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
     accessTokenLifetimeSeconds: lifetime,
     now,
   });
-  const api = new FlickRocketApi(data, auth, now);
+  const api = new FlickRocketApi(data, auth, now, options.orderListing ?? 'oldest-first');
   const bucket = limit === null ? undefined : new LeakyBucket(limit);
   const counters = { tokenRequests: 0, apiRequests: 0 };
   let recorded: RecordedRequest[] = [];

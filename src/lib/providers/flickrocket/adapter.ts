@@ -2,15 +2,15 @@
  * FlickRocket's adapter (platforms.md 3.3): the API cannot search, sort or filter by category, so
  * the whole catalogue is loaded once per store (every page of 50, up to PAGE_CAP pages), with the
  * price models and categories, then searched, filtered, sorted and paged here. The cursor is the
- * offset into that local list. Orders page on the server (1-based pages of 50).
+ * offset into that local list. Orders page on the server (1-based pages of 50), newest first.
  */
 import type { Adapter, AdapterContext } from '../../connect/adapter.ts';
 import type { FlickRocketStoreConfig } from '../../connect/store-config.ts';
-import type { Cursor, Product, ProductListQuery, StoreMetadata } from '../../domain/catalog.ts';
+import type { Cursor, Order, Product, ProductListQuery, StoreMetadata } from '../../domain/catalog.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { productEditBody } from './edit.ts';
 import { mapOrder, mapProduct, readCategoryNames, readPriceModels, type FlickRocketMapContext } from './map.ts';
-import { readOrderList, readProductDetail, readProductList } from './wire.ts';
+import { readCount, readOrderList, readProductDetail, readProductList } from './wire.ts';
 import { compareText, keepLastSelection, searchTextOf, sortedOnce } from '../local-selection.ts';
 
 /** The server's page size (fixed by FlickRocket). */
@@ -45,6 +45,19 @@ function select(products: readonly Product[], query: ProductListQuery): Product[
   return sortedOnce(products, sort, ORDERS[sort]).filter((p) => matches(p, query));
 }
 
+/** How the shop lists its orders, and its pages of 50 as read since the listing's first page. */
+interface OrderListing {
+  oldestFirst: boolean;
+  /** How many there are: from count.json, or the one page there is; null while not known. */
+  total: number | null;
+  page(number: number, options: { signal?: AbortSignal }): Promise<Order[]>;
+}
+
+/** A page whose first order is older than its last: the list runs oldest first. */
+function oldestFirst(orders: readonly Order[]): boolean {
+  return orders.length > 1 && Date.parse(orders[0]!.createdAt) < Date.parse(orders[orders.length - 1]!.createdAt);
+}
+
 function offsetOf(cursor: Cursor | null | undefined): number {
   if (cursor === null || cursor === undefined) return 0;
   const offset = Number(cursor);
@@ -57,6 +70,28 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
   let capped = false;
   // The next page of the same search slices the last selection instead of searching again.
   const selection = keepLastSelection(select);
+  let orderListing: OrderListing | undefined;
+
+  /** The shop's listing of orders as a first page shows it, read afresh from the first page on. */
+  async function startOrderListing(call: { signal?: AbortSignal }): Promise<OrderListing> {
+    const pages = new Map<number, Promise<Order[]>>();
+    const page = (number: number, options: { signal?: AbortSignal }): Promise<Order[]> => {
+      let read = pages.get(number);
+      if (!read) {
+        read = send({ method: 'GET', path: '/api/orders.json', query: { page: String(number) } }, 'listOrders', options).then((answer) =>
+          readOrderList(answer.json).map((order, index) => mapOrder(order, `$.orders[${index}]`)),
+        );
+        read.catch(() => pages.delete(number));
+        pages.set(number, read);
+      }
+      return read;
+    };
+    const first = await page(1, call);
+    const whole = first.length < SERVER_PAGE_SIZE;
+    if (!oldestFirst(first)) return { oldestFirst: false, total: whole ? first.length : null, page };
+    const total = whole ? first.length : readCount((await send({ method: 'GET', path: '/api/orders/count.json' }, 'listOrders', call)).json);
+    return { oldestFirst: true, total, page };
+  }
 
   async function loadContext(signal?: AbortSignal): Promise<FlickRocketMapContext> {
     const options = signal ? { signal } : {};
@@ -134,11 +169,33 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
       return [];
     },
 
+    /**
+     * Newest first, `count` at a time, whichever way FlickRocket lists them ([unverified]: the docs
+     * give pages of 50, `count.json` and `created_at_min/max`, no order). The first page tells the
+     * way: one that runs oldest to newest is a list kept in the order orders came in, read from its
+     * end (its length from count.json). The cursor is how many orders the pages before showed.
+     */
     async listOrders(cursor, options) {
-      const page = cursor === null || cursor === undefined ? 1 : offsetOf(cursor);
-      const answer = await send({ method: 'GET', path: '/api/orders.json', query: { page: String(Math.max(1, page)) } }, 'listOrders', options?.signal ? { signal: options.signal } : {});
-      const orders = readOrderList(answer.json).map((order, index) => mapOrder(order, `$.orders[${index}]`));
-      return { orders, next: orders.length < SERVER_PAGE_SIZE ? null : (String(Math.max(1, page) + 1) as Cursor) };
+      const call = options?.signal ? { signal: options.signal } : {};
+      const count = Math.min(SERVER_PAGE_SIZE, Math.max(1, options?.count ?? SERVER_PAGE_SIZE));
+      if (cursor === null || cursor === undefined || orderListing === undefined) orderListing = await startOrderListing(call);
+      const listing = orderListing;
+      const orders: Order[] = [];
+      const from = offsetOf(cursor);
+      for (let at = from; at < from + count && (listing.total === null || at < listing.total); at++) {
+        // Where the order `at` places from the newest is in the shop's own listing.
+        const index = listing.oldestFirst ? listing.total! - 1 - at : at;
+        const number = Math.floor(index / SERVER_PAGE_SIZE) + 1;
+        const page = await listing.page(number, call);
+        // A short page is the last: the listing's length is known from it.
+        if (page.length < SERVER_PAGE_SIZE) listing.total ??= (number - 1) * SERVER_PAGE_SIZE + page.length;
+        const order = page[index % SERVER_PAGE_SIZE];
+        if (order === undefined) break;
+        orders.push(order);
+      }
+      const shown = from + orders.length;
+      const more = listing.total === null ? orders.length === count : shown < listing.total;
+      return { orders, next: more ? (String(shown) as Cursor) : null, ...(listing.total === null ? {} : { total: listing.total }) };
     },
 
     async updateProduct(id, edit, _lastSeenUpdated, options) {

@@ -101,6 +101,13 @@ export function readProductDetail(json: unknown): WireObject {
   return readObject(readObject(json, '$')['product'], '$.product');
 }
 
+/** GET /api/…/count.json: `{"count":N}`. */
+export function readCount(json: unknown): number {
+  const count = readObject(json, '$')['count'];
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) throw invalidResponse('$.count', 'a whole number >= 0');
+  return count;
+}
+
 /** GET /api/orders.json: `{"orders":[...]}`. */
 export function readOrderList(json: unknown): WireObject[] {
   const orders = readObject(json, '$')['orders'];

@@ -83,24 +83,77 @@ describe('FlickRocket connector', () => {
   });
 });
 
+/** An adapter on `shop` (the shared server by default), with a token granting products and orders. */
+async function adapterOn(shop: FlickRocketStore = server) {
+  const store = shop === server ? config : flickRocketStoreConfig(shop.origin, { defaultScopes: ['products', 'orders'], currency: 'EUR' });
+  const code = shop.issueRefreshToken(['products', 'orders']);
+  const issued = await flickRocketConnector.complete({ store, fetch: globalThis.fetch, now: Date.now }, { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
+  const token = issued.tokens!.accessToken;
+  const send = createTransport({
+    apiBase: store.apiBase,
+    fetch: globalThis.fetch,
+    sign: async (headers) => {
+      headers.set('Authorization', `Bearer ${token}`);
+      return token;
+    },
+    onUnauthorized: async () => {
+      throw new Error('unexpected 401');
+    },
+  });
+  return createFlickRocketAdapter({ store, send });
+}
+
+describe('FlickRocket orders (newest first, 20 a page, whichever way the shop lists them [unverified])', () => {
+  const dates = (orders: readonly { createdAt: string }[]) => orders.map((o) => o.createdAt);
+  const newestFirst = (orders: readonly { createdAt: string }[]) => expect(dates(orders)).toEqual([...dates(orders)].sort().reverse());
+  const numbers = (from: number, length: number) => Array.from({ length }, (_, i) => `FR-${100_000 + from - i}`);
+
+  it('a shop listing oldest first: read from its end, 20 at a time, each server page asked for once; the total from count.json', async () => {
+    const fr = await adapterOn();
+    server.clearRequests();
+    const pages = [await fr.listOrders!(null, { count: 20 })];
+    while (pages[pages.length - 1]!.next !== null && pages.length < 5) pages.push(await fr.listOrders!(pages[pages.length - 1]!.next, { count: 20 }));
+    expect(pages.map((p) => [p.orders.length, p.next, p.total])).toEqual([
+      [20, '20', 60],
+      [20, '40', 60],
+      [20, null, 60],
+    ]);
+    expect(pages.flatMap((p) => p.orders.map((o) => o.number))).toEqual(numbers(59, 60));
+    newestFirst(pages.flatMap((p) => p.orders));
+    // page 1 (to learn the way), the count, then page 2 (orders 51-60): page 1 is not asked again
+    expect(server.requests().map((r) => r.path)).toEqual(['/api/orders.json', '/api/orders/count.json', '/api/orders.json']);
+    // the first page again starts afresh (new orders may have come in)
+    await fr.listOrders!(null, { count: 20 });
+    expect(server.requests()).toHaveLength(6);
+  });
+
+  it('a shop listing newest first: read as it comes, no count asked; a single page oldest first is only turned round', async () => {
+    const newest = await startFlickRocketStore({ port: 0, hooksPort: null, rateLimit: null, orderListing: 'newest-first' });
+    const few = await startFlickRocketStore({ port: 0, hooksPort: null, rateLimit: null, orderCount: 7 });
+    try {
+      const fr = await adapterOn(newest);
+      newest.clearRequests();
+      const pages = [await fr.listOrders!(null, { count: 20 })];
+      while (pages[pages.length - 1]!.next !== null && pages.length < 5) pages.push(await fr.listOrders!(pages[pages.length - 1]!.next, { count: 20 }));
+      expect(pages.map((p) => p.orders.length)).toEqual([20, 20, 20]);
+      expect(pages.flatMap((p) => p.orders.map((o) => o.number))).toEqual(numbers(59, 60));
+      expect(pages.map((p) => p.total)).toEqual([undefined, undefined, 60]); // known from the short last page
+      expect(newest.requests().map((r) => r.path)).toEqual(['/api/orders.json', '/api/orders.json']);
+
+      const one = await adapterOn(few);
+      few.clearRequests();
+      const only = await one.listOrders!(null, { count: 20 });
+      expect(only.orders.map((o) => o.number)).toEqual(numbers(6, 7));
+      expect(only).toMatchObject({ next: null, total: 7 });
+      expect(few.requests().map((r) => r.path)).toEqual(['/api/orders.json']);
+    } finally {
+      await Promise.all([newest.close(), few.close()]);
+    }
+  });
+});
+
 describe('FlickRocket adapter', () => {
-  async function adapter() {
-    const code = server.issueRefreshToken(['products', 'orders']);
-    const issued = await flickRocketConnector.complete(ctx(), { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
-    const token = issued.tokens!.accessToken;
-    const send = createTransport({
-      apiBase: config.apiBase,
-      fetch: globalThis.fetch,
-      sign: async (headers) => {
-        headers.set('Authorization', `Bearer ${token}`);
-        return token;
-      },
-      onUnauthorized: async () => {
-        throw new Error('unexpected 401');
-      },
-    });
-    return createFlickRocketAdapter({ store: config, send });
-  }
+  const adapter = () => adapterOn();
 
   it('loads every page once, then searches, sorts and pages locally with an offset cursor', async () => {
     const fr = await adapter();
