@@ -128,15 +128,31 @@ describe('Foxy in the app', () => {
     expect(await page.locator('tbody tr').count()).toBeGreaterThan(5);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-orders-1280.png`, fullPage: true });
     await page.goto(`${env.app.url}#/s/foxy/coupons`);
-    await page.getByText('SPRING10', { exact: true }).waitFor();
-    await page.getByText('BIG15', { exact: true }).waitFor();
+    const code = (text: string) => page.locator('li code').getByText(text, { exact: true });
+    await code('SPRING10').waitFor();
+    await code('BIG15').waitFor();
     // what each takes off, tiers and conditions in words; what cannot be read is not guessed
-    const coupon = async (code: string) => (await page.getByRole('listitem').filter({ hasText: code }).innerText()).replace(/\s+/g, ' ');
+    // a card's words, its Copy button left out
+    const coupon = (text: string) =>
+      page
+        .getByRole('listitem')
+        .filter({ has: page.locator('code').getByText(text, { exact: true }) })
+        .evaluate((card) => {
+          const words = card.cloneNode(true) as HTMLElement;
+          words.querySelector('button')?.remove();
+          return (words.innerText || words.textContent || '').replace(/\s+/g, ' ').trim();
+        });
     expect(await coupon('BULK')).toMatch(/^BULK Bulk tiers Up to 20% off 5% from 2 items, 10% from 5 items, 20% from 10 items\. Expire[sd] \S/);
     expect(await coupon('BIG15')).toBe('BIG15 Order over 50 15% off When you spend $50.00 or more. No end date');
     expect(await coupon('THIRD')).toBe('THIRD Every third item Its terms are set in the store’s admin. No end date');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-coupons-1280.png`, fullPage: true });
-    expect(await page.getByText('SPRING10B').count()).toBe(0);
+    // a code copies with one press, and says so
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.app.origin });
+    await page.getByRole('button', { name: 'Copy BIG15' }).click();
+    await page.getByRole('button', { name: 'Copied BIG15' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'BIG15 copied.' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('BIG15');
+    expect(await code('SPRING10B').count()).toBe(0);
     // no cart tab and no Embed tab; the Embed address explains why there is no snippet
     expect(await page.getByRole('link', { name: 'Cart' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Embed' }).count()).toBe(0);

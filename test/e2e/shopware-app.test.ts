@@ -132,7 +132,7 @@ describe('Shopware 6 in the app', () => {
     await page.goto(`${env.app.url}#/s/sw/orders`);
     await page.getByRole('table').waitFor();
     await page.goto(`${env.app.url}#/s/sw/coupons`);
-    await page.getByText('SUMMER10').waitFor();
+    await page.locator('li code').getByText('SUMMER10', { exact: true }).waitFor();
     // the merchant's names; a fixed price is not called an amount off
     const tee = page.getByRole('listitem').filter({ hasText: 'TEE999' });
     expect(await tee.innerText()).toMatch(/Any tee for 9\.99\s+Its terms are set in the store’s admin\.\s+No end date/);

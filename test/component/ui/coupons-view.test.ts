@@ -1,0 +1,46 @@
+/**
+ * The coupons screen: what each takes off (coupon-terms.ts has the words), and each code copied
+ * with one press; where the browser gives no clipboard the code is selected instead, and said so.
+ */
+import { cleanup, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import CouponsView from '../../../src/lib/components/views/CouponsView.svelte';
+import { answerStoreInfo, createTestApp, harnessProps, json } from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+afterEach(() => {
+  cleanup();
+  Reflect.deleteProperty(navigator, 'clipboard');
+});
+
+async function showCoupons(): Promise<void> {
+  const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, path: '/s/demo/coupons' });
+  answerStoreInfo(app.network);
+  app.network.on('GET', '/api/v1/coupons', () => json({ coupons: [{ code: 'SPRING10', percent_off: 10 }, { code: 'WELCOME5', percent_off: 5, expires_at: '2099-01-31T00:00:00Z' }] }));
+  render(Harness, { props: harnessProps(app, CouponsView, () => ({ storeId: 'demo' })) });
+  expect(await screen.findByText('SPRING10', { selector: 'code' })).toBeInTheDocument();
+}
+
+describe('CouponsView', () => {
+  it('copies a code with one press and says so, on the button and to a screen reader', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await showCoupons();
+    await userEvent.click(screen.getByRole('button', { name: 'Copy WELCOME5' }));
+    expect(writeText).toHaveBeenCalledWith('WELCOME5');
+    expect(await screen.findByRole('button', { name: 'Copied WELCOME5' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy SPRING10' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('WELCOME5 copied.');
+  });
+
+  it('without a clipboard, selects the code for the person to copy and says it was not copied', async () => {
+    await showCoupons();
+    await userEvent.click(screen.getByRole('button', { name: 'Copy SPRING10' }));
+    expect(await screen.findByRole('button', { name: 'Not copied SPRING10' })).toBeInTheDocument();
+    expect(getSelection()?.toString()).toBe('SPRING10');
+    expect(screen.getByRole('status')).toHaveTextContent('SPRING10 could not be copied here: it is selected, copy it with your keyboard or menu.');
+    const card = screen.getByText('SPRING10', { selector: 'code' }).closest('li')!;
+    expect(within(card).getByText('10% off')).toBeInTheDocument();
+  });
+});
