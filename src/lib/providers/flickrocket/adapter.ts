@@ -51,7 +51,15 @@ interface OrderListing {
   /** How many there are: from count.json, or the one page there is; null while not known. */
   total: number | null;
   page(number: number, options: { signal?: AbortSignal }): Promise<Order[]>;
+  /** When its first page was read (Date.now()): a listing older than ORDER_LISTING_FRESH_MS is read afresh. */
+  readAt: number;
 }
+
+/**
+ * How long a listing's pages serve the pages after the first: a page of orders opened later (Back
+ * to it, a kept address) reads the shop again, new orders and all.
+ */
+const ORDER_LISTING_FRESH_MS = 60_000;
 
 /** A page whose first order is older than its last: the list runs oldest first. */
 function oldestFirst(orders: readonly Order[]): boolean {
@@ -88,9 +96,10 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
     };
     const first = await page(1, call);
     const whole = first.length < SERVER_PAGE_SIZE;
-    if (!oldestFirst(first)) return { oldestFirst: false, total: whole ? first.length : null, page };
+    const readAt = Date.now();
+    if (!oldestFirst(first)) return { oldestFirst: false, total: whole ? first.length : null, page, readAt };
     const total = whole ? first.length : readCount((await send({ method: 'GET', path: '/api/orders/count.json' }, 'listOrders', call)).json);
-    return { oldestFirst: true, total, page };
+    return { oldestFirst: true, total, page, readAt };
   }
 
   async function loadContext(signal?: AbortSignal): Promise<FlickRocketMapContext> {
@@ -178,8 +187,10 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
     async listOrders(cursor, options) {
       const call = options?.signal ? { signal: options.signal } : {};
       const count = Math.min(SERVER_PAGE_SIZE, Math.max(1, options?.count ?? SERVER_PAGE_SIZE));
-      if (cursor === null || cursor === undefined || orderListing === undefined) orderListing = await startOrderListing(call);
-      const listing = orderListing;
+      let listing = orderListing;
+      if (cursor === null || cursor === undefined || listing === undefined || Date.now() - listing.readAt > ORDER_LISTING_FRESH_MS) {
+        listing = orderListing = await startOrderListing(call);
+      }
       const orders: Order[] = [];
       const from = offsetOf(cursor);
       for (let at = from; at < from + count && (listing.total === null || at < listing.total); at++) {

@@ -4,7 +4,7 @@
  * a network failure keeps the refresh token; the catalogue is loaded to the end once and then
  * searched, sorted and paged locally.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { flickRocketConnector } from '../../../../src/lib/providers/flickrocket/connector.ts';
 import { createFlickRocketAdapter } from '../../../../src/lib/providers/flickrocket/adapter.ts';
 import { createTransport } from '../../../../src/lib/api/transport.ts';
@@ -125,6 +125,25 @@ describe('FlickRocket orders (newest first, 20 a page, whichever way the shop li
     // the first page again starts afresh (new orders may have come in)
     await fr.listOrders!(null, { count: 20 });
     expect(server.requests()).toHaveLength(6);
+  });
+
+  it('a later page asked for more than a minute after the listing was read reads the shop afresh', async () => {
+    const fr = await adapterOn();
+    const now = vi.spyOn(Date, 'now');
+    try {
+      const first = await fr.listOrders!(null, { count: 20 });
+      server.clearRequests();
+      await fr.listOrders!(first.next, { count: 20 });
+      expect(server.requests()).toHaveLength(0); // within the minute: the pages read serve it
+      const later = Date.now() + 61_000;
+      now.mockReturnValue(later);
+      const again = await fr.listOrders!(first.next, { count: 20 });
+      expect(again.orders[0]!.number).toBe('FR-100039');
+      // page 1 (the way the shop lists them, and orders 21-40 from the newest) and the count, again
+      expect(server.requests().map((r) => r.path)).toEqual(['/api/orders.json', '/api/orders/count.json']);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('a shop listing newest first: read as it comes, no count asked; a single page oldest first is only turned round', async () => {
