@@ -77,14 +77,16 @@ export function screenFor(route: Route, context: ScreenContext): Screen {
       return screen('product', 'Loading product…', { storeId: route.storeId, productId: route.productId }, `${route.storeId}/${route.productId}`);
     case 'page':
       return screen('page', 'Loading page…', { storeId: route.storeId, slug: route.slug }, `${route.storeId}/${route.slug}`);
+    // Another store's cart, orders, coupons or snippet is another screen: built afresh, never the
+    // last store's shown under the new one's name.
     case 'cart':
-      return screen('cart', 'Loading cart…', { storeId: route.storeId });
+      return screen('cart', 'Loading cart…', { storeId: route.storeId }, route.storeId);
     case 'orders':
-      return screen('orders', 'Loading orders…', { storeId: route.storeId, page: route.page });
+      return screen('orders', 'Loading orders…', { storeId: route.storeId, page: route.page }, route.storeId);
     case 'coupons':
-      return screen('coupons', 'Loading coupons…', { storeId: route.storeId });
+      return screen('coupons', 'Loading coupons…', { storeId: route.storeId }, route.storeId);
     case 'embed':
-      return screen('embed', 'Loading…', { storeId: route.storeId });
+      return screen('embed', 'Loading…', { storeId: route.storeId }, route.storeId);
   }
 }
 

@@ -17,7 +17,7 @@ import CartView from '../../../src/lib/components/views/CartView.svelte';
 import OrdersView from '../../../src/lib/components/views/OrdersView.svelte';
 import CouponsView from '../../../src/lib/components/views/CouponsView.svelte';
 import EmbedView from '../../../src/lib/components/views/EmbedView.svelte';
-import { answerStoreInfo, catalogQuery, createTestApp, harnessProps, productPage, wireProduct } from '../../helpers/component-harness.ts';
+import { answerStoreInfo, catalogQuery, createTestApp, harnessProps, json, OTHER_ORIGIN, productPage, wireProduct } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
 afterEach(() => {
@@ -61,6 +61,12 @@ describe('screenFor', () => {
     const a = screenFor({ name: 'product', storeId: 'demo', productId: 'p-1' }, CONNECTED);
     const b = screenFor({ name: 'product', storeId: 'demo', productId: 'p-2' }, CONNECTED);
     expect(a.key).not.toBe(b.key);
+    // Another store's cart, orders, coupons or snippet is built afresh; another page of orders is not.
+    for (const name of ['cart', 'coupons', 'embed'] as const) {
+      expect(screenFor({ name, storeId: 'demo' }, CONNECTED).key).not.toBe(screenFor({ name, storeId: 'other' }, CONNECTED).key);
+    }
+    expect(screenFor({ name: 'orders', storeId: 'demo', page: 0 }, CONNECTED).key).not.toBe(screenFor({ name: 'orders', storeId: 'other', page: 0 }, CONNECTED).key);
+    expect(screenFor({ name: 'orders', storeId: 'demo', page: 0 }, CONNECTED).key).toBe(screenFor({ name: 'orders', storeId: 'demo', page: 3 }, CONNECTED).key);
     // A search is the same catalogue: same name and key, so the shell keeps the view.
     const all = screenFor(catalogRoute('demo'), CONNECTED);
     const mugs = screenFor(catalogRoute('demo', { q: 'mug' }), CONNECTED);
@@ -116,5 +122,19 @@ describe('Shell', () => {
     expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
     app.router.go(parseRoute('/s/other/cart'));
     expect(await screen.findByRole('heading', { name: 'Other Goods is not connected', level: 1 })).toBeInTheDocument();
+  });
+
+  it('one store’s coupons, then another’s at the same screen: the second store’s are asked for and shown', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'], other: ['storefront', 'admin'] }, path: '/s/demo/coupons' });
+    answerStoreInfo(app.network);
+    app.network.on('GET', '/api/v1/metadata', () => json({ name: 'Other Goods', currency: 'EUR' }), { origin: OTHER_ORIGIN });
+    app.network.on('GET', '/api/v1/pages', () => json({ pages: [] }), { origin: OTHER_ORIGIN });
+    app.network.on('GET', '/api/v1/coupons', () => json({ coupons: [{ code: 'DEMO10', percent_off: 10 }] }));
+    app.network.on('GET', '/api/v1/coupons', () => json({ coupons: [{ code: 'OTHER20', percent_off: 20 }] }), { origin: OTHER_ORIGIN });
+    renderShell(app);
+    expect(await screen.findByText('DEMO10', { selector: 'code' })).toBeInTheDocument();
+    app.router.go(parseRoute('/s/other/coupons'));
+    expect(await screen.findByText('OTHER20', { selector: 'code' })).toBeInTheDocument();
+    expect(screen.queryByText('DEMO10', { selector: 'code' })).not.toBeInTheDocument();
   });
 });
