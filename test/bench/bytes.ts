@@ -25,13 +25,16 @@ export const FIRST_SCREEN = [HOME] as const;
 const AUTH_SERVICE = 'src/lib/auth/auth-service.ts';
 /** Loaded at once with a saved session too (Session.load), so that a renewal failed offline is retried. */
 const RENEWAL_RETRY = 'src/lib/auth/renewal-retry.ts';
+/** The measured store's platform profile, loaded with config.json (registry.ts). */
+const GOODSIE_PROFILE = 'src/lib/providers/goodsie-profile.ts';
 /**
  * What a returning visitor's first screen loads beyond the first load: the store screen's chunk
  * (the catalogue, its tabs and banners, which the shell loads as soon as a store is connected, the
- * code that builds the store's client and the API client), the AuthService and the renewals'
- * retry. test/e2e/first-visit-code.test.ts checks this against what Chromium downloads.
+ * code that builds the store's client and the API client), the AuthService, the renewals' retry and
+ * the Goodsie store's profile. test/e2e/first-visit-code.test.ts checks this against what Chromium
+ * downloads.
  */
-export const RETURNING_SCREEN = [...STORE_SCREEN, AUTH_SERVICE, RENEWAL_RETRY] as const;
+export const RETURNING_SCREEN = [...STORE_SCREEN, AUTH_SERVICE, RENEWAL_RETRY, GOODSIE_PROFILE] as const;
 const PROVIDERS = 'src/lib/providers/';
 
 /**
@@ -55,7 +58,7 @@ const CREDENTIALS_FORM = 'src/lib/components/ConnectWithCredentials.svelte';
 
 /**
  * What a first visit loads beyond {@link FIRST_SCREEN} because of what config.json names, as the
- * boot does it: each named platform's profile but Goodsie's (the registry loads them with
+ * boot does it: each named platform's profile (the registry loads them with
  * config.json), and where the stores list shows a credentials form at once (`credentialsForms`: the
  * only store configured connects by a pasted credential) the form. Not the seam's door: Session.load builds it to list saved connections
  * only when the vault holds a seam store's record, and a first visit's holds none. Keys (with their static
@@ -68,7 +71,13 @@ export function configuredKeys(
   sources: ChunkSources = {},
   credentialsForms = false,
 ): string[] {
-  const profiles = [...new Set(kinds)].map((kind) => `${PROVIDERS}${kind}-profile.ts`).filter((key) => manifest[key]);
+  const profiles = [...new Set(kinds)].flatMap((kind) => {
+    try {
+      return [chunkKeyOf(manifest, `${PROVIDERS}${kind}-profile.ts`, sources)];
+    } catch {
+      return []; // a kind the build has no profile for: config validation names it
+    }
+  });
   const forms = credentialsForms ? [chunkKeyOf(manifest, CREDENTIALS_FORM, sources)] : [];
   const keys = [...profiles, ...forms].flatMap((key) => firstLoadKeys(manifest, { entry: key, eagerDynamic: [] }));
   return [...new Set(keys)].filter((key) => !loaded.has(key));

@@ -32,8 +32,20 @@ describe('the code a visit downloads', () => {
     await page.goto(e2e.env.app.url);
     await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
     await page.waitForLoadState('networkidle');
-    // The price formatter's worker too (warm-format.ts): the bench counts it with the boot.
-    expect([...chunks].sort()).toEqual(['HomeView.css', 'HomeView.js', 'boot.css', 'boot.js', 'index.css', 'index.js', 'price-format.worker.js', 'rolldown-runtime.js']);
+    // The price formatter's worker too (warm-format.ts): the bench counts it with the boot. And the
+    // profile of the one platform config.json names (Goodsie): the bench counts it with the shipped
+    // config.json's additions.
+    expect([...chunks].sort()).toEqual([
+      'HomeView.css',
+      'HomeView.js',
+      'boot.css',
+      'boot.js',
+      'goodsie-profile.js',
+      'index.css',
+      'index.js',
+      'price-format.worker.js',
+      'rolldown-runtime.js',
+    ]);
 
     chunks.clear();
     await connectThroughConsent(page, STORE_NAME);
@@ -53,11 +65,12 @@ describe('the code a visit downloads', () => {
     await page.waitForLoadState('networkidle');
     // The first load less the stores list; the store screen's chunk; the AuthService with the
     // renewals' retry (one chunk, both loaded at once with a saved session) and what it imports;
-    // Goodsie's adapter.
+    // Goodsie's profile and adapter.
     expect([...chunks].sort()).toEqual([
       'auth-service.js',
       'boot.css',
       'boot.js',
+      'goodsie-profile.js',
       'goodsie.js',
       'index.css',
       'index.js',
@@ -86,6 +99,9 @@ describe('the code a visit downloads', () => {
     // Before, the form's words for a failure came from the store screen's chunk: 19 KB gzip more on this screen.
     expect([...chunks]).not.toContain('store.js');
     expect([...chunks]).not.toContain('store.css');
+    // Only the named platform's profile: a deployment without a Goodsie store never downloads Goodsie's.
+    expect([...chunks]).toContain('shopware6-profile.js');
+    expect([...chunks].filter((chunk) => chunk.endsWith('-profile.js'))).toEqual(['shopware6-profile.js']);
   });
 
   it('with several stores, a credentials form and its code come on Connect: the focus goes into it, Cancel puts it away', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
 import { goodsieProfile } from '../../../src/lib/providers/goodsie-profile.ts';
@@ -34,6 +34,20 @@ describe('provider registry', () => {
     expect(getProvider('goodsie').paging.maxCount).toBe(100); // goodsie-api.yaml: count, maximum 100
     expect(getProvider('shopware6').paging.maxCount).toBe(SW_MAX_PAGE_SIZE);
     expect(getProvider('storehippo').paging.maxCount).toBe(STOREHIPPO_MAX_COUNT);
+  });
+
+  it('holds no profile, Goodsie’s included, until config.json names its kind (a deployment without one never downloads it)', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../src/lib/providers/registry.ts');
+    expect(fresh.knownProviderKinds()).toEqual(expect.arrayContaining(['goodsie', 'shopware6', 'storehippo', 'foxy', 'flickrocket']));
+    expect(() => fresh.getProvider('goodsie')).toThrow(/not loaded/);
+    await expect(fresh.loadProvider('goodsie')).rejects.toThrow(/not loaded/);
+    await fresh.loadProfiles(['shopware6']);
+    expect(fresh.getProvider('shopware6').kind).toBe('shopware6');
+    expect(() => fresh.getProvider('goodsie')).toThrow(/not loaded/);
+    await fresh.loadProfiles(['goodsie']);
+    expect(fresh.getProvider('goodsie').displayName).toBe(goodsieProfile.displayName);
+    expect((await fresh.loadProvider('goodsie')).adapter.mapProductPage).toBeTypeOf('function');
   });
 
   it('refuses an unknown kind with CONFIG_INVALID', () => {
