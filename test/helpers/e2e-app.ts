@@ -4,6 +4,7 @@ import { startStaticServer, type StaticServer } from './static-server.ts';
 import { BUILD_DIR } from './paths.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../../src/lib/config/types.ts';
 import { appHeaders } from '../deploy/csp.ts';
+import { loadProfilesFor } from '../../src/lib/config/load-config.ts';
 
 export const CLIENT_ID = 'storefront-connect-e2e';
 export const STORE_NAME = 'Goodsie Demo Store';
@@ -53,6 +54,8 @@ export async function startAppUnderTest(options: AppOptions = {}): Promise<AppUn
     { ...base, id: 'demo-code', name: `${STORE_NAME} (PKCE)`, flow: 'code' },
   ];
   app.setOverride('config.json', JSON.stringify({ stores }));
+  // The policy reads each named platform's profile (its picture hosts), loaded as the app loads it.
+  await loadProfilesFor({ stores });
   app.setHeaders(deploymentHeaders({ stores }));
   return {
     app,
