@@ -6,11 +6,12 @@
  * "Grant access" asks FlickRocket for `orders` too; five tabs at expiry renew with one token request
  * per refresh token; a renewal lost to the network keeps the refresh token; invalid_grant ends the
  * session with the guide's recovery steps and Reconnect connects again; a renewal granting less locks
- * Orders in the renewing tab without asking for them, and in the other tab within 2 s. In a shop of 1,000 products
+ * Orders in the renewing tab without asking for them, and in the other tab within 2 s; closing the tab
+ * while a renewal spends the (rotating) refresh token asks first. In a shop of 1,000 products
  * (the list loaded whole, paged in the browser), a reload 600-odd products down comes back to the same card.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Dialog, Page } from 'playwright-core';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import { loadedProducts, loadedProductsReachable, readPlace, stepToNextPage, unreachablePanel } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
@@ -346,6 +347,58 @@ describe('FlickRocket in the app', () => {
     expect(otherRequests).toEqual([]);
     expect(shop.stats().tokenRequests).toBe(renewals + 1);
     await other.close();
+  });
+
+  it('closing the tab while a renewal spends the refresh token asks first; staying keeps the rotated token, and afterwards the tab closes without asking', async () => {
+    const { shop } = await env();
+    const page = await openHome();
+    await connect(page);
+    // FlickRocket's answer is held at the network: the store has spent the old refresh token by the
+    // time it answers, and the app has not yet written the new one.
+    let release!: () => void;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    let held = 0;
+    await page.route(`${shop.origin}/token**`, async (route) => {
+      held++;
+      await answered;
+      await route.continue();
+    });
+    const renewals = shop.stats().tokenRequests;
+    shop.expireAccessTokens();
+    // the person opens a product (a click: the browser asks before leaving only a page someone used)
+    const first = (await cards(page).first().locator('h3').innerText()).trim();
+    await cards(page).first().getByRole('link').first().click();
+    await expect.poll(() => held, { timeout: 15_000 }).toBe(1);
+
+    const asked = new Promise<Dialog>((resolve) => page.once('dialog', resolve));
+    const closedAtOnce = new Promise<'closed'>((resolve) => page.once('close', () => resolve('closed')));
+    await page.close({ runBeforeUnload: true });
+    const dialog = await Promise.race([asked, closedAtOnce]);
+    if (dialog === 'closed') throw new Error('the tab closed without asking while the refresh token was being spent');
+    expect(dialog.type()).toBe('beforeunload');
+    await dialog.dismiss(); // Stay
+    release();
+    await page.getByRole('heading', { name: first, level: 1 }).waitFor();
+    expect(page.isClosed()).toBe(false);
+    await expect.poll(() => shop.stats().tokenRequests).toBe(renewals + 1);
+    await page.unroute(`${shop.origin}/token**`);
+
+    // the rotated token was kept: a reload reads the store with it, no second renewal
+    await page.reload();
+    await page.getByRole('heading', { name: first, level: 1 }).waitFor();
+    expect(shop.stats().tokenRequests).toBe(renewals + 1);
+    expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
+    // with nothing being renewed, the tab closes without a question
+    await page.getByRole('heading', { name: first, level: 1 }).click();
+    let askedAgain = false;
+    page.on('dialog', (late) => {
+      askedAgain = true;
+      void late.accept();
+    });
+    const closed = new Promise<void>((resolve) => page.once('close', () => resolve()));
+    await page.close({ runBeforeUnload: true });
+    await closed;
+    expect(askedAgain).toBe(false);
   });
 });
 

@@ -18,6 +18,7 @@ import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { openSessionChannel, type SessionChannel } from './session-channel.ts';
 import { defaultWithLock, renewalLockName, SignOuts } from './sign-outs.ts';
+import { whileLeavingAsks } from './unload-guard.ts';
 
 export { REFRESH_MARGIN_MS };
 
@@ -312,7 +313,8 @@ export class AuthService {
   #refresh(storeId: string, staleAccessToken: string): Promise<StoreSession> {
     let running = this.#refreshing.get(storeId);
     if (!running) {
-      running = this.signOuts.withLock(renewalLockName(storeId), () => this.#runRefresh(storeId, staleAccessToken))
+      // Leaving the page asks first from here until the rotated refresh token is written (unload-guard.ts).
+      running = this.signOuts.withLock(renewalLockName(storeId), () => whileLeavingAsks(() => this.#runRefresh(storeId, staleAccessToken)))
         .then(
           (session) => {
             if (this.#renewalPending.delete(storeId)) this.#emit({ type: 'renewed', storeId });

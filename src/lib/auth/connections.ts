@@ -20,6 +20,7 @@ import type { CredentialVault } from '../storage/credential-vault.ts';
 import { REFRESH_MARGIN_MS } from './session-store.ts';
 import { defaultWithLock, renewalLockName, type SignOuts, type WithLock } from './sign-outs.ts';
 import { sanitizeReturnTo } from './return-to.ts';
+import { whileLeavingAsks } from './unload-guard.ts';
 
 export interface ConnectionsDeps {
   config: AppConfig;
@@ -205,7 +206,8 @@ export class Connections {
     if (!running) {
       // Counted from the call, not from the lock: a forget asked for while this waits voids it.
       const generation = this.#generation.get(storeId) ?? 0;
-      running = this.#withLock(renewalLockName(storeId), () => this.#runRenew(storeId, stale, force, generation)).finally(() =>
+      // Leaving the page asks first from here until the rotated refresh token is written (unload-guard.ts).
+      running = this.#withLock(renewalLockName(storeId), () => whileLeavingAsks(() => this.#runRenew(storeId, stale, force, generation))).finally(() =>
         this.#renewing.delete(storeId),
       );
       this.#renewing.set(storeId, running);

@@ -532,6 +532,29 @@ describe('code flow through the service', () => {
     expect((await auth.getSession('bolt'))?.tokens).toMatchObject({ accessToken: 'BOLT-AT2', refreshToken: 'BOLT-RT2' });
   });
 
+  it('leaving the page asks first while the refresh token is spent, until the rotated one is stored, and not after', async () => {
+    const page = new EventTarget();
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+    try {
+      const auth = await service();
+      await signedIn(auth);
+      const leavingAsks = () => !page.dispatchEvent(new Event('beforeunload', { cancelable: true }));
+      let askedDuringRequest = false;
+      tokenAnswer = () => {
+        askedDuringRequest = leavingAsks();
+        return json({ access_token: 'BOLT-AT2', token_type: 'bearer', expires_in: 3600, refresh_token: 'BOLT-RT2' });
+      };
+      expect(leavingAsks()).toBe(false);
+      expect(await auth.handleUnauthorized('bolt', 'BOLT-AT1')).toBe('BOLT-AT2');
+      expect(askedDuringRequest).toBe(true);
+      expect(leavingAsks()).toBe(false);
+      expect((await auth.getSession('bolt'))?.tokens.refreshToken).toBe('BOLT-RT2');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('handleUnauthorized refreshes once; a second call with the old token gets the new one', async () => {
     const auth = await service();
     await signedIn(auth);

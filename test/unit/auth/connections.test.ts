@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { Connections, signatureOf, type ConnectionsDeps } from '../../../src/lib/auth/connections.ts';
 import { SignOuts } from '../../../src/lib/auth/sign-outs.ts';
@@ -84,6 +84,30 @@ describe('Connections', () => {
     const stored = await vault.get('fx');
     expect(stored?.tokens?.refreshToken).toBe('rt-2');
     expect(stored?.secrets).toEqual({ clientSecret: 's' });
+  });
+
+  it('leaving the page asks first while a renewal spends the refresh token, until the rotated one is in the vault', async () => {
+    const page = new EventTarget();
+    const leavingAsks = () => !page.dispatchEvent(new Event('beforeunload', { cancelable: true }));
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+    try {
+      let askedDuringRenewal = false;
+      const { connections, vault } = await setup({
+        renew: async () => {
+          askedDuringRenewal = leavingAsks();
+          return tokens('at-2', 'rt-2', NOW + 3_600_000);
+        },
+      });
+      await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 7_000_000) });
+      expect(leavingAsks()).toBe(false);
+      await connections.handleUnauthorized('fx', 'at-1');
+      expect(askedDuringRenewal).toBe(true);
+      expect(leavingAsks()).toBe(false);
+      expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-2');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('after a 401 renews once, but not when another call renewed already', async () => {
