@@ -18,7 +18,7 @@ import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { openSessionChannel, type SessionChannel } from './session-channel.ts';
 import { defaultWithLock, renewalLockName, SignOuts } from './sign-outs.ts';
-import { whileLeavingAsks } from './unload-guard.ts';
+import { renewalsWritten, whileLeavingAsks } from './unload-guard.ts';
 
 export { REFRESH_MARGIN_MS };
 
@@ -171,6 +171,7 @@ export class AuthService {
     const scopes = dedupeScopes([...store.defaultScopes, ...(current?.tokens.scopes ?? []), ...(opts.scopes ?? [])]);
     const returnTo = sanitizeReturnTo(opts.returnTo ?? '/');
     const url = await (await this.#flows()).start(store, scopes, returnTo);
+    await renewalsWritten();
     this.#navigate(url);
   }
 

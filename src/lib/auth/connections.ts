@@ -20,7 +20,7 @@ import type { CredentialVault } from '../storage/credential-vault.ts';
 import { REFRESH_MARGIN_MS } from './session-store.ts';
 import { defaultWithLock, renewalLockName, type SignOuts, type WithLock } from './sign-outs.ts';
 import { sanitizeReturnTo } from './return-to.ts';
-import { whileLeavingAsks } from './unload-guard.ts';
+import { renewalsWritten, whileLeavingAsks } from './unload-guard.ts';
 
 export interface ConnectionsDeps {
   config: AppConfig;
@@ -93,7 +93,9 @@ export class Connections {
     if (connector.style !== 'redirect') throw new AppError('CONFIG_INVALID', `mode ${mode} is not a redirect`, { storeId });
     const savePending = this.#deps.savePending;
     if (!savePending) throw new AppError('STORAGE_UNAVAILABLE', 'no store for sign-ins in flight', { storeId });
-    return connector.begin(this.#context(store), { scopes: request.scopes, returnTo: sanitizeReturnTo(request.returnTo), savePending });
+    const url = await connector.begin(this.#context(store), { scopes: request.scopes, returnTo: sanitizeReturnTo(request.returnTo), savePending });
+    await renewalsWritten(); // the caller leaves for it at once
+    return url;
   }
 
   /** Completes a callback for the pending record already taken (single use), dispatching on its store and mode. */

@@ -21,6 +21,7 @@ function confirmLeaving(event: Event): void {
 }
 
 const held = new WeakMap<UnloadTarget, number>();
+const waiting = new WeakMap<UnloadTarget, (() => void)[]>();
 
 function pageTarget(): UnloadTarget | undefined {
   const candidate = globalThis as Partial<UnloadTarget>;
@@ -46,8 +47,28 @@ export async function whileLeavingAsks<T>(work: () => Promise<T>, target: Unload
     if (left === 0) {
       held.delete(target);
       target.removeEventListener('beforeunload', confirmLeaving);
+      for (const settle of waiting.get(target) ?? []) settle();
+      waiting.delete(target);
     } else {
       held.set(target, left);
     }
   }
+}
+
+/**
+ * Before the app itself leaves the page (a sign-in's redirect to the store's consent page): waits
+ * until no renewal is spending a refresh token, so the person's own click neither loses the rotated
+ * token nor meets "Leave site?". At most `limitMs` (a renewal whose answer hangs would otherwise keep
+ * the click from doing anything); after that the redirect goes ahead and the browser asks.
+ */
+export function renewalsWritten(limitMs = 5_000, target: UnloadTarget | undefined = pageTarget()): Promise<void> {
+  if (!target || !held.get(target)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, limitMs);
+    const settle = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    waiting.set(target, [...(waiting.get(target) ?? []), settle]);
+  });
 }

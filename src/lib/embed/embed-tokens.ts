@@ -25,6 +25,7 @@ import type { ConnectorContext } from '../connect/connector.ts';
 import { goodsieImplicitConnector } from '../providers/goodsie-implicit.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { sanitizeReturnTo } from '../auth/return-to.ts';
+import { renewalsWritten } from '../auth/unload-guard.ts';
 import { getProvider } from '../providers/registry.ts';
 import { openStorage, prefixed, type OpenedStorage } from '../storage/kv.ts';
 import { PendingStore } from '../storage/pending-store.ts';
@@ -94,6 +95,7 @@ export class EmbedTokens {
       statePrefix: EMBED_STATE_PREFIX,
       savePending: (pending) => this.#pending.put({ ...pending, flow: 'token', binding: bindingOf(store) }),
     });
+    await renewalsWritten();
     this.#navigate(url.href);
   }
 

@@ -555,6 +555,39 @@ describe('code flow through the service', () => {
     }
   });
 
+  it('a sign-in begun while another store’s refresh token is being spent leaves the page once the rotated one is stored', async () => {
+    const page = new EventTarget();
+    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
+    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
+    try {
+      const auth = await service();
+      await signedIn(auth);
+      let answer!: () => void;
+      const answered = new Promise<void>((resolve) => (answer = resolve));
+      let asked = false;
+      tokenAnswer = async () => {
+        asked = true;
+        await answered;
+        return json({ access_token: 'BOLT-AT2', token_type: 'bearer', expires_in: 3600, refresh_token: 'BOLT-RT2' });
+      };
+      const renewal = auth.handleUnauthorized('bolt', 'BOLT-AT1');
+      await vi.waitFor(() => expect(asked).toBe(true));
+      const before = navigated.length;
+      const signIn = auth.beginSignIn('acme');
+      // the sign-in has done its part (its pending state is stored), and a task later has not left
+      await vi.waitFor(async () => expect((await storage.store.keys()).some((key) => key.startsWith('pending:'))).toBe(true));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(navigated.length).toBe(before); // not while BOLT-RT1 is spent and BOLT-RT2 unwritten
+      answer();
+      await renewal;
+      await signIn;
+      expect(navigated.length).toBe(before + 1);
+      expect((await auth.getSession('bolt'))?.tokens.refreshToken).toBe('BOLT-RT2');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('handleUnauthorized refreshes once; a second call with the old token gets the new one', async () => {
     const auth = await service();
     await signedIn(auth);
