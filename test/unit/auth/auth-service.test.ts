@@ -8,6 +8,7 @@ import { openSessionFallback } from '../../../src/lib/storage/session-fallback.t
 import { FakeWebStorage } from '../../helpers/fake-web-storage.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';
 import { json, useTokenEndpoint } from '../../helpers/fake-fetch.ts';
+import { onAPage } from '../../helpers/page-leaving.ts';
 
 const ACME_REDIRECT = 'https://cdn.example.com/shops/acme/';
 const BOLT_REDIRECT = 'https://cdn.example.com/shops/bolt/';
@@ -533,13 +534,9 @@ describe('code flow through the service', () => {
   });
 
   it('leaving the page asks first while the refresh token is spent, until the rotated one is stored, and not after', async () => {
-    const page = new EventTarget();
-    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
-    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
-    try {
+    await onAPage(async (leavingAsks) => {
       const auth = await service();
       await signedIn(auth);
-      const leavingAsks = () => !page.dispatchEvent(new Event('beforeunload', { cancelable: true }));
       let askedDuringRequest = false;
       tokenAnswer = () => {
         askedDuringRequest = leavingAsks();
@@ -550,16 +547,11 @@ describe('code flow through the service', () => {
       expect(askedDuringRequest).toBe(true);
       expect(leavingAsks()).toBe(false);
       expect((await auth.getSession('bolt'))?.tokens.refreshToken).toBe('BOLT-RT2');
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    });
   });
 
   it('a sign-in begun while another store’s refresh token is being spent leaves the page once the rotated one is stored', async () => {
-    const page = new EventTarget();
-    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
-    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
-    try {
+    await onAPage(async () => {
       const auth = await service();
       await signedIn(auth);
       let answer!: () => void;
@@ -583,9 +575,7 @@ describe('code flow through the service', () => {
       await signIn;
       expect(navigated.length).toBe(before + 1);
       expect((await auth.getSession('bolt'))?.tokens.refreshToken).toBe('BOLT-RT2');
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    });
   });
 
   it('handleUnauthorized refreshes once; a second call with the old token gets the new one', async () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { Connections, signatureOf, type ConnectionsDeps } from '../../../src/lib/auth/connections.ts';
 import { SignOuts } from '../../../src/lib/auth/sign-outs.ts';
@@ -8,6 +8,7 @@ import type { Credential } from '../../../src/lib/connect/credential.ts';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { openStorage } from '../../../src/lib/storage/kv.ts';
+import { onAPage } from '../../helpers/page-leaving.ts';
 import { CredentialVault } from '../../../src/lib/storage/credential-vault.ts';
 
 const config: AppConfig = {
@@ -87,11 +88,7 @@ describe('Connections', () => {
   });
 
   it('leaving the page asks first while a renewal spends the refresh token, until the rotated one is in the vault', async () => {
-    const page = new EventTarget();
-    const leavingAsks = () => !page.dispatchEvent(new Event('beforeunload', { cancelable: true }));
-    vi.stubGlobal('addEventListener', page.addEventListener.bind(page));
-    vi.stubGlobal('removeEventListener', page.removeEventListener.bind(page));
-    try {
+    await onAPage(async (leavingAsks) => {
       let askedDuringRenewal = false;
       const { connections, vault } = await setup({
         renew: async () => {
@@ -105,9 +102,7 @@ describe('Connections', () => {
       expect(askedDuringRenewal).toBe(true);
       expect(leavingAsks()).toBe(false);
       expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-2');
-    } finally {
-      vi.unstubAllGlobals();
-    }
+    });
   });
 
   it('after a 401 renews once, but not when another call renewed already', async () => {
