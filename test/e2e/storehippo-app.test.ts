@@ -36,7 +36,7 @@ async function startEnv(withOthers = false): Promise<Env> {
     startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] }),
     config: (hippo) => ({
       stores: [
-        { id: 'hippo', kind: 'storehippo', name: NAME, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR', imageBase: hippo.imageBase },
+        { id: 'hippo', kind: 'storehippo', name: NAME, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR', imageBase: hippo.imageBase, storefrontUrl: 'https://veg.example/' },
         ...(withOthers ? [{ id: 'sw', kind: 'shopware6' as const, name: 'Fruit Shop', apiBase: 'https://shop.example', auth: ['integration' as const], currency: 'EUR' }] : []),
       ],
     }),
@@ -144,6 +144,13 @@ describe('StoreHippo in the app', () => {
     expect(await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: /Embed/ }).count()).toBe(0);
     await page.goto(`${env.app.url}#/s/hippo/embed`);
     await page.getByText(/StoreHippo has no public storefront key/).waitFor();
+    // to the shop's site config.json names, in a new tab
+    const site = page.getByRole('link', { name: /the store’s own site/ });
+    expect(await site.getAttribute('href')).toBe('https://veg.example/');
+    expect(await site.getAttribute('target')).toBe('_blank');
+    // not a dead end: back to where the person was browsing
+    await page.getByRole('link', { name: 'Back to the catalogue' }).click();
+    await expect.poll(() => hash(page)).toBe('#/s/hippo');
 
     // orders and coupons: locked with the reason, no "Grant access" (a key has no scopes)
     await page.goto(`${env.app.url}#/s/hippo/orders`);

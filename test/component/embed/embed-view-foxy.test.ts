@@ -26,5 +26,7 @@ describe('EmbedView for a Foxy store', () => {
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
     expect(beginSignIn).not.toHaveBeenCalled();
     expect(navigate).not.toHaveBeenCalled();
+    // not a dead end
+    expect(screen.getByRole('link', { name: 'Back to the catalogue' })).toHaveAttribute('href', '#/s/foxy');
   });
 });
