@@ -125,7 +125,7 @@ export function measureBytes(dist: string): Figure[] {
   const platforms = platformChunks(manifest, new Set(returningKeys));
   // The catalogue cannot show a product without its platform's adapter: Goodsie's is counted in.
   const goodsie = platforms.get('goodsie') ?? [];
-  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + the store screen\'s chunk (catalogue, store bar, tabs, banners, API client: STORE_SCREEN in test/deploy/first-load.ts) + AuthService + renewal retry + the Goodsie adapter');
+  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + the store screen\'s chunk (catalogue, store bar, tabs, banners, API client: STORE_SCREEN in test/deploy/first-load.ts) + AuthService + renewal retry + the Goodsie profile and adapter');
   add('widget', 'widget.js', ['widget.js'], 'dist/widget.js');
   for (const [platform, keys] of platforms) {
     add(`platform.${platform}`, `lazily loaded for ${platform}`, filesOf(manifest, keys), `build manifest: dynamic entry ${PROVIDERS}${platform} and the imports the catalogue lacks`);
