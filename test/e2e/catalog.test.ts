@@ -93,6 +93,15 @@ describe('a storefront-only session', () => {
     await expect.poll(() => page.getByRole('combobox', { name: 'Category' }).inputValue()).toBe(chosen);
   });
 
+  it('at 360 px, a search of one long word (pasted, say) wraps in the count line instead of widening the page sideways', async () => {
+    await signedIn();
+    await page.setViewportSize({ width: 360, height: 800 });
+    const word = 'x'.repeat(120);
+    await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+    await page.getByRole('status').filter({ hasText: `matching “${word}”` }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(360);
+  });
+
   it('Load more from the keyboard keeps the focus while the page loads, then puts it on the first new product', async () => {
     await signedIn();
     await expect.poll(() => cards().count()).toBeGreaterThan(0);
