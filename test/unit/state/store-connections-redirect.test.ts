@@ -11,6 +11,7 @@ import type { CapturedRedirect } from '../../../src/lib/oauth/callback.ts';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { DEFAULT_CLIENT, startFlickRocketStore, type FlickRocketStore } from '../../platforms/flickrocket/server.ts';
 import { flickRocketStoreConfig } from '../../platforms/flickrocket/store-config.ts';
+import { onAPage } from '../../helpers/page-leaving.ts';
 
 const PAGE = DEFAULT_CLIENT.redirectUris[0]!;
 let server: FlickRocketStore;
@@ -49,6 +50,43 @@ describe('StoreConnections, redirect kinds', () => {
     expect((await seam.current('fr'))?.tokens?.refreshToken).toBe(credential.tokens?.refreshToken);
     await expect(seam.completeRedirect(captured, PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_REUSED' });
     expect(server.tokenRequestsFor(code)).toBe(1);
+  });
+
+  it('a redirect begun while a renewal spends the refresh token is handed back once the rotated token is written, and leaving asks until then', async () => {
+    await onAPage(async (leavingAsks) => {
+      let holdRenewals = false;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let held = 0;
+      const fetch: typeof globalThis.fetch = async (input, init) => {
+        // a renewal carries a refresh token; the CORS probe a redirect's start sends to /token does not
+        if (holdRenewals && new URL(String(input instanceof Request ? input.url : input)).searchParams.has('refresh_token')) {
+          held++;
+          await released;
+        }
+        return globalThis.fetch(input, init);
+      };
+      const seam = connections(undefined, fetch);
+      await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+      const code = server.issueRefreshToken(['products']);
+      const { credential } = (await seam.completeRedirect(callback({ code, companyid: '4711' }), PAGE))!;
+      holdRenewals = true;
+      const renewal = seam.handleUnauthorized('fr', credential.tokens!.accessToken);
+      await expect.poll(() => held).toBe(1);
+      expect(leavingAsks()).toBe(true);
+      let handedBack = false;
+      const redirect = seam.beginRedirect('fr', { scopes: ['orders'], returnTo: '/s/fr/orders', granted: ['products'], persistent: true }).then((url) => {
+        handedBack = true;
+        return url;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(handedBack).toBe(false);
+      release();
+      await renewal;
+      expect((await redirect).searchParams.get('scope')).toBe('products,orders');
+      expect(leavingAsks()).toBe(false);
+      expect((await seam.current('fr'))?.tokens?.refreshToken).not.toBe(credential.tokens?.refreshToken);
+    });
   });
 
   it('a callback with no sign-in waiting, or after 10 minutes, is refused and the code never sent', async () => {
