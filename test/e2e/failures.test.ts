@@ -4,6 +4,7 @@
  * and an access token that ends with no refresh token. Each error screen is photographed at 360 px
  * (.test-artifacts/screenshots/failure-*.png) to be looked at.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Page, Request } from 'playwright-core';
@@ -18,7 +19,7 @@ import {
   readSessionKeys,
   recordCallbacks,
 } from '../helpers/e2e-app.ts';
-import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 const CODE_STORE_NAME = `${STORE_NAME} (PKCE)`;
 
@@ -314,6 +315,54 @@ describe('config.json missing or broken', () => {
       await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     });
   }
+});
+
+describe('a part of the app that does not download', () => {
+  /** The built file of a chunk by its name (`ProductView`), under assets/. */
+  const chunkFile = (name: string) => `assets/${readdirSync(join(BUILD_DIR, 'assets')).find((file) => new RegExp(`^${name}-[\\w-]{8}\\.js$`).test(file))!}`;
+  const restore = (chunk: string) => e2e.env.app.setOverride(chunk, readFileSync(join(BUILD_DIR, chunk), 'utf8'));
+
+  it('a screen’s code (a product page, the site replaced since the tab opened): says so under the header, and Try again opens the product', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await productCards().first().waitFor();
+    const chunk = chunkFile('ProductView');
+    e2e.env.app.setOverride(chunk, null); // 404
+    try {
+      const name = (await productCards().first().locator('h3').innerText()).trim();
+      await productCards().first().getByRole('link').first().click();
+      const alert = page.getByRole('main').getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
+      await alert.waitFor();
+      await page.getByRole('banner').waitFor(); // the header stays, with the way back
+      await shoot('screen-unavailable');
+      restore(chunk);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+    } finally {
+      restore(chunk);
+    }
+  });
+
+  it('the profile of the platform config.json names (offline, or the site replaced meanwhile): says so, not that config.json is wrong, and Try again brings the app up', async () => {
+    const chunk = chunkFile('goodsie-profile');
+    e2e.env.app.setOverride(chunk, null); // 404
+    try {
+      await openApp();
+      const alert = page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
+      await alert.waitFor();
+      await alert.getByText(/Check your connection, then try again\./).waitFor();
+      expect(await page.getByRole('heading', { name: /configuration/ }).count()).toBe(0);
+      await shoot('app-part-unavailable');
+      const text = await page.locator('body').innerText();
+      expect(text).not.toMatch(/\bat \S+ \(|\.js:\d+|TypeError|undefined|\[object /);
+      // back online: the same file again, and Try again reloads into the stores list
+      restore(chunk);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    } finally {
+      restore(chunk);
+    }
+  });
 });
 
 describe('an access token that ends with no refresh token (client-side flow)', () => {

@@ -16,6 +16,10 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     title: 'This store sends people back to another address',
     detail: 'Its redirectUri in config.json is not this page, so a sign-in could not finish here. Set it to this page’s address.',
   },
+  APP_UNAVAILABLE: {
+    title: 'Part of this app could not be loaded',
+    detail: 'The connection may have dropped, or the site was updated meanwhile. Check your connection, then try again.',
+  },
   OAUTH_STATE_MISSING: {
     title: 'That sign-in could not be checked',
     detail: 'The store sent you back without the check value we gave it, so nothing was connected. Please connect again.',

@@ -6,6 +6,7 @@
 import { loadProfiles } from '../providers/registry.ts';
 import { validateConfig } from './validate-config.ts';
 import { ConfigError } from './config-error.ts';
+import { AppError } from '../oauth/errors.ts';
 import { requestConfig } from './request-config.ts';
 import type { AppConfig } from './types.ts';
 
@@ -15,7 +16,8 @@ export { ConfigError } from './config-error.ts';
  * Fetches and validates the deployment's config.json (relative to the page by default), or reads the
  * answer to a request already sent (`requested`, see requestConfig).
  * CONFIG_MISSING when it cannot be fetched (network error, 404 or any non-2xx answer);
- * CONFIG_INVALID when it is not JSON or a field is wrong.
+ * CONFIG_INVALID when it is not JSON or a field is wrong; APP_UNAVAILABLE when the profile of a
+ * platform it names did not download.
  */
 export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.json', requested?: Promise<Response>): Promise<AppConfig> {
   let response: Response;
@@ -50,7 +52,12 @@ export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.j
       { cause: error },
     );
   }
-  await loadProfilesFor(json);
+  try {
+    await loadProfilesFor(json);
+  } catch (error) {
+    // Not the file's fault: a platform's code did not download (offline, or a deployment replaced).
+    throw new AppError('APP_UNAVAILABLE', 'a platform profile could not be loaded', { cause: error });
+  }
   return validateConfig(json);
 }
 

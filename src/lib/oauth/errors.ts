@@ -7,6 +7,8 @@ export type AppErrorCode =
   | 'CONFIG_MISSING'
   | 'CONFIG_INVALID'
   | 'CONFIG_REDIRECT_ELSEWHERE'
+  // the app's own code (a lazily loaded part that did not download)
+  | 'APP_UNAVAILABLE'
   // redirect / authorization
   | 'OAUTH_STATE_MISSING'
   | 'OAUTH_STATE_MISMATCH'

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/lib/config/load-config.ts';
 import { validateConfig } from '../../../src/lib/config/validate-config.ts';
 import type { AppErrorCode } from '../../../src/lib/oauth/errors.ts';
@@ -185,6 +185,24 @@ describe('loadConfig', () => {
     const error: unknown = await loadConfig(fakeFetch(() => Response.json(json)).fetch, 'config.json', early).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).code).toBe('CONFIG_MISSING');
+  });
+
+  it('a platform profile that does not download is APP_UNAVAILABLE, not a fault of config.json', async () => {
+    vi.resetModules();
+    vi.doMock('../../../src/lib/providers/goodsie-profile.ts', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    try {
+      const fresh = await import('../../../src/lib/config/load-config.ts');
+      const { AppError } = await import('../../../src/lib/oauth/errors.ts');
+      const error: unknown = await fresh.loadConfig(fakeFetch(() => Response.json(json)).fetch).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect(error).not.toBeInstanceOf(fresh.ConfigError);
+      expect((error as InstanceType<typeof AppError>).code).toBe('APP_UNAVAILABLE');
+    } finally {
+      vi.doUnmock('../../../src/lib/providers/goodsie-profile.ts');
+      vi.resetModules();
+    }
   });
 
   async function loadError(respond: () => Response | Promise<Response>): Promise<ConfigError> {
