@@ -32,7 +32,10 @@ const loadGoodsie = (): Promise<LoadedProvider> =>
     },
   ));
 
-/** The profiles loaded so far, and Goodsie's numbered-page adapter once its profile is in. */
+/** The numbered-page adapters (the store API client's), by kind: Goodsie's until it moves onto the seam. */
+const NUMBERED_PAGE_ADAPTERS: Readonly<Record<string, () => Promise<LoadedProvider>>> = { goodsie: loadGoodsie };
+
+/** The profiles loaded so far, each with its numbered-page adapter where its kind has one. */
 const PROVIDERS = new Map<string, Entry>();
 
 /**
@@ -57,7 +60,10 @@ export function knownProviderKinds(): string[] {
 export async function loadProfiles(kinds: Iterable<unknown>): Promise<void> {
   const missing = [...new Set(kinds)].filter((k): k is string => typeof k === 'string' && !PROVIDERS.has(k) && k in LAZY_PROFILES);
   const loaded = await Promise.all(missing.map((kind) => LAZY_PROFILES[kind]!()));
-  for (const profile of loaded) PROVIDERS.set(profile.kind, profile.kind === 'goodsie' ? { profile, load: loadGoodsie } : { profile });
+  for (const profile of loaded) {
+    const load = NUMBERED_PAGE_ADAPTERS[profile.kind];
+    PROVIDERS.set(profile.kind, load ? { profile, load } : { profile });
+  }
 }
 
 function entry(kind: string): Entry {
