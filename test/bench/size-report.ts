@@ -64,12 +64,14 @@ export const BUDGETS = Object.freeze({
    * 2026-12-05 with Goodsie's profile loaded, like the other four, only when config.json names it;
    * 33.94 KB the same day with a screen whose code did not download saying so, with Try again,
    * instead of an empty page, and a platform's profile that did not download told apart from a
-   * broken config.json).
+   * broken config.json; 34.16 KB the same day with every other part loaded on demand saying the
+   * same when its code did not download, PartUnavailable: the stores list's forms and sign-in
+   * error, App's error views, the header's parts, 0.22 KB).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").
    */
-  appFirstLoadJs: 34_000,
+  appFirstLoadJs: 34_200,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });

@@ -1,7 +1,8 @@
 /**
  * What the person sees when things go wrong, in Chromium against the demo store: no IndexedDB, a
  * damaged saved session, a network failure during the code exchange, a missing or broken config.json,
- * and an access token that ends with no refresh token. Each error screen is photographed at 360 px
+ * code that does not download (a screen, the store screens' shared chunk, a platform's profile, the
+ * words of a refused sign-in), and an access token that ends with no refresh token. Each error screen is photographed at 360 px
  * (.test-artifacts/screenshots/failure-*.png) to be looked at.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -338,6 +339,46 @@ describe('a part of the app that does not download', () => {
       restore(chunk);
       await alert.getByRole('button', { name: 'Try again' }).click();
       await page.getByRole('heading', { name, level: 1 }).waitFor();
+    } finally {
+      restore(chunk);
+    }
+  });
+
+  it('the store screens’ shared code, offline, for a returning visitor: one message (not one per part), the header kept, and Try again brings the catalogue', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await productCards().first().waitFor();
+    // The download fails at the network (a route also turns the page's HTTP cache off, as a
+    // replaced site's new file names would).
+    const chunk = new RegExp(`/${chunkFile('store').replace(/[.]/g, '\\.')}$`);
+    await page.route(chunk, (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
+    await alert.waitFor();
+    await page.getByRole('link', { name: 'Storefront Connect' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(1);
+    await shoot('store-code-unavailable');
+    await expectNoTechnicalLeak();
+    await page.unroute(chunk);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await productCards().first().waitFor();
+  });
+
+  it('the words of a sign-in that came back refused: says so on the stores list, never an empty space', async () => {
+    await openApp();
+    const chunk = chunkFile('CallbackError');
+    e2e.env.app.setOverride(chunk, null); // 404
+    try {
+      await connectThroughConsent(page, STORE_NAME, 'Deny');
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+      const alert = page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
+      await alert.waitFor();
+      await shoot('callback-error-unavailable');
+      await expectNoTechnicalLeak();
+      restore(chunk);
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
+      expect(await page.getByRole('alert').count()).toBe(0);
     } finally {
       restore(chunk);
     }

@@ -7,7 +7,8 @@
  * card as saved; a wrong key, CORS without `access-key`
  * and a lasting 429 each say their own thing and store nothing; Forget removes the key from IndexedDB;
  * a bearer token connects in the token mode; among several stores, the form opens on Connect and
- * Forget gives the focus back to that Connect.
+ * Forget gives the focus back to that Connect; the form's code, offline, is said so in the store's
+ * card, and Try again brings it.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -332,5 +333,23 @@ describe('StoreHippo in the app', () => {
     expect(await page.locator('form').count()).toBe(0);
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-several-forgotten-1280.png`, fullPage: true });
+  });
+  it('the credentials form’s code, offline: the store’s card says so instead of an empty space, and Try again brings the form', async () => {
+    const env = await startEnv(true);
+    const { page } = await openHome(env, 360);
+    // The form's file fails at the network (a route also turns the page's HTTP cache off).
+    const formCode = /\/assets\/ConnectWithCredentials-[\w-]+\.js$/;
+    await page.route(formCode, (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: `Connect ${NAME}`, exact: true }).click();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: NAME, exact: true }) });
+    const alert = card.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
+    await alert.waitFor();
+    expect(await page.getByRole('alert').count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-form-unavailable-360.png`, fullPage: true });
+    await page.unroute(formCode);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: `Connect ${NAME}`, exact: true }).click();
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByText(/Connected with access key/).waitFor();
   });
 });
