@@ -220,13 +220,16 @@ describe('FlickRocket in the app', () => {
     await page.getByText('Page 2 of 3').waitFor();
     expect(await page.locator('tbody tr td:first-child').first().innerText()).toBe('#FR-100039');
 
-    // coupons: FlickRocket has none for apps; said by its name, with the way back (an address typed or kept)
+    // coupons: FlickRocket has none for apps; said by its name, with the way back (an address typed or
+    // kept) to the catalogue as it was last seen, its search kept
+    await page.goto(`${app.url}#/s/fr?q=1010`);
+    await expect.poll(() => cards(page).count()).toBe(1);
     await page.goto(`${app.url}#/s/fr/coupons`);
     await page.getByText('Seeing the store’s coupons is not something FlickRocket offers to apps.').waitFor();
     expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(0);
     await page.getByRole('link', { name: 'Back to the catalogue' }).click();
-    await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
-    expect(new URL(page.url()).hash).toBe('#/s/fr');
+    await expect.poll(() => cards(page).count()).toBe(1);
+    expect(new URL(page.url()).hash).toBe('#/s/fr?q=1010');
 
     // the first callback again: already used here, and unknown in a fresh browser; never exchanged again
     const tokenRequests = shop.stats().tokenRequests;
