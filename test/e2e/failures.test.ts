@@ -322,6 +322,9 @@ describe('a part of the app that does not download', () => {
   /** The built file of a chunk by its name (`ProductView`), under assets/. */
   const chunkFile = (name: string) => `assets/${readdirSync(join(BUILD_DIR, 'assets')).find((file) => new RegExp(`^${name}-[\\w-]{8}\\.js$`).test(file))!}`;
   const restore = (chunk: string) => e2e.env.app.setOverride(chunk, readFileSync(join(BUILD_DIR, chunk), 'utf8'));
+  /** The files under assets/ this page has fetched so far (Resource Timing). */
+  const fetchedChunks = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => /\/assets\/[^/]+\.(js|css)$/.test(path)).map((path) => path.replace(/.*\//, '')));
 
   it('a screen’s code (a product page, the site replaced since the tab opened): says so under the header, and Try again opens the product', async () => {
     await openApp();
@@ -344,7 +347,7 @@ describe('a part of the app that does not download', () => {
     }
   });
 
-  it('the store screens’ shared code, offline, for a returning visitor: one message (not one per part), the header kept, and Try again brings the catalogue', async () => {
+  it('the store screens’ shared code, offline, for a returning visitor: one message (not one per part), the header kept; Try again still offline stays and says so, and online brings the catalogue', async () => {
     await openApp();
     await connectThroughConsent(page, STORE_NAME);
     await productCards().first().waitFor();
@@ -359,6 +362,14 @@ describe('a part of the app that does not download', () => {
     expect(await page.getByRole('alert').count()).toBe(1);
     await shoot('store-code-unavailable');
     await expectNoTechnicalLeak();
+    // Try again while the browser is still offline: the app stays (a reload would show the
+    // browser's own error page) and says so.
+    await page.context().setOffline(true);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await alert.getByText('This browser is still offline').waitFor();
+    await shoot('store-code-still-offline');
+    await page.getByRole('link', { name: 'Storefront Connect' }).waitFor();
+    await page.context().setOffline(false);
     await page.unroute(chunk);
     await alert.getByRole('button', { name: 'Try again' }).click();
     await productCards().first().waitFor();
@@ -393,6 +404,8 @@ describe('a part of the app that does not download', () => {
       await alert.waitFor();
       await alert.getByText(/Check your connection, then try again\./).waitFor();
       expect(await page.getByRole('heading', { name: /configuration/ }).count()).toBe(0);
+      // said without asking for more code (offline, that would fail too): no other chunk was fetched for it
+      expect((await fetchedChunks()).filter((file) => !/^(index|boot|rolldown-runtime|goodsie-profile|HomeView|price-format\.worker)-/.test(file))).toEqual([]);
       await shoot('app-part-unavailable');
       const text = await page.locator('body').innerText();
       expect(text).not.toMatch(/\bat \S+ \(|\.js:\d+|TypeError|undefined|\[object /);
