@@ -20,4 +20,12 @@ config.catch(() => undefined);
 // of the store): a cold IndexedDB open takes longer than the boot chunk's download and start.
 const database = openDatabaseEarly();
 
-void import('./boot.ts').then(({ boot }) => boot(captured, config, database));
+// Its code not downloaded (offline, or the site replaced since this page was fetched): said in
+// plain DOM (no Svelte yet), never an empty page.
+void import('./boot.ts').then(
+  ({ boot }) => boot(captured, config, database),
+  () => {
+    const words = 'Part of this app could not be loaded. Check your connection, then reload the page.';
+    document.getElementById('app')?.replaceChildren(Object.assign(document.createElement('p'), { role: 'alert', className: 'boot-unavailable', textContent: words }));
+  },
+);

@@ -395,6 +395,15 @@ describe('a part of the app that does not download', () => {
     }
   });
 
+  it('the boot’s own code (offline, or the site replaced between the page and its script): says so in plain words, not an empty page', async () => {
+    ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));
+    await page.route(/\/assets\/boot-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded. Check your connection, then reload the page.' }).waitFor();
+    await shoot('boot-unavailable');
+    expect(log.lines.filter((line) => line.startsWith('pageerror:'))).toEqual([]);
+  });
+
   it('the profile of the platform config.json names (offline, or the site replaced meanwhile): says so, not that config.json is wrong, and Try again brings the app up', async () => {
     const chunk = chunkFile('goodsie-profile');
     e2e.env.app.setOverride(chunk, null); // 404
