@@ -192,13 +192,17 @@ export function readApiTimings(page: Page, storeOrigin: string, until: number): 
  * Chromium's own counters (CDP Performance.getMetrics: ScriptDuration in s, JSHeapUsedSize in
  * bytes...). They count from Performance.enable, so one session is kept open across readings.
  */
-export async function openMetrics(page: Page): Promise<{ read(): Promise<Record<string, number>>; close(): Promise<void> }> {
+export async function openMetrics(page: Page): Promise<{ read(): Promise<Record<string, number>>; collectGarbage(): Promise<void>; close(): Promise<void> }> {
   const session = await page.context().newCDPSession(page);
   await session.send('Performance.enable');
   return {
     read: async () => {
       const { metrics } = await session.send('Performance.getMetrics');
       return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+    },
+    /** A full garbage collection in the page (CDP HeapProfiler.collectGarbage): what a reading then counts is what the page keeps. */
+    collectGarbage: async () => {
+      await session.send('HeapProfiler.collectGarbage');
     },
     close: () => session.detach(),
   };

@@ -214,6 +214,8 @@ export async function measureScale(browser: Browser, runs: number, log: (line: s
       log(`scrolling to the end (cap ${SCROLL_CAP_MS / 1000} s)`);
       const scroll = await scrollToEnd(page);
       const end = await metrics.read();
+      await metrics.collectGarbage();
+      const kept = await metrics.read();
       await metrics.close();
       const probe = await readProbe(page);
       const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
@@ -231,6 +233,7 @@ export async function measureScale(browser: Browser, runs: number, log: (line: s
       add({ id: 'scale.cardsInDom', label: 'most product cards in the DOM while scrolling (windowing)', unit: 'count', value: scroll.maxInDom, method: 'ul.grid childElementCount, the largest reading of the scroll loop; the products loaded are in scale.loaded' });
       add({ id: 'scale.domNodes', label: 'DOM nodes at the end', unit: 'count', value: domNodes, method: "document.getElementsByTagName('*').length when the scroll stopped", note: missed });
       add({ id: 'scale.jsHeap', label: 'JS heap used at the end', unit: 'MB', value: (end.JSHeapUsedSize ?? 0) / 1e6, method: 'CDP Performance.getMetrics JSHeapUsedSize (no forced GC), 1 MB = 10^6 bytes', note: missed });
+      add({ id: 'scale.jsHeapKept', label: 'JS heap the page keeps at the end (after a garbage collection)', unit: 'MB', value: (kept.JSHeapUsedSize ?? 0) / 1e6, method: 'the same reading right after CDP HeapProfiler.collectGarbage: the figure above less the garbage not yet collected, so it moves less from run to run', note: missed });
       add({ id: 'scale.longestTask', label: 'longest task while scrolling', unit: 'ms', value: longest, method: `Long Tasks API (PerformanceObserver 'longtask', tasks >= 50 ms; 0 = none) from the first scroll to the end; ${scrollTasks.length} long tasks; what ran in it from the Long Animation Frames API`, ...(longestTask ? { note: describeLongFrame(probe.longFrames, longestTask.start, longestTask.duration, longestTask.name) } : {}) });
       add({ id: 'scale.scriptMs', label: 'main-thread script time while scrolling', unit: 'ms', value: (end.ScriptDuration ?? 0) * 1000, method: 'CDP Performance.getMetrics ScriptDuration over the scroll' });
       if (costs.length >= 2 * PAGES_COMPARED) {
