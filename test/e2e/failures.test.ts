@@ -375,6 +375,24 @@ describe('a part of the app that does not download', () => {
     await productCards().first().waitFor();
   });
 
+  it('the store chunk offline with a banner due (storage blocked): one message on a store’s page and one on the stores list, never none or two', async () => {
+    ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));
+    await page.context().addInitScript({ content: `Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined });` });
+    await page.route(/\/assets\/store-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    const alerts = page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
+    // a store not connected: its page shares the banners' chunk, and says so once
+    await page.goto(`${e2e.env.app.url}#/s/demo`);
+    await alerts.first().waitFor();
+    await page.getByRole('link', { name: 'Storefront Connect' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(1);
+    // the stores list loads without that chunk: the banner's place says so instead
+    await page.getByRole('link', { name: 'Storefront Connect' }).click();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await alerts.first().waitFor();
+    expect(await page.getByRole('alert').count()).toBe(1);
+    await shoot('banner-code-unavailable');
+  });
+
   it('the words of a sign-in that came back refused: says so on the stores list, never an empty space', async () => {
     await openApp();
     const chunk = chunkFile('CallbackError');
