@@ -322,6 +322,8 @@ describe('a part of the app that does not download', () => {
   /** The built file of a chunk by its name (`ProductView`), under assets/. */
   const chunkFile = (name: string) => `assets/${readdirSync(join(BUILD_DIR, 'assets')).find((file) => new RegExp(`^${name}-[\\w-]{8}\\.js$`).test(file))!}`;
   const restore = (chunk: string) => e2e.env.app.setOverride(chunk, readFileSync(join(BUILD_DIR, chunk), 'utf8'));
+  /** A chunk's built file by its name (`store`), as a route pattern, to fail its download at the network. */
+  const chunkUrl = (name: string) => new RegExp(`/assets/${name}-[\\w-]{8}\\.js$`);
   /** The files under assets/ this page has fetched so far (Resource Timing). */
   const fetchedChunks = () =>
     page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => /\/assets\/[^/]+\.(js|css)$/.test(path)).map((path) => path.replace(/.*\//, '')));
@@ -353,7 +355,7 @@ describe('a part of the app that does not download', () => {
     await productCards().first().waitFor();
     // The download fails at the network (a route also turns the page's HTTP cache off, as a
     // replaced site's new file names would).
-    const chunk = new RegExp(`/${chunkFile('store').replace(/[.]/g, '\\.')}$`);
+    const chunk = chunkUrl('store');
     await page.route(chunk, (route) => route.abort('internetdisconnected'));
     await page.reload();
     const alert = page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
@@ -378,7 +380,7 @@ describe('a part of the app that does not download', () => {
   it('the store chunk offline with a banner due (storage blocked): one message on a store’s page and one on the stores list, never none or two', async () => {
     ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));
     await page.context().addInitScript({ content: `Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined });` });
-    await page.route(/\/assets\/store-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.route(chunkUrl('store'), (route) => route.abort('internetdisconnected'));
     const alerts = page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
     // a store not connected: its page shares the banners' chunk, and says so once
     await page.goto(`${e2e.env.app.url}#/s/demo`);
@@ -415,7 +417,7 @@ describe('a part of the app that does not download', () => {
 
   it('the boot’s own code (offline, or the site replaced between the page and its script): says so in plain words, not an empty page', async () => {
     ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));
-    await page.route(/\/assets\/boot-[\w-]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await page.route(chunkUrl('boot'), (route) => route.abort('internetdisconnected'));
     await page.goto(e2e.env.app.url);
     await page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded. Check your connection, then reload the page.' }).waitFor();
     await shoot('boot-unavailable');
