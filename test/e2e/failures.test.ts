@@ -448,6 +448,26 @@ describe('a part of the app that does not download', () => {
   });
 });
 
+describe('config.json not reached (the page came, then the connection went)', () => {
+  it('says the connection is at fault, not the deployment, and Try again brings the app up', async () => {
+    ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));
+    await page.route(/\/config\.json$/, (route) => route.abort('internetdisconnected'));
+    try {
+      await page.goto(e2e.env.app.url);
+      const alert = page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
+      await alert.getByText(/Check your connection, then try again\./).waitFor();
+      // Not the page for whoever deploys the site: the file is there, this browser did not reach it.
+      expect(await page.getByRole('heading', { name: /configuration/ }).count()).toBe(0);
+      await shoot('config-unreachable');
+      await expectNoTechnicalLeak();
+    } finally {
+      await page.unroute(/\/config\.json$/);
+    }
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+  });
+});
+
 describe('an access token that ends with no refresh token (client-side flow)', () => {
   it('shows the reconnect banner, keeps the place, and reconnecting returns to it', async () => {
     await openApp();

@@ -15,18 +15,19 @@ export { ConfigError } from './config-error.ts';
 /**
  * Fetches and validates the deployment's config.json (relative to the page by default), or reads the
  * answer to a request already sent (`requested`, see requestConfig).
- * CONFIG_MISSING when it cannot be fetched (network error, 404 or any non-2xx answer);
- * CONFIG_INVALID when it is not JSON or a field is wrong; APP_UNAVAILABLE when the profile of a
- * platform it names did not download.
+ * CONFIG_MISSING when the server has no such file (404 or any non-2xx answer); CONFIG_INVALID when
+ * it is not JSON or a field is wrong: both for whoever deploys the site. APP_UNAVAILABLE when it
+ * could not be fetched at all (no network: the page came, then the connection went) or the profile
+ * of a platform it names did not download: for the person here, who can try again.
  */
 export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.json', requested?: Promise<Response>): Promise<AppConfig> {
   let response: Response;
   try {
     response = await (requested ?? requestConfig(fetch, url));
   } catch (error) {
-    throw new ConfigError('CONFIG_MISSING', '', 'Could not reach config.json; check that the site is online and the file is deployed.', {
-      cause: error,
-    });
+    // Not the file's fault: nothing came back. "This deployment has no configuration" would send the
+    // person to whoever deployed the site for their own connection's fault.
+    throw new AppError('APP_UNAVAILABLE', 'config.json could not be reached', { cause: error });
   }
   if (!response.ok) {
     throw new ConfigError(
@@ -37,7 +38,12 @@ export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.j
         : `The server answered HTTP ${response.status} for config.json; check that the file is deployed and readable.`,
     );
   }
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw new AppError('APP_UNAVAILABLE', 'config.json could not be read to its end', { cause: error }); // the connection went on the way
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);

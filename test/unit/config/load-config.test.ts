@@ -180,11 +180,25 @@ describe('loadConfig', () => {
     expect(fake.seen).toEqual([]);
   });
 
-  it('reports an early request that failed as CONFIG_MISSING', async () => {
+  it('an early request that failed (no network) is APP_UNAVAILABLE, for the person here: not a fault of config.json', async () => {
+    const { AppError } = await import('../../../src/lib/oauth/errors.ts');
     const early = Promise.reject(new TypeError('Failed to fetch'));
     const error: unknown = await loadConfig(fakeFetch(() => Response.json(json)).fetch, 'config.json', early).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigError);
-    expect((error as ConfigError).code).toBe('CONFIG_MISSING');
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).not.toBeInstanceOf(ConfigError);
+    expect((error as InstanceType<typeof AppError>).code).toBe('APP_UNAVAILABLE');
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+  });
+
+  it('a body cut off on the way is APP_UNAVAILABLE too', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        controller.error(new TypeError('network error'));
+      },
+    });
+    const error: unknown = await loadConfig(fakeFetch(() => new Response(body)).fetch).catch((e: unknown) => e);
+    expect(error).not.toBeInstanceOf(ConfigError);
+    expect((error as { code?: unknown }).code).toBe('APP_UNAVAILABLE');
   });
 
   it('a platform profile that does not download is APP_UNAVAILABLE, not a fault of config.json', async () => {
@@ -224,12 +238,6 @@ describe('loadConfig', () => {
     const error = await loadError(() => new Response('', { status: 503 }));
     expect(error.code).toBe('CONFIG_MISSING');
     expect(error.hint).toContain('503');
-  });
-
-  it('reports a network failure as CONFIG_MISSING', async () => {
-    const error = await loadError(() => Promise.reject(new TypeError('Failed to fetch')));
-    expect(error.code).toBe('CONFIG_MISSING');
-    expect(error.cause).toBeInstanceOf(TypeError);
   });
 
   it('reports unparseable JSON as CONFIG_INVALID', async () => {
