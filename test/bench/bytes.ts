@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { chunkKeyOf, firstLoadKeys, measure, workersOf, type ChunkSources, type Manifest } from './size-report.ts';
+import { chunkKeyOf, firstLoadKeys, workersOf, type ChunkSources, type Manifest } from './size-report.ts';
 import { STORE_SCREEN } from '../deploy/first-load.ts';
 import type { Figure } from './report.ts';
 
@@ -83,6 +83,17 @@ export function configuredKeys(
   return [...new Set(keys)].filter((key) => !loaded.has(key));
 }
 
+/**
+ * The manifest keys a first visit loads: the first load (entry, boot, the stores list) and the
+ * profile of the platform config.json names, Goodsie's, as a one-store deployment loads it (the
+ * registry loads it with config.json: no first visit is without one). The same store as the returning
+ * catalogue's figure; `npm run size` adds what the shipped config.json's five platforms bring.
+ */
+export function firstVisitKeys(manifest: Manifest, sources: ChunkSources = {}): string[] {
+  const first = firstLoadKeys(manifest, { firstScreen: FIRST_SCREEN, sources });
+  return [...first, ...configuredKeys(manifest, ['goodsie'], new Set(first), sources)];
+}
+
 /** The manifest keys a returning visitor's catalogue loads: first load and {@link RETURNING_SCREEN}. */
 export function returningCatalogueKeys(manifest: Manifest, sources: ChunkSources = {}): string[] {
   return firstLoadKeys(manifest, { firstScreen: RETURNING_SCREEN, sources });
@@ -116,10 +127,9 @@ export function measureBytes(dist: string): Figure[] {
       figures.push({ id: `bytes.${id}.${how}`, section: 'bytes', label: `${label}, ${how}`, unit: 'bytes', value, method: `${method}; ${how === 'gzip' ? 'gzip -9' : 'brotli q11'}, each file alone` });
     }
   };
-  // The size report's walk: the entry, what it imports, and the first screen's view (HomeView).
-  const first = measure(manifest, sizeOf('gzip'), { firstScreen: FIRST_SCREEN });
-  const firstFiles = [...first.firstLoadJs, ...first.firstLoadCss].map((f) => f.file);
-  add('firstVisit', 'first visit (JS + CSS)', firstFiles, 'build manifest: entry + static imports + boot + HomeView, as npm run size');
+  // The size report's walk (the entry, what it imports, the first screen's view: HomeView) and the
+  // Goodsie store's profile.
+  add('firstVisit', 'first visit (JS + CSS, Goodsie)', filesOf(manifest, firstVisitKeys(manifest, sources)), "build manifest: entry + static imports + boot + HomeView, as npm run size, + the Goodsie store's profile (loaded with config.json)");
   const returningKeys = returningCatalogueKeys(manifest, sources);
   const returningFiles = filesOf(manifest, returningKeys);
   const platforms = platformChunks(manifest, new Set(returningKeys));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configuredKeys, platformChunks, returningCatalogueKeys } from '../../bench/bytes.ts';
+import { configuredKeys, firstVisitKeys, platformChunks, returningCatalogueKeys } from '../../bench/bytes.ts';
 import type { ChunkSources, Manifest } from '../../bench/size-report.ts';
 import { STORE_SCREEN } from '../../deploy/first-load.ts';
 
@@ -21,6 +21,7 @@ const manifest: Manifest = {
   'src/lib/providers/goodsie.ts': { file: 'assets/goodsie.js', isDynamicEntry: true, imports: ['_safe-url.js', '_goodsie-profile.js'] },
   'src/lib/providers/foxy.ts': { file: 'assets/foxy.js', isDynamicEntry: true, imports: ['_safe-url.js', '_money.js'] },
   'src/lib/sanitize/merchant-html.ts': { file: 'assets/merchant-html.js', isDynamicEntry: true },
+  'src/lib/components/views/HomeView.svelte': { file: 'assets/home.js', isDynamicEntry: true, imports: ['_registry.js'], css: ['assets/home.css'] },
 };
 const sources: ChunkSources = {
   'assets/store.js': [...STORE_SCREEN, 'src/lib/components/ProductGrid.svelte'],
@@ -41,6 +42,10 @@ describe('bench bytes from the build manifest', () => {
       'src/lib/auth/renewal-retry.ts',
       '_goodsie-profile.js',
     ]);
+  });
+
+  it('a first visit loads the first load, the stores list and the Goodsie store’s profile (config.json names it), nothing of a store’s screen', () => {
+    expect(firstVisitKeys(manifest, sources)).toEqual(['index.html', 'src/boot.ts', '_registry.js', 'src/lib/components/views/HomeView.svelte', '_goodsie-profile.js']);
   });
 
   it('refuses to count a screen whose sources no chunk holds, rather than leave them out', () => {
