@@ -334,6 +334,24 @@ describe('StoreHippo in the app', () => {
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-several-forgotten-1280.png`, fullPage: true });
   });
+  it('a saved connection whose code does not download at start (offline, or the site replaced): says so, not "Something went wrong", and Try again brings the store back', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 360);
+    await pasteKey(page, DEMO_KEYS.readOnly); // the only store: its form shows at once
+    await page.getByText(/Connected with access key/).waitFor();
+    // The seam's door (store-connections.ts), which lists saved connections as the app starts.
+    const seamCode = /\/assets\/seam-[\w-]+\.js$/;
+    await page.route(seamCode, (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    const alert = page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
+    await alert.waitFor();
+    expect(await page.getByText('Something went wrong').count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-seam-unavailable-360.png`, fullPage: true });
+    await page.unroute(seamCode);
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('link', { name: `Browse ${NAME}` }).waitFor();
+  });
+
   it('the credentials form’s code, offline: the store’s card says so instead of an empty space, and Try again brings the form', async () => {
     const env = await startEnv(true);
     const { page } = await openHome(env, 360);

@@ -1,4 +1,4 @@
-import { AppError, type AppErrorCode } from '../oauth/errors.ts';
+import { AppError, isCodeUnavailable, type AppErrorCode } from '../oauth/errors.ts';
 
 export interface Explanation {
   title: string;
@@ -120,6 +120,8 @@ const WORDS: Record<AppErrorCode, Explanation> = {
 
 export function explain(error: unknown): Explanation {
   if (error instanceof AppError) return WORDS[error.code];
+  // A part of the app that did not download, wherever its import() was: said as such, with what to do.
+  if (isCodeUnavailable(error)) return WORDS.APP_UNAVAILABLE;
   return { title: 'Something went wrong', detail: 'Please try again.' };
 }
 

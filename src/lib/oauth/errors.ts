@@ -121,3 +121,16 @@ export function codeForStatus(status: number): AppErrorCode {
 export function isAppError(value: unknown): value is AppError {
   return value instanceof AppError;
 }
+
+/**
+ * Whether `error` says that a part of the app's own code did not download (offline, or the site
+ * replaced since this page loaded), for the words and the Try again of PartUnavailable: an
+ * APP_UNAVAILABLE, or what a failed import() rejects with in each engine (Chromium "Failed to fetch
+ * dynamically imported module", Firefox "error loading dynamically imported module", Safari
+ * "Importing a module script failed") or Vite's preload of a chunk's CSS ("Unable to preload CSS").
+ * Not a fetch() of the store's data that failed ("Failed to fetch"): that one is the store's, said as such.
+ */
+export function isCodeUnavailable(error: unknown): boolean {
+  if (error instanceof AppError) return error.code === 'APP_UNAVAILABLE';
+  return error instanceof Error && /dynamically imported module|Importing a module script failed|Unable to preload CSS/i.test(error.message);
+}
