@@ -448,6 +448,46 @@ describe('a part of the app that does not download', () => {
   });
 });
 
+describe('Connect while the browser is offline', () => {
+  it('stays in the app and says so, instead of the browser’s error page; back online, Connect goes to the store', async () => {
+    await openApp();
+    const connect = (name: string) => page.getByRole('button', { name: `Connect ${name}`, exact: true });
+    await connect(STORE_NAME).waitFor();
+    const home = page.url();
+    await page.context().setOffline(true);
+    await connect(STORE_NAME).click();
+    // A first visit: the banners' code (with the store screens') is not in yet and cannot come, so
+    // the place they would be says that instead; either way the app stays.
+    const unavailable = page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
+    await unavailable.getByText('Check your connection, then try again.').waitFor();
+    expect(page.url()).toBe(home);
+    expect(callbacks).toEqual([]);
+    await shoot('connect-offline-first-visit');
+    await expectNoTechnicalLeak();
+
+    await page.context().setOffline(false);
+    await unavailable.getByRole('button', { name: 'Try again' }).click();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+
+    // With the store screens' code in (a store connected), the banner says what happened.
+    await page.getByRole('link', { name: 'Storefront Connect' }).click();
+    await connect(CODE_STORE_NAME).waitFor();
+    const stores = page.url();
+    await page.context().setOffline(true);
+    await connect(CODE_STORE_NAME).click();
+    const failure = page.getByRole('alert').filter({ hasText: `Could not start signing in to ${CODE_STORE_NAME}` });
+    await failure.getByText('This browser is offline, so the store’s sign-in page could not open. Connect again once you are back online.').waitFor();
+    expect(page.url()).toBe(stores);
+    await shoot('connect-offline');
+    await expectNoTechnicalLeak();
+    await page.context().setOffline(false);
+    await failure.getByRole('button', { name: 'Dismiss' }).click();
+    await connectThroughConsent(page, CODE_STORE_NAME);
+    await page.getByRole('heading', { name: CODE_STORE_NAME, level: 1 }).waitFor();
+  });
+});
+
 describe('config.json not reached (the page came, then the connection went)', () => {
   it('says the connection is at fault, not the deployment, and Try again brings the app up', async () => {
     ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));

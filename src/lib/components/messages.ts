@@ -57,6 +57,10 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     title: 'The store could not be reached',
     detail: 'The sign-in could not be finished because of a network problem. Start a fresh sign-in when you are back online.',
   },
+  OAUTH_OFFLINE: {
+    title: 'This browser is offline',
+    detail: 'This browser is offline, so the store’s sign-in page could not open. Connect again once you are back online.',
+  },
   OAUTH_MIX_UP: {
     title: 'That sign-in answer came from the wrong place',
     detail: 'It did not come from the store the sign-in was started with, so nothing was connected. Please connect again.',

@@ -20,6 +20,8 @@ export type AppErrorCode =
   | 'OAUTH_UNSUPPORTED_TOKEN_TYPE'
   | 'OAUTH_TOKEN_REQUEST_FAILED'
   | 'OAUTH_NETWORK_ERROR'
+  // a sign-in not started: the browser says it is offline, so the store's page could not open
+  | 'OAUTH_OFFLINE'
   // the response came from another server or to another address than its sign-in (RFC 9700 4.4, RFC 9207)
   | 'OAUTH_MIX_UP'
   // tokens

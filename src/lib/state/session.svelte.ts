@@ -193,6 +193,12 @@ export class Session extends StoreAccess {
    */
   async signIn(storeId: string, options: { scopes?: string[]; returnTo?: string } = {}): Promise<void> {
     this.#signInFailure = null;
+    // Offline, leaving for the store's page would put the browser's own error page in place of the
+    // app (Back to return, this page's state gone): said here instead, with nothing started.
+    if (navigator.onLine === false) {
+      this.#signInFailure = { storeId, error: new AppError('OAUTH_OFFLINE') };
+      return;
+    }
     try {
       // A seam store with no credentials form connects through its consent page (FlickRocket).
       if (!this.onSeam(storeId) || this.credentialModes(storeId).length > 0) await this.#auth.beginSignIn(storeId, options);

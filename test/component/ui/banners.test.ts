@@ -92,6 +92,33 @@ describe('Banners', () => {
     expect(done.returnTo).toBe('/s/demo?q=apron');
   });
 
+  it('Reconnect while the browser is offline stays in the app and says so: nothing started, and back online it goes to the store', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
+    const ended = () => apiError(401, 'invalid_token', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    app.network.on('GET', '/api/v1/metadata', ended);
+    app.network.on('GET', '/api/v1/pages', ended);
+    app.network.on('GET', '/api/v1/products', ended, { query: { page: '0', count: '100' } });
+    app.network.on('GET', '/api/v1/products', ended, { query: catalogQuery() });
+    renderCatalogWithBanners(app);
+    const reconnect = await screen.findByRole('button', { name: 'Reconnect' });
+
+    const offline = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      await userEvent.click(reconnect);
+      const failure = await screen.findByText('Could not start signing in to Demo Store');
+      expect(failure.closest('[role="alert"]')).toHaveTextContent('This browser is offline, so the store’s sign-in page could not open. Connect again once you are back online.');
+      expect(app.navigate).not.toHaveBeenCalled();
+      expect(app.authorizationUrls()).toEqual([]);
+      await eventually(() => expect(reconnect).toBeEnabled());
+    } finally {
+      offline.mockRestore();
+    }
+
+    await userEvent.click(reconnect);
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    expect(screen.queryByText('Could not start signing in to Demo Store')).not.toBeInTheDocument();
+  });
+
   it('Reconnect is usable again after a sign-in that could not start (sessionStorage full), which is explained', async () => {
     // No IndexedDB: the pending sign-in goes to sessionStorage, which then refuses writes.
     const app = await createTestApp({ persistent: false, sessions: { demo: ['storefront'] }, path: '/s/demo' });
