@@ -106,6 +106,26 @@ describe('EmbedView', () => {
     expect(beginSignIn).not.toHaveBeenCalled();
   });
 
+  it('offline, Get show-only access stays on this page and says so; back online it leaves for the store', async () => {
+    const { session } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin'])]);
+    const navigate = vi.fn();
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate } });
+    const button = await screen.findByRole('button', { name: 'Get show-only access' }, { timeout: 5000 });
+
+    const offline = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      await userEvent.click(button);
+      expect(await screen.findByRole('alert')).toHaveTextContent('This browser is offline, so the store’s page could not open. Try again once you are back online.');
+      expect(navigate).not.toHaveBeenCalled();
+      expect(button).toBeEnabled();
+    } finally {
+      offline.mockRestore();
+    }
+    await userEvent.click(button);
+    await vi.waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('puts a storefront-only sign-in token into the snippet, and copies it', async () => {
     const writeText = vi.fn(async () => undefined);
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
