@@ -484,7 +484,10 @@ describe('Connect while the browser is offline', () => {
     await page.context().setOffline(false);
     await failure.getByRole('button', { name: 'Dismiss' }).click();
     await connectThroughConsent(page, CODE_STORE_NAME);
-    await page.getByRole('heading', { name: CODE_STORE_NAME, level: 1 }).waitFor();
+    // (the heading takes the store's own name, the same for both entries, once its metadata is in)
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.goto(`${e2e.env.app.url}#/`);
+    await expect.poll(() => storeRow(CODE_STORE_NAME).getByText(/^Connected/).count()).toBe(1);
   });
 });
 
