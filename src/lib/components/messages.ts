@@ -122,8 +122,18 @@ const WORDS: Record<AppErrorCode, Explanation> = {
   },
 };
 
+/**
+ * A request that got no answer at all, while the browser says it is offline: that, and not "the
+ * store could not be reached" (or its CORS), is what the person can act on.
+ */
+const NO_ANSWER: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['NETWORK_OR_CORS', 'API_NETWORK_ERROR']);
+const OFFLINE: Explanation = {
+  title: 'This browser is offline',
+  detail: 'Nothing could reach the store. Try again once you are back online.',
+};
+
 export function explain(error: unknown): Explanation {
-  if (error instanceof AppError) return WORDS[error.code];
+  if (error instanceof AppError) return NO_ANSWER.has(error.code) && globalThis.navigator?.onLine === false ? OFFLINE : WORDS[error.code];
   // A part of the app that did not download, wherever its import() was: said as such, with what to do.
   if (isCodeUnavailable(error)) return WORDS.APP_UNAVAILABLE;
   return { title: 'Something went wrong', detail: 'Please try again.' };

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError, isCodeUnavailable } from '../../../src/lib/oauth/errors.ts';
 import { explain } from '../../../src/lib/components/messages.ts';
 
@@ -30,5 +30,23 @@ describe('a part of the app whose code did not download', () => {
     // and nothing of the error's own message (a URL of the build) reaches the words
     expect(JSON.stringify(explain(FAILED_IMPORTS[0]))).not.toContain('assets/');
     expect(explain(new TypeError('Failed to fetch')).title).toBe('Something went wrong');
+  });
+});
+
+describe('a request that got no answer while the browser is offline', () => {
+  it('says the browser is offline, not that the store could not be reached or sent no CORS header', () => {
+    const cors = new AppError('NETWORK_OR_CORS');
+    const network = new AppError('API_NETWORK_ERROR');
+    expect(explain(cors).detail).toContain('CORS');
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      for (const error of [cors, network]) expect(explain(error)).toEqual({ title: 'This browser is offline', detail: 'Nothing could reach the store. Try again once you are back online.' });
+      // An answer that came (a refusal, a 5xx) is the store's, offline now or not.
+      expect(explain(new AppError('API_SERVER_ERROR')).title).toBe('The store had a problem');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    // Back online (or an engine that never says): the store's words again.
+    expect(explain(cors).detail).toContain('CORS');
   });
 });
