@@ -33,6 +33,16 @@ function renderCatalogWithBanners(app: TestApp): void {
   render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current }), 'demo') });
 }
 
+/** The catalogue of a store whose every answer says the access ended (401 invalid_token): the reconnect banner shows. */
+function renderCatalogWithAccessEnded(app: TestApp): void {
+  const ended = () => apiError(401, 'invalid_token', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+  app.network.on('GET', '/api/v1/metadata', ended);
+  app.network.on('GET', '/api/v1/pages', ended);
+  app.network.on('GET', '/api/v1/products', ended, { query: { page: '0', count: '100' } });
+  app.network.on('GET', '/api/v1/products', ended, { query: catalogQuery() });
+  renderCatalogWithBanners(app);
+}
+
 describe('Banners', () => {
   it('warns that sessions end with the tab when the browser keeps nothing, and Connect still works', async () => {
     const app = await createTestApp({ persistent: false });
@@ -94,12 +104,7 @@ describe('Banners', () => {
 
   it('Reconnect while the browser is offline stays in the app and says so: nothing started, and back online it goes to the store', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
-    const ended = () => apiError(401, 'invalid_token', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-    app.network.on('GET', '/api/v1/metadata', ended);
-    app.network.on('GET', '/api/v1/pages', ended);
-    app.network.on('GET', '/api/v1/products', ended, { query: { page: '0', count: '100' } });
-    app.network.on('GET', '/api/v1/products', ended, { query: catalogQuery() });
-    renderCatalogWithBanners(app);
+    renderCatalogWithAccessEnded(app);
     const reconnect = await screen.findByRole('button', { name: 'Reconnect' });
 
     const offline = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
@@ -122,12 +127,7 @@ describe('Banners', () => {
   it('Reconnect is usable again after a sign-in that could not start (sessionStorage full), which is explained', async () => {
     // No IndexedDB: the pending sign-in goes to sessionStorage, which then refuses writes.
     const app = await createTestApp({ persistent: false, sessions: { demo: ['storefront'] }, path: '/s/demo' });
-    const ended = () => apiError(401, 'invalid_token', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-    app.network.on('GET', '/api/v1/metadata', ended);
-    app.network.on('GET', '/api/v1/pages', ended);
-    app.network.on('GET', '/api/v1/products', ended, { query: { page: '0', count: '100' } });
-    app.network.on('GET', '/api/v1/products', ended, { query: catalogQuery() });
-    renderCatalogWithBanners(app);
+    renderCatalogWithAccessEnded(app);
     const reconnect = await screen.findByRole('button', { name: 'Reconnect' });
 
     const full = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
