@@ -457,9 +457,9 @@ describe('Connect while the browser is offline', () => {
     await page.context().setOffline(true);
     await connect(STORE_NAME).click();
     // A first visit: the banners' code (with the store screens') is not in yet and cannot come, so
-    // the place they would be says that instead; either way the app stays.
+    // the place they would be says that instead, and that the browser is offline; the app stays.
     const unavailable = page.getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
-    await unavailable.getByText('Check your connection, then try again.').waitFor();
+    await unavailable.getByText('This browser is offline: try again once it is back online.').waitFor();
     expect(page.url()).toBe(home);
     expect(callbacks).toEqual([]);
     await shoot('connect-offline-first-visit');
