@@ -71,7 +71,8 @@ export const BUDGETS = Object.freeze({
    * message given room where the banners' code failed on the stores list, 0.03 KB; 34.41 KB the same
    * day with a failed import() told apart wherever it happens (isCodeUnavailable: the start's
    * parts say so with PartUnavailable, not "Something went wrong", 0.06 KB) and Connect while
-   * offline staying in the app instead of leaving for the browser's error page, 0.04 KB).
+   * offline staying in the app instead of leaving for the browser's error page, 0.04 KB; 34.43 KB
+   * with PartUnavailable saying the browser is offline from the start when it is, 0.02 KB).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").
