@@ -1,4 +1,5 @@
 import { AppError, isCodeUnavailable, type AppErrorCode } from '../oauth/errors.ts';
+import { browserOffline } from '../shared/offline.ts';
 
 export interface Explanation {
   title: string;
@@ -133,7 +134,7 @@ const OFFLINE: Explanation = {
 };
 
 export function explain(error: unknown): Explanation {
-  if (error instanceof AppError) return NO_ANSWER.has(error.code) && globalThis.navigator?.onLine === false ? OFFLINE : WORDS[error.code];
+  if (error instanceof AppError) return NO_ANSWER.has(error.code) && browserOffline() ? OFFLINE : WORDS[error.code];
   // A part of the app that did not download, wherever its import() was: said as such, with what to do.
   if (isCodeUnavailable(error)) return WORDS.APP_UNAVAILABLE;
   return { title: 'Something went wrong', detail: 'Please try again.' };

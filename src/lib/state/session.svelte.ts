@@ -9,6 +9,7 @@ import type { Credential } from '../connect/credential.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import { StoreAccess } from './store-access.svelte.ts';
 import type { StoreConnections } from './store-connections.ts';
+import { browserOffline } from '../shared/offline.ts';
 
 export type { ConnectionMode } from './store-access.svelte.ts';
 
@@ -195,7 +196,7 @@ export class Session extends StoreAccess {
     this.#signInFailure = null;
     // Offline, leaving for the store's page would put the browser's own error page in place of the
     // app (Back to return, this page's state gone): said here instead, with nothing started.
-    if (navigator.onLine === false) {
+    if (browserOffline()) {
       this.#signInFailure = { storeId, error: new AppError('OAUTH_OFFLINE') };
       return;
     }

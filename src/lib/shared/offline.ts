@@ -1,0 +1,9 @@
+/**
+ * Whether the browser says it is offline: what the app then says, or keeps, instead of leaving for
+ * the browser's own error page or blaming the store (sign-in, the credentials forms, PartUnavailable,
+ * messages.ts). Only `navigator.onLine === false` is trusted: `true` says nothing about reaching a
+ * server. No navigator (Node, in unit tests): not offline.
+ */
+export function browserOffline(): boolean {
+  return globalThis.navigator?.onLine === false;
+}
