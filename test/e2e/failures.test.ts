@@ -310,6 +310,17 @@ describe('config.json missing or broken', () => {
       // Nothing overflows sideways at 360 px.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
+      if (c.name === 'missing') {
+        // Reload while the browser is offline: the page stays (a reload would show the browser's
+        // own error page instead) and says why nothing happened.
+        await page.context().setOffline(true);
+        await page.getByRole('button', { name: 'Reload' }).click();
+        await page.getByRole('alert').filter({ hasText: 'This browser is offline: reload once it is back online.' }).waitFor();
+        await page.getByRole('heading', { level: 1, name: c.heading }).waitFor();
+        await shoot('config-missing-reload-offline');
+        await page.context().setOffline(false);
+      }
+
       // Fixing the file and pressing Reload brings the app up.
       e2e.env.app.setOverride('config.json', goodConfig());
       await page.getByRole('button', { name: 'Reload' }).click();

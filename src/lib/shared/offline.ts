@@ -7,3 +7,13 @@
 export function browserOffline(): boolean {
   return globalThis.navigator?.onLine === false;
 }
+
+/**
+ * Reloads the page, unless the browser says it is offline: a reload then would replace the app with
+ * the browser's own error page. Returns whether it reloaded (false: say that the browser is offline).
+ */
+export function reloadUnlessOffline(): boolean {
+  if (browserOffline()) return false;
+  location.reload();
+  return true;
+}
