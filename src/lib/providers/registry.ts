@@ -1,8 +1,10 @@
 /**
- * Every store platform the app can speak. To add one (StoreHippo, FlickRocket, Shopware 6, Foxy):
- * write `<kind>-profile.ts` (plain data) and `<kind>.ts` (the adapter), and list both here.
- * Profiles load with config.json when it names a store of their kind; adapters load when a store's
- * API is first used.
+ * Every store platform the app can speak. To add one: write `<kind>-profile.ts` (plain data) and
+ * list it here, and a folder `<kind>/` with its connectors and adapter, listed in loaders.ts (as
+ * shopware6/, storehippo/, flickrocket/ and foxy/ are); its config's type and name go in
+ * connect/store-config.ts (StoreKind) and the vault's list of kinds (credential-vault.ts).
+ * Profiles load with config.json when it names a store of their kind; connectors and adapters load
+ * when a store of that kind is first used.
  */
 import { AppError } from '../oauth/errors.ts';
 import type { LoadedProvider, ProviderProfile } from './types.ts';

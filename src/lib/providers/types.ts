@@ -1,8 +1,8 @@
 /**
  * What a store platform looks like to the app: plain data (scopes, endpoints, quirks) plus a small
  * adapter that builds requests and converts the platform's wire JSON into our domain types once.
- * One file per platform (goodsie.ts now; storehippo.ts, flickrocket.ts, shopware6.ts, foxy.ts
- * later), listed in registry.ts.
+ * Per platform: `<kind>-profile.ts` (the plain data, listed in registry.ts) and its connectors and
+ * adapter (goodsie.ts and its siblings; a folder for each of the four others), listed in loaders.ts.
  */
 import type {
   Cart,
