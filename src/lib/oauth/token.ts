@@ -29,7 +29,11 @@ export interface TokenQuirks {
   maxLifetimeSeconds?: number;
 }
 
-/** A day: the most a lifetime is believed unless the platform's profile says otherwise (security case 12). */
+/**
+ * A day: the most a lifetime is believed unless the platform's profile says otherwise, and what a
+ * lifetime that cannot be read counts as (security case 12). No lifetime at all stays unknown: the
+ * token is used until the store refuses it (RFC 6749 5.1 makes `expires_in` optional).
+ */
 export const DEFAULT_MAX_LIFETIME_SECONDS = 24 * 3600;
 
 /** The RFC's own rules: `expires_in`, and no refresh token from the implicit flow. */
@@ -80,7 +84,10 @@ export function normalizeTokenResponse(wire: unknown, options: NormalizeOptions)
   }
 
   const { lifetimeFields, maxLifetimeSeconds = DEFAULT_MAX_LIFETIME_SECONDS } = options.quirks ?? RFC_TOKEN_QUIRKS;
-  const seconds = lifetimeFields.reduce<number | null>((found, field) => found ?? lifetimeSeconds(record[field]), null);
+  const read = lifetimeFields.reduce<number | null>((found, field) => found ?? lifetimeSeconds(record[field]), null);
+  // A lifetime given but unreadable (negative, text): a day at most, not a token believed for ever.
+  const garbled = read === null && lifetimeFields.some((field) => record[field] !== undefined && record[field] !== null);
+  const seconds = garbled ? Math.min(DEFAULT_MAX_LIFETIME_SECONDS, maxLifetimeSeconds) : read;
   const granted = grantedScopes(record['scope'], options.requestedScopes);
   const asked = new Set(options.requestedScopes);
   const unrequested = granted.filter((scope) => !asked.has(scope));

@@ -110,9 +110,10 @@ describe('parseImplicitResponse', () => {
     expect(longState.code).toBe('OAUTH_STATE_MISMATCH');
   });
 
-  it('treats invalid lifetimes as unknown', () => {
+  it('counts a lifetime given but unreadable as a day at most (security case 12), and none at all as unknown', () => {
     for (const lifetime of ['-5', 'soon', '1e400', '', 'NaN']) {
-      expect(parse(`access_token=t&token_type=bearer&expires_in=${lifetime}&state=xyz`).expiresAt).toBeNull();
+      expect(parse(`access_token=t&token_type=bearer&expires_in=${lifetime}&state=xyz`).expiresAt).toBe(opts.now + 86_400_000);
     }
+    expect(parse('access_token=t&token_type=bearer&state=xyz').expiresAt).toBeNull();
   });
 });

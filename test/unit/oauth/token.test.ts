@@ -36,14 +36,14 @@ describe('normalizeTokenResponse', () => {
     [{ expires_in: 2.9 }, now + 2_000],
     [{}, null],
     [{ expires_in: null }, null],
-    [{ expires_in: -1 }, null],
-    [{ expires_in: '12abc' }, null],
-    [{ expires_in: true }, null],
+    [{ expires_in: -1 }, now + 86_400_000],
+    [{ expires_in: '12abc' }, now + 86_400_000],
+    [{ expires_in: true }, now + 86_400_000],
     [{ expires_in: 1e300 }, now + 86_400_000],
-    [{ expires_in: 'NaN' }, null],
-    [{ expires_in: '-5' }, null],
+    [{ expires_in: 'NaN' }, now + 86_400_000],
+    [{ expires_in: '-5' }, now + 86_400_000],
     [{ expires_in: -1, expire_in: 30 }, now + 30_000],
-  ])('lifetime %j gives expiresAt %s (with Goodsie-like quirks: expires_in, then expire_in)', (lifetime, expected) => {
+  ])('lifetime %j gives expiresAt %s (with Goodsie-like quirks: expires_in, then expire_in; one given but unreadable counts as a day, none as unknown)', (lifetime, expected) => {
     expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', ...lifetime }, { ...opts, quirks: EXPIRE_IN }).expiresAt).toBe(
       expected,
     );
@@ -71,6 +71,8 @@ describe('normalizeTokenResponse', () => {
     expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', expire_in: tenYears }, { ...opts, quirks: EXPIRE_IN }).expiresAt).toBe(
       now + 86_400_000,
     );
+    // The exception is for the ten years Goodsie says, not for a lifetime it garbled: that is a day.
+    expect(normalizeTokenResponse({ access_token: 'at', token_type: 'bearer', expire_in: '-1' }, { ...opts, quirks }).expiresAt).toBe(now + 86_400_000);
   });
 
   it('a scope the app never asked for unlocks nothing: granted ∩ requested', () => {

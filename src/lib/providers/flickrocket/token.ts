@@ -7,7 +7,7 @@
  */
 import { AppError, HttpError } from '../../oauth/errors.ts';
 import { isScopeToken } from '../../oauth/scopes.ts';
-import { readTokenResponseJson } from '../../oauth/token.ts';
+import { DEFAULT_MAX_LIFETIME_SECONDS, readTokenResponseJson } from '../../oauth/token.ts';
 import { formPostInit, type FormPostInit } from '../../oauth/form-post.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 import { TOKEN_SYNTAX } from '../../shared/token-syntax.ts';
@@ -102,9 +102,11 @@ function expiresAt(record: Record<string, unknown>, now: number): number | null 
     const expires = typeof record['.expires'] === 'string' ? Date.parse(record['.expires']) : NaN;
     seconds = (expires - issued) / 1000;
   }
-  if (!Number.isFinite(seconds) || seconds < 0) return null;
-  const at = now + Math.floor(seconds) * 1000;
-  return Number.isSafeInteger(at) && at <= 8.64e15 ? at : null;
+  // Said but unreadable: a day at most, as a lifetime longer than a day is cut to one (security case
+  // 12; FlickRocket's are 1799 s). Not said at all: unknown, the token is used until refused.
+  const said = (lifetime !== undefined && lifetime !== null) || record['.expires'] !== undefined;
+  if (!Number.isFinite(seconds) || seconds < 0) return said ? now + DEFAULT_MAX_LIFETIME_SECONDS * 1000 : null;
+  return now + Math.min(Math.floor(seconds), DEFAULT_MAX_LIFETIME_SECONDS) * 1000;
 }
 
 /**

@@ -135,6 +135,17 @@ describe('normalizeTokenResponse', () => {
     expect(normalizeTokenResponse(rest, { now: 0 }).expiresAt).toBe(1800_000);
   });
 
+  it('believes a lifetime of a day at most; one given but unreadable counts as a day, none at all as unknown (security case 12)', () => {
+    const { expires_in: _, '.issued': __, '.expires': ___, ...bare } = body;
+    const day = 86_400_000;
+    expect(normalizeTokenResponse({ ...bare, expires_in: 9_999_999_999 }, { now: 5 }).expiresAt).toBe(5 + day);
+    expect(normalizeTokenResponse({ ...bare, expires_in: -1 }, { now: 5 }).expiresAt).toBe(5 + day);
+    expect(normalizeTokenResponse({ ...bare, expires_in: 'soon' }, { now: 5 }).expiresAt).toBe(5 + day);
+    expect(normalizeTokenResponse({ ...bare, '.issued': 'then', '.expires': 'later' }, { now: 5 }).expiresAt).toBe(5 + day);
+    expect(normalizeTokenResponse({ ...bare, '.issued': 'Thu, 21 Apr 2016 13:30:22 GMT', '.expires': 'Thu, 21 Apr 2026 13:30:22 GMT' }, { now: 5 }).expiresAt).toBe(5 + day);
+    expect(normalizeTokenResponse(bare, { now: 5 }).expiresAt).toBeNull();
+  });
+
   it('rejects a success without a new refresh token, a non-bearer type, and non-objects, by code', () => {
     const { refresh_token: _, ...noRefresh } = body;
     expect(() => normalizeTokenResponse(noRefresh, { now: 0 })).toThrow(expect.objectContaining({ code: 'OAUTH_INVALID_RESPONSE' }));
