@@ -75,8 +75,9 @@ export class StoreConnections {
       import('../storage/single-use-store.ts'),
     ]).then(
       ([{ Connections }, { CredentialVault }, loaders, { SingleUseStore }]) => {
-        // No v1 record can exist for a seam store (v1 was Goodsie's); the mode is never used.
-        const vault = new CredentialVault(store, { v1Mode: () => 'implicit' });
+        // No v1 record can exist for a seam store (v1 was Goodsie's); the mode is never used. A
+        // record of another platform than config.json now names is discarded (kindOf).
+        const vault = new CredentialVault(store, { v1Mode: () => 'implicit', kindOf: (id) => config.stores.find((s) => s.id === id)?.kind });
         const pending = new SingleUseStore<PendingSignIn>(store, 'seam-pending:', { now: now ?? Date.now, parse: parsePending });
         const connections = new Connections({
           config,

@@ -18,20 +18,34 @@ const KINDS: readonly StoreKind[] = ['goodsie', 'shopware6', 'storehippo', 'flic
 export interface CredentialVaultOptions {
   /** The mode a v1 Goodsie record of `storeId` stands for ('implicit' | 'code'), from the store's config. */
   v1Mode: (storeId: string) => string;
+  /**
+   * The platform config.json gives `storeId` now: a record of another platform (the store's entry
+   * moved to another platform since it was saved) is discarded like a damaged one, so that its
+   * token or key is never sent to the new platform's address (security case 25). Omitted: any
+   * platform the app knows.
+   */
+  kindOf?: (storeId: string) => StoreKind | undefined;
 }
 
 export class CredentialVault {
   readonly #store: KeyValueStore;
   readonly #v1Mode: (storeId: string) => string;
+  readonly #kindOf: ((storeId: string) => StoreKind | undefined) | undefined;
 
   constructor(store: KeyValueStore, options: CredentialVaultOptions) {
     this.#store = prefixed(store, VAULT_PREFIX);
     this.#v1Mode = options.v1Mode;
+    this.#kindOf = options.kindOf;
+  }
+
+  #parse(raw: unknown, storeId: string): Credential | null {
+    const credential = parseCredentialRecord(raw, storeId, this.#v1Mode);
+    return credential && this.#kindOf && credential.kind !== this.#kindOf(storeId) ? null : credential;
   }
 
   /** The credential of `storeId`, or null. A damaged record is deleted, then STORAGE_CORRUPT is thrown once. */
   async get(storeId: string): Promise<Credential | null> {
-    return readVaultRecord(this.#store, storeId, (raw) => parseCredentialRecord(raw, storeId, this.#v1Mode));
+    return readVaultRecord(this.#store, storeId, (raw) => this.#parse(raw, storeId));
   }
 
   /**
@@ -39,7 +53,7 @@ export class CredentialVault {
    * `seamRecords`), without reading it again; as {@link get} otherwise.
    */
   async fromListed(storeId: string, raw: unknown): Promise<Credential | null> {
-    return checkVaultRecord(this.#store, storeId, raw, (record) => parseCredentialRecord(record, storeId, this.#v1Mode));
+    return checkVaultRecord(this.#store, storeId, raw, (record) => this.#parse(record, storeId));
   }
 
   /** Writes the record (v2). The rotated refresh token is durable when this resolves. */
