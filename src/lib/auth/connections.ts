@@ -40,6 +40,11 @@ export interface ConnectionsDeps {
    * this tab's screens follow it (the other tabs are told on the channel, as of a new connection).
    */
   onRegranted?: (credential: Credential) => void;
+  /**
+   * Storage refused to write a credential (a quota, a closed database): it is kept in memory for this
+   * tab, so a rotated refresh token is not lost, and the screens say it ends with the tab.
+   */
+  onWriteFailed?: (storeId: string) => void;
 }
 
 /** What a request was signed with: compared after a 401 so a renewal done meanwhile is not repeated. */
@@ -54,13 +59,45 @@ export class Connections {
   readonly #renewing = new Map<string, Promise<Credential>>();
   /** Bumped by forget, so that a renewal finishing later does not bring the credential back. */
   readonly #generation = new Map<string, number>();
+  /**
+   * Credentials storage refused to write, kept for this tab (security case 24): they win over the
+   * vault's older copy until written, forgotten, or replaced in another tab (as the AuthService's
+   * SessionStore does for Goodsie).
+   */
+  readonly #unsaved = new Map<string, Credential>();
 
   constructor(deps: ConnectionsDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
     this.#withLock = deps.withLock ?? deps.signOuts?.withLock ?? defaultWithLock;
     // Signed out in another tab: a renewal of this tab finishing later must not write back.
-    deps.signOuts?.onElsewhere((storeId) => this.#bump(storeId));
+    deps.signOuts?.onElsewhere((storeId) => {
+      this.#bump(storeId);
+      this.#unsaved.delete(storeId);
+    });
+    // Connected again in another tab: the vault holds that connection now.
+    deps.signOuts?.onConnectedElsewhere((storeId) => this.#unsaved.delete(storeId));
+  }
+
+  /** Writes the credential; where storage refuses, keeps it in memory for this tab and says so. */
+  async #put(credential: Credential): Promise<void> {
+    try {
+      await this.#deps.vault.put(credential);
+      this.#unsaved.delete(credential.storeId);
+    } catch {
+      this.#unsaved.set(credential.storeId, credential);
+      this.#deps.onWriteFailed?.(credential.storeId);
+    }
+  }
+
+  /** The credential as it is now (this tab's unwritten one first), or null. A damaged record throws STORAGE_CORRUPT once. */
+  async current(storeId: string): Promise<Credential | null> {
+    return this.#unsaved.get(storeId) ?? this.#deps.vault.get(storeId);
+  }
+
+  async #delete(storeId: string): Promise<void> {
+    this.#unsaved.delete(storeId);
+    await this.#deps.vault.delete(storeId);
   }
 
   #context(store: StoreConfig): ConnectorContext {
@@ -118,7 +155,7 @@ export class Connections {
     this.#bump(storeId);
     await this.#withLock(renewalLockName(storeId), async () => {
       await this.#deps.signOuts?.clear(storeId);
-      await this.#deps.vault.put(credential);
+      await this.#put(credential);
     });
     this.#deps.signOuts?.connected(storeId);
   }
@@ -127,7 +164,7 @@ export class Connections {
   async #current(storeId: string): Promise<Credential> {
     let credential: Credential | null;
     try {
-      credential = await this.#deps.vault.get(storeId);
+      credential = await this.current(storeId);
     } catch (error) {
       throw new AppError('TOKEN_MISSING', 'no usable connection for this store', { storeId, cause: error });
     }
@@ -183,8 +220,8 @@ export class Connections {
   async forget(storeId: string): Promise<void> {
     this.#bump(storeId);
     const remove = async (): Promise<Credential | null> => {
-      const credential = await this.#deps.vault.get(storeId).catch(() => null);
-      await this.#deps.vault.delete(storeId);
+      const credential = await this.current(storeId).catch(() => null);
+      await this.#delete(storeId);
       return credential;
     };
     const signOuts = this.#deps.signOuts;
@@ -247,7 +284,7 @@ export class Connections {
     }
     if (renewed.secrets === undefined && current.secrets) renewed.secrets = current.secrets;
     if (renewed.capabilities === undefined && current.capabilities) renewed.capabilities = current.capabilities;
-    await this.#deps.vault.put(renewed); // durable before the lock is released and the token used
+    await this.#put(renewed); // durable (or kept in memory) before the lock is released and the token used
     if (!sameScopes(current.tokens?.scopes ?? [], renewed.tokens?.scopes ?? [])) {
       this.#deps.signOuts?.connected(storeId);
       this.#deps.onRegranted?.(renewed);
@@ -256,10 +293,10 @@ export class Connections {
   }
 
   async #forgetIfUnchanged(storeId: string, signature: string): Promise<void> {
-    const current = await this.#deps.vault.get(storeId).catch(() => null);
+    const current = await this.current(storeId).catch(() => null);
     if (current && signatureOf(current) !== signature) return;
     this.#bump(storeId);
-    await this.#deps.vault.delete(storeId);
+    await this.#delete(storeId);
   }
 
   #bump(storeId: string): void {

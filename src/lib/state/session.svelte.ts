@@ -58,6 +58,8 @@ export class Session extends StoreAccess {
           signOuts: this.#auth.signOuts,
           // What the screens offer follows the new grant, in place (no reload of the screen).
           onRegranted: (credential) => this.links.link(credential, false),
+          // Kept in memory for this tab: the storage banner says a reload will ask to reconnect.
+          onWriteFailed: () => (this.#writeFailed = true),
         }),
     ));
   }

@@ -33,6 +33,8 @@ export interface StoreConnectionsDeps {
   signOuts?: SignOuts;
   /** A renewal here granted other scopes than the credential it renewed (Connections' onRegranted). */
   onRegranted?: (credential: Credential) => void;
+  /** Storage refused to write a credential: kept in memory for this tab (Connections' onWriteFailed). */
+  onWriteFailed?: (storeId: string) => void;
 }
 
 interface Loaded {
@@ -67,7 +69,7 @@ export class StoreConnections {
   }
 
   #load(): Promise<Loaded> {
-    const { config, fetch, store, now, withLock, signOuts, onRegranted } = this.#deps;
+    const { config, fetch, store, now, withLock, signOuts, onRegranted, onWriteFailed } = this.#deps;
     return (this.#loaded ??= Promise.all([
       import('../auth/connections.ts'),
       import('../storage/credential-vault.ts'),
@@ -96,6 +98,7 @@ export class StoreConnections {
           ...(withLock ? { withLock } : {}),
           ...(signOuts ? { signOuts } : {}),
           ...(onRegranted ? { onRegranted } : {}),
+          ...(onWriteFailed ? { onWriteFailed } : {}),
         });
         return { vault, connections, pending };
       },
@@ -195,7 +198,7 @@ export class StoreConnections {
 
   /** The stored credential as it is now (a renewal may have replaced the one listed at start). */
   async current(storeId: string): Promise<Credential | null> {
-    return (await this.#load()).vault.get(storeId);
+    return (await this.#load()).connections.current(storeId);
   }
 
   /** Forgets the credential in every tab (Connections.forget). */

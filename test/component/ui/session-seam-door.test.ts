@@ -61,7 +61,7 @@ function sessionOver(store: KeyValueStore): {
     fetchImpl: (() => Promise.reject(new Error('no request expected'))) as typeof fetch,
     get signOuts() {
       built++;
-      return { onElsewhere: () => () => undefined };
+      return { onElsewhere: () => () => undefined, onConnectedElsewhere: () => () => undefined };
     },
     listSessions: () => new SessionStore(counted).list(),
     onEvent: (l: (event: AuthEvent) => void) => {

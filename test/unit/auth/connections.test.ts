@@ -159,4 +159,37 @@ describe('Connections', () => {
     expect(posted).toEqual([{ type: 'connected', storeId: 'fx' }]);
     expect(regranted).toEqual([saved]);
   });
+
+  it('storage refusing the rotated refresh token (a quota): kept in memory for this tab, used by the next sign and renewal, and said (security case 24)', async () => {
+    const failed: string[] = [];
+    let refuse = false;
+    const { connections, vault, calls } = await setup(
+      { renew: async (credential) => tokens(`at-after-${credential.tokens!.refreshToken}`, `${credential.tokens!.refreshToken}+`, NOW + 30_000) },
+      () => ({ onWriteFailed: (storeId) => failed.push(storeId) }),
+    );
+    await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 30_000), secrets: { clientSecret: 's' } });
+    const put = vault.put.bind(vault);
+    vault.put = async (credential) => {
+      if (refuse) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put(credential);
+    };
+    refuse = true;
+    const first = new Headers();
+    await connections.sign('fx', first);
+    // the renewal spent rt-1: the store's answer (rt-1+) is what the next renewal must send
+    expect(first.get('Authorization')).toBe('Bearer at-after-rt-1');
+    expect(failed).toEqual(['fx']);
+    expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1'); // the vault's older copy
+    expect((await connections.current('fx'))?.tokens?.refreshToken).toBe('rt-1+');
+    // still due (30 s left): the next sign renews with the rotated token kept in memory, not rt-1
+    const second = new Headers();
+    await connections.sign('fx', second);
+    expect(second.get('Authorization')).toBe('Bearer at-after-rt-1+');
+    expect(calls.renew).toBe(2);
+    // storage takes writes again: the next renewal is written, and memory no longer overrides it
+    refuse = false;
+    await connections.sign('fx', new Headers());
+    expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1+++'); // spent rt-1++, the one memory held
+    expect(failed).toEqual(['fx', 'fx']);
+  });
 });
