@@ -251,6 +251,7 @@ describe('what the store says on an error (security case 9)', () => {
       error_description: '<img src=x onerror=alert("xss-desc")>Try <b>later</b>',
       error_uri: 'javascript:alert("xss-uri")',
       state,
+      iss: e2e.env.store.origin, // as the store sends it (config: authorizationResponseIssParameterSupported)
     });
     await page.goto(`${e2e.env.app.url}#${answer}`);
     const alert = page.getByRole('alert');

@@ -49,8 +49,10 @@ export const RAW_CONFIG = {
       apiBase: SHOP_ORIGIN,
       clientId: 'demo-client',
       redirectUri: APP_URL,
-      // Two stores on one redirect URI: each names its issuer (mix-up defence, RFC 9207).
+      // Two stores on one redirect URI: each names its issuer, which its server always sends (mix-up
+      // defence, RFC 9207).
       issuer: SHOP_ORIGIN,
+      authorizationResponseIssParameterSupported: true,
       defaultScopes: ['storefront'],
       flow: 'token',
     },
@@ -63,6 +65,7 @@ export const RAW_CONFIG = {
       clientId: 'other-client',
       redirectUri: APP_URL,
       issuer: OTHER_ORIGIN,
+      authorizationResponseIssParameterSupported: true,
       defaultScopes: ['storefront', 'cart'],
       flow: 'token',
     },
@@ -212,7 +215,7 @@ export interface TestApp {
   navigate: ReturnType<typeof vi.fn<(url: string) => void>>;
   /** The authorization URLs the app navigated to, parsed. */
   authorizationUrls(): URL[];
-  /** Plays the store's redirect back for `url`, with `fragment` (without state), through the AuthService. */
+  /** Plays the store's redirect back for `url`, with `fragment` (without state and iss), through the AuthService. */
   completeSignIn(url: URL, fragment: string): Promise<CompletedSignIn>;
 }
 
@@ -267,7 +270,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     authorizationUrls: () => navigate.mock.calls.map(([url]) => new URL(url)),
     async completeSignIn(url, fragment) {
       const state = url.searchParams.get('state') ?? '';
-      const captured = captureRedirect(`${APP_URL}#${fragment}&state=${encodeURIComponent(state)}`);
+      // The store's server always sends its issuer (RAW_CONFIG's authorizationResponseIssParameterSupported).
+      const captured = captureRedirect(`${APP_URL}#${fragment}&state=${encodeURIComponent(state)}&iss=${encodeURIComponent(url.origin)}`);
       if (!captured) throw new Error('the fixture callback was not recognised as one');
       return auth.completeSignIn(captured);
     },

@@ -32,6 +32,7 @@ export interface AppOptions {
 export async function startAppUnderTest(options: AppOptions = {}): Promise<AppUnderTest> {
   const app = await startStaticServer({ root: BUILD_DIR, basePath: options.basePath ?? '/shops/demo/' });
   const store = await startDemoStore({
+    sendIssuer: true,
     ...options.store,
     port: 0,
     clients: [{ clientId: CLIENT_ID, name: 'Storefront Connect', redirectUris: [app.url] }],
@@ -45,8 +46,10 @@ export async function startAppUnderTest(options: AppOptions = {}): Promise<AppUn
     clientId: CLIENT_ID,
     redirectUri: app.url,
     defaultScopes: options.defaultScopes ?? ['storefront'],
-    // Both stores come back to the same page: each names its issuer (config validation insists).
+    // Both stores come back to the same page: each names its issuer, which the store always sends
+    // (config validation insists).
     issuer: store.origin,
+    authorizationResponseIssParameterSupported: true,
     revocationEndpoint: `${store.origin}/oauth2/revoke`,
   };
   const stores: GoodsieStoreConfig[] = [

@@ -190,26 +190,31 @@ export function validateConfig(json: unknown): AppConfig {
 }
 
 /**
- * Two redirect-based stores may share one redirect URI only when both name their issuer: the
- * callback alone then cannot tell which server answered, and `iss` is what tells them apart.
+ * Two redirect-based stores may share one redirect URI only when both name their issuer and their
+ * servers always send `iss` (authorizationResponseIssParameterSupported): the callback alone then
+ * cannot tell which server answered, and `iss` is what tells them apart; a server that may leave
+ * it out would let one server's answer pass for the other's. The URIs are compared as the browser
+ * arrives on them (`https://APP.example/` is `https://app.example/`).
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.4.2
  * @see https://www.rfc-editor.org/rfc/rfc9207#section-2.4
  */
 function refuseSharedRedirects(stores: readonly StoreConfig[]): void {
   const firstWith = new Map<string, number>();
+  const tellsIssuer = (store: StoreConfig) =>
+    'issuer' in store && store.issuer !== undefined && 'authorizationResponseIssParameterSupported' in store && store.authorizationResponseIssParameterSupported === true;
   stores.forEach((store, index) => {
     if (!('redirectUri' in store)) return;
-    const earlier = firstWith.get(store.redirectUri);
+    const address = new URL(store.redirectUri).href;
+    const earlier = firstWith.get(address);
     if (earlier === undefined) {
-      firstWith.set(store.redirectUri, index);
+      firstWith.set(address, index);
       return;
     }
     const other = stores[earlier]!;
-    const issuerOf = (candidate: StoreConfig) => ('issuer' in candidate ? candidate.issuer : undefined);
-    if (issuerOf(store) === undefined || issuerOf(other) === undefined) {
+    if (!tellsIssuer(store) || !tellsIssuer(other)) {
       throw invalid(
         `stores[${index}].redirectUri`,
-        `"${other.id}" uses the same redirectUri; give each store its own redirectUri, or set issuer on both (their servers must send iss).`,
+        `"${other.id}" uses the same redirectUri; give each store its own redirectUri, or set issuer and authorizationResponseIssParameterSupported: true on both (their servers must always send iss).`,
       );
     }
   });

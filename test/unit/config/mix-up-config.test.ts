@@ -1,7 +1,7 @@
 /**
  * Config rules of the mix-up defence (RFC 9700 4.4, RFC 9207) and of revocation (RFC 7009): a shared
- * redirect URI needs an issuer on both stores, a server that always sends `iss` needs an issuer, and
- * the shipped config.json passes its own rules.
+ * redirect URI needs on both stores an issuer their servers always send, a server that always sends
+ * `iss` needs an issuer, and the shipped config.json passes its own rules.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { goodsieEntry } from '../../helpers/auth-tabs.ts';
 
 const A = 'https://a.example';
 const B = 'https://b.example';
+const ALWAYS_ISS = { authorizationResponseIssParameterSupported: true };
 
 function goodsie(id: string, origin: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return { ...goodsieEntry(id, origin, 'code', { redirectUri: 'https://app.example/' }), ...overrides };
@@ -34,9 +35,20 @@ describe('two redirect-based stores on one redirect URI', () => {
     expect(fieldOf({ stores: [goodsie('a', A), goodsie('b', B, { issuer: B })] })).toBe('stores[1].redirectUri');
   });
 
-  it('are accepted when both declare an issuer, which is kept as written', () => {
-    const config = validateConfig({ stores: [goodsie('a', A, { issuer: `${A}/` }), goodsie('b', B, { issuer: B })] });
+  it('are refused when either server may leave iss out (no authorizationResponseIssParameterSupported): its answer could pass for the other’s', () => {
+    expect(fieldOf({ stores: [goodsie('a', A, { issuer: A }), goodsie('b', B, { issuer: B })] })).toBe('stores[1].redirectUri');
+    expect(fieldOf({ stores: [goodsie('a', A, { issuer: A, ...ALWAYS_ISS }), goodsie('b', B, { issuer: B })] })).toBe('stores[1].redirectUri');
+    expect(fieldOf({ stores: [goodsie('a', A, { issuer: A }), goodsie('b', B, { issuer: B, ...ALWAYS_ISS })] })).toBe('stores[1].redirectUri');
+  });
+
+  it('are accepted when both declare an issuer their servers always send, kept as written', () => {
+    const config = validateConfig({ stores: [goodsie('a', A, { issuer: `${A}/`, ...ALWAYS_ISS }), goodsie('b', B, { issuer: B, ...ALWAYS_ISS })] });
     expect(config.stores.map((store) => ('issuer' in store ? store.issuer : undefined))).toEqual([`${A}/`, B]);
+  });
+
+  it('count as one address when the browser arrives on them as one (the host in capitals, a default port)', () => {
+    expect(fieldOf({ stores: [goodsie('a', A), goodsie('b', B, { redirectUri: 'https://APP.example/' })] })).toBe('stores[1].redirectUri');
+    expect(fieldOf({ stores: [goodsie('a', A), goodsie('b', B, { redirectUri: 'https://app.example:443/' })] })).toBe('stores[1].redirectUri');
   });
 
   it('are accepted without issuers when their redirect URIs differ', () => {
@@ -70,14 +82,14 @@ describe('issuer, iss always sent, revocation endpoint', () => {
 });
 
 describe('the shipped config.json', () => {
-  it('passes its own rules: its two Goodsie entries share a redirect URI and both name the issuer; FlickRocket (no iss) has its own', () => {
+  it('passes its own rules: its two Goodsie entries share a redirect URI, and both name the issuer their server always sends; FlickRocket (no iss) has its own', () => {
     const config = validateConfig(JSON.parse(readFileSync('public/config.json', 'utf8')));
     const redirectBased = config.stores.filter((store) => 'redirectUri' in store);
     expect(redirectBased.length).toBeGreaterThanOrEqual(3);
     const byUri = new Map<string, typeof redirectBased>();
     for (const store of redirectBased) byUri.set(store.redirectUri, [...(byUri.get(store.redirectUri) ?? []), store]);
     for (const sharing of byUri.values()) {
-      if (sharing.length > 1) for (const store of sharing) expect('issuer' in store && store.issuer).toBeTruthy();
+      if (sharing.length > 1) for (const store of sharing) expect(store).toMatchObject({ issuer: expect.any(String), authorizationResponseIssParameterSupported: true });
     }
     expect(byUri.get('http://127.0.0.1:5173/')?.map((s) => s.kind)).toEqual(['goodsie', 'goodsie']);
   });
