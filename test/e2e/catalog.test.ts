@@ -93,6 +93,34 @@ describe('a storefront-only session', () => {
     await expect.poll(() => page.getByRole('combobox', { name: 'Category' }).inputValue()).toBe(chosen);
   });
 
+  it('Back from a search returns to the list it began on, and the box, still focused, says what the list shows', async () => {
+    await signedIn();
+    await page.getByRole('status').filter({ hasText: /products$/ }).waitFor();
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    const matching = (word: string) => page.getByRole('status').filter({ hasText: `matching “${word}”` });
+    await box.fill('mug');
+    await matching('mug').waitFor();
+    // changing the words replaces the search's entry: Back does not step through every pause
+    await box.fill('lamp');
+    await matching('lamp').waitFor();
+    expect(hash()).toBe('#/s/demo?q=lamp');
+    await page.goBack();
+    await expect.poll(hash).toBe('#/s/demo');
+    await page.getByRole('status').filter({ hasText: /products$/ }).waitFor();
+    expect(await box.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await box.inputValue()).toBe('');
+    await page.goForward();
+    await matching('lamp').waitFor();
+    expect(await box.inputValue()).toBe('lamp');
+    // typed but not yet searched, then Back: the words typed do not come back to replace the entry
+    await box.fill('te');
+    await page.goBack();
+    await expect.poll(hash).toBe('#/s/demo');
+    expect(await box.inputValue()).toBe('');
+    await page.waitForTimeout(500); // past the pause
+    expect(hash()).toBe('#/s/demo');
+  });
+
   it('at 360 px, a search of one long word (pasted, say) wraps in the count line instead of widening the page sideways', async () => {
     await signedIn();
     await page.setViewportSize({ width: 360, height: 800 });
