@@ -202,8 +202,14 @@ describe('FlickRocket in the app', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-product-360.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
 
-    // orders were not granted: Grant access goes back to FlickRocket's consent asking for both
+    // orders were not granted: Grant access goes back to FlickRocket's consent asking for both;
+    // declined there, the connection stays as it was, back on Orders with a calm note
     await page.goto(`${app.url}#/s/fr/orders`);
+    await page.getByRole('button', { name: /^Grant access/ }).click();
+    await page.getByRole('button', { name: 'Deny', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: `You declined the extra access to ${STORE}. Nothing changed` }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/s/fr/orders');
+    expect(await readSessionKeys(page)).toEqual(['session:fr']);
     await page.getByRole('button', { name: /^Grant access/ }).click();
     await page.waitForURL((url) => url.pathname === '/oauth2/auth');
     expect(new URL(page.url()).searchParams.get('scope')).toBe('products,orders');

@@ -169,6 +169,34 @@ describe('sign-in with authorization code + PKCE', () => {
   });
 });
 
+describe('more access asked for, and declined', () => {
+  it.each([
+    ['the client-side flow', STORE_NAME, 'session:demo'],
+    ['code + PKCE', `${STORE_NAME} (PKCE)`, 'session:demo-code'],
+  ])('%s: Deny when more access is asked for a connected store: back on the page that asked, still connected, with a calm note', async (_flow, name, key) => {
+    await openApp();
+    await connectThroughConsent(page, name);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('link', { name: /Orders/ }).click();
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    const ordersHash = new URL(page.url()).hash;
+    await page.getByRole('button', { name: /Grant access/ }).click();
+    await answerConsent(page, 'Deny');
+    const note = page.getByRole('status').filter({ hasText: `You declined the extra access to ${name}. Nothing changed` });
+    await note.waitFor();
+    expect(new URL(page.url()).hash).toBe(ordersHash);
+    expect(await page.getByText('Nothing was connected').count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // what stays locked still says so, and can be asked for again
+    await page.getByRole('button', { name: /Grant access/ }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `sign-in-declined-more-${key.slice(8)}.png`) });
+    expect(await readSessionKeys(page)).toEqual([key]);
+    await note.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(() => note.count()).toBe(0);
+  });
+
+});
+
 describe('the callback leaves no trace (security case 13)', () => {
   it('Back goes to the store’s page and Forward to the app’s clean address; the callback page asked nothing of any other origin', async () => {
     await openApp();

@@ -6,7 +6,7 @@
  */
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
-import { AppError, isAppError } from '../oauth/errors.ts';
+import { AppError, isAppError, OAuthRedirectError } from '../oauth/errors.ts';
 import type { TokenSet } from '../oauth/types.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import type { ConnectorContext } from '../connect/connector.ts';
@@ -108,6 +108,7 @@ export class RedirectFlows {
       return { storeId: store.id, returnTo: pending.returnTo, tokens };
     } catch (error) {
       if (isAppError(error)) error.storeId ??= store.id;
+      if (error instanceof OAuthRedirectError) error.returnTo ??= pending.returnTo;
       throw error;
     }
   }

@@ -127,7 +127,9 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
     const tokens = normalizeTokenResponse(record.tokenJson, normalizeOptions(store, data.scopes, record, deps));
     return { storeId: store.id, returnTo: data.returnTo, tokens };
   } catch (error) {
-    throw toAppError(error, record, store.id);
+    const mapped = toAppError(error, record, store.id);
+    if (mapped instanceof OAuthRedirectError) mapped.returnTo ??= data.returnTo;
+    throw mapped;
   }
 }
 

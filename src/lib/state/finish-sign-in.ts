@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import { completeEmbedSignIn } from '../embed/embed-tokens.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
+import { OAuthRedirectError } from '../oauth/errors.ts';
 import { catalogRoute, type Route } from './routes.ts';
 import type { Session } from './session.svelte.ts';
 
@@ -30,6 +31,12 @@ export async function finishSignIn(captured: CapturedRedirect, deps: { config: A
     return { path: result.returnTo, error: null };
   } catch (error) {
     const code = (error as { code?: string } | null)?.code;
+    // More access asked for a store that is connected, and declined: back to the page that asked,
+    // where what stays locked says so, with a calm note that the connection is as it was.
+    if (error instanceof OAuthRedirectError && code === 'OAUTH_ACCESS_DENIED' && error.storeId && error.returnTo && session.isConnected(error.storeId)) {
+      session.noteDeclinedMore(error.storeId);
+      return { path: error.returnTo, error: null };
+    }
     // A state this browser never issued: refused, and said in the console for whoever looks after the
     // deployment (security case 2). Nothing of the response is in the line.
     if (code === 'OAUTH_STATE_MISMATCH') console.warn('Storefront Connect refused a sign-in response with a state this browser did not issue: a possible cross-site request forgery.');

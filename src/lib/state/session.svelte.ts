@@ -33,6 +33,8 @@ export class Session extends StoreAccess {
   #loaded = $state(false);
   /** The store last signed out of during this visit, for a calm confirmation; null once another sign-in lands. */
   #signedOutOf = $state<string | null>(null);
+  /** A connected store whose request for more access the person declined: a calm note says nothing changed. */
+  #declinedMore = $state<string | null>(null);
   /** Store ids whose renewal failed for a passing reason: kept connected, "can't reach" shows, retried. */
   #unreachable = $state<string[]>([]);
   /** Storage refused a write: some tokens live in this tab's memory only (the storage banner shows). */
@@ -98,6 +100,16 @@ export class Session extends StoreAccess {
     return this.#signedOutOf;
   }
 
+  /** A connected store whose request for more access was just declined; null once read or another sign-in lands. */
+  get declinedMore(): string | null {
+    return this.#declinedMore;
+  }
+
+  /** The person declined more access for `storeId`, which stays connected as it was (finish-sign-in.ts). */
+  noteDeclinedMore(storeId: string | null): void {
+    this.#declinedMore = storeId;
+  }
+
   /** The person read the sign-in failure banner and wants to try again. */
   dismissSignInFailure(): void {
     this.#signInFailure = null;
@@ -153,6 +165,7 @@ export class Session extends StoreAccess {
     const storeId = credential.storeId;
     again ??= this.#expired.includes(storeId) || this.links.get(storeId) !== undefined;
     this.#signedOutOf = null;
+    this.#declinedMore = null;
     this.links.link(credential, again);
     this.#expired = this.#expired.filter((id) => id !== storeId);
     this.clearWithdrawn(storeId);
@@ -293,6 +306,7 @@ export class Session extends StoreAccess {
     this.#renewalRetry().catch(() => undefined);
     this.#setReachable(session.storeId);
     this.#signedOutOf = null;
+    this.#declinedMore = null;
     this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
     this.#expired = this.#expired.filter((id) => id !== session.storeId);
     this.clearWithdrawn(session.storeId);

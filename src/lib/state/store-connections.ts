@@ -13,7 +13,7 @@ import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import type { Capability } from '../domain/capability.ts';
-import { AppError } from '../oauth/errors.ts';
+import { AppError, OAuthRedirectError } from '../oauth/errors.ts';
 import { arrivalAddress, bindingOf, checkCallbackBinding, parseBinding, type SignInBinding } from '../oauth/mix-up.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
@@ -184,6 +184,7 @@ export class StoreConnections {
       return { credential: await connections.completeRedirect(callback, record), returnTo: record.returnTo };
     } catch (error) {
       if (error instanceof AppError) error.storeId ??= record.storeId;
+      if (error instanceof OAuthRedirectError) error.returnTo ??= record.returnTo;
       throw error;
     }
   }
