@@ -172,6 +172,34 @@ describe('StoreHippo in the app', () => {
     }
   });
 
+  it('a key whose role is changed at the store: Check again on the locked Orders says when nothing changed, then unlocks them in place, the key kept', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByText('Connected with access key · can browse · not allowed: orders, coupons, edit products').waitFor();
+    await page.goto(`${env.app.url}#/s/hippo/orders`);
+    const locked = page.getByRole('note').filter({ hasText: 'Seeing the store’s orders is not allowed' });
+    await locked.getByText(/this key’s role cannot read orders\. .* Then check again\./).waitFor();
+    // nothing changed at the store yet: said so, still locked
+    await locked.getByRole('button', { name: 'Check again' }).click();
+    await locked.getByRole('status').filter({ hasText: `Checked: ${NAME} still does not allow it.` }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-check-again.png`, fullPage: true });
+    // the key's user is given the manager role in StoreHippo Admin › Users
+    env.hippo.setKeyRole(DEMO_KEYS.readOnly, 'manager');
+    await locked.getByRole('button', { name: 'Check again' }).click();
+    await page.getByRole('table').waitFor();
+    expect(hash(page)).toBe('#/s/hippo/orders');
+    await page.goto(`${env.app.url}#/s/hippo/coupons`);
+    await page.getByRole('heading', { name: 'Coupons' }).waitFor();
+    expect(await page.getByText('this key’s role cannot read coupon codes').count()).toBe(0);
+    // kept: a reload reads what the store allows from the vault, the same key
+    await page.reload();
+    await page.getByRole('heading', { name: 'Coupons' }).waitFor();
+    expect(await page.getByText('this key’s role cannot read coupon codes').count()).toBe(0);
+    await page.goto(env.app.url);
+    await page.getByText('Connected with access key · can browse, orders, coupons, edit products').waitFor();
+  });
+
   it('a reload well down the catalogue comes back to the same card, the pages up to it asked for together', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 1280);

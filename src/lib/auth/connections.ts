@@ -108,6 +108,22 @@ export class Connections {
     return { ...issued, v: 2, storeId: store.id, kind: store.kind };
   }
 
+  /**
+   * Saves what a new probe found the connection may do (store-connections.ts recheck), on the
+   * credential as it is now under the store's lock (a renewal meanwhile keeps its tokens); the other
+   * tabs are told. Undefined capabilities (a platform that does not probe): unchanged.
+   */
+  async keepCapabilities(storeId: string, capabilities: Credential['capabilities']): Promise<Credential> {
+    return this.#withLock(renewalLockName(storeId), async () => {
+      const current = await this.#current(storeId);
+      if (!capabilities) return current;
+      const updated: Credential = { ...current, capabilities: [...capabilities] };
+      await this.#put(updated);
+      this.#deps.signOuts?.connected(storeId);
+      return updated;
+    });
+  }
+
   /** Connects with the values of a credentials form; stores nothing unless every step succeeded. */
   async connect(storeId: string, mode: string, values: Readonly<Record<string, string>>): Promise<Credential> {
     const store = findStore(this.#deps.config, storeId);

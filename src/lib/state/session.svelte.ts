@@ -157,6 +157,11 @@ export class Session extends StoreAccess {
     this.link(await (await this.seam()).connect(storeId, mode, values));
   }
 
+  /** Asks a probed store again what this connection may do (a role changed there): the screens follow. */
+  async recheck(storeId: string): Promise<void> {
+    this.link(await (await this.seam()).recheck(storeId), false);
+  }
+
   /**
    * A seam store's new credential (form or redirect): linked, its ended state and refusals cleared.
    * `again` (whether its screens load afresh): by default when it had ended here or was linked.

@@ -42,6 +42,7 @@ interface Loaded {
   vault: CredentialVault;
   /** Redirects in flight, one per redirect URI (FlickRocket may not echo `state`: see redirectSlot). */
   pending: SingleUseStore<PendingSignIn>;
+  loaders: typeof import('../providers/loaders.ts');
 }
 
 /**
@@ -93,14 +94,14 @@ export class StoreConnections {
             await pending.sweep();
             await pending.put(redirectSlot(binding.redirectUri), { ...record, binding }, record.createdAt);
           },
-          probe: (target, credential) => probeWith(target, credential, fetch, loaders),
+          probe: (target, credential) => probeWith(target, credential.mode, fetch, loaders, { fresh: credential }),
           ...(now ? { now } : {}),
           ...(withLock ? { withLock } : {}),
           ...(signOuts ? { signOuts } : {}),
           ...(onRegranted ? { onRegranted } : {}),
           ...(onWriteFailed ? { onWriteFailed } : {}),
         });
-        return { vault, connections, pending };
+        return { vault, connections, pending, loaders };
       },
     ));
   }
@@ -197,6 +198,23 @@ export class StoreConnections {
     return (await this.#load()).connections.handleUnauthorized(storeId, refused);
   }
 
+  /**
+   * Asks the store again what the saved connection may do (its role was changed at the store since
+   * it connected), signing as every request does (renewed when due, once more after a 401); the
+   * credential is saved with what the answer allows, its tokens and secrets kept, and returned.
+   */
+  async recheck(storeId: string): Promise<Credential> {
+    const { connections, loaders } = await this.#load();
+    const target = this.#deps.config.stores.find((s) => s.id === storeId);
+    const credential = await connections.current(storeId);
+    if (!target || !credential) throw new AppError('TOKEN_MISSING', 'not connected to this store', { storeId });
+    const capabilities = await probeWith(target, credential.mode, this.#deps.fetch, loaders, {
+      sign: (headers) => connections.sign(storeId, headers),
+      onUnauthorized: (refused) => connections.handleUnauthorized(storeId, refused),
+    });
+    return connections.keepCapabilities(storeId, capabilities);
+  }
+
   /** The stored credential as it is now (a renewal may have replaced the one listed at start). */
   async current(storeId: string): Promise<Credential | null> {
     return (await this.#load()).connections.current(storeId);
@@ -226,33 +244,44 @@ function redirectBinding(store: StoreConfig): SignInBinding | undefined {
 }
 
 /**
- * What a fresh credential may do, for platforms whose capabilities come from probes (Shopware):
- * the adapter's probe over a transport signed with that credential alone (nothing stored yet, so a
- * 401 here means the credential does not work).
+ * How a probe's requests are signed: a fresh credential as it is (nothing stored yet, so a 401 means
+ * the store refused it), or a saved connection as every request is (renewed when due, and once more
+ * after a 401).
+ */
+type ProbeSigning = { fresh: Credential } | { sign: (headers: Headers) => Promise<string>; onUnauthorized: (refused: string) => Promise<void> };
+
+/**
+ * What a credential may do, for platforms whose capabilities come from probes (Shopware, StoreHippo,
+ * Foxy): the adapter's probe over a transport signed as `signing` says.
  */
 async function probeWith(
   store: StoreConfig,
-  credential: Credential,
+  mode: string,
   fetch: typeof globalThis.fetch,
   loaders: typeof import('../providers/loaders.ts'),
+  signing: ProbeSigning,
 ): Promise<Capability[] | undefined> {
   const [{ createTransport }, connector, createAdapter] = await Promise.all([
     import('../api/transport.ts'),
-    loaders.loadConnector(store.kind, credential.mode),
+    loaders.loadConnector(store.kind, mode),
     loaders.loadAdapter(store.kind),
   ]);
   let hooks: ReturnType<typeof createAdapter>['hooks'];
   const send = createTransport({
     apiBase: store.apiBase,
     fetch,
-    sign: async (headers) => {
-      connector.sign(credential, headers);
-      return 'probe';
-    },
-    onUnauthorized: () => Promise.reject(new AppError('CREDENTIALS_REJECTED', 'The store refused the new credential when it was first used.', { storeId: store.id })),
+    ...('fresh' in signing
+      ? {
+          sign: async (headers: Headers) => {
+            connector.sign(signing.fresh, headers);
+            return 'probe';
+          },
+          onUnauthorized: () => Promise.reject(new AppError('CREDENTIALS_REJECTED', 'The store refused the new credential when it was first used.', { storeId: store.id })),
+        }
+      : signing),
     hooks: () => hooks,
   });
   const adapter = createAdapter({ store, send });
   hooks = adapter.hooks;
-  return adapter.probe ? adapter.probe({ mode: credential.mode }) : undefined;
+  return adapter.probe ? adapter.probe({ mode }) : undefined;
 }

@@ -58,6 +58,8 @@ export interface StoreHippoStore {
   disableKey(secret: string): void;
   enableKey(secret: string): void;
   addKey(secret: string, role: 'read-only' | 'manager', kind?: 'access-key' | 'bearer'): void;
+  /** The key's user given another role in StoreHippo Admin › Users: the same key answers with its rights from then on. */
+  setKeyRole(secret: string, role: 'read-only' | 'manager'): void;
   setCors(mode: CorsMode): void;
   setRateLimit(perSecond: number | null): void;
   /** Moves the server's clock (used for `updated_on`). */
@@ -245,6 +247,11 @@ export async function startStoreHippoStore(options: StoreHippoOptions = {}): Pro
     addKey: (secret, role, kind = 'access-key') => {
       if (!/^[A-Za-z0-9]{16,64}$/.test(secret)) throw new Error('storehippo: a key is 16-64 letters and digits');
       keys.push({ secret, kind, label: `Added ${role} key`, role: role === 'manager' ? MANAGER_ROLE : READ_ONLY_ROLE, enabled: true });
+    },
+    setKeyRole: (secret, role) => {
+      const key = keys.find((k) => k.secret === secret);
+      if (key === undefined) throw new Error('storehippo: no such key');
+      key.role = role === 'manager' ? MANAGER_ROLE : READ_ONLY_ROLE;
     },
     setCors: (mode) => {
       corsMode = mode;

@@ -4,6 +4,7 @@
  *
  *   GET  /__test/stats                 GET/DELETE /__test/requests
  *   POST /__test/keys/disable {key}    POST /__test/keys/enable {key}    POST /__test/keys {key, role}
+ *   POST /__test/keys/role {key, role}
  *   POST /__test/cors {mode}           POST /__test/rate-limit {perSecond|null}
  *   POST /__test/clock {advanceMs}     POST /__test/products/<id>/touch {changes}
  *   GET  /__test/products/<id>
@@ -56,6 +57,12 @@ export async function handleTestHook(store: StoreHippoStore, req: IncomingMessag
     case '/__test/keys/enable':
       store.enableKey(text(body, 'key'));
       return ok;
+    case '/__test/keys/role': {
+      const role = text(body, 'role');
+      if (role !== 'read-only' && role !== 'manager') throw new Error('role must be read-only or manager');
+      store.setKeyRole(text(body, 'key'), role);
+      return ok;
+    }
     case '/__test/keys': {
       const role = text(body, 'role');
       if (role !== 'read-only' && role !== 'manager') throw new Error('role must be read-only or manager');
