@@ -192,7 +192,7 @@ describe('Foxy in the app', () => {
     };
     await attempt(block({ ...DEMO_BUNDLE, client_secret: 'not-the-secret' }), /Foxy did not accept these credentials\. .*client_id or client_secret/);
     await attempt(block({ ...DEMO_BUNDLE, refresh_token: 'dead-refresh-token' }), /Foxy did not accept these credentials\. .*refresh_token/);
-    await attempt(`client_id: ${DEMO_BUNDLE.client_id}\nrefresh_token: ${DEMO_BUNDLE.refresh_token}`, /client_secret is missing from the pasted text/);
+    await attempt(`client_id: ${DEMO_BUNDLE.client_id}\nrefresh_token: ${DEMO_BUNDLE.refresh_token}`, /The pasted text has no client_secret\. Copy the whole block from Foxy’s Integrations › Get Token page\./);
     await attempt(block(USER_BUNDLE), /paste a store token/);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-user-token-360.png`, fullPage: true });
     env.foxy.setCors('none');

@@ -22,12 +22,14 @@ export class BundleError extends AppError {
   readonly problem: BundleProblem | 'unreadable';
 
   constructor(field: BundleField | undefined, problem: BundleProblem | 'unreadable') {
-    const what = field === undefined ? 'the pasted text' : field;
+    // Shown to the person as they are (credential-words.ts): sentences, saying what to do.
+    const what = field ?? 'a value';
+    const wholeBlock = 'Copy the whole block from Foxy’s Integrations › Get Token page.';
     const messages = {
-      missing: `${what} is missing from the pasted text`,
-      malformed: `${what} does not look like a Foxy credential (no spaces, printable characters only)`,
-      conflicting: `${what} appears twice with different values`,
-      unreadable: 'the pasted text holds none of client_id, client_secret, refresh_token',
+      missing: `The pasted text has no ${what}. ${wholeBlock}`,
+      malformed: `The ${what} does not look like a Foxy credential (no spaces, printable characters only).`,
+      conflicting: `The ${what} appears twice with different values. ${wholeBlock}`,
+      unreadable: `The pasted text holds none of client_id, client_secret and refresh_token. ${wholeBlock}`,
     };
     super('CREDENTIALS_INVALID', messages[problem]);
     this.name = 'BundleError';

@@ -63,6 +63,10 @@ describe('parseFoxyBundle', () => {
 
   it('refuses text without any of the fields, and a field given twice with different values', () => {
     expect(problem('hello there').problem).toBe('unreadable');
+    // shown to the person as written: sentences, saying where the whole block is
+    expect(problem('hello there').message).toBe(
+      'The pasted text holds none of client_id, client_secret and refresh_token. Copy the whole block from Foxy’s Integrations › Get Token page.',
+    );
     expect(problem('').problem).toBe('unreadable');
     const twice = problem(`${pageBlock}\nrefresh_token: another-one`);
     expect(twice).toMatchObject({ field: 'refresh_token', problem: 'conflicting' });

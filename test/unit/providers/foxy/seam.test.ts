@@ -72,7 +72,7 @@ describe('Foxy connector', () => {
     ]);
     expect(secret.message).toMatch(/client_secret/);
     expect(dead.message).toMatch(/refresh_token/);
-    expect(missing.message).toMatch(/client_secret is missing/);
+    expect(missing.message).toMatch(/The pasted text has no client_secret\./);
     expect(user.message).toMatch(/store token/);
     for (const e of [secret, dead, missing, user, offline]) {
       expect(e.message).not.toContain(DEMO_BUNDLE.client_secret);
