@@ -21,6 +21,9 @@ const MODES: readonly ConnectionModeInfo[] = [
     risk: 'A non-expiring secret with the integration’s roles (all rights if "Administrator") is stored in this browser.',
     revokeAt: REVOKE_INTEGRATION,
     revokePath: '/admin#/sw/integration/index',
+    // Its probe cannot read the integration's own rights (platforms.md 4.4): editing is offered, and
+    // the first save tells.
+    unconfirmed: ['editProducts'],
   },
   {
     id: 'password',

@@ -137,6 +137,11 @@ export interface ConnectionModeInfo {
   revokeAt: string;
   /** That place in the store's admin, relative to the store's apiBase (e.g. '/admin#/sw/integration/index'). */
   revokePath?: string;
+  /**
+   * Capabilities this mode's probe offers without being able to confirm them (a Shopware integration
+   * cannot read its own rights): the store decides at the first use, and a refusal then locks them.
+   */
+  unconfirmed?: readonly Capability[];
 }
 
 /**
