@@ -140,6 +140,26 @@ describe('FlickRocket in the app', () => {
     expect(refused).toEqual([]);
   });
 
+  it('a callback without state opened in another tab (another site planting a code of its own account): refused there, nothing spent; the tab that began the sign-in still connects', async () => {
+    const { app, shop } = await env();
+    const page = await openHome();
+    await connectButton(page).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
+    const planted = shop.issueRefreshToken(['products']);
+    const other = await page.context().newPage();
+    await other.goto(`${app.url}?code=${planted}&companyid=666`);
+    await other.getByRole('heading', { name: 'That sign-in was started in another tab' }).waitFor();
+    expect(/code=|companyid=/.test(other.url())).toBe(false);
+    expect(shop.tokenRequestsFor(planted)).toBe(0);
+    expect(await readSessionKeys(other)).toEqual([]);
+    await other.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-other-tab.png` });
+    await other.close();
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+    await page.waitForURL((url) => url.href.startsWith(app.url));
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    expect(await readSessionKeys(page)).toEqual(['session:fr']);
+  });
+
   it('connects through consent (deny first), scrubs the code, browses, searches, filters, sorts, opens a product (price not editable), reloads; Grant access asks for orders; a replayed callback spends nothing; sign out says where to revoke', async () => {
     const { app, shop } = await env();
     const page = await openHome();

@@ -205,9 +205,9 @@ describe('browser storage and logs', () => {
     for (const { file, text } of core) expect(text, file).not.toMatch(/\b(window|document|indexedDB|location|navigator)\./);
   });
 
-  it('sessionStorage is touched by exactly one file, the pending sign-in fallback, and only the auth layer opens it, in one place', () => {
+  it('sessionStorage is touched by exactly one file, the pending sign-in fallback, and only the auth layer opens it: for pending sign-ins, and for this tab’s marks', () => {
     const touches = /\bsessionStorage\s*[.[]|\.sessionStorage\b/;
     expect(texts.filter((f) => touches.test(f.text)).map((f) => f.file)).toEqual(['lib/storage/session-fallback.ts']);
-    expect(graph.edges.filter((edge) => edge.to === 'lib/storage/session-fallback.ts').map((edge) => edge.from).sort()).toEqual(['lib/auth/pending-fallback.ts']);
+    expect(graph.edges.filter((edge) => edge.to === 'lib/storage/session-fallback.ts').map((edge) => edge.from).sort()).toEqual(['lib/auth/pending-fallback.ts', 'lib/auth/tab-marks.ts']);
   });
 });

@@ -25,6 +25,10 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     title: 'That sign-in could not be checked',
     detail: 'The store sent you back without the check value we gave it, so nothing was connected. Please connect again.',
   },
+  OAUTH_OTHER_TAB: {
+    title: 'That sign-in was started in another tab',
+    detail: 'Nothing was connected here. Finish connecting in the tab where you pressed Connect, or connect again from this one.',
+  },
   OAUTH_STATE_MISMATCH: {
     title: 'That sign-in was not started here',
     detail: 'The answer did not match a sign-in started in this browser, so nothing was connected. Please connect again.',

@@ -15,6 +15,8 @@ export type AppErrorCode =
   | 'OAUTH_STATE_EXPIRED'
   | 'OAUTH_STATE_REUSED'
   | 'OAUTH_ACCESS_DENIED'
+  /** A callback without `state` in another tab than the one its sign-in began in (FlickRocket). */
+  | 'OAUTH_OTHER_TAB'
   | 'OAUTH_REDIRECT_ERROR'
   | 'OAUTH_INVALID_RESPONSE'
   | 'OAUTH_UNSUPPORTED_TOKEN_TYPE'

@@ -35,7 +35,16 @@ export interface StoreConnectionsDeps {
   onRegranted?: (credential: Credential) => void;
   /** Storage refused to write a credential: kept in memory for this tab (Connections' onWriteFailed). */
   onWriteFailed?: (storeId: string) => void;
+  /**
+   * This tab's own marks (on sessionStorage by default, auth/tab-marks.ts; null:
+   * none), where a redirect begun here is marked: a callback without `state` is taken only in the
+   * tab that began its sign-in.
+   */
+  tab?: KeyValueStore | null;
 }
+
+/** The mark, among the tab's own, of the redirect begun there for a page: its state. */
+const TAB_MARK = 'seam-tab:';
 
 interface Loaded {
   connections: Connections;
@@ -64,9 +73,17 @@ const DAMAGED: unique symbol = Symbol('damaged');
 export class StoreConnections {
   readonly #deps: StoreConnectionsDeps;
   #loaded: Promise<Loaded> | undefined;
+  #marks: Promise<KeyValueStore | null> | undefined;
 
   constructor(deps: StoreConnectionsDeps) {
     this.#deps = deps;
+  }
+
+  /** This tab's own marks (StoreConnectionsDeps.tab), opened once. */
+  #tabMarks(): Promise<KeyValueStore | null> {
+    const { tab, now } = this.#deps;
+    return (this.#marks ??=
+      tab !== undefined ? Promise.resolve(tab) : import('../auth/tab-marks.ts').then((m) => m.openTabMarks(now ?? Date.now)).catch(() => null));
   }
 
   #load(): Promise<Loaded> {
@@ -92,7 +109,12 @@ export class StoreConnections {
             const binding = target && redirectBinding(target);
             if (!target || !binding) throw new AppError('CONFIG_INVALID', 'this store has no redirectUri', { storeId: record.storeId });
             await pending.sweep();
-            await pending.put(redirectSlot(binding.redirectUri), { ...record, binding }, record.createdAt);
+            const slot = redirectSlot(binding.redirectUri);
+            await pending.put(slot, { ...record, binding }, record.createdAt);
+            // FlickRocket may not echo `state`: the tab that began the sign-in is marked, so that an
+            // answer without one is taken only there (not one another site opens in a new tab).
+            // No mark (no storage of the tab's own): such an answer is refused; one with state still checks.
+            await (await this.#tabMarks())?.set(TAB_MARK + slot, record.state).catch(() => undefined);
           },
           probe: (target, credential) => probeWith(target, credential.mode, fetch, loaders, { fresh: credential }),
           ...(now ? { now } : {}),
@@ -168,7 +190,18 @@ export class StoreConnections {
   async completeRedirect(captured: CapturedRedirect, pageHref: string): Promise<{ credential: Credential; returnTo: string } | null> {
     if (!(await this.claims(captured, pageHref))) return null;
     const { connections, pending } = await this.#load();
-    const found = await pending.take(redirectSlot(pageHref));
+    const slot = redirectSlot(pageHref);
+    // Without `state`, only the tab that began the sign-in may answer it: one another site opened
+    // (a login CSRF with its own code) is refused, and the sign-in still waits for its own tab.
+    if (!captured.params.has('state')) {
+      const waiting = await pending.peek(slot);
+      const mark = await (await this.#tabMarks())?.get(TAB_MARK + slot).catch(() => undefined);
+      if (waiting.status === 'fresh' && mark !== waiting.value.state) {
+        throw new AppError('OAUTH_OTHER_TAB', 'the sign-in waiting for this page was begun in another tab', { storeId: waiting.value.storeId });
+      }
+    }
+    const found = await pending.take(slot);
+    await (await this.#tabMarks())?.del(TAB_MARK + slot).catch(() => undefined);
     if (found.status === 'used') throw new AppError('OAUTH_STATE_REUSED', 'this sign-in response was already used');
     if (found.status === 'expired') throw new AppError('OAUTH_STATE_EXPIRED', 'this sign-in took too long');
     if (found.status === 'missing') throw new AppError('OAUTH_STATE_MISMATCH', 'no sign-in is waiting for this response');

@@ -5,7 +5,8 @@
  *
  * What may go here, and only here: the pending sign-in (state, store id, scopes, return route,
  * createdAt; for the code flow oidc-client-ts's state, which includes the PKCE code_verifier) and the
- * "used" markers that make a state single use. Never a token: the AuthService keeps tokens in memory
+ * "used" markers that make a state single use; and, in any browser, the mark of a redirect sign-in
+ * begun in this tab (its state: auth/tab-marks.ts). Never a token: the AuthService keeps tokens in memory
  * when storage is not persistent. sessionStorage is per tab and per origin, and is cleared when the
  * tab closes. The callback consumes its entry (the single-use store swaps it for a marker) and an
  * entry older than the sign-in lifetime is refused with OAUTH_STATE_EXPIRED. This

@@ -1,8 +1,9 @@
 /**
  * A redirect seam kind (FlickRocket) through StoreConnections against the faithful server: the
- * pending record waits under the redirect page (FlickRocket does not echo `state`), a callback is
- * completed once (a replay spends nothing), a callback with no sign-in waiting or older than 10
- * minutes is refused unexchanged, and without CORS nothing is kept at all.
+ * pending record waits under the redirect page (FlickRocket does not echo `state`) and is taken only
+ * in the tab that began it, a callback is completed once (a replay spends nothing), a callback with
+ * no sign-in waiting or older than 10 minutes is refused unexchanged, and without CORS nothing is
+ * kept at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreConnections, redirectSlot } from '../../../src/lib/state/store-connections.ts';
@@ -27,8 +28,13 @@ function callback(params: Record<string, string>): CapturedRedirect {
   return { params: new URLSearchParams(params), responseMode: 'query', cleanHref: PAGE };
 }
 
+/** A tab's own storage (its sessionStorage), in memory. */
+const tabStorage = createMemoryStore;
+/** The tab every sign-in in this file begins and ends in, unless a test says otherwise. */
+const thisTab = tabStorage();
+
 function connections(clock = { now: Date.now() }, fetch: typeof globalThis.fetch = globalThis.fetch) {
-  return new StoreConnections({ config, fetch, store: createMemoryStore(), now: () => clock.now });
+  return new StoreConnections({ config, fetch, store: createMemoryStore(), now: () => clock.now, tab: thisTab });
 }
 
 describe('StoreConnections, redirect kinds', () => {
@@ -101,6 +107,27 @@ describe('StoreConnections, redirect kinds', () => {
     expect(await seam.current('fr')).toBeNull();
   });
 
+  it('a callback without state in another tab than the one that began the sign-in (a login CSRF): refused, nothing spent, the sign-in still waits for its tab', async () => {
+    const store = createMemoryStore();
+    const began = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: tabStorage() });
+    await began.beginRedirect('fr', { returnTo: '/s/fr', granted: [], persistent: true });
+    // another site opens the app in a new tab with a code of its own account
+    const elsewhere = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: tabStorage() });
+    const planted = server.issueRefreshToken(['products']);
+    await expect(elsewhere.completeRedirect(callback({ code: planted, companyid: '666' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_OTHER_TAB', storeId: 'fr' });
+    await expect(elsewhere.completeRedirect(callback({ error: 'access_denied' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_OTHER_TAB' });
+    // a tab with no storage of its own at all cannot show it began the sign-in either
+    const blind = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: null });
+    await expect(blind.completeRedirect(callback({ code: planted, companyid: '666' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_OTHER_TAB' });
+    expect(server.tokenRequestsFor(planted)).toBe(0);
+    expect(await began.current('fr')).toBeNull();
+    // the person's own answer, in the tab that began it, still connects
+    const own = server.issueRefreshToken(['products']);
+    const done = await began.completeRedirect(callback({ code: own, companyid: '4711' }), PAGE);
+    expect(done?.returnTo).toBe('/s/fr');
+    expect(server.tokenRequestsFor(own)).toBe(1);
+  });
+
   it('claims a callback with state only when it is the waiting record’s (Goodsie’s code flow keeps its own)', async () => {
     const seam = connections();
     const url = await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
@@ -144,10 +171,10 @@ describe('StoreConnections, redirect kinds', () => {
   describe('bound to where the sign-in was sent (security case 5, mix-up)', () => {
     it('a store whose token endpoint changed in config.json since the sign-in started: refused before the code is sent anywhere', async () => {
       const store = createMemoryStore();
-      const before = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now });
+      const before = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: thisTab });
       await before.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
       const moved = { stores: [{ ...config.stores[0]!, tokenEndpoint: 'https://elsewhere.example/token' }] } as AppConfig;
-      const after = new StoreConnections({ config: moved, fetch: globalThis.fetch, store, now: Date.now });
+      const after = new StoreConnections({ config: moved, fetch: globalThis.fetch, store, now: Date.now, tab: thisTab });
       const code = server.issueRefreshToken(['products']);
       await expect(after.completeRedirect(callback({ code, companyid: '4711' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_MIX_UP', storeId: 'fr' });
       expect(server.tokenRequestsFor(code)).toBe(0);
@@ -165,7 +192,7 @@ describe('StoreConnections, redirect kinds', () => {
 
     it('a waiting record with no binding (not written by this version): refused, the code not sent', async () => {
       const store = createMemoryStore();
-      const seam = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now });
+      const seam = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: thisTab });
       await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
       const key = (await store.keys()).find((k) => k.startsWith('seam-pending:'))!;
       const entry = (await store.get(key)) as { value: Record<string, unknown> };
