@@ -1,4 +1,4 @@
-import { AppError, isCodeUnavailable, type AppErrorCode } from '../oauth/errors.ts';
+import { AppError, HttpError, isCodeUnavailable, type AppErrorCode } from '../oauth/errors.ts';
 import { browserOffline } from '../shared/offline.ts';
 
 export interface Explanation {
@@ -137,7 +137,17 @@ const OFFLINE: Explanation = {
   detail: 'Nothing could reach the store. Try again once you are back online.',
 };
 
+/**
+ * The token endpoint answered with a failure of its own (5xx) while finishing a sign-in: the store's
+ * trouble, not a refusal, and trying again may work (security case 15).
+ */
+const STORE_TROUBLE: Explanation = {
+  title: 'The store could not finish the sign-in',
+  detail: 'It had a problem on its side, so nothing was connected. Try again in a moment.',
+};
+
 export function explain(error: unknown): Explanation {
+  if (error instanceof HttpError && error.code === 'OAUTH_TOKEN_REQUEST_FAILED' && error.status >= 500) return STORE_TROUBLE;
   if (error instanceof AppError) return NO_ANSWER.has(error.code) && browserOffline() ? OFFLINE : WORDS[error.code];
   // A part of the app that did not download, wherever its import() was: said as such, with what to do.
   if (isCodeUnavailable(error)) return WORDS.APP_UNAVAILABLE;

@@ -126,6 +126,16 @@ describe('HomeView', () => {
     await expectOneStartKeepingFocus(connect, (started) => vi.spyOn(app.session, 'signIn').mockReturnValue(started));
   });
 
+  it('names the store a failed sign-in was for (a malformed answer), with Try again', async () => {
+    const app = await createTestApp();
+    const error = await failedSignIn(app, 'other', 'access_token=fresh&token_type=mac');
+    expect((error as AppError).storeId).toBe('other');
+    renderHome(app, error);
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Connecting Other Goods')).toBeInTheDocument();
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
   it('explains an answer to a sign-in this browser never started, with nothing to retry', async () => {
     const app = await createTestApp();
     const forged = new URL(`${OTHER_ORIGIN}/oauth2/authorize?state=not-one-of-ours`);
