@@ -77,12 +77,14 @@ export const BUDGETS = Object.freeze({
    * platforms (Session told, the storage banner shows), and more access declined for a connected
    * store said calmly on the page that asked, instead of "nothing was connected" on the stores list,
    * 0.09 KB; 34.54 KB with Check again on a probed store's locked feature, Session's 0.02 KB;
-   * 34.59 KB with a Shopware integration's card saying editing is up to its role, HomeView's 0.05 KB).
+   * 34.59 KB with a Shopware integration's card saying editing is up to its role, HomeView's 0.05 KB;
+   * 34.63 KB with the four newer platforms' renewals that cannot reach the store shown and retried
+   * as Goodsie's are, Session's 0.04 KB).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").
    */
-  appFirstLoadJs: 34_600,
+  appFirstLoadJs: 34_700,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });

@@ -306,12 +306,16 @@ describe('FlickRocket in the app', () => {
     await page.reload();
     await expect.poll(() => blocked, { timeout: 15_000 }).toBeGreaterThan(0);
     await page.getByText('The store could not be reached').first().waitFor();
+    // as for Goodsie: the banner says the connection is kept, and the renewal is retried
+    const cantReach = page.getByRole('status').filter({ hasText: `Can’t reach ${STORE} right now. You are still connected` });
+    await cantReach.waitFor();
     expect(await page.getByText(/Your access to .* has ended/).count()).toBe(0);
     expect(shop.stats().tokenRequests).toBe(beforeDrop);
     await page.unroute(`${shop.origin}/token**`);
     // the network is back: the panel's Try again renews with the refresh token that was kept
     await unreachablePanel(page).getByRole('button', { name: 'Try again' }).click();
     await expect.poll(() => loadedProductsReachable(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
+    await expect.poll(() => cantReach.count()).toBe(0);
     expect(shop.stats().tokenRequests - beforeDrop).toBe(1);
     expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
 

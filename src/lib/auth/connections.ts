@@ -21,6 +21,7 @@ import { REFRESH_MARGIN_MS } from './session-store.ts';
 import { defaultWithLock, renewalLockName, type SignOuts, type WithLock } from './sign-outs.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { renewalsWritten, whileLeavingAsks } from './unload-guard.ts';
+import { renewalUnavailable } from './renewal-errors.ts';
 
 export interface ConnectionsDeps {
   config: AppConfig;
@@ -45,6 +46,13 @@ export interface ConnectionsDeps {
    * tab, so a rotated refresh token is not lost, and the screens say it ends with the tab.
    */
   onWriteFailed?: (storeId: string) => void;
+  /**
+   * A renewal failed for a passing reason (no network, a 5xx, a 429): the refresh token is kept, and
+   * the screens say the store cannot be reached just now, and retry (security case 22).
+   */
+  onRenewalUnavailable?: (storeId: string) => void;
+  /** A renewal went through (after one that could not): the store is reachable again. */
+  onRenewed?: (storeId: string) => void;
 }
 
 /** What a request was signed with: compared after a 401 so a renewal done meanwhile is not repeated. */
@@ -215,6 +223,17 @@ export class Connections {
     return signatureOf(credential);
   }
 
+  /**
+   * The retry of a renewal that failed for a passing reason (RenewalRetry): renews when the token is
+   * still due (not when another tab renewed meanwhile); throws TOKEN_RENEWAL_UNAVAILABLE while it
+   * still cannot, TOKEN_EXPIRED when the grant is dead.
+   */
+  async retryRenewal(storeId: string): Promise<void> {
+    const credential = await this.#current(storeId);
+    if (this.#due(credential)) await this.#renew(storeId, signatureOf(credential));
+    else this.#deps.onRenewed?.(storeId);
+  }
+
   /** After a 401 for a request signed with `refused`: renews once, or ends the session (TOKEN_EXPIRED). */
   async handleUnauthorized(storeId: string, refused: string): Promise<void> {
     const credential = await this.#current(storeId);
@@ -290,8 +309,12 @@ export class Connections {
       if (isAppError(error) && error.code === 'TOKEN_EXPIRED') {
         await this.#forgetIfUnchanged(storeId, stale);
         error.storeId ??= storeId;
+        throw error;
       }
-      throw error;
+      // Passing (only TOKEN_EXPIRED, the connectors' invalid_grant, ends a connection): the refresh
+      // token is kept, and the renewal is tried again later.
+      this.#deps.onRenewalUnavailable?.(storeId);
+      throw renewalUnavailable(error, storeId);
     }
     const renewed = this.#record(store, { ...issued, mode: current.mode });
     if ((this.#generation.get(storeId) ?? 0) !== generation || (await this.#signedOutSince(storeId, startedAt))) {
@@ -301,6 +324,7 @@ export class Connections {
     if (renewed.secrets === undefined && current.secrets) renewed.secrets = current.secrets;
     if (renewed.capabilities === undefined && current.capabilities) renewed.capabilities = current.capabilities;
     await this.#put(renewed); // durable (or kept in memory) before the lock is released and the token used
+    this.#deps.onRenewed?.(storeId);
     if (!sameScopes(current.tokens?.scopes ?? [], renewed.tokens?.scopes ?? [])) {
       this.#deps.signOuts?.connected(storeId);
       this.#deps.onRegranted?.(renewed);

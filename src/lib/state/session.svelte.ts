@@ -62,6 +62,9 @@ export class Session extends StoreAccess {
           onRegranted: (credential) => this.links.link(credential, false),
           // Kept in memory for this tab: the storage banner says a reload will ask to reconnect.
           onWriteFailed: () => (this.#writeFailed = true),
+          // As the AuthService's events say for Goodsie: "can't reach", retried; reachable again.
+          onRenewalUnavailable: (storeId) => this.#renewalUnavailable(storeId),
+          onRenewed: (storeId) => this.#setReachable(storeId),
         }),
     ));
   }
@@ -279,10 +282,13 @@ export class Session extends StoreAccess {
     else if (event.type === 'storage-write-failed') this.#writeFailed = true;
     else if (event.type === 'renewed') this.#setReachable(storeId);
     else if (event.type === 'scopes-changed') this.#regranted(storeId, event.scopes);
-    else {
-      if (!this.#unreachable.includes(storeId)) this.#unreachable = [...this.#unreachable, storeId];
-      this.#renewalRetry().then((retry) => retry.schedule(storeId), () => undefined);
-    }
+    else this.#renewalUnavailable(storeId);
+  }
+
+  /** A renewal failed for a passing reason: "can't reach" shows, and it is tried again (RenewalRetry). */
+  #renewalUnavailable(storeId: string): void {
+    if (!this.#unreachable.includes(storeId)) this.#unreachable = [...this.#unreachable, storeId];
+    this.#renewalRetry().then((retry) => retry.schedule(storeId), () => undefined);
   }
 
   /**
@@ -298,7 +304,7 @@ export class Session extends StoreAccess {
 
   async #retryRenewal(storeId: string): Promise<void> {
     try {
-      await this.#auth.retryRenewal(storeId);
+      await (this.onSeam(storeId) ? (await this.seam()).retryRenewal(storeId) : this.#auth.retryRenewal(storeId));
       this.#setReachable(storeId);
     } catch (error) {
       this.#noteEnded(storeId, error);

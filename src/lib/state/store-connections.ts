@@ -35,6 +35,9 @@ export interface StoreConnectionsDeps {
   onRegranted?: (credential: Credential) => void;
   /** Storage refused to write a credential: kept in memory for this tab (Connections' onWriteFailed). */
   onWriteFailed?: (storeId: string) => void;
+  /** A renewal failed for a passing reason, or went through (Connections' onRenewalUnavailable, onRenewed). */
+  onRenewalUnavailable?: (storeId: string) => void;
+  onRenewed?: (storeId: string) => void;
   /**
    * This tab's own marks (on sessionStorage by default, auth/tab-marks.ts; null:
    * none), where a redirect begun here is marked: a callback without `state` is taken only in the
@@ -87,7 +90,7 @@ export class StoreConnections {
   }
 
   #load(): Promise<Loaded> {
-    const { config, fetch, store, now, withLock, signOuts, onRegranted, onWriteFailed } = this.#deps;
+    const { config, fetch, store, now, withLock, signOuts, onRegranted, onWriteFailed, onRenewalUnavailable, onRenewed } = this.#deps;
     return (this.#loaded ??= Promise.all([
       import('../auth/connections.ts'),
       import('../storage/credential-vault.ts'),
@@ -122,6 +125,8 @@ export class StoreConnections {
           ...(signOuts ? { signOuts } : {}),
           ...(onRegranted ? { onRegranted } : {}),
           ...(onWriteFailed ? { onWriteFailed } : {}),
+          ...(onRenewalUnavailable ? { onRenewalUnavailable } : {}),
+          ...(onRenewed ? { onRenewed } : {}),
         });
         return { vault, connections, pending, loaders };
       },
@@ -229,6 +234,11 @@ export class StoreConnections {
 
   async handleUnauthorized(storeId: string, refused: string): Promise<void> {
     return (await this.#load()).connections.handleUnauthorized(storeId, refused);
+  }
+
+  /** Tries a renewal that failed for a passing reason again (Connections.retryRenewal). */
+  async retryRenewal(storeId: string): Promise<void> {
+    return (await this.#load()).connections.retryRenewal(storeId);
   }
 
   /**

@@ -118,12 +118,38 @@ describe('Connections', () => {
   it('ends the session only on an invalid_grant-class answer; a transient failure keeps the refresh token', async () => {
     const transient = await setup({ renew: async () => Promise.reject(new AppError('API_SERVER_ERROR', 'HTTP 503')) });
     await transient.vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 7_000_000) });
-    await expect(transient.connections.handleUnauthorized('fx', 'at-1')).rejects.toMatchObject({ code: 'API_SERVER_ERROR' });
+    await expect(transient.connections.handleUnauthorized('fx', 'at-1')).rejects.toMatchObject({ code: 'TOKEN_RENEWAL_UNAVAILABLE', storeId: 'fx' });
     expect((await transient.vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1');
     const dead = await setup({ renew: async () => Promise.reject(new AppError('TOKEN_EXPIRED', 'invalid_grant')) });
     await dead.vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 7_000_000) });
     await expect(dead.connections.handleUnauthorized('fx', 'at-1')).rejects.toMatchObject({ code: 'TOKEN_EXPIRED', storeId: 'fx' });
     expect(await dead.vault.get('fx')).toBeNull();
+  });
+
+  it('a renewal that cannot reach the store says so (the "can’t reach" banner) and keeps the refresh token; its retry renews once the store answers, and says it is reachable (security case 22)', async () => {
+    let down = true;
+    const unavailable: string[] = [];
+    const renewed: string[] = [];
+    const { connections, vault, calls } = await setup(
+      { renew: async (credential) => (down ? Promise.reject(new TypeError('Failed to fetch')) : tokens('at-2', `${credential.tokens!.refreshToken}+`, NOW + 7_200_000)) },
+      () => ({ onRenewalUnavailable: (id) => unavailable.push(id), onRenewed: (id) => renewed.push(id) }),
+    );
+    // expired: the request cannot be signed, and the store cannot be reached to renew
+    await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW - 1_000) });
+    await expect(connections.sign('fx', new Headers())).rejects.toMatchObject({ code: 'TOKEN_RENEWAL_UNAVAILABLE', storeId: 'fx' });
+    expect(unavailable).toEqual(['fx']);
+    expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1');
+    // the retry while still down: unavailable again, nothing lost
+    await expect(connections.retryRenewal('fx')).rejects.toMatchObject({ code: 'TOKEN_RENEWAL_UNAVAILABLE' });
+    expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1');
+    // back: the retry renews with the kept refresh token and says so; a retry with nothing due only says so
+    down = false;
+    await connections.retryRenewal('fx');
+    expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1+');
+    expect(renewed).toEqual(['fx']);
+    await connections.retryRenewal('fx');
+    expect(calls.renew).toBe(3);
+    expect(renewed).toEqual(['fx', 'fx']);
   });
 
   it('a 401 on a connection that cannot renew forgets it; forget revokes at the store and deletes', async () => {
