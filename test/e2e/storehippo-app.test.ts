@@ -200,6 +200,23 @@ describe('StoreHippo in the app', () => {
     await page.getByText('Connected with access key · can browse, orders, coupons, edit products').waitFor();
   });
 
+  it('Check again with a key the store has since disabled: the banner asks for the key again, not a locked screen that still looks connected', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByText(/Connected with access key/).waitFor();
+    await page.goto(`${env.app.url}#/s/hippo/orders`);
+    const locked = page.getByRole('note').filter({ hasText: 'Seeing the store’s orders is not allowed' });
+    env.hippo.disableKey(DEMO_KEYS.readOnly);
+    try {
+      await locked.getByRole('button', { name: 'Check again' }).click();
+      await page.getByText(/no longer accepts the saved credentials/).waitFor();
+      expect(await readSessionKeys(page)).toEqual([]);
+    } finally {
+      env.hippo.enableKey(DEMO_KEYS.readOnly);
+    }
+  });
+
   it('a reload well down the catalogue comes back to the same card, the pages up to it asked for together', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 1280);

@@ -162,7 +162,12 @@ export class Session extends StoreAccess {
 
   /** Asks a probed store again what this connection may do (a role changed there): the screens follow. */
   async recheck(storeId: string): Promise<void> {
-    this.link(await (await this.seam()).recheck(storeId), false);
+    try {
+      this.link(await (await this.seam()).recheck(storeId), false);
+    } catch (error) {
+      this.#noteEnded(storeId, error); // the store no longer takes the key: the reconnect banner
+      throw error;
+    }
   }
 
   /**
