@@ -125,7 +125,8 @@ describe('ProductEditor', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
       const alert = await screen.findByRole('alert');
       expect(within(alert).getByText('Changed elsewhere')).toBeInTheDocument();
-      expect(alert).toHaveTextContent('Their version: “Linen apron (new season)”, $21.00, published.');
+      // what they changed, said by field, against the version this editor opened
+      expect(alert).toHaveTextContent('Someone changed this product while you were editing (the name, the price). Their version: “Linen apron (new season)”, $21.00, published.');
       expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
       expect(editing.onSaved).not.toHaveBeenCalled();
       return editing;
@@ -137,6 +138,8 @@ describe('ProductEditor', () => {
       await userEvent.click(screen.getByRole('button', { name: 'Reload their version' }));
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();
       expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron (new season)');
+      // the button the focus was on is gone: the focus goes back to the form, not the page
+      expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
       expect(screen.getByRole('spinbutton', { name: 'Price (USD)' })).toHaveValue(21);
       expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
       await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
@@ -152,6 +155,7 @@ describe('ProductEditor', () => {
 
       await userEvent.click(screen.getByRole('button', { name: 'Overwrite with mine' }));
       expect(await screen.findByText('Saved.')).toBeInTheDocument();
+      expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
       expect(patches()).toEqual([
         { name: 'My apron', updated: SEEN },
         { name: 'My apron', updated: THEIRS },
