@@ -92,6 +92,12 @@ describe('Shopware 6 in the app', () => {
     expect(all).toBe(31);
     // the Embed screen asks for the sales channel's public key and writes a Store API snippet
     await page.getByRole('link', { name: 'Embed' }).click();
+    // a key the shop refuses (another sales channel's, mistyped): said at once, and no snippet to publish
+    await page.getByLabel('Sales channel access key').fill('SWSCWRONGKEY0000000000001');
+    await page.getByRole('alert').filter({ hasText: `${STORE} does not accept this key for its storefront` }).waitFor();
+    expect(await page.getByRole('textbox', { name: 'Snippet' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Copy snippet' }).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-embed-wrong-key.png`, fullPage: true });
     await page.getByLabel('Sales channel access key').fill(SALES_CHANNEL_ACCESS_KEY);
     const snippet = await page.getByRole('textbox', { name: 'Snippet' }).inputValue();
     expect(snippet).toContain('kind="shopware6"');

@@ -156,6 +156,29 @@ export class StoreEmbed {
     return this.#provider?.storefrontKey;
   }
 
+  /**
+   * Whether the store takes `key` for reading its storefront, asked as the widget will ask (one
+   * product, the key in its header, no cookies, no Referer): 'ok'; 'refused' (401 or 403: not this
+   * store's key); 'unknown' (no answer, or another failure: the preview then tells).
+   */
+  async checkKey(key: string, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<'ok' | 'refused' | 'unknown'> {
+    const store = this.store;
+    if (!store) return 'unknown';
+    const refused = new Error('refused');
+    try {
+      const { widgetReader } = await import('../providers/storefronts.ts');
+      await widgetReader(store.kind)({ apiBase: store.apiBase, token: key, limit: 1, category: '', search: '' }, async (url, init) => {
+        const response = await fetchImpl(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer' });
+        if (response.status === 401 || response.status === 403) throw refused;
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return (await response.json()) as unknown;
+      });
+      return 'ok';
+    } catch (error) {
+      return error === refused ? 'refused' : 'unknown';
+    }
+  }
+
   /** The snippet with the platform's public storefront key instead of a token; '' without a store. */
   keySnippet(choices: SnippetChoices, key: string): string {
     const store = this.store;
