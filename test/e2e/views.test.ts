@@ -66,6 +66,8 @@ describe.each(schemes)('every view in the %s theme', (colorScheme) => {
     const addToCart = page.getByRole('button', { name: 'Add to cart' });
     await addToCart.click();
     await page.getByRole('link', { name: 'View cart' }).waitFor();
+    // what the cart holds as the store answered, not the quantity asked for
+    await page.getByRole('status').filter({ hasText: /^Your cart now has 1 of this \(1 item in all\)\./ }).waitFor();
     // the button was "Adding…" (aria-disabled) meanwhile: it kept the focus
     expect(await addToCart.evaluate((button) => button === document.activeElement)).toBe(true);
     await page.getByRole('link', { name: 'View cart' }).click();

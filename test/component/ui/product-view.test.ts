@@ -119,13 +119,14 @@ describe('ProductView: what the granted scopes unlock', () => {
 
     // And the form works: the quantity goes to the store, the cart's count comes back.
     app.network.on('POST', '/api/v1/cart/items', () =>
-      json({ items: [{ product_id: 'p-100', quantity: 2 }], subtotal_raw: 39.8, currency: 'USD' }),
+      json({ items: [{ product_id: 'p-100', quantity: 2 }, { product_id: 'p-7', quantity: 3 }], subtotal_raw: 99.8, currency: 'USD' }),
     );
     const quantity = screen.getByRole('spinbutton', { name: 'Quantity' });
     await userEvent.clear(quantity);
     await userEvent.type(quantity, '2');
     await userEvent.click(screen.getByRole('button', { name: 'Add to cart' }));
-    expect(await screen.findByText(/Added to your cart \(2 items\)/)).toBeInTheDocument();
+    // as the store answered: this product's line, and everything (not the quantity asked for)
+    expect(await screen.findByText(/Your cart now has 2 of this \(5 items in all\)\./)).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'View cart' })).toHaveAttribute('href', '#/s/demo/cart');
     const posts = app.network.requests('POST', '/api/v1/cart/items');
     expect(posts).toHaveLength(1);
