@@ -79,7 +79,8 @@ export const BUDGETS = Object.freeze({
    * 0.09 KB; 34.54 KB with Check again on a probed store's locked feature, Session's 0.02 KB;
    * 34.59 KB with a Shopware integration's card saying editing is up to its role, HomeView's 0.05 KB;
    * 34.63 KB with the four newer platforms' renewals that cannot reach the store shown and retried
-   * as Goodsie's are, Session's 0.04 KB).
+   * as Goodsie's are, Session's 0.04 KB; 34.66 KB with a store's page saying it was signed out in
+   * another tab, 0.03 KB).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").

@@ -51,6 +51,8 @@ describe('forget credentials in one of two tabs of a seam store', () => {
 
     await second.getByRole('heading', { name: `${NAME} is not connected` }).waitFor({ timeout: 1_000 });
     expect(Date.now() - forgotAt).toBeLessThan(1_000);
+    // and says why, instead of a bare form
+    await second.getByRole('status').filter({ hasText: 'Its credentials were forgotten in another tab of this browser.' }).waitFor();
 
     // the other tab tries to work with the store: nothing goes out with the old key
     await second.goto(`${app.url}#/`);

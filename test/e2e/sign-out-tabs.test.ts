@@ -32,6 +32,7 @@ describe('sign-out in one of two tabs', () => {
     const usesAtSignOut = e2e.env.store.traffic.apiRequestsWith(oldToken);
 
     await second.getByRole('heading', { name: `${CODE_STORE} is not connected` }).waitFor({ timeout: 1_000 });
+    await second.getByRole('status').filter({ hasText: 'It was signed out in another tab of this browser.' }).waitFor();
     expect(Date.now() - signedOutAt).toBeLessThan(1_000);
 
     // The other tab tries to work with the store: going back to the catalogue sends nothing with the old token.

@@ -33,6 +33,8 @@ export class Session extends StoreAccess {
   #loaded = $state(false);
   /** The store last signed out of during this visit, for a calm confirmation; null once another sign-in lands. */
   #signedOutOf = $state<string | null>(null);
+  /** That sign-out was made in another tab (its screens here say so). */
+  #outElsewhere = $state(false);
   /** A connected store whose request for more access the person declined: a calm note says nothing changed. */
   #declinedMore = $state<string | null>(null);
   /** Store ids whose renewal failed for a passing reason: kept connected, "can't reach" shows, retried. */
@@ -101,6 +103,11 @@ export class Session extends StoreAccess {
   /** The store last signed out of during this visit; null once another sign-in lands. */
   get signedOutOf(): string | null {
     return this.#signedOutOf;
+  }
+
+  /** The store last signed out of in another tab of this browser, while this one was open; else null. */
+  get signedOutElsewhere(): string | null {
+    return this.#outElsewhere ? this.#signedOutOf : null;
   }
 
   /** A connected store whose request for more access was just declined; null once read or another sign-in lands. */
@@ -266,7 +273,8 @@ export class Session extends StoreAccess {
   }
 
   /** Forgets the store's session here (signed out in this tab or another). */
-  #drop(storeId: string): void {
+  #drop(storeId: string, elsewhere = false): void {
+    this.#outElsewhere = elsewhere;
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
     this.links.drop(storeId);
     this.#expired = this.#expired.filter((id) => id !== storeId);
@@ -282,7 +290,7 @@ export class Session extends StoreAccess {
 
   #onAuthEvent(event: AuthEvent): void {
     const { storeId } = event;
-    if (event.type === 'signed-out-elsewhere') this.#drop(storeId);
+    if (event.type === 'signed-out-elsewhere') this.#drop(storeId, true);
     else if (event.type === 'connected-elsewhere') void this.#connectedElsewhere(storeId);
     else if (event.type === 'storage-write-failed') this.#writeFailed = true;
     else if (event.type === 'renewed') this.#setReachable(storeId);
