@@ -207,3 +207,29 @@ describe('framing (security case 38)', () => {
     }
   });
 });
+
+describe('the store’s tabs on a phone', () => {
+  it('keep the current one in view where they scroll sideways (Embed, the last, reached by its address), and scroll back for the Catalogue', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Store' });
+    const inView = (name: string) =>
+      nav.getByRole('link', { name }).evaluate((link) => {
+        const box = link.getBoundingClientRect();
+        const shown = link.closest('nav')!.getBoundingClientRect();
+        return box.left >= shown.left && box.right <= shown.right;
+      });
+    expect(await inView('Embed')).toBe(false); // past the edge at 360 px
+    // arriving on the Embed screen by its address (a reload, a bookmark, Back), not by a click that
+    // focuses the tab (the browser brings a focused tab into view by itself)
+    await page.goto(`${e2e.env.app.url}#/s/demo/embed`);
+    await page.getByRole('heading', { name: /^Embed/, level: 1 }).waitFor();
+    await expect.poll(() => inView('Embed')).toBe(true);
+    await page.goBack();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => inView('Catalogue')).toBe(true);
+  });
+});
+
