@@ -64,8 +64,18 @@ describe.each(schemes)('every view in the %s theme', (colorScheme) => {
     await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
 
     const addToCart = page.getByRole('button', { name: 'Add to cart' });
+    // an emptied quantity is asked for, not taken as 1
+    const quantity = page.getByRole('spinbutton', { name: 'Quantity' });
+    let cartPosts = 0;
+    page.on('request', (request) => void (request.method() === 'POST' && request.url().includes('/cart/items') && cartPosts++));
+    await quantity.fill('');
+    await addToCart.click();
+    expect(await quantity.evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
+    expect(cartPosts).toBe(0);
+    await quantity.fill('1');
     await addToCart.click();
     await page.getByRole('link', { name: 'View cart' }).waitFor();
+    expect(cartPosts).toBe(1);
     // what the cart holds as the store answered, not the quantity asked for
     await page.getByRole('status').filter({ hasText: /^Your cart now has 1 of this \(1 item in all\)\./ }).waitFor();
     // the button was "Adding…" (aria-disabled) meanwhile: it kept the focus
