@@ -186,6 +186,8 @@ export interface Order {
 
 export interface Coupon {
   code: string;
+  /** More codes that give the same discount (a Foxy coupon may have several), after `code`. */
+  otherCodes?: readonly string[];
   /** null for a fixed-amount coupon (then amountOff is set), and for one with tiers or terms the app cannot read. */
   percentOff: number | null;
   /** Major units of the store's currency, for fixed-amount coupons (platforms.md 1.5). */

@@ -135,6 +135,10 @@ export function couponFromWire(value: unknown, path: string): Coupon | null {
     code: first,
     ...discountOf(requireString(coupon, 'coupon_discount_type', path), requireString(coupon, 'coupon_discount_details', path)),
   };
+  // A coupon may have several codes: the first is shown with its Copy button, the others beside it.
+  const others = codes.slice(1).map((entry, i) => requireString(readObject(entry, `${path}.codes[${i + 1}]`), 'code', `${path}.codes[${i + 1}]`).trim());
+  const otherCodes = [...new Set(others)].filter((code) => code !== '' && code !== first);
+  if (otherCodes.length > 0) result.otherCodes = otherCodes;
   const name = optionalString(coupon, 'name', path)?.trim();
   if (name !== undefined && name !== '' && name !== first) result.name = name;
   const end = optionalString(coupon, 'end_date', path);

@@ -84,7 +84,7 @@ describe('coupons (5.4)', () => {
     const page = await collectPages(c.getJson, url, FOXY_REL.coupons, c.apiBase, 2);
     const coupons = page.entries.map((e, i) => couponFromWire(e, `$[${i}]`));
     expect(coupons).toEqual([
-      { code: 'SPRING10', name: 'Spring 10%', percentOff: 10, expiresAt: '2025-05-31T23:59:59.000Z' },
+      { code: 'SPRING10', otherCodes: ['SPRING10B'], name: 'Spring 10%', percentOff: 10, expiresAt: '2025-05-31T23:59:59.000Z' },
       { code: 'FIVEOFF', name: 'Five off', percentOff: null, amountOff: 5 },
       {
         code: 'BULK',
