@@ -13,11 +13,11 @@ export function boot(captured: CapturedRedirect | null, config: Promise<Response
   const target = document.getElementById('app');
   if (!target) return;
   const storage = LazyAuth.openStorage(database);
-  const saved = LazyAuth.listSaved(storage);
   // Read and checked as soon as its body is in, not once the app has mounted (the mount is one long
   // task, and config.json's body had usually arrived before or during it).
   const checked = loadConfig(window.fetch.bind(window), 'config.json', config);
   checked.catch(() => undefined); // App shows the failure
+  const saved = LazyAuth.listSaved(storage, checked);
   // Rendered in the next microtask: storage's first reads (queued just now, on a database usually
   // open by this time) reach IndexedDB before the app's first render, not after it (~30 ms later).
   queueMicrotask(() => mount(App, { target, props: { captured, config: checked, storage, saved } }));

@@ -80,12 +80,14 @@ export const BUDGETS = Object.freeze({
    * 34.59 KB with a Shopware integration's card saying editing is up to its role, HomeView's 0.05 KB;
    * 34.63 KB with the four newer platforms' renewals that cannot reach the store shown and retried
    * as Goodsie's are, Session's 0.04 KB; 34.66 KB with a store's page saying it was signed out in
-   * another tab, 0.03 KB).
+   * another tab, 0.03 KB; 34.94 KB on 2026-12-05 with each saved session recording the servers it
+   * was made for and one config.json now points elsewhere discarded, security case 25, the token
+   * vault's 0.28 KB, which the boot's listing of saved sessions needs before any token is used).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").
    */
-  appFirstLoadJs: 34_700,
+  appFirstLoadJs: 35_000,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });

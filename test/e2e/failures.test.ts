@@ -15,6 +15,7 @@ import {
   STORE_NAME,
   answerConsent,
   connectThroughConsent,
+  deploymentHeaders,
   readOtherStorage,
   callbackParam,
   readSessionKeys,
@@ -208,6 +209,45 @@ describe('a damaged saved session', () => {
       expect((await readSessionKeys(page)).sort()).toEqual(['session:demo', 'session:demo-code']);
     });
   }
+});
+
+describe('a saved session whose store config.json now puts on another server (security case 25)', () => {
+  afterEach(() => {
+    e2e.env.app.setOverride('config.json', JSON.stringify({ stores: e2e.env.stores }));
+    e2e.env.app.setHeaders(deploymentHeaders({ stores: e2e.env.stores }));
+  });
+
+  it('is discarded with the banner, and its token goes to no server, not even the same store under another name', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => productCards().count()).toBeGreaterThan(0);
+
+    // The same demo store, reached as localhost rather than 127.0.0.1: another origin, which would
+    // answer a request carrying the token (a moved apiBase, or a config.json someone changed).
+    const moved = e2e.env.store.origin.replace('127.0.0.1', 'localhost');
+    const stores = e2e.env.stores.map((s) => (s.id === 'demo' ? { ...s, apiBase: moved } : s));
+    e2e.env.app.setOverride('config.json', JSON.stringify({ stores }));
+    e2e.env.app.setHeaders(deploymentHeaders({ stores })); // its CSP lets the page reach the new address
+    await page.goto(`${e2e.env.app.url}#/`);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await page.waitForTimeout(300); // the catalogue's last requests, with the token, to where it was made for
+    const signed: string[] = [];
+    page.on('request', (request) => {
+      if (request.headers()['authorization']) signed.push(new URL(request.url()).origin);
+    });
+    await page.reload();
+    const banner = page.getByRole('status').filter({ hasText: 'could not be read and was discarded' });
+    await banner.waitFor();
+    await expect.poll(() => banner.textContent()).toContain(STORE_NAME);
+    await expect.poll(() => storeRow(STORE_NAME).getByText(/^Not connected/).count()).toBe(1);
+    expect(await readSessionKeys(page)).toEqual([]);
+    await page.goto(`${e2e.env.app.url}#/s/demo`);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.waitForTimeout(300); // a request the page would make on the store screen has left by now
+    expect(signed).toEqual([]);
+    await expectNoTechnicalLeak();
+  });
 });
 
 describe('a network failure during the code exchange', () => {

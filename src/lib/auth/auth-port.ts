@@ -13,7 +13,8 @@ import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/
 import type { VaultListing } from '../storage/token-vault.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
-import { REFRESH_MARGIN_MS, SessionStore } from './session-store.ts';
+import { REFRESH_MARGIN_MS, SessionStore, storesOf } from './session-store.ts';
+import type { AppConfig } from '../config/types.ts';
 import { openSessionChannel } from './session-channel.ts';
 import { defaultWithLock, SignOuts } from './sign-outs.ts';
 
@@ -96,9 +97,13 @@ export class LazyAuth implements AuthPort {
    * Starts reading the saved sessions as soon as `storage` is open, before config.json is read and
    * the app is built (the boot does), so that a returning visitor's list does not wait for them.
    * From the records the storage check read with the sealing key where it did (kv.ts firstRead).
+   * The listing is complete once `config` is in too: a record config.json's store was not made for
+   * is discarded (security case 25, TokenVaultOptions.storeOf).
    */
-  static listSaved(storage: Promise<OpenedStorage>): Promise<VaultListing> {
-    const listing = storage.then((opened) => new SessionStore(opened.firstRead ?? opened.sealed).list());
+  static listSaved(storage: Promise<OpenedStorage>, config: Promise<AppConfig>): Promise<VaultListing> {
+    const stores = config.then(storesOf);
+    stores.catch(() => undefined); // a broken config.json is App's to show; the vault then checks nothing
+    const listing = storage.then((opened) => new SessionStore(opened.firstRead ?? opened.sealed, stores).list());
     listing.catch(() => undefined); // the first listSessions, which takes it, reports a failure
     return listing;
   }
@@ -177,7 +182,7 @@ export class LazyAuth implements AuthPort {
     const early = this.#early;
     this.#early = undefined;
     if (this.#service && !early) return (await this.#service).listSessions();
-    const listed = await (early ?? new SessionStore(this.#storage.sealed).list());
+    const listed = await (early ?? new SessionStore(this.#storage.sealed, storesOf(this.#deps.config)).list());
     if (!this.#loaded) this.#listed = new Map(listed.sessions.map((s) => [s.storeId, s]));
     if (listed.sessions.length > 0) this.#loadInBackground(BACKGROUND_LOAD_MS);
     return listed;

@@ -13,7 +13,7 @@ import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/
 import type { VaultListing } from '../storage/token-vault.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { CodeFlowModule, RedirectFlows } from './redirect-flows.ts';
-import { REFRESH_MARGIN_MS, SessionStore } from './session-store.ts';
+import { REFRESH_MARGIN_MS, SessionStore, storesOf } from './session-store.ts';
 import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { openSessionChannel, type SessionChannel } from './session-channel.ts';
@@ -112,7 +112,7 @@ export class AuthService {
     // sign-in alone goes to the per-tab sessionStorage fallback, so that it survives the redirect.
     const pendingStorage = storage.persistent ? storage.store : pendingFallback;
     this.canSignIn = pendingStorage !== null;
-    this.#sessions = new SessionStore(storage.sealed);
+    this.#sessions = new SessionStore(storage.sealed, storesOf(deps.config));
     let flows: Promise<RedirectFlows> | undefined;
     this.#flows = () =>
       (flows ??= import('./redirect-flows.ts').then(

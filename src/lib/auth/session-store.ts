@@ -3,9 +3,15 @@
  * sessions that storage refused to write (a quota, a closed database), so that a rotated refresh
  * token is never lost (security case 24). The sign-out markers a renewal checks are in sign-outs.ts.
  */
+import type { AppConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
-import { TokenVault, type VaultListing } from '../storage/token-vault.ts';
+import { TokenVault, type StoreLookup, type VaultListing } from '../storage/token-vault.ts';
+
+/** The stores of `config` by id, as the vault checks a session's record against them. */
+export function storesOf(config: AppConfig): StoreLookup {
+  return (storeId) => config.stores.find((store) => store.id === storeId);
+}
 
 /** Refresh when the token has this little life left. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -15,8 +21,9 @@ export class SessionStore {
   /** Sessions storage refused to write, kept for this tab; they win over the vault's older copy. */
   readonly #unsaved = new Map<string, StoreSession>();
 
-  constructor(sealed: KeyValueStore) {
-    this.#vault = new TokenVault(sealed);
+  /** `storeOf`: the stores as config.json gives them, whose servers a session must have been made for (TokenVaultOptions). */
+  constructor(sealed: KeyValueStore, storeOf?: StoreLookup | Promise<StoreLookup>) {
+    this.#vault = new TokenVault(sealed, storeOf ? { storeOf } : {});
   }
 
   /** The session, or null. A corrupt record throws STORAGE_CORRUPT once and is gone after. */

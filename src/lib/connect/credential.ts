@@ -24,6 +24,11 @@ export interface Credential {
   secrets?: Readonly<Record<string, string>>;
   /** Probe results, for platforms whose capabilities come from probes. */
   capabilities?: readonly Capability[];
+  /**
+   * The origins it was made for, as the vault recorded them when it wrote it (credential-origins.ts);
+   * absent in records written before 2026-12-05 and in credentials not yet written.
+   */
+  origins?: readonly string[];
 }
 
 /** The part of a Credential a connector returns; the AuthService adds `v`, `storeId`, `kind`. */

@@ -99,8 +99,8 @@ export class StoreConnections {
     ]).then(
       ([{ Connections }, { CredentialVault }, loaders, { SingleUseStore }]) => {
         // No v1 record can exist for a seam store (v1 was Goodsie's); the mode is never used. A
-        // record of another platform than config.json now names is discarded (kindOf).
-        const vault = new CredentialVault(store, { v1Mode: () => 'implicit', kindOf: (id) => config.stores.find((s) => s.id === id)?.kind });
+        // record of another platform or other servers than config.json now names is discarded (storeOf).
+        const vault = new CredentialVault(store, { v1Mode: () => 'implicit', storeOf: (id) => config.stores.find((s) => s.id === id) });
         const pending = new SingleUseStore<PendingSignIn>(store, 'seam-pending:', { now: now ?? Date.now, parse: parsePending });
         const connections = new Connections({
           config,

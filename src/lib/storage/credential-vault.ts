@@ -7,7 +7,8 @@
 import type { Capability } from '../domain/capability.ts';
 import { ALL_CAPABILITIES } from '../domain/capability.ts';
 import { CREDENTIAL_VERSION, type Credential } from '../connect/credential.ts';
-import type { StoreKind } from '../connect/store-config.ts';
+import { credentialOrigins, madeFor } from '../connect/credential-origins.ts';
+import type { StoreConfig, StoreKind } from '../connect/store-config.ts';
 import type { TokenSet } from '../oauth/types.ts';
 import { prefixed, VAULT_PREFIX, type KeyValueStore } from './kv.ts';
 import { parseTokenSet, parseVaultRecord } from './token-vault.ts';
@@ -19,28 +20,30 @@ export interface CredentialVaultOptions {
   /** The mode a v1 Goodsie record of `storeId` stands for ('implicit' | 'code'), from the store's config. */
   v1Mode: (storeId: string) => string;
   /**
-   * The platform config.json gives `storeId` now: a record of another platform (the store's entry
-   * moved to another platform since it was saved) is discarded like a damaged one, so that its
-   * token or key is never sent to the new platform's address (security case 25). Omitted: any
-   * platform the app knows.
+   * The store config.json gives `storeId` now (security case 25, connect/credential-origins.ts): a
+   * record of another platform, or made for other servers (the entry moved to another platform or
+   * address since it was saved), is discarded like a damaged one, so that its token or key is never
+   * sent to the new address; and each record written records the origins it is made for. Omitted:
+   * any platform the app knows, and no origins recorded.
    */
-  kindOf?: (storeId: string) => StoreKind | undefined;
+  storeOf?: (storeId: string) => StoreConfig | undefined;
 }
 
 export class CredentialVault {
   readonly #store: KeyValueStore;
   readonly #v1Mode: (storeId: string) => string;
-  readonly #kindOf: ((storeId: string) => StoreKind | undefined) | undefined;
+  readonly #storeOf: ((storeId: string) => StoreConfig | undefined) | undefined;
 
   constructor(store: KeyValueStore, options: CredentialVaultOptions) {
     this.#store = prefixed(store, VAULT_PREFIX);
     this.#v1Mode = options.v1Mode;
-    this.#kindOf = options.kindOf;
+    this.#storeOf = options.storeOf;
   }
 
   #parse(raw: unknown, storeId: string): Credential | null {
     const credential = parseCredentialRecord(raw, storeId, this.#v1Mode);
-    return credential && this.#kindOf && credential.kind !== this.#kindOf(storeId) ? null : credential;
+    if (!credential || !this.#storeOf) return credential;
+    return madeFor(this.#storeOf(storeId), credential.kind, credential.origins) ? credential : null;
   }
 
   /** The credential of `storeId`, or null. A damaged record is deleted, then STORAGE_CORRUPT is thrown once. */
@@ -58,7 +61,10 @@ export class CredentialVault {
 
   /** Writes the record (v2). The rotated refresh token is durable when this resolves. */
   async put(credential: Credential): Promise<void> {
-    await this.#store.set(credential.storeId, copyCredential(credential));
+    const store = this.#storeOf?.(credential.storeId);
+    const record = copyCredential(credential);
+    if (store) record.origins = credentialOrigins(store);
+    await this.#store.set(credential.storeId, record);
   }
 
   async delete(storeId: string): Promise<void> {
@@ -73,6 +79,7 @@ function copyCredential(credential: Credential): Credential {
   if (credential.tokens) copy.tokens = { ...credential.tokens, scopes: [...credential.tokens.scopes] };
   if (credential.secrets) copy.secrets = { ...credential.secrets };
   if (credential.capabilities) copy.capabilities = [...credential.capabilities];
+  if (credential.origins) copy.origins = [...credential.origins];
   return copy;
 }
 
@@ -85,6 +92,8 @@ export function parseCredentialRecord(raw: unknown, storeId: string, v1Mode: (st
   }
   if (raw['v'] !== CREDENTIAL_VERSION || raw['storeId'] !== storeId) return null;
   const { kind, mode, tokens, secrets, capabilities } = raw;
+  const { origins } = raw;
+  if (origins !== undefined && !(Array.isArray(origins) && origins.every((origin) => typeof origin === 'string'))) return null;
   if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind) || typeof mode !== 'string' || mode === '') return null;
   const credential: Credential = { v: CREDENTIAL_VERSION, storeId, kind: kind as StoreKind, mode };
   if (tokens !== undefined) {
@@ -100,6 +109,7 @@ export function parseCredentialRecord(raw: unknown, storeId: string, v1Mode: (st
     if (!Array.isArray(capabilities) || !capabilities.every((value) => (ALL_CAPABILITIES as readonly unknown[]).includes(value))) return null;
     credential.capabilities = [...(capabilities as Capability[])];
   }
+  if (origins) credential.origins = [...(origins as string[])];
   if (!credential.tokens && !credential.secrets) return null;
   return credential;
 }

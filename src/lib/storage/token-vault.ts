@@ -3,7 +3,8 @@
  * read is deleted and reported (STORAGE_CORRUPT / `discarded`), never allowed to break the list.
  */
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
-import { runsOnSeam } from '../connect/store-config.ts';
+import { credentialOrigins, madeFor } from '../connect/credential-origins.ts';
+import { runsOnSeam, type StoreConfig } from '../connect/store-config.ts';
 import { prefixed, VAULT_PREFIX, type KeyValueStore } from './kv.ts';
 import { discardRecord, readVaultRecord } from './vault-record.ts';
 
@@ -12,6 +13,22 @@ export const VAULT_SCHEMA_VERSION = 1;
 interface VaultRecord {
   v: typeof VAULT_SCHEMA_VERSION;
   session: StoreSession;
+  /** The origins the session was made for (connect/credential-origins.ts); absent in older records. */
+  origins?: string[];
+}
+
+/** The store config.json gives an id now, undefined for none. */
+export type StoreLookup = (storeId: string) => StoreConfig | undefined;
+
+export interface TokenVaultOptions {
+  /**
+   * The stores as config.json gives them (security case 25): a record of a store config.json now
+   * gives another platform or other servers is discarded like a damaged one, and each record written
+   * records the origins it is made for. A promise (the boot lists the sessions while config.json is
+   * still being checked): reads wait for it; rejected (config.json is broken, and the app uses no
+   * session), nothing is checked. Omitted: nothing is checked or recorded.
+   */
+  storeOf?: StoreLookup | Promise<StoreLookup>;
 }
 
 export interface VaultListing {
@@ -28,9 +45,11 @@ export interface VaultListing {
 
 export class TokenVault {
   readonly #store: KeyValueStore;
+  readonly #storeOf: Promise<StoreLookup | undefined>;
 
-  constructor(store: KeyValueStore) {
+  constructor(store: KeyValueStore, options: TokenVaultOptions = {}) {
     this.#store = prefixed(store, VAULT_PREFIX);
+    this.#storeOf = Promise.resolve(options.storeOf).catch(() => undefined);
   }
 
   /** Every session, each record read once and all at once (a returning visitor's first screen waits for this). */
@@ -50,11 +69,17 @@ export class TokenVault {
 
   /** The session of `storeId`, or null. A corrupt record is deleted, then STORAGE_CORRUPT is thrown once. */
   async get(storeId: string): Promise<StoreSession | null> {
-    return readVaultRecord(this.#store, storeId, (raw) => parseVaultRecord(raw, storeId));
+    const storeOf = await this.#storeOf;
+    return readVaultRecord(this.#store, storeId, (raw) => {
+      const record = parseRecord(raw, storeId);
+      return record && accepted(record, storeOf) ? record.session : null;
+    });
   }
 
   async put(session: StoreSession): Promise<void> {
     const record: VaultRecord = { v: VAULT_SCHEMA_VERSION, session: copySession(session) };
+    const store = (await this.#storeOf)?.(session.storeId);
+    if (store) record.origins = credentialOrigins(store);
     await this.#store.set(session.storeId, record);
   }
 
@@ -65,7 +90,7 @@ export class TokenVault {
   /**
    * Reads one listed record: OTHER_KIND for a v2 record of a platform other than Goodsie (not this
    * vault's to read or discard, credential-vault.ts), kept in `seam` as read; null when it was
-   * corrupt or unreadable (and is now gone).
+   * corrupt, unreadable or not made for its store as config.json gives it (and is now gone).
    */
   async #readListed(storeId: string, seam: Map<string, unknown>): Promise<StoreSession | null | typeof OTHER_KIND> {
     try {
@@ -74,8 +99,8 @@ export class TokenVault {
         seam.set(storeId, raw);
         return OTHER_KIND;
       }
-      const session = parseVaultRecord(raw, storeId);
-      if (session) return session;
+      const record = parseRecord(raw, storeId);
+      if (record && accepted(record, await this.#storeOf)) return record.session;
     } catch {
       // unreadable: treated like corrupt
     }
@@ -85,6 +110,16 @@ export class TokenVault {
 }
 
 const OTHER_KIND = Symbol('other kind');
+
+interface ParsedRecord {
+  session: StoreSession;
+  origins: string[] | undefined;
+}
+
+/** Whether a Goodsie session made for `origins` may serve its store as config.json gives it now. */
+function accepted(record: ParsedRecord, storeOf: StoreLookup | undefined): boolean {
+  return !storeOf || madeFor(storeOf(record.session.storeId), 'goodsie', record.origins);
+}
 
 function copySession(session: StoreSession): StoreSession {
   const tokens: TokenSet = {
@@ -132,13 +167,16 @@ export function parseTokenSet(raw: unknown): TokenSet | null {
  * A v2 record (credential-vault.ts) of a Goodsie store with tokens reads as its session too.
  */
 export function parseVaultRecord(raw: unknown, storeId: string): StoreSession | null {
-  if (isRecord(raw) && raw['v'] === 2 && raw['storeId'] === storeId && raw['kind'] === 'goodsie') {
-    const tokens = parseTokenSet(raw['tokens']);
-    return tokens ? copySession({ storeId, tokens }) : null;
-  }
-  if (!isRecord(raw) || raw['v'] !== VAULT_SCHEMA_VERSION || !isRecord(raw['session'])) return null;
-  const session = raw['session'];
-  if (session['storeId'] !== storeId) return null;
-  const tokens = parseTokenSet(session['tokens']);
-  return tokens ? copySession({ storeId, tokens }) : null;
+  return parseRecord(raw, storeId)?.session ?? null;
+}
+
+/** As {@link parseVaultRecord}, with the origins the record was made for. */
+function parseRecord(raw: unknown, storeId: string): ParsedRecord | null {
+  if (!isRecord(raw)) return null;
+  const { origins } = raw;
+  if (origins !== undefined && !isStringArray(origins)) return null;
+  const tokens =
+    raw['v'] === 2 ? raw['storeId'] === storeId && raw['kind'] === 'goodsie' && parseTokenSet(raw['tokens'])
+    : raw['v'] === VAULT_SCHEMA_VERSION && isRecord(raw['session']) && raw['session']['storeId'] === storeId && parseTokenSet(raw['session']['tokens']);
+  return tokens ? { session: copySession({ storeId, tokens }), origins } : null;
 }

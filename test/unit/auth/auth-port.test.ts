@@ -265,7 +265,7 @@ describe('LazyAuth', () => {
     it('are what the first listSessions gives, with no second read; later calls read afresh', async () => {
       const { tabs, other } = await signedInElsewhere(); // AT1, 3600 s
       const { storage, lists } = await countedStorage(tabs);
-      const listed = LazyAuth.listSaved(storage);
+      const listed = LazyAuth.listSaved(storage, Promise.resolve(tabs.config));
       const auth = await LazyAuth.create({ config: tabs.config, fetch: (input, init) => fetch(input, init), navigate: () => undefined, now: () => tabs.clock.now, channel: null, storage, listed });
       expect(lists()).toBe(1);
       expect((await auth.listSessions()).sessions.map((s) => s.storeId)).toEqual(['acme']);
@@ -279,7 +279,7 @@ describe('LazyAuth', () => {
     it('are not given once this tab has signed a store out in the meantime', async () => {
       const { tabs } = await signedInElsewhere(); // AT1, 3600 s
       const { storage } = await countedStorage(tabs);
-      const listed = LazyAuth.listSaved(storage);
+      const listed = LazyAuth.listSaved(storage, Promise.resolve(tabs.config));
       await listed;
       const auth = await LazyAuth.create({ config: tabs.config, fetch: (input, init) => fetch(input, init), navigate: () => undefined, now: () => tabs.clock.now, channel: null, storage, listed });
       await auth.signOut('acme');
