@@ -82,12 +82,15 @@ export const BUDGETS = Object.freeze({
    * as Goodsie's are, Session's 0.04 KB; 34.66 KB with a store's page saying it was signed out in
    * another tab, 0.03 KB; 34.94 KB on 2026-12-05 with each saved session recording the servers it
    * was made for and one config.json now points elsewhere discarded, security case 25, the token
-   * vault's 0.28 KB, which the boot's listing of saved sessions needs before any token is used).
+   * vault's 0.28 KB, which the boot's listing of saved sessions needs before any token is used;
+   * 35.07 KB with config.json's check refusing any secret-like key name (Shopware's
+   * `secretAccessKey`) and noting the keys a platform did not ask for, whose misspelling checker and
+   * the words for JSON that does not parse load only when needed (config-lint.ts), 0.13 KB).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").
    */
-  appFirstLoadJs: 35_000,
+  appFirstLoadJs: 35_100,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });

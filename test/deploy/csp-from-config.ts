@@ -24,7 +24,8 @@ for (let i = 0; i < args.length; i++) {
 }
 
 try {
-  const json: unknown = JSON.parse(await readFile(configPath, 'utf8'));
+  // A UTF-8 byte order mark, which browsers drop when they read the file, is dropped here too.
+  const json: unknown = JSON.parse((await readFile(configPath, 'utf8')).replace(/^\uFEFF/, ''));
   await loadProfilesFor(json);
   const config = validateDeploymentConfig(json);
   process.stdout.write(headerOnly ? `${buildCsp(config)}\n` : buildHeadersFile(config, { basePath }));

@@ -21,7 +21,7 @@
  * @see https://www.w3.org/TR/CSP3/
  */
 import { ConfigError } from '../../src/lib/config/config-error.ts';
-import { validateConfig } from '../../src/lib/config/validate-config.ts';
+import { validateConfigStrictly } from '../../src/lib/config/config-lint.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';
 import { getProvider } from '../../src/lib/providers/registry.ts';
 
@@ -42,7 +42,7 @@ export interface DeploymentConfig extends AppConfig {
  * Throws ConfigError naming the field.
  */
 export function validateDeploymentConfig(json: unknown): DeploymentConfig {
-  const config: DeploymentConfig = validateConfig(json);
+  const config: DeploymentConfig = validateConfigStrictly(json);
   const raw = json as Record<string, unknown>;
   const images = raw['imageOrigins'];
   if (images !== undefined) {

@@ -320,7 +320,15 @@ describe('config.json missing or broken', () => {
       name: 'invalid-json',
       body: '{ "stores": [ { "id": "demo", } ',
       heading: /configuration has a problem/,
-      hint: /not valid JSON; check for a missing comma, quote or bracket/,
+      hint: /not valid JSON at line 1, column 31; check for a missing comma, quote or bracket \(JSON allows no comments and no comma after the last item\)/,
+    },
+    {
+      // The checker loads only for a file with keys a platform did not ask for (config-lint.ts).
+      name: 'misspelt-key',
+      body: 'MISSPELT_KEY',
+      heading: /configuration has a problem/,
+      field: 'stores[1].revocationEndPoint',
+      hint: /This platform has no "revocationEndPoint"; did you mean "revocationEndpoint"\?/,
     },
     {
       name: 'bad-field',
@@ -333,7 +341,11 @@ describe('config.json missing or broken', () => {
   for (const c of cases) {
     it(`${c.name}: a page names what is wrong and how to fix it`, async () => {
       const body =
-        c.body === 'BAD_API_BASE' ? JSON.stringify({ stores: [{ ...e2e.env.stores[0], apiBase: 'ftp://x' }, e2e.env.stores[1]] }) : c.body;
+        c.body === 'BAD_API_BASE'
+          ? JSON.stringify({ stores: [{ ...e2e.env.stores[0], apiBase: 'ftp://x' }, e2e.env.stores[1]] })
+          : c.body === 'MISSPELT_KEY'
+            ? JSON.stringify({ stores: [e2e.env.stores[0], { ...e2e.env.stores[1], revocationEndpoint: undefined, revocationEndPoint: e2e.env.stores[1]!.revocationEndpoint }] })
+            : c.body;
       e2e.env.app.setOverride('config.json', body);
       if (c.body === null) {
         const response = await fetch(`${e2e.env.app.url}config.json`);

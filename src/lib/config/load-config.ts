@@ -4,7 +4,7 @@
  * profiles of the platforms it names and validates it (validate-config.ts).
  */
 import { loadProfiles } from '../providers/registry.ts';
-import { validateConfig } from './validate-config.ts';
+import { validateConfig, type UnknownKeys } from './validate-config.ts';
 import { ConfigError } from './config-error.ts';
 import { AppError } from '../oauth/errors.ts';
 import { requestConfig } from './request-config.ts';
@@ -48,15 +48,8 @@ export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.j
   try {
     json = JSON.parse(text);
   } catch (error) {
-    const looksLikeHtml = text.trimStart().startsWith('<');
-    throw new ConfigError(
-      'CONFIG_INVALID',
-      '',
-      looksLikeHtml
-        ? 'The server sent a web page instead of config.json; deploy the file next to index.html.'
-        : 'config.json is not valid JSON; check for a missing comma, quote or bracket.',
-      { cause: error },
-    );
+    const lint = await import('./config-lint.ts').catch(() => undefined);
+    throw new ConfigError('CONFIG_INVALID', '', lint?.jsonProblem(text, error) ?? 'config.json is not valid JSON.', { cause: error });
   }
   try {
     await loadProfilesFor(json);
@@ -64,7 +57,17 @@ export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.j
     // Not the file's fault: a platform's code did not download (offline, or a deployment replaced).
     throw new AppError('APP_UNAVAILABLE', 'a platform profile could not be loaded', { cause: error });
   }
-  return validateConfig(json);
+  const unknown: UnknownKeys[] = [];
+  try {
+    return validateConfig(json, unknown);
+  } finally {
+    // Keys a platform did not ask for: one that nearly spells a key the entry lacks is named, also
+    // before the missing key it stands for (the checker loads only then; offline, nothing more is said).
+    if (unknown.length > 0) {
+      const lint = await import('./config-lint.ts').catch(() => undefined);
+      unknown.forEach((entry) => lint?.refuseMisspelt(entry));
+    }
+  }
 }
 
 /**

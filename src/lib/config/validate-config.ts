@@ -67,11 +67,14 @@ function requireEndpoint(store: JsonObject, key: string, path: string): string {
 }
 
 /** Keys that would hold a secret; refused anywhere in a store entry (platforms.md 1.1, plus StoreHippo's header name `access-key`). */
-const SECRET_KEYS = new Set(
-  ['clientSecret', 'client_secret', 'secret', 'password', 'accessKey', 'access_key', 'access-key', 'accessToken', 'access_token', 'refreshToken', 'refresh_token'].map(
-    (key) => key.toLowerCase(),
-  ),
-);
+/**
+ * Key names that hold a secret, compared without case, hyphens or underscores: any name with
+ * "secret", "password" or "passwd", "privatekey", "apikey" or "credential" in it (Shopware's
+ * `secretAccessKey`, an `integrationSecret`), and any ending in "token" or "accesskey" (Shopware's
+ * and StoreHippo's access keys, a bearer or refresh token). Endpoints (`tokenEndpoint`) are not.
+ */
+const SECRET_NAME = /secret|passw(or)?d|privatekey|apikey|credential|token$|accesskey$/;
+const isSecretName = (key: string): boolean => SECRET_NAME.test(key.toLowerCase().replace(/[-_\s]/g, ''));
 const SECRETS_HINT = 'Secrets are entered in the app when connecting, never in config.json.';
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 
@@ -86,7 +89,7 @@ function findSecretKey(value: unknown, path: string, depth = 0): string | undefi
     return undefined;
   }
   for (const [key, item] of Object.entries(value)) {
-    if (SECRET_KEYS.has(key.toLowerCase())) return `${path}.${key}`;
+    if (isSecretName(key)) return `${path}.${key}`;
     const found = findSecretKey(item, `${path}.${key}`, depth + 1);
     if (found) return found;
   }
@@ -148,7 +151,7 @@ export function configReader(entry: JsonObject, path: string): ConfigReader {
   };
 }
 
-function validateStore(value: unknown, index: number, seenIds: Set<string>): StoreConfig {
+function validateStore(value: unknown, index: number, seenIds: Set<string>, unknown?: UnknownKeys[]): StoreConfig {
   const path = `stores[${index}]`;
   if (!isObject(value)) throw invalid(path, 'Each entry of "stores" must be an object describing one store.');
   const secretKey = findSecretKey(value, path);
@@ -171,20 +174,36 @@ function validateStore(value: unknown, index: number, seenIds: Set<string>): Sto
   const apiBase = requireEndpoint(value, 'apiBase', path);
   if (apiBase.includes('?')) throw invalid(`${path}.apiBase`, 'Remove the ?query from apiBase; it is the server address the API paths are added to.');
   const base: StoreConfigBase = { id, kind: kind as StoreKind, name, apiBase };
-  return provider.validateConfig(configReader(value, path), base);
+  // The keys the platform's validator asks for, to tell a misspelt one from a key it ignores
+  // (config-lint.ts); also when it throws: a required key's misspelling is the cause to name.
+  const known = new Set(['id', 'kind', 'name', 'apiBase']);
+  const asked = new Proxy(value, { get: (entry, key) => (typeof key === 'string' && known.add(key), Reflect.get(entry, key)) });
+  try {
+    return provider.validateConfig(configReader(asked, path), base);
+  } finally {
+    if (Object.keys(value).some((key) => !known.has(key))) unknown?.push({ entry: value, known, path });
+  }
+}
+
+/** An entry with keys its platform did not ask for, and those it did (config-lint.ts checks them for misspellings). */
+export interface UnknownKeys {
+  entry: JsonObject;
+  known: ReadonlySet<string>;
+  path: string;
 }
 
 /**
- * Checks parsed config.json and returns a clean copy (unknown keys are ignored and dropped).
- * Throws ConfigError CONFIG_INVALID naming the first bad field.
+ * Checks parsed config.json and returns a clean copy (unknown keys are ignored and dropped; the
+ * entries that have some are added to `unknown`, also when it throws). Throws ConfigError
+ * CONFIG_INVALID naming the first bad field.
  */
-export function validateConfig(json: unknown): AppConfig {
+export function validateConfig(json: unknown, unknown?: UnknownKeys[]): AppConfig {
   if (!isObject(json)) throw invalid('', 'The file must hold one JSON object of the form {"stores": [...]}.');
   const stores = json.stores;
   if (!Array.isArray(stores)) throw invalid('stores', 'Add a "stores" list with one entry per store the app can connect to.');
   if (stores.length === 0) throw invalid('stores', 'List at least one store in "stores".');
   const seenIds = new Set<string>();
-  const validated = stores.map((store: unknown, index) => validateStore(store, index, seenIds));
+  const validated = stores.map((store: unknown, index) => validateStore(store, index, seenIds, unknown));
   refuseSharedRedirects(validated);
   return { stores: validated };
 }

@@ -1,6 +1,7 @@
 /** platforms.md 1.1: no store entry may hold a secret-named key, at any depth, whatever its kind. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, configReader, validateConfig } from '../../../src/lib/config/validate-config.ts';
+import { validateConfigStrictly } from '../../../src/lib/config/config-lint.ts';
 
 const goodsie = {
   id: 'demo-shop',
@@ -25,7 +26,11 @@ function errorOf(run: () => unknown): ConfigError {
 }
 
 describe('secret-named keys in config.json', () => {
-  const names = ['clientSecret', 'client_secret', 'secret', 'password', 'accessKey', 'access_key', 'accessToken', 'access_token', 'refreshToken', 'refresh_token'];
+  const names = [
+    'clientSecret', 'client_secret', 'secret', 'password', 'accessKey', 'access_key', 'accessToken', 'access_token', 'refreshToken', 'refresh_token',
+    // Shopware's own names for an integration's secret, and other common ones (missed before 2026-12-05).
+    'secretAccessKey', 'secret_access_key', 'integrationSecret', 'apiKey', 'api-key', 'privateKey', 'bearerToken', 'token', 'adminPasswd', 'credentials',
+  ];
   it.each(names)('refuses %s, naming the key and saying where secrets go', (name) => {
     const error = errorOf(() => validateConfig({ stores: [{ ...goodsie, [name]: 'x' }] }));
     expect(error.code).toBe('CONFIG_INVALID');
@@ -40,8 +45,17 @@ describe('secret-named keys in config.json', () => {
   it('refuses before anything else of the entry is looked at (even with a bad kind)', () => {
     expect(errorOf(() => validateConfig({ stores: [{ kind: 'nope', secret: 'x' }] })).field).toBe('stores[0].secret');
   });
-  it('accepts a clean Goodsie entry unchanged', () => {
+  it('accepts a clean Goodsie entry unchanged, its endpoints and issuer flag included', () => {
     expect(validateConfig({ stores: [goodsie] }).stores[0]).toEqual(goodsie);
+    const code = {
+      ...goodsie,
+      flow: 'code',
+      tokenEndpoint: 'https://auth.shop.example/token',
+      revocationEndpoint: 'https://auth.shop.example/revoke',
+      issuer: 'https://auth.shop.example',
+      authorizationResponseIssParameterSupported: true,
+    };
+    expect(validateConfig({ stores: [code] }).stores[0]).toEqual(code);
   });
 });
 
@@ -57,5 +71,25 @@ describe('configReader (what a kind validator reads with)', () => {
     expect(errorOf(() => reader.optionalCurrency('cur')).field).toBe('stores[3].cur');
     expect(reader.optionalCurrency('none')).toBeUndefined();
     expect(errorOf(() => reader.fail('kind', 'Fix it.')).hint).toBe('Fix it.');
+  });
+});
+
+describe('a misspelt key', () => {
+  it.each([
+    ['revocationEndPoint', 'revocationEndpoint'],
+    ['tokenEndpiont', 'tokenEndpoint'],
+    ['ClientId', 'clientId'],
+    ['redirectUrl', 'redirectUri'],
+  ])('%s is refused, naming the key it nearly spells (dropped, it would leave the store without it; named before the missing key it stands for)', (typo, meant) => {
+    const entry: Record<string, unknown> = { ...goodsie, flow: 'code', tokenEndpoint: 'https://auth.shop.example/token', [typo]: 'https://auth.shop.example/x' };
+    if (typo === 'ClientId') delete entry['clientId'];
+    if (typo === 'redirectUrl') delete entry['redirectUri'];
+    if (typo === 'tokenEndpiont') delete entry['tokenEndpoint'];
+    const error = errorOf(() => validateConfigStrictly({ stores: [entry] }));
+    expect(error.field).toBe(`stores[0].${typo}`);
+    expect(error.hint).toBe(`This platform has no "${typo}"; did you mean "${meant}"?`);
+  });
+  it('other unknown keys (notes, comments) are still ignored and dropped', () => {
+    expect(validateConfigStrictly({ stores: [{ ...goodsie, _comment: 'staging shop', notes: 'ask Ann' }] }).stores[0]).toEqual(goodsie);
   });
 });

@@ -247,6 +247,35 @@ describe('loadConfig', () => {
     expect(error.hint).toContain('not valid JSON');
   });
 
+  it('says where the JSON stopped being valid, as a line and column, and what JSON does not allow', async () => {
+    const text = '{\n  "stores": [\n    { "id": "a", }\n  ]\n}';
+    const error = await loadError(() => new Response(text, { status: 200 }));
+    expect(error.hint).toBe(
+      'config.json is not valid JSON at line 3, column 18; check for a missing comma, quote or bracket (JSON allows no comments and no comma after the last item).',
+    );
+  });
+
+  it('names a misspelt key it loaded the checker for, also before the missing key it stands for; a clean file needs no checker', async () => {
+    // Compared by code, not class: an earlier test here resets the module registry, and the checker,
+    // imported afresh, brings a ConfigError class of its own.
+    const rejection = (json: unknown) => loadConfig(fakeFetch(() => Response.json(json)).fetch).then(() => expect.fail('loaded'), (error: ConfigError) => error);
+    const typo = await rejection({ stores: [{ ...goodStore(), revocationEndPoint: 'https://auth.shop.example/revoke' }] });
+    expect(typo.code).toBe('CONFIG_INVALID');
+    expect(typo.hint).toBe('This platform has no "revocationEndPoint"; did you mean "revocationEndpoint"?');
+    const { clientId: _dropped, ...noClientId } = goodStore();
+    const stands = await rejection({ stores: [{ ...noClientId, clientID: 'c' }] });
+    expect(stands.field).toBe('stores[0].clientID');
+    expect(stands.hint).toBe('This platform has no "clientID"; did you mean "clientId"?');
+    const config = await loadConfig(fakeFetch(() => Response.json({ stores: [{ ...goodStore(), notes: 'staging' }] })).fetch);
+    expect(config.stores[0]).not.toHaveProperty('notes');
+  });
+
+  it('says an empty config.json is empty', async () => {
+    const error = await loadError(() => new Response(' \n', { status: 200 }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.hint).toBe('config.json is empty; it needs {"stores": [...]}.');
+  });
+
   it('recognises an HTML fallback page served in place of config.json', async () => {
     const error = await loadError(() => new Response('<!doctype html><title>App</title>', { status: 200 }));
     expect(error.code).toBe('CONFIG_INVALID');

@@ -115,3 +115,26 @@ describe('buildHeadersFile', () => {
   });
 
 });
+
+describe('npm run csp (the command)', () => {
+  it('reads a config.json saved with a UTF-8 byte order mark, as browsers do', async () => {
+    const { execFile } = await import('node:child_process');
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'csp-bom-'));
+    try {
+      const file = join(dir, 'config.json');
+      await writeFile(file, `\uFEFF${JSON.stringify({ stores: [store({})] })}`, 'utf8');
+      const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = execFile(process.execPath, ['--import', 'tsx', 'test/deploy/csp-from-config.ts', file, '--header'], { timeout: 30_000 }, (_error, stdout, stderr) =>
+          resolve({ code: child.exitCode, out: `${stdout}${stderr}` }),
+        );
+      });
+      expect(out).toContain("connect-src 'self' https://api.a.example");
+      expect(code).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 40_000);
+});
