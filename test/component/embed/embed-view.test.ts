@@ -154,6 +154,13 @@ describe('EmbedView', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
     expect(writeText).toHaveBeenCalledWith((box as HTMLTextAreaElement).value);
     expect(await screen.findByText('Snippet copied.')).toBeInTheDocument();
+
+    // The sign-in's own token ends with the sign-in (sign-out revokes it): said beside the offer
+    // of a separate access, which does not.
+    const note = screen.getByText(/safe to publish/);
+    expect(note).toHaveTextContent('once you sign out of Demo Store here, pages that publish this snippet stop showing products');
+    expect(note).toHaveTextContent('Each product links to its page on Demo Store');
+    expect(screen.getByRole('button', { name: 'Use a separate access instead' })).toBeInTheDocument();
   });
 
   it('uses the separate embed token once there is one, never the admin token', async () => {
@@ -165,6 +172,7 @@ describe('EmbedView', () => {
     const box = await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 5000 });
     expect((box as HTMLTextAreaElement).value).toContain(`token="${STOREFRONT_TOKEN}"`);
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
+    expect(screen.getByText(/safe to publish/)).not.toHaveTextContent('sign out');
   });
 
   it('refuses a stored embed token that turned out to hold more than storefront', async () => {
