@@ -85,12 +85,14 @@ export const BUDGETS = Object.freeze({
    * vault's 0.28 KB, which the boot's listing of saved sessions needs before any token is used;
    * 35.07 KB with config.json's check refusing any secret-like key name (Shopware's
    * `secretAccessKey`) and noting the keys a platform did not ask for, whose misspelling checker and
-   * the words for JSON that does not parse load only when needed (config-lint.ts), 0.13 KB).
+   * the words for JSON that does not parse load only when needed (config-lint.ts), 0.13 KB; 35.17 KB
+   * with a request the deployment's own Content-Security-Policy blocked said as such (run npm run
+   * csp), not as the store's CORS, 0.10 KB).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").
    */
-  appFirstLoadJs: 35_100,
+  appFirstLoadJs: 35_200,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });

@@ -250,6 +250,26 @@ describe('a saved session whose store config.json now puts on another server (se
   });
 });
 
+describe('a store config.json names that the deployment’s headers were not made for', () => {
+  afterEach(() => e2e.env.app.setOverride('config.json', JSON.stringify({ stores: e2e.env.stores })));
+
+  it('is said to be the site’s security policy (run npm run csp), not the store’s CORS', async () => {
+    // config.json edited (the store's API now at another address), _headers not made again: the
+    // Content-Security-Policy still lists the old address only.
+    const moved = e2e.env.store.origin.replace('127.0.0.1', 'localhost');
+    e2e.env.app.setOverride('config.json', JSON.stringify({ stores: e2e.env.stores.map((s) => (s.id === 'demo' ? { ...s, apiBase: moved } : s)) }));
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    const alert = page.getByRole('alert').filter({ hasText: 'This site is not set up to reach the store' });
+    await alert.waitFor();
+    await expect.poll(() => alert.textContent()).toContain(`does not allow ${moved}`);
+    await expect.poll(() => alert.textContent()).toContain('npm run csp');
+    expect(await page.getByText('(CORS)').count()).toBe(0);
+    await shoot('blocked-by-own-csp');
+    await expectNoTechnicalLeak();
+  });
+});
+
 describe('a network failure during the code exchange', () => {
   it('shows a clear message whose retry starts a fresh sign-in; the same code is never sent twice', async () => {
     await openApp();

@@ -1,5 +1,6 @@
 import { AppError, HttpError, isCodeUnavailable, type AppErrorCode } from '../oauth/errors.ts';
 import { browserOffline } from '../shared/offline.ts';
+import { policyBlocked } from './policy-violations.svelte.ts';
 
 export interface Explanation {
   title: string;
@@ -146,9 +147,20 @@ const STORE_TROUBLE: Explanation = {
   detail: 'It had a problem on its side, so nothing was connected. Try again in a moment.',
 };
 
+/** A request the deployment's own Content-Security-Policy blocked (policy-violations.svelte.ts). */
+const blockedByPolicy = (origins: readonly string[]): Explanation => ({
+  title: 'This site is not set up to reach the store',
+  detail: `Its security policy (Content-Security-Policy) does not allow ${origins.join(', ')}: whoever runs it should run “npm run csp” for the current config.json and deploy the headers it prints.`,
+});
+
 export function explain(error: unknown): Explanation {
   if (error instanceof HttpError && error.code === 'OAUTH_TOKEN_REQUEST_FAILED' && error.status >= 500) return STORE_TROUBLE;
-  if (error instanceof AppError) return NO_ANSWER.has(error.code) && browserOffline() ? OFFLINE : WORDS[error.code];
+  if (error instanceof AppError && NO_ANSWER.has(error.code)) {
+    if (browserOffline()) return OFFLINE;
+    const blocked = policyBlocked();
+    if (blocked.length > 0) return blockedByPolicy(blocked);
+  }
+  if (error instanceof AppError) return WORDS[error.code];
   // A part of the app that did not download, wherever its import() was: said as such, with what to do.
   if (isCodeUnavailable(error)) return WORDS.APP_UNAVAILABLE;
   return { title: 'Something went wrong', detail: 'Please try again.' };

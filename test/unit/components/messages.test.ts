@@ -20,3 +20,26 @@ describe('explain', () => {
     expect(explain(new AppError('OAUTH_TOKEN_REQUEST_FAILED')).title).toBe('The store would not issue a token');
   });
 });
+
+describe('explain, once the page’s own Content-Security-Policy blocked a request', () => {
+  it('says the site is not set up to reach the store (naming the address and npm run csp), for requests that got no answer only', async () => {
+    const { watchPolicyViolations } = await import('../../../src/lib/components/policy-violations.svelte.ts');
+    expect(explain(new AppError('NETWORK_OR_CORS')).title).toBe('The store could not be reached');
+    const target = new EventTarget();
+    watchPolicyViolations(target as unknown as Document);
+    const violation = (directive: string, uri: string) =>
+      target.dispatchEvent(Object.assign(new Event('securitypolicyviolation'), { effectiveDirective: directive, blockedURI: uri }));
+    violation('img-src', 'https://pictures.example/a.png');
+    violation('connect-src', 'inline');
+    expect(explain(new AppError('API_NETWORK_ERROR')).title).toBe('The store could not be reached');
+    violation('connect-src', 'https://new-api.example/api/v1/products?x=1');
+    violation('connect-src', 'https://new-api.example/other');
+    for (const code of ['NETWORK_OR_CORS', 'API_NETWORK_ERROR'] as const) {
+      const words = explain(new AppError(code));
+      expect(words.title).toBe('This site is not set up to reach the store');
+      expect(words.detail).toContain('does not allow https://new-api.example:');
+      expect(words.detail).toContain('npm run csp');
+    }
+    expect(explain(new AppError('API_UNAUTHORIZED')).title).not.toBe('This site is not set up to reach the store');
+  });
+});
