@@ -65,6 +65,31 @@ describe('ProductEditor', () => {
     expect(save).toHaveAttribute('aria-disabled', 'true');
   });
 
+  it('Discard changes after a save says “Changes discarded.”, never “Saved.” again (the status line said Saved. after a discard)', async () => {
+    const { app } = await openEditor();
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Linen apron, washed', updated: AFTER })));
+    await rename('Linen apron, washed');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    const status = await screen.findByRole('status');
+    await eventually(() => expect(status).toHaveTextContent('Saved.'));
+
+    // Every text the live region takes from here on: what a screen reader would announce.
+    const said: string[] = [];
+    const watch = new MutationObserver(() => said.push(status.textContent?.trim() ?? ''));
+    watch.observe(status, { childList: true, characterData: true, subtree: true });
+    await rename('Linen apron, pressed');
+    expect(status).toHaveTextContent('');
+    await userEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron, washed');
+    expect(status).toHaveTextContent('Changes discarded.');
+    // Typing the saved name back by hand is no save either.
+    await rename('Linen apron, pressed');
+    await rename('Linen apron, washed');
+    await Promise.resolve();
+    watch.disconnect();
+    expect(said.filter((text) => text !== '')).toEqual(['Changes discarded.']);
+  });
+
   it('says what is wrong beside the field: a negative price, an empty name, a fractional inventory', async () => {
     await openEditor();
     const save = screen.getByRole('button', { name: 'Save changes' });
