@@ -306,6 +306,10 @@ describe('StoreHippo in the app', () => {
     expect(await keyField.inputValue()).toBe('');
     // the button was disabled while the key was checked: the focus is back in the emptied field, not lost
     await expect.poll(() => keyField.evaluate((field) => field === document.activeElement)).toBe(true);
+    // and the field is marked refused, described by the failure (read as the focus arrives there)
+    expect(await keyField.getAttribute('aria-invalid')).toBe('true');
+    const description = () => keyField.evaluate((field) => (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim()).join(' '));
+    expect(await description()).toMatch(/^StoreHippo did not accept these credentials\. StoreHippo refused this key/);
     expect(await readSessionKeys(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-wrong-key-1280.png`, fullPage: true });
 
@@ -313,6 +317,9 @@ describe('StoreHippo in the app', () => {
     await pasteKey(page, DEMO_KEYS.manager);
     await page.getByRole('alert').filter({ hasText: /did not let this app read its answer \(CORS\) or could not be reached/ }).waitFor();
     expect(await page.getByText(/refused this key/).count()).toBe(0);
+    // no fault of the key's: the field is not marked (typing it in had cleared the mark anyway)
+    expect(await keyField.getAttribute('aria-invalid')).toBeNull();
+    expect(await description()).not.toMatch(/CORS/);
     expect(await readSessionKeys(page)).toEqual([]);
     env.hippo.setCors('on');
 

@@ -30,3 +30,11 @@ export function credentialFailureWords(error: unknown, platform: string): Explan
   if (CONNECTOR_WORDED.has(error.code) && error.message !== error.code) return { title: base.title, detail: error.message };
   return base;
 }
+
+/** Codes that say the store refused what was typed or pasted (not a throttle, an outage, the network). */
+const REFUSALS: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['CREDENTIALS_INVALID', 'CREDENTIALS_REJECTED', 'CREDENTIALS_WRONG_SCOPE']);
+
+/** The failure is the credential's: its fields are marked invalid (a throttle or an outage is no fault of theirs). */
+export function credentialRefused(error: unknown): boolean {
+  return error instanceof AppError && REFUSALS.has(error.code);
+}

@@ -1,0 +1,78 @@
+/**
+ * The credentials forms (Shopware's two modes, StoreHippo's access key) as a screen-reader user
+ * meets them: a refused credential marks its fields invalid and describes them by the failure until
+ * they are typed in again; opening the forms puts the focus in the field to fill.
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Component } from 'svelte';
+import CredentialsForm from '../../../src/lib/components/CredentialsForm.svelte';
+import { AppError, HttpError } from '../../../src/lib/oauth/errors.ts';
+import { shopware6Profile } from '../../../src/lib/providers/shopware6-profile.ts';
+import type { ConnectionModeInfo } from '../../../src/lib/providers/types.ts';
+import type { Session } from '../../../src/lib/state/session.svelte.ts';
+import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
+import type { Router } from '../../../src/lib/state/router.svelte.ts';
+import Harness from './Harness.svelte';
+
+afterEach(() => cleanup());
+
+const [INTEGRATION] = shopware6Profile.modes as [ConnectionModeInfo, ...ConnectionModeInfo[]];
+
+/** The few things of Session the forms read, and a connect that fails (or succeeds) as told. */
+function sessionStub(modes: readonly ConnectionModeInfo[], connect: () => Promise<void>): Session {
+  return {
+    store: () => ({ id: 'shop', name: 'Shopware Shop', apiBase: 'https://shop.example' }),
+    platformName: () => 'Shopware',
+    credentialModes: () => modes,
+    connectWithCredentials: vi.fn(connect),
+  } as unknown as Session;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function show(session: Session, component: Component<any>, props: Record<string, unknown>): void {
+  render(Harness, { props: { session, apis: {} as StoreApis, router: {} as Router, component, props: () => props } });
+}
+
+describe('CredentialsForm', () => {
+  it('a refused key marks both fields invalid, described by the failure, each until it is typed in again (no field was tied to the failure)', async () => {
+    const session = sessionStub([INTEGRATION], () => Promise.reject(new AppError('CREDENTIALS_REJECTED', 'Shopware does not know this access key ID and secret.')));
+    show(session, CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION });
+    const id = screen.getByRole('textbox', { name: 'Access key ID' });
+    const secret = screen.getByLabelText('Secret access key');
+    await userEvent.type(id, 'SWIAWRONG');
+    await userEvent.type(secret, 'wrong{Enter}');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Shopware did not accept these credentials. Shopware does not know this access key ID and secret.');
+    for (const field of [id, secret]) {
+      expect(field).toHaveAttribute('aria-invalid', 'true');
+      // the failure first, then the field's hint
+      expect(field.getAttribute('aria-describedby')?.split(' ')[0]).toBe(alert.id);
+      expect(field).toHaveAccessibleDescription(expect.stringMatching(/^Shopware did not accept these credentials\. .+ (Starts with SWIA|Shown once)/));
+    }
+    // the focus is in the emptied secret, which says why
+    expect(secret).toHaveFocus();
+    expect(secret).toHaveValue('');
+
+    await userEvent.type(secret, 'another');
+    expect(secret).not.toHaveAttribute('aria-invalid');
+    expect(secret).toHaveAccessibleDescription('Shown once, when the integration is created.');
+    // the other field, not changed, still is
+    expect(id).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.type(id, 'X');
+    expect(id).not.toHaveAttribute('aria-invalid');
+    expect(id).toHaveAccessibleDescription('Starts with SWIA; shown when the integration is created.');
+  });
+
+  it('a throttled attempt says so without marking the fields: the credential may be right', async () => {
+    const session = sessionStub([INTEGRATION], () => Promise.reject(new HttpError('API_RATE_LIMITED', 429, { retryAfter: 5 })));
+    show(session, CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Access key ID' }), 'SWIARIGHT');
+    await userEvent.type(screen.getByLabelText('Secret access key'), 'right{Enter}');
+    await screen.findByRole('alert');
+    expect(screen.getByRole('textbox', { name: 'Access key ID' })).not.toHaveAttribute('aria-invalid');
+    expect(screen.getByLabelText('Secret access key')).not.toHaveAttribute('aria-invalid');
+  });
+});
