@@ -109,10 +109,14 @@ export class Catalog {
    * until that many products are in (or the list ends), and the list shows once they all are: a
    * reloaded tab puts the person back where they were in it (CatalogView). The lister is told how
    * many are still wanted (numbered pages then all leave at once: numberedPagesFrom); one that
-   * answers with less is asked again, one page after another.
+   * answers with less is asked again, one page after another. `pauseMs`: the list shows as loading
+   * at once, but the store is asked only after that pause, and not at all if another query comes
+   * meanwhile (the arrow keys stepping through a filter's choices).
    */
-  async load(query: Omit<ProductListQuery, 'count'>, atLeast = 0): Promise<void> {
+  async load(query: Omit<ProductListQuery, 'count'>, atLeast = 0, pauseMs = 0): Promise<void> {
     const controller = this.#start(query);
+    if (pauseMs > 0) await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    if (controller.signal.aborted) return;
     try {
       const page = await this.#list(query, null, controller.signal, atLeast);
       if (controller.signal.aborted) return;
