@@ -219,7 +219,7 @@ describe('framing (security case 38)', () => {
 });
 
 describe('the store’s tabs on a phone', () => {
-  it('keep the current one in view where they scroll sideways (Embed, the last, reached by its address), and scroll back for the Catalogue', async () => {
+  it('keep the focused one clear of the fading edge as Tab and Shift+Tab reach it, and the current one in view (Embed, the last, reached by its address), and scroll back for the Catalogue', async () => {
     const { page } = await e2e.open({ width: 360, height: 800 });
     await page.goto(e2e.env.app.url);
     await connectThroughConsent(page, STORE_NAME);
@@ -232,6 +232,26 @@ describe('the store’s tabs on a phone', () => {
         return box.left >= shown.left && box.right <= shown.right;
       });
     expect(await inView('Embed')).toBe(false); // past the edge at 360 px
+    // Tab along the tabs: each one focused is clear of the fading edge (2rem), its focus ring seen
+    // (the browser's own scrolling left Embed under the fade: only activation scrolled the nav)
+    const clearOfFade = (name: string) =>
+      nav.getByRole('link', { name }).evaluate((link) => {
+        const box = link.getBoundingClientRect();
+        const shown = link.closest('nav')!.getBoundingClientRect();
+        return link === document.activeElement && box.left >= shown.left && box.right <= shown.right - 32 + 0.5;
+      });
+    await nav.getByRole('link', { name: 'Catalogue' }).focus();
+    for (const name of ['Cart', 'Orders', 'Coupons', 'Embed']) {
+      await page.keyboard.press('Tab');
+      await expect.poll(() => clearOfFade(name), { timeout: 2_000 }).toBe(true);
+    }
+    // and back with Shift+Tab to the first, shown from the start of the row again
+    for (const name of ['Coupons', 'Orders', 'Cart', 'Catalogue']) {
+      await page.keyboard.press('Shift+Tab');
+      await expect.poll(() => clearOfFade(name), { timeout: 2_000 }).toBe(true);
+    }
+    expect(await nav.getByRole('link', { name: 'Catalogue' }).evaluate((link) => link.closest('nav')!.scrollLeft)).toBe(0);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     // arriving on the Embed screen by its address (a reload, a bookmark, Back), not by a click that
     // focuses the tab (the browser brings a focused tab into view by itself)
     await page.goto(`${e2e.env.app.url}#/s/demo/embed`);
