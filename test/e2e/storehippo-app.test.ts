@@ -350,8 +350,9 @@ describe('StoreHippo in the app', () => {
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['session:hippo']);
     await page.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
     await page.getByText(/forgot the credentials for/).waitFor();
-    // the pressed button went with the connection: the focus is in the form shown again (its first choice)
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('access-key');
+    // the pressed button went with the connection: the focus is in the form shown again, in the key's
+    // field (not the mode's radio of the same name)
+    await expect.poll(() => page.getByRole('textbox', { name: 'Access key', exact: true }).evaluate((field) => field === document.activeElement)).toBe(true);
     // only the sign-out marker stays (a date, no secret: a renewal in another tab checks it)
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);
 
@@ -372,7 +373,12 @@ describe('StoreHippo in the app', () => {
     const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim());
     expect(await page.locator('form').count()).toBe(0);
     await connect.click();
-    await pasteKey(page, DEMO_KEYS.readOnly);
+    // the focus is in the preselected mode's field, ready for the key (it was on the mode's radio,
+    // named "Access key" like the field, where a pasted key went nowhere)
+    const keyField = page.getByRole('textbox', { name: 'Access key', exact: true });
+    await expect.poll(() => keyField.evaluate((field) => field === document.activeElement)).toBe(true);
+    await page.keyboard.insertText(DEMO_KEYS.readOnly);
+    await page.keyboard.press('Enter');
     await page.getByText(/Connected with access key/).waitFor();
     await expect.poll(focusedName).toBe(`Browse ${NAME}`);
     // the other store's card stayed as it was: its own Connect, no form

@@ -7,9 +7,11 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Component } from 'svelte';
+import ConnectWithCredentials from '../../../src/lib/components/ConnectWithCredentials.svelte';
 import CredentialsForm from '../../../src/lib/components/CredentialsForm.svelte';
 import { AppError, HttpError } from '../../../src/lib/oauth/errors.ts';
 import { shopware6Profile } from '../../../src/lib/providers/shopware6-profile.ts';
+import { storeHippoProfile } from '../../../src/lib/providers/storehippo-profile.ts';
 import type { ConnectionModeInfo } from '../../../src/lib/providers/types.ts';
 import type { Session } from '../../../src/lib/state/session.svelte.ts';
 import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
@@ -74,5 +76,23 @@ describe('CredentialsForm', () => {
     await screen.findByRole('alert');
     expect(screen.getByRole('textbox', { name: 'Access key ID' })).not.toHaveAttribute('aria-invalid');
     expect(screen.getByLabelText('Secret access key')).not.toHaveAttribute('aria-invalid');
+  });
+});
+
+describe('ConnectWithCredentials', () => {
+  it('opened with Connect, puts the focus in the preselected mode’s key field, not on the mode’s radio of the same name (a pasted key went nowhere)', async () => {
+    show(sessionStub(storeHippoProfile.modes, () => Promise.resolve()), ConnectWithCredentials, { storeId: 'shop', takeFocus: true });
+    // a password field (no role of its own): the label's field that is not the radio
+    const field = await screen.findByLabelText('Access key', { selector: 'input:not([type=radio])' });
+    expect(screen.getByRole('radio', { name: 'Access key' })).toBeChecked();
+    expect(field).toHaveFocus();
+    await userEvent.paste('5eedfeedc0ffee0000000000000000a1');
+    expect(field).toHaveValue('5eedfeedc0ffee0000000000000000a1');
+  });
+
+  it('not opened by the person (a banner, a screen that asks to connect): takes no focus', async () => {
+    show(sessionStub(storeHippoProfile.modes, () => Promise.resolve()), ConnectWithCredentials, { storeId: 'shop' });
+    await screen.findByLabelText('Access key', { selector: 'input:not([type=radio])' });
+    expect(document.body).toHaveFocus();
   });
 });
