@@ -263,3 +263,28 @@ describe('the store’s tabs on a phone', () => {
   });
 });
 
+
+describe('reduced motion', () => {
+  it('with prefers-reduced-motion, the loading skeleton’s pulse runs once and stops: no animation keeps running (they ran forever at 0.01 ms)', async () => {
+    const { page } = await e2e.open();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    // The catalogue's products held back, so that its skeleton stays on screen.
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(`${e2e.env.store.origin}/api/v1/products?**`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const shimmer = page.locator('.shimmer').first();
+    await shimmer.waitFor();
+    expect(await shimmer.evaluate((element) => getComputedStyle(element).animationIterationCount)).toBe('1');
+    // Two frames on, every animation of the page has finished (none is running, or left at all).
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.evaluate(() => document.getAnimations().map((a) => `${(a as CSSAnimation).animationName ?? '?'} ${a.playState}`))).toEqual([]);
+    release();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => page.locator('main ul > li article').count()).toBeGreaterThan(0);
+  });
+});
