@@ -233,6 +233,21 @@ describe('widget.js on another site', () => {
     await opened.page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-phone.png') });
   });
 
+  it('fits a phone with no columns attribute: two columns, not one tall one; a wide page keeps cards of 180 px or more', async () => {
+    const { columns: _none, ...attributes } = LAYOUT_ATTRIBUTES();
+    host.setOverride('phone-auto.html', () => hostPage(attributes, ['phone.css']));
+    host.setOverride('phone.css', 'body { margin: 0; padding: 12px; }');
+    for (const [width, fewest, narrowest] of [[360, 2, 140], [1280, 5, 180]] as const) {
+      const opened = await e2e.open({ width, height: 800 });
+      await opened.page.goto(`${host.url}phone-auto.html`);
+      await expect.poll(() => opened.page.locator('storefront-products .card').count()).toBe(8);
+      const { cards } = await measureWidget(opened.page);
+      expect(new Set(cards.map((b) => b.x)).size).toBeGreaterThanOrEqual(fewest);
+      expect(Math.min(...cards.map((b) => b.width))).toBeGreaterThanOrEqual(narrowest);
+      if (width === 360) await opened.page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-phone-auto.png') });
+    }
+  });
+
   it('keeps its layout under a hostile host stylesheet', async () => {
     const clean = await open(`${host.url}clean.html`);
     await expect.poll(() => clean.page.locator('storefront-products .card').count()).toBe(8);
