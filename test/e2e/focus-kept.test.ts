@@ -1,0 +1,65 @@
+/**
+ * Where the keyboard's focus goes when what held it goes away, in Chromium against the demo store
+ * (the keyboard and screen-reader audit, notes/s23/helper-a11y.md): a retry whose button the
+ * screen takes away while it loads (finding 1).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+
+let page: Page;
+
+const e2e = useE2e({ app: {} });
+
+/** A fresh browser signed in to the demo store, on its catalogue. */
+async function signedIn(): Promise<void> {
+  ({ page } = await e2e.open());
+  await page.goto(e2e.env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+  await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+}
+
+/** What has the focus: its tag and accessible text, or 'body'. */
+function focused(): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    return !el || el === document.body ? 'body' : `${el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim()}`;
+  });
+}
+
+/** Every call to the store's API answered 500 until the returned function is called. */
+async function storeFails(): Promise<() => Promise<void>> {
+  const api = `${e2e.env.store.origin}/api/**`;
+  await page.route(api, (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"server_error"}' }));
+  return () => page.unroute(api);
+}
+
+describe('a retry whose button goes while it loads', () => {
+  it('a product and a search: failing again, the focus is on the new Try again; loaded, on the heading or the first product', async () => {
+    await signedIn();
+    const first = page.locator('main ul > li article').first();
+    await first.waitFor();
+    const name = (await first.locator('h3').textContent())!.trim();
+    const href = (await first.getByRole('link').getAttribute('href'))!;
+
+    const recover = await storeFails();
+    await page.goto(`${e2e.env.app.url}${href}`);
+    const tryAgain = page.getByRole('alert').getByRole('button', { name: 'Try again' });
+    await tryAgain.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('button: Try again');
+    await recover();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await expect.poll(focused).toBe(`h1: ${name}`);
+
+    const fail = await storeFails();
+    await page.goto(`${e2e.env.app.url}#/s/demo?q=a`);
+    await tryAgain.focus();
+    await fail();
+    await page.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/^a: /);
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset'))).toBe('1');
+  });
+});
