@@ -87,12 +87,15 @@ export const BUDGETS = Object.freeze({
    * `secretAccessKey`) and noting the keys a platform did not ask for, whose misspelling checker and
    * the words for JSON that does not parse load only when needed (config-lint.ts), 0.13 KB; 35.17 KB
    * with a request the deployment's own Content-Security-Policy blocked said as such (run npm run
-   * csp), not as the store's CORS, 0.10 KB).
+   * csp), not as the store's CORS, 0.10 KB;
+   * 35.33 KB with each screen's own document.title, the stores list's included, set by the shell
+   * from the screen's heading as it is drawn, 0.13 KB, and main named by that heading, 0.03 KB:
+   * WCAG 2.4.2, audit finding 3).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").
    */
-  appFirstLoadJs: 35_200,
+  appFirstLoadJs: 35_350,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });

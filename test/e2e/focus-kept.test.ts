@@ -1,7 +1,8 @@
 /**
  * Where the keyboard's focus goes when what held it goes away, in Chromium against the demo store
  * (the keyboard and screen-reader audit, notes/s23/helper-a11y.md): a retry whose button the
- * screen takes away while it loads (finding 1).
+ * screen takes away while it loads (finding 1); and what a change of screen says: the page's
+ * title, and the name of the main region that takes the focus (finding 3).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -61,5 +62,44 @@ describe('a retry whose button goes while it loads', () => {
     await page.keyboard.press('Enter');
     await expect.poll(focused).toMatch(/^a: /);
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset'))).toBe('1');
+  });
+});
+
+describe('a change of screen says where the person is', () => {
+  it('each screen has its own title and names main by its heading, as it opens and after Back', async () => {
+    ({ page } = await e2e.open());
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('heading', { name: 'Your stores', level: 1 }).waitFor();
+    await expect.poll(() => page.title()).toBe('Your stores – Storefront Connect');
+    expect(await page.getByRole('main', { name: 'Your stores' }).count()).toBe(1);
+
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => page.title()).toBe(STORE_NAME);
+
+    const first = page.locator('main ul > li article').first();
+    const name = (await first.locator('h3').textContent())!.trim();
+    await first.getByRole('link').click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await expect.poll(() => page.title()).toBe(`${name} – ${STORE_NAME}`);
+    // the focus the change of screen gave main comes with the product's name
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.getByRole('main', { name }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+    await expect.poll(() => page.title()).toBe(`Orders – ${STORE_NAME}`);
+    expect(await page.getByRole('main', { name: 'Orders' }).count()).toBe(1);
+
+    await page.goBack();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await expect.poll(() => page.title()).toBe(`${name} – ${STORE_NAME}`);
+    await page.goBack();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => page.title()).toBe(STORE_NAME);
+    expect(await page.getByRole('main', { name: STORE_NAME }).count()).toBe(1);
+
+    await page.getByRole('link', { name: 'Storefront Connect' }).click();
+    await expect.poll(() => page.title()).toBe('Your stores – Storefront Connect');
   });
 });
