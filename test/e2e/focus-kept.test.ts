@@ -1,13 +1,15 @@
 /**
  * Where the keyboard's focus goes when what held it goes away, in Chromium against the demo store
  * (the keyboard and screen-reader audit, notes/s23/helper-a11y.md): a retry whose button the
- * screen takes away while it loads (finding 1); and what a change of screen says: the page's
- * title, and the name of the main region that takes the focus (finding 3).
+ * screen takes away while it loads (finding 1); what a change of screen says: the page's
+ * title, and the name of the main region that takes the focus (finding 3); Load more pressed
+ * once the scroll has loaded ahead and pushed it down, out of the grid's window (finding 5).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { loadedProducts } from '../helpers/catalog-grid.ts';
 
 let page: Page;
 
@@ -101,5 +103,33 @@ describe('a change of screen says where the person is', () => {
 
     await page.getByRole('link', { name: 'Storefront Connect' }).click();
     await expect.poll(() => page.title()).toBe('Your stores – Storefront Connect');
+  });
+});
+
+describe('Load more from the keyboard', () => {
+  it('pressed once a page loaded ahead pushed it down: the first new product is drawn, focused and in view, and the new count is said', async () => {
+    await signedIn();
+    const more = page.locator('main .more button');
+    await more.waitFor();
+    const before = await loadedProducts(page);
+    // Reaching the button brings the list's end near: the next page loads ahead and pushes it down, out of view.
+    await more.focus();
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(before);
+    await expect.poll(() => more.textContent()).toContain('Load more');
+    await expect.poll(() => more.evaluate((button) => button.getBoundingClientRect().top > innerHeight)).toBe(true);
+    const loaded = await loadedProducts(page);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? null)).toBe(String(loaded + 1));
+    const box = await page.evaluate(() => {
+      const { top, bottom } = document.activeElement!.getBoundingClientRect();
+      return { top, bottom, height: innerHeight };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(box.height);
+    // the count under the cards is a polite live region (more may have loaded ahead since: any count past the press)
+    const said = page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+$/ });
+    await expect.poll(() => said.count()).toBe(1);
+    expect(Number(/\d+/.exec((await said.textContent()) ?? '')?.[0])).toBeGreaterThan(loaded);
   });
 });
