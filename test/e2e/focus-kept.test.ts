@@ -3,7 +3,8 @@
  * (the keyboard and screen-reader audit, notes/s23/helper-a11y.md): a retry whose button the
  * screen takes away while it loads (finding 1); what a change of screen says: the page's
  * title, and the name of the main region that takes the focus (finding 3); Load more pressed
- * once the scroll has loaded ahead and pushed it down, out of the grid's window (finding 5).
+ * once the scroll has loaded ahead and pushed it down, out of the grid's window (finding 5); and
+ * the way back to the list from a product opened in it, by Back or by the page's link (finding 2).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -131,5 +132,38 @@ describe('Load more from the keyboard', () => {
     const said = page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+$/ });
     await expect.poll(() => said.count()).toBe(1);
     expect(Number(/\d+/.exec((await said.textContent()) ?? '')?.[0])).toBeGreaterThan(loaded);
+  });
+});
+
+describe('back to the list from a product opened in it', () => {
+  it('Back, and the page’s “Back to the catalogue”, return to the same place with the focus on the card that was opened', async () => {
+    await signedIn();
+    // down the list until the 40th card is drawn (the grid draws the rows near the viewport)
+    const card = page.locator('main li[aria-posinset="40"] a');
+    const scrollToCard = async () => {
+      if ((await card.count()) === 0) await page.mouse.wheel(0, 500);
+      return card.count();
+    };
+    await expect.poll(scrollToCard, { timeout: 10_000 }).toBe(1);
+    await card.focus();
+    const name = (await card.locator('h3').textContent())!.trim();
+    const scrolled = await page.evaluate(() => scrollY);
+    expect(scrolled).toBeGreaterThan(1000);
+    const onCard = () => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? document.activeElement?.tagName);
+
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.goBack();
+    await expect.poll(onCard).toBe('40');
+    expect(Math.abs((await page.evaluate(() => scrollY)) - scrolled)).toBeLessThan(400);
+
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    const historyLength = await page.evaluate(() => history.length);
+    await page.getByRole('link', { name: '← Back to the catalogue' }).click();
+    await expect.poll(onCard).toBe('40');
+    expect(Math.abs((await page.evaluate(() => scrollY)) - scrolled)).toBeLessThan(400);
+    // still a link: a new history entry, whose Back is the product again
+    expect(await page.evaluate(() => history.length)).toBe(historyLength + 1);
   });
 });

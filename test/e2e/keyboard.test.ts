@@ -156,11 +156,14 @@ it('connects, searches, opens a product and comes back, filters, and skips to th
   await page.getByRole('searchbox', { name: 'Search' }).waitFor();
   await expect.poll(() => hash().startsWith('#/s/demo') && !hash().includes('/product/')).toBe(true);
   await expect.poll(() => cards().count()).toBeGreaterThan(0);
+  // The list is back as it was left, with the focus on the product opened.
+  await expect.poll(async () => (await readFocus()).inProductCard).toBe(true);
+  expect((await readFocus()).name).toContain(firstName);
 
-  // The category filter: arrow keys choose.
+  // The category filter, above the cards: arrow keys choose.
   const categorySelect = page.getByRole('combobox', { name: 'Category' });
   await expect.poll(() => categorySelect.locator('option').count()).toBeGreaterThan(3);
-  const category = await tabTo('the category filter', (f) => f.tag === 'select' && f.name.startsWith('All categories'), 15);
+  const category = await tabTo('the category filter', (f) => f.tag === 'select' && f.name.startsWith('All categories'), 15, 'Shift+Tab');
   await shoot('category');
   expectVisibleFocus(category, 'Category');
   await page.keyboard.press('ArrowDown');

@@ -10,6 +10,26 @@ import { PAGE_SIZE } from '../state/cursor-pages.ts';
 import { pagesPerRequest } from '../domain/catalog.ts';
 
 const KEY = 'catalogPlace';
+
+/** The list a product was last opened from (its history entry and path), taken by {@link takeOpenedFrom}. */
+let openedFrom: { entry: string; path: string } | null = null;
+
+/** A card of the list shown in history entry `entry` (at `path`) was opened. */
+export function noteOpenedFrom(entry: string, path: string): void {
+  openedFrom = { entry, path };
+}
+
+/**
+ * The history entry of the list a product was just opened from, where it is the list at `path`:
+ * the product page's "Back to the catalogue" is a link, a new history entry, which shows that list
+ * from its entry's memory, as Back does (its pages, its place, the card opened), not anew at the
+ * top. Taken once: the next list shown uses it or drops it.
+ */
+export function takeOpenedFrom(path: string): string | null {
+  const from = openedFrom;
+  openedFrom = null;
+  return from?.path === path ? from.entry : null;
+}
 /**
  * How far down a reload still goes back where the store is asked for each page (Goodsie, Shopware,
  * StoreHippo): as far as this many of the platform's largest pages reach (numberedPagesFrom: 96
