@@ -20,5 +20,8 @@ export function boot(captured: CapturedRedirect | null, config: Promise<Response
   const saved = LazyAuth.listSaved(storage, checked);
   // Rendered in the next microtask: storage's first reads (queued just now, on a database usually
   // open by this time) reach IndexedDB before the app's first render, not after it (~30 ms later).
-  queueMicrotask(() => mount(App, { target, props: { captured, config: checked, storage, saved } }));
+  queueMicrotask(() => {
+    target.replaceChildren(); // index.html's words for an app that never started
+    mount(App, { target, props: { captured, config: checked, storage, saved } });
+  });
 }

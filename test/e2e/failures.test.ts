@@ -507,6 +507,26 @@ describe('a part of the app that does not download', () => {
     expect(log.lines.filter((line) => line.startsWith('pageerror:'))).toEqual([]);
   });
 
+  it('the entry script itself (assets/ missing, or /shop without its slash): index.html’s own words, not a blank page; hidden while the app starts normally', async () => {
+    ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));
+    // The normal start: the words never show and are gone once the app is in.
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    expect(await page.locator('.boot-static').count()).toBe(0);
+
+    // No script (its styles still in): the words come after a wait, not at once.
+    await page.route(/\/assets\/index-[\w-]{8}\.js$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(e2e.env.app.url);
+    const shown = page.getByText(/Storefront Connect is still loading/);
+    expect(await shown.isVisible()).toBe(false);
+    await shown.waitFor({ state: 'visible', timeout: 10_000 });
+    // Neither script nor styles (assets/ not deployed): at once.
+    await page.route(/\/assets\/index-[\w-]{8}\.css$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(e2e.env.app.url);
+    await shown.waitFor({ state: 'visible', timeout: 1_000 });
+    await shoot('entry-unavailable');
+  });
+
   it('the profile of the platform config.json names (offline, or the site replaced meanwhile): says so, not that config.json is wrong, and Try again brings the app up', async () => {
     const chunk = chunkFile('goodsie-profile');
     e2e.env.app.setOverride(chunk, null); // 404
