@@ -90,12 +90,14 @@ export const BUDGETS = Object.freeze({
    * csp), not as the store's CORS, 0.10 KB;
    * 35.33 KB with each screen's own document.title, the stores list's included, set by the shell
    * from the screen's heading as it is drawn, 0.13 KB, and main named by that heading, 0.03 KB:
-   * WCAG 2.4.2, audit finding 3).
+   * WCAG 2.4.2, audit finding 3; 35.38 KB with index.html's words for an app whose files did not
+   * load, boot's 0.02 KB, and the page's refused pictures noted beside its refused requests, for the
+   * editor's preview to say why a description's picture is not shown, 0.03 KB).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").
    */
-  appFirstLoadJs: 35_350,
+  appFirstLoadJs: 35_400,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });

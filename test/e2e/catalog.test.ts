@@ -251,6 +251,15 @@ describe('asking for more access', () => {
     await editor.getByRole('textbox', { name: 'Description' }).fill(typed);
     await editor.getByText('Preview', { exact: true }).click();
     await editor.locator('details strong', { hasText: 'hand-finished' }).waitFor();
+    // A picture from a host this site's Content-Security-Policy does not list: the preview says so
+    // and whom to ask (the product page shows its words only), then the description as typed again.
+    const description = editor.getByRole('textbox', { name: 'Description' });
+    await description.fill('<p>Look</p><img src="https://cdn.elsewhere.example/apron.png" alt="The apron">');
+    await editor.locator('.pictures-note', { hasText: 'Pictures from cdn.elsewhere.example are not shown: this site does not allow pictures from there' }).waitFor();
+    expect(await editor.locator('details .merchant-html').textContent()).toBe('LookThe apron');
+    await description.fill(typed);
+    await editor.locator('details strong', { hasText: 'hand-finished' }).waitFor();
+    expect(await editor.locator('.pictures-note').count()).toBe(0);
     await editor.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect((e2e.env.store.getProduct(productId) as { description: string }).description).toBe(typed);

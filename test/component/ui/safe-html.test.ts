@@ -4,7 +4,7 @@
  * broken-picture icon.
  */
 import { cleanup, fireEvent, render } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import SafeHtml from '../../../src/lib/components/SafeHtml.svelte';
 
 afterEach(cleanup);
@@ -46,5 +46,36 @@ describe('SafeHtml', () => {
     const box = await shown(container);
     await fireEvent(box.querySelector('img')!, new Event('load'));
     expect(box.querySelector('img')?.getAttribute('src')).toBe('https://shop.example/apron.jpg');
+  });
+});
+
+describe('SafeHtml in the editor’s preview (explainPictures)', () => {
+  it('says which pictures did not load, and which this site’s policy refused (with whom to ask); shoppers see no such words', async () => {
+    const { watchPolicyViolations } = await import('../../../src/lib/components/policy-violations.svelte.ts');
+    const target = new EventTarget();
+    watchPolicyViolations(target as unknown as Document);
+    const html = '<img src="https://cdn.elsewhere.example/a.jpg" alt="A"><img src="https://shop.example/gone.jpg" alt="B"><img src="https://cdn.elsewhere.example/b.jpg" alt="C">';
+
+    const shopper = render(SafeHtml, { html });
+    const shopperBox = await shown(shopper.container);
+    for (const picture of [...shopperBox.querySelectorAll('img')]) await fireEvent(picture, new Event('error'));
+    expect(shopper.container.querySelector('.pictures-note')).toBeNull();
+    cleanup();
+
+    const { container } = render(SafeHtml, { html, explainPictures: true });
+    const box = await shown(container);
+    for (const picture of [...box.querySelectorAll('img')]) await fireEvent(picture, new Event('error'));
+    const notes = () => [...container.querySelectorAll('.pictures-note')].map((note) => note.textContent?.replace(/\s+/g, ' ').trim());
+    expect(notes()).toEqual(['Pictures from cdn.elsewhere.example, shop.example did not load: check their addresses.']);
+
+    // The browser reports the refusal a moment after the error: the words follow.
+    target.dispatchEvent(Object.assign(new Event('securitypolicyviolation'), { effectiveDirective: 'img-src', blockedURI: 'https://cdn.elsewhere.example/a.jpg' }));
+    await vi.waitFor(() =>
+      expect(notes()).toEqual([
+        'Pictures from cdn.elsewhere.example are not shown: this site does not allow pictures from there. Use a picture on the store’s own host, or ask whoever runs this site to allow that host (imageOrigins in its config.json).',
+        'A picture from shop.example did not load: check its address.',
+      ]),
+    );
+    expect(box.textContent).toBe('ABC');
   });
 });
