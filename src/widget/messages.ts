@@ -4,12 +4,14 @@
  * the widget downloads these words. Never a token, never a response body.
  */
 import type { AppErrorCode } from '../lib/oauth/errors.ts';
+import { WIDGET_READERS } from '../lib/providers/storefronts.ts';
 import type { OptionsProblem } from './options.ts';
 
-/** What went wrong with the attributes. */
+/** What went wrong with the attributes: each names the attribute to fix, never its value. */
 const OPTIONS_PROBLEMS: Readonly<Record<OptionsProblem, string>> = {
+  'kind-unknown': `kind must be ${[...WIDGET_READERS.keys()].join(' or ')}.`,
   'api-base-missing': 'no api-base attribute.',
-  'api-base-invalid': 'the api-base attribute is not an http(s) URL.',
+  'api-base-invalid': 'api-base is not an http(s) URL.',
   'api-base-insecure': 'api-base must start with https://.',
   'token-missing': 'no token attribute (Shopware: access-key).',
   'token-invalid': 'the token attribute is not a token.',
@@ -19,8 +21,7 @@ export function optionsProblemDetail(problem: OptionsProblem): string {
   return OPTIONS_PROBLEMS[problem];
 }
 
-const NOT_ACCEPTED = 'the store did not accept the token for reading its storefront; get a new snippet.';
-const CHECK = 'the store refused the request; check api-base, category, search.';
+const NOT_ACCEPTED = 'the store did not accept the token; get a new snippet.';
 
 /** What a failed load means, by error code. */
 const ERROR_DETAILS: Partial<Record<AppErrorCode, string>> = {
@@ -29,16 +30,20 @@ const ERROR_DETAILS: Partial<Record<AppErrorCode, string>> = {
   API_RATE_LIMITED: 'the store is rate-limiting requests.',
   API_NETWORK_ERROR: 'the store could not be reached (offline, wrong api-base, or CORS).',
   API_INVALID_RESPONSE: 'no product list came back; check api-base.',
-  API_NOT_FOUND: CHECK,
-  API_BAD_REQUEST: CHECK,
+  API_NOT_FOUND: 'the store answered 404; check api-base.',
+  API_BAD_REQUEST: 'the store refused the request; check api-base, category, search.',
   API_SERVER_ERROR: 'the store failed to answer (5xx).',
 };
 
-export function errorDetail(code: AppErrorCode | undefined): string {
-  return (code && ERROR_DETAILS[code]) || 'products could not be loaded.';
+export function errorDetail(code: AppErrorCode): string {
+  return ERROR_DETAILS[code] ?? code;
 }
 
-/** Whether trying again could help (the token and the request are fine; the store or network was not). */
-export function isRetryable(code: AppErrorCode | undefined): boolean {
+/**
+ * Whether trying again could help: the store or the network failed this time (no answer, a timeout,
+ * 5xx, rate-limited). Not for an answer that will be the same next time (404, 400, 401, 403, no
+ * product list): visitors get no Try again button that cannot help.
+ */
+export function isRetryable(code: AppErrorCode): boolean {
   return code === 'API_RATE_LIMITED' || code === 'API_NETWORK_ERROR' || code === 'API_SERVER_ERROR';
 }

@@ -2,6 +2,7 @@
  * The widget's attributes, read into one checked value. Pure: takes a getter, so it is tested
  * without a DOM. A problem names the attribute to fix, never its value (the token is a secret).
  */
+import { WIDGET_READERS } from '../lib/providers/storefronts.ts';
 import type { StorefrontQuery } from '../lib/providers/types.ts';
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { LOOPBACK_HOSTS } from '../lib/shared/loopback.ts';
@@ -26,7 +27,7 @@ export interface WidgetOptions extends StorefrontQuery {
   columns: number | null;
 }
 
-export type OptionsProblem = 'api-base-missing' | 'api-base-invalid' | 'api-base-insecure' | 'token-missing' | 'token-invalid';
+export type OptionsProblem = 'kind-unknown' | 'api-base-missing' | 'api-base-invalid' | 'api-base-insecure' | 'token-missing' | 'token-invalid';
 
 export type OptionsResult = { ok: true; options: WidgetOptions } | { ok: false; problem: OptionsProblem };
 
@@ -53,11 +54,16 @@ export function parseApiBase(value: string | null): { ok: true; apiBase: string 
   return { ok: true, apiBase: href.replace(/\/+$/, '') };
 }
 
+/**
+ * The attributes as one checked value, or the first problem: the kind first (it says which
+ * credential attribute counts), then api-base, then the credential.
+ */
 export function readWidgetOptions(get: (name: WidgetAttribute) => string | null): OptionsResult {
-  const base = parseApiBase(get('api-base'));
-  if (!base.ok) return base;
   const text = (name: WidgetAttribute): string => (get(name) ?? '').trim();
   const kind = text('kind') || 'goodsie';
+  if (!WIDGET_READERS.has(kind)) return { ok: false, problem: 'kind-unknown' };
+  const base = parseApiBase(get('api-base'));
+  if (!base.ok) return base;
   const token = (kind === 'shopware6' && get('access-key') !== null ? text('access-key') : text('token'));
   if (token === '') return { ok: false, problem: 'token-missing' };
   if (!TOKEN_SYNTAX.test(token)) return { ok: false, problem: 'token-invalid' };
@@ -75,7 +81,10 @@ export function readWidgetOptions(get: (name: WidgetAttribute) => string | null)
   };
 }
 
-/** Whether two option sets ask the store for the same products (columns is layout only). */
+/**
+ * Whether two option sets ask the store for the same products: all but the columns (layout only).
+ * Both come from readWidgetOptions, so their keys are in the same order.
+ */
 export function sameQuery(a: WidgetOptions, b: WidgetOptions): boolean {
-  return (['kind', 'apiBase', 'token', 'category', 'search', 'limit'] as const).every((key) => a[key] === b[key]);
+  return JSON.stringify({ ...a, columns: 0 }) === JSON.stringify({ ...b, columns: 0 });
 }

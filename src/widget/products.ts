@@ -5,7 +5,7 @@
  * the URL: URLs end up in logs, history and Referer headers.
  */
 import { AppError, codeForStatus } from '../lib/oauth/errors.ts';
-import { widgetReader } from '../lib/providers/storefronts.ts';
+import { WIDGET_READERS } from '../lib/providers/storefronts.ts';
 import type { StorefrontCard } from '../lib/providers/types.ts';
 import type { WidgetOptions } from './options.ts';
 
@@ -14,8 +14,10 @@ import type { WidgetOptions } from './options.ts';
  * API_INVALID_RESPONSE, CONFIG_INVALID (an unknown kind). An abort rejects with the AbortError as is.
  */
 export async function fetchProducts(options: WidgetOptions, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<StorefrontCard[]> {
-  // the options are a StorefrontQuery (and the layout, which the readers ignore)
-  return widgetReader(options.kind)(options, (url, init) => readJson(url, init, fetchImpl, signal));
+  // the options are a StorefrontQuery (and the layout, which the readers ignore); their kind has a reader (options.ts)
+  const read = WIDGET_READERS.get(options.kind);
+  if (!read) throw new AppError('CONFIG_INVALID');
+  return read(options, (url, init) => readJson(url, init, fetchImpl, signal));
 }
 
 /**

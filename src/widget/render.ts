@@ -11,7 +11,8 @@ import { formatPrice } from '../lib/shared/money.ts';
 const DEFAULT_IMAGE_SIZE = 400;
 const SKELETON_CARDS = 4;
 
-function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+/** A new element of `doc` with its class and text, if any. */
+export function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;

@@ -16,7 +16,7 @@ import type { StorefrontCard } from '../lib/providers/types.ts';
 import { readWidgetOptions, sameQuery, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
 import { fetchProducts } from './products.ts';
 import { errorDetail, isRetryable, optionsProblemDetail } from './messages.ts';
-import { renderGrid, renderLoading, renderMessage, renderUnavailable, setColumns } from './render.ts';
+import { element, renderGrid, renderLoading, renderMessage, renderUnavailable, setColumns } from './render.ts';
 import WIDGET_CSS from './styles.css?inline';
 
 export const WIDGET_TAG = 'storefront-products';
@@ -148,13 +148,14 @@ export class StorefrontProducts extends HTMLElement {
     this.#show(renderGrid(doc, products, columns, this.#label(options), this.#locale()));
   }
 
-  #showError(error: AppError | undefined): void {
+  #showError(error: AppError): void {
     const doc = this.ownerDocument;
-    this.#tellOwner(errorDetail(error?.code));
+    this.#tellOwner(errorDetail(error.code));
     const content = renderUnavailable(doc);
     const message = content.firstElementChild as HTMLElement;
-    if (isRetryable(error?.code)) {
-      const retry = Object.assign(doc.createElement('button'), { type: 'button', className: 'retry', textContent: 'Try again' });
+    if (isRetryable(error.code)) {
+      const retry = element(doc, 'button', 'retry', 'Try again');
+      retry.type = 'button';
       retry.addEventListener('click', () => {
         this.#current = null;
         this.#schedule();

@@ -43,6 +43,8 @@ beforeAll(async () => {
   });
   host.setOverride('fruit.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, category: 'Fruit', limit: '6', columns: '3' }));
   host.setOverride('all.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, limit: '50' }));
+  host.setOverride('wrong-path.html', () => hostPage({ kind: 'shopware6', 'api-base': `${shop.origin}/shop`, 'access-key': SALES_CHANNEL_ACCESS_KEY }));
+  host.setOverride('wrong-kind.html', () => hostPage({ kind: 'Shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY }));
   host.setOverride('wrong-key.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': 'SWSCNOTTHESALESCHANNELKEY1' }));
 });
 
@@ -52,12 +54,16 @@ afterAll(async () => {
   if (hostRoot) await rm(hostRoot, { recursive: true, force: true });
 });
 
-async function open(path: string): Promise<{ page: Page; requests: { url: string; headers: Record<string, string> }[]; close: () => Promise<void> }> {
+async function open(path: string): Promise<{ page: Page; requests: { url: string; headers: Record<string, string> }[]; warnings: string[]; close: () => Promise<void> }> {
   const { context, page } = await newPage(browser);
   const requests: { url: string; headers: Record<string, string> }[] = [];
+  const warnings: string[] = [];
   page.on('request', (request) => requests.push({ url: request.url(), headers: request.headers() }));
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
   await page.goto(`${host.url}${path}`);
-  return { page, requests, close: () => context.close() };
+  return { page, requests, warnings, close: () => context.close() };
 }
 
 describe('<storefront-products kind="shopware6"> on another origin', () => {
@@ -82,6 +88,33 @@ describe('<storefront-products kind="shopware6"> on another origin', () => {
       const after = shop.stats();
       expect(after.apiRequests).toBe(before.apiRequests);
       expect(after.tokenRequests.total).toBe(before.tokenRequests.total);
+    } finally {
+      await close();
+    }
+  });
+
+  it('an api-base path the shop answers 404 (with CORS, as Shopware answers every request): no Try again, and the console says to check api-base', async () => {
+    const { page, warnings, close } = await open('wrong-path.html');
+    try {
+      const alert = page.locator('storefront-products [role="alert"]');
+      await expect.poll(() => alert.count(), { timeout: 15_000 }).toBe(1);
+      expect(await alert.innerText()).toBe('Products are unavailable right now.');
+      expect(await page.locator('storefront-products button').count()).toBe(0);
+      await expect.poll(() => warnings.join('\n')).toContain('<storefront-products>: the store answered 404; check api-base.');
+    } finally {
+      await close();
+    }
+  });
+
+  it('kind="Shopware6" (a capital S) with a valid access-key: the console names the kinds, not a missing token; no request, no Try again', async () => {
+    const { page, requests, warnings, close } = await open('wrong-kind.html');
+    try {
+      await expect.poll(() => warnings.join('\n'), { timeout: 15_000 }).toContain('<storefront-products>: kind must be goodsie or shopware6.');
+      expect(warnings.join('\n')).not.toMatch(/token attribute|could not be loaded/);
+      expect(warnings.join('\n')).not.toContain(SALES_CHANNEL_ACCESS_KEY);
+      expect(await page.locator('storefront-products [role="alert"]').innerText()).toBe('Products are unavailable right now.');
+      expect(await page.locator('storefront-products button').count()).toBe(0);
+      expect(requests.filter((r) => r.url.startsWith(shop.origin))).toEqual([]);
     } finally {
       await close();
     }

@@ -106,6 +106,7 @@ beforeAll(async () => {
   host.setOverride('bad-token.html', () =>
     hostPage({ 'api-base': e2e.env.store.origin, token: 'not-a-token-the-store-knows' }, ['host.css'], true, `<a href="${e2e.env.store.origin}/">See our products at ${STORE_NAME}</a>`),
   );
+  host.setOverride('shopify.html', () => hostPage({ kind: 'shopify', 'api-base': e2e.env.store.origin, token }, ['host.css'], true, `<a href="${e2e.env.store.origin}/">See our products at ${STORE_NAME}</a>`));
   host.setOverride('module.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['host.css'], 'module'));
   host.setOverride('baseline.html', () => hostPage(LAYOUT_ATTRIBUTES(), ['host.css'], false));
 });
@@ -322,6 +323,19 @@ describe('widget.js on another site', () => {
     expect(await fallback.getAttribute('href')).toBe(`${e2e.env.store.origin}/`);
     await expect.poll(() => log.lines.join('\n')).toMatch(/<storefront-products>: the store did not accept the token/);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-unavailable.png'), fullPage: true });
+  });
+
+  it('kind="shopify": the console says the kind is unknown and names the two it reads (never the token); no request, no Try again, the fallback link', async () => {
+    const { page, log, requests } = await open(`${host.url}shopify.html`);
+    const alert = page.locator('storefront-products [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toBe('Products are unavailable right now.');
+    expect(await page.getByRole('link', { name: `See our products at ${STORE_NAME}` }).isVisible()).toBe(true);
+    await expect.poll(() => log.lines.join('\n')).toContain('<storefront-products>: kind must be goodsie or shopware6.');
+    expect(log.lines.join('\n')).not.toMatch(/could not be loaded/);
+    expect(log.lines.join('\n')).not.toContain(token);
+    expect(await page.locator('storefront-products button').count()).toBe(0);
+    expect(requests.filter((r) => r.url.startsWith(e2e.env.store.origin))).toEqual([]);
   });
 
   it('still works as a module script (older snippets), where widget.js is sent with CORS', async () => {

@@ -9,14 +9,15 @@ import { goodsieStorefrontProducts } from './goodsie-storefront.ts';
 import { shopware6StorefrontProducts } from './shopware6/storefront.ts';
 import type { StorefrontProducts } from './types.ts';
 
-const READERS: ReadonlyMap<string, StorefrontProducts> = new Map([
+/** The kinds the widget reads (its `kind` attribute, as config.json's `kind`), each with its reader. */
+export const WIDGET_READERS: ReadonlyMap<string, StorefrontProducts> = new Map([
   ['goodsie', goodsieStorefrontProducts],
   ['shopware6', shopware6StorefrontProducts],
 ]);
 
 /** How the widget reads `kind`'s products; CONFIG_INVALID for a kind without a storefront reader. */
 export function widgetReader(kind: string): StorefrontProducts {
-  const read = READERS.get(kind);
+  const read = WIDGET_READERS.get(kind);
   if (!read) throw new AppError('CONFIG_INVALID');
   return read;
 }

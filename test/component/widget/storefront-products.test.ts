@@ -166,7 +166,7 @@ describe('<storefront-products>', () => {
       // The snippet's own link shows through the slot.
       expect(root.querySelector('slot')?.assignedNodes()).toContain(fallback);
       expect(root.querySelector('button')).toBeNull();
-      expect(warnings.at(-1)).toMatch(/^<storefront-products>: the store did not accept the token for reading its storefront/);
+      expect(warnings.at(-1)).toMatch(/^<storefront-products>: the store did not accept the token; get a new snippet/);
       expect(warnings.join('\n')).not.toContain(TOKEN);
       element.remove();
     }

@@ -29,6 +29,14 @@ describe('readWidgetOptions', () => {
     expect(result.ok && result.options.columns).toBeNull();
   });
 
+  it('an unknown kind is its own problem, before any other: not a token one for kind="Shopware6" with its access-key, nor a failed load for kind="shopify"', () => {
+    expect(readWidgetOptions(attrs({ ...BASE, kind: 'shopify' }))).toEqual({ ok: false, problem: 'kind-unknown' });
+    expect(readWidgetOptions(attrs({ kind: 'Shopware6', 'api-base': 'https://shop.example', 'access-key': 'SWSCKEY0000000000' }))).toEqual({ ok: false, problem: 'kind-unknown' });
+    expect(readWidgetOptions(attrs({ kind: 'woo' }))).toEqual({ ok: false, problem: 'kind-unknown' });
+    expect(readWidgetOptions(attrs({ ...BASE, kind: ' shopware6 ', 'access-key': 'SWSCKEY0000000000' })).ok).toBe(true);
+    expect(readWidgetOptions(attrs({ ...BASE, kind: '' })).ok).toBe(true);
+  });
+
   it('names the missing or broken attribute without echoing its value', () => {
     expect(readWidgetOptions(attrs({ token: 't' }))).toEqual({ ok: false, problem: 'api-base-missing' });
     expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example' }))).toEqual({ ok: false, problem: 'token-missing' });
