@@ -9,7 +9,7 @@ import { LOOPBACK_HOSTS } from '../lib/shared/loopback.ts';
 import { TOKEN_SYNTAX } from '../lib/shared/token-syntax.ts';
 
 /** Every attribute `<storefront-products>` reads; a change to any of them re-renders. */
-export const WIDGET_ATTRIBUTES = ['kind', 'api-base', 'token', 'access-key', 'category', 'search', 'limit', 'columns'] as const;
+export const WIDGET_ATTRIBUTES = ['kind', 'api-base', 'token', 'access-key', 'storefront-url', 'category', 'search', 'limit', 'columns'] as const;
 export type WidgetAttribute = (typeof WIDGET_ATTRIBUTES)[number];
 
 export const DEFAULT_LIMIT = 12;
@@ -18,7 +18,8 @@ export const MAX_COLUMNS = 12;
 
 /**
  * What the storefront reader is asked (`apiBase` normalised, no trailing slash; `token` from the
- * `token` attribute, or for a Shopware store its `access-key`; `limit` 1..100), and the layout.
+ * `token` attribute, or for a Shopware store its `access-key`; `storefrontUrl` from `storefront-url`,
+ * no trailing slash, '' when absent; `limit` 1..100), and the layout.
  */
 export interface WidgetOptions extends StorefrontQuery {
   /** The store's platform (config.json `kind`); `goodsie` when the attribute is absent. */
@@ -73,6 +74,7 @@ export function readWidgetOptions(get: (name: WidgetAttribute) => string | null)
       kind,
       apiBase: base.apiBase,
       token,
+      storefrontUrl: text('storefront-url').replace(/\/+$/, ''),
       category: text('category'),
       search: text('search'),
       limit: parseBoundedInteger(get('limit'), 1, MAX_LIMIT, DEFAULT_LIMIT),

@@ -105,9 +105,11 @@ describe('Shopware 6 in the app', () => {
     expect(snippet.includes('token=')).toBe(false);
     for (const secret of SECRETS) expect(snippet.includes(secret)).toBe(false);
     await expect.poll(() => page.locator('storefront-products').evaluate((el) => el.shadowRoot?.querySelectorAll('li').length ?? 0), { timeout: 15_000 }).toBeGreaterThan(3);
-    // The Store API's cards carry no product address: the screen does not promise links.
+    // The Store API's cards carry no product address and config.json names no storefrontUrl: no links, and the screen says how to get them.
     expect(await page.locator('storefront-products').evaluate((el) => el.shadowRoot?.querySelectorAll('a').length)).toBe(0);
+    expect(snippet.includes('storefront-url')).toBe(false);
     await page.getByText('Products show without links').waitFor();
+    await page.getByText(/To link each product to its page, set this store’s storefrontUrl \(the shop’s storefront address\) in this app’s config\.json/).waitFor();
     expect(await page.getByText('Each product links to its page').count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-embed-1280.png`, fullPage: true });
     // nothing secret outside the sealed vault, nor in the console

@@ -43,6 +43,7 @@ beforeAll(async () => {
   });
   host.setOverride('fruit.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, category: 'Fruit', limit: '6', columns: '3' }));
   host.setOverride('all.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, limit: '50' }));
+  host.setOverride('linked.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, 'storefront-url': `${shop.origin}/`, category: 'Fruit' }));
   host.setOverride('wrong-path.html', () => hostPage({ kind: 'shopware6', 'api-base': `${shop.origin}/shop`, 'access-key': SALES_CHANNEL_ACCESS_KEY }));
   host.setOverride('wrong-kind.html', () => hostPage({ kind: 'Shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY }));
   host.setOverride('wrong-key.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': 'SWSCNOTTHESALESCHANNELKEY1' }));
@@ -64,6 +65,13 @@ async function open(path: string): Promise<{ page: Page; requests: { url: string
   });
   await page.goto(`${host.url}${path}`);
   return { page, requests, warnings, close: () => context.close() };
+}
+
+/** The widget's links (shadow root): each card's name links to the product's page. */
+function widgetLinks(page: Page): Promise<{ href: string; name: string; target: string; rel: string }[]> {
+  return page.locator('storefront-products').evaluate((element) =>
+    [...(element.shadowRoot?.querySelectorAll<HTMLAnchorElement>('.card a') ?? [])].map((a) => ({ href: a.href, name: a.firstChild?.textContent ?? '', target: a.target, rel: a.rel })),
+  );
 }
 
 describe('<storefront-products kind="shopware6"> on another origin', () => {
@@ -90,6 +98,35 @@ describe('<storefront-products kind="shopware6"> on another origin', () => {
       expect(after.tokenRequests.total).toBe(before.tokenRequests.total);
     } finally {
       await close();
+    }
+  });
+
+  it('with storefront-url, each card links to its product’s page on the shop (Storefront /detail/{id}), in a new tab; without it, no card links (regression: Shopware cards never linked)', async () => {
+    const linked = await open('linked.html');
+    try {
+      const cards = linked.page.locator('storefront-products .card');
+      await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(4);
+      const links = await widgetLinks(linked.page);
+      expect(links.length).toBe(4);
+      for (const link of links) {
+        expect(link.href).toMatch(new RegExp(`^${shop.origin.replace(/\./g, '\\.')}/detail/[0-9a-f]{32}$`));
+        expect(link).toMatchObject({ target: '_blank', rel: 'noopener noreferrer' });
+      }
+      // the link is the product's page: the shop's Storefront shows that product there
+      const apples = links.find((link) => link.name === 'Pink Lady Apples 1 kg');
+      expect(apples).toBeDefined();
+      const page = await fetch(apples!.href);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<h1>Pink Lady Apples 1 kg</h1>');
+    } finally {
+      await linked.close();
+    }
+    const plain = await open('fruit.html');
+    try {
+      await expect.poll(() => plain.page.locator('storefront-products .card').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+      expect(await widgetLinks(plain.page)).toEqual([]);
+    } finally {
+      await plain.close();
     }
   });
 

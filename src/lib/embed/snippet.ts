@@ -13,6 +13,11 @@ export interface EmbedSnippetOptions {
   token: string;
   /** The store's platform when not Goodsie (`kind="shopware6"`): `token` is then its public storefront key (`access-key`). */
   kind?: string;
+  /**
+   * The shop's storefront address (config.json `storefrontUrl`), as `storefront-url`: a Shopware
+   * widget links each card to the product's page there. Only an http(s) address is written.
+   */
+  storefrontUrl?: string;
   category?: string;
   search?: string;
   /** 1..100; omitted when undefined. */
@@ -102,6 +107,7 @@ export function buildEmbedSnippet(options: EmbedSnippetOptions): string {
         ['api-base', options.apiBase],
         ['token', options.token],
       ];
+  if (options.storefrontUrl && /^https?:\/\//i.test(options.storefrontUrl)) attributes.push(['storefront-url', options.storefrontUrl]);
   if (options.category) attributes.push(['category', options.category]);
   if (options.search) attributes.push(['search', options.search]);
   if (options.limit !== undefined) attributes.push(['limit', String(options.limit)]);

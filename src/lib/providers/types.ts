@@ -219,6 +219,12 @@ export interface StorefrontQuery {
   limit: number;
   category: string;
   search: string;
+  /**
+   * The shop's storefront address, no trailing slash (config.json `storefrontUrl`, the widget's
+   * `storefront-url`): where a platform whose storefront API gives no product page address (Shopware)
+   * links each card; '' or absent: no links.
+   */
+  storefrontUrl?: string;
 }
 
 /** The widget's fetch: one JSON read with its failures already turned into AppErrors. */

@@ -179,10 +179,26 @@ export class StoreEmbed {
     }
   }
 
-  /** The snippet with the platform's public storefront key instead of a token; '' without a store. */
+  /**
+   * Whether the widget's cards link to the products' pages: Goodsie's storefront API gives each
+   * product's address; with a public storefront key (Shopware's Store API, which gives none) only
+   * when config.json names the shop's `storefrontUrl`, which the snippet then carries.
+   */
+  get linksProducts(): boolean {
+    return !this.storefrontKey || this.storefrontUrl !== undefined;
+  }
+
+  /** config.json's `storefrontUrl` of the store, where its platform has one (the preview carries it as the snippet does). */
+  get storefrontUrl(): string | undefined {
+    const store = this.store;
+    return store && 'storefrontUrl' in store ? store.storefrontUrl : undefined;
+  }
+
+  /** The snippet with the platform's public storefront key instead of a token (and the storefront's address); '' without a store. */
   keySnippet(choices: SnippetChoices, key: string): string {
     const store = this.store;
-    return store ? this.#build(choices, key, store.kind) : '';
+    const storefrontUrl = this.storefrontUrl;
+    return store ? this.#build({ ...choices, ...(storefrontUrl ? { storefrontUrl } : {}) }, key, store.kind) : '';
   }
 
   /** The two lines to paste, or '' when no token may be published. */

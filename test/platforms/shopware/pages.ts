@@ -35,3 +35,13 @@ export function renderMediaSvg(path: string, size: number): string {
   for (const c of path) hash = (hash * 31 + c.charCodeAt(0)) % 360;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 100 100"><rect width="100" height="100" fill="hsl(${hash} 60% 75%)"/><text x="50" y="55" font-size="9" text-anchor="middle" font-family="sans-serif">${label}</text></svg>`;
 }
+
+/**
+ * The Storefront's product page (`GET /detail/{productId}`, route `frontend.detail.page`), the
+ * address the widget links a card to under the shop's storefront address: the product's name and
+ * price, as much of the real page as a link test needs.
+ */
+export function renderProductPage(name: string, price: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(name)} · Demo Shopware</title></head>
+<body><main><h1>${escapeHtml(name)}</h1><p>${escapeHtml(price)}</p><button type="button">Add to shopping cart</button></main></body></html>`;
+}

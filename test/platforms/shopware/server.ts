@@ -121,6 +121,9 @@ export async function startShopwareStore(options: ShopwareStoreOptions = {}): Pr
       counters.storeApiRequests++;
       return storeApi.handle(req, url);
     }
+    // the Storefront on the sales channel's domain (the same host, as in a default install): a product's page
+    const detail = /^\/detail\/([0-9a-f]{32})$/.exec(path);
+    if (req.method === 'GET' && detail?.[1] !== undefined) return storeApi.productPage(detail[1]);
     if (req.method === 'GET' && (path === '/' || path === '/admin' || path === '/admin/integrations')) {
       return { status: 200, html: renderIntegrationsPage(origin), headers: HTML_HEADERS };
     }

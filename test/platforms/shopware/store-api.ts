@@ -8,6 +8,7 @@ import { applyIncludes, parseCriteria, renderEntity, search, type Criteria } fro
 import { ENTITIES, type Context, type Json } from './entities.ts';
 import { ShopwareError } from './errors.ts';
 import { readParameters, type Reply } from './http.ts';
+import { HTML_HEADERS, renderProductPage } from './pages.ts';
 import { hexId, type PriceRow, type ProductRow } from './seed.ts';
 
 const TAX_RATE = 19;
@@ -78,6 +79,20 @@ export class StoreApi {
       };
     }
     throw new ShopwareError(404, 'FRAMEWORK__ROUTE_NOT_FOUND', 'Not Found', `No route found for "${req.method ?? 'GET'} ${path}"`);
+  }
+
+  /**
+   * The Storefront's `GET /detail/{productId}` on the sales channel's domain: the page of a product
+   * the sales channel shows (active, after inheritance); 404 for any other id, as the Storefront's
+   * ProductNotFoundException page.
+   */
+  productPage(productId: string): Reply {
+    const product = this.ctx.seed.products.find((p) => p.id === productId);
+    if (product === undefined || !resolved(product, this.ctx).active) {
+      return { status: 404, html: '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page not found</title></head><body><h1>Page not found</h1></body></html>', headers: HTML_HEADERS };
+    }
+    const gross = resolved(product, this.ctx).price.find((p) => p.currencyId === DEFAULT_CURRENCY_ID)?.gross ?? 0;
+    return { status: 200, html: renderProductPage(product.translated.name, `€${gross.toFixed(2)}*`), headers: HTML_HEADERS };
   }
 
   #products(criteria: Criteria): Json {

@@ -110,6 +110,19 @@ describe('buildEmbedSnippet', () => {
     expect(buildEmbedSnippet({ ...base, fallback: { href: 'javascript:alert(1)', text: 'x' } })).not.toMatch(/<a |javascript/);
   });
 
+  it('a Shopware snippet carries the shop’s storefront address (storefront-url), where its cards link; only an http(s) one', () => {
+    const base = { widgetUrl: 'https://app.example/widget.js', apiBase: 'https://shop.example', token: 'SWSCKEY0000000000', kind: 'shopware6' };
+    expect(buildEmbedSnippet({ ...base, storefrontUrl: 'https://shop.example/de' }).split('\n').slice(1, 6)).toEqual([
+      '<storefront-products',
+      '  kind="shopware6"',
+      '  api-base="https://shop.example"',
+      '  access-key="SWSCKEY0000000000"',
+      '  storefront-url="https://shop.example/de"',
+    ]);
+    expect(buildEmbedSnippet(base)).not.toContain('storefront-url');
+    expect(buildEmbedSnippet({ ...base, storefrontUrl: 'javascript:alert(1)' })).not.toMatch(/storefront-url|javascript/);
+  });
+
   it('leaves out options that are not set', () => {
     const snippet = buildEmbedSnippet({ widgetUrl: 'https://app.example/widget.js', apiBase: 'https://shop.example', token: 't', category: '', search: '' });
     expect(snippet).not.toMatch(/category=|search=|limit=|columns=/);

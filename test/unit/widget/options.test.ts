@@ -19,8 +19,18 @@ describe('readWidgetOptions', () => {
     const result = readWidgetOptions(attrs({ ...BASE, category: ' Mugs ', search: ' blue ', limit: '8', columns: '4' }));
     expect(result).toEqual({
       ok: true,
-      options: { kind: 'goodsie', apiBase: 'https://api.shop.example', token: 'abc.DEF-123_~+/=', category: 'Mugs', search: 'blue', limit: 8, columns: 4 },
+      options: { kind: 'goodsie', apiBase: 'https://api.shop.example', token: 'abc.DEF-123_~+/=', storefrontUrl: '', category: 'Mugs', search: 'blue', limit: 8, columns: 4 },
     });
+  });
+
+  it('reads storefront-url (where a Shopware card links), trimmed and without a trailing slash; a change to it is a new query', () => {
+    const shopware = { kind: 'shopware6', 'api-base': 'https://shop.example', 'access-key': 'SWSCKEY0000000000' };
+    const linked = readWidgetOptions(attrs({ ...shopware, 'storefront-url': ' https://shop.example/de/ ' }));
+    const plain = readWidgetOptions(attrs(shopware));
+    if (!linked.ok || !plain.ok) throw new Error('fixture options should be valid');
+    expect(linked.options.storefrontUrl).toBe('https://shop.example/de');
+    expect(plain.options.storefrontUrl).toBe('');
+    expect(sameQuery(linked.options, plain.options)).toBe(false);
   });
 
   it('defaults limit to 12 and columns to automatic', () => {

@@ -48,6 +48,22 @@ describe('Shopware widget', () => {
     expect(fruit.map((p) => p.name).sort()).toEqual(['Bananas', 'Cherries 500 g', 'Conference Pears', 'Pink Lady Apples 1 kg']);
   });
 
+  it('with storefront-url, each card links to its product’s page on the shop’s Storefront; without it, none (regression: cards never linked)', async () => {
+    const attributes = { kind: 'shopware6', 'api-base': server.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, category: 'Fruit' };
+    const linked = await fetchProducts(options({ ...attributes, 'storefront-url': `${server.origin}/` }), fetch);
+    expect(linked.length).toBe(4);
+    for (const card of linked) {
+      expect(card.permalink).toMatch(new RegExp(`^${server.origin.replace(/\./g, '\\.')}/detail/[0-9a-f]{32}$`));
+      const page = await fetch(card.permalink!);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain(`<h1>${card.name}</h1>`);
+    }
+    expect((await fetchProducts(options(attributes), fetch)).map((card) => card.permalink ?? '')).toEqual(['', '', '', '']);
+    // the Storefront shows no page for a product the sales channel does not show
+    const inactive = await fetch(`${server.origin}/detail/${'0'.repeat(32)}`);
+    expect(inactive.status).toBe(404);
+  });
+
   it('a wrong key is API_UNAUTHORIZED; a missing key names the attribute', async () => {
     const error = await fetchProducts(options({ kind: 'shopware6', 'api-base': server.origin, 'access-key': 'SWSCWRONGKEY0000000000000' }), fetch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);

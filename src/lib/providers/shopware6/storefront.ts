@@ -2,8 +2,13 @@
  * The storefront widget's products for a Shopware 6 store (platforms.md 4.7): the Store API with the
  * sales channel's public access key in `sw-access-key`, never an Admin API credential. The shopper's
  * currency comes from the sales channel context; only active, visible products come back. Asks for
- * and reads only what a card shows (name, shopper's price, list price, first picture, availability),
- * checked as map.ts checks the app's products (a unit test holds the two together).
+ * and reads only what a card shows (name, shopper's price, list price, first picture, availability,
+ * the product's page), checked as map.ts checks the app's products (a unit test holds the two together).
+ *
+ * The product's page: the Store API gives no absolute address of it (a product's `seoUrls` hold a
+ * `seoPathInfo` relative to one of the sales channel's domains, and their `url` is a runtime field the
+ * Store API leaves empty), so a card links to the Storefront's own route `/detail/{productId}` under the
+ * storefront address the snippet names (`storefront-url`), as map.ts does with config.json's.
  */
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import type { ProductImage } from '../../domain/catalog.ts';
@@ -15,7 +20,7 @@ import type { SwCriteria } from './wire.ts';
  * `POST /store-api/product` body (`/store-api/search` with `search`): the first `limit` main products
  * (no variants), newest first, by category display name [decision 4.3], each with its cover and
  * its gallery by position; no total is counted (the Store API's default `total-count-mode`);
- * `includes` trims each product to the card's fields.
+ * `includes` trims each product to the card's fields (`id` for its page).
  */
 export function buildStoreCardCriteria(query: Pick<StorefrontQuery, 'limit' | 'category' | 'search'>): SwCriteria & { search?: string } {
   return {
@@ -25,7 +30,7 @@ export function buildStoreCardCriteria(query: Pick<StorefrontQuery, 'limit' | 'c
     sort: [{ field: 'createdAt', order: 'DESC' }],
     associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] } },
     includes: {
-      product: ['name', 'translated', 'calculatedPrice', 'available', 'cover', 'media'],
+      product: ['id', 'name', 'translated', 'calculatedPrice', 'available', 'cover', 'media'],
       calculated_price: ['unitPrice', 'listPrice'],
       cart_list_price: ['price'],
       product_media: ['media'],
@@ -62,8 +67,11 @@ function firstImage(wire: Wire): ProductImage | undefined {
   return undefined;
 }
 
-/** One Store API product (the shopper's view: active only, calculated price) as a card. */
-export function readStoreCard(value: unknown, currency: string): StorefrontCard {
+/**
+ * One Store API product (the shopper's view: active only, calculated price) as a card; with a
+ * storefront address, linked to its page there (render.ts keeps only an http(s) one).
+ */
+export function readStoreCard(value: unknown, currency: string, storefrontUrl?: string): StorefrontCard {
   const wire = object(value);
   const calculated = object(wire.calculatedPrice);
   return {
@@ -73,6 +81,7 @@ export function readStoreCard(value: unknown, currency: string): StorefrontCard 
     compareAtPrice: calculated.listPrice == null ? null : field(object(calculated.listPrice), 'price', 'number', true),
     image: firstImage(wire),
     inStock: field(wire, 'available', 'boolean'),
+    permalink: storefrontUrl && `${storefrontUrl}/detail/${field(wire, 'id', 'string', true)}`,
   };
 }
 
@@ -87,5 +96,5 @@ export const shopware6StorefrontProducts: StorefrontProducts = async (query, get
   const currency = currencyCode(object(object(context).currency), 'isoCode');
   const elements = object(products).elements;
   if (!Array.isArray(elements)) throw notAsAgreed();
-  return elements.map((element) => readStoreCard(element, currency));
+  return elements.map((element) => readStoreCard(element, currency, query.storefrontUrl));
 };

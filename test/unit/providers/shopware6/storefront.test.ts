@@ -42,7 +42,7 @@ describe('Store API -> cards (widget)', () => {
       ],
       sort: [{ field: 'createdAt', order: 'DESC' }],
       associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] } },
-      includes: expect.objectContaining({ product: ['name', 'translated', 'calculatedPrice', 'available', 'cover', 'media'], media: ['url', 'alt'] }),
+      includes: expect.objectContaining({ product: ['id', 'name', 'translated', 'calculatedPrice', 'available', 'cover', 'media'], media: ['url', 'alt'] }),
     });
     expect(buildStoreCardCriteria({ limit: 8, category: '', search: 'pears' })).toMatchObject({ search: 'pears', filter: [{ field: 'parentId' }] });
   });
@@ -82,6 +82,22 @@ describe('Store API -> cards (widget)', () => {
       expect(card.image).toEqual(product.images[0]);
       expect(card.inStock).toBe(product.inStock);
     });
+  });
+
+  it('with the storefront address, links each card to the Storefront’s /detail/{productId} page of that product; without it, no link', async () => {
+    const shop = `${store.origin}/`.replace(/\/$/, '');
+    const answer = await storeApi(store.origin, 'product', buildStoreCardCriteria({ limit: 100, category: '', search: '' }));
+    const elements = answer.json.elements as { id: string; translated: { name: string } }[];
+    const linked = elements.map((element) => readStoreCard(element, 'EUR', shop));
+    expect(linked.length).toBeGreaterThan(20);
+    linked.forEach((card, index) => expect(card.permalink).toBe(`${shop}/detail/${elements[index]!.id}`));
+    // the faithful Storefront answers each with that product's page
+    const apples = linked.find((card) => card.name === 'Pink Lady Apples 1 kg')!;
+    const page = await fetch(apples.permalink!);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<h1>Pink Lady Apples 1 kg</h1>');
+    expect(elements.map((element) => readStoreCard(element, 'EUR').permalink)).toEqual(elements.map(() => undefined));
+    expect(elements.map((element) => readStoreCard(element, 'EUR', '').permalink)).toEqual(elements.map(() => ''));
   });
 
   it('refuses an answer without calculatedPrice or without any name', () => {
