@@ -178,8 +178,9 @@ describe('HomeView', () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] } });
     renderHome(app);
     await userEvent.click(screen.getByRole('button', { name: 'Sign out of Demo Store' }));
+    // The note is on the page first, its words a moment later (so that they are announced).
     const status = await screen.findByRole('status');
-    expect(status).toHaveTextContent('Signed out of Demo Store.');
+    await eventually(() => expect(status).toHaveTextContent('Signed out of Demo Store.'));
     expect(screen.getByRole('button', { name: 'Connect Demo Store' })).toBeEnabled();
   });
 });
