@@ -43,6 +43,18 @@ function renderCatalogWithAccessEnded(app: TestApp): void {
   renderCatalogWithBanners(app);
 }
 
+/** The catalogue of a store that answers its first page with a 429 (retry in 1 s), then with the page. */
+async function renderCatalogSlowedDownOnce(): Promise<void> {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
+    answerStoreInfo(app.network);
+    app.network.on('GET', '/api/v1/products', () => apiError(429, 'rate_limited', { 'Retry-After': '1' }), {
+      query: catalogQuery(),
+      times: 1,
+    });
+    app.network.on('GET', '/api/v1/products', () => productPage([wireProduct()]), { query: catalogQuery() });
+    renderCatalogWithBanners(app);
+}
+
 describe('Banners', () => {
   it('warns that sessions end with the tab when the browser keeps nothing, and Connect still works', async () => {
     const app = await createTestApp({ persistent: false });
@@ -82,6 +94,7 @@ describe('Banners', () => {
 
     const banner = await screen.findByRole('alert');
     expect(banner).toHaveTextContent('Your access to Demo Store has ended. Reconnect to carry on right here; nothing you typed is lost.');
+    expect(screen.getByRole('region', { name: 'Notices' })).toContainElement(banner);
     // One alert with one Reconnect: the catalogue points at the banner instead of repeating it.
     expect(await screen.findByText('Reconnect with the button above to carry on.')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: 'Reconnect' })).toHaveLength(1);
@@ -152,17 +165,19 @@ describe('Banners', () => {
   });
 
   it('while the store asks to slow down (429), says when the retry comes, then gets out of the way', async () => {
-    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
-    answerStoreInfo(app.network);
-    app.network.on('GET', '/api/v1/products', () => apiError(429, 'rate_limited', { 'Retry-After': '1' }), {
-      query: catalogQuery(),
-      times: 1,
-    });
-    app.network.on('GET', '/api/v1/products', () => productPage([wireProduct()]), { query: catalogQuery() });
-    renderCatalogWithBanners(app);
+    await renderCatalogSlowedDownOnce();
 
     expect(await screen.findByText('The store asked us to slow down. Retrying in 1 s (attempt 1)…')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
     expect(screen.queryByText(/asked us to slow down/)).not.toBeInTheDocument();
+  });
+
+  it('the banners are a region named Notices, which a screen reader’s landmarks reach, there only while one shows', async () => {
+    await renderCatalogSlowedDownOnce();
+
+    const wait = await screen.findByText(/asked us to slow down/);
+    expect(screen.getByRole('region', { name: 'Notices' })).toContainElement(wait);
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Notices' })).not.toBeInTheDocument();
   });
 });
