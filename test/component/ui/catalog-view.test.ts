@@ -211,7 +211,7 @@ describe('CatalogView', () => {
     expect(done.returnTo).toBe('/s/demo?sort=price');
   });
 
-  it('loads the next page on Load more, and says when everything has been seen', async () => {
+  it('loads the next page on Load more, and says when everything has been seen, in the status that said “Showing 24 of 25”', async () => {
     // jsdom has no IntersectionObserver; one that never reports leaves loading to the button.
     vi.stubGlobal(
       'IntersectionObserver',
@@ -235,8 +235,11 @@ describe('CatalogView', () => {
 
     expect(await screen.findByText('25 products')).toBeInTheDocument();
     expect(screen.getAllByRole('article')).toHaveLength(24);
+    const status = screen.getByText('Showing 24 of 25');
+    expect(status).toHaveAttribute('role', 'status');
     await userEvent.click(screen.getByRole('button', { name: 'Load more' }));
-    expect(await screen.findByText('You have seen all 25 products.')).toBeInTheDocument();
+    // The same live region, so the end is announced as each page was (one drawn in its place is not).
+    expect(await screen.findByText('You have seen all 25 products.')).toBe(status);
     expect(screen.getAllByRole('article')).toHaveLength(25);
     expect(screen.getByRole('link', { name: 'Product 24' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Load more' })).not.toBeInTheDocument();
