@@ -6,7 +6,9 @@
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import AddProduct from '../../../src/lib/components/AddProduct.svelte';
 import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
+import CouponsView from '../../../src/lib/components/views/CouponsView.svelte';
 import ProductView from '../../../src/lib/components/views/ProductView.svelte';
 import {
   answerStoreInfo,
@@ -96,5 +98,69 @@ describe('a retry keeps the keyboard focus on the page', () => {
 
     await userEvent.keyboard('{Enter}');
     await eventually(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Product 24' })));
+  });
+});
+
+/**
+ * The retries that stayed behind (helper-36's note): each put the focus back only when the store
+ * failed again, and on success left it on <body>.
+ */
+describe('a retry that worked lands the focus where its work shows', () => {
+  it('Coupons (and Cart, Orders: the same gated screen): on the screen’s heading, above what loaded', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, path: '/s/demo/coupons' });
+    answerStoreInfo(app.network);
+    app.network.on('GET', '/api/v1/coupons', failed, { times: 1 });
+    app.network.on('GET', '/api/v1/coupons', () => json({ coupons: [{ code: 'SPRING10', percent_off: 10 }] }));
+    renderScreen(app, CouponsView, () => ({ storeId: 'demo' }));
+
+    await pressRetry('Try again');
+    expect(await screen.findByText('SPRING10', { selector: 'code' })).toBeInTheDocument();
+    await eventually(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Coupons', level: 1 })));
+  });
+
+  it('Add to cart: on Add to cart, to send it again', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/product/p-100' });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
+    app.network.on('POST', '/api/v1/cart/items', failed, { times: 1 });
+    renderScreen(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Add to cart' }));
+
+    await pressRetry('Try again');
+    await eventually(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add to cart' })));
+  });
+
+  it('the product editor: on Save once saved (“Saved.” is said), as after a first Save that worked', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, path: '/s/demo/product/p-100' });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
+    app.network.on('PATCH', '/api/v1/products/p-100', failed, { times: 1 });
+    app.network.on('PATCH', '/api/v1/products/p-100', () => json(wireProduct({ name: 'Linen apron, washed', updated: '2026-01-02T00:00:00Z' })));
+    renderScreen(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' }));
+    const name = await screen.findByRole('textbox', { name: 'Name' });
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Linen apron, washed');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await pressRetry('Try again');
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    await eventually(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Save changes' })));
+  });
+
+  it('New product: failing again, on the new Try again; added, its page opens', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, path: '/s/demo' });
+    answerStoreInfo(app.network);
+    app.network.on('POST', '/api/v1/products', failed, { times: 2 });
+    app.network.on('POST', '/api/v1/products', () => json(wireProduct({ id: 'p-new', name: 'Mug', published: false }), { status: 201 }));
+    renderScreen(app, AddProduct, () => ({ storeId: 'demo', currency: 'USD' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'New product' }));
+    await userEvent.type(await screen.findByRole('textbox', { name: 'Name' }), 'Mug');
+    await userEvent.type(screen.getByRole('spinbutton', { name: 'Price (USD)' }), '8');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+
+    await pressRetry('Try again');
+    await eventually(() => expect(app.network.requests('POST', '/api/v1/products')).toHaveLength(2));
+    await eventually(() => expect(document.activeElement).toBe(within(screen.getByRole('alert')).getByRole('button', { name: 'Try again' })));
+
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => expect(app.router.current).toEqual({ name: 'product', storeId: 'demo', productId: 'p-new' }));
   });
 });
