@@ -92,7 +92,10 @@ export const BUDGETS = Object.freeze({
    * from the screen's heading as it is drawn, 0.13 KB, and main named by that heading, 0.03 KB:
    * WCAG 2.4.2, audit finding 3; 35.38 KB with index.html's words for an app whose files did not
    * load, boot's 0.02 KB, and the page's refused pictures noted beside its refused requests, for the
-   * editor's preview to say why a description's picture is not shown, 0.03 KB).
+   * editor's preview to say why a description's picture is not shown, 0.03 KB; then the stores
+   * list's sign-out note moved to a chunk of its own, SignedOutNote, loaded once there is a sign-out
+   * to tell, -0.05 KB, and a start that stopped, config.json's page aside, titled "Could not start",
+   * App's 0.01 KB).
    * Issue 15's 25 KB (JS + CSS)
    * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
    * embedding, sizes").

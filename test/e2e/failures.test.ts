@@ -377,6 +377,8 @@ describe('config.json missing or broken', () => {
       else expect(await page.getByText('Field at fault:').count()).toBe(0);
       await page.getByText(c.hint).waitFor();
       await page.getByRole('button', { name: 'Reload' }).waitFor();
+      // The tab (and a screen reader's title) says what the page is, not just the app's name.
+      expect(await page.title()).toBe('Configuration problem – Storefront Connect');
       await shoot(`config-${c.name}`);
       await expectNoTechnicalLeak();
       // Nothing overflows sideways at 360 px.
@@ -536,6 +538,7 @@ describe('a part of the app that does not download', () => {
       await alert.waitFor();
       await alert.getByText(/Check your connection, then try again\./).waitFor();
       expect(await page.getByRole('heading', { name: /configuration/ }).count()).toBe(0);
+      expect(await page.title()).toBe('Could not start – Storefront Connect');
       // said without asking for more code (offline, that would fail too): no other chunk was fetched for it
       expect((await fetchedChunks()).filter((file) => !/^(index|boot|rolldown-runtime|goodsie-profile|HomeView|price-format\.worker)-/.test(file))).toEqual([]);
       await shoot('app-part-unavailable');
@@ -604,6 +607,7 @@ describe('config.json not reached (the page came, then the connection went)', ()
       await alert.getByText(/Check your connection, then try again\./).waitFor();
       // Not the page for whoever deploys the site: the file is there, this browser did not reach it.
       expect(await page.getByRole('heading', { name: /configuration/ }).count()).toBe(0);
+      expect(await page.title()).toBe('Could not start – Storefront Connect');
       await shoot('config-unreachable');
       await expectNoTechnicalLeak();
     } finally {

@@ -26,8 +26,11 @@ describe('ConfigErrorView', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).code).toBe('CONFIG_INVALID');
 
+    document.title = 'Storefront Connect';
     render(ConfigErrorView, { props: { error } });
     expect(screen.getByRole('heading', { name: 'This deployment’s configuration has a problem', level: 1 })).toBeInTheDocument();
+    // Outside Shell, which titles the app's screens: its own title (WCAG 2.4.2).
+    expect(document.title).toBe('Configuration problem – Storefront Connect');
     expect(screen.getByText('Field at fault:')).toHaveTextContent('Field at fault: stores[0].apiBase');
     expect(screen.getByText('How to fix it:').parentElement).toHaveTextContent(
       'How to fix it: Use https:// for apiBase; plain http:// is only allowed for localhost and 127.0.0.1.',
