@@ -58,11 +58,30 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await expect.poll(() => page.getByRole('listitem').filter({ has: page.getByRole('article') }).count()).toBeGreaterThan(0);
 
+    // Each live region is marked with what it said as it came onto the page (a11y audit, finding 9:
+    // the stores list's note came filled with the new screen, and no screen reader said it).
+    await page.evaluate(() => {
+      new MutationObserver((records) => {
+        for (const node of records.flatMap((r) => [...r.addedNodes])) {
+          if (!(node instanceof Element)) continue;
+          for (const region of [node, ...node.querySelectorAll('[role="status"]')]) {
+            if (region.getAttribute('role') === 'status') region.setAttribute('data-arrived-with', region.textContent.trim());
+          }
+        }
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     expect(await readSessionKeys(page)).toEqual([]);
+    // Said (its live region was there, empty, before its words), and the store's Connect focused, as
+    // the card's own Sign out does.
+    const note = page.getByRole('status').filter({ hasText: `Signed out of ${STORE_NAME}.` });
+    await note.waitFor();
+    expect(await note.getAttribute('data-arrived-with')).toBe('');
+    const connect = page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true });
+    await expect.poll(() => connect.evaluate((button) => button === document.activeElement)).toBe(true);
     await page.reload();
-    await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
+    await connect.waitFor();
   });
 
   it('Deny shows a calm note (no alert) with Connect, and stores nothing', async () => {
