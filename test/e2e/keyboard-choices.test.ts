@@ -74,6 +74,40 @@ it('ArrowDown five times in Category, then twice in Sort: one history entry and 
   await expect.poll(() => productCards(page).count()).toBeGreaterThan(0);
 });
 
+it('a pick from the opened list (pointer, touch) is a choice of its own: its own history entry, asked for at once, without the keys\' pause', async () => {
+  const { page } = await e2e.open();
+  await page.goto(e2e.env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+  await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+  await expect.poll(() => productCards(page).count()).toBeGreaterThan(0);
+  const category = page.getByRole('combobox', { name: 'Category' });
+  await category.focus();
+  await expect.poll(() => category.locator('option').count()).toBeGreaterThan(3);
+  const [first, second] = [(await category.locator('option').nth(1).getAttribute('value'))!, (await category.locator('option').nth(2).getAttribute('value'))!];
+  const start = await historyLength(page);
+  // When the pick fired change, and when the list's request left (the page's own clock).
+  await page.evaluate(() => {
+    const w = window as { __picked?: number; __asked?: number };
+    document.querySelector('select')!.closest('form')!.addEventListener('change', () => (w.__picked = performance.now()), true);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (/\/api\/v1\/products\?(?!.*count=100)/.test(entry.name) && w.__asked === undefined && w.__picked !== undefined) w.__asked = entry.startTime;
+    }).observe({ type: 'resource' });
+  });
+  await category.selectOption(first);
+  await expect.poll(() => filters(page)).toEqual({ category: first });
+  await page.getByRole('status').filter({ hasText: ` in ${first}` }).waitFor();
+  const waited = await page.evaluate(() => {
+    const w = window as { __picked?: number; __asked?: number };
+    return w.__asked! - w.__picked!;
+  });
+  expect(waited).toBeLessThan(250); // the keys' pause is 250 ms: a pick does not wait for it
+  await category.selectOption(second);
+  await expect.poll(() => filters(page)).toEqual({ category: second });
+  expect(await historyLength(page)).toBe(start + 2);
+  await page.goBack();
+  await expect.poll(() => filters(page)).toEqual({ category: first });
+});
+
 it('the store switcher: the arrow keys only browse the stores; Enter switches, Escape puts the current store back, leaving the select switches (it switched on the first arrow)', async () => {
   const { page } = await e2e.open();
   await page.goto(e2e.env.app.url);
