@@ -179,4 +179,16 @@ describe('back to the list from a product opened in it', () => {
     // still a link: a new history entry, whose Back is the product again
     expect(await page.evaluate(() => history.length)).toBe(historyLength + 1);
   });
+
+  it('with a mouse: Back gives the card the focus without a focus ring (as the click left it)', async () => {
+    await signedIn();
+    const card = page.locator('main li[aria-posinset="5"] a');
+    await card.waitFor();
+    const name = (await card.locator('h3').textContent())!.trim();
+    await card.click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('aria-posinset'))).toBe('5');
+    expect(await page.evaluate(() => document.activeElement!.matches(':focus-visible'))).toBe(false);
+  });
 });
