@@ -374,6 +374,8 @@ describe('the app’s Embed screen', () => {
     await expect.poll(() => box.inputValue()).toContain('columns="4"');
     const snippet = await box.inputValue();
     expect(snippet).toContain(`<script src="${e2e.env.app.url}widget.js" defer></script>`);
+    // Unpinned because this host sends no CORS on widget/: the screen says so and what would pin it.
+    await page.getByText(/without an integrity pin: pinning needs this site’s host to send\s+Access-Control-Allow-Origin: \*/).waitFor();
     expect(snippet).toContain(`api-base="${e2e.env.store.origin}"`);
     expect(snippet).toContain(`<a href="${e2e.env.store.origin}/">See our products at ${STORE_NAME}</a>`);
 
@@ -412,6 +414,7 @@ describe('the app’s Embed screen', () => {
     expect(pinnedBytes.equals(await readFile(join(BUILD_DIR, 'widget.js')))).toBe(true);
     expect(pin.integrity).toBe(`sha384-${createHash('sha384').update(pinnedBytes).digest('base64')}`);
     await expect.poll(() => box.inputValue()).toContain(`<script src="${e2e.env.app.url}${pin.file}" defer integrity="${pin.integrity}" crossorigin="anonymous"></script>`);
+    expect(await page.getByText('without an integrity pin').count()).toBe(0);
     const snippet = await box.inputValue();
     host.setOverride('pinned.html', `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Pinned</title></head><body>${snippet}</body></html>`);
     await context?.close();

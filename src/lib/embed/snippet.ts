@@ -43,13 +43,13 @@ export interface PinnedWidget {
 
 /**
  * The content-named copy of widget.js and its integrity, from `widget/integrity.json` (written by the
- * build beside widget.js); null when there is none (the dev server), it is malformed, or the host
- * does not serve the copy with `Access-Control-Allow-Origin: *`: a pinned classic script is fetched
- * with CORS (`crossorigin`), so on a host without CORS headers (a plain static server) the snippet
- * loads widget.js unpinned rather than not at all.
+ * build beside widget.js); null when there is none (the dev server) or it is malformed; 'no-cors'
+ * when the host serves the copy without `Access-Control-Allow-Origin: *`: a pinned classic script is
+ * fetched with CORS (`crossorigin`), so on a host without CORS headers (a plain static server) the
+ * snippet loads widget.js unpinned rather than not at all, and the Embed screen says why.
  * @see https://www.w3.org/TR/SRI/
  */
-export async function pinnedWidget(fetchFn: typeof fetch, baseUri: string): Promise<PinnedWidget | null> {
+export async function pinnedWidget(fetchFn: typeof fetch, baseUri: string): Promise<PinnedWidget | 'no-cors' | null> {
   try {
     const response = await fetchFn(new URL('widget/integrity.json', baseUri).href, { cache: 'no-cache', credentials: 'same-origin' });
     if (!response.ok) return null;
@@ -58,7 +58,8 @@ export async function pinnedWidget(fetchFn: typeof fetch, baseUri: string): Prom
     if (typeof entry.integrity !== 'string' || !/^sha384-[A-Za-z0-9+/]{64}$/.test(entry.integrity)) return null;
     const url = new URL(entry.file, baseUri).href;
     const copy = await fetchFn(url, { method: 'HEAD', cache: 'no-cache', credentials: 'same-origin' });
-    if (!copy.ok || copy.headers.get('Access-Control-Allow-Origin') !== '*') return null;
+    if (!copy.ok) return null;
+    if (copy.headers.get('Access-Control-Allow-Origin') !== '*') return 'no-cors';
     return { url, integrity: entry.integrity };
   } catch {
     return null;

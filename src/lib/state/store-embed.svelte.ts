@@ -25,7 +25,7 @@ export class StoreEmbed {
   #embedSession = $state<StoreSession | null>(null);
   #loaded = $state(false);
   /** The content-named widget copy snippets pin with integrity (null under the dev server). */
-  #pinned = $state<PinnedWidget | null>(null);
+  #pinned = $state<PinnedWidget | 'no-cors' | null>(null);
   readonly #baseUri: string;
   /** Absolute URL of widget.js, beside the app's own page (the live preview loads it). */
   readonly widgetUrl: string;
@@ -123,6 +123,11 @@ export class StoreEmbed {
     return this.#usable(embed) ?? this.#usable(app);
   }
 
+  /** The site's host serves the pinned widget copy without CORS, so snippets load widget.js unpinned. */
+  get unpinnedByHost(): boolean {
+    return this.#pinned === 'no-cors';
+  }
+
   get usesAppToken(): boolean {
     const chosen = this.snippetSession;
     return chosen !== null && chosen === this.#session.sessionFor(this.#storeId);
@@ -210,7 +215,7 @@ export class StoreEmbed {
   #build(choices: SnippetChoices, token: string, kind?: string): string {
     const store = this.store;
     if (!store) return '';
-    const pinned = this.#pinned;
+    const pinned = this.#pinned === 'no-cors' ? null : this.#pinned;
     return buildEmbedSnippet({
       ...choices,
       widgetUrl: pinned?.url ?? this.widgetUrl,
