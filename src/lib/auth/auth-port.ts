@@ -13,7 +13,7 @@ import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/
 import type { VaultListing } from '../storage/token-vault.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
-import { REFRESH_MARGIN_MS, SessionStore, storesOf } from './session-store.ts';
+import { readSavedSessions, REFRESH_MARGIN_MS, storesOf } from './saved-sessions.ts';
 import type { AppConfig } from '../config/types.ts';
 import { openSessionChannel } from './session-channel.ts';
 import { defaultWithLock, SignOuts } from './sign-outs.ts';
@@ -103,7 +103,7 @@ export class LazyAuth implements AuthPort {
   static listSaved(storage: Promise<OpenedStorage>, config: Promise<AppConfig>): Promise<VaultListing> {
     const stores = config.then(storesOf);
     stores.catch(() => undefined); // a broken config.json is App's to show; the vault then checks nothing
-    const listing = storage.then((opened) => new SessionStore(opened.firstRead ?? opened.sealed, stores).list());
+    const listing = storage.then((opened) => readSavedSessions(opened.firstRead ?? opened.sealed, stores));
     listing.catch(() => undefined); // the first listSessions, which takes it, reports a failure
     return listing;
   }
@@ -182,7 +182,7 @@ export class LazyAuth implements AuthPort {
     const early = this.#early;
     this.#early = undefined;
     if (this.#service && !early) return (await this.#service).listSessions();
-    const listed = await (early ?? new SessionStore(this.#storage.sealed, storesOf(this.#deps.config)).list());
+    const listed = await (early ?? readSavedSessions(this.#storage.sealed, storesOf(this.#deps.config)));
     if (!this.#loaded) this.#listed = new Map(listed.sessions.map((s) => [s.storeId, s]));
     if (listed.sessions.length > 0) this.#loadInBackground(BACKGROUND_LOAD_MS);
     return listed;

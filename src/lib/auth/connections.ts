@@ -15,9 +15,9 @@ import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
 import { sameScopes } from '../oauth/scopes.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
-// From session-store.ts (in the first load already), not auth-service.ts: that import made every
+// From saved-sessions.ts (in the first load already), not auth-service.ts: that import made every
 // deployment with a seam store download the AuthService on its first screen.
-import { REFRESH_MARGIN_MS } from './session-store.ts';
+import { REFRESH_MARGIN_MS } from './saved-sessions.ts';
 import { defaultWithLock, renewalLockName, type SignOuts, type WithLock } from './sign-outs.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { renewalsWritten, whileLeavingAsks } from './unload-guard.ts';

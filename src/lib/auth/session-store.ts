@@ -3,18 +3,11 @@
  * sessions that storage refused to write (a quota, a closed database), so that a rotated refresh
  * token is never lost (security case 24). The sign-out markers a renewal checks are in sign-outs.ts.
  */
-import type { AppConfig } from '../config/types.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import { TokenVault, type StoreLookup, type VaultListing } from '../storage/token-vault.ts';
 
-/** The stores of `config` by id, as the vault checks a session's record against them. */
-export function storesOf(config: AppConfig): StoreLookup {
-  return (storeId) => config.stores.find((store) => store.id === storeId);
-}
-
-/** Refresh when the token has this little life left. */
-export const REFRESH_MARGIN_MS = 60_000;
+export { REFRESH_MARGIN_MS, storesOf } from './saved-sessions.ts';
 
 export class SessionStore {
   readonly #vault: TokenVault;
