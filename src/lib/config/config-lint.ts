@@ -1,11 +1,54 @@
 /**
  * What is said about a config.json that needs fixing, loaded only then (load-config.ts imports it
- * when the file does not parse, or when an entry has keys its platform did not ask for): where the
- * JSON stopped being valid, and a key that nearly spells one its platform knows.
+ * when the file does not parse, when a field is wrong, or when an entry has keys its platform did
+ * not ask for): where the JSON stopped being valid, the sentence for each problem validate-config.ts
+ * names by a key, and a key that nearly spells one its platform knows.
  */
 import { ConfigError } from './config-error.ts';
 import { validateConfig, type UnknownKeys } from './validate-config.ts';
+import { knownProviderKinds } from '../providers/registry.ts';
 import type { AppConfig } from './types.ts';
+
+/**
+ * How to fix each problem validate-config.ts names, by its key; the parameters are those the hint
+ * holds after the key, one a line (validate-config.ts, `invalid`). The words are the page's
+ * (ConfigErrorView): loadConfig and validateConfigStrictly give them, through `sentence`.
+ */
+const SENTENCES: Readonly<Record<string, (...params: string[]) => string>> = {
+  url: (key) => `Set ${key} to an absolute https:// URL.`,
+  spaces: (key) => `Remove the spaces or control characters from ${key}.`,
+  absolute: (key) => `Write ${key} as an absolute URL, starting with https://.`,
+  scheme: (key) => `Use an https:// URL for ${key}.`,
+  http: (key) => `Use https:// for ${key}; plain http:// is only allowed for localhost and 127.0.0.1.`,
+  userinfo: (key) => `Remove the user name or password from ${key}.`,
+  fragment: (key) => `Remove the #fragment from ${key}.`,
+  some: (...allowed) => `List at least one of: ${allowed.join(', ')}.`,
+  known: (...allowed) => `Use only values this platform knows: ${allowed.join(', ')}.`,
+  twice: (value) => `Remove the second "${value}": list each value once.`,
+  flag: (key) => `Set ${key} to true or false (without quotes).`,
+  currency: (key) => `Write ${key} as an ISO 4217 code in capitals, like "EUR".`,
+  entry: () => 'Each entry of "stores" must be an object describing one store.',
+  secret: () => 'Secrets are entered in the app when connecting, never in config.json.',
+  id: () => 'Give the store an id made of lower-case letters, digits and hyphens, like "my-shop".',
+  taken: (id) => `Another store already uses the id "${id}"; give each store its own id.`,
+  kind: () => `Set kind to one of the supported platforms: ${knownProviderKinds().join(', ')}.`,
+  name: () => 'Give the store a name to show people.',
+  query: () => 'Remove the ?query from apiBase; it is the server address the API paths are added to.',
+  file: () => 'The file must hold one JSON object of the form {"stores": [...]}.',
+  stores: () => 'Add a "stores" list with one entry per store the app can connect to.',
+  none: () => 'List at least one store in "stores".',
+  shared: (other) =>
+    `"${other}" uses the same redirectUri; give each store its own redirectUri, or set issuer and authorizationResponseIssParameterSupported: true on both (their servers must always send iss).`,
+};
+
+/**
+ * The sentence for a hint validate-config.ts gave as a key and parameters; any other hint (a
+ * profile's own sentence) as it is.
+ */
+export function sentence(hint: string): string {
+  const [key = '', ...params] = hint.split('\n');
+  return Object.hasOwn(SENTENCES, key) ? SENTENCES[key]!(...params) : hint;
+}
 
 /** The hint for a config.json that did not parse (`error` is JSON.parse's), saying where it stopped. */
 export function jsonProblem(text: string, error: unknown): string {
@@ -33,13 +76,17 @@ export function refuseMisspelt({ entry, known, path }: UnknownKeys): void {
 }
 
 /**
- * validateConfig, with a misspelt key named first (also before the missing key it stands for): what
- * the deploy tools and tests use; the app does the same with this module loaded only when needed.
+ * validateConfig, its problem said in words, with a misspelt key named first (also before the
+ * missing key it stands for): what the deploy tools and tests use; the app does the same
+ * (loadConfig) with this module loaded only when needed.
  */
 export function validateConfigStrictly(json: unknown): AppConfig {
   const unknown: UnknownKeys[] = [];
   try {
     return validateConfig(json, unknown);
+  } catch (error) {
+    if (!(error instanceof ConfigError) || sentence(error.hint) === error.hint) throw error;
+    throw new ConfigError('CONFIG_INVALID', error.field, sentence(error.hint));
   } finally {
     unknown.forEach(refuseMisspelt);
   }

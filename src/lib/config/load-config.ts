@@ -60,6 +60,11 @@ export async function loadConfig(fetch: typeof globalThis.fetch, url = 'config.j
   const unknown: UnknownKeys[] = [];
   try {
     return validateConfig(json, unknown);
+  } catch (error) {
+    // A problem validateConfig names by a key: its sentence loads only now (offline, a short one).
+    if (!(error instanceof ConfigError && /^[a-z]+(\n|$)/.test(error.hint))) throw error;
+    const lint = await import('./config-lint.ts').catch(() => undefined);
+    throw new ConfigError('CONFIG_INVALID', error.field, lint?.sentence(error.hint) ?? 'Compare config.json with the example in the README.');
   } finally {
     // Keys a platform did not ask for: one that nearly spells a key the entry lacks is named, also
     // before the missing key it stands for (the checker loads only then; offline, nothing more is said).

@@ -2,7 +2,9 @@
  * Checks the deployment's config.json: `validateConfig` (pure) checks every field and returns a
  * clean AppConfig or throws ConfigError naming the first bad field; each platform's own fields are
  * checked by its profile through a ConfigReader. Part of the boot chunk (load-config.ts imports it
- * statically): every visit checks config.json before anything else is built.
+ * statically): every visit checks config.json before anything else is built. Its own problems are
+ * named by a key and its parameters (see {@link invalid}); their sentences are needed only for a
+ * config.json that needs fixing and load only then (config-lint.ts, `sentence`).
  */
 import { getProvider, knownProviderKinds } from '../providers/registry.ts';
 import { ConfigError } from './config-error.ts';
@@ -16,8 +18,14 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
-function invalid(field: string, hint: string): ConfigError {
-  return new ConfigError('CONFIG_INVALID', field, hint);
+/**
+ * CONFIG_INVALID for `field`. `words` is a profile's own sentence, or a key (lower-case letters)
+ * of config-lint.ts's SENTENCES and its parameters, which the hint holds one a line
+ * (`http\napiBase`) until `sentence` (config-lint.ts) says them: loadConfig and
+ * validateConfigStrictly do.
+ */
+function invalid(field: string, ...words: string[]): ConfigError {
+  return new ConfigError('CONFIG_INVALID', field, words.join('\n'));
 }
 
 export function isObject(value: unknown): value is JsonObject {
@@ -40,28 +48,28 @@ function requireEndpoint(store: JsonObject, key: string, path: string): string {
   const field = `${path}.${key}`;
   const value = store[key];
   if (typeof value !== 'string' || value.trim() === '') {
-    throw invalid(field, `Set ${key} to an absolute https:// URL.`);
+    throw invalid(field, 'url', key);
   }
   if (value !== value.trim() || /[\s\u0000-\u001F\u007F]/.test(value)) {
-    throw invalid(field, `Remove the spaces or control characters from ${key}.`);
+    throw invalid(field, 'spaces', key);
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw invalid(field, `Write ${key} as an absolute URL, starting with https://.`);
+    throw invalid(field, 'absolute', key);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalid(field, `Use an https:// URL for ${key}.`);
+    throw invalid(field, 'scheme', key);
   }
   if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    throw invalid(field, `Use https:// for ${key}; plain http:// is only allowed for localhost and 127.0.0.1.`);
+    throw invalid(field, 'http', key);
   }
   if (url.username !== '' || url.password !== '') {
-    throw invalid(field, `Remove the user name or password from ${key}.`);
+    throw invalid(field, 'userinfo', key);
   }
   if (value.includes('#')) {
-    throw invalid(field, `Remove the #fragment from ${key}.`);
+    throw invalid(field, 'fragment', key);
   }
   return value;
 }
@@ -75,7 +83,6 @@ function requireEndpoint(store: JsonObject, key: string, path: string): string {
  */
 const SECRET_NAME = /secret|passw(or)?d|privatekey|apikey|credential|token$|accesskey$/;
 const isSecretName = (key: string): boolean => SECRET_NAME.test(key.toLowerCase().replace(/[-_\s]/g, ''));
-const SECRETS_HINT = 'Secrets are entered in the app when connecting, never in config.json.';
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
 
 /** The path of the first secret-named key in `value` (nested objects and lists included), or undefined. */
@@ -98,8 +105,8 @@ function findSecretKey(value: unknown, path: string, depth = 0): string | undefi
 
 /** The ConfigReader a kind's validator reads its fields with. */
 export function configReader(entry: JsonObject, path: string): ConfigReader {
-  const fail = (key: string, hint: string): never => {
-    throw invalid(key === '' ? path : `${path}.${key}`, hint);
+  const fail = (key: string, ...words: string[]): never => {
+    throw invalid(key === '' ? path : `${path}.${key}`, ...words);
   };
   const oneOf = <T extends string>(key: string, allowed: readonly T[], hint: string): T => {
     const value = entry[key];
@@ -124,13 +131,13 @@ export function configReader(entry: JsonObject, path: string): ConfigReader {
     listOf<T extends string>(key: string, allowed: readonly T[], fallback?: readonly T[]): T[] {
       const value = entry[key];
       if (value === undefined && fallback) return [...fallback];
-      if (!Array.isArray(value) || value.length === 0) return fail(key, `List at least one of: ${allowed.join(', ')}.`);
+      if (!Array.isArray(value) || value.length === 0) return fail(key, 'some', ...allowed);
       const result: T[] = [];
       value.forEach((item: unknown, index) => {
         if (typeof item !== 'string' || !(allowed as readonly string[]).includes(item)) {
-          fail(`${key}[${index}]`, `Use only values this platform knows: ${allowed.join(', ')}.`);
+          fail(`${key}[${index}]`, 'known', ...allowed);
         }
-        if (result.includes(item as T)) fail(`${key}[${index}]`, `Remove the second "${String(item)}": list each value once.`);
+        if (result.includes(item as T)) fail(`${key}[${index}]`, 'twice', String(item));
         result.push(item as T);
       });
       return result;
@@ -138,13 +145,13 @@ export function configReader(entry: JsonObject, path: string): ConfigReader {
     flag(key, fallback) {
       const value = entry[key];
       if (value === undefined) return fallback;
-      if (typeof value !== 'boolean') return fail(key, `Set ${key} to true or false (without quotes).`);
+      if (typeof value !== 'boolean') return fail(key, 'flag', key);
       return value;
     },
     optionalCurrency(key) {
       const value = entry[key];
       if (value === undefined) return undefined;
-      if (typeof value !== 'string' || !CURRENCY_PATTERN.test(value)) return fail(key, `Write ${key} as an ISO 4217 code in capitals, like "EUR".`);
+      if (typeof value !== 'string' || !CURRENCY_PATTERN.test(value)) return fail(key, 'currency', key);
       return value;
     },
     fail,
@@ -153,26 +160,26 @@ export function configReader(entry: JsonObject, path: string): ConfigReader {
 
 function validateStore(value: unknown, index: number, seenIds: Set<string>, unknown?: UnknownKeys[]): StoreConfig {
   const path = `stores[${index}]`;
-  if (!isObject(value)) throw invalid(path, 'Each entry of "stores" must be an object describing one store.');
+  if (!isObject(value)) throw invalid(path, 'entry');
   const secretKey = findSecretKey(value, path);
-  if (secretKey) throw invalid(secretKey, SECRETS_HINT);
+  if (secretKey) throw invalid(secretKey, 'secret');
 
   const id = value.id;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    throw invalid(`${path}.id`, 'Give the store an id made of lower-case letters, digits and hyphens, like "my-shop".');
+    throw invalid(`${path}.id`, 'id');
   }
-  if (seenIds.has(id)) throw invalid(`${path}.id`, `Another store already uses the id "${id}"; give each store its own id.`);
+  if (seenIds.has(id)) throw invalid(`${path}.id`, 'taken', id);
   seenIds.add(id);
 
   const kinds = knownProviderKinds();
   const kind = value.kind;
   if (typeof kind !== 'string' || !kinds.includes(kind)) {
-    throw invalid(`${path}.kind`, `Set kind to one of the supported platforms: ${kinds.join(', ')}.`);
+    throw invalid(`${path}.kind`, 'kind');
   }
   const provider = getProvider(kind);
-  const name = requireText(value, 'name', path, 'Give the store a name to show people.');
+  const name = requireText(value, 'name', path, 'name');
   const apiBase = requireEndpoint(value, 'apiBase', path);
-  if (apiBase.includes('?')) throw invalid(`${path}.apiBase`, 'Remove the ?query from apiBase; it is the server address the API paths are added to.');
+  if (apiBase.includes('?')) throw invalid(`${path}.apiBase`, 'query');
   const base: StoreConfigBase = { id, kind: kind as StoreKind, name, apiBase };
   // The keys the platform's validator asks for, to tell a misspelt one from a key it ignores
   // (config-lint.ts); also when it throws: a required key's misspelling is the cause to name.
@@ -195,13 +202,14 @@ export interface UnknownKeys {
 /**
  * Checks parsed config.json and returns a clean copy (unknown keys are ignored and dropped; the
  * entries that have some are added to `unknown`, also when it throws). Throws ConfigError
- * CONFIG_INVALID naming the first bad field.
+ * CONFIG_INVALID naming the first bad field, its hint a key and parameters (see {@link invalid}):
+ * validateConfigStrictly (config-lint.ts) gives it in words.
  */
 export function validateConfig(json: unknown, unknown?: UnknownKeys[]): AppConfig {
-  if (!isObject(json)) throw invalid('', 'The file must hold one JSON object of the form {"stores": [...]}.');
+  if (!isObject(json)) throw invalid('', 'file');
   const stores = json.stores;
-  if (!Array.isArray(stores)) throw invalid('stores', 'Add a "stores" list with one entry per store the app can connect to.');
-  if (stores.length === 0) throw invalid('stores', 'List at least one store in "stores".');
+  if (!Array.isArray(stores)) throw invalid('stores', 'stores');
+  if (stores.length === 0) throw invalid('stores', 'none');
   const seenIds = new Set<string>();
   const validated = stores.map((store: unknown, index) => validateStore(store, index, seenIds, unknown));
   refuseSharedRedirects(validated);
@@ -231,10 +239,7 @@ function refuseSharedRedirects(stores: readonly StoreConfig[]): void {
     }
     const other = stores[earlier]!;
     if (!tellsIssuer(store) || !tellsIssuer(other)) {
-      throw invalid(
-        `stores[${index}].redirectUri`,
-        `"${other.id}" uses the same redirectUri; give each store its own redirectUri, or set issuer and authorizationResponseIssParameterSupported: true on both (their servers must always send iss).`,
-      );
+      throw invalid(`stores[${index}].redirectUri`, 'shared', other.id);
     }
   });
 }

@@ -105,7 +105,8 @@ export type StoreConfigOf<K extends StoreKind> = Extract<StoreConfig, { kind: K 
 
 /**
  * What a kind's validator reads the raw entry with (implemented by load-config). Every method throws
- * a ConfigError CONFIG_INVALID naming `<path>.<key>` and a one-sentence fix; values come back clean.
+ * a ConfigError CONFIG_INVALID naming `<path>.<key>` and a one-sentence fix: the validator's `hint`
+ * as it is, the reader's own by a key that config-lint.ts says in words; values come back clean.
  */
 export interface ConfigReader {
   /** JSON path of the entry, e.g. `stores[2]`. */

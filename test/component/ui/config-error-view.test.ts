@@ -2,7 +2,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import ConfigErrorView from '../../../src/lib/components/views/ConfigErrorView.svelte';
 import { ConfigError, loadConfig } from '../../../src/lib/config/load-config.ts';
-import { validateConfig } from '../../../src/lib/config/validate-config.ts';
+import { validateConfigStrictly } from '../../../src/lib/config/config-lint.ts';
 import { RAW_CONFIG } from '../../helpers/component-harness.ts';
 
 afterEach(cleanup);
@@ -22,7 +22,7 @@ describe('ConfigErrorView', () => {
     const first = broken.stores[0];
     if (!first) throw new Error('fixture has no store');
     first.apiBase = 'http://shop.example';
-    const error = thrown(() => validateConfig(broken));
+    const error = thrown(() => validateConfigStrictly(broken)); // in words, as loadConfig gives it
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).code).toBe('CONFIG_INVALID');
 

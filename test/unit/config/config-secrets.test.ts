@@ -32,7 +32,7 @@ describe('secret-named keys in config.json', () => {
     'secretAccessKey', 'secret_access_key', 'integrationSecret', 'apiKey', 'api-key', 'privateKey', 'bearerToken', 'token', 'adminPasswd', 'credentials',
   ];
   it.each(names)('refuses %s, naming the key and saying where secrets go', (name) => {
-    const error = errorOf(() => validateConfig({ stores: [{ ...goodsie, [name]: 'x' }] }));
+    const error = errorOf(() => validateConfigStrictly({ stores: [{ ...goodsie, [name]: 'x' }] })); // in words
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.field).toBe(`stores[0].${name}`);
     expect(error.hint).toBe('Secrets are entered in the app when connecting, never in config.json.');

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/lib/config/load-config.ts';
 import { validateConfig } from '../../../src/lib/config/validate-config.ts';
+import { validateConfigStrictly } from '../../../src/lib/config/config-lint.ts';
 import type { AppErrorCode } from '../../../src/lib/oauth/errors.ts';
 import { fakeFetch } from '../../helpers/fake-fetch.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
@@ -42,8 +43,9 @@ function configErrorOf(run: () => unknown): ConfigError {
   throw new Error('expected a ConfigError, nothing was thrown');
 }
 
+/** The problem with `json`, in words (validateConfig names it by a key; validateConfigStrictly says it as the app does). */
 function expectInvalid(json: unknown, field: string): ConfigError {
-  const error = configErrorOf(() => validateConfig(json));
+  const error = configErrorOf(() => validateConfigStrictly(json));
   expect(error.code).toBe<AppErrorCode>('CONFIG_INVALID');
   expect(error.field).toBe(field);
   expect(error.hint).toMatch(/\S.*\.$/);
@@ -201,22 +203,28 @@ describe('loadConfig', () => {
     expect((error as { code?: unknown }).code).toBe('APP_UNAVAILABLE');
   });
 
-  it('a platform profile that does not download is APP_UNAVAILABLE, not a fault of config.json', async () => {
+  /** Runs `run` with a fresh load-config.ts whose import of `path` fails, as when its code did not download. */
+  async function withoutModule(path: string, run: (fresh: typeof import('../../../src/lib/config/load-config.ts')) => Promise<void>): Promise<void> {
     vi.resetModules();
-    vi.doMock('../../../src/lib/providers/goodsie-profile.ts', () => {
+    vi.doMock(path, () => {
       throw new TypeError('Failed to fetch dynamically imported module');
     });
     try {
-      const fresh = await import('../../../src/lib/config/load-config.ts');
+      await run(await import('../../../src/lib/config/load-config.ts'));
+    } finally {
+      vi.doUnmock(path);
+      vi.resetModules();
+    }
+  }
+
+  it('a platform profile that does not download is APP_UNAVAILABLE, not a fault of config.json', async () => {
+    await withoutModule('../../../src/lib/providers/goodsie-profile.ts', async (fresh) => {
       const { AppError } = await import('../../../src/lib/oauth/errors.ts');
       const error: unknown = await fresh.loadConfig(fakeFetch(() => Response.json(json)).fetch).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AppError);
       expect(error).not.toBeInstanceOf(fresh.ConfigError);
       expect((error as InstanceType<typeof AppError>).code).toBe('APP_UNAVAILABLE');
-    } finally {
-      vi.doUnmock('../../../src/lib/providers/goodsie-profile.ts');
-      vi.resetModules();
-    }
+    });
   });
 
   async function loadError(respond: () => Response | Promise<Response>): Promise<ConfigError> {
@@ -286,5 +294,26 @@ describe('loadConfig', () => {
     const error = await loadError(() => Response.json(withStore({ kind: 'nope' })));
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.field).toBe('stores[0].kind');
+  });
+
+  it('says a bad field in words, as validateConfigStrictly does, loading them only then (validateConfig names it by a key)', async () => {
+    const json = withStore({ apiBase: 'http://shop.example' });
+    expect(configErrorOf(() => validateConfig(json)).hint).toBe('http\napiBase');
+    const error = await loadError(() => Response.json(json));
+    expect(error.message).toBe('config.json stores[0].apiBase: Use https:// for apiBase; plain http:// is only allowed for localhost and 127.0.0.1.');
+    expect(error.hint).toBe(configErrorOf(() => validateConfigStrictly(json)).hint);
+    expect((await loadError(() => Response.json(withStore({ defaultScopes: ['cart', 'cart'] })))).hint).toBe('Remove the second "cart": list each value once.');
+  });
+
+  it('offline, with the words not downloaded, says a short sentence of its own; a platform’s own sentence stays', async () => {
+    await withoutModule('../../../src/lib/config/config-lint.ts', async (fresh) => {
+      const rejection = (json: unknown) => fresh.loadConfig(fakeFetch(() => Response.json(json)).fetch).then(() => expect.fail('loaded'), (error: ConfigError) => error);
+      const keyed = await rejection(withStore({ apiBase: 'http://shop.example' }));
+      expect([keyed.code, keyed.field, keyed.hint]).toEqual(['CONFIG_INVALID', 'stores[0].apiBase', 'Compare config.json with the example in the README.']);
+      const own = await rejection(withStore({ flow: 'implicit' }));
+      expect(own.field).toBe('stores[0].flow');
+      expect(own.hint).toBe(configErrorOf(() => validateConfigStrictly(withStore({ flow: 'implicit' }))).hint);
+      expect(own.hint).toMatch(/^[A-Z].* .*\.$/);
+    });
   });
 });
