@@ -72,6 +72,9 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
     });
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    const connectButton = page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true });
+    await connectButton.waitFor();
+    const topAtArrival = (await connectButton.boundingBox())!.y;
     expect(await readSessionKeys(page)).toEqual([]);
     // Said (its live region was there, empty, before its words), and the store's Connect focused, as
     // the card's own Sign out does.
@@ -80,6 +83,8 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
     expect(await note.getAttribute('data-arrived-with')).toBe('');
     const connect = page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true });
     await expect.poll(() => connect.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Nothing moved when the words were said (the note was drawn whole; filled late, it pushed the list 64 px).
+    expect((await connect.boundingBox())!.y).toBe(topAtArrival);
     await page.reload();
     await connect.waitFor();
   });
