@@ -79,3 +79,18 @@ describe('SafeHtml in the editor’s preview (explainPictures)', () => {
     expect(box.textContent).toBe('ABC');
   });
 });
+
+describe('SafeHtml notes while the HTML changes (the editor redraws its preview at every key)', () => {
+  it('keep a note while its picture is still in the HTML, and drop it once the picture is gone', async () => {
+    const html = '<p>A</p><img src="https://shop.example/gone.jpg" alt="B">';
+    const { container, rerender } = render(SafeHtml, { html, explainPictures: true });
+    const box = await shown(container);
+    await fireEvent(box.querySelector('img')!, new Event('error'));
+    const note = () => container.querySelector('.pictures-note')?.textContent?.replace(/\s+/g, ' ').trim();
+    expect(note()).toBe('A picture from shop.example did not load: check its address.');
+    await rerender({ html: `${html}<p>typed</p>` });
+    expect(note()).toBe('A picture from shop.example did not load: check its address.');
+    await rerender({ html: '<p>A</p><p>typed</p>' });
+    expect(note()).toBeUndefined();
+  });
+});
