@@ -234,11 +234,11 @@ describe('widget.js on another site', () => {
     await opened.page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-phone.png') });
   });
 
-  it('fits a phone with no columns attribute: two columns, not one tall one; a wide page keeps cards of 180 px or more', async () => {
+  it('fits a phone with no columns attribute (a 294 px widget too, as in the Embed screen’s preview): two columns, not one tall one; a wide page keeps cards of 180 px or more', async () => {
     const { columns: _none, ...attributes } = LAYOUT_ATTRIBUTES();
     host.setOverride('phone-auto.html', () => hostPage(attributes, ['phone.css']));
     host.setOverride('phone.css', 'body { margin: 0; padding: 12px; }');
-    for (const [width, fewest, narrowest] of [[360, 2, 140], [1280, 5, 180]] as const) {
+    for (const [width, fewest, narrowest] of [[318, 2, 128], [360, 2, 140], [1280, 5, 180]] as const) {
       const opened = await e2e.open({ width, height: 800 });
       await opened.page.goto(`${host.url}phone-auto.html`);
       await expect.poll(() => opened.page.locator('storefront-products .card').count()).toBe(8);
