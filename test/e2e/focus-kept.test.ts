@@ -117,6 +117,13 @@ describe('a change of screen says where the person is', () => {
 
     await page.getByRole('link', { name: 'Storefront Connect' }).click();
     await expect.poll(() => page.title()).toBe('Your stores – Storefront Connect');
+
+    // A store whose name in config.json extends its own (the catalogue's heading): that name alone,
+    // not "Goodsie Demo Store – Goodsie Demo Store (PKCE)".
+    await connectThroughConsent(page, `${STORE_NAME} (PKCE)`);
+    await page.getByRole('heading', { name: STORE_NAME, exact: true, level: 1 }).waitFor(); // the store's own name, once its metadata is in
+    await page.waitForTimeout(100);
+    expect(await page.title()).toBe(`${STORE_NAME} (PKCE)`);
   });
 });
 
