@@ -190,7 +190,7 @@ describe('a damaged saved session', () => {
       await writeVaultRecord('session:demo', garbage);
       await page.goto(`${e2e.env.app.url}#/`);
       await page.reload();
-      const banner = page.getByRole('status').filter({ hasText: 'could not be read and was discarded' });
+      const banner = page.getByRole('status').filter({ hasText: /was removed: it could not be read, or it was made for another address/ });
       await banner.waitFor();
       await expect.poll(() => banner.textContent()).toContain(STORE_NAME);
       await expect.poll(() => banner.textContent()).toContain('connect again');
@@ -237,7 +237,7 @@ describe('a saved session whose store config.json now puts on another server (se
       if (request.headers()['authorization']) signed.push(new URL(request.url()).origin);
     });
     await page.reload();
-    const banner = page.getByRole('status').filter({ hasText: 'could not be read and was discarded' });
+    const banner = page.getByRole('status').filter({ hasText: /was removed: it could not be read, or it was made for another address/ });
     await banner.waitFor();
     await expect.poll(() => banner.textContent()).toContain(STORE_NAME);
     await expect.poll(() => storeRow(STORE_NAME).getByText(/^Not connected/).count()).toBe(1);
