@@ -54,10 +54,13 @@ export function sentence(hint: string): string {
 export function jsonProblem(text: string, error: unknown): string {
   if (text.trimStart().startsWith('<')) return 'The server sent a web page instead of config.json; deploy the file next to index.html.';
   if (text.trim() === '') return 'config.json is empty; it needs {"stores": [...]}.';
-  // Where the parser stopped ("... at position 42"), as a line and column a person can go to.
-  const at = /position (\d+)/.exec(String(error))?.[1];
+  // Where the parser stopped, as a line and column a person can go to: V8 (Chromium) says "at
+  // position 42", Firefox "at line 3 column 18"; Safari says neither, and then nothing is said.
+  const message = String(error);
+  const at = /position (\d+)/.exec(message)?.[1];
   const lines = at === undefined ? undefined : text.slice(0, Number(at)).split('\n');
-  const where = lines ? ` at line ${lines.length}, column ${lines.at(-1)!.length + 1}` : '';
+  const given = /line (\d+) column (\d+)/.exec(message);
+  const where = lines ? ` at line ${lines.length}, column ${lines.at(-1)!.length + 1}` : given ? ` at line ${given[1]}, column ${given[2]}` : '';
   return `config.json is not valid JSON${where}; check for a missing comma, quote or bracket (JSON allows no comments and no comma after the last item).`;
 }
 

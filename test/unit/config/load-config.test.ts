@@ -317,3 +317,14 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('where config.json stopped being valid JSON, as each browser says it', () => {
+  it('from V8’s position (Chromium), from Firefox’s line and column, and nothing where the parser says neither (Safari)', async () => {
+    const { jsonProblem } = await import('../../../src/lib/config/config-lint.ts');
+    const text = '{\n  "stores": [\n    { "id": "a", }\n  ]\n}';
+    const tail = '; check for a missing comma, quote or bracket (JSON allows no comments and no comma after the last item).';
+    expect(jsonProblem(text, new SyntaxError('Expected double-quoted property name in JSON at position 33 (line 3 column 18)'))).toBe(`config.json is not valid JSON at line 3, column 18${tail}`);
+    expect(jsonProblem(text, new SyntaxError('JSON.parse: expected double-quoted property name at line 3 column 18 of the JSON data'))).toBe(`config.json is not valid JSON at line 3, column 18${tail}`);
+    expect(jsonProblem(text, new SyntaxError("JSON Parse error: Expected '}'"))).toBe(`config.json is not valid JSON${tail}`);
+  });
+});
