@@ -32,7 +32,8 @@ function recordListRequests(page: Page): { category: string; sort: string }[] {
   return asked;
 }
 
-it('ArrowDown five times in Category, then twice in Sort: one history entry and one request each; Back undoes each whole choice (each key was an entry, a reload and an announcement)', async () => {
+/** A fresh browser signed in to the demo store, on its catalogue, the focus in Category once it lists more than `options` choices. */
+async function onCatalogueInCategory(options: number) {
   const { page } = await e2e.open();
   await page.goto(e2e.env.app.url);
   await connectThroughConsent(page, STORE_NAME);
@@ -40,7 +41,12 @@ it('ArrowDown five times in Category, then twice in Sort: one history entry and 
   await expect.poll(() => productCards(page).count()).toBeGreaterThan(0);
   const category = page.getByRole('combobox', { name: 'Category' });
   await category.focus();
-  await expect.poll(() => category.locator('option').count()).toBeGreaterThan(6);
+  await expect.poll(() => category.locator('option').count()).toBeGreaterThan(options);
+  return { page, category };
+}
+
+it('ArrowDown five times in Category, then twice in Sort: one history entry and one request each; Back undoes each whole choice (each key was an entry, a reload and an announcement)', async () => {
+  const { page, category } = await onCatalogueInCategory(6);
   const fifth = (await category.locator('option').nth(5).getAttribute('value'))!;
   const asked = recordListRequests(page);
   const start = await historyLength(page);
@@ -75,14 +81,7 @@ it('ArrowDown five times in Category, then twice in Sort: one history entry and 
 });
 
 it('a pick from the opened list (pointer, touch) is a choice of its own: its own history entry, asked for at once, without the keys\' pause', async () => {
-  const { page } = await e2e.open();
-  await page.goto(e2e.env.app.url);
-  await connectThroughConsent(page, STORE_NAME);
-  await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-  await expect.poll(() => productCards(page).count()).toBeGreaterThan(0);
-  const category = page.getByRole('combobox', { name: 'Category' });
-  await category.focus();
-  await expect.poll(() => category.locator('option').count()).toBeGreaterThan(3);
+  const { page, category } = await onCatalogueInCategory(3);
   const [first, second] = [(await category.locator('option').nth(1).getAttribute('value'))!, (await category.locator('option').nth(2).getAttribute('value'))!];
   const start = await historyLength(page);
   // When the pick fired change, and when the list's request left (the page's own clock).
