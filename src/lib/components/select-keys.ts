@@ -9,3 +9,24 @@ const MOVES = ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End',
 export function stepsSelectValue(event: Pick<KeyboardEvent, 'key' | 'altKey' | 'ctrlKey' | 'metaKey'>): boolean {
   return !event.altKey && !event.ctrlKey && !event.metaKey && (MOVES.includes(event.key) || (event.key.length === 1 && event.key !== ' '));
 }
+
+/**
+ * Tells a select's change made by a key step from a pick: `keydown` notes a value-stepping key, and
+ * the change handler `take`s the note, once (a pick that follows before the timer, on a busy page,
+ * is a pick); a zero-delay timer clears a key that changed nothing (an arrow at the end of the list).
+ */
+export function keySteps(): { keydown: (event: KeyboardEvent) => void; take: () => boolean } {
+  let stepping = false;
+  return {
+    keydown(event) {
+      if (!stepsSelectValue(event)) return; // Enter in an opened list (Firefox) is a pick
+      stepping = true;
+      setTimeout(() => (stepping = false));
+    },
+    take() {
+      const step = stepping;
+      stepping = false;
+      return step;
+    },
+  };
+}
