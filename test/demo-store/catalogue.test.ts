@@ -74,6 +74,16 @@ describe('the seeded catalogue', () => {
     }
   });
 
+  it('describes each product as what it is, in English a shopper reads ("An everyday take on the fountain pen")', () => {
+    for (const p of products) {
+      const lead = /^<p>(An?) (\S+) take on the ([^,]+),/.exec(p.description);
+      expect(lead, p.description).not.toBeNull();
+      const [, article, adjective, noun] = lead!;
+      expect(article).toBe(/^[aeiou]/.test(adjective!) ? 'An' : 'A');
+      expect(p.name.toLowerCase()).toContain(noun);
+    }
+  });
+
   it('has sale prices, out-of-stock items, about 5% unpublished, and float prices', () => {
     const onSale = products.filter((p) => p.compare_at_cost_raw !== null);
     expect(onSale.length).toBeGreaterThan(50);

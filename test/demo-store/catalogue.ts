@@ -157,8 +157,12 @@ function seedProduct(random: Random, index: number, usedNames: Set<string>): Pro
   const id = String(1001 + index);
   const category = pick(random, CATEGORIES);
   let name = '';
+  let noun = '';
   for (let attempt = 0; attempt < 20; attempt++) {
-    name = `${pick(random, ADJECTIVES)} ${pick(random, COLOURS)} ${pick(random, category.nouns)}`;
+    const adjective = pick(random, ADJECTIVES);
+    const colour = pick(random, COLOURS);
+    noun = pick(random, category.nouns);
+    name = `${adjective} ${colour} ${noun}`;
     if (!usedNames.has(name)) break;
   }
   if (usedNames.has(name)) name = `${name} No. ${index}`;
@@ -197,11 +201,13 @@ function seedProduct(random: Random, index: number, usedNames: Set<string>): Pro
   const createdMs = SEED_EPOCH - Math.floor(random() * 540 * DAY_MS);
   const updatedMs = Math.min(SEED_EPOCH, createdMs + Math.floor(random() * 60 * DAY_MS));
   const adjective = name.split(' ')[0]?.toLowerCase() ?? 'good';
+  // "An everyday take on the fountain pen", not "A everyday take on the notebook" for a pen.
+  const article = /^[aeiou]/.test(adjective) ? 'An' : 'A';
   return {
     id,
     name,
     description:
-      `<p>A ${adjective} take on the ${category.nouns[0]?.toLowerCase() ?? 'classic'}, made from <strong>${category.material}</strong>.</p>` +
+      `<p>${article} ${adjective} take on the ${noun.toLowerCase()}, made from <strong>${category.material}</strong>.</p>` +
       `<ul><li>Designed in small batches</li><li>Ships in plastic-free packaging</li></ul>` +
       `<p><em>Care:</em> see our <a href="/pages/shipping">shipping page</a> for details.</p>`,
     descriptionShort: `${name} in ${category.material}.`,
