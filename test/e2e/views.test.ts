@@ -157,6 +157,35 @@ describe('screens that explain a problem', () => {
   });
 });
 
+/**
+ * Each live region marked, as it comes onto the page, with what it said then (a11y audit, finding 9:
+ * a region drawn already filled, with the rest of a new screen, is not announced). Run before the app.
+ */
+const MARK_ARRIVALS = `new MutationObserver((records) => {
+  for (const node of records.flatMap((r) => [...r.addedNodes])) {
+    if (!(node instanceof Element)) continue;
+    for (const region of [node, ...node.querySelectorAll('[role="status"]')]) {
+      if (region.getAttribute('role') === 'status') region.setAttribute('data-arrived-with', region.textContent.trim());
+    }
+  }
+}).observe(document, { childList: true, subtree: true });`;
+
+describe('an address that is not a page', () => {
+  it.each(widths)('at %i px: the stores list says so, in a status that came empty and was filled after (so it is said)', async (width) => {
+    const { page } = await e2e.open({ width });
+    await page.addInitScript({ content: MARK_ARRIVALS });
+    await page.goto(`${e2e.env.app.url}#/no-such-page`);
+    await page.getByRole('heading', { name: 'Your stores', level: 1 }).waitFor();
+    const words = 'That address is not a page of this app. Here are your stores.';
+    const note = page.getByRole('status').filter({ hasText: words });
+    await note.waitFor();
+    expect(await note.getAttribute('data-arrived-with')).toBe('');
+    // Seen whole from the start: the copy people see is there, hidden from screen readers.
+    expect(await page.locator('main [aria-hidden="true"]').filter({ hasText: words }).isVisible()).toBe(true);
+    await audit(page, `not-a-page-${width}`);
+  });
+});
+
 describe('the shipped Content-Security-Policy (security case 36)', () => {
   it('blocks an inline script injected into the running app, and the browser reports the violation', async () => {
     const { page, console: log } = await e2e.open();

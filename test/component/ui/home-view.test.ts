@@ -183,4 +183,16 @@ describe('HomeView', () => {
     await eventually(() => expect(status).toHaveTextContent('Signed out of Demo Store.'));
     expect(screen.getByRole('button', { name: 'Connect Demo Store' })).toBeEnabled();
   });
+
+  it('an address that is not a page: the note is drawn with the list, and its status is empty until a moment after it is on the page (drawn filled, it was not said)', async () => {
+    const app = await createTestApp();
+    render(Harness, { props: harnessProps(app, HomeView, () => ({ callbackError: null, notFound: true })) });
+    const words = 'That address is not a page of this app. Here are your stores.';
+    // Seen at once, hidden from screen readers, which hear the status beside it.
+    expect(screen.getByText(words)).toHaveAttribute('aria-hidden', 'true');
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('');
+    await eventually(() => expect(status).toHaveTextContent(words));
+    expect(screen.getAllByRole('status')).toEqual([status]);
+  });
 });
