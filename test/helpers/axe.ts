@@ -14,11 +14,14 @@ const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 type AxeWindow = { axe: { run(context: ElementContext, options: object): Promise<AxeResults> } };
 
-/** Runs axe on the page, or on the elements `selector` names (their shadow roots included). */
-export async function axeAudit(page: Page, selector?: string): Promise<AxeResults> {
+/**
+ * Runs axe on the page, or on the elements `selector` names (their shadow roots included): the WCAG
+ * 2.1 A and AA rules, or the rules `rules` names (axe's best practices, such as "region", are not WCAG's).
+ */
+export async function axeAudit(page: Page, selector?: string, rules?: readonly string[]): Promise<AxeResults> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(
-    ({ selector, tags }) => (window as unknown as AxeWindow).axe.run(selector ? { include: [[selector]] } : document, { runOnly: { type: 'tag', values: tags } }),
-    { selector, tags: WCAG_21_AA },
+    ({ selector, only }) => (window as unknown as AxeWindow).axe.run(selector ? { include: [[selector]] } : document, { runOnly: only }),
+    { selector, only: rules ? { type: 'rule', values: [...rules] } : { type: 'tag', values: WCAG_21_AA } },
   );
 }
