@@ -2,7 +2,8 @@
  * What the person sees when things go wrong, in Chromium against the demo store: no IndexedDB, a
  * damaged saved session, a network failure during the code exchange, a missing or broken config.json,
  * code that does not download (a screen, the store screens' shared chunk, a platform's profile, the
- * words of a refused sign-in), and an access token that ends with no refresh token. Each error screen is photographed at 360 px
+ * words of a refused sign-in), a start that failed (Try again while offline), and an access token
+ * that ends with no refresh token. Each error screen is photographed at 360 px
  * (.test-artifacts/screenshots/failure-*.png) to be looked at.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -600,6 +601,38 @@ describe('Connect while the browser is offline', () => {
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await page.goto(`${e2e.env.app.url}#/`);
     await expect.poll(() => storeRow(CODE_STORE_NAME).getByText(/^Connected/).count()).toBe(1);
+  });
+});
+
+describe('a start that failed (the saved sessions could not be read)', () => {
+  it('Try again while the browser is offline stays in the app and says so, instead of the browser’s error page; back online it starts afresh', async () => {
+    // IndexedDB opens and stores, but listing all it holds fails (as a damaged profile's may), until mended.
+    await openApp(`if (!sessionStorage.getItem('mended')) {
+      const listKeys = IDBObjectStore.prototype.getAllKeys;
+      IDBObjectStore.prototype.getAllKeys = function (...range) {
+        if (range.length === 0) throw new DOMException('broken', 'UnknownError');
+        return listKeys.apply(this, range);
+      };
+    }`);
+    const panel = page.getByRole('main').getByRole('alert').filter({ hasText: 'This browser cannot keep your session' });
+    await panel.waitFor();
+    expect(await page.title()).toBe('Could not start – Storefront Connect');
+    await expectNoTechnicalLeak();
+    const started = await page.evaluate(() => performance.timeOrigin);
+
+    await page.context().setOffline(true);
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await panel.getByText('This browser is still offline: try again once it is back online.').waitFor();
+    await shoot('start-failed-still-offline');
+    // The same page, not a reload (nor the browser's error page in its place).
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(started);
+    expect(await page.title()).toBe('Could not start – Storefront Connect');
+
+    await page.context().setOffline(false);
+    await page.evaluate(() => sessionStorage.setItem('mended', 'yes'));
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    expect(await page.evaluate(() => performance.timeOrigin)).not.toBe(started);
   });
 });
 

@@ -1,0 +1,24 @@
+import { browserOffline, reloadUnlessOffline } from '../shared/offline.ts';
+
+/**
+ * Try again by reloading the page, for what only a fresh start can mend: a part of the app whose
+ * code did not download (PartUnavailable; a module that failed to load is not fetched again in
+ * every browser), a start that failed (App's failed phase: ErrorPanel's `reloads`). Unless the
+ * browser says it is offline: a reload then would leave the app for the browser's own error page,
+ * so it stays and says so, from the start when the browser is offline as it shows. In the first
+ * load with PartUnavailable, which must show when no other code can come.
+ */
+export class ReloadRetry {
+  /** Whether the browser said it is offline: 1 as this was made, 2 at a Try again; 0 not (a reload can help). */
+  #offline = $state(browserOffline() ? 1 : 0);
+
+  /** What to say while the browser is offline ("still" once Try again was pressed); null: a reload can help. */
+  get offlineWords(): string | null {
+    return this.#offline ? `This browser is ${this.#offline > 1 ? 'still ' : ''}offline: try again once it is back online.` : null;
+  }
+
+  /** Reloads the page, or (offline) stays and says so. A field, so that it can be handed on (ErrorPanel). */
+  readonly tryAgain = (): void => {
+    this.#offline = reloadUnlessOffline() ? 0 : 2;
+  };
+}
