@@ -10,7 +10,7 @@ import { browserOffline, reloadUnlessOffline } from '../shared/offline.ts';
  */
 export class ReloadRetry {
   /** Whether the browser said it is offline: 1 as this was made, 2 at a Try again; 0 not (a reload can help). */
-  #offline = $state(browserOffline() ? 1 : 0);
+  #offline = $state.raw(browserOffline() ? 1 : 0);
 
   /** What to say while the browser is offline ("still" once Try again was pressed); null: a reload can help. */
   get offlineWords(): string | null {
