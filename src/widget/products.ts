@@ -4,7 +4,8 @@
  * shows. The credential goes in a header (Authorization, or Shopware's `sw-access-key`), never in
  * the URL: URLs end up in logs, history and Referer headers.
  */
-import { AppError, codeForStatus } from '../lib/oauth/errors.ts';
+import { AppError } from '../lib/oauth/errors.ts';
+import { codeForStatus } from '../lib/oauth/http-errors.ts';
 import { WIDGET_READERS } from '../lib/providers/storefronts.ts';
 import type { StorefrontCard } from '../lib/providers/types.ts';
 import type { WidgetOptions } from './options.ts';

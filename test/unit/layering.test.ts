@@ -40,8 +40,8 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
 
 /** Files of a layer that another layer may reach; a layer not listed here exposes all its files. */
 const ONLY_THROUGH: Readonly<Record<string, { from: readonly string[]; files: RegExp }>> = {
-  /** Components use the error vocabulary (codes to words), never the protocol itself. */
-  oauth: { from: ['components', 'widget', 'domain'], files: /^lib\/oauth\/errors\.ts$/ },
+  /** Components use the error vocabulary (codes to words, and the errors of an answer), never the protocol itself. */
+  oauth: { from: ['components', 'widget', 'domain'], files: /^lib\/oauth\/(http-)?errors\.ts$/ },
   /** The widget finds its platform by kind through the registry or its storefront list; it never names an adapter. */
   providers: { from: ['widget'], files: /^lib\/providers\/(registry|storefronts|types)\.ts$/ },
   /** The entry begins opening the database before the app's code is in; everything else about storage goes through the auth layer. */

@@ -5,7 +5,8 @@
  * else: not in a URL, an error, a cause or a log line.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
  */
-import { AppError, HttpError, type AppErrorCode } from '../oauth/errors.ts';
+import { AppError, type AppErrorCode } from '../oauth/errors.ts';
+import { HttpError } from '../oauth/http-errors.ts';
 import type { ApiOperation, GoodsieRequest, LoadedProvider, PageRequest } from '../providers/types.ts';
 import { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
 import { ProductConflictError } from '../domain/conflict.ts';

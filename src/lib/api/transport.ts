@@ -9,7 +9,8 @@ import type { AdapterHooks } from '../connect/adapter.ts';
 import type { ApiOperation } from '../connect/operations.ts';
 import type { ApiRequest, ApiResponse, Send, SendOptions } from '../connect/request.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
-import { AppError, HttpError } from '../oauth/errors.ts';
+import { AppError } from '../oauth/errors.ts';
+import { HttpError } from '../oauth/http-errors.ts';
 import { abortableSleep, API_FETCH_OPTIONS, errorBody, isAbort, MAX_RATE_LIMIT_RETRIES, statusCode, type RateLimitInfo } from './client.ts';
 import { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
 

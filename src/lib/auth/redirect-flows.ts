@@ -6,7 +6,8 @@
  */
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
-import { AppError, isAppError, OAuthRedirectError } from '../oauth/errors.ts';
+import { AppError, isAppError } from '../oauth/errors.ts';
+import { OAuthRedirectError } from '../oauth/http-errors.ts';
 import type { TokenSet } from '../oauth/types.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import type { ConnectorContext } from '../connect/connector.ts';

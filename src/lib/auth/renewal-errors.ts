@@ -6,7 +6,8 @@
  * is kept and the renewal is tried again later (security case 22; angular-auth-oidc-client#2103).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-import { AppError, HttpError, isAppError } from '../oauth/errors.ts';
+import { AppError, isAppError } from '../oauth/errors.ts';
+import { HttpError } from '../oauth/http-errors.ts';
 
 const SESSION_ENDING_ERRORS: ReadonlySet<string> = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client']);
 

@@ -4,7 +4,8 @@
  * never a value that was sent), so for those codes their message is shown; for anything else the
  * generic words of messages.ts, never a developer message.
  */
-import { AppError, HttpError, type AppErrorCode } from '../oauth/errors.ts';
+import { AppError, type AppErrorCode } from '../oauth/errors.ts';
+import { HttpError } from '../oauth/http-errors.ts';
 import { explain, type Explanation } from './messages.ts';
 
 /** Codes whose message a connector writes for people. */

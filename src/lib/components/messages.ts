@@ -1,4 +1,5 @@
-import { AppError, HttpError, isCodeUnavailable, type AppErrorCode } from '../oauth/errors.ts';
+import { AppError, isCodeUnavailable, type AppErrorCode } from '../oauth/errors.ts';
+import { HttpError } from '../oauth/http-errors.ts';
 import { browserOffline } from '../shared/offline.ts';
 import { policyBlocked } from './policy-violations.svelte.ts';
 

@@ -1,4 +1,4 @@
-import { HttpError } from '../oauth/errors.ts';
+import { HttpError } from '../oauth/http-errors.ts';
 import type { Product } from './catalog.ts';
 
 /**

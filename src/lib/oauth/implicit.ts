@@ -1,5 +1,6 @@
 import { hasRepeatedParameter } from './callback.ts';
-import { AppError, OAuthRedirectError } from './errors.ts';
+import { AppError } from './errors.ts';
+import { OAuthRedirectError } from './http-errors.ts';
 import { MAX_STATE_LENGTH } from './state.ts';
 import { normalizeTokenResponse, RFC_TOKEN_QUIRKS, sanitizeErrorText, type TokenQuirks } from './token.ts';
 import type { TokenSet } from './types.ts';

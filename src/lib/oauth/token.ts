@@ -2,7 +2,8 @@
  * Token responses: their one conversion into the domain TokenSet, and token-endpoint error bodies.
  * (The code flow's requests go through oidc-client-ts; see src/lib/oidc.)
  */
-import { AppError, HttpError } from './errors.ts';
+import { AppError } from './errors.ts';
+import { HttpError } from './http-errors.ts';
 import { isScopeToken, parseScope, dedupeScopes } from './scopes.ts';
 import type { TokenSet } from './types.ts';
 import { TOKEN_SYNTAX } from '../shared/token-syntax.ts';

@@ -9,7 +9,8 @@
  */
 import { ErrorResponse, OidcClient, type RefreshState, type UserProfile } from 'oidc-client-ts';
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
-import { AppError, HttpError, OAuthRedirectError } from '../oauth/errors.ts';
+import { AppError } from '../oauth/errors.ts';
+import { HttpError, OAuthRedirectError } from '../oauth/http-errors.ts';
 import { hasRepeatedParameter } from '../oauth/callback.ts';
 import { formatScope } from '../oauth/scopes.ts';
 import { MAX_STATE_LENGTH, SIGN_IN_LIFETIME_MS, SIGN_IN_LIFETIME_WORDS } from '../oauth/state.ts';

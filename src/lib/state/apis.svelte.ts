@@ -1,5 +1,5 @@
 import type { StoreApi } from '../api/client.ts';
-import { HttpError } from '../oauth/errors.ts';
+import { HttpError } from '../oauth/http-errors.ts';
 import type { Capability } from '../domain/capability.ts';
 import type { Session } from './session.svelte.ts';
 import type { StoreConfig } from '../config/types.ts';

@@ -8,7 +8,7 @@ import type { AppConfig } from '../config/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import { completeEmbedSignIn } from '../embed/embed-tokens.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
-import { OAuthRedirectError } from '../oauth/errors.ts';
+import { OAuthRedirectError } from '../oauth/http-errors.ts';
 import { catalogRoute, type Route } from './routes.ts';
 import type { Session } from './session.svelte.ts';
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStoreApi, MAX_RATE_LIMIT_RETRIES, type RateLimitInfo, type StoreApiOptions } from '../../../src/lib/api/client.ts';
-import { AppError, HttpError, type AppErrorCode } from '../../../src/lib/oauth/errors.ts';
+import { AppError, type AppErrorCode } from '../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 import { ProductConflictError } from '../../../src/lib/domain/conflict.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
 import { wirePaging, wireProduct } from '../../helpers/goodsie-wire.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTransport, NETWORK_OR_CORS_MESSAGE, resolveRequestUrl, type TransportOptions } from '../../../src/lib/api/transport.ts';
-import { AppError, HttpError } from '../../../src/lib/oauth/errors.ts';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 
 interface Seen {
   url: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { credentialFailureWords } from '../../../src/lib/components/credential-words.ts';
-import { AppError, HttpError } from '../../../src/lib/oauth/errors.ts';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 
 describe('credentialFailureWords', () => {
   it('shows a connector’s own words for a refused credential, naming the platform', () => {

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { explain } from '../../../src/lib/components/messages.ts';
-import { AppError, HttpError } from '../../../src/lib/oauth/errors.ts';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 
 describe('explain', () => {
   it.each([500, 502, 503])('a token endpoint answering %i: the store had a problem, try again in a moment', (status) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseImplicitResponse, type ImplicitResponseOptions } from '../../../src/lib/oauth/implicit.ts';
-import { OAuthRedirectError } from '../../../src/lib/oauth/errors.ts';
+import { OAuthRedirectError } from '../../../src/lib/oauth/http-errors.ts';
 import { goodsieProfile } from '../../../src/lib/providers/goodsie-profile.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTokenResponse, parseTokenErrorResponse, type TokenQuirks } from '../../../src/lib/oauth/token.ts';
-import { HttpError } from '../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';
 import { json } from '../../helpers/fake-fetch.ts';
 import { goodsieProfile } from '../../../src/lib/providers/goodsie-profile.ts';

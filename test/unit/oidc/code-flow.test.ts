@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { completeCodeFlow, refreshAccessToken, startCodeFlow } from '../../../src/lib/oidc/code-flow.ts';
 import { computeCodeChallenge } from '../../helpers/pkce.ts';
-import { HttpError } from '../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 import { createMemoryStore, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
 import { createOidcStateStore } from '../../../src/lib/storage/oidc-state-store.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../../../src/lib/config/types.ts';

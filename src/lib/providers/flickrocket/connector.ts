@@ -9,7 +9,8 @@ import type { RedirectConnector } from '../../connect/connector.ts';
 import { signBearer } from '../../connect/connector.ts';
 import type { Credential, IssuedCredential } from '../../connect/credential.ts';
 import type { FlickRocketStoreConfig } from '../../connect/store-config.ts';
-import { AppError, OAuthRedirectError } from '../../oauth/errors.ts';
+import { AppError } from '../../oauth/errors.ts';
+import { OAuthRedirectError } from '../../oauth/http-errors.ts';
 import { generateState } from '../../oauth/state.ts';
 import { corsProbeAllows, corsProbeRequest, isInvalidGrant, processTokenResponse, refreshTokenRequest, type TokenHttpRequest } from './token.ts';
 

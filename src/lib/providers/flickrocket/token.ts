@@ -5,7 +5,8 @@
  * the caller must store `refreshToken` from the result before using the access token.
  * The requests are plain data; the caller does the fetch (and serialises it per store).
  */
-import { AppError, HttpError } from '../../oauth/errors.ts';
+import { AppError } from '../../oauth/errors.ts';
+import { HttpError } from '../../oauth/http-errors.ts';
 import { isScopeToken } from '../../oauth/scopes.ts';
 import { DEFAULT_MAX_LIFETIME_SECONDS, readTokenResponseJson } from '../../oauth/token.ts';
 import { formPostInit, type FormPostInit } from '../../oauth/form-post.ts';

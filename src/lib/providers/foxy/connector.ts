@@ -9,7 +9,8 @@
 import { signBearer, type Connector, type ConnectorContext, type CredentialsConnector } from '../../connect/connector.ts';
 import type { Credential, IssuedCredential } from '../../connect/credential.ts';
 import type { FoxyStoreConfig } from '../../connect/store-config.ts';
-import { AppError, HttpError } from '../../oauth/errors.ts';
+import { AppError } from '../../oauth/errors.ts';
+import { HttpError } from '../../oauth/http-errors.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 import { FOXY_MODE } from '../foxy-profile.ts';
 import { bundleFromFields, parseFoxyBundle, type FoxyBundle } from './bundle.ts';

@@ -4,7 +4,8 @@
  * valid, access tokens live 7200 s. A refused bundle (`invalid_grant`, `invalid_client`) is
  * CREDENTIALS_REJECTED: the session is over, the person pastes a new Get Token bundle.
  */
-import { AppError, HttpError } from '../../oauth/errors.ts';
+import { AppError } from '../../oauth/errors.ts';
+import { HttpError } from '../../oauth/http-errors.ts';
 import { normalizeTokenResponse, parseTokenErrorResponse, readTokenResponseJson } from '../../oauth/token.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 import type { FoxyBundle } from './bundle.ts';

@@ -3,7 +3,8 @@
  * the request options every token call uses (1.3), and its error table turned into AppErrors whose
  * words say what happened without ever echoing a value that was sent.
  */
-import { AppError, HttpError } from '../../oauth/errors.ts';
+import { AppError } from '../../oauth/errors.ts';
+import { HttpError } from '../../oauth/http-errors.ts';
 import { normalizeTokenResponse, type TokenQuirks } from '../../oauth/token.ts';
 import type { TokenSet } from '../../oauth/types.ts';
 

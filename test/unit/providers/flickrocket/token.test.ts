@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, HttpError } from '../../../../src/lib/oauth/errors.ts';
+import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../../src/lib/oauth/http-errors.ts';
 import {
   corsProbeAllows,
   corsProbeRequest,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { USER_BUNDLE } from '../../../platforms/foxy/constants.ts';
 import { startFoxyStore, type FoxyStore } from '../../../platforms/foxy/server.ts';
-import { AppError, HttpError } from '../../../../src/lib/oauth/errors.ts';
+import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../../src/lib/oauth/http-errors.ts';
 import { basicClientAuth, foxyRefreshRequest, foxyTokenEndpoint, processFoxyRefreshResponse } from '../../../../src/lib/providers/foxy/token.ts';
 import { FOXY_HEADERS } from '../../../../src/lib/providers/foxy/wire.ts';
 import { demoBundle, getJsonWith, signedSend } from './foxy-fixture.ts';

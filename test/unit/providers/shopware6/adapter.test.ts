@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../../../src/lib/connect/adapter.ts';
 import { ProductConflictError } from '../../../../src/lib/domain/conflict.ts';
-import { AppError, HttpError } from '../../../../src/lib/oauth/errors.ts';
+import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../../src/lib/oauth/http-errors.ts';
 import { createShopware6Adapter } from '../../../../src/lib/providers/shopware6/adapter.ts';
 import { ADMIN, BROWSE, ORDERS } from '../../../platforms/shopware/client.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';

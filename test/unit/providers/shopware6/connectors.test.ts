@@ -4,7 +4,8 @@
  * code and words, none of which echoes a value that was sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, HttpError } from '../../../../src/lib/oauth/errors.ts';
+import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../../src/lib/oauth/http-errors.ts';
 import { integrationConnector, passwordConnector, shopware6Connector } from '../../../../src/lib/providers/shopware6/connectors.ts';
 import { tokenFailure } from '../../../../src/lib/providers/shopware6/token.ts';
 import { ADMIN, BROWSE } from '../../../platforms/shopware/client.ts';
