@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
-import { loadedProducts } from '../helpers/catalog-grid.ts';
+import { loadedProducts, readPlace } from '../helpers/catalog-grid.ts';
 
 let page: Page;
 
@@ -185,6 +185,51 @@ describe('back to the list from a product opened in it', () => {
     expect(Math.abs((await page.evaluate(() => scrollY)) - scrolled)).toBeLessThan(400);
     // still a link: a new history entry, whose Back is the product again
     expect(await page.evaluate(() => history.length)).toBe(historyLength + 1);
+
+    // Back to the product, then Forward to the list the link showed: the same place, the card focused.
+    await page.goBack();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.goForward();
+    await expect.poll(onCard).toBe('40');
+    expect(Math.abs((await page.evaluate(() => scrollY)) - scrolled)).toBeLessThan(400);
+  });
+
+  it('the list the page’s link showed, left by Back at once: after a reload, Forward comes back to its place (it came back at the top)', async () => {
+    await signedIn();
+    const card = page.locator('main li[aria-posinset="40"] a');
+    await expect.poll(async () => {
+      if ((await card.count()) === 0) await page.mouse.wheel(0, 500);
+      return card.count();
+    }, { timeout: 10_000 }).toBe(1);
+    await card.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(400); // the place is kept a little after the scroll stops
+    const before = await readPlace(page);
+    expect(before.scrollY).toBeGreaterThan(1000);
+    const name = (await card.locator('h3').textContent())!.trim();
+    await card.click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+
+    // The link, then Back in the same task as the list, back at its place, gives the card the
+    // focus: before any pause of the page's.
+    await page.evaluate(
+      () =>
+        new Promise<void>((done) => {
+          document.addEventListener('focusin', function back(event) {
+            if ((event.target as Element).closest('li')?.getAttribute('aria-posinset') !== '40') return;
+            document.removeEventListener('focusin', back);
+            history.back();
+            done();
+          });
+          [...document.querySelectorAll('a')].find((a) => a.textContent === '← Back to the catalogue')!.click();
+        }),
+    );
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+
+    await page.goForward();
+    await expect.poll(async () => (await readPlace(page)).position, { timeout: 10_000 }).toBe(before.position);
+    expect(Math.abs((await readPlace(page)).scrollY - before.scrollY)).toBeLessThan(400);
   });
 
   it('with a mouse: Back gives the card the focus without a focus ring (as the click left it)', async () => {
