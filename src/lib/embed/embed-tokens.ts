@@ -27,6 +27,7 @@ import type { StoreSession } from '../oauth/types.ts';
 import { sanitizeReturnTo } from '../auth/return-to.ts';
 import { renewalsWritten } from '../auth/unload-guard.ts';
 import { getProvider } from '../providers/registry.ts';
+import { CopiedSnippets } from '../storage/copied-snippets.ts';
 import { openStorage, prefixed, type OpenedStorage } from '../storage/kv.ts';
 import { PendingStore } from '../storage/pending-store.ts';
 import { TokenVault } from '../storage/token-vault.ts';
@@ -151,12 +152,15 @@ export class EmbedTokens {
 }
 
 /**
- * Forgets the store's embed token (at sign-out: a snippet token outliving the sign-in it came from
- * would surprise the person). A snippet already published keeps working until the token expires or
- * is revoked at the store; only the app's copy goes.
+ * At sign-out: forgets the store's embed token (a snippet token outliving the sign-in it came from
+ * would surprise the person; a snippet already published keeps working until the token expires or
+ * is revoked at the store, only the app's copy goes), and the marker of a snippet copied with the
+ * sign-in's own token (that token is revoked now: the next sign-in's asks nothing of it).
  */
-export async function forgetEmbedToken(config: AppConfig, storeId: string): Promise<void> {
-  await (await EmbedTokens.open({ config, navigate: () => undefined })).forget(storeId);
+export async function forgetStoreEmbed(config: AppConfig, storeId: string): Promise<void> {
+  const storage = await openStorage();
+  await new CopiedSnippets(storage.store).forget(storeId).catch(() => undefined);
+  await (await EmbedTokens.open({ config, navigate: () => undefined, storage })).forget(storeId);
 }
 
 /**

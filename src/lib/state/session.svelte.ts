@@ -258,14 +258,14 @@ export class Session extends StoreAccess {
     return this.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
   }
 
-  /** Ends the store's session, and forgets its separate embed token too. */
+  /** Ends the store's session, and forgets its separate embed token (and the marker of a copied snippet) too. */
   async signOut(storeId: string): Promise<void> {
     if (this.onSeam(storeId)) await (await this.seam()).forget(storeId);
     else await this.#auth.signOut(storeId);
     this.#drop(storeId);
     try {
-      const { forgetEmbedToken } = await import('../embed/embed-tokens.ts');
-      await forgetEmbedToken(this.config, storeId);
+      const { forgetStoreEmbed } = await import('../embed/embed-tokens.ts');
+      await forgetStoreEmbed(this.config, storeId);
     } catch {
       // Storage refused: the sign-out itself is done; the storefront-only token (made to be
       // published) stays until it expires, and the Embed screen offers it again.

@@ -5,6 +5,8 @@ import { buildEmbedSnippet, pinnedWidget, widgetUrlFor, type EmbedSnippetOptions
 import type { StoreSession } from '../oauth/types.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { ProviderProfile } from '../providers/types.ts';
+import { CopiedSnippets } from '../storage/copied-snippets.ts';
+import { openStorage } from '../storage/kv.ts';
 import type { Session } from './session.svelte.ts';
 
 /** For the Embed screen: whether the store runs on the seam (no Goodsie storefront token to publish). */
@@ -22,6 +24,8 @@ export class StoreEmbed {
   readonly #storeId: string;
   readonly #navigate: (url: string) => void;
   #tokens = $state<EmbedTokens | null>(null);
+  /** Which store's snippet, as last taken, carries the sign-in's own token (Sign out asks first). */
+  #copied: CopiedSnippets | null = null;
   #embedSession = $state<StoreSession | null>(null);
   #loaded = $state(false);
   /** The content-named widget copy snippets pin with integrity (null under the dev server). */
@@ -80,9 +84,11 @@ export class StoreEmbed {
     });
     void (async () => {
       try {
-        const tokens = await EmbedTokens.open({ config: this.#session.config, navigate: this.#navigate });
+        const storage = await openStorage();
+        const tokens = await EmbedTokens.open({ config: this.#session.config, navigate: this.#navigate, storage });
         const saved = await tokens.get(this.#storeId);
         if (cancelled) return;
+        this.#copied = new CopiedSnippets(storage.store);
         this.#tokens = tokens;
         this.#embedSession = saved;
       } catch {
@@ -204,6 +210,25 @@ export class StoreEmbed {
     const store = this.store;
     const storefrontUrl = this.storefrontUrl;
     return store ? this.#build({ ...choices, ...(storefrontUrl ? { storefrontUrl } : {}) }, key, store.kind) : '';
+  }
+
+  /**
+   * The person took `text` out of the snippet (Copy snippet, or copied or dragged from its box).
+   * With the sign-in's own token in it, that is remembered for the store (which token, never the
+   * token): Sign out then asks first, as signing out revokes it. With the separate access in it, the
+   * marker goes: the snippet that ends with the sign-in has been replaced by one that does not.
+   * Storage that fails forgets nothing and remembers nothing: copying still works.
+   */
+  async took(text: string): Promise<void> {
+    const copied = this.#copied;
+    const chosen = this.snippetSession;
+    if (!copied || !chosen || !text.includes(chosen.tokens.accessToken)) return;
+    try {
+      if (this.usesAppToken) await copied.note(this.#storeId, { copiedAt: Date.now(), obtainedAt: chosen.tokens.obtainedAt, expiresAt: chosen.tokens.expiresAt });
+      else await copied.forget(this.#storeId);
+    } catch {
+      // see above
+    }
   }
 
   /** The two lines to paste, or '' when no token may be published. */

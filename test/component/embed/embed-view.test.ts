@@ -1,10 +1,12 @@
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { captureRedirect } from '../../../src/lib/oauth/callback.ts';
 import type { StoreSession } from '../../../src/lib/oauth/types.ts';
 import { EmbedTokens } from '../../../src/lib/embed/embed-tokens.ts';
+import { CopiedSnippets } from '../../../src/lib/storage/copied-snippets.ts';
+import { openStorage } from '../../../src/lib/storage/kv.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
 import EmbedHarness from './EmbedHarness.svelte';
 import { wirePaging, wireProduct } from '../../helpers/goodsie-wire.ts';
@@ -74,6 +76,11 @@ async function completeEmbedSignIn(token: string, scope: string): Promise<void> 
   const captured = captureRedirect(`http://localhost:3000/#access_token=${token}&token_type=bearer&scope=${scope}&state=${state}`);
   if (!captured) throw new Error('fixture callback not recognised');
   await tokens.complete(captured);
+}
+
+/** The marker of a snippet taken with the sign-in's own token, as the Sign out buttons read it. */
+async function copiedMarker() {
+  return new CopiedSnippets((await openStorage()).store).get('demo');
 }
 
 beforeEach(clearDatabase);
@@ -199,9 +206,58 @@ describe('EmbedView', () => {
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
   });
 
-  it('sign-out forgets the store’s embed token', async () => {
+  it('remembers that the snippet taken carries the sign-in’s own token (Copy snippet), which token by when it was obtained, never the token', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => undefined) } });
+    const { session } = makeSession([{ storeId: 'demo', tokens: { ...appSession(STOREFRONT_TOKEN, ['storefront']).tokens, obtainedAt: 1234, expiresAt: 9e12 } }]);
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
+    await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 5000 });
+    expect(await copiedMarker()).toBeNull();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
+    await vi.waitFor(async () => expect(await copiedMarker()).toMatchObject({ obtainedAt: 1234, expiresAt: 9e12 }));
+    const { store } = await openStorage();
+    expect(JSON.stringify(await store.get('copied-snippet:demo'))).not.toContain(STOREFRONT_TOKEN);
+  });
+
+  it('without a clipboard, remembers it when the person copies the selected snippet from its box; a part without the token is not the snippet', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) } });
+    const { session } = makeSession([appSession(STOREFRONT_TOKEN, ['storefront'])]);
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
+    const box = (await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 5000 })) as HTMLTextAreaElement;
+    await userEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
+    expect(await screen.findByText(/The snippet is selected/)).toBeInTheDocument();
+    // Selected is not taken.
+    expect(await copiedMarker()).toBeNull();
+
+    box.setSelectionRange(0, box.value.indexOf(STOREFRONT_TOKEN));
+    fireEvent.copy(box);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await copiedMarker()).toBeNull();
+
+    box.select();
+    fireEvent.copy(box);
+    await vi.waitFor(async () => expect(await copiedMarker()).toMatchObject({ obtainedAt: 0, expiresAt: null }));
+  });
+
+  it('forgets the marker once a snippet with the separate access is taken instead', async () => {
+    const writeText = vi.fn(async () => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    await new CopiedSnippets((await openStorage()).store).note('demo', { copiedAt: 1, obtainedAt: 0, expiresAt: null });
+    await completeEmbedSignIn('separate-token-456', 'storefront');
+    const { session } = makeSession([appSession(STOREFRONT_TOKEN, ['storefront'])]);
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
+    const box = (await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 5000 })) as HTMLTextAreaElement;
+    expect(box.value).toContain('token="separate-token-456"');
+    // Only getting it is not replacing the one on the person's pages: that is taking the new snippet.
+    expect(await copiedMarker()).not.toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Copy snippet' }));
+    await vi.waitFor(async () => expect(await copiedMarker()).toBeNull());
+  });
+
+  it('sign-out forgets the store’s embed token, and the marker of a snippet copied with its own', async () => {
     await completeEmbedSignIn(STOREFRONT_TOKEN, 'storefront');
     expect(await (await EmbedTokens.open({ config: CONFIG, navigate: vi.fn() })).get('demo')).not.toBeNull();
+    await new CopiedSnippets((await openStorage()).store).note('demo', { copiedAt: 1, obtainedAt: 0, expiresAt: null });
 
     const signOut = vi.fn(async () => undefined);
     const auth = { persistent: true, listSessions: async () => ({ sessions: [], discarded: [], seamRecords: new Map() }), signOut, onEvent: () => () => undefined } as unknown as AuthLike;
@@ -211,5 +267,6 @@ describe('EmbedView', () => {
     expect(signOut).toHaveBeenCalledWith('demo');
     const reopened = await EmbedTokens.open({ config: CONFIG, navigate: vi.fn() });
     expect(await reopened.get('demo')).toBeNull();
+    expect(await copiedMarker()).toBeNull();
   });
 });
