@@ -1,0 +1,48 @@
+/**
+ * Sign out, asking first where it would end a snippet the person copied (state/copied-snippet.ts).
+ * Loaded with a Sign out button's click: the stores list, the first screen, carries only the import;
+ * the question's own code loads when it is first asked. Without such a snippet the sign-out goes
+ * ahead at once, as it always did.
+ */
+import { mount } from 'svelte';
+import { signOutEndsSnippet } from '../state/copied-snippet.ts';
+import { hrefFor } from '../state/routes.ts';
+import type { Session } from '../state/session.svelte.ts';
+import type { SignOutAnswer } from './SignOutQuestion.svelte';
+
+/** Stores whose sign-out is being decided: a second press meanwhile neither asks again nor signs out beside it. */
+const deciding = new Set<string>();
+
+/** The question, mounted over the page once and kept (asked again for the next sign-out). */
+let question: Promise<{ ask(storeName: string, embedHref: string | null): Promise<SignOutAnswer> }> | undefined;
+
+export interface AskOptions {
+  /** The Sign out button: the focus goes back to it on Cancel (the browser does so too; this is for the others). */
+  opener?: HTMLElement | null;
+  /** The person is on the store's Embed screen: the question offers no link to it. */
+  onEmbedScreen?: boolean;
+}
+
+/**
+ * Runs `signOut` (what the button did before it asked anything), or asks first and runs it on "Sign
+ * out anyway". A question whose code cannot load (offline, the site replaced since the tab opened)
+ * signs out as asked, as a Sign out whose check cannot load does (HomeView, StoreBar).
+ */
+export async function askBeforeSignOut(session: Session, storeId: string, signOut: () => unknown, options: AskOptions = {}): Promise<void> {
+  if (deciding.has(storeId)) return;
+  deciding.add(storeId);
+  let answer: SignOutAnswer = 'sign-out';
+  try {
+    if (await signOutEndsSnippet(session, storeId)) {
+      question ??= import('./SignOutQuestion.svelte').then(({ default: SignOutQuestion }) => mount(SignOutQuestion, { target: document.body }));
+      question.catch(() => (question = undefined));
+      answer = await (await question).ask(session.store(storeId)?.name ?? storeId, options.onEmbedScreen ? null : hrefFor({ name: 'embed', storeId }));
+    }
+  } catch {
+    // the question could not load: see above
+  } finally {
+    deciding.delete(storeId);
+  }
+  if (answer === 'cancel' && options.opener?.isConnected) options.opener.focus();
+  if (answer === 'sign-out') signOut();
+}
