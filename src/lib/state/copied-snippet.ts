@@ -13,11 +13,14 @@ export interface SnippetCheckOptions {
 }
 
 /**
- * True when the store's snippet, as last taken from the Embed screen, carries the token this
- * sign-in still holds and that token has not expired: signing out revokes it, and pages that
- * publish the snippet stop showing products. A marker for a token that is gone (a new sign-in
- * replaced it, or it expired) is forgotten here. Storage that fails says false: nothing may stand
- * between the person and signing out.
+ * True when the store's snippet, as last taken from the Embed screen, carries a token of this
+ * sign-in that has not expired: signing out revokes the sign-in, and pages that publish the snippet
+ * stop showing products. Of this sign-in: the very token the session holds, or, for a token with a
+ * lifetime, one the session has renewed since (renewing keeps the grant that signing out revokes:
+ * the demo store's revocation ends every token of it). A token without a lifetime is never renewed,
+ * so another one in the session is a new sign-in, and this sign-out leaves the copied one alone.
+ * A marker for a token that is gone (replaced so, or expired) is forgotten here. Storage that
+ * fails says false: nothing may stand between the person and signing out.
  */
 export async function signOutEndsSnippet(session: Session, storeId: string, options: SnippetCheckOptions = {}): Promise<boolean> {
   const tokens = session.sessionFor(storeId)?.tokens;
@@ -27,7 +30,9 @@ export async function signOutEndsSnippet(session: Session, storeId: string, opti
     const marker = await copied.get(storeId);
     if (!marker) return false;
     const now = options.now ?? Date.now();
-    if (marker.obtainedAt === tokens.obtainedAt && (marker.expiresAt === null || marker.expiresAt > now)) return true;
+    const live = marker.expiresAt === null || marker.expiresAt > now;
+    const renewedSince = marker.expiresAt !== null && tokens.obtainedAt > marker.obtainedAt;
+    if (live && (marker.obtainedAt === tokens.obtainedAt || renewedSince)) return true;
     await copied.forget(storeId);
     return false;
   } catch {

@@ -29,6 +29,11 @@ describe('signOutEndsSnippet', () => {
     expect(await signOutEndsSnippet(sessionWith({ expiresAt: NOW + 1 }), 'demo', { storage: expiring, now: NOW })).toBe(true);
   });
 
+  it('says yes after the sign-in renewed a token with a lifetime, while the copied one still works: signing out revokes their grant', async () => {
+    const storage = await storageWith({ obtainedAt: 500, expiresAt: NOW + 1 });
+    expect(await signOutEndsSnippet(sessionWith({ obtainedAt: 700, expiresAt: NOW + 5_000 }), 'demo', { storage, now: NOW })).toBe(true);
+  });
+
   it('says no, and asks nothing of storage, without a marker or without a sign-in', async () => {
     expect(await signOutEndsSnippet(sessionWith({}), 'demo', { storage: await storageWith(null), now: NOW })).toBe(false);
     const storage = await storageWith({ obtainedAt: 500, expiresAt: null });
@@ -37,7 +42,7 @@ describe('signOutEndsSnippet', () => {
   });
 
   it.each([
-    ['a new sign-in replaced the token the snippet carries', { obtainedAt: 400, expiresAt: null }],
+    ['a new sign-in replaced the token (without a lifetime: never renewed) the snippet carries', { obtainedAt: 400, expiresAt: null }],
     ['the token the snippet carries has expired (its pages show nothing already)', { obtainedAt: 500, expiresAt: NOW }],
   ])('says no, and forgets the marker, when %s', async (_label, marker) => {
     const storage = await storageWith(marker);
