@@ -16,19 +16,15 @@ const deciding = new Set<string>();
 /** The question, mounted over the page once and kept (asked again for the next sign-out). */
 let question: Promise<{ ask(storeName: string, embedHref: string | null): Promise<SignOutAnswer> }> | undefined;
 
-export interface AskOptions {
-  /** The Sign out button: the focus goes back to it on Cancel (the browser does so too; this is for the others). */
-  opener?: HTMLElement | null;
-  /** The person is on the store's Embed screen: the question offers no link to it. */
-  onEmbedScreen?: boolean;
-}
 
 /**
  * Runs `signOut` (what the button did before it asked anything), or asks first and runs it on "Sign
- * out anyway". A question whose code cannot load (offline, the site replaced since the tab opened)
- * signs out as asked, as a Sign out whose check cannot load does (HomeView, StoreBar).
+ * out anyway". `onEmbedScreen`: the person is on the store's Embed screen, and the question offers
+ * no link to it. On Cancel the browser gives the focus back to the Sign out button (a modal dialog's
+ * closing does). A question whose code cannot load (offline, the site replaced since the tab
+ * opened) signs out as asked, as a Sign out whose check cannot load does (HomeView, StoreBar).
  */
-export async function askBeforeSignOut(session: Session, storeId: string, signOut: () => unknown, options: AskOptions = {}): Promise<void> {
+export async function askBeforeSignOut(session: Session, storeId: string, signOut: () => unknown, onEmbedScreen = false): Promise<void> {
   if (deciding.has(storeId)) return;
   deciding.add(storeId);
   let answer: SignOutAnswer = 'sign-out';
@@ -36,13 +32,12 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
     if (await signOutEndsSnippet(session, storeId)) {
       question ??= import('./SignOutQuestion.svelte').then(({ default: SignOutQuestion }) => mount(SignOutQuestion, { target: document.body }));
       question.catch(() => (question = undefined));
-      answer = await (await question).ask(session.store(storeId)?.name ?? storeId, options.onEmbedScreen ? null : hrefFor({ name: 'embed', storeId }));
+      answer = await (await question).ask(session.store(storeId)?.name ?? storeId, onEmbedScreen ? null : hrefFor({ name: 'embed', storeId }));
     }
   } catch {
     // the question could not load: see above
   } finally {
     deciding.delete(storeId);
   }
-  if (answer === 'cancel' && options.opener?.isConnected) options.opener.focus();
   if (answer === 'sign-out') signOut();
 }

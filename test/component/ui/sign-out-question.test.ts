@@ -14,18 +14,22 @@ import Harness from './Harness.svelte';
 
 /**
  * jsdom has <dialog> but not its methods: showModal opens it and focuses its first button, close
- * closes it and says so a moment later, as browsers do (the inert page behind is Chromium's part).
+ * closes it, gives the focus back to where it was, and says so a moment later, as browsers do (the
+ * inert page behind, and Escape, are Chromium's part: e2e).
  */
 const dialog = HTMLDialogElement.prototype;
 const native = { showModal: dialog.showModal, close: dialog.close };
+const focusedBefore = new WeakMap<HTMLDialogElement, Element | null>();
 beforeAll(() => {
   dialog.showModal = function (this: HTMLDialogElement) {
+    focusedBefore.set(this, document.activeElement);
     this.open = true;
     this.querySelector('button')?.focus();
   };
   dialog.close = function (this: HTMLDialogElement) {
     if (!this.open) return;
     this.open = false;
+    (focusedBefore.get(this) as HTMLElement | null)?.focus();
     setTimeout(() => this.dispatchEvent(new Event('close')));
   };
 });
@@ -106,8 +110,8 @@ describe('Sign out with a copied snippet', () => {
   it('asked on the Embed screen itself, points at the separate access there instead of linking to it; a second press meanwhile asks nothing more', async () => {
     const app = await storeWithCopiedSnippet();
     const signOut = vi.fn();
-    const asked = askBeforeSignOut(app.session, 'demo', signOut, { onEmbedScreen: true });
-    void askBeforeSignOut(app.session, 'demo', signOut, { onEmbedScreen: true });
+    const asked = askBeforeSignOut(app.session, 'demo', signOut, true);
+    void askBeforeSignOut(app.session, 'demo', signOut, true);
     const question = await screen.findByRole('alertdialog');
     expect(question).toHaveAccessibleDescription(/use a separate access on this screen first/);
     expect(within(question).queryByRole('link')).not.toBeInTheDocument();
