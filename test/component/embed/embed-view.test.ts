@@ -219,7 +219,7 @@ describe('EmbedView', () => {
     expect(JSON.stringify(await store.get('copied-snippet:demo'))).not.toContain(STOREFRONT_TOKEN);
   });
 
-  it('without a clipboard, remembers it when the person copies the selected snippet from its box; a part without the token is not the snippet', async () => {
+  it('without a clipboard, remembers it when the person copies (or drags) the selected snippet from its box; a part without the token is not the snippet', async () => {
     vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText: vi.fn(async () => Promise.reject(new Error('denied'))) } });
     const { session } = makeSession([appSession(STOREFRONT_TOKEN, ['storefront'])]);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
@@ -237,6 +237,11 @@ describe('EmbedView', () => {
     box.select();
     fireEvent.copy(box);
     await vi.waitFor(async () => expect(await copiedMarker()).toMatchObject({ obtainedAt: 0, expiresAt: null }));
+
+    // Dragged out of the box (into an editor) is taken too.
+    await new CopiedSnippets((await openStorage()).store).forget('demo');
+    fireEvent.dragStart(box);
+    await vi.waitFor(async () => expect(await copiedMarker()).not.toBeNull());
   });
 
   it('forgets the marker once a snippet with the separate access is taken instead', async () => {
