@@ -16,7 +16,6 @@ const deciding = new Set<string>();
 /** The question, mounted over the page once and kept (asked again for the next sign-out). */
 let question: Promise<{ ask(storeName: string, embedHref: string | null): Promise<SignOutAnswer> }> | undefined;
 
-
 /**
  * Runs `signOut` (what the button did before it asked anything), or asks first and runs it on "Sign
  * out anyway". `onEmbedScreen`: the person is on the store's Embed screen, and the question offers

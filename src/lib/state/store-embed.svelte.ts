@@ -24,7 +24,7 @@ export class StoreEmbed {
   readonly #storeId: string;
   readonly #navigate: (url: string) => void;
   #tokens = $state<EmbedTokens | null>(null);
-  /** Which store's snippet, as last taken, carries the sign-in's own token (Sign out asks first). */
+  /** The markers of snippets taken with the sign-in's own token (Sign out asks first); null until storage is open. */
   #copied: CopiedSnippets | null = null;
   #embedSession = $state<StoreSession | null>(null);
   #loaded = $state(false);
