@@ -166,7 +166,7 @@ describe('Foxy in the app', () => {
     await page.goto(env.app.url);
     expect(await readSessionKeys(page)).toHaveLength(1);
     await page.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
-    await page.getByText(/forgot the credentials for/).waitFor();
+    await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     expect(await readSessionKeys(page)).toEqual([]);
 
     // every API request carried the version header; the canary never saw a credential

@@ -45,7 +45,7 @@ describe('forget credentials in one of two tabs of a seam store', () => {
     await calls.quiet();
 
     await first.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
-    await first.getByText(/forgot the credentials for/).waitFor();
+    await first.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     const forgotAt = Date.now();
     const usesAtForget = usesOfKey();
 

@@ -137,7 +137,7 @@ describe('Shopware 6 in the app', () => {
 
     await page.goto(env.app.url);
     await page.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
-    await page.getByText(/forgot the credentials for/).waitFor();
+    await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     expect(await readSessionKeys(page)).toEqual([]);
     await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
     await page.getByText(/Connected with integration key · can browse, orders, coupons, edit products if the role allows it$/).waitFor();

@@ -349,7 +349,7 @@ describe('StoreHippo in the app', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`Browse ${NAME}`);
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['session:hippo']);
     await page.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
-    await page.getByText(/forgot the credentials for/).waitFor();
+    await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     // the pressed button went with the connection: the focus is in the form shown again, in the key's
     // field (not the mode's radio of the same name)
     await expect.poll(() => page.getByRole('textbox', { name: 'Access key', exact: true }).evaluate((field) => field === document.activeElement)).toBe(true);
@@ -385,7 +385,7 @@ describe('StoreHippo in the app', () => {
     expect(await page.getByRole('button', { name: 'Connect Fruit Shop', exact: true }).getAttribute('aria-expanded')).toBe('false');
 
     await page.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
-    await page.getByText(/forgot the credentials for/).waitFor();
+    await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     await expect.poll(focusedName).toBe(`Connect ${NAME}`);
     expect(await connect.getAttribute('aria-expanded')).toBe('false');
     expect(await page.locator('form').count()).toBe(0);
