@@ -11,31 +11,6 @@ import { OBJECT_STORE, openDatabase } from './open-database.ts';
 
 export type { KeyValueStore } from './key-value-store.ts';
 
-/** A KV store kept in memory only (lost on reload). Values are structured-cloned like IndexedDB does. */
-export function createMemoryStore(): KeyValueStore {
-  const data = new Map<string, unknown>();
-  return {
-    async get(key) {
-      return data.has(key) ? structuredClone(data.get(key)) : undefined;
-    },
-    async set(key, value) {
-      data.set(key, structuredClone(value));
-    },
-    async del(key) {
-      data.delete(key);
-    },
-    async keys() {
-      return [...data.keys()];
-    },
-    async update(key, next) {
-      const current = data.has(key) ? structuredClone(data.get(key)) : undefined;
-      const value = next(structuredClone(current));
-      if (value === undefined) data.delete(key);
-      else data.set(key, structuredClone(value));
-      return current;
-    },
-  };
-}
 
 /** idb-keyval's UseStore, with the transaction's options (its durability) where one asks. */
 type IdbUseStore = <T>(mode: IDBTransactionMode, callback: (store: IDBObjectStore) => T | PromiseLike<T>, options?: IDBTransactionOptions) => Promise<T>;
@@ -266,7 +241,9 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
   }
 }
 
-function inMemory(): OpenedStorage {
+/** Memory (for this tab only): its code loads only where storage fails, which a usual visit never does. */
+async function inMemory(): Promise<OpenedStorage> {
+  const { createMemoryStore } = await import('./memory-store.ts');
   const store = createMemoryStore();
   return { store, sealed: store, persistent: false };
 }

@@ -10,7 +10,8 @@ import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
 import { SessionStore } from '../../../src/lib/auth/session-store.ts';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
-import { createMemoryStore, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 
 type AuthLike = ConstructorParameters<typeof Session>[0];
 

@@ -7,7 +7,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { BACKGROUND_LOAD_MS, LazyAuth } from '../../../src/lib/auth/auth-port.ts';
 import { codeStore, openTabs, type Tabs } from '../../helpers/auth-tabs.ts';
 import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
-import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
+import { openStorage } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import { FakeWebStorage } from '../../helpers/fake-web-storage.ts';
 
 /** A LazyAuth on the tabs' IndexedDB and channel hub, counting loads of the AuthService module. */

@@ -5,7 +5,8 @@ import { checkEmbedToken, embedScope } from '../../../src/lib/embed/embed-scope.
 import { completeEmbedSignIn, EmbedTokens, isEmbedCallback } from '../../../src/lib/embed/embed-tokens.ts';
 import { buildEmbedSnippet, escapeAttribute, pinnedWidget, widgetUrlFor } from '../../../src/lib/embed/snippet.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
-import { createMemoryStore, type OpenedStorage } from '../../../src/lib/storage/kv.ts';
+import { type OpenedStorage } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import { TokenVault } from '../../../src/lib/storage/token-vault.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { StoreConnections } from '../../../src/lib/state/store-connections.ts';
-import { createMemoryStore } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
 import type { Credential } from '../../../src/lib/connect/credential.ts';
 

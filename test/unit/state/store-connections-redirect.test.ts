@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StoreConnections, redirectSlot } from '../../../src/lib/state/store-connections.ts';
-import { createMemoryStore } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import type { CapturedRedirect } from '../../../src/lib/oauth/callback.ts';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { DEFAULT_CLIENT, startFlickRocketStore, type FlickRocketStore } from '../../platforms/flickrocket/server.ts';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
-import { createMemoryStore, openStorage, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { openStorage, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import { CopiedSnippets } from '../../../src/lib/storage/copied-snippets.ts';
 
 const COPIED = { copiedAt: 1_000, obtainedAt: 500, expiresAt: null };

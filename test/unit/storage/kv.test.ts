@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, openStorage, prefixed, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { openStorage, prefixed, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import { openDatabase, openDatabaseEarly } from '../../../src/lib/storage/open-database.ts';
 
 async function stores(): Promise<Array<[string, KeyValueStore]>> {

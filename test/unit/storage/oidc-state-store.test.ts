@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
+import { openStorage } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import { createOidcStateStore } from '../../../src/lib/storage/oidc-state-store.ts';
 
 const T0 = 1_700_000_000_000;

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
+import { openStorage } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import { PendingStore } from '../../../src/lib/storage/pending-store.ts';
 import type { PendingAuthorization } from '../../../src/lib/oauth/types.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';

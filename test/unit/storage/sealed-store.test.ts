@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, openStorage } from '../../../src/lib/storage/kv.ts';
+import { openStorage } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import { SEALING_KEY_ID, openSealingKey, sealedStore } from '../../../src/lib/storage/sealed-store.ts';
 import { TokenVault } from '../../../src/lib/storage/token-vault.ts';
 import type { StoreSession } from '../../../src/lib/oauth/types.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, openStorage, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { openStorage, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import { TokenVault } from '../../../src/lib/storage/token-vault.ts';
 import type { StoreSession } from '../../../src/lib/oauth/types.ts';
 import { IDBFactory } from 'fake-indexeddb';

@@ -12,7 +12,7 @@ import type { AppConfig } from '../../../src/lib/config/types.ts';
 import type { StoreSession } from '../../../src/lib/oauth/types.ts';
 import { StoreConnections } from '../../../src/lib/state/store-connections.ts';
 import { CredentialVault } from '../../../src/lib/storage/credential-vault.ts';
-import { createMemoryStore } from '../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import { TokenVault, type StoreLookup } from '../../../src/lib/storage/token-vault.ts';
 import { catchAppError } from '../../helpers/catch-error.ts';
 

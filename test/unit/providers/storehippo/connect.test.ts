@@ -14,7 +14,7 @@ import { catchAppError } from '../../../helpers/catch-error.ts';
 import { createStoreHippoAdapter, decodeCursor, KEY_REFUSED } from '../../../../src/lib/providers/storehippo/adapter.ts';
 import { signStoreHippo, storeHippoConnector } from '../../../../src/lib/providers/storehippo/connector.ts';
 import { StoreConnections } from '../../../../src/lib/state/store-connections.ts';
-import { createMemoryStore } from '../../../../src/lib/storage/kv.ts';
+import { createMemoryStore } from '../../../../src/lib/storage/memory-store.ts';
 import { DEMO_KEYS } from '../../../platforms/storehippo/seed.ts';
 import { startStoreHippoStore, type StoreHippoStore } from '../../../platforms/storehippo/server.ts';
 
