@@ -13,6 +13,8 @@ import type { Page, Response } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, answerConsent, connectThroughConsent, type AppUnderTest } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { stampOf, watchChannel, watchShown } from '../helpers/page-stamps.ts';
+import { SESSION_CHANNEL_NAME } from '../../src/lib/auth/session-channel.ts';
 
 const ALL = ['storefront', 'cart', 'admin'];
 
@@ -195,6 +197,13 @@ describe('a renewal that grants fewer scopes (security case 31)', () => {
     await other.getByRole('table').waitFor();
     const otherRequests: string[] = [];
     other.on('request', (request) => void (request.url().startsWith(started.store.origin) && otherRequests.push(request.url())));
+    // "Within 2 s" is timed by the other tab's own clock, from the renewing tab's word on the session
+    // channel to its Grant access: not by when this process hears of them, late on a busy machine.
+    // (Both tabs run page.clock's fake clock, each its own: stamps of two tabs do not compare. That
+    // the renewing tab tells at once is unit/auth/renewal-errors.test.ts's; flickrocket-app's twin
+    // of this test times both tabs on the wall clock.)
+    await watchChannel(other, 'told', SESSION_CHANNEL_NAME, { type: 'connected', storeId: 'demo-code' });
+    await watchShown(other, 'locked', { selector: 'button', startsWith: 'Grant access' });
 
     started.store.setMaxScopes(['storefront']);
     const renewals = started.store.stats().tokenRequests;
@@ -203,10 +212,9 @@ describe('a renewal that grants fewer scopes (security case 31)', () => {
       location.hash = `${location.hash.split('?')[0]}?q=mug`;
     });
     await expect.poll(() => started.store.stats().tokenRequests).toBe(renewals + 1);
-    const renewedAt = Date.now();
     // The other tab hears of the new grant and reads it (a store id on the channel, never a token).
-    await other.getByRole('button', { name: /^Grant access/ }).waitFor({ timeout: 2_000 });
-    expect(Date.now() - renewedAt).toBeLessThan(2_000);
+    await other.getByRole('button', { name: /^Grant access/ }).waitFor();
+    expect((await stampOf(other, 'locked')) - (await stampOf(other, 'told'))).toBeLessThan(2_000);
     expect(await other.getByRole('table').count()).toBe(0);
     expect(otherRequests).toEqual([]);
     expect(started.store.stats().tokenRequests).toBe(renewals + 1);
@@ -225,13 +233,17 @@ describe('more access granted in another tab', () => {
     await second.getByRole('button', { name: /^Grant access/ }).waitFor();
 
     await first.goto(`${started.app.url}#/s/demo/orders`);
+    // Timed by the tabs' own clocks (the machine's wall clock in each), from the first tab's orders
+    // (in the document it comes back to from the consent page) to the second's: not by when this
+    // process hears of them, late on a busy machine.
+    await watchShown(first, 'granted', { selector: 'table' }, { andNextDocuments: true });
+    await watchShown(second, 'granted-elsewhere', { selector: 'table' });
     await first.getByRole('button', { name: /^Grant access/ }).click();
     await answerConsent(first, 'Allow');
     await first.getByRole('table').waitFor();
-    const grantedAt = Date.now();
     // the other tab, left on the locked screen, has the orders now: no reload, no second consent
-    await second.getByRole('table').waitFor({ timeout: 2_000 });
-    expect(Date.now() - grantedAt).toBeLessThan(2_000);
+    await second.getByRole('table').waitFor();
+    expect((await stampOf(second, 'granted-elsewhere')) - (await stampOf(first, 'granted'))).toBeLessThan(2_000);
     expect(await second.getByRole('button', { name: /^Grant access/ }).count()).toBe(0);
     expect(second.url()).toBe(`${started.app.url}#/s/demo/orders`);
   });
