@@ -292,12 +292,12 @@ describe('the store’s tabs on a phone', () => {
     await nav.getByRole('link', { name: 'Catalogue' }).focus();
     for (const name of ['Cart', 'Orders', 'Coupons', 'Embed']) {
       await page.keyboard.press('Tab');
-      await expect.poll(() => clearOfFade(name), { timeout: 2_000 }).toBe(true);
+      await expect.poll(() => clearOfFade(name)).toBe(true);
     }
     // and back with Shift+Tab to the first, shown from the start of the row again
     for (const name of ['Coupons', 'Orders', 'Cart', 'Catalogue']) {
       await page.keyboard.press('Shift+Tab');
-      await expect.poll(() => clearOfFade(name), { timeout: 2_000 }).toBe(true);
+      await expect.poll(() => clearOfFade(name)).toBe(true);
     }
     expect(await nav.getByRole('link', { name: 'Catalogue' }).evaluate((link) => link.closest('nav')!.scrollLeft)).toBe(0);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
