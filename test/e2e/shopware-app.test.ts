@@ -155,6 +155,10 @@ describe('Shopware 6 in the app', () => {
     await cards(page).first().getByRole('link').first().click();
     const form = page.getByRole('form', { name: 'Edit product' });
     await form.waitFor();
+    // said before anything is typed, not first at Save: the shop alone knows whether the role may edit
+    await page.getByText(/^Shopware 6 does not let this app check beforehand whether this connection’s role may edit products: if it may not, Save says so, and your changes stay here\.$/).waitFor();
+    await page.getByRole('heading', { name: 'Manage this product' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-edit-unconfirmed-360.png` });
     await form.getByLabel('Name').fill('Cherries 500 g, sweet');
     await form.getByLabel('Description').fill('<p>Picked <em>ripe</em>.</p>');
     await form.getByRole('button', { name: /^Save/ }).click();
