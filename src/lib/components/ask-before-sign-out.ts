@@ -1,20 +1,22 @@
 /**
- * Sign out, asking first where it would end a snippet the person copied (state/copied-snippet.ts).
- * Loaded with a Sign out button's click: the stores list, the first screen, carries only the import;
- * the question's own code loads when it is first asked. Without such a snippet the sign-out goes
- * ahead at once, as it always did.
+ * Sign out, asking first where it would end a snippet the person copied (state/copied-snippet.ts),
+ * and Forget credentials, always asking first: a store connected with pasted credentials needs them
+ * pasted again to reconnect, and some (Foxy's Get Token, a Shopware integration's secret) are shown
+ * only once, so a mis-tap could mean making new ones at the store. Loaded with the button's click:
+ * the stores list, the first screen, carries only the import; the question's own code loads when it
+ * is first asked. A redirect sign-in without such a snippet signs out at once, as it always did.
  */
 import { mount } from 'svelte';
 import { signOutEndsSnippet } from '../state/copied-snippet.ts';
 import { hrefFor } from '../state/routes.ts';
 import type { Session } from '../state/session.svelte.ts';
-import type { SignOutAnswer } from './SignOutQuestion.svelte';
+import type { SignOutAnswer, SignOutAsked } from './SignOutQuestion.svelte';
 
 /** Stores whose sign-out is being decided: a second press meanwhile neither asks again nor signs out beside it. */
 const deciding = new Set<string>();
 
 /** The question, mounted over the page once and kept (asked again for the next sign-out). */
-let question: Promise<{ ask(storeName: string, embedHref: string | null): Promise<SignOutAnswer> }> | undefined;
+let question: Promise<{ ask(asked: SignOutAsked): Promise<SignOutAnswer> }> | undefined;
 
 /**
  * Runs `signOut` (what the button did before it asked anything), or asks first and runs it on "Sign
@@ -28,10 +30,17 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
   deciding.add(storeId);
   let answer: SignOutAnswer = 'sign-out';
   try {
-    if (await signOutEndsSnippet(session, storeId)) {
+    const mode = session.connectedMode(storeId);
+    const snippet = await signOutEndsSnippet(session, storeId);
+    if (mode || snippet) {
       question ??= import('./SignOutQuestion.svelte').then(({ default: SignOutQuestion }) => mount(SignOutQuestion, { target: document.body }));
       question.catch(() => (question = undefined));
-      answer = await (await question).ask(session.store(storeId)?.name ?? storeId, onEmbedScreen ? null : hrefFor({ name: 'embed', storeId }));
+      answer = await (await question).ask({
+        storeName: session.store(storeId)?.name ?? storeId,
+        forget: mode ? { revokeAt: mode.revokeAt } : null,
+        snippet,
+        embedHref: onEmbedScreen ? null : hrefFor({ name: 'embed', storeId }),
+      });
     }
   } catch {
     // the question could not load: see above

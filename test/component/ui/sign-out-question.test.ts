@@ -1,5 +1,6 @@
 /**
- * Sign out asks first where it would end a snippet the person copied with this sign-in's token
+ * Sign out asks first where it would end a snippet the person copied with this sign-in's token, and
+ * Forget credentials always asks first
  * (the stores list's button here; the store bar's, Escape and the focus the browser gives back, in
  * Chromium: e2e sign-out-snippet). Without such a snippet it signs out at once, as it always did.
  */
@@ -8,6 +9,9 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import { askBeforeSignOut } from '../../../src/lib/components/ask-before-sign-out.ts';
+import type { StoreConfig } from '../../../src/lib/config/types.ts';
+import { FOXY_MODE, foxyProfile } from '../../../src/lib/providers/foxy-profile.ts';
+import type { Session } from '../../../src/lib/state/session.svelte.ts';
 import { CopiedSnippets } from '../../../src/lib/storage/copied-snippets.ts';
 import { createTestApp, eventually, harnessProps, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
@@ -119,5 +123,41 @@ describe('Sign out with a copied snippet', () => {
     await asked;
     expect(signOut).toHaveBeenCalledTimes(1);
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  });
+});
+
+/** A session with Foxy connected by its pasted Get Token bundle (and no sign-in of its own, so no snippet to lose). */
+function foxyConnected(): Session {
+  const mode = foxyProfile.modesOf(FOXY).find((m) => m.id === FOXY_MODE);
+  return { store: () => FOXY, connectedMode: () => mode, sessionFor: () => undefined } as unknown as Session;
+}
+const FOXY = { id: 'foxy', kind: 'foxy', name: 'Foxy Store', apiBase: 'https://api.foxy.io', auth: [FOXY_MODE] } as unknown as StoreConfig;
+
+describe('Forget credentials', () => {
+  it('asks first, in words a merchant understands; Cancel (focused) keeps the credentials', async () => {
+    const forget = vi.fn();
+    const asked = askBeforeSignOut(foxyConnected(), 'foxy', forget);
+    const question = await screen.findByRole('alertdialog', { name: 'Forget the credentials for Foxy Store?' });
+    expect(question).toHaveAccessibleDescription(/This browser will no longer be connected to Foxy Store\./);
+    expect(question).toHaveAccessibleDescription(/To connect again, you will need to paste the credentials again\./);
+    expect(question).toHaveAccessibleDescription(/Some stores, such as Foxy, show them only once/);
+    expect(question).toHaveAccessibleDescription(/they keep working until you revoke them at the store\./);
+    expect(question).toHaveAccessibleDescription(/Where to revoke them: Foxy admin › Integrations \(remove the client\)\./);
+    expect(question).not.toHaveAccessibleDescription(/snippet/);
+    const cancel = within(question).getByRole('button', { name: 'Cancel' });
+    expect(cancel).toHaveFocus();
+    expect(within(question).queryByRole('button', { name: 'Sign out anyway' })).not.toBeInTheDocument();
+    await userEvent.click(cancel);
+    await asked;
+    expect(forget).not.toHaveBeenCalled();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  });
+
+  it('"Forget credentials" forgets them', async () => {
+    const forget = vi.fn();
+    const asked = askBeforeSignOut(foxyConnected(), 'foxy', forget);
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Forget credentials' }));
+    await asked;
+    expect(forget).toHaveBeenCalledTimes(1);
   });
 });
