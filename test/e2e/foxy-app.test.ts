@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import { loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { readAllIndexedDb, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
+import { forgetCredentials, readAllIndexedDb, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -162,10 +162,10 @@ describe('Foxy in the app', () => {
     await page.getByRole('heading', { name: `${STORE}’s products cannot be embedded` }).waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);
 
-    // Forget credentials empties the vault
+    // Forget credentials (the question it asks first answered) empties the vault
     await page.goto(env.app.url);
     expect(await readSessionKeys(page)).toHaveLength(1);
-    await page.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
+    await forgetCredentials(page, STORE);
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     expect(await readSessionKeys(page)).toEqual([]);
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { watchStoreCalls } from '../helpers/quiet-tabs.ts';
-import { readSessionKeys } from '../helpers/e2e-app.ts';
+import { forgetCredentials, readSessionKeys } from '../helpers/e2e-app.ts';
 import { servePlatformApp } from '../helpers/platform-app.ts';
 import { stampOf, watchShown } from '../helpers/page-stamps.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
@@ -50,7 +50,7 @@ describe('forget credentials in one of two tabs of a seam store', () => {
     // them, hundreds of ms late on a busy machine.
     await watchShown(first, 'forgot', { selector: 'p', startsWith: 'This browser forgot the credentials for' });
     await watchShown(second, 'forgotten', { selector: 'h1, h2', text: `${NAME} is not connected` });
-    await first.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
+    await forgetCredentials(first, NAME);
     await first.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     const usesAtForget = usesOfKey();
 

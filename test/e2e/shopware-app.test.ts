@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, stepToNextPage, loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
-import { readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
+import { forgetCredentials, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
@@ -136,7 +136,7 @@ describe('Shopware 6 in the app', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-orders-locked-360.png`, fullPage: true });
 
     await page.goto(env.app.url);
-    await page.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
+    await forgetCredentials(page, STORE);
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     expect(await readSessionKeys(page)).toEqual([]);
     await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
@@ -238,7 +238,7 @@ describe('Shopware 6 in the app', () => {
 
     // an integration deleted while browsing: the banner asks for the key again, the place is kept
     await page.goto(env.app.url);
-    await page.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
+    await forgetCredentials(page, STORE);
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
     await page.getByText(/Connected with integration key/).waitFor();
     // The filter's category list loads when the browser is idle or the filter is reached for: it is

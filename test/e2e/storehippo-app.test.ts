@@ -8,13 +8,15 @@
  * and a lasting 429 each say their own thing and store nothing; Forget removes the key from IndexedDB;
  * a bearer token connects in the token mode; among several stores, the form opens on Connect and
  * Forget gives the focus back to that Connect; the form's code, offline, is said so in the store's
- * card, and Try again brings it.
+ * card, and Try again brings it. Forget asks first, from the stores list and the store bar: Cancel
+ * and Escape keep the key, Forget credentials forgets it (screenshots of the question, 360 and 1280 px).
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { axeAudit } from '../helpers/axe.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, readPlace, stepToNextPage, loadedProducts } from '../helpers/catalog-grid.ts';
-import { readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
+import { forgetCredentials, readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -348,7 +350,7 @@ describe('StoreHippo in the app', () => {
     // the form gone, its focus is on the store's Browse link
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`Browse ${NAME}`);
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['session:hippo']);
-    await page.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
+    await forgetCredentials(page, NAME);
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     // the pressed button went with the connection: the focus is in the form shown again, in the key's
     // field (not the mode's radio of the same name)
@@ -384,7 +386,7 @@ describe('StoreHippo in the app', () => {
     // the other store's card stayed as it was: its own Connect, no form
     expect(await page.getByRole('button', { name: 'Connect Fruit Shop', exact: true }).getAttribute('aria-expanded')).toBe('false');
 
-    await page.getByRole('button', { name: `Forget credentials of ${NAME}` }).click();
+    await forgetCredentials(page, NAME);
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     await expect.poll(focusedName).toBe(`Connect ${NAME}`);
     expect(await connect.getAttribute('aria-expanded')).toBe('false');
@@ -448,5 +450,72 @@ describe('StoreHippo in the app', () => {
     await page.getByRole('button', { name: `Connect ${NAME}`, exact: true }).click();
     await pasteKey(page, DEMO_KEYS.readOnly);
     await page.getByText(/Connected with access key/).waitFor();
+  });
+});
+
+/** The question asked before forgetting: Cancel focused, the words, a screenshot to look at, an axe audit. */
+async function lookAtQuestion(page: Page, question: Locator, name: string): Promise<void> {
+  await question.waitFor();
+  await expect.poll(() => question.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement)).toBe(true);
+  const words = (await question.innerText()).replace(/\s+/g, ' ');
+  expect(words).toContain(`This browser will no longer be connected to ${NAME}.`);
+  expect(words).toContain('To connect again, you will need to paste the credentials again.');
+  expect(words).toContain('they keep working until you revoke them at the store.');
+  expect(words).toContain('Where to revoke them: StoreHippo Admin › Advance Settings › Access Keys');
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/forget-question-${name}.png` });
+  const serious = (await axeAudit(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  expect(serious).toEqual([]);
+}
+
+describe('Forget credentials asks first', () => {
+  it('from the stores list and from the store bar: Cancel and Escape keep the key (the focus back on Forget), Forget credentials forgets it; at 360 and 1280 px', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 360);
+    const connected = page.getByText(/Connected with access key/);
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await connected.waitFor();
+    const question = page.getByRole('alertdialog', { name: `Forget the credentials for ${NAME}?` });
+    const focused = (button: Locator) => expect.poll(() => button.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    // the stores list at 360 px: Cancel keeps the connection
+    const onList = page.getByRole('button', { name: `Forget credentials of ${NAME}` });
+    await onList.click();
+    await lookAtQuestion(page, question, 'list-360');
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
+    await focused(onList);
+    await connected.waitFor();
+    expect(await readSessionKeys(page)).toEqual(['session:hippo']);
+
+    // the store bar ("Forget" on a phone): Escape is Cancel
+    await page.getByRole('link', { name: `Browse ${NAME}` }).click();
+    await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
+    const inBar = page.getByRole('banner').getByRole('button', { name: 'Forget credentials', exact: true });
+    await inBar.click();
+    await lookAtQuestion(page, question, 'store-bar-360');
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    await focused(inBar);
+    expect(await readSessionKeys(page)).toEqual(['session:hippo']);
+
+    // at 1280 px, from the store bar: Forget credentials forgets the key
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await inBar.click();
+    await lookAtQuestion(page, question, 'store-bar-1280');
+    await question.getByRole('button', { name: 'Forget credentials' }).click();
+    await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    expect(await readSessionKeys(page)).toEqual([]);
+
+    // and from the stores list
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await connected.waitFor();
+    await onList.click();
+    await lookAtQuestion(page, question, 'list-1280');
+    await question.getByRole('button', { name: 'Forget credentials' }).click();
+    await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
+    expect(await readSessionKeys(page)).toEqual([]);
+    expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);
   });
 });

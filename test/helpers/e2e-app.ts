@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { startDemoStore, type DemoStore, type DemoStoreOptions } from '../demo-store/server.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 import { BUILD_DIR } from './paths.ts';
@@ -212,4 +212,15 @@ export async function readAllIndexedDb(page: Page): Promise<string> {
     }
     return dump.join('\n');
   });
+}
+
+/**
+ * Presses a store's Forget credentials (`button`: the stores list's or the store bar's) and answers
+ * the question it asks first ("Forget the credentials for <store>?") with Forget credentials.
+ */
+export async function forgetCredentials(page: Page, storeName: string, button: Locator = page.getByRole('button', { name: `Forget credentials of ${storeName}` })): Promise<void> {
+  await button.click();
+  const question = page.getByRole('alertdialog', { name: `Forget the credentials for ${storeName}?` });
+  await question.getByRole('button', { name: 'Forget credentials' }).click();
+  await question.waitFor({ state: 'detached' });
 }
