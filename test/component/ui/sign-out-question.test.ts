@@ -140,7 +140,7 @@ describe('Forget credentials', () => {
     const question = await screen.findByRole('alertdialog', { name: 'Forget the credentials for Foxy Store?' });
     expect(question).toHaveAccessibleDescription(/This browser will no longer be connected to Foxy Store\./);
     expect(question).toHaveAccessibleDescription(/To connect again, you will need to paste the credentials again\./);
-    expect(question).toHaveAccessibleDescription(/Some stores, such as Foxy, show them only once/);
+    expect(question).toHaveAccessibleDescription(/The store may have shown them only once, when they were made: if you no longer have them, you would make new ones there\./);
     expect(question).toHaveAccessibleDescription(/they keep working until you revoke them at the store\./);
     expect(question).toHaveAccessibleDescription(/Where to revoke them: Foxy admin › Integrations \(remove the client\)\./);
     expect(question).not.toHaveAccessibleDescription(/snippet/);
