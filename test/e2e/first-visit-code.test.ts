@@ -54,6 +54,25 @@ describe('the code a visit downloads', () => {
     expect([...chunks]).toEqual(expect.arrayContaining(['store.js', 'auth-service.js']));
   });
 
+  it('config.json is asked for once, by index.html while it is parsed (a preload), and the entry’s request takes that answer', async () => {
+    const { page } = await e2e.open();
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('/config.json')) asked.push(request.url());
+    });
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(asked).toEqual([new URL('config.json', e2e.env.app.url).href]);
+    // Started by the <link>, not by the entry's fetch(), and before the entry's script was in.
+    const timing = await page.evaluate(() => {
+      const [config, ...more] = performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/config.json')) as PerformanceResourceTiming[];
+      const entry = performance.getEntriesByType('resource').find((e) => /\/assets\/index-[\w-]{8}\.js$/.test(e.name)) as PerformanceResourceTiming | undefined;
+      return { initiator: config?.initiatorType, more: more.length, startedBeforeEntryIn: config !== undefined && entry !== undefined && config.startTime < entry.responseEnd };
+    });
+    expect(timing).toEqual({ initiator: 'link', more: 0, startedBeforeEntryIn: true });
+  });
+
   it('a returning visitor’s catalogue loads what the bench counts for it (RETURNING_SCREEN, the Goodsie adapter), nothing else', async () => {
     const { page } = await e2e.open();
     await page.goto(e2e.env.app.url);
