@@ -11,6 +11,7 @@ export type Route =
   | { name: 'product'; storeId: string; productId: string }
   | { name: 'page'; storeId: string; slug: string }
   | { name: 'cart'; storeId: string }
+  /** `page` counts from 0 here (the API's paging); the address counts from 1, as the screen does ({@link parseRoute}). */
   | { name: 'orders'; storeId: string; page: number }
   | { name: 'coupons'; storeId: string }
   | { name: 'embed'; storeId: string }
@@ -49,10 +50,7 @@ export function parseRoute(path: string): Route {
     if (section === 'cart') return { name: 'cart', storeId };
     if (section === 'coupons') return { name: 'coupons', storeId };
     if (section === 'embed') return { name: 'embed', storeId };
-    if (section === 'orders') {
-      const page = Number(params.get('page') ?? '0');
-      return { name: 'orders', storeId, page: Number.isInteger(page) && page >= 0 ? page : 0 };
-    }
+    if (section === 'orders') return { name: 'orders', storeId, page: pageFromAddress(params.get('page')) };
   }
   return { name: 'notFound', path };
 }
@@ -77,7 +75,7 @@ export function formatRoute(route: Route): string {
     case 'page':
       return `/s/${enc(route.storeId)}/pages/${enc(route.slug)}`;
     case 'orders':
-      return `/s/${enc(route.storeId)}/orders${route.page > 0 ? `?page=${route.page}` : ''}`;
+      return `/s/${enc(route.storeId)}/orders${route.page > 0 ? `?page=${route.page + 1}` : ''}`;
     case 'cart':
     case 'coupons':
     case 'embed':
@@ -101,6 +99,15 @@ export function routeStoreId(route: Route): string | null {
 
 export function hrefFor(route: Route): string {
   return `#${formatRoute(route)}`;
+}
+
+/**
+ * The 0-based page of an address's `?page=`, which counts from 1 as the screen says "Page 2 of 5"
+ * (so a shared link lands where it was copied). None, 0 or anything not a whole number is the first.
+ */
+function pageFromAddress(value: string | null): number {
+  const page = Number(value ?? '1');
+  return Number.isInteger(page) && page >= 1 ? page - 1 : 0;
 }
 
 function enc(value: string): string {

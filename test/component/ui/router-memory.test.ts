@@ -47,7 +47,7 @@ describe('Router entry memory', () => {
     addEventListener('popstate', note);
     addEventListener('hashchange', note);
     try {
-      location.hash = '#/s/demo/orders?page=1';
+      location.hash = '#/s/demo/orders?page=2';
       await settle(() => seen.length === 2);
       expect(router.current).toEqual({ name: 'orders', storeId: 'demo', page: 1 });
       expect(seen[1]).toBe(seen[0]);
