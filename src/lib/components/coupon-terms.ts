@@ -35,3 +35,16 @@ function tiered({ by, unit, perItem, steps }: CouponTiers, money: (amount: numbe
   const best = Math.max(...steps.map((step) => step.off));
   return { off: `Up to ${value(best)}${suffix}`, terms: `${steps.map((step) => `${value(step.off)} from ${threshold(step.from)}`).join(', ')}.` };
 }
+
+/** Whether a coupon's end date is past at `now` (ms); one with no end date never is. */
+export function isExpired(coupon: Pick<Coupon, 'expiresAt'>, now: number): boolean {
+  return coupon.expiresAt !== undefined && new Date(coupon.expiresAt).getTime() < now;
+}
+
+/** The coupons that still work, then the expired ones, each in the store's order. */
+export function byExpiry<T extends Pick<Coupon, 'expiresAt'>>(coupons: readonly T[], now: number): { active: T[]; expired: T[] } {
+  const active: T[] = [];
+  const expired: T[] = [];
+  for (const coupon of coupons) (isExpired(coupon, now) ? expired : active).push(coupon);
+  return { active, expired };
+}

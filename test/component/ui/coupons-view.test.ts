@@ -1,6 +1,7 @@
 /**
  * The coupons screen: what each takes off (coupon-terms.ts has the words), and each code copied
  * with one press; where the browser gives no clipboard the code is selected instead, and said so.
+ * Expired coupons come after the active ones, under "Expired", with no Copy.
  */
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -14,12 +15,14 @@ afterEach(() => {
   Reflect.deleteProperty(navigator, 'clipboard');
 });
 
-async function showCoupons(): Promise<void> {
+const ACTIVE = [{ code: 'SPRING10', percent_off: 10 }, { code: 'WELCOME5', percent_off: 5, expires_at: '2099-01-31T00:00:00Z' }];
+
+async function showCoupons(coupons: object[] = ACTIVE): Promise<void> {
   const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, path: '/s/demo/coupons' });
   answerStoreInfo(app.network);
-  app.network.on('GET', '/api/v1/coupons', () => json({ coupons: [{ code: 'SPRING10', percent_off: 10 }, { code: 'WELCOME5', percent_off: 5, expires_at: '2099-01-31T00:00:00Z' }] }));
+  app.network.on('GET', '/api/v1/coupons', () => json({ coupons }));
   render(Harness, { props: harnessProps(app, CouponsView, () => ({ storeId: 'demo' })) });
-  expect(await screen.findByText('SPRING10', { selector: 'code' })).toBeInTheDocument();
+  expect(await screen.findAllByText(/./, { selector: 'code' })).not.toHaveLength(0);
 }
 
 describe('CouponsView', () => {
@@ -42,5 +45,28 @@ describe('CouponsView', () => {
     expect(screen.getByRole('status')).toHaveTextContent('SPRING10 could not be copied here: it is selected, copy it with your keyboard or menu.');
     const card = screen.getByText('SPRING10', { selector: 'code' }).closest('li')!;
     expect(within(card).getByText('10% off')).toBeInTheDocument();
+  });
+
+  it('lists expired coupons after the active ones, under “Expired” and without Copy, each group in the store’s order (regression: mixed in, with Copy)', async () => {
+    await showCoupons([
+      { code: 'OLD1', percent_off: 30, expires_at: '2020-01-01T00:00:00Z' },
+      { code: 'NOW1', percent_off: 10 },
+      { code: 'OLD2', percent_off: 40, expires_at: '2021-06-01T00:00:00Z' },
+      { code: 'NOW2', percent_off: 5, expires_at: '2099-01-31T00:00:00Z' },
+    ]);
+    expect(screen.getAllByText(/./, { selector: 'li code' }).map((code) => code.textContent)).toEqual(['NOW1', 'NOW2', 'OLD1', 'OLD2']);
+    const expired = screen.getByRole('list', { name: 'Expired' });
+    expect(within(expired).getAllByText(/./, { selector: 'code' }).map((code) => code.textContent)).toEqual(['OLD1', 'OLD2']);
+    expect(within(expired).queryAllByRole('button')).toEqual([]);
+    expect(within(expired).getAllByText(/^Expired /, { selector: '.when' })).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Copy NOW1' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Copy NOW2' })).toBeInTheDocument();
+  });
+
+  it('says no coupon is active when all have expired, and lists them under “Expired”', async () => {
+    await showCoupons([{ code: 'OLD1', percent_off: 30, expires_at: '2020-01-01T00:00:00Z' }]);
+    expect(screen.getByText('None of this store’s coupons is active now.')).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Expired' })).getByText('OLD1')).toBeInTheDocument();
+    expect(screen.queryAllByRole('button', { name: /Copy/ })).toEqual([]);
   });
 });
