@@ -96,6 +96,9 @@ describe.each(schemes)('every view in the %s theme', (colorScheme) => {
     const site = page.getByRole('link', { name: 'the store’s website (opens in a new tab) ↗', exact: true });
     expect(new URL((await site.getAttribute('href'))!).origin).toBe(e2e.env.store.origin);
     expect(await site.getAttribute('target')).toBe('_blank');
+    expect(await site.evaluate((link) => link.closest('p')?.textContent?.replace(/\s+/g, ' ').trim())).toBe(
+      'This app adds to your cart. To change it or check out, continue on the store’s website (opens in a new tab) ↗.',
+    );
     await audit(page, `cart-${tag}`);
     // opened by reload (no other screen asked for the store's info first): the link is there too
     await page.reload();

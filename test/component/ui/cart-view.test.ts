@@ -36,7 +36,7 @@ describe('CartView', () => {
     expect(site).toHaveAttribute('href', 'https://shop.example/');
     expect(site).toHaveAttribute('target', '_blank');
     expect(site).toHaveAttribute('rel', 'noopener noreferrer');
-    expect(site.closest('p')).toHaveTextContent('This app adds to your cart. To change it or check out, go on at the store’s website (opens in a new tab) ↗.');
+    expect(site.closest('p')).toHaveTextContent('This app adds to your cart. To change it or check out, continue on the store’s website (opens in a new tab) ↗.');
   });
 
   it('opened by itself (a reload of the cart page: no other screen asked for the store’s info first), still links the website once the store answers', async () => {
@@ -48,7 +48,7 @@ describe('CartView', () => {
 
   it('where the store names no website (or not an http(s) one), says where in words, with no link', async () => {
     await openCart({ canonical_url: 'javascript:alert(1)' });
-    expect(screen.getByText(/To change it or check out, go on at the store’s own website\./)).toBeInTheDocument();
+    expect(screen.getByText(/To change it or check out, continue on the store’s own website\./)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /website/ })).not.toBeInTheDocument();
   });
 });
