@@ -1,0 +1,75 @@
+/**
+ * The orders and coupons screens of a Goodsie demo store (30 orders, 20 a page; four coupons, two of
+ * them past their end), in Chromium: the orders page in the address is the one the screen says, so a
+ * reload or a shared link lands on it; expired coupons come after the active ones, with no Copy.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const e2e = useE2e({ app: { defaultScopes: ['storefront', 'cart', 'admin'] } });
+
+describe('orders and coupons', () => {
+  it('Older shows page 2 with ?page=2 in the address, and a reload shows the same page (regression: the address said ?page=1)', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByText('Page 1 of 2').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/s/demo/orders');
+    const firstOfPage1 = await page.locator('tbody tr td').first().textContent();
+
+    await page.getByRole('link', { name: 'Older' }).click();
+    await page.getByText('Page 2 of 2').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/s/demo/orders?page=2');
+    const firstOfPage2 = await page.locator('tbody tr td').first().textContent();
+    expect(firstOfPage2).not.toBe(firstOfPage1);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'orders-page-2-1280.png'), fullPage: true });
+
+    await page.reload();
+    await page.getByText('Page 2 of 2').waitFor();
+    expect(await page.locator('tbody tr td').first().textContent()).toBe(firstOfPage2);
+    expect(new URL(page.url()).hash).toBe('#/s/demo/orders?page=2');
+
+    await page.getByRole('link', { name: 'Newer' }).click();
+    await page.getByText('Page 1 of 2').waitFor();
+    expect(new URL(page.url()).hash).toBe('#/s/demo/orders');
+    expect(await page.locator('tbody tr td').first().textContent()).toBe(firstOfPage1);
+
+    // A link past the end names the page it asked for; ?page=0 is the first page.
+    await page.goto(`${e2e.env.app.url}#/s/demo/orders?page=3`);
+    await page.getByText('No orders on page 3: the store’s orders end before it.').waitFor();
+    await page.goto(`${e2e.env.app.url}#/s/demo/orders?page=0`);
+    await page.getByText('Page 1 of 2').waitFor();
+  });
+
+  it('lists the active coupons first, each with Copy, then the expired ones under “Expired”, without Copy', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Coupons' }).click();
+    await page.locator('main li code').first().waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'coupons-grouped-360.png'), fullPage: true });
+
+    const now = Date.now();
+    const seeded = [
+      ['WELCOME10', '2030-01-01T00:00:00.000Z'],
+      ['SPRING15', '2026-06-01T00:00:00.000Z'],
+      ['VIP20', '2029-12-31T23:59:59.000Z'],
+      ['CLEARANCE40', '2024-02-01T00:00:00.000Z'],
+    ] as const;
+    const active = seeded.filter(([, end]) => Date.parse(end) >= now).map(([code]) => code);
+    const expired = seeded.filter(([, end]) => Date.parse(end) < now).map(([code]) => code);
+    expect(expired.length).toBeGreaterThan(0);
+    expect(await page.locator('main li code').allTextContents()).toEqual([...active, ...expired]);
+    const expiredList = page.getByRole('list', { name: 'Expired' });
+    expect(await expiredList.locator('code').allTextContents()).toEqual(expired);
+    expect(await expiredList.getByRole('button').count()).toBe(0);
+    for (const code of active) await page.getByRole('button', { name: `Copy ${code}` }).waitFor();
+  });
+});
