@@ -159,7 +159,7 @@ describe('Foxy in the app', () => {
     expect(await page.getByRole('link', { name: 'Cart' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Embed' }).count()).toBe(0);
     await page.goto(`${env.app.url}#/s/foxy/embed`);
-    await page.getByRole('heading', { name: `${STORE}’s products cannot be embedded` }).waitFor();
+    await page.getByRole('heading', { name: `Products of ${STORE} cannot be embedded` }).waitFor();
     expect(await page.getByRole('textbox').count()).toBe(0);
 
     // Forget credentials (the question it asks first answered) empties the vault

@@ -61,7 +61,7 @@ describe('Shopware 6 in the app', () => {
     expect(await page.getByLabel('Secret access key').getAttribute('type')).toBe('password');
     await page.getByText(/Risk:/).first().waitFor();
     await page.getByText(/Integrations: delete the integration/).first().waitFor();
-    expect(await page.getByRole('link', { name: `Open ${STORE}’s admin` }).getAttribute('href')).toBe(`${env.shop.origin}/admin#/sw/integration/index`);
+    expect(await page.getByRole('link', { name: `Open the admin of ${STORE}` }).getAttribute('href')).toBe(`${env.shop.origin}/admin#/sw/integration/index`);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-home-form-1280.png`, fullPage: true });
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
     await page.getByText(/Connected with integration key/).waitFor();
@@ -108,7 +108,7 @@ describe('Shopware 6 in the app', () => {
     // The Store API's cards carry no product address and config.json names no storefrontUrl: no links, and the screen says how to get them.
     expect(await page.locator('storefront-products').evaluate((el) => el.shadowRoot?.querySelectorAll('a').length)).toBe(0);
     expect(snippet.includes('storefront-url')).toBe(false);
-    await page.getByText('Products show without links').waitFor();
+    await page.getByText(`Products show without links: the Store API of ${STORE} does not give the addresses of its product pages.`).waitFor();
     await page.getByText(/To link each\s+product to its page, whoever runs this site can set this store’s storefrontUrl \(the shop’s storefront address\)\s+in its config\.json/).waitFor();
     expect(await page.getByText('Each product links to its page').count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-embed-1280.png`, fullPage: true });

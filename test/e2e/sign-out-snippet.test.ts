@@ -142,7 +142,7 @@ describe('Sign out with a copied snippet that carries the sign-in’s token', ()
     // The way to switch the snippet first: the Embed screen, still signed in.
     await signOut.click();
     await (await question(page, 360, 'stores-list')).getByRole('link', { name: 'Switch the snippet to a separate access' }).click();
-    await page.getByRole('heading', { name: `Embed ${STORE_NAME}’s products` }).waitFor();
+    await page.getByRole('heading', { name: `Embed products of ${STORE_NAME}` }).waitFor();
     await page.getByRole('button', { name: 'Use a separate access instead' }).waitFor();
     expect(await page.getByRole('alertdialog').count()).toBe(0);
 

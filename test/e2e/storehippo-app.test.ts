@@ -67,7 +67,7 @@ describe('StoreHippo in the app', () => {
     await page.getByText(/create a StoreHippo user with a read-only role/i).first().waitFor();
     await page.getByText(/Risk:.*non-expiring key/).first().waitFor();
     await page.getByText(/Advance Settings › Access Keys \(untick Enable/).first().waitFor();
-    expect(await page.getByRole('link', { name: `Open ${NAME}’s admin` }).first().getAttribute('href')).toBe(`${env.hippo.origin}/admin`);
+    expect(await page.getByRole('link', { name: `Open the admin of ${NAME}` }).first().getAttribute('href')).toBe(`${env.hippo.origin}/admin`);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-home-form-360.png`, fullPage: true });
 
     await pasteKey(page, DEMO_KEYS.readOnly);

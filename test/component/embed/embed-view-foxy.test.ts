@@ -8,7 +8,7 @@ import EmbedHarness from './EmbedHarness.svelte';
 type AuthLike = ConstructorParameters<typeof Session>[0];
 
 const CONFIG: AppConfig = {
-  stores: [{ id: 'foxy', kind: 'foxy', name: 'Foxy Store', apiBase: 'https://api.foxy.io', auth: ['token-bundle'] }],
+  stores: [{ id: 'foxy', kind: 'foxy', name: 'Foxy Store, with cart', apiBase: 'https://api.foxy.io', auth: ['token-bundle'] }],
 };
 
 afterEach(cleanup);
@@ -20,7 +20,10 @@ describe('EmbedView for a Foxy store', () => {
     const navigate = vi.fn();
     render(EmbedHarness, { props: { session: new Session(auth, CONFIG), storeId: 'foxy', navigate } });
 
-    expect(await screen.findByRole('heading', { name: /Foxy Store’s products cannot be embedded/ })).toBeInTheDocument();
+    // A name from config.json may end in anything: it is never made possessive ("…, with cart’s products").
+    expect(await screen.findByRole('heading', { name: 'Products of Foxy Store, with cart cannot be embedded' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Embed products of Foxy Store, with cart');
+    expect(document.body.textContent).not.toContain('cart’s');
     expect(screen.getByText(/Foxy has no read-only credential/)).toBeInTheDocument();
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(screen.queryByRole('button')).not.toBeInTheDocument();

@@ -100,6 +100,9 @@ describe('EmbedView', () => {
     expect(await screen.findByRole('heading', { name: /needs its own, show-only access/i }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.getByText(/can be read by anyone who visits the page/i)).toBeInTheDocument();
     expect(screen.getByRole('listitem')).toHaveTextContent('Manage the store');
+    // The store's name is never made possessive (a name may end in anything: "Demo Store, with cart").
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Embed products of Demo Store');
+    expect(screen.getByText(/You confirm it on the page of Demo Store; your own sign-in stays as it is\./)).toBeInTheDocument();
     expect(screen.queryByRole('textbox')).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
 
@@ -165,6 +168,7 @@ describe('EmbedView', () => {
     // The sign-in's own token ends with the sign-in (sign-out revokes it): said beside the offer
     // of a separate access, which does not.
     const note = screen.getByText(/safe to publish/);
+    expect(note).toHaveTextContent('The access in this snippet can only show the published products and pages of Demo Store, so it is safe to publish.');
     expect(note).toHaveTextContent('once you sign out of Demo Store here, pages that publish this snippet stop showing products');
     expect(note).toHaveTextContent('Each product links to its page on Demo Store');
     expect(screen.getByRole('button', { name: 'Use a separate access instead' })).toBeInTheDocument();
@@ -192,6 +196,7 @@ describe('EmbedView', () => {
     expect(await screen.findByRole('button', { name: 'Get show-only access' }, { timeout: 5000 })).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Snippet' })).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(ADMIN_TOKEN);
+    expect(screen.getByText('A snippet needs access that can show the products of Demo Store, and do nothing else.')).toBeInTheDocument();
   });
 
   it('after a 403 narrowed the screen’s view of an admin token, still refuses it: judged by the token’s own stored grant', async () => {

@@ -69,6 +69,12 @@ describe('CredentialsForm', () => {
     expect(id).toHaveAccessibleDescription('Starts with SWIA; shown when the integration is created.');
   });
 
+  it('links the store’s admin by a name that reads well whatever the store is called (regression: “Open Shopware Shop, Berlin’s admin”)', () => {
+    const session = sessionStub([INTEGRATION], () => Promise.resolve());
+    show(session, CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop, Berlin', mode: INTEGRATION });
+    expect(screen.getByRole('link', { name: 'Open the admin of Shopware Shop, Berlin' })).toHaveAttribute('href', 'https://shop.example/admin#/sw/integration/index');
+  });
+
   it('a throttled attempt says so without marking the fields: the credential may be right', async () => {
     const session = sessionStub([INTEGRATION], () => Promise.reject(new HttpError('API_RATE_LIMITED', 429, { retryAfter: 5 })));
     show(session, CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION });
