@@ -50,7 +50,12 @@ export function parseRoute(path: string): Route {
     if (section === 'cart') return { name: 'cart', storeId };
     if (section === 'coupons') return { name: 'coupons', storeId };
     if (section === 'embed') return { name: 'embed', storeId };
-    if (section === 'orders') return { name: 'orders', storeId, page: pageFromAddress(params.get('page')) };
+    if (section === 'orders') {
+      // The address counts from 1, as the screen says "Page 2 of 5" (a shared link lands where it was
+      // copied); the route from 0, as the API does. None, 0 or anything not a whole number: the first.
+      const page = Number(params.get('page')) - 1;
+      return { name: 'orders', storeId, page: Number.isInteger(page) && page > 0 ? page : 0 };
+    }
   }
   return { name: 'notFound', path };
 }
@@ -99,15 +104,6 @@ export function routeStoreId(route: Route): string | null {
 
 export function hrefFor(route: Route): string {
   return `#${formatRoute(route)}`;
-}
-
-/**
- * The 0-based page of an address's `?page=`, which counts from 1 as the screen says "Page 2 of 5"
- * (so a shared link lands where it was copied). None, 0 or anything not a whole number is the first.
- */
-function pageFromAddress(value: string | null): number {
-  const page = Number(value ?? '1');
-  return Number.isInteger(page) && page >= 1 ? page - 1 : 0;
 }
 
 function enc(value: string): string {
