@@ -22,7 +22,37 @@ export interface FormProblems {
 
 export const NO_PROBLEMS: FormProblems = Object.freeze({ name: '', price: '', inventory: '' });
 
-export function formProblems(form: ProductForm, priceNeeded = true): FormProblems {
+/**
+ * How many decimals a price in `currency` has: its minor unit as Intl knows it (USD and EUR 2, JPY 0,
+ * KWD 3); 2 for a code Intl does not know, as formatPrice shows such an amount.
+ */
+export function priceDecimals(currency: string): number {
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** The price input's step for `currency`: one of its minor units ("0.01", "1", "0.001"). */
+export function priceStep(currency: string): string {
+  const decimals = priceDecimals(currency);
+  return decimals === 0 ? '1' : (10 ** -decimals).toFixed(decimals);
+}
+
+/**
+ * A price finer than the currency's minor unit (19.994 in USD) is refused, not rounded: the store
+ * would keep what was sent while every screen shows it rounded, and the cart's sums stop adding up.
+ */
+function tooManyDecimals(price: number, decimals: number): string {
+  if (Number(price.toFixed(decimals)) === price) return '';
+  return decimals === 0
+    ? 'Enter a price without decimals, for example 20.'
+    : `Enter a price with at most ${decimals} decimal${decimals === 1 ? '' : 's'}, for example ${(19.9).toFixed(decimals)}.`;
+}
+
+/** `currency`: the store's, whose minor unit says how many decimals a price may have. */
+export function formProblems(form: ProductForm, currency: string, priceNeeded = true): FormProblems {
   const price = form.price as number | string | null;
   const inventory = form.inventory as number | string | null;
   return {
@@ -33,7 +63,7 @@ export function formProblems(form: ProductForm, priceNeeded = true): FormProblem
         ? 'Enter a price, for example 19.90.'
         : Number(price) < 0
           ? 'The price cannot be negative.'
-          : '',
+          : tooManyDecimals(Number(price), priceDecimals(currency)),
     inventory: inventory !== null && inventory !== '' && (!Number.isInteger(Number(inventory)) || Number(inventory) < 0) ? 'Inventory is a whole number, 0 or more.' : '',
   };
 }

@@ -63,6 +63,18 @@ describe('New product', () => {
     expect(posted(app)).toEqual([]);
   });
 
+  it('refuses a price finer than a cent (19.994 USD) once Add is pressed, focusing it, and sends nothing', async () => {
+    const app = await openCatalogue(['storefront', 'admin']);
+    await openForm(app);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Yo-yo');
+    const price = screen.getByRole('spinbutton', { name: 'Price (USD)' });
+    await userEvent.type(price, '19.994');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+    expect(price).toHaveAccessibleDescription('Enter a price with at most 2 decimals, for example 19.90.');
+    await eventually(() => expect(price).toHaveFocus());
+    expect(posted(app)).toEqual([]);
+  });
+
   it('sends the product as typed, unpublished unless ticked, and opens it on its page; Back loads the catalogue afresh', async () => {
     const app = await openCatalogue(['storefront', 'admin']);
     const stopListening = app.router.listen();

@@ -115,6 +115,30 @@ describe('ProductEditor', () => {
     expect(save).toHaveAttribute('aria-disabled', 'true');
   });
 
+  it('a price finer than a cent (19.994 USD) is refused beside the field and never sent (it was saved as typed, shown as 19.99)', async () => {
+    const { patches } = await openEditor();
+    const price = screen.getByRole('spinbutton', { name: 'Price (USD)' });
+    expect(price).toHaveAttribute('step', '0.01');
+    await userEvent.clear(price);
+    await userEvent.type(price, '19.994');
+    expect(price).toHaveAttribute('aria-invalid', 'true');
+    expect(price).toHaveAccessibleDescription('Enter a price with at most 2 decimals, for example 19.90.');
+    expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.keyboard('{Enter}');
+    await Promise.resolve();
+    expect(patches()).toEqual([]);
+    expect(screen.queryByText('Saved.')).not.toBeInTheDocument();
+  });
+
+  it('a JPY price takes no decimals', async () => {
+    await openEditor(['storefront', 'admin'], { currency: 'JPY', cost_raw: 1990 });
+    const price = screen.getByRole('spinbutton', { name: 'Price (JPY)' });
+    expect(price).toHaveAttribute('step', '1');
+    await userEvent.clear(price);
+    await userEvent.type(price, '1990.5');
+    expect(price).toHaveAccessibleDescription('Enter a price without decimals, for example 20.');
+  });
+
   it('an emptied inventory is left as the store has it: not sent (as 0)', async () => {
     const { app, patches } = await openEditor(['storefront', 'admin'], { inventory: 7 });
     app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Apron', inventory: 7, updated: AFTER })));
