@@ -245,6 +245,48 @@ describe('asking for more access', () => {
     expect(await save.getAttribute('aria-disabled')).toBe('true');
     expect(await page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(1);
 
+    // A price finer than a cent is refused beside the field (it was saved as typed, 19.994, while the
+    // app showed 19.99), and Enter leaves the store's price alone.
+    const priceBefore = (e2e.env.store.getProduct(productId) as { cost_raw: number }).cost_raw;
+    const price = editor.getByRole('spinbutton', { name: 'Price (USD)' });
+    await price.fill('19.994');
+    await price.press('Enter');
+    await editor.getByText('Enter a price with at most 2 decimals, for example 19.90.').waitFor();
+    expect(await price.getAttribute('aria-invalid')).toBe('true');
+    expect(await editor.getByRole('status').textContent()).toBe('');
+    expect((e2e.env.store.getProduct(productId) as { cost_raw: number }).cost_raw).toBe(priceBefore);
+
+    // Save pressed with problems from the keyboard: the focus goes to the first field to fix, whose
+    // message is its description, and the fields to fix are edged in the theme's error colour.
+    await name.fill('');
+    await price.fill('');
+    await save.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => name.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await name.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('Enter a name.');
+    /** The field's border against the theme's --danger, drawn by the page itself (light or dark). */
+    const edgedInDanger = (field: typeof name) =>
+      field.evaluate((input) => {
+        const probe = document.body.appendChild(document.createElement('span'));
+        probe.style.color = 'var(--danger)';
+        const danger = getComputedStyle(probe).color;
+        probe.remove();
+        return getComputedStyle(input).borderTopColor === danger;
+      });
+    expect(await edgedInDanger(name)).toBe(true);
+    expect(await edgedInDanger(price)).toBe(true);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await edgedInDanger(name)).toBe(true);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await editor.screenshot({ path: `${SCREENSHOT_DIR}/product-editor-problems-dark-360.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await editor.screenshot({ path: `${SCREENSHOT_DIR}/product-editor-problems-1280.png` });
+    expect(await edgedInDanger(editor.getByRole('spinbutton', { name: 'Inventory' }))).toBe(false);
+    await editor.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => name.inputValue()).toBe('Third try');
+
     // The description, as HTML: the store keeps it as typed; the page shows it cleaned, its
     // relative link meaning the store's page; the preview showed the same before saving.
     const typed = '<p>Now <strong>hand-finished</strong>. See <a href="/shipping">shipping</a>.</p><script>window.__described = 1</script>';

@@ -139,6 +139,30 @@ describe('ProductEditor', () => {
     expect(price).toHaveAccessibleDescription('Enter a price without decimals, for example 20.');
   });
 
+  it('Save pressed from the keyboard with problems moves the focus to the first field to fix, its message read there (the focus stayed on Save)', async () => {
+    const { patches } = await openEditor();
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    const price = screen.getByRole('spinbutton', { name: 'Price (USD)' });
+    await userEvent.clear(name);
+    await userEvent.clear(price);
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    save.focus();
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => expect(name).toHaveFocus());
+    expect(name).toHaveAttribute('aria-invalid', 'true');
+    expect(name).toHaveAccessibleDescription('Enter a name.');
+    expect(price).toHaveAttribute('aria-invalid', 'true');
+    expect(price).toHaveAccessibleDescription('Enter a price, for example 19.90.');
+    expect(patches()).toEqual([]);
+
+    // The name fixed: the next Save goes to the price.
+    await userEvent.type(name, 'Apron');
+    save.focus();
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => expect(price).toHaveFocus());
+    expect(patches()).toEqual([]);
+  });
+
   it('an emptied inventory is left as the store has it: not sent (as 0)', async () => {
     const { app, patches } = await openEditor(['storefront', 'admin'], { inventory: 7 });
     app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Apron', inventory: 7, updated: AFTER })));
