@@ -86,10 +86,13 @@ describe('403 insufficient_scope withdraws the scope and offers "Grant access"',
     await editor.getByRole('textbox', { name: 'Name' }).fill('Renamed after the 403');
     await editor.getByRole('button', { name: 'Save changes' }).click();
 
-    // The refusal withdraws admin: the editor gives way to the locked prompt, the nav locks.
+    // The refusal withdraws admin: the locked prompt above the draft, still in view without its Save
+    // (the whole editor went away); the nav locks.
     const locked = page.getByRole('note').filter({ hasText: 'Editing products needs permission to “Manage the store”' });
     await locked.waitFor();
-    expect(await editor.count()).toBe(0);
+    await locked.getByText('Your unsaved change to this product is kept below').waitFor();
+    expect(await editor.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Renamed after the 403');
+    expect(await editor.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
     await expectAdminLockedInNav();
     expect(hash()).toBe(productHash);
     expect(refusals.map((r) => `${r.request().method()} ${new URL(r.url()).pathname}`)).toEqual([`PATCH /api/v1/products/${productId}`]);

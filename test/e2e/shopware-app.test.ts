@@ -135,6 +135,29 @@ describe('Shopware 6 in the app', () => {
     expect(await page.getByRole('button', { name: /^Grant access/ }).count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-orders-locked-360.png`, fullPage: true });
 
+    // A save the browse-only role is refused (403) keeps the draft in view under the refusal, to read
+    // or discard (the whole form went away, the note promising a draft nobody could see).
+    await page.goto(`${env.app.url}#/s/sw`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
+    await expect.poll(() => cards(page).count()).toBe(1);
+    await cards(page).first().getByRole('link').first().click();
+    const refusedForm = page.getByRole('form', { name: 'Edit product' });
+    await refusedForm.getByLabel('Name').fill('Cherries, typed under a browse-only key');
+    await refusedForm.getByRole('button', { name: 'Save changes' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Your unsaved change to this product is kept below: save it once that permission is granted, or discard it.').waitFor();
+    expect(await refusedForm.getByLabel('Name').inputValue()).toBe('Cherries, typed under a browse-only key');
+    expect(await refusedForm.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    expect(await findByName(env, 'Cherries, typed under a browse-only key')).toBe(false);
+    expect(await page.getByRole('button', { name: 'Check again' }).evaluate((button) => button === document.activeElement)).toBe(true);
+    await page.getByRole('heading', { name: 'Manage this product' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-edit-refused-draft-360.png` });
+    await refusedForm.getByRole('button', { name: 'Discard changes' }).click();
+    await refusedForm.waitFor({ state: 'detached' });
+    expect(await page.getByText(/kept below/).count()).toBe(0);
+    await page.getByText(/Editing products is not allowed for this connection/).waitFor();
+    expect(await page.getByRole('button', { name: 'Check again' }).evaluate((button) => button === document.activeElement)).toBe(true);
+
     await page.goto(env.app.url);
     await forgetCredentials(page, STORE);
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();

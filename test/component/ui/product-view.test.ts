@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ProductView from '../../../src/lib/components/views/ProductView.svelte';
 import { SHOP_ORIGIN, createTestApp, eventually, expectOneStartKeepingFocus, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
+import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
 import Harness from './Harness.svelte';
 
 const PRODUCT_PATH = '/s/demo/product/p-100';
@@ -148,6 +149,37 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(scrolled).toHaveBeenCalledWith({ block: 'start' });
     expect(scrolled.mock.contexts[0]).toBe(screen.getByRole('heading', { name: 'Manage this product' }).closest('section'));
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
+  });
+
+  it('a save refused for admin (403) keeps the draft in view under the lock, to read and discard (the whole form went away)', async () => {
+    const app = await openProduct(['storefront', 'admin']);
+    app.network.on('PATCH', '/api/v1/products/p-100', () =>
+      json({ error: 'insufficient_scope' }, { status: 403, headers: { 'WWW-Authenticate': 'Bearer error="insufficient_scope", scope="admin"' } }),
+    );
+    const form = await screen.findByRole('form', { name: 'Edit product' });
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    await userEvent.clear(name);
+    await userEvent.type(name, 'My apron');
+    screen.getByRole('button', { name: 'Save changes' }).focus();
+    await userEvent.keyboard('{Enter}');
+
+    // The refusal, said once, above the draft; the same form (not drawn again) keeps what was typed.
+    await eventually(() => expect(screen.getByText(/Your unsaved change to this product is kept below: save it once that permission is granted, or discard it\./)).toBeInTheDocument());
+    expect(screen.getAllByText(/Editing products needs permission to “Manage the store”/)).toHaveLength(1);
+    expect(screen.getByRole('form', { name: 'Edit product' })).toBe(form);
+    expect(name).toHaveValue('My apron');
+    expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
+    // The keyboard, dropped with Save, lands on the lock's button.
+    const grant = screen.getByRole('button', { name: 'Grant access: Manage the store' });
+    await eventually(() => expect(grant).toHaveFocus());
+
+    await userEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+    await eventually(() => expect(screen.queryByRole('form', { name: 'Edit product' })).not.toBeInTheDocument());
+    expect(screen.queryByText(/kept below/)).not.toBeInTheDocument();
+    expect(screen.getByText(/Editing products needs permission to “Manage the store”/)).toBeInTheDocument();
+    await eventually(() => expect(grant).toHaveFocus());
+    expect(await createDraftStore().load('demo/product/p-100')).toBeUndefined();
+    expect(app.network.requests('PATCH', '/api/v1/products/p-100')).toHaveLength(1);
   });
 
   it('a product the store does not have says so, offers the way back and no Try again (it would answer the same)', async () => {
