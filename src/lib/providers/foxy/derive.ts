@@ -33,13 +33,24 @@ export interface DerivedItem {
   updated: number;
 }
 
-/** Item category names keyed by the category's `_links.self.href` (what `item_category_uri` holds). */
+/**
+ * The code of the category every Foxy store has and every item belongs to unless told otherwise
+ * ("Default for all products"): Foxy's own, not one the merchant made, so no filter offers it.
+ */
+export const DEFAULT_CATEGORY_CODE = 'DEFAULT';
+
+/**
+ * Item category names keyed by the category's `_links.self.href` (what `item_category_uri` holds),
+ * the DEFAULT category left out: its items show no category, as on the merchant's own site.
+ */
 export function categoryNames(entries: readonly unknown[]): Map<string, string> {
   const names = new Map<string, string>();
   entries.forEach((entry, i) => {
     const path = `$._embedded.fx:item_categories[${i}]`;
     const self = findLink(entry, 'self');
-    const name = optionalString(readObject(entry, path), 'name', path)?.trim();
+    const category = readObject(entry, path);
+    if (optionalString(category, 'code', path)?.trim() === DEFAULT_CATEGORY_CODE) return;
+    const name = optionalString(category, 'name', path)?.trim();
     if (self !== undefined && name !== undefined && name !== '') names.set(self, name);
   });
   return names;

@@ -106,6 +106,17 @@ describe('queryDerived', () => {
     }
   });
 
+  it('leaves Foxy’s own DEFAULT category ("Default for all products") out of the filter and of its items', () => {
+    // the seed's DEFAULT category holds items (Gift Card, Gift Wrapping...): they show no category
+    const gift = catalogue.find((i) => i.name === 'Gift Wrapping');
+    expect(gift).toBeDefined();
+    expect(gift?.category).toBeUndefined();
+    expect(derivedCategories(catalogue)).not.toContain('Default for all products');
+    expect([...categories.values()]).not.toContain('Default for all products');
+    expect([...categories.values()]).toContain('Kitchen');
+    expect(queryDerived(catalogue, { category: 'Default for all products' }).paging.total).toBe(0);
+  });
+
   it('sorts by newest, name and price both ways', () => {
     const all = (sort: 'newest' | 'name' | 'price' | '-price') => queryDerived(catalogue, { sort, count: 100 }).items;
     const updated = all('newest').map((i) => i.updated);
