@@ -195,6 +195,9 @@ describe('Foxy in the app', () => {
     await attempt(block({ ...DEMO_BUNDLE, client_secret: 'not-the-secret' }), /Foxy did not accept these credentials\. .*client_id or client_secret/);
     await attempt(block({ ...DEMO_BUNDLE, refresh_token: 'dead-refresh-token' }), /Foxy did not accept these credentials\. .*refresh_token/);
     await attempt(`client_id: ${DEMO_BUNDLE.client_id}\nrefresh_token: ${DEMO_BUNDLE.refresh_token}`, /The pasted text has no client_secret\. Copy the whole block from Foxy’s Integrations › Get Token page\./);
+    // a JSON copy that stopped short is told so (it holds client_id: not "holds none of ...")
+    await attempt('{"client_id": "x"', /This looks like Foxy’s bundle, but it is cut off: copy all of it, from \{ to \}\./);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-cut-off-360.png`, fullPage: true });
     await attempt(block(USER_BUNDLE), /paste a store token/);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-user-token-360.png`, fullPage: true });
     env.foxy.setCors('none');

@@ -16,17 +16,28 @@ export interface FoxyBundle {
 export type BundleField = 'client_id' | 'client_secret' | 'refresh_token';
 export type BundleProblem = 'missing' | 'malformed' | 'conflicting';
 
-/** A pasted bundle the app cannot use; `field` says which value is at fault. */
+/** `a`, `a and b`, `a, b and c`. */
+function listed(fields: readonly string[]): string {
+  return fields.length < 2 ? (fields[0] ?? '') : `${fields.slice(0, -1).join(', ')} and ${fields.at(-1)}`;
+}
+
+/**
+ * A pasted bundle the app cannot use; `field` says which value is at fault (the first, when
+ * `missing` names several). 'cut-off': JSON whose end is missing (a copy that stopped short).
+ */
 export class BundleError extends AppError {
   readonly field: BundleField | undefined;
-  readonly problem: BundleProblem | 'unreadable';
+  readonly problem: BundleProblem | 'unreadable' | 'cut-off';
+  /** Every field the paste lacks, for a 'missing' problem. */
+  readonly missing: readonly BundleField[];
 
-  constructor(field: BundleField | undefined, problem: BundleProblem | 'unreadable') {
+  constructor(field: BundleField | undefined, problem: BundleProblem | 'unreadable' | 'cut-off', missing: readonly BundleField[] = field ? [field] : []) {
     // Shown to the person as they are (credential-words.ts): sentences, saying what to do.
     const what = field ?? 'a value';
     const wholeBlock = 'Copy the whole block from Foxy’s Integrations › Get Token page.';
     const messages = {
-      missing: `The pasted text has no ${what}. ${wholeBlock}`,
+      missing: `The pasted text has no ${listed(missing.length > 0 ? missing : [what])}. ${wholeBlock}`,
+      'cut-off': 'This looks like Foxy’s bundle, but it is cut off: copy all of it, from { to }.',
       malformed: `The ${what} does not look like a Foxy credential (no spaces, printable characters only).`,
       conflicting: `The ${what} appears twice with different values. ${wholeBlock}`,
       unreadable: `The pasted text holds none of client_id, client_secret and refresh_token. ${wholeBlock}`,
@@ -35,6 +46,7 @@ export class BundleError extends AppError {
     this.name = 'BundleError';
     this.field = field;
     this.problem = problem;
+    this.missing = missing;
   }
 }
 
@@ -131,14 +143,20 @@ export function bundleFromFields(fields: { clientId: string; clientSecret: strin
 }
 
 /**
- * Parses the pasted Get Token block (or JSON). Throws BundleError (CREDENTIALS_INVALID) naming the
- * first missing or malformed field.
+ * Parses the pasted Get Token block (or JSON). Throws BundleError (CREDENTIALS_INVALID) naming
+ * every missing field, or the first malformed one, or saying a JSON paste is cut off.
  */
 export function parseFoxyBundle(pasted: string): FoxyBundle {
   const text = pasted.trim();
   if (text === '' || text.length > MAX_PASTE) throw new BundleError(undefined, 'unreadable');
-  const found = fromJson(text) ?? fromLines(text);
+  const json = fromJson(text);
+  // `{` without its closing `}` that did not parse: the copy stopped short of the end, maybe inside
+  // a value (read line by line, a refresh_token cut in half would pass for a whole one).
+  if (json === undefined && text.startsWith('{') && !text.endsWith('}')) throw new BundleError(undefined, 'cut-off');
+  const found = json ?? fromLines(text);
+  const missing = FIELDS.filter((field) => (found.get(field) ?? '') === '');
   if (found.size === 0) throw new BundleError(undefined, 'unreadable');
+  if (missing.length > 0) throw new BundleError(missing[0], 'missing', missing);
   return bundleFromFields({
     clientId: found.get('client_id') ?? '',
     clientSecret: found.get('client_secret') ?? '',

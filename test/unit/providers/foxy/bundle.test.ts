@@ -72,6 +72,22 @@ describe('parseFoxyBundle', () => {
     expect(twice).toMatchObject({ field: 'refresh_token', problem: 'conflicting' });
   });
 
+  it('says a cut-off JSON paste is cut off, not that it holds none of the fields', () => {
+    const cut = problem('{"client_id": "x"');
+    expect(cut).toMatchObject({ code: 'CREDENTIALS_INVALID', problem: 'cut-off' });
+    expect(cut.message).toBe('This looks like Foxy’s bundle, but it is cut off: copy all of it, from { to }.');
+    const whole = JSON.stringify(DEMO_BUNDLE, null, 2);
+    const stopped = problem(whole.slice(0, whole.indexOf('refresh_token') + 20));
+    expect(stopped.problem).toBe('cut-off');
+    expect(stopped.message).not.toContain(DEMO_BUNDLE.client_secret);
+  });
+
+  it('names every field a JSON bundle that parses lacks', () => {
+    const error = problem(JSON.stringify({ client_id: 'x' }));
+    expect(error).toMatchObject({ problem: 'missing', field: 'client_secret', missing: ['client_secret', 'refresh_token'] });
+    expect(error.message).toBe('The pasted text has no client_secret and refresh_token. Copy the whole block from Foxy’s Integrations › Get Token page.');
+  });
+
   it('refuses a JSON value that is not a string', () => {
     expect(problem(JSON.stringify({ ...DEMO_BUNDLE, client_secret: 42 }))).toMatchObject({ field: 'client_secret', problem: 'malformed' });
   });
