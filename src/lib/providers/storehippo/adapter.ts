@@ -12,6 +12,7 @@ import { numberedPagesFrom, type Coupon, type Cursor, type ProductListQuery, typ
 import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { assertUnchangedSince, buildProductEditBody, defaultImageBase, mapCouponList, mapListEnvelope, mapOrderList, mapProductList, mapProductResponse, type StoreHippoMapContext } from './map.ts';
+import { CategoryNames } from './category-names.ts';
 import { STOREHIPPO_PROBES, capabilitiesFromProbes, classifyProbeStatus, type ProbeId, type ProbeOutcome } from './probe.ts';
 import { STOREHIPPO_DEFAULT_COUNT, STOREHIPPO_MAX_COUNT, buildCouponListQuery, buildOrderListQuery, buildProductListQuery, entityPath, pagingParams } from './query.ts';
 
@@ -67,7 +68,8 @@ export function storeHippoForbidden(_json: unknown, operation: ApiOperation): Fo
 
 export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreConfig>, options: StoreHippoAdapterOptions = {}): Adapter {
   const { store, send } = context;
-  const map: StoreHippoMapContext = { currency: store.currency, imageBase: store.imageBase ?? defaultImageBase(store.apiBase) };
+  const categoryNames = new CategoryNames();
+  const map: StoreHippoMapContext = { currency: store.currency, imageBase: store.imageBase ?? defaultImageBase(store.apiBase), categoryNames };
   if (store.storefrontUrl !== undefined) map.storefrontUrl = store.storefrontUrl;
   const path = (entity: 'ms.products' | 'ms.orders' | 'ms.coupon_codes', id?: string): string => entityPath(store.apiVersion, entity, id);
 
@@ -77,7 +79,7 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
   }
 
   async function listPage(query: ProductListQuery, page: number, count: number, call: CallOptions | undefined): Promise<ProductPage> {
-    const params = buildProductListQuery({ ...query, page, count }, { publishedOnly: options.publishedOnly === true });
+    const params = buildProductListQuery({ ...query, page, count }, { publishedOnly: options.publishedOnly === true, aliasesOf: (name) => categoryNames.aliasesOf(name) });
     const response = await send({ method: 'GET', path: path('ms.products'), query: params }, 'listProducts', opts(call));
     const { products, paging } = mapProductList(response.json, { page, count }, map);
     return paging.totalKnown ? { products, next: nextCursor(paging), total: paging.total } : { products, next: nextCursor(paging) };

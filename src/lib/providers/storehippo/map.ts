@@ -17,6 +17,7 @@ import {
   type WireObject,
 } from '../wire.ts';
 import type { StoreHippoProductEditWire } from './wire.ts';
+import { CategoryNames } from './category-names.ts';
 
 /** What the mapping needs from the store's config entry (2.5). */
 export interface StoreHippoMapContext {
@@ -26,6 +27,8 @@ export interface StoreHippoMapContext {
   imageBase: string;
   /** Storefront origin for `permalink` = `{storefrontUrl}/product/{alias}`; absent = no permalink. */
   storefrontUrl?: string;
+  /** The store's category names met so far (the adapter's, so its filter can send the aliases back). */
+  categoryNames?: CategoryNames;
 }
 
 /** Paging with what StoreHippo may not tell: without `paging.total`, `total` is a lower bound. */
@@ -111,6 +114,11 @@ function inStock(wire: WireObject, path: string, quantity: number | undefined): 
   return (quantity ?? 0) > 0 || (allowOutOfStock !== undefined && allowOutOfStock !== null && flag(allowOutOfStock, `${path}.inventory_allow_out_of_stock`));
 }
 
+/** The aliases' names to show (category-names.ts), each once, empty aliases left out. */
+function categoriesOf(aliases: readonly string[], names: CategoryNames): string[] {
+  return [...new Set(aliases.filter((alias) => alias.trim() !== '').map((alias) => names.nameOf(alias)))];
+}
+
 export function mapProduct(value: unknown, context: StoreHippoMapContext, path = 'data'): Product {
   const wire = readObject(value, path);
   const id = requireId(wire, path);
@@ -134,7 +142,7 @@ export function mapProduct(value: unknown, context: StoreHippoMapContext, path =
     currency: context.currency,
     compareAtPrice: compareAtPrice !== null && compareAtPrice > price ? compareAtPrice : null,
     images: mapImages(wire, path, context, name),
-    categories: optionalStringArray(wire, 'categories', path),
+    categories: categoriesOf(optionalStringArray(wire, 'categories', path), context.categoryNames ?? new CategoryNames()),
     tags: [],
     inStock: inStock(wire, path, quantity),
     published: wire.publish === undefined || wire.publish === null ? true : flag(wire.publish, `${path}.publish`),

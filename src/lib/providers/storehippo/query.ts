@@ -29,12 +29,16 @@ export function pagingParams(page = 0, count = STOREHIPPO_DEFAULT_COUNT): { star
   return { start: String(safePage * safeCount), limit: String(safeCount), page: safePage, count: safeCount };
 }
 
-export function productFilters(query: ProductQuery, publishedOnly: boolean): StoreHippoFilter[] {
+/**
+ * `aliasesOf`: the category aliases a shown category name stands for (category-names.ts); without
+ * it the name is sent as the alias.
+ */
+export function productFilters(query: ProductQuery, publishedOnly: boolean, aliasesOf: (name: string) => string[] = (name) => [name]): StoreHippoFilter[] {
   const filters: StoreHippoFilter[] = [];
   const q = query.q?.trim();
   if (q) filters.push({ field: 'name', operator: 'regex', value: escapeRegex(q) });
   const category = query.category?.trim();
-  if (category) filters.push({ field: 'categories', operator: 'in', value: [category] });
+  if (category) filters.push({ field: 'categories', operator: 'in', value: aliasesOf(category) });
   if (publishedOnly) filters.push({ field: 'publish', operator: 'equal', value: '1' });
   return filters;
 }
@@ -43,11 +47,11 @@ export function productFilters(query: ProductQuery, publishedOnly: boolean): Sto
  * `GET ms.products` parameters: start, limit, total=1, sort, filters (JSON). `publishedOnly` is the
  * storefront view (a credential without viewUnpublished, or the widget).
  */
-export function buildProductListQuery(query: ProductQuery, options: { publishedOnly: boolean }): Record<string, string> {
+export function buildProductListQuery(query: ProductQuery, options: { publishedOnly: boolean; aliasesOf?: (name: string) => string[] }): Record<string, string> {
   const { start, limit } = pagingParams(query.page, query.count);
   const params: Record<string, string> = { start, limit, total: '1' };
   if (query.sort !== undefined) params.sort = SORTS[query.sort];
-  const filters = productFilters(query, options.publishedOnly);
+  const filters = productFilters(query, options.publishedOnly, options.aliasesOf);
   if (filters.length > 0) params.filters = JSON.stringify(filters);
   return params;
 }

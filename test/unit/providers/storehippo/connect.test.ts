@@ -235,7 +235,25 @@ describe('the adapter over the transport', () => {
     const prices = inCategory.products.map((p) => p.price);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     const filters = new URLSearchParams(server.requests().filter((r) => r.path.endsWith('/ms.products')).at(-1)?.search).get('filters');
-    expect(JSON.parse(filters ?? '[]')).toEqual([{ field: 'categories', operator: 'in', value: [category] }]);
+    // the shown name goes back as the alias it was made from
+    expect(JSON.parse(filters ?? '[]')).toEqual([{ field: 'categories', operator: 'in', value: [category.toLowerCase().replaceAll(' ', '-')] }]);
+  });
+
+  it('shows readable category names made from the aliases, and filters on the aliases', async () => {
+    const lastFilters = () => JSON.parse(new URLSearchParams(server.requests().filter((r) => r.path.endsWith('/ms.products')).at(-1)?.search).get('filters') ?? '[]');
+    // a link to "Home decor" opened before any product named it: the slug it was made from is sent
+    const cold = adapterFor(readOnly);
+    const decor = await cold.listProducts({ category: 'Home decor', count: 50 });
+    expect(lastFilters()).toEqual([{ field: 'categories', operator: 'in', value: ['home-decor', 'Home decor'] }]);
+    expect(decor.products.length).toBeGreaterThan(0);
+    expect(decor.products.every((p) => p.categories.includes('Home decor'))).toBe(true);
+    // once met, exactly the alias
+    await cold.listProducts({ category: 'Home decor', count: 50, sort: 'name' });
+    expect(lastFilters()).toEqual([{ field: 'categories', operator: 'in', value: ['home-decor'] }]);
+    const shown = new Set((await adapterFor(readOnly).listProducts({ count: 50 })).products.flatMap((p) => p.categories));
+    expect([...shown].sort()).toEqual(['Bags', 'Home decor', 'Kitchen', 'Shirts', 'Shoes', 'Summer']);
+    const one = await adapterFor(readOnly).getProduct(decor.products[0]?.id ?? '');
+    expect(one.categories).toContain('Home decor');
   });
 
   it('the storefront view lists published products only', async () => {

@@ -122,7 +122,7 @@ describe('products from the server', () => {
     expect(paging.total).toBe(products.length);
     for (const p of products) {
       expect(p.published).toBe(true);
-      expect(p.categories).toContain('summer');
+      expect(p.categories).toContain('Summer');
       expect(p.name.toLowerCase()).toContain('indigo');
     }
   });
