@@ -106,6 +106,9 @@ describe('Foxy in the app', () => {
     expect(await cards(page).first().innerText()).toContain('Ceramic Mug (Large)');
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
     await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(20);
+    // the filter offers the merchant's categories, never Foxy's own DEFAULT ("Default for all products")
+    const options = page.getByLabel('Category').locator('option');
+    await expect.poll(async () => (await options.allInnerTexts()).filter((t) => t !== 'All categories').sort()).toEqual(['Apparel', 'E-books', 'Garden', 'Kitchen']);
     await page.getByLabel('Category').selectOption('Garden');
     await expect.poll(() => cards(page).count()).toBe(6);
     await page.getByLabel('Sort by').selectOption('price');
