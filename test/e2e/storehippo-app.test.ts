@@ -121,6 +121,7 @@ describe('StoreHippo in the app', () => {
       .poll(() => productRequests(env.hippo).some((r) => new URLSearchParams(r.search).get('sort') === 'price' && new URLSearchParams(r.search).get('filters') === categoryFilter))
       .toBe(true);
     await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-category-1280.png` });
 
     // a product: its image from the CDN origin, drawn; its category by name; editing locked in StoreHippo's words
     await cards(page).first().getByRole('link').first().click();
