@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, stepToNextPage, loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
-import { forgetCredentials, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
+import { forgetCredentials, readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
@@ -109,15 +109,32 @@ describe('Shopware 6 in the app', () => {
     expect(await page.locator('storefront-products').evaluate((el) => el.shadowRoot?.querySelectorAll('a').length)).toBe(0);
     expect(snippet.includes('storefront-url')).toBe(false);
     await page.getByText(`Products show without links: the Store API of ${STORE} does not give the addresses of its product pages.`).waitFor();
-    await page.getByText(/To link each\s+product to its page, whoever runs this site can set this store’s storefrontUrl \(the shop’s storefront address\)\s+in its config\.json/).waitFor();
+    // how to add the links is for whoever runs the site: folded away under its own heading
+    const storefrontUrlHow = page.getByText(/To link each product to its page, set this store’s storefrontUrl \(the shop’s storefront address\) in the\s+site’s config\.json/);
+    expect(await storefrontUrlHow.isVisible()).toBe(false);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-embed-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByText('For whoever runs this site').click();
+    await storefrontUrlHow.waitFor();
     expect(await page.getByText('Each product links to its page').count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-embed-1280.png`, fullPage: true });
+    // the sales channel key is kept (IndexedDB, with the store's data): a reload needs no second paste
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Sales channel access key').inputValue()).toBe(SALES_CHANNEL_ACCESS_KEY);
+    await expect.poll(() => page.getByRole('textbox', { name: 'Snippet' }).inputValue()).toContain(`access-key="${SALES_CHANNEL_ACCESS_KEY}"`);
+    expect((await readOtherStorage(page)) + page.url()).not.toContain(SALES_CHANNEL_ACCESS_KEY);
+    expect(await readVaultKeys(page)).toContain('storefront-key:sw');
     // nothing secret outside the sealed vault, nor in the console
     const other = await readOtherStorage(page);
     for (const secret of SECRETS) {
       expect(other.includes(secret)).toBe(false);
       expect(lines.join('\n').includes(secret)).toBe(false);
     }
+    // Forget takes the kept sales channel key with the rest of the store's data
+    await page.goto(env.app.url);
+    await forgetCredentials(page, STORE);
+    await expect.poll(async () => (await readVaultKeys(page)).includes('storefront-key:sw')).toBe(false);
   });
 
   it('a browse-only integration sees orders and coupons locked in Shopware’s words; an administrator integration edits a product and the shop has the change', async () => {

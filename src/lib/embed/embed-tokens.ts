@@ -28,6 +28,7 @@ import { sanitizeReturnTo } from '../auth/return-to.ts';
 import { renewalsWritten } from '../auth/unload-guard.ts';
 import { getProvider } from '../providers/registry.ts';
 import { CopiedSnippets } from '../storage/copied-snippets.ts';
+import { StorefrontKeys } from '../storage/storefront-keys.ts';
 import { openStorage, prefixed, type OpenedStorage } from '../storage/kv.ts';
 import { PendingStore } from '../storage/pending-store.ts';
 import { TokenVault } from '../storage/token-vault.ts';
@@ -155,11 +156,13 @@ export class EmbedTokens {
  * At sign-out: forgets the store's embed token (a snippet token outliving the sign-in it came from
  * would surprise the person; a snippet already published keeps working until the token expires or
  * is revoked at the store, only the app's copy goes), and the marker of a snippet copied with the
- * sign-in's own token (that token is revoked now: the next sign-in's asks nothing of it).
+ * sign-in's own token (that token is revoked now: the next sign-in's asks nothing of it), and the
+ * storefront key the Embed screen kept (it goes with the rest of the store's data).
  */
 export async function forgetStoreEmbed(config: AppConfig, storeId: string): Promise<void> {
   const storage = await openStorage();
   await new CopiedSnippets(storage.store).forget(storeId).catch(() => undefined);
+  await new StorefrontKeys(storage.store).forget(storeId).catch(() => undefined);
   await (await EmbedTokens.open({ config, navigate: () => undefined, storage })).forget(storeId);
 }
 

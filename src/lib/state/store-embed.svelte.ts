@@ -6,6 +6,7 @@ import type { StoreSession } from '../oauth/types.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { ProviderProfile } from '../providers/types.ts';
 import { CopiedSnippets } from '../storage/copied-snippets.ts';
+import { StorefrontKeys } from '../storage/storefront-keys.ts';
 import { openStorage } from '../storage/kv.ts';
 import type { Session } from './session.svelte.ts';
 
@@ -26,6 +27,9 @@ export class StoreEmbed {
   #tokens = $state<EmbedTokens | null>(null);
   /** The markers of snippets taken with the sign-in's own token (Sign out asks first); null until storage is open. */
   #copied: CopiedSnippets | null = null;
+  /** Where the storefront key is kept (null until storage is open, or without a key on this platform). */
+  #keys: StorefrontKeys | null = null;
+  #savedKey = $state<string | null>(null);
   #embedSession = $state<StoreSession | null>(null);
   #loaded = $state(false);
   /** The content-named widget copy snippets pin with integrity (null under the dev server). */
@@ -87,8 +91,12 @@ export class StoreEmbed {
         const storage = await openStorage();
         const tokens = await EmbedTokens.open({ config: this.#session.config, navigate: this.#navigate, storage });
         const saved = await tokens.get(this.#storeId);
+        const keys = this.storefrontKey ? new StorefrontKeys(storage.store) : null;
+        const savedKey = keys ? await keys.get(this.#storeId) : null;
         if (cancelled) return;
         this.#copied = new CopiedSnippets(storage.store);
+        this.#keys = keys;
+        this.#savedKey = savedKey;
         this.#tokens = tokens;
         this.#embedSession = saved;
       } catch {
@@ -165,6 +173,22 @@ export class StoreEmbed {
   /** The public storefront key the platform's widget uses (Shopware), when it has one. */
   get storefrontKey(): { label: string; hint: string } | undefined {
     return this.#provider?.storefrontKey;
+  }
+
+  /** The storefront key kept from an earlier visit, or null; read by open(). */
+  get savedKey(): string | null {
+    return this.#savedKey;
+  }
+
+  /** Keeps `key` for the next visit (one the store took, or could not be asked about); storage that fails keeps nothing. */
+  async keepKey(key: string): Promise<void> {
+    if (!this.#keys || key === this.#savedKey) return;
+    try {
+      await this.#keys.keep(this.#storeId, key);
+      this.#savedKey = key;
+    } catch {
+      // pasted again next time
+    }
   }
 
   /**

@@ -1,0 +1,71 @@
+/**
+ * The Embed screen for a Shopware store: the sales channel's public key pasted once is there again
+ * on the next visit (kept in IndexedDB with the store's data, never in localStorage), and goes when
+ * the store's connection is forgotten.
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppConfig } from '../../../src/lib/config/types.ts';
+import { forgetStoreEmbed } from '../../../src/lib/embed/embed-tokens.ts';
+import { openStorage } from '../../../src/lib/storage/kv.ts';
+import { Session } from '../../../src/lib/state/session.svelte.ts';
+import EmbedHarness from './EmbedHarness.svelte';
+
+type AuthLike = ConstructorParameters<typeof Session>[0];
+
+const CONFIG: AppConfig = {
+  stores: [{ id: 'sw', kind: 'shopware6', name: 'Shopware Shop', apiBase: 'https://shop.example', auth: ['integration'] }],
+};
+const KEY = 'SWSCPUBLICKEY0000000000001';
+
+async function clearDatabase(): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase('storefront-connect');
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
+function visit(): void {
+  const auth = { persistent: true, listSessions: async () => ({ sessions: [], discarded: [], seamRecords: new Map() }), beginSignIn: vi.fn(), onEvent: () => () => undefined } as unknown as AuthLike;
+  render(EmbedHarness, { props: { session: new Session(auth, CONFIG), storeId: 'sw', navigate: vi.fn() } });
+}
+
+beforeEach(async () => {
+  await clearDatabase();
+  // The shop answers the key check as one whose Store API could not be reached: its snippet is offered.
+  vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+describe('EmbedView for a Shopware store', () => {
+  it('keeps the sales channel key for the next visit, and forgets it with the store’s connection', async () => {
+    visit();
+    const field = await screen.findByLabelText('Sales channel access key');
+    await userEvent.type(field, KEY);
+    await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 3000 });
+    const { store } = await openStorage();
+    await vi.waitFor(async () => expect(await store.get('storefront-key:sw')).toEqual({ v: 1, key: KEY }));
+    expect(JSON.stringify({ ...localStorage })).not.toContain(KEY);
+    cleanup();
+
+    // a reload: the key is there without pasting it again, and the snippet with it
+    visit();
+    await vi.waitFor(() => expect(screen.getByLabelText('Sales channel access key')).toHaveValue(KEY));
+    expect(await screen.findByText(/This browser keeps it until you forget the connection to Shopware Shop\./)).toBeInTheDocument();
+    const snippet = (await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 3000 })) as HTMLTextAreaElement;
+    expect(snippet.value).toContain(`access-key="${KEY}"`);
+    cleanup();
+
+    // Forget (sign-out) drops it with the rest of the store's data
+    await forgetStoreEmbed(CONFIG, 'sw');
+    expect(await store.get('storefront-key:sw')).toBeUndefined();
+    visit();
+    await screen.findByLabelText('Sales channel access key');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByLabelText('Sales channel access key')).toHaveValue('');
+  });
+});
