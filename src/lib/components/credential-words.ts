@@ -17,7 +17,8 @@ const CONNECTOR_WORDED: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>([
   'TOKEN_EXPIRED',
 ]);
 
-export function credentialFailureWords(error: unknown, platform: string): Explanation {
+/** `credential`: what the form asked for, in a sentence ("access key ID and secret"; ConnectionModeInfo.credentialName). */
+export function credentialFailureWords(error: unknown, platform: string, credential?: string): Explanation {
   const base = explain(error);
   if (!(error instanceof AppError)) return base;
   if (error.code === 'API_RATE_LIMITED') {
@@ -27,7 +28,8 @@ export function credentialFailureWords(error: unknown, platform: string): Explan
       detail: `Wait ${seconds === undefined ? 'a few seconds' : seconds === 1 ? 'a second' : `${seconds} seconds`} and try again; this happens even with correct credentials.`,
     };
   }
-  if (error.code === 'CREDENTIALS_REJECTED') return { title: `${platform} did not accept these credentials`, detail: error.message };
+  // Said once: the heading names what was refused, the connector's words only why.
+  if (error.code === 'CREDENTIALS_REJECTED') return { title: `${platform} did not accept ${credential ? `this ${credential}` : 'these credentials'}`, detail: error.message };
   if (CONNECTOR_WORDED.has(error.code) && error.message !== error.code) return { title: base.title, detail: error.message };
   return base;
 }

@@ -320,7 +320,7 @@ async function probeWith(
             connector.sign(signing.fresh, headers);
             return 'probe';
           },
-          onUnauthorized: () => Promise.reject(new AppError('CREDENTIALS_REJECTED', 'The store refused the new credential when it was first used.', { storeId: store.id })),
+          onUnauthorized: () => Promise.reject(new AppError('CREDENTIALS_REJECTED', 'It signed in, but the store refused its first request.', { storeId: store.id })),
         }
       : signing),
     hooks: () => hooks,

@@ -4,9 +4,18 @@ import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 
 describe('credentialFailureWords', () => {
-  it('shows a connector’s own words for a refused credential, naming the platform', () => {
-    const words = credentialFailureWords(new HttpError('CREDENTIALS_REJECTED', 401, { message: 'The store did not accept this access key ID and secret.' }), 'Shopware 6');
-    expect(words).toEqual({ title: 'Shopware 6 did not accept these credentials', detail: 'The store did not accept this access key ID and secret.' });
+  it('says a refusal once: the platform and what it refused in the heading, the connector’s words only why', () => {
+    const words = credentialFailureWords(new HttpError('CREDENTIALS_REJECTED', 401, { message: 'The values are wrong, or the integration was deleted.' }), 'Shopware 6', 'access key ID and secret');
+    expect(words).toEqual({ title: 'Shopware 6 did not accept this access key ID and secret', detail: 'The values are wrong, or the integration was deleted.' });
+    // a form that does not name its credential
+    expect(credentialFailureWords(new AppError('CREDENTIALS_REJECTED', 'It is wrong, disabled or deleted.'), 'StoreHippo').title).toBe('StoreHippo did not accept these credentials');
+  });
+
+  it('no connector repeats the heading: every refusal names neither the platform nor "did not accept" again', async () => {
+    const { KEY_REFUSED } = await import('../../../src/lib/providers/storehippo/adapter.ts');
+    const { tokenFailure } = await import('../../../src/lib/providers/shopware6/token.ts');
+    const refusals = [KEY_REFUSED, tokenFailure(401, { errors: [{ code: '4' }] }, 'client_credentials').message, tokenFailure(400, { errors: [{ code: '6' }] }, 'password').message];
+    for (const message of refusals) expect(message).not.toMatch(/did not accept|refused this|StoreHippo|Shopware/);
   });
 
   it('says how long a throttle lasts from the wait the store gave, never the developer message', () => {

@@ -36,13 +36,16 @@ function bundleFromSecrets(credential: Credential): FoxyBundle {
   });
 }
 
-/** Each refusal its own words (never a value): a wrong client secret is not a dead refresh token. */
+/**
+ * Each refusal its own words (never a value): a wrong client secret is not a dead refresh token.
+ * Only why: the form's heading says what was refused ("Foxy did not accept this Get Token bundle").
+ */
 function refusal(error: unknown): unknown {
   if (!(error instanceof HttpError) || error.code !== 'CREDENTIALS_REJECTED') return error;
   const kind = (error.body as { error?: string } | undefined)?.error;
   const message = kind === 'invalid_client'
-    ? 'Foxy refused the client_id or client_secret of the bundle (wrong secret, or the integration was removed).'
-    : 'Foxy refused the refresh_token of the bundle (expired, revoked, or from another client); get a new token in Foxy admin › Integrations.';
+    ? 'Its client_id or client_secret is wrong, or the integration was removed.'
+    : 'Its refresh_token expired, was revoked, or is from another client; get a new token in Foxy admin › Integrations.';
   return new HttpError('CREDENTIALS_REJECTED', error.status, { body: error.body, message });
 }
 

@@ -25,11 +25,15 @@ export function tokenEndpoint(apiBase: string): string {
   return `${apiBase.replace(/\/+$/, '')}/api/oauth/token`;
 }
 
-/** Why a token request failed, in words a person can act on; never a value that was sent. */
+/**
+ * Why a token request failed, in words a person can act on; never a value that was sent. A refusal
+ * says only why: the form's heading already says what was refused ("Shopware 6 did not accept this
+ * access key ID and secret", credential-words.ts).
+ */
 const WORDS = {
-  badClient: 'The store did not accept this access key ID and secret (wrong values, or the integration was deleted).',
+  badClient: 'The values are wrong, or the integration was deleted.',
   badKeyPrefix: 'That access key ID is not one Shopware can identify: it starts with SWIA (integration) or SWUA (user key).',
-  badPassword: 'The store did not accept this username and password.',
+  badPassword: 'The username or the password is wrong.',
   deadRefresh: 'The store ended this sign-in; enter the password again to continue where you were.',
   invalidResponse: 'The store answered the sign-in request with something other than a Shopware token.',
 } as const;

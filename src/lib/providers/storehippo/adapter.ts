@@ -16,8 +16,11 @@ import { CategoryNames } from './category-names.ts';
 import { STOREHIPPO_PROBES, capabilitiesFromProbes, classifyProbeStatus, type ProbeId, type ProbeOutcome } from './probe.ts';
 import { STOREHIPPO_DEFAULT_COUNT, STOREHIPPO_MAX_COUNT, buildCouponListQuery, buildOrderListQuery, buildProductListQuery, entityPath, pagingParams } from './query.ts';
 
-/** What a refused key (401 or 403 on the products probe) is told; never the key itself. */
-export const KEY_REFUSED = 'StoreHippo refused this key: it is wrong, disabled or deleted.';
+/**
+ * Why a key was refused (401 or 403 on the products probe); never the key itself. The form's heading
+ * says what was refused ("StoreHippo did not accept this access key", credential-words.ts).
+ */
+export const KEY_REFUSED = 'It is wrong, disabled or deleted.';
 
 /** Coupon pages read at most (50 each): the coupons screen shows one list. */
 const MAX_COUPON_PAGES = 4;

@@ -60,7 +60,8 @@ describe('integration mode', () => {
   it('a wrong secret is CREDENTIALS_REJECTED in plain words, without the secret', async () => {
     const error = await failure(integrationConnector.connect(ctx(), { accessKeyId: BROWSE.accessKeyId, secretAccessKey: 'not-the-secret-xyz' }));
     expect(error.code).toBe('CREDENTIALS_REJECTED');
-    expect(error.message).toMatch(/did not accept this access key ID and secret/);
+    // only why: the form's heading says what was refused (credential-words.ts)
+    expect(error.message).toBe('The values are wrong, or the integration was deleted.');
     expectNoSecret(error, 'not-the-secret-xyz', BROWSE.accessKeyId);
   });
 
@@ -146,7 +147,7 @@ describe('password mode', () => {
       const context = { store: swStore(throttled.origin), fetch, now: Date.now };
       const wrong = await failure(passwordConnector.connect(context, { username: 'viewer', password: 'nope-123' }));
       expect(wrong.code).toBe('CREDENTIALS_REJECTED');
-      expect(wrong.message).toBe('The store did not accept this username and password.');
+      expect(wrong.message).toBe('The username or the password is wrong.');
       expectNoSecret(wrong, 'nope-123');
       for (let i = 0; i < 9; i++) await failure(passwordConnector.connect(context, { username: 'viewer', password: 'nope-123' }));
       const error = await failure(passwordConnector.connect(context, { username: 'viewer', password: 'viewer-demo-1' }));
