@@ -64,7 +64,7 @@ describe('Shopware 6 in the app', () => {
     expect(await page.getByRole('link', { name: `Open the admin of ${STORE}` }).getAttribute('href')).toBe(`${env.shop.origin}/admin#/sw/integration/index`);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-home-form-1280.png`, fullPage: true });
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
-    await page.getByText(/Connected with integration key/).waitFor();
+    await page.getByText(/^Connected · /).waitFor();
     await page.getByRole('link', { name: `Browse ${STORE}` }).click();
     await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
     await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(24);
@@ -145,7 +145,7 @@ describe('Shopware 6 in the app', () => {
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
     // an integration cannot read its own rights: editing is offered until a save is refused (4.4),
     // and _info/me (which answers an integration 403) is not asked
-    await page.getByText(/can browse, edit products if the role allows it · not allowed: orders, coupons/).waitFor();
+    await page.getByText(/^Connected · can browse products and edit products if the key’s role allows it; not allowed to see orders or coupons/).waitFor();
     expect(askedMe).toEqual([]);
     await page.goto(`${env.app.url}#/s/sw/orders`);
     await page.getByText(/Give the role order, order_customer/).waitFor();
@@ -180,7 +180,7 @@ describe('Shopware 6 in the app', () => {
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     expect(await readSessionKeys(page)).toEqual([]);
     await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
-    await page.getByText(/Connected with integration key · can browse, orders, coupons, edit products if the role allows it$/).waitFor();
+    await page.getByText(/^Connected · can browse products, see orders and coupons, and edit products if the key’s role allows it$/).waitFor();
     await page.goto(`${env.app.url}#/s/sw/orders`);
     await page.getByRole('table').waitFor();
     await page.goto(`${env.app.url}#/s/sw/coupons`);
@@ -214,7 +214,8 @@ describe('Shopware 6 in the app', () => {
     const env = await startEnv({ throttleDivisor: 1 });
     const { page } = await openHome(env);
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, 'not-the-secret');
-    await page.getByText(/did not accept these credentials/).waitFor();
+    // said once: what was refused, then why
+    await page.getByRole('alert').filter({ hasText: /^Shopware 6 did not accept this access key ID and secret\. The values are wrong, or the integration was deleted\.$/ }).waitFor();
     expect(await page.getByLabel('Secret access key').inputValue()).toBe('');
     expect(await page.getByLabel('Access key ID').inputValue()).toBe(BROWSE_ONLY.accessKeyId);
     expect(await readSessionKeys(page)).toEqual([]);
@@ -249,11 +250,19 @@ describe('Shopware 6 in the app', () => {
     const askedMe: string[] = [];
     page.on('request', (request) => void (new URL(request.url()).pathname === '/api/_info/me' && askedMe.push(request.url())));
     await page.getByRole('radio', { name: 'Administration sign-in' }).check();
+    // a password manager may fill it: the merchant's own username and password
+    expect(await page.getByLabel('Username').getAttribute('autocomplete')).toBe('username');
+    expect(await page.getByLabel('Password').getAttribute('autocomplete')).toBe('current-password');
+    await page.getByText('To end every session this password opened, change it in Shopware Administration › Settings › System › Users.').waitFor();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-sign-in-form-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByLabel('Username').fill(ADMIN_USER.username);
     await page.getByLabel('Password').fill(ADMIN_USER.password);
     await page.getByRole('button', { name: /with the administration sign-in$/ }).click();
     // A user's rights are read from _info/me (its edit right among them): nothing left to the first save.
-    await page.getByText(/Connected with administration sign-in · can browse, orders, coupons, edit products$/).waitFor();
+    await page.getByText(/^Connected · can browse products, see orders and coupons, and edit products$/).waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-home-connected-1280.png`, fullPage: true });
     expect(askedMe.length).toBeGreaterThan(0);
     const vaultText = await page.evaluate(() => JSON.stringify(Object.keys(localStorage)));
     expect(vaultText.includes(ADMIN_USER.password)).toBe(false);
@@ -280,7 +289,7 @@ describe('Shopware 6 in the app', () => {
     await page.goto(env.app.url);
     await forgetCredentials(page, STORE);
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
-    await page.getByText(/Connected with integration key/).waitFor();
+    await page.getByText(/^Connected · /).waitFor();
     // The filter's category list loads when the browser is idle or the filter is reached for: it is
     // let load first, so that the search below is the request that finds access ended (else the
     // typed query, not applied yet, would go with the screen).

@@ -20,6 +20,8 @@ const MODES: readonly ConnectionModeInfo[] = [
     id: FOXY_MODE,
     style: 'credentials',
     label: 'Get Token bundle',
+    credentialName: 'Get Token bundle',
+    shortName: 'token',
     fields: [
       {
         name: 'bundle',

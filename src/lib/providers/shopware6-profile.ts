@@ -13,6 +13,8 @@ const MODES: readonly ConnectionModeInfo[] = [
     id: 'integration',
     style: 'credentials',
     label: 'Integration key',
+    credentialName: 'access key ID and secret',
+    shortName: 'key',
     fields: [
       { name: 'accessKeyId', label: 'Access key ID', secret: false, autocomplete: 'off', hint: 'Starts with SWIA; shown when the integration is created.' },
       { name: 'secretAccessKey', label: 'Secret access key', secret: true, hint: 'Shown once, when the integration is created.' },
@@ -29,13 +31,18 @@ const MODES: readonly ConnectionModeInfo[] = [
     id: 'password',
     style: 'credentials',
     label: 'Administration sign-in',
+    credentialName: 'username and password',
+    shortName: 'sign-in',
     fields: [
       { name: 'username', label: 'Username', secret: false, autocomplete: 'username' },
-      { name: 'password', label: 'Password', secret: true },
+      // A merchant's admin password belongs in their password manager: it may fill and save it
+      // (the app itself keeps it nowhere).
+      { name: 'password', label: 'Password', secret: true, autocomplete: 'current-password' },
     ],
     can: 'Everything this Administration user may do.',
-    risk: 'Your password is sent only to the store’s /api/oauth/token and never stored. Prefer an integration key.',
+    risk: 'Your password goes only to the store’s own sign-in, and this app never keeps it; the sign-in stays in this browser until you press Forget. An integration key with a narrow role is safer.',
     revokeAt: 'Shopware Administration › Settings › System › Users: change the password to end every session.',
+    revokeHow: 'To end every session this password opened, change it in Shopware Administration › Settings › System › Users.',
     revokePath: '/admin#/sw/users/permissions/index',
   },
 ];

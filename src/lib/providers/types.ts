@@ -108,9 +108,9 @@ export interface ModeField {
   /** The key of `connect(ctx, values)`'s values, e.g. 'clientId', 'accessKey', 'password'. */
   name: string;
   label: string;
-  /** Rendered `type=password autocomplete=off spellcheck=false`, never echoed. */
+  /** Rendered `type=password spellcheck=false`, never echoed; `autocomplete=off` unless it names a token. */
   secret: boolean;
-  /** The autocomplete token for a non-secret field, e.g. 'username'. */
+  /** The autocomplete token, e.g. 'username', or 'current-password' for a person's own password (keys stay 'off'). */
   autocomplete?: string;
   /** One line under the field, e.g. where to find the value. */
   hint?: string;
@@ -137,6 +137,15 @@ export interface ConnectionModeInfo {
   revokeAt: string;
   /** That place in the store's admin, relative to the store's apiBase (e.g. '/admin#/sw/integration/index'). */
   revokePath?: string;
+  /**
+   * The form's sentence on ending it, where "Create or revoke it in <revokeAt>" does not fit (a
+   * password is not created or revoked in the store's admin, it is changed).
+   */
+  revokeHow?: string;
+  /** A credentials mode's credential in a sentence ("access key ID and secret"): "<platform> did not accept this …". */
+  credentialName?: string;
+  /** A credentials mode's credential in one short word for a narrow button ("key"): "Forget key". */
+  shortName?: string;
   /**
    * Capabilities this mode's probe offers without being able to confirm them (a Shopware integration
    * cannot read its own rights): the store decides at the first use, and a refusal then locks them.

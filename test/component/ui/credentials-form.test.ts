@@ -40,7 +40,7 @@ function show(session: Session, component: Component<any>, props: Record<string,
 
 describe('CredentialsForm', () => {
   it('a refused key marks both fields invalid, described by the failure, each until it is typed in again (no field was tied to the failure)', async () => {
-    const session = sessionStub([INTEGRATION], () => Promise.reject(new AppError('CREDENTIALS_REJECTED', 'Shopware does not know this access key ID and secret.')));
+    const session = sessionStub([INTEGRATION], () => Promise.reject(new AppError('CREDENTIALS_REJECTED', 'The values are wrong, or the integration was deleted.')));
     show(session, CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION });
     const id = screen.getByRole('textbox', { name: 'Access key ID' });
     const secret = screen.getByLabelText('Secret access key');
@@ -48,12 +48,13 @@ describe('CredentialsForm', () => {
     await userEvent.type(secret, 'wrong{Enter}');
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Shopware did not accept these credentials. Shopware does not know this access key ID and secret.');
+    // said once: what was refused in the heading, only why after it
+    expect(alert).toHaveTextContent(/^Shopware did not accept this access key ID and secret\. The values are wrong, or the integration was deleted\.$/);
     for (const field of [id, secret]) {
       expect(field).toHaveAttribute('aria-invalid', 'true');
       // the failure first, then the field's hint
       expect(field.getAttribute('aria-describedby')?.split(' ')[0]).toBe(alert.id);
-      expect(field).toHaveAccessibleDescription(expect.stringMatching(/^Shopware did not accept these credentials\. .+ (Starts with SWIA|Shown once)/));
+      expect(field).toHaveAccessibleDescription(expect.stringMatching(/^Shopware did not accept this access key ID and secret\. .+ (Starts with SWIA|Shown once)/));
     }
     // the focus is in the emptied secret, which says why
     expect(secret).toHaveFocus();
@@ -73,6 +74,24 @@ describe('CredentialsForm', () => {
     const session = sessionStub([INTEGRATION], () => Promise.resolve());
     show(session, CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop, Berlin', mode: INTEGRATION });
     expect(screen.getByRole('link', { name: 'Open the admin of Shopware Shop, Berlin' })).toHaveAttribute('href', 'https://shop.example/admin#/sw/integration/index');
+  });
+
+  it('the Administration sign-in lets a password manager fill it (username, current-password) and says how a password is ended, in plain words', async () => {
+    const PASSWORD = shopware6Profile.modes.find((m) => m.id === 'password')!;
+    show(sessionStub([PASSWORD], () => Promise.resolve()), CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: PASSWORD });
+    expect(screen.getByRole('textbox', { name: 'Username' })).toHaveAttribute('autocomplete', 'username');
+    expect(screen.getByLabelText('Password')).toHaveAttribute('autocomplete', 'current-password');
+    expect(screen.getByRole('form').getAttribute('autocomplete')).not.toBe('off');
+    const form = screen.getByRole('form');
+    expect(form).toHaveTextContent('To end every session this password opened, change it in Shopware Administration › Settings › System › Users.');
+    expect(form).not.toHaveTextContent(/Create or revoke|\/api\/oauth\/token/);
+    expect(form).toHaveTextContent('Your password goes only to the store’s own sign-in, and this app never keeps it');
+  });
+
+  it('a key is not offered to a password manager: its secret stays autocomplete=off', () => {
+    show(sessionStub([INTEGRATION], () => Promise.resolve()), CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION });
+    expect(screen.getByLabelText('Secret access key')).toHaveAttribute('autocomplete', 'off');
+    expect(screen.getByRole('form')).toHaveTextContent('Create or revoke it in Shopware Administration › Settings › System › Integrations');
   });
 
   it('a throttled attempt says so without marking the fields: the credential may be right', async () => {

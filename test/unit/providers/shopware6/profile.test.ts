@@ -46,7 +46,7 @@ describe('Shopware 6 config', () => {
       expect(mode.fields!.some((f) => f.secret)).toBe(true);
       expect(mode.can && mode.risk && mode.revokeAt).toBeTruthy();
     }
-    expect(shopware6Profile.modes.find((m) => m.id === 'password')!.risk).toMatch(/never stored/);
+    expect(shopware6Profile.modes.find((m) => m.id === 'password')!.risk).toMatch(/this app never keeps it/);
   });
 
   it('the registry loads the connectors and the adapter on demand', async () => {
