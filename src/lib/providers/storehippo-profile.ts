@@ -20,6 +20,8 @@ const MODES: readonly ConnectionModeInfo[] = [
     id: 'access-key',
     style: 'credentials',
     label: 'Access key',
+    credentialName: 'access key',
+    shortName: 'key',
     fields: [
       {
         name: 'accessKey',
@@ -37,6 +39,8 @@ const MODES: readonly ConnectionModeInfo[] = [
     id: 'token',
     style: 'credentials',
     label: 'Access token',
+    credentialName: 'access token',
+    shortName: 'token',
     fields: [{ name: 'token', label: 'Access token', secret: true, hint: 'A bearer token your own StoreHippo app obtained.' }],
     can: 'Whatever the token’s app was granted: the app checks browsing, orders and coupons right after connecting. The token stays in this browser until you press Forget.',
     risk: 'A bearer token that may not expire, usable by anyone who reads this browser profile, until the app is removed from the store.',
@@ -45,7 +49,11 @@ const MODES: readonly ConnectionModeInfo[] = [
   },
 ];
 
-const ROLE_CHANGE = 'Give the key’s user a role that allows it in StoreHippo Admin › Users, or paste a key of such a user.';
+/**
+ * What to change at the store, for every locked capability: the locked panel has already said what is
+ * not allowed, and offers the check and another key itself (LockedFeature).
+ */
+const ROLE_CHANGE = 'Give the key’s user a role that allows it in StoreHippo Admin › Users.';
 
 function validateStoreHippo(reader: ConfigReader, base: StoreConfigBase): StoreHippoStoreConfig {
   const apiVersion = reader.optionalOneOf('apiVersion', ['1.1', '1'] as const, 'Set apiVersion to "1.1" (current) or "1" (older stores).') ?? '1.1';
@@ -73,9 +81,9 @@ export const storeHippoProfile: ProviderProfile = Object.freeze({
   capabilities: {
     from: 'probe',
     change: {
-      viewOrders: `StoreHippo: this key’s role cannot read orders. ${ROLE_CHANGE}`,
-      viewCoupons: `StoreHippo: this key’s role cannot read coupon codes. ${ROLE_CHANGE}`,
-      editProducts: `StoreHippo: this key’s role cannot edit products. ${ROLE_CHANGE}`,
+      viewOrders: ROLE_CHANGE,
+      viewCoupons: ROLE_CHANGE,
+      editProducts: ROLE_CHANGE,
     },
   } as const,
   validateConfig: validateStoreHippo,
