@@ -182,7 +182,7 @@ describe('FlickRocket in the app', () => {
     expect(await readSessionKeys(page)).toEqual(['session:fr']);
 
     await page.goto(app.url);
-    await page.getByText(/Connected · Products/).waitFor();
+    await page.getByText(/Connected · can browse products/).waitFor();
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-home-connected-360.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
