@@ -71,7 +71,7 @@ describe('StoreHippo in the app', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-home-form-360.png`, fullPage: true });
 
     await pasteKey(page, DEMO_KEYS.readOnly);
-    await page.getByText('Connected with access key · can browse · not allowed: orders, coupons, edit products').waitFor();
+    await page.getByText('Connected · can browse products; not allowed to see orders or coupons or edit products').waitFor();
     expect(await readSessionKeys(page)).toEqual(['session:hippo']);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('link', { name: `Browse ${NAME}` }).click();
@@ -133,20 +133,26 @@ describe('StoreHippo in the app', () => {
     await expect.poll(() => cdnImages.count()).toBeGreaterThan(0);
     await expect.poll(() => cdnImages.first().evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
-    await page.getByText(/Editing products is not allowed .* StoreHippo: this key’s role cannot edit products\./).waitFor();
+    await page.getByText(/Editing products is not allowed .*\. Give the key’s user a role that allows it in StoreHippo Admin › Users\. Then check again, or use another key\./).waitFor();
     const productName = ((await heading.textContent()) ?? '').trim();
     await page.reload();
     await page.getByRole('heading', { name: productName, level: 1 }).waitFor();
     await expect.poll(() => cdnImages.count()).toBeGreaterThan(0);
     await page.setViewportSize({ width: 360, height: 800 });
-    // the header on a phone: the store's name whole (not cut short) beside "Forget", a button still
-    // called "Forget credentials"
+    // the header on a phone: the store's name whole (not cut short) beside "Forget key", which fits
+    // whole and is called what it does for this store
     const storeName = page.getByRole('banner').locator('.store-name');
     await expect.poll(() => storeName.evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight)).toBe(true);
     expect(await storeName.textContent()).toBe(NAME);
-    await page.getByRole('banner').getByRole('button', { name: 'Forget credentials', exact: true }).waitFor();
+    const forgetKey = page.getByRole('banner').getByRole('button', { name: `Forget key for ${NAME}`, exact: true });
+    // what is seen (the store's name is read, not shown), whole within the button
+    const seen = await forgetKey.evaluate((b) => [
+      [...(b.firstElementChild?.childNodes ?? [])].filter((n) => !(n instanceof Element && n.classList.contains('visually-hidden'))).map((n) => n.textContent).join('').trim(),
+      b.scrollWidth <= b.clientWidth,
+    ]);
+    expect(seen).toEqual(['Forget key', true]);
     await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
-    await page.getByText(/StoreHippo: this key’s role cannot edit products\./).waitFor();
+    await page.getByText(/Editing products is not allowed .* Then check again, or use another key\./).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-product-360.png`, fullPage: true });
     // no Embed tab: StoreHippo has no public storefront key, and the access key never goes into a page
     expect(await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: /Embed/ }).count()).toBe(0);
@@ -162,11 +168,11 @@ describe('StoreHippo in the app', () => {
 
     // orders and coupons: locked with the reason, no "Grant access" (a key has no scopes)
     await page.goto(`${env.app.url}#/s/hippo/orders`);
-    await page.getByText(/Seeing the store’s orders is not allowed .* StoreHippo: this key’s role cannot read orders\. Give the key’s user a role/).waitFor();
+    await page.getByText(/Seeing the store’s orders is not allowed .*\. Give the key’s user a role that allows it in StoreHippo Admin › Users\. Then check again, or use another key\./).waitFor();
     expect(await page.getByRole('button', { name: /Grant access/ }).count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-locked-360.png`, fullPage: true });
     await page.goto(`${env.app.url}#/s/hippo/coupons`);
-    await page.getByText('StoreHippo: this key’s role cannot read coupon codes.', { exact: false }).waitFor();
+    await page.getByRole('note').filter({ hasText: 'coupon' }).filter({ hasText: 'is not allowed' }).getByRole('button', { name: 'Use another key' }).waitFor();
 
     // the key went in the access-key header only: never a URL, never outside the sealed vault, never the console
     expect(env.hippo.requests().every((r) => !SECRETS.some((s) => r.search.includes(s) || r.path.includes(s)))).toBe(true);
@@ -183,10 +189,10 @@ describe('StoreHippo in the app', () => {
     const env = await startEnv();
     const { page } = await openHome(env);
     await pasteKey(page, DEMO_KEYS.readOnly);
-    await page.getByText('Connected with access key · can browse · not allowed: orders, coupons, edit products').waitFor();
+    await page.getByText('Connected · can browse products; not allowed to see orders or coupons or edit products').waitFor();
     await page.goto(`${env.app.url}#/s/hippo/orders`);
     const locked = page.getByRole('note').filter({ hasText: 'Seeing the store’s orders is not allowed' });
-    await locked.getByText(/this key’s role cannot read orders\. .* Then check again\./).waitFor();
+    await locked.getByText(/Give the key’s user a role that allows it in StoreHippo Admin › Users\. Then check again, or use another key\./).waitFor();
     // nothing changed at the store yet: said so, still locked
     await locked.getByRole('button', { name: 'Check again' }).click();
     await locked.getByRole('status').filter({ hasText: `Checked: ${NAME} still does not allow it.` }).waitFor();
@@ -198,20 +204,64 @@ describe('StoreHippo in the app', () => {
     expect(hash(page)).toBe('#/s/hippo/orders');
     await page.goto(`${env.app.url}#/s/hippo/coupons`);
     await page.getByRole('heading', { name: 'Coupons' }).waitFor();
-    expect(await page.getByText('this key’s role cannot read coupon codes').count()).toBe(0);
+    expect(await page.getByText(/is not allowed/).count()).toBe(0);
     // kept: a reload reads what the store allows from the vault, the same key
     await page.reload();
     await page.getByRole('heading', { name: 'Coupons' }).waitFor();
-    expect(await page.getByText('this key’s role cannot read coupon codes').count()).toBe(0);
+    expect(await page.getByText(/is not allowed/).count()).toBe(0);
     await page.goto(env.app.url);
-    await page.getByText('Connected with access key · can browse, orders, coupons, edit products').waitFor();
+    await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
+  });
+
+  it('Use another key on the locked Orders: a wrong key is refused, said once, the read-only one kept; the manager key replaces it and Orders unlock in place', async () => {
+    const env = await startEnv();
+    const { page, lines } = await openHome(env, 360);
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByText('Connected · can browse products; not allowed to see orders or coupons or edit products').waitFor();
+    await page.goto(`${env.app.url}#/s/hippo/orders`);
+    const locked = page.getByRole('note').filter({ hasText: 'Seeing the store’s orders is not allowed' });
+    const another = locked.getByRole('button', { name: 'Use another key' });
+    await another.click();
+    // the stores list's form, in place: the current mode chosen, the focus in its key field
+    const key = locked.getByRole('textbox', { name: 'Access key', exact: true });
+    await expect.poll(() => key.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-another-key-360.png`, fullPage: true });
+
+    // a key the store does not know: said once, why; the read-only connection goes on working
+    await key.fill('0000000000000000000000000000dead');
+    await locked.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
+    await locked.getByRole('alert').filter({ hasText: /^StoreHippo did not accept this access key\. It is wrong, disabled or deleted\.$/ }).waitFor();
+    expect(await page.getByRole('table').count()).toBe(0);
+    await locked.getByRole('button', { name: 'Check again' }).click();
+    await locked.getByRole('status').filter({ hasText: `Checked: ${NAME} still does not allow it.` }).waitFor();
+
+    // the manager's key: it replaces the read-only one, and Orders unlock here
+    await key.fill(DEMO_KEYS.manager);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-another-key-1280.png`, fullPage: true });
+    await locked.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
+    await page.getByRole('table').waitFor();
+    expect(hash(page)).toBe('#/s/hippo/orders');
+    const ordersRead = env.hippo.requests().filter((r) => r.listener === 'api' && r.path.endsWith('/ms.orders'));
+    expect(ordersRead.at(-1)?.headers['access-key']).toBe(DEMO_KEYS.manager);
+    // saved: one connection, the new key's, after a reload too
+    expect(await readSessionKeys(page)).toEqual(['session:hippo']);
+    await page.reload();
+    await page.getByRole('table').waitFor();
+    await page.goto(env.app.url);
+    await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
+    const other = await readOtherStorage(page);
+    for (const secret of SECRETS) {
+      expect(other.includes(secret)).toBe(false);
+      expect(lines.join('\n').includes(secret)).toBe(false);
+    }
   });
 
   it('Check again with a key the store has since disabled: the banner asks for the key again, not a locked screen that still looks connected', async () => {
     const env = await startEnv();
     const { page } = await openHome(env);
     await pasteKey(page, DEMO_KEYS.readOnly);
-    await page.getByText(/Connected with access key/).waitFor();
+    await page.getByText(/^Connected · /).waitFor();
     await page.goto(`${env.app.url}#/s/hippo/orders`);
     const locked = page.getByRole('note').filter({ hasText: 'Seeing the store’s orders is not allowed' });
     env.hippo.disableKey(DEMO_KEYS.readOnly);
@@ -255,7 +305,7 @@ describe('StoreHippo in the app', () => {
     const env = await startEnv();
     const { page } = await openHome(env);
     await pasteKey(page, DEMO_KEYS.manager);
-    await page.getByText('Connected with access key · can browse, orders, coupons, edit products').waitFor();
+    await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
     await page.goto(`${env.app.url}#/s/hippo/orders`);
     await page.getByRole('table').getByText(/OID\d+/).first().waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-1280.png`, fullPage: true });
@@ -308,7 +358,7 @@ describe('StoreHippo in the app', () => {
     const env = await startEnv();
     const { page } = await openHome(env);
     await pasteKey(page, DEMO_KEYS.disabled);
-    await page.getByRole('alert').filter({ hasText: 'StoreHippo refused this key: it is wrong, disabled or deleted.' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'StoreHippo did not accept this access key. It is wrong, disabled or deleted.' }).waitFor();
     const keyField = page.getByRole('textbox', { name: 'Access key', exact: true });
     expect(await keyField.inputValue()).toBe('');
     // the button was disabled while the key was checked: the focus is back in the emptied field, not lost
@@ -316,14 +366,14 @@ describe('StoreHippo in the app', () => {
     // and the field is marked refused, described by the failure (read as the focus arrives there)
     expect(await keyField.getAttribute('aria-invalid')).toBe('true');
     const description = () => keyField.evaluate((field) => (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim()).join(' '));
-    expect(await description()).toMatch(/^StoreHippo did not accept these credentials\. StoreHippo refused this key/);
+    expect(await description()).toMatch(/^StoreHippo did not accept this access key\. It is wrong, disabled or deleted\./);
     expect(await readSessionKeys(page)).toEqual([]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-wrong-key-1280.png`, fullPage: true });
 
     env.hippo.setCors('no-access-key');
     await pasteKey(page, DEMO_KEYS.manager);
     await page.getByRole('alert').filter({ hasText: /did not let this app read its answer \(CORS\) or could not be reached/ }).waitFor();
-    expect(await page.getByText(/refused this key/).count()).toBe(0);
+    expect(await page.getByText(/did not accept/).count()).toBe(0);
     // no fault of the key's: the field is not marked (typing it in had cleared the mark anyway)
     expect(await keyField.getAttribute('aria-invalid')).toBeNull();
     expect(await description()).not.toMatch(/CORS/);
@@ -351,7 +401,7 @@ describe('StoreHippo in the app', () => {
 
     // connects now; Forget removes the record from IndexedDB
     await pasteKey(page, DEMO_KEYS.readOnly);
-    await page.getByText(/Connected with access key/).waitFor();
+    await page.getByText(/^Connected · /).waitFor();
     // the form gone, its focus is on the store's Browse link
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe(`Browse ${NAME}`);
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['session:hippo']);
@@ -367,7 +417,7 @@ describe('StoreHippo in the app', () => {
     await page.getByRole('radio', { name: 'Access token' }).check();
     await page.getByRole('textbox', { name: 'Access token', exact: true }).fill(DEMO_KEYS.managerBearer);
     await page.getByRole('button', { name: `Connect ${NAME} with the access token` }).click();
-    await page.getByText('Connected with access token · can browse, orders, coupons, edit products').waitFor();
+    await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
     const bearer = env.hippo.requests().filter((r) => r.headers.authorization === `Bearer ${DEMO_KEYS.managerBearer}`);
     expect(bearer.length).toBeGreaterThanOrEqual(3);
     expect(bearer.every((r) => r.headers['access-key'] === undefined)).toBe(true);
@@ -386,7 +436,7 @@ describe('StoreHippo in the app', () => {
     await expect.poll(() => keyField.evaluate((field) => field === document.activeElement)).toBe(true);
     await page.keyboard.insertText(DEMO_KEYS.readOnly);
     await page.keyboard.press('Enter');
-    await page.getByText(/Connected with access key/).waitFor();
+    await page.getByText(/^Connected · /).waitFor();
     await expect.poll(focusedName).toBe(`Browse ${NAME}`);
     // the other store's card stayed as it was: its own Connect, no form
     expect(await page.getByRole('button', { name: 'Connect Fruit Shop', exact: true }).getAttribute('aria-expanded')).toBe('false');
@@ -404,7 +454,7 @@ describe('StoreHippo in the app', () => {
     const { page } = await openHome(env, 360);
     // Online first, a key the store refuses: the form's connector code is in from then on.
     await pasteKey(page, DEMO_KEYS.disabled);
-    await page.getByRole('alert').filter({ hasText: 'StoreHippo refused this key' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'StoreHippo did not accept this access key' }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Access key', exact: true }).inputValue()).toBe('');
     await page.context().setOffline(true);
     await pasteKey(page, DEMO_KEYS.readOnly);
@@ -417,14 +467,14 @@ describe('StoreHippo in the app', () => {
     expect(await keyField.inputValue()).toBe(DEMO_KEYS.readOnly);
     await page.context().setOffline(false);
     await page.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
-    await page.getByText(/Connected with access key/).waitFor();
+    await page.getByText(/^Connected · /).waitFor();
   });
 
   it('a saved connection whose code does not download at start (offline, or the site replaced): says so, not "Something went wrong", and Try again brings the store back', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);
     await pasteKey(page, DEMO_KEYS.readOnly); // the only store: its form shows at once
-    await page.getByText(/Connected with access key/).waitFor();
+    await page.getByText(/^Connected · /).waitFor();
     // The seam's door (store-connections.ts), which lists saved connections as the app starts.
     const seamCode = /\/assets\/seam-[\w-]+\.js$/;
     await page.route(seamCode, (route) => route.abort('internetdisconnected'));
@@ -454,7 +504,7 @@ describe('StoreHippo in the app', () => {
     await alert.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('button', { name: `Connect ${NAME}`, exact: true }).click();
     await pasteKey(page, DEMO_KEYS.readOnly);
-    await page.getByText(/Connected with access key/).waitFor();
+    await page.getByText(/^Connected · /).waitFor();
   });
 });
 
@@ -477,7 +527,7 @@ describe('Forget credentials asks first', () => {
   it('from the stores list and from the store bar: Cancel and Escape keep the key (the focus back on Forget), Forget credentials forgets it; at 360 and 1280 px', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);
-    const connected = page.getByText(/Connected with access key/);
+    const connected = page.getByText(/^Connected · /);
     await pasteKey(page, DEMO_KEYS.readOnly);
     await connected.waitFor();
     const question = page.getByRole('alertdialog', { name: `Forget the credentials for ${NAME}?` });
@@ -496,7 +546,7 @@ describe('Forget credentials asks first', () => {
     // the store bar ("Forget" on a phone): Escape is Cancel
     await page.getByRole('link', { name: `Browse ${NAME}` }).click();
     await page.getByRole('heading', { name: NAME, level: 1 }).waitFor();
-    const inBar = page.getByRole('banner').getByRole('button', { name: 'Forget credentials', exact: true });
+    const inBar = page.getByRole('banner').getByRole('button', { name: `Forget key for ${NAME}`, exact: true });
     await inBar.click();
     await lookAtQuestion(page, question, 'store-bar-360');
     await page.keyboard.press('Escape');

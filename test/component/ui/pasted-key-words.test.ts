@@ -1,0 +1,180 @@
+/**
+ * The words around stores connected with a pasted key (Shopware 6, StoreHippo, Foxy), as a merchant
+ * meets them: the stores list's intro says who decides what the app may do, true of the stores the
+ * config lists; every connected store's line has one shape, its caveat only where it applies; the
+ * store bar's Forget says what it forgets at a phone's width; a locked panel says its reason once and
+ * offers another key in the stores list's form, in place.
+ */
+import { cleanup, render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Component } from 'svelte';
+import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
+import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import type { Credential } from '../../../src/lib/connect/credential.ts';
+import type { Capability } from '../../../src/lib/domain/capability.ts';
+import HomeView from '../../../src/lib/components/views/HomeView.svelte';
+import LockedFeature from '../../../src/lib/components/LockedFeature.svelte';
+import StoreBar from '../../../src/lib/components/StoreBar.svelte';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
+import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
+import { Router } from '../../../src/lib/state/router.svelte.ts';
+import { Session } from '../../../src/lib/state/session.svelte.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
+import Harness from './Harness.svelte';
+
+await loadProfiles(knownProviderKinds());
+
+afterEach(() => cleanup());
+
+const HIPPO: StoreConfig = { id: 'hippo', kind: 'storehippo', name: 'Hippo Demo', apiBase: 'https://hippo.example', apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR' };
+const SHOP: StoreConfig = { id: 'sw', kind: 'shopware6', name: 'Fruit Shop', apiBase: 'https://shop.example', auth: ['integration', 'password'] };
+const FOXY: StoreConfig = { id: 'foxy', kind: 'foxy', name: 'Foxy Store', apiBase: 'https://api.foxy.io', auth: ['token-bundle'] };
+const GOODS: StoreConfig = {
+  id: 'acme',
+  kind: 'goodsie',
+  name: 'Acme',
+  authorizationEndpoint: 'https://acme.example/oauth2/authorize',
+  apiBase: 'https://acme.example',
+  clientId: 'app',
+  redirectUri: 'https://app.example/',
+  defaultScopes: ['storefront'],
+  flow: 'token',
+};
+
+/** A session over `stores` with nothing saved; its seam stores connected with `session.link`. */
+function sessionOf(...stores: StoreConfig[]): Session {
+  const auth = {
+    persistent: true,
+    canSignIn: true,
+    credentialStore: createMemoryStore(),
+    fetchImpl: (() => Promise.reject(new Error('no request expected'))) as typeof fetch,
+    listSessions: async () => ({ sessions: [], discarded: [], seamRecords: new Map() }),
+    onEvent: (_listener: (event: AuthEvent) => void) => () => undefined,
+  } as unknown as ConstructorParameters<typeof Session>[0];
+  return new Session(auth, { stores } as AppConfig);
+}
+
+function linked(store: StoreConfig, mode: string, capabilities: Capability[]): Credential {
+  return { v: 2, storeId: store.id, kind: store.kind, mode, secrets: { accessKey: 'K' }, capabilities };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function show(session: Session, component: Component<any>, props: Record<string, unknown> = {}): void {
+  render(Harness, { props: { session, apis: {} as StoreApis, router: new Router(), component, props: () => props } });
+}
+
+const intro = () => screen.getByRole('heading', { name: 'Your stores' }).nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim();
+
+describe('the stores list’s intro', () => {
+  it('says the store’s own page decides only where every store signs in there', () => {
+    show(sessionOf(GOODS), HomeView, { callbackError: null });
+    expect(intro()).toBe('Connect a store to browse its catalogue. You decide on the store’s own page what this app may do.');
+  });
+
+  it('says the key decides where every store takes a pasted key (no consent page to decide on)', () => {
+    show(sessionOf(HIPPO, SHOP, FOXY), HomeView, { callbackError: null });
+    expect(intro()).toBe('Connect a store to browse its catalogue. The key its admin gives you decides what this app may do.');
+  });
+
+  it('says both where both kinds are listed', () => {
+    show(sessionOf(GOODS, HIPPO), HomeView, { callbackError: null });
+    expect(intro()).toBe(
+      'Connect a store to browse its catalogue. A store that opens its own page lets you decide there what this app may do; for one that asks for a key from its admin, that key decides.',
+    );
+  });
+});
+
+describe('a connected store’s line', () => {
+  const line = async (name: string) => (await within(screen.getByRole('heading', { name, level: 2 }).closest('li')!).findByText(/^Connected · /)).textContent;
+
+  it('one shape for every platform: what the key allows, and what its role does not; the caveat only on what the app could not confirm', async () => {
+    const session = sessionOf(HIPPO, SHOP, FOXY);
+    session.link(linked(HIPPO, 'access-key', ['browse']));
+    session.link(linked(SHOP, 'integration', ['browse', 'viewOrders', 'viewCoupons', 'editProducts']));
+    session.link(linked(FOXY, 'token-bundle', []));
+    show(session, HomeView, { callbackError: null });
+    expect(await line('Hippo Demo')).toBe('Connected · can browse products; not allowed to see orders or coupons or edit products');
+    // a Shopware integration's edit right cannot be read by its probe: the first save tells
+    expect(await line('Fruit Shop')).toBe('Connected · can browse products, see orders and coupons, and edit products if the key’s role allows it');
+    expect(await line('Foxy Store')).toBe('Connected · can browse products and see orders and coupons');
+  });
+
+  it('an Administration sign-in: no "if the role allows it", and not called an integration key', async () => {
+    const session = sessionOf(SHOP);
+    session.link({ ...linked(SHOP, 'password', ['browse', 'viewOrders', 'viewCoupons', 'editProducts']), secrets: {} });
+    show(session, HomeView, { callbackError: null });
+    expect(await line('Fruit Shop')).toBe('Connected · can browse products, see orders and coupons, and edit products');
+  });
+});
+
+describe('the store bar of a pasted-key store', () => {
+  it('reads “Forget key” (short enough for a phone), its name saying whose', () => {
+    const session = sessionOf(HIPPO);
+    session.link(linked(HIPPO, 'access-key', ['browse']));
+    show(session, StoreBar, { storeId: 'hippo' });
+    const button = screen.getByRole('button', { name: 'Forget key for Hippo Demo' });
+    expect(button.textContent?.replace(/\s+/g, ' ').trim()).toBe('Forget key for Hippo Demo');
+    expect(button.querySelector('.visually-hidden')?.textContent).toBe('for Hippo Demo');
+  });
+
+  it('an Administration sign-in is a sign-in to forget, not a key', () => {
+    const session = sessionOf(SHOP);
+    session.link({ ...linked(SHOP, 'password', ['browse']), secrets: {} });
+    show(session, StoreBar, { storeId: 'sw' });
+    expect(screen.getByRole('button', { name: 'Forget sign-in for Fruit Shop' })).toBeInTheDocument();
+  });
+});
+
+describe('a locked panel of a pasted-key store', () => {
+  const showLocked = (session: Session) => show(session, LockedFeature, { storeId: 'hippo', scope: '', what: 'Seeing the store’s orders', capability: 'viewOrders' });
+
+  it('says the reason once, and Use another key opens the stores list’s form in place; a key that connects unlocks it', async () => {
+    const session = sessionOf(HIPPO);
+    session.link(linked(HIPPO, 'access-key', ['browse']));
+    const connect = vi.spyOn(session, 'connectWithCredentials').mockImplementation(async () => session.link(linked(HIPPO, 'access-key', ['browse', 'viewOrders', 'viewCoupons'])));
+    showLocked(session);
+    const note = screen.getByRole('note');
+    expect(note).toHaveTextContent(
+      'Seeing the store’s orders is not allowed for this connection to Hippo Demo. Give the key’s user a role that allows it in StoreHippo Admin › Users. Then check again, or use another key.',
+    );
+    expect(note.textContent).not.toMatch(/StoreHippo: this key’s role cannot/);
+
+    const another = within(note).getByRole('button', { name: 'Use another key' });
+    expect(another).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(another);
+    expect(another).toHaveAttribute('aria-expanded', 'true');
+    // the stores list's form (both modes of this store), the current one chosen, the focus in its key field
+    const key = await within(note).findByLabelText('Access key', { selector: 'input[type=password]' });
+    expect(key).toHaveFocus();
+    await userEvent.type(key, 'MANAGERKEY{Enter}');
+    expect(connect).toHaveBeenCalledWith('hippo', 'access-key', { accessKey: 'MANAGERKEY' });
+    expect(session.can('hippo', 'viewOrders')).toBe(true);
+  });
+
+  it('a key the store refuses: the form says why, once, and the old connection stays as it was', async () => {
+    const session = sessionOf(HIPPO);
+    session.link(linked(HIPPO, 'access-key', ['browse']));
+    vi.spyOn(session, 'connectWithCredentials').mockRejectedValue(new AppError('CREDENTIALS_REJECTED', 'It is wrong, disabled or deleted.'));
+    showLocked(session);
+    await userEvent.click(screen.getByRole('button', { name: 'Use another key' }));
+    await userEvent.type(await screen.findByLabelText('Access key', { selector: 'input[type=password]' }), 'WRONGKEY{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^StoreHippo did not accept this access key\. It is wrong, disabled or deleted\.$/);
+    expect(session.isConnected('hippo')).toBe(true);
+    expect(session.can('hippo', 'browse')).toBe(true);
+    expect(screen.getByRole('note')).toHaveTextContent('is not allowed');
+  });
+
+  it('a key that connects but still does not allow it: said so, the focus back on Use another key', async () => {
+    const session = sessionOf(HIPPO);
+    session.link(linked(HIPPO, 'access-key', ['browse']));
+    vi.spyOn(session, 'connectWithCredentials').mockImplementation(async () => session.link(linked(HIPPO, 'access-key', ['browse'])));
+    showLocked(session);
+    await userEvent.click(screen.getByRole('button', { name: 'Use another key' }));
+    await userEvent.type(await screen.findByLabelText('Access key', { selector: 'input[type=password]' }), 'OTHERKEY{Enter}');
+    expect(await screen.findByRole('status')).toHaveTextContent('Connected with the new key: Hippo Demo still does not allow it.');
+    expect(screen.getByRole('button', { name: 'Use another key' })).toHaveFocus();
+    expect(screen.queryByLabelText('Access key', { selector: 'input[type=password]' })).not.toBeInTheDocument();
+  });
+});
