@@ -605,6 +605,47 @@ describe('Connect while the browser is offline', () => {
   });
 });
 
+describe('offline, then back online', () => {
+  /** A 1280 px page (where the explorer saw it) on an app whose sign-in asks for the cart too. */
+  async function openWithCart(): Promise<{ products: () => Promise<string[]> }> {
+    const env = await e2e.startApp({ defaultScopes: ['storefront', 'cart'] });
+    ({ page, console: log } = await e2e.open({ width: 1280, height: 800 }));
+    await page.goto(env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await productCards().first().waitFor();
+    return { products: () => productCards().locator('h3').allInnerTexts() };
+  }
+  it('a product and the cart that failed offline load by themselves once back online (once for each return)', async () => {
+    await openWithCart();
+    // The two screens' code in first (its download offline is PartUnavailable's, above).
+    await productCards().nth(1).getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Loading' }).waitFor();
+    await page.getByRole('link', { name: /^Cart/ }).click();
+    await page.getByText('Your cart is empty.').waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Catalogue', exact: true }).first().click();
+    const name = (await productCards().first().locator('h3').innerText()).trim();
+    await page.context().setOffline(true);
+    await productCards().first().getByRole('link').first().click();
+    const failure = page.getByRole('main').getByRole('alert').filter({ hasText: 'This browser is offline' });
+    await failure.getByText('Nothing could reach the store. Try again once you are back online.').waitFor();
+    await shoot('offline-product');
+    await page.context().setOffline(false);
+    await page.getByRole('heading', { name, level: 1 }).waitFor({ timeout: 6000 });
+
+    await page.context().setOffline(true);
+    await page.getByRole('link', { name: /^Cart/ }).click();
+    await failure.waitFor();
+    let cartReads = 0;
+    page.on('request', (request) => void (request.method() === 'GET' && new URL(request.url()).pathname.endsWith('/cart') && cartReads++));
+    await page.context().setOffline(false);
+    await page.getByText('Your cart is empty.').waitFor({ timeout: 6000 });
+    expect(await failure.count()).toBe(0);
+    // One read for the one return online: no loop.
+    await page.waitForTimeout(500);
+    expect(cartReads).toBe(1);
+  });
+});
+
 describe('a start that failed (the saved sessions could not be read)', () => {
   it('Try again while the browser is offline stays in the app and says so, instead of the browser’s error page; back online it starts afresh', async () => {
     // IndexedDB opens and stores, but listing all it holds fails (as a damaged profile's may), until mended.
