@@ -615,6 +615,37 @@ describe('offline, then back online', () => {
     await productCards().first().waitFor();
     return { products: () => productCards().locator('h3').allInnerTexts() };
   }
+  const searchBox = () => page.getByRole('searchbox', { name: 'Search' });
+  const kept = () => page.getByRole('alert').filter({ hasText: 'The new list could not be loaded, so the products shown before stay below.' });
+
+  it('a search offline keeps the list shown, says why, and loads by itself once back online; clearing it offline keeps the list too', async () => {
+    const { products } = await openWithCart();
+    const before = await products();
+    await page.context().setOffline(true);
+    await searchBox().fill('lamp');
+    await kept().getByText('This browser is offline').waitFor();
+    // The list shown before stays (not the full-screen error), and no count says it is the search's.
+    expect(await products()).toEqual(before);
+    expect(await page.getByText(/matching “lamp”/).count()).toBe(0);
+    await shoot('offline-search-kept-1280');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'failure-offline-search-kept.png') }); // the notice and the first cards
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectNoTechnicalLeak();
+    // Cleared offline: the products already loaded stay.
+    await searchBox().fill('');
+    await kept().waitFor();
+    expect(await products()).toEqual(before);
+    await searchBox().fill('lamp');
+    await kept().waitFor();
+    // Back online: the search's results come with no press of Try again; the focus stays in the box.
+    await page.context().setOffline(false);
+    await page.getByText(/ products? matching “lamp”/).waitFor({ timeout: 6000 });
+    expect(await kept().count()).toBe(0);
+    expect(await products()).not.toEqual(before);
+    expect(await searchBox().evaluate((box) => box === document.activeElement)).toBe(true);
+  });
+
   it('a product and the cart that failed offline load by themselves once back online (once for each return)', async () => {
     await openWithCart();
     // The two screens' code in first (its download offline is PartUnavailable's, above).

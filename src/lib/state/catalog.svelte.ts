@@ -1,5 +1,6 @@
 import type { Cursor, Product, ProductListQuery, ProductPage } from '../domain/catalog.ts';
 import type { ListProductPage } from './cursor-pages.ts';
+import { browserOffline } from '../shared/offline.ts';
 
 export { PAGE_SIZE, cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
 
@@ -11,6 +12,11 @@ export interface CatalogSnapshot {
   products: readonly Product[];
   next: Cursor | null;
   total: number | null;
+}
+
+/** A list shown whole, kept while the next one loads (Catalog's `keptError`). */
+interface ShownList extends CatalogSnapshot {
+  capped: number | null;
 }
 
 /**
@@ -31,6 +37,9 @@ export class Catalog {
   #loadingMore = $state(false);
   #error = $state<unknown>(null);
   #moreError = $state<unknown>(null);
+  /** The last list shown whole, while another loads: what stays on screen if that one cannot come offline. */
+  #shown: ShownList | null = null;
+  #keptError = $state<unknown>(null);
 
   constructor(list: ListProductPage) {
     this.#list = list;
@@ -65,13 +74,22 @@ export class Catalog {
     return this.#moreError;
   }
 
+  /**
+   * Why the list asked for last is not the one shown: it could not load while the browser was
+   * offline, so the list shown before it stays (its products, total and pages; `status` is 'ready').
+   * Null when the products are the list asked for. Its retry is a new {@link load}.
+   */
+  get keptError(): unknown {
+    return this.#keptError;
+  }
+
   get hasMore(): boolean {
     return this.#next !== null;
   }
 
   /** What is loaded, to show again later with {@link restore}; null until the first page is in. */
   snapshot(): CatalogSnapshot | null {
-    if (this.#status !== 'ready') return null;
+    if (this.#status !== 'ready' || this.#keptError !== null) return null; // a kept list is not the query's
     return { query: this.#query, products: this.#products, next: this.#next, total: this.#total };
   }
 
@@ -88,6 +106,10 @@ export class Catalog {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
+    if (this.#status === 'ready' && this.#keptError === null) {
+      this.#shown = { query: this.#query, products: this.#products, next: this.#next, total: this.#total, capped: this.#capped };
+    }
+    this.#keptError = null;
     this.#query = query;
     this.#next = null;
     this.#setProducts([]);
@@ -138,6 +160,15 @@ export class Catalog {
       this.#status = 'ready';
     } catch (error) {
       if (controller.signal.aborted || isAbort(error)) return;
+      const shown = this.#shown;
+      if (shown && shown.products.length > 0 && browserOffline()) {
+        // Offline: the list on screen is still good, so it stays, said to be the one from before.
+        this.restore(shown);
+        this.#capped = shown.capped;
+        this.#keptError = error;
+        return;
+      }
+      this.#shown = null; // the error takes the list's place: nothing is on screen to keep
       this.#error = error;
       this.#status = 'error';
     }
