@@ -244,6 +244,24 @@ describe('Shopware 6 in the app', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-throttled-1280.png`, fullPage: true });
   });
 
+  it('a key sent offline on a first visit (the connector’s code not in yet): says the browser is offline, keeps the key, and connects once online', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 360);
+    await page.context().setOffline(true);
+    await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
+    const alert = page.getByRole('alert').filter({ hasText: 'This browser is offline' });
+    await alert.getByText('Nothing could reach the store. Try again once you are back online.').waitFor();
+    // Not the words for a site updated meanwhile (the connector's code was not tried offline).
+    expect(await page.getByText(/could not be loaded|site was updated meanwhile/).count()).toBe(0);
+    expect(await page.getByLabel('Secret access key').inputValue()).toBe(BROWSE_ONLY.secret);
+    expect(await page.getByLabel('Access key ID').inputValue()).toBe(BROWSE_ONLY.accessKeyId);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-offline-connector-360.png`, fullPage: true });
+    // Back online, the same key connects: the connector's code comes now (not refused as tried offline).
+    await page.context().setOffline(false);
+    await page.getByRole('button', { name: /^Connect .* with the integration key$/ }).click();
+    await page.getByText(/Connected with integration key/).waitFor();
+  });
+
   it('the Administration sign-in connects; a revoked integration is entered again in place; five tabs at expiry renew with one token request', async () => {
     const env = await startEnv();
     const { page } = await openHome(env);

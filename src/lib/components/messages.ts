@@ -140,6 +140,16 @@ const OFFLINE: Explanation = {
 };
 
 /**
+ * A part of the app whose code did not download while the browser says it is offline (a
+ * platform's connector, first needed by its credentials form): the offline words, as PartUnavailable
+ * says them, not "the site was updated meanwhile".
+ */
+const CODE_OFFLINE: Explanation = {
+  title: 'This browser is offline',
+  detail: 'Part of this app could not be loaded. Try again once you are back online.',
+};
+
+/**
  * The token endpoint answered with a failure of its own (5xx) while finishing a sign-in: the store's
  * trouble, not a refusal, and trying again may work (security case 15).
  */
@@ -161,6 +171,7 @@ export function explain(error: unknown): Explanation {
     const blocked = policyBlocked();
     if (blocked.length > 0) return blockedByPolicy(blocked);
   }
+  if (isCodeUnavailable(error) && browserOffline()) return CODE_OFFLINE;
   if (error instanceof AppError) return WORDS[error.code];
   // A part of the app that did not download, wherever its import() was: said as such, with what to do.
   if (isCodeUnavailable(error)) return WORDS.APP_UNAVAILABLE;

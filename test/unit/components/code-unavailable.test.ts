@@ -50,3 +50,19 @@ describe('a request that got no answer while the browser is offline', () => {
     expect(explain(cors).detail).toContain('CORS');
   });
 });
+
+describe('a part of the app whose code did not download while the browser is offline', () => {
+  it('says the browser is offline and to try again once back online, not that the site may have been updated', () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      for (const error of [...FAILED_IMPORTS, new AppError('APP_UNAVAILABLE')]) {
+        expect(explain(error)).toEqual({ title: 'This browser is offline', detail: 'Part of this app could not be loaded. Try again once you are back online.' });
+      }
+      // Anything else that failed offline keeps its own words.
+      expect(explain(new TypeError('Failed to fetch')).title).toBe('Something went wrong');
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(explain(FAILED_IMPORTS[0]).title).toBe('Part of this app could not be loaded');
+  });
+});
