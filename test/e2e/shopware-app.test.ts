@@ -259,7 +259,7 @@ describe('Shopware 6 in the app', () => {
     // Back online, the same key connects: the connector's code comes now (not refused as tried offline).
     await page.context().setOffline(false);
     await page.getByRole('button', { name: /^Connect .* with the integration key$/ }).click();
-    await page.getByText(/Connected with integration key/).waitFor();
+    await page.getByText(/^Connected · can browse products/).waitFor();
   });
 
   it('the Administration sign-in connects; a revoked integration is entered again in place; five tabs at expiry renew with one token request', async () => {
