@@ -101,6 +101,8 @@ describe('Foxy in the app', () => {
     expect(names.size).toBe(DERIVED);
     expect([...names].some((t) => t.includes('TEST MUG') || t.includes('Hidden Thing'))).toBe(false);
 
+    // the box says what Foxy's search matches: an item's name and code
+    expect(await page.getByRole('searchbox', { name: 'Search' }).getAttribute('placeholder')).toBe('Name or product code');
     await page.getByRole('searchbox', { name: 'Search' }).fill('mug');
     await expect.poll(() => cards(page).count()).toBe(1);
     expect(await cards(page).first().innerText()).toContain('Ceramic Mug (Large)');

@@ -74,6 +74,8 @@ describe('Shopware 6 in the app', () => {
       .toBe(31);
     await page.getByText('You have seen all 31 products.').waitFor();
     const all = await loadedProducts(page);
+    // the box says what the Admin API's term matches: the name and the product number
+    expect(await page.getByRole('searchbox', { name: 'Search' }).getAttribute('placeholder')).toBe('Name or product number');
     await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
     await expect.poll(() => cards(page).count()).toBe(1);
     await page.getByRole('searchbox', { name: 'Search' }).fill('');

@@ -96,7 +96,8 @@ describe('StoreHippo in the app', () => {
     const sources = await mainImages.evaluateAll((imgs) => imgs.map((img) => img.getAttribute('src') ?? ''));
     expect(sources.every((src) => /^https?:\/\//.test(src))).toBe(true);
 
-    // search: a name regex in the JSON filters
+    // search: a name regex in the JSON filters, and the box says it matches the name only
+    expect(await page.getByRole('searchbox', { name: 'Search' }).getAttribute('placeholder')).toBe('Product name');
     const word = ((await cards(page).first().locator('h3').textContent()) ?? '').trim().split(' ')[0] ?? '';
     await page.getByRole('searchbox', { name: 'Search' }).fill(word);
     await expect.poll(() => hash(page)).toContain(`q=${word}`);

@@ -61,6 +61,8 @@ export const foxyProfile: ProviderProfile = Object.freeze({
   tokenQuirks: { lifetimeFields: ['expires_in'], implicitRefreshToken: false },
   // Paged locally over the derived catalogue (derive.ts).
   paging: { firstPage: 0, minCount: 1, maxCount: 100, defaultCount: 20, local: true },
+  // The local search matches an item's name and code (derive.ts).
+  notes: { searchHint: 'Name or product code' },
   embedUnavailable:
     'A snippet carries its credential in the page’s HTML, where anyone can read it, and Foxy has no read-only credential: every Foxy token gives full access to the store. So this app makes no snippet for Foxy stores.',
 });

@@ -109,4 +109,6 @@ export const goodsieProfile: ProviderProfile = Object.freeze({
     implicitRefreshToken: false,
   },
   paging: { firstPage: 0, minCount: 1, maxCount: 100, defaultCount: 20 },
+  // The products list's `q` matches name, category and tags (goodsie-api.yaml).
+  notes: { searchHint: 'Name, category or tag' },
 });

@@ -209,9 +209,11 @@ export interface ProviderProfile {
 /**
  * `sessionEnded`: what to do before reconnecting when the store ended the session (FlickRocket:
  * remove the app's permission first); `signedOut`: where the app's access is revoked at the store;
- * `pricesElsewhere`: why price and stock are not edited here (FlickRocket's shared price models).
+ * `pricesElsewhere`: why price and stock are not edited here (FlickRocket's shared price models);
+ * `searchHint`: what the catalogue's search matches, as its box's placeholder (the catalogue says
+ * "Product name" where a platform sets none: every platform's search matches the name).
  */
-export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere';
+export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint';
 
 /**
  * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector

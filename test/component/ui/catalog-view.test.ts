@@ -97,6 +97,8 @@ describe('CatalogView', () => {
     app.network.on('GET', '/api/v1/products', () => productPage([]), { query: catalogQuery({ q: 'teapot' }) });
     renderCatalog(app);
     expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+    // Goodsie's `q` matches name, category and tags: the box says so (its profile's searchHint)
+    expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveAttribute('placeholder', 'Name, category or tag');
 
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'teapot');
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'catalog', storeId: 'demo', q: 'teapot' }));
