@@ -568,6 +568,7 @@ describe('Connect while the browser is offline', () => {
     const connect = (name: string) => page.getByRole('button', { name: `Connect ${name}`, exact: true });
     await connect(STORE_NAME).waitFor();
     const home = page.url();
+    const started = await page.evaluate(() => performance.timeOrigin);
     await page.context().setOffline(true);
     await connect(STORE_NAME).click();
     // A first visit: the banners' code (with the store screens') is not in yet and cannot come, so
@@ -579,7 +580,13 @@ describe('Connect while the browser is offline', () => {
     await shoot('connect-offline-first-visit');
     await expectNoTechnicalLeak();
 
+    // Back online, the words follow (no 'offline' left to read as stale), and Try again is offered
+    // plainly; the page is not reloaded by itself.
     await page.context().setOffline(false);
+    await unavailable.getByText('Part of this app could not be loaded. Check your connection, then try again.').waitFor();
+    expect(await unavailable.getByText(/offline/).count()).toBe(0);
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(started);
+    await shoot('connect-offline-first-visit-back-online');
     await unavailable.getByRole('button', { name: 'Try again' }).click();
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();

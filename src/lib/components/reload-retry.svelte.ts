@@ -5,12 +5,25 @@ import { browserOffline, reloadUnlessOffline } from '../shared/offline.ts';
  * code did not download (PartUnavailable; a module that failed to load is not fetched again in
  * every browser), a start that failed (App's failed phase: ErrorPanel's `reloads`). Unless the
  * browser says it is offline: a reload then would leave the app for the browser's own error page,
- * so it stays and says so, from the start when the browser is offline as it shows. In the first
- * load with PartUnavailable, which must show when no other code can come.
+ * so it stays and says so, from the start when the browser is offline as it shows, and for as long
+ * as it is: the words follow the browser's `online` and `offline` events (back online, Try again is
+ * offered plainly). It does not reload by itself then: a reload could lose what was typed elsewhere
+ * on the page (a key in a credentials form, an edit), so the person presses Try again. Made while a
+ * component starts (its listeners go with it). In the first load with PartUnavailable, which must
+ * show when no other code can come.
  */
 export class ReloadRetry {
-  /** Whether the browser said it is offline: 1 as this was made, 2 at a Try again; 0 not (a reload can help). */
+  /** Whether the browser says it is offline: 1 (as this was made, or at an `offline` event), 2 at a Try again; 0 not (a reload can help). */
   #offline = $state.raw(browserOffline() ? 1 : 0);
+
+  constructor() {
+    $effect(() => {
+      const stop = new AbortController();
+      const said = () => (this.#offline = +browserOffline());
+      for (const type of ['online', 'offline']) addEventListener(type, said, { signal: stop.signal });
+      return () => stop.abort();
+    });
+  }
 
   /** What to say while the browser is offline ("still" once Try again was pressed); null: a reload can help. */
   get offlineWords(): string | null {

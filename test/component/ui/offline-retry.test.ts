@@ -1,11 +1,14 @@
 /**
  * What the app does with a failure it showed while the browser was offline, once the browser is back
- * online (ErrorPanel: one place for every screen). Chromium's own online/offline events are driven
+ * online (ErrorPanel: one place for every screen), and what PartUnavailable says then (its words
+ * follow the browser; it does not reload by itself). Chromium's own online/offline events are driven
  * in e2e failures.test.ts.
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import userEvent from '@testing-library/user-event';
 import ErrorPanel from '../../../src/lib/components/ErrorPanel.svelte';
+import PartUnavailable from '../../../src/lib/components/PartUnavailable.svelte';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 
 /** Says the browser is offline (navigator.onLine false) until `goOnline`, which also fires `online`. */
@@ -54,5 +57,33 @@ describe('ErrorPanel back online', () => {
     browser.goOnline();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(onRetry).not.toHaveBeenCalled();
+  });
+});
+
+describe('PartUnavailable back online', () => {
+  it('the offline words follow the browser: gone once it is back online (Try again plainly, no reload by itself, the focus left where it is), said again offline', async () => {
+    const browser = offline();
+    const reload = vi.fn();
+    vi.stubGlobal('location', { ...location, reload });
+    try {
+      render(PartUnavailable);
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('This browser is offline: try again once it is back online.');
+      const tryAgain = screen.getByRole('button', { name: 'Try again' });
+      await userEvent.click(tryAgain);
+      expect(alert).toHaveTextContent('This browser is still offline');
+      browser.goOnline();
+      await vi.waitFor(() => expect(alert).toHaveTextContent('Part of this app could not be loaded. Check your connection, then try again.'));
+      expect(alert).not.toHaveTextContent('offline');
+      expect(reload).not.toHaveBeenCalled();
+      expect(document.activeElement).toBe(tryAgain);
+      offline();
+      dispatchEvent(new Event('offline'));
+      await vi.waitFor(() => expect(alert).toHaveTextContent('This browser is offline: try again once it is back online.'));
+      await userEvent.click(tryAgain);
+      expect(reload).not.toHaveBeenCalled();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
