@@ -105,6 +105,49 @@ describe('CredentialsForm', () => {
   });
 });
 
+describe('CredentialsForm offline, then back online', () => {
+  const setOnline = (online: boolean) => Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
+  afterEach(() => Reflect.deleteProperty(navigator, 'onLine'));
+  const offlineWords = 'This browser is offline. Nothing could reach the store. Try again once you are back online.';
+
+  async function sentOffline(connect: () => Promise<void>) {
+    const session = sessionStub([INTEGRATION], connect);
+    show(session, CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION });
+    const secret = screen.getByLabelText('Secret access key');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Access key ID' }), 'SWIAKEPT');
+    setOnline(false);
+    await userEvent.type(secret, 'kept{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent(offlineWords);
+    expect(session.connectWithCredentials).not.toHaveBeenCalled();
+    return { connect: session.connectWithCredentials as ReturnType<typeof vi.fn>, secret };
+  }
+  const goOnline = () => {
+    setOnline(true);
+    dispatchEvent(new Event('online'));
+  };
+
+  it('sends the kept key by itself once the browser is back online (once per online event: a failure online listens no more)', async () => {
+    const { connect, secret } = await sentOffline(() => Promise.reject(new AppError('API_NETWORK_ERROR')));
+    goOnline();
+    await vi.waitFor(() => expect(connect).toHaveBeenCalledTimes(1));
+    expect(connect).toHaveBeenCalledWith('shop', INTEGRATION.id, { accessKeyId: 'SWIAKEPT', secretAccessKey: 'kept' });
+    // It failed online: said as the store's, not the browser's, and no second send by itself.
+    await vi.waitFor(() => expect(screen.getByRole('alert')).not.toHaveTextContent('This browser is offline'));
+    expect(secret).toHaveFocus();
+    goOnline();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(connect).toHaveBeenCalledTimes(1);
+  });
+
+  it('a field changed since: nothing is sent by itself, the stale offline alert goes', async () => {
+    const { connect, secret } = await sentOffline(() => Promise.resolve());
+    await userEvent.type(secret, 'X');
+    goOnline();
+    await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    expect(connect).not.toHaveBeenCalled();
+  });
+});
+
 describe('ConnectWithCredentials', () => {
   it('opened with Connect, puts the focus in the preselected mode’s key field, not on the mode’s radio of the same name (a pasted key went nowhere)', async () => {
     show(sessionStub(storeHippoProfile.modes, () => Promise.resolve()), ConnectWithCredentials, { storeId: 'shop', takeFocus: true });
