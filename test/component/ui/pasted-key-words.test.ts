@@ -15,6 +15,9 @@ import type { Credential } from '../../../src/lib/connect/credential.ts';
 import type { Capability } from '../../../src/lib/domain/capability.ts';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import LockedFeature from '../../../src/lib/components/LockedFeature.svelte';
+import ProductView from '../../../src/lib/components/views/ProductView.svelte';
+import type { Product } from '../../../src/lib/domain/catalog.ts';
+import OrdersView from '../../../src/lib/components/views/OrdersView.svelte';
 import StoreBar from '../../../src/lib/components/StoreBar.svelte';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
@@ -176,5 +179,57 @@ describe('a locked panel of a pasted-key store', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Connected with the new key: Hippo Demo still does not allow it.');
     expect(screen.getByRole('button', { name: 'Use another key' })).toHaveFocus();
     expect(screen.queryByLabelText('Access key', { selector: 'input[type=password]' })).not.toBeInTheDocument();
+  });
+
+  describe('on the Orders screen, drawn afresh when a key connects in place (as Shell keys it)', () => {
+    const apis = { for: () => ({ listOrders: async () => ({ orders: [], paging: { total: 0 } }) }) } as unknown as StoreApis;
+    const showOrders = (session: Session) =>
+      render(Harness, { props: { session, apis, router: new Router(), component: OrdersView, props: () => ({ storeId: 'hippo', page: 0 }), keyedBy: 'hippo' } });
+
+    it('the same read-only key again: the new panel says so, the focus on its Use another key, no Svelte warning', async () => {
+      const warn = vi.spyOn(console, 'warn');
+      const session = sessionOf(HIPPO);
+      session.link(linked(HIPPO, 'access-key', ['browse']));
+      vi.spyOn(session, 'connectWithCredentials').mockImplementation(async () => session.link(linked(HIPPO, 'access-key', ['browse'])));
+      showOrders(session);
+      await userEvent.click(screen.getByRole('button', { name: 'Use another key' }));
+      await userEvent.type(await screen.findByLabelText('Access key', { selector: 'input[type=password]' }), 'READKEY{Enter}');
+      expect(await screen.findByRole('status')).toHaveTextContent('Connected with the new key: Hippo Demo still does not allow it.');
+      await vi.waitFor(() => expect(screen.getByRole('button', { name: 'Use another key' })).toHaveFocus());
+      expect(warn.mock.calls.flat().join(' ')).not.toMatch(/derived_inert/);
+      warn.mockRestore();
+    });
+
+    it('Check again, the role changed meanwhile: the lock goes, the focus to the Orders heading', async () => {
+      const session = sessionOf(HIPPO);
+      session.link(linked(HIPPO, 'access-key', ['browse']));
+      vi.spyOn(session, 'recheck').mockImplementation(async () => session.link(linked(HIPPO, 'access-key', ['browse', 'viewOrders']), false));
+      showOrders(session);
+      await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
+      await vi.waitFor(() => expect(screen.getByRole('heading', { name: 'Orders' })).toHaveFocus());
+      expect(screen.queryByRole('note')).not.toBeInTheDocument();
+    });
+
+    it('the manager key: the focus to the Orders heading', async () => {
+      const session = sessionOf(HIPPO);
+      session.link(linked(HIPPO, 'access-key', ['browse']));
+      vi.spyOn(session, 'connectWithCredentials').mockImplementation(async () => session.link(linked(HIPPO, 'access-key', ['browse', 'viewOrders'])));
+      showOrders(session);
+      await userEvent.click(screen.getByRole('button', { name: 'Use another key' }));
+      await userEvent.type(await screen.findByLabelText('Access key', { selector: 'input[type=password]' }), 'MANAGERKEY{Enter}');
+      await vi.waitFor(() => expect(screen.getByRole('heading', { name: 'Orders' })).toHaveFocus());
+    });
+  });
+
+  it('a product page, editing locked: Check again, the role changed meanwhile, puts the focus in the editor that comes (its Name)', async () => {
+    const product: Product = { id: 'p1', name: 'Apple', descriptionHtml: '', descriptionShort: '', price: 1, currency: 'EUR', compareAtPrice: null, images: [], categories: [], tags: [], inStock: true, published: true, created: '2026-01-01T00:00:00Z' };
+    const apis = { for: () => ({ getProduct: async () => product }), info: () => ({}) } as unknown as StoreApis;
+    const session = sessionOf(SHOP);
+    session.link(linked(SHOP, 'integration', ['browse']));
+    vi.spyOn(session, 'recheck').mockImplementation(async () => session.link(linked(SHOP, 'integration', ['browse', 'editProducts']), false));
+    render(Harness, { props: { session, apis, router: new Router(), component: ProductView, props: () => ({ storeId: 'sw', productId: 'p1' }), keyedBy: 'sw' } });
+    await userEvent.click(await screen.findByRole('button', { name: 'Manage this product (store owners)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await vi.waitFor(() => expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus());
   });
 });
