@@ -212,6 +212,43 @@ describe('Shopware 6 in the app', () => {
     await page.locator('section.description em', { hasText: 'ripe' }).waitFor();
   });
 
+  it('a refused draft under the lock: Check again and Use another key put the focus in the editor that comes back, not on the page', async () => {
+    const env = await startEnv();
+    const { page, lines } = await openHome(env, 360);
+    await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
+    await page.getByText(/^Connected · can browse products and edit products if the key’s role allows it/).waitFor();
+    await page.goto(`${env.app.url}#/s/sw`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
+    await expect.poll(() => cards(page).count()).toBe(1);
+    await cards(page).first().getByRole('link').first().click();
+    const form = page.getByRole('form', { name: 'Edit product' });
+    const name = form.getByLabel('Name');
+    const focused = (locator: typeof name) => locator.evaluate((el) => el === document.activeElement);
+    const refuse = async (): Promise<void> => {
+      await form.getByRole('button', { name: 'Save changes' }).focus();
+      await page.keyboard.press('Enter');
+      await page.getByText(/Your unsaved change to this product is kept below/).waitFor();
+    };
+    await name.fill('Cherries, typed under a browse-only key');
+    await refuse();
+    // Check again: an integration's refusals are cleared, editing is offered again on trust, the lock
+    // (and its button) gone: the focus in the editor's first field, the draft in it
+    await page.getByRole('button', { name: 'Check again' }).click();
+    await page.getByRole('button', { name: 'Save changes' }).waitFor();
+    await expect.poll(() => focused(name)).toBe(true);
+    expect(await name.inputValue()).toBe('Cherries, typed under a browse-only key');
+    // refused again; the administrator's key, in place: the screen is drawn afresh, the draft restored,
+    // the focus in its first field again
+    await refuse();
+    await page.getByRole('button', { name: 'Use another key' }).click();
+    await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
+    await page.getByText('Your unsaved changes were restored.').waitFor();
+    await expect.poll(() => focused(name)).toBe(true);
+    expect(await name.inputValue()).toBe('Cherries, typed under a browse-only key');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-draft-another-key-360.png` });
+    expect(lines.filter((line) => line.includes('svelte.dev/e/'))).toEqual([]);
+  });
+
   it('a wrong secret, CORS off and a throttled sign-in each say their own thing, and nothing is stored', async () => {
     const env = await startEnv({ throttleDivisor: 1 });
     const { page } = await openHome(env);

@@ -203,6 +203,8 @@ describe('StoreHippo in the app', () => {
     await locked.getByRole('button', { name: 'Check again' }).click();
     await page.getByRole('table').waitFor();
     expect(hash(page)).toBe('#/s/hippo/orders');
+    // the button went with the lock: the focus on the screen's heading, above the orders, not the body
+    await expect.poll(() => page.getByRole('heading', { name: 'Orders', level: 1 }).evaluate((el) => el === document.activeElement)).toBe(true);
     await page.goto(`${env.app.url}#/s/hippo/coupons`);
     await page.getByRole('heading', { name: 'Coupons' }).waitFor();
     expect(await page.getByText(/is not allowed/).count()).toBe(0);
@@ -228,6 +230,16 @@ describe('StoreHippo in the app', () => {
     await expect.poll(() => key.evaluate((el) => el === document.activeElement)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-another-key-360.png`, fullPage: true });
 
+    // the same read-only key again: it connects (the screen drawn afresh), the lock comes back and says
+    // so, the focus on the new panel's Use another key, not the page's body
+    await key.fill(DEMO_KEYS.readOnly);
+    await locked.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
+    await locked.getByRole('status').filter({ hasText: `Connected with the new key: ${NAME} still does not allow it.` }).waitFor();
+    await expect.poll(() => another.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-same-key-360.png`, fullPage: true });
+    await another.click();
+    await expect.poll(() => key.evaluate((el) => el === document.activeElement)).toBe(true);
+
     // a key the store does not know: said once, why; the read-only connection goes on working
     await key.fill('0000000000000000000000000000dead');
     await locked.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
@@ -243,6 +255,9 @@ describe('StoreHippo in the app', () => {
     await locked.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
     await page.getByRole('table').waitFor();
     expect(hash(page)).toBe('#/s/hippo/orders');
+    await expect.poll(() => page.getByRole('heading', { name: 'Orders', level: 1 }).evaluate((el) => el === document.activeElement)).toBe(true);
+    // no warning from Svelte on the way (a panel reading its state after it was taken down)
+    expect(lines.filter((line) => line.includes('svelte.dev/e/'))).toEqual([]);
     const ordersRead = env.hippo.requests().filter((r) => r.listener === 'api' && r.path.endsWith('/ms.orders'));
     expect(ordersRead.at(-1)?.headers['access-key']).toBe(DEMO_KEYS.manager);
     // saved: one connection, the new key's, after a reload too
