@@ -124,6 +124,18 @@ describe('StoreHippo in the app', () => {
     await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-category-1280.png` });
 
+    // an address saved before names were shown (?category=home-decor): read as "Home decor", the address rewritten in place
+    const entries = await page.evaluate(() => history.length);
+    await page.goto(`${env.app.url}#/s/hippo?category=home-decor`);
+    await expect.poll(() => decodeURIComponent(hash(page)).replaceAll('+', ' ')).toContain('category=Home decor');
+    await expect.poll(() => category.inputValue()).toBe('Home decor');
+    expect((await category.locator('option').allInnerTexts()).filter((t) => t !== 'All categories').sort()).toEqual(['Bags', 'Home decor', 'Kitchen', 'Shirts', 'Shoes', 'Summer']);
+    await expect.poll(async () => (await page.locator('main').textContent()) ?? '').toMatch(/\d+ products? in Home decor/);
+    expect((await page.locator('main').textContent()) ?? '').not.toContain('home-decor');
+    expect(await page.evaluate(() => history.length)).toBe(entries + 1);
+    await page.goBack();
+    await expect.poll(() => hash(page)).toContain('sort=price');
+
     // a product: its image from the CDN origin, drawn; its category by name; editing locked in StoreHippo's words
     await cards(page).first().getByRole('link').first().click();
     const heading = page.locator('main h1');

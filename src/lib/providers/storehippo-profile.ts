@@ -5,6 +5,7 @@
  */
 import type { ConfigReader, StoreConfig, StoreConfigBase, StoreHippoStoreConfig } from '../connect/store-config.ts';
 import type { ConnectionModeInfo, ProviderProfile } from './types.ts';
+import { categoryNameOf } from './storehippo/category-names.ts';
 
 /** 2.1: docs say 24 alphanumerics, live keys are 32 hex; only the shape is checked. */
 export const STOREHIPPO_KEY_PATTERN = /^[A-Za-z0-9]{16,64}$/;
@@ -89,4 +90,6 @@ export const storeHippoProfile: ProviderProfile = Object.freeze({
   validateConfig: validateStoreHippo,
   tokenQuirks: { lifetimeFields: [], implicitRefreshToken: false },
   paging: { firstPage: 0, minCount: 1, maxCount: 50, defaultCount: 24 },
+  // An address saved before categories were shown by name carries the alias: read as the name shown.
+  categoryFromAddress: categoryNameOf,
 });

@@ -204,6 +204,12 @@ export interface ProviderProfile {
   pictureOrigins?: readonly string[];
   /** The platform's own words where the generic ones are not enough (see PlatformNote). */
   notes?: Readonly<Partial<Record<PlatformNote, string>>>;
+  /**
+   * The category a catalogue address's `?category=` names, where the platform shows categories by
+   * another spelling than an older address may carry (StoreHippo: an alias, "home-decor", read as
+   * the name shown, "Home decor"). Absent: the address's text is the category.
+   */
+  categoryFromAddress?(text: string): string;
 }
 
 /**
