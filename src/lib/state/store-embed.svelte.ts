@@ -191,6 +191,17 @@ export class StoreEmbed {
     }
   }
 
+  /** Drops the kept key: the person emptied the field or put another key in it (kept again once the store takes that one). */
+  async forgetKey(): Promise<void> {
+    if (!this.#keys || this.#savedKey === null) return;
+    this.#savedKey = null;
+    try {
+      await this.#keys.forget(this.#storeId);
+    } catch {
+      // storage gone: nothing to read back either
+    }
+  }
+
   /**
    * Whether the store takes `key` for reading its storefront, asked as the widget will ask (one
    * product, the key in its header, no cookies, no Referer): 'ok'; 'refused' (401 or 403: not this

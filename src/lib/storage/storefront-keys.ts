@@ -2,7 +2,8 @@
  * The public storefront key the Embed screen's snippets carry (Shopware's sales channel access key),
  * one per store, kept with the store's other data in IndexedDB so it need not be pasted again on
  * every visit. It is public by design (it goes into pages, reads only what the storefront shows), so
- * it is kept as the snippet carries it; it goes when the store's connection is forgotten.
+ * it is kept as the snippet carries it; it goes when the store’s connection is forgotten, or when the
+ * Embed screen's field is emptied or given another key (only the key shown there is ever kept).
  */
 import { prefixed, type KeyValueStore } from './kv.ts';
 

@@ -1,7 +1,8 @@
 /**
  * The Embed screen for a Shopware store: the sales channel's public key pasted once is there again
  * on the next visit (kept in IndexedDB with the store's data, never in localStorage), and goes when
- * the store's connection is forgotten.
+ * the store’s connection is forgotten, or once the field is emptied or holds another key (only the
+ * key in the field is kept, and only once the shop takes it).
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -67,5 +68,42 @@ describe('EmbedView for a Shopware store', () => {
     await screen.findByLabelText('Sales channel access key');
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.getByLabelText('Sales channel access key')).toHaveValue('');
+  });
+
+  /** A visit with the key kept: the field shows it, and the line says it is kept. */
+  async function visitWithKeptKey(): Promise<HTMLInputElement> {
+    const { store } = await openStorage();
+    await store.set('storefront-key:sw', { v: 1, key: KEY });
+    visit();
+    const field = (await screen.findByLabelText('Sales channel access key')) as HTMLInputElement;
+    await vi.waitFor(() => expect(field).toHaveValue(KEY));
+    return field;
+  }
+
+  it('forgets the kept key once the field is emptied: a reload shows it empty', async () => {
+    const field = await visitWithKeptKey();
+    await userEvent.clear(field);
+    expect(screen.queryByText(/This browser keeps it/)).toBeNull();
+    const { store } = await openStorage();
+    await vi.waitFor(async () => expect(await store.get('storefront-key:sw')).toBeUndefined());
+  });
+
+  it('keeps no key the shop refuses, and forgets the earlier one it replaced', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 401 })));
+    const field = await visitWithKeptKey();
+    await userEvent.clear(field);
+    await userEvent.type(field, 'SWSCWRONGKEY0000000000001');
+    await screen.findByRole('alert', {}, { timeout: 3000 });
+    const { store } = await openStorage();
+    await vi.waitFor(async () => expect(await store.get('storefront-key:sw')).toBeUndefined());
+    expect(screen.queryByText(/This browser keeps it/)).toBeNull();
+  });
+
+  it('forgets a kept key the shop now refuses (revoked since)', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 401 })));
+    await visitWithKeptKey();
+    await screen.findByRole('alert', {}, { timeout: 3000 });
+    const { store } = await openStorage();
+    await vi.waitFor(async () => expect(await store.get('storefront-key:sw')).toBeUndefined());
   });
 });
