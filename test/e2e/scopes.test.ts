@@ -90,7 +90,7 @@ describe('403 insufficient_scope withdraws the scope and offers "Grant access"',
     // (the whole editor went away); the nav locks.
     const locked = page.getByRole('note').filter({ hasText: 'Editing products needs permission to “Manage the store”' });
     await locked.waitFor();
-    await locked.getByText('Your unsaved change to this product is kept below').waitFor();
+    await locked.getByText('Your unsaved changes to this product are kept below: Grant access, and Save comes back once the permission is granted; or discard them.').waitFor();
     expect(await editor.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Renamed after the 403');
     expect(await editor.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
     await expectAdminLockedInNav();

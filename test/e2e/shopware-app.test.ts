@@ -184,7 +184,7 @@ describe('Shopware 6 in the app', () => {
     await refusedForm.getByLabel('Name').fill('Cherries, typed under a browse-only key');
     await refusedForm.getByRole('button', { name: 'Save changes' }).focus();
     await page.keyboard.press('Enter');
-    await page.getByText('Your unsaved change to this product is kept below: save it once that permission is granted, or discard it.').waitFor();
+    await page.getByText('Your unsaved changes to this product are kept below: once the permission is granted, Check again brings Save back; or discard them.').waitFor();
     expect(await refusedForm.getByLabel('Name').inputValue()).toBe('Cherries, typed under a browse-only key');
     expect(await refusedForm.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
     expect(await findByName(env, 'Cherries, typed under a browse-only key')).toBe(false);

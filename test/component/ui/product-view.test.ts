@@ -164,7 +164,7 @@ describe('ProductView: what the granted scopes unlock', () => {
     await userEvent.keyboard('{Enter}');
 
     // The refusal, said once, above the draft; the same form (not drawn again) keeps what was typed.
-    await eventually(() => expect(screen.getByText(/Your unsaved change to this product is kept below: save it once that permission is granted, or discard it\./)).toBeInTheDocument());
+    await eventually(() => expect(screen.getByText('Your unsaved changes to this product are kept below: Grant access, and Save comes back once the permission is granted; or discard them.')).toBeInTheDocument());
     expect(screen.getAllByText(/Editing products needs permission to “Manage the store”/)).toHaveLength(1);
     expect(screen.getByRole('form', { name: 'Edit product' })).toBe(form);
     expect(name).toHaveValue('My apron');
