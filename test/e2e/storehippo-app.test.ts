@@ -71,7 +71,7 @@ describe('StoreHippo in the app', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-home-form-360.png`, fullPage: true });
 
     await pasteKey(page, DEMO_KEYS.readOnly);
-    await page.getByText('Connected · can browse products; not allowed to see orders or coupons or edit products').waitFor();
+    await page.getByText('Connected · can browse products; not allowed to see orders or coupons, or to edit products').waitFor();
     expect(await readSessionKeys(page)).toEqual(['session:hippo']);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('link', { name: `Browse ${NAME}` }).click();
@@ -202,7 +202,7 @@ describe('StoreHippo in the app', () => {
     const env = await startEnv();
     const { page } = await openHome(env);
     await pasteKey(page, DEMO_KEYS.readOnly);
-    await page.getByText('Connected · can browse products; not allowed to see orders or coupons or edit products').waitFor();
+    await page.getByText('Connected · can browse products; not allowed to see orders or coupons, or to edit products').waitFor();
     await page.goto(`${env.app.url}#/s/hippo/orders`);
     const locked = page.getByRole('note').filter({ hasText: 'Seeing the store’s orders is not allowed' });
     await locked.getByText(/Give the key’s user a role that allows it in StoreHippo Admin › Users\. Then check again, or use another key\./).waitFor();
@@ -232,7 +232,7 @@ describe('StoreHippo in the app', () => {
     const env = await startEnv();
     const { page, lines } = await openHome(env, 360);
     await pasteKey(page, DEMO_KEYS.readOnly);
-    await page.getByText('Connected · can browse products; not allowed to see orders or coupons or edit products').waitFor();
+    await page.getByText('Connected · can browse products; not allowed to see orders or coupons, or to edit products').waitFor();
     await page.goto(`${env.app.url}#/s/hippo/orders`);
     const locked = page.getByRole('note').filter({ hasText: 'Seeing the store’s orders is not allowed' });
     const another = locked.getByRole('button', { name: 'Use another key' });

@@ -38,7 +38,7 @@ function phrases(capabilities: readonly Capability[], unconfirmed: readonly Capa
   return groups.map((g) => `${g.verb} ${list(g.objects, and)}${g.caveat ? CAVEAT : ''}`);
 }
 
-/** "can browse products, see orders and coupons, and edit products[; not allowed to …]". */
+/** "can browse products, see orders and coupons, and edit products[; not allowed to see orders or coupons, or to edit products]". */
 export function connectionSummary(session: Session, storeId: string): string {
   const unconfirmed = session.connectedMode(storeId)?.unconfirmed ?? [];
   const can = PHRASES.map(([capability]) => capability).filter((capability) => session.can(storeId, capability));
@@ -46,5 +46,8 @@ export function connectionSummary(session: Session, storeId: string): string {
     ? PHRASES.map(([capability]) => capability).filter((capability) => session.supports(storeId, capability) && !session.can(storeId, capability))
     : [];
   const allowed = can.length > 0 ? `can ${list(phrases(can, unconfirmed, 'and'), 'and')}` : 'can do nothing yet';
-  return locked.length > 0 ? `${allowed}; not allowed to ${list(phrases(locked, [], 'or'), 'or')}` : allowed;
+  // Each verb's own "to" after the first: "see orders or coupons, or to edit products" (not "... coupons or edit products").
+  const refused = phrases(locked, [], 'or');
+  const notAllowed = refused.length > 1 ? `${refused.slice(0, -1).join(', to ')}, or to ${refused.at(-1)}` : refused.join('');
+  return locked.length > 0 ? `${allowed}; not allowed to ${notAllowed}` : allowed;
 }

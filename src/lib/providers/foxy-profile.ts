@@ -35,6 +35,8 @@ const MODES: readonly ConnectionModeInfo[] = [
     risk: FOXY_RISK,
     severeRisk: true,
     revokeAt: 'Foxy admin › Integrations (remove the client).',
+    // The red notice already says where to remove it (platforms.md 5.1): said once.
+    revokeHow: '',
   },
 ];
 

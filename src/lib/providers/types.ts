@@ -139,7 +139,8 @@ export interface ConnectionModeInfo {
   revokePath?: string;
   /**
    * The form's sentence on ending it, where "Create or revoke it in <revokeAt>" does not fit (a
-   * password is not created or revoked in the store's admin, it is changed).
+   * password is not created or revoked in the store's admin, it is changed); '' where the risk line
+   * already says where to end it (Foxy's red notice: "Remove the integration in Foxy admin › ...").
    */
   revokeHow?: string;
   /** A credentials mode's credential in a sentence ("access key ID and secret"): "<platform> did not accept this …". */

@@ -1,7 +1,8 @@
 /**
  * The credentials forms (Shopware's two modes, StoreHippo's access key) as a screen-reader user
  * meets them: a refused credential marks its fields invalid and describes them by the failure until
- * they are typed in again; opening the forms puts the focus in the field to fill.
+ * they are typed in again; opening the forms puts the focus in the field to fill; each form says
+ * once how its credential is ended, naming the buttons as they read.
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -12,6 +13,7 @@ import CredentialsForm from '../../../src/lib/components/CredentialsForm.svelte'
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 import { shopware6Profile } from '../../../src/lib/providers/shopware6-profile.ts';
+import { foxyProfile } from '../../../src/lib/providers/foxy-profile.ts';
 import { storeHippoProfile } from '../../../src/lib/providers/storehippo-profile.ts';
 import type { ConnectionModeInfo } from '../../../src/lib/providers/types.ts';
 import type { Session } from '../../../src/lib/state/session.svelte.ts';
@@ -86,6 +88,17 @@ describe('CredentialsForm', () => {
     expect(form).toHaveTextContent('To end every session this password opened, change it in Shopware Administration › Settings › System › Users.');
     expect(form).not.toHaveTextContent(/Create or revoke|\/api\/oauth\/token/);
     expect(form).toHaveTextContent('Your password goes only to the store’s own sign-in, and this app never keeps it');
+    // the button named as it reads (the store bar's "Forget sign-in", the stores list's "Forget credentials"), not a bare "Forget"
+    expect(form).toHaveTextContent('the sign-in stays in this browser until you press Forget sign-in (Forget credentials in the stores list).');
+  });
+
+  it('Foxy’s form says once where to remove the integration: in its red notice, with no second revoke line', () => {
+    const BUNDLE = foxyProfile.modes[0]!;
+    show(sessionStub([BUNDLE], () => Promise.resolve()), CredentialsForm, { storeId: 'shop', storeName: 'Foxy Store', mode: BUNDLE });
+    const form = screen.getByRole('form');
+    expect(form.textContent?.match(/Foxy admin › Integrations\b(?! ›)/g)).toHaveLength(1);
+    expect(form).toHaveTextContent('Remove the integration in Foxy admin › Integrations when done.');
+    expect(form).not.toHaveTextContent(/Create or revoke|remove the client/);
   });
 
   it('a key is not offered to a password manager: its secret stays autocomplete=off', () => {

@@ -78,13 +78,13 @@ describe('the stores list’s intro', () => {
 
   it('says the key decides where every store takes a pasted key (no consent page to decide on)', () => {
     show(sessionOf(HIPPO, SHOP, FOXY), HomeView, { callbackError: null });
-    expect(intro()).toBe('Connect a store to browse its catalogue. The key its admin gives you decides what this app may do.');
+    expect(intro()).toBe('Connect a store to browse its catalogue. The access its admin gives you decides what this app may do.');
   });
 
   it('says both where both kinds are listed', () => {
     show(sessionOf(GOODS, HIPPO), HomeView, { callbackError: null });
     expect(intro()).toBe(
-      'Connect a store to browse its catalogue. A store that opens its own page lets you decide there what this app may do; for one that asks for a key from its admin, that key decides.',
+      'Connect a store to browse its catalogue. A store that opens its own page lets you decide there what this app may do; for the others, the access their admin gives you decides.',
     );
   });
 });
@@ -98,7 +98,7 @@ describe('a connected store’s line', () => {
     session.link(linked(SHOP, 'integration', ['browse', 'viewOrders', 'viewCoupons', 'editProducts']));
     session.link(linked(FOXY, 'token-bundle', []));
     show(session, HomeView, { callbackError: null });
-    expect(await line('Hippo Demo')).toBe('Connected · can browse products; not allowed to see orders or coupons or edit products');
+    expect(await line('Hippo Demo')).toBe('Connected · can browse products; not allowed to see orders or coupons, or to edit products');
     // a Shopware integration's edit right cannot be read by its probe: the first save tells
     expect(await line('Fruit Shop')).toBe('Connected · can browse products, see orders and coupons, and edit products if the key’s role allows it');
     expect(await line('Foxy Store')).toBe('Connected · can browse products and see orders and coupons');
