@@ -32,28 +32,3 @@ export async function retryKeepingFocus(control: HTMLElement, retry: () => unkno
   if (control.isConnected || (active !== null && active !== document.body)) return;
   (document.querySelector<HTMLElement>('#main [data-retry]') ?? landing?.())?.focus();
 }
-
-/**
- * The focus for what a finished action brought, where that is drawn later (a store connected again
- * in place draws its screen afresh, the panel that held the focus gone with the old one): once
- * `find` gives an element on the page that takes the focus, it gets it. Bounded: it gives up after
- * `within` ms, or as soon as the person has put the focus somewhere themselves.
- */
-export function focusWhenDrawn(find: () => HTMLElement | null | undefined, within = 10_000): Promise<void> {
-  return new Promise((resolve) => {
-    let observer: MutationObserver | undefined;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const done = (): void => (observer?.disconnect(), clearTimeout(timer), resolve());
-    const attempt = (): void => {
-      const active = document.activeElement;
-      if (active !== null && active !== document.body && active.isConnected) return done();
-      const target = find();
-      if (target?.isConnected) target.focus();
-      if (target && document.activeElement === target) done();
-    };
-    observer = new MutationObserver(attempt);
-    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-    timer = setTimeout(done, within);
-    void tick().then(attempt);
-  });
-}

@@ -18,10 +18,10 @@ export class ReloadRetry {
 
   constructor() {
     $effect(() => {
-      const stop = new AbortController();
       const said = () => (this.#offline = +browserOffline());
-      for (const type of ['online', 'offline']) addEventListener(type, said, { signal: stop.signal });
-      return () => stop.abort();
+      addEventListener('online', said);
+      addEventListener('offline', said);
+      return () => (removeEventListener('online', said), removeEventListener('offline', said));
     });
   }
 

@@ -79,13 +79,6 @@ export abstract class StoreAccess {
     return store && getProvider(store.kind).notes?.[which];
   }
 
-  /** The category `text` from a catalogue address names on the store's platform (ProviderProfile.categoryFromAddress). */
-  categoryFromAddress(storeId: string, text: string): string {
-    const store = this.store(storeId);
-    const read = store && text !== '' ? getProvider(store.kind).categoryFromAddress : undefined;
-    return read ? read(text) : text;
-  }
-
   /** Why a probe-derived capability is locked, with what to change at the store; undefined otherwise. */
   lockReason(storeId: string, capability: Capability): string | undefined {
     const store = this.store(storeId);
