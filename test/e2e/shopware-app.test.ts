@@ -247,7 +247,7 @@ describe('Shopware 6 in the app', () => {
     const refuse = async (): Promise<void> => {
       await form.getByRole('button', { name: 'Save changes' }).focus();
       await page.keyboard.press('Enter');
-      await page.getByText(/Your unsaved change to this product is kept below/).waitFor();
+      await page.getByText(/Your unsaved changes to this product are kept below/).waitFor();
     };
     await name.fill('Cherries, typed under a browse-only key');
     await refuse();
