@@ -2,6 +2,7 @@
  * The product form that editing a product and adding one share: its fields as the inputs hold them,
  * and what is wrong with each, in words shown beside it. ProductFields.svelte draws the fields.
  */
+import { currencyDigits } from '../shared/money.ts';
 
 export interface ProductForm {
   name: string;
@@ -23,12 +24,13 @@ export interface FormProblems {
 export const NO_PROBLEMS: FormProblems = Object.freeze({ name: '', price: '', inventory: '' });
 
 /**
- * How many decimals a price in `currency` has: its minor unit as Intl knows it (USD and EUR 2, JPY 0,
- * KWD 3); 2 for a code Intl does not know, as formatPrice shows such an amount.
+ * How many decimals a price in `currency` has: its minor unit (currencyDigits: USD and EUR 2, JPY 0,
+ * KWD 3, made once per currency, not at every key typed); 2 for a code Intl does not know, as
+ * formatPrice shows such an amount.
  */
 export function priceDecimals(currency: string): number {
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    return currencyDigits(currency);
   } catch {
     return 2;
   }

@@ -1,19 +1,7 @@
 /** Rounding a wire price (a float in major units) to what its currency can express. */
+import { currencyDigits } from '../shared/money.ts';
 
-const digitsCache = new Map<string, number>();
-
-/**
- * How many minor-unit digits `currency` has (USD 2, JPY 0, KWD 3), per the runtime's ICU data.
- * Throws a RangeError for a malformed currency code.
- * @see https://tc39.es/ecma402/#sec-currencydigits
- */
-export function currencyDigits(currency: string): number {
-  const cached = digitsCache.get(currency);
-  if (cached !== undefined) return cached;
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  digitsCache.set(currency, digits);
-  return digits;
-}
+export { currencyDigits };
 
 /**
  * Rounds half away from zero at `digits` decimals, on the number's shortest decimal spelling, so

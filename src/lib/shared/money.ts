@@ -22,3 +22,18 @@ export function formatPrice(amount: number, currency: string, locale?: string): 
   }
   return formatter.format(amount);
 }
+
+const digitsCache = new Map<string, number>();
+
+/**
+ * How many minor-unit digits `currency` has (USD 2, JPY 0, KWD 3), per the runtime's ICU data; made
+ * once per currency. Throws a RangeError for a malformed currency code.
+ * @see https://tc39.es/ecma402/#sec-currencydigits
+ */
+export function currencyDigits(currency: string): number {
+  const cached = digitsCache.get(currency);
+  if (cached !== undefined) return cached;
+  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  digitsCache.set(currency, digits);
+  return digits;
+}
