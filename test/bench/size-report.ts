@@ -44,72 +44,30 @@ export function chunkKeyOf(manifest: Manifest, source: string, sources: ChunkSou
   return key;
 }
 
+/**
+ * `code` with every chunk file name's content hash (`HomeView-DqEHCBl1.js`) written as underscores:
+ * what the guard gzips, so that a lazy chunk's new hash, named in the boot, does not move the
+ * boot's figure (eight characters of noise that gzip cannot shrink).
+ */
+export function blankHashes(code: string): string {
+  return code.replace(/-[A-Za-z0-9_-]{8}(\.(?:m?js|css)\b)/g, '-________$1');
+}
+
 /** 1 KB = 1000 bytes, as Vite prints sizes. */
 export const KB = 1000;
 
 export const BUDGETS = Object.freeze({
   /**
-   * gzip bytes of the app's first-load JavaScript: a guard against growth, at what the app reaches
-   * (36.8 KB on 2026-12-02 with the warm-start work merged; 34.03 KB once the store APIs, the
-   * modulepreload polyfill and Svelte's attribute and bind:this runtime left the first load, the
-   * same day; 34.24 KB with the entry's early IndexedDB open, 0.17 KB, and the price format's
-   * warm-up beside them; 34.27-34.28 KB since; 34.52 KB on 2026-12-03 with that warm-up moved to a
-   * worker: 0.12 KB in the boot and the worker's own 0.12 KB, counted since, for a 30-100 ms task
-   * gone from the page's thread; 34.59 KB on 2026-12-03 with the stores list's Connect button for a
-   * credentials form, 0.21 KB that keeps the forms' 4 KB out of a first visit to several stores;
-   * 34.61 KB with the focus moved to the store's Browse link once its form has connected it;
-   * 34.76 KB on 2026-12-04 with a connection made in another tab shown without a reload, 0.12 KB:
-   * the channel heard from the start and the session's handler; 34.82 KB by 2026-12-05, over by
-   * 0.02 KB with the router's one route per link and the screens keyed by store; 33.77 KB on
-   * 2026-12-05 with Goodsie's profile loaded, like the other four, only when config.json names it;
-   * 33.94 KB the same day with a screen whose code did not download saying so, with Try again,
-   * instead of an empty page, and a platform's profile that did not download told apart from a
-   * broken config.json; 34.16 KB the same day with every other part loaded on demand saying the
-   * same when its code did not download, PartUnavailable: the stores list's forms and sign-in
-   * error, App's error views, the header's parts, 0.22 KB); 34.28 KB with the entry saying so when
-   * the boot's own code did not download, instead of an empty page, 0.11 KB; 34.31 KB with that
-   * message given room where the banners' code failed on the stores list, 0.03 KB; 34.41 KB the same
-   * day with a failed import() told apart wherever it happens (isCodeUnavailable: the start's
-   * parts say so with PartUnavailable, not "Something went wrong", 0.06 KB) and Connect while
-   * offline staying in the app instead of leaving for the browser's error page, 0.04 KB; 34.43 KB
-   * with PartUnavailable saying the browser is offline from the start when it is, 0.02 KB; 34.52 KB
-   * on 2026-12-05 with a renewed credential the storage refused kept in memory on the four newer
-   * platforms (Session told, the storage banner shows), and more access declined for a connected
-   * store said calmly on the page that asked, instead of "nothing was connected" on the stores list,
-   * 0.09 KB; 34.54 KB with Check again on a probed store's locked feature, Session's 0.02 KB;
-   * 34.59 KB with a Shopware integration's card saying editing is up to its role, HomeView's 0.05 KB;
-   * 34.63 KB with the four newer platforms' renewals that cannot reach the store shown and retried
-   * as Goodsie's are, Session's 0.04 KB; 34.66 KB with a store's page saying it was signed out in
-   * another tab, 0.03 KB; 34.94 KB on 2026-12-05 with each saved session recording the servers it
-   * was made for and one config.json now points elsewhere discarded, security case 25, the token
-   * vault's 0.28 KB, which the boot's listing of saved sessions needs before any token is used;
-   * 35.07 KB with config.json's check refusing any secret-like key name (Shopware's
-   * `secretAccessKey`) and noting the keys a platform did not ask for, whose misspelling checker and
-   * the words for JSON that does not parse load only when needed (config-lint.ts), 0.13 KB; 35.17 KB
-   * with a request the deployment's own Content-Security-Policy blocked said as such (run npm run
-   * csp), not as the store's CORS, 0.10 KB;
-   * 35.33 KB with each screen's own document.title, the stores list's included, set by the shell
-   * from the screen's heading as it is drawn, 0.13 KB, and main named by that heading, 0.03 KB:
-   * WCAG 2.4.2, audit finding 3; 35.38 KB with index.html's words for an app whose files did not
-   * load, boot's 0.02 KB, and the page's refused pictures noted beside its refused requests, for the
-   * editor's preview to say why a description's picture is not shown, 0.03 KB; then the stores
-   * list's sign-out note moved to a chunk of its own, SignedOutNote, loaded once there is a sign-out
-   * to tell, -0.05 KB, and a start that stopped, config.json's page aside, titled "Could not start",
-   * App's 0.01 KB); 35.17 KB on 2026-12-05 with the saved sessions' keeping and writing (the
-   * session store, one record's read and write) moved to the AuthService's chunk, the boot only
-   * listing them (vault-listing.ts), -0.19 KB (that chunk +0.31 KB, loaded beside the catalogue);
-   * 34.72 KB the same day with config.json's check naming each problem by a short key and its
-   * parameters, their sentences (1.5 KB raw) loading only for a file that needs fixing, with the
-   * misspelling checker (config-lint.ts), -0.46 KB (35,171 -> 34,715 bytes); 34.73 KB with the
-   * catalogue's page title taken from config.json's name, the shell's 0.01 KB; 34.75 KB on
-   * 2026-12-06 for no code at all: the boot names the lazy chunks by their content hashes, and a
-   * change to one of them (currencyDigits moved beside formatPrice) left the boot exactly as long
-   * (83,662 bytes) but 4 bytes longer gzipped, over a guard met to the byte.
-   * Issue 15's 25 KB (JS + CSS)
-   * is judged by `npm run bench`; Svelte's runtime is about 15 KB of it (README, "Deploying,
-   * embedding, sizes").
+   * gzip bytes of the app's first-load JavaScript, measured with the chunk names' content hashes
+   * blanked ({@link blankHashes}): a guard against growth of the app's own code, at what the app
+   * reaches (how it got here, change by change, is in `git log -p -- test/bench/size-report.ts`).
+   * The boot names the lazy chunks it imports by their hashes, and a change to one of those chunks
+   * alone moved the boot's gzip size by a few bytes either way with no byte of code changed (34.75 KB
+   * on 2026-12-06, 4 bytes over a guard met to the byte): blanked, the guard moves with code only.
+   * Issue 15's 25 KB (JS + CSS) is judged by `npm run bench`; Svelte's runtime is about 15 KB of it
+   * (README, "Deploying, embedding, sizes").
    */
-  appFirstLoadJs: 34_750,
+  appFirstLoadJs: 34_000,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });
@@ -147,7 +105,13 @@ export interface SizeReport {
   lazyJs: FileFigure[];
   lazyCss: FileFigure[];
   widget: FileFigure | null;
-  totals: { firstLoadJs: number; firstLoadCss: number; lazyJs: number };
+  totals: {
+    firstLoadJs: number;
+    firstLoadCss: number;
+    lazyJs: number;
+    /** The first load's JavaScript as the guard measures it (hashes blanked, {@link blankHashes}). */
+    firstLoadJsGuarded: number;
+  };
   /** Human sentences, one per budget exceeded; empty when all fit. */
   overBudget: string[];
 }
@@ -191,7 +155,12 @@ export function workersOf(chunk: ManifestChunk): string[] {
 export function measure(
   manifest: Manifest,
   gzipSizeOf: (file: string) => number,
-  options: FirstLoadOptions & { widgetFile?: string | null; budgets?: Budgets } = {},
+  options: FirstLoadOptions & {
+    widgetFile?: string | null;
+    budgets?: Budgets;
+    /** What the first-load guard counts of a file: its gzip size with the hashes blanked (gzipSizeOf by default). */
+    guardSizeOf?: (file: string) => number;
+  } = {},
 ): SizeReport {
   const budgets = options.budgets ?? BUDGETS;
   const firstKeys = firstLoadKeys(manifest, options);
@@ -223,13 +192,15 @@ export function measure(
   lazyJs.sort((a, b) => b.gzip - a.gzip);
 
   const sum = (figures: readonly FileFigure[]): number => figures.reduce((total, figure) => total + figure.gzip, 0);
-  const totals = { firstLoadJs: sum(firstLoadJs), firstLoadCss: sum(firstLoadCss), lazyJs: sum(lazyJs) };
+  const guardSizeOf = options.guardSizeOf ?? gzipSizeOf;
+  const firstLoadJsGuarded = firstLoadJs.reduce((total, figure) => total + guardSizeOf(figure.file), 0);
+  const totals = { firstLoadJs: sum(firstLoadJs), firstLoadCss: sum(firstLoadCss), lazyJs: sum(lazyJs), firstLoadJsGuarded };
   const widgetFile = options.widgetFile === undefined ? 'widget.js' : options.widgetFile;
   const widget = widgetFile === null ? null : { file: widgetFile, label: 'src/widget/classic.ts', gzip: gzipSizeOf(widgetFile) };
 
   const overBudget: string[] = [];
-  if (totals.firstLoadJs > budgets.appFirstLoadJs) {
-    overBudget.push(`app first-load JS is ${formatKb(totals.firstLoadJs)} gzip, over its budget of ${formatKb(budgets.appFirstLoadJs)}`);
+  if (totals.firstLoadJsGuarded > budgets.appFirstLoadJs) {
+    overBudget.push(`app first-load JS is ${formatKb(totals.firstLoadJsGuarded)} gzip with its hashes blanked, over its budget of ${formatKb(budgets.appFirstLoadJs)}`);
   }
   if (widget && widget.gzip > budgets.widget) {
     overBudget.push(`widget.js is ${formatKb(widget.gzip)} gzip, over its budget of ${formatKb(budgets.widget)}`);
@@ -253,8 +224,9 @@ export function formatReport(report: SizeReport, budgets: Budgets = BUDGETS): st
   line('', 'file', 'gzip');
   section('App, first load: JavaScript');
   for (const f of report.firstLoadJs) line(`  ${f.label}`, f.file, formatKb(f.gzip));
-  const jsVerdict = report.totals.firstLoadJs <= budgets.appFirstLoadJs ? 'ok' : 'OVER BUDGET';
-  line('  total', '', formatKb(report.totals.firstLoadJs), `budget ${formatKb(budgets.appFirstLoadJs)}: ${jsVerdict}`);
+  const jsVerdict = report.totals.firstLoadJsGuarded <= budgets.appFirstLoadJs ? 'ok' : 'OVER BUDGET';
+  line('  total', '', formatKb(report.totals.firstLoadJs));
+  line('  total, hashes blanked', '', formatKb(report.totals.firstLoadJsGuarded), `budget ${formatKb(budgets.appFirstLoadJs)}: ${jsVerdict}`);
   section('App, first load: CSS');
   for (const f of report.firstLoadCss) line(`  ${f.label}`, f.file, formatKb(f.gzip));
   line('  total', '', formatKb(report.totals.firstLoadCss));

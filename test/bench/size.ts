@@ -1,6 +1,7 @@
 /**
  * `npm run size [-- <dist dir>]`: gzip sizes of the app's first-load JS and CSS and of widget.js,
- * against the budgets (app first-load JS 34.4 KB, widget 6 KB); exits 1 when one is exceeded.
+ * against the budgets (app first-load JS, its hashes blanked, and widget 6 KB; size-report.ts); exits 1
+ * when one is exceeded.
  * Builds first when the folder has no build manifest. gzip level 9, each file on its own (as a
  * CDN serves them).
  */
@@ -8,7 +9,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { firstLoadKeys, formatReport, measure, type Manifest } from './size-report.ts';
+import { blankHashes, firstLoadKeys, formatReport, measure, type Manifest } from './size-report.ts';
 import { configuredKeys, FIRST_SCREEN, readChunkSources, RETURNING_SCREEN } from './bytes.ts';
 import { loadProfilesFor } from '../../src/lib/config/load-config.ts';
 import { getProvider } from '../../src/lib/providers/registry.ts';
@@ -58,8 +59,9 @@ const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
 const sources = readChunkSources(dist);
 if (built) rmSync(join(dist, '.vite'), { recursive: true, force: true });
 const gzipSizeOf = (file: string): number => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
+const guardSizeOf = (file: string): number => gzipSync(blankHashes(readFileSync(join(dist, file), 'utf8')), { level: 9 }).length;
 // A first visit shows the stores list; the catalogue is the first screen of a returning visitor.
-const report = measure(manifest, gzipSizeOf, { firstScreen: FIRST_SCREEN });
+const report = measure(manifest, gzipSizeOf, { firstScreen: FIRST_SCREEN, guardSizeOf });
 const returning = measure(manifest, gzipSizeOf, { firstScreen: RETURNING_SCREEN, sources });
 process.stdout.write(`Sizes of ${dist} (gzip -9, 1 KB = 1000 bytes)\n`);
 process.stdout.write(formatReport(report));
