@@ -34,6 +34,18 @@ export function credentialFailureWords(error: unknown, platform: string, credent
   return base;
 }
 
+/**
+ * A send made while the browser was offline (CredentialsForm): nothing left it, the fields keep
+ * what was entered, and the form sends it by itself once the browser is back online, unless a field
+ * changed meanwhile; then the person presses the button (`button`: its label) as before.
+ */
+export function credentialOfflineWords(button: string): Explanation {
+  return {
+    title: 'This browser is offline',
+    detail: `Nothing reached the store, and what you entered is kept: it is sent by itself once the browser is back online. If you change it meanwhile, press ${button} once you are back online.`,
+  };
+}
+
 /** Codes that say the store refused what was typed or pasted (not a throttle, an outage, the network). */
 const REFUSALS: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['CREDENTIALS_INVALID', 'CREDENTIALS_REJECTED', 'CREDENTIALS_WRONG_SCOPE']);
 

@@ -121,7 +121,8 @@ describe('CredentialsForm', () => {
 describe('CredentialsForm offline, then back online', () => {
   const setOnline = (online: boolean) => Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
   afterEach(() => Reflect.deleteProperty(navigator, 'onLine'));
-  const offlineWords = 'This browser is offline. Nothing could reach the store. Try again once you are back online.';
+  // True of this form: it sends by itself once back online (unless a field changed), not "Try again".
+  const offlineWords = 'This browser is offline. Nothing reached the store, and what you entered is kept: it is sent by itself once the browser is back online. If you change it meanwhile, press Connect once you are back online.';
 
   async function sentOffline(connect: () => Promise<void>) {
     const session = sessionStub([INTEGRATION], connect);
@@ -130,7 +131,9 @@ describe('CredentialsForm offline, then back online', () => {
     await userEvent.type(screen.getByRole('textbox', { name: 'Access key ID' }), 'SWIAKEPT');
     setOnline(false);
     await userEvent.type(secret, 'kept{Enter}');
-    expect(await screen.findByRole('alert')).toHaveTextContent(offlineWords);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(offlineWords);
+    expect(alert).not.toHaveTextContent('Try again');
     expect(session.connectWithCredentials).not.toHaveBeenCalled();
     return { connect: session.connectWithCredentials as ReturnType<typeof vi.fn>, secret };
   }
@@ -158,6 +161,18 @@ describe('CredentialsForm offline, then back online', () => {
     goOnline();
     await vi.waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
     expect(connect).not.toHaveBeenCalled();
+  });
+});
+
+describe('CredentialsForm offline, connecting again', () => {
+  afterEach(() => Reflect.deleteProperty(navigator, 'onLine'));
+
+  it('names the button as it reads (Connect again) where a changed field needs a press', async () => {
+    show(sessionStub([INTEGRATION], () => Promise.resolve()), CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION, again: true });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Access key ID' }), 'SWIAKEPT');
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    await userEvent.type(screen.getByLabelText('Secret access key'), 'kept{Enter}');
+    expect(await screen.findByRole('alert')).toHaveTextContent('If you change it meanwhile, press Connect again once you are back online.');
   });
 });
 
