@@ -89,6 +89,25 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
     await connect.waitFor();
   });
 
+  it('a first visit at 360 px says, before anything is pressed, what Connect does and what the store will ask to allow; the store’s page then asks just that', async () => {
+    ({ page, console: log } = await e2e.open({ width: 360 }));
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    // The intro: Connect leaves for the store's own page, the password goes there, the person decides.
+    await page.getByText('Connect opens the store’s own page: you sign in there, not here, and choose what this app may do.', { exact: false }).waitFor();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: STORE_NAME, exact: true }) });
+    expect(await card.getByText(/^Not connected · /).textContent()).toBe('Not connected · asks you to allow: Browse products and pages');
+    // Nothing to scroll sideways at this width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'first-visit-360.png'), fullPage: true });
+
+    await card.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).click();
+    await page.getByRole('button', { name: 'Allow' }).waitFor();
+    // The store's own page (not the app's), asking for the one thing the card named.
+    expect(new URL(page.url()).origin).toBe(e2e.env.store.origin);
+    expect(await page.getByText('Read products, pages and storefront metadata.').count()).toBe(1);
+  });
+
   it('Deny shows a calm note (no alert) with Connect, and stores nothing', async () => {
     await openApp();
     await connectThroughConsent(page, STORE_NAME, 'Deny');

@@ -51,7 +51,7 @@ describe('HomeView', () => {
     expect(demo.queryByRole('button', { name: /connect/i })).not.toBeInTheDocument();
 
     const other = within(storeItem('Other Goods'));
-    expect(other.getByText('Not connected · will ask for Browse products and pages, Use your cart')).toBeInTheDocument();
+    expect(other.getByText('Not connected · asks you to allow: Browse products and pages, Use your cart')).toBeInTheDocument();
     expect(other.getByRole('button', { name: 'Connect Other Goods' })).toBeEnabled();
     expect(other.queryByRole('link', { name: /browse/i })).not.toBeInTheDocument();
   });
@@ -156,7 +156,7 @@ describe('HomeView', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Sign out of Demo Store' }));
     const demo = within(storeItem('Demo Store'));
     expect(await demo.findByRole('button', { name: 'Connect Demo Store' })).toBeInTheDocument();
-    expect(demo.getByText('Not connected · will ask for Browse products and pages')).toBeInTheDocument();
+    expect(demo.getByText('Not connected · asks you to allow: Browse products and pages')).toBeInTheDocument();
     expect(await app.auth.getSession('demo')).toBeNull();
   });
 

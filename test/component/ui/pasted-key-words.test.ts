@@ -71,9 +71,9 @@ function show(session: Session, component: Component<any>, props: Record<string,
 const intro = () => screen.getByRole('heading', { name: 'Your stores' }).nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim();
 
 describe('the stores list’s intro', () => {
-  it('says the store’s own page decides only where every store signs in there', () => {
+  it('says, to someone who never heard of OAuth, what Connect does where every store signs in on its own page: it opens that page, the password goes there (not here), and the person chooses what the app may do', () => {
     show(sessionOf(GOODS), HomeView, { callbackError: null });
-    expect(intro()).toBe('Connect a store to browse its catalogue. You decide on the store’s own page what this app may do.');
+    expect(intro()).toBe('Connect a store to browse its catalogue. Connect opens the store’s own page: you sign in there, not here, and choose what this app may do.');
   });
 
   it('says the key decides where every store takes a pasted key (no consent page to decide on)', () => {
@@ -84,7 +84,7 @@ describe('the stores list’s intro', () => {
   it('says both where both kinds are listed', () => {
     show(sessionOf(GOODS, HIPPO), HomeView, { callbackError: null });
     expect(intro()).toBe(
-      'Connect a store to browse its catalogue. A store that opens its own page lets you decide there what this app may do; for the others, the access their admin gives you decides.',
+      'Connect a store to browse its catalogue. Connect opens the store’s own page: you sign in there, not here, and choose what this app may do. Where a store takes a pasted credential, the access its admin gives you decides.',
     );
   });
 });
