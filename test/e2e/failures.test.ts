@@ -669,9 +669,22 @@ describe('offline, then back online', () => {
     await productCards().first().getByRole('link').first().click();
     const failure = page.getByRole('main').getByRole('alert').filter({ hasText: 'This browser is offline' });
     await failure.getByText('Nothing could reach the store. Try again once you are back online.').waitFor();
+    // What its card showed stays in view (name, price, picture), said to be not all of it.
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.getByText('Only what the catalogue showed is here: the description and the rest of this product could not be loaded.').waitFor();
+    expect(await page.locator('main .gallery img').count()).toBe(1);
+    expect(await page.locator('main .details').getByText(/\$\d/).count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { name: 'Description' }).count()).toBe(0);
     await shoot('offline-product');
+    await page.setViewportSize({ width: 360, height: 780 });
+    await shoot('offline-product-360');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.context().setOffline(false);
-    await page.getByRole('heading', { name, level: 1 }).waitFor({ timeout: 6000 });
+    // The rest comes by itself: the description, the cart form; the note and the alert gone.
+    await page.getByRole('heading', { name: 'Description', level: 2 }).waitFor({ timeout: 6000 });
+    await page.getByRole('button', { name: 'Add to cart' }).waitFor();
+    expect(await failure.count()).toBe(0);
+    expect(await page.getByText(/could not be loaded/).count()).toBe(0);
 
     await page.context().setOffline(true);
     await page.getByRole('link', { name: /^Cart/ }).click();
