@@ -92,6 +92,8 @@ describe.each(schemes)('every view in the %s theme', (colorScheme) => {
     expect(await addToCart.evaluate((button) => button === document.activeElement)).toBe(true);
     await page.getByRole('link', { name: 'View cart' }).click();
     await page.getByRole('table').waitFor();
+    // Each line's total under "Total" (not "Price", read as one item's price).
+    expect(await page.getByRole('columnheader').allInnerTexts()).toEqual(['Product', 'Quantity', 'Total']);
     // The API adds to the cart and reads it, no more: the rest happens on the store's own site.
     const site = page.getByRole('link', { name: 'the store’s website (opens in a new tab) ↗', exact: true });
     expect(new URL((await site.getAttribute('href'))!).origin).toBe(e2e.env.store.origin);

@@ -31,6 +31,9 @@ describe('CartView', () => {
   it('lists the cart, and sends the person to the store’s website, in a new tab, to change it or check out', async () => {
     await openCart({ canonical_url: 'https://shop.example/' });
     expect(screen.getByRole('row', { name: /Linen apron 2/ })).toBeInTheDocument();
+    // Two at $19.90: the line's total, under a heading that says so (not "Price", read as one item's).
+    expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Product', 'Quantity', 'Total']);
+    expect(screen.getByRole('row', { name: /Linen apron/ })).toHaveTextContent('$39.80');
     // Its words for a screen reader keep their space (Svelte trims the whitespace a tag starts with).
     const site = await screen.findByRole('link', { name: 'the store’s website (opens in a new tab) ↗' });
     expect(site).toHaveAttribute('href', 'https://shop.example/');
