@@ -98,6 +98,55 @@ describe('ProductEditor', () => {
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron, washed');
   });
 
+  it('what is typed while a save is under way stays in the form, to save next, and is said to be unsaved (it was replaced by the store’s copy)', async () => {
+    const { app, onSaved, patches } = await openEditor();
+    let answer: (response: Response) => void = () => undefined;
+    app.network.on('PATCH', PATCH_PATH, () => new Promise<Response>((resolve) => (answer = resolve)), { times: 1 });
+    await rename('Linen apron, washed');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await eventually(() => expect(patches()).toHaveLength(1));
+    expect(screen.getByRole('button', { name: 'Saving…' })).toBeInTheDocument();
+
+    // The merchant goes on: the inventory and more of the name, typed before the store answers.
+    const inventory = screen.getByRole('spinbutton', { name: 'Inventory' });
+    await userEvent.clear(inventory);
+    await userEvent.type(inventory, '7');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), ' (blue)');
+    answer(json(wireProduct({ name: 'Linen apron, washed', updated: AFTER })));
+
+    const status = screen.getByRole('status');
+    await eventually(() => expect(status).toHaveTextContent('Saved. What you typed while it saved is not saved yet.'));
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron, washed (blue)');
+    expect(inventory).toHaveValue(7);
+    await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
+
+    // Save again sends what is left, against the version just saved.
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Linen apron, washed (blue)', inventory: 7, updated: THEIRS })));
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    expect(save).toHaveAttribute('aria-disabled', 'false');
+    await userEvent.click(save);
+    await eventually(() => expect(status).toHaveTextContent(/^Saved\.$/));
+    expect(patches()).toEqual([
+      { name: 'Linen apron, washed', updated: SEEN },
+      { name: 'Linen apron, washed (blue)', inventory: 7, updated: AFTER },
+    ]);
+  });
+
+  it('what was typed while saving, typed back to the saved value, leaves nothing said to be unsaved', async () => {
+    const { app } = await openEditor();
+    let answer: (response: Response) => void = () => undefined;
+    app.network.on('PATCH', PATCH_PATH, () => new Promise<Response>((resolve) => (answer = resolve)), { times: 1 });
+    await rename('Linen apron, washed');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), '!');
+    answer(json(wireProduct({ name: 'Linen apron, washed', updated: AFTER })));
+    await screen.findByText('Saved. What you typed while it saved is not saved yet.');
+
+    await rename('Linen apron, washed');
+    await eventually(() => expect(screen.queryByText(/not saved yet/)).not.toBeInTheDocument());
+    expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
   it('says what is wrong beside the field: a negative price, an empty name, a fractional inventory', async () => {
     await openEditor();
     const save = screen.getByRole('button', { name: 'Save changes' });
