@@ -218,6 +218,8 @@ describe('asking for more access', () => {
     await editor.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Changed elsewhere').waitFor();
     await page.getByText(/Renamed elsewhere/).first().waitFor();
+    // both sides named before the choice: theirs, and what Overwrite with mine would send
+    await page.getByRole('alert').getByText('Your changes: the name. Overwrite with mine saves them over their version (their other changes stay); Reload their version drops them.').waitFor();
 
     await page.getByRole('button', { name: 'Overwrite with mine' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();

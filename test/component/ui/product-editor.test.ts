@@ -257,10 +257,23 @@ describe('ProductEditor', () => {
       expect(within(alert).getByText('Changed elsewhere')).toBeInTheDocument();
       // what they changed, said by field, against the version this editor opened
       expect(alert).toHaveTextContent('Someone changed this product while you were editing (the name, the price). Their version: “Linen apron (new season)”, $21.00, published.');
+      // and what the two buttons do with mine, named
+      expect(alert).toHaveTextContent('Your changes: the name. Overwrite with mine saves them over their version (their other changes stay); Reload their version drops them.');
       expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
       expect(editing.onSaved).not.toHaveBeenCalled();
       return editing;
     }
+
+    it('names each of my changes beside theirs: the stock with its number, and unpublishing', async () => {
+      const { app } = await openEditor();
+      app.network.on('PATCH', PATCH_PATH, () => json({ error: 'conflict', product: theirCopy }, { status: 409 }), { times: 1 });
+      const inventory = screen.getByRole('spinbutton', { name: 'Inventory' });
+      await userEvent.clear(inventory);
+      await userEvent.type(inventory, '3');
+      await userEvent.click(screen.getByRole('checkbox', { name: 'Published' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('Your changes: unpublishing it, the stock, to 3.');
+    });
 
     it('“Reload their version” shows their copy in the form and sends nothing more', async () => {
       const { onSaved, patches } = await conflicted();
