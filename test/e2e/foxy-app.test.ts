@@ -163,6 +163,20 @@ describe('Foxy in the app', () => {
     // a coupon with two codes is one card: its first code with Copy, the other beside it
     expect(await coupon('SPRING10')).toMatch(/^SPRING10 Also: SPRING10B Spring 10% 10% off /);
     expect(await page.getByRole('button', { name: 'Copy SPRING10B' }).count()).toBe(0);
+    // Opened afresh on Coupons (the coupons come before the store's currency, which Foxy gives with
+    // its transactions): every amount the cards ever showed names the currency, never a bare "5 off".
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { couponAmounts: seen });
+      new MutationObserver(() => {
+        for (const off of document.querySelectorAll('main li .off')) seen.push(off.textContent ?? '');
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.reload();
+    await page.getByText('$5.00 off', { exact: true }).waitFor();
+    const amounts = await page.evaluate(() => (window as unknown as { couponAmounts: string[] }).couponAmounts);
+    expect(amounts).toContain('$5.00 off');
+    expect(amounts.filter((off) => /^[\d.,]+ off/.test(off))).toEqual([]);
     // no cart tab and no Embed tab; the Embed address explains why there is no snippet
     expect(await page.getByRole('link', { name: 'Cart' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Embed' }).count()).toBe(0);

@@ -36,6 +36,13 @@ function tiered({ by, unit, perItem, steps }: CouponTiers, money: (amount: numbe
   return { off: `Up to ${value(best)}${suffix}`, terms: `${steps.map((step) => `${value(step.off)} from ${threshold(step.from)}`).join(', ')}.` };
 }
 
+/** Whether the coupon's words name an amount of money (so wait for the store's currency to say them). */
+export function namesMoney(coupon: Pick<Coupon, 'percentOff' | 'amountOff' | 'tiers'>): boolean {
+  if (coupon.percentOff !== null) return false;
+  if (coupon.amountOff !== undefined) return true;
+  return coupon.tiers !== undefined && (coupon.tiers.unit === 'amount' || coupon.tiers.by === 'spend');
+}
+
 /** Whether a coupon's end date is past at `now` (ms); one with no end date never is. */
 export function isExpired(coupon: Pick<Coupon, 'expiresAt'>, now: number): boolean {
   return coupon.expiresAt !== undefined && new Date(coupon.expiresAt).getTime() < now;

@@ -6,6 +6,8 @@ import { AppError } from '../oauth/errors.ts';
 export class StoreInfo {
   #api: StoreApi;
   #metadata = $state<StoreMetadata | null>(null);
+  /** The store has answered for its metadata (or failed to): its currency is as known as it will be. */
+  #metadataKnown = $state(false);
   #pages = $state<StorePage[]>([]);
   /** The store has answered for its pages (or failed to): the catalogue's head no longer holds a line for them. */
   #pagesKnown = $state(false);
@@ -19,6 +21,10 @@ export class StoreInfo {
 
   get metadata(): StoreMetadata | null {
     return this.#metadata;
+  }
+
+  get metadataKnown(): boolean {
+    return this.#metadataKnown;
   }
 
   get pages(): readonly StorePage[] {
@@ -42,10 +48,11 @@ export class StoreInfo {
   ensureLoaded(): void {
     if (this.#started) return;
     this.#started = true;
-    void this.#api.getMetadata().then(
-      (m) => (this.#metadata = m),
-      () => {},
-    );
+    void this.#api
+      .getMetadata()
+      .then((m) => (this.#metadata = m))
+      .catch(() => {})
+      .finally(() => (this.#metadataKnown = true));
     void this.#api
       .listPages()
       .then((p) => (this.#pages = p))

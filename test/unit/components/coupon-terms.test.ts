@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { couponTerms, TERMS_ELSEWHERE } from '../../../src/lib/components/coupon-terms.ts';
+import { couponTerms, namesMoney, TERMS_ELSEWHERE } from '../../../src/lib/components/coupon-terms.ts';
 import type { CouponTiers } from '../../../src/lib/domain/catalog.ts';
 import { formatPrice } from '../../../src/lib/shared/money.ts';
 
@@ -40,5 +40,16 @@ describe('couponTerms', () => {
   it('claims nothing it cannot read and says where the terms are', () => {
     expect(couponTerms({ percentOff: null }, 'EUR')).toEqual({ off: '', terms: TERMS_ELSEWHERE });
     expect(couponTerms(tiers('items', 'percent', []), 'EUR')).toEqual({ off: '', terms: TERMS_ELSEWHERE });
+  });
+});
+
+describe('namesMoney (the coupons screen waits for the store’s currency before saying these)', () => {
+  it('is true for an amount off, an amount per tier and a spend threshold; false for a percentage, by items, or terms it cannot read', () => {
+    expect(namesMoney({ percentOff: null, amountOff: 5 })).toBe(true);
+    expect(namesMoney(tiers('items', 'amount', [{ from: 2, off: 3 }]))).toBe(true);
+    expect(namesMoney(tiers('spend', 'percent', [{ from: 50, off: 15 }]))).toBe(true);
+    expect(namesMoney({ percentOff: 15 })).toBe(false);
+    expect(namesMoney(tiers('items', 'percent', [{ from: 2, off: 5 }]))).toBe(false);
+    expect(namesMoney({ percentOff: null })).toBe(false);
   });
 });
