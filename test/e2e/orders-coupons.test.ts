@@ -23,8 +23,14 @@ describe('orders and coupons', () => {
     expect(new URL(page.url()).hash).toBe('#/s/demo/orders');
     const firstOfPage1 = await page.locator('tbody tr td').first().textContent();
 
-    await page.getByRole('link', { name: 'Older' }).click();
+    // From the keyboard: the link pressed goes with its page; the focus goes to the new page's orders,
+    // named with the page (it fell to the document's body), the screen shown from its top.
+    const focusedName = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
+    await page.getByRole('link', { name: 'Older' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByText('Page 2 of 2').waitFor();
+    await expect.poll(focusedName).toBe('Orders, page 2 of 2');
+    expect(await page.evaluate(() => scrollY)).toBe(0);
     expect(new URL(page.url()).hash).toBe('#/s/demo/orders?page=2');
     const firstOfPage2 = await page.locator('tbody tr td').first().textContent();
     expect(firstOfPage2).not.toBe(firstOfPage1);
@@ -35,8 +41,10 @@ describe('orders and coupons', () => {
     expect(await page.locator('tbody tr td').first().textContent()).toBe(firstOfPage2);
     expect(new URL(page.url()).hash).toBe('#/s/demo/orders?page=2');
 
-    await page.getByRole('link', { name: 'Newer' }).click();
+    await page.getByRole('link', { name: 'Newer' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByText('Page 1 of 2').waitFor();
+    await expect.poll(focusedName).toBe('Orders, page 1 of 2');
     expect(new URL(page.url()).hash).toBe('#/s/demo/orders');
     expect(await page.locator('tbody tr td').first().textContent()).toBe(firstOfPage1);
 
@@ -45,6 +53,21 @@ describe('orders and coupons', () => {
     await page.getByText('No orders on page 3: the store’s orders end before it.').waitFor();
     await page.goto(`${e2e.env.app.url}#/s/demo/orders?page=0`);
     await page.getByText('Page 1 of 2').waitFor();
+  });
+
+  it('on a phone, Older from the keyboard shows the next page from its top, the focus on its orders (the focus scrolled the heading away)', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Orders' }).click();
+    await page.getByText('Page 1 of 2').waitFor();
+    await page.getByRole('link', { name: 'Older' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('Page 2 of 2').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Orders, page 2 of 2');
+    expect(await page.evaluate(() => scrollY)).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'orders-page-2-keyboard-360.png') });
   });
 
   it('lists the active coupons first, each with Copy, then the expired ones under “Expired”, without Copy', async () => {
