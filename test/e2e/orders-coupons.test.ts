@@ -22,6 +22,8 @@ describe('orders and coupons', () => {
     await page.getByText('Page 1 of 2').waitFor();
     expect(new URL(page.url()).hash).toBe('#/s/demo/orders');
     const firstOfPage1 = await page.locator('tbody tr td').first().textContent();
+    // each order's status in words a screen reader reads as shown ("Shipped", not "shipped" capitalised by CSS)
+    expect(await page.getByRole('cell', { name: /^(Pending|Paid|Shipped|Cancelled|Refunded)$/ }).count()).toBe(20);
 
     // From the keyboard: the link pressed goes with its page; the focus goes to the new page's orders,
     // named with the page (it fell to the document's body), the screen shown from its top.
