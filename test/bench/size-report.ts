@@ -45,12 +45,17 @@ export function chunkKeyOf(manifest: Manifest, source: string, sources: ChunkSou
 }
 
 /**
- * `code` with every chunk file name's content hash (`HomeView-DqEHCBl1.js`) written as underscores:
- * what the guard gzips, so that a lazy chunk's new hash, named in the boot, does not move the
- * boot's figure (eight characters of noise that gzip cannot shrink).
+ * `code` with the names it knows lazy chunks by blanked: each chunk file name's content hash
+ * (`HomeView-DqEHCBl1.js`) as underscores, and the minified name of what it takes from a chunk it
+ * imports (`import(\`./store-….js\`).then(e=>e.z)`) as `_`. What the guard gzips: a change to a lazy
+ * chunk alone gives it a new hash and its exports new one-letter names, which the boot spells out
+ * (eight characters of noise gzip cannot shrink; a letter more or less), with no code of its own
+ * changed.
  */
-export function blankHashes(code: string): string {
-  return code.replace(/-[A-Za-z0-9_-]{8}(\.(?:m?js|css)\b)/g, '-________$1');
+export function blankChunkNames(code: string): string {
+  return code
+    .replace(/-[A-Za-z0-9_-]{8}(\.(?:m?js|css)\b)/g, '-________$1')
+    .replace(/(import\(`\.\/[^`]+`\)\.then\(([\w$]+)=>\2\.)[\w$]{1,2}(?=[),])/g, '$1_');
 }
 
 /** 1 KB = 1000 bytes, as Vite prints sizes. */
@@ -58,16 +63,18 @@ export const KB = 1000;
 
 export const BUDGETS = Object.freeze({
   /**
-   * gzip bytes of the app's first-load JavaScript, measured with the chunk names' content hashes
-   * blanked ({@link blankHashes}): a guard against growth of the app's own code, at what the app
+   * gzip bytes of the app's first-load JavaScript, measured with the lazy chunks' names blanked
+   * ({@link blankChunkNames}): a guard against growth of the app's own code, at what the app
    * reaches (how it got here, change by change, is in `git log -p -- test/bench/size-report.ts`).
-   * The boot names the lazy chunks it imports by their hashes, and a change to one of those chunks
-   * alone moved the boot's gzip size by a few bytes either way with no byte of code changed (34.75 KB
-   * on 2026-12-06, 4 bytes over a guard met to the byte): blanked, the guard moves with code only.
+   * The boot names the lazy chunks it imports by their hashes and their exports by one-letter
+   * names, and a change to one of those chunks alone moved the boot's gzip size by a few bytes
+   * either way with no byte of its code changed (34.75 KB on 2026-12-06, 4 bytes over a guard met
+   * to the byte; then 1 byte over with the store chunk's exports renamed): blanked, the guard moves
+   * with code only.
    * Issue 15's 25 KB (JS + CSS) is judged by `npm run bench`; Svelte's runtime is about 15 KB of it
    * (README, "Deploying, embedding, sizes").
    */
-  appFirstLoadJs: 34_000,
+  appFirstLoadJs: 33_980,
   /** gzip bytes of widget.js (issue 15: widget <= 6 KB). */
   widget: 6 * KB,
 });
@@ -109,7 +116,7 @@ export interface SizeReport {
     firstLoadJs: number;
     firstLoadCss: number;
     lazyJs: number;
-    /** The first load's JavaScript as the guard measures it (hashes blanked, {@link blankHashes}). */
+    /** The first load's JavaScript as the guard measures it (chunk names blanked, {@link blankChunkNames}). */
     firstLoadJsGuarded: number;
   };
   /** Human sentences, one per budget exceeded; empty when all fit. */
@@ -158,7 +165,7 @@ export function measure(
   options: FirstLoadOptions & {
     widgetFile?: string | null;
     budgets?: Budgets;
-    /** What the first-load guard counts of a file: its gzip size with the hashes blanked (gzipSizeOf by default). */
+    /** What the first-load guard counts of a file: its gzip size with the lazy chunks' names blanked (gzipSizeOf by default). */
     guardSizeOf?: (file: string) => number;
   } = {},
 ): SizeReport {
@@ -200,7 +207,7 @@ export function measure(
 
   const overBudget: string[] = [];
   if (totals.firstLoadJsGuarded > budgets.appFirstLoadJs) {
-    overBudget.push(`app first-load JS is ${formatKb(totals.firstLoadJsGuarded)} gzip with its hashes blanked, over its budget of ${formatKb(budgets.appFirstLoadJs)}`);
+    overBudget.push(`app first-load JS is ${formatKb(totals.firstLoadJsGuarded)} gzip with its chunk names blanked, over its budget of ${formatKb(budgets.appFirstLoadJs)}`);
   }
   if (widget && widget.gzip > budgets.widget) {
     overBudget.push(`widget.js is ${formatKb(widget.gzip)} gzip, over its budget of ${formatKb(budgets.widget)}`);
@@ -226,7 +233,7 @@ export function formatReport(report: SizeReport, budgets: Budgets = BUDGETS): st
   for (const f of report.firstLoadJs) line(`  ${f.label}`, f.file, formatKb(f.gzip));
   const jsVerdict = report.totals.firstLoadJsGuarded <= budgets.appFirstLoadJs ? 'ok' : 'OVER BUDGET';
   line('  total', '', formatKb(report.totals.firstLoadJs));
-  line('  total, hashes blanked', '', formatKb(report.totals.firstLoadJsGuarded), `budget ${formatKb(budgets.appFirstLoadJs)}: ${jsVerdict}`);
+  line('  total, chunk names blanked', '', formatKb(report.totals.firstLoadJsGuarded), `budget ${formatKb(budgets.appFirstLoadJs)}: ${jsVerdict}`);
   section('App, first load: CSS');
   for (const f of report.firstLoadCss) line(`  ${f.label}`, f.file, formatKb(f.gzip));
   line('  total', '', formatKb(report.totals.firstLoadCss));
