@@ -309,7 +309,7 @@ describe('Shopware 6 in the app', () => {
     await page.context().setOffline(true);
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
     const alert = page.getByRole('alert').filter({ hasText: 'This browser is offline' });
-    await alert.getByText('Nothing could reach the store. Try again once you are back online.').waitFor();
+    await alert.getByText('Nothing reached the store, and what you entered is kept: it is sent by itself once the browser is back online.', { exact: false }).waitFor();
     // Not the words for a site updated meanwhile (the connector's code was not tried offline).
     expect(await page.getByText(/could not be loaded|site was updated meanwhile/).count()).toBe(0);
     expect(await page.getByLabel('Secret access key').inputValue()).toBe(BROWSE_ONLY.secret);
