@@ -353,6 +353,14 @@ describe('config.json missing or broken', () => {
       hint: /This platform has no "revocationEndPoint"; did you mean "revocationEndpoint"\?/,
     },
     {
+      // A secret pasted into the public file: remove the key, and replace the secret at the store.
+      name: 'pasted-secret',
+      body: 'PASTED_SECRET',
+      heading: /configuration has a problem/,
+      field: 'stores[0].clientSecret',
+      hint: /Remove this key: secrets are entered in the app when connecting, never in config\.json, which anyone can download\. If it held a real secret that was ever deployed, replace that secret at the store\./,
+    },
+    {
       name: 'bad-field',
       body: 'BAD_API_BASE',
       heading: /configuration has a problem/,
@@ -362,12 +370,13 @@ describe('config.json missing or broken', () => {
   ];
   for (const c of cases) {
     it(`${c.name}: a page names what is wrong and how to fix it`, async () => {
-      const body =
-        c.body === 'BAD_API_BASE'
-          ? JSON.stringify({ stores: [{ ...e2e.env.stores[0], apiBase: 'ftp://x' }, e2e.env.stores[1]] })
-          : c.body === 'MISSPELT_KEY'
-            ? JSON.stringify({ stores: [e2e.env.stores[0], { ...e2e.env.stores[1], revocationEndpoint: undefined, revocationEndPoint: e2e.env.stores[1]!.revocationEndpoint }] })
-            : c.body;
+      const [first, second] = e2e.env.stores;
+      const built: Record<string, unknown> = {
+        BAD_API_BASE: { stores: [{ ...first, apiBase: 'ftp://x' }, second] },
+        PASTED_SECRET: { stores: [{ ...first, clientSecret: 'sk-live-PASTED' }, second] },
+        MISSPELT_KEY: { stores: [first, { ...second, revocationEndpoint: undefined, revocationEndPoint: second!.revocationEndpoint }] },
+      };
+      const body = c.body !== null && Object.hasOwn(built, c.body) ? JSON.stringify(built[c.body]) : c.body;
       e2e.env.app.setOverride('config.json', body);
       if (c.body === null) {
         const response = await fetch(`${e2e.env.app.url}config.json`);
@@ -383,6 +392,7 @@ describe('config.json missing or broken', () => {
       expect(await page.title()).toBe('Configuration problem – Storefront Connect');
       await shoot(`config-${c.name}`);
       await expectNoTechnicalLeak();
+      expect(await page.locator('body').innerText()).not.toContain('sk-live-PASTED'); // the field is named, its value never shown
       // Nothing overflows sideways at 360 px.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 

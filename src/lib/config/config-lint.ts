@@ -28,7 +28,8 @@ const SENTENCES: Readonly<Record<string, (...params: string[]) => string>> = {
   flag: (key) => `Set ${key} to true or false (without quotes).`,
   currency: (key) => `Write ${key} as an ISO 4217 code in capitals, like "EUR".`,
   entry: () => 'Each entry of "stores" must be an object describing one store.',
-  secret: () => 'Secrets are entered in the app when connecting, never in config.json.',
+  // config.json is public (anyone can download it): a secret that was deployed in it is known.
+  secret: () => 'Remove this key: secrets are entered in the app when connecting, never in config.json, which anyone can download. If it held a real secret that was ever deployed, replace that secret at the store.',
   id: () => 'Give the store an id made of lower-case letters, digits and hyphens, like "my-shop".',
   taken: (id) => `Another store already uses the id "${id}"; give each store its own id.`,
   kind: () => `Set kind to one of the supported platforms: ${knownProviderKinds().join(', ')}.`,

@@ -31,11 +31,14 @@ describe('secret-named keys in config.json', () => {
     // Shopware's own names for an integration's secret, and other common ones (missed before 2026-12-05).
     'secretAccessKey', 'secret_access_key', 'integrationSecret', 'apiKey', 'api-key', 'privateKey', 'bearerToken', 'token', 'adminPasswd', 'credentials',
   ];
-  it.each(names)('refuses %s, naming the key and saying where secrets go', (name) => {
+  it.each(names)('refuses %s, naming the key, saying to remove it and where secrets go, and that a deployed one is to be replaced', (name) => {
     const error = errorOf(() => validateConfigStrictly({ stores: [{ ...goodsie, [name]: 'x' }] })); // in words
     expect(error.code).toBe('CONFIG_INVALID');
     expect(error.field).toBe(`stores[0].${name}`);
-    expect(error.hint).toBe('Secrets are entered in the app when connecting, never in config.json.');
+    // what to do with the key, and that a deployed file has already given the secret away
+    expect(error.hint).toBe(
+      'Remove this key: secrets are entered in the app when connecting, never in config.json, which anyone can download. If it held a real secret that was ever deployed, replace that secret at the store.',
+    );
     expect(error.message).not.toContain("'x'");
   });
   it('matches names case-insensitively and inside nested objects and lists', () => {
