@@ -5,8 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { buildHeadersFile, validateDeploymentConfig } from './test/deploy/csp.ts';
-import { loadProfilesFor } from './src/lib/config/load-config.ts';
+import { buildHeadersFile } from './test/deploy/csp.ts';
+import { configProblem, readDeploymentConfig } from './test/deploy/read-config.ts';
 import { AUTH_CODE, FIRST_SCREEN_PARTS, neededModules, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
@@ -110,9 +110,12 @@ function headersFile(): Plugin {
     },
     async closeBundle() {
       if (config.build.ssr || config.build.watch || !config.publicDir) return;
-      const json: unknown = JSON.parse(await readFile(join(config.publicDir, 'config.json'), 'utf8'));
-      await loadProfilesFor(json);
-      await writeFile(join(resolve(config.root, config.build.outDir), '_headers'), buildHeadersFile(validateDeploymentConfig(json)));
+      const file = join(config.publicDir, 'config.json');
+      const shipped = await readDeploymentConfig(file).catch((error: unknown) => {
+        // Which file, and what to fix in it, first: not a parser's stack trace.
+        throw new Error(configProblem(relative(config.root, file), error), { cause: error });
+      });
+      await writeFile(join(resolve(config.root, config.build.outDir), '_headers'), buildHeadersFile(shipped));
     },
   };
 }

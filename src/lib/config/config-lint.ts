@@ -62,6 +62,10 @@ export function jsonProblem(text: string, error: unknown): string {
   const lines = at === undefined ? undefined : text.slice(0, Number(at)).split('\n');
   const given = /line (\d+) column (\d+)/.exec(message);
   const where = lines ? ` at line ${lines.length}, column ${lines.at(-1)!.length + 1}` : given ? ` at line ${given[1]}, column ${given[2]}` : '';
+  // No place given (V8 gives none for a comment at the very start, Safari never does): a line that
+  // is a comment is the likely cause, and it can be named.
+  const comment = text.split('\n').findIndex((line) => /^\s*(\/\/|\/\*|#)/.test(line));
+  if (where === '' && comment >= 0) return `config.json has a comment at line ${comment + 1}; JSON allows no comments: remove it.`;
   return `config.json is not valid JSON${where}; check for a missing comma, quote or bracket (JSON allows no comments and no comma after the last item).`;
 }
 

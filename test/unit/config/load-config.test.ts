@@ -327,4 +327,18 @@ describe('where config.json stopped being valid JSON, as each browser says it', 
     expect(jsonProblem(text, new SyntaxError('JSON.parse: expected double-quoted property name at line 3 column 18 of the JSON data'))).toBe(`config.json is not valid JSON at line 3, column 18${tail}`);
     expect(jsonProblem(text, new SyntaxError("JSON Parse error: Expected '}'"))).toBe(`config.json is not valid JSON${tail}`);
   });
+  it('names the line of a comment when the parser gives no place (V8 for one at the very start, Safari always)', async () => {
+    const { jsonProblem } = await import('../../../src/lib/config/config-lint.ts');
+    const text = '// Acme\n{"stores": []}';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      parsed = error;
+    }
+    expect(jsonProblem(text, parsed)).toBe('config.json has a comment at line 1; JSON allows no comments: remove it.');
+    expect(jsonProblem('{\n  # stores\n  "stores": []\n}', new SyntaxError("JSON Parse error: Unrecognized token '#'"))).toBe(
+      'config.json has a comment at line 2; JSON allows no comments: remove it.',
+    );
+  });
 });

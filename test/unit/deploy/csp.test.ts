@@ -117,24 +117,43 @@ describe('buildHeadersFile', () => {
 });
 
 describe('npm run csp (the command)', () => {
-  it('reads a config.json saved with a UTF-8 byte order mark, as browsers do', async () => {
+  /** Runs the command on a config.json holding `text`: its exit code, what it printed and what it said went wrong. */
+  async function csp(text: string): Promise<{ code: number | null; out: string; err: string }> {
     const { execFile } = await import('node:child_process');
     const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const dir = await mkdtemp(join(tmpdir(), 'csp-bom-'));
+    const dir = await mkdtemp(join(tmpdir(), 'csp-cli-'));
     try {
       const file = join(dir, 'config.json');
-      await writeFile(file, `\uFEFF${JSON.stringify({ stores: [store({})] })}`, 'utf8');
-      const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      await writeFile(file, text, 'utf8');
+      return await new Promise((resolve) => {
         const child = execFile(process.execPath, ['--import', 'tsx', 'test/deploy/csp-from-config.ts', file, '--header'], { timeout: 30_000 }, (_error, stdout, stderr) =>
-          resolve({ code: child.exitCode, out: `${stdout}${stderr}` }),
+          resolve({ code: child.exitCode, out: stdout, err: stderr.replaceAll(file, 'FILE') }),
         );
       });
-      expect(out).toContain("connect-src 'self' https://api.a.example");
-      expect(code).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  it('reads a config.json saved with a UTF-8 byte order mark, as browsers do', async () => {
+    const { code, out } = await csp(`\uFEFF${JSON.stringify({ stores: [store({})] })}`);
+    expect(out).toContain("connect-src 'self' https://api.a.example");
+    expect(code).toBe(0);
+  }, 40_000);
+
+  it('says where a file that is not JSON stopped being valid, as a line and column, in the app’s words (not the parser’s character offset)', async () => {
+    const { code, out, err } = await csp('{\n  "stores": [\n    { "id": "a", }\n  ]\n}');
+    expect(err).toBe(
+      'FILE: config.json is not valid JSON at line 3, column 18; check for a missing comma, quote or bracket (JSON allows no comments and no comma after the last item).\n',
+    );
+    expect([code, out]).toEqual([1, '']);
+  }, 40_000);
+
+  it('names the file, the field at fault and how to fix it, once each', async () => {
+    const { code, err } = await csp(JSON.stringify({ stores: [{ ...store({}), name: '' }] }));
+    expect(err).toBe('FILE stores[0].name: Give the store a name to show people.\n');
+    expect(code).toBe(1);
   }, 40_000);
 });
