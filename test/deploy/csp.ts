@@ -21,7 +21,8 @@
  * @see https://www.w3.org/TR/CSP3/
  */
 import { ConfigError } from '../../src/lib/config/config-error.ts';
-import { validateConfigStrictly } from '../../src/lib/config/config-lint.ts';
+import { refuseMisspelt, validateConfigStrictly } from '../../src/lib/config/config-lint.ts';
+import { isObject } from '../../src/lib/config/validate-config.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';
 import { getProvider } from '../../src/lib/providers/registry.ts';
 
@@ -38,10 +39,13 @@ export interface DeploymentConfig extends AppConfig {
 
 /**
  * Validates config.json for the deployment tooling: the stores as the app does, then the optional
- * `imageOrigins` (https origins, or http on loopback; nothing after the host) and `anyHttpsImages`.
- * Throws ConfigError naming the field.
+ * `imageOrigins` (https origins, or http on loopback; nothing after the host) and `anyHttpsImages`,
+ * and none of the file's own keys misspelt. Throws ConfigError naming the field.
  */
 export function validateDeploymentConfig(json: unknown): DeploymentConfig {
+  // A misspelt top-level key first (`imageOrigin`, `Stores`): dropped, it would leave the policy
+  // refusing the images it was meant to allow, with nothing said.
+  if (isObject(json)) refuseMisspelt({ entry: json, known: new Set(['stores', 'imageOrigins', 'anyHttpsImages']), path: '' });
   const config: DeploymentConfig = validateConfigStrictly(json);
   const raw = json as Record<string, unknown>;
   const images = raw['imageOrigins'];

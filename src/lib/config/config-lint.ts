@@ -70,7 +70,7 @@ export function jsonProblem(text: string, error: unknown): string {
 }
 
 /**
- * Throws CONFIG_INVALID for a key the platform does not know but that nearly spells one it does and
+ * Throws CONFIG_INVALID for a key the platform (with `path` '', the file itself) does not know but that nearly spells one it does and
  * the entry lacks (`revocationEndPoint`): dropped, it would leave the store without what the
  * deployer meant to give it (sign-out revoking nothing). Other unknown keys (notes, `_comment`) are
  * ignored.
@@ -79,7 +79,9 @@ export function refuseMisspelt({ entry, known, path }: UnknownKeys): void {
   for (const key of Object.keys(entry)) {
     if (known.has(key)) continue;
     const meant = [...known].find((candidate) => !(candidate in entry) && nearly(key.toLowerCase(), candidate.toLowerCase()));
-    if (meant) throw new ConfigError('CONFIG_INVALID', `${path}.${key}`, `This platform has no "${key}"; did you mean "${meant}"?`);
+    if (!meant) continue;
+    if (path === '') throw new ConfigError('CONFIG_INVALID', key, `config.json has no "${key}"; did you mean "${meant}"?`); // the file's own keys
+    throw new ConfigError('CONFIG_INVALID', `${path}.${key}`, `This platform has no "${key}"; did you mean "${meant}"?`);
   }
 }
 

@@ -97,6 +97,20 @@ describe('validateDeploymentConfig', () => {
   ])('refuses %j, naming %s', (extra, field) => {
     expect(() => validateDeploymentConfig({ stores, ...extra })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID', field }));
   });
+
+  it.each([
+    [{ stores, imageOrigin: ['https://cdn.shop.example'] }, 'imageOrigin', 'imageOrigins'],
+    [{ stores, anyHttpsImage: true }, 'anyHttpsImage', 'anyHttpsImages'],
+    [{ Stores: stores }, 'Stores', 'stores'],
+  ])('names a misspelt key of the file itself (%j), which would leave the policy without what was meant', (json, field, meant) => {
+    expect(() => validateDeploymentConfig(json)).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID', field, hint: `config.json has no "${field}"; did you mean "${meant}"?` }),
+    );
+  });
+
+  it('ignores other keys of the file (notes), as the app does', () => {
+    expect(validateDeploymentConfig({ stores, _comment: 'the Acme deployment', notes: 'x' }).stores).toHaveLength(1);
+  });
 });
 
 describe('buildHeadersFile', () => {
