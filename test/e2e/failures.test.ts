@@ -345,6 +345,13 @@ describe('config.json missing or broken', () => {
       hint: /not valid JSON at line 1, column 31; check for a missing comma, quote or bracket \(JSON allows no comments and no comma after the last item\)/,
     },
     {
+      // A comment at the very start: Chromium's parser names no place; the comment's line is named.
+      name: 'comment',
+      body: '// Acme deployment\n{ "stores": [] }',
+      heading: /configuration has a problem/,
+      hint: /config\.json has a comment at line 1; JSON allows no comments: remove it\./,
+    },
+    {
       // The checker loads only for a file with keys a platform did not ask for (config-lint.ts).
       name: 'misspelt-key',
       body: 'MISSPELT_KEY',
