@@ -13,7 +13,14 @@ let basePath = '/';
 let headerOnly = false;
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
-  if (arg === '--base') basePath = args[++i] ?? '/';
+  if (arg === '--base' || arg?.startsWith('--base=')) {
+    const value = arg === '--base' ? args[++i] : arg.slice('--base='.length);
+    if (value === undefined || value === '' || value.startsWith('--')) {
+      process.stderr.write('--base needs the path the app is deployed under, like --base /shops/acme/\n');
+      process.exit(2);
+    }
+    basePath = value;
+  }
   else if (arg === '--header') headerOnly = true;
   else if (arg !== undefined && !arg.startsWith('--')) configPath = arg;
   else {

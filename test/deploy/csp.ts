@@ -75,7 +75,7 @@ export function validateDeploymentConfig(json: unknown): DeploymentConfig {
 }
 
 export interface HeadersFileOptions {
-  /** The path the app is deployed under, e.g. '/shops/acme/'. Default '/'. */
+  /** The path the app is deployed under, e.g. '/shops/acme/' (or its whole address). Default '/'. */
   basePath?: string;
 }
 
@@ -168,8 +168,14 @@ export const CONFIG_HEADERS: Readonly<Record<string, string>> = Object.freeze({
   'Cache-Control': 'no-cache',
 });
 
+/**
+ * The path pattern's prefix: `shops/acme` is `/shops/acme/`; the app's whole address
+ * (`https://cdn.example.com/shops/acme/`, as docs and redirectUri write it) counts by its path, not
+ * as a path of its own (`/https://…/*`, which matches no file: the site would go out with no headers).
+ */
 function normaliseBase(basePath: string): string {
   let base = basePath.trim();
+  if (/^https?:\/\//i.test(base)) base = new URL(base).pathname;
   if (!base.startsWith('/')) base = `/${base}`;
   if (!base.endsWith('/')) base = `${base}/`;
   return base;
@@ -188,7 +194,7 @@ function block(path: string, headers: Readonly<Record<string, string>>): string 
 export function buildHeadersFile(config: DeploymentConfig, options: HeadersFileOptions = {}): string {
   const base = normaliseBase(options.basePath ?? '/');
   return [
-    '# Response headers for Netlify / Cloudflare Pages, written from config.json by `npm run build`.',
+    '# Response headers for Netlify / Cloudflare Pages, written from config.json by `npm run build` or `npm run csp`.',
     '# After editing config.json (or to deploy under another path), regenerate this file:',
     '#   npm run -s csp -- dist/config.json --base /shops/acme/ > dist/_headers',
     '# Other CDNs: send the same headers (see docs/deployment.md). Every matching block applies.',

@@ -130,9 +130,20 @@ describe('buildHeadersFile', () => {
 
 });
 
+describe('the deployment path (--base)', () => {
+  it('takes the app’s whole address by its path, as written in redirectUri, never as a path of its own that matches no file', () => {
+    for (const basePath of ['https://cdn.example.com/shops/acme/', 'https://cdn.example.com/shops/acme', '/shops/acme/', 'shops/acme']) {
+      const text = buildHeadersFile(CONFIG, { basePath });
+      expect(text, basePath).toMatch(/^\/shops\/acme\/\*\n {2}Content-Security-Policy: /m);
+      expect(text, basePath).toMatch(/^\/shops\/acme\/widget\.js$/m);
+      expect(text, basePath).not.toContain('/https:');
+    }
+  });
+});
+
 describe('npm run csp (the command)', () => {
   /** Runs the command on a config.json holding `text`: its exit code, what it printed and what it said went wrong. */
-  async function csp(text: string): Promise<{ code: number | null; out: string; err: string }> {
+  async function csp(text: string, args: readonly string[] = ['--header']): Promise<{ code: number | null; out: string; err: string }> {
     const { execFile } = await import('node:child_process');
     const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
     const { tmpdir } = await import('node:os');
@@ -142,7 +153,7 @@ describe('npm run csp (the command)', () => {
       const file = join(dir, 'config.json');
       await writeFile(file, text, 'utf8');
       return await new Promise((resolve) => {
-        const child = execFile(process.execPath, ['--import', 'tsx', 'test/deploy/csp-from-config.ts', file, '--header'], { timeout: 30_000 }, (_error, stdout, stderr) =>
+        const child = execFile(process.execPath, ['--import', 'tsx', 'test/deploy/csp-from-config.ts', file, ...args], { timeout: 30_000 }, (_error, stdout, stderr) =>
           resolve({ code: child.exitCode, out: stdout, err: stderr.replaceAll(file, 'FILE') }),
         );
       });
@@ -163,6 +174,13 @@ describe('npm run csp (the command)', () => {
       'FILE: config.json is not valid JSON at line 3, column 18; check for a missing comma, quote or bracket (JSON allows no comments and no comma after the last item).\n',
     );
     expect([code, out]).toEqual([1, '']);
+  }, 40_000);
+
+  it('takes --base=PATH as --base PATH, and refuses --base with no path rather than writing headers for the site root', async () => {
+    const json = JSON.stringify({ stores: [store({})] });
+    expect((await csp(json, ['--base=/shops/acme/'])).out).toMatch(/^\/shops\/acme\/\*$/m);
+    const bare = await csp(json, ['--base']);
+    expect([bare.code, bare.out, bare.err]).toEqual([2, '', '--base needs the path the app is deployed under, like --base /shops/acme/\n']);
   }, 40_000);
 
   it('names the file, the field at fault and how to fix it, once each', async () => {
