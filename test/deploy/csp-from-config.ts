@@ -1,26 +1,35 @@
 /**
- * `npm run csp -- [config.json] [--base /path/] [--header]`
+ * `npm run csp -- [config.json] [--base /path/] [--header] [--out FILE]`
  *
  * Prints the `_headers` file for a deployment's config.json (default public/config.json), or with
- * --header only the Content-Security-Policy value, for CDNs configured some other way.
+ * --header only the Content-Security-Policy value, for CDNs configured some other way. With --out,
+ * writes it to FILE instead, and only once the file checked out: a shell's `> dist/_headers` empties
+ * the file before the command runs, so a config.json with a problem left an empty `_headers`, a site
+ * with no headers at all if deployed.
  */
-import { buildCsp, buildHeadersFile } from './csp.ts';
+import { writeFile } from 'node:fs/promises';
+import { buildCsp, buildHeadersFile, normaliseBase } from './csp.ts';
 import { configProblem, readDeploymentConfig } from './read-config.ts';
 
 const args = process.argv.slice(2);
 let configPath = 'public/config.json';
 let basePath = '/';
 let headerOnly = false;
+let outPath: string | undefined;
+/** The value of `--name VALUE` or `--name=VALUE` at args[i], or exit 2 saying what it needs. */
+function valueOf(name: string, need: string, i: number): [string, number] {
+  const arg = args[i]!;
+  const value = arg === name ? args[i + 1] : arg.slice(name.length + 1);
+  if (value === undefined || value === '' || value.startsWith('--')) {
+    process.stderr.write(`${name} needs ${need}\n`);
+    process.exit(2);
+  }
+  return [value, arg === name ? i + 1 : i];
+}
 for (let i = 0; i < args.length; i++) {
   const arg = args[i];
-  if (arg === '--base' || arg?.startsWith('--base=')) {
-    const value = arg === '--base' ? args[++i] : arg.slice('--base='.length);
-    if (value === undefined || value === '' || value.startsWith('--')) {
-      process.stderr.write('--base needs the path the app is deployed under, like --base /shops/acme/\n');
-      process.exit(2);
-    }
-    basePath = value;
-  }
+  if (arg === '--base' || arg?.startsWith('--base=')) [basePath, i] = valueOf('--base', 'the path the app is deployed under, like --base /shops/acme/', i);
+  else if (arg === '--out' || arg?.startsWith('--out=')) [outPath, i] = valueOf('--out', 'the file to write, like --out dist/_headers', i);
   else if (arg === '--header') headerOnly = true;
   else if (arg !== undefined && !arg.startsWith('--')) configPath = arg;
   else {
@@ -31,7 +40,12 @@ for (let i = 0; i < args.length; i++) {
 
 try {
   const config = await readDeploymentConfig(configPath);
-  process.stdout.write(headerOnly ? `${buildCsp(config)}\n` : buildHeadersFile(config, { basePath }));
+  const text = headerOnly ? `${buildCsp(config)}\n` : buildHeadersFile(config, { basePath });
+  if (outPath === undefined) process.stdout.write(text);
+  else {
+    await writeFile(outPath, text);
+    process.stdout.write(`${outPath} written from ${configPath}${headerOnly ? '' : ` for ${normaliseBase(basePath)}`}\n`);
+  }
 } catch (error) {
   process.stderr.write(`${configProblem(configPath, error)}\n`);
   process.exit(1);

@@ -173,7 +173,7 @@ export const CONFIG_HEADERS: Readonly<Record<string, string>> = Object.freeze({
  * (`https://cdn.example.com/shops/acme/`, as docs and redirectUri write it) counts by its path, not
  * as a path of its own (`/https://…/*`, which matches no file: the site would go out with no headers).
  */
-function normaliseBase(basePath: string): string {
+export function normaliseBase(basePath: string): string {
   let base = basePath.trim();
   if (/^https?:\/\//i.test(base)) base = new URL(base).pathname;
   if (!base.startsWith('/')) base = `/${base}`;
@@ -196,7 +196,7 @@ export function buildHeadersFile(config: DeploymentConfig, options: HeadersFileO
   return [
     '# Response headers for Netlify / Cloudflare Pages, written from config.json by `npm run build` or `npm run csp`.',
     '# After editing config.json (or to deploy under another path), regenerate this file:',
-    '#   npm run -s csp -- dist/config.json --base /shops/acme/ > dist/_headers',
+    '#   npm run csp -- dist/config.json --base /shops/acme/ --out dist/_headers',
     '# Other CDNs: send the same headers (see docs/deployment.md). Every matching block applies.',
     block(`${base}*`, appHeaders(config)),
     '',

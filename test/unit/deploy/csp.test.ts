@@ -154,7 +154,7 @@ describe('npm run csp (the command)', () => {
       await writeFile(file, text, 'utf8');
       return await new Promise((resolve) => {
         const child = execFile(process.execPath, ['--import', 'tsx', 'test/deploy/csp-from-config.ts', file, ...args], { timeout: 30_000 }, (_error, stdout, stderr) =>
-          resolve({ code: child.exitCode, out: stdout, err: stderr.replaceAll(file, 'FILE') }),
+          resolve({ code: child.exitCode, out: stdout.replaceAll(file, 'FILE'), err: stderr.replaceAll(file, 'FILE') }),
         );
       });
     } finally {
@@ -182,6 +182,26 @@ describe('npm run csp (the command)', () => {
     const bare = await csp(json, ['--base']);
     expect([bare.code, bare.out, bare.err]).toEqual([2, '', '--base needs the path the app is deployed under, like --base /shops/acme/\n']);
   }, 40_000);
+
+  it('--out writes the file only once config.json checked out: one with a problem leaves the deployed _headers as it was, where `> _headers` emptied it', async () => {
+    const { mkdtemp, readFile, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'csp-out-'));
+    try {
+      const out = join(dir, '_headers');
+      await writeFile(out, 'the deployed headers\n');
+      const broken = await csp(JSON.stringify({ stores: [{ ...store({}), name: '' }] }), ['--out', out]);
+      expect([broken.code, broken.err]).toEqual([1, 'FILE stores[0].name: Give the store a name to show people.\n']);
+      expect(await readFile(out, 'utf8')).toBe('the deployed headers\n');
+      const good = await csp(JSON.stringify({ stores: [store({})] }), ['--base', 'shops/acme', '--out', out]);
+      expect(good.code).toBe(0);
+      expect(good.out).toBe(`${out} written from FILE for /shops/acme/\n`);
+      expect(await readFile(out, 'utf8')).toBe(buildHeadersFile(validateDeploymentConfig({ stores: [store({})] }), { basePath: '/shops/acme/' }));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('names the file, the field at fault and how to fix it, once each', async () => {
     const { code, err } = await csp(JSON.stringify({ stores: [{ ...store({}), name: '' }] }));
