@@ -391,7 +391,9 @@ describe('config.json missing or broken', () => {
       }
       await openApp();
       await page.getByRole('heading', { level: 1, name: c.heading }).waitFor();
-      if (c.field) await page.getByText('Field at fault:').filter({ hasText: c.field }).waitFor();
+      // The field, and which store it is in counted from 1 (the path counts from 0).
+      const nth = ['1st', '2nd'][Number(/^stores\[(\d)\]/.exec(c.field ?? '')?.[1])];
+      if (c.field) await page.getByText('Field at fault:').filter({ hasText: `${c.field}, in the ${nth} store of the stores list` }).waitFor();
       else expect(await page.getByText('Field at fault:').count()).toBe(0);
       await page.getByText(c.hint).waitFor();
       await page.getByRole('button', { name: 'Reload' }).waitFor();

@@ -31,11 +31,29 @@ describe('ConfigErrorView', () => {
     expect(screen.getByRole('heading', { name: 'This deployment’s configuration has a problem', level: 1 })).toBeInTheDocument();
     // Outside Shell, which titles the app's screens: its own title (WCAG 2.4.2).
     expect(document.title).toBe('Configuration problem – Storefront Connect');
-    expect(screen.getByText('Field at fault:')).toHaveTextContent('Field at fault: stores[0].apiBase');
+    expect(screen.getByText(/^Field at fault:/)).toHaveTextContent('Field at fault: stores[0].apiBase, in the 1st store of the stores list');
     expect(screen.getByText('How to fix it:').parentElement).toHaveTextContent(
       'How to fix it: Use https:// for apiBase; plain http:// is only allowed for localhost and 127.0.0.1.',
     );
     expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['stores[0].apiBase', '1st'],
+    ['stores[1].id', '2nd'],
+    ['stores[2].name', '3rd'],
+    ['stores[3].kind', '4th'],
+    ['stores[10].flow', '11th'],
+    ['stores[11].auth[0]', '12th'],
+    ['stores[20].clientId', '21st'],
+  ])('says which store %s is in, counted from 1 as people count (%s), not only by the path’s index from 0', (field, nth) => {
+    render(ConfigErrorView, { props: { error: new ConfigError('CONFIG_INVALID', field, 'Fix it.') } });
+    expect(screen.getByText(/^Field at fault:/)).toHaveTextContent(`Field at fault: ${field}, in the ${nth} store of the stores list`);
+  });
+
+  it('a field outside the list of stores gets no store count', () => {
+    render(ConfigErrorView, { props: { error: new ConfigError('CONFIG_INVALID', 'stores', 'List at least one store in "stores".') } });
+    expect(screen.getByText(/^Field at fault:/)).toHaveTextContent(/^Field at fault: stores$/);
   });
 
   it('a config.json that is not there says so, with where to put it and no field', async () => {
