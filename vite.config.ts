@@ -10,6 +10,8 @@ import { configProblem, readDeploymentConfig } from './test/deploy/read-config.t
 import { AUTH_CODE, FIRST_SCREEN_PARTS, neededModules, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
+/** The widget stylesheet's minifier target: the first versions with CSS light-dark(). */
+const WIDGET_CSS_TARGET = ['chrome123', 'edge123', 'firefox120', 'safari17.5', 'ios17.5'];
 
 /**
  * The embeddable `<storefront-products>` element, built twice from one entry with stable names
@@ -33,6 +35,10 @@ export function widgetBuildOptions(root: string, format: 'iife' | 'es'): InlineC
       emptyOutDir: false,
       copyPublicDir: false,
       target: TARGET,
+      // Browsers that know light-dark(), so the minifier leaves it as written: lowered, it needs a
+      // color-scheme polyfill the widget does not have. Older ones keep the light colours
+      // (styles.css, its @supports).
+      cssTarget: WIDGET_CSS_TARGET,
       sourcemap: false,
       modulePreload: false,
       rolldownOptions: {

@@ -313,6 +313,42 @@ describe('widget.js on another site', () => {
     expect(focused).toEqual({ tag: 'A', outline: 'solid' });
   });
 
+  it('follows the page’s colour scheme: dark cards where the page declares a dark scheme and the visitor prefers dark (axe passes), light where it declares none; the theme’s colours still win', async () => {
+    /** The page's own declaration of the schemes it supports (none: light only, as browsers take it). */
+    const schemePage = (name: string, declared: boolean, stylesheets: string[] = ['host.css']) =>
+      host.setOverride(name, () =>
+        hostPage(LAYOUT_ATTRIBUTES(), stylesheets).replace('<meta charset="utf-8">', `<meta charset="utf-8">${declared ? '<meta name="color-scheme" content="light dark">' : ''}`),
+      );
+    schemePage('scheme-declared.html', true);
+    schemePage('scheme-none.html', false);
+    schemePage('scheme-themed.html', true, ['host.css', 'themed.css']);
+    host.setOverride('themed.css', 'storefront-products { --sc-card-bg: #fdf6ec; --sc-fg: #2b2118; --sc-accent: #8a3b12; }');
+    /** The colours a visitor sees on the first card: its background, its name, its price. */
+    const colours = async (path: string, colorScheme: 'light' | 'dark') => {
+      const { page } = await e2e.open({ colorScheme });
+      await page.goto(`${host.url}${path}`);
+      await expect.poll(() => page.locator('storefront-products .card').count()).toBe(8);
+      const seen = await page.locator('storefront-products').evaluate((element) => {
+        const root = element.shadowRoot!;
+        const style = (selector: string) => getComputedStyle(root.querySelector(selector)!);
+        return { card: style('.card').backgroundColor, name: style('.name').color, price: style('.price').color };
+      });
+      return { page, seen };
+    };
+    const LIGHT = { card: 'rgb(255, 255, 255)', name: 'rgb(27, 31, 36)', price: 'rgb(11, 87, 208)' };
+
+    const dark = await colours('scheme-declared.html', 'dark');
+    expect(dark.seen).toEqual({ card: 'rgb(27, 31, 36)', name: 'rgb(255, 255, 255)', price: 'rgb(136, 187, 255)' });
+    const results = await axeAudit(dark.page, 'storefront-products');
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+    await dark.page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-dark-host.png'), fullPage: true });
+
+    expect((await colours('scheme-declared.html', 'light')).seen).toEqual(LIGHT);
+    // A page that says nothing of dark stays light, whatever the visitor prefers: no dark cards on a white page.
+    expect((await colours('scheme-none.html', 'dark')).seen).toEqual(LIGHT);
+    expect((await colours('scheme-themed.html', 'dark')).seen).toEqual({ card: 'rgb(253, 246, 236)', name: 'rgb(43, 33, 24)', price: 'rgb(138, 59, 18)' });
+  });
+
   it('when the store refuses the token, visitors see a neutral line and the snippet’s link to the store; the site owner reads why in the console', async () => {
     const { page, log } = await open(`${host.url}bad-token.html`);
     const alert = page.locator('storefront-products [role="alert"]');

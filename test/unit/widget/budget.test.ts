@@ -33,4 +33,9 @@ describe('widget.js', () => {
     expect(code).not.toMatch(/\/\*[^`]*Theme \(CSS custom properties/);
     expect(code).not.toMatch(/\n {2}display: block !important;/);
   });
+
+  it('keeps light-dark() as written: lowered by the minifier, it would need a color-scheme polyfill the widget does not have', () => {
+    expect(code.includes('--a:var(--sc-accent,light-dark(#0b57d0,#8bf))')).toBe(true);
+    expect(code.includes('lightningcss')).toBe(false);
+  });
 });
