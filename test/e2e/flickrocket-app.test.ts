@@ -186,7 +186,18 @@ describe('FlickRocket in the app', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-home-connected-360.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
+    // no Embed tab; the Embed address says why in FlickRocket's terms (its access also edits), and leads back
     await openCatalogue(page);
+    expect(await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: /Embed/ }).count()).toBe(0);
+    await page.goto(`${app.url}#/s/fr/embed`);
+    await page.getByRole('heading', { name: `Products of ${STORE} cannot be embedded` }).waitFor();
+    await page.getByText(/FlickRocket has no read-only access: the products access this app holds also edits and deletes products/).waitFor();
+    expect(await page.getByRole('textbox').count()).toBe(0);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-embed-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('link', { name: 'Back to the catalogue' }).click();
+    await expect.poll(() => loadedProductsReachable(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(24);
     const listed = shop.stats().apiRequests;
     await page.getByRole('searchbox', { name: 'Search' }).fill('1010');
     await expect.poll(() => cards(page).count()).toBe(1);

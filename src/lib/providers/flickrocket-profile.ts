@@ -75,6 +75,8 @@ export const flickRocketProfile: ProviderProfile = Object.freeze({
   // Product pictures come from FlickRocket's static host, not the shop's API host (platforms.md 5,
   // the list example; the host is the docs' [unverified]).
   pictureOrigins: ['https://admin-static.flickrocket.com'],
+  embedUnavailable:
+    'A snippet carries its credential in the page’s HTML, where anyone can read it, and FlickRocket has no read-only access: the products access this app holds also edits and deletes products. So this app makes no snippet for FlickRocket stores.',
   notes: {
     sessionEnded: `FlickRocket no longer accepts this app’s refresh token. Remove the app’s permission in ${REVOKE_AT}, then press Reconnect.`,
     signedOut: `This browser forgot its tokens; to end the app’s access at the store too: ${REVOKE_AT}.`,

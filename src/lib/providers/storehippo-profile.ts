@@ -92,4 +92,6 @@ export const storeHippoProfile: ProviderProfile = Object.freeze({
   paging: { firstPage: 0, minCount: 1, maxCount: 50, defaultCount: 24 },
   // An address saved before categories were shown by name carries the alias: read as the name shown.
   categoryFromAddress: categoryNameOf,
+  embedUnavailable:
+    'A snippet carries its credential in the page’s HTML, where anyone can read it, and StoreHippo has no public storefront key: its API reads only with an access key, which carries every permission of its user’s role. So this app makes no snippet for StoreHippo stores.',
 });
