@@ -45,7 +45,6 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
       width: String(image.width ?? DEFAULT_IMAGE_SIZE),
       height: String(image.height ?? DEFAULT_IMAGE_SIZE),
       loading: 'lazy',
-      decoding: 'async',
       referrerpolicy: 'no-referrer',
     });
     // One that will not load (gone, its host unreachable or refused by the page's CSP): the mark, not a broken image.

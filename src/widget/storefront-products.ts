@@ -62,6 +62,8 @@ export class StorefrontProducts extends HTMLElement {
     adoptStyles(root);
     this.#container = this.ownerDocument.createElement('div');
     this.#container.className = 'sc';
+    // Focusable from script only (after Try again); `all: initial` draws no ring around the whole widget.
+    this.#container.tabIndex = -1;
     root.append(this.#container);
   }
 
@@ -155,10 +157,12 @@ export class StorefrontProducts extends HTMLElement {
     const message = content.firstElementChild as HTMLElement;
     if (isRetryable(error.code)) {
       const retry = element(doc, 'button', 'retry', 'Try again');
-      retry.type = 'button';
+      // no type="button": a button in a shadow root has no form owner, so it submits no form of the host page
       retry.addEventListener('click', () => {
         this.#current = null;
         this.#schedule();
+        // The button goes with the message: focus stays in the widget (Tab goes on to its products), not back at the page's top.
+        this.#container.focus();
       });
       message.append(' ', retry);
     }

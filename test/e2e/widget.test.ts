@@ -361,6 +361,39 @@ describe('widget.js on another site', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-unavailable.png'), fullPage: true });
   });
 
+  it('Try again from the keyboard keeps focus in the widget, not dropped to the page’s body: the next Tab reaches its first product; inside a form of the page it submits nothing', async () => {
+    host.setOverride('retry.html', () =>
+      hostPage(LAYOUT_ATTRIBUTES())
+        .replace('<h1>', '<nav><a href="#menu">Menu</a></nav><h1>')
+        .replace('<div class="wrap">', '<form action="submitted.html"><div class="wrap">')
+        .replace('</storefront-products></div>', '</storefront-products></div></form>'),
+    );
+    let fail = true;
+    const { page } = await open(`${host.url}retry.html`, (page) =>
+      page.route((url) => url.origin === e2e.env.store.origin && url.pathname.startsWith('/api/'), (route) => (fail ? route.abort('connectionrefused') : route.continue())),
+    );
+    const retry = page.locator('storefront-products').getByRole('button', { name: 'Try again' });
+    await retry.waitFor();
+    fail = false;
+    // Tab: the page's Menu link, then Try again; Enter presses it
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await retry.evaluate((button) => button.getRootNode() instanceof ShadowRoot && (button.getRootNode() as ShadowRoot).activeElement === button)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('storefront-products .card').count()).toBe(8);
+    // the pressed button is gone: focus is on the widget, not dropped to the page's body (a screen reader would start over from there)
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('STOREFRONT-PRODUCTS');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-after-retry.png') });
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const active = document.activeElement?.shadowRoot?.activeElement ?? document.activeElement;
+      return `${active?.tagName} ${active?.textContent ?? ''}`;
+    });
+    const firstName = await page.locator('storefront-products .card a').first().textContent();
+    expect(focused).toBe(`A ${firstName}`);
+    expect(new URL(page.url()).pathname).toBe('/retry.html');
+  });
+
   it('kind="shopify": the console says the kind is unknown and names the two it reads (never the token); no request, no Try again, the fallback link', async () => {
     const { page, log, requests } = await open(`${host.url}shopify.html`);
     const alert = page.locator('storefront-products [role="alert"]');
