@@ -115,6 +115,8 @@ describe('Shopware 6 in the app', () => {
     const storefrontUrlHow = page.getByText(/To link each product to its page, set this store’s storefrontUrl \(the shop’s storefront address\) in the\s+site’s config\.json/);
     expect(await storefrontUrlHow.isVisible()).toBe(false);
     await page.setViewportSize({ width: 360, height: 800 });
+    // on a phone too the box shows the whole snippet, wrapped lines and closing tag included
+    await expect.poll(() => page.getByRole('textbox', { name: 'Snippet' }).evaluate((textarea) => textarea.scrollHeight <= textarea.clientHeight)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-embed-360.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByText('For whoever runs this site').click();

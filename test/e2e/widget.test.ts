@@ -442,6 +442,9 @@ describe('the app’s Embed screen', () => {
     await page.getByRole('spinbutton', { name: 'How many' }).fill('8');
     await expect.poll(() => box.inputValue()).toContain('columns="4"');
     const snippet = await box.inputValue();
+    // the box shows the whole snippet, its closing tag too: none of it hides below the box's edge
+    expect(snippet.split('\n')).toHaveLength(10);
+    expect(await box.evaluate((textarea) => textarea.scrollHeight <= textarea.clientHeight)).toBe(true);
     expect(snippet).toContain(`<script src="${e2e.env.app.url}widget.js" defer></script>`);
     // Unpinned because this host sends no CORS on widget/: the screen says so and what would pin it,
     // folded away for whoever runs the site (the merchant only pastes the snippet).
