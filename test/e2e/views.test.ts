@@ -352,3 +352,37 @@ describe('reduced motion', () => {
     await expect.poll(() => page.locator('main ul > li article').count()).toBeGreaterThan(0);
   });
 });
+
+describe('a shopper’s screens at their edges', () => {
+  const heading = (page: Page) => page.getByRole('heading', { level: 1 }).filter({ hasNotText: 'Loading' });
+  /** What the tab and the main region are called (Shell: both from the screen's heading). */
+  const names = (page: Page) => page.evaluate(() => ({ title: document.title, main: document.getElementById(document.getElementById('main')?.getAttribute('aria-labelledby') ?? '')?.textContent }));
+
+  it('a product the store has not, and store pages that could not be read: each screen keeps a heading (the tab’s title, main’s name), the failure said once below it', async () => {
+    const { page } = await e2e.open({ width: 360 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+
+    await page.goto(`${e2e.env.app.url}#/s/demo/product/no-such-product`);
+    const gone = page.getByRole('main').getByRole('alert');
+    await gone.getByText('Not found').waitFor();
+    expect(await heading(page).allInnerTexts()).toEqual(['Product']);
+    await expect.poll(() => names(page)).toEqual({ title: `Product – ${STORE_NAME}`, main: 'Product' });
+    await audit(page, 'product-not-found-360');
+
+    // The store's pages, read afresh by a new page load, do not come.
+    await page.route('**/api/v1/pages', (route) => route.fulfill({ status: 500, json: { error: 'server_error' } }));
+    await page.goto(`${e2e.env.app.url}#/s/demo/pages/about`);
+    await page.reload();
+    const failed = page.getByRole('main').getByRole('alert');
+    await failed.getByRole('button', { name: 'Try again' }).waitFor();
+    expect(await heading(page).allInnerTexts()).toEqual(['Store page']);
+    await expect.poll(() => names(page)).toEqual({ title: `Store page – ${STORE_NAME}`, main: 'Store page' });
+    await audit(page, 'store-page-failed-360');
+    await page.unroute('**/api/v1/pages');
+    await failed.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name: 'About us', level: 1 }).waitFor();
+    await expect.poll(() => names(page)).toEqual({ title: `About us – ${STORE_NAME}`, main: 'About us' });
+  });
+});

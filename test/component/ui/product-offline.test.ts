@@ -83,12 +83,14 @@ describe('ProductView: a product opened from its card while offline', () => {
     await eventually(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Linen apron', level: 1 })));
   });
 
-  it('a product not opened from a card, or one the store says is gone, shows the error alone', async () => {
+  it('a product not opened from a card, or one the store says is gone, shows the error alone, under a plain “Product” heading', async () => {
     noteOpenedCard('demo', { ...card, id: 'other' });
     await openOffline('p-100', noAnswer);
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This browser is offline');
-    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+    // The screen still has its one heading (it names main and the tab, Shell), not the panel's words again.
+    expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Product']);
+    expect(screen.getByRole('heading', { level: 1 })).toHaveAttribute('id', 'screen-title');
     cleanup();
     document.getElementById('main')?.remove();
 
@@ -96,5 +98,6 @@ describe('ProductView: a product opened from its card while offline', () => {
     await openOffline('gone', () => json({ error: 'not_found' }, { status: 404 }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Not found');
     expect(screen.queryByRole('heading', { name: 'Linen apron' })).not.toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { level: 1 }).map((h) => h.textContent)).toEqual(['Product']);
   });
 });
