@@ -112,6 +112,10 @@ describe('ProductView: what the granted scopes unlock', () => {
 
     expect(screen.getByRole('button', { name: 'Add to cart' })).toBeEnabled();
     expect(screen.getByRole('spinbutton', { name: 'Quantity' })).toHaveValue(1);
+    // Named once, by its (visually hidden) label: no aria-label beside it saying the same again.
+    const field = screen.getByRole('spinbutton', { name: 'Quantity' }) as HTMLInputElement;
+    expect(field).not.toHaveAttribute('aria-label');
+    expect([...(field.labels ?? [])].map((label) => label.textContent?.trim())).toEqual(['Quantity']);
     const editor = await screen.findByRole('form', { name: 'Edit product' });
     expect(editor).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron');
