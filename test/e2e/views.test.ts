@@ -385,4 +385,16 @@ describe('a shopper’s screens at their edges', () => {
     await page.getByRole('heading', { name: 'About us', level: 1 }).waitFor();
     await expect.poll(() => names(page)).toEqual({ title: `About us – ${STORE_NAME}`, main: 'About us' });
   });
+
+  it('a store page’s own headings stay under its title: the merchant’s h2 is smaller than the page’s h1', async () => {
+    const { page } = await e2e.open({ width: 1280 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('navigation', { name: 'Store pages' }).getByRole('link', { name: 'About us' }).click();
+    const size = (name: string, level: number) => page.getByRole('heading', { name, level }).evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+    const title = await size('About us', 1);
+    const merchant = await size('Small goods, made well', 2);
+    expect(merchant).toBeLessThan(title * 0.8);
+  });
 });
