@@ -397,4 +397,31 @@ describe('a shopper’s screens at their edges', () => {
     const merchant = await size('Small goods, made well', 2);
     expect(merchant).toBeLessThan(title * 0.8);
   });
+
+  it('a product with a very long name in another currency: the cart at 360 px stays within the screen', async () => {
+    const { page } = await e2e.open({ width: 360 });
+    const name = 'Supercalifragilisticexpialidocious-Handmade-Organic-Stoneware-Serving-Platter';
+    let id: string | undefined;
+    // The store's answers for one product, as a store with such a product would give them.
+    await page.route(/\/api\/v1\/products(\?|\/)/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { id?: string; products?: { id: string }[] };
+      const long = <T,>(p: T) => ({ ...p, name, currency: 'JPY', cost: '¥1,234,567', cost_raw: 1234567 });
+      if (body.products) {
+        id ??= body.products[0]?.id;
+        body.products = body.products.map((p) => (p.id === id ? long(p) : p));
+      }
+      await route.fulfill({ response, json: body.id !== undefined && body.id === id ? long(body) : body });
+    });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul > li article').getByRole('link', { name }).click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('link', { name: 'View cart' }).click();
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name }) });
+    await row.waitFor();
+    expect(await row.getByRole('cell').last().innerText()).toMatch(/^¥\d{1,3}(,\d{3})+$/);
+    await audit(page, 'cart-long-name-360');
+  });
 });
