@@ -192,6 +192,22 @@ describe('a storefront-only session', () => {
     expect(dialogs).toEqual([]);
     expect(log.lines.filter((l) => l.includes('xss'))).toEqual([]);
   });
+
+  it('renders the hostile store page inert: its title as text, no script, no javascript: link (left as its words), no broken picture', async () => {
+    await signedIn();
+    const title = '<script>alert("xss-page-title")</script>Hostile page';
+    await page.getByRole('navigation', { name: 'Store pages' }).getByRole('link', { name: title }).click();
+    const article = page.locator('main article');
+    await article.getByRole('heading', { name: title, level: 1 }).waitFor();
+    await article.getByText('Merchant page.').waitFor();
+    expect(await article.locator('script, a, img').count()).toBe(0);
+    // The stripped link's words stay, as text.
+    expect(await article.locator('.merchant-html').innerText()).toContain('link');
+    expect(await page.title()).toBe(`${title} – ${STORE_NAME}`);
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(log.lines.filter((l) => l.includes('xss'))).toEqual([]);
+  });
 });
 
 describe('asking for more access', () => {
