@@ -398,6 +398,35 @@ describe('a shopper’s screens at their edges', () => {
     expect(merchant).toBeLessThan(title * 0.8);
   });
 
+  it('a product with no picture at all, on a phone: a low “no picture” band, the name and price in the first screen', async () => {
+    const { page } = await e2e.open({ width: 360, height: 640 });
+    let id: string | undefined;
+    // The store's answers for one product, as a store whose product has no picture gives them.
+    await page.route(/\/api\/v1\/products(\?|\/)/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { id?: string; images?: unknown[]; products?: { id: string; images: unknown[] }[] };
+      if (body.products) {
+        id ??= body.products[0]?.id;
+        body.products = body.products.map((p) => (p.id === id ? { ...p, images: [] } : p));
+      }
+      await route.fulfill({ response, json: body.id !== undefined && body.id === id ? { ...body, images: [] } : body });
+    });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul > li article').first().getByRole('link').first().click();
+    const none = page.getByRole('img', { name: 'No picture of this product' });
+    await none.waitFor();
+    const box = (await none.boundingBox())!;
+    expect(box.height).toBeLessThanOrEqual(box.width / 2);
+    const price = page.locator('main .details .summary');
+    expect(await price.evaluate((element) => element.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    await audit(page, 'product-no-picture-360');
+    // Wide, beside the details: the square as before.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const wide = (await none.boundingBox())!;
+    expect(Math.abs(wide.height - wide.width)).toBeLessThan(2);
+  });
+
   it('a product with a very long name in another currency: the cart at 360 px stays within the screen', async () => {
     const { page } = await e2e.open({ width: 360 });
     const name = 'Supercalifragilisticexpialidocious-Handmade-Organic-Stoneware-Serving-Platter';
