@@ -398,6 +398,21 @@ describe('a shopper’s screens at their edges', () => {
     expect(merchant).toBeLessThan(title * 0.8);
   });
 
+  it('a store page whose merchant HTML has a long preformatted line and a wide table: at 360 px the page stays within the screen', async () => {
+    const { page } = await e2e.open({ width: 360 });
+    const line = 'SKU-2024-STONEWARE-PLATTER-XL  dimensions=48x32x4cm  weight=2.4kg  care=dishwasher-safe  origin=Portugal';
+    const cells = Array.from({ length: 8 }, (_, i) => `<td>Column ${i + 1} value</td>`).join('');
+    const bodyHtml = `<h2>Care sheet</h2><pre>${line}</pre><table><tr>${cells}</tr></table><p>Ask us anything.</p>`;
+    await page.route('**/api/v1/pages', (route) => route.fulfill({ json: { pages: [{ slug: 'care', title: 'Care', body_html: bodyHtml }] } }));
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('navigation', { name: 'Store pages' }).getByRole('link', { name: 'Care' }).click();
+    await page.getByText('Ask us anything.').waitFor();
+    // The line wraps on screen, its words and spaces as the merchant wrote them.
+    expect(await page.locator('main pre').innerText()).toBe(line);
+    await audit(page, 'store-page-wide-360');
+  });
+
   it('a product with no picture at all, on a phone: a low “no picture” band, the name and price in the first screen', async () => {
     const { page } = await e2e.open({ width: 360, height: 640 });
     let id: string | undefined;
