@@ -46,6 +46,7 @@ describe.each(schemes)('every view in the %s theme', (colorScheme) => {
 
     await page.getByRole('searchbox', { name: 'Search' }).fill('zzzz-nothing');
     await page.getByRole('heading', { name: 'No products found' }).waitFor();
+    await page.getByText('Nothing matches “zzzz-nothing”. Try other words.').waitFor();
     await audit(page, `catalog-empty-${tag}`);
     await page.getByRole('button', { name: 'Clear search and filters' }).click();
     // the button goes with the empty list: the focus is in the search box, emptied

@@ -106,7 +106,7 @@ describe('CatalogView', () => {
 
     const empty = await screen.findByRole('heading', { name: 'No products found' });
     expect(screen.queryByText(/You have seen all|only product/)).not.toBeInTheDocument();
-    expect(empty.parentElement).toHaveTextContent('Nothing matches these filters. Try other words or another category.');
+    expect(empty.parentElement).toHaveTextContent('Nothing matches “teapot”. Try other words.');
     // One request for the whole word, none per keystroke.
     const searches = app.network.requests('GET', '/api/v1/products').map((r) => r.url.searchParams.get('q'));
     expect(searches.filter((q) => q !== null)).toEqual(['teapot']);
@@ -116,6 +116,18 @@ describe('CatalogView', () => {
     expect(app.router.current).toMatchObject({ name: 'catalog', q: '', category: '' });
     expect(location.hash).toBe('#/s/demo');
     expect(screen.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+  });
+
+  it.each([
+    ['a category alone', '/s/demo?category=wood', { category: 'wood' }, 'Nothing is in wood. Try another category.'],
+    ['a search in a category', '/s/demo?q=teapot&category=wood', { q: 'teapot', category: 'wood' }, 'Nothing in wood matches “teapot”. Try other words or another category.'],
+  ])('nothing found for %s: says what was chosen', async (_, path, query, words) => {
+    const app = await catalogApp(['storefront'], path);
+    app.network.on('GET', '/api/v1/products', () => productPage([]), { query: catalogQuery(query) });
+    renderCatalog(app);
+    const empty = await screen.findByRole('heading', { name: 'No products found' });
+    expect(empty.parentElement).toHaveTextContent(words);
+    expect(screen.getByRole('button', { name: 'Clear search and filters' })).toBeInTheDocument();
   });
 
   it('a search’s results draw their names and prices first and ask for their pictures in the task after that frame; the first list asks at once', async () => {
