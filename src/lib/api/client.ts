@@ -8,6 +8,7 @@
 import { AppError, type AppErrorCode } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import type { ApiOperation, GoodsieRequest, LoadedProvider, PageRequest } from '../providers/types.ts';
+import { buildApiUrl } from '../shared/api-url.ts';
 import { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
 import type {
@@ -95,13 +96,6 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/** apiBase + the provider's path + query, e.g. https://api.shop.example/api/v1/products?page=0&count=20. */
-export function buildApiUrl(apiBase: string, request: GoodsieRequest): URL {
-  const url = new URL(apiBase.replace(/\/+$/, '') + request.path);
-  for (const [name, value] of Object.entries(request.query ?? {})) url.searchParams.set(name, value);
-  return url;
 }
 
 export function isAbort(error: unknown, signal: AbortSignal | undefined): boolean {

@@ -1,4 +1,4 @@
-/** The store API's URLs, as the app's API client and the widget both build them. */
+/** The store API's URLs, as the app's API client builds them (the widget's test checks its own against them). */
 
 /** A request as a provider describes it: a path under the API base and its query. */
 export interface ApiUrlParts {
