@@ -119,6 +119,18 @@ export function errorBody(json: unknown, token: string): { error?: string; error
   return body;
 }
 
+/**
+ * The scope a 403 answer names as missing: its Bearer challenge's `scope`, else its body's `scope`;
+ * undefined when neither names one (the caller then falls back on the operation's own scope).
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+ */
+export function scopeNamedBy(response: Response, json: unknown): string | undefined {
+  const challengeScope = parseBearerChallenge(response.headers.get('WWW-Authenticate'))?.scope?.trim();
+  if (challengeScope) return challengeScope;
+  const bodyScope = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).scope : undefined;
+  return typeof bodyScope === 'string' && bodyScope.trim() !== '' ? bodyScope.trim() : undefined;
+}
+
 /** The error code of a failure status (other than 401, 403, 409, 429, which are handled apart). */
 export function statusCode(status: number): AppErrorCode {
   if (status === 400) return 'API_BAD_REQUEST';
@@ -198,12 +210,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     const message = `${operation}: HTTP ${status}`;
     const parsed = json === NO_JSON ? undefined : json;
     if (status === 403) {
-      const challengeScope = parseBearerChallenge(response.headers.get('WWW-Authenticate'))?.scope?.trim();
-      const bodyScope = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).scope : undefined;
-      const requiredScope =
-        (challengeScope ? challengeScope : undefined) ??
-        (typeof bodyScope === 'string' && bodyScope.trim() !== '' ? bodyScope.trim() : undefined) ??
-        provider.operationScopes[operation];
+      const requiredScope = scopeNamedBy(response, parsed) ?? provider.operationScopes[operation];
       throw new HttpError('API_INSUFFICIENT_SCOPE', status, { requiredScope, body: errorBody(parsed, token), message });
     }
     if (status === 409) {

@@ -11,8 +11,8 @@ import type { ApiRequest, ApiResponse, Send, SendOptions } from '../connect/requ
 import { ProductConflictError } from '../domain/conflict.ts';
 import { AppError } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
-import { abortableSleep, API_FETCH_OPTIONS, errorBody, isAbort, MAX_RATE_LIMIT_RETRIES, statusCode, type RateLimitInfo } from './client.ts';
-import { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
+import { abortableSleep, API_FETCH_OPTIONS, errorBody, isAbort, MAX_RATE_LIMIT_RETRIES, scopeNamedBy, statusCode, type RateLimitInfo } from './client.ts';
+import { parseRetryAfter } from './http-headers.ts';
 
 /** The contract's words for a fetch that rejected (platforms.md 1.3). */
 export const NETWORK_OR_CORS_MESSAGE = "The store's server did not let this app read its answer (CORS) or could not be reached.";
@@ -111,13 +111,7 @@ export function createTransport(options: TransportOptions): Send {
     const hooks = options.hooks?.();
     if (status === 403) {
       const info = hooks?.forbidden?.(json, operation);
-      const challengeScope = parseBearerChallenge(response.headers.get('WWW-Authenticate'))?.scope?.trim();
-      const bodyScope = typeof json === 'object' && json !== null ? (json as Record<string, unknown>).scope : undefined;
-      const requiredScope =
-        info?.requiredScope ??
-        (challengeScope ? challengeScope : undefined) ??
-        (typeof bodyScope === 'string' && bodyScope.trim() !== '' ? bodyScope.trim() : undefined) ??
-        options.operationScope?.(operation);
+      const requiredScope = info?.requiredScope ?? scopeNamedBy(response, json) ?? options.operationScope?.(operation);
       return new HttpError('API_INSUFFICIENT_SCOPE', status, {
         ...(requiredScope !== undefined ? { requiredScope } : {}),
         ...(info?.platformWords !== undefined ? { platformWords: info.platformWords } : {}),

@@ -125,6 +125,16 @@ describe('createTransport', () => {
     expect(((await errorOf(scoped.send({ method: 'GET', path: '/o' }, 'listOrders'))) as HttpError).requiredScope).toBe('admin');
   });
 
+  it("a 403's missing scope: the platform's hook, else the Bearer challenge's scope, else the body's, else the operation's", async () => {
+    const challenge = { 'WWW-Authenticate': 'Bearer error="insufficient_scope", scope=" orders "' };
+    const scopeOf = async (answer: Response, extra: Partial<TransportOptions> = {}) =>
+      ((await errorOf(harness([answer], { operationScope: () => 'admin', ...extra }).send({ method: 'GET', path: '/o' }, 'listOrders'))) as HttpError).requiredScope;
+    expect(await scopeOf(json(403, { scope: 'cart' }, challenge))).toBe('orders');
+    expect(await scopeOf(json(403, { scope: ' cart ' }, { 'WWW-Authenticate': 'Bearer scope=""' }))).toBe('cart');
+    expect(await scopeOf(json(403, { scope: '  ' }))).toBe('admin');
+    expect(await scopeOf(json(403, { scope: 'cart' }, challenge), { hooks: () => ({ forbidden: () => ({ requiredScope: 'products' }) }) })).toBe('products');
+  });
+
   it('maps statuses to codes, scrubs the token from error bodies, and accepts listed statuses', async () => {
     const { send } = harness([json(404, { error: 'nope tok-1' }), json(500, {}), json(404, { gone: true }), new Response('<html>', { status: 200 })]);
     const notFound = (await errorOf(send({ method: 'GET', path: '/x' }, 'getProduct'))) as HttpError;
