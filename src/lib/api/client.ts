@@ -24,8 +24,6 @@ import type {
   StorePage,
 } from '../domain/catalog.ts';
 
-export { parseBearerChallenge, parseRetryAfter } from './http-headers.ts';
-
 /** Marks a body that was there but was not JSON. */
 const NO_JSON: unique symbol = Symbol('no JSON');
 

@@ -53,10 +53,6 @@ async function guarded<T>(operation: () => Promise<T>): Promise<T> {
   }
 }
 
-export function createIndexedDbStore(factory: IDBFactory): KeyValueStore {
-  return indexedDbStore(createIdbUseStore(factory));
-}
-
 function indexedDbStore(store: UseStore): KeyValueStore {
   return {
     get: (key) => guarded(() => idbGet(key, store)),
