@@ -18,10 +18,10 @@ const deciding = new Set<string>();
 let question: Promise<{ ask(asked: SignOutAsked): Promise<SignOutAnswer> }> | undefined;
 
 /**
- * Runs `signOut` (what the button did before it asked anything), or asks first and runs it on "Sign
- * out anyway". `onEmbedScreen`: the person is on the store's Embed screen, and the question offers
- * no link to it. On Cancel the browser gives the focus back to the Sign out button (a modal dialog's
- * closing does). A question whose code cannot load (offline, the site replaced since the tab
+ * Runs `signOut` (the sign-out itself) at once, or asks first and runs it on "Sign out anyway".
+ * `onEmbedScreen`: the person is on the store's Embed screen, and the question offers no link to
+ * it. On Cancel the browser gives the focus back to the Sign out button (a modal dialog's closing
+ * does). A question whose code cannot load (offline, the site replaced since the tab
  * opened) signs out as asked, as a Sign out whose check cannot load does (HomeView, StoreBar).
  */
 export async function askBeforeSignOut(session: Session, storeId: string, signOut: () => unknown, onEmbedScreen = false): Promise<void> {

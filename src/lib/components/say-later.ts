@@ -1,7 +1,7 @@
 /**
  * Fills a live region (an empty `role="status"`) with `words` a moment after it is on the page. A
  * region drawn already filled, with the rest of a new screen, is not announced: screen readers
- * watch a live region for changes only once it is there (audit finding 9). The words people see
+ * watch a live region for changes only once it is there. The words people see
  * are drawn at once beside it (`aria-hidden`), so nothing on the page moves when they are said
  * (SignedOutNote, the stores list's "not a page" note). New words replace the old ones as late,
  * and that change is announced too. An attachment: a note needs no state or timer of its own.

@@ -43,7 +43,7 @@ const PROVIDERS = new Map<string, Entry>();
 /**
  * Every kind's profile (its form texts, risk lines and validators), loaded by loadProfiles when
  * config.json names such a store: a deployment without one never downloads it, and the first load
- * carries none (Goodsie's was 1.5 KB gzip of the boot chunk until 2026-12-05).
+ * carries none.
  */
 const LAZY_PROFILES: Readonly<Record<string, () => Promise<ProviderProfile>>> = {
   goodsie: () => import('./goodsie-profile.ts').then((m) => m.goodsieProfile),
