@@ -2,8 +2,6 @@ import type { Cursor, Product, ProductListQuery, ProductPage } from '../domain/c
 import type { ListProductPage } from './cursor-pages.ts';
 import { browserOffline } from '../shared/offline.ts';
 
-export { PAGE_SIZE, cursorPagesOf, type ListProductPage } from './cursor-pages.ts';
-
 type Status = 'loading' | 'ready' | 'error';
 
 /** What a catalogue has loaded for one query: enough to show it again without asking the store. */
