@@ -24,9 +24,6 @@ import type {
   StorePage,
 } from '../domain/catalog.ts';
 
-/** Marks a body that was there but was not JSON. */
-const NO_JSON: unique symbol = Symbol('no JSON');
-
 /**
  * Every store API request's fetch options: the signed header is the only credential; no cookies, no
  * caching of per-credential answers, no following a redirect with it, no Referer (platforms.md 1.3).
@@ -104,6 +101,32 @@ function badRequest(message: string): AppError {
   return new AppError('API_BAD_REQUEST', message);
 }
 
+/**
+ * An answer's body as JSON: `json` undefined for an empty body, and also when it is not JSON
+ * (`isJson` false). A body cut off on its way is `cutOff` (the two clients name it differently);
+ * an abort passes through as itself.
+ */
+export async function readBody(
+  response: Response,
+  operation: ApiOperation,
+  signal: AbortSignal | undefined,
+  cutOff: AppErrorCode,
+): Promise<{ json: unknown; isJson: boolean }> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (isAbort(error, signal)) throw signal?.aborted ? signal.reason : error;
+    throw new AppError(cutOff, `${operation}: the response was cut off`, { cause: error });
+  }
+  if (text.trim() === '') return { json: undefined, isJson: true };
+  try {
+    return { json: JSON.parse(text) as unknown, isJson: true };
+  } catch {
+    return { json: undefined, isJson: false };
+  }
+}
+
 /** Keeps only the documented ApiError fields of an error body, with any copy of the token cut out. */
 export function errorBody(json: unknown, token: string): { error?: string; error_description?: string } | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
@@ -174,22 +197,6 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     }
   }
 
-  async function readJson(response: Response, operation: ApiOperation, signal: AbortSignal | undefined): Promise<unknown> {
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (isAbort(error, signal)) throw signal?.aborted ? signal.reason : error;
-      throw new AppError('API_NETWORK_ERROR', `${operation}: the response was cut off`, { cause: error });
-    }
-    if (text.trim() === '') return undefined;
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      return NO_JSON;
-    }
-  }
-
   async function processResponse<T>(
     operation: ApiOperation,
     response: Response,
@@ -197,24 +204,23 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     map: (json: unknown) => T,
     signal: AbortSignal | undefined,
   ): Promise<T> {
-    const json = await readJson(response, operation, signal);
+    const { json, isJson } = await readBody(response, operation, signal, 'API_NETWORK_ERROR');
     const status = response.status;
     if (status >= 200 && status <= 299) {
-      if (json === NO_JSON || json === undefined) {
+      if (!isJson || json === undefined) {
         throw new HttpError('API_INVALID_RESPONSE', status, { message: `${operation}: HTTP ${status} without a JSON body` });
       }
       return map(json);
     }
     const message = `${operation}: HTTP ${status}`;
-    const parsed = json === NO_JSON ? undefined : json;
     if (status === 403) {
-      const requiredScope = scopeNamedBy(response, parsed) ?? provider.operationScopes[operation];
-      throw new HttpError('API_INSUFFICIENT_SCOPE', status, { requiredScope, body: errorBody(parsed, token), message });
+      const requiredScope = scopeNamedBy(response, json) ?? provider.operationScopes[operation];
+      throw new HttpError('API_INSUFFICIENT_SCOPE', status, { requiredScope, body: errorBody(json, token), message });
     }
     if (status === 409) {
-      throw new ProductConflictError(adapter.mapConflict(parsed), message);
+      throw new ProductConflictError(adapter.mapConflict(json), message);
     }
-    throw new HttpError(statusCode(status), status, { body: errorBody(parsed, token), message });
+    throw new HttpError(statusCode(status), status, { body: errorBody(json, token), message });
   }
 
   /**

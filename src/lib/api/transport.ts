@@ -11,7 +11,7 @@ import type { ApiRequest, ApiResponse, Send, SendOptions } from '../connect/requ
 import { ProductConflictError } from '../domain/conflict.ts';
 import { AppError } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
-import { abortableSleep, API_FETCH_OPTIONS, errorBody, isAbort, MAX_RATE_LIMIT_RETRIES, scopeNamedBy, statusCode, type RateLimitInfo } from './client.ts';
+import { abortableSleep, API_FETCH_OPTIONS, errorBody, isAbort, MAX_RATE_LIMIT_RETRIES, readBody, scopeNamedBy, statusCode, type RateLimitInfo } from './client.ts';
 import { parseRetryAfter } from './http-headers.ts';
 
 /** The contract's words for a fetch that rejected (platforms.md 1.3). */
@@ -71,22 +71,6 @@ function requestInit(request: ApiRequest, headers: Headers, signal: AbortSignal 
   return init;
 }
 
-async function readBody(response: Response, operation: ApiOperation, signal: AbortSignal | undefined): Promise<{ json: unknown; isJson: boolean }> {
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    if (isAbort(error, signal)) throw signal?.aborted ? signal.reason : error;
-    throw new AppError('NETWORK_OR_CORS', `${operation}: the response was cut off`, { cause: error });
-  }
-  if (text.trim() === '') return { json: undefined, isJson: true };
-  try {
-    return { json: JSON.parse(text) as unknown, isJson: true };
-  } catch {
-    return { json: undefined, isJson: false };
-  }
-}
-
 export function createTransport(options: TransportOptions): Send {
   const sleep = options.sleep ?? abortableSleep;
 
@@ -142,7 +126,7 @@ export function createTransport(options: TransportOptions): Send {
         await options.onUnauthorized(signedWith);
         continue;
       }
-      const { json, isJson } = await readBody(response, operation, signal);
+      const { json, isJson } = await readBody(response, operation, signal, 'NETWORK_OR_CORS');
       if (status === 429) {
         const header = response.headers.get('Retry-After');
         const fromHook = header === null ? options.hooks?.()?.rateLimitWait?.(json, response.headers) : undefined;

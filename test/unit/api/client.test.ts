@@ -440,6 +440,12 @@ describe('transport failures and bad answers', () => {
     await httpErrorOf(api.getMetadata(), 'API_INVALID_RESPONSE', 200);
   });
 
+  it('gives API_NETWORK_ERROR for an answer whose body is cut off', async () => {
+    const cutOff = () => new Response(new ReadableStream({ start: (stream) => stream.error(new TypeError('network error')) }), { status: 200 });
+    const { api } = harness([{ method: 'GET', path: '/api/v1/cart', respond: cutOff }]);
+    expect((await appErrorOf(api.getCart(), 'API_NETWORK_ERROR')).message).toBe('getCart: the response was cut off');
+  });
+
   it('gives API_INVALID_RESPONSE for an empty 200', async () => {
     const { api } = harness([{ method: 'GET', path: '/api/v1/cart', respond: () => new Response(null, { status: 200 }) }]);
     await httpErrorOf(api.getCart(), 'API_INVALID_RESPONSE', 200);

@@ -135,6 +135,15 @@ describe('createTransport', () => {
     expect(await scopeOf(json(403, { scope: 'cart' }, challenge), { hooks: () => ({ forbidden: () => ({ requiredScope: 'products' }) }) })).toBe('products');
   });
 
+  it('an answer whose body is cut off is NETWORK_OR_CORS; an empty body is no JSON, one that is not JSON is API_INVALID_RESPONSE', async () => {
+    const cutOff = new Response(new ReadableStream({ start: (stream) => stream.error(new TypeError('network error')) }), { status: 200 });
+    const { send } = harness([cutOff, new Response('', { status: 200 }), new Response('<html>', { status: 200 })]);
+    const error = await errorOf(send({ method: 'GET', path: '/x' }, 'getCart'));
+    expect(error).toMatchObject({ code: 'NETWORK_OR_CORS', message: 'getCart: the response was cut off' });
+    expect(await send({ method: 'GET', path: '/x' }, 'getCart')).toMatchObject({ status: 200, json: undefined });
+    expect((await errorOf(send({ method: 'GET', path: '/x' }, 'getCart'))).code).toBe('API_INVALID_RESPONSE');
+  });
+
   it('maps statuses to codes, scrubs the token from error bodies, and accepts listed statuses', async () => {
     const { send } = harness([json(404, { error: 'nope tok-1' }), json(500, {}), json(404, { gone: true }), new Response('<html>', { status: 200 })]);
     const notFound = (await errorOf(send({ method: 'GET', path: '/x' }, 'getProduct'))) as HttpError;
