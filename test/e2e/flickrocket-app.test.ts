@@ -141,7 +141,7 @@ describe('FlickRocket in the app', () => {
     expect(refused).toEqual([]);
   });
 
-  it('a callback without state opened in another tab (another site planting a code of its own account): refused there, nothing spent; the tab that began the sign-in still connects', async () => {
+  it('a callback without state, or with a forged one, opened in another tab (another site planting a code of its own account): refused there, nothing spent; the tab that began the sign-in still connects', async () => {
     const { app, shop } = await env();
     const page = await openHome();
     await connectButton(page).click();
@@ -154,6 +154,12 @@ describe('FlickRocket in the app', () => {
     expect(shop.tokenRequestsFor(planted)).toBe(0);
     expect(await readSessionKeys(other)).toEqual([]);
     await other.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-other-tab.png` });
+    // with a forged state beside its companyid (security case 2): refused too, and the waiting sign-in not burnt
+    await other.goto(`${app.url}?code=${planted}&companyid=666&state=forged-by-another-site`);
+    await other.getByRole('heading', { name: 'That sign-in was not started here' }).waitFor();
+    expect(/code=|companyid=|state=/.test(other.url())).toBe(false);
+    expect(shop.tokenRequestsFor(planted)).toBe(0);
+    expect(await readSessionKeys(other)).toEqual([]);
     await other.close();
     await page.getByRole('button', { name: 'Allow', exact: true }).click();
     await page.waitForURL((url) => url.href.startsWith(app.url));

@@ -197,12 +197,18 @@ export class StoreConnections {
     if (!(await this.claims(captured, pageHref))) return null;
     const { connections, pending } = await this.#load();
     const slot = redirectSlot(pageHref);
+    const states = captured.params.getAll('state');
+    const waiting = await pending.peek(slot);
+    // A state is the waiting record's or a forgery (security case 2, claimed here for its companyid):
+    // refused before the record is taken, so that a forged callback cannot burn the person's sign-in.
+    if (states.length > 0 && waiting.status === 'fresh' && !states.includes(waiting.value.state)) {
+      throw new AppError('OAUTH_STATE_MISMATCH', 'the response state is not the waiting sign-in’s');
+    }
     // Without `state`, only the tab that began the sign-in may answer it: one another site opened
     // (a login CSRF with its own code) is refused, and the sign-in still waits for its own tab.
-    if (!captured.params.has('state')) {
-      const waiting = await pending.peek(slot);
+    if (states.length === 0 && waiting.status === 'fresh') {
       const mark = await (await this.#tabMarks())?.get(TAB_MARK + slot).catch(() => undefined);
-      if (waiting.status === 'fresh' && mark !== waiting.value.state) {
+      if (mark !== waiting.value.state) {
         throw new AppError('OAUTH_OTHER_TAB', 'the sign-in waiting for this page was begun in another tab', { storeId: waiting.value.storeId });
       }
     }

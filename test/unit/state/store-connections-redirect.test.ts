@@ -128,6 +128,25 @@ describe('StoreConnections, redirect kinds', () => {
     expect(server.tokenRequestsFor(own)).toBe(1);
   });
 
+  it('a forged state beside companyid (security case 2), in any tab: refused, nothing spent, and the waiting sign-in is not burnt', async () => {
+    const store = createMemoryStore();
+    const began = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: tabStorage() });
+    await began.beginRedirect('fr', { returnTo: '/s/fr', granted: [], persistent: true });
+    const planted = server.issueRefreshToken(['products']);
+    const elsewhere = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: tabStorage() });
+    await expect(elsewhere.completeRedirect(callback({ code: planted, companyid: '666', state: 'forged' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
+    // in the tab that began it too: a state is either the record's or refused
+    await expect(began.completeRedirect(callback({ code: planted, companyid: '666', state: 'forged' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
+    await expect(began.completeRedirect(callback({ error: 'access_denied', companyid: '666', state: 'forged' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
+    expect(server.tokenRequestsFor(planted)).toBe(0);
+    expect(await began.current('fr')).toBeNull();
+    // the person's own answer still connects
+    const own = server.issueRefreshToken(['products']);
+    const done = await began.completeRedirect(callback({ code: own, companyid: '4711' }), PAGE);
+    expect(done?.returnTo).toBe('/s/fr');
+    expect(server.tokenRequestsFor(own)).toBe(1);
+  });
+
   it('claims a callback with state only when it is the waiting record’s (Goodsie’s code flow keeps its own)', async () => {
     const seam = connections();
     const url = await seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
