@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, stepToNextPage, loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
-import { forgetCredentials, readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
+import { forgetCredentials, readAllIndexedDb, readOtherStorage, readSealedRecord, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
@@ -326,7 +326,7 @@ describe('Shopware 6 in the app', () => {
 
   it('the Administration sign-in connects; a revoked integration is entered again in place; five tabs at expiry renew with one token request', async () => {
     const env = await startEnv();
-    const { page } = await openHome(env);
+    const { page, lines } = await openHome(env);
     const askedMe: string[] = [];
     page.on('request', (request) => void (new URL(request.url()).pathname === '/api/_info/me' && askedMe.push(request.url())));
     await page.getByRole('radio', { name: 'Administration sign-in' }).check();
@@ -344,8 +344,15 @@ describe('Shopware 6 in the app', () => {
     await page.getByText(/^Connected · can browse products, see orders and coupons, and edit products$/).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-home-connected-1280.png`, fullPage: true });
     expect(askedMe.length).toBeGreaterThan(0);
-    const vaultText = await page.evaluate(() => JSON.stringify(Object.keys(localStorage)));
-    expect(vaultText.includes(ADMIN_USER.password)).toBe(false);
+    // The password was for its one request (security case 28): not in the sealed record the app keeps
+    // (opened with its own key: the tokens are there), nor in the clear anywhere, nor in the console.
+    const record = JSON.stringify(await readSealedRecord(page, 'session:sw'));
+    expect(record.includes('"refreshToken"')).toBe(true);
+    // (the demo's password is "shopware": the record's platform name, shopware6, is not it)
+    expect(record.replace('"kind":"shopware6"', '').includes(ADMIN_USER.password)).toBe(false);
+    expect((await readAllIndexedDb(page)).includes(ADMIN_USER.password)).toBe(false);
+    expect((await readOtherStorage(page)).includes(ADMIN_USER.password)).toBe(false);
+    expect(lines.join('\n').includes(ADMIN_USER.password)).toBe(false);
 
     // five tabs of the same profile, all past expiry together: one refresh for all
     const tabs: Page[] = [page];
