@@ -15,7 +15,7 @@ export interface RevocationTarget {
 /** The request of RFC 7009 2.1 (no credentials other than client_id: the app is a public client). */
 export function revocationRequest(target: RevocationTarget, token: string, hint: 'refresh_token' | 'access_token'): { url: string; init: RequestInit } {
   const body = new URLSearchParams({ token, token_type_hint: hint, client_id: target.clientId });
-  return { url: target.revocationEndpoint, init: { ...formPostInit(body), redirect: 'error' } };
+  return { url: target.revocationEndpoint, init: formPostInit(body) };
 }
 
 /** True when the server confirmed (2xx); false on any other answer, a network failure or the timeout. */

@@ -226,7 +226,8 @@ function routeFetch(client: OidcClient, deps: CodeFlowDeps, record: ExchangeReco
     const timer = setTimeout(() => controller.abort(), deps.timeoutMs ?? 30_000);
     let response: Response;
     try {
-      response = await deps.fetch(input, { ...rest, signal: controller.signal });
+      // Never a redirect followed: a 307/308 would send the code and verifier, or the refresh token, on.
+      response = await deps.fetch(input, { ...rest, redirect: 'error', signal: controller.signal });
     } catch {
       // The fetch error may echo the request; keep none of it.
       throw new AppError('OAUTH_NETWORK_ERROR', 'could not reach the token endpoint');

@@ -51,6 +51,8 @@ export async function foxyRefreshRequest(fetchFn: typeof fetch, context: { token
       credentials: 'omit',
       cache: 'no-store',
       referrerPolicy: 'no-referrer',
+      // never followed: a 307/308 would send the client secret and refresh token again, elsewhere
+      redirect: 'error',
     });
   } catch {
     throw new AppError('NETWORK_OR_CORS', NETWORK_OR_CORS_MESSAGE);

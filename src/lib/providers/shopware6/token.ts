@@ -107,6 +107,8 @@ export async function requestToken(fetchFn: typeof fetch, apiBase: string, body:
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
       cache: 'no-store',
+      // never followed: a 307/308 would send the password or secret again, to wherever Location says
+      redirect: 'error',
     });
   } catch (error) {
     if (error instanceof TypeError) throw new AppError('NETWORK_OR_CORS', NETWORK_OR_CORS_MESSAGE);
