@@ -10,6 +10,7 @@
  */
 import type { Credential, IssuedCredential } from '../connect/credential.ts';
 import type { CapturedCallback, Connector, ConnectorContext, PendingSignIn } from '../connect/connector.ts';
+import { fetchWithTimeout } from '../connect/token-timeout.ts';
 import { findStore } from '../config/find-store.ts';
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
@@ -34,6 +35,8 @@ export interface ConnectionsDeps {
   signOuts?: SignOuts;
   /** The one pending-sign-in store (issue 8): saves a redirect in flight. */
   savePending?: (pending: PendingSignIn) => Promise<void>;
+  /** How long a connector's token request may take before it fails as a network failure; TOKEN_TIMEOUT_MS by default. */
+  tokenTimeoutMs?: number;
   /** Runs after a credentials connection, before it is stored (the adapter's probe); its result is kept. */
   probe?: (store: StoreConfig, credential: Credential) => Promise<Credential['capabilities']>;
   /**
@@ -64,6 +67,8 @@ export class Connections {
   readonly #deps: ConnectionsDeps;
   readonly #now: () => number;
   readonly #withLock: WithLock;
+  /** The connectors' fetch: a token request that never answers fails as a network failure (token-timeout.ts). */
+  readonly #tokenFetch: typeof fetch;
   readonly #renewing = new Map<string, Promise<Credential>>();
   /** Bumped by forget, so that a renewal finishing later does not bring the credential back. */
   readonly #generation = new Map<string, number>();
@@ -77,6 +82,7 @@ export class Connections {
   constructor(deps: ConnectionsDeps) {
     this.#deps = deps;
     this.#now = deps.now ?? Date.now;
+    this.#tokenFetch = fetchWithTimeout(deps.fetch, deps.tokenTimeoutMs);
     this.#withLock = deps.withLock ?? deps.signOuts?.withLock ?? defaultWithLock;
     // Signed out in another tab: a renewal of this tab finishing later must not write back.
     deps.signOuts?.onElsewhere((storeId) => {
@@ -109,7 +115,7 @@ export class Connections {
   }
 
   #context(store: StoreConfig): ConnectorContext {
-    return { store, fetch: this.#deps.fetch, now: this.#now };
+    return { store, fetch: this.#tokenFetch, now: this.#now };
   }
 
   #record(store: StoreConfig, issued: IssuedCredential): Credential {

@@ -43,7 +43,7 @@ describe.each([
     ['negative', -5],
     ['not a number', 'soon'],
   ])('an expires_in that is %s is not believed: the token is renewed within a day', async (_label, lifetime) => {
-    const tokens = await answer({ ...good, expires_in: lifetime }).catch((error: unknown) => error);
+    const tokens = await answer({ ...good, expires_in: lifetime }).catch((error: unknown) => error as Error);
     // refused outright, or clamped to a day at most: never a token kept for longer
     if (tokens instanceof Error) expect((tokens as { code?: string }).code).toBe('OAUTH_INVALID_RESPONSE');
     else {

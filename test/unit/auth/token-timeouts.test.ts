@@ -1,0 +1,73 @@
+/**
+ * A store's token endpoint that never answers (security cases 15, 20, 22): the seam's platforms
+ * (Shopware 6, Foxy, FlickRocket) had no timeout, so a connection waited for ever, and a renewal
+ * held the store's lock for ever, every tab's requests behind it. Now each token request gives up
+ * after Connections' token timeout as a network failure: a connection says the store could not be
+ * reached and stores nothing; a renewal keeps the refresh token and releases the lock.
+ */
+import { describe, expect, it } from 'vitest';
+import { IDBFactory } from 'fake-indexeddb';
+import { Connections } from '../../../src/lib/auth/connections.ts';
+import type { AppConfig } from '../../../src/lib/config/types.ts';
+import { loadConnector } from '../../../src/lib/providers/loaders.ts';
+import { openStorage } from '../../../src/lib/storage/kv.ts';
+import { CredentialVault } from '../../../src/lib/storage/credential-vault.ts';
+
+const config: AppConfig = {
+  stores: [
+    { id: 'sw', kind: 'shopware6', name: 'Shop', apiBase: 'https://shop.example', auth: ['integration', 'password'], currency: 'EUR' },
+    { id: 'fx', kind: 'foxy', name: 'Foxy', apiBase: 'https://api.foxy.example', auth: ['token-bundle'] },
+  ],
+} as AppConfig;
+
+/** Requests the stalled server was sent. */
+let asked = 0;
+/** A fetch that never answers, as a stalled server: it only ends when its signal aborts. */
+const silent: typeof fetch = (_input, init) =>
+  new Promise((_resolve, reject) => {
+    asked++;
+    const signal = init?.signal;
+    signal?.addEventListener('abort', () => reject(signal.reason instanceof Error ? signal.reason : new DOMException('aborted', 'AbortError')));
+  });
+
+async function setup() {
+  asked = 0;
+  const { store } = await openStorage({ indexedDB: new IDBFactory() });
+  const vault = new CredentialVault(store, { v1Mode: () => 'implicit' });
+  const connections = new Connections({ config, fetch: silent, vault, loadConnector, probe: async () => ['browse'], tokenTimeoutMs: 50 });
+  return { connections, vault };
+}
+
+/** Settles `promise` within `ms`, or says it hung. */
+function within<T>(promise: Promise<T>, ms = 2000): Promise<T> {
+  return Promise.race([promise, new Promise<T>((_resolve, reject) => setTimeout(() => reject(new Error('still waiting: no timeout')), ms))]);
+}
+
+describe('a token endpoint that never answers', () => {
+  it('Shopware: the connection gives up as a network failure (not "wrong key"), and nothing is stored', async () => {
+    const { connections, vault } = await setup();
+    const connecting = connections.connect('sw', 'integration', { accessKeyId: 'SWIAEXAMPLEKEY0001', secretAccessKey: 'secret' });
+    await expect(within(connecting)).rejects.toMatchObject({ code: 'NETWORK_OR_CORS' });
+    expect(asked).toBe(1);
+    expect(await vault.get('sw')).toBeNull();
+  });
+
+  it('Foxy: a renewal gives up, keeps the refresh token, and does not hold the store for ever', async () => {
+    const { connections, vault } = await setup();
+    const saved = {
+      v: 2 as const,
+      storeId: 'fx',
+      kind: 'foxy' as const,
+      mode: 'token-bundle',
+      tokens: { accessToken: 'at-old', refreshToken: 'rt-kept', tokenType: 'bearer' as const, scopes: ['store_full_access'], expiresAt: Date.now() - 1000, obtainedAt: Date.now() - 7_200_000 },
+      secrets: { clientId: 'client_1', clientSecret: 'secret', refreshToken: 'rt-kept' },
+    };
+    await vault.put(saved);
+    await expect(within(connections.handleUnauthorized('fx', 'at-old'))).rejects.toMatchObject({ code: 'TOKEN_RENEWAL_UNAVAILABLE' });
+    expect(asked).toBe(1);
+    expect((await vault.get('fx'))?.secrets?.['refreshToken']).toBe('rt-kept');
+    // the store is not held: the next try runs (and gives up) in its turn too
+    await expect(within(connections.handleUnauthorized('fx', 'at-old'))).rejects.toMatchObject({ code: 'TOKEN_RENEWAL_UNAVAILABLE' });
+    expect(asked).toBe(2);
+  });
+});
