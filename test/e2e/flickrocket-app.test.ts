@@ -119,16 +119,19 @@ describe('FlickRocket in the app', () => {
     }
   });
 
-  it('shows the products’ pictures from FlickRocket’s picture host: the shipped policy allows it with no imageOrigins in config.json', async () => {
+  it('shows the products’ pictures from FlickRocket’s picture host: the shipped policy allows it with no imageOrigins in config.json; the host learns nothing of the callback (no Referer: security case 35)', async () => {
     const { app } = await startEnv('/shops/fr-pictures/');
     const { page } = await openAppHome(e2e, app, 1280);
     const refused: string[] = [];
     page.on('console', (message) => void (/Content Security Policy/.test(message.text()) && refused.push(message.text())));
+    const callbacks = recordCallbacks(page, app.url);
     // FlickRocket's host is not reachable here: the browser's request is answered in its place,
-    // after the policy has let it go (a refused picture never asks).
+    // after the policy has let it go (a refused picture never asks). What a third-party host would log:
+    const referers: string[] = [];
     let served = 0;
-    await page.route('https://admin-static.flickrocket.com/**', (route) => {
+    await page.route('https://admin-static.flickrocket.com/**', async (route) => {
       served++;
+      referers.push((await route.request().allHeaders())['referer'] ?? '');
       return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600"><rect width="600" height="600" fill="#c44"/></svg>' });
     });
     await connectButton(page).click();
@@ -139,6 +142,13 @@ describe('FlickRocket in the app', () => {
     await expect.poll(() => pictures.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     expect(served).toBeGreaterThan(0);
     expect(refused).toEqual([]);
+    // The callback's address held a refresh token (FlickRocket's code): no picture request says where it came from.
+    const code = new URL(callbacks[0] ?? app.url).searchParams.get('code') ?? '';
+    expect(code.length).toBeGreaterThan(10);
+    expect(referers.length).toBe(served);
+    // (booleans, so that a failure never prints the token)
+    expect(referers.some((referer) => referer.includes(code))).toBe(false);
+    expect(referers.every((referer) => referer === '')).toBe(true);
   });
 
   it('a callback without state, or with a forged one, opened in another tab (another site planting a code of its own account): refused there, nothing spent; the tab that began the sign-in still connects', async () => {
@@ -157,6 +167,9 @@ describe('FlickRocket in the app', () => {
     // with a forged state beside its companyid (security case 2): refused too, and the waiting sign-in not burnt
     await other.goto(`${app.url}?code=${planted}&companyid=666&state=forged-by-another-site`);
     await other.getByRole('heading', { name: 'That sign-in was not started here' }).waitFor();
+    await other.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-forged-state-1280.png` });
+    await other.setViewportSize({ width: 360, height: 800 });
+    await other.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-forged-state-360.png`, fullPage: true });
     expect(/code=|companyid=|state=/.test(other.url())).toBe(false);
     expect(shop.tokenRequestsFor(planted)).toBe(0);
     expect(await readSessionKeys(other)).toEqual([]);
