@@ -246,6 +246,20 @@ function seedPages(): PageRecord[] {
       title: 'Returns',
       bodyHtml: '<h2>Returns</h2><p>Changed your mind? Send it back within <em>30 days</em> for a full refund.</p>',
     },
+    {
+      // As merchants write them: its own h1 repeating the title, and a table wider than a phone.
+      slug: 'size-guide',
+      title: 'Size guide',
+      bodyHtml:
+        '<h1>Size guide</h1><p>Our shirts run true to size. Measure over light clothing.</p>' +
+        '<h2>Shirts</h2><table><caption>Shirt measurements (cm)</caption><thead><tr>' +
+        ['Size', 'Chest', 'Waist', 'Hip', 'Length', 'Sleeve', 'Shoulder'].map((h) => `<th scope="col">${h}</th>`).join('') +
+        '</tr></thead><tbody>' +
+        ['XS', 'S', 'M', 'L', 'XL']
+          .map((size, i) => `<tr><th scope="row">${size}</th>${[84, 70, 88, 70, 60, 42].map((cm) => `<td>${cm + i * 4}–${cm + i * 4 + 3}</td>`).join('')}</tr>`)
+          .join('') +
+        '</tbody></table><h2>Aprons</h2><p>One size, with an adjustable neck strap.</p>',
+    },
   ];
 }
 

@@ -414,6 +414,58 @@ describe('a shopper’s screens at their edges', () => {
     await audit(page, 'store-page-wide-360');
   });
 
+  it.each(widths)('the store page a merchant wrote with its own h1 and a wide table (the demo’s Size guide), at %i px: one h1, the merchant’s headings under it; a table wider than the column scrolls in its own box, by keyboard too', async (width) => {
+    const { page } = await e2e.open({ width, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('navigation', { name: 'Store pages' }).getByRole('link', { name: 'Size guide' }).click();
+    const article = page.locator('main article');
+    await article.getByText('One size, with an adjustable neck strap.').waitFor();
+    const outline = () => article.getByRole('heading').evaluateAll((hs) => hs.map((h) => `${h.localName} ${h.textContent}`));
+    expect(await outline()).toEqual(['h1 Size guide', 'h2 Size guide', 'h3 Shirts', 'h3 Aprons']);
+    // No column squeezed to a letter or two a line: each header's word stays on one line.
+    const lines = await article.getByRole('columnheader').evaluateAll((ths) =>
+      ths.map((th) => { const range = document.createRange(); range.selectNodeContents(th); return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size; }),
+    );
+    expect(lines).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    const region = page.getByRole('region', { name: 'Shirt measurements (cm)' });
+    if (width === 1280) {
+      // It fits: a plain table, no extra tab stop.
+      expect(await region.count()).toBe(0);
+    } else {
+      // Reached by Tab after the page's last link before it, then scrolled by the arrow keys.
+      await region.focus();
+      expect(await region.evaluate((box) => box.scrollWidth > box.clientWidth && box.scrollLeft === 0)).toBe(true);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => region.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+    }
+    await audit(page, `store-page-size-guide-${width}`);
+  });
+
+  it.each(widths)('a product description with the merchant’s own h1 and h2, at %i px: under the product’s h1 and its Description h2, they start at h3 and keep their order', async (width) => {
+    const { page } = await e2e.open({ width, height: 800 });
+    const description = '<h1>Linen apron</h1><p>Stonewashed linen.</p><h2>Care</h2><p>Wash cold.</p><h3>Ironing</h3><p>Warm iron.</p>';
+    await page.route(/\/api\/v1\/products\/[^/?]+$/, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...((await response.json()) as object), description } });
+    });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul > li article').first().getByRole('link').first().click();
+    const section = page.getByRole('region', { name: 'Description' });
+    await section.getByText('Warm iron.').waitFor();
+    const outline = await page.locator('main').getByRole('heading').evaluateAll((hs) => hs.map((h) => h.localName));
+    expect(outline.filter((level) => level === 'h1')).toHaveLength(1);
+    expect(await section.getByRole('heading').evaluateAll((hs) => hs.map((h) => `${h.localName} ${h.textContent}`))).toEqual([
+      'h2 Description', 'h3 Linen apron', 'h4 Care', 'h5 Ironing',
+    ]);
+    // Sized as the merchant wrote them, under the screen's own.
+    const size = (name: string) => section.getByRole('heading', { name, exact: true }).evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+    expect(await size('Linen apron')).toBeLessThanOrEqual(await size('Description'));
+    expect(await size('Ironing')).toBeLessThan(await size('Linen apron'));
+    await audit(page, `product-merchant-headings-${width}`);
+  });
+
   it('a product with no picture at all, on a phone: a low “no picture” band, the name and price in the first screen', async () => {
     const { page } = await e2e.open({ width: 360, height: 640 });
     let id: string | undefined;

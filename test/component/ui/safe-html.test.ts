@@ -3,7 +3,8 @@
  * picture in it that does not load shows its words (alt) or nothing, never the browser's
  * broken-picture icon.
  */
-import { cleanup, fireEvent, render } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import SafeHtml from '../../../src/lib/components/SafeHtml.svelte';
 
@@ -21,7 +22,7 @@ async function shown(container: HTMLElement): Promise<HTMLElement> {
 
 describe('SafeHtml', () => {
   it('draws the sanitized HTML, and the new HTML when it changes', async () => {
-    const { container, rerender } = render(SafeHtml, { html: '<p>Soft <b>linen</b></p><script>window.ran = 1</script><img src="javascript:alert(1)" alt="x">' });
+    const { container, rerender } = render(SafeHtml, { underHeading: 2, html: '<p>Soft <b>linen</b></p><script>window.ran = 1</script><img src="javascript:alert(1)" alt="x">' });
     const box = await shown(container);
     expect(box.innerHTML).toBe('<p>Soft <b>linen</b></p>x');
     await rerender({ html: '<p>Washed cotton</p>' });
@@ -31,6 +32,7 @@ describe('SafeHtml', () => {
 
   it('a picture that fails to load shows its words in its place, as text; one with no words goes', async () => {
     const { container } = render(SafeHtml, {
+      underHeading: 2,
       html: '<p>Before</p><img src="https://shop.example/gone.jpg" alt="The apron, folded"><p>Between <img src="https://shop.example/gone-too.jpg" alt=""> after</p>',
     });
     const box = await shown(container);
@@ -42,7 +44,7 @@ describe('SafeHtml', () => {
   });
 
   it('a picture that loads stays', async () => {
-    const { container } = render(SafeHtml, { html: '<img src="https://shop.example/apron.jpg" alt="The apron">' });
+    const { container } = render(SafeHtml, { underHeading: 2, html: '<img src="https://shop.example/apron.jpg" alt="The apron">' });
     const box = await shown(container);
     await fireEvent(box.querySelector('img')!, new Event('load'));
     expect(box.querySelector('img')?.getAttribute('src')).toBe('https://shop.example/apron.jpg');
@@ -56,13 +58,13 @@ describe('SafeHtml in the editor’s preview (explainPictures)', () => {
     watchPolicyViolations(target as unknown as Document);
     const html = '<img src="https://cdn.elsewhere.example/a.jpg" alt="A"><img src="https://shop.example/gone.jpg" alt="B"><img src="https://cdn.elsewhere.example/b.jpg" alt="C">';
 
-    const shopper = render(SafeHtml, { html });
+    const shopper = render(SafeHtml, { underHeading: 2, html });
     const shopperBox = await shown(shopper.container);
     for (const picture of [...shopperBox.querySelectorAll('img')]) await fireEvent(picture, new Event('error'));
     expect(shopper.container.querySelector('.pictures-note')).toBeNull();
     cleanup();
 
-    const { container } = render(SafeHtml, { html, explainPictures: true });
+    const { container } = render(SafeHtml, { underHeading: 2, html, explainPictures: true });
     const box = await shown(container);
     for (const picture of [...box.querySelectorAll('img')]) await fireEvent(picture, new Event('error'));
     const notes = () => [...container.querySelectorAll('.pictures-note')].map((note) => note.textContent?.replace(/\s+/g, ' ').trim());
@@ -83,7 +85,7 @@ describe('SafeHtml in the editor’s preview (explainPictures)', () => {
 describe('SafeHtml notes while the HTML changes (the editor redraws its preview at every key)', () => {
   it('keep a note while its picture is still in the HTML, and drop it once the picture is gone', async () => {
     const html = '<p>A</p><img src="https://shop.example/gone.jpg" alt="B">';
-    const { container, rerender } = render(SafeHtml, { html, explainPictures: true });
+    const { container, rerender } = render(SafeHtml, { underHeading: 2, html, explainPictures: true });
     const box = await shown(container);
     await fireEvent(box.querySelector('img')!, new Event('error'));
     const note = () => container.querySelector('.pictures-note')?.textContent?.replace(/\s+/g, ' ').trim();
@@ -92,5 +94,90 @@ describe('SafeHtml notes while the HTML changes (the editor redraws its preview 
     expect(note()).toBe('A picture from shop.example did not load: check its address.');
     await rerender({ html: '<p>A</p><p>typed</p>' });
     expect(note()).toBeUndefined();
+  });
+});
+
+describe('SafeHtml within the screen’s headings (underHeading)', () => {
+  const levels = (box: HTMLElement) => [...box.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => `${h.localName} ${h.textContent}`);
+
+  it('a description under the Description h2: the merchant’s h1 starts at h3, the rest follow in order, none past h6', async () => {
+    const html = '<h1 title="t">Linen <em>apron</em></h1><p>Soft.</p><h2>Care</h2><h4>Washing</h4><h5>Cold</h5><h6>Small print</h6>';
+    const { container } = render(SafeHtml, { underHeading: 2, html });
+    const box = await shown(container);
+    expect(levels(box)).toEqual(['h3 Linen apron', 'h4 Care', 'h6 Washing', 'h6 Cold', 'h6 Small print']);
+    expect(screen.queryAllByRole('heading', { level: 1 })).toHaveLength(0);
+    expect(screen.queryAllByRole('heading', { level: 2 })).toHaveLength(0);
+    // The heading keeps what the sanitizer left on it and in it, and the size of what was written.
+    const first = box.querySelector('h3')!;
+    expect(first.outerHTML).toBe('<h3 title="t" data-level="1">Linen <em>apron</em></h3>');
+    expect([...box.querySelectorAll<HTMLElement>('h3, h4, h6')].map((h) => h.dataset.level)).toEqual(['1', '2', '4', '5', '6']);
+  });
+
+  it('a store page under its h1: an h2 stays h2, an h1 becomes h2; headings already below are kept', async () => {
+    const { container, rerender } = render(SafeHtml, { underHeading: 1, html: '<h2>Small goods</h2><h3>Made well</h3>' });
+    const box = await shown(container);
+    expect(levels(box)).toEqual(['h2 Small goods', 'h3 Made well']);
+    await rerender({ html: '<h1>About us</h1><h3>Made well</h3>' });
+    expect(levels(box)).toEqual(['h2 About us', 'h4 Made well']);
+    await rerender({ html: '<h4>Deep</h4>', underHeading: 2 });
+    expect(levels(box)).toEqual(['h4 Deep']);
+  });
+});
+
+describe('SafeHtml with a wide table', () => {
+  /** A box as wide as `client`, its table `scroll` wide; ResizeObserver reports on observe, as browsers do, and on resize(). */
+  function layout(scroll: number, client: number): { resize: () => void } {
+    let notify: () => void = () => {};
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(callback: () => void) {
+          notify = callback;
+        }
+        observe() {
+          queueMicrotask(notify);
+        }
+        disconnect() {}
+      },
+    );
+    const sizes = { scroll, client };
+    Object.defineProperty(HTMLElement.prototype, 'scrollWidth', { configurable: true, get: () => sizes.scroll });
+    Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => sizes.client });
+    return {
+      resize: () => {
+        sizes.client = sizes.scroll;
+        notify();
+      },
+    };
+  }
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    delete (HTMLElement.prototype as { scrollWidth?: number }).scrollWidth;
+    delete (HTMLElement.prototype as { clientWidth?: number }).clientWidth;
+  });
+
+  it('scrolls in its own box: a region named by its caption that Tab reaches; once it fits, a plain box again', async () => {
+    const { resize } = layout(900, 300);
+    const html = '<p>Sizes below.</p><table><caption>Apron  sizes</caption><tr><td>S</td><td>M</td></tr></table>';
+    const { container } = render(SafeHtml, { underHeading: 2, html });
+    const box = await shown(container);
+    await vi.waitFor(() => expect(screen.getByRole('region', { name: 'Apron sizes' })).toBeInTheDocument());
+    const region = screen.getByRole('region', { name: 'Apron sizes' });
+    expect(region.querySelector(':scope > table')).not.toBeNull();
+    expect(region.tabIndex).toBe(0);
+    await userEvent.tab();
+    expect(region).toHaveFocus();
+    expect(box.textContent).toBe('Sizes below.Apron  sizesSM');
+
+    resize();
+    expect(screen.queryByRole('region')).toBeNull();
+    expect(box.querySelector('.table-box')?.hasAttribute('tabindex')).toBe(false);
+  });
+
+  it('a table with no caption is named “Table”', async () => {
+    layout(900, 300);
+    const { container } = render(SafeHtml, { underHeading: 2, html: '<table><tr><td>S</td></tr></table>' });
+    await shown(container);
+    await vi.waitFor(() => expect(screen.getByRole('region', { name: 'Table' })).toBeInTheDocument());
   });
 });
