@@ -466,6 +466,29 @@ describe('a shopper’s screens at their edges', () => {
     await audit(page, `product-merchant-headings-${width}`);
   });
 
+  it.each(widths)('the cart, at %i px, with a line whose product could not be loaded: says so plainly, keeps its quantity, links its page', async (width) => {
+    const { page } = await e2e.open({ width, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul > li article').nth(2).getByRole('link').first().click();
+    await page.getByRole('spinbutton', { name: 'Quantity' }).fill('2');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('link', { name: 'View cart' }).waitFor();
+    const productPage = new URL(page.url()).hash;
+    const id = decodeURIComponent(productPage.split('/').pop()!);
+    await page.route(`**/api/v1/products/${encodeURIComponent(id)}`, (route) => route.fulfill({ status: 500, json: { error: 'server_error' } }));
+    await page.getByRole('link', { name: 'View cart' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'This product’s details could not be loaded.' });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allInnerTexts();
+    // (innerText includes the visually hidden words)
+    expect(cells.map((text) => text.replace(/\s+/g, ' ').trim())).toEqual(['This product’s details could not be loaded. Open its page', '2', '— Not known']);
+    expect(await row.getByRole('link', { name: 'Open its page' }).getAttribute('href')).toBe(productPage);
+    // A screen reader hears the total as not known; the eye sees a dash.
+    expect(await row.getByRole('cell').nth(2).ariaSnapshot()).toBe('- cell "Not known"');
+    await audit(page, `cart-product-unloaded-${width}`);
+  });
+
   it('a product with no picture at all, on a phone: a low “no picture” band, the name and price in the first screen', async () => {
     const { page } = await e2e.open({ width: 360, height: 640 });
     let id: string | undefined;

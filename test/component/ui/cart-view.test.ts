@@ -4,7 +4,7 @@
  * happen on the store's own site: the screen says so, linking the site the store names
  * (metadata canonical_url), in a new tab.
  */
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import CartView from '../../../src/lib/components/views/CartView.svelte';
 import { createTestApp, harnessProps, json, wireProduct } from '../../helpers/component-harness.ts';
@@ -53,5 +53,30 @@ describe('CartView', () => {
     await openCart({ canonical_url: 'javascript:alert(1)' });
     expect(screen.getByText(/To change it or check out, continue on the store’s own website\./)).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: /website/ })).not.toBeInTheDocument();
+  });
+
+  it('a line whose product could not be loaded says so plainly, keeps its quantity, and links its page; its total is “not known”, not a bare dash', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/cart' });
+    app.network.on('GET', '/api/v1/metadata', () => json({ name: 'Demo Store', currency: 'USD' }));
+    app.network.on('GET', '/api/v1/pages', () => json({ pages: [] }));
+    app.network.on('GET', '/api/v1/cart', () =>
+      json({ items: [{ product_id: 'p-100', quantity: 2 }, { product_id: 'p-gone', quantity: 3 }], subtotal_raw: 99.8, currency: 'USD' }),
+    );
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
+    app.network.on('GET', '/api/v1/products/p-gone', () => json({ error: 'server_error' }, 500));
+    render(Harness, { props: harnessProps(app, CartView, () => ({ storeId: 'demo' })) });
+    await screen.findByRole('link', { name: 'Linen apron' });
+
+    const [, row] = screen.getAllByRole('row').slice(1);
+    const [name, quantity, total] = within(row!).getAllByRole('cell');
+    expect(name).toHaveTextContent(/^This product’s details could not be loaded\. Open its page$/);
+    expect(within(name!).getByRole('link', { name: 'Open its page' })).toHaveAttribute('href', '#/s/demo/product/p-gone');
+    expect(screen.queryByText(/Product p-gone/)).not.toBeInTheDocument();
+    expect(quantity).toHaveTextContent(/^3$/);
+    expect(total).toHaveTextContent(/^—Not known$/);
+    expect(within(total!).getByText('—')).toHaveAttribute('aria-hidden', 'true');
+    // The other line and the store's subtotal are as the store said.
+    expect(screen.getByRole('row', { name: /Linen apron/ })).toHaveTextContent('$39.80');
+    expect(screen.getByRole('row', { name: /Subtotal/ })).toHaveTextContent('$99.80');
   });
 });
