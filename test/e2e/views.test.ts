@@ -433,8 +433,10 @@ describe('a shopper’s screens at their edges', () => {
       // It fits: a plain table, no extra tab stop.
       expect(await region.count()).toBe(0);
     } else {
-      // Reached by Tab after the page's last link before it, then scrolled by the arrow keys.
-      await region.focus();
+      // Reached by Tab from the link before it (nothing else in between), then scrolled by the arrow keys.
+      await page.getByRole('link', { name: '← Back to the catalogue' }).focus();
+      await page.keyboard.press('Tab');
+      expect(await region.evaluate((box) => box === document.activeElement)).toBe(true);
       expect(await region.evaluate((box) => box.scrollWidth > box.clientWidth && box.scrollLeft === 0)).toBe(true);
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => region.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
