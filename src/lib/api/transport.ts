@@ -11,8 +11,9 @@ import type { ApiRequest, ApiResponse, Send, SendOptions } from '../connect/requ
 import { ProductConflictError } from '../domain/conflict.ts';
 import { AppError } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
-import { abortableSleep, API_FETCH_OPTIONS, errorBody, isAbort, MAX_RATE_LIMIT_RETRIES, readBody, scopeNamedBy, statusCode, type RateLimitInfo } from './client.ts';
+import { abortableSleep, MAX_RATE_LIMIT_RETRIES, type RateLimitInfo } from './client.ts';
 import { parseRetryAfter } from './http-headers.ts';
+import { API_FETCH_OPTIONS, errorBody, isAbort, readBody, scopeNamedBy, statusCode } from './http.ts';
 
 /** The contract's words for a fetch that rejected (platforms.md 1.3). */
 export const NETWORK_OR_CORS_MESSAGE = "The store's server did not let this app read its answer (CORS) or could not be reached.";
