@@ -9,8 +9,8 @@ import { AppError } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import type { ApiOperation, GoodsieRequest, LoadedProvider, PageRequest } from '../providers/types.ts';
 import { buildApiUrl } from '../shared/api-url.ts';
-import { parseRetryAfter } from './http-headers.ts';
 import { API_FETCH_OPTIONS, errorBody, isAbort, readBody, scopeNamedBy, statusCode } from './http.ts';
+import { sendWithRetries, type RateLimitInfo } from './send-with-retries.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
 import type {
   Cart,
@@ -24,15 +24,6 @@ import type {
   StoreMetadata,
   StorePage,
 } from '../domain/catalog.ts';
-
-/** Retries after 429 before giving up with API_RATE_LIMITED. */
-export const MAX_RATE_LIMIT_RETRIES = 3;
-
-export interface RateLimitInfo {
-  retryInSeconds: number;
-  /** 1 for the first retry, up to MAX_RATE_LIMIT_RETRIES. */
-  attempt: number;
-}
 
 export interface StoreApiOptions {
   /** The store's API server (config `apiBase`); the provider's paths are appended to it. */
@@ -69,25 +60,6 @@ export interface StoreApi {
   createProduct(product: NewProduct, signal?: AbortSignal): Promise<Product>;
 }
 
-/** A timer-based wait that an AbortSignal cuts short (rejecting with the signal's reason). */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 function badRequest(message: string): AppError {
   return new AppError('API_BAD_REQUEST', message);
 }
@@ -100,8 +72,7 @@ function requireInteger(value: number, min: number, max: number, what: string): 
 }
 
 export function createStoreApi(options: StoreApiOptions): StoreApi {
-  const { apiBase, provider, getAccessToken, onUnauthorized, fetch, onRateLimited } = options;
-  const sleep = options.sleep ?? abortableSleep;
+  const { apiBase, provider, getAccessToken, onUnauthorized, fetch, onRateLimited, sleep } = options;
   const adapter = provider.adapter;
 
   function resolvePaging(page: number | undefined, count: number | undefined): PageRequest {
@@ -155,38 +126,29 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
   }
 
   /**
-   * Sends `request`, renewing the token once after a 401 and waiting out up to three 429s, then
-   * maps the answer. Bounded: at most 1 + 1 (renewal) + MAX_RATE_LIMIT_RETRIES requests.
+   * Sends `request` through the retry loop (a 401 renews the token once; up to three 429s are waited
+   * out as Retry-After says, their bodies unread), then maps the answer. The token is asked for once
+   * per call, before the first request, and replaced by the renewal's.
    */
   async function send<T>(operation: ApiOperation, request: GoodsieRequest, map: (json: unknown) => T, signal?: AbortSignal): Promise<T> {
     signal?.throwIfAborted();
     const url = buildApiUrl(apiBase, request);
     let token = await getAccessToken();
-    let renewed = false;
-    let rateLimitRetries = 0;
-    for (;;) {
-      signal?.throwIfAborted();
-      const response = await sendOnce(url, request, token, signal);
-      if (response.status === 401) {
-        await response.body?.cancel().catch(() => undefined);
-        if (renewed) throw new HttpError('API_UNAUTHORIZED', 401, { message: `${operation}: HTTP 401 after renewing the token` });
-        renewed = true;
-        token = await onUnauthorized(token);
-        continue;
-      }
-      if (response.status === 429) {
-        await response.body?.cancel().catch(() => undefined);
-        const retryInSeconds = parseRetryAfter(response.headers.get('Retry-After'));
-        if (rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
-          throw new HttpError('API_RATE_LIMITED', 429, { retryAfter: retryInSeconds, message: `${operation}: HTTP 429 ${rateLimitRetries + 1} times` });
-        }
-        rateLimitRetries++;
-        onRateLimited?.({ retryInSeconds, attempt: rateLimitRetries });
-        await sleep(retryInSeconds * 1000, signal);
-        continue;
-      }
-      return processResponse(operation, response, token, map, signal);
-    }
+    return sendWithRetries({
+      operation,
+      signal,
+      send: async () => {
+        const used = token;
+        return { response: await sendOnce(url, request, used, signal), credential: used };
+      },
+      renew: async (refused) => {
+        token = await onUnauthorized(refused);
+      },
+      renewed: 'the token',
+      settle: (response, used) => processResponse(operation, response, used, map, signal),
+      onRateLimited,
+      sleep,
+    });
   }
 
   return {

@@ -11,9 +11,9 @@ import type { ApiRequest, ApiResponse, Send, SendOptions } from '../connect/requ
 import { ProductConflictError } from '../domain/conflict.ts';
 import { AppError } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
-import { abortableSleep, MAX_RATE_LIMIT_RETRIES, type RateLimitInfo } from './client.ts';
 import { parseRetryAfter } from './http-headers.ts';
 import { API_FETCH_OPTIONS, errorBody, isAbort, readBody, scopeNamedBy, statusCode } from './http.ts';
+import { sendWithRetries, type RateLimitInfo } from './send-with-retries.ts';
 
 /** The contract's words for a fetch that rejected (platforms.md 1.3). */
 export const NETWORK_OR_CORS_MESSAGE = "The store's server did not let this app read its answer (CORS) or could not be reached.";
@@ -73,9 +73,7 @@ function requestInit(request: ApiRequest, headers: Headers, signal: AbortSignal 
 }
 
 export function createTransport(options: TransportOptions): Send {
-  const sleep = options.sleep ?? abortableSleep;
-
-  async function fetchOnce(url: URL, request: ApiRequest, signal: AbortSignal | undefined): Promise<{ response: Response; signedWith: string }> {
+  async function fetchOnce(url: URL, request: ApiRequest, signal: AbortSignal | undefined): Promise<{ response: Response; credential: string }> {
     const headers = new Headers({ Accept: 'application/json' });
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       if (name.toLowerCase() === 'authorization') throw new AppError('API_BAD_REQUEST', 'requests are signed by the connector, not by the adapter');
@@ -83,7 +81,7 @@ export function createTransport(options: TransportOptions): Send {
     }
     const signedWith = await options.sign(headers);
     try {
-      return { response: await options.fetch(url, requestInit(request, headers, signal)), signedWith };
+      return { response: await options.fetch(url, requestInit(request, headers, signal)), credential: signedWith };
     } catch (error) {
       if (isAbort(error, signal)) throw signal?.aborted ? signal.reason : error;
       throw new AppError('NETWORK_OR_CORS', NETWORK_OR_CORS_MESSAGE);
@@ -109,42 +107,36 @@ export function createTransport(options: TransportOptions): Send {
     return new HttpError(statusCode(status), status, { body: errorBody(json, signedWith), message });
   }
 
-  /** At most 1 + 1 (renewal) + MAX_RATE_LIMIT_RETRIES requests. */
+  /**
+   * Through the retry loop: signed afresh for each request; a 401 renews once; a 429's body is read
+   * (cut off: NETWORK_OR_CORS) and, without Retry-After, the adapter's hook says how long to wait.
+   */
   return async function send(request: ApiRequest, operation: ApiOperation, sendOptions: SendOptions = {}): Promise<ApiResponse> {
     const { signal } = sendOptions;
     signal?.throwIfAborted();
     const url = resolveRequestUrl(options.apiBase, request);
-    let renewed = false;
-    let rateLimitRetries = 0;
-    for (;;) {
-      signal?.throwIfAborted();
-      const { response, signedWith } = await fetchOnce(url, request, signal);
-      const status = response.status;
-      if (status === 401) {
-        await response.body?.cancel().catch(() => undefined);
-        if (renewed) throw new HttpError('API_UNAUTHORIZED', 401, { message: `${operation}: HTTP 401 after renewing` });
-        renewed = true;
-        await options.onUnauthorized(signedWith);
-        continue;
-      }
-      const { json, isJson } = await readBody(response, operation, signal, 'NETWORK_OR_CORS');
-      if (status === 429) {
+    return sendWithRetries({
+      operation,
+      signal,
+      send: () => fetchOnce(url, request, signal),
+      renew: (refused) => options.onUnauthorized(refused),
+      async rateLimitWait(response) {
+        const { json } = await readBody(response, operation, signal, 'NETWORK_OR_CORS');
         const header = response.headers.get('Retry-After');
         const fromHook = header === null ? options.hooks?.()?.rateLimitWait?.(json, response.headers) : undefined;
-        const retryInSeconds = fromHook ?? parseRetryAfter(header);
-        if (rateLimitRetries >= MAX_RATE_LIMIT_RETRIES) {
-          throw new HttpError('API_RATE_LIMITED', 429, { retryAfter: retryInSeconds, message: `${operation}: HTTP 429 ${rateLimitRetries + 1} times` });
+        return fromHook ?? parseRetryAfter(header);
+      },
+      async settle(response, signedWith) {
+        const { json, isJson } = await readBody(response, operation, signal, 'NETWORK_OR_CORS');
+        const status = response.status;
+        if ((status >= 200 && status <= 299) || sendOptions.accept?.includes(status)) {
+          if (!isJson) throw new HttpError('API_INVALID_RESPONSE', status, { message: `${operation}: HTTP ${status} with a body that is not JSON` });
+          return { status, json, headers: response.headers };
         }
-        rateLimitRetries++;
-        options.onRateLimited?.({ retryInSeconds, attempt: rateLimitRetries });
-        await sleep(retryInSeconds * 1000, signal);
-        continue;
-      }
-      if ((status >= 200 && status <= 299) || sendOptions.accept?.includes(status)) {
-        if (!isJson) throw new HttpError('API_INVALID_RESPONSE', status, { message: `${operation}: HTTP ${status} with a body that is not JSON` });
-        return { status, json, headers: response.headers };
-      }
-      throw failure(operation, response, isJson ? json : undefined, signedWith);
-    }
+        throw failure(operation, response, isJson ? json : undefined, signedWith);
+      },
+      onRateLimited: options.onRateLimited,
+      sleep: options.sleep,
+    });
   };
 }

@@ -4,7 +4,8 @@
  * transport (api/transport.ts), loaded then and signed through the session. StoreApis
  * (apis.svelte.ts) wraps what this returns with the 403 and 429 bookkeeping every call shares.
  */
-import { abortableSleep, createStoreApi, type RateLimitInfo, type StoreApi } from '../api/client.ts';
+import { createStoreApi, type StoreApi } from '../api/client.ts';
+import { abortableSleep, type RateLimitInfo } from '../api/send-with-retries.ts';
 import type { StoreConfig } from '../config/types.ts';
 import type { Adapter, AdapterHooks } from '../connect/adapter.ts';
 import { runsOnSeam } from '../connect/store-config.ts';

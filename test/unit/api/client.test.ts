@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStoreApi, MAX_RATE_LIMIT_RETRIES, type RateLimitInfo, type StoreApiOptions } from '../../../src/lib/api/client.ts';
+import { createStoreApi, type StoreApiOptions } from '../../../src/lib/api/client.ts';
+import { MAX_RATE_LIMIT_RETRIES, type RateLimitInfo } from '../../../src/lib/api/send-with-retries.ts';
 import { AppError, type AppErrorCode } from '../../../src/lib/oauth/errors.ts';
 import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 import { ProductConflictError } from '../../../src/lib/domain/conflict.ts';
