@@ -8,13 +8,13 @@
  */
 import { getProvider, knownProviderKinds } from '../providers/registry.ts';
 import { ConfigError } from './config-error.ts';
+import { LOOPBACK_HOSTS } from '../shared/loopback.ts';
 import type { ConfigReader, StoreConfigBase, StoreKind } from '../connect/store-config.ts';
 import type { AppConfig, StoreConfig } from './types.ts';
 
 export { ConfigError } from './config-error.ts';
 
 const ID_PATTERN = /^[a-z0-9-]+$/;
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 type JsonObject = Readonly<Record<string, unknown>>;
 
