@@ -32,6 +32,9 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(screen.queryByText(/Editing products needs permission/)).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Manage this product' })).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Manage this product (store owners)' }));
+    // The pressed button went with the section it opened: the focus is on the section's heading, read
+    // first (then the lock below it), not dropped to the page.
+    expect(screen.getByRole('heading', { name: 'Manage this product', level: 2 })).toHaveFocus();
     expect(
       screen.getByText('Editing products needs permission to “Manage the store”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
