@@ -88,12 +88,22 @@ describe('EmbedView for a Shopware store', () => {
     await vi.waitFor(async () => expect(await store.get('storefront-key:sw')).toBeUndefined());
   });
 
-  it('keeps no key the shop refuses, and forgets the earlier one it replaced', async () => {
+  it('keeps no key the shop refuses (the field marked refused, described by why), and forgets the earlier one it replaced', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 401 })));
     const field = await visitWithKeptKey();
     await userEvent.clear(field);
     await userEvent.type(field, 'SWSCWRONGKEY0000000000001');
+    const refusal = await screen.findByRole('alert', {}, { timeout: 3000 });
+    // The field is marked refused and described by why (heard as the focus comes back to it), its hint kept.
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(expect.stringContaining(refusal.textContent!.trim()));
+    expect(field).toHaveAccessibleDescription(expect.stringMatching(/^Sales Channels › your storefront › API access/));
+    // A key typed afresh is not refused until the shop says so: the mark goes with the refusal.
+    await userEvent.type(field, '2');
+    expect(field).not.toHaveAttribute('aria-invalid');
+    expect(field).not.toHaveAccessibleDescription(expect.stringContaining('does not accept'));
     await screen.findByRole('alert', {}, { timeout: 3000 });
+    expect(field).toHaveAttribute('aria-invalid', 'true');
     const { store } = await openStorage();
     await vi.waitFor(async () => expect(await store.get('storefront-key:sw')).toBeUndefined());
     expect(screen.queryByText(/This browser keeps it/)).toBeNull();
