@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { axeAudit } from '../helpers/axe.ts';
+import { auditInLooks, axeAudit } from '../helpers/axe.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, readPlace, stepToNextPage, loadedProducts } from '../helpers/catalog-grid.ts';
 import { forgetCredentials, readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
@@ -535,6 +535,66 @@ describe('StoreHippo in the app', () => {
     await page.getByRole('button', { name: `Connect ${NAME}`, exact: true }).click();
     await pasteKey(page, DEMO_KEYS.readOnly);
     await page.getByText(/^Connected · /).waitFor();
+  });
+});
+
+describe('StoreHippo’s screens to a keyboard and a screen reader', () => {
+  it('each screen passes axe (WCAG 2.1 A/AA, and a sound outline) at 360 px light and 1280 px dark; the focus follows connect, a refused key, Manage, Check again and another key', async () => {
+    const env = await startEnv(true);
+    const { page } = await openHome(env, 360);
+    const problems: string[] = [];
+    const audit = async (name: string) => problems.push(...(await auditInLooks(page, `a11y-storehippo-${name}`, SCREENSHOT_DIR)));
+    const hasFocus = (locator: Locator) => expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
+    const keyField = page.getByRole('textbox', { name: 'Access key', exact: true });
+
+    await page.getByRole('button', { name: `Connect ${NAME}`, exact: true }).click();
+    await hasFocus(keyField);
+    await audit('form');
+    await pasteKey(page, DEMO_KEYS.disabled);
+    await page.getByRole('alert').filter({ hasText: 'StoreHippo did not accept this access key' }).waitFor();
+    await hasFocus(keyField);
+    await audit('form-refused');
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    const browse = page.getByRole('link', { name: `Browse ${NAME}` });
+    await hasFocus(browse);
+    await audit('home-connected');
+
+    await browse.click();
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    await audit('catalogue');
+    await cards(page).first().getByRole('link').first().click();
+    await page.locator('main h1').waitFor();
+    await audit('product');
+    // The button goes with the section it opens: the focus is on the section's heading, read first
+    // (then the lock under it), not dropped to the page.
+    await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
+    await hasFocus(page.getByRole('heading', { name: 'Manage this product', level: 2 }));
+    await audit('product-locked');
+
+    // Check again, nothing changed at the store: said, and the focus stays on the button
+    await page.goto(`${env.app.url}#/s/hippo/orders`);
+    const checkAgain = page.getByRole('button', { name: 'Check again' });
+    await checkAgain.click();
+    await page.getByRole('status').filter({ hasText: `Checked: ${NAME} still does not allow it.` }).waitFor();
+    await hasFocus(checkAgain);
+    await audit('orders-locked');
+    await page.goto(`${env.app.url}#/s/hippo/embed`);
+    await page.getByText(/StoreHippo has no public storefront key/).waitFor();
+    await audit('embed-unavailable');
+
+    // Use another key: the focus in its field; the manager's key unlocks Coupons, the focus on their heading
+    await page.goto(`${env.app.url}#/s/hippo/coupons`);
+    await page.getByRole('button', { name: 'Use another key' }).click();
+    await hasFocus(keyField);
+    await audit('coupons-another-key');
+    await pasteKey(page, DEMO_KEYS.manager);
+    await page.locator('main li code').first().waitFor();
+    await hasFocus(page.getByRole('heading', { name: 'Coupons', level: 1 }));
+    await audit('coupons');
+    await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('table').waitFor();
+    await audit('orders');
+    expect(problems).toEqual([]);
   });
 });
 
