@@ -4,10 +4,12 @@
  * filter, sort, open a product, survive a reload; a browse-only integration sees orders and coupons
  * locked in the platform's words; an administrator integration edits a product; wrong credentials,
  * CORS off and throttling each say their own thing and store nothing; a revoked integration is
- * entered again in place; at expiry five tabs renew with one token request.
+ * entered again in place; at expiry five tabs renew with one token request. Each screen passes axe
+ * at 360 px light and 1280 px dark, and the focus follows each action.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { auditInLooks } from '../helpers/axe.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, stepToNextPage, loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
 import { forgetCredentials, readAllIndexedDb, readOtherStorage, readSealedRecord, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
@@ -419,3 +421,78 @@ async function findByName(env: Env, name: string): Promise<boolean> {
   const json = (await search.json()) as { total?: number; data?: unknown[] };
   return (json.data?.length ?? 0) > 0;
 }
+
+describe('Shopware 6’s screens to a keyboard and a screen reader', () => {
+  it('each screen passes axe (WCAG 2.1 A/AA, and a sound outline) at 360 px light and 1280 px dark; the focus follows connect, a refused secret, another key and Forget', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 360);
+    const problems: string[] = [];
+    const audit = async (name: string) => problems.push(...(await auditInLooks(page, `a11y-shopware-${name}`, SCREENSHOT_DIR)));
+    const hasFocus = (locator: Locator) => expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
+    const keyId = page.getByLabel('Access key ID');
+    const secret = page.getByLabel('Secret access key');
+
+    // a store screen opened before connecting: its form under the screen's heading
+    await page.goto(`${env.app.url}#/s/sw/orders`);
+    await page.getByRole('heading', { name: `${STORE} is not connected`, level: 1 }).waitFor();
+    await keyId.waitFor();
+    await audit('not-connected');
+    await page.goto(env.app.url);
+    await keyId.waitFor();
+    await audit('form');
+    // a refused secret: emptied, marked, and the focus back in it
+    await connectIntegration(page, BROWSE_ONLY.accessKeyId, 'not-the-secret-of-this-integration');
+    await page.getByRole('alert').filter({ hasText: 'Shopware 6 did not accept this access key ID and secret.' }).waitFor();
+    await hasFocus(secret);
+    expect(await secret.getAttribute('aria-invalid')).toBe('true');
+    await audit('form-refused');
+    await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
+    const browse = page.getByRole('link', { name: `Browse ${STORE}` });
+    await hasFocus(browse);
+    await audit('home-connected');
+
+    await browse.click();
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    await audit('catalogue');
+    await cards(page).first().getByRole('link').first().click();
+    await page.getByRole('form', { name: 'Edit product' }).waitFor();
+    await audit('product');
+    await page.goto(`${env.app.url}#/s/sw/orders`);
+    await page.getByText(/Give the role order, order_customer/).waitFor();
+    await audit('orders-locked');
+    // Use another key on the Coupons lock: the focus in its first field; the administrator's key
+    // unlocks them, the focus on their heading
+    await page.goto(`${env.app.url}#/s/sw/coupons`);
+    await page.getByRole('button', { name: 'Use another key' }).click();
+    await hasFocus(keyId);
+    await audit('coupons-another-key');
+    await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
+    await page.locator('main li code').first().waitFor();
+    await hasFocus(page.getByRole('heading', { name: 'Coupons', level: 1 }));
+    await audit('coupons');
+    await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('table').waitFor();
+    await audit('orders');
+
+    // Embed: a key the shop refuses marks the field, described by why
+    await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: 'Embed' }).click();
+    const storefrontKey = page.getByLabel('Sales channel access key');
+    await storefrontKey.fill('SWSCWRONGKEY0000000000001');
+    const refusal = page.getByRole('alert').filter({ hasText: `${STORE} does not accept this key for its storefront` });
+    await refusal.waitFor();
+    expect(await storefrontKey.getAttribute('aria-invalid')).toBe('true');
+    const description = await storefrontKey.evaluate((field) => (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim()).join(' '));
+    expect(description).toContain((await refusal.textContent())!.trim());
+    await audit('embed-refused');
+    await storefrontKey.fill(SALES_CHANNEL_ACCESS_KEY);
+    await page.getByRole('textbox', { name: 'Snippet' }).waitFor();
+    expect(await storefrontKey.getAttribute('aria-invalid')).toBeNull();
+    await expect.poll(() => page.locator('storefront-products').evaluate((el) => el.shadowRoot?.querySelectorAll('li').length ?? 0), { timeout: 15_000 }).toBeGreaterThan(3);
+    await audit('embed');
+
+    // Forget key in the store bar: back on the stores list, the focus in the form shown again
+    await forgetCredentials(page, STORE, page.getByRole('banner').getByRole('button', { name: `Forget key for ${STORE}`, exact: true }));
+    await hasFocus(keyId);
+    expect(problems).toEqual([]);
+  });
+});
