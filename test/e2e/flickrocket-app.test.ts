@@ -9,9 +9,11 @@
  * Orders in the renewing tab without asking for them, and in the other tab within 2 s; closing the tab
  * while a renewal spends the (rotating) refresh token asks first. In a shop of 1,000 products
  * (the list loaded whole, paged in the browser), a reload 600-odd products down comes back to the same card.
+ * Each screen passes axe at 360 px light and 1280 px dark, and the focus follows each action.
  */
 import { describe, expect, it } from 'vitest';
-import type { Dialog, Page } from 'playwright-core';
+import type { Dialog, Locator, Page } from 'playwright-core';
+import { auditInLooks } from '../helpers/axe.ts';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import { loadedProducts, loadedProductsReachable, readPlace, stepToNextPage, unreachablePanel } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
@@ -496,4 +498,48 @@ describe('FlickRocket, a shop of 1,000 products', () => {
     await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 15_000 }).toEqual(before);
     expect(productRequests() - firstVisit).toBeLessThanOrEqual(firstVisit);
   }, 90_000);
+});
+
+describe('FlickRocket’s screens to a keyboard and a screen reader', () => {
+  it('each screen passes axe (WCAG 2.1 A/AA, and a sound outline) at 360 px light and 1280 px dark; Sign out in the store bar gives the focus to the store’s Connect', async () => {
+    const { app } = await env();
+    const page = await openHome(360);
+    const problems: string[] = [];
+    const audit = async (name: string) => problems.push(...(await auditInLooks(page, `a11y-flickrocket-${name}`, SCREENSHOT_DIR)));
+    const hasFocus = (locator: Locator) => expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await audit('home');
+    await connectButton(page).click();
+    await page.getByRole('button', { name: 'Deny', exact: true }).click();
+    await page.getByText(`You declined access to ${STORE}`).waitFor();
+    await audit('declined');
+    await connectButton(page).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    await audit('catalogue');
+    await cards(page).first().getByRole('link').first().click();
+    await page.getByRole('form', { name: 'Edit product' }).waitFor();
+    await audit('product');
+    await page.goto(`${app.url}#/s/fr/orders`);
+    await page.getByRole('button', { name: /^Grant access/ }).waitFor();
+    await audit('orders-locked');
+    await page.goto(`${app.url}#/s/fr/coupons`);
+    await page.getByText('Seeing the store’s coupons is not something FlickRocket offers to apps.').waitFor();
+    await audit('coupons-not-offered');
+    await page.goto(`${app.url}#/s/fr/embed`);
+    await page.getByRole('heading', { name: `Products of ${STORE} cannot be embedded` }).waitFor();
+    await audit('embed-unavailable');
+    await page.goto(app.url);
+    await page.getByText(/^Connected · /).waitFor();
+    await audit('home-connected');
+
+    // Sign out in the store bar: back on the stores list, the focus on the store's Connect
+    await page.getByRole('link', { name: `Browse ${STORE}` }).click();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await hasFocus(connectButton(page));
+    await audit('signed-out');
+    expect(problems).toEqual([]);
+  });
 });

@@ -5,10 +5,12 @@
  * filtered, sorted; a product opens and survives a reload; orders and coupons show; the Embed
  * screen makes no snippet. Each refused bundle and CORS off say their own thing and store nothing.
  * At expiry five tabs renew with one token request; a removed integration ends access with the
- * banner. The canary origin never receives an Authorization header (server evidence).
+ * banner. The canary origin never receives an Authorization header (server evidence). Each screen
+ * passes axe at 360 px light and 1280 px dark, and the focus follows each action.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import { auditInLooks } from '../helpers/axe.ts';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import { loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
@@ -277,5 +279,49 @@ describe('Foxy in the app', () => {
     expect(await readSessionKeys(page)).toEqual([]);
     await page.getByRole('textbox', { name: BUNDLE_LABEL }).waitFor();
     expect(env.foxy.stats().canaryHitsWithAuthorization).toBe(0);
+  });
+});
+
+describe('Foxy’s screens to a keyboard and a screen reader', () => {
+  it('each screen passes axe (WCAG 2.1 A/AA, and a sound outline) at 360 px light and 1280 px dark; the focus follows a refused bundle, connect and Forget', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 360);
+    const problems: string[] = [];
+    const audit = async (name: string) => problems.push(...(await auditInLooks(page, `a11y-foxy-${name}`, SCREENSHOT_DIR)));
+    const hasFocus = (locator: Locator) => expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
+    const bundle = page.getByRole('textbox', { name: BUNDLE_LABEL });
+
+    await bundle.waitFor();
+    await audit('form');
+    await paste(page, block({ ...DEMO_BUNDLE, client_secret: 'not-the-secret' }));
+    await page.getByRole('alert').filter({ hasText: 'Foxy did not accept this Get Token bundle.' }).waitFor();
+    await hasFocus(bundle);
+    expect(await bundle.getAttribute('aria-invalid')).toBe('true');
+    await audit('form-refused');
+    await paste(page, await copyBundleFromAdmin(page, env));
+    const browse = page.getByRole('link', { name: `Browse ${STORE}` });
+    await hasFocus(browse);
+    await audit('home-connected');
+
+    await browse.click();
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    await audit('catalogue');
+    await cards(page).first().getByRole('link').first().click();
+    await page.locator('main h1').waitFor();
+    await audit('product');
+    await page.goto(`${env.app.url}#/s/foxy/orders`);
+    await page.getByRole('table').waitFor();
+    await audit('orders');
+    await page.goto(`${env.app.url}#/s/foxy/coupons`);
+    await page.locator('main li code').first().waitFor();
+    await audit('coupons');
+    await page.goto(`${env.app.url}#/s/foxy/embed`);
+    await page.getByRole('heading', { name: `Products of ${STORE} cannot be embedded` }).waitFor();
+    await audit('embed-unavailable');
+
+    // Forget token in the store bar: back on the stores list, the focus in the form shown again
+    await forgetCredentials(page, STORE, page.getByRole('banner').getByRole('button', { name: `Forget token for ${STORE}`, exact: true }));
+    await hasFocus(bundle);
+    expect(problems).toEqual([]);
   });
 });
