@@ -16,13 +16,16 @@ afterAll(() => store.close());
 const ids = (json: { products: { id: number }[] }): number[] => json.products.map((p) => p.id);
 
 describe('API authentication', () => {
-  it('accepts the Bearer header and the access_token query parameter, and records which was used', async () => {
+  it('accepts the Bearer header and the access_token query parameter, and records which was used (the query as a leak)', async () => {
     store.clearRequests();
+    const leaks = store.stats().requestsWithTokensInQuery;
     expect((await api(origin, '/api/products/count.json', token)).json).toEqual({ count: 153 });
+    expect(store.stats().requestsWithTokensInQuery).toBe(leaks);
     expect((await api(origin, `/api/products/count.json?access_token=${token}`)).status).toBe(200);
+    expect(store.stats().requestsWithTokensInQuery).toBe(leaks + 1);
     const [header, query] = store.requests();
-    expect(header).toMatchObject({ path: '/api/products/count.json', bearer: true, accessTokenInQuery: false, status: 200 });
-    expect(query).toMatchObject({ bearer: false, accessTokenInQuery: true, queryKeys: ['access_token'] });
+    expect(header).toMatchObject({ path: '/api/products/count.json', bearer: true, tokensInQuery: [], status: 200 });
+    expect(query).toMatchObject({ bearer: false, tokensInQuery: ['access_token'], queryKeys: ['access_token'] });
     expect(JSON.stringify(store.requests())).not.toContain(token);
   });
 

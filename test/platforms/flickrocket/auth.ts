@@ -198,7 +198,11 @@ export class FlickRocketAuth {
 
   // ------------------------------------------------------------------ POST /token
 
-  /** `params` come from the query string or the form body, as the server's tokenParams option says. */
+  /**
+   * `params` come from the form body only (never the query), as OWIN's token endpoint reads them.
+   * No grant_type (nothing in the form) is unsupported_grant_type, as in Katana once the provider
+   * has let a request without client_id through, which FlickRocket's public clients need.
+   */
   token(params: URLSearchParams): Reply {
     const refreshToken = params.get('refresh_token');
     if (refreshToken !== null && refreshToken !== '') {

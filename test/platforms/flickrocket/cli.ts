@@ -1,6 +1,6 @@
 /**
  * `tsx test/platforms/flickrocket/cli.ts --port N --redirect-uri URL [--hooks-port N] [--origin URL]
- * [--echo-state] [--token-params query|form] [--cors allow|none] [--token-lifetime S]
+ * [--echo-state] [--cors allow|none] [--token-lifetime S]
  * [--rate-limit CAPACITY/PER_SECOND] [--products N]`: prints both origins, stops on SIGINT/SIGTERM.
  */
 import { DEFAULT_ALLOWED_ORIGINS, DEFAULT_CLIENT, startFlickRocketStore, type FlickRocketStoreOptions } from './server.ts';
@@ -24,12 +24,6 @@ export function parseArgs(argv: readonly string[]): FlickRocketStoreOptions {
       case '--redirect-uri': redirectUris.push(new URL(value() ?? '').href); break;
       case '--origin': origins.push(new URL(value() ?? '').origin); break;
       case '--echo-state': options.echoState = true; break;
-      case '--token-params': {
-        const mode = value();
-        if (mode !== 'query' && mode !== 'form') throw new Error('--token-params must be query or form');
-        options.tokenParams = mode;
-        break;
-      }
       case '--cors': {
         const mode = value();
         if (mode !== 'allow' && mode !== 'none') throw new Error('--cors must be allow or none');

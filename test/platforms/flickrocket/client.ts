@@ -22,11 +22,11 @@ export async function api(origin: string, path: string, token?: string, init: Re
   return toResult(await fetch(origin + path, { ...init, headers }));
 }
 
-/** POST /token with the parameters in the query (`where: 'query'`), the form body, or both. */
+/** POST /token with the parameters in the form body (what /token reads), the query (a leak), or both. */
 export async function tokenPost(
   origin: string,
   params: Record<string, string>,
-  where: 'query' | 'form' | 'both' = 'query',
+  where: 'query' | 'form' | 'both' = 'form',
   headers: Record<string, string> = {},
 ): Promise<Result> {
   const search = new URLSearchParams(params);

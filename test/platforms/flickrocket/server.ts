@@ -35,8 +35,6 @@ export interface FlickRocketStoreOptions {
   cors?: 'allow' | 'none';
   /** Echo `state` on the consent redirect. Default false (the docs do not mention it). */
   echoState?: boolean;
-  /** Where /token reads its parameters: 'query' (default, the docs) or 'form' (OWIN, the plugin). */
-  tokenParams?: 'query' | 'form';
   /** Default 1799. */
   accessTokenLifetimeSeconds?: number;
   /** Leaky bucket per access token on /api: `capacity` requests, leaking `leakPerSecond`. Default off. */
@@ -66,7 +64,8 @@ export interface RecordedRequest {
   path: string;
   /** Query parameter names (values left out: some are tokens). */
   queryKeys: string[];
-  accessTokenInQuery: boolean;
+  /** Which of {@link TOKEN_QUERY_PARAMS} the query carried: any is a leak into logs. */
+  tokensInQuery: string[];
   bearer: boolean;
   origin: string | undefined;
   status: number;
@@ -77,6 +76,8 @@ export interface FlickRocketStats {
   apiRequests: number;
   /** The most POST /token requests any one refresh token was sent in (0 when none). */
   maxTokenRequestsPerRefreshToken: number;
+  /** Requests whose query carried a token or code (never cleared: a test run's check is that it stays 0). */
+  requestsWithTokensInQuery: number;
 }
 
 export interface FlickRocketStore {
@@ -110,6 +111,13 @@ export const DEFAULT_CLIENT: FlickRocketClient = {
   // the Goodsie demo stores use http://127.0.0.1:5173/ and a shared redirect URI needs issuers.
   redirectUris: ['http://127.0.0.1:5173/', 'http://127.0.0.1:5173/index.html'],
 };
+/**
+ * Query parameters that carry a secret. The server still answers such a request as FlickRocket
+ * would (the API takes `?access_token=`; /token ignores its query), but records it: a token in a
+ * URL lands in server and proxy logs, and no client of ours may send one.
+ */
+export const TOKEN_QUERY_PARAMS: readonly string[] = ['access_token', 'refresh_token', 'code'];
+
 export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 
 function corsHeaders(origin: string | undefined, allowed: boolean, methods: string): Record<string, string> {
@@ -168,7 +176,6 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
   if (limit !== null && !(limit.capacity >= 1 && limit.leakPerSecond > 0)) throw new Error('rateLimit needs capacity >= 1 and leakPerSecond > 0');
   const host = options.host ?? '127.0.0.1';
   const allowedOrigins = new Set(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
-  const tokenParams = options.tokenParams ?? 'query';
   let corsMode = options.cors ?? 'allow';
   let clockOffsetMs = 0;
   const now = (): number => Date.now() + clockOffsetMs;
@@ -190,7 +197,7 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
   });
   const api = new FlickRocketApi(data, auth, now, options.orderListing ?? 'oldest-first');
   const bucket = limit === null ? undefined : new LeakyBucket(limit);
-  const counters = { tokenRequests: 0, apiRequests: 0 };
+  const counters = { tokenRequests: 0, apiRequests: 0, requestsWithTokensInQuery: 0 };
   let recorded: RecordedRequest[] = [];
   let origin = '';
 
@@ -199,16 +206,17 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
     return corsHeaders(requestOrigin, corsMode === 'allow' && requestOrigin !== undefined && allowedOrigins.has(requestOrigin), methods);
   };
 
-  async function handleToken(req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
+  async function handleToken(req: IncomingMessage, res: ServerResponse): Promise<number> {
     const cors = corsFor(req, 'POST, OPTIONS');
     if (req.method === 'OPTIONS') return reply(res, { status: 204 }, cors);
     if (req.method !== 'POST') return reply(res, jsonReply(405, { error: 'unsupported method' }, { Allow: 'POST, OPTIONS' }), cors);
     counters.tokenRequests++;
     // Processed whatever the CORS mode: a simple POST reaches the server even when the browser
-    // will not let the page read the answer (3.6.3).
+    // will not let the page read the answer (3.6.3). The parameters are read from the form body
+    // only, as OWIN's token endpoint does (ReadFormAsync; the query is never looked at): a request
+    // with them only in the query has no grant_type and gets 400 unsupported_grant_type.
     const body = await readBody(req);
-    const params = tokenParams === 'query' ? url.searchParams : new URLSearchParams(mediaType(req) === 'application/x-www-form-urlencoded' ? body : '');
-    return reply(res, auth.token(params), cors);
+    return reply(res, auth.token(new URLSearchParams(mediaType(req) === 'application/x-www-form-urlencoded' ? body : '')), cors);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
@@ -247,7 +255,7 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<number> {
-    if (url.pathname === '/token') return handleToken(req, res, url);
+    if (url.pathname === '/token') return handleToken(req, res);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
     if (url.pathname === '/oauth2/auth') return handleConsent(req, res, url);
     return reply(res, { status: 404, html: renderErrorPage('Not found', 'There is nothing at this address.'), headers: htmlSecurityHeaders() });
@@ -259,11 +267,12 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
       method: req.method ?? 'GET',
       path: url.pathname,
       queryKeys: [...new Set(url.searchParams.keys())],
-      accessTokenInQuery: url.searchParams.has('access_token'),
+      tokensInQuery: TOKEN_QUERY_PARAMS.filter((name) => url.searchParams.has(name)),
       bearer: /^Bearer /i.test(req.headers.authorization ?? ''),
       origin: req.headers.origin,
       status: 0,
     };
+    if (entry.tokensInQuery.length > 0) counters.requestsWithTokensInQuery++;
     if (recorded.length < 100_000) recorded.push(entry);
     route(req, res, url).then(
       (status) => {
@@ -293,7 +302,7 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
       ...counters,
       maxTokenRequestsPerRefreshToken: Math.max(0, ...auth.tokenRequestsPerRefreshToken.values()),
     }),
-    requests: () => recorded.map((r) => ({ ...r, queryKeys: [...r.queryKeys] })),
+    requests: () => recorded.map((r) => ({ ...r, queryKeys: [...r.queryKeys], tokensInQuery: [...r.tokensInQuery] })),
     clearRequests: () => {
       recorded = [];
     },

@@ -46,11 +46,11 @@ describe('/__test/ hooks over HTTP, on their own port', () => {
   it('cors toggles CORS; token-lifetime changes expires_in; requests lists what was seen', async () => {
     await hook('cors?mode=none');
     const refreshToken = String((await hook('refresh-token?scopes=products')).json.refresh_token);
-    const closed = await tokenPost(store.origin, refreshParams(refreshToken), 'query', { Origin: APP_ORIGIN });
+    const closed = await tokenPost(store.origin, refreshParams(refreshToken), 'form', { Origin: APP_ORIGIN });
     expect(closed.headers.get('access-control-allow-origin')).toBeNull();
     await hook('cors?mode=allow');
     await hook('token-lifetime?seconds=120');
-    const open = await tokenPost(store.origin, refreshParams(closed.json.refresh_token), 'query', { Origin: APP_ORIGIN });
+    const open = await tokenPost(store.origin, refreshParams(closed.json.refresh_token), 'form', { Origin: APP_ORIGIN });
     expect(open.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     expect(open.json.expires_in).toBe(120);
     expect((await hook('cors?mode=maybe')).status).toBe(400);

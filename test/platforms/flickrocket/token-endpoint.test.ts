@@ -3,15 +3,13 @@ import { startFlickRocketStore, type FlickRocketStore } from './server.ts';
 import { APP_ORIGIN, CLIENT_ID, api, consent, refreshParams, signIn, tokenPost } from './client.ts';
 
 let store: FlickRocketStore;
-let formStore: FlickRocketStore;
 let origin: string;
 
 beforeAll(async () => {
   store = await startFlickRocketStore({ port: 0, hooksPort: null });
-  formStore = await startFlickRocketStore({ port: 0, hooksPort: null, tokenParams: 'form' });
   origin = store.origin;
 });
-afterAll(() => Promise.all([store.close(), formStore.close()]));
+afterAll(() => store.close());
 
 async function code(target = store): Promise<string> {
   const value = (await consent(target.origin)).get('code');
@@ -118,25 +116,38 @@ describe('POST /token: errors', () => {
   });
 });
 
-describe('where /token reads its parameters', () => {
-  it('default: only the query string; a form body alone is not read', async () => {
+describe('where /token reads its parameters: the form body, as OWIN does', () => {
+  it('the parameters only in the query: 400 unsupported_grant_type (nothing in the form), the refresh token unspent, the request recorded as a leak', async () => {
     const refreshToken = await code();
-    const formOnly = await tokenPost(origin, refreshParams(refreshToken), 'form');
-    expect(formOnly.status).toBe(400);
-    expect(formOnly.json).toEqual({ error: 'unsupported_grant_type' });
-    expect((await tokenPost(origin, refreshParams(refreshToken), 'query')).status).toBe(200);
-  });
-
-  it("tokenParams 'form': only the form body; the query alone is not read", async () => {
-    const refreshToken = await code(formStore);
-    const queryOnly = await tokenPost(formStore.origin, refreshParams(refreshToken), 'query');
+    const leaks = store.stats().requestsWithTokensInQuery;
+    store.clearRequests();
+    const queryOnly = await tokenPost(origin, refreshParams(refreshToken), 'query');
     expect(queryOnly.status).toBe(400);
-    expect((await tokenPost(formStore.origin, refreshParams(refreshToken), 'form')).status).toBe(200);
+    expect(queryOnly.json).toEqual({ error: 'unsupported_grant_type' });
+    expect(store.tokenRequestsFor(refreshToken)).toBe(0);
+    expect(store.requests()).toMatchObject([{ path: '/token', tokensInQuery: ['refresh_token'], status: 400 }]);
+    expect(store.stats().requestsWithTokensInQuery).toBe(leaks + 1);
+    // still live: the form body spends it
+    const form = await tokenPost(origin, refreshParams(refreshToken), 'form');
+    expect(form.status).toBe(200);
+    expect(store.requests()[1]).toMatchObject({ path: '/token', queryKeys: [], tokensInQuery: [], status: 200 });
+    expect(store.stats().requestsWithTokensInQuery).toBe(leaks + 1);
   });
 
-  it('both places at once (what the app sends) works with either server', async () => {
+  it('a `code` or an access_token in the query of a token request is recorded as a leak too', async () => {
+    const redirectCode = await code();
+    const leaks = store.stats().requestsWithTokensInQuery;
+    store.clearRequests();
+    await tokenPost(origin, { grant_type: 'authorization_code', code: redirectCode }, 'query');
+    await tokenPost(origin, { access_token: 'x' }, 'query');
+    expect(store.requests().map((r) => r.tokensInQuery)).toEqual([['code'], ['access_token']]);
+    expect(store.stats().requestsWithTokensInQuery).toBe(leaks + 2);
+  });
+
+  it('both places at once: answered from the form (the query is not read), and still recorded as a leak', async () => {
+    const leaks = store.stats().requestsWithTokensInQuery;
     expect((await tokenPost(origin, refreshParams(await code()), 'both')).status).toBe(200);
-    expect((await tokenPost(formStore.origin, refreshParams(await code(formStore)), 'both')).status).toBe(200);
+    expect(store.stats().requestsWithTokensInQuery).toBe(leaks + 1);
   });
 });
 
@@ -164,12 +175,12 @@ describe('lifetime and clock', () => {
 
 describe('CORS on /token', () => {
   it('allowed origin: readable answer and a preflight that allows the POST', async () => {
-    const result = await tokenPost(origin, { grant_type: 'refresh_token', client_id: CLIENT_ID }, 'query', { Origin: APP_ORIGIN });
+    const result = await tokenPost(origin, { grant_type: 'refresh_token', client_id: CLIENT_ID }, 'form', { Origin: APP_ORIGIN });
     expect(result.headers.get('access-control-allow-origin')).toBe(APP_ORIGIN);
     const preflight = await fetch(`${origin}/token`, { method: 'OPTIONS', headers: { Origin: APP_ORIGIN, 'Access-Control-Request-Method': 'POST' } });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
-    const stranger = await tokenPost(origin, { grant_type: 'refresh_token', client_id: CLIENT_ID }, 'query', { Origin: 'https://evil.example' });
+    const stranger = await tokenPost(origin, { grant_type: 'refresh_token', client_id: CLIENT_ID }, 'form', { Origin: 'https://evil.example' });
     expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
   });
 
@@ -177,12 +188,12 @@ describe('CORS on /token', () => {
     const closed = await startFlickRocketStore({ port: 0, hooksPort: null, cors: 'none' });
     try {
       const refreshToken = await code(closed);
-      const blind = await tokenPost(closed.origin, refreshParams(refreshToken), 'query', { Origin: APP_ORIGIN });
+      const blind = await tokenPost(closed.origin, refreshParams(refreshToken), 'form', { Origin: APP_ORIGIN });
       expect(blind.status).toBe(200);
       expect(blind.headers.get('access-control-allow-origin')).toBeNull();
       expect((await tokenPost(closed.origin, refreshParams(refreshToken))).json).toEqual({ error: 'invalid_grant' });
       // The probe without a refresh token spends nothing and is just as unreadable: a browser gets a TypeError.
-      const probe = await tokenPost(closed.origin, { grant_type: 'refresh_token', client_id: CLIENT_ID }, 'query', { Origin: APP_ORIGIN });
+      const probe = await tokenPost(closed.origin, { grant_type: 'refresh_token', client_id: CLIENT_ID }, 'form', { Origin: APP_ORIGIN });
       expect(probe.status).toBe(400);
       expect(probe.headers.get('access-control-allow-origin')).toBeNull();
       const preflight = await fetch(`${closed.origin}/token`, { method: 'OPTIONS', headers: { Origin: APP_ORIGIN } });
