@@ -65,8 +65,8 @@ describe('StoreConnections, redirect kinds', () => {
       const released = new Promise<void>((resolve) => (release = resolve));
       let held = 0;
       const fetch: typeof globalThis.fetch = async (input, init) => {
-        // a renewal carries a refresh token; the CORS probe a redirect's start sends to /token does not
-        if (holdRenewals && new URL(String(input instanceof Request ? input.url : input)).searchParams.has('refresh_token')) {
+        // a renewal carries a refresh token (in its form body); the CORS probe a redirect's start sends to /token does not
+        if (holdRenewals && new URLSearchParams(typeof init?.body === 'string' ? init.body : '').has('refresh_token')) {
           held++;
           await released;
         }

@@ -1,7 +1,7 @@
 /**
  * FlickRocket's /token (platforms.md 3.1, 3.2) as request/response pairs: the redirect `code` is
  * already a refresh token, and exchange and renewal are one call, `grant_type=refresh_token` with
- * the client id and no secret. Every success rotates the refresh token (the old one is dead), so
+ * the client id and no secret, in the form body only. Every success rotates the refresh token (the old one is dead), so
  * the caller must store `refreshToken` from the result before using the access token.
  * The requests are plain data; the caller does the fetch (and serialises it per store).
  */
@@ -34,9 +34,11 @@ function tokenPost(context: FlickRocketTokenContext, params: URLSearchParams): T
   } catch {
     throw new AppError('CONFIG_INVALID', 'tokenEndpoint is not a URL');
   }
-  // The same parameters in the query (the docs) and the form body (OWIN, the official plugin):
-  // which one the live server reads is [unverified]; both work with either (platforms.md 3.2).
-  for (const [name, value] of params) url.searchParams.set(name, value);
+  // The parameters go in the form body only, never the query: a refresh token (the redirect's code
+  // is one) in a URL lands in server and proxy logs. Where /token reads them is [unverified]
+  // (platforms.md 3.2, 7 item 12); our decision is the form, as the live server most likely does:
+  // its answers are ASP.NET OWIN's (.issued, .expires, as:client_id), whose token endpoint reads
+  // only the form, and FlickRocket's official plugin sends a form body with an empty query.
   return { url: url.href, init: formPostInit(params) };
 }
 

@@ -13,14 +13,12 @@ import {
 import { CLIENT_ID, consent } from '../../../platforms/flickrocket/client.ts';
 import { startFlickRocketStore, type FlickRocketStore } from '../../../platforms/flickrocket/server.ts';
 
-let queryStore: FlickRocketStore;
-let formStore: FlickRocketStore;
+let store: FlickRocketStore;
 
 beforeAll(async () => {
-  queryStore = await startFlickRocketStore({ port: 0, hooksPort: null });
-  formStore = await startFlickRocketStore({ port: 0, hooksPort: null, tokenParams: 'form', accessTokenLifetimeSeconds: 600 });
+  store = await startFlickRocketStore({ port: 0, hooksPort: null, accessTokenLifetimeSeconds: 600 });
 });
-afterAll(() => Promise.all([queryStore.close(), formStore.close()]));
+afterAll(() => store.close());
 
 const context = (store: FlickRocketStore) => ({ tokenEndpoint: `${store.origin}/token`, clientId: CLIENT_ID });
 
@@ -35,12 +33,12 @@ async function send(request: { url: string; init: RequestInit }): Promise<Respon
 }
 
 describe('refreshTokenRequest', () => {
-  it('describes a POST with the three parameters in both the query and the form body, no credentials', () => {
+  it('describes a POST with the three parameters in the form body only, none in the URL, no credentials', () => {
     const request = refreshTokenRequest({ tokenEndpoint: 'https://admin.flickrocket.com/token', clientId: 'App.1.apps.flickrocket.com', refreshToken: 'abc123' });
-    const url = new URL(request.url);
-    expect(url.origin + url.pathname).toBe('https://admin.flickrocket.com/token');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ grant_type: 'refresh_token', refresh_token: 'abc123', client_id: 'App.1.apps.flickrocket.com' });
-    expect(Object.fromEntries(new URLSearchParams(request.init.body))).toEqual(Object.fromEntries(url.searchParams));
+    expect(request.url).toBe('https://admin.flickrocket.com/token');
+    expect([...new URL(request.url).searchParams.keys()]).toEqual([]);
+    expect(request.url).not.toContain('abc123');
+    expect(Object.fromEntries(new URLSearchParams(request.init.body))).toEqual({ grant_type: 'refresh_token', refresh_token: 'abc123', client_id: 'App.1.apps.flickrocket.com' });
     expect(request.init).toMatchObject({ method: 'POST', credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' });
     expect(request.init.headers['Content-Type']).toBe('application/x-www-form-urlencoded');
     expect(request.init.body).not.toContain('secret');
@@ -55,29 +53,31 @@ describe('refreshTokenRequest', () => {
 });
 
 describe('exchange and renewal against the faithful server', () => {
-  for (const [mode, store] of [['query', () => queryStore], ['form', () => formStore]] as const) {
-    it(`works when /token reads only the ${mode}, and every result carries the next refresh token`, async () => {
-      const server = store();
-      const first = await code(server);
-      const now = Date.now();
-      const tokens = await processTokenResponse(await send(refreshTokenRequest({ ...context(server), refreshToken: first })), { now });
-      expect(tokens.tokenType).toBe('bearer');
-      expect(tokens.scopes).toEqual(['products', 'orders']);
-      expect(tokens.refreshToken).toMatch(/^[0-9a-f]{32}$/);
-      expect(tokens.refreshToken).not.toBe(first);
-      expect(tokens.expiresAt).toBe(now + (mode === 'query' ? 1799 : 600) * 1000);
-      expect(tokens.obtainedAt).toBe(now);
-      const renewed = await processTokenResponse(await send(refreshTokenRequest({ ...context(server), refreshToken: tokens.refreshToken })), { now });
-      expect(renewed.refreshToken).not.toBe(tokens.refreshToken);
-      expect(server.tokenRequestsFor(first)).toBe(1);
-      expect(server.tokenRequestsFor(tokens.refreshToken)).toBe(1);
-    });
-  }
+  it('works with a /token that reads the form body, sends nothing in the URL, and every result carries the next refresh token', async () => {
+    const first = await code(store);
+    store.clearRequests();
+    const now = Date.now();
+    const tokens = await processTokenResponse(await send(refreshTokenRequest({ ...context(store), refreshToken: first })), { now });
+    expect(tokens.tokenType).toBe('bearer');
+    expect(tokens.scopes).toEqual(['products', 'orders']);
+    expect(tokens.refreshToken).toMatch(/^[0-9a-f]{32}$/);
+    expect(tokens.refreshToken).not.toBe(first);
+    expect(tokens.expiresAt).toBe(now + 600 * 1000);
+    expect(tokens.obtainedAt).toBe(now);
+    const renewed = await processTokenResponse(await send(refreshTokenRequest({ ...context(store), refreshToken: tokens.refreshToken })), { now });
+    expect(renewed.refreshToken).not.toBe(tokens.refreshToken);
+    expect(store.tokenRequestsFor(first)).toBe(1);
+    expect(store.tokenRequestsFor(tokens.refreshToken)).toBe(1);
+    expect(store.requests().map((r) => [r.path, r.queryKeys])).toEqual([
+      ['/token', []],
+      ['/token', []],
+    ]);
+  });
 
   it('a spent refresh token: HttpError OAUTH_TOKEN_REQUEST_FAILED that isInvalidGrant recognises', async () => {
-    const first = await code(queryStore);
-    await processTokenResponse(await send(refreshTokenRequest({ ...context(queryStore), refreshToken: first })), { now: 0 });
-    const error = await processTokenResponse(await send(refreshTokenRequest({ ...context(queryStore), refreshToken: first })), { now: 0 }).catch((e: unknown) => e);
+    const first = await code(store);
+    await processTokenResponse(await send(refreshTokenRequest({ ...context(store), refreshToken: first })), { now: 0 });
+    const error = await processTokenResponse(await send(refreshTokenRequest({ ...context(store), refreshToken: first })), { now: 0 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ code: 'OAUTH_TOKEN_REQUEST_FAILED', status: 400 });
     expect(isInvalidGrant(error)).toBe(true);
@@ -86,7 +86,7 @@ describe('exchange and renewal against the faithful server', () => {
   });
 
   it('an unknown client id: isInvalidClient, not isInvalidGrant', async () => {
-    const request = refreshTokenRequest({ tokenEndpoint: `${queryStore.origin}/token`, clientId: 'not-registered', refreshToken: await code(queryStore) });
+    const request = refreshTokenRequest({ tokenEndpoint: `${store.origin}/token`, clientId: 'not-registered', refreshToken: await code(store) });
     const error = await processTokenResponse(await send(request), { now: 0 }).catch((e: unknown) => e);
     expect(isInvalidClient(error)).toBe(true);
     expect(isInvalidGrant(error)).toBe(false);
@@ -96,12 +96,16 @@ describe('exchange and renewal against the faithful server', () => {
 
 describe('the pre-consent CORS probe', () => {
   it('spends nothing and gets a readable 400 from a server with CORS', async () => {
-    const before = queryStore.stats().maxTokenRequestsPerRefreshToken;
-    const outcome = await send(corsProbeRequest(context(queryStore))).catch((e: unknown) => e);
+    const before = store.stats().maxTokenRequestsPerRefreshToken;
+    const outcome = await send(corsProbeRequest(context(store))).catch((e: unknown) => e);
     expect(corsProbeAllows(outcome)).toBe(true);
     expect((outcome as Response).status).toBe(400);
-    expect(new URL(corsProbeRequest(context(queryStore)).url).searchParams.has('refresh_token')).toBe(false);
-    expect(queryStore.stats().maxTokenRequestsPerRefreshToken).toBe(before);
+    // read from the form: the grant was understood, only the refresh token is missing
+    expect(await (outcome as Response).json()).toEqual({ error: 'invalid_grant' });
+    const probe = corsProbeRequest(context(store));
+    expect(probe.url).toBe(`${store.origin}/token`);
+    expect(Object.fromEntries(new URLSearchParams(probe.init.body))).toEqual({ grant_type: 'refresh_token', client_id: CLIENT_ID });
+    expect(store.stats().maxTokenRequestsPerRefreshToken).toBe(before);
   });
 
   it('a fetch failure (what a browser gives for a CORS refusal) means: do not start consent', async () => {
