@@ -117,8 +117,12 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
     expect(await readSessionKeys(page)).toEqual([]);
     expect(page.url()).not.toContain('error=');
 
-    // Connect goes straight back to the store's consent page, and this time Allow connects.
-    await page.getByRole('status').getByRole('button', { name: 'Connect', exact: true }).click();
+    // The note's Connect names the store apart from the card's own "Connect <store>" (both are in
+    // the accessibility tree; one name for two buttons did not say which was which).
+    expect(await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Connect', exact: true }).count()).toBe(0);
+    // It goes straight back to the store's consent page, and this time Allow connects.
+    await page.getByRole('status').getByRole('button', { name: `Connect ${STORE_NAME} after all`, exact: true }).click();
     await answerConsent(page, 'Allow');
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
   });

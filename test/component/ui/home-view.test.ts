@@ -93,7 +93,7 @@ describe('HomeView', () => {
     expect(connect).toHaveTextContent('Connect');
   });
 
-  it('says calmly (a status, not an alert) that the person declined access, and Connect starts a new sign-in for it', async () => {
+  it('says calmly (a status, not an alert) that the person declined access, and its Connect (named apart from the card’s) starts a new sign-in for it', async () => {
     const app = await createTestApp();
     const error = await failedSignIn(app, 'other', 'error=access_denied&error_description=The+user+said+no');
     expect(error).toBeInstanceOf(AppError);
@@ -106,7 +106,12 @@ describe('HomeView', () => {
     expect(within(alert).getByRole('heading', { name: 'You declined access to Other Goods' })).toBeInTheDocument();
     expect(within(alert).getByText('Nothing was connected and nothing was shared. Connect whenever you like.')).toBeInTheDocument();
 
-    await userEvent.click(within(alert).getByRole('button', { name: 'Connect' }));
+    // Its Connect names the store, apart from the card's own (two buttons of one name: which is which?).
+    const again = within(alert).getByRole('button', { name: 'Connect Other Goods after all' });
+    expect(again).toHaveTextContent(/^Connect/);
+    expect(screen.getAllByRole('button', { name: 'Connect Other Goods' })).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Connect' })).not.toBeInTheDocument();
+    await userEvent.click(again);
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     const [url] = app.authorizationUrls();
     expect(url?.origin).toBe(OTHER_ORIGIN);
@@ -122,7 +127,7 @@ describe('HomeView', () => {
     const error = await failedSignIn(app, 'other', 'error=access_denied');
     renderHome(app, error);
     const alert = await screen.findByRole('status');
-    const connect = within(alert).getByRole('button', { name: 'Connect' });
+    const connect = within(alert).getByRole('button', { name: 'Connect Other Goods after all' });
     await expectOneStartKeepingFocus(connect, (started) => vi.spyOn(app.session, 'signIn').mockReturnValue(started));
   });
 
