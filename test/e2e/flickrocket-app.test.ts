@@ -288,9 +288,17 @@ describe('FlickRocket in the app', () => {
     const numbers = await page.locator('tbody tr td:first-child').allInnerTexts();
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `#FR-${100_059 - i}`));
     await page.getByText('Page 1 of 3').waitFor();
+    // the shop's count (count.json) beside the paging
+    expect(await page.getByRole('navigation', { name: 'Order pages' }).locator('span').innerText()).toBe('Page 1 of 3 · 60 orders');
     await page.getByRole('link', { name: 'Older' }).click();
     await page.getByText('Page 2 of 3').waitFor();
     expect(await page.locator('tbody tr td:first-child').first().innerText()).toBe('#FR-100039');
+    // on a phone, Newer, the page with its count, and Older fit the width (the words wrap, not the row)
+    await page.setViewportSize({ width: 360, height: 800 });
+    const pager = page.getByRole('navigation', { name: 'Order pages' });
+    expect(await pager.evaluate((nav) => [...nav.children].every((part) => part.getBoundingClientRect().right <= nav.getBoundingClientRect().right))).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // coupons: FlickRocket has none for apps; said by its name, with the way back (an address typed or
     // kept) to the catalogue as it was last seen, its search kept

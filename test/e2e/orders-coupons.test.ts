@@ -21,6 +21,8 @@ describe('orders and coupons', () => {
     await page.getByRole('link', { name: 'Orders' }).click();
     await page.getByText('Page 1 of 2').waitFor();
     expect(new URL(page.url()).hash).toBe('#/s/demo/orders');
+    // how many orders the store holds (it tells), beside the paging
+    expect(await page.getByRole('navigation', { name: 'Order pages' }).locator('span').innerText()).toBe('Page 1 of 2 · 30 orders');
     const firstOfPage1 = await page.locator('tbody tr td').first().textContent();
     // each order's status in words a screen reader reads as shown ("Shipped", not "shipped" capitalised by CSS)
     expect(await page.getByRole('cell', { name: /^(Pending|Paid|Shipped|Cancelled|Refunded)$/ }).count()).toBe(20);

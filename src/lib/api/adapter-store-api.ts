@@ -82,7 +82,10 @@ export function adapterStoreApi(adapter: Adapter): StoreApi {
       const result = await orderPages(String(orderCount), page, signal);
       if (!result) return { orders: [], paging: { page, count: orderCount, total: page * orderCount } };
       const total = result.total ?? page * orderCount + result.orders.length + (result.next === null ? 0 : orderCount);
-      return { orders: result.orders, paging: { page, count: orderCount, total } };
+      const paged: NumberedOrderPage = { orders: result.orders, paging: { page, count: orderCount, total } };
+      // Where the store told no count (one guessed from the pages seen), or one of more than it lists.
+      if (result.total === undefined || result.roughTotal) paged.roughTotal = true;
+      return paged;
     },
     listCoupons: (signal) => (adapter.listCoupons ? adapter.listCoupons(opts(signal)) : unsupported('coupons')),
     updateProduct: (id, edit, lastSeen, signal) =>

@@ -223,6 +223,8 @@ export interface ProductEdit {
 export interface NumberedOrderPage {
   orders: Order[];
   paging: Paging;
+  /** `paging.total` only pages, it is no count of the store's orders (see OrderPage): none is said. */
+  roughTotal?: true;
 }
 
 /** A page of orders: the next page's cursor, null at the end; `total` when known. */
@@ -230,6 +232,8 @@ export interface OrderPage {
   orders: Order[];
   next: Cursor | null;
   total?: number;
+  /** `total` counts entries the list leaves out (Foxy's test and hidden transactions): fit to page by, not to say. */
+  roughTotal?: true;
 }
 
 /** What the app sends to create a product (POST); the server fills id, created, updated. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapterStoreApi, cursorWalker } from '../../../src/lib/api/adapter-store-api.ts';
 import type { Adapter } from '../../../src/lib/connect/adapter.ts';
-import type { Cursor, Product, ProductPage } from '../../../src/lib/domain/catalog.ts';
+import type { Cursor, Order, OrderPage, Product, ProductPage } from '../../../src/lib/domain/catalog.ts';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 
 const product = (id: string): Product => ({ id, name: id, price: 1, currency: 'EUR', images: [], categories: [], created: '2026-01-01T00:00:00Z' }) as unknown as Product;
@@ -67,6 +67,20 @@ describe('adapterStoreApi', () => {
     const last = await api.listProducts({ page: 2, count: 3 });
     expect(last.paging.total).toBe(7);
     expect((await api.listProducts({ page: 5, count: 3 })).products).toEqual([]);
+  });
+
+  it('orders: the store’s own count passes as the total; one guessed from the pages seen, or one of more than the list shows, is marked rough (the screen then says no count)', async () => {
+    const order = (i: number) => ({ id: `o${i}` }) as Order;
+    const withOrders = (answer: (cursor: Cursor | null) => OrderPage): Adapter => ({ ...offsetAdapter(), listOrders: async (cursor) => answer(cursor ?? null) });
+    const told = await adapterStoreApi(withOrders(() => ({ orders: [order(0), order(1)], next: '2' as Cursor, total: 30 }))).listOrders({ page: 0, count: 2 });
+    expect(told.paging.total).toBe(30);
+    expect(told.roughTotal).toBeUndefined();
+    const guessed = await adapterStoreApi(withOrders(() => ({ orders: [order(0), order(1)], next: '2' as Cursor }))).listOrders({ page: 0, count: 2 });
+    expect(guessed.paging.total).toBe(4);
+    expect(guessed.roughTotal).toBe(true);
+    const more = await adapterStoreApi(withOrders(() => ({ orders: [order(0)], next: null, total: 3, roughTotal: true }))).listOrders({ page: 0, count: 2 });
+    expect(more.paging.total).toBe(3);
+    expect(more.roughTotal).toBe(true);
   });
 
   it('an operation the platform has not got rejects with API_NOT_SUPPORTED, sending nothing', async () => {

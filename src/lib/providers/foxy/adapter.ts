@@ -117,7 +117,8 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
         .map((entry, i) => readSale(entry, `$.fx:transactions[${i}]`))
         .filter((sale) => !sale.isTest && !sale.hidden)
         .map(orderFromSale);
-      return { orders, next: page.next === undefined ? null : (page.next as Cursor), total: page.total };
+      // total_items counts the test and hidden transactions left out here: it pages, it is no count of orders.
+      return { orders, next: page.next === undefined ? null : (page.next as Cursor), total: page.total, roughTotal: true };
     },
 
     async listCoupons(options?: CallOptions): Promise<Coupon[]> {

@@ -1,0 +1,65 @@
+/**
+ * The Orders screen's paging line says how many orders the store holds where the store tells it
+ * ("Page 1 of 2 · 30 orders"), and nothing more where the count is only a guess from the pages
+ * seen.
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
+import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import type { NumberedOrderPage, Order } from '../../../src/lib/domain/catalog.ts';
+import OrdersView from '../../../src/lib/components/views/OrdersView.svelte';
+import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
+import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
+import { Router } from '../../../src/lib/state/router.svelte.ts';
+import { Session } from '../../../src/lib/state/session.svelte.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
+import Harness from './Harness.svelte';
+
+await loadProfiles(knownProviderKinds());
+
+afterEach(() => cleanup());
+
+const HIPPO: StoreConfig = { id: 'hippo', kind: 'storehippo', name: 'Hippo Demo', apiBase: 'https://hippo.example', apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR' };
+
+/** A session where Hippo Demo is connected with a key that may see its orders. */
+function connectedSession(): Session {
+  const auth = {
+    persistent: true,
+    canSignIn: true,
+    credentialStore: createMemoryStore(),
+    fetchImpl: (() => Promise.reject(new Error('no request expected'))) as typeof fetch,
+    listSessions: async () => ({ sessions: [], discarded: [], seamRecords: new Map() }),
+    onEvent: (_listener: (event: AuthEvent) => void) => () => undefined,
+  } as unknown as ConstructorParameters<typeof Session>[0];
+  const session = new Session(auth, { stores: [HIPPO] } as AppConfig);
+  session.link({ v: 2, storeId: HIPPO.id, kind: HIPPO.kind, mode: 'access-key', secrets: { accessKey: 'K' }, capabilities: ['browse', 'viewOrders'] });
+  return session;
+}
+
+const orders = (n: number): Order[] =>
+  Array.from({ length: n }, (_, i) => ({ id: `o${i}`, number: `${1000 + i}`, createdAt: '2026-01-02T10:00:00Z', total: 10, currency: 'INR', status: 'paid' }));
+
+async function showOrders(answer: NumberedOrderPage, session = connectedSession()): Promise<HTMLElement> {
+  const apis = { for: () => ({ listOrders: async () => answer }) } as unknown as StoreApis;
+  render(Harness, { props: { session, apis, router: new Router(), component: OrdersView, props: () => ({ storeId: 'hippo', page: 0 }) } });
+  return screen.findByRole('navigation', { name: 'Order pages' });
+}
+
+describe('OrdersView', () => {
+  it('says how many orders the store holds beside the paging, where the store tells it', async () => {
+    const pager = await showOrders({ orders: orders(20), paging: { page: 0, count: 20, total: 30 } });
+    expect(pager.querySelector('span')).toHaveTextContent(/^Page 1 of 2 · 30 orders$/);
+  });
+
+  it('one order: “1 order”', async () => {
+    const pager = await showOrders({ orders: orders(1), paging: { page: 0, count: 20, total: 1 } });
+    expect(pager.querySelector('span')).toHaveTextContent(/^Page 1 of 1 · 1 order$/);
+  });
+
+  it('says no count where the store told none (the total is a guess from the pages seen)', async () => {
+    const pager = await showOrders({ orders: orders(20), paging: { page: 0, count: 20, total: 40 }, roughTotal: true });
+    expect(pager.querySelector('span')).toHaveTextContent(/^Page 1 of 2$/);
+    expect(screen.queryByText(/\d+ orders?\b/)).not.toBeInTheDocument();
+  });
+});
