@@ -81,5 +81,6 @@ export const flickRocketProfile: ProviderProfile = Object.freeze({
     sessionEnded: `FlickRocket no longer accepts this app’s refresh token. Remove the app’s permission in ${REVOKE_AT}, then press Reconnect.`,
     signedOut: `This browser forgot its tokens; to end the app’s access at the store too: ${REVOKE_AT}.`,
     pricesElsewhere: 'Prices are set in FlickRocket’s shared price models and digital goods have no stock, so neither is edited here.',
+    ordersUnconfirmed: 'Experimental: FlickRocket’s order format is not yet confirmed, so check an order in FlickRocket Admin before acting on it.',
   },
 });

@@ -218,9 +218,11 @@ export interface ProviderProfile {
  * remove the app's permission first); `signedOut`: where the app's access is revoked at the store;
  * `pricesElsewhere`: why price and stock are not edited here (FlickRocket's shared price models);
  * `searchHint`: what the catalogue's search matches, as its box's placeholder (the catalogue says
- * "Product name" where a platform sets none: every platform's search matches the name).
+ * "Product name" where a platform sets none: every platform's search matches the name);
+ * `ordersUnconfirmed`: one calm line above the orders where their reading is not yet confirmed
+ * against a live store (FlickRocket's order fields, platforms.md 3.4).
  */
-export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint';
+export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint' | 'ordersUnconfirmed';
 
 /**
  * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector

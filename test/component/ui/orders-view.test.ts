@@ -1,10 +1,11 @@
 /**
  * The Orders screen's paging line says how many orders the store holds where the store tells it
  * ("Page 1 of 2 · 30 orders"), and nothing more where the count is only a guess from the pages
- * seen.
+ * seen; a platform whose orders are read in a shape not yet confirmed (FlickRocket's) says so in one
+ * calm line above them.
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
 import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
 import type { NumberedOrderPage, Order } from '../../../src/lib/domain/catalog.ts';
@@ -61,5 +62,20 @@ describe('OrdersView', () => {
     const pager = await showOrders({ orders: orders(20), paging: { page: 0, count: 20, total: 40 }, roughTotal: true });
     expect(pager.querySelector('span')).toHaveTextContent(/^Page 1 of 2$/);
     expect(screen.queryByText(/\d+ orders?\b/)).not.toBeInTheDocument();
+  });
+
+  it('where the platform’s orders are not confirmed, says so in one line above them; elsewhere nothing', async () => {
+    await showOrders({ orders: orders(3), paging: { page: 0, count: 20, total: 3 } });
+    const heading = screen.getByRole('heading', { name: 'Orders' });
+    expect(heading.nextElementSibling?.tagName).not.toBe('P');
+    cleanup();
+
+    const session = connectedSession();
+    vi.spyOn(session, 'note').mockImplementation((_store, which) => (which === 'ordersUnconfirmed' ? 'Experimental: not yet confirmed.' : undefined));
+    await showOrders({ orders: orders(3), paging: { page: 0, count: 20, total: 3 } }, session);
+    const line = screen.getByText('Experimental: not yet confirmed.');
+    expect(line.tagName).toBe('P');
+    expect(line.compareDocumentPosition(screen.getByRole('table')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
