@@ -3,10 +3,11 @@
  * and the boot's preloadView asks for that same screen's code, so the two cannot drift apart.
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Shell from '../../../src/lib/components/Shell.svelte';
 import { preloadView, screenFor, type ScreenContext } from '../../../src/lib/components/view-loaders.ts';
-import { catalogRoute, parseRoute, type Route } from '../../../src/lib/state/routes.ts';
+import { catalogRoute, formatRoute, parseRoute, type Route } from '../../../src/lib/state/routes.ts';
 import { LazyApis } from '../../../src/lib/state/apis-port.svelte.ts';
 import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
@@ -122,6 +123,31 @@ describe('Shell', () => {
     expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
     app.router.go(parseRoute('/s/other/cart'));
     expect(await screen.findByRole('heading', { name: 'Other Goods is not connected', level: 1 })).toBeInTheDocument();
+  });
+
+  it.each([
+    ['another store’s catalogue (the store switcher)', catalogRoute('other')],
+    ['another screen of the same store (a tab)', { name: 'cart', storeId: 'demo' } as Route],
+    ['the stores list', { name: 'home' } as Route],
+  ])('a search typed less than 300 ms before leaving for %s does not bring the catalogue back', async (_, next) => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'], other: ['storefront'] }, path: '/s/demo' });
+    answerStoreInfo(app.network);
+    app.network.on('GET', '/api/v1/products', () => productPage([wireProduct()]), { query: catalogQuery() });
+    app.network.on('GET', '/api/v1/cart', () => json({ items: [], total: '0.00', currency: 'USD' }));
+    app.network.on('GET', '/api/v1/metadata', () => json({ name: 'Other Goods', currency: 'EUR' }), { origin: OTHER_ORIGIN });
+    app.network.on('GET', '/api/v1/pages', () => json({ pages: [] }), { origin: OTHER_ORIGIN });
+    app.network.on('GET', '/api/v1/products', () => productPage([]), { origin: OTHER_ORIGIN, query: { page: '0', count: '100' } });
+    app.network.on('GET', '/api/v1/products', () => productPage([wireProduct({ id: 'o-1', name: 'Oak board' })]), { origin: OTHER_ORIGIN, query: catalogQuery() });
+    renderShell(app);
+    expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
+
+    // typed, and left within the search's pause: the catalogue is taken down by the change of route
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search' }), 'tea');
+    expect(app.router.current).toMatchObject({ storeId: 'demo', q: '' }); // still within the pause
+    app.router.go(next);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(app.router.current).toEqual(next);
+    expect(location.hash).toBe(`#${formatRoute(next)}`);
   });
 
   it('one store’s coupons, then another’s at the same screen: the second store’s are asked for and shown', async () => {
