@@ -54,9 +54,9 @@ it('a 429 is waited out for Retry-After seconds with a banner saying so, then re
   await connectThroughConsent(page, STORE_NAME);
 
   // From here on the test only watches.
-  const banner = page.getByRole('status').filter({ hasText: 'The store asked us to slow down.' });
+  const banner = page.getByRole('status').filter({ hasText: `${STORE_NAME} asked us to slow down.` });
   await banner.waitFor();
-  expect(await banner.textContent()).toMatch(/^\s*The store asked us to slow down\. Retrying in [12] s \(attempt 1\)…\s*$/);
+  expect(await banner.textContent()).toMatch(/^\s*Goodsie Demo Store asked us to slow down\. Retrying in [12] s \(attempt 1\)…\s*$/);
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'limits-rate-limit-banner.png') });
   expect(answers.some((a) => a.status === 429)).toBe(true);
 
@@ -123,7 +123,7 @@ it('the banner stays up while any request is still waiting, even when others fin
   await page.goto(e2e.env.app.url);
   await connectThroughConsent(page, STORE_NAME);
 
-  const banner = page.getByRole('status').filter({ hasText: 'The store asked us to slow down.' });
+  const banner = page.getByRole('status').filter({ hasText: `${STORE_NAME} asked us to slow down.` });
   await banner.waitFor();
   // Until the first refused request goes out again, the banner never leaves (sampled every 50 ms).
   const samples: boolean[] = [];

@@ -167,9 +167,23 @@ describe('Banners', () => {
   it('while the store asks to slow down (429), says when the retry comes, then gets out of the way', async () => {
     await renderCatalogSlowedDownOnce();
 
-    expect(await screen.findByText('The store asked us to slow down. Retrying in 1 s (attempt 1)…')).toBeInTheDocument();
+    expect(await screen.findByText('Demo Store asked us to slow down. Retrying in 1 s (attempt 1)…')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
     expect(screen.queryByText(/asked us to slow down/)).not.toBeInTheDocument();
+  });
+
+  it('names the store that asked to slow down when another store is on screen (two stores connected)', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'], other: ['storefront'] }, path: '/s/other' });
+    app.network.on('GET', '/api/v1/products', () => apiError(429, 'rate_limited', { 'Retry-After': '1' }), { query: catalogQuery(), times: 1 });
+    app.network.on('GET', '/api/v1/products', () => productPage([wireProduct()]), { query: catalogQuery() });
+    // Other Goods' screens are shown (its banners strip) while a call to Demo Store waits out its 429.
+    render(Harness, { props: harnessProps(app, HomeView, () => ({ callbackError: null }), 'other') });
+    const listed = app.apis.for('demo').listProducts({ page: 0, count: 24, sort: 'newest' });
+
+    expect(await screen.findByText('Demo Store asked us to slow down. Retrying in 1 s (attempt 1)…')).toBeInTheDocument();
+    expect(screen.queryByText(/Other Goods asked|The store asked/)).not.toBeInTheDocument();
+    await listed;
+    await eventually(() => expect(screen.queryByText(/asked us to slow down/)).not.toBeInTheDocument());
   });
 
   it('the banners are a region named Notices, which a screen reader’s landmarks reach, there only while one shows', async () => {
