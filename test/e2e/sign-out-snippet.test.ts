@@ -65,7 +65,7 @@ describe('Sign out with a copied snippet that carries the sign-in’s token', ()
     await expectMarker(page, true, token);
 
     // On the Embed screen itself the question points at the separate access there.
-    const signOut = page.getByRole('button', { name: 'Sign out', exact: true });
+    const signOut = page.getByRole('button', { name: `Sign out of ${STORE_NAME}`, exact: true });
     await signOut.click();
     const here = await question(page, 1280, 'embed');
     expect(await here.getByRole('link').count()).toBe(0);

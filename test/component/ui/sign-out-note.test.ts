@@ -39,7 +39,7 @@ describe('Sign out from the store bar', () => {
     observer.observe(document.body, { childList: true, subtree: true });
 
     const header = screen.getByRole('banner');
-    await userEvent.click(await within(header).findByRole('button', { name: 'Sign out' }));
+    await userEvent.click(await within(header).findByRole('button', { name: 'Sign out of Demo Store' }));
     expect(await screen.findByRole('heading', { name: 'Your stores', level: 1 })).toBeInTheDocument();
 
     const note = await eventually(() => {
