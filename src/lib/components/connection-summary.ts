@@ -51,3 +51,8 @@ export function connectionSummary(session: Session, storeId: string): string {
   const notAllowed = refused.length > 1 ? `${refused.slice(0, -1).join(', to ')}, or to ${refused.at(-1)}` : refused.join('');
   return locked.length > 0 ? `${allowed}; not allowed to ${notAllowed}` : allowed;
 }
+
+/** The stores list's line: "Connected · can …", or that its access ended here (the store's screens say how to connect again). */
+export function connectionStatus(session: Session, storeId: string): string {
+  return session.isExpired(storeId) ? 'Access ended · Browse to connect again' : `Connected · ${connectionSummary(session, storeId)}`;
+}

@@ -30,7 +30,6 @@ export class Session extends StoreAccess {
   #signInFailure = $state<{ storeId: string; error: unknown } | null>(null);
   /** Store ids whose saved record was unreadable and was discarded. */
   #discarded = $state<string[]>([]);
-  #loaded = $state(false);
   /** The store last signed out of during this visit, for a calm confirmation; null once another sign-in lands. */
   #signedOutOf = $state<string | null>(null);
   /** That sign-out was made in another tab (its screens here say so). */
@@ -96,10 +95,6 @@ export class Session extends StoreAccess {
     return this.#discarded;
   }
 
-  get loaded(): boolean {
-    return this.#loaded;
-  }
-
   /** The store last signed out of during this visit; null once another sign-in lands. */
   get signedOutOf(): string | null {
     return this.#signedOutOf;
@@ -130,10 +125,6 @@ export class Session extends StoreAccess {
     this.#discarded = [];
   }
 
-  get sessions(): readonly StoreSession[] {
-    return this.#sessions;
-  }
-
   async load(): Promise<void> {
     const { sessions, discarded, seamRecords } = await this.#auth.listSessions();
     // The seam's door lists saved connections only when the vault's one listing met a record of it
@@ -145,7 +136,6 @@ export class Session extends StoreAccess {
     this.#sessions = sessions;
     this.links.load(linked.credentials);
     this.#discarded = [...discarded, ...linked.discarded];
-    this.#loaded = true;
     if (sessions.length > 0) this.#renewalRetry().catch(() => undefined);
   }
 

@@ -56,6 +56,21 @@ describe('HomeView', () => {
     expect(other.queryByRole('link', { name: /browse/i })).not.toBeInTheDocument();
   });
 
+  it('a store whose access ended in this tab is not listed as connected: it says so, not in the connected colour, beside the stores still connected', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'], other: ['storefront'] } });
+    renderHome(app);
+    const demo = within(storeItem('Demo Store'));
+    const other = within(storeItem('Other Goods'));
+    expect(await demo.findByText('Connected · can browse products')).toHaveClass('ok');
+
+    app.session.markExpired('demo'); // a 401 nothing could renew, met on its screens
+    const ended = await demo.findByText('Access ended · Browse to connect again');
+    expect(ended).not.toHaveClass('ok');
+    // Browse leads to its screens, where the banner connects it again in place
+    expect(demo.getByRole('link', { name: 'Browse Demo Store' })).toHaveAttribute('href', '#/s/demo');
+    expect(other.getByText('Connected · can browse products')).toHaveClass('ok');
+  });
+
   it('Connect navigates to the store’s authorization URL with a long random state it keeps for the return', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] } });
     renderHome(app);
