@@ -6,15 +6,14 @@
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
-import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import type { NumberedOrderPage, Order } from '../../../src/lib/domain/catalog.ts';
 import OrdersView from '../../../src/lib/components/views/OrdersView.svelte';
 import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
 import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
 import { Router } from '../../../src/lib/state/router.svelte.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
-import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
+import { sessionOf } from '../../helpers/stub-session.ts';
 import Harness from './Harness.svelte';
 
 await loadProfiles(knownProviderKinds());
@@ -25,15 +24,7 @@ const HIPPO: StoreConfig = { id: 'hippo', kind: 'storehippo', name: 'Hippo Demo'
 
 /** A session where Hippo Demo is connected with a key that may see its orders. */
 function connectedSession(): Session {
-  const auth = {
-    persistent: true,
-    canSignIn: true,
-    credentialStore: createMemoryStore(),
-    fetchImpl: (() => Promise.reject(new Error('no request expected'))) as typeof fetch,
-    listSessions: async () => ({ sessions: [], discarded: [], seamRecords: new Map() }),
-    onEvent: (_listener: (event: AuthEvent) => void) => () => undefined,
-  } as unknown as ConstructorParameters<typeof Session>[0];
-  const session = new Session(auth, { stores: [HIPPO] } as AppConfig);
+  const session = sessionOf(HIPPO);
   session.link({ v: 2, storeId: HIPPO.id, kind: HIPPO.kind, mode: 'access-key', secrets: { accessKey: 'K' }, capabilities: ['browse', 'viewOrders'] });
   return session;
 }

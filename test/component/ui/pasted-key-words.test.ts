@@ -9,8 +9,7 @@ import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Component } from 'svelte';
-import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
-import type { AppConfig, StoreConfig } from '../../../src/lib/config/types.ts';
+import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import type { Credential } from '../../../src/lib/connect/credential.ts';
 import type { Capability } from '../../../src/lib/domain/capability.ts';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
@@ -24,7 +23,7 @@ import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/reg
 import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
 import { Router } from '../../../src/lib/state/router.svelte.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
-import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
+import { sessionOf } from '../../helpers/stub-session.ts';
 import Harness from './Harness.svelte';
 
 await loadProfiles(knownProviderKinds());
@@ -46,18 +45,6 @@ const GOODS: StoreConfig = {
   flow: 'token',
 };
 
-/** A session over `stores` with nothing saved; its seam stores connected with `session.link`. */
-function sessionOf(...stores: StoreConfig[]): Session {
-  const auth = {
-    persistent: true,
-    canSignIn: true,
-    credentialStore: createMemoryStore(),
-    fetchImpl: (() => Promise.reject(new Error('no request expected'))) as typeof fetch,
-    listSessions: async () => ({ sessions: [], discarded: [], seamRecords: new Map() }),
-    onEvent: (_listener: (event: AuthEvent) => void) => () => undefined,
-  } as unknown as ConstructorParameters<typeof Session>[0];
-  return new Session(auth, { stores } as AppConfig);
-}
 
 function linked(store: StoreConfig, mode: string, capabilities: Capability[]): Credential {
   return { v: 2, storeId: store.id, kind: store.kind, mode, secrets: { accessKey: 'K' }, capabilities };

@@ -1,0 +1,21 @@
+/**
+ * A Session for component tests of the stores list and the store screens: over `stores`, on an
+ * AuthService stand-in with nothing saved that fails any request; a test connects a seam store with
+ * `session.link(...)`.
+ */
+import type { AuthEvent } from '../../src/lib/auth/auth-service.ts';
+import type { AppConfig, StoreConfig } from '../../src/lib/config/types.ts';
+import { Session } from '../../src/lib/state/session.svelte.ts';
+import { createMemoryStore } from '../../src/lib/storage/memory-store.ts';
+
+export function sessionOf(...stores: StoreConfig[]): Session {
+  const auth = {
+    persistent: true,
+    canSignIn: true,
+    credentialStore: createMemoryStore(),
+    fetchImpl: (() => Promise.reject(new Error('no request expected'))) as typeof fetch,
+    listSessions: async () => ({ sessions: [], discarded: [], seamRecords: new Map() }),
+    onEvent: (_listener: (event: AuthEvent) => void) => () => undefined,
+  } as unknown as ConstructorParameters<typeof Session>[0];
+  return new Session(auth, { stores } as AppConfig);
+}
