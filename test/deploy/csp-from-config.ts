@@ -11,6 +11,13 @@ import { writeFile } from 'node:fs/promises';
 import { buildCsp, buildHeadersFile, normaliseBase } from './csp.ts';
 import { configProblem, readDeploymentConfig } from './read-config.ts';
 
+const USAGE = `Usage: npm run csp -- [config.json] [--base PATH] [--header] [--out FILE]
+  config.json  the deployment's config.json (default public/config.json)
+  --base PATH  the path the app is served under, or its whole address (default /)
+  --header     only the Content-Security-Policy value, for CDNs configured some other way
+  --out FILE   write to FILE (only once config.json checked out) instead of printing
+`;
+
 const args = process.argv.slice(2);
 let configPath = 'public/config.json';
 let basePath = '/';
@@ -31,9 +38,12 @@ for (let i = 0; i < args.length; i++) {
   if (arg === '--base' || arg?.startsWith('--base=')) [basePath, i] = valueOf('--base', 'the path the app is deployed under, like --base /shops/acme/', i);
   else if (arg === '--out' || arg?.startsWith('--out=')) [outPath, i] = valueOf('--out', 'the file to write, like --out dist/_headers', i);
   else if (arg === '--header') headerOnly = true;
-  else if (arg !== undefined && !arg.startsWith('--')) configPath = arg;
+  else if (arg === '--help' || arg === '-h') {
+    process.stdout.write(USAGE);
+    process.exit(0);
+  } else if (arg !== undefined && !arg.startsWith('-')) configPath = arg;
   else {
-    process.stderr.write(`unknown option ${arg}\n`);
+    process.stderr.write(`unknown option ${arg}\n${USAGE}`);
     process.exit(2);
   }
 }

@@ -7,7 +7,7 @@
  * - default-src 'none': anything not listed below is refused.
  * - script-src 'self' / style-src 'self': the build emits only files (no inline script, Svelte's
  *   CSS goes to a .css file); no 'unsafe-inline', no 'unsafe-eval'.
- * - connect-src 'self' + each store's API origin and token endpoint origin: config.json is read
+ * - connect-src 'self' + each store's API, token endpoint and revocation endpoint origins: config.json is read
  *   from 'self'; the bearer token can only ever be sent to a configured store.
  * - img-src 'self' + each store's API origin and image origin (a store entry's `imageBase`) + its
  *   platform's picture hosts (a profile's `pictureOrigins`: FlickRocket's) + the image hosts
@@ -87,7 +87,7 @@ function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
 }
 
-/** Origins the app calls with fetch: every store's API and (code flow) token endpoint. */
+/** Origins the app calls with fetch: every store's API, token endpoint and revocation endpoint. */
 export function connectOrigins(config: AppConfig): string[] {
   return unique(
     config.stores.flatMap((store) => [

@@ -203,6 +203,17 @@ describe('npm run csp (the command)', () => {
     }
   }, 60_000);
 
+  it('--help prints how to use it and writes nothing; an unknown option is refused with the same lines', async () => {
+    const json = JSON.stringify({ stores: [store({})] });
+    const help = await csp(json, ['--help']);
+    expect([help.code, help.err]).toEqual([0, '']);
+    expect(help.out).toMatch(/^Usage: npm run csp -- \[config\.json\] \[--base PATH\] \[--header\] \[--out FILE\]\n/);
+    for (const option of ['--base PATH', '--header', '--out FILE']) expect(help.out).toContain(`\n  ${option}`);
+    expect(help.out).not.toContain('Content-Security-Policy:');
+    const unknown = await csp(json, ['--outfile', 'x']);
+    expect([unknown.code, unknown.out, unknown.err]).toEqual([2, '', `unknown option --outfile\n${help.out}`]);
+  }, 40_000);
+
   it('names the file, the field at fault and how to fix it, once each', async () => {
     const { code, err } = await csp(JSON.stringify({ stores: [{ ...store({}), name: '' }] }));
     expect(err).toBe('FILE stores[0].name: Give the store a name to show people.\n');
