@@ -37,6 +37,27 @@ function connections(clock = { now: Date.now() }, fetch: typeof globalThis.fetch
   return new StoreConnections({ config, fetch, store: createMemoryStore(), now: () => clock.now, tab: thisTab });
 }
 
+/**
+ * One browser's saved data and a sign-in to FlickRocket begun in one of its tabs (`began`,
+ * returning to /s/fr); `inTab` opens the app in another tab of the same browser, with its own
+ * storage (null: a tab with none).
+ */
+async function signInBegunInOneTab() {
+  const store = createMemoryStore();
+  const inTab = (tab: ReturnType<typeof tabStorage> | null) => new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab });
+  const began = inTab(tabStorage());
+  await began.beginRedirect('fr', { returnTo: '/s/fr', granted: [], persistent: true });
+  return { began, inTab };
+}
+
+/** The person's own answer, in the tab that began the sign-in: connects, its code exchanged once. */
+async function ownAnswerConnects(began: StoreConnections): Promise<void> {
+  const own = server.issueRefreshToken(['products']);
+  const done = await began.completeRedirect(callback({ code: own, companyid: '4711' }), PAGE);
+  expect(done?.returnTo).toBe('/s/fr');
+  expect(server.tokenRequestsFor(own)).toBe(1);
+}
+
 describe('StoreConnections, redirect kinds', () => {
   it('keys a redirect by the page it returns to (no query, no fragment, no index.html)', () => {
     expect(redirectSlot('https://cdn.example/shops/fr/index.html?code=x#/s/fr')).toBe('https://cdn.example/shops/fr/');
@@ -108,32 +129,25 @@ describe('StoreConnections, redirect kinds', () => {
   });
 
   it('a callback without state in another tab than the one that began the sign-in (a login CSRF): refused, nothing spent, the sign-in still waits for its tab', async () => {
-    const store = createMemoryStore();
-    const began = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: tabStorage() });
-    await began.beginRedirect('fr', { returnTo: '/s/fr', granted: [], persistent: true });
+    const { began, inTab } = await signInBegunInOneTab();
     // another site opens the app in a new tab with a code of its own account
-    const elsewhere = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: tabStorage() });
+    const elsewhere = inTab(tabStorage());
     const planted = server.issueRefreshToken(['products']);
     await expect(elsewhere.completeRedirect(callback({ code: planted, companyid: '666' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_OTHER_TAB', storeId: 'fr' });
     await expect(elsewhere.completeRedirect(callback({ error: 'access_denied' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_OTHER_TAB' });
     // a tab with no storage of its own at all cannot show it began the sign-in either
-    const blind = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: null });
+    const blind = inTab(null);
     await expect(blind.completeRedirect(callback({ code: planted, companyid: '666' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_OTHER_TAB' });
     expect(server.tokenRequestsFor(planted)).toBe(0);
     expect(await began.current('fr')).toBeNull();
     // the person's own answer, in the tab that began it, still connects
-    const own = server.issueRefreshToken(['products']);
-    const done = await began.completeRedirect(callback({ code: own, companyid: '4711' }), PAGE);
-    expect(done?.returnTo).toBe('/s/fr');
-    expect(server.tokenRequestsFor(own)).toBe(1);
+    await ownAnswerConnects(began);
   });
 
   it('a forged state beside companyid (security case 2), in any tab: refused, nothing spent, and the waiting sign-in is not burnt', async () => {
-    const store = createMemoryStore();
-    const began = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: tabStorage() });
-    await began.beginRedirect('fr', { returnTo: '/s/fr', granted: [], persistent: true });
+    const { began, inTab } = await signInBegunInOneTab();
     const planted = server.issueRefreshToken(['products']);
-    const elsewhere = new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: tabStorage() });
+    const elsewhere = inTab(tabStorage());
     await expect(elsewhere.completeRedirect(callback({ code: planted, companyid: '666', state: 'forged' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
     // in the tab that began it too: a state is either the record's or refused
     await expect(began.completeRedirect(callback({ code: planted, companyid: '666', state: 'forged' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STATE_MISMATCH' });
@@ -141,10 +155,7 @@ describe('StoreConnections, redirect kinds', () => {
     expect(server.tokenRequestsFor(planted)).toBe(0);
     expect(await began.current('fr')).toBeNull();
     // the person's own answer still connects
-    const own = server.issueRefreshToken(['products']);
-    const done = await began.completeRedirect(callback({ code: own, companyid: '4711' }), PAGE);
-    expect(done?.returnTo).toBe('/s/fr');
-    expect(server.tokenRequestsFor(own)).toBe(1);
+    await ownAnswerConnects(began);
   });
 
   it('claims a callback with state only when it is the waiting record’s (Goodsie’s code flow keeps its own)', async () => {
