@@ -12,10 +12,10 @@
  * Each screen passes axe at 360 px light and 1280 px dark, and the focus follows each action.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Dialog, Locator, Page } from 'playwright-core';
-import { auditInLooks } from '../helpers/axe.ts';
+import type { Dialog, Page } from 'playwright-core';
+import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
-import { loadedProducts, loadedProductsReachable, readPlace, stepToNextPage, unreachablePanel } from '../helpers/catalog-grid.ts';
+import { loadedProducts, loadedProductsReachable, productCards, readPlace, stepToNextPage, unreachablePanel } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { readOtherStorage, readSessionKeys, readVaultKeys, recordCallbacks } from '../helpers/e2e-app.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
@@ -87,7 +87,7 @@ async function env(): Promise<Env> {
   return shared;
 }
 
-const cards = (page: Page) => page.locator('main ul > li article');
+const cards = productCards;
 const connectButton = (page: Page) => page.getByRole('button', { name: `Connect ${STORE}`, exact: true });
 
 async function openHome(width = 1280): Promise<Page> {
@@ -336,7 +336,7 @@ describe('FlickRocket in the app', () => {
     await page.getByText(/to end the app’s access at the store too: FlickRocket Admin › Extensions › Manage Apps/).first().waitFor();
     expect(await readSessionKeys(page)).toEqual([]);
     // the pressed button went with the connection: the focus is on the card's Connect
-    await expect.poll(() => connectButton(page).evaluate((button) => button === document.activeElement)).toBe(true);
+    await hasFocus(connectButton(page));
   });
 
   it('five tabs at expiry: one token request per refresh token; a renewal lost to the network keeps the refresh token; invalid_grant ends the session with the recovery steps and Reconnect', async () => {
@@ -530,9 +530,7 @@ describe('FlickRocket’s screens to a keyboard and a screen reader', () => {
   it('each screen passes axe (WCAG 2.1 A/AA, and a sound outline) at 360 px light and 1280 px dark; Sign out in the store bar gives the focus to the store’s Connect', async () => {
     const { app } = await env();
     const page = await openHome(360);
-    const problems: string[] = [];
-    const audit = async (name: string) => problems.push(...(await auditInLooks(page, `a11y-flickrocket-${name}`, SCREENSHOT_DIR)));
-    const hasFocus = (locator: Locator) => expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
+    const { problems, audit, catalogueThenProduct } = screenAudits(page, 'flickrocket');
 
     await audit('home');
     await connectButton(page).click();
@@ -542,11 +540,7 @@ describe('FlickRocket’s screens to a keyboard and a screen reader', () => {
     await connectButton(page).click();
     await page.getByRole('button', { name: 'Allow', exact: true }).click();
     await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
-    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
-    await audit('catalogue');
-    await cards(page).first().getByRole('link').first().click();
-    await page.getByRole('form', { name: 'Edit product' }).waitFor();
-    await audit('product');
+    await catalogueThenProduct(page.getByRole('form', { name: 'Edit product' }));
     await page.goto(`${app.url}#/s/fr/orders`);
     await page.getByRole('button', { name: /^Grant access/ }).waitFor();
     await audit('orders-locked');

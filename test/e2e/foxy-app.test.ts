@@ -9,10 +9,10 @@
  * passes axe at 360 px light and 1280 px dark, and the focus follows each action.
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { auditInLooks } from '../helpers/axe.ts';
+import type { Page } from 'playwright-core';
+import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
-import { loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
+import { loadedProducts, loadedProductsReachable, productCards, stepToNextPage } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { forgetCredentials, readAllIndexedDb, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
@@ -60,7 +60,7 @@ async function paste(page: Page, block: string): Promise<void> {
 
 const block = (bundle: { client_id: string; client_secret: string; refresh_token: string }): string =>
   `client_id: ${bundle.client_id}\nclient_secret: ${bundle.client_secret}\naccess_token: not-used\nrefresh_token: ${bundle.refresh_token}`;
-const cards = (page: Page) => page.locator('main ul > li article');
+const cards = productCards;
 
 describe('Foxy in the app', () => {
   it('the pasted Get Token block connects; the derived catalogue pages, searches, filters, sorts; a product survives a reload; orders, coupons; no snippet; Forget', async () => {
@@ -83,14 +83,7 @@ describe('Foxy in the app', () => {
     await page.getByRole('link', { name: `Browse ${STORE}` }).click();
     await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
     await expect.poll(() => loadedProducts(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
-    await expect
-      .poll(async () => {
-        const more = page.getByRole('button', { name: 'Load more' });
-        if (await more.isVisible()) await more.click().catch(() => undefined);
-        else await page.mouse.wheel(0, 4000);
-        return loadedProducts(page);
-      })
-      .toBe(DERIVED);
+    await expect.poll(() => stepToNextPage(page)).toBe(DERIVED);
     await page.getByText(`You have seen all ${DERIVED} products.`).waitFor();
     // every loaded name, read from the drawn cards while stepping down the window from the top (the
     // names alone: a card drawn during the fast scroll above holds its price until the scroll
@@ -290,9 +283,7 @@ describe('Foxy’s screens to a keyboard and a screen reader', () => {
   it('each screen passes axe (WCAG 2.1 A/AA, and a sound outline) at 360 px light and 1280 px dark; the focus follows a refused bundle, connect and Forget', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);
-    const problems: string[] = [];
-    const audit = async (name: string) => problems.push(...(await auditInLooks(page, `a11y-foxy-${name}`, SCREENSHOT_DIR)));
-    const hasFocus = (locator: Locator) => expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
+    const { problems, audit, catalogueThenProduct } = screenAudits(page, 'foxy');
     const bundle = page.getByRole('textbox', { name: BUNDLE_LABEL });
 
     await bundle.waitFor();
@@ -308,11 +299,7 @@ describe('Foxy’s screens to a keyboard and a screen reader', () => {
     await audit('home-connected');
 
     await browse.click();
-    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
-    await audit('catalogue');
-    await cards(page).first().getByRole('link').first().click();
-    await page.locator('main h1').waitFor();
-    await audit('product');
+    await catalogueThenProduct(page.locator('main h1'));
     await page.goto(`${env.app.url}#/s/foxy/orders`);
     await page.getByRole('table').waitFor();
     await audit('orders');

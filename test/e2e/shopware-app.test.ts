@@ -8,8 +8,8 @@
  * at 360 px light and 1280 px dark, and the focus follows each action.
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
-import { auditInLooks } from '../helpers/axe.ts';
+import type { Page } from 'playwright-core';
+import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, stepToNextPage, loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
 import { forgetCredentials, readAllIndexedDb, readOtherStorage, readSealedRecord, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
@@ -248,7 +248,6 @@ describe('Shopware 6 in the app', () => {
     await cards(page).first().getByRole('link').first().click();
     const form = page.getByRole('form', { name: 'Edit product' });
     const name = form.getByLabel('Name');
-    const focused = (locator: typeof name) => locator.evaluate((el) => el === document.activeElement);
     const refuse = async (): Promise<void> => {
       await form.getByRole('button', { name: 'Save changes' }).focus();
       await page.keyboard.press('Enter');
@@ -260,7 +259,7 @@ describe('Shopware 6 in the app', () => {
     // (and its button) gone: the focus in the editor's first field, the draft in it
     await page.getByRole('button', { name: 'Check again' }).click();
     await page.getByRole('button', { name: 'Save changes' }).waitFor();
-    await expect.poll(() => focused(name)).toBe(true);
+    await hasFocus(name);
     expect(await name.inputValue()).toBe('Cherries, typed under a browse-only key');
     // refused again; the administrator's key, in place: the screen is drawn afresh, the draft restored,
     // the focus in its first field again
@@ -268,7 +267,7 @@ describe('Shopware 6 in the app', () => {
     await page.getByRole('button', { name: 'Use another key' }).click();
     await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
     await page.getByText('Your unsaved changes were restored.').waitFor();
-    await expect.poll(() => focused(name)).toBe(true);
+    await hasFocus(name);
     expect(await name.inputValue()).toBe('Cherries, typed under a browse-only key');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-draft-another-key-360.png` });
     expect(lines.filter((line) => line.includes('svelte.dev/e/'))).toEqual([]);
@@ -398,7 +397,7 @@ describe('Shopware 6 in the app', () => {
     expect(new URL(page.url()).hash).toContain('q=Cherries');
     // the form gone with the banner, the focus is back in the search box it was in when access ended
     // (the one drawn again with the catalogue)
-    await expect.poll(() => page.getByRole('searchbox', { name: 'Search' }).evaluate((box) => box === document.activeElement)).toBe(true);
+    await hasFocus(page.getByRole('searchbox', { name: 'Search' }));
   }, 150_000);
 });
 
@@ -427,9 +426,7 @@ describe('Shopware 6’s screens to a keyboard and a screen reader', () => {
   it('each screen passes axe (WCAG 2.1 A/AA, and a sound outline) at 360 px light and 1280 px dark; the focus follows connect, a refused secret, another key and Forget', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);
-    const problems: string[] = [];
-    const audit = async (name: string) => problems.push(...(await auditInLooks(page, `a11y-shopware-${name}`, SCREENSHOT_DIR)));
-    const hasFocus = (locator: Locator) => expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
+    const { problems, audit, catalogueThenProduct, anotherKeyOnCoupons } = screenAudits(page, 'shopware');
     const keyId = page.getByLabel('Access key ID');
     const secret = page.getByLabel('Secret access key');
 
@@ -453,27 +450,14 @@ describe('Shopware 6’s screens to a keyboard and a screen reader', () => {
     await audit('home-connected');
 
     await browse.click();
-    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
-    await audit('catalogue');
-    await cards(page).first().getByRole('link').first().click();
-    await page.getByRole('form', { name: 'Edit product' }).waitFor();
-    await audit('product');
+    await catalogueThenProduct(page.getByRole('form', { name: 'Edit product' }));
     await page.goto(`${env.app.url}#/s/sw/orders`);
     await page.getByText(/Give the role order, order_customer/).waitFor();
     await audit('orders-locked');
     // Use another key on the Coupons lock: the focus in its first field; the administrator's key
     // unlocks them, the focus on their heading
     await page.goto(`${env.app.url}#/s/sw/coupons`);
-    await page.getByRole('button', { name: 'Use another key' }).click();
-    await hasFocus(keyId);
-    await audit('coupons-another-key');
-    await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
-    await page.locator('main li code').first().waitFor();
-    await hasFocus(page.getByRole('heading', { name: 'Coupons', level: 1 }));
-    await audit('coupons');
-    await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: 'Orders' }).click();
-    await page.getByRole('table').waitFor();
-    await audit('orders');
+    await anotherKeyOnCoupons(keyId, () => connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret));
 
     // Embed: a key the shop refuses marks the field, described by why
     await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: 'Embed' }).click();

@@ -13,7 +13,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { auditInLooks, axeAudit } from '../helpers/axe.ts';
+import { axeAudit } from '../helpers/axe.ts';
+import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, readPlace, stepToNextPage, loadedProducts } from '../helpers/catalog-grid.ts';
 import { forgetCredentials, readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
@@ -216,7 +217,7 @@ describe('StoreHippo in the app', () => {
     await page.getByRole('table').waitFor();
     expect(hash(page)).toBe('#/s/hippo/orders');
     // the button went with the lock: the focus on the screen's heading, above the orders, not the body
-    await expect.poll(() => page.getByRole('heading', { name: 'Orders', level: 1 }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await hasFocus(page.getByRole('heading', { name: 'Orders', level: 1 }));
     await page.goto(`${env.app.url}#/s/hippo/coupons`);
     await page.getByRole('heading', { name: 'Coupons' }).waitFor();
     expect(await page.getByText(/is not allowed/).count()).toBe(0);
@@ -239,7 +240,7 @@ describe('StoreHippo in the app', () => {
     await another.click();
     // the stores list's form, in place: the current mode chosen, the focus in its key field
     const key = locked.getByRole('textbox', { name: 'Access key', exact: true });
-    await expect.poll(() => key.evaluate((el) => el === document.activeElement)).toBe(true);
+    await hasFocus(key);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-another-key-360.png`, fullPage: true });
 
     // the same read-only key again: it connects (the screen drawn afresh), the lock comes back and says
@@ -247,10 +248,10 @@ describe('StoreHippo in the app', () => {
     await key.fill(DEMO_KEYS.readOnly);
     await locked.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
     await locked.getByRole('status').filter({ hasText: `Connected with the new key: ${NAME} still does not allow it.` }).waitFor();
-    await expect.poll(() => another.evaluate((el) => el === document.activeElement)).toBe(true);
+    await hasFocus(another);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-same-key-360.png`, fullPage: true });
     await another.click();
-    await expect.poll(() => key.evaluate((el) => el === document.activeElement)).toBe(true);
+    await hasFocus(key);
 
     // a key the store does not know: said once, why; the read-only connection goes on working
     await key.fill('0000000000000000000000000000dead');
@@ -267,7 +268,7 @@ describe('StoreHippo in the app', () => {
     await locked.getByRole('button', { name: `Connect ${NAME} with the access key` }).click();
     await page.getByRole('table').waitFor();
     expect(hash(page)).toBe('#/s/hippo/orders');
-    await expect.poll(() => page.getByRole('heading', { name: 'Orders', level: 1 }).evaluate((el) => el === document.activeElement)).toBe(true);
+    await hasFocus(page.getByRole('heading', { name: 'Orders', level: 1 }));
     // no warning from Svelte on the way (a panel reading its state after it was taken down)
     expect(lines.filter((line) => line.includes('svelte.dev/e/'))).toEqual([]);
     const ordersRead = env.hippo.requests().filter((r) => r.listener === 'api' && r.path.endsWith('/ms.orders'));
@@ -390,7 +391,7 @@ describe('StoreHippo in the app', () => {
     const keyField = page.getByRole('textbox', { name: 'Access key', exact: true });
     expect(await keyField.inputValue()).toBe('');
     // the button was disabled while the key was checked: the focus is back in the emptied field, not lost
-    await expect.poll(() => keyField.evaluate((field) => field === document.activeElement)).toBe(true);
+    await hasFocus(keyField);
     // and the field is marked refused, described by the failure (read as the focus arrives there)
     expect(await keyField.getAttribute('aria-invalid')).toBe('true');
     const description = () => keyField.evaluate((field) => (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim()).join(' '));
@@ -437,7 +438,7 @@ describe('StoreHippo in the app', () => {
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     // the pressed button went with the connection: the focus is in the form shown again, in the key's
     // field (not the mode's radio of the same name)
-    await expect.poll(() => page.getByRole('textbox', { name: 'Access key', exact: true }).evaluate((field) => field === document.activeElement)).toBe(true);
+    await hasFocus(page.getByRole('textbox', { name: 'Access key', exact: true }));
     // only the sign-out marker stays (a date, no secret: a renewal in another tab checks it)
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);
 
@@ -461,7 +462,7 @@ describe('StoreHippo in the app', () => {
     // the focus is in the preselected mode's field, ready for the key (it was on the mode's radio,
     // named "Access key" like the field, where a pasted key went nowhere)
     const keyField = page.getByRole('textbox', { name: 'Access key', exact: true });
-    await expect.poll(() => keyField.evaluate((field) => field === document.activeElement)).toBe(true);
+    await hasFocus(keyField);
     await page.keyboard.insertText(DEMO_KEYS.readOnly);
     await page.keyboard.press('Enter');
     await page.getByText(/^Connected · /).waitFor();
@@ -542,9 +543,7 @@ describe('StoreHippo’s screens to a keyboard and a screen reader', () => {
   it('each screen passes axe (WCAG 2.1 A/AA, and a sound outline) at 360 px light and 1280 px dark; the focus follows connect, a refused key, Manage, Check again and another key', async () => {
     const env = await startEnv(true);
     const { page } = await openHome(env, 360);
-    const problems: string[] = [];
-    const audit = async (name: string) => problems.push(...(await auditInLooks(page, `a11y-storehippo-${name}`, SCREENSHOT_DIR)));
-    const hasFocus = (locator: Locator) => expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
+    const { problems, audit, catalogueThenProduct, anotherKeyOnCoupons } = screenAudits(page, 'storehippo');
     const keyField = page.getByRole('textbox', { name: 'Access key', exact: true });
 
     await page.getByRole('button', { name: `Connect ${NAME}`, exact: true }).click();
@@ -560,11 +559,7 @@ describe('StoreHippo’s screens to a keyboard and a screen reader', () => {
     await audit('home-connected');
 
     await browse.click();
-    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
-    await audit('catalogue');
-    await cards(page).first().getByRole('link').first().click();
-    await page.locator('main h1').waitFor();
-    await audit('product');
+    await catalogueThenProduct(page.locator('main h1'));
     // The button goes with the section it opens: the focus is on the section's heading, read first
     // (then the lock under it), not dropped to the page.
     await page.getByRole('button', { name: 'Manage this product (store owners)' }).click();
@@ -584,16 +579,7 @@ describe('StoreHippo’s screens to a keyboard and a screen reader', () => {
 
     // Use another key: the focus in its field; the manager's key unlocks Coupons, the focus on their heading
     await page.goto(`${env.app.url}#/s/hippo/coupons`);
-    await page.getByRole('button', { name: 'Use another key' }).click();
-    await hasFocus(keyField);
-    await audit('coupons-another-key');
-    await pasteKey(page, DEMO_KEYS.manager);
-    await page.locator('main li code').first().waitFor();
-    await hasFocus(page.getByRole('heading', { name: 'Coupons', level: 1 }));
-    await audit('coupons');
-    await page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: 'Orders' }).click();
-    await page.getByRole('table').waitFor();
-    await audit('orders');
+    await anotherKeyOnCoupons(keyField, () => pasteKey(page, DEMO_KEYS.manager));
     expect(problems).toEqual([]);
   });
 });
@@ -601,7 +587,7 @@ describe('StoreHippo’s screens to a keyboard and a screen reader', () => {
 /** The question asked before forgetting: Cancel focused, the words, a screenshot to look at, an axe audit. */
 async function lookAtQuestion(page: Page, question: Locator, name: string): Promise<void> {
   await question.waitFor();
-  await expect.poll(() => question.getByRole('button', { name: 'Cancel' }).evaluate((button) => button === document.activeElement)).toBe(true);
+  await hasFocus(question.getByRole('button', { name: 'Cancel' }));
   const words = (await question.innerText()).replace(/\s+/g, ' ');
   expect(words).toContain(`This browser will no longer be connected to ${NAME}.`);
   expect(words).toContain('To connect again, you will need to paste the credentials again.');
@@ -621,7 +607,6 @@ describe('Forget credentials asks first', () => {
     await pasteKey(page, DEMO_KEYS.readOnly);
     await connected.waitFor();
     const question = page.getByRole('alertdialog', { name: `Forget the credentials for ${NAME}?` });
-    const focused = (button: Locator) => expect.poll(() => button.evaluate((b) => b === document.activeElement)).toBe(true);
 
     // the stores list at 360 px: Cancel keeps the connection
     const onList = page.getByRole('button', { name: `Forget credentials of ${NAME}` });
@@ -629,7 +614,7 @@ describe('Forget credentials asks first', () => {
     await lookAtQuestion(page, question, 'list-360');
     await question.getByRole('button', { name: 'Cancel' }).click();
     await question.waitFor({ state: 'detached' });
-    await focused(onList);
+    await hasFocus(onList);
     await connected.waitFor();
     expect(await readSessionKeys(page)).toEqual(['session:hippo']);
 
@@ -641,7 +626,7 @@ describe('Forget credentials asks first', () => {
     await lookAtQuestion(page, question, 'store-bar-360');
     await page.keyboard.press('Escape');
     await question.waitFor({ state: 'detached' });
-    await focused(inBar);
+    await hasFocus(inBar);
     expect(await readSessionKeys(page)).toEqual(['session:hippo']);
 
     // at 1280 px, from the store bar: Forget credentials forgets the key
