@@ -15,7 +15,9 @@ export function fetchWithTimeout(fetchFn: typeof fetch, ms: number = TOKEN_TIMEO
   return async (input, init = {}) => {
     const controller = new AbortController();
     const outer = init.signal;
-    outer?.addEventListener('abort', () => controller.abort(outer.reason), { once: true });
+    // Removed once this request is over: a long-lived caller's signal would gather one for each request.
+    const passOn = () => controller.abort(outer?.reason);
+    outer?.addEventListener('abort', passOn, { once: true });
     if (outer?.aborted) controller.abort(outer.reason);
     const timer = setTimeout(() => controller.abort(), ms);
     try {
@@ -28,6 +30,7 @@ export function fetchWithTimeout(fetchFn: typeof fetch, ms: number = TOKEN_TIMEO
       throw error;
     } finally {
       clearTimeout(timer);
+      outer?.removeEventListener('abort', passOn);
     }
   };
 }

@@ -10,6 +10,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { Connections } from '../../../src/lib/auth/connections.ts';
 import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { loadConnector } from '../../../src/lib/providers/loaders.ts';
+import { fetchWithTimeout } from '../../../src/lib/connect/token-timeout.ts';
 import { openStorage } from '../../../src/lib/storage/kv.ts';
 import { CredentialVault } from '../../../src/lib/storage/credential-vault.ts';
 
@@ -69,5 +70,44 @@ describe('a token endpoint that never answers', () => {
     // the store is not held: the next try runs (and gives up) in its turn too
     await expect(within(connections.handleUnauthorized('fx', 'at-old'))).rejects.toMatchObject({ code: 'TOKEN_RENEWAL_UNAVAILABLE' });
     expect(asked).toBe(2);
+  });
+});
+
+/** A caller's long-lived signal that knows which 'abort' listeners it holds now. */
+function countedSignal(): { signal: AbortSignal; controller: AbortController; held: () => number } {
+  const controller = new AbortController();
+  const signal = controller.signal;
+  const listeners = new Set<unknown>();
+  const add = signal.addEventListener.bind(signal);
+  const remove = signal.removeEventListener.bind(signal);
+  signal.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
+    if (type === 'abort') listeners.add(listener);
+    add(type, listener, options);
+  };
+  signal.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
+    if (type === 'abort') listeners.delete(listener);
+    remove(type, listener, options);
+  };
+  return { signal, controller, held: () => listeners.size };
+}
+
+describe('fetchWithTimeout and the caller’s signal', () => {
+  it('leaves no listener on a long-lived signal once each request is over (answered, failed, timed out)', async () => {
+    const { signal, held } = countedSignal();
+    const answers = fetchWithTimeout(async () => new Response('{}'), 50);
+    const fails = fetchWithTimeout(async () => Promise.reject(new TypeError('Failed to fetch')), 50);
+    const stalls = fetchWithTimeout(silent, 20);
+    for (let i = 0; i < 3; i++) await answers('https://shop.example/token', { signal });
+    await expect(fails('https://shop.example/token', { signal })).rejects.toThrow(TypeError);
+    await expect(stalls('https://shop.example/token', { signal })).rejects.toThrow('the store did not answer in time');
+    expect(held()).toBe(0);
+  });
+
+  it('still passes the caller’s abort on to a request in flight', async () => {
+    const { signal, controller, held } = countedSignal();
+    const pending = fetchWithTimeout(silent, 10_000)('https://shop.example/token', { signal });
+    expect(held()).toBe(1);
+    controller.abort(new DOMException('left', 'AbortError'));
+    await expect(pending).rejects.toThrow('left');
   });
 });
