@@ -695,7 +695,7 @@ describe('offline, then back online', () => {
     await page.context().setOffline(true);
     await productCards().first().getByRole('link').first().click();
     const failure = page.getByRole('main').getByRole('alert').filter({ hasText: 'This browser is offline' });
-    await failure.getByText('Nothing could reach the store. Try again once you are back online.').waitFor();
+    await failure.getByText('Nothing could reach the store. It is tried again by itself once the browser is back online.').waitFor();
     // What its card showed stays in view (name, price, picture), said to be not all of it.
     await page.getByRole('heading', { name, level: 1 }).waitFor();
     await page.getByText('Only what the catalogue showed is here: the description and the rest of this product could not be loaded.').waitFor();

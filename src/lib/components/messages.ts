@@ -138,6 +138,11 @@ const OFFLINE: Explanation = {
   title: 'This browser is offline',
   detail: 'Nothing could reach the store. Try again once you are back online.',
 };
+/** The same, where it is tried again by itself once the browser is back online (ErrorPanel's retryWhenOnline: a read). */
+const OFFLINE_RETRIED: Explanation = {
+  title: OFFLINE.title,
+  detail: 'Nothing could reach the store. It is tried again by itself once the browser is back online.',
+};
 
 /**
  * A part of the app whose code did not download while the browser says it is offline (a
@@ -147,6 +152,10 @@ const OFFLINE: Explanation = {
 const CODE_OFFLINE: Explanation = {
   title: 'This browser is offline',
   detail: 'Part of this app could not be loaded. Try again once you are back online.',
+};
+const CODE_OFFLINE_RETRIED: Explanation = {
+  title: CODE_OFFLINE.title,
+  detail: 'Part of this app could not be loaded. It is tried again by itself once the browser is back online.',
 };
 
 /**
@@ -164,14 +173,18 @@ const blockedByPolicy = (origins: readonly string[]): Explanation => ({
   detail: `Its security policy (Content-Security-Policy) does not allow ${origins.join(', ')}: whoever runs it should run “npm run csp” for the current config.json and deploy the headers it prints.`,
 });
 
-export function explain(error: unknown): Explanation {
+/**
+ * `retriedWhenOnline`: what failed is tried again by itself once the browser is back online
+ * (ErrorPanel), so the offline words say that, not "Try again".
+ */
+export function explain(error: unknown, retriedWhenOnline = false): Explanation {
   if (error instanceof HttpError && error.code === 'OAUTH_TOKEN_REQUEST_FAILED' && error.status >= 500) return STORE_TROUBLE;
   if (error instanceof AppError && NO_ANSWER.has(error.code)) {
-    if (browserOffline()) return OFFLINE;
+    if (browserOffline()) return retriedWhenOnline ? OFFLINE_RETRIED : OFFLINE;
     const blocked = policyBlocked();
     if (blocked.length > 0) return blockedByPolicy(blocked);
   }
-  if (isCodeUnavailable(error) && browserOffline()) return CODE_OFFLINE;
+  if (isCodeUnavailable(error) && browserOffline()) return retriedWhenOnline ? CODE_OFFLINE_RETRIED : CODE_OFFLINE;
   if (error instanceof AppError) return WORDS[error.code];
   // A part of the app that did not download, wherever its import() was: said as such, with what to do.
   if (isCodeUnavailable(error)) return WORDS.APP_UNAVAILABLE;

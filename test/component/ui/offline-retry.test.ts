@@ -35,6 +35,9 @@ describe('ErrorPanel back online', () => {
     const onRetry = vi.fn();
     render(ErrorPanel, { props: { error: noAnswer(), onRetry } });
     await screen.findByText('This browser is offline');
+    // Said as it is: no press of Try again needed.
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing could reach the store. It is tried again by itself once the browser is back online.');
+    expect(screen.getByRole('alert')).not.toHaveTextContent('Try again once');
     expect(onRetry).not.toHaveBeenCalled();
     browser.goOnline();
     await vi.waitFor(() => expect(onRetry).toHaveBeenCalledTimes(1));
@@ -54,9 +57,29 @@ describe('ErrorPanel back online', () => {
     const browser = offline();
     render(ErrorPanel, { props: { error: noAnswer(), onRetry, retryWhenOnline: false } });
     await screen.findByText('This browser is offline');
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing could reach the store. Try again once you are back online.');
     browser.goOnline();
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(onRetry).not.toHaveBeenCalled();
+  });
+
+  it('a reload (a start that failed) is not run by itself once back online, as its words say: the person presses Try again', async () => {
+    const browser = offline();
+    const reload = vi.fn();
+    vi.stubGlobal('location', { ...location, reload });
+    try {
+      render(ErrorPanel, { props: { error: noAnswer(), reloads: true } });
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent('Try again once you are back online.');
+      expect(alert).not.toHaveTextContent('by itself');
+      browser.goOnline();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(reload).not.toHaveBeenCalled();
+      await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+      expect(reload).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
 

@@ -41,6 +41,8 @@ describe('a request that got no answer while the browser is offline', () => {
     vi.stubGlobal('navigator', { onLine: false });
     try {
       for (const error of [cors, network]) expect(explain(error)).toEqual({ title: 'This browser is offline', detail: 'Nothing could reach the store. Try again once you are back online.' });
+      // Where it is tried again by itself once back online (ErrorPanel's reads), the words say that, not "Try again".
+      for (const error of [cors, network]) expect(explain(error, true)).toEqual({ title: 'This browser is offline', detail: 'Nothing could reach the store. It is tried again by itself once the browser is back online.' });
       // An answer that came (a refusal, a 5xx) is the store's, offline now or not.
       expect(explain(new AppError('API_SERVER_ERROR')).title).toBe('The store had a problem');
     } finally {
@@ -57,6 +59,7 @@ describe('a part of the app whose code did not download while the browser is off
     try {
       for (const error of [...FAILED_IMPORTS, new AppError('APP_UNAVAILABLE')]) {
         expect(explain(error)).toEqual({ title: 'This browser is offline', detail: 'Part of this app could not be loaded. Try again once you are back online.' });
+        expect(explain(error, true)).toEqual({ title: 'This browser is offline', detail: 'Part of this app could not be loaded. It is tried again by itself once the browser is back online.' });
       }
       // Anything else that failed offline keeps its own words.
       expect(explain(new TypeError('Failed to fetch')).title).toBe('Something went wrong');
