@@ -23,12 +23,16 @@ export function optionsProblemDetail(problem: OptionsProblem): string {
 
 const NOT_ACCEPTED = 'the store did not accept the token; get a new snippet.';
 
-/** What a failed load means, by error code. */
+/**
+ * What a failed load means, by error code. No answer at all may also be the host page's own
+ * Content-Security-Policy: a connect-src without the store fails the request just as the network
+ * does (a TypeError), and the browser's own console line beside this one names the URL it refused.
+ */
 const ERROR_DETAILS: Partial<Record<AppErrorCode, string>> = {
   API_UNAUTHORIZED: NOT_ACCEPTED,
   API_INSUFFICIENT_SCOPE: NOT_ACCEPTED,
   API_RATE_LIMITED: 'the store is rate-limiting requests.',
-  API_NETWORK_ERROR: 'the store could not be reached (offline, wrong api-base, or CORS).',
+  API_NETWORK_ERROR: 'the store could not be reached (offline, wrong api-base, CORS, or CSP connect-src).',
   API_INVALID_RESPONSE: 'no product list came back; check api-base.',
   API_NOT_FOUND: 'the store answered 404; check api-base.',
   API_BAD_REQUEST: 'the store refused the request; check api-base, category, search.',

@@ -126,7 +126,7 @@ export class StorefrontProducts extends HTMLElement {
       timer = setTimeout(() => {
         timedOut = true;
         controller.abort();
-        reject(new Error('timed out'));
+        reject(); // its reason is never read: timedOut says what happened
       }, LOAD_TIMEOUT_MS);
     });
     try {

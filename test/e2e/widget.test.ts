@@ -361,6 +361,22 @@ describe('widget.js on another site', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-unavailable.png'), fullPage: true });
   });
 
+  it('when the host page’s own CSP leaves the store out of connect-src, the site owner’s console line names it (never the token); visitors see the neutral line', async () => {
+    // A second policy in the page (both apply): connect-src 'self' refuses the store.
+    host.setOverride('csp-blocks.html', () =>
+      hostPage(LAYOUT_ATTRIBUTES()).replace('<meta charset="utf-8">', `<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="connect-src 'self'">`),
+    );
+    const { page, log, violations, requests } = await open(`${host.url}csp-blocks.html`);
+    const alert = page.locator('storefront-products [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^Products are unavailable right now\./);
+    await expect.poll(() => log.lines.join('\n')).toContain('<storefront-products>: the store could not be reached (offline, wrong api-base, CORS, or CSP connect-src).');
+    expect(violations.some((text) => text.startsWith('connect-src') && text.includes(e2e.env.store.origin))).toBe(true);
+    // Refused before it left: nothing reached the store, and no line carries the token.
+    expect(requests.filter((request) => request.url.startsWith(`${e2e.env.store.origin}/api/`))).toEqual([]);
+    expect(log.lines.join('\n')).not.toContain(token);
+  });
+
   it('Try again from the keyboard keeps focus in the widget, not dropped to the page’s body: the next Tab reaches its first product; inside a form of the page it submits nothing', async () => {
     host.setOverride('retry.html', () =>
       hostPage(LAYOUT_ATTRIBUTES())

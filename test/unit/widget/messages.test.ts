@@ -26,6 +26,10 @@ describe('widget messages', () => {
     for (const code of permanent) expect(isRetryable(code), code).toBe(false);
   });
 
+  it('no answer names the host page’s CSP connect-src among the causes: a request it refuses fails as the network does', () => {
+    expect(errorDetail('API_NETWORK_ERROR')).toBe('the store could not be reached (offline, wrong api-base, CORS, or CSP connect-src).');
+  });
+
   it('a 404 says to check api-base; every load failure has its own words', () => {
     expect(errorDetail('API_NOT_FOUND')).toBe('the store answered 404; check api-base.');
     for (const code of ['API_NETWORK_ERROR', 'API_SERVER_ERROR', 'API_RATE_LIMITED', 'API_BAD_REQUEST', 'API_UNAUTHORIZED', 'API_INVALID_RESPONSE'] as const) {
