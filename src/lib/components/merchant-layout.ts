@@ -48,44 +48,60 @@ export const TABLE_BOX = 'table-box';
 
 /**
  * Wraps every table in `root` in a box that scrolls sideways (SafeHtml's styles). While a table is
- * wider than its box, the box is a region named after the table's caption (or "Table") that the Tab
- * key reaches, so arrow keys scroll it; while it fits, it is a plain box and no extra tab stop.
+ * wider than its box, the box is a region named after the table (tableName) that the Tab key
+ * reaches, so arrow keys scroll it; while it fits, it is a plain box and no extra tab stop.
  * Returns a function that stops watching the boxes' widths.
  */
 export function scrollWideTables(root: ParentNode): () => void {
   const boxes = [...root.querySelectorAll('table')].map((table) => {
+    const name = tableName(table, root);
     const box = table.ownerDocument.createElement('div');
     box.className = TABLE_BOX;
     table.replaceWith(box);
     box.append(table);
-    return box;
+    return { box, name };
   });
   if (boxes.length === 0) return () => {};
-  const mark = () => boxes.forEach(markScrolling);
   // Without ResizeObserver (no layout to measure), every box is reachable: never one out of reach.
   if (typeof ResizeObserver === 'undefined') {
-    for (const box of boxes) reachable(box, true);
+    for (const { box, name } of boxes) reachable(box, name, true);
     return () => {};
   }
-  const observer = new ResizeObserver(mark);
-  for (const box of boxes) {
+  const observer = new ResizeObserver(() => boxes.forEach(({ box, name }) => reachable(box, name, box.scrollWidth > box.clientWidth)));
+  for (const { box } of boxes) {
     observer.observe(box);
     observer.observe(box.firstElementChild!);
   }
   return () => observer.disconnect();
 }
 
-function markScrolling(box: HTMLElement): void {
-  reachable(box, box.scrollWidth > box.clientWidth);
+/** Header cells named in a table's name at most; more are said as "…". */
+const NAMED_HEADERS = 3;
+
+/**
+ * What a table's scrolling region is called: its caption; else the merchant's heading nearest before
+ * it ("Sizes, table"); else its first row's header cells ("Table of Size, Chest, Length"); else
+ * "Table, scrolls sideways". Only the merchant's HTML in `root` is looked at: the screen's own
+ * heading ("Description") would name every table alike.
+ */
+export function tableName(table: HTMLTableElement, root: ParentNode): string {
+  const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const caption = text(table.caption);
+  if (caption) return caption;
+  const before = [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter((heading) => heading.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const heading = text(before.at(-1));
+  if (heading) return `${heading}, table`;
+  const headers = [...(table.rows[0]?.cells ?? [])].filter((cell) => cell.localName === 'th').map(text).filter(Boolean);
+  if (headers.length > 0) return `Table of ${headers.slice(0, NAMED_HEADERS).join(', ')}${headers.length > NAMED_HEADERS ? ', …' : ''}`;
+  return 'Table, scrolls sideways';
 }
 
-function reachable(box: HTMLElement, scrolls: boolean): void {
+function reachable(box: HTMLElement, name: string, scrolls: boolean): void {
   if (!scrolls) {
-    for (const name of ['role', 'tabindex', 'aria-label']) box.removeAttribute(name);
+    for (const attribute of ['role', 'tabindex', 'aria-label']) box.removeAttribute(attribute);
     return;
   }
-  const caption = box.querySelector('caption')?.textContent?.replace(/\s+/g, ' ').trim();
   box.setAttribute('role', 'region');
-  box.setAttribute('aria-label', caption || 'Table');
+  box.setAttribute('aria-label', name);
   box.tabIndex = 0;
 }

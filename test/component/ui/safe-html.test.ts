@@ -174,10 +174,24 @@ describe('SafeHtml with a wide table', () => {
     expect(box.querySelector('.table-box')?.hasAttribute('tabindex')).toBe(false);
   });
 
-  it('a table with no caption is named “Table”', async () => {
+  it('a table with no caption is named by the merchant’s heading before it, else its header row, else as a table that scrolls sideways', async () => {
     layout(900, 300);
-    const { container } = render(SafeHtml, { underHeading: 2, html: '<table><tr><td>S</td></tr></table>' });
-    await shown(container);
-    await vi.waitFor(() => expect(screen.getByRole('region', { name: 'Table' })).toBeInTheDocument());
+    const html = `<h2>Size chart</h2><p>In centimetres.</p><table><tr><th>Size</th><th>Chest</th></tr><tr><td>S</td><td>88</td></tr></table>`;
+    const first = render(SafeHtml, { underHeading: 2, html });
+    await shown(first.container);
+    // Its heading moved under the screen's (h3), and named the region all the same.
+    await vi.waitFor(() => expect(screen.getByRole('region', { name: 'Size chart, table' })).toBeInTheDocument());
+    cleanup();
+
+    const headed = '<table><thead><tr><th>Size</th><th> Chest\n (cm)</th><th>Waist</th><th>Hips</th></tr></thead><tr><td>S</td></tr></table><h2>After it</h2>';
+    const second = render(SafeHtml, { underHeading: 2, html: headed });
+    await shown(second.container);
+    // A heading after the table is not its name; four headers: the first three, and more said.
+    await vi.waitFor(() => expect(screen.getByRole('region', { name: 'Table of Size, Chest (cm), Waist, …' })).toBeInTheDocument());
+    cleanup();
+
+    const bare = render(SafeHtml, { underHeading: 2, html: '<table><tr><td>S</td></tr></table>' });
+    await shown(bare.container);
+    await vi.waitFor(() => expect(screen.getByRole('region', { name: 'Table, scrolls sideways' })).toBeInTheDocument());
   });
 });
