@@ -78,15 +78,14 @@ function countedSignal(): { signal: AbortSignal; controller: AbortController; he
   const controller = new AbortController();
   const signal = controller.signal;
   const listeners = new Set<unknown>();
-  const add = signal.addEventListener.bind(signal);
-  const remove = signal.removeEventListener.bind(signal);
+  const { addEventListener: add, removeEventListener: remove } = EventTarget.prototype;
   signal.addEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) => {
     if (type === 'abort') listeners.add(listener);
-    add(type, listener, options);
+    add.call(signal, type, listener, options);
   };
   signal.removeEventListener = (type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions) => {
     if (type === 'abort') listeners.delete(listener);
-    remove(type, listener, options);
+    remove.call(signal, type, listener, options);
   };
   return { signal, controller, held: () => listeners.size };
 }
