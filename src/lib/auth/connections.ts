@@ -78,6 +78,12 @@ export class Connections {
    * SessionStore does for Goodsie).
    */
   readonly #unsaved = new Map<string, Credential>();
+  /**
+   * Per store, what a renewal after a 401 was for when it failed for a passing reason: its retry
+   * renews while the credential is still that one, though this clock does not find it due (the
+   * store refused it early: revoked, or its clock ahead), as the AuthService's does for Goodsie.
+   */
+  readonly #refusedPending = new Map<string, string>();
 
   constructor(deps: ConnectionsDeps) {
     this.#deps = deps;
@@ -236,7 +242,8 @@ export class Connections {
    */
   async retryRenewal(storeId: string): Promise<void> {
     const credential = await this.#current(storeId);
-    if (this.#due(credential)) await this.#renew(storeId, signatureOf(credential));
+    const refused = this.#refusedPending.get(storeId) === signatureOf(credential);
+    if (refused || this.#due(credential)) await this.#renew(storeId, signatureOf(credential), refused);
     else this.#deps.onRenewed?.(storeId);
   }
 
@@ -313,12 +320,14 @@ export class Connections {
       issued = await connector.renew(this.#context(store), current);
     } catch (error) {
       if (isAppError(error) && error.code === 'TOKEN_EXPIRED') {
+        this.#refusedPending.delete(storeId);
         await this.#forgetIfUnchanged(storeId, stale);
         error.storeId ??= storeId;
         throw error;
       }
       // Passing (only TOKEN_EXPIRED, the connectors' invalid_grant, ends a connection): the refresh
       // token is kept, and the renewal is tried again later.
+      if (force) this.#refusedPending.set(storeId, stale);
       this.#deps.onRenewalUnavailable?.(storeId);
       throw renewalUnavailable(error, storeId);
     }
@@ -330,6 +339,7 @@ export class Connections {
     if (renewed.secrets === undefined && current.secrets) renewed.secrets = current.secrets;
     if (renewed.capabilities === undefined && current.capabilities) renewed.capabilities = current.capabilities;
     await this.#put(renewed); // durable (or kept in memory) before the lock is released and the token used
+    this.#refusedPending.delete(storeId);
     this.#deps.onRenewed?.(storeId);
     if (!sameScopes(current.tokens?.scopes ?? [], renewed.tokens?.scopes ?? [])) {
       this.#deps.signOuts?.connected(storeId);

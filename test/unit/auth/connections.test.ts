@@ -152,6 +152,28 @@ describe('Connections', () => {
     expect(renewed).toEqual(['fx', 'fx']);
   });
 
+  it('a renewal after a 401 that cannot reach the store (the token not due by this clock): its retry renews, rather than saying the store is reachable again', async () => {
+    let down = true;
+    const renewed: string[] = [];
+    const { connections, vault, calls } = await setup(
+      { renew: async (credential) => (down ? Promise.reject(new TypeError('Failed to fetch')) : tokens('at-2', `${credential.tokens!.refreshToken}+`, NOW + 7_200_000)) },
+      () => ({ onRenewed: (id) => renewed.push(id) }),
+    );
+    // the store refused at-1 (revoked, or expired early by its clock) though it has an hour to go here
+    await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 3_600_000) });
+    await expect(connections.handleUnauthorized('fx', 'at-1')).rejects.toMatchObject({ code: 'TOKEN_RENEWAL_UNAVAILABLE' });
+    // still down: the retry tries, and says it still cannot
+    await expect(connections.retryRenewal('fx')).rejects.toMatchObject({ code: 'TOKEN_RENEWAL_UNAVAILABLE' });
+    expect(calls.renew).toBe(2);
+    expect(renewed).toEqual([]);
+    down = false;
+    await connections.retryRenewal('fx');
+    expect(calls.renew).toBe(3);
+    expect(renewed).toEqual(['fx']);
+    expect(signatureOf((await vault.get('fx'))!)).toBe('at-2');
+    expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1+');
+  });
+
   it('a 401 on a connection that cannot renew forgets it; forget revokes at the store and deletes', async () => {
     const { connections, vault, calls } = await setup({ noRenew: true });
     await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', secrets: { accessKey: 'k' } });
