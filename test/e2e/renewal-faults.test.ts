@@ -1,11 +1,13 @@
 /**
  * Renewal failures that pass, in Chromium on the built app (security cases 21-22; issue 10 item 3):
  * the token endpoint answering 429 once at expiry, and the network down until after expiry. The
- * session survives, "can't reach" shows, and it renews later with the same refresh token.
+ * session survives, "can't reach" shows, and it renews later with the same refresh token; the
+ * catalogue that could not load meanwhile then loads by itself.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
+import { loadedProducts } from '../helpers/catalog-grid.ts';
 import { STORE_NAME, connectThroughConsent, readSealedRecord } from '../helpers/e2e-app.ts';
 import { stampOf, watchShown, watchWindowEvent } from '../helpers/page-stamps.ts';
 
@@ -39,8 +41,13 @@ describe('a renewal that fails for a passing reason', () => {
     await cantReach(page).waitFor();
     expect((await storedTokens(page)).refreshToken).toBe(before.refreshToken);
 
+    // The catalogue waits for it, said as such (not "access ended").
+    await page.getByRole('alert').filter({ hasText: 'The store could not be reached' }).waitFor();
     // The retry (a few seconds later) renews with the refresh token the 429 left untouched.
     await cantReach(page).waitFor({ state: 'detached', timeout: 10_000 });
+    // The catalogue then comes by itself: no Try again, no reload.
+    await expect.poll(() => loadedProducts(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
     const presented = env.store.traffic.refreshTokensPresented();
     expect(presented.map((token) => token === before.refreshToken)).toEqual([true, true]);
     const after = await storedTokens(page);
