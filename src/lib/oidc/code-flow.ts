@@ -18,6 +18,7 @@ import { normalizeTokenResponse, parseTokenErrorResponse, sanitizeErrorText } fr
 import type { TokenSet } from '../oauth/types.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
+import { fetchWithTimeout, TOKEN_TIMEOUT_MS } from '../connect/token-timeout.ts';
 import { arrivalAddress, bindingOf, checkCallbackBinding, parseBinding, type SignInBinding } from '../oauth/mix-up.ts';
 
 export interface CodeFlowDeps {
@@ -25,7 +26,7 @@ export interface CodeFlowDeps {
   /** Where the library keeps its sign-in state (IndexedDB through the KV seam). */
   stateStore: OidcStateStore;
   now: () => number;
-  /** Token endpoint timeout; defaults to 30 s. */
+  /** Token endpoint timeout, for the answer's headers and body together; defaults to 30 s. */
   timeoutMs?: number;
 }
 
@@ -220,19 +221,18 @@ function routeFetch(client: OidcClient, deps: CodeFlowDeps, record: ExchangeReco
     internals._validator?._userInfoService?._jsonService,
     internals.metadataService?._jsonService,
   ];
+  // The answer's body is read within the same time as its headers (token-timeout.ts): a server that
+  // sent its headers and then stalled held a renewal, and its store's lock in every tab, for ever.
+  const timed = fetchWithTimeout(deps.fetch, deps.timeoutMs ?? TOKEN_TIMEOUT_MS);
   const routed: JsonServiceLike['fetchWithTimeout'] = async (input, init = {}) => {
     const { timeoutInSeconds: _ignored, signal: _signal, ...rest } = init;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), deps.timeoutMs ?? 30_000);
     let response: Response;
     try {
       // Never a redirect followed: a 307/308 would send the code and verifier, or the refresh token, on.
-      response = await deps.fetch(input, { ...rest, redirect: 'error', signal: controller.signal });
+      response = await timed(input, { ...rest, redirect: 'error' });
     } catch {
       // The fetch error may echo the request; keep none of it.
       throw new AppError('OAUTH_NETWORK_ERROR', 'could not reach the token endpoint');
-    } finally {
-      clearTimeout(timer);
     }
     record.receivedAt = deps.now();
     if (response.ok) {

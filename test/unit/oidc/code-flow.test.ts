@@ -256,6 +256,22 @@ describe('refreshAccessToken', () => {
     expect(JSON.stringify({ m: error.message, c: error.cause })).not.toContain('RT0');
   });
 
+  it('a token endpoint that sends its headers and then stalls the body gives up in time as OAUTH_NETWORK_ERROR (the renewal does not hold its lock for ever)', async () => {
+    // As a browser's fetch does: the body stream errors when the request's signal aborts.
+    const stalled: typeof fetch = async (_input, init) => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"access_token":"AT1",'));
+          init?.signal?.addEventListener('abort', () => controller.error(new DOMException('aborted', 'AbortError')));
+        },
+      });
+      return new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    const refreshing = refreshAccessToken(store, tokens, { ...deps(), fetch: stalled, timeoutMs: 20 });
+    const outcome = await Promise.race([refreshing.then(() => 'renewed', (error: unknown) => error), new Promise((resolve) => setTimeout(() => resolve('still waiting'), 1_000))]);
+    expect(outcome).toMatchObject({ code: 'OAUTH_NETWORK_ERROR' });
+  });
+
   it('without a refresh token it is TOKEN_EXPIRED and sends nothing', async () => {
     const { refreshToken: _dropped, ...noRefresh } = tokens;
     expect((await catchAppError(() => refreshAccessToken(store, noRefresh, deps()))).code).toBe('TOKEN_EXPIRED');
