@@ -5,13 +5,14 @@
  * change elsewhere, a restart), and its token endpoint answers 503, or nothing at all, for a while.
  * The refresh token is kept, "can't reach" shows for as long as the renewal cannot go through (its
  * retries try the token endpoint again, they do not just say the shop is back), and once it answers,
- * one refresh rotates the token and the catalogue comes back by itself.
+ * one refresh rotates the token and the catalogue comes back by itself. A password changed at the
+ * shop ends the sign-in instead (its refresh tokens are dead), and signing in again carries on.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { loadedProductsReachable, productCards, unreachablePanel } from '../helpers/catalog-grid.ts';
-import { readSealedRecord } from '../helpers/e2e-app.ts';
+import { readSealedRecord, readSessionKeys } from '../helpers/e2e-app.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { watchShown } from '../helpers/page-stamps.ts';
@@ -122,5 +123,28 @@ describe('a Shopware sign-in whose renewal cannot reach the shop', () => {
     await expect.poll(() => productCards(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(refreshes(shop) - refreshesBefore).toBe(1);
     expect(await refreshToken(page)).not.toBe(before);
+  }, 90_000);
+
+  it('the password changed at the shop (its refresh tokens revoked): access ends with the banner, nothing is kept, and signing in again there carries on with the search', async () => {
+    const { page, shop } = await signedIn();
+    shop.changePassword(ADMIN_USER.username, 'a-new-password-1');
+    shop.expireAccessTokens();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Pears');
+    await page.getByText(`${STORE} no longer accepts the saved credentials`).waitFor();
+    // The catalogue points at the banner's form and its button by name (not a Reconnect that is not there).
+    await page.getByText('Connect again with the form above to carry on.').waitFor();
+    expect(await page.getByRole('button', { name: /^Connect again/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Reconnect' }).count()).toBe(0);
+    expect(await cantReach(page).count()).toBe(0);
+    expect(await readSessionKeys(page)).toEqual([]);
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-password-changed-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByLabel('Username').fill(ADMIN_USER.username);
+    await page.getByLabel('Password').fill('a-new-password-1');
+    await page.getByRole('button', { name: /with the administration sign-in$/ }).click();
+    await expect.poll(() => productCards(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(new URL(page.url()).hash).toContain('q=Pears');
+    expect(await refreshToken(page)).toBeDefined();
   }, 90_000);
 });
