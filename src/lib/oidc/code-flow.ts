@@ -18,7 +18,6 @@ import { normalizeTokenResponse, parseTokenErrorResponse, sanitizeErrorText } fr
 import type { TokenSet } from '../oauth/types.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
-import { fetchWithTimeout, TOKEN_TIMEOUT_MS } from '../connect/token-timeout.ts';
 import { arrivalAddress, bindingOf, checkCallbackBinding, parseBinding, type SignInBinding } from '../oauth/mix-up.ts';
 
 export interface CodeFlowDeps {
@@ -221,18 +220,23 @@ function routeFetch(client: OidcClient, deps: CodeFlowDeps, record: ExchangeReco
     internals._validator?._userInfoService?._jsonService,
     internals.metadataService?._jsonService,
   ];
-  // The answer's body is read within the same time as its headers (token-timeout.ts): a server that
-  // sent its headers and then stalled held a renewal, and its store's lock in every tab, for ever.
-  const timed = fetchWithTimeout(deps.fetch, deps.timeoutMs ?? TOKEN_TIMEOUT_MS);
   const routed: JsonServiceLike['fetchWithTimeout'] = async (input, init = {}) => {
     const { timeoutInSeconds: _ignored, signal: _signal, ...rest } = init;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), deps.timeoutMs ?? 30_000);
     let response: Response;
     try {
       // Never a redirect followed: a 307/308 would send the code and verifier, or the refresh token, on.
-      response = await timed(input, { ...rest, redirect: 'error' });
+      const answer = await deps.fetch(input, { ...rest, redirect: 'error', signal: controller.signal });
+      // Its body within the same time, as connect/token-timeout.ts reads the seam's: a server that sent
+      // its headers and then stalled held a renewal, and the store's lock in every tab, for ever.
+      const body = answer.status === 204 ? null : await answer.arrayBuffer();
+      response = new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
     } catch {
       // The fetch error may echo the request; keep none of it.
       throw new AppError('OAUTH_NETWORK_ERROR', 'could not reach the token endpoint');
+    } finally {
+      clearTimeout(timer);
     }
     record.receivedAt = deps.now();
     if (response.ok) {

@@ -83,36 +83,6 @@ describe('ErrorPanel back online', () => {
   });
 });
 
-describe('ErrorPanel waiting on a renewal', () => {
-  const unreachable = () => new AppError('TOKEN_RENEWAL_UNAVAILABLE', 'the store could not renew the access token just now');
-
-  it('a read that waits on the store\'s renewal is tried again by itself, once, when the wait is over; a retry that sends something waits for the person', async () => {
-    const onRetry = vi.fn();
-    const panel = render(ErrorPanel, { props: { error: unreachable(), onRetry, waiting: true } });
-    await screen.findByText('The store could not be reached');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(onRetry).not.toHaveBeenCalled();
-    await panel.rerender({ error: unreachable(), onRetry, waiting: false });
-    await vi.waitFor(() => expect(onRetry).toHaveBeenCalledTimes(1));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(onRetry).toHaveBeenCalledTimes(1);
-    cleanup();
-    const sends = vi.fn();
-    const saving = render(ErrorPanel, { props: { error: unreachable(), onRetry: sends, waiting: true, retryWhenOnline: false } });
-    await saving.rerender({ error: unreachable(), onRetry: sends, waiting: false, retryWhenOnline: false });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(sends).not.toHaveBeenCalled();
-  });
-
-  it('a panel that never waited does not retry by itself', async () => {
-    const onRetry = vi.fn();
-    const panel = render(ErrorPanel, { props: { error: unreachable(), onRetry } });
-    await panel.rerender({ error: unreachable(), onRetry, waiting: false });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(onRetry).not.toHaveBeenCalled();
-  });
-});
-
 describe('PartUnavailable back online', () => {
   it('the offline words follow the browser: gone once it is back online (Try again plainly, no reload by itself, the focus left where it is), said again offline', async () => {
     const browser = offline();
