@@ -4,9 +4,11 @@
  * storage write refused after a rotation (issue 10 items 2 and 3; security cases 22, 24, 27).
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
+import AccessError from '../../../src/lib/components/AccessError.svelte';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
 import type { StoreSession } from '../../../src/lib/oauth/types.ts';
 import { Router } from '../../../src/lib/state/router.svelte.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
@@ -49,6 +51,46 @@ async function setup(saved: StoreSession[] = [session('demo'), session('other')]
   await screen.findByRole('heading', { name: 'Your stores' });
   return { state, emit: (event: AuthEvent) => emit(event), retries };
 }
+
+/** A screen's read that failed because the renewal could not reach the store (AccessError), over `state`. */
+function renderUnreachableRead(state: Session, onRetry: () => unknown, retryWhenOnline = true): void {
+  const error = new AppError('TOKEN_RENEWAL_UNAVAILABLE', 'the store could not renew the access token just now', { storeId: 'demo' });
+  const apis = new StoreApis(state, (async () => new Response(null, { status: 500 })) as typeof fetch);
+  render(Harness, {
+    props: { session: state, apis, router: new Router(), component: AccessError, props: () => ({ storeId: 'demo', error, onRetry, retryWhenOnline }), banners: 'demo' },
+  });
+}
+
+describe('a read that waits on the store\'s renewal', () => {
+  it('is tried again by itself, once, when the renewal goes through ("can’t reach" over); the other store\'s does not count', async () => {
+    const { state, emit } = await setup();
+    cleanup();
+    const onRetry = vi.fn();
+    emit({ type: 'renewal-unavailable', storeId: 'demo' });
+    renderUnreachableRead(state, onRetry);
+    await screen.findByText('The store could not be reached');
+    emit({ type: 'renewed', storeId: 'other' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(onRetry).not.toHaveBeenCalled();
+    emit({ type: 'renewed', storeId: 'demo' });
+    await eventually(() => expect(onRetry).toHaveBeenCalledTimes(1));
+    emit({ type: 'renewed', storeId: 'demo' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('one that sends something (a save) waits for the person', async () => {
+    const { state, emit } = await setup();
+    cleanup();
+    const onRetry = vi.fn();
+    emit({ type: 'renewal-unavailable', storeId: 'demo' });
+    renderUnreachableRead(state, onRetry, false);
+    await screen.findByText('The store could not be reached');
+    emit({ type: 'renewed', storeId: 'demo' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(onRetry).not.toHaveBeenCalled();
+  });
+});
 
 describe('session events on screen', () => {
   it('a renewal out of reach: "can’t reach <store>" shows, the store stays connected, and the banner goes once renewed', async () => {
