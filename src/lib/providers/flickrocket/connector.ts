@@ -12,7 +12,7 @@ import type { FlickRocketStoreConfig } from '../../connect/store-config.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { OAuthRedirectError } from '../../oauth/http-errors.ts';
 import { generateState } from '../../oauth/state.ts';
-import { corsProbeAllows, corsProbeRequest, isInvalidGrant, processTokenResponse, refreshTokenRequest, type TokenHttpRequest } from './token.ts';
+import { corsProbeAllows, corsProbeRequest, endsRenewal, isInvalidGrant, processTokenResponse, refreshTokenRequest, type TokenHttpRequest } from './token.ts';
 
 export const FLICKROCKET_MODE = 'refresh-code';
 
@@ -33,7 +33,7 @@ async function exchange(ctx: Ctx, request: TokenHttpRequest, scopesAsked: readon
     const scopes = tokens.scopes.length > 0 ? tokens.scopes.filter((s) => scopesAsked.length === 0 || scopesAsked.includes(s)) : [...scopesAsked];
     return { mode: FLICKROCKET_MODE, tokens: { ...tokens, scopes } };
   } catch (error) {
-    if (isInvalidGrant(error)) {
+    if (renewal ? endsRenewal(error) : isInvalidGrant(error)) {
       throw new AppError('TOKEN_EXPIRED', 'FlickRocket no longer accepts this refresh token', { storeId: ctx.store.id, cause: error });
     }
     throw error;

@@ -135,6 +135,16 @@ export function isInvalidGrant(error: unknown): boolean {
   return tokenError(error) === 'invalid_grant';
 }
 
+/**
+ * True when a renewal can never go through again: the refresh token is dead (invalid_grant), or this
+ * app may no longer use it (invalid_client, unauthorized_client), as auth/renewal-errors.ts rules for
+ * Goodsie. Anything else (a 5xx, a 429) passes: the refresh token is kept for a later try.
+ */
+export function endsRenewal(error: unknown): boolean {
+  const code = tokenError(error);
+  return code === 'invalid_grant' || code === 'invalid_client' || code === 'unauthorized_client';
+}
+
 /** True when /token does not know the client id (a configuration fault, not the person's). */
 export function isInvalidClient(error: unknown): boolean {
   return tokenError(error) === 'invalid_client';

@@ -71,6 +71,16 @@ describe('FlickRocket connector', () => {
     expect(server.tokenRequestsFor(issued.tokens!.refreshToken!)).toBe(1);
   });
 
+  it('a renewal refused as invalid_client (the app\'s client id no longer known) ends the session as invalid_grant does, not "can\'t reach" for ever; a 503 does not', async () => {
+    const credential = { v: 2 as const, storeId: 'fr', kind: 'flickrocket' as const, mode: 'refresh-code', tokens: { accessToken: 'at-1', refreshToken: 'rt-1', tokenType: 'bearer' as const, scopes: ['products'], expiresAt: 0, obtainedAt: 0 } };
+    const answering = (status: number, body: unknown) => (async () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })) as typeof fetch;
+    await expect(flickRocketConnector.renew!({ ...ctx(), fetch: answering(400, { error: 'invalid_client' }) }, credential)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    await expect(flickRocketConnector.renew!({ ...ctx(), fetch: answering(401, { error: 'unauthorized_client' }) }, credential)).rejects.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    const busy = flickRocketConnector.renew!({ ...ctx(), fetch: answering(503, { error: 'temporarily_unavailable' }) }, credential);
+    await expect(busy).rejects.not.toMatchObject({ code: 'TOKEN_EXPIRED' });
+    await expect(busy).rejects.toBeTruthy();
+  });
+
   it('rejects an echoed state that is not the pending one, and a denial, without exchanging', async () => {
     const code = server.issueRefreshToken(['products']);
     await expect(
