@@ -1,6 +1,6 @@
 /**
  * Renewal failures that pass, in Chromium on the built app (security cases 21-22; issue 10 item 3):
- * the token endpoint answering 429 once at expiry, and the network down until after expiry. The
+ * the token endpoint answering 429 or 503 once at expiry, and the network down until after expiry. The
  * session survives, "can't reach" shows, and it renews later with the same refresh token; the
  * catalogue that could not load meanwhile then loads by itself.
  */
@@ -22,12 +22,15 @@ async function storedTokens(page: Page): Promise<{ accessToken: string; refreshT
 const cantReach = (page: Page) => page.getByRole('status').filter({ hasText: `Can’t reach ${CODE_STORE}` });
 
 describe('a renewal that fails for a passing reason', () => {
-  it('429 once at expiry: the session is kept, "can’t reach" shows, and the same refresh token renews a moment later', async () => {
+  it.each([
+    ['429', 429, 1],
+    ['503', 503, undefined],
+  ] as const)('%s once at expiry: the session is kept, "can’t reach" shows, the same refresh token renews a moment later, and the catalogue comes by itself', async (_label, status, retryAfter) => {
     const env = await e2e.startApp();
     const { page } = await e2e.open();
     // The filter's category list (Goodsie: the newest hundred products) loads when the browser is
     // idle after the first products: it is let finish first, else on a loaded machine its request
-    // can meet the expiry below in this page and spend the one 429 before the reload.
+    // can meet the expiry below in this page and spend the one failure before the reload.
     const categoryList = page.waitForResponse((response) => /[?&]count=100\b/.test(response.url()), { timeout: 30_000 });
     await page.goto(env.app.url);
     await connectThroughConsent(page, CODE_STORE);
@@ -35,7 +38,7 @@ describe('a renewal that fails for a passing reason', () => {
     await categoryList;
     const before = await storedTokens(page);
 
-    env.store.traffic.failTokenRequests(1, 429, 1);
+    env.store.traffic.failTokenRequests(1, status, retryAfter);
     env.store.expireAccessTokens();
     await page.reload();
     await cantReach(page).waitFor();
@@ -43,7 +46,7 @@ describe('a renewal that fails for a passing reason', () => {
 
     // The catalogue waits for it, said as such (not "access ended").
     await page.getByRole('alert').filter({ hasText: 'The store could not be reached' }).waitFor();
-    // The retry (a few seconds later) renews with the refresh token the 429 left untouched.
+    // The retry (a few seconds later) renews with the refresh token the failure left untouched.
     await cantReach(page).waitFor({ state: 'detached', timeout: 10_000 });
     // The catalogue then comes by itself: no Try again, no reload.
     await expect.poll(() => loadedProducts(page), { timeout: 10_000 }).toBeGreaterThan(0);
