@@ -268,7 +268,7 @@ describe('asking for more access', () => {
     // A price finer than a cent is refused beside the field (it was saved as typed, 19.994, while the
     // app showed 19.99), and Enter leaves the store's price alone.
     const priceBefore = (e2e.env.store.getProduct(productId) as { cost_raw: number }).cost_raw;
-    const price = editor.getByRole('spinbutton', { name: 'Price (USD)' });
+    const price = editor.getByRole('textbox', { name: 'Price (USD)' });
     await price.fill('19.994');
     await price.press('Enter');
     await editor.getByText('Enter a price with at most 2 decimals, for example 19.90.').waitFor();

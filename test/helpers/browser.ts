@@ -44,6 +44,8 @@ export interface PageOptions {
   width?: number;
   height?: number;
   colorScheme?: 'light' | 'dark';
+  /** The person's locale (navigator.language, Intl's default, Accept-Language); default the browser's. */
+  locale?: string;
 }
 
 export interface OpenedPage {
@@ -56,6 +58,7 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
+    ...(options.locale ? { locale: options.locale } : {}),
   });
   const page = await context.newPage();
   const log: ConsoleLog = { lines: [] };

@@ -6,8 +6,12 @@ import { currencyDigits } from '../shared/money.ts';
 
 export interface ProductForm {
   name: string;
-  /** Major units; an input left empty or unparseable reads as null or '' through bind:value. */
-  price: number | null;
+  /**
+   * The price as typed, in major units (readPrice reads it; a draft an older version kept may hold a
+   * number). A text field, not type="number": Chromium's number field drops a comma it does not take
+   * for the decimal mark, so "12,50" typed in an English browser was saved as 1250.
+   */
+  price: string;
   published: boolean;
   inventory: number | null;
   /** The merchant's HTML as the store keeps it: edited as text, shown only sanitized (the preview). */
@@ -36,12 +40,6 @@ export function priceDecimals(currency: string): number {
   }
 }
 
-/** The price input's step for `currency`: one of its minor units ("0.01", "1", "0.001"). */
-export function priceStep(currency: string): string {
-  const decimals = priceDecimals(currency);
-  return decimals === 0 ? '1' : (10 ** -decimals).toFixed(decimals);
-}
-
 /**
  * A price finer than the currency's minor unit (19.994 in USD) is refused, not rounded: the store
  * would keep what was sent while every screen shows it rounded, and the cart's sums stop adding up.
@@ -50,28 +48,90 @@ function tooManyDecimals(price: number, decimals: number): string {
   if (Number(price.toFixed(decimals)) === price) return '';
   return decimals === 0
     ? 'Enter a price without decimals, for example 20.'
-    : `Enter a price with at most ${decimals} decimal${decimals === 1 ? '' : 's'}, for example ${(19.9).toFixed(decimals)}.`;
+    : `Enter a price with at most ${decimals} decimal${decimals === 1 ? '' : 's'}, for example ${example(19.9, decimals)}.`;
+}
+
+/** What a typed price reads as: its amount, or why it has none. */
+export type PriceReading = { amount: number } | { problem: 'empty' | 'unreadable' | 'grouped' };
+
+let localeMarks: { decimal: string; group: string } | undefined;
+
+/**
+ * The decimal mark of the person's locale when it is '.' or ',' (en '.', de ','), else '.' (ar's
+ * '٫' is read as well), and the other of the two, which such a person writes between thousands.
+ */
+export function decimalMarks(): { decimal: string; group: string } {
+  if (!localeMarks) {
+    const decimal = new Intl.NumberFormat().formatToParts(1.5).find((part) => part.type === 'decimal')?.value;
+    localeMarks = decimal === ',' ? { decimal: ',', group: '.' } : { decimal: '.', group: ',' };
+  }
+  return localeMarks;
+}
+
+/**
+ * Reads a typed price as the person meant it, in major units: '.' or ',' as the decimal mark (one
+ * of them, once), full-width and Arabic-Indic digits, spaces left out. A mark that reads as a
+ * thousands separator in the person's locale ("12,500" in English, "12.500" in German), or several
+ * marks ("1,234.50"), is refused rather than guessed: a wrong guess is a price 1000 times off.
+ */
+export function readPrice(typed: unknown, marks = decimalMarks()): PriceReading {
+  if (typeof typed === 'number') return Number.isFinite(typed) ? { amount: typed } : { problem: 'unreadable' };
+  if (typeof typed !== 'string') return { problem: 'empty' };
+  const text = typed
+    .normalize('NFKC')
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) & 0xf))
+    .replace(/\u066b/g, '.')
+    .replace(/\u066c/g, ',')
+    .replace(/\u2212/g, '-')
+    .replace(/\s/g, '');
+  if (text === '') return { problem: 'empty' };
+  const parts = /^(-?)(\d*)(?:([.,])(\d*))?$/.exec(text);
+  if (!parts) return /^-?[\d.,]+$/.test(text) ? { problem: 'grouped' } : { problem: 'unreadable' };
+  const [, sign = '', whole = '', mark, fraction = ''] = parts;
+  if (whole === '' && fraction === '') return { problem: 'unreadable' };
+  if (mark === marks.group && fraction.length === 3 && /[1-9]/.test(whole)) return { problem: 'grouped' };
+  return { amount: Number(`${sign}${whole || '0'}.${fraction || '0'}`) };
+}
+
+/** The price field's text for an amount: the currency's decimals, the person's decimal mark. */
+export function priceText(amount: number, currency: string): string {
+  return amount.toFixed(priceDecimals(currency)).replace('.', decimalMarks().decimal);
+}
+
+/** An example amount in the person's decimal mark, for the problems' words. */
+function example(amount: number, decimals: number): string {
+  return amount.toFixed(decimals).replace('.', decimalMarks().decimal);
+}
+
+function priceProblem(typed: unknown, currency: string): string {
+  const reading = readPrice(typed);
+  const decimals = priceDecimals(currency);
+  if ('problem' in reading) {
+    return reading.problem === 'grouped'
+      ? `Enter the price without thousands separators, for example ${example(decimals === 0 ? 1234 : 1234.5, decimals)}.`
+      : `Enter a price, for example ${example(19.9, decimals)}.`;
+  }
+  return reading.amount < 0 ? 'The price cannot be negative.' : tooManyDecimals(reading.amount, decimals);
 }
 
 /** `currency`: the store's, whose minor unit says how many decimals a price may have. */
 export function formProblems(form: ProductForm, currency: string, priceNeeded = true): FormProblems {
-  const price = form.price as number | string | null;
   const inventory = form.inventory as number | string | null;
   return {
     name: form.name.trim() === '' ? 'Enter a name.' : '',
-    price: !priceNeeded
-      ? ''
-      : price === null || price === '' || !Number.isFinite(Number(price))
-        ? 'Enter a price, for example 19.90.'
-        : Number(price) < 0
-          ? 'The price cannot be negative.'
-          : tooManyDecimals(Number(price), priceDecimals(currency)),
+    price: priceNeeded ? priceProblem(form.price, currency) : '',
     inventory: inventory !== null && inventory !== '' && (!Number.isInteger(Number(inventory)) || Number(inventory) < 0) ? 'Inventory is a whole number, 0 or more.' : '',
   };
 }
 
 export function hasProblems(problems: FormProblems): boolean {
   return problems.name !== '' || problems.price !== '' || problems.inventory !== '';
+}
+
+/** The typed price's amount, for a form without problems (NaN otherwise). */
+export function priceOf(form: ProductForm): number {
+  const reading = readPrice(form.price);
+  return 'amount' in reading ? reading.amount : Number.NaN;
 }
 
 /** The inventory as a number to send, or undefined when left empty. */

@@ -150,7 +150,7 @@ describe('ProductEditor', () => {
   it('says what is wrong beside the field: a negative price, an empty name, a fractional inventory', async () => {
     await openEditor();
     const save = screen.getByRole('button', { name: 'Save changes' });
-    const price = screen.getByRole('spinbutton', { name: 'Price (USD)' });
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
     await userEvent.clear(price);
     await userEvent.type(price, '-5');
     expect(price).toHaveAccessibleDescription('The price cannot be negative.');
@@ -174,8 +174,8 @@ describe('ProductEditor', () => {
 
   it('a price finer than a cent (19.994 USD) is refused beside the field and never sent (it was saved as typed, shown as 19.99)', async () => {
     const { patches } = await openEditor();
-    const price = screen.getByRole('spinbutton', { name: 'Price (USD)' });
-    expect(price).toHaveAttribute('step', '0.01');
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+    expect(price).toHaveAttribute('inputmode', 'decimal');
     await userEvent.clear(price);
     await userEvent.type(price, '19.994');
     expect(price).toHaveAttribute('aria-invalid', 'true');
@@ -189,8 +189,8 @@ describe('ProductEditor', () => {
 
   it('a JPY price takes no decimals', async () => {
     await openEditor(['storefront', 'admin'], { currency: 'JPY', cost_raw: 1990 });
-    const price = screen.getByRole('spinbutton', { name: 'Price (JPY)' });
-    expect(price).toHaveAttribute('step', '1');
+    const price = screen.getByRole('textbox', { name: 'Price (JPY)' });
+    expect(price).toHaveValue('1990');
     await userEvent.clear(price);
     await userEvent.type(price, '1990.5');
     expect(price).toHaveAccessibleDescription('Enter a price without decimals, for example 20.');
@@ -199,7 +199,7 @@ describe('ProductEditor', () => {
   it('Save pressed from the keyboard with problems moves the focus to the first field to fix, its message read there (the focus stayed on Save)', async () => {
     const { patches } = await openEditor();
     const name = screen.getByRole('textbox', { name: 'Name' });
-    const price = screen.getByRole('spinbutton', { name: 'Price (USD)' });
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
     await userEvent.clear(name);
     await userEvent.clear(price);
     const save = screen.getByRole('button', { name: 'Save changes' });
@@ -235,12 +235,28 @@ describe('ProductEditor', () => {
   it('a price change goes out as cost_raw, and nothing else', async () => {
     const { app, patches } = await openEditor();
     app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ cost: '$22.00', cost_raw: 22, updated: AFTER })));
-    const price = screen.getByRole('spinbutton', { name: 'Price (USD)' });
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
     await userEvent.clear(price);
     await userEvent.type(price, '22');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
     expect(patches()).toEqual([{ cost_raw: 22, updated: SEEN }]);
+  });
+
+  it('a price typed with a decimal comma ("12,50") goes out as 12.5, and one that reads as thousands ("12,500") is refused and never sent', async () => {
+    const { app, patches } = await openEditor();
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ cost: '$12.50', cost_raw: 12.5, updated: AFTER })));
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+    await userEvent.clear(price);
+    await userEvent.type(price, '12,500');
+    expect(price).toHaveAccessibleDescription('Enter the price without thousands separators, for example 1234.50.');
+    expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.type(price, '{Backspace}');
+    expect(price).toHaveAttribute('aria-invalid', 'false');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ cost_raw: 12.5, updated: SEEN }]);
+    expect(price).toHaveValue('12.50');
   });
 
   describe('when someone else changed the product meanwhile (409)', () => {
@@ -283,7 +299,7 @@ describe('ProductEditor', () => {
       expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron (new season)');
       // the button the focus was on is gone: the focus goes back to the form, not the page
       expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
-      expect(screen.getByRole('spinbutton', { name: 'Price (USD)' })).toHaveValue(21);
+      expect(screen.getByRole('textbox', { name: 'Price (USD)' })).toHaveValue('21.00');
       expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
       await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
       expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ name: 'Linen apron (new season)', price: 21, updated: THEIRS });
@@ -305,7 +321,7 @@ describe('ProductEditor', () => {
       ]);
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();
       expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('My apron');
-      expect(screen.getByRole('spinbutton', { name: 'Price (USD)' })).toHaveValue(21);
+      expect(screen.getByRole('textbox', { name: 'Price (USD)' })).toHaveValue('21.00');
       await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
       expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ name: 'My apron', updated: AFTER });
     });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formProblems, priceStep, type ProductForm } from '../../../src/lib/components/product-form.ts';
+import { formProblems, readPrice, type ProductForm } from '../../../src/lib/components/product-form.ts';
 
-const form = (price: number | null): ProductForm => ({ name: 'Yo-yo', price, published: true, inventory: null, description: '' });
-const priceProblem = (price: number | null, currency: string) => formProblems(form(price), currency).price;
+const form = (price: number | string | null): ProductForm => ({ name: 'Yo-yo', price: price === null ? '' : String(price), published: true, inventory: null, description: '' });
+const priceProblem = (price: number | string | null, currency: string) => formProblems(form(price), currency).price;
 
 describe('formProblems: a price finer than the currency’s minor unit (19.994 USD was saved as typed, shown as 19.99)', () => {
   it('refuses more decimals than USD and EUR have (2), with the field’s words', () => {
@@ -26,7 +26,57 @@ describe('formProblems: a price finer than the currency’s minor unit (19.994 U
     expect(formProblems(form(19.994), 'USD', false).price).toBe('');
   });
 
-  it('steps the price input by one minor unit', () => {
-    expect([priceStep('USD'), priceStep('JPY'), priceStep('KWD'), priceStep('')]).toEqual(['0.01', '1', '0.001', '0.01']);
+});
+
+describe('readPrice: a typed price read as the person meant it (Chromium\'s number field saved "12,50" as 1250)', () => {
+  const EN = { decimal: '.', group: ',' };
+  const DE = { decimal: ',', group: '.' };
+  const amountOf = (typed: unknown, marks = EN) => {
+    const reading = readPrice(typed, marks);
+    return 'amount' in reading ? reading.amount : reading.problem;
+  };
+
+  it('takes a comma or a point as the decimal mark, in either locale', () => {
+    for (const marks of [EN, DE]) {
+      expect(amountOf('12,50', marks)).toBe(12.5);
+      expect(amountOf('12.50', marks)).toBe(12.5);
+      expect(amountOf(' 12 ', marks)).toBe(12);
+      expect(amountOf(',5', marks)).toBe(0.5);
+      expect(amountOf('0,500', marks)).toBe(0.5);
+    }
+  });
+
+  it('refuses, rather than guesses, what reads as a thousands separator or several marks', () => {
+    expect(amountOf('12,500', EN)).toBe('grouped');
+    expect(amountOf('12.500', EN)).toBe(12.5);
+    expect(amountOf('12.500', DE)).toBe('grouped');
+    expect(amountOf('12,500', DE)).toBe(12.5);
+    expect(amountOf('1,234.50', EN)).toBe('grouped');
+    expect(amountOf('1.234,50', DE)).toBe('grouped');
+    expect(amountOf('1,2,3', EN)).toBe('grouped');
+  });
+
+  it('reads spaces, full-width, Arabic-Indic digits and the Arabic decimal mark; refuses words', () => {
+    expect(amountOf('1 234,50')).toBe(1234.5);
+    expect(amountOf('１２．５')).toBe(12.5);
+    expect(amountOf('١٢٫٥٠')).toBe(12.5);
+    expect(amountOf('۱۲')).toBe(12);
+    expect(amountOf('\u22125')).toBe(-5);
+    expect(amountOf('-5')).toBe(-5);
+    for (const typed of ['abc', '$12', '12e3', '.', '-', '1e21']) expect(amountOf(typed)).toBe('unreadable');
+    expect(amountOf('')).toBe('empty');
+    expect(amountOf('   ')).toBe('empty');
+    expect(amountOf(null)).toBe('empty');
+    expect(amountOf(8)).toBe(8); // a draft kept by an older version
+  });
+
+  it('words each refusal with an example in the currency\'s decimals', () => {
+    expect(priceProblem('12,500', 'USD')).toBe('Enter the price without thousands separators, for example 1234.50.');
+    expect(priceProblem('1,500', 'JPY')).toBe('Enter the price without thousands separators, for example 1234.');
+    expect(priceProblem('abc', 'KWD')).toBe('Enter a price, for example 19.900.');
+    expect(priceProblem('', 'USD')).toBe('Enter a price, for example 19.90.');
+    expect(priceProblem('12,50', 'USD')).toBe('');
+    expect(priceProblem('19,9945', 'USD')).toBe('Enter a price with at most 2 decimals, for example 19.90.');
+    expect(priceProblem('-1', 'USD')).toBe('The price cannot be negative.');
   });
 });
