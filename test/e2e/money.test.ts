@@ -2,12 +2,18 @@
  * Money a merchant types, in the built app against the demo store, in the person's own locale: a
  * price written with a decimal comma is saved as meant (Chromium's number field dropped the comma it
  * did not take for the decimal mark: "12,50" typed in an English browser was saved as 1250), and a
- * price that reads as thousands in that locale is refused beside the field and never sent.
+ * price that reads as thousands in that locale is refused beside the field and never sent. And a
+ * Shopware 6 shop shown in a currency a product has no price of: the price saved in it keeps the
+ * product's tax (its net was sent equal to the gross) and the list price struck through beside it.
  */
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
+import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
+import { DEFAULT_CURRENCY_ID, SEED_IDS, USD_CURRENCY_ID } from '../platforms/shopware/seed.ts';
+import { startShopwareStore } from '../platforms/shopware/server.ts';
 
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin'] } });
 
@@ -56,4 +62,44 @@ describe('a price typed in the person’s locale', () => {
       await page.screenshot({ path: `${SCREENSHOT_DIR}/money-price-saved-${locale}-${width}.png`, fullPage: true });
     });
   }
+});
+
+describe('a Shopware 6 shop shown in US dollars, a product priced in euros only', () => {
+  it('a new dollar price goes out with the euro price’s net/gross ratio (its tax), not net = gross', async () => {
+    const { app, store: shop } = await servePlatformApp(e2e, {
+      basePath: '/shops/sw/',
+      startStore: () => startShopwareStore({ port: 0 }),
+      config: (shop) => ({
+        stores: [{ id: 'sw', kind: 'shopware6', name: 'Shopware Demo Shop', apiBase: shop.origin, auth: ['integration'], currency: 'USD' }],
+        imageOrigins: [shop.mediaOrigin],
+      }),
+    });
+    const admin = DEMO_INTEGRATIONS[2]!;
+    const euros = shop.getProduct(SEED_IDS.bananas)?.price ?? [];
+    expect(euros.map((p) => p.currencyId)).toEqual([DEFAULT_CURRENCY_ID]);
+    const euro = euros[0]!;
+
+    const { page } = await openAppHome(e2e, app, 360);
+    await page.getByLabel('Access key ID').fill(admin.accessKeyId);
+    await page.getByLabel('Secret access key').fill(admin.secret);
+    await page.getByRole('button', { name: /^Connect .* with the integration key$/ }).click();
+    await page.getByText(/^Connected · /).waitFor();
+    await page.goto(`${app.url}#/s/sw/product/${SEED_IDS.bananas}`);
+    const form = page.getByRole('form', { name: 'Edit product' });
+    const price = form.getByRole('textbox', { name: 'Price (USD)' });
+    // shown at the shop's factor
+    await expect.poll(() => price.inputValue()).toBe((Math.round(euro.gross * 1.17 * 100) / 100).toFixed(2));
+    await price.fill('4');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    const saved = shop.getProduct(SEED_IDS.bananas)?.price ?? [];
+    expect(saved.find((p) => p.currencyId === DEFAULT_CURRENCY_ID)).toMatchObject({ gross: euro.gross, net: euro.net });
+    const dollar = saved.find((p) => p.currencyId === USD_CURRENCY_ID);
+    expect(dollar?.gross).toBe(4);
+    expect(dollar?.net).toBeCloseTo((4 * euro.net) / euro.gross, 4);
+    expect(dollar?.net).toBeLessThan(4);
+    await page.locator('main article .price .now', { hasText: '$4.00' }).first().waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/money-shopware-usd-saved-360.png`, fullPage: true });
+  });
 });

@@ -178,7 +178,7 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
       if (changed) throw new ProductConflictError(current.product, 'Someone changed this product in the store since you opened it.');
       const chosen = await currencyOf(options);
       const prices = readObject(current.wire, 'data[0]').price as readonly SwPriceWire[] | null | undefined;
-      await call({ method: 'PATCH', path: `/api/product/${id}`, body: { json: buildProductPatch(edit, prices, chosen.id) } }, 'updateProduct', options);
+      await call({ method: 'PATCH', path: `/api/product/${id}`, body: { json: buildProductPatch(edit, prices, chosen) } }, 'updateProduct', options);
       return (await readProduct(id, options)).product;
     },
 

@@ -5,7 +5,9 @@
  */
 import type { ProductEdit, ProductQuery, ProductSort } from '../../domain/catalog.ts';
 import { AppError } from '../../oauth/errors.ts';
-import type { SwAssociation, SwCriteria, SwFilter, SwPriceWire, SwProductPatch, SwSorting } from './wire.ts';
+import { roundToCurrency } from '../money.ts';
+import type { SwCurrency } from './currency.ts';
+import { SW_DEFAULT_CURRENCY_ID, type SwAssociation, type SwCriteria, type SwFilter, type SwPriceWire, type SwProductPatch, type SwSorting } from './wire.ts';
 
 /** The app never asks for more per page (Shopware allows 500). */
 export const SW_MAX_PAGE_SIZE = 100;
@@ -106,9 +108,12 @@ export function buildCurrencyCriteria(): SwCriteria {
 /**
  * `PATCH /api/product/{id}` body. `price` is a JSON field that a write replaces whole, so the new
  * gross goes into the chosen currency's entry and every other entry is sent back unchanged; net
- * keeps the entry's net/gross ratio (the tax rate is not read) [decision].
+ * keeps the entry's net/gross ratio (the tax rate is not read) [decision]. A currency the product
+ * has no entry for was shown as the default currency's entry × factor (choosePrice): its new entry
+ * takes that entry's ratio (not net = gross, a price without its tax) and its list price at the
+ * factor, so the price struck through beside it stays as shown.
  */
-export function buildProductPatch(edit: ProductEdit, currentPrices: readonly SwPriceWire[] | null | undefined, currencyId: string): SwProductPatch {
+export function buildProductPatch(edit: ProductEdit, currentPrices: readonly SwPriceWire[] | null | undefined, currency: SwCurrency): SwProductPatch {
   const patch: SwProductPatch = {};
   if (edit.name !== undefined) patch.name = edit.name;
   if (edit.published !== undefined) patch.active = edit.published;
@@ -116,11 +121,22 @@ export function buildProductPatch(edit: ProductEdit, currentPrices: readonly SwP
   if (edit.description !== undefined) patch.description = edit.description;
   if (edit.price !== undefined) {
     const prices = currentPrices ?? [];
-    const current = prices.find((p) => p.currencyId === currencyId);
-    const ratio = current !== undefined && current.gross > 0 ? current.net / current.gross : 1;
-    const updated: SwPriceWire = { currencyId, gross: edit.price, net: Math.round(edit.price * ratio * 10_000) / 10_000, linked: current?.linked ?? true };
+    const current = prices.find((p) => p.currencyId === currency.id);
+    const source = current ?? prices.find((p) => p.currencyId === SW_DEFAULT_CURRENCY_ID);
+    const ratio = source !== undefined && source.gross > 0 ? source.net / source.gross : 1;
+    const updated: SwPriceWire = { currencyId: currency.id, gross: edit.price, net: netAt(edit.price, ratio), linked: source?.linked ?? true };
     if (current?.listPrice != null) updated.listPrice = current.listPrice;
-    patch.price = [...prices.filter((p) => p.currencyId !== currencyId), updated];
+    else if (current === undefined && source?.listPrice != null) {
+      const list = source.listPrice;
+      const gross = roundToCurrency(list.gross * currency.factor, currency.isoCode);
+      updated.listPrice = { currencyId: currency.id, gross, net: netAt(gross, list.gross > 0 ? list.net / list.gross : ratio), linked: list.linked };
+    }
+    patch.price = [...prices.filter((p) => p.currencyId !== currency.id), updated];
   }
   return patch;
+}
+
+/** A net amount at a net/gross ratio, to Shopware's four stored decimals. */
+function netAt(gross: number, ratio: number): number {
+  return Math.round(gross * ratio * 10_000) / 10_000;
 }

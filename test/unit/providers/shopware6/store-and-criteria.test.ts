@@ -6,6 +6,7 @@ import { SW_DEFAULT_CURRENCY_ID } from '../../../../src/lib/providers/shopware6/
 import { ADMIN, call, integrationToken } from '../../../platforms/shopware/client.ts';
 import { USD_CURRENCY_ID } from '../../../platforms/shopware/constants.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
+import type { SwCurrency } from '../../../../src/lib/providers/shopware6/currency.ts';
 import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
 
 let store: ShopwareStore;
@@ -13,6 +14,9 @@ beforeAll(async () => {
   store = await startShopwareStore({ port: 0 });
 });
 afterAll(() => store.close());
+
+const EUR: SwCurrency = { id: SW_DEFAULT_CURRENCY_ID, isoCode: 'EUR', factor: 1 };
+const USD: SwCurrency = { id: USD_CURRENCY_ID, isoCode: 'USD', factor: 1.17 };
 
 describe('currency table', () => {
   const table = readCurrencyTable([
@@ -60,7 +64,7 @@ describe('criteria builders', () => {
       { currencyId: SW_DEFAULT_CURRENCY_ID, gross: 2.99, net: 2.51, linked: true, listPrice: { gross: 3.49, net: 2.93, linked: true } },
       { currencyId: USD_CURRENCY_ID, gross: 3.49, net: 2.93, linked: true, listPrice: null },
     ];
-    const patch = buildProductPatch({ name: 'Apples', price: 3.29, inventory: 7, published: false }, current, SW_DEFAULT_CURRENCY_ID);
+    const patch = buildProductPatch({ name: 'Apples', price: 3.29, inventory: 7, published: false }, current, EUR);
     expect(patch).toEqual({
       name: 'Apples',
       active: false,
@@ -72,5 +76,20 @@ describe('criteria builders', () => {
     const answer = await call(`${store.origin}/api/product/${SEED_IDS.apples}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(patch) });
     expect(answer.status).toBe(204);
     expect(store.getProduct(SEED_IDS.apples)?.price?.map((p) => p.currencyId).sort()).toEqual([SW_DEFAULT_CURRENCY_ID, USD_CURRENCY_ID].sort());
+  });
+
+  it('a price in a currency the product had no entry for (shown as the default × factor) keeps the default\'s tax and list price, not net = gross', async () => {
+    const euroOnly = [{ currencyId: SW_DEFAULT_CURRENCY_ID, gross: 2.99, net: 2.51, linked: true, listPrice: { gross: 3.49, net: 2.93, linked: true } }];
+    const patch = buildProductPatch({ price: 4 }, euroOnly, USD);
+    expect(patch.price).toEqual([
+      euroOnly[0],
+      // 4 × 2.51 / 2.99; the list price as shown (3.49 × 1.17 = 4.08), its net at its own ratio
+      { currencyId: USD_CURRENCY_ID, gross: 4, net: 3.3579, linked: true, listPrice: { currencyId: USD_CURRENCY_ID, gross: 4.08, net: 3.4253, linked: true } },
+    ]);
+    // the faithful server keeps it, and the product reads back at what was typed, the list price above it
+    const token = await integrationToken(store.origin, ADMIN);
+    const answer = await call(`${store.origin}/api/product/${SEED_IDS.bananas}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(patch) });
+    expect(answer.status).toBe(204);
+    expect(store.getProduct(SEED_IDS.bananas)?.price?.find((p) => p.currencyId === USD_CURRENCY_ID)).toMatchObject({ gross: 4, net: 3.3579 });
   });
 });
