@@ -7,6 +7,7 @@
  * product's tax (its net was sent equal to the gross) and the list price struck through beside it.
  */
 import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -62,6 +63,49 @@ describe('a price typed in the person’s locale', () => {
       await page.screenshot({ path: `${SCREENSHOT_DIR}/money-price-saved-${locale}-${width}.png`, fullPage: true });
     });
   }
+});
+
+/**
+ * Where `latin` is drawn against `arabic` inside the first element matching `selector`: a name that
+ * starts in Arabic reads right to left, so its Latin word, said after the Arabic, is drawn to its left.
+ */
+async function latinDrawnLeftOfArabic(page: Page, selector: string, latin: string, arabic: string): Promise<boolean> {
+  return page.locator(selector).first().evaluate((element, [latin, arabic]) => {
+    const text = [...element.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.includes(latin!))!;
+    const rectOf = (word: string) => {
+      const range = document.createRange();
+      const start = text.textContent!.indexOf(word);
+      range.setStart(text, start);
+      range.setEnd(text, start + word.length);
+      return range.getBoundingClientRect();
+    };
+    return rectOf(latin!).right <= rectOf(arabic!).left;
+  }, [latin, arabic]);
+}
+
+describe('a name that starts in Arabic, with a Latin word in it', () => {
+  it('reads right to left on its card, its page, in the editor and in its description (the Latin word was drawn after it, at the right)', async () => {
+    const { page, editor, id } = await editorIn('en-US', 360, 5);
+    const name = 'مصباح طاولة Lamp';
+    await editor.getByRole('textbox', { name: 'Name' }).fill(name);
+    await editor.getByRole('textbox', { name: 'Description' }).fill('<p>مصباح للقراءة، Lamp.</p>');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((e2e.env.store.getProduct(id) as { name: string }).name).toBe(name);
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    expect(await latinDrawnLeftOfArabic(page, 'main h1', 'Lamp', 'مصباح')).toBe(true);
+    expect(await editor.getByRole('textbox', { name: 'Name' }).evaluate((input) => getComputedStyle(input).direction)).toBe('rtl');
+    // the description as well, its first words being Arabic
+    expect(await page.locator('section.description .merchant-html').evaluate((element) => getComputedStyle(element).direction)).toBe('rtl');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/money-rtl-name-product-360.png` });
+    await page.getByRole('link', { name: /Back to the catalogue/ }).click();
+    await page.getByRole('heading', { name, level: 3 }).waitFor();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/money-rtl-name-catalogue-360.png` });
+    // on one line (a 360 px card breaks it in two)
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await latinDrawnLeftOfArabic(page, `main h3:text-is("${name}")`, 'Lamp', 'مصباح')).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/money-rtl-name-catalogue-1280.png` });
+  });
 });
 
 describe('a Shopware 6 shop shown in US dollars, a product priced in euros only', () => {
