@@ -4,7 +4,8 @@
  * did not take for the decimal mark: "12,50" typed in an English browser was saved as 1250), and a
  * price that reads as thousands in that locale is refused beside the field and never sent. And a
  * Shopware 6 shop shown in a currency a product has no price of: the price saved in it keeps the
- * product's tax (its net was sent equal to the gross) and the list price struck through beside it.
+ * product's tax (its net was sent equal to the gross) and the list price struck through beside it;
+ * and its promotion's absolute discount, kept in euros, is said in euros (it was said as dollars).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -109,7 +110,7 @@ describe('a name that starts in Arabic, with a Latin word in it', () => {
 });
 
 describe('a Shopware 6 shop shown in US dollars, a product priced in euros only', () => {
-  it('a new dollar price goes out with the euro price’s net/gross ratio (its tax), not net = gross', async () => {
+  it('a new dollar price goes out with the euro price’s net/gross ratio (its tax), not net = gross; a coupon’s euros are said in euros', async () => {
     const { app, store: shop } = await servePlatformApp(e2e, {
       basePath: '/shops/sw/',
       startStore: () => startShopwareStore({ port: 0 }),
@@ -145,5 +146,14 @@ describe('a Shopware 6 shop shown in US dollars, a product priced in euros only'
     expect(dollar?.net).toBeLessThan(4);
     await page.locator('main article .price .now', { hasText: '$4.00' }).first().waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/money-shopware-usd-saved-360.png`, fullPage: true });
+
+    // the coupons: an amount off kept in the shop's default currency is said in it, not in dollars
+    await page.goto(`${app.url}#/s/sw/coupons`);
+    const fiveOff = page.getByRole('listitem').filter({ hasText: 'FIVEOFF' });
+    await fiveOff.waitFor();
+    expect(await fiveOff.innerText()).toMatch(/Five off\s+€5\.00 off/);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/money-shopware-usd-coupons-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/money-shopware-usd-coupons-1280.png`, fullPage: true });
   });
 });

@@ -192,6 +192,11 @@ export interface Coupon {
   percentOff: number | null;
   /** Major units of the store's currency, for fixed-amount coupons (platforms.md 1.5). */
   amountOff?: number;
+  /**
+   * The currency `amountOff` is kept in where it is not the one the store's prices are shown in (a
+   * Shopware promotion's absolute discount is in the shop's default currency); absent: the store's.
+   */
+  currency?: string;
   /** A discount that depends on the cart (Foxy's tiers); percentOff is null then. */
   tiers?: CouponTiers;
   /** The merchant's name for it ("Summer sale"), where the store keeps one. */

@@ -44,7 +44,7 @@ function nextCursor(page0: number, count: number, total: number): Cursor | null 
 const COUPON_PAGE = 100;
 
 export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6StoreConfig>): Adapter {
-  let currency: Promise<SwCurrency> | undefined;
+  let currency: Promise<{ chosen: SwCurrency; fallback: SwCurrency }> | undefined;
 
   async function call(request: ApiRequest, operation: ApiOperation, options?: CallOptions & { accept?: readonly number[] }): Promise<ApiResponse> {
     const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
@@ -64,18 +64,25 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     return call({ method: 'POST', path: `/api/search/${entity}`, body: { json: criteria } }, operation, options);
   }
 
-  /** The currency prices are shown in; the table is read once per store (without currency:read, config's label). */
-  function currencyOf(options?: CallOptions): Promise<SwCurrency> {
+  /**
+   * The currency prices are shown in, and the shop's default currency (what a promotion's absolute
+   * discount is kept in); the table is read once per store (without currency:read, config's label for both).
+   */
+  function currenciesOf(options?: CallOptions): Promise<{ chosen: SwCurrency; fallback: SwCurrency }> {
     currency ??= (async () => {
       const answer = await search('currency', buildCurrencyCriteria(), 'probe', { ...options, accept: [403] });
       let table: CurrencyTable | undefined;
       if (answer.status !== 403) table = readCurrencyTable(readSearchResult(answer.json, 1, 100).data);
-      return chooseCurrency(table, store.currency);
+      return { chosen: chooseCurrency(table, store.currency), fallback: table === undefined ? chooseCurrency(table, store.currency) : chooseCurrency(table, undefined) };
     })();
     currency.catch(() => {
       currency = undefined;
     });
     return currency;
+  }
+
+  async function currencyOf(options?: CallOptions): Promise<SwCurrency> {
+    return (await currenciesOf(options)).chosen;
   }
 
   function mapOne(value: unknown, chosen: SwCurrency, path: string): Product {
@@ -165,9 +172,13 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     },
 
     async listCoupons(options): Promise<Coupon[]> {
-      const answer = await search('promotion', buildPromotionListCriteria(0, COUPON_PAGE), 'listCoupons', options);
+      const [answer, { chosen, fallback }] = await Promise.all([search('promotion', buildPromotionListCriteria(0, COUPON_PAGE), 'listCoupons', options), currenciesOf(options)]);
       const { data } = readSearchResult(answer.json, 1, COUPON_PAGE);
-      return data.flatMap((item, index) => mapPromotion(item, `data[${index}]`) ?? []);
+      const coupons = data.flatMap((item, index) => mapPromotion(item, `data[${index}]`) ?? []);
+      // An absolute discount's value is in the shop's default currency (a shop showing another one
+      // converts it, or takes the price the promotion sets for that currency): said in the currency it is kept in.
+      if (chosen.id === fallback.id) return coupons;
+      return coupons.map((coupon) => (coupon.amountOff === undefined ? coupon : { ...coupon, currency: fallback.isoCode }));
     },
 
     async updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, options): Promise<Product> {
