@@ -53,6 +53,12 @@ describe('a price typed in the person’s locale', () => {
       await editor.screenshot({ path: `${SCREENSHOT_DIR}/money-price-thousands-${locale}-${width}.png` });
       expect(costOf(id)).toBe(before);
 
+      // more digits than a number holds exactly: refused, not sent rounded
+      await price.fill('12345678901234567');
+      await price.press('Enter');
+      await editor.getByText('This price is too large to be saved exactly.').waitFor();
+      expect(costOf(id)).toBe(before);
+
       await price.fill(decimalComma);
       await editor.getByRole('button', { name: 'Save changes' }).click();
       await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();

@@ -111,7 +111,10 @@ function priceProblem(typed: unknown, currency: string): string {
       ? `Enter the price without thousands separators, for example ${example(decimals === 0 ? 1234 : 1234.5, decimals)}.`
       : `Enter a price, for example ${example(19.9, decimals)}.`;
   }
-  return reading.amount < 0 ? 'The price cannot be negative.' : tooManyDecimals(reading.amount, decimals);
+  if (reading.amount < 0) return 'The price cannot be negative.';
+  // past 2^53 minor units a number no longer holds every amount: 12345678901234567.89 went out as …568
+  if (Math.abs(reading.amount) * 10 ** decimals > Number.MAX_SAFE_INTEGER) return 'This price is too large to be saved exactly.';
+  return tooManyDecimals(reading.amount, decimals);
 }
 
 /** `currency`: the store's, whose minor unit says how many decimals a price may have. */

@@ -78,5 +78,10 @@ describe('readPrice: a typed price read as the person meant it (Chromium\'s numb
     expect(priceProblem('12,50', 'USD')).toBe('');
     expect(priceProblem('19,9945', 'USD')).toBe('Enter a price with at most 2 decimals, for example 19.90.');
     expect(priceProblem('-1', 'USD')).toBe('The price cannot be negative.');
+    // past 2^53 minor units the typed amount is not the one a number holds (and would be sent)
+    expect(priceProblem('12345678901234567', 'USD')).toBe('This price is too large to be saved exactly.');
+    expect(priceProblem('90071992547409.92', 'USD')).toBe('This price is too large to be saved exactly.');
+    expect(priceProblem('90071992547409.91', 'JPY')).toBe('Enter a price without decimals, for example 20.');
+    expect(priceProblem('90071992547409', 'USD')).toBe('');
   });
 });
