@@ -6,6 +6,8 @@
  * Shopware 6 shop shown in a currency a product has no price of: the price saved in it keeps the
  * product's tax (its net was sent equal to the gross) and the list price struck through beside it;
  * and its promotion's absolute discount, kept in euros, is said in euros (it was said as dollars).
+ * A FlickRocket product sold under two licences at two prices says its lowest "From" (it read as
+ * the price of both).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -16,6 +18,7 @@ import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
 import { DEFAULT_CURRENCY_ID, SEED_IDS, USD_CURRENCY_ID } from '../platforms/shopware/seed.ts';
 import { startShopwareStore } from '../platforms/shopware/server.ts';
+import { startFlickRocketStore } from '../platforms/flickrocket/server.ts';
 
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin'] } });
 
@@ -161,5 +164,36 @@ describe('a Shopware 6 shop shown in US dollars, a product priced in euros only'
     await page.screenshot({ path: `${SCREENSHOT_DIR}/money-shopware-usd-coupons-360.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/money-shopware-usd-coupons-1280.png`, fullPage: true });
+  });
+});
+
+describe('a FlickRocket product sold under two licences at two prices', () => {
+  it('says its lowest price "From", on its card and its page; one price alone is said bare', async () => {
+    const clientId = 'StorefrontConnect.e2e.apps.flickrocket.com';
+    const { app } = await servePlatformApp(e2e, {
+      basePath: '/shops/fr/',
+      startStore: (app) => startFlickRocketStore({ port: 0, hooksPort: null, productCount: 30, clients: [{ clientId, name: 'Storefront Connect', redirectUris: [app.url] }], allowedOrigins: [app.origin], rateLimit: null }),
+      config: (shop, app) => ({
+        stores: [{ id: 'fr', kind: 'flickrocket', name: 'FlickRocket Test Shop', authorizationEndpoint: `${shop.origin}/oauth2/auth`, tokenEndpoint: `${shop.origin}/token`, apiBase: shop.origin, clientId, redirectUri: app.url, defaultScopes: ['products'], currency: 'EUR', language: 'en' }],
+      }),
+    });
+    const { page } = await openAppHome(e2e, app, 360);
+    await page.getByRole('button', { name: 'Connect FlickRocket Test Shop', exact: true }).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+    await page.getByRole('heading', { name: 'FlickRocket Test Shop', level: 1 }).waitFor();
+    // product 1002: €4.99 for one licence, €19.99 for the other; 1003 has one price
+    await page.goto(`${app.url}#/s/fr/product/1003`);
+    const price = page.locator('main article .price .now').first();
+    await expect.poll(() => price.textContent()).toMatch(/^\S*\d/);
+    expect(await price.textContent()).not.toMatch(/From/);
+    await page.goto(`${app.url}#/s/fr/product/1002`);
+    await expect.poll(() => price.textContent()).toBe('From €4.99');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/money-flickrocket-from-360.png` });
+    await page.getByRole('link', { name: /Back to the catalogue/ }).click();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('1002');
+    const card = page.locator('main ul > li article').filter({ hasText: '1002' });
+    await expect.poll(() => card.locator('.price .now').textContent()).toBe('From €4.99');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/money-flickrocket-from-1280.png` });
   });
 });

@@ -19,6 +19,8 @@ export interface Product {
   /** ISO 4217. */
   currency: string;
   compareAtPrice: number | null;
+  /** `price` is the lowest of several (a FlickRocket product's licences at different prices): said "From …". */
+  priceFrom?: true;
   images: ProductImage[];
   categories: string[];
   tags: string[];

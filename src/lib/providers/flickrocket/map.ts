@@ -106,6 +106,7 @@ interface Pricing {
   price: number;
   compareAtPrice: number | null;
   currency: string;
+  priceFrom?: true;
 }
 
 function pricing(bindings: readonly WireObject[], context: FlickRocketMapContext, path: string): Pricing {
@@ -121,16 +122,18 @@ function pricing(bindings: readonly WireObject[], context: FlickRocketMapContext
   // No resolvable price model: shown as 0 in the configured currency (decision; the list keeps the product).
   if (currency === undefined) return { price: 0, compareAtPrice: null, currency: (context.currency ?? 'EUR').toUpperCase() };
   let best: { cents: number; binding: WireObject; at: string } | undefined;
+  let several = false;
   for (const [index, binding] of bindings.entries()) {
     const at = `${path}[${index}]`;
     const cents = modelOf(binding, 'price_id', at)?.get(currency);
+    if (cents !== undefined && best !== undefined && cents !== best.cents) several = true;
     if (cents !== undefined && (best === undefined || cents < best.cents)) best = { cents, binding, at };
   }
   const toMajor = (cents: number): number => roundToCurrency(cents / 100, currency);
   const price = toMajor(best?.cents ?? 0);
   const compareCents = best === undefined ? undefined : modelOf(best.binding, 'compare_price_id', best.at)?.get(currency);
   const compareAtPrice = compareCents === undefined ? null : toMajor(compareCents);
-  return { price, currency, compareAtPrice: compareAtPrice !== null && compareAtPrice > price ? compareAtPrice : null };
+  return { price, currency, compareAtPrice: compareAtPrice !== null && compareAtPrice > price ? compareAtPrice : null, ...(several ? { priceFrom: true as const } : {}) };
 }
 
 /** FlickRocket dates have no zone ("2019-05-02T00:00:00"): read as UTC. */

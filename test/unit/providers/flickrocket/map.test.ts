@@ -78,11 +78,15 @@ describe('prices, in major units from cents', () => {
   it('two licence bindings: the lowest price ("from"), with that binding compare price only when higher', async () => {
     const p = await product(1002);
     expect(p.price).toBe(4.99);
+    expect(p.priceFrom).toBe(true);
     expect(p.compareAtPrice).toBeNull();
     const fromWire = readProductDetail(await get('/api/products/1002.json'));
     const [hd] = (fromWire['price_license_binding'] as object[]) ?? [];
     const single = mapProduct({ ...fromWire, price_license_binding: [hd] }, context);
     expect(single).toMatchObject({ price: 19.99, compareAtPrice: 24.99 });
+    expect(single).not.toHaveProperty('priceFrom');
+    // two licences at one price: that is the price, not a "from" one
+    expect(mapProduct({ ...fromWire, price_license_binding: [hd, hd] }, context)).not.toHaveProperty('priceFrom');
   });
 
   it('a compare-at model cheaper than the price is not a compare-at price', () => {
