@@ -25,16 +25,18 @@ export const FIRST_SCREEN = [HOME] as const;
 const AUTH_SERVICE = 'src/lib/auth/auth-service.ts';
 /** Loaded at once with a saved session too (Session.load), so that a renewal failed offline is retried. */
 const RENEWAL_RETRY = 'src/lib/auth/renewal-retry.ts';
+/** Loaded by the vault's listing when it finds a record (vault-listing.ts): a first visit has none. */
+const VAULT_RECORDS = 'src/lib/storage/vault-records.ts';
 /** The measured store's platform profile, loaded with config.json (registry.ts). */
 const GOODSIE_PROFILE = 'src/lib/providers/goodsie-profile.ts';
 /**
  * What a returning visitor's first screen loads beyond the first load: the store screen's chunk
  * (the catalogue, its tabs and banners, which the shell loads as soon as a store is connected, the
- * code that builds the store's client and the API client), the AuthService, the renewals' retry and
- * the Goodsie store's profile. test/e2e/first-visit-code.test.ts checks this against what Chromium
+ * code that builds the store's client and the API client), the reading of the saved records, the
+ * AuthService, the renewals' retry and the Goodsie store's profile. test/e2e/first-visit-code.test.ts checks this against what Chromium
  * downloads.
  */
-export const RETURNING_SCREEN = [...STORE_SCREEN, AUTH_SERVICE, RENEWAL_RETRY, GOODSIE_PROFILE] as const;
+export const RETURNING_SCREEN = [...STORE_SCREEN, VAULT_RECORDS, AUTH_SERVICE, RENEWAL_RETRY, GOODSIE_PROFILE] as const;
 const PROVIDERS = 'src/lib/providers/';
 
 /**

@@ -84,9 +84,10 @@ describe('the code a visit downloads', () => {
     await page.waitForLoadState('networkidle');
     // The first load less the stores list; the store screen's chunk; the AuthService with the
     // renewals' retry (one chunk, both loaded at once with a saved session) and what it imports;
-    // Goodsie's profile and adapter. (unload-guard.js is the chunk of what the AuthService, the
-    // seam and the Embed screen's sign-in share: unload-guard.ts and return-to.ts; Rolldown names it
-    // after one of them.)
+    // Goodsie's profile and adapter; the reading of the records the vault's listing found
+    // (vault-records.ts: a first visit, with none, never loads it). (unload-guard.js is the chunk
+    // of what the AuthService, the seam and the Embed screen's sign-in share: unload-guard.ts and
+    // return-to.ts; Rolldown names it after one of them.)
     expect([...chunks].sort()).toEqual([
       'auth-service.js',
       'boot.css',
@@ -102,6 +103,7 @@ describe('the code a visit downloads', () => {
       'store.css',
       'store.js',
       'unload-guard.js',
+      'vault-records.js',
     ]);
   });
 

@@ -10,6 +10,8 @@
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
+import { isNewDatabase } from '../storage/open-database.ts';
+import { loadRecordReading } from '../storage/vault-listing.ts';
 import type { VaultListing } from '../storage/token-vault.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { AuthEvent, AuthService, AuthServiceDeps, CompletedSignIn } from './auth-service.ts';
@@ -88,8 +90,13 @@ export class LazyAuth implements AuthPort {
     void this.signOuts;
   }
 
-  /** Opens the storage sessions live in (IndexedDB, or memory); never rejects. Start it early. */
+  /**
+   * Opens the storage sessions live in (IndexedDB, or memory); never rejects. Start it early. A
+   * database an earlier visit made may hold saved sessions: the code that reads them downloads as
+   * soon as that is known, while storage is checked (a first visit's, made just now, holds none).
+   */
   static openStorage(database?: Promise<IDBDatabase>): Promise<OpenedStorage> {
+    database?.then((opened) => void (isNewDatabase(opened) || loadRecordReading().catch(() => undefined)), () => undefined);
     return openStorage(database ? { database } : {});
   }
 

@@ -11,7 +11,7 @@ import { credentialOrigins, madeFor } from '../connect/credential-origins.ts';
 import type { StoreConfig, StoreKind } from '../connect/store-config.ts';
 import type { TokenSet } from '../oauth/types.ts';
 import { prefixed, VAULT_PREFIX, type KeyValueStore } from './kv.ts';
-import { parseTokenSet, parseVaultRecord } from './vault-listing.ts';
+import { parseTokenSet, parseVaultRecord } from './vault-records.ts';
 import { checkVaultRecord, readVaultRecord } from './vault-record.ts';
 
 const KINDS: readonly StoreKind[] = ['goodsie', 'shopware6', 'storehippo', 'flickrocket', 'foxy'];

@@ -8,12 +8,22 @@ export const DATABASE_NAME = 'storefront-connect';
 export const OBJECT_STORE = 'kv';
 const DATABASE_VERSION = 1;
 
+/** The databases this page created (no earlier visit had), which hold nothing saved yet. */
+const created = new WeakSet<IDBDatabase>();
+
+/** Whether this page's open created `database` (a first visit's): nothing is saved in it. */
+export function isNewDatabase(database: IDBDatabase): boolean {
+  return created.has(database);
+}
+
 /** Opens (creating on first use) the database; rejects where IndexedDB refuses or throws. */
 export function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     const request = factory.open(DATABASE_NAME, DATABASE_VERSION);
     request.onupgradeneeded = () => {
-      if (!request.result.objectStoreNames.contains(OBJECT_STORE)) request.result.createObjectStore(OBJECT_STORE);
+      if (request.result.objectStoreNames.contains(OBJECT_STORE)) return;
+      request.result.createObjectStore(OBJECT_STORE);
+      created.add(request.result);
     };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);

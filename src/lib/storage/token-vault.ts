@@ -8,9 +8,11 @@ import type { StoreSession } from '../oauth/types.ts';
 import { credentialOrigins } from '../connect/credential-origins.ts';
 import { prefixed, VAULT_PREFIX, type KeyValueStore } from './kv.ts';
 import { readVaultRecord } from './vault-record.ts';
-import { accepted, copySession, listVault, parseRecord, VAULT_SCHEMA_VERSION, type StoreLookup, type VaultListing } from './vault-listing.ts';
+import { listVault, type VaultListing } from './vault-listing.ts';
+import { accepted, copySession, parseRecord, VAULT_SCHEMA_VERSION, type StoreLookup } from './vault-records.ts';
 
-export { parseTokenSet, parseVaultRecord, VAULT_SCHEMA_VERSION, type StoreLookup, type VaultListing } from './vault-listing.ts';
+export { type VaultListing } from './vault-listing.ts';
+export { parseTokenSet, parseVaultRecord, VAULT_SCHEMA_VERSION, type StoreLookup } from './vault-records.ts';
 
 interface VaultRecord {
   v: typeof VAULT_SCHEMA_VERSION;
