@@ -422,6 +422,18 @@ async function findByName(env: Env, name: string): Promise<boolean> {
   return (json.data?.length ?? 0) > 0;
 }
 
+/** What Chromium gives a screen reader for the focused element: its accessible name and description. */
+async function focusedForScreenReader(page: Page): Promise<{ name: unknown; description: unknown }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'document.activeElement' });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId!, fetchRelatives: false });
+    return { name: nodes[0]?.name?.value, description: nodes[0]?.description?.value };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 describe('Shopware 6’s screens to a keyboard and a screen reader', () => {
   it('each screen passes axe (WCAG 2.1 A/AA, and a sound outline) at 360 px light and 1280 px dark; the focus follows connect, a refused secret, another key and Forget', async () => {
     const env = await startEnv();
@@ -444,9 +456,20 @@ describe('Shopware 6’s screens to a keyboard and a screen reader', () => {
     await hasFocus(secret);
     expect(await secret.getAttribute('aria-invalid')).toBe('true');
     await audit('form-refused');
+    // The words that describe the link the focus lands on, as they are at that moment (a screen reader
+    // reads them then, and not again when they change a moment later).
+    await page.evaluate(() => {
+      document.addEventListener('focusin', ({ target }) => {
+        const ids = target instanceof Element ? (target.getAttribute('aria-describedby') ?? '') : '';
+        document.body.dataset['describedAtFocus'] = ids && (document.getElementById(ids)?.textContent ?? '');
+      });
+    });
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
     const browse = page.getByRole('link', { name: `Browse ${STORE}` });
     await hasFocus(browse);
+    // Where the focus lands, a screen reader is told what the connection allows (the card's status line).
+    expect(await page.evaluate(() => document.body.dataset['describedAtFocus'])).toMatch(/^Connected · can browse products/);
+    expect(await focusedForScreenReader(page)).toEqual({ name: `Browse ${STORE}`, description: expect.stringMatching(/^Connected · can browse products/) });
     await audit('home-connected');
 
     await browse.click();

@@ -56,6 +56,15 @@ describe('HomeView', () => {
     expect(other.queryByRole('link', { name: /browse/i })).not.toBeInTheDocument();
   });
 
+  it('a connected store’s Browse is described by its status line: a screen reader says what the connection allows where the focus lands on it', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] } });
+    renderHome(app);
+
+    const demo = within(storeItem('Demo Store'));
+    await demo.findByText('Connected · can browse products and use the cart');
+    expect(demo.getByRole('link', { name: 'Browse Demo Store' })).toHaveAccessibleDescription('Connected · can browse products and use the cart');
+  });
+
   it('a store whose access ended in this tab is not listed as connected: it says so, not in the connected colour, beside the stores still connected', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'], other: ['storefront'] } });
     renderHome(app);
