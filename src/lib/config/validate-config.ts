@@ -74,9 +74,8 @@ function requireEndpoint(store: JsonObject, key: string, path: string): string {
   return value;
 }
 
-/** Keys that would hold a secret; refused anywhere in a store entry (platforms.md 1.1, plus StoreHippo's header name `access-key`). */
 /**
- * Key names that hold a secret, compared without case, hyphens or underscores: any name with
+ * Key names that hold a secret, refused anywhere in a store entry (platforms.md 1.1), compared without case, hyphens or underscores: any name with
  * "secret", "password" or "passwd", "privatekey", "apikey" or "credential" in it (Shopware's
  * `secretAccessKey`, an `integrationSecret`), and any ending in "token" or "accesskey" (Shopware's
  * and StoreHippo's access keys, a bearer or refresh token). Endpoints (`tokenEndpoint`) are not.

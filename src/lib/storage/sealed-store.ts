@@ -11,7 +11,7 @@
  * Each value is bound to its key name (AES-GCM additional data), so a record copied under another
  * store's key does not open. Anything that does not open (key lost, storage partly cleared, tampered)
  * rejects with a DataError DOMException, which the vault (the boundary to our errors) turns into
- * STORAGE_CORRUPT, "discarded", and the "saved session was damaged" banner. No import of our error
+ * STORAGE_CORRUPT, "discarded", and the banner "The saved connection to … was removed". No import of our error
  * module: this file loads on its own while the storage check runs, and a shared dependency would
  * cost the first load a preload list.
  * @see https://www.w3.org/TR/WebCryptoAPI/#aes-gcm
