@@ -234,20 +234,6 @@ export class Session extends StoreAccess {
     }
   }
 
-  /** Asks the store for one more scope on top of what is granted, returning to `returnTo`. */
-  requestScope(storeId: string, scope: string, returnTo: string): Promise<void> {
-    const store = this.store(storeId);
-    const current = this.isConnected(storeId) ? this.grantedScopes(storeId) : (store && 'defaultScopes' in store ? store.defaultScopes : []);
-    const scopes = [...new Set([...current, scope])];
-    return this.signIn(storeId, { scopes, returnTo });
-  }
-
-  /** Reconnects an expired session with the scopes it had. */
-  reconnect(storeId: string, returnTo: string): Promise<void> {
-    const scopes = this.sessionFor(storeId)?.tokens.scopes;
-    return this.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
-  }
-
   /** Ends the store's session, and forgets its separate embed token (and the marker of a copied snippet) too. */
   async signOut(storeId: string): Promise<void> {
     if (this.onSeam(storeId)) await (await this.seam()).forget(storeId);

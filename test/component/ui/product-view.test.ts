@@ -107,7 +107,7 @@ describe('ProductView: what the granted scopes unlock', () => {
   it('Grant access, pressed twice while the sign-in starts, starts it once and keeps the focus (aria-disabled, not disabled)', async () => {
     const app = await openProduct(['storefront']);
     const grant = screen.getByRole('button', { name: 'Grant access: Use your cart' });
-    await expectOneStartKeepingFocus(grant, (started) => vi.spyOn(app.session, 'requestScope').mockReturnValue(started));
+    await expectOneStartKeepingFocus(grant, (started) => vi.spyOn(app.session, 'signIn').mockReturnValue(started));
   });
 
   it('with storefront, cart and admin, shows the Add to cart form and the editor, and no locks', async () => {
