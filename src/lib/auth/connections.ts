@@ -16,6 +16,7 @@ import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
 import { sameScopes } from '../oauth/scopes.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
+import type { EndedReason } from '../storage/ended-markers.ts';
 // From saved-sessions.ts (in the first load already), not auth-service.ts: that import made every
 // deployment with a seam store download the AuthService on its first screen.
 import { REFRESH_MARGIN_MS } from './saved-sessions.ts';
@@ -191,6 +192,7 @@ export class Connections {
     this.#bump(storeId);
     await this.#withLock(renewalLockName(storeId), async () => {
       await this.#deps.signOuts?.clear(storeId);
+      await this.#deps.vault.clearEnded(storeId);
       await this.#put(credential);
     });
     this.#deps.signOuts?.connected(storeId);
@@ -227,7 +229,7 @@ export class Connections {
           if (!(isAppError(error) && error.code !== 'TOKEN_EXPIRED' && error.code !== 'TOKEN_MISSING' && stillValid)) throw error;
         }
       } else if ((credential.tokens?.expiresAt ?? 0) <= this.#now()) {
-        await this.#forgetIfUnchanged(storeId, signatureOf(credential));
+        await this.#forgetIfUnchanged(storeId, signatureOf(credential), 'expired');
         throw new AppError('TOKEN_EXPIRED', 'the access token has expired', { storeId });
       }
     }
@@ -256,7 +258,7 @@ export class Connections {
       await this.#renew(storeId, refused, true);
       return;
     }
-    await this.#forgetIfUnchanged(storeId, refused);
+    await this.#forgetIfUnchanged(storeId, refused, 'refused');
     throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this connection', { storeId });
   }
 
@@ -270,6 +272,7 @@ export class Connections {
     const remove = async (): Promise<Credential | null> => {
       const credential = await this.current(storeId).catch(() => null);
       await this.#delete(storeId);
+      await this.#deps.vault.clearEnded(storeId);
       return credential;
     };
     const signOuts = this.#deps.signOuts;
@@ -321,7 +324,7 @@ export class Connections {
     } catch (error) {
       if (isAppError(error) && error.code === 'TOKEN_EXPIRED') {
         this.#refusedPending.delete(storeId);
-        await this.#forgetIfUnchanged(storeId, stale);
+        await this.#forgetIfUnchanged(storeId, stale, 'refused');
         error.storeId ??= storeId;
         throw error;
       }
@@ -348,11 +351,17 @@ export class Connections {
     return renewed;
   }
 
-  async #forgetIfUnchanged(storeId: string, signature: string): Promise<void> {
+  /**
+   * The store ended the connection signed with `signature` (`reason`): deleted, unless replaced
+   * meanwhile, and a marker of why left in its place (storage/ended-markers.ts: no secret), so that the
+   * screens say why after a reload as well.
+   */
+  async #forgetIfUnchanged(storeId: string, signature: string, reason: EndedReason): Promise<void> {
     const current = await this.current(storeId).catch(() => null);
     if (current && signatureOf(current) !== signature) return;
     this.#bump(storeId);
     await this.#delete(storeId);
+    await this.#deps.vault.markEnded(storeId, { reason, at: this.#now(), ...(current ? { mode: current.mode } : {}) });
   }
 
   #bump(storeId: string): void {

@@ -78,7 +78,7 @@ export const flickRocketProfile: ProviderProfile = Object.freeze({
   embedUnavailable:
     'A snippet carries its credential in the page’s HTML, where anyone can read it, and FlickRocket has no read-only access: the products access this app holds also edits and deletes products. So this app makes no snippet for FlickRocket stores.',
   notes: {
-    sessionEnded: `FlickRocket no longer accepts this app’s refresh token. Remove the app’s permission in ${REVOKE_AT}, then press Reconnect.`,
+    sessionEnded: `FlickRocket no longer accepts this app’s refresh token. Remove the app’s permission in ${REVOKE_AT}, then connect again.`,
     signedOut: `This browser forgot its tokens; to end the app’s access at the store too: ${REVOKE_AT}.`,
     pricesElsewhere: 'Prices are set in FlickRocket’s shared price models and digital goods have no stock, so neither is edited here.',
     ordersUnconfirmed: 'Experimental: FlickRocket’s order format is not yet confirmed, so check an order in FlickRocket Admin before acting on it.',

@@ -10,6 +10,7 @@ import { runsOnSeam } from '../connect/store-config.ts';
 import { StoreAccess } from './store-access.svelte.ts';
 import type { StoreConnections } from './store-connections.ts';
 import { browserOffline } from '../shared/offline.ts';
+import type { EndedWords } from '../providers/ended-words.ts';
 
 export type { ConnectionMode } from './store-access.svelte.ts';
 
@@ -26,6 +27,8 @@ export class Session extends StoreAccess {
   #sessions = $state<StoreSession[]>([]);
   /** Store ids whose access ended (401 with no way to refresh): the reconnect banner shows. */
   #expired = $state<string[]>([]);
+  /** Seam stores whose connection the store itself ended before this visit: why and when, in words (ended-before.ts). */
+  #ended = $state<Record<string, EndedWords>>({});
   /** A sign-in that could not even start (no storage for its state, a store that is gone). */
   #signInFailure = $state<{ storeId: string; error: unknown } | null>(null);
   /** Store ids whose saved record was unreadable and was discarded. */
@@ -126,17 +129,29 @@ export class Session extends StoreAccess {
   }
 
   async load(): Promise<void> {
+    const onSeam = this.config.stores.some((s) => runsOnSeam(s.kind));
+    // Where the store ended a seam store's connection before this visit (it refused the key), why:
+    // read beside the listing by code loaded only for seam stores, and not waited for.
+    if (onSeam) import('./ended-before.ts').then(async (m) => (this.#ended = await m.default(this.#auth.credentialStore, this.config))).catch(() => undefined);
     const { sessions, discarded, seamRecords } = await this.#auth.listSessions();
     // The seam's door lists saved connections only when the vault's one listing met a record of it
     // (a first visit has none, and does not download the door for stores it has not connected), from
     // the records that listing read: each is read and decrypted once at start-up.
-    const linked = seamRecords.size > 0 && this.config.stores.some((s) => runsOnSeam(s.kind))
+    const linked = seamRecords.size > 0 && onSeam
       ? await (await this.seam()).list(seamRecords)
       : { credentials: [], discarded: [] };
     this.#sessions = sessions;
     this.links.load(linked.credentials);
     this.#discarded = [...discarded, ...linked.discarded];
     if (sessions.length > 0) this.#renewalRetry().catch(() => undefined);
+  }
+
+  /**
+   * Why and when the store ended `storeId`'s connection before this visit, until it is connected or
+   * signed out of again (access that ends during the visit is `isExpired`, and keeps the person's place).
+   */
+  ended(storeId: string): EndedWords | undefined {
+    return this.#ended[storeId];
   }
 
   sessionFor(storeId: string): StoreSession | undefined {
@@ -174,10 +189,21 @@ export class Session extends StoreAccess {
   link(credential: Credential, again?: boolean): void {
     const storeId = credential.storeId;
     again ??= this.#expired.includes(storeId) || this.links.get(storeId) !== undefined;
+    this.links.link(credential, again);
+    this.#connected(storeId);
+  }
+
+  /** `storeId` was connected (a sign-in, or a seam store's credential): its ended state, refusals and the notes of before are cleared. */
+  #connected(storeId: string): void {
     this.#signedOutOf = null;
     this.#declinedMore = null;
-    this.links.link(credential, again);
+    this.#settle(storeId);
+  }
+
+  /** Connected, or signed out of: what had ended, and the scopes refused, are of the connection before. */
+  #settle(storeId: string): void {
     this.#expired = this.#expired.filter((id) => id !== storeId);
+    delete this.#ended[storeId];
     this.clearWithdrawn(storeId);
   }
 
@@ -253,9 +279,8 @@ export class Session extends StoreAccess {
     this.#outElsewhere = elsewhere;
     this.#sessions = this.#sessions.filter((s) => s.storeId !== storeId);
     this.links.drop(storeId);
-    this.#expired = this.#expired.filter((id) => id !== storeId);
+    this.#settle(storeId);
     this.#setReachable(storeId);
-    this.clearWithdrawn(storeId);
     this.#signedOutOf = storeId;
   }
 
@@ -305,11 +330,8 @@ export class Session extends StoreAccess {
   accept(session: StoreSession): void {
     this.#renewalRetry().catch(() => undefined);
     this.#setReachable(session.storeId);
-    this.#signedOutOf = null;
-    this.#declinedMore = null;
     this.#sessions = [...this.#sessions.filter((s) => s.storeId !== session.storeId), session];
-    this.#expired = this.#expired.filter((id) => id !== session.storeId);
-    this.clearWithdrawn(session.storeId);
+    this.#connected(session.storeId);
   }
 
   /**

@@ -11,6 +11,7 @@ import { credentialOrigins, madeFor } from '../connect/credential-origins.ts';
 import type { StoreConfig, StoreKind } from '../connect/store-config.ts';
 import type { TokenSet } from '../oauth/types.ts';
 import { prefixed, VAULT_PREFIX, type KeyValueStore } from './kv.ts';
+import { endedMarkers, endedRecord, type EndedMarker } from './ended-markers.ts';
 import { parseTokenSet, parseVaultRecord } from './vault-records.ts';
 import { checkVaultRecord, readVaultRecord } from './vault-record.ts';
 
@@ -31,11 +32,14 @@ export interface CredentialVaultOptions {
 
 export class CredentialVault {
   readonly #store: KeyValueStore;
+  /** Where the store ended a connection, the marker of why (ended-markers.ts). */
+  readonly #ended: KeyValueStore;
   readonly #v1Mode: (storeId: string) => string;
   readonly #storeOf: ((storeId: string) => StoreConfig | undefined) | undefined;
 
   constructor(store: KeyValueStore, options: CredentialVaultOptions) {
     this.#store = prefixed(store, VAULT_PREFIX);
+    this.#ended = endedMarkers(store);
     this.#v1Mode = options.v1Mode;
     this.#storeOf = options.storeOf;
   }
@@ -69,6 +73,19 @@ export class CredentialVault {
 
   async delete(storeId: string): Promise<void> {
     await this.#store.del(storeId);
+  }
+
+  /**
+   * The store ended `storeId`'s connection (its credential deleted): a marker of why in its place,
+   * never the credential. A storage failure is ignored: the ending stands, only the reason is not kept.
+   */
+  async markEnded(storeId: string, ended: EndedMarker): Promise<void> {
+    await this.#ended.set(storeId, endedRecord(ended)).catch(() => undefined);
+  }
+
+  /** A new connection, or Forget: the reason of an ending before is no longer the store's state. */
+  async clearEnded(storeId: string): Promise<void> {
+    await this.#ended.del(storeId).catch(() => undefined);
   }
 }
 

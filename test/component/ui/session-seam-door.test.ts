@@ -3,7 +3,8 @@
  * and what it loads: connections, the credential vault, the connectors' loaders), which it builds
  * only when the vault's listing met a seam store's record: a first visit to a deployment with seam
  * stores has none, and its stores list shows without downloading the door. The vault's keys and
- * each record are read once at start-up, by that one listing.
+ * each record are read once at start-up, by that one listing. Beside it, without the door, the
+ * marker a store left where it ended a connection (storage/ended-markers.ts) is read once per seam store.
  */
 import { describe, expect, it } from 'vitest';
 import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
@@ -75,10 +76,13 @@ function sessionOver(store: KeyValueStore): {
 
 describe('Session.load and the seam’s door', () => {
   it('an empty vault: one read of its keys, no door, nothing connected, nothing discarded', async () => {
-    const { session, doorsBuilt, keyReads } = sessionOver(createMemoryStore());
+    const { session, doorsBuilt, keyReads, recordReads } = sessionOver(createMemoryStore());
     await session.load();
     expect(keyReads()).toBe(1);
     expect(doorsBuilt()).toBe(0);
+    // the seam store's ended marker, read once (by code of its own, not waited for), Goodsie's none
+    await expect.poll(() => recordReads('ended:foxy')).toBe(1);
+    expect(recordReads('ended:acme')).toBe(0);
     expect(session.isConnected('foxy')).toBe(false);
     expect(session.discarded).toEqual([]);
   });

@@ -1,0 +1,97 @@
+/**
+ * A store that ended its connection before this visit (it refused the pasted key or token on use; the
+ * app deleted it and kept only a marker of why and when): after a reload the stores list and the
+ * store's screen say why, in the words of the mode it was connected with, not only "Not connected";
+ * connected again, the words go. And the store bar's switcher marks a store whose access ended in
+ * this tab, as the stores list does. In Chromium: e2e storehippo-app, foxy-app, multi-store.
+ */
+import { cleanup, render, screen, within } from '@testing-library/svelte';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Component } from 'svelte';
+import type { StoreConfig } from '../../../src/lib/config/types.ts';
+import HomeView from '../../../src/lib/components/views/HomeView.svelte';
+import NotConnectedView from '../../../src/lib/components/views/NotConnectedView.svelte';
+import { endedWhen } from '../../../src/lib/providers/ended-words.ts';
+import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
+import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
+import { Router } from '../../../src/lib/state/router.svelte.ts';
+import type { Session } from '../../../src/lib/state/session.svelte.ts';
+import { sessionEndedBefore } from '../../helpers/stub-session.ts';
+import Harness from './Harness.svelte';
+
+await loadProfiles(knownProviderKinds());
+
+afterEach(() => cleanup());
+
+const HIPPO: StoreConfig = { id: 'hippo', kind: 'storehippo', name: 'Hippo Demo', apiBase: 'https://hippo.example', apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR' };
+const SHOP: StoreConfig = { id: 'sw', kind: 'shopware6', name: 'Fruit Shop', apiBase: 'https://shop.example', auth: ['integration', 'password'] };
+const FOXY: StoreConfig = { id: 'foxy', kind: 'foxy', name: 'Foxy Store', apiBase: 'https://api.foxy.io', auth: ['token-bundle'] };
+const FR: StoreConfig = {
+  id: 'fr',
+  kind: 'flickrocket',
+  name: 'FR Shop',
+  apiBase: 'https://admin.flickrocket.example',
+  authorizationEndpoint: 'https://admin.flickrocket.example/oauth2/auth',
+  tokenEndpoint: 'https://admin.flickrocket.example/token',
+  clientId: 'MyApp.1.apps.flickrocket.com',
+  redirectUri: 'https://app.example/',
+  defaultScopes: ['products'],
+};
+const AT = Date.UTC(2026, 11, 6, 4, 50);
+const WHEN = endedWhen(AT);
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function show(session: Session, component: Component<any>, props: Record<string, unknown> = {}): void {
+  render(Harness, { props: { session, apis: {} as StoreApis, router: new Router(), component, props: () => props } });
+}
+
+const card = (name: string) => within(screen.getByRole('heading', { name, level: 2 }).closest('li')!);
+
+describe('after a reload, a store that refused its saved credential', () => {
+  it('the stores list says why and when, in each mode’s words, and what to do; a store with no marker says Not connected', async () => {
+    const session = await sessionEndedBefore(
+      { hippo: { reason: 'refused', at: AT, mode: 'access-key' }, foxy: { reason: 'refused', at: AT, mode: 'token-bundle' }, sw: { reason: 'refused', at: AT, mode: 'password' } },
+      HIPPO,
+      FOXY,
+      SHOP,
+      FR,
+    );
+    show(session, HomeView, { callbackError: null });
+    expect(await card('Hippo Demo').findByText(`Key refused on ${WHEN} · paste a new key to connect again`)).toBeInTheDocument();
+    expect(await card('Foxy Store').findByText(`Token refused on ${WHEN} · paste a new token to connect again`)).toBeInTheDocument();
+    expect(await card('Fruit Shop').findByText(`Sign-in ended by the store on ${WHEN} · enter the username and password again to connect`)).toBeInTheDocument();
+    expect(card('FR Shop').getByText(/^Not connected · asks you to allow/)).toBeInTheDocument();
+    // still offered as a store to connect, not as connected
+    expect(card('Hippo Demo').getByRole('button', { name: 'Connect Hippo Demo' })).toBeInTheDocument();
+    expect(card('Hippo Demo').queryByRole('link', { name: /Browse/ })).not.toBeInTheDocument();
+  });
+
+  it('the store’s screen says who refused what and when, and its form opens on the mode it was connected with', async () => {
+    const session = await sessionEndedBefore({ sw: { reason: 'refused', at: AT, mode: 'password' }, hippo: { reason: 'refused', at: AT, mode: 'access-key' } }, SHOP, HIPPO);
+    show(session, NotConnectedView, { storeId: 'sw' });
+    expect(await screen.findByText(`Fruit Shop ended this app’s sign-in on ${WHEN}, so this browser no longer holds it. Enter the username and password again to connect.`)).toBeInTheDocument();
+    expect(await screen.findByRole('radio', { name: 'Administration sign-in' })).toBeChecked();
+    cleanup();
+    show(session, NotConnectedView, { storeId: 'hippo' });
+    expect(await screen.findByText(`Hippo Demo’s access key was refused on ${WHEN}, so this browser removed it. Paste a new access key to connect again.`)).toBeInTheDocument();
+  });
+
+  it('a store that connects on its own page (FlickRocket) says its access ended, with the platform’s steps first', async () => {
+    const session = await sessionEndedBefore({ fr: { reason: 'refused', at: AT, mode: 'refresh-code' } }, FR, HIPPO);
+    show(session, HomeView, { callbackError: null });
+    expect(await card('FR Shop').findByText(`Access ended by the store on ${WHEN} · Connect to allow it again`)).toBeInTheDocument();
+    cleanup();
+    show(session, NotConnectedView, { storeId: 'fr' });
+    expect(await screen.findByText(/^FR Shop stopped accepting this app’s access on .+\. FlickRocket no longer accepts this app’s refresh token\. Remove the app’s permission in .+, then connect again\.$/)).toBeInTheDocument();
+  });
+
+  it('connected again, the words go', async () => {
+    const session = await sessionEndedBefore({ hippo: { reason: 'refused', at: AT, mode: 'access-key' }, foxy: { reason: 'refused', at: AT, mode: 'token-bundle' } }, HIPPO, FOXY);
+    show(session, HomeView, { callbackError: null });
+    await card('Hippo Demo').findByText(/^Key refused on /);
+    session.link({ v: 2, storeId: 'hippo', kind: 'storehippo', mode: 'access-key', secrets: { accessKey: 'K' }, capabilities: ['browse'] });
+    expect(await card('Hippo Demo').findByText(/^Connected · /)).toBeInTheDocument();
+    expect(session.ended('hippo')).toBeUndefined();
+    expect(session.ended('foxy')?.status).toMatch(/^Token refused on /);
+  });
+});
