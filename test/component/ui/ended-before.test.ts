@@ -11,12 +11,13 @@ import type { Component } from 'svelte';
 import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import NotConnectedView from '../../../src/lib/components/views/NotConnectedView.svelte';
+import StoreBar from '../../../src/lib/components/StoreBar.svelte';
 import { endedWhen } from '../../../src/lib/providers/ended-words.ts';
 import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
 import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
 import { Router } from '../../../src/lib/state/router.svelte.ts';
 import type { Session } from '../../../src/lib/state/session.svelte.ts';
-import { sessionEndedBefore } from '../../helpers/stub-session.ts';
+import { sessionEndedBefore, sessionOf } from '../../helpers/stub-session.ts';
 import Harness from './Harness.svelte';
 
 await loadProfiles(knownProviderKinds());
@@ -93,5 +94,17 @@ describe('after a reload, a store that refused its saved credential', () => {
     expect(await card('Hippo Demo').findByText(/^Connected · /)).toBeInTheDocument();
     expect(session.ended('hippo')).toBeUndefined();
     expect(session.ended('foxy')?.status).toMatch(/^Token refused on /);
+  });
+});
+
+describe('the store bar’s switcher', () => {
+  it('marks a store whose access ended in this tab, as the stores list does; the others as they are', () => {
+    const session = sessionOf(HIPPO, FOXY);
+    session.link({ v: 2, storeId: 'hippo', kind: 'storehippo', mode: 'access-key', secrets: { accessKey: 'K' }, capabilities: ['browse'] });
+    session.link({ v: 2, storeId: 'foxy', kind: 'foxy', mode: 'token-bundle', secrets: { clientSecret: 'S' }, capabilities: ['browse'] });
+    session.markExpired('hippo');
+    show(session, StoreBar, { storeId: 'foxy' });
+    const options = within(screen.getByRole('combobox', { name: 'Store' })).getAllByRole('option');
+    expect(options.map((o) => o.textContent)).toEqual(['Hippo Demo · access ended', 'Foxy Store']);
   });
 });
