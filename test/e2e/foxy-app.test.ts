@@ -14,7 +14,7 @@ import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import { loadedProducts, loadedProductsReachable, productCards, stepToNextPage } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { forgetCredentials, readAllIndexedDb, readOtherStorage, readSessionKeys } from '../helpers/e2e-app.ts';
+import { forgetCredentials, readAllIndexedDb, readOtherStorage, readSealedRecord, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -235,7 +235,7 @@ describe('Foxy in the app', () => {
     expect(env.foxy.stats().canaryHitsWithAuthorization).toBe(0);
   });
 
-  it('at expiry five tabs renew with one token request; a removed integration ends access with the banner and is not kept', async () => {
+  it('at expiry five tabs renew with one token request; a removed integration ends access with the banner and is not kept, and after a reload the list and the store’s screen say why and when', async () => {
     const env = await startEnv();
     const { page } = await openHome(env);
     // the browser's clock, so that the tabs can be two hours older (Date only; timers run as usual)
@@ -276,6 +276,20 @@ describe('Foxy in the app', () => {
     expect(await readSessionKeys(page)).toEqual([]);
     await page.getByRole('textbox', { name: BUNDLE_LABEL }).waitFor();
     expect(env.foxy.stats().canaryHitsWithAuthorization).toBe(0);
+
+    // after a reload, the stores list and the store's screen still say why and when, in Foxy's words
+    await page.goto(env.app.url);
+    await page.reload();
+    const status = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: STORE, level: 2 }) }).locator('p.status');
+    await status.filter({ hasText: /^Token refused on .+ at .+ · paste a new token to connect again$/ }).waitFor();
+    await page.goto(`${env.app.url}#/s/foxy`);
+    await page.getByRole('heading', { name: `${STORE} is not connected`, level: 1 }).waitFor();
+    await page.getByText(/^Foxy Demo Outfitters refused its Get Token bundle on .+ at .+, so this browser removed it\. Paste a new Get Token bundle to connect again\.$/).waitFor();
+    // IndexedDB keeps only why (the reason, the time, the mode), not the bundle
+    expect((await readVaultKeys(page)).filter((k) => k.includes('foxy'))).toEqual(['ended:foxy']);
+    expect(await readSealedRecord(page, 'ended:foxy')).toEqual({ v: 1, at: expect.any(Number), reason: 'refused', mode: 'token-bundle' });
+    const stored = (await readAllIndexedDb(page)) + (await readOtherStorage(page));
+    for (const secret of SECRETS) expect(stored.includes(secret)).toBe(false);
   });
 });
 

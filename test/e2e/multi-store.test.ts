@@ -128,6 +128,10 @@ describe('several stores of different platforms at once', () => {
     store.hippo.disableKey(DEMO_KEYS.readOnly);
     await page.getByRole('searchbox', { name: 'Search' }).fill('kettle');
     await page.getByRole('alert').filter({ hasText: `${HIPPO} no longer accepts the saved credentials` }).waitFor();
+    // the store switcher says so of that store too (as the stores list does), not of the others
+    const switcher = page.getByRole('banner').getByRole('combobox', { name: 'Store' });
+    await expect.poll(() => switcher.locator('option').allTextContents()).toEqual([STORE_NAME, SHOP, `${HIPPO} · access ended`]);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/multi-store-switcher-access-ended.png` });
 
     // the stores list says so of that store, not "Connected" in the connected colour, beside the others
     await page.getByRole('link', { name: 'Storefront Connect' }).click();

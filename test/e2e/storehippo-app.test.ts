@@ -17,7 +17,7 @@ import { axeAudit } from '../helpers/axe.ts';
 import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, readPlace, stepToNextPage, loadedProducts } from '../helpers/catalog-grid.ts';
-import { forgetCredentials, readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
+import { forgetCredentials, readAllIndexedDb, readOtherStorage, readSealedRecord, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -298,6 +298,61 @@ describe('StoreHippo in the app', () => {
       await locked.getByRole('button', { name: 'Check again' }).click();
       await page.getByText(/no longer accepts the saved credentials/).waitFor();
       expect(await readSessionKeys(page)).toEqual([]);
+    } finally {
+      env.hippo.enableKey(DEMO_KEYS.readOnly);
+    }
+  });
+
+  it('a key the store refuses on use: after a reload the stores list and the store’s screen say it was refused and when; IndexedDB keeps only why (no key); a new key clears it', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 360);
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByText(/^Connected · /).waitFor();
+    await page.getByRole('link', { name: `Browse ${NAME}` }).click();
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(24);
+    env.hippo.disableKey(DEMO_KEYS.readOnly);
+    try {
+      await page.getByRole('searchbox', { name: 'Search' }).fill('kettle');
+      await page.getByRole('alert').filter({ hasText: `${NAME} no longer accepts the saved credentials` }).waitFor();
+
+      // A reload: the stores list says why and when, not only "Not connected"
+      await page.goto(env.app.url);
+      await page.reload();
+      const status = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: NAME, level: 2 }) }).locator('p.status');
+      await status.filter({ hasText: /^Key refused on \w{3} \d{1,2}, \d{4} at \d{1,2}:\d{2}\s?[AP]M · paste a new key to connect again$/ }).waitFor();
+      // IndexedDB: no credential, only the marker of why (reason, time, mode), and the key nowhere
+      expect(await readSessionKeys(page)).toEqual([]);
+      expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['ended:hippo']);
+      const marker = await readSealedRecord(page, 'ended:hippo');
+      expect(marker).toEqual({ v: 1, at: expect.any(Number), reason: 'refused', mode: 'access-key' });
+      expect(Math.abs((marker as { at: number }).at - Date.now())).toBeLessThan(120_000);
+      const stored = (await readAllIndexedDb(page)) + (await readOtherStorage(page));
+      for (const secret of SECRETS) expect(stored.includes(secret)).toBe(false);
+      for (const [width, scheme] of [[360, 'light'], [360, 'dark'], [1280, 'light'], [1280, 'dark']] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-refused-list-${width}-${scheme}.png`, fullPage: true });
+      }
+
+      // The store's screen: who refused what and when, and the form to paste a new key
+      await page.goto(`${env.app.url}#/s/hippo`);
+      await page.getByRole('heading', { name: `${NAME} is not connected`, level: 1 }).waitFor();
+      await page.getByText(/^Hippo Demo refused its access key on .+ at .+, so this browser removed it\. Paste a new access key to connect again\.$/).waitFor();
+      for (const [width, scheme] of [[360, 'light'], [360, 'dark'], [1280, 'light'], [1280, 'dark']] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-refused-screen-${width}-${scheme}.png`, fullPage: true });
+      }
+      await page.emulateMedia({ colorScheme: 'light' });
+
+      // A new key, pasted there: connected, and the marker gone (a reload says Connected)
+      env.hippo.enableKey(DEMO_KEYS.readOnly);
+      await pasteKey(page, DEMO_KEYS.readOnly);
+      await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(24);
+      await expect.poll(async () => (await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['session:hippo']);
+      await page.goto(env.app.url);
+      await page.reload();
+      await status.filter({ hasText: /^Connected · / }).waitFor();
     } finally {
       env.hippo.enableKey(DEMO_KEYS.readOnly);
     }

@@ -55,7 +55,7 @@ export function endedWords(store: StoreConfig, ended: Ended): EndedWords {
   const expired = ended.reason === 'expired';
   return {
     status: `${short.charAt(0).toUpperCase()}${short.slice(1)} ${expired ? 'expired' : 'refused'} on ${when} · paste a new ${short} to connect again`,
-    detail: `${store.name}’s ${credential} ${expired ? 'expired' : 'was refused'} on ${when}, so this browser removed it. Paste a new ${credential} to connect again.`,
+    detail: `${expired ? `The ${credential} for ${store.name} expired` : `${store.name} refused its ${credential}`} on ${when}, so this browser removed it. Paste a new ${credential} to connect again.`,
     mode: mode.id,
   };
 }

@@ -74,7 +74,7 @@ describe('after a reload, a store that refused its saved credential', () => {
     expect(await screen.findByRole('radio', { name: 'Administration sign-in' })).toBeChecked();
     cleanup();
     show(session, NotConnectedView, { storeId: 'hippo' });
-    expect(await screen.findByText(`Hippo Demo’s access key was refused on ${WHEN}, so this browser removed it. Paste a new access key to connect again.`)).toBeInTheDocument();
+    expect(await screen.findByText(`Hippo Demo refused its access key on ${WHEN}, so this browser removed it. Paste a new access key to connect again.`)).toBeInTheDocument();
   });
 
   it('a store that connects on its own page (FlickRocket) says its access ended, with the platform’s steps first', async () => {

@@ -106,7 +106,7 @@ describe('a connection the store ended leaves a marker of why, with no secret', 
     expect(await readEndedBefore(store, config)).toEqual({
       sh: {
         status: `Key refused on ${when} · paste a new key to connect again`,
-        detail: `Hippo’s access key was refused on ${when}, so this browser removed it. Paste a new access key to connect again.`,
+        detail: `Hippo refused its access key on ${when}, so this browser removed it. Paste a new access key to connect again.`,
         mode: 'access-key',
       },
     });
