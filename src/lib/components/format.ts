@@ -3,6 +3,14 @@ import { formatPrice } from '../shared/money.ts';
 /** A price in major units, formatted for the person's locale in the store's currency (one formatter for the app and the widget). */
 export { formatPrice };
 
+/** Said where a product's price would be when the store sent none this app can read (never 0, which reads as free). */
+export const PRICE_NOT_AVAILABLE = 'Price not available';
+
+/** A product's price (`amount` of them: a cart line), or the words for none. */
+export function formatProductPrice(price: number | null, currency: string, amount = 1): string {
+  return price === null ? PRICE_NOT_AVAILABLE : formatPrice(price * amount, currency);
+}
+
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';

@@ -93,9 +93,9 @@ export function readPrice(typed: unknown, marks = decimalMarks()): PriceReading 
   return { amount: Number(`${sign}${whole || '0'}.${fraction || '0'}`) };
 }
 
-/** The price field's text for an amount: the currency's decimals, the person's decimal mark. */
-export function priceText(amount: number, currency: string): string {
-  return amount.toFixed(priceDecimals(currency)).replace('.', decimalMarks().decimal);
+/** The price field's text for an amount: the currency's decimals, the person's decimal mark; empty for no price. */
+export function priceText(amount: number | null, currency: string): string {
+  return amount === null ? '' : amount.toFixed(priceDecimals(currency)).replace('.', decimalMarks().decimal);
 }
 
 /** An example amount in the person's decimal mark, for the problems' words. */
@@ -135,6 +135,17 @@ export function hasProblems(problems: FormProblems): boolean {
 export function priceOf(form: ProductForm): number {
   const reading = readPrice(form.price);
   return 'amount' in reading ? reading.amount : Number.NaN;
+}
+
+/**
+ * The price to send for a product priced at `was` (null: it has none this app can read), or
+ * undefined when unchanged: a field left empty over no price is no change.
+ */
+export function priceEdit(form: ProductForm, was: number | null): number | undefined {
+  const reading = readPrice(form.price);
+  if (was === null && 'problem' in reading && reading.problem === 'empty') return undefined;
+  const price = priceOf(form);
+  return price === was ? undefined : price;
 }
 
 /** The inventory as a number to send, or undefined when left empty. */

@@ -14,8 +14,12 @@ export interface Product {
   /** Merchant HTML, NOT sanitized yet: render only through the sanitizer. */
   descriptionHtml: string;
   descriptionShort: string;
-  /** Price in major units, rounded to the currency's digits. */
-  price: number;
+  /**
+   * Price in major units, rounded to the currency's digits; null where the platform sends none this
+   * app can read (a FlickRocket product with no price model in any currency): said "Price not
+   * available", never shown as 0 (free).
+   */
+  price: number | null;
   /** ISO 4217. */
   currency: string;
   compareAtPrice: number | null;

@@ -15,6 +15,15 @@ export interface LocalQuery {
 /** Compares names as `localeCompare()` does, without building a collator for every comparison. */
 export const compareText: (a: string, b: string) => number = new Intl.Collator().compare;
 
+/**
+ * Orders two prices, lowest first (`descending`: highest first); a product without a price (null)
+ * goes after every priced one either way: it is neither the cheapest nor the dearest. 0 on a tie.
+ */
+export function comparePrices(a: number | null, b: number | null, descending = false): number {
+  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
+  return descending ? b - a : a - b;
+}
+
 const searchTexts = new WeakMap<object, string>();
 
 /**

@@ -7,6 +7,7 @@
 import { cleanup, fireEvent, render } from '@testing-library/svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import ProductCard from '../../../src/lib/components/ProductCard.svelte';
+import Price from '../../../src/lib/components/Price.svelte';
 import type { Product } from '../../../src/lib/domain/catalog.ts';
 
 afterEach(cleanup);
@@ -70,5 +71,21 @@ describe('ProductCard', () => {
     // Beside the product's name, as the picture was (alt ""): nothing for a screen reader.
     expect(mark).toHaveAttribute('aria-hidden', 'true');
     expect(container.querySelector('h3')).toHaveTextContent('Linen apron');
+  });
+});
+
+describe('a product without a price (a FlickRocket one whose price models have no currency)', () => {
+  const unpriced: Product = { ...product([]), price: null, currency: 'EUR', compareAtPrice: null };
+
+  it('its card says “Price not available”, not €0.00 (free)', () => {
+    const { container } = render(ProductCard, { props: { product: unpriced, storeId: 'fr' } });
+    expect(container.querySelector('.price')).toHaveTextContent(/^Price not available$/);
+    expect(container).not.toHaveTextContent(/0[.,]00|€/);
+  });
+
+  it('its page says it too, large, with no was-price', () => {
+    const { container } = render(Price, { props: { product: { ...unpriced, compareAtPrice: 12 }, large: true } });
+    expect(container.querySelector('.price')).toHaveTextContent(/^Price not available$/);
+    expect(container.querySelector('s')).toBeNull();
   });
 });

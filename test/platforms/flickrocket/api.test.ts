@@ -101,13 +101,17 @@ describe('GET /api/products.json', () => {
     expect((await api(origin, '/api/products.json?query=price:1', token)).status).toBe(400);
   });
 
-  it('serves the edge cases: a model without EUR, two licence bindings, no locales, hostile data', async () => {
+  it('serves the edge cases: a model without EUR, a model without any currency, two licence bindings, no locales, hostile data', async () => {
     const products = (await api(origin, '/api/products.json', token)).json.products;
     const prices = (await api(origin, '/api/prices.json', token)).json.prices as { id: number; currencies: { currency: string; price: number }[] }[];
     const model = (id: number) => prices.find((p) => p.id === id);
     const p1001 = products.find((p: { id: number }) => p.id === 1001);
     expect(model(p1001.price_license_binding[0].price_id)?.currencies.map((c) => c.currency)).toEqual(['usd']);
     expect(products.find((p: { id: number }) => p.id === 1002).price_license_binding).toHaveLength(2);
+    // 1008: a model priced by country only, no currency at all
+    const p1008 = model(products.find((p: { id: number }) => p.id === 1008).price_license_binding[0].price_id) as unknown as { currencies: unknown[]; countries: unknown[] };
+    expect(p1008.currencies).toEqual([]);
+    expect(p1008.countries).toHaveLength(1);
     expect(products.find((p: { id: number }) => p.id === 1004).locales).toEqual([]);
     const hostile = (await api(origin, '/api/products.json?page=4', token)).json.products;
     expect(JSON.stringify(hostile)).toContain('<script>');

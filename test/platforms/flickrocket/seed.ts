@@ -5,6 +5,8 @@
  * - product 1001: bound to price model 3, which has no EUR (USD only);
  * - product 1002: two licence bindings (cheaper SD, dearer HD with a compare price);
  * - product 1003: bound to price model 4 (GBP and CHF only: neither EUR nor USD);
+ * - product 1008: bound to price model 9, priced by country only (no currency at all): a product
+ *   whose price model lacks the configured currency and every other, so it has no price to show;
  * - products 1004 and 1005: no locales at all;
  * - hostile products 1900+: script in descriptions, `javascript:` image URLs (option hostileProducts).
  */
@@ -104,14 +106,17 @@ const KINDS: readonly { type: number; label: string }[] = [
 const CATEGORY_NAMES = ['Books', 'Films', 'Courses', 'Software', 'Audio', 'Kids'];
 const LICENSE_NAMES = ['Single user', 'Family (5 devices)', 'Classroom (30 users)'];
 
-/** Price models 1..2 are EUR+USD, 3 is USD only, 4 is GBP+CHF only, 5..8 EUR+USD at other levels. */
+/**
+ * Price models 1..2 are EUR+USD, 3 is USD only, 4 is GBP+CHF only, 5..8 EUR+USD at other levels,
+ * 9 has no currency, only country prices.
+ */
 function priceModels(): PriceModelWire[] {
-  const model = (id: number, title: string, currencies: [string, number][]): PriceModelWire => ({
+  const model = (id: number, title: string, currencies: [string, number][], countries: PriceModelWire['countries'] = []): PriceModelWire => ({
     id,
     title,
     valid: 1,
     currencies: currencies.map(([currency, price]) => ({ currency, price })),
-    countries: [],
+    countries,
     created_at: '2014-07-02T13:25:26',
     modified_at: '2015-08-02T16:22:21',
   });
@@ -124,6 +129,7 @@ function priceModels(): PriceModelWire[] {
     model(6, 'Premium', [['eur', 4900], ['usd', 5300]]),
     model(7, 'HD upgrade', [['eur', 1999], ['usd', 2199]]),
     model(8, 'Odd cents', [['eur', 1005], ['usd', 1]]),
+    model(9, 'By country only', [], [{ country_name: 'Germany', country_code: 'DE', price: 1299 }]),
   ];
 }
 
@@ -176,6 +182,7 @@ export function seedStore(options: SeedOptions): SeedData {
     if (id === 1001) bindings = [binding(licenseId, 3, null)];
     if (id === 1002) bindings = [binding(licenseId, 7, 2, true), binding(licenses[1]?.id ?? licenseId, 5, null)];
     if (id === 1003) bindings = [binding(licenseId, 4, null)];
+    if (id === 1008) bindings = [binding(licenseId, 9, null)];
     const noLocales = id === 1004 || id === 1005;
     products.push({
       id,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formProblems, readPrice, type ProductForm } from '../../../src/lib/components/product-form.ts';
+import { formProblems, priceEdit, priceText, readPrice, type ProductForm } from '../../../src/lib/components/product-form.ts';
+import { formatProductPrice } from '../../../src/lib/components/format.ts';
 
 const form = (price: number | string | null): ProductForm => ({ name: 'Yo-yo', price: price === null ? '' : String(price), published: true, inventory: null, description: '' });
 const priceProblem = (price: number | string | null, currency: string) => formProblems(form(price), currency).price;
@@ -83,5 +84,22 @@ describe('readPrice: a typed price read as the person meant it (Chromium\'s numb
     expect(priceProblem('90071992547409.92', 'USD')).toBe('This price is too large to be saved exactly.');
     expect(priceProblem('90071992547409.91', 'JPY')).toBe('Enter a price without decimals, for example 20.');
     expect(priceProblem('90071992547409', 'USD')).toBe('');
+  });
+});
+
+describe('a product without a price (a FlickRocket one with no price model in any currency)', () => {
+  it('says “Price not available”, never 0 (free), wherever its price is said; a priced one in its currency', () => {
+    expect(formatProductPrice(null, 'EUR')).toBe('Price not available');
+    expect(formatProductPrice(null, 'EUR', 3)).toBe('Price not available');
+    expect(formatProductPrice(4.5, 'USD', 3)).toBe(new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(13.5));
+  });
+
+  it('edits as an empty price field, which sends no price (neither NaN nor 0); a price typed into it is sent', () => {
+    expect(priceText(null, 'EUR')).toBe('');
+    expect(priceEdit(form(null), null)).toBeUndefined();
+    expect(priceEdit(form('  '), null)).toBeUndefined();
+    expect(priceEdit(form(12.5), null)).toBe(12.5);
+    expect(priceEdit(form(12.5), 12.5)).toBeUndefined();
+    expect(priceEdit(form(13), 12.5)).toBe(13);
   });
 });

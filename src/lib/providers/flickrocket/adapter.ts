@@ -11,7 +11,7 @@ import { AppError } from '../../oauth/errors.ts';
 import { productEditBody } from './edit.ts';
 import { mapOrder, mapProduct, readCategoryNames, readPriceModels, type FlickRocketMapContext } from './map.ts';
 import { readCount, readOrderList, readProductDetail, readProductList } from './wire.ts';
-import { compareText, keepLastSelection, searchTextOf, sortedOnce } from '../local-selection.ts';
+import { comparePrices, compareText, keepLastSelection, searchTextOf, sortedOnce } from '../local-selection.ts';
 
 /** The server's page size (fixed by FlickRocket). */
 export const SERVER_PAGE_SIZE = 50;
@@ -34,8 +34,9 @@ function matches(product: Product, query: ProductListQuery): boolean {
 
 const ORDERS: Record<NonNullable<ProductListQuery['sort']>, (a: Product, b: Product) => number> = {
   name: (a, b) => compareText(a.name, b.name) || Number(a.id) - Number(b.id),
-  price: (a, b) => a.price - b.price || Number(a.id) - Number(b.id),
-  '-price': (a, b) => b.price - a.price || Number(a.id) - Number(b.id),
+  // Products without a price last, in both directions.
+  price: (a, b) => comparePrices(a.price, b.price) || Number(a.id) - Number(b.id),
+  '-price': (a, b) => comparePrices(a.price, b.price, true) || Number(a.id) - Number(b.id),
   newest: (a, b) => compareText(b.created, a.created) || Number(b.id) - Number(a.id),
 };
 

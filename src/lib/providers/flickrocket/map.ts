@@ -2,7 +2,9 @@
  * FlickRocket products, price models, categories and orders -> the domain (platforms.md 1.4, 3.3).
  * Pure: the adapter fetches prices.json and categories.json once and passes them in.
  * - price: cents / 100, rounded to the currency's digits; with several licence bindings the lowest
- *   ("from") price; compareAtPrice from that binding's compare model, only when higher.
+ *   ("from") price; compareAtPrice from that binding's compare model, only when higher. No price
+ *   model in any currency (no binding, unknown models, a model priced by country only): null, "Price
+ *   not available", never 0 (free); the product stays listed.
  * - currency: the configured one if the models have it, else EUR, else USD, else the first listed.
  * - name/description: the locale in the configured language, else English, else the first locale,
  *   else the product `title` and an empty description.
@@ -103,7 +105,7 @@ export function chooseLocale(locales: readonly WireObject[], language: string | 
 }
 
 interface Pricing {
-  price: number;
+  price: number | null;
   compareAtPrice: number | null;
   currency: string;
   priceFrom?: true;
@@ -119,8 +121,9 @@ function pricing(bindings: readonly WireObject[], context: FlickRocketMapContext
     for (const code of modelOf(binding, 'price_id', `${path}[${index}]`)?.keys() ?? []) if (!offered.includes(code)) offered.push(code);
   }
   const currency = chooseCurrency(offered, context.currency);
-  // No resolvable price model: shown as 0 in the configured currency (decision; the list keeps the product).
-  if (currency === undefined) return { price: 0, compareAtPrice: null, currency: (context.currency ?? 'EUR').toUpperCase() };
+  // No resolvable price model: no price (said so, not shown as 0, i.e. free), in the configured
+  // currency; the list keeps the product (decision).
+  if (currency === undefined) return { price: null, compareAtPrice: null, currency: (context.currency ?? 'EUR').toUpperCase() };
   let best: { cents: number; binding: WireObject; at: string } | undefined;
   let several = false;
   for (const [index, binding] of bindings.entries()) {
@@ -129,9 +132,11 @@ function pricing(bindings: readonly WireObject[], context: FlickRocketMapContext
     if (cents !== undefined && best !== undefined && cents !== best.cents) several = true;
     if (cents !== undefined && (best === undefined || cents < best.cents)) best = { cents, binding, at };
   }
+  // `currency` is one some binding's model has: a binding priced in it was found.
+  if (best === undefined) return { price: null, compareAtPrice: null, currency };
   const toMajor = (cents: number): number => roundToCurrency(cents / 100, currency);
-  const price = toMajor(best?.cents ?? 0);
-  const compareCents = best === undefined ? undefined : modelOf(best.binding, 'compare_price_id', best.at)?.get(currency);
+  const price = toMajor(best.cents);
+  const compareCents = modelOf(best.binding, 'compare_price_id', best.at)?.get(currency);
   const compareAtPrice = compareCents === undefined ? null : toMajor(compareCents);
   return { price, currency, compareAtPrice: compareAtPrice !== null && compareAtPrice > price ? compareAtPrice : null, ...(several ? { priceFrom: true as const } : {}) };
 }

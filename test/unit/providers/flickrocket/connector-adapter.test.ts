@@ -12,6 +12,8 @@ import type { FlickRocketStoreConfig } from '../../../../src/lib/connect/store-c
 import type { PendingSignIn } from '../../../../src/lib/connect/connector.ts';
 import { startFlickRocketStore, type FlickRocketStore } from '../../../platforms/flickrocket/server.ts';
 import { flickRocketStoreConfig } from '../../../platforms/flickrocket/store-config.ts';
+import { pricesOf } from '../../../helpers/prices.ts';
+import type { Cursor, Product, ProductPage } from '../../../../src/lib/domain/catalog.ts';
 
 let server: FlickRocketStore;
 let config: FlickRocketStoreConfig;
@@ -192,7 +194,7 @@ describe('FlickRocket adapter', () => {
     expect(listed).toBeGreaterThan(1);
     expect(first.products).toHaveLength(20);
     expect(first.next).toBe('20');
-    const prices = first.products.map((p) => p.price);
+    const prices = pricesOf(first.products);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     const second = await fr.listProducts({ count: 20, sort: 'price' }, first.next);
     expect(second.products[0]!.id).not.toBe(first.products[0]!.id);
@@ -201,6 +203,28 @@ describe('FlickRocket adapter', () => {
     expect(server.requests().filter((r) => r.path === '/api/products.json').length).toBe(listed);
     expect(fr.catalogueCapped()).toBe(false);
     expect(first.capped).toBeUndefined();
+  });
+
+  it('sorted by price either way, the product without a price (1008) comes after every priced one', async () => {
+    const fr = await adapter();
+    for (const sort of ['price', '-price'] as const) {
+      const all: Product[] = [];
+      let next: Cursor | null = null;
+      for (let pages = 0; pages < 20 && (pages === 0 || next !== null); pages++) {
+        const page: ProductPage = await fr.listProducts({ count: 24, sort }, next);
+        all.push(...page.products);
+        next = page.next;
+      }
+      expect(next).toBeNull();
+      expect(all.filter((p) => p.price === null).map((p) => p.id)).toEqual(['1008']);
+      expect(all.at(-1)!.id).toBe('1008');
+      const prices = pricesOf(all.slice(0, -1));
+      expect(prices).toEqual([...prices].sort((a, b) => (sort === 'price' ? a - b : b - a)));
+    }
+    // a search keeps that order: "100" finds 1001-1009 (1008 among them), sorted by price it is last
+    const found = await fr.listProducts({ count: 24, sort: '-price', q: '100' });
+    expect(found.products.length).toBeGreaterThan(2);
+    expect(found.products.at(-1)!.id).toBe('1008');
   });
 
   it('stops at 20 pages (1,000 products) and says so on every page', async () => {

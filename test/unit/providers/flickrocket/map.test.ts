@@ -44,9 +44,11 @@ describe('mapProduct over the whole served catalogue', () => {
     expect(products).toHaveLength(153);
     const mapped = products.map((p, i) => mapProduct(p, context, `$.products[${i}]`));
     expect(new Set(mapped.map((p) => p.id)).size).toBe(153);
+    // one product (1008) has a price model with country prices only: no price; every other has one
+    expect(mapped.filter((p) => p.price === null).map((p) => p.id)).toEqual(['1008']);
     for (const p of mapped) {
       expect(p.currency).toMatch(/^[A-Z]{3}$/);
-      expect(p.price).toBeGreaterThan(0);
+      if (p.id !== '1008') expect(p.price).toBeGreaterThan(0);
       for (const image of p.images) expect(image.url).toMatch(/^https?:\/\//);
     }
   });
@@ -102,8 +104,24 @@ describe('prices, in major units from cents', () => {
     expect(() => readPriceModels({ prices: [{ id: 1, currencies: [{ currency: 'eur', price: 9.5 }] }] })).toThrow(expect.objectContaining({ code: 'API_INVALID_RESPONSE' }));
   });
 
-  it('no resolvable price model: 0 in the configured currency', () => {
-    expect(mapProduct({ id: 1, title: 'T', price_license_binding: [{ license_id: 1, price_id: 404, compare_price_id: null }] }, context)).toMatchObject({ price: 0, currency: 'EUR' });
+  it('a price model priced by country only (no currency at all): no price (null, not 0: free), in the configured currency; still listed', async () => {
+    const p = await product(1008);
+    expect(p).toMatchObject({ price: null, compareAtPrice: null, currency: 'EUR', published: true });
+    expect(p).not.toHaveProperty('priceFrom');
+    expect(await product(1008, { currency: 'usd' })).toMatchObject({ price: null, currency: 'USD' });
+  });
+
+  it('no resolvable price model (an unknown model, no binding, a binding without price_id): no price, not 0', () => {
+    const bound = (bindings: unknown[]) => mapProduct({ id: 1, title: 'T', price_license_binding: bindings }, context);
+    expect(bound([{ license_id: 1, price_id: 404, compare_price_id: 2 }])).toMatchObject({ price: null, compareAtPrice: null, currency: 'EUR' });
+    expect(bound([])).toMatchObject({ price: null, currency: 'EUR' });
+    expect(bound([{ license_id: 1, price_id: null, compare_price_id: null }])).toMatchObject({ price: null, currency: 'EUR' });
+    expect(mapProduct({ id: 1, title: 'T' }, context)).toMatchObject({ price: null, currency: 'EUR' });
+    // beside a licence that has a price, that price (not "from", the other has none to be lower than)
+    expect(bound([{ license_id: 1, price_id: 404, compare_price_id: null }, { license_id: 2, price_id: 1, compare_price_id: null }])).toEqual(
+      expect.not.objectContaining({ priceFrom: true }),
+    );
+    expect(bound([{ license_id: 1, price_id: 404, compare_price_id: null }, { license_id: 2, price_id: 1, compare_price_id: null }])).toMatchObject({ price: 14.99 });
   });
 
   it('chooseCurrency: configured, EUR, USD, first', () => {

@@ -18,6 +18,7 @@ import { DEMO_BUNDLE, USER_BUNDLE } from '../../../platforms/foxy/constants.ts';
 import { HOSTILE_IMAGE, MUG_CODE } from '../../../platforms/foxy/seed.ts';
 import { startFoxyStore, type FoxyStore } from '../../../platforms/foxy/server.ts';
 import { testTransport } from './seam-fixture.ts';
+import { pricesOf } from '../../../helpers/prices.ts';
 
 let server: FoxyStore;
 let store: FoxyStoreConfig;
@@ -149,7 +150,7 @@ describe('Foxy adapter (links only)', () => {
     const found = await adapter.listProducts({ q: 'mug' });
     expect(found.products.length).toBeGreaterThan(0);
     expect(found.products.every((p) => p.name.toLowerCase().includes('mug') || p.id.toLowerCase().includes('mug'))).toBe(true);
-    const byPrice = (await adapter.listProducts({ sort: 'price', count: 50 })).products.map((p) => p.price);
+    const byPrice = pricesOf((await adapter.listProducts({ sort: 'price', count: 50 })).products);
     expect(byPrice).toEqual([...byPrice].sort((a, b) => a - b));
     await expect(adapter.getProduct('code:NO-SUCH')).rejects.toMatchObject({ code: 'API_NOT_FOUND' });
   });

@@ -13,6 +13,7 @@ import { ADMIN, BROWSE, ORDERS } from '../../../platforms/shopware/client.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
 import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
 import { connectedAdapter, swStore, transport, type Sent } from './sw-transport.ts';
+import { pricesOf } from '../../../helpers/prices.ts';
 
 let server: ShopwareStore;
 beforeAll(async () => {
@@ -120,7 +121,7 @@ describe('catalogue', () => {
     const fruit = await adapter.listProducts({ category: 'Fruit', sort: 'price', count: 50 });
     expect(fruit.products.length).toBeGreaterThan(2);
     expect(fruit.products.every((p) => p.categories.includes('Fruit'))).toBe(true);
-    const prices = fruit.products.map((p) => p.price);
+    const prices = pricesOf(fruit.products);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     expect(await adapter.listCategories!()).toEqual(expect.arrayContaining(['Fruit', 'Vegetables']));
   });

@@ -11,6 +11,7 @@ import { mapAdminProduct, mapOrder, mapPromotion, readSearchResult } from '../..
 import { ADMIN, apiSearch, integrationToken } from '../../../platforms/shopware/client.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
 import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
+import { pricesOf } from '../../../helpers/prices.ts';
 
 let store: ShopwareStore;
 let token: string;
@@ -103,9 +104,9 @@ describe('Admin API products -> Product', () => {
   });
 
   it('sorts by price and filters by category name and term through the built criteria', async () => {
-    const cheap = (await products(buildProductListCriteria({ sort: 'price', count: 100 }, 'storefront'))).products.map((p) => p.price);
+    const cheap = pricesOf((await products(buildProductListCriteria({ sort: 'price', count: 100 }, 'storefront'))).products);
     expect(cheap).toEqual([...cheap].sort((a, b) => a - b));
-    const dear = (await products(buildProductListCriteria({ sort: '-price', count: 5 }, 'storefront'))).products.map((p) => p.price);
+    const dear = pricesOf((await products(buildProductListCriteria({ sort: '-price', count: 5 }, 'storefront'))).products);
     expect(dear).toEqual([...dear].sort((a, b) => b - a));
     const fruit = (await products(buildProductListCriteria({ category: 'Fruit', count: 100 }, 'storefront'))).products.map((p) => p.name);
     expect(fruit.sort()).toEqual(['Bananas', 'Cherries 500 g', 'Conference Pears', 'Pink Lady Apples 1 kg']);

@@ -17,6 +17,7 @@ import { StoreConnections } from '../../../../src/lib/state/store-connections.ts
 import { createMemoryStore } from '../../../../src/lib/storage/memory-store.ts';
 import { DEMO_KEYS } from '../../../platforms/storehippo/seed.ts';
 import { startStoreHippoStore, type StoreHippoStore } from '../../../platforms/storehippo/server.ts';
+import { pricesOf } from '../../../helpers/prices.ts';
 
 let server: StoreHippoStore;
 let store: StoreHippoStoreConfig;
@@ -232,7 +233,7 @@ describe('the adapter over the transport', () => {
     const category = target?.categories[0] ?? '';
     const inCategory = await adapter.listProducts({ category, sort: 'price', count: 50 });
     expect(inCategory.products.every((p) => p.categories.includes(category))).toBe(true);
-    const prices = inCategory.products.map((p) => p.price);
+    const prices = pricesOf(inCategory.products);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     const filters = new URLSearchParams(server.requests().filter((r) => r.path.endsWith('/ms.products')).at(-1)?.search).get('filters');
     // the shown name goes back as the alias it was made from
