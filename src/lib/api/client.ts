@@ -12,6 +12,7 @@ import { buildApiUrl } from '../shared/api-url.ts';
 import { API_FETCH_OPTIONS, errorBody, isAbort, readBody, scopeNamedBy, statusCode } from './http.ts';
 import { sendWithRetries, type RateLimitInfo } from './send-with-retries.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
+import { refusalOf, SAVES, SaveRefusedError } from '../domain/refusal.ts';
 import type {
   Cart,
   Coupon,
@@ -122,6 +123,8 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     if (status === 409) {
       throw new ProductConflictError(adapter.mapConflict(json), message);
     }
+    const refusal = (status === 400 || status === 422) && SAVES.includes(operation) ? refusalOf(adapter.mapRefusal(json), token) : undefined;
+    if (refusal) throw new SaveRefusedError(status, refusal, message);
     throw new HttpError(statusCode(status), status, { body: errorBody(json, token), message });
   }
 

@@ -9,6 +9,7 @@ import type { AdapterHooks } from '../connect/adapter.ts';
 import type { ApiOperation } from '../connect/operations.ts';
 import type { ApiRequest, ApiResponse, Send, SendOptions } from '../connect/request.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
+import { refusalOf, SAVES, SaveRefusedError } from '../domain/refusal.ts';
 import { AppError } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import { parseRetryAfter } from './http-headers.ts';
@@ -104,6 +105,8 @@ export function createTransport(options: TransportOptions): Send {
       });
     }
     if (status === 409) return new ProductConflictError(hooks?.conflict?.(json), message);
+    const refusal = (status === 400 || status === 422) && SAVES.includes(operation) ? refusalOf(hooks?.refused?.(json) ?? [], signedWith) : undefined;
+    if (refusal) return new SaveRefusedError(status, refusal, message);
     return new HttpError(statusCode(status), status, { body: errorBody(json, signedWith), message });
   }
 

@@ -5,6 +5,7 @@
  * loaded-then-paged-locally lists) lives in the adapter instance, so create one per store.
  */
 import type { Capability } from '../domain/capability.ts';
+import type { StoreSaid } from '../domain/refusal.ts';
 import type {
   Cart,
   Coupon,
@@ -49,6 +50,8 @@ export interface AdapterHooks {
   rateLimitWait?(json: unknown, headers: Headers): number | undefined;
   /** The server's current product from a 409 body, or undefined. */
   conflict?(json: unknown): Product | undefined;
+  /** What a 400 or 422 to a product save said, field by field where the platform names one ([] for nothing readable). */
+  refused?(json: unknown): StoreSaid[];
 }
 
 /** Options every call takes. */

@@ -61,6 +61,6 @@ export function createGoodsieAdapter({ send }: AdapterContext): Adapter {
     updateProduct: (id, edit, lastSeenUpdated, options) =>
       call('updateProduct', adapter.updateProductRequest(id, edit, lastSeenUpdated), adapter.mapProduct, options?.signal),
     createProduct: (product, options) => call('createProduct', adapter.createProductRequest(product), adapter.mapProduct, options?.signal),
-    hooks: { conflict: adapter.mapConflict },
+    hooks: { conflict: adapter.mapConflict, refused: adapter.mapRefusal },
   };
 }

@@ -20,6 +20,7 @@ import type {
   StoreMetadata,
   StorePage,
 } from '../domain/catalog.ts';
+import type { RefusedField, StoreSaid } from '../domain/refusal.ts';
 import { AppError } from '../oauth/errors.ts';
 import { toHttpUrl } from '../sanitize/safe-url.ts';
 import { roundToCurrency, roundToDigits } from './money.ts';
@@ -335,6 +336,23 @@ function mapConflict(json: unknown): Product | undefined {
   }
 }
 
+/** The fields of a product save by their wire names, as a refusal's description names them. */
+const WIRE_FIELDS: Readonly<Record<string, RefusedField>> = { name: 'name', cost_raw: 'price', inventory: 'inventory', description: 'description', published: 'published' };
+
+/**
+ * A refused save's ApiError `{"error": "invalid_request", "error_description": "..."}` (400, or a
+ * 422 from a server that uses it): its description, beside the field it begins with when that is
+ * one of the save's wire names ("cost_raw must be a number between 0 and 1000000.") [assumed: the
+ * contract names no field in ApiError].
+ */
+function mapRefusal(json: unknown): StoreSaid[] {
+  if (typeof json !== 'object' || json === null) return [];
+  const words = (json as Record<string, unknown>).error_description;
+  if (typeof words !== 'string') return [];
+  const first = /^\s*([a-z_]+)\b/.exec(words)?.[1];
+  return [{ field: first !== undefined && Object.hasOwn(WIRE_FIELDS, first) ? WIRE_FIELDS[first] : undefined, words }];
+}
+
 const adapter: ProviderAdapter = {
   listProductsRequest,
   getProductRequest: (id) => ({ method: 'GET', path: `${API_PREFIX}/products/${pathSegment(id, 'product id')}` }),
@@ -355,6 +373,7 @@ const adapter: ProviderAdapter = {
   mapOrderPage,
   mapCoupons,
   mapConflict,
+  mapRefusal,
 };
 
 /** Goodsie with its adapter: what the store API client speaks. */

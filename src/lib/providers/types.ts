@@ -18,6 +18,7 @@ import type {
   StorePage,
 } from '../domain/catalog.ts';
 import type { Capability } from '../domain/capability.ts';
+import type { StoreSaid } from '../domain/refusal.ts';
 import type { TokenQuirks } from '../oauth/token.ts';
 import type { CreateAdapter } from '../connect/adapter.ts';
 import type { Connector } from '../connect/connector.ts';
@@ -101,6 +102,8 @@ export interface ProviderAdapter {
   mapCoupons(json: unknown): Coupon[];
   /** The server's current product from a 409 body, or undefined when the body holds none. */
   mapConflict(json: unknown): Product | undefined;
+  /** What a 400 or 422 to a product save said (its ApiError's `error_description`), with the field it names. */
+  mapRefusal(json: unknown): StoreSaid[];
 }
 
 /** One labelled field of a credentials form. */

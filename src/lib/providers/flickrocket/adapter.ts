@@ -8,7 +8,7 @@ import type { Adapter, AdapterContext } from '../../connect/adapter.ts';
 import type { FlickRocketStoreConfig } from '../../connect/store-config.ts';
 import type { Cursor, Order, Product, ProductListQuery, StoreMetadata } from '../../domain/catalog.ts';
 import { AppError } from '../../oauth/errors.ts';
-import { productEditBody } from './edit.ts';
+import { flickRocketRefused, productEditBody } from './edit.ts';
 import { mapOrder, mapProduct, readCategoryNames, readPriceModels, type FlickRocketMapContext } from './map.ts';
 import { readCount, readOrderList, readProductDetail, readProductList } from './wire.ts';
 import { comparePrices, compareText, keepLastSelection, searchTextOf, sortedOnce } from '../local-selection.ts';
@@ -229,6 +229,7 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
 
     hooks: {
       forbidden: (_json, operation) => ({ requiredScope: operation === 'listOrders' ? 'orders' : 'products' }),
+      refused: flickRocketRefused,
     },
   };
 }

@@ -5,6 +5,7 @@
  * has none). Prices live in shared price models: not editable from this app [decision].
  */
 import type { ProductEdit } from '../../domain/catalog.ts';
+import type { RefusedField, StoreSaid } from '../../domain/refusal.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { optionalArray, optionalString, readObject } from '../wire.ts';
 import { LANGUAGE_IDS, chooseLocale } from './map.ts';
@@ -38,4 +39,26 @@ export function productEditBody(edit: ProductEdit, current: unknown, language?: 
     ];
   }
   return body;
+}
+
+const MODEL_FIELDS: Readonly<Record<string, RefusedField>> = { title: 'name', valid: 'published', description: 'description' };
+
+/**
+ * A refused PUT: `{"error": "..."}` (the OWIN shape its other errors have [unverified]) or ASP.NET
+ * Web API's `{"Message", "ModelState": {"product.title": ["..."]}}` [assumed], each key's words
+ * beside the field its last part names.
+ */
+export function flickRocketRefused(json: unknown): StoreSaid[] {
+  if (typeof json !== 'object' || json === null) return [];
+  const body = json as { error?: unknown; Message?: unknown; ModelState?: unknown };
+  const said: StoreSaid[] = [];
+  const state = body.ModelState;
+  if (typeof state === 'object' && state !== null) {
+    for (const [key, words] of Object.entries(state)) {
+      const last = /([A-Za-z]+)$/.exec(key)?.[1]?.toLowerCase() ?? '';
+      for (const text of Array.isArray(words) ? words : [words]) said.push({ field: Object.hasOwn(MODEL_FIELDS, last) ? MODEL_FIELDS[last] : undefined, words: text });
+    }
+  }
+  if (said.length === 0) said.push({ words: typeof body.error === 'string' ? body.error : body.Message });
+  return said;
 }

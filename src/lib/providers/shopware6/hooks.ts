@@ -5,6 +5,7 @@
  */
 import type { AdapterHooks, ForbiddenInfo } from '../../connect/adapter.ts';
 import type { ApiOperation } from '../../connect/operations.ts';
+import type { RefusedField, StoreSaid } from '../../domain/refusal.ts';
 import { readSwError } from './token.ts';
 
 const PRIVILEGE = /^[a-z_]+:(read|create|update|delete)$/;
@@ -41,4 +42,23 @@ export function rateLimitWait(json: unknown): number | undefined {
   return readSwError(json)?.seconds;
 }
 
-export const shopware6Hooks: AdapterHooks = { forbidden, rateLimitWait };
+/** The product's fields the app writes (buildProductPatch), by the form's names. */
+const WRITTEN: Readonly<Record<string, RefusedField>> = { name: 'name', price: 'price', stock: 'inventory', description: 'description', active: 'published' };
+
+/**
+ * A refused PATCH: the DAL's 400 lists each violation with its `detail` and a JSON pointer to the
+ * value, `/0/price`, `/0/price/0/gross` (the write's index first) [code WriteConstraintViolationException].
+ */
+export function refused(json: unknown): StoreSaid[] {
+  const errors = typeof json === 'object' && json !== null ? (json as { errors?: unknown }).errors : undefined;
+  if (!Array.isArray(errors)) return [];
+  return errors.flatMap((entry: unknown): StoreSaid[] => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { detail, title, source } = entry as { detail?: unknown; title?: unknown; source?: { pointer?: unknown } };
+    const pointer = typeof source?.pointer === 'string' ? source.pointer : '';
+    const segment = /^(?:\/\d+)?\/([A-Za-z]+)/.exec(pointer)?.[1];
+    return [{ field: segment !== undefined && Object.hasOwn(WRITTEN, segment) ? WRITTEN[segment] : undefined, words: typeof detail === 'string' ? detail : title }];
+  });
+}
+
+export const shopware6Hooks: AdapterHooks = { forbidden, rateLimitWait, refused };

@@ -1,0 +1,155 @@
+/**
+ * A product save the store refuses (400, 422): each platform's error body read into the store's
+ * words, field by field where it names one, through the client that platform's saves go through.
+ */
+import { describe, expect, it } from 'vitest';
+import { createStoreApi } from '../../../src/lib/api/client.ts';
+import { createTransport } from '../../../src/lib/api/transport.ts';
+import type { AdapterHooks } from '../../../src/lib/connect/adapter.ts';
+import type { ApiOperation } from '../../../src/lib/connect/operations.ts';
+import { SaveRefusedError, STORE_WORDS_MAX } from '../../../src/lib/domain/refusal.ts';
+import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
+import type { Send } from '../../../src/lib/connect/request.ts';
+import type { FlickRocketStoreConfig, Shopware6StoreConfig, StoreHippoStoreConfig } from '../../../src/lib/connect/store-config.ts';
+import { createFlickRocketAdapter } from '../../../src/lib/providers/flickrocket/adapter.ts';
+import { goodsie } from '../../../src/lib/providers/goodsie.ts';
+import { createGoodsieAdapter } from '../../../src/lib/providers/goodsie-adapter.ts';
+import { createShopware6Adapter } from '../../../src/lib/providers/shopware6/adapter.ts';
+import { createStoreHippoAdapter } from '../../../src/lib/providers/storehippo/adapter.ts';
+
+const TOKEN = 'tok-REFUSE-secret-42';
+
+/** Each platform's adapter's own hooks (what the transport reads a failure with); nothing is sent. */
+const unsent: Send = async () => {
+  throw new Error('nothing is sent here');
+};
+const base = { id: 'shop', name: 'Shop', apiBase: 'https://shop.example' };
+const shopware6Hooks = createShopware6Adapter({ store: { ...base, kind: 'shopware6' } as Shopware6StoreConfig, send: unsent }).hooks ?? {};
+const storeHippoHooks = createStoreHippoAdapter({ store: { ...base, kind: 'storehippo', currency: 'INR' } as StoreHippoStoreConfig, send: unsent }).hooks ?? {};
+const flickRocketHooks = createFlickRocketAdapter({ store: { ...base, kind: 'flickrocket' } as FlickRocketStoreConfig, send: unsent }).hooks ?? {};
+const goodsieSeamHooks = createGoodsieAdapter({ store: { ...base, kind: 'goodsie' } as never, send: unsent }).hooks ?? {};
+
+const answer = (status: number, body: unknown): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** A seam platform's save answered `status` + `body`, through the transport with the platform's hooks. */
+function seamSave(hooks: AdapterHooks, status: number, body: unknown, operation: ApiOperation = 'updateProduct'): Promise<unknown> {
+  const send = createTransport({
+    apiBase: 'https://shop.example',
+    fetch: async () => answer(status, body),
+    sign: async (headers) => (headers.set('Authorization', `Bearer ${TOKEN}`), TOKEN),
+    onUnauthorized: async () => undefined,
+    hooks: () => hooks,
+  });
+  return rejection(send({ method: 'PATCH', path: '/api/product/1' }, operation));
+}
+
+function goodsieApi(status: number, body: unknown) {
+  return createStoreApi({
+    apiBase: 'https://api.shop.example/',
+    provider: goodsie,
+    getAccessToken: async () => TOKEN,
+    onUnauthorized: async () => TOKEN,
+    fetch: async () => answer(status, body),
+  });
+}
+
+describe('Goodsie: ApiError on a save', () => {
+  it('a 400 whose description begins with cost_raw is the price field’s, in the store’s words', async () => {
+    const error = await rejection(goodsieApi(400, { error: 'invalid_request', error_description: 'cost_raw must be a number between 0 and 1000000.' }).updateProduct('p-1', { price: 2_000_000 }, '2024-03-02T11:30:00Z'));
+    expect(error).toBeInstanceOf(SaveRefusedError);
+    expect((error as SaveRefusedError).refusal).toEqual({ fields: { price: 'cost_raw must be a number between 0 and 1000000.' }, summary: '' });
+  });
+
+  it('a 422 on an add naming no field of the form is a summary; the token is cut out', async () => {
+    const error = await rejection(goodsieApi(422, { error: 'invalid_request', error_description: `Shop closed for token ${TOKEN}` }).createProduct({ name: 'A', price: 1, published: false }));
+    expect((error as SaveRefusedError).refusal).toEqual({ fields: {}, summary: 'Shop closed for token [redacted]' });
+    expect((error as SaveRefusedError).status).toBe(422);
+  });
+
+  it('the seam’s Goodsie adapter reads it the same way', async () => {
+    const error = await seamSave(goodsieSeamHooks, 400, { error: 'invalid_request', error_description: 'inventory must be a whole number between 0 and 1000000.' }, 'createProduct');
+    expect((error as SaveRefusedError).refusal).toEqual({ fields: { inventory: 'inventory must be a whole number between 0 and 1000000.' }, summary: '' });
+  });
+
+  it('a 400 to a read, or a save’s 400 with no words, stays the generic API_BAD_REQUEST', async () => {
+    const read = await rejection(goodsieApi(400, { error: 'invalid_request', error_description: 'count must be between 1 and 100.' }).getProduct('p-1'));
+    expect(read).toBeInstanceOf(HttpError);
+    expect(read).not.toBeInstanceOf(SaveRefusedError);
+    const wordless = await rejection(goodsieApi(400, { error: 'invalid_request' }).updateProduct('p-1', { name: 'x' }, '2024-03-02T11:30:00Z'));
+    expect(wordless).toBeInstanceOf(HttpError);
+    expect(wordless).not.toBeInstanceOf(SaveRefusedError);
+    expect((wordless as HttpError).code).toBe('API_BAD_REQUEST');
+  });
+});
+
+describe('Shopware 6: the DAL’s violations with their JSON pointers', () => {
+  it('names each field by its pointer, /0/price and deeper, /0/stock as inventory; the rest is the summary', async () => {
+    const error = await seamSave(shopware6Hooks, 400, {
+      errors: [
+        { code: 'c1051bb4', status: '400', detail: 'This value should be less than or equal to 100000.', template: 'x', meta: { parameters: {} }, source: { pointer: '/0/price/0/gross' } },
+        { code: 'VIOLATION::INVALID_TYPE', status: '400', title: 'Bad Request', detail: 'This value should be of type int.', source: { pointer: '/0/stock' } },
+        { code: 'FRAMEWORK__WRITE_ERROR', status: '400', title: 'Bad Request', detail: 'The product is locked by a plugin.' },
+      ],
+    });
+    expect(error).toBeInstanceOf(SaveRefusedError);
+    expect((error as SaveRefusedError).refusal).toEqual({
+      fields: { price: 'This value should be less than or equal to 100000.', inventory: 'This value should be of type int.' },
+      summary: 'The product is locked by a plugin.',
+    });
+  });
+
+  it('a pointer to a field the app does not write goes into the summary', async () => {
+    const error = await seamSave(shopware6Hooks, 400, { errors: [{ status: '400', detail: 'Product number taken.', source: { pointer: '/0/productNumber' } }] });
+    expect((error as SaveRefusedError).refusal).toEqual({ fields: {}, summary: 'Product number taken.' });
+  });
+});
+
+describe('StoreHippo: messages[] of the envelope', () => {
+  it('a message keyed by a sent wire name is that field’s; `error` is the summary', async () => {
+    const error = await seamSave(storeHippoHooks, 400, {
+      messages: [
+        { key: 'price', message: 'Price must be below 99999.' },
+        { key: 'ms.msg.bad_request', message: 'Bad request' },
+      ],
+      error: { message: 'Validation failed' },
+    });
+    expect((error as SaveRefusedError).refusal).toEqual({ fields: { price: 'Price must be below 99999.' }, summary: 'Bad request Validation failed' });
+  });
+});
+
+describe('FlickRocket: OWIN error or ASP.NET ModelState', () => {
+  it('ModelState keys name the field by their last part; a bare error is the summary', async () => {
+    const model = await seamSave(flickRocketHooks, 400, { Message: 'The request is invalid.', ModelState: { 'product.title': ['Title is too long.'] } });
+    expect((model as SaveRefusedError).refusal).toEqual({ fields: { name: 'Title is too long.' }, summary: '' });
+    const bare = await seamSave(flickRocketHooks, 400, { error: 'invalid title' });
+    expect((bare as SaveRefusedError).refusal).toEqual({ fields: {}, summary: 'invalid title' });
+  });
+});
+
+describe('the store’s words as plain text', () => {
+  it('drops tags and control characters, folds spaces, cuts long words, and never echoes the credential', async () => {
+    const long = `<b>Price</b>\u0007 too\n\nhigh <img src=x onerror=alert(1)> ${TOKEN} ${'x'.repeat(600)}`;
+    const error = await seamSave(shopware6Hooks, 400, { errors: [{ status: '400', detail: long, source: { pointer: '/0/price' } }] });
+    const words = (error as SaveRefusedError).refusal.fields.price ?? '';
+    expect(words.startsWith('Price too high [redacted] xxx')).toBe(true);
+    expect(words).not.toMatch(/[<>\u0007\n]/);
+    expect(words).not.toContain(TOKEN);
+    expect(words.length).toBeLessThanOrEqual(STORE_WORDS_MAX);
+    expect(words.endsWith('…')).toBe(true);
+  });
+
+  it('a 400 whose body has nothing to say stays the generic API_BAD_REQUEST', async () => {
+    const error = await seamSave(shopware6Hooks, 400, { errors: [{ status: '400' }] });
+    expect(error).not.toBeInstanceOf(SaveRefusedError);
+    expect((error as HttpError).code).toBe('API_BAD_REQUEST');
+  });
+});
