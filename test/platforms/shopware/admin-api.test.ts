@@ -175,6 +175,35 @@ describe('PATCH /api/product/{id}, _info (4.6.10)', () => {
     expect(noDefault.status).toBe(400);
   });
 
+  it('a shop’s own price cap (maxGross) refuses a write above it with the DAL’s violation and its pointer, changing nothing', async () => {
+    const capped = await startShopwareStore({ port: 0, maxGross: 100_000 });
+    try {
+      const token = await integrationToken(capped.origin, ADMIN);
+      const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' };
+      const before = capped.getProduct(SEED_IDS.cherries);
+      const price = [{ currencyId: DEFAULT_CURRENCY_ID, gross: 2_000_000, net: 1_680_672.27, linked: true }];
+      const refused = await call(`${capped.origin}/api/product/${SEED_IDS.cherries}`, { method: 'PATCH', headers, body: JSON.stringify({ name: 'Gold cherries', price }) });
+      expect(refused.status).toBe(400);
+      expect(refused.json).toEqual({
+        errors: [
+          {
+            code: '30fbb013-d015-4232-8b3b-8f3be97a7e14',
+            status: '400',
+            detail: 'This value should be less than or equal to 100000.',
+            template: 'This value should be less than or equal to {{ compared_value }}.',
+            meta: { parameters: { '{{ value }}': '2000000', '{{ compared_value }}': '100000', '{{ compared_value_type }}': 'int' } },
+            source: { pointer: '/0/price/0/gross' },
+          },
+        ],
+      });
+      expect(capped.getProduct(SEED_IDS.cherries)).toEqual(before);
+      const under = await call(`${capped.origin}/api/product/${SEED_IDS.cherries}`, { method: 'PATCH', headers, body: JSON.stringify({ price: [{ ...price[0], gross: 100_000, net: 84_033.61 }] }) });
+      expect(under.status).toBe(204);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('answers _info/me for a password token and 403 FRAMEWORK__EXPECTED_USER for an integration', async () => {
     const user = (await passwordGrant(origin, 'viewer', 'viewer-demo-1')).json.access_token;
     const me = await call(`${origin}/api/_info/me`, { headers: { Authorization: `Bearer ${user}`, Accept: 'application/json' } });

@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { DEFAULT_CURRENCY_ID, SHOPWARE_VERSION } from './constants.ts';
 import { parseCriteria, renderEntity, requiredPrivileges, search } from './criteria-engine.ts';
 import { ENTITIES, rowsOf, type Context } from './entities.ts';
-import { ShopwareError, missingPrivileges } from './errors.ts';
+import { ShopwareError, missingPrivileges, type ErrorObject } from './errors.ts';
 import { readParameters, type Reply } from './http.ts';
 import { toJsonApi } from './json-api.ts';
 import type { OAuthServer, Principal } from './oauth.ts';
@@ -93,7 +93,7 @@ export class AdminApi {
     enforce(principal, ['product:update']);
     const product = this.ctx.seed.products.find((p) => p.id === id);
     if (product === undefined) throw new ShopwareError(404, 'FRAMEWORK__RESOURCE_NOT_FOUND', 'Not Found', `The product resource with the following primary key was not found: id(${id})`);
-    applyProductWrite(product, body, this.now());
+    applyProductWrite(product, body, this.now(), this.ctx.maxGross);
     const response = url.searchParams.get('_response');
     if (response === null) return { status: 204, body: '' };
     const def = ENTITIES.product;
@@ -108,8 +108,39 @@ function violation(pointer: string, detail: string): ShopwareError {
   return new ShopwareError(400, 'VIOLATION::INVALID_TYPE', 'Bad Request', detail, { source: { pointer } });
 }
 
-/** Applies a product write the way the DAL would for the fields the app edits. */
-export function applyProductWrite(product: ProductRow, body: Record<string, unknown>, now: number): void {
+/**
+ * A violation of a Symfony constraint as `WriteConstraintViolationException::getErrors` gives it:
+ * the constraint's code, `detail` (its message), `template`, `meta.parameters` and `source.pointer`;
+ * no `title` [code WriteConstraintViolationException].
+ */
+class ConstraintViolation extends ShopwareError {
+  constructor(
+    code: string,
+    detail: string,
+    private readonly template: string,
+    private readonly parameters: Record<string, string>,
+    private readonly pointer: string,
+  ) {
+    super(400, code, '', detail);
+  }
+
+  override toJson(): { errors: ErrorObject[] } {
+    const error = { code: this.code, status: '400', detail: this.detail, template: this.template, meta: { parameters: this.parameters }, source: { pointer: this.pointer } };
+    return { errors: [error as unknown as ErrorObject] };
+  }
+}
+
+/** Symfony's LessThanOrEqual, as a shop's own rule on the gross price raises it. */
+function aboveMax(value: number, max: number, pointer: string): ShopwareError {
+  return new ConstraintViolation('30fbb013-d015-4232-8b3b-8f3be97a7e14', `This value should be less than or equal to ${max}.`, 'This value should be less than or equal to {{ compared_value }}.', {
+    '{{ value }}': String(value),
+    '{{ compared_value }}': String(max),
+    '{{ compared_value_type }}': 'int',
+  }, pointer);
+}
+
+/** Applies a product write the way the DAL would for the fields the app edits; `maxGross`: a shop's own price cap. */
+export function applyProductWrite(product: ProductRow, body: Record<string, unknown>, now: number, maxGross?: number): void {
   if ('name' in body) {
     if (typeof body.name !== 'string' || body.name.trim() === '') throw violation('/0/name', 'This value should not be blank.');
   }
@@ -126,6 +157,7 @@ export function applyProductWrite(product: ProductRow, body: Record<string, unkn
       }
       const list = e.listPrice as Record<string, unknown> | null | undefined;
       const listPrice = list != null && typeof list.gross === 'number' && typeof list.net === 'number' ? { currencyId: e.currencyId, gross: list.gross, net: list.net, linked: list.linked === true } : null;
+      if (maxGross !== undefined && e.gross > maxGross) throw aboveMax(e.gross, maxGross, `/0/price/${i}/gross`);
       return { currencyId: e.currencyId, gross: e.gross, net: e.net, linked: e.linked, listPrice };
     });
     // `PriceFieldSerializer`: the default currency must keep a price [assumed code spelling]

@@ -13,6 +13,8 @@ export interface Context {
   seed: Seed;
   /** Origin of the media host (a second listener: "media URLs on a different host"). */
   mediaOrigin: string;
+  /** A shop's own write rule (ShopwareStoreOptions.maxGross): prices above it are refused. */
+  maxGross?: number;
 }
 
 export interface Association {

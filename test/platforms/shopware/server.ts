@@ -33,6 +33,12 @@ export interface ShopwareStoreOptions {
   accessTokenTtlSeconds?: number;
   /** Default true. False: no CORS headers at all and OPTIONS answers 405 (a proxy that strips them). */
   cors?: boolean;
+  /**
+   * A shop's own write validation, as an extension adds with a constraint on `PreWriteValidationEvent`
+   * (a price cap): a product write with a gross price above it is refused with the DAL's 400, one
+   * violation with its JSON pointer (`/0/price/{i}/gross`). Default none, as a plain Shopware.
+   */
+  maxGross?: number;
 }
 
 export interface ShopwareStats {
@@ -99,7 +105,7 @@ export async function startShopwareStore(options: ShopwareStoreOptions = {}): Pr
   let corsEnabled = options.cors ?? true;
   const counters = { apiRequests: 0, storeApiRequests: 0 };
   const seed = createSeed();
-  const ctx: Context = { seed, mediaOrigin: '' };
+  const ctx: Context = { seed, mediaOrigin: '', ...(options.maxGross !== undefined ? { maxGross: options.maxGross } : {}) };
   const oauth = new OAuthServer({ league: options.league ?? 9, throttleDivisor: options.throttleDivisor ?? 1, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS, now });
   const adminApi = new AdminApi(ctx, oauth, now);
   const storeApi = new StoreApi(ctx);
