@@ -1,0 +1,110 @@
+/**
+ * A product save the store refuses for what was sent, in the built app against the local stores:
+ * the Goodsie demo store's 400 for a price over 1,000,000 (its ApiError names `cost_raw`), and a
+ * Shopware shop whose own rule caps prices (the DAL's 400 with a pointer to /0/price/0/gross).
+ * Each time the store's words stand beside the price, which has the focus, is aria-invalid and
+ * described by them; nothing typed is lost; a price the store takes then saves. Photographed at
+ * 360 and 1280 px (.test-artifacts/screenshots/save-refused-*.png).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
+import { startShopwareStore } from '../platforms/shopware/server.ts';
+
+const e2e = useE2e();
+
+/** What a screen reader reads for `field` after its name: the text of what aria-describedby points at. */
+const describedAs = (field: Locator): Promise<string> =>
+  field.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      .filter((text) => text !== '')
+      .join(' '),
+  );
+
+const focused = (field: Locator): Promise<boolean> => field.evaluate((element) => element === document.activeElement);
+
+/** Saves `price` (with a new name), expects the refusal beside the price, photographs it at 360 and 1280 px. */
+async function refusedBesidePrice(page: Page, editor: Locator, price: string, words: string, shot: string): Promise<void> {
+  const name = editor.getByLabel('Name');
+  const priceField = editor.getByLabel(/^Price/);
+  await name.fill('Gilded edition');
+  await priceField.fill(price);
+  await editor.getByRole('button', { name: 'Save changes' }).click();
+  await expect.poll(() => focused(priceField)).toBe(true);
+  expect(await priceField.getAttribute('aria-invalid')).toBe('true');
+  expect(await describedAs(priceField)).toBe(`The store said: ${words}`);
+  expect(await name.getAttribute('aria-invalid')).toBe('false');
+  // nothing typed is lost, and no generic "check what you entered"
+  expect(await name.inputValue()).toBe('Gilded edition');
+  expect(await priceField.inputValue()).toBe(price);
+  expect(await page.getByText(/check what you entered/i).count()).toBe(0);
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await priceField.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/save-refused-${shot}-${width}.png` });
+  }
+}
+
+describe('a save the store refuses', () => {
+  it('Goodsie: a price over 1,000,000 is refused beside the price in the store’s words; a price it takes then saves', async () => {
+    const started = await e2e.startApp({ defaultScopes: ['storefront', 'admin'] });
+    const { page } = await e2e.open();
+    await page.goto(started.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul > li article').nth(3).getByRole('link').first().click();
+    const productId = decodeURIComponent(new URL(page.url()).hash).split('/').at(-1) ?? '';
+    const ask = page.getByRole('button', { name: 'Manage this product (store owners)' });
+    if (await ask.isVisible()) await ask.click();
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    await editor.waitFor();
+    const before = started.store.getProduct(productId) as { name: string; cost_raw: number };
+
+    await refusedBesidePrice(page, editor, '2000000', 'cost_raw must be a number between 0 and 1000000.', 'goodsie');
+    expect(started.store.getProduct(productId)).toMatchObject({ name: before.name, cost_raw: before.cost_raw });
+
+    // a price the store takes: the words go as it is typed, and the save goes through with the name kept
+    const priceField = editor.getByLabel(/^Price/);
+    await priceField.fill('999999');
+    expect(await priceField.getAttribute('aria-invalid')).toBe('false');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(started.store.getProduct(productId)).toMatchObject({ name: 'Gilded edition', cost_raw: 999999 });
+  });
+
+  it('Shopware 6: the DAL’s 400 pointing at /0/price/0/gross stands beside the price; nothing reaches the shop', async () => {
+    const admin = DEMO_INTEGRATIONS[2]!;
+    const { app, store: shop } = await servePlatformApp(e2e, {
+      basePath: '/shops/demo/',
+      startStore: () => startShopwareStore({ port: 0, maxGross: 100_000 }),
+      config: (shop) => ({
+        stores: [{ id: 'sw', kind: 'shopware6', name: 'Shopware Demo Shop', apiBase: shop.origin, auth: ['integration'], currency: 'EUR' }],
+        imageOrigins: [shop.mediaOrigin],
+      }),
+    });
+    const { page } = await openAppHome(e2e, app);
+    await page.getByLabel('Access key ID').fill(admin.accessKeyId);
+    await page.getByLabel('Secret access key').fill(admin.secret);
+    await page.getByRole('button', { name: /^Connect .* with the integration key$/ }).click();
+    await page.getByText(/^Connected · /).waitFor();
+    await page.goto(`${app.url}#/s/sw`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
+    const card = page.locator('main ul > li article');
+    await expect.poll(() => card.count()).toBe(1);
+    await card.first().getByRole('link').first().click();
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    await editor.waitFor();
+    const productId = decodeURIComponent(new URL(page.url()).hash).split('/product/')[1]?.split(/[?/]/)[0] ?? '';
+    const before = shop.getProduct(productId);
+
+    await refusedBesidePrice(page, editor, '2000000', 'This value should be less than or equal to 100000.', 'shopware');
+    expect(shop.getProduct(productId)).toEqual(before);
+    // the secret is never on the screen
+    expect(await page.locator('body').innerText()).not.toContain(admin.secret);
+  });
+});
