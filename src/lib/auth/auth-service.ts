@@ -218,8 +218,8 @@ export class AuthService {
   }
 
   /**
-   * Signs out authoritatively (security case 27): under the store's renewal lock, leaves a persisted
-   * sign-out marker (a renewal checks it after taking the lock) and deletes the session; tells the
+   * Signs out authoritatively (security case 27): leaves a persisted sign-out marker (a renewal holding
+   * the store's lock checks it before and after it writes) and deletes the session at once; tells the
    * other tabs at once; then revokes the refresh and access tokens where the store names a
    * revocation endpoint (best-effort, a few seconds at most: the local sign-out already stands).
    * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
@@ -368,12 +368,20 @@ export class AuthService {
       // 429, 5xx, timeout, offline: the refresh token stays for a later try.
       throw renewalUnavailable(error, storeId);
     }
-    if ((this.#generation.get(storeId) ?? 0) !== generation || (await this.signOuts.since(storeId, startedAt))) {
+    // Signed out since the grant this renews was obtained (its start, at the latest): a sign-out does
+    // not wait for this lock (sign-outs.ts), so this looks again after writing, and undoes the write.
+    const since = Math.min(startedAt, tokens.obtainedAt);
+    if ((this.#generation.get(storeId) ?? 0) !== generation || (await this.signOuts.since(storeId, since))) {
       await this.#revoke(storeId, refreshed);
       throw new AppError('TOKEN_MISSING', 'signed out while refreshing', { storeId });
     }
     const session: StoreSession = { storeId, tokens: refreshed };
     await this.#save(session);
+    if (await this.signOuts.since(storeId, since)) {
+      await this.#sessions.delete(storeId).catch(() => undefined);
+      await this.#revoke(storeId, refreshed);
+      throw new AppError('TOKEN_MISSING', 'signed out while refreshing', { storeId });
+    }
     this.#noteScopes(storeId, refreshed.scopes);
     // Another grant than the one saved before (fewer scopes, or others): the other tabs read it now,
     // as they do a new connection, rather than at their next token read.

@@ -5,8 +5,8 @@
  * tab and a Web Lock across tabs, the vault re-read inside the lock, and the renewed credential
  * (with a rotated refresh token) written before the lock is released and before it is used.
  * Only TOKEN_EXPIRED from a connector (an `invalid_grant`-class answer) ends a session.
- * Forget is Goodsie's authoritative sign-out (sign-outs.ts): under the same lock, a marker that a
- * renewal in any tab checks before spending and before writing, and the other tabs told at once.
+ * Forget is Goodsie's authoritative sign-out (sign-outs.ts): a marker that a renewal in any tab checks
+ * before spending, before writing and after, without waiting for the lock; the other tabs told at once.
  */
 import type { Credential, IssuedCredential } from '../connect/credential.ts';
 import type { CapturedCallback, Connector, ConnectorContext, PendingSignIn } from '../connect/connector.ts';
@@ -263,9 +263,10 @@ export class Connections {
   }
 
   /**
-   * Forgets the credential authoritatively: under the store's renewal lock (a renewal holding it
-   * finishes first; one waiting for it finds nothing), with the sign-out marker left and the other
-   * tabs told (sign-outs.ts); then revokes at the store where the platform has a way (best-effort).
+   * Forgets the credential authoritatively: the sign-out marker left, the credential deleted at once
+   * (a renewal holding the store's lock, in any tab, undoes what it writes; one waiting for it finds
+   * nothing) and the other tabs told (sign-outs.ts); then revokes at the store where the platform has
+   * a way (best-effort). Without the app's sign-outs, under the lock.
    */
   async forget(storeId: string): Promise<void> {
     this.#bump(storeId);
@@ -335,13 +336,21 @@ export class Connections {
       throw renewalUnavailable(error, storeId);
     }
     const renewed = this.#record(store, { ...issued, mode: current.mode });
-    if ((this.#generation.get(storeId) ?? 0) !== generation || (await this.#signedOutSince(storeId, startedAt))) {
+    // Forgotten since the credential this renews was obtained (its start, at the latest): a forget does
+    // not wait for this lock (sign-outs.ts), so this looks again after writing, and undoes the write.
+    const since = Math.min(startedAt, current.tokens?.obtainedAt ?? startedAt);
+    if ((this.#generation.get(storeId) ?? 0) !== generation || (await this.#signedOutSince(storeId, since))) {
       await this.#revoke(renewed); // nobody may use what it obtained
       throw new AppError('TOKEN_MISSING', 'forgotten while renewing', { storeId });
     }
     if (renewed.secrets === undefined && current.secrets) renewed.secrets = current.secrets;
     if (renewed.capabilities === undefined && current.capabilities) renewed.capabilities = current.capabilities;
     await this.#put(renewed); // durable (or kept in memory) before the lock is released and the token used
+    if (await this.#signedOutSince(storeId, since)) {
+      await this.#delete(storeId).catch(() => undefined);
+      await this.#revoke(renewed);
+      throw new AppError('TOKEN_MISSING', 'forgotten while renewing', { storeId });
+    }
     this.#refusedPending.delete(storeId);
     this.#deps.onRenewed?.(storeId);
     if (!sameScopes(current.tokens?.scopes ?? [], renewed.tokens?.scopes ?? [])) {

@@ -1,10 +1,12 @@
 /**
  * Authoritative sign-out of a store (security case 27), one for every kind: Goodsie's AuthService and
- * the seam's Connections share it. Under the store's renewal lock (the Web Lock that serialises its
- * renewals across tabs) a persisted sign-out marker is left and the credential removed; then the
- * other tabs are told at once (BroadcastChannel). A renewal that took the lock, in any tab, asks
- * `since` before spending a refresh token and again before writing what it obtained, so one that
- * started before the sign-out cannot bring the credential back.
+ * the seam's Connections share it. A persisted sign-out marker is left, then the credential removed
+ * at once, not behind the store's renewal lock (the Web Lock that serialises its renewals across
+ * tabs: another tab's renewal may hold it for the 30 s a token endpoint that never answers takes);
+ * then the other tabs are told at once (BroadcastChannel). A renewal, in any tab, asks `since` before
+ * spending a refresh token, before writing what it obtained, and again after writing (undoing its own
+ * write): either that last look sees the marker, or the write came before the marker and so before
+ * the removal that follows it. Where the marker cannot be written, the removal waits for the lock.
  */
 import { SignOutMarkers } from '../storage/sign-out-markers.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
@@ -47,14 +49,13 @@ export class SignOuts {
   }
 
   /**
-   * Signs out of `storeId`: under its renewal lock leaves the marker and runs `remove` (which deletes
-   * the credential and returns it, for a revocation after); then tells the other tabs.
+   * Signs out of `storeId`: leaves the marker, then runs `remove` (which deletes the credential and
+   * returns it, for a revocation after), under its renewal lock only where the marker could not be
+   * written; then tells the other tabs.
    */
   async signOut<T>(storeId: string, remove: () => Promise<T>): Promise<T> {
-    const removed = await this.withLock(renewalLockName(storeId), async () => {
-      await this.#markers.mark(storeId, this.#now()).catch(() => undefined);
-      return remove();
-    });
+    const marked = await this.#markers.mark(storeId, this.#now()).then(() => true, () => false);
+    const removed = await (marked ? remove() : this.withLock(renewalLockName(storeId), remove));
     this.#channel?.post({ type: 'signed-out', storeId });
     return removed;
   }

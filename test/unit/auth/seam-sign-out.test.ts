@@ -1,7 +1,8 @@
 /**
  * Forgetting a seam store's credential is Goodsie's authoritative sign-out (security case 27; sign-outs.ts):
- * under the store's renewal lock, a persisted marker, the other tabs told at once; a renewal in another
- * tab that holds or waits for the lock, or runs without Web Locks, cannot write the credential back.
+ * a persisted marker, the credential deleted without waiting for the store's renewal lock, the other
+ * tabs told at once; a renewal in another tab that holds or waits for the lock (its token request
+ * hanging), or runs without Web Locks, cannot write the credential back.
  * A new connection is saved under the same lock: a renewal of the old one in another tab cannot write
  * over it. Two "tabs" are two Connections on one fake IndexedDB with a paired channel.
  */
@@ -51,9 +52,19 @@ function browser() {
       calls.revoked.push(credential.tokens!.accessToken);
     },
   };
-  async function tab(options: { withLock?: WithLock; channel?: SessionChannel | null } = {}) {
+  /** `writes`: what a credential write waits for first (the other tab's storage, slow), while set. */
+  async function tab(options: { withLock?: WithLock; channel?: SessionChannel | null; writes?: { held?: Promise<void>; waiting?: boolean } } = {}) {
     const { store } = await openStorage({ indexedDB: factory });
     const vault = new CredentialVault(store, { v1Mode: () => 'implicit' });
+    const writes = options.writes;
+    if (writes) {
+      const put = vault.put.bind(vault);
+      vault.put = async (credential) => {
+        writes.waiting = writes.held !== undefined;
+        await writes.held;
+        return put(credential);
+      };
+    }
     const withLock: WithLock = options.withLock ?? ((_name, task) => task());
     const heard: string[] = [];
     const channel = options.channel !== undefined ? options.channel : hub.open();
@@ -86,11 +97,11 @@ async function twoTabs(options: { locks?: boolean; otherChannel?: null } = {}) {
 }
 
 describe('forget on the seam', () => {
-  it('takes the store’s lock, deletes, tells the other tabs, then revokes where the connector can', async () => {
+  it('deletes without the store’s lock, tells the other tabs, then revokes where the connector can', async () => {
     const { b, a, other, taken } = await twoTabs();
     await a.connections.forget('fx');
-    // the connection's save (twoTabs), then the forget
-    expect(taken).toEqual(['storefront-connect:refresh:fx', 'storefront-connect:refresh:fx']);
+    // the connection's save (twoTabs) only: the forget left its marker instead of waiting for the lock
+    expect(taken).toEqual(['storefront-connect:refresh:fx']);
     expect(await a.vault.get('fx')).toBeNull();
     // (the first message is the connection twoTabs made: the other tabs read it too)
     expect(b.hub.posted).toEqual([{ type: 'connected', storeId: 'fx' }, { type: 'signed-out', storeId: 'fx' }]);
@@ -101,18 +112,44 @@ describe('forget on the seam', () => {
     expect((await catchAppError(() => other.connections.sign('fx', new Headers()))).code).toBe('TOKEN_MISSING');
   });
 
-  it('a renewal holding the lock in another tab finishes first; the sign-out then deletes what it wrote', async () => {
-    const { b, a, other } = await twoTabs();
+  it('a renewal holding the lock in another tab, its token request unanswered, does not hold the forget up; answered later, it writes nothing back', async () => {
+    const { b, a, other } = await twoTabs({ otherChannel: null });
     const release = b.hold();
     b.clock.now += 1_000;
-    const renewing = other.connections.handleUnauthorized('fx', 'at-1');
+    const renewing = catchAppError(() => other.connections.handleUnauthorized('fx', 'at-1'));
     await vi.waitFor(() => expect(b.calls.renew).toBe(1));
-    const forgetting = a.connections.forget('fx');
-    release();
-    await renewing;
-    await forgetting;
+    let forgotten = false;
+    const forgetting = a.connections.forget('fx').then(() => (forgotten = true));
+    // done while the renewal still waits for its answer (it held the lock for up to 30 s before)
+    await vi.waitFor(() => expect(forgotten).toBe(true));
     expect(await a.vault.get('fx')).toBeNull();
-    expect(b.calls.revoked).toEqual(['at-2']);
+    release();
+    await forgetting;
+    expect((await renewing).code).toBe('TOKEN_MISSING');
+    expect(await a.vault.get('fx')).toBeNull();
+    expect(await other.connections.current('fx')).toBeNull();
+    // the forgotten credential, then what the late renewal obtained (nobody may use it)
+    expect(b.calls.revoked).toEqual(['at-1', 'at-2']);
+  });
+
+  it('a renewal whose write lands after the forget deleted the credential (it looked for the marker just before) undoes it', async () => {
+    const b = browser();
+    const a = await b.tab();
+    const writes: { held?: Promise<void>; waiting?: boolean } = {};
+    const other = await b.tab({ channel: null, writes });
+    await a.connections.connect('fx', 'token-bundle', bundle);
+    let letGo: () => void = () => undefined;
+    writes.held = new Promise<void>((resolve) => (letGo = resolve));
+    b.clock.now += 1_000;
+    const renewing = catchAppError(() => other.connections.handleUnauthorized('fx', 'at-1'));
+    // past its last look before writing: the marker was not there yet
+    await vi.waitFor(() => expect(writes.waiting).toBe(true));
+    await a.connections.forget('fx');
+    letGo();
+    expect((await renewing).code).toBe('TOKEN_MISSING');
+    expect(await other.vault.get('fx')).toBeNull();
+    expect(await other.connections.current('fx')).toBeNull();
+    expect(b.calls.revoked).toEqual(['at-1', 'at-2']);
   });
 
   it('a renewal waiting for the lock behind the sign-out spends nothing', async () => {

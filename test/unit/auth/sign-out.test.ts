@@ -1,12 +1,14 @@
 /**
- * Authoritative sign-out (issue 10 item 2; security case 27): under the renewal lock, a persisted
- * marker, the other tabs told at once, the refresh and access tokens revoked (RFC 7009); and a
- * renewal running elsewhere cannot write the session back.
+ * Authoritative sign-out (issue 10 item 2; security case 27): a persisted marker, the session deleted
+ * without waiting for the renewal lock, the other tabs told at once, the refresh and access tokens
+ * revoked (RFC 7009); and a renewal running elsewhere, even one whose token request hangs while it
+ * holds the lock, cannot write the session back.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catchAppError } from '../../helpers/catch-error.ts';
 import { REVOCATION_ENDPOINT, codeStore, openTabs, sharedLocks } from '../../helpers/auth-tabs.ts';
 import { json } from '../../helpers/fake-fetch.ts';
+import { openStorage, VAULT_PREFIX } from '../../../src/lib/storage/kv.ts';
 
 let unexpected: string[] = [];
 afterEach(() => {
@@ -14,15 +16,15 @@ afterEach(() => {
 });
 
 describe('sign-out in this tab', () => {
-  it('takes the renewal lock, deletes the session, tells the other tabs, and revokes the refresh token then the access token', async () => {
+  it('deletes the session without the renewal lock, tells the other tabs, and revokes the refresh token then the access token', async () => {
     const tabs = await openTabs([codeStore('acme')]);
     unexpected = tabs.unexpected;
     const locks = sharedLocks();
     const { auth } = await tabs.open({ withLock: locks.withLock });
     await tabs.signIn(auth, 'acme');
     await auth.signOut('acme');
-    // the sign-in's save, then the sign-out
-    expect(locks.taken).toEqual(['storefront-connect:refresh:acme', 'storefront-connect:refresh:acme']);
+    // the sign-in's save only: the sign-out left its marker instead of waiting for the lock
+    expect(locks.taken).toEqual(['storefront-connect:refresh:acme']);
     expect(await auth.getSession('acme')).toBeNull();
     // (the first message is the sign-in's: the other tabs read the new session too)
     expect(tabs.hub.posted).toEqual([{ type: 'connected', storeId: 'acme' }, { type: 'signed-out', storeId: 'acme' }]);
@@ -123,5 +125,116 @@ describe('the other tabs', () => {
     await a.auth.signOut('acme');
     expect((await catchAppError(() => b.auth.handleUnauthorized('acme', 'AT1'))).code).toBe('TOKEN_MISSING');
     expect(tabs.tokenCalls()).toHaveLength(1);
+  });
+
+  it('a renewal holding the lock in another tab, its token request unanswered, does not hold the sign-out up; answered later, it writes nothing back', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    unexpected = tabs.unexpected;
+    const locks = sharedLocks();
+    const a = await tabs.open({ withLock: locks.withLock });
+    const b = await tabs.open({ withLock: locks.withLock, channel: null });
+    await tabs.signIn(a.auth, 'acme');
+    let release: () => void = () => undefined;
+    tabs.setTokenAnswer(async () => {
+      await new Promise<void>((resolve) => (release = resolve));
+      return json({ access_token: 'AT-LATE', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-LATE' });
+    });
+    tabs.clock.now += 1_000;
+    const renewing = catchAppError(() => b.auth.handleUnauthorized('acme', 'AT1'));
+    await vi.waitFor(() => expect(tabs.tokenCalls()).toHaveLength(2));
+    let signedOut = false;
+    const signingOut = a.auth.signOut('acme').then(() => (signedOut = true));
+    // done while the other tab's token request still waits (it held the lock for up to 30 s before)
+    await vi.waitFor(() => expect(signedOut).toBe(true));
+    expect(await a.auth.getSession('acme')).toBeNull();
+    release();
+    await signingOut;
+    expect((await renewing).code).toBe('TOKEN_MISSING');
+    expect(await a.auth.getSession('acme')).toBeNull();
+    expect(await b.auth.getSession('acme')).toBeNull();
+    expect(tabs.revocations().map((form) => form.get('token'))).toEqual(['RT1', 'AT1', 'RT-LATE', 'AT-LATE']);
+  });
+
+  it('a renewal whose write lands after the sign-out deleted the session (it looked for the marker just before) undoes it', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    unexpected = tabs.unexpected;
+    const a = await tabs.open();
+    // The other tab's storage holds its session writes until let go.
+    const storage = await openStorage({ indexedDB: tabs.factory });
+    let letGo: () => void = () => undefined;
+    let held: Promise<void> | undefined;
+    let writing = false;
+    const set = storage.sealed.set.bind(storage.sealed);
+    storage.sealed.set = async (key, value) => {
+      if (held && key.startsWith(VAULT_PREFIX)) {
+        writing = true;
+        await held;
+      }
+      return set(key, value);
+    };
+    const b = await tabs.open({ storage, channel: null });
+    await tabs.signIn(a.auth, 'acme');
+    held = new Promise<void>((resolve) => (letGo = resolve));
+    tabs.clock.now += 1_000;
+    const renewing = catchAppError(() => b.auth.handleUnauthorized('acme', 'AT1'));
+    // past its last look before writing: the marker was not there yet
+    await vi.waitFor(() => expect(writing).toBe(true));
+    await a.auth.signOut('acme');
+    letGo();
+    expect((await renewing).code).toBe('TOKEN_MISSING');
+    expect(await b.auth.getSession('acme')).toBeNull();
+    expect((await storage.store.keys()).filter((key) => key.startsWith(VAULT_PREFIX))).toEqual([]);
+    // what it obtained is revoked, as nobody may use it
+    expect(tabs.revocations().map((form) => form.get('token'))).toEqual(['RT1', 'AT1', 'RT2', 'AT2']);
+  });
+
+  it('a renewal that starts after the sign-out read the clock but before its marker was written cannot write back either', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    unexpected = tabs.unexpected;
+    // This tab's marker write is held until let go: the sign-out's date is read, the marker not yet there.
+    const storage = await openStorage({ indexedDB: tabs.factory });
+    let letGo: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    const set = storage.store.set.bind(storage.store);
+    storage.store.set = async (key, value) => {
+      if (key.startsWith('signed-out:')) await held;
+      return set(key, value);
+    };
+    const a = await tabs.open({ storage });
+    const b = await tabs.open({ channel: null });
+    await tabs.signIn(a.auth, 'acme');
+    tabs.clock.now += 1_000;
+    const signingOut = a.auth.signOut('acme');
+    tabs.clock.now += 1_000; // the renewal starts later by the clock
+    let answer: () => void = () => undefined;
+    tabs.setTokenAnswer(async () => {
+      await new Promise<void>((resolve) => (answer = resolve));
+      return json({ access_token: 'AT-LATE', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-LATE' });
+    });
+    const renewing = catchAppError(() => b.auth.handleUnauthorized('acme', 'AT1'));
+    await vi.waitFor(() => expect(tabs.tokenCalls()).toHaveLength(2));
+    letGo();
+    await signingOut;
+    answer();
+    expect((await renewing).code).toBe('TOKEN_MISSING');
+    expect(await b.auth.getSession('acme')).toBeNull();
+    expect(await a.auth.getSession('acme')).toBeNull();
+  });
+
+  it('where the marker cannot be written, the sign-out waits for the renewal lock as before', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    unexpected = tabs.unexpected;
+    const storage = await openStorage({ indexedDB: tabs.factory });
+    const set = storage.store.set.bind(storage.store);
+    storage.store.set = async (key, value) => {
+      if (key.startsWith('signed-out:')) throw new Error('QuotaExceededError');
+      return set(key, value);
+    };
+    const locks = sharedLocks();
+    const { auth } = await tabs.open({ storage, withLock: locks.withLock });
+    await tabs.signIn(auth, 'acme');
+    await auth.signOut('acme');
+    expect(locks.taken).toEqual(['storefront-connect:refresh:acme', 'storefront-connect:refresh:acme']);
+    expect(await auth.getSession('acme')).toBeNull();
   });
 });
