@@ -137,11 +137,11 @@ export class LazyAuth implements AuthPort {
         withLock: deps.withLock ?? defaultWithLock,
         now: deps.now ?? Date.now,
       });
-      signOuts.onElsewhere((storeId) => {
+      signOuts.on('signed-out', (storeId) => {
         this.#listed.delete(storeId);
         if (!this.#loaded) for (const listener of this.#listeners) listener({ type: 'signed-out-elsewhere', storeId });
       });
-      signOuts.onConnectedElsewhere((storeId) => {
+      signOuts.on('connected', (storeId) => {
         this.#listed.delete(storeId);
         for (const listener of this.#listeners) listener({ type: 'connected-elsewhere', storeId });
       });

@@ -17,7 +17,8 @@ import { REFRESH_MARGIN_MS, SessionStore, storesOf } from './session-store.ts';
 import { endsSession, renewalUnavailable } from './renewal-errors.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { openSessionChannel, type SessionChannel } from './session-channel.ts';
-import { defaultWithLock, renewalLockName, SignOuts } from './sign-outs.ts';
+import { defaultWithLock, SignOuts } from './sign-outs.ts';
+import { renewalLockName, signOutOf } from './sign-out.ts';
 import { renewalsWritten, whileLeavingAsks } from './unload-guard.ts';
 
 export { REFRESH_MARGIN_MS };
@@ -133,10 +134,10 @@ export class AuthService {
       withLock: deps.withLock ?? defaultWithLock,
       now: this.#now,
     });
-    this.signOuts.onElsewhere((storeId) => this.#signedOutElsewhere(storeId));
+    this.signOuts.on('signed-out', (storeId) => this.#signedOutElsewhere(storeId));
     // Connected in another tab: its saved session replaces this tab's memory-only copy of the old
     // one (kept where storage refused a write), which would otherwise win over it here.
-    this.signOuts.onConnectedElsewhere((storeId) => this.#sessions.dropUnsaved(storeId));
+    this.signOuts.on('connected', (storeId) => this.#sessions.dropUnsaved(storeId));
   }
 
   static async create(deps: AuthServiceDeps): Promise<AuthService> {
@@ -196,7 +197,7 @@ export class AuthService {
       await this.signOuts.clear(completed.storeId);
       await this.#save(session);
     });
-    this.signOuts.connected(completed.storeId);
+    this.signOuts.tell('connected', completed.storeId);
     this.#shownScopes.set(completed.storeId, session.tokens.scopes);
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
   }
@@ -222,12 +223,13 @@ export class AuthService {
    * the store's lock checks it before and after it writes) and deletes the session at once; tells the
    * other tabs at once; then revokes the refresh and access tokens where the store names a
    * revocation endpoint (best-effort, a few seconds at most: the local sign-out already stands).
+   * Its slow steps are told to the screens (sign-out.ts onSignOutStep).
    * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
    */
   async signOut(storeId: string): Promise<void> {
     this.#bumpGeneration(storeId);
     this.#renewalPending.delete(storeId);
-    const ended = await this.signOuts.signOut(storeId, async () => {
+    const ended = await signOutOf(this.signOuts, storeId, async () => {
       const current = await this.#sessions.get(storeId).catch(() => null);
       await this.#sessions.delete(storeId);
       return current;
@@ -385,7 +387,7 @@ export class AuthService {
     this.#noteScopes(storeId, refreshed.scopes);
     // Another grant than the one saved before (fewer scopes, or others): the other tabs read it now,
     // as they do a new connection, rather than at their next token read.
-    if (!sameScopes(tokens.scopes, refreshed.scopes)) this.signOuts.connected(storeId);
+    if (!sameScopes(tokens.scopes, refreshed.scopes)) this.signOuts.tell('connected', storeId);
     return session;
   }
 

@@ -20,7 +20,8 @@ import type { EndedReason } from '../storage/ended-markers.ts';
 // From saved-sessions.ts (in the first load already), not auth-service.ts: that import made every
 // deployment with a seam store download the AuthService on its first screen.
 import { REFRESH_MARGIN_MS } from './saved-sessions.ts';
-import { defaultWithLock, renewalLockName, type SignOuts, type WithLock } from './sign-outs.ts';
+import { defaultWithLock, type SignOuts, type WithLock } from './sign-outs.ts';
+import { renewalLockName, signOutOf } from './sign-out.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { renewalsWritten, whileLeavingAsks } from './unload-guard.ts';
 import { renewalUnavailable } from './renewal-errors.ts';
@@ -92,12 +93,12 @@ export class Connections {
     this.#tokenFetch = fetchWithTimeout(deps.fetch, deps.tokenTimeoutMs);
     this.#withLock = deps.withLock ?? deps.signOuts?.withLock ?? defaultWithLock;
     // Signed out in another tab: a renewal of this tab finishing later must not write back.
-    deps.signOuts?.onElsewhere((storeId) => {
+    deps.signOuts?.on('signed-out', (storeId) => {
       this.#bump(storeId);
       this.#unsaved.delete(storeId);
     });
     // Connected again in another tab: the vault holds that connection now.
-    deps.signOuts?.onConnectedElsewhere((storeId) => this.#unsaved.delete(storeId));
+    deps.signOuts?.on('connected', (storeId) => this.#unsaved.delete(storeId));
   }
 
   /** Writes the credential; where storage refuses, keeps it in memory for this tab and says so. */
@@ -140,7 +141,7 @@ export class Connections {
       if (!capabilities) return current;
       const updated: Credential = { ...current, capabilities: [...capabilities] };
       await this.#put(updated);
-      this.#deps.signOuts?.connected(storeId);
+      this.#deps.signOuts?.tell('connected', storeId);
       return updated;
     });
   }
@@ -195,7 +196,7 @@ export class Connections {
       await this.#deps.vault.clearEnded(storeId);
       await this.#put(credential);
     });
-    this.#deps.signOuts?.connected(storeId);
+    this.#deps.signOuts?.tell('connected', storeId);
   }
 
   /** The stored credential, or TOKEN_MISSING. */
@@ -277,7 +278,7 @@ export class Connections {
       return credential;
     };
     const signOuts = this.#deps.signOuts;
-    const ended = signOuts ? await signOuts.signOut(storeId, remove) : await this.#withLock(renewalLockName(storeId), remove);
+    const ended = signOuts ? await signOutOf(signOuts, storeId, remove) : await this.#withLock(renewalLockName(storeId), remove);
     if (ended) await this.#revoke(ended);
   }
 
@@ -354,7 +355,7 @@ export class Connections {
     this.#refusedPending.delete(storeId);
     this.#deps.onRenewed?.(storeId);
     if (!sameScopes(current.tokens?.scopes ?? [], renewed.tokens?.scopes ?? [])) {
-      this.#deps.signOuts?.connected(storeId);
+      this.#deps.signOuts?.tell('connected', storeId);
       this.#deps.onRegranted?.(renewed);
     }
     return renewed;

@@ -10,6 +10,7 @@ import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
 import { openStorage } from '../../../src/lib/storage/kv.ts';
 import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 import { FakeWebStorage } from '../../helpers/fake-web-storage.ts';
+import { signOutOf } from '../../../src/lib/auth/sign-out.ts';
 
 /** A LazyAuth on the tabs' IndexedDB and channel hub, counting loads of the AuthService module. */
 async function lazyTab(
@@ -79,12 +80,12 @@ describe('LazyAuth', () => {
     tab.auth.onEvent((event) => events.push(event));
     const signOuts = tab.auth.signOuts; // what the seam's connections are given
     const other = await tabs.open();
-    await other.auth.signOuts.signOut('fx', async () => undefined);
+    await signOutOf(other.auth.signOuts, 'fx', async () => undefined);
     await expect.poll(() => events).toEqual([{ type: 'signed-out-elsewhere', storeId: 'fx' }]);
     expect(tab.loads()).toBe(0);
     // once loaded, the service uses the same sign-outs and tells the listeners itself (not twice)
     expect((await tab.auth.service()).signOuts).toBe(signOuts);
-    await other.auth.signOuts.signOut('fy', async () => undefined);
+    await signOutOf(other.auth.signOuts, 'fy', async () => undefined);
     await expect.poll(() => events.length).toBe(2);
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(events).toEqual([

@@ -69,7 +69,7 @@ function browser() {
     const heard: string[] = [];
     const channel = options.channel !== undefined ? options.channel : hub.open();
     const signOuts = new SignOuts({ store, channel, withLock, now: () => clock.now });
-    signOuts.onElsewhere((storeId) => heard.push(storeId));
+    signOuts.on('signed-out', (storeId) => heard.push(storeId));
     const connections = new Connections({ config, fetch: async () => new Response(null), vault, now: () => clock.now, loadConnector: async () => connector as Connector, signOuts });
     return { connections, vault, heard };
   }

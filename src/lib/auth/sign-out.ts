@@ -1,0 +1,41 @@
+/**
+ * The sign-out itself (sign-outs.ts says why it is safe without the store's renewal lock): the marker
+ * left, the credential removed at once (under the lock only where the marker could not be written),
+ * the other tabs told. With the AuthService and the seam's Connections, its only callers, none of it
+ * on the first screen. Its steps that may take a while are told to whoever listens (the screens'
+ * words for a slow sign-out, state/signing-out.svelte.ts), not passed down through every caller.
+ */
+import type { SignOuts, SignOutStep } from './sign-outs.ts';
+
+/**
+ * The Web Lock that serialises a store's renewals across tabs, and its sign-out where the marker
+ * could not be written (here, with its only users: the AuthService and the seam's Connections).
+ */
+export function renewalLockName(storeId: string): string {
+  return `storefront-connect:refresh:${storeId}`;
+}
+
+const listeners = new Set<(storeId: string, step: SignOutStep) => void>();
+
+/** Calls `listener` with each sign-out step of this tab that may take a while; returns the unsubscribe. */
+export function onSignOutStep(listener: (storeId: string, step: SignOutStep) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function tell(storeId: string, step: SignOutStep): void {
+  for (const listener of listeners) listener(storeId, step);
+}
+
+/**
+ * Signs out of `storeId`: runs `remove` (which deletes the credential and returns it, for a
+ * revocation after) once the marker is left, and tells the other tabs.
+ */
+export async function signOutOf<T>(signOuts: SignOuts, storeId: string, remove: () => Promise<T>): Promise<T> {
+  const marked = await signOuts.mark(storeId).then(() => true, () => false);
+  if (!marked) tell(storeId, 'waiting');
+  const removed = await (marked ? remove() : signOuts.withLock(renewalLockName(storeId), remove));
+  signOuts.tell('signed-out', storeId);
+  tell(storeId, 'ending');
+  return removed;
+}
