@@ -5,10 +5,12 @@
  * only once, so a mis-tap could mean making new ones at the store. Loaded with the button's click:
  * the stores list, the first screen, carries only the import; the question's own code loads when it
  * is first asked. A redirect sign-in without such a snippet signs out at once, as it always did.
+ * The words of a sign-out that takes more than a moment (SignOutProgress) are mounted here too.
  */
 import { mount } from 'svelte';
 import { hrefFor } from '../state/routes.ts';
 import type { Session } from '../state/session.svelte.ts';
+import { signingOut, whileSigningOut } from '../state/signing-out.svelte.ts';
 import type { SignOutAnswer, SignOutAsked } from './SignOutQuestion.svelte';
 
 /** Stores whose sign-out is being decided: a second press meanwhile neither asks again nor signs out beside it. */
@@ -17,16 +19,22 @@ const deciding = new Set<string>();
 /** The question, mounted over the page once and kept (asked again for the next sign-out). */
 let question: Promise<{ ask(asked: SignOutAsked): Promise<SignOutAnswer> }> | undefined;
 
+/** The words of a slow sign-out, mounted over the page with the first press and kept. */
+let progress: Promise<unknown> | undefined;
+
 /**
- * Runs `signOut` (the sign-out itself) at once, or asks first and runs it on "Sign out anyway".
+ * Runs `signOut` (the sign-out itself) at once, or asks first and runs it on "Sign out anyway";
+ * pressed again while it runs, nothing more (state/signing-out.svelte.ts keeps its step meanwhile).
  * `onEmbedScreen`: the person is on the store's Embed screen, and the question offers no link to
  * it. On Cancel the browser gives the focus back to the Sign out button (a modal dialog's closing
  * does). A question whose code cannot load (offline, the site replaced since the tab
  * opened) signs out as asked, as a Sign out whose check cannot load does (HomeView, StoreBar).
  */
 export async function askBeforeSignOut(session: Session, storeId: string, signOut: () => unknown, onEmbedScreen = false): Promise<void> {
-  if (deciding.has(storeId)) return;
+  if (deciding.has(storeId) || signingOut[storeId]) return;
   deciding.add(storeId);
+  progress ??= import('./SignOutProgress.svelte').then(({ default: SignOutProgress }) => mount(SignOutProgress, { target: document.body, props: { session } }));
+  progress.catch(() => (progress = undefined));
   let answer: SignOutAnswer = 'sign-out';
   try {
     const mode = session.connectedMode(storeId);
@@ -49,5 +57,7 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
   } finally {
     deciding.delete(storeId);
   }
-  if (answer === 'sign-out') signOut();
+  if (answer !== 'sign-out') return;
+  // Under way: its button says so, and SignOutProgress why, if it takes a moment.
+  await whileSigningOut(storeId, signOut);
 }

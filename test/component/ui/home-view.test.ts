@@ -207,10 +207,12 @@ describe('HomeView', () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] } });
     renderHome(app);
     await userEvent.click(screen.getByRole('button', { name: 'Sign out of Demo Store' }));
-    // The note is on the page first, its words a moment later (so that they are announced).
-    const status = await screen.findByRole('status');
+    // Signed out (the status of a sign-out under way, SignOutProgress's, gone with it); the note is
+    // on the page first, its words a moment later (so that they are announced).
+    expect(await screen.findByRole('button', { name: 'Connect Demo Store' })).toBeEnabled();
+    await eventually(() => expect(screen.getAllByRole('status')).toHaveLength(1));
+    const status = screen.getByRole('status');
     await eventually(() => expect(status).toHaveTextContent('Signed out of Demo Store.'));
-    expect(screen.getByRole('button', { name: 'Connect Demo Store' })).toBeEnabled();
   });
 
   it('an address that is not a page: the note is drawn with the list, and its status is empty until a moment after it is on the page (drawn filled, it was not said)', async () => {

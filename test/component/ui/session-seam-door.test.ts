@@ -63,7 +63,7 @@ function sessionOver(store: KeyValueStore): {
     fetchImpl: (() => Promise.reject(new Error('no request expected'))) as typeof fetch,
     get signOuts() {
       built++;
-      return { onElsewhere: () => () => undefined, onConnectedElsewhere: () => () => undefined };
+      return { on: () => () => undefined };
     },
     listSessions: () => new SessionStore(counted).list(),
     onEvent: (l: (event: AuthEvent) => void) => {
