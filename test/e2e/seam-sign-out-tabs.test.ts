@@ -3,16 +3,23 @@
  * as Goodsie's sign-out (security case 27; sign-out-tabs.test.ts): the other tab shows the store not
  * connected within a second and sends no request with the old key afterwards, and the key is gone
  * from IndexedDB. StoreHippo has no revocation endpoint (platforms.md 2.2): the forget words say where
- * to disable the key. Connected again in the other tab, the first shows it without a reload.
+ * to disable the key. Connected again in the other tab, the first shows it without a reload. And
+ * (Shopware 6's Administration sign-in, whose refresh token rotates) the forget does not wait for the
+ * other tab's renewal stuck on the shop's token endpoint: it ends at once, and the renewal answered
+ * later saves nothing.
  */
 import { describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { watchStoreCalls } from '../helpers/quiet-tabs.ts';
 import { forgetCredentials, readSessionKeys } from '../helpers/e2e-app.ts';
-import { servePlatformApp } from '../helpers/platform-app.ts';
+import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
+import { loadedProductsReachable } from '../helpers/catalog-grid.ts';
 import { stampOf, watchShown } from '../helpers/page-stamps.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
+import { DEMO_USERS } from '../platforms/shopware/constants.ts';
+import { startShopwareStore } from '../platforms/shopware/server.ts';
 
 const e2e = useE2e();
 const NAME = 'Hippo Demo';
@@ -83,4 +90,63 @@ describe('forget credentials in one of two tabs of a seam store', () => {
     expect((await stampOf(first, 'connected-elsewhere')) - (await stampOf(second, 'connected'))).toBeLessThan(2_000);
     expect(await first.getByText(/forgot the credentials for/).count()).toBe(0);
   });
+
+  it('Shopware: while the other tab’s renewal waits on a token endpoint that does not answer, the forget ends at once, and the renewal answered later saves nothing', async () => {
+    const STORE = 'Shopware Demo Shop';
+    const [admin] = DEMO_USERS as [(typeof DEMO_USERS)[0]];
+    const { app, store: shop } = await servePlatformApp(e2e, {
+      basePath: '/shops/demo/',
+      startStore: () => startShopwareStore({ port: 0 }),
+      config: (shop) => ({
+        stores: [{ id: 'sw', kind: 'shopware6', name: STORE, apiBase: shop.origin, auth: ['password'], currency: 'EUR' }],
+        imageOrigins: [shop.mediaOrigin],
+      }),
+    });
+    const { page: first } = await openAppHome(e2e, app);
+    await first.getByLabel('Username').fill(admin.username);
+    await first.getByLabel('Password').fill(admin.password);
+    await first.getByRole('button', { name: /with the administration sign-in$/ }).click();
+    await first.getByText(/^Connected · /).waitFor();
+    const refreshes = () => shop.stats().tokenRequests.byGrant['refresh_token'] ?? 0;
+
+    // The other tab's renewal reaches the shop (which rotates the refresh token), and its answer is
+    // held: that tab holds the store's renewal lock meanwhile, as with a token endpoint that hangs.
+    const second = await first.context().newPage();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let delivered = false;
+    await second.route(`${shop.origin}/api/oauth/token`, async (route: Route) => {
+      const response = await route.fetch();
+      await answered;
+      await route.fulfill({ response }).catch(() => undefined);
+      delivered = true;
+    });
+    try {
+      await second.goto(`${app.url}#/s/sw`);
+      await expect.poll(() => loadedProductsReachable(second), { timeout: 20_000 }).toBeGreaterThan(0);
+      shop.expireAccessTokens();
+      await second.getByRole('searchbox', { name: 'Search' }).fill('Pears');
+      await expect.poll(refreshes, { timeout: 10_000 }).toBe(1);
+
+      const pressed = Date.now();
+      await forgetCredentials(first, STORE);
+      await first.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor({ timeout: 5_000 });
+      // before: not until the other tab's renewal let go of the lock (here, never: its answer is held)
+      expect(Date.now() - pressed).toBeLessThan(3_000);
+      expect(await readSessionKeys(first)).toEqual([]);
+      await second.getByRole('heading', { name: `${STORE} is not connected` }).waitFor();
+    } finally {
+      answer();
+    }
+    // The renewal's answer, late: not saved, in either tab, nor after a reload.
+    await expect.poll(() => delivered).toBe(true);
+    await second.waitForTimeout(500);
+    expect(await readSessionKeys(second)).toEqual([]);
+    await second.reload();
+    await second.getByRole('heading', { name: `${STORE} is not connected` }).waitFor();
+    await first.reload();
+    await first.getByLabel('Username').waitFor();
+    expect(await readSessionKeys(first)).toEqual([]);
+    expect(refreshes()).toBe(1);
+  }, 90_000);
 });

@@ -2,12 +2,17 @@
  * Authoritative sign-out across tabs in Chromium (security case 27): sign out in one tab; the other
  * tab shows the store signed out within a second, sends no request with the old token afterwards,
  * and the store received the revocation of the refresh token (RFC 7009). Signed in again in the
- * first tab, the other shows the store's catalogue without a reload, with the new token.
+ * first tab, the other shows the store's catalogue without a reload, with the new token. And a
+ * sign-out does not wait for the other tab's renewal stuck on the token endpoint (it held the store's
+ * renewal lock, for up to 30 s): it ends at once, and the renewal answered later saves nothing. Where
+ * the sign-out marker cannot be written, it does wait for that renewal, and says so.
  */
 import { describe, expect, it } from 'vitest';
+import type { Route } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent, readSealedRecord, readSessionKeys } from '../helpers/e2e-app.ts';
 import { stampOf, watchShown } from '../helpers/page-stamps.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 const CODE_STORE = `${STORE_NAME} (PKCE)`;
 const e2e = useE2e({ app: {} });
@@ -71,4 +76,109 @@ describe('sign-out in one of two tabs', () => {
     expect(e2e.env.store.traffic.apiRequestsWith(oldToken)).toBe(usesAtSignOut);
     expect(e2e.env.store.traffic.apiRequestsWith(renewed.session.tokens.accessToken)).toBeGreaterThan(0);
   });
+
+  it('while the other tab’s renewal waits on a token endpoint that does not answer, the sign-out ends at once, and the renewal answered later saves nothing', async () => {
+    const { context, page: first } = await e2e.open();
+    await first.goto(e2e.env.app.url);
+    await connectThroughConsent(first, CODE_STORE);
+    await first.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await first.goto(`${e2e.env.app.url}#/`);
+    await first.getByRole('button', { name: `Sign out of ${CODE_STORE}` }).waitFor();
+
+    // The other tab's renewal reaches the store (which rotates the refresh token), and its answer is
+    // held: that tab holds the store's renewal lock meanwhile, as with a token endpoint that hangs.
+    const second = await context.newPage();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let held = 0;
+    const revocationsBefore = e2e.env.store.stats().revocations;
+    await second.route(`${e2e.env.store.origin}/oauth2/access_token`, async (route: Route) => {
+      held++;
+      const response = await route.fetch();
+      await answered;
+      await route.fulfill({ response }).catch(() => undefined);
+    });
+    try {
+      await second.goto(`${e2e.env.app.url}#/s/demo-code`);
+      await second.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      e2e.env.store.expireAccessTokens();
+      await second.reload();
+      await expect.poll(() => held, { timeout: 10_000 }).toBe(1);
+      const pressed = Date.now();
+      await first.getByRole('button', { name: `Sign out of ${CODE_STORE}` }).click();
+      await first.getByRole('heading', { name: 'Your stores' }).waitFor();
+      await first.getByRole('button', { name: `Connect ${CODE_STORE}` }).waitFor({ timeout: 5_000 });
+      // before: not until the other tab's renewal let go of the lock (here, never: its answer is held)
+      expect(Date.now() - pressed).toBeLessThan(3_000);
+      expect(await readSessionKeys(first)).toEqual([]);
+      await second.getByRole('heading', { name: `${CODE_STORE} is not connected` }).waitFor();
+    } finally {
+      answer();
+    }
+    // The renewal's answer, late: it is not saved (the session does not come back), and what it
+    // obtained is revoked, as nobody may use it (the store found both tokens; the sign-out's own
+    // refresh token, already rotated by that renewal, was not the store's any more).
+    await expect.poll(() => e2e.env.store.stats().revocations - revocationsBefore, { timeout: 10_000 }).toBe(4);
+    expect(e2e.env.store.traffic.revocations().slice(-2)).toEqual(['refresh_token', 'access_token']);
+    expect(await readSessionKeys(second)).toEqual([]);
+    await second.reload();
+    await second.getByRole('heading', { name: `${CODE_STORE} is not connected` }).waitFor();
+    await first.reload();
+    await first.getByRole('button', { name: `Connect ${CODE_STORE}` }).waitFor();
+    expect(await readSessionKeys(first)).toEqual([]);
+  }, 60_000);
+
+  it('where the sign-out marker cannot be written, it waits for the other tab’s renewal, says so at once and then why, and ends when that renewal does', async () => {
+    const { context, page: first } = await e2e.open();
+    // This tab's storage refuses the sign-out marker (a full disk, say): the sign-out then waits for
+    // the store's renewal lock, as it always did.
+    await first.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+        if (typeof key === 'string' && key.startsWith('signed-out:')) throw new DOMException('full', 'QuotaExceededError');
+        return put.call(this, value, key);
+      };
+    });
+    await first.goto(e2e.env.app.url);
+    await connectThroughConsent(first, CODE_STORE);
+    await first.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await first.goto(`${e2e.env.app.url}#/`);
+
+    const second = await context.newPage();
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    let held = 0;
+    await second.route(`${e2e.env.store.origin}/oauth2/access_token`, async (route: Route) => {
+      held++;
+      const response = await route.fetch();
+      await answered;
+      await route.fulfill({ response }).catch(() => undefined);
+    });
+    try {
+      await second.goto(`${e2e.env.app.url}#/s/demo-code`);
+      await second.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      e2e.env.store.expireAccessTokens();
+      await second.reload();
+      await expect.poll(() => held, { timeout: 10_000 }).toBe(1);
+
+      await first.getByRole('button', { name: `Sign out of ${CODE_STORE}` }).click();
+      const button = first.getByRole('button', { name: `Signing out… of ${CODE_STORE}` });
+      await button.waitFor({ timeout: 1_000 });
+      expect(await button.getAttribute('aria-disabled')).toBe('true');
+      const why = first.getByRole('status').filter({ hasText: `Waiting for another tab to finish renewing ${CODE_STORE}’s access…` });
+      await why.waitFor();
+      await first.screenshot({ path: `${SCREENSHOT_DIR}/sign-out-waiting-1280.png` });
+      await first.setViewportSize({ width: 360, height: 740 });
+      await first.screenshot({ path: `${SCREENSHOT_DIR}/sign-out-waiting-360.png` });
+    } finally {
+      answer();
+    }
+    // The renewal saves what it obtained and lets go; the sign-out then removes it, and revokes it.
+    await first.getByRole('button', { name: `Connect ${CODE_STORE}` }).waitFor({ timeout: 10_000 });
+    expect(await first.getByRole('status').filter({ hasText: 'Waiting for another tab' }).count()).toBe(0);
+    await expect.poll(() => e2e.env.store.traffic.revocations().slice(-2), { timeout: 10_000 }).toEqual(['refresh_token', 'access_token']);
+    expect(await readSessionKeys(first)).toEqual([]);
+    await second.reload();
+    await second.getByRole('heading', { name: `${CODE_STORE} is not connected` }).waitFor();
+  }, 60_000);
 });
