@@ -1,7 +1,7 @@
 /**
  * Persisted sign-out markers: sign-out leaves one per store (a date, no secret), and a renewal that
- * takes the store's lock reads it, so a renewal that started before the sign-out, in any tab, cannot
- * write the session back. A completed sign-in clears it.
+ * takes the store's lock reads it before and after it writes, so a renewal that started before the
+ * sign-out, in any tab, cannot write the session back (auth/sign-outs.ts). A completed sign-in clears it.
  */
 import { prefixed, type KeyValueStore } from './kv.ts';
 
