@@ -53,6 +53,9 @@ describe('a price typed in the person’s locale', () => {
       await price.press('Enter');
       await editor.getByText(refusal).waitFor();
       expect(await price.getAttribute('aria-invalid')).toBe('true');
+      // Enter pressed in the field: the focus stays there, so the refusal is said by a live region
+      expect(await price.evaluate((field) => field === document.activeElement)).toBe(true);
+      await editor.getByRole('status').filter({ hasText: refusal }).waitFor();
       await editor.screenshot({ path: `${SCREENSHOT_DIR}/money-price-thousands-${locale}-${width}.png` });
       expect(costOf(id)).toBe(before);
 

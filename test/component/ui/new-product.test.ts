@@ -4,7 +4,7 @@
  * the product is sent as typed (unpublished unless ticked) and opens on its own page, Back loading
  * the catalogue afresh; a refusal says what permission it needs; what was typed survives a reload.
  */
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -72,6 +72,19 @@ describe('New product', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
     expect(price).toHaveAccessibleDescription('Enter a price with at most 2 decimals, for example 19.90.');
     await eventually(() => expect(price).toHaveFocus());
+    expect(posted(app)).toEqual([]);
+  });
+
+  it('Enter pressed in the price field it refuses: the focus is there already, so the refusal is said by a live region', async () => {
+    const app = await openCatalogue(['storefront', 'admin']);
+    await openForm(app);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Yo-yo');
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+    await userEvent.type(price, '19.994{Enter}');
+    expect(price).toHaveFocus();
+    expect(price).toHaveAccessibleDescription('Enter a price with at most 2 decimals, for example 19.90.');
+    const form = screen.getByRole('form', { name: 'New product' });
+    await eventually(() => expect(within(form).getByRole('status')).toHaveTextContent('Enter a price with at most 2 decimals, for example 19.90.'));
     expect(posted(app)).toEqual([]);
   });
 

@@ -220,6 +220,31 @@ describe('ProductEditor', () => {
     expect(patches()).toEqual([]);
   });
 
+  it('Enter pressed in the price field it refuses: the focus is there already, so the refusal is said by a live region (landing said nothing), gone at the next key', async () => {
+    const { patches } = await openEditor();
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+    await userEvent.clear(price);
+    await userEvent.type(price, '12,500{Enter}');
+    expect(price).toHaveFocus();
+    expect(price).toHaveAccessibleDescription('Enter the price without thousands separators, for example 1234.50.');
+    const refusal = 'Enter the price without thousands separators, for example 1234.50.';
+    const said = () => screen.queryAllByRole('status').filter((region) => region.textContent === refusal);
+    await eventually(() => expect(said()).toHaveLength(1));
+    // Pressed again: said again (a new region, filled once on the page), not twice over.
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => expect(said()).toHaveLength(1));
+    // A key typed: no longer said as if still so.
+    await userEvent.type(price, '{Backspace}0');
+    expect(said()).toHaveLength(0);
+    // From Save, the focus lands on the field, which says it: not said twice.
+    screen.getByRole('button', { name: 'Save changes' }).focus();
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => expect(price).toHaveFocus());
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(said()).toHaveLength(0);
+    expect(patches()).toEqual([]);
+  });
+
   it('an emptied inventory is left as the store has it: not sent (as 0)', async () => {
     const { app, patches } = await openEditor(['storefront', 'admin'], { inventory: 7 });
     app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Apron', inventory: 7, updated: AFTER })));
