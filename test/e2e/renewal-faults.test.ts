@@ -51,6 +51,8 @@ describe('a renewal that fails for a passing reason', () => {
     // The catalogue then comes by itself: no Try again, no reload.
     await expect.poll(() => loadedProducts(page), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.getByRole('alert').count()).toBe(0);
+    // Nobody asked for it: the focus is where the reload left it (the page), not moved to the first card.
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
     const presented = env.store.traffic.refreshTokensPresented();
     expect(presented.map((token) => token === before.refreshToken)).toEqual([true, true]);
     const after = await storedTokens(page);

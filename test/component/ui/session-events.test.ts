@@ -53,11 +53,11 @@ async function setup(saved: StoreSession[] = [session('demo'), session('other')]
 }
 
 /** A screen's read that failed because the renewal could not reach the store (AccessError), over `state`. */
-function renderUnreachableRead(state: Session, onRetry: () => unknown, retryWhenOnline = true): void {
+function renderUnreachableRead(state: Session, onRetry: () => unknown, retryWhenOnline = true, landing?: () => HTMLElement): void {
   const error = new AppError('TOKEN_RENEWAL_UNAVAILABLE', 'the store could not renew the access token just now', { storeId: 'demo' });
   const apis = new StoreApis(state, (async () => new Response(null, { status: 500 })) as typeof fetch);
   render(Harness, {
-    props: { session: state, apis, router: new Router(), component: AccessError, props: () => ({ storeId: 'demo', error, onRetry, retryWhenOnline }), banners: 'demo' },
+    props: { session: state, apis, router: new Router(), component: AccessError, props: () => ({ storeId: 'demo', error, onRetry, retryWhenOnline, landing }), banners: 'demo' },
   });
 }
 
@@ -77,6 +77,29 @@ describe('a read that waits on the store\'s renewal', () => {
     emit({ type: 'renewed', storeId: 'demo' });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(onRetry).toHaveBeenCalledTimes(1);
+  });
+
+  it('loading by itself moves no focus: from the page (after a reload) or a search box it stays; only from its Try again, lost with the panel, to what loaded', async () => {
+    for (const from of ['page', 'search box', 'Try again'] as const) {
+      const { state, emit } = await setup();
+      cleanup();
+      const heading = Object.assign(document.body.appendChild(document.createElement('h1')), { tabIndex: -1 });
+      const search = document.body.appendChild(document.createElement('input'));
+      // The screen draws its loading state in the panel's place: the panel, its Try again with it, goes.
+      const onRetry = vi.fn(() => document.querySelector('[data-retry]')?.parentElement?.remove());
+      emit({ type: 'renewal-unavailable', storeId: 'demo' });
+      renderUnreachableRead(state, onRetry, true, () => heading);
+      const tryAgain = await screen.findByRole('button', { name: 'Try again' });
+      if (from === 'search box') search.focus();
+      if (from === 'Try again') tryAgain.focus();
+      emit({ type: 'renewed', storeId: 'demo' });
+      await eventually(() => expect(onRetry).toHaveBeenCalledTimes(1));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(document.activeElement, from).toBe(from === 'page' ? document.body : from === 'search box' ? search : heading);
+      heading.remove();
+      search.remove();
+      cleanup();
+    }
   });
 
   it('one that sends something (a save) waits for the person', async () => {
