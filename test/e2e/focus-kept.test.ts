@@ -68,6 +68,26 @@ describe('a retry whose button goes while it loads', () => {
   });
 });
 
+describe('a read that loads by itself once back online', () => {
+  it('a product opened offline: the rest comes once online, the focus left on the screen, and it is said there', async () => {
+    await signedIn();
+    const cards = page.locator('main ul > li article');
+    // The product screen's code comes first (a screen's code offline is another message: failures.test.ts).
+    await cards.nth(1).getByRole('link').click();
+    await page.getByRole('form', { name: 'Edit product' }).or(page.getByRole('heading', { name: 'Description' })).first().waitFor();
+    await page.goBack();
+    await cards.nth(2).waitFor();
+    await page.context().setOffline(true);
+    await cards.nth(2).getByRole('link').click();
+    await page.getByRole('alert').filter({ hasText: 'It is tried again by itself once the browser is back online.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().setOffline(false);
+    await page.getByRole('alert').waitFor({ state: 'detached' });
+    await page.getByRole('status').filter({ hasText: 'Back online: this page has loaded.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+});
+
 describe('a change of screen says where the person is', () => {
   it('each screen has its own title and names main by its heading, as it opens and after Back', async () => {
     ({ page } = await e2e.open());

@@ -3,6 +3,7 @@
  * and what is wrong with each, in words shown beside it. ProductFields.svelte draws the fields.
  */
 import { currencyDigits } from '../shared/money.ts';
+import { sayIn } from './say-in.ts';
 
 export interface ProductForm {
   name: string;
@@ -157,21 +158,12 @@ export function inventoryOf(form: ProductForm): number | undefined {
 /**
  * Save or Add refused for a field's problem: the keyboard goes to the first field to fix, where a
  * screen reader says its problem (aria-describedby) as it lands. Where the focus is on it already
- * (Enter pressed in the price field), landing says nothing: the problem is said by a live region
- * put in the form for it, taken away at the next key typed (not left to be read later as if still so).
+ * (Enter pressed in the price field), landing says nothing: the problem is said in a live region
+ * (sayIn), gone at the next key typed.
  */
 export function showFirstProblem(form: HTMLElement | undefined): void {
   const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
   if (!form || !field) return;
   if (field !== document.activeElement) return field.focus();
-  const problem = document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
-  form.querySelector('[data-refusal]')?.remove();
-  const region = form.appendChild(document.createElement('p'));
-  region.className = 'visually-hidden';
-  region.setAttribute('role', 'status');
-  region.dataset.refusal = '';
-  // Filled once on the page, as say-later.ts does (a new region drawn filled is not said); not its
-  // import, which would move it out of the stores list's chunk into one more first-load file.
-  setTimeout(() => (region.textContent = problem), 100);
-  form.addEventListener('input', () => region.remove(), { once: true });
+  sayIn(form, document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent ?? '', 'input');
 }

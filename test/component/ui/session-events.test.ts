@@ -53,11 +53,16 @@ async function setup(saved: StoreSession[] = [session('demo'), session('other')]
 }
 
 /** A screen's read that failed because the renewal could not reach the store (AccessError), over `state`. */
-function renderUnreachableRead(state: Session, onRetry: () => unknown, retryWhenOnline = true, landing?: () => HTMLElement): void {
-  const error = new AppError('TOKEN_RENEWAL_UNAVAILABLE', 'the store could not renew the access token just now', { storeId: 'demo' });
+function renderUnreachableRead(
+  state: Session,
+  onRetry: () => unknown,
+  retryWhenOnline = true,
+  landing?: () => HTMLElement,
+  error: unknown = new AppError('TOKEN_RENEWAL_UNAVAILABLE', 'the store could not renew the access token just now', { storeId: 'demo' }),
+): void {
   const apis = new StoreApis(state, (async () => new Response(null, { status: 500 })) as typeof fetch);
   render(Harness, {
-    props: { session: state, apis, router: new Router(), component: AccessError, props: () => ({ storeId: 'demo', error, onRetry, retryWhenOnline, landing }), banners: 'demo' },
+    props: { session: state, apis, router: new Router(), component: AccessError, props: () => ({ storeId: 'demo', error, onRetry, retryWhenOnline, landing }), banners: 'demo', keyedBy: 'demo' },
   });
 }
 
@@ -98,6 +103,41 @@ describe('a read that waits on the store\'s renewal', () => {
       expect(document.activeElement, from).toBe(from === 'page' ? document.body : from === 'search box' ? search : heading);
       heading.remove();
       search.remove();
+      cleanup();
+    }
+  });
+
+  it('one that loaded by itself with the focus elsewhere is said in main ("can be reached again", "back online"); not from Try again (the focus says it), nor one that failed again', async () => {
+    const said = () => screen.queryAllByRole('status').map((region) => region.textContent).filter((words) => words?.includes('this page has loaded'));
+    // The screen draws what loaded in the panel's place; `worked` false: the panel stays, failed again.
+    const retrying = (worked: boolean) => vi.fn(() => void (worked && document.querySelector('[data-access-error]')?.remove()));
+    for (const { cause, worked, fromTryAgain, words } of [
+      { cause: 'renewed', worked: true, fromTryAgain: false, words: ['Demo Store can be reached again: this page has loaded.'] },
+      { cause: 'online', worked: true, fromTryAgain: false, words: ['Back online: this page has loaded.'] },
+      { cause: 'online', worked: true, fromTryAgain: true, words: [] },
+      { cause: 'online', worked: false, fromTryAgain: false, words: [] },
+    ] as const) {
+      const { state, emit } = await setup();
+      cleanup();
+      const heading = Object.assign(document.body.appendChild(document.createElement('h1')), { tabIndex: -1 });
+      const onRetry = retrying(worked);
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => cause !== 'online' });
+      if (cause === 'renewed') emit({ type: 'renewal-unavailable', storeId: 'demo' });
+      renderUnreachableRead(state, onRetry, true, () => heading, cause === 'online' ? new AppError('API_NETWORK_ERROR') : undefined);
+      const tryAgain = await screen.findByRole('button', { name: 'Try again' });
+      if (fromTryAgain) tryAgain.focus();
+      if (cause === 'renewed') emit({ type: 'renewed', storeId: 'demo' });
+      else {
+        Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
+        dispatchEvent(new Event('online'));
+      }
+      await eventually(() => expect(onRetry).toHaveBeenCalledTimes(1));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(said(), `${cause}, worked ${worked}, from Try again ${fromTryAgain}`).toEqual(words);
+      if (words[0]) expect(document.getElementById('main')?.lastElementChild).toHaveTextContent(words[0]);
+      if (fromTryAgain) expect(heading).toHaveFocus();
+      Reflect.deleteProperty(navigator, 'onLine');
+      heading.remove();
       cleanup();
     }
   });
