@@ -59,6 +59,18 @@ describe('a save the store refuses', () => {
     expect(price).toHaveAccessibleDescription('');
   });
 
+  it('Enter pressed in the price field the store then refuses: the focus is there already, so the store’s words are said in a live region, gone at the next key', async () => {
+    const app = await openEditor();
+    app.network.on('PATCH', PATCH_PATH, () => json({ error: 'invalid_request', error_description: PRICE_REFUSED }, { status: 400 }), { times: 1 });
+    const price = await retype('Price (USD)', '2000000{Enter}');
+    const said = () => screen.queryAllByRole('status').filter((region) => region.textContent === `The store said: ${PRICE_REFUSED}`);
+    await eventually(() => expect(said()).toHaveLength(1));
+    expect(price).toHaveFocus();
+    expect(price).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.type(price, '{Backspace}');
+    expect(said()).toHaveLength(0);
+  });
+
   it('a refusal naming no field of the form is a summary in the store’s words, focused, with nothing typed lost', async () => {
     const app = await openEditor();
     app.network.on('PATCH', PATCH_PATH, () => json({ error: 'invalid_request', error_description: `This store is in read-only mode <b>until</b> Monday. ${tokenFor('demo')}` }, { status: 422 }), { times: 1 });
