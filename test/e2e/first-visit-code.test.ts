@@ -85,7 +85,9 @@ describe('the code a visit downloads', () => {
     // The first load less the stores list; the store screen's chunk; the AuthService with the
     // renewals' retry (one chunk, both loaded at once with a saved session) and what it imports;
     // Goodsie's profile and adapter; the reading of the records the vault's listing found
-    // (vault-records.ts: a first visit, with none, never loads it). (unload-guard.js is the chunk
+    // (vault-records.ts: a first visit, with none, never loads it); the sign-out's steps, which the
+    // AuthService's renewals ask whether the store was signed out of (sign-out.ts, its own chunk since
+    // the stores list's Sign out imports it alone). (unload-guard.js is the chunk
     // of what the AuthService, the seam and the Embed screen's sign-in share: unload-guard.ts and
     // return-to.ts; Rolldown names it after one of them.)
     expect([...chunks].sort()).toEqual([
@@ -100,6 +102,7 @@ describe('the code a visit downloads', () => {
       'rolldown-runtime.js',
       'scopes.js',
       'shared.js',
+      'sign-out.js',
       'store.css',
       'store.js',
       'unload-guard.js',
