@@ -6,6 +6,7 @@
  */
 import type { ApiOperation } from '../connect/operations.ts';
 import { AppError, type AppErrorCode } from '../oauth/errors.ts';
+import { storeWords } from '../domain/refusal.ts';
 import { parseBearerChallenge } from './http-headers.ts';
 
 /**
@@ -44,11 +45,13 @@ export async function readBody(
   }
 }
 
-/** Keeps only the documented ApiError fields of an error body, with any copy of the token cut out. */
+/**
+ * Keeps only the documented ApiError fields of an error body, as plain text with any copy of the
+ * token cut out (storeWords: a field still holding one in another case, split or escaped is dropped).
+ */
 export function errorBody(json: unknown, token: string): { error?: string; error_description?: string } | undefined {
   if (typeof json !== 'object' || json === null) return undefined;
-  const scrub = (value: unknown): string | undefined =>
-    typeof value === 'string' ? (token === '' ? value : value.split(token).join('[redacted]')) : undefined;
+  const scrub = (value: unknown): string | undefined => (typeof value === 'string' ? storeWords(value, token) || undefined : undefined);
   const body: { error?: string; error_description?: string } = {};
   const error = scrub((json as Record<string, unknown>).error);
   const description = scrub((json as Record<string, unknown>).error_description);

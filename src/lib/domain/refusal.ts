@@ -38,16 +38,39 @@ export const SAVES: readonly string[] = ['updateProduct', 'createProduct'];
 export const STORE_WORDS_MAX = 300;
 
 /**
+ * The most of a store's message read at all: the tag pattern takes time growing with the square of
+ * what it scans (160 KB of '<' held the tab 14 s), and no more than this is ever shown.
+ */
+const READ_MAX = 4 * STORE_WORDS_MAX;
+
+/**
+ * A run shaped like a credential, whichever it is (an access or refresh token, an integration secret,
+ * a pasted key) and however copied (another case, base64, URL-encoded): long, no space, letters and
+ * digits both (a long word or number alone is not one).
+ */
+const CREDENTIAL_LIKE = /[A-Za-z0-9._~+=%-]{24,}/g;
+
+/** Letters and digits only, lower case, %XX escapes left out: a copy however split, cased or escaped. */
+const squash = (text: string): string => text.replace(/%[0-9a-f]{2}/gi, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
  * A store's message as plain text for the screen: tags and control characters out, spaces folded,
- * any copy of `secret` (the credential the request was signed with) cut out, at most
- * STORE_WORDS_MAX characters. '' for anything but text.
+ * any copy of `secret` (the credential the request was signed with; several joined by U+0000) cut
+ * out, every run shaped like a credential too, at most STORE_WORDS_MAX characters. '' for anything
+ * but text, and where a copy of `secret` is still in it (in another case, split by spaces or tags,
+ * URL-encoded): nothing of such a message is shown.
  */
 export function storeWords(value: unknown, secret = ''): string {
   if (typeof value !== 'string') return '';
-  const cut = (text: string): string => (secret === '' ? text : text.split(secret).join('[redacted]'));
-  let text = cut(value).replace(/<[^>]*>/g, ' ');
+  const secrets = secret.split('\u0000').filter((one) => one !== '');
+  // Cut before the text is shortened: a copy across the READ_MAX boundary would be left half there.
+  let text = secrets.reduce((words, one) => words.split(one).join('[redacted]'), value).slice(0, READ_MAX).replace(/<[^>]*>/g, ' ');
   // eslint-disable-next-line no-control-regex
-  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  text = text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
+  // Before the runs are cut: a copy split in two would otherwise lose one half there and show the other.
+  const squashed = squash(text);
+  if (secrets.some((one) => squash(one).length >= 12 && squashed.includes(squash(one)))) return '';
+  text = text.replace(CREDENTIAL_LIKE, (run) => (/\d/.test(run) && /[a-z]/i.test(run) ? '[redacted]' : run));
   return text.length > STORE_WORDS_MAX ? `${text.slice(0, STORE_WORDS_MAX - 1).trimEnd()}…` : text;
 }
 
@@ -56,16 +79,19 @@ export function storeWords(value: unknown, secret = ''): string {
  * joined into the summary; undefined when the store said nothing readable (the generic words stay).
  */
 export function refusalOf(said: readonly StoreSaid[], secret = ''): SaveRefusal | undefined {
-  const fields: SaveRefusal['fields'] = {};
-  const loose: string[] = [];
-  for (const { field, words } of said.slice(0, 20)) {
-    const text = storeWords(words, secret);
-    if (text === '') continue;
-    if (field === undefined) {
-      if (!loose.includes(text)) loose.push(text);
-    } else if (fields[field] === undefined) fields[field] = text;
-    else if (!fields[field].includes(text)) fields[field] = storeWords(`${fields[field]} ${text}`);
+  const words = new Map<RefusedField | undefined, string[]>();
+  for (const { field, words: text } of said.slice(0, 20)) {
+    const clean = storeWords(text, secret);
+    const kept = words.get(field) ?? [];
+    if (clean !== '' && !kept.includes(clean)) words.set(field, [...kept, clean]);
   }
-  if (loose.length === 0 && Object.keys(fields).length === 0) return undefined;
-  return { fields, summary: storeWords(loose.join(' ')) };
+  // Joined, then read again: a copy of the credential split between two messages is found there too.
+  const fields: SaveRefusal['fields'] = {};
+  for (const [field, texts] of words) {
+    const joined = storeWords(texts.join(' '), secret);
+    if (field !== undefined && joined !== '') fields[field] = joined;
+  }
+  const summary = storeWords((words.get(undefined) ?? []).join(' '), secret);
+  if (summary === '' && Object.keys(fields).length === 0) return undefined;
+  return { fields, summary };
 }

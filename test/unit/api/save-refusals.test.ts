@@ -41,11 +41,11 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** A seam platform's save answered `status` + `body`, through the transport with the platform's hooks. */
-function seamSave(hooks: AdapterHooks, status: number, body: unknown, operation: ApiOperation = 'updateProduct'): Promise<unknown> {
+function seamSave(hooks: AdapterHooks, status: number, body: unknown, operation: ApiOperation = 'updateProduct', signedWith = TOKEN): Promise<unknown> {
   const send = createTransport({
     apiBase: 'https://shop.example',
     fetch: async () => answer(status, body),
-    sign: async (headers) => (headers.set('Authorization', `Bearer ${TOKEN}`), TOKEN),
+    sign: async (headers) => (headers.set('Authorization', `Bearer ${signedWith}`), signedWith),
     onUnauthorized: async () => undefined,
     hooks: () => hooks,
   });
@@ -151,5 +151,100 @@ describe('the store’s words as plain text', () => {
     const error = await seamSave(shopware6Hooks, 400, { errors: [{ status: '400' }] });
     expect(error).not.toBeInstanceOf(SaveRefusedError);
     expect((error as HttpError).code).toBe('API_BAD_REQUEST');
+  });
+});
+
+describe('what a hostile store (or one answering in its place) echoes in a refusal', () => {
+  /** An access token with the characters URL-encoding and base64 change. */
+  const SIGNED = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJtZXJjaGFudCJ9+k/Zx3=';
+  /** Letters and digits only, lower case: a copy of the token however split, cased or escaped. */
+  const squashed = (text: string): string => decodeURIComponent(text).toLowerCase().replace(/[^a-z0-9]/g, '');
+  /** Whether `text` shows any 12 characters in a row of `secret`, however split, cased or escaped. */
+  const leaks = (text: string, secret: string): boolean => {
+    const [shown, kept] = [squashed(text), squashed(secret)];
+    return [...kept].some((_, i) => i + 12 <= kept.length && shown.includes(kept.slice(i, i + 12)));
+  };
+  const shopwareSave = (details: string[], signedWith = SIGNED) =>
+    seamSave(shopware6Hooks, 400, { errors: details.map((detail, i) => ({ status: '400', detail, ...(i === 0 ? { source: { pointer: '/0/price' } } : {}) })) }, 'updateProduct', signedWith);
+
+  it('the token in another case, URL-encoded, split by spaces, tags or invisible characters: none of it is shown, the other messages are', async () => {
+    const copies = [
+      SIGNED.toUpperCase(),
+      encodeURIComponent(SIGNED),
+      `${SIGNED.slice(0, 9)} ${SIGNED.slice(9, 20)} ${SIGNED.slice(20, 31)} ${SIGNED.slice(31)}`,
+      `${SIGNED.slice(0, 15)}<b></b>${SIGNED.slice(15)}`,
+      `${SIGNED.slice(0, 15)}\u200b${SIGNED.slice(15, 30)}\u2066${SIGNED.slice(30)}`,
+    ];
+    for (const copy of copies) {
+      const error = await shopwareSave([`Price refused for ${copy} today`, 'The product is locked.']);
+      const { refusal } = error as SaveRefusedError;
+      expect(refusal.summary, copy).toBe('The product is locked.');
+      expect(leaks(JSON.stringify(refusal), SIGNED), copy).toBe(false);
+    }
+    // and the same from Goodsie's own client, signed with a short token
+    const short = await rejection(goodsieApi(400, { error: 'invalid_request', error_description: `cost_raw bad for ${TOKEN.toUpperCase()}` }).updateProduct('p-1', { price: 1 }, '2024-03-02T11:30:00Z'));
+    expect(short).not.toBeInstanceOf(SaveRefusedError);
+    expect(JSON.stringify(short)).not.toContain(TOKEN.toUpperCase());
+  });
+
+  it('a credential the request was not signed with (refresh token, integration secret, pasted key), or the token base64’d: cut out', async () => {
+    const others = {
+      foxyRefresh: '2a0f1c5e8b7d4c3a9e6f1b2d0c8a7e5f4d3c2b1a',
+      shopwareSecret: 'SWIAQ0NAMKXZTNVDEK1PR1VCAQ.aDRvN2tRcTlCZ3NqRWJmTHhJZ1FyU3k0dEhUcHlVWEo',
+      goodsieRefresh: 'rt_8f2KqLz0VbN4mW7xY1cD5eR9tA3sG6hJ',
+      base64: btoa(`Bearer ${SIGNED}`),
+    };
+    for (const [name, other] of Object.entries(others)) {
+      const error = await shopwareSave([`Refused: ${other} is not allowed here`]);
+      const words = (error as SaveRefusedError).refusal.fields.price ?? '';
+      expect(words, name).toMatch(/^Refused: \S*\[redacted\]\S* is not allowed here$/);
+      expect(leaks(words, other), name).toBe(false);
+    }
+  });
+
+  it('a copy split between two of the store’s messages is found once they are joined', async () => {
+    const error = await seamSave(storeHippoHooks, 400, {
+      messages: [
+        { key: 'price', message: `too high ${SIGNED.slice(0, 17)}` },
+        { key: 'price', message: SIGNED.slice(17, 34) },
+        { key: 'price', message: `${SIGNED.slice(34)} sorry` },
+        { key: 'name', message: 'Name taken.' },
+      ],
+    }, 'updateProduct', SIGNED);
+    expect((error as SaveRefusedError).refusal).toEqual({ fields: { name: 'Name taken.' }, summary: '' });
+  });
+
+  it('long words and long numbers are not taken for credentials', async () => {
+    const words = 'Rindfleischetikettierungsüberwachungsaufgaben: höchstens 100000000000000000000000000 Stück';
+    const error = await shopwareSave([words]);
+    expect((error as SaveRefusedError).refusal.fields.price).toBe(words);
+  });
+
+  it('bidi and invisible marks are left out (U+061C, U+2066–2069, U+2060, U+FEFF as well as U+202E)', async () => {
+    const error = await shopwareSave(['\u061cPrice\u202e 100\u2067 to\u2069 200\u2060\ufeff only']);
+    expect((error as SaveRefusedError).refusal.fields.price).toBe('Price 100 to 200 only');
+  });
+
+  it('a message of hundreds of kilobytes is read in a moment (its first part only), not over minutes', async () => {
+    const started = Date.now();
+    const error = await shopwareSave([`Too high. ${'<'.repeat(200_000)}`]);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((error as SaveRefusedError).refusal.fields.price?.startsWith('Too high. <<<')).toBe(true);
+  }, 8_000);
+
+  it('error bodies with __proto__ and constructor keys name no field and pollute nothing', async () => {
+    const bodies: [AdapterHooks, string][] = [
+      [flickRocketHooks, '{"Message":"x","ModelState":{"__proto__":["Proto words."],"constructor":["Ctor words."]}}'],
+      [storeHippoHooks, '{"messages":[{"key":"__proto__","message":"Proto words."},{"key":"constructor","message":"Ctor words."}],"__proto__":{"polluted":1}}'],
+      [shopware6Hooks, '{"errors":[{"detail":"Proto words.","source":{"pointer":"/0/__proto__"}},{"detail":"Ctor words.","source":{"pointer":"/0/constructor"}}]}'],
+    ];
+    for (const [hooks, body] of bodies) {
+      const error = await seamSave(hooks, 400, JSON.parse(body));
+      expect((error as SaveRefusedError).refusal).toEqual({ fields: {}, summary: 'Proto words. Ctor words.' });
+      expect(Object.getPrototypeOf((error as SaveRefusedError).refusal.fields)).toBe(Object.prototype);
+    }
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    const goodsie = await rejection(goodsieApi(400, JSON.parse('{"error":"invalid_request","error_description":"__proto__ is not a field","__proto__":{"polluted":1}}')).updateProduct('p-1', { name: 'x' }, '2024-03-02T11:30:00Z'));
+    expect((goodsie as SaveRefusedError).refusal).toEqual({ fields: {}, summary: '__proto__ is not a field' });
   });
 });
