@@ -10,6 +10,7 @@ import type { Adapter, CallOptions } from '../connect/adapter.ts';
 import type { Cursor, NumberedOrderPage, NumberedProductPage, ProductListQuery } from '../domain/catalog.ts';
 import { AppError } from '../oauth/errors.ts';
 import type { StoreApi } from './client.ts';
+import { checkEdit, checkNewProduct } from './request-checks.ts';
 
 const DEFAULT_COUNT = 24;
 
@@ -88,8 +89,15 @@ export function adapterStoreApi(adapter: Adapter): StoreApi {
       return paged;
     },
     listCoupons: (signal) => (adapter.listCoupons ? adapter.listCoupons(opts(signal)) : unsupported('coupons')),
-    updateProduct: (id, edit, lastSeen, signal) =>
-      adapter.updateProduct ? adapter.updateProduct(id, edit, lastSeen, opts(signal)) : unsupported('product editing'),
-    createProduct: (product, signal) => (adapter.createProduct ? adapter.createProduct(product, opts(signal)) : unsupported('new products')),
+    async updateProduct(id, edit, lastSeen, signal) {
+      if (!adapter.updateProduct) return unsupported('product editing');
+      checkEdit(edit);
+      return adapter.updateProduct(id, edit, lastSeen, opts(signal));
+    },
+    async createProduct(product, signal) {
+      if (!adapter.createProduct) return unsupported('new products');
+      checkNewProduct(product);
+      return adapter.createProduct(product, opts(signal));
+    },
   };
 }

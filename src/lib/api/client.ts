@@ -10,6 +10,7 @@ import { HttpError } from '../oauth/http-errors.ts';
 import type { ApiOperation, GoodsieRequest, LoadedProvider, PageRequest } from '../providers/types.ts';
 import { buildApiUrl } from '../shared/api-url.ts';
 import { API_FETCH_OPTIONS, errorBody, isAbort, readBody, scopeNamedBy, statusCode } from './http.ts';
+import { badRequest, checkEdit, checkNewProduct, requireInteger } from './request-checks.ts';
 import { sendWithRetries, type RateLimitInfo } from './send-with-retries.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
 import { refusalOf, SAVES, SaveRefusedError } from '../domain/refusal.ts';
@@ -59,17 +60,6 @@ export interface StoreApi {
   /** PATCH with the `updated` value last seen; ProductConflictError (with the server's current product) when stale. */
   updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, signal?: AbortSignal): Promise<Product>;
   createProduct(product: NewProduct, signal?: AbortSignal): Promise<Product>;
-}
-
-function badRequest(message: string): AppError {
-  return new AppError('API_BAD_REQUEST', message);
-}
-
-function requireInteger(value: number, min: number, max: number, what: string): number {
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw badRequest(`${what} must be an integer from ${min} to ${max === Number.MAX_SAFE_INTEGER ? 'up' : max}`);
-  }
-  return value;
 }
 
 export function createStoreApi(options: StoreApiOptions): StoreApi {
@@ -187,14 +177,11 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     },
     async updateProduct(id, edit, lastSeenUpdated, signal) {
       if (lastSeenUpdated === '') throw badRequest('lastSeenUpdated is empty');
-      if (edit.price !== undefined && !(Number.isFinite(edit.price) && edit.price >= 0)) throw badRequest('price must be a non-negative number');
-      if (edit.inventory !== undefined) requireInteger(edit.inventory, 0, Number.MAX_SAFE_INTEGER, 'inventory');
+      checkEdit(edit);
       return send('updateProduct', adapter.updateProductRequest(id, edit, lastSeenUpdated), adapter.mapProduct, signal);
     },
     async createProduct(product, signal) {
-      if (product.name.trim() === '') throw badRequest('name is empty');
-      if (!(Number.isFinite(product.price) && product.price >= 0)) throw badRequest('price must be a non-negative number');
-      if (product.inventory !== undefined) requireInteger(product.inventory, 0, Number.MAX_SAFE_INTEGER, 'inventory');
+      checkNewProduct(product);
       return send('createProduct', adapter.createProductRequest(product), adapter.mapProduct, signal);
     },
   };

@@ -350,6 +350,21 @@ describe('ProductEditor', () => {
       await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
       expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ name: 'My apron', updated: AFTER });
     });
+
+    it('“Overwrite with mine” with a price that does not read as one sends nothing: the price field says why, focused', async () => {
+      const { patches } = await conflicted();
+      const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+      await userEvent.clear(price);
+      await userEvent.type(price, 'twelve');
+      await userEvent.click(screen.getByRole('button', { name: 'Overwrite with mine' }));
+      await eventually(() => expect(price).toHaveFocus());
+      // only the first save, the one that met their version: no price of NaN (JSON null) went out
+      expect(patches()).toEqual([{ name: 'My apron', updated: SEEN }]);
+      expect(screen.queryByText('The store refused the request')).not.toBeInTheDocument();
+      expect(price).toHaveAccessibleDescription('Enter a price, for example 19.90.');
+      // the choice still stands as it was, for once the price reads
+      expect(screen.getByRole('alert')).toHaveTextContent('(the name, the price). Their version: “Linen apron (new season)”, $21.00, published.');
+    });
   });
 
   it('a save the store refuses for lack of admin says editing needs that permission', async () => {

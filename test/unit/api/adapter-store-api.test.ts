@@ -95,4 +95,27 @@ describe('adapterStoreApi', () => {
     }
     expect(await api.listPages()).toEqual([]);
   });
+
+  it('a price that is not a number (NaN, which JSON sends as null: a price cleared) or is negative, or a stock that is not whole, is refused before the adapter, as Goodsie’s client refuses it', async () => {
+    const given: unknown[] = [];
+    const api = adapterStoreApi({
+      ...offsetAdapter(),
+      updateProduct: async (id, edit) => (given.push(edit), product(id)),
+      createProduct: async (created) => (given.push(created), product('new')),
+    });
+    const refused = [
+      () => api.updateProduct('p1', { price: Number.NaN }, 'x'),
+      () => api.updateProduct('p1', { price: -1 }, 'x'),
+      () => api.updateProduct('p1', { inventory: 1.5 }, 'x'),
+      () => api.createProduct({ name: 'A', price: Number.NaN, published: false }),
+      () => api.createProduct({ name: 'A', price: Number.POSITIVE_INFINITY, published: false }),
+    ];
+    for (const call of refused) {
+      const error = await call().then(() => null, (e: unknown) => e);
+      expect((error as AppError).code).toBe('API_BAD_REQUEST');
+    }
+    expect(given).toEqual([]);
+    await api.updateProduct('p1', { price: 12.5 }, 'x');
+    expect(given).toEqual([{ price: 12.5 }]);
+  });
 });
