@@ -239,6 +239,16 @@ describe('asking for more access', () => {
     // both sides named before the choice: theirs, and what Overwrite with mine would send
     await page.getByRole('alert').getByText('Your changes: the name. Overwrite with mine saves them over their version (their other changes stay); Reload their version drops them.').waitFor();
 
+    // A price typed wrong meanwhile: Overwrite with mine sends nothing (no price as null), the price field says why.
+    const priceField = editor.getByRole('textbox', { name: 'Price (USD)' });
+    const priceTyped = await priceField.inputValue();
+    await priceField.fill('twelve');
+    await page.getByRole('button', { name: 'Overwrite with mine' }).click();
+    await expect.poll(() => priceField.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await priceField.getAttribute('aria-invalid')).toBe('true');
+    expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Renamed elsewhere');
+    await priceField.fill(priceTyped);
+
     await page.getByRole('button', { name: 'Overwrite with mine' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Renamed by me');
