@@ -19,6 +19,9 @@ export interface EndedMarker {
   mode?: string;
 }
 
+/** The latest time a Date holds (ECMAScript's 8.64e15 ms). */
+const MAX_TIME = 8.64e15;
+
 const REASONS: readonly unknown[] = ['refused', 'expired'] satisfies EndedReason[];
 
 /** The markers of `store` (the sealed store the credentials are in), by store id. */
@@ -27,7 +30,8 @@ export const endedMarkers = (store: KeyValueStore): KeyValueStore => prefixed(st
 /** The marker of `storeId` as stored, checked; null where there is none, or it is not one. */
 export function parseEnded(raw: unknown): EndedMarker | null {
   const record = raw as { v?: unknown; at?: unknown; reason?: unknown; mode?: unknown } | undefined;
-  if (record?.v !== 1 || typeof record.at !== 'number' || !REASONS.includes(record.reason)) return null;
+  // A time a date holds (new Date(Infinity) reads "Invalid Date" in the words), not before 1970.
+  if (record?.v !== 1 || typeof record.at !== 'number' || !(record.at >= 0 && record.at <= MAX_TIME) || !REASONS.includes(record.reason)) return null;
   return { reason: record.reason as EndedReason, at: record.at, ...(typeof record.mode === 'string' ? { mode: record.mode } : {}) };
 }
 

@@ -98,6 +98,11 @@ describe('a connection the store ended leaves a marker of why, with no secret', 
     expect(parseEnded({ v: 1, at: 7, reason: 'refused', mode: 42 })).toEqual({ reason: 'refused', at: 7 });
   });
 
+  it('a crafted marker carries nothing but why, when and the mode; a time no date holds (1e400 is Infinity in JSON) tells of no ending, not of one on "Invalid Date"', () => {
+    expect(parseEnded(JSON.parse('{"v":1,"at":7,"reason":"refused","mode":"key","accessToken":"tok","__proto__":{"x":1}}'))).toEqual({ reason: 'refused', at: 7, mode: 'key' });
+    for (const at of [JSON.parse('1e400') as number, -Infinity, 9e15, -1]) expect(parseEnded({ v: 1, at, reason: 'refused' }), String(at)).toBeNull();
+  });
+
   it('read at start in the words of the mode it was connected with', async () => {
     const { connections, store } = await setup();
     await connections.connect('sh', 'access-key', { accessKey: KEY });
