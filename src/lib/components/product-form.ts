@@ -165,5 +165,5 @@ export function showFirstProblem(form: HTMLElement | undefined): void {
   const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
   if (!form || !field) return;
   if (field !== document.activeElement) return field.focus();
-  sayIn(form, document.getElementById((field.getAttribute('aria-describedby') ?? '').split(' ')[0])?.textContent ?? '', 'input');
+  sayIn(form, document.getElementById((field.getAttribute('aria-describedby') ?? '').split(' ')[0] ?? '')?.textContent ?? '', 'input');
 }
