@@ -9,6 +9,7 @@ import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
 import { dedupeScopes, sameScopes } from '../oauth/scopes.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
+import { clearEnded, markEnded, type EndedReason } from '../storage/ended-markers.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import type { VaultListing } from '../storage/token-vault.ts';
 import { openPendingFallback } from './pending-fallback.ts';
@@ -195,6 +196,7 @@ export class AuthService {
     // (and writes) first, or waits and then reads this session; it never writes over it.
     await this.signOuts.withLock(renewalLockName(completed.storeId), async () => {
       await this.signOuts.clear(completed.storeId);
+      await clearEnded(this.credentialStore, completed.storeId);
       await this.#save(session);
     });
     this.signOuts.tell('connected', completed.storeId);
@@ -232,6 +234,7 @@ export class AuthService {
     const ended = await signOutOf(this.signOuts, storeId, async () => {
       const current = await this.#sessions.get(storeId).catch(() => null);
       await this.#sessions.delete(storeId);
+      await clearEnded(this.credentialStore, storeId);
       return current;
     });
     if (ended) await this.#revoke(storeId, ended.tokens);
@@ -271,7 +274,7 @@ export class AuthService {
       }
     }
     if (expiresAt > now) return accessToken;
-    await this.#forget(storeId, accessToken);
+    await this.#forget(storeId, accessToken, 'expired');
     throw new AppError('TOKEN_EXPIRED', 'the access token has expired', { storeId });
   }
 
@@ -288,7 +291,7 @@ export class AuthService {
     if (session.tokens.refreshToken !== undefined && this.#canRefresh(storeId)) {
       return (await this.#refresh(storeId, refused)).tokens.accessToken;
     }
-    await this.#forget(storeId, refused);
+    await this.#forget(storeId, refused, 'refused');
     throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this sign-in', { storeId });
   }
 
@@ -352,7 +355,7 @@ export class AuthService {
     }
     const store = this.#store(storeId);
     if (tokens.refreshToken === undefined) {
-      await this.#forget(storeId, tokens.accessToken);
+      await this.#forget(storeId, tokens.accessToken, 'expired');
       throw new AppError('TOKEN_EXPIRED', 'the access token has expired', { storeId });
     }
     const generation = this.#generation.get(storeId) ?? 0;
@@ -364,7 +367,7 @@ export class AuthService {
     } catch (error) {
       if (endsSession(error)) {
         // invalid_grant and friends: the refresh token is dead.
-        await this.#forget(storeId, tokens.accessToken);
+        await this.#forget(storeId, tokens.accessToken, 'refused');
         throw new AppError('TOKEN_EXPIRED', 'the store no longer accepts this sign-in', { storeId, cause: error });
       }
       // 429, 5xx, timeout, offline: the refresh token stays for a later try.
@@ -428,12 +431,17 @@ export class AuthService {
     for (const listener of this.#listeners) listener(event);
   }
 
-  /** Deletes the session, unless it already holds a different token (refreshed elsewhere). */
-  async #forget(storeId: string, accessToken: string): Promise<void> {
+  /**
+   * The store ended the sign-in that holds `accessToken` (`reason`): the session is deleted, unless it
+   * already holds a different token (refreshed elsewhere), and a marker of why is left in its place
+   * (storage/ended-markers.ts: no token), so that the screens say why after a reload, as for the seam's stores.
+   */
+  async #forget(storeId: string, accessToken: string, reason: EndedReason): Promise<void> {
     const current = await this.#sessions.get(storeId).catch(() => null);
     if (current && current.tokens.accessToken !== accessToken) return;
     this.#bumpGeneration(storeId);
     await this.#sessions.delete(storeId);
+    await markEnded(this.credentialStore, storeId, { reason, at: this.#now() });
   }
 
   #bumpGeneration(storeId: string): void {

@@ -1,9 +1,11 @@
 /**
  * Why a store is not connected where the store itself ended its connection before this visit (it
- * refused the saved key or token on use, and the app deleted it; storage/ended-markers.ts keeps only
- * why and when): the stores list's line and the store screen's sentence, in the words of the mode it
- * was connected with ("key", "Get Token bundle", "sign-in") and, for a store that connects on its own
- * page, its platform's note. Loaded only to read such markers (state/ended-before.ts).
+ * refused the saved key or token on use, a renewal got invalid_grant, and the app deleted it;
+ * storage/ended-markers.ts keeps only why and when): the stores list's line and the store screen's
+ * sentence, in the words of the mode it was connected with ("key", "Get Token bundle", "sign-in") and,
+ * for a store that connects on its own page (Goodsie, FlickRocket), its platform's note. Loaded only
+ * to read such markers (state/ended-before.ts). (Where it ends during the visit, the reconnect
+ * banner says so in the same modes' words: components/credential-words.ts endedHereWords.)
  */
 import type { StoreConfig } from '../connect/store-config.ts';
 import { getProvider } from './registry.ts';
@@ -36,7 +38,15 @@ export function endedWords(store: StoreConfig, ended: Ended): EndedWords {
   const modes = provider.modesOf(store).filter((m) => m.style === 'credentials');
   const mode = modes.find((m) => m.id === ended.mode) ?? (modes.length === 1 ? modes[0] : undefined);
   if (!mode) {
-    // Connected on the store's own page (FlickRocket): what to do at the store first is the platform's to say.
+    // Connected on the store's own page (Goodsie, FlickRocket). A token that ran out with no way to
+    // renew it (Goodsie's implicit flow) just expired; one the store refused (a renewal answered
+    // invalid_grant, a 401 with none), what to do at the store first is the platform's to say.
+    if (ended.reason === 'expired') {
+      return {
+        status: `Access expired on ${when} · Connect to allow it again`,
+        detail: `This app’s access to ${store.name} expired on ${when}. Connect to allow it again.`,
+      };
+    }
     const note = provider.notes?.sessionEnded;
     return {
       status: `Access ended by the store on ${when} · Connect to allow it again`,

@@ -27,7 +27,7 @@ export class Session extends StoreAccess {
   #sessions = $state<StoreSession[]>([]);
   /** Store ids whose access ended (401 with no way to refresh): the reconnect banner shows. */
   #expired = $state<string[]>([]);
-  /** Seam stores whose connection the store itself ended before this visit: why and when, in words (ended-before.ts). */
+  /** Stores whose connection the store itself ended before this visit: why and when, in words (ended-before.ts). */
   #ended = $state<Record<string, EndedWords>>({});
   /** A sign-in that could not even start (no storage for its state, a store that is gone). */
   #signInFailure = $state<{ storeId: string; error: unknown } | null>(null);
@@ -129,15 +129,14 @@ export class Session extends StoreAccess {
   }
 
   async load(): Promise<void> {
-    const onSeam = this.config.stores.some((s) => runsOnSeam(s.kind));
-    // Where the store ended a seam store's connection before this visit (it refused the key), why:
-    // read beside the listing by code loaded only for seam stores, and not waited for.
-    if (onSeam) import('./ended-before.ts').then(async (m) => (this.#ended = await m.default(this.#auth.credentialStore, this.config))).catch(() => undefined);
+    // Where the store ended a connection before this visit (it refused the key, a renewal got
+    // invalid_grant), why: read beside the listing by lazily loaded code, and not waited for.
+    import('./ended-before.ts').then(async (m) => (this.#ended = await m.default(this.#auth.credentialStore, this.config))).catch(() => undefined);
     const { sessions, discarded, seamRecords } = await this.#auth.listSessions();
     // The seam's door lists saved connections only when the vault's one listing met a record of it
     // (a first visit has none, and does not download the door for stores it has not connected), from
     // the records that listing read: each is read and decrypted once at start-up.
-    const linked = seamRecords.size > 0 && onSeam
+    const linked = seamRecords.size > 0 && this.config.stores.some((s) => runsOnSeam(s.kind))
       ? await (await this.seam()).list(seamRecords)
       : { credentials: [], discarded: [] };
     this.#sessions = sessions;

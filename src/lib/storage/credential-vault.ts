@@ -11,7 +11,7 @@ import { credentialOrigins, madeFor } from '../connect/credential-origins.ts';
 import type { StoreConfig, StoreKind } from '../connect/store-config.ts';
 import type { TokenSet } from '../oauth/types.ts';
 import { prefixed, VAULT_PREFIX, type KeyValueStore } from './kv.ts';
-import { endedMarkers, endedRecord, type EndedMarker } from './ended-markers.ts';
+import { clearEnded, markEnded, type EndedMarker } from './ended-markers.ts';
 import { parseTokenSet, parseVaultRecord } from './vault-records.ts';
 import { checkVaultRecord, readVaultRecord } from './vault-record.ts';
 
@@ -32,14 +32,14 @@ export interface CredentialVaultOptions {
 
 export class CredentialVault {
   readonly #store: KeyValueStore;
-  /** Where the store ended a connection, the marker of why (ended-markers.ts). */
-  readonly #ended: KeyValueStore;
+  /** The sealed store itself, where the markers of why a connection ended are (ended-markers.ts). */
+  readonly #sealed: KeyValueStore;
   readonly #v1Mode: (storeId: string) => string;
   readonly #storeOf: ((storeId: string) => StoreConfig | undefined) | undefined;
 
   constructor(store: KeyValueStore, options: CredentialVaultOptions) {
     this.#store = prefixed(store, VAULT_PREFIX);
-    this.#ended = endedMarkers(store);
+    this.#sealed = store;
     this.#v1Mode = options.v1Mode;
     this.#storeOf = options.storeOf;
   }
@@ -75,17 +75,14 @@ export class CredentialVault {
     await this.#store.del(storeId);
   }
 
-  /**
-   * The store ended `storeId`'s connection (its credential deleted): a marker of why in its place,
-   * never the credential. A storage failure is ignored: the ending stands, only the reason is not kept.
-   */
-  async markEnded(storeId: string, ended: EndedMarker): Promise<void> {
-    await this.#ended.set(storeId, endedRecord(ended)).catch(() => undefined);
+  /** The store ended `storeId`'s connection (its credential deleted): a marker of why in its place (ended-markers.ts markEnded). */
+  markEnded(storeId: string, ended: EndedMarker): Promise<void> {
+    return markEnded(this.#sealed, storeId, ended);
   }
 
-  /** A new connection, or Forget: the reason of an ending before is no longer the store's state. */
-  async clearEnded(storeId: string): Promise<void> {
-    await this.#ended.del(storeId).catch(() => undefined);
+  /** A new connection, or Forget: the marker of an ending before goes. */
+  clearEnded(storeId: string): Promise<void> {
+    return clearEnded(this.#sealed, storeId);
   }
 }
 

@@ -46,3 +46,17 @@ export async function readEnded(store: KeyValueStore, storeIds: readonly string[
   const read = await Promise.all(storeIds.map((id) => markers.get(id).then(parseEnded, () => null)));
   return Object.fromEntries(storeIds.flatMap((id, i) => (read[i] ? [[id, read[i]]] : [])));
 }
+
+/**
+ * The store ended `storeId`'s connection (its credential deleted): a marker of why in its place, in
+ * `store` (the sealed store), never the credential. A storage failure is ignored: the ending stands,
+ * only the reason is not kept.
+ */
+export async function markEnded(store: KeyValueStore, storeId: string, ended: EndedMarker): Promise<void> {
+  await endedMarkers(store).set(storeId, endedRecord(ended)).catch(() => undefined);
+}
+
+/** A new connection, or Forget: the reason of an ending before is no longer the store's state. */
+export async function clearEnded(store: KeyValueStore, storeId: string): Promise<void> {
+  await endedMarkers(store).del(storeId).catch(() => undefined);
+}

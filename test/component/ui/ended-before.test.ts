@@ -6,7 +6,7 @@
  * this tab, as the stores list does. In Chromium: e2e storehippo-app, foxy-app, multi-store.
  */
 import { cleanup, render, screen, within } from '@testing-library/svelte';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Component } from 'svelte';
 import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
@@ -37,6 +37,18 @@ const FR: StoreConfig = {
   clientId: 'MyApp.1.apps.flickrocket.com',
   redirectUri: 'https://app.example/',
   defaultScopes: ['products'],
+};
+const GOODSIE: StoreConfig = {
+  id: 'acme',
+  kind: 'goodsie',
+  name: 'Acme Goods',
+  authorizationEndpoint: 'https://acme.example/oauth2/authorize',
+  tokenEndpoint: 'https://acme.example/oauth2/access_token',
+  apiBase: 'https://acme.example',
+  clientId: 'acme-client',
+  redirectUri: 'https://app.example/',
+  defaultScopes: ['storefront'],
+  flow: 'code',
 };
 const AT = Date.UTC(2026, 11, 6, 4, 50);
 const WHEN = endedWhen(AT);
@@ -86,6 +98,30 @@ describe('after a reload, a store that refused its saved credential', () => {
     expect(await screen.findByText(/^FR Shop stopped accepting this app’s access on .+\. FlickRocket no longer accepts this app’s refresh token\. Remove the app’s permission in .+, then connect again\.$/)).toBeInTheDocument();
   });
 
+  it('a Goodsie store the store ended (a renewal answered invalid_grant) says so, on the list and its screen; one whose token ran out says it expired', async () => {
+    const session = await sessionEndedBefore({ acme: { reason: 'refused', at: AT } }, GOODSIE, HIPPO);
+    show(session, HomeView, { callbackError: null });
+    expect(await card('Acme Goods').findByText(`Access ended by the store on ${WHEN} · Connect to allow it again`)).toBeInTheDocument();
+    expect(card('Acme Goods').getByRole('button', { name: 'Connect Acme Goods' })).toBeInTheDocument();
+    cleanup();
+    show(session, NotConnectedView, { storeId: 'acme' });
+    expect(await screen.findByText(`Acme Goods stopped accepting this app’s access on ${WHEN}. Connect to allow it again.`)).toBeInTheDocument();
+    cleanup();
+    const expired = await sessionEndedBefore({ acme: { reason: 'expired', at: AT } }, GOODSIE);
+    show(expired, HomeView, { callbackError: null });
+    expect(await card('Acme Goods').findByText(`Access expired on ${WHEN} · Connect to allow it again`)).toBeInTheDocument();
+    cleanup();
+    show(expired, NotConnectedView, { storeId: 'acme' });
+    expect(await screen.findByText(`This app’s access to Acme Goods expired on ${WHEN}. Connect to allow it again.`)).toBeInTheDocument();
+  });
+
+  it('a Goodsie sign-in there clears the words', async () => {
+    const session = await sessionEndedBefore({ acme: { reason: 'refused', at: AT } }, GOODSIE);
+    await vi.waitFor(() => expect(session.ended('acme')).toBeDefined());
+    session.accept({ storeId: 'acme', tokens: { accessToken: 'AT', tokenType: 'bearer', scopes: ['storefront'], expiresAt: null, obtainedAt: AT } });
+    expect(session.ended('acme')).toBeUndefined();
+  });
+
   it('connected again, the words go', async () => {
     const session = await sessionEndedBefore({ hippo: { reason: 'refused', at: AT, mode: 'access-key' }, foxy: { reason: 'refused', at: AT, mode: 'token-bundle' } }, HIPPO, FOXY);
     show(session, HomeView, { callbackError: null });
@@ -108,3 +144,4 @@ describe('the store bar’s switcher', () => {
     expect(options.map((o) => o.textContent)).toEqual(['Hippo Demo · access ended', 'Foxy Store']);
   });
 });
+
