@@ -145,3 +145,23 @@ describe('the store bar’s switcher', () => {
   });
 });
 
+describe('once the store ended its access in this tab', () => {
+  it('the store bar offers no Forget or Sign out (nothing is left to forget; the banner offers connecting again), and does once connected again', async () => {
+    const session = sessionOf(HIPPO, FOXY, GOODSIE);
+    session.link({ v: 2, storeId: 'hippo', kind: 'storehippo', mode: 'access-key', secrets: { accessKey: 'K' }, capabilities: ['browse'] });
+    show(session, StoreBar, { storeId: 'hippo' });
+    expect(screen.getByRole('button', { name: 'Forget key for Hippo Demo' })).toBeInTheDocument();
+    session.markExpired('hippo');
+    await vi.waitFor(() => expect(screen.queryByRole('button')).not.toBeInTheDocument());
+    session.link({ v: 2, storeId: 'hippo', kind: 'storehippo', mode: 'access-key', secrets: { accessKey: 'K2' }, capabilities: ['browse'] });
+    expect(await screen.findByRole('button', { name: 'Forget key for Hippo Demo' })).toBeInTheDocument();
+    cleanup();
+
+    session.accept({ storeId: 'acme', tokens: { accessToken: 'AT', tokenType: 'bearer', scopes: ['storefront'], expiresAt: null, obtainedAt: AT } });
+    show(session, StoreBar, { storeId: 'acme' });
+    expect(screen.getByRole('button', { name: 'Sign out of Acme Goods' })).toBeInTheDocument();
+    session.markExpired('acme');
+    await vi.waitFor(() => expect(screen.queryByRole('button')).not.toBeInTheDocument());
+  });
+
+});
