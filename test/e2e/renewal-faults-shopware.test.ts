@@ -130,7 +130,14 @@ describe('a Shopware sign-in whose renewal cannot reach the shop', () => {
     shop.changePassword(ADMIN_USER.username, 'a-new-password-1');
     shop.expireAccessTokens();
     await page.getByRole('searchbox', { name: 'Search' }).fill('Pears');
-    await page.getByText(`${STORE} no longer accepts the saved credentials`).waitFor();
+    // A sign-in's password is never kept, so the banner does not speak of saved credentials.
+    const banner = page.getByRole('alert').filter({ hasText: `${STORE} ended this app’s sign-in` });
+    await banner.waitFor();
+    expect(await banner.textContent()).toContain('the password was never kept here. Enter the username and password again to carry on right here');
+    expect(await banner.textContent()).not.toMatch(/saved/);
+    // Nothing left to forget: the header offers no "Forget sign-in" while the banner asks to connect again.
+    const forget = page.getByRole('banner').getByRole('button', { name: `Forget sign-in for ${STORE}`, exact: true });
+    expect(await forget.count()).toBe(0);
     // The catalogue points at the banner's form and its button by name (not a Reconnect that is not there).
     await page.getByText('Connect again with the form above to carry on.').waitFor();
     expect(await page.getByRole('button', { name: /^Connect again/ }).count()).toBe(1);
@@ -146,5 +153,6 @@ describe('a Shopware sign-in whose renewal cannot reach the shop', () => {
     await expect.poll(() => productCards(page).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(new URL(page.url()).hash).toContain('q=Pears');
     expect(await refreshToken(page)).toBeDefined();
+    await forget.waitFor(); // signed in again: there is a sign-in to forget
   }, 90_000);
 });

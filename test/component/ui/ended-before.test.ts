@@ -12,6 +12,7 @@ import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import NotConnectedView from '../../../src/lib/components/views/NotConnectedView.svelte';
 import StoreBar from '../../../src/lib/components/StoreBar.svelte';
+import Banners from '../../../src/lib/components/Banners.svelte';
 import { endedWhen } from '../../../src/lib/providers/ended-words.ts';
 import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
 import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
@@ -164,4 +165,18 @@ describe('once the store ended its access in this tab', () => {
     await vi.waitFor(() => expect(screen.queryByRole('button')).not.toBeInTheDocument());
   });
 
+  it('the banner says a sign-in’s password was never kept (a Shopware Administration sign-in), and a key’s saved credentials are no longer accepted', async () => {
+    const session = sessionOf(SHOP, HIPPO);
+    session.link({ v: 2, storeId: 'sw', kind: 'shopware6', mode: 'password', tokens: { accessToken: 'A', tokenType: 'bearer', scopes: [], expiresAt: AT, obtainedAt: AT, refreshToken: 'R' }, capabilities: ['browse'] });
+    session.markExpired('sw');
+    show(session, Banners, { storeId: 'sw' });
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Fruit Shop ended this app’s sign-in (it ran out, or the password or the user’s rights changed); the password was never kept here. Enter the username and password again to carry on right here; nothing you typed is lost.');
+    expect(alert).not.toHaveTextContent(/saved/);
+    cleanup();
+    session.link({ v: 2, storeId: 'hippo', kind: 'storehippo', mode: 'access-key', secrets: { accessKey: 'K' }, capabilities: ['browse'] });
+    session.markExpired('hippo');
+    show(session, Banners, { storeId: 'hippo' });
+    expect(await screen.findByRole('alert')).toHaveTextContent('Hippo Demo no longer accepts the saved credentials (they expired, were revoked or changed).');
+  });
 });
