@@ -27,16 +27,21 @@ const AUTH_SERVICE = 'src/lib/auth/auth-service.ts';
 const RENEWAL_RETRY = 'src/lib/auth/renewal-retry.ts';
 /** Loaded by the vault's listing when it finds a record (vault-listing.ts): a first visit has none. */
 const VAULT_RECORDS = 'src/lib/storage/vault-records.ts';
+/**
+ * Reads, beside the listing, why a store the store itself disconnected is not connected (its markers,
+ * storage/ended-markers.ts): loaded for a returning visitor only (Session.load), whatever the platform.
+ */
+const ENDED_BEFORE = 'src/lib/state/ended-before.ts';
 /** The measured store's platform profile, loaded with config.json (registry.ts). */
 const GOODSIE_PROFILE = 'src/lib/providers/goodsie-profile.ts';
 /**
  * What a returning visitor's first screen loads beyond the first load: the store screen's chunk
  * (the catalogue, its tabs and banners, which the shell loads as soon as a store is connected, the
  * code that builds the store's client and the API client), the reading of the saved records, the
- * AuthService, the renewals' retry and the Goodsie store's profile. test/e2e/first-visit-code.test.ts checks this against what Chromium
- * downloads.
+ * AuthService, the renewals' retry, the reading of the ended markers and the Goodsie store's profile.
+ * test/e2e/first-visit-code.test.ts checks this against what Chromium downloads.
  */
-export const RETURNING_SCREEN = [...STORE_SCREEN, VAULT_RECORDS, AUTH_SERVICE, RENEWAL_RETRY, GOODSIE_PROFILE] as const;
+export const RETURNING_SCREEN = [...STORE_SCREEN, VAULT_RECORDS, AUTH_SERVICE, RENEWAL_RETRY, ENDED_BEFORE, GOODSIE_PROFILE] as const;
 const PROVIDERS = 'src/lib/providers/';
 
 /**

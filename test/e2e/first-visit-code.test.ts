@@ -85,15 +85,19 @@ describe('the code a visit downloads', () => {
     // The first load less the stores list; the store screen's chunk; the AuthService with the
     // renewals' retry (one chunk, both loaded at once with a saved session) and what it imports;
     // Goodsie's profile and adapter; the reading of the records the vault's listing found
-    // (vault-records.ts: a first visit, with none, never loads it); the sign-out's steps, which the
-    // AuthService's renewals ask whether the store was signed out of (sign-out.ts, its own chunk since
-    // the stores list's Sign out imports it alone). (unload-guard.js is the chunk
+    // (vault-records.ts: a first visit, with none, never loads it); the reading of the markers of
+    // connections a store ended (ended-before.ts and ended-markers.ts, which the AuthService shares;
+    // a first visit, whose storage is new, reads none); the sign-out's steps, which the AuthService's
+    // renewals ask whether the store was signed out of (sign-out.ts, its own chunk since the stores
+    // list's Sign out imports it alone). (unload-guard.js is the chunk
     // of what the AuthService, the seam and the Embed screen's sign-in share: unload-guard.ts and
     // return-to.ts; Rolldown names it after one of them.)
     expect([...chunks].sort()).toEqual([
       'auth-service.js',
       'boot.css',
       'boot.js',
+      'ended-before.js',
+      'ended-markers.js',
       'goodsie-profile.js',
       'goodsie.js',
       'index.css',

@@ -28,6 +28,7 @@ export async function sessionEndedBefore(ended: Record<string, EndedMarker>, ...
 function stubbed(stores: StoreConfig[], credentialStore = createMemoryStore()): Session {
   const auth = {
     persistent: true,
+    returning: true, // storage an earlier visit left: Session.load reads the ended markers
     canSignIn: true,
     credentialStore,
     fetchImpl: (() => Promise.reject(new Error('no request expected'))) as typeof fetch,

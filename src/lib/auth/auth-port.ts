@@ -24,6 +24,7 @@ import { defaultWithLock, SignOuts } from './sign-outs.ts';
 export type AuthPort = Pick<
   AuthService,
   | 'persistent'
+  | 'returning'
   | 'canSignIn'
   | 'fetchImpl'
   | 'credentialStore'
@@ -52,10 +53,14 @@ type LazyAuthDeps = Omit<AuthServiceDeps, 'storage' | 'pendingFallback'> & {
 };
 
 export class LazyAuth implements AuthPort {
-  readonly persistent: boolean;
-  readonly canSignIn: boolean;
-  readonly fetchImpl: typeof fetch;
-  readonly credentialStore: KeyValueStore;
+  // Declared only, each set once by the constructor: no class field is emitted for them, which the
+  // first load does not need to carry (the guard of npm run size).
+  declare readonly persistent: boolean;
+  /** As AuthService.returning. */
+  declare readonly returning: boolean;
+  declare readonly canSignIn: boolean;
+  declare readonly fetchImpl: typeof fetch;
+  declare readonly credentialStore: KeyValueStore;
   readonly #deps: LazyAuthDeps;
   readonly #storage: OpenedStorage;
   readonly #pendingFallback: KeyValueStore | null;
@@ -83,6 +88,7 @@ export class LazyAuth implements AuthPort {
     this.#storage = storage;
     this.#pendingFallback = pendingFallback;
     this.persistent = storage.persistent;
+    this.returning = !!storage.firstRead;
     this.canSignIn = storage.persistent || pendingFallback !== null;
     this.fetchImpl = deps.fetch;
     this.credentialStore = storage.sealed;

@@ -74,6 +74,11 @@ export interface CompletedSignIn {
 export class AuthService {
   /** false: IndexedDB is unavailable, sessions live in memory only. */
   readonly persistent: boolean;
+  /**
+   * Storage an earlier visit left (its sealing key was there): only then can it hold anything saved,
+   * such as the marker of a connection a store ended (Session.load reads those only then).
+   */
+  readonly returning: boolean;
   /** false: neither IndexedDB nor the sessionStorage fallback works, so no sign-in can survive the redirect. */
   readonly canSignIn: boolean;
 
@@ -106,6 +111,7 @@ export class AuthService {
 
   private constructor(deps: AuthServiceDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
     this.persistent = storage.persistent;
+    this.returning = !!storage.firstRead;
     this.#config = deps.config;
     this.#fetch = deps.fetch;
     this.#navigate = deps.navigate;

@@ -129,9 +129,10 @@ export class Session extends StoreAccess {
   }
 
   async load(): Promise<void> {
-    // Where the store ended a connection before this visit (it refused the key, a renewal got
-    // invalid_grant), why: read beside the listing by lazily loaded code, and not waited for.
-    import('./ended-before.ts').then(async (m) => (this.#ended = await m.default(this.#auth.credentialStore, this.config))).catch(() => undefined);
+    // Where the store ended a connection before an earlier visit's end (it refused the key, a renewal
+    // got invalid_grant), why: read beside the listing by lazily loaded code, not waited for, and not
+    // on a first visit (nothing saved).
+    if (this.#auth.returning) import('./ended-before.ts').then(async (m) => (this.#ended = await m.default(this.#auth.credentialStore, this.config))).catch(() => undefined);
     const { sessions, discarded, seamRecords } = await this.#auth.listSessions();
     // The seam's door lists saved connections only when the vault's one listing met a record of it
     // (a first visit has none, and does not download the door for stores it has not connected), from

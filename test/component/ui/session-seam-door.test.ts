@@ -40,7 +40,7 @@ const TOKENS = { accessToken: 'AT', tokenType: 'bearer', scopes: ['storefront'],
  * a SessionStore on the sealed store), counting how often the seam's door was built (it takes the
  * sign-outs then) and how often the store's keys were read.
  */
-function sessionOver(store: KeyValueStore): {
+function sessionOver(store: KeyValueStore, returning = true): {
   session: Session;
   doorsBuilt: () => number;
   keyReads: () => number;
@@ -58,6 +58,7 @@ function sessionOver(store: KeyValueStore): {
   };
   const auth = {
     persistent: true,
+    returning,
     canSignIn: true,
     credentialStore: counted,
     fetchImpl: (() => Promise.reject(new Error('no request expected'))) as typeof fetch,
@@ -80,11 +81,19 @@ describe('Session.load and the seam’s door', () => {
     await session.load();
     expect(keyReads()).toBe(1);
     expect(doorsBuilt()).toBe(0);
-    // the seam store's ended marker, read once (by code of its own, not waited for), Goodsie's none
+    // each store's ended marker (the seam's and Goodsie's alike), read once by code of its own, not waited for
     await expect.poll(() => recordReads('ended:foxy')).toBe(1);
-    expect(recordReads('ended:acme')).toBe(0);
+    await expect.poll(() => recordReads('ended:acme')).toBe(1);
     expect(session.isConnected('foxy')).toBe(false);
     expect(session.discarded).toEqual([]);
+  });
+
+  it('a first visit (storage no earlier visit left) reads no ended marker, and downloads no code for them', async () => {
+    const { session, recordReads } = sessionOver(createMemoryStore(), false);
+    await session.load();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(recordReads('ended:foxy')).toBe(0);
+    expect(recordReads('ended:acme')).toBe(0);
   });
 
   it('keys of other kinds (a sign-out marker, a pending sign-in) are no vault record: no door', async () => {

@@ -55,6 +55,17 @@ describe('LazyAuth', () => {
     expect(tab.auth.canSignIn).toBe(true);
   });
 
+  it('returning: false on storage a first visit just made, true where an earlier visit left it (the ended markers are read only then), and so for the AuthService', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    const first = await lazyTab(tabs);
+    expect(first.auth.returning).toBe(false);
+    const again = await lazyTab(tabs);
+    expect(again.auth.returning).toBe(true);
+    expect((await again.auth.service()).returning).toBe(true);
+    const memory = await lazyTab(tabs, Promise.resolve({ store: createMemoryStore(), sealed: createMemoryStore(), persistent: false }));
+    expect(memory.auth.returning).toBe(false);
+  });
+
   it('with a saved session, lists it and loads the AuthService in the background: a sign-out in another tab is heard', async () => {
     const tabs = await openTabs([codeStore('acme')]);
     const other = await tabs.open();

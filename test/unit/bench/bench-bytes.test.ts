@@ -9,14 +9,17 @@ import { STORE_SCREEN } from '../../deploy/first-load.ts';
  */
 const manifest: Manifest = {
   'index.html': { file: 'assets/index.js', isEntry: true, dynamicImports: ['src/boot.ts'] },
-  'src/boot.ts': { file: 'assets/boot.js', isDynamicEntry: true, imports: ['_registry.js'], dynamicImports: ['_store.js', 'src/lib/storage/vault-records.ts', 'src/lib/auth/auth-service.ts', 'src/lib/auth/renewal-retry.ts'] },
+  'src/boot.ts': { file: 'assets/boot.js', isDynamicEntry: true, imports: ['_registry.js'], dynamicImports: ['_store.js', 'src/lib/storage/vault-records.ts', 'src/lib/auth/auth-service.ts', 'src/lib/auth/renewal-retry.ts', 'src/lib/state/ended-before.ts'] },
   '_registry.js': { file: 'assets/registry.js', dynamicImports: ['_goodsie-profile.js', 'src/lib/providers/goodsie.ts', 'src/lib/providers/foxy.ts'] },
   '_goodsie-profile.js': { file: 'assets/goodsie-profile.js' },
   '_store.js': { file: 'assets/store.js', name: 'store', imports: ['_safe-url.js'], css: ['assets/store.css'] },
   'src/lib/storage/vault-records.ts': { file: 'assets/vault-records.js', isDynamicEntry: true },
-  'src/lib/auth/auth-service.ts': { file: 'assets/auth-service.js', isDynamicEntry: true, imports: ['_scopes.js', 'src/lib/storage/vault-records.ts'] },
+  'src/lib/auth/auth-service.ts': { file: 'assets/auth-service.js', isDynamicEntry: true, imports: ['_scopes.js', 'src/lib/storage/vault-records.ts', '_ended-markers.js'] },
   '_scopes.js': { file: 'assets/scopes.js' },
   'src/lib/auth/renewal-retry.ts': { file: 'assets/renewal-retry.js', isDynamicEntry: true },
+  // The reading of the ended markers, whose storage module the AuthService shares.
+  'src/lib/state/ended-before.ts': { file: 'assets/ended-before.js', isDynamicEntry: true, imports: ['_ended-markers.js'] },
+  '_ended-markers.js': { file: 'assets/ended-markers.js' },
   '_safe-url.js': { file: 'assets/safe-url.js' },
   '_money.js': { file: 'assets/money.js' },
   'src/lib/providers/goodsie.ts': { file: 'assets/goodsie.js', isDynamicEntry: true, imports: ['_safe-url.js', '_goodsie-profile.js'] },
@@ -31,7 +34,7 @@ const sources: ChunkSources = {
 };
 
 describe('bench bytes from the build manifest', () => {
-  it('a returning visitor loads the first load, the store screen’s chunk (found by its sources), the reading of the saved records, the AuthService, the renewals’ retry and the Goodsie store’s profile, each chunk once', () => {
+  it('a returning visitor loads the first load, the store screen’s chunk (found by its sources), the reading of the saved records, the AuthService, the renewals’ retry, the reading of the ended markers and the Goodsie store’s profile, each chunk once', () => {
     expect(returningCatalogueKeys(manifest, sources)).toEqual([
       'index.html',
       'src/boot.ts',
@@ -41,7 +44,9 @@ describe('bench bytes from the build manifest', () => {
       'src/lib/storage/vault-records.ts',
       'src/lib/auth/auth-service.ts',
       '_scopes.js',
+      '_ended-markers.js',
       'src/lib/auth/renewal-retry.ts',
+      'src/lib/state/ended-before.ts',
       '_goodsie-profile.js',
     ]);
   });
