@@ -283,7 +283,9 @@ describe('asking for more access', () => {
     await price.press('Enter');
     await editor.getByText('Enter a price with at most 2 decimals, for example 19.90.').waitFor();
     expect(await price.getAttribute('aria-invalid')).toBe('true');
-    expect(await editor.getByRole('status').textContent()).toBe('');
+    // Not saved; and with the focus on the field already, the problem is said in a live region.
+    expect(await editor.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(0);
+    await expect.poll(() => editor.getByRole('status').filter({ hasText: 'Enter a price with at most 2 decimals' }).count()).toBe(1);
     expect((e2e.env.store.getProduct(productId) as { cost_raw: number }).cost_raw).toBe(priceBefore);
 
     // Save pressed with problems from the keyboard: the focus goes to the first field to fix, whose

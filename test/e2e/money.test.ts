@@ -183,19 +183,24 @@ describe('a FlickRocket product sold under two licences at two prices', () => {
     const { page } = await openAppHome(e2e, app, 360);
     await page.getByRole('button', { name: 'Connect FlickRocket Test Shop', exact: true }).click();
     await page.getByRole('button', { name: 'Allow', exact: true }).click();
-    await page.getByRole('heading', { name: 'FlickRocket Test Shop', level: 1 }).waitFor();
+    // Back in the app with the catalogue drawn (a full run's load once kept this test waiting past its
+    // 60 s on a locator with no timeout; each wait below is bounded and says where it stopped).
+    await page.waitForURL((url) => url.href.startsWith(app.url), { timeout: 20_000 });
+    await page.getByRole('heading', { name: 'FlickRocket Test Shop', level: 1 }).waitFor({ timeout: 20_000 });
+    await page.locator('main ul > li article').first().waitFor({ timeout: 20_000 });
     // product 1002: €4.99 for one licence, €19.99 for the other; 1003 has one price
+    const price = page.locator('main article.product .price .now'); // the product page's, not a card's
+    const priceText = () => price.textContent({ timeout: 2_000 }).catch(() => null);
     await page.goto(`${app.url}#/s/fr/product/1003`);
-    const price = page.locator('main article .price .now').first();
-    await expect.poll(() => price.textContent()).toMatch(/^\S*\d/);
-    expect(await price.textContent()).not.toMatch(/From/);
+    await expect.poll(priceText, { timeout: 20_000 }).toMatch(/^\S*\d/);
+    expect(await priceText()).not.toMatch(/From/);
     await page.goto(`${app.url}#/s/fr/product/1002`);
-    await expect.poll(() => price.textContent()).toBe('From €4.99');
+    await expect.poll(priceText, { timeout: 20_000 }).toBe('From €4.99');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/money-flickrocket-from-360.png` });
     await page.getByRole('link', { name: /Back to the catalogue/ }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill('1002');
     const card = page.locator('main ul > li article').filter({ hasText: '1002' });
-    await expect.poll(() => card.locator('.price .now').textContent()).toBe('From €4.99');
+    await expect.poll(() => card.locator('.price .now').textContent({ timeout: 2_000 }).catch(() => null), { timeout: 20_000 }).toBe('From €4.99');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/money-flickrocket-from-1280.png` });
   });
