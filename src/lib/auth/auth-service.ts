@@ -422,8 +422,10 @@ export class AuthService {
   async #revoke(storeId: string, tokens: TokenSet): Promise<void> {
     const store = this.#config.stores.find((candidate) => candidate.id === storeId);
     if (store?.kind !== 'goodsie' || store.revocationEndpoint === undefined) return;
-    const { revokeTokens } = await import('../oauth/revocation.ts');
-    await revokeTokens(this.#fetch, { revocationEndpoint: store.revocationEndpoint, clientId: store.clientId }, tokens);
+    // Its code not downloaded (offline, the site replaced since the tab opened): nothing revoked, as
+    // when the store cannot be reached; the local sign-out already stands, and the screens are told.
+    const revocation = await import('../oauth/revocation.ts').catch(() => undefined);
+    await revocation?.revokeTokens(this.#fetch, { revocationEndpoint: store.revocationEndpoint, clientId: store.clientId }, tokens);
   }
 
   #signedOutElsewhere(storeId: string): void {

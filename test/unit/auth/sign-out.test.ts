@@ -61,6 +61,23 @@ describe('sign-out in this tab', () => {
     expect(tabs.revocations()).toHaveLength(2);
   });
 
+  it('when the revocation’s code cannot be downloaded (offline, the site replaced), the sign-out still stands and resolves', async () => {
+    vi.doMock('../../../src/lib/oauth/revocation.ts', () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    try {
+      const tabs = await openTabs([codeStore('acme')]);
+      unexpected = tabs.unexpected;
+      const { auth } = await tabs.open();
+      await tabs.signIn(auth, 'acme');
+      await expect(auth.signOut('acme')).resolves.toBeUndefined();
+      expect(await auth.getSession('acme')).toBeNull();
+      expect(tabs.revocations()).toEqual([]);
+    } finally {
+      vi.doUnmock('../../../src/lib/oauth/revocation.ts');
+    }
+  });
+
   it('signing in again clears the marker: the new session renews normally', async () => {
     const tabs = await openTabs([codeStore('acme')]);
     unexpected = tabs.unexpected;
