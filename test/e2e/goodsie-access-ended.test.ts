@@ -1,7 +1,7 @@
 /**
  * A Goodsie store that ends this app's access (its tokens revoked: the renewal is answered
  * invalid_grant), in Chromium on the built app: in the tab, the banner says so and the header offers
- * no Sign out (nothing is left to sign out of); after a reload, the stores list and the store's screen
+ * no Sign out (nothing is left to sign out of), nor does the store's card on the stores list; after a reload, the stores list and the store's screen
  * say the store ended it and when, not only "Not connected", from a marker that holds no token; a
  * new sign-in clears it.
  */
@@ -51,6 +51,13 @@ describe('a Goodsie store that ended this app’s access', () => {
     expect(await signOut.count()).toBe(0);
     expect(await page.getByRole('banner').getByRole('button').count()).toBe(0);
     await shoot(page, 'goodsie-access-ended-in-tab', false);
+    // The stores list in the same tab: the card offers Browse (to connect again), and no Sign out either.
+    await page.evaluate(() => void (location.hash = '#/'));
+    await statusOf(page, CODE_STORE).filter({ hasText: /^Access ended · Browse to connect again$/ }).waitFor();
+    const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: CODE_STORE, level: 2, exact: true }) });
+    expect(await card.getByRole('link', { name: `Browse ${CODE_STORE}` }).count()).toBe(1);
+    expect(await card.getByRole('button').count()).toBe(0);
+    await shoot(page, 'goodsie-access-ended-in-tab-list');
 
     // A reload: the stores list says the store ended the access, and when; the other store as it was.
     await page.goto(env.app.url);
