@@ -483,6 +483,37 @@ describe('a part of the app that does not download', () => {
     await productCards().first().waitFor();
   });
 
+  it('a sign-out whose code does not download (a returning visitor, the site replaced): the store bar says so under its button, and the store stays connected', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await productCards().first().waitFor();
+    // The sign-out's code (the AuthService) and the question's fail at the network after a reload:
+    // the catalogue shows from the listed session without them.
+    const chunks = [chunkUrl('auth-service'), chunkUrl('ask-before-sign-out')];
+    for (const chunk of chunks) await page.route(chunk, (route) => route.abort('internetdisconnected'));
+    try {
+      await page.reload();
+      await productCards().first().waitFor();
+      const signOut = page.getByRole('banner').getByRole('button', { name: `Sign out of ${STORE_NAME}`, exact: true });
+      await signOut.click();
+      await page
+        .getByRole('banner')
+        .getByRole('alert')
+        .filter({ hasText: 'Could not sign out: part of the app could not be loaded. Check your connection and try again.' })
+        .waitFor();
+      expect(await signOut.getAttribute('aria-disabled')).toBe('false');
+      expect(hash()).toBe('#/s/demo'); // the screen stays
+      expect(await productCards().count()).toBeGreaterThan(0);
+      expect(await readSessionKeys(page)).toEqual(['session:demo']);
+      await shoot('sign-out-code-unavailable');
+      await page.setViewportSize({ width: 1280, height: 780 });
+      await shoot('sign-out-code-unavailable-1280');
+      await expectNoTechnicalLeak();
+    } finally {
+      for (const chunk of chunks) await page.unroute(chunk);
+    }
+  });
+
   it('the store chunk offline with a banner due (storage blocked): one message on a store’s page and one on the stores list, never none or two', async () => {
     ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));
     await page.context().addInitScript({ content: `Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined });` });
