@@ -8,7 +8,7 @@
  * the sign-out marker cannot be written, it does wait for that renewal, and says so.
  */
 import { describe, expect, it } from 'vitest';
-import type { Route } from 'playwright-core';
+import type { BrowserContext, Page, Route } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent, readSealedRecord, readSessionKeys } from '../helpers/e2e-app.ts';
 import { stampOf, watchShown } from '../helpers/page-stamps.ts';
@@ -16,6 +16,30 @@ import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 const CODE_STORE = `${STORE_NAME} (PKCE)`;
 const e2e = useE2e({ app: {} });
+
+/**
+ * A second tab on the PKCE store whose renewal reaches the store (which rotates the refresh token)
+ * and whose answer is held until `answer()`: that tab holds the store's renewal lock meanwhile, as
+ * with a token endpoint that hangs.
+ */
+async function renewalHeldInAnotherTab(context: BrowserContext): Promise<{ second: Page; answer: () => void }> {
+  const second = await context.newPage();
+  let answer: () => void = () => undefined;
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  let held = 0;
+  await second.route(`${e2e.env.store.origin}/oauth2/access_token`, async (route: Route) => {
+    held++;
+    const response = await route.fetch();
+    await answered;
+    await route.fulfill({ response }).catch(() => undefined);
+  });
+  await second.goto(`${e2e.env.app.url}#/s/demo-code`);
+  await second.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+  e2e.env.store.expireAccessTokens();
+  await second.reload();
+  await expect.poll(() => held, { timeout: 10_000 }).toBe(1);
+  return { second, answer };
+}
 
 describe('sign-out in one of two tabs', () => {
   it('the other tab is signed out within a second, sends nothing more with the old token, and the store saw the revocation', async () => {
@@ -85,25 +109,10 @@ describe('sign-out in one of two tabs', () => {
     await first.goto(`${e2e.env.app.url}#/`);
     await first.getByRole('button', { name: `Sign out of ${CODE_STORE}` }).waitFor();
 
-    // The other tab's renewal reaches the store (which rotates the refresh token), and its answer is
-    // held: that tab holds the store's renewal lock meanwhile, as with a token endpoint that hangs.
-    const second = await context.newPage();
-    let answer: () => void = () => undefined;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    let held = 0;
+    // The other tab holds the store's renewal lock, its token request unanswered.
     const revocationsBefore = e2e.env.store.stats().revocations;
-    await second.route(`${e2e.env.store.origin}/oauth2/access_token`, async (route: Route) => {
-      held++;
-      const response = await route.fetch();
-      await answered;
-      await route.fulfill({ response }).catch(() => undefined);
-    });
+    const { second, answer } = await renewalHeldInAnotherTab(context);
     try {
-      await second.goto(`${e2e.env.app.url}#/s/demo-code`);
-      await second.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-      e2e.env.store.expireAccessTokens();
-      await second.reload();
-      await expect.poll(() => held, { timeout: 10_000 }).toBe(1);
       const pressed = Date.now();
       await first.getByRole('button', { name: `Sign out of ${CODE_STORE}` }).click();
       await first.getByRole('heading', { name: 'Your stores' }).waitFor();
@@ -144,22 +153,8 @@ describe('sign-out in one of two tabs', () => {
     await first.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await first.goto(`${e2e.env.app.url}#/`);
 
-    const second = await context.newPage();
-    let answer: () => void = () => undefined;
-    const answered = new Promise<void>((resolve) => (answer = resolve));
-    let held = 0;
-    await second.route(`${e2e.env.store.origin}/oauth2/access_token`, async (route: Route) => {
-      held++;
-      const response = await route.fetch();
-      await answered;
-      await route.fulfill({ response }).catch(() => undefined);
-    });
+    const { second, answer } = await renewalHeldInAnotherTab(context);
     try {
-      await second.goto(`${e2e.env.app.url}#/s/demo-code`);
-      await second.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-      e2e.env.store.expireAccessTokens();
-      await second.reload();
-      await expect.poll(() => held, { timeout: 10_000 }).toBe(1);
 
       await first.getByRole('button', { name: `Sign out of ${CODE_STORE}` }).click();
       const button = first.getByRole('button', { name: `Signing out… of ${CODE_STORE}` });
