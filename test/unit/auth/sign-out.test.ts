@@ -6,11 +6,25 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { catchAppError } from '../../helpers/catch-error.ts';
-import { REVOCATION_ENDPOINT, codeStore, openTabs, sharedLocks } from '../../helpers/auth-tabs.ts';
+import { REVOCATION_ENDPOINT, codeStore, openTabs, sharedLocks, type Tabs } from '../../helpers/auth-tabs.ts';
 import { json } from '../../helpers/fake-fetch.ts';
 import { openStorage, VAULT_PREFIX } from '../../../src/lib/storage/kv.ts';
 
 let unexpected: string[] = [];
+
+/**
+ * The store's next token answers (AT-LATE, RT-LATE) held until the returned function is called: a
+ * renewal in flight, as with a token endpoint that hangs.
+ */
+function holdTokenAnswer(tabs: Pick<Tabs, 'setTokenAnswer'>): () => void {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  tabs.setTokenAnswer(async () => {
+    await released;
+    return json({ access_token: 'AT-LATE', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-LATE' });
+  });
+  return () => release();
+}
 afterEach(() => {
   expect(unexpected, 'no request the fake network did not expect').toEqual([]);
 });
@@ -114,11 +128,7 @@ describe('the other tabs', () => {
     const a = await tabs.open();
     const b = await tabs.open({ channel: null });
     await tabs.signIn(a.auth, 'acme');
-    let release: () => void = () => undefined;
-    tabs.setTokenAnswer(async () => {
-      await new Promise<void>((resolve) => (release = resolve));
-      return json({ access_token: 'AT-LATE', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-LATE' });
-    });
+    const release = holdTokenAnswer(tabs);
     tabs.clock.now += 1_000;
     const renewing = catchAppError(() => b.auth.handleUnauthorized('acme', 'AT1'));
     await vi.waitFor(() => expect(tabs.tokenCalls()).toHaveLength(2));
@@ -151,11 +161,7 @@ describe('the other tabs', () => {
     const a = await tabs.open({ withLock: locks.withLock });
     const b = await tabs.open({ withLock: locks.withLock, channel: null });
     await tabs.signIn(a.auth, 'acme');
-    let release: () => void = () => undefined;
-    tabs.setTokenAnswer(async () => {
-      await new Promise<void>((resolve) => (release = resolve));
-      return json({ access_token: 'AT-LATE', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-LATE' });
-    });
+    const release = holdTokenAnswer(tabs);
     tabs.clock.now += 1_000;
     const renewing = catchAppError(() => b.auth.handleUnauthorized('acme', 'AT1'));
     await vi.waitFor(() => expect(tabs.tokenCalls()).toHaveLength(2));
@@ -223,11 +229,7 @@ describe('the other tabs', () => {
     tabs.clock.now += 1_000;
     const signingOut = a.auth.signOut('acme');
     tabs.clock.now += 1_000; // the renewal starts later by the clock
-    let answer: () => void = () => undefined;
-    tabs.setTokenAnswer(async () => {
-      await new Promise<void>((resolve) => (answer = resolve));
-      return json({ access_token: 'AT-LATE', token_type: 'bearer', expires_in: 3600, refresh_token: 'RT-LATE' });
-    });
+    const answer = holdTokenAnswer(tabs);
     const renewing = catchAppError(() => b.auth.handleUnauthorized('acme', 'AT1'));
     await vi.waitFor(() => expect(tabs.tokenCalls()).toHaveLength(2));
     letGo();
