@@ -105,8 +105,16 @@ describe('a Shopware sign-in whose renewal cannot reach the shop', () => {
     const refreshesBefore = refreshes(shop);
     const held: Route[] = [];
     const endpoint = await holdTokenEndpoint(page, shop, async (route) => void held.push(route));
+    // The search's own 401, not just the first token request: a page loading ahead when the tokens
+    // expire can be refused first, and the search then went out only once the clock jumped past the
+    // 30 s (its debounce fired by the jump), so its renewal was a second one, held for real (CI, stop 40).
+    const searchRefused = page.waitForResponse(
+      (response) => response.url() === `${shop.origin}/api/search/product` && response.status() === 401 && (response.request().postData() ?? '').includes('Pears'),
+      { timeout: 15_000 },
+    );
     shop.expireAccessTokens();
     await page.getByRole('searchbox', { name: 'Search' }).fill('Pears');
+    await searchRefused;
     await expect.poll(() => endpoint.asked(), { timeout: 10_000 }).toBe(1);
     // Still waiting for the shop: the catalogue says it is loading, nothing is said ended.
     expect(await cantReach(page).count()).toBe(0);
