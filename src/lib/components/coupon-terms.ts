@@ -5,6 +5,7 @@
  */
 import type { Coupon, CouponTiers } from '../domain/catalog.ts';
 import { formatPrice } from '../shared/money.ts';
+import { formatCount } from './format.ts';
 
 export interface CouponTerms {
   /** "" when the store's terms are not ones the app can read (then `terms` says where they are). */
@@ -16,20 +17,20 @@ export interface CouponTerms {
 export const TERMS_ELSEWHERE = 'Its terms are set in the store’s admin.';
 
 export function couponTerms(coupon: Pick<Coupon, 'percentOff' | 'amountOff' | 'tiers'>, currency: string | undefined): CouponTerms {
-  const money = (amount: number) => (currency ? formatPrice(amount, currency) : String(amount));
-  if (coupon.percentOff !== null) return { off: `${coupon.percentOff}% off`, terms: '' };
+  const money = (amount: number) => (currency ? formatPrice(amount, currency) : formatCount(amount));
+  if (coupon.percentOff !== null) return { off: `${formatCount(coupon.percentOff)}% off`, terms: '' };
   if (coupon.amountOff !== undefined) return { off: `${money(coupon.amountOff)} off`, terms: '' };
   if (coupon.tiers === undefined || coupon.tiers.steps.length === 0) return { off: '', terms: TERMS_ELSEWHERE };
   return tiered(coupon.tiers, money);
 }
 
 function tiered({ by, unit, perItem, steps }: CouponTiers, money: (amount: number) => string): CouponTerms {
-  const value = (off: number) => (unit === 'percent' ? `${off}%` : money(off));
+  const value = (off: number) => (unit === 'percent' ? `${formatCount(off)}%` : money(off));
   const suffix = perItem ? ' off each item' : ' off';
-  const threshold = (from: number) => (by === 'items' ? `${from} ${from === 1 ? 'item' : 'items'}` : money(from));
+  const threshold = (from: number) => (by === 'items' ? `${formatCount(from)} ${from === 1 ? 'item' : 'items'}` : money(from));
   if (steps.length === 1) {
     const { from, off } = steps[0]!;
-    const when = from <= 1 ? '' : by === 'items' ? `When you buy ${from} or more.` : `When you spend ${money(from)} or more.`;
+    const when = from <= 1 ? '' : by === 'items' ? `When you buy ${formatCount(from)} or more.` : `When you spend ${money(from)} or more.`;
     return { off: `${value(off)}${suffix}`, terms: when };
   }
   const best = Math.max(...steps.map((step) => step.off));

@@ -11,6 +11,19 @@ export function formatProductPrice(price: number | null, currency: string, amoun
   return price === null ? PRICE_NOT_AVAILABLE : formatPrice(price * amount, currency);
 }
 
+let counts: Intl.NumberFormat | undefined;
+
+/**
+ * A count or a number in the app's words ("495 products", "Page 2 of 5", "15% off"), in the digits
+ * the prices beside it are written in: the person's locale's (ar-EG: ٤٩٥, as its prices), where a
+ * template string wrote Latin digits beside Arabic-Indic prices. No thousands separators, as the
+ * counts were always written. `locale` as formatPrice's (undefined: the browser's).
+ */
+export function formatCount(n: number, locale?: string): string {
+  const format = locale === undefined ? (counts ??= new Intl.NumberFormat(undefined, { useGrouping: false })) : new Intl.NumberFormat(locale, { useGrouping: false });
+  return format.format(n);
+}
+
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
