@@ -79,4 +79,23 @@ describe('CartView', () => {
     expect(screen.getByRole('row', { name: /Linen apron/ })).toHaveTextContent('$39.80');
     expect(screen.getByRole('row', { name: /Subtotal/ })).toHaveTextContent('$99.80');
   });
+
+  it('a line whose product sold out since it was added says “Out of stock” on its line; one in stock says nothing of stock (regression: nothing said until checkout)', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/cart' });
+    app.network.on('GET', '/api/v1/metadata', () => json({ name: 'Demo Store', currency: 'USD' }));
+    app.network.on('GET', '/api/v1/pages', () => json({ pages: [] }));
+    app.network.on('GET', '/api/v1/cart', () =>
+      json({ items: [{ product_id: 'p-100', quantity: 2 }, { product_id: 'p-200', quantity: 1 }], subtotal_raw: 64.8, currency: 'USD' }),
+    );
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
+    app.network.on('GET', '/api/v1/products/p-200', () => json(wireProduct({ id: 'p-200', name: 'Oak board', cost_raw: 25, in_stock: false })));
+    render(Harness, { props: harnessProps(app, CartView, () => ({ storeId: 'demo' })) });
+    await screen.findByRole('link', { name: 'Oak board' });
+
+    const soldOut = screen.getByRole('row', { name: /Oak board/ });
+    expect(within(soldOut).getAllByRole('cell')[0]).toHaveTextContent(/^Oak board\s*Out of stock$/);
+    expect(screen.getByRole('row', { name: /Linen apron/ })).not.toHaveTextContent(/stock/);
+    // its quantity and total as before: the store still holds it in the cart
+    expect(soldOut).toHaveTextContent('$25.00');
+  });
 });

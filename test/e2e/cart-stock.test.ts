@@ -1,0 +1,54 @@
+/**
+ * The cart of a Goodsie demo store, in Chromium, with a product that sold out after the shopper put
+ * it in the cart: its line says "Out of stock" (it said nothing until the store's own checkout),
+ * at 360 px in the dark theme and at 1280 px in the light one, within the screen.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { axeAudit } from '../helpers/axe.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const e2e = useE2e({ app: { defaultScopes: ['storefront', 'cart'] } });
+
+describe('a cart line whose product sold out', () => {
+  for (const [width, colorScheme] of [[360, 'dark'], [1280, 'light']] as const) {
+    it(`at ${width} px (${colorScheme}): says “Out of stock” on that line only, keeps its quantity and total`, async () => {
+      const { page } = await e2e.open({ width, height: 800, colorScheme });
+      await page.goto(e2e.env.app.url);
+      await connectThroughConsent(page, STORE_NAME);
+      const cards = page.locator('main ul > li article');
+      // two products in the cart
+      const names: string[] = [];
+      for (const nth of [1, 2]) {
+        await cards.nth(nth).waitFor();
+        names.push((await cards.nth(nth).locator('h3').textContent())!);
+        await cards.nth(nth).getByRole('link').first().click();
+        await page.getByRole('button', { name: 'Add to cart' }).click();
+        await page.getByRole('link', { name: 'View cart' }).waitFor();
+        await page.goBack();
+      }
+      const [inStock, soldOut] = names as [string, string];
+      // The second one sells out: the store now answers for it as for a product out of stock.
+      await page.route(/\/api\/v1\/products\/[^/?]+$/, async (route) => {
+        const response = await route.fetch();
+        const body = (await response.json()) as { name?: string };
+        await route.fulfill({ response, json: body.name === soldOut ? { ...body, in_stock: false } : body });
+      });
+      await page.getByRole('link', { name: 'Cart', exact: true }).click();
+      const line = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+      await line(soldOut).waitFor();
+      await line(soldOut).getByText('Out of stock', { exact: true }).waitFor();
+      expect(await line(inStock).getByText(/stock/).count()).toBe(0);
+      const cells = await line(soldOut).getByRole('cell').allInnerTexts();
+      expect(cells[1]).toBe('1');
+      expect(cells[2]).toMatch(/^\$\d+\.\d\d$/);
+
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `cart-sold-out-${width}-${colorScheme}.png`), fullPage: true });
+      const serious = (await axeAudit(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      expect(serious).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    });
+  }
+});
