@@ -1,7 +1,8 @@
 /**
  * The cart of a Goodsie demo store, in Chromium, with a product that sold out after the shopper put
  * it in the cart: its line says "Out of stock" (it said nothing until the store's own checkout),
- * at 360 px in the dark theme and at 1280 px in the light one, within the screen.
+ * at 360 px in the dark theme and at 1280 px in the light one, within the screen. And a product out
+ * of stock: its quantity field is disabled with its button, so Tab does not stop on it.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -51,4 +52,26 @@ describe('a cart line whose product sold out', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     });
   }
+});
+
+describe('a product out of stock', () => {
+  it('from the keyboard: Tab goes from Back to the catalogue past the disabled quantity and button (it stopped on a quantity with nothing to add to)', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul > li article').first().waitFor();
+    // the grid draws the rows in view: scroll on until a card says it
+    const soldOut = page.locator('main ul > li article').filter({ hasText: 'Out of stock' }).first();
+    await expect.poll(async () => (await soldOut.count()) > 0 || (await page.mouse.wheel(0, 600), false), { timeout: 20_000 }).toBe(true);
+    await soldOut.getByRole('link').first().click();
+    const button = page.getByRole('button', { name: 'Out of stock' });
+    await button.waitFor();
+    expect(await button.isDisabled()).toBe(true);
+    expect(await page.getByRole('spinbutton', { name: 'Quantity' }).isDisabled()).toBe(true);
+    await page.getByRole('link', { name: '← Back to the catalogue' }).focus();
+    await page.keyboard.press('Tab');
+    // the next stop is past the form: the product's first category
+    expect(await page.evaluate(() => document.activeElement?.closest('.tags') !== null)).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'product-out-of-stock-360.png'), fullPage: true });
+  });
 });

@@ -77,6 +77,22 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(screen.queryByRole('button', { name: /Grant access/ })).not.toBeInTheDocument();
   });
 
+  it('an out-of-stock product with the cart granted: its quantity is disabled with its button, so the keyboard does not stop on a field with nothing to add to', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: PRODUCT_PATH });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ in_stock: false })));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    expect(await screen.findByRole('button', { name: 'Out of stock' })).toBeDisabled();
+    expect(screen.getByRole('spinbutton', { name: 'Quantity' })).toBeDisabled();
+  });
+
+  it('an in-stock product with the cart granted: quantity and Add to cart are enabled', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: PRODUCT_PATH });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    expect(await screen.findByRole('button', { name: 'Add to cart' })).toBeEnabled();
+    expect(screen.getByRole('spinbutton', { name: 'Quantity' })).toBeEnabled();
+  });
+
   it('Grant access for editing asks the store for admin on top of storefront, and comes back to this product', async () => {
     const app = await openProduct(['storefront']);
     await userEvent.click(screen.getByRole('button', { name: 'Manage this product (store owners)' }));
