@@ -98,4 +98,24 @@ describe('CartView', () => {
     // its quantity and total as before: the store still holds it in the cart
     expect(soldOut).toHaveTextContent('$25.00');
   });
+
+  it('where the store’s subtotal is not what the lines at today’s prices add up to (a price changed since it was added), says so under the table; where they agree, nothing', async () => {
+    await openCart({});
+    // two at $19.90 and a subtotal of $39.80: they agree
+    expect(screen.queryByText(/add up to/)).not.toBeInTheDocument();
+    cleanup();
+
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/cart' });
+    app.network.on('GET', '/api/v1/metadata', () => json({ name: 'Demo Store', currency: 'USD' }));
+    app.network.on('GET', '/api/v1/pages', () => json({ pages: [] }));
+    // the store totals at the price it had when added ($17.50); the product is $19.90 now
+    app.network.on('GET', '/api/v1/cart', () => json({ items: [{ product_id: 'p-100', quantity: 2 }], subtotal_raw: 35, currency: 'USD' }));
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
+    render(Harness, { props: harnessProps(app, CartView, () => ({ storeId: 'demo' })) });
+    await screen.findByRole('link', { name: 'Linen apron' });
+    expect(screen.getByRole('row', { name: /Subtotal/ })).toHaveTextContent('$35.00');
+    expect(screen.getByText(/add up to/)).toHaveTextContent(
+      'These prices add up to $39.80, not the store’s subtotal: a price may have changed since it went into your cart. The subtotal is the store’s, and its checkout has the final amount.',
+    );
+  });
 });

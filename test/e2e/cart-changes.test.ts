@@ -1,8 +1,11 @@
 /**
- * The cart of a Goodsie demo store, in Chromium, with a product that sold out after the shopper put
- * it in the cart: its line says "Out of stock" (it said nothing until the store's own checkout),
+ * The cart of a Goodsie demo store, in Chromium, as it changes after the shopper filled it. A product
+ * that sold out: its line says "Out of stock" (it said nothing until the store's own checkout),
  * at 360 px in the dark theme and at 1280 px in the light one, within the screen. And a product out
- * of stock: its quantity field is disabled with its button, so Tab does not stop on it.
+ * of stock: its quantity field is disabled with its button, so Tab does not stop on it. A price
+ * changed since the product went into the cart, where the store totals at the old one: the lines
+ * (today's prices) and the store's subtotal disagree, and the screen says why instead of leaving a
+ * sum that does not add up.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -73,5 +76,39 @@ describe('a product out of stock', () => {
     // the next stop is past the form: the product's first category
     expect(await page.evaluate(() => document.activeElement?.closest('.tags') !== null)).toBe(true);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'product-out-of-stock-360.png'), fullPage: true });
+  });
+});
+
+describe('a cart line whose price changed since it was added', () => {
+  it('at 360 px (dark): the store’s subtotal stays, and a note says what the lines add up to and why they differ', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800, colorScheme: 'dark' });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const card = page.locator('main ul > li article').nth(1);
+    await card.waitFor();
+    const name = (await card.locator('h3').textContent())!;
+    await card.getByRole('link').first().click();
+    await page.getByRole('spinbutton', { name: 'Quantity' }).fill('2');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('link', { name: 'View cart' }).waitFor();
+    // The product costs $5 more now; the store (as one that keeps the price an item was added at) totals at the old one.
+    let price = 0;
+    await page.route(/\/api\/v1\/products\/[^/?]+$/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { name?: string; cost_raw: number };
+      if (body.name === name) price = body.cost_raw + 5;
+      await route.fulfill({ response, json: body.name === name ? { ...body, cost_raw: price } : body });
+    });
+    await page.getByRole('link', { name: 'View cart' }).click();
+    const note = page.getByText(/^These prices add up to/);
+    await note.waitFor();
+    const dollars = (amount: number) => `$${amount.toFixed(2)}`;
+    expect(await note.innerText()).toBe(
+      `These prices add up to ${dollars(price * 2)}, not the store’s subtotal: a price may have changed since it went into your cart. The subtotal is the store’s, and its checkout has the final amount.`,
+    );
+    expect(await page.getByRole('row', { name: /Subtotal/ }).getByRole('cell').innerText()).toBe(dollars((price - 5) * 2));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'cart-price-changed-360-dark.png'), fullPage: true });
+    expect((await axeAudit(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });
 });
