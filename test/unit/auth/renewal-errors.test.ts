@@ -142,6 +142,20 @@ describe('a 401 for a token another tab already renewed (item 4)', () => {
     expect(await b.auth.handleUnauthorized('acme', 'AT1')).toBe('AT2');
     expect(tabs.tokenCalls()).toHaveLength(2);
   });
+
+  it('two tabs past expiry at once: one refresh request; the tab that waited for the lock reads the other’s tokens (security case 19)', async () => {
+    tabs = await openTabs([codeStore('acme')]);
+    const locks = sharedLocks();
+    const a = await tabs.open({ withLock: locks.withLock });
+    const b = await tabs.open({ withLock: locks.withLock });
+    await tabs.signIn(a.auth, 'acme');
+    tabs.clock.now += HOUR + 1;
+    const [fromA, fromB] = await Promise.all([a.auth.getAccessToken('acme'), b.auth.getAccessToken('acme')]);
+    expect([fromA, fromB]).toEqual(['AT2', 'AT2']);
+    const refreshes = tabs.tokenCalls().map((call) => new URLSearchParams(call.body ?? '')).filter((form) => form.get('grant_type') === 'refresh_token');
+    expect(refreshes.map((form) => form.get('refresh_token'))).toEqual(['RT1']);
+    expect((await b.auth.getSession('acme'))?.tokens.refreshToken).toBe('RT2');
+  });
 });
 
 describe('a renewal that grants other scopes (security case 31)', () => {
