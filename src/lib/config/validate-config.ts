@@ -167,6 +167,8 @@ function validateStore(value: unknown, index: number, seenIds: Set<string>, unkn
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
     throw invalid(`${path}.id`, 'id');
   }
+  // The screens look stores up by id in plain objects; "constructor" would find Object's own.
+  if (id in Object.prototype) throw invalid(`${path}.id`, 'reserved', id);
   if (seenIds.has(id)) throw invalid(`${path}.id`, 'taken', id);
   seenIds.add(id);
 

@@ -93,6 +93,11 @@ describe('validateConfig', () => {
     }
   });
 
+  it('refuses an id that names a member every object has ("constructor"): stores are looked up by id in plain objects, where it would read as a store already marked', () => {
+    const error = expectInvalid(withStore({ id: 'constructor' }), 'stores[0].id');
+    expect(error.hint).toContain('"constructor"');
+  });
+
   it('requires unique ids', () => {
     const error = expectInvalid({ stores: [goodStore(), goodStore({ name: 'Other' })] }, 'stores[1].id');
     expect(error.hint).toContain('demo-shop');
