@@ -9,6 +9,7 @@ import { catchAppError } from '../../helpers/catch-error.ts';
 import { REVOCATION_ENDPOINT, codeStore, openTabs, sharedLocks, type Tabs } from '../../helpers/auth-tabs.ts';
 import { json } from '../../helpers/fake-fetch.ts';
 import { openStorage, VAULT_PREFIX } from '../../../src/lib/storage/kv.ts';
+import { SignOutMarkers } from '../../../src/lib/storage/sign-out-markers.ts';
 
 let unexpected: string[] = [];
 
@@ -150,6 +151,18 @@ describe('the other tabs', () => {
     await tabs.signIn(a.auth, 'acme');
     tabs.clock.now += 1_000;
     await a.auth.signOut('acme');
+    expect((await catchAppError(() => b.auth.handleUnauthorized('acme', 'AT1'))).code).toBe('TOKEN_MISSING');
+    expect(tabs.tokenCalls()).toHaveLength(1);
+  });
+
+  it('a renewal that finds the sign-out’s marker already left, the session not yet deleted, spends nothing (the marker is looked for before the refresh token goes out)', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    unexpected = tabs.unexpected;
+    const b = await tabs.open({ channel: null });
+    await tabs.signIn(b.auth, 'acme');
+    tabs.clock.now += 1_000;
+    // Another tab's sign-out, at the moment between leaving its marker and deleting the session.
+    await new SignOutMarkers((await openStorage({ indexedDB: tabs.factory })).store).mark('acme', tabs.clock.now);
     expect((await catchAppError(() => b.auth.handleUnauthorized('acme', 'AT1'))).code).toBe('TOKEN_MISSING');
     expect(tabs.tokenCalls()).toHaveLength(1);
   });
