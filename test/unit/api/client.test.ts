@@ -250,7 +250,7 @@ describe('403: insufficient scope', () => {
     const { api } = harness([
       {
         method: 'GET',
-        path: '/api/v1/orders?page=0&count=20',
+        path: '/api/v1/cart',
         respond: () =>
           json(
             { error: 'insufficient_scope', scope: 'body-scope' },
@@ -258,15 +258,16 @@ describe('403: insufficient scope', () => {
           ),
       },
     ]);
-    const error = await httpErrorOf(api.listOrders(), 'API_INSUFFICIENT_SCOPE', 403);
+    // The store's word, not the provider's table (which says cart for the cart).
+    const error = await httpErrorOf(api.getCart(), 'API_INSUFFICIENT_SCOPE', 403);
     expect(error.requiredScope).toBe('admin');
   });
 
   it("falls back to the JSON body's scope when the header is hidden", async () => {
     const { api } = harness([
-      { method: 'GET', path: '/api/v1/cart', respond: () => json({ error: 'insufficient_scope', scope: 'cart' }, { status: 403 }) },
+      { method: 'GET', path: '/api/v1/cart', respond: () => json({ error: 'insufficient_scope', scope: 'admin' }, { status: 403 }) },
     ]);
-    expect((await httpErrorOf(api.getCart(), 'API_INSUFFICIENT_SCOPE', 403)).requiredScope).toBe('cart');
+    expect((await httpErrorOf(api.getCart(), 'API_INSUFFICIENT_SCOPE', 403)).requiredScope).toBe('admin');
   });
 
   it("falls back to the provider's table for the call", async () => {
