@@ -1,4 +1,5 @@
 import { HttpError } from '../oauth/http-errors.ts';
+import { hidesCredential, holdsCopy } from './credential-copies.ts';
 
 /** The product form's fields a store may name when it refuses a save. */
 export type RefusedField = 'name' | 'price' | 'inventory' | 'description' | 'published';
@@ -50,15 +51,16 @@ const READ_MAX = 4 * STORE_WORDS_MAX;
  */
 const CREDENTIAL_LIKE = /[A-Za-z0-9._~+=%-]{24,}/g;
 
-/** Letters and digits only, lower case, %XX escapes left out: a copy however split, cased or escaped. */
-const squash = (text: string): string => text.replace(/%[0-9a-f]{2}/gi, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Letters and digits both: a long word or a long number alone is not a credential. */
+const credentialShaped = (run: string): boolean => /\d/.test(run) && /[a-z]/i.test(run);
 
 /**
  * A store's message as plain text for the screen: tags and control characters out, spaces folded,
  * any copy of `secret` (the credential the request was signed with; several joined by U+0000) cut
  * out, every run shaped like a credential too, at most STORE_WORDS_MAX characters. '' for anything
  * but text, and where a copy of `secret` is still in it (in another case, split by spaces or tags,
- * URL-encoded): nothing of such a message is shown.
+ * URL-encoded, or written another way: credential-copies.ts), or a credential-shaped run is spelled
+ * in escapes: nothing of such a message is shown.
  */
 export function storeWords(value: unknown, secret = ''): string {
   if (typeof value !== 'string') return '';
@@ -68,9 +70,10 @@ export function storeWords(value: unknown, secret = ''): string {
   // eslint-disable-next-line no-control-regex
   text = text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, ' ').replace(/\s+/g, ' ').trim();
   // Before the runs are cut: a copy split in two would otherwise lose one half there and show the other.
-  const squashed = squash(text);
-  if (secrets.some((one) => squash(one).length >= 12 && squashed.includes(squash(one)))) return '';
-  text = text.replace(CREDENTIAL_LIKE, (run) => (/\d/.test(run) && /[a-z]/i.test(run) ? '[redacted]' : run));
+  if (holdsCopy(text, secrets)) return '';
+  text = text.replace(CREDENTIAL_LIKE, (run) => (credentialShaped(run) ? '[redacted]' : run));
+  // A credential the request was not signed with, escaped (&#…; \u… %XX): nothing of it is shown.
+  if (hidesCredential(text, CREDENTIAL_LIKE, credentialShaped)) return '';
   return text.length > STORE_WORDS_MAX ? `${text.slice(0, STORE_WORDS_MAX - 1).trimEnd()}…` : text;
 }
 

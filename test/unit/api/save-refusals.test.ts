@@ -187,12 +187,13 @@ describe('what a hostile store (or one answering in its place) echoes in a refus
     expect(JSON.stringify(short)).not.toContain(TOKEN.toUpperCase());
   });
 
-  it('a credential the request was not signed with (refresh token, integration secret, pasted key), or the token base64’d: cut out', async () => {
+  it('a credential the request was not signed with (refresh token, integration secret, pasted key), or one base64’d: cut out', async () => {
     const others = {
       foxyRefresh: '2a0f1c5e8b7d4c3a9e6f1b2d0c8a7e5f4d3c2b1a',
       shopwareSecret: 'SWIAQ0NAMKXZTNVDEK1PR1VCAQ.aDRvN2tRcTlCZ3NqRWJmTHhJZ1FyU3k0dEhUcHlVWEo',
       goodsieRefresh: 'rt_8f2KqLz0VbN4mW7xY1cD5eR9tA3sG6hJ',
-      base64: btoa(`Bearer ${SIGNED}`),
+      // (the signing token base64'd drops the whole message: the next test)
+      base64: btoa('Bearer rt_8f2KqLz0VbN4mW7xY1cD5eR9tA3sG6hJ'),
     };
     for (const [name, other] of Object.entries(others)) {
       const error = await shopwareSave([`Refused: ${other} is not allowed here`]);
@@ -200,6 +201,39 @@ describe('what a hostile store (or one answering in its place) echoes in a refus
       expect(words, name).toMatch(/^Refused: \S*\[redacted\]\S* is not allowed here$/);
       expect(leaks(words, other), name).toBe(false);
     }
+  });
+
+  it('the token written another way (HTML entities, \\u escapes, full-width letters, every byte %-escaped, base64 or hex split by spaces): that message is not shown', async () => {
+    const HEX = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+    const chars = (text: string) => [...text].map((c) => c.charCodeAt(0));
+    const ways: Record<string, (secret: string) => string> = {
+      decimalEntities: (t) => chars(t).map((c) => `&#${c};`).join(''),
+      hexEntities: (t) => chars(t).map((c) => `&#x${c.toString(16)};`).join(''),
+      unicodeEscapes: (t) => chars(t).map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join(''),
+      fullWidth: (t) => chars(t).map((c) => String.fromCharCode(c + 0xfee0)).join(''),
+      everyBytePercentEscaped: (t) => chars(t).map((c) => `%${c.toString(16).padStart(2, '0')}`).join(''),
+      base64InGroups: (t) => btoa(`Bearer ${t}`).match(/.{1,8}/g)!.join(' '),
+      hexInGroups: (t) => chars(t).map((c) => c.toString(16).padStart(2, '0')).join('').match(/.{1,16}/g)!.join(' '),
+    };
+    for (const secret of [SIGNED, HEX]) {
+      for (const [way, write] of Object.entries(ways)) {
+        const error = await shopwareSave([`Price refused for ${write(secret)} today`, 'The product is locked.'], secret);
+        const { refusal } = error as SaveRefusedError;
+        expect(refusal, `${way} of ${secret.slice(0, 6)}…`).toEqual({ fields: {}, summary: 'The product is locked.' });
+      }
+    }
+  });
+
+  it('a credential the request was not signed with, written as entities or escapes, is not shown either', async () => {
+    const refresh = 'rt_8f2KqLz0VbN4mW7xY1cD5eR9tA3sG6hJ';
+    const written = [[...refresh].map((c) => `&#${c.charCodeAt(0)};`).join(''), [...refresh].map((c) => `\\x${c.charCodeAt(0).toString(16)}`).join('')];
+    for (const copy of written) {
+      const error = await shopwareSave([`Refused: ${copy}`, 'The product is locked.']);
+      expect((error as SaveRefusedError).refusal, copy.slice(0, 12)).toEqual({ fields: {}, summary: 'The product is locked.' });
+    }
+    // Escapes that spell no credential stay as the store wrote them.
+    const plain = await shopwareSave(['Use &#8364; or %20 spaces, not \\u00e9.']);
+    expect((plain as SaveRefusedError).refusal.fields.price).toBe('Use &#8364; or %20 spaces, not \\u00e9.');
   });
 
   it('a copy split between two of the store’s messages is found once they are joined', async () => {
