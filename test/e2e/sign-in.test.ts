@@ -245,7 +245,7 @@ describe('more access asked for, and declined', () => {
 });
 
 describe('the callback leaves no trace (security case 13)', () => {
-  it('Back goes to the store’s page and Forward to the app’s clean address; the callback page asked nothing of any other origin', async () => {
+  it('the callback’s address is scrubbed before the page has finished parsing; Back goes to the store’s page and Forward to the app’s clean address; the callback page asked nothing of any other origin', async () => {
     await openApp();
     const appOrigin = new URL(e2e.env.app.url).origin;
     const storeOrigin = e2e.env.store.origin;
@@ -261,9 +261,17 @@ describe('the callback leaves no trace (security case 13)', () => {
       }
       if (redirected) afterCallback.push(request.url());
     });
+    // The address once the page's own scripts have run (main.ts is a module script, so it runs before
+    // DOMContentLoaded): scrubbed then, not only once the sign-in completes and the route changes.
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => ((window as { hrefWhenParsed?: string }).hrefWhenParsed = location.href));
+    });
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     expect(redirected).toBe(true);
+    const hrefWhenParsed = await page.evaluate(() => (window as { hrefWhenParsed?: string }).hrefWhenParsed);
+    expect(hrefWhenParsed?.startsWith(e2e.env.app.url)).toBe(true);
+    expect(hrefWhenParsed).not.toMatch(/access_token|state=|code=/);
     expect(afterCallback.length).toBeGreaterThan(0);
     expect(afterCallback.filter((url) => ![appOrigin, storeOrigin].includes(new URL(url).origin))).toEqual([]);
     const token = callbackParam(callbacks[0]!, 'access_token');
