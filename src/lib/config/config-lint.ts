@@ -30,8 +30,7 @@ const SENTENCES: Readonly<Record<string, (...params: string[]) => string>> = {
   entry: () => 'Each entry of "stores" must be an object describing one store.',
   // config.json is public (anyone can download it): a secret that was deployed in it is known.
   secret: () => 'Remove this key: secrets are entered in the app when connecting, never in config.json, which anyone can download. If it held a real secret that was ever deployed, replace that secret at the store.',
-  id: () => 'Give the store an id made of lower-case letters, digits and hyphens, like "my-shop".',
-  reserved: (id) => `The id "${id}" is a name every JavaScript object has; give the store another id, like "my-shop".`,
+  id: () => 'Give the store an id made of lower-case letters, digits and hyphens, like "my-shop" (and not "constructor", a name every JavaScript object has).',
   taken: (id) => `Another store already uses the id "${id}"; give each store its own id.`,
   kind: () => `Set kind to one of the supported platforms: ${knownProviderKinds().join(', ')}.`,
   name: () => 'Give the store a name to show people.',

@@ -164,11 +164,10 @@ function validateStore(value: unknown, index: number, seenIds: Set<string>, unkn
   if (secretKey) throw invalid(secretKey, 'secret');
 
   const id = value.id;
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+  // Nor "constructor", which every object has: the screens look stores up by id in plain objects.
+  if (typeof id !== 'string' || !ID_PATTERN.test(id) || id in {}) {
     throw invalid(`${path}.id`, 'id');
   }
-  // The screens look stores up by id in plain objects; "constructor" would find Object's own.
-  if (id in Object.prototype) throw invalid(`${path}.id`, 'reserved', id);
   if (seenIds.has(id)) throw invalid(`${path}.id`, 'taken', id);
   seenIds.add(id);
 

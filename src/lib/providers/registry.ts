@@ -60,7 +60,7 @@ export function knownProviderKinds(): string[] {
 
 /** Loads the profiles of `kinds` not loaded yet (unknown kinds are left for validation to name). */
 export async function loadProfiles(kinds: Iterable<unknown>): Promise<void> {
-  const missing = [...new Set(kinds)].filter((k): k is string => typeof k === 'string' && !PROVIDERS.has(k) && Object.hasOwn(LAZY_PROFILES, k));
+  const missing = [...new Set(kinds)].filter((k): k is string => typeof k === 'string' && !PROVIDERS.has(k) && k in LAZY_PROFILES);
   const loaded = await Promise.all(missing.map((kind) => LAZY_PROFILES[kind]!()));
   for (const profile of loaded) {
     const load = NUMBERED_PAGE_ADAPTERS[profile.kind];
@@ -70,7 +70,7 @@ export async function loadProfiles(kinds: Iterable<unknown>): Promise<void> {
 
 function entry(kind: string): Entry {
   const found = PROVIDERS.get(kind);
-  if (!found) throw new AppError('CONFIG_INVALID', Object.hasOwn(LAZY_PROFILES, kind) ? `the ${kind} profile is not loaded (loadProfiles first)` : `unknown store kind "${kind}"`);
+  if (!found) throw new AppError('CONFIG_INVALID', kind in LAZY_PROFILES ? `the ${kind} profile is not loaded (loadProfiles first)` : `unknown store kind "${kind}"`);
   return found;
 }
 
