@@ -368,6 +368,14 @@ describe('config.json missing or broken', () => {
       hint: /Remove this key: secrets are entered in the app when connecting, never in config\.json, which anyone can download\. If it held a real secret that was ever deployed, replace that secret at the store\./,
     },
     {
+      // A name every JavaScript object has: the screens look stores up by id in plain objects.
+      name: 'object-member-id',
+      body: 'CONSTRUCTOR_ID',
+      heading: /configuration has a problem/,
+      field: 'stores[1].id',
+      hint: /and not "constructor", a name every JavaScript object has/,
+    },
+    {
       name: 'bad-field',
       body: 'BAD_API_BASE',
       heading: /configuration has a problem/,
@@ -380,6 +388,7 @@ describe('config.json missing or broken', () => {
       const [first, second] = e2e.env.stores;
       const built: Record<string, unknown> = {
         BAD_API_BASE: { stores: [{ ...first, apiBase: 'ftp://x' }, second] },
+        CONSTRUCTOR_ID: { stores: [first, { ...second, id: 'constructor' }] },
         PASTED_SECRET: { stores: [{ ...first, clientSecret: 'sk-live-PASTED' }, second] },
         MISSPELT_KEY: { stores: [first, { ...second, revocationEndpoint: undefined, revocationEndPoint: second!.revocationEndpoint }] },
       };
