@@ -14,7 +14,13 @@ export interface ProductForm {
    */
   price: string;
   published: boolean;
-  inventory: number | null;
+  /**
+   * The stock as typed (readInventory reads it; a draft an older version kept may hold a number or
+   * null). A text field for the reason the price is one: Chromium's number field dropped the comma
+   * of "2,5" and saved 25, read "1.000" (a thousand, to a German merchant) as 1, and gave "" for
+   * "5-", which was saved as no change to the stock while the screen said "Saved.".
+   */
+  inventory: string;
   /** The merchant's HTML as the store keeps it: edited as text, shown only sanitized (the preview). */
   description: string;
 }
@@ -120,11 +126,10 @@ function priceProblem(typed: unknown, currency: string): string {
 
 /** `currency`: the store's, whose minor unit says how many decimals a price may have. */
 export function formProblems(form: ProductForm, currency: string, priceNeeded = true): FormProblems {
-  const inventory = form.inventory as number | string | null;
   return {
     name: form.name.trim() === '' ? 'Enter a name.' : '',
     price: priceNeeded ? priceProblem(form.price, currency) : '',
-    inventory: inventory !== null && inventory !== '' && (!Number.isInteger(Number(inventory)) || Number(inventory) < 0) ? 'Inventory is a whole number, 0 or more.' : '',
+    inventory: inventoryProblem(form.inventory),
   };
 }
 
@@ -149,10 +154,44 @@ export function priceEdit(form: ProductForm, was: number | null): number | undef
   return price === was ? undefined : price;
 }
 
-/** The inventory as a number to send, or undefined when left empty. */
+/** What a typed stock reads as: its count, or why it has none ('empty': left empty, a valid choice). */
+export type InventoryReading = { count: number } | { problem: 'empty' | 'unreadable' | 'grouped' };
+
+/**
+ * Reads a typed stock: whole digits only (full-width and Arabic-Indic ones too, spaces left out).
+ * "1.000", "1,000" or "12 500" with a mark are refused, not guessed: read one way it is a thousand,
+ * the other way 1; "2,5" and "2.5" are not a count; nor is "5-".
+ */
+export function readInventory(typed: unknown): InventoryReading {
+  if (typeof typed === 'number') return Number.isSafeInteger(typed) && typed >= 0 ? { count: typed } : { problem: 'unreadable' };
+  if (typeof typed !== 'string') return { problem: 'empty' };
+  const text = typed
+    .normalize('NFKC')
+    .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) & 0xf))
+    .replace(/[\u066b\u066c]/g, ',')
+    .replace(/\s/g, '');
+  if (text === '') return { problem: 'empty' };
+  if (/^\d{1,3}([.,'’]\d{3})+$/.test(text)) return { problem: 'grouped' };
+  if (!/^\+?\d+$/.test(text)) return { problem: 'unreadable' };
+  const count = Number(text);
+  return Number.isSafeInteger(count) ? { count } : { problem: 'unreadable' };
+}
+
+function inventoryProblem(typed: unknown): string {
+  const reading = readInventory(typed);
+  if ('count' in reading || reading.problem === 'empty') return '';
+  return reading.problem === 'grouped' ? 'Enter the stock without thousands separators, for example 1000.' : 'Inventory is a whole number, 0 or more.';
+}
+
+/** The stock field's text for a count; empty where the store keeps none. */
+export function inventoryText(count: number | undefined): string {
+  return count === undefined ? '' : String(count);
+}
+
+/** The inventory as a number to send, or undefined when left empty (or unreadable: formProblems says so). */
 export function inventoryOf(form: ProductForm): number | undefined {
-  const raw = form.inventory as number | string | null;
-  return raw === null || raw === '' ? undefined : Number(raw);
+  const reading = readInventory(form.inventory);
+  return 'count' in reading ? reading.count : undefined;
 }
 
 /**

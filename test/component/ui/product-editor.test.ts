@@ -108,7 +108,7 @@ describe('ProductEditor', () => {
     expect(screen.getByRole('button', { name: 'Saving…' })).toBeInTheDocument();
 
     // The merchant goes on: the inventory and more of the name, typed before the store answers.
-    const inventory = screen.getByRole('spinbutton', { name: 'Inventory' });
+    const inventory = screen.getByRole('textbox', { name: 'Inventory' });
     await userEvent.clear(inventory);
     await userEvent.type(inventory, '7');
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), ' (blue)');
@@ -117,7 +117,7 @@ describe('ProductEditor', () => {
     const status = screen.getByRole('status');
     await eventually(() => expect(status).toHaveTextContent('Saved. What you typed while it saved is not saved yet.'));
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron, washed (blue)');
-    expect(inventory).toHaveValue(7);
+    expect(inventory).toHaveValue('7');
     await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
 
     // Save again sends what is left, against the version just saved.
@@ -165,10 +165,20 @@ describe('ProductEditor', () => {
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription('Enter a name.');
     expect(save).toHaveAttribute('aria-disabled', 'true');
     await rename('Apron');
-    const inventory = screen.getByRole('spinbutton', { name: 'Inventory' });
+    const inventory = screen.getByRole('textbox', { name: 'Inventory' });
     await userEvent.clear(inventory);
     await userEvent.type(inventory, '2.5');
     expect(inventory).toHaveAccessibleDescription('Inventory is a whole number, 0 or more.');
+    expect(save).toHaveAttribute('aria-disabled', 'true');
+    // a stray key: a number field read it as empty, saved as "no change" under "Saved."
+    await userEvent.clear(inventory);
+    await userEvent.type(inventory, '5-');
+    expect(inventory).toHaveValue('5-');
+    expect(inventory).toHaveAccessibleDescription('Inventory is a whole number, 0 or more.');
+    expect(save).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.clear(inventory);
+    await userEvent.type(inventory, '1.000');
+    expect(inventory).toHaveAccessibleDescription('Enter the stock without thousands separators, for example 1000.');
     expect(save).toHaveAttribute('aria-disabled', 'true');
   });
 
@@ -248,8 +258,8 @@ describe('ProductEditor', () => {
   it('an emptied inventory is left as the store has it: not sent (as 0)', async () => {
     const { app, patches } = await openEditor(['storefront', 'admin'], { inventory: 7 });
     app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Apron', inventory: 7, updated: AFTER })));
-    const inventory = screen.getByRole('spinbutton', { name: 'Inventory' });
-    expect(inventory).toHaveValue(7);
+    const inventory = screen.getByRole('textbox', { name: 'Inventory' });
+    expect(inventory).toHaveValue('7');
     await userEvent.clear(inventory);
     await rename('Apron');
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
@@ -308,7 +318,7 @@ describe('ProductEditor', () => {
     it('names each of my changes beside theirs: the stock with its number, and unpublishing', async () => {
       const { app } = await openEditor();
       app.network.on('PATCH', PATCH_PATH, () => json({ error: 'conflict', product: theirCopy }, { status: 409 }), { times: 1 });
-      const inventory = screen.getByRole('spinbutton', { name: 'Inventory' });
+      const inventory = screen.getByRole('textbox', { name: 'Inventory' });
       await userEvent.clear(inventory);
       await userEvent.type(inventory, '3');
       await userEvent.click(screen.getByRole('checkbox', { name: 'Published' }));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formProblems, priceEdit, priceText, readPrice, type ProductForm } from '../../../src/lib/components/product-form.ts';
+import { formProblems, inventoryOf, priceEdit, priceText, readPrice, type ProductForm } from '../../../src/lib/components/product-form.ts';
 import { formatProductPrice } from '../../../src/lib/components/format.ts';
 
-const form = (price: number | string | null): ProductForm => ({ name: 'Yo-yo', price: price === null ? '' : String(price), published: true, inventory: null, description: '' });
+const form = (price: number | string | null): ProductForm => ({ name: 'Yo-yo', price: price === null ? '' : String(price), published: true, inventory: '', description: '' });
 const priceProblem = (price: number | string | null, currency: string) => formProblems(form(price), currency).price;
 
 describe('formProblems: a price finer than the currency’s minor unit (19.994 USD was saved as typed, shown as 19.99)', () => {
@@ -101,5 +101,35 @@ describe('a product without a price (a FlickRocket one with no price model in an
     expect(priceEdit(form(12.5), null)).toBe(12.5);
     expect(priceEdit(form(12.5), 12.5)).toBeUndefined();
     expect(priceEdit(form(13), 12.5)).toBe(13);
+  });
+});
+
+describe('the typed stock (Chromium\'s number field saved "2,5" as 25, "1.000" as 1, and "5-" as no change under "Saved.")', () => {
+  const withStock = (inventory: unknown): ProductForm => ({ ...form(20), inventory: inventory as string });
+  const problem = (inventory: unknown) => formProblems(withStock(inventory), 'USD').inventory;
+
+  it('takes whole counts, in any digits, and an empty field as "leave it"', () => {
+    for (const [typed, count] of [['0', 0], ['12', 12], [' 1000 ', 1000], ['１２', 12], ['\u0661\u0662', 12], [7, 7]] as const) {
+      expect(problem(typed)).toBe('');
+      expect(inventoryOf(withStock(typed))).toBe(count);
+    }
+    for (const empty of ['', '  ', null, undefined]) {
+      expect(problem(empty)).toBe('');
+      expect(inventoryOf(withStock(empty))).toBeUndefined();
+    }
+  });
+
+  it('refuses a count with a decimal mark rather than reading it as another number', () => {
+    for (const typed of ['2,5', '2.5', '5-', '-', '-3', '1e3', 'ten', '0x10', 2.5, -1]) {
+      expect(problem(typed), String(typed)).toBe('Inventory is a whole number, 0 or more.');
+      expect(inventoryOf(withStock(typed)), String(typed)).toBeUndefined();
+    }
+  });
+
+  it('refuses thousands separators, which read as a thousand or as 1 depending on who typed them', () => {
+    for (const typed of ['1.000', '1,000', '12,500', '1.000.000']) {
+      expect(problem(typed), typed).toBe('Enter the stock without thousands separators, for example 1000.');
+      expect(inventoryOf(withStock(typed)), typed).toBeUndefined();
+    }
   });
 });

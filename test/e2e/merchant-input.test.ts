@@ -1,0 +1,82 @@
+/**
+ * A merchant's ordinary typing, in the built app against the Goodsie demo store: what reaches the
+ * store is what was meant, or nothing with the reason beside the field. Photographed at 360 and
+ * 1280 px (.test-artifacts/screenshots/merchant-input-*.png).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin'] } });
+
+/** What a screen reader reads for `field` after its name: the text of what aria-describedby points at. */
+const describedAs = (field: Locator): Promise<string> =>
+  field.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      .filter((text) => text !== '')
+      .join(' '),
+  );
+
+/** Signed in with Manage the store, on the editor of the catalogue's fourth product; its id. */
+async function openEditor(page: Page): Promise<{ editor: Locator; productId: string }> {
+  await page.goto(e2e.env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+  await page.locator('main ul > li article').nth(3).getByRole('link').first().click();
+  const productId = decodeURIComponent(new URL(page.url()).hash).split('/').at(-1) ?? '';
+  const editor = page.getByRole('form', { name: 'Edit product' });
+  await editor.waitFor();
+  return { editor, productId };
+}
+
+describe('what a merchant types reaches the store as meant', () => {
+  it('the stock: "2,5", "1.000" and "5-" are refused beside the field, never saved as 25, 1 or "no change" under "Saved."', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    const { editor, productId } = await openEditor(page);
+    const before = e2e.env.store.getProduct(productId) as { name: string; inventory: number };
+    const stock = editor.getByLabel('Inventory', { exact: true });
+    const name = editor.getByRole('textbox', { name: 'Name' });
+    const save = editor.getByRole('button', { name: 'Save changes' });
+    await name.fill('Restocked edition');
+
+    const refusals: Array<[string, string]> = [
+      ['2,5', 'Inventory is a whole number, 0 or more.'],
+      ['1.000', 'Enter the stock without thousands separators, for example 1000.'],
+      ['5-', 'Inventory is a whole number, 0 or more.'],
+    ];
+    for (const [typed, words] of refusals) {
+      // typed key by key, as a person does (fill() would set the value the way no keyboard can)
+      await stock.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
+      await stock.pressSequentially(typed);
+      expect(await stock.inputValue()).toBe(typed);
+      expect(await stock.getAttribute('aria-invalid')).toBe('true');
+      expect(await describedAs(stock)).toBe(words);
+      // Enter from the field: nothing goes out, the focus stays where the fix is
+      await page.keyboard.press('Enter');
+      expect(await stock.evaluate((element) => element === document.activeElement)).toBe(true);
+      expect(await save.getAttribute('aria-disabled')).toBe('true');
+      expect(e2e.env.store.getProduct(productId)).toMatchObject({ name: before.name, inventory: before.inventory });
+      if (typed === '1.000') {
+        for (const width of [360, 1280]) {
+          await page.setViewportSize({ width, height: 900 });
+          await stock.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+          await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-stock-${width}.png` });
+        }
+      }
+    }
+
+    // a count the store takes: saved as typed, with the name typed before
+    await stock.fill('');
+    await stock.pressSequentially('1000');
+    expect(await stock.getAttribute('aria-invalid')).toBe('false');
+    await save.click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(e2e.env.store.getProduct(productId)).toMatchObject({ name: 'Restocked edition', inventory: 1000 });
+    expect(await stock.inputValue()).toBe('1000');
+  });
+});
