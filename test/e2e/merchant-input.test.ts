@@ -79,4 +79,32 @@ describe('what a merchant types reaches the store as meant', () => {
     expect(e2e.env.store.getProduct(productId)).toMatchObject({ name: 'Restocked edition', inventory: 1000 });
     expect(await stock.inputValue()).toBe('1000');
   });
+
+  it('a pasted description longer than the store takes is refused beside it, whole: the browser cut it at 20,000 characters and Save stored the cut HTML', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    const { editor, productId } = await openEditor(page);
+    const before = e2e.env.store.getProduct(productId) as { description: string };
+    const description = editor.getByRole('textbox', { name: 'Description' });
+    // 20,200 characters of HTML, its last paragraph past the 20,000th
+    const pasted = `${'<p>Hand-finished in small batches.</p>'.repeat(530)}<p>Last words.</p>`;
+    expect(pasted.length).toBeGreaterThan(20_000);
+    await description.click();
+    await page.keyboard.press('Control+A');
+    // a paste: one insertion, as the browser makes it from the clipboard (maxlength applies to it)
+    await page.keyboard.insertText(pasted);
+    expect((await description.inputValue()).length).toBe(pasted.length);
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => describedAs(description)).toMatch(/^The store said: description must be a string of at most 20000 characters\./);
+    expect(await description.getAttribute('aria-invalid')).toBe('true');
+    expect(await description.evaluate((element) => element === document.activeElement)).toBe(true);
+    // nothing cut reached the store, and what was pasted is all still there to shorten
+    expect((e2e.env.store.getProduct(productId) as { description: string }).description).toBe(before.description);
+    expect(await description.inputValue()).toBe(pasted);
+    expect(await page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(0);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await description.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-description-${width}.png` });
+    }
+  });
 });
