@@ -107,4 +107,52 @@ describe('what a merchant types reaches the store as meant', () => {
       await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-description-${width}.png` });
     }
   });
+
+  it('an unsaved description comes back after a reload though someone changed the product meanwhile, over their change (it was dropped without a word)', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    const { editor, productId } = await openEditor(page);
+    const typed = '<p>Turned by hand; a text that took a while to write.</p>';
+    const description = editor.getByRole('textbox', { name: 'Description' });
+    await description.fill(typed);
+    // the draft is written as typed: wait for it to be in IndexedDB before leaving
+    await page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('storefront-connect-drafts');
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            const names = [...db.objectStoreNames];
+            if (!names.includes('drafts')) return resolve(false);
+            const all = db.transaction('drafts').objectStore('drafts').getAll();
+            all.onsuccess = () => resolve(JSON.stringify(all.result).includes('took a while'));
+            all.onerror = () => resolve(false);
+          };
+        }),
+      undefined,
+      { timeout: 10_000 },
+    );
+
+    // another person, in their own browser, changes the stock
+    const other = (await e2e.open({ width: 1280, height: 900 })).page;
+    const theirs = await openEditor(other);
+    expect(theirs.productId).toBe(productId);
+    await theirs.editor.getByLabel('Inventory', { exact: true }).fill('3');
+    await theirs.editor.getByRole('button', { name: 'Save changes' }).click();
+    await other.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+
+    await page.reload();
+    const restored = page.getByRole('form', { name: 'Edit product' });
+    await restored.getByText(/^Your unsaved changes were restored onto this product as the store has it now/).waitFor();
+    expect(await restored.getByRole('textbox', { name: 'Description' }).inputValue()).toBe(typed);
+    expect(await restored.getByLabel('Inventory', { exact: true }).inputValue()).toBe('3');
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await restored.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-restored-${width}.png` });
+    }
+    await restored.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(e2e.env.store.getProduct(productId)).toMatchObject({ description: typed, inventory: 3 });
+  });
 });

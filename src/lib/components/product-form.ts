@@ -206,3 +206,42 @@ export function showFirstProblem(form: HTMLElement | undefined): void {
   if (field !== document.activeElement) return field.focus();
   sayIn(form, document.getElementById((field.getAttribute('aria-describedby') ?? '').split(' ')[0] ?? '')?.textContent ?? '', 'input');
 }
+
+/** An unsaved edit as kept: the form, the version it was typed over, and that version's fields. */
+export interface KeptEdit {
+  form: ProductForm;
+  updated?: string | undefined;
+  /** The form as the product was when typing began (drafts of older versions have none). */
+  from?: ProductForm | undefined;
+}
+
+/** Each field as the product's own words name it, for saying which were changed. */
+const FIELD_WORDS: Readonly<Record<keyof ProductForm, string>> = { name: 'name', price: 'price', inventory: 'stock', published: 'published state', description: 'description' };
+
+/**
+ * A kept edit laid over the product as the store has it now (`current`, its form): the fields the
+ * merchant changed, and only those, over the store's newer copy. Without `from` (an older draft)
+ * nothing tells which fields were typed: undefined, as when nothing was. `alsoChanged` names the
+ * fields changed at the store too, where the merchant's words now stand over the store's.
+ */
+export function keptOnto(kept: KeptEdit, current: ProductForm): { form: ProductForm; alsoChanged: string[] } | undefined {
+  const from = kept.from;
+  if (!from) return undefined;
+  const form = { ...current };
+  const alsoChanged: string[] = [];
+  for (const key of Object.keys(FIELD_WORDS) as (keyof ProductForm)[]) {
+    if (!(key in kept.form) || kept.form[key] === from[key]) continue;
+    Object.assign(form, { [key]: kept.form[key] });
+    if (current[key] !== from[key] && current[key] !== kept.form[key]) alsoChanged.push(FIELD_WORDS[key]);
+  }
+  const same = (Object.keys(FIELD_WORDS) as (keyof ProductForm)[]).every((key) => form[key] === current[key]);
+  return same ? undefined : { form, alsoChanged };
+}
+
+/** What the editor says above a kept edit restored over a newer version of the product. */
+export function keptOntoNotice(alsoChanged: readonly string[]): string {
+  const base = 'Your unsaved changes were restored onto this product as the store has it now: it was changed elsewhere since.';
+  if (alsoChanged.length === 0) return base;
+  const said = alsoChanged.length === 1 ? alsoChanged[0] : `${alsoChanged.slice(0, -1).join(', ')} and ${alsoChanged.at(-1)}`;
+  return `${base} Its ${said} changed there too: yours is shown; Discard changes shows the store’s.`;
+}

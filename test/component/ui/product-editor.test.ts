@@ -413,6 +413,34 @@ describe('ProductEditor', () => {
     expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'false');
   });
 
+  it('an unsaved edit comes back over a product changed since: only what was typed, the store’s other changes kept (it was ignored, the typing lost)', async () => {
+    await openEditor(['storefront', 'admin'], { inventory: 7 });
+    const description = screen.getByRole('textbox', { name: 'Description' });
+    await userEvent.clear(description);
+    await userEvent.click(description);
+    await userEvent.paste('<p>Washed twice, a long text.</p>');
+    await eventually(async () =>
+      expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { description: '<p>Washed twice, a long text.</p>' } }),
+    );
+    cleanup();
+
+    // Meanwhile someone sold three and renamed it: the store's copy is newer than the draft's.
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, keepDatabase: true });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ inventory: 4, name: 'Linen apron (sale)', updated: THEIRS })), { times: 1 });
+    const product = await app.apis.for('demo').getProduct('p-100');
+    render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved: vi.fn() })) });
+    expect(await screen.findByText(/^Your unsaved changes were restored onto this product as the store has it now/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Description' })).toHaveValue('<p>Washed twice, a long text.</p>');
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Linen apron (sale)');
+    expect(screen.getByRole('textbox', { name: 'Inventory' })).toHaveValue('4');
+
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ inventory: 4, name: 'Linen apron (sale)', description: '<p>Washed twice, a long text.</p>', updated: AFTER })));
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    const patches = app.network.requests('PATCH', PATCH_PATH).map((r) => JSON.parse(r.body ?? 'null') as unknown);
+    expect(patches).toEqual([{ description: '<p>Washed twice, a long text.</p>', updated: THEIRS }]);
+  });
+
   it('edits the description as HTML: sent alone and as typed; the preview shows only what the app displays', async () => {
     const { app, patches, onSaved } = await openEditor();
     const description = screen.getByRole('textbox', { name: 'Description' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formProblems, inventoryOf, priceEdit, priceText, readPrice, type ProductForm } from '../../../src/lib/components/product-form.ts';
+import { formProblems, inventoryOf, keptOnto, keptOntoNotice, priceEdit, priceText, readPrice, type ProductForm } from '../../../src/lib/components/product-form.ts';
 import { formatProductPrice } from '../../../src/lib/components/format.ts';
 
 const form = (price: number | string | null): ProductForm => ({ name: 'Yo-yo', price: price === null ? '' : String(price), published: true, inventory: '', description: '' });
@@ -131,5 +131,29 @@ describe('the typed stock (Chromium\'s number field saved "2,5" as 25, "1.000" a
       expect(problem(typed), typed).toBe('Enter the stock without thousands separators, for example 1000.');
       expect(inventoryOf(withStock(typed)), typed).toBeUndefined();
     }
+  });
+});
+
+describe('keptOnto: an unsaved edit over a product changed since (such a draft was ignored, its typing lost)', () => {
+  const from: ProductForm = { name: 'Apron', price: '20.00', published: true, inventory: '5', description: '<p>Linen.</p>' };
+
+  it('lays only the typed fields over the store’s newer copy, keeping the store’s other changes', () => {
+    const kept = { form: { ...from, description: '<p>Linen, long text typed for an hour.</p>' }, updated: 'v1', from };
+    const now = { ...from, inventory: '3' };
+    expect(keptOnto(kept, now)).toEqual({ form: { ...now, description: '<p>Linen, long text typed for an hour.</p>' }, alsoChanged: [] });
+  });
+
+  it('names the fields changed on both sides, where the merchant’s now stand over the store’s', () => {
+    const kept = { form: { ...from, name: 'Apron, blue', price: '22.00' }, from };
+    const now = { ...from, name: 'Apron (sale)', price: '22.00', inventory: '9' };
+    expect(keptOnto(kept, now)).toEqual({ form: { ...now, name: 'Apron, blue' }, alsoChanged: ['name'] });
+    expect(keptOntoNotice(['name', 'price'])).toBe(
+      'Your unsaved changes were restored onto this product as the store has it now: it was changed elsewhere since. Its name and price changed there too: yours is shown; Discard changes shows the store’s.',
+    );
+  });
+
+  it('restores nothing where nothing typed differs from the store now, or where the draft cannot tell what was typed', () => {
+    expect(keptOnto({ form: { ...from, name: 'Apron (sale)' }, from }, { ...from, name: 'Apron (sale)' })).toBeUndefined();
+    expect(keptOnto({ form: { ...from, name: 'Older draft' }, updated: 'v1' }, from)).toBeUndefined();
   });
 });
