@@ -155,4 +155,41 @@ describe('what a merchant types reaches the store as meant', () => {
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(e2e.env.store.getProduct(productId)).toMatchObject({ description: typed, inventory: 3 });
   });
+
+  it('Cancel on a new product with something typed asks first, from the keyboard: Escape keeps it, Discard forgets it (it forgot at one click)', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('button', { name: 'New product' }).click();
+    const adding = page.getByRole('form', { name: 'New product' });
+    await adding.getByRole('textbox', { name: 'Name' }).fill('Hand-thrown mug');
+    await adding.getByRole('textbox', { name: 'Description' }).fill('<p>Stoneware, thrown on the wheel and glazed twice.</p>');
+    const cancel = adding.getByRole('button', { name: 'Cancel' });
+    await cancel.focus();
+    await page.keyboard.press('Enter');
+    const question = adding.getByRole('group', { name: 'Discard what you typed for this new product?' });
+    await question.waitFor();
+    const focusedName = () => page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(await focusedName()).toBe('Keep editing');
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await question.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-cancel-${width}.png` });
+    }
+    await page.keyboard.press('Escape');
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await focusedName()).toBe('Cancel');
+    expect(await adding.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Hand-thrown mug');
+
+    await page.keyboard.press('Enter');
+    await question.waitFor();
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusedName()).toBe('Discard');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => adding.count()).toBe(0);
+    expect(await focusedName()).toBe('New product');
+    // nothing comes back: the form opens empty
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('form', { name: 'New product' }).getByRole('textbox', { name: 'Name' }).inputValue()).toBe('');
+  });
 });

@@ -131,7 +131,7 @@ describe('New product', () => {
     expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Mug', price: '8' });
   });
 
-  it('what was typed comes back after the page is left (a reconnect), and Cancel forgets it', async () => {
+  it('what was typed comes back after the page is left (a reconnect); Cancel asks before forgetting it (it forgot at one click)', async () => {
     const first = await openCatalogue(['storefront', 'admin']);
     await openForm(first);
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Half a name');
@@ -143,8 +143,27 @@ describe('New product', () => {
     expect(await screen.findByText('What you had typed for this product was restored.')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Half a name');
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    // asked first, the focus on the answer that loses nothing
+    const question = screen.getByRole('group', { name: 'Discard what you typed for this new product?' });
+    expect(within(question).getByRole('button', { name: 'Keep editing' })).toHaveFocus();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: /^Discard what you typed/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Half a name');
+    expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Half a name' });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Discard' }));
     expect(screen.queryByRole('form', { name: 'New product' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'New product' })).toHaveFocus();
     await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toBeUndefined());
+  });
+
+  it('Cancel with nothing typed closes the form at once, asking nothing', async () => {
+    const app = await openCatalogue(['storefront', 'admin']);
+    await openForm(app);
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('form', { name: 'New product' })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New product' })).toHaveFocus();
   });
 });
