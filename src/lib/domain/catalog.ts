@@ -187,6 +187,8 @@ export interface Order {
   total: number;
   currency: string;
   status: OrderStatus;
+  /** The store's own word for a status the platform's mapping does not know (filed as pending). */
+  statusWords?: string;
   customerEmail?: string;
 }
 

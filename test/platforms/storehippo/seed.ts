@@ -163,7 +163,8 @@ function applyQuirks(products: WireRecord[]): void {
   }
 }
 
-const ORDER_STATUSES = ['pending', 'confirmed', 'shipped', 'delivered', 'cancelled', 'refunded'];
+// 'on_hold': a word of the store's own, which the app shows as StoreHippo says it
+const ORDER_STATUSES = ['pending', 'confirmed', 'shipped', 'delivered', 'cancelled', 'refunded', 'on_hold'];
 
 function seedOrders(random: () => number, products: WireRecord[]): WireRecord[] {
   const orders: WireRecord[] = [];

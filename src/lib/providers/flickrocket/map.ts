@@ -12,6 +12,7 @@
 import type { Order, OrderStatus, Product, ProductImage } from '../../domain/catalog.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
+import { storeOrderStatus } from '../order-status.ts';
 import {
   invalidResponse,
   optionalArray,
@@ -189,14 +190,13 @@ export function mapProduct(json: unknown, context: FlickRocketMapContext, path =
   };
 }
 
-const ORDER_STATUSES: ReadonlySet<string> = new Set<OrderStatus>(['pending', 'paid', 'shipped', 'cancelled', 'refunded']);
+const ORDER_STATUSES: Readonly<Record<string, OrderStatus>> = { pending: 'pending', paid: 'paid', shipped: 'shipped', cancelled: 'cancelled', refunded: 'refunded' };
 
 /** An order (fields [unverified], platforms.md 3.4): unknown statuses read as pending. */
 export function mapOrder(json: unknown, path = '$.order'): Order {
   const order = readObject(json, path);
   const id = requireInteger(order, 'id', path, 0);
   const currency = currencyCode(requireNonEmptyString(order, 'currency', path), `${path}.currency`);
-  const status = optionalString(order, 'status', path)?.toLowerCase() ?? 'pending';
   const email = optionalString(order, 'email', path);
   return {
     id: String(id),
@@ -204,7 +204,7 @@ export function mapOrder(json: unknown, path = '$.order'): Order {
     createdAt: isoUtc(requireDateTime(order, 'created_at', path)),
     total: roundToCurrency(requireInteger(order, 'total_price', path, 0) / 100, currency),
     currency,
-    status: ORDER_STATUSES.has(status) ? (status as OrderStatus) : 'pending',
+    ...storeOrderStatus(optionalString(order, 'status', path), ORDER_STATUSES),
     ...(email !== undefined && email !== '' ? { customerEmail: email } : {}),
   };
 }

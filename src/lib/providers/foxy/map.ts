@@ -5,6 +5,7 @@
 import type { Coupon, CouponTiers, Order, OrderStatus, Product, StoreMetadata } from '../../domain/catalog.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
+import { storeOrderStatus } from '../order-status.ts';
 import { invalidResponse, optionalString, readObject, requireString } from '../wire.ts';
 import type { DerivedItem } from './derive.ts';
 import { FOXY_REL, parseFoxyDate, type FoxySale } from './wire.ts';
@@ -67,7 +68,7 @@ export function orderFromSale(sale: FoxySale): Order {
     createdAt: isoDate(sale.date),
     total: roundToCurrency(sale.total, sale.currency),
     currency: sale.currency,
-    status: orderStatus(sale.status),
+    ...storeOrderStatus(sale.status, STATUS),
   };
   if (sale.customerEmail !== undefined && sale.customerEmail !== '') order.customerEmail = sale.customerEmail;
   return order;

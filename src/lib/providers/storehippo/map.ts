@@ -6,6 +6,7 @@ import type { Coupon, Order, OrderStatus, Paging, Product, ProductEdit, ProductI
 import { AppError } from '../../oauth/errors.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { currencyDigits, roundToCurrency } from '../money.ts';
+import { storeOrderStatus } from '../order-status.ts';
 import {
   invalidResponse,
   optionalArray,
@@ -196,7 +197,7 @@ const ORDER_STATUSES: Readonly<Record<string, OrderStatus>> = {
 
 /** [unverified] status field: known words map, anything else (or none) reads as pending. */
 export function mapOrderStatus(value: unknown): OrderStatus {
-  return typeof value === 'string' ? (ORDER_STATUSES[value.trim().toLowerCase()] ?? 'pending') : 'pending';
+  return storeOrderStatus(value, ORDER_STATUSES).status;
 }
 
 /** `order_id` (e.g. `OID100`); a number is taken as its digits. */
@@ -224,7 +225,7 @@ export function mapOrder(value: unknown, context: Pick<StoreHippoMapContext, 'cu
     createdAt: optionalDateTime(wire, 'created_on', path) ?? objectIdTime(id),
     total: roundToCurrency(requireAmount(wire, 'total', path), currency),
     currency,
-    status: mapOrderStatus(wire.status),
+    ...storeOrderStatus(wire.status, ORDER_STATUSES),
   };
   const email = optionalString(wire, 'email', path);
   if (email !== undefined && email !== '') order.customerEmail = email;

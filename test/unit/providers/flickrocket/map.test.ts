@@ -186,6 +186,9 @@ describe('mapOrder', () => {
     const base = { id: 1, created_at: '2024-01-01T00:00:00', currency: 'eur', total_price: 1050 };
     expect(mapOrder({ ...base, status: 'Shipped' })).toMatchObject({ status: 'shipped', total: 10.5, number: '1' });
     expect(mapOrder({ ...base, status: 'weird' }).status).toBe('pending');
+    // its own word is kept to be shown: "Pending" alone said a partly refunded order was waiting
+    expect(mapOrder({ ...base, status: 'partially_refunded' })).toMatchObject({ status: 'pending', statusWords: 'Partially refunded' });
+    expect(mapOrder({ ...base, status: 'Shipped' })).not.toHaveProperty('statusWords');
     expect(() => mapOrder({ ...base, currency: 'euro' })).toThrow(expect.objectContaining({ code: 'API_INVALID_RESPONSE' }));
   });
 });

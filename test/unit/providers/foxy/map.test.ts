@@ -76,6 +76,11 @@ describe('orders (5.4)', () => {
     expect(orderFromSale(sale)).toEqual({ id: '7', number: '7', createdAt: '2025-01-01T08:00:00.000Z', total: 12.5, currency: 'EUR', status: 'paid' });
     expect(() => readSale({ id: 7, transaction_date: 'x', total_order: 1, status: '', currency_code: 'USD' }, '$')).toThrow(expect.objectContaining({ code: 'API_INVALID_RESPONSE' }));
   });
+
+  it('a status it does not know keeps Foxy’s word to be shown beside pending (it read as a bare "Pending")', () => {
+    const sale = readSale({ id: 8, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: 5, status: 'chargeback', currency_code: 'USD' }, '$');
+    expect(orderFromSale(sale)).toMatchObject({ status: 'pending', statusWords: 'Chargeback' });
+  });
 });
 
 describe('coupons (5.4)', () => {

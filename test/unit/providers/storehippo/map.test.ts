@@ -246,6 +246,14 @@ describe('contract breaks and edge values', () => {
     expect(mapOrderStatus(undefined)).toBe('pending');
   });
 
+  it('an order status it does not know keeps StoreHippo’s word to be shown, not a bare "Pending" (an order on hold read as waiting)', () => {
+    const order = (status: unknown) => mapOrderList({ data: [{ _id: base._id, order_id: 1042, total: 10, status }] }, { page: 0, count: 5 }, context).orders[0];
+    expect(order('on_hold')).toMatchObject({ status: 'pending', statusWords: 'On hold' });
+    expect(order('PAYMENT-FAILED')).toMatchObject({ status: 'pending', statusWords: 'Payment failed' });
+    expect(order('Delivered')).not.toHaveProperty('statusWords');
+    expect(order(undefined)).not.toHaveProperty('statusWords');
+  });
+
   it('compare_price not above price is null; without storefrontUrl no permalink', () => {
     const product = mapProduct({ ...base, compare_price: 10, alias: 'x' }, { currency: 'INR', imageBase: 'https://c.example/' });
     expect(product.compareAtPrice).toBeNull();
