@@ -176,6 +176,9 @@ describe('what a merchant types reaches the store as meant', () => {
       await question.evaluate((element) => element.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-cancel-${width}.png` });
     }
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-cancel-dark-1280.png` });
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('Escape');
     await expect.poll(() => question.count()).toBe(0);
     expect(await focusedName()).toBe('Cancel');
