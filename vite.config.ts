@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { buildHeadersFile } from './test/deploy/csp.ts';
 import { configProblem, readDeploymentConfig } from './test/deploy/read-config.ts';
-import { AUTH_CODE, FIRST_SCREEN_PARTS, neededModules, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
+import { AUTH_CODE, FIRST_SCREEN_PARTS, neededModules, RECORD_READING, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
 /** The widget stylesheet's minifier target: the first versions with CSS light-dark(). */
@@ -144,6 +144,8 @@ let firstLoad: Set<string> | undefined;
 const SEAM_IDS: readonly string[] = SEAM_LIST.map((path) => resolve(import.meta.dirname, path));
 /** The AuthService's chunk (see AUTH_CODE). */
 const AUTH_IDS: readonly string[] = AUTH_CODE.map((path) => resolve(import.meta.dirname, path));
+/** The saved records' reading and sealing (see RECORD_READING). */
+const RECORD_READING_IDS: readonly string[] = RECORD_READING.map((path) => resolve(import.meta.dirname, path));
 /** The store screen's chunk (see STORE_SCREEN). */
 const STORE_SCREEN_IDS: readonly string[] = STORE_SCREEN.map((path) => resolve(import.meta.dirname, path));
 let storeScreen: Set<string> | undefined;
@@ -291,6 +293,11 @@ export default defineConfig({
             {
               debugName: 'seam',
               name: (id) => (SEAM_IDS.includes(id) ? 'seam' : null),
+              includeDependenciesRecursively: false,
+            },
+            {
+              debugName: 'vault-records',
+              name: (id) => (RECORD_READING_IDS.includes(id) ? 'vault-records' : null),
               includeDependenciesRecursively: false,
             },
             {

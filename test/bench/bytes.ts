@@ -25,7 +25,7 @@ export const FIRST_SCREEN = [HOME] as const;
 const AUTH_SERVICE = 'src/lib/auth/auth-service.ts';
 /** Loaded at once with a saved session too (Session.load), so that a renewal failed offline is retried. */
 const RENEWAL_RETRY = 'src/lib/auth/renewal-retry.ts';
-/** Loaded by the vault's listing when it finds a record (vault-listing.ts): a first visit has none. */
+/** Loaded by the vault's listing when it finds a record (vault-listing.ts), with the sealing that opens it (RECORD_READING): a first visit has none. */
 const VAULT_RECORDS = 'src/lib/storage/vault-records.ts';
 /**
  * Reads, beside the listing, why a store the store itself disconnected is not connected (its markers,

@@ -82,6 +82,20 @@ export const AUTH_CODE = [
   'src/lib/storage/token-vault.ts',
 ] as const;
 
+/**
+ * Reading the saved records (vault-records.ts, with vault-record.ts and credential-origins.ts, which
+ * the vaults share) and the sealing that opens and writes them (sealed-store.ts, which kv.ts loads
+ * with the first secret read or written): one chunk
+ * (vite.config.ts), which a returning visitor asks for as soon as storage proves to be an earlier
+ * visit's (LazyAuth.openStorage), and a first visit only once it keeps a secret.
+ */
+export const RECORD_READING = [
+  'src/lib/storage/vault-records.ts',
+  'src/lib/storage/vault-record.ts',
+  'src/lib/connect/credential-origins.ts',
+  'src/lib/storage/sealed-store.ts',
+] as const;
+
 const BARREL = /[\\/]node_modules[\\/]svelte[\\/]src[\\/]internal[\\/]client[\\/]index\.js$/;
 
 export function isSvelteBarrel(id: string): boolean {

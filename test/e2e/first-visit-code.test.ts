@@ -84,8 +84,9 @@ describe('the code a visit downloads', () => {
     await page.waitForLoadState('networkidle');
     // The first load less the stores list; the store screen's chunk; the AuthService with the
     // renewals' retry (one chunk, both loaded at once with a saved session) and what it imports;
-    // Goodsie's profile and adapter; the reading of the records the vault's listing found
-    // (vault-records.ts: a first visit, with none, never loads it); the reading of the markers of
+    // Goodsie's profile and adapter; the reading of the records the vault's listing found and the
+    // sealing that opens them (vault-records.ts and sealed-store.ts, one chunk: a first visit, with
+    // none, never loads it); the reading of the markers of
     // connections a store ended (ended-before.ts and ended-markers.ts, which the AuthService shares;
     // a first visit, whose storage is new, reads none); the sign-out's steps, which the AuthService's
     // renewals ask whether the store was signed out of (sign-out.ts, its own chunk since the stores

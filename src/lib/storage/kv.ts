@@ -6,7 +6,7 @@
 import { del as idbDel, get as idbGet, keys as idbKeys, promisifyRequest, set as idbSet, type UseStore } from 'idb-keyval';
 import { AppError } from '../oauth/errors.ts';
 import type { KeyValueStore } from './key-value-store.ts';
-import { isAesKey, openSealingKey, SEALING_KEY_ID, sealedStore } from './sealed-store.ts';
+import { isAesKey, openSealingKey, SEALING_KEY_ID } from './sealing-key.ts';
 import { OBJECT_STORE, openDatabase } from './open-database.ts';
 
 export type { KeyValueStore } from './key-value-store.ts';
@@ -228,13 +228,37 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
     // No WebCrypto (an insecure context), or no key: secrets are not written to disk in the clear.
     const key = await openSealingKey(store, crypto.subtle, storedKey);
     // Kept: the first read came back, and its records open with this key.
-    const firstRead = kept ? sealedStore(snapshotOf(store, (await first).vault), key) : undefined;
-    return { store, sealed: sealedStore(store, key), persistent: true, firstRead };
+    const firstRead = kept ? lazySealed(snapshotOf(store, (await first).vault), key) : undefined;
+    return { store, sealed: lazySealed(store, key), persistent: true, firstRead };
   } catch {
     return inMemory();
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * A view of `plain` sealed under `key` (sealed-store.ts), whose sealing code loads with the first
+ * value read or written: a first visit's screen reads none (its storage holds no secret yet), a
+ * returning visitor's has that code on its way already (it shares the chunk of the records' reading,
+ * asked for as soon as storage proves to be an earlier visit's: LazyAuth.openStorage). Keys and
+ * deletes need no sealing. A failed download rejects as import() does (isCodeUnavailable), and the
+ * next use tries again.
+ */
+function lazySealed(plain: KeyValueStore, key: CryptoKey): KeyValueStore {
+  let sealing: Promise<KeyValueStore> | undefined;
+  const sealed = (): Promise<KeyValueStore> => {
+    sealing ??= import('./sealed-store.ts').then(({ sealedStore }) => sealedStore(plain, key));
+    sealing.catch(() => (sealing = undefined));
+    return sealing;
+  };
+  return {
+    get: async (name) => (await sealed()).get(name),
+    set: async (name, value) => (await sealed()).set(name, value),
+    update: async (name, next) => (await sealed()).update(name, next),
+    del: (name) => plain.del(name),
+    keys: () => plain.keys(),
+  };
 }
 
 /** Memory (for this tab only): its code loads only where storage fails, which a usual visit never does. */

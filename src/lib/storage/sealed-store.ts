@@ -11,40 +11,25 @@
  * Each value is bound to its key name (AES-GCM additional data), so a record copied under another
  * store's key does not open. Anything that does not open (key lost, storage partly cleared, tampered)
  * rejects with a DataError DOMException, which the vault (the boundary to our errors) turns into
- * STORAGE_CORRUPT, "discarded", and the banner "The saved connection to … was removed". No import of our error
- * module: this file loads on its own while the storage check runs, and a shared dependency would
- * cost the first load a preload list.
+ * STORAGE_CORRUPT, "discarded", and the banner "The saved connection to … was removed".
+ *
+ * Not in the first load: kv.ts loads this with the first value read or written (a first visit's
+ * screen has none), in the chunk of the saved records' reading (RECORD_READING). The key itself,
+ * found or made while storage is checked, is sealing-key.ts's.
  * @see https://www.w3.org/TR/WebCryptoAPI/#aes-gcm
  */
 import type { KeyValueStore } from './key-value-store.ts';
 
-/** Where the key lives in the plain store (beside, not inside, the sealed records). */
-export const SEALING_KEY_ID = 'sealing-key';
+export { isAesKey, openSealingKey, SEALING_KEY_ID } from './sealing-key.ts';
 
 interface SealedValue {
   iv: Uint8Array<ArrayBuffer>;
   data: Uint8Array<ArrayBuffer>;
 }
 
-export const isAesKey = (value: unknown): value is CryptoKey =>
-  typeof value === 'object' && value !== null && (value as CryptoKey).algorithm?.name === 'AES-GCM';
-
 // ArrayBuffer.isView, not instanceof: a value read back may come from another realm.
 const isSealed = (value: unknown): value is SealedValue =>
   typeof value === 'object' && value !== null && ArrayBuffer.isView((value as SealedValue).iv) && ArrayBuffer.isView((value as SealedValue).data);
-
-/**
- * The app's sealing key: the one in `plain`, or a new non-extractable AES-256-GCM key. Tabs starting
- * together agree on one: the first to write wins (an atomic update), the others take its key.
- * `stored`: the read of the key already under way, if the caller started it.
- */
-export async function openSealingKey(plain: KeyValueStore, subtle: SubtleCrypto = crypto.subtle, stored: Promise<unknown> = plain.get(SEALING_KEY_ID)): Promise<CryptoKey> {
-  const existing = await stored;
-  if (isAesKey(existing)) return existing;
-  const fresh = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
-  const before = await plain.update(SEALING_KEY_ID, (current) => (isAesKey(current) ? current : fresh));
-  return isAesKey(before) ? before : fresh;
-}
 
 /** A view of `plain` whose values are sealed under `key`; keys stay readable (they name store ids, not secrets). */
 export function sealedStore(plain: KeyValueStore, key: CryptoKey, subtle: SubtleCrypto = crypto.subtle): KeyValueStore {

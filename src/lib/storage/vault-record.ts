@@ -3,15 +3,20 @@
  * a record that cannot be read or does not parse is deleted and reported once (STORAGE_CORRUPT),
  * never a crash and never reported again.
  */
-import { AppError } from '../oauth/errors.ts';
+import { AppError, isCodeUnavailable } from '../oauth/errors.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 
-/** The record of `storeId` as `parse` reads it, or null when there is none. A damaged one is deleted, then STORAGE_CORRUPT is thrown. */
+/**
+ * The record of `storeId` as `parse` reads it, or null when there is none. A damaged one is deleted,
+ * then STORAGE_CORRUPT is thrown. Where the code that opens sealed records did not download (kv.ts
+ * loads it with the first read), the record is kept and that failure thrown as it is.
+ */
 export async function readVaultRecord<T>(store: KeyValueStore, storeId: string, parse: (raw: unknown) => T | null): Promise<T | null> {
   let raw: unknown;
   try {
     raw = await store.get(storeId);
   } catch (error) {
+    if (isCodeUnavailable(error)) throw error;
     await discardRecord(store, storeId);
     throw new AppError('STORAGE_CORRUPT', 'the saved sign-in could not be read', { cause: error, storeId });
   }

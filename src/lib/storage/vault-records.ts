@@ -8,6 +8,7 @@ import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { madeFor } from '../connect/credential-origins.ts';
 import { runsOnSeam, type StoreConfig } from '../connect/store-config.ts';
 import type { KeyValueStore } from './key-value-store.ts';
+import { isCodeUnavailable } from '../oauth/errors.ts';
 import { discardRecord } from './vault-record.ts';
 
 export const VAULT_SCHEMA_VERSION = 1;
@@ -19,7 +20,7 @@ export type StoreLookup = (storeId: string) => StoreConfig | undefined;
  * Reads one listed record (`read`: its value as `vault` gave it): OTHER_KIND for a v2 record of a
  * platform other than Goodsie (not this vault's to read or discard, credential-vault.ts), kept in
  * `seam` as read; null when it was corrupt, unreadable or not made for its store as config.json
- * gives it (and is now gone).
+ * gives it (and is now gone). Rejects, the record kept, where the code that opens it did not download.
  */
 export async function readListed(vault: KeyValueStore, storeId: string, read: Promise<unknown>, seam: Map<string, unknown>, storeOf: Promise<StoreLookup | undefined>): Promise<StoreSession | null | typeof OTHER_KIND> {
   try {
@@ -30,8 +31,10 @@ export async function readListed(vault: KeyValueStore, storeId: string, read: Pr
     }
     const record = parseRecord(raw, storeId);
     if (record && accepted(record, await storeOf)) return record.session;
-  } catch {
-    // unreadable: treated like corrupt
+  } catch (error) {
+    // Its sealing code did not download (kv.ts): kept, and the listing fails as a part of the app that did not load.
+    if (isCodeUnavailable(error)) throw error;
+    // else unreadable: treated like corrupt
   }
   await discardRecord(vault, storeId);
   return null;
