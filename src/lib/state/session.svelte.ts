@@ -172,16 +172,6 @@ export class Session extends StoreAccess {
     this.link(await (await this.seam()).connect(storeId, mode, values));
   }
 
-  /** Asks a probed store again what this connection may do (a role changed there): the screens follow. */
-  async recheck(storeId: string): Promise<void> {
-    try {
-      this.link(await (await this.seam()).recheck(storeId), false);
-    } catch (error) {
-      this.#noteEnded(storeId, error); // the store no longer takes the key: the reconnect banner
-      throw error;
-    }
-  }
-
   /**
    * A seam store's new credential (form or redirect): linked, its ended state and refusals cleared.
    * `again` (whether its screens load afresh): by default when it had ended here or was linked.
@@ -207,28 +197,11 @@ export class Session extends StoreAccess {
     this.clearWithdrawn(storeId);
   }
 
-  /** Signs a seam store's request (renewing first when due); returns what it signed with, for a 401. */
-  async signSeamRequest(storeId: string, headers: Headers): Promise<string> {
-    try {
-      return await (await this.seam()).sign(storeId, headers);
-    } catch (error) {
-      this.#noteEnded(storeId, error);
-      throw error;
-    }
-  }
-
-  /** A seam store answered 401 to a request signed with `refused`: renew once, or access has ended. */
-  async seamUnauthorized(storeId: string, refused: string): Promise<void> {
-    try {
-      await (await this.seam()).handleUnauthorized(storeId, refused);
-    } catch (error) {
-      this.#noteEnded(storeId, error);
-      throw error;
-    }
-  }
-
-  /** Access ended (no renewal can help): the reconnect banner shows instead of "can't reach". */
-  #noteEnded(storeId: string, error: unknown): void {
+  /**
+   * Access ended (no renewal can help; `error` says so, else nothing happens): the reconnect banner
+   * shows instead of "can't reach". Also for a seam store's requests (seam-requests.ts).
+   */
+  noteEnded(storeId: string, error: unknown): void {
     if (error instanceof AppError && (error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING')) {
       this.#setReachable(storeId);
       this.markExpired(storeId);
@@ -321,7 +294,7 @@ export class Session extends StoreAccess {
       await (this.onSeam(storeId) ? (await this.seam()).retryRenewal(storeId) : this.#auth.retryRenewal(storeId));
       this.#setReachable(storeId);
     } catch (error) {
-      this.#noteEnded(storeId, error);
+      this.noteEnded(storeId, error);
       throw error;
     }
   }
@@ -377,7 +350,7 @@ export class Session extends StoreAccess {
     try {
       return await this.#auth.handleUnauthorized(storeId, refusedToken);
     } catch (error) {
-      this.#noteEnded(storeId, error);
+      this.noteEnded(storeId, error);
       throw error;
     }
   }

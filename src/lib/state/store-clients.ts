@@ -11,6 +11,7 @@ import type { Adapter, AdapterHooks } from '../connect/adapter.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import { getProvider, loadProvider } from '../providers/registry.ts';
 import type { Session } from './session.svelte.ts';
+import { seamUnauthorized, signSeamRequest } from './seam-requests.ts';
 
 export interface ClientHost {
   session: Session;
@@ -53,8 +54,8 @@ export async function createStoreClient(host: ClientHost, store: StoreConfig): P
   const send = createTransport({
     apiBase: store.apiBase,
     fetch: host.fetch,
-    sign: (headers) => host.session.signSeamRequest(storeId, headers),
-    onUnauthorized: (refused) => host.session.seamUnauthorized(storeId, refused),
+    sign: (headers) => signSeamRequest(host.session, storeId, headers),
+    onUnauthorized: (refused) => seamUnauthorized(host.session, storeId, refused),
     operationScope: (operation) => getProvider(store.kind).operationScopes[operation],
     hooks: () => hooks,
     onRateLimited: (info: RateLimitInfo) => host.onRateLimited(storeId, info),

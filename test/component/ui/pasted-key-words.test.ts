@@ -23,6 +23,7 @@ import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/reg
 import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
 import { Router } from '../../../src/lib/state/router.svelte.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
+import type { StoreConnections } from '../../../src/lib/state/store-connections.ts';
 import { sessionOf } from '../../helpers/stub-session.ts';
 import Harness from './Harness.svelte';
 
@@ -48,6 +49,11 @@ const GOODS: StoreConfig = {
 
 function linked(store: StoreConfig, mode: string, capabilities: Capability[]): Credential {
   return { v: 2, storeId: store.id, kind: store.kind, mode, secrets: { accessKey: 'K' }, capabilities };
+}
+
+/** The store's door answers Check again with `credential` (the role changed there meanwhile). */
+function rechecksAs(session: Session, credential: Credential): void {
+  vi.spyOn(session, 'seam').mockResolvedValue({ recheck: async () => credential } as unknown as StoreConnections);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -190,7 +196,7 @@ describe('a locked panel of a pasted-key store', () => {
     it('Check again, the role changed meanwhile: the lock goes, the focus to the Orders heading', async () => {
       const session = sessionOf(HIPPO);
       session.link(linked(HIPPO, 'access-key', ['browse']));
-      vi.spyOn(session, 'recheck').mockImplementation(async () => session.link(linked(HIPPO, 'access-key', ['browse', 'viewOrders']), false));
+      rechecksAs(session, linked(HIPPO, 'access-key', ['browse', 'viewOrders']));
       showOrders(session);
       await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
       await vi.waitFor(() => expect(screen.getByRole('heading', { name: 'Orders' })).toHaveFocus());
@@ -213,7 +219,7 @@ describe('a locked panel of a pasted-key store', () => {
     const apis = { for: () => ({ getProduct: async () => product }), info: () => ({}) } as unknown as StoreApis;
     const session = sessionOf(SHOP);
     session.link(linked(SHOP, 'integration', ['browse']));
-    vi.spyOn(session, 'recheck').mockImplementation(async () => session.link(linked(SHOP, 'integration', ['browse', 'editProducts']), false));
+    rechecksAs(session, linked(SHOP, 'integration', ['browse', 'editProducts']));
     render(Harness, { props: { session, apis, router: new Router(), component: ProductView, props: () => ({ storeId: 'sw', productId: 'p1' }), keyedBy: 'sw' } });
     await userEvent.click(await screen.findByRole('button', { name: 'Manage this product (store owners)' }));
     await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
