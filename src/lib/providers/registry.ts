@@ -45,7 +45,10 @@ const PROVIDERS = new Map<string, Entry>();
  * config.json names such a store: a deployment without one never downloads it, and the first load
  * carries none.
  */
+// No prototype: `kind in LAZY_PROFILES` is false for "__proto__", "toString" and every other name
+// all objects have, so such a kind in config.json is named as a wrong kind, not loaded as a profile.
 const LAZY_PROFILES: Readonly<Record<string, () => Promise<ProviderProfile>>> = {
+  __proto__: null,
   goodsie: () => import('./goodsie-profile.ts').then((m) => m.goodsieProfile),
   shopware6: () => import('./shopware6-profile.ts').then((m) => m.shopware6Profile),
   storehippo: () => import('./storehippo-profile.ts').then((m) => m.storeHippoProfile),

@@ -232,6 +232,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('a kind that names a member every object has ("toString", "hasOwnProperty", "constructor") is a wrong kind of config.json, named as such', async () => {
+    for (const kind of ['toString', 'hasOwnProperty', 'constructor', '__proto__']) {
+      const error: unknown = await loadConfig(fakeFetch(() => Response.json({ stores: [goodStore({ kind })] })).fetch).catch((e: unknown) => e);
+      expect(error, kind).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).field, kind).toBe('stores[0].kind');
+    }
+  });
+
   async function loadError(respond: () => Response | Promise<Response>): Promise<ConfigError> {
     const error: unknown = await loadConfig(fakeFetch(respond).fetch).then(
       () => undefined,
