@@ -47,14 +47,14 @@ const PROVIDERS = new Map<string, Entry>();
  */
 // No prototype: `kind in LAZY_PROFILES` is false for "__proto__", "toString" and every other name
 // all objects have, so such a kind in config.json is named as a wrong kind, not loaded as a profile.
-const LAZY_PROFILES: Readonly<Record<string, () => Promise<ProviderProfile>>> = {
+const LAZY_PROFILES = {
   __proto__: null,
   goodsie: () => import('./goodsie-profile.ts').then((m) => m.goodsieProfile),
   shopware6: () => import('./shopware6-profile.ts').then((m) => m.shopware6Profile),
   storehippo: () => import('./storehippo-profile.ts').then((m) => m.storeHippoProfile),
   foxy: () => import('./foxy-profile.ts').then((m) => m.foxyProfile),
   flickrocket: () => import('./flickrocket-profile.ts').then((m) => m.flickRocketProfile),
-};
+} as unknown as Readonly<Record<string, () => Promise<ProviderProfile>>>; // `__proto__` is the literal's prototype, not a key
 
 /** The kinds a config.json `kind` may name. */
 export function knownProviderKinds(): string[] {
