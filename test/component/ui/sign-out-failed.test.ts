@@ -50,5 +50,9 @@ describe('a sign-out whose code cannot be downloaded', () => {
     await userEvent.click(button);
     await eventually(() => expect(app.session.isConnected('demo')).toBe(false));
     expect(screen.queryByText(WORDS)).not.toBeInTheDocument();
+    // And the stores list comes, as after any sign-out; waited for here, so that no step of this
+    // sign-out is still on its way when the next test starts (a full run under load saw the next
+    // test's router on the stores list).
+    await eventually(() => expect(app.router.current.name).toBe('home'));
   });
 });
