@@ -6,7 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newPage } from '../helpers/browser.ts';
+import { newPage } from '../helpers/browser.ts';
+import { fileChromium } from '../helpers/e2e-fixture.ts';
 import {
   STORE_NAME,
   callbackParam,
@@ -27,7 +28,7 @@ let context: BrowserContext | undefined;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await fileChromium();
   env = await startAppUnderTest({ defaultScopes: ['storefront', 'cart'] });
 });
 afterAll(async () => {

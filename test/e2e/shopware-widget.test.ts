@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newPage } from '../helpers/browser.ts';
+import { newPage } from '../helpers/browser.ts';
+import { fileChromium } from '../helpers/e2e-fixture.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
 import { WIDGET_HEADERS } from '../deploy/csp.ts';
@@ -32,7 +33,7 @@ function hostPage(attributes: Record<string, string>): string {
 }
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await fileChromium();
   shop = await startShopwareStore({ port: 0 });
   app = await startStaticServer({ root: BUILD_DIR, basePath: '/shops/demo/' });
   app.setHeaders({ ...WIDGET_HEADERS });

@@ -6,7 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, newPage } from '../helpers/browser.ts';
+import { newPage } from '../helpers/browser.ts';
+import { fileChromium } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent, startAppUnderTest, type AppUnderTest } from '../helpers/e2e-app.ts';
 
 const CODE_STORE_NAME = `${STORE_NAME} (PKCE)`;
@@ -18,7 +19,7 @@ let env: AppUnderTest;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = await fileChromium();
   env = await startAppUnderTest();
 });
 afterAll(async () => {

@@ -35,6 +35,15 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
 }
 
+/**
+ * The Chromium an end-to-end run launched once (test/e2e/global-setup.ts), connected to; or one of
+ * its own when there is none (`endpoint` undefined). Closing the Browser returned disconnects, which
+ * closes the browser contexts this connection opened, and closes a browser launched here.
+ */
+export function connectChromium(endpoint: string | undefined): Promise<Browser> {
+  return endpoint ? chromium.connect(endpoint) : launchChromium();
+}
+
 /** Everything the page printed to its console, to assert that no secret ever reached it. */
 export interface ConsoleLog {
   lines: string[];

@@ -1,13 +1,13 @@
 /**
  * The one end-to-end fixture: what every file of test/e2e/ needs around its tests. Call `useE2e()`
- * at the top of the file; it registers the hooks: Chromium launched once for the file, the built
+ * at the top of the file; it registers the hooks: the run's Chromium connected to (fileChromium), the built
  * app served against a demo store when asked (`app`), the screenshots folder made, every page
  * opened through `open()` closed after its test, and everything torn down after the file.
  */
 import { mkdir } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, newPage, type PageOptions, type OpenedPage } from './browser.ts';
+import { connectChromium, newPage, type PageOptions, type OpenedPage } from './browser.ts';
 import { startAppUnderTest, type AppOptions, type AppUnderTest } from './e2e-app.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
 
@@ -28,6 +28,14 @@ export interface E2e {
   closeAfterAll(close: () => Promise<unknown>): void;
 }
 
+/**
+ * The file's connection to the Chromium the run launched once (global-setup.ts): its browser
+ * contexts are the file's own, closed when it closes the Browser (disconnects).
+ */
+export function fileChromium(): Promise<Browser> {
+  return connectChromium(inject('chromiumEndpoint'));
+}
+
 export function useE2e(options: E2eOptions = {}): E2e {
   let browser: Browser | undefined;
   let env: AppUnderTest | undefined;
@@ -36,7 +44,7 @@ export function useE2e(options: E2eOptions = {}): E2e {
   let inTest = false;
 
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await fileChromium();
     if (options.app) env = await startAppUnderTest(options.app);
     await mkdir(SCREENSHOT_DIR, { recursive: true });
   });
