@@ -351,6 +351,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // The files share one worker and its module graph (Playwright, the demo stores, the
+          // config code), imported once rather than once per file; each file's own state is in its
+          // module or its fixture (useE2e), never in a helper module's.
+          isolate: false,
           sequence: { groupOrder: 1 },
           expect: { poll: { timeout: 10_000 } },
         },
