@@ -86,8 +86,9 @@ describe('a renewal that fails for a passing reason', () => {
     // Let the first automatic retry (2 s) fail offline too; the next would come 5 s later, so a
     // renewal within a second and a half of coming back is the `online` event's doing. Timed by the
     // page's own clock (page.clock's, at the real pace), from the `online` event to the words gone:
-    // not by when this process hears of them, late on a busy machine.
-    await page.waitForTimeout(2_500);
+    // not by when this process hears of them, late on a busy machine. The retry's 2 s are run on
+    // that clock too (a real wait of 2.5 s could end before a loaded page's timer had fired).
+    await page.clock.runFor(2_500);
     expect(await cantReach(page).count()).toBe(1);
     await watchWindowEvent(page, 'online', 'online');
     await watchShown(page, 'reached', { selector: '[role="status"]', startsWith: `Can’t reach ${CODE_STORE}` }, { gone: true });
