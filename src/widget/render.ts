@@ -19,9 +19,9 @@ export function element<K extends keyof HTMLElementTagNameMap>(doc: Document, ta
   return node;
 }
 
-/** Attributes, not properties: `loading` and `referrerpolicy` are not reflected everywhere. Own keys only. */
-function setAttributes(node: Element, attributes: Record<string, string>): void {
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+/** Attributes, not properties: `loading` and `referrerpolicy` are not reflected everywhere. Own keys only; a number is written as its decimal text. */
+function setAttributes(node: Element, attributes: Record<string, string | number>): void {
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
 }
 
 export function renderProductCard(doc: Document, product: StorefrontCard, locale?: string): HTMLLIElement {
@@ -42,8 +42,8 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
     setAttributes(img, {
       src,
       alt: image.alt,
-      width: String(image.width ?? DEFAULT_IMAGE_SIZE),
-      height: String(image.height ?? DEFAULT_IMAGE_SIZE),
+      width: image.width ?? DEFAULT_IMAGE_SIZE,
+      height: image.height ?? DEFAULT_IMAGE_SIZE,
       loading: 'lazy',
       referrerpolicy: 'no-referrer',
     });

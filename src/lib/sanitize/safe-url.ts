@@ -11,14 +11,15 @@
  * @see https://cheatsheetseries.owasp.org/cheatsheets/XSS_Filter_Evasion_Cheat_Sheet.html
  */
 
-const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
+/** A URL's `protocol`, the scheme with its colon, as the parser writes it (lower case). */
+const ALLOWED_PROTOCOL = /^https?:$/;
 
-/** C0 controls, DEL and C1 controls: never part of a real URL; the URL parser strips some of them silently. */
+/**
+ * C0 controls, DEL and C1 controls (never part of a real URL; the URL parser strips some of them
+ * silently), and the zero-width and bidi formatting characters used to disguise a URL's real text.
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/;
-
-/** Zero-width and bidi formatting characters used to disguise a URL's real text. */
-const INVISIBLE_CHARS = /[\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/;
+const CONTROL_OR_INVISIBLE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/;
 
 /** `//host`, `\\host`, `/\host`, `\/host`: resolved against a base they silently change the host. */
 const PROTOCOL_RELATIVE = /^[\\/]{2}/;
@@ -39,7 +40,7 @@ export function toHttpUrl(value: unknown, base?: string): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.replace(/^[\t\n\f\r ]+|[\t\n\f\r ]+$/g, '');
   if (text === '' || text.length > MAX_LENGTH) return undefined;
-  if (CONTROL_CHARS.test(text) || INVISIBLE_CHARS.test(text)) return undefined;
+  if (CONTROL_OR_INVISIBLE.test(text)) return undefined;
   if (PROTOCOL_RELATIVE.test(text)) return undefined;
 
   let url: URL;
@@ -48,8 +49,8 @@ export function toHttpUrl(value: unknown, base?: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (!ALLOWED_PROTOCOLS.has(url.protocol)) return undefined;
-  if (url.hostname === '') return undefined;
+  // An http(s) URL always has a host: the parser fails on `http:` or `https://` without one.
+  if (!ALLOWED_PROTOCOL.test(url.protocol)) return undefined;
   if (url.username !== '' || url.password !== '') return undefined;
   return url.href;
 }
