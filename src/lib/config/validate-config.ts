@@ -50,7 +50,8 @@ function requireEndpoint(store: JsonObject, key: string, path: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
     throw invalid(field, 'url', key);
   }
-  if (value !== value.trim() || /[\s\u0000-\u001F\u007F]/.test(value)) {
+  // \s is what trim() removes, so it also finds surrounding whitespace
+  if (/[\s\u0000-\u001F\u007F]/.test(value)) {
     throw invalid(field, 'spaces', key);
   }
   let url: URL;

@@ -138,6 +138,8 @@ describe('validateConfig', () => {
         ['credentials', 'https://user:secret@shop.example/x'],
         ['a fragment', 'https://shop.example/x#frag'],
         ['surrounding spaces', ' https://shop.example/x'],
+        ['a trailing no-break space', 'https://shop.example/x\u00A0'],
+        ['a leading byte order mark', '\uFEFFhttps://shop.example/x'],
       ];
       for (const [label, value] of bad) {
         it(`rejects ${label}`, () => {
