@@ -4,8 +4,8 @@
  */
 import { WIDGET_READERS } from '../lib/providers/storefronts.ts';
 import type { StorefrontQuery } from '../lib/providers/types.ts';
-import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
-import { LOOPBACK_HOSTS } from '../lib/shared/loopback.ts';
+import { parseHttpUrl } from '../lib/sanitize/safe-url.ts';
+import { isTrustworthy } from '../lib/shared/loopback.ts';
 import { TOKEN_SYNTAX } from '../lib/shared/token-syntax.ts';
 
 /** Every attribute `<storefront-products>` reads; a change to any of them re-renders. */
@@ -47,12 +47,10 @@ export function parseBoundedInteger(value: string | null, min: number, max: numb
  */
 export function parseApiBase(value: string | null): { ok: true; apiBase: string } | { ok: false; problem: OptionsProblem } {
   if (value === null || value.trim() === '') return { ok: false, problem: 'api-base-missing' };
-  const href = toHttpUrl(value);
-  if (href === undefined) return { ok: false, problem: 'api-base-invalid' };
-  const url = new URL(href);
-  if (url.search !== '' || url.hash !== '') return { ok: false, problem: 'api-base-invalid' };
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) return { ok: false, problem: 'api-base-insecure' };
-  return { ok: true, apiBase: href.replace(/\/+$/, '') };
+  const url = parseHttpUrl(value);
+  if (url === undefined || url.search !== '' || url.hash !== '') return { ok: false, problem: 'api-base-invalid' };
+  if (!isTrustworthy(url)) return { ok: false, problem: 'api-base-insecure' };
+  return { ok: true, apiBase: url.href.replace(/\/+$/, '') };
 }
 
 /**

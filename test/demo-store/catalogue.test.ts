@@ -211,7 +211,10 @@ describe('hostile products (hostileProducts: true)', () => {
     const permalinks = all.map((p) => p.permalink);
     expect(permalinks.some((u) => u.startsWith('javascript:'))).toBe(true);
     expect(permalinks.some((u) => u.startsWith('data:'))).toBe(true);
-    expect(text).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
+    // the one address off the demo's own machine: a plain-http link and picture in a description (case 34)
+    expect(descriptions).toContain('<a href="http://shop.example/plain-http">');
+    expect(descriptions).toContain('<img src="http://images.example/plain-http.png"');
+    expect(text.replace(/http:\/\/(shop|images)\.example\/plain-http/g, '')).not.toMatch(/https?:\/\/(?!127\.0\.0\.1)/);
   });
 
   it('add a hostile page too', async () => {

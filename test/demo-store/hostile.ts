@@ -1,6 +1,6 @@
 /**
  * Products (and one page) written by an attacker who owns a store: HTML-looking names, script in
- * descriptions, `javascript:` and `data:` URLs. Served only with `hostileProducts: true`. Every
+ * descriptions, `javascript:`, `data:` and plain `http:` URLs. Served only with `hostileProducts: true`. Every
  * payload calls `alert`, so an end-to-end test fails loudly on any dialog.
  */
 import type { PageRecord, ProductRecord } from './catalogue.ts';
@@ -36,7 +36,9 @@ const SPECS: readonly HostileSpec[] = [
     description:
       '<p><a href="javascript:alert(\'xss-link\')">Read more</a> or ' +
       '<a href="JaVaScRiPt:alert(\'xss-link-case\')">this</a> or ' +
-      '<a href=" javascript:alert(\'xss-link-space\')">that</a>.</p>',
+      '<a href=" javascript:alert(\'xss-link-space\')">that</a>.</p>' +
+      // plain http to a real host (security case 34): its words stay, as text; the picture goes
+      '<p>Also <a href="http://shop.example/plain-http">our plain-http page</a>.<img src="http://images.example/plain-http.png" alt=""></p>',
     descriptionShort: 'javascript:alert(1)',
     imageUrl: 'JAVASCRIPT:alert("xss-image-upper")',
     permalink: ' javascript:alert("xss-permalink-space")',

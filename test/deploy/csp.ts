@@ -25,6 +25,7 @@ import { refuseMisspelt, validateConfigStrictly } from '../../src/lib/config/con
 import { isObject } from '../../src/lib/config/validate-config.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';
 import { getProvider } from '../../src/lib/providers/registry.ts';
+import { isTrustworthy } from '../../src/lib/shared/loopback.ts';
 
 /**
  * What the deployment tooling reads from config.json besides the stores. The app itself ignores
@@ -39,7 +40,8 @@ export interface DeploymentConfig extends AppConfig {
 
 /**
  * Validates config.json for the deployment tooling: the stores as the app does, then the optional
- * `imageOrigins` (https origins, or http on loopback; nothing after the host) and `anyHttpsImages`,
+ * `imageOrigins` (https origins, or http on loopback: isTrustworthy, the app's rule for a store's
+ * addresses and pictures; nothing after the host) and `anyHttpsImages`,
  * and none of the file's own keys misspelt. Throws ConfigError naming the field.
  */
 export function validateDeploymentConfig(json: unknown): DeploymentConfig {
@@ -59,8 +61,7 @@ export function validateDeploymentConfig(json: unknown): DeploymentConfig {
       } catch {
         url = undefined;
       }
-      const loopback = url?.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-      if (!url || (url.protocol !== 'https:' && !loopback) || url.origin !== String(value).replace(/\/$/, '')) {
+      if (!url || !isTrustworthy(url) || url.origin !== String(value).replace(/\/$/, '')) {
         throw new ConfigError('CONFIG_INVALID', field, 'Write each image host as an origin only, like "https://cdn.shop.example" (https, no path).');
       }
       return url.origin;

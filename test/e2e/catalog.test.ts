@@ -174,7 +174,8 @@ describe('a storefront-only session', () => {
         for (const el of document.querySelectorAll('a[href], img[src], iframe, object, embed, script, form, base, meta[http-equiv]')) {
           const url = el.getAttribute('href') ?? el.getAttribute('src') ?? '';
           if (el.tagName === 'A' || el.tagName === 'IMG') {
-            if (!/^(https?:|#|\.\/|\/)/i.test(url.trim())) bad.push(`${el.tagName} ${url}`);
+            // https, the app's own routes, or the demo store on loopback: no plain http to a real host (case 34)
+            if (!/^(https:|http:\/\/127\.0\.0\.1[:/]|#|\.\/|\/)/i.test(url.trim())) bad.push(`${el.tagName} ${url}`);
           } else if (el.closest('main')) bad.push(el.tagName);
         }
         for (const el of document.querySelectorAll('main *')) {
@@ -191,6 +192,18 @@ describe('a storefront-only session', () => {
     }
     expect(dialogs).toEqual([]);
     expect(log.lines.filter((l) => l.includes('xss'))).toEqual([]);
+  });
+
+  it('shows a plain-http link in a product description as its words, not a link, and drops its plain-http picture (security case 34)', async () => {
+    await signedIn();
+    await page.goto(`${e2e.env.app.url}#/s/demo/product/x3`);
+    const description = page.locator('main .merchant-html').filter({ hasText: 'our plain-http page' });
+    await description.waitFor();
+    expect(await description.innerText()).toContain('Also our plain-http page.');
+    expect(await page.getByRole('link', { name: 'our plain-http page' }).count()).toBe(0);
+    const addresses = await description.evaluate((root) => [...root.querySelectorAll('a, img')].map((el) => el.getAttribute('href') ?? el.getAttribute('src')));
+    expect(addresses.filter((address) => address?.includes('.example'))).toEqual([]);
+    expect(dialogs).toEqual([]);
   });
 
   it('renders the hostile store page inert: its title as text, no script, no javascript: link (left as its words), no broken picture', async () => {

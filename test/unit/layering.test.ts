@@ -15,7 +15,9 @@ const SRC = join(ROOT_DIR, 'src');
  * Which layers each layer may import (its own files always). The direction, top to bottom:
  * app (main, boot, App) -> components -> state -> {embed, auth, oidc, api, config, providers, storage}
  * -> oauth -> shared, with domain, sanitize and shared as leaves anyone may use (shared imports
- * nothing: what the app and the widget both do, such as prices, API URLs, the token syntax). Nothing imports widget; the
+ * nothing: what the app and the widget both do, such as prices, API URLs, the token syntax, which
+ * origins are trustworthy; sanitize uses that last one, so a store's link follows the rule its
+ * config.json addresses do). Nothing imports widget; the
  * widget uses leaves and the provider registry only (which loads platform code lazily).
  */
 export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
@@ -32,7 +34,7 @@ export const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   connect: ['oauth', 'domain'],
   storage: ['oauth', 'connect', 'domain'],
   oauth: ['shared'],
-  sanitize: [],
+  sanitize: ['shared'],
   shared: [],
   domain: ['oauth'],
   widget: ['providers', 'sanitize', 'shared', 'oauth', 'domain', 'connect'],

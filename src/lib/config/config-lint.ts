@@ -19,7 +19,7 @@ const SENTENCES: Readonly<Record<string, (...params: string[]) => string>> = {
   spaces: (key) => `Remove the spaces or control characters from ${key}.`,
   absolute: (key) => `Write ${key} as an absolute URL, starting with https://.`,
   scheme: (key) => `Use an https:// URL for ${key}.`,
-  http: (key) => `Use https:// for ${key}; plain http:// is only allowed for localhost and 127.0.0.1.`,
+  http: (key) => `Use https:// for ${key}; plain http:// is only allowed for a loopback host (localhost, *.localhost, 127.x.x.x, [::1]).`,
   userinfo: (key) => `Remove the user name or password from ${key}.`,
   fragment: (key) => `Remove the #fragment from ${key}.`,
   some: (...allowed) => `List at least one of: ${allowed.join(', ')}.`,

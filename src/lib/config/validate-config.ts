@@ -8,7 +8,7 @@
  */
 import { getProvider, knownProviderKinds } from '../providers/registry.ts';
 import { ConfigError } from './config-error.ts';
-import { LOOPBACK_HOSTS } from '../shared/loopback.ts';
+import { isTrustworthy } from '../shared/loopback.ts';
 import type { ConfigReader, StoreConfigBase, StoreKind } from '../connect/store-config.ts';
 import type { AppConfig, StoreConfig } from './types.ts';
 
@@ -39,7 +39,7 @@ function requireText(store: JsonObject, key: string, path: string, hint: string)
 }
 
 /**
- * An absolute http(s) URL, https unless the host is loopback (the token travels to it), with no
+ * An absolute http(s) URL, https unless the host is loopback (isTrustworthy: the token travels to it), with no
  * credentials, no fragment and no surrounding whitespace. The string is kept as written:
  * redirect_uri must match the registered one exactly (RFC 6749 3.1.2).
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
@@ -60,11 +60,8 @@ function requireEndpoint(store: JsonObject, key: string, path: string): string {
   } catch {
     throw invalid(field, 'absolute', key);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalid(field, 'scheme', key);
-  }
-  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
-    throw invalid(field, 'http', key);
+  if (!isTrustworthy(url)) {
+    throw invalid(field, url.protocol === 'http:' ? 'http' : 'scheme', key);
   }
   if (url.username !== '' || url.password !== '') {
     throw invalid(field, 'userinfo', key);

@@ -21,7 +21,7 @@ function elementsOf(html: string): Element[] {
   return [...fromTemplate, ...fromDocument];
 }
 
-/** Fails unless `html` holds nothing that can run script, navigate by itself, or load a non-http(s) URL. */
+/** Fails unless `html` holds nothing that can run script, navigate by itself, or load a non-https URL. */
 function expectInert(html: string): void {
   for (const element of elementsOf(html)) {
     const tag = element.localName;
@@ -31,7 +31,8 @@ function expectInert(html: string): void {
       const name = attribute.name.toLowerCase();
       expect(SAFE_ATTRIBUTES.has(name), `unexpected attribute ${name} on <${tag}> in ${html}`).toBe(true);
       if (name === 'href' || name === 'src') {
-        expect(['http:', 'https:']).toContain(new URL(attribute.value).protocol);
+        // none of the hostile inputs names a loopback host: plain http is as unwelcome as javascript:
+        expect(new URL(attribute.value).protocol).toBe('https:');
       }
     }
     if (tag === 'a') {
@@ -94,6 +95,11 @@ const hostile: Array<[string, string]> = [
   ['uppercase tags', '<IMG SRC="javascript:alert(1)"><SCRIPT>alert(1)</SCRIPT>'],
   ['malformed quotes', '<img """><script>alert(1)</script>">'],
   ['credentials in URL', '<a href="https://shop.example@evil.example/">x</a>'],
+  ['a plain http link', '<a href="http://shop.example/care">x</a>'],
+  ['a plain http image', '<img src="http://cdn.shop.example/a.png">'],
+  ['an upper-case HTTP link', '<a href="HTTP://SHOP.EXAMPLE/">x</a>'],
+  ['an http:\\\\ image', '<img src="http:\\\\cdn.shop.example\\a.png">'],
+  ['an http link to a host named like loopback', '<a href="http://127.0.0.1.evil.example/">x</a><a href="http://localhost.evil.example/">y</a>'],
 ];
 
 describe('sanitizeMerchantHtml against hostile input', () => {
@@ -111,6 +117,20 @@ describe('sanitizeMerchantHtml against hostile input', () => {
   it('keeps the text of a javascript: link as plain text, not a link that does nothing', () => {
     const output = sanitizeMerchantHtml('<p>See <a href="javascript:alert(1)">Click</a>.</p>');
     expect(output).toBe('<p>See Click.</p>');
+  });
+
+  it('keeps the text of a plain http: link (not loopback) as plain text, and removes a plain http: picture (security case 34)', () => {
+    expect(sanitizeMerchantHtml('<p>See <a href="http://shop.example/care">our care guide</a>.</p>')).toBe('<p>See our care guide.</p>');
+    expect(sanitizeMerchantHtml('<p>A<img src="http://cdn.shop.example/a.png">B</p>')).toBe('<p>AB</p>');
+    expect(sanitizeMerchantHtml('<p>A<img src="HTTP://cdn.shop.example/a.png" alt="The apron">B</p>')).toBe('<p>AThe apronB</p>');
+    // relative to a store on plain http: still plain http to that host
+    expect(sanitizeMerchantHtml('<a href="/pages/shipping">shipping page</a><img src="pic.png">', 'http://shop.example/p/1')).toBe('shipping page');
+  });
+
+  it('keeps a link or picture on a loopback host over plain http (the demo and test stores)', () => {
+    const [link, image] = elementsOf(sanitizeMerchantHtml('<a href="http://127.0.0.1:4010/pages/shipping">s</a><img src="pic.png" alt="p">', 'http://localhost:4011/p/1'));
+    expect(link?.getAttribute('href')).toBe('http://127.0.0.1:4010/pages/shipping');
+    expect(image?.getAttribute('src')).toBe('http://localhost:4011/p/pic.png');
   });
 
   it('a picture left without an address shows its words (alt) as text in its place, or nothing, not an empty or broken picture', () => {

@@ -33,7 +33,7 @@ describe('ConfigErrorView', () => {
     expect(document.title).toBe('Configuration problem – Storefront Connect');
     expect(screen.getByText(/^Field at fault:/)).toHaveTextContent('Field at fault: stores[0].apiBase, in the 1st store of the stores list');
     expect(screen.getByText('How to fix it:').parentElement).toHaveTextContent(
-      'How to fix it: Use https:// for apiBase; plain http:// is only allowed for localhost and 127.0.0.1.',
+      'How to fix it: Use https:// for apiBase; plain http:// is only allowed for a loopback host (localhost, *.localhost, 127.x.x.x, [::1]).',
     );
     expect(screen.getByRole('button', { name: 'Reload' })).toBeInTheDocument();
   });

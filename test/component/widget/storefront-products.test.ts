@@ -196,6 +196,17 @@ describe('<storefront-products>', () => {
     expect(media?.getAttribute('aria-hidden')).toBe('true');
   });
 
+  it('shows a plain-http picture (not loopback) as "no picture" and a plain-http permalink as the name in text (security case 34)', async () => {
+    handler = () => json({ products: [wireProduct({ images: [{ url: 'http://cdn.shop.example/apron.jpg', alt: 'apron' }], permalink: 'http://shop.example/products/linen-apron' })], paging: wirePaging() });
+    const element = mount({ 'api-base': API, token: TOKEN });
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelectorAll('.card')).toHaveLength(1));
+    expect(root.querySelector('.card img')).toBeNull();
+    expect(root.querySelector('.media')?.textContent).toBe('No picture');
+    expect(root.querySelector('.card a')).toBeNull();
+    expect(root.querySelector('.name')?.textContent).toBe(wireProduct().name);
+  });
+
   it('puts the "no picture" placeholder where a picture will not load (gone, or refused by the page), not a broken image', async () => {
     handler = () => json({ products: [wireProduct()], paging: wirePaging() });
     const element = mount({ 'api-base': API, token: TOKEN });

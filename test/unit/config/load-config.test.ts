@@ -69,6 +69,19 @@ describe('validateConfig', () => {
     expect('tokenEndpoint' in config.stores[1]!).toBe(false);
   });
 
+  it('accepts http for every loopback host, by the rule links and pictures follow too: *.localhost, 127.0.0.0/8', () => {
+    const config = validateConfig({
+      stores: [goodStore({ apiBase: 'http://shop.localhost:4010', authorizationEndpoint: 'http://127.0.0.2:4010/oauth2/authorize' })],
+    });
+    expect(config.stores.map((store) => store.apiBase)).toEqual(['http://shop.localhost:4010']);
+  });
+
+  it('names plain http to a public host as such, and any other scheme as a wrong scheme', () => {
+    expect(configErrorOf(() => validateConfig(withStore({ apiBase: 'HTTP://shop.example' }))).hint).toBe('http\napiBase');
+    expect(configErrorOf(() => validateConfig(withStore({ apiBase: 'javascript:alert(1)' }))).hint).toBe('scheme\napiBase');
+    expect(configErrorOf(() => validateConfig(withStore({ apiBase: 'blob:http://127.0.0.1/x' }))).hint).toBe('scheme\napiBase');
+  });
+
   it('keeps URLs exactly as written (redirect_uri must match the registered one)', () => {
     const config = validateConfig(withStore({ redirectUri: 'https://App.example/cb?x=1' }));
     expect(goodsieAt(config, 0).redirectUri).toBe('https://App.example/cb?x=1');
@@ -135,6 +148,9 @@ describe('validateConfig', () => {
         ['an ftp URL', 'ftp://shop.example/x'],
         ['plain http to a public host', 'http://shop.example/x'],
         ['plain http to a look-alike of localhost', 'http://localhost.evil.example/x'],
+        ['plain http to a look-alike of 127.0.0.1', 'http://127.0.0.1.evil.example/x'],
+        ['plain http to an IPv4-mapped IPv6 loopback', 'http://[::ffff:127.0.0.1]/x'],
+        ['a blob: URL of a loopback page', 'blob:http://127.0.0.1:4010/x'],
         ['credentials', 'https://user:secret@shop.example/x'],
         ['a fragment', 'https://shop.example/x#frag'],
         ['surrounding spaces', ' https://shop.example/x'],
@@ -315,7 +331,7 @@ describe('loadConfig', () => {
     const json = withStore({ apiBase: 'http://shop.example' });
     expect(configErrorOf(() => validateConfig(json)).hint).toBe('http\napiBase');
     const error = await loadError(() => Response.json(json));
-    expect(error.message).toBe('config.json stores[0].apiBase: Use https:// for apiBase; plain http:// is only allowed for localhost and 127.0.0.1.');
+    expect(error.message).toBe('config.json stores[0].apiBase: Use https:// for apiBase; plain http:// is only allowed for a loopback host (localhost, *.localhost, 127.x.x.x, [::1]).');
     expect(error.hint).toBe(configErrorOf(() => validateConfigStrictly(json)).hint);
     expect((await loadError(() => Response.json(withStore({ defaultScopes: ['cart', 'cart'] })))).hint).toBe('Remove the second "cart": list each value once.');
   });

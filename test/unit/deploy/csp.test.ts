@@ -88,10 +88,17 @@ describe('validateDeploymentConfig', () => {
     expect(validateDeploymentConfig({ stores }).anyHttpsImages).toBeUndefined();
   });
 
+  it('takes a plain-http image host on every loopback form, by the rule the app shows pictures by (shared/loopback.ts)', () => {
+    const config = validateDeploymentConfig({ stores, imageOrigins: ['http://cdn.localhost:9000', 'http://127.0.0.2:9001', 'http://[::1]:9002'] });
+    expect(config.imageOrigins).toEqual(['http://cdn.localhost:9000', 'http://127.0.0.2:9001', 'http://[::1]:9002']);
+  });
+
   it.each([
     [{ imageOrigins: 'https://cdn.shop.example' }, 'imageOrigins'],
     [{ imageOrigins: ['https://cdn.shop.example/images/'] }, 'imageOrigins[0]'],
     [{ imageOrigins: ['http://cdn.shop.example'] }, 'imageOrigins[0]'],
+    [{ imageOrigins: ['http://127.0.0.1.evil.example'] }, 'imageOrigins[0]'],
+    [{ imageOrigins: ['http://[::ffff:127.0.0.1]'] }, 'imageOrigins[0]'],
     [{ imageOrigins: ['https://ok.example', 'javascript:alert(1)'] }, 'imageOrigins[1]'],
     [{ anyHttpsImages: 'yes' }, 'anyHttpsImages'],
   ])('refuses %j, naming %s', (extra, field) => {

@@ -205,7 +205,7 @@ describe('goodsie mapProduct', () => {
     expect(adapter.mapProduct(wireProduct({ inventory: 7 })).inventory).toBe(7);
   });
 
-  it('keeps only http(s) image URLs and permalinks', () => {
+  it('keeps only https image URLs (plain http only on a loopback host) and permalinks', () => {
     const product = adapter.mapProduct(
       wireProduct({
         images: [
@@ -213,13 +213,24 @@ describe('goodsie mapProduct', () => {
           { url: 'data:image/png;base64,AAAA' },
           { url: '/relative.png' },
           { url: '//cdn.evil.example/x.png' },
-          { url: 'http://cdn.shop.example/ok.png' },
+          { url: 'http://cdn.shop.example/plain.png' },
+          { url: 'https://cdn.shop.example/ok.png' },
+          { url: 'http://127.0.0.1:4011/ok.png' },
         ],
         permalink: 'javascript:alert(document.domain)',
       }),
     );
-    expect(product.images).toEqual([{ url: 'http://cdn.shop.example/ok.png', alt: '' }]);
+    expect(product.images).toEqual([
+      { url: 'https://cdn.shop.example/ok.png', alt: '' },
+      { url: 'http://127.0.0.1:4011/ok.png', alt: '' },
+    ]);
     expect(product.permalink).toBeUndefined();
+    expect('permalink' in product).toBe(false);
+  });
+
+  it('a store whose only picture and permalink are plain http (not loopback) gets no picture and no link (security case 34)', () => {
+    const product = adapter.mapProduct(wireProduct({ images: [{ url: 'http://cdn.shop.example/x.png' }], permalink: 'http://shop.example/p/1' }));
+    expect(product.images).toEqual([]);
     expect('permalink' in product).toBe(false);
   });
 

@@ -2,10 +2,41 @@ import { describe, expect, it } from 'vitest';
 import { toHttpUrl } from '../../../src/lib/sanitize/safe-url.ts';
 
 describe('toHttpUrl', () => {
-  it('keeps absolute http and https URLs, normalised', () => {
+  it('keeps absolute https URLs, normalised', () => {
     expect(toHttpUrl('https://shop.example/p/1?x=2#top')).toBe('https://shop.example/p/1?x=2#top');
-    expect(toHttpUrl('HTTP://Shop.Example')).toBe('http://shop.example/');
+    expect(toHttpUrl('HTTPS://Shop.Example')).toBe('https://shop.example/');
     expect(toHttpUrl('  https://shop.example/a b  ')).toBe('https://shop.example/a%20b');
+  });
+
+  it('refuses plain http to a host that is not loopback, however it is spelt (security case 34)', () => {
+    for (const value of [
+      'http://shop.example/p/1',
+      'HTTP://Shop.Example',
+      'Http://cdn.shop.example/x.png',
+      'http:\\\\shop.example\\x.png',
+      'http:/shop.example/x.png',
+      'http://127.0.0.1.evil.example/',
+      'http://localhost.evil.example/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::ffff:7f00:1]/',
+      'http://10.0.0.1/',
+    ]) {
+      expect(toHttpUrl(value), value).toBeUndefined();
+      expect(toHttpUrl(value, 'https://shop.example/'), value).toBeUndefined();
+    }
+    // relative to a plain-http store address: still http to that host
+    expect(toHttpUrl('/img/1.png', 'http://shop.example/')).toBeUndefined();
+  });
+
+  it('keeps plain http to a loopback host (the demo and test stores), normalised to where the browser goes', () => {
+    expect(toHttpUrl('http://127.0.0.1:4010/p/1')).toBe('http://127.0.0.1:4010/p/1');
+    expect(toHttpUrl('HTTP://LOCALHOST:4010/x')).toBe('http://localhost:4010/x');
+    expect(toHttpUrl('http://shop.localhost/x')).toBe('http://shop.localhost/x');
+    expect(toHttpUrl('http://127.0.0.2/x')).toBe('http://127.0.0.2/x');
+    expect(toHttpUrl('http://[::1]:4010/x')).toBe('http://[::1]:4010/x');
+    expect(toHttpUrl('http://0x7f.1/x')).toBe('http://127.0.0.1/x');
+    expect(toHttpUrl('http:\\\\127.0.0.1:4010\\x')).toBe('http://127.0.0.1:4010/x');
+    expect(toHttpUrl('/img/1.png', 'http://127.0.0.1:4011/store/')).toBe('http://127.0.0.1:4011/img/1.png');
   });
 
   it('resolves relative references against a base, and rejects them without one', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApiUrl } from '../../../src/lib/shared/api-url.ts';
-import { LOOPBACK_HOSTS } from '../../../src/lib/shared/loopback.ts';
+import { isTrustworthy } from '../../../src/lib/shared/loopback.ts';
 import { formatPrice } from '../../../src/lib/shared/money.ts';
 import { TOKEN_SYNTAX } from '../../../src/lib/shared/token-syntax.ts';
 
@@ -37,9 +37,60 @@ describe('TOKEN_SYNTAX', () => {
   });
 });
 
-describe('LOOPBACK_HOSTS', () => {
-  it('holds the loopback names as URL hostnames spell them', () => {
-    for (const href of ['http://localhost:1/', 'http://127.0.0.1:1/', 'http://[::1]:1/']) expect(LOOPBACK_HOSTS.has(new URL(href).hostname)).toBe(true);
-    expect(LOOPBACK_HOSTS.has(new URL('http://example.com/').hostname)).toBe(false);
+describe('isTrustworthy (W3C Secure Contexts: https, or http to a loopback host)', () => {
+  const trusted = (href: string): boolean => isTrustworthy(new URL(href));
+
+  it('trusts https to any host', () => {
+    expect(trusted('https://shop.example/')).toBe(true);
+    expect(trusted('HTTPS://Shop.Example:8443/x')).toBe(true);
+  });
+
+  it('trusts plain http to each loopback form: localhost, *.localhost, 127.0.0.0/8, [::1]', () => {
+    for (const href of [
+      'http://localhost/',
+      'http://localhost:4010/',
+      'http://LocalHost:1/',
+      'http://shop.localhost:4010/',
+      'http://a.b.localhost/',
+      'http://127.0.0.1:4010/',
+      'http://127.1.2.3/',
+      'http://127.255.255.255:80/',
+      'http://[::1]:4010/',
+      'http://[0:0:0:0:0:0:0:1]/',
+      // spellings the URL parser turns into 127.0.0.1: it is where the browser goes
+      'http://0x7f.1/',
+      'http://2130706433/',
+      'http://127.1/',
+    ]) {
+      expect(trusted(href), href).toBe(true);
+    }
+  });
+
+  it('refuses plain http to any other host, however it is spelt', () => {
+    for (const href of [
+      'http://shop.example/',
+      'HTTP://SHOP.EXAMPLE/',
+      'http:\\shop.example\\x',
+      'http://127.0.0.1.evil.example/',
+      'http://localhost.evil.example/',
+      'http://evillocalhost/',
+      'http://localhost-evil.example/',
+      'http://localhost./',
+      'http://128.0.0.1/',
+      'http://10.0.0.1/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::2]/',
+      'http://0.0.0.0/',
+      'http://localhost@evil.example/',
+      'http://127.0.0.1:4010@evil.example/',
+    ]) {
+      expect(trusted(href), href).toBe(false);
+    }
+  });
+
+  it('refuses other schemes, loopback or not', () => {
+    for (const href of ['ftp://localhost/', 'ws://127.0.0.1/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,x', 'blob:https://shop.example/1', 'blob:http://127.0.0.1/1']) {
+      expect(trusted(href), href).toBe(false);
+    }
   });
 });

@@ -64,10 +64,16 @@ describe('parseApiBase', () => {
     expect(parseApiBase('https://shop.example/store//')).toEqual({ ok: true, apiBase: 'https://shop.example/store' });
     expect(parseApiBase('http://127.0.0.1:4010')).toEqual({ ok: true, apiBase: 'http://127.0.0.1:4010' });
     expect(parseApiBase('http://localhost:4010')).toEqual({ ok: true, apiBase: 'http://localhost:4010' });
+    // the same loopback rule as config.json's and the store's links (shared/loopback.ts)
+    expect(parseApiBase('http://shop.localhost:4010/')).toEqual({ ok: true, apiBase: 'http://shop.localhost:4010' });
+    expect(parseApiBase('http://127.0.0.2:4010')).toEqual({ ok: true, apiBase: 'http://127.0.0.2:4010' });
+    expect(parseApiBase('http://[::1]:4010')).toEqual({ ok: true, apiBase: 'http://[::1]:4010' });
   });
 
   it('refuses plain http to a real host: the token would travel in clear', () => {
-    expect(parseApiBase('http://api.shop.example')).toEqual({ ok: false, problem: 'api-base-insecure' });
+    for (const value of ['http://api.shop.example', 'HTTP://API.SHOP.EXAMPLE', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example', 'http://[::ffff:127.0.0.1]']) {
+      expect(parseApiBase(value), value).toEqual({ ok: false, problem: 'api-base-insecure' });
+    }
   });
 
   it('refuses non-http schemes, relative URLs, credentials, queries and fragments', () => {
