@@ -5,6 +5,7 @@
  * the app refreshes at once to check the bundle). JSON with the same keys is accepted too.
  * Errors name the field, never a value.
  */
+import { unwrapPasted } from '../../connect/pasted.ts';
 import { AppError } from '../../oauth/errors.ts';
 
 export interface FoxyBundle {
@@ -67,9 +68,9 @@ function normaliseLabel(label: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-/** Strips what copying from a page or a JSON-ish listing adds around a value. */
+/** Strips what copying from a page, a chat or a JSON-ish listing adds around a value (typographic quotes too). */
 function cleanValue(value: string): string {
-  return value.trim().replace(/[,;]$/, '').trim().replace(/^["'`]+|["'`]+$/g, '');
+  return unwrapPasted(value.trim().replace(/[,;]$/, '').trim().replace(/^["'`]+|["'`]+$/g, ''));
 }
 
 function fromJson(text: string): Map<string, string> | undefined {
@@ -110,7 +111,7 @@ function fromLines(text: string): Map<string, string> {
   const lines = text.split(/\r\n|\r|\n/).map((l) => l.trim()).filter((l) => l !== '');
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    const pair = /^([A-Za-z_"'` -]{2,40}?)\s*(?::|=|\t|\s{2,})\s*(.*)$/.exec(line);
+    const pair = /^([A-Za-z_"'`“”‘’ -]{2,40}?)\s*(?::|=|\t|\s{2,})\s*(.*)$/.exec(line);
     const label = normaliseLabel(pair?.[1] ?? line);
     if (pair !== null && KNOWN.has(label) && cleanValue(pair[2] ?? '') !== '') {
       put(label, cleanValue(pair[2] ?? ''));

@@ -8,13 +8,16 @@ import type { Connector, ConnectorContext, CredentialsConnector } from '../../co
 import { signBearer } from '../../connect/connector.ts';
 import type { Credential, IssuedCredential } from '../../connect/credential.ts';
 import type { Shopware6StoreConfig } from '../../connect/store-config.ts';
+import { unwrapPasted } from '../../connect/pasted.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { requestToken, SW_ACCESS_KEY_ID } from './token.ts';
 
 type Ctx = ConnectorContext<Shopware6StoreConfig>;
 
-function field(values: Readonly<Record<string, string>>, name: string, label: string): string {
-  const value = values[name]?.trim() ?? '';
+/** A field's value, trimmed; a pasted key (not a username or password) also without quotes around it. */
+function field(values: Readonly<Record<string, string>>, name: string, label: string, pasted = false): string {
+  const raw = values[name] ?? '';
+  const value = pasted ? unwrapPasted(raw) : raw.trim();
   if (value === '') throw new AppError('CREDENTIALS_INVALID', `Enter the ${label}.`);
   return value;
 }
@@ -23,8 +26,8 @@ export const integrationConnector: CredentialsConnector<Shopware6StoreConfig> = 
   style: 'credentials',
   mode: 'integration',
   async connect(ctx: Ctx, values): Promise<IssuedCredential> {
-    const accessKeyId = field(values, 'accessKeyId', 'access key ID');
-    const secretAccessKey = field(values, 'secretAccessKey', 'secret access key');
+    const accessKeyId = field(values, 'accessKeyId', 'access key ID', true);
+    const secretAccessKey = field(values, 'secretAccessKey', 'secret access key', true);
     if (!SW_ACCESS_KEY_ID.test(accessKeyId)) {
       throw new AppError('CREDENTIALS_INVALID', 'That access key ID is not one Shopware can identify: it starts with SWIA (integration) or SWUA (user key).');
     }

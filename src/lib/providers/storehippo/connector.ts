@@ -8,6 +8,7 @@
 import type { Connector, CredentialsConnector } from '../../connect/connector.ts';
 import type { Credential, IssuedCredential } from '../../connect/credential.ts';
 import type { StoreHippoStoreConfig } from '../../connect/store-config.ts';
+import { unwrapPasted } from '../../connect/pasted.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { STOREHIPPO_KEY_PATTERN } from '../storehippo-profile.ts';
 
@@ -30,9 +31,9 @@ export function signStoreHippo(credential: Credential, headers: Headers): void {
   if (key !== undefined) headers.set('access-key', key);
 }
 
-/** A pasted value, trimmed; CREDENTIALS_INVALID (naming the field, never the value) when malformed. */
+/** A pasted value, trimmed and unquoted (pasted.ts); CREDENTIALS_INVALID (naming the field, never the value) when malformed. */
 export function readPastedSecret(mode: StoreHippoMode, values: Readonly<Record<string, string>>): string {
-  const value = (values[FIELD[mode]] ?? '').trim();
+  const value = unwrapPasted(values[FIELD[mode]] ?? '');
   const what = mode === 'token' ? 'access token' : 'access key';
   if (value === '') throw new AppError('CREDENTIALS_INVALID', `Paste the ${what}.`);
   if (mode === 'access-key' && !STOREHIPPO_KEY_PATTERN.test(value)) {

@@ -42,6 +42,11 @@ describe('parseFoxyBundle', () => {
     expect(parseFoxyBundle(text)).toEqual(expected);
   });
 
+  it('reads a block whose quotes a chat or a document made typographic (“client_id”: “…”)', () => {
+    const text = ['{', `  “client_id”: “${DEMO_BUNDLE.client_id}”,`, `  “client_secret”: “${DEMO_BUNDLE.client_secret}”,`, `  ‘refresh_token’: ‘${DEMO_BUNDLE.refresh_token}’`, '}'].join('\n');
+    expect(parseFoxyBundle(text)).toEqual(expected);
+  });
+
   it('reads labels alone on a line with the value on the next (a copied table)', () => {
     const text = `client_id\n${DEMO_BUNDLE.client_id}\n\nclient_secret\n${DEMO_BUNDLE.client_secret}\nrefresh_token:\n${DEMO_BUNDLE.refresh_token}\n`;
     expect(parseFoxyBundle(text)).toEqual(expected);

@@ -50,6 +50,13 @@ describe('integration mode', () => {
     expect(headers.get('Authorization')).toBe(`Bearer ${issued.tokens!.accessToken}`);
   });
 
+  it('a key ID and secret pasted in quotes (straight or typographic, as a chat or a document copies them) connect as the bare values; a password keeps its quotes', async () => {
+    const issued = await integrationConnector.connect(ctx(), { accessKeyId: `"${BROWSE.accessKeyId}"`, secretAccessKey: `\u201C${BROWSE.secret}\u201D\n` });
+    expect(issued.secrets).toEqual({ accessKeyId: BROWSE.accessKeyId, secretAccessKey: BROWSE.secret });
+    const error = await failure(passwordConnector.connect(ctx(), { username: 'admin', password: '"shopware"' }));
+    expect(error.code).toBe('CREDENTIALS_REJECTED');
+  });
+
   it('renews by asking again with the stored secret (a new token, same secrets)', async () => {
     const issued = await integrationConnector.connect(ctx(), { accessKeyId: ADMIN.accessKeyId, secretAccessKey: ADMIN.secret });
     const renewed = await integrationConnector.renew!(ctx(), credentialOf(issued));

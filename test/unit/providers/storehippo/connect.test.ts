@@ -66,6 +66,14 @@ describe('connecting through the seam (connector, probe, vault)', () => {
     expect(await door.current('hippo')).toBeNull();
   });
 
+  it('a key or token pasted in quotes (straight or typographic) is stored and sent bare', async () => {
+    const door = connections();
+    const credential = await door.connect('hippo', 'access-key', { accessKey: `\u2018${DEMO_KEYS.readOnly}\u2019` });
+    expect(credential.secrets).toEqual({ accessKey: DEMO_KEYS.readOnly });
+    const token = await door.connect('hippo', 'token', { token: `"${DEMO_KEYS.managerBearer}"` });
+    expect(token.secrets).toEqual({ token: DEMO_KEYS.managerBearer });
+  });
+
   it('a manager key and a manager bearer token get orders, coupons and edit; the bearer goes alone', async () => {
     const before = server.requests().length;
     for (const [mode, values] of [['access-key', { accessKey: DEMO_KEYS.manager }], ['token', { token: DEMO_KEYS.managerBearer }]] as const) {
