@@ -4,6 +4,7 @@ import type { ConsoleLog } from '../helpers/browser.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { join } from 'node:path';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { hasFocus } from '../helpers/screen-audits.ts';
 import {
   STORE_NAME,
   answerConsent,
@@ -391,6 +392,30 @@ describe('callbacks the app did not ask for', () => {
       await expectNoSecretsLeft([]);
     });
   }
+
+  it('the words a sign-in came back with take the keyboard’s focus; Dismiss gives it to the store’s card (declined) or the main region (unknown), never the page’s top', async () => {
+    // A callback the app did not ask for: no store to name, so Dismiss leaves the focus on the page's main region.
+    ({ page, console: log } = await e2e.open({ width: 360, colorScheme: 'dark' }));
+    await page.goto(`${e2e.env.app.url}#access_token=forged-token-123&token_type=bearer&state=forged-state`);
+    const forged = page.getByRole('alert').getByRole('heading', { name: /not started here/i, level: 2 });
+    await hasFocus(forged);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sign-in-refused-focus-360-dark.png'), fullPage: true });
+    await page.keyboard.press('Tab');
+    await hasFocus(page.getByRole('button', { name: 'Dismiss' }));
+    await page.keyboard.press('Enter');
+    await hasFocus(page.locator('#main'));
+    expect(await page.getByRole('alert').count()).toBe(0);
+
+    // Declined: the note's heading has the focus; dismissed, the store's own Connect takes it.
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME, 'Deny');
+    await hasFocus(page.getByRole('status').getByRole('heading', { name: `You declined access to ${STORE_NAME}` }));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'sign-in-declined-focus-1280.png'), fullPage: true });
+    await page.getByRole('status').getByRole('button', { name: 'Dismiss' }).focus();
+    await page.keyboard.press('Enter');
+    await hasFocus(page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }));
+    expect(await page.getByRole('status').getByText(/declined/).count()).toBe(0);
+  });
 
   it('Back after signing in, then Allow again on the store’s page: no “already used” error, the store stays connected', async () => {
     await openApp();
