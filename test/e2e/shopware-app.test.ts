@@ -65,7 +65,8 @@ describe('Shopware 6 in the app', () => {
     await page.getByText(/Integrations: delete the integration/).first().waitFor();
     expect(await page.getByRole('link', { name: `Open the admin of ${STORE}` }).getAttribute('href')).toBe(`${env.shop.origin}/admin#/sw/integration/index`);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-home-form-1280.png`, fullPage: true });
-    await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
+    // pasted as a chat or a document copies them: in quotes, straight and typographic, a space after
+    await connectIntegration(page, `"${BROWSE_ONLY.accessKeyId}"`, `\u201C${BROWSE_ONLY.secret}\u201D `);
     await page.getByText(/^Connected · /).waitFor();
     await page.getByRole('link', { name: `Browse ${STORE}` }).click();
     await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
