@@ -133,6 +133,27 @@ describe('FlickRocket in the app', () => {
     }
   });
 
+  it('in a browser that keeps nothing (a private window): refused before consent, saying why and what to do instead; the focus stays on Connect; at 360 px light and 1280 px dark', async () => {
+    const { app, shop } = await env();
+    for (const [width, colorScheme] of [[360, 'light'], [1280, 'dark']] as const) {
+      const { page } = await e2e.open({ width, colorScheme });
+      await page.context().addInitScript({ content: `Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined });` });
+      await page.goto(app.url);
+      shop.clearRequests();
+      await connectButton(page).click();
+      const alert = page.getByRole('alert').filter({ hasText: `Could not start signing in to ${STORE}` });
+      await alert.waitFor();
+      // what the person can do, not "you will need to reconnect after a reload" (they could not connect at all)
+      await alert.getByText(/Open this app in a normal window, or allow this site to store data, then connect\./).waitFor();
+      expect(await alert.getByText(/reconnect after a reload/).count()).toBe(0);
+      await hasFocus(connectButton(page));
+      expect(page.url().startsWith(app.url)).toBe(true);
+      expect(shop.requests().some((r) => r.path.startsWith('/oauth2/') || r.path === '/token')).toBe(false);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-not-persistent-${width}.png`, fullPage: true });
+      await page.context().close();
+    }
+  });
+
   it('shows the products’ pictures from FlickRocket’s picture host: the shipped policy allows it with no imageOrigins in config.json; the host learns nothing of the callback (no Referer: security case 35)', async () => {
     const { app } = await startEnv('/shops/fr-pictures/');
     const { page } = await openAppHome(e2e, app, 1280);

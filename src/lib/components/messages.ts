@@ -123,6 +123,11 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     title: 'This browser cannot keep your session',
     detail: 'Storage is unavailable (private mode or blocked), so you will need to reconnect after a reload.',
   },
+  STORAGE_NOT_PERSISTENT: {
+    title: 'This store needs a browser that keeps its connection',
+    detail:
+      'This browser keeps nothing for this site (a private window, or storage blocked), and this store’s sign-in cannot simply be made again after a reload: its permission would first have to be removed in the store’s admin. Open this app in a normal window, or allow this site to store data, then connect.',
+  },
   STORAGE_CORRUPT: {
     title: 'A saved session could not be read',
     detail: 'It was discarded. Please connect that store again.',

@@ -51,6 +51,8 @@ export type AppErrorCode =
   | 'CREDENTIALS_WRONG_SCOPE'
   // storage
   | 'STORAGE_UNAVAILABLE'
+  /** A sign-in not started: the store's refresh token must outlive the tab, and this browser keeps nothing (FlickRocket). */
+  | 'STORAGE_NOT_PERSISTENT'
   | 'STORAGE_CORRUPT';
 
 export class AppError extends Error {

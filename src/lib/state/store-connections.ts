@@ -168,7 +168,7 @@ export class StoreConnections {
     const store = this.#deps.config.stores.find((s) => s.id === storeId);
     const mode = store && getProvider(store.kind).modesOf(store).find((m) => m.style === 'redirect');
     if (!store || !mode) throw new AppError('CONFIG_INVALID', 'this store does not connect by redirect', { storeId });
-    if (!request.persistent) throw new AppError('STORAGE_UNAVAILABLE', 'this platform needs storage that survives the tab', { storeId });
+    if (!request.persistent) throw new AppError('STORAGE_NOT_PERSISTENT', 'this platform needs storage that survives the tab', { storeId });
     const defaults = 'defaultScopes' in store ? store.defaultScopes : [];
     const scopes = [...new Set([...defaults, ...request.granted, ...(request.scopes ?? [])])];
     return (await this.#load()).connections.beginRedirect(storeId, mode.id, { scopes, returnTo: request.returnTo ?? '/' });

@@ -187,7 +187,7 @@ describe('StoreConnections, redirect kinds', () => {
     let sent = 0;
     const counting = ((...args: Parameters<typeof fetch>) => (sent++, globalThis.fetch(...args))) as typeof fetch;
     const seam = connections({ now: Date.now() }, counting);
-    await expect(seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: false })).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    await expect(seam.beginRedirect('fr', { returnTo: '/', granted: [], persistent: false })).rejects.toMatchObject({ code: 'STORAGE_NOT_PERSISTENT', storeId: 'fr' });
     expect(sent).toBe(0);
   });
 
