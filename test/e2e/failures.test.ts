@@ -327,6 +327,35 @@ describe('a network failure during the code exchange', () => {
   });
 });
 
+describe('a token endpoint that does not let this app read its answer (CORS)', () => {
+  it('the code exchange says the store may not be letting the app read its answer, not to wait until back online; the focus on the words; Try again is a fresh sign-in', async () => {
+    await openApp();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    let refused = 0;
+    // A proxy that strips the CORS headers: the store answers, the browser keeps the answer from the page.
+    await page.route(`${e2e.env.store.origin}/oauth2/access_token`, async (route) => {
+      if (refused > 0) return route.continue();
+      refused++;
+      // (Playwright adds an Access-Control-Allow-Origin for this page unless told another origin.)
+      return route.fulfill({ status: 200, contentType: 'application/json', body: '{}', headers: { 'Access-Control-Allow-Origin': 'https://elsewhere.example' } });
+    });
+    await connectThroughConsent(page, CODE_STORE_NAME);
+    const alert = page.getByRole('alert');
+    const heading = alert.getByRole('heading', { name: 'The store could not be reached' });
+    await heading.waitFor();
+    await expect.poll(() => alert.textContent()).toMatch(/not letting this app read its answer \(CORS\)/);
+    expect(await alert.textContent()).not.toMatch(/back online/);
+    expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await readSessionKeys(page)).toEqual([]);
+    await shoot('code-exchange-cors');
+    await expectNoTechnicalLeak();
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await answerConsent(page, 'Allow');
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    expect(refused).toBe(1);
+  });
+});
+
 describe('config.json missing or broken', () => {
   const goodConfig = () => JSON.stringify({ stores: e2e.env.stores });
   afterEach(() => e2e.env.app.setOverride('config.json', goodConfig()));

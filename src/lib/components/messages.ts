@@ -62,7 +62,8 @@ const WORDS: Record<AppErrorCode, Explanation> = {
   },
   OAUTH_NETWORK_ERROR: {
     title: 'The store could not be reached',
-    detail: 'The sign-in could not be finished because of a network problem. Start a fresh sign-in when you are back online.',
+    detail:
+      'A network problem, or the store not letting this app read its answer (CORS), stopped the sign-in, so nothing was connected. Try again; if it keeps happening, the store is not set up to answer this app’s address.',
   },
   OAUTH_OFFLINE: {
     title: 'This browser is offline',
@@ -138,7 +139,7 @@ const WORDS: Record<AppErrorCode, Explanation> = {
  * A request that got no answer at all, while the browser says it is offline: that, and not "the
  * store could not be reached" (or its CORS), is what the person can act on.
  */
-const NO_ANSWER: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['NETWORK_OR_CORS', 'API_NETWORK_ERROR']);
+const NO_ANSWER: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['NETWORK_OR_CORS', 'API_NETWORK_ERROR', 'OAUTH_NETWORK_ERROR']);
 const OFFLINE: Explanation = {
   title: 'This browser is offline',
   detail: 'Nothing could reach the store. Try again once you are back online.',
