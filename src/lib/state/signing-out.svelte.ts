@@ -5,15 +5,30 @@
  */
 export const signingOut: Record<string, string> = $state({});
 
-// Imported, not statically: sign-out.ts then stays in the chunk the AuthService and the seam share.
-void import('../auth/sign-out.ts').then(({ onSignOutStep }) =>
-  onSignOutStep((storeId, step) => {
-    if (signingOut[storeId]) signingOut[storeId] = step;
-  }),
-);
+/** The steps' listener, once sign-out.ts has come. */
+let listening: Promise<unknown> | undefined;
+
+/**
+ * Listens to the sign-out's steps, from the first press on. Imported, not statically: sign-out.ts
+ * then stays in the chunk the AuthService and the seam share. Where its code cannot be downloaded
+ * (offline, the site replaced since the tab opened), neither can the sign-out's, which needs it: that
+ * sign-out fails before anything is signed out, and its button says so (SignOutFailed). Nothing more
+ * here: the next sign-out asks for it again.
+ */
+function listen(): void {
+  listening ??= import('../auth/sign-out.ts').then(
+    ({ onSignOutStep }) =>
+      onSignOutStep((storeId, step) => {
+        if (signingOut[storeId]) signingOut[storeId] = step;
+      }),
+    () => void (listening = undefined),
+  );
+}
+listen();
 
 /** Runs `signOut` for `storeId` with its step kept here while it runs. */
 export async function whileSigningOut(storeId: string, signOut: () => unknown): Promise<void> {
+  listen();
   signingOut[storeId] = 'started';
   try {
     await signOut();
