@@ -229,8 +229,11 @@ export class LazyAuth implements AuthPort {
   }
 
   async signOut(storeId: string): Promise<void> {
+    // Forgotten once the service has come (as it forgets them), not before: a sign-out whose code
+    // could not be downloaded signed nothing out, and the listed tokens keep serving the screens.
+    const service = await this.service();
     this.#forgetListed();
-    return (await this.service()).signOut(storeId);
+    return service.signOut(storeId);
   }
 
   async retryRenewal(storeId: string): Promise<void> {

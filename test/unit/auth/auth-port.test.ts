@@ -256,6 +256,21 @@ describe('LazyAuth', () => {
       await expect(tab.auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
     });
 
+    it('keeps serving after a sign-out whose AuthService could not be downloaded (nothing was signed out); the next sign-out, with the code come, ends it', async () => {
+      const { tabs } = await signedInElsewhere(); // AT1, 3600 s
+      let offline = true;
+      const tab = await lazyTab(tabs, undefined, () =>
+        offline ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : import('../../../src/lib/auth/auth-service.ts'),
+      );
+      await tab.auth.listSessions();
+      await expect(tab.auth.signOut('acme')).rejects.toThrow('Failed to fetch');
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1');
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1');
+      offline = false;
+      await tab.auth.signOut('acme');
+      await expect(tab.auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+    });
+
     it('is not used after a sign-out in this tab', async () => {
       const { tabs } = await signedInElsewhere(); // AT1, 3600 s
       const tab = await lazyTab(tabs);
