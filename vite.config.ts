@@ -154,14 +154,21 @@ let shared: Set<string> | undefined;
 
 /**
  * The boot's static graph less the entry's, with the part of Svelte's runtime that the boot and the
- * first screen's view call (computed once per build, see forgetFirstLoad; ids are absolute paths).
+ * first screen's view call, and the modules that view shares with the store screen (computed once
+ * per build, see forgetFirstLoad; ids are absolute paths).
  */
 function firstLoadModules(ctx: Rolldown.ChunkingContext): Set<string> {
   if (firstLoad === undefined) {
     const lookup = (id: string) => ctx.getModuleInfo(id);
     const entry = neededModules(lookup, ENTRY);
-    const runtime = [...neededModules(lookup, FIRST_VIEW)].filter((id) => SVELTE.test(id));
-    firstLoad = new Set([...neededModules(lookup, BOOT), ...runtime].filter((id) => !entry.has(id)));
+    const view = neededModules(lookup, FIRST_VIEW);
+    const runtime = [...view].filter((id) => SVELTE.test(id));
+    // What that view shares with the store screen (SignOutFailed): in the boot, which both load, not
+    // in the store screen's chunk (the first screen would load it) nor in a chunk of its own (one
+    // more request, and its own gzip window).
+    const store = new Set(STORE_SCREEN_IDS.flatMap((from) => [...neededModules(lookup, from)]));
+    const shared = [...view].filter((id) => id !== FIRST_VIEW && store.has(id));
+    firstLoad = new Set([...neededModules(lookup, BOOT), ...runtime, ...shared].filter((id) => !entry.has(id)));
   }
   return firstLoad;
 }

@@ -1,13 +1,15 @@
 /**
  * A sign-out whose code cannot be downloaded (offline, or the site replaced since the tab opened):
- * the store bar's Sign out comes back and says so under the button, in words saying what to do; the
- * store stays connected and the screen stays, since nothing was signed out. Both where the code that
- * asks first cannot load either (the sign-out then goes ahead as asked) and where it can.
+ * the store bar's Sign out, and the stores list card's, comes back and says so under the button, in
+ * words saying what to do (SignOutFailed); the store stays connected and the screen stays, since
+ * nothing was signed out. Both where the code that asks first cannot load either (the sign-out then
+ * goes ahead as asked) and where it can.
  */
-import { cleanup, render, screen } from '@testing-library/svelte';
+import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import StoreBar from '../../../src/lib/components/StoreBar.svelte';
+import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import { createTestApp, eventually, harnessProps } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
@@ -20,6 +22,8 @@ afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
 });
+
+const NOT_DOWNLOADED = () => new TypeError('Failed to fetch dynamically imported module');
 
 describe('a sign-out whose code cannot be downloaded', () => {
   it.each([
@@ -54,5 +58,44 @@ describe('a sign-out whose code cannot be downloaded', () => {
     // sign-out is still on its way when the next test starts (a full run under load saw the next
     // test's router on the stores list).
     await eventually(() => expect(app.router.current.name).toBe('home'));
+  });
+
+  it.each([
+    ['the code that asks first cannot load either', true],
+    ['the code that asks first has loaded', false],
+  ])('the stores list’s card says so under its Sign out, which keeps the focus, says it again when it fails again, and signs out once the code comes (%s)', async (_label, askFirstFails) => {
+    if (askFirstFails) {
+      vi.doMock(ASK_FIRST, () => {
+        throw NOT_DOWNLOADED();
+      });
+    }
+    const app = await createTestApp({ sessions: { demo: ['storefront'] } });
+    const signOut = vi.spyOn(app.auth, 'signOut').mockRejectedValue(NOT_DOWNLOADED());
+    render(Harness, { props: harnessProps(app, HomeView, () => ({ callbackError: null })) });
+    const card = within(screen.getByRole('heading', { name: 'Demo Store', level: 2 }).closest('li')!);
+
+    const button = card.getByRole('button', { name: 'Sign out of Demo Store' });
+    await userEvent.click(button);
+    const said = await card.findByRole('alert');
+    expect(said).toHaveTextContent(WORDS);
+    expect(signOut).toHaveBeenCalledWith('demo');
+    await eventually(() => expect(button).toHaveAttribute('aria-disabled', 'false'));
+    expect(button).toHaveTextContent('Sign out');
+    expect(button).toHaveFocus();
+    expect(app.session.isConnected('demo')).toBe(true);
+    expect(screen.getAllByRole('alert')).toHaveLength(1);
+
+    // Pressed again, failing again: the words are put on the page again (an alert is said as it comes).
+    await userEvent.click(button);
+    await eventually(() => expect(signOut).toHaveBeenCalledTimes(2));
+    await eventually(() => expect(card.getByRole('alert')).not.toBe(said));
+    expect(card.getByRole('alert')).toHaveTextContent(WORDS);
+    expect(button).toHaveFocus();
+
+    // Pressed again once the code can come: the words go, and the sign-out is done.
+    signOut.mockRestore();
+    await userEvent.click(button);
+    await eventually(() => expect(app.session.isConnected('demo')).toBe(false));
+    expect(screen.queryByText(WORDS)).not.toBeInTheDocument();
   });
 });
