@@ -537,7 +537,7 @@ describe('a part of the app that does not download', () => {
       await page
         .getByRole('banner')
         .getByRole('alert')
-        .filter({ hasText: 'Could not sign out: part of the app could not be loaded. Check your connection and try again.' })
+        .filter({ hasText: 'Could not sign out: part of the app could not be loaded. Reload the page once you are online, then sign out again.' })
         .waitFor();
       expect(await signOut.getAttribute('aria-disabled')).toBe('false');
       expect(hash()).toBe('#/s/demo'); // the screen stays
@@ -552,7 +552,7 @@ describe('a part of the app that does not download', () => {
     }
   });
 
-  const SIGN_OUT_FAILED = 'Could not sign out: part of the app could not be loaded. Check your connection and try again.';
+  const SIGN_OUT_FAILED = 'Could not sign out: part of the app could not be loaded. Reload the page once you are online, then sign out again.';
 
   /** Connected to the demo store, then back on the stores list after a reload with `chunks` failing at the network. */
   async function storesListWithout(chunks: RegExp[]): Promise<void> {

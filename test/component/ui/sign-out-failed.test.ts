@@ -14,7 +14,7 @@ import { createTestApp, eventually, harnessProps } from '../../helpers/component
 import Harness from './Harness.svelte';
 
 const ASK_FIRST = '../../../src/lib/components/ask-before-sign-out.ts';
-const WORDS = 'Could not sign out: part of the app could not be loaded. Check your connection and try again.';
+const WORDS = 'Could not sign out: part of the app could not be loaded. Reload the page once you are online, then sign out again.';
 
 afterEach(() => {
   cleanup();
