@@ -219,32 +219,31 @@ export class LazyAuth implements AuthPort {
   }
 
   async beginSignIn(storeId: string, opts?: { scopes?: string[]; returnTo?: string }): Promise<void> {
-    this.#forgetListed();
-    return (await this.service()).beginSignIn(storeId, opts);
+    return (await this.#serviceForChange()).beginSignIn(storeId, opts);
   }
 
   async completeSignIn(captured: CapturedRedirect): Promise<CompletedSignIn> {
-    this.#forgetListed();
-    return (await this.service()).completeSignIn(captured);
+    return (await this.#serviceForChange()).completeSignIn(captured);
   }
 
   async signOut(storeId: string): Promise<void> {
-    // Forgotten once the service has come (as it forgets them), not before: a sign-out whose code
-    // could not be downloaded signed nothing out, and the listed tokens keep serving the screens.
-    const service = await this.service();
-    this.#forgetListed();
-    return service.signOut(storeId);
+    return (await this.#serviceForChange()).signOut(storeId);
   }
 
   async retryRenewal(storeId: string): Promise<void> {
-    this.#forgetListed();
-    return (await this.service()).retryRenewal(storeId);
+    return (await this.#serviceForChange()).retryRenewal(storeId);
   }
 
-  /** Sessions listed before a change of sign-in are not handed out after it. */
-  #forgetListed(): void {
+  /**
+   * A change of sign-in, made by the service: sessions listed before it are not handed out after it.
+   * They are forgotten once the service has come (as it forgets them), not before: where its code
+   * could not be downloaded, nothing changed, and the listed tokens keep serving the screens.
+   */
+  async #serviceForChange(): Promise<AuthService> {
+    const service = await this.service();
     this.#listed.clear();
     this.#early = undefined;
+    return service;
   }
 
   /** Until the service has loaded, the token just listed when it has life left; else the service's. */
@@ -259,7 +258,6 @@ export class LazyAuth implements AuthPort {
   }
 
   async handleUnauthorized(storeId: string, rejectedToken?: string): Promise<string> {
-    this.#forgetListed();
-    return (await this.service()).handleUnauthorized(storeId, rejectedToken);
+    return (await this.#serviceForChange()).handleUnauthorized(storeId, rejectedToken);
   }
 }

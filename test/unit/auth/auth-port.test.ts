@@ -45,6 +45,19 @@ async function signedInElsewhere() {
   return { tabs, other };
 }
 
+// Every change of sign-in goes through the service: where its code could not be downloaded, the
+// change did not happen, and the listed token keeps serving the store's screens (the failure
+// reaches the caller as before).
+const changes: [string, (auth: LazyAuth) => Promise<unknown>][] = [
+  ['a sign-in begun', (auth) => auth.beginSignIn('acme')],
+  ['a sign-in completed', (auth) => auth.completeSignIn({ params: new URLSearchParams('code=c&state=s'), responseMode: 'query', cleanHref: 'https://app.example/', receivedAt: 0 })],
+  ['a renewal tried again', (auth) => auth.retryRenewal('acme')],
+  ['a refused token (401)', (auth) => auth.handleUnauthorized('acme', 'AT1')],
+];
+
+/** A load of the AuthService's module that fails, as offline or once the site has been replaced. */
+const failedDownload = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+
 describe('LazyAuth', () => {
   it('with no saved session, reads the vault without loading the AuthService', async () => {
     const tabs = await openTabs([codeStore('acme')]);
@@ -271,6 +284,16 @@ describe('LazyAuth', () => {
       await expect(tab.auth.getAccessToken('acme')).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
     });
 
+    it.each(changes)('keeps serving after %s whose AuthService could not be downloaded', async (_, change) => {
+      const { tabs } = await signedInElsewhere(); // AT1, 3600 s
+      const tab = await lazyTab(tabs, undefined, failedDownload);
+      await tab.auth.listSessions();
+      await expect(change(tab.auth)).rejects.toThrow('Failed to fetch');
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1');
+      expect(await tab.auth.getAccessToken('acme')).toBe('AT1');
+      expect((await tab.auth.listSessions()).sessions.map((s) => s.storeId)).toEqual(['acme']);
+    });
+
     it('is not used after a sign-out in this tab', async () => {
       const { tabs } = await signedInElsewhere(); // AT1, 3600 s
       const tab = await lazyTab(tabs);
@@ -302,6 +325,16 @@ describe('LazyAuth', () => {
       await other.auth.signOut('acme');
       expect(await auth.listSessions()).toEqual({ sessions: [], discarded: [], seamRecords: new Map() });
       expect(lists()).toBe(2);
+    });
+
+    it.each([...changes, ['a sign-out', (auth: LazyAuth) => auth.signOut('acme')] as const])('are still given, with no second read, after %s whose AuthService could not be downloaded', async (_, change) => {
+      const { tabs } = await signedInElsewhere(); // AT1, 3600 s
+      const { storage, lists } = await countedStorage(tabs);
+      const listed = LazyAuth.listSaved(storage, Promise.resolve(tabs.config));
+      const auth = await LazyAuth.create({ config: tabs.config, fetch: (input, init) => fetch(input, init), navigate: () => undefined, now: () => tabs.clock.now, channel: null, storage, listed, loadService: failedDownload });
+      await expect(change(auth)).rejects.toThrow('Failed to fetch');
+      expect((await auth.listSessions()).sessions.map((s) => s.storeId)).toEqual(['acme']);
+      expect(lists()).toBe(1);
     });
 
     it('are not given once this tab has signed a store out in the meantime', async () => {
