@@ -609,6 +609,28 @@ describe('a part of the app that does not download', () => {
     expect(await readSessionKeys(page)).toEqual([]);
   });
 
+  it('a sign-in whose code does not download (a returning visitor, the site replaced): the connected store keeps its catalogue', async () => {
+    const chunk = chunkUrl('auth-service');
+    try {
+      await storesListWithout([chunk]);
+      await storeRow(CODE_STORE_NAME).getByRole('button', { name: `Connect ${CODE_STORE_NAME}`, exact: true }).click();
+      await page.getByText(`Could not start signing in to ${CODE_STORE_NAME}`).waitFor(); // as today
+      await shoot('sign-in-code-unavailable');
+      expect(hash()).toBe('#/');
+      expect(await readSessionKeys(page)).toEqual(['session:demo']);
+      // Nothing changed: the store already connected still shows, with the session listed at the start.
+      await storeRow(STORE_NAME).getByRole('link', { name: `Browse ${STORE_NAME}` }).click();
+      await productCards().first().waitFor();
+      expect(await page.getByRole('main').getByText('Part of this app could not be loaded').count()).toBe(0);
+      await shoot('sign-in-code-unavailable-store');
+      await page.setViewportSize({ width: 1280, height: 780 });
+      await shoot('sign-in-code-unavailable-store-1280');
+      await expectNoTechnicalLeak();
+    } finally {
+      await page.unroute(chunk);
+    }
+  });
+
   it('the sign-out steps’ code (sign-out.js) does not download while the question’s does: the card and the store bar say the sign-out did not happen, and nothing is rejected unhandled', async () => {
     const chunk = chunkUrl('sign-out');
     try {
