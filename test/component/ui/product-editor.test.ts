@@ -147,6 +147,13 @@ describe('ProductEditor', () => {
     expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
   });
 
+  it('the description says what its preview and shoppers see of links and pictures: https only (security case 34)', async () => {
+    await openEditor();
+    expect(screen.getByRole('textbox', { name: 'Description' })).toHaveAccessibleDescription(
+      'HTML, as the store keeps it. The preview shows what this app displays: text, lists, tables, links and pictures (https addresses only; plain http is left out); scripts, styles, forms and media are left out.',
+    );
+  });
+
   it('says what is wrong beside the field: a negative price, an empty name, a fractional inventory', async () => {
     await openEditor();
     const save = screen.getByRole('button', { name: 'Save changes' });
