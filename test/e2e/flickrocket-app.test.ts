@@ -162,10 +162,10 @@ describe('FlickRocket in the app', () => {
     const callbacks = recordCallbacks(page, app.url);
     // FlickRocket's host is not reachable here: the browser's request is answered in its place,
     // after the policy has let it go (a refused picture never asks). What a third-party host would log:
+    // Each request's Referer is recorded before it is answered (and counted): reading them while a
+    // request was between the two once saw 17 referers for 18 requests (CI at cf86f57).
     const referers: string[] = [];
-    let served = 0;
     await page.route('https://admin-static.flickrocket.com/**', async (route) => {
-      served++;
       referers.push((await route.request().allHeaders())['referer'] ?? '');
       return route.fulfill({ status: 200, contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="600"><rect width="600" height="600" fill="#c44"/></svg>' });
     });
@@ -175,12 +175,11 @@ describe('FlickRocket in the app', () => {
     const pictures = page.locator('main ul > li article img[src^="https://admin-static.flickrocket.com/"]');
     await expect.poll(() => pictures.count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await expect.poll(() => pictures.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
-    expect(served).toBeGreaterThan(0);
+    expect(referers.length).toBeGreaterThan(0);
     expect(refused).toEqual([]);
     // The callback's address held a refresh token (FlickRocket's code): no picture request says where it came from.
     const code = new URL(callbacks[0] ?? app.url).searchParams.get('code') ?? '';
     expect(code.length).toBeGreaterThan(10);
-    expect(referers.length).toBe(served);
     // (booleans, so that a failure never prints the token)
     expect(referers.some((referer) => referer.includes(code))).toBe(false);
     expect(referers.every((referer) => referer === '')).toBe(true);
