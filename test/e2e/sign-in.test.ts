@@ -487,6 +487,65 @@ describe('callbacks the app did not ask for', () => {
   });
 });
 
+describe('a consent page left open for an hour, approved after a later sign-in began (its record swept meanwhile)', () => {
+  for (const [label, name] of [['implicit', STORE_NAME], ['code + PKCE', `${STORE_NAME} (PKCE)`]] as const) {
+    it(`${label}: says the sign-in took too long, not that it was not started here (no CSRF noted); the later sign-in still connects`, async () => {
+      await openApp();
+      await page.getByRole('button', { name: `Connect ${name}`, exact: true }).click();
+      await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
+      // An hour passes (the sign-in in flight dated back), then the same store is connected from another tab.
+      const later = await page.context().newPage();
+      await later.goto(`${e2e.env.app.url}#/`);
+      expect(await ageSignInsInFlight(later, 60)).toBe(1);
+      await later.getByRole('button', { name: `Connect ${name}`, exact: true }).click();
+      await later.getByRole('button', { name: 'Allow', exact: true }).waitFor();
+
+      await answerConsent(page, 'Allow');
+      await page.getByRole('heading', { name: /took too long/i }).waitFor();
+      expect(await page.getByText(/not started here/i).count()).toBe(0);
+      expect(log.lines.filter((line) => /possible cross-site request forgery/.test(line))).toEqual([]);
+      expect(await readSessionKeys(page)).toEqual([]);
+
+      await answerConsent(later, 'Allow');
+      await later.getByRole('heading', { name, level: 1 }).waitFor();
+      expect(await readSessionKeys(later)).toHaveLength(1);
+      await later.close();
+    });
+  }
+});
+
+/** Dates every sign-in in flight (implicit or code flow) `minutes` back, from a tab on the app's origin; how many. */
+function ageSignInsInFlight(tab: Page, minutes: number): Promise<number> {
+  return tab.evaluate(
+    (minutes) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('storefront-connect');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          const cursor = tx.objectStore('kv').openCursor();
+          let count = 0;
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return;
+            // The single-use store's fresh record: { v, value, createdAt } (used markers have usedAt instead).
+            const record = c.value as { createdAt?: unknown; value?: { createdAt?: unknown } };
+            if (typeof record?.createdAt === 'number') {
+              const aged = record.createdAt - minutes * 60_000;
+              const value = typeof record.value?.createdAt === 'number' ? { ...record.value, createdAt: aged } : record.value;
+              c.update({ ...record, createdAt: aged, value });
+              count++;
+            }
+            c.continue();
+          };
+          tx.oncomplete = () => resolve(count);
+          tx.onerror = () => reject(new Error('tx failed'));
+        };
+      }),
+    minutes,
+  );
+}
+
 describe('a callback arriving in an app that is already running', () => {
   it('is scrubbed from the address bar and refused like any unknown callback', async () => {
     await openApp();

@@ -52,12 +52,26 @@ describe('PendingStore', () => {
     },
   );
 
-  it('a state older than 10 minutes is OAUTH_STATE_EXPIRED and removed', async () => {
+  it('a state older than 10 minutes is OAUTH_STATE_EXPIRED, answered again too; its record keeps nothing of the sign-in and is gone a day later', async () => {
     const { pendings, clock, store } = setup();
     await pendings.put(pending('s1'));
     clock.now = T0 + 10 * 60 * 1000 + 1;
     expect((await catchAppError(() => pendings.take('s1'))).code).toBe('OAUTH_STATE_EXPIRED');
+    expect((await catchAppError(() => pendings.take('s1'))).code).toBe('OAUTH_STATE_EXPIRED');
+    expect(await store.get('pending:s1')).toEqual({ v: 1, expiredAt: T0 });
+    clock.now = T0 + 24 * 60 * 60 * 1000 + 1;
+    expect((await catchAppError(() => pendings.take('s1'))).code).toBe('OAUTH_STATE_MISMATCH');
     expect(await store.keys()).toEqual([]);
+  });
+
+  it('a sign-in swept by a later one (a consent page left open an hour) is still OAUTH_STATE_EXPIRED when answered, not “not started here”', async () => {
+    const { pendings, clock, store } = setup();
+    await pendings.put(pending('left-open'));
+    clock.now = T0 + 60 * 60 * 1000;
+    await pendings.put(pending('later', clock.now));
+    expect(await store.get('pending:left-open')).toEqual({ v: 1, expiredAt: T0 });
+    expect((await catchAppError(() => pendings.take('left-open'))).code).toBe('OAUTH_STATE_EXPIRED');
+    expect((await pendings.take('later')).state).toBe('later');
   });
 
   it('a state at exactly 10 minutes is still accepted', async () => {
@@ -73,7 +87,7 @@ describe('PendingStore', () => {
     expect((await catchAppError(() => pendings.take('s1'))).code).toBe('OAUTH_STATE_MISMATCH');
   });
 
-  it('sweeps expired entries and old used markers when a new sign-in starts', async () => {
+  it('sweeps old used markers and leaves a bare marker for expired entries when a new sign-in starts', async () => {
     const { pendings, clock, store } = setup();
     await pendings.put(pending('old'));
     await pendings.put(pending('used'));
@@ -81,7 +95,12 @@ describe('PendingStore', () => {
     await store.set('pending:junk', 'junk');
     clock.now = T0 + 11 * 60 * 1000;
     await pendings.put(pending('new', clock.now));
-    expect(await store.keys()).toEqual(['pending:new']);
+    expect((await store.keys()).sort()).toEqual(['pending:new', 'pending:old']);
+    // the expired one is a marker that keeps nothing of the sign-in, and goes a day after it began
+    expect(await store.get('pending:old')).toEqual({ v: 1, expiredAt: T0 });
+    clock.now = T0 + 24 * 60 * 60 * 1000 + 1;
+    await pendings.sweep();
+    expect(await store.keys()).toEqual(['pending:new']); // by now a marker itself
   });
 
   it('two concurrent takes on IndexedDB: exactly one wins', async () => {

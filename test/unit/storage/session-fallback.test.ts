@@ -129,6 +129,10 @@ describe('pending sign-ins on the fallback', () => {
     await pendings.put(pending('s1'));
     clock.now = T0 + 10 * 60_000 + 1;
     expect((await catchAppError(() => pendings.take('s1'))).code).toBe('OAUTH_STATE_EXPIRED');
+    // nothing of the sign-in is left: only that it expired, until the fallback's retention ends
+    expect(web.dump()).not.toContain('acme');
+    clock.now += SESSION_FALLBACK_RETAIN_MS + 1; // the marker was written at the answer
+    expect(await store.keys()).toEqual([]);
     expect(web.length).toBe(0);
   });
 
