@@ -538,8 +538,8 @@ function ageSignInsInFlight(tab: Page, minutes: number): Promise<number> {
             }
             c.continue();
           };
-          tx.oncomplete = () => resolve(count);
-          tx.onerror = () => reject(new Error('tx failed'));
+          tx.oncomplete = () => (open.result.close(), resolve(count));
+          tx.onerror = () => (open.result.close(), reject(new Error('tx failed')));
         };
       }),
     minutes,
