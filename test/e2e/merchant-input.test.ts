@@ -8,18 +8,9 @@ import type { Locator, Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { describedAs } from '../helpers/screen-audits.ts';
 
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin'] } });
-
-/** What a screen reader reads for `field` after its name: the text of what aria-describedby points at. */
-const describedAs = (field: Locator): Promise<string> =>
-  field.evaluate((element) =>
-    (element.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
-      .filter((text) => text !== '')
-      .join(' '),
-  );
 
 /** Signed in with Manage the store, on the editor of the catalogue's fourth product; its id. */
 async function openEditor(page: Page): Promise<{ editor: Locator; productId: string }> {

@@ -14,18 +14,9 @@ import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
 import { startShopwareStore } from '../platforms/shopware/server.ts';
+import { describedAs } from '../helpers/screen-audits.ts';
 
 const e2e = useE2e();
-
-/** What a screen reader reads for `field` after its name: the text of what aria-describedby points at. */
-const describedAs = (field: Locator): Promise<string> =>
-  field.evaluate((element) =>
-    (element.getAttribute('aria-describedby') ?? '')
-      .split(' ')
-      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
-      .filter((text) => text !== '')
-      .join(' '),
-  );
 
 const focused = (field: Locator): Promise<boolean> => field.evaluate((element) => element === document.activeElement);
 

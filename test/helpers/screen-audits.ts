@@ -5,7 +5,7 @@
  * for the one `expect(problems).toEqual([])` at the test's end, and the step every platform audits
  * alike: the catalogue once products load, then the first card's product (and, for the platforms
  * whose keys differ in what they may see, another key on the locked Coupons). And {@link hasFocus},
- * which these files wait for after each action.
+ * which these files wait for after each action, and {@link describedAs}, what a field says beside it.
  */
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -66,3 +66,13 @@ export function screenAudits(page: Page, platform: string): ScreenAudits {
 export async function hasFocus(locator: Locator): Promise<void> {
   await expect.poll(() => locator.evaluate((el) => el === document.activeElement)).toBe(true);
 }
+
+/** What a screen reader reads for `field` after its name: the text of what aria-describedby points at. */
+export const describedAs = (field: Locator): Promise<string> =>
+  field.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      .filter((text) => text !== '')
+      .join(' '),
+  );
