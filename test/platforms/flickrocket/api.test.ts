@@ -166,7 +166,15 @@ describe('PUT /api/products/{id}.json', () => {
   const put = (id: number, body: unknown) =>
     api(origin, `/api/products/${id}.json`, token, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 
-  it('edits title, valid and a locale description; other locales stay', async () => {
+  it('`locales` replaces the list: a language left out of the PUT is gone, one left out of the body is kept', async () => {
+    expect(store.getProduct(1013)?.locales.map((l) => l.language_id)).toEqual([1, 2]);
+    expect((await put(1013, { product: { locales: [{ language_id: 2, title: 'Nur', description: '<p>Nur</p>' }] } })).status).toBe(200);
+    expect(store.getProduct(1013)?.locales).toEqual([{ language_id: 2, title: 'Nur', description: '<p>Nur</p>' }]);
+    expect((await put(1013, { product: { title: 'Titel' } })).status).toBe(200);
+    expect(store.getProduct(1013)?.locales).toHaveLength(1);
+  });
+
+  it('edits title, valid and a locale description', async () => {
     const result = await put(1003, { product: { title: 'Renamed', valid: false, locales: [{ language_id: 1, title: 'Renamed', description: '<p>New</p>' }] } });
     expect(result.status).toBe(200);
     expect(result.json.product).toMatchObject({ id: 1003, title: 'Renamed', valid: false });

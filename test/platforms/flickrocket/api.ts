@@ -145,12 +145,9 @@ export class FlickRocketApi {
     if (locales !== undefined && !(Array.isArray(locales) && locales.every(isLocale))) return error(400, 'invalid locales');
     if (title !== undefined) product.title = title;
     if (valid !== undefined) product.valid = valid;
-    // Locales are merged by language_id: an edit of one language keeps the others.
-    for (const locale of (locales ?? []) as LocaleWire[]) {
-      const existing = product.locales.find((l) => String(l.language_id) === String(locale.language_id));
-      if (existing === undefined) product.locales.push({ ...locale });
-      else Object.assign(existing, locale);
-    }
+    // `locales` replaces the list, as an array of a Shopify-style PUT does (docs/platform-evidence.md):
+    // a language left out is deleted.
+    if (locales !== undefined) product.locales = (locales as LocaleWire[]).map((locale) => ({ ...locale }));
     return jsonReply(200, { product });
   }
 }

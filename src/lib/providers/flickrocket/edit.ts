@@ -2,7 +2,9 @@
  * A domain ProductEdit -> the body of `PUT /api/products/{id}.json` (platforms.md 3.4:
  * `{"product":{title, valid, locales}}`, wrapper [unverified]). The shown name and description come
  * from the locale the mapper chose, so the edit goes to that same locale (created when the product
- * has none). Prices live in shared price models: not editable from this app [decision].
+ * has none); the other languages' locales are sent back as read, since a PUT of `locales` most
+ * likely replaces the list (docs/platform-evidence.md). Prices live in shared price models: not
+ * editable from this app [decision].
  */
 import type { ProductEdit } from '../../domain/catalog.ts';
 import type { RefusedField, StoreSaid } from '../../domain/refusal.ts';
@@ -30,13 +32,14 @@ export function productEditBody(edit: ProductEdit, current: unknown, language?: 
     const languageId = locale?.['language_id'];
     const title = edit.name ?? (locale === undefined ? undefined : optionalString(locale, 'title', '$.product.locales')) ?? optionalString(product, 'title', '$.product') ?? '';
     const description = edit.description ?? (locale === undefined ? undefined : optionalString(locale, 'description', '$.product.locales')) ?? '';
-    body.product.locales = [
-      {
-        language_id: typeof languageId === 'number' || typeof languageId === 'string' ? languageId : (LANGUAGE_IDS[language?.toLowerCase() ?? 'en'] ?? 1),
-        title,
-        description,
-      },
-    ];
+    const edited: FlickRocketLocaleWire = {
+      ...locale,
+      language_id: typeof languageId === 'number' || typeof languageId === 'string' ? languageId : (LANGUAGE_IDS[language?.toLowerCase() ?? 'en'] ?? 1),
+      title,
+      description,
+    };
+    // Every locale goes back, the edited one changed: a PUT that replaces the list keeps the others.
+    body.product.locales = locale === undefined ? [edited] : locales.map((l) => (l === locale ? edited : { ...l }) as FlickRocketLocaleWire);
   }
   return body;
 }
