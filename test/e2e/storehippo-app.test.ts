@@ -422,6 +422,25 @@ describe('StoreHippo in the app', () => {
     expect(put?.path).toBe(`/api/1.1/entity/ms.products/${id}`);
     expect(put?.headers['content-type']).toContain('application/json');
 
+    // a refusal StoreHippo tells in the body (`error`) at status 200, as its own SDK reads it: not
+    // "Saved", the store's words shown, what was typed kept, nothing changed at the store
+    env.hippo.refuseEdits({ status: 200, message: 'A product with this name already exists.' });
+    await cards(page).first().getByRole('link').first().click();
+    await form.waitFor();
+    await form.getByLabel('Name').fill('Refused in Chromium');
+    await form.getByRole('button', { name: /^Save/ }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'The store did not save this' });
+    await refused.getByText('The store said: “A product with this name already exists.”').waitFor();
+    expect(await form.getByLabel('Name').inputValue()).toBe('Refused in Chromium');
+    expect(await page.getByRole('status').filter({ hasText: /^Saved\.$/ }).count()).toBe(0);
+    expect(env.hippo.getProduct(id)?.name).toBe('Edited in Chromium');
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await refused.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-refused-in-body-${width}.png` });
+    }
+    env.hippo.refuseEdits(null);
+
     // 429 while browsing: another client on the same key spends this second's allowance first
     await page.goto(`${env.app.url}#/s/hippo`);
     await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(24);

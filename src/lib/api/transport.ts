@@ -89,9 +89,10 @@ export function createTransport(options: TransportOptions): Send {
     }
   }
 
-  function failure(operation: ApiOperation, response: Response, json: unknown, signedWith: string): AppError {
-    const status = response.status;
-    const message = `${operation}: HTTP ${status}`;
+  /** `as` 400: a 2xx whose body says it failed, read as the 400 it stands for (its own status kept in the error). */
+  function failure(operation: ApiOperation, response: Response, json: unknown, signedWith: string, as?: 400): AppError {
+    const status = as ?? response.status;
+    const message = `${operation}: HTTP ${response.status}${as === undefined ? '' : ' whose body says it failed'}`;
     const hooks = options.hooks?.();
     if (status === 403) {
       const info = hooks?.forbidden?.(json, operation);
@@ -106,8 +107,8 @@ export function createTransport(options: TransportOptions): Send {
     }
     if (status === 409) return new ProductConflictError(hooks?.conflict?.(json), message);
     const refusal = (status === 400 || status === 422) && SAVES.includes(operation) ? refusalOf(hooks?.refused?.(json) ?? [], signedWith) : undefined;
-    if (refusal) return new SaveRefusedError(status, refusal, message);
-    return new HttpError(statusCode(status), status, { body: errorBody(json, signedWith), message });
+    if (refusal) return new SaveRefusedError(response.status, refusal, message);
+    return new HttpError(statusCode(status), response.status, { body: errorBody(json, signedWith), message });
   }
 
   /**
@@ -134,6 +135,7 @@ export function createTransport(options: TransportOptions): Send {
         const status = response.status;
         if ((status >= 200 && status <= 299) || sendOptions.accept?.includes(status)) {
           if (!isJson) throw new HttpError('API_INVALID_RESPONSE', status, { message: `${operation}: HTTP ${status} with a body that is not JSON` });
+          if (status <= 299 && options.hooks?.()?.failedDespiteStatus?.(json) === true) throw failure(operation, response, json, signedWith, 400);
           return { status, json, headers: response.headers };
         }
         throw failure(operation, response, isJson ? json : undefined, signedWith);

@@ -52,6 +52,8 @@ export interface AdapterHooks {
   conflict?(json: unknown): Product | undefined;
   /** What a 400 or 422 to a product save said, field by field where the platform names one ([] for nothing readable). */
   refused?(json: unknown): StoreSaid[];
+  /** A 2xx answer whose body says the request failed all the same (StoreHippo's `error`): read as a 400. */
+  failedDespiteStatus?(json: unknown): boolean;
 }
 
 /** Options every call takes. */

@@ -213,6 +213,20 @@ describe('PUT edit (2.2, 2.4)', () => {
     expect(store.getProduct(id)).toEqual(before);
   });
 
+  it('refuseEdits: every PUT refused with {messages, error}, at 400 or at 200 (the SDK tells failure by `error`), nothing changed', async () => {
+    const id = String(all[23]?._id);
+    const before = store.getProduct(id);
+    for (const status of [400, 200] as const) {
+      store.refuseEdits({ status, message: 'Name is taken.' });
+      const result = await hippo(store.origin, `ms.products/${id}`, { key: manager, method: 'PUT', body: { data: { name: 'Other' } } });
+      expect(result.status).toBe(status);
+      expect(result.json).toEqual({ messages: [{ key: 'ms.msg.bad_request', message: 'Name is taken.' }], error: 'Name is taken.' });
+      expect(store.getProduct(id)).toEqual(before);
+    }
+    store.refuseEdits(null);
+    expect((await hippo(store.origin, `ms.products/${id}`, { key: manager, method: 'PUT', body: { data: { name: 'Other' } } })).status).toBe(200);
+  });
+
   it('an edit elsewhere (touchProduct) changes updated_on, which a client re-reading before its PUT sees', async () => {
     const id = String(all[22]?._id);
     const seen = (await hippo(store.origin, `ms.products/${id}`, { key })).json.data.updated_on as string;

@@ -62,6 +62,11 @@ export interface StoreHippoStore {
   setKeyRole(secret: string, role: 'read-only' | 'manager'): void;
   setCors(mode: CorsMode): void;
   setRateLimit(perSecond: number | null): void;
+  /**
+   * Refuses every product PUT until called with null, with `{messages, error}`: at 400, or at 200 as
+   * StoreHippo's own SDK allows (it tells a failure by the body's `error`, never by the status).
+   */
+  refuseEdits(refusal: { status: 200 | 400; message: string } | null): void;
   /** Moves the server's clock (used for `updated_on`). */
   advanceClock(ms: number): void;
   /** An edit made elsewhere (another admin): applies `changes` and bumps `updated_on`. */
@@ -114,6 +119,7 @@ export async function startStoreHippoStore(options: StoreHippoOptions = {}): Pro
   const allowedOrigins = new Set(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
   let corsMode: CorsMode = options.cors ?? 'on';
   let rateLimit = options.rateLimitPerSecond ?? null;
+  let editRefusal: { status: 200 | 400; message: string } | null = null;
   let clockOffset = 0;
   const windows = new Map<string, { start: number; count: number }>();
   const recorded: RecordedRequest[] = [];
@@ -175,6 +181,7 @@ export async function startStoreHippoStore(options: StoreHippoOptions = {}): Pro
     if (req.method === 'GET') return id === undefined ? listEntity(records, url.searchParams, toWire) : getEntity(records, id, toWire);
     if (req.method === 'PUT' && entity === 'ms.products' && id !== undefined) {
       if (!key.role.editProducts) return forbidden;
+      if (editRefusal !== null) return { status: editRefusal.status, json: { ...message('ms.msg.bad_request', editRefusal.message), error: editRefusal.message } };
       if ((req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/json') return badRequest('the body must be application/json');
       let body: unknown;
       try {
@@ -255,6 +262,9 @@ export async function startStoreHippoStore(options: StoreHippoOptions = {}): Pro
     },
     setCors: (mode) => {
       corsMode = mode;
+    },
+    refuseEdits: (refusal) => {
+      editRefusal = refusal;
     },
     setRateLimit: (perSecond) => {
       rateLimit = perSecond;

@@ -124,6 +124,23 @@ describe('StoreHippo: messages[] of the envelope', () => {
     });
     expect((error as SaveRefusedError).refusal).toEqual({ fields: { price: 'Price must be below 99999.' }, summary: 'Bad request Validation failed' });
   });
+
+  it('a 200 whose body carries `error` (how StoreHippo’s own SDK tells a failure) is a refusal, never a save', async () => {
+    const error = await seamSave(storeHippoHooks, 200, { messages: [{ key: 'name', message: 'Name is taken.' }], error: 'Validation failed' });
+    expect(error).toBeInstanceOf(SaveRefusedError);
+    expect((error as SaveRefusedError).refusal).toEqual({ fields: { name: 'Name is taken.' }, summary: 'Validation failed' });
+    // with nothing readable it is still a failure (the generic refusal), and so is a read's
+    const bare = await seamSave(storeHippoHooks, 200, { error: true });
+    expect((bare as HttpError).code).toBe('API_BAD_REQUEST');
+    expect((await seamSave(storeHippoHooks, 200, { data: [], error: { message: 'Bad filter' } }, 'listProducts') as HttpError).code).toBe('API_BAD_REQUEST');
+  });
+
+  it('a 2xx whose `error` is empty is an answer; an accepted 403 stays the 403 the probe reads', async () => {
+    const send = (status: number, body: unknown) =>
+      createTransport({ apiBase: 'https://shop.example', fetch: async () => answer(status, body), sign: async () => TOKEN, onUnauthorized: async () => undefined, hooks: () => storeHippoHooks });
+    expect((await send(200, { data: { _id: 'a' }, error: null })({ method: 'PUT', path: '/p' }, 'updateProduct')).status).toBe(200);
+    expect((await send(403, { error: 'Forbidden' })({ method: 'GET', path: '/p' }, 'probe', { accept: [403] })).status).toBe(403);
+  });
 });
 
 describe('FlickRocket: OWIN error or ASP.NET ModelState', () => {

@@ -13,7 +13,7 @@ import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { assertUnchangedSince, buildProductEditBody, defaultImageBase, mapCouponList, mapListEnvelope, mapOrderList, mapProductList, mapProductResponse, type StoreHippoMapContext } from './map.ts';
 import { CategoryNames } from './category-names.ts';
-import { storeHippoRefused } from './refusal.ts';
+import { storeHippoRefused, storeHippoSaysFailed } from './refusal.ts';
 import { STOREHIPPO_PROBES, capabilitiesFromProbes, classifyProbeStatus, type ProbeId, type ProbeOutcome } from './probe.ts';
 import { STOREHIPPO_DEFAULT_COUNT, STOREHIPPO_MAX_COUNT, buildCouponListQuery, buildOrderListQuery, buildProductListQuery, entityPath, pagingParams } from './query.ts';
 
@@ -176,6 +176,6 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
       const verdict = capabilitiesFromProbes({ products: 'ok', orders, coupons });
       return verdict.kind === 'connected' ? [...verdict.capabilities] : [];
     },
-    hooks: { forbidden: storeHippoForbidden, refused: storeHippoRefused },
+    hooks: { forbidden: storeHippoForbidden, refused: storeHippoRefused, failedDespiteStatus: storeHippoSaysFailed },
   };
 }

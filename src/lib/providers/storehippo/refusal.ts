@@ -20,3 +20,12 @@ export function storeHippoRefused(json: unknown): StoreSaid[] {
   else if (typeof error === 'object' && error !== null) said.push({ words: (error as { message?: unknown }).message });
   return said;
 }
+
+/**
+ * StoreHippo's own SDK tells a failed call by a truthy `error` in the body, whatever the status
+ * (HippoInnovations/storehippo-nodejs-sdk lib/storehippo.js, sendResponse): such an answer is a
+ * failure here too, never a save (docs/platform-evidence.md).
+ */
+export function storeHippoSaysFailed(json: unknown): boolean {
+  return typeof json === 'object' && json !== null && Boolean((json as { error?: unknown }).error);
+}
