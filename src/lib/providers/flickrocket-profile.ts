@@ -30,7 +30,9 @@ const MODES: readonly ConnectionModeInfo[] = [
   },
 ];
 
-const LANGUAGE_HINT = 'Set language to a two-letter code such as "en" or "de".';
+/** The languages FlickRocket keeps product texts in (its batch-upload guide; docs/platform-evidence.md). */
+const LANGUAGES = ['en', 'de', 'es', 'it', 'fr', 'pt'];
+const LANGUAGE_HINT = 'Set language to one FlickRocket keeps product texts in: "en", "de", "es", "it", "fr" or "pt".';
 
 function validateFlickRocket(reader: ConfigReader, base: StoreConfigBase): FlickRocketStoreConfig {
   const store: FlickRocketStoreConfig = {
@@ -46,7 +48,8 @@ function validateFlickRocket(reader: ConfigReader, base: StoreConfigBase): Flick
   if (currency !== undefined) store.currency = currency;
   const language = reader.optionalText('language', LANGUAGE_HINT);
   if (language !== undefined) {
-    if (!/^[a-z]{2}$/i.test(language)) reader.fail('language', LANGUAGE_HINT);
+    // Another language would show, and edit, the English texts without a word (chooseLocale).
+    if (!LANGUAGES.includes(language.toLowerCase())) reader.fail('language', LANGUAGE_HINT);
     store.language = language.toLowerCase();
   }
   return store;
