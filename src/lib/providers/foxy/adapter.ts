@@ -111,14 +111,20 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
 
     async listOrders(cursor?: Cursor | null, options?: CallOptions & { count?: number }): Promise<OrderPage> {
       const limit = Math.min(PAGE_LIMIT, Math.max(1, Math.floor(options?.count ?? 20)));
-      const url = cursor ?? withQuery(followLink(await storeOf(options), FOXY_REL.transactions, apiBase), { order: 'transaction_date desc', limit });
+      // The filters Foxy's own admin starts its transactions list with (Foxy/foxy-elements,
+      // FilterAttributeForm.stories.ts): total_items is then the count of orders shown.
+      const url =
+        cursor ??
+        withQuery(followLink(await storeOf(options), FOXY_REL.transactions, apiBase), { order: 'transaction_date desc', is_test: 'false', hide_transaction: 'false', limit });
       const page = readCollectionPage(await getJson(url, 'listOrders', options), FOXY_REL.transactions, apiBase);
       const orders: Order[] = page.entries
         .map((entry, i) => readSale(entry, `$.fx:transactions[${i}]`))
         .filter((sale) => !sale.isTest && !sale.hidden)
         .map(orderFromSale);
-      // total_items counts the test and hidden transactions left out here: it pages, it is no count of orders.
-      return { orders, next: page.next === undefined ? null : (page.next as Cursor), total: page.total, roughTotal: true };
+      // (a server that ignored the filters: the test and hidden ones are still left out, and total_items
+      // is then no count of orders)
+      const filtered = orders.length !== page.entries.length;
+      return { orders, next: page.next === undefined ? null : (page.next as Cursor), total: page.total, ...(filtered ? { roughTotal: true as const } : {}) };
     },
 
     async listCoupons(options?: CallOptions): Promise<Coupon[]> {
