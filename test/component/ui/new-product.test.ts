@@ -159,6 +159,44 @@ describe('New product', () => {
     await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toBeUndefined());
   });
 
+  it('after an Add answered 503, Try again asks the store first: its list failing sends nothing; the product found opens, said saved, with one POST', async () => {
+    const app = await openCatalogue(['storefront', 'admin']);
+    app.network.on('POST', '/api/v1/products', () => json({ error: 'server_error' }, { status: 503 }), { times: 1 });
+    const lookup = { q: 'Hand-thrown mug', sort: 'newest', page: '0', count: '20' };
+    app.network.on('GET', '/api/v1/products', () => Promise.reject(new TypeError('Failed to fetch')), { query: lookup, times: 1 });
+    const kept = wireProduct({ id: 'p-kept', name: 'Hand-thrown mug', cost_raw: 24.5, published: false, inventory: 12, created: new Date().toISOString() });
+    app.network.on('GET', '/api/v1/products', () => json({ products: [kept], paging: { page: 0, count: 20, total: 1 } }), { query: lookup, times: 1 });
+    await openForm(app);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Hand-thrown mug');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '24.5');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Inventory' }), '12');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
+    // the look failed: still unknown, so nothing was sent again
+    await eventually(() => expect(app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('q'))).toHaveLength(1));
+    await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
+    await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', storeId: 'demo', productId: 'p-kept' }));
+    expect(posted(app)).toHaveLength(1);
+    expect(app.router.kept('addedBefore')).toBe(true);
+    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+  });
+
+  it('after a clear refusal (400), Add sends again without asking the store for the product first', async () => {
+    const app = await openCatalogue(['storefront', 'admin']);
+    app.network.on('POST', '/api/v1/products', () => json({ error: 'invalid_request', error_description: 'Try later.' }, { status: 400 }), { times: 1 });
+    app.network.on('POST', '/api/v1/products', () => json(wireProduct({ id: 'p-new', name: 'Mug', cost_raw: 8, published: false }), { status: 201 }), { times: 1 });
+    await openForm(app);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Mug');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '8');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+    await screen.findByText(/Try later\./);
+    await userEvent.click(await screen.findByRole('button', { name: 'Add product' }));
+    await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-new' }));
+    expect(posted(app)).toHaveLength(2);
+    expect(app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('q'))).toEqual([]);
+    expect(app.router.kept('addedBefore')).toBeUndefined();
+  });
+
   it('Cancel with nothing typed closes the form at once, asking nothing', async () => {
     const app = await openCatalogue(['storefront', 'admin']);
     await openForm(app);

@@ -149,6 +149,8 @@ describe('a retry that worked lands the focus where its work shows', () => {
     const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, path: '/s/demo' });
     answerStoreInfo(app.network);
     app.network.on('POST', '/api/v1/products', failed, { times: 2 });
+    // a 500 leaves it unknown whether the store kept it: each Try again looks first, and finds none
+    app.network.on('GET', '/api/v1/products', () => json({ products: [], paging: { page: 0, count: 20, total: 0 } }), { query: { q: 'Mug', sort: 'newest', page: '0', count: '20' } });
     app.network.on('POST', '/api/v1/products', () => json(wireProduct({ id: 'p-new', name: 'Mug', published: false }), { status: 201 }));
     renderScreen(app, AddProduct, () => ({ storeId: 'demo', currency: 'USD' }));
     await userEvent.click(await screen.findByRole('button', { name: 'New product' }));

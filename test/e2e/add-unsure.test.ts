@@ -1,0 +1,109 @@
+/**
+ * Adding a product on a flaky connection, in the built app against the Goodsie demo store (which,
+ * like Goodsie, has no idempotent create and no SKU): the store receives and keeps the first Add,
+ * then its answer is lost on the way (the connection reset) or replaced by a gateway's 502. Try
+ * again must not add the product a second time: the app looks for it first, finds it, opens it and
+ * says it was saved. A clear refusal (4xx) stays as it was; one that never reached the store is
+ * sent again. Photographed at 360 and 1280 px (.test-artifacts/screenshots/add-unsure-*.png).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const SAVED_BEFORE =
+  'It was saved: the store had it already. Your first Add reached it but its answer was lost, so it was not added twice.';
+
+const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin'] } });
+
+type Fault = 'reset' | 'bad-gateway' | 'never-sent';
+
+/**
+ * The first POST /api/v1/products meets `fault`: 'reset' and 'bad-gateway' after the store kept it,
+ * 'never-sent' before it reached the store. Later ones go through. Returns the count of POSTs the store got.
+ */
+async function faultFirstCreate(page: Page, fault: Fault): Promise<() => number> {
+  let posts = 0;
+  let reached = 0;
+  await page.route(`${e2e.env.store.origin}/api/v1/products`, async (route) => {
+    if (route.request().method() !== 'POST') return route.continue();
+    posts++;
+    if (posts === 1 && fault === 'never-sent') return route.abort('connectionreset');
+    if (posts > 1) {
+      reached++;
+      return route.continue();
+    }
+    const answer = await route.fetch();
+    reached++;
+    expect(answer.status()).toBe(201);
+    if (fault === 'reset') return route.abort('connectionreset');
+    return route.fulfill({ status: 502, headers: { 'Access-Control-Allow-Origin': '*' }, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' });
+  });
+  return () => reached;
+}
+
+async function signedIn(): Promise<Page> {
+  const { page } = await e2e.open();
+  await page.goto(e2e.env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+  await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+  return page;
+}
+
+async function fillNewProduct(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'New product' }).click();
+  const adding = page.getByRole('form', { name: 'New product' });
+  await adding.getByRole('textbox', { name: 'Name' }).fill(name);
+  await adding.getByRole('textbox', { name: /^Price/ }).fill('24.5');
+  await adding.getByRole('textbox', { name: 'Inventory' }).fill('12');
+  await adding.getByRole('button', { name: 'Add product' }).click();
+}
+
+/** How many products of the catalogue, searched for `name`, are named exactly that (as the merchant would look). */
+async function countNamed(page: Page, name: string): Promise<number> {
+  await page.goto(`${e2e.env.app.url}#/s/demo?q=${encodeURIComponent(name)}`);
+  await page.getByRole('status').filter({ hasText: /matching/ }).waitFor();
+  return (await page.locator('main ul > li article h3').allTextContents()).filter((text) => text.trim() === name).length;
+}
+
+describe('an Add whose answer is lost', () => {
+  for (const fault of ['reset', 'bad-gateway'] as const) {
+    it(`${fault}: the store kept it, so Try again opens it, says it was saved, and adds nothing more`, async () => {
+      const page = await signedIn();
+      const reached = await faultFirstCreate(page, fault);
+      const name = `Flaky mug ${fault}`;
+      await fillNewProduct(page, name);
+      const alert = page.getByRole('alert').filter({ hasText: fault === 'reset' ? 'could not be reached' : 'had a problem' });
+      await alert.waitFor();
+      await page.getByRole('button', { name: 'Try again' }).click();
+      const heading = page.getByRole('heading', { name, level: 1 });
+      await heading.waitFor();
+      expect(reached()).toBe(1);
+      // in a live region: a screen reader hears it as it is filled, once the product is in
+      await page.getByRole('status').filter({ hasText: SAVED_BEFORE }).waitFor();
+      const id = decodeURIComponent(new URL(page.url()).hash).split('/').at(-1)!;
+      expect(e2e.env.store.getProduct(id)).toMatchObject({ name, cost_raw: 24.5, inventory: 12, published: false });
+      if (fault === 'reset') {
+        for (const width of [360, 1280]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.screenshot({ path: `${SCREENSHOT_DIR}/add-unsure-${width}.png` });
+        }
+      }
+      expect(await countNamed(page, name)).toBe(1);
+    });
+  }
+
+  it('never sent: Try again finds nothing at the store and adds it, once', async () => {
+    const page = await signedIn();
+    const reached = await faultFirstCreate(page, 'never-sent');
+    const name = 'Flaky mug never sent';
+    await fillNewProduct(page, name);
+    await page.getByRole('alert').filter({ hasText: 'could not be reached' }).waitFor();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    expect(await page.getByText(SAVED_BEFORE).count()).toBe(0);
+    expect(reached()).toBe(1);
+    expect(await countNamed(page, name)).toBe(1);
+  });
+});
