@@ -94,6 +94,38 @@ describe('an Add whose answer is lost', () => {
     });
   }
 
+  it('the page reloaded before the answer came: the form comes back saying so, and Add opens the one the store kept', async () => {
+    const page = await signedIn();
+    let posts = 0;
+    let kept = false;
+    await page.route(`${e2e.env.store.origin}/api/v1/products`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts++;
+      // the store keeps it; its answer never comes back (the page is reloaded meanwhile)
+      await route.fetch();
+      kept = true;
+    });
+    const name = 'Flaky mug reloaded';
+    await fillNewProduct(page, name);
+    await expect.poll(() => kept).toBe(true);
+    await page.reload();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'New product' }).click();
+    const adding = page.getByRole('form', { name: 'New product' });
+    await adding.getByText('What you had typed for this product was restored. It may have been added already: Add product looks for it at the store first.').waitFor();
+    expect(await adding.getByRole('textbox', { name: 'Name' }).inputValue()).toBe(name);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await adding.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/add-unsure-restored-${width}.png` });
+    }
+    await adding.getByRole('button', { name: 'Add product' }).click();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    await page.getByRole('status').filter({ hasText: SAVED_BEFORE }).waitFor();
+    expect(posts).toBe(1);
+    expect(await countNamed(page, name)).toBe(1);
+  });
+
   it('never sent: Try again finds nothing at the store and adds it, once', async () => {
     const page = await signedIn();
     const reached = await faultFirstCreate(page, 'never-sent');

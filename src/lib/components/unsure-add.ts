@@ -78,3 +78,12 @@ export async function findAdded(
   }
   return undefined;
 }
+
+/** The Adds a draft kept (IndexedDB, this app's own record), or null where it kept none it can use. */
+export function readUnsure(value: unknown): UnsureAdd | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { sent, since } = value as Partial<UnsureAdd>;
+  if (!Array.isArray(sent) || typeof since !== 'number' || !Number.isFinite(since)) return null;
+  const adds = sent.filter((add): add is NewProduct => typeof add?.name === 'string' && typeof add.price === 'number').slice(-REMEMBERED);
+  return adds.length > 0 ? { sent: adds, since } : null;
+}

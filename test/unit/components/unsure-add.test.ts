@@ -4,7 +4,7 @@
  * that Add's, and that the store is asked before anything is sent again.
  */
 import { describe, expect, it } from 'vitest';
-import { CLOCK_SKEW_MS, findAdded, isAdded, noteUnsure, outcomeUnknown, type UnsureAdd } from '../../../src/lib/components/unsure-add.ts';
+import { CLOCK_SKEW_MS, findAdded, isAdded, noteUnsure, outcomeUnknown, readUnsure, type UnsureAdd } from '../../../src/lib/components/unsure-add.ts';
 import type { NewProduct, Product, ProductQuery } from '../../../src/lib/domain/catalog.ts';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
@@ -112,5 +112,19 @@ describe('findAdded: asks the store before anything is sent again', () => {
   it('rejects as the store’s list did: nothing is known, so nothing may be sent', async () => {
     const offline = new AppError('API_NETWORK_ERROR', 'no answer');
     await expect(findAdded(store(offline), noteUnsure(null, mug, SENT_AT))).rejects.toBe(offline);
+  });
+});
+
+describe('readUnsure: the Adds a draft kept (a page left before the answer came)', () => {
+  it('reads what noteUnsure made, as it went through IndexedDB', () => {
+    const unsure = noteUnsure(noteUnsure(null, mug, SENT_AT), { ...mug, price: 25 }, SENT_AT + 1);
+    expect(readUnsure(structuredClone(unsure))).toEqual(unsure);
+  });
+
+  it('nothing from a draft without them (an older version’s), or with ones it cannot use', () => {
+    for (const value of [undefined, null, 'x', {}, { sent: [], since: SENT_AT }, { sent: [mug], since: 'today' }, { sent: [mug], since: Number.NaN }, { sent: [{ name: 'Mug' }], since: SENT_AT }]) {
+      expect(readUnsure(value), JSON.stringify(value)).toBeNull();
+    }
+    expect(readUnsure({ sent: [null, mug], since: SENT_AT })).toEqual({ sent: [mug], since: SENT_AT });
   });
 });
