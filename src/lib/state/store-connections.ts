@@ -270,6 +270,15 @@ export class StoreConnections {
     return (await this.#load()).connections.current(storeId);
   }
 
+  /**
+   * Forgets all this browser keeps for a store config.json no longer names (unlisted-stores.ts);
+   * a store it names is signed out of instead (forget, Session.signOut).
+   */
+  async forgetUnlisted(storeId: string): Promise<void> {
+    if (this.#deps.config.stores.some((s) => s.id === storeId)) return;
+    await (await import('../storage/unlisted-stores.ts')).forgetUnlistedStore(this.#deps.store, storeId);
+  }
+
   /** Forgets the credential in every tab (Connections.forget). */
   async forget(storeId: string): Promise<void> {
     return (await this.#load()).connections.forget(storeId);

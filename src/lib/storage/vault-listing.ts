@@ -14,7 +14,10 @@ export type { StoreLookup } from './vault-records.ts';
 
 export interface VaultListing {
   sessions: StoreSession[];
-  /** Store ids whose record was corrupt or unreadable and has been deleted. */
+  /**
+   * Store ids whose record was corrupt or unreadable and has been deleted; and those config.json no
+   * longer names, whose record is kept and never used (vault-records.ts readListed).
+   */
   discarded: string[];
   /**
    * The records of stores on the seam (v2, any platform but Goodsie) by store id, as read: left for

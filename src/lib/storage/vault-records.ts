@@ -20,11 +20,17 @@ export type StoreLookup = (storeId: string) => StoreConfig | undefined;
  * Reads one listed record (`read`: its value as `vault` gave it): OTHER_KIND for a v2 record of a
  * platform other than Goodsie (not this vault's to read or discard, credential-vault.ts), kept in
  * `seam` as read; null when it was corrupt, unreadable or not made for its store as config.json
- * gives it (and is now gone). Rejects, the record kept, where the code that opens it did not download.
+ * gives it (and is now gone), or when config.json no longer names its store at all: that one is
+ * kept (a stale copy of config.json may leave a store out for a while, and the store comes back
+ * with its connection), never used, and listed as discarded all the same, so that the person is
+ * told of it at every visit and may forget it (Banners, unlisted-stores.ts) rather than it
+ * lingering unseen. Rejects, the record kept, where the code that opens it did not download.
  */
 export async function readListed(vault: KeyValueStore, storeId: string, read: Promise<unknown>, seam: Map<string, unknown>, storeOf: Promise<StoreLookup | undefined>): Promise<StoreSession | null | typeof OTHER_KIND> {
   try {
     const raw = await read;
+    const lookup = await storeOf;
+    if (lookup && !lookup(storeId)) return null;
     if (isRecord(raw) && raw['v'] === 2 && typeof raw['kind'] === 'string' && runsOnSeam(raw['kind'])) {
       seam.set(storeId, raw);
       return OTHER_KIND;
