@@ -46,6 +46,19 @@ export function credentialOfflineWords(button: string): Explanation {
   };
 }
 
+/**
+ * A send whose code did not download while the browser is online (CredentialsForm): the site was
+ * replaced since the page loaded (or the connection dropped), and this tab will not fetch that code
+ * again. Nothing reached the store and the fields keep what was entered; the reload that brings
+ * the site's current version empties them, which is said before it is done.
+ */
+export function credentialCodeUnavailableWords(): Explanation {
+  return {
+    title: 'Part of this app could not be loaded',
+    detail: 'The site was probably updated since this page opened, so nothing was sent to the store. Reload the page to get its current version, then connect again; the reload empties this form, so keep what you entered at hand.',
+  };
+}
+
 /** Codes that say the store refused what was typed or pasted (not a throttle, an outage, the network). */
 const REFUSALS: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['CREDENTIALS_INVALID', 'CREDENTIALS_REJECTED', 'CREDENTIALS_WRONG_SCOPE']);
 
