@@ -150,3 +150,40 @@ describe('a new build deployed while a credentials form is open', () => {
     await storeRow(page, HIPPO).getByText(/^Connected/).waitFor();
   });
 });
+
+describe('config.json unavailable on a returning visit', () => {
+  it('a 503 is said to be passing, a web page in its place is the deployment’s; both say the saved connection is kept, and it is there once the file is back', async () => {
+    await deploy(everyStore);
+    const { page } = await e2e.open({ width: 360, height: 780 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    const kept = page.getByRole('status').filter({ hasText: 'Your connection to a store is kept in this browser' });
+
+    // The host in trouble for a moment: its own error page, with a 503.
+    await page.route(/\/config\.json$/, (route) => route.fulfill({ status: 503, contentType: 'text/html', body: '<h1>503 Service Unavailable</h1>' }));
+    await page.reload();
+    await page.getByRole('heading', { name: 'This site could not load its configuration right now', level: 1 }).waitFor();
+    await page.getByText('(HTTP 503), which usually lasts a short while. Reload in a moment.').waitFor();
+    await kept.waitFor();
+    expect(await page.getByText('This deployment has no configuration').count()).toBe(0);
+    await shoot(page, 'config-503-360');
+    await page.setViewportSize({ width: 1280, height: 780 });
+    await shoot(page, 'config-503-1280');
+
+    // A web page answered with 200 in its place (a host's fallback to index.html): the deployment's to fix.
+    await page.unroute(/\/config\.json$/);
+    await page.route(/\/config\.json$/, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Shop</title>' }));
+    await page.reload();
+    await page.getByRole('heading', { name: 'This deployment’s configuration has a problem', level: 1 }).waitFor();
+    await kept.waitFor();
+    await shoot(page, 'config-html-1280');
+    expect(await readSessionKeys(page)).toEqual(['session:demo']);
+
+    // The file back: Reload, and the store's catalogue with the same connection.
+    await page.unroute(/\/config\.json$/);
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.locator('main ul > li article').first().waitFor();
+  });
+});
