@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent, deploymentHeaders, readSessionKeys } from '../helpers/e2e-app.ts';
+import { STORE_NAME, connectThroughConsent, deploymentHeaders, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 import { startStoreHippoStore, type StoreHippoStore } from '../platforms/storehippo/server.ts';
@@ -106,6 +106,8 @@ describe('a store config.json no longer lists', () => {
     await unlistedBanner(page).getByRole('button', { name: 'Forget “hippo”' }).click();
     await unlistedBanner(page).getByText('“hippo”: forgotten in this browser.').waitFor();
     await expect.poll(() => readSessionKeys(page)).toEqual([]);
+    // nothing else of theirs either (the markers of how a connection ended or was signed out, …)
+    expect((await readVaultKeys(page)).filter((key) => /:(demo|hippo)$/.test(key))).toEqual([]);
     await shoot(page, 'unlisted-forgotten-1280');
     await visitAgain(page);
     await page.getByRole('button', { name: `Connect ${STORE_NAME} (PKCE)`, exact: true }).waitFor();
