@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { STORE_NAME, connectThroughConsent, deploymentHeaders } from '../helpers/e2e-app.ts';
 import { productCards, loadedProducts } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { loadProfilesFor } from '../../src/lib/config/load-config.ts';
+import type { AppConfig } from '../../src/lib/config/types.ts';
 
 /**
  * People who see little: a larger text size set in the browser, Windows' High Contrast (forced
@@ -12,6 +14,14 @@ import { SCREENSHOT_DIR } from '../helpers/paths.ts';
  * is photographed in the condition (`low-vision-*.png`) to look at.
  */
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'cart', 'admin'] } });
+
+// A Shopware shop beside the demo store, for its pasted-credentials form (never connected: nothing answers there).
+beforeAll(async () => {
+  const config = { stores: [...e2e.env.stores, { id: 'sw', kind: 'shopware6', name: 'Shopware Shop', apiBase: 'http://127.0.0.1:9', auth: ['integration', 'password'] }] } as AppConfig;
+  await loadProfilesFor(config);
+  e2e.env.app.setOverride('config.json', JSON.stringify(config));
+  e2e.env.app.setHeaders(deploymentHeaders(config));
+});
 
 async function shoot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
@@ -39,6 +49,73 @@ async function openProduct(page: Page): Promise<void> {
   await productCards(page).nth(1).getByRole('link').first().click();
   await page.getByRole('form', { name: 'Edit product' }).waitFor();
 }
+
+/** The WCAG contrast ratio of two opaque computed colours ("rgb(r, g, b)"), to two decimals. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = (color.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [x, y] = [luminance(a), luminance(b)];
+  return Math.round(((Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05)) * 100) / 100;
+}
+
+/**
+ * Every visible text field, select and text area: the contrast of its border with its own
+ * background and with what is around it (the lower), and of its placeholder with its background.
+ */
+async function fieldContrasts(page: Page): Promise<Array<{ field: string; border: number; placeholder: number | null }>> {
+  const fields = await page.evaluate(() => {
+    const opaque = (color: string) => color !== 'transparent' && ((color.match(/[\d.]+/g) ?? []).map(Number)[3] ?? 1) === 1;
+    const behind = (element: Element) => {
+      for (let at = element.parentElement; at; at = at.parentElement) {
+        const color = getComputedStyle(at).backgroundColor;
+        if (opaque(color)) return color;
+      }
+      return getComputedStyle(document.documentElement).backgroundColor;
+    };
+    return [...document.querySelectorAll<HTMLElement>('input:not([type=checkbox]):not([type=radio]):not([type=hidden]), select, textarea')]
+      .filter((field) => field.getClientRects().length > 0)
+      .map((field) => {
+        const style = getComputedStyle(field);
+        return {
+          field: `${field.tagName.toLowerCase()} ${field.getAttribute('aria-label') ?? field.id}`,
+          border: style.borderTopColor,
+          own: opaque(style.backgroundColor) ? style.backgroundColor : behind(field),
+          around: behind(field),
+          placeholder: field.getAttribute('placeholder') ? getComputedStyle(field, '::placeholder').color : null,
+        };
+      });
+  });
+  return fields.map(({ field, border, own, around, placeholder }) => ({
+    field,
+    border: Math.min(contrast(border, own), contrast(border, around)),
+    placeholder: placeholder === null ? null : contrast(placeholder, own),
+  }));
+}
+
+describe('form fields stand out from the page', () => {
+  it.each(['light', 'dark'] as const)('in the %s theme: every field’s border is 3:1 against the field and the page, its placeholder 4.5:1 (connect form, catalogue, product)', async (colorScheme) => {
+    const { page } = await e2e.open({ width: 1280, colorScheme });
+    const weak: unknown[] = [];
+    const check = async (screen: string, least: number) => {
+      const found = await fieldContrasts(page);
+      expect(found.length, screen).toBeGreaterThanOrEqual(least);
+      weak.push(...found.filter((f) => f.border < 3 || (f.placeholder !== null && f.placeholder < 4.5)).map((f) => ({ screen, ...f })));
+      await shoot(page, `fields-${screen}-${colorScheme}`);
+    };
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('button', { name: 'Connect Shopware Shop', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Access key ID' }).waitFor();
+    await check('connect-form', 2);
+    await connectThroughConsent(page, STORE_NAME);
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    await check('catalogue', 3);
+    await openProduct(page);
+    await check('product', 5);
+    expect(weak).toEqual([]);
+  });
+});
 
 describe('a larger text size set in the browser', () => {
   it('the words grow with it (the body is not a fixed 16 px), and the screens still fit at 1280 px; the product editor and the coupons fit a phone', async () => {
