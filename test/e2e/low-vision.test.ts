@@ -143,3 +143,49 @@ describe('a larger text size set in the browser', () => {
     await shoot(page, 'text-200-coupons-360');
   });
 });
+
+describe('forced colours (Windows High Contrast)', () => {
+  it.each(['dark', 'light'] as const)('%s: only the current store tab has its bar, and the loading grid keeps its shapes', async (colorScheme) => {
+    const { page } = await e2e.open({ width: 1280, colorScheme });
+    await page.emulateMedia({ forcedColors: 'active', colorScheme });
+    // The products are held back until the loading grid is checked.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/api\/v1\/products(\?|$)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    try {
+      await page.goto(e2e.env.app.url);
+      await connectThroughConsent(page, STORE_NAME);
+      const loading = page.getByRole('status', { name: 'Loading products…' });
+      await loading.waitFor();
+      const shapes = await loading.evaluate((grid) => {
+        const card = grid.querySelector('.card-box')!;
+        const back = getComputedStyle(card).backgroundColor;
+        return [...card.querySelectorAll('.shimmer')].map((shape) => getComputedStyle(shape).backgroundColor !== back);
+      });
+      expect(shapes.length).toBeGreaterThan(0);
+      expect(shapes.every(Boolean)).toBe(true);
+      await shoot(page, `forced-colors-loading-${colorScheme}`);
+    } finally {
+      release();
+    }
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    const tabs = () =>
+      page.getByRole('navigation', { name: 'Store', exact: true }).evaluate((nav) => {
+        // Canvas, the colour forced on every background (the nav's own is transparent)
+        const canvas = getComputedStyle(document.body).backgroundColor;
+        return [...nav.querySelectorAll('a')].map((a) => ({ current: a.getAttribute('aria-current') === 'page', barShows: getComputedStyle(a).borderBottomColor !== canvas }));
+      });
+    expect(await tabs()).toEqual([
+      { current: true, barShows: true },
+      ...Array.from({ length: 4 }, () => ({ current: false, barShows: false })),
+    ]);
+    await shoot(page, `forced-colors-catalogue-${colorScheme}`);
+    await page.getByRole('navigation', { name: 'Store', exact: true }).getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('table').waitFor();
+    expect((await tabs()).map((t) => t.barShows)).toEqual([false, false, true, false, false]);
+    await shoot(page, `forced-colors-orders-${colorScheme}`);
+  });
+});
