@@ -144,6 +144,26 @@ describe('a larger text size set in the browser', () => {
   });
 });
 
+describe('the focus ring on a product card', () => {
+  it.each(['light', 'dark'] as const)('%s: drawn over the picture, it is 3:1 against a white picture and against the card', async (colorScheme) => {
+    const { page } = await e2e.open({ width: 1280, colorScheme });
+    await openCatalogue(page);
+    const link = productCards(page).first().getByRole('link').first();
+    // By the keyboard (a focus ring shows for it), from the field before the grid.
+    await page.getByRole('combobox', { name: 'Sort by' }).focus();
+    for (let i = 0; i < 5 && !(await link.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
+    const { ring, style, card } = await link.evaluate((a) => {
+      const style = getComputedStyle(a);
+      return { ring: style.outlineColor, style: `${style.outlineStyle} ${style.outlineWidth}`, card: getComputedStyle(a.closest('article')!).backgroundColor };
+    });
+    expect(style).toBe('solid 3px');
+    expect(contrast(ring, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+    expect(contrast(ring, card)).toBeGreaterThanOrEqual(3);
+    await page.evaluate(() => scrollTo(0, 200));
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `low-vision-card-focus-${colorScheme}.png`) });
+  });
+});
+
 describe('forced colours (Windows High Contrast)', () => {
   it.each(['dark', 'light'] as const)('%s: only the current store tab has its bar, and the loading grid keeps its shapes', async (colorScheme) => {
     const { page } = await e2e.open({ width: 1280, colorScheme });
