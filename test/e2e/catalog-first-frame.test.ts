@@ -3,7 +3,8 @@
  * store of 600 products: the first frame of a list (the first page, a search's results) draws the
  * cards in view and no more, the rows around them following unasked; and on a returning visit the
  * first Intl.NumberFormat (tens of milliseconds while the locale data loads) is made by a worker
- * while the products are on their way, and the page's own only after it.
+ * while the products are on their way, and the page's own only after it; the loading grid's bars
+ * pulse only once the wait has lasted 300 ms.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -113,6 +114,32 @@ const LOADING_GRID = `(() => {
 })();`;
 
 /**
+ * For each loading grid put on the page: how long after it came its bars began to pulse (any
+ * animation running in it, looked for every frame), or null and how long it was shown when it went
+ * first.
+ */
+const PULSE_WATCH = `(() => {
+  const grids = [];
+  window.__pulses = grids;
+  let seen = null;
+  const watch = (grid, since) => {
+    const frame = () => {
+      if (!grid.isConnected) return grids.push({ after: null, shownFor: performance.now() - since });
+      if (grid.getAnimations({ subtree: true }).length > 0) return grids.push({ after: performance.now() - since });
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  };
+  new MutationObserver(() => {
+    const grid = document.querySelector('[role="status"][aria-label="Loading products…"]');
+    if (grid && grid !== seen) {
+      seen = grid;
+      watch(grid, performance.now());
+    }
+  }).observe(document, { childList: true, subtree: true });
+})();`;
+
+/**
  * A returning visit: signed in against a store whose answers take `latencyMs` (as a remote store's
  * do), the catalogue shown once and that tab closed, the session staying stored. Gives a new tab in
  * the same context, not yet on the catalogue, and the catalogue's address.
@@ -217,6 +244,34 @@ describe('the catalogue before its first paint', () => {
     await page.keyboard.press('Tab');
     const focusedCard = await page.evaluate(() => Number(document.activeElement?.closest('li')?.getAttribute('aria-posinset') ?? 0));
     expect(focusedCard).toBe(firstPage!.length + 1);
+  });
+
+  it("the loading grid's bars are still for its first 300 ms, and pulse once the wait is longer", async () => {
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    await page.addInitScript({ content: PULSE_WATCH });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await expect.poll(() => cardCount(page)).toBeGreaterThan(0);
+    // The search's answer held for 2 s, so that its loading grid is on screen well past 300 ms.
+    const origin = e2e.env.store.origin;
+    await page.route(
+      (url) => url.origin === origin && url.pathname === '/api/v1/products' && url.searchParams.get('q') === 'a',
+      async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        await route.continue().catch(() => {});
+      },
+    );
+    const before = await page.evaluate(() => (window as unknown as { __pulses: unknown[] }).__pulses.length);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('a');
+    await page.getByRole('status').filter({ hasText: /matching “a”/ }).waitFor();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __pulses: unknown[] }).__pulses.length)).toBeGreaterThan(before);
+    const search = await page.evaluate((i) => (window as unknown as { __pulses: { after: number | null; shownFor?: number }[] }).__pulses[i]!, before);
+    // Pulsing by the end of the 2 s wait, and not before its 300 ms timer (the grid is noted a
+    // moment after it is drawn, hence the few milliseconds' allowance): nothing animated in it
+    // until then, so an answer that came sooner would have found no animation to stop.
+    expect(search.after).not.toBeNull();
+    expect(search.after!).toBeGreaterThanOrEqual(295);
+    expect(search.after!).toBeLessThan(2000);
   });
 
   it('a returning visit, busy until its first card, has a worker make the first Intl.NumberFormat while the products are on their way, and makes its own only after that', async () => {
