@@ -164,4 +164,31 @@ describe('a long catalogue with the keyboard', () => {
     await page.keyboard.press('Tab');
     expect(await focusedAt(page)).toBe('46');
   });
+
+  it('Back and Forward between a search’s results and the list, from a card: the focus goes to main, not the page’s body', async () => {
+    const page = await signedIn(1280, 900);
+    await page.locator('#catalog-search').focus();
+    await page.keyboard.type('mug');
+    await page.getByRole('status').filter({ hasText: /matching “mug”/ }).waitFor();
+    await tabToCard(page, 3);
+
+    // Back (Alt+Left: the browser's own key, not the page's, so pressed here as the browser would).
+    await page.goBack();
+    await page.getByRole('status').filter({ hasText: /^\d+ products$/ }).waitFor();
+    await expect.poll(() => focusedAt(page)).toBe('main');
+    // main is named by the store's heading: what a screen reader says as it takes the focus.
+    expect(await page.getByRole('main', { name: STORE_NAME }).count()).toBe(1);
+    await page.waitForTimeout(300);
+    expect(await focusedAt(page)).toBe('main');
+    // The next Tab goes on inside main, not from the top of the page.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('main') !== null)).toBe(true);
+
+    // Forward to the results, from a card of the list.
+    await tabToCard(page, 2);
+    await page.goForward();
+    await page.getByRole('status').filter({ hasText: /matching “mug”/ }).waitFor();
+    await expect.poll(() => focusedAt(page)).toBe('main');
+    await shoot(page, '1280-after-forward');
+  });
 });
