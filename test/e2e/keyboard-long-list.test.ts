@@ -165,6 +165,44 @@ describe('a long catalogue with the keyboard', () => {
     expect(await focusedAt(page)).toBe('46');
   });
 
+  describe('Tab reaching Load more before the last page of a search: the button goes as the page lands', () => {
+    /** Searches "mug" (59 products: pages 0 to 2 of 24) with its last page held, Tabs to Load more, and lets the page go with `answer`. */
+    async function onLoadMoreAsLastPageLands(answer: 'continue' | 'fail'): Promise<Page> {
+      const page = await signedIn(1280, 900);
+      let release = () => {};
+      const held = new Promise<void>((done) => (release = done));
+      const lastPage = (url: URL) => url.pathname === '/api/v1/products' && url.searchParams.get('q') === 'mug' && url.searchParams.get('page') === '2';
+      await page.route(lastPage, async (route) => {
+        await held;
+        await (answer === 'continue' ? route.continue() : route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"server_error"}' }));
+      });
+      await page.locator('#catalog-search').focus();
+      await page.keyboard.type('mug');
+      await page.getByRole('status').filter({ hasText: /^59 products matching “mug”$/ }).waitFor();
+      await expect.poll(() => loadedProducts(page)).toBe(48);
+      const onMore = () => page.evaluate(() => document.activeElement?.matches('#main .more button') ?? false);
+      for (let i = 0; i < 60 && !(await onMore()); i++) await page.keyboard.press('Tab');
+      await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Loading more…');
+      release();
+      return page;
+    }
+
+    it('the last page: its first product takes the focus (it fell to the page’s body)', async () => {
+      const page = await onLoadMoreAsLastPageLands('continue');
+      await page.getByText('You have seen all 59 products.').waitFor();
+      await expect.poll(() => focusedAt(page)).toBe('49');
+      await shoot(page, '1280-after-last-page');
+    });
+
+    it('a page that fails: its panel’s Load more takes the focus', async () => {
+      const page = await onLoadMoreAsLastPageLands('fail');
+      const retry = page.locator('#main [data-retry]');
+      await retry.waitFor();
+      await expect.poll(() => retry.evaluate((button) => button === document.activeElement)).toBe(true);
+      expect(await retry.textContent()).toBe('Load more');
+    });
+  });
+
   it('Back and Forward between a search’s results and the list, from a card: the focus goes to main, not the page’s body', async () => {
     const page = await signedIn(1280, 900);
     await page.locator('#catalog-search').focus();
