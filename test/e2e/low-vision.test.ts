@@ -144,6 +144,80 @@ describe('a larger text size set in the browser', () => {
   });
 });
 
+describe('the cart on a phone with the text at 200 %', () => {
+  it('each line is a card within the screen (no sideways scrolling, its links in view), the subtotal under them; at 1280 px still a table', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800 });
+    await userStyles(page, 'html { font-size: 200% }');
+    await openCatalogue(page);
+    // Two products in the cart: twelve of one (a longer total), one of another that then sells out.
+    const names: string[] = [];
+    for (const [nth, quantity] of [[1, '12'], [2, '1']] as const) {
+      const card = productCards(page).nth(nth);
+      names.push((await card.locator('h3').textContent())!);
+      await card.getByRole('link').first().click();
+      await page.getByRole('spinbutton', { name: 'Quantity' }).fill(quantity);
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByRole('link', { name: 'View cart' }).waitFor();
+      await page.goBack();
+    }
+    await page.route(/\/api\/v1\/products\/[^/?]+$/, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { name?: string };
+      await route.fulfill({ response, json: body.name === names[1] ? { ...body, in_stock: false } : body });
+    });
+    await page.getByRole('link', { name: 'Cart', exact: true }).click();
+    const line = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await line(names[1]!).getByText('Out of stock', { exact: true }).waitFor();
+    // What overflows sideways: the page, the cart's table, and any line's link past the screen's edges.
+    const overflow = () =>
+      page.evaluate(() => {
+        const table = document.querySelector('main table')!;
+        const width = document.documentElement.clientWidth;
+        const outside = [...table.querySelectorAll('tbody tr')].flatMap((row) =>
+          [...row.querySelectorAll('a, button, input')].filter((c) => c.getBoundingClientRect().left < 0 || c.getBoundingClientRect().right > width).map((c) => c.textContent),
+        );
+        return { page: document.documentElement.scrollWidth - width, table: table.scrollWidth - table.clientWidth, tableRight: Math.max(0, Math.ceil(table.getBoundingClientRect().right - width)), outside };
+      });
+    const none = { page: 0, table: 0, tableRight: 0, outside: [] };
+    const amount = expect.stringMatching(/^\$[\d,]+\.\d\d$/) as string;
+    expect(await overflow()).toEqual(none);
+    // Each line still says its quantity and total (the cells hold the numbers alone; the labels are drawn).
+    expect(await line(names[0]!).getByRole('cell').allInnerTexts()).toEqual([names[0], '12', amount]);
+    expect(await page.getByRole('row', { name: /Subtotal/ }).getByRole('cell').innerText()).toMatch(/^\$[\d,]+\.\d\d$/);
+    await shoot(page, 'text-200-cart-360');
+    // A screen reader still reads a table (Chromium's accessibility tree, not the DOM): its column
+    // headers, and cells that hold their values, the drawn labels (“Quantity:”) not read twice.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value: string }; name?: { value: string }; ignored: boolean }> };
+    const read = (role: string) => nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value);
+    expect(read('table')).toHaveLength(1);
+    expect(read('columnheader')).toEqual(['Product', 'Quantity', 'Total']);
+    expect(read('cell')).toEqual([names[0], '12', amount, `${names[1]} Out of stock`, '1', amount, amount]);
+    expect(read('rowheader')).toEqual(['Subtotal']);
+    // At 320 px (WCAG 1.4.10's width) too.
+    await page.setViewportSize({ width: 320, height: 800 });
+    await expect.poll(overflow).toEqual(none);
+    await shoot(page, 'text-200-cart-320');
+    // On a desktop the cart stays a table, its column headers shown.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => page.getByRole('columnheader', { name: 'Quantity' }).isVisible()).toBe(true);
+    expect(await page.locator('main tbody tr').first().evaluate((row) => getComputedStyle(row).display)).toBe('table-row');
+    expect(await overflow()).toEqual(none);
+    await shoot(page, 'text-200-cart-1280');
+    // The same in the dark theme, and at the usual text size (the style sheet taken away) the same cards, smaller.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shoot(page, 'text-200-cart-1280-dark');
+    await page.setViewportSize({ width: 360, height: 800 });
+    await expect.poll(overflow).toEqual(none);
+    await shoot(page, 'text-200-cart-360-dark');
+    await page.evaluate(() => (document.adoptedStyleSheets = []));
+    await expect.poll(overflow).toEqual(none);
+    await shoot(page, 'text-100-cart-360-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await shoot(page, 'text-100-cart-360');
+  });
+});
+
 describe('the focus ring on a product card', () => {
   it.each(['light', 'dark'] as const)('%s: drawn over the picture, it is 3:1 against a white picture and against the card', async (colorScheme) => {
     const { page } = await e2e.open({ width: 1280, colorScheme });
