@@ -1,8 +1,8 @@
 /**
  * Token revocation (RFC 7009) for a public client: a form POST of `token`, `token_type_hint` and
  * `client_id`. The server answers 200 whether or not it knew the token (2.2), so the answer says
- * only whether the request was received. Best-effort by nature: sign-out never waits on it for long
- * and never fails because of it.
+ * only whether the request was received. Best-effort by nature: sign-out waits for it no longer than
+ * for a token request, and never fails because of it.
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
  */
 import { formPostInit } from './form-post.ts';
@@ -25,30 +25,40 @@ export function processRevocationResponse(response: Response): boolean {
 }
 
 /**
- * Revokes the refresh token first (which, by 2.1, should end the access tokens of its grant too),
- * then the access token. Returns how many the server confirmed; never throws.
+ * How long a revocation waits for the store's answer: as long as a token request may take
+ * (connect/token-timeout.ts). On a slow link (a train, rural 3G, 5-15 s round trips) a shorter wait
+ * gave up on requests the store had not yet received, and the token stayed alive there while the
+ * screen said the store was being told; the sign-out's words say what it waits for meanwhile.
+ */
+export const REVOCATION_TIMEOUT_MS = 30_000;
+
+/**
+ * Revokes the refresh token (which, by 2.1, should end the access tokens of its grant too) and the
+ * access token, both sent at once: one round trip, not two, on a slow link. Returns how many the
+ * server confirmed; never throws.
  */
 export async function revokeTokens(
   fetch: typeof globalThis.fetch,
   target: RevocationTarget,
   tokens: { accessToken: string; refreshToken?: string },
-  timeoutMs = 5_000,
+  timeoutMs = REVOCATION_TIMEOUT_MS,
 ): Promise<number> {
   const pairs: Array<[string, 'refresh_token' | 'access_token']> = [];
   if (tokens.refreshToken !== undefined) pairs.push([tokens.refreshToken, 'refresh_token']);
   pairs.push([tokens.accessToken, 'access_token']);
-  let confirmed = 0;
-  for (const [token, hint] of pairs) {
-    const { url, init } = revocationRequest(target, token, hint);
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    try {
-      if (processRevocationResponse(await fetch(url, { ...init, signal: controller.signal }))) confirmed++;
-    } catch {
-      // unreachable or too slow: the local sign-out stands
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-  return confirmed;
+  const confirmed = await Promise.all(
+    pairs.map(async ([token, hint]) => {
+      const { url, init } = revocationRequest(target, token, hint);
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), timeoutMs);
+      try {
+        return processRevocationResponse(await fetch(url, { ...init, signal: controller.signal }));
+      } catch {
+        return false; // unreachable or too slow: the local sign-out stands
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  return confirmed.filter(Boolean).length;
 }
