@@ -78,6 +78,8 @@ describe('Sign out with a copied snippet that carries the sign-in’s token', ()
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await signOut.click();
     const asked = await question(page, 1280, 'store-bar');
+    // Behind the question the button says Sign out, not "Signing out…" as from the press until the question came.
+    expect(await page.locator('header .store-bar button').innerText()).toMatch(/^Sign out\b/);
     expect(await asked.getByRole('link', { name: 'Switch the snippet to a separate access' }).getAttribute('href')).toBe('#/s/demo/embed');
     // Tab stays in the question (the page behind is inert).
     await page.keyboard.press('Tab');

@@ -29,8 +29,10 @@ let progress: Promise<unknown> | undefined;
  * it. On Cancel the browser gives the focus back to the Sign out button (a modal dialog's closing
  * does). A question whose code cannot load (offline, the site replaced since the tab
  * opened) signs out as asked, as a Sign out whose check cannot load does (HomeView, StoreBar).
+ * `onAsking`: told as the question opens (a button that said "Signing out…" from the press says
+ * Sign out again behind it).
  */
-export async function askBeforeSignOut(session: Session, storeId: string, signOut: () => unknown, onEmbedScreen = false): Promise<void> {
+export async function askBeforeSignOut(session: Session, storeId: string, signOut: () => unknown, onEmbedScreen = false, onAsking?: () => void): Promise<void> {
   if (deciding.has(storeId) || signingOut[storeId]) return;
   deciding.add(storeId);
   progress ??= import('./SignOutProgress.svelte').then(({ default: SignOutProgress }) => mount(SignOutProgress, { target: document.body, props: { session } }));
@@ -45,7 +47,9 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
     if (mode || snippet) {
       question ??= import('./SignOutQuestion.svelte').then(({ default: SignOutQuestion }) => mount(SignOutQuestion, { target: document.body }));
       question.catch(() => (question = undefined));
-      answer = await (await question).ask({
+      const asked = await question;
+      onAsking?.();
+      answer = await asked.ask({
         storeName: session.store(storeId)?.name ?? storeId,
         forget: mode ? { revokeAt: mode.revokeAt } : null,
         snippet,

@@ -1,0 +1,66 @@
+/**
+ * A slow but working link (a train, rural 3G, a busy hotel Wi-Fi): every request answers, after
+ * seconds. Here the app's own files are held in rounds the test releases, one round standing for
+ * one round trip of such a link, and what a press must not wait for is checked.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page, Route } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent, readSessionKeys } from '../helpers/e2e-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const e2e = useE2e({ app: {} });
+
+/** The name of an app file without its content hash (ask-before-sign-out.js). */
+const fileName = (url: string) => new URL(url).pathname.replace(/^.*\/assets\//, '').replace(/-[\w-]{8}\.(js|css)$/, '.$1');
+
+/**
+ * The app's files answer at once until `slowDown()`; from then on each waits for the test to
+ * release the round it was asked in (`releaseRound`), or for `releaseAll` (which lets later ones through).
+ */
+async function roundTrips(page: Page) {
+  let slow = false;
+  const waiting: Route[] = [];
+  await page.route(`${e2e.env.app.origin}/**/assets/**`, (route) => (slow ? void waiting.push(route) : route.continue()));
+  return {
+    slowDown: () => void (slow = true),
+    asked: () => waiting.map((route) => fileName(route.request().url())),
+    async releaseRound(): Promise<void> {
+      for (const route of waiting.splice(0)) await route.continue().catch(() => undefined);
+    },
+    async releaseAll(): Promise<void> {
+      slow = false;
+      for (const route of waiting.splice(0)) await route.continue().catch(() => undefined);
+    },
+  };
+}
+
+describe('on a slow link', () => {
+  it.each([360, 1280])('Sign out says so at the press (%i px), and the session is removed one round trip later, not two', async (width) => {
+    const { page } = await e2e.open({ width });
+    const link = await roundTrips(page);
+    try {
+      await page.goto(e2e.env.app.url);
+      await connectThroughConsent(page, STORE_NAME);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      await page.locator('article.card').first().waitFor();
+
+      link.slowDown();
+      await page.getByRole('banner').getByRole('button', { name: /^Sign out/ }).click();
+      // At the press, before any of its code has come: the button says what it is doing.
+      await page.getByRole('banner').getByRole('button', { name: /^Signing out…/ }).waitFor({ timeout: 2_000 });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/slow-link-signing-out-${width}.png` });
+      // What the press needs is asked for at once: the question's module and the snippet check together.
+      await expect.poll(() => link.asked(), { timeout: 5_000 }).toEqual(expect.arrayContaining(['ask-before-sign-out.js', 'copied-snippet.js']));
+      await link.releaseRound();
+      // One round trip: the session is gone from this browser, with no second round of files.
+      await expect.poll(() => readSessionKeys(page), { timeout: 5_000 }).toEqual([]);
+
+      await link.releaseAll();
+      await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor({ timeout: 10_000 });
+      expect(e2e.env.store.stats().revocations).toBeGreaterThan(0);
+    } finally {
+      await link.releaseAll();
+    }
+  });
+});
