@@ -716,9 +716,9 @@ describe('a part of the app that does not download', () => {
     // No script (its styles still in): the words come after a wait, not at once.
     await page.route(/\/assets\/index-[\w-]{8}\.js$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.goto(e2e.env.app.url);
-    const shown = page.getByText(/Storefront Connect is still loading/);
+    const shown = page.getByText(/its files did not load: reload the page/);
     expect(await shown.isVisible()).toBe(false);
-    await shown.waitFor({ state: 'visible', timeout: 10_000 });
+    await shown.waitFor({ state: 'visible', timeout: 15_000 });
     // Neither script nor styles (assets/ not deployed): at once, already there when the page has
     // loaded (asked then, not within a second of this process's clock, late on a busy machine).
     await page.route(/\/assets\/index-[\w-]{8}\.css$/, (route) => route.fulfill({ status: 404, body: 'not found' }));

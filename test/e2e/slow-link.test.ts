@@ -36,6 +36,27 @@ async function roundTrips(page: Page) {
 }
 
 describe('on a slow link', () => {
+  it.each([360, 1280])('a first visit (%i px) says it is loading while the app’s code comes, not a blank page for seconds', async (width) => {
+    const { page } = await e2e.open({ width });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[\w-]{8}\.js$/, async (route) => {
+      await released;
+      await route.continue().catch(() => undefined);
+    });
+    try {
+      await page.goto(e2e.env.app.url, { waitUntil: 'commit' });
+      // Within a few seconds (the words come after one): before, nothing showed for six.
+      await expect.poll(() => page.locator('#app').innerText(), { timeout: 4_000 }).toBe('Storefront Connect is loading…');
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/slow-link-first-visit-${width}.png` });
+      release();
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+      expect(await page.locator('.boot-static').count()).toBe(0);
+    } finally {
+      release();
+    }
+  });
+
   it.each([360, 1280])('Sign out says so at the press (%i px), and the session is removed one round trip later, not two', async (width) => {
     const { page } = await e2e.open({ width });
     const link = await roundTrips(page);
