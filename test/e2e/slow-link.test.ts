@@ -15,13 +15,14 @@ const e2e = useE2e({ app: {} });
 const fileName = (url: string) => new URL(url).pathname.replace(/^.*\/assets\//, '').replace(/-[\w-]{8}\.(js|css)$/, '.$1');
 
 /**
- * The app's files answer at once until `slowDown()`; from then on each waits for the test to
- * release the round it was asked in (`releaseRound`), or for `releaseAll` (which lets later ones through).
+ * The app's files answer at once until `slowDown()`; from then on each (of those `holds` names)
+ * waits for the test to release the round it was asked in (`releaseRound`), or for `releaseAll`
+ * (which lets later ones through).
  */
-async function roundTrips(page: Page) {
+async function roundTrips(page: Page, holds: (file: string) => boolean = () => true) {
   let slow = false;
   const waiting: Route[] = [];
-  await page.route(`${e2e.env.app.origin}/**/assets/**`, (route) => (slow ? void waiting.push(route) : route.continue()));
+  await page.route(`${e2e.env.app.origin}/**/assets/**`, (route) => (slow && holds(fileName(route.request().url())) ? void waiting.push(route) : route.continue()));
   return {
     slowDown: () => void (slow = true),
     asked: () => waiting.map((route) => fileName(route.request().url())),
@@ -80,6 +81,27 @@ describe('on a slow link', () => {
       await link.releaseAll();
       await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor({ timeout: 10_000 });
       expect(e2e.env.store.stats().revocations).toBeGreaterThan(0);
+    } finally {
+      await link.releaseAll();
+    }
+  });
+
+  it('Connect (code + PKCE): the code flow’s modules are asked for with the redirect flows’ module, not each a round trip after the other', async () => {
+    const { page } = await e2e.open();
+    // Held: the three modules a code flow's start needs beyond the AuthService; everything else answers at once.
+    const FLOW = ['redirect-flows.js', 'code-flow.js', 'oidc-state-store.js'];
+    const link = await roundTrips(page, (file) => FLOW.includes(file));
+    try {
+      await page.goto(e2e.env.app.url);
+      const connect = page.getByRole('button', { name: `Connect ${STORE_NAME} (PKCE)`, exact: true });
+      await connect.waitFor();
+      link.slowDown();
+      await connect.click();
+      // All three asked for while none has answered: one round trip (before, each was asked for only
+      // once the one before it had come, three in a row before the store's page).
+      await expect.poll(() => FLOW.filter((file) => !link.asked().includes(file)), { timeout: 5_000 }).toEqual([]);
+      await link.releaseAll();
+      await page.waitForURL((url) => url.pathname.startsWith('/oauth2/'), { timeout: 10_000 });
     } finally {
       await link.releaseAll();
     }

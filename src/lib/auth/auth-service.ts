@@ -98,8 +98,12 @@ export class AuthService {
   readonly #navigate: (url: string) => void;
   readonly #now: () => number;
   readonly #sessions: SessionStore;
-  /** The two redirect flows, loaded with the first sign-in, callback or refresh (not on a plain visit). */
-  readonly #flows: () => Promise<RedirectFlows>;
+  /**
+   * The two redirect flows, loaded with the first sign-in, callback or refresh (not on a plain visit).
+   * `code`: the code flow will be needed too, and its modules are asked for now, beside them, not
+   * round trips after (seconds each on a slow link, before the store's page opens or a token is asked for).
+   */
+  readonly #flows: (code?: boolean) => Promise<RedirectFlows>;
   /** Per store, the scopes of its token as last read or renewed here ({@link #noteScopes}). */
   readonly #shownScopes = new Map<string, readonly string[]>();
   /** One refresh in flight per store, shared by every caller. */
@@ -123,17 +127,25 @@ export class AuthService {
     this.canSignIn = pendingStorage !== null;
     this.#sessions = new SessionStore(storage.sealed, storesOf(deps.config));
     let flows: Promise<RedirectFlows> | undefined;
-    this.#flows = () =>
-      (flows ??= import('./redirect-flows.ts').then(
+    const loadCodeFlow = deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts'));
+    this.#flows = (code = false) => {
+      if (code) {
+        // Both asked for here, beside the flows' module that then imports them (their failures show
+        // where they are awaited): the code flow, and its state store (RedirectFlows.codeFlowDeps).
+        loadCodeFlow().catch(() => undefined);
+        import('../storage/oidc-state-store.ts').catch(() => undefined);
+      }
+      return (flows ??= import('./redirect-flows.ts').then(
         ({ RedirectFlows }) =>
           new RedirectFlows({
             config: deps.config,
             fetch: deps.fetch,
             now: this.#now,
             pendingKv: pendingStorage ?? storage.store,
-            loadCodeFlow: deps.loadCodeFlow ?? (() => import('../oidc/code-flow.ts')),
+            loadCodeFlow,
           }),
       ));
+    };
     this.credentialStore = storage.sealed;
     this.fetchImpl = deps.fetch;
     this.signOuts = deps.signOuts ?? new SignOuts({
@@ -179,7 +191,7 @@ export class AuthService {
     const current = await this.#sessions.get(storeId).catch(() => null);
     const scopes = dedupeScopes([...store.defaultScopes, ...(current?.tokens.scopes ?? []), ...(opts.scopes ?? [])]);
     const returnTo = sanitizeReturnTo(opts.returnTo ?? '/');
-    const url = await (await this.#flows()).start(store, scopes, returnTo);
+    const url = await (await this.#flows(store.flow === 'code')).start(store, scopes, returnTo);
     await renewalsWritten();
     this.#navigate(url);
   }
@@ -196,7 +208,7 @@ export class AuthService {
         ...(storeId !== undefined ? { storeId } : {}),
       });
     }
-    const completed = await (await this.#flows()).complete(captured);
+    const completed = await (await this.#flows(captured.responseMode !== 'fragment')).complete(captured);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
     // Under the store's renewal lock: a renewal of the old grant running in another tab finishes
@@ -368,11 +380,10 @@ export class AuthService {
       throw new AppError('TOKEN_EXPIRED', 'the access token has expired', { storeId });
     }
     const generation = this.#generation.get(storeId) ?? 0;
-    const flows = await this.#flows();
-    const codeFlow = await flows.loadCodeFlow();
+    const [codeFlow, codeFlowDeps] = await (await this.#flows(true)).codeFlowWithDeps();
     let refreshed: TokenSet;
     try {
-      refreshed = await codeFlow.refreshAccessToken(store, tokens, await flows.codeFlowDeps());
+      refreshed = await codeFlow.refreshAccessToken(store, tokens, codeFlowDeps);
     } catch (error) {
       if (endsSession(error)) {
         // invalid_grant and friends: the refresh token is dead.

@@ -47,7 +47,8 @@ export class RedirectFlows {
    */
   async start(store: GoodsieStoreConfig, scopes: string[], returnTo: string): Promise<string> {
     if (store.flow === 'code') {
-      return (await this.loadCodeFlow()).startCodeFlow(store, { scopes, returnTo }, await this.codeFlowDeps());
+      const [codeFlow, deps] = await this.codeFlowWithDeps();
+      return codeFlow.startCodeFlow(store, { scopes, returnTo }, deps);
     }
     // What only a sign-in needs loads when one starts: the implicit connector (the seam's interface,
     // shared with the Embed screen's storefront-only token) and the mix-up binding of its record.
@@ -91,6 +92,11 @@ export class RedirectFlows {
     return { fetch: this.#deps.fetch, stateStore: await this.#oidcStateStore(), now: this.#deps.now };
   }
 
+  /** The code flow's module and its dependencies, asked for together: one round trip on a slow link, not two. */
+  codeFlowWithDeps(): Promise<[CodeFlowModule, Awaited<ReturnType<RedirectFlows['codeFlowDeps']>>]> {
+    return Promise.all([this.loadCodeFlow(), this.codeFlowDeps()]);
+  }
+
   async #completeImplicit(captured: CapturedRedirect): Promise<CompletedRedirect> {
     const { params, receivedAt } = captured;
     const state = params.get('state');
@@ -115,8 +121,8 @@ export class RedirectFlows {
   }
 
   async #completeCode(captured: CapturedRedirect): Promise<CompletedRedirect> {
-    const codeFlow = await this.loadCodeFlow();
-    return codeFlow.completeCodeFlow(`?${captured.params.toString()}`, this.#deps.config, await this.codeFlowDeps(), captured.cleanHref);
+    const [codeFlow, deps] = await this.codeFlowWithDeps();
+    return codeFlow.completeCodeFlow(`?${captured.params.toString()}`, this.#deps.config, deps, captured.cleanHref);
   }
 
   #context(store: GoodsieStoreConfig): ConnectorContext<GoodsieStoreConfig> {
