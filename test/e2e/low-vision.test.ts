@@ -283,3 +283,31 @@ describe('forced colours (Windows High Contrast)', () => {
     await shoot(page, `forced-colors-orders-${colorScheme}`);
   });
 });
+
+describe('forced colours: boxes drawn by their background alone', () => {
+  /** Whether `selector`'s boxes each keep a frame: an outline drawn in a colour other than the page's (Canvas). */
+  const framed = (page: Page, selector: string) =>
+    page.evaluate((css) => {
+      const canvas = getComputedStyle(document.body).backgroundColor;
+      return [...document.querySelectorAll(css)].map((box) => {
+        const style = getComputedStyle(box);
+        return style.outlineStyle === 'solid' && style.outlineColor !== canvas && parseFloat(style.outlineWidth) >= 1;
+      });
+    }, selector);
+
+  it('the stock badges of the cards and the note after a sign-out keep their frame', async () => {
+    const { page } = await e2e.open({ width: 1280, colorScheme: 'dark' });
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    await productCards(page).first().locator('.badge').first().waitFor();
+    const badges = await framed(page, 'main .badge');
+    expect(badges.length).toBeGreaterThan(0);
+    expect(badges.every(Boolean)).toBe(true);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('status').filter({ hasText: `Signed out of ${STORE_NAME}.` }).waitFor();
+    expect(await framed(page, 'main p.notice')).toEqual([true]);
+    await shoot(page, 'forced-colors-signed-out');
+  });
+});
