@@ -14,6 +14,7 @@ import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { describedAs } from '../helpers/screen-audits.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
 import { DEFAULT_CURRENCY_ID, SEED_IDS, USD_CURRENCY_ID } from '../platforms/shopware/seed.ts';
@@ -51,7 +52,7 @@ describe('a price typed in the person’s locale', () => {
 
       await price.fill(thousands);
       await price.press('Enter');
-      await editor.getByText(refusal).waitFor();
+      await expect.poll(() => describedAs(price)).toContain(refusal);
       expect(await price.getAttribute('aria-invalid')).toBe('true');
       // Enter pressed in the field: the focus stays there, so the refusal is said by a live region
       expect(await price.evaluate((field) => field === document.activeElement)).toBe(true);
@@ -62,7 +63,10 @@ describe('a price typed in the person’s locale', () => {
       // more digits than a number holds exactly: refused, not sent rounded
       await price.fill('12345678901234567');
       await price.press('Enter');
-      await editor.getByText('This price is too large to be saved exactly.').waitFor();
+      // Said beside the field and by the live region, which still held the refusal above: the
+      // field's own description is read, not any text on the screen (two of them, for a moment).
+      await expect.poll(() => describedAs(price)).toContain('This price is too large to be saved exactly.');
+      await editor.getByRole('status').filter({ hasText: 'This price is too large to be saved exactly.' }).waitFor();
       expect(costOf(id)).toBe(before);
 
       await price.fill(decimalComma);
