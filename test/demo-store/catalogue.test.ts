@@ -223,3 +223,17 @@ describe('hostile products (hostileProducts: true)', () => {
     expect(pages.find((p) => p.slug === 'hostile')?.body_html).toContain('<script>');
   });
 });
+
+describe('right-to-left products (rtlProducts: true)', () => {
+  it('adds five products, an order, a coupon and a page on top of the default catalogue, whose counts stay', () => {
+    const plain = new Catalogue({ productCount: 520, hostileProducts: false });
+    const rtl = new Catalogue({ productCount: 520, hostileProducts: false, rtlProducts: true });
+    expect(rtl.size).toBe(plain.size + 5);
+    expect(rtl.publishedCount).toBe(plain.publishedCount + 5);
+    expect(rtl.orders).toHaveLength(plain.orders.length + 1);
+    expect(rtl.coupons.map((c) => c.code)).toEqual([...plain.coupons.map((c) => c.code), 'خصم10']);
+    expect(rtl.pages.map((p) => p.slug)).toEqual([...plain.pages.map((p) => p.slug), 'about-ar']);
+    const newest = rtl.list({ page: 0, count: 5, sort: 'newest', includeUnpublished: false }).products;
+    expect(newest.map((p) => p.name)).toEqual(['(3) كوب', 'כוס קפה גדולה', 'Mug – كوب', 'AB-12 قهوة', expect.stringMatching(/^فنجان چای/)]);
+  });
+});

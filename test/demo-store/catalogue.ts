@@ -4,6 +4,7 @@
  * URLs on the store's origin) happens once, in `productToWire`.
  */
 import { hostileProducts, hostilePage } from './hostile.ts';
+import { rtlCoupon, rtlOrder, rtlPage, rtlProducts } from './rtl.ts';
 
 /** Relative `path` (served by this store) or an absolute `url` used as-is (hostile data only). */
 export interface ImageRecord {
@@ -294,6 +295,8 @@ function seedCoupons(): CouponRecord[] {
 export interface CatalogueOptions {
   productCount: number;
   hostileProducts: boolean;
+  /** Products, an order, a coupon and a page in Arabic, Hebrew and Persian, on top of the rest (rtl.ts). */
+  rtlProducts?: boolean;
   seed?: number;
 }
 
@@ -368,6 +371,12 @@ export class Catalogue {
       // Newer than every seeded product, so they come first in the default (newest) sort.
       for (const product of hostileProducts(SEED_EPOCH + DAY_MS)) this.#products.set(product.id, product);
       this.pages.push(hostilePage());
+    }
+    if (options.rtlProducts) {
+      for (const product of rtlProducts(SEED_EPOCH + 2 * DAY_MS)) this.#products.set(product.id, product);
+      this.orders.unshift(rtlOrder(SEED_EPOCH));
+      this.coupons.push(rtlCoupon());
+      this.pages.push(rtlPage());
     }
   }
 

@@ -58,6 +58,8 @@ export interface DemoStoreOptions {
    */
   exposeWwwAuthenticate?: boolean;
   hostileProducts?: boolean;
+  /** Default false. True: a few products, an order and a coupon in right-to-left scripts on top (rtl.ts). */
+  rtlProducts?: boolean;
   /** Default 520 (hostile products come on top). */
   productCount?: number;
   /** Default false. True: every authorization response carries `iss` = the store's origin (RFC 9207). */
@@ -154,6 +156,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
   const catalogue = new Catalogue({
     productCount: options.productCount ?? 520,
     hostileProducts: options.hostileProducts ?? false,
+    rtlProducts: options.rtlProducts ?? false,
   });
   const auth = new AuthorizationServer({
     clients: options.clients ?? [DEFAULT_CLIENT],
