@@ -153,6 +153,11 @@ describe('CatalogView', () => {
     await eventually(() => expect(board.querySelector('img')).toHaveAttribute('src', 'https://cdn.shop.example/apron.jpg'));
   });
 
+  it('the store’s own name, its heading, reads in its own direction (dir="auto"): a Hebrew or Arabic name is not drawn left to right', async () => {
+    await catalogueShown();
+    expect(await screen.findByRole('heading', { name: 'Demo Store', level: 1 })).toHaveAttribute('dir', 'auto');
+  });
+
   it('a list of one product ends in words for one, not “all 1 products”', async () => {
     const app = await catalogApp();
     app.network.on('GET', '/api/v1/products', () => productPage([APRON]), { query: catalogQuery() });

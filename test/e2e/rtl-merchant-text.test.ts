@@ -1,0 +1,136 @@
+/**
+ * Merchant text in right-to-left scripts (Arabic, Hebrew, Persian), and mixed with Latin, in the
+ * app's English screens, against the Goodsie demo store's `rtlProducts` (test/demo-store/rtl.ts) and
+ * a store named "24/7 מרקט" in config.json. Each piece of merchant text keeps its own direction: a
+ * number or a full stop at its end is drawn on the side its script puts it, not pulled to the side
+ * of the app's words around it; the app's own chrome stays left to right. Photographed at 360 and
+ * 1280 px (.test-artifacts/screenshots/rtl-*.png).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { connectThroughConsent } from '../helpers/e2e-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const e2e = useE2e({ app: { store: { rtlProducts: true }, defaultScopes: ['storefront', 'admin'] } });
+
+/** A store name that starts with a number: drawn left to right, "24/7" lands left of the Hebrew. */
+const STORE = '24/7 מרקט';
+
+/** The left edge, in px, of the first occurrence of `char` in the element's text as drawn. */
+function leftOf(element: Locator, char: string): Promise<number> {
+  return edgeOf(element, char, 'left');
+}
+
+/** The top edge of the line where the first `char` is drawn. */
+function topOf(element: Locator, char: string): Promise<number> {
+  return edgeOf(element, char, 'top');
+}
+
+function edgeOf(element: Locator, char: string, edge: 'left' | 'top'): Promise<number> {
+  return element.evaluate((node, [wanted, side]) => {
+    const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const at = (text.textContent ?? '').indexOf(wanted);
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + wanted.length);
+      return range.getClientRects()[0]?.[side] ?? Number.NaN;
+    }
+    return Number.NaN;
+  }, [char, edge] as const);
+}
+
+const direction = (element: Locator): Promise<string> => element.evaluate((node) => getComputedStyle(node).direction);
+
+async function shoot(page: Page, name: string, width: number): Promise<void> {
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/rtl-${name}-${width}.png`, fullPage: true });
+}
+
+describe('merchant text in right-to-left scripts', () => {
+  it.each([360, 1280])('at %i px: store names, product text, categories, a store page and the search sentence keep their own direction', async (width) => {
+    e2e.env.app.setOverride('config.json', JSON.stringify({ stores: [{ ...e2e.env.stores[0], name: STORE }] }));
+    const { page } = await e2e.open({ width, height: 900 });
+    const hebrewAfterNumber = async (element: Locator) => {
+      // Right to left, "24/7 מרקט" reads from the right: the number is drawn right of the word, on its line.
+      expect(await leftOf(element, '2')).toBeGreaterThan(await leftOf(element, 'מ'));
+      expect(await topOf(element, '2')).toBe(await topOf(element, 'מ'));
+    };
+
+    // Not connected yet: the store's screen names it in a sentence of the app's.
+    await page.goto(`${e2e.env.app.url}#/s/demo`);
+    const notConnected = page.locator('h1#screen-title', { hasText: 'is not connected' });
+    await notConnected.waitFor();
+    await hebrewAfterNumber(notConnected);
+    expect(await leftOf(notConnected, 'is not')).toBeGreaterThan(await leftOf(notConnected, '2'));
+    expect(await notConnected.textContent()).toBe(`\u2068${STORE}\u2069 is not connected`);
+    expect(await direction(notConnected)).toBe('ltr');
+
+    // The stores list's card.
+    await page.goto(e2e.env.app.url);
+    const card = page.getByRole('heading', { level: 2, name: STORE });
+    await card.waitFor();
+    await hebrewAfterNumber(card);
+    await shoot(page, 'home', width);
+
+    // Access declined on the store's page: the app's sentence names the store as it reads.
+    await connectThroughConsent(page, STORE, 'Deny');
+    const declined = page.getByRole('heading', { level: 2, name: /^You declined access to/ });
+    await declined.waitFor();
+    // (at 360 px the heading breaks inside the name: its two words are then on lines of their own)
+    if (width >= 640) await hebrewAfterNumber(declined);
+    expect(await declined.textContent()).toBe(`You declined access to \u2068${STORE}\u2069`);
+
+    await connectThroughConsent(page, STORE);
+    await page.locator('.card-name').first().waitFor();
+    // The store bar, in the header.
+    const bar = page.locator('.store-bar .store-name');
+    expect(await direction(bar)).toBe('rtl');
+    await hebrewAfterNumber(bar);
+    // The store's own page, linked from the catalogue.
+    const pageLink = page.getByRole('navigation', { name: 'Store pages' }).getByRole('link', { name: 'من نحن' });
+    expect(await direction(pageLink)).toBe('rtl');
+    await shoot(page, 'catalog', width);
+    await pageLink.click();
+    const pageTitle = page.getByRole('heading', { level: 1, name: 'من نحن' });
+    await pageTitle.waitFor();
+    expect(await direction(pageTitle)).toBe('rtl');
+
+    // The product page: the short description's full stop ends it on the left, as Arabic does;
+    // its category and tag chips read right to left.
+    await page.goto(`${e2e.env.app.url}#/s/demo/product/r1`);
+    await page.getByRole('heading', { level: 1, name: '(3) كوب' }).waitFor();
+    const short = page.getByText('كوب خزفي (3 قطع).', { exact: true });
+    expect(await direction(short)).toBe('rtl');
+    expect(await leftOf(short, '.')).toBeLessThan(await leftOf(short, 'ك'));
+    expect(await direction(page.getByRole('link', { name: 'أدوات المطبخ' }))).toBe('rtl');
+    // The cart is not granted: the sentence that says so names the store as it reads.
+    const locked = page.getByText(/^Adding to the cart needs permission/);
+    await hebrewAfterNumber(locked);
+    expect(await leftOf(locked, 'has not granted')).toBeGreaterThan(await leftOf(locked, '2'));
+    // The editor: plain Arabic typed in the description's field reads right to left there.
+    const description = page.getByRole('textbox', { name: 'Description' });
+    await description.fill('كوب من الخزف (350 مل).');
+    expect(await direction(description)).toBe('rtl');
+    expect(await direction(page.locator('.chip.plain', { hasText: 'هدية' }))).toBe('rtl');
+    await shoot(page, 'product', width);
+
+    // The Embed screen's heading names the store in a sentence of the app's.
+    await page.goto(`${e2e.env.app.url}#/s/demo/embed`);
+    const embed = page.locator('h1#screen-title', { hasText: 'Embed products of' });
+    await embed.waitFor();
+    await hebrewAfterNumber(embed);
+
+    // A search in a category, both in Arabic, found nothing: the sentence keeps each in its own
+    // direction, "(5)" on the right of the word it was typed before.
+    await page.goto(`${e2e.env.app.url}#/s/demo?q=${encodeURIComponent('(5) كوب')}&category=${encodeURIComponent('أدوات المطبخ')}`);
+    const nothing = page.getByText(/^Nothing in .* matches/);
+    await nothing.waitFor();
+    expect(await leftOf(nothing, '5')).toBeGreaterThan(await leftOf(nothing, 'ك'));
+    const count = page.getByRole('status').filter({ hasText: 'products matching' });
+    expect(await leftOf(count, '5')).toBeGreaterThan(await leftOf(count, 'ك'));
+    await shoot(page, 'nothing-found', width);
+  });
+});
