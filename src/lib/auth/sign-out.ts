@@ -1,8 +1,8 @@
 /**
  * The sign-out itself (sign-outs.ts says why it is safe without the store's renewal lock): the marker
  * left, the credential removed at once (under the lock only where the marker could not be written),
- * the other tabs told. With the AuthService and the seam's Connections, its only callers, none of it
- * on the first screen. Its steps that may take a while are told to whoever listens (the screens'
+ * the other tabs told, the account's unsaved product edits discarded. With the AuthService and the
+ * seam's Connections, its only callers, none of it on the first screen. Its steps that may take a while are told to whoever listens (the screens'
  * words for a slow sign-out, state/signing-out.svelte.ts), not passed down through every caller.
  */
 import type { SignOuts, SignOutStep } from './sign-outs.ts';
@@ -29,7 +29,9 @@ function tell(storeId: string, step: SignOutStep): void {
 
 /**
  * Signs out of `storeId`: runs `remove` (which deletes the credential and returns it, for a
- * revocation after) once the marker is left, and tells the other tabs.
+ * revocation after) once the marker is left, and tells the other tabs. Then discards the account's
+ * unsaved product edits (storage/drafts.ts: the next person to use this browser must not find them);
+ * a sign-out whose `remove` fails keeps them.
  */
 export async function signOutOf<T>(signOuts: SignOuts, storeId: string, remove: () => Promise<T>): Promise<T> {
   const marked = await signOuts.mark(storeId).then(() => true, () => false);
@@ -37,5 +39,8 @@ export async function signOutOf<T>(signOuts: SignOuts, storeId: string, remove: 
   const removed = await (marked ? remove() : signOuts.withLock(renewalLockName(storeId), remove));
   signOuts.tell('signed-out', storeId);
   tell(storeId, 'ending');
+  // Imported here: a static import would add the drafts' chunk to what the first load names for
+  // the AuthService's. Its code not loading (offline) leaves them, until the next sign-out.
+  await import('../storage/drafts.ts').then((m) => m.discardStoreDrafts(storeId), () => undefined);
   return removed;
 }

@@ -1,6 +1,6 @@
 /**
- * Sign out, asking first where it would end a snippet the person copied (state/copied-snippet.ts),
- * and Forget credentials, always asking first: a store connected with pasted credentials needs them
+ * Sign out, asking first where it would end a snippet the person copied (state/copied-snippet.ts)
+ * or discard unsaved product edits (state/product-draft.ts), and Forget credentials, always asking first: a store connected with pasted credentials needs them
  * pasted again to reconnect, and some (Foxy's Get Token, a Shopware integration's secret) are shown
  * only once, so a mis-tap could mean making new ones at the store. Loaded with the button's click:
  * the stores list, the first screen, carries only the import; the question's own code loads when it
@@ -44,7 +44,9 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
     // credentials) the check is not loaded. Loaded here, not imported with this module: the stores
     // list would otherwise name the check's chunks beside this one's in its first load (0.03 KB).
     const snippet = session.sessionFor(storeId) !== undefined && (await (await import('../state/copied-snippet.ts')).signOutEndsSnippet(session, storeId));
-    if (mode || snippet) {
+    // Unsaved product edits of the store: the sign-out discards them (Session.signOut).
+    const drafts = await (await import('../state/product-draft.ts')).storeDraftCount(storeId).catch(() => 0);
+    if (mode || snippet || drafts > 0) {
       question ??= import('./SignOutQuestion.svelte').then(({ default: SignOutQuestion }) => mount(SignOutQuestion, { target: document.body }));
       question.catch(() => (question = undefined));
       const asked = await question;
@@ -53,6 +55,7 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
         storeName: session.store(storeId)?.name ?? storeId,
         forget: mode ? { revokeAt: mode.revokeAt } : null,
         snippet,
+        drafts,
         embedHref: onEmbedScreen ? null : hrefFor({ name: 'embed', storeId }),
       });
     }

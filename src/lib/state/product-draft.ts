@@ -1,4 +1,4 @@
-import { createDraftStore, newProductDraftKey, productDraftKey, type DraftStore } from '../storage/drafts.ts';
+import { createDraftStore, newProductDraftKey, productDraftKey, storeDraftsPrefix, type DraftStore } from '../storage/drafts.ts';
 
 /**
  * A product's unsaved edit, kept so that a reconnect (which leaves the page) loses nothing.
@@ -26,3 +26,12 @@ export class ProductDraft<T> {
     return this.#store.discard(this.#key);
   }
 }
+
+/**
+ * How many unsaved edits of `storeId` this browser keeps (products, and a new one being added): a
+ * sign-out discards them (auth/sign-out.ts), so it asks first where there are some.
+ */
+export async function storeDraftCount(storeId: string, store: DraftStore = createDraftStore()): Promise<number> {
+  return (await store.keysFrom(storeDraftsPrefix(storeId))).length;
+}
+

@@ -8,16 +8,37 @@ export interface DraftStore {
   load<T>(key: string): Promise<T | undefined>;
   save(key: string, value: unknown): Promise<void>;
   discard(key: string): Promise<void>;
+  /** The keys kept that start with `prefix` (IndexedDB's and this tab's memory's). */
+  keysFrom(prefix: string): Promise<string[]>;
+  /** Discards every draft whose key starts with `prefix`. */
+  discardFrom(prefix: string): Promise<void>;
+}
+
+/** What the keys of a store's drafts start with (a store id has no '/': validate-config.ts). */
+export function storeDraftsPrefix(storeId: string): string {
+  return `${storeId}/`;
 }
 
 /** The key of a product's unsaved edit. */
 export function productDraftKey(storeId: string, productId: string): string {
-  return `${storeId}/product/${productId}`;
+  return `${storeDraftsPrefix(storeId)}product/${productId}`;
 }
 
 /** The key of the product being added to a store (one at a time), before the store gives it an id. */
 export function newProductDraftKey(storeId: string): string {
-  return `${storeId}/new-product`;
+  return `${storeDraftsPrefix(storeId)}new-product`;
+}
+
+/**
+ * Every key of `store`. Not idb-keyval's keys() or delMany(): idb-keyval is in the first load (kv.ts),
+ * and the first load would then export them to this chunk.
+ */
+function keysOf(store: UseStore): Promise<string[]> {
+  return store('readonly', (objects) => new Promise((resolve, reject) => {
+    const request = objects.getAllKeys();
+    request.onsuccess = () => resolve(request.result.map(String));
+    request.onerror = () => reject(request.error);
+  }));
 }
 
 export function createDraftStore(): DraftStore {
@@ -40,5 +61,23 @@ export function createDraftStore(): DraftStore {
       memory.delete(key);
       return fallback((s) => del(key, s), () => undefined);
     },
+    keysFrom: async (prefix) => {
+      const kept = await fallback(keysOf, () => []);
+      return [...new Set([...kept, ...memory.keys()])].filter((key) => key.startsWith(prefix));
+    },
+    discardFrom: async (prefix) => {
+      for (const key of [...memory.keys()]) if (key.startsWith(prefix)) memory.delete(key);
+      const kept = (await fallback(keysOf, () => [])).filter((key) => key.startsWith(prefix));
+      await Promise.all(kept.map((key) => fallback((s) => del(key, s), () => undefined)));
+    },
   };
+}
+
+/**
+ * Discards every unsaved edit of `storeId`, with the Adds whose answer never came kept beside the new
+ * product's: they are the signed-in account's, and the next person to connect to the store in this
+ * browser would find them restored in the editor (a shared computer). At sign-out (auth/sign-out.ts).
+ */
+export function discardStoreDrafts(storeId: string, store: DraftStore = createDraftStore()): Promise<void> {
+  return store.discardFrom(storeDraftsPrefix(storeId));
 }
