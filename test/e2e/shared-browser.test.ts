@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { STORE_NAME, connectThroughConsent, forgetCredentials } from '../helpers/e2e-app.ts';
+import { servePlatformApp } from '../helpers/platform-app.ts';
+import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
+import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin'] } });
@@ -72,8 +75,10 @@ describe('a shared browser: what a sign-out leaves for the next person', () => {
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     await expect.poll(() => draftKeys(page)).toEqual([]);
 
-    // The next person, in the same browser profile, connects to the same store
+    // The next person, in the same browser profile, connects to the same store (and lands on its
+    // catalogue: an address typed before the sign-in is finished would be replaced by it)
     await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await page.goto(`${e2e.env.app.url}#/s/demo/product/${encodeURIComponent(productId)}`);
     const theirs = page.getByRole('form', { name: 'Edit product' });
     await theirs.waitFor();
@@ -82,5 +87,72 @@ describe('a shared browser: what a sign-out leaves for the next person', () => {
     await page.goto(`${e2e.env.app.url}#/s/demo`);
     await page.getByRole('button', { name: 'New product' }).click();
     expect(await page.getByRole('form', { name: 'New product' }).getByRole('textbox', { name: 'Name' }).inputValue()).toBe('');
+  });
+});
+
+describe('a shared browser: another tab, when the sign-out happens in this one', () => {
+  it('drops the orders it showed, and once the next person connects, shows the store as their access has it, not the list loaded before', async () => {
+    const { context, page: first } = await e2e.open({ width: 1280, height: 900 });
+    await first.goto(e2e.env.app.url);
+    await connectThroughConsent(first, STORE_NAME);
+    await first.getByText('520 products').waitFor();
+
+    const second = await context.newPage();
+    await second.goto(`${e2e.env.app.url}#/s/demo/orders`);
+    await second.getByRole('heading', { name: 'Orders' }).waitFor();
+    const email = /@/;
+    await expect.poll(() => second.getByText(email).count()).toBeGreaterThan(0);
+    await second.goto(`${e2e.env.app.url}#/s/demo`);
+    await second.getByText('520 products').waitFor();
+
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await first.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await second.getByRole('heading', { name: `${STORE_NAME} is not connected` }).waitFor();
+    expect(await second.getByText(email).count()).toBe(0);
+
+    // The next person's grant is the storefront only: the 25 unpublished products are not theirs to see
+    e2e.env.store.setMaxScopes(['storefront']);
+    await connectThroughConsent(first, STORE_NAME);
+    await first.getByText('495 products').waitFor();
+    await second.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await second.getByText('495 products').waitFor();
+    expect(await second.getByText('520 products').count()).toBe(0);
+  });
+});
+
+describe('a shared browser: the same tab, connected again with pasted credentials', () => {
+  it('Back to a catalogue the first person loaded asks the store again, under the new connection, instead of showing it from memory', async () => {
+    const HIPPO = 'Hippo Demo';
+    const { app, store: hippo } = await servePlatformApp(e2e, {
+      basePath: '/shops/hippo/',
+      startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] }),
+      config: (hippo) => ({
+        stores: [{ id: 'hippo', kind: 'storehippo', name: HIPPO, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key'], currency: 'INR', imageBase: hippo.imageBase }],
+      }),
+    });
+    /** The catalogue's first page asked of the store (a list shown from memory asks, at most, for the page after the last it has). */
+    const firstPages = () => hippo.requests().filter((r) => r.listener === 'api' && r.method === 'GET' && /\/entity\/ms\.products\/?$/.test(r.path) && new URLSearchParams(r.search).get('start') === '0');
+    const connect = async (page: Page, key: string) => {
+      await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(key);
+      await page.getByRole('button', { name: `Connect ${HIPPO} with the access key` }).click();
+      await page.getByText(/^Connected · /).waitFor();
+    };
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(app.url);
+    await connect(page, DEMO_KEYS.manager);
+    await page.goto(`${app.url}#/s/hippo`);
+    await expect.poll(() => page.locator('main ul > li article').count()).toBeGreaterThan(0);
+    await page.goto(`${app.url}#/`);
+    await forgetCredentials(page, HIPPO);
+    await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
+
+    // the next person connects with their own key, in the same tab, and presses Back
+    await connect(page, DEMO_KEYS.readOnly);
+    const before = firstPages().length;
+    await page.goBack();
+    await page.getByRole('heading', { name: HIPPO, level: 1 }).waitFor();
+    await expect.poll(() => firstPages().length).toBe(before + 1);
+    expect(firstPages().at(-1)?.headers['access-key']).toBe(DEMO_KEYS.readOnly);
+    await expect.poll(() => page.locator('main ul > li article').count()).toBeGreaterThan(0);
   });
 });
