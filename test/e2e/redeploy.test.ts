@@ -98,11 +98,30 @@ describe('a store config.json no longer lists', () => {
     // Removed for good: said again at the next visit, and forgotten one by one.
     await deploy(everyStore.filter((s) => s.id === 'demo-code'));
     await visitAgain(page);
+    // an unsaved product edit kept for it (storage/drafts.ts: its own database, keyed by store), as an editor leaves one
+    const drafts = (write: boolean) =>
+      page.evaluate(
+        (write) =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('storefront-connect-drafts');
+            open.onupgradeneeded = () => open.result.createObjectStore('drafts');
+            open.onerror = () => reject(new Error('the drafts database did not open'));
+            open.onsuccess = () => {
+              const objects = open.result.transaction('drafts', 'readwrite').objectStore('drafts');
+              if (write) objects.put({ form: { name: 'Left unsaved' } }, 'demo/product/1001');
+              const keys = objects.getAllKeys();
+              keys.onsuccess = () => (open.result.close(), resolve(keys.result.map(String)));
+            };
+          }),
+        write,
+      );
+    expect(await drafts(true)).toEqual(['demo/product/1001']);
     await unlistedBanner(page).getByRole('button', { name: 'Forget “demo”' }).click();
     const forgotten = unlistedBanner(page).getByText('“demo”: forgotten in this browser.');
     await forgotten.waitFor();
     expect(await forgotten.evaluate((element) => element === document.activeElement)).toBe(true);
     await expect.poll(() => readSessionKeys(page)).toEqual(['session:hippo']);
+    expect(await drafts(false)).toEqual([]);
     await unlistedBanner(page).getByRole('button', { name: 'Forget “hippo”' }).click();
     await unlistedBanner(page).getByText('“hippo”: forgotten in this browser.').waitFor();
     await expect.poll(() => readSessionKeys(page)).toEqual([]);
