@@ -9,6 +9,7 @@ import type { AdapterHooks } from '../../../src/lib/connect/adapter.ts';
 import type { ApiOperation } from '../../../src/lib/connect/operations.ts';
 import { SaveRefusedError, STORE_WORDS_MAX } from '../../../src/lib/domain/refusal.ts';
 import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
+import { outcomeUnknown } from '../../../src/lib/components/unsure-add.ts';
 import type { Send } from '../../../src/lib/connect/request.ts';
 import type { FlickRocketStoreConfig, Shopware6StoreConfig, StoreHippoStoreConfig } from '../../../src/lib/connect/store-config.ts';
 import { createFlickRocketAdapter } from '../../../src/lib/providers/flickrocket/adapter.ts';
@@ -133,6 +134,14 @@ describe('StoreHippo: messages[] of the envelope', () => {
     const bare = await seamSave(storeHippoHooks, 200, { error: true });
     expect((bare as HttpError).code).toBe('API_BAD_REQUEST');
     expect((await seamSave(storeHippoHooks, 200, { data: [], error: { message: 'Bad filter' } }, 'listProducts') as HttpError).code).toBe('API_BAD_REQUEST');
+  });
+
+  it('a new product’s 200 whose body carries `error` is the store’s refusal: the Add is not marked as one the store may have kept', async () => {
+    // regression: the 2xx status kept in the error read as "a 2xx that could not be read" (unsure-add.ts)
+    const refused = await seamSave(storeHippoHooks, 200, { messages: [{ key: 'name', message: 'Name is taken.' }], error: 'Validation failed' }, 'createProduct');
+    const bare = await seamSave(storeHippoHooks, 200, { error: true }, 'createProduct');
+    expect(outcomeUnknown(refused)).toBe(false);
+    expect(outcomeUnknown(bare)).toBe(false);
   });
 
   it('a 2xx whose `error` is empty is an answer; an accepted 403 stays the 403 the probe reads', async () => {
