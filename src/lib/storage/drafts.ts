@@ -55,7 +55,12 @@ export function createDraftStore(): DraftStore {
     load: <T>(key: string) => fallback(async (s) => (await get<T>(key, s)) ?? (memory.get(key) as T | undefined), () => memory.get(key) as T | undefined),
     save: (key, value) => {
       memory.set(key, value);
-      return fallback((s) => set(key, value, s), () => undefined);
+      // Once IndexedDB holds it, memory does not: a discard made there by another store object (a
+      // sign-out's, discardStoreDrafts) is not undone by this one's load finding its old copy.
+      return fallback(async (s) => {
+        await set(key, value, s);
+        if (memory.get(key) === value) memory.delete(key);
+      }, () => undefined);
     },
     discard: (key) => {
       memory.delete(key);

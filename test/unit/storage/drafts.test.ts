@@ -23,6 +23,15 @@ describe('a store’s drafts', () => {
     expect(await createDraftStore().load(productDraftKey('demo-code', '7'))).toEqual({ form: { name: 'c' } });
   });
 
+  it('discarded by the sign-out, are not found again by a store object that saved them earlier', async () => {
+    // regression: each store object kept a copy of what it saved, and its load returned it after a discard made elsewhere
+    const editor = createDraftStore();
+    await editor.save(newProductDraftKey('demo'), { form: { name: 'a' } });
+    await discardStoreDrafts('demo');
+    expect(await editor.load(newProductDraftKey('demo'))).toBeUndefined();
+    expect(await editor.keysFrom('demo/')).toEqual([]);
+  });
+
   it('kept in the tab’s memory where there is no IndexedDB, are discarded there too', async () => {
     const saved = indexedDB;
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
