@@ -9,7 +9,7 @@ import { tick } from 'svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import AddProduct from '../../../src/lib/components/AddProduct.svelte';
-import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
+import { createDraftStore, discardStoreDrafts } from '../../../src/lib/storage/drafts.ts';
 import { createTestApp, eventually, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
@@ -157,6 +157,25 @@ describe('New product', () => {
     expect(screen.queryByRole('form', { name: 'New product' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'New product' })).toHaveFocus();
     await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toBeUndefined());
+  });
+
+  it('an Add whose answer comes after its drafts were discarded (a sign-out meanwhile) does not write the draft back', async () => {
+    // regression: the answer's catch saved the form again, and the next person found it restored
+    const app = await openCatalogue(['storefront', 'admin']);
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    app.network.on('POST', '/api/v1/products', () => answered.then(() => json({ error: 'server_error' }, { status: 503 })), { times: 1 });
+    await openForm(app);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Hand-thrown mug');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '24.5');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+    await eventually(() => expect(posted(app)).toHaveLength(1));
+    // what the sign-out does (auth/sign-out.ts), while the Add is on its way
+    await discardStoreDrafts('demo');
+    answer();
+    await screen.findByRole('button', { name: 'Try again' });
+    await tick();
+    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
   });
 
   it('after an Add answered 503, Try again asks the store first: its list failing sends nothing; the product found opens, said saved, with one POST', async () => {
