@@ -72,8 +72,8 @@ describe('on a slow link', () => {
       // At the press, before any of its code has come: the button says what it is doing.
       await page.getByRole('banner').getByRole('button', { name: /^Signing out…/ }).waitFor({ timeout: 2_000 });
       await page.screenshot({ path: `${SCREENSHOT_DIR}/slow-link-signing-out-${width}.png` });
-      // What the press needs is asked for at once: the question's module and the snippet check together.
-      await expect.poll(() => link.asked(), { timeout: 5_000 }).toEqual(expect.arrayContaining(['ask-before-sign-out.js', 'copied-snippet.js']));
+      // What the press needs is asked for at once: the question's module, the snippet check and the drafts' count together.
+      await expect.poll(() => link.asked(), { timeout: 5_000 }).toEqual(expect.arrayContaining(['ask-before-sign-out.js', 'copied-snippet.js', 'product-draft.js']));
       await link.releaseRound();
       // One round trip: the session is gone from this browser, with no second round of files.
       await expect.poll(() => readSessionKeys(page), { timeout: 5_000 }).toEqual([]);

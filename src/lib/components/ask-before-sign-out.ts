@@ -43,9 +43,12 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
     // Only a sign-in's own token can be in a copied snippet: without a sign-in here (a store of pasted
     // credentials) the check is not loaded. Loaded here, not imported with this module: the stores
     // list would otherwise name the check's chunks beside this one's in its first load (0.03 KB).
+    // Unsaved product edits of the store: the sign-out discards them (auth/sign-out.ts). Counted beside
+    // the snippet check, not after it: one round trip of a slow link, not two. Not counted (its code
+    // did not load): none said, and the question asked for what else there is.
+    const counted = import('../state/product-draft.ts').then((m) => m.storeDraftCount(storeId)).catch(() => 0);
     const snippet = session.sessionFor(storeId) !== undefined && (await (await import('../state/copied-snippet.ts')).signOutEndsSnippet(session, storeId));
-    // Unsaved product edits of the store: the sign-out discards them (Session.signOut).
-    const drafts = await (await import('../state/product-draft.ts')).storeDraftCount(storeId).catch(() => 0);
+    const drafts = await counted;
     if (mode || snippet || drafts > 0) {
       question ??= import('./SignOutQuestion.svelte').then(({ default: SignOutQuestion }) => mount(SignOutQuestion, { target: document.body }));
       question.catch(() => (question = undefined));
