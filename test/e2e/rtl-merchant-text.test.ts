@@ -3,14 +3,18 @@
  * app's English screens, against the Goodsie demo store's `rtlProducts` (test/demo-store/rtl.ts) and
  * a store named "24/7 מרקט" in config.json. Each piece of merchant text keeps its own direction: a
  * number or a full stop at its end is drawn on the side its script puts it, not pulled to the side
- * of the app's words around it; the app's own chrome stays left to right. Photographed at 360 and
- * 1280 px (.test-artifacts/screenshots/rtl-*.png).
+ * of the app's words around it; the app's own chrome stays left to right. So in the sign-out and
+ * Forget questions, and in the pasted-key form of a StoreHippo store of that name. Photographed at
+ * 360 and 1280 px (.test-artifacts/screenshots/rtl-*.png).
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { connectThroughConsent } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { servePlatformApp } from '../helpers/platform-app.ts';
+import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
+import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
 
 const e2e = useE2e({ app: { store: { rtlProducts: true }, defaultScopes: ['storefront', 'admin'] } });
 
@@ -49,15 +53,48 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOT_DIR}/rtl-${name}-${width}.png`, fullPage: true });
 }
 
+/** Right to left, "24/7 מרקט" reads from the right: the number is drawn right of the word, on its line. */
+async function hebrewAfterNumber(element: Locator): Promise<void> {
+  expect(await leftOf(element, '2')).toBeGreaterThan(await leftOf(element, 'מ'));
+  expect(await topOf(element, '2')).toBe(await topOf(element, 'מ'));
+}
+
+/** How many unsaved product edits the app keeps (storage/drafts.ts). */
+function draftCount(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('storefront-connect-drafts');
+        open.onerror = () => resolve(0);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (![...db.objectStoreNames].includes('drafts')) return (db.close(), resolve(0));
+          const count = db.transaction('drafts').objectStore('drafts').count();
+          count.onsuccess = () => (db.close(), resolve(count.result));
+          count.onerror = () => (db.close(), resolve(0));
+        };
+      }),
+  );
+}
+
+/** The question's title names the store as it reads (1280 px: on one line), photographed at 360 and 1280 px. */
+async function lookAtQuestion(page: Page, question: Locator, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const title = question.getByRole('heading', { level: 2 });
+  await hebrewAfterNumber(title);
+  // the app's "?" stays at the sentence's end, right of the whole name
+  expect(await leftOf(title, '?')).toBeGreaterThan(await leftOf(title, '2'));
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    // the viewport only: the modal's backdrop covers it, not the page below
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/rtl-${name}-${width}.png` });
+  }
+}
+
 describe('merchant text in right-to-left scripts', () => {
   it.each([360, 1280])('at %i px: store names, product text, categories, a store page and the search sentence keep their own direction', async (width) => {
     e2e.env.app.setOverride('config.json', JSON.stringify({ stores: [{ ...e2e.env.stores[0], name: STORE }] }));
     const { page } = await e2e.open({ width, height: 900 });
-    const hebrewAfterNumber = async (element: Locator) => {
-      // Right to left, "24/7 מרקט" reads from the right: the number is drawn right of the word, on its line.
-      expect(await leftOf(element, '2')).toBeGreaterThan(await leftOf(element, 'מ'));
-      expect(await topOf(element, '2')).toBe(await topOf(element, 'מ'));
-    };
 
     // Not connected yet: the store's screen names it in a sentence of the app's.
     await page.goto(`${e2e.env.app.url}#/s/demo`);
@@ -132,5 +169,49 @@ describe('merchant text in right-to-left scripts', () => {
     const count = page.getByRole('status').filter({ hasText: 'products matching' });
     expect(await leftOf(count, '5')).toBeGreaterThan(await leftOf(count, 'ك'));
     await shoot(page, 'nothing-found', width);
+  });
+
+  it('the sign-out question, with an unsaved edit, names the store as it reads', async () => {
+    e2e.env.app.setOverride('config.json', JSON.stringify({ stores: [{ ...e2e.env.stores[0], name: STORE }] }));
+    const { page } = await e2e.open({ width: 1280, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE);
+    await page.locator('.card-name').first().waitFor();
+    await page.goto(`${e2e.env.app.url}#/s/demo/product/r1`);
+    await page.getByRole('textbox', { name: 'Description' }).fill('كوب من الخزف (350 مل).');
+    await expect.poll(() => draftCount(page)).toBe(1);
+    await page.getByRole('banner').getByRole('button', { name: /^Sign out of/ }).click();
+    const question = page.getByRole('alertdialog', { name: /^Sign out of .*\?$/ });
+    await question.waitFor();
+    await lookAtQuestion(page, question, 'sign-out-question');
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
+  });
+
+  it('a StoreHippo store: the pasted-key form and the Forget question name the store as it reads', async () => {
+    const { app } = await servePlatformApp(e2e, {
+      basePath: '/shops/rtl/',
+      startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] }),
+      config: (hippo) => ({
+        stores: [{ id: 'hippo', kind: 'storehippo', name: STORE, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR', imageBase: hippo.imageBase }],
+      }),
+    });
+    const { page } = await e2e.open({ width: 1280, height: 800 });
+    await page.goto(app.url);
+    // the choice of the two forms: "Connect 24/7 מרקט with"
+    const legend = page.locator('legend', { hasText: /^Connect .* with$/ });
+    await hebrewAfterNumber(legend);
+    expect(await leftOf(legend, 'with')).toBeGreaterThan(await leftOf(legend, '2'));
+    await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(DEMO_KEYS.readOnly);
+    await page.getByRole('button', { name: /^Connect .* with the access key$/ }).click();
+    await page.getByText(/^Connected · /).waitFor();
+    await page.getByRole('button', { name: /^Forget credentials of / }).click();
+    const question = page.getByRole('alertdialog', { name: /^Forget the credentials for .*\?$/ });
+    await question.waitFor();
+    const sentence = question.getByText(/^This browser will no longer be connected to/);
+    await hebrewAfterNumber(sentence);
+    await lookAtQuestion(page, question, 'forget-question');
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
   });
 });
