@@ -6,6 +6,7 @@
  */
 import { AppError, type AppErrorCode } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
+import { isolateDirection } from './direction.ts';
 import { explain, type Explanation } from './messages.ts';
 
 /** Codes whose message a connector writes for people. */
@@ -75,7 +76,7 @@ export function credentialRefused(error: unknown): boolean {
  */
 export function endedHereWords(storeName: string, mode: { shortName?: string; credentialName?: string } | undefined): string {
   if (mode?.shortName === 'sign-in') {
-    return `${storeName} ended this app’s sign-in (it ran out, or the password or the user’s rights changed); the password was never kept here. Enter the ${mode.credentialName ?? 'sign-in'} again to carry on right here; nothing you typed is lost.`;
+    return `${isolateDirection(storeName)} ended this app’s sign-in (it ran out, or the password or the user’s rights changed); the password was never kept here. Enter the ${mode.credentialName ?? 'sign-in'} again to carry on right here; nothing you typed is lost.`;
   }
-  return `${storeName} no longer accepts the saved credentials (they expired, were revoked or changed). Enter them again to carry on right here; nothing you typed is lost.`;
+  return `${isolateDirection(storeName)} no longer accepts the saved credentials (they expired, were revoked or changed). Enter them again to carry on right here; nothing you typed is lost.`;
 }

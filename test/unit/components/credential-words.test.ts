@@ -33,3 +33,16 @@ describe('credentialFailureWords', () => {
     expect(credentialFailureWords(new Error('boom'), 'Shopware 6').title).toBe('Something went wrong');
   });
 });
+
+describe('endedHereWords', () => {
+  it('isolates a right-to-left store name at the start of its sentence, and leaves a Latin one as it is', async () => {
+    const { endedHereWords } = await import('../../../src/lib/components/credential-words.ts');
+    const signIn = { shortName: 'sign-in', credentialName: 'admin username and password' };
+    expect(endedHereWords('24/7 מרקט', undefined)).toMatch(/^\u206824\/7 מרקט\u2069 no longer accepts the saved credentials /);
+    expect(endedHereWords('متجر 24', signIn)).toMatch(/^\u2068متجر 24\u2069 ended this app’s sign-in /);
+    for (const words of [endedHereWords('Shop 24/7', undefined), endedHereWords('Shop 24/7', signIn)]) {
+      expect(words).toMatch(/^Shop 24\/7 /);
+      expect(words).not.toMatch(/[\u2066-\u2069]/);
+    }
+  });
+});
