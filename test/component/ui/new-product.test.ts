@@ -178,6 +178,33 @@ describe('New product', () => {
     expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
   });
 
+  it('what is typed while an Add is on its way is saved with its mark: a reload before the answer looks at the store first', async () => {
+    // regression: the typing's save dropped the mark, and the reloaded form sent the Add again unlooked
+    const first = await openCatalogue(['storefront', 'admin']);
+    first.network.on('POST', '/api/v1/products', () => new Promise<Response>(() => undefined), { times: 1 });
+    await openForm(first);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Hand-thrown mug');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '24.5');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+    await eventually(() => expect(posted(first)).toHaveLength(1));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Inventory' }), '7');
+    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ inventory: '7' }));
+    expect(await createDraftStore().load('demo/new-product')).toMatchObject({ unsure: { sent: [{ name: 'Hand-thrown mug', price: 24.5 }] } });
+    cleanup();
+
+    // the page reloaded before the answer: the Add looks for the product first, and finds none
+    const app = await openCatalogue(['storefront', 'admin'], true);
+    const lookup = { q: 'Hand-thrown mug', sort: 'newest', page: '0', count: '20' };
+    app.network.on('GET', '/api/v1/products', () => json({ products: [], paging: { page: 0, count: 20, total: 0 } }), { query: lookup, times: 1 });
+    app.network.on('POST', '/api/v1/products', () => json(wireProduct({ id: 'p-new', name: 'Hand-thrown mug', cost_raw: 24.5, published: false, inventory: 7 }), { status: 201 }), { times: 1 });
+    await openForm(app);
+    expect(await screen.findByText(/It may have been added already/)).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Inventory' })).toHaveValue('7');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+    await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-new' }));
+    expect(app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('q'))).toHaveLength(1);
+  });
+
   it('after an Add answered 503, Try again asks the store first: its list failing sends nothing; the product found opens, said saved, with one POST', async () => {
     const app = await openCatalogue(['storefront', 'admin']);
     app.network.on('POST', '/api/v1/products', () => json({ error: 'server_error' }, { status: 503 }), { times: 1 });
