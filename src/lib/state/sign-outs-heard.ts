@@ -7,7 +7,8 @@
  * products only a manager sees among them) by Back, or by another tab as the new connection lands.
  * Heard on a channel of its own: the one the AuthService and the seam's Connections post on
  * (session-channel.ts) delivers to every other channel object of its name, in this tab as in others.
- * Loaded with the catalogue, before any list is kept: the first load carries none of it.
+ * Loaded with the catalogue, before any list is kept, and with the product drafts (product-draft.ts:
+ * an open form saves none for a store once its sign-out is heard): the first load carries none of it.
  */
 import { openSessionChannel } from '../auth/session-channel.ts';
 

@@ -10,6 +10,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import AddProduct from '../../../src/lib/components/AddProduct.svelte';
 import { createDraftStore, discardStoreDrafts } from '../../../src/lib/storage/drafts.ts';
+import { SESSION_CHANNEL_NAME } from '../../../src/lib/auth/session-channel.ts';
+import { signOutsHeard } from '../../../src/lib/state/sign-outs-heard.ts';
 import { createTestApp, eventually, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
@@ -203,6 +205,26 @@ describe('New product', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-new' }));
     expect(app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('q'))).toHaveLength(1);
+  });
+
+  it('a sign-out of the store in another tab: what is typed after it is not saved back as a draft', async () => {
+    // regression: the open form saved its draft again after the sign-out had discarded the store's drafts
+    const app = await openCatalogue(['storefront', 'admin']);
+    await openForm(app);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Hand-thrown');
+    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Hand-thrown' }));
+    // what another tab's sign-out does (auth/sign-out.ts): tells the tabs, then discards the drafts
+    const heard = signOutsHeard('demo');
+    const other = new BroadcastChannel(SESSION_CHANNEL_NAME);
+    onTestFinished(() => other.close());
+    other.postMessage({ type: 'signed-out', storeId: 'demo' });
+    await eventually(() => expect(signOutsHeard('demo')).toBe(heard + 1));
+    await discardStoreDrafts('demo');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), ' mug');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '24.5');
+    await tick();
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
   });
 
   it('after an Add answered 503, Try again asks the store first: its list failing sends nothing; the product found opens, said saved, with one POST', async () => {

@@ -1,9 +1,11 @@
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Product } from '../../../src/lib/domain/catalog.ts';
 import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
-import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
+import { createDraftStore, discardStoreDrafts } from '../../../src/lib/storage/drafts.ts';
+import { SESSION_CHANNEL_NAME } from '../../../src/lib/auth/session-channel.ts';
+import { signOutsHeard } from '../../../src/lib/state/sign-outs-heard.ts';
 import { createTestApp, eventually, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
@@ -399,6 +401,23 @@ describe('ProductEditor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Grant access: Manage the store' }));
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     expect((app.authorizationUrls()[0]?.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['admin', 'storefront']);
+  });
+
+  it('a sign-out of the store in another tab: what is typed after it is not saved back as a draft', async () => {
+    // regression: the open editor saved its draft again after the sign-out had discarded the store's drafts
+    await openEditor();
+    await rename('Half-typed name');
+    await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Half-typed name' } }));
+    // what another tab's sign-out does (auth/sign-out.ts): tells the tabs, then discards the drafts
+    const heard = signOutsHeard('demo');
+    const other = new BroadcastChannel(SESSION_CHANNEL_NAME);
+    onTestFinished(() => other.close());
+    other.postMessage({ type: 'signed-out', storeId: 'demo' });
+    await eventually(() => expect(signOutsHeard('demo')).toBe(heard + 1));
+    await discardStoreDrafts('demo');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), ', more');
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await createDraftStore().load('demo/product/p-100')).toBeUndefined();
   });
 
   it('an unsaved edit comes back when the editor opens again (as after a reconnect)', async () => {

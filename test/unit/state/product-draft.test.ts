@@ -1,0 +1,58 @@
+/**
+ * A product's draft stops being saved once a sign-out of its store is heard (in this tab or another,
+ * on the sessions channel): the sign-out discarded the store's drafts, and a form still open in a tab
+ * must not write its own back for the next person to use this browser (a shared computer).
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { SESSION_CHANNEL_NAME } from '../../../src/lib/auth/session-channel.ts';
+import { createDraftStore, discardStoreDrafts, newProductDraftKey, productDraftKey, type DraftStore } from '../../../src/lib/storage/drafts.ts';
+import { ProductDraft } from '../../../src/lib/state/product-draft.ts';
+import { signOutsHeard } from '../../../src/lib/state/sign-outs-heard.ts';
+
+/** What another tab's sign-out of `storeId` posts (auth/sign-outs.ts), heard here before it returns. */
+async function signOutElsewhere(storeId: string): Promise<void> {
+  const heard = signOutsHeard(storeId);
+  const other = new BroadcastChannel(SESSION_CHANNEL_NAME);
+  try {
+    other.postMessage({ type: 'signed-out', storeId });
+    for (let turn = 0; turn < 100 && signOutsHeard(storeId) === heard; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
+  } finally {
+    other.close();
+  }
+  expect(signOutsHeard(storeId)).toBe(heard + 1);
+}
+
+describe('a product draft, after a sign-out of its store was heard', () => {
+  it('saves nothing more for that store; another store’s, and one opened after the sign-out, still save', async () => {
+    const open = new ProductDraft<{ name: string }>('shop-a', null);
+    const other = new ProductDraft<{ name: string }>('shop-b', '9');
+    await open.save({ name: 'before' });
+    await signOutElsewhere('shop-a');
+    await discardStoreDrafts('shop-a');
+
+    await open.save({ name: 'typed after' });
+    expect(await createDraftStore().load(newProductDraftKey('shop-a'))).toBeUndefined();
+    await other.save({ name: 'still kept' });
+    expect(await createDraftStore().load(productDraftKey('shop-b', '9'))).toEqual({ name: 'still kept' });
+    // the next connection's form (opened after) keeps its drafts
+    const next = new ProductDraft<{ name: string }>('shop-a', null);
+    await next.save({ name: 'next person' });
+    expect(await createDraftStore().load(newProductDraftKey('shop-a'))).toEqual({ name: 'next person' });
+  });
+
+  it('undoes a save that was on its way when the sign-out was heard (the discard may have come first)', async () => {
+    const real = createDraftStore();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // a store whose write lands only once released: the sign-out and its discard happen meanwhile
+    const slow: DraftStore = { ...real, save: async (key, value) => { await held; await real.save(key, value); } };
+    const open = new ProductDraft<{ name: string }>('shop-c', '1', slow);
+    const saving = open.save({ name: 'typed' });
+    await signOutElsewhere('shop-c');
+    await discardStoreDrafts('shop-c');
+    release();
+    await saving;
+    expect(await createDraftStore().load(productDraftKey('shop-c', '1'))).toBeUndefined();
+  });
+});
