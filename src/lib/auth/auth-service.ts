@@ -252,13 +252,12 @@ export class AuthService {
     this.#renewalPending.delete(storeId);
     // The revocation's code asked for now, beside the removal, not after it: one round trip less on a slow link.
     const revocation = this.#revocationCode(storeId);
-    const ended = await signOutOf(this.signOuts, storeId, async () => {
+    await signOutOf(this.signOuts, storeId, async () => {
       const current = await this.#sessions.get(storeId).catch(() => null);
       await this.#sessions.delete(storeId);
       await clearEnded(this.credentialStore, storeId);
       return current;
-    });
-    if (ended) await this.#revoke(storeId, ended.tokens, revocation);
+    }, async (ended) => ended && (await this.#revoke(storeId, ended.tokens, revocation)));
   }
 
   /**

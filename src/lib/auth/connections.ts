@@ -278,8 +278,9 @@ export class Connections {
       return credential;
     };
     const signOuts = this.#deps.signOuts;
-    const ended = signOuts ? await signOutOf(signOuts, storeId, remove) : await this.#withLock(renewalLockName(storeId), remove);
-    if (ended) await this.#revoke(ended);
+    const revoke = async (ended: Credential | null): Promise<void> => void (ended && (await this.#revoke(ended)));
+    if (signOuts) await signOutOf(signOuts, storeId, remove, revoke);
+    else await revoke(await this.#withLock(renewalLockName(storeId), remove));
   }
 
   async #revoke(credential: Credential): Promise<void> {

@@ -28,19 +28,29 @@ function tell(storeId: string, step: SignOutStep): void {
 }
 
 /**
- * Signs out of `storeId`: runs `remove` (which deletes the credential and returns it, for a
- * revocation after) once the marker is left, and tells the other tabs. Then discards the account's
- * unsaved product edits (storage/drafts.ts: the next person to use this browser must not find them);
- * a sign-out whose `remove` fails keeps them.
+ * Signs out of `storeId`: runs `remove` (which deletes the credential and returns it) once the marker
+ * is left, and tells the other tabs. Then `revoke`s what was removed at the store and discards the
+ * account's unsaved product edits (storage/drafts.ts: the next person to use this browser must not
+ * find them), together; resolves once both are done. A sign-out whose `remove` fails keeps them.
  */
-export async function signOutOf<T>(signOuts: SignOuts, storeId: string, remove: () => Promise<T>): Promise<T> {
+export async function signOutOf<T>(
+  signOuts: SignOuts,
+  storeId: string,
+  remove: () => Promise<T>,
+  revoke: (removed: T) => Promise<unknown> = async () => undefined,
+): Promise<T> {
   const marked = await signOuts.mark(storeId).then(() => true, () => false);
   if (!marked) tell(storeId, 'waiting');
   const removed = await (marked ? remove() : signOuts.withLock(renewalLockName(storeId), remove));
   signOuts.tell('signed-out', storeId);
   tell(storeId, 'ending');
   // Imported here: a static import would add the drafts' chunk to what the first load names for
-  // the AuthService's. Its code not loading (offline) leaves them, until the next sign-out.
-  await import('../storage/drafts.ts').then((m) => m.discardStoreDrafts(storeId), () => undefined);
+  // the AuthService's. Its code not loading (offline) leaves them, until the next sign-out. The
+  // revocation does not wait for it (on a slow link, one round trip more before the store is told).
+  const drafts = import('../storage/drafts.ts').then((m) => m.discardStoreDrafts(storeId), () => undefined);
+  const revoked = Promise.resolve(removed).then(revoke);
+  // Not done before the drafts are gone, whatever the revocation does; its failure is still the caller's.
+  const [discarded, told] = await Promise.allSettled([drafts, revoked]);
+  for (const step of [discarded, told]) if (step.status === 'rejected') throw step.reason;
   return removed;
 }
