@@ -123,6 +123,37 @@ describe('a shared browser: another tab, when the sign-out happens in this one',
   });
 });
 
+describe('a shared browser: a form open in another tab, when the sign-out happens in this one', () => {
+  it('is closed, and its draft stays gone (what it saves after the sign-out is heard: component tests)', async () => {
+    // a manager's grant (the test before gave the next person the storefront only)
+    e2e.env.store.setMaxScopes(['storefront', 'cart', 'admin']);
+    const { context, page: first } = await e2e.open({ width: 1280, height: 900 });
+    await first.goto(e2e.env.app.url);
+    await connectThroughConsent(first, STORE_NAME);
+    await first.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+
+    const second = await context.newPage();
+    await second.goto(`${e2e.env.app.url}#/s/demo`);
+    await second.getByRole('button', { name: 'New product' }).click();
+    const form = second.getByRole('form', { name: 'New product' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Surprise for the owner');
+    await expect.poll(() => draftKeys(second)).toEqual(['demo/new-product']);
+
+    await first.getByRole('button', { name: 'Sign out' }).click();
+    await first.getByRole('alertdialog', { name: `Sign out of ${STORE_NAME}?` }).getByRole('button', { name: 'Sign out anyway' }).click();
+    await first.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await expect.poll(() => draftKeys(first)).toEqual([]);
+    await second.getByRole('heading', { name: `${STORE_NAME} is not connected` }).waitFor();
+    expect(await form.count()).toBe(0);
+    expect(await draftKeys(second)).toEqual([]);
+    await second.evaluate(() => document.fonts.ready);
+    for (const width of [360, 1280]) {
+      await second.setViewportSize({ width, height: 900 });
+      await second.screenshot({ path: join(SCREENSHOT_DIR, `shared-browser-other-tab-form-${width}.png`) });
+    }
+  });
+});
+
 describe('a shared browser: the same tab, connected again with pasted credentials', () => {
   it('Forget credentials discards the unsaved edits, after saying so; Back to a catalogue the first person loaded asks the store again, under the new connection', async () => {
     const HIPPO = 'Hippo Demo';
