@@ -22,6 +22,9 @@ import { Router } from '../../src/lib/state/router.svelte.ts';
 import { Session } from '../../src/lib/state/session.svelte.ts';
 import { openStorage, type OpenedStorage } from '../../src/lib/storage/kv.ts';
 import { TokenVault } from '../../src/lib/storage/token-vault.ts';
+import { discardStoreDrafts } from '../../src/lib/storage/drafts.ts';
+import { SESSION_CHANNEL_NAME } from '../../src/lib/auth/session-channel.ts';
+import { signOutsHeard } from '../../src/lib/state/sign-outs-heard.ts';
 import { fakeFetch, json, unanswered, type SeenRequest } from './fake-fetch.ts';
 import { wirePaging, wireProduct } from './goodsie-wire.ts';
 
@@ -31,6 +34,22 @@ export { json, wirePaging, wireProduct };
 /** vi.waitFor with the same patience as findBy*. */
 export function eventually<T>(check: () => T | Promise<T>): Promise<T> {
   return vi.waitFor(check, { timeout: WAIT_MS, interval: 20 });
+}
+
+/**
+ * What another tab's sign-out of `storeId` does (auth/sign-out.ts): tells this browser's tabs, which
+ * this page hears, then discards the store's drafts.
+ */
+export async function signOutInAnotherTab(storeId: string): Promise<void> {
+  const heard = signOutsHeard(storeId);
+  const other = new BroadcastChannel(SESSION_CHANNEL_NAME);
+  try {
+    other.postMessage({ type: 'signed-out', storeId });
+    await eventually(() => expect(signOutsHeard(storeId)).toBe(heard + 1));
+  } finally {
+    other.close();
+  }
+  await discardStoreDrafts(storeId);
 }
 
 export const SHOP_ORIGIN = 'https://shop.example';

@@ -10,9 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import AddProduct from '../../../src/lib/components/AddProduct.svelte';
 import { createDraftStore, discardStoreDrafts } from '../../../src/lib/storage/drafts.ts';
-import { SESSION_CHANNEL_NAME } from '../../../src/lib/auth/session-channel.ts';
-import { signOutsHeard } from '../../../src/lib/state/sign-outs-heard.ts';
-import { createTestApp, eventually, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
+import { createTestApp, eventually, harnessProps, signOutInAnotherTab, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
 afterEach(() => {
@@ -213,13 +211,7 @@ describe('New product', () => {
     await openForm(app);
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Hand-thrown');
     await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Hand-thrown' }));
-    // what another tab's sign-out does (auth/sign-out.ts): tells the tabs, then discards the drafts
-    const heard = signOutsHeard('demo');
-    const other = new BroadcastChannel(SESSION_CHANNEL_NAME);
-    onTestFinished(() => other.close());
-    other.postMessage({ type: 'signed-out', storeId: 'demo' });
-    await eventually(() => expect(signOutsHeard('demo')).toBe(heard + 1));
-    await discardStoreDrafts('demo');
+    await signOutInAnotherTab('demo');
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), ' mug');
     await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '24.5');
     await tick();

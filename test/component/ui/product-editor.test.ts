@@ -1,12 +1,10 @@
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Product } from '../../../src/lib/domain/catalog.ts';
 import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
-import { createDraftStore, discardStoreDrafts } from '../../../src/lib/storage/drafts.ts';
-import { SESSION_CHANNEL_NAME } from '../../../src/lib/auth/session-channel.ts';
-import { signOutsHeard } from '../../../src/lib/state/sign-outs-heard.ts';
-import { createTestApp, eventually, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
+import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
+import { createTestApp, eventually, harnessProps, signOutInAnotherTab, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
 const SEEN = '2024-03-02T11:30:00Z';
@@ -408,13 +406,7 @@ describe('ProductEditor', () => {
     await openEditor();
     await rename('Half-typed name');
     await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Half-typed name' } }));
-    // what another tab's sign-out does (auth/sign-out.ts): tells the tabs, then discards the drafts
-    const heard = signOutsHeard('demo');
-    const other = new BroadcastChannel(SESSION_CHANNEL_NAME);
-    onTestFinished(() => other.close());
-    other.postMessage({ type: 'signed-out', storeId: 'demo' });
-    await eventually(() => expect(signOutsHeard('demo')).toBe(heard + 1));
-    await discardStoreDrafts('demo');
+    await signOutInAnotherTab('demo');
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), ', more');
     for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await createDraftStore().load('demo/product/p-100')).toBeUndefined();
