@@ -7,6 +7,7 @@
 import type { Adapter, AdapterContext } from '../../connect/adapter.ts';
 import type { FlickRocketStoreConfig } from '../../connect/store-config.ts';
 import type { Cursor, Order, Product, ProductListQuery, StoreMetadata } from '../../domain/catalog.ts';
+import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { flickRocketRefused, productEditBody } from './edit.ts';
 import { mapOrder, mapProduct, readCategoryNames, readPriceModels, type FlickRocketMapContext } from './map.ts';
@@ -210,14 +211,24 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
       return { orders, next: more ? (String(shown) as Cursor) : null, ...(listing.total === null ? {} : { total: listing.total }) };
     },
 
+    /**
+     * FlickRocket has no conditional update and no modification date on products: the product is
+     * read again right before the PUT and compared, on what the editor shows, with this tab's last
+     * copy (what the editor opened); changed meanwhile (another tab, another person) is a conflict,
+     * not a PUT whose locales, built from the old copy, would put back the other edit's name or
+     * description under "Saved.". The race window between the two requests is accepted, as on the
+     * other platforms (platforms.md 2.4, 4.4). After a conflict the fresh copy is this tab's: Overwrite
+     * with mine then saves over it.
+     */
     async updateProduct(id, edit, _lastSeenUpdated, options) {
       const all = await catalogue(options?.signal);
-      let current = all.wire.get(id);
-      if (current === undefined) {
-        await this.getProduct(id, options);
-        current = all.wire.get(id);
+      const seen = all.wire.get(id);
+      const before = seen === undefined ? undefined : mapProduct(readProductDetail(seen), all.context);
+      const now = await this.getProduct(id, options);
+      if (before !== undefined && (before.name !== now.name || before.descriptionHtml !== now.descriptionHtml || before.published !== now.published)) {
+        throw new ProductConflictError(now, 'updateProduct: the product changed in the store');
       }
-      const body = productEditBody(edit, readProductDetail(current), store.language);
+      const body = productEditBody(edit, readProductDetail(all.wire.get(id)), store.language);
       const answer = await send({ method: 'PUT', path: `/api/products/${id}.json`, body: { json: body } }, 'updateProduct', options?.signal ? { signal: options.signal } : {});
       const product = mapProduct(readProductDetail(answer.json), all.context);
       all.wire.set(product.id, answer.json);
