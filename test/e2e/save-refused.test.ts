@@ -14,6 +14,7 @@ import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
 import { startShopwareStore } from '../platforms/shopware/server.ts';
+import { startFlickRocketStore } from '../platforms/flickrocket/server.ts';
 import { describedAs } from '../helpers/screen-audits.ts';
 
 const e2e = useE2e();
@@ -97,5 +98,56 @@ describe('a save the store refuses', () => {
     expect(shop.getProduct(productId)).toEqual(before);
     // the secret is never on the screen
     expect(await page.locator('body').innerText()).not.toContain(admin.secret);
+  });
+
+  it('FlickRocket: Published on a product never released is refused beside Published, nothing sent (valid alone left it unpublished under “Saved.”)', async () => {
+    const clientId = 'StorefrontConnect.e2e.apps.flickrocket.com';
+    const { app, store: shop } = await servePlatformApp(e2e, {
+      basePath: '/shops/fr/',
+      startStore: (app) => startFlickRocketStore({ port: 0, hooksPort: null, productCount: 30, clients: [{ clientId, name: 'Storefront Connect', redirectUris: [app.url] }], allowedOrigins: [app.origin], rateLimit: null }),
+      config: (shop, app) => ({
+        stores: [
+          { id: 'fr', kind: 'flickrocket', name: 'FlickRocket Test Shop', authorizationEndpoint: `${shop.origin}/oauth2/auth`, tokenEndpoint: `${shop.origin}/token`, apiBase: shop.origin, clientId, redirectUri: app.url, defaultScopes: ['products'], currency: 'EUR', language: 'en' },
+        ],
+      }),
+    });
+    const { page } = await openAppHome(e2e, app);
+    await page.getByRole('button', { name: 'Connect FlickRocket Test Shop', exact: true }).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).click();
+    await page.getByRole('heading', { name: 'FlickRocket Test Shop', level: 1 }).waitFor();
+    // 1015: valid, but its published_at is 0001-01-01 (the seed's every 15th: never released)
+    expect(shop.getProduct(1015)).toMatchObject({ valid: true, published_at: '0001-01-01T00:00:00' });
+    const puts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PUT') puts.push(request.url());
+    });
+    await page.goto(`${app.url}#/s/fr/product/1015`);
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    await editor.waitFor();
+    const published = editor.getByRole('checkbox', { name: 'Published' });
+    expect(await published.isChecked()).toBe(false);
+    await editor.getByLabel('Name').fill('Lantern, first light');
+    await published.check();
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => published.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedAs(published)).toBe(
+      'The store said: This product has never been released (it has no release date), so FlickRocket does not show it. Set its release date in FlickRocket Admin, then publish it here.',
+    );
+    expect(await focused(published)).toBe(true);
+    expect(await page.getByRole('status').filter({ hasText: 'Saved.' }).count()).toBe(0);
+    // nothing typed is lost, nothing sent
+    expect(await published.isChecked()).toBe(true);
+    expect(await editor.getByLabel('Name').inputValue()).toBe('Lantern, first light');
+    expect(puts).toEqual([]);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await published.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/save-refused-flickrocket-${width}.png` });
+    }
+    // left unpublished, the name saves
+    await published.uncheck();
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(shop.getProduct(1015)?.locales[0]?.title).toBe('Lantern, first light');
   });
 });

@@ -7,15 +7,18 @@
  * editable from this app [decision].
  */
 import type { ProductEdit } from '../../domain/catalog.ts';
-import type { RefusedField, StoreSaid } from '../../domain/refusal.ts';
+import { SaveRefusedError, type RefusedField, type StoreSaid } from '../../domain/refusal.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { optionalArray, optionalString, readObject } from '../wire.ts';
-import { LANGUAGE_IDS, chooseLocale } from './map.ts';
+import { LANGUAGE_IDS, chooseLocale, isReleased } from './map.ts';
 import type { FlickRocketLocaleWire } from './wire.ts';
 
 export interface FlickRocketProductPutWire {
   product: { title?: string; valid?: boolean; locales?: FlickRocketLocaleWire[] };
 }
+
+/** Said beside Published when it cannot take: nothing is sent. */
+const NOT_RELEASED = 'This product has never been released (it has no release date), so FlickRocket does not show it. Set its release date in FlickRocket Admin, then publish it here.';
 
 /** `current` is the product as last read (its wire JSON); `language` the config's. */
 export function productEditBody(edit: ProductEdit, current: unknown, language?: string): FlickRocketProductPutWire {
@@ -23,6 +26,8 @@ export function productEditBody(edit: ProductEdit, current: unknown, language?: 
     throw new AppError('API_BAD_REQUEST', 'FlickRocket prices and stock cannot be edited from this app');
   }
   const product = readObject(current, '$.product');
+  // Published here is valid and released (map.ts): valid alone would leave it unpublished under "Saved.".
+  if (edit.published === true && !isReleased(product)) throw new SaveRefusedError(400, { fields: { published: NOT_RELEASED }, summary: '' }, 'FlickRocket product never released');
   const body: FlickRocketProductPutWire = { product: {} };
   if (edit.name !== undefined) body.product.title = edit.name;
   if (edit.published !== undefined) body.product.valid = edit.published;

@@ -157,6 +157,19 @@ function images(product: WireObject, path: string): ProductImage[] {
   return out;
 }
 
+function publishedAtOf(product: WireObject, path: string): string | undefined {
+  return product['published_at'] === undefined || product['published_at'] === null ? undefined : isoUtc(requireDateTime(product, 'published_at', path));
+}
+
+/**
+ * The plugin's release rule: a product is out only with a `published_at` after 2001 (FlickRocket
+ * keeps 0001-01-01 for one never released); shown as published only then, and valid.
+ */
+export function isReleased(product: WireObject, path = '$.product'): boolean {
+  const publishedAt = publishedAtOf(product, path);
+  return publishedAt !== undefined && Date.parse(publishedAt) > RELEASE_CUTOFF;
+}
+
 export function mapProduct(json: unknown, context: FlickRocketMapContext, path = '$.product'): Product {
   const product = readObject(json, path);
   const id = requireInteger(product, 'id', path, 0);
@@ -166,8 +179,8 @@ export function mapProduct(json: unknown, context: FlickRocketMapContext, path =
   const localeTitle = locale === undefined ? undefined : optionalString(locale, 'title', `${path}.locales`);
   const description = locale === undefined ? undefined : optionalString(locale, 'description', `${path}.locales`);
   const bindings = optionalArray(product, 'price_license_binding', path).map((b, i) => readObject(b, `${path}.price_license_binding[${i}]`));
-  const publishedAt = product['published_at'] === undefined || product['published_at'] === null ? undefined : isoUtc(requireDateTime(product, 'published_at', path));
-  const released = publishedAt !== undefined && Date.parse(publishedAt) > RELEASE_CUTOFF;
+  const publishedAt = publishedAtOf(product, path);
+  const released = isReleased(product, path);
   const categories: string[] = [];
   optionalArray(product, 'categories', path).forEach((c, i) => {
     const name = context.categories.get(requireInteger(readObject(c, `${path}.categories[${i}]`), 'category_id', `${path}.categories[${i}]`));

@@ -62,6 +62,14 @@ describe('productEditBody against the faithful server', () => {
     const current = await read(1001);
     expect(() => productEditBody({ price: 1 }, current)).toThrow(expect.objectContaining({ code: 'API_BAD_REQUEST' }));
     expect(() => productEditBody({ inventory: 1 }, {})).toThrow(expect.objectContaining({ code: 'API_BAD_REQUEST' }));
-    expect(productEditBody({ published: true }, {})).toEqual({ product: { valid: true } });
+    expect(productEditBody({ published: true }, current)).toEqual({ product: { valid: true } });
+  });
+
+  it('refuses Published beside the field for a product never released (valid alone would leave it unpublished)', async () => {
+    const never = await read(1015); // published_at 0001-01-01
+    expect(() => productEditBody({ published: true }, never)).toThrow(expect.objectContaining({ refusal: { fields: { published: expect.stringContaining('never been released') }, summary: '' } }));
+    expect(() => productEditBody({ published: true }, {})).toThrow(expect.objectContaining({ name: 'SaveRefusedError' }));
+    // unpublishing it, or its name alone, still goes out
+    expect(productEditBody({ published: false }, never)).toEqual({ product: { valid: false } });
   });
 });
