@@ -139,6 +139,10 @@ describe('a save the store refuses', () => {
     expect(await published.isChecked()).toBe(true);
     expect(await editor.getByLabel('Name').inputValue()).toBe('Lantern, first light');
     expect(puts).toEqual([]);
+    // the words read across the form, not down a column beside it
+    const wordsBox = await editor.locator('#edit-published-problem').boundingBox();
+    const nameBox = await editor.getByLabel('Name').boundingBox();
+    expect(wordsBox!.width).toBeGreaterThan(nameBox!.width * 0.9);
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await published.evaluate((element) => element.scrollIntoView({ block: 'center' }));
