@@ -186,4 +186,29 @@ describe('what a merchant types reaches the store as meant', () => {
     await page.keyboard.press('Enter');
     expect(await page.getByRole('form', { name: 'New product' }).getByRole('textbox', { name: 'Name' }).inputValue()).toBe('');
   });
+
+  it('a save while offline: back online the editor says so and Try again saves what was typed (it still said "This browser is offline")', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    const { editor, productId } = await openEditor(page);
+    await editor.getByRole('textbox', { name: 'Name' }).fill('Saved after the train tunnel');
+    await context.setOffline(true);
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    const failure = editor.getByRole('alert');
+    await failure.getByText('This browser is offline').waitFor();
+    await context.setOffline(false);
+    await failure.getByText('Back online').waitFor();
+    expect(await failure.innerText()).toContain('Nothing reached the store while this browser was offline. Try again now.');
+    expect(await failure.innerText()).not.toContain('This browser is offline');
+    // nothing went out by itself, nothing typed is lost
+    expect((e2e.env.store.getProduct(productId) as { name: string }).name).not.toBe('Saved after the train tunnel');
+    expect(await editor.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Saved after the train tunnel');
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await failure.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-back-online-${width}.png` });
+    }
+    await failure.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Saved after the train tunnel');
+  });
 });

@@ -151,6 +151,20 @@ const OFFLINE_RETRIED: Explanation = {
 };
 
 /**
+ * The offline words of a failure whose retry is the person's to press (a save sends something),
+ * once the browser is back online: "This browser is offline" stayed up while it was online.
+ */
+export const BACK_ONLINE: Explanation = {
+  title: 'Back online',
+  detail: 'Nothing reached the store while this browser was offline. Try again now.',
+};
+
+/** Whether `error` is said with the offline words (explain): no answer, or code not in, while offline. */
+export function saidOffline(error: unknown): boolean {
+  return browserOffline() && ((error instanceof AppError && NO_ANSWER.has(error.code)) || isCodeUnavailable(error));
+}
+
+/**
  * A part of the app whose code did not download while the browser says it is offline (a
  * platform's connector, first needed by its credentials form): the offline words, as PartUnavailable
  * says them, not "the site was updated meanwhile".

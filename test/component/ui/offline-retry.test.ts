@@ -63,6 +63,21 @@ describe('ErrorPanel back online', () => {
     expect(onRetry).not.toHaveBeenCalled();
   });
 
+  it('a retry that sends something, shown offline: back online the panel says so (not still "offline"), offline again the offline words; Try again stays the person’s', async () => {
+    const browser = offline();
+    const onRetry = vi.fn();
+    render(ErrorPanel, { props: { error: noAnswer(), onRetry, retryWhenOnline: false } });
+    await screen.findByText('This browser is offline');
+    browser.goOnline();
+    await screen.findByText('Back online');
+    expect(screen.getByRole('alert')).toHaveTextContent('Nothing reached the store while this browser was offline. Try again now.');
+    expect(onRetry).not.toHaveBeenCalled();
+    offline();
+    dispatchEvent(new Event('offline'));
+    await screen.findByText('This browser is offline');
+    expect(screen.getByRole('alert')).toHaveTextContent('Try again once you are back online.');
+  });
+
   it('a reload (a start that failed) is not run by itself once back online, as its words say: the person presses Try again', async () => {
     const browser = offline();
     const reload = vi.fn();
