@@ -57,7 +57,7 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
   const permalink = toHttpUrl(product.permalink);
   if (permalink !== undefined) {
     const link = element(doc, 'a', undefined, product.name);
-    setAttributes(link, { href: permalink, target: '_blank', rel: 'noopener noreferrer', referrerpolicy: 'no-referrer' });
+    setAttributes(link, { href: permalink, target: '_blank', rel: 'noopener noreferrer' });
     link.append(element(doc, 'span', 'sr', ' (opens in a new tab)'));
     name.append(link);
   } else {

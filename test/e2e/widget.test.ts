@@ -249,6 +249,32 @@ describe('widget.js on another site', () => {
     }
   });
 
+  it('in a flex row beside a sidebar (a site’s usual layout) fills the rest of the row, not the width of two cards; on a phone, where the row stacks, the whole width', async () => {
+    const { columns: _none, ...attributes } = LAYOUT_ATTRIBUTES();
+    host.setOverride('flex-row.html', () => hostPage(attributes, ['flex-row.css']));
+    host.setOverride(
+      'flex-row.css',
+      `body { margin: 0; padding: 24px; } .wrap { display: flex; gap: 24px; }
+.wrap::before { content: ""; flex: 0 0 240px; min-height: 120px; background: #e4e4e4; }
+@media (max-width: 600px) { body { padding: 12px; } .wrap { flex-direction: column; } .wrap::before { flex-basis: 48px; min-height: 0; } }`,
+    );
+    for (const [width, fewest] of [[1280, 4], [360, 2]] as const) {
+      const opened = await e2e.open({ width, height: 800 });
+      await opened.page.goto(`${host.url}flex-row.html`);
+      await expect.poll(() => opened.page.locator('storefront-products .card').count()).toBe(8);
+      const { host: box, cards } = await measureWidget(opened.page);
+      // The row's width less the sidebar and the gap (in a stacked column: the row's width).
+      const rest = await opened.page.locator('.wrap').evaluate((row) => {
+        const style = getComputedStyle(row);
+        const sidebar = getComputedStyle(row, '::before');
+        return style.flexDirection === 'row' ? row.clientWidth - parseFloat(sidebar.width) - parseFloat(style.columnGap) : row.clientWidth;
+      });
+      expect(Math.abs(box.width - rest)).toBeLessThanOrEqual(1);
+      expect(new Set(cards.map((b) => b.x)).size).toBeGreaterThanOrEqual(fewest);
+      await opened.page.screenshot({ path: join(SCREENSHOT_DIR, `widget-flex-row-${width}.png`), fullPage: true });
+    }
+  });
+
   it('keeps its layout under a hostile host stylesheet', async () => {
     const clean = await open(`${host.url}clean.html`);
     await expect.poll(() => clean.page.locator('storefront-products .card').count()).toBe(8);
