@@ -6,7 +6,7 @@
  */
 import { AppError, type AppErrorCode } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
-import { isolateDirection } from './direction.ts';
+import { isolateDirection } from '../shared/direction.ts';
 import { explain, type Explanation } from './messages.ts';
 
 /** Codes whose message a connector writes for people. */
