@@ -8,6 +8,7 @@
  * banner says so in the same modes' words: components/credential-words.ts endedHereWords.)
  */
 import type { StoreConfig } from '../connect/store-config.ts';
+import { isolateDirection } from '../shared/direction.ts';
 import { getProvider } from './registry.ts';
 
 /** What a marker says (storage/ended-markers.ts EndedMarker). */
@@ -35,6 +36,8 @@ export function endedWhen(at: number): string {
 export function endedWords(store: StoreConfig, ended: Ended): EndedWords {
   const provider = getProvider(store.kind);
   const when = endedWhen(ended.at);
+  // The store's name in the app's sentence keeps its own direction (shared/direction.ts).
+  const name = isolateDirection(store.name);
   const modes = provider.modesOf(store).filter((m) => m.style === 'credentials');
   const mode = modes.find((m) => m.id === ended.mode) ?? (modes.length === 1 ? modes[0] : undefined);
   if (!mode) {
@@ -44,13 +47,13 @@ export function endedWords(store: StoreConfig, ended: Ended): EndedWords {
     if (ended.reason === 'expired') {
       return {
         status: `Access expired on ${when} · Connect to allow it again`,
-        detail: `This app’s access to ${store.name} expired on ${when}. Connect to allow it again.`,
+        detail: `This app’s access to ${name} expired on ${when}. Connect to allow it again.`,
       };
     }
     const note = provider.notes?.sessionEnded;
     return {
       status: `Access ended by the store on ${when} · Connect to allow it again`,
-      detail: `${store.name} stopped accepting this app’s access on ${when}. ${note ?? 'Connect to allow it again.'}`,
+      detail: `${name} stopped accepting this app’s access on ${when}. ${note ?? 'Connect to allow it again.'}`,
     };
   }
   const short = mode.shortName ?? 'credential';
@@ -58,14 +61,14 @@ export function endedWords(store: StoreConfig, ended: Ended): EndedWords {
   if (short === 'sign-in') {
     return {
       status: `Sign-in ended by the store on ${when} · enter the ${credential} again to connect`,
-      detail: `${store.name} ended this app’s sign-in on ${when}, so this browser no longer holds it. Enter the ${credential} again to connect.`,
+      detail: `${name} ended this app’s sign-in on ${when}, so this browser no longer holds it. Enter the ${credential} again to connect.`,
       mode: mode.id,
     };
   }
   const expired = ended.reason === 'expired';
   return {
     status: `${short.charAt(0).toUpperCase()}${short.slice(1)} ${expired ? 'expired' : 'refused'} on ${when} · paste a new ${short} to connect again`,
-    detail: `${expired ? `The ${credential} for ${store.name} expired` : `${store.name} refused its ${credential}`} on ${when}, so this browser removed it. Paste a new ${credential} to connect again.`,
+    detail: `${expired ? `The ${credential} for ${name} expired` : `${name} refused its ${credential}`} on ${when}, so this browser removed it. Paste a new ${credential} to connect again.`,
     mode: mode.id,
   };
 }

@@ -174,6 +174,20 @@ describe('a locked panel of a pasted-key store', () => {
     expect(screen.queryByLabelText('Access key', { selector: 'input[type=password]' })).not.toBeInTheDocument();
   });
 
+  it('a store named in Hebrew: the words after a new key, and after Check again, isolate its name (shared/direction.ts)', async () => {
+    const store = { ...HIPPO, name: '24/7 מרקט' };
+    const session = sessionOf(store);
+    session.link(linked(store, 'access-key', ['browse']));
+    vi.spyOn(session, 'connectWithCredentials').mockImplementation(async () => session.link(linked(store, 'access-key', ['browse'])));
+    rechecksAs(session, linked(store, 'access-key', ['browse']));
+    showLocked(session);
+    await userEvent.click(screen.getByRole('button', { name: 'Use another key' }));
+    await userEvent.type(await screen.findByLabelText('Access key', { selector: 'input[type=password]' }), 'OTHERKEY{Enter}');
+    expect(await screen.findByRole('status')).toHaveTextContent('Connected with the new key: \u206824/7 מרקט\u2069 still does not allow it.');
+    await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await vi.waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Checked: \u206824/7 מרקט\u2069 still does not allow it.'));
+  });
+
   describe('on the Orders screen, drawn afresh when a key connects in place (as Shell keys it)', () => {
     const apis = { for: () => ({ listOrders: async () => ({ orders: [], paging: { total: 0 } }) }) } as unknown as StoreApis;
     const showOrders = (session: Session) =>
