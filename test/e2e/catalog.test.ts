@@ -218,7 +218,7 @@ describe('a storefront-only session', () => {
     await expect.poll(() => article.locator('img').count()).toBe(0);
     // The stripped link's words stay, as text.
     expect(await article.locator('.merchant-html').innerText()).toContain('link');
-    expect(await page.title()).toBe(`${title} – ${STORE_NAME}`);
+    expect(await page.title()).toBe(`\u2068${title}\u2069 – \u2068${STORE_NAME}\u2069`);
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);
     expect(log.lines.filter((l) => l.includes('xss'))).toEqual([]);

@@ -93,7 +93,7 @@ describe('a change of screen says where the person is', () => {
     ({ page } = await e2e.open());
     await page.goto(e2e.env.app.url);
     await page.getByRole('heading', { name: 'Your stores', level: 1 }).waitFor();
-    await expect.poll(() => page.title()).toBe('Your stores – Storefront Connect');
+    await expect.poll(() => page.title()).toBe('\u2068Your stores\u2069 – \u2068Storefront Connect\u2069');
     expect(await page.getByRole('main', { name: 'Your stores' }).count()).toBe(1);
 
     await connectThroughConsent(page, STORE_NAME);
@@ -117,26 +117,26 @@ describe('a change of screen says where the person is', () => {
     const name = (await first.locator('h3').textContent())!.trim();
     await first.getByRole('link').click();
     await page.getByRole('heading', { name, level: 1 }).waitFor();
-    await expect.poll(() => page.title()).toBe(`${name} – ${STORE_NAME}`);
+    await expect.poll(() => page.title()).toBe(`\u2068${name}\u2069 – \u2068${STORE_NAME}\u2069`);
     // the focus the change of screen gave main comes with the product's name
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     expect(await page.getByRole('main', { name }).count()).toBe(1);
 
     await page.getByRole('link', { name: 'Orders' }).click();
     await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
-    await expect.poll(() => page.title()).toBe(`Orders – ${STORE_NAME}`);
+    await expect.poll(() => page.title()).toBe(`\u2068Orders\u2069 – \u2068${STORE_NAME}\u2069`);
     expect(await page.getByRole('main', { name: 'Orders' }).count()).toBe(1);
 
     await page.goBack();
     await page.getByRole('heading', { name, level: 1 }).waitFor();
-    await expect.poll(() => page.title()).toBe(`${name} – ${STORE_NAME}`);
+    await expect.poll(() => page.title()).toBe(`\u2068${name}\u2069 – \u2068${STORE_NAME}\u2069`);
     await page.goBack();
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await expect.poll(() => page.title()).toBe(STORE_NAME);
     expect(await page.getByRole('main', { name: STORE_NAME }).count()).toBe(1);
 
     await page.getByRole('link', { name: 'Storefront Connect' }).click();
-    await expect.poll(() => page.title()).toBe('Your stores – Storefront Connect');
+    await expect.poll(() => page.title()).toBe('\u2068Your stores\u2069 – \u2068Storefront Connect\u2069');
 
     // A store whose name in config.json extends its own (the catalogue's heading): that name alone,
     // not "Goodsie Demo Store – Goodsie Demo Store (PKCE)".

@@ -369,7 +369,7 @@ describe('a shopper’s screens at their edges', () => {
     const gone = page.getByRole('main').getByRole('alert');
     await gone.getByText('Not found').waitFor();
     expect(await heading(page).allInnerTexts()).toEqual(['Product']);
-    await expect.poll(() => names(page)).toEqual({ title: `Product – ${STORE_NAME}`, main: 'Product' });
+    await expect.poll(() => names(page)).toEqual({ title: `\u2068Product\u2069 – \u2068${STORE_NAME}\u2069`, main: 'Product' });
     await audit(page, 'product-not-found-360');
 
     // The store's pages, read afresh by a new page load, do not come.
@@ -379,12 +379,12 @@ describe('a shopper’s screens at their edges', () => {
     const failed = page.getByRole('main').getByRole('alert');
     await failed.getByRole('button', { name: 'Try again' }).waitFor();
     expect(await heading(page).allInnerTexts()).toEqual(['Store page']);
-    await expect.poll(() => names(page)).toEqual({ title: `Store page – ${STORE_NAME}`, main: 'Store page' });
+    await expect.poll(() => names(page)).toEqual({ title: `\u2068Store page\u2069 – \u2068${STORE_NAME}\u2069`, main: 'Store page' });
     await audit(page, 'store-page-failed-360');
     await page.unroute('**/api/v1/pages');
     await failed.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('heading', { name: 'About us', level: 1 }).waitFor();
-    await expect.poll(() => names(page)).toEqual({ title: `About us – ${STORE_NAME}`, main: 'About us' });
+    await expect.poll(() => names(page)).toEqual({ title: `\u2068About us\u2069 – \u2068${STORE_NAME}\u2069`, main: 'About us' });
   });
 
   it('a store page’s own headings stay under its title: the merchant’s h2 is smaller than the page’s h1', async () => {

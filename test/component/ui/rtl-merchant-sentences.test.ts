@@ -1,10 +1,11 @@
 /**
  * Merchant text in a right-to-left script inside the app's own sentences, where the earlier round
  * left it bare: the banners, the store screen's words for a connection the store ended before this
- * visit (providers/ended-words.ts), the signed-out note, a sign-out's progress line. The name goes
- * between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE (shared/direction.ts); a Latin name is
- * left as it is (banners.test.ts, ended-before.test.ts keep their exact Latin sentences). How it is
- * drawn, in Chromium: e2e rtl-merchant-text.
+ * visit (providers/ended-words.ts), the signed-out note, a sign-out's progress line, and the page's
+ * title (Shell: both its parts isolated, always). The name goes between FIRST STRONG ISOLATE and
+ * POP DIRECTIONAL ISOLATE (shared/direction.ts); a Latin name is left as it is (banners.test.ts,
+ * ended-before.test.ts keep their exact Latin sentences). How it is drawn, in Chromium: e2e
+ * rtl-merchant-text.
  */
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -12,6 +13,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Component } from 'svelte';
 import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import Banners from '../../../src/lib/components/Banners.svelte';
+import Shell from '../../../src/lib/components/Shell.svelte';
 import SignedOutNote from '../../../src/lib/components/SignedOutNote.svelte';
 import SignOutProgress from '../../../src/lib/components/SignOutProgress.svelte';
 import { signingOut } from '../../../src/lib/state/signing-out.svelte.ts';
@@ -19,9 +21,11 @@ import NotConnectedView from '../../../src/lib/components/views/NotConnectedView
 import { endedWhen } from '../../../src/lib/providers/ended-words.ts';
 import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
 import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
+import { LazyApis } from '../../../src/lib/state/apis-port.svelte.ts';
 import { Router } from '../../../src/lib/state/router.svelte.ts';
 import type { Session } from '../../../src/lib/state/session.svelte.ts';
 import { sessionEndedBefore, sessionOf } from '../../helpers/stub-session.ts';
+import { answerStoreInfo, createTestApp, harnessProps, json, wireProduct } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
 await loadProfiles(knownProviderKinds());
@@ -109,5 +113,17 @@ describe('a sign-out’s progress line', () => {
     } finally {
       delete signingOut.acme;
     }
+  });
+});
+
+describe('the page’s title (Shell)', () => {
+  it('isolates the screen’s heading and the store’s name, each keeping its own direction and their order: “(3) كوب – Demo Store”, not one right-to-left run', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo/product/p-100' });
+    answerStoreInfo(app.network);
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ name: '(3) كوب' })));
+    const apis = new LazyApis(() => app.apis);
+    render(Harness, { props: harnessProps(app, Shell, () => ({ session: app.session, apis, callbackError: null })) });
+    expect(await screen.findByRole('heading', { name: '(3) كوب', level: 1 })).toBeInTheDocument();
+    await vi.waitFor(() => expect(document.title).toBe(`${isolated('(3) كوب')} – ${isolated('Demo Store')}`));
   });
 });
