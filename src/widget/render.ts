@@ -53,16 +53,18 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
   } else noPicture();
 
   const body = element(doc, 'div', 'body');
-  const name = element(doc, 'p', 'name');
+  // <bdi>: the merchant's name in its own direction (dir=auto by default), an Arabic or Hebrew one drawn
+  // right to left and from the right whatever the page's direction; a block, as a child of the flex .body.
+  const name = element(doc, 'bdi', 'name');
   const permalink = toHttpUrl(product.permalink);
+  // its name as text, or a link with it
+  let named: Node | string = product.name;
   if (permalink !== undefined) {
-    const link = element(doc, 'a', undefined, product.name);
+    const link = (named = element(doc, 'a', undefined, product.name));
     setAttributes(link, { href: permalink, target: '_blank', rel: 'noopener noreferrer' });
     link.append(element(doc, 'span', 'sr', ' (opens in a new tab)'));
-    name.append(link);
-  } else {
-    name.textContent = product.name;
   }
+  name.append(named);
 
   const priceText = formatPrice(product.price, product.currency, locale);
   const price = element(doc, 'p', 'price', priceText);

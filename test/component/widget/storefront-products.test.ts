@@ -207,6 +207,20 @@ describe('<storefront-products>', () => {
     expect(root.querySelector('.name')?.textContent).toBe(wireProduct().name);
   });
 
+  it('a product’s name, linked or not, is in a <bdi> (its direction from its own letters: an Arabic one right to left, whatever the page’s)', async () => {
+    handler = () =>
+      json({
+        products: [wireProduct({ id: 'r1', name: '(3) كوب', permalink: 'https://shop.example/products/r1' }), wireProduct({ id: 'r2', name: '24/7 מרקט', permalink: null })],
+        paging: wirePaging(),
+      });
+    const root = shadow(mount({ 'api-base': API, token: TOKEN }));
+    await vi.waitFor(() => expect(root.querySelectorAll('.card')).toHaveLength(2));
+    const names = [...root.querySelectorAll('.name')];
+    expect(names.map((name) => [name.tagName, name.getAttribute('dir')])).toEqual([['BDI', null], ['BDI', null]]);
+    expect(names[0]?.querySelector('a')?.firstChild?.textContent).toBe('(3) كوب');
+    expect(names[1]?.textContent).toBe('24/7 מרקט');
+  });
+
   it('puts the "no picture" placeholder where a picture will not load (gone, or refused by the page), not a broken image', async () => {
     handler = () => json({ products: [wireProduct()], paging: wirePaging() });
     const element = mount({ 'api-base': API, token: TOKEN });
