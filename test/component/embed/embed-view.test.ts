@@ -37,13 +37,13 @@ function appSession(token: string, scopes: string[]): StoreSession {
 }
 
 /** A Session over a fake AuthService that fails the test if a sign-in is started through it. */
-function makeSession(sessions: StoreSession[]): { session: Session; beginSignIn: ReturnType<typeof vi.fn> } {
+function makeSession(sessions: StoreSession[], config: AppConfig = CONFIG): { session: Session; beginSignIn: ReturnType<typeof vi.fn> } {
   const beginSignIn = vi.fn(async () => {
     throw new Error('the embed screen must not start a sign-in that replaces the app session');
   });
   const getAccessToken = async (storeId: string) => sessions.find((s) => s.storeId === storeId)?.tokens.accessToken ?? '';
   const auth = { persistent: true, listSessions: async () => ({ sessions, discarded: [], seamRecords: new Map() }), beginSignIn, getAccessToken, onEvent: () => () => undefined } as unknown as AuthLike;
-  const session = new Session(auth, CONFIG);
+  const session = new Session(auth, config);
   for (const s of sessions) session.accept(s);
   return { session, beginSignIn };
 }
@@ -134,6 +134,14 @@ describe('EmbedView', () => {
     await userEvent.click(button);
     await vi.waitFor(() => expect(navigate).toHaveBeenCalledTimes(1));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('the snippet’s fallback link names a store called in Hebrew in its own direction (isolated), on the page it is pasted into', async () => {
+    const hebrew = { ...CONFIG, stores: CONFIG.stores.map((store) => ({ ...store, name: '24/7 מרקט' })) };
+    const { session } = makeSession([appSession(STOREFRONT_TOKEN, ['storefront'])], hebrew);
+    render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn(), fetch: storeInfoFetch } });
+    const box = await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 5000 });
+    await vi.waitFor(() => expect((box as HTMLTextAreaElement).value).toContain('<a href="https://shop.example/">See our products at \u206824/7 מרקט\u2069</a>'));
   });
 
   it('puts a storefront-only sign-in token into the snippet, and copies it', async () => {

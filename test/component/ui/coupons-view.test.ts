@@ -37,6 +37,15 @@ describe('CouponsView', () => {
     expect(screen.getByRole('status')).toHaveTextContent('WELCOME5 copied.');
   });
 
+  it('a code in Arabic or Hebrew reads in its own direction, and the sentence saying it was copied isolates it', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await showCoupons([{ code: 'خصم-10', percent_off: 10 }]);
+    expect(screen.getByText('خصم-10', { selector: 'code' })).toHaveAttribute('dir', 'auto');
+    await userEvent.click(screen.getByRole('button', { name: 'Copy خصم-10' }));
+    expect(screen.getByRole('status').textContent?.trim()).toBe('\u2068خصم-10\u2069 copied.');
+  });
+
   it('without a clipboard, selects the code for the person to copy and says it was not copied', async () => {
     await showCoupons();
     await userEvent.click(screen.getByRole('button', { name: 'Copy SPRING10' }));

@@ -44,6 +44,15 @@ describe('OrdersView', () => {
     expect(pager.querySelector('span')).toHaveTextContent(/^Page 1 of 2 · 30 orders$/);
   });
 
+  it('a customer’s address reads in its own direction (dir="auto"), apart from the card’s “Customer” label', async () => {
+    const [order] = orders(1);
+    await showOrders({ orders: [{ ...order!, customerEmail: 'سارة@مثال.شبكة' }], paging: { page: 0, count: 20, total: 1 } });
+    const customer = screen.getByText('سارة@مثال.شبكة');
+    expect(customer).toHaveAttribute('dir', 'auto');
+    expect(customer.tagName).toBe('SPAN');
+    expect(customer.closest('td')).toHaveAttribute('data-label', 'Customer');
+  });
+
   it('one order: “1 order”', async () => {
     const pager = await showOrders({ orders: orders(1), paging: { page: 0, count: 20, total: 1 } });
     expect(pager.querySelector('span')).toHaveTextContent(/^Page 1 of 1 · 1 order$/);

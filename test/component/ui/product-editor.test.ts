@@ -322,6 +322,14 @@ describe('ProductEditor', () => {
       return editing;
     }
 
+    it('their version’s name in Arabic keeps its own direction inside the quotes (isolated)', async () => {
+      const { app } = await openEditor();
+      app.network.on('PATCH', PATCH_PATH, () => json({ error: 'conflict', product: { ...theirCopy, name: 'كوب (3)' } }, { status: 409 }), { times: 1 });
+      await rename('My apron');
+      await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+      expect(await screen.findByRole('alert')).toHaveTextContent('Their version: “\u2068كوب (3)\u2069”, $21.00, published.');
+    });
+
     it('names each of my changes beside theirs: the stock with its number, and unpublishing', async () => {
       const { app } = await openEditor();
       app.network.on('PATCH', PATCH_PATH, () => json({ error: 'conflict', product: theirCopy }, { status: 409 }), { times: 1 });
