@@ -4,13 +4,16 @@
  * a store named "24/7 מרקט" in config.json. Each piece of merchant text keeps its own direction: a
  * number or a full stop at its end is drawn on the side its script puts it, not pulled to the side
  * of the app's words around it; the app's own chrome stays left to right. So in the sign-out and
- * Forget questions, and in the pasted-key form of a StoreHippo store of that name. Photographed at
- * 360 and 1280 px (.test-artifacts/screenshots/rtl-*.png).
+ * Forget questions, and in the pasted-key form of a StoreHippo store of that name; in the page's
+ * title; in the banner of an access the store ended and the store screen's words for it after a
+ * reload; and in the embeddable widget on an English page. Photographed at 360 and 1280 px
+ * (.test-artifacts/screenshots/rtl-*.png).
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { connectThroughConsent } from '../helpers/e2e-app.ts';
+import { CLIENT_ID, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { authorize } from '../demo-store/store-client.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { servePlatformApp } from '../helpers/platform-app.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
@@ -152,6 +155,9 @@ describe('merchant text in right-to-left scripts', () => {
     await description.fill('كوب من الخزف (350 مل).');
     expect(await direction(description)).toBe('rtl');
     expect(await direction(page.locator('.chip.plain', { hasText: 'هدية' }))).toBe('rtl');
+    // The tab's title: the product's name, then the store's, each isolated (as one right-to-left run
+    // the store's name came first, on the left).
+    expect(await page.title()).toBe('\u2068(3) كوب\u2069 – \u206824/7 מרקט\u2069');
     await shoot(page, 'product', width);
 
     // The Embed screen's heading names the store in a sentence of the app's.
@@ -213,5 +219,65 @@ describe('merchant text in right-to-left scripts', () => {
     await lookAtQuestion(page, question, 'forget-question');
     await question.getByRole('button', { name: 'Cancel' }).click();
     await question.waitFor({ state: 'detached' });
+  });
+
+  it.each([360, 1280])('at %i px: the store ends the access; the banner, and after a reload the store’s screen, name the store as it reads', async (width) => {
+    e2e.env.app.setOverride('config.json', JSON.stringify({ stores: [{ ...e2e.env.stores[0], name: STORE }] }));
+    const { page } = await e2e.open({ width, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE);
+    await page.locator('.card-name').first().waitFor();
+    // The store revokes every token: the next request's 401 ends this access.
+    e2e.env.store.revokeAllTokens();
+    // (the catalogue of this small store is searched in the page: the orders ask the store)
+    await page.goto(`${e2e.env.app.url}#/s/demo/orders`);
+    const banner = page.getByRole('alert').filter({ hasText: 'has ended.' });
+    const sentence = banner.locator('span').first();
+    await sentence.waitFor();
+    expect(await sentence.textContent()).toMatch(new RegExp(`^\\s*Your access to \u2068${STORE}\u2069 has ended\\.`));
+    if (width >= 640) {
+      await hebrewAfterNumber(sentence);
+      expect(await leftOf(sentence, 'has ended')).toBeGreaterThan(await leftOf(sentence, '2'));
+    }
+    await shoot(page, 'access-ended', width);
+
+    // After a reload: the store's screen says the store ended it (providers/ended-words.ts), naming the store as it reads.
+    await page.reload();
+    const ended = page.getByText(/stopped accepting this app’s access on /);
+    await ended.waitFor();
+    expect(await ended.textContent()).toMatch(new RegExp(`^\u2068${STORE}\u2069 stopped accepting this app’s access on `));
+    if (width >= 640) await hebrewAfterNumber(ended);
+    await shoot(page, 'access-ended-reload', width);
+  });
+
+  it.each([360, 1280])('at %i px: the embeddable widget on an English page draws an Arabic name right to left, a Latin-first one left to right', async (width) => {
+    const { fragment } = await authorize(e2e.env.store.origin, { client_id: CLIENT_ID, response_type: 'token', redirect_uri: e2e.env.app.url, scope: 'storefront', state: 'rtl-widget' });
+    const token = fragment.get('access_token');
+    if (!token) throw new Error(`the demo store gave no token (${fragment.get('error') ?? 'no error'})`);
+    e2e.env.app.setOverride(
+      'rtl-widget.html',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A blog</title></head><body style="margin:0;padding:16px">
+<h1>Our favourite cups</h1><storefront-products api-base="${e2e.env.store.origin}" token="${token}" search="كوب" columns="2"></storefront-products>
+<script src="${e2e.env.app.url}widget.js" defer></script></body></html>`,
+    );
+    const { page } = await e2e.open({ width, height: 900 });
+    await page.goto(`${e2e.env.app.url}rtl-widget.html`);
+    const arabic = page.locator('storefront-products .name', { hasText: '(3) كوب' });
+    await arabic.waitFor();
+    expect(await direction(arabic)).toBe('rtl');
+    // "(3)" drawn on the right of its word, the name against the card's right edge
+    expect(await leftOf(arabic, '3')).toBeGreaterThan(await leftOf(arabic, 'ك'));
+    const card = page.locator('storefront-products .card').filter({ has: page.locator('.name', { hasText: '(3) كوب' }) });
+    const cardBox = await card.boundingBox();
+    // where its words end on the right: at the card's padding, not wherever a left-aligned line stops
+    const textRight = await arabic.evaluate((node) => {
+      const range = document.createRange();
+      range.selectNodeContents(document.createTreeWalker(node, NodeFilter.SHOW_TEXT).nextNode()!);
+      return range.getBoundingClientRect().right;
+    });
+    expect(cardBox!.x + cardBox!.width - textRight).toBeLessThan(20);
+    expect(await direction(page.locator('storefront-products .name', { hasText: 'Mug – كوب' }))).toBe('ltr');
+    await page.evaluate(() => document.fonts.ready);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/rtl-widget-${width}.png`, fullPage: true });
   });
 });
