@@ -31,7 +31,7 @@ describe('numbers in an ar-EG browser', () => {
     const count = page.getByRole('status').filter({ hasText: / products$/ }).first();
     await count.waitFor();
     expect(await count.innerText()).toMatch(/^[٠-٩]+ products$/);
-    const showing = page.locator('main .more p[role="status"]');
+    const showing = page.locator('main .more p').first();
     await expect.poll(() => showing.innerText()).toMatch(/^Showing [٠-٩]+ of [٠-٩]+$/);
 
     await page.locator('main ul > li article').nth(1).getByRole('link').click();

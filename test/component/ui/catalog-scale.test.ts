@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
 import { answerStoreInfo, catalogQuery, createTestApp, deferred, eventually, harnessProps, json, wirePaging, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
+import { recordLiveRegions } from '../../helpers/live-regions.ts';
 
 afterEach(() => {
   cleanup();
@@ -107,6 +108,49 @@ describe('CatalogView, infinite scroll', () => {
     pageOne.resolve(json({ products: productsOf(1), paging: wirePaging({ page: 1, count: 24, total: TOTAL }) }));
     expect(await screen.findByText('You have seen all 72 products.')).toBeInTheDocument();
     expect(pageRequests(app)).toEqual(['#0', '#1', '#2']);
+  });
+  /** Pages 0 and 2 answered at once, page 1 when the test says; the trigger always in view. */
+  async function scrolledCatalog() {
+    const frames = manualFrames();
+    sentinelAlwaysInView();
+    const app = await catalogApp();
+    const pageOne = deferred<Response>();
+    for (const page of [0, 1, 2]) {
+      app.network.on('GET', '/api/v1/products', () => (page === 1 ? pageOne.promise : json({ products: productsOf(page), paging: wirePaging({ page, count: 24, total: TOTAL }) })), {
+        query: catalogQuery({ page: String(page) }),
+        times: 1,
+      });
+    }
+    return { frames, app, answerPageOne: () => pageOne.resolve(json({ products: productsOf(1), paging: wirePaging({ page: 1, count: 24, total: TOTAL }) })) };
+  }
+
+  it('pages loaded ahead are not announced: the whole count is said once, when the list is shown', async () => {
+    const { frames, app, answerPageOne } = await scrolledCatalog();
+    const live = recordLiveRegions();
+    renderCatalog(app);
+    expect(await screen.findByText('Showing 24 of 72')).toBeInTheDocument();
+    frames.run();
+    await eventually(() => expect(pageRequests(app)).toEqual(['#0', '#1']));
+    answerPageOne();
+    expect(await screen.findByText('You have seen all 72 products.')).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 300)); // past any announcement's pause (say-in.ts)
+    live.stop();
+    // Nobody asked for these pages: "Showing 48 of 72", "You have seen all 72 products." were said as they came.
+    expect(live.said).toEqual(['72 products']);
+  });
+
+  it('the list is aria-busy while a page loads ahead (the ARIA feed pattern), and not once it is in', async () => {
+    const { frames, app, answerPageOne } = await scrolledCatalog();
+    renderCatalog(app);
+    expect(await screen.findByText('Showing 24 of 72')).toBeInTheDocument();
+    const list = screen.getByRole('list', { name: 'Products' });
+    expect(list).toHaveAttribute('aria-busy', 'false');
+    frames.run();
+    await eventually(() => expect(pageRequests(app)).toEqual(['#0', '#1']));
+    expect(list).toHaveAttribute('aria-busy', 'true');
+    answerPageOne();
+    expect(await screen.findByText('You have seen all 72 products.')).toBeInTheDocument();
+    expect(list).toHaveAttribute('aria-busy', 'false');
   });
 });
 
