@@ -16,6 +16,7 @@ import {
   type TestApp,
 } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
+import { recordLiveRegions } from '../../helpers/live-regions.ts';
 
 afterEach(() => {
   cleanup();
@@ -170,6 +171,16 @@ describe('Banners', () => {
     expect(await screen.findByText('Demo Store asked us to slow down. Retrying in 1 s (attempt 1)…')).toBeInTheDocument();
     expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
     expect(screen.queryByText(/asked us to slow down/)).not.toBeInTheDocument();
+  });
+
+  it('the slow-down notice is said: its live region is on the page, empty, before its words (drawn filled, it was not said)', async () => {
+    const live = recordLiveRegions();
+    await renderCatalogSlowedDownOnce();
+    const words = 'Demo Store asked us to slow down. Retrying in 1 s (attempt 1)…';
+    expect(await screen.findByText(words)).toBeInTheDocument();
+    await eventually(() => expect(live.said).toContain(words));
+    expect(live.drawnFilled).not.toContain(words);
+    live.stop();
   });
 
   it('names the store that asked to slow down when another store is on screen (two stores connected)', async () => {

@@ -15,6 +15,7 @@ import { Session } from '../../../src/lib/state/session.svelte.ts';
 import { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
 import { eventually, testConfig } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
+import { recordLiveRegions } from '../../helpers/live-regions.ts';
 
 type AuthLike = ConstructorParameters<typeof Session>[0];
 
@@ -158,10 +159,14 @@ describe('a read that waits on the store\'s renewal', () => {
 describe('session events on screen', () => {
   it('a renewal out of reach: "can’t reach <store>" shows, the store stays connected, and the banner goes once renewed', async () => {
     const { state, emit } = await setup();
+    const live = recordLiveRegions();
     emit({ type: 'renewal-unavailable', storeId: 'demo' });
-    const banner = await screen.findByText(/Can’t reach Demo Store right now/);
-    expect(banner).toHaveAttribute('role', 'status');
-    expect(banner).toHaveTextContent('You are still connected');
+    const words = 'Can’t reach Demo Store right now. You are still connected; we’ll try again shortly, and as soon as you’re back online.';
+    expect(await screen.findByText(words)).toBeInTheDocument();
+    // Said: its status was on the page, empty, before the words (drawn filled, it was not said).
+    await eventually(() => expect(live.said).toEqual([words]));
+    expect(live.drawnFilled).toEqual([]);
+    live.stop();
     expect(state.isConnected('demo')).toBe(true);
     emit({ type: 'renewed', storeId: 'demo' });
     await eventually(() => expect(screen.queryByText(/Can’t reach Demo Store/)).not.toBeInTheDocument());
