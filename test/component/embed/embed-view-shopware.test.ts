@@ -12,6 +12,7 @@ import { forgetStoreEmbed } from '../../../src/lib/embed/embed-tokens.ts';
 import { openStorage } from '../../../src/lib/storage/kv.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
 import EmbedHarness from './EmbedHarness.svelte';
+import { recordLiveRegions } from '../../helpers/live-regions.ts';
 
 type AuthLike = ConstructorParameters<typeof Session>[0];
 
@@ -79,6 +80,23 @@ describe('EmbedView for a Shopware store', () => {
     await vi.waitFor(() => expect(field).toHaveValue(KEY));
     return field;
   }
+
+  it('says what the shop made of a pasted key: taken, or not checked (their status is on the page before; a key taken was not said at all)', async () => {
+    // The Store API's context and an empty listing: the key is taken.
+    vi.stubGlobal('fetch', vi.fn(async (url: string) => Response.json(String(url).endsWith('/context') ? { currency: { isoCode: 'EUR' } } : { elements: [] })));
+    visit();
+    const field = await screen.findByLabelText('Sales channel access key');
+    const live = recordLiveRegions();
+    await userEvent.type(field, KEY);
+    await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 3000 });
+    await vi.waitFor(() => expect(live.said.at(-1)).toBe('Shopware Shop accepts this key: the snippet is below.'));
+
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    await userEvent.type(field, '2');
+    await vi.waitFor(() => expect(live.said.at(-1)).toBe('The key could not be checked just now; the preview below shows whether it works.'), { timeout: 3000 });
+    expect(live.drawnFilled.filter((words) => words.includes('key'))).toEqual([]);
+    live.stop();
+  });
 
   it('forgets the kept key once the field is emptied: a reload shows it empty', async () => {
     const field = await visitWithKeptKey();
