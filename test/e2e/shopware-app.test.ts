@@ -104,6 +104,8 @@ describe('Shopware 6 in the app', () => {
     expect(await page.getByRole('button', { name: 'Copy snippet' }).count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-embed-wrong-key.png`, fullPage: true });
     await page.getByLabel('Sales channel access key').fill(SALES_CHANNEL_ACCESS_KEY);
+    // a key taken is said, not only shown by the snippet appearing further down
+    await page.getByRole('status').filter({ hasText: `${STORE} accepts this key: the snippet is below.` }).waitFor();
     const snippet = await page.getByRole('textbox', { name: 'Snippet' }).inputValue();
     expect(snippet).toContain('kind="shopware6"');
     expect(snippet).toContain(`access-key="${SALES_CHANNEL_ACCESS_KEY}"`);
