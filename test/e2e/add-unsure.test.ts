@@ -112,7 +112,10 @@ describe('an Add whose answer is lost', () => {
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await page.getByRole('button', { name: 'New product' }).click();
     const adding = page.getByRole('form', { name: 'New product' });
-    await adding.getByText('What you had typed for this product was restored. It may have been added already: Add product looks for it at the store first.').waitFor();
+    const restored = 'What you had typed for this product was restored. It may have been added already: Add product looks for it at the store first.';
+    await adding.getByText(restored).first().waitFor();
+    // said too (a status filled a moment after it is on the page), not only shown: the fields are a draft, not the store's
+    await adding.getByRole('status').filter({ hasText: restored }).waitFor();
     expect(await adding.getByRole('textbox', { name: 'Name' }).inputValue()).toBe(name);
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 800 });

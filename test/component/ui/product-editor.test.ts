@@ -6,6 +6,7 @@ import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
 import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
 import { createTestApp, eventually, harnessProps, signOutInAnotherTab, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
+import { recordLiveRegions } from '../../helpers/live-regions.ts';
 
 const SEEN = '2024-03-02T11:30:00Z';
 const THEIRS = '2024-03-04T08:00:00Z';
@@ -433,8 +434,13 @@ describe('ProductEditor', () => {
     const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, keepDatabase: true });
     app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()), { times: 1 });
     const product = await app.apis.for('demo').getProduct('p-100');
+    const live = recordLiveRegions();
     render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved })) });
     expect(await screen.findByText('Your unsaved changes were restored.')).toBeInTheDocument();
+    // Said, not only shown: else the draft's fields are heard as the store's (its status drawn with the words was not said).
+    await eventually(() => expect(live.said).toContain('Your unsaved changes were restored.'));
+    expect(live.drawnFilled).toEqual([]);
+    live.stop();
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Half-typed name');
     expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'false');
   });
