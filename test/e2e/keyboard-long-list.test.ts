@@ -189,8 +189,10 @@ describe('a long catalogue with the keyboard', () => {
 
     it('the last page: its first product takes the focus (it fell to the page’s body)', async () => {
       const page = await onLoadMoreAsLastPageLands('continue');
-      await page.getByText('You have seen all 59 products.').waitFor();
+      await page.getByText('You have seen all 59 products.').first().waitFor();
       await expect.poll(() => focusedAt(page)).toBe('49');
+      // Load more went from under the focus: why is said (a status filled after the focus moved)
+      await page.getByRole('status').filter({ hasText: /^You have seen all 59 products\.$/ }).waitFor();
       await shoot(page, '1280-after-last-page');
     });
 

@@ -75,7 +75,7 @@ describe('Shopware 6 in the app', () => {
     await expect
       .poll(() => stepToNextPage(page))
       .toBe(31);
-    await page.getByText('You have seen all 31 products.').waitFor();
+    await page.getByText('You have seen all 31 products.').first().waitFor(); // the line under the cards (Load more's press also says it)
     const all = await loadedProducts(page);
     // the box says what the Admin API's term matches: the name and the product number
     expect(await page.getByRole('searchbox', { name: 'Search' }).getAttribute('placeholder')).toBe('Name or product number');
