@@ -134,7 +134,7 @@ describe('what a merchant types reaches the store as meant', () => {
 
     await page.reload();
     const restored = page.getByRole('form', { name: 'Edit product' });
-    await restored.getByText(/^Your unsaved changes were restored onto this product as the store has it now/).waitFor();
+    await restored.getByRole('status').filter({ hasText: /^Your unsaved changes were restored onto this product as the store has it now/ }).waitFor();
     expect(await restored.getByRole('textbox', { name: 'Description' }).inputValue()).toBe(typed);
     expect(await restored.getByLabel('Inventory', { exact: true }).inputValue()).toBe('3');
     for (const width of [360, 1280]) {

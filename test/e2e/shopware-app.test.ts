@@ -269,7 +269,7 @@ describe('Shopware 6 in the app', () => {
     await refuse();
     await page.getByRole('button', { name: 'Use another key' }).click();
     await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
-    await page.getByText('Your unsaved changes were restored.').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Your unsaved changes were restored.' }).waitFor(); // said, not only shown
     await hasFocus(name);
     expect(await name.inputValue()).toBe('Cherries, typed under a browse-only key');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-draft-another-key-360.png` });

@@ -451,7 +451,7 @@ describe('StoreHippo in the app', () => {
       await page.getByRole('searchbox', { name: 'Search' }).fill('zzz-none');
       await spend();
       await spend();
-      await page.getByText(/Hippo Demo asked us to slow down\. Retrying in 1 s/).waitFor();
+      await page.getByRole('status').filter({ hasText: /Hippo Demo asked us to slow down\. Retrying in 1 s/ }).waitFor();
     } finally {
       env.hippo.setRateLimit(null);
     }
