@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toHttpUrl } from '../../../src/lib/sanitize/safe-url.ts';
+import { parseHttpUrl, toHttpUrl } from '../../../src/lib/sanitize/safe-url.ts';
 
 describe('toHttpUrl', () => {
   it('keeps absolute https URLs, normalised', () => {
@@ -83,6 +83,9 @@ describe('toHttpUrl', () => {
     it(`rejects ${JSON.stringify(value).slice(0, 60)}`, () => {
       expect(toHttpUrl(value)).toBeUndefined();
       expect(toHttpUrl(value, 'https://shop.example/')).toBeUndefined();
+      // parseHttpUrl on its own too: the widget reads its api-base with it (widget/options.ts).
+      expect(parseHttpUrl(value)).toBeUndefined();
+      expect(parseHttpUrl(value, 'https://shop.example/')).toBeUndefined();
     });
   }
 
