@@ -206,6 +206,35 @@ describe('Foxy in the app', () => {
     }
   });
 
+  it('a sale whose item url leads off the shop’s own site (a shopper’s edited add-to-cart link) gives its product no link to it; the others keep theirs', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    // Foxy keeps what the shopper's add-to-cart link said of an item unless the store signs its links
+    // (HMAC): the mug's sales come back as such a link would leave them, pointing elsewhere.
+    const EVIL = 'https://evil.example/products/ceramic-mug';
+    await page.route(`${env.foxy.origin}/**`, async (route) => {
+      if (!route.request().url().includes('transactions') || route.request().method() !== 'GET') return route.fallback();
+      const response = await route.fetch();
+      const edited = (await response.text()).replace(/"url":"https:\/\/shop\.example\.com\/products\/ceramic-mug"/g, `"url":"${EVIL}"`);
+      await route.fulfill({ response, body: edited });
+    });
+    await paste(page, await copyBundleFromAdmin(page, env));
+    await page.getByText(/^Connected · can browse products and see orders and coupons$/).waitFor();
+    const storeLink = page.getByRole('link', { name: /View on the store’s website/ });
+    const open = async (code: string, name: string) => {
+      await page.goto(`${env.app.url}#/s/foxy/product/${encodeURIComponent(`code:${code}`)}`);
+      await page.getByRole('heading', { name, level: 1 }).waitFor();
+    };
+    await open('MUG-01', 'Ceramic Mug (Large)');
+    expect(await page.locator(`a[href^="https://evil.example"]`).count()).toBe(0);
+    expect(await storeLink.count()).toBe(0);
+    // A product whose sales name the shop's own page links to it as before.
+    await page.getByRole('link', { name: '← Back to the catalogue' }).click();
+    await cards(page).filter({ hasText: 'Pruning Shears' }).first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Pruning Shears', level: 1 }).waitFor();
+    expect(await storeLink.getAttribute('href')).toMatch(/^https:\/\/shop\.example\.com\/products\/pruning-shears/);
+  });
+
   it('a wrong secret, a dead refresh token, a missing field, a user token and CORS off each say their own thing, and nothing is stored', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);

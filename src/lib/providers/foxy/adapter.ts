@@ -17,6 +17,7 @@ import { keepLastSelection } from '../local-selection.ts';
 import { collectPages, followLink, readCollectionPage, storeLink, withQuery } from './hal.ts';
 import { couponFromWire, orderFromSale, productFromDerived, storeMetadataFromWire } from './map.ts';
 import { FOXY_HEADERS, FOXY_REL, readSale } from './wire.ts';
+import { optionalString, readObject } from '../wire.ts';
 
 /** Transactions read for the catalogue: 5 pages of 200 (platforms.md 5.3 [decision]). */
 export const PAGE_LIMIT = 200;
@@ -27,6 +28,8 @@ const FALLBACK_CURRENCY = 'USD';
 interface Catalogue {
   items: DerivedItem[];
   currency: string;
+  /** The store's `store_url`: items link there only (map.ts onStoreSite). */
+  site: string | undefined;
 }
 
 function pageIndex(cursor: Cursor | null | undefined): number {
@@ -67,7 +70,8 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
       const read = sales.entries.map((entry, i) => readSale(entry, `$.fx:transactions[${i}]`));
       const items = deriveCatalogue(read, categoryNames(categories.entries));
       const currency = read.find((sale) => !sale.isTest)?.currency ?? FALLBACK_CURRENCY;
-      return { items, currency };
+      const site = optionalString(readObject(storeJson, '$'), 'store_url', '$');
+      return { items, currency, site };
     })();
     catalogue.catch(() => (catalogue = undefined));
     return catalogue;
@@ -82,22 +86,24 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
     },
 
     async listProducts(query: ProductListQuery, cursor?: Cursor | null, options?: CallOptions): Promise<ProductPage> {
-      const { items } = await load(options);
+      const { items, site } = await load(options);
       const page = pageIndex(cursor);
       const result = queryDerived(items, { ...query, page }, selection);
       const end = (page + 1) * result.paging.count >= result.paging.total;
-      return { products: result.items.map(productFromDerived), next: end ? null : (String(page + 1) as Cursor), total: result.paging.total };
+      return { products: result.items.map((item) => productFromDerived(item, site)), next: end ? null : (String(page + 1) as Cursor), total: result.paging.total };
     },
 
     async getProduct(id: string, options?: CallOptions): Promise<Product> {
-      let found = (await load(options)).items.find((item) => item.id === id);
+      let loaded = await load(options);
+      let found = loaded.items.find((item) => item.id === id);
       if (found === undefined) {
         // Re-derive once: a sale may have come in since (platforms.md 5.3).
         catalogue = undefined;
-        found = (await load(options)).items.find((item) => item.id === id);
+        loaded = await load(options);
+        found = loaded.items.find((item) => item.id === id);
       }
       if (found === undefined) throw new AppError('API_NOT_FOUND', 'no such product in the store’s orders');
-      return productFromDerived(found);
+      return productFromDerived(found, loaded.site);
     },
 
     async getMetadata(options?: CallOptions): Promise<StoreMetadata> {

@@ -17,9 +17,27 @@ function isoDate(epochMs: number): string {
   return Number.isFinite(epochMs) ? new Date(epochMs).toISOString() : EPOCH;
 }
 
-export function productFromDerived(item: DerivedItem): Product {
+/**
+ * An item's `url` as its permalink only where it is on the merchant's own site (the store's
+ * `store_url`, with or without `www.`), else none. Foxy keeps what the add-to-cart link a shopper's
+ * browser sent says of an item (name, price, url, image), and anyone can write that link unless the
+ * store signs its links (HMAC product verification, off by default): a url elsewhere may be a
+ * shopper's page dressed as the product's, and "View on the store's website" must not lead there.
+ * @see https://www.foxy.io/help/articles/product-security-overview
+ */
+export function onStoreSite(url: string | undefined, site: string | undefined): string | undefined {
+  const link = toHttpUrl(url);
+  const home = toHttpUrl(site);
+  if (link === undefined || home === undefined) return undefined;
+  const [a, b] = [new URL(link), new URL(home)];
+  const bare = (host: string) => host.replace(/^www\./, '');
+  return a.protocol === b.protocol && a.port === b.port && bare(a.hostname) === bare(b.hostname) ? link : undefined;
+}
+
+/** `site`: the store's `store_url` (see {@link onStoreSite}). */
+export function productFromDerived(item: DerivedItem, site: string | undefined): Product {
   const image = toHttpUrl(item.image);
-  const permalink = toHttpUrl(item.url);
+  const permalink = onStoreSite(item.url, site);
   const product: Product = {
     id: item.id,
     name: item.name,

@@ -6,6 +6,8 @@ import { couponFromWire, orderFromSale, orderStatus, productFromDerived, storeMe
 import { FOXY_REL, readSale } from '../../../../src/lib/providers/foxy/wire.ts';
 import { connect, type Connected } from './foxy-fixture.ts';
 
+/** The demo store's store_url (test/platforms/foxy/resources.ts). */
+const SITE = 'https://shop.example.com/';
 let c: Connected;
 let store: unknown;
 let catalogue: DerivedItem[];
@@ -21,7 +23,7 @@ afterAll(() => c.store.close());
 
 describe('productFromDerived (platforms.md 1.4, 5.3)', () => {
   it('maps the mug: id code:<code>, price rounded, image and permalink, category, no description', () => {
-    const mug = productFromDerived(catalogue.find((i) => i.id === `code:${MUG_CODE}`) as DerivedItem);
+    const mug = productFromDerived(catalogue.find((i) => i.id === `code:${MUG_CODE}`) as DerivedItem, SITE);
     expect(mug).toMatchObject({
       id: `code:${MUG_CODE}`,
       name: 'Ceramic Mug (Large)',
@@ -39,14 +41,37 @@ describe('productFromDerived (platforms.md 1.4, 5.3)', () => {
   });
 
   it('drops a javascript: image and url', () => {
-    const gnome = productFromDerived(catalogue.find((i) => i.id === 'code:GAR-99') as DerivedItem);
+    const gnome = productFromDerived(catalogue.find((i) => i.id === 'code:GAR-99') as DerivedItem, SITE);
     expect(gnome.images).toEqual([]);
     expect(gnome.permalink).toBeUndefined();
   });
 
+  it('links an item only to a page on the store’s own site (store_url, with or without www.): a shopper can write an item’s url (security case 34)', () => {
+    const mug = catalogue.find((i) => i.id === `code:${MUG_CODE}`) as DerivedItem;
+    const linkOf = (url: string | undefined, ...site: [string | undefined] | []) => productFromDerived({ ...mug, url }, site.length === 0 ? SITE : site[0]).permalink;
+    expect(linkOf('https://shop.example.com/products/ceramic-mug')).toBe('https://shop.example.com/products/ceramic-mug');
+    expect(linkOf('https://www.shop.example.com/products/ceramic-mug')).toBe('https://www.shop.example.com/products/ceramic-mug');
+    expect(linkOf('https://shop.example.com/products/ceramic-mug', 'https://www.shop.example.com')).toBe('https://shop.example.com/products/ceramic-mug');
+    for (const elsewhere of [
+      'https://evil.example/products/ceramic-mug',
+      'https://shop.example.com.evil.example/products/ceramic-mug',
+      'https://evil-shop.example.com/products/ceramic-mug',
+      'https://shop.example.com:8443/products/ceramic-mug',
+      'http://shop.example.com/products/ceramic-mug',
+      'javascript:alert(1)',
+    ]) {
+      expect(linkOf(elsewhere), elsewhere).toBeUndefined();
+    }
+    // A store that names no site of its own (or a broken one): no item is linked.
+    expect(linkOf('https://shop.example.com/products/ceramic-mug', undefined)).toBeUndefined();
+    expect(linkOf('https://shop.example.com/products/ceramic-mug', 'not a url')).toBeUndefined();
+    // The picture is not the link: where pictures may come from is the deployment's CSP (img-src).
+    expect(productFromDerived({ ...mug, url: 'https://evil.example/x' }, SITE).images).toHaveLength(1);
+  });
+
   it('rounds to the currency digits and leaves unknown categories out', () => {
     const item: DerivedItem = { id: 'name:X', code: '', name: 'X', price: 1.005, currency: 'JPY', image: '', url: undefined, categoryUri: 'https://elsewhere/cat/1', category: undefined, created: 0, updated: 0 };
-    expect(productFromDerived(item)).toMatchObject({ price: 1, categories: [], images: [], created: '1970-01-01T00:00:00.000Z' });
+    expect(productFromDerived(item, SITE)).toMatchObject({ price: 1, categories: [], images: [], created: '1970-01-01T00:00:00.000Z' });
   });
 });
 

@@ -139,6 +139,31 @@ describe('Foxy adapter (links only)', () => {
     expect(server.requests().filter((r) => r.listener === 'api').every((r) => r.apiVersion === '1' && r.hasAuthorization)).toBe(true);
   });
 
+  it('links a product to its page only on the store’s own site (store_url): a sale whose item url is elsewhere gives no link', async () => {
+    const transport = testTransport(store, await connected());
+    // The mug's sales as a shopper's edited add-to-cart link would leave them (no HMAC signing).
+    const elsewhere = (json: unknown): unknown => {
+      if (Array.isArray(json)) return json.map(elsewhere);
+      if (typeof json !== 'object' || json === null) return json;
+      const copy = Object.fromEntries(Object.entries(json).map(([key, value]) => [key, elsewhere(value)]));
+      return copy['code'] === MUG_CODE && typeof copy['url'] === 'string' ? { ...copy, url: 'https://evil.example/products/ceramic-mug' } : copy;
+    };
+    const send: typeof transport.send = async (...args) => {
+      const response = await transport.send(...args);
+      return { ...response, json: elsewhere(response.json) };
+    };
+    const adapter = createFoxyAdapter({ store, send });
+    expect((await adapter.getProduct(`code:${MUG_CODE}`)).permalink).toBeUndefined();
+    const listed = (await adapter.listProducts({ count: 100 })).products;
+    const mug = listed.find((p) => p.id === `code:${MUG_CODE}`);
+    expect(mug).toBeDefined();
+    expect(mug?.permalink).toBeUndefined();
+    // The other products still link to their pages on the shop's site.
+    const linked = listed.filter((p) => p.permalink !== undefined);
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.every((p) => p.permalink!.startsWith('https://shop.example.com/'))).toBe(true);
+  });
+
   it('searches, filters by category and sorts locally', async () => {
     const adapter = createFoxyAdapter({ store, send: testTransport(store, await connected()).send });
     const categories = await adapter.listCategories!();
