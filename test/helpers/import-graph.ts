@@ -21,7 +21,13 @@ export interface ImportGraph {
   edges: ImportEdge[];
 }
 
-const IMPORT = /(?:^|[;\s>{}])(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm;
+/**
+ * Static, type-only, re-export and side-effect imports; dynamic ones, with a comment before the
+ * specifier too (Vite's @vite-ignore: the module named is bundled all the same); and a module loaded
+ * by its URL (`new Worker(new URL('./x.ts', import.meta.url))`, bundled too), counted as dynamic.
+ */
+const IMPORT =
+  /(?:^|[;\s>{}])(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s*)?['"]([^'"]+)['"]|\bimport\(\s*(?:\/\*[\s\S]*?\*\/\s*|\/\/.*\n\s*)*['"]([^'"]+)['"]\s*\)|\bnew\s+URL\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/gm;
 const EXTENSIONS = ['', '.ts', '.svelte.ts', '.js', '.svelte', '/index.ts'];
 
 function listFiles(dir: string): string[] {
@@ -44,8 +50,8 @@ export function readImportGraph(srcDir: string, overrides: Readonly<Record<strin
     const from = relative(srcDir, file);
     const text = overrides[from] ?? readFileSync(file, 'utf8');
     for (const match of text.matchAll(IMPORT)) {
-      const specifier = (match[3] ?? match[4])!;
-      const kind = match[4] ? 'dynamic' : match[2] ? 'type' : 'static';
+      const specifier = (match[3] ?? match[4] ?? match[5])!;
+      const kind = match[4] || match[5] ? 'dynamic' : match[2] ? 'type' : 'static';
       // a Vite query (`./styles.css?inline`) names the same file
       const target = specifier.startsWith('.') ? resolveRelative(file, specifier.replace(/\?.*$/, '')) : undefined;
       if (specifier.startsWith('.') && !target) throw new Error(`${from}: cannot resolve ${specifier}`);
