@@ -144,8 +144,3 @@ export function endsRenewal(error: unknown): boolean {
   const code = tokenError(error);
   return code === 'invalid_grant' || code === 'invalid_client' || code === 'unauthorized_client';
 }
-
-/** True when /token does not know the client id (a configuration fault, not the person's). */
-export function isInvalidClient(error: unknown): boolean {
-  return tokenError(error) === 'invalid_client';
-}

@@ -41,12 +41,6 @@ export function followLink(resource: unknown, rel: string, apiBase: string): str
   return checkFollowable(href, rel, apiBase);
 }
 
-/** Like {@link followLink}, but undefined when the link is absent. */
-export function optionalLink(resource: unknown, rel: string, apiBase: string): string | undefined {
-  const href = findLink(resource, rel);
-  return href === undefined ? undefined : checkFollowable(href, rel, apiBase);
-}
-
 function checkFollowable(href: string, rel: string, apiBase: string): string {
   let url: string;
   try {

@@ -195,11 +195,6 @@ const ORDER_STATUSES: Readonly<Record<string, OrderStatus>> = {
   refunded: 'refunded', returned: 'refunded',
 };
 
-/** [unverified] status field: known words map, anything else (or none) reads as pending. */
-export function mapOrderStatus(value: unknown): OrderStatus {
-  return storeOrderStatus(value, ORDER_STATUSES).status;
-}
-
 /** `order_id` (e.g. `OID100`); a number is taken as its digits. */
 function orderNumber(value: unknown, path: string): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;

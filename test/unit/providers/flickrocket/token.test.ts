@@ -4,7 +4,7 @@ import { HttpError } from '../../../../src/lib/oauth/http-errors.ts';
 import {
   corsProbeAllows,
   corsProbeRequest,
-  isInvalidClient,
+  endsRenewal,
   isInvalidGrant,
   normalizeTokenResponse,
   processTokenResponse,
@@ -81,16 +81,18 @@ describe('exchange and renewal against the faithful server', () => {
     expect(error).toBeInstanceOf(HttpError);
     expect(error).toMatchObject({ code: 'OAUTH_TOKEN_REQUEST_FAILED', status: 400 });
     expect(isInvalidGrant(error)).toBe(true);
-    expect(isInvalidClient(error)).toBe(false);
+    expect(endsRenewal(error)).toBe(true);
     expect(String((error as Error).message)).not.toContain(first);
   });
 
-  it('an unknown client id: isInvalidClient, not isInvalidGrant', async () => {
+  it('an unknown client id (invalid_client): the renewal ends, though not as a spent token (isInvalidGrant)', async () => {
     const request = refreshTokenRequest({ tokenEndpoint: `${store.origin}/token`, clientId: 'not-registered', refreshToken: await code(store) });
     const error = await processTokenResponse(await send(request), { now: 0 }).catch((e: unknown) => e);
-    expect(isInvalidClient(error)).toBe(true);
+    expect(error).toMatchObject({ code: 'OAUTH_TOKEN_REQUEST_FAILED' });
+    expect(endsRenewal(error)).toBe(true);
     expect(isInvalidGrant(error)).toBe(false);
     expect(isInvalidGrant(new AppError('OAUTH_NETWORK_ERROR'))).toBe(false);
+    expect(endsRenewal(new AppError('OAUTH_NETWORK_ERROR'))).toBe(false);
   });
 });
 
