@@ -143,6 +143,7 @@ export type ProductSort = 'newest' | 'name' | 'price' | '-price';
 export type ProductListQuery = Omit<ProductQuery, 'page'>;
 
 export interface ProductQuery {
+  /** 0-based. */
   page?: number;
   count?: number;
   q?: string;

@@ -8,7 +8,7 @@
  * - `created` is the earliest sale seen, `updated` the latest.
  * Search, category filter, sort and paging then happen here, locally.
  */
-import type { Paging, ProductSort } from '../../domain/catalog.ts';
+import type { Paging, ProductQuery, ProductSort } from '../../domain/catalog.ts';
 import { findLink } from './hal.ts';
 import type { FoxySale } from './wire.ts';
 import { optionalString, readObject } from '../wire.ts';
@@ -94,15 +94,6 @@ export function deriveCatalogue(sales: readonly FoxySale[], categories: Readonly
     .sort((a, b) => b.updated - a.updated || compareText(a.name, b.name));
 }
 
-export interface DerivedQuery {
-  /** 0-based. */
-  page?: number;
-  count?: number;
-  q?: string;
-  category?: string;
-  sort?: ProductSort;
-}
-
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
@@ -117,7 +108,7 @@ const SORTS: Record<ProductSort, (a: DerivedItem, b: DerivedItem) => number> = {
  * Search (name or code, case-insensitive), category filter and sort, all local: every match, in
  * order. The items are sorted once per order (sortedOnce); a search filters that copy.
  */
-export function selectDerived(items: readonly DerivedItem[], query: DerivedQuery = {}): DerivedItem[] {
+export function selectDerived(items: readonly DerivedItem[], query: ProductQuery = {}): DerivedItem[] {
   const needle = (query.q ?? '').trim().toLocaleLowerCase();
   const sort = query.sort ?? 'newest';
   return sortedOnce(items, sort, SORTS[sort]).filter(
@@ -130,8 +121,8 @@ export function selectDerived(items: readonly DerivedItem[], query: DerivedQuery
 /** One page of a local search; `select` may be a {@link keepLastSelection} of selectDerived. */
 export function queryDerived(
   items: readonly DerivedItem[],
-  query: DerivedQuery = {},
-  select: (items: readonly DerivedItem[], query: DerivedQuery) => DerivedItem[] = selectDerived,
+  query: ProductQuery = {},
+  select: (items: readonly DerivedItem[], query: ProductQuery) => DerivedItem[] = selectDerived,
 ): { items: DerivedItem[]; paging: Paging } {
   const count = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(query.count ?? DEFAULT_PAGE_SIZE)));
   const page = Math.max(0, Math.floor(query.page ?? 0));
