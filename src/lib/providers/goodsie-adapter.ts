@@ -1,6 +1,7 @@
 /**
- * Goodsie's operations on the seam: its request builders and wire mappers (goodsie.ts) over the
- * signed transport, with a cursor that is the next page number. Lazily loaded, one per store.
+ * Goodsie's operations on the seam: its request builders (goodsie.ts) and wire mappers
+ * (goodsie-map.ts) over the signed transport, with a cursor that is the next page number. Lazily
+ * loaded, one per store.
  */
 import type { Adapter, AdapterContext } from '../connect/adapter.ts';
 import type { ApiOperation } from '../connect/operations.ts';

@@ -1,7 +1,7 @@
 /**
  * Goodsie's profile as plain data: scope vocabulary, the scope each call needs, token quirks, paging.
- * Light enough for the first screen; the adapter (requests and wire mappers) is in goodsie.ts and
- * loads with the store API client.
+ * Light enough for the first screen; the adapter (requests in goodsie.ts, wire mappers in
+ * goodsie-map.ts) loads with the store API client.
  */
 import type { ConfigReader, GoodsieStoreConfig, StoreConfig, StoreConfigBase } from '../connect/store-config.ts';
 import type { ConnectionModeInfo, ProviderProfile, ScopeInfo } from './types.ts';

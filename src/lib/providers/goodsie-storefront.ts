@@ -2,7 +2,7 @@
  * Goodsie's products for the storefront widget: `GET /api/v1/products` (first page of `limit`, with
  * `q` and `category` as the adapter sends them) with a storefront-only token in the Authorization
  * header (RFC 6750 2.1), never in the URL (the contract allows `?access_token=`; URLs end up in logs,
- * history and Referer headers). Only what a card shows is read, checked as goodsie.ts checks it; a
+ * history and Referer headers). Only what a card shows is read, checked as goodsie-map.ts checks it; a
  * unit test holds the two together on the same wire products.
  */
 import { toHttpUrl } from '../sanitize/safe-url.ts';

@@ -1,6 +1,6 @@
 /**
  * The widget's Goodsie read: one request with the token in the Authorization header only, and cards
- * that say what the app's own adapter (goodsie.ts) says about the same wire products, hostile
+ * that say what the app's own adapter (goodsie-map.ts) says about the same wire products, hostile
  * ones included: the slim reader parses less, never differently.
  */
 import { describe, expect, it } from 'vitest';
