@@ -237,6 +237,8 @@ describe('a locked panel of a pasted-key store', () => {
     render(Harness, { props: { session, apis, router: new Router(), component: ProductView, props: () => ({ storeId: 'sw', productId: 'p1' }), keyedBy: 'sw' } });
     await userEvent.click(await screen.findByRole('button', { name: 'Manage this product (store owners)' }));
     await userEvent.click(screen.getByRole('button', { name: 'Check again' }));
-    await vi.waitFor(() => expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus());
+    // the editor's code is imported when it comes (a first import is transformed on the spot: over the
+    // default 1 s on a busy machine, where this failed once)
+    await vi.waitFor(() => expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus(), { timeout: 5000 });
   });
 });
