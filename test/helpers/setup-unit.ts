@@ -1,2 +1,3 @@
 import 'fake-indexeddb/auto';
 import './load-profiles.ts';
+import './patient-waits.ts';
