@@ -19,15 +19,25 @@ import type { StaticServer } from '../helpers/static-server.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { DEMO_BUNDLE, USER_BUNDLE } from '../platforms/foxy/constants.ts';
-import { createSeed } from '../platforms/foxy/seed.ts';
+import { MADE_UP_NAME, createSeed } from '../platforms/foxy/seed.ts';
 import { startFoxyStore, type FoxyStore, type FoxyStoreOptions } from '../platforms/foxy/server.ts';
 
 const e2e = useE2e();
 const STORE = 'Foxy Demo Outfitters';
 const BUNDLE_LABEL = /^Get Token bundle/;
 const SECRETS = [DEMO_BUNDLE.client_secret, DEMO_BUNDLE.refresh_token, USER_BUNDLE.refresh_token];
-/** Products the seed's transactions derive (26: two pages of 24). */
-const DERIVED = 26;
+/** Foxy's statuses for a payment never taken (the SDK's `Transaction.status`), written out here. */
+const NO_PAYMENT = ['voided', 'declined', 'rejected', 'problem'];
+/**
+ * Products the seed's transactions derive: one per item code (or name, where it has none) sold in a
+ * sale neither test nor hidden nor without payment (26, two pages of 24; the declined sale's made-up
+ * product would be a 27th).
+ */
+const DERIVED = new Set(
+  createSeed()
+    .transactions.filter((t) => !t.is_test && !t.hide_transaction && !NO_PAYMENT.includes(t.status))
+    .flatMap((t) => t.items.map((i) => i.code || i.name)),
+).size;
 
 interface Env {
   app: StaticServer;
@@ -84,6 +94,7 @@ describe('Foxy in the app', () => {
     await page.getByRole('link', { name: `Browse ${STORE}` }).click();
     await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
     await expect.poll(() => loadedProducts(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+    expect(DERIVED).toBeGreaterThan(24); // two pages
     await expect.poll(() => stepToNextPage(page)).toBe(DERIVED);
     await page.getByText(`You have seen all ${DERIVED} products.`).first().waitFor(); // the line under the cards (Load more's press also says it)
     // every loaded name, read from the drawn cards while stepping down the window from the top (the
@@ -98,7 +109,7 @@ describe('Foxy in the app', () => {
       await page.evaluate(() => scrollBy({ top: 300, behavior: 'instant' }));
     }
     expect(names.size).toBe(DERIVED);
-    expect([...names].some((t) => t.includes('TEST MUG') || t.includes('Hidden Thing'))).toBe(false);
+    expect([...names].some((t) => t.includes('TEST MUG') || t.includes('Hidden Thing') || t.includes(MADE_UP_NAME))).toBe(false);
 
     // the box says what Foxy's search matches: an item's name and code
     expect(await page.getByRole('searchbox', { name: 'Search' }).getAttribute('placeholder')).toBe('Name or product code');
@@ -233,6 +244,37 @@ describe('Foxy in the app', () => {
     await cards(page).filter({ hasText: 'Pruning Shears' }).first().getByRole('link').first().click();
     await page.getByRole('heading', { name: 'Pruning Shears', level: 1 }).waitFor();
     expect(await storeLink.getAttribute('href')).toMatch(/^https:\/\/shop\.example\.com\/products\/pruning-shears/);
+  });
+
+  it('a declined sale (no money taken), newer than every paid one, neither renames nor reprices the mug, nor adds the product it made up; the order itself still shows, cancelled', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    await paste(page, block(DEMO_BUNDLE));
+    await page.getByText(/^Connected · /).waitFor();
+    await page.getByRole('link', { name: `Browse ${STORE}` }).click();
+    await expect.poll(() => loadedProducts(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+    // newest first: the mug, as its newest paid sale (not the declined one) names and prices it
+    const first = cards(page).first();
+    expect(await first.locator('h3').innerText()).toBe('Ceramic Mug (Large)');
+    expect(await first.innerText()).toContain('$24.50');
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await search.fill('free');
+    await page.getByRole('heading', { name: 'No products found' }).waitFor();
+    expect(await cards(page).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-no-free-phone-1280.png`, fullPage: true });
+    // the made-up product has no page either
+    await page.goto(`${env.app.url}#/s/foxy/product/${encodeURIComponent('code:PHONE-1')}`);
+    await page.getByRole('main').getByRole('alert').getByText('Not found').waitFor();
+    // the declined transaction is still an order of the store: listed, cancelled
+    await page.goto(`${env.app.url}#/s/foxy/orders`);
+    const row = page.locator('tbody tr').filter({ hasText: 'never-pays@example.com' });
+    await row.waitFor();
+    expect(await row.locator('.status').innerText()).toBe('Cancelled');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-declined-order-360.png` });
+    await page.goto(`${env.app.url}#/s/foxy`);
+    await expect.poll(() => cards(page).first().locator('h3').innerText()).toBe('Ceramic Mug (Large)');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-mug-first-360.png` });
   });
 
   it('a wrong secret, a dead refresh token, a missing field, a user token and CORS off each say their own thing, and nothing is stored', async () => {

@@ -5,6 +5,9 @@
  * - the same `code` in several transactions at different prices (the newest price wins);
  * - items with an empty `code` (the app keys those by `name`);
  * - an `is_test` transaction (newest of all, absurd price) and a `hide_transaction` one;
+ * - a quarter of the sales voided, declined or 'problem' (no money taken), among them the newest
+ *   real one: a declined sale whose add-to-cart link renamed and repriced the mug and made up a
+ *   product nobody bought (the derived catalogue must believe neither);
  * - an item whose `image` is a `javascript:` URL.
  * Times are fixed (no Date.now()), so two starts give the same data.
  */
@@ -62,6 +65,9 @@ export interface Seed {
 /** The shop's own site, as items' `url`/`image` carry it (not an origin the app calls with a token). */
 export const SHOP_SITE = 'https://shop.example.com';
 export const MUG_CODE = 'MUG-01';
+/** What the declined sale's edited add-to-cart links said (never in the derived catalogue). */
+export const DECLINED_MUG_NAME = 'Ceramic Mug (now free)';
+export const MADE_UP_NAME = 'Free phone';
 /** The `javascript:` image of one item (platforms.md 5.6.7). */
 export const HOSTILE_IMAGE = 'javascript:alert(document.domain)';
 export const DEFAULT_TRANSACTION_COUNT = 200;
@@ -210,6 +216,24 @@ export function createSeed(transactionCount = DEFAULT_TRANSACTION_COUNT): Seed {
     currency_code: 'USD',
     currency_symbol: '$',
     items: [{ ...itemTemplate(specs, MUG_CODE), id: itemId++, code: 'HIDDEN-1', name: 'Hidden Thing', price: 99, date: foxyDate(NEWEST - 3600_000) }],
+  });
+  // A declined sale, newer than every paid one: a shopper's edited add-to-cart links renamed the mug
+  // at no price and made up a product; no money was taken, so the derived catalogue believes neither.
+  const declinedAt = NEWEST + 1800_000;
+  transactions.push({
+    id: 6000 + transactionCount + 2,
+    display_id: 6000 + transactionCount + 2,
+    is_test: false,
+    hide_transaction: false,
+    transaction_date: foxyDate(declinedAt),
+    customer_email: 'never-pays@example.com',
+    status: 'declined',
+    currency_code: 'USD',
+    currency_symbol: '$',
+    items: [
+      { ...itemTemplate(specs, MUG_CODE), id: itemId++, name: DECLINED_MUG_NAME, price: 0, date: foxyDate(declinedAt) },
+      { ...itemTemplate(specs, MUG_CODE), id: itemId++, code: 'PHONE-1', name: MADE_UP_NAME, price: 0, url: `${SHOP_SITE}/products/free-phone`, image: `${SHOP_SITE}/img/free-phone.jpg`, date: foxyDate(declinedAt) },
+    ],
   });
   return { categories: CATEGORIES.map((c) => ({ ...c })), transactions, coupons: coupons() };
 }

@@ -34,7 +34,7 @@ export interface FoxyStoreOptions {
   cors?: CorsMode;
   /** `expires_in` of access tokens. Default 7200. */
   accessLifetimeSeconds?: number;
-  /** Default 200 (plus one is_test and one hidden transaction). */
+  /** Default 200 (plus one is_test, one hidden and one declined transaction). */
   transactionCount?: number;
   /**
    * Port of a stand-in for the shop's own site (site.ts), which the items' picture URLs then point

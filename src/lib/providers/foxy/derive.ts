@@ -1,6 +1,10 @@
 /**
  * Foxy has no product resource: the catalogue is derived from sold items (platforms.md 5.3).
- * - transactions with `is_test` or `hide_transaction` are skipped;
+ * - transactions with `is_test` or `hide_transaction` are skipped, and so are those whose status
+ *   says no money was taken (voided, declined, rejected, problem: {@link tookNoPayment}): Foxy keeps
+ *   whatever the shopper's add-to-cart link said of an item unless the store signs its links, so a
+ *   declined "sale" could rename a product, reprice it or make one up, free. Pending and refunded
+ *   sales count: money was asked for or taken;
  * - items are de-duplicated by `code` (trimmed, case-sensitive); an item with an empty code is
  *   keyed by its trimmed `name`; an item with neither is dropped;
  * - the most recent transaction wins for name, price, currency, url, image and category (same
@@ -10,6 +14,7 @@
  */
 import type { Paging, ProductQuery, ProductSort } from '../../domain/catalog.ts';
 import { findLink } from './hal.ts';
+import { tookNoPayment } from './status.ts';
 import type { FoxySale } from './wire.ts';
 import { optionalString, readObject } from '../wire.ts';
 import { compareText, searchTextOf, sortedOnce } from '../local-selection.ts';
@@ -60,7 +65,7 @@ export function categoryNames(entries: readonly unknown[]): Map<string, string> 
 export function deriveCatalogue(sales: readonly FoxySale[], categories: ReadonlyMap<string, string>): DerivedItem[] {
   const byKey = new Map<string, DerivedItem & { winner: [number, number] }>();
   for (const sale of sales) {
-    if (sale.isTest || sale.hidden || sale.items === undefined) continue;
+    if (sale.isTest || sale.hidden || tookNoPayment(sale.status) || sale.items === undefined) continue;
     const rank: [number, number] = [sale.date, sale.id];
     for (const item of sale.items) {
       const id = item.code !== '' ? `code:${item.code}` : item.name !== '' ? `name:${item.name}` : undefined;

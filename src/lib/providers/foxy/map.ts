@@ -8,6 +8,7 @@ import { roundToCurrency } from '../money.ts';
 import { storeOrderStatus } from '../order-status.ts';
 import { invalidResponse, optionalString, readObject, requireString } from '../wire.ts';
 import type { DerivedItem } from './derive.ts';
+import { FOXY_STATUS } from './status.ts';
 import { FOXY_REL, parseFoxyDate, type FoxySale } from './wire.ts';
 
 /** `created` where the platform has no date (platforms.md 1.4); derived items always have one. */
@@ -58,25 +59,9 @@ export function productFromDerived(item: DerivedItem, site: string | undefined):
   return product;
 }
 
-const STATUS: Readonly<Record<string, OrderStatus>> = {
-  captured: 'paid',
-  approved: 'paid',
-  authorized: 'paid',
-  completed: 'paid',
-  pending: 'pending',
-  capturing: 'pending',
-  pending_fraud_review: 'pending',
-  refunded: 'refunded',
-  refunding: 'refunded',
-  voided: 'cancelled',
-  declined: 'cancelled',
-  rejected: 'cancelled',
-  problem: 'cancelled',
-};
-
 /** Foxy transaction status → OrderStatus; an unknown or empty status counts as pending (never "paid"). */
 export function orderStatus(status: string): OrderStatus {
-  return STATUS[status.trim().toLowerCase()] ?? 'pending';
+  return FOXY_STATUS[status.trim().toLowerCase()] ?? 'pending';
 }
 
 export function orderFromSale(sale: FoxySale): Order {
@@ -86,7 +71,7 @@ export function orderFromSale(sale: FoxySale): Order {
     createdAt: isoDate(sale.date),
     total: roundToCurrency(sale.total, sale.currency),
     currency: sale.currency,
-    ...storeOrderStatus(sale.status, STATUS),
+    ...storeOrderStatus(sale.status, FOXY_STATUS),
   };
   if (sale.customerEmail !== undefined && sale.customerEmail !== '') order.customerEmail = sale.customerEmail;
   return order;
