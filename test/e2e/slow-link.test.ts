@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent, readSessionKeys } from '../helpers/e2e-app.ts';
+import { stampOf, watchShown, watchWindowEvent } from '../helpers/page-stamps.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 const e2e = useE2e({ app: {} });
@@ -81,6 +82,61 @@ describe('on a slow link', () => {
       await link.releaseAll();
       await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor({ timeout: 10_000 });
       expect(e2e.env.store.stats().revocations).toBeGreaterThan(0);
+    } finally {
+      await link.releaseAll();
+    }
+  });
+
+  it.each([360, 1280])('the stores list’s Sign out says so at the press too (%i px), takes no second press, and says Sign out again behind the question and once it is cancelled', async (width) => {
+    const { page } = await e2e.open({ width });
+    const link = await roundTrips(page);
+    try {
+      await page.goto(e2e.env.app.url);
+      await connectThroughConsent(page, STORE_NAME);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      // A snippet copied with this sign-in's token: its sign-out asks first (sign-out-snippet.test.ts).
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.env.app.origin });
+      await page.goto(`${e2e.env.app.url}#/s/demo/embed`);
+      await page.getByRole('button', { name: 'Copy snippet' }).click();
+      await page.getByRole('status').filter({ hasText: 'Snippet copied.' }).waitFor();
+      await page.goto(`${e2e.env.app.url}#/`);
+      const signOut = page.getByRole('button', { name: `Sign out of ${STORE_NAME}`, exact: true });
+      await signOut.waitFor();
+      // The card's button, whatever it says (behind the question, where the page is inert, too).
+      const button = page.locator('li.store button').filter({ hasText: new RegExp(`^Sign(ing)? out(…)? of ${STORE_NAME}$`) });
+
+      link.slowDown();
+      await watchWindowEvent(page, 'pressed', 'click');
+      await watchShown(page, 'signing-out', { selector: 'li.store button', startsWith: 'Signing out…' });
+      await signOut.click();
+      // At the press, before any of its code has come (held until released below), by the page's own clock.
+      const saying = page.getByRole('button', { name: `Signing out… of ${STORE_NAME}`, exact: true });
+      await saying.waitFor();
+      expect((await stampOf(page, 'signing-out')) - (await stampOf(page, 'pressed'))).toBeLessThan(2_000);
+      expect(await saying.getAttribute('aria-disabled')).toBe('true');
+      await expect.poll(() => link.asked(), { timeout: 5_000 }).toContain('ask-before-sign-out.js');
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/slow-link-stores-list-signing-out-${width}.png` });
+      // Pressed again meanwhile (aria-disabled, which Playwright would wait out): the words stay, and one question comes.
+      await saying.click({ force: true });
+      expect(await button.innerText()).toMatch(/^Signing out…/);
+
+      await link.releaseAll();
+      const question = page.getByRole('alertdialog', { name: `Sign out of ${STORE_NAME}?` });
+      await question.waitFor({ timeout: 10_000 });
+      // Behind the question: Sign out, pressable again once it is answered.
+      expect(await button.innerText()).toMatch(/^Sign out\b/);
+      await question.getByRole('button', { name: 'Cancel' }).click();
+      await question.waitFor({ state: 'detached' });
+      await signOut.waitFor();
+      expect(await signOut.getAttribute('aria-disabled')).toBe('false');
+      expect(await page.getByRole('alertdialog').count()).toBe(0);
+      expect(await readSessionKeys(page)).toEqual(['session:demo']);
+
+      // Signed out after all: the words again at the press, until it is done.
+      await signOut.click();
+      await question.getByRole('button', { name: 'Sign out anyway' }).click();
+      await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor({ timeout: 10_000 });
+      expect(await readSessionKeys(page)).toEqual([]);
     } finally {
       await link.releaseAll();
     }

@@ -48,11 +48,14 @@ export async function watchShown(page: Page, key: string, shown: Shown, { andNex
   if (await page.evaluate(watch, args)) throw new Error(`${key}: ${JSON.stringify(shown)} is ${gone ? 'not on the page' : 'on the page already'}`);
 }
 
-/** Stamps `key` when the window hears `type` (e.g. `online`). */
+/**
+ * Stamps `key` when the window hears `type` (e.g. `online`); a `click`, as it starts (capture), before
+ * the page's own handlers of it run.
+ */
 export async function watchWindowEvent(page: Page, key: string, type: string): Promise<void> {
   await page.evaluate(([key, type]) => {
     const stamps = ((window as StampedWindow).__stamps ??= {});
-    addEventListener(type, () => (stamps[key] ??= Date.now()), { once: true });
+    addEventListener(type, () => (stamps[key] ??= Date.now()), { once: true, capture: true });
   }, [key, type] as const);
 }
 

@@ -29,11 +29,13 @@ let progress: Promise<unknown> | undefined;
  * it. On Cancel the browser gives the focus back to the Sign out button (a modal dialog's closing
  * does). A question whose code cannot load (offline, the site replaced since the tab
  * opened) signs out as asked, as a Sign out whose check cannot load does (HomeView, StoreBar).
- * `onAsking`: told as the question opens (a button that said "Signing out…" from the press says
- * Sign out again behind it).
+ * `unsay`: the button said "Signing out…" from the press (a sign-in's Sign out does, HomeView and
+ * StoreBar: on a slow link the code here takes seconds to come); told when it is to say Sign out
+ * again without a sign-out: as the question opens (behind it), once it is answered Cancel, or where
+ * a sign-out of the store is being decided or under way already. Signed out, `signOut` says so.
  */
-export async function askBeforeSignOut(session: Session, storeId: string, signOut: () => unknown, onEmbedScreen = false, onAsking?: () => void): Promise<void> {
-  if (deciding.has(storeId) || signingOut[storeId]) return;
+export async function askBeforeSignOut(session: Session, storeId: string, signOut: () => unknown, unsay?: () => void, onEmbedScreen = false): Promise<void> {
+  if (deciding.has(storeId) || signingOut[storeId]) return unsay?.();
   deciding.add(storeId);
   progress ??= import('./SignOutProgress.svelte').then(({ default: SignOutProgress }) => mount(SignOutProgress, { target: document.body, props: { session } }));
   progress.catch(() => (progress = undefined));
@@ -53,7 +55,7 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
       question ??= import('./SignOutQuestion.svelte').then(({ default: SignOutQuestion }) => mount(SignOutQuestion, { target: document.body }));
       question.catch(() => (question = undefined));
       const asked = await question;
-      onAsking?.();
+      unsay?.();
       answer = await asked.ask({
         storeName: session.store(storeId)?.name ?? storeId,
         forget: mode ? { revokeAt: mode.revokeAt } : null,
@@ -67,7 +69,7 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
   } finally {
     deciding.delete(storeId);
   }
-  if (answer !== 'sign-out') return;
+  if (answer !== 'sign-out') return unsay?.();
   // Under way: its button says so, and SignOutProgress why, if it takes a moment.
   await whileSigningOut(storeId, signOut);
 }

@@ -4,7 +4,8 @@
  * (the stores list's button here; the store bar's, Escape and the focus the browser gives back, in
  * Chromium: e2e sign-out-snippet). Without such a snippet it signs out at once, as it always did.
  */
-import { cleanup, render, screen, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
+import { flushSync } from 'svelte';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
@@ -84,6 +85,36 @@ describe('Sign out with a copied snippet', () => {
     expect(await marker(app)).not.toBeNull();
   });
 
+  it('the stores list’s Sign out says so at the press, takes no second press meanwhile, and says Sign out again behind the question and after Cancel', async () => {
+    const app = await storeWithCopiedSnippet();
+    const button = screen.getByRole('button', { name: 'Sign out of Demo Store' });
+    // What the button said each time its words changed, and whether the question was on the page then.
+    const said: [string, boolean][] = [];
+    new MutationObserver(() => said.push([button.textContent.trim(), document.querySelector('[role="alertdialog"]') !== null])).observe(button, { childList: true, subtree: true, characterData: true });
+
+    // At the press, before the question's code has come (on a slow link, seconds).
+    button.focus();
+    fireEvent.click(button);
+    flushSync();
+    expect(button).toHaveAccessibleName('Signing out… of Demo Store');
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(button); // pressed again meanwhile: nothing more, the words stay until the question comes
+
+    const question = await screen.findByRole('alertdialog', { name: 'Sign out of Demo Store?' });
+    await eventually(() => expect(button).toHaveAccessibleName('Sign out of Demo Store'));
+    expect(button).toHaveAttribute('aria-disabled', 'false');
+    await userEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    await eventually(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
+    expect(button).toHaveAccessibleName('Sign out of Demo Store');
+    expect(button).toHaveAttribute('aria-disabled', 'false');
+    expect(button).toHaveFocus();
+    expect(app.session.isConnected('demo')).toBe(true);
+    expect(said).toEqual([
+      ['Signing out… of Demo Store', false],
+      ['Sign out of Demo Store', true],
+    ]);
+  });
+
   it('closed without an answer (Escape) is Cancel', async () => {
     const app = await storeWithCopiedSnippet();
     await userEvent.click(screen.getByRole('button', { name: 'Sign out of Demo Store' }));
@@ -114,8 +145,8 @@ describe('Sign out with a copied snippet', () => {
   it('asked on the Embed screen itself, points at the separate access there instead of linking to it; a second press meanwhile asks nothing more', async () => {
     const app = await storeWithCopiedSnippet();
     const signOut = vi.fn();
-    const asked = askBeforeSignOut(app.session, 'demo', signOut, true);
-    void askBeforeSignOut(app.session, 'demo', signOut, true);
+    const asked = askBeforeSignOut(app.session, 'demo', signOut, undefined, true);
+    void askBeforeSignOut(app.session, 'demo', signOut, undefined, true);
     const question = await screen.findByRole('alertdialog');
     expect(question).toHaveAccessibleDescription(/use a separate access on this screen first/);
     expect(within(question).queryByRole('link')).not.toBeInTheDocument();
