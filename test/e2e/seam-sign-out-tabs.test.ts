@@ -15,7 +15,7 @@ import { watchStoreCalls } from '../helpers/quiet-tabs.ts';
 import { forgetCredentials, readSessionKeys } from '../helpers/e2e-app.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { loadedProductsReachable } from '../helpers/catalog-grid.ts';
-import { stampOf, watchShown } from '../helpers/page-stamps.ts';
+import { stampOf, watchShown, watchWindowEvent } from '../helpers/page-stamps.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
 import { DEMO_USERS } from '../platforms/shopware/constants.ts';
@@ -128,11 +128,19 @@ describe('forget credentials in one of two tabs of a seam store', () => {
       await second.getByRole('searchbox', { name: 'Search' }).fill('Pears');
       await expect.poll(refreshes, { timeout: 10_000 }).toBe(1);
 
-      const pressed = Date.now();
-      await forgetCredentials(first, STORE);
-      await first.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor({ timeout: 5_000 });
+      // "At once" (within 3 s) by this tab's own clock, from the question's Forget credentials (the
+      // press that forgets) to the note that says it is done: not by when this process hears of them,
+      // hundreds of ms late on a busy machine.
+      await first.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
+      const question = first.getByRole('alertdialog', { name: `Forget the credentials for ${STORE}?` });
+      await question.waitFor();
+      await watchWindowEvent(first, 'pressed', 'click');
+      await watchShown(first, 'forgotten', { selector: '[role="status"]', startsWith: 'This browser forgot the credentials for' });
+      await question.getByRole('button', { name: 'Forget credentials' }).click();
+      await question.waitFor({ state: 'detached' });
+      await first.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
       // before: not until the other tab's renewal let go of the lock (here, never: its answer is held)
-      expect(Date.now() - pressed).toBeLessThan(3_000);
+      expect((await stampOf(first, 'forgotten')) - (await stampOf(first, 'pressed'))).toBeLessThan(3_000);
       expect(await readSessionKeys(first)).toEqual([]);
       await second.getByRole('heading', { name: `${STORE} is not connected` }).waitFor();
     } finally {

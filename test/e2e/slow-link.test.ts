@@ -69,9 +69,13 @@ describe('on a slow link', () => {
       await page.locator('article.card').first().waitFor();
 
       link.slowDown();
+      await watchWindowEvent(page, 'pressed', 'click');
+      await watchShown(page, 'signing-out', { selector: 'header button', startsWith: 'Signing out…' });
       await page.getByRole('banner').getByRole('button', { name: /^Sign out/ }).click();
-      // At the press, before any of its code has come: the button says what it is doing.
-      await page.getByRole('banner').getByRole('button', { name: /^Signing out…/ }).waitFor({ timeout: 2_000 });
+      // At the press, before any of its code has come: the button says what it is doing. Within 2 s
+      // of the click by the page's own clock, not by when this process hears of the words.
+      await page.getByRole('banner').getByRole('button', { name: /^Signing out…/ }).waitFor();
+      expect((await stampOf(page, 'signing-out')) - (await stampOf(page, 'pressed'))).toBeLessThan(2_000);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/slow-link-signing-out-${width}.png` });
       // What the press needs is asked for at once: the question's module, the snippet check and the drafts' count together.
       await expect.poll(() => link.asked(), { timeout: 5_000 }).toEqual(expect.arrayContaining(['ask-before-sign-out.js', 'copied-snippet.js', 'product-draft.js']));
