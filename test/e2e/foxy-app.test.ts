@@ -270,6 +270,10 @@ describe('Foxy in the app', () => {
     const row = page.locator('tbody tr').filter({ hasText: 'never-pays@example.com' });
     await row.waitFor();
     expect(await row.locator('.status').innerText()).toBe('Cancelled');
+    // a sale through a normal payment gateway has an empty status, "to be considered completed" (Foxy's SDK): Paid, not Pending
+    const normal = createSeed().transactions.filter((t) => t.status === '' && !t.is_test && !t.hide_transaction).at(-1)!;
+    const normalRow = page.locator('tbody tr').filter({ hasText: normal.customer_email });
+    expect(await normalRow.locator('.status').innerText()).toBe('Paid');
     await page.setViewportSize({ width: 360, height: 740 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-declined-order-360.png` });
     await page.goto(`${env.app.url}#/s/foxy`);

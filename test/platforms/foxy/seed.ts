@@ -115,7 +115,8 @@ function productSpecs(): ProductSpec[] {
   return specs;
 }
 
-const STATUSES = ['captured', 'captured', 'captured', 'approved', 'authorized', 'completed', 'pending', 'pending_fraud_review', 'refunded', 'voided', 'declined', 'problem'];
+// '' : a sale through a normal (not hosted) payment gateway, most stores' orders (the SDK: "should be considered completed").
+const STATUSES = ['captured', '', 'captured', 'approved', 'authorized', 'completed', 'pending', 'pending_fraud_review', 'refunded', 'voided', 'declined', 'problem'];
 const FIRST_NAMES = ['ana', 'ben', 'chloe', 'dev', 'emma', 'farid', 'grace', 'hugo', 'ines', 'jon'];
 
 /** Foxy's date-time spelling: local time with an offset without colon (`2025-02-03T11:22:31-0800`). */

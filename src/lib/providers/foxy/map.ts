@@ -2,7 +2,7 @@
  * Foxy wire → domain, once (platforms.md 1.4, 5.3, 5.4): derived items → Product, transactions →
  * Order, coupons → Coupon, the store → StoreMetadata.
  */
-import type { Coupon, CouponTiers, Order, OrderStatus, Product, StoreMetadata } from '../../domain/catalog.ts';
+import type { Coupon, CouponTiers, Order, Product, StoreMetadata } from '../../domain/catalog.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
 import { storeOrderStatus } from '../order-status.ts';
@@ -57,11 +57,6 @@ export function productFromDerived(item: DerivedItem, site: string | undefined):
   };
   if (permalink !== undefined) product.permalink = permalink;
   return product;
-}
-
-/** Foxy transaction status → OrderStatus; an unknown or empty status counts as pending (never "paid"). */
-export function orderStatus(status: string): OrderStatus {
-  return FOXY_STATUS[status.trim().toLowerCase()] ?? 'pending';
 }
 
 export function orderFromSale(sale: FoxySale): Order {

@@ -1,13 +1,16 @@
 /**
  * Foxy's transaction statuses (the SDK's `Transaction.status`: '' | capturing | captured | approved |
  * authorized | pending | completed | problem | pending_fraud_review | rejected | declined |
- * refunding | refunded | voided | verified) filed under the app's order statuses; one not listed
- * here (the empty status of a normal gateway's sale among them) is filed as pending, never paid.
+ * refunding | refunded | voided | verified) filed under the app's order statuses. The empty status is
+ * a sale through a normal (not hosted) payment gateway, which the SDK says "should be considered
+ * completed": most stores' orders, filed as paid (they showed as Pending). One not listed here
+ * (verified: a card checked, no money taken yet) is filed as pending, never paid, with Foxy's word.
  * @see https://github.com/Foxy/foxy-sdk/blob/main/src/backend/Graph/transaction.d.ts
  */
 import type { OrderStatus } from '../../domain/catalog.ts';
 
 export const FOXY_STATUS: Readonly<Record<string, OrderStatus>> = {
+  '': 'paid',
   captured: 'paid',
   approved: 'paid',
   authorized: 'paid',
