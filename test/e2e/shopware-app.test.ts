@@ -213,6 +213,13 @@ describe('Shopware 6 in the app', () => {
     await page.getByText(/^Connected · can browse products, see orders and coupons, and edit products if the key’s role allows it$/).waitFor();
     await page.goto(`${env.app.url}#/s/sw/orders`);
     await page.getByRole('table').waitFor();
+    // the payment's state where the order alone says open: a failed payment is not just "Pending"
+    const statusOf = (number: string): Promise<string> => page.getByRole('row').filter({ hasText: `#${number}` }).locator('td.state').innerText();
+    expect(await statusOf('10007')).toBe('Payment failed');
+    expect(await statusOf('10008')).toBe('Partly paid');
+    expect(await statusOf('10005')).toBe('Refunded');
+    expect(await statusOf('10001')).toBe('Pending');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-orders-payment-states-360.png`, fullPage: true });
     await page.goto(`${env.app.url}#/s/sw/coupons`);
     await page.locator('li code').getByText('SUMMER10', { exact: true }).waitFor();
     // the merchant's names; a fixed price is not called an amount off

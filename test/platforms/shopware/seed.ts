@@ -253,8 +253,12 @@ export function createSeed(): Seed {
       order(2, 'in_progress', ['paid'], 24.5),
       order(3, 'completed', ['paid'], 8.99),
       order(4, 'cancelled', ['cancelled'], 3.5),
-      order(5, 'completed', ['paid', 'refunded'], 19.99),
+      // a refund moves the paid payment itself to refunded (OrderTransactionStateHandler::refund): one payment
+      order(5, 'completed', ['refunded'], 19.99),
       order(6, 'open', [], 42.0, USD_CURRENCY_ID),
+      // a shopper's payment that failed at checkout (the order stays open), and a part payment
+      order(7, 'open', ['failed'], 15.0),
+      order(8, 'in_progress', ['paid_partially'], 30.0),
     ],
     promotions: [
       { id: hexId(0x6001), name: 'Summer 10 %', active: true, useCodes: true, useIndividualCodes: false, code: 'SUMMER10', validFrom: date(0), validUntil: '2027-09-30T22:00:00.000+00:00', discounts: [{ id: hexId(0x6101), type: 'percentage', value: 10, scope: 'cart' }] },

@@ -6,6 +6,7 @@
 import type { Coupon, Order, OrderStatus, Paging, Product, ProductImage } from '../../domain/catalog.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
+import { storeOrderStatus } from '../order-status.ts';
 import {
   invalidResponse,
   optionalArray,
@@ -136,20 +137,62 @@ function stateOf(value: unknown, path: string): string | undefined {
   return requireString(readObject(value, path), 'technicalName', path);
 }
 
-/** Last transaction paid/refunded wins, else the order state (4.4). */
-function orderStatus(wire: WireObject, path: string): OrderStatus {
+/**
+ * The payment whose state the order shows, as Shopware's own order list picks it (sw-order-list,
+ * `transaction()`, before 6.8's primaryOrderTransaction): the first by `createdAt` that is neither
+ * cancelled nor failed, else the last. A shopper's failed attempt followed by a paid one reads paid;
+ * so does a paid payment followed by a cancelled one.
+ */
+function paymentState(wire: WireObject, path: string): string | undefined {
   const transactions = optionalArray(wire, 'transactions', path).map((item, index) => {
     const t = readObject(item, `${path}.transactions[${index}]`);
     return { index, createdAt: optionalDateTime(t, 'createdAt', `${path}.transactions[${index}]`), state: stateOf(t.stateMachineState, `${path}.transactions[${index}].stateMachineState`) };
   });
   transactions.sort((a, b) => (a.createdAt !== undefined && b.createdAt !== undefined ? Date.parse(a.createdAt) - Date.parse(b.createdAt) : 0) || a.index - b.index);
-  const last = transactions.at(-1)?.state;
-  if (last === 'paid') return 'paid';
-  if (last === 'refunded') return 'refunded';
+  return (transactions.find((t) => t.state !== 'cancelled' && t.state !== 'failed') ?? transactions.at(-1))?.state;
+}
+
+/**
+ * Shopware's payment states (`order_transaction.state`: open, paid, paid_partially, refunded,
+ * refunded_partially, cancelled, reminded, authorized, failed, in_progress, chargeback, unconfirmed;
+ * OrderTransactionStates.php) other than open: the app's status and, where that alone would mislead
+ * (a failed payment is not "Pending"), the words shown. `wins` ones say more than the order state.
+ */
+const PAYMENT: Readonly<Record<string, { status: OrderStatus; words?: string; wins?: true }>> = {
+  paid: { status: 'paid', wins: true },
+  refunded: { status: 'refunded', wins: true },
+  refunded_partially: { status: 'refunded', words: 'Partly refunded', wins: true },
+  chargeback: { status: 'refunded', words: 'Chargeback', wins: true },
+  paid_partially: { status: 'pending', words: 'Partly paid' },
+  authorized: { status: 'pending', words: 'Payment authorized' },
+  failed: { status: 'pending', words: 'Payment failed' },
+  cancelled: { status: 'pending', words: 'Payment cancelled' },
+  reminded: { status: 'pending', words: 'Payment reminded' },
+  in_progress: { status: 'pending', words: 'Payment in progress' },
+  unconfirmed: { status: 'pending', words: 'Payment unconfirmed' },
+};
+
+/** Shopware's order states (`order.state`: open, in_progress, completed, cancelled; OrderStates.php). */
+const ORDER_STATES: Readonly<Record<string, OrderStatus>> = { open: 'pending', completed: 'shipped', cancelled: 'cancelled' };
+
+function withWords(status: OrderStatus, words: string | undefined): Pick<Order, 'status' | 'statusWords'> {
+  return words === undefined ? { status } : { status, statusWords: words };
+}
+
+/**
+ * Paid or refunded payments first, then a completed or cancelled order, then what the payment says
+ * (failed, authorized, partly paid...), then the order state (4.4). A state no table knows (a
+ * plugin's own) is pending with its name in words, never paid.
+ */
+function orderStatus(wire: WireObject, path: string): Pick<Order, 'status' | 'statusWords'> {
+  const payment = paymentState(wire, path);
+  const known = payment === undefined ? undefined : PAYMENT[payment];
+  if (known?.wins === true) return withWords(known.status, known.words);
   const state = stateOf(wire.stateMachineState, `${path}.stateMachineState`);
-  if (state === 'completed') return 'shipped';
-  if (state === 'cancelled') return 'cancelled';
-  return 'pending';
+  if (state === 'completed' || state === 'cancelled') return { status: ORDER_STATES[state] ?? 'pending' };
+  if (known !== undefined) return withWords(known.status, known.words);
+  if (payment !== undefined && payment !== 'open') return storeOrderStatus(payment, {});
+  return storeOrderStatus(state, ORDER_STATES);
 }
 
 /** One element of `POST /api/search/order` with the 4.4 associations -> Order. */
@@ -163,7 +206,7 @@ export function mapOrder(value: unknown, path = 'data[0]'): Order {
     createdAt: requireDateTime(wire, 'orderDateTime', path),
     total: roundToCurrency(requireNumber(wire, 'amountTotal', path), currency),
     currency,
-    status: orderStatus(wire, path),
+    ...orderStatus(wire, path),
   };
   if (wire.orderCustomer !== null && wire.orderCustomer !== undefined) {
     const email = optionalString(readObject(wire.orderCustomer, `${path}.orderCustomer`), 'email', `${path}.orderCustomer`);

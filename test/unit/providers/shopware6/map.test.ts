@@ -133,14 +133,53 @@ describe('orders, promotions', () => {
   it('maps orders with the 4.4 status rules', async () => {
     const answer = await apiSearch(store.origin, 'order', token, buildOrderListCriteria(0, 25));
     const { data, paging } = readSearchResult(answer.json, 1, 25);
-    expect(paging.total).toBe(6);
+    expect(paging.total).toBe(8);
     const orders = data.map((o, i) => mapOrder(o, `data[${i}]`));
     const byNumber = Object.fromEntries(orders.map((o) => [o.number, o.status]));
-    expect(byNumber).toEqual({ '10001': 'pending', '10002': 'paid', '10003': 'paid', '10004': 'cancelled', '10005': 'refunded', '10006': 'pending' });
-    expect(orders.map((o) => o.number)).toEqual(['10006', '10005', '10004', '10003', '10002', '10001']);
+    expect(byNumber).toEqual({ '10001': 'pending', '10002': 'paid', '10003': 'paid', '10004': 'cancelled', '10005': 'refunded', '10006': 'pending', '10007': 'pending', '10008': 'pending' });
+    expect(orders.map((o) => o.number)).toEqual(['10008', '10007', '10006', '10005', '10004', '10003', '10002', '10001']);
+    // the payment's own state where "Pending" alone would mislead; none where it would not
+    expect(Object.fromEntries(orders.map((o) => [o.number, o.statusWords]))).toEqual({
+      '10001': undefined, '10002': undefined, '10003': undefined, '10004': undefined, '10005': undefined, '10006': undefined,
+      '10007': 'Payment failed', '10008': 'Partly paid',
+    });
     expect(orders.find((o) => o.number === '10006')).toMatchObject({ currency: 'USD', total: 42, customerEmail: 'customer6@example.com', createdAt: expect.any(String) });
     expect(mapOrder({ ...(data[0] as object), transactions: [], stateMachineState: { technicalName: 'completed' } }).status).toBe('shipped');
     expectInvalid(() => mapOrder({ ...(data[0] as object), currency: null }));
+  });
+
+  it('reads Shopware’s payment and order states as Shopware’s own order list does', async () => {
+    const answer = await apiSearch(store.origin, 'order', token, buildOrderListCriteria(0, 1));
+    const base = readSearchResult(answer.json, 1, 1).data[0] as Record<string, unknown>;
+    const at = (hour: number): string => `2026-01-01T${String(hour).padStart(2, '0')}:00:00.000+00:00`;
+    const status = (orderState: string, payments: string[]): unknown => {
+      const { status: s, statusWords } = mapOrder({
+        ...base,
+        stateMachineState: { technicalName: orderState },
+        // listed newest first: the order is the payments' createdAt, not the array's
+        transactions: payments.map((technicalName, i) => ({ createdAt: at(i), stateMachineState: { technicalName } })).reverse(),
+      });
+      return statusWords === undefined ? s : `${s}: ${statusWords}`;
+    };
+    // the first payment neither cancelled nor failed, else the last (sw-order-list's transaction())
+    expect(status('open', ['failed', 'paid'])).toBe('paid');
+    expect(status('in_progress', ['paid', 'cancelled'])).toBe('paid');
+    expect(status('open', ['cancelled', 'failed'])).toBe('pending: Payment failed');
+    expect(status('open', ['cancelled'])).toBe('pending: Payment cancelled');
+    // money returned says more than the order state; money asked for does not
+    expect(status('completed', ['refunded_partially'])).toBe('refunded: Partly refunded');
+    expect(status('completed', ['chargeback'])).toBe('refunded: Chargeback');
+    expect(status('completed', ['paid_partially'])).toBe('shipped');
+    expect(status('cancelled', ['failed'])).toBe('cancelled');
+    expect(status('open', ['authorized'])).toBe('pending: Payment authorized');
+    expect(status('open', ['reminded'])).toBe('pending: Payment reminded');
+    expect(status('open', ['unconfirmed'])).toBe('pending: Payment unconfirmed');
+    expect(status('open', ['in_progress'])).toBe('pending: Payment in progress');
+    // an order being worked on, unpaid: Shopware's word; an open one is plain pending
+    expect(status('in_progress', ['open'])).toBe('pending: In progress');
+    expect(status('open', ['open'])).toBe('pending');
+    // a plugin's own payment state: never paid, its name shown
+    expect(status('open', ['awaiting_bank_transfer'])).toBe('pending: Awaiting bank transfer');
   });
 
   it('maps promotions with a fixed code to coupons: percentage, fixed amount; skips the others', async () => {
