@@ -226,6 +226,8 @@ describe('Shopware 6 in the app', () => {
     const tee = page.getByRole('listitem').filter({ hasText: 'TEE999' });
     expect(await tee.innerText()).toMatch(/Any tee for 9\.99\s+Its terms are set in the store’s admin\.\s+No end date/);
     expect(await page.getByRole('listitem').filter({ hasText: 'SUMMER10' }).innerText()).toMatch(/Summer 10 %\s+10% off/);
+    // a promotion switched off in the admin is no coupon a shopper can use
+    expect(await page.getByText('WINTER20').count()).toBe(0);
     await page.goto(`${env.app.url}#/s/sw`);
     await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
     await expect.poll(() => cards(page).count()).toBe(1);

@@ -267,6 +267,8 @@ export function createSeed(): Seed {
       { id: hexId(0x6004), name: 'Newsletter codes', active: true, useCodes: true, useIndividualCodes: true, code: null, validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6104), type: 'percentage', value: 15, scope: 'cart' }] },
       { id: hexId(0x6005), name: 'Any tee for 9.99', active: true, useCodes: true, useIndividualCodes: false, code: 'TEE999', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6105), type: 'fixed_unit', value: 9.99, scope: 'cart' }] },
       { id: hexId(0x6006), name: 'Free shipping', active: true, useCodes: true, useIndividualCodes: false, code: 'FREESHIP', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6106), type: 'percentage', value: 100, scope: 'delivery' }] },
+      // switched off in the admin: the cart takes no inactive promotion (PermittedGlobalCodePromotions)
+      { id: hexId(0x6007), name: 'Winter 20 %', active: false, useCodes: true, useIndividualCodes: false, code: 'WINTER20', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6107), type: 'percentage', value: 20, scope: 'cart' }] },
     ],
     orderStates,
   };

@@ -217,10 +217,12 @@ export function mapOrder(value: unknown, path = 'data[0]'): Order {
 
 /**
  * One element of `POST /api/search/promotion` (association `discounts`) -> Coupon, or `null` for a
- * promotion a shopper cannot type in (no codes, or individual codes only).
+ * promotion a shopper cannot type in (no codes, or individual codes only) or one switched off:
+ * Shopware's cart takes a code only from an `active` promotion (PermittedGlobalCodePromotions).
  */
 export function mapPromotion(value: unknown, path = 'data[0]'): Coupon | null {
   const wire = readObject(value, path);
+  if (optionalBoolean(wire, 'active', path) === false) return null;
   const useCodes = optionalBoolean(wire, 'useCodes', path) ?? false;
   const individual = optionalBoolean(wire, 'useIndividualCodes', path) ?? false;
   const code = optionalString(wire, 'code', path);
