@@ -120,7 +120,8 @@ export function seedCatalogue(productCount = 120, seed = 1729): Catalogue {
       collections: i < 12 ? ['new-arrivals'] : [],
       brand: 'hippo-basics',
       images: [{ image: relativeImage(_id, random), caption: `${name}, front`, tags: '' }],
-      inventory_management: managed ? '1' : '0',
+      // StoreHippo's own words (a StoreHippo developer's product fixture has "none"; clients write "automatic")
+      inventory_management: managed ? 'automatic' : 'none',
       inventory_allow_out_of_stock: i % 9 === 0 ? '1' : '0',
       inventory_quantity: quantity,
       publish: i % 11 === 5 ? '0' : '1',

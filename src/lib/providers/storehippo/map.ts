@@ -106,11 +106,21 @@ function mapImages(wire: WireObject, path: string, context: StoreHippoMapContext
   return images;
 }
 
-/** 2.3: `available` when present, else the inventory rule when managed, else unknown. */
+/**
+ * Whether StoreHippo counts the product's stock: `inventory_management` is `"automatic"` or
+ * `"none"` on live stores (a StoreHippo developer's product fixture, rahul-storehippo/stridertestcases
+ * `product.json`; third-party clients writing `ms.products`), the contract's `"1"`/`"0"` kept too. A
+ * word not known here says nothing of the stock: unknown, not a broken catalogue.
+ */
+function stockCounted(value: unknown): boolean {
+  if (typeof value === 'string' && value.trim().toLowerCase() === 'automatic') return true;
+  return value === 1 || value === true || value === '1' || value === 'true';
+}
+
+/** 2.3: `available` when present, else the inventory rule when stock is counted, else unknown. */
 function inStock(wire: WireObject, path: string, quantity: number | undefined): boolean | undefined {
   if (wire.available !== undefined && wire.available !== null) return flag(wire.available, `${path}.available`);
-  const managed = wire.inventory_management;
-  if (managed === undefined || managed === null || !flag(managed, `${path}.inventory_management`)) return undefined;
+  if (!stockCounted(wire.inventory_management)) return undefined;
   const allowOutOfStock = wire.inventory_allow_out_of_stock;
   return (quantity ?? 0) > 0 || (allowOutOfStock !== undefined && allowOutOfStock !== null && flag(allowOutOfStock, `${path}.inventory_allow_out_of_stock`));
 }

@@ -37,6 +37,7 @@ export interface StoreHippoProductWire {
   /** Category aliases; also the value of the category filter. */
   categories?: string[];
   inventory_quantity?: number | string;
+  /** `"automatic"` (stock counted) or `"none"` on live stores; the contract's `"1"`/`"0"` read too. */
   inventory_management?: string;
   inventory_allow_out_of_stock?: string;
   available?: 0 | 1 | boolean | string;

@@ -106,12 +106,26 @@ describe('products from the server', () => {
     for (const w of wire) {
       const product = mapped.get(w._id);
       if (w.available !== undefined) expect(product?.inStock).toBe(w.available === 1 || w.available === true);
-      else if (w.inventory_management === '1') expect(product?.inStock).toBe(Number(w.inventory_quantity) > 0 || w.inventory_allow_out_of_stock === '1');
+      else if (w.inventory_management === 'automatic') expect(product?.inStock).toBe(Number(w.inventory_quantity) > 0 || w.inventory_allow_out_of_stock === '1');
       else expect(product?.inStock).toBeUndefined();
       expect(product?.published).toBe(w.publish === '1');
       expect(product?.inventory).toBe(Number(w.inventory_quantity));
     }
     expect([...mapped.values()].some((p) => p.inStock === undefined)).toBe(true);
+    expect([...mapped.values()].some((p) => p.inStock === false)).toBe(true);
+  });
+
+  it('reads StoreHippo\u2019s inventory_management words: "automatic" counts stock, "none" does not, "1"/"0" as before, another word is unknown', () => {
+    const base = { _id: '5f1a2b3c4d5e6f7a8b9c0d1e', name: 'Lamp', price: 100, inventory_quantity: 0, inventory_allow_out_of_stock: '0' };
+    const stock = (inventory_management: unknown, extra: object = {}): boolean | undefined => mapProduct({ ...base, inventory_management, ...extra }, context).inStock;
+    expect(stock('automatic')).toBe(false);
+    expect(stock('automatic', { inventory_quantity: 3 })).toBe(true);
+    expect(stock('automatic', { inventory_allow_out_of_stock: '1' })).toBe(true);
+    expect(stock('none')).toBeUndefined();
+    expect(stock('1')).toBe(false);
+    expect(stock('0')).toBeUndefined();
+    expect(stock('variant')).toBeUndefined();
+    expect(stock(undefined)).toBeUndefined();
   });
 
   it('the storefront query (published only, category, search) gets only what it asked for', async () => {
