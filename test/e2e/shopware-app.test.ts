@@ -220,6 +220,10 @@ describe('Shopware 6 in the app', () => {
     expect(await statusOf('10005')).toBe('Refunded');
     expect(await statusOf('10001')).toBe('Pending');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-orders-payment-states-360.png`, fullPage: true });
+    const narrow = page.viewportSize();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-orders-payment-states-1280.png`, fullPage: true });
+    if (narrow !== null) await page.setViewportSize(narrow);
     await page.goto(`${env.app.url}#/s/sw/coupons`);
     await page.locator('li code').getByText('SUMMER10', { exact: true }).waitFor();
     // the merchant's names; a fixed price is not called an amount off
