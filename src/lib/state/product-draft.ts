@@ -1,19 +1,25 @@
 import { createDraftStore, newProductDraftKey, productDraftKey, storeDraftsPrefix, type DraftStore } from '../storage/drafts.ts';
-import { signOutsHeard } from './sign-outs-heard.ts';
+import { connectedSinceSignOut, signOutsHeard } from './sign-outs-heard.ts';
 
 /**
  * A product's unsaved edit, kept so that a reconnect (which leaves the page) loses nothing.
  * Components ask this; only it knows where drafts are stored and under which key.
  * Once a sign-out of its store is heard (in this tab or another), it saves nothing more: the sign-out
  * discarded the store's drafts (auth/sign-out.ts), and a form still open would write its own back for
- * the next person to use this browser (a shared computer).
+ * the next person to use this browser (a shared computer). A new connection of the store heard after
+ * it (Reconnect, or credentials entered again, in place) starts its saves again: what is typed from
+ * then on is kept (it was silently not), while nothing asked for before the sign-out is written.
+ * Its writes and discards go one after another, in the order asked: a discard asked for after a
+ * save (a product added, an edit saved) is never undone by that save landing after it.
  */
 export class ProductDraft<T> {
   readonly #store: DraftStore;
   readonly #key: string;
   readonly #storeId: string;
-  /** The sign-outs of the store heard before this draft was opened. */
-  readonly #outs: number;
+  /** The sign-outs of the store heard when this draft could last save: at its opening, or at a new connection since. */
+  #outs: number;
+  /** The writes and discards asked for, in order. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   /** `productId` null: the product being added to the store, not created yet. */
   constructor(storeId: string, productId: string | null, store: DraftStore = createDraftStore()) {
@@ -23,23 +29,39 @@ export class ProductDraft<T> {
     this.#key = productId === null ? newProductDraftKey(storeId) : productDraftKey(storeId, productId);
   }
 
-  #signedOut(): boolean {
-    return signOutsHeard(this.#storeId) !== this.#outs;
+  /** Whether a save asked for now may be written: no sign-out heard since this draft could last save, or a connection since. */
+  #mayKeep(): boolean {
+    const outs = signOutsHeard(this.#storeId);
+    if (outs === this.#outs) return true;
+    if (!connectedSinceSignOut(this.#storeId)) return false;
+    this.#outs = outs;
+    return true;
+  }
+
+  #inTurn<R>(task: () => Promise<R>): Promise<R> {
+    const run = this.#queue.then(task, task);
+    this.#queue = run.catch(() => undefined);
+    return run;
   }
 
   load(): Promise<T | undefined> {
-    return this.#store.load<T>(this.#key);
+    return this.#inTurn(() => this.#store.load<T>(this.#key));
   }
 
-  async save(value: T): Promise<void> {
-    if (this.#signedOut()) return;
-    await this.#store.save(this.#key, value);
-    // A sign-out heard while this was written: its discard may have come first, so the write is undone.
-    if (this.#signedOut()) await this.#store.discard(this.#key);
+  save(value: T): Promise<void> {
+    if (!this.#mayKeep()) return this.#queue.then(() => undefined, () => undefined);
+    const outs = this.#outs;
+    return this.#inTurn(async () => {
+      // A sign-out heard since it was asked for (even with a new connection after it): not written.
+      if (signOutsHeard(this.#storeId) !== outs) return;
+      await this.#store.save(this.#key, value);
+      // A sign-out heard while this was written: its discard may have come first, so the write is undone.
+      if (signOutsHeard(this.#storeId) !== outs) await this.#store.discard(this.#key);
+    });
   }
 
   discard(): Promise<void> {
-    return this.#store.discard(this.#key);
+    return this.#inTurn(() => this.#store.discard(this.#key));
   }
 }
 

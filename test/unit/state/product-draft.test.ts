@@ -8,7 +8,19 @@ import { describe, expect, it } from 'vitest';
 import { SESSION_CHANNEL_NAME } from '../../../src/lib/auth/session-channel.ts';
 import { createDraftStore, discardStoreDrafts, newProductDraftKey, productDraftKey, type DraftStore } from '../../../src/lib/storage/drafts.ts';
 import { ProductDraft } from '../../../src/lib/state/product-draft.ts';
-import { signOutsHeard } from '../../../src/lib/state/sign-outs-heard.ts';
+import { connectedSinceSignOut, signOutsHeard } from '../../../src/lib/state/sign-outs-heard.ts';
+
+/** What a new connection of `storeId` posts (in this tab or another: auth/connections.ts), heard here before it returns. */
+async function connectedElsewhere(storeId: string): Promise<void> {
+  const other = new BroadcastChannel(SESSION_CHANNEL_NAME);
+  try {
+    other.postMessage({ type: 'connected', storeId });
+    for (let turn = 0; turn < 100 && !connectedSinceSignOut(storeId); turn++) await new Promise((resolve) => setTimeout(resolve, 10));
+  } finally {
+    other.close();
+  }
+  expect(connectedSinceSignOut(storeId)).toBe(true);
+}
 
 /** What another tab's sign-out of `storeId` posts (auth/sign-outs.ts), heard here before it returns. */
 async function signOutElsewhere(storeId: string): Promise<void> {
@@ -54,5 +66,56 @@ describe('a product draft, after a sign-out of its store was heard', () => {
     release();
     await saving;
     expect(await createDraftStore().load(productDraftKey('shop-c', '1'))).toBeUndefined();
+  });
+
+  it('saves again once a new connection of the store is heard (a form left open, then Reconnect): what is typed then is kept, nothing from before', async () => {
+    // regression: the open form saved nothing more for the rest of its life, the next typing silently not kept
+    const open = new ProductDraft<{ name: string }>('shop-d', '4');
+    await open.save({ name: 'first person' });
+    await signOutElsewhere('shop-d');
+    await discardStoreDrafts('shop-d');
+    await open.save({ name: 'typed while signed out' });
+    await connectedElsewhere('shop-d');
+    // the connection alone brings nothing back
+    expect(await createDraftStore().load(productDraftKey('shop-d', '4'))).toBeUndefined();
+    await open.save({ name: 'typed after Reconnect' });
+    expect(await createDraftStore().load(productDraftKey('shop-d', '4'))).toEqual({ name: 'typed after Reconnect' });
+    // and a later sign-out stops it again
+    await signOutElsewhere('shop-d');
+    await discardStoreDrafts('shop-d');
+    await open.save({ name: 'after the second sign-out' });
+    expect(await createDraftStore().load(productDraftKey('shop-d', '4'))).toBeUndefined();
+  });
+
+  it('a save asked for before the sign-out, still waiting its turn when the new connection is heard, is not written', async () => {
+    const real = createDraftStore();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: DraftStore = { ...real, save: async (key, value) => { await held; await real.save(key, value); } };
+    const open = new ProductDraft<{ name: string }>('shop-e', '1', slow);
+    const first = open.save({ name: 'first' });
+    const second = open.save({ name: 'first person, more' });
+    await signOutElsewhere('shop-e');
+    await discardStoreDrafts('shop-e');
+    await connectedElsewhere('shop-e');
+    release();
+    await Promise.all([first, second]);
+    expect(await createDraftStore().load(productDraftKey('shop-e', '1'))).toBeUndefined();
+  });
+});
+
+describe('a product draft, saved then discarded', () => {
+  it('stays discarded when the save lands after the discard was asked for (the product was added meanwhile)', async () => {
+    // regression: a write still on its way put the draft back after the Add's discard, without its mark
+    const real = createDraftStore();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow: DraftStore = { ...real, save: async (key, value) => { await held; await real.save(key, value); } };
+    const open = new ProductDraft<{ name: string }>('shop-f', null, slow);
+    const saving = open.save({ name: 'typed' });
+    const discarding = open.discard();
+    release();
+    await Promise.all([saving, discarding]);
+    expect(await createDraftStore().load(newProductDraftKey('shop-f'))).toBeUndefined();
   });
 });
