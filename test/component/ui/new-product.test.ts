@@ -12,6 +12,8 @@ import AddProduct from '../../../src/lib/components/AddProduct.svelte';
 import { createDraftStore, discardStoreDrafts } from '../../../src/lib/storage/drafts.ts';
 import { createTestApp, eventually, harnessProps, signOutInAnotherTab, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
+import { SESSION_CHANNEL_NAME } from '../../../src/lib/auth/session-channel.ts';
+import { connectedSinceSignOut } from '../../../src/lib/state/sign-outs-heard.ts';
 
 afterEach(() => {
   cleanup();
@@ -217,6 +219,25 @@ describe('New product', () => {
     await tick();
     for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+  });
+
+  it('a sign-out in another tab, then the store connected again: what is typed after the new connection is kept, nothing from before it', async () => {
+    // regression: the form left open saved nothing more for its life, the typing after Reconnect silently not kept
+    const app = await openCatalogue(['storefront', 'admin']);
+    await openForm(app);
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    await userEvent.type(name, 'Hand-thrown');
+    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Hand-thrown' }));
+    await signOutInAnotherTab('demo');
+    await userEvent.type(name, ' mug');
+    // what a new connection of the store posts (auth/connections.ts, auth-service.ts), heard here
+    const other = new BroadcastChannel(SESSION_CHANNEL_NAME);
+    onTestFinished(() => other.close());
+    other.postMessage({ type: 'connected', storeId: 'demo' });
+    await eventually(() => expect(connectedSinceSignOut('demo')).toBe(true));
+    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+    await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '24.5');
+    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Hand-thrown mug', price: '24.5' }));
   });
 
   it('after an Add answered 503, Try again asks the store first: its list failing sends nothing; the product found opens, said saved, with one POST', async () => {
