@@ -2,7 +2,7 @@ import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 
 /**
  * Unsaved edits, kept so that a reconnect (which leaves the page) loses nothing. Drafts hold no
- * secrets. When IndexedDB is unavailable they live in memory for the tab's life.
+ * secrets. When IndexedDB is unavailable they live in the tab's memory for its life.
  */
 export interface DraftStore {
   load<T>(key: string): Promise<T | undefined>;
@@ -41,8 +41,14 @@ function keysOf(store: UseStore): Promise<string[]> {
   }));
 }
 
+/**
+ * What this tab keeps where IndexedDB is missing or failing, one for the tab: each form's store
+ * object kept its own, so an edit typed there was lost when its screen was drawn afresh (Back and
+ * forth, a store connected again in place), though still in the tab.
+ */
+const memory = new Map<string, unknown>();
+
 export function createDraftStore(): DraftStore {
-  const memory = new Map<string, unknown>();
   let idb: UseStore | null = null;
   try {
     if (typeof indexedDB !== 'undefined') idb = createStore('storefront-connect-drafts', 'drafts');

@@ -1,6 +1,6 @@
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Product } from '../../../src/lib/domain/catalog.ts';
 import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
 import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
@@ -499,6 +499,23 @@ describe('ProductEditor', () => {
     await eventually(() => expect(onSaved).toHaveBeenCalledTimes(1));
     expect(onSaved.mock.calls[0]?.[0]).toMatchObject({ descriptionHtml: typed });
     expect(screen.getByRole('button', { name: 'Save changes' })).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('with no IndexedDB, an unsaved edit still comes back when the editor is drawn afresh in the same tab (Back and forth, a reconnect in place)', async () => {
+    // regression: each editor kept its draft in a memory of its own, gone with it
+    const { app } = await openEditor();
+    cleanup();
+    vi.stubGlobal('indexedDB', undefined);
+    // the tab's memory outlives the test: the next test's editor must not find this draft there
+    onTestFinished(() => createDraftStore().discard('demo/product/p-100'));
+    const product = await (app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()), { times: 1 }), app.apis.for('demo').getProduct('p-100'));
+    render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved: vi.fn() })) });
+    await rename('Typed with nowhere to keep it');
+    await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Typed with nowhere to keep it' } }));
+    cleanup();
+    render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved: vi.fn() })) });
+    expect(await screen.findByText('Your unsaved changes were restored.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Typed with nowhere to keep it');
   });
 
   it('a draft kept before the description was in the form restores its fields and leaves the description as the store has it', async () => {

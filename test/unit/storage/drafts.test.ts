@@ -48,4 +48,19 @@ describe('a store’s drafts', () => {
       (globalThis as { indexedDB?: unknown }).indexedDB = saved;
     }
   });
+
+  it('kept in the tab’s memory where there is no IndexedDB, are found by the next form’s store object (a screen drawn afresh)', async () => {
+    // regression: each store object kept its own memory, and the editor opened again found nothing
+    const saved = indexedDB;
+    (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
+    try {
+      await createDraftStore().save(productDraftKey('shop-3', '1'), { form: { name: 'typed' } });
+      expect(await createDraftStore().load(productDraftKey('shop-3', '1'))).toEqual({ form: { name: 'typed' } });
+      expect(await storeDraftCount('shop-3')).toBe(1);
+      await discardStoreDrafts('shop-3');
+      expect(await createDraftStore().load(productDraftKey('shop-3', '1'))).toBeUndefined();
+    } finally {
+      (globalThis as { indexedDB?: unknown }).indexedDB = saved;
+    }
+  });
 });
