@@ -10,7 +10,9 @@ import { connectedSinceSignOut, signOutsHeard } from './sign-outs-heard.ts';
  * it (Reconnect, or credentials entered again, in place) starts its saves again: what is typed from
  * then on is kept (it was silently not), while nothing asked for before the sign-out is written.
  * Its writes and discards go one after another, in the order asked: a discard asked for after a
- * save (a product added, an edit saved) is never undone by that save landing after it.
+ * save (a product added, an edit saved) is never undone by that save landing after it. A discard
+ * takes only what this draft last wrote or read: another tab's typing in the same form, written
+ * over it since, stays (a save in one tab deleted the other's unsaved edit).
  */
 export class ProductDraft<T> {
   readonly #store: DraftStore;
@@ -20,6 +22,8 @@ export class ProductDraft<T> {
   #outs: number;
   /** The writes and discards asked for, in order. */
   #queue: Promise<unknown> = Promise.resolve();
+  /** What this draft last wrote or read, as JSON; undefined: nothing yet. */
+  #mine: string | undefined;
 
   /** `productId` null: the product being added to the store, not created yet. */
   constructor(storeId: string, productId: string | null, store: DraftStore = createDraftStore()) {
@@ -45,7 +49,11 @@ export class ProductDraft<T> {
   }
 
   load(): Promise<T | undefined> {
-    return this.#inTurn(() => this.#store.load<T>(this.#key));
+    return this.#inTurn(async () => {
+      const value = await this.#store.load<T>(this.#key);
+      if (value !== undefined) this.#mine = JSON.stringify(value);
+      return value;
+    });
   }
 
   save(value: T): Promise<void> {
@@ -55,13 +63,18 @@ export class ProductDraft<T> {
       // A sign-out heard since it was asked for (even with a new connection after it): not written.
       if (signOutsHeard(this.#storeId) !== outs) return;
       await this.#store.save(this.#key, value);
+      this.#mine = JSON.stringify(value);
       // A sign-out heard while this was written: its discard may have come first, so the write is undone.
       if (signOutsHeard(this.#storeId) !== outs) await this.#store.discard(this.#key);
     });
   }
 
   discard(): Promise<void> {
-    return this.#inTurn(() => this.#store.discard(this.#key));
+    return this.#inTurn(async () => {
+      const mine = this.#mine;
+      this.#mine = undefined;
+      if (mine !== undefined) await this.#store.discardIf(this.#key, mine);
+    });
   }
 }
 

@@ -8,6 +8,11 @@ export interface DraftStore {
   load<T>(key: string): Promise<T | undefined>;
   save(key: string, value: unknown): Promise<void>;
   discard(key: string): Promise<void>;
+  /**
+   * Discards `key` only while it holds `expected` (as JSON): a draft another tab wrote over it since
+   * (its own typing in the same form) is left.
+   */
+  discardIf(key: string, expected: string): Promise<void>;
   /** The keys kept that start with `prefix` (IndexedDB's and this tab's memory's). */
   keysFrom(prefix: string): Promise<string[]>;
   /** Discards every draft whose key starts with `prefix`. */
@@ -48,6 +53,18 @@ function keysOf(store: UseStore): Promise<string[]> {
  */
 const memory = new Map<string, unknown>();
 
+/** Deletes `key` in one transaction, if its value reads as `expected` (JSON). */
+function deleteIf(store: UseStore, key: string, expected: string): Promise<void> {
+  return store('readwrite', (objects) => new Promise((resolve, reject) => {
+    const read = objects.get(key);
+    read.onsuccess = () => {
+      if (read.result !== undefined && JSON.stringify(read.result) === expected) objects.delete(key);
+      resolve();
+    };
+    read.onerror = () => reject(read.error);
+  }));
+}
+
 export function createDraftStore(): DraftStore {
   let idb: UseStore | null = null;
   try {
@@ -71,6 +88,10 @@ export function createDraftStore(): DraftStore {
     discard: (key) => {
       memory.delete(key);
       return fallback((s) => del(key, s), () => undefined);
+    },
+    discardIf: (key, expected) => {
+      if (memory.has(key) && JSON.stringify(memory.get(key)) === expected) memory.delete(key);
+      return fallback((s) => deleteIf(s, key, expected), () => undefined);
     },
     keysFrom: async (prefix) => {
       const kept = await fallback(keysOf, () => []);

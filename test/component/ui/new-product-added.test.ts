@@ -23,8 +23,8 @@ vi.mock('../../../src/lib/storage/drafts.ts', async (original) => {
       const store = real.createDraftStore();
       return {
         ...store,
-        discard: async (key: string) => {
-          await store.discard(key);
+        discardIf: async (key: string, expected: string) => {
+          await store.discardIf(key, expected);
           if (held.armed && key === 'demo/new-product') {
             held.reached = true;
             await held.gate;

@@ -66,6 +66,25 @@ describe('ProductEditor', () => {
     expect(save).toHaveAttribute('aria-disabled', 'true');
   });
 
+  it('a save here leaves the unsaved edit another tab wrote over this one’s draft since (it deleted it: that tab’s reload lost it)', async () => {
+    const { app } = await openEditor();
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Linen apron, washed', updated: AFTER })));
+    await rename('Linen apron, washed');
+    await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Linen apron, washed' } }));
+    // another tab, editing the same product, types its own description (its draft, written over this one's)
+    const theirs = { form: { name: 'Linen apron', description: '<p>Typed in the other tab</p>' }, updated: SEEN };
+    await createDraftStore().save('demo/product/p-100', theirs);
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await createDraftStore().load('demo/product/p-100')).toEqual(theirs);
+    // its own, as it wrote it, does go
+    await rename('Linen apron, pressed');
+    await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Linen apron, pressed' } }));
+    await userEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+    await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toBeUndefined());
+  });
+
   it('Discard changes after a save says “Changes discarded.”, never “Saved.” again (the status line said Saved. after a discard)', async () => {
     const { app } = await openEditor();
     app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Linen apron, washed', updated: AFTER })));
