@@ -2,6 +2,7 @@
  * The product form that editing a product and adding one share: its fields as the inputs hold them,
  * and what is wrong with each, in words shown beside it. ProductFields.svelte draws the fields.
  */
+import type { Product } from '../domain/catalog.ts';
 import { currencyDigits } from '../shared/money.ts';
 import { sayIn } from './say-in.ts';
 
@@ -205,6 +206,24 @@ export function showFirstProblem(form: HTMLElement | undefined): void {
   if (!form || !field) return;
   if (field !== document.activeElement) return field.focus();
   sayIn(form, document.getElementById((field.getAttribute('aria-describedby') ?? '').split(' ')[0] ?? '')?.textContent ?? '', 'input');
+}
+
+/** The form of `product` as the store has it. */
+export function formOf(product: Product): ProductForm {
+  return {
+    name: product.name,
+    price: priceText(product.price, product.currency),
+    published: product.published,
+    inventory: inventoryText(product.inventory),
+    description: product.descriptionHtml,
+  };
+}
+
+/** The fields of `now` that differ from what was sent (typed in since). */
+export function typedAfter(sent: ProductForm, now: ProductForm): Partial<ProductForm> {
+  const typed: Partial<ProductForm> = {};
+  for (const key of Object.keys(now) as (keyof ProductForm)[]) if (now[key] !== sent[key]) Object.assign(typed, { [key]: now[key] });
+  return typed;
 }
 
 /** An unsaved edit as kept: the form, the version it was typed over, and that version's fields. */

@@ -9,6 +9,7 @@ import { tick } from 'svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import AddProduct from '../../../src/lib/components/AddProduct.svelte';
+import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
 import { createDraftStore, discardStoreDrafts } from '../../../src/lib/storage/drafts.ts';
 import { createTestApp, eventually, harnessProps, signOutInAnotherTab, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
@@ -205,6 +206,33 @@ describe('New product', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-new' }));
     expect(app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('q'))).toHaveLength(1);
+  });
+
+  it('what is typed while the Add goes is kept as an unsaved edit of the product added: its page’s editor brings it back (it was lost as the page opened)', async () => {
+    const app = await openCatalogue(['storefront', 'admin']);
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const stored = wireProduct({ id: 'p-new', name: 'Hand-thrown mug', cost_raw: 24.5, published: false, description: '', updated: '2024-03-06T10:00:00Z' });
+    app.network.on('POST', '/api/v1/products', () => answered.then(() => json(stored, { status: 201 })), { times: 1 });
+    await openForm(app);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Hand-thrown mug');
+    await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '24.5');
+    await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
+    await eventually(() => expect(posted(app)).toHaveLength(1));
+    await userEvent.click(screen.getByRole('textbox', { name: 'Description' }));
+    await userEvent.paste('<p>Glazed inside.</p>');
+    answer();
+    await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-new' }));
+    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+    cleanup();
+
+    // the product's page: its editor has what was typed, unsaved
+    app.network.on('GET', '/api/v1/products/p-new', () => json(stored), { times: 1 });
+    const product = await app.apis.for('demo').getProduct('p-new');
+    render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved: () => undefined })) });
+    expect(await screen.findByText('Your unsaved changes were restored.')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Description' })).toHaveValue('<p>Glazed inside.</p>');
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Hand-thrown mug');
   });
 
   it('a sign-out of the store in another tab: what is typed after it is not saved back as a draft', async () => {
