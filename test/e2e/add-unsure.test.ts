@@ -141,4 +141,42 @@ describe('an Add whose answer is lost', () => {
     expect(reached()).toBe(1);
     expect(await countNamed(page, name)).toBe(1);
   });
+
+  it('typed while the Add goes: the product opens with it kept as an unsaved change, not lost', async () => {
+    const page = await signedIn();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let sent = false;
+    await page.route(`${e2e.env.store.origin}/api/v1/products`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      sent = true;
+      // the answer waits until the description below is typed (a slow link)
+      await held;
+      return route.continue();
+    });
+    const name = 'Slow mug';
+    await fillNewProduct(page, name);
+    await expect.poll(() => sent).toBe(true);
+    const adding = page.getByRole('form', { name: 'New product' });
+    await adding.getByRole('button', { name: 'Adding…' }).waitFor();
+    const typed = '<p>Glazed inside, typed while it was added.</p>';
+    await adding.getByRole('textbox', { name: 'Description' }).fill(typed);
+    release();
+    await page.getByRole('heading', { name, level: 1 }).waitFor();
+    const id = decodeURIComponent(new URL(page.url()).hash).split('/').at(-1)!;
+    expect(e2e.env.store.getProduct(id)).toMatchObject({ name });
+    expect((e2e.env.store.getProduct(id) as { description?: string }).description ?? '').not.toContain('Glazed');
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    await editor.getByRole('status').filter({ hasText: 'Your unsaved changes were restored.' }).waitFor();
+    expect(await editor.getByRole('textbox', { name: 'Description' }).inputValue()).toBe(typed);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await editor.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/add-unsure-typed-meanwhile-${width}.png` });
+    }
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(e2e.env.store.getProduct(id)).toMatchObject({ name, description: typed });
+    expect(await countNamed(page, name)).toBe(1);
+  });
 });

@@ -23,6 +23,26 @@ async function openEditor(page: Page): Promise<{ editor: Locator; productId: str
   return { editor, productId };
 }
 
+/** Whether the app's drafts (IndexedDB) hold `text` somewhere, polled up to 10 s. */
+async function draftsHold(page: Page, text: string): Promise<void> {
+  await page.waitForFunction(
+    (text) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('storefront-connect-drafts');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (![...db.objectStoreNames].includes('drafts')) return (db.close(), resolve(false));
+          const all = db.transaction('drafts').objectStore('drafts').getAll();
+          all.onsuccess = () => (db.close(), resolve(JSON.stringify(all.result).includes(text)));
+          all.onerror = () => (db.close(), resolve(false));
+        };
+      }),
+    text,
+    { timeout: 10_000, polling: 100 },
+  );
+}
+
 describe('what a merchant types reaches the store as meant', () => {
   it('the stock: "2,5", "1.000" and "5-" are refused beside the field, never saved as 25, 1 or "no change" under "Saved."', async () => {
     const { page } = await e2e.open({ width: 1280, height: 900 });
@@ -145,6 +165,30 @@ describe('what a merchant types reaches the store as meant', () => {
     await restored.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(e2e.env.store.getProduct(productId)).toMatchObject({ description: typed, inventory: 3 });
+  });
+
+  it('two tabs on the same product: a save in one leaves the unsaved description typed in the other, which its reload brings back (the save deleted it)', async () => {
+    const { context, page } = await e2e.open({ width: 1280, height: 900 });
+    const { editor, productId } = await openEditor(page);
+    await editor.getByRole('textbox', { name: 'Name' }).fill('Renamed in the first tab');
+    await draftsHold(page, 'Renamed in the first tab');
+
+    const second = await context.newPage();
+    await second.goto(page.url());
+    const theirs = second.getByRole('form', { name: 'Edit product' });
+    const typed = '<p>Written in the second tab, not saved yet.</p>';
+    await theirs.getByRole('textbox', { name: 'Description' }).fill(typed);
+    await draftsHold(second, 'Written in the second tab');
+
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    expect(e2e.env.store.getProduct(productId)).toMatchObject({ name: 'Renamed in the first tab' });
+
+    await second.reload();
+    const restored = second.getByRole('form', { name: 'Edit product' });
+    await restored.getByRole('status').filter({ hasText: /^Your unsaved changes were restored/ }).waitFor();
+    expect(await restored.getByRole('textbox', { name: 'Description' }).inputValue()).toBe(typed);
+    expect(await restored.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Renamed in the first tab');
   });
 
   it('Cancel on a new product with something typed asks first, from the keyboard: Escape keeps it, Discard forgets it (it forgot at one click)', async () => {
