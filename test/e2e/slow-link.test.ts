@@ -37,6 +37,16 @@ async function roundTrips(page: Page, holds: (file: string) => boolean = () => t
   };
 }
 
+/** A page at `width` signed in to the demo store (its catalogue shown), its files to be held by round (roundTrips). */
+async function signedInOnRoundTrips(width: number) {
+  const { page } = await e2e.open({ width });
+  const link = await roundTrips(page);
+  await page.goto(e2e.env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+  await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+  return { page, link };
+}
+
 describe('on a slow link', () => {
   it.each([360, 1280])('a first visit (%i px) says it is loading while the app’s code comes, not a blank page for seconds', async (width) => {
     const { page } = await e2e.open({ width });
@@ -60,12 +70,8 @@ describe('on a slow link', () => {
   });
 
   it.each([360, 1280])('Sign out says so at the press (%i px), and the session is removed one round trip later, not two', async (width) => {
-    const { page } = await e2e.open({ width });
-    const link = await roundTrips(page);
+    const { page, link } = await signedInOnRoundTrips(width);
     try {
-      await page.goto(e2e.env.app.url);
-      await connectThroughConsent(page, STORE_NAME);
-      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
       await page.locator('article.card').first().waitFor();
 
       link.slowDown();
@@ -92,12 +98,8 @@ describe('on a slow link', () => {
   });
 
   it.each([360, 1280])('the stores list’s Sign out says so at the press too (%i px), takes no second press, and says Sign out again behind the question and once it is cancelled', async (width) => {
-    const { page } = await e2e.open({ width });
-    const link = await roundTrips(page);
+    const { page, link } = await signedInOnRoundTrips(width);
     try {
-      await page.goto(e2e.env.app.url);
-      await connectThroughConsent(page, STORE_NAME);
-      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
       // A snippet copied with this sign-in's token: its sign-out asks first (sign-out-snippet.test.ts).
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.env.app.origin });
       await page.goto(`${e2e.env.app.url}#/s/demo/embed`);

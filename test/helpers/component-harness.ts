@@ -12,7 +12,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import userEvent from '@testing-library/user-event';
 import { expect, onTestFinished, vi } from 'vitest';
-import { WAIT_MS } from './setup-component.ts';
+import { WAIT_MS } from './patient-waits.ts';
 import { AuthService, type CompletedSignIn } from '../../src/lib/auth/auth-service.ts';
 import { validateConfig } from '../../src/lib/config/validate-config.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';

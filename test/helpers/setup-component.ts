@@ -4,5 +4,4 @@ import '@testing-library/jest-dom/vitest';
 import { configure } from '@testing-library/svelte';
 import { WAIT_MS } from './patient-waits.ts';
 
-export { WAIT_MS };
 configure({ asyncUtilTimeout: WAIT_MS });
