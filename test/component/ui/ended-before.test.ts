@@ -5,9 +5,8 @@
  * connected again, the words go. And the store bar's switcher marks a store whose access ended in
  * this tab, as the stores list does. In Chromium: e2e storehippo-app, foxy-app, multi-store.
  */
-import { cleanup, render, screen, within } from '@testing-library/svelte';
+import { cleanup, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Component } from 'svelte';
 import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import NotConnectedView from '../../../src/lib/components/views/NotConnectedView.svelte';
@@ -15,11 +14,8 @@ import StoreBar from '../../../src/lib/components/StoreBar.svelte';
 import Banners from '../../../src/lib/components/Banners.svelte';
 import { endedWhen } from '../../../src/lib/providers/ended-words.ts';
 import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
-import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
-import { Router } from '../../../src/lib/state/router.svelte.ts';
-import type { Session } from '../../../src/lib/state/session.svelte.ts';
 import { sessionEndedBefore, sessionOf } from '../../helpers/stub-session.ts';
-import Harness from './Harness.svelte';
+import { show } from './show-in-harness.ts';
 
 await loadProfiles(knownProviderKinds());
 
@@ -54,10 +50,6 @@ const GOODSIE: StoreConfig = {
 const AT = Date.UTC(2026, 11, 6, 4, 50);
 const WHEN = endedWhen(AT);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function show(session: Session, component: Component<any>, props: Record<string, unknown> = {}): void {
-  render(Harness, { props: { session, apis: {} as StoreApis, router: new Router(), component, props: () => props } });
-}
 
 const card = (name: string) => within(screen.getByRole('heading', { name, level: 2 }).closest('li')!);
 

@@ -8,7 +8,6 @@
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Component } from 'svelte';
 import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import type { Credential } from '../../../src/lib/connect/credential.ts';
 import type { Capability } from '../../../src/lib/domain/capability.ts';
@@ -26,6 +25,7 @@ import { Session } from '../../../src/lib/state/session.svelte.ts';
 import type { StoreConnections } from '../../../src/lib/state/store-connections.ts';
 import { sessionOf } from '../../helpers/stub-session.ts';
 import Harness from './Harness.svelte';
+import { show } from './show-in-harness.ts';
 
 await loadProfiles(knownProviderKinds());
 
@@ -56,10 +56,6 @@ function rechecksAs(session: Session, credential: Credential): void {
   vi.spyOn(session, 'seam').mockResolvedValue({ recheck: async () => credential } as unknown as StoreConnections);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function show(session: Session, component: Component<any>, props: Record<string, unknown> = {}): void {
-  render(Harness, { props: { session, apis: {} as StoreApis, router: new Router(), component, props: () => props } });
-}
 
 const intro = () => screen.getByRole('heading', { name: 'Your stores' }).nextElementSibling?.textContent?.replace(/\s+/g, ' ').trim();
 

@@ -10,7 +10,6 @@
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Component } from 'svelte';
 import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import Banners from '../../../src/lib/components/Banners.svelte';
 import Shell from '../../../src/lib/components/Shell.svelte';
@@ -20,13 +19,11 @@ import { signingOut } from '../../../src/lib/state/signing-out.svelte.ts';
 import NotConnectedView from '../../../src/lib/components/views/NotConnectedView.svelte';
 import { endedWhen } from '../../../src/lib/providers/ended-words.ts';
 import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
-import type { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
 import { LazyApis } from '../../../src/lib/state/apis-port.svelte.ts';
-import { Router } from '../../../src/lib/state/router.svelte.ts';
-import type { Session } from '../../../src/lib/state/session.svelte.ts';
 import { sessionEndedBefore, sessionOf } from '../../helpers/stub-session.ts';
 import { answerStoreInfo, createTestApp, harnessProps, json, wireProduct } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
+import { show } from './show-in-harness.ts';
 
 await loadProfiles(knownProviderKinds());
 
@@ -56,10 +53,6 @@ const goodsie = (name: string): StoreConfig => ({
 const AT = Date.UTC(2026, 11, 6, 4, 50);
 const WHEN = endedWhen(AT);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function show(session: Session, component: Component<any>, props: Record<string, unknown> = {}): void {
-  render(Harness, { props: { session, apis: {} as StoreApis, router: new Router(), component, props: () => props } });
-}
 
 describe('the store screen, for a connection the store ended before this visit (ended-words.ts)', () => {
   it.each([HEBREW, ARABIC])('isolates %s in the sentence naming it, for a pasted key and for a store that connects on its own page', async (name) => {
