@@ -170,6 +170,15 @@ export const CONFIG_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 });
 
 /**
+ * index.html, asked for by the deployment's own address (`/shops/acme/`) or by name: it names the
+ * hashed chunks of its build, so it is revalidated at every visit (a 304 while unchanged). Sent
+ * without a Cache-Control, a CDN and the browser keep it by their own rules (CloudFront its default
+ * TTL, a day; a browser a tenth of its age since Last-Modified): after a new deployment a returning
+ * visitor would get the old page, whose lazily loaded chunks are gone or going.
+ */
+export const PAGE_HEADERS: Readonly<Record<string, string>> = CONFIG_HEADERS;
+
+/**
  * The path pattern's prefix: `shops/acme` is `/shops/acme/`; the app's whole address
  * (`https://cdn.example.com/shops/acme/`, as docs and redirectUri write it) counts by its path, not
  * as a path of its own (`/https://…/*`, which matches no file: the site would go out with no headers).
@@ -210,6 +219,10 @@ export function buildHeadersFile(config: DeploymentConfig, options: HeadersFileO
     block(`${base}assets/*`, ASSET_HEADERS),
     '',
     block(`${base}config.json`, CONFIG_HEADERS),
+    '',
+    block(base, PAGE_HEADERS),
+    '',
+    block(`${base}index.html`, PAGE_HEADERS),
     '',
   ].join('\n');
 }

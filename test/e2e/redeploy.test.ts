@@ -3,15 +3,19 @@
  * connected (its session and pasted key are kept unused, said at every visit, and forgotten on
  * request; listed again, as a stale copy of the file would leave it out for a while, it is connected
  * as before), and a new build replaced the hashed chunks while a credentials form was open (what
- * was pasted stays, nothing reaches the store, and the words say the reload empties the form).
+ * was pasted stays, nothing reaches the store, and the words say the reload empties the form), and
+ * a new index.html reaches a returning visitor at once, not after the browser's heuristic caching.
  * Screenshots at 360 and 1280 px (.test-artifacts/screenshots/redeploy-*.png).
  */
+import { cp, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent, deploymentHeaders, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
-import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { startStaticServer } from '../helpers/static-server.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 import { startStoreHippoStore, type StoreHippoStore } from '../platforms/storehippo/server.ts';
 import { loadProfilesFor } from '../../src/lib/config/load-config.ts';
@@ -206,5 +210,38 @@ describe('config.json unavailable on a returning visit', () => {
     await page.getByRole('button', { name: 'Reload' }).click();
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await page.locator('main ul > li article').first().waitFor();
+  });
+});
+
+describe('a new index.html deployed', () => {
+  it('reaches a returning visitor at once, by the folder’s address and by index.html: the page the CDN sends with its Last-Modified is revalidated, not kept by the browser’s heuristic', async () => {
+    // The build as a CDN serves it (Last-Modified on every file), its index.html a month old.
+    const root = await mkdtemp(join(tmpdir(), 'redeploy-'));
+    e2e.closeAfterAll(() => rm(root, { recursive: true, force: true }));
+    await cp(BUILD_DIR, root, { recursive: true });
+    const index = join(root, 'index.html');
+    const monthAgo = new Date(Date.now() - 30 * 24 * 3600_000);
+    await utimes(index, monthAgo, monthAgo);
+    const config = { stores: e2e.env.stores } as AppConfig;
+    const cdn = await startStaticServer({ root, basePath: '/shop/', lastModified: true, overrides: { 'config.json': JSON.stringify(config) }, headers: deploymentHeaders(config) });
+    e2e.closeAfterAll(() => cdn.close());
+    const { page } = await e2e.open({ width: 1280, height: 780 });
+    const build = () => page.locator('meta[name="build"]').count();
+    const addresses = [cdn.url, `${cdn.url}index.html`];
+    for (const address of addresses) {
+      await page.goto(address);
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+      expect(await build()).toBe(0);
+    }
+
+    // The new deployment's index.html (a new build names other chunks; here it carries a marker).
+    const old = await readFile(index, 'utf8');
+    await writeFile(index, old.replace('<head>', '<head><meta name="build" content="next">'));
+    for (const address of addresses) {
+      await page.goto('about:blank');
+      await page.goto(address);
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+      expect(await build(), address).toBe(1);
+    }
   });
 });

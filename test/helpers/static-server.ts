@@ -4,7 +4,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { compressFor } from '../demo-store/http-utils.ts';
-import { ASSET_HEADERS, CONFIG_HEADERS } from '../deploy/csp.ts';
+import { ASSET_HEADERS, CONFIG_HEADERS, PAGE_HEADERS } from '../deploy/csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,6 +36,11 @@ export interface StaticServerOptions {
   headers?: Record<string, string>;
   /** Default 0 (any free port); `npm run demo -- --dist` uses the app's fixed one. */
   port?: number;
+  /**
+   * Send each file's Last-Modified (its mtime), as CDNs do. With it, a browser keeps a file sent
+   * without a Cache-Control for a tenth of its age (heuristic freshness) without asking again.
+   */
+  lastModified?: boolean;
 }
 
 /** A file's body, a function giving it per request, or null for a 404. */
@@ -52,12 +57,13 @@ export interface StaticServer {
 
 /**
  * The caching headers the shipped `_headers` gives a deployed file (csp.ts): hashed assets for good,
- * config.json revalidated. Only these: the rest of `_headers` (the CSP, the widget's CORS) is what
+ * config.json and index.html revalidated. Only these: the rest of `_headers` (the CSP, the widget's CORS) is what
  * each test sets with setHeaders, since tests prove both with and without it.
  */
 function cachingFor(path: string): Readonly<Record<string, string>> {
   if (path.startsWith('assets/')) return ASSET_HEADERS;
   if (path === 'config.json') return CONFIG_HEADERS;
+  if (path === 'index.html') return PAGE_HEADERS;
   return {};
 }
 
@@ -134,7 +140,8 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
       const type = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-      reply(res, file, await readFile(file), { ...type, ...cachingFor(path) }, compressed);
+      const modified = options.lastModified ? { 'last-modified': info.mtime.toUTCString() } : {};
+      reply(res, file, await readFile(file), { ...type, ...modified, ...cachingFor(path) }, compressed);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

@@ -129,6 +129,10 @@ describe('buildHeadersFile', () => {
     expect(text).toMatch(/^\/shops\/acme\/widget\.js\n {2}Access-Control-Allow-Origin: \*$/m);
     expect(text).toMatch(/^\/shops\/acme\/assets\/\*\n {2}Cache-Control: public, max-age=31536000, immutable$/m);
     expect(text).toMatch(/^\/shops\/acme\/config\.json\n {2}Cache-Control: no-cache$/m);
+    // index.html names its build's hashed chunks: revalidated whether asked for by the folder's
+    // address or by name, or a CDN and the browser keep an old one after a new deployment.
+    expect(text).toMatch(/^\/shops\/acme\/\n {2}Cache-Control: no-cache$/m);
+    expect(text).toMatch(/^\/shops\/acme\/index\.html\n {2}Cache-Control: no-cache$/m);
     // No header is set twice for one path: a CDN would join the values with a comma.
     const blocks = text.split(/\n(?=\/)/).filter((b) => b.startsWith('/')).map((b) => b.split('\n').slice(1).filter(Boolean).map((l) => l.trim().split(':')[0]));
     const [all = [], ...specific] = blocks;

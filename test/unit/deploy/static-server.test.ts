@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStaticServer, type StaticServer } from '../../helpers/static-server.ts';
 import { decodedBody, rawGet } from '../../helpers/raw-http.ts';
-import { ASSET_HEADERS, CONFIG_HEADERS } from '../../deploy/csp.ts';
+import { ASSET_HEADERS, CONFIG_HEADERS, PAGE_HEADERS } from '../../deploy/csp.ts';
 
 let root: string;
 let server: StaticServer;
@@ -24,6 +24,7 @@ beforeAll(async () => {
   mkdirSync(join(root, 'assets'));
   writeFileSync(join(root, 'assets', 'chunk-abc123.js'), script);
   writeFileSync(join(root, 'config.json'), '{"stores":[]}');
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>app</title>');
   plain = await startStaticServer({ root, basePath: '/shop/' });
   server = await startStaticServer({ root, basePath: '/shop/', overrides: { 'config.json': JSON.stringify({ stores: Array.from({ length: 120 }, (_, i) => ({ id: `store-${i}` })) }) } });
 });
@@ -70,6 +71,15 @@ describe('static server caching, as the shipped _headers says', () => {
     const config = await rawGet(`${plain.url}config.json`, {});
     expect(config.headers['cache-control']).toBe(CONFIG_HEADERS['Cache-Control']);
     expect((await rawGet(`${plain.url}app.js`, {})).headers['cache-control']).toBeUndefined();
+  });
+
+  it('has index.html revalidated, asked for by the folder’s address or by name', async () => {
+    expect(PAGE_HEADERS['Cache-Control']).toBe('no-cache');
+    for (const address of [plain.url, `${plain.url}index.html`]) {
+      const page = await rawGet(address, {});
+      expect(page.status, address).toBe(200);
+      expect(page.headers['cache-control'], address).toBe('no-cache');
+    }
   });
 
   it('answers a revalidation of an unchanged file with a 304 and no body, and a stale one with the file', async () => {
