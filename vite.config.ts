@@ -6,6 +6,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { buildHeadersFile } from './test/deploy/csp.ts';
+import { WIDGET_PINS } from './src/lib/embed/snippet.ts';
 import { configProblem, readDeploymentConfig } from './test/deploy/read-config.ts';
 import { AUTH_CODE, FIRST_SCREEN_PARTS, neededModules, RECORD_READING, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
 
@@ -79,7 +80,8 @@ function widgetBuild(): Plugin {
 /**
  * For every file the widget build emitted (widget.js, and any other form of it): a copy named by its
  * content, `widget/<sha384, 16 hex>.js` beside it, and its Subresource Integrity value, listed in
- * `widget/integrity.json` as `{ "widget.js": { "file": "widget/….js", "integrity": "sha384-…" } }`.
+ * `widget-integrity.json` (WIDGET_PINS, beside widget.js, revalidated: not in `widget/`, cached for
+ * good) as `{ "widget.js": { "file": "widget/….js", "integrity": "sha384-…" } }`.
  * The Embed screen's snippet pins the copy (its bytes can never change under that name) with
  * `integrity` and `crossorigin`, so a modified bundle is refused by the browser.
  * @see https://www.w3.org/TR/SRI/
@@ -97,7 +99,7 @@ async function pinWidgetFiles(outDir: string, output: Rolldown.RolldownOutput | 
       pinned[file.fileName] = { file: name, integrity: `sha384-${digest.toString('base64')}` };
     }
   }
-  await writeFile(join(outDir, 'widget', 'integrity.json'), `${JSON.stringify(pinned, null, 2)}\n`);
+  await writeFile(join(outDir, WIDGET_PINS), `${JSON.stringify(pinned, null, 2)}\n`);
 }
 
 /**

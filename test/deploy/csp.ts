@@ -26,6 +26,7 @@ import { isObject } from '../../src/lib/config/validate-config.ts';
 import type { AppConfig } from '../../src/lib/config/types.ts';
 import { getProvider } from '../../src/lib/providers/registry.ts';
 import { isTrustworthy } from '../../src/lib/shared/loopback.ts';
+import { WIDGET_PINS } from '../../src/lib/embed/snippet.ts';
 
 /**
  * What the deployment tooling reads from config.json besides the stores. The app itself ignores
@@ -223,6 +224,9 @@ export function buildHeadersFile(config: DeploymentConfig, options: HeadersFileO
     block(base, PAGE_HEADERS),
     '',
     block(`${base}index.html`, PAGE_HEADERS),
+    '',
+    // Its name stays, its content changes with each build: revalidated, as config.json.
+    block(`${base}${WIDGET_PINS}`, CONFIG_HEADERS),
     '',
   ].join('\n');
 }

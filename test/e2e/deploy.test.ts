@@ -9,6 +9,24 @@ import { describe, expect, it } from 'vitest';
 import { BUILD_DIR } from '../helpers/paths.ts';
 import { buildHeadersFile, validateDeploymentConfig } from '../deploy/csp.ts';
 
+/** Every file under `dir`, as paths relative to it with `/`. */
+async function filesOf(dir: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(join(dir, prefix), { withFileTypes: true });
+  const nested = await Promise.all(entries.map((entry) => (entry.isDirectory() ? filesOf(dir, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])));
+  return nested.flat();
+}
+
+/** The Cache-Control `_headers` gives `path` (every matching block applies: `*` matches the rest of the path). */
+function cacheControlFor(headersFile: string, path: string): string[] {
+  const values: string[] = [];
+  for (const block of headersFile.split(/\n(?=\/)/).filter((text) => text.startsWith('/'))) {
+    const [pattern = '', ...lines] = block.split('\n');
+    const matches = pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+    if (matches) values.push(...lines.map((line) => /^\s+Cache-Control: (.*)$/i.exec(line)?.[1]).filter((value) => value !== undefined));
+  }
+  return values;
+}
+
 describe('the build output', () => {
   it('is the production build the tests serve: no Svelte dev-mode component tags in any chunk', async () => {
     const assets = join(BUILD_DIR, 'assets');
@@ -34,8 +52,22 @@ describe('the build output', () => {
     expect(csp).not.toMatch(/img-src[^;]* https:[ ;]/);
   });
 
-  it('pins every widget output by content: widget/integrity.json names a sha384 copy beside it', async () => {
-    const pins = JSON.parse(await readFile(join(BUILD_DIR, 'widget', 'integrity.json'), 'utf8')) as Record<string, { file: string; integrity: string }>;
+  it('caches for good only files named by their content; every file whose name stays from build to build is revalidated or kept briefly', async () => {
+    const headers = await readFile(join(BUILD_DIR, '_headers'), 'utf8');
+    const contentNamed = /^(assets\/[\w.-]+-[\w-]{8}\.(js|css)|widget\/[0-9a-f]{16}\.js)$/;
+    const files = await filesOf(BUILD_DIR);
+    expect(files).toContain('widget-integrity.json');
+    for (const file of files) {
+      const cacheControl = cacheControlFor(headers, `/${file}`);
+      expect(cacheControl.length, file).toBeLessThanOrEqual(1); // one value: a CDN joins two with a comma
+      if (cacheControl[0]?.includes('immutable')) expect(file).toMatch(contentNamed);
+    }
+    // What names other files or changes in place: asked again at every use (a 304 while unchanged).
+    for (const path of ['/', '/index.html', '/config.json', '/widget-integrity.json']) expect(cacheControlFor(headers, path), path).toEqual(['no-cache']);
+  });
+
+  it('pins every widget output by content: widget-integrity.json names a sha384 copy in widget/', async () => {
+    const pins = JSON.parse(await readFile(join(BUILD_DIR, 'widget-integrity.json'), 'utf8')) as Record<string, { file: string; integrity: string }>;
     expect(Object.keys(pins)).toContain('widget.js');
     for (const [name, pin] of Object.entries(pins)) {
       expect(pin.file).toMatch(/^widget\/[0-9a-f]{16}\.js$/);

@@ -528,7 +528,7 @@ describe('the app’s Embed screen', () => {
     await page.goto(`${e2e.env.app.url}#/s/demo/embed`);
     const box = page.getByRole('textbox', { name: 'Snippet' });
     await box.waitFor();
-    const pin = (JSON.parse(await readFile(join(BUILD_DIR, 'widget', 'integrity.json'), 'utf8')) as Record<string, { file: string; integrity: string }>)['widget.js']!;
+    const pin = (JSON.parse(await readFile(join(BUILD_DIR, 'widget-integrity.json'), 'utf8')) as Record<string, { file: string; integrity: string }>)['widget.js']!;
     const pinnedBytes = await readFile(join(BUILD_DIR, pin.file));
     expect(pinnedBytes.equals(await readFile(join(BUILD_DIR, 'widget.js')))).toBe(true);
     expect(pin.integrity).toBe(`sha384-${createHash('sha384').update(pinnedBytes).digest('base64')}`);

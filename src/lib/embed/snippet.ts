@@ -42,7 +42,15 @@ export interface PinnedWidget {
 }
 
 /**
- * The content-named copy of widget.js and its integrity, from `widget/integrity.json` (written by the
+ * Where the build lists the content-named copies of the widget files and their integrity, beside
+ * widget.js. Not in `widget/`, whose files the headers cache for good (each name is its content):
+ * this one's name stays while its content changes with every build, so it is revalidated instead,
+ * or a CDN would keep pinning an old copy in new snippets.
+ */
+export const WIDGET_PINS = 'widget-integrity.json';
+
+/**
+ * The content-named copy of widget.js and its integrity, from {@link WIDGET_PINS} (written by the
  * build beside widget.js); null when there is none (the dev server) or it is malformed; 'no-cors'
  * when the host serves the copy without `Access-Control-Allow-Origin: *`: a pinned classic script is
  * fetched with CORS (`crossorigin`), so on a host without CORS headers (a plain static server) the
@@ -51,7 +59,7 @@ export interface PinnedWidget {
  */
 export async function pinnedWidget(fetchFn: typeof fetch, baseUri: string): Promise<PinnedWidget | 'no-cors' | null> {
   try {
-    const response = await fetchFn(new URL('widget/integrity.json', baseUri).href, { cache: 'no-cache', credentials: 'same-origin' });
+    const response = await fetchFn(new URL(WIDGET_PINS, baseUri).href, { cache: 'no-cache', credentials: 'same-origin' });
     if (!response.ok) return null;
     const entry = ((await response.json()) as Record<string, { file?: unknown; integrity?: unknown } | undefined>)['widget.js'];
     if (typeof entry?.file !== 'string' || !/^widget\/[0-9a-f]{16}\.js$/.test(entry.file)) return null;

@@ -47,7 +47,7 @@ describe('embedScope and checkEmbedToken', () => {
 describe('the pinned widget (Subresource Integrity)', () => {
   const INTEGRITY = `sha384-${'A'.repeat(64)}`;
   const serve = (body: unknown, status = 200) => async () => new Response(JSON.stringify(body), { status });
-  /** integrity.json, then the pinned copy's HEAD answered with `copyHeaders`. */
+  /** widget-integrity.json, then the pinned copy's HEAD answered with `copyHeaders`. */
   const host =
     (body: unknown, copyHeaders: Record<string, string>) =>
     async (_input: RequestInfo | URL, init?: RequestInit) =>
@@ -58,9 +58,12 @@ describe('the pinned widget (Subresource Integrity)', () => {
     expect(snippet).toContain(`<script src="https://app.example/widget/0123456789abcdef.js" defer integrity="${INTEGRITY}" crossorigin="anonymous"></script>`);
   });
 
-  it('reads the pinned copy from widget/integrity.json beside the app', async () => {
+  it('reads the pinned copy from widget-integrity.json beside the app (not in widget/, cached for good)', async () => {
     const pinned = { 'widget.js': { file: 'widget/0123456789abcdef.js', integrity: INTEGRITY } };
-    const found = await pinnedWidget(host(pinned, { 'Access-Control-Allow-Origin': '*' }) as typeof fetch, 'https://cdn.example/shops/acme/index.html');
+    const asked: string[] = [];
+    const fetchFn = (input: RequestInfo | URL, init?: RequestInit) => (asked.push(String(input)), host(pinned, { 'Access-Control-Allow-Origin': '*' })(input, init));
+    const found = await pinnedWidget(fetchFn as typeof fetch, 'https://cdn.example/shops/acme/index.html');
+    expect(asked[0]).toBe('https://cdn.example/shops/acme/widget-integrity.json');
     expect(found).toEqual({ url: 'https://cdn.example/shops/acme/widget/0123456789abcdef.js', integrity: INTEGRITY });
   });
 
