@@ -52,7 +52,7 @@ describe('the build output', () => {
     expect(csp).not.toMatch(/img-src[^;]* https:[ ;]/);
   });
 
-  it('caches for good only files named by their content; every file whose name stays from build to build is revalidated or kept briefly', async () => {
+  it('caches for good only files named by their content; index.html (both addresses), config.json and widget-integrity.json, whose names stay while their content changes, are revalidated', async () => {
     const headers = await readFile(join(BUILD_DIR, '_headers'), 'utf8');
     const contentNamed = /^(assets\/[\w.-]+-[\w-]{8}\.(js|css)|widget\/[0-9a-f]{16}\.js)$/;
     const files = await filesOf(BUILD_DIR);
