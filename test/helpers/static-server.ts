@@ -140,7 +140,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
       const type = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
-      const modified = options.lastModified ? { 'last-modified': info.mtime.toUTCString() } : {};
+      const modified: Record<string, string> = options.lastModified ? { 'last-modified': info.mtime.toUTCString() } : {};
       reply(res, file, await readFile(file), { ...type, ...modified, ...cachingFor(path) }, compressed);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
