@@ -455,6 +455,20 @@ describe('widget.js on another site', () => {
     expect(violations).toEqual([]);
   });
 
+  it('needs nothing more of the host’s CSP than docs/deployment.md says: under style-src \'none\' and Trusted Types enforced, the products show, styled, with no violation', async () => {
+    const strictest = await startStaticServer({ root: hostRoot, basePath: '/' });
+    e2e.closeAfterAll(() => strictest.close());
+    const { 'content-security-policy': csp = '' } = strictHostCsp(e2e.env.app.origin, e2e.env.store.origin);
+    strictest.setHeaders({ 'content-security-policy': `${csp.replace("style-src 'self'", "style-src 'none'")}; require-trusted-types-for 'script'; trusted-types 'none'` });
+    strictest.setOverride('page.html', () => hostPage(LAYOUT_ATTRIBUTES(), []));
+    const { page, violations, log } = await open(`${strictest.url}page.html`);
+    await expect.poll(() => page.locator('storefront-products .card').count()).toBe(8);
+    const { cards } = await measureWidget(page);
+    expect(new Set(cards.map((box) => box.x)).size).toBe(4); // the constructed stylesheet applied
+    expect(violations).toEqual([]);
+    expect(log.lines.filter((line) => /pageerror|Content Security Policy|Trusted Type/i.test(line))).toEqual([]);
+  });
+
   it('adds no global besides the element registration', async () => {
     const before = await open(`${host.url}baseline.html`);
     const baseline = await before.page.evaluate(() => Object.getOwnPropertyNames(window));
