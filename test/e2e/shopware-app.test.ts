@@ -232,6 +232,11 @@ describe('Shopware 6 in the app', () => {
     expect(await page.getByRole('listitem').filter({ hasText: 'SUMMER10' }).innerText()).toMatch(/Summer 10 %\s+10% off/);
     // a promotion switched off in the admin is no coupon a shopper can use
     expect(await page.getByText('WINTER20').count()).toBe(0);
+    // one set up ahead is not listed as live: under "Not started yet" with its start; one over, under "Expired"
+    const upcoming = page.getByRole('list', { name: 'Not started yet' });
+    expect(await upcoming.getByRole('listitem').innerText()).toMatch(/^SPRING30[\s\S]*Spring launch\s+30% off\s+Starts [^·\n]*2099 · Expires [^·\n]*2099$/);
+    expect(await page.getByRole('list', { name: 'Expired' }).getByText('BLACKFRIDAY').count()).toBe(1);
+    expect(await page.locator('ul.coupons').first().getByText(/SPRING30|BLACKFRIDAY/).count()).toBe(0);
     await page.goto(`${env.app.url}#/s/sw`);
     await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
     await expect.poll(() => cards(page).count()).toBe(1);

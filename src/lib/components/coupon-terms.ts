@@ -49,10 +49,16 @@ export function isExpired(coupon: Pick<Coupon, 'expiresAt'>, now: number): boole
   return coupon.expiresAt !== undefined && new Date(coupon.expiresAt).getTime() < now;
 }
 
-/** The coupons that still work, then the expired ones, each in the store's order. */
-export function byExpiry<T extends Pick<Coupon, 'expiresAt'>>(coupons: readonly T[], now: number): { active: T[]; expired: T[] } {
+/** Whether a coupon's start date is still ahead at `now` (ms): its code does not work yet. */
+export function isUpcoming(coupon: Pick<Coupon, 'startsAt'>, now: number): boolean {
+  return coupon.startsAt !== undefined && new Date(coupon.startsAt).getTime() > now;
+}
+
+/** The coupons that work now, those that start later, then the expired ones, each in the store's order. */
+export function byExpiry<T extends Pick<Coupon, 'startsAt' | 'expiresAt'>>(coupons: readonly T[], now: number): { active: T[]; upcoming: T[]; expired: T[] } {
   const active: T[] = [];
+  const upcoming: T[] = [];
   const expired: T[] = [];
-  for (const coupon of coupons) (isExpired(coupon, now) ? expired : active).push(coupon);
-  return { active, expired };
+  for (const coupon of coupons) (isExpired(coupon, now) ? expired : isUpcoming(coupon, now) ? upcoming : active).push(coupon);
+  return { active, upcoming, expired };
 }

@@ -210,6 +210,8 @@ export interface Coupon {
   tiers?: CouponTiers;
   /** The merchant's name for it ("Summer sale"), where the store keeps one. */
   name?: string;
+  /** ISO date-time before which the store refuses the code (a promotion set up ahead); absent: started. */
+  startsAt?: string;
   expiresAt?: string;
 }
 

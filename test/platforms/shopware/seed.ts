@@ -269,6 +269,9 @@ export function createSeed(): Seed {
       { id: hexId(0x6006), name: 'Free shipping', active: true, useCodes: true, useIndividualCodes: false, code: 'FREESHIP', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6106), type: 'percentage', value: 100, scope: 'delivery' }] },
       // switched off in the admin: the cart takes no inactive promotion (PermittedGlobalCodePromotions)
       { id: hexId(0x6007), name: 'Winter 20 %', active: false, useCodes: true, useIndividualCodes: false, code: 'WINTER20', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6107), type: 'percentage', value: 20, scope: 'cart' }] },
+      // set up ahead and long over: the cart takes either code only between validFrom and validUntil (ActiveDateRange)
+      { id: hexId(0x6008), name: 'Spring launch', active: true, useCodes: true, useIndividualCodes: false, code: 'SPRING30', validFrom: '2099-03-01T00:00:00.000+00:00', validUntil: '2099-05-31T22:00:00.000+00:00', discounts: [{ id: hexId(0x6108), type: 'percentage', value: 30, scope: 'cart' }] },
+      { id: hexId(0x6009), name: 'Black Friday', active: true, useCodes: true, useIndividualCodes: false, code: 'BLACKFRIDAY', validFrom: '2025-11-28T00:00:00.000+00:00', validUntil: '2025-12-01T23:00:00.000+00:00', discounts: [{ id: hexId(0x6109), type: 'percentage', value: 25, scope: 'cart' }] },
     ],
     orderStates,
   };

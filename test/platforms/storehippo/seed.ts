@@ -192,13 +192,13 @@ function seedOrders(random: () => number, products: WireRecord[]): WireRecord[] 
 
 function seedCoupons(): WireRecord[] {
   let index = 0;
-  const coupon = (code: string, type: string, amount: number, enabled: string, end?: string): WireRecord => ({
+  const coupon = (code: string, type: string, amount: number, enabled: string, end?: string, start = '2024-01-01T00:00:00.000Z'): WireRecord => ({
     _id: `c0ffee${String(++index).padStart(18, '0')}`,
     coupon_code: code,
     type,
     amount,
     enabled,
-    start_date: '2024-01-01T00:00:00.000Z',
+    start_date: start,
     ...(end === undefined ? {} : { end_date: end }),
   });
   return [
@@ -206,5 +206,7 @@ function seedCoupons(): WireRecord[] {
     coupon('FLAT200', 'flat', 200, '1', '2030-06-30T23:59:59.000Z'),
     coupon('DIWALI25', 'percentage', 25, '1'),
     coupon('OLDSALE', 'flat', 50, '0', '2024-03-31T23:59:59.000Z'),
+    // set up ahead of its start
+    coupon('NEWYEAR15', 'percentage', 15, '1', '2099-01-31T23:59:59.000Z', '2099-01-01T00:00:00.000Z'),
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { couponTerms, namesMoney, TERMS_ELSEWHERE } from '../../../src/lib/components/coupon-terms.ts';
+import { byExpiry, couponTerms, namesMoney, TERMS_ELSEWHERE } from '../../../src/lib/components/coupon-terms.ts';
 import type { CouponTiers } from '../../../src/lib/domain/catalog.ts';
 import { formatPrice } from '../../../src/lib/shared/money.ts';
 
@@ -51,5 +51,20 @@ describe('namesMoney (the coupons screen waits for the store’s currency before
     expect(namesMoney({ percentOff: 15 })).toBe(false);
     expect(namesMoney(tiers('items', 'percent', [{ from: 2, off: 5 }]))).toBe(false);
     expect(namesMoney({ percentOff: null })).toBe(false);
+  });
+});
+
+describe('byExpiry', () => {
+  it('files a coupon whose start is still ahead apart from the ones that work now (regression: listed as live), and an expired one as expired whatever its start', () => {
+    const now = Date.parse('2026-12-06T12:00:00Z');
+    const coupons = [
+      { code: 'LIVE', startsAt: '2026-12-01T00:00:00Z' },
+      { code: 'LATER', startsAt: '2026-12-06T12:00:01Z', expiresAt: '2027-01-01T00:00:00Z' },
+      { code: 'OPEN' },
+      { code: 'OVER', startsAt: '2025-11-28T00:00:00Z', expiresAt: '2025-12-01T00:00:00Z' },
+    ];
+    const codes = (list: readonly { code: string }[]) => list.map((c) => c.code);
+    const groups = byExpiry(coupons, now);
+    expect({ active: codes(groups.active), upcoming: codes(groups.upcoming), expired: codes(groups.expired) }).toEqual({ active: ['LIVE', 'OPEN'], upcoming: ['LATER'], expired: ['OVER'] });
   });
 });

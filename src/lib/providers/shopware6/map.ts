@@ -244,6 +244,9 @@ export function mapPromotion(value: unknown, path = 'data[0]'): Coupon | null {
   if (percentage === undefined && absolute !== undefined) coupon.amountOff = absolute.value;
   const name = optionalString(wire, 'name', path)?.trim();
   if (name !== undefined && name !== '' && name !== code) coupon.name = name;
+  // the cart takes the code only from validFrom on (ActiveDateRange): one set up ahead is said so
+  const startsAt = optionalDateTime(wire, 'validFrom', path);
+  if (startsAt !== undefined) coupon.startsAt = startsAt;
   const expiresAt = optionalDateTime(wire, 'validUntil', path);
   if (expiresAt !== undefined) coupon.expiresAt = expiresAt;
   return coupon;

@@ -253,6 +253,8 @@ export function mapCoupon(value: unknown, context: Pick<StoreHippoMapContext, 'c
   } else {
     throw invalidResponse(`${path}.type`, '"percentage" or "flat"');
   }
+  const startsAt = optionalDateTime(wire, 'start_date', path);
+  if (startsAt !== undefined) coupon.startsAt = startsAt;
   const expiresAt = optionalDateTime(wire, 'end_date', path);
   if (expiresAt !== undefined) coupon.expiresAt = expiresAt;
   return coupon;

@@ -182,11 +182,11 @@ describe('orders, promotions', () => {
     expect(status('open', ['awaiting_bank_transfer'])).toBe('pending: Awaiting bank transfer');
   });
 
-  it('maps promotions with a fixed code to coupons: percentage, fixed amount; skips the others and the inactive', async () => {
+  it('maps promotions with a fixed code to coupons: percentage, fixed amount, validFrom/validUntil; skips the others and the inactive', async () => {
     const answer = await apiSearch(store.origin, 'promotion', token, buildPromotionListCriteria(0, 25));
     const coupons = readSearchResult(answer.json, 1, 25).data.map((p, i) => mapPromotion(p, `data[${i}]`));
     expect(coupons).toEqual([
-      { code: 'SUMMER10', name: 'Summer 10 %', percentOff: 10, expiresAt: '2027-09-30T22:00:00.000+00:00' },
+      { code: 'SUMMER10', name: 'Summer 10 %', percentOff: 10, startsAt: '2024-04-01T09:00:00.000+00:00', expiresAt: '2027-09-30T22:00:00.000+00:00' },
       { code: 'FIVEOFF', name: 'Five off', percentOff: null, amountOff: 5 },
       null,
       null,
@@ -195,6 +195,9 @@ describe('orders, promotions', () => {
       { code: 'FREESHIP', name: 'Free shipping', percentOff: null },
       // switched off: Shopware's cart refuses its code, so it is no coupon
       null,
+      // validFrom ahead (the cart refuses it until then) and validUntil past: both dates kept
+      { code: 'SPRING30', name: 'Spring launch', percentOff: 30, startsAt: '2099-03-01T00:00:00.000+00:00', expiresAt: '2099-05-31T22:00:00.000+00:00' },
+      { code: 'BLACKFRIDAY', name: 'Black Friday', percentOff: 25, startsAt: '2025-11-28T00:00:00.000+00:00', expiresAt: '2025-12-01T23:00:00.000+00:00' },
     ]);
   });
 });

@@ -167,14 +167,16 @@ describe('orders and coupons from the server', () => {
     expect(orders.every((o) => o.currency === 'INR' && o.customerEmail?.endsWith('@example.in'))).toBe(true);
   });
 
-  it('coupons: percentage -> percentOff, flat -> percentOff null + amountOff, disabled left out', async () => {
+  it('coupons: percentage -> percentOff, flat -> percentOff null + amountOff, start_date -> startsAt, disabled left out', async () => {
     const { coupons, paging } = mapCouponList(await get(entityPath('1.1', 'ms.coupon_codes'), buildCouponListQuery(0, 50)), { page: 0, count: 50 }, context);
     expect(paging.totalKnown).toBe(false);
     expect(paging.hasMore).toBe(false);
     expect(coupons).toEqual([
-      { code: 'WELCOME10', percentOff: 10, expiresAt: '2030-12-31T23:59:59.000Z' },
-      { code: 'FLAT200', percentOff: null, amountOff: 200, expiresAt: '2030-06-30T23:59:59.000Z' },
-      { code: 'DIWALI25', percentOff: 25 },
+      { code: 'WELCOME10', percentOff: 10, startsAt: '2024-01-01T00:00:00.000Z', expiresAt: '2030-12-31T23:59:59.000Z' },
+      { code: 'FLAT200', percentOff: null, amountOff: 200, startsAt: '2024-01-01T00:00:00.000Z', expiresAt: '2030-06-30T23:59:59.000Z' },
+      { code: 'DIWALI25', percentOff: 25, startsAt: '2024-01-01T00:00:00.000Z' },
+      // start_date still ahead: its start said (the coupons screen lists it apart)
+      { code: 'NEWYEAR15', percentOff: 15, startsAt: '2099-01-01T00:00:00.000Z', expiresAt: '2099-01-31T23:59:59.000Z' },
     ]);
   });
 });
