@@ -216,7 +216,10 @@ describe('Shopware 6 in the app', () => {
     // the payment's state where the order alone says open: a failed payment is not just "Pending"
     const statusOf = (number: string): Promise<string> => page.getByRole('row').filter({ hasText: `#${number}` }).locator('td.state').innerText();
     expect(await statusOf('10007')).toBe('Payment failed');
-    expect(await statusOf('10008')).toBe('Partly paid');
+    // what was shipped (the main delivery's state, as Shopware's own order list shows it), and what the payment still lacks
+    expect(await statusOf('10008')).toBe('Shipped · Partly paid');
+    expect(await statusOf('10003')).toBe('Shipped');
+    expect(await statusOf('10002')).toBe('Partly shipped');
     expect(await statusOf('10005')).toBe('Refunded');
     expect(await statusOf('10001')).toBe('Pending');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-orders-payment-states-360.png`, fullPage: true });

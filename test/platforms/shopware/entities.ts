@@ -219,6 +219,25 @@ const orderTransaction: EntityDefinition = {
   autoload: [],
 };
 
+/** The deliveries in the seed's order; the first (the main one) with the highest shipping costs. */
+function deliveryRows(order: OrderRow): Json[] {
+  return order.deliveryStates.map((state, i) => ({
+    id: hexId(0x5500 + Number(order.orderNumber) * 4 + i),
+    orderId: order.id,
+    shippingOrderAddressId: hexId(0x5300 + Number(order.orderNumber)),
+    shippingMethodId: hexId(0x5600),
+    stateId: hexId(0x4200 + i),
+    shippingDateEarliest: order.orderDateTime,
+    shippingDateLatest: new Date(Date.parse(order.orderDateTime) + 2 * 86_400_000).toISOString().replace('Z', '+00:00'),
+    createdAt: order.orderDateTime,
+    shippingCosts: { unitPrice: 4.99 - i, totalPrice: 4.99 - i, quantity: 1, calculatedTaxes: [], taxRules: [] },
+    trackingCodes: [],
+    technicalState: state,
+  }));
+}
+
+const orderDelivery: EntityDefinition = { ...orderTransaction, name: 'order_delivery' };
+
 const order: EntityDefinition = {
   name: 'order',
   fields: (row) => {
@@ -264,6 +283,7 @@ const order: EntityDefinition = {
       },
     },
     transactions: { entity: 'order_transaction', many: true, load: (row) => transactionRows(row as OrderRow) },
+    deliveries: { entity: 'order_delivery', many: true, load: (row) => deliveryRows(row as OrderRow) },
   },
   autoload: [],
 };
@@ -290,7 +310,7 @@ const promotion: EntityDefinition = {
 };
 
 export const ENTITIES: Readonly<Record<string, EntityDefinition>> = Object.fromEntries(
-  [product, productMedia, media, category, currency, stateMachineState, orderCustomer, orderTransaction, order, promotionDiscount, promotion].map((d) => [d.name, d]),
+  [product, productMedia, media, category, currency, stateMachineState, orderCustomer, orderTransaction, orderDelivery, order, promotionDiscount, promotion].map((d) => [d.name, d]),
 );
 
 /** The rows of a top-level searchable entity. */

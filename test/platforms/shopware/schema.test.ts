@@ -58,6 +58,8 @@ export const LOOSENESS: readonly Looseness[] = [
   // the schema types a CalculatedPrice's lists as objects; PHP serialises these collections as JSON arrays
   { api: 'admin', schema: 'OrderTransaction', property: 'amount.calculatedTaxes', allow: 'array', why: 'CalculatedTaxCollection is a JSON array' },
   { api: 'admin', schema: 'OrderTransaction', property: 'amount.taxRules', allow: 'array', why: 'TaxRuleCollection is a JSON array' },
+  { api: 'admin', schema: 'OrderDelivery', property: 'shippingCosts.calculatedTaxes', allow: 'array', why: 'CalculatedTaxCollection is a JSON array' },
+  { api: 'admin', schema: 'OrderDelivery', property: 'shippingCosts.taxRules', allow: 'array', why: 'TaxRuleCollection is a JSON array' },
   { api: 'store', schema: 'Category', property: 'children', allow: 'null', why: 'unloaded association (required in the schema)' },
   { api: 'admin', schema: 'Category', property: 'children', allow: 'null', why: 'unloaded association (required in the schema)' },
   { api: 'admin', schema: 'Category', property: 'breadcrumb', allow: 'array', why: 'breadcrumb is a JSON list of names; the schema says a list of objects' },
@@ -129,8 +131,8 @@ describe('Admin API responses against adminApiSchema.json', () => {
     for (const product of answer.json.data) expectValid('admin#/components/schemas/Product', product);
   });
 
-  it('every order with state, currency, customer and transactions is a valid Order', async () => {
-    const answer = await apiSearch(store.origin, 'order', token, { associations: { stateMachineState: {}, currency: {}, orderCustomer: {}, transactions: { associations: { stateMachineState: {} } } } });
+  it('every order with state, currency, customer, transactions and deliveries is a valid Order', async () => {
+    const answer = await apiSearch(store.origin, 'order', token, { associations: { stateMachineState: {}, currency: {}, orderCustomer: {}, transactions: { associations: { stateMachineState: {} } }, deliveries: { associations: { stateMachineState: {} } } } });
     for (const order of answer.json.data) expectValid('admin#/components/schemas/Order', order);
   });
 

@@ -80,6 +80,8 @@ export interface OrderRow {
   customerName: [string, string];
   /** Technical names of the transactions' states, oldest first. */
   transactionStates: string[];
+  /** Technical names of the deliveries' states, the main one (the highest shipping costs) first. */
+  deliveryStates: string[];
 }
 
 export interface PromotionRow {
@@ -224,7 +226,7 @@ export function createSeed(): Seed {
     ['completed', hexId(0x4003)],
     ['cancelled', hexId(0x4004)],
   ]);
-  const order = (n: number, state: string, transactions: string[], total: number, currencyId = DEFAULT_CURRENCY_ID): OrderRow => ({
+  const order = (n: number, state: string, transactions: string[], total: number, currencyId = DEFAULT_CURRENCY_ID, deliveries: string[] = []): OrderRow => ({
     id: hexId(0x5000 + n),
     orderNumber: String(10000 + n),
     orderDateTime: date(60 + n),
@@ -235,6 +237,7 @@ export function createSeed(): Seed {
     customerEmail: `customer${n}@example.com`,
     customerName: ['Customer', String(n)],
     transactionStates: transactions,
+    deliveryStates: deliveries,
   });
   return {
     currencies: [
@@ -249,16 +252,17 @@ export function createSeed(): Seed {
     media,
     products,
     orders: [
-      order(1, 'open', ['open'], 12.97),
-      order(2, 'in_progress', ['paid'], 24.5),
-      order(3, 'completed', ['paid'], 8.99),
-      order(4, 'cancelled', ['cancelled'], 3.5),
+      order(1, 'open', ['open'], 12.97, DEFAULT_CURRENCY_ID, ['open']),
+      // the main delivery (the dearer shipping) part shipped, the other still open
+      order(2, 'in_progress', ['paid'], 24.5, DEFAULT_CURRENCY_ID, ['shipped_partially', 'open']),
+      order(3, 'completed', ['paid'], 8.99, DEFAULT_CURRENCY_ID, ['shipped']),
+      order(4, 'cancelled', ['cancelled'], 3.5, DEFAULT_CURRENCY_ID, ['cancelled']),
       // a refund moves the paid payment itself to refunded (OrderTransactionStateHandler::refund): one payment
-      order(5, 'completed', ['refunded'], 19.99),
+      order(5, 'completed', ['refunded'], 19.99, DEFAULT_CURRENCY_ID, ['returned']),
       order(6, 'open', [], 42.0, USD_CURRENCY_ID),
-      // a shopper's payment that failed at checkout (the order stays open), and a part payment
-      order(7, 'open', ['failed'], 15.0),
-      order(8, 'in_progress', ['paid_partially'], 30.0),
+      // a shopper's payment that failed at checkout (the order stays open), and a part payment, shipped
+      order(7, 'open', ['failed'], 15.0, DEFAULT_CURRENCY_ID, ['open']),
+      order(8, 'in_progress', ['paid_partially'], 30.0, DEFAULT_CURRENCY_ID, ['shipped']),
     ],
     promotions: [
       { id: hexId(0x6001), name: 'Summer 10 %', active: true, useCodes: true, useIndividualCodes: false, code: 'SUMMER10', validFrom: date(0), validUntil: '2027-09-30T22:00:00.000+00:00', discounts: [{ id: hexId(0x6101), type: 'percentage', value: 10, scope: 'cart' }] },

@@ -80,19 +80,20 @@ export function buildProductDetailCriteria(id: string): SwCriteria {
   return { ids: [id], limit: 1, associations: copyAssociations(), includes: structuredClone(PRODUCT_INCLUDES) as Record<string, string[]> };
 }
 
-/** `POST /api/search/order` body (4.4). */
-export function buildOrderListCriteria(page0: number, count: number): SwCriteria {
-  return {
-    ...paging({ page: page0, count }),
-    'total-count-mode': 'exact',
-    sort: [{ field: 'orderDateTime', order: 'DESC' }],
-    associations: {
-      stateMachineState: {},
-      currency: {},
-      orderCustomer: {},
-      transactions: { sort: [{ field: 'createdAt', order: 'ASC' }], associations: { stateMachineState: {} } },
-    },
+/**
+ * `POST /api/search/order` body (4.4). With `deliveries` (needs `order_delivery:read`), each
+ * order's deliveries and their states, the main one first as Shopware's own order list sorts them
+ * (sw-order-list, by shipping costs, descending).
+ */
+export function buildOrderListCriteria(page0: number, count: number, deliveries = false): SwCriteria {
+  const associations: Record<string, SwAssociation> = {
+    stateMachineState: {},
+    currency: {},
+    orderCustomer: {},
+    transactions: { sort: [{ field: 'createdAt', order: 'ASC' }], associations: { stateMachineState: {} } },
   };
+  if (deliveries) associations.deliveries = { sort: [{ field: 'shippingCosts.unitPrice', order: 'DESC' }], associations: { stateMachineState: {} } };
+  return { ...paging({ page: page0, count }), 'total-count-mode': 'exact', sort: [{ field: 'orderDateTime', order: 'DESC' }], associations };
 }
 
 /** `POST /api/search/promotion` body (4.4). */

@@ -180,15 +180,40 @@ function withWords(status: OrderStatus, words: string | undefined): Pick<Order, 
 }
 
 /**
- * Paid or refunded payments first, then a completed or cancelled order, then what the payment says
+ * The main delivery's states that say the goods left (`order_delivery.state`: open,
+ * shipped_partially, shipped, returned, returned_partially, cancelled; OrderDeliveryStates.php), with
+ * the words shown where "Shipped" alone would not do.
+ */
+const SENT: Readonly<Record<string, string | undefined>> = { shipped: undefined, shipped_partially: 'Partly shipped', returned: 'Returned', returned_partially: 'Partly returned' };
+
+/** The main delivery's state: the first of `deliveries` (sorted as sw-order-list shows them), if asked. */
+function deliveryState(wire: WireObject, path: string): string | undefined {
+  const first: unknown = optionalArray(wire, 'deliveries', path)[0];
+  if (first === undefined) return undefined;
+  return stateOf(readObject(first, `${path}.deliveries[0]`).stateMachineState, `${path}.deliveries[0].stateMachineState`);
+}
+
+/** Sent goods: shipped, with what the payment still lacks beside it ("Shipped · Payment open"). */
+function sentStatus(sent: string | undefined, payment: string | undefined): Pick<Order, 'status' | 'statusWords'> {
+  const lacking = payment === undefined || payment === 'paid' ? undefined : payment === 'open' ? 'Payment open' : (PAYMENT[payment]?.words ?? storeOrderStatus(payment, {}).statusWords);
+  const words = [sent ?? (lacking === undefined ? undefined : 'Shipped'), lacking].filter((w) => w !== undefined);
+  return withWords('shipped', words.length === 0 ? undefined : words.join(' · '));
+}
+
+/**
+ * Refunds first, then goods sent (the main delivery shipped or returned, unless the order is
+ * cancelled), then paid payments, then a completed or cancelled order, then what the payment says
  * (failed, authorized, partly paid...), then the order state (4.4). A state no table knows (a
  * plugin's own) is pending with its name in words, never paid.
  */
 function orderStatus(wire: WireObject, path: string): Pick<Order, 'status' | 'statusWords'> {
   const payment = paymentState(wire, path);
   const known = payment === undefined ? undefined : PAYMENT[payment];
-  if (known?.wins === true) return withWords(known.status, known.words);
+  if (known?.wins === true && known.status === 'refunded') return withWords(known.status, known.words);
   const state = stateOf(wire.stateMachineState, `${path}.stateMachineState`);
+  const delivery = deliveryState(wire, path);
+  if (delivery !== undefined && Object.hasOwn(SENT, delivery) && state !== 'cancelled') return sentStatus(SENT[delivery], payment);
+  if (known?.wins === true) return withWords(known.status, known.words);
   if (state === 'completed' || state === 'cancelled') return { status: ORDER_STATES[state] ?? 'pending' };
   if (known !== undefined) return withWords(known.status, known.words);
   if (payment !== undefined && payment !== 'open') return storeOrderStatus(payment, {});

@@ -152,7 +152,7 @@ describe('catalogue', () => {
     const error = await rejection(adapter.listOrders!());
     expect(error.code).toBe('API_INSUFFICIENT_SCOPE');
     expect((error as HttpError).platformWords).toMatch(/lacks the rights?: .*order:read/);
-    expect((error as HttpError).change).toMatch(/order_transaction read rights/);
+    expect((error as HttpError).change).toMatch(/order_transaction and order_delivery read rights/);
   });
 
   it('a JSON:API answer (Accept rewritten on the way) is a clear invalid response, not a crash', async () => {
@@ -177,6 +177,19 @@ describe('admin screens', () => {
     const coupons = await admin.listCoupons!();
     expect(coupons.length).toBeGreaterThan(0);
     expect(coupons.some((c) => c.percentOff === null && c.amountOff !== undefined) || coupons.every((c) => c.percentOff !== null)).toBe(true);
+  });
+
+  it('orders say which were shipped (the main delivery’s state); a role without order_delivery:read still lists its orders, asked with deliveries once only', async () => {
+    const statuses = (orders: readonly { number: string; status: string; statusWords?: string }[]) => Object.fromEntries(orders.map((o) => [o.number, o.statusWords ?? o.status]));
+    const { adapter: admin } = await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN));
+    const all = await admin.listOrders!(null, { count: 20 });
+    expect(statuses(all.orders)).toMatchObject({ '10001': 'pending', '10002': 'Partly shipped', '10003': 'shipped', '10004': 'cancelled', '10005': 'refunded', '10008': 'Shipped · Partly paid' });
+    const sent: Sent[] = [];
+    const { adapter: orders } = await connectedAdapter(swStore(server.origin), 'integration', integration(ORDERS), sent);
+    const first = await orders.listOrders!(null, { count: 4 });
+    expect(statuses(first.orders)).toEqual({ '10008': 'Partly paid', '10007': 'Payment failed', '10006': 'pending', '10005': 'refunded' });
+    await orders.listOrders!(first.next, { count: 4 });
+    expect(sent.filter((r) => r.url.endsWith('/api/search/order')).length).toBe(3);
   });
 
   it('a shop shown in another currency than its default says an absolute discount in the default currency it is kept in (€5 was said as $5.00)', async () => {

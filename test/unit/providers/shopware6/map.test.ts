@@ -137,6 +137,11 @@ describe('orders, promotions', () => {
     const orders = data.map((o, i) => mapOrder(o, `data[${i}]`));
     const byNumber = Object.fromEntries(orders.map((o) => [o.number, o.status]));
     expect(byNumber).toEqual({ '10001': 'pending', '10002': 'paid', '10003': 'paid', '10004': 'cancelled', '10005': 'refunded', '10006': 'pending', '10007': 'pending', '10008': 'pending' });
+    // with the deliveries (order_delivery:read): goods sent are shipped, a refund still wins
+    const withDeliveries = readSearchResult((await apiSearch(store.origin, 'order', token, buildOrderListCriteria(0, 25, true))).json, 1, 25).data.map((o, i) => mapOrder(o, `data[${i}]`));
+    expect(Object.fromEntries(withDeliveries.map((o) => [o.number, o.statusWords === undefined ? o.status : `${o.status}: ${o.statusWords}`]))).toEqual({
+      '10001': 'pending', '10002': 'shipped: Partly shipped', '10003': 'shipped', '10004': 'cancelled', '10005': 'refunded', '10006': 'pending', '10007': 'pending: Payment failed', '10008': 'shipped: Shipped · Partly paid',
+    });
     expect(orders.map((o) => o.number)).toEqual(['10008', '10007', '10006', '10005', '10004', '10003', '10002', '10001']);
     // the payment's own state where "Pending" alone would mislead; none where it would not
     expect(Object.fromEntries(orders.map((o) => [o.number, o.statusWords]))).toEqual({
@@ -180,6 +185,29 @@ describe('orders, promotions', () => {
     expect(status('open', ['open'])).toBe('pending');
     // a plugin's own payment state: never paid, its name shown
     expect(status('open', ['awaiting_bank_transfer'])).toBe('pending: Awaiting bank transfer');
+    // the main delivery (Shopware's list shows deliveries[0]): shipped with what the payment lacks; a
+    // refund, or a cancelled order, still wins; a delivery still open or cancelled says nothing
+    const sent = (orderState: string, payments: string[], deliveries: string[]): unknown => {
+      const { status: s, statusWords } = mapOrder({
+        ...base,
+        stateMachineState: { technicalName: orderState },
+        transactions: payments.map((technicalName, i) => ({ createdAt: at(i), stateMachineState: { technicalName } })),
+        deliveries: deliveries.map((technicalName) => ({ stateMachineState: { technicalName } })),
+      });
+      return statusWords === undefined ? s : `${s}: ${statusWords}`;
+    };
+    expect(sent('completed', ['paid'], ['shipped'])).toBe('shipped');
+    expect(sent('in_progress', ['paid'], ['shipped', 'open'])).toBe('shipped');
+    expect(sent('in_progress', ['paid'], ['open', 'shipped'])).toBe('paid');
+    expect(sent('in_progress', ['open'], ['shipped'])).toBe('shipped: Shipped · Payment open');
+    expect(sent('in_progress', [], ['shipped'])).toBe('shipped');
+    expect(sent('in_progress', ['paid'], ['shipped_partially'])).toBe('shipped: Partly shipped');
+    expect(sent('completed', ['paid'], ['returned'])).toBe('shipped: Returned');
+    expect(sent('completed', ['paid'], ['returned_partially'])).toBe('shipped: Partly returned');
+    expect(sent('completed', ['refunded'], ['returned'])).toBe('refunded');
+    expect(sent('cancelled', ['paid'], ['shipped'])).toBe('paid');
+    expect(sent('open', ['failed'], ['cancelled'])).toBe('pending: Payment failed');
+    expect(sent('open', ['awaiting_bank_transfer'], ['shipped'])).toBe('shipped: Shipped · Awaiting bank transfer');
   });
 
   it('maps promotions with a fixed code to coupons: percentage, fixed amount, validFrom/validUntil; skips the others and the inactive', async () => {
