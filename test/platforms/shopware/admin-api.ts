@@ -3,7 +3,7 @@
  * `PATCH /api/product/{id}`, `_info/version`, `_info/me`, and `Accept` negotiation.
  */
 import type { IncomingMessage } from 'node:http';
-import { DEFAULT_CURRENCY_ID, SHOPWARE_VERSION } from './constants.ts';
+import { DEFAULT_CURRENCY_ID, SHOPWARE_VERSION, TAX_ID, TAX_RATE } from './constants.ts';
 import { parseCriteria, renderEntity, requiredPrivileges, search } from './criteria-engine.ts';
 import { ENTITIES, rowsOf, type Context } from './entities.ts';
 import { ShopwareError, missingPrivileges, type ErrorObject } from './errors.ts';
@@ -59,6 +59,7 @@ export class AdminApi {
       if (format === 'json-api') return { status: 200, contentType: 'application/vnd.api+json', json: toJsonApi(entity, result.data, result.total, apiBase) };
       return { status: 200, json: { total: result.total, data: result.data, aggregations: [] } };
     }
+    if (req.method === 'POST' && path === '/api/_action/calculate-price') return calculatePrice(await readParameters(req));
     const productMatch = /^\/api\/product\/([^/]+)$/.exec(path);
     if (req.method === 'PATCH' && productMatch?.[1] !== undefined) {
       const format = negotiate(req.headers.accept);
@@ -101,6 +102,21 @@ export class AdminApi {
     const data = renderEntity(def, product, {}, this.ctx);
     return format === 'json-api' ? { status: 200, contentType: 'application/vnd.api+json', json: toJsonApi('product', [data], 1, apiBase) } : { status: 200, json: { data } };
   }
+}
+
+/**
+ * `POST /api/_action/calculate-price` (PriceActionController): the tax in `price` at the tax's
+ * rate, as a CalculatedPrice; the route asks no ACL privilege. Only `output: gross`, quantity 1, the seed's one tax.
+ */
+function calculatePrice(body: Record<string, unknown>): Reply {
+  if (!('price' in body)) throw new ShopwareError(400, 'CHECKOUT__PRICE_PARAMETER_IS_MISSING', 'Bad Request', 'Parameter price missing.');
+  if (!('taxId' in body)) throw new ShopwareError(400, 'CHECKOUT__TAX_ID_PARAMETER_IS_MISSING', 'Bad Request', 'Parameter taxId missing.');
+  if (body.taxId !== TAX_ID) throw new ShopwareError(400, 'CHECKOUT__TAX_RULE_NOT_FOUND', 'Bad Request', `Tax rule with id ${String(body.taxId)} not found.`);
+  const price = Number(body.price);
+  // CashRoundingConfig(50, 0.01): the tax is not rounded
+  const tax = price - price / (1 + TAX_RATE / 100);
+  const calculatedTaxes = [{ tax, taxRate: TAX_RATE, price }];
+  return { status: 200, json: { data: { unitPrice: price, quantity: 1, totalPrice: price, calculatedTaxes, taxRules: [{ taxRate: TAX_RATE, percentage: 100 }], referencePrice: null, listPrice: null, regulationPrice: null } } };
 }
 
 function violation(pointer: string, detail: string): ShopwareError {

@@ -11,6 +11,8 @@ export const USD_CURRENCY_ID = '0190a3c2e1f47a1b9d3e5c7f2a4b0001';
 export const SYSTEM_LANGUAGE_ID = '2fbb5fe2e29a4d70aa5854ce7ce3e20b';
 export const SALES_CHANNEL_ID = '0190a3c2e1f47a1b9d3e5c7f2a4b0002';
 export const TAX_ID = '0190a3c2e1f47a1b9d3e5c7f2a4b0003';
+/** The rate of the seed's one tax, TAX_ID. */
+export const TAX_RATE = 19;
 
 /** Privileges of the seeded ACL roles (platforms.md 4.4). */
 export const BROWSE_PRIVILEGES: readonly string[] = ['product:read', 'product_media:read', 'media:read', 'category:read', 'currency:read'];

@@ -3,7 +3,7 @@
  * active products come back, prices are calculated for the sales channel's currency and tax display.
  */
 import type { IncomingMessage } from 'node:http';
-import { DEFAULT_CURRENCY_ID, SALES_CHANNEL_ACCESS_KEY, SALES_CHANNEL_ID, SYSTEM_LANGUAGE_ID, TAX_ID } from './constants.ts';
+import { DEFAULT_CURRENCY_ID, SALES_CHANNEL_ACCESS_KEY, SALES_CHANNEL_ID, SYSTEM_LANGUAGE_ID, TAX_ID, TAX_RATE } from './constants.ts';
 import { applyIncludes, parseCriteria, renderEntity, search, type Criteria } from './criteria-engine.ts';
 import { ENTITIES, type Context, type Json } from './entities.ts';
 import { ShopwareError } from './errors.ts';
@@ -11,7 +11,6 @@ import { readParameters, type Reply } from './http.ts';
 import { HTML_HEADERS, renderProductPage } from './pages.ts';
 import { hexId, type PriceRow, type ProductRow } from './seed.ts';
 
-const TAX_RATE = 19;
 const CASH_ROUNDING = 'shopware_core_framework_data_abstraction_layer_pricing_cash_rounding_config';
 
 function round2(n: number): number {

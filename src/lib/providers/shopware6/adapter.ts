@@ -21,12 +21,13 @@ import {
   buildProductListCriteria,
   buildProductPatch,
   buildPromotionListCriteria,
+  needsShopTax,
   SW_DEFAULT_PAGE_SIZE,
   SW_MAX_PAGE_SIZE,
 } from './criteria.ts';
 import { chooseCurrency, readCurrencyTable, type CurrencyTable, type SwCurrency } from './currency.ts';
 import { missingPrivileges, shopware6Hooks } from './hooks.ts';
-import { mapAdminProduct, mapOrder, mapPromotion, readSearchResult } from './map.ts';
+import { mapAdminProduct, mapOrder, mapPromotion, readCalculatedTax, readSearchResult } from './map.ts';
 import type { SwPriceWire } from './wire.ts';
 
 /** A page cursor is the next 1-based Shopware page, as text. */
@@ -121,6 +122,17 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     return page;
   }
 
+  /**
+   * The tax in a gross price at the product's tax rate, as the shop works it out for its own
+   * Administration's price field (`POST /api/_action/calculate-price`, PriceActionController): for a
+   * product priced 0, whose prices say nothing of its rate. No tax id (a variant inheriting it): none.
+   */
+  async function taxIn(gross: number, taxId: unknown, chosen: SwCurrency, options?: CallOptions): Promise<number | undefined> {
+    if (typeof taxId !== 'string' || !/^[0-9a-f]{32}$/.test(taxId)) return undefined;
+    const answer = await call({ method: 'POST', path: '/api/_action/calculate-price', body: { json: { taxId, currencyId: chosen.id, price: gross, output: 'gross' } } }, 'updateProduct', options);
+    return readCalculatedTax(answer.json);
+  }
+
   async function allowed(request: Promise<ApiResponse>): Promise<boolean> {
     return (await request).status !== 403;
   }
@@ -199,8 +211,10 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
       const changed = lastSeenUpdated === '' ? current.product.updated !== undefined : (current.product.updated ?? current.product.created) !== lastSeenUpdated;
       if (changed) throw new ProductConflictError(current.product, 'Someone changed this product in the store since you opened it.');
       const chosen = await currencyOf(options);
-      const prices = readObject(current.wire, 'data[0]').price as readonly SwPriceWire[] | null | undefined;
-      await call({ method: 'PATCH', path: `/api/product/${id}`, body: { json: buildProductPatch(edit, prices, chosen) } }, 'updateProduct', options);
+      const wire = readObject(current.wire, 'data[0]');
+      const prices = wire.price as readonly SwPriceWire[] | null | undefined;
+      const tax = needsShopTax(edit, prices, chosen) && edit.price !== undefined ? await taxIn(edit.price, wire.taxId, chosen, options) : undefined;
+      await call({ method: 'PATCH', path: `/api/product/${id}`, body: { json: buildProductPatch(edit, prices, chosen, tax) } }, 'updateProduct', options);
       return (await readProduct(id, options)).product;
     },
 

@@ -30,7 +30,7 @@ const PRODUCT_ASSOCIATIONS: Readonly<Record<string, SwAssociation>> = {
 };
 
 const PRODUCT_INCLUDES: Readonly<Record<string, string[]>> = {
-  product: ['id', 'productNumber', 'parentId', 'name', 'description', 'translated', 'price', 'stock', 'availableStock', 'available', 'active', 'cover', 'media', 'categories', 'createdAt', 'updatedAt'],
+  product: ['id', 'productNumber', 'parentId', 'taxId', 'name', 'description', 'translated', 'price', 'stock', 'availableStock', 'available', 'active', 'cover', 'media', 'categories', 'createdAt', 'updatedAt'],
   product_media: ['id', 'position', 'media'],
   media: ['url', 'alt', 'title', 'thumbnails'],
   media_thumbnail: ['url', 'width', 'height'],
@@ -107,14 +107,32 @@ export function buildCurrencyCriteria(): SwCriteria {
 }
 
 /**
+ * The product's net/gross ratio as its prices show it: the chosen currency's entry, else the default
+ * currency's, else any other with a price (a tax rate is the product's, whatever the currency);
+ * undefined where none has a gross above 0 (a product priced 0 everywhere says nothing of its tax).
+ */
+function priceRatio(prices: readonly SwPriceWire[], currency: SwCurrency): number | undefined {
+  const ordered = [prices.find((p) => p.currencyId === currency.id), prices.find((p) => p.currencyId === SW_DEFAULT_CURRENCY_ID), ...prices];
+  const source = ordered.find((p) => p !== undefined && p.gross > 0);
+  return source === undefined ? undefined : source.net / source.gross;
+}
+
+/** Whether the PATCH of `edit` needs the shop to work out the tax in the new price ({@link buildProductPatch}'s `taxInPrice`). */
+export function needsShopTax(edit: ProductEdit, currentPrices: readonly SwPriceWire[] | null | undefined, currency: SwCurrency): boolean {
+  return edit.price !== undefined && edit.price > 0 && priceRatio(currentPrices ?? [], currency) === undefined;
+}
+
+/**
  * `PATCH /api/product/{id}` body. `price` is a JSON field that a write replaces whole, so the new
  * gross goes into the chosen currency's entry and every other entry is sent back unchanged; net
- * keeps the entry's net/gross ratio (the tax rate is not read) [decision]. A currency the product
+ * keeps the product's net/gross ratio (priceRatio) [decision]. A currency the product
  * has no entry for was shown as the default currency's entry × factor (choosePrice): its new entry
  * takes that entry's ratio (not net = gross, a price without its tax) and its list price at the
- * factor, so the price struck through beside it stays as shown.
+ * factor, so the price struck through beside it stays as shown. A product priced 0 has no ratio:
+ * net is the new gross less `taxInPrice`, the tax the shop works out at the product's rate
+ * (needsShopTax), as Shopware's Administration does; without it, net = gross, as there too.
  */
-export function buildProductPatch(edit: ProductEdit, currentPrices: readonly SwPriceWire[] | null | undefined, currency: SwCurrency): SwProductPatch {
+export function buildProductPatch(edit: ProductEdit, currentPrices: readonly SwPriceWire[] | null | undefined, currency: SwCurrency, taxInPrice?: number): SwProductPatch {
   const patch: SwProductPatch = {};
   if (edit.name !== undefined) patch.name = edit.name;
   if (edit.published !== undefined) patch.active = edit.published;
@@ -124,7 +142,7 @@ export function buildProductPatch(edit: ProductEdit, currentPrices: readonly SwP
     const prices = currentPrices ?? [];
     const current = prices.find((p) => p.currencyId === currency.id);
     const source = current ?? prices.find((p) => p.currencyId === SW_DEFAULT_CURRENCY_ID);
-    const ratio = source !== undefined && source.gross > 0 ? source.net / source.gross : 1;
+    const ratio = priceRatio(prices, currency) ?? (taxInPrice !== undefined && edit.price > 0 ? (edit.price - taxInPrice) / edit.price : 1);
     const updated: SwPriceWire = { currencyId: currency.id, gross: edit.price, net: netAt(edit.price, ratio), linked: source?.linked ?? true };
     if (current?.listPrice != null) updated.listPrice = current.listPrice;
     else if (current === undefined && source?.listPrice != null) {

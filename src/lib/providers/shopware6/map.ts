@@ -132,6 +132,12 @@ export function readSearchResult(value: unknown, page: number, limit: number): {
   return { data: wire.data, paging: { page: page - 1, count: limit, total } };
 }
 
+/** `POST /api/_action/calculate-price` -> the tax in the price: the sum of `data.calculatedTaxes[].tax`. */
+export function readCalculatedTax(value: unknown): number {
+  const data = readObject(readObject(value, 'response').data, 'response.data');
+  return optionalArray(data, 'calculatedTaxes', 'response.data').reduce<number>((sum, item, index) => sum + requireNumber(readObject(item, `response.data.calculatedTaxes[${index}]`), 'tax', `response.data.calculatedTaxes[${index}]`), 0);
+}
+
 function stateOf(value: unknown, path: string): string | undefined {
   if (value === null || value === undefined) return undefined;
   return requireString(readObject(value, path), 'technicalName', path);

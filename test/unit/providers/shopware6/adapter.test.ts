@@ -9,7 +9,8 @@ import { ProductConflictError } from '../../../../src/lib/domain/conflict.ts';
 import { AppError } from '../../../../src/lib/oauth/errors.ts';
 import { HttpError } from '../../../../src/lib/oauth/http-errors.ts';
 import { createShopware6Adapter } from '../../../../src/lib/providers/shopware6/adapter.ts';
-import { ADMIN, BROWSE, ORDERS } from '../../../platforms/shopware/client.ts';
+import { ADMIN, BROWSE, call, integrationToken, ORDERS } from '../../../platforms/shopware/client.ts';
+import { SW_DEFAULT_CURRENCY_ID } from '../../../../src/lib/providers/shopware6/wire.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
 import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
 import { connectedAdapter, swStore, transport, type Sent } from './sw-transport.ts';
@@ -229,6 +230,31 @@ describe('admin screens', () => {
     expect(fresh.updated).toBeUndefined();
     expect((await adapter.updateProduct!(SEED_IDS.cherries, { name: 'Cherries, dark' }, '')).name).toBe('Cherries, dark');
     expect(await rejection(adapter.updateProduct!(SEED_IDS.cherries, { name: 'Cherries again' }, ''))).toBeInstanceOf(ProductConflictError);
+  });
+
+  it('a product priced 0 given a price gets its net at the product’s tax rate, as the shop works it out (regression: net = gross, a price without its tax)', async () => {
+    const other = await startShopwareStore({ port: 0 });
+    try {
+      const token = await integrationToken(other.origin, ADMIN);
+      const free = { price: [{ currencyId: SW_DEFAULT_CURRENCY_ID, gross: 0, net: 0, linked: true }] };
+      const zeroed = await call(`${other.origin}/api/product/${SEED_IDS.pears}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(free) });
+      expect(zeroed.status).toBe(204);
+      const sent: Sent[] = [];
+      const { adapter } = await connectedAdapter(swStore(other.origin), 'integration', integration(ADMIN), sent);
+      const before = await adapter.getProduct(SEED_IDS.pears);
+      expect(before.price).toBe(0);
+      expect((await adapter.updateProduct!(SEED_IDS.pears, { price: 11.9 }, before.updated ?? before.created)).price).toBe(11.9);
+      // 19 % in the seed's tax: 11.90 = 10.00 + 1.90
+      expect(other.getProduct(SEED_IDS.pears)?.price?.find((p) => p.currencyId === SW_DEFAULT_CURRENCY_ID)).toMatchObject({ gross: 11.9, net: 10 });
+      expect(sent.filter((s) => s.url.endsWith('/api/_action/calculate-price'))).toHaveLength(1);
+      // with a price to go by, its ratio as before: the shop is not asked again
+      const priced = await adapter.getProduct(SEED_IDS.pears);
+      await adapter.updateProduct!(SEED_IDS.pears, { price: 23.8 }, priced.updated ?? priced.created);
+      expect(other.getProduct(SEED_IDS.pears)?.price?.find((p) => p.currencyId === SW_DEFAULT_CURRENCY_ID)).toMatchObject({ gross: 23.8, net: 20 });
+      expect(sent.filter((s) => s.url.endsWith('/api/_action/calculate-price'))).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
   });
 
   it('an expired token renews once without the caller noticing; a deleted integration then ends the session', async () => {

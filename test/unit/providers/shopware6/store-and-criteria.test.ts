@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../src/lib/oauth/errors.ts';
 import { chooseCurrency, readCurrencyTable } from '../../../../src/lib/providers/shopware6/currency.ts';
-import { assertProductId, buildProductListCriteria, buildProductPatch } from '../../../../src/lib/providers/shopware6/criteria.ts';
+import { assertProductId, buildProductListCriteria, buildProductPatch, needsShopTax } from '../../../../src/lib/providers/shopware6/criteria.ts';
 import { SW_DEFAULT_CURRENCY_ID } from '../../../../src/lib/providers/shopware6/wire.ts';
 import { ADMIN, call, integrationToken } from '../../../platforms/shopware/client.ts';
 import { USD_CURRENCY_ID } from '../../../platforms/shopware/constants.ts';
@@ -76,6 +76,19 @@ describe('criteria builders', () => {
     const answer = await call(`${store.origin}/api/product/${SEED_IDS.apples}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(patch) });
     expect(answer.status).toBe(204);
     expect(store.getProduct(SEED_IDS.apples)?.price?.map((p) => p.currencyId).sort()).toEqual([SW_DEFAULT_CURRENCY_ID, USD_CURRENCY_ID].sort());
+  });
+
+  it('a product priced 0 takes its net/gross ratio from another currency’s price, else the tax the shop works out, else net = gross (as Shopware’s Administration without a tax)', () => {
+    const zero = { currencyId: SW_DEFAULT_CURRENCY_ID, gross: 0, net: 0, linked: true, listPrice: null };
+    const dollars = { currencyId: USD_CURRENCY_ID, gross: 1.19, net: 1, linked: true, listPrice: null };
+    const euros = (net: number) => ({ currencyId: SW_DEFAULT_CURRENCY_ID, gross: 5.95, net, linked: true });
+    expect(buildProductPatch({ price: 5.95 }, [zero, dollars], EUR).price).toEqual([dollars, euros(5)]);
+    expect(needsShopTax({ price: 5.95 }, [zero, dollars], EUR)).toBe(false);
+    expect(needsShopTax({ price: 5.95 }, [zero], EUR)).toBe(true);
+    expect(needsShopTax({ price: 0 }, [zero], EUR)).toBe(false);
+    expect(needsShopTax({ name: 'x' }, [zero], EUR)).toBe(false);
+    expect(buildProductPatch({ price: 5.95 }, [zero], EUR, 0.95).price).toEqual([euros(5)]);
+    expect(buildProductPatch({ price: 5.95 }, [zero], EUR).price).toEqual([euros(5.95)]);
   });
 
   it('a price in a currency the product had no entry for (shown as the default × factor) keeps the default\'s tax and list price, not net = gross', async () => {
