@@ -96,6 +96,21 @@ describe('a save the store refuses', () => {
 
     await refusedBesidePrice(page, editor, '2000000', 'This value should be less than or equal to 100000.', 'shopware');
     expect(shop.getProduct(productId)).toEqual(before);
+    // a name past the 255 characters Shopware keeps: its violation points into the translation
+    // (/0/translations/<languageId>/name), and stands beside the name all the same
+    const name = editor.getByLabel('Name');
+    const long = `Cherries ${'very sweet '.repeat(23)}`.trim();
+    expect([...long].length).toBeGreaterThan(255);
+    await editor.getByLabel(/^Price/).fill('9.99');
+    await name.fill(long);
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => focused(name)).toBe(true);
+    expect(await describedAs(name)).toBe('The store said: This value is too long. It should have 255 characters or less.');
+    expect(await name.inputValue()).toBe(long);
+    expect(shop.getProduct(productId)).toEqual(before);
+    await page.setViewportSize({ width: 360, height: 900 });
+    await name.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/save-refused-shopware-long-name-360.png` });
     // the secret is never on the screen
     expect(await page.locator('body').innerText()).not.toContain(admin.secret);
   });

@@ -3,7 +3,7 @@
  * `PATCH /api/product/{id}`, `_info/version`, `_info/me`, and `Accept` negotiation.
  */
 import type { IncomingMessage } from 'node:http';
-import { DEFAULT_CURRENCY_ID, SHOPWARE_VERSION, TAX_ID, TAX_RATE } from './constants.ts';
+import { DEFAULT_CURRENCY_ID, SHOPWARE_VERSION, SYSTEM_LANGUAGE_ID, TAX_ID, TAX_RATE } from './constants.ts';
 import { parseCriteria, renderEntity, requiredPrivileges, search } from './criteria-engine.ts';
 import { ENTITIES, rowsOf, type Context } from './entities.ts';
 import { ShopwareError, missingPrivileges, type ErrorObject } from './errors.ts';
@@ -158,7 +158,14 @@ function aboveMax(value: number, max: number, pointer: string): ShopwareError {
 /** Applies a product write the way the DAL would for the fields the app edits; `maxGross`: a shop's own price cap. */
 export function applyProductWrite(product: ProductRow, body: Record<string, unknown>, now: number, maxGross?: number): void {
   if ('name' in body) {
-    if (typeof body.name !== 'string' || body.name.trim() === '') throw violation('/0/name', 'This value should not be blank.');
+    // a translated field: the DAL writes it into the context language's translation, and points there
+    const pointer = `/0/translations/${SYSTEM_LANGUAGE_ID}/name`;
+    if (typeof body.name !== 'string' || body.name.trim() === '') throw violation(pointer, 'This value should not be blank.');
+    // StringField's default maxLength, Symfony's Length (characters, not bytes)
+    const length = [...body.name].length;
+    if (length > 255) {
+      throw new ConstraintViolation('d94b19cc-114f-4f44-9cc4-4138e80a87b9', 'This value is too long. It should have 255 characters or less.', 'This value is too long. It should have {{ limit }} character or less.|This value is too long. It should have {{ limit }} characters or less.', { '{{ value }}': JSON.stringify(body.name), '{{ limit }}': '255', '{{ value_length }}': String(length) }, pointer);
+    }
   }
   if ('active' in body && typeof body.active !== 'boolean') throw violation('/0/active', 'This value should be of type boolean.');
   if ('stock' in body && !(typeof body.stock === 'number' && Number.isInteger(body.stock))) throw violation('/0/stock', 'This value should be of type int.');

@@ -108,6 +108,13 @@ describe('Shopware 6: the DAL’s violations with their JSON pointers', () => {
     });
   });
 
+  it('a translated field’s violation points into its translation, /0/translations/<languageId>/name: still the name’s (regression: the summary)', async () => {
+    const error = await seamSave(shopware6Hooks, 400, {
+      errors: [{ code: 'd94b19cc-114f-4f44-9cc4-4138e80a87b9', status: '400', detail: 'This value is too long. It should have 255 characters or less.', source: { pointer: '/0/translations/2fbb5fe2e29a4d70aa5854ce7ce3e20b/name' } }],
+    });
+    expect((error as SaveRefusedError).refusal).toEqual({ fields: { name: 'This value is too long. It should have 255 characters or less.' }, summary: '' });
+  });
+
   it('a pointer to a field the app does not write goes into the summary', async () => {
     const error = await seamSave(shopware6Hooks, 400, { errors: [{ status: '400', detail: 'Product number taken.', source: { pointer: '/0/productNumber' } }] });
     expect((error as SaveRefusedError).refusal).toEqual({ fields: {}, summary: 'Product number taken.' });

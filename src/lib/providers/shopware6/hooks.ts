@@ -47,7 +47,9 @@ const WRITTEN: Readonly<Record<string, RefusedField>> = { name: 'name', price: '
 
 /**
  * A refused PATCH: the DAL's 400 lists each violation with its `detail` and a JSON pointer to the
- * value, `/0/price`, `/0/price/0/gross` (the write's index first) [code WriteConstraintViolationException].
+ * value, `/0/price`, `/0/price/0/gross` (the write's index first) [code WriteConstraintViolationException];
+ * a translated field's (name, description) is its translation's, `/0/translations/<languageId>/name`
+ * (TranslatedFieldSerializer moves the value there, TranslationsAssociationFieldSerializer adds the path).
  */
 export function refused(json: unknown): StoreSaid[] {
   const errors = typeof json === 'object' && json !== null ? (json as { errors?: unknown }).errors : undefined;
@@ -56,7 +58,7 @@ export function refused(json: unknown): StoreSaid[] {
     if (typeof entry !== 'object' || entry === null) return [];
     const { detail, title, source } = entry as { detail?: unknown; title?: unknown; source?: { pointer?: unknown } };
     const pointer = typeof source?.pointer === 'string' ? source.pointer : '';
-    const segment = /^(?:\/\d+)?\/([A-Za-z]+)/.exec(pointer)?.[1];
+    const segment = /^(?:\/\d+)?(?:\/translations\/[0-9a-f]{32})?\/([A-Za-z]+)/.exec(pointer)?.[1];
     return [{ field: segment !== undefined && Object.hasOwn(WRITTEN, segment) ? WRITTEN[segment] : undefined, words: typeof detail === 'string' ? detail : title }];
   });
 }
