@@ -158,12 +158,16 @@ describe('<storefront-products kind="shopware6"> on another origin', () => {
     }
   });
 
-  it('never shows an inactive product', async () => {
+  it('never shows an inactive product; one with an advanced price for every shopper shows that price, as the shop’s own card does', async () => {
     const { page, close } = await open('all.html');
     try {
       const cards = page.locator('storefront-products .card');
       await expect.poll(() => cards.count(), { timeout: 15_000 }).toBeGreaterThan(5);
       expect((await cards.allInnerTexts()).join(' ')).not.toMatch(/Stollen/);
+      // Carrots: default price €0.79, advanced price €0.69 (test/platforms/shopware/seed.ts)
+      const carrots = cards.filter({ hasText: 'Carrots' });
+      expect(await carrots.innerText()).toMatch(/0[.,]69/);
+      expect(await carrots.innerText()).not.toMatch(/0[.,]79/);
     } finally {
       await close();
     }

@@ -51,6 +51,8 @@ export interface ProductRow {
   categoryIds: string[];
   createdAt: string;
   updatedAt: string | null;
+  /** Advanced prices (`prices`) of a rule every shopper meets, gross in the default currency, by the quantity they start at. */
+  advancedPrices?: { from: number; gross: number }[];
 }
 
 export interface CategoryRow {
@@ -220,6 +222,12 @@ export function createSeed(): Seed {
       updatedAt: spec.updatedDay === undefined ? null : date(spec.updatedDay),
     };
   });
+  // advanced prices of a rule every shopper meets: one below the default price, and two by quantity
+  const advanced: Readonly<Record<string, ProductRow['advancedPrices']>> = { Carrots: [{ from: 1, gross: 0.69 }], Leeks: [{ from: 1, gross: 1.09 }, { from: 10, gross: 0.95 }] };
+  for (const product of products) {
+    const prices = advanced[product.name ?? ''];
+    if (prices !== undefined) product.advancedPrices = prices;
+  }
   const orderStates = new Map([
     ['open', hexId(0x4001)],
     ['in_progress', hexId(0x4002)],

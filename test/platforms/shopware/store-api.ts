@@ -112,7 +112,8 @@ export class StoreApi {
         taxId: TAX_ID,
         type: 'physical',
         calculatedPrice: calculatedPrice(inherited.price),
-        calculatedPrices: [],
+        // ProductPriceCalculator::calculateAdvancePrices: the rule's prices, by quantity
+        calculatedPrices: (product.advancedPrices ?? []).map((tier) => calculatedPrice([{ currencyId: DEFAULT_CURRENCY_ID, gross: tier.gross, net: round2(tier.gross / (1 + TAX_RATE / 100)), linked: true, listPrice: null }])),
         calculatedCheapestPrice: { ...calculatedPrice(inherited.price), hasRange: false, variantId: null, apiAlias: 'calculated_cheapest_price' },
         seoCategory: null,
         apiAlias: 'product',

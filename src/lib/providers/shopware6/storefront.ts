@@ -30,7 +30,7 @@ export function buildStoreCardCriteria(query: Pick<StorefrontQuery, 'limit' | 'c
     sort: [{ field: 'createdAt', order: 'DESC' }],
     associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] } },
     includes: {
-      product: ['id', 'name', 'translated', 'calculatedPrice', 'available', 'cover', 'media'],
+      product: ['id', 'name', 'translated', 'calculatedPrice', 'calculatedPrices', 'available', 'cover', 'media'],
       calculated_price: ['unitPrice', 'listPrice'],
       cart_list_price: ['price'],
       product_media: ['media'],
@@ -43,19 +43,20 @@ export function buildStoreCardCriteria(query: Pick<StorefrontQuery, 'limit' | 'c
 /** `translated.name` first (the context language, inheritance applied), then the column. */
 function readName(wire: Wire): string {
   for (const holder of [wire.translated, wire]) {
-    const name = holder == null ? undefined : field(object(holder), 'name', 'string');
-    if (name !== undefined && name.trim() !== '') return name;
+    const name = field(object(holder ?? {}), 'name', 'string');
+    if (name?.trim()) return name;
   }
   throw notAsAgreed();
 }
 
 function readImage(value: unknown): ProductImage | undefined {
-  const media = value == null ? undefined : object(value).media;
+  const media = object(value ?? {}).media;
   if (media == null) return undefined;
   const wire = object(media);
   // only absolute http(s) survives: a javascript: or relative URL is dropped
   const url = toHttpUrl(field(wire, 'url', 'string'));
-  return url === undefined ? undefined : { url, alt: field(wire, 'alt', 'string') ?? '' };
+  if (url) return { url, alt: field(wire, 'alt', 'string') ?? '' };
+  return undefined;
 }
 
 /** The cover, else the gallery's first picture (the criteria sort the gallery by position). */
@@ -69,11 +70,15 @@ function firstImage(wire: Wire): ProductImage | undefined {
 
 /**
  * One Store API product (the shopper's view: active only, calculated price) as a card; with a
- * storefront address, linked to its page there (render.ts keeps only an http(s) one).
+ * storefront address, linked to its page there (render.ts keeps only an http(s) one). Where an
+ * advanced price applies to this shopper (`calculatedPrices`, by quantity, the first from 1 item;
+ * ProductPriceCalculator), one item costs the first, not `calculatedPrice` (the product's default
+ * price): Shopware's own card shows an advanced price too (price-unit.html.twig).
  */
 export function readStoreCard(value: unknown, currency: string, storefrontUrl?: string): StorefrontCard {
   const wire = object(value);
-  const calculated = object(wire.calculatedPrice);
+  // (not list(), for the widget's 6 KB: an element that is no object is refused all the same)
+  const calculated = object((wire.calculatedPrices as Wire[] | undefined)?.[0] ?? wire.calculatedPrice);
   return {
     name: readName(wire),
     price: field(calculated, 'unitPrice', 'number', true),

@@ -43,7 +43,7 @@ describe('Store API -> cards (widget)', () => {
       ],
       sort: [{ field: 'createdAt', order: 'DESC' }],
       associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] } },
-      includes: expect.objectContaining({ product: ['id', 'name', 'translated', 'calculatedPrice', 'available', 'cover', 'media'], media: ['url', 'alt'] }),
+      includes: expect.objectContaining({ product: ['id', 'name', 'translated', 'calculatedPrice', 'calculatedPrices', 'available', 'cover', 'media'], media: ['url', 'alt'] }),
     });
     expect(buildStoreCardCriteria({ limit: 8, category: '', search: 'pears' })).toMatchObject({ search: 'pears', filter: [{ field: 'parentId' }] });
   });
@@ -63,6 +63,13 @@ describe('Store API -> cards (widget)', () => {
     expect(onion?.image?.url).toMatch(/^http:\/\//);
   });
 
+  it('prices a product with advanced prices for this shopper at the first (from 1 item), not its default price (regression: the default price, above what the shop’s own card shows)', async () => {
+    const all = await cards('product', { limit: 100, category: '', search: '' });
+    expect(all.find((card) => card.name === 'Carrots')?.price).toBe(0.69);
+    expect(all.find((card) => card.name === 'Leeks')?.price).toBe(1.09);
+    expect(all.find((card) => card.name === 'Kale')?.price).toBe(1.9);
+  });
+
   it('searches through /store-api/search and filters by category name', async () => {
     expect((await cards('search', { limit: 24, category: '', search: ' cherries ' })).map((card) => card.name)).toEqual(['Cherries 500 g']);
     expect((await cards('product', { limit: 24, category: 'Fruit', search: '' })).map((card) => card.name).sort()).toEqual(['Bananas', 'Cherries 500 g', 'Conference Pears', 'Pink Lady Apples 1 kg']);
@@ -78,7 +85,9 @@ describe('Store API -> cards (widget)', () => {
     all.forEach((card, index) => {
       const product = products[index]!;
       expect(card.name).toBe(product.name);
-      expect(formatPrice(card.price, 'EUR', 'en')).toBe(formatPrice(requirePrice(product), 'EUR', 'en'));
+      // a product with advanced prices for every shopper costs the first of them (the Admin API shows its default price)
+      const advanced = store.getProduct(product.id)?.advancedPrices?.[0]?.gross;
+      expect(formatPrice(card.price, 'EUR', 'en')).toBe(formatPrice(advanced ?? requirePrice(product), 'EUR', 'en'));
       expect(shownWas(card.price, card.compareAtPrice)).toBe(product.compareAtPrice === null ? null : formatPrice(product.compareAtPrice, 'EUR', 'en'));
       expect(card.image).toEqual(product.images[0]);
       expect(card.inStock).toBe(product.inStock);
