@@ -240,6 +240,10 @@ describe('Shopware 6 in the app', () => {
     expect(await upcoming.getByRole('listitem').innerText()).toMatch(/^SPRING30[\s\S]*Spring launch\s+30% off\s+Starts [^·\n]*2099 · Expires [^·\n]*2099$/);
     expect(await page.getByRole('list', { name: 'Expired' }).getByText('BLACKFRIDAY').count()).toBe(1);
     expect(await page.locator('ul.coupons').first().getByText(/SPRING30|BLACKFRIDAY/).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-coupons-upcoming-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-coupons-upcoming-1280.png`, fullPage: true });
+    if (narrow !== null) await page.setViewportSize(narrow);
     await page.goto(`${env.app.url}#/s/sw`);
     await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
     await expect.poll(() => cards(page).count()).toBe(1);
