@@ -2,14 +2,14 @@
  * What the person sees when things go wrong, in Chromium against the demo store: no IndexedDB, a
  * damaged saved session, a network failure during the code exchange, a missing or broken config.json,
  * code that does not download (a screen, the store screens' shared chunk, a platform's profile, the
- * words of a refused sign-in), a start that failed (Try again while offline), and an access token
- * that ends with no refresh token. Each error screen is photographed at 360 px
- * (.test-artifacts/screenshots/failure-*.png) to be looked at.
+ * words of a refused sign-in), a start that failed (Try again while offline), a store that never
+ * answers a catalogue read, and an access token that ends with no refresh token. Each error screen
+ * is photographed at 360 px (.test-artifacts/screenshots/failure-*.png) to be looked at.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page, Request } from 'playwright-core';
+import type { Page, Request, Route } from 'playwright-core';
 import type { ConsoleLog } from '../helpers/browser.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import {
@@ -24,6 +24,7 @@ import {
 } from '../helpers/e2e-app.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { axeAudit } from '../helpers/axe.ts';
+import { unreachablePanel } from '../helpers/catalog-grid.ts';
 
 const CODE_STORE_NAME = `${STORE_NAME} (PKCE)`;
 
@@ -895,6 +896,36 @@ describe('offline, then back online', () => {
     // One read for the one return online: no loop.
     await page.waitForTimeout(500);
     expect(cartReads).toBe(1);
+  });
+});
+
+describe('a store that never answers a catalogue read', () => {
+  it('gives up after 30 s and says the store could not be reached, with Try again, instead of placeholder cards for ever; Try again loads the list', async () => {
+    ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));
+    await page.clock.install({ time: Date.now() });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await productCards().first().waitFor();
+    const held: Route[] = [];
+    const list = (url: URL) => url.origin === e2e.env.store.origin && url.pathname === '/api/v1/products';
+    await page.route(list, (route) => void held.push(route));
+    // The reloaded catalogue's first page, not a page (or the category list) the one before asked for as it went.
+    const firstPages = () => held.filter((route) => /[?&]page=0&.*sort=newest/.test(route.request().url())).length;
+    await page.reload();
+    await expect.poll(firstPages).toBeGreaterThan(0);
+    await page.clock.fastForward(29_000);
+    expect(await unreachablePanel(page).count()).toBe(0);
+    await page.clock.fastForward(2_000);
+    await unreachablePanel(page).waitFor();
+    expect(await productCards().count()).toBe(0);
+    await shoot('no-answer-catalogue');
+    await expectNoTechnicalLeak();
+
+    await page.unroute(list);
+    for (const route of held) await route.abort().catch(() => undefined);
+    await unreachablePanel(page).getByRole('button', { name: 'Try again' }).click();
+    await productCards().first().waitFor();
+    expect(await unreachablePanel(page).count()).toBe(0);
   });
 });
 

@@ -6,6 +6,9 @@
  * connector's own network-failure path applies: a connection says the store could not be reached
  * and stores nothing, a renewal keeps its refresh token for a later try. The answer's body is read
  * within the same time (a token answer is small).
+ *
+ * Every store API request goes through one too (state/store-clients.ts): a read that never
+ * answered left the catalogue's placeholder cards up for ever, with nothing to press.
  */
 
 /** As long as the code flow waits for its token endpoint (oidc/code-flow.ts). */
@@ -22,6 +25,9 @@ export function fetchWithTimeout(fetchFn: typeof fetch, ms: number = TOKEN_TIMEO
     const timer = setTimeout(() => controller.abort(), ms);
     try {
       const response = await fetchFn(input, { ...init, signal: controller.signal });
+      // An opaque redirect (status 0: API requests do not follow redirects) has no body to wait for,
+      // and a Response cannot be made with its status.
+      if (response.status < 200) return response;
       const body = await response.arrayBuffer();
       const empty = response.status === 204 || response.status === 205 || response.status === 304;
       return new Response(empty ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });

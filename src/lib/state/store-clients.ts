@@ -9,6 +9,7 @@ import { abortableSleep, type RateLimitInfo } from '../api/send-with-retries.ts'
 import type { StoreConfig } from '../config/types.ts';
 import type { Adapter, AdapterHooks } from '../connect/adapter.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
+import { fetchWithTimeout } from '../connect/token-timeout.ts';
 import { getProvider, loadProvider } from '../providers/registry.ts';
 import type { Session } from './session.svelte.ts';
 import { seamUnauthorized, signSeamRequest } from './seam-requests.ts';
@@ -31,12 +32,15 @@ export interface StoreClient {
 
 export async function createStoreClient(host: ClientHost, store: StoreConfig): Promise<StoreClient> {
   const storeId = store.id;
+  // A request that never answers fails after 30 s as a lost network does (the screen says the store
+  // could not be reached, with Try again; an Add becomes unsure), its body read within that time.
+  const fetch = fetchWithTimeout(host.fetch);
   if (!runsOnSeam(store.kind)) {
     const provider = await loadProvider(store.kind);
     const api = createStoreApi({
       apiBase: store.apiBase,
       provider,
-      fetch: host.fetch,
+      fetch,
       getAccessToken: () => host.session.getAccessToken(storeId),
       onUnauthorized: (refused) => host.session.handleUnauthorized(storeId, refused),
       onRateLimited: (info) => host.onRateLimited(storeId, info),
@@ -53,7 +57,7 @@ export async function createStoreClient(host: ClientHost, store: StoreConfig): P
   let hooks: AdapterHooks | undefined;
   const send = createTransport({
     apiBase: store.apiBase,
-    fetch: host.fetch,
+    fetch,
     sign: (headers) => signSeamRequest(host.session, storeId, headers),
     onUnauthorized: (refused) => seamUnauthorized(host.session, storeId, refused),
     operationScope: (operation) => getProvider(store.kind).operationScopes[operation],

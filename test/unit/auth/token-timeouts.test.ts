@@ -109,4 +109,9 @@ describe('fetchWithTimeout and the caller’s signal', () => {
     controller.abort(new DOMException('left', 'AbortError'));
     await expect(pending).rejects.toThrow('left');
   });
+
+  it('hands an answer with status 0 (an API request’s redirect, not followed) back as it came, as the clients expect', async () => {
+    const answer = await fetchWithTimeout(async () => Response.error(), 50)('https://shop.example/api/v1/products', { redirect: 'manual' });
+    expect(answer.status).toBe(0);
+  });
 });

@@ -1,0 +1,88 @@
+/**
+ * A store API request that never answers: the client gives up after TOKEN_TIMEOUT_MS as a lost
+ * network does, on Goodsie's numbered client and on a seam store's transport alike, so the screen
+ * says the store could not be reached (with Try again) instead of showing placeholders for ever.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createStoreClient, type ClientHost } from '../../../src/lib/state/store-clients.ts';
+import type { Session } from '../../../src/lib/state/session.svelte.ts';
+import type { StoreConfig } from '../../../src/lib/config/types.ts';
+import { TOKEN_TIMEOUT_MS } from '../../../src/lib/connect/token-timeout.ts';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
+
+const goodsie: StoreConfig = {
+  id: 'acme',
+  kind: 'goodsie',
+  name: 'Acme',
+  authorizationEndpoint: 'https://acme.example/oauth2/authorize',
+  apiBase: 'https://acme.example',
+  clientId: 'app-1',
+  redirectUri: 'https://cdn.example.com/',
+  defaultScopes: ['storefront'],
+  flow: 'token',
+};
+const shopware: StoreConfig = { id: 'fruit', kind: 'shopware6', name: 'Fruit', apiBase: 'https://shop.example.com', auth: ['integration'], currency: 'EUR' };
+
+/** A fetch that never answers (it only ends when its request is aborted), counting its calls. */
+function silentFetch(): { fetch: typeof fetch; calls: () => number } {
+  let calls = 0;
+  const fetchImpl = ((_input: RequestInfo | URL, init: RequestInit = {}) => {
+    calls++;
+    return new Promise<Response>((_resolve, reject) => {
+      init.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+    });
+  }) as typeof fetch;
+  return { fetch: fetchImpl, calls: () => calls };
+}
+
+function hostWith(fetchImpl: typeof fetch): ClientHost {
+  const door = { sign: async (_storeId: string, headers: Headers) => (headers.set('sw-access-key', 'x'), 'x'), handleUnauthorized: async () => undefined };
+  const session = {
+    getAccessToken: async () => 'token',
+    handleUnauthorized: async () => 'token',
+    seam: async () => door,
+    noteEnded: () => undefined,
+  } as unknown as Session;
+  return { session, fetch: fetchImpl, onRateLimited: () => undefined, counted: (_storeId, wait) => wait };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('a store API request that never answers', () => {
+  for (const [label, store, code] of [
+    ['Goodsie (numbered client)', goodsie, 'API_NETWORK_ERROR'],
+    ['Shopware 6 (seam transport)', shopware, 'NETWORK_OR_CORS'],
+  ] as const) {
+    it(`${label}: fails as a lost network (${code}) once the timeout has passed, not before`, async () => {
+      const silent = silentFetch();
+      const { api } = await createStoreClient(hostWith(silent.fetch), store);
+      let settled: unknown = 'pending';
+      api.listProducts({}).then(
+        () => (settled = 'answered'),
+        (error: unknown) => (settled = error),
+      );
+      await vi.advanceTimersByTimeAsync(TOKEN_TIMEOUT_MS - 1_000);
+      expect(silent.calls()).toBeGreaterThanOrEqual(1);
+      expect(settled).toBe('pending');
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(settled).toBeInstanceOf(AppError);
+      expect((settled as AppError).code).toBe(code);
+    });
+  }
+
+  it('the caller’s own abort still passes through as an abort (a screen left), not as a failure', async () => {
+    const silent = silentFetch();
+    const { api } = await createStoreClient(hostWith(silent.fetch), goodsie);
+    const controller = new AbortController();
+    const listed = api.listProducts({}, controller.signal).catch((error: unknown) => error);
+    await vi.advanceTimersByTimeAsync(10);
+    const reason = new DOMException('left', 'AbortError');
+    controller.abort(reason);
+    expect(await listed).toBe(reason);
+  });
+});
