@@ -24,7 +24,7 @@ import {
 } from '../helpers/e2e-app.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { axeAudit } from '../helpers/axe.ts';
-import { unreachablePanel } from '../helpers/catalog-grid.ts';
+import { stepToNextPage, unreachablePanel } from '../helpers/catalog-grid.ts';
 
 const CODE_STORE_NAME = `${STORE_NAME} (PKCE)`;
 
@@ -926,6 +926,38 @@ describe('a store that never answers a catalogue read', () => {
     await unreachablePanel(page).getByRole('button', { name: 'Try again' }).click();
     await productCards().first().waitFor();
     expect(await unreachablePanel(page).count()).toBe(0);
+  });
+});
+
+describe('a catalogue page with products the store sent unreadable', () => {
+  it('shows the others and says how many were left out, instead of hiding the whole list; the next pages still load', async () => {
+    await openApp();
+    // The first page of the catalogue: one product without a name, one whose price is a string.
+    const firstPage = (url: URL) => url.origin === e2e.env.store.origin && url.pathname === '/api/v1/products' && url.searchParams.get('page') === '0' && url.searchParams.get('count') === '24';
+    const spoilt: string[] = [];
+    await page.route(firstPage, async (route) => {
+      const answer = await route.fetch();
+      const body = (await answer.json()) as { products: Array<Record<string, unknown>> };
+      spoilt.splice(0, 3, String(body.products[1]!.id), String(body.products[2]!.id), String(body.products[0]!.id));
+      body.products[1]!.name = null;
+      body.products[2]!.cost_raw = '12.50';
+      await route.fulfill({ response: answer, body: JSON.stringify(body) });
+    });
+    await connectThroughConsent(page, STORE_NAME);
+    const note = page.locator('main p').filter({ hasText: '2 products the store sent could not be read' });
+    await note.waitFor();
+    expect(await note.textContent()).toContain('so they are not shown');
+    await expect.poll(() => productCards().count()).toBeGreaterThan(0);
+    const shown = await page.locator('main ul > li article a').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const [noName, stringPrice, fine] = spoilt.map((id) => (href: string) => href.endsWith(`/${encodeURIComponent(id)}`));
+    expect(shown.some(fine!), 'the first product, read as sent, is shown').toBe(true);
+    expect(shown.some(noName!) || shown.some(stringPrice!), 'an unreadable product is shown').toBe(false);
+    expect(await page.getByText('The store’s answer was not understood').count()).toBe(0);
+    await shoot('unreadable-products');
+    await expectNoTechnicalLeak();
+    // The list goes on past that page.
+    await expect.poll(() => stepToNextPage(page), { timeout: 15_000 }).toBeGreaterThan(22);
+    await note.waitFor();
   });
 });
 

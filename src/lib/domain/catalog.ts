@@ -51,6 +51,8 @@ export interface Paging {
 export interface NumberedProductPage {
   products: Product[];
   paging: Paging;
+  /** Products of this page left out because the store sent them unreadable (no name, no price). */
+  skipped?: number;
 }
 
 /**
@@ -62,6 +64,14 @@ export type Cursor = string & { readonly __cursor?: never };
 /** The cursor of the page after a numbered one (the next page number), or null after the last. */
 export function nextPageCursor(paging: Paging, pageLength: number): Cursor | null {
   return pageLength > 0 && (paging.page + 1) * paging.count < paging.total ? String(paging.page + 1) : null;
+}
+
+/** A numbered page as a cursor page: the products it left out count towards whether more follow. */
+export function productPageOf(page: NumberedProductPage): ProductPage {
+  const skipped = page.skipped ?? 0;
+  const paged: ProductPage = { products: page.products, next: nextPageCursor(page.paging, page.products.length + skipped), total: page.paging.total };
+  if (skipped > 0) paged.skipped = skipped;
+  return paged;
 }
 
 /** A page of products as the app sees it: the next page's cursor, null at the end; `total` when known. */

@@ -6,7 +6,7 @@
 import type { Adapter, AdapterContext } from '../connect/adapter.ts';
 import type { ApiOperation } from '../connect/operations.ts';
 import type { ApiRequest } from '../connect/request.ts';
-import { nextPageCursor, type Cursor, type NumberedProductPage } from '../domain/catalog.ts';
+import { nextPageCursor, productPageOf, type Cursor, type NumberedProductPage } from '../domain/catalog.ts';
 import { AppError } from '../oauth/errors.ts';
 import { goodsie } from './goodsie.ts';
 import type { GoodsieRequest } from './types.ts';
@@ -46,7 +46,7 @@ export function createGoodsieAdapter({ send }: AdapterContext): Adapter {
     async listProducts(query, cursor, options) {
       const request = adapter.listProductsRequest({ ...query, page: pageOf(cursor), count: clampCount(query.count) });
       const page: NumberedProductPage = await call('listProducts', request, adapter.mapProductPage, options?.signal);
-      return { products: page.products, next: nextPageCursor(page.paging, page.products.length), total: page.paging.total };
+      return productPageOf(page);
     },
     getProduct: (id, options) => call('getProduct', adapter.getProductRequest(id), adapter.mapProduct, options?.signal),
     getMetadata: (options) => call('getMetadata', adapter.getMetadataRequest(), adapter.mapMetadata, options?.signal),

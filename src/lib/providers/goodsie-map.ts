@@ -29,6 +29,7 @@ import {
   optionalInteger,
   optionalString,
   optionalStringArray,
+  readableItems,
   readObject,
   requireBoolean,
   requireCurrency,
@@ -145,10 +146,11 @@ function mapPaging(value: unknown, path: string): Paging {
 export function mapProductPage(json: unknown): NumberedProductPage {
   const body = readObject(json, '$');
   if (!Array.isArray(body.products)) throw invalidResponse('$.products', 'an array');
-  return {
-    products: body.products.map((product, index) => mapProductAt(product, `$.products[${index}]`)),
-    paging: mapPaging(body.paging, '$.paging'),
-  };
+  const paging = mapPaging(body.paging, '$.paging');
+  const { items, skipped } = readableItems(body.products, (product, index) => mapProductAt(product, `$.products[${index}]`));
+  const page: NumberedProductPage = { products: items, paging };
+  if (skipped > 0) page.skipped = skipped;
+  return page;
 }
 
 export function mapMetadata(json: unknown): StoreMetadata {

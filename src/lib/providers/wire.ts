@@ -90,6 +90,24 @@ export function optionalStringArray(object: WireObject, key: string, path: strin
   });
 }
 
+/**
+ * The items of a list that `map` can read, and how many it could not (API_INVALID_RESPONSE): one
+ * product without a name or a price does not hide the others. Any other failure is thrown on.
+ */
+export function readableItems<T>(items: readonly unknown[], map: (item: unknown, index: number) => T): { items: T[]; skipped: number } {
+  const read: T[] = [];
+  let skipped = 0;
+  items.forEach((item, index) => {
+    try {
+      read.push(map(item, index));
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'API_INVALID_RESPONSE')) throw error;
+      skipped++;
+    }
+  });
+  return { items: read, skipped };
+}
+
 /** An ISO 8601 date-time the runtime can parse. */
 export function requireDateTime(object: WireObject, key: string, path: string): string {
   const value = requireString(object, key, path);

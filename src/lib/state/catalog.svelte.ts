@@ -31,6 +31,8 @@ export class Catalog {
   #ids = new Set<string>();
   #total = $state<number | null>(null);
   #capped = $state<number | null>(null);
+  /** Products the store sent that could not be read, in the pages loaded for this query. */
+  #skipped = $state(0);
   #status = $state<Status>('loading');
   #loadingMore = $state(false);
   #error = $state<unknown>(null);
@@ -54,6 +56,11 @@ export class Catalog {
   /** How many products the platform's list was cut at (FlickRocket's 1,000), or null when whole. */
   get capped(): number | null {
     return this.#capped;
+  }
+
+  /** How many products of the pages loaded the store sent unreadable (left out: no name, no price). */
+  get skipped(): number {
+    return this.#skipped;
   }
 
   get status(): Status {
@@ -112,6 +119,7 @@ export class Catalog {
     this.#next = null;
     this.#setProducts([]);
     this.#total = null;
+    this.#skipped = 0;
     this.#status = 'loading';
     this.#error = null;
     this.#moreError = null;
@@ -143,6 +151,7 @@ export class Catalog {
       this.#setProducts(page.products);
       this.#total = page.total ?? null;
       this.#capped = page.capped ?? null;
+      this.#skipped = page.skipped ?? 0;
       this.#next = page.next;
       try {
         while (this.#products.length < atLeast && this.#next !== null) {
@@ -213,7 +222,8 @@ export class Catalog {
     for (const p of fresh) this.#ids.add(p.id);
     this.#products = [...this.#products, ...fresh];
     this.#total = page.total ?? this.#total;
-    this.#next = page.products.length > 0 ? page.next : null;
+    this.#skipped += page.skipped ?? 0;
+    this.#next = page.products.length + (page.skipped ?? 0) > 0 ? page.next : null;
   }
 
   dispose(): void {

@@ -1,6 +1,6 @@
 /** The catalogue's cursor paging over Goodsie's numbered store API client (seam kinds page themselves). */
 import type { StoreApi } from '../api/client.ts';
-import { nextPageCursor, numberedPagesFrom, type Cursor, type ProductListQuery, type ProductPage } from '../domain/catalog.ts';
+import { numberedPagesFrom, productPageOf, type Cursor, type ProductListQuery, type ProductPage } from '../domain/catalog.ts';
 
 /** Products per page of the catalogue grid. */
 export const PAGE_SIZE = 24;
@@ -23,7 +23,7 @@ export function cursorPagesOf(api: StoreApi, count = PAGE_SIZE, largest = count)
   return async (query, cursor, signal, atLeast) => {
     const one = async (page: number, size: number): Promise<ProductPage> => {
       const answer = await api.listProducts({ ...query, page, count: size }, signal);
-      return { products: answer.products, next: nextPageCursor(answer.paging, answer.products.length), total: answer.paging.total };
+      return productPageOf(answer);
     };
     const first = cursor === null ? 0 : Number(cursor);
     return numberedPagesFrom({ first, count, atLeast, largest, one, cursorAt: String });

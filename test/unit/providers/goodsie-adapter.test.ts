@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createGoodsieAdapter } from '../../../src/lib/providers/goodsie-adapter.ts';
-import { nextPageCursor } from '../../../src/lib/domain/catalog.ts';
+import { nextPageCursor, productPageOf } from '../../../src/lib/domain/catalog.ts';
 import { loadAdapter } from '../../../src/lib/providers/loaders.ts';
 import type { ApiRequest, Send } from '../../../src/lib/connect/request.ts';
 import type { GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
@@ -52,6 +52,11 @@ describe('Goodsie adapter on the seam', () => {
     expect(nextPageCursor({ page: 0, count: 5, total: 6 }, 0)).toBeNull();
     await adapter.updateProduct!('p 1', { name: 'N' }, '2026-01-01T00:00:00Z').catch(() => undefined);
     expect(sent[1]).toMatchObject({ method: 'PATCH', path: '/api/v1/products/p%201', body: { json: { name: 'N', updated: '2026-01-01T00:00:00Z' } } });
+  });
+  it('a page whose products the store sent unreadable says how many it left out, and the list pages on past it', () => {
+    const paging = { page: 0, count: 5, total: 12 };
+    expect(productPageOf({ products: [], paging, skipped: 5 })).toEqual({ products: [], next: '1', total: 12, skipped: 5 });
+    expect(productPageOf({ products: [], paging })).toEqual({ products: [], next: null, total: 12 });
   });
   it('is what the registry loads for kind goodsie', async () => {
     expect(await loadAdapter('goodsie')).toBe(createGoodsieAdapter);

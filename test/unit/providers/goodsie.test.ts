@@ -281,15 +281,25 @@ describe('goodsie list and other mappers', () => {
     expect(page).toEqual({ products: [expectedProduct], paging: { page: 2, count: 20, total: 41 } });
   });
 
-  it('rejects a product page without products or paging, or with one bad product', () => {
+  it('rejects a product page without products or paging', () => {
     expect(errorCodeOf(() => adapter.mapProductPage({ paging: wirePaging() }))).toBe('API_INVALID_RESPONSE');
     expect(errorCodeOf(() => adapter.mapProductPage({ products: [] }))).toBe('API_INVALID_RESPONSE');
     expect(errorCodeOf(() => adapter.mapProductPage({ products: [], paging: wirePaging({ page: -1 }) }))).toBe('API_INVALID_RESPONSE');
     expect(errorCodeOf(() => adapter.mapProductPage({ products: [], paging: wirePaging({ count: 0 }) }))).toBe('API_INVALID_RESPONSE');
-    expect(
-      errorCodeOf(() => adapter.mapProductPage({ products: [wireProduct(), wireProduct({ name: null })], paging: wirePaging() })),
-    ).toBe('API_INVALID_RESPONSE');
     expect(errorCodeOf(() => adapter.mapProductPage([]))).toBe('API_INVALID_RESPONSE');
+  });
+
+  it('leaves out, and counts, the products it cannot read (a null name, a price as a string or missing), keeping the others', () => {
+    const { cost_raw: _, ...noPrice } = wireProduct({ id: 'p-4' });
+    const page = adapter.mapProductPage({
+      products: [wireProduct({ id: 'p-1', name: null }), wireProduct(), wireProduct({ id: 'p-3', cost_raw: '12.50' }), noPrice],
+      paging: wirePaging({ total: 41 }),
+    });
+    expect(page.products).toEqual([expectedProduct]);
+    expect(page.skipped).toBe(3);
+    expect(page.paging.total).toBe(41);
+    // A page the store sent whole has nothing to say.
+    expect(adapter.mapProductPage({ products: [wireProduct()], paging: wirePaging() }).skipped).toBeUndefined();
   });
 
   it('maps metadata, dropping non-http(s) URLs', () => {

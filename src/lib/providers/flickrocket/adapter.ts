@@ -12,6 +12,7 @@ import { AppError } from '../../oauth/errors.ts';
 import { flickRocketRefused, productEditBody } from './edit.ts';
 import { mapOrder, mapProduct, readCategoryNames, readPriceModels, type FlickRocketMapContext } from './map.ts';
 import { readCount, readOrderList, readProductDetail, readProductList } from './wire.ts';
+import { readableItems } from '../wire.ts';
 import { comparePrices, compareText, keepLastSelection, searchTextOf, sortedOnce } from '../local-selection.ts';
 
 /** The server's page size (fixed by FlickRocket). */
@@ -25,6 +26,8 @@ interface Catalogue {
   /** The wire JSON by product id (the edit body keeps the locale the mapper showed). */
   wire: Map<string, unknown>;
   capped: boolean;
+  /** Products the store sent that could not be read (no name, no price): left out, and said. */
+  skipped: number;
 }
 
 function matches(product: Product, query: ProductListQuery): boolean {
@@ -122,19 +125,22 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
     const context = await loadContext(signal);
     const products: Product[] = [];
     const wire = new Map<string, unknown>();
+    let skipped = 0;
     let page = 1;
     for (; page <= PAGE_CAP; page++) {
       const answer = await send({ method: 'GET', path: '/api/products.json', query: { page: String(page) } }, 'listProducts', signal ? { signal } : {});
       const items = readProductList(answer.json);
-      items.forEach((item, index) => {
+      const read = readableItems(items, (item, index) => {
         const product = mapProduct(item, context, `$.products[${index}]`);
-        products.push(product);
         wire.set(product.id, { product: item });
+        return product;
       });
+      products.push(...read.items);
+      skipped += read.skipped;
       if (items.length < SERVER_PAGE_SIZE) break;
     }
     capped = page > PAGE_CAP;
-    return { context, products, wire, capped };
+    return { context, products, wire, capped, skipped };
   }
 
   function catalogue(signal?: AbortSignal): Promise<Catalogue> {
@@ -154,7 +160,9 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
       const offset = offsetOf(cursor);
       const found = selection(all.products, query);
       const next = offset + count < found.length ? (String(offset + count) as Cursor) : null;
-      return { products: found.slice(offset, offset + count), next, total: found.length, ...(all.capped ? { capped: all.products.length } : {}) };
+      // The products left out are said once, with a list's first page (they match no search: unread).
+      const left = offset === 0 && all.skipped > 0 ? { skipped: all.skipped } : {};
+      return { products: found.slice(offset, offset + count), next, total: found.length, ...(all.capped ? { capped: all.products.length } : {}), ...left };
     },
 
     async getProduct(id, options) {

@@ -12,7 +12,7 @@ import type { Capability } from '../../domain/capability.ts';
 import { numberedPagesFrom, type Coupon, type Cursor, type OrderPage, type Product, type ProductEdit, type ProductListQuery, type ProductPage, type StoreMetadata } from '../../domain/catalog.ts';
 import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
-import { invalidResponse, readObject } from '../wire.ts';
+import { invalidResponse, readableItems, readObject } from '../wire.ts';
 import {
   assertProductId,
   buildCurrencyCriteria,
@@ -106,17 +106,8 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     const criteria = buildProductListCriteria({ ...query, page: page0, count }, 'admin');
     const [chosen, answer] = await Promise.all([currencyOf(options), search('product', criteria, 'listProducts', options)]);
     const { data, paging } = readSearchResult(answer.json, criteria.page ?? 1, criteria.limit ?? count);
-    const products: Product[] = [];
-    let skipped = 0;
-    data.forEach((item, index) => {
-      try {
-        products.push(mapOne(item, chosen, `data[${index}]`));
-      } catch (error) {
-        // one product without a name or a price in the chosen currency does not hide the others
-        if (!(error instanceof AppError && error.code === 'API_INVALID_RESPONSE')) throw error;
-        skipped++;
-      }
-    });
+    // one product without a name or a price in the chosen currency does not hide the others
+    const { items: products, skipped } = readableItems(data, (item, index) => mapOne(item, chosen, `data[${index}]`));
     const page: ProductPage = { products, next: nextCursor(page0, paging.count, paging.total ?? 0), total: paging.total ?? products.length };
     if (skipped > 0) page.skipped = skipped;
     return page;

@@ -85,8 +85,10 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
   async function listPage(query: ProductListQuery, page: number, count: number, call: CallOptions | undefined): Promise<ProductPage> {
     const params = buildProductListQuery({ ...query, page, count }, { publishedOnly: options.publishedOnly === true, aliasesOf: (name) => categoryNames.aliasesOf(name) });
     const response = await send({ method: 'GET', path: path('ms.products'), query: params }, 'listProducts', opts(call));
-    const { products, paging } = mapProductList(response.json, { page, count }, map);
-    return paging.totalKnown ? { products, next: nextCursor(paging), total: paging.total } : { products, next: nextCursor(paging) };
+    const { products, paging, skipped } = mapProductList(response.json, { page, count }, map);
+    const listed: ProductPage = paging.totalKnown ? { products, next: nextCursor(paging), total: paging.total } : { products, next: nextCursor(paging) };
+    if (skipped > 0) listed.skipped = skipped;
+    return listed;
   }
 
   function probeRequest(id: ProbeId, options?: CallOptions): Promise<ApiResponse> {

@@ -13,6 +13,7 @@ import {
   optionalDateTime,
   optionalString,
   optionalStringArray,
+  readableItems,
   readObject,
   requireNonEmptyString,
   type WireObject,
@@ -187,9 +188,10 @@ export function mapListEnvelope<T>(
   return { items, paging: { page: request.page, count: request.count, total: seen + (hasMore ? 1 : 0), hasMore, totalKnown: false } };
 }
 
-export function mapProductList(value: unknown, request: { page: number; count: number }, context: StoreHippoMapContext): { products: Product[]; paging: StoreHippoPaging } {
-  const { items, paging } = mapListEnvelope(value, request, (item, path) => mapProduct(item, context, path));
-  return { products: items, paging };
+export function mapProductList(value: unknown, request: { page: number; count: number }, context: StoreHippoMapContext): { products: Product[]; paging: StoreHippoPaging; skipped: number } {
+  const { items, paging } = mapListEnvelope(value, request, (item) => item);
+  const { items: products, skipped } = readableItems(items, (item, index) => mapProduct(item, context, `$.data[${index}]`));
+  return { products, paging, skipped };
 }
 
 /** `GET ms.products/{_id}` -> `{data: {...}}`. */

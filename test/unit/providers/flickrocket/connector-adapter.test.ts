@@ -227,6 +227,34 @@ describe('FlickRocket adapter', () => {
     expect(found.products.at(-1)!.id).toBe('1008');
   });
 
+  it('a product the shop sent unreadable (no title) is left out and said on a list’s first page; the others are all there', async () => {
+    const whole = await adapterOn();
+    const all = (await whole.listProducts({ count: 24 })).total!;
+    const code = server.issueRefreshToken(['products', 'orders']);
+    const issued = await flickRocketConnector.complete({ store: config, fetch: globalThis.fetch, now: Date.now }, { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
+    const token = issued.tokens!.accessToken;
+    const send = createTransport({
+      apiBase: config.apiBase,
+      fetch: globalThis.fetch,
+      sign: async (headers) => (headers.set('Authorization', `Bearer ${token}`), token),
+      onUnauthorized: async () => {
+        throw new Error('unexpected 401');
+      },
+    });
+    const spoilt: typeof send = async (request, operation, options) => {
+      const answer = await send(request, operation, options);
+      if (request.path !== '/api/products.json' || request.query?.page !== '1') return answer;
+      const json = structuredClone(answer.json) as { products: Array<Record<string, unknown>> };
+      json.products[0]!.title = null;
+      return { ...answer, json };
+    };
+    const fr = createFlickRocketAdapter({ store: config, send: spoilt });
+    const first = await fr.listProducts({ count: 24 });
+    expect(first.skipped).toBe(1);
+    expect(first.total).toBe(all - 1);
+    expect((await fr.listProducts({ count: 24 }, first.next)).skipped).toBeUndefined();
+  });
+
   it('stops at 20 pages (1,000 products) and says so on every page', async () => {
     const big = await startFlickRocketStore({ port: 0, hooksPort: null, rateLimit: null, productCount: 1010, hostileProducts: false });
     try {

@@ -213,15 +213,23 @@ describe('contract breaks and edge values', () => {
   it.each([
     ['$.data', { data: {} }],
     ['$.paging.total', { data: [], paging: { total: '5' } }],
-    ['$.data[0]._id', { data: [{ ...base, _id: '../admin' }] }],
-    ['$.data[0].name', { data: [{ ...base, name: '' }] }],
-    ['$.data[0].price', { data: [{ ...base, price: 'ten' }] }],
-    ['$.data[0].available', { data: [{ ...base, available: 'maybe' }] }],
-    ['$.data[0].inventory_quantity', { data: [{ ...base, inventory_quantity: 1.5 }] }],
-    ['$.data[0].created_on', { data: [{ ...base, created_on: 'yesterday' }] }],
     ['$.data', { data: [base, base, base] }],
   ])('%s breaks the contract', (path, json) => {
     expectInvalid(() => mapProductList(json, { page: 0, count: 2 }, context), path);
+  });
+
+  it.each([
+    ['$.data[0]._id', { ...base, _id: '../admin' }],
+    ['$.data[0].name', { ...base, name: '' }],
+    ['$.data[0].price', { ...base, price: 'ten' }],
+    ['$.data[0].available', { ...base, available: 'maybe' }],
+    ['$.data[0].inventory_quantity', { ...base, inventory_quantity: 1.5 }],
+    ['$.data[0].created_on', { ...base, created_on: 'yesterday' }],
+  ])('%s breaks the contract: that product is left out of a list and counted, the others kept', (path, item) => {
+    expectInvalid(() => mapProduct(item, context, '$.data[0]'), path);
+    const list = mapProductList({ data: [item, { ...base, _id: 'b'.repeat(24) }] }, { page: 0, count: 2 }, context);
+    expect(list.products.map((product) => product.id)).toEqual(['b'.repeat(24)]);
+    expect(list.skipped).toBe(1);
   });
 
   it('coupon and order breaks', () => {
