@@ -3,8 +3,9 @@
  * damaged saved session, a network failure during the code exchange, a missing or broken config.json,
  * code that does not download (a screen, the store screens' shared chunk, a platform's profile, the
  * words of a refused sign-in), a start that failed (Try again while offline), a store that never
- * answers a catalogue read, and an access token that ends with no refresh token. Each error screen
- * is photographed at 360 px (.test-artifacts/screenshots/failure-*.png) to be looked at.
+ * answers a catalogue read, products the store sent unreadable, orders blocked while products load,
+ * and an access token that ends with no refresh token. Each error screen is photographed at 360 px
+ * (.test-artifacts/screenshots/failure-*.png) to be looked at.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -958,6 +959,25 @@ describe('a catalogue page with products the store sent unreadable', () => {
     // The list goes on past that page.
     await expect.poll(() => stepToNextPage(page), { timeout: 15_000 }).toBeGreaterThan(22);
     await note.waitFor();
+  });
+});
+
+describe('a store that answers its products but blocks its orders (CORS on one address)', () => {
+  it('the orders screen names CORS beside the connection, while the catalogue still loads', async () => {
+    const env = await e2e.startApp({ defaultScopes: ['storefront', 'admin'] });
+    ({ page, console: log } = await e2e.open({ width: 360, height: 780 }));
+    // The app's fetch of the orders address rejects, as the browser makes it reject when CORS blocks
+    // the answer (Playwright's own answers skip the CORS check, so it is made to fail outright).
+    await page.route((url) => url.origin === env.store.origin && url.pathname === '/api/v1/orders', (route) => route.abort('failed'));
+    await page.goto(env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await productCards().first().waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Orders' }).click();
+    const panel = page.getByRole('alert').filter({ hasText: 'The store could not be reached' });
+    await panel.waitFor();
+    expect(await panel.textContent()).toContain('(CORS)');
+    await shoot('orders-cors');
+    await expectNoTechnicalLeak();
   });
 });
 

@@ -101,7 +101,8 @@ const WORDS: Record<AppErrorCode, Explanation> = {
   },
   API_NETWORK_ERROR: {
     title: 'The store could not be reached',
-    detail: 'Check your connection and try again.',
+    // The browser does not tell a lost connection from a store that blocks one address (CORS), as NETWORK_OR_CORS says.
+    detail: 'Check your connection and try again. If the rest of the store loads, the store did not let this app read this answer (CORS).',
   },
   API_NOT_SUPPORTED: { title: 'Not offered here', detail: 'This store’s platform does not offer this to apps.' },
   NETWORK_OR_CORS: {

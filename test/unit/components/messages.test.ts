@@ -22,6 +22,15 @@ describe('explain', () => {
   });
 });
 
+describe('explain, a store API request that got no answer', () => {
+  it('names CORS on both clients (Goodsie’s and the seam’s): a store blocking one address only is not the person’s connection', () => {
+    for (const code of ['NETWORK_OR_CORS', 'API_NETWORK_ERROR'] as const) {
+      expect(explain(new AppError(code)).title).toBe('The store could not be reached');
+      expect(explain(new AppError(code)).detail).toContain('(CORS)');
+    }
+  });
+});
+
 describe('explain, once the page’s own Content-Security-Policy blocked a request', () => {
   it('says the site is not set up to reach the store (naming the address and npm run csp), for requests that got no answer only', async () => {
     const { watchPolicyViolations } = await import('../../../src/lib/components/policy-violations.svelte.ts');
