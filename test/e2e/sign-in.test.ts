@@ -142,6 +142,10 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
       expect(callbackParam(callbacks.at(-1)!, 'scope')).toBe('storefront');
       await page.getByRole('button', { name: /Grant access/ }).waitFor();
       expect(await page.getByRole('table').count()).toBe(0);
+      // Said, not left as if never asked: a calm note, and the lock names what the store did not grant.
+      await page.getByRole('status').filter({ hasText: `${STORE_NAME} did not grant “Manage the store”: what needs it stays locked` }).waitFor();
+      await page.getByRole('note').filter({ hasText: `Seeing the store’s orders needs permission to “Manage the store”, which ${STORE_NAME} did not grant when it was last asked for.` }).waitFor();
+      expect(await page.getByText('You declined the extra access').count()).toBe(0);
     } finally {
       e2e.env.store.setMaxScopes(['storefront', 'cart', 'admin']);
     }

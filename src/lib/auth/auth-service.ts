@@ -70,6 +70,8 @@ export interface CompletedSignIn {
   storeId: string;
   returnTo: string;
   session: StoreSession;
+  /** The scopes the sign-in asked for: those not in the session's were not granted. */
+  asked: readonly string[];
 }
 
 export class AuthService {
@@ -220,7 +222,7 @@ export class AuthService {
     });
     this.signOuts.tell('connected', completed.storeId);
     this.#shownScopes.set(completed.storeId, session.tokens.scopes);
-    return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session };
+    return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session, asked: completed.asked };
   }
 
   /** Every saved session; `discarded` lists store ids whose record was corrupt and has been removed; `seamRecords`, the seam's stores' records as read. */

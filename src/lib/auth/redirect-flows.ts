@@ -29,6 +29,8 @@ export interface CompletedRedirect {
   storeId: string;
   returnTo: string;
   tokens: TokenSet;
+  /** The scopes the sign-in asked for. */
+  asked: string[];
 }
 
 export class RedirectFlows {
@@ -112,7 +114,7 @@ export class RedirectFlows {
     try {
       const { tokens } = await goodsieImplicitConnector.complete(this.#context(store), { ...captured, receivedAt: receivedAt ?? this.#deps.now() }, { ...pending, mode: 'implicit' });
       if (!tokens) throw new AppError('OAUTH_INVALID_RESPONSE', 'the store issued no token', { storeId: store.id });
-      return { storeId: store.id, returnTo: pending.returnTo, tokens };
+      return { storeId: store.id, returnTo: pending.returnTo, tokens, asked: pending.scopes };
     } catch (error) {
       if (isAppError(error)) error.storeId ??= store.id;
       if (error instanceof OAuthRedirectError) error.returnTo ??= pending.returnTo;

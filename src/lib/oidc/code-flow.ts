@@ -42,6 +42,8 @@ export interface CompletedCodeFlow {
   storeId: string;
   returnTo: string;
   tokens: TokenSet;
+  /** The scopes the sign-in asked for (what the store left out of them is said: finish-sign-in.ts). */
+  asked: string[];
 }
 
 /** What the routed fetch saw, per client: the raw token JSON and any HTTP error. */
@@ -126,7 +128,7 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
     await client.processSigninResponse(href);
     if (record.tokenJson === undefined) throw new AppError('OAUTH_INVALID_RESPONSE', 'no token response was received');
     const tokens = normalizeTokenResponse(record.tokenJson, normalizeOptions(store, data.scopes, record, deps));
-    return { storeId: store.id, returnTo: data.returnTo, tokens };
+    return { storeId: store.id, returnTo: data.returnTo, tokens, asked: data.scopes };
   } catch (error) {
     const mapped = toAppError(error, record, store.id);
     if (mapped instanceof OAuthRedirectError) mapped.returnTo ??= data.returnTo;

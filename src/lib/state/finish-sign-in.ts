@@ -11,8 +11,18 @@ import type { CapturedRedirect } from '../oauth/callback.ts';
 import { OAuthRedirectError } from '../oauth/http-errors.ts';
 import { catalogRoute, type Route } from './routes.ts';
 import type { Session } from './session.svelte.ts';
+import { noteWithheld } from './withheld.svelte.ts';
 
 export type SignInOutcome = { path: string; error: null } | { route: Route; error: unknown };
+
+/**
+ * The store granted less than the sign-in asked for (the person unticked a scope on its consent page,
+ * or the store does not give it to this app): a calm note says so, as for more access declined, and
+ * the locks of what stays locked say the store did not grant it, instead of asking as if never asked.
+ */
+function grantedLess(session: Session, storeId: string, asked: readonly string[]): void {
+  if (noteWithheld(storeId, asked, session.grantedScopes(storeId))) session.noteDeclinedMore(storeId);
+}
 
 export async function finishSignIn(captured: CapturedRedirect, deps: { config: AppConfig; auth: AuthPort; session: Session }): Promise<SignInOutcome> {
   const { config, auth, session } = deps;
@@ -24,10 +34,12 @@ export async function finishSignIn(captured: CapturedRedirect, deps: { config: A
     const seam = session.config.stores.some((s) => runsOnSeam(s.kind)) ? await (await session.seam()).completeRedirect(captured, window.location.href) : null;
     if (seam) {
       session.link(seam.credential);
+      grantedLess(session, seam.credential.storeId, seam.asked);
       return { path: seam.returnTo, error: null };
     }
     const result = await auth.completeSignIn(captured);
     session.accept(result.session);
+    grantedLess(session, result.storeId, result.asked);
     return { path: result.returnTo, error: null };
   } catch (error) {
     const code = (error as { code?: string } | null)?.code;

@@ -193,7 +193,7 @@ export class StoreConnections {
    * OAUTH_STATE_MISMATCH without one, OAUTH_STATE_REUSED for a replay, OAUTH_STATE_EXPIRED after
    * 10 minutes; a malformed callback voids the record. Stores the credential only on success.
    */
-  async completeRedirect(captured: CapturedRedirect, pageHref: string): Promise<{ credential: Credential; returnTo: string } | null> {
+  async completeRedirect(captured: CapturedRedirect, pageHref: string): Promise<{ credential: Credential; returnTo: string; asked: readonly string[] } | null> {
     if (!(await this.claims(captured, pageHref))) return null;
     const { connections, pending } = await this.#load();
     const slot = redirectSlot(pageHref);
@@ -227,7 +227,7 @@ export class StoreConnections {
     checkCallbackBinding(record.binding, current, arrivalAddress(captured.cleanHref), captured.params.get('iss'));
     const callback: CapturedCallback = { responseMode: captured.responseMode, params: captured.params };
     try {
-      return { credential: await connections.completeRedirect(callback, record), returnTo: record.returnTo };
+      return { credential: await connections.completeRedirect(callback, record), returnTo: record.returnTo, asked: record.scopes };
     } catch (error) {
       if (error instanceof AppError) error.storeId ??= record.storeId;
       if (error instanceof OAuthRedirectError) error.returnTo ??= record.returnTo;

@@ -131,7 +131,7 @@ describe('implicit flow, end to end', () => {
         obtainedAt: T0 + 5_000,
       },
     };
-    expect(done).toEqual({ storeId: 'acme', returnTo: '/product/42?q=mug', session: expected });
+    expect(done).toEqual({ storeId: 'acme', returnTo: '/product/42?q=mug', session: expected, asked: ['storefront', 'cart'] });
     expect(await auth.getSession('acme')).toEqual(expected);
     expect(await auth.getAccessToken('acme')).toBe('ACME-AT');
 

@@ -92,6 +92,8 @@ describe('completeCodeFlow', () => {
         expiresAt: clock.now + 3_600_000,
         obtainedAt: clock.now,
       },
+      // What was asked, beside the grant: cart was left out, and the screens say so (finish-sign-in.ts).
+      asked: ['storefront', 'cart'],
     });
   });
 

@@ -79,6 +79,14 @@ describe('StoreConnections, redirect kinds', () => {
     expect(server.tokenRequestsFor(code)).toBe(1);
   });
 
+  it('a grant of fewer scopes than asked (orders left out at consent): the credential holds the grant, and what was asked comes back beside it', async () => {
+    const seam = connections();
+    await seam.beginRedirect('fr', { scopes: ['orders'], returnTo: '/s/fr/orders', granted: ['products'], persistent: true });
+    const done = await seam.completeRedirect(callback({ code: server.issueRefreshToken(['products']), companyid: '4711' }), PAGE);
+    expect(done?.credential.tokens?.scopes).toEqual(['products']);
+    expect(done?.asked).toEqual(['products', 'orders']);
+  });
+
   it('a redirect begun while a renewal spends the refresh token is handed back once the rotated token is written, and leaving asks until then', async () => {
     await onAPage(async (leavingAsks) => {
       let holdRenewals = false;
