@@ -251,3 +251,24 @@ describe('more access granted in another tab', () => {
     expect(second.url()).toBe(`${started.app.url}#/s/demo/orders`);
   });
 });
+
+describe('the cart taken back while a product is open', () => {
+  it('Add to cart pressed from the keyboard: the 403 locks it, and the focus goes to the lock’s Grant access, which says why', async () => {
+    const { store } = await signedInWithAdmin(true);
+    await cards().nth(3).getByRole('link').click();
+    const add = page.getByRole('button', { name: 'Add to cart', exact: true });
+    await add.waitFor();
+    store.setMaxScopes(['storefront', 'admin']);
+    store.narrowGrants(['storefront', 'admin']);
+    await add.focus();
+    await page.keyboard.press('Enter');
+
+    const locked = page.getByRole('note').filter({ hasText: 'Adding to the cart needs permission to “Use your cart”' });
+    await locked.waitFor();
+    expect(refusals.map((r) => `${r.request().method()} ${new URL(r.url()).pathname}`)).toEqual(['POST /api/v1/cart/items']);
+    expect(await add.count()).toBe(0);
+    // The button the keyboard was on went with the form: the focus is on the lock's way out, not the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')).toBe('Grant access: Use your cart');
+    expect(await page.getByRole('link', { name: 'Cart (not granted)' }).count()).toBe(1);
+  });
+});
