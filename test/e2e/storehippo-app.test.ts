@@ -233,6 +233,22 @@ describe('StoreHippo in the app', () => {
     await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
   });
 
+  it('a key whose role can no longer read products: the catalogue says so in StoreHippo’s words, with what to change, not only “More access needed”', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByText('Connected · can browse products; not allowed to see orders or coupons, or to edit products').waitFor();
+    await page.goto(`${env.app.url}#/s/hippo`);
+    await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
+    // the key's user is moved to a role that reads orders only
+    env.hippo.setKeyRole(DEMO_KEYS.readOnly, 'orders-only');
+    await page.reload();
+    const panel = page.getByRole('alert').filter({ hasText: 'More access needed' });
+    await panel.getByText('StoreHippo: this key’s role cannot read products. Give the key’s user a role that allows it in StoreHippo Admin › Users, or paste a key of such a user.').waitFor();
+    expect(await cards(page).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-catalogue-refused.png`, fullPage: true });
+  });
+
   it('Use another key on the locked Orders: a wrong key is refused, said once, the read-only one kept; the manager key replaces it and Orders unlock in place', async () => {
     const env = await startEnv();
     const { page, lines } = await openHome(env, 360);

@@ -218,7 +218,7 @@ describe('CatalogView', () => {
     renderCatalog(app);
 
     expect(
-      await screen.findByText('This needs permission to “Browse products and pages”, which Demo Store has not granted to this app.'),
+      await screen.findByText('Seeing the catalogue needs permission to “Browse products and pages”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
     expect(app.session.can('demo', 'browse')).toBe(false);
 

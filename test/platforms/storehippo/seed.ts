@@ -19,6 +19,8 @@ export interface Role {
 
 export const READ_ONLY_ROLE: Role = { name: 'Catalogue viewer (read-only)', read: ['ms.products'], editProducts: false };
 export const MANAGER_ROLE: Role = { name: 'Store manager', read: ENTITIES, editProducts: true };
+/** A role that reads orders only (a packer's): the products a key once read are refused with 403. */
+export const ORDERS_ONLY_ROLE: Role = { name: 'Fulfilment (orders only)', read: ['ms.orders'], editProducts: false };
 
 export interface KeyRecord {
   /** The secret itself: an `access-key` value or a bearer token. */

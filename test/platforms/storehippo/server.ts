@@ -10,7 +10,7 @@ import { readBody, send } from '../../demo-store/http-utils.ts';
 import { renderProductSvg } from '../../demo-store/images.ts';
 import { ENTITY_PATH, badRequest, bumpUpdated, editProduct, getEntity, isEntity, listEntity, message, notFound, recordsOf, type ApiReply } from './entity-api.ts';
 import { renderAccessKeysPage, renderHomePage } from './pages.ts';
-import { CDN_HOST_PLACEHOLDER, MANAGER_ROLE, READ_ONLY_ROLE, STORE_OBJECT_ID, seedCatalogue, seedKeys, type KeyRecord, type WireRecord } from './seed.ts';
+import { CDN_HOST_PLACEHOLDER, MANAGER_ROLE, ORDERS_ONLY_ROLE, READ_ONLY_ROLE, STORE_OBJECT_ID, seedCatalogue, seedKeys, type KeyRecord, type WireRecord } from './seed.ts';
 import { handleTestHook } from './test-hooks.ts';
 
 export type CorsMode = 'on' | 'no-access-key' | 'off';
@@ -59,7 +59,7 @@ export interface StoreHippoStore {
   enableKey(secret: string): void;
   addKey(secret: string, role: 'read-only' | 'manager', kind?: 'access-key' | 'bearer'): void;
   /** The key's user given another role in StoreHippo Admin › Users: the same key answers with its rights from then on. */
-  setKeyRole(secret: string, role: 'read-only' | 'manager'): void;
+  setKeyRole(secret: string, role: 'read-only' | 'manager' | 'orders-only'): void;
   setCors(mode: CorsMode): void;
   setRateLimit(perSecond: number | null): void;
   /**
@@ -258,7 +258,7 @@ export async function startStoreHippoStore(options: StoreHippoOptions = {}): Pro
     setKeyRole: (secret, role) => {
       const key = keys.find((k) => k.secret === secret);
       if (key === undefined) throw new Error('storehippo: no such key');
-      key.role = role === 'manager' ? MANAGER_ROLE : READ_ONLY_ROLE;
+      key.role = role === 'manager' ? MANAGER_ROLE : role === 'orders-only' ? ORDERS_ONLY_ROLE : READ_ONLY_ROLE;
     },
     setCors: (mode) => {
       corsMode = mode;
