@@ -146,6 +146,9 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
       await page.getByRole('status').filter({ hasText: `${STORE_NAME} did not grant “Manage the store”: what needs it stays locked` }).waitFor();
       await page.getByRole('note').filter({ hasText: `Seeing the store’s orders needs permission to “Manage the store”, which ${STORE_NAME} did not grant when it was last asked for.` }).waitFor();
       expect(await page.getByText('You declined the extra access').count()).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'granted-less-1280.png'), fullPage: true });
+      await page.setViewportSize({ width: 360, height: 800 });
+      await page.screenshot({ path: join(SCREENSHOT_DIR, 'granted-less-360.png'), fullPage: true });
     } finally {
       e2e.env.store.setMaxScopes(['storefront', 'cart', 'admin']);
     }
