@@ -272,3 +272,33 @@ describe('the cart taken back while a product is open', () => {
     expect(await page.getByRole('link', { name: 'Cart (not granted)' }).count()).toBe(1);
   });
 });
+
+describe('a new product refused for admin', () => {
+  it('Grant access comes back to the catalogue saying the typed product is kept, and New product brings it back', async () => {
+    const { store } = await signedInWithAdmin(true);
+    await page.getByRole('button', { name: 'New product', exact: true }).click();
+    const form = page.getByRole('form', { name: 'New product' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Kept across the consent');
+    await form.getByRole('textbox', { name: /^Price/ }).fill('12.50');
+    takeAdminBack(store);
+    await form.getByRole('button', { name: 'Add product' }).click();
+    const locked = page.getByRole('note').filter({ hasText: 'Adding products needs permission to “Manage the store”' });
+    await locked.waitFor();
+
+    store.setMaxScopes(ALL);
+    await locked.getByRole('button', { name: /^Grant access/ }).click();
+    await answerConsent(page, 'Allow');
+    const again = page.getByRole('button', { name: 'New product', exact: true });
+    await again.waitFor();
+    // Said beside the button that brings it back (and read with it), not left for the person to guess.
+    const kept = 'Your unsaved new product is kept: New product brings it back.';
+    await page.getByText(kept).waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'scopes-new-product-kept-1280.png') });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'scopes-new-product-kept-360.png') });
+    expect(await again.evaluate((button) => (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim()).join(' '))).toBe(kept);
+    await again.click();
+    expect(await form.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Kept across the consent');
+    expect(await page.getByText(kept).count()).toBe(0);
+  });
+});
