@@ -250,6 +250,28 @@ describe('more access asked for, and declined', () => {
     await expect.poll(() => note.count()).toBe(0);
   });
 
+  it('the store answers the request for more access with an error (not Deny): back on the page that asked, still connected, told so', async () => {
+    await openApp();
+    await connectThroughConsent(page, `${STORE_NAME} (PKCE)`);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('link', { name: /Orders/ }).click();
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    const ordersHash = new URL(page.url()).hash;
+    // The store now grants this app nothing: its consent page answers invalid_scope on the redirect.
+    e2e.env.store.setMaxScopes([]);
+    try {
+      // (It sends the answer straight back, without showing its consent page.)
+      await page.getByRole('button', { name: /Grant access/ }).click();
+      await page.getByRole('status').filter({ hasText: `${STORE_NAME} (PKCE) refused the request for more access (it answered with an error). Nothing changed: the connection is as it was.` }).waitFor();
+      expect(callbacks.at(-1)).toContain('error=invalid_scope');
+      expect(new URL(page.url()).hash).toBe(ordersHash);
+      await page.getByRole('button', { name: /Grant access/ }).waitFor();
+      expect(await readSessionKeys(page)).toEqual(['session:demo-code']);
+      expect(await page.getByRole('link', { name: 'Catalogue' }).count()).toBe(1);
+    } finally {
+      e2e.env.store.setMaxScopes(['storefront', 'cart', 'admin']);
+    }
+  });
 });
 
 describe('the callback leaves no trace (security case 13)', () => {

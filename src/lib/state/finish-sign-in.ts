@@ -11,7 +11,7 @@ import type { CapturedRedirect } from '../oauth/callback.ts';
 import { OAuthRedirectError } from '../oauth/http-errors.ts';
 import { catalogRoute, type Route } from './routes.ts';
 import type { Session } from './session.svelte.ts';
-import { noteWithheld } from './withheld.svelte.ts';
+import { noteRefusedMore, noteWithheld } from './withheld.svelte.ts';
 
 export type SignInOutcome = { path: string; error: null } | { route: Route; error: unknown };
 
@@ -43,9 +43,11 @@ export async function finishSignIn(captured: CapturedRedirect, deps: { config: A
     return { path: result.returnTo, error: null };
   } catch (error) {
     const code = (error as { code?: string } | null)?.code;
-    // More access asked for a store that is connected, and declined: back to the page that asked,
-    // where what stays locked says so, with a calm note that the connection is as it was.
-    if (error instanceof OAuthRedirectError && code === 'OAUTH_ACCESS_DENIED' && error.storeId && error.returnTo && session.isConnected(error.storeId)) {
+    // More access asked for a store that is connected, and declined, or answered with an error
+    // (invalid_scope, server_error...): back to the page that asked, where what stays locked says so,
+    // with a calm note that the connection is as it was; not to the stores list, the place lost.
+    if (error instanceof OAuthRedirectError && error.storeId && error.returnTo && session.isConnected(error.storeId)) {
+      noteRefusedMore(error.storeId, code === 'OAUTH_ACCESS_DENIED' ? 'declined' : 'error');
       session.noteDeclinedMore(error.storeId);
       return { path: error.returnTo, error: null };
     }
