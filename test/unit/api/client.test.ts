@@ -453,10 +453,19 @@ describe('transport failures and bad answers', () => {
     await httpErrorOf(api.getCart(), 'API_INVALID_RESPONSE', 200);
   });
 
-  it('gives API_INVALID_RESPONSE for JSON that breaks the contract', async () => {
+  it('gives API_INVALID_RESPONSE for JSON that breaks the contract (the page itself; one unreadable product is left out and counted)', async () => {
     const { api } = harness([
-      { method: 'GET', path: '/api/v1/products?page=0&count=20', respond: () => json({ products: [wireProduct({ cost_raw: 'free' })], paging: wirePaging() }) },
+      { method: 'GET', path: '/api/v1/products?page=0&count=20', respond: () => json({ products: [wireProduct()], paging: { ...wirePaging(), total: 'many' } }) },
     ]);
     await appErrorOf(api.listProducts(), 'API_INVALID_RESPONSE');
+  });
+
+  it('leaves out, and counts, a product whose price breaks the contract', async () => {
+    const { api } = harness([
+      { method: 'GET', path: '/api/v1/products?page=0&count=20', respond: () => json({ products: [wireProduct({ cost_raw: 'free' }), wireProduct({ id: 'p2' })], paging: wirePaging({ total: 2 }) }) },
+    ]);
+    const page = await api.listProducts();
+    expect(page.products.map((p) => p.id)).toEqual(['p2']);
+    expect(page.skipped).toBe(1);
   });
 });
