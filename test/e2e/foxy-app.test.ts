@@ -26,16 +26,16 @@ const e2e = useE2e();
 const STORE = 'Foxy Demo Outfitters';
 const BUNDLE_LABEL = /^Get Token bundle/;
 const SECRETS = [DEMO_BUNDLE.client_secret, DEMO_BUNDLE.refresh_token, USER_BUNDLE.refresh_token];
-/** Foxy's statuses for a payment never taken (the SDK's `Transaction.status`), written out here. */
-const NO_PAYMENT = ['voided', 'declined', 'rejected', 'problem'];
+/** Foxy's statuses for a payment taken or held (the SDK's `Transaction.status`), written out here: not pending, voided, declined… */
+const TOOK_PAYMENT = ['', 'captured', 'approved', 'authorized', 'capturing', 'completed', 'refunding', 'refunded'];
 /**
  * Products the seed's transactions derive: one per item code (or name, where it has none) sold in a
- * sale neither test nor hidden nor without payment (26, two pages of 24; the declined sale's made-up
- * product would be a 27th).
+ * sale neither test nor hidden whose money was taken (two pages of 24; the declined sale's made-up
+ * product would be one more).
  */
 const DERIVED = new Set(
   createSeed()
-    .transactions.filter((t) => !t.is_test && !t.hide_transaction && !NO_PAYMENT.includes(t.status))
+    .transactions.filter((t) => !t.is_test && !t.hide_transaction && TOOK_PAYMENT.includes(t.status))
     .flatMap((t) => t.items.map((i) => i.code || i.name)),
 ).size;
 

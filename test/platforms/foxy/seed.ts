@@ -7,7 +7,8 @@
  * - an `is_test` transaction (newest of all, absurd price) and a `hide_transaction` one;
  * - a quarter of the sales voided, declined or 'problem' (no money taken), among them the newest
  *   real one: a declined sale whose add-to-cart link renamed and repriced the mug and made up a
- *   product nobody bought (the derived catalogue must believe neither);
+ *   product nobody bought (the derived catalogue must believe neither); a sixth pending or
+ *   pending_fraud_review (no money taken yet: they name no product either);
  * - an item whose `image` is a `javascript:` URL.
  * Times are fixed (no Date.now()), so two starts give the same data.
  */
@@ -174,7 +175,9 @@ export function createSeed(transactionCount = DEFAULT_TRANSACTION_COUNT): Seed {
   }
   const newest = transactions[transactions.length - 1];
   if (newest !== undefined) {
-    // The newest real sale of the mug, at its newest price, named as the shop now names it.
+    // The newest real sale of the mug, at its newest price, named as the shop now names it; its money
+    // taken (the status cycle made it pending_fraud_review, which names no product: foxy/status.ts).
+    newest.status = 'captured';
     newest.items.push({ ...itemTemplate(specs, MUG_CODE), id: itemId++, name: 'Ceramic Mug (Large)', price: 24.5, date: newest.transaction_date });
   }
   const hostileHost = transactions[transactions.length - 3];

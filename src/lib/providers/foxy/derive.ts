@@ -1,10 +1,10 @@
 /**
  * Foxy has no product resource: the catalogue is derived from sold items (platforms.md 5.3).
  * - transactions with `is_test` or `hide_transaction` are skipped, and so are those whose status
- *   says no money was taken (voided, declined, rejected, problem: {@link tookNoPayment}): Foxy keeps
- *   whatever the shopper's add-to-cart link said of an item unless the store signs its links, so a
- *   declined "sale" could rename a product, reprice it or make one up, free. Pending and refunded
- *   sales count: money was asked for or taken;
+ *   does not say the money was taken or is held ({@link tookPayment}: voided, declined, pending…):
+ *   Foxy keeps whatever the shopper's add-to-cart link said of an item unless the store signs its
+ *   links, so an unpaid "sale" could rename a product, reprice it or make one up, free. Refunded
+ *   sales count: the money was taken;
  * - items are de-duplicated by `code` (trimmed, case-sensitive); an item with an empty code is
  *   keyed by its trimmed `name`; an item with neither is dropped;
  * - the most recent transaction wins for name, price, currency, url, image and category (same
@@ -14,7 +14,7 @@
  */
 import type { Paging, ProductQuery, ProductSort } from '../../domain/catalog.ts';
 import { findLink } from './hal.ts';
-import { tookNoPayment } from './status.ts';
+import { tookPayment } from './status.ts';
 import type { FoxySale } from './wire.ts';
 import { optionalString, readObject } from '../wire.ts';
 import { compareText, searchTextOf, sortedOnce } from '../local-selection.ts';
@@ -61,11 +61,16 @@ export function categoryNames(entries: readonly unknown[]): Map<string, string> 
   return names;
 }
 
+/** Whether a sale may name, price and date the products it sold. */
+function counts(sale: FoxySale): boolean {
+  return !sale.isTest && !sale.hidden && tookPayment(sale.status);
+}
+
 /** The derived catalogue, newest sale first. */
 export function deriveCatalogue(sales: readonly FoxySale[], categories: ReadonlyMap<string, string>): DerivedItem[] {
   const byKey = new Map<string, DerivedItem & { winner: [number, number] }>();
   for (const sale of sales) {
-    if (sale.isTest || sale.hidden || tookNoPayment(sale.status) || sale.items === undefined) continue;
+    if (!counts(sale) || sale.items === undefined) continue;
     const rank: [number, number] = [sale.date, sale.id];
     for (const item of sale.items) {
       const id = item.code !== '' ? `code:${item.code}` : item.name !== '' ? `name:${item.name}` : undefined;

@@ -27,11 +27,21 @@ export const FOXY_STATUS: Readonly<Record<string, OrderStatus>> = {
 };
 
 /**
- * Whether a transaction's status says no money was taken (voided, declined, rejected, problem: the
- * ones filed as cancelled). Such a "sale" says nothing true of an item: a shopper who never pays can
- * send any name and price for it (Foxy keeps what the add-to-cart link said, unless the store signs
- * its links), so the derived catalogue leaves it out.
+ * The statuses of a sale whose money was taken or is held: a normal gateway's empty status,
+ * captured, approved, authorized (held), capturing (a held payment being taken), completed, and
+ * refunding or refunded (taken, then given back: the sale happened at that name and price).
  */
-export function tookNoPayment(status: string): boolean {
-  return FOXY_STATUS[status.trim().toLowerCase()] === 'cancelled';
+const MONEY_TAKEN: ReadonlySet<string> = new Set(['', 'captured', 'approved', 'authorized', 'capturing', 'completed', 'refunding', 'refunded']);
+
+/**
+ * Whether a transaction's status says its money was taken (or is held). Only such a sale says
+ * something true of an item: a shopper who never pays can send any name and price for it (Foxy
+ * keeps what the add-to-cart link said, unless the store signs its links), so the derived
+ * catalogue leaves the others out: voided, declined, rejected, problem (no money taken); pending
+ * (a hosted gateway's checkout not paid yet; Foxy has no "abandoned" status, so one never paid
+ * stays pending), pending_fraud_review, verified (a card checked only), and any status Foxy adds
+ * that this list does not know. docs/platform-evidence.md, "Foxy derived catalogue".
+ */
+export function tookPayment(status: string): boolean {
+  return MONEY_TAKEN.has(status.trim().toLowerCase());
 }
