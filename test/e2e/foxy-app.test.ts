@@ -281,6 +281,46 @@ describe('Foxy in the app', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-mug-first-360.png` });
   });
 
+  it('sales the store sent unreadable leave out only themselves (or their unreadable items), said over the cards; a pending sale (a checkout not paid) names and prices nothing', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    // The first page of sales the catalogue is derived from, as a store could send it: the newest
+    // real sale (the mug's new name and price) left pending by its hosted gateway, an item with no
+    // price in another, a sale with no date.
+    const salesPage = (url: URL) => url.origin === env.foxy.origin && url.pathname.endsWith('/transactions') && url.searchParams.get('zoom') === 'items' && !url.searchParams.has('offset');
+    await page.route(salesPage, async (route) => {
+      const answer = await route.fetch();
+      const body = (await answer.json()) as { _embedded: { 'fx:transactions': Array<Record<string, unknown> & { _embedded: { 'fx:items': Array<Record<string, unknown>> } }> } };
+      const sales = body._embedded['fx:transactions'];
+      const mug = sales.findIndex((sale) => sale._embedded['fx:items'].some((item) => item['name'] === 'Ceramic Mug (Large)'));
+      const paid = sales.filter((sale, i) => i > mug && TOOK_PAYMENT.includes(String(sale['status'])) && sale['is_test'] === false && sale['hide_transaction'] === false);
+      sales[mug]!['status'] = 'pending';
+      paid[0]!._embedded['fx:items'][0]!['price'] = 'n/a';
+      paid[1]!['transaction_date'] = null;
+      await route.fulfill({ response: answer, body: JSON.stringify(body) });
+    });
+    await paste(page, block(DEMO_BUNDLE));
+    await page.getByText(/^Connected · /).waitFor();
+    await page.getByRole('link', { name: `Browse ${STORE}` }).click();
+    const note = page.locator('main p.skipped');
+    await note.waitFor();
+    expect((await note.innerText()).replace(/\s+/g, ' ')).toBe(
+      '2 of the store’s sales could not be read (a date, a status, or an item’s name or price missing or malformed), so a product they sold may be missing here or show an older name or price.',
+    );
+    await expect.poll(() => loadedProducts(page), { timeout: 15_000 }).toBeGreaterThanOrEqual(20);
+    expect(await page.getByText('The store’s answer was not understood').count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-unread-sales-1280.png` });
+    // the mug as its newest paid sale names and prices it: not the pending one's name, nor its $24.50
+    await page.getByRole('searchbox', { name: 'Search' }).fill('mug');
+    await expect.poll(() => cards(page).count()).toBe(1);
+    expect(await cards(page).first().locator('h3').innerText()).toBe('Ceramic Mug');
+    expect(await cards(page).first().innerText()).not.toContain('$24.50');
+    // said for every search of the same catalogue, and at 360 px
+    await note.waitFor();
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-unread-sales-360.png` });
+  });
+
   it('a wrong secret, a dead refresh token, a missing field, a user token and CORS off each say their own thing, and nothing is stored', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);

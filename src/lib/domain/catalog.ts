@@ -83,6 +83,11 @@ export interface ProductPage {
   skipped?: number;
   /** Set when the list searched is cut short at this many products (FlickRocket: loaded up to 1,000). */
   capped?: number;
+  /**
+   * Sales the whole catalogue is derived from (Foxy) that the store sent unreadable, whole or in
+   * part: left out, so a product may be missing or show an older sale's name or price.
+   */
+  unreadSales?: number;
 }
 
 /** What {@link numberedPagesFrom} asks for: numbered pages of `count` products, 0-based. */

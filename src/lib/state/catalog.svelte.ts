@@ -10,6 +10,8 @@ export interface CatalogSnapshot {
   products: readonly Product[];
   next: Cursor | null;
   total: number | null;
+  /** ProductPage.unreadSales of the list (Foxy), so Back says it again. */
+  unreadSales?: number;
 }
 
 /** A list shown whole, kept while the next one loads (Catalog's `keptError`). */
@@ -33,6 +35,8 @@ export class Catalog {
   #capped = $state<number | null>(null);
   /** Products the store sent that could not be read, in the pages loaded for this query. */
   #skipped = $state(0);
+  /** Sales the whole catalogue is derived from that could not be read (ProductPage.unreadSales). */
+  #unreadSales = $state(0);
   #status = $state<Status>('loading');
   #loadingMore = $state(false);
   #error = $state<unknown>(null);
@@ -61,6 +65,11 @@ export class Catalog {
   /** How many products of the pages loaded the store sent unreadable (left out: no name, no price). */
   get skipped(): number {
     return this.#skipped;
+  }
+
+  /** How many of the sales the catalogue is derived from (Foxy) could not be read, whole or in part. */
+  get unreadSales(): number {
+    return this.#unreadSales;
   }
 
   get status(): Status {
@@ -95,7 +104,9 @@ export class Catalog {
   /** What is loaded, to show again later with {@link restore}; null until the first page is in. */
   snapshot(): CatalogSnapshot | null {
     if (this.#status !== 'ready' || this.#keptError !== null) return null; // a kept list is not the query's
-    return { query: this.#query, products: this.#products, next: this.#next, total: this.#total };
+    const snapshot: CatalogSnapshot = { query: this.#query, products: this.#products, next: this.#next, total: this.#total };
+    if (this.#unreadSales > 0) snapshot.unreadSales = this.#unreadSales;
+    return snapshot;
   }
 
   /** Shows what a snapshot holds (Back to a list already loaded), with no request; more pages load on from its cursor. */
@@ -104,6 +115,7 @@ export class Catalog {
     this.#setProducts(snapshot.products);
     this.#total = snapshot.total;
     this.#next = snapshot.next;
+    this.#unreadSales = snapshot.unreadSales ?? 0;
     this.#status = 'ready';
   }
 
@@ -120,6 +132,7 @@ export class Catalog {
     this.#setProducts([]);
     this.#total = null;
     this.#skipped = 0;
+    this.#unreadSales = 0;
     this.#status = 'loading';
     this.#error = null;
     this.#moreError = null;
@@ -152,6 +165,7 @@ export class Catalog {
       this.#total = page.total ?? null;
       this.#capped = page.capped ?? null;
       this.#skipped = page.skipped ?? 0;
+      this.#unreadSales = page.unreadSales ?? 0;
       this.#next = page.next;
       try {
         while (this.#products.length < atLeast && this.#next !== null) {

@@ -31,4 +31,22 @@ describe('Catalog: products the store sent unreadable', () => {
     await catalog.load({ q: 'c' });
     expect(catalog.skipped).toBe(0);
   });
+
+  it('sales the whole catalogue is derived from that could not be read (Foxy): kept over further pages and through Back, none for a list without', async () => {
+    const pages: Record<string, ProductPage> = {
+      first: { products: [product('a')], next: '1' as Cursor, total: 2, unreadSales: 3 },
+      '1': { products: [product('b')], next: null, total: 2, unreadSales: 3 },
+      other: { products: [product('c')], next: null, total: 1 },
+    };
+    const catalog = new Catalog(async (query, cursor) => pages[cursor ?? (query.q ? 'other' : 'first')]!);
+    await catalog.load({});
+    expect(catalog.unreadSales).toBe(3);
+    await catalog.loadMore();
+    expect(catalog.unreadSales).toBe(3);
+    const snapshot = catalog.snapshot()!;
+    await catalog.load({ q: 'c' });
+    expect(catalog.unreadSales).toBe(0);
+    catalog.restore(snapshot);
+    expect(catalog.unreadSales).toBe(3);
+  });
 });

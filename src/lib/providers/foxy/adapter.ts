@@ -12,7 +12,7 @@ import type { Coupon, Cursor, Order, OrderPage, Product, ProductListQuery, Produ
 import type { Capability } from '../../domain/capability.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { FOXY_CAPABILITIES } from '../foxy-profile.ts';
-import { categoryNames, deriveCatalogue, derivedCategories, queryDerived, selectDerived, type DerivedItem } from './derive.ts';
+import { categoryNames, deriveCatalogue, derivedCategories, queryDerived, readSales, selectDerived, type DerivedItem } from './derive.ts';
 import { keepLastSelection } from '../local-selection.ts';
 import { collectPages, followLink, readCollectionPage, storeLink, withQuery } from './hal.ts';
 import { couponFromWire, orderFromSale, productFromDerived, storeMetadataFromWire } from './map.ts';
@@ -30,6 +30,8 @@ interface Catalogue {
   currency: string;
   /** The store's `store_url`: items link there only (map.ts onStoreSite). */
   site: string | undefined;
+  /** Sales that could not be read, whole or in part (derive.ts readSales): said over the cards. */
+  unreadSales: number;
 }
 
 function pageIndex(cursor: Cursor | null | undefined): number {
@@ -67,11 +69,12 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
         collectPages((url) => getJson(url, 'listProducts', options), categoriesUrl, FOXY_REL.itemCategories, apiBase, MAX_PAGES),
         collectPages((url) => getJson(url, 'listProducts', options), salesUrl, FOXY_REL.transactions, apiBase, MAX_PAGES),
       ]);
-      const read = sales.entries.map((entry, i) => readSale(entry, `$.fx:transactions[${i}]`));
+      // One sale the store sent unreadable leaves out that sale (or its unreadable items), not the catalogue.
+      const { sales: read, unread } = readSales(sales.entries);
       const items = deriveCatalogue(read, categoryNames(categories.entries));
       const currency = read.find((sale) => !sale.isTest)?.currency ?? FALLBACK_CURRENCY;
       const site = optionalString(readObject(storeJson, '$'), 'store_url', '$');
-      return { items, currency, site };
+      return { items, currency, site, unreadSales: unread };
     })();
     catalogue.catch(() => (catalogue = undefined));
     return catalogue;
@@ -86,11 +89,13 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
     },
 
     async listProducts(query: ProductListQuery, cursor?: Cursor | null, options?: CallOptions): Promise<ProductPage> {
-      const { items, site } = await load(options);
+      const { items, site, unreadSales } = await load(options);
       const page = pageIndex(cursor);
       const result = queryDerived(items, { ...query, page }, selection);
       const end = (page + 1) * result.paging.count >= result.paging.total;
-      return { products: result.items.map((item) => productFromDerived(item, site)), next: end ? null : (String(page + 1) as Cursor), total: result.paging.total };
+      const listed: ProductPage = { products: result.items.map((item) => productFromDerived(item, site)), next: end ? null : (String(page + 1) as Cursor), total: result.paging.total };
+      if (unreadSales > 0) listed.unreadSales = unreadSales;
+      return listed;
     },
 
     async getProduct(id: string, options?: CallOptions): Promise<Product> {

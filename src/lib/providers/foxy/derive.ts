@@ -5,6 +5,9 @@
  *   Foxy keeps whatever the shopper's add-to-cart link said of an item unless the store signs its
  *   links, so an unpaid "sale" could rename a product, reprice it or make one up, free. Refunded
  *   sales count: the money was taken;
+ * - a transaction that cannot be read (no date, status or currency…) is left out, and so is an item
+ *   that cannot be read (no name, no price), the rest of its sale kept; both are counted
+ *   ({@link readSales}), since a product may then be missing or show an older sale's name or price;
  * - items are de-duplicated by `code` (trimmed, case-sensitive); an item with an empty code is
  *   keyed by its trimmed `name`; an item with neither is dropped;
  * - the most recent transaction wins for name, price, currency, url, image and category (same
@@ -15,8 +18,8 @@
 import type { Paging, ProductQuery, ProductSort } from '../../domain/catalog.ts';
 import { findLink } from './hal.ts';
 import { tookPayment } from './status.ts';
-import type { FoxySale } from './wire.ts';
-import { optionalString, readObject } from '../wire.ts';
+import { readSale, type FoxySale } from './wire.ts';
+import { optionalString, readableItems, readObject } from '../wire.ts';
 import { compareText, searchTextOf, sortedOnce } from '../local-selection.ts';
 
 export interface DerivedItem {
@@ -64,6 +67,16 @@ export function categoryNames(entries: readonly unknown[]): Map<string, string> 
 /** Whether a sale may name, price and date the products it sold. */
 function counts(sale: FoxySale): boolean {
   return !sale.isTest && !sale.hidden && tookPayment(sale.status);
+}
+
+/**
+ * The transactions of `entries` that can be read, and how many sales could not be read whole or in
+ * part: every one left out (its status unknown, it may have counted) and every counting one with an
+ * item left out. Any failure but an unreadable answer (API_INVALID_RESPONSE) is thrown on.
+ */
+export function readSales(entries: readonly unknown[]): { sales: FoxySale[]; unread: number } {
+  const { items: sales, skipped } = readableItems(entries, (entry, i) => readSale(entry, `$.fx:transactions[${i}]`));
+  return { sales, unread: skipped + sales.filter((sale) => sale.unreadItems > 0 && counts(sale)).length };
 }
 
 /** The derived catalogue, newest sale first. */

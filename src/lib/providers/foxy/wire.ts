@@ -8,6 +8,7 @@ import {
   optionalArray,
   optionalBoolean,
   optionalString,
+  readableItems,
   readObject,
   requireCurrency,
   requireInteger,
@@ -124,6 +125,8 @@ export interface FoxySale {
   currency: string;
   /** undefined when the transaction came without `zoom=items`. */
   items: FoxySaleItem[] | undefined;
+  /** Items of `_embedded["fx:items"]` that could not be read (no name, no price), left out of `items`. */
+  unreadItems: number;
 }
 
 /**
@@ -168,9 +171,10 @@ export function readSale(value: unknown, path: string): FoxySale {
   const id = requireInteger(t, 'id', path, 0);
   const display = t['display_id'];
   const embedded = t['_embedded'] === undefined || t['_embedded'] === null ? undefined : readObject(t['_embedded'], `${path}._embedded`);
-  const items = embedded === undefined || embedded[FOXY_REL.items] === undefined
+  // One unreadable item leaves out that item, not the sale (the derived catalogue says so: derive.ts readSales).
+  const read = embedded === undefined || embedded[FOXY_REL.items] === undefined
     ? undefined
-    : optionalArray(embedded, FOXY_REL.items, `${path}._embedded`).map((item, i) => readSaleItem(item, `${path}._embedded.fx:items[${i}]`));
+    : readableItems(optionalArray(embedded, FOXY_REL.items, `${path}._embedded`), (item, i) => readSaleItem(item, `${path}._embedded.fx:items[${i}]`));
   return {
     id,
     displayId: typeof display === 'number' || (typeof display === 'string' && display !== '') ? String(display) : String(id),
@@ -181,6 +185,7 @@ export function readSale(value: unknown, path: string): FoxySale {
     total: readAmount(t, 'total_order', path),
     status: requireString(t, 'status', path),
     currency: requireCurrency(t, 'currency_code', path),
-    items,
+    items: read?.items,
+    unreadItems: read?.skipped ?? 0,
   };
 }

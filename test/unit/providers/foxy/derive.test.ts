@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DECLINED_MUG_NAME, HOSTILE_IMAGE, MADE_UP_NAME, MUG_CODE, createSeed } from '../../../platforms/foxy/seed.ts';
-import { categoryNames, derivedCategories, deriveCatalogue, queryDerived, type DerivedItem } from '../../../../src/lib/providers/foxy/derive.ts';
+import { categoryNames, derivedCategories, deriveCatalogue, queryDerived, readSales, type DerivedItem } from '../../../../src/lib/providers/foxy/derive.ts';
 import { collectPages, followLink, storeLink, withQuery } from '../../../../src/lib/providers/foxy/hal.ts';
 import { FOXY_REL, parseFoxyDate, readSale, type FoxySale } from '../../../../src/lib/providers/foxy/wire.ts';
 import { connect, type Connected } from './foxy-fixture.ts';
@@ -114,6 +114,36 @@ describe('deriveCatalogue on the local store', () => {
   it('ignores an item with neither code nor name, and transactions without zoomed items', () => {
     const sale: FoxySale = { ...(sales[0] as FoxySale), items: [{ name: '', code: '', price: 1, url: undefined, image: undefined, categoryUri: undefined }] };
     expect(deriveCatalogue([sale, { ...sale, items: undefined }], categories)).toEqual([]);
+  });
+});
+
+describe('readSales: a sale the store sent unreadable', () => {
+  const wireItem = (name: unknown, price: unknown, code: string) => ({ name, price, code });
+  const wireSale = (id: number, date: unknown, items: unknown[], extra: Record<string, unknown> = {}) => ({
+    id, is_test: false, hide_transaction: false, transaction_date: date, total_order: 10, status: 'captured', currency_code: 'USD', _embedded: { 'fx:items': items }, ...extra,
+  });
+
+  it('leaves out that sale, or only its unreadable items, keeps the rest, and counts each such sale once', () => {
+    const entries = [
+      wireSale(1, '2025-03-01T10:00:00-0800', [wireItem('Teapot', 30, 'K-1'), wireItem(null, 5, 'K-2'), wireItem('Scarf', 'n/a', 'A-1')]),
+      wireSale(2, 'yesterday', [wireItem('Made up by a date nobody can read', 1, 'K-1')]),
+      wireSale(3, '2025-02-01T10:00:00-0800', [wireItem('Teapot (old)', 25, 'K-1'), wireItem('Scarf', 12, 'A-1')]),
+      // neither a test sale's nor an unpaid one's unreadable item counts: they name no product anyway
+      wireSale(4, '2025-02-02T10:00:00-0800', [wireItem(null, 1, 'K-3')], { is_test: true }),
+      wireSale(5, '2025-02-02T10:00:00-0800', [wireItem(null, 1, 'K-3')], { status: 'declined' }),
+      'not a sale',
+    ];
+    const { sales: read, unread } = readSales(entries);
+    expect(read.map((sale) => [sale.id, sale.items?.map((i) => i.name), sale.unreadItems])).toEqual([
+      [1, ['Teapot'], 2], [3, ['Teapot (old)', 'Scarf'], 0], [4, [], 1], [5, [], 1],
+    ]);
+    expect(unread).toBe(3); // sale 1 in part, sale 2 and the string whole
+    // the catalogue from what was read: the teapot named by the newest sale, the scarf by the older one it could read
+    expect(deriveCatalogue(read, new Map()).map((i) => [i.id, i.name, i.price])).toEqual([['code:K-1', 'Teapot', 30], ['code:A-1', 'Scarf', 12]]);
+  });
+
+  it('none unreadable: counts none', () => {
+    expect(readSales([wireSale(1, '2025-03-01T10:00:00-0800', [wireItem('Teapot', 30, 'K-1')])]).unread).toBe(0);
   });
 });
 

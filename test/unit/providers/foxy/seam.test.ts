@@ -139,6 +139,31 @@ describe('Foxy adapter (links only)', () => {
     expect(server.requests().filter((r) => r.listener === 'api').every((r) => r.apiVersion === '1' && r.hasAuthorization)).toBe(true);
   });
 
+  it('a sale the store sent unreadable leaves out that sale (or its unreadable item) and is counted, instead of failing the whole catalogue', async () => {
+    const transport = testTransport(store, await connected());
+    // In the first page of sales: the newest real one sells a second item with no price, the next one has no date.
+    const send: typeof transport.send = async (...args) => {
+      const response = await transport.send(...args);
+      const sales = (response.json as { _embedded?: Record<string, Array<Record<string, unknown>>> })._embedded?.['fx:transactions'];
+      const asked = new URL(args[0].url ?? '', store.apiBase).searchParams;
+      if (sales === undefined || !asked.has('zoom') || asked.has('offset')) return response;
+      const copy = structuredClone(sales);
+      const newest = copy.findIndex((sale) => JSON.stringify(sale).includes('Ceramic Mug (Large)'));
+      const items = (copy[newest]!['_embedded'] as Record<string, Array<Record<string, unknown>>>)['fx:items']!;
+      items.push({ ...items[0]!, code: 'NO-PRICE', name: 'Priced by nobody', price: null });
+      copy[newest + 1]!['transaction_date'] = null;
+      return { ...response, json: { ...(response.json as object), _embedded: { 'fx:transactions': copy } } };
+    };
+    const adapter = createFoxyAdapter({ store, send });
+    const first = await adapter.listProducts({ count: 100 });
+    expect(first.unreadSales).toBe(2);
+    expect(first.products.length).toBeGreaterThan(20);
+    expect(first.products.find((p) => p.id === `code:${MUG_CODE}`)).toMatchObject({ name: 'Ceramic Mug (Large)', price: 24.5 });
+    expect(first.products.some((p) => p.id === 'code:NO-PRICE')).toBe(false);
+    // none unreadable: none said
+    expect((await createFoxyAdapter({ store, send: transport.send }).listProducts({ count: 20 })).unreadSales).toBeUndefined();
+  });
+
   it('links a product to its page only on the store’s own site (store_url): a sale whose item url is elsewhere gives no link', async () => {
     const transport = testTransport(store, await connected());
     // The mug's sales as a shopper's edited add-to-cart link would leave them (no HMAC signing).
