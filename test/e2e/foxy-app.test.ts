@@ -274,6 +274,9 @@ describe('Foxy in the app', () => {
     const normal = createSeed().transactions.filter((t) => t.status === '' && !t.is_test && !t.hide_transaction).at(-1)!;
     const normalRow = page.locator('tbody tr').filter({ hasText: normal.customer_email });
     expect(await normalRow.locator('.status').innerText()).toBe('Paid');
+    // one the gateway flagged as possibly fraudulent says so (Foxy's admin shows it as an alert), not a bare "Pending"
+    const flagged = createSeed().transactions.filter((t) => t.status === 'pending_fraud_review' && !t.is_test && !t.hide_transaction).at(-1)!;
+    expect(await page.locator('tbody tr').filter({ hasText: flagged.customer_email }).locator('.status').innerText()).toBe('Pending fraud review');
     await page.setViewportSize({ width: 360, height: 740 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-declined-order-360.png` });
     await page.goto(`${env.app.url}#/s/foxy`);

@@ -4,7 +4,9 @@
  * refunding | refunded | voided | verified) filed under the app's order statuses. The empty status is
  * a sale through a normal (not hosted) payment gateway, which the SDK says "should be considered
  * completed": most stores' orders, filed as paid (they showed as Pending). One not listed here
- * (verified: a card checked, no money taken yet) is filed as pending, never paid, with Foxy's word.
+ * (verified: a card checked, no money taken yet; pending_fraud_review: the gateway flagged it as
+ * possibly fraudulent, an alert in Foxy's own admin, so not to be shipped as a plain pending one)
+ * is filed as pending, never paid, with Foxy's word ("Pending fraud review").
  * @see https://github.com/Foxy/foxy-sdk/blob/main/src/backend/Graph/transaction.d.ts
  */
 import type { OrderStatus } from '../../domain/catalog.ts';
@@ -17,7 +19,6 @@ export const FOXY_STATUS: Readonly<Record<string, OrderStatus>> = {
   completed: 'paid',
   pending: 'pending',
   capturing: 'pending',
-  pending_fraud_review: 'pending',
   refunded: 'refunded',
   refunding: 'refunded',
   voided: 'cancelled',

@@ -78,7 +78,7 @@ describe('productFromDerived (platforms.md 1.4, 5.3)', () => {
 describe('orders (5.4)', () => {
   it.each([
     ['captured', 'paid'], ['approved', 'paid'], ['authorized', 'paid'], ['completed', 'paid'],
-    ['pending', 'pending'], ['capturing', 'pending'], ['pending_fraud_review', 'pending'],
+    ['pending', 'pending'], ['capturing', 'pending'], ['pending_fraud_review', 'pending'], ['PENDING_FRAUD_REVIEW', 'pending'],
     ['refunded', 'refunded'], ['refunding', 'refunded'],
     ['voided', 'cancelled'], ['declined', 'cancelled'], ['rejected', 'cancelled'], ['problem', 'cancelled'],
     ['', 'paid'], ['  ', 'paid'], ['verified', 'pending'], ['something_new', 'pending'],
@@ -101,6 +101,12 @@ describe('orders (5.4)', () => {
     const sale = readSale({ id: 7, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: '12.50', status: 'captured', currency_code: 'eur' }, '$');
     expect(orderFromSale(sale)).toEqual({ id: '7', number: '7', createdAt: '2025-01-01T08:00:00.000Z', total: 12.5, currency: 'EUR', status: 'paid' });
     expect(() => readSale({ id: 7, transaction_date: 'x', total_order: 1, status: '', currency_code: 'USD' }, '$')).toThrow(expect.objectContaining({ code: 'API_INVALID_RESPONSE' }));
+  });
+
+  it('a sale the gateway flagged as possibly fraudulent says so: pending, with Foxy’s words (it read as a bare "Pending", as an order simply waiting)', () => {
+    const sale = readSale({ id: 9, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: 5, status: 'pending_fraud_review', currency_code: 'USD' }, '$');
+    expect(orderFromSale(sale)).toMatchObject({ status: 'pending', statusWords: 'Pending fraud review' });
+    expect(orderFromSale({ ...sale, status: 'pending' }).statusWords).toBeUndefined();
   });
 
   it('a status it does not know keeps Foxy’s word to be shown beside pending (it read as a bare "Pending")', () => {
