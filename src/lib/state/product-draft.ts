@@ -1,4 +1,4 @@
-import { createDraftStore, newProductDraftKey, productDraftKey, storeDraftsPrefix, type DraftStore } from '../storage/drafts.ts';
+import { draftStore, newProductDraftKey, productDraftKey, storeDraftsPrefix, type DraftStore } from '../storage/drafts.ts';
 import { connectedSinceSignOut, signOutsHeard } from './sign-outs-heard.ts';
 
 /**
@@ -26,7 +26,7 @@ export class ProductDraft<T> {
   #mine: string | undefined;
 
   /** `productId` null: the product being added to the store, not created yet. */
-  constructor(storeId: string, productId: string | null, store: DraftStore = createDraftStore()) {
+  constructor(storeId: string, productId: string | null, store: DraftStore = draftStore()) {
     this.#store = store;
     this.#storeId = storeId;
     this.#outs = signOutsHeard(storeId);
@@ -82,7 +82,7 @@ export class ProductDraft<T> {
  * How many unsaved edits of `storeId` this browser keeps (products, and a new one being added): a
  * sign-out discards them (auth/sign-out.ts), so it asks first where there are some.
  */
-export async function storeDraftCount(storeId: string, store: DraftStore = createDraftStore()): Promise<number> {
+export async function storeDraftCount(storeId: string, store: DraftStore = draftStore()): Promise<number> {
   return (await store.keysFrom(storeDraftsPrefix(storeId))).length;
 }
 

@@ -1,4 +1,4 @@
-import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 
 /**
  * Unsaved edits, kept so that a reconnect (which leaves the page) loses nothing. Drafts hold no
@@ -65,44 +65,116 @@ function deleteIf(store: UseStore, key: string, expected: string): Promise<void>
   }));
 }
 
-export function createDraftStore(): DraftStore {
-  let idb: UseStore | null = null;
+const DRAFTS_DATABASE = 'storefront-connect-drafts';
+const DRAFTS = 'drafts';
+
+interface Connection {
+  /** The IndexedDB it is opened on: a test's fresh fake one (vi.stubGlobal) is a new connection. */
+  factory: IDBFactory;
+  store: UseStore;
+  close(): void;
+}
+
+/**
+ * One connection to the drafts database, opened at first use and kept for the next: a product's
+ * editor, the new product's form and the draft an Add keeps for the product's page each opened
+ * their own (idb-keyval's createStore per store object), and none was ever closed. Opened again
+ * at the next use after the browser closes it (Safari, storage cleared) or another tab asks for a
+ * newer version of the database (closed here, not holding that tab up), or a failed open.
+ */
+function connect(factory: IDBFactory): Connection {
+  let database: Promise<IDBDatabase> | undefined;
+  const open = (): Promise<IDBDatabase> => {
+    if (database) return database;
+    const request = factory.open(DRAFTS_DATABASE);
+    request.onupgradeneeded = () => request.result.createObjectStore(DRAFTS);
+    const opening = promisifyRequest(request);
+    const forget = () => {
+      if (database === opening) database = undefined;
+    };
+    database = opening;
+    opening.then((db) => {
+      db.onclose = forget;
+      db.onversionchange = () => (db.close(), forget());
+    }, forget);
+    return opening;
+  };
+  return {
+    factory,
+    store: (mode, callback) => open().then((db) => callback(db.transaction(DRAFTS, mode).objectStore(DRAFTS))),
+    close: () => {
+      const closing = database;
+      database = undefined;
+      closing?.then((db) => db.close(), () => undefined);
+    },
+  };
+}
+
+let connection: Connection | undefined;
+
+/**
+ * The tab's connection, on the IndexedDB of the moment: null where there is none, or reading it
+ * throws (storage blocked). One that IndexedDB has replaced (a component test's fresh fake one) or
+ * that has gone is closed, so nothing of one test's database reaches the next.
+ */
+function drafts(): UseStore | null {
+  let factory: IDBFactory | undefined;
   try {
-    if (typeof indexedDB !== 'undefined') idb = createStore('storefront-connect-drafts', 'drafts');
+    factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  } catch {
+    factory = undefined;
+  }
+  if (connection?.factory !== factory) {
+    connection?.close();
+    connection = factory ? connect(factory) : undefined;
+  }
+  return connection?.store ?? null;
+}
+
+const fallback = <T>(run: (store: UseStore) => Promise<T>, orElse: () => T): Promise<T> => {
+  let idb: UseStore | null;
+  try {
+    idb = drafts();
   } catch {
     idb = null;
   }
-  const fallback = <T>(run: (store: UseStore) => Promise<T>, orElse: () => T): Promise<T> =>
-    idb ? run(idb).catch(() => orElse()) : Promise.resolve(orElse());
-  return {
-    load: <T>(key: string) => fallback(async (s) => (await get<T>(key, s)) ?? (memory.get(key) as T | undefined), () => memory.get(key) as T | undefined),
-    save: (key, value) => {
-      memory.set(key, value);
-      // Once IndexedDB holds it, memory does not: a discard made there by another store object (a
-      // sign-out's, discardStoreDrafts) is not undone by this one's load finding its old copy.
-      return fallback(async (s) => {
-        await set(key, value, s);
-        if (memory.get(key) === value) memory.delete(key);
-      }, () => undefined);
-    },
-    discard: (key) => {
-      memory.delete(key);
-      return fallback((s) => del(key, s), () => undefined);
-    },
-    discardIf: (key, expected) => {
-      if (memory.has(key) && JSON.stringify(memory.get(key)) === expected) memory.delete(key);
-      return fallback((s) => deleteIf(s, key, expected), () => undefined);
-    },
-    keysFrom: async (prefix) => {
-      const kept = await fallback(keysOf, () => []);
-      return [...new Set([...kept, ...memory.keys()])].filter((key) => key.startsWith(prefix));
-    },
-    discardFrom: async (prefix) => {
-      for (const key of [...memory.keys()]) if (key.startsWith(prefix)) memory.delete(key);
-      const kept = (await fallback(keysOf, () => [])).filter((key) => key.startsWith(prefix));
-      await Promise.all(kept.map((key) => fallback((s) => del(key, s), () => undefined)));
-    },
-  };
+  return idb ? run(idb).catch(() => orElse()) : Promise.resolve(orElse());
+};
+
+/** The tab's drafts, on its one connection to the drafts database (or its memory). */
+const tabDrafts: DraftStore = {
+  load: <T>(key: string) => fallback(async (s) => (await get<T>(key, s)) ?? (memory.get(key) as T | undefined), () => memory.get(key) as T | undefined),
+  save: (key, value) => {
+    memory.set(key, value);
+    // Once IndexedDB holds it, memory does not: a discard made there since (a sign-out's,
+    // discardStoreDrafts) is not undone by a load finding the old copy.
+    return fallback(async (s) => {
+      await set(key, value, s);
+      if (memory.get(key) === value) memory.delete(key);
+    }, () => undefined);
+  },
+  discard: (key) => {
+    memory.delete(key);
+    return fallback((s) => del(key, s), () => undefined);
+  },
+  discardIf: (key, expected) => {
+    if (memory.has(key) && JSON.stringify(memory.get(key)) === expected) memory.delete(key);
+    return fallback((s) => deleteIf(s, key, expected), () => undefined);
+  },
+  keysFrom: async (prefix) => {
+    const kept = await fallback(keysOf, () => []);
+    return [...new Set([...kept, ...memory.keys()])].filter((key) => key.startsWith(prefix));
+  },
+  discardFrom: async (prefix) => {
+    for (const key of [...memory.keys()]) if (key.startsWith(prefix)) memory.delete(key);
+    const kept = (await fallback(keysOf, () => [])).filter((key) => key.startsWith(prefix));
+    await Promise.all(kept.map((key) => fallback((s) => del(key, s), () => undefined)));
+  },
+};
+
+/** The tab's drafts: every form, the sign-out and the count before it share them and their connection. */
+export function draftStore(): DraftStore {
+  return tabDrafts;
 }
 
 /**
@@ -110,6 +182,6 @@ export function createDraftStore(): DraftStore {
  * product's: they are the signed-in account's, and the next person to connect to the store in this
  * browser would find them restored in the editor (a shared computer). At sign-out (auth/sign-out.ts).
  */
-export function discardStoreDrafts(storeId: string, store: DraftStore = createDraftStore()): Promise<void> {
+export function discardStoreDrafts(storeId: string, store: DraftStore = draftStore()): Promise<void> {
   return store.discardFrom(storeDraftsPrefix(storeId));
 }

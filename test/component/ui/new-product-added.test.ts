@@ -8,7 +8,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import AddProduct from '../../../src/lib/components/AddProduct.svelte';
-import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
+import { draftStore } from '../../../src/lib/storage/drafts.ts';
 import { createTestApp, eventually, harnessProps, json, wireProduct } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
@@ -19,8 +19,8 @@ vi.mock('../../../src/lib/storage/drafts.ts', async (original) => {
   const real = await original<typeof import('../../../src/lib/storage/drafts.ts')>();
   return {
     ...real,
-    createDraftStore: () => {
-      const store = real.createDraftStore();
+    draftStore: () => {
+      const store = real.draftStore();
       return {
         ...store,
         discardIf: async (key: string, expected: string) => {
@@ -51,7 +51,7 @@ describe('New product, added', () => {
     const name = await screen.findByRole('textbox', { name: 'Name' });
     await userEvent.type(name, 'Hand-thrown mug');
     await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '24.5');
-    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ price: '24.5' }));
+    await eventually(async () => expect(await draftStore().load('demo/new-product')).toMatchObject({ price: '24.5' }));
 
     held.gate = new Promise<void>((resolve) => (held.release = resolve));
     held.armed = true;
@@ -66,6 +66,6 @@ describe('New product, added', () => {
 
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-new' }));
     for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+    expect(await draftStore().load('demo/new-product')).toBeUndefined();
   });
 });

@@ -10,7 +10,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import AddProduct from '../../../src/lib/components/AddProduct.svelte';
 import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
-import { createDraftStore, discardStoreDrafts } from '../../../src/lib/storage/drafts.ts';
+import { draftStore, discardStoreDrafts } from '../../../src/lib/storage/drafts.ts';
 import { createTestApp, eventually, harnessProps, signOutInAnotherTab, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 import { SESSION_CHANNEL_NAME } from '../../../src/lib/auth/session-channel.ts';
@@ -115,7 +115,7 @@ describe('New product', () => {
     history.back();
     await eventually(() => expect(app.router.current.name).toBe('catalog'));
     expect(app.router.recall(app.router.entry)).toBeUndefined();
-    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+    expect(await draftStore().load('demo/new-product')).toBeUndefined();
   });
 
   it('a refusal for lack of admin says adding products needs that permission, and keeps what was typed', async () => {
@@ -131,14 +131,14 @@ describe('New product', () => {
       await screen.findByText('Adding products needs permission to “Manage the store”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
     expect(app.router.current.name).toBe('catalog');
-    expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Mug', price: '8' });
+    expect(await draftStore().load('demo/new-product')).toMatchObject({ name: 'Mug', price: '8' });
   });
 
   it('what was typed comes back after the page is left (a reconnect); Cancel asks before forgetting it (it forgot at one click)', async () => {
     const first = await openCatalogue(['storefront', 'admin']);
     await openForm(first);
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Half a name');
-    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Half a name' }));
+    await eventually(async () => expect(await draftStore().load('demo/new-product')).toMatchObject({ name: 'Half a name' }));
     cleanup();
 
     const app = await openCatalogue(['storefront', 'admin'], true);
@@ -153,13 +153,13 @@ describe('New product', () => {
     expect(screen.queryByRole('group', { name: /^Discard what you typed/ })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Half a name');
-    expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Half a name' });
+    expect(await draftStore().load('demo/new-product')).toMatchObject({ name: 'Half a name' });
 
     await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     await userEvent.click(screen.getByRole('button', { name: 'Discard' }));
     expect(screen.queryByRole('form', { name: 'New product' })).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'New product' })).toHaveFocus();
-    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toBeUndefined());
+    await eventually(async () => expect(await draftStore().load('demo/new-product')).toBeUndefined());
   });
 
   it('an Add whose answer comes after its drafts were discarded (a sign-out meanwhile) does not write the draft back', async () => {
@@ -178,7 +178,7 @@ describe('New product', () => {
     answer();
     await screen.findByRole('button', { name: 'Try again' });
     await tick();
-    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+    expect(await draftStore().load('demo/new-product')).toBeUndefined();
   });
 
   it('what is typed while an Add is on its way is saved with its mark: a reload before the answer looks at the store first', async () => {
@@ -191,8 +191,8 @@ describe('New product', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add product' }));
     await eventually(() => expect(posted(first)).toHaveLength(1));
     await userEvent.type(screen.getByRole('textbox', { name: 'Inventory' }), '7');
-    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ inventory: '7' }));
-    expect(await createDraftStore().load('demo/new-product')).toMatchObject({ unsure: { sent: [{ name: 'Hand-thrown mug', price: 24.5 }] } });
+    await eventually(async () => expect(await draftStore().load('demo/new-product')).toMatchObject({ inventory: '7' }));
+    expect(await draftStore().load('demo/new-product')).toMatchObject({ unsure: { sent: [{ name: 'Hand-thrown mug', price: 24.5 }] } });
     cleanup();
 
     // the page reloaded before the answer: the Add looks for the product first, and finds none
@@ -223,7 +223,7 @@ describe('New product', () => {
     await userEvent.paste('<p>Glazed inside.</p>');
     answer();
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-new' }));
-    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+    expect(await draftStore().load('demo/new-product')).toBeUndefined();
     cleanup();
 
     // the product's page: its editor has what was typed, unsaved
@@ -240,13 +240,13 @@ describe('New product', () => {
     const app = await openCatalogue(['storefront', 'admin']);
     await openForm(app);
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Hand-thrown');
-    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Hand-thrown' }));
+    await eventually(async () => expect(await draftStore().load('demo/new-product')).toMatchObject({ name: 'Hand-thrown' }));
     await signOutInAnotherTab('demo');
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), ' mug');
     await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '24.5');
     await tick();
     for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+    expect(await draftStore().load('demo/new-product')).toBeUndefined();
   });
 
   it('a sign-out in another tab, then the store connected again: what is typed after the new connection is kept, nothing from before it', async () => {
@@ -255,7 +255,7 @@ describe('New product', () => {
     await openForm(app);
     const name = screen.getByRole('textbox', { name: 'Name' });
     await userEvent.type(name, 'Hand-thrown');
-    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Hand-thrown' }));
+    await eventually(async () => expect(await draftStore().load('demo/new-product')).toMatchObject({ name: 'Hand-thrown' }));
     await signOutInAnotherTab('demo');
     await userEvent.type(name, ' mug');
     // what a new connection of the store posts (auth/connections.ts, auth-service.ts), heard here
@@ -263,9 +263,9 @@ describe('New product', () => {
     onTestFinished(() => other.close());
     other.postMessage({ type: 'connected', storeId: 'demo' });
     await eventually(() => expect(connectedSinceSignOut('demo')).toBe(true));
-    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+    expect(await draftStore().load('demo/new-product')).toBeUndefined();
     await userEvent.type(screen.getByRole('textbox', { name: 'Price (USD)' }), '24.5');
-    await eventually(async () => expect(await createDraftStore().load('demo/new-product')).toMatchObject({ name: 'Hand-thrown mug', price: '24.5' }));
+    await eventually(async () => expect(await draftStore().load('demo/new-product')).toMatchObject({ name: 'Hand-thrown mug', price: '24.5' }));
   });
 
   it('after an Add answered 503, Try again asks the store first: its list failing sends nothing; the product found opens, said saved, with one POST', async () => {
@@ -287,7 +287,7 @@ describe('New product', () => {
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', storeId: 'demo', productId: 'p-kept' }));
     expect(posted(app)).toHaveLength(1);
     expect(app.router.kept('addedBefore')).toBe(true);
-    expect(await createDraftStore().load('demo/new-product')).toBeUndefined();
+    expect(await draftStore().load('demo/new-product')).toBeUndefined();
   });
 
   it('after a clear refusal (400), Add sends again without asking the store for the product first', async () => {

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { Product } from '../../../src/lib/domain/catalog.ts';
 import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
-import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
+import { draftStore } from '../../../src/lib/storage/drafts.ts';
 import { createTestApp, eventually, harnessProps, signOutInAnotherTab, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 import { recordLiveRegions } from '../../helpers/live-regions.ts';
@@ -70,19 +70,19 @@ describe('ProductEditor', () => {
     const { app } = await openEditor();
     app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Linen apron, washed', updated: AFTER })));
     await rename('Linen apron, washed');
-    await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Linen apron, washed' } }));
+    await eventually(async () => expect(await draftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Linen apron, washed' } }));
     // another tab, editing the same product, types its own description (its draft, written over this one's)
     const theirs = { form: { name: 'Linen apron', description: '<p>Typed in the other tab</p>' }, updated: SEEN };
-    await createDraftStore().save('demo/product/p-100', theirs);
+    await draftStore().save('demo/product/p-100', theirs);
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
     for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await createDraftStore().load('demo/product/p-100')).toEqual(theirs);
+    expect(await draftStore().load('demo/product/p-100')).toEqual(theirs);
     // its own, as it wrote it, does go
     await rename('Linen apron, pressed');
-    await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Linen apron, pressed' } }));
+    await eventually(async () => expect(await draftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Linen apron, pressed' } }));
     await userEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
-    await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toBeUndefined());
+    await eventually(async () => expect(await draftStore().load('demo/product/p-100')).toBeUndefined());
   });
 
   it('Discard changes after a save says “Changes discarded.”, never “Saved.” again (the status line said Saved. after a discard)', async () => {
@@ -433,11 +433,11 @@ describe('ProductEditor', () => {
     // regression: the open editor saved its draft again after the sign-out had discarded the store's drafts
     await openEditor();
     await rename('Half-typed name');
-    await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Half-typed name' } }));
+    await eventually(async () => expect(await draftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Half-typed name' } }));
     await signOutInAnotherTab('demo');
     await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), ', more');
     for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(await createDraftStore().load('demo/product/p-100')).toBeUndefined();
+    expect(await draftStore().load('demo/product/p-100')).toBeUndefined();
   });
 
   it('an unsaved edit comes back when the editor opens again (as after a reconnect)', async () => {
@@ -445,7 +445,7 @@ describe('ProductEditor', () => {
     await rename('Half-typed name');
     // The draft reaches IndexedDB before the editor goes away.
     await eventually(async () =>
-      expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Half-typed name' } }),
+      expect(await draftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Half-typed name' } }),
     );
     cleanup();
 
@@ -471,7 +471,7 @@ describe('ProductEditor', () => {
     await userEvent.click(description);
     await userEvent.paste('<p>Washed twice, a long text.</p>');
     await eventually(async () =>
-      expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { description: '<p>Washed twice, a long text.</p>' } }),
+      expect(await draftStore().load('demo/product/p-100')).toMatchObject({ form: { description: '<p>Washed twice, a long text.</p>' } }),
     );
     cleanup();
 
@@ -526,11 +526,11 @@ describe('ProductEditor', () => {
     cleanup();
     vi.stubGlobal('indexedDB', undefined);
     // the tab's memory outlives the test: the next test's editor must not find this draft there
-    onTestFinished(() => createDraftStore().discard('demo/product/p-100'));
+    onTestFinished(() => draftStore().discard('demo/product/p-100'));
     const product = await (app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()), { times: 1 }), app.apis.for('demo').getProduct('p-100'));
     render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved: vi.fn() })) });
     await rename('Typed with nowhere to keep it');
-    await eventually(async () => expect(await createDraftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Typed with nowhere to keep it' } }));
+    await eventually(async () => expect(await draftStore().load('demo/product/p-100')).toMatchObject({ form: { name: 'Typed with nowhere to keep it' } }));
     cleanup();
     render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved: vi.fn() })) });
     expect(await screen.findByText('Your unsaved changes were restored.')).toBeInTheDocument();
@@ -540,7 +540,7 @@ describe('ProductEditor', () => {
   it('a draft kept before the description was in the form restores its fields and leaves the description as the store has it', async () => {
     await openEditor();
     cleanup();
-    await createDraftStore().save('demo/product/p-100', { form: { name: 'Older draft', price: 19.9, published: true, inventory: null }, updated: SEEN });
+    await draftStore().save('demo/product/p-100', { form: { name: 'Older draft', price: 19.9, published: true, inventory: null }, updated: SEEN });
     const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, keepDatabase: true });
     app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()), { times: 1 });
     const product = await app.apis.for('demo').getProduct('p-100');

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ProductView from '../../../src/lib/components/views/ProductView.svelte';
 import { SHOP_ORIGIN, createTestApp, eventually, expectOneStartKeepingFocus, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
-import { createDraftStore } from '../../../src/lib/storage/drafts.ts';
+import { draftStore } from '../../../src/lib/storage/drafts.ts';
 import Harness from './Harness.svelte';
 
 const PRODUCT_PATH = '/s/demo/product/p-100';
@@ -201,7 +201,7 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(screen.queryByText(/kept below/)).not.toBeInTheDocument();
     expect(screen.getByText(/Editing products needs permission to “Manage the store”/)).toBeInTheDocument();
     await eventually(() => expect(grant).toHaveFocus());
-    expect(await createDraftStore().load('demo/product/p-100')).toBeUndefined();
+    expect(await draftStore().load('demo/product/p-100')).toBeUndefined();
     expect(app.network.requests('PATCH', '/api/v1/products/p-100')).toHaveLength(1);
   });
 

@@ -6,7 +6,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { SESSION_CHANNEL_NAME } from '../../../src/lib/auth/session-channel.ts';
-import { createDraftStore, discardStoreDrafts, newProductDraftKey, productDraftKey, type DraftStore } from '../../../src/lib/storage/drafts.ts';
+import { draftStore, discardStoreDrafts, newProductDraftKey, productDraftKey, type DraftStore } from '../../../src/lib/storage/drafts.ts';
 import { ProductDraft } from '../../../src/lib/state/product-draft.ts';
 import { connectedSinceSignOut, signOutsHeard } from '../../../src/lib/state/sign-outs-heard.ts';
 
@@ -44,17 +44,17 @@ describe('a product draft, after a sign-out of its store was heard', () => {
     await discardStoreDrafts('shop-a');
 
     await open.save({ name: 'typed after' });
-    expect(await createDraftStore().load(newProductDraftKey('shop-a'))).toBeUndefined();
+    expect(await draftStore().load(newProductDraftKey('shop-a'))).toBeUndefined();
     await other.save({ name: 'still kept' });
-    expect(await createDraftStore().load(productDraftKey('shop-b', '9'))).toEqual({ name: 'still kept' });
+    expect(await draftStore().load(productDraftKey('shop-b', '9'))).toEqual({ name: 'still kept' });
     // the next connection's form (opened after) keeps its drafts
     const next = new ProductDraft<{ name: string }>('shop-a', null);
     await next.save({ name: 'next person' });
-    expect(await createDraftStore().load(newProductDraftKey('shop-a'))).toEqual({ name: 'next person' });
+    expect(await draftStore().load(newProductDraftKey('shop-a'))).toEqual({ name: 'next person' });
   });
 
   it('undoes a save that was on its way when the sign-out was heard (the discard may have come first)', async () => {
-    const real = createDraftStore();
+    const real = draftStore();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     // a store whose write lands only once released: the sign-out and its discard happen meanwhile
@@ -65,7 +65,7 @@ describe('a product draft, after a sign-out of its store was heard', () => {
     await discardStoreDrafts('shop-c');
     release();
     await saving;
-    expect(await createDraftStore().load(productDraftKey('shop-c', '1'))).toBeUndefined();
+    expect(await draftStore().load(productDraftKey('shop-c', '1'))).toBeUndefined();
   });
 
   it('saves again once a new connection of the store is heard (a form left open, then Reconnect): what is typed then is kept, nothing from before', async () => {
@@ -77,18 +77,18 @@ describe('a product draft, after a sign-out of its store was heard', () => {
     await open.save({ name: 'typed while signed out' });
     await connectedElsewhere('shop-d');
     // the connection alone brings nothing back
-    expect(await createDraftStore().load(productDraftKey('shop-d', '4'))).toBeUndefined();
+    expect(await draftStore().load(productDraftKey('shop-d', '4'))).toBeUndefined();
     await open.save({ name: 'typed after Reconnect' });
-    expect(await createDraftStore().load(productDraftKey('shop-d', '4'))).toEqual({ name: 'typed after Reconnect' });
+    expect(await draftStore().load(productDraftKey('shop-d', '4'))).toEqual({ name: 'typed after Reconnect' });
     // and a later sign-out stops it again
     await signOutElsewhere('shop-d');
     await discardStoreDrafts('shop-d');
     await open.save({ name: 'after the second sign-out' });
-    expect(await createDraftStore().load(productDraftKey('shop-d', '4'))).toBeUndefined();
+    expect(await draftStore().load(productDraftKey('shop-d', '4'))).toBeUndefined();
   });
 
   it('a save asked for before the sign-out, still waiting its turn when the new connection is heard, is not written', async () => {
-    const real = createDraftStore();
+    const real = draftStore();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const slow: DraftStore = { ...real, save: async (key, value) => { await held; await real.save(key, value); } };
@@ -100,14 +100,14 @@ describe('a product draft, after a sign-out of its store was heard', () => {
     await connectedElsewhere('shop-e');
     release();
     await Promise.all([first, second]);
-    expect(await createDraftStore().load(productDraftKey('shop-e', '1'))).toBeUndefined();
+    expect(await draftStore().load(productDraftKey('shop-e', '1'))).toBeUndefined();
   });
 });
 
 describe('a product draft, saved then discarded', () => {
   it('stays discarded when the save lands after the discard was asked for (the product was added meanwhile)', async () => {
     // regression: a write still on its way put the draft back after the Add's discard, without its mark
-    const real = createDraftStore();
+    const real = draftStore();
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const slow: DraftStore = { ...real, save: async (key, value) => { await held; await real.save(key, value); } };
@@ -116,6 +116,6 @@ describe('a product draft, saved then discarded', () => {
     const discarding = open.discard();
     release();
     await Promise.all([saving, discarding]);
-    expect(await createDraftStore().load(newProductDraftKey('shop-f'))).toBeUndefined();
+    expect(await draftStore().load(newProductDraftKey('shop-f'))).toBeUndefined();
   });
 });

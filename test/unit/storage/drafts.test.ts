@@ -4,13 +4,14 @@
  * ("demo" and "demo-code"), in IndexedDB and in the memory a tab keeps where IndexedDB is missing.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
-import { createDraftStore, discardStoreDrafts, newProductDraftKey, productDraftKey } from '../../../src/lib/storage/drafts.ts';
-import { storeDraftCount } from '../../../src/lib/state/product-draft.ts';
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { draftStore, discardStoreDrafts, newProductDraftKey, productDraftKey } from '../../../src/lib/storage/drafts.ts';
+import { ProductDraft, storeDraftCount } from '../../../src/lib/state/product-draft.ts';
 
 describe('a store’s drafts', () => {
   it('are counted and discarded for that store only', async () => {
-    const drafts = createDraftStore();
+    const drafts = draftStore();
     await drafts.save(productDraftKey('demo', '7'), { form: { name: 'a' } });
     await drafts.save(newProductDraftKey('demo'), { form: { name: 'b' } });
     await drafts.save(productDraftKey('demo-code', '7'), { form: { name: 'c' } });
@@ -19,13 +20,13 @@ describe('a store’s drafts', () => {
 
     await discardStoreDrafts('demo');
     expect(await storeDraftCount('demo')).toBe(0);
-    expect(await createDraftStore().load(productDraftKey('demo', '7'))).toBeUndefined();
-    expect(await createDraftStore().load(productDraftKey('demo-code', '7'))).toEqual({ form: { name: 'c' } });
+    expect(await draftStore().load(productDraftKey('demo', '7'))).toBeUndefined();
+    expect(await draftStore().load(productDraftKey('demo-code', '7'))).toEqual({ form: { name: 'c' } });
   });
 
   it('discarded by the sign-out, are not found again by a store object that saved them earlier', async () => {
     // regression: each store object kept a copy of what it saved, and its load returned it after a discard made elsewhere
-    const editor = createDraftStore();
+    const editor = draftStore();
     await editor.save(newProductDraftKey('demo'), { form: { name: 'a' } });
     await discardStoreDrafts('demo');
     expect(await editor.load(newProductDraftKey('demo'))).toBeUndefined();
@@ -36,7 +37,7 @@ describe('a store’s drafts', () => {
     const saved = indexedDB;
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
     try {
-      const drafts = createDraftStore();
+      const drafts = draftStore();
       await drafts.save(productDraftKey('shop', '1'), { form: { name: 'x' } });
       await drafts.save(productDraftKey('shop-2', '1'), { form: { name: 'y' } });
       expect(await drafts.keysFrom('shop/')).toEqual(['shop/product/1']);
@@ -54,13 +55,92 @@ describe('a store’s drafts', () => {
     const saved = indexedDB;
     (globalThis as { indexedDB?: unknown }).indexedDB = undefined;
     try {
-      await createDraftStore().save(productDraftKey('shop-3', '1'), { form: { name: 'typed' } });
-      expect(await createDraftStore().load(productDraftKey('shop-3', '1'))).toEqual({ form: { name: 'typed' } });
+      await draftStore().save(productDraftKey('shop-3', '1'), { form: { name: 'typed' } });
+      expect(await draftStore().load(productDraftKey('shop-3', '1'))).toEqual({ form: { name: 'typed' } });
       expect(await storeDraftCount('shop-3')).toBe(1);
       await discardStoreDrafts('shop-3');
-      expect(await createDraftStore().load(productDraftKey('shop-3', '1'))).toBeUndefined();
+      expect(await draftStore().load(productDraftKey('shop-3', '1'))).toBeUndefined();
     } finally {
       (globalThis as { indexedDB?: unknown }).indexedDB = saved;
     }
+  });
+});
+
+describe('the tab’s connection to the drafts database', () => {
+  /** A fresh IndexedDB, installed as the global, that counts the drafts database's opens and closes. */
+  function countedIndexedDb() {
+    const factory = new IDBFactory();
+    const opened: IDBDatabase[] = [];
+    const open = factory.open.bind(factory);
+    factory.open = (name: string, version?: number) => {
+      const request = open(name, version);
+      if (name === 'storefront-connect-drafts') request.addEventListener('success', () => opened.push(request.result));
+      return request;
+    };
+    vi.stubGlobal('indexedDB', factory);
+    const closed = vi.spyOn(IDBDatabase.prototype, 'close');
+    return { factory, opened, closed: () => opened.filter((db) => closed.mock.contexts.includes(db)).length };
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('is one for every form, the Add’s kept draft, the count and the sign-out’s discard', async () => {
+    // regression: each ProductDraft made its own store object, which opened its own connection
+    const { opened } = countedIndexedDb();
+    const editor = new ProductDraft<{ name: string }>('one', '7');
+    const adding = new ProductDraft<{ name: string }>('one', null);
+    await Promise.all([editor.load(), adding.load()]);
+    await editor.save({ name: 'edited' });
+    await adding.save({ name: 'new' });
+    await new ProductDraft<{ name: string }>('one', '8').save({ name: 'kept for its page' });
+    expect(await new ProductDraft<{ name: string }>('one', '8').load()).toEqual({ name: 'kept for its page' });
+    expect(await storeDraftCount('one')).toBe(3);
+    await discardStoreDrafts('one');
+    expect(await storeDraftCount('one')).toBe(0);
+    expect(opened).toHaveLength(1);
+  });
+
+  it('follows IndexedDB when it is replaced (a test’s fresh one): the old connection is closed and its drafts stay there', async () => {
+    const first = countedIndexedDb();
+    await new ProductDraft<{ name: string }>('two', '1').save({ name: 'first database' });
+    const second = countedIndexedDb();
+    expect(await new ProductDraft<{ name: string }>('two', '1').load()).toBeUndefined();
+    expect(first.closed()).toBe(1);
+    expect(second.opened).toHaveLength(1);
+    vi.stubGlobal('indexedDB', first.factory);
+    expect(await new ProductDraft<{ name: string }>('two', '1').load()).toEqual({ name: 'first database' });
+  });
+
+  it('is closed when IndexedDB goes missing, the drafts then kept in memory, and opened again when it is back', async () => {
+    const { factory, opened, closed } = countedIndexedDb();
+    await new ProductDraft<{ name: string }>('three', '1').save({ name: 'on disk' });
+    vi.stubGlobal('indexedDB', undefined);
+    await new ProductDraft<{ name: string }>('three', '2').save({ name: 'in memory' });
+    expect(await storeDraftCount('three')).toBe(1);
+    expect(closed()).toBe(1);
+    vi.stubGlobal('indexedDB', factory);
+    expect(await storeDraftCount('three')).toBe(2);
+    await discardStoreDrafts('three');
+    expect(await storeDraftCount('three')).toBe(0);
+    expect(opened).toHaveLength(2);
+  });
+
+  it('does not hold up another tab opening a newer version of the database, and is opened again after', async () => {
+    const { factory, opened } = countedIndexedDb();
+    await new ProductDraft<{ name: string }>('four', '1').save({ name: 'kept' });
+    const blocked = vi.fn();
+    await new Promise<void>((resolve, reject) => {
+      const upgrade = factory.open('storefront-connect-drafts', 2);
+      upgrade.onblocked = () => (blocked(), resolve());
+      upgrade.onsuccess = () => (upgrade.result.close(), resolve());
+      upgrade.onerror = () => reject(upgrade.error);
+    });
+    expect(blocked).not.toHaveBeenCalled();
+    expect(await new ProductDraft<{ name: string }>('four', '1').load()).toEqual({ name: 'kept' });
+    // this tab's first, the other tab's, this tab's again
+    expect(opened).toHaveLength(3);
   });
 });
