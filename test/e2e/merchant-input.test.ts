@@ -231,7 +231,7 @@ describe('what a merchant types reaches the store as meant', () => {
     expect(await page.getByRole('form', { name: 'New product' }).getByRole('textbox', { name: 'Name' }).inputValue()).toBe('');
   });
 
-  it('a save while offline: back online the editor says so and Try again saves what was typed (it still said "This browser is offline")', async () => {
+  it('a save while offline: back online the editor says calmly that the edit is kept, not saved, and Save saves it (it said "Back online" in the red alert)', async () => {
     const { page, context } = await e2e.open({ width: 1280, height: 900 });
     const { editor, productId } = await openEditor(page);
     await editor.getByRole('textbox', { name: 'Name' }).fill('Saved after the train tunnel');
@@ -240,18 +240,20 @@ describe('what a merchant types reaches the store as meant', () => {
     const failure = editor.getByRole('alert');
     await failure.getByText('This browser is offline').waitFor();
     await context.setOffline(false);
-    await failure.getByText('Back online').waitFor();
-    expect(await failure.innerText()).toContain('Nothing reached the store while this browser was offline. Try again now.');
-    expect(await failure.innerText()).not.toContain('This browser is offline');
+    const kept = editor.getByRole('status').filter({ hasText: 'Back online.' });
+    await kept.waitFor();
+    expect(await kept.innerText()).toContain('Your changes were not saved while this browser was offline; they are kept here. Save changes saves them now.');
+    await expect.poll(() => failure.count()).toBe(0);
+    expect(await editor.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     // nothing went out by itself, nothing typed is lost
     expect((e2e.env.store.getProduct(productId) as { name: string }).name).not.toBe('Saved after the train tunnel');
     expect(await editor.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Saved after the train tunnel');
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
-      await failure.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await kept.evaluate((element) => element.scrollIntoView({ block: 'center' }));
       await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-back-online-${width}.png` });
     }
-    await failure.getByRole('button', { name: 'Try again' }).click();
+    await editor.getByRole('button', { name: 'Save changes' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Saved after the train tunnel');
   });

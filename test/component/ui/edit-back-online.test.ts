@@ -1,0 +1,86 @@
+/**
+ * A product edit whose save failed because the browser was offline, once it is back online: not an
+ * error any more but where things stand (nothing saved, the edit kept, Save sends it), said calmly
+ * beside Save instead of "Back online" inside the red alert with its own Try again.
+ */
+import { cleanup, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
+import { createTestApp, harnessProps, json, wireProduct } from '../../helpers/component-harness.ts';
+import Harness from './Harness.svelte';
+
+const PATCH_PATH = '/api/v1/products/p-100';
+
+/** Says the browser is offline (navigator.onLine false, an `offline` event) until `goOnline`, which fires `online`. */
+function offline(): { goOnline: () => void } {
+  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+  dispatchEvent(new Event('offline'));
+  return {
+    goOnline: () => {
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
+      dispatchEvent(new Event('online'));
+    },
+  };
+}
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  Reflect.deleteProperty(navigator, 'onLine');
+});
+
+/** The editor on p-100, renamed, its Save pressed offline (the request fails as Chromium's does). */
+async function savedOffline() {
+  const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, path: '/s/demo/product/p-100' });
+  app.network.on('GET', PATCH_PATH, () => json(wireProduct()), { times: 1 });
+  const product = await app.apis.for('demo').getProduct('p-100');
+  render(Harness, { props: harnessProps(app, ProductEditor, () => ({ storeId: 'demo', product, onSaved: () => undefined })) });
+  const name = screen.getByRole('textbox', { name: 'Name' });
+  await userEvent.clear(name);
+  await userEvent.type(name, 'Apron, after the tunnel');
+  const browser = offline();
+  app.network.on('PATCH', PATCH_PATH, () => Promise.reject(new TypeError('Failed to fetch')), { times: 1 });
+  await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('This browser is offline');
+  return { app, browser };
+}
+
+describe('a product edit whose save failed offline, back online', () => {
+  it('is said calmly as kept and not saved, with Save as the action: no alert, no Try again (it read "Back online" in the red panel)', async () => {
+    const { app, browser } = await savedOffline();
+    browser.goOnline();
+    const kept = await screen.findByText(/Your changes were not saved while this browser was offline; they are kept here\./);
+    expect(kept.closest('[role="status"]')).not.toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Apron, after the tunnel');
+    expect(app.network.requests('PATCH', PATCH_PATH)).toHaveLength(1);
+
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Apron, after the tunnel', updated: '2024-03-05T09:00:00Z' })), { times: 1 });
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(screen.queryByText(/they are kept here/)).toBeNull();
+  });
+
+  it('offline again, the offline words come back; the focus on the panel’s Try again as it goes lands on Save', async () => {
+    const { browser } = await savedOffline();
+    screen.getByRole('button', { name: 'Try again' }).focus();
+    browser.goOnline();
+    await screen.findByText(/they are kept here/);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Save changes' }));
+    offline();
+    expect(await screen.findByRole('alert')).toHaveTextContent('This browser is offline');
+    expect(screen.queryByText(/they are kept here/)).toBeNull();
+  });
+
+  it('Discard changes takes the failed save’s words away with the edit (its Try again had nothing left to save)', async () => {
+    const { browser } = await savedOffline();
+    browser.goOnline();
+    await screen.findByText(/they are kept here/);
+    await userEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+    expect(await screen.findByText('Changes discarded.')).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(/they are kept here/)).toBeNull();
+  });
+});
