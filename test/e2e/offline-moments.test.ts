@@ -1,0 +1,82 @@
+/**
+ * Moments the link drops, in the built app against the Goodsie demo store with Chromium's offline
+ * emulation: what the person sees then, and once the browser is back online. Photographed at 360
+ * and 1280 px (.test-artifacts/screenshots/offline-*.png).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin'] } });
+
+/** A built chunk by its name (`ProductView`), as a route pattern, to fail its download at the network as offline does. */
+function chunkUrl(name: string): RegExp {
+  const file = readdirSync(join(BUILD_DIR, 'assets')).find((found) => new RegExp(`^${name}-[\\w-]{8}\\.js$`).test(found));
+  expect(file, `the built ${name} chunk`).toBeDefined();
+  return new RegExp(`/assets/${file}$`);
+}
+
+/** When this document started: another value once the page has reloaded. */
+const startedAt = (page: Page) => page.evaluate(() => performance.timeOrigin);
+
+describe('offline moments', () => {
+  it('a product opened offline before its screen’s code came: back online the page comes by itself, at the same address, the unsaved edit restored (Try again had to be pressed)', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const card = page.locator('main ul > li article').nth(3);
+    await card.waitFor();
+    const catalogueUrl = page.url();
+    const productName = (await card.locator('h3').innerText()).trim();
+    await card.getByRole('link').first().click();
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    await editor.getByRole('textbox', { name: 'Name' }).fill('Typed before the tunnel');
+    await page.waitForFunction(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('storefront-connect-drafts');
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (![...db.objectStoreNames].includes('drafts')) return (db.close(), resolve(false));
+            const all = db.transaction('drafts').objectStore('drafts').getAll();
+            all.onsuccess = () => (db.close(), resolve(JSON.stringify(all.result).includes('Typed before the tunnel')));
+            all.onerror = () => (db.close(), resolve(false));
+          };
+        }),
+      undefined,
+      { timeout: 10_000, polling: 100 },
+    );
+    const productUrl = page.url();
+
+    // A fresh page on the catalogue, whose product screen's code has not been fetched: the link drops
+    // (the route fails it as offline does, and keeps the HTTP cache from answering for it).
+    const productCode = chunkUrl('ProductView');
+    await page.route(productCode, (route) => route.abort('internetdisconnected'));
+    await page.goto(catalogueUrl);
+    await page.reload();
+    await card.waitFor();
+    await context.setOffline(true);
+    await card.getByRole('link').first().click();
+    const missing = page.getByRole('main').getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
+    await missing.getByText('This browser is offline: try again once it is back online.', { exact: false }).waitFor();
+    expect(page.url()).toBe(productUrl);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-product-screen-${width}.png` });
+    }
+    const before = await startedAt(page);
+
+    await page.unroute(productCode);
+    await context.setOffline(false);
+    await page.getByRole('heading', { name: productName, level: 1 }).waitFor();
+    expect(await startedAt(page)).not.toBe(before);
+    expect(page.url()).toBe(productUrl);
+    await editor.getByText('Your unsaved changes were restored.').waitFor();
+    expect(await editor.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Typed before the tunnel');
+  });
+});
