@@ -11,7 +11,7 @@ import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 
-const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin'] } });
+const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin', 'cart'] } });
 
 /** A built chunk by its name (`ProductView`), as a route pattern, to fail its download at the network as offline does. */
 function chunkUrl(name: string): RegExp {
@@ -78,5 +78,30 @@ describe('offline moments', () => {
     expect(page.url()).toBe(productUrl);
     await editor.getByText('Your unsaved changes were restored.').waitFor();
     expect(await editor.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Typed before the tunnel');
+  });
+
+  it('an add to the cart offline: back online it says calmly that nothing was added and Add to cart adds it (its Try again only took the panel away)', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul > li article').nth(1).getByRole('link').first().click();
+    const add = page.getByRole('button', { name: 'Add to cart' });
+    await add.waitFor();
+    await context.setOffline(true);
+    await add.click();
+    const failure = page.getByRole('main').getByRole('alert').filter({ hasText: 'This browser is offline' });
+    await failure.waitFor();
+    await context.setOffline(false);
+    const note = page.getByRole('status').filter({ hasText: 'Back online.' });
+    await note.getByText('Nothing was added to the cart while this browser was offline. Add to cart adds it now.', { exact: false }).waitFor();
+    expect(await failure.count()).toBe(0);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await note.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-cart-add-back-online-${width}.png` });
+    }
+    await add.click();
+    await page.getByRole('status').filter({ hasText: /Your cart now has 1 of this/ }).waitFor();
+    expect(await note.count()).toBe(0);
   });
 });

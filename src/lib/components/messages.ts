@@ -160,15 +160,6 @@ export const BACK_ONLINE: Explanation = {
   detail: 'Nothing reached the store while this browser was offline. Try again now.',
 };
 
-/**
- * A product edit whose save failed offline, once the browser is back online (ProductEditor): not an
- * error any more but where things stand, said calmly beside Save, which is the action.
- */
-export const EDIT_KEPT_BACK_ONLINE = {
-  title: 'Back online.',
-  detail: 'Your changes were not saved while this browser was offline; they are kept here. Save changes saves them now.',
-};
-
 /** Whether `error` is said with the offline words (explain): no answer, or code not in, while offline. */
 export function saidOffline(error: unknown): boolean {
   return browserOffline() && ((error instanceof AppError && NO_ANSWER.has(error.code)) || isCodeUnavailable(error));

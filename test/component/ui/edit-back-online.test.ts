@@ -1,11 +1,14 @@
 /**
- * A product edit whose save failed because the browser was offline, once it is back online: not an
- * error any more but where things stand (nothing saved, the edit kept, Save sends it), said calmly
- * beside Save instead of "Back online" inside the red alert with its own Try again.
+ * A send that failed because the browser was offline, once it is back online: not an error any more
+ * but where things stand, said calmly beside the form's own button, instead of "Back online" inside
+ * the red alert with its own Try again. A product edit (nothing saved, the edit kept, Save sends it)
+ * and an add to the cart (nothing added, Add to cart adds it: the panel's Try again only took the
+ * panel away).
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import AddToCart from '../../../src/lib/components/AddToCart.svelte';
 import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
 import { createTestApp, harnessProps, json, wireProduct } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
@@ -82,5 +85,28 @@ describe('a product edit whose save failed offline, back online', () => {
     expect(await screen.findByText('Changes discarded.')).toBeInTheDocument();
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.queryByText(/they are kept here/)).toBeNull();
+  });
+});
+
+describe('an add to the cart that failed offline, back online', () => {
+  it('says calmly that nothing was added, with Add to cart as the action (its Try again added nothing and said nothing); the focus on that Try again lands on Add to cart', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/product/p-100' });
+    render(Harness, { props: harnessProps(app, AddToCart, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    const browser = offline();
+    app.network.on('POST', '/api/v1/cart/items', () => Promise.reject(new TypeError('Failed to fetch')), { times: 1 });
+    await userEvent.click(screen.getByRole('button', { name: 'Add to cart' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This browser is offline');
+    screen.getByRole('button', { name: 'Try again' }).focus();
+    browser.goOnline();
+    const note = await screen.findByText(/Nothing was added to the cart while this browser was offline\. Add to cart adds it now\./);
+    expect(note.closest('[role="status"]')).not.toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add to cart' }));
+
+    app.network.on('POST', '/api/v1/cart/items', () => json({ items: [{ product_id: 'p-100', quantity: 1 }], subtotal_raw: 19.9, currency: 'USD' }), { times: 1 });
+    await userEvent.click(screen.getByRole('button', { name: 'Add to cart' }));
+    expect(await screen.findByText(/Your cart now has 1 of this/)).toBeInTheDocument();
+    expect(screen.queryByText(/Nothing was added/)).toBeNull();
   });
 });
