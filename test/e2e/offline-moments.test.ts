@@ -104,4 +104,34 @@ describe('offline moments', () => {
     await page.getByRole('status').filter({ hasText: /Your cart now has 1 of this/ }).waitFor();
     expect(await note.count()).toBe(0);
   });
+
+  it('a page loaded ahead as the scroll nears the end, when the link drops: said under the cards, and back online it comes by itself, the focus left on the page (a card took it)', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const cards = page.locator('main ul > li article');
+    await cards.first().waitFor();
+    /** The last product drawn, by its place in the list. */
+    const lastPlace = () => page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('main li[aria-posinset]')].map((li) => Number(li.getAttribute('aria-posinset')))));
+    await context.setOffline(true);
+    const failure = page.getByRole('main').getByRole('alert').filter({ hasText: 'This browser is offline' });
+    for (let turn = 0; turn < 40 && (await failure.count()) === 0; turn++) {
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(100);
+    }
+    await failure.getByText('Nothing could reach the store. It is tried again by itself once the browser is back online.').waitFor();
+    await failure.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await failure.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-load-ahead-${width}.png` });
+    }
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    // Nothing more comes while offline: the list ends where the failed page would begin.
+    const before = await lastPlace();
+    await context.setOffline(false);
+    await failure.waitFor({ state: 'detached' });
+    await expect.poll(lastPlace).toBeGreaterThan(before);
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  });
 });

@@ -99,6 +99,35 @@ describe('a retry keeps the keyboard focus on the page', () => {
     await userEvent.keyboard('{Enter}');
     await eventually(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Product 24' })));
   });
+
+  it('a page that failed offline as the scroll loaded it ahead, tried again by itself back online, gives no card the focus where nothing had it (it took it from the page)', async () => {
+    vi.stubGlobal('IntersectionObserver', undefined);
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: '/s/demo' });
+    answerStoreInfo(app.network);
+    const page = (from: number) => Array.from({ length: 24 }, (_, i) => wireProduct({ id: `p-${from + i}`, name: `Product ${from + i}` }));
+    app.network.on('GET', '/api/v1/products', () => json({ products: page(0), paging: wirePaging({ count: 24, total: 72 }) }), { query: catalogQuery() });
+    app.network.on('GET', '/api/v1/products', () => Promise.reject(new TypeError('Failed to fetch')), { query: catalogQuery({ page: '1' }), times: 1 });
+    app.network.on('GET', '/api/v1/products', () => json({ products: page(24), paging: wirePaging({ page: 1, count: 24, total: 72 }) }), {
+      query: catalogQuery({ page: '1' }),
+    });
+    renderScreen(app, CatalogView, () => ({ route: app.router.current }));
+    expect(await screen.findByText('72 products')).toBeInTheDocument();
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      // as the scroll asks for it (loadAhead), the focus on nothing
+      screen.getByRole('button', { name: 'Load more' }).click();
+      expect(await screen.findByRole('alert')).toHaveTextContent('It is tried again by itself once the browser is back online.');
+      (document.activeElement as HTMLElement | null)?.blur();
+      expect(document.activeElement).toBe(document.body);
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
+      dispatchEvent(new Event('online'));
+      expect(await screen.findByRole('link', { name: 'Product 24' })).toBeInTheDocument();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(document.activeElement).toBe(document.body);
+    } finally {
+      Reflect.deleteProperty(navigator, 'onLine');
+    }
+  });
 });
 
 /**
