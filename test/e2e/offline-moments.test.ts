@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -19,6 +19,10 @@ function chunkUrl(name: string): RegExp {
   expect(file, `the built ${name} chunk`).toBeDefined();
   return new RegExp(`/assets/${file}$`);
 }
+
+/** The last product drawn in the catalogue, by its place in the list. */
+const lastPlaceOf = (page: Page) =>
+  page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('main li[aria-posinset]')].map((li) => Number(li.getAttribute('aria-posinset')))));
 
 /** When this document started: another value once the page has reloaded. */
 const startedAt = (page: Page) => page.evaluate(() => performance.timeOrigin);
@@ -111,8 +115,7 @@ describe('offline moments', () => {
     await connectThroughConsent(page, STORE_NAME);
     const cards = page.locator('main ul > li article');
     await cards.first().waitFor();
-    /** The last product drawn, by its place in the list. */
-    const lastPlace = () => page.evaluate(() => Math.max(0, ...[...document.querySelectorAll('main li[aria-posinset]')].map((li) => Number(li.getAttribute('aria-posinset')))));
+    const lastPlace = () => lastPlaceOf(page);
     await context.setOffline(true);
     const failure = page.getByRole('main').getByRole('alert').filter({ hasText: 'This browser is offline' });
     for (let turn = 0; turn < 40 && (await failure.count()) === 0; turn++) {
@@ -133,5 +136,51 @@ describe('offline moments', () => {
     await failure.waitFor({ state: 'detached' });
     await expect.poll(lastPlace).toBeGreaterThan(before);
     expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  });
+
+  it('pictures that could not load while offline say so, not "No picture", and come once back online (they stayed "No picture")', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    // The pictures on their way when the link drops: held, then failed as offline fails them.
+    const held: Array<() => Promise<void>> = [];
+    const holding = (route: Route) => void held.push(() => route.abort('internetdisconnected'));
+    const pictures = (url: URL) => /\.(png|jpe?g|webp|gif|svg)$/.test(url.pathname);
+    await page.route(pictures, holding);
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const cards = page.locator('main ul > li article');
+    await cards.first().waitFor();
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    await context.setOffline(true);
+    await Promise.all(held.map((abort) => abort()));
+    await page.unroute(pictures, holding);
+    const notLoaded = page.locator('main ul > li article').getByText('Not loaded: offline');
+    await notLoaded.first().waitFor();
+    /** The names of the cards whose picture says `words`. */
+    const namesSaying = (words: string) =>
+      page.evaluate((words) => [...document.querySelectorAll('main ul > li article')].filter((card) => card.textContent?.includes(words)).map((card) => card.querySelector('h3')?.textContent?.trim() ?? ''), words);
+    const missed = await namesSaying('Not loaded: offline');
+    // A product with no picture at all still says so; none of those that have one.
+    expect((await namesSaying('No picture')).filter((name) => missed.includes(name))).toEqual([]);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await notLoaded.first().evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-pictures-${width}.png` });
+    }
+    await context.setOffline(false);
+    await expect.poll(() => notLoaded.count()).toBe(0);
+    // Each comes: its picture drawn, not the mark (the list is where it was: nothing scrolled meanwhile).
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (names) => {
+            // those still drawn (the grid draws the cards near the viewport)
+            const drawn = [...document.querySelectorAll('main ul > li article')].filter((card) => names.includes(card.querySelector('h3')?.textContent?.trim() ?? ''));
+            return drawn.length > 0 && drawn.every((card) => (card.querySelector('img')?.naturalWidth ?? 0) > 0);
+          },
+          missed,
+        ),
+      )
+      .toBe(true);
+    expect((await namesSaying('No picture')).filter((name) => missed.includes(name))).toEqual([]);
   });
 });
