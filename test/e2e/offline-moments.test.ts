@@ -39,22 +39,7 @@ describe('offline moments', () => {
     await card.getByRole('link').first().click();
     const editor = page.getByRole('form', { name: 'Edit product' });
     await editor.getByRole('textbox', { name: 'Name' }).fill('Typed before the tunnel');
-    await page.waitForFunction(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const open = indexedDB.open('storefront-connect-drafts');
-          open.onerror = () => resolve(false);
-          open.onsuccess = () => {
-            const db = open.result;
-            if (![...db.objectStoreNames].includes('drafts')) return (db.close(), resolve(false));
-            const all = db.transaction('drafts').objectStore('drafts').getAll();
-            all.onsuccess = () => (db.close(), resolve(JSON.stringify(all.result).includes('Typed before the tunnel')));
-            all.onerror = () => (db.close(), resolve(false));
-          };
-        }),
-      undefined,
-      { timeout: 10_000, polling: 100 },
-    );
+    await expect.poll(() => draftsHolding(page, 'Typed before the tunnel')).toBe(true);
     const productUrl = page.url();
 
     // A fresh page on the catalogue, whose product screen's code has not been fetched: the link drops
@@ -183,4 +168,47 @@ describe('offline moments', () => {
       .toBe(true);
     expect((await namesSaying('No picture')).filter((name) => missed.includes(name))).toEqual([]);
   });
+
+  it('a sign-out offline, in a visit that began on a store’s screen: the stores list says it was signed out of (it said "Part of this app could not be loaded" in the list’s place)', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const card = page.locator('main ul > li article').first();
+    await card.waitFor();
+    // Another visit, on the catalogue: the stores list's code has not been asked for in it.
+    await page.reload();
+    await card.waitFor();
+    // The banners' code, which the shell asks for with a store connected, brings the stores list's
+    // and its note's with it, once the page is idle.
+    const fetched = (name: string) => page.evaluate((name) => performance.getEntriesByType('resource').some((entry) => new RegExp(`/${name}-[\\w-]{8}\\.js$`).test(entry.name)), name);
+    await expect.poll(async () => (await fetched('HomeView')) && (await fetched('SignedOutNote'))).toBe(true);
+    await context.setOffline(true);
+    await page.getByRole('banner').getByRole('button', { name: /^Sign out/ }).click();
+    await page.getByText(`Signed out of ${STORE_NAME}.`).first().waitFor();
+    await page.getByRole('heading', { name: 'Your stores', level: 1 }).waitFor();
+    expect(await page.getByText('Part of this app could not be loaded').count()).toBe(0);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-sign-out-${width}.png` });
+    }
+  });
 });
+
+/** Whether the app's drafts (IndexedDB) hold `text` somewhere. */
+function draftsHolding(page: Page, text: string): Promise<boolean> {
+  return page.evaluate(
+    (text) =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('storefront-connect-drafts');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (![...db.objectStoreNames].includes('drafts')) return (db.close(), resolve(false));
+          const all = db.transaction('drafts').objectStore('drafts').getAll();
+          all.onsuccess = () => (db.close(), resolve(JSON.stringify(all.result).includes(text)));
+          all.onerror = () => (db.close(), resolve(false));
+        };
+      }),
+    text,
+  );
+}
