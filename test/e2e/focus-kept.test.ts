@@ -72,7 +72,7 @@ describe('a read that loads by itself once back online', () => {
   it('a product opened offline: the rest comes once online, the focus left on the screen, and it is said there', async () => {
     await signedIn();
     const cards = page.locator('main ul > li article');
-    // The product screen's code comes first (a screen's code offline is another message: failures.test.ts).
+    // The product screen's code comes first (a screen's code offline is another message: failures-app-code.test.ts).
     await cards.nth(1).getByRole('link').click();
     await page.getByRole('form', { name: 'Edit product' }).or(page.getByRole('heading', { name: 'Description' })).first().waitFor();
     await page.goBack();

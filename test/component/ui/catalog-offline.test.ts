@@ -1,7 +1,7 @@
 /**
  * A new list asked for while the browser is offline: the list shown before stays, said to be the
  * one from before (Catalog.keptError); online, or with nothing shown, the error takes its place.
- * In Chromium: e2e failures.test.ts ("a search offline keeps the list shown").
+ * In Chromium: e2e failures-store.test.ts ("a search offline keeps the list shown").
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/lib/oauth/errors.ts';

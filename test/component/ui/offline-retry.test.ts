@@ -2,7 +2,7 @@
  * What the app does with a failure it showed while the browser was offline, once the browser is back
  * online (ErrorPanel: one place for every screen), and what PartUnavailable says then (its words
  * follow the browser; it does not reload by itself). Chromium's own online/offline events are driven
- * in e2e failures.test.ts.
+ * in the e2e failures-*.test.ts files.
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';

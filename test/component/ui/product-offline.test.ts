@@ -1,7 +1,7 @@
 /**
  * A product opened from its card while the browser is offline: its page shows what the card showed
  * (name, price, picture), said to be not all of it, with the failure's Try again, and loads whole
- * by itself once the browser is back online (ErrorPanel). In Chromium: e2e failures.test.ts
+ * by itself once the browser is back online (ErrorPanel). In Chromium: e2e failures-store.test.ts
  * ("a product and the cart that failed offline").
  */
 import { cleanup, render, screen, within } from '@testing-library/svelte';

@@ -2,7 +2,7 @@
  * Every part of the app that loads on demand ({#await} of its code, in every component of src/) has
  * a {:catch}: a download that fails (offline, the site replaced since the tab opened) never leaves an
  * empty space where a form, a panel or a screen should be. What each catch shows is tested end to
- * end (e2e failures).
+ * end (the e2e failures-*.test.ts files).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
