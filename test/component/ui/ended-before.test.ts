@@ -3,7 +3,7 @@
  * app deleted it and kept only a marker of why and when): after a reload the stores list and the
  * store's screen say why, in the words of the mode it was connected with, not only "Not connected";
  * connected again, the words go. And the store bar's switcher marks a store whose access ended in
- * this tab, as the stores list does. In Chromium: e2e storehippo-app, foxy-app, multi-store.
+ * this tab, as the stores list does. In Chromium: e2e storehippo-keys, foxy-app, multi-store.
  */
 import { cleanup, screen, within } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';

@@ -1,0 +1,55 @@
+/**
+ * What the StoreHippo e2e files (test/e2e/storehippo-*.test.ts) share: the built app configured for
+ * a StoreHippo store against the faithful local server (platforms.md 2), and the access key pasted
+ * into its form. Each test starts its own app and server, closed after the file (servePlatformApp).
+ */
+import type { Page } from 'playwright-core';
+import { useE2e, type E2e } from './e2e-fixture.ts';
+import { openAppHome, servePlatformApp } from './platform-app.ts';
+import type { StaticServer } from './static-server.ts';
+import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
+import { startStoreHippoStore, type StoreHippoStore } from '../platforms/storehippo/server.ts';
+
+export const HIPPO_NAME = 'Hippo Demo';
+/** Every demo key: none may reach web storage, a URL, the console or a request's address. */
+export const HIPPO_SECRETS = Object.values(DEMO_KEYS);
+
+export interface HippoEnv {
+  app: StaticServer;
+  hippo: StoreHippoStore;
+}
+
+/** `withOthers`: a second store in the list (a Shopware one, never called), as a deployment of several has. */
+export async function startHippoApp(e2e: E2e, withOthers = false): Promise<HippoEnv> {
+  const { app, store: hippo } = await servePlatformApp(e2e, {
+    basePath: withOthers ? '/shops/several/' : '/shops/hippo/',
+    startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] }),
+    config: (hippo) => ({
+      stores: [
+        { id: 'hippo', kind: 'storehippo', name: HIPPO_NAME, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR', imageBase: hippo.imageBase, storefrontUrl: 'https://veg.example/' },
+        ...(withOthers ? [{ id: 'sw', kind: 'shopware6' as const, name: 'Fruit Shop', apiBase: 'https://shop.example', auth: ['integration' as const], currency: 'EUR' }] : []),
+      ],
+    }),
+  });
+  return { app, hippo };
+}
+
+/**
+ * Call at the top of the file: its fixture (useE2e), with `startEnv` (a StoreHippo app of the test's
+ * own) and `openHome` (a fresh page on its stores list).
+ */
+export function useHippoApp() {
+  const e2e = useE2e();
+  return {
+    startEnv: (withOthers = false) => startHippoApp(e2e, withOthers),
+    openHome: (env: HippoEnv, width?: number) => openAppHome(e2e, env.app, width),
+  };
+}
+
+/** Pastes `key` into the store's Access key field and presses its Connect. */
+export async function pasteKey(page: Page, key: string): Promise<void> {
+  await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(key);
+  await page.getByRole('button', { name: `Connect ${HIPPO_NAME} with the access key` }).click();
+}
+
+export const hash = (page: Page) => decodeURIComponent(new URL(page.url()).hash);
