@@ -274,6 +274,42 @@ describe('more access asked for, and declined', () => {
   });
 });
 
+describe('more access granted, but the token request after consent fails', () => {
+  it.each([
+    ['the store cannot be reached', 'could not be reached to finish the request for more access'],
+    ['the store answers 503', 'did not finish the request for more access'],
+  ])('%s: back on the page that asked, still connected with the old grant, told nothing changed and what to do', async (label, words) => {
+    await openApp();
+    await connectThroughConsent(page, `${STORE_NAME} (PKCE)`);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    const before = (await readSealedRecord(page, 'session:demo-code')) as { session: { tokens: { accessToken: string; scopes: string[] } } };
+    await page.getByRole('link', { name: /Orders/ }).click();
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    const ordersHash = new URL(page.url()).hash;
+    await page.getByRole('button', { name: /Grant access/ }).click();
+    // After Allow, the one token request (the code's) fails: unreachable, or a 5xx.
+    const tokenEndpoint = e2e.env.stores[1]!.tokenEndpoint!;
+    if (label === 'the store cannot be reached') await page.route(tokenEndpoint, (route) => route.abort('connectionrefused'), { times: 1 });
+    else e2e.env.store.traffic.failTokenRequests(1, 503);
+    await answerConsent(page, 'Allow');
+    const note = page.getByRole('status').filter({ hasText: `${STORE_NAME} (PKCE) ${words}` });
+    await note.waitFor();
+    expect(await note.textContent()).toContain('Nothing changed: the connection is as it was. To try again, press Grant access.');
+    expect(new URL(page.url()).hash).toBe(ordersHash);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await page.getByText('nothing was connected').count()).toBe(0);
+    // The old grant is kept as it was, and still works: what stays locked can be asked for again.
+    const after = (await readSealedRecord(page, 'session:demo-code')) as typeof before;
+    expect(after.session.tokens.accessToken === before.session.tokens.accessToken).toBe(true);
+    expect(after.session.tokens.scopes).toEqual(['storefront']);
+    await page.getByRole('button', { name: /Grant access/ }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `sign-in-more-access-failed-${label === 'the store answers 503' ? '503' : 'unreachable'}.png`) });
+    await page.getByRole('link', { name: 'Catalogue' }).click();
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => page.getByRole('listitem').filter({ has: page.getByRole('article') }).count()).toBeGreaterThan(0);
+  });
+});
+
 describe('the callback leaves no trace (security case 13)', () => {
   it('the callback’s address is scrubbed before the page has finished parsing; Back goes to the store’s page and Forward to the app’s clean address; the callback page asked nothing of any other origin', async () => {
     await openApp();

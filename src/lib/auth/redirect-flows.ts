@@ -7,7 +7,6 @@
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
-import { OAuthRedirectError } from '../oauth/http-errors.ts';
 import type { TokenSet } from '../oauth/types.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import type { ConnectorContext } from '../connect/connector.ts';
@@ -116,8 +115,10 @@ export class RedirectFlows {
       if (!tokens) throw new AppError('OAUTH_INVALID_RESPONSE', 'the store issued no token', { storeId: store.id });
       return { storeId: store.id, returnTo: pending.returnTo, tokens, asked: pending.scopes };
     } catch (error) {
-      if (isAppError(error)) error.storeId ??= store.id;
-      if (error instanceof OAuthRedirectError) error.returnTo ??= pending.returnTo;
+      if (isAppError(error)) {
+        error.storeId ??= store.id;
+        error.returnTo ??= pending.returnTo;
+      }
       throw error;
     }
   }

@@ -61,6 +61,11 @@ export class AppError extends Error {
   override readonly cause?: unknown;
   /** The store the failure concerns, when known (e.g. "you declined access to <store>"). */
   storeId?: string;
+  /**
+   * The app's page a sign-in that failed after its state checked out was to return to (where more
+   * access was asked for): a connected store's person goes back there (finish-sign-in.ts).
+   */
+  returnTo?: string;
 
   constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown; storeId?: string }) {
     super(message ?? code);

@@ -9,8 +9,6 @@ import { AppError, type AppErrorCode } from './errors.ts';
 export class OAuthRedirectError extends AppError {
   readonly error: string;
   readonly errorDescription: string | undefined;
-  /** The app's page the sign-in was to return to (where more access was asked for), when known. */
-  returnTo?: string;
 
   constructor(error: string, errorDescription?: string) {
     super(error === 'access_denied' ? 'OAUTH_ACCESS_DENIED' : 'OAUTH_REDIRECT_ERROR', `authorization server answered ${error}`);

@@ -130,8 +130,10 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
     const tokens = normalizeTokenResponse(record.tokenJson, normalizeOptions(store, data.scopes, record, deps));
     return { storeId: store.id, returnTo: data.returnTo, tokens, asked: data.scopes };
   } catch (error) {
+    // Whatever failed from here (the store's error answer, the token request: unreachable, a 5xx,
+    // invalid_grant), the sign-in was ours: its page is known, for a step-up to go back to.
     const mapped = toAppError(error, record, store.id);
-    if (mapped instanceof OAuthRedirectError) mapped.returnTo ??= data.returnTo;
+    mapped.returnTo ??= data.returnTo;
     throw mapped;
   }
 }

@@ -8,10 +8,11 @@ import type { AppConfig } from '../config/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import { completeEmbedSignIn } from '../embed/embed-tokens.ts';
 import type { CapturedRedirect } from '../oauth/callback.ts';
+import { AppError } from '../oauth/errors.ts';
 import { OAuthRedirectError } from '../oauth/http-errors.ts';
 import { catalogRoute, type Route } from './routes.ts';
 import type { Session } from './session.svelte.ts';
-import { noteRefusedMore, noteWithheld } from './withheld.svelte.ts';
+import { noteRefusedMore, noteWithheld, type Refusal } from './withheld.svelte.ts';
 
 export type SignInOutcome = { path: string; error: null } | { route: Route; error: unknown };
 
@@ -22,6 +23,13 @@ export type SignInOutcome = { path: string; error: null } | { route: Route; erro
  */
 function grantedLess(session: Session, storeId: string, asked: readonly string[]): void {
   if (noteWithheld(storeId, asked, session.grantedScopes(storeId))) session.noteDeclinedMore(storeId);
+}
+
+/** How more access was refused: Deny, the store's error answer, or a token request that did not get through. */
+function refusal(error: AppError): Refusal {
+  if (error.code === 'OAUTH_ACCESS_DENIED') return 'declined';
+  if (error instanceof OAuthRedirectError) return 'error';
+  return error.code === 'OAUTH_NETWORK_ERROR' ? 'unreachable' : 'failed';
 }
 
 export async function finishSignIn(captured: CapturedRedirect, deps: { config: AppConfig; auth: AuthPort; session: Session }): Promise<SignInOutcome> {
@@ -43,11 +51,13 @@ export async function finishSignIn(captured: CapturedRedirect, deps: { config: A
     return { path: result.returnTo, error: null };
   } catch (error) {
     const code = (error as { code?: string } | null)?.code;
-    // More access asked for a store that is connected, and declined, or answered with an error
-    // (invalid_scope, server_error...): back to the page that asked, where what stays locked says so,
-    // with a calm note that the connection is as it was; not to the stores list, the place lost.
-    if (error instanceof OAuthRedirectError && error.storeId && error.returnTo && session.isConnected(error.storeId)) {
-      noteRefusedMore(error.storeId, code === 'OAUTH_ACCESS_DENIED' ? 'declined' : 'error');
+    // More access asked for a store that is connected, and declined, answered with an error
+    // (invalid_scope, server_error...), or its token request failed after consent (unreachable, a
+    // 5xx, invalid_grant): back to the page that asked, where what stays locked says so, with a calm
+    // note that the connection is as it was; not to the stores list, the place lost. Only a sign-in
+    // whose state checked out carries its page (returnTo): a forged or replayed answer never does.
+    if (error instanceof AppError && error.storeId && error.returnTo && session.isConnected(error.storeId)) {
+      noteRefusedMore(error.storeId, refusal(error));
       session.noteDeclinedMore(error.storeId);
       return { path: error.returnTo, error: null };
     }

@@ -14,7 +14,6 @@ import type { AppConfig, StoreConfig } from '../config/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import type { Capability } from '../domain/capability.ts';
 import { AppError } from '../oauth/errors.ts';
-import { OAuthRedirectError } from '../oauth/http-errors.ts';
 import { arrivalAddress, bindingOf, checkCallbackBinding, parseBinding, type SignInBinding } from '../oauth/mix-up.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
@@ -229,8 +228,10 @@ export class StoreConnections {
     try {
       return { credential: await connections.completeRedirect(callback, record), returnTo: record.returnTo, asked: record.scopes };
     } catch (error) {
-      if (error instanceof AppError) error.storeId ??= record.storeId;
-      if (error instanceof OAuthRedirectError) error.returnTo ??= record.returnTo;
+      if (error instanceof AppError) {
+        error.storeId ??= record.storeId;
+        error.returnTo ??= record.returnTo;
+      }
       throw error;
     }
   }

@@ -6,8 +6,16 @@
  * the store did not grant it when last asked, rather than asking as if it never had been.
  * Loaded with the callback that notes it and the screens that say it, not with the first screen.
  */
+/**
+ * How more access asked of a connected store was refused: the person's Deny, the store's error
+ * answer on the redirect, or, after consent, a token request that could not reach the store
+ * (`unreachable`) or that it refused or answered with an error (`failed`). Each leaves the
+ * connection as it was.
+ */
+export type Refusal = 'declined' | 'error' | 'unreachable' | 'failed';
+
 const withheld = $state<Record<string, readonly string[]>>({});
-const refusals = $state<Record<string, 'declined' | 'error'>>({});
+const refusals = $state<Record<string, Refusal>>({});
 
 /** A sign-in to `storeId` that asked for `asked` was granted `granted`: whether it left any out. */
 export function noteWithheld(storeId: string, asked: readonly string[], granted: readonly string[]): boolean {
@@ -22,12 +30,12 @@ export function withheldScopes(storeId: string): readonly string[] {
   return withheld[storeId] ?? [];
 }
 
-/** More access asked of connected `storeId` was refused, by the person (Deny) or by the store (an error): the connection is as it was. */
-export function noteRefusedMore(storeId: string, how: 'declined' | 'error'): void {
+/** More access asked of connected `storeId` was refused ({@link Refusal}): the connection is as it was. */
+export function noteRefusedMore(storeId: string, how: Refusal): void {
   refusals[storeId] = how;
 }
 
 /** How the last request for more access to `storeId` was refused, if it was. */
-export function refusedMore(storeId: string): 'declined' | 'error' | undefined {
+export function refusedMore(storeId: string): Refusal | undefined {
   return refusals[storeId];
 }

@@ -236,6 +236,19 @@ describe('implicit flow, end to end', () => {
     expect(await auth.getAccessToken('acme')).toBe('OLD');
   });
 
+  it('a re-consent answered with an unusable token keeps the existing session, and the error carries the page that asked', async () => {
+    const auth = await service();
+    const first = await begin(auth, 'acme');
+    await auth.completeSignIn(implicitCallback(`access_token=OLD&token_type=bearer&state=${first.state}`));
+    const again = await begin(auth, 'acme', { scopes: ['admin'], returnTo: '/admin' });
+    await expect(auth.completeSignIn(implicitCallback(`access_token=NEW&token_type=mac&state=${again.state}`))).rejects.toMatchObject({
+      code: 'OAUTH_UNSUPPORTED_TOKEN_TYPE',
+      storeId: 'acme',
+      returnTo: '/admin',
+    });
+    expect(await auth.getAccessToken('acme')).toBe('OLD');
+  });
+
   it('a state is bound to its store and flow: a code-flow state in a token fragment is refused', async () => {
     const auth = await service();
     const { state } = await begin(auth, 'bolt');

@@ -210,6 +210,27 @@ describe('completeCodeFlow', () => {
     );
   });
 
+  it.each([
+    ['invalid_grant', () => json({ error: 'invalid_grant' }, 400), 'OAUTH_TOKEN_REQUEST_FAILED'],
+    ['a 503', () => json({ error: 'temporarily_unavailable' }, 503), 'OAUTH_TOKEN_REQUEST_FAILED'],
+    ['no network', () => Promise.reject(new TypeError('Failed to fetch')), 'OAUTH_NETWORK_ERROR'],
+    ['an unusable answer', () => json({ access_token: 'AT' }), 'OAUTH_INVALID_RESPONSE'],
+  ])('a token request answered with %s carries the page the sign-in began on (a step-up goes back there)', async (_label, answer, code) => {
+    tokenAnswer = answer;
+    const { state } = await start(['storefront', 'admin'], '/orders');
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, config, deps(), store.redirectUri));
+    expect(error.code).toBe(code);
+    expect(error.storeId).toBe('acme');
+    expect(error.returnTo).toBe('/orders');
+  });
+
+  it('an answer whose state is not ours carries no page to go back to', async () => {
+    await start(['storefront', 'admin'], '/orders');
+    const error = await catchAppError(() => completeCodeFlow('?code=C&state=0123456789abcdef0123456789abcdef', config, deps(), store.redirectUri));
+    expect(error.code).toBe('OAUTH_STATE_MISMATCH');
+    expect(error.returnTo).toBeUndefined();
+  });
+
   it('a state whose store left the config is OAUTH_STATE_MISMATCH', async () => {
     const { state } = await start();
     const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, { stores: [] }, deps(), store.redirectUri));

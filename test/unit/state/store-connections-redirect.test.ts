@@ -79,6 +79,16 @@ describe('StoreConnections, redirect kinds', () => {
     expect(server.tokenRequestsFor(code)).toBe(1);
   });
 
+  it('a code the store refuses to exchange (invalid_grant) fails with the page that asked, for a step-up to go back to', async () => {
+    const seam = connections();
+    await seam.beginRedirect('fr', { scopes: ['orders'], returnTo: '/s/fr/orders', granted: ['products'], persistent: true });
+    await expect(seam.completeRedirect(callback({ code: 'f'.repeat(32), companyid: '4711' }), PAGE)).rejects.toMatchObject({
+      storeId: 'fr',
+      returnTo: '/s/fr/orders',
+    });
+    expect(await seam.current('fr')).toBeNull();
+  });
+
   it('a grant of fewer scopes than asked (orders left out at consent): the credential holds the grant, and what was asked comes back beside it', async () => {
     const seam = connections();
     await seam.beginRedirect('fr', { scopes: ['orders'], returnTo: '/s/fr/orders', granted: ['products'], persistent: true });
