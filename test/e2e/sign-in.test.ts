@@ -274,6 +274,43 @@ describe('more access asked for, and declined', () => {
   });
 });
 
+describe('more access granted (code + PKCE)', () => {
+  it('the grant it replaces is revoked at the store once the new one is saved: its tokens stop working, the new ones work', async () => {
+    await openApp();
+    await connectThroughConsent(page, `${STORE_NAME} (PKCE)`);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    type Saved = { session: { tokens: { accessToken: string; refreshToken: string; scopes: string[] } } };
+    const old = ((await readSealedRecord(page, 'session:demo-code')) as Saved).session.tokens;
+    await page.getByRole('link', { name: /Orders/ }).click();
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    const ordersHash = new URL(page.url()).hash;
+    await page.getByRole('button', { name: /Grant access/ }).click();
+    await answerConsent(page, 'Allow');
+    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(ordersHash);
+    const current = ((await readSealedRecord(page, 'session:demo-code')) as Saved).session.tokens;
+    expect(current.scopes).toContain('admin');
+    expect(current.refreshToken === old.refreshToken).toBe(false);
+    // The store was told, without the person waiting for it: the old refresh token ended its grant.
+    await expect.poll(() => e2e.env.store.traffic.revocations().filter((kind) => kind === 'refresh_token').length).toBe(1);
+    const api = (token: string) => fetch(`${e2e.env.store.origin}/api/v1/metadata`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.status);
+    expect(await api(old.accessToken)).toBe(401);
+    expect(await api(current.accessToken)).toBe(200);
+    const refresh = (token: string) =>
+      fetch(e2e.env.stores[1]!.tokenEndpoint!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: e2e.env.stores[1]!.clientId, refresh_token: token }),
+      }).then(async (r) => ({ status: r.status, error: ((await r.json()) as { error?: string }).error }));
+    expect(await refresh(old.refreshToken)).toEqual({ status: 400, error: 'invalid_grant' });
+    // The orders the new grant opened show, and nothing in the page said a word of the revocation.
+    await page.getByRole('table').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const consoleText = log.lines.join('\n');
+    expect(consoleText.includes(old.refreshToken) || consoleText.includes(old.accessToken)).toBe(false);
+  });
+});
+
 describe('more access granted, but the token request after consent fails', () => {
   it.each([
     ['the store cannot be reached', 'could not be reached to finish the request for more access'],

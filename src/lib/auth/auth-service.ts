@@ -74,6 +74,14 @@ export interface CompletedSignIn {
   asked: readonly string[];
 }
 
+/** Of an old grant's tokens, those a new grant did not hand back again (a server may reuse one): what to revoke. */
+function supersededBy(old: TokenSet, current: TokenSet): { accessToken?: string; refreshToken?: string } {
+  return {
+    ...(old.accessToken !== current.accessToken ? { accessToken: old.accessToken } : {}),
+    ...(old.refreshToken !== undefined && old.refreshToken !== current.refreshToken ? { refreshToken: old.refreshToken } : {}),
+  };
+}
+
 export class AuthService {
   /** false: IndexedDB is unavailable, sessions live in memory only. */
   readonly persistent: boolean;
@@ -213,15 +221,22 @@ export class AuthService {
     const completed = await (await this.#flows(captured.responseMode !== 'fragment')).complete(captured);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     this.#bumpGeneration(completed.storeId);
+    let superseded: TokenSet | undefined;
+    let saved = false;
     // Under the store's renewal lock: a renewal of the old grant running in another tab finishes
     // (and writes) first, or waits and then reads this session; it never writes over it.
     await this.signOuts.withLock(renewalLockName(completed.storeId), async () => {
+      superseded = (await this.#sessions.get(completed.storeId).catch(() => null))?.tokens;
       await this.signOuts.clear(completed.storeId);
       await clearEnded(this.credentialStore, completed.storeId);
-      await this.#save(session);
+      saved = await this.#save(session);
     });
     this.signOuts.tell('connected', completed.storeId);
     this.#shownScopes.set(completed.storeId, session.tokens.scopes);
+    // The grant this one replaces (more access asked for, or Connect again) is ended at the store,
+    // once the new one is safely stored: not when only this tab's memory holds it (storage refused
+    // the write, and the next visit reads the old one). Best effort, and not waited for.
+    if (superseded && saved) void this.#revoke(completed.storeId, supersededBy(superseded, session.tokens)).catch(() => undefined);
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session, asked: completed.asked };
   }
 
@@ -429,8 +444,10 @@ export class AuthService {
    * Writes the session; when storage refuses (quota, a closed database), keeps it in memory for this
    * tab instead, so a rotated refresh token is never lost, and says so (the storage banner).
    */
-  async #save(session: StoreSession): Promise<void> {
-    if (!(await this.#sessions.save(session))) this.#emit({ type: 'storage-write-failed', storeId: session.storeId });
+  async #save(session: StoreSession): Promise<boolean> {
+    const saved = await this.#sessions.save(session);
+    if (!saved) this.#emit({ type: 'storage-write-failed', storeId: session.storeId });
+    return saved;
   }
 
   /**
@@ -446,7 +463,7 @@ export class AuthService {
   }
 
   /** RFC 7009 where the store's config names a revocation endpoint; never throws. */
-  async #revoke(storeId: string, tokens: TokenSet, code = this.#revocationCode(storeId)): Promise<void> {
+  async #revoke(storeId: string, tokens: Parameters<typeof RevokeTokens>[2], code = this.#revocationCode(storeId)): Promise<void> {
     const revocation = await code;
     await revocation?.revokeTokens(this.#fetch, revocation.target, tokens);
   }

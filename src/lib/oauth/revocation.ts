@@ -34,18 +34,18 @@ export const REVOCATION_TIMEOUT_MS = 30_000;
 
 /**
  * Revokes the refresh token (which, by 2.1, should end the access tokens of its grant too) and the
- * access token, both sent at once: one round trip, not two, on a slow link. Returns how many the
- * server confirmed; never throws.
+ * access token, those given, both sent at once: one round trip, not two, on a slow link. Returns how
+ * many the server confirmed; never throws.
  */
 export async function revokeTokens(
   fetch: typeof globalThis.fetch,
   target: RevocationTarget,
-  tokens: { accessToken: string; refreshToken?: string },
+  tokens: { accessToken?: string; refreshToken?: string },
   timeoutMs = REVOCATION_TIMEOUT_MS,
 ): Promise<number> {
   const pairs: Array<[string, 'refresh_token' | 'access_token']> = [];
   if (tokens.refreshToken !== undefined) pairs.push([tokens.refreshToken, 'refresh_token']);
-  pairs.push([tokens.accessToken, 'access_token']);
+  if (tokens.accessToken !== undefined) pairs.push([tokens.accessToken, 'access_token']);
   const confirmed = await Promise.all(
     pairs.map(async ([token, hint]) => {
       const { url, init } = revocationRequest(target, token, hint);
