@@ -65,7 +65,7 @@ export class AppError extends Error {
    * The app's page a sign-in that failed after its state checked out was to return to (where more
    * access was asked for): a connected store's person goes back there (finish-sign-in.ts).
    */
-  returnTo?: string;
+  declare returnTo?: string;
 
   constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown; storeId?: string }) {
     super(message ?? code);
