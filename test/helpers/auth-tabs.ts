@@ -7,7 +7,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { AuthService, type AuthEvent } from '../../src/lib/auth/auth-service.ts';
 import type { SessionChannel, SessionMessage } from '../../src/lib/auth/session-channel.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../../src/lib/config/types.ts';
-import { captureRedirect } from '../../src/lib/oauth/callback.ts';
+import { captureRedirect, type CapturedRedirect } from '../../src/lib/oauth/callback.ts';
 import { openStorage, type OpenedStorage } from '../../src/lib/storage/kv.ts';
 import { fakeFetch, json, unanswered, type SeenRequest } from './fake-fetch.ts';
 
@@ -85,6 +85,8 @@ export interface Tabs {
   }>;
   /** Signs `auth` in to `storeId` (code flow): the exchange gives AT1 / RT1. */
   signIn(auth: AuthService, storeId: string): Promise<void>;
+  /** Begins a sign-in to `storeId` in `auth`; returns the callback the store sends back on Allow. */
+  begin(auth: AuthService, storeId: string): Promise<CapturedRedirect>;
   factory: IDBFactory;
 }
 
@@ -135,12 +137,15 @@ export async function openTabs(stores: GoodsieStoreConfig[]): Promise<Tabs> {
       return { auth, events };
     },
     async signIn(auth, storeId) {
+      await auth.completeSignIn(await tabs.begin(auth, storeId));
+    },
+    async begin(auth, storeId) {
       await auth.beginSignIn(storeId);
       const state = new URL(navigated).searchParams.get('state');
       const store = stores.find((candidate) => candidate.id === storeId)!;
       const captured = captureRedirect(`${store.redirectUri}?code=CODE&state=${state}`);
       if (!captured) throw new Error('not a callback');
-      await auth.completeSignIn(captured);
+      return captured;
     },
   };
   return tabs;

@@ -110,3 +110,22 @@ describe('a new grant replaces a saved one', () => {
     expect(await auth.getAccessToken('acme')).toBe('AT2');
   });
 });
+
+describe('two tabs each begin a sign-in to the same store, and finish in the other order', () => {
+  it('both finish; the last to finish is the connection in both tabs, and the one it replaced is revoked', async () => {
+    const tabs = await openTabs([codeStore('acme')]);
+    unexpected = tabs.unexpected;
+    const first = await tabs.open();
+    const second = await tabs.open();
+    const fromFirst = await tabs.begin(first.auth, 'acme');
+    const fromSecond = await tabs.begin(second.auth, 'acme');
+    await second.auth.completeSignIn(fromSecond); // AT1 / RT1
+    await first.auth.completeSignIn(fromFirst); // AT2 / RT2
+    expect(await first.auth.getAccessToken('acme')).toBe('AT2');
+    expect(await second.auth.getAccessToken('acme')).toBe('AT2');
+    await vi.waitFor(() => expect(revoked(tabs.revocations())).toEqual(['refresh_token:RT1', 'access_token:AT1']), { timeout: 2000, interval: 10 });
+    // Each answer was used once: the later one again is a replay, refused without a token request.
+    expect((await catchAppError(() => second.auth.completeSignIn(fromSecond))).code).toBe('OAUTH_STATE_REUSED');
+    expect(tabs.tokenCalls()).toHaveLength(2);
+  });
+});
