@@ -475,6 +475,27 @@ describe('callbacks the app did not ask for', () => {
     });
   }
 
+  it.each([
+    ['the client-side flow', STORE_NAME, 'demo'],
+    ['code + PKCE', `${STORE_NAME} (PKCE)`, 'demo-code'],
+  ])('%s: a sign-in answered after its store was taken out of config.json says so, not “not started here”, notes no CSRF, and stores nothing', async (_flow, name, id) => {
+    await openApp();
+    await page.getByRole('button', { name: `Connect ${name}`, exact: true }).click();
+    await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
+    // The site is redeployed meanwhile without that store.
+    e2e.env.app.setOverride('config.json', JSON.stringify({ stores: e2e.env.stores.filter((store) => store.id !== id) }));
+    try {
+      await answerConsent(page, 'Allow');
+      await page.getByRole('heading', { name: 'That store is no longer offered here' }).waitFor();
+      expect(await page.getByText(/not started here/i).count()).toBe(0);
+      expect(log.lines.filter((line) => /possible cross-site request forgery/.test(line))).toEqual([]);
+      expect(await readSessionKeys(page)).toEqual([]);
+      await expectNoSecretsLeft([callbackParam(callbacks.at(-1)!, 'state')]);
+    } finally {
+      e2e.env.app.setOverride('config.json', JSON.stringify({ stores: e2e.env.stores }));
+    }
+  });
+
   // Security case 8: an error response whose state is missing or not this browser's is answered
   // like any callback the app did not ask for; the provider's words are not shown.
   const errorCases: Array<[string, string, RegExp]> = [

@@ -104,6 +104,7 @@ export class RedirectFlows {
     if (state === null || state === '') throw new AppError('OAUTH_STATE_MISSING', 'the response carries no state');
     const pending = await (await this.#pendingStore()).take(state);
     const store = this.#deps.config.stores.find((candidate) => candidate.id === pending.storeId);
+    if (!store) throw new AppError('OAUTH_STORE_UNLISTED', 'the sign-in was for a store config.json no longer names', { storeId: pending.storeId });
     if (pending.flow !== 'token' || store?.kind !== 'goodsie' || store.flow !== 'token') {
       throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this response', { storeId: pending.storeId });
     }

@@ -43,6 +43,10 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     title: 'That sign-in was already used',
     detail: 'Each sign-in answer can be used once, so nothing new was connected. Please connect again if you need to.',
   },
+  OAUTH_STORE_UNLISTED: {
+    title: 'That store is no longer offered here',
+    detail: 'The sign-in came back for a store this site stopped offering while it was under way, so nothing was connected. Ask whoever runs this site if you expected it.',
+  },
   OAUTH_ACCESS_DENIED: { title: 'Access declined', detail: 'You declined access, so nothing was connected.' },
   OAUTH_REDIRECT_ERROR: {
     title: 'The store refused the sign-in',

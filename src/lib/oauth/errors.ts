@@ -14,6 +14,8 @@ export type AppErrorCode =
   | 'OAUTH_STATE_MISMATCH'
   | 'OAUTH_STATE_EXPIRED'
   | 'OAUTH_STATE_REUSED'
+  /** A sign-in started here came back for a store config.json no longer names (taken out meanwhile). */
+  | 'OAUTH_STORE_UNLISTED'
   | 'OAUTH_ACCESS_DENIED'
   /** A callback without `state` in another tab than the one its sign-in began in (FlickRocket). */
   | 'OAUTH_OTHER_TAB'

@@ -111,6 +111,10 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
   );
   if (!data || !store) {
     await deps.stateStore.remove(state);
+    // Ours, for a store taken out of config.json since it began: said as such, not as a forgery.
+    if (data && !config.stores.some((candidate) => candidate.id === data.storeId)) {
+      throw new AppError('OAUTH_STORE_UNLISTED', 'the sign-in was for a store config.json no longer names', { storeId: data.storeId });
+    }
     throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state names no configured store', {
       ...(data ? { storeId: data.storeId } : {}),
     });

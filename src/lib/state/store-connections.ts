@@ -221,7 +221,8 @@ export class StoreConnections {
     // Mix-up defence, before the code is sent anywhere: the callback fits where the sign-in was
     // sent, and the store's configuration still says the same (security case 5).
     const target = this.#deps.config.stores.find((s) => s.id === record.storeId);
-    const current = target && redirectBinding(target);
+    if (!target) throw new AppError('OAUTH_STORE_UNLISTED', 'the sign-in was for a store config.json no longer names', { storeId: record.storeId });
+    const current = redirectBinding(target);
     if (!record.binding || !current) throw new AppError('OAUTH_MIX_UP', 'the sign-in was not bound to this store', { storeId: record.storeId });
     checkCallbackBinding(record.binding, current, arrivalAddress(captured.cleanHref), captured.params.get('iss'));
     const callback: CapturedCallback = { responseMode: captured.responseMode, params: captured.params };

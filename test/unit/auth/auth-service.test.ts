@@ -286,6 +286,15 @@ describe('implicit flow, end to end', () => {
     expect(done.returnTo).toBe('/');
   });
 
+  it('a callback for a store taken out of config.json since its sign-in began is OAUTH_STORE_UNLISTED, and stores nothing', async () => {
+    const { state } = await begin(await service(), 'acme');
+    const redeployed = await service({ config: { stores: [bolt] } });
+    const error = await catchAppError(() => redeployed.completeSignIn(implicitCallback(`access_token=AT&token_type=bearer&state=${state}`)));
+    expect(error.code).toBe('OAUTH_STORE_UNLISTED');
+    expect(error.storeId).toBe('acme');
+    expect(await sessionKeys(storage.store)).toEqual([]);
+  });
+
   it('an unknown store cannot be signed in to', async () => {
     const auth = await service();
     const error = await catchAppError(() => auth.beginSignIn('nope'));

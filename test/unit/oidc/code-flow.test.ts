@@ -231,11 +231,19 @@ describe('completeCodeFlow', () => {
     expect(error.returnTo).toBeUndefined();
   });
 
-  it('a state whose store left the config is OAUTH_STATE_MISMATCH', async () => {
+  it('a state whose store left the config is OAUTH_STORE_UNLISTED (ours, not a forgery), with no request', async () => {
     const { state } = await start();
     const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, { stores: [] }, deps(), store.redirectUri));
-    expect(error.code).toBe('OAUTH_STATE_MISMATCH');
+    expect(error.code).toBe('OAUTH_STORE_UNLISTED');
     expect(error.storeId).toBe('acme');
+    expect(endpoint.calls).toHaveLength(0);
+  });
+
+  it('a state whose store is still listed but no longer on the code flow stays OAUTH_STATE_MISMATCH', async () => {
+    const { state } = await start();
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, { stores: [{ ...store, flow: 'token' }] }, deps(), store.redirectUri));
+    expect(error.code).toBe('OAUTH_STATE_MISMATCH');
+    expect(endpoint.calls).toHaveLength(0);
   });
 });
 

@@ -89,6 +89,15 @@ describe('StoreConnections, redirect kinds', () => {
     expect(await seam.current('fr')).toBeNull();
   });
 
+  it('a callback for a store taken out of config.json since its sign-in began: OAUTH_STORE_UNLISTED, the code not sent', async () => {
+    const store = createMemoryStore();
+    await new StoreConnections({ config, fetch: globalThis.fetch, store, now: Date.now, tab: thisTab }).beginRedirect('fr', { returnTo: '/', granted: [], persistent: true });
+    const redeployed = new StoreConnections({ config: { stores: [] }, fetch: globalThis.fetch, store, now: Date.now, tab: thisTab });
+    const code = server.issueRefreshToken(['products']);
+    await expect(redeployed.completeRedirect(callback({ code, companyid: '4711' }), PAGE)).rejects.toMatchObject({ code: 'OAUTH_STORE_UNLISTED', storeId: 'fr' });
+    expect(server.tokenRequestsFor(code)).toBe(0);
+  });
+
   it('a grant of fewer scopes than asked (orders left out at consent): the credential holds the grant, and what was asked comes back beside it', async () => {
     const seam = connections();
     await seam.beginRedirect('fr', { scopes: ['orders'], returnTo: '/s/fr/orders', granted: ['products'], persistent: true });
