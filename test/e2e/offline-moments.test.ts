@@ -192,6 +192,46 @@ describe('offline moments', () => {
       await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-sign-out-${width}.png` });
     }
   });
+
+  it('a sign-out offline, on a page that never loaded the drafts’ code: the next person to connect the store finds none of the unsaved edit (it was restored in their editor)', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const card = page.locator('main ul > li article').nth(2);
+    await card.waitFor();
+    const catalogueUrl = page.url();
+    await card.getByRole('link').first().click();
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    const name = editor.getByRole('textbox', { name: 'Name' });
+    const productName = await name.inputValue();
+    await name.fill('The first person’s unsaved edit');
+    await expect.poll(() => draftsHolding(page, 'The first person’s unsaved edit')).toBe(true);
+    const productUrl = page.url();
+
+    // Another visit, on the catalogue, whose drafts' code never comes: the link drops as it is asked for.
+    const draftsCode = chunkUrl('drafts');
+    await page.route(draftsCode, (route) => route.abort('internetdisconnected'));
+    await page.goto(catalogueUrl);
+    await page.reload();
+    await card.waitFor();
+    await context.setOffline(true);
+    await page.getByRole('banner').getByRole('button', { name: /^Sign out/ }).click();
+    await page.getByText(`Signed out of ${STORE_NAME}.`).first().waitFor();
+    // Its discard could not run: the edit is still there, for the drafts' code to discard where it next loads.
+    expect(await draftsHolding(page, 'The first person’s unsaved edit')).toBe(true);
+
+    // The next person, in this browser, once it is back online.
+    await context.setOffline(false);
+    await page.unroute(draftsCode);
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul > li article').first().waitFor();
+    await page.goto(productUrl);
+    await editor.waitFor();
+    await expect.poll(() => draftsHolding(page, 'The first person’s unsaved edit')).toBe(false);
+    expect(await name.inputValue()).toBe(productName);
+    expect(await editor.getByText('Your unsaved changes were restored.').count()).toBe(0);
+  });
 });
 
 /** Whether the app's drafts (IndexedDB) hold `text` somewhere. */

@@ -6,6 +6,7 @@
  * words for a slow sign-out, state/signing-out.svelte.ts), not passed down through every caller.
  */
 import type { SignOuts, SignOutStep } from './sign-outs.ts';
+import { openStorage } from '../storage/kv.ts';
 
 /**
  * The Web Lock that serialises a store's renewals across tabs, and its sign-out where the marker
@@ -45,9 +46,14 @@ export async function signOutOf<T>(
   signOuts.tell('signed-out', storeId);
   tell(storeId, 'ending');
   // Imported here: a static import would add the drafts' chunk to what the first load names for
-  // the AuthService's. Its code not loading (offline) leaves them, until the next sign-out. The
-  // revocation does not wait for it (on a slow link, one round trip more before the store is told).
-  const drafts = import('../storage/drafts.ts').then((m) => m.discardStoreDrafts(storeId), () => undefined);
+  // the AuthService's. Its code not loading (offline) leaves the store's mark, for that code to
+  // discard them where it next loads in this browser, before it reads any (drafts.ts
+  // DRAFTS_TO_DISCARD_PREFIX). The revocation does not wait for it (on a slow link, one round trip
+  // more before the store is told).
+  const drafts = import('../storage/drafts.ts').then(
+    (m) => m.discardStoreDrafts(storeId),
+    () => openStorage().then((storage) => storage.store.set(`discard-drafts:${storeId}`, { v: 1 })).catch(() => undefined),
+  );
   const revoked = Promise.resolve(removed).then(revoke);
   // Not done before the drafts are gone, whatever the revocation does; its failure is still the caller's.
   const [discarded, told] = await Promise.allSettled([drafts, revoked]);

@@ -1,4 +1,5 @@
 import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { openStorage, prefixed } from './kv.ts';
 
 /**
  * Unsaved edits, kept so that a reconnect (which leaves the page) loses nothing. Drafts hold no
@@ -75,12 +76,40 @@ interface Connection {
   close(): void;
 }
 
+/** Deletes every key of `store` that starts with `prefix`. */
+async function deleteFrom(store: UseStore, prefix: string): Promise<void> {
+  const kept = (await keysOf(store)).filter((key) => key.startsWith(prefix));
+  await Promise.all(kept.map((key) => del(key, store)));
+}
+
+/**
+ * What the keys start with, in the app's plain storage (kv.ts), of the marks of the stores whose
+ * drafts a sign-out could not discard: their code did not download (offline; Chromium keeps a failed
+ * import for the page's life, so asking again fails too). The sign-out leaves one (no secret) with
+ * code it already has (auth/sign-out.ts, which spells this prefix out: importing it would bring this
+ * chunk into the first load's list); a new sign-in leaves it, unlike the sign-out marker, since the
+ * next person to connect the store is who it is for.
+ */
+export const DRAFTS_TO_DISCARD_PREFIX = 'discard-drafts:';
+
+/**
+ * Discards, from `store`, the drafts of each store marked, and clears its mark once they are gone
+ * (a discard that fails leaves it, for the next time). Never fails: storage that cannot be read has none.
+ */
+async function honourDraftsToDiscard(store: UseStore): Promise<void> {
+  const marks = await openStorage().then((opened) => prefixed(opened.store, DRAFTS_TO_DISCARD_PREFIX), () => null);
+  const storeIds = (await marks?.keys().catch(() => [])) ?? [];
+  await Promise.all(storeIds.map((storeId) => deleteFrom(store, storeDraftsPrefix(storeId)).then(() => marks?.del(storeId)).catch(() => undefined)));
+}
+
 /**
  * One connection to the drafts database, opened at first use and kept for the next: a product's
  * editor, the new product's form and the draft an Add keeps for the product's page each opened
  * their own (idb-keyval's createStore per store object), and none was ever closed. Opened again
  * at the next use after the browser closes it (Safari, storage cleared) or another tab asks for a
  * newer version of the database (closed here, not holding that tab up), or a failed open.
+ * Before its first transaction, the drafts of the stores a sign-out could not discard go
+ * ({@link DRAFTS_TO_DISCARD_PREFIX}): none of them is read in this browser after that sign-out.
  */
 function connect(factory: IDBFactory): Connection {
   let database: Promise<IDBDatabase> | undefined;
@@ -99,9 +128,14 @@ function connect(factory: IDBFactory): Connection {
     }, forget);
     return opening;
   };
+  const raw: UseStore = (mode, callback) => open().then((db) => callback(db.transaction(DRAFTS, mode).objectStore(DRAFTS)));
+  let honoured: Promise<void> | undefined;
   return {
     factory,
-    store: (mode, callback) => open().then((db) => callback(db.transaction(DRAFTS, mode).objectStore(DRAFTS))),
+    store: (mode, callback) => {
+      honoured ??= honourDraftsToDiscard(raw);
+      return honoured.then(() => raw(mode, callback));
+    },
     close: () => {
       const closing = database;
       database = undefined;
@@ -167,8 +201,7 @@ const tabDrafts: DraftStore = {
   },
   discardFrom: async (prefix) => {
     for (const key of [...memory.keys()]) if (key.startsWith(prefix)) memory.delete(key);
-    const kept = (await fallback(keysOf, () => [])).filter((key) => key.startsWith(prefix));
-    await Promise.all(kept.map((key) => fallback((s) => del(key, s), () => undefined)));
+    await fallback((s) => deleteFrom(s, prefix), () => undefined);
   },
 };
 
