@@ -94,6 +94,63 @@ describe('offline moments', () => {
     expect(await note.count()).toBe(0);
   });
 
+  it('a new product’s Add sent offline: back online it says calmly that nothing was added, and Add product adds it (the red panel said "Back online")', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const answered = createsAnswered(page);
+    const adding = await newProductTyped(page, 'Mug from the tunnel');
+    await context.setOffline(true);
+    await adding.getByRole('button', { name: 'Add product' }).click();
+    const failure = adding.getByRole('alert').filter({ hasText: 'This browser is offline' });
+    await failure.waitFor();
+    await context.setOffline(false);
+    const note = adding.getByRole('status').filter({ hasText: 'Back online.' });
+    await note.getByText('Nothing was added to the store while this browser was offline; what you typed is kept here. Add product adds it now.', { exact: false }).waitFor();
+    expect(await failure.count()).toBe(0);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await note.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-new-product-back-online-${width}.png` });
+    }
+    await adding.getByRole('button', { name: 'Add product' }).click();
+    await page.getByRole('heading', { name: 'Mug from the tunnel', level: 1 }).waitFor();
+    // Sent at once (nothing to look for first), and once.
+    expect(answered()).toEqual(['POST']);
+  });
+
+  it('a new product’s Add cut off as the link drops, after the store kept it: back online it says the store may have it, never that nothing was added, and Add product opens the one kept', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    let posts = 0;
+    await page.route(`${e2e.env.store.origin}/api/v1/products`, async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      if (++posts > 1) return route.continue();
+      // The store keeps it; the link drops before its answer is back.
+      await route.fetch();
+      await context.setOffline(true);
+      await page.waitForFunction(() => !navigator.onLine);
+      await route.abort('internetdisconnected');
+    });
+    const adding = await newProductTyped(page, 'Mug cut off');
+    await adding.getByRole('button', { name: 'Add product' }).click();
+    await adding.getByRole('alert').filter({ hasText: 'This browser is offline' }).waitFor();
+    await context.setOffline(false);
+    const note = adding.getByRole('status').filter({ hasText: 'Back online.' });
+    await note.getByText('The link dropped while the product was on its way, so the store may have added it.', { exact: false }).waitFor();
+    expect(await page.getByText(/Nothing was added|Nothing reached the store/).count()).toBe(0);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await note.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-new-product-unsure-${width}.png` });
+    }
+    await adding.getByRole('button', { name: 'Add product' }).click();
+    await page.getByRole('heading', { name: 'Mug cut off', level: 1 }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'It was saved: the store had it already.' }).waitFor();
+    expect(posts).toBe(1);
+  });
+
   it('a page loaded ahead as the scroll nears the end, when the link drops: said under the cards, and back online it comes by itself, the focus left on the page (a card took it)', async () => {
     const { page, context } = await e2e.open({ width: 1280, height: 900 });
     await page.goto(e2e.env.app.url);
@@ -233,6 +290,25 @@ describe('offline moments', () => {
     expect(await editor.getByText('Your unsaved changes were restored.').count()).toBe(0);
   });
 });
+
+/** The methods of the requests for the store's products that got an answer, from now: a search is a GET. */
+function createsAnswered(page: Page): () => string[] {
+  const answered: string[] = [];
+  page.on('requestfinished', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/v1/products' && (request.method() === 'POST' || url.searchParams.has('q'))) answered.push(request.method());
+  });
+  return () => answered;
+}
+
+/** The New product form, opened from the catalogue, with `name` and a price typed. */
+async function newProductTyped(page: Page, name: string) {
+  await page.getByRole('button', { name: 'New product' }).click();
+  const adding = page.getByRole('form', { name: 'New product' });
+  await adding.getByRole('textbox', { name: 'Name' }).fill(name);
+  await adding.getByRole('textbox', { name: /^Price/ }).fill('24.5');
+  return adding;
+}
 
 /** Whether the app's drafts (IndexedDB) hold `text` somewhere. */
 function draftsHolding(page: Page, text: string): Promise<boolean> {

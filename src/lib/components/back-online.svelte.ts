@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import { saidOffline } from './messages.ts';
 
 /**
@@ -28,4 +29,23 @@ export class BackOnline {
   get current(): boolean {
     return this.#back;
   }
+}
+
+/**
+ * The focus, on the red panel (its Try again) as the browser comes back online and `back` turns
+ * true, goes to `action` (the form's button): the panel goes (BackOnlineNote says where things
+ * stand), and the keyboard would drop to the page. Called while a component starts. Its own
+ * listener, run before the page is drawn anew (the panel still there), rather than $effect.pre,
+ * whose runtime would join the first load's exports. Here, not with BackOnlineNote: AddToCart, on
+ * the product's screen, loads that only once it is back online (the screen's chunk, which the first
+ * load names with what it imports, would otherwise import one more, shared with New product's form).
+ */
+export function focusActionBackOnline(back: BackOnline, panel: () => Element | null | undefined, action: () => HTMLElement | null | undefined): void {
+  $effect(() => {
+    const online = () => {
+      if (panel()?.contains(document.activeElement)) void tick().then(() => back.current && action()?.focus());
+    };
+    addEventListener('online', online);
+    return () => removeEventListener('online', online);
+  });
 }
