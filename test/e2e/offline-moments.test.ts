@@ -52,7 +52,7 @@ describe('offline moments', () => {
     await context.setOffline(true);
     await card.getByRole('link').first().click();
     const missing = page.getByRole('main').getByRole('alert').filter({ hasText: 'Part of this app could not be loaded' });
-    await missing.getByText('This browser is offline: try again once it is back online.', { exact: false }).waitFor();
+    await missing.getByText('This browser is offline: this screen loads by itself once it is back online.', { exact: false }).waitFor();
     expect(page.url()).toBe(productUrl);
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });

@@ -1,7 +1,11 @@
+import { untrack } from 'svelte';
 import { browserOffline, reloadUnlessOffline } from '../shared/offline.ts';
+import { byItself } from './reload-retry.svelte.ts';
 
 /** A screen whose code did not download: Shell's PartUnavailable, in the screen's place (main's first child). */
 const MISSING_SCREEN = '#main > .unavailable';
+/** What the missing screen says will happen once the browser is back online, where it comes by itself (PartUnavailable's words). */
+const COMES_BY_ITSELF = 'this screen loads by itself once it is back online.';
 /** How long to wait before each look at whether the app's host answers: at once, then 1, 2, 4, 8 s. */
 const PROBE_DELAYS_MS = [0, 1000, 2000, 4000, 8000];
 
@@ -32,15 +36,41 @@ async function hostAnswers(): Promise<boolean> {
  * of reaching a server, and a reload that fails puts the browser's error page in the app's place:
  * the app's host is asked first, a few times, before the reload.
  *
+ * While it would, the missing screen says so (it said "try again once it is back online", as a
+ * part whose Try again is the person's does), through reload-retry.svelte.ts byItself.
+ *
  * Made by the store bar (StoreBar.svelte), which is on every store screen, outside the screen, with
  * its code in before the next screen's is asked for: not in the first load (npm run size), whose
- * PartUnavailable and Shell it leaves as they are.
+ * PartUnavailable and Shell it leaves as they are, but for that one hook.
  */
 export class MissingScreenReload {
   constructor(persistent: () => boolean) {
+    /** Whether the screen is missing and a reload would lose nothing. */
+    const comesByItself = () => persistent() && document.querySelector(MISSING_SCREEN) !== null && !typedOnPage();
+    $effect(() => {
+      // Said from the moment the screen is missing (main's children change), and not once text is typed on the page.
+      const say = () => {
+        const says = comesByItself();
+        untrack(() => {
+          if (says === (byItself[0] === COMES_BY_ITSELF)) return;
+          byItself.length = 0;
+          if (says) byItself.push(COMES_BY_ITSELF);
+        });
+      };
+      say();
+      const main = document.getElementById('main');
+      const missing = new MutationObserver(say);
+      if (main) missing.observe(main, { childList: true });
+      addEventListener('input', say);
+      return () => {
+        missing.disconnect();
+        removeEventListener('input', say);
+        if (byItself[0] === COMES_BY_ITSELF) byItself.length = 0;
+      };
+    });
     $effect(() => {
       let round = 0;
-      const mayReload = () => !browserOffline() && persistent() && document.querySelector(MISSING_SCREEN) !== null && !typedOnPage();
+      const mayReload = () => !browserOffline() && comesByItself();
       const online = async () => {
         const mine = ++round;
         for (const delay of PROBE_DELAYS_MS) {

@@ -1,6 +1,14 @@
 import { browserOffline, reloadUnlessOffline } from '../shared/offline.ts';
 
 /**
+ * [0], where there is one: what a part whose code did not download does by itself once the browser
+ * is back online, said in place of "try again once it is back online" (a store's whole screen, where
+ * a reload loses nothing: missing-screen.svelte.ts, not in the first load, says it there and takes
+ * it back). An array: the cheapest of the shapes tried for the first load (npm run size).
+ */
+export const byItself: string[] = $state([]);
+
+/**
  * Try again by reloading the page, for what only a fresh start can mend: a part of the app whose
  * code did not download (PartUnavailable; a module that failed to load is not fetched again in
  * every browser), a start that failed (App's failed phase: ErrorPanel's `reloads`). Unless the
@@ -14,7 +22,7 @@ import { browserOffline, reloadUnlessOffline } from '../shared/offline.ts';
  */
 export class ReloadRetry {
   /** Whether the browser says it is offline: 1 (as this was made, or at an `offline` event), 2 at a Try again; 0 not (a reload can help). */
-  #offline = $state.raw(browserOffline() ? 1 : 0);
+  #offline = $state.raw(+browserOffline());
 
   constructor() {
     $effect(() => {
@@ -27,7 +35,7 @@ export class ReloadRetry {
 
   /** What to say while the browser is offline ("still" once Try again was pressed); null: a reload can help. */
   get offlineWords(): string | null {
-    return this.#offline ? `This browser is ${this.#offline > 1 ? 'still ' : ''}offline: try again once it is back online.` : null;
+    return this.#offline ? `This browser is ${this.#offline > 1 ? 'still ' : ''}offline: ${byItself[0] ?? 'try again once it is back online.'}` : null;
   }
 
   /** Reloads the page, or (offline) stays and says so. A field, so that it can be handed on (ErrorPanel). */

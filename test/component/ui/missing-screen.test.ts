@@ -101,3 +101,32 @@ describe('a screen whose code did not come while offline, back online', () => {
     expect(browser.reload).not.toHaveBeenCalled();
   });
 });
+
+describe('its words while the browser is offline', () => {
+  const COMES = 'This browser is offline: this screen loads by itself once it is back online.';
+  const PRESS = 'This browser is offline: try again once it is back online.';
+
+  it('say that the screen loads by itself once back online (they said to try again then)', async () => {
+    render(Harness);
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(COMES));
+    expect(screen.getByRole('alert')).not.toHaveTextContent('try again once');
+  });
+
+  it('say so from when the screen goes missing, and still after Try again is pressed offline', async () => {
+    const { rerender } = render(Harness, { props: { missing: false } });
+    await rerender({ missing: true });
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(COMES));
+    await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('This browser is still offline: this screen loads by itself once it is back online.'));
+  });
+
+  it('say to try again where it will not come by itself: storage in memory, or text typed on the page', async () => {
+    const { rerender } = render(Harness, { props: { persistent: false } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByRole('alert')).toHaveTextContent(PRESS);
+    await rerender({ persistent: true });
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(COMES));
+    await userEvent.type(screen.getByRole('textbox', { name: 'Access key' }), 'ak_typed');
+    await vi.waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(PRESS));
+  });
+});
