@@ -1,159 +1,27 @@
 /**
  * FlickRocket stores in the built app, configured by config.json alone, against the faithful local
- * FlickRocket server (platforms.md 3): without CORS on /token the app refuses before consent and
- * spends nothing; the consent redirect (whose `code` is a refresh token, `state` not echoed) connects,
- * the callback is scrubbed and single use; browse, search, filter, sort, open a product, reload;
- * "Grant access" asks FlickRocket for `orders` too; five tabs at expiry renew with one token request
- * per refresh token; a renewal lost to the network keeps the refresh token; invalid_grant ends the
- * session with the guide's recovery steps and Reconnect connects again; a renewal granting less locks
- * Orders in the renewing tab without asking for them, and in the other tab within 2 s; closing the tab
- * while a renewal spends the (rotating) refresh token asks first. In a shop of 1,000 products
- * (the list loaded whole, paged in the browser), a reload 600-odd products down comes back to the same card.
- * Each screen passes axe at 360 px light and 1280 px dark, and the focus follows each action.
+ * FlickRocket server (platforms.md 3): the consent redirect (whose `code` is a refresh token, `state`
+ * not echoed) connects, the callback is scrubbed and single use; browse, search, filter, sort, open a
+ * product, reload; "Grant access" asks FlickRocket for `orders` too; a product priced by country only
+ * says "Price not available"; the products' pictures come from FlickRocket's picture host, which learns
+ * nothing of the callback. In a shop of 1,000 products (the list loaded whole, paged in the browser), a
+ * reload 600-odd products down comes back to the same card. Each screen passes axe at 360 px light and
+ * 1280 px dark, and the focus follows each action. Refused sign-ins: flickrocket-sign-in.test.ts;
+ * renewals at expiry: flickrocket-renewal.test.ts (set-up shared in test/helpers/flickrocket-app.ts).
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Dialog, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
-import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
-import { loadedProducts, loadedProductsReachable, productCards, readPlace, stepToNextPage, unreachablePanel } from '../helpers/catalog-grid.ts';
-import { useE2e } from '../helpers/e2e-fixture.ts';
-import { readOtherStorage, readSessionKeys, readVaultKeys, recordCallbacks } from '../helpers/e2e-app.ts';
-import type { StaticServer } from '../helpers/static-server.ts';
-import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
+import { loadedProducts, loadedProductsReachable, productCards, readPlace, stepToNextPage } from '../helpers/catalog-grid.ts';
+import { readOtherStorage, readSessionKeys, recordCallbacks } from '../helpers/e2e-app.ts';
+import { openAppHome } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { stampOf, watchShown } from '../helpers/page-stamps.ts';
-import { startFlickRocketStore, type FlickRocketStore } from '../platforms/flickrocket/server.ts';
+import { STORE, connectButton, useFlickRocketApp } from '../helpers/flickrocket-app.ts';
 
-const e2e = useE2e();
-const STORE = 'FlickRocket Test Shop';
-const CLIENT_ID = 'StorefrontConnect.e2e.apps.flickrocket.com';
-
-interface Env {
-  app: StaticServer;
-  shop: FlickRocketStore;
-}
-
-let shared: Env | undefined;
-/** Every shop this file started: after each test, none may have seen a token or code in a URL. */
-const shops: FlickRocketStore[] = [];
-
-afterEach(() => {
-  // A refresh token (the redirect's code is one) or an access token in a query lands in server and
-  // proxy logs: every token request carries its parameters in the form body, every API call the header.
-  for (const shop of shops) {
-    const leaked = shop.requests().flatMap((r) => (r.tokensInQuery.length > 0 ? [`${r.method} ${r.path}: ${r.tokensInQuery.join(', ')}`] : []));
-    expect({ requestsWithTokensInQuery: shop.stats().requestsWithTokensInQuery, leaked }).toEqual({ requestsWithTokensInQuery: 0, leaked: [] });
-  }
-});
-
-/** An app and a shop of `productCount` products (the shop's default: 150) under `basePath`. */
-async function startEnv(basePath: string, productCount?: number): Promise<Env> {
-  const { app, store: shop } = await servePlatformApp(e2e, {
-    basePath,
-    startStore: (app) =>
-      startFlickRocketStore({
-        port: 0,
-        hooksPort: null,
-        ...(productCount !== undefined ? { productCount } : {}),
-        clients: [{ clientId: CLIENT_ID, name: 'Storefront Connect', redirectUris: [app.url] }],
-        allowedOrigins: [app.origin],
-        rateLimit: null,
-      }),
-    config: (shop, app) => ({
-      stores: [
-        {
-          id: 'fr',
-          kind: 'flickrocket',
-          name: STORE,
-          authorizationEndpoint: `${shop.origin}/oauth2/auth`,
-          tokenEndpoint: `${shop.origin}/token`,
-          apiBase: shop.origin,
-          clientId: CLIENT_ID,
-          redirectUri: app.url,
-          defaultScopes: ['products'],
-          currency: 'EUR',
-          language: 'en',
-        },
-      ],
-    }),
-  });
-  shops.push(shop);
-  return { app, shop };
-}
-
-/** One app and shop for the file (the tests say what state they leave). */
-async function env(): Promise<Env> {
-  shared ??= await startEnv('/shops/fr/');
-  return shared;
-}
-
+const { e2e, env, startEnv, openHome, connect, openCatalogue } = useFlickRocketApp();
 const cards = productCards;
-const connectButton = (page: Page) => page.getByRole('button', { name: `Connect ${STORE}`, exact: true });
-
-async function openHome(width = 1280): Promise<Page> {
-  return (await openAppHome(e2e, (await env()).app, width)).page;
-}
-
-/** Connect on the home screen, Allow on FlickRocket's consent page, back in the app. */
-async function connect(page: Page): Promise<void> {
-  const { app } = await env();
-  await connectButton(page).click();
-  await page.getByRole('button', { name: 'Allow', exact: true }).click();
-  await page.waitForURL((url) => url.href.startsWith(app.url));
-  // back where the person was going: the store's catalogue
-  await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
-  await expect.poll(() => loadedProducts(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
-}
-
-async function openCatalogue(page: Page): Promise<void> {
-  const { app } = await env();
-  await page.goto(`${app.url}#/s/fr`);
-  await expect.poll(() => loadedProductsReachable(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(24);
-}
 
 describe('FlickRocket in the app', () => {
-  it('without CORS on /token: refused before consent in plain words, no code spent, nothing stored', async () => {
-    const { app, shop } = await env();
-    const page = await openHome(360);
-    shop.setCors('none');
-    shop.clearRequests();
-    try {
-      await connectButton(page).click();
-      await page.getByText(`Could not start signing in to ${STORE}`).waitFor();
-      await page.getByText(/FlickRocket does not let browser apps obtain tokens from this address/).waitFor();
-      expect(page.url().startsWith(app.url)).toBe(true);
-      expect(shop.requests().some((r) => r.path.startsWith('/oauth2/'))).toBe(false);
-      // only the probe reached /token: nothing in its URL, and no refresh token in its form (none spent)
-      expect(shop.requests().filter((r) => r.path === '/token').map((r) => r.queryKeys)).toEqual([[]]);
-      expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(0);
-      expect(await readVaultKeys(page).then((keys) => keys.filter((k) => !k.startsWith('sealing')))).toEqual([]);
-      await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-cors-refused-360.png`, fullPage: true });
-    } finally {
-      shop.setCors('allow');
-    }
-  });
-
-  it('in a browser that keeps nothing (a private window): refused before consent, saying why and what to do instead; the focus stays on Connect; at 360 px light and 1280 px dark', async () => {
-    const { app, shop } = await env();
-    for (const [width, colorScheme] of [[360, 'light'], [1280, 'dark']] as const) {
-      const { page } = await e2e.open({ width, colorScheme });
-      await page.context().addInitScript({ content: `Object.defineProperty(window, 'indexedDB', { configurable: true, value: undefined });` });
-      await page.goto(app.url);
-      shop.clearRequests();
-      await connectButton(page).click();
-      const alert = page.getByRole('alert').filter({ hasText: `Could not start signing in to ${STORE}` });
-      await alert.waitFor();
-      // what the person can do, not "you will need to reconnect after a reload" (they could not connect at all)
-      await alert.getByText(/Open this app in a normal window, or allow this site to store data, then connect\./).waitFor();
-      expect(await alert.getByText(/reconnect after a reload/).count()).toBe(0);
-      await hasFocus(connectButton(page));
-      expect(page.url().startsWith(app.url)).toBe(true);
-      expect(shop.requests().some((r) => r.path.startsWith('/oauth2/') || r.path === '/token')).toBe(false);
-      await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-not-persistent-${width}.png`, fullPage: true });
-      await page.context().close();
-    }
-  });
-
   it('shows the products’ pictures from FlickRocket’s picture host: the shipped policy allows it with no imageOrigins in config.json; the host learns nothing of the callback (no Referer: security case 35)', async () => {
     const { app } = await startEnv('/shops/fr-pictures/');
     const { page } = await openAppHome(e2e, app, 1280);
@@ -183,35 +51,6 @@ describe('FlickRocket in the app', () => {
     // (booleans, so that a failure never prints the token)
     expect(referers.some((referer) => referer.includes(code))).toBe(false);
     expect(referers.every((referer) => referer === '')).toBe(true);
-  });
-
-  it('a callback without state, or with a forged one, opened in another tab (another site planting a code of its own account): refused there, nothing spent; the tab that began the sign-in still connects', async () => {
-    const { app, shop } = await env();
-    const page = await openHome();
-    await connectButton(page).click();
-    await page.getByRole('button', { name: 'Allow', exact: true }).waitFor();
-    const planted = shop.issueRefreshToken(['products']);
-    const other = await page.context().newPage();
-    await other.goto(`${app.url}?code=${planted}&companyid=666`);
-    await other.getByRole('heading', { name: 'That sign-in was started in another tab' }).waitFor();
-    expect(/code=|companyid=/.test(other.url())).toBe(false);
-    expect(shop.tokenRequestsFor(planted)).toBe(0);
-    expect(await readSessionKeys(other)).toEqual([]);
-    await other.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-other-tab.png` });
-    // with a forged state beside its companyid (security case 2): refused too, and the waiting sign-in not burnt
-    await other.goto(`${app.url}?code=${planted}&companyid=666&state=forged-by-another-site`);
-    await other.getByRole('heading', { name: 'That sign-in was not started here' }).waitFor();
-    await other.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-forged-state-1280.png` });
-    await other.setViewportSize({ width: 360, height: 800 });
-    await other.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-forged-state-360.png`, fullPage: true });
-    expect(/code=|companyid=|state=/.test(other.url())).toBe(false);
-    expect(shop.tokenRequestsFor(planted)).toBe(0);
-    expect(await readSessionKeys(other)).toEqual([]);
-    await other.close();
-    await page.getByRole('button', { name: 'Allow', exact: true }).click();
-    await page.waitForURL((url) => url.href.startsWith(app.url));
-    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
-    expect(await readSessionKeys(page)).toEqual(['session:fr']);
   });
 
   it('connects through consent (deny first), scrubs the code, browses, searches, filters, sorts, opens a product (price not editable), reloads; Grant access asks for orders; a replayed callback spends nothing; sign out says where to revoke', async () => {
@@ -426,169 +265,6 @@ describe('FlickRocket in the app', () => {
     expect(put.map((r) => r.status)).toEqual([200]);
     await page.getByRole('heading', { name: `${name} (revised)`, level: 1 }).waitFor();
     expect(await page.locator('.details .price').textContent()).toBe('Price not available');
-  });
-
-  it('five tabs at expiry: one token request per refresh token; a renewal lost to the network keeps the refresh token; invalid_grant ends the session with the recovery steps and Reconnect', async () => {
-    const { app, shop } = await env();
-    const page = await openHome();
-    await connect(page);
-    const tabs: Page[] = [page];
-    for (let i = 0; i < 4; i++) tabs.push(await page.context().newPage());
-    for (const tab of tabs) await openCatalogue(tab);
-    const before = shop.stats().tokenRequests;
-    // (the pages load again once none is open: quiet-tabs.ts says why)
-    await reloadAtExpiry(tabs, () => shop.expireAccessTokens());
-    // (generous: five tabs reloading together on a loaded 2-core machine)
-    for (const tab of tabs) await expect.poll(() => loadedProductsReachable(tab), { timeout: 40_000 }).toBeGreaterThanOrEqual(24);
-    expect(shop.stats().tokenRequests - before).toBe(1);
-    expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
-    for (const tab of tabs.slice(1)) await tab.close();
-
-    // the network drops during a renewal: the session stays, and the next renewal (same refresh token) works
-    let blocked = 0;
-    await page.route(`${shop.origin}/token**`, async (route) => {
-      blocked++;
-      await route.abort('internetdisconnected');
-    });
-    const beforeDrop = shop.stats().tokenRequests;
-    shop.expireAccessTokens();
-    await page.reload();
-    await expect.poll(() => blocked, { timeout: 15_000 }).toBeGreaterThan(0);
-    await page.getByText('The store could not be reached').first().waitFor();
-    // as for Goodsie: the banner says the connection is kept, and the renewal is retried
-    const cantReach = page.getByRole('status').filter({ hasText: `Can’t reach ${STORE} right now. You are still connected` });
-    await cantReach.waitFor();
-    expect(await page.getByText(/Your access to .* has ended/).count()).toBe(0);
-    expect(shop.stats().tokenRequests).toBe(beforeDrop);
-    await page.unroute(`${shop.origin}/token**`);
-    // the network is back: the retry renews with the refresh token that was kept, and the catalogue
-    // comes by itself (nobody presses Try again)
-    await expect.poll(() => loadedProductsReachable(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
-    await expect.poll(() => cantReach.count()).toBe(0);
-    expect(await unreachablePanel(page).count()).toBe(0);
-    expect(shop.stats().tokenRequests - beforeDrop).toBe(1);
-    expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
-
-    // the merchant removes the app: invalid_grant ends the session with the guide's recovery steps
-    shop.revokeAll();
-    shop.expireAccessTokens();
-    await page.reload();
-    await page.getByText(/Remove the app’s permission in FlickRocket Admin › Extensions › Manage Apps/).waitFor();
-    expect(await readSessionKeys(page)).toEqual([]);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-ended-1280.png`, fullPage: true });
-    await page.setViewportSize({ width: 360, height: 800 });
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-ended-360.png`, fullPage: true });
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.getByRole('button', { name: 'Reconnect', exact: true }).click();
-    await page.getByRole('button', { name: 'Allow', exact: true }).click();
-    await page.waitForURL((url) => url.href.startsWith(app.url));
-    await expect.poll(() => loadedProducts(page), { timeout: 20_000 }).toBeGreaterThanOrEqual(24);
-    expect(await page.getByText(/has ended/).count()).toBe(0);
-    expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
-  }, 150_000);
-
-  it('a renewal that grants less (orders taken back at the store): this tab locks Orders without asking for them, the other tab within 2 s in place, sending nothing itself', async () => {
-    const { app, shop } = await env();
-    const page = await openHome();
-    await connect(page);
-    await page.goto(`${app.url}#/s/fr/orders`);
-    await page.getByRole('button', { name: /^Grant access/ }).click();
-    await page.getByRole('button', { name: 'Allow', exact: true }).click();
-    await page.waitForURL((url) => url.href.startsWith(app.url));
-    await page.getByRole('table').waitFor();
-    await openCatalogue(page);
-    const other = await page.context().newPage();
-    await other.goto(`${app.url}#/s/fr/orders`);
-    await other.getByRole('table').waitFor();
-    const otherRequests: string[] = [];
-    other.on('request', (request) => void (request.url().startsWith(shop.origin) && otherRequests.push(request.url())));
-    // marks the screen's heading: a screen built afresh would have another one (and lose the focus)
-    await other.locator('main h1').evaluate((h1) => ((h1 as HTMLElement & { seen?: boolean }).seen = true));
-
-    const ordersAsked: string[] = [];
-    page.on('request', (request) => void (request.url().startsWith(`${shop.origin}/api/orders`) && ordersAsked.push(request.url())));
-
-    // "Within 2 s" is timed on the browser's clocks (the machine's wall clock): from when this tab had
-    // the renewal's answer (Playwright's request timing) to the other tab's Grant access, stamped by
-    // that tab; not by when this process hears of them, late on a busy machine.
-    await watchShown(other, 'locked', { selector: 'button', startsWith: 'Grant access' });
-    const renewal = page.waitForEvent('requestfinished', (request) => request.method() === 'POST' && request.url().startsWith(`${shop.origin}/token`));
-
-    const renewals = shop.stats().tokenRequests;
-    shop.narrowGrants(['products']);
-    shop.expireAccessTokens();
-    // this tab opens a product with the old token: 401, renewed, and the new grant has no orders
-    const first = (await cards(page).first().locator('h3').innerText()).trim();
-    await cards(page).first().getByRole('link').first().click();
-    await page.getByRole('heading', { name: first, level: 1 }).waitFor();
-    await expect.poll(() => shop.stats().tokenRequests).toBe(renewals + 1);
-    // its Orders, opened now, are locked without asking the store (not a refusal learnt from a 403)
-    await page.evaluate(() => (location.hash = '#/s/fr/orders'));
-    await page.getByRole('button', { name: /^Grant access/ }).waitFor();
-    expect(ordersAsked).toEqual([]);
-    expect(await page.getByRole('table').count()).toBe(0);
-    // the other tab hears of the new grant (a store id on the channel) and reads it from storage
-    await other.getByRole('button', { name: /^Grant access/ }).waitFor();
-    const renewed = (await renewal).timing();
-    expect(renewed.responseEnd, 'the browser timed the renewal').toBeGreaterThan(0);
-    expect((await stampOf(other, 'locked')) - (renewed.startTime + renewed.responseEnd)).toBeLessThan(2_000);
-    expect(await other.getByRole('table').count()).toBe(0);
-    expect(await other.locator('main h1').evaluate((h1) => (h1 as HTMLElement & { seen?: boolean }).seen)).toBe(true);
-    expect(otherRequests).toEqual([]);
-    expect(shop.stats().tokenRequests).toBe(renewals + 1);
-    await other.close();
-  });
-
-  it('closing the tab while a renewal spends the refresh token asks first; staying keeps the rotated token, and afterwards the tab closes without asking', async () => {
-    const { shop } = await env();
-    const page = await openHome();
-    await connect(page);
-    // FlickRocket's answer is held at the network: the store has spent the old refresh token by the
-    // time it answers, and the app has not yet written the new one.
-    let release!: () => void;
-    const answered = new Promise<void>((resolve) => (release = resolve));
-    let held = 0;
-    await page.route(`${shop.origin}/token**`, async (route) => {
-      held++;
-      await answered;
-      await route.continue();
-    });
-    const renewals = shop.stats().tokenRequests;
-    shop.expireAccessTokens();
-    // the person opens a product (a click: the browser asks before leaving only a page someone used)
-    const first = (await cards(page).first().locator('h3').innerText()).trim();
-    await cards(page).first().getByRole('link').first().click();
-    await expect.poll(() => held, { timeout: 15_000 }).toBe(1);
-
-    const asked = new Promise<Dialog>((resolve) => page.once('dialog', resolve));
-    const closedAtOnce = new Promise<'closed'>((resolve) => page.once('close', () => resolve('closed')));
-    await page.close({ runBeforeUnload: true });
-    const dialog = await Promise.race([asked, closedAtOnce]);
-    if (dialog === 'closed') throw new Error('the tab closed without asking while the refresh token was being spent');
-    expect(dialog.type()).toBe('beforeunload');
-    await dialog.dismiss(); // Stay
-    release();
-    await page.getByRole('heading', { name: first, level: 1 }).waitFor();
-    expect(page.isClosed()).toBe(false);
-    await expect.poll(() => shop.stats().tokenRequests).toBe(renewals + 1);
-    await page.unroute(`${shop.origin}/token**`);
-
-    // the rotated token was kept: a reload reads the store with it, no second renewal
-    await page.reload();
-    await page.getByRole('heading', { name: first, level: 1 }).waitFor();
-    expect(shop.stats().tokenRequests).toBe(renewals + 1);
-    expect(shop.stats().maxTokenRequestsPerRefreshToken).toBe(1);
-    // with nothing being renewed, the tab closes without a question
-    await page.getByRole('heading', { name: first, level: 1 }).click();
-    let askedAgain = false;
-    page.on('dialog', (late) => {
-      askedAgain = true;
-      void late.accept();
-    });
-    const closed = new Promise<void>((resolve) => page.once('close', () => resolve()));
-    await page.close({ runBeforeUnload: true });
-    await closed;
-    expect(askedAgain).toBe(false);
   });
 });
 

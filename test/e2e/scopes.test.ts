@@ -203,7 +203,7 @@ describe('a renewal that grants fewer scopes (security case 31)', () => {
     // "Within 2 s" is timed by the other tab's own clock, from the renewing tab's word on the session
     // channel to its Grant access: not by when this process hears of them, late on a busy machine.
     // (Both tabs run page.clock's fake clock, each its own: stamps of two tabs do not compare. That
-    // the renewing tab tells at once is unit/auth/renewal-errors.test.ts's; flickrocket-app's twin
+    // the renewing tab tells at once is unit/auth/renewal-errors.test.ts's; flickrocket-renewal's twin
     // of this test times both tabs on the wall clock.)
     await watchChannel(other, 'told', SESSION_CHANNEL_NAME, { type: 'connected', storeId: 'demo-code' });
     await watchShown(other, 'locked', { selector: 'button', startsWith: 'Grant access' });
