@@ -258,11 +258,45 @@ function preloadBoot(): Plugin {
   };
 }
 
+/**
+ * What every page has loaded before any chunk asks for another: the entry (it starts everything) and
+ * what the boot imports statically (Rolldown's runtime), which index.html preloads (preloadBoot).
+ * Read from the bundle before Vite writes its preload lists (its import analysis runs after the
+ * config's own plugins), for {@link preloadList}.
+ */
+let loadedFirst: Set<string> | undefined;
+function notePreloaded(): Plugin {
+  return {
+    name: 'storefront-connect:loaded-first',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+      const entry = chunks.find((chunk) => chunk.isEntry);
+      const boot = chunks.find((chunk) => chunk.moduleIds.includes(BOOT));
+      loadedFirst = entry && boot ? new Set([entry.fileName, ...boot.imports]) : undefined;
+    },
+  };
+}
+
+/**
+ * The files a dynamic import preloads (Vite's list beside each import() in the built code) less those
+ * every page has loaded already ({@link notePreloaded}): the entry was named in every list (each
+ * chunk imports Vite's preload helper from it), and the runtime in most, while the preload helper
+ * skips them anyway (the entry's script runs, the runtime's modulepreload link is in index.html):
+ * bytes of the boot's lists (about 50 lazy chunks named, with each import's own list) for nothing.
+ * (The entry's stylesheet stays listed: Vite adds a list's CSS after this is asked; the helper finds
+ * index.html's link for it.)
+ */
+function preloadList(_file: string, deps: string[], context: { hostType: 'html' | 'js' }): string[] {
+  const first = loadedFirst;
+  return context.hostType === 'html' || first === undefined ? deps : deps.filter((dep) => !first.has(dep));
+}
+
 // One build, configured at run time: `base: './'` keeps every asset URL relative so that
 // dist/ can be served from any sub-path of a CDN with no rewrite rules.
 export default defineConfig({
   base: './',
-  plugins: [svelte(), widgetBuild(), headersFile(), forgetFirstLoad(), preloadBoot(), chunkSources()],
+  plugins: [svelte(), widgetBuild(), headersFile(), forgetFirstLoad(), preloadBoot(), chunkSources(), notePreloaded()],
   build: {
     target: TARGET,
     sourcemap: false,
@@ -271,7 +305,7 @@ export default defineConfig({
     // No modulepreload polyfill in the entry (0.2 KB gzip of every first load): every browser the
     // es2022 target names but Safari < 17 and Firefox < 115 preloads natively; those two fetch the
     // boot's chunks once the entry asks for them instead of beside it, and work the same.
-    modulePreload: { polyfill: false },
+    modulePreload: { polyfill: false, resolveDependencies: preloadList },
     rolldownOptions: {
       treeshake: { moduleSideEffects: (id: string) => !SVELTE_CLIENT.test(id) },
       output: {

@@ -88,6 +88,20 @@ describe('the build output', () => {
     expect(preloaded.sort()).toEqual([boot, ...new Set(staticImports.filter((file) => file !== entry))].sort());
   });
 
+  it('no chunk’s preload lists name the entry or what the boot imports statically, which every page has loaded before any chunk asks for another (bytes of the boot)', async () => {
+    const html = await readFile(join(BUILD_DIR, 'index.html'), 'utf8');
+    const entry = /<script type="module" crossorigin src="\.\/assets\/([^"]+)">/.exec(html)?.[1];
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="\.\/assets\/([^"]+)">/g)].map((m) => m[1]!);
+    const boot = preloaded.find((file) => /^boot-[\w-]+\.js$/.test(file));
+    if (!entry || !boot) throw new Error('no entry or boot chunk in index.html');
+    const loaded = [entry, ...preloaded.filter((file) => file !== boot)];
+    const files = (await readdir(join(BUILD_DIR, 'assets'))).filter((file) => file.endsWith('.js'));
+    const lists = await Promise.all(files.map(async (file) => /m\.f=\[([^\]]*)\]/.exec(await readFile(join(BUILD_DIR, 'assets', file), 'utf8'))?.[1] ?? ''));
+    const named = lists.flatMap((list) => [...list.matchAll(/"\.\/([^"]+)"/g)].map((m) => m[1]!));
+    expect(named).toContain(boot); // the entry's list for the boot: the walk reads real lists
+    expect(named.filter((file) => loaded.includes(file))).toEqual([]);
+  });
+
   it("index.html links the boot chunk's stylesheet itself, so that the entry's import of the boot does not wait for it to load first", async () => {
     const html = await readFile(join(BUILD_DIR, 'index.html'), 'utf8');
     const linked = [...html.matchAll(/<link rel="stylesheet" crossorigin href="\.\/assets\/([^"]+)">/g)].map((m) => m[1]);
