@@ -1,4 +1,5 @@
 import { tick } from 'svelte';
+import { browserOffline } from '../shared/offline.ts';
 import { saidOffline } from './messages.ts';
 
 /**
@@ -48,4 +49,22 @@ export function focusActionBackOnline(back: BackOnline, panel: () => Element | n
     addEventListener('online', online);
     return () => removeEventListener('online', online);
   });
+}
+
+/**
+ * Watches a send that starts now: `neverLeft()`, asked once it has failed for no answer, says whether
+ * it certainly never left this browser, so that the store cannot have it. So where the browser said it
+ * was offline as the send started and did not come back online before the failure: Chromium then
+ * fails the fetch before anything goes out (net::ERR_INTERNET_DISCONNECTED). Online as it started,
+ * a failure with no answer leaves it unknown (unsure-add.ts outcomeUnknown): the link may have dropped with the
+ * request at the store, and the browser does not tell the two apart. `end()` once it has settled. Here, with
+ * what the forms say once back online (AddToCart, ProductEditor, NewProductForm import this module
+ * already): in a module of its own, it was one more chunk the first load named beside the product screen's.
+ */
+export function watchSend(): { neverLeft: () => boolean; end: () => void } {
+  if (!browserOffline()) return { neverLeft: () => false, end: () => undefined };
+  let back = false;
+  const online = () => (back = true);
+  addEventListener('online', online);
+  return { neverLeft: () => !back, end: () => removeEventListener('online', online) };
 }

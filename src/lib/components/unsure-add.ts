@@ -4,12 +4,11 @@
  * idempotent create (no client-chosen id, no SKU, no idempotency key: goodsie-api.yaml), so sending
  * it again can make a second copy. Before an Add is sent again after one, the store's products
  * of that name are looked at: one as sent, added since (clock-skew allowing), is the one saved.
- * Only the new product form loads this (its own chunk).
+ * The new product form loads this (its own chunk), and the product editor, for outcomeUnknown.
  */
 import type { NewProduct, Product, ProductQuery } from '../domain/catalog.ts';
 import { AppError } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
-import { browserOffline } from '../shared/offline.ts';
 
 /** Adds sent whose answer never came, and when the first of them was sent (ms since the epoch). */
 export interface UnsureAdd {
@@ -38,22 +37,6 @@ const REMEMBERED = 5;
 export function outcomeUnknown(error: unknown): boolean {
   if (error instanceof HttpError) return error.status >= 500 || (error.status >= 200 && error.status <= 299 && error.code !== 'API_BAD_REQUEST');
   return error instanceof AppError && (error.code === 'API_NETWORK_ERROR' || error.code === 'NETWORK_OR_CORS');
-}
-
-/**
- * Watches a send that starts now: `neverLeft()`, asked once it has failed for no answer, says whether
- * it certainly never left this browser, so that the store cannot have it. So where the browser said it
- * was offline as the send started and did not come back online before the failure: Chromium then
- * fails the fetch before anything goes out (net::ERR_INTERNET_DISCONNECTED). Online as it started,
- * a failure with no answer leaves it unknown (outcomeUnknown): the link may have dropped with the
- * request at the store, and the browser does not tell the two apart. `end()` once it has settled.
- */
-export function watchSend(): { neverLeft: () => boolean; end: () => void } {
-  if (!browserOffline()) return { neverLeft: () => false, end: () => undefined };
-  let back = false;
-  const online = () => (back = true);
-  addEventListener('online', online);
-  return { neverLeft: () => !back, end: () => removeEventListener('online', online) };
 }
 
 /** `unsure` with `product`, sent at `at`, whose answer never came either. */
