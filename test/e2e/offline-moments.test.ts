@@ -94,6 +94,39 @@ describe('offline moments', () => {
     expect(await note.count()).toBe(0);
   });
 
+  it('an add to the cart cut off as the link drops, after the store added it: back online it says the cart may have it and to look there, never that nothing was added; View cart shows it', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const card = page.locator('main ul > li article').nth(1);
+    await card.waitFor();
+    const productName = (await card.locator('h3').innerText()).trim();
+    await card.getByRole('link').first().click();
+    let adds = 0;
+    await page.route(`${e2e.env.store.origin}/api/v1/cart/items`, async (route) => {
+      adds++;
+      // The store adds it; the link drops before its answer is back.
+      await route.fetch();
+      await context.setOffline(true);
+      await page.waitForFunction(() => !navigator.onLine);
+      await route.abort('internetdisconnected');
+    });
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('main').getByRole('alert').filter({ hasText: 'This browser is offline' }).waitFor();
+    await context.setOffline(false);
+    const note = page.getByRole('status').filter({ hasText: 'Back online.' });
+    await note.getByText('The link dropped while this was on its way to the cart, so the cart may have it already. Look there before adding it again', { exact: false }).waitFor();
+    expect(await page.getByText(/Nothing was added/).count()).toBe(0);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await note.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-cart-add-unsure-${width}.png` });
+    }
+    await note.getByRole('link', { name: 'View cart' }).click();
+    await page.getByRole('row').filter({ hasText: productName }).waitFor();
+    expect(adds).toBe(1);
+  });
+
   it('a new product’s Add sent offline: back online it says calmly that nothing was added, and Add product adds it (the red panel said "Back online")', async () => {
     const { page, context } = await e2e.open({ width: 1280, height: 900 });
     await page.goto(e2e.env.app.url);

@@ -3,7 +3,10 @@
  * but where things stand, said calmly beside the form's own button, instead of "Back online" inside
  * the red alert with its own Try again. A product edit (nothing saved, the edit kept, Save sends it)
  * and an add to the cart (nothing added, Add to cart adds it: the panel's Try again only took the
- * panel away).
+ * panel away). Only where the send certainly never left (sent while the browser said it was offline,
+ * back-online.svelte.ts watchSend): one cut off on its way as the link dropped may be at the store, and is
+ * said so (a save: Save again finds it there and says Saved., not "Changed elsewhere"; the cart:
+ * look there before adding it again).
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -33,8 +36,11 @@ afterEach(() => {
   Reflect.deleteProperty(navigator, 'onLine');
 });
 
-/** The editor on p-100, renamed, its Save pressed offline (the request fails as Chromium's does). */
-async function savedOffline() {
+/**
+ * The editor on p-100, renamed, its Save pressed offline (the request fails as Chromium's does);
+ * `cutOff`: pressed online, the link dropping while the request is out.
+ */
+async function savedOffline(cutOff = false) {
   const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, path: '/s/demo/product/p-100' });
   app.network.on('GET', PATCH_PATH, () => json(wireProduct()), { times: 1 });
   const product = await app.apis.for('demo').getProduct('p-100');
@@ -42,10 +48,14 @@ async function savedOffline() {
   const name = screen.getByRole('textbox', { name: 'Name' });
   await userEvent.clear(name);
   await userEvent.type(name, 'Apron, after the tunnel');
-  const browser = offline();
-  app.network.on('PATCH', PATCH_PATH, () => Promise.reject(new TypeError('Failed to fetch')), { times: 1 });
+  let browser = cutOff ? undefined : offline();
+  app.network.on('PATCH', PATCH_PATH, () => {
+    browser ??= offline();
+    return Promise.reject(new TypeError('Failed to fetch'));
+  }, { times: 1 });
   await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
   expect(await screen.findByRole('alert')).toHaveTextContent('This browser is offline');
+  if (!browser) throw new Error('the save was not sent');
   return { app, browser };
 }
 
@@ -107,6 +117,23 @@ describe('an add to the cart that failed offline, back online', () => {
     app.network.on('POST', '/api/v1/cart/items', () => json({ items: [{ product_id: 'p-100', quantity: 1 }], subtotal_raw: 19.9, currency: 'USD' }), { times: 1 });
     await userEvent.click(screen.getByRole('button', { name: 'Add to cart' }));
     expect(await screen.findByText(/Your cart now has 1 of this/)).toBeInTheDocument();
+    expect(screen.queryByText(/Nothing was added/)).toBeNull();
+  });
+
+  it('cut off on its way as the link dropped (sent online): says the cart may have it, to look there before adding it again (adding adds once more), never that nothing was added', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/product/p-100' });
+    render(Harness, { props: harnessProps(app, AddToCart, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    let browser: { goOnline: () => void } | undefined;
+    app.network.on('POST', '/api/v1/cart/items', () => {
+      browser = offline();
+      return Promise.reject(new TypeError('Failed to fetch'));
+    }, { times: 1 });
+    await userEvent.click(screen.getByRole('button', { name: 'Add to cart' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This browser is offline');
+    browser?.goOnline();
+    const note = await screen.findByText(/The link dropped while this was on its way to the cart, so the cart may have it already\. Look there before adding it again: Add to cart adds it once more\./);
+    expect(note.closest('[role="status"]')).not.toBeNull();
+    expect(screen.getByRole('link', { name: 'View cart' })).toHaveAttribute('href', expect.stringMatching(/\/s\/demo\/cart$/));
     expect(screen.queryByText(/Nothing was added/)).toBeNull();
   });
 });
