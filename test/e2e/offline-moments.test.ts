@@ -127,6 +127,47 @@ describe('offline moments', () => {
     expect(adds).toBe(1);
   });
 
+  it('a product’s save cut off as the link drops, after the store saved it: back online it says the store may have saved it, and Save changes says Saved. (not "Changed elsewhere", as the store’s newer copy was its own)', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul > li article').nth(2).getByRole('link').first().click();
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    const name = editor.getByRole('textbox', { name: 'Name' });
+    await name.fill('Renamed in the tunnel');
+    const patches: number[] = [];
+    await page.route(new RegExp(`^${e2e.env.store.origin}/api/v1/products/[^/?]+$`), async (route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      if (patches.length > 0) {
+        const response = await route.fetch();
+        patches.push(response.status());
+        return route.fulfill({ response });
+      }
+      // The store saves it; the link drops before its answer is back.
+      patches.push((await route.fetch()).status());
+      await context.setOffline(true);
+      await page.waitForFunction(() => !navigator.onLine);
+      await route.abort('internetdisconnected');
+    });
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await editor.getByRole('alert').filter({ hasText: 'This browser is offline' }).waitFor();
+    await context.setOffline(false);
+    const note = editor.getByRole('status').filter({ hasText: 'Back online.' });
+    await note.getByText('The link dropped while your changes were on their way, so the store may have saved them; they are kept here. Save changes is safe', { exact: false }).waitFor();
+    expect(await page.getByText(/were not saved/).count()).toBe(0);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await note.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-edit-unsure-${width}.png` });
+    }
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    await editor.getByText('Saved.', { exact: true }).waitFor();
+    expect(await page.getByText('Changed elsewhere').count()).toBe(0);
+    expect(await name.inputValue()).toBe('Renamed in the tunnel');
+    // The store had the first; the second met its newer copy (the demo store's 409), which was this save's.
+    expect(patches).toEqual([200, 409]);
+  });
+
   it('a new product’s Add sent offline: back online it says calmly that nothing was added, and Add product adds it (the red panel said "Back online")', async () => {
     const { page, context } = await e2e.open({ width: 1280, height: 900 });
     await page.goto(e2e.env.app.url);

@@ -2,7 +2,7 @@
  * The product form that editing a product and adding one share: its fields as the inputs hold them,
  * and what is wrong with each, in words shown beside it. ProductFields.svelte draws the fields.
  */
-import type { Product } from '../domain/catalog.ts';
+import type { Product, ProductEdit } from '../domain/catalog.ts';
 import { currencyDigits } from '../shared/money.ts';
 import { sayIn } from './say-in.ts';
 
@@ -224,6 +224,21 @@ export function typedAfter(sent: ProductForm, now: ProductForm): Partial<Product
   const typed: Partial<ProductForm> = {};
   for (const key of Object.keys(now) as (keyof ProductForm)[]) if (now[key] !== sent[key]) Object.assign(typed, { [key]: now[key] });
   return typed;
+}
+
+/**
+ * Whether the store's `product` holds each field `edit` sets, as sent: a save whose answer never
+ * came (ProductEditor), found applied. The description too, as typed: a store that cleaned it is not
+ * taken to have this save's (the editor then shows it as changed elsewhere, as before).
+ */
+export function holdsEdit(product: Product, edit: ProductEdit): boolean {
+  return (
+    (edit.name === undefined || product.name === edit.name) &&
+    (edit.price === undefined || product.price === edit.price) &&
+    (edit.published === undefined || product.published === edit.published) &&
+    (edit.inventory === undefined || product.inventory === edit.inventory) &&
+    (edit.description === undefined || product.descriptionHtml === edit.description)
+  );
 }
 
 /** An unsaved edit as kept: the form, the version it was typed over, and that version's fields. */

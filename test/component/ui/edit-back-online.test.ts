@@ -76,6 +76,49 @@ describe('a product edit whose save failed offline, back online', () => {
     expect(screen.queryByText(/they are kept here/)).toBeNull();
   });
 
+  it('cut off on its way as the link dropped (sent online): says the store may have saved it, never that it was not saved; Save again, met by the store’s copy holding it, says Saved. (not "Changed elsewhere")', async () => {
+    const { app, browser } = await savedOffline(true);
+    browser.goOnline();
+    const note = await screen.findByText(/The link dropped while your changes were on their way, so the store may have saved them; they are kept here\. Save changes is safe/);
+    expect(note.closest('[role="status"]')).not.toBeNull();
+    expect(screen.queryByText(/were not saved/)).toBeNull();
+
+    // The store had applied it: its copy is newer than the editor's, with the name as sent.
+    const theirs = wireProduct({ name: 'Apron, after the tunnel', updated: '2024-03-05T09:00:00Z' });
+    app.network.on('PATCH', PATCH_PATH, () => json({ error: 'conflict', product: theirs }, { status: 409 }), { times: 1 });
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(screen.queryByText('Changed elsewhere')).toBeNull();
+    expect(screen.queryByText(/may have saved/)).toBeNull();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('Apron, after the tunnel');
+    expect(app.network.requests('PATCH', PATCH_PATH)).toHaveLength(2);
+  });
+
+  it('cut off on its way, then typed on: Save again sends what is left against the store’s copy that holds the first save', async () => {
+    const { app, browser } = await savedOffline(true);
+    browser.goOnline();
+    await screen.findByText(/so the store may have saved them/);
+    await userEvent.click(screen.getByRole('checkbox', { name: /Published/ }));
+    const theirs = wireProduct({ name: 'Apron, after the tunnel', updated: '2024-03-05T09:00:00Z' });
+    app.network.on('PATCH', PATCH_PATH, () => json({ error: 'conflict', product: theirs }, { status: 409 }), { times: 1 });
+    app.network.on('PATCH', PATCH_PATH, () => json({ ...theirs, published: false, updated: '2024-03-05T09:01:00Z' }), { times: 1 });
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    const patches = app.network.requests('PATCH', PATCH_PATH);
+    expect(patches).toHaveLength(3);
+    expect(JSON.parse(patches[2]?.body ?? '')).toEqual({ updated: '2024-03-05T09:00:00Z', published: false });
+  });
+
+  it('sent while offline, the store changed by someone else: Save again still says "Changed elsewhere" (nothing of this editor’s can be there)', async () => {
+    const { app, browser } = await savedOffline();
+    browser.goOnline();
+    await screen.findByText(/were not saved while this browser was offline/);
+    const theirs = wireProduct({ name: 'Apron, after the tunnel', updated: '2024-03-05T09:00:00Z' });
+    app.network.on('PATCH', PATCH_PATH, () => json({ error: 'conflict', product: theirs }, { status: 409 }), { times: 1 });
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Changed elsewhere')).toBeInTheDocument();
+  });
+
   it('offline again, the offline words come back; the focus on the panel’s Try again as it goes lands on Save', async () => {
     const { browser } = await savedOffline();
     screen.getByRole('button', { name: 'Try again' }).focus();
