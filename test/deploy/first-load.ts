@@ -76,6 +76,7 @@ export const SEAM_LIST = ['src/lib/state/store-connections.ts', 'src/lib/auth/co
  */
 export const AUTH_CODE = [
   'src/lib/auth/auth-service.ts',
+  'src/lib/auth/grant-revocation.ts',
   'src/lib/auth/renewal-errors.ts',
   'src/lib/auth/renewal-retry.ts',
   'src/lib/auth/session-store.ts',

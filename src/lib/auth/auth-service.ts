@@ -9,10 +9,10 @@ import type { CapturedRedirect } from '../oauth/callback.ts';
 import { AppError, isAppError } from '../oauth/errors.ts';
 import { dedupeScopes, sameScopes } from '../oauth/scopes.ts';
 import type { StoreSession, TokenSet } from '../oauth/types.ts';
-import type { RevocationTarget, revokeTokens as RevokeTokens } from '../oauth/revocation.ts';
 import { clearEnded, markEnded, type EndedReason } from '../storage/ended-markers.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import type { VaultListing } from '../storage/token-vault.ts';
+import { revocationCode, supersededBy, type RevocationCode, type RevokeTokens } from './grant-revocation.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { CodeFlowModule, RedirectFlows } from './redirect-flows.ts';
 import { REFRESH_MARGIN_MS, SessionStore, storesOf } from './session-store.ts';
@@ -72,14 +72,6 @@ export interface CompletedSignIn {
   session: StoreSession;
   /** The scopes the sign-in asked for: those not in the session's were not granted. */
   asked: readonly string[];
-}
-
-/** Of an old grant's tokens, those a new grant did not hand back again (a server may reuse one): what to revoke. */
-function supersededBy(old: TokenSet, current: TokenSet): { accessToken?: string; refreshToken?: string } {
-  return {
-    ...(old.accessToken !== current.accessToken ? { accessToken: old.accessToken } : {}),
-    ...(old.refreshToken !== undefined && old.refreshToken !== current.refreshToken ? { refreshToken: old.refreshToken } : {}),
-  };
 }
 
 export class AuthService {
@@ -268,7 +260,7 @@ export class AuthService {
     this.#bumpGeneration(storeId);
     this.#renewalPending.delete(storeId);
     // The revocation's code asked for now, beside the removal, not after it: one round trip less on a slow link.
-    const revocation = this.#revocationCode(storeId);
+    const revocation = revocationCode(this.#config, storeId);
     await signOutOf(this.signOuts, storeId, async () => {
       const current = await this.#sessions.get(storeId).catch(() => null);
       await this.#sessions.delete(storeId);
@@ -450,20 +442,8 @@ export class AuthService {
     return saved;
   }
 
-  /**
-   * The revocation's code, for a store whose config names a revocation endpoint (else undefined).
-   * Not downloaded (offline, the site replaced since the tab opened): undefined, nothing revoked, as
-   * when the store cannot be reached; the local sign-out already stands, and the screens are told.
-   */
-  #revocationCode(storeId: string): Promise<{ target: RevocationTarget; revokeTokens: typeof RevokeTokens } | undefined> | undefined {
-    const store = this.#config.stores.find((candidate) => candidate.id === storeId);
-    if (store?.kind !== 'goodsie' || store.revocationEndpoint === undefined) return undefined;
-    const target = { revocationEndpoint: store.revocationEndpoint, clientId: store.clientId };
-    return import('../oauth/revocation.ts').then(({ revokeTokens }) => ({ target, revokeTokens }), () => undefined);
-  }
-
-  /** RFC 7009 where the store's config names a revocation endpoint; never throws. */
-  async #revoke(storeId: string, tokens: Parameters<typeof RevokeTokens>[2], code = this.#revocationCode(storeId)): Promise<void> {
+  /** RFC 7009 where the store's config names a revocation endpoint (grant-revocation.ts); never throws. */
+  async #revoke(storeId: string, tokens: Parameters<RevokeTokens>[2], code: RevocationCode = revocationCode(this.#config, storeId)): Promise<void> {
     const revocation = await code;
     await revocation?.revokeTokens(this.#fetch, revocation.target, tokens);
   }
