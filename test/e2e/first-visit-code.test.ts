@@ -81,7 +81,7 @@ describe('the code a visit downloads', () => {
     const chunks = recordChunks(page);
     await page.reload();
     await expect.poll(() => page.locator('main ul > li article img').count()).toBeGreaterThan(3);
-    // Asked for once the page is idle (Banners.svelte's fetchAhead, within 5 s): the stores list and
+    // Asked for once the page is idle (Banners.svelte's fetchAhead, within 7 s): the stores list and
     // its "Signed out of …", which a sign-out made offline lands on. Not needed to show the
     // catalogue, so not in the bench's count.
     await expect.poll(() => chunks.has('HomeView.js') && chunks.has('SignedOutNote.js')).toBe(true);

@@ -311,8 +311,7 @@ describe('offline moments', () => {
     await card.waitFor();
     // The banners' code, which the shell asks for with a store connected, brings the stores list's
     // and its note's with it, once the page is idle.
-    const fetched = (name: string) => page.evaluate((name) => performance.getEntriesByType('resource').some((entry) => new RegExp(`/${name}-[\\w-]{8}\\.js$`).test(entry.name)), name);
-    await expect.poll(async () => (await fetched('HomeView')) && (await fetched('SignedOutNote'))).toBe(true);
+    await expect.poll(() => signOutCodeFetched(page)).toBe(true);
     await context.setOffline(true);
     await page.getByRole('banner').getByRole('button', { name: /^Sign out/ }).click();
     await page.getByText(`Signed out of ${STORE_NAME}.`).first().waitFor();
@@ -345,6 +344,8 @@ describe('offline moments', () => {
     await page.goto(catalogueUrl);
     await page.reload();
     await card.waitFor();
+    // What the sign-out lands on, fetched ahead (as in the test above), before the link drops.
+    await expect.poll(() => signOutCodeFetched(page)).toBe(true);
     await context.setOffline(true);
     await page.getByRole('banner').getByRole('button', { name: /^Sign out/ }).click();
     await page.getByText(`Signed out of ${STORE_NAME}.`).first().waitFor();
@@ -364,6 +365,14 @@ describe('offline moments', () => {
     expect(await editor.getByText('Your unsaved changes were restored.').count()).toBe(0);
   });
 });
+
+/**
+ * Whether the stores list's code and its "Signed out of …" have been fetched: the banners' code asks
+ * for them once the page is idle, 2 s after it loads (Banners.svelte), for a sign-out made offline.
+ */
+function signOutCodeFetched(page: Page): Promise<boolean> {
+  return page.evaluate(() => ['HomeView', 'SignedOutNote'].every((name) => performance.getEntriesByType('resource').some((entry) => new RegExp(`/${name}-[\\w-]{8}\\.js$`).test(entry.name))));
+}
 
 /** The methods of the requests for the store's products that got an answer, from now: a search is a GET. */
 function createsAnswered(page: Page): () => string[] {
