@@ -9,6 +9,7 @@ import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { describedAs } from '../helpers/screen-audits.ts';
+import { draftsHolding } from '../helpers/drafts-in-page.ts';
 
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin'] } });
 
@@ -23,24 +24,9 @@ async function openEditor(page: Page): Promise<{ editor: Locator; productId: str
   return { editor, productId };
 }
 
-/** Whether the app's drafts (IndexedDB) hold `text` somewhere, polled up to 10 s. */
+/** Waits (10 s at most) until the app's drafts (IndexedDB) hold `text` somewhere. */
 async function draftsHold(page: Page, text: string): Promise<void> {
-  await page.waitForFunction(
-    (text) =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('storefront-connect-drafts');
-        open.onerror = () => resolve(false);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (![...db.objectStoreNames].includes('drafts')) return (db.close(), resolve(false));
-          const all = db.transaction('drafts').objectStore('drafts').getAll();
-          all.onsuccess = () => (db.close(), resolve(JSON.stringify(all.result).includes(text)));
-          all.onerror = () => (db.close(), resolve(false));
-        };
-      }),
-    text,
-    { timeout: 10_000, polling: 100 },
-  );
+  await expect.poll(() => draftsHolding(page, text), { timeout: 10_000, interval: 100 }).toBe(true);
 }
 
 describe('what a merchant types reaches the store as meant', () => {

@@ -10,6 +10,7 @@ import type { Page, Route } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { draftsHolding } from '../helpers/drafts-in-page.ts';
 
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin', 'cart'] } });
 
@@ -391,23 +392,4 @@ async function newProductTyped(page: Page, name: string) {
   await adding.getByRole('textbox', { name: 'Name' }).fill(name);
   await adding.getByRole('textbox', { name: /^Price/ }).fill('24.5');
   return adding;
-}
-
-/** Whether the app's drafts (IndexedDB) hold `text` somewhere. */
-function draftsHolding(page: Page, text: string): Promise<boolean> {
-  return page.evaluate(
-    (text) =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('storefront-connect-drafts');
-        open.onerror = () => resolve(false);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (![...db.objectStoreNames].includes('drafts')) return (db.close(), resolve(false));
-          const all = db.transaction('drafts').objectStore('drafts').getAll();
-          all.onsuccess = () => (db.close(), resolve(JSON.stringify(all.result).includes(text)));
-          all.onerror = () => (db.close(), resolve(false));
-        };
-      }),
-    text,
-  );
 }

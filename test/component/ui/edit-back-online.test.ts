@@ -15,25 +15,20 @@ import AddToCart from '../../../src/lib/components/AddToCart.svelte';
 import ProductEditor from '../../../src/lib/components/ProductEditor.svelte';
 import { createTestApp, harnessProps, json, wireProduct } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
+import { goOffline, goOnline, restoreOnline } from '../../helpers/browser-online.ts';
 
 const PATCH_PATH = '/api/v1/products/p-100';
 
 /** Says the browser is offline (navigator.onLine false, an `offline` event) until `goOnline`, which fires `online`. */
 function offline(): { goOnline: () => void } {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-  dispatchEvent(new Event('offline'));
-  return {
-    goOnline: () => {
-      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
-      dispatchEvent(new Event('online'));
-    },
-  };
+  goOffline();
+  return { goOnline };
 }
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  Reflect.deleteProperty(navigator, 'onLine');
+  restoreOnline();
 });
 
 /**

@@ -12,22 +12,12 @@ import AddProduct from '../../../src/lib/components/AddProduct.svelte';
 import { draftStore } from '../../../src/lib/storage/drafts.ts';
 import { createTestApp, eventually, harnessProps, json, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
-
-/** Says the browser is offline (navigator.onLine false, an `offline` event). */
-function goOffline(): void {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-  dispatchEvent(new Event('offline'));
-}
-
-function goOnline(): void {
-  Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => true });
-  dispatchEvent(new Event('online'));
-}
+import { goOffline, goOnline, restoreOnline } from '../../helpers/browser-online.ts';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
-  Reflect.deleteProperty(navigator, 'onLine');
+  restoreOnline();
 });
 
 const LOOKUP = { q: 'Hand-thrown mug', sort: 'newest', page: '0', count: '20' };
