@@ -177,6 +177,33 @@ describe('merchant text in right-to-left scripts', () => {
     await shoot(page, 'nothing-found', width);
   });
 
+  it('a search and a category holding a right-to-left override turn only themselves around, never the app’s words after them', async () => {
+    e2e.env.app.setOverride('config.json', JSON.stringify({ stores: [{ ...e2e.env.stores[0], name: STORE }] }));
+    const { page } = await e2e.open({ width: 1280, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE);
+    await page.locator('.card-name').first().waitFor();
+    // An address anyone can send: RIGHT-TO-LEFT OVERRIDE left open in both, and a stray POP
+    // DIRECTIONAL ISOLATE that would close the app's isolate early. Bare, the override reversed the
+    // rest of the sentence (".seirogetac rehto…").
+    const q = 'mug\u2069\u202E';
+    const category = 'Kitchen\u202E';
+    await page.goto(`${e2e.env.app.url}#/s/demo?q=${encodeURIComponent(q)}&category=${encodeURIComponent(category)}`);
+    const nothing = page.getByText(/^Nothing in .* matches/);
+    await nothing.waitFor();
+    expect(await nothing.textContent()).toContain('\u2068mug\u202E\u2069');
+    // The app's words read left to right: "matches" after the category, "Try" before "category."
+    expect(await leftOf(nothing, 'matches')).toBeGreaterThan(await leftOf(nothing, 'Nothing'));
+    expect(await leftOf(nothing, 'Try')).toBeLessThan(await leftOf(nothing, 'category.'));
+    const count = page.getByRole('status').filter({ hasText: 'products matching' });
+    expect(await leftOf(count, 'products')).toBeLessThan(await leftOf(count, 'matching'));
+    expect(await leftOf(count, 'matching')).toBeLessThan(await leftOf(count, ' in '));
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await shoot(page, 'override', width);
+    }
+  });
+
   it('the sign-out question, with an unsaved edit, names the store as it reads', async () => {
     e2e.env.app.setOverride('config.json', JSON.stringify({ stores: [{ ...e2e.env.stores[0], name: STORE }] }));
     const { page } = await e2e.open({ width: 1280, height: 800 });
