@@ -81,6 +81,15 @@ describe('Shopware 6 in the app', () => {
     expect(await page.getByRole('searchbox', { name: 'Search' }).getAttribute('placeholder')).toBe('Name or product number');
     await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
     await expect.poll(() => cards(page).count()).toBe(1);
+    // a parent sold in sizes (its own stock 0, not available; a variant's 18): in stock, as the shop sells it
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Potatoes');
+    await expect.poll(async () => (await cards(page).allInnerTexts()).join('|')).toMatch(/^[^|]*Potatoes[^|]*$/);
+    expect(await cards(page).first().innerText()).not.toContain('Out of stock');
+    await cards(page).first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Potatoes', level: 1 }).waitFor();
+    await page.getByText('In stock', { exact: true }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
     await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(24);
     await page.getByLabel('Category').selectOption('Fruit');

@@ -64,7 +64,7 @@ describe('criteria (4.6.6)', () => {
     const none = await apiSearch(origin, 'product', browse, { page: 2, limit: 5 });
     expect(none.json.total).toBe(5);
     const exact = await apiSearch(origin, 'product', browse, { page: 2, limit: 5, 'total-count-mode': 1 });
-    expect(exact.json.total).toBe(32);
+    expect(exact.json.total).toBe(35);
     const first = await apiSearch(origin, 'product', browse, { page: 1, limit: 5 });
     expect(first.json.data.map((p: { id: string }) => p.id)).not.toContain(none.json.data[0].id);
   });
@@ -75,7 +75,7 @@ describe('criteria (4.6.6)', () => {
     expect(limit.json.errors[0]).toMatchObject({ code: 'FRAMEWORK__QUERY_LIMIT_EXCEEDED', source: { pointer: '/limit' } });
     const page = await apiSearch(origin, 'product', browse, { page: 0 });
     expect(page.json.errors[0]).toMatchObject({ status: '400', code: 'FRAMEWORK__INVALID_PAGE_QUERY', source: { pointer: '/page' } });
-    expect((await apiSearch(origin, 'product', browse, {})).json.data).toHaveLength(32);
+    expect((await apiSearch(origin, 'product', browse, {})).json.data).toHaveLength(35);
   });
 
   it('searches by term, filters by category name, excludes variants with parentId = null', async () => {
@@ -221,6 +221,17 @@ describe('data quirks (4.6.8)', () => {
     expect(byId.get(SEED_IDS.bananas)).toMatchObject({ name: null, description: null, translated: { name: 'Bananas' }, available: false });
     expect(byId.get(SEED_IDS.pears)).toMatchObject({ price: [{ currencyId: DEFAULT_CURRENCY_ID, gross: 3.5, listPrice: { gross: 2.5 } }] });
     expect(byId.get(SEED_IDS.applesVariant)).toMatchObject({ parentId: SEED_IDS.apples, price: null, active: null });
+  });
+
+  it('has a parent sold in variants: its own stock 0 (not available), childCount and its variants under children', async () => {
+    const [potatoes] = (await apiSearch(origin, 'product', browse, { ids: [SEED_IDS.potatoes], associations: { children: {} } })).json.data;
+    expect(potatoes).toMatchObject({ parentId: null, stock: 0, available: false, childCount: 3 });
+    const variants = new Map(potatoes.children.map((c: { id: string }) => [c.id, c]));
+    expect(variants.get(SEED_IDS.potatoesSmall)).toMatchObject({ parentId: SEED_IDS.potatoes, stock: 18, available: true, active: null });
+    expect(variants.get(SEED_IDS.potatoesLarge)).toMatchObject({ stock: 0, available: false });
+    expect(variants.get(SEED_IDS.potatoesOff)).toMatchObject({ stock: 50, available: true, active: false });
+    const [bananas] = (await apiSearch(origin, 'product', browse, { ids: [SEED_IDS.bananas] })).json.data;
+    expect(bananas.childCount).toBe(0);
   });
 
   it('serves media from another origin, and has one javascript: media URL', async () => {

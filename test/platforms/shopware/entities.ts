@@ -63,7 +63,7 @@ function stateRow(id: string, technicalName: string): Json {
 
 const product: EntityDefinition = {
   name: 'product',
-  fields: (row) => {
+  fields: (row, ctx) => {
     const p = row as ProductRow;
     return {
       id: p.id,
@@ -81,7 +81,8 @@ const product: EntityDefinition = {
       name: p.name,
       description: p.description,
       categoryIds: p.categoryIds,
-      childCount: 0,
+      // ChildCountUpdater: the number of variants
+      childCount: ctx.seed.products.filter((c) => c.parentId === p.id).length,
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
       translated: { ...p.translated },

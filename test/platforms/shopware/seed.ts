@@ -121,6 +121,12 @@ export const SEED_IDS = {
   applesVariant: hexId(0x1005),
   hiddenBread: hexId(0x1006),
   hostileOnion: hexId(0x1007),
+  /** A parent whose own stock is 0 while a variant has stock, as Shopware's variant generator leaves them (each variant `stock: 0` to fill in). */
+  potatoes: hexId(0x1102),
+  potatoesSmall: hexId(0x1008),
+  potatoesLarge: hexId(0x1009),
+  /** Switched off, with stock: sold nowhere. */
+  potatoesOff: hexId(0x100a),
   fruitCategory: FRUIT,
   vegetablesCategory: VEGETABLES,
   bakeryCategory: BAKERY,
@@ -189,6 +195,15 @@ function specs(): ProductSpec[] {
       images: [{ path: `f${i.toString(16)}/00/00/${name.toLowerCase().replaceAll(' ', '-')}.svg`, alt: name }],
     });
   });
+  // A parent sold in sizes: Shopware sells the variants, each with its own stock (stock is not
+  // inherited), never the parent, whose own stock stays 0 and so, a closeout, not available.
+  const potatoes = list.find((spec) => spec.id === SEED_IDS.potatoes);
+  if (potatoes !== undefined) potatoes.stock = 0;
+  list.push(
+    { id: SEED_IDS.potatoesSmall, name: 'Potatoes 2.5 kg', description: '', price: null, stock: 18, active: null, parentId: SEED_IDS.potatoes, categories: [], day: 43, images: [] },
+    { id: SEED_IDS.potatoesLarge, name: 'Potatoes 5 kg', description: '', price: price(4.49), stock: 0, active: null, parentId: SEED_IDS.potatoes, categories: [], day: 43, images: [] },
+    { id: SEED_IDS.potatoesOff, name: 'Potatoes 10 kg', description: '', price: price(7.99), stock: 50, active: false, parentId: SEED_IDS.potatoes, categories: [], day: 43, images: [] },
+  );
   return list;
 }
 

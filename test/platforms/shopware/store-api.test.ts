@@ -45,6 +45,12 @@ describe('Store API (4.7)', () => {
     expect(asked.json.elements).toEqual([]);
   });
 
+  it('sends a parent’s variants as children, the active ones only (processCriteria filters every level)', async () => {
+    const [potatoes] = (await storeApi(origin, 'product', { ids: [SEED_IDS.potatoes], associations: { children: {} } })).json.elements;
+    expect(potatoes).toMatchObject({ available: false, childCount: 3 });
+    expect(potatoes.children.map((c: { id: string }) => c.id).sort()).toEqual([SEED_IDS.potatoesSmall, SEED_IDS.potatoesLarge].sort());
+  });
+
   it('applies includes, sort and page', async () => {
     const answer = await storeApi(origin, 'product', { limit: 3, page: 2, sort: [{ field: 'name', order: 'ASC' }], includes: { product: ['id', 'translated', 'calculatedPrice'], calculated_price: ['unitPrice'] } });
     expect(answer.json.elements).toHaveLength(3);

@@ -105,6 +105,8 @@ export class StoreApi {
       const product = row as ProductRow;
       const tree = { cover: { associations: {}, sort: [] }, ...criteria.associations };
       const { price: _price, ...admin } = renderEntity(def, product, tree, this.ctx);
+      // SalesChannelProductDefinition::processCriteria filters every nesting level: only active variants
+      if (Array.isArray(admin.children)) admin.children = admin.children.filter((child) => resolved(this.ctx.seed.products.find((p) => p.id === (child as { id: string }).id) ?? product, this.ctx).active);
       const inherited = resolved(product, this.ctx);
       const element = {
         ...admin,

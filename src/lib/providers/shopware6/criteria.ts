@@ -27,10 +27,12 @@ const PRODUCT_ASSOCIATIONS: Readonly<Record<string, SwAssociation>> = {
   cover: {},
   media: { sort: [{ field: 'position', order: 'ASC' }] },
   categories: {},
+  // a parent's variants, what Shopware sells in its place (map.ts `variantsInStock`)
+  children: {},
 };
 
 const PRODUCT_INCLUDES: Readonly<Record<string, string[]>> = {
-  product: ['id', 'productNumber', 'parentId', 'taxId', 'name', 'description', 'translated', 'price', 'stock', 'availableStock', 'available', 'active', 'cover', 'media', 'categories', 'createdAt', 'updatedAt'],
+  product: ['id', 'productNumber', 'parentId', 'taxId', 'name', 'description', 'translated', 'price', 'stock', 'availableStock', 'available', 'active', 'cover', 'media', 'categories', 'createdAt', 'updatedAt', 'childCount', 'children'],
   product_media: ['id', 'position', 'media'],
   media: ['url', 'alt', 'title', 'thumbnails'],
   media_thumbnail: ['url', 'width', 'height'],

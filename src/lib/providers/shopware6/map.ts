@@ -112,6 +112,23 @@ export interface AdminProductOptions {
   storefrontUrl?: string;
 }
 
+/**
+ * Whether a parent with variants (`childCount` > 0) is in stock: Shopware sells its variants, never
+ * the parent, whose own `stock` and `available` say nothing of them (the storefront's product page
+ * shows the best variant, available first: `ProductDetailRoute::findBestVariant`). In stock when a
+ * variant is available and not switched off (`active` null inherits the parent's); undefined when
+ * its variants were not sent. `{}` of no variants: a product sold as itself.
+ */
+function variantsInStock(wire: WireObject, path: string): { variants?: { inStock: boolean | undefined } } {
+  if ((optionalNumber(wire, 'childCount', path) ?? 0) <= 0) return {};
+  if (!Array.isArray(wire.children) || wire.children.length === 0) return { variants: { inStock: undefined } };
+  const sold = wire.children.some((child, index) => {
+    const variant = readObject(child, `${path}.children[${index}]`);
+    return optionalBoolean(variant, 'available', `${path}.children[${index}]`) === true && optionalBoolean(variant, 'active', `${path}.children[${index}]`) !== false;
+  });
+  return { variants: { inStock: sold } };
+}
+
 /** One element of `POST /api/search/product` (Accept: application/json) -> Product. */
 export function mapAdminProduct(value: unknown, options: AdminProductOptions, path = 'data[0]'): Product {
   const wire = readObject(value, path);
@@ -119,6 +136,12 @@ export function mapAdminProduct(value: unknown, options: AdminProductOptions, pa
   const { price, compareAtPrice } = choosePrice(wire.price, options.currency, path);
   // `active` is null only on a variant read without sw-inheritance: not claimed published
   const product = baseProduct(wire, id, path, { price, currency: options.currency.isoCode, compareAtPrice }, optionalBoolean(wire, 'active', path) ?? false, options.storefrontUrl);
+  const { variants } = variantsInStock(wire, path);
+  if (variants !== undefined) {
+    // the variants' stock is theirs: the parent's own count (often 0) would read "Out of stock"
+    product.inStock = variants.inStock;
+    return product;
+  }
   // `stock` is what PATCH writes, so it is what an editor sees [decision]; availableStock is derived
   if (options.admin) product.inventory = requireInteger(wire, 'stock', path);
   return product;

@@ -24,19 +24,19 @@ import type { SwCriteria } from './wire.ts';
  */
 export function buildStoreCardCriteria(query: Pick<StorefrontQuery, 'limit' | 'category' | 'search'>): SwCriteria & { search?: string } {
   return {
-    page: 1,
     limit: query.limit,
     filter: [{ type: 'equals', field: 'parentId', value: null }, ...(query.category !== '' ? [{ type: 'equals' as const, field: 'categories.name', value: query.category }] : [])],
-    sort: [{ field: 'createdAt', order: 'DESC' }],
-    associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] } },
+    // the short form of a sort, `-` for descending (RequestCriteriaBuilder::parseSimpleSorting): the widget's bytes
+    sort: '-createdAt',
+    associations: { cover: {}, media: { sort: 'position' }, children: {} },
     includes: {
-      product: ['id', 'name', 'translated', 'calculatedPrice', 'calculatedPrices', 'available', 'cover', 'media'],
+      product: ['id', 'name', 'translated', 'calculatedPrice', 'calculatedPrices', 'available', 'cover', 'media', 'children'],
       calculated_price: ['unitPrice', 'listPrice'],
-      cart_list_price: ['price'],
       product_media: ['media'],
       media: ['url', 'alt'],
     },
-    ...(query.search !== '' ? { search: query.search } : {}),
+    // read by /store-api/search only: the product route's criteria have no `search` (the widget's bytes)
+    search: query.search,
   };
 }
 
@@ -73,19 +73,21 @@ function firstImage(wire: Wire): ProductImage | undefined {
  * storefront address, linked to its page there (render.ts keeps only an http(s) one). Where an
  * advanced price applies to this shopper (`calculatedPrices`, by quantity, the first from 1 item;
  * ProductPriceCalculator), one item costs the first, not `calculatedPrice` (the product's default
- * price): Shopware's own card shows an advanced price too (price-unit.html.twig).
+ * price): Shopware's own card shows an advanced price too (price-unit.html.twig). A parent with
+ * variants is in stock when a variant is (map.ts `variantsInStock`; the Store API sends active ones only).
  */
 export function readStoreCard(value: unknown, currency: string, storefrontUrl?: string): StorefrontCard {
   const wire = object(value);
   // (not list(), for the widget's 6 KB: an element that is no object is refused all the same)
   const calculated = object((wire.calculatedPrices as Wire[] | undefined)?.[0] ?? wire.calculatedPrice);
+  const variants = wire.children as Wire[] | undefined;
   return {
     name: readName(wire),
     price: field(calculated, 'unitPrice', 'number', true),
     currency,
     compareAtPrice: calculated.listPrice == null ? null : field(object(calculated.listPrice), 'price', 'number', true),
     image: firstImage(wire),
-    inStock: field(wire, 'available', 'boolean'),
+    inStock: variants?.[0] ? variants.some((variant) => variant.available) : field(wire, 'available', 'boolean'),
     permalink: storefrontUrl && `${storefrontUrl}/detail/${field(wire, 'id', 'string', true)}`,
   };
 }

@@ -36,6 +36,9 @@ export type SwProductWire = OrNull<
   cover?: SwProductMediaWire | null;
   media?: SwProductMediaWire[] | null;
   categories?: SwCategoryWire[] | null;
+  /** How many variants a parent has (ChildCountUpdater); its variants under `children` when asked. */
+  childCount?: number | null;
+  children?: SwProductWire[] | null;
 };
 
 export type SwCurrencyWire = Pick<Admin['Currency'], 'id' | 'isoCode' | 'factor' | 'symbol'> & {
@@ -100,8 +103,11 @@ export interface SwSorting {
   naturalSorting?: boolean;
 }
 
+/** A sort: the full form, or the short `field,-field` string (`RequestCriteriaBuilder::parseSimpleSorting`). */
+export type SwSort = SwSorting[] | string;
+
 export interface SwAssociation {
-  sort?: SwSorting[];
+  sort?: SwSort;
   associations?: Record<string, SwAssociation>;
   limit?: number;
 }
@@ -114,7 +120,7 @@ export interface SwCriteria {
   term?: string;
   ids?: string[];
   filter?: SwFilter[];
-  sort?: SwSorting[];
+  sort?: SwSort;
   associations?: Record<string, SwAssociation>;
   includes?: Record<string, string[]>;
 }

@@ -117,6 +117,25 @@ describe('Admin API products -> Product', () => {
     expect(page1.products.at(-1)?.name.localeCompare(page2.products[0]?.name ?? '')).toBeLessThan(0);
   });
 
+  it('a parent sold in variants is in stock when a variant is, whatever its own stock; no count of its own', async () => {
+    const setStock = (id: string, stock: number): Promise<Response> =>
+      fetch(`${store.origin}/api/product/${id}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify({ stock }) });
+    // the parent's own stock is 0 (a closeout: not available), the 2.5 kg variant has 18
+    const [detail] = (await products(buildProductDetailCriteria(SEED_IDS.potatoes), 'EUR', true)).products;
+    expect(detail).toMatchObject({ name: 'Potatoes', inStock: true });
+    expect(detail?.inventory).toBeUndefined();
+    const listed = (await products(buildProductListCriteria({ count: 100 }, 'admin'), 'EUR', true)).products;
+    expect(listed.find((p) => p.id === SEED_IDS.potatoes)).toMatchObject({ inStock: true });
+    expect(listed.find((p) => p.id === SEED_IDS.bananas)).toMatchObject({ inStock: false, inventory: 0 });
+    try {
+      expect((await setStock(SEED_IDS.potatoesSmall, 0)).status).toBe(204);
+      const [soldOut] = (await products(buildProductDetailCriteria(SEED_IDS.potatoes))).products;
+      expect(soldOut).toMatchObject({ inStock: false });
+    } finally {
+      await setStock(SEED_IDS.potatoesSmall, 18);
+    }
+  });
+
   it('throws API_INVALID_RESPONSE on contract breaks: no name, no price in any usable currency, bad id', () => {
     const options = { currency: chooseCurrency(table, 'EUR'), admin: false };
     const good = { id: SEED_IDS.pears, name: 'x', createdAt: '2024-01-01T00:00:00.000+00:00', price: [{ currencyId: 'b7d2554b0ce847cd82f3ac9bd1c0dfca', gross: 1, net: 1, linked: true }] };

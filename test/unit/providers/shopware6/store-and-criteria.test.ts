@@ -48,8 +48,8 @@ describe('criteria builders', () => {
         { type: 'equals', field: 'categories.name', value: 'Fruit' },
       ],
       sort: [{ field: 'name', order: 'ASC', naturalSorting: true }],
-      associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] }, categories: {} },
-      includes: expect.objectContaining({ product: expect.arrayContaining(['translated', 'price', 'cover']), media: ['url', 'alt', 'title', 'thumbnails'] }),
+      associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] }, categories: {}, children: {} },
+      includes: expect.objectContaining({ product: expect.arrayContaining(['translated', 'price', 'cover', 'childCount', 'children']), media: ['url', 'alt', 'title', 'thumbnails'] }),
     });
     const admin = buildProductListCriteria({}, 'admin');
     expect(admin.filter).toEqual([{ type: 'equals', field: 'parentId', value: null }]);

@@ -35,15 +35,15 @@ function shownWas(price: number, was: number | null): string | null {
 describe('Store API -> cards (widget)', () => {
   it('posts main products only, newest first, the category by name, and only the fields a card shows', () => {
     expect(buildStoreCardCriteria({ limit: 8, category: 'Fruit', search: '' })).toEqual({
-      page: 1,
       limit: 8,
+      search: '',
       filter: [
         { type: 'equals', field: 'parentId', value: null },
         { type: 'equals', field: 'categories.name', value: 'Fruit' },
       ],
-      sort: [{ field: 'createdAt', order: 'DESC' }],
-      associations: { cover: {}, media: { sort: [{ field: 'position', order: 'ASC' }] } },
-      includes: expect.objectContaining({ product: ['id', 'name', 'translated', 'calculatedPrice', 'calculatedPrices', 'available', 'cover', 'media'], media: ['url', 'alt'] }),
+      sort: '-createdAt',
+      associations: { cover: {}, media: { sort: 'position' }, children: {} },
+      includes: expect.objectContaining({ product: ['id', 'name', 'translated', 'calculatedPrice', 'calculatedPrices', 'available', 'cover', 'media', 'children'], media: ['url', 'alt'] }),
     });
     expect(buildStoreCardCriteria({ limit: 8, category: '', search: 'pears' })).toMatchObject({ search: 'pears', filter: [{ field: 'parentId' }] });
   });
@@ -58,6 +58,8 @@ describe('Store API -> cards (widget)', () => {
     expect(shownWas(byName.get('Conference Pears')!.price, byName.get('Conference Pears')!.compareAtPrice)).toBeNull();
     // the name only in the translation; no picture at all
     expect(byName.get('Bananas')).toMatchObject({ inStock: false, image: undefined });
+    // a parent whose own stock is 0 (not available) with a variant in stock: in stock, as the shop sells it
+    expect(byName.get('Potatoes')).toMatchObject({ inStock: true });
     // the cover is a javascript: URL: the gallery's next picture instead
     const onion = all.find((card) => card.name.startsWith('Red Onions'));
     expect(onion?.image?.url).toMatch(/^http:\/\//);
