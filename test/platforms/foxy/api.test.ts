@@ -129,6 +129,17 @@ describe('zoom, order, fields, filters (5.6.6)', () => {
     expect((await get(withQuery(transactionsUrl, { zoom: 'customer' }), token)).status).toBe(400);
   });
 
+  it('sends each transaction’s type, filters by it, and charges nothing for a change to a subscription', async () => {
+    const all = (await get(withQuery(transactionsUrl, { limit: '300' }), token)).json._embedded['fx:transactions'];
+    expect(all.every((t: Json) => typeof t.type === 'string')).toBe(true);
+    expect(all.filter((t: Json) => t.type === '').length).toBeGreaterThan(100);
+    const renewals = (await get(withQuery(transactionsUrl, { type: 'subscription_renewal' }), token)).json;
+    expect(renewals.total_items).toBe('1');
+    const [modified] = (await get(withQuery(transactionsUrl, { type: 'subscription_modification' }), token)).json._embedded['fx:transactions'];
+    expect(modified).toMatchObject({ status: '', total_order: 0 });
+    expect(Number(modified.total_item_price)).toBeGreaterThan(0);
+  });
+
   it('orders by transaction_date desc and asc', async () => {
     const desc = (await get(withQuery(transactionsUrl, { order: 'transaction_date desc', limit: '300' }), token)).json._embedded['fx:transactions'];
     const dates = desc.map((t: Json) => Date.parse(t.transaction_date));

@@ -6,7 +6,7 @@
 import type { Reply } from '../../demo-store/http-utils.ts';
 import type { TokenScope } from './auth.ts';
 import { QueryError, collectionPage, parseCollectionQuery, pickFields, selectRecords, type CollectionSpec } from './collection.ts';
-import type { Seed, SeedCoupon, SeedItem, SeedTransaction } from './seed.ts';
+import { FREE_TYPES, type Seed, type SeedCoupon, type SeedItem, type SeedTransaction } from './seed.ts';
 
 export const HAL_TYPE = 'application/hal+json';
 
@@ -22,7 +22,7 @@ export function halError(status: number, message: string): Reply {
 }
 
 const TRANSACTIONS: CollectionSpec = {
-  filterable: ['id', 'display_id', 'is_test', 'hide_transaction', 'transaction_date', 'customer_email', 'status', 'currency_code'],
+  filterable: ['id', 'display_id', 'is_test', 'hide_transaction', 'transaction_date', 'customer_email', 'status', 'type', 'currency_code'],
   zoomable: ['items'],
 };
 const ITEMS: CollectionSpec = { filterable: ['id', 'code', 'name', 'price', 'quantity'], zoomable: [] };
@@ -147,8 +147,10 @@ export class FoxyResources {
       transaction_date: t.transaction_date,
       customer_email: t.customer_email,
       total_item_price: totalItems.toFixed(2),
-      total_order: Math.round((totalItems + 5) * 100) / 100,
+      // a change to a subscription, its billing details or its end charges nothing then
+      total_order: FREE_TYPES.has(t.type ?? '') ? 0 : Math.round((totalItems + 5) * 100) / 100,
       status: t.status,
+      type: t.type ?? '',
       currency_code: t.currency_code,
       currency_symbol: t.currency_symbol,
       locale_code: 'en_US',

@@ -42,6 +42,8 @@ export interface SeedTransaction {
   transaction_date: string;
   customer_email: string;
   status: string;
+  /** The SDK's `Transaction.type`: '' (a checkout), updateinfo, subscription_modification, subscription_renewal, subscription_cancellation; '' when absent. */
+  type?: string;
   currency_code: string;
   currency_symbol: string;
   items: SeedItem[];
@@ -69,6 +71,11 @@ export const MUG_CODE = 'MUG-01';
 /** What the declined sale's edited add-to-cart links said (never in the derived catalogue). */
 export const DECLINED_MUG_NAME = 'Ceramic Mug (now free)';
 export const MADE_UP_NAME = 'Free phone';
+/** What a subscription's free modification says of the mug, and of a product it made up. */
+export const MODIFIED_MUG_NAME = 'Ceramic Mug (subscriber price)';
+export const MODIFIED_NEW_NAME = 'Gold Coffee Club';
+/** The transaction types that charge nothing at the time (the SDK's `Transaction.type`). */
+export const FREE_TYPES: ReadonlySet<string> = new Set(['updateinfo', 'subscription_modification', 'subscription_cancellation']);
 /** The `javascript:` image of one item (platforms.md 5.6.7). */
 export const HOSTILE_IMAGE = 'javascript:alert(document.domain)';
 export const DEFAULT_TRANSACTION_COUNT = 200;
@@ -178,6 +185,8 @@ export function createSeed(transactionCount = DEFAULT_TRANSACTION_COUNT): Seed {
     // The newest real sale of the mug, at its newest price, named as the shop now names it; its money
     // taken (the status cycle made it pending_fraud_review, which names no product: foxy/status.ts).
     newest.status = 'captured';
+    // a mug-of-the-month subscriber's renewal: Foxy charges the subscription's items, a sale like any other
+    newest.type = 'subscription_renewal';
     newest.items.push({ ...itemTemplate(specs, MUG_CODE), id: itemId++, name: 'Ceramic Mug (Large)', price: 24.5, date: newest.transaction_date });
   }
   const hostileHost = transactions[transactions.length - 3];
@@ -239,6 +248,28 @@ export function createSeed(transactionCount = DEFAULT_TRANSACTION_COUNT): Seed {
       { ...itemTemplate(specs, MUG_CODE), id: itemId++, code: 'PHONE-1', name: MADE_UP_NAME, price: 0, url: `${SHOP_SITE}/products/free-phone`, image: `${SHOP_SITE}/img/free-phone.jpg`, date: foxyDate(declinedAt) },
     ],
   });
+  // A subscriber’s change to their subscription, newer than every paid sale, through a normal gateway (status ''):
+  // loaded with its sub_token, the cart took an edited add-to-cart link, and the new items start at
+  // the next renewal, so nothing was charged (total_order 0). It names, prices nothing.
+  const modifiedAt = NEWEST + 1200_000;
+  transactions.push({
+    id: 6000 + transactionCount + 3,
+    display_id: 6000 + transactionCount + 3,
+    is_test: false,
+    hide_transaction: false,
+    transaction_date: foxyDate(modifiedAt),
+    customer_email: 'subscriber@example.com',
+    status: '',
+    type: 'subscription_modification',
+    currency_code: 'USD',
+    currency_symbol: '$',
+    items: [
+      { ...itemTemplate(specs, MUG_CODE), id: itemId++, name: MODIFIED_MUG_NAME, price: 1, date: foxyDate(modifiedAt) },
+      { ...itemTemplate(specs, MUG_CODE), id: itemId++, code: 'CLUB-GOLD', name: MODIFIED_NEW_NAME, price: 0, url: `${SHOP_SITE}/products/gold-club`, image: `${SHOP_SITE}/img/gold-club.jpg`, date: foxyDate(modifiedAt) },
+    ],
+  });
+  // every transaction has a type, '' for a checkout (so `type=` filters as Foxy's does)
+  for (const transaction of transactions) transaction.type ??= '';
   return { categories: CATEGORIES.map((c) => ({ ...c })), transactions, coupons: coupons() };
 }
 

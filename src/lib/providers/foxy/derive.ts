@@ -1,7 +1,8 @@
 /**
  * Foxy has no product resource: the catalogue is derived from sold items (platforms.md 5.3).
  * - transactions with `is_test` or `hide_transaction` are skipped, and so are those whose status
- *   does not say the money was taken or is held ({@link tookPayment}: voided, declined, pending…):
+ *   does not say the money was taken or is held ({@link tookPayment}: voided, declined, pending…)
+ *   and those that are no sale ({@link SALE_TYPES}: a subscription's change, its billing details):
  *   Foxy keeps whatever the shopper's add-to-cart link said of an item unless the store signs its
  *   links, so an unpaid "sale" could rename a product, reprice it or make one up, free. Refunded
  *   sales count: the money was taken;
@@ -64,9 +65,18 @@ export function categoryNames(entries: readonly unknown[]): Map<string, string> 
   return names;
 }
 
+/**
+ * The transaction types that are sales (the SDK's `Transaction.type`): a checkout ('') and a
+ * subscription's renewal, which charges its items. A change to a subscription
+ * (subscription_modification: what a shopper's cart loaded with its sub_token said, new items
+ * starting at the next renewal), new billing details (updateinfo) and a cancellation charge nothing
+ * then, so, like an unpaid sale, they name and price nothing; nor does a type Foxy may add.
+ */
+const SALE_TYPES: ReadonlySet<string> = new Set(['', 'subscription_renewal']);
+
 /** Whether a sale may name, price and date the products it sold. */
 function counts(sale: FoxySale): boolean {
-  return !sale.isTest && !sale.hidden && tookPayment(sale.status);
+  return !sale.isTest && !sale.hidden && SALE_TYPES.has(sale.type) && tookPayment(sale.status);
 }
 
 /**

@@ -122,6 +122,8 @@ export interface FoxySale {
   customerEmail: string | undefined;
   total: number;
   status: string;
+  /** The SDK's `Transaction.type`: '' (a checkout), subscription_renewal, subscription_modification, updateinfo, subscription_cancellation; '' when not sent. */
+  type: string;
   currency: string;
   /** undefined when the transaction came without `zoom=items`. */
   items: FoxySaleItem[] | undefined;
@@ -184,6 +186,7 @@ export function readSale(value: unknown, path: string): FoxySale {
     customerEmail: optionalString(t, 'customer_email', path),
     total: readAmount(t, 'total_order', path),
     status: requireString(t, 'status', path),
+    type: (optionalString(t, 'type', path) ?? '').trim().toLowerCase(),
     currency: requireCurrency(t, 'currency_code', path),
     items: read?.items,
     unreadItems: read?.skipped ?? 0,

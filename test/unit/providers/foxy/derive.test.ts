@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DECLINED_MUG_NAME, HOSTILE_IMAGE, MADE_UP_NAME, MUG_CODE, createSeed } from '../../../platforms/foxy/seed.ts';
+import { DECLINED_MUG_NAME, HOSTILE_IMAGE, MADE_UP_NAME, MODIFIED_MUG_NAME, MODIFIED_NEW_NAME, MUG_CODE, createSeed } from '../../../platforms/foxy/seed.ts';
 import { categoryNames, derivedCategories, deriveCatalogue, queryDerived, readSales, type DerivedItem } from '../../../../src/lib/providers/foxy/derive.ts';
 import { collectPages, followLink, storeLink, withQuery } from '../../../../src/lib/providers/foxy/hal.ts';
 import { FOXY_REL, parseFoxyDate, readSale, type FoxySale } from '../../../../src/lib/providers/foxy/wire.ts';
@@ -28,6 +28,14 @@ const NO_PAYMENT = ['voided', 'declined', 'rejected', 'problem'];
 const NOT_YET = ['pending', 'pending_fraud_review', 'verified'];
 /** …and for one whose money was taken or is held (refunded: taken, then given back). */
 const TOOK_PAYMENT = ['', 'captured', 'approved', 'authorized', 'capturing', 'completed', 'refunding', 'refunded'];
+/** Foxy's transaction types that are sales (the SDK's `Transaction.type`): a checkout and a subscription's renewal; the others charge nothing then. */
+const SALE_TYPES = ['', 'subscription_renewal'];
+const NO_SALE_TYPES = ['subscription_modification', 'updateinfo', 'subscription_cancellation'];
+
+/** A sale that names its products: real, its money taken, and a sale. */
+function sold(s: FoxySale): boolean {
+  return !s.isTest && !s.hidden && TOOK_PAYMENT.includes(s.status) && SALE_TYPES.includes(s.type);
+}
 
 function keyOf(item: { code: string; name: string }): string {
   return item.code !== '' ? `code:${item.code}` : `name:${item.name}`;
@@ -58,7 +66,7 @@ describe('deriveCatalogue on the local store', () => {
 
   it('gives each record the price of its latest real sale, created = earliest, updated = latest', () => {
     // real: neither test nor hidden, and money was taken (refunded counts; pending does not)
-    const real = sales.filter((s) => !s.isTest && !s.hidden && TOOK_PAYMENT.includes(s.status));
+    const real = sales.filter(sold);
     expect(sales.length - real.length).toBeGreaterThan(70); // the seed voids, declines, fails or leaves pending 5 in 12 of its sales
     for (const item of catalogue) {
       const dates = real.filter((s) => s.items?.some((i) => keyOf(i) === item.id)).map((s) => s.date);
@@ -82,8 +90,29 @@ describe('deriveCatalogue on the local store', () => {
     expect(mug).toMatchObject({ name: 'Ceramic Mug (Large)', price: 24.5 });
     expect(mug?.updated).toBeLessThan(declined?.date ?? 0);
     // every record comes from a sale that took money
-    const paidKeys = new Set(sales.filter((s) => !s.isTest && !s.hidden && TOOK_PAYMENT.includes(s.status)).flatMap((s) => (s.items ?? []).map(keyOf)));
+    const paidKeys = new Set(sales.filter(sold).flatMap((s) => (s.items ?? []).map(keyOf)));
     expect(catalogue.map((i) => i.id).sort()).toEqual([...paidKeys].sort());
+  });
+
+  it('believes no change to a subscription (nothing charged then): a subscriber’s modification, newer than every sale, neither renames nor reprices the mug, nor adds a product; a renewal is a sale', () => {
+    const modified = sales.find((s) => s.type === 'subscription_modification');
+    expect(modified).toMatchObject({ status: '', total: 0 });
+    expect(modified?.date).toBeGreaterThan(Math.max(...sales.filter(sold).map((s) => s.date)));
+    expect(catalogue.some((i) => i.name === MODIFIED_MUG_NAME || i.name === MODIFIED_NEW_NAME || i.id === 'code:CLUB-GOLD')).toBe(false);
+    const mug = catalogue.find((i) => i.id === `code:${MUG_CODE}`);
+    expect(mug).toMatchObject({ name: 'Ceramic Mug (Large)', price: 24.5 });
+    // the mug's newest sale, the one naming it, is a subscription's renewal
+    expect(sales.find((s) => s.date === mug?.updated && s.items?.some((i) => i.name === 'Ceramic Mug (Large)'))?.type).toBe('subscription_renewal');
+    const base = sales[0] as FoxySale;
+    const item = (name: string, price: number) => ({ name, price, code: 'K-1', url: undefined, image: undefined, categoryUri: undefined });
+    const paid = { ...base, id: 1, date: 1000, status: 'captured', type: '', isTest: false, hidden: false, items: [item('sold', 1)] };
+    for (const type of [...NO_SALE_TYPES, 'something_new']) {
+      const free = { ...paid, id: 2, date: 2000, status: '', type, items: [item('renamed', 0), { ...item('Made up', 0), code: 'NEW-1' }] };
+      expect(deriveCatalogue([free, paid], categories).map((i) => [i.id, i.name, i.price, i.updated])).toEqual([['code:K-1', 'sold', 1, 1000]]);
+    }
+    for (const type of SALE_TYPES) {
+      expect(deriveCatalogue([{ ...paid, id: 2, date: 2000, type, items: [item('renewed', 2)] }, paid], categories).map((i) => [i.name, i.price])).toEqual([['renewed', 2]]);
+    }
   });
 
   it('a sale whose money was not taken (voided, declined…, pending, a fraud hold, a card only checked, a status Foxy may add) never wins, and an item sold only so is left out; a refunded or authorized one wins as a sale', () => {
