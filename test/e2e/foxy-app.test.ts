@@ -246,7 +246,7 @@ describe('Foxy in the app', () => {
     expect(await storeLink.getAttribute('href')).toMatch(/^https:\/\/shop\.example\.com\/products\/pruning-shears/);
   });
 
-  it('a declined sale (no money taken), newer than every paid one, neither renames nor reprices the mug, nor adds the product it made up; the order itself still shows, cancelled', async () => {
+  it('a declined sale (no money taken), newer than every paid one, neither renames nor reprices the mug, nor adds the product it made up; the order itself still shows, cancelled; a change to a subscription reads as one, not as a paid sale', async () => {
     const env = await startEnv();
     const { page } = await openHome(env);
     await paste(page, block(DEMO_BUNDLE));
@@ -271,9 +271,12 @@ describe('Foxy in the app', () => {
     await row.waitFor();
     expect(await row.locator('.status').innerText()).toBe('Cancelled');
     // a sale through a normal payment gateway has an empty status, "to be considered completed" (Foxy's SDK): Paid, not Pending
-    const normal = createSeed().transactions.filter((t) => t.status === '' && !t.is_test && !t.hide_transaction).at(-1)!;
+    const normal = createSeed().transactions.filter((t) => t.status === '' && t.type === '' && !t.is_test && !t.hide_transaction).at(-1)!;
     const normalRow = page.locator('tbody tr').filter({ hasText: normal.customer_email });
     expect(await normalRow.locator('.status').innerText()).toBe('Paid');
+    // a subscriber's change to their subscription (status '', total 0) is no paid sale: said as Foxy's admin lists it
+    const change = createSeed().transactions.find((t) => t.type === 'subscription_modification')!;
+    expect(await page.locator('tbody tr').filter({ hasText: change.customer_email }).locator('.status').innerText()).toBe('Subscription modification');
     // one the gateway flagged as possibly fraudulent says so (Foxy's admin shows it as an alert), not a bare "Pending"
     const flagged = createSeed().transactions.filter((t) => t.status === 'pending_fraud_review' && !t.is_test && !t.hide_transaction).at(-1)!;
     expect(await page.locator('tbody tr').filter({ hasText: flagged.customer_email }).locator('.status').innerText()).toBe('Pending fraud review');

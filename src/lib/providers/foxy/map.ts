@@ -8,7 +8,7 @@ import { roundToCurrency } from '../money.ts';
 import { storeOrderStatus } from '../order-status.ts';
 import { invalidResponse, optionalString, readObject, requireString } from '../wire.ts';
 import type { DerivedItem } from './derive.ts';
-import { FOXY_STATUS } from './status.ts';
+import { FOXY_STATUS, notASaleWords } from './status.ts';
 import { FOXY_REL, parseFoxyDate, type FoxySale } from './wire.ts';
 
 /** `created` where the platform has no date (platforms.md 1.4); derived items always have one. */
@@ -59,6 +59,19 @@ export function productFromDerived(item: DerivedItem, site: string | undefined):
   return product;
 }
 
+/**
+ * A sale's status; a change to a subscription or its billing details says what it is instead (Foxy's
+ * admin lists it so), with the status's own words beside them where they are not "Paid" (declined,
+ * pending...): filed as its status says, never read as a paid sale.
+ */
+function saleStatus(sale: FoxySale): Pick<Order, 'status' | 'statusWords'> {
+  const filed = storeOrderStatus(sale.status, FOXY_STATUS);
+  const change = notASaleWords(sale.type);
+  if (change === undefined) return filed;
+  const status = filed.statusWords ?? (filed.status === 'paid' ? undefined : storeOrderStatus(sale.status, {}).statusWords);
+  return { status: filed.status, statusWords: status === undefined ? change : `${change} · ${status}` };
+}
+
 export function orderFromSale(sale: FoxySale): Order {
   const order: Order = {
     id: String(sale.id),
@@ -66,7 +79,7 @@ export function orderFromSale(sale: FoxySale): Order {
     createdAt: isoDate(sale.date),
     total: roundToCurrency(sale.total, sale.currency),
     currency: sale.currency,
-    ...storeOrderStatus(sale.status, FOXY_STATUS),
+    ...saleStatus(sale),
   };
   if (sale.customerEmail !== undefined && sale.customerEmail !== '') order.customerEmail = sale.customerEmail;
   return order;

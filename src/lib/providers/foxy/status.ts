@@ -46,3 +46,20 @@ const MONEY_TAKEN: ReadonlySet<string> = new Set(['', 'captured', 'approved', 'a
 export function tookPayment(status: string): boolean {
   return MONEY_TAKEN.has(status.trim().toLowerCase());
 }
+
+/**
+ * Transactions that are no sale, with the words Foxy's own admin lists them by (its transaction
+ * card's summary, `Foxy/foxy-elements`, `admin-transaction-card/en.json`): a subscriber's billing
+ * details changed (`updateinfo`), a subscription changed or cancelled. Their status is usually the
+ * empty one (completed), which read "Paid" beside a total of 0, as if a sale.
+ */
+const NOT_A_SALE: Readonly<Record<string, string>> = {
+  updateinfo: 'Payment method change',
+  subscription_modification: 'Subscription modification',
+  subscription_cancellation: 'Subscription cancellation',
+};
+
+/** What an order list says of a transaction of `type` that is no sale (undefined: a sale, a checkout or a renewal, or a type Foxy adds). */
+export function notASaleWords(type: string): string | undefined {
+  return Object.hasOwn(NOT_A_SALE, type) ? NOT_A_SALE[type] : undefined;
+}

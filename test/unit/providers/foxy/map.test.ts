@@ -113,6 +113,19 @@ describe('orders (5.4)', () => {
     const sale = readSale({ id: 8, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: 5, status: 'chargeback', currency_code: 'USD' }, '$');
     expect(orderFromSale(sale)).toMatchObject({ status: 'pending', statusWords: 'Chargeback' });
   });
+  it.each([
+    ['updateinfo', 'Payment method change'],
+    ['subscription_modification', 'Subscription modification'],
+    ['subscription_cancellation', 'Subscription cancellation'],
+  ])('a %s transaction is listed as Foxy’s admin lists it, "%s", not as a paid sale of 0', (type, words) => {
+    const change = readSale({ id: 10, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: 0, status: '', type, currency_code: 'USD' }, '$');
+    expect(orderFromSale(change)).toMatchObject({ status: 'paid', statusWords: words, total: 0 });
+    // its status's own words beside, where they are not "Paid"
+    expect(orderFromSale({ ...change, status: 'declined' })).toMatchObject({ status: 'cancelled', statusWords: `${words} · Declined` });
+    expect(orderFromSale({ ...change, status: 'pending_fraud_review' }).statusWords).toBe(`${words} · Pending fraud review`);
+    // a checkout and a renewal are sales: "Paid"
+    for (const sale of ['', 'subscription_renewal', 'something_new']) expect(orderFromSale({ ...change, type: sale }).statusWords).toBeUndefined();
+  });
 });
 
 describe('coupons (5.4)', () => {
