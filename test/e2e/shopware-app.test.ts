@@ -56,7 +56,7 @@ async function connectIntegration(page: Page, keyId: string, secret: string): Pr
 const cards = productCards;
 
 describe('Shopware 6 in the app', () => {
-  it('an integration key connects, browses two pages, searches, filters, sorts, opens a product, survives a reload and goes back', async () => {
+  it('an integration key connects, browses two pages, searches, filters, sorts, opens a product (a parent sold in variants: in stock, From its cheapest), survives a reload and goes back', async () => {
     const env = await startEnv();
     const { page, lines } = await openHome(env);
     // the form: labelled fields, the secret hidden, what it can do, the risk, where to revoke
@@ -85,9 +85,16 @@ describe('Shopware 6 in the app', () => {
     await page.getByRole('searchbox', { name: 'Search' }).fill('Potatoes');
     await expect.poll(async () => (await cards(page).allInnerTexts()).join('|')).toMatch(/^[^|]*Potatoes[^|]*$/);
     expect(await cards(page).first().innerText()).not.toContain('Out of stock');
+    // and priced as the shop's storefront prices it: "From" its cheapest variant (2.5 kg at the parent's €1.53; 5 kg €4.49)
+    expect(await cards(page).first().locator('.price').innerText()).toBe('From €1.53');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-variants-from-1280.png` });
     await cards(page).first().getByRole('link').first().click();
     await page.getByRole('heading', { name: 'Potatoes', level: 1 }).waitFor();
     await page.getByText('In stock', { exact: true }).waitFor();
+    expect(await page.getByRole('main').locator('.price').first().innerText()).toBe('From €1.53');
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-variants-from-product-360.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goBack();
     await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
     await page.getByRole('searchbox', { name: 'Search' }).fill('');

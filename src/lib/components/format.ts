@@ -11,6 +11,11 @@ export function formatProductPrice(price: number | null, currency: string, amoun
   return price === null ? PRICE_NOT_AVAILABLE : formatPrice(price * amount, currency);
 }
 
+/** The least of several prices (a licence, a variant each): "From €4.49", as the shops write it. */
+export function formatFromPrice(price: number, currency: string): string {
+  return `From ${formatPrice(price, currency)}`;
+}
+
 let counts: Intl.NumberFormat | undefined;
 
 /**

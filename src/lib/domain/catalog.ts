@@ -25,6 +25,12 @@ export interface Product {
   compareAtPrice: number | null;
   /** `price` is the lowest of several (a FlickRocket product's licences at different prices): said "From …". */
   priceFrom?: true;
+  /**
+   * What the shop's own storefront shows for the product where it is not `price` (the product's own,
+   * what an edit changes): a Shopware parent sold in variants costs what its cheapest variant costs,
+   * "From" it where they cost different amounts.
+   */
+  storefrontPrice?: { price: number; from: boolean };
   images: ProductImage[];
   categories: string[];
   tags: string[];

@@ -89,3 +89,21 @@ describe('a product without a price (a FlickRocket one whose price models have n
     expect(container.querySelector('s')).toBeNull();
   });
 });
+
+describe('a parent sold in variants (Shopware)', () => {
+  const potatoes: Product = { ...product([]), name: 'Potatoes', price: 5, currency: 'EUR', compareAtPrice: 6, storefrontPrice: { price: 1.53, from: true } };
+
+  it('its card and its page say what the shop’s storefront says, "From" its cheapest variant, not its own price nor a was-price', () => {
+    const card = render(ProductCard, { props: { product: potatoes, storeId: 'sw' } });
+    expect(card.container.querySelector('.price')).toHaveTextContent(/^From €1\.53$/);
+    cleanup();
+    const page = render(Price, { props: { product: potatoes, large: true } });
+    expect(page.container.querySelector('.price')).toHaveTextContent(/^From €1\.53$/);
+    expect(page.container.querySelector('s')).toBeNull();
+  });
+
+  it('variants all at one price other than its own: that price, without "From"', () => {
+    const { container } = render(Price, { props: { product: { ...potatoes, storefrontPrice: { price: 4, from: false } } } });
+    expect(container.querySelector('.price')).toHaveTextContent(/^€4\.00$/);
+  });
+});

@@ -51,6 +51,25 @@ describe('Store API (4.7)', () => {
     expect(potatoes.children.map((c: { id: string }) => c.id).sort()).toEqual([SEED_IDS.potatoesSmall, SEED_IDS.potatoesLarge].sort());
   });
 
+  it('prices as ProductPriceCalculator does: tiers at their quantity, the cheapest over the active variants or the open-ended tier, ranged where they differ', async () => {
+    const ask = async (id: string): Promise<{ calculatedPrices: { unitPrice: number; quantity: number }[]; calculatedCheapestPrice: { unitPrice: number; hasRange: boolean; variantId: string; apiAlias: string } }> =>
+      (await storeApi(origin, 'product', { ids: [id] })).json.elements[0];
+    // Potatoes €1.53: 2.5 kg inherits it, 5 kg €4.49, 10 kg (€7.99) switched off
+    expect((await ask(SEED_IDS.potatoes)).calculatedCheapestPrice).toMatchObject({ unitPrice: 1.53, hasRange: true, variantId: SEED_IDS.potatoesSmall, apiAlias: 'calculated_cheapest_price' });
+    // Apples' one variant inherits its price: no range
+    expect((await ask(SEED_IDS.apples)).calculatedCheapestPrice).toMatchObject({ unitPrice: 2.99, hasRange: false, variantId: SEED_IDS.applesVariant });
+    const products = (await storeApi(origin, 'product', { limit: 100 })).json.elements as { id: string; translated: { name: string } }[];
+    const idOf = (name: string): string => products.find((p) => p.translated.name === name)!.id;
+    // Leeks: €1.09 to 9 items, €0.95 from 10 (quantityEnd ?? quantityStart); the cheapest is the open-ended tier, ranged
+    const leeks = await ask(idOf('Leeks'));
+    expect(leeks.calculatedPrices.map((p) => [p.quantity, p.unitPrice])).toEqual([[9, 1.09], [10, 0.95]]);
+    expect(leeks.calculatedCheapestPrice).toMatchObject({ unitPrice: 0.95, hasRange: true, variantId: idOf('Leeks') });
+    // Carrots: one advanced price from 1 item: that, no range
+    const carrots = await ask(idOf('Carrots'));
+    expect(carrots.calculatedPrices.map((p) => [p.quantity, p.unitPrice])).toEqual([[1, 0.69]]);
+    expect(carrots.calculatedCheapestPrice).toMatchObject({ unitPrice: 0.69, hasRange: false });
+  });
+
   it('applies includes, sort and page', async () => {
     const answer = await storeApi(origin, 'product', { limit: 3, page: 2, sort: [{ field: 'name', order: 'ASC' }], includes: { product: ['id', 'translated', 'calculatedPrice'], calculated_price: ['unitPrice'] } });
     expect(answer.json.elements).toHaveLength(3);

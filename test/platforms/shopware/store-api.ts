@@ -23,16 +23,17 @@ function resolved(product: ProductRow, ctx: Context): { active: boolean; price: 
   return { active: product.active ?? parent?.active ?? false, price: product.price ?? parent?.price ?? [] };
 }
 
-function calculatedPrice(price: PriceRow[]): Json {
+function calculatedPrice(price: PriceRow[], quantity = 1): Json {
   const entry = price.find((p) => p.currencyId === DEFAULT_CURRENCY_ID);
   const gross = entry?.gross ?? 0;
-  const tax = round2(gross - gross / (1 + TAX_RATE / 100));
+  const total = round2(gross * quantity);
+  const tax = round2(total - total / (1 + TAX_RATE / 100));
   const list = entry?.listPrice ?? null;
   return {
     unitPrice: gross,
-    quantity: 1,
-    totalPrice: gross,
-    calculatedTaxes: [{ tax, taxRate: TAX_RATE, price: gross, apiAlias: 'cart_tax_calculated' }],
+    quantity,
+    totalPrice: total,
+    calculatedTaxes: [{ tax, taxRate: TAX_RATE, price: total, apiAlias: 'cart_tax_calculated' }],
     taxRules: [{ taxRate: TAX_RATE, percentage: 100, apiAlias: 'cart_tax_rule' }],
     referencePrice: null,
     // like `ListPrice::createFromUnitPrice`: present whenever a list price is set, even a lower one
@@ -40,6 +41,23 @@ function calculatedPrice(price: PriceRow[]): Json {
     regulationPrice: null,
     apiAlias: 'calculated_price',
   };
+}
+
+/** An advanced price's `price` (gross in the default currency). */
+function tierPrice(gross: number): PriceRow[] {
+  return [{ currencyId: DEFAULT_CURRENCY_ID, gross, net: round2(gross / (1 + TAX_RATE / 100)), linked: true, listPrice: null }];
+}
+
+/**
+ * ProductPriceCalculator::calculateAdvancePrices: the rule's prices by quantity, each calculated at
+ * its `quantityEnd ?? quantityStart` (a tier ends where the next starts).
+ */
+function calculatedPrices(product: ProductRow): Json[] {
+  const tiers = product.advancedPrices ?? [];
+  return tiers.map((tier, i) => {
+    const next = tiers[i + 1];
+    return calculatedPrice(tierPrice(tier.gross), next === undefined ? tier.from : next.from - 1);
+  });
 }
 
 export class StoreApi {
@@ -114,15 +132,40 @@ export class StoreApi {
         taxId: TAX_ID,
         type: 'physical',
         calculatedPrice: calculatedPrice(inherited.price),
-        // ProductPriceCalculator::calculateAdvancePrices: the rule's prices, by quantity
-        calculatedPrices: (product.advancedPrices ?? []).map((tier) => calculatedPrice([{ currencyId: DEFAULT_CURRENCY_ID, gross: tier.gross, net: round2(tier.gross / (1 + TAX_RATE / 100)), linked: true, listPrice: null }])),
-        calculatedCheapestPrice: { ...calculatedPrice(inherited.price), hasRange: false, variantId: null, apiAlias: 'calculated_cheapest_price' },
+        calculatedPrices: calculatedPrices(product),
+        // (`cheapestPrice` itself is not ApiAware in SalesChannelProductDefinition: filters and sorts only)
+        calculatedCheapestPrice: this.#cheapest(product),
         seoCategory: null,
         apiAlias: 'product',
       };
       return applyIncludes(element, includes);
     });
     return { elements, total: result.total, page: criteria.page, limit: criteria.limit, aggregations: [] };
+  }
+
+  /**
+   * ProductPriceCalculator::calculateCheapestPrice over what CheapestPriceUpdater keeps: for each
+   * active variant (a product without variants is its own; a parent with variants is none of them),
+   * the open-ended tier of its advanced prices (CheapestPriceQuantitySelector: `quantity_end IS
+   * NULL`, ranged when it does not start at 1), else its price (a variant's own or its parent's); the
+   * cheapest, `hasRange` when they differ or one is ranged (CheapestPriceContainer::resolve).
+   */
+  #cheapest(product: ProductRow): Json {
+    const children = this.ctx.seed.products.filter((p) => p.parentId === product.id && resolved(p, this.ctx).active);
+    const hasChildren = this.ctx.seed.products.some((p) => p.parentId === product.id);
+    const candidates = (hasChildren ? children : [product]).map((variant) => {
+      const last = (variant.advancedPrices ?? []).at(-1);
+      const price = last === undefined ? resolved(variant, this.ctx).price : tierPrice(last.gross);
+      return { id: variant.id, price, gross: price.find((p) => p.currencyId === DEFAULT_CURRENCY_ID)?.gross ?? 0, ranged: last !== undefined && last.from !== 1 };
+    });
+    let cheapest = candidates[0];
+    if (cheapest === undefined) return { ...calculatedPrice(resolved(product, this.ctx).price), hasRange: false, variantId: null, apiAlias: 'calculated_cheapest_price' };
+    let hasRange = cheapest.ranged;
+    for (const candidate of candidates.slice(1)) {
+      if (candidate.gross !== cheapest.gross || candidate.ranged) hasRange = true;
+      if (candidate.gross < cheapest.gross) cheapest = candidate;
+    }
+    return { ...calculatedPrice(cheapest.price), hasRange, variantId: cheapest.id, apiAlias: 'calculated_cheapest_price' };
   }
 
   #context(): Json {

@@ -129,6 +129,25 @@ function variantsInStock(wire: WireObject, path: string): { variants?: { inStock
   return { variants: { inStock: sold } };
 }
 
+/**
+ * What Shopware's storefront shows for a parent sold in variants (`children` loaded): its cheapest
+ * active variant's price, a variant without its own price costing the parent's, "From" it where the
+ * variants cost different amounts (CheapestPriceContainer::resolve, `hasRange`; price-unit.html.twig
+ * writes "From" then). Undefined where that is just the parent's own price, or no variant is sold.
+ */
+function variantPrices(wire: WireObject, own: number, currency: SwCurrency, path: string): Product['storefrontPrice'] {
+  if ((optionalNumber(wire, 'childCount', path) ?? 0) <= 0 || !Array.isArray(wire.children)) return undefined;
+  const prices = wire.children.flatMap((child, index) => {
+    const variant = readObject(child, `${path}.children[${index}]`);
+    if (optionalBoolean(variant, 'active', `${path}.children[${index}]`) === false) return [];
+    return variant.price === null || variant.price === undefined ? [own] : [choosePrice(variant.price, currency, `${path}.children[${index}]`).price];
+  });
+  if (prices.length === 0) return undefined;
+  const cheapest = Math.min(...prices);
+  const from = prices.some((p) => p !== cheapest);
+  return from || cheapest !== own ? { price: cheapest, from } : undefined;
+}
+
 /** One element of `POST /api/search/product` (Accept: application/json) -> Product. */
 export function mapAdminProduct(value: unknown, options: AdminProductOptions, path = 'data[0]'): Product {
   const wire = readObject(value, path);
@@ -136,6 +155,8 @@ export function mapAdminProduct(value: unknown, options: AdminProductOptions, pa
   const { price, compareAtPrice } = choosePrice(wire.price, options.currency, path);
   // `active` is null only on a variant read without sw-inheritance: not claimed published
   const product = baseProduct(wire, id, path, { price, currency: options.currency.isoCode, compareAtPrice }, optionalBoolean(wire, 'active', path) ?? false, options.storefrontUrl);
+  const shown = variantPrices(wire, price, options.currency, path);
+  if (shown !== undefined) product.storefrontPrice = shown;
   const { variants } = variantsInStock(wire, path);
   if (variants !== undefined) {
     // the variants' stock is theirs: the parent's own count (often 0) would read "Out of stock"

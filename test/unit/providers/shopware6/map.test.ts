@@ -136,6 +136,24 @@ describe('Admin API products -> Product', () => {
     }
   });
 
+  it('a parent sold in variants shows what Shopware’s storefront shows: its cheapest active variant’s price, "From" it where they differ; its own price stays what an edit changes', async () => {
+    // Potatoes €1.53: 2.5 kg inherits it, 5 kg costs €4.49, 10 kg (€7.99) is switched off
+    const [potatoes] = (await products(buildProductDetailCriteria(SEED_IDS.potatoes), 'EUR', true)).products;
+    expect(potatoes).toMatchObject({ price: 1.53, storefrontPrice: { price: 1.53, from: true } });
+    // a parent whose one variant inherits its price shows that price, nothing more
+    const [apples] = (await products(buildProductDetailCriteria(SEED_IDS.apples), 'EUR', true)).products;
+    expect(apples).not.toHaveProperty('storefrontPrice');
+    const options = { currency: chooseCurrency(table, 'EUR'), admin: true };
+    const eur = (gross: number): object[] => [{ currencyId: options.currency.id, gross, net: gross / 1.19, linked: true }];
+    const parent = { id: SEED_IDS.potatoes, translated: { name: 'Potatoes' }, price: eur(5), stock: 0, active: true, createdAt: '2025-01-01T00:00:00.000+00:00', childCount: 2 };
+    // every variant at its own €4 (not the parent's €5): €4, no "From"
+    const same = mapAdminProduct({ ...parent, children: [{ id: SEED_IDS.potatoesSmall, price: eur(4), available: true, active: null }, { id: SEED_IDS.potatoesLarge, price: eur(4), available: true, active: null }] }, options);
+    expect(same).toMatchObject({ price: 5, storefrontPrice: { price: 4, from: false } });
+    // a variant dearer than the parent's inherited price: "From" the parent's
+    const ranged = mapAdminProduct({ ...parent, children: [{ id: SEED_IDS.potatoesSmall, price: null, available: true, active: null }, { id: SEED_IDS.potatoesLarge, price: eur(6), available: false, active: null }] }, options);
+    expect(ranged.storefrontPrice).toEqual({ price: 5, from: true });
+  });
+
   it('throws API_INVALID_RESPONSE on contract breaks: no name, no price in any usable currency, bad id', () => {
     const options = { currency: chooseCurrency(table, 'EUR'), admin: false };
     const good = { id: SEED_IDS.pears, name: 'x', createdAt: '2024-01-01T00:00:00.000+00:00', price: [{ currencyId: 'b7d2554b0ce847cd82f3ac9bd1c0dfca', gross: 1, net: 1, linked: true }] };
