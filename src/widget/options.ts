@@ -48,7 +48,7 @@ export function parseBoundedInteger(value: string | null, min: number, max: numb
 export function parseApiBase(value: string | null): { ok: true; apiBase: string } | { ok: false; problem: OptionsProblem } {
   if (value === null || value.trim() === '') return { ok: false, problem: 'api-base-missing' };
   const url = parseHttpUrl(value);
-  if (url === undefined || url.search !== '' || url.hash !== '') return { ok: false, problem: 'api-base-invalid' };
+  if (url === undefined || url.search || url.hash) return { ok: false, problem: 'api-base-invalid' };
   if (!isTrustworthy(url)) return { ok: false, problem: 'api-base-insecure' };
   return { ok: true, apiBase: url.href.replace(/\/+$/, '') };
 }

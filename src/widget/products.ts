@@ -12,7 +12,8 @@ import type { WidgetOptions } from './options.ts';
 
 /**
  * Fetches the cards. Throws AppError: API_NETWORK_ERROR, an HTTP code from {@link codeForStatus},
- * API_INVALID_RESPONSE, CONFIG_INVALID (an unknown kind). An abort rejects with the AbortError as is.
+ * API_INVALID_RESPONSE, CONFIG_INVALID (an unknown kind); an aborted load with API_NETWORK_ERROR too
+ * (the widget tells an abort by its signal, not by the error).
  */
 export async function fetchProducts(options: WidgetOptions, fetchImpl: typeof fetch, signal?: AbortSignal): Promise<StorefrontCard[]> {
   // the options are a StorefrontQuery (and the layout, which the readers ignore); their kind has a reader (options.ts)
@@ -29,15 +30,13 @@ async function readJson(url: string, init: { method?: string; headers: Record<st
   let response: Response;
   try {
     response = await fetchImpl(url, { ...init, credentials: 'omit', referrerPolicy: 'no-referrer', signal });
-  } catch (error) {
-    if (signal?.aborted) throw error;
+  } catch {
     throw new AppError('API_NETWORK_ERROR');
   }
   if (!response.ok) throw new AppError(codeForStatus(response.status));
   try {
     return (await response.json()) as unknown;
-  } catch (error) {
-    if (signal?.aborted) throw error;
+  } catch {
     throw new AppError('API_INVALID_RESPONSE');
   }
 }

@@ -54,7 +54,7 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
 
   const body = element(doc, 'div', 'body');
   // <bdi>: the merchant's name in its own direction (dir=auto by default), an Arabic or Hebrew one drawn
-  // right to left and from the right whatever the page's direction; a block, as a child of the flex .body.
+  // right to left and from the right whatever the page's direction; a block, as a child of the grid .body.
   const name = element(doc, 'bdi', 'name');
   const permalink = toHttpUrl(product.permalink);
   // its name as text, or a link with it

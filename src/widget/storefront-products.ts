@@ -73,7 +73,6 @@ export class StorefrontProducts extends HTMLElement {
 
   disconnectedCallback(): void {
     this.#controller?.abort();
-    this.#controller = undefined;
     this.#current = null;
   }
 
@@ -141,9 +140,9 @@ export class StorefrontProducts extends HTMLElement {
       if (this.#controller === controller) this.#container.removeAttribute('aria-busy');
     }
     if (controller.signal.aborted) return;
-    const columns = this.#current?.columns ?? options.columns;
+    const columns = (this.#current ?? options).columns;
     if (products.length === 0) {
-      const filtered = options.search !== '' || options.category !== '';
+      const filtered = options.search || options.category;
       this.#show(renderMessage(doc, filtered ? 'No products match.' : 'There are no products to show yet.', 'empty'));
       return;
     }
@@ -179,7 +178,7 @@ export class StorefrontProducts extends HTMLElement {
   }
 
   #label({ category, search }: WidgetOptions): string {
-    return `Products${category !== '' ? ` in ${category}` : ''}${search !== '' ? ` matching “${search}”` : ''}`;
+    return `Products${category ? ` in ${category}` : ''}${search ? ` matching “${search}”` : ''}`;
   }
 
   /** The page's language where the element sits, for prices; a malformed one (`en_US`) is left out: the browser's then. */

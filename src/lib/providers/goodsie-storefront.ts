@@ -52,8 +52,8 @@ export const goodsieStorefrontProducts: StorefrontProducts = async (query, getJs
   const params = url.searchParams;
   params.set('page', '0');
   params.set('count', String(query.limit));
-  if (query.search !== '') params.set('q', query.search);
-  if (query.category !== '') params.set('category', query.category);
+  if (query.search) params.set('q', query.search);
+  if (query.category) params.set('category', query.category);
   const products = object(await getJson(url.href, { headers: { Accept: 'application/json', Authorization: `Bearer ${query.token}` } })).products;
   if (!Array.isArray(products)) throw notAsAgreed();
   const cards: StorefrontCard[] = [];

@@ -25,7 +25,7 @@ import type { SwCriteria } from './wire.ts';
 export function buildStoreCardCriteria(query: Pick<StorefrontQuery, 'limit' | 'category' | 'search'>): SwCriteria & { search?: string } {
   return {
     limit: query.limit,
-    filter: [{ type: 'equals', field: 'parentId', value: null }, ...(query.category !== '' ? [{ type: 'equals' as const, field: 'categories.name', value: query.category }] : [])],
+    filter: [{ type: 'equals', field: 'parentId', value: null }, ...(query.category ? [{ type: 'equals' as const, field: 'categories.name', value: query.category }] : [])],
     // the short form of a sort, `-` for descending (RequestCriteriaBuilder::parseSimpleSorting): the widget's bytes
     sort: '-createdAt',
     associations: { cover: {}, media: { sort: 'position' }, children: {} },
@@ -99,7 +99,7 @@ function storeApi(query: StorefrontQuery, getJson: StorefrontGetJson, path: stri
 
 /** The widget's products: the Store API with the sales channel key (`token`) in `sw-access-key`. */
 export const shopware6StorefrontProducts: StorefrontProducts = async (query, getJson) => {
-  const [context, products] = await Promise.all([storeApi(query, getJson, 'context'), storeApi(query, getJson, query.search !== '' ? 'search' : 'product', buildStoreCardCriteria(query))]);
+  const [context, products] = await Promise.all([storeApi(query, getJson, 'context'), storeApi(query, getJson, query.search ? 'search' : 'product', buildStoreCardCriteria(query))]);
   const currency = currencyCode(object(object(context).currency), 'isoCode');
   const elements = object(products).elements;
   if (!Array.isArray(elements)) throw notAsAgreed();
