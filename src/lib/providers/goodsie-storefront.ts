@@ -6,7 +6,7 @@
  * unit test holds the two together on the same wire products.
  */
 import { toHttpUrl } from '../sanitize/safe-url.ts';
-import { currencyCode, field, list, notAsAgreed, object, type Wire } from './storefront-wire.ts';
+import { currencyCode, field, list, notAsAgreed, object, readCards, type Wire } from './storefront-wire.ts';
 import type { StorefrontCard, StorefrontProducts } from './types.ts';
 
 /** A non-negative amount in major units, as sent (formatPrice rounds it to the currency's digits). */
@@ -54,12 +54,5 @@ export const goodsieStorefrontProducts: StorefrontProducts = async (query, getJs
   params.set('count', String(query.limit));
   if (query.search) params.set('q', query.search);
   if (query.category) params.set('category', query.category);
-  const products = object(await getJson(url.href, { headers: { Accept: 'application/json', Authorization: `Bearer ${query.token}` } })).products;
-  if (!Array.isArray(products)) throw notAsAgreed();
-  const cards: StorefrontCard[] = [];
-  for (const product of products) {
-    const card = readCard(product);
-    if (card) cards.push(card);
-  }
-  return cards;
+  return readCards(object(await getJson(url.href, { headers: { Accept: 'application/json', Authorization: `Bearer ${query.token}` } })).products, readCard);
 };

@@ -36,6 +36,28 @@ export function list(wire: Wire, key: string): readonly unknown[] {
   return value;
 }
 
+/**
+ * The cards of `items` (the answer's product list: else API_INVALID_RESPONSE), `read` one by one; null
+ * leaves one out (unpublished). One that cannot be read is left out too, as the app leaves it out of
+ * its catalogue (wire.ts readableItems), so one bad product does not blank the widget; where none
+ * can be read, the answer is not as agreed at all (a wrong api-base): its failure is thrown.
+ */
+export function readCards<T>(items: unknown, read: (item: unknown) => T | null): T[] {
+  if (!Array.isArray(items)) throw notAsAgreed();
+  const cards: T[] = [];
+  let failure: unknown;
+  for (const item of items) {
+    try {
+      const card = read(item);
+      if (card) cards.push(card);
+    } catch (error) {
+      failure = error;
+    }
+  }
+  if (failure && !cards.length) throw failure;
+  return cards;
+}
+
 /** An ISO 4217 code, normalised to upper case. */
 export function currencyCode(wire: Wire, key: string): string {
   const value = field(wire, key, 'string', true).toUpperCase();

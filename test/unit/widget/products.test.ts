@@ -60,6 +60,16 @@ describe('the Goodsie storefront read', () => {
     expect((await fetchProducts(OPTIONS, fetch)).map((card) => card.name)).toEqual(['Linen apron']);
   });
 
+  it('leaves out a product it cannot read, as the app’s adapter does (readableItems), and keeps the rest; only where none can be read is the answer refused', async () => {
+    const wire = [wireProduct(), wireProduct({ id: 'bad-price', name: 'Bad price', cost_raw: 'ask us' }), wireProduct({ id: 'mug', name: 'Mug' }), wireProduct({ id: 'bad-currency', name: 'Bad currency', currency: 'dollars' })];
+    const { fetch } = answerOnce(json({ products: wire, paging: wirePaging({ total: wire.length }) }));
+    expect((await fetchProducts(OPTIONS, fetch)).map((card) => card.name)).toEqual(['Linen apron', 'Mug']);
+    const goodsie = await loadProvider('goodsie');
+    expect(goodsie.adapter.mapProductPage({ products: wire, paging: wirePaging({ total: wire.length }) }).products.map((product) => product.name)).toEqual(['Linen apron', 'Mug']);
+    const none = answerOnce(json({ products: wire.filter((product) => String(product.name).startsWith('Bad')), paging: wirePaging({ total: 2 }) }));
+    expect((await catchAppError(() => fetchProducts(OPTIONS, none.fetch))).code).toBe('API_INVALID_RESPONSE');
+  });
+
   it('says what the app’s adapter says about every seeded product, hostile ones included (name, price as shown, picture, link, stock)', async () => {
     const goodsie = await loadProvider('goodsie');
     const catalogue = new Catalogue({ productCount: 60, hostileProducts: true });

@@ -64,6 +64,33 @@ describe('Shopware widget', () => {
     expect(inactive.status).toBe(404);
   });
 
+  it('leaves out a product whose price cannot be read and shows the rest; where none can be read, API_INVALID_RESPONSE', async () => {
+    /** The shop's real answer with `spoil` applied to its product list. */
+    const spoiling =
+      (spoil: (elements: Record<string, unknown>[]) => void): typeof fetch =>
+      async (input, init) => {
+        const response = await fetch(input, init);
+        if (!String(input).endsWith('/store-api/product')) return response;
+        const body = (await response.json()) as { elements: Record<string, unknown>[] };
+        spoil(body.elements);
+        return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      };
+    const fruit = options({ kind: 'shopware6', 'api-base': server.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, category: 'Fruit' });
+    const all = (await fetchProducts(fruit, fetch)).map((p) => p.name);
+    expect(all).toHaveLength(4);
+    const some = await fetchProducts(
+      fruit,
+      spoiling((elements) => {
+        elements[1]!.calculatedPrice = 'on request';
+        delete elements[1]!.calculatedPrices;
+      }),
+    );
+    expect(some.map((p) => p.name)).toEqual(all.filter((_, index) => index !== 1));
+    const error = await fetchProducts(fruit, spoiling((elements) => elements.forEach((element) => (element.calculatedPrice = element.calculatedPrices = 'on request')))).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('API_INVALID_RESPONSE');
+  });
+
   it('a wrong key is API_UNAUTHORIZED; a missing key names the attribute', async () => {
     const error = await fetchProducts(options({ kind: 'shopware6', 'api-base': server.origin, 'access-key': 'SWSCWRONGKEY0000000000000' }), fetch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);

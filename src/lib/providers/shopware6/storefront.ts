@@ -13,7 +13,7 @@
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import type { ProductImage } from '../../domain/catalog.ts';
 import type { StorefrontCard, StorefrontGetJson, StorefrontProducts, StorefrontQuery } from '../types.ts';
-import { currencyCode, field, list, notAsAgreed, object, type Wire } from '../storefront-wire.ts';
+import { currencyCode, field, list, notAsAgreed, object, readCards, type Wire } from '../storefront-wire.ts';
 import type { SwCriteria } from './wire.ts';
 
 /**
@@ -101,7 +101,5 @@ function storeApi(query: StorefrontQuery, getJson: StorefrontGetJson, path: stri
 export const shopware6StorefrontProducts: StorefrontProducts = async (query, getJson) => {
   const [context, products] = await Promise.all([storeApi(query, getJson, 'context'), storeApi(query, getJson, query.search ? 'search' : 'product', buildStoreCardCriteria(query))]);
   const currency = currencyCode(object(object(context).currency), 'isoCode');
-  const elements = object(products).elements;
-  if (!Array.isArray(elements)) throw notAsAgreed();
-  return elements.map((element) => readStoreCard(element, currency, query.storefrontUrl));
+  return readCards(object(products).elements, (element) => readStoreCard(element, currency, query.storefrontUrl));
 };

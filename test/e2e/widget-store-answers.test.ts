@@ -1,0 +1,99 @@
+/**
+ * The widget on a stranger's page when the store's answer is not the tidy one: a product it cannot
+ * read among good ones, more products than asked for, a name that goes on and on. The demo store's
+ * real answer, changed in flight (route.fetch keeps its CORS headers), read by widget.js from the
+ * app's origin into a host page on another origin under its own strict CSP.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { startStaticServer, strictHostCsp, type StaticServer } from '../helpers/static-server.ts';
+import { CLIENT_ID, STORE_NAME } from '../helpers/e2e-app.ts';
+import { authorize } from '../demo-store/store-client.ts';
+import { WIDGET_HEADERS } from '../deploy/csp.ts';
+
+const e2e = useE2e({ app: {} });
+let host: StaticServer;
+
+const FALLBACK = `See our products at ${STORE_NAME}`;
+const LIMIT = 8;
+const LONG_NAME =
+  'Handmade stoneware coffee mug with a speckled glaze, 350 ml, dishwasher and microwave safe, each one a little different, ' +
+  'glazed by hand in our workshop in Portugal, gift boxed, set of two in sand, moss or midnight blue';
+
+beforeAll(async () => {
+  e2e.env.app.setHeaders({ ...WIDGET_HEADERS });
+  const { fragment } = await authorize(e2e.env.store.origin, {
+    client_id: CLIENT_ID,
+    response_type: 'token',
+    redirect_uri: e2e.env.app.url,
+    scope: 'storefront',
+    state: 'store-answers-e2e',
+  });
+  const token = fragment.get('access_token');
+  if (!token) throw new Error('the demo store gave no token');
+  const root = await mkdtemp(join(tmpdir(), 'widget-answers-'));
+  e2e.closeAfterAll(() => rm(root, { recursive: true, force: true }));
+  host = await startStaticServer({ root, basePath: '/' });
+  e2e.closeAfterAll(() => host.close());
+  host.setHeaders(strictHostCsp(e2e.env.app.origin, e2e.env.store.origin));
+  host.setOverride(
+    'page.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A shop's blog</title></head><body>
+<h1>Our favourite things</h1>
+<storefront-products api-base="${e2e.env.store.origin}" token="${token}" limit="${LIMIT}"><a href="${e2e.env.store.origin}/">${FALLBACK}</a></storefront-products>
+<script src="${e2e.env.app.url}widget.js" defer></script></body></html>`,
+  );
+});
+
+type WireProduct = Record<string, unknown>;
+
+/** Opens the host page with the store's product list changed by `change` on its way to the widget. */
+async function openWith(change: (products: WireProduct[]) => WireProduct[], width = 1280): Promise<{ page: Page; warnings: string[] }> {
+  const { page, console: log } = await e2e.open({ width, height: 900 });
+  await page.route(
+    (url) => url.origin === e2e.env.store.origin && url.pathname === '/api/v1/products',
+    async (route) => {
+      const response = await route.fetch();
+      const body = (await response.json()) as { products: WireProduct[] };
+      await route.fulfill({ response, json: { ...body, products: change(body.products) } });
+    },
+  );
+  await page.goto(`${host.url}page.html`);
+  return { page, warnings: log.lines };
+}
+
+/** The cards once the widget has drawn its list (it draws it in one go), or the alert it shows instead. */
+async function settled(page: Page): Promise<{ names: string[]; alert: string | null }> {
+  const widget = page.locator('storefront-products');
+  await widget.locator('.grid:not(.skeleton) .card, [role="alert"]').first().waitFor();
+  const alert = widget.locator('[role="alert"]');
+  return { names: await widget.locator('.grid:not(.skeleton) .name').allTextContents(), alert: (await alert.count()) > 0 ? await alert.textContent() : null };
+}
+
+describe('widget.js, when the store’s answer is not the tidy one', () => {
+  it('leaves out a product it cannot read (a price that is text), as the app’s catalogue does: the others show, not "unavailable" for all; where none can be read, the neutral line and the console’s reason', async () => {
+    let dropped = '';
+    const { page } = await openWith((products) => {
+      dropped = String(products[2]!.name);
+      products[2]!.cost_raw = 'ask us';
+      return products;
+    });
+    const { names, alert } = await settled(page);
+    expect(alert).toBeNull();
+    expect(names).toHaveLength(LIMIT - 1);
+    expect(names.some((name) => name.startsWith(dropped))).toBe(false);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-one-unreadable-product.png'), fullPage: true });
+
+    const none = await openWith((products) => products.map((product) => ({ ...product, cost_raw: 'ask us' })));
+    const all = await settled(none.page);
+    expect(all.names).toEqual([]);
+    expect(all.alert).toMatch(/^Products are unavailable right now\./);
+    expect(await none.page.getByRole('link', { name: FALLBACK }).isVisible()).toBe(true);
+    await expect.poll(() => none.warnings.join('\n')).toContain('<storefront-products>: no product list came back; check api-base.');
+  });
+});
