@@ -19,7 +19,8 @@ export async function fetchProducts(options: WidgetOptions, fetchImpl: typeof fe
   // the options are a StorefrontQuery (and the layout, which the readers ignore); their kind has a reader (options.ts)
   const read = WIDGET_READERS.get(options.kind);
   if (!read) throw new AppError('CONFIG_INVALID');
-  return read(options, (url, init) => readJson(url, init, fetchImpl, signal));
+  // at most `limit`, also from a store that sends more than asked for (the page stays bounded)
+  return (await read(options, (url, init) => readJson(url, init, fetchImpl, signal))).slice(0, options.limit);
 }
 
 /**

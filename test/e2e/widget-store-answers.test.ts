@@ -96,4 +96,11 @@ describe('widget.js, when the store’s answer is not the tidy one', () => {
     expect(await none.page.getByRole('link', { name: FALLBACK }).isVisible()).toBe(true);
     await expect.poll(() => none.warnings.join('\n')).toContain('<storefront-products>: no product list came back; check api-base.');
   });
+
+  it('shows at most `limit` products when the store sends more than it was asked for (the page stays bounded)', async () => {
+    const { page } = await openWith((products) => [...products, ...products, ...products]);
+    const { names, alert } = await settled(page);
+    expect(alert).toBeNull();
+    expect(names).toHaveLength(LIMIT);
+  });
 });

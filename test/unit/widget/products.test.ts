@@ -70,6 +70,12 @@ describe('the Goodsie storefront read', () => {
     expect((await catchAppError(() => fetchProducts(OPTIONS, none.fetch))).code).toBe('API_INVALID_RESPONSE');
   });
 
+  it('gives at most `limit` cards, also from a store that sends more than it was asked for', async () => {
+    const wire = Array.from({ length: 30 }, (_, index) => wireProduct({ id: `p${index}`, name: `Product ${index}` }));
+    const { fetch } = answerOnce(json({ products: wire, paging: wirePaging({ total: wire.length }) }));
+    expect((await fetchProducts(OPTIONS, fetch)).map((card) => card.name)).toEqual(wire.slice(0, OPTIONS.limit).map((product) => product.name));
+  });
+
   it('says what the app’s adapter says about every seeded product, hostile ones included (name, price as shown, picture, link, stock)', async () => {
     const goodsie = await loadProvider('goodsie');
     const catalogue = new Catalogue({ productCount: 60, hostileProducts: true });
