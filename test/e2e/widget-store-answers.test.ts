@@ -103,4 +103,21 @@ describe('widget.js, when the store’s answer is not the tidy one', () => {
     expect(alert).toBeNull();
     expect(names).toHaveLength(LIMIT);
   });
+
+  it('shows a very long name in at most three lines (cut off), at 360 and 1280 px, not as a card as tall as the name is long; the link still says the whole name', async () => {
+    for (const width of [360, 1280]) {
+      const { page } = await openWith((products) => products.map((product, index) => (index === 0 ? { ...product, name: LONG_NAME } : product)), width);
+      await settled(page);
+      const name = page.locator('storefront-products .card .name').first();
+      const box = await name.evaluate((node) => {
+        const style = getComputedStyle(node);
+        return { height: node.getBoundingClientRect().height, lineHeight: parseFloat(style.lineHeight), clipped: node.scrollHeight > node.clientHeight + 1 };
+      });
+      expect(box.height).toBeLessThanOrEqual(3 * box.lineHeight + 1);
+      expect(box.clipped).toBe(true);
+      // the whole name for a screen reader, and the link is still the whole card (Tab reaches it)
+      expect(await page.getByRole('link', { name: `${LONG_NAME} (opens in a new tab)` }).count()).toBe(1);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `widget-long-name-${width}.png`), fullPage: true });
+    }
+  });
 });
