@@ -1,8 +1,9 @@
 /**
- * The widget on a stranger's page when the store's answer is not the tidy one: a product it cannot
- * read among good ones, more products than asked for, a name that goes on and on. The demo store's
- * real answer, changed in flight (route.fetch keeps its CORS headers), read by widget.js from the
- * app's origin into a host page on another origin under its own strict CSP.
+ * The widget on a stranger's page as its shoppers meet it: when the store's answer is not the tidy
+ * one (a product it cannot read among good ones, more products than asked for, a name that goes on
+ * and on: the demo store's real answer, changed in flight, route.fetch keeping its CORS headers),
+ * and with a shopper's own text size. widget.js is read from the app's origin into a host page on
+ * another origin under its own strict CSP.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,8 +54,9 @@ beforeAll(async () => {
 type WireProduct = Record<string, unknown>;
 
 /** Opens the host page with the store's product list changed by `change` on its way to the widget. */
-async function openWith(change: (products: WireProduct[]) => WireProduct[], width = 1280): Promise<{ page: Page; warnings: string[] }> {
+async function openWith(change: (products: WireProduct[]) => WireProduct[], width = 1280, before?: (page: Page) => Promise<unknown>): Promise<{ page: Page; warnings: string[] }> {
   const { page, console: log } = await e2e.open({ width, height: 900 });
+  await before?.(page);
   await page.route(
     (url) => url.origin === e2e.env.store.origin && url.pathname === '/api/v1/products',
     async (route) => {
@@ -119,5 +121,28 @@ describe('widget.js, when the store’s answer is not the tidy one', () => {
       expect(await page.getByRole('link', { name: `${LONG_NAME} (opens in a new tab)` }).count()).toBe(1);
       await page.screenshot({ path: join(SCREENSHOT_DIR, `widget-long-name-${width}.png`), fullPage: true });
     }
+  });
+});
+
+describe('widget.js and the shopper’s own text size', () => {
+  it('follows the text size the shopper set in the browser (“Very large”, 24 px), as the host page’s text does, not a fixed 16 px; on a phone its cards widen for it, names not cut short', async () => {
+    const larger = (page: Page) => page.context().newCDPSession(page).then((cdp) => cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } }));
+    const { page } = await openWith((products) => products, 360, larger);
+    await settled(page);
+    const sizes = await page.evaluate(() => {
+      const root = document.querySelector('storefront-products')!.shadowRoot!;
+      const size = (node: Element) => getComputedStyle(node).fontSize;
+      return { page: size(document.body), name: size(root.querySelector('.name')!), price: size(root.querySelector('.price')!) };
+    });
+    expect(sizes).toEqual({ page: '24px', name: '24px', price: '24px' });
+    // wider cards for the larger words (one column here), so that ordinary names are not cut short;
+    // no card wider than the screen
+    const names = page.locator('storefront-products .grid .name');
+    expect(await names.count()).toBe(LIMIT);
+    expect(await names.evaluateAll((nodes) => nodes.filter((node) => node.scrollHeight > node.clientHeight + 1).map((node) => node.textContent))).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+    // the viewport only: a full-page screenshot resets the text size Page.setFontSizes set
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-text-24px-360.png') });
   });
 });
