@@ -45,7 +45,9 @@ export function widgetBuildOptions(root: string, format: 'iife' | 'es'): InlineC
       rolldownOptions: {
         input: format === 'iife' ? 'src/widget/classic.ts' : 'src/widget/index.ts',
         preserveEntrySignatures: format === 'iife' ? false : 'strict',
-        output: { format, entryFileNames: format === 'iife' ? 'widget.js' : 'widget.mjs', codeSplitting: false },
+        // ASCII only (its “ ” … as \u escapes): a classic script is read in the host page's own
+        // encoding unless its server names a charset, and many pages are not UTF-8 (Shift_JIS, windows-1252)
+        output: { format, entryFileNames: format === 'iife' ? 'widget.js' : 'widget.mjs', codeSplitting: false, charset: 'ascii' },
       },
     },
   };

@@ -5,13 +5,15 @@
  * and with a shopper's own text size. widget.js is read from the app's origin into a host page on
  * another origin under its own strict CSP.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, strictHostCsp, type StaticServer } from '../helpers/static-server.ts';
 import { CLIENT_ID, STORE_NAME } from '../helpers/e2e-app.ts';
 import { authorize } from '../demo-store/store-client.ts';
@@ -19,6 +21,7 @@ import { WIDGET_HEADERS } from '../deploy/csp.ts';
 
 const e2e = useE2e({ app: {} });
 let host: StaticServer;
+let token: string;
 
 const FALLBACK = `See our products at ${STORE_NAME}`;
 const LIMIT = 8;
@@ -35,7 +38,7 @@ beforeAll(async () => {
     scope: 'storefront',
     state: 'store-answers-e2e',
   });
-  const token = fragment.get('access_token');
+  token = fragment.get('access_token') ?? '';
   if (!token) throw new Error('the demo store gave no token');
   const root = await mkdtemp(join(tmpdir(), 'widget-answers-'));
   e2e.closeAfterAll(() => rm(root, { recursive: true, force: true }));
@@ -144,5 +147,28 @@ describe('widget.js and the shopper’s own text size', () => {
     expect(overflow).toBe(0);
     // the viewport only: a full-page screenshot resets the text size Page.setFontSizes set
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-text-24px-360.png') });
+  });
+});
+
+describe('widget.js on a page that is not in UTF-8', () => {
+  it('names its list right for a screen reader (Products matching “mug”, not â€œmugâ€) on a windows-1252 page whose server sends widget.js without a charset (nginx’s and Apache’s default)', async () => {
+    // A site's own old server: its page in windows-1252, and widget.js (the build's bytes) as text/javascript, no charset.
+    const widget = await readFile(join(BUILD_DIR, 'widget.js'));
+    const legacy = createServer((request, response) => {
+      if (request.url === '/widget.js') return response.writeHead(200, { 'content-type': 'text/javascript' }).end(widget);
+      const html = `<!doctype html><html lang="en"><head><meta charset="windows-1252"><title>Caf\u00e9 notes</title></head><body>
+<h1>Caf\u00e9 notes</h1>
+<storefront-products api-base="${e2e.env.store.origin}" token="${token}" search="mug" limit="4"></storefront-products>
+<script src="/widget.js" defer></script></body></html>`;
+      response.writeHead(200, { 'content-type': 'text/html; charset=windows-1252' }).end(Buffer.from(html, 'latin1'));
+    });
+    await new Promise<void>((resolve) => legacy.listen(0, '127.0.0.1', resolve));
+    e2e.closeAfterAll(() => new Promise((resolve) => legacy.close(resolve)));
+    const { page } = await e2e.open({ width: 1280 });
+    await page.goto(`http://127.0.0.1:${(legacy.address() as AddressInfo).port}/`);
+    expect(await page.evaluate(() => document.characterSet)).toBe('windows-1252');
+    await page.locator('storefront-products .grid:not(.skeleton) .card').first().waitFor();
+    expect(await page.locator('storefront-products .grid').getAttribute('aria-label')).toBe('Products matching “mug”');
+    expect(await page.getByRole('list', { name: 'Products matching “mug”', exact: true }).count()).toBe(1);
   });
 });

@@ -28,6 +28,11 @@ describe('widget.js', () => {
     }
   });
 
+  it('is ASCII only (its “ ” … as \\u escapes): a classic script is read in the host page’s encoding where its server names no charset, and many pages are not UTF-8', () => {
+    expect(code).toContain('Loading products');
+    expect(code.match(/[^\x00-\x7f]/gu) ?? []).toEqual([]);
+  });
+
   it('ships its stylesheet minified: no CSS comments, no indentation', () => {
     expect(code).toContain(':host{');
     expect(code).not.toMatch(/\/\*[^`]*Theme \(CSS custom properties/);
