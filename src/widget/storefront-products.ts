@@ -72,8 +72,12 @@ export class StorefrontProducts extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    this.#controller?.abort();
-    this.#current = null;
+    // A load under way ends, and starts again when the element is put back. Products shown stay: a host
+    // page that moves the element (a tab, a carousel, a framework's re-render) shows them on, no new request.
+    if (this.#container.hasAttribute('aria-busy')) {
+      this.#controller?.abort();
+      this.#current = null;
+    }
   }
 
   attributeChangedCallback(_name: string, oldValue: string | null, newValue: string | null): void {

@@ -150,6 +150,29 @@ describe('widget.js and the shopper’s own text size', () => {
   });
 });
 
+describe('widget.js moved by the host page’s own script', () => {
+  it('keeps showing its products where a host moves the element (a tab, a carousel, a framework’s re-render): no placeholder cards again, no second request', async () => {
+    const { page } = await e2e.open({ width: 1280 });
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(`${e2e.env.store.origin}/api/`)) asked.push(request.url());
+    });
+    await page.goto(`${host.url}page.html`);
+    await settled(page);
+    // the move and what the widget shows after it, in one turn of the page (a reload would have drawn its placeholder by then)
+    const after = await page.evaluate(async () => {
+      const widget = document.querySelector('storefront-products')!;
+      const tab = document.createElement('section');
+      document.body.prepend(tab);
+      tab.append(widget);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      return { placeholder: widget.shadowRoot!.querySelector('.skeleton') !== null, cards: widget.shadowRoot!.querySelectorAll('.card').length };
+    });
+    expect(after).toEqual({ placeholder: false, cards: LIMIT });
+    expect(asked).toHaveLength(1);
+  });
+});
+
 describe('widget.js on a page that is not in UTF-8', () => {
   it('names its list right for a screen reader (Products matching “mug”, not â€œmugâ€) on a windows-1252 page whose server sends widget.js without a charset (nginx’s and Apache’s default)', async () => {
     // A site's own old server: its page in windows-1252, and widget.js (the build's bytes) as text/javascript, no charset.

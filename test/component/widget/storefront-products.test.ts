@@ -250,6 +250,31 @@ describe('<storefront-products>', () => {
     expect(calls).toHaveLength(2);
   });
 
+  it('moved by the host page (taken out and put back), keeps its products and asks the store no second time; taken out while loading, loads when put back', async () => {
+    handler = () => json({ products: [wireProduct()], paging: wirePaging() });
+    const element = mount({ 'api-base': API, token: TOKEN });
+    const root = shadow(element);
+    await vi.waitFor(() => expect(root.querySelectorAll('.card')).toHaveLength(1));
+    const elsewhere = document.createElement('section');
+    document.body.append(elsewhere);
+    elsewhere.append(element);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(root.querySelector('.skeleton')).toBeNull();
+    expect(root.querySelectorAll('.card')).toHaveLength(1);
+    expect(calls).toHaveLength(1);
+
+    let answer: (response: Response) => void = () => undefined;
+    handler = () => new Promise<Response>((resolve) => (answer = resolve));
+    const loading = mount({ 'api-base': API, token: TOKEN, search: 'mug' });
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    loading.remove();
+    answer(json({ products: [wireProduct({ name: 'Too late' })], paging: wirePaging() }));
+    handler = () => json({ products: [wireProduct({ name: 'Mug' })], paging: wirePaging() });
+    document.body.append(loading);
+    await vi.waitFor(() => expect(shadow(loading).querySelector('.name')?.textContent).toMatch(/^Mug /));
+    expect(calls).toHaveLength(3);
+  });
+
   it('reloads when the query attributes change, but only relays out when columns change', async () => {
     handler = (url) => json({ products: [wireProduct({ name: `Result for ${url.searchParams.get('q') ?? 'all'}` })], paging: wirePaging() });
     const element = mount({ 'api-base': API, token: TOKEN });
