@@ -8,6 +8,7 @@ import { AppError, type AppErrorCode } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import { isolateDirection } from '../shared/direction.ts';
 import { explain, type Explanation } from './messages.ts';
+import { newerVersion } from './reload-retry.svelte.ts';
 
 /** Codes whose message a connector writes for people. */
 const CONNECTOR_WORDED: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>([
@@ -51,13 +52,20 @@ export function credentialOfflineWords(button: string): Explanation {
  * A send whose code did not download while the browser is online (CredentialsForm): the site was
  * replaced since the page loaded (or the connection dropped), and this tab will not fetch that code
  * again. Nothing reached the store and the fields keep what was entered; the reload that brings
- * the site's current version empties them, which is said before it is done.
+ * the site's current version empties them, which is said before it is done. Once the host's
+ * index.html names a newer version (new-version.ts: reload-retry.svelte.ts `newerVersion`), said
+ * plainly, and read again as that changes (the form shows Reload beside it).
  */
 export function credentialCodeUnavailableWords(): Explanation {
-  return {
-    title: 'Part of this app could not be loaded',
-    detail: 'The site was probably updated since this page opened, so nothing was sent to the store. Reload the page to get its current version, then connect again; the reload empties this form, so keep what you entered at hand.',
-  };
+  return newerVersion[1]
+    ? {
+        title: newerVersion[1],
+        detail: 'This form needs the new one, so nothing was sent to the store. Reload the page to get it, then connect again; the reload empties this form, so keep what you entered at hand.',
+      }
+    : {
+        title: 'Part of this app could not be loaded',
+        detail: 'The site was probably updated since this page opened, so nothing was sent to the store. Reload the page to get its current version, then connect again; the reload empties this form, so keep what you entered at hand.',
+      };
 }
 
 /** Codes that say the store refused what was typed or pasted (not a throttle, an outage, the network). */

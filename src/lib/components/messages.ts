@@ -2,6 +2,7 @@ import { AppError, isCodeUnavailable, type AppErrorCode } from '../oauth/errors.
 import { HttpError } from '../oauth/http-errors.ts';
 import { browserOffline } from '../shared/offline.ts';
 import { policyBlocked } from './policy-violations.svelte.ts';
+import { newerVersion } from './reload-retry.svelte.ts';
 
 export interface Explanation {
   title: string;
@@ -212,7 +213,8 @@ export function explain(error: unknown, retriedWhenOnline = false): Explanation 
   if (isCodeUnavailable(error) && browserOffline()) return retriedWhenOnline ? CODE_OFFLINE_RETRIED : CODE_OFFLINE;
   if (error instanceof AppError) return WORDS[error.code];
   // A part of the app that did not download, wherever its import() was: said as such, with what to do.
-  if (isCodeUnavailable(error)) return WORDS.APP_UNAVAILABLE;
+  // Its code gone since a newer version was deployed (new-version.ts): said so.
+  if (isCodeUnavailable(error)) return newerVersion[2] ? { title: newerVersion[1] ?? '', detail: newerVersion[2] } : WORDS.APP_UNAVAILABLE;
   return { title: 'Something went wrong', detail: 'Please try again.' };
 }
 

@@ -1,6 +1,7 @@
 import { untrack } from 'svelte';
 import { browserOffline, reloadUnlessOffline } from '../shared/offline.ts';
-import { byItself } from './reload-retry.svelte.ts';
+import { byItself, newerVersion } from './reload-retry.svelte.ts';
+import { checkForNewerVersion, newerKnown, watchForNewerVersion } from './new-version.ts';
 
 /** A screen whose code did not download: Shell's PartUnavailable, in the screen's place (main's first child). */
 const MISSING_SCREEN = '#main > .unavailable';
@@ -8,6 +9,23 @@ const MISSING_SCREEN = '#main > .unavailable';
 const COMES_BY_ITSELF = 'this screen loads by itself once it is back online.';
 /** How long to wait before each look at whether the app's host answers: at once, then 1, 2, 4, 8 s. */
 const PROBE_DELAYS_MS = [0, 1000, 2000, 4000, 8000];
+
+/** The key of history.state that holds the version this entry was loaded into by itself (it outlives a reload). */
+const LOADED_KEY = 'newerVersionLoaded';
+
+/**
+ * Whether this page's history entry (its address) has not been reloaded by itself into `version`
+ * yet; remembered if not, in the entry's own state, which a reload keeps (sessionStorage is the
+ * pending sign-ins' alone: layering.test.ts). Never twice: a host whose pages and files disagree (a
+ * CDN's stale copy of index.html) would otherwise reload again and again.
+ */
+function firstLoadOf(version: string): boolean {
+  const state: unknown = history.state;
+  const kept = typeof state === 'object' && state !== null ? (state as Record<string, unknown>) : {};
+  if (kept[LOADED_KEY] === version) return false;
+  history.replaceState({ ...kept, [LOADED_KEY]: version }, '');
+  return true;
+}
 
 /** Text typed in a field still on the page (a key in the reconnect banner's form), which a reload would lose. */
 function typedOnPage(): boolean {
@@ -36,6 +54,11 @@ async function hostAnswers(): Promise<boolean> {
  * of reaching a server, and a reload that fails puts the browser's error page in the app's place:
  * the app's host is asked first, a few times, before the reload.
  *
+ * The same where the screen's code is gone because a newer version of the app was deployed since
+ * the page loaded (new-version.ts): a full load of the same address brings the new version and the
+ * screen with it, at once, once per address and version (firstLoadOf); otherwise the missing
+ * screen says so, with Reload.
+ *
  * While it would, the missing screen says so (it said "try again once it is back online", as a
  * part whose Try again is the person's does), through reload-retry.svelte.ts byItself.
  *
@@ -45,8 +68,22 @@ async function hostAnswers(): Promise<boolean> {
  */
 export class MissingScreenReload {
   constructor(persistent: () => boolean) {
+    watchForNewerVersion(persistent);
     /** Whether the screen is missing and a reload would lose nothing. */
     const comesByItself = () => persistent() && document.querySelector(MISSING_SCREEN) !== null && !typedOnPage();
+    $effect(() => {
+      // A newer version known (online): the missing screen's code comes with it, at its first showing.
+      if (!newerVersion[0]) return;
+      const load = () => {
+        const version = newerKnown();
+        if (version && !browserOffline() && comesByItself() && firstLoadOf(version)) location.reload();
+      };
+      load();
+      const main = document.getElementById('main');
+      const missing = new MutationObserver(load);
+      if (main) missing.observe(main, { childList: true });
+      return () => missing.disconnect();
+    });
     $effect(() => {
       // Said from the moment the screen is missing (main's children change), and not once text is typed on the page.
       const say = () => {
@@ -59,7 +96,11 @@ export class MissingScreenReload {
       };
       say();
       const main = document.getElementById('main');
-      const missing = new MutationObserver(say);
+      const missing = new MutationObserver(() => {
+        say();
+        // The screen's failure may have come before this code (the start asks for a screen's code early).
+        if (document.querySelector(MISSING_SCREEN)) checkForNewerVersion();
+      });
       if (main) missing.observe(main, { childList: true });
       addEventListener('input', say);
       return () => {

@@ -9,6 +9,15 @@ import { browserOffline, reloadUnlessOffline } from '../shared/offline.ts';
 export const byItself: string[] = $state([]);
 
 /**
+ * [0], where there is one: what PartUnavailable says in place of its own words while the browser is
+ * online and a newer version of the app was deployed since this page loaded, so that what is missing
+ * will never come to this tab (its Try again, a reload, is then "Reload"); [1] and [2] the same as a
+ * title and a detail (messages.ts explain, credential-words.ts). Written and taken back by
+ * new-version.ts, which is not in the first load.
+ */
+export const newerVersion: string[] = $state([]);
+
+/**
  * Try again by reloading the page, for what only a fresh start can mend: a part of the app whose
  * code did not download (PartUnavailable; a module that failed to load is not fetched again in
  * every browser), a start that failed (App's failed phase: ErrorPanel's `reloads`). Unless the

@@ -1,0 +1,214 @@
+/**
+ * A newer version of the app deployed while a person has it open, as a CDN does it: a new
+ * index.html naming other hashed chunks, the old chunks deleted (redeploy.test.ts's way, with the
+ * files of a real second build swapped on the server rather than answered 404 by the browser). A
+ * part whose code is gone is told from a dropped connection (the host's index.html answers and names
+ * other chunks, or nothing answers), said as a newer version with Reload one press away, and nothing
+ * is lost: a screen comes by itself with a load of the same address, once per address and version;
+ * a credentials form keeps what was pasted and says the reload empties it.
+ * Screenshots at 360 and 1280 px (.test-artifacts/screenshots/new-version-*.png).
+ */
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { deploymentHeaders, readSessionKeys } from '../helpers/e2e-app.ts';
+import { productCards } from '../helpers/catalog-grid.ts';
+import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
+import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
+import { startStoreHippoStore, type StoreHippoStore } from '../platforms/storehippo/server.ts';
+import { loadProfilesFor } from '../../src/lib/config/load-config.ts';
+import type { AppConfig, StoreConfig } from '../../src/lib/config/types.ts';
+
+const e2e = useE2e();
+const HIPPO = 'Hippo Demo';
+/** What the next build's chunks are called: the same files under other names, as a new build's hashes are. */
+const NEXT = 'next-';
+let hippo: StoreHippoStore;
+let cdn: StaticServer;
+/** The folder the CDN serves, and copies of the two builds. */
+let root: string;
+let current: string;
+let next: string;
+
+/**
+ * A second build from the first: every file of assets/ renamed, and every reference to it (in
+ * index.html, in the chunks' imports and preload lists, a worker's URL) with it.
+ */
+async function renameAssets(dir: string): Promise<void> {
+  const names = await readdir(join(dir, 'assets'));
+  const pattern = new RegExp(`(?<=[/'"\`])(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
+  const texts = ['index.html', ...names.filter((n) => /\.(js|css|json)$/.test(n)).map((n) => `assets/${n}`)];
+  for (const file of texts) {
+    const path = join(dir, file);
+    await writeFile(path, (await readFile(path, 'utf8')).replace(pattern, `${NEXT}$1`));
+  }
+  for (const name of names) await cp(join(dir, 'assets', name), join(dir, 'assets', `${NEXT}${name}`));
+  for (const name of names) await rm(join(dir, 'assets', name));
+}
+
+/** The host's files become `build`'s: its index.html and assets/ (the previous chunks deleted unless `keepOld`). */
+async function deploy(build: string, { keepOld = false } = {}): Promise<void> {
+  if (!keepOld) await rm(join(root, 'assets'), { recursive: true, force: true });
+  await cp(join(build, 'assets'), join(root, 'assets'), { recursive: true });
+  await cp(join(build, 'index.html'), join(root, 'index.html'));
+}
+
+beforeAll(async () => {
+  const made = await mkdtemp(join(tmpdir(), 'new-version-'));
+  e2e.closeAfterAll(() => rm(made, { recursive: true, force: true }));
+  [root, current, next] = [join(made, 'root'), join(made, 'current'), join(made, 'next')];
+  for (const dir of [root, current, next]) await cp(BUILD_DIR, dir, { recursive: true });
+  await renameAssets(next);
+  let config = '';
+  cdn = await startStaticServer({ root, overrides: { 'config.json': () => config } });
+  e2e.closeAfterAll(() => cdn.close());
+  hippo = await startStoreHippoStore({ port: 0, allowedOrigins: [cdn.origin] });
+  e2e.closeAfterAll(() => hippo.close());
+  const stores = [
+    { id: 'hippo', kind: 'storehippo', name: HIPPO, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key'], currency: 'INR', imageBase: hippo.imageBase },
+  ] as StoreConfig[];
+  const app = { stores } as AppConfig;
+  await loadProfilesFor(app);
+  config = JSON.stringify(app);
+  cdn.setHeaders(deploymentHeaders(app, [hippo.cdnOrigin]));
+});
+
+// Each test starts on the first build.
+beforeEach(() => deploy(current));
+
+const storeRow = (page: Page) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: HIPPO, exact: true }) });
+const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOT_DIR, `new-version-${name}.png`), fullPage: true });
+/** The entry script the page runs: which build it is. */
+const entryOf = (page: Page) => page.locator('script[type="module"]').getAttribute('src');
+const missingScreen = (page: Page) => page.locator('#main > .unavailable');
+const NEWER_WORDS = 'A newer version of this app is out. This part of it needs the new one. Reload to get it: your store connections and unsaved product edits are kept, other text typed on this page is not.';
+
+async function pasteHippoKey(page: Page): Promise<void> {
+  await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(DEMO_KEYS.readOnly);
+  await page.getByRole('button', { name: `Connect ${HIPPO} with the access key` }).click();
+}
+
+/** Connected to the store with its read-only key (the only store listed: its form is open), on its catalogue. */
+async function onCatalogue(page: Page): Promise<void> {
+  await page.goto(cdn.url);
+  await pasteHippoKey(page);
+  await storeRow(page).getByText(/^Connected/).waitFor();
+  await page.goto(`${cdn.url}#/s/hippo`);
+  await productCards(page).first().waitFor();
+}
+
+/** Marks this document: gone once the page has loaded another (a reload). */
+const mark = (page: Page) => page.evaluate(() => ((window as { __sameDocument?: boolean }).__sameDocument = true));
+const sameDocument = (page: Page) => page.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument === true);
+/** The page's build, once the page is one (during a load, asking fails: not yet). */
+const settledEntry = (page: Page) => entryOf(page).catch(() => null);
+
+/** The app's page loads (documents) the page asks for from now on. */
+function countLoads(page: Page): { count: () => number } {
+  let loads = 0;
+  page.on('request', (request) => {
+    if (request.resourceType() === 'document' && request.url().startsWith(cdn.url)) loads += 1;
+  });
+  return { count: () => loads };
+}
+
+describe('a screen whose code a new deployment removed', () => {
+  it('is said to be the connection’s while the host does not answer; once it does, the new version loads by itself at the same address, signed in', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 800 });
+    await onCatalogue(page);
+    const first = await entryOf(page);
+    await deploy(next);
+    await mark(page);
+    const loads = countLoads(page);
+
+    // The link down (the browser still says online): nothing tells a new version from a dropped connection, so it is not said.
+    await page.route(`${cdn.origin}/**`, (route) => route.abort('internetdisconnected'));
+    await productCards(page).first().getByRole('link').first().click();
+    const productUrl = page.url();
+    await missingScreen(page).getByText('Part of this app could not be loaded. Check your connection, then try again.').waitFor();
+    await missingScreen(page).getByRole('button', { name: 'Try again' }).waitFor();
+    expect(await page.getByText('A newer version').count()).toBe(0);
+
+    // Back: the host answers with the new index.html; the product, opened again, comes with the new version by itself.
+    await page.unroute(`${cdn.origin}/**`);
+    await page.goBack();
+    await productCards(page).first().getByRole('link').first().click();
+    await page.locator('main h1').waitFor();
+    expect(await sameDocument(page)).toBe(false);
+    expect(loads.count()).toBe(1);
+    expect(page.url()).toBe(productUrl);
+    expect(await entryOf(page)).not.toBe(first);
+    expect(await entryOf(page)).toContain(`/${NEXT}`);
+    expect(await readSessionKeys(page)).toEqual(['session:hippo']);
+    expect(await missingScreen(page).count()).toBe(0);
+  });
+
+  it('loads the new version by itself once per address and version: where the reload brings the old page again, it says so, with Reload', async () => {
+    const { page } = await e2e.open({ width: 360, height: 780 });
+    await onCatalogue(page);
+    // The new build beside the old, whose product screen alone is gone; the host's cache still
+    // sends the old index.html to a page load, while a request made past the cache gets the new one.
+    await deploy(next, { keepOld: true });
+    const oldIndex = await readFile(join(current, 'index.html'), 'utf8');
+    await rm(join(root, 'assets', (await readdir(join(current, 'assets'))).find((n) => /^ProductView-.*\.js$/.test(n)) ?? 'none'));
+    const stale = (url: URL) => url.href.split('#')[0] === cdn.url;
+    await page.route(stale, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill(route.request().resourceType() === 'document' ? { response, body: oldIndex } : { response });
+    });
+    const loads = countLoads(page);
+    await mark(page);
+    await productCards(page).first().getByRole('link').first().click();
+    // one load of the address, by itself: the old page again, which says so, and waits for the person
+    await expect.poll(() => sameDocument(page).catch(() => true)).toBe(false);
+    await missingScreen(page).getByText(NEWER_WORDS).waitFor();
+    await mark(page);
+    // (its decision not to load again was taken as it said so; a load would have started by the page's next task)
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+    expect(await sameDocument(page)).toBe(true);
+    expect(loads.count()).toBe(1);
+    expect(await entryOf(page)).not.toContain(NEXT);
+    expect(await page.evaluate(() => (history.state as Record<string, unknown>).newerVersionLoaded)).toContain(`/${NEXT}`);
+    await shoot(page, 'screen-360');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await shoot(page, 'screen-1280');
+
+    // The host's cache renewed: Reload brings the new version and its product screen.
+    await page.unroute(stale);
+    await missingScreen(page).getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => settledEntry(page)).toContain(`/${NEXT}`);
+    await page.locator('main h1').waitFor();
+    expect(loads.count()).toBe(2);
+    expect(await readSessionKeys(page)).toEqual(['session:hippo']);
+  });
+});
+
+describe('a credentials form open across a new deployment', () => {
+  it('says a newer version is out, keeps the pasted key, sends nothing, and Reload gets the new version', async () => {
+    const { page } = await e2e.open({ width: 360, height: 780 });
+    await page.goto(cdn.url);
+    const field = page.getByRole('textbox', { name: 'Access key', exact: true });
+    await field.waitFor();
+    await deploy(next);
+    const asked = hippo.requests().length;
+    await pasteHippoKey(page);
+    const failure = storeRow(page).getByRole('alert').filter({ hasText: 'A newer version of this app is out.' });
+    await failure.waitFor();
+    await failure.getByText(/This form needs the new one, so nothing was sent to the store\. Reload the page to get it, then connect again; the reload empties this form/).waitFor();
+    expect((await field.inputValue()) === DEMO_KEYS.readOnly).toBe(true); // as a boolean: a failure never prints the key
+    expect(hippo.requests().length).toBe(asked);
+    expect(await readSessionKeys(page)).toEqual([]);
+    await shoot(page, 'credentials-360');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await shoot(page, 'credentials-1280');
+
+    await failure.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => settledEntry(page)).toContain(`/${NEXT}`);
+    await pasteHippoKey(page);
+    await storeRow(page).getByText(/^Connected/).waitFor();
+  });
+});
