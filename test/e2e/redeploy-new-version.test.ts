@@ -127,8 +127,9 @@ describe('a screen whose code a new deployment removed', () => {
 
     // The link down (the browser still says online): nothing tells a new version from a dropped connection, so it is not said.
     await page.route(`${cdn.origin}/**`, (route) => route.abort('internetdisconnected'));
-    await productCards(page).first().getByRole('link').first().click();
-    const productUrl = page.url();
+    const product = productCards(page).first().getByRole('link').first();
+    const productUrl = new URL((await product.getAttribute('href')) ?? '', cdn.url).href;
+    await product.click();
     await missingScreen(page).getByText('Part of this app could not be loaded. Check your connection, then try again.').waitFor();
     await missingScreen(page).getByRole('button', { name: 'Try again' }).waitFor();
     expect(await page.getByText('A newer version').count()).toBe(0);
