@@ -94,13 +94,15 @@ export class MissingScreenReload {
           if (says) byItself.push(COMES_BY_ITSELF);
         });
       };
-      say();
-      const main = document.getElementById('main');
-      const missing = new MutationObserver(() => {
+      const seen = () => {
         say();
-        // The screen's failure may have come before this code (the start asks for a screen's code early).
+        // Is its code gone for good (a newer version deployed)? Asked here too: the screen's failure
+        // may have come before this code did (the start asks for a screen's code early).
         if (document.querySelector(MISSING_SCREEN)) checkForNewerVersion();
-      });
+      };
+      seen();
+      const main = document.getElementById('main');
+      const missing = new MutationObserver(seen);
       if (main) missing.observe(main, { childList: true });
       addEventListener('input', say);
       return () => {

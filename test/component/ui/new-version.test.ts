@@ -2,6 +2,7 @@
  * A part whose code did not download is told to be a newer version deployed only when the app's
  * host answers with an index.html naming another entry script than this page's (new-version.ts);
  * no answer, an answer that is not a page, or the same page is the connection's, said as before.
+ * A store screen whose code is gone that way: new-version-screen.test.ts.
  * The built app across a real redeploy: e2e redeploy-new-version.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
