@@ -7,7 +7,7 @@
 import { AppError, type AppErrorCode } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import { isolateDirection } from '../shared/direction.ts';
-import { explain, type Explanation } from './messages.ts';
+import { NEWER_VERSION_TITLE, explain, type Explanation } from './messages.ts';
 import { newerVersion } from './reload-retry.svelte.ts';
 
 /** Codes whose message a connector writes for people. */
@@ -57,9 +57,9 @@ export function credentialOfflineWords(button: string): Explanation {
  * plainly, and read again as that changes (the form shows Reload beside it).
  */
 export function credentialCodeUnavailableWords(): Explanation {
-  return newerVersion[1]
+  return newerVersion[0]
     ? {
-        title: newerVersion[1],
+        title: NEWER_VERSION_TITLE,
         detail: 'This form needs the new one, so nothing was sent to the store. Reload the page to get it, then connect again; the reload empties this form, so keep what you entered at hand.',
       }
     : {

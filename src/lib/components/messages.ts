@@ -184,6 +184,17 @@ const CODE_OFFLINE_RETRIED: Explanation = {
   detail: 'Part of this app could not be loaded. It is tried again by itself once the browser is back online.',
 };
 
+/** A part of the app whose code is gone because a newer version was deployed since the page loaded (new-version.ts). */
+export const NEWER_VERSION_TITLE = 'A newer version of this app is out';
+/** What a reload gets, and what it keeps: the sessions and product drafts in IndexedDB, not typed text; nothing where storage is the tab's memory. */
+export function newerVersionDetail(persistent: boolean): string {
+  return `This part of it needs the new one. Reload to get it: ${
+    persistent
+      ? 'your store connections and unsaved product edits are kept, other text typed on this page is not.'
+      : 'this browser keeps nothing of this visit, so the reload signs you out of your stores and empties this page.'
+  }`;
+}
+
 /**
  * The token endpoint answered with a failure of its own (5xx) while finishing a sign-in: the store's
  * trouble, not a refusal, and trying again may work (security case 15).
@@ -214,7 +225,7 @@ export function explain(error: unknown, retriedWhenOnline = false): Explanation 
   if (error instanceof AppError) return WORDS[error.code];
   // A part of the app that did not download, wherever its import() was: said as such, with what to do.
   // Its code gone since a newer version was deployed (new-version.ts): said so.
-  if (isCodeUnavailable(error)) return newerVersion[2] ? { title: newerVersion[1] ?? '', detail: newerVersion[2] } : WORDS.APP_UNAVAILABLE;
+  if (isCodeUnavailable(error)) return newerVersion[1] ? { title: NEWER_VERSION_TITLE, detail: newerVersion[1] } : WORDS.APP_UNAVAILABLE;
   return { title: 'Something went wrong', detail: 'Please try again.' };
 }
 

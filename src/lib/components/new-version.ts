@@ -1,4 +1,5 @@
 import { browserOffline } from '../shared/offline.ts';
+import { NEWER_VERSION_TITLE, newerVersionDetail } from './messages.ts';
 import { newerVersion } from './reload-retry.svelte.ts';
 
 /**
@@ -14,20 +15,11 @@ import { newerVersion } from './reload-retry.svelte.ts';
  * first load, written here); so do explain()'s words and the credentials forms; a missing screen
  * may come by itself (missing-screen.svelte.ts). Said only while the browser is online.
  *
- * Not in the first load (npm run size): started by the first screens that load (the stores list,
- * a store not connected, the store bar of every store screen), before any part can go missing.
+ * Not in the first load (npm run size): started by the store bar of every store screen and by the
+ * credentials forms, whose parts (a screen, the editor, a platform's connector) are what goes missing.
+ * Not by the stores list itself: its view is counted in the first load, and a part of it that did
+ * not download says to check the connection, as before.
  */
-
-/** The words, here rather than in messages.ts, which would then load with the stores list (vite.config.ts). */
-const TITLE = 'A newer version of this app is out';
-/** What a reload gets, and what it keeps (the sessions and product drafts in IndexedDB; not typed text; nothing where storage is the tab's memory). */
-function detail(persistent: boolean): string {
-  return `This part of it needs the new one. Reload to get it: ${
-    persistent
-      ? 'your store connections and unsaved product edits are kept, other text typed on this page is not.'
-      : 'this browser keeps nothing of this visit, so the reload signs you out of your stores and empties this page.'
-  }`;
-}
 
 /** The entry script the host's index.html names now, once it is not this page's; null until then. */
 let newer: string | null = null;
@@ -70,10 +62,10 @@ let persistentNow: () => boolean = () => true;
 
 /** PartUnavailable's words (reload-retry.svelte.ts `newerVersion`), as what is known now says. */
 function say(): void {
-  const words = newer && !browserOffline() ? detail(persistentNow()) : undefined;
-  if (words === newerVersion[2]) return;
+  const words = newer && !browserOffline() ? newerVersionDetail(persistentNow()) : undefined;
+  if (words === newerVersion[1]) return;
   newerVersion.length = 0;
-  if (words) newerVersion.push(`${TITLE}. ${words}`, TITLE, words);
+  if (words) newerVersion.push(`${NEWER_VERSION_TITLE}. ${words}`, words);
 }
 
 /** Asks the host whether a newer version is out (a part's code did not download), and says so if it is. */

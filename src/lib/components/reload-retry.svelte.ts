@@ -11,8 +11,8 @@ export const byItself: string[] = $state([]);
 /**
  * [0], where there is one: what PartUnavailable says in place of its own words while the browser is
  * online and a newer version of the app was deployed since this page loaded, so that what is missing
- * will never come to this tab (its Try again, a reload, is then "Reload"); [1] and [2] the same as a
- * title and a detail (messages.ts explain, credential-words.ts). Written and taken back by
+ * will never come to this tab (its Try again, a reload, is then "Reload"); [1] the same without its
+ * title (messages.ts explain). Written and taken back by
  * new-version.ts, which is not in the first load.
  */
 export const newerVersion: string[] = $state([]);
