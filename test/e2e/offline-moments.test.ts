@@ -66,7 +66,7 @@ describe('offline moments', () => {
     await page.getByRole('heading', { name: productName, level: 1 }).waitFor();
     expect(await startedAt(page)).not.toBe(before);
     expect(page.url()).toBe(productUrl);
-    await editor.getByText('Your unsaved changes were restored.').waitFor();
+    await editor.getByRole('status').filter({ hasText: 'Your unsaved changes were restored.' }).waitFor(); // said, not only shown (the screen reader's copy is filled 100 ms later: two matches for getByText)
     expect(await editor.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Typed before the tunnel');
   });
 
