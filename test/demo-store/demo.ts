@@ -8,7 +8,8 @@
  * (with /widget.js, see widget-dev.ts), which public/config.json points at out of the box.
  * `npm run demo -- --dist` (npm run demo:dist): builds, then serves dist/ as a plain static host
  * would (no rewrites; the CSP that `npm run csp` derives from config.json), on the same address.
- * Ctrl-C stops them all.
+ * Ctrl-C stops them all. The ports are fixed (config.json names them): a taken one is named, with
+ * what to do (demo-ports.ts).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +23,7 @@ import { startFoxyStore } from '../platforms/foxy/server.ts';
 import { startFlickRocketStore } from '../platforms/flickrocket/server.ts';
 import { startDemoStore } from './server.ts';
 import { widgetDevServer } from './widget-dev.ts';
+import { DemoPortTaken, startAll, type Closable } from './demo-ports.ts';
 
 const APP_PORT = 5173;
 const appOrigin = `http://127.0.0.1:${APP_PORT}`;
@@ -49,15 +51,38 @@ async function startApp(): Promise<{ close(): Promise<void> }> {
   return vite;
 }
 
-// The shipped config.json names this store's issuer; the store sends it (RFC 9207) as a careful server would.
-const store = await startDemoStore({ port: 4010, sendIssuer: true });
-const shopware = await startShopwareStore({ port: 4020, mediaPort: 4021 });
-const storehippo = await startStoreHippoStore({ port: 4030, cdnPort: 4031 });
-const foxy = await startFoxyStore({ port: 4040, canaryPort: 4041, hooksPort: 4042, adminPort: 4043, sitePort: 4044 });
-// FlickRocket (issue 13): consent page, /token and API on 4050, its test hooks on 4051, its picture
-// host's stand-in on 4052 (config.json's imageOrigins).
-const flickRocket = await startFlickRocketStore({ port: 4050, hooksPort: 4051, picturesPort: 4052 });
-const app = await startApp();
+type Started<F extends (...args: never[]) => Promise<unknown>> = Awaited<ReturnType<F>>;
+let store!: Started<typeof startDemoStore>;
+let shopware!: Started<typeof startShopwareStore>;
+let storehippo!: Started<typeof startStoreHippoStore>;
+let foxy!: Started<typeof startFoxyStore>;
+let flickRocket!: Started<typeof startFlickRocketStore>;
+let servers: Closable[];
+try {
+  servers = await startAll([
+    // The shipped config.json names this store's issuer; the store sends it (RFC 9207) as a careful server would.
+    { what: 'the Goodsie demo store', port: 4010, start: async () => (store = await startDemoStore({ port: 4010, sendIssuer: true })) },
+    { what: 'the Shopware 6 demo shop', port: 4020, start: async () => (shopware = await startShopwareStore({ port: 4020, mediaPort: 4021 })) },
+    { what: 'the StoreHippo demo store', port: 4030, start: async () => (storehippo = await startStoreHippoStore({ port: 4030, cdnPort: 4031 })) },
+    {
+      what: 'the Foxy demo store',
+      port: 4040,
+      start: async () => (foxy = await startFoxyStore({ port: 4040, canaryPort: 4041, hooksPort: 4042, adminPort: 4043, sitePort: 4044 })),
+    },
+    // FlickRocket (issue 13): consent page, /token and API on 4050, its test hooks on 4051, its picture
+    // host's stand-in on 4052 (config.json's imageOrigins).
+    {
+      what: 'the FlickRocket demo shop',
+      port: 4050,
+      start: async () => (flickRocket = await startFlickRocketStore({ port: 4050, hooksPort: 4051, picturesPort: 4052 })),
+    },
+    { what: 'the app', port: APP_PORT, start: startApp },
+  ]);
+} catch (error) {
+  if (!(error instanceof DemoPortTaken)) throw error;
+  process.stderr.write(`\n  ${error.message}\n\n`);
+  process.exit(1);
+}
 
 process.stdout.write(
   `\n  Storefront Connect demo${fromDist ? ' (the built dist/, served as static files)' : ''}\n\n` +
@@ -76,7 +101,7 @@ let stopping = false;
 async function stop(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  await Promise.allSettled([app.close(), store.close(), shopware.close(), storehippo.close(), foxy.close(), flickRocket.close()]);
+  await Promise.allSettled(servers.map((server) => server.close()));
   process.exit(0);
 }
 process.on('SIGINT', () => void stop());
