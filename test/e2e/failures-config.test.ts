@@ -69,6 +69,13 @@ describe('config.json missing or broken', () => {
       hint: /config\.json has a comment at line 1; JSON allows no comments: remove it\./,
     },
     {
+      // The last store removed, its comma left: Chromium's parser names no place; the comma's is named.
+      name: 'trailing-comma',
+      body: '{\n  "stores": [\n    { "id": "demo" },\n  ]\n}',
+      heading: /configuration has a problem/,
+      hint: /config\.json has a comma after the last item at line 3, column 21; JSON allows none: remove it\./,
+    },
+    {
       // The checker loads only for a file with keys a platform did not ask for (config-lint.ts).
       name: 'misspelt-key',
       body: 'MISSPELT_KEY',

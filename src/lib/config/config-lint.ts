@@ -62,11 +62,37 @@ export function jsonProblem(text: string, error: unknown): string {
   const lines = at === undefined ? undefined : text.slice(0, Number(at)).split('\n');
   const given = /line (\d+) column (\d+)/.exec(message);
   const where = lines ? ` at line ${lines.length}, column ${lines.at(-1)!.length + 1}` : given ? ` at line ${given[1]}, column ${given[2]}` : '';
-  // No place given (V8 gives none for a comment at the very start, Safari never does): a line that
-  // is a comment is the likely cause, and it can be named.
+  // No place given (V8 gives none for a comment at the very start, nor for a comma before `]`,
+  // Safari never does): a line that is a comment, or a comma after the last item (left behind when
+  // a store is removed), is the likely cause, and it can be named.
   const comment = text.split('\n').findIndex((line) => /^\s*(\/\/|\/\*|#)/.test(line));
   if (where === '' && comment >= 0) return `config.json has a comment at line ${comment + 1}; JSON allows no comments: remove it.`;
+  const comma = where === '' ? trailingComma(text) : -1;
+  if (comma >= 0) {
+    const before = text.slice(0, comma).split('\n');
+    return `config.json has a comma after the last item at line ${before.length}, column ${before.at(-1)!.length + 1}; JSON allows none: remove it.`;
+  }
   return `config.json is not valid JSON${where}; check for a missing comma, quote or bracket (JSON allows no comments and no comma after the last item).`;
+}
+
+/** Where a comma after an item is followed by nothing but `]` or `}` (outside strings), or -1. */
+function trailingComma(text: string): number {
+  const closes = /\s*[\]}]/y;
+  let inString = false;
+  let previous = ''; // the last character outside whitespace
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === ',' && !'[{,'.includes(previous)) {
+      closes.lastIndex = i + 1;
+      if (closes.test(text)) return i;
+    }
+    if (!/\s/.test(char)) previous = char;
+  }
+  return -1;
 }
 
 /**

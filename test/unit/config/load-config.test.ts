@@ -356,7 +356,26 @@ describe('where config.json stopped being valid JSON, as each browser says it', 
     const tail = '; check for a missing comma, quote or bracket (JSON allows no comments and no comma after the last item).';
     expect(jsonProblem(text, new SyntaxError('Expected double-quoted property name in JSON at position 33 (line 3 column 18)'))).toBe(`config.json is not valid JSON at line 3, column 18${tail}`);
     expect(jsonProblem(text, new SyntaxError('JSON.parse: expected double-quoted property name at line 3 column 18 of the JSON data'))).toBe(`config.json is not valid JSON at line 3, column 18${tail}`);
-    expect(jsonProblem(text, new SyntaxError("JSON Parse error: Expected '}'"))).toBe(`config.json is not valid JSON${tail}`);
+    expect(jsonProblem('{\n  "stores": [\n    { "id": "a" "kind": "goodsie" }\n  ]\n}', new SyntaxError("JSON Parse error: Expected '}'"))).toBe(`config.json is not valid JSON${tail}`);
+  });
+  it('names the place of a comma after the last item when the parser gives none (V8 before `]`, Safari always)', async () => {
+    const { jsonProblem } = await import('../../../src/lib/config/config-lint.ts');
+    // A store removed from the end of the list leaves its comma behind.
+    const text = '{\n  "stores": [\n    { "id": "a", "name": "Shop, ]" },\n  ]\n}';
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      parsed = error;
+    }
+    expect(String(parsed)).not.toMatch(/position|line \d/); // V8 names no place for it
+    const said = 'config.json has a comma after the last item at line 3, column 37; JSON allows none: remove it.';
+    expect(jsonProblem(text, parsed)).toBe(said);
+    expect(jsonProblem(text, new SyntaxError("JSON Parse error: Unexpected comma at the end of array"))).toBe(said);
+    // Safari, a comma before `}`: the same; a comma inside a string is no such comma.
+    expect(jsonProblem('{"stores": [ { "id": "a", } ]}', new SyntaxError("JSON Parse error: Expected '}'"))).toBe(
+      'config.json has a comma after the last item at line 1, column 25; JSON allows none: remove it.',
+    );
   });
   it('names the line of a comment when the parser gives no place (V8 for one at the very start, Safari always)', async () => {
     const { jsonProblem } = await import('../../../src/lib/config/config-lint.ts');
