@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateConfig, type UnknownKeys } from '../../src/lib/config/validate-config.ts';
-import { knownProviderKinds } from '../../src/lib/providers/registry.ts';
+import { getProvider, knownProviderKinds } from '../../src/lib/providers/registry.ts';
 import { ROOT_DIR } from '../helpers/paths.ts';
 
 const read = (path: string): string => readFileSync(join(ROOT_DIR, path), 'utf8');
@@ -54,5 +54,21 @@ describe('README.md and docs/', () => {
       kinds.push(...stores.map((store) => store.kind));
     }
     expect(kinds.sort()).toEqual(knownProviderKinds().sort());
+  });
+
+  it("every config.json key a platform reads, and every scope it can ask for, is explained in the README's text", () => {
+    const prose = README.replace(/```[\s\S]*?```/g, '');
+    const unexplained: string[] = [];
+    for (const [, block] of README.matchAll(/```json\n([\s\S]*?)```/g)) {
+      const json = JSON.parse(block!) as { stores?: object[] };
+      // A key no platform reads makes validateConfig report the keys the entry's platform asked for.
+      const unknown: UnknownKeys[] = [];
+      validateConfig({ stores: (json.stores ?? [json]).map((entry) => ({ ...entry, _probe: true })) }, unknown);
+      for (const { entry, known } of unknown) {
+        const scopes = getProvider(String(entry.kind)).scopes.map((scope) => scope.id);
+        unexplained.push(...[...known, ...scopes].filter((key) => !prose.includes(`\`${key}\``)).map((key) => `${String(entry.kind)}: ${key}`));
+      }
+    }
+    expect(unexplained).toEqual([]);
   });
 });
