@@ -35,6 +35,14 @@ describe('README.md and docs/', () => {
     expect(named.filter((name) => !scripts.includes(name))).toEqual([]);
   });
 
+  it("the README names the Node.js versions package.json's engines allows, which are Vite's", () => {
+    const engines = (file: string): string => (JSON.parse(read(file)) as { engines: { node: string } }).engines.node;
+    // Vite is the tool with the narrowest range (no Node 21, none before 22.12 on 22): were
+    // package.json's looser, npm ci would install on a Node that cannot run the commands.
+    expect(engines('package.json')).toBe(engines('node_modules/vite/package.json'));
+    expect(README).toContain(`\`${engines('package.json')}\``);
+  });
+
   it("the README's Layout lists every folder of src/lib", () => {
     const layout = README.slice(README.indexOf('## Layout'));
     const listed = new Set([...layout.matchAll(/^src\/lib\/([\w-]+)\//gm)].map((match) => match[1]));
