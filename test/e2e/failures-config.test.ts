@@ -100,6 +100,14 @@ describe('config.json missing or broken', () => {
       hint: /and not "constructor", a name every JavaScript object has/,
     },
     {
+      // The API's address copied with its path: every request would be answered 404.
+      name: 'api-path',
+      body: 'API_PATH',
+      heading: /configuration has a problem/,
+      field: 'stores[0].apiBase',
+      hint: /Write apiBase without the trailing \/api\/v1: it is the store's address, and the app adds the API's path itself\./,
+    },
+    {
       name: 'bad-field',
       body: 'BAD_API_BASE',
       heading: /configuration has a problem/,
@@ -112,6 +120,7 @@ describe('config.json missing or broken', () => {
       const [first, second] = e2e.env.stores;
       const built: Record<string, unknown> = {
         BAD_API_BASE: { stores: [{ ...first, apiBase: 'ftp://x' }, second] },
+        API_PATH: { stores: [{ ...first, apiBase: `${first!.apiBase}/api/v1` }, second] },
         CONSTRUCTOR_ID: { stores: [first, { ...second, id: 'constructor' }] },
         PASTED_SECRET: { stores: [{ ...first, clientSecret: 'sk-live-PASTED' }, second] },
         MISSPELT_KEY: { stores: [first, { ...second, revocationEndpoint: undefined, revocationEndPoint: second!.revocationEndpoint }] },

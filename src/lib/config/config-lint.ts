@@ -34,7 +34,10 @@ const SENTENCES: Readonly<Record<string, (...params: string[]) => string>> = {
   taken: (id) => `Another store already uses the id "${id}"; give each store its own id.`,
   kind: () => `Set kind to one of the supported platforms: ${knownProviderKinds().join(', ')}.`,
   name: () => 'Give the store a name to show people.',
-  query: () => 'Remove the ?query from apiBase; it is the server address the API paths are added to.',
+  base: (apiBase) =>
+    apiBase.includes('?')
+      ? 'Remove the ?query from apiBase; it is the server address the API paths are added to.'
+      : `Write apiBase without the trailing ${/\/api(\/[^/]*)?\/?$/.exec(apiBase)?.[0]}: it is the store's address, and the app adds the API's path itself.`,
   file: () => 'The file must hold one JSON object of the form {"stores": [...]}.',
   stores: () => 'Add a "stores" list with one entry per store the app can connect to.',
   none: () => 'List at least one store in "stores".',

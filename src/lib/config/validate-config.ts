@@ -177,7 +177,9 @@ function validateStore(value: unknown, index: number, seenIds: Set<string>, unkn
   const provider = getProvider(kind);
   const name = requireText(value, 'name', path, 'name');
   const apiBase = requireEndpoint(value, 'apiBase', path);
-  if (apiBase.includes('?')) throw invalid(`${path}.apiBase`, 'query');
+  // Nor a ?query, nor the API's own path (/api, /api/v1, /api/1.1), which each platform adds: every
+  // request would be answered 404, read as "nothing at this address", naming nothing in config.json.
+  if (/\?|\/api(\/[^/]*)?\/?$/.test(apiBase)) throw invalid(`${path}.apiBase`, 'base', apiBase);
   const base: StoreConfigBase = { id, kind: kind as StoreKind, name, apiBase };
   // The keys the platform's validator asks for, to tell a misspelt one from a key it ignores
   // (config-lint.ts); also when it throws: a required key's misspelling is the cause to name.

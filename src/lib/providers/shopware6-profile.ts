@@ -51,7 +51,6 @@ const AUTH_MODES = ['integration', 'password'] as const;
 const LANGUAGE_ID = /^[0-9a-f]{32}$/;
 
 function validateShopware6(reader: ConfigReader, base: StoreConfigBase): Shopware6StoreConfig {
-  if (/\/api\/?$/.test(base.apiBase)) reader.fail('apiBase', 'Write apiBase without the trailing /api (the app adds /api/... itself).');
   const store: Shopware6StoreConfig = { ...base, kind: 'shopware6', auth: reader.listOf('auth', AUTH_MODES, ['integration']) };
   const currency = reader.optionalCurrency('currency');
   if (currency !== undefined) store.currency = currency;

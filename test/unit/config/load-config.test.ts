@@ -349,6 +349,25 @@ describe('loadConfig', () => {
   });
 });
 
+describe("an apiBase copied with the API's own path", () => {
+  // Every request would then go to /api/v1/api/v1/…: Goodsie's 404 reads "nothing at this address",
+  // StoreHippo's (sent without CORS) "could not be reached (CORS)", neither naming config.json.
+  it.each([
+    ['goodsie', 'https://acme.example/api/v1', '/api/v1'],
+    ['goodsie', 'https://acme.example/shop/api/v1/', '/api/v1/'],
+    ['storehippo', 'https://hippo.storehippo.com/api/1.1', '/api/1.1'],
+    ['shopware6', 'https://shop.example.com/api', '/api'],
+    ['flickrocket', 'https://admin.flickrocket.com/api/', '/api/'],
+  ])('%s: %s is refused, naming the path to remove', (kind, apiBase, path) => {
+    const base = { goodsie: goodStore(), storehippo: { id: 'h', kind, name: 'H', currency: 'INR' }, shopware6: { id: 's', kind, name: 'S' }, flickrocket: { id: 'f', kind, name: 'F', authorizationEndpoint: 'https://admin.flickrocket.com/oauth2/auth', tokenEndpoint: 'https://admin.flickrocket.com/token', clientId: 'c', redirectUri: 'https://app.example/' } }[kind];
+    const error = configErrorOf(() => validateConfigStrictly({ stores: [{ ...base, apiBase }] }));
+    expect([error.field, error.hint]).toEqual(['stores[0].apiBase', `Write apiBase without the trailing ${path}: it is the store's address, and the app adds the API's path itself.`]);
+  });
+  it('keeps an apiBase whose path only looks like it (a store under /shop, /apiary)', () => {
+    expect(validateConfigStrictly({ stores: [goodStore({ apiBase: 'https://acme.example/shop' }), goodStore({ id: 'b', apiBase: 'https://b.example/apiary', redirectUri: 'https://app.example/b/' })] }).stores).toHaveLength(2);
+  });
+});
+
 describe('where config.json stopped being valid JSON, as each browser says it', () => {
   it('from V8’s position (Chromium), from Firefox’s line and column, and nothing where the parser says neither (Safari)', async () => {
     const { jsonProblem } = await import('../../../src/lib/config/config-lint.ts');
