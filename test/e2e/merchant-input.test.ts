@@ -30,7 +30,7 @@ async function draftsHold(page: Page, text: string): Promise<void> {
 }
 
 describe('what a merchant types reaches the store as meant', () => {
-  it('the stock: "2,5", "1.000" and "5-" are refused beside the field, never saved as 25, 1 or "no change" under "Saved."', async () => {
+  it('the stock: "2,5", "1.000", "5-" and an emptied field are refused beside it, never saved as 25, 1 or "no change" under "Saved."', async () => {
     const { page } = await e2e.open({ width: 1280, height: 900 });
     const { editor, productId } = await openEditor(page);
     const before = e2e.env.store.getProduct(productId) as { name: string; inventory: number };
@@ -43,13 +43,15 @@ describe('what a merchant types reaches the store as meant', () => {
       ['2,5', 'Inventory is a whole number, 0 or more.'],
       ['1.000', 'Enter the stock without thousands separators, for example 1000.'],
       ['5-', 'Inventory is a whole number, 0 or more.'],
+      // emptied: the store kept its old count while the screen said "Saved." and showed it back
+      ['', 'Enter how many are in stock: 0 or more.'],
     ];
     for (const [typed, words] of refusals) {
       // typed key by key, as a person does (fill() would set the value the way no keyboard can)
       await stock.click();
       await page.keyboard.press('Control+A');
       await page.keyboard.press('Backspace');
-      await stock.pressSequentially(typed);
+      if (typed !== '') await stock.pressSequentially(typed);
       expect(await stock.inputValue()).toBe(typed);
       expect(await stock.getAttribute('aria-invalid')).toBe('true');
       expect(await describedAs(stock)).toBe(words);
@@ -58,11 +60,11 @@ describe('what a merchant types reaches the store as meant', () => {
       expect(await stock.evaluate((element) => element === document.activeElement)).toBe(true);
       expect(await save.getAttribute('aria-disabled')).toBe('true');
       expect(e2e.env.store.getProduct(productId)).toMatchObject({ name: before.name, inventory: before.inventory });
-      if (typed === '1.000') {
+      if (typed === '1.000' || typed === '') {
         for (const width of [360, 1280]) {
           await page.setViewportSize({ width, height: 900 });
           await stock.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-          await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-stock-${width}.png` });
+          await page.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-stock${typed === '' ? '-empty' : ''}-${width}.png` });
         }
       }
     }

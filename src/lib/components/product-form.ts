@@ -125,12 +125,16 @@ function priceProblem(typed: unknown, currency: string): string {
   return tooManyDecimals(reading.amount, decimals);
 }
 
-/** `currency`: the store's, whose minor unit says how many decimals a price may have. */
-export function formProblems(form: ProductForm, currency: string, priceNeeded = true): FormProblems {
+/**
+ * `currency`: the store's, whose minor unit says how many decimals a price may have. `stockNeeded`:
+ * the store counts this product's stock (the editor of a product that has a count), so an emptied
+ * field is refused: sent as nothing, the store kept its old count while the screen said "Saved.".
+ */
+export function formProblems(form: ProductForm, currency: string, priceNeeded = true, stockNeeded = false): FormProblems {
   return {
     name: form.name.trim() === '' ? 'Enter a name.' : '',
     price: priceNeeded ? priceProblem(form.price, currency) : '',
-    inventory: inventoryProblem(form.inventory),
+    inventory: inventoryProblem(form.inventory, stockNeeded),
   };
 }
 
@@ -178,9 +182,10 @@ export function readInventory(typed: unknown): InventoryReading {
   return Number.isSafeInteger(count) ? { count } : { problem: 'unreadable' };
 }
 
-function inventoryProblem(typed: unknown): string {
+function inventoryProblem(typed: unknown, needed: boolean): string {
   const reading = readInventory(typed);
-  if ('count' in reading || reading.problem === 'empty') return '';
+  if ('count' in reading) return '';
+  if (reading.problem === 'empty') return needed ? 'Enter how many are in stock: 0 or more.' : '';
   return reading.problem === 'grouped' ? 'Enter the stock without thousands separators, for example 1000.' : 'Inventory is a whole number, 0 or more.';
 }
 

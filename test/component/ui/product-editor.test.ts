@@ -282,13 +282,36 @@ describe('ProductEditor', () => {
     expect(patches()).toEqual([]);
   });
 
-  it('an emptied inventory is left as the store has it: not sent (as 0)', async () => {
+  it('an emptied stock is refused beside the field, not saved as "Saved." over the old count (it was left as the store had it, and the 7 came back)', async () => {
     const { app, patches } = await openEditor(['storefront', 'admin'], { inventory: 7 });
-    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Apron', inventory: 7, updated: AFTER })));
     const inventory = screen.getByRole('textbox', { name: 'Inventory' });
     expect(inventory).toHaveValue('7');
     await userEvent.clear(inventory);
     await rename('Apron');
+    expect(inventory).toHaveAttribute('aria-invalid', 'true');
+    expect(inventory).toHaveAccessibleDescription('Enter how many are in stock: 0 or more.');
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    expect(save).toHaveAttribute('aria-disabled', 'true');
+    save.focus();
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => expect(inventory).toHaveFocus());
+    expect(patches()).toEqual([]);
+    expect(screen.queryByText('Saved.')).not.toBeInTheDocument();
+    // 0 typed: saved as 0 with the name.
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Apron', inventory: 0, updated: AFTER })));
+    await userEvent.type(inventory, '0');
+    await userEvent.click(save);
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ name: 'Apron', inventory: 0, updated: SEEN }]);
+  });
+
+  it('a product the store keeps no stock count for: its empty Inventory field is no problem, and a rename saves', async () => {
+    const { app, patches } = await openEditor();
+    const inventory = screen.getByRole('textbox', { name: 'Inventory' });
+    expect(inventory).toHaveValue('');
+    await rename('Apron');
+    expect(inventory).toHaveAttribute('aria-invalid', 'false');
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Apron', updated: AFTER })));
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
     expect(patches()).toEqual([{ name: 'Apron', updated: SEEN }]);
