@@ -165,6 +165,8 @@ describe('Foxy in the app', () => {
     expect(await coupon('BULK')).toMatch(/^BULK Bulk tiers Up to 20% off 5% from 2 items, 10% from 5 items, 20% from 10 items\. Expire[sd] \S/);
     expect(await coupon('BIG15')).toBe('BIG15 Order over 50 15% off When you spend $50.00 or more. No end date');
     expect(await coupon('THIRD')).toBe('THIRD Every third item Its terms are set in the store’s admin. No end date');
+    // shown, not edited, here: said under the title, with where Foxy keeps them (no edit button to look for)
+    await page.getByText('Shown here to copy and share. Coupons are created and changed in Foxy’s admin, on its Coupons page.', { exact: true }).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-coupons-1280.png`, fullPage: true });
     // a code copies with one press, and says so
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.app.origin });

@@ -74,14 +74,19 @@ describe('orders and coupons', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'orders-page-2-keyboard-360.png') });
   });
 
-  it('lists the active coupons first, each with Copy, then the expired ones under “Expired”, without Copy', async () => {
+  it('says coupons are only shown here and edited in the store’s own admin; lists the active coupons first, each with Copy, then the expired ones under “Expired”, without Copy', async () => {
     const { page } = await e2e.open({ width: 360, height: 800 });
     await page.goto(e2e.env.app.url);
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await page.getByRole('link', { name: 'Coupons' }).click();
     await page.locator('main li code').first().waitFor();
+    // shown, not edited, here: said under the title (a merchant looked for an edit button)
+    await page.getByText('Shown here to copy and share. Coupons are created and changed in the store’s own admin.', { exact: true }).waitFor();
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'coupons-grouped-360.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'coupons-grouped-1280.png') });
+    await page.setViewportSize({ width: 360, height: 800 });
 
     const now = Date.now();
     const seeded = [

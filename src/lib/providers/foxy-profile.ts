@@ -64,7 +64,8 @@ export const foxyProfile: ProviderProfile = Object.freeze({
   // Paged locally over the derived catalogue (derive.ts).
   paging: { firstPage: 0, minCount: 1, maxCount: 100, defaultCount: 20, local: true },
   // The local search matches an item's name and code (derive.ts).
-  notes: { searchHint: 'Name or product code' },
+  // Foxy's own help: coupons "are created from within your store's FoxyCart administration, on the coupons page".
+  notes: { searchHint: 'Name or product code', couponsManagedAt: 'Foxy’s admin, on its Coupons page' },
   embedUnavailable:
     'A snippet carries its credential in the page’s HTML, where anyone can read it, and Foxy has no read-only credential: every Foxy token gives full access to the store. So this app makes no snippet for Foxy stores.',
 });

@@ -90,6 +90,8 @@ export const storeHippoProfile: ProviderProfile = Object.freeze({
   validateConfig: validateStoreHippo,
   tokenQuirks: { lifetimeFields: [], implicitRefreshToken: false },
   paging: { firstPage: 0, minCount: 1, maxCount: 50, defaultCount: 24 },
+  // StoreHippo's help, topic "Coupon codes": Marketing > Coupon codes in the Admin Panel.
+  notes: { couponsManagedAt: 'StoreHippo Admin › Marketing › Coupon codes' },
   // An address saved before categories were shown by name carries the alias: read as the name shown.
   categoryFromAddress: categoryNameOf,
   embedUnavailable:

@@ -223,9 +223,10 @@ export interface ProviderProfile {
  * `searchHint`: what the catalogue's search matches, as its box's placeholder (the catalogue says
  * "Product name" where a platform sets none: every platform's search matches the name);
  * `ordersUnconfirmed`: one calm line above the orders where their reading is not yet confirmed
- * against a live store (FlickRocket's order fields, platforms.md 3.4).
+ * against a live store (FlickRocket's order fields, platforms.md 3.4); `couponsManagedAt`: where in
+ * the store's own admin its coupons are created and changed (the Coupons screen only shows them).
  */
-export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint' | 'ordersUnconfirmed';
+export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint' | 'ordersUnconfirmed' | 'couponsManagedAt';
 
 /**
  * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector

@@ -26,6 +26,17 @@ async function showCoupons(coupons: object[] = ACTIVE): Promise<void> {
 }
 
 describe('CouponsView', () => {
+  it('says under the title that coupons are only shown here, and where they are created and changed (the merchant looked for an edit button)', async () => {
+    await showCoupons();
+    const title = screen.getByRole('heading', { level: 1, name: 'Coupons' });
+    const said = screen.getByText(/^Shown here/);
+    // under the title, before the first coupon
+    expect(title.compareDocumentPosition(said) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(said.compareDocumentPosition(screen.getAllByRole('listitem')[0]!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(said).toHaveTextContent('Shown here to copy and share. Coupons are created and changed in the store’s own admin.');
+    expect(screen.queryByRole('button', { name: /edit/i })).not.toBeInTheDocument();
+  });
+
   it('copies a code with one press and says so, on the button and to a screen reader', async () => {
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
