@@ -179,6 +179,54 @@ describe('what a merchant types reaches the store as meant', () => {
     expect(await restored.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Renamed in the first tab');
   });
 
+  it('two tabs on the same product: Discard changes in one takes the unsaved edit away in the other that restored it (it stayed there, offered to save over), not one typed over there', async () => {
+    const { context, page } = await e2e.open({ width: 1280, height: 900 });
+    const { editor, productId } = await openEditor(page);
+    const before = e2e.env.store.getProduct(productId) as { name: string };
+    await editor.getByRole('textbox', { name: 'Name' }).fill('Renamed, then thought better of');
+    await draftsHold(page, 'Renamed, then thought better of');
+
+    const second = await context.newPage();
+    await second.setViewportSize({ width: 360, height: 800 });
+    await second.goto(page.url());
+    const theirs = second.getByRole('form', { name: 'Edit product' });
+    await theirs.getByRole('status').filter({ hasText: 'Your unsaved changes were restored.' }).waitFor();
+    expect(await theirs.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Renamed, then thought better of');
+
+    await editor.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Changes discarded.' }).waitFor();
+    await theirs.getByRole('status').filter({ hasText: 'Your unsaved changes were discarded in another tab, so they are gone here too.' }).waitFor();
+    expect(await theirs.getByRole('textbox', { name: 'Name' }).inputValue()).toBe(before.name);
+    expect(await theirs.getByRole('button', { name: 'Save changes' }).getAttribute('aria-disabled')).toBe('true');
+    await theirs.evaluate((form) => form.scrollIntoView({ block: 'start' }));
+    await second.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-discarded-elsewhere-360.png` });
+    await second.setViewportSize({ width: 1280, height: 900 });
+    await theirs.evaluate((form) => form.scrollIntoView({ block: 'start' }));
+    await second.screenshot({ path: `${SCREENSHOT_DIR}/merchant-input-discarded-elsewhere-1280.png` });
+    expect(await draftsHolding(second, 'Renamed, then thought better of')).toBe(false);
+
+    // Restored in the second tab and typed over there: that typing is its own, and stays.
+    await editor.getByRole('textbox', { name: 'Name' }).fill('Renamed again');
+    await draftsHold(page, 'Renamed again');
+    await second.reload();
+    const again = second.getByRole('form', { name: 'Edit product' });
+    await again.getByRole('status').filter({ hasText: 'Your unsaved changes were restored.' }).waitFor();
+    await again.getByRole('textbox', { name: 'Name' }).fill('Renamed again, in the second tab');
+    await draftsHold(second, 'Renamed again, in the second tab');
+    // Told in the page once the first tab's discard has reached it: a channel opened after the editor's
+    // hears each message after it (BroadcastChannel delivers in the order the channels were made).
+    await second.evaluate(() => {
+      const heard = new BroadcastChannel('storefront-connect:drafts');
+      heard.onmessage = () => Object.assign(window, { discardHeard: true });
+    });
+    await editor.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByRole('status').filter({ hasText: 'Changes discarded.' }).waitFor();
+    await second.waitForFunction(() => (window as { discardHeard?: boolean }).discardHeard === true, undefined, { timeout: 10_000 });
+    expect(await draftsHolding(second, 'Renamed again, in the second tab')).toBe(true);
+    expect(await again.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Renamed again, in the second tab');
+    expect(e2e.env.store.getProduct(productId)).toMatchObject({ name: before.name });
+  });
+
   it('Cancel on a new product with something typed asks first, from the keyboard: Escape keeps it, Discard forgets it (it forgot at one click)', async () => {
     const { page } = await e2e.open({ width: 1280, height: 900 });
     await page.goto(e2e.env.app.url);

@@ -12,8 +12,27 @@ import { connectedSinceSignOut, signOutsHeard } from './sign-outs-heard.ts';
  * Its writes and discards go one after another, in the order asked: a discard asked for after a
  * save (a product added, an edit saved) is never undone by that save landing after it. A discard
  * takes only what this draft last wrote or read: another tab's typing in the same form, written
- * over it since, stays (a save in one tab deleted the other's unsaved edit).
+ * over it since, stays (a save in one tab deleted the other's unsaved edit). A discard the merchant
+ * asked for is told to the other tabs (BroadcastChannel; the message names the draft's key only):
+ * an editor there showing that edit, restored and not typed over since, hears it (onDiscardedElsewhere).
  */
+/** A draft discarded in a tab: its key. */
+interface DiscardMessage {
+  discarded: string;
+}
+
+const DRAFTS_CHANNEL_NAME = 'storefront-connect:drafts';
+let channel: BroadcastChannel | null | undefined;
+
+/** The tab's channel to its other tabs (one: a tab does not hear its own), or null where there is none. */
+function draftsChannel(): BroadcastChannel | null {
+  if (channel === undefined) {
+    channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(DRAFTS_CHANNEL_NAME) : null;
+    (channel as { unref?: () => void } | null)?.unref?.();
+  }
+  return channel;
+}
+
 export class ProductDraft<T> {
   readonly #store: DraftStore;
   readonly #key: string;
@@ -69,12 +88,29 @@ export class ProductDraft<T> {
     });
   }
 
-  discard(): Promise<void> {
+  /**
+   * `tell`: the merchant discarded it (Discard changes), which the other tabs hear; not a save, after
+   * which another tab's copy of the edit meets the store's newer version as "Changed elsewhere".
+   */
+  discard(tell = false): Promise<void> {
     return this.#inTurn(async () => {
       const mine = this.#mine;
       this.#mine = undefined;
-      if (mine !== undefined) await this.#store.discardIf(this.#key, mine);
+      if (mine === undefined) return;
+      await this.#store.discardIf(this.#key, mine);
+      if (tell) draftsChannel()?.postMessage({ discarded: this.#key } satisfies DiscardMessage);
     });
+  }
+
+  /** Calls `listener` when another tab discards this draft (its Discard changes); returns the unsubscribe. */
+  onDiscardedElsewhere(listener: () => void): () => void {
+    const heard = draftsChannel();
+    if (!heard) return () => undefined;
+    const onMessage = (event: MessageEvent): void => {
+      if ((event.data as Partial<DiscardMessage> | null)?.discarded === this.#key) listener();
+    };
+    heard.addEventListener('message', onMessage);
+    return () => heard.removeEventListener('message', onMessage);
   }
 }
 
