@@ -89,5 +89,6 @@ export const shopware6Profile: ProviderProfile = Object.freeze({
   paging: { firstPage: 0, minCount: 1, maxCount: 100, defaultCount: 24 },
   // The Admin API's `term` ranks products by their name and product number among other fields
   // (Shopware's default search ranking; our test server, criteria-engine.ts, matches those two).
+  // Promotions (their codes) live under Marketing › Promotions in the Administration (plugin guides for 6.6 say so).
   notes: { searchHint: 'Name or product number', couponsManagedAt: 'Shopware Administration › Marketing › Promotions' },
 });
