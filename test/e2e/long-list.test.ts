@@ -152,7 +152,9 @@ describe('a long catalogue', () => {
     // Two columns of one width, and every price on one line, a was-price included: a wrapped one
     // made its card (so every row) a line taller and its column wider than the other. Read at
     // every step of the scroll, so that long prices ($156.00 $249.99) are among the cards read.
-    const seen: { width: number; price: number; line: number; was: string }[] = [];
+    // And inside the card: a line too long ends its was-price with an ellipsis, not at the card's
+    // edge, which cut it off mid-number ($249.9).
+    const seen: { width: number; price: number; line: number; was: string; past: number }[] = [];
     const readCards = async () =>
       seen.push(
         ...(await page.locator('main ul[aria-label="Products"] > li article').evaluateAll((cards) =>
@@ -161,6 +163,8 @@ describe('a long catalogue', () => {
             price: card.querySelector('.price')!.getBoundingClientRect().height,
             line: card.querySelector('.now')!.getBoundingClientRect().height,
             was: `${card.querySelector('.now')!.textContent} ${card.querySelector('.was')?.textContent ?? ''}`,
+            // how far the price line reaches past its box in the card (the box of the price and stock lines)
+            past: card.querySelector('.price')!.getBoundingClientRect().right - card.querySelector('.card-meta')!.getBoundingClientRect().right,
           })),
         )),
       );
@@ -178,6 +182,7 @@ describe('a long catalogue', () => {
     expect(new Set(seen.map((c) => c.width)).size).toBe(1);
     expect(seen.some((c) => /^\$\d{3}\.\d\d was \$\d{3}/.test(c.was.trim()))).toBe(true);
     for (const card of seen) expect(card.price, card.was).toBeLessThan(card.line * 1.5);
+    expect(seen.filter((card) => card.past > 0.5).map((card) => card.was)).toEqual([]);
     const count = await scrollUntilLoaded(page, 96);
     expect(count).toBeGreaterThanOrEqual(96);
     expect(await cardCount(page)).toBeLessThan(count / 2);
