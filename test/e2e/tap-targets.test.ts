@@ -1,0 +1,62 @@
+/**
+ * A shopper's taps on a phone (360 px): the buttons and the links that stand on their own line
+ * (Back to the catalogue, the store's pages, View on the store's website) are at least 44 px tall
+ * (WCAG 2.5.5), the quantity field as tall as Add to cart beside it, and no screen scrolls sideways.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { loadedProducts, productCards } from '../helpers/catalog-grid.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const e2e = useE2e({ app: { defaultScopes: ['storefront', 'cart'] } });
+const FINGER = 44;
+
+async function heightOf(target: Locator): Promise<number> {
+  await target.waitFor();
+  return (await target.boundingBox())!.height;
+}
+
+/** The targets' names with their heights, for those under a finger's height (none expected). */
+async function tooSmall(targets: Locator): Promise<string[]> {
+  return targets.evaluateAll((elements, finger) => elements.flatMap((element) => {
+    const { height } = element.getBoundingClientRect();
+    return height > 0 && height < finger ? [`${(element.textContent ?? '').trim()}: ${height} px`] : [];
+  }), FINGER);
+}
+
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describe('tap targets at 360 px', () => {
+  it('the stores, the catalogue, a product and a store page: buttons and links on their own line a finger tall, nothing sideways', async () => {
+    const { page } = await e2e.open({ width: 360, height: 760 });
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    expect(await tooSmall(page.getByRole('button', { name: /^Connect / }))).toEqual([]);
+    expect(await sideways(page)).toBe(0);
+
+    await connectThroughConsent(page, STORE_NAME);
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    const pages = page.getByRole('navigation', { name: 'Store pages' }).getByRole('link');
+    await pages.first().waitFor();
+    expect(await tooSmall(pages)).toEqual([]);
+    expect(await heightOf(page.getByRole('button', { name: 'Load more' }))).toBeGreaterThanOrEqual(FINGER);
+    expect(await sideways(page)).toBe(0);
+
+    await productCards(page).first().getByRole('link').first().click();
+    const back = page.getByRole('link', { name: '← Back to the catalogue' });
+    const add = page.getByRole('button', { name: 'Add to cart' });
+    expect(await heightOf(back)).toBeGreaterThanOrEqual(FINGER);
+    expect(await heightOf(add)).toBeGreaterThanOrEqual(FINGER);
+    expect(await heightOf(page.getByRole('spinbutton', { name: 'Quantity' }))).toBe(await heightOf(add));
+    expect(await heightOf(page.getByRole('link', { name: /^View on the store’s website/ }))).toBeGreaterThanOrEqual(FINGER);
+    expect(await sideways(page)).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/tap-targets-product-360.png`, fullPage: true });
+
+    await back.click();
+    await pages.first().click();
+    expect(await heightOf(page.getByRole('link', { name: '← Back to the catalogue' }))).toBeGreaterThanOrEqual(FINGER);
+    expect(await sideways(page)).toBe(0);
+  });
+});
