@@ -1,7 +1,8 @@
 /**
  * A shopper's taps on a phone (360 px): the buttons and the links that stand on their own line
  * (Back to the catalogue, the store's pages, View on the store's website) are at least 44 px tall
- * (WCAG 2.5.5), the quantity field as tall as Add to cart beside it, and no screen scrolls sideways.
+ * (WCAG 2.5.5), the quantity field as tall as Add to cart beside it, and no screen scrolls sideways;
+ * and the sort choices' words fit their box (half the width there), not cut off.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -58,5 +59,21 @@ describe('tap targets at 360 px', () => {
     await pages.first().click();
     expect(await heightOf(page.getByRole('link', { name: '← Back to the catalogue' }))).toBeGreaterThanOrEqual(FINGER);
     expect(await sideways(page)).toBe(0);
+  });
+
+  it('each sort choice shows whole in its box', async () => {
+    const { page } = await e2e.open({ width: 360, height: 760 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const sort = page.getByLabel('Sort by');
+    // each choice's words in the box's font, against the room left by its padding and its arrow (about 16 px)
+    const overflowing = await sort.evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16;
+      return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
+    });
+    expect(overflowing).toEqual([]);
   });
 });
