@@ -2,12 +2,13 @@
  * A shopper's taps on a phone (360 px): the buttons and the links that stand on their own line
  * (Back to the catalogue, the store's pages, View on the store's website) are at least 44 px tall
  * (WCAG 2.5.5), the quantity field as tall as Add to cart beside it, and no screen scrolls sideways;
- * and the sort choices' words fit their box (half the width there), not cut off.
+ * the sort choices' words fit their box (half the width there), not cut off; and back from granting
+ * the cart on a product, Add to cart (below the picture there) has the focus, so it is in view.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { STORE_NAME, answerConsent, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { loadedProducts, productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
@@ -75,5 +76,24 @@ describe('tap targets at 360 px', () => {
       return [...select.options].filter((option) => context.measureText(option.text).width > room).map((option) => option.text);
     });
     expect(overflowing).toEqual([]);
+  });
+
+  it('Grant access for the cart on a product: back from the store, Add to cart has the focus, in view below the picture', async () => {
+    const started = await e2e.startApp({ defaultScopes: ['storefront'] });
+    const { page } = await e2e.open({ width: 360, height: 760 });
+    await page.goto(started.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await productCards(page).first().getByRole('link').first().click();
+    const product = page.url();
+    await page.getByRole('button', { name: /^Grant access/ }).click();
+    await answerConsent(page);
+    const add = page.getByRole('button', { name: 'Add to cart' });
+    await add.waitFor();
+    expect(page.url()).toBe(product);
+    await expect.poll(() => add.evaluate((button) => button === document.activeElement)).toBe(true);
+    const box = (await add.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(760);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/tap-targets-cart-granted-360.png` });
   });
 });

@@ -12,7 +12,7 @@ import { AppError } from '../oauth/errors.ts';
 import { OAuthRedirectError } from '../oauth/http-errors.ts';
 import { catalogRoute, type Route } from './routes.ts';
 import type { Session } from './session.svelte.ts';
-import { noteRefusedMore, noteWithheld, type Refusal } from './withheld.svelte.ts';
+import { noteGranted, noteRefusedMore, noteWithheld, type Refusal } from './withheld.svelte.ts';
 
 export type SignInOutcome = { path: string; error: null } | { route: Route; error: unknown };
 
@@ -21,7 +21,8 @@ export type SignInOutcome = { path: string; error: null } | { route: Route; erro
  * or the store does not give it to this app): a calm note says so, as for more access declined, and
  * the locks of what stays locked say the store did not grant it, instead of asking as if never asked.
  */
-function grantedLess(session: Session, storeId: string, asked: readonly string[]): void {
+function grantedLess(session: Session, storeId: string, asked: readonly string[], returnTo: string): void {
+  noteGranted(storeId, asked, session.grantedScopes(storeId), returnTo);
   if (noteWithheld(storeId, asked, session.grantedScopes(storeId))) session.noteDeclinedMore(storeId);
 }
 
@@ -42,12 +43,12 @@ export async function finishSignIn(captured: CapturedRedirect, deps: { config: A
     const seam = session.config.stores.some((s) => runsOnSeam(s.kind)) ? await (await session.seam()).completeRedirect(captured, window.location.href) : null;
     if (seam) {
       session.link(seam.credential);
-      grantedLess(session, seam.credential.storeId, seam.asked);
+      grantedLess(session, seam.credential.storeId, seam.asked, seam.returnTo);
       return { path: seam.returnTo, error: null };
     }
     const result = await auth.completeSignIn(captured);
     session.accept(result.session);
-    grantedLess(session, result.storeId, result.asked);
+    grantedLess(session, result.storeId, result.asked, result.returnTo);
     return { path: result.returnTo, error: null };
   } catch (error) {
     const code = (error as { code?: string } | null)?.code;

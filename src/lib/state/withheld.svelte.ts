@@ -25,6 +25,26 @@ export function noteWithheld(storeId: string, asked: readonly string[], granted:
   return left.length > 0;
 }
 
+/** What the last sign-in to each store asked for and got, and the page it came back to (not drawn: no $state). */
+const granted: Record<string, { scopes: readonly string[]; path: string }> = {};
+
+/** A sign-in to `storeId` that asked for `asked` got `got`, and came back to `path`. */
+export function noteGranted(storeId: string, asked: readonly string[], got: readonly string[], path: string): void {
+  granted[storeId] = { scopes: asked.filter((scope) => got.includes(scope)), path };
+}
+
+/**
+ * Whether the last sign-in to `storeId` asked for `scope`, got it and came back to `path`: the page
+ * that asked for more access, whose unlocked control then takes the focus (Add to cart, below a
+ * phone's fold). Taken once: a later visit to the page is not such a return.
+ */
+export function takeGranted(storeId: string, scope: string, path: string): boolean {
+  const last = granted[storeId];
+  if (!last || last.path !== path || !last.scopes.includes(scope)) return false;
+  delete granted[storeId];
+  return true;
+}
+
 /** The scopes the last sign-in to `storeId` asked for and was not granted ([] when none). */
 export function withheldScopes(storeId: string): readonly string[] {
   return withheld[storeId] ?? [];
