@@ -70,24 +70,15 @@ export function screenFor(route: Route, context: ScreenContext): Screen {
     return screen('home', 'Loading…', { callbackError: context.callbackError, notFound: route.name === 'notFound' });
   }
   if (!context.connected) return screen('notConnected', null, { storeId: route.storeId });
-  switch (route.name) {
-    case 'catalog':
-      return screen('catalog', 'Loading the catalogue…', { route }, route.storeId);
-    case 'product':
-      return screen('product', 'Loading product…', { storeId: route.storeId, productId: route.productId }, `${route.storeId}/${route.productId}`);
-    case 'page':
-      return screen('page', 'Loading page…', { storeId: route.storeId, slug: route.slug }, `${route.storeId}/${route.slug}`);
-    // Another store's cart, orders, coupons or snippet is another screen: built afresh, never the
-    // last store's shown under the new one's name.
-    case 'cart':
-      return screen('cart', 'Loading cart…', { storeId: route.storeId }, route.storeId);
-    case 'orders':
-      return screen('orders', 'Loading orders…', { storeId: route.storeId, page: route.page }, route.storeId);
-    case 'coupons':
-      return screen('coupons', 'Loading coupons…', { storeId: route.storeId }, route.storeId);
-    case 'embed':
-      return screen('embed', 'Loading…', { storeId: route.storeId }, route.storeId);
-  }
+  if (route.name === 'catalog') return screen('catalog', 'Loading the catalogue…', { route }, route.storeId);
+  // Another store screen's props are its route's (the product, the page, the orders' page), and its
+  // loading line names it by its route's name ("Loading product…"; the snippet's plain "Loading…"):
+  // written once, not per screen (the first load's bytes, npm run size). Another product or page is
+  // another screen; so is another store's cart, orders, coupons or snippet: built afresh, never the
+  // last store's shown under the new one's name.
+  const { name, ...props } = route;
+  const shown = 'productId' in route ? route.productId : 'slug' in route ? route.slug : null;
+  return screen(name, name === 'embed' ? 'Loading…' : `Loading ${name}…`, props, shown === null ? route.storeId : `${route.storeId}/${shown}`);
 }
 
 /**

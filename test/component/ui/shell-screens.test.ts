@@ -74,6 +74,24 @@ describe('screenFor', () => {
     expect([mugs.name, mugs.key]).toEqual([all.name, all.key]);
   });
 
+  it('says what loads, hands over the props and keys each screen as the table always did (every route, whole)', () => {
+    const catalog = catalogRoute('demo', { q: 'mug' });
+    const shown = ROUTES.slice(2).map(([route]) => route).map((route) => route.name === 'catalog' ? catalog : route);
+    expect(shown.map((route) => {
+      const { name, loading, props, key } = screenFor(route, CONNECTED);
+      return { name, loading, props, key };
+    })).toEqual([
+      { name: 'catalog', loading: 'Loading the catalogue…', props: { route: catalog }, key: 'demo' },
+      { name: 'product', loading: 'Loading product…', props: { storeId: 'demo', productId: 'p-1' }, key: 'demo/p-1' },
+      { name: 'page', loading: 'Loading page…', props: { storeId: 'demo', slug: 'about' }, key: 'demo/about' },
+      { name: 'cart', loading: 'Loading cart…', props: { storeId: 'demo' }, key: 'demo' },
+      { name: 'orders', loading: 'Loading orders…', props: { storeId: 'demo', page: 2 }, key: 'demo' },
+      { name: 'coupons', loading: 'Loading coupons…', props: { storeId: 'demo' }, key: 'demo' },
+      { name: 'embed', loading: 'Loading…', props: { storeId: 'demo' }, key: 'demo' },
+    ]);
+    expect(screenFor({ name: 'home' }, CONNECTED).loading).toBe('Loading…');
+  });
+
   it.each(ROUTES)('preloadView(%o) loads the very view the shell renders for it', async (route, view) => {
     expect((await preloadView(route))?.default).toBe(view);
   });
