@@ -22,6 +22,8 @@ let host: StaticServer;
 let token: string;
 
 const FALLBACK = `See our products at ${STORE_NAME}`;
+/** The widget's deadline for a load (LOAD_TIMEOUT_MS in src/widget/storefront-products.ts, which node cannot import). */
+const LOAD_TIMEOUT_MS = 15_000;
 
 beforeAll(async () => {
   e2e.env.app.setHeaders({ ...WIDGET_HEADERS });
@@ -50,10 +52,10 @@ beforeAll(async () => {
 });
 
 /** What a host page's own earlier script does to the page's globals, and what the widget then shows. */
-const POISONS: Record<string, { script: string; shows: 'unavailable' | 'products' }> = {
+const POISONS: Record<string, { script: string; shows: 'unavailable' | 'products'; deadline?: true }> = {
   'fetch that throws': { script: `window.fetch = () => { throw new TypeError('poisoned fetch'); };`, shows: 'unavailable' },
-  // ends at the widget's own deadline (LOAD_TIMEOUT_MS), not in an endless spinner
-  'fetch that never answers': { script: `window.fetch = () => new Promise(() => {});`, shows: 'unavailable' },
+  // ends at the widget's own deadline (LOAD_TIMEOUT_MS), not in an endless spinner, nor before it
+  'fetch that never answers': { script: `window.fetch = () => new Promise(() => {});`, shows: 'unavailable', deadline: true },
   'Response.prototype.json that answers forged data': {
     script: `Response.prototype.json = async function () { return { nonsense: [1, 2, 3], products: 'not a list' }; };`,
     shows: 'unavailable',
@@ -82,11 +84,22 @@ describe('a host page that poisons the globals before the widget loads (security
       void dialog.dismiss();
     });
     await page.addInitScript({ content: poison.script });
+    // The deadline by the page's own clock, moved on by the test: not 15 s of the run's time waited out.
+    if (poison.deadline) await page.clock.install();
     await page.goto(`${host.url}page.html`);
     const widget = page.locator('storefront-products');
     const cards = () => widget.evaluate((el) => el.shadowRoot?.querySelectorAll('li').length ?? 0);
     if (poison.shows === 'unavailable') {
       const alert = widget.locator('[role="alert"]');
+      if (poison.deadline) {
+        // The request is out (the widget says it is busy): a second short of the deadline it still
+        // waits; at the deadline it gives up.
+        await widget.locator('[aria-busy="true"]').waitFor();
+        await page.clock.runFor(LOAD_TIMEOUT_MS - 1000);
+        expect(await alert.count()).toBe(0);
+        expect(await widget.locator('[aria-busy="true"]').count()).toBe(1);
+        await page.clock.runFor(1000);
+      }
       await alert.waitFor({ timeout: 25_000 });
       expect(await alert.textContent()).toMatch(/^Products are unavailable right now\./);
       expect(await page.getByRole('link', { name: FALLBACK }).isVisible()).toBe(true);
