@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { buildHeadersFile } from './test/deploy/csp.ts';
 import { WIDGET_PINS } from './src/lib/embed/snippet.ts';
 import { configProblem, readDeploymentConfig } from './test/deploy/read-config.ts';
+import { AloneLast } from './test/helpers/e2e-alone.ts';
 import { AUTH_CODE, FIRST_SCREEN_PARTS, neededModules, RECORD_READING, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
@@ -389,8 +390,10 @@ export default defineConfig({
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     // The unit and component files run one per core (vitest's default leaves one core out: on this
     // project's 2-core machines, one at a time; two at a time took them from 143 to 99 s); then the
-    // end-to-end files, one at a time with nothing else running, since some of them time what
-    // Chromium does (groupOrder: a group starts once the one before has ended).
+    // end-to-end files, two at a time with no unit file running (groupOrder: a group starts once the
+    // one before has ended), except those that time what Chromium does: each of those runs with no
+    // other file beside it, after the others (test/helpers/e2e-alone.ts, its lock and AloneLast).
+    sequence: { sequencer: AloneLast },
     projects: [
       {
         extends: true,
@@ -421,14 +424,17 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['test/e2e/**/*.test.ts'],
-          setupFiles: ['test/helpers/load-profiles.ts'],
+          setupFiles: ['test/helpers/e2e-lock.ts', 'test/helpers/load-profiles.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
-          // The files share one worker and its module graph (Playwright, the demo stores, the
-          // config code), imported once rather than once per file; each file's own state is in its
-          // module or its fixture (useE2e), never in a helper module's.
+          // Two files at a time, each on its own worker, each with its own servers on ports of their
+          // own and its own browser contexts in the run's one Chromium; the build is read only.
+          // Two at a time took the end-to-end files from 429 to 317 s of wall time on a loaded machine.
+          maxWorkers: 2,
+          // A worker's files share its module graph (Playwright, the demo stores, the config code),
+          // imported once rather than once per file; each file's own state is in its module or its
+          // fixture (useE2e), never in a helper module's.
           isolate: false,
           sequence: { groupOrder: 1 },
           expect: { poll: { timeout: 10_000 } },

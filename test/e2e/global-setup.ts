@@ -4,11 +4,14 @@ import { chromium } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { BUILD_DIR } from '../helpers/paths.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/browser.ts';
+import { startRunLock } from '../helpers/e2e-alone.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The end-to-end run's one Chromium (see below): each file connects to it. */
     chromiumEndpoint: string;
+    /** The run lock's port (e2e-alone.ts): which files may run beside which. */
+    e2eLockPort: number;
   }
 }
 
@@ -22,6 +25,8 @@ declare module 'vitest' {
  * connects to (e2e-fixture.ts, connectChromium): a launch and close per file cost 1-2 s of the run's
  * two cores each, some forty files. Each file still has browser contexts of its own (fresh
  * storage, cookies, IndexedDB), and a file's contexts are closed when it disconnects.
+ *
+ * And serves the run lock (e2e-alone.ts) that keeps the files that time Chromium alone.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const server = await chromium.launchServer({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true, host: '127.0.0.1' });
@@ -38,6 +43,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.close();
     throw error;
   }
+  const lock = await startRunLock();
   project.provide('chromiumEndpoint', server.wsEndpoint());
-  return () => server.close();
+  project.provide('e2eLockPort', lock.port);
+  return async () => {
+    await server.close();
+    await lock.close();
+  };
 }
