@@ -430,7 +430,7 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Two files at a time, each on its own worker, each with its own servers on ports of their
           // own and its own browser contexts in the run's one Chromium; the build is read only.
-          // Two at a time took the end-to-end files from 429 to 317 s of wall time on a loaded machine.
+          // Eight of the largest files took 317 s two at a time, 429 s one at a time (a loaded machine).
           maxWorkers: 2,
           // A worker's files share its module graph (Playwright, the demo stores, the config code),
           // imported once rather than once per file; each file's own state is in its module or its
