@@ -6,15 +6,13 @@
  * by a poisoned fetch, shows their names as text), runs no script from them, and leaves the host
  * page's own content alone.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { startStaticServer, strictHostCsp, type StaticServer } from '../helpers/static-server.ts';
-import { CLIENT_ID, STORE_NAME } from '../helpers/e2e-app.ts';
-import { authorize } from '../demo-store/store-client.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
+import { STORE_NAME } from '../helpers/e2e-app.ts';
+import { startWidgetHost, storefrontToken } from '../helpers/widget-host.ts';
 import { WIDGET_HEADERS } from '../deploy/csp.ts';
 
 const e2e = useE2e({ app: {} });
@@ -27,20 +25,8 @@ const LOAD_TIMEOUT_MS = 15_000;
 
 beforeAll(async () => {
   e2e.env.app.setHeaders({ ...WIDGET_HEADERS });
-  const { fragment } = await authorize(e2e.env.store.origin, {
-    client_id: CLIENT_ID,
-    response_type: 'token',
-    redirect_uri: e2e.env.app.url,
-    scope: 'storefront',
-    state: 'poisoned-e2e',
-  });
-  token = fragment.get('access_token') ?? '';
-  if (!token) throw new Error('the demo store gave no token');
-  const root = await mkdtemp(join(tmpdir(), 'widget-poisoned-'));
-  e2e.closeAfterAll(() => rm(root, { recursive: true, force: true }));
-  host = await startStaticServer({ root, basePath: '/' });
-  e2e.closeAfterAll(() => host.close());
-  host.setHeaders(strictHostCsp(e2e.env.app.origin, e2e.env.store.origin));
+  token = await storefrontToken(e2e, 'poisoned-e2e');
+  ({ host } = await startWidgetHost(e2e, 'widget-poisoned-'));
   host.setOverride(
     'page.html',
     () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A poisoned page</title></head><body>

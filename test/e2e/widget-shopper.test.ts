@@ -7,16 +7,15 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { startStaticServer, strictHostCsp, type StaticServer } from '../helpers/static-server.ts';
-import { CLIENT_ID, STORE_NAME } from '../helpers/e2e-app.ts';
-import { authorize } from '../demo-store/store-client.ts';
+import type { StaticServer } from '../helpers/static-server.ts';
+import { STORE_NAME } from '../helpers/e2e-app.ts';
+import { startWidgetHost, storefrontToken } from '../helpers/widget-host.ts';
 import { WIDGET_HEADERS } from '../deploy/csp.ts';
 
 const e2e = useE2e({ app: {} });
@@ -31,20 +30,8 @@ const LONG_NAME =
 
 beforeAll(async () => {
   e2e.env.app.setHeaders({ ...WIDGET_HEADERS });
-  const { fragment } = await authorize(e2e.env.store.origin, {
-    client_id: CLIENT_ID,
-    response_type: 'token',
-    redirect_uri: e2e.env.app.url,
-    scope: 'storefront',
-    state: 'store-answers-e2e',
-  });
-  token = fragment.get('access_token') ?? '';
-  if (!token) throw new Error('the demo store gave no token');
-  const root = await mkdtemp(join(tmpdir(), 'widget-answers-'));
-  e2e.closeAfterAll(() => rm(root, { recursive: true, force: true }));
-  host = await startStaticServer({ root, basePath: '/' });
-  e2e.closeAfterAll(() => host.close());
-  host.setHeaders(strictHostCsp(e2e.env.app.origin, e2e.env.store.origin));
+  token = await storefrontToken(e2e, 'store-answers-e2e');
+  ({ host } = await startWidgetHost(e2e, 'widget-answers-'));
   host.setOverride(
     'page.html',
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A shop's blog</title></head><body>

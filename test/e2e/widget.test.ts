@@ -4,9 +4,8 @@
  * Also: a hostile host stylesheet, hostile products, a bad token, no globals, and the app's Embed
  * screen writing a snippet that works when pasted.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -15,28 +14,14 @@ import type { ConsoleLog } from '../helpers/browser.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, strictHostCsp, type StaticServer } from '../helpers/static-server.ts';
-import { CLIENT_ID, STORE_NAME, connectThroughConsent, answerConsent } from '../helpers/e2e-app.ts';
-import { authorize } from '../demo-store/store-client.ts';
+import { STORE_NAME, connectThroughConsent, answerConsent } from '../helpers/e2e-app.ts';
+import { startWidgetHost, storefrontToken } from '../helpers/widget-host.ts';
 import { appHeaders, WIDGET_HEADERS } from '../deploy/csp.ts';
 
 let host: StaticServer;
 let hostRoot: string;
 let token: string;
 let context: BrowserContext | undefined;
-
-/** A storefront-only token, got the way a person would: the store's consent page, Allow. */
-async function storefrontToken(): Promise<string> {
-  const { fragment } = await authorize(e2e.env.store.origin, {
-    client_id: CLIENT_ID,
-    response_type: 'token',
-    redirect_uri: e2e.env.app.url,
-    scope: 'storefront',
-    state: 'widget-e2e',
-  });
-  const value = fragment.get('access_token');
-  if (!value) throw new Error(`the demo store gave no token (${fragment.get('error') ?? 'no error'})`);
-  return value;
-}
 
 function escapeAttr(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -89,15 +74,9 @@ const e2e = useE2e({ app: { store: { hostileProducts: true } } });
 beforeAll(async () => {
   // The deployment's headers as `npm run csp` derives them from this config.json, plus widget.js's.
   e2e.env.app.setHeaders({ ...appHeaders({ stores: e2e.env.stores }), ...WIDGET_HEADERS });
-  token = await storefrontToken();
-
-  hostRoot = await mkdtemp(join(tmpdir(), 'widget-host-'));
-  e2e.closeAfterAll(() => rm(hostRoot, { recursive: true, force: true }));
-  host = await startStaticServer({ root: hostRoot, basePath: '/' });
-  e2e.closeAfterAll(() => host.close());
+  token = await storefrontToken(e2e, 'widget-e2e');
   // The embedding site's own strict CSP: scripts only from the app's origin, no inline styles.
-  host.setHeaders(strictHostCsp(e2e.env.app.origin, e2e.env.store.origin));
-  // No addAllowedOrigin for the host: the store lets any origin read its storefront.
+  ({ host, root: hostRoot } = await startWidgetHost(e2e, 'widget-host-'));
   host.setOverride('host.css', HOST_CSS);
   host.setOverride('hostile.css', HOSTILE_CSS);
   host.setOverride('clean.html', () => hostPage(LAYOUT_ATTRIBUTES()));
