@@ -4,6 +4,9 @@
  * (WCAG 2.5.5), the quantity field as tall as Add to cart beside it, and no screen scrolls sideways;
  * the sort choices' words fit their box (half the width there), not cut off; and back from granting
  * the cart on a product, Add to cart (below the picture there) has the focus, so it is in view.
+ * The store bar's switcher and Sign out, the catalogue's search box and selects are a finger tall
+ * there too; a product's category chips keep their small look with a finger's hit area, which does
+ * not reach a neighbour's; at 1280 px with a mouse all keep their denser size.
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -28,6 +31,17 @@ async function tooSmall(targets: Locator): Promise<string[]> {
   }), FINGER);
 }
 
+/** Whether a point a finger's half-height above and below `target`'s middle (and half-width beside it), and the middle, hit it. */
+async function fingerHits(target: Locator): Promise<string[]> {
+  return target.evaluateAll((elements, finger) => elements.flatMap((element) => {
+    const box = element.getBoundingClientRect();
+    const [x, y, half] = [box.left + box.width / 2, box.top + box.height / 2, finger / 2 - 1];
+    const points = [[x, y - half], [x, y + half], [x - half, y], [x + half, y], [x, y]];
+    const missed = points.filter(([px, py]) => document.elementFromPoint(px!, py!)?.closest('a') !== element);
+    return missed.length > 0 ? [`${(element.textContent ?? '').trim()}: ${missed.map((point) => point.map(Math.round).join(',')).join(' ')} of ${Math.round(box.width)}x${Math.round(box.height)}`] : [];
+  }), FINGER);
+}
+
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('tap targets at 360 px', () => {
@@ -37,9 +51,14 @@ describe('tap targets at 360 px', () => {
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     expect(await tooSmall(page.getByRole('button', { name: /^Connect / }))).toEqual([]);
     expect(await sideways(page)).toBe(0);
+    const header = await heightOf(page.getByRole('banner'));
 
     await connectThroughConsent(page, STORE_NAME);
     await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    // the header's row as tall as on the stores list, now with the store bar's finger-tall Sign out in it (the tabs below)
+    expect(await tooSmall(page.getByRole('banner').getByRole('button', { name: /^Sign out of / }))).toEqual([]);
+    const tabs = await heightOf(page.getByRole('navigation', { name: 'Store', exact: true }));
+    expect(await heightOf(page.getByRole('banner')) - tabs).toBe(header);
     const pages = page.getByRole('navigation', { name: 'Store pages' }).getByRole('link');
     await pages.first().waitFor();
     expect(await tooSmall(pages)).toEqual([]);
@@ -95,5 +114,62 @@ describe('tap targets at 360 px', () => {
     expect(box.y).toBeGreaterThanOrEqual(0);
     expect(box.y + box.height).toBeLessThanOrEqual(760);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/tap-targets-cart-granted-360.png` });
+  });
+
+  it('the store bar, the search box and selects a finger tall at 360 px; the same at 1280 px with a mouse as before', async () => {
+    const { page } = await e2e.open({ width: 360, height: 760 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'Storefront Connect' }).click();
+    await connectThroughConsent(page, `${STORE_NAME} (PKCE)`);
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    const banner = page.getByRole('banner');
+    const fields = {
+      store: banner.getByRole('combobox', { name: 'Store' }),
+      'sign out': banner.getByRole('button', { name: /^Sign out of / }),
+      search: page.getByRole('searchbox', { name: 'Search' }),
+      category: page.getByRole('combobox', { name: 'Category' }),
+      sort: page.getByRole('combobox', { name: 'Sort by' }),
+    };
+    const heights = async () => Promise.all(Object.values(fields).map((field) => heightOf(field)));
+    const names = Object.keys(fields);
+    expect((await heights()).flatMap((height, n) => (height < FINGER ? [`${names[n]}: ${height} px`] : []))).toEqual([]);
+    expect(await sideways(page)).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/tap-targets-catalogue-360.png` });
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(heights).toEqual([36, 36, 40, 40, 40]);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/tap-targets-catalogue-1280.png` });
+  });
+
+  it('a product’s category chips: a finger’s area each at 360 px, none reaching its neighbour; their look and the desktop’s as before', async () => {
+    const { page } = await e2e.open({ width: 360, height: 760 });
+    // A product in several categories (as a Shopware product often is), its chips on more than one row at 360 px.
+    const categories = ['Kitchen', 'Home & Garden', 'Gifts', 'Tea', 'Sale', 'New', 'Outdoor living', 'A'];
+    await page.route(`${e2e.env.store.origin}/api/v1/products/*`, async (route) => {
+      const response = await route.fetch();
+      const product = await response.json();
+      await route.fulfill({ response, json: { ...product, categories, tags: ['green', 'gift', 'x'] } });
+    });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await productCards(page).first().getByRole('link').first().click();
+    const chips = page.getByRole('link').filter({ has: page.locator('xpath=self::*[contains(@class, "chip")]') });
+    await expect.poll(() => chips.count()).toBe(categories.length);
+    const tops = await chips.evaluateAll((elements) => new Set(elements.map((element) => element.getBoundingClientRect().top)).size);
+    expect(tops, 'chips on more than one row').toBeGreaterThan(1);
+    // (in view: a point outside the viewport hits nothing)
+    await chips.first().evaluate((chip) => chip.parentElement!.scrollIntoView({ block: 'center' }));
+    expect(await fingerHits(chips)).toEqual([]);
+    const look = async () => (await chips.first().boundingBox())!.height;
+    const small = await look();
+    expect(small).toBeLessThan(30);
+    expect(await sideways(page)).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/tap-targets-chips-360.png`, fullPage: true });
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(look).toBe(small);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/tap-targets-chips-1280.png`, fullPage: true });
   });
 });
