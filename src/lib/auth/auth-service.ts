@@ -12,6 +12,7 @@ import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { clearEnded, markEnded, type EndedReason } from '../storage/ended-markers.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import type { VaultListing } from '../storage/token-vault.ts';
+import type { StorageRefusal } from '../storage/storage-full.ts';
 import { revocationCode, supersededBy, type RevocationCode, type RevokeTokens } from './grant-revocation.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { CodeFlowModule, RedirectFlows } from './redirect-flows.ts';
@@ -64,7 +65,8 @@ export type AuthEvent =
   | { type: 'renewal-unavailable'; storeId: string }
   | { type: 'renewed'; storeId: string }
   | { type: 'scopes-changed'; storeId: string; scopes: string[] }
-  | { type: 'storage-write-failed'; storeId: string };
+  /** `why`: 'full' where refused for want of space (storage-full.ts), which the person can free. */
+  | { type: 'storage-write-failed'; storeId: string; why: StorageRefusal };
 
 export interface CompletedSignIn {
   storeId: string;
@@ -438,8 +440,8 @@ export class AuthService {
    */
   async #save(session: StoreSession): Promise<boolean> {
     const saved = await this.#sessions.save(session);
-    if (!saved) this.#emit({ type: 'storage-write-failed', storeId: session.storeId });
-    return saved;
+    if (saved !== 'saved') this.#emit({ type: 'storage-write-failed', storeId: session.storeId, why: saved });
+    return saved === 'saved';
   }
 
   /** RFC 7009 where the store's config names a revocation endpoint (grant-revocation.ts); never throws. */

@@ -25,6 +25,7 @@ import { renewalLockName, signOutOf } from './sign-out.ts';
 import { sanitizeReturnTo } from './return-to.ts';
 import { renewalsWritten, whileLeavingAsks } from './unload-guard.ts';
 import { renewalUnavailable } from './renewal-errors.ts';
+import { refusal, type StorageRefusal } from '../storage/storage-full.ts';
 
 export interface ConnectionsDeps {
   config: AppConfig;
@@ -48,9 +49,10 @@ export interface ConnectionsDeps {
   onRegranted?: (credential: Credential) => void;
   /**
    * Storage refused to write a credential (a quota, a closed database): it is kept in memory for this
-   * tab, so a rotated refresh token is not lost, and the screens say it ends with the tab.
+   * tab, so a rotated refresh token is not lost, and the screens say it ends with the tab; `why`:
+   * 'full' where refused for want of space (storage-full.ts), which the person can free.
    */
-  onWriteFailed?: (storeId: string) => void;
+  onWriteFailed?: (storeId: string, why: StorageRefusal) => void;
   /**
    * A renewal failed for a passing reason (no network, a 5xx, a 429): the refresh token is kept, and
    * the screens say the store cannot be reached just now, and retry (security case 22).
@@ -106,9 +108,9 @@ export class Connections {
     try {
       await this.#deps.vault.put(credential);
       this.#unsaved.delete(credential.storeId);
-    } catch {
+    } catch (error) {
       this.#unsaved.set(credential.storeId, credential);
-      this.#deps.onWriteFailed?.(credential.storeId);
+      this.#deps.onWriteFailed?.(credential.storeId, refusal(error));
     }
   }
 

@@ -6,6 +6,7 @@
 import type { StoreSession } from '../oauth/types.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import { TokenVault, type StoreLookup, type VaultListing } from '../storage/token-vault.ts';
+import { refusal, type StorageRefusal } from '../storage/storage-full.ts';
 
 export { REFRESH_MARGIN_MS, storesOf } from './saved-sessions.ts';
 
@@ -34,15 +35,18 @@ export class SessionStore {
     return { ...listed, sessions: [...listed.sessions.filter((s) => !this.#unsaved.has(s.storeId)), ...this.#unsaved.values()] };
   }
 
-  /** Writes the session; false when storage refused and it is kept in memory instead. */
-  async save(session: StoreSession): Promise<boolean> {
+  /**
+   * Writes the session: 'saved'; or, when storage refused and it is kept in memory instead, 'full'
+   * (no space: the device's disk or the site's quota, storage-full.ts) or 'refused' (anything else).
+   */
+  async save(session: StoreSession): Promise<'saved' | StorageRefusal> {
     try {
       await this.#vault.put(session);
       this.#unsaved.delete(session.storeId);
-      return true;
-    } catch {
+      return 'saved';
+    } catch (error) {
       this.#unsaved.set(session.storeId, session);
-      return false;
+      return refusal(error);
     }
   }
 

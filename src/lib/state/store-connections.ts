@@ -15,6 +15,7 @@ import { runsOnSeam } from '../connect/store-config.ts';
 import type { Capability } from '../domain/capability.ts';
 import { AppError } from '../oauth/errors.ts';
 import { arrivalAddress, bindingOf, checkCallbackBinding, parseBinding, type SignInBinding } from '../oauth/mix-up.ts';
+import type { StorageRefusal } from '../storage/storage-full.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
 import type { Connections } from '../auth/connections.ts';
@@ -34,7 +35,7 @@ export interface StoreConnectionsDeps {
   /** A renewal here granted other scopes than the credential it renewed (Connections' onRegranted). */
   onRegranted?: (credential: Credential) => void;
   /** Storage refused to write a credential: kept in memory for this tab (Connections' onWriteFailed). */
-  onWriteFailed?: (storeId: string) => void;
+  onWriteFailed?: (storeId: string, why: StorageRefusal) => void;
   /** A renewal failed for a passing reason, or went through (Connections' onRenewalUnavailable, onRenewed). */
   onRenewalUnavailable?: (storeId: string) => void;
   onRenewed?: (storeId: string) => void;

@@ -213,7 +213,7 @@ describe('Connections', () => {
     let refuse = false;
     const { connections, vault, calls } = await setup(
       { renew: async (credential) => tokens(`at-after-${credential.tokens!.refreshToken}`, `${credential.tokens!.refreshToken}+`, NOW + 30_000) },
-      () => ({ onWriteFailed: (storeId) => failed.push(storeId) }),
+      () => ({ onWriteFailed: (storeId, why) => failed.push(`${storeId}: ${why}`) }),
     );
     await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 30_000), secrets: { clientSecret: 's' } });
     const put = vault.put.bind(vault);
@@ -226,7 +226,7 @@ describe('Connections', () => {
     await connections.sign('fx', first);
     // the renewal spent rt-1: the store's answer (rt-1+) is what the next renewal must send
     expect(first.get('Authorization')).toBe('Bearer at-after-rt-1');
-    expect(failed).toEqual(['fx']);
+    expect(failed).toEqual(['fx: full']); // for want of space (QuotaExceededError), which the banner says
     expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1'); // the vault's older copy
     expect((await connections.current('fx'))?.tokens?.refreshToken).toBe('rt-1+');
     // still due (30 s left): the next sign renews with the rotated token kept in memory, not rt-1
@@ -238,6 +238,6 @@ describe('Connections', () => {
     refuse = false;
     await connections.sign('fx', new Headers());
     expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1+++'); // spent rt-1++, the one memory held
-    expect(failed).toEqual(['fx', 'fx']);
+    expect(failed).toEqual(['fx: full', 'fx: full']);
   });
 });
