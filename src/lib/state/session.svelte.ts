@@ -11,6 +11,7 @@ import { StoreAccess } from './store-access.svelte.ts';
 import type { StoreConnections } from './store-connections.ts';
 import { browserOffline } from '../shared/offline.ts';
 import type { EndedWords } from '../providers/ended-words.ts';
+import type { StorageRefusal } from '../storage/storage-full.ts';
 
 export type { ConnectionMode } from './store-access.svelte.ts';
 
@@ -41,8 +42,11 @@ export class Session extends StoreAccess {
   #declinedMore = $state<string | null>(null);
   /** Store ids whose renewal failed for a passing reason: kept connected, "can't reach" shows, retried. */
   #unreachable = $state<string[]>([]);
-  /** Storage refused a write: some tokens live in this tab's memory only (the storage banner shows). */
-  #writeFailed = $state(false);
+  /**
+   * Storage refused a write: some tokens live in this tab's memory only (the storage banner shows);
+   * why the first refusal was (StorageRefusal: 'full', for want of space, has words of its own).
+   */
+  #writeFailed = $state<StorageRefusal | ''>('');
   /** Retries of renewals that failed for a passing reason; its code loads with the first such failure. */
   #retry: Promise<RenewalRetry> | undefined;
   #seam: Promise<StoreConnections> | undefined;
@@ -65,7 +69,7 @@ export class Session extends StoreAccess {
           // What the screens offer follows the new grant, in place (no reload of the screen).
           onRegranted: (credential) => this.links.link(credential, false),
           // Kept in memory for this tab: the storage banner says a reload will ask to reconnect.
-          onWriteFailed: () => (this.#writeFailed = true),
+          onWriteFailed: (_, why) => (this.#writeFailed ||= why),
           // As the AuthService's events say for Goodsie: "can't reach", retried; reachable again.
           onRenewalUnavailable: (storeId) => this.#renewalUnavailable(storeId),
           onRenewed: (storeId) => this.#setReachable(storeId),
@@ -76,6 +80,11 @@ export class Session extends StoreAccess {
   /** False when IndexedDB is unavailable or refused a write: sessions (some or all) end with the tab. */
   get persistent(): boolean {
     return this.#auth.persistent && !this.#writeFailed;
+  }
+
+  /** Storage refused a write for want of space (the device's, or the site's quota): not "private mode". */
+  get storageFull(): boolean {
+    return this.#writeFailed === 'full';
   }
 
   /** Store ids the app cannot reach to renew access right now (the session is kept). */
@@ -266,7 +275,7 @@ export class Session extends StoreAccess {
     const { storeId } = event;
     if (event.type === 'signed-out-elsewhere') this.#drop(storeId, true);
     else if (event.type === 'connected-elsewhere') void this.#connectedElsewhere(storeId);
-    else if (event.type === 'storage-write-failed') this.#writeFailed = true;
+    else if (event.type === 'storage-write-failed') this.#writeFailed ||= event.why;
     else if (event.type === 'renewed') this.#setReachable(storeId);
     else if (event.type === 'scopes-changed') this.#regranted(storeId, event.scopes);
     else this.#renewalUnavailable(storeId);

@@ -225,9 +225,27 @@ describe('session events on screen', () => {
   it('a storage write refused after a rotation: the "reconnect after a reload" warning shows', async () => {
     const { state, emit } = await setup();
     expect(state.persistent).toBe(true);
-    emit({ type: 'storage-write-failed', storeId: 'demo' });
+    emit({ type: 'storage-write-failed', storeId: 'demo', why: 'refused' });
     await screen.findByText(/you will need to reconnect after a reload/);
     expect(state.persistent).toBe(false);
+    expect(state.storageFull).toBe(false);
+    expect(state.isConnected('demo')).toBe(true);
+  });
+
+  it('a write refused for want of space: says the device is full, what is at risk and what to do, not "private mode"', async () => {
+    const { state, emit } = await setup();
+    emit({ type: 'storage-write-failed', storeId: 'demo', why: 'full' });
+    const note = (await screen.findByText(/This device is out of storage space/)).closest('[role="status"]');
+    expect(note).toHaveTextContent('nothing is lost so far');
+    expect(note).toHaveTextContent('closing or reloading it would lose changes not yet saved to the store, and you may need to connect again');
+    expect(note).toHaveTextContent('free up space on the device, or clear data that other websites keep in this browser');
+    expect(screen.queryByText(/private mode/)).not.toBeInTheDocument();
+    expect(state.persistent).toBe(false);
+    expect(state.storageFull).toBe(true);
+    // A later refusal of another kind does not take back the cause first named.
+    emit({ type: 'storage-write-failed', storeId: 'other', why: 'refused' });
+    await Promise.resolve();
+    expect(state.storageFull).toBe(true);
     expect(state.isConnected('demo')).toBe(true);
   });
 });
