@@ -298,6 +298,8 @@ describe('a new product refused for admin', () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'scopes-new-product-kept-360.png') });
     expect(await again.evaluate((button) => (button.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim()).join(' '))).toBe(kept);
     await again.click();
+    // The form opens at once and its draft is read from IndexedDB after: said as it is put back.
+    await form.getByRole('status').filter({ hasText: 'What you had typed for this product was restored.' }).waitFor();
     expect(await form.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Kept across the consent');
     expect(await page.getByText(kept).count()).toBe(0);
   });
