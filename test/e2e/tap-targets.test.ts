@@ -4,8 +4,8 @@
  * (WCAG 2.5.5), the quantity field as tall as Add to cart beside it, and no screen scrolls sideways;
  * the sort choices' words fit their box (half the width there), not cut off; and back from granting
  * the cart on a product, Add to cart (below the picture there) has the focus, so it is in view.
- * The store bar's switcher and Sign out, the catalogue's search box and selects are a finger tall
- * there too; a product's category chips keep their small look with a finger's hit area, which does
+ * The store bar's switcher and Sign out, the store's tabs, the catalogue's search box and selects
+ * are a finger tall there too; a product's category chips keep their small look with a finger's hit area, which does
  * not reach a neighbour's; at 1280 px with a mouse all keep their denser size.
  */
 import { describe, expect, it } from 'vitest';
@@ -131,6 +131,8 @@ describe('tap targets at 360 px', () => {
       search: page.getByRole('searchbox', { name: 'Search' }),
       category: page.getByRole('combobox', { name: 'Category' }),
       sort: page.getByRole('combobox', { name: 'Sort by' }),
+      // the store's tabs, one of them (all of a height)
+      tab: page.getByRole('navigation', { name: 'Store' }).getByRole('link').first(),
     };
     const heights = async () => Promise.all(Object.values(fields).map((field) => heightOf(field)));
     const names = Object.keys(fields);
@@ -139,7 +141,7 @@ describe('tap targets at 360 px', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/tap-targets-catalogue-360.png` });
 
     await page.setViewportSize({ width: 1280, height: 800 });
-    await expect.poll(heights).toEqual([36, 36, 40, 40, 40]);
+    await expect.poll(heights).toEqual([36, 36, 40, 40, 40, 43]);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/tap-targets-catalogue-1280.png` });
   });
 
