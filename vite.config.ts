@@ -303,8 +303,9 @@ function preloadList(_file: string, deps: string[], context: { hostType: 'html' 
  * warm starts: the main thread's lazy compilations went from about 920 to 70 per start (15-19 ms of
  * its time under load) for about 11 ms more on the streaming thread, finished before each file was
  * in. Other browsers read a comment. Not for the lazily loaded screens: most of their code never
- * runs in a visit. Written after minification
- * (Rolldown's postBanner), which drops every other comment.
+ * runs in a visit. Prepended to each chunk's code in generateBundle, after minification (which
+ * drops every other comment), as the file's first line: after Vite's `__vite__mapDeps` line V8
+ * ignores it.
  */
 export const COMPILE_EAGERLY = ['boot', 'store', 'shared'] as const;
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
