@@ -3,7 +3,7 @@
  * (platforms.md 3): without CORS on /token the app refuses before consent and spends nothing; in a
  * browser that keeps nothing it refuses before consent, saying why and what to do instead; a callback
  * without state, or with a forged one, opened in another tab is refused there and the tab that began
- * the sign-in still connects. The tour of the app: flickrocket-app.test.ts.
+ * the sign-in still connects; and its consent page fits a phone. The tour of the app: flickrocket-app.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { hasFocus } from '../helpers/screen-audits.ts';
@@ -83,5 +83,24 @@ describe('FlickRocket in the app', () => {
     await page.waitForURL((url) => url.href.startsWith(app.url));
     await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
     expect(await readSessionKeys(page)).toEqual(['session:fr']);
+  });
+
+  it('the consent page at 360 px: the card inside the screen, nothing sideways, Deny and Allow a finger tall; at 1280 px as before', async () => {
+    for (const width of [360, 1280]) {
+      const page = await openHome(width);
+      await connectButton(page).click();
+      const allow = page.getByRole('button', { name: 'Allow', exact: true });
+      await allow.waitFor();
+      const fit = await page.evaluate(() => {
+        const card = document.querySelector('main')!.getBoundingClientRect();
+        const root = document.documentElement;
+        return { sideways: root.scrollWidth - root.clientWidth, left: Math.round(card.left), right: Math.round(innerWidth - card.right) };
+      });
+      expect(fit.sideways).toBe(0);
+      expect(fit.left).toBeGreaterThanOrEqual(0);
+      expect(fit.right).toBeGreaterThanOrEqual(0);
+      for (const button of [allow, page.getByRole('button', { name: 'Deny', exact: true })]) expect((await button.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/flickrocket-consent-${width}.png`, fullPage: true });
+    }
   });
 });

@@ -5,6 +5,7 @@ import { escapeHtml } from '../../demo-store/http-utils.ts';
 const STYLE = `
   :root { color-scheme: light dark; --bg: #eef1f5; --card: #fff; --ink: #1b2430; --muted: #5a6675; --brand: #d2461e; --line: #d5dbe3; }
   @media (prefers-color-scheme: dark) { :root { --bg: #12161c; --card: #1c222b; --ink: #eef1f5; --muted: #a6b0bd; --brand: #ff8a5c; --line: #323b47; } }
+  * { box-sizing: border-box; }
   body { margin: 0; min-height: 100vh; display: grid; place-items: center; padding: 1.5rem; background: var(--bg);
     color: var(--ink); font: 1rem/1.5 system-ui, sans-serif; }
   main { width: min(32rem, 100%); background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; padding: 2rem; }
@@ -13,10 +14,13 @@ const STYLE = `
   li { padding: 0.6rem 0; border-top: 1px solid var(--line); }
   li strong { display: block; }
   .note { color: var(--muted); font-size: 0.9rem; }
-  .actions { display: flex; gap: 0.75rem; justify-content: flex-end; }
+  .actions { display: flex; flex-wrap: wrap; gap: 0.75rem; justify-content: flex-end; }
   button { font: inherit; font-weight: 600; padding: 0.6rem 1.3rem; border-radius: 0.5rem; border: 2px solid var(--brand); cursor: pointer; }
   button[value="allow"] { background: var(--brand); color: #fff; }
   button[value="deny"] { background: transparent; color: var(--ink); }
+  code { overflow-wrap: anywhere; }
+  /* A phone: the card's margins and padding narrower, so its words keep the room. */
+  @media (max-width: 30rem) { body { padding: 1rem; } main { padding: 1.25rem; } }
 `;
 
 /** Scope words from the FlickRocket authorization guide (seed 000). */
