@@ -278,7 +278,16 @@ describe('Foxy in the app', () => {
     expect(await normalRow.locator('.status').innerText()).toBe('Paid');
     // a subscriber's change to their subscription (status '', total 0) is no paid sale: said as Foxy's admin lists it
     const change = createSeed().transactions.find((t) => t.type === 'subscription_modification')!;
-    expect(await page.locator('tbody tr').filter({ hasText: change.customer_email }).locator('.status').innerText()).toBe('Subscription modification');
+    const changeRow = page.locator('tbody tr').filter({ hasText: change.customer_email });
+    expect(await changeRow.locator('.status').innerText()).toBe('Subscription modification');
+    // its total is shown, as Foxy's admin shows a modification's
+    expect(await changeRow.locator('.total').innerText()).toBe('$0.00');
+    // a new payment method charges nothing: no amount, as Foxy's admin lists it, not a free order's $0.00
+    const newCard = createSeed().transactions.find((t) => t.type === 'updateinfo')!;
+    const newCardRow = page.locator('tbody tr').filter({ hasText: newCard.customer_email });
+    expect(await newCardRow.locator('.status').innerText()).toBe('Payment method change');
+    expect(await newCardRow.locator('.total').innerText()).not.toContain('$');
+    expect(await newCardRow.getByRole('cell').nth(2).textContent()).toBe('—No amount');
     // one the gateway flagged as possibly fraudulent says so (Foxy's admin shows it as an alert), not a bare "Pending"
     const flagged = createSeed().transactions.filter((t) => t.status === 'pending_fraud_review' && !t.is_test && !t.hide_transaction).at(-1)!;
     expect(await page.locator('tbody tr').filter({ hasText: flagged.customer_email }).locator('.status').innerText()).toBe('Pending fraud review');

@@ -212,6 +212,11 @@ export interface Order {
   /** The store's own word for a status the platform's mapping does not know (filed as pending). */
   statusWords?: string;
   customerEmail?: string;
+  /**
+   * No amount is shown: the order is no sale and charged nothing (a Foxy payment method change or
+   * subscription cancellation, whose `total` 0 would read as a free order). `total` stays 0.
+   */
+  noTotal?: true;
 }
 
 export interface Coupon {

@@ -268,6 +268,22 @@ export function createSeed(transactionCount = DEFAULT_TRANSACTION_COUNT): Seed {
       { ...itemTemplate(specs, MUG_CODE), id: itemId++, code: 'CLUB-GOLD', name: MODIFIED_NEW_NAME, price: 0, url: `${SHOP_SITE}/products/gold-club`, image: `${SHOP_SITE}/img/gold-club.jpg`, date: foxyDate(modifiedAt) },
     ],
   });
+  // A subscriber's new card (updateinfo), newer still: the checkout took the subscription's item at
+  // its price but charged nothing (total_order 0); Foxy's admin lists it with no total.
+  const updatedAt = NEWEST + 1500_000;
+  transactions.push({
+    id: 6000 + transactionCount + 4,
+    display_id: 6000 + transactionCount + 4,
+    is_test: false,
+    hide_transaction: false,
+    transaction_date: foxyDate(updatedAt),
+    customer_email: 'new-card@example.com',
+    status: '',
+    type: 'updateinfo',
+    currency_code: 'USD',
+    currency_symbol: '$',
+    items: [{ ...itemTemplate(specs, MUG_CODE), id: itemId++, date: foxyDate(updatedAt) }],
+  });
   // every transaction has a type, '' for a checkout (so `type=` filters as Foxy's does)
   for (const transaction of transactions) transaction.type ??= '';
   return { categories: CATEGORIES.map((c) => ({ ...c })), transactions, coupons: coupons() };

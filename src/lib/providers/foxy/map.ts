@@ -8,7 +8,7 @@ import { roundToCurrency } from '../money.ts';
 import { storeOrderStatus } from '../order-status.ts';
 import { invalidResponse, optionalString, readObject, requireString } from '../wire.ts';
 import type { DerivedItem } from './derive.ts';
-import { FOXY_STATUS, notASaleWords } from './status.ts';
+import { FOXY_STATUS, hidesTotal, notASaleWords } from './status.ts';
 import { FOXY_REL, parseFoxyDate, type FoxySale } from './wire.ts';
 
 /** `created` where the platform has no date (platforms.md 1.4); derived items always have one. */
@@ -82,6 +82,7 @@ export function orderFromSale(sale: FoxySale): Order {
     ...saleStatus(sale),
   };
   if (sale.customerEmail !== undefined && sale.customerEmail !== '') order.customerEmail = sale.customerEmail;
+  if (hidesTotal(sale.type)) order.noTotal = true;
   return order;
 }
 

@@ -59,6 +59,19 @@ const NOT_A_SALE: Readonly<Record<string, string>> = {
   subscription_cancellation: 'Subscription cancellation',
 };
 
+/**
+ * Types whose total Foxy's own admin leaves out of its list (`Foxy/foxy-elements`,
+ * `AdminTransactionCard.ts`: the price only where the type is neither): a new payment method or a
+ * cancellation charges nothing, and its `total_order` of 0.00 read as a free order. A modification's
+ * total is shown there (new items can be charged on it), so it is here.
+ */
+const NO_TOTAL: ReadonlySet<string> = new Set(['updateinfo', 'subscription_cancellation']);
+
+/** Whether an order list leaves out the total of a transaction of `type`, as Foxy's admin does. */
+export function hidesTotal(type: string): boolean {
+  return NO_TOTAL.has(type);
+}
+
 /** What an order list says of a transaction of `type` that is no sale (undefined: a sale, a checkout or a renewal, or a type Foxy adds). */
 export function notASaleWords(type: string): string | undefined {
   return Object.hasOwn(NOT_A_SALE, type) ? NOT_A_SALE[type] : undefined;

@@ -126,6 +126,20 @@ describe('orders (5.4)', () => {
     // a checkout and a renewal are sales: "Paid"
     for (const sale of ['', 'subscription_renewal', 'something_new']) expect(orderFromSale({ ...change, type: sale }).statusWords).toBeUndefined();
   });
+
+  it.each([
+    ['updateinfo', true],
+    ['subscription_cancellation', true],
+    ['subscription_modification', false],
+    ['', false],
+    ['subscription_renewal', false],
+  ])('a %s transaction’s total is left out as Foxy’s admin leaves it out: %s (its 0.00 read as a free order)', (type, hidden) => {
+    const sale = readSale({ id: 11, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: '0.00', status: '', type, currency_code: 'USD' }, '$');
+    const order = orderFromSale(sale);
+    expect(order.noTotal).toBe(hidden ? true : undefined);
+    // the number stays what Foxy sent, for anything that sums orders
+    expect(order.total).toBe(0);
+  });
 });
 
 describe('coupons (5.4)', () => {
