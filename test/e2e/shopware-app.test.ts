@@ -183,6 +183,52 @@ describe('Shopware 6 in the app', () => {
     await expect.poll(async () => (await readVaultKeys(page)).includes('storefront-key:sw')).toBe(false);
   });
 
+  it('a product with advanced prices shows them as the shop’s product page does: a table of Quantity and Unit price, "To 9" €1.09, "From 10" €0.95, under "From €0.95", readable at 360 px; one advanced price is just the price', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
+    await page.getByText(/^Connected · /).waitFor();
+    await page.getByRole('link', { name: `Browse ${STORE}` }).click();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    // Leeks: €1.09 up to 9 items, €0.95 from 10, for the rule every shopper meets (its own €1.16 then applies to none)
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Leeks');
+    await expect.poll(async () => (await cards(page).allInnerTexts()).join('|')).toMatch(/^[^|]*Leeks[^|]*$/);
+    expect(await cards(page).first().locator('.price').innerText()).toBe('From €0.95');
+    await cards(page).first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Leeks', level: 1 }).waitFor();
+    const tiers = page.getByRole('table', { name: 'Prices by quantity for the rule “Always valid (Default)”' });
+    await tiers.waitFor();
+    expect(await tiers.getByRole('columnheader').allInnerTexts()).toEqual(['Quantity', 'Unit price']);
+    expect(await tiers.getByRole('rowheader').allInnerTexts()).toEqual(['To 9', 'From 10']);
+    expect(await tiers.getByRole('cell').allInnerTexts()).toEqual(['€1.09', '€0.95']);
+    expect(await page.getByRole('main').locator('.price').first().innerText()).toBe('From €0.95');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-price-tiers-1280.png` });
+    // on a phone the table stays whole on the screen, its rows one line each
+    await page.setViewportSize({ width: 360, height: 740 });
+    await tiers.scrollIntoViewIfNeeded();
+    const box = (await tiers.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    const rowHeights = await tiers.locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+    expect(Math.max(...rowHeights)).toBeLessThan(60);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-price-tiers-360.png` });
+    const { problems, audit } = screenAudits(page, 'shopware');
+    await audit('price-tiers');
+    expect(problems).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    // Carrots: one advanced price (€0.69, its own €0.79): that is its price, with no table, as the shop shows it
+    await page.goBack();
+    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Carrots');
+    await expect.poll(async () => (await cards(page).allInnerTexts()).join('|')).toMatch(/^[^|]*Carrots[^|]*$/);
+    expect(await cards(page).first().locator('.price').innerText()).toBe('€0.69');
+    await cards(page).first().getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Carrots', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Description', level: 2 }).waitFor();
+    expect(await page.getByRole('main').locator('.price').first().innerText()).toBe('€0.69');
+    expect(await page.getByRole('table').count()).toBe(0);
+  });
+
   it('a browse-only integration sees orders and coupons locked in Shopware’s words; an administrator integration edits a product and the shop has the change', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);

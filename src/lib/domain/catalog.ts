@@ -31,6 +31,12 @@ export interface Product {
    * "From" it where they cost different amounts.
    */
   storefrontPrice?: { price: number; from: boolean };
+  /**
+   * Prices by quantity (Shopware's advanced prices), a table per rule they are for, the rule the
+   * shopper meets first applying in the shop: each tier's unit price, in `currency`, up to its
+   * `quantity` (the last from it), as the shop's product page lists them.
+   */
+  priceTiers?: PriceTierTable[];
   images: ProductImage[];
   categories: string[];
   tags: string[];
@@ -44,6 +50,13 @@ export interface Product {
   created: string;
   /** ISO date-time; sent back on PATCH for the conflict check. */
   updated?: string;
+}
+
+export interface PriceTierTable {
+  /** The rule's name, where the store sent it. */
+  rule?: string;
+  /** By quantity, two or more. */
+  tiers: { quantity: number; price: number }[];
 }
 
 export interface Paging {

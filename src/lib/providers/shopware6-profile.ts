@@ -74,7 +74,7 @@ export const shopware6Profile: ProviderProfile = Object.freeze({
   capabilities: {
     from: 'probe',
     change: {
-      browse: 'Give the role product, product_media, media and category read rights.',
+      browse: 'Give the role product, product_media, media and category read rights (product_price and rule too, for prices by quantity).',
       viewOrders: 'Give the role order, order_customer, state_machine_state, currency, order_transaction and order_delivery read rights.',
       viewCoupons: 'Give the role promotion and promotion_discount read rights.',
       editProducts: 'Give the role the product update right (or mark the integration "Administrator").',

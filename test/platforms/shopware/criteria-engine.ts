@@ -128,7 +128,7 @@ export function renderEntity(def: EntityDefinition, row: Row, tree: AssociationT
     const asked = tree[name] ?? (def.autoload.includes(name) ? { associations: {}, sort: [] } : undefined);
     const target = ENTITIES[association.entity];
     if (asked === undefined || target === undefined) {
-      json[name] = null;
+      json[name] = association.unloaded === undefined ? null : [...association.unloaded];
       continue;
     }
     let rows = association.load(row, ctx);

@@ -3,8 +3,8 @@
  * when a criteria asks, except the autoloaded `product_media.media` and `media.thumbnails`), and the
  * privileges reading them needs.
  */
-import { DEFAULT_CURRENCY_ID, SALES_CHANNEL_ID, SYSTEM_LANGUAGE_ID, TAX_ID } from './constants.ts';
-import { hexId, type CurrencyRow, type MediaRow, type OrderRow, type ProductRow, type PromotionRow, type Seed } from './seed.ts';
+import { DEFAULT_CURRENCY_ID, SALES_CHANNEL_ID, SYSTEM_LANGUAGE_ID, TAX_ID, TAX_RATE } from './constants.ts';
+import { hexId, type CurrencyRow, type MediaRow, type OrderRow, type PriceRow, type ProductRow, type PromotionRow, type Seed } from './seed.ts';
 
 export type Row = object;
 export type Json = Record<string, unknown>;
@@ -20,6 +20,8 @@ export interface Context {
 export interface Association {
   entity: string;
   many: boolean;
+  /** What it reads when not asked for: null, except where the entity's constructor sets an empty collection. */
+  unloaded?: [];
   load(row: Row, ctx: Context): Row[];
 }
 
@@ -61,6 +63,47 @@ function stateRow(id: string, technicalName: string): Json {
   return { id, technicalName, name: stateName(technicalName), stateMachineId: hexId(0x4000) };
 }
 
+/** The rule every seeded advanced price is for ("Always valid (Default)": every shopper meets it). */
+export const ADVANCED_PRICE_RULE_ID = hexId(0x8101);
+
+/** An advanced price's `price` (gross in the default currency). */
+export function tierPrice(gross: number): PriceRow[] {
+  return [{ currencyId: DEFAULT_CURRENCY_ID, gross, net: Math.round((gross / (1 + TAX_RATE / 100)) * 100) / 100, linked: true, listPrice: null }];
+}
+
+/**
+ * A product's advanced prices as `product_price` rows (ProductPriceDefinition): one rule's, by the
+ * quantity they start at, each ending where the next starts (the last open, `quantityEnd` null), as
+ * the Administration's context prices save them.
+ */
+export function productPriceRows(p: ProductRow): Json[] {
+  const tiers = p.advancedPrices ?? [];
+  return tiers.map((tier, i) => {
+    const next = tiers[i + 1];
+    return {
+      id: hexId(0x9000 + Number.parseInt(p.id.slice(-4), 16) * 8 + i),
+      versionId: '0fa91ce3e96a4bc2be4bd9ce752c3425',
+      productId: p.id,
+      ruleId: ADVANCED_PRICE_RULE_ID,
+      quantityStart: tier.from,
+      quantityEnd: next === undefined ? null : next.from - 1,
+      price: tierPrice(tier.gross).map((entry) => ({ ...entry, percentage: null, regulationPrice: null, apiAlias: 'price' })),
+    };
+  });
+}
+
+/** The default rule a fresh shop has (Migration1580202210DefaultRule): every advanced price of the seed is for it. */
+const ALWAYS_VALID_RULE = { id: ADVANCED_PRICE_RULE_ID, name: 'Always valid (Default)', description: null, priority: 100, invalid: false };
+
+const rule: EntityDefinition = { name: 'rule', fields: (row) => ({ ...(row as Json) }), associations: {}, autoload: [] };
+
+const productPrice: EntityDefinition = {
+  name: 'product_price',
+  fields: (row) => ({ ...(row as Json) }),
+  associations: { rule: { entity: 'rule', many: false, load: (row) => ((row as { ruleId: string }).ruleId === ALWAYS_VALID_RULE.id ? [ALWAYS_VALID_RULE] : []) } },
+  autoload: [],
+};
+
 const product: EntityDefinition = {
   name: 'product',
   fields: (row, ctx) => {
@@ -97,6 +140,8 @@ const product: EntityDefinition = {
     media: { entity: 'product_media', many: true, load: (row) => (row as ProductRow).media.map((m) => ({ ...m, productId: (row as ProductRow).id })) },
     categories: { entity: 'category', many: true, load: (row, ctx) => ctx.seed.categories.filter((c) => (row as ProductRow).categoryIds.includes(c.id)) },
     children: { entity: 'product', many: true, load: (row, ctx) => ctx.seed.products.filter((c) => c.parentId === (row as ProductRow).id) },
+    // advanced prices (ProductDefinition `prices`, product_price:read); [] unasked (ProductEntity's constructor)
+    prices: { entity: 'product_price', many: true, unloaded: [], load: (row) => productPriceRows(row as ProductRow) },
   },
   autoload: [],
   sortValue: (row, field) => {
@@ -311,7 +356,7 @@ const promotion: EntityDefinition = {
 };
 
 export const ENTITIES: Readonly<Record<string, EntityDefinition>> = Object.fromEntries(
-  [product, productMedia, media, category, currency, stateMachineState, orderCustomer, orderTransaction, orderDelivery, order, promotionDiscount, promotion].map((d) => [d.name, d]),
+  [product, productPrice, rule, productMedia, media, category, currency, stateMachineState, orderCustomer, orderTransaction, orderDelivery, order, promotionDiscount, promotion].map((d) => [d.name, d]),
 );
 
 /** The rows of a top-level searchable entity. */

@@ -5,7 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import { DEFAULT_CURRENCY_ID, SALES_CHANNEL_ACCESS_KEY, SALES_CHANNEL_ID, SYSTEM_LANGUAGE_ID, TAX_ID, TAX_RATE } from './constants.ts';
 import { applyIncludes, parseCriteria, renderEntity, search, type Criteria } from './criteria-engine.ts';
-import { ENTITIES, type Context, type Json } from './entities.ts';
+import { ENTITIES, productPriceRows, tierPrice, type Context, type Json } from './entities.ts';
 import { ShopwareError } from './errors.ts';
 import { readParameters, type Reply } from './http.ts';
 import { HTML_HEADERS, renderProductPage } from './pages.ts';
@@ -43,21 +43,12 @@ function calculatedPrice(price: PriceRow[], quantity = 1): Json {
   };
 }
 
-/** An advanced price's `price` (gross in the default currency). */
-function tierPrice(gross: number): PriceRow[] {
-  return [{ currencyId: DEFAULT_CURRENCY_ID, gross, net: round2(gross / (1 + TAX_RATE / 100)), linked: true, listPrice: null }];
-}
-
 /**
- * ProductPriceCalculator::calculateAdvancePrices: the rule's prices by quantity, each calculated at
- * its `quantityEnd ?? quantityStart` (a tier ends where the next starts).
+ * ProductPriceCalculator::calculateAdvancePrices: the rule's prices (`product_price` rows, the same
+ * the Admin API sends) by quantity, each calculated at its `quantityEnd ?? quantityStart`.
  */
 function calculatedPrices(product: ProductRow): Json[] {
-  const tiers = product.advancedPrices ?? [];
-  return tiers.map((tier, i) => {
-    const next = tiers[i + 1];
-    return calculatedPrice(tierPrice(tier.gross), next === undefined ? tier.from : next.from - 1);
-  });
+  return productPriceRows(product).map((row) => calculatedPrice(row.price as PriceRow[], (row.quantityEnd ?? row.quantityStart) as number));
 }
 
 export class StoreApi {

@@ -24,11 +24,12 @@ import {
   needsShopTax,
   SW_DEFAULT_PAGE_SIZE,
   SW_MAX_PAGE_SIZE,
+  TIER_PRIVILEGES,
 } from './criteria.ts';
 import { chooseCurrency, readCurrencyTable, type CurrencyTable, type SwCurrency } from './currency.ts';
 import { missingPrivileges, shopware6Hooks } from './hooks.ts';
 import { mapAdminProduct, mapOrder, mapPromotion, readCalculatedTax, readSearchResult } from './map.ts';
-import type { SwPriceWire } from './wire.ts';
+import type { SwCriteria, SwPriceWire } from './wire.ts';
 
 /** A page cursor is the next 1-based Shopware page, as text. */
 function pageOf(cursor: Cursor | null | undefined): number {
@@ -48,6 +49,8 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
   let currency: Promise<{ chosen: SwCurrency; fallback: SwCurrency }> | undefined;
   /** False once the shop said the role lacks order_delivery:read: orders are then read without their deliveries. */
   let deliveriesReadable = true;
+  /** False once the shop said the role lacks only the advanced prices' rights: products are then read without them. */
+  let tiersReadable = true;
 
   async function call(request: ApiRequest, operation: ApiOperation, options?: CallOptions & { accept?: readonly number[] }): Promise<ApiResponse> {
     const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
@@ -88,6 +91,21 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     return (await currenciesOf(options)).chosen;
   }
 
+  /**
+   * A product search with the advanced prices (`criteria(true)`) while the role may read them; a
+   * refusal naming only their rights (TIER_PRIVILEGES) asks again without, as orders do without
+   * deliveries; any other refusal is the plain search's to say.
+   */
+  async function searchProducts(criteria: (tiers: boolean) => SwCriteria, operation: ApiOperation, options?: CallOptions): Promise<ApiResponse> {
+    if (tiersReadable) {
+      const answer = await search('product', criteria(true), operation, { ...options, accept: [403] });
+      if (answer.status !== 403) return answer;
+      const missing = missingPrivileges(answer.json);
+      if (missing.length > 0 && missing.every((p) => TIER_PRIVILEGES.includes(p))) tiersReadable = false;
+    }
+    return search('product', criteria(false), operation, options);
+  }
+
   function mapOne(value: unknown, chosen: SwCurrency, path: string): Product {
     const options = { currency: chosen, admin: true, ...(store.storefrontUrl === undefined ? {} : { storefrontUrl: store.storefrontUrl }) };
     return mapAdminProduct(value, options, path);
@@ -95,7 +113,7 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
 
   async function readProduct(id: string, options?: CallOptions): Promise<{ wire: unknown; product: Product }> {
     assertProductId(id);
-    const [chosen, answer] = await Promise.all([currencyOf(options), search('product', buildProductDetailCriteria(id), 'getProduct', options)]);
+    const [chosen, answer] = await Promise.all([currencyOf(options), searchProducts((tiers) => buildProductDetailCriteria(id, tiers), 'getProduct', options)]);
     const { data } = readSearchResult(answer.json, 1, 1);
     if (data.length === 0) throw new AppError('API_NOT_FOUND', 'The store has no product with this id.');
     return { wire: data[0], product: mapOne(data[0], chosen, 'data[0]') };
@@ -104,7 +122,7 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
   /** Page `page0` (0-based) of the product list: Shopware's 1-based page `page0 + 1` of `count`. */
   async function listPage(query: ProductListQuery, page0: number, count: number, options: CallOptions | undefined): Promise<ProductPage> {
     const criteria = buildProductListCriteria({ ...query, page: page0, count }, 'admin');
-    const [chosen, answer] = await Promise.all([currencyOf(options), search('product', criteria, 'listProducts', options)]);
+    const [chosen, answer] = await Promise.all([currencyOf(options), searchProducts((tiers) => buildProductListCriteria({ ...query, page: page0, count }, 'admin', tiers), 'listProducts', options)]);
     const { data, paging } = readSearchResult(answer.json, criteria.page ?? 1, criteria.limit ?? count);
     // one product without a name or a price in the chosen currency does not hide the others
     const { items: products, skipped } = readableItems(data, (item, index) => mapOne(item, chosen, `data[${index}]`));

@@ -39,6 +39,19 @@ const PRODUCT_INCLUDES: Readonly<Record<string, string[]>> = {
   category: ['id', 'name', 'translated'],
 };
 
+/**
+ * Advanced prices (`prices`, product_price:read) with each one's rule (rule:read), as Shopware's
+ * Administration product viewer role may read them: by the quantity they start at. Asked only where
+ * the role can (the adapter asks again without them on a refusal naming only these rights).
+ */
+export const TIER_PRIVILEGES: readonly string[] = ['product_price:read', 'rule:read'];
+
+function withTiers(criteria: SwCriteria): SwCriteria {
+  criteria.associations = { ...criteria.associations, prices: { sort: [{ field: 'quantityStart', order: 'ASC' }], associations: { rule: {} } } };
+  criteria.includes = { ...criteria.includes, product: [...(criteria.includes?.product ?? []), 'prices'], product_price: ['ruleId', 'quantityStart', 'quantityEnd', 'price', 'rule'], rule: ['id', 'name', 'priority'] };
+  return criteria;
+}
+
 function paging(query: ProductQuery): { page: number; limit: number } {
   const limit = Math.min(SW_MAX_PAGE_SIZE, Math.max(1, Math.trunc(query.count ?? SW_DEFAULT_PAGE_SIZE)));
   // domain pages are 0-based, Shopware's 1-based
@@ -58,8 +71,8 @@ function copyAssociations(): Record<string, SwAssociation> {
   return structuredClone(PRODUCT_ASSOCIATIONS) as Record<string, SwAssociation>;
 }
 
-/** `POST /api/search/product` body for a list page. */
-export function buildProductListCriteria(query: ProductQuery, view: CatalogueView): SwCriteria {
+/** `POST /api/search/product` body for a list page; with `tiers`, each product's advanced prices. */
+export function buildProductListCriteria(query: ProductQuery, view: CatalogueView, tiers = false): SwCriteria {
   const criteria: SwCriteria = { ...paging(query), 'total-count-mode': 'exact' };
   const term = query.q?.trim();
   if (term !== undefined && term !== '') criteria.term = term;
@@ -69,17 +82,18 @@ export function buildProductListCriteria(query: ProductQuery, view: CatalogueVie
   else if (criteria.term === undefined) criteria.sort = structuredClone(SORTS.newest);
   criteria.associations = copyAssociations();
   criteria.includes = structuredClone(PRODUCT_INCLUDES) as Record<string, string[]>;
-  return criteria;
+  return tiers ? withTiers(criteria) : criteria;
 }
 
 export function assertProductId(id: string): void {
   if (!HEX32.test(id)) throw new AppError('API_NOT_FOUND', 'not a Shopware product id');
 }
 
-/** `POST /api/search/product` body for one product (empty `data` = not found). */
-export function buildProductDetailCriteria(id: string): SwCriteria {
+/** `POST /api/search/product` body for one product (empty `data` = not found); with `tiers`, its advanced prices. */
+export function buildProductDetailCriteria(id: string, tiers = false): SwCriteria {
   assertProductId(id);
-  return { ids: [id], limit: 1, associations: copyAssociations(), includes: structuredClone(PRODUCT_INCLUDES) as Record<string, string[]> };
+  const criteria: SwCriteria = { ids: [id], limit: 1, associations: copyAssociations(), includes: structuredClone(PRODUCT_INCLUDES) as Record<string, string[]> };
+  return tiers ? withTiers(criteria) : criteria;
 }
 
 /**

@@ -23,6 +23,7 @@ import {
   type WireObject,
 } from '../wire.ts';
 import { choosePrice, type SwCurrency } from './currency.ts';
+import { readPriceTiers, tierPricing } from './tiers.ts';
 
 const HEX32 = /^[0-9a-f]{32}$/;
 
@@ -157,6 +158,8 @@ export function mapAdminProduct(value: unknown, options: AdminProductOptions, pa
   const product = baseProduct(wire, id, path, { price, currency: options.currency.isoCode, compareAtPrice }, optionalBoolean(wire, 'active', path) ?? false, options.storefrontUrl);
   const shown = variantPrices(wire, price, options.currency, path);
   if (shown !== undefined) product.storefrontPrice = shown;
+  // advanced prices, where read, of a product sold as itself (a parent's variants are what is sold)
+  else if ((optionalNumber(wire, 'childCount', path) ?? 0) <= 0) Object.assign(product, tierPricing(readPriceTiers(wire, options.currency, path), price));
   const { variants } = variantsInStock(wire, path);
   if (variants !== undefined) {
     // the variants' stock is theirs: the parent's own count (often 0) would read "Out of stock"

@@ -193,6 +193,41 @@ describe('admin screens', () => {
     expect(sent.filter((r) => r.url.endsWith('/api/search/order')).length).toBe(3);
   });
 
+  it('products come with their advanced prices; a role refused only their rights (product_price, rule) still browses, asked with them once only; any other refusal is said', async () => {
+    const { adapter: admin } = await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN));
+    const leeks = (await admin.listProducts({ q: 'Leeks' }, null)).products.find((p) => p.name === 'Leeks')!;
+    expect(leeks.priceTiers).toEqual([{ rule: 'Always valid (Default)', tiers: [{ quantity: 9, price: 1.09 }, { quantity: 10, price: 0.95 }] }]);
+    expect((await admin.getProduct(leeks.id)).priceTiers).toEqual(leeks.priceTiers);
+    // a role without product_price:read and rule:read (the shop answers 403 naming them when prices are asked)
+    const credential = { current: (await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN))).credential.current };
+    const sent: Sent[] = [];
+    const real = transport(swStore(server.origin), credential, sent);
+    let refusing: string[] = ['product_price:read', 'rule:read'];
+    const asked: boolean[] = [];
+    const send: typeof real = async (request, operation, options) => {
+      const withPrices = request.path === '/api/search/product' && JSON.stringify(request.body).includes('"prices"');
+      if (request.path === '/api/search/product') asked.push(withPrices);
+      if (withPrices) {
+        const errors = [{ status: '403', code: 'FRAMEWORK__MISSING_PRIVILEGE_ERROR', title: 'Forbidden', detail: JSON.stringify({ message: 'Missing privilege', missingPrivileges: refusing }) }];
+        if (options?.accept?.includes(403)) return { status: 403, json: { errors }, headers: new Headers({ 'Content-Type': 'application/json' }) };
+        throw new Error('asked with prices without taking a 403');
+      }
+      return real(request, operation, options);
+    };
+    const narrow = createShopware6Adapter({ store: swStore(server.origin), send });
+    const page = await narrow.listProducts({ q: 'Leeks' }, null);
+    expect(page.products.find((p) => p.name === 'Leeks')).not.toHaveProperty('priceTiers');
+    expect((await narrow.getProduct(leeks.id)).name).toBe('Leeks');
+    expect(asked).toEqual([true, false, false]);
+    // a refusal naming another right too is not the prices': asked again with them next time
+    refusing = ['product_price:read', 'product:read'];
+    const other = createShopware6Adapter({ store: swStore(server.origin), send });
+    asked.length = 0;
+    await other.getProduct(leeks.id);
+    await other.getProduct(leeks.id);
+    expect(asked).toEqual([true, false, true, false]);
+  });
+
   it('a shop shown in another currency than its default says an absolute discount in the default currency it is kept in (€5 was said as $5.00)', async () => {
     const { adapter: usd } = await connectedAdapter(swStore(server.origin, { currency: 'USD' }), 'integration', integration(ADMIN));
     const coupons = await usd.listCoupons!();

@@ -154,6 +154,44 @@ describe('Admin API products -> Product', () => {
     expect(ranged.storefrontPrice).toEqual({ price: 5, from: true });
   });
 
+  it('advanced prices as Shopware’s product page shows them: two tiers a table ("To 9", "From 10") under "From" the last; one tier is the price; several rules each a table, named; none asked, none', async () => {
+    const listed = (await products(buildProductListCriteria({ count: 100 }, 'admin', true), 'EUR', true)).products;
+    const byName = (name: string): Product => listed.find((p) => p.name === name)!;
+    // Leeks: €1.09 up to 9 items, €0.95 from 10, for the rule every shopper meets (test/platforms/shopware/seed.ts)
+    expect(byName('Leeks')).toMatchObject({ storefrontPrice: { price: 0.95, from: true }, priceTiers: [{ rule: 'Always valid (Default)', tiers: [{ quantity: 9, price: 1.09 }, { quantity: 10, price: 0.95 }] }] });
+    // Carrots: one advanced price (€0.69, below its own €0.79): that is its price, no table
+    expect(byName('Carrots')).toMatchObject({ price: 0.79, storefrontPrice: { price: 0.69, from: false } });
+    expect(byName('Carrots')).not.toHaveProperty('priceTiers');
+    // a product without advanced prices, and any product asked without them: nothing added
+    expect(byName('Kale')).not.toHaveProperty('priceTiers');
+    const leeksId = byName('Leeks').id;
+    const [plain] = (await products(buildProductDetailCriteria(leeksId), 'EUR', true)).products;
+    expect(plain).not.toHaveProperty('priceTiers');
+    expect(plain).not.toHaveProperty('storefrontPrice');
+    const [detail] = (await products(buildProductDetailCriteria(leeksId, true), 'EUR', true)).products;
+    expect(detail?.priceTiers).toEqual(byName('Leeks').priceTiers);
+    // in another currency: the tier's entry for it, else the default one × factor, rounded to its digits
+    const [usd] = (await products(buildProductDetailCriteria(leeksId, true), 'USD', true)).products;
+    const factor = chooseCurrency(table, 'USD').factor;
+    expect(usd).toMatchObject({ currency: 'USD', priceTiers: [{ tiers: [{ quantity: 9, price: Math.round(1.09 * factor * 100) / 100 }, { quantity: 10, price: Math.round(0.95 * factor * 100) / 100 }] }] });
+    // two rules: each one's table, the higher priority first, named; the own price, as which applies is the shopper's
+    const options = { currency: chooseCurrency(table, 'EUR'), admin: true };
+    const eur = (gross: number): object[] => [{ currencyId: options.currency.id, gross, net: gross / 1.19, linked: true, listPrice: null }];
+    const tier = (ruleId: string, start: number, end: number | null, gross: number, rule?: object): object => ({ ruleId, quantityStart: start, quantityEnd: end, price: eur(gross), ...(rule === undefined ? {} : { rule }) });
+    const a = '0'.repeat(31) + 'a';
+    const b = '0'.repeat(31) + 'b';
+    const base = { id: leeksId, translated: { name: 'Leeks' }, price: eur(1.29), stock: 5, active: true, createdAt: '2025-01-01T00:00:00.000+00:00', childCount: 0 };
+    const two = mapAdminProduct({ ...base, prices: [tier(a, 5, null, 1, { name: 'Retail', priority: 1 }), tier(b, 1, 4, 0.9, { name: 'Trade ', priority: 50 }), tier(a, 1, 4, 1.2), tier(b, 5, null, 0.8)] }, options);
+    expect(two.priceTiers).toEqual([
+      { rule: 'Trade', tiers: [{ quantity: 4, price: 0.9 }, { quantity: 5, price: 0.8 }] },
+      { rule: 'Retail', tiers: [{ quantity: 4, price: 1.2 }, { quantity: 5, price: 1 }] },
+    ]);
+    expect(two).not.toHaveProperty('storefrontPrice');
+    // a broken tier is a broken answer, named by its path
+    expectInvalid(() => mapAdminProduct({ ...base, prices: [{ ruleId: a, quantityStart: 0, price: eur(1) }] }, options));
+    expectInvalid(() => mapAdminProduct({ ...base, prices: [{ ruleId: a, quantityStart: 1, price: [] }] }, options));
+  });
+
   it('throws API_INVALID_RESPONSE on contract breaks: no name, no price in any usable currency, bad id', () => {
     const options = { currency: chooseCurrency(table, 'EUR'), admin: false };
     const good = { id: SEED_IDS.pears, name: 'x', createdAt: '2024-01-01T00:00:00.000+00:00', price: [{ currencyId: 'b7d2554b0ce847cd82f3ac9bd1c0dfca', gross: 1, net: 1, linked: true }] };
