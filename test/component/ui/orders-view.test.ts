@@ -53,6 +53,16 @@ describe('OrdersView', () => {
     expect(customer.closest('td')).toHaveAttribute('data-label', 'Customer');
   });
 
+  it('an order that is no sale (noTotal: a payment method change) shows no amount, "No amount" to a screen reader, not a free order’s 0', async () => {
+    const [sale, change] = orders(2);
+    await showOrders({ orders: [sale!, { ...change!, total: 0, noTotal: true, statusWords: 'Payment method change' }], paging: { page: 0, count: 20, total: 2 } });
+    const cells = screen.getAllByRole('row').slice(1).map((row) => row.querySelector('td.total'));
+    expect(cells[0]?.textContent?.trim()).toMatch(/10/);
+    expect(cells[1]?.textContent?.trim()).toBe('—No amount');
+    expect(cells[1]?.querySelector('[aria-hidden="true"]')).toHaveTextContent('—');
+    expect(cells[1]?.textContent).not.toMatch(/0/);
+  });
+
   it('one order: “1 order”', async () => {
     const pager = await showOrders({ orders: orders(1), paging: { page: 0, count: 20, total: 1 } });
     expect(pager.querySelector('span')).toHaveTextContent(/^Page 1 of 1 · 1 order$/);
