@@ -95,13 +95,12 @@ export function renderGrid(doc: Document, products: readonly StorefrontCard[], c
 /** Fixed column count through a custom property (CSSOM, which a strict CSP allows). */
 export function setColumns(list: HTMLElement, columns: number | null): void {
   list.classList.toggle('cols', columns !== null);
-  if (columns === null) list.style.removeProperty('--sc-columns');
-  else list.style.setProperty('--sc-columns', String(columns));
+  // the empty string removes the property (CSSOM setProperty)
+  list.style.setProperty('--sc-columns', `${columns ?? ''}`);
 }
 
-export function renderLoading(doc: Document, columns: number | null): DocumentFragment {
-  const fragment = doc.createDocumentFragment();
-  fragment.append(element(doc, 'p', 'sr', 'Loading products…'));
+/** What shows while the products load: their announcement, then the placeholder cards. */
+export function renderLoading(doc: Document, columns: number | null): [HTMLElement, HTMLUListElement] {
   const list = element(doc, 'ul', 'grid skeleton');
   list.setAttribute('aria-hidden', 'true');
   setColumns(list, columns);
@@ -112,13 +111,13 @@ export function renderLoading(doc: Document, columns: number | null): DocumentFr
     card.append(element(doc, 'div', 'media'), body);
     list.append(card);
   }
-  fragment.append(list);
-  return fragment;
+  return [element(doc, 'p', 'sr', 'Loading products…'), list];
 }
 
-export function renderMessage(doc: Document, text: string, kind: 'empty' | 'error'): HTMLParagraphElement {
-  const message = element(doc, 'p', kind === 'error' ? 'msg error' : 'msg', text);
-  message.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+/** A message: an error (an alert), or an empty list (a status). */
+export function renderMessage(doc: Document, text: string, error?: boolean): HTMLParagraphElement {
+  const message = element(doc, 'p', error ? 'msg error' : 'msg', text);
+  message.setAttribute('role', error ? 'alert' : 'status');
   return message;
 }
 
@@ -126,13 +125,10 @@ export function renderMessage(doc: Document, text: string, kind: 'empty' | 'erro
  * The neutral message, then the element's own content (the snippet's fallback link to the store)
  * through a slot: what a visitor sees when the list cannot be shown, as before the script loaded.
  */
-export function renderUnavailable(doc: Document): DocumentFragment {
-  const fragment = doc.createDocumentFragment();
-  const message = renderMessage(doc, UNAVAILABLE_TEXT, 'error');
+export function renderUnavailable(doc: Document): [HTMLParagraphElement, HTMLDivElement] {
   const fallback = element(doc, 'div', 'fallback');
-  fallback.append(doc.createElement('slot'));
-  fragment.append(message, fallback);
-  return fragment;
+  fallback.append(element(doc, 'slot'));
+  return [renderMessage(doc, UNAVAILABLE_TEXT, true), fallback];
 }
 
 /**

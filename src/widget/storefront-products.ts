@@ -11,7 +11,7 @@
  * neutral "unavailable" line, when the products cannot be shown; why goes to the console, for the
  * site owner, never to the page's visitors.
  */
-import { AppError } from '../lib/oauth/errors.ts';
+import { AppError, type AppErrorCode } from '../lib/oauth/errors.ts';
 import type { StorefrontCard } from '../lib/providers/types.ts';
 import { readWidgetOptions, sameQuery, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
 import { fetchProducts } from './products.ts';
@@ -39,9 +39,7 @@ function adoptStyles(root: ShadowRoot): void {
   } catch {
     // A sheet from another document (an iframe) cannot be adopted: fall back to a <style>.
   }
-  const style = root.ownerDocument.createElement('style');
-  style.textContent = WIDGET_CSS;
-  root.append(style);
+  root.append(element(root.ownerDocument, 'style', undefined, WIDGET_CSS));
 }
 
 /** How long the widget waits for the store before saying the products are unavailable. */
@@ -60,8 +58,7 @@ export class StorefrontProducts extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     adoptStyles(root);
-    this.#container = this.ownerDocument.createElement('div');
-    this.#container.className = 'sc';
+    this.#container = element(this.ownerDocument, 'div', 'sc');
     // Focusable from script only (after Try again); `all: initial` draws no ring around the whole widget.
     this.#container.tabIndex = -1;
     root.append(this.#container);
@@ -100,7 +97,7 @@ export class StorefrontProducts extends HTMLElement {
       this.#controller?.abort();
       this.#current = null;
       this.#tellOwner(optionsProblemDetail(result.problem));
-      this.#show(renderUnavailable(this.ownerDocument));
+      this.#show(...renderUnavailable(this.ownerDocument));
       return;
     }
     const options = result.options;
@@ -120,7 +117,7 @@ export class StorefrontProducts extends HTMLElement {
     this.#current = options;
     const doc = this.ownerDocument;
     this.#container.setAttribute('aria-busy', 'true');
-    this.#show(renderLoading(doc, options.columns));
+    this.#show(...renderLoading(doc, options.columns));
     let products: StorefrontCard[];
     // A store (or a host page's fetch) that never answers ends in the unavailable line, not in an endless spinner.
     let timedOut = false;
@@ -134,10 +131,10 @@ export class StorefrontProducts extends HTMLElement {
     });
     try {
       // raced: a fetch that ignores the abort (a host page's own) still ends at the deadline
-      products = await Promise.race([fetchProducts(options, (input, init) => fetch(input, init), controller.signal), deadline]);
+      products = await Promise.race([fetchProducts(options, fetch, controller.signal), deadline]);
     } catch (error) {
       if (controller.signal.aborted && !timedOut) return;
-      this.#showError(error instanceof AppError && !timedOut ? error : new AppError('API_NETWORK_ERROR'));
+      this.#showError(error instanceof AppError && !timedOut ? error.code : 'API_NETWORK_ERROR');
       return;
     } finally {
       clearTimeout(timer);
@@ -147,18 +144,17 @@ export class StorefrontProducts extends HTMLElement {
     const columns = (this.#current ?? options).columns;
     if (products.length === 0) {
       const filtered = options.search || options.category;
-      this.#show(renderMessage(doc, filtered ? 'No products match.' : 'There are no products to show yet.', 'empty'));
+      this.#show(renderMessage(doc, filtered ? 'No products match.' : 'There are no products to show yet.'));
       return;
     }
     this.#show(renderGrid(doc, products, columns, this.#label(options), this.#locale()));
   }
 
-  #showError(error: AppError): void {
+  #showError(code: AppErrorCode): void {
     const doc = this.ownerDocument;
-    this.#tellOwner(errorDetail(error.code));
+    this.#tellOwner(errorDetail(code));
     const content = renderUnavailable(doc);
-    const message = content.firstElementChild as HTMLElement;
-    if (isRetryable(error.code)) {
+    if (isRetryable(code)) {
       const retry = element(doc, 'button', 'retry', 'Try again');
       // no type="button": a button in a shadow root has no form owner, so it submits no form of the host page
       retry.addEventListener('click', () => {
@@ -167,9 +163,9 @@ export class StorefrontProducts extends HTMLElement {
         // The button goes with the message: focus stays in the widget (Tab goes on to its products), not back at the page's top.
         this.#container.focus();
       });
-      message.append(' ', retry);
+      content[0].append(' ', retry);
     }
-    this.#show(content);
+    this.#show(...content);
   }
 
   /** The reason the list is not shown, for the site owner: the console, never the page. */
@@ -177,8 +173,8 @@ export class StorefrontProducts extends HTMLElement {
     console.warn(`<${WIDGET_TAG}>: ${detail}`);
   }
 
-  #show(content: Node): void {
-    this.#container.replaceChildren(content);
+  #show(...content: Node[]): void {
+    this.#container.replaceChildren(...content);
   }
 
   #label({ category, search }: WidgetOptions): string {
@@ -187,9 +183,11 @@ export class StorefrontProducts extends HTMLElement {
 
   /** The page's language where the element sits, for prices; a malformed one (`en_US`) is left out: the browser's then. */
   #locale(): string | undefined {
-    const lang = this.closest('[lang]')?.getAttribute('lang');
+    // (an element found by [lang] has the attribute: a string, or undefined where none is found)
+    const lang = this.closest('[lang]')?.getAttribute('lang') as string | undefined;
     try {
-      return lang ? Intl.getCanonicalLocales(lang)[0] : undefined;
+      // none (undefined) gives no locale; an empty or malformed one throws
+      return Intl.getCanonicalLocales(lang)[0];
     } catch {
       return undefined;
     }
