@@ -82,9 +82,11 @@ export function readWidgetOptions(get: (name: WidgetAttribute) => string | null)
 }
 
 /**
- * Whether two option sets ask the store for the same products: all but the columns (layout only).
- * Both come from readWidgetOptions, so their keys are in the same order.
+ * What the store is asked, as one string: every option but the columns (layout only), so two
+ * widgets, or one before and after an attribute change, ask the same exactly when their keys are
+ * equal: the same kind, api-base, credential, category, search, limit and storefront-url (which the
+ * cards' links are made from). From readWidgetOptions, so the keys are always in the same order.
  */
-export function sameQuery(a: WidgetOptions, b: WidgetOptions): boolean {
-  return JSON.stringify({ ...a, columns: 0 }) === JSON.stringify({ ...b, columns: 0 });
+export function queryKey(options: WidgetOptions): string {
+  return JSON.stringify({ ...options, columns: 0 });
 }

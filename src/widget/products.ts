@@ -8,7 +8,7 @@ import { AppError } from '../lib/oauth/errors.ts';
 import { codeForStatus } from '../lib/oauth/http-errors.ts';
 import { WIDGET_READERS } from '../lib/providers/storefronts.ts';
 import type { StorefrontCard } from '../lib/providers/types.ts';
-import type { WidgetOptions } from './options.ts';
+import { queryKey, type WidgetOptions } from './options.ts';
 
 /**
  * Fetches the cards. Throws AppError: API_NETWORK_ERROR, an HTTP code from {@link codeForStatus},
@@ -40,4 +40,64 @@ async function readJson(url: string, init: { method?: string; headers: Record<st
   } catch {
     throw new AppError('API_INVALID_RESPONSE');
   }
+}
+
+/** How long a load waits for the store before it fails: an unavailable line, not an endless spinner. */
+export const LOAD_TIMEOUT_MS = 15_000;
+
+interface SharedLoad {
+  products: Promise<StorefrontCard[]>;
+  /** How many widgets' loads hold it: each from its start until it is aborted (the widget asks for something else, or is taken out while loading). */
+  count: number;
+  stop: AbortController;
+}
+
+/**
+ * The page's loads by {@link queryKey} (memory only): widgets that ask the same share one request,
+ * while it is under way and its products after, so a widget added later that asks the same is
+ * shown them without a request. A failure is forgotten as it comes (every widget that waited shows
+ * it; a Try again, or a widget added later, asks the store again). A load that no widget holds any
+ * more is forgotten, and its request, if still under way, stopped.
+ */
+const loads = new Map<string, SharedLoad>();
+
+/**
+ * The products for `options`, shared ({@link loads}); `signal` aborted: this widget's load no
+ * longer holds it (an aborted widget ignores what it gives). Fails as {@link fetchProducts} does,
+ * and with API_NETWORK_ERROR at the deadline, LOAD_TIMEOUT_MS from the request for every widget
+ * that shares it, which a fetch that ignores its abort signal (a host page's own) cannot put off.
+ */
+export function loadProducts(options: WidgetOptions, signal: AbortSignal): Promise<StorefrontCard[]> {
+  const key = queryKey(options);
+  // what stops a new load's request (unused where the load is already under way or done)
+  const stop = new AbortController();
+  const shared = loads.get(key) ?? {
+    products: Promise.race([
+      fetchProducts(options, fetch, stop.signal),
+      new Promise<never>((_, reject) =>
+        setTimeout(() => {
+          stop.abort();
+          reject(new AppError('API_NETWORK_ERROR'));
+        }, LOAD_TIMEOUT_MS),
+      ),
+    ]),
+    count: 0,
+    stop,
+  };
+  loads.set(key, shared);
+  const forget = (): void => void (loads.get(key) === shared && loads.delete(key));
+  shared.products.catch(forget);
+  shared.count++;
+  signal.addEventListener('abort', () => {
+    if (!--shared.count) {
+      shared.stop.abort();
+      forget();
+    }
+  });
+  return shared.products;
+}
+
+/** Forgets every load (tests: each starts from a page that has asked nothing). */
+export function forgetLoads(): void {
+  loads.clear();
 }

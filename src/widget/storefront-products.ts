@@ -6,15 +6,16 @@
  *     search="" limit="8" columns="4"><a href="https://shop.example/">Our shop</a></storefront-products>
  *
  * Everything it draws lives in its own shadow root; it adds no global besides the custom element
- * registration, and stores nothing. The token goes in the Authorization header only.
+ * registration, and stores nothing (the products it shows are kept in memory for the other widgets of
+ * the page that ask the same: one request, products.ts). The token goes in the Authorization header only.
  * The element's own content (the fallback) shows until the script runs, and again, under a
  * neutral "unavailable" line, when the products cannot be shown; why goes to the console, for the
  * site owner, never to the page's visitors.
  */
 import { AppError, type AppErrorCode } from '../lib/oauth/errors.ts';
 import type { StorefrontCard } from '../lib/providers/types.ts';
-import { readWidgetOptions, sameQuery, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
-import { fetchProducts } from './products.ts';
+import { queryKey, readWidgetOptions, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
+import { loadProducts } from './products.ts';
 import { errorDetail, isRetryable, optionsProblemDetail } from './messages.ts';
 import { element, renderGrid, renderLoading, renderMessage, renderUnavailable, setColumns } from './render.ts';
 import WIDGET_CSS from './styles.css?inline';
@@ -42,9 +43,6 @@ function adoptStyles(root: ShadowRoot): void {
   root.append(element(root.ownerDocument, 'style', undefined, WIDGET_CSS));
 }
 
-/** How long the widget waits for the store before saying the products are unavailable. */
-export const LOAD_TIMEOUT_MS = 15_000;
-
 export class StorefrontProducts extends HTMLElement {
   static observedAttributes: readonly string[] = WIDGET_ATTRIBUTES;
 
@@ -69,8 +67,9 @@ export class StorefrontProducts extends HTMLElement {
   }
 
   disconnectedCallback(): void {
-    // A load under way ends, and starts again when the element is put back. Products shown stay: a host
-    // page that moves the element (a tab, a carousel, a framework's re-render) shows them on, no new request.
+    // A load under way ends (its request too, unless another widget shares it), and starts again when the
+    // element is put back. Products shown stay: a host page that moves the element (a tab, a carousel, a
+    // framework's re-render) shows them on, no new request.
     if (this.#container.hasAttribute('aria-busy')) {
       this.#controller?.abort();
       this.#current = null;
@@ -101,7 +100,7 @@ export class StorefrontProducts extends HTMLElement {
       return;
     }
     const options = result.options;
-    if (this.#current !== null && sameQuery(this.#current, options)) {
+    if (this.#current && queryKey(this.#current) === queryKey(options)) {
       // Only the layout changed: no new request.
       this.#current = options;
       for (const grid of this.#container.querySelectorAll<HTMLElement>('.grid')) setColumns(grid, options.columns);
@@ -116,29 +115,17 @@ export class StorefrontProducts extends HTMLElement {
     this.#controller = controller;
     this.#current = options;
     const doc = this.ownerDocument;
-    this.#container.setAttribute('aria-busy', 'true');
     this.#show(...renderLoading(doc, options.columns));
+    this.#container.setAttribute('aria-busy', 'true');
     let products: StorefrontCard[];
-    // A store (or a host page's fetch) that never answers ends in the unavailable line, not in an endless spinner.
-    let timedOut = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-        reject(); // its reason is never read: timedOut says what happened
-      }, LOAD_TIMEOUT_MS);
-    });
     try {
-      // raced: a fetch that ignores the abort (a host page's own) still ends at the deadline
-      products = await Promise.race([fetchProducts(options, fetch, controller.signal), deadline]);
+      // One request for every widget of the page that asks the same (products.ts), ended at its
+      // deadline: a store (or a host page's fetch) that never answers ends in the unavailable line.
+      products = await loadProducts(options, controller.signal);
     } catch (error) {
-      if (controller.signal.aborted && !timedOut) return;
-      this.#showError(error instanceof AppError && !timedOut ? error.code : 'API_NETWORK_ERROR');
+      if (controller.signal.aborted) return;
+      this.#showError(error instanceof AppError ? error.code : 'API_NETWORK_ERROR');
       return;
-    } finally {
-      clearTimeout(timer);
-      if (this.#controller === controller) this.#container.removeAttribute('aria-busy');
     }
     if (controller.signal.aborted) return;
     const columns = (this.#current ?? options).columns;
@@ -173,8 +160,10 @@ export class StorefrontProducts extends HTMLElement {
     console.warn(`<${WIDGET_TAG}>: ${detail}`);
   }
 
+  /** What the widget shows; the loading state is busy until the next thing shown (#load). */
   #show(...content: Node[]): void {
     this.#container.replaceChildren(...content);
+    this.#container.removeAttribute('aria-busy');
   }
 
   #label({ category, search }: WidgetOptions): string {

@@ -20,7 +20,7 @@ let host: StaticServer;
 let token: string;
 
 const FALLBACK = `See our products at ${STORE_NAME}`;
-/** The widget's deadline for a load (LOAD_TIMEOUT_MS in src/widget/storefront-products.ts, which node cannot import). */
+/** The widget's deadline for a load (LOAD_TIMEOUT_MS in src/widget/products.ts). */
 const LOAD_TIMEOUT_MS = 15_000;
 
 beforeAll(async () => {

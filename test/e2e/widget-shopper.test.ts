@@ -21,6 +21,9 @@ import { WIDGET_HEADERS } from '../deploy/csp.ts';
 const e2e = useE2e({ app: {} });
 let host: StaticServer;
 let token: string;
+/** Tokens of the pages with two widgets, one each, so that the store's count of requests per token is that page's alone. */
+let sharedToken: string;
+let failingToken: string;
 
 const FALLBACK = `See our products at ${STORE_NAME}`;
 const LIMIT = 8;
@@ -31,7 +34,11 @@ const LONG_NAME =
 beforeAll(async () => {
   e2e.env.app.setHeaders({ ...WIDGET_HEADERS });
   token = await storefrontToken(e2e, 'store-answers-e2e');
+  sharedToken = await storefrontToken(e2e, 'two-widgets-e2e');
+  failingToken = await storefrontToken(e2e, 'two-widgets-failing-e2e');
   ({ host } = await startWidgetHost(e2e, 'widget-answers-'));
+  host.setOverride('two.html', () => twoWidgetsPage(sharedToken));
+  host.setOverride('two-failing.html', () => twoWidgetsPage(failingToken));
   host.setOverride(
     'page.html',
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A shop's blog</title></head><body>
@@ -40,6 +47,20 @@ beforeAll(async () => {
 <script src="${e2e.env.app.url}widget.js" defer></script></body></html>`,
   );
 });
+
+/** A host page with two widgets asking the same (store, token, category, limit; one has columns, layout only). */
+function twoWidgetsPage(pageToken: string): string {
+  const same = `api-base="${e2e.env.store.origin}" token="${pageToken}" category="Home &amp; Kitchen" limit="4"`;
+  const fallback = `<a href="${e2e.env.store.origin}/">${FALLBACK}</a>`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A shop's blog</title></head><body>
+<h1>Our favourite things</h1>
+<h2>For the kitchen</h2>
+<storefront-products id="first" ${same}>${fallback}</storefront-products>
+<p>Some words of the host page between the two.</p>
+<h2>Also in our shop</h2>
+<storefront-products id="second" ${same} columns="2">${fallback}</storefront-products>
+<script src="${e2e.env.app.url}widget.js" defer></script></body></html>`;
+}
 
 type WireProduct = Record<string, unknown>;
 
@@ -180,5 +201,70 @@ describe('widget.js on a page that is not in UTF-8', () => {
     await page.locator('storefront-products .grid:not(.skeleton) .card').first().waitFor();
     expect(await page.locator('storefront-products .grid').getAttribute('aria-label')).toBe('Products matching “mug”');
     expect(await page.getByRole('list', { name: 'Products matching “mug”', exact: true }).count()).toBe(1);
+  });
+});
+
+describe('widget.js, two on one page asking the same', () => {
+  /** Product names of the widget `id` (its links' own text, without "opens in a new tab"). */
+  const names = (page: Page, id: string): Promise<string[]> =>
+    page.locator(`#${id}`).evaluate((element) => [...(element.shadowRoot?.querySelectorAll('.name a') ?? [])].map((link) => link.firstChild?.textContent ?? ''));
+
+  it('share one request to the store; a widget added later asking the same is shown those products without one; another limit asks on its own (360 and 1280 px)', async () => {
+    for (const width of [360, 1280]) {
+      const before = e2e.env.store.traffic.apiRequestsWith(sharedToken);
+      const { page } = await e2e.open({ width, height: 900 });
+      await page.goto(`${host.url}two.html`);
+      await expect.poll(() => names(page, 'second').then((shown) => shown.length), { timeout: 15_000 }).toBe(4);
+      expect(await names(page, 'first')).toEqual(await names(page, 'second'));
+      expect(e2e.env.store.traffic.apiRequestsWith(sharedToken) - before).toBe(1);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `widget-two-on-a-page-${width}.png`), fullPage: true });
+
+      const shown = await names(page, 'first');
+      await page.evaluate(() => {
+        const later = document.querySelector('#first')!.cloneNode(false) as HTMLElement;
+        later.id = 'later';
+        const fewer = document.querySelector('#first')!.cloneNode(false) as HTMLElement;
+        fewer.id = 'fewer';
+        fewer.setAttribute('limit', '2');
+        document.body.append(later, fewer);
+      });
+      await expect.poll(() => names(page, 'fewer').then((names) => names.length), { timeout: 15_000 }).toBe(2);
+      expect(await names(page, 'later')).toEqual(shown);
+      expect(e2e.env.store.traffic.apiRequestsWith(sharedToken) - before).toBe(2);
+    }
+  });
+
+  it('a failure reaches both (each shows the unavailable line and Try again) and is not kept: Try again asks the store again, and the other’s Try again then shows those products', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    let fail = true;
+    let refused = 0;
+    await page.route(
+      (url) => url.origin === e2e.env.store.origin && url.pathname === '/api/v1/products',
+      (route) => {
+        if (!fail || route.request().method() !== 'GET') return route.continue();
+        refused++;
+        return route.abort('connectionrefused');
+      },
+    );
+    await page.goto(`${host.url}two-failing.html`);
+    const retry = (id: string) => page.locator(`#${id}`).getByRole('button', { name: 'Try again' });
+    await retry('first').waitFor();
+    await retry('second').waitFor();
+    expect(await page.locator('#second [role="alert"]').textContent()).toMatch(/^Products are unavailable right now\./);
+    expect(await page.getByRole('link', { name: FALLBACK }).count()).toBe(2);
+    expect(refused).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'widget-two-on-a-page-failed.png'), fullPage: true });
+
+    fail = false;
+    await retry('first').click();
+    await expect.poll(() => names(page, 'first').then((shown) => shown.length), { timeout: 15_000 }).toBe(4);
+    expect(e2e.env.store.traffic.apiRequestsWith(failingToken)).toBe(1);
+    // the other still says what it met until its own Try again, which the products just fetched answer
+    expect(await retry('second').count()).toBe(1);
+    await retry('second').click();
+    await expect.poll(() => names(page, 'second').then((shown) => shown.length), { timeout: 15_000 }).toBe(4);
+    expect(await names(page, 'second')).toEqual(await names(page, 'first'));
+    expect(e2e.env.store.traffic.apiRequestsWith(failingToken)).toBe(1);
+    expect(refused).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { wirePaging, wireProduct } from '../../helpers/goodsie-wire.ts';
 import { fakeFetch, json } from '../../helpers/fake-fetch.ts';
+import { forgetLoads } from '../../../src/widget/products.ts';
 
 const TOKEN = 'sf-token-abc';
 const API = 'https://api.shop.example';
@@ -24,6 +25,8 @@ beforeAll(async () => {
 
 afterEach(() => {
   document.body.replaceChildren();
+  // the widgets of a page share their loads (products.ts): each test is a page of its own
+  forgetLoads();
   calls.length = 0;
   vi.restoreAllMocks();
 });
@@ -311,5 +314,74 @@ describe('<storefront-products>', () => {
     handler = () => json({ products: [], paging: wirePaging({ total: 0 }) });
     const element = mount({ 'api-base': API, token: TOKEN, search: 'zzz' });
     await vi.waitFor(() => expect(shadow(element).querySelector('[role="status"]')?.textContent).toBe('No products match.'));
+  });
+});
+
+describe('<storefront-products> several on one page', () => {
+  /** Each card's product name (a linked one without the link's "opens in a new tab"). */
+  const names = (element: HTMLElement): string[] => [...shadow(element).querySelectorAll('.name')].map((name) => (name.querySelector('a') ?? name).firstChild?.textContent ?? '');
+
+  it('widgets that ask the same (store, token, category, search, limit) share one request, also one added after it came back; another limit, token or search asks on its own', async () => {
+    let answer: (response: Response) => void = () => undefined;
+    handler = () => new Promise<Response>((resolve) => (answer = resolve));
+    const same = { 'api-base': API, token: TOKEN, category: 'Mugs', limit: '4' };
+    const first = mount(same);
+    const second = mount({ ...same, columns: '2' }); // the layout is no part of the question
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    answer(json({ products: [wireProduct({ name: 'Mug' })], paging: wirePaging() }));
+    await vi.waitFor(() => expect(names(second)).toEqual(['Mug']));
+    expect(names(first)).toEqual(['Mug']);
+    const later = mount(same);
+    await vi.waitFor(() => expect(names(later)).toEqual(['Mug']));
+    expect(calls).toHaveLength(1);
+
+    handler = (url, init) => json({ products: [wireProduct({ name: `${url.searchParams.get('count')} ${new Headers(init.headers).get('authorization')} ${url.searchParams.get('q') ?? ''}` })], paging: wirePaging() });
+    const others = [mount({ ...same, limit: '2' }), mount({ ...same, token: 'sf-token-other' }), mount({ ...same, search: 'blue' })];
+    await vi.waitFor(() => expect(others.map((element) => names(element)[0])).toEqual(['2 Bearer sf-token-abc ', '4 Bearer sf-token-other ', '4 Bearer sf-token-abc blue']));
+    expect(calls).toHaveLength(4);
+  });
+
+  it('a failure reaches every widget that shares the request, and is not kept: Try again asks the store again, and the other widget’s Try again then shows those products', async () => {
+    handler = () => {
+      throw new TypeError('Failed to fetch');
+    };
+    const first = mount({ 'api-base': API, token: TOKEN });
+    const second = mount({ 'api-base': API, token: TOKEN });
+    for (const element of [first, second]) await vi.waitFor(() => expect(shadow(element).querySelector('button.retry')).not.toBeNull());
+    expect(calls).toHaveLength(1);
+    handler = () => json({ products: [wireProduct({ name: 'Mug' })], paging: wirePaging() });
+    shadow(first).querySelector<HTMLButtonElement>('button.retry')?.click();
+    await vi.waitFor(() => expect(names(first)).toEqual(['Mug']));
+    expect(calls).toHaveLength(2);
+    expect(shadow(second).querySelector('[role="alert"]')).not.toBeNull();
+    shadow(second).querySelector<HTMLButtonElement>('button.retry')?.click();
+    await vi.waitFor(() => expect(names(second)).toEqual(['Mug']));
+    expect(calls).toHaveLength(2);
+  });
+
+  it('one of two widgets taken out while they load does not stop the other’s load; the last one taken out stops it, and a widget put back asks again', async () => {
+    const signals: AbortSignal[] = [];
+    let answer: (response: Response) => void = () => undefined;
+    handler = (_url, init) => {
+      if (init.signal) signals.push(init.signal);
+      return new Promise<Response>((resolve) => (answer = resolve));
+    };
+    const first = mount({ 'api-base': API, token: TOKEN });
+    const second = mount({ 'api-base': API, token: TOKEN });
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    first.remove();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(signals[0]?.aborted).toBe(false);
+    answer(json({ products: [wireProduct({ name: 'Mug' })], paging: wirePaging() }));
+    await vi.waitFor(() => expect(names(second)).toEqual(['Mug']));
+
+    const third = mount({ 'api-base': API, token: TOKEN, search: 'tea' });
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    third.remove();
+    await vi.waitFor(() => expect(signals[1]?.aborted).toBe(true));
+    handler = () => json({ products: [wireProduct({ name: 'Teapot' })], paging: wirePaging() });
+    document.body.append(third);
+    await vi.waitFor(() => expect(names(third)).toEqual(['Teapot']));
+    expect(calls).toHaveLength(3);
   });
 });

@@ -4,7 +4,7 @@ import {
   parseApiBase,
   parseBoundedInteger,
   readWidgetOptions,
-  sameQuery,
+  queryKey,
   type WidgetAttribute,
 } from '../../../src/widget/options.ts';
 
@@ -30,7 +30,7 @@ describe('readWidgetOptions', () => {
     if (!linked.ok || !plain.ok) throw new Error('fixture options should be valid');
     expect(linked.options.storefrontUrl).toBe('https://shop.example/de');
     expect(plain.options.storefrontUrl).toBe('');
-    expect(sameQuery(linked.options, plain.options)).toBe(false);
+    expect(queryKey(linked.options)).not.toBe(queryKey(plain.options));
   });
 
   it('defaults limit to 12 and columns to automatic', () => {
@@ -99,13 +99,26 @@ describe('parseBoundedInteger', () => {
   });
 });
 
-describe('sameQuery', () => {
-  it('ignores the column count, which needs no new request', () => {
-    const a = readWidgetOptions(attrs({ ...BASE, columns: '2' }));
-    const b = readWidgetOptions(attrs({ ...BASE, columns: '5' }));
-    const c = readWidgetOptions(attrs({ ...BASE, search: 'mug' }));
-    if (!a.ok || !b.ok || !c.ok) throw new Error('fixture options should be valid');
-    expect(sameQuery(a.options, b.options)).toBe(true);
-    expect(sameQuery(a.options, c.options)).toBe(false);
+describe('queryKey', () => {
+  it('is the same where only the column count differs (no new request, and widgets of a page share one), and differs for any other attribute', () => {
+    const read = (values: Partial<Record<WidgetAttribute, string>>) => {
+      const result = readWidgetOptions(attrs(values));
+      if (!result.ok) throw new Error('fixture options should be valid');
+      return queryKey(result.options);
+    };
+    const base = { ...BASE, category: 'Mugs', limit: '4' };
+    expect(read({ ...base, columns: '2' })).toBe(read({ ...base, columns: '5' }));
+    // the same address and token written differently are the same question
+    expect(read({ ...base, 'api-base': 'https://api.shop.example/', token: ' abc.DEF-123_~+/= ' })).toBe(read(base));
+    const others = [
+      read({ ...base, search: 'mug' }),
+      read({ ...base, category: 'Teapots' }),
+      read({ ...base, limit: '5' }),
+      read({ ...base, token: 'another-token' }),
+      read({ ...base, 'api-base': 'https://other.shop.example' }),
+      read({ ...base, 'storefront-url': 'https://shop.example' }),
+      read({ ...base, kind: 'shopware6' }),
+    ];
+    expect(new Set([read(base), ...others]).size).toBe(others.length + 1);
   });
 });

@@ -49,21 +49,14 @@ function readName(wire: Wire): string {
   throw notAsAgreed();
 }
 
-function readImage(value: unknown): ProductImage | undefined {
-  const media = object(value ?? {}).media;
-  if (media == null) return undefined;
-  const wire = object(media);
-  // only absolute http(s) survives: a javascript: or relative URL is dropped
-  const url = toHttpUrl(field(wire, 'url', 'string'));
-  if (url) return { url, alt: field(wire, 'alt', 'string') ?? '' };
-  return undefined;
-}
-
-/** The cover, else the gallery's first picture (the criteria sort the gallery by position). */
+/** The cover, else the gallery's first picture (the criteria sort the gallery by position); only an absolute http(s) URL counts (a javascript: or relative one is dropped). */
 function firstImage(wire: Wire): ProductImage | undefined {
   for (const item of [wire.cover, ...list(wire, 'media')]) {
-    const image = readImage(item);
-    if (image) return image;
+    const media = object(item ?? {}).media;
+    if (media == null) continue;
+    const image = object(media);
+    const url = toHttpUrl(field(image, 'url', 'string'));
+    if (url) return { url, alt: field(image, 'alt', 'string') ?? '' };
   }
   return undefined;
 }
