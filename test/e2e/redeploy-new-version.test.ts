@@ -5,16 +5,18 @@
  * part whose code is gone is told from a dropped connection (the host's index.html answers and names
  * other chunks, or nothing answers), said as a newer version with Reload one press away, and nothing
  * is lost: a screen comes by itself with a load of the same address, once per address and version;
- * a credentials form keeps what was pasted and says the reload empties it.
+ * a credentials form keeps what was pasted and says the reload empties it; the stores list, whose
+ * sign-in code is gone, says so too (and the connection's words where the host does not answer).
  * Screenshots at 360 and 1280 px (.test-artifacts/screenshots/new-version-*.png).
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { deploymentHeaders, readSessionKeys } from '../helpers/e2e-app.ts';
+import { CLIENT_ID, STORE_NAME, deploymentHeaders, readSessionKeys } from '../helpers/e2e-app.ts';
+import { startDemoStore, type DemoStore } from '../demo-store/server.ts';
 import { productCards } from '../helpers/catalog-grid.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, type StaticServer } from '../helpers/static-server.ts';
@@ -28,7 +30,18 @@ const HIPPO = 'Hippo Demo';
 /** What the next build's chunks are called: the same files under other names, as a new build's hashes are. */
 const NEXT = 'next-';
 let hippo: StoreHippoStore;
+/** A store whose Connect signs in on its own page (OAuth 2.0 with PKCE): the sign-in's code loads on the press. */
+let goodsie: DemoStore;
+const GOODSIE = `${STORE_NAME} (PKCE)`;
 let cdn: StaticServer;
+/** The config.json the host serves, and the deployment's headers for it. */
+let config = '';
+let hippoOnly: AppConfig;
+let withSignIn: AppConfig;
+function serve(app: AppConfig): void {
+  config = JSON.stringify(app);
+  cdn.setHeaders(deploymentHeaders(app, [hippo.cdnOrigin]));
+}
 /** The folder the CDN serves, and copies of the two builds. */
 let root: string;
 let current: string;
@@ -63,7 +76,6 @@ beforeAll(async () => {
   [root, current, next] = [join(made, 'root'), join(made, 'current'), join(made, 'next')];
   for (const dir of [root, current, next]) await cp(BUILD_DIR, dir, { recursive: true });
   await renameAssets(next);
-  let config = '';
   cdn = await startStaticServer({ root, overrides: { 'config.json': () => config } });
   e2e.closeAfterAll(() => cdn.close());
   hippo = await startStoreHippoStore({ port: 0, allowedOrigins: [cdn.origin] });
@@ -71,10 +83,17 @@ beforeAll(async () => {
   const stores = [
     { id: 'hippo', kind: 'storehippo', name: HIPPO, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key'], currency: 'INR', imageBase: hippo.imageBase },
   ] as StoreConfig[];
-  const app = { stores } as AppConfig;
-  await loadProfilesFor(app);
-  config = JSON.stringify(app);
-  cdn.setHeaders(deploymentHeaders(app, [hippo.cdnOrigin]));
+  goodsie = await startDemoStore({ sendIssuer: true, port: 0, clients: [{ clientId: CLIENT_ID, name: 'Storefront Connect', redirectUris: [cdn.url] }], allowedOrigins: [cdn.origin] });
+  e2e.closeAfterAll(() => goodsie.close());
+  const signIn = {
+    kind: 'goodsie', id: 'demo-code', name: GOODSIE, flow: 'code', clientId: CLIENT_ID, redirectUri: cdn.url, defaultScopes: ['storefront'],
+    authorizationEndpoint: `${goodsie.origin}/oauth2/authorize`, tokenEndpoint: `${goodsie.origin}/oauth2/access_token`, apiBase: goodsie.origin,
+    issuer: goodsie.origin, authorizationResponseIssParameterSupported: true, revocationEndpoint: `${goodsie.origin}/oauth2/revoke`,
+  } as StoreConfig;
+  hippoOnly = { stores } as AppConfig;
+  withSignIn = { stores: [signIn, ...stores] } as AppConfig;
+  await loadProfilesFor(withSignIn);
+  serve(hippoOnly);
 });
 
 // Each test starts on the first build.
@@ -211,5 +230,72 @@ describe('a credentials form open across a new deployment', () => {
     await expect.poll(() => settledEntry(page)).toContain(`/${NEXT}`);
     await pasteHippoKey(page);
     await storeRow(page).getByText(/^Connected/).waitFor();
+  });
+});
+
+/**
+ * Whether the stores list has brought in, once idle, the code that tells a newer version from a
+ * dropped connection (new-version.ts's chunk and every chunk it imports: what the page downloaded).
+ */
+async function newerVersionCheckIn(page: Page): Promise<boolean> {
+  const chunk = (await readdir(join(current, 'assets'))).find((n) => /^new-version-.*\.js$/.test(n));
+  if (!chunk) throw new Error('the build has no new-version chunk');
+  const imported = [...(await readFile(join(current, 'assets', chunk), 'utf8')).matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
+  const wanted = [chunk, ...imported].map((name) => `/assets/${name}`);
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+  return wanted.every((path) => fetched.includes(path));
+}
+
+describe('the stores list across a new deployment', () => {
+  beforeEach(() => serve(withSignIn));
+  afterEach(() => serve(hippoOnly));
+  const notices = (page: Page) => page.getByRole('region', { name: 'Notices' }).getByRole('alert');
+  const connectGoodsie = (page: Page) => page.getByRole('button', { name: `Connect ${GOODSIE}`, exact: true });
+
+  /** On the stores list, drawn and idle (what it brings in then is in). */
+  async function onStoresList(page: Page): Promise<void> {
+    await page.goto(cdn.url);
+    await connectGoodsie(page).waitFor();
+    await expect.poll(() => newerVersionCheckIn(page), { message: 'the stores list brings in the newer-version check once idle' }).toBe(true);
+  }
+
+  it('a connection whose code is gone says a newer version is out, with Reload, not to check the connection; Reload gets it, and Connect then works', async () => {
+    const { page } = await e2e.open({ width: 360, height: 780 });
+    await onStoresList(page);
+    const first = await entryOf(page);
+    await deploy(next);
+    await connectGoodsie(page).click();
+    const notice = notices(page);
+    await notice.waitFor();
+    await expect.poll(() => notice.textContent(), { message: 'the notice says a newer version is out' }).toContain(NEWER_WORDS);
+    await notice.getByRole('button', { name: 'Reload' }).waitFor();
+    expect(await page.getByText('Check your connection').count()).toBe(0);
+    expect(await entryOf(page)).toBe(first);
+    await shoot(page, 'stores-list-360');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await shoot(page, 'stores-list-1280');
+
+    // Reload: the new version, whose sign-in code is there: Connect leaves for the store's own page.
+    await notice.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => settledEntry(page)).toContain(`/${NEXT}`);
+    await connectGoodsie(page).click();
+    await page.waitForURL((url) => url.origin === goodsie.origin);
+  });
+
+  it('with the host out of reach (the browser still online), it is the connection’s words, with Try again', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 800 });
+    await onStoresList(page);
+    await deploy(next);
+    await page.route(`${cdn.origin}/**`, (route) => route.abort('internetdisconnected'));
+    // The host asked for its index.html, past any cache, as the part failed: no answer.
+    const asked = page.waitForEvent('requestfailed', (request) => request.url() === cdn.url && request.resourceType() === 'fetch');
+    await connectGoodsie(page).click();
+    await asked;
+    const notice = notices(page);
+    await notice.getByText('Part of this app could not be loaded. Check your connection, then try again.').waitFor();
+    await notice.getByRole('button', { name: 'Try again' }).waitFor();
+    // (what the no-store answer decided is said in the same task as it came: by the next one, it is on the page)
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+    expect(await page.getByText('A newer version').count()).toBe(0);
   });
 });

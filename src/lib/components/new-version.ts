@@ -16,9 +16,11 @@ import { newerVersion } from './reload-retry.svelte.ts';
  * may come by itself (missing-screen.svelte.ts). Said only while the browser is online.
  *
  * Not in the first load (npm run size): started by the store bar of every store screen and by the
- * credentials forms, whose parts (a screen, the editor, a platform's connector) are what goes missing.
- * Not by the stores list itself: its view is counted in the first load, and a part of it that did
- * not download says to check the connection, as before.
+ * credentials forms, whose parts (a screen, the editor, a platform's connector) are what goes missing;
+ * and by the stores list (HomeView), whose view is in the first load: it imports this once it is
+ * drawn and the browser is idle, so that the code is in before a part of the list fails (the sign-in's
+ * code, a platform's, the banners'): after a redeploy this chunk is gone with the rest. A part that
+ * failed before it came (a start that could not load a part) is asked about as it arrives.
  */
 
 /** The entry script the host's index.html names now, once it is not this page's; null until then. */
