@@ -1,9 +1,12 @@
 /**
- * The description's Preview in the product forms (Edit product, New product) on a phone, with HTML a
- * merchant may well paste: a table wider than the screen, a long address, a line of code. The preview
- * fits the form's column as the shopper's Description does (a wide table scrolls in its own box):
- * opened, it made the whole page 880 px wide at 360 px, every field of the form past the screen's edge.
- * Photographed at 360 px (.test-artifacts/screenshots/editor-preview-width-*.png).
+ * The product forms (Edit product, New product) on a phone, with words a merchant may well meet:
+ * - the description's Preview of HTML pasted from elsewhere (a table wider than the screen, a long
+ *   address, a line of code) fits the form's column as the shopper's Description does (a wide table
+ *   scrolls in its own box): opened, it made the whole page 880 px wide at 360 px, every field of the
+ *   form past the screen's edge;
+ * - "Changed elsewhere" naming a product whose name is one long word (a German compound, a code) wraps
+ *   it: the alert and every field above it ran off a 360 px screen.
+ * Photographed at 360 px (.test-artifacts/screenshots/product-form-phone-*.png).
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
@@ -39,7 +42,7 @@ async function widths(page: Page, form: Locator): Promise<{ pageOverflow: number
   return { pageOverflow, fieldsRight, tableScrolls };
 }
 
-describe('the description’s Preview fits a phone', () => {
+describe('the product forms fit a phone', () => {
   it('Edit product at 360 px: opened on a wide table, a long address and a line of code, the page does not scroll sideways, the fields stay on the screen, the table scrolls in its box', async () => {
     const { page } = await e2e.open({ width: 360, height: 800 });
     await page.goto(e2e.env.app.url);
@@ -50,7 +53,7 @@ describe('the description’s Preview fits a phone', () => {
     await previewWide(page, editor);
     const measured = await widths(page, editor);
     await editor.locator('summary', { hasText: 'Preview' }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/editor-preview-width-edit-360.png` });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/product-form-phone-edit-360.png` });
     expect(measured.pageOverflow).toBe(0);
     expect(measured.fieldsRight.every((right) => right <= 360)).toBe(true);
     expect(measured.tableScrolls).toBe(true);
@@ -65,9 +68,32 @@ describe('the description’s Preview fits a phone', () => {
     await form.waitFor();
     await previewWide(page, form);
     const measured = await widths(page, form);
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/editor-preview-width-new-360.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/product-form-phone-new-360.png`, fullPage: true });
     expect(measured.pageOverflow).toBe(0);
     expect(measured.fieldsRight.every((right) => right <= 360)).toBe(true);
     expect(measured.tableScrolls).toBe(true);
+  });
+
+  it('Edit product at 360 px: "Changed elsewhere" with their name one long word wraps it; the alert, its buttons and the fields stay on the screen', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await page.locator('main ul > li article').nth(1).getByRole('link').first().click();
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    await editor.waitFor();
+    const productId = decodeURIComponent(new URL(page.url()).hash).split('/').at(-1) ?? '';
+    // someone renames it meanwhile, in the store's admin: one German word of 48 letters
+    e2e.env.store.touchProduct(productId, { name: 'Donaudampfschifffahrtsgesellschaftskapitänsmütze' });
+    await editor.getByRole('textbox', { name: 'Inventory' }).fill('7');
+    await editor.getByRole('button', { name: 'Save changes' }).click();
+    const alert = editor.getByRole('alert').filter({ hasText: 'Changed elsewhere' });
+    await alert.getByRole('button', { name: 'Overwrite with mine' }).waitFor();
+    await alert.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/product-form-phone-conflict-360.png` });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+    const right = (locator: Locator) => locator.evaluateAll((elements) => elements.map((element) => Math.round(element.getBoundingClientRect().right)));
+    expect((await right(alert)).every((edge) => edge <= 360)).toBe(true);
+    expect((await right(alert.getByRole('button'))).every((edge) => edge <= 360)).toBe(true);
+    expect((await right(editor.locator('input[type="text"], textarea'))).every((edge) => edge <= 360)).toBe(true);
   });
 });
