@@ -130,6 +130,11 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     title: 'This browser cannot keep your session',
     detail: 'Storage is unavailable (private mode or blocked), so you will need to reconnect after a reload.',
   },
+  STORAGE_FULL: {
+    title: 'This device is out of storage space',
+    detail:
+      'This browser has no room left to keep the sign-in while the store’s page is open, so it could not start. Nothing else changed. Free up space on the device, or clear data that other websites keep in this browser, then connect again.',
+  },
   STORAGE_NOT_PERSISTENT: {
     title: 'This store needs a browser that keeps its connection',
     detail:

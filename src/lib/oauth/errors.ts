@@ -53,6 +53,8 @@ export type AppErrorCode =
   | 'CREDENTIALS_WRONG_SCOPE'
   // storage
   | 'STORAGE_UNAVAILABLE'
+  /** Storage refused a write for want of space (the device's disk, the site's quota): not "private mode"; the person can free some. */
+  | 'STORAGE_FULL'
   /** A sign-in not started: the store's refresh token must outlive the tab, and this browser keeps nothing (FlickRocket). */
   | 'STORAGE_NOT_PERSISTENT'
   | 'STORAGE_CORRUPT';

@@ -19,6 +19,7 @@ import { AppError } from '../oauth/errors.ts';
 import { SIGN_IN_LIFETIME_MS } from '../oauth/state.ts';
 import type { KeyValueStore } from './kv.ts';
 import { FUTURE_SKEW_MS } from './single-use-store.ts';
+import { isStorageFull } from './storage-full.ts';
 
 /** Every key this module writes starts with this, so it never reads or removes anyone else's. */
 export const SESSION_FALLBACK_PREFIX = 'storefront-connect:';
@@ -46,7 +47,8 @@ interface Envelope {
 
 /**
  * A KeyValueStore on sessionStorage, or null when sessionStorage is missing or refuses a write (then
- * no sign-in can survive a redirect, and the caller says so). Values must be plain JSON.
+ * no sign-in can survive a redirect, and the caller says so), except for want of space: then its
+ * writes fail with STORAGE_FULL until space is freed. Values must be plain JSON.
  */
 export function openSessionFallback(options: SessionFallbackOptions): KeyValueStore | null {
   let storage: WebStorageLike | null | undefined;
@@ -54,10 +56,18 @@ export function openSessionFallback(options: SessionFallbackOptions): KeyValueSt
     // Reading the global itself throws a SecurityError where storage is blocked.
     storage = 'storage' in options ? options.storage : (globalThis as { sessionStorage?: Storage }).sessionStorage;
     if (!storage) return null;
-    storage.setItem(PROBE_KEY, '1');
-    const works = storage.getItem(PROBE_KEY) === '1';
+    let full = false;
+    try {
+      storage.setItem(PROBE_KEY, '1');
+    } catch (error) {
+      // Full (its quota taken by this site's other data), not missing: kept, so that a sign-in says
+      // "out of storage space" (STORAGE_FULL) and works once space is freed, rather than "blocked".
+      if (!isStorageFull(error)) throw error;
+      full = true;
+    }
+    const read = storage.getItem(PROBE_KEY);
     storage.removeItem(PROBE_KEY);
-    if (!works) return null;
+    if (!full && read !== '1') return null;
   } catch {
     return null;
   }
@@ -72,9 +82,10 @@ function createSessionFallbackStore(storage: WebStorageLike, now: () => number, 
     return current - at > retainMs || at - current > FUTURE_SKEW_MS;
   };
 
+  /** Only the DOMException's name survives; a refusal for want of space is told apart (not "private mode"). */
   const failed = (error: unknown): AppError => {
     const name = error instanceof Error ? error.name : 'unknown';
-    return new AppError('STORAGE_UNAVAILABLE', `sessionStorage failed (${name})`, { cause: name });
+    return new AppError(isStorageFull(error) ? 'STORAGE_FULL' : 'STORAGE_UNAVAILABLE', `sessionStorage failed (${name})`, { cause: name });
   };
 
   /** The value under `key`; an unreadable entry, or one past its retention, is removed and reads as undefined. */

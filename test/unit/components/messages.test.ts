@@ -53,3 +53,13 @@ describe('explain, once the page’s own Content-Security-Policy blocked a reque
     expect(explain(new AppError('API_UNAUTHORIZED')).title).not.toBe('This site is not set up to reach the store');
   });
 });
+
+describe('storage refused for want of space (a sign-in on a full sessionStorage, storage/session-fallback.ts)', () => {
+  it('says the device is out of space and what to do, not "private mode or blocked"', () => {
+    const words = explain(new AppError('STORAGE_FULL', 'sessionStorage failed (QuotaExceededError)', { cause: 'QuotaExceededError' }));
+    expect(words.title).toBe('This device is out of storage space');
+    expect(words.detail).toContain('Free up space on the device');
+    expect(`${words.title} ${words.detail}`).not.toMatch(/private|blocked/);
+    expect(explain(new AppError('STORAGE_UNAVAILABLE', 'sessionStorage failed (SecurityError)')).detail).toMatch(/private mode/);
+  });
+});

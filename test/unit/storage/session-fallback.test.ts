@@ -31,16 +31,29 @@ const pending = (state: string, createdAt = T0): PendingAuthorization => ({
 });
 
 describe('openSessionFallback', () => {
-  it('is null without sessionStorage, or when it refuses writes or blocks reads', () => {
+  it('is null without sessionStorage, or when it refuses writes (but for want of space) or blocks reads', () => {
     expect(openSessionFallback({ storage: null, now: Date.now })).toBeNull();
     for (const failure of ['QuotaExceededError', 'SecurityError']) {
-      const refusing = new FakeWebStorage();
-      refusing.failWrites = failure;
-      expect(openSessionFallback({ storage: refusing, now: Date.now })).toBeNull();
       const blocked = new FakeWebStorage();
       blocked.failReads = failure;
       expect(openSessionFallback({ storage: blocked, now: Date.now })).toBeNull();
     }
+    const refusing = new FakeWebStorage();
+    refusing.failWrites = 'SecurityError';
+    expect(openSessionFallback({ storage: refusing, now: Date.now })).toBeNull();
+  });
+
+  it('full (QuotaExceededError) is kept, not taken for missing: its writes fail as STORAGE_FULL, and work once space is freed', async () => {
+    const full = new FakeWebStorage();
+    full.failWrites = 'QuotaExceededError';
+    const store = openSessionFallback({ storage: full, now: () => T0 });
+    if (!store) throw new Error('a full sessionStorage was taken for a missing one ("storage blocked")');
+    const error = await catchAppError(() => store.set('pending:s1', { secret: 'VERIFIER-123' }));
+    expect(error.code).toBe('STORAGE_FULL');
+    expect(`${error.message} ${String(error.cause)}`).not.toContain('VERIFIER-123');
+    full.failWrites = null;
+    await store.set('pending:s1', { state: 's1' });
+    expect(await store.get('pending:s1')).toEqual({ state: 's1' });
   });
 
   it('is null when reading the sessionStorage global itself throws (storage blocked)', () => {
@@ -103,12 +116,16 @@ describe('openSessionFallback', () => {
     expect(web.length).toBe(0);
   });
 
-  it('a refused write is STORAGE_UNAVAILABLE and names no value', async () => {
+  it('a refused write is STORAGE_UNAVAILABLE, or STORAGE_FULL for want of space, and names no value', async () => {
     const { web, store } = setup();
-    web.failWrites = 'QuotaExceededError';
+    web.failWrites = 'SecurityError';
     const error = await catchAppError(() => store.set('pending:s1', { secret: 'VERIFIER-123' }));
     expect(error.code).toBe('STORAGE_UNAVAILABLE');
     expect(`${error.message} ${String(error.cause)}`).not.toContain('VERIFIER-123');
+    web.failWrites = 'QuotaExceededError';
+    const full = await catchAppError(() => store.set('pending:s1', { secret: 'VERIFIER-123' }));
+    expect(full.code).toBe('STORAGE_FULL');
+    expect(`${full.message} ${String(full.cause)}`).not.toContain('VERIFIER-123');
   });
 });
 
