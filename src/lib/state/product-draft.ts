@@ -1,5 +1,9 @@
 import { draftStore, newProductDraftKey, productDraftKey, storeDraftsPrefix, type DraftStore } from '../storage/drafts.ts';
+import type { StorageRefusal } from '../storage/storage-full.ts';
 import { connectedSinceSignOut, signOutsHeard } from './sign-outs-heard.ts';
+
+/** Why a draft is kept in this tab's memory only: storage refused its write ('full': for want of space). */
+export type DraftRefusal = StorageRefusal;
 
 /**
  * A product's unsaved edit, kept so that a reconnect (which leaves the page) loses nothing.
@@ -43,6 +47,12 @@ export class ProductDraft<T> {
   #queue: Promise<unknown> = Promise.resolve();
   /** What this draft last wrote or read, as JSON; undefined: nothing yet. */
   #mine: string | undefined;
+  /**
+   * Told after each write where the draft is: on the device (null), or in this tab's memory only,
+   * storage having refused it (why); and null once it is discarded (nothing left at risk). The form
+   * says the second plainly, until a later write lands.
+   */
+  onKept: ((refused: DraftRefusal | null) => void) | undefined;
 
   /** `productId` null: the product being added to the store, not created yet. */
   constructor(storeId: string, productId: string | null, store: DraftStore = draftStore()) {
@@ -81,8 +91,9 @@ export class ProductDraft<T> {
     return this.#inTurn(async () => {
       // A sign-out heard since it was asked for (even with a new connection after it): not written.
       if (signOutsHeard(this.#storeId) !== outs) return;
-      await this.#store.save(this.#key, value);
+      const refused = await this.#store.save(this.#key, value);
       this.#mine = JSON.stringify(value);
+      this.onKept?.(refused || null);
       // A sign-out heard while this was written: its discard may have come first, so the write is undone.
       if (signOutsHeard(this.#storeId) !== outs) await this.#store.discard(this.#key);
     });
@@ -96,6 +107,7 @@ export class ProductDraft<T> {
     return this.#inTurn(async () => {
       const mine = this.#mine;
       this.#mine = undefined;
+      this.onKept?.(null);
       if (mine === undefined) return;
       await this.#store.discardIf(this.#key, mine);
       if (tell) draftsChannel()?.postMessage({ discarded: this.#key } satisfies DiscardMessage);

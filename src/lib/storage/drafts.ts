@@ -1,5 +1,6 @@
 import { del, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
 import { openStorage, prefixed } from './kv.ts';
+import { refusal, type StorageRefusal } from './storage-full.ts';
 
 /**
  * Unsaved edits, kept so that a reconnect (which leaves the page) loses nothing. Drafts hold no
@@ -7,7 +8,12 @@ import { openStorage, prefixed } from './kv.ts';
  */
 export interface DraftStore {
   load<T>(key: string): Promise<T | undefined>;
-  save(key: string, value: unknown): Promise<void>;
+  /**
+   * Resolves to nothing once kept (on the device, or in the tab's memory where there is no IndexedDB
+   * at all: the app's banner says so), or, where IndexedDB refused the write, why (StorageRefusal:
+   * 'full' for want of space): the draft is then in this tab's memory only, which the form says.
+   */
+  save(key: string, value: unknown): Promise<StorageRefusal | void>;
   discard(key: string): Promise<void>;
   /**
    * Discards `key` only while it holds `expected` (as JSON): a draft another tab wrote over it since
@@ -165,14 +171,15 @@ function drafts(): UseStore | null {
   return connection?.store ?? null;
 }
 
-const fallback = <T>(run: (store: UseStore) => Promise<T>, orElse: () => T): Promise<T> => {
+/** `orElse` is given the error where IndexedDB failed; nothing where there is none. */
+const fallback = <T>(run: (store: UseStore) => Promise<T>, orElse: (error?: unknown) => T): Promise<T> => {
   let idb: UseStore | null;
   try {
     idb = drafts();
   } catch {
     idb = null;
   }
-  return idb ? run(idb).catch(() => orElse()) : Promise.resolve(orElse());
+  return idb ? run(idb).catch((error: unknown) => orElse(error ?? 'unknown')) : Promise.resolve(orElse());
 };
 
 /** The tab's drafts, on its one connection to the drafts database (or its memory). */
@@ -182,10 +189,10 @@ const tabDrafts: DraftStore = {
     memory.set(key, value);
     // Once IndexedDB holds it, memory does not: a discard made there since (a sign-out's,
     // discardStoreDrafts) is not undone by a load finding the old copy.
-    return fallback(async (s) => {
+    return fallback(async (s): Promise<StorageRefusal | void> => {
       await set(key, value, s);
       if (memory.get(key) === value) memory.delete(key);
-    }, () => undefined);
+    }, (error) => (error === undefined ? undefined : refusal(error)));
   },
   discard: (key) => {
     memory.delete(key);

@@ -4,7 +4,7 @@
  * ("demo" and "demo-code"), in IndexedDB and in the memory a tab keeps where IndexedDB is missing.
  */
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { draftStore, discardStoreDrafts, newProductDraftKey, productDraftKey } from '../../../src/lib/storage/drafts.ts';
 import { ProductDraft, storeDraftCount } from '../../../src/lib/state/product-draft.ts';
@@ -142,5 +142,54 @@ describe('the tab’s connection to the drafts database', () => {
     expect(await new ProductDraft<{ name: string }>('four', '1').load()).toEqual({ name: 'kept' });
     // this tab's first, the other tab's, this tab's again
     expect(opened).toHaveLength(3);
+  });
+});
+
+describe('a draft storage refuses for want of space', () => {
+  it('is kept in the tab’s memory, the form is told why (full), and told again once a later write lands on the device', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    const draft = new ProductDraft<{ name: string }>('full', '1');
+    const told: unknown[] = [];
+    draft.onKept = (refused) => told.push(refused);
+    try {
+      await draft.save({ name: 'typed on a full disk' });
+      expect(told).toEqual(['full']);
+      // Nothing lost: this tab still has it.
+      expect(await new ProductDraft<{ name: string }>('full', '1').load()).toEqual({ name: 'typed on a full disk' });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    // Space freed: the next keystroke's write lands on the device, and the form's line goes.
+    await draft.save({ name: 'typed on a full disk, and more' });
+    expect(told).toEqual(['full', null]);
+    vi.stubGlobal('indexedDB', undefined); // memory alone: empty, the draft is on the device
+    expect(await new ProductDraft<{ name: string }>('full', '1').load()).toBeUndefined();
+    vi.unstubAllGlobals();
+  });
+
+  it('refused otherwise (a closed database): told as "refused"; with no IndexedDB at all, nothing is told (the app’s banner says so)', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The database connection is closing.', 'InvalidStateError');
+    };
+    const draft = new ProductDraft<{ name: string }>('closed', '1');
+    const told: unknown[] = [];
+    draft.onKept = (refused) => told.push(refused);
+    try {
+      await draft.save({ name: 'a' });
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    vi.stubGlobal('indexedDB', undefined);
+    await draft.save({ name: 'b' });
+    expect(told).toEqual(['refused', null]);
+    await draft.discard();
+    expect(told).toEqual(['refused', null, null]);
+    vi.unstubAllGlobals();
   });
 });
