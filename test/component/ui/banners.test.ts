@@ -138,7 +138,7 @@ describe('Banners', () => {
     expect(screen.queryByText('Could not start signing in to Demo Store')).not.toBeInTheDocument();
   });
 
-  it('Reconnect is usable again after a sign-in that could not start (sessionStorage full), which is explained', async () => {
+  it('Reconnect is usable again after a sign-in that could not start (sessionStorage full), which is explained as a full device, not private mode', async () => {
     // No IndexedDB: the pending sign-in goes to sessionStorage, which then refuses writes.
     const app = await createTestApp({ persistent: false, sessions: { demo: ['storefront'] }, path: '/s/demo' });
     renderCatalogWithAccessEnded(app);
@@ -150,9 +150,11 @@ describe('Banners', () => {
     try {
       await userEvent.click(reconnect);
       const failure = await screen.findByText('Could not start signing in to Demo Store');
-      expect(failure.closest('[role="alert"]')).toHaveTextContent(
-        'Storage is unavailable (private mode or blocked), so you will need to reconnect after a reload.',
-      );
+      // For want of space (QuotaExceededError), not "private mode or blocked": what to do is free some.
+      const panel = failure.closest('[role="alert"]');
+      expect(panel).toHaveTextContent('This device is out of storage space');
+      expect(panel).toHaveTextContent('Free up space on the device, or clear data that other websites keep in this browser, then connect again.');
+      expect(panel).not.toHaveTextContent(/private mode/);
       expect(app.navigate).not.toHaveBeenCalled();
       await eventually(() => expect(reconnect).toBeEnabled());
     } finally {
