@@ -65,8 +65,13 @@ export type AuthEvent =
   | { type: 'renewal-unavailable'; storeId: string }
   | { type: 'renewed'; storeId: string }
   | { type: 'scopes-changed'; storeId: string; scopes: string[] }
-  /** `why`: 'full' where refused for want of space (storage-full.ts), which the person can free. */
-  | { type: 'storage-write-failed'; storeId: string; why: StorageRefusal };
+  /**
+   * `why`: 'full' where refused for want of space (storage-full.ts), which the person can free;
+   * `saveAgain` writes it again now (the person freed space), telling the outcome as these events do.
+   */
+  | { type: 'storage-write-failed'; storeId: string; why: StorageRefusal; saveAgain: () => Promise<void> }
+  /** The store's session, kept in this tab's memory only since storage refused it, is saved after all (or replaced by a newer one saved). */
+  | { type: 'storage-saved'; storeId: string };
 
 export interface CompletedSignIn {
   storeId: string;
@@ -439,9 +444,30 @@ export class AuthService {
    * tab instead, so a rotated refresh token is never lost, and says so (the storage banner).
    */
   async #save(session: StoreSession): Promise<boolean> {
+    const { storeId } = session;
+    const wasUnsaved = this.#sessions.isUnsaved(storeId);
     const saved = await this.#sessions.save(session);
-    if (saved !== 'saved') this.#emit({ type: 'storage-write-failed', storeId: session.storeId, why: saved });
+    if (saved !== 'saved') this.#emit({ type: 'storage-write-failed', storeId, why: saved, saveAgain: () => this.#saveAgain(storeId) });
+    else if (wasUnsaved) this.#emit({ type: 'storage-saved', storeId });
     return saved === 'saved';
+  }
+
+  /**
+   * Writes again the session of `storeId` that storage refused (the person freed space, and asked):
+   * under the store's renewal lock, as a renewal writes, so the two never race, and the copy written
+   * is the newest this tab holds, read inside the lock; a newer one in the vault (another tab's) wins
+   * (SessionStore.unsaved). Signed out meanwhile (a sign-out does not wait for the lock): nothing is
+   * written, or what was is undone. Tells the outcome as #save does ('storage-saved', or failed again).
+   */
+  #saveAgain(storeId: string): Promise<void> {
+    const generation = this.#generation.get(storeId) ?? 0;
+    const startedAt = this.#now();
+    const signedOut = async () => (this.#generation.get(storeId) ?? 0) !== generation || (await this.signOuts.since(storeId, startedAt));
+    return this.signOuts.withLock(renewalLockName(storeId), async () => {
+      const session = (await signedOut()) ? null : await this.#sessions.unsaved(storeId);
+      if (!session) return void this.#emit({ type: 'storage-saved', storeId });
+      if ((await this.#save(session)) && (await signedOut())) await this.#sessions.delete(storeId).catch(() => undefined);
+    }).catch(() => undefined); // never rejects: what happened is told (Session.saveAgain)
   }
 
   /** RFC 7009 where the store's config names a revocation endpoint (grant-revocation.ts); never throws. */

@@ -52,7 +52,9 @@ export interface ConnectionsDeps {
    * tab, so a rotated refresh token is not lost, and the screens say it ends with the tab; `why`:
    * 'full' where refused for want of space (storage-full.ts), which the person can free.
    */
-  onWriteFailed?: (storeId: string, why: StorageRefusal) => void;
+  onWriteFailed?: (storeId: string, why: StorageRefusal, saveAgain: () => Promise<void>) => void;
+  /** A credential kept in memory only (onWriteFailed) is saved after all, or replaced by a newer one saved. */
+  onSaved?: (storeId: string) => void;
   /**
    * A renewal failed for a passing reason (no network, a 5xx, a 429): the refresh token is kept, and
    * the screens say the store cannot be reached just now, and retry (security case 22).
@@ -104,14 +106,42 @@ export class Connections {
   }
 
   /** Writes the credential; where storage refuses, keeps it in memory for this tab and says so. */
-  async #put(credential: Credential): Promise<void> {
+  async #put(credential: Credential): Promise<boolean> {
+    const storeId = credential.storeId;
+    const wasUnsaved = this.#unsaved.has(storeId);
     try {
       await this.#deps.vault.put(credential);
-      this.#unsaved.delete(credential.storeId);
+      this.#unsaved.delete(storeId);
+      if (wasUnsaved) this.#deps.onSaved?.(storeId);
+      return true;
     } catch (error) {
-      this.#unsaved.set(credential.storeId, credential);
-      this.#deps.onWriteFailed?.(credential.storeId, refusal(error));
+      this.#unsaved.set(storeId, credential);
+      this.#deps.onWriteFailed?.(storeId, refusal(error), () => this.#saveAgain(storeId));
+      return false;
     }
+  }
+
+  /**
+   * Writes again the credential of `storeId` that storage refused (the person freed space): under the
+   * store's renewal lock, so it never races a renewal's write, with the newest copy this tab holds,
+   * read inside the lock; one in the vault obtained later (another tab's) wins and this older copy is
+   * dropped. Forgotten meanwhile: nothing is written, or what was is undone. As the AuthService's.
+   */
+  #saveAgain(storeId: string): Promise<void> {
+    const generation = this.#generation.get(storeId) ?? 0;
+    const startedAt = this.#now();
+    const forgotten = async () => (this.#generation.get(storeId) ?? 0) !== generation || (await this.#signedOutSince(storeId, startedAt));
+    return this.#withLock(renewalLockName(storeId), async () => {
+      const kept = this.#unsaved.get(storeId);
+      const saved = kept && !(await forgotten()) ? await this.#deps.vault.get(storeId).catch(() => null) : null;
+      const newer = saved && (saved.tokens?.obtainedAt ?? 0) > (kept?.tokens?.obtainedAt ?? 0);
+      if (!kept || this.#unsaved.get(storeId) !== kept || newer || (await forgotten())) {
+        if (newer && this.#unsaved.get(storeId) === kept) this.#unsaved.delete(storeId);
+        if (!this.#unsaved.has(storeId)) this.#deps.onSaved?.(storeId);
+        return;
+      }
+      if ((await this.#put(kept)) && (await forgotten())) await this.#delete(storeId).catch(() => undefined);
+    }).catch(() => undefined); // never rejects: what happened is told (onWriteFailed, onSaved)
   }
 
   /** The credential as it is now (this tab's unwritten one first), or null. A damaged record throws STORAGE_CORRUPT once. */

@@ -50,6 +50,29 @@ export class SessionStore {
     }
   }
 
+  /** Whether `storeId`'s session is kept in this tab's memory only (storage refused its last write). */
+  isUnsaved(storeId: string): boolean {
+    return this.#unsaved.has(storeId);
+  }
+
+  /**
+   * The memory-only session of `storeId`, to write again (the person freed space): null where there
+   * is none, or where the vault holds a newer one (obtained later: another tab's sign-in or renewal),
+   * which then wins and this tab's older copy is dropped: an older refresh token is never written
+   * over a newer one. The caller holds the store's renewal lock, so no renewal writes meanwhile.
+   */
+  async unsaved(storeId: string): Promise<StoreSession | null> {
+    const kept = this.#unsaved.get(storeId);
+    if (!kept) return null;
+    const saved = await this.#vault.get(storeId).catch(() => null);
+    if (saved && saved.tokens.obtainedAt > kept.tokens.obtainedAt) {
+      if (this.#unsaved.get(storeId) === kept) this.#unsaved.delete(storeId);
+      return null;
+    }
+    // Read again: a sign-out (which does not wait for the lock) may have dropped it meanwhile.
+    return this.#unsaved.get(storeId) ?? null;
+  }
+
   async delete(storeId: string): Promise<void> {
     this.#unsaved.delete(storeId);
     await this.#vault.delete(storeId);

@@ -11,11 +11,13 @@ import { StoreAccess } from './store-access.svelte.ts';
 import type { StoreConnections } from './store-connections.ts';
 import { browserOffline } from '../shared/offline.ts';
 import type { EndedWords } from '../providers/ended-words.ts';
-import type { StorageRefusal } from '../storage/storage-full.ts';
 
 export type { ConnectionMode } from './store-access.svelte.ts';
 
 const KEY = Symbol('session');
+
+/** A store's connection storage refused to write: why, and how the storage layer writes it again. */
+type Unsaved = Extract<AuthEvent, { type: 'storage-write-failed' }>;
 
 /**
  * Which stores are connected, and the changes to that: loading what is saved, signing in and out
@@ -43,10 +45,11 @@ export class Session extends StoreAccess {
   /** Store ids whose renewal failed for a passing reason: kept connected, "can't reach" shows, retried. */
   #unreachable = $state<string[]>([]);
   /**
-   * Storage refused a write: some tokens live in this tab's memory only (the storage banner shows);
-   * why the first refusal was (StorageRefusal: 'full', for want of space, has words of its own).
+   * Storage refused to write these stores' connections (kept in this tab's memory only: the storage
+   * banner shows): why (StorageRefusal: 'full', for want of space, has words of its own), and how the
+   * storage layer writes each again (under the store's renewal lock). Gone once written after all.
    */
-  #writeFailed = $state<StorageRefusal | ''>('');
+  #unsaved = $state.raw<Unsaved[]>([]);
   /** Retries of renewals that failed for a passing reason; its code loads with the first such failure. */
   #retry: Promise<RenewalRetry> | undefined;
   #seam: Promise<StoreConnections> | undefined;
@@ -68,23 +71,30 @@ export class Session extends StoreAccess {
           signOuts: this.#auth.signOuts,
           // What the screens offer follows the new grant, in place (no reload of the screen).
           onRegranted: (credential) => this.links.link(credential, false),
-          // Kept in memory for this tab: the storage banner says a reload will ask to reconnect.
-          onWriteFailed: (_, why) => (this.#writeFailed ||= why),
-          // As the AuthService's events say for Goodsie: "can't reach", retried; reachable again.
-          onRenewalUnavailable: (storeId) => this.#renewalUnavailable(storeId),
-          onRenewed: (storeId) => this.#setReachable(storeId),
+          // Heard as the AuthService's events for Goodsie: "can't reach", retried; reachable again; a
+          // credential kept in memory for this tab (the storage banner), and saved after all.
+          onEvent: (event) => this.#onAuthEvent(event),
         }),
     ));
   }
 
   /** False when IndexedDB is unavailable or refused a write: sessions (some or all) end with the tab. */
   get persistent(): boolean {
-    return this.#auth.persistent && !this.#writeFailed;
+    return this.#auth.persistent && !this.#unsaved.length;
   }
 
   /** Storage refused a write for want of space (the device's, or the site's quota): not "private mode". */
   get storageFull(): boolean {
-    return this.#writeFailed === 'full';
+    return this.#unsaved.some((unsaved) => unsaved.why === 'full');
+  }
+
+  /**
+   * Writes again now what storage refused (the person freed space), each under its store's renewal
+   * lock: the storage layer's writes, which tell each outcome as an event and never reject; once all
+   * are done, `persistent` says whether everything is saved.
+   */
+  saveAgain(): Promise<void>[] {
+    return this.#unsaved.map((unsaved) => unsaved.saveAgain());
   }
 
   /** Store ids the app cannot reach to renew access right now (the session is kept). */
@@ -275,10 +285,12 @@ export class Session extends StoreAccess {
     const { storeId } = event;
     if (event.type === 'signed-out-elsewhere') this.#drop(storeId, true);
     else if (event.type === 'connected-elsewhere') void this.#connectedElsewhere(storeId);
-    else if (event.type === 'storage-write-failed') this.#writeFailed ||= event.why;
     else if (event.type === 'renewed') this.#setReachable(storeId);
     else if (event.type === 'scopes-changed') this.#regranted(storeId, event.scopes);
-    else this.#renewalUnavailable(storeId);
+    else if (event.type === 'renewal-unavailable') this.#renewalUnavailable(storeId);
+    // Storage refused a store's connection (kept in memory, the storage banner shows; `saveAgain`
+    // writes it again), or saved it after all: its entry goes, and with the last one the banner.
+    else this.#unsaved = this.#unsaved.filter((unsaved) => unsaved.storeId !== storeId).concat('why' in event ? event : []);
   }
 
   /** A renewal failed for a passing reason: "can't reach" shows, and it is tried again (RenewalRetry). */

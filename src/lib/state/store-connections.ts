@@ -15,10 +15,10 @@ import { runsOnSeam } from '../connect/store-config.ts';
 import type { Capability } from '../domain/capability.ts';
 import { AppError } from '../oauth/errors.ts';
 import { arrivalAddress, bindingOf, checkCallbackBinding, parseBinding, type SignInBinding } from '../oauth/mix-up.ts';
-import type { StorageRefusal } from '../storage/storage-full.ts';
+import type { AuthEvent } from '../auth/auth-service.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { KeyValueStore } from '../storage/kv.ts';
-import type { Connections } from '../auth/connections.ts';
+import type { Connections, ConnectionsDeps } from '../auth/connections.ts';
 import type { SignOuts } from '../auth/sign-outs.ts';
 import type { CredentialVault } from '../storage/credential-vault.ts';
 import type { SingleUseStore } from '../storage/single-use-store.ts';
@@ -34,11 +34,13 @@ export interface StoreConnectionsDeps {
   signOuts?: SignOuts;
   /** A renewal here granted other scopes than the credential it renewed (Connections' onRegranted). */
   onRegranted?: (credential: Credential) => void;
-  /** Storage refused to write a credential: kept in memory for this tab (Connections' onWriteFailed). */
-  onWriteFailed?: (storeId: string, why: StorageRefusal) => void;
-  /** A renewal failed for a passing reason, or went through (Connections' onRenewalUnavailable, onRenewed). */
-  onRenewalUnavailable?: (storeId: string) => void;
-  onRenewed?: (storeId: string) => void;
+  /**
+   * What the screens learn of the seam's connections, told as the AuthService tells Goodsie's (its
+   * AuthEvent): a renewal that failed for a passing reason or went through (Connections'
+   * onRenewalUnavailable, onRenewed), a credential storage refused to write, kept in memory for this
+   * tab, and saved after all (onWriteFailed, onSaved). One callback: the Session hears both alike.
+   */
+  onEvent?: (event: AuthEvent) => void;
   /**
    * This tab's own marks (on sessionStorage by default, auth/tab-marks.ts; null:
    * none), where a redirect begun here is marked: a callback without `state` is taken only in the
@@ -91,7 +93,7 @@ export class StoreConnections {
   }
 
   #load(): Promise<Loaded> {
-    const { config, fetch, store, now, withLock, signOuts, onRegranted, onWriteFailed, onRenewalUnavailable, onRenewed } = this.#deps;
+    const { config, fetch, store, now, withLock, signOuts, onRegranted, onEvent } = this.#deps;
     return (this.#loaded ??= Promise.all([
       import('../auth/connections.ts'),
       import('../storage/credential-vault.ts'),
@@ -125,9 +127,14 @@ export class StoreConnections {
           ...(withLock ? { withLock } : {}),
           ...(signOuts ? { signOuts } : {}),
           ...(onRegranted ? { onRegranted } : {}),
-          ...(onWriteFailed ? { onWriteFailed } : {}),
-          ...(onRenewalUnavailable ? { onRenewalUnavailable } : {}),
-          ...(onRenewed ? { onRenewed } : {}),
+          ...(onEvent
+            ? {
+                onWriteFailed: (storeId, why, saveAgain) => onEvent({ type: 'storage-write-failed', storeId, why, saveAgain }),
+                onSaved: (storeId) => onEvent({ type: 'storage-saved', storeId }),
+                onRenewalUnavailable: (storeId) => onEvent({ type: 'renewal-unavailable', storeId }),
+                onRenewed: (storeId) => onEvent({ type: 'renewed', storeId }),
+              } satisfies Partial<ConnectionsDeps>
+            : {}),
         });
         return { vault, connections, pending, loaders };
       },

@@ -4,6 +4,7 @@
  * storage write refused after a rotation (issue 10 items 2 and 3; security cases 22, 24, 27).
  */
 import { cleanup, render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AuthEvent } from '../../../src/lib/auth/auth-service.ts';
 import AccessError from '../../../src/lib/components/AccessError.svelte';
@@ -27,7 +28,7 @@ const session = (storeId: string): StoreSession => ({
 });
 
 /** `saved`: what the vault holds, read at each listing (a test adds to it as another tab would). */
-async function setup(saved: StoreSession[] = [session('demo'), session('other')]) {
+async function setup(saved: StoreSession[] = [session('demo'), session('other')], inMain = false) {
   let emit: (event: AuthEvent) => void = () => undefined;
   const retries: string[] = [];
   const auth = {
@@ -47,7 +48,7 @@ async function setup(saved: StoreSession[] = [session('demo'), session('other')]
   await state.load();
   const apis = new StoreApis(state, (async () => new Response(null, { status: 500 })) as typeof fetch);
   render(Harness, {
-    props: { session: state, apis, router: new Router(), component: HomeView, props: () => ({ callbackError: null }), banners: 'demo' },
+    props: { session: state, apis, router: new Router(), component: HomeView, props: () => ({ callbackError: null }), banners: 'demo', ...(inMain ? { keyedBy: 'demo' } : {}) },
   });
   await screen.findByRole('heading', { name: 'Your stores' });
   return { state, emit: (event: AuthEvent) => emit(event), retries };
@@ -225,7 +226,7 @@ describe('session events on screen', () => {
   it('a storage write refused after a rotation: the "reconnect after a reload" warning shows', async () => {
     const { state, emit } = await setup();
     expect(state.persistent).toBe(true);
-    emit({ type: 'storage-write-failed', storeId: 'demo', why: 'refused' });
+    emit({ type: 'storage-write-failed', storeId: 'demo', why: 'refused', saveAgain: async () => undefined });
     await screen.findByText(/you will need to reconnect after a reload/);
     expect(state.persistent).toBe(false);
     expect(state.storageFull).toBe(false);
@@ -234,7 +235,7 @@ describe('session events on screen', () => {
 
   it('a write refused for want of space: says the device is full, what is at risk and what to do, not "private mode"', async () => {
     const { state, emit } = await setup();
-    emit({ type: 'storage-write-failed', storeId: 'demo', why: 'full' });
+    emit({ type: 'storage-write-failed', storeId: 'demo', why: 'full', saveAgain: async () => undefined });
     const note = (await screen.findByText(/This device is out of storage space/)).closest('[role="status"]');
     expect(note).toHaveTextContent('nothing is lost so far');
     expect(note).toHaveTextContent('closing or reloading it would lose changes not yet saved to the store, and you may need to connect again');
@@ -243,9 +244,70 @@ describe('session events on screen', () => {
     expect(state.persistent).toBe(false);
     expect(state.storageFull).toBe(true);
     // A later refusal of another kind does not take back the cause first named.
-    emit({ type: 'storage-write-failed', storeId: 'other', why: 'refused' });
+    emit({ type: 'storage-write-failed', storeId: 'other', why: 'refused', saveAgain: async () => undefined });
     await Promise.resolve();
     expect(state.storageFull).toBe(true);
     expect(state.isConnected('demo')).toBe(true);
+  });
+});
+
+describe('storage full, then saved after all (space freed)', () => {
+  /** Every store's "write it again" as the storage layer gives it: `outcome` decides, per call, what it tells. */
+  function fullFor(emit: (event: AuthEvent) => void, storeIds: string[], outcome: (storeId: string) => 'saved' | 'full') {
+    const asked: string[] = [];
+    const fail = (storeId: string): void =>
+      emit({
+        type: 'storage-write-failed',
+        storeId,
+        why: 'full',
+        saveAgain: async () => {
+          asked.push(storeId);
+          if (outcome(storeId) === 'saved') emit({ type: 'storage-saved', storeId });
+          else fail(storeId);
+        },
+      });
+    for (const storeId of storeIds) fail(storeId);
+    return asked;
+  }
+
+  it('a later write that lands (a renewal, a sign-in): once the last store kept in memory is saved, the note goes, and "Saved on this device again." is said once in main', async () => {
+    const { state, emit } = await setup(undefined, true);
+    const main = document.getElementById('main')!; // the Harness's, as Shell's
+    const live = recordLiveRegions();
+    fullFor(emit, ['demo', 'other'], () => 'full');
+    await screen.findByText(/This device is out of storage space/);
+    emit({ type: 'storage-saved', storeId: 'demo' });
+    await Promise.resolve();
+    // One store still only in this tab's memory: the note stays.
+    expect(state.persistent).toBe(false);
+    expect(screen.getByText(/This device is out of storage space/)).toBeInTheDocument();
+    emit({ type: 'storage-saved', storeId: 'other' });
+    await eventually(() => expect(screen.queryByText(/This device is out of storage space/)).not.toBeInTheDocument());
+    expect(state.persistent).toBe(true);
+    expect(state.storageFull).toBe(false);
+    await eventually(() => expect(live.said.filter((words) => words === 'Saved on this device again.')).toHaveLength(1));
+    expect(main.querySelector(':scope > [role="status"]')?.textContent).toBe('Saved on this device again.');
+    // Nobody asked for it: the focus is not moved.
+    expect(document.activeElement).toBe(document.body);
+    live.stop();
+  });
+
+  it('"Try saving again": still full says so and keeps the connection; once space is freed, saved: the note goes and the focus lands in main', async () => {
+    const { state, emit } = await setup(undefined, true);
+    const main = document.getElementById('main')!; // the Harness's, as Shell's
+    let space = false;
+    const asked = fullFor(emit, ['demo'], () => (space ? 'saved' : 'full'));
+    const again = await screen.findByRole('button', { name: 'Try saving again' });
+    await userEvent.click(again);
+    await screen.findByText(/Still out of space/);
+    expect(asked).toEqual(['demo']);
+    expect(state.persistent).toBe(false);
+    expect(state.isConnected('demo')).toBe(true);
+    space = true;
+    await userEvent.click(screen.getByRole('button', { name: 'Try saving again' }));
+    await eventually(() => expect(screen.queryByText(/This device is out of storage space/)).not.toBeInTheDocument());
+    expect(asked).toEqual(['demo', 'demo']);
+    expect(document.activeElement).toBe(main);
+    expect(state.persistent).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { sharedLocks } from '../../helpers/auth-tabs.ts';
 import { describe, expect, it } from 'vitest';
 import { IDBFactory } from 'fake-indexeddb';
 import { Connections, signatureOf, type ConnectionsDeps } from '../../../src/lib/auth/connections.ts';
@@ -239,5 +240,62 @@ describe('Connections', () => {
     await connections.sign('fx', new Headers());
     expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1+++'); // spent rt-1++, the one memory held
     expect(failed).toEqual(['fx: full', 'fx: full']);
+  });
+
+  it('space freed: "Try saving again" writes the kept credential under the store\'s lock, after a renewal holding it, never the older token over the renewed one', async () => {
+    const locks = sharedLocks();
+    const failed: string[] = [];
+    const saved: string[] = [];
+    let again: () => Promise<void> = async () => undefined;
+    let refuse = false;
+    let gate: Promise<void> | undefined;
+    const { connections, vault } = await setup(
+      {
+        renew: async (credential) => {
+          await gate;
+          return tokens(`at-after-${credential.tokens!.refreshToken}`, `${credential.tokens!.refreshToken}+`, NOW + 30_000);
+        },
+      },
+      () => ({
+        withLock: locks.withLock,
+        onWriteFailed: (storeId, why, saveAgain) => {
+          failed.push(`${storeId}: ${why}`);
+          again = saveAgain;
+        },
+        onSaved: (storeId) => saved.push(storeId),
+      }),
+    );
+    await vault.put({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', tokens: tokens('at-1', 'rt-1', NOW + 30_000), secrets: { clientSecret: 's' } });
+    const put = vault.put.bind(vault);
+    const written: string[] = [];
+    let holdOlder: Promise<void> | undefined;
+    vault.put = async (credential) => {
+      if (refuse) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (credential.tokens?.refreshToken === 'rt-1+') await holdOlder;
+      written.push(credential.tokens!.refreshToken!);
+      return put(credential);
+    };
+    refuse = true;
+    await connections.sign('fx', new Headers()); // rt-1+ refused: memory only
+    await again(); // still full
+    expect(failed).toEqual(['fx: full', 'fx: full']);
+    expect(saved).toEqual([]);
+    expect((await connections.current('fx'))?.tokens?.refreshToken).toBe('rt-1+');
+
+    refuse = false;
+    let answer: () => void = () => undefined;
+    gate = new Promise((resolve) => (answer = resolve));
+    let releaseOlder: () => void = () => undefined;
+    holdOlder = new Promise((resolve) => (releaseOlder = resolve));
+    const renewal = connections.sign('fx', new Headers()); // holds the lock, spends rt-1+ at the store
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const retry = again();
+    answer();
+    await renewal;
+    releaseOlder();
+    await retry;
+    expect(written).toEqual(['rt-1++']);
+    expect((await vault.get('fx'))?.tokens?.refreshToken).toBe('rt-1++');
+    expect(saved[0]).toBe('fx');
   });
 });

@@ -114,7 +114,7 @@ describe('storage refuses the write after a rotation', () => {
   it('keeps the new tokens in memory, says so, and uses the rotated refresh token next', async () => {
     const { auth, events } = await signedInOnRefusingStorage();
     expect(await auth.getAccessToken('acme')).toBe('AT2');
-    expect(events).toEqual([{ type: 'storage-write-failed', storeId: 'acme', why: 'full' }]);
+    expect(events).toMatchObject([{ type: 'storage-write-failed', storeId: 'acme', why: 'full' }]);
     expect((await auth.listSessions()).sessions.map((s) => s.tokens.refreshToken)).toEqual(['RT2']);
     tabs.clock.now += HOUR + 1;
     expect(await auth.getAccessToken('acme')).toBe('AT3');

@@ -92,7 +92,7 @@ describe('a new grant replaces a saved one', () => {
     await tabs.signIn(auth, 'acme');
     refuse = true;
     await tabs.signIn(auth, 'acme');
-    expect(events).toEqual([{ type: 'storage-write-failed', storeId: 'acme', why: 'full' }]);
+    expect(events).toMatchObject([{ type: 'storage-write-failed', storeId: 'acme', why: 'full' }]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(tabs.revocations()).toEqual([]);
     const nextVisit = await tabs.open();
