@@ -9,7 +9,7 @@ import { buildHeadersFile } from './test/deploy/csp.ts';
 import { WIDGET_PINS } from './src/lib/embed/snippet.ts';
 import { configProblem, readDeploymentConfig } from './test/deploy/read-config.ts';
 import { AloneLast } from './test/helpers/e2e-alone.ts';
-import { AUTH_CODE, FIRST_SCREEN_PARTS, neededModules, RECORD_READING, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
+import { AUTH_CODE, FAILURE_PARTS, FIRST_SCREEN_PARTS, neededModules, RECORD_READING, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
 /** The widget stylesheet's minifier target: the first versions with CSS light-dark(). */
@@ -154,6 +154,9 @@ const RECORD_READING_IDS: readonly string[] = RECORD_READING.map((path) => resol
 /** The store screen's chunk (see STORE_SCREEN). */
 const STORE_SCREEN_IDS: readonly string[] = STORE_SCREEN.map((path) => resolve(import.meta.dirname, path));
 let storeScreen: Set<string> | undefined;
+/** The store screens' parts for failures and empty lists (see FAILURE_PARTS). */
+const FAILURE_PART_IDS: readonly string[] = FAILURE_PARTS.map((path) => resolve(import.meta.dirname, path));
+let failureParts: Set<string> | undefined;
 const FIRST_SCREEN_PART_IDS: readonly string[] = FIRST_SCREEN_PARTS.map((path) => resolve(import.meta.dirname, path));
 let shared: Set<string> | undefined;
 
@@ -171,33 +174,63 @@ function firstLoadModules(ctx: Rolldown.ChunkingContext): Set<string> {
     // What that view shares with the store screen (SignOutFailed): in the boot, which both load, not
     // in the store screen's chunk (the first screen would load it) nor in a chunk of its own (one
     // more request, and its own gzip window).
-    const store = new Set(STORE_SCREEN_IDS.flatMap((from) => [...neededModules(lookup, from)]));
+    // (The failure parts' too: what the stores list's view shares with them stays where it was.)
+    const store = new Set([...STORE_SCREEN_IDS, ...FAILURE_PART_IDS].flatMap((from) => [...neededModules(lookup, from)]));
     const shared = [...view].filter((id) => id !== FIRST_VIEW && store.has(id));
     firstLoad = new Set([...neededModules(lookup, BOOT), ...runtime, ...shared].filter((id) => !entry.has(id)));
   }
   return firstLoad;
 }
 
-/** The store screen's modules that the first load does not hold (computed once per build, as firstLoadModules). */
+/**
+ * The failure parts' own modules (see FAILURE_PARTS): the parts, and what only they import (every
+ * importer one of these; nothing imports it dynamically). What they share with other code (the
+ * focus helpers, the back-online retry, the words of a sign-in) stays with the store screen, as
+ * before, so that no other chunk loads theirs for it (computed once per build).
+ */
+function failurePartModules(ctx: Rolldown.ChunkingContext): Set<string> {
+  if (failureParts === undefined) {
+    const lookup = (id: string) => ctx.getModuleInfo(id);
+    const first = firstLoadModules(ctx);
+    const entry = neededModules(lookup, ENTRY);
+    const reach = [...new Set(FAILURE_PART_IDS.flatMap((from) => [...neededModules(lookup, from)]))];
+    const own = new Set(FAILURE_PART_IDS);
+    // Bounded: each round adds a module or ends, and there are reach.length of them.
+    for (let round = 0; round <= reach.length; round++) {
+      const more = reach.filter((id) => {
+        const info = lookup(id);
+        return !own.has(id) && !first.has(id) && !entry.has(id) && info !== null && info.dynamicImporters.length === 0 && info.importers.length > 0 && info.importers.every((by) => own.has(by));
+      });
+      if (more.length === 0) break;
+      for (const id of more) own.add(id);
+    }
+    failureParts = own;
+  }
+  return failureParts;
+}
+
+/** The store screen's modules that the first load does not hold, with what the failure parts share with other code (computed once per build, as firstLoadModules). */
 function storeScreenModules(ctx: Rolldown.ChunkingContext): Set<string> {
   if (storeScreen === undefined) {
     const lookup = (id: string) => ctx.getModuleInfo(id);
     const first = firstLoadModules(ctx);
     const entry = neededModules(lookup, ENTRY);
-    // What another screen imports dynamically (ErrorPanel, a platform's adapter, ...) keeps its own chunk.
+    const failure = failurePartModules(ctx);
+    // What another screen imports dynamically (a platform's adapter, ...) keeps its own chunk.
     const joins = (id: string) =>
-      !first.has(id) && !entry.has(id) && (STORE_SCREEN_IDS.includes(id) || (lookup(id)?.dynamicImporters.length ?? 0) === 0);
-    storeScreen = new Set(STORE_SCREEN_IDS.flatMap((from) => [...neededModules(lookup, from)]).filter(joins));
+      !first.has(id) && !entry.has(id) && !failure.has(id) && (STORE_SCREEN_IDS.includes(id) || (lookup(id)?.dynamicImporters.length ?? 0) === 0);
+    storeScreen = new Set([...STORE_SCREEN_IDS, ...FAILURE_PART_IDS].flatMap((from) => [...neededModules(lookup, from)]).filter(joins));
   }
   return storeScreen;
 }
 
-/** The store screen's modules that the first screen's parts import too (see FIRST_SCREEN_PARTS; computed once per build). */
+/** The store screen's and the failure parts' modules that the first screen's parts import too (see FIRST_SCREEN_PARTS; computed once per build). */
 function sharedWithFirstScreen(ctx: Rolldown.ChunkingContext): Set<string> {
   if (shared === undefined) {
     const lookup = (id: string) => ctx.getModuleInfo(id);
     const store = storeScreenModules(ctx);
-    shared = new Set(FIRST_SCREEN_PART_IDS.flatMap((from) => [...neededModules(lookup, from)]).filter((id) => store.has(id)));
+    const failure = failurePartModules(ctx);
+    shared = new Set(FIRST_SCREEN_PART_IDS.flatMap((from) => [...neededModules(lookup, from)]).filter((id) => store.has(id) || failure.has(id)));
   }
   return shared;
 }
@@ -226,7 +259,7 @@ function chunkSources(): Plugin {
 
 /** Computes the first-load set afresh for each build (`npm run size`, the e2e setup and demo build in one process). */
 function forgetFirstLoad(): Plugin {
-  return { name: 'storefront-connect:first-load', buildStart: () => void ((firstLoad = undefined), (storeScreen = undefined), (shared = undefined)) };
+  return { name: 'storefront-connect:first-load', buildStart: () => void ((firstLoad = undefined), (storeScreen = undefined), (failureParts = undefined), (shared = undefined)) };
 }
 
 /**
@@ -365,6 +398,12 @@ export default defineConfig({
             {
               debugName: 'store',
               name: (id, ctx) => (storeScreenModules(ctx).has(id) ? 'store' : null),
+              includeDependenciesRecursively: false,
+            },
+            {
+              // After the store screen's group: what both import is in the chunk already loaded.
+              debugName: 'failure-parts',
+              name: (id, ctx) => (failurePartModules(ctx).has(id) ? 'failure-parts' : null),
               includeDependenciesRecursively: false,
             },
             {

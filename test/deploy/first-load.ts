@@ -20,7 +20,7 @@ export type ModuleLookup = (id: string) => ModuleFacts | null;
 
 /**
  * A store's screen for a returning visitor, built as one chunk (vite.config.ts) and counted by the
- * bench (test/bench/bytes.ts): the catalogue, the store's bar, tabs and banners, the code that builds a
+ * bench (test/bench/bytes.ts): the catalogue, the store's bar and tabs, the code that builds a
  * store's client and the API client, with the modules they share: one request and one gzip window
  * instead of a dozen small chunks. A platform's adapter stays in its own chunk (a store of another
  * kind never loads it), as does anything another screen imports dynamically; screens other than
@@ -30,9 +30,8 @@ export const STORE_SCREEN = [
   'src/lib/components/views/CatalogView.svelte',
   'src/lib/components/StoreNav.svelte',
   'src/lib/components/StoreBar.svelte',
-  'src/lib/components/Banners.svelte',
-  // The catalogue shows its errors with it (a boot that failed imports it from here too).
-  'src/lib/components/ErrorPanel.svelte',
+  // The door to the failure parts (FAILURE_PARTS): the shell's banners and a boot that failed load them through it.
+  'src/lib/components/failure-parts.ts',
   // The store APIs every store screen reads: loaded with the first of them (apis-port.svelte.ts).
   'src/lib/state/apis.svelte.ts',
   'src/lib/state/store-clients.ts',
@@ -42,6 +41,21 @@ export const STORE_SCREEN = [
   'src/lib/providers/wire.ts',
   'src/lib/providers/money.ts',
   'src/lib/sanitize/safe-url.ts',
+] as const;
+
+/**
+ * The store screens' parts for what goes wrong or comes back empty (failure-parts.ts): the banners,
+ * a read's error and the empty list's words. No part of the store screen's chunk, which a returning
+ * visitor's first cards wait for: one chunk of their own (vite.config.ts, 'failure-parts'), with
+ * what they alone import, fetched as those cards are drawn. What they share with other code stays
+ * in the store screen's chunk, and what they share with the first screen's view in the boot.
+ */
+export const FAILURE_PARTS = [
+  'src/lib/components/Banners.svelte',
+  // A boot that failed imports it from here too (App.svelte).
+  'src/lib/components/ErrorPanel.svelte',
+  'src/lib/components/AccessError.svelte',
+  'src/lib/components/NoProducts.svelte',
 ] as const;
 
 /**

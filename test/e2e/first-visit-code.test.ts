@@ -81,9 +81,11 @@ describe('the code a visit downloads', () => {
     const chunks = recordChunks(page);
     await page.reload();
     await expect.poll(() => page.locator('main ul > li article img').count()).toBeGreaterThan(3);
-    // Asked for once the page is idle (Banners.svelte's fetchAhead, within 7 s): the stores list and
-    // its "Signed out of …", which a sign-out made offline lands on. Not needed to show the
-    // catalogue, so not in the bench's count.
+    // Asked for once the first cards are drawn (failure-parts.ts): the parts for an error, an empty
+    // list and the banners (FAILURE_PARTS), so that they show with the network gone; and with the
+    // banners' code, once the page is idle (Banners.svelte's fetchAhead, within 7 s), the stores
+    // list and its "Signed out of …", which a sign-out made offline lands on. Not needed to show
+    // the catalogue, so not in the bench's count.
     await expect.poll(() => chunks.has('HomeView.js') && chunks.has('SignedOutNote.js')).toBe(true);
     await page.waitForLoadState('networkidle');
     // The first load less the stores list; the store screen's chunk; the AuthService with the
@@ -107,6 +109,8 @@ describe('the code a visit downloads', () => {
       'boot.js',
       'ended-before.js',
       'ended-markers.js',
+      'failure-parts.css',
+      'failure-parts.js',
       'goodsie-profile.js',
       'goodsie.js',
       'index.css',

@@ -301,6 +301,33 @@ describe('offline moments', () => {
     expect((await namesSaying('No picture')).filter((name) => missed.includes(name))).toEqual([]);
   });
 
+  it('a returning visitor’s catalogue, the link dropped once its cards show: a search says this browser is offline (its panel’s code is no part of the store screen’s chunk, and came after the cards), and back online the search comes by itself', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const cards = page.locator('main ul > li article');
+    await cards.first().waitFor();
+    // Another visit, on the catalogue: nothing of this document's code was fetched before it.
+    await page.reload();
+    await cards.first().waitFor();
+    // The failure parts (failure-parts.ts) are fetched as the first cards are drawn, not with the
+    // store screen's chunk that the cards wait for: in memory before the link drops.
+    await expect.poll(() => failurePartsFetched(page)).toBe(true);
+    await context.setOffline(true);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('mug');
+    const kept = page.getByRole('main').getByRole('alert').filter({ hasText: 'The new list could not be loaded, so the products shown before stay below.' });
+    await kept.getByText('This browser is offline').waitFor();
+    expect(await page.getByText('Part of this app could not be loaded').count()).toBe(0);
+    expect(await cards.count()).toBeGreaterThan(0);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-returning-search-${width}.png` });
+    }
+    await context.setOffline(false);
+    await kept.waitFor({ state: 'detached' });
+    await page.getByText(/matching “mug”/).waitFor();
+  });
+
   it('a sign-out offline, in a visit that began on a store’s screen: the stores list says it was signed out of (it said "Part of this app could not be loaded" in the list’s place)', async () => {
     const { page, context } = await e2e.open({ width: 1280, height: 900 });
     await page.goto(e2e.env.app.url);
@@ -310,7 +337,7 @@ describe('offline moments', () => {
     // Another visit, on the catalogue: the stores list's code has not been asked for in it.
     await page.reload();
     await card.waitFor();
-    // The banners' code, which the shell asks for with a store connected, brings the stores list's
+    // The banners' code, which the catalogue asks for as its first cards are drawn (failure-parts.ts), brings the stores list's
     // and its note's with it, once the page is idle.
     await expect.poll(() => signOutCodeFetched(page)).toBe(true);
     await context.setOffline(true);
@@ -366,6 +393,11 @@ describe('offline moments', () => {
     expect(await editor.getByText('Your unsaved changes were restored.').count()).toBe(0);
   });
 });
+
+/** Whether this document has fetched the failure parts' chunk (failure-parts.ts), by Resource Timing: its file, and its stylesheet. */
+function failurePartsFetched(page: Page): Promise<boolean> {
+  return page.evaluate(() => ['js', 'css'].every((ext) => performance.getEntriesByType('resource').some((entry) => new RegExp(`/failure-parts-[\\w-]{8}\\.${ext}$`).test(entry.name))));
+}
 
 /**
  * Whether the stores list's code and its "Signed out of …" have been fetched: the banners' code asks

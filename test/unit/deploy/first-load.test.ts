@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { barrelExports, namesFromBarrel, neededModules, STORE_SCREEN, type ModuleFacts } from '../../deploy/first-load.ts';
+import { barrelExports, FAILURE_PARTS, namesFromBarrel, neededModules, STORE_SCREEN, type ModuleFacts } from '../../deploy/first-load.ts';
 import { readImportGraph } from '../../helpers/import-graph.ts';
 import { ROOT_DIR } from '../../helpers/paths.ts';
 
@@ -63,5 +64,43 @@ describe('the store screen’s chunk (STORE_SCREEN)', () => {
     const { edges } = readImportGraph(join(ROOT_DIR, 'src'));
     const within = edges.filter((edge) => edge.kind === 'dynamic' && inChunk.has(edge.from) && edge.to !== undefined && inChunk.has(edge.to));
     expect(within.map((edge) => `${edge.from} -> ${edge.to}`)).toEqual([]);
+  });
+});
+
+describe('the failure parts (FAILURE_PARTS): out of the store screen’s chunk, fetched ahead', () => {
+  const { edges } = readImportGraph(join(ROOT_DIR, 'src'));
+  const inSrc = (path: string) => path.replace(/^src\//, '');
+  /** The modules reachable from `from` by static imports (type-only ones load nothing). Bounded: each once. */
+  const staticReach = (from: readonly string[]): Set<string> => {
+    const seen = new Set<string>();
+    const queue = [...from];
+    while (queue.length > 0) {
+      const id = queue.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const edge of edges) if (edge.from === id && edge.kind === 'static' && edge.to !== undefined) queue.push(edge.to);
+    }
+    return seen;
+  };
+
+  it('no module of the store screen imports one of them statically: a returning visitor’s first cards never wait for them', () => {
+    const reach = staticReach(STORE_SCREEN.map(inSrc));
+    expect(FAILURE_PARTS.map(inSrc).filter((part) => reach.has(part))).toEqual([]);
+    // (what does load them: the door in the store screen's chunk)
+    expect(reach.has('lib/components/failure-parts.ts')).toBe(true);
+  });
+
+  it('the door (failure-parts.ts) loads each of them, and no other module of the app does but the shell and the failed boot through it', () => {
+    const dynamicTo = (to: string) => edges.filter((edge) => edge.kind === 'dynamic' && edge.to === to).map((edge) => edge.from);
+    for (const part of FAILURE_PARTS.map(inSrc)) expect(dynamicTo(part), part).toEqual(['lib/components/failure-parts.ts']);
+    expect(dynamicTo('lib/components/failure-parts.ts').sort()).toEqual(['App.svelte', 'lib/components/Shell.svelte']);
+  });
+
+  it('what it fetches ahead is every part it loads', () => {
+    const code = readFileSync(join(ROOT_DIR, 'src/lib/components/failure-parts.ts'), 'utf8');
+    const loaders = [...code.matchAll(/export const (\w+) = part\(\(\) => import\('\.\/(\w+)\.svelte'\)\)/g)];
+    expect(loaders.map((match) => `src/lib/components/${match[2]}.svelte`).sort()).toEqual([...FAILURE_PARTS].sort());
+    const ahead = /for \(const load of \[([^\]]*)\]\)/.exec(code)?.[1]?.split(',').map((name) => name.trim());
+    expect(ahead?.sort()).toEqual(loaders.map((match) => match[1]).sort());
   });
 });
