@@ -36,8 +36,9 @@ const ENDED_BEFORE = 'src/lib/state/ended-before.ts';
 const GOODSIE_PROFILE = 'src/lib/providers/goodsie-profile.ts';
 /**
  * What a returning visitor's first screen loads beyond the first load: the store screen's chunk
- * (the catalogue, its tabs and banners, which the shell loads as soon as a store is connected, the
- * code that builds the store's client and the API client), the reading of the saved records, the
+ * (the catalogue and its tabs, which the shell loads as soon as a store is connected, the code that
+ * builds the store's client and the API client; not the banners and the other failure parts,
+ * FAILURE_PARTS, fetched once the first cards are drawn), the reading of the saved records, the
  * AuthService, the renewals' retry, the reading of the ended markers and the Goodsie store's profile.
  * test/e2e/first-visit-code.test.ts checks this against what Chromium downloads.
  */
@@ -142,7 +143,7 @@ export function measureBytes(dist: string): Figure[] {
   const platforms = platformChunks(manifest, new Set(returningKeys));
   // The catalogue cannot show a product without its platform's adapter: Goodsie's is counted in.
   const goodsie = platforms.get('goodsie') ?? [];
-  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + the store screen\'s chunk (catalogue, store bar, tabs, banners, API client: STORE_SCREEN in test/deploy/first-load.ts) + AuthService + renewal retry + the Goodsie profile and adapter');
+  add('returningCatalogue', 'returning catalogue (JS + CSS, Goodsie)', [...new Set([...returningFiles, ...filesOf(manifest, goodsie)])], 'build manifest: first load + the store screen\'s chunk (catalogue, store bar, tabs, API client: STORE_SCREEN in test/deploy/first-load.ts) + AuthService + renewal retry + the Goodsie profile and adapter');
   add('widget', 'widget.js', ['widget.js'], 'dist/widget.js');
   for (const [platform, keys] of platforms) {
     add(`platform.${platform}`, `lazily loaded for ${platform}`, filesOf(manifest, keys), `build manifest: dynamic entry ${PROVIDERS}${platform} and the imports the catalogue lacks`);
