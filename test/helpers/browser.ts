@@ -55,6 +55,8 @@ export interface PageOptions {
   colorScheme?: 'light' | 'dark';
   /** The person's locale (navigator.language, Intl's default, Accept-Language); default the browser's. */
   locale?: string;
+  /** A touch screen: `(pointer: coarse)` matches, as on a phone or a tablet. */
+  hasTouch?: boolean;
 }
 
 export interface OpenedPage {
@@ -68,6 +70,7 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? 'light',
     ...(options.locale ? { locale: options.locale } : {}),
+    ...(options.hasTouch ? { hasTouch: true } : {}),
   });
   const page = await context.newPage();
   const log: ConsoleLog = { lines: [] };
