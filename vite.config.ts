@@ -363,6 +363,10 @@ function compileHints(): Plugin {
 // dist/ can be served from any sub-path of a CDN with no rewrite rules.
 export default defineConfig({
   base: './',
+  // The price-format worker (warm-format.ts) imports nothing: as an ES chunk it is its one statement,
+  // run as a classic worker, without the IIFE wrapper the default format puts round it (16 B gzip of
+  // the first load). A worker that imports would need { type: 'module' } where it is started.
+  worker: { format: 'es' },
   plugins: [svelte(), widgetBuild(), headersFile(), forgetFirstLoad(), preloadBoot(), chunkSources(), notePreloaded(), compileHints()],
   build: {
     target: TARGET,

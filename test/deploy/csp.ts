@@ -18,7 +18,15 @@
  *   location.assign, which form-action does not govern; CSP has no directive for it).
  * - frame-ancestors 'none': no site may frame the app (clickjacking of the consent flow).
  * - base-uri 'none', object-src 'none': no <base> hijack, no plugins.
+ * - require-trusted-types-for 'script', trusted-types <the app's policies>: Trusted Types enforced.
+ *   A string put into a DOM XSS sink (innerHTML, a script's or a worker's address, eval and the
+ *   like) that no policy signed is refused (a TypeError) and reported; only the policies the app's
+ *   pages make are allowed, each once (TRUSTED_TYPES_POLICIES: Svelte's for its templates,
+ *   DOMPurify's for parsing merchant HTML, ours for the price-format worker's address). No
+ *   'allow-duplicates' (a policy made twice is a bug), no 'default' policy (a pass-through for any
+ *   sink).
  * @see https://www.w3.org/TR/CSP3/
+ * @see https://w3c.github.io/trusted-types/dist/spec/
  */
 import { ConfigError } from '../../src/lib/config/config-error.ts';
 import { refuseMisspelt, validateConfigStrictly } from '../../src/lib/config/config-lint.ts';
@@ -27,6 +35,7 @@ import type { AppConfig } from '../../src/lib/config/types.ts';
 import { getProvider } from '../../src/lib/providers/registry.ts';
 import { isTrustworthy } from '../../src/lib/shared/loopback.ts';
 import { WIDGET_PINS } from '../../src/lib/embed/snippet.ts';
+import { TRUSTED_TYPES_POLICIES } from '../../src/lib/shared/trusted-types.ts';
 
 /**
  * What the deployment tooling reads from config.json besides the stores. The app itself ignores
@@ -124,6 +133,8 @@ export function buildCsp(config: DeploymentConfig): string {
     ['frame-ancestors', ["'none'"]],
     ['base-uri', ["'none'"]],
     ['object-src', ["'none'"]],
+    ['require-trusted-types-for', ["'script'"]],
+    ['trusted-types', [...TRUSTED_TYPES_POLICIES]],
   ];
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }

@@ -203,7 +203,7 @@ describe('an address that is not a page', () => {
 });
 
 describe('the shipped Content-Security-Policy (security case 36)', () => {
-  it('blocks an inline script injected into the running app, and the browser reports the violation', async () => {
+  it('blocks an inline script and an inline handler injected into the running app (each string refused as it is set, by Trusted Types), and the browser reports each', async () => {
     const { page, console: log } = await e2e.open();
     await page.goto(e2e.env.app.url);
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
@@ -213,18 +213,36 @@ describe('the shipped Content-Security-Policy (security case 36)', () => {
           const violated: string[] = [];
           document.addEventListener('securitypolicyviolation', (event) => violated.push(event.effectiveDirective));
           // What an injection would add: an inline script element and an inline event handler.
+          // Under Trusted Types a string is refused as it is set (a TypeError): the script's text,
+          // the handler. A script given its text as a node instead is refused when it would run.
           const script = document.createElement('script');
-          script.textContent = 'window.__injected = true;';
+          try {
+            script.textContent = 'window.__injected = true;';
+            violated.push('text assigned');
+          } catch (error) {
+            violated.push((error as Error).name);
+          }
+          script.append(document.createTextNode('window.__injected = true;'));
           document.body.append(script);
           const image = document.createElement('img');
-          image.setAttribute('onerror', 'window.__injected = true;');
+          try {
+            image.setAttribute('onerror', 'window.__injected = true;');
+            violated.push('handler set');
+          } catch (error) {
+            violated.push((error as Error).name);
+          }
           image.src = 'data:,not-an-image';
           document.body.append(image);
           setTimeout(() => resolve({ ran: (window as unknown as { __injected?: boolean }).__injected === true, violated }), 300);
         }),
     );
     expect(outcome.ran).toBe(false);
-    expect(outcome.violated).toContain('script-src-elem');
+    // The script's text and the handler, each a string, refused as they were set (TypeError); the
+    // script given its text as a node, refused as it would run: each reported.
+    expect(outcome.violated.filter((entry) => entry === 'TypeError')).toHaveLength(2);
+    expect(outcome.violated).not.toContain('text assigned');
+    expect(outcome.violated).not.toContain('handler set');
+    expect(outcome.violated.filter((entry) => entry === 'require-trusted-types-for')).toHaveLength(3);
     expect(log.lines.some((line) => /Content Security Policy/i.test(line))).toBe(true);
   });
 });

@@ -13,9 +13,11 @@ const blocked = $state<string[]>([]);
 export function watchPolicyViolations(target: Pick<Document, 'addEventListener'>): void {
   target.addEventListener('securitypolicyviolation', (event) => {
     const { effectiveDirective, blockedURI } = event as SecurityPolicyViolationEvent;
-    if (!/^(connect|img)-src$/.test(effectiveDirective) || !/^https?:/.test(blockedURI)) return;
-    const entry = `${effectiveDirective} ${new URL(blockedURI).origin}`;
-    if (!blocked.includes(entry)) blocked.push(entry);
+    // Only these two; a Trusted Types violation (the blockedURI trusted-types-sink or -policy) is no address.
+    if (/^(connect|img)-src$/.test(effectiveDirective) && /^https?:/.test(blockedURI)) {
+      const entry = `${effectiveDirective} ${new URL(blockedURI).origin}`;
+      if (!blocked.includes(entry)) blocked.push(entry);
+    }
   });
 }
 

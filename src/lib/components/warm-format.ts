@@ -8,29 +8,40 @@
  * data is per thread (another engine, a worker refused) it is still loaded before the prices need it.
  * Started by the app as it boots (App.svelte); its own module with only the worker's URL in it, as
  * the boot carries it.
+ *
+ * The shipped Content-Security-Policy enforces Trusted Types (test/deploy/csp.ts): a Worker's address
+ * must be a TrustedScriptURL. The policy WORKER_POLICY, made here once and held by this module only,
+ * signs this one file of the build: whatever it is asked, it gives the worker's address.
  */
+import workerUrl from './price-format.worker.ts?worker&url';
+import { WORKER_POLICY } from '../shared/trusted-types.ts';
+
+interface TrustedTypes {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): { createScriptURL(url: string): string };
+}
 
 /** How long the page waits for the worker before it makes its own formatter all the same. */
 const WORKER_LIMIT_MS = 1500;
 
-let started = false;
+/** How many times the app asked: the warm-up starts at the first only. */
+let calls = 0;
 
 /** Starts the warm-up, once per page: the worker's formatter, then the page's own in a task of its own. */
 export function warmPriceFormat(): void {
-  if (started) return;
-  started = true;
+  if (calls++) return;
   let worker: Worker | undefined;
   const onThePage = () => {
     clearTimeout(limit);
     worker?.terminate();
-    setTimeout(() => new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' }).format(0));
+    setTimeout(() => new Intl.NumberFormat([], { style: 'currency', currency: 'USD' }).format(0));
   };
   const limit = setTimeout(onThePage, WORKER_LIMIT_MS);
   try {
-    worker = new Worker(new URL('./price-format.worker.ts', import.meta.url));
+    // The policy's one rule gives this worker's address whatever it is asked: it signs nothing else.
+    worker = new Worker((self as { trustedTypes?: TrustedTypes }).trustedTypes?.createPolicy(WORKER_POLICY, { createScriptURL: () => workerUrl }).createScriptURL('') ?? workerUrl);
     worker.onmessage = worker.onerror = onThePage;
   } catch {
-    // No workers here (a test DOM), or the page's policy refuses this one.
+    // No workers here (a test DOM), or the page's policy refuses this one (or a second policy of that name).
     onThePage();
   }
 }

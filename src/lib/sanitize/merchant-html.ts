@@ -1,5 +1,8 @@
 /**
- * Merchant-written HTML (product descriptions, store pages) made safe to render with `{@html}`.
+ * Merchant-written HTML (product descriptions, store pages) made safe to show, as nodes: the page
+ * enforces Trusted Types (docs/security.md), and no HTML string of ours goes into it; DOMPurify
+ * parses the merchant's with DOMParser, through its own policy 'dompurify', in a document of its own
+ * where nothing loads or runs, and hands back the cleaned nodes (never serialized and parsed again).
  * One DOMPurify instance of our own (so hooks never leak into anyone else's), configured once on
  * first use with an allowlist of plain formatting tags and two hooks:
  * - URL attributes (`href`, `src`) keep only absolute http(s) URLs, normalised by toHttpUrl; a
@@ -52,8 +55,7 @@ const CONFIG: Config = {
   ALLOWED_URI_REGEXP: /^https?:\/\//i,
   ADD_URI_SAFE_ATTR: NON_URL_ATTR,
   WHOLE_DOCUMENT: false,
-  RETURN_DOM: false,
-  RETURN_DOM_FRAGMENT: false,
+  RETURN_DOM_FRAGMENT: true,
 };
 
 let instance: DOMPurify | undefined;
@@ -92,40 +94,34 @@ function purifier(): DOMPurify | undefined {
 }
 
 /**
- * Returns `html` with everything executable or tracking-prone removed, ready for `{@html}`.
+ * `html` with everything executable or tracking-prone removed, as nodes ready to insert (SafeHtml).
  * `base`: the store's address relative links are meant against (the product's page on the store,
  * or the store's site); only an http(s) one is used. Fails closed: without a DOM (no `window`) it
- * returns an empty string.
+ * gives nothing (null).
  */
-export function sanitizeMerchantHtml(html: string, base?: string): string {
-  if (typeof html !== 'string' || html === '') return '';
+export function sanitizeMerchantHtml(html: string, base?: string): DocumentFragment | null {
   const purify = purifier();
-  if (!purify) return '';
+  if (!purify) return null;
   currentBase = toHttpUrl(base);
-  let clean: string;
+  let clean: DocumentFragment | null;
   try {
-    clean = purify.sanitize(html);
+    clean = typeof html === 'string' && html !== '' ? (purify.sanitize(html) as unknown as DocumentFragment | null) : null;
   } finally {
     currentBase = undefined;
   }
-  return withoutDeadAddresses(clean);
+  return withoutDeadAddresses(clean ?? document.createDocumentFragment());
 }
 
 /**
  * A link whose address was removed would look like a link and do nothing: keep its text, drop the
  * `<a>`. A picture whose address was removed would show nothing, or a broken picture: its words
  * (alt) as text in its place, or nothing (SafeHtml does the same with a picture that fails to load).
- * Works on the sanitized string in an inert <template> (nothing loads or runs there).
+ * Works on the sanitized nodes, still in DOMPurify's document (nothing loads or runs there).
  */
-function withoutDeadAddresses(clean: string): string {
-  if (!/<(a|img)[\s>]/i.test(clean)) return clean;
-  const template = document.createElement('template');
-  template.innerHTML = clean;
-  const dead = template.content.querySelectorAll('a:not([href]), img:not([src])');
-  if (dead.length === 0) return clean;
-  for (const element of dead) {
+function withoutDeadAddresses(clean: DocumentFragment): DocumentFragment {
+  for (const element of clean.querySelectorAll('a:not([href]), img:not([src])')) {
     if (element.localName === 'img') element.replaceWith((element.getAttribute('alt') ?? '').trim());
     else element.replaceWith(...element.childNodes);
   }
-  return template.innerHTML;
+  return clean;
 }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { WORKER_POLICY } from '../../../src/lib/shared/trusted-types.ts';
 
 /** A stand-in for the browser's Worker: records itself; the test decides whether it answers. */
 class FakeWorker {
@@ -6,7 +7,7 @@ class FakeWorker {
   onmessage: (() => void) | null = null;
   onerror: (() => void) | null = null;
   terminated = false;
-  constructor(readonly url: URL) {
+  constructor(readonly url: string | { signed: string }) {
     FakeWorker.made.push(this);
   }
   terminate(): void {
@@ -28,6 +29,8 @@ describe('warmPriceFormat', () => {
   beforeEach(() => {
     vi.useFakeTimers();
     FakeWorker.made = [];
+    // The page's global scope, as `self` names it in a browser (node has no `self`).
+    vi.stubGlobal('self', globalThis);
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -40,7 +43,7 @@ describe('warmPriceFormat', () => {
     const { warmPriceFormat, formats } = await freshModule();
     warmPriceFormat();
     expect(FakeWorker.made).toHaveLength(1);
-    expect(FakeWorker.made[0]!.url.pathname).toMatch(/price-format\.worker\.ts$/);
+    expect(new URL(FakeWorker.made[0]!.url as string, 'http://app.example').pathname).toMatch(/price-format\.worker\.ts$/);
     await vi.advanceTimersByTimeAsync(1000);
     expect(formats).not.toHaveBeenCalled();
     FakeWorker.made[0]!.onmessage!();
@@ -77,6 +80,25 @@ describe('warmPriceFormat', () => {
     expect(formats).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(0);
     expect(formats).toHaveBeenCalledTimes(1);
+  });
+
+  it('under Trusted Types, starts the worker from an address its own policy signed, a policy that signs nothing else', async () => {
+    const policies: { name: string; createScriptURL: (url: string) => string }[] = [];
+    vi.stubGlobal('trustedTypes', {
+      createPolicy: (name: string, rules: { createScriptURL: (url: string) => string }) => {
+        policies.push({ name, ...rules });
+        return { createScriptURL: (url: string) => ({ signed: rules.createScriptURL(url) }) };
+      },
+    });
+    vi.stubGlobal('Worker', FakeWorker);
+    const { warmPriceFormat } = await freshModule();
+    warmPriceFormat();
+    expect(policies.map((policy) => policy.name)).toEqual([WORKER_POLICY]);
+    const signed = (FakeWorker.made[0]!.url as { signed: string }).signed;
+    expect(new URL(signed, 'http://app.example').pathname).toMatch(/price-format\.worker\.ts$/);
+    // Asked for any other address, it still gives the worker's.
+    expect(policies[0]!.createScriptURL('https://evil.example/x.js')).toBe(signed);
+    expect(policies[0]!.createScriptURL('data:text/javascript,alert(1)')).toBe(signed);
   });
 
   it('starts once per page', async () => {

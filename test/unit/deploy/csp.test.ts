@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppConfig, GoodsieStoreConfig } from '../../../src/lib/config/types.ts';
+import { readFileSync } from 'node:fs';
+import { WORKER_POLICY } from '../../../src/lib/shared/trusted-types.ts';
 import { buildCsp, buildHeadersFile, connectOrigins, imageSources, validateDeploymentConfig, type DeploymentConfig } from '../../../test/deploy/csp.ts';
 
 function store(overrides: Partial<GoodsieStoreConfig>): GoodsieStoreConfig {
@@ -54,6 +56,19 @@ describe('buildCsp', () => {
     expect(map.get('default-src')).toEqual(["'none'"]);
     expect(map.get('script-src')).toEqual(["'self'"]);
     expect(map.get('style-src')).toEqual(["'self'"]);
+  });
+
+  it('enforces Trusted Types, allowing exactly the three policies the app makes, each once: no default policy, no duplicates', () => {
+    expect(map.get('require-trusted-types-for')).toEqual(["'script'"]);
+    expect(map.get('trusted-types')).toEqual(['svelte-trusted-html', 'dompurify', WORKER_POLICY]);
+    expect(csp).not.toMatch(/'allow-duplicates'|trusted-types[^;]*\bdefault\b/);
+  });
+
+  it('names the libraries’ policies as the installed libraries make them (an upgrade that renames one fails here, not in a browser)', () => {
+    const svelte = readFileSync(new URL('../../../node_modules/svelte/src/internal/client/dom/reconciler.js', import.meta.url), 'utf8');
+    expect(svelte).toMatch(/createPolicy\('svelte-trusted-html'/);
+    const purify = readFileSync(new URL('../../../node_modules/dompurify/dist/purify.es.mjs', import.meta.url), 'utf8');
+    expect(purify).toMatch(/const policyName = "dompurify" \+/);
   });
 
   it('img-src names only the stores’ origins by default: no “any https image”', () => {
