@@ -139,7 +139,7 @@ describe('merchant text in right-to-left scripts', () => {
     expect(await direction(pageTitle)).toBe('rtl');
 
     // The product page: the short description's full stop ends it on the left, as Arabic does;
-    // its category and tag chips read right to left.
+    // its category chip and its tags (words since 9f6240b) read right to left.
     await page.goto(`${e2e.env.app.url}#/s/demo/product/r1`);
     await page.getByRole('heading', { level: 1, name: '(3) كوب' }).waitFor();
     const short = page.getByText('كوب خزفي (3 قطع).', { exact: true });
@@ -154,7 +154,7 @@ describe('merchant text in right-to-left scripts', () => {
     const description = page.getByRole('textbox', { name: 'Description' });
     await description.fill('كوب من الخزف (350 مل).');
     expect(await direction(description)).toBe('rtl');
-    expect(await direction(page.locator('.chip.plain', { hasText: 'هدية' }))).toBe('rtl');
+    expect(await direction(page.locator('.tag-list [dir="auto"]', { hasText: 'هدية' }))).toBe('rtl');
     // The tab's title: the product's name, then the store's, each isolated (as one right-to-left run
     // the store's name came first, on the left).
     expect(await page.title()).toBe('\u2068(3) كوب\u2069 – \u206824/7 מרקט\u2069');
