@@ -1,6 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import { captureRedirect } from '../oauth/callback.ts';
-import { catalogRoute, formatRoute, parseRoute, type Route } from './routes.ts';
+import { formatRoute, parseRoute, type Route } from './routes.ts';
 
 const KEY = Symbol('router');
 /** How many history entries keep what their views remembered (the newest; older ones start over). */
@@ -12,8 +12,6 @@ let entries = 0;
 /** The current route, read from and written to `location.hash` (`#/...`). */
 export class Router {
   #route = $state<Route>({ name: 'home' });
-  /** The last catalogue (search, category, sort) seen per store, for "Back to the catalogue". */
-  #lastCatalog = new Map<string, Route>();
   /** The current history entry's id, kept in history.state so Back and Forward find it again. */
   #entry = '';
   /** What views remembered per history entry, for this visit only (a reload starts over; see {@link keep}). */
@@ -65,12 +63,6 @@ export class Router {
 
   #set(route: Route): void {
     this.#route = route;
-    if (route.name === 'catalog') this.#lastCatalog.set(route.storeId, route);
-  }
-
-  /** The store's catalogue as the person last left it (its search and filters), or its start. */
-  catalogFor(storeId: string): Route {
-    return this.#lastCatalog.get(storeId) ?? catalogRoute(storeId);
   }
 
   get current(): Route {
