@@ -268,7 +268,7 @@ describe('the cart taken back while a product is open', () => {
     expect(refusals.map((r) => `${r.request().method()} ${new URL(r.url()).pathname}`)).toEqual(['POST /api/v1/cart/items']);
     expect(await add.count()).toBe(0);
     // The button the keyboard was on went with the form: the focus is on the lock's way out, not the page.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')).toBe('Grant access: Use your cart');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '')).toBe('Grant access to use your cart');
     expect(await page.getByRole('link', { name: 'Cart (not granted)' }).count()).toBe(1);
   });
 });

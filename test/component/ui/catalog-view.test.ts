@@ -222,7 +222,7 @@ describe('CatalogView', () => {
     ).toBeInTheDocument();
     expect(app.session.can('demo', 'browse')).toBe(false);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Grant access: Browse products and pages' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Grant access to browse products and pages' }));
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     const [url] = app.authorizationUrls();
     if (!url) throw new Error('no authorization URL');

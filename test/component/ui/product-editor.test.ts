@@ -447,7 +447,7 @@ describe('ProductEditor', () => {
       await screen.findByText('Editing products needs permission to “Manage the store”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
     expect(app.session.can('demo', 'editProducts')).toBe(false);
-    await userEvent.click(screen.getByRole('button', { name: 'Grant access: Manage the store' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Grant access to manage the store' }));
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     expect((app.authorizationUrls()[0]?.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['admin', 'storefront']);
   });

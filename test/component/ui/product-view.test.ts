@@ -38,8 +38,8 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(
       screen.getByText('Editing products needs permission to “Manage the store”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Grant access: Use your cart' })).toBeEnabled();
-    expect(screen.getByRole('button', { name: 'Grant access: Manage the store' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Grant access to use your cart' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Grant access to manage the store' })).toBeEnabled();
     expect(screen.queryByRole('button', { name: 'Add to cart' })).not.toBeInTheDocument();
     expect(screen.queryByRole('form', { name: 'Edit product' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Edit this product' })).not.toBeInTheDocument();
@@ -97,7 +97,7 @@ describe('ProductView: what the granted scopes unlock', () => {
     const app = await openProduct(['storefront']);
     await userEvent.click(screen.getByRole('button', { name: 'Manage this product (store owners)' }));
 
-    await userEvent.click(screen.getByRole('button', { name: 'Grant access: Manage the store' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Grant access to manage the store' }));
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     const [url] = app.authorizationUrls();
     if (!url) throw new Error('no authorization URL');
@@ -114,7 +114,7 @@ describe('ProductView: what the granted scopes unlock', () => {
   it('Grant access for the cart asks for cart on top of storefront', async () => {
     const app = await openProduct(['storefront']);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Grant access: Use your cart' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Grant access to use your cart' }));
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     const [url] = app.authorizationUrls();
     expect((url?.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['cart', 'storefront']);
@@ -122,7 +122,7 @@ describe('ProductView: what the granted scopes unlock', () => {
 
   it('Grant access, pressed twice while the sign-in starts, starts it once and keeps the focus (aria-disabled, not disabled)', async () => {
     const app = await openProduct(['storefront']);
-    const grant = screen.getByRole('button', { name: 'Grant access: Use your cart' });
+    const grant = screen.getByRole('button', { name: 'Grant access to use your cart' });
     await expectOneStartKeepingFocus(grant, (started) => vi.spyOn(app.session, 'signIn').mockReturnValue(started));
   });
 
@@ -193,7 +193,7 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(name).toHaveValue('My apron');
     expect(screen.queryByRole('button', { name: 'Save changes' })).not.toBeInTheDocument();
     // The keyboard, dropped with Save, lands on the lock's button.
-    const grant = screen.getByRole('button', { name: 'Grant access: Manage the store' });
+    const grant = screen.getByRole('button', { name: 'Grant access to manage the store' });
     await eventually(() => expect(grant).toHaveFocus());
 
     await userEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
