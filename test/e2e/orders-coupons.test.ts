@@ -99,6 +99,9 @@ describe('orders and coupons', () => {
     const expired = seeded.filter(([, end]) => Date.parse(end) < now).map(([code]) => code);
     expect(expired.length).toBeGreaterThan(0);
     expect(await page.locator('main li code').allTextContents()).toEqual([...active, ...expired]);
+    // each group under its heading, the active ones too (a screen reader's list of headings skipped them)
+    expect(await page.getByRole('list', { name: 'Active now' }).locator('code').allTextContents()).toEqual(active);
+    expect(await page.locator('main').getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Active now', 'Expired']);
     const expiredList = page.getByRole('list', { name: 'Expired' });
     expect(await expiredList.locator('code').allTextContents()).toEqual(expired);
     expect(await expiredList.getByRole('button').count()).toBe(0);

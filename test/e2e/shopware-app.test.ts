@@ -302,6 +302,9 @@ describe('Shopware 6 in the app', () => {
     expect(await upcoming.getByRole('listitem').innerText()).toMatch(/^SPRING30[\s\S]*Spring launch\s+30% off\s+Starts [^·\n]*2099 · Expires [^·\n]*2099$/);
     expect(await page.getByRole('list', { name: 'Expired' }).getByText('BLACKFRIDAY').count()).toBe(1);
     expect(await page.locator('ul.coupons').first().getByText(/SPRING30|BLACKFRIDAY/).count()).toBe(0);
+    // each group under a heading, the live ones too (a screen reader's list of headings skipped them)
+    expect(await page.locator('main').getByRole('heading', { level: 2 }).allTextContents()).toEqual(['Active now', 'Not started yet', 'Expired']);
+    expect(await page.getByRole('list', { name: 'Active now' }).locator('code').getByText('SUMMER10', { exact: true }).count()).toBe(1);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-coupons-upcoming-360.png`, fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-coupons-upcoming-1280.png`, fullPage: true });

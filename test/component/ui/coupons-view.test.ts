@@ -1,7 +1,8 @@
 /**
  * The coupons screen: what each takes off (coupon-terms.ts has the words), and each code copied
  * with one press; where the browser gives no clipboard the code is selected instead, and said so.
- * Expired coupons come after the active ones, under "Expired", with no Copy.
+ * Expired coupons come after the active ones, under "Expired", with no Copy; the active ones are
+ * under "Active now".
  */
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -81,6 +82,20 @@ describe('CouponsView', () => {
     expect(within(expired).getAllByText(/^Expired /, { selector: '.when' })).toHaveLength(2);
     expect(screen.getByRole('button', { name: 'Copy NOW1' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Copy NOW2' })).toBeInTheDocument();
+  });
+
+  it('puts the active coupons under a heading of their own, as the other groups are (regression: a screen reader’s list of headings skipped them)', async () => {
+    await showCoupons([
+      { code: 'OLD1', percent_off: 30, expires_at: '2020-01-01T00:00:00Z' },
+      { code: 'NOW1', percent_off: 10 },
+    ]);
+    expect(screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent)).toEqual(['Active now', 'Expired']);
+    const active = screen.getByRole('list', { name: 'Active now' });
+    expect(within(active).getAllByText(/./, { selector: 'code' }).map((code) => code.textContent)).toEqual(['NOW1']);
+    // the heading comes before its list, the list before the next heading
+    const [activeTitle, expiredTitle] = screen.getAllByRole('heading', { level: 2 });
+    expect(activeTitle!.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(active.compareDocumentPosition(expiredTitle!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('says no coupon is active when all have expired, and lists them under “Expired”', async () => {
