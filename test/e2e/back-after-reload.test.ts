@@ -8,6 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { productCards } from '../helpers/catalog-grid.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { HIPPO_NAME as NAME, hash, pasteKey, useHippoApp } from '../helpers/storehippo-app.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 
@@ -39,6 +40,10 @@ describe('Back to the catalogue after a reload', () => {
     await page.locator('main h1').waitFor();
     await back.waitFor();
     expect(await back.getAttribute('href')).toBe(results);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/hippo-product-reloaded-1280.png` });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/hippo-product-reloaded-360.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     // the link, after the reload, shows the search's results
     await back.click();

@@ -80,6 +80,11 @@ describe('a storefront-only session', () => {
     await page.getByText(/Editing products needs/).waitFor();
     expect(await grants()).toBe(2);
     expect(await page.getByRole('button', { name: 'Grant access to manage the store', exact: true }).count()).toBe(1);
+    await page.locator('main .locked').last().screenshot({ path: `${SCREENSHOT_DIR}/product-locks-grant-1280.png` });
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.locator('main .locked').last().screenshot({ path: `${SCREENSHOT_DIR}/product-locks-grant-360.png` });
+    if (wide !== null) await page.setViewportSize(wide);
     expect(await page.getByRole('button', { name: 'Add to cart' }).count()).toBe(0);
 
     // "Back to the catalogue" returns to the search and filters the person left.
