@@ -5,6 +5,7 @@ import { useE2e } from '../helpers/e2e-fixture.ts';
 import { join } from 'node:path';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { hasFocus } from '../helpers/screen-audits.ts';
+import { ageSignInsInFlight } from '../helpers/sign-ins-in-flight.ts';
 import {
   STORE_NAME,
   answerConsent,
@@ -193,13 +194,15 @@ describe('sign-in with authorization code + PKCE', () => {
         if (grant === 'authorization_code') codeGrants.push(grant);
       }
     });
-    // The store is connected here, so the replay is no error: the person lands on the store
-    // (whose tokens the code reuse revoked: the API's 401 then asks to reconnect).
+    // The store is connected here, so the replay is no error screen: the person lands on the store
+    // (whose tokens the code reuse revoked: the API's 401 then asks to reconnect), told calmly that
+    // the answer was already used and the connection is as it was (security case 3; step-up.test.ts).
     await page.goto(callbacks[0]!);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     expect(codeGrants).toEqual([]);
     expect(page.url()).not.toContain('code=');
-    expect(await page.getByText(/already used/).count()).toBe(0);
+    await page.getByRole('status').filter({ hasText: /was already used \(each can be used once\)/ }).waitFor();
+    expect(await page.getByRole('alert').getByText(/already used/).count()).toBe(0);
 
     await page.reload();
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
@@ -640,38 +643,6 @@ describe('a consent page left open for an hour, approved after a later sign-in b
     });
   }
 });
-
-/** Dates every sign-in in flight (implicit or code flow) `minutes` back, from a tab on the app's origin; how many. */
-function ageSignInsInFlight(tab: Page, minutes: number): Promise<number> {
-  return tab.evaluate(
-    (minutes) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('storefront-connect');
-        open.onerror = () => reject(new Error('open failed'));
-        open.onsuccess = () => {
-          const tx = open.result.transaction('kv', 'readwrite');
-          const cursor = tx.objectStore('kv').openCursor();
-          let count = 0;
-          cursor.onsuccess = () => {
-            const c = cursor.result;
-            if (!c) return;
-            // The single-use store's fresh record: { v, value, createdAt } (used markers have usedAt instead).
-            const record = c.value as { createdAt?: unknown; value?: { createdAt?: unknown } };
-            if (typeof record?.createdAt === 'number') {
-              const aged = record.createdAt - minutes * 60_000;
-              const value = typeof record.value?.createdAt === 'number' ? { ...record.value, createdAt: aged } : record.value;
-              c.update({ ...record, createdAt: aged, value });
-              count++;
-            }
-            c.continue();
-          };
-          tx.oncomplete = () => (open.result.close(), resolve(count));
-          tx.onerror = () => (open.result.close(), reject(new Error('tx failed')));
-        };
-      }),
-    minutes,
-  );
-}
 
 describe('a callback arriving in an app that is already running', () => {
   it('is scrubbed from the address bar and refused like any unknown callback', async () => {

@@ -219,17 +219,30 @@ export class AuthService {
     }
     const completed = await (await this.#flows(captured.responseMode !== 'fragment')).complete(captured);
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
-    this.#bumpGeneration(completed.storeId);
     let superseded: TokenSet | undefined;
+    let kept: StoreSession | undefined;
     let saved = false;
     // Under the store's renewal lock: a renewal of the old grant running in another tab finishes
     // (and writes) first, or waits and then reads this session; it never writes over it.
     await this.signOuts.withLock(renewalLockName(completed.storeId), async () => {
-      superseded = (await this.#sessions.get(completed.storeId).catch(() => null))?.tokens;
+      const current = await this.#sessions.get(completed.storeId).catch(() => null);
+      if (current && this.#grantsNothingMore(current.tokens, completed)) {
+        kept = current;
+        return;
+      }
+      this.#bumpGeneration(completed.storeId);
+      superseded = current?.tokens;
       await this.signOuts.clear(completed.storeId);
       await clearEnded(this.credentialStore, completed.storeId);
       saved = await this.#save(session);
     });
+    if (kept) {
+      // More access asked for, and the store granted nothing the connection did not have: the
+      // connection is kept as it was (its wider scopes, its refresh token), and the new, narrower
+      // grant is ended at the store rather than left unused. Best effort, and not waited for.
+      void this.#revoke(completed.storeId, supersededBy(session.tokens, kept.tokens)).catch(() => undefined);
+      return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session: kept, asked: completed.asked };
+    }
     this.signOuts.tell('connected', completed.storeId);
     this.#shownScopes.set(completed.storeId, session.tokens.scopes);
     // The grant this one replaces (more access asked for, or Connect again) is ended at the store,
@@ -237,6 +250,18 @@ export class AuthService {
     // the write, and the next visit reads the old one). Best effort, and not waited for.
     if (superseded && saved) void this.#revoke(completed.storeId, supersededBy(superseded, session.tokens)).catch(() => undefined);
     return { storeId: completed.storeId, returnTo: sanitizeReturnTo(completed.returnTo), session, asked: completed.asked };
+  }
+
+  /**
+   * A sign-in that asked for more than the connection `current` has (a step-up), and was granted
+   * nothing beyond it: Goodsie's grants do not add up (goodsie-api.yaml: a token's `scope` is its
+   * grant, and the older grant's token stays valid until revoked), so taking the new token would
+   * lose what the older one gives. Only while `current` still works (a refresh token, or time left).
+   */
+  #grantsNothingMore(current: TokenSet, completed: { tokens: TokenSet; asked: readonly string[] }): boolean {
+    const has = (scope: string) => current.scopes.includes(scope);
+    const usable = current.refreshToken !== undefined || current.expiresAt === null || current.expiresAt - this.#now() > REFRESH_MARGIN_MS;
+    return usable && !completed.asked.every(has) && completed.tokens.scopes.every(has);
   }
 
   /** Every saved session; `discarded` lists store ids whose record was corrupt and has been removed; `seamRecords`, the seam's stores' records as read. */

@@ -105,12 +105,12 @@ export class RedirectFlows {
     const pending = await (await this.#pendingStore()).take(state);
     const store = this.#deps.config.stores.find((candidate) => candidate.id === pending.storeId);
     if (!store) throw new AppError('OAUTH_STORE_UNLISTED', 'the sign-in was for a store config.json no longer names', { storeId: pending.storeId });
-    if (pending.flow !== 'token' || store?.kind !== 'goodsie' || store.flow !== 'token') {
-      throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this response', { storeId: pending.storeId });
-    }
+    if (pending.flow !== 'token') throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state does not fit this response', { storeId: pending.storeId });
     // The response parser loads only when a callback arrives.
     const [{ goodsieImplicitConnector }, mixUp] = await Promise.all([import('../providers/goodsie-implicit.ts'), import('../oauth/mix-up.ts')]);
-    mixUp.checkCallbackBinding(pending.binding, mixUp.bindingOf(store), mixUp.arrivalAddress(captured.cleanHref), params.get('iss'));
+    // Ours, for a store config.json now has on another flow (or platform): configured differently since it began.
+    if (store.kind !== 'goodsie' || store.flow !== 'token') throw mixUp.configuredDifferently(pending.storeId, pending.returnTo);
+    mixUp.checkCallbackBinding(pending.binding, mixUp.bindingOf(store), mixUp.arrivalAddress(captured.cleanHref), params.get('iss'), pending.returnTo);
     try {
       const { tokens } = await goodsieImplicitConnector.complete(this.#context(store), { ...captured, receivedAt: receivedAt ?? this.#deps.now() }, { ...pending, mode: 'implicit' });
       if (!tokens) throw new AppError('OAUTH_INVALID_RESPONSE', 'the store issued no token', { storeId: store.id });

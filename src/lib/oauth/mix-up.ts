@@ -16,6 +16,8 @@ export interface SignInBinding {
   /** Absent for the implicit flow without a token endpoint. */
   tokenEndpoint?: string;
   redirectUri: string;
+  /** The client id the code (or token) was issued to, when the store's config names one. */
+  clientId?: string;
   /** The issuer the store's config names, when it names one. */
   issuer?: string;
   /** The server always sends `iss` (config `authorizationResponseIssParameterSupported`). */
@@ -28,6 +30,7 @@ export interface BindableStore {
   authorizationEndpoint: string;
   tokenEndpoint?: string;
   redirectUri: string;
+  clientId?: string;
   issuer?: string;
   authorizationResponseIssParameterSupported?: boolean;
 }
@@ -35,6 +38,7 @@ export interface BindableStore {
 export function bindingOf(store: BindableStore): SignInBinding {
   const binding: SignInBinding = { storeId: store.id, authorizationEndpoint: store.authorizationEndpoint, redirectUri: store.redirectUri };
   if (store.tokenEndpoint !== undefined) binding.tokenEndpoint = store.tokenEndpoint;
+  if (store.clientId !== undefined) binding.clientId = store.clientId;
   if (store.issuer !== undefined) binding.issuer = store.issuer;
   if (store.authorizationResponseIssParameterSupported === true) binding.issRequired = true;
   return binding;
@@ -44,9 +48,10 @@ export function bindingOf(store: BindableStore): SignInBinding {
 export function parseBinding(value: unknown): SignInBinding | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
-  const { storeId, authorizationEndpoint, tokenEndpoint, redirectUri, issuer, issRequired } = record;
+  const { storeId, authorizationEndpoint, tokenEndpoint, redirectUri, clientId, issuer, issRequired } = record;
   if (typeof storeId !== 'string' || typeof authorizationEndpoint !== 'string' || typeof redirectUri !== 'string') return null;
   if (tokenEndpoint !== undefined && typeof tokenEndpoint !== 'string') return null;
+  if (clientId !== undefined && typeof clientId !== 'string') return null;
   if (issuer !== undefined && typeof issuer !== 'string') return null;
   if (issRequired !== undefined && issRequired !== true) return null;
   return bindingOf({
@@ -54,6 +59,7 @@ export function parseBinding(value: unknown): SignInBinding | null {
     authorizationEndpoint,
     redirectUri,
     ...(tokenEndpoint !== undefined ? { tokenEndpoint } : {}),
+    ...(clientId !== undefined ? { clientId } : {}),
     ...(issuer !== undefined ? { issuer } : {}),
     ...(issRequired === true ? { authorizationResponseIssParameterSupported: true } : {}),
   });
@@ -75,11 +81,25 @@ function sameAddress(a: string, b: string): boolean {
 }
 
 /**
+ * A sign-in of ours whose store config.json now configures differently (another flow, client id,
+ * endpoint, issuer) than when it began: OAUTH_MIX_UP, refused before any token request, carrying the
+ * page it was for (`returnTo`, when known), so that more access asked of a connected store goes back
+ * there with the connection as it was (finish-sign-in.ts), and the person can ask again.
+ */
+export function configuredDifferently(storeId: string, returnTo?: string): AppError {
+  const error = new AppError('OAUTH_MIX_UP', 'the authorization response does not fit its sign-in: the store was configured differently when the sign-in started', { storeId });
+  if (returnTo !== undefined) error.returnTo = returnTo;
+  return error;
+}
+
+/**
  * Throws OAUTH_MIX_UP unless the callback fits its sign-in: `recorded` is what the sign-in stored,
  * `current` the store's configuration now, `arrivedOn` the callback's address ({@link arrivalAddress}),
- * `iss` the response's issuer parameter (null when absent).
+ * `iss` the response's issuer parameter (null when absent). `returnTo`, the sign-in's page, goes
+ * only with a store configured differently ({@link configuredDifferently}), never with a wrong
+ * address or issuer.
  */
-export function checkCallbackBinding(recorded: SignInBinding, current: SignInBinding, arrivedOn: string, iss: string | null): void {
+export function checkCallbackBinding(recorded: SignInBinding, current: SignInBinding, arrivedOn: string, iss: string | null, returnTo?: string): void {
   const fail = (why: string): never => {
     throw new AppError('OAUTH_MIX_UP', `the authorization response does not fit its sign-in: ${why}`, { storeId: recorded.storeId });
   };
@@ -88,9 +108,10 @@ export function checkCallbackBinding(recorded: SignInBinding, current: SignInBin
     recorded.authorizationEndpoint !== current.authorizationEndpoint ||
     recorded.tokenEndpoint !== current.tokenEndpoint ||
     recorded.redirectUri !== current.redirectUri ||
+    recorded.clientId !== current.clientId ||
     recorded.issuer !== current.issuer
   ) {
-    fail('the store was configured differently when the sign-in started');
+    throw configuredDifferently(recorded.storeId, returnTo);
   }
   if (!sameAddress(arrivedOn, recorded.redirectUri)) fail('it arrived on another address than the sign-in’s redirect URI');
   if (iss !== null && recorded.issuer !== undefined && iss !== recorded.issuer) fail('iss is not the store’s issuer');

@@ -18,7 +18,8 @@ import { normalizeTokenResponse, parseTokenErrorResponse, sanitizeErrorText } fr
 import type { TokenSet } from '../oauth/types.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { OidcStateStore } from '../storage/oidc-state-store.ts';
-import { arrivalAddress, bindingOf, checkCallbackBinding, parseBinding, type SignInBinding } from '../oauth/mix-up.ts';
+import { arrivalAddress, bindingOf, checkCallbackBinding, configuredDifferently, parseBinding, type SignInBinding } from '../oauth/mix-up.ts';
+import { spentState } from '../storage/single-use-store.ts';
 
 export interface CodeFlowDeps {
   fetch: typeof fetch;
@@ -100,10 +101,10 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
 
   const found = await deps.stateStore.inspect(state);
   if (found.status === 'missing') throw new AppError('OAUTH_STATE_MISMATCH', 'no sign-in was started with this state');
-  if (found.status === 'used') throw new AppError('OAUTH_STATE_REUSED', 'this sign-in response was already used');
+  if (found.status === 'used') throw spentState('OAUTH_STATE_REUSED', 'this sign-in response was already used', found.about);
   if (found.status === 'expired') {
     await deps.stateStore.remove(state);
-    throw new AppError('OAUTH_STATE_EXPIRED', `this sign-in took longer than ${SIGN_IN_LIFETIME_WORDS}`);
+    throw spentState('OAUTH_STATE_EXPIRED', `this sign-in took longer than ${SIGN_IN_LIFETIME_WORDS}`, found.about);
   }
   const data = readStateData(found.value);
   const store = data && config.stores.find(
@@ -115,13 +116,13 @@ export async function completeCodeFlow(href: string, config: AppConfig, deps: Co
     if (data && !config.stores.some((candidate) => candidate.id === data.storeId)) {
       throw new AppError('OAUTH_STORE_UNLISTED', 'the sign-in was for a store config.json no longer names', { storeId: data.storeId });
     }
-    throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state names no configured store', {
-      ...(data ? { storeId: data.storeId } : {}),
-    });
+    // Ours, for a store config.json now has on another flow: configured differently since it began.
+    if (data) throw configuredDifferently(data.storeId, data.returnTo);
+    throw new AppError('OAUTH_STATE_MISMATCH', 'the sign-in state names no configured store');
   }
 
   try {
-    checkCallbackBinding(data.binding, bindingOf(store), arrivalAddress(arrivedOn), params.get('iss'));
+    checkCallbackBinding(data.binding, bindingOf(store), arrivalAddress(arrivedOn), params.get('iss'), data.returnTo);
   } catch (error) {
     await deps.stateStore.remove(state);
     throw error;

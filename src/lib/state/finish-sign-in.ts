@@ -26,11 +26,14 @@ function grantedLess(session: Session, storeId: string, asked: readonly string[]
   if (noteWithheld(storeId, asked, session.grantedScopes(storeId))) session.noteDeclinedMore(storeId);
 }
 
-/** How more access was refused: Deny, the store's error answer, or a token request that did not get through. */
+/** The app's own refusals of an answer that was ours ({@link Refusal}). */
+const REFUSED_HERE: Partial<Record<string, Refusal>> = { OAUTH_STATE_EXPIRED: 'expired', OAUTH_STATE_REUSED: 'used', OAUTH_MIX_UP: 'changed' };
+
+/** How more access was refused: Deny, the store's error answer, a token request that did not get through, or the app's own refusal. */
 function refusal(error: AppError): Refusal {
   if (error.code === 'OAUTH_ACCESS_DENIED') return 'declined';
   if (error instanceof OAuthRedirectError) return 'error';
-  return error.code === 'OAUTH_NETWORK_ERROR' ? 'unreachable' : 'failed';
+  return REFUSED_HERE[error.code] ?? (error.code === 'OAUTH_NETWORK_ERROR' ? 'unreachable' : 'failed');
 }
 
 export async function finishSignIn(captured: CapturedRedirect, deps: { config: AppConfig; auth: AuthPort; session: Session }): Promise<SignInOutcome> {
@@ -54,9 +57,11 @@ export async function finishSignIn(captured: CapturedRedirect, deps: { config: A
     const code = (error as { code?: string } | null)?.code;
     // More access asked for a store that is connected, and declined, answered with an error
     // (invalid_scope, server_error...), or its token request failed after consent (unreachable, a
-    // 5xx, invalid_grant): back to the page that asked, where what stays locked says so, with a calm
+    // 5xx, invalid_grant), or its answer came too late, a second time, or for a store configured
+    // differently since: back to the page that asked, where what stays locked says so, with a calm
     // note that the connection is as it was; not to the stores list, the place lost. Only a sign-in
-    // whose state checked out carries its page (returnTo): a forged or replayed answer never does.
+    // this browser started carries its page (returnTo, kept in its used or expired marker): a forged
+    // answer, or one from the wrong server (iss), never does.
     if (error instanceof AppError && error.storeId && error.returnTo && session.isConnected(error.storeId)) {
       noteRefusedMore(error.storeId, refusal(error));
       session.noteDeclinedMore(error.storeId);

@@ -9,10 +9,15 @@
 /**
  * How more access asked of a connected store was refused: the person's Deny, the store's error
  * answer on the redirect, or, after consent, a token request that could not reach the store
- * (`unreachable`) or that it refused or answered with an error (`failed`). Each leaves the
- * connection as it was.
+ * (`unreachable`) or that it refused or answered with an error (`failed`); or the app's own refusal
+ * of the answer: it came after the sign-in lifetime (`expired`), it was used before (`used`: a
+ * second tab, history), or config.json configures the store differently since it began (`changed`:
+ * another flow or client id). Each leaves the connection as it was.
  */
-export type Refusal = 'declined' | 'error' | 'unreachable' | 'failed';
+export type Refusal = 'declined' | 'error' | 'unreachable' | 'failed' | 'expired' | 'used' | 'changed';
+
+/** How long a request for more access may wait on the store's consent page, in words. */
+export { SIGN_IN_LIFETIME_WORDS } from '../oauth/state.ts';
 
 const withheld = $state<Record<string, readonly string[]>>({});
 const refusals = $state<Record<string, Refusal>>({});

@@ -8,7 +8,7 @@
  * expired state.
  */
 import type { KeyValueStore } from './kv.ts';
-import { SingleUseStore, type SingleUseStatus } from './single-use-store.ts';
+import { SingleUseStore, type MarkerAbout, type SingleUseStatus } from './single-use-store.ts';
 
 export interface OidcStateStore {
   set(key: string, value: string): Promise<void>;
@@ -31,6 +31,7 @@ export function createOidcStateStore(store: KeyValueStore, options: OidcStateSto
   const states = new SingleUseStore<string>(store, 'oidc:', {
     now: options.now,
     parse: (value) => (typeof value === 'string' ? value : null),
+    about: aboutState,
     ...(options.lifetimeMs !== undefined ? { lifetimeMs: options.lifetimeMs } : {}),
   });
   const valueOf = (found: SingleUseStatus<string>) => (found.status === 'fresh' ? found.value : null);
@@ -41,4 +42,17 @@ export function createOidcStateStore(store: KeyValueStore, options: OidcStateSto
     getAllKeys: () => states.keys(),
     inspect: (key) => states.peek(key),
   };
+}
+
+/**
+ * The store and page of a code-flow sign-in, from the library's state (its `data` is ours:
+ * code-flow.ts CodeFlowStateData), for its used or expired marker; never its code_verifier.
+ */
+function aboutState(value: string): MarkerAbout | undefined {
+  try {
+    const data = (JSON.parse(value) as { data?: { storeId?: unknown; returnTo?: unknown } } | null)?.data;
+    return typeof data?.storeId === 'string' && typeof data.returnTo === 'string' ? { storeId: data.storeId, returnTo: data.returnTo } : undefined;
+  } catch {
+    return undefined;
+  }
 }

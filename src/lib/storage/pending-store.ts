@@ -7,7 +7,7 @@ import { MAX_STATE_LENGTH, SIGN_IN_LIFETIME_WORDS } from '../oauth/state.ts';
 import { parseBinding } from '../oauth/mix-up.ts';
 import type { PendingAuthorization } from '../oauth/types.ts';
 import type { KeyValueStore } from './kv.ts';
-import { SingleUseStore } from './single-use-store.ts';
+import { SingleUseStore, spentState } from './single-use-store.ts';
 
 export interface PendingStoreOptions {
   now: () => number;
@@ -23,6 +23,7 @@ export class PendingStore {
       now: options.now,
       parse: parsePending,
       ...(options.lifetimeMs !== undefined ? { lifetimeMs: options.lifetimeMs } : {}),
+      about: ({ storeId, returnTo }) => ({ storeId, returnTo }),
     });
   }
 
@@ -42,8 +43,8 @@ export class PendingStore {
     }
     const found = await this.#records.take(state);
     if (found.status === 'fresh' && found.value.state === state) return found.value;
-    if (found.status === 'used') throw new AppError('OAUTH_STATE_REUSED', 'this sign-in response was already used');
-    if (found.status !== 'missing') throw new AppError('OAUTH_STATE_EXPIRED', `this sign-in took longer than ${SIGN_IN_LIFETIME_WORDS}`);
+    if (found.status === 'used') throw spentState('OAUTH_STATE_REUSED', 'this sign-in response was already used', found.about);
+    if (found.status !== 'missing') throw spentState('OAUTH_STATE_EXPIRED', `this sign-in took longer than ${SIGN_IN_LIFETIME_WORDS}`, found.status === 'expired' ? found.about : undefined);
     throw new AppError('OAUTH_STATE_MISMATCH', 'no sign-in was started with this state');
   }
 

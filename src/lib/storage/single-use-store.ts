@@ -8,18 +8,33 @@
  * it was never started here.
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
+import { AppError } from '../oauth/errors.ts';
 import { SIGN_IN_LIFETIME_MS } from '../oauth/state.ts';
 import { prefixed, type KeyValueStore } from './kv.ts';
 
 /** An entry dated further ahead than this (the clock moved back) is as untrustworthy as an old one. */
 export const FUTURE_SKEW_MS = 60_000;
 
-/** How long a sign-in that expired unused is still known as such (its marker holds no value). */
+/** How long a sign-in that expired unused is still known as such (its marker holds no value, only what it was about). */
 export const EXPIRED_KEPT_MS = 24 * 60 * 60 * 1000;
 
-export type SingleUseStatus<T> = { status: 'fresh'; value: T } | { status: 'used' } | { status: 'expired' } | { status: 'missing' };
+/**
+ * What a used or expired entry's marker keeps of its value: the store and the page its sign-in was
+ * for, never a secret, so that a replayed or late answer to more access asked of a connected store is
+ * told where it belongs (finish-sign-in.ts) while the connection stays as it was.
+ */
+export interface MarkerAbout {
+  storeId: string;
+  returnTo: string;
+}
 
-type Entry<T> = { v: 1; value: T; createdAt: number } | { v: 1; usedAt: number } | { v: 1; expiredAt: number };
+export type SingleUseStatus<T> =
+  | { status: 'fresh'; value: T }
+  | { status: 'used'; about?: MarkerAbout }
+  | { status: 'expired'; about?: MarkerAbout }
+  | { status: 'missing' };
+
+type Entry<T> = { v: 1; value: T; createdAt: number } | { v: 1; usedAt: number; about?: MarkerAbout } | { v: 1; expiredAt: number; about?: MarkerAbout };
 
 export interface SingleUseStoreOptions<T> {
   now: () => number;
@@ -27,6 +42,8 @@ export interface SingleUseStoreOptions<T> {
   parse: (value: unknown) => T | null;
   /** Defaults to SIGN_IN_LIFETIME_MS. */
   lifetimeMs?: number;
+  /** What a value's used or expired marker keeps of it ({@link MarkerAbout}); nothing by default. */
+  about?: (value: T) => MarkerAbout | undefined;
 }
 
 export class SingleUseStore<T> {
@@ -34,6 +51,7 @@ export class SingleUseStore<T> {
   readonly #now: () => number;
   readonly #parse: (value: unknown) => T | null;
   readonly #lifetime: number;
+  readonly #about: (value: T) => MarkerAbout | undefined;
 
   /** Keys live under `prefix` in `store`, so several of these share one storage. */
   constructor(store: KeyValueStore, prefix: string, options: SingleUseStoreOptions<T>) {
@@ -41,6 +59,7 @@ export class SingleUseStore<T> {
     this.#now = options.now;
     this.#parse = options.parse;
     this.#lifetime = options.lifetimeMs ?? SIGN_IN_LIFETIME_MS;
+    this.#about = options.about ?? (() => undefined);
   }
 
   /** Stores `value`, dated `createdAt` (now by default). */
@@ -60,8 +79,8 @@ export class SingleUseStore<T> {
     await this.#kv.update(key, (current) => {
       const entry = this.#entry(current);
       result = this.#status(entry, now);
-      if (result.status === 'fresh') return { v: 1, usedAt: now } satisfies Entry<T>;
-      if (result.status === 'expired') return expiredMarker(entry);
+      if (result.status === 'fresh') return withAbout({ v: 1 as const, usedAt: now }, this.#about(result.value));
+      if (result.status === 'expired') return this.#expiredMarker(entry);
       return result.status === 'used' ? entry : undefined;
     });
     return result;
@@ -82,7 +101,7 @@ export class SingleUseStore<T> {
       const entry = this.#entry(await this.#kv.get(key));
       const status = this.#status(entry, now).status;
       if (status === 'missing') await this.#kv.del(key);
-      else if (status === 'expired' && entry && 'value' in entry) await this.#kv.set(key, expiredMarker(entry));
+      else if (status === 'expired' && entry && 'value' in entry) await this.#kv.set(key, this.#expiredMarker(entry));
       else continue;
       removed++;
     }
@@ -91,9 +110,11 @@ export class SingleUseStore<T> {
 
   #status(entry: Entry<T> | null, now: number): SingleUseStatus<T> {
     if (!entry) return { status: 'missing' };
-    if ('usedAt' in entry) return this.#isStale(entry.usedAt, now) ? { status: 'missing' } : { status: 'used' };
-    if ('expiredAt' in entry) return now - entry.expiredAt > EXPIRED_KEPT_MS || entry.expiredAt - now > FUTURE_SKEW_MS ? { status: 'missing' } : { status: 'expired' };
-    return this.#isStale(entry.createdAt, now) ? { status: 'expired' } : { status: 'fresh', value: entry.value };
+    if ('usedAt' in entry) return this.#isStale(entry.usedAt, now) ? { status: 'missing' } : withAbout({ status: 'used' }, entry.about);
+    if ('expiredAt' in entry) {
+      return now - entry.expiredAt > EXPIRED_KEPT_MS || entry.expiredAt - now > FUTURE_SKEW_MS ? { status: 'missing' } : withAbout({ status: 'expired' }, entry.about);
+    }
+    return this.#isStale(entry.createdAt, now) ? withAbout({ status: 'expired' }, this.#about(entry.value)) : { status: 'fresh', value: entry.value };
   }
 
   #isStale(at: number, now: number): boolean {
@@ -104,16 +125,38 @@ export class SingleUseStore<T> {
     if (typeof raw !== 'object' || raw === null) return null;
     const record = raw as Record<string, unknown>;
     if (record['v'] !== 1) return null;
-    if (typeof record['usedAt'] === 'number') return { v: 1, usedAt: record['usedAt'] };
-    if (typeof record['expiredAt'] === 'number') return { v: 1, expiredAt: record['expiredAt'] };
+    if (typeof record['usedAt'] === 'number') return withAbout({ v: 1 as const, usedAt: record['usedAt'] }, parseAbout(record['about']));
+    if (typeof record['expiredAt'] === 'number') return withAbout({ v: 1 as const, expiredAt: record['expiredAt'] }, parseAbout(record['about']));
     if (typeof record['createdAt'] !== 'number') return null;
     const value = this.#parse(record['value']);
     return value === null ? null : { v: 1, value, createdAt: record['createdAt'] };
   }
+
+  /** What an expired entry leaves: when its sign-in began and what it was about, nothing else of its value. */
+  #expiredMarker(entry: Entry<T> | null): Entry<T> | undefined {
+    if (entry && 'createdAt' in entry) return withAbout({ v: 1 as const, expiredAt: entry.createdAt }, this.#about(entry.value));
+    return entry && 'expiredAt' in entry ? entry : undefined;
+  }
 }
 
-/** What an expired entry leaves: when its sign-in began, nothing of its value. */
-function expiredMarker<T>(entry: Entry<T> | null): Entry<T> | undefined {
-  if (entry && 'createdAt' in entry) return { v: 1, expiredAt: entry.createdAt };
-  return entry && 'expiredAt' in entry ? entry : undefined;
+/** A marker with what it is about: the page's path alone, not its query (a search typed there stays nowhere). */
+function withAbout<M extends object>(marker: M, about: MarkerAbout | undefined): M {
+  return about ? { ...marker, about: { storeId: about.storeId, returnTo: about.returnTo.split('?')[0] ?? '/' } } : marker;
+}
+
+function parseAbout(value: unknown): MarkerAbout | undefined {
+  const about = value as Partial<MarkerAbout> | null;
+  return typeof about === 'object' && about !== null && typeof about.storeId === 'string' && typeof about.returnTo === 'string'
+    ? { storeId: about.storeId, returnTo: about.returnTo }
+    : undefined;
+}
+
+/**
+ * A replayed or late answer, with the store and page its sign-in was for when its marker kept them:
+ * for more access asked of a connected store, back to that page, the connection as it was.
+ */
+export function spentState(code: 'OAUTH_STATE_REUSED' | 'OAUTH_STATE_EXPIRED', message: string, about: MarkerAbout | undefined): AppError {
+  const error = new AppError(code, message, about ? { storeId: about.storeId } : {});
+  if (about) error.returnTo = about.returnTo;
+  return error;
 }

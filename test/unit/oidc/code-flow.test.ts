@@ -239,10 +239,17 @@ describe('completeCodeFlow', () => {
     expect(endpoint.calls).toHaveLength(0);
   });
 
-  it('a state whose store is still listed but no longer on the code flow stays OAUTH_STATE_MISMATCH', async () => {
+  it('a state whose store is still listed but no longer on the code flow is a store configured differently (security case 5): OAUTH_MIX_UP naming its store and page, no token request', async () => {
     const { state } = await start();
     const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, { stores: [{ ...store, flow: 'token' }] }, deps(), store.redirectUri));
-    expect(error.code).toBe('OAUTH_STATE_MISMATCH');
+    expect([error.code, error.storeId, error.returnTo]).toEqual(['OAUTH_MIX_UP', store.id, '/product/42']);
+    expect(endpoint.calls).toHaveLength(0);
+  });
+
+  it('a state whose store config.json now gives another client id: OAUTH_MIX_UP before any token request (the code was issued to the old one)', async () => {
+    const { state } = await start();
+    const error = await catchAppError(() => completeCodeFlow(`?code=C&state=${state}`, { stores: [{ ...store, clientId: 'another-client' }] }, deps(), store.redirectUri));
+    expect([error.code, error.storeId]).toEqual(['OAUTH_MIX_UP', store.id]);
     expect(endpoint.calls).toHaveLength(0);
   });
 });
