@@ -146,11 +146,24 @@ describe('pending sign-ins on the fallback', () => {
     await pendings.put(pending('s1'));
     clock.now = T0 + 10 * 60_000 + 1;
     expect((await catchAppError(() => pendings.take('s1'))).code).toBe('OAUTH_STATE_EXPIRED');
-    // nothing of the sign-in is left: only that it expired, until the fallback's retention ends
-    expect(web.dump()).not.toContain('acme');
+    // nothing of the sign-in is left but that it expired, for which store and page (its path, not the
+    // search typed there), until the fallback's retention ends: no scopes, endpoints or query
+    const left = web.dump();
+    for (const gone of ['\\"storefront\\"', 'auth.acme.example', 'app.example', 'q=mug']) expect(left).not.toContain(gone);
+    expect(left).toContain('/s/acme');
     clock.now += SESSION_FALLBACK_RETAIN_MS + 1; // the marker was written at the answer
     expect(await store.keys()).toEqual([]);
     expect(web.length).toBe(0);
+  });
+
+  it('a used code-flow state keeps its store and page path for a replay to be placed (security case 3), never its verifier, scopes or query', async () => {
+    const { web, store } = setup();
+    const states = createOidcStateStore(store, { now: () => T0 });
+    const data = { storeId: 'acme', returnTo: '/s/acme/orders?q=mug', scopes: ['storefront', 'admin'] };
+    await states.set('s1', JSON.stringify({ id: 's1', code_verifier: 'VERIFIER-abc', data }));
+    await states.remove('s1');
+    expect(await states.inspect('s1')).toEqual({ status: 'used', about: { storeId: 'acme', returnTo: '/s/acme/orders' } });
+    for (const gone of ['VERIFIER-abc', 'admin', 'q=mug']) expect(web.dump()).not.toContain(gone);
   });
 
   it('oidc-client-ts state (with the code verifier) is consumed once and leaves no verifier behind', async () => {
