@@ -133,6 +133,13 @@ function headersFile(): Plugin {
 
 const ENTRY = resolve(import.meta.dirname, 'src/main.ts');
 const BOOT = resolve(import.meta.dirname, 'src/boot.ts');
+/**
+ * Loaded by the start itself where IndexedDB is missing (the sessionStorage fallback): what it needs
+ * never joins the store screen's chunk, or a start without IndexedDB would load that whole chunk
+ * first, and show nothing but "Part of this app could not be loaded" where it does not download
+ * (e2e failures-app-code; oauth/state.ts joined it once the banners named the sign-in's lifetime).
+ */
+const START_FALLBACK = resolve(import.meta.dirname, 'src/lib/storage/session-fallback.ts');
 /** The first screen's view (the stores list), loaded right after boot: its share of Svelte's runtime joins the boot. */
 const FIRST_VIEW = resolve(import.meta.dirname, 'src/lib/components/views/HomeView.svelte');
 const SVELTE = /[\\/]node_modules[\\/]svelte[\\/]/;
@@ -216,9 +223,10 @@ function storeScreenModules(ctx: Rolldown.ChunkingContext): Set<string> {
     const first = firstLoadModules(ctx);
     const entry = neededModules(lookup, ENTRY);
     const failure = failurePartModules(ctx);
+    const fallback = neededModules(lookup, START_FALLBACK);
     // What another screen imports dynamically (a platform's adapter, ...) keeps its own chunk.
     const joins = (id: string) =>
-      !first.has(id) && !entry.has(id) && !failure.has(id) && (STORE_SCREEN_IDS.includes(id) || (lookup(id)?.dynamicImporters.length ?? 0) === 0);
+      !first.has(id) && !entry.has(id) && !failure.has(id) && !fallback.has(id) && (STORE_SCREEN_IDS.includes(id) || (lookup(id)?.dynamicImporters.length ?? 0) === 0);
     storeScreen = new Set([...STORE_SCREEN_IDS, ...FAILURE_PART_IDS].flatMap((from) => [...neededModules(lookup, from)]).filter(joins));
   }
   return storeScreen;
