@@ -141,9 +141,10 @@ describe('StoreHippo in the app', () => {
     const site = page.getByRole('link', { name: /the store’s own site/ });
     expect(await site.getAttribute('href')).toBe('https://veg.example/');
     expect(await site.getAttribute('target')).toBe('_blank');
-    // not a dead end: back to where the person was browsing
+    // not a dead end: back to where the person was browsing (the catalogue last seen, Home decor by
+    // price, kept through the product page's reload: catalog-back.ts)
     await page.getByRole('link', { name: 'Back to the catalogue' }).click();
-    await expect.poll(() => hash(page)).toBe('#/s/hippo');
+    await expect.poll(() => hash(page)).toBe('#/s/hippo?category=Home+decor&sort=price');
 
     // orders and coupons: locked with the reason, no "Grant access" (a key has no scopes)
     await page.goto(`${env.app.url}#/s/hippo/orders`);
