@@ -88,6 +88,8 @@ export interface Tabs {
   /** Begins a sign-in to `storeId` in `auth`; returns the callback the store sends back on Allow. */
   begin(auth: AuthService, storeId: string): Promise<CapturedRedirect>;
   factory: IDBFactory;
+  /** The address the last sign-in begun in any tab was sent to (its authorization request). */
+  navigated: () => string;
 }
 
 export async function openTabs(stores: GoodsieStoreConfig[]): Promise<Tabs> {
@@ -120,6 +122,7 @@ export async function openTabs(stores: GoodsieStoreConfig[]): Promise<Tabs> {
     setRevocationAnswer: (answer) => {
       revocationAnswer = answer;
     },
+    navigated: () => navigated,
     async open(options = {}) {
       const auth = await AuthService.create({
         config,

@@ -258,7 +258,10 @@ export class AuthService {
    * grant, and the older grant's token stays valid until revoked), so taking the new token would
    * lose what the older one gives. Only while `current` still works (a refresh token, or time left).
    */
-  #grantsNothingMore(current: TokenSet, completed: { tokens: TokenSet; asked: readonly string[] }): boolean {
+  #grantsNothingMore(current: TokenSet, completed: { storeId: string; tokens: TokenSet; asked: readonly string[] }): boolean {
+    // A refresh token the store's flow no longer uses (config.json moved it to the implicit flow since
+    // it was issued) is a secret kept for nothing: the new grant replaces it, and it is revoked.
+    if (current.refreshToken !== undefined && !this.#canRefresh(completed.storeId)) return false;
     const has = (scope: string) => current.scopes.includes(scope);
     const usable = current.refreshToken !== undefined || current.expiresAt === null || current.expiresAt - this.#now() > REFRESH_MARGIN_MS;
     return usable && !completed.asked.every(has) && completed.tokens.scopes.every(has);
@@ -516,6 +519,8 @@ export class AuthService {
    * The store ended the sign-in that holds `accessToken` (`reason`): the session is deleted, unless it
    * already holds a different token (refreshed elsewhere), and a marker of why is left in its place
    * (storage/ended-markers.ts: no token), so that the screens say why after a reload, as for the seam's stores.
+   * A refresh token it held that the store's flow does not use (switched to implicit since) is revoked
+   * at the store, not left valid there (best effort, not waited for); one the flow uses ended with it.
    */
   async #forget(storeId: string, accessToken: string, reason: EndedReason): Promise<void> {
     const current = await this.#sessions.get(storeId).catch(() => null);
@@ -523,6 +528,8 @@ export class AuthService {
     this.#bumpGeneration(storeId);
     await this.#sessions.delete(storeId);
     await markEnded(this.credentialStore, storeId, { reason, at: this.#now() });
+    const refreshToken = current?.tokens.refreshToken;
+    if (refreshToken !== undefined && !this.#canRefresh(storeId)) void this.#revoke(storeId, { refreshToken }).catch(() => undefined);
   }
 
   #bumpGeneration(storeId: string): void {
