@@ -120,6 +120,8 @@ export class AuthService {
   /** Bumped by signOut so that a refresh finishing later does not bring the session back. */
   readonly #generation = new Map<string, number>();
   readonly #listeners = new Set<(event: AuthEvent) => void>();
+  /** Per store, the session being forgotten ({@link #forget}). */
+  readonly #forgetting = new Map<string, Promise<void>>();
   /** Per store, the access token whose renewal failed for a passing reason and waits for a retry. */
   readonly #renewalPending = new Map<string, string>();
 
@@ -522,7 +524,17 @@ export class AuthService {
    * A refresh token it held that the store's flow does not use (switched to implicit since) is revoked
    * at the store, not left valid there (best effort, not waited for); one the flow uses ended with it.
    */
-  async #forget(storeId: string, accessToken: string, reason: EndedReason): Promise<void> {
+  #forget(storeId: string, accessToken: string, reason: EndedReason): Promise<void> {
+    // The screen's requests refused together end it once: one marker, one revocation.
+    let running = this.#forgetting.get(storeId);
+    if (!running) {
+      running = this.#runForget(storeId, accessToken, reason).finally(() => this.#forgetting.delete(storeId));
+      this.#forgetting.set(storeId, running);
+    }
+    return running;
+  }
+
+  async #runForget(storeId: string, accessToken: string, reason: EndedReason): Promise<void> {
     const current = await this.#sessions.get(storeId).catch(() => null);
     if (current && current.tokens.accessToken !== accessToken) return;
     this.#bumpGeneration(storeId);

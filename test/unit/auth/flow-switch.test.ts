@@ -121,6 +121,15 @@ describe('code + PKCE, then config.json switches the store to the implicit flow'
     await vi.waitFor(() => expect(revoked(tabs)).toEqual(['refresh_token:RT1']), { timeout: 2000, interval: 10 });
     expect(tabs.tokenCalls()).toHaveLength(1);
   });
+
+  it('the screen’s requests refused together (three 401s at once) end the session once: one revocation, not three', async () => {
+    const { tabs, auth } = await codeSessionThenImplicit();
+    const refused = await Promise.all([1, 2, 3].map(() => catchAppError(() => auth.handleUnauthorized('acme', 'AT1'))));
+    expect(refused.map((error) => error.code)).toEqual(['TOKEN_EXPIRED', 'TOKEN_EXPIRED', 'TOKEN_EXPIRED']);
+    await vi.waitFor(() => expect(revoked(tabs)).toEqual(['refresh_token:RT1']), { timeout: 2000, interval: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(revoked(tabs)).toEqual(['refresh_token:RT1']);
+  });
 });
 
 describe('implicit, then config.json switches the store to code + PKCE', () => {
