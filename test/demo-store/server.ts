@@ -85,8 +85,8 @@ export interface DemoStore {
   narrowGrants(scopes: string[]): void;
   addClient(client: DemoClient): void;
   addAllowedOrigin(origin: string): void;
-  /** Simulates an edit elsewhere (bumps `updated`). */
-  touchProduct(id: string, changes?: { name?: string; cost_raw?: number }): void;
+  /** Simulates an edit elsewhere (bumps `updated`); `categories` replaces the product's. */
+  touchProduct(id: string, changes?: { name?: string; cost_raw?: number; categories?: string[] }): void;
   /** The server's current wire copy (as an admin sees it), for assertions; undefined if unknown. */
   getProduct(id: string): unknown;
   /** Counters for tests (revocations: requests to /oauth2/revoke). */
@@ -334,7 +334,8 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     },
     touchProduct: (id, changes = {}) => {
       if (catalogue.get(id) === undefined) throw new Error(`demo-store: no product ${id}`);
-      catalogue.update(id, { name: changes.name, costRaw: changes.cost_raw }, Date.now());
+      const product = catalogue.update(id, { name: changes.name, costRaw: changes.cost_raw }, Date.now());
+      if (changes.categories !== undefined) product.categories = [...changes.categories];
     },
     getProduct: (id) => {
       const product = catalogue.get(id);

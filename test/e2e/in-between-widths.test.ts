@@ -7,7 +7,11 @@
  * 28 px); every screen (the stores list, its credentials form and its error, the catalogue, a product
  * and its editor, orders, coupons, the cart, a missing page) has nothing sideways, no table scrolled
  * sideways (the orders' from 561 to 660 px, its customers cut off), and every control a finger's
- * size (Copy on a coupon was 28 px tall, the editor's fields 40, its Preview 32).
+ * size (Copy on a coupon was 28 px tall, the editor's fields 40, its Preview 32); the catalogue's
+ * Category and Sort show their choice whole (at 320 px, in two halves, "All categori", "Highest pric";
+ * at 360 "Home & Kitche"), a long category ending in "…" (it was cut mid-letter); a product's picture
+ * no wider than in two columns (from 481 to 760 px it filled the width, 608 px square at 640, the
+ * name and price below the first screen), its box the same before and after it loads.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -22,6 +26,11 @@ const WIDTHS = [320, 480, 600, 768, 1024];
 /** The header's: these and the edges of where the words beside the logo squeezed the switcher. */
 const HEADER_WIDTHS = [320, 480, 481, 600, 640, 768, 1024];
 const SECOND = `${STORE_NAME} (PKCE)`;
+/** The catalogue's controls and a product's picture: a 320 px phone, a 360 one, in between, the two columns' edge, a desktop. */
+const CONTROLS_WIDTHS = [320, 360, 560, 640, 800, 1280];
+const PICTURE_WIDTHS = [320, 360, 481, 560, 640, 760, 800, 1280];
+/** Longer than any row of the controls has room for at 560 px beside Sort. */
+const LONG_CATEGORY = 'Garden Furniture, Planters & Outdoor Living';
 
 /** How far the page scrolls sideways, and the regions in main that do (a table cut off at their edge). */
 function sideways(page: Page): Promise<{ page: number; regions: string[] }> {
@@ -75,6 +84,23 @@ function switcherShowsName(page: Page): Promise<{ needs: number; has: number }> 
     context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
     return { needs: Math.ceil(context.measureText(select.selectedOptions[0]!.text).width), has: Math.floor(select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16) };
   });
+}
+
+/**
+ * The catalogue's Category and Sort: for each, its choice's words in its font against its room
+ * (padding and arrow, about 16 px, as switcherShowsName), how it ends a choice too long
+ * (text-overflow), and its height.
+ */
+function catalogueChoices(page: Page) {
+  return page.getByRole('search').locator('select').evaluateAll((selects: HTMLSelectElement[]) =>
+    selects.map((select) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = select.selectedOptions[0]!.text;
+      return { text, needs: Math.ceil(context.measureText(text).width), has: Math.floor(select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 16), ends: style.textOverflow, height: select.getBoundingClientRect().height };
+    }),
+  );
 }
 
 /** At each width in turn: `check` gives what is wrong there (nothing expected), named by width. */
@@ -196,5 +222,98 @@ describe('between a phone and a desktop, on a touch screen', () => {
     } finally {
       e2e.env.app.setOverride('config.json', JSON.stringify({ stores: e2e.env.stores }));
     }
+  });
+
+  it('the catalogue’s Category and Sort at 320 to 1280 px: each choice whole, a long category ending in “…”, a finger tall, nothing sideways', async () => {
+    // the newest product (the first card, among those the filter's list comes from) in a category
+    // with a long name, before the app asks (when idle after the first page)
+    const wire = (id: string) => e2e.env.store.getProduct(id) as { categories: string[]; created: string; published: boolean } | undefined;
+    const newest = Array.from({ length: 520 }, (_, n) => String(1001 + n))
+      .filter((id) => wire(id)?.published)
+      .reduce((a, b) => (wire(b)!.created > wire(a)!.created ? b : a));
+    const categories = wire(newest)!.categories;
+    e2e.env.store.touchProduct(newest, { categories: [LONG_CATEGORY] });
+    try {
+      const { page } = await e2e.open({ width: 1280, height: 800, hasTouch: true });
+      await page.goto(e2e.env.app.url);
+      await connectThroughConsent(page, STORE_NAME);
+      await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+      await page.evaluate(() => document.fonts.ready);
+      const category = page.getByRole('combobox', { name: 'Category' });
+      const sort = page.getByRole('combobox', { name: 'Sort by' });
+      await category.focus();
+      await expect.poll(() => category.locator('option').allTextContents()).toContain(LONG_CATEGORY);
+
+      const wrong: string[] = [];
+      for (const [chosen, order] of [['', 'newest'], ['Home & Kitchen', '-price'], ['Toys & Games', 'price'], [LONG_CATEGORY, 'newest']] as const) {
+        await category.selectOption(chosen);
+        await sort.selectOption(order);
+        await expect.poll(async () => (await catalogueChoices(page)).map((select) => select.text)).toContain(chosen || 'All categories');
+        const shot = chosen === LONG_CATEGORY ? 'long' : order;
+        wrong.push(
+          ...(await atEachWidth(page, CONTROLS_WIDTHS, `catalogue-choices-${shot}`, async () => {
+            const { page: across } = await sideways(page);
+            return [
+              ...(across > 0 ? [`page ${across} px sideways`] : []),
+              ...(await catalogueChoices(page)).flatMap(({ text, needs, has, ends, height }) => [
+                // whole, or (a category too long for the row) cut with an ellipsis
+                ...(has >= needs || (text === LONG_CATEGORY && ends === 'ellipsis') ? [] : [`“${text}” in ${has} px of the ${needs} it needs, ends ${ends}`]),
+                ...(Math.round(height) >= FINGER ? [] : [`“${text}” ${Math.round(height)} px tall`]),
+              ]),
+            ];
+          })),
+        );
+      }
+      expect(wrong).toEqual([]);
+      // the opened list names the long category whole
+      expect(await category.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]!.label)).toBe(LONG_CATEGORY);
+    } finally {
+      e2e.env.store.touchProduct(newest, { categories });
+    }
+  });
+
+  it('a product’s picture at 320 to 1280 px: no wider than in two columns, square, the name and price in the first screen, its box the same before it loads', async () => {
+    const { page } = await e2e.open({ width: 560, height: 800, hasTouch: true });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
+    // a product whose picture no card has drawn (not in the browser's memory), held back until its box is measured
+    const pictured = (candidate: string) => {
+      const product = e2e.env.store.getProduct(candidate) as { images: unknown[]; published: boolean } | undefined;
+      return product !== undefined && product.published && product.images.length > 0;
+    };
+    const drawn = await productCards(page).getByRole('link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+    const id = Array.from({ length: 520 }, (_, n) => String(1001 + n)).find((candidate) => !drawn.some((href) => href.endsWith(`/product/${candidate}`)) && pictured(candidate))!;
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(`${e2e.env.store.origin}/images/${id}.svg`, async (route) => (await held, route.continue()));
+    const picture = page.getByRole('main').locator('img.main-image');
+    await page.goto(`${e2e.env.app.url}#/s/demo/product/${id}`);
+    await page.getByRole('button', { name: 'Add to cart' }).waitFor();
+    await picture.waitFor();
+    const before = (await picture.boundingBox())!;
+    expect(await picture.evaluate((img: HTMLImageElement) => img.complete)).toBe(false);
+    release();
+    await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await picture.boundingBox()).toEqual(before);
+
+    const wrong = await atEachWidth(page, PICTURE_WIDTHS, 'product-picture', async (width) => {
+      const box = (await picture.boundingBox())!;
+      const name = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+      const price = (await page.getByRole('main').locator('.summary').boundingBox())!;
+      const one = width <= 760;
+      const column = await picture.evaluate((img) => img.parentElement!.clientWidth);
+      return [
+        ...(Math.abs(box.width - box.height) <= 1 ? [] : [`${Math.round(box.width)}x${Math.round(box.height)}, not square`]),
+        // in one column, at most the 384 px of 24rem (in two, 368 px at 800); at 320 and 360 the column's width
+        ...(!one || box.width <= 384 ? [] : [`${Math.round(box.width)} px wide in one column`]),
+        ...(width > 360 || Math.round(box.width) === column ? [] : [`${Math.round(box.width)} px wide, the column ${column}`]),
+        ...(name.y + name.height <= 800 && price.y <= 800 ? [] : [`the name ends at ${Math.round(name.y + name.height)}, the price starts at ${Math.round(price.y)}`]),
+      ];
+    });
+    expect(wrong).toEqual([]);
+    // a phone turned sideways (640 x 360): no taller than most of the screen, 60% of its height
+    await page.setViewportSize({ width: 640, height: 360 });
+    await expect.poll(async () => Math.round((await picture.boundingBox())!.height)).toBeLessThanOrEqual(216);
   });
 });
