@@ -233,13 +233,19 @@ describe('a credentials form open across a new deployment', () => {
   });
 });
 
+/** The first build's chunk of new-version.ts (the newer-version check). */
+async function newerVersionChunk(): Promise<string> {
+  const chunk = (await readdir(join(current, 'assets'))).find((n) => /^new-version-.*\.js$/.test(n));
+  if (!chunk) throw new Error('the build has no new-version chunk');
+  return chunk;
+}
+
 /**
  * Whether the stores list has brought in, once idle, the code that tells a newer version from a
  * dropped connection (new-version.ts's chunk and every chunk it imports: what the page downloaded).
  */
 async function newerVersionCheckIn(page: Page): Promise<boolean> {
-  const chunk = (await readdir(join(current, 'assets'))).find((n) => /^new-version-.*\.js$/.test(n));
-  if (!chunk) throw new Error('the build has no new-version chunk');
+  const chunk = await newerVersionChunk();
   const imported = [...(await readFile(join(current, 'assets', chunk), 'utf8')).matchAll(/from"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
   const wanted = [chunk, ...imported].map((name) => `/assets/${name}`);
   const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
@@ -288,6 +294,27 @@ describe('the stores list across a new deployment', () => {
     await expect.poll(() => settledEntry(page)).toContain(`/${NEXT}`);
     await connectGoodsie(page).click();
     await page.waitForURL((url) => url.origin === goodsie.origin);
+  });
+
+  it('the check, whose idle load the connection dropped, is brought again by itself: a deploy later is said as a newer version, not the connection', async () => {
+    const { page } = await e2e.open({ width: 1280, height: 800 });
+    const chunk = `/assets/${await newerVersionChunk()}`;
+    let asked = 0;
+    // The link drops for the check's first request only (the browser still online).
+    await page.route((url) => url.pathname === chunk, (route) => (++asked === 1 ? route.abort('internetdisconnected') : route.continue()));
+    const brought = page.waitForResponse((response) => new URL(response.url()).pathname === chunk && response.ok(), { timeout: 20_000 });
+    await page.goto(cdn.url);
+    await connectGoodsie(page).waitFor();
+    await brought; // asked for again (its first request refused) and come, by itself
+    expect(asked).toBe(2);
+    await expect.poll(() => newerVersionCheckIn(page), { message: 'the check and what it imports are in' }).toBe(true);
+    await deploy(next);
+    await connectGoodsie(page).click();
+    const notice = notices(page);
+    await notice.waitFor();
+    await expect.poll(() => notice.textContent(), { message: 'the notice says a newer version is out' }).toContain(NEWER_WORDS);
+    await notice.getByRole('button', { name: 'Reload' }).waitFor();
+    expect(await page.getByText('Check your connection').count()).toBe(0);
   });
 
   it('with the host out of reach (the browser still online), it is the connection’s words, with Try again', async () => {

@@ -5,6 +5,7 @@
  * this request (test/e2e/first-visit-code.test.ts); a browser that does not just asks again.
  */
 export function requestConfig(fetch: typeof globalThis.fetch, url = 'config.json'): Promise<Response> {
-  // no-cache: the file is edited in place per deployment; always revalidate with the server.
-  return fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache', credentials: 'same-origin' });
+  // no-cache: the file is edited in place per deployment; always revalidate with the server. Its
+  // credentials mode is fetch()'s default, same-origin, as the preload's crossorigin="anonymous" is.
+  return fetch(url, { headers: { Accept: 'application/json' }, cache: 'no-cache' });
 }
