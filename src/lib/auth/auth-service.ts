@@ -12,7 +12,7 @@ import type { StoreSession, TokenSet } from '../oauth/types.ts';
 import { clearEnded, markEnded, type EndedReason } from '../storage/ended-markers.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import type { VaultListing } from '../storage/token-vault.ts';
-import type { StorageRefusal } from '../storage/storage-full.ts';
+import { sayFull, type StorageRefusal } from '../storage/storage-full.ts';
 import { revocationCode, supersededBy, type RevocationCode, type RevokeTokens } from './grant-revocation.ts';
 import { openPendingFallback } from './pending-fallback.ts';
 import type { CodeFlowModule, RedirectFlows } from './redirect-flows.ts';
@@ -202,7 +202,13 @@ export class AuthService {
     const current = await this.#sessions.get(storeId).catch(() => null);
     const scopes = dedupeScopes([...store.defaultScopes, ...(current?.tokens.scopes ?? []), ...(opts.scopes ?? [])]);
     const returnTo = sanitizeReturnTo(opts.returnTo ?? '/');
-    const url = await (await this.#flows(store.flow === 'code')).start(store, scopes, returnTo);
+    let url: string;
+    try {
+      url = await (await this.#flows(store.flow === 'code')).start(store, scopes, returnTo);
+    } catch (error) {
+      // The pending sign-in's write refused for want of space: said so (STORAGE_FULL), not "blocked".
+      throw sayFull(error, storeId);
+    }
     await renewalsWritten();
     this.#navigate(url);
   }
@@ -219,7 +225,8 @@ export class AuthService {
         ...(storeId !== undefined ? { storeId } : {}),
       });
     }
-    const completed = await (await this.#flows(captured.responseMode !== 'fragment')).complete(captured);
+    // Storage refusing here for want of space (its state's single use could not be kept): said so.
+    const completed = await (await this.#flows(captured.responseMode !== 'fragment')).complete(captured).catch((error: unknown) => Promise.reject(sayFull(error)));
     const session: StoreSession = { storeId: completed.storeId, tokens: completed.tokens };
     let superseded: TokenSet | undefined;
     let kept: StoreSession | undefined;

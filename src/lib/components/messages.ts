@@ -133,7 +133,7 @@ const WORDS: Record<AppErrorCode, Explanation> = {
   STORAGE_FULL: {
     title: 'This device is out of storage space',
     detail:
-      'This device is out of storage space, so the sign-in could not be kept while the store’s page is open, and it did not start. Nothing else changed. Free up space on the device, or clear data that other websites keep in this browser, then connect again.',
+      'This device is out of storage space, so the sign-in could not be kept while the store’s page is open, and nothing was connected. Nothing else changed. Free up space on the device, or clear data that other websites keep in this browser, then connect again.',
   },
   STORAGE_NOT_PERSISTENT: {
     title: 'This store needs a browser that keeps its connection',

@@ -11,6 +11,7 @@
 import { AppError } from '../oauth/errors.ts';
 import { SIGN_IN_LIFETIME_MS } from '../oauth/state.ts';
 import { prefixed, type KeyValueStore } from './kv.ts';
+import { isStorageFull } from './storage-full.ts';
 
 /** An entry dated further ahead than this (the clock moved back) is as untrustworthy as an old one. */
 export const FUTURE_SKEW_MS = 60_000;
@@ -72,13 +73,31 @@ export class SingleUseStore<T> {
     return this.#status(this.#entry(await this.#kv.get(key)), this.#now());
   }
 
-  /** Consumes `key` atomically: only a fresh entry comes back as fresh, once; an expired one leaves its marker, a corrupt one goes. */
+  /**
+   * Consumes `key` atomically: only a fresh entry comes back as fresh, once; an expired one leaves its
+   * marker, a corrupt one goes. Where storage refuses the marker's write for want of space (a full
+   * disk, the site's quota: storage-full.ts), the entry is deleted instead, in one step as well (a
+   * delete needs no room): still single use, and the sign-in finishes, kept in this tab's memory
+   * (the storage-full note says so), rather than failing as though storage were blocked. A replay of
+   * it then reads as missing, not used: nothing more of it is connected either way.
+   */
   async take(key: string): Promise<SingleUseStatus<T>> {
+    try {
+      return await this.#take(key, true);
+    } catch (error) {
+      if (!isStorageFull(error)) throw error;
+      return this.#take(key, false);
+    }
+  }
+
+  /** `mark`: leave the used or expired marker; else delete whatever is there. */
+  async #take(key: string, mark: boolean): Promise<SingleUseStatus<T>> {
     const now = this.#now();
     let result: SingleUseStatus<T> = { status: 'missing' };
     await this.#kv.update(key, (current) => {
       const entry = this.#entry(current);
       result = this.#status(entry, now);
+      if (!mark) return undefined;
       if (result.status === 'fresh') return withAbout({ v: 1 as const, usedAt: now }, this.#about(result.value));
       if (result.status === 'expired') return this.#expiredMarker(entry);
       return result.status === 'used' ? entry : undefined;

@@ -7,6 +7,8 @@
  * kv.ts hands it on as STORAGE_UNAVAILABLE whose cause is that name; a cause that is the
  * DOMException itself is read too (one level: a cause's own cause is not followed).
  */
+import { AppError } from '../oauth/errors.ts';
+
 const QUOTA: readonly unknown[] = ['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED'];
 
 export function isStorageFull(error: unknown): boolean {
@@ -19,4 +21,17 @@ export type StorageRefusal = 'full' | 'refused';
 
 export function refusal(error: unknown): StorageRefusal {
   return isStorageFull(error) ? 'full' : 'refused';
+}
+
+/**
+ * `error` as STORAGE_FULL where storage refused for want of space, else `error` itself: kv.ts (in
+ * the first load, which has no room for more) gives STORAGE_UNAVAILABLE, naming the cause only, and
+ * its words ("private mode or blocked") would send the person looking in the wrong place. For the
+ * failures a lazily loaded caller hands to the screens (a sign-in whose state could not be written);
+ * `about`: the store it concerns, where the error does not name one.
+ */
+export function sayFull(error: unknown, about?: string): unknown {
+  if (!isStorageFull(error) || (error instanceof AppError && error.code === 'STORAGE_FULL')) return error;
+  const storeId = (error instanceof AppError ? error.storeId : undefined) ?? about;
+  return new AppError('STORAGE_FULL', 'storage refused a write for want of space', { cause: 'QuotaExceededError', ...(storeId !== undefined ? { storeId } : {}) });
 }
