@@ -37,6 +37,22 @@ function draftsChannel(): BroadcastChannel | null {
   return channel;
 }
 
+/** The drafts whose last write storage refused (their forms say so): told when {@link saveDraftsAgain} lands them. */
+const refusedDrafts = new Set<{ onKept: ((refused: DraftRefusal | null) => void) | undefined }>();
+
+/**
+ * Writes again every draft storage refused, kept in this tab's memory only (the person freed space
+ * and pressed Try saving again: StorageFullNote.svelte), forms closed since included. Where all of
+ * them land, each open form is told (its "kept in this tab only" line goes); else they stay as they
+ * are, and the refusal is returned.
+ */
+export async function saveDraftsAgain(store: DraftStore = draftStore()): Promise<DraftRefusal | void> {
+  const refused = await store.saveKept();
+  if (refused) return refused;
+  for (const draft of refusedDrafts) draft.onKept?.(null);
+  refusedDrafts.clear();
+}
+
 export class ProductDraft<T> {
   readonly #store: DraftStore;
   readonly #key: string;
@@ -94,6 +110,8 @@ export class ProductDraft<T> {
       const refused = await this.#store.save(this.#key, value);
       this.#mine = JSON.stringify(value);
       this.onKept?.(refused || null);
+      if (refused) refusedDrafts.add(this);
+      else refusedDrafts.delete(this);
       // A sign-out heard while this was written: its discard may have come first, so the write is undone.
       if (signOutsHeard(this.#storeId) !== outs) await this.#store.discard(this.#key);
     });
@@ -108,6 +126,7 @@ export class ProductDraft<T> {
       const mine = this.#mine;
       this.#mine = undefined;
       this.onKept?.(null);
+      refusedDrafts.delete(this);
       if (mine === undefined) return;
       await this.#store.discardIf(this.#key, mine);
       if (tell) draftsChannel()?.postMessage({ discarded: this.#key } satisfies DiscardMessage);

@@ -20,6 +20,12 @@ export interface DraftStore {
    * (its own typing in the same form) is left.
    */
   discardIf(key: string, expected: string): Promise<void>;
+  /**
+   * Writes again every draft storage refused (kept in this tab's memory only), as `save` does: the
+   * person freed space and pressed Try saving again. Resolves to nothing once all are on the device
+   * (or where there is no IndexedDB at all, nothing to do), else to why not.
+   */
+  saveKept(): Promise<StorageRefusal | void>;
   /** The keys kept that start with `prefix` (IndexedDB's and this tab's memory's). */
   keysFrom(prefix: string): Promise<string[]>;
   /** Discards every draft whose key starts with `prefix`. */
@@ -194,6 +200,17 @@ const tabDrafts: DraftStore = {
       if (memory.get(key) === value) memory.delete(key);
     }, (error) => (error === undefined ? undefined : refusal(error)));
   },
+  saveKept: () =>
+    fallback(async (s): Promise<StorageRefusal | void> => {
+      // All asked for at once, in the order of the memory's keys: a save asked for later (newer
+      // typing) writes after these, in a transaction of its own begun after theirs.
+      await Promise.all(
+        [...memory].map(async ([key, value]) => {
+          await set(key, value, s);
+          if (memory.get(key) === value) memory.delete(key);
+        }),
+      );
+    }, (error) => (error === undefined ? undefined : refusal(error))),
   discard: (key) => {
     memory.delete(key);
     return fallback((s) => del(key, s), () => undefined);

@@ -17,6 +17,9 @@ import { StoreApis } from '../../../src/lib/state/apis.svelte.ts';
 import { eventually, testConfig } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 import { recordLiveRegions } from '../../helpers/live-regions.ts';
+import { allowPuts, refusePuts } from '../../helpers/full-disk.ts';
+import { ProductDraft } from '../../../src/lib/state/product-draft.ts';
+import { draftStore, productDraftKey } from '../../../src/lib/storage/drafts.ts';
 
 type AuthLike = ConstructorParameters<typeof Session>[0];
 
@@ -309,5 +312,36 @@ describe('storage full, then saved after all (space freed)', () => {
     expect(asked).toEqual(['demo', 'demo']);
     expect(document.activeElement).toBe(main);
     expect(state.persistent).toBe(true);
+  });
+
+  it('"Try saving again" saves the product edits kept in memory only too: once on the device, the form’s "kept in this tab only" line goes', async () => {
+    const { emit } = await setup(undefined, true);
+    let space = false;
+    fullFor(emit, ['demo'], () => (space ? 'saved' : 'full'));
+    const draft = new ProductDraft<{ name: string }>('demo', '7');
+    let line: unknown = 'not told';
+    draft.onKept = (refused) => (line = refused);
+    refusePuts();
+    try {
+      await draft.save({ name: 'typed while full' });
+      expect(line).toBe('full');
+      space = true;
+      allowPuts();
+      await userEvent.click(await screen.findByRole('button', { name: 'Try saving again' }));
+      await eventually(() => expect(screen.queryByText(/This device is out of storage space/)).not.toBeInTheDocument());
+      await eventually(() => expect(line).toBeNull());
+      // On the device: a fresh load that skips this tab's memory (another tab, a reload) finds it.
+      const onDevice = await new Promise<unknown>((resolve) => {
+        const open = indexedDB.open('storefront-connect-drafts');
+        open.onsuccess = () => {
+          const read = open.result.transaction('drafts', 'readonly').objectStore('drafts').get(productDraftKey('demo', '7'));
+          read.onsuccess = () => (open.result.close(), resolve(read.result));
+        };
+      });
+      expect(onDevice).toEqual({ name: 'typed while full' });
+    } finally {
+      allowPuts();
+      await draftStore().discard(productDraftKey('demo', '7'));
+    }
   });
 });

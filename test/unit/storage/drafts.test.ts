@@ -7,7 +7,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { draftStore, discardStoreDrafts, newProductDraftKey, productDraftKey } from '../../../src/lib/storage/drafts.ts';
-import { ProductDraft, storeDraftCount } from '../../../src/lib/state/product-draft.ts';
+import { ProductDraft, saveDraftsAgain, storeDraftCount } from '../../../src/lib/state/product-draft.ts';
+import { allowPuts, refusePuts } from '../../helpers/full-disk.ts';
 
 describe('a store’s drafts', () => {
   it('are counted and discarded for that store only', async () => {
@@ -191,5 +192,52 @@ describe('a draft storage refuses for want of space', () => {
     await draft.discard();
     expect(told).toEqual(['refused', null, null]);
     vi.unstubAllGlobals();
+  });
+});
+
+describe('drafts storage refused for want of space, then "Try saving again" (StorageFullNote)', () => {
+  /** What the drafts database holds under `key`, read past this tab's memory. */
+  const onDevice = (key: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const open = indexedDB.open('storefront-connect-drafts');
+      open.onsuccess = () => {
+        const read = open.result.transaction('drafts', 'readonly').objectStore('drafts').get(key);
+        read.onsuccess = () => (open.result.close(), resolve(read.result));
+        read.onerror = () => reject(read.error);
+      };
+      open.onerror = () => reject(open.error);
+    });
+
+  it('writes every draft kept in memory only (an open form’s and a closed one’s), and each open form’s line goes; still full, nothing changes', async () => {
+    vi.stubGlobal('indexedDB', new IDBFactory());
+    const editor = new ProductDraft<{ name: string }>('again', '1');
+    const told: unknown[] = [];
+    editor.onKept = (refused) => told.push(refused);
+    const adding = new ProductDraft<{ name: string }>('again', null); // its form closed since: nobody listens
+    try {
+      refusePuts();
+      await editor.save({ name: 'typed on a full disk' });
+      await adding.save({ name: 'a new one, on a full disk' });
+      expect(told).toEqual(['full']);
+      expect(await onDevice(productDraftKey('again', '1'))).toBeUndefined();
+
+      // Still full: said so, the line stays, nothing lost.
+      expect(await saveDraftsAgain()).toBe('full');
+      expect(told).toEqual(['full']);
+      expect(await editor.load()).toEqual({ name: 'typed on a full disk' });
+
+      // Space freed: both written, the editor's line goes (told once), without another keystroke.
+      allowPuts();
+      expect(await saveDraftsAgain()).toBeUndefined();
+      expect(told).toEqual(['full', null]);
+      expect(await onDevice(productDraftKey('again', '1'))).toEqual({ name: 'typed on a full disk' });
+      expect(await onDevice(newProductDraftKey('again'))).toEqual({ name: 'a new one, on a full disk' });
+      // Pressed again: nothing more to tell.
+      await saveDraftsAgain();
+      expect(told).toEqual(['full', null]);
+    } finally {
+      allowPuts();
+      vi.unstubAllGlobals();
+    }
   });
 });
