@@ -83,9 +83,14 @@ export class Session extends StoreAccess {
     return this.#auth.persistent && !this.#unsaved.length;
   }
 
-  /** Storage refused a write for want of space (the device's, or the site's quota): not "private mode". */
-  get storageFull(): boolean {
-    return this.#unsaved.some((unsaved) => unsaved.why === 'full');
+  /**
+   * Why storage that works refused to write a store's connection (kept in this tab's memory only):
+   * 'full' where any was for want of space (the device's, or the site's quota: not "private mode"),
+   * else 'refused' (another failure); undefined where none was (no IndexedDB at all: `persistent`).
+   * 'full' sorts first.
+   */
+  get refusal(): Unsaved['why'] | undefined {
+    return this.#unsaved.map((unsaved) => unsaved.why).sort()[0];
   }
 
   /**

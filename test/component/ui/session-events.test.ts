@@ -226,14 +226,36 @@ describe('session events on screen', () => {
     expect(state.isConnected('demo')).toBe(true);
   });
 
-  it('a storage write refused after a rotation: the "reconnect after a reload" warning shows', async () => {
-    const { state, emit } = await setup();
+  it('a storage write refused after a rotation, not for want of space (a closed database, a disk error): said as such, not "private mode or blocked", with Try saving again, which saves it', async () => {
+    const { state, emit } = await setup(undefined, true);
     expect(state.persistent).toBe(true);
-    emit({ type: 'storage-write-failed', storeId: 'demo', why: 'refused', saveAgain: async () => undefined });
-    await screen.findByText(/you will need to reconnect after a reload/);
+    let tries = 0;
+    const refuse = (): void =>
+      emit({
+        type: 'storage-write-failed',
+        storeId: 'demo',
+        why: 'refused',
+        saveAgain: async () => {
+          // The first try is refused again; the second lands.
+          if (++tries === 1) refuse();
+          else emit({ type: 'storage-saved', storeId: 'demo' });
+        },
+      });
+    refuse();
+    const note = (await screen.findByText(/This browser did not save your store connection on this device/)).closest('[role="status"]');
+    expect(note).toHaveTextContent('its storage for this site reported an error');
+    expect(note).toHaveTextContent('It works in this tab, and nothing is lost so far');
+    expect(screen.queryByText(/private mode|storage blocked|out of storage space/)).not.toBeInTheDocument();
     expect(state.persistent).toBe(false);
-    expect(state.storageFull).toBe(false);
+    expect(state.refusal).toBe('refused');
     expect(state.isConnected('demo')).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Try saving again' }));
+    await screen.findByText(/Still not saved/);
+    await userEvent.click(screen.getByRole('button', { name: 'Try saving again' }));
+    await eventually(() => expect(screen.queryByText(/This browser did not save your store connection/)).not.toBeInTheDocument());
+    expect(tries).toBe(2);
+    expect(state.persistent).toBe(true);
+    expect(state.refusal).toBeUndefined();
   });
 
   it('a write refused for want of space: says the device is full, what is at risk and what to do, not "private mode"', async () => {
@@ -245,11 +267,11 @@ describe('session events on screen', () => {
     expect(note).toHaveTextContent('free up space on the device, or clear data that other websites keep in this browser');
     expect(screen.queryByText(/private mode/)).not.toBeInTheDocument();
     expect(state.persistent).toBe(false);
-    expect(state.storageFull).toBe(true);
+    expect(state.refusal).toBe('full');
     // A later refusal of another kind does not take back the cause first named.
     emit({ type: 'storage-write-failed', storeId: 'other', why: 'refused', saveAgain: async () => undefined });
     await Promise.resolve();
-    expect(state.storageFull).toBe(true);
+    expect(state.refusal).toBe('full');
     expect(state.isConnected('demo')).toBe(true);
   });
 });
@@ -287,7 +309,7 @@ describe('storage full, then saved after all (space freed)', () => {
     emit({ type: 'storage-saved', storeId: 'other' });
     await eventually(() => expect(screen.queryByText(/This device is out of storage space/)).not.toBeInTheDocument());
     expect(state.persistent).toBe(true);
-    expect(state.storageFull).toBe(false);
+    expect(state.refusal).toBeUndefined();
     await eventually(() => expect(live.said.filter((words) => words === 'Saved on this device again.')).toHaveLength(1));
     expect(main.querySelector(':scope > [role="status"]')?.textContent).toBe('Saved on this device again.');
     // Nobody asked for it: the focus is not moved.
