@@ -3,13 +3,17 @@
  * session's write with a QuotaExceededError (a full disk, or the site's quota; simulated by an init
  * script wrapping IDBObjectStore.put for the vault's keys). The sign-in still works, kept in this
  * tab's memory (security case 24), and the banner says the device is out of space, what is at risk
- * and what to do, not "private mode or storage blocked". Photographed at 360 and 1280 px
- * (.test-artifacts/screenshots/storage-full-*.png).
+ * and what to do, not "private mode or storage blocked". Also: a disk that fills while the store's
+ * page is open (every write refused at the callback, the transaction aborting as Chromium's does),
+ * a sign-in begun on a full disk, product edits kept in memory saved by Try saving again, and a
+ * write refused for another reason than space. Photographed at 360 and 1280 px
+ * (.test-artifacts/screenshots/storage-full-*.png, storage-refused-*.png).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent, readSessionKeys } from '../helpers/e2e-app.ts';
+import { draftsHolding } from '../helpers/drafts-in-page.ts';
 import { productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
@@ -29,6 +33,29 @@ const DISK_FULL_FOR_SESSIONS = `(() => {
   };
 })();`;
 const FREE_SPACE = () => sessionStorage.setItem('e2e:space-freed', 'yes');
+
+/**
+ * A disk that fills while the store's page is open, refusing as Chromium refuses: each put goes in,
+ * and its transaction then aborts with `name` (QuotaExceededError: no space) as its error, as at a
+ * commit that found no room. From the callback's page on (its address, as the page starts, holds the
+ * store's answer), or once 'e2e:disk-full' is marked in this tab; `only`: the keys refused (every
+ * key, where not given); until FREE_SPACE.
+ */
+const DISK_FILLS = (name: string, only?: string) => `(() => {
+  const atCallback = /[?#&](code|access_token)=/.test(location.href);
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (value, key) {
+    const full = (atCallback || sessionStorage.getItem('e2e:disk-full') === 'yes') && sessionStorage.getItem('e2e:space-freed') !== 'yes';
+    const request = put.call(this, value, key);
+    if (full && (${JSON.stringify(only ?? '')} === '' || String(key).startsWith(${JSON.stringify(only ?? '')}))) {
+      const transaction = this.transaction;
+      Object.defineProperty(transaction, 'error', { configurable: true, get: () => new DOMException('refused', ${JSON.stringify(name)}) });
+      transaction.abort();
+    }
+    return request;
+  };
+})();`;
+const FULL_DISK = DISK_FILLS('QuotaExceededError');
 const CODE_STORE = `${STORE_NAME} (PKCE)`;
 
 describe('storage full (QuotaExceededError on the session’s write)', () => {
@@ -124,4 +151,117 @@ describe('storage full, then space freed', () => {
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await stillSignedInAfterReload(page);
   });
+});
+
+describe('a disk that fills while the store’s page is open (every write refused at the callback, as Chromium refuses them)', () => {
+  for (const store of [STORE_NAME, CODE_STORE]) {
+    it(`${store}: connected for this tab (the sign-in's own writes refused for want of space), said as the device out of space, not "private mode or blocked"`, async () => {
+      const { page } = await e2e.open({ width: 1280, height: 900 });
+      await page.addInitScript(FULL_DISK);
+      await page.goto(e2e.env.app.url);
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+      await connectThroughConsent(page, store);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      await expect.poll(() => productCards(page).count()).toBeGreaterThan(0);
+      const note = page.getByRole('status').filter({ hasText: 'This device is out of storage space' });
+      await note.waitFor();
+      expect(await note.innerText()).toContain('It works in this tab');
+      expect(await page.getByText(/private mode|storage blocked|cannot keep your session/).count()).toBe(0);
+      expect(await readSessionKeys(page)).toEqual([]);
+      // As said: a reload loses it (nothing was written), and asks to connect again.
+      await page.reload();
+      await page.getByRole('button', { name: `Connect ${store}`, exact: true }).waitFor();
+    });
+  }
+
+  for (const width of [360, 1280]) {
+    it(`at ${width} px: a sign-in begun on a full disk does not start, and says the device is out of space and what to do`, async () => {
+      const { page } = await e2e.open({ width, height: 900 });
+      await page.addInitScript(FULL_DISK);
+      await page.goto(e2e.env.app.url);
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+      await page.evaluate(() => sessionStorage.setItem('e2e:disk-full', 'yes'));
+      await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).click();
+      const failure = page.getByRole('alert').filter({ hasText: `Could not start signing in to ${STORE_NAME}` });
+      await failure.waitFor();
+      const words = await failure.innerText();
+      expect(words).toContain('This device is out of storage space');
+      expect(words).toContain('Free up space on the device, or clear data that other websites keep in this browser, then connect again.');
+      expect(words).not.toMatch(/private mode|blocked/);
+      expect(new URL(page.url()).origin).toBe(new URL(e2e.env.app.url).origin);
+      await failure.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-sign-in-not-started-${width}.png` });
+    });
+  }
+});
+
+describe('product edits kept in memory on a full disk, then "Try saving again"', () => {
+  for (const width of [360, 1280]) {
+    it(`at ${width} px: the editor's "kept in this tab only" line goes once Try saving again has saved them, and the draft is on the device`, async () => {
+      const started = await e2e.startApp({ defaultScopes: ['storefront', 'admin'] });
+      const { page } = await e2e.open({ width, height: 900 });
+      await page.addInitScript(FULL_DISK);
+      await page.goto(started.app.url);
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+      await connectThroughConsent(page, STORE_NAME);
+      const banner = page.getByRole('region', { name: 'Notices' });
+      const note = banner.getByRole('status').filter({ hasText: 'This device is out of storage space' });
+      await note.waitFor();
+      await productCards(page).nth(3).getByRole('link').first().click();
+      const ask = page.getByRole('button', { name: 'Manage this product (store owners)' });
+      const editor = page.getByRole('form', { name: 'Edit product' });
+      await ask.or(editor).first().waitFor();
+      if (await ask.isVisible()) await ask.click();
+      await editor.waitFor();
+      const typed = 'Typed on a full disk';
+      await editor.getByLabel('Name').fill(typed);
+      const line = editor.getByText('so what you typed here is kept in this tab only');
+      await line.waitFor();
+      expect(await line.innerText()).toContain('This device is out of storage space');
+      expect(await draftsHolding(page, typed)).toBe(false);
+      await line.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-draft-not-kept-${width}.png` });
+
+      await page.evaluate(FREE_SPACE);
+      await note.getByRole('button', { name: 'Try saving again' }).click();
+      await banner.waitFor({ state: 'detached' });
+      // No keystroke since: Try saving again wrote the draft, and its line went.
+      await line.waitFor({ state: 'detached' });
+      expect(await draftsHolding(page, typed)).toBe(true);
+      expect(await editor.getByLabel('Name').inputValue()).toBe(typed);
+      await editor.getByRole('button', { name: 'Save changes' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-draft-saved-again-${width}.png` });
+    });
+  }
+});
+
+describe('a connection’s write refused, not for want of space (storage that works reported an error)', () => {
+  for (const width of [360, 1280]) {
+    it(`at ${width} px: said as such (not "private mode or blocked"), with Try saving again, which saves it`, async () => {
+      const { page } = await e2e.open({ width, height: 900 });
+      await page.addInitScript(DISK_FILLS('UnknownError', 'session:'));
+      await page.goto(e2e.env.app.url);
+      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+      await connectThroughConsent(page, STORE_NAME);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      const banner = page.getByRole('region', { name: 'Notices' });
+      const note = banner.getByRole('status').filter({ hasText: 'This browser did not save your store connection on this device' });
+      await note.waitFor();
+      const words = await note.innerText();
+      expect(words).toContain('its storage for this site reported an error');
+      expect(words).toContain('It works in this tab, and nothing is lost so far');
+      expect(await page.getByText(/private mode|storage blocked|out of storage space/).count()).toBe(0);
+      const again = note.getByRole('button', { name: 'Try saving again' });
+      await again.click();
+      await note.getByText('Still not saved').waitFor();
+      await note.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-refused-${width}.png` });
+      expect(await readSessionKeys(page)).toEqual([]);
+
+      await page.evaluate(FREE_SPACE);
+      await again.click();
+      await banner.waitFor({ state: 'detached' });
+      expect(await readSessionKeys(page)).toEqual(['session:demo']);
+    });
+  }
 });
