@@ -37,8 +37,7 @@ export function parseBoundedInteger(value: string | null, min: number, max: numb
 export function parseBoundedInteger(value: string | null, min: number, max: number, fallback: null): number | null;
 export function parseBoundedInteger(value: string | null, min: number, max: number, fallback: number | null): number | null {
   if (value === null || !/^\s*[+-]?\d+\s*$/.test(value)) return fallback;
-  const number = Number(value);
-  return Math.min(max, Math.max(min, number));
+  return Math.min(max, Math.max(min, +value));
 }
 
 /**
@@ -46,7 +45,7 @@ export function parseBoundedInteger(value: string | null, min: number, max: numb
  * (the token travels there), no credentials, no query or fragment.
  */
 export function parseApiBase(value: string | null): { ok: true; apiBase: string } | { ok: false; problem: OptionsProblem } {
-  if (value === null || value.trim() === '') return { ok: false, problem: 'api-base-missing' };
+  if (!value?.trim()) return { ok: false, problem: 'api-base-missing' };
   const url = parseHttpUrl(value);
   if (url === undefined || url.search || url.hash) return { ok: false, problem: 'api-base-invalid' };
   if (!isTrustworthy(url)) return { ok: false, problem: 'api-base-insecure' };
@@ -64,7 +63,7 @@ export function readWidgetOptions(get: (name: WidgetAttribute) => string | null)
   const base = parseApiBase(get('api-base'));
   if (!base.ok) return base;
   const token = (kind === 'shopware6' && get('access-key') !== null ? text('access-key') : text('token'));
-  if (token === '') return { ok: false, problem: 'token-missing' };
+  if (!token) return { ok: false, problem: 'token-missing' };
   if (!TOKEN_SYNTAX.test(token)) return { ok: false, problem: 'token-invalid' };
   return {
     ok: true,

@@ -8,9 +8,6 @@ import type { StorefrontCard } from '../lib/providers/types.ts';
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { formatPrice } from '../lib/shared/money.ts';
 
-const DEFAULT_IMAGE_SIZE = 400;
-const SKELETON_CARDS = 4;
-
 /** A new element of `doc` with its class and text, if any. */
 export function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
@@ -21,7 +18,8 @@ export function element<K extends keyof HTMLElementTagNameMap>(doc: Document, ta
 
 /** Attributes, not properties: `loading` and `referrerpolicy` are not reflected everywhere. Own keys only; a number is written as its decimal text. */
 function setAttributes(node: Element, attributes: Record<string, string | number>): void {
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  // (setAttribute writes a number as String() does: DOMString conversion)
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value as string);
 }
 
 export function renderProductCard(doc: Document, product: StorefrontCard, locale?: string): HTMLLIElement {
@@ -42,8 +40,9 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
     setAttributes(img, {
       src,
       alt: image.alt,
-      width: image.width ?? DEFAULT_IMAGE_SIZE,
-      height: image.height ?? DEFAULT_IMAGE_SIZE,
+      // 400 x 400 where the store gives no size: the same square the CSS draws
+      width: image.width ?? 400,
+      height: image.height ?? 400,
       loading: 'lazy',
       referrerpolicy: 'no-referrer',
     });
@@ -68,9 +67,10 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
 
   const priceText = formatPrice(product.price, product.currency, locale);
   const price = element(doc, 'p', 'price', priceText);
-  const wasText = product.compareAtPrice === null ? priceText : formatPrice(product.compareAtPrice, product.currency, locale);
+  const before = product.compareAtPrice;
   // only a higher price before: the same after rounding is no reduction
-  if (product.compareAtPrice !== null && product.compareAtPrice > product.price && wasText !== priceText) {
+  const wasText = before !== null && before > product.price && formatPrice(before, product.currency, locale);
+  if (wasText && wasText !== priceText) {
     const was = element(doc, 's', 'was');
     was.append(element(doc, 'span', 'sr', 'was '), wasText);
     price.append(' ', was);
@@ -104,7 +104,8 @@ export function renderLoading(doc: Document, columns: number | null): [HTMLEleme
   const list = element(doc, 'ul', 'grid skeleton');
   list.setAttribute('aria-hidden', 'true');
   setColumns(list, columns);
-  for (let i = 0; i < SKELETON_CARDS; i++) {
+  // four placeholder cards
+  for (let i = 0; i < 4; i++) {
     const card = element(doc, 'li', 'card');
     const body = element(doc, 'div', 'body');
     body.append(element(doc, 'div', 'line'), element(doc, 'div', 'line'));

@@ -12,7 +12,7 @@
  * neutral "unavailable" line, when the products cannot be shown; why goes to the console, for the
  * site owner, never to the page's visitors.
  */
-import { AppError, type AppErrorCode } from '../lib/oauth/errors.ts';
+import { AppError } from '../lib/oauth/errors.ts';
 import type { StorefrontCard } from '../lib/providers/types.ts';
 import { queryKey, readWidgetOptions, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
 import { loadProducts } from './products.ts';
@@ -95,8 +95,7 @@ export class StorefrontProducts extends HTMLElement {
     if (!result.ok) {
       this.#controller?.abort();
       this.#current = null;
-      this.#tellOwner(optionsProblemDetail(result.problem));
-      this.#show(...renderUnavailable(this.ownerDocument));
+      this.#fail(optionsProblemDetail(result.problem));
       return;
     }
     const options = result.options;
@@ -124,7 +123,8 @@ export class StorefrontProducts extends HTMLElement {
       products = await loadProducts(options, controller.signal);
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.#showError(error instanceof AppError ? error.code : 'API_NETWORK_ERROR');
+      const code = error instanceof AppError ? error.code : 'API_NETWORK_ERROR';
+      this.#fail(errorDetail(code), isRetryable(code));
       return;
     }
     if (controller.signal.aborted) return;
@@ -137,11 +137,15 @@ export class StorefrontProducts extends HTMLElement {
     this.#show(renderGrid(doc, products, columns, this.#label(options), this.#locale()));
   }
 
-  #showError(code: AppErrorCode): void {
+  /**
+   * The list cannot be shown: why, for the site owner, to the console (never the page); the neutral
+   * line on the page, with Try again where trying again could help.
+   */
+  #fail(detail: string, retryable?: boolean): void {
     const doc = this.ownerDocument;
-    this.#tellOwner(errorDetail(code));
+    console.warn(`<${WIDGET_TAG}>: ${detail}`);
     const content = renderUnavailable(doc);
-    if (isRetryable(code)) {
+    if (retryable) {
       const retry = element(doc, 'button', 'retry', 'Try again');
       // no type="button": a button in a shadow root has no form owner, so it submits no form of the host page
       retry.addEventListener('click', () => {
@@ -153,11 +157,6 @@ export class StorefrontProducts extends HTMLElement {
       content[0].append(' ', retry);
     }
     this.#show(...content);
-  }
-
-  /** The reason the list is not shown, for the site owner: the console, never the page. */
-  #tellOwner(detail: string): void {
-    console.warn(`<${WIDGET_TAG}>: ${detail}`);
   }
 
   /** What the widget shows; the loading state is busy until the next thing shown (#load). */
