@@ -66,7 +66,7 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
   name.append(named);
 
   const priceText = formatPrice(product.price, product.currency, locale);
-  const price = element(doc, 'p', 'price', priceText);
+  const price = element(doc, 'p', 'price', product.from ? `From ${priceText}` : priceText);
   const before = product.compareAtPrice;
   // only a higher price before: the same after rounding is no reduction
   const wasText = before !== null && before > product.price && formatPrice(before, product.currency, locale);

@@ -44,6 +44,7 @@ beforeAll(async () => {
   });
   host.setOverride('fruit.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, category: 'Fruit', limit: '6', columns: '3' }));
   host.setOverride('all.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, limit: '50' }));
+  host.setOverride('leeks.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, search: 'Leeks' }));
   host.setOverride('linked.html', () => hostPage({ kind: 'shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY, 'storefront-url': `${shop.origin}/`, category: 'Fruit' }));
   host.setOverride('wrong-path.html', () => hostPage({ kind: 'shopware6', 'api-base': `${shop.origin}/shop`, 'access-key': SALES_CHANNEL_ACCESS_KEY }));
   host.setOverride('wrong-kind.html', () => hostPage({ kind: 'Shopware6', 'api-base': shop.origin, 'access-key': SALES_CHANNEL_ACCESS_KEY }));
@@ -168,6 +169,24 @@ describe('<storefront-products kind="shopware6"> on another origin', () => {
       const carrots = cards.filter({ hasText: 'Carrots' });
       expect(await carrots.innerText()).toMatch(/0[.,]69/);
       expect(await carrots.innerText()).not.toMatch(/0[.,]79/);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a product with several advanced prices says "From" the last, as the shop’s own card does (regression: Leeks read 1,09 €, one item’s price, where the shop and the app say From €0.95)', async () => {
+    const { page, close } = await open('leeks.html');
+    try {
+      const cards = page.locator('storefront-products .card');
+      await expect.poll(() => cards.count(), { timeout: 15_000 }).toBe(1);
+      // Leeks: "To 9" €1.09, "From 10" €0.95 (test/platforms/shopware/seed.ts); the host page is lang="de"
+      expect(await cards.locator('.name').innerText()).toBe('Leeks');
+      expect(await cards.locator('.price').innerText()).toMatch(/^From 0,95\s€$/);
+      expect(await cards.locator('.was').count()).toBe(0);
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.locator('storefront-products').screenshot({ path: join(SCREENSHOT_DIR, `shopware-widget-leeks-${width}.png`) });
+      }
     } finally {
       await close();
     }

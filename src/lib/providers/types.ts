@@ -268,6 +268,8 @@ export interface StorefrontCard {
   currency: string;
   /** The price before a reduction; shown struck through only when it reads higher than `price`. */
   compareAtPrice: number | null;
+  /** Said "From" the price: the one for the most items of several by quantity (Shopware's advanced prices, as its own card writes them). */
+  from?: boolean;
   /** The first picture with an http(s) URL. */
   image?: ProductImage;
   permalink?: string;

@@ -63,22 +63,27 @@ function firstImage(wire: Wire): ProductImage | undefined {
 
 /**
  * One Store API product (the shopper's view: active only, calculated price) as a card; with a
- * storefront address, linked to its page there (render.ts keeps only an http(s) one). Where an
- * advanced price applies to this shopper (`calculatedPrices`, by quantity, the first from 1 item;
- * ProductPriceCalculator), one item costs the first, not `calculatedPrice` (the product's default
- * price): Shopware's own card shows an advanced price too (price-unit.html.twig). A parent with
+ * storefront address, linked to its page there (render.ts keeps only an http(s) one). Where advanced
+ * prices apply to this shopper (`calculatedPrices`, by quantity, the first from 1 item;
+ * ProductPriceCalculator), the card says what Shopware's own card says (price-unit.html.twig), not
+ * `calculatedPrice` (the product's default price): the last of them, "From" it where there are
+ * several, and then with no list price (the app's catalogue card says the same, 98b44f6). A parent with
  * variants is in stock when a variant is (map.ts `variantsInStock`; the Store API sends active ones only).
  */
 export function readStoreCard(value: unknown, currency: string, storefrontUrl?: string): StorefrontCard {
   const wire = object(value);
   // (not list(), for the widget's 6 KB: an element that is no object is refused all the same)
-  const calculated = object((wire.calculatedPrices as Wire[] | undefined)?.[0] ?? wire.calculatedPrice);
+  const tiers = wire.calculatedPrices as Wire[] | undefined;
+  const calculated = object(tiers?.at(-1) ?? wire.calculatedPrice);
+  // several: "From" the last, with no list price (price-unit.html.twig: displayFrom)
+  const from = !!tiers?.[1];
   const variants = wire.children as Wire[] | undefined;
   return {
     name: readName(wire),
     price: field(calculated, 'unitPrice', 'number', true),
     currency,
-    compareAtPrice: calculated.listPrice == null ? null : field(object(calculated.listPrice), 'price', 'number', true),
+    compareAtPrice: from || calculated.listPrice == null ? null : field(object(calculated.listPrice), 'price', 'number', true),
+    from,
     image: firstImage(wire),
     inStock: variants?.[0] ? variants.some((variant) => variant.available) : field(wire, 'available', 'boolean'),
     permalink: storefrontUrl && `${storefrontUrl}/detail/${field(wire, 'id', 'string', true)}`,

@@ -65,11 +65,17 @@ describe('Store API -> cards (widget)', () => {
     expect(onion?.image?.url).toMatch(/^http:\/\//);
   });
 
-  it('prices a product with advanced prices for this shopper at the first (from 1 item), not its default price (regression: the default price, above what the shop’s own card shows)', async () => {
+  it('prices a product with advanced prices for this shopper as the shop’s card does: one is the price; several, "From" the last (the most items), with no list price (regression: Leeks read €1.09, one item’s price, where the shop says From €0.95)', async () => {
     const all = await cards('product', { limit: 100, category: '', search: '' });
-    expect(all.find((card) => card.name === 'Carrots')?.price).toBe(0.69);
-    expect(all.find((card) => card.name === 'Leeks')?.price).toBe(1.09);
-    expect(all.find((card) => card.name === 'Kale')?.price).toBe(1.9);
+    expect(all.find((card) => card.name === 'Carrots')).toMatchObject({ price: 0.69, from: false });
+    expect(all.find((card) => card.name === 'Leeks')).toMatchObject({ price: 0.95, from: true, compareAtPrice: null });
+    expect(all.find((card) => card.name === 'Kale')).toMatchObject({ price: 1.9, from: false });
+    // list prices (price-unit.html.twig: struck through only where it does not say "From")
+    const price = (unitPrice: number, listPrice: number | null) => ({ unitPrice, listPrice: listPrice === null ? null : { price: listPrice } });
+    const product = { id: 'a'.repeat(32), name: 'Leeks', available: true, calculatedPrice: price(1.16, 1.5) };
+    expect(readStoreCard({ ...product, calculatedPrices: [] }, 'EUR')).toMatchObject({ price: 1.16, compareAtPrice: 1.5, from: false });
+    expect(readStoreCard({ ...product, calculatedPrices: [price(1.09, 1.3)] }, 'EUR')).toMatchObject({ price: 1.09, compareAtPrice: 1.3, from: false });
+    expect(readStoreCard({ ...product, calculatedPrices: [price(1.09, 1.3), price(0.95, 1.2)] }, 'EUR')).toMatchObject({ price: 0.95, compareAtPrice: null, from: true });
   });
 
   it('searches through /store-api/search and filters by category name', async () => {
@@ -87,9 +93,10 @@ describe('Store API -> cards (widget)', () => {
     all.forEach((card, index) => {
       const product = products[index]!;
       expect(card.name).toBe(product.name);
-      // a product with advanced prices for every shopper costs the first of them (the Admin API shows its default price)
-      const advanced = store.getProduct(product.id)?.advancedPrices?.[0]?.gross;
-      expect(formatPrice(card.price, 'EUR', 'en')).toBe(formatPrice(advanced ?? requirePrice(product), 'EUR', 'en'));
+      // a product with advanced prices for every shopper costs the last of them, "From" it where there are several (the Admin API shows its default price)
+      const advanced = store.getProduct(product.id)?.advancedPrices;
+      expect(formatPrice(card.price, 'EUR', 'en')).toBe(formatPrice(advanced?.at(-1)?.gross ?? requirePrice(product), 'EUR', 'en'));
+      expect(card.from).toBe((advanced?.length ?? 0) > 1);
       expect(shownWas(card.price, card.compareAtPrice)).toBe(product.compareAtPrice === null ? null : formatPrice(product.compareAtPrice, 'EUR', 'en'));
       expect(card.image).toEqual(product.images[0]);
       expect(card.inStock).toBe(product.inStock);
