@@ -42,7 +42,7 @@ describe('npm run demo on a taken port', () => {
     const blocker = await holdPort();
     held.push(blocker);
     const adminPort = portOf(blocker);
-    const failure = await startAll([{ what: 'the Foxy demo store', port: 0, start: () => startFoxyStore({ adminPort }) }]).catch((error: unknown) => error);
+    const failure = await startAll([{ what: 'the Foxy demo store', port: 0, start: () => startFoxyStore({ port: 0, adminPort }) }]).catch((error: unknown) => error);
     expect((failure as Error).message).toContain(`Port ${adminPort} (the Foxy demo store) is already in use`);
   });
 
