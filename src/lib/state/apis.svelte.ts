@@ -2,6 +2,7 @@ import type { StoreApi } from '../api/client.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import type { Capability } from '../domain/capability.ts';
 import type { Session } from './session.svelte.ts';
+import { catalogPaging } from './store-queries.ts';
 import type { StoreConfig } from '../config/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
 import { createStoreClient, type ClientHost, type StoreClient } from './store-clients.ts';
@@ -171,7 +172,7 @@ export class StoreApis {
 
   #pagesOf(storeId: string): ListProductPage {
     const store = this.#session.store(storeId);
-    if (!store || !runsOnSeam(store.kind)) return cursorPagesOf(this.for(storeId), PAGE_SIZE, this.#session.catalogPaging(storeId)?.maxCount);
+    if (!store || !runsOnSeam(store.kind)) return cursorPagesOf(this.for(storeId), PAGE_SIZE, catalogPaging(this.#session, storeId)?.maxCount);
     return (query, cursor, signal, atLeast) =>
       this.#tracked(storeId, async () => {
         const { adapter } = await this.#client(store);

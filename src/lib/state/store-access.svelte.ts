@@ -3,15 +3,17 @@
  * platform's profile (providers/): whether it is connected, the connection modes, the platform's
  * names and notes, the scopes granted less those refused since, and the capabilities that follow.
  * Queries only: Session extends it (so components keep asking `session.can(storeId, 'editProducts')`)
- * and changes what they read (the sessions, the seam's links, the refusals).
+ * and changes what they read (the sessions, the seam's links, the refusals). What only a store's
+ * screens ask (its paging rules, a capability's scope, a lock's reason) is in store-queries.ts, out
+ * of the first load.
  */
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { Capability } from '../domain/capability.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
-import { capabilitiesFor, platformSupports, scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
+import { capabilitiesFor, platformSupports } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
-import type { ConnectionModeInfo, PagingRules, PlatformNote } from '../providers/types.ts';
+import type { ConnectionModeInfo, PlatformNote } from '../providers/types.ts';
 import { SeamLinks } from './seam-links.svelte.ts';
 
 /** One connection mode as the screens offer it (components import it from session.svelte.ts, not from providers). */
@@ -19,8 +21,11 @@ export type ConnectionMode = ConnectionModeInfo;
 
 export abstract class StoreAccess {
   readonly config: AppConfig;
-  /** Connections of the stores on the seam (every kind but Goodsie). */
-  protected readonly links = new SeamLinks();
+  /**
+   * Connections of the stores on the seam (every kind but Goodsie). Read by the store screens'
+   * queries too (store-queries.ts: lockReason); changed only by Session.
+   */
+  readonly links = new SeamLinks();
   /** Scopes a store refused with 403 although the token claimed them; kept off until the next grant. */
   #withdrawn = $state<Record<string, string[]>>({});
 
@@ -61,12 +66,6 @@ export abstract class StoreAccess {
     return link ? this.credentialModes(storeId).find((mode) => mode.id === link.mode) : undefined;
   }
 
-  /** How the store's platform pages its catalogue: its largest page, whether it pages in the browser (PagingRules). */
-  catalogPaging(storeId: string): PagingRules | undefined {
-    const store = this.store(storeId);
-    return store && getProvider(store.kind).paging;
-  }
-
   /** The platform's name for people ("Shopware 6"). */
   platformName(storeId: string): string {
     const store = this.store(storeId);
@@ -77,14 +76,6 @@ export abstract class StoreAccess {
   note(storeId: string, which: PlatformNote): string | undefined {
     const store = this.store(storeId);
     return store && getProvider(store.kind).notes?.[which];
-  }
-
-  /** Why a probe-derived capability is locked, with what to change at the store; undefined otherwise. */
-  lockReason(storeId: string, capability: Capability): string | undefined {
-    const store = this.store(storeId);
-    if (!store || this.links.get(storeId) === undefined || this.can(storeId, capability)) return undefined;
-    const source = getProvider(store.kind).capabilities;
-    return source.from === 'probe' ? source.change[capability] : undefined;
   }
 
   /** Whether `storeId`'s platform decides capabilities by probing (no scopes to ask for). */
@@ -120,14 +111,6 @@ export abstract class StoreAccess {
 
   can(storeId: string, capability: Capability): boolean {
     return this.capabilities(storeId).has(capability);
-  }
-
-  /** The scope to ask the store for to gain a capability; null when its platform has none. */
-  scopeFor(storeId: string, capability: Capability): string | null {
-    const store = this.store(storeId);
-    if (!store) return null;
-    const provider = getProvider(store.kind);
-    return supportsCapability(provider, capability) ? scopeForCapability(provider, capability) : null;
   }
 
   /** The platform's words for a scope ("Browse products and pages"); undefined for a scope it does not know. */
