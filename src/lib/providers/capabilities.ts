@@ -1,6 +1,7 @@
 /**
  * What the app may do for a connected store, derived from the scopes the server actually granted.
- * Components ask `session.can('viewOrders')`; only this module knows which scope gives what.
+ * Components ask `session.can('viewOrders')`; only this module knows which scope gives what, with
+ * capability-scope.ts for the scope to ask for (asked only on a store's screens: out of the first load).
  */
 import type { Capability } from '../domain/capability.ts';
 import type { ProviderProfile } from './types.ts';
@@ -30,15 +31,4 @@ export function platformSupports(provider: ProviderProfile, capability: Capabili
 /** Whether any scope of the platform grants `capability` (a later platform may lack coupons, say). */
 export function supportsCapability(provider: ProviderProfile, capability: Capability): boolean {
   return provider.scopes.some((scope) => scope.grants.includes(capability));
-}
-
-/**
- * The scope to ask for to gain `capability`: the first (narrowest) scope of the vocabulary that
- * grants it, e.g. Goodsie `browse` -> `storefront`, not `admin`.
- * Throws a TypeError when the platform has no such scope: check `supportsCapability` first.
- */
-export function scopeForCapability(provider: ProviderProfile, capability: Capability): string {
-  const scope = provider.scopes.find((candidate) => candidate.grants.includes(capability));
-  if (!scope) throw new TypeError(`${provider.kind} has no scope granting ${capability}`);
-  return scope.id;
 }

@@ -6,7 +6,8 @@
  * guard). Same answers as the methods they were.
  */
 import type { Capability } from '../domain/capability.ts';
-import { scopeForCapability, supportsCapability } from '../providers/capabilities.ts';
+import { supportsCapability } from '../providers/capabilities.ts';
+import { scopeForCapability } from '../providers/capability-scope.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { PagingRules } from '../providers/types.ts';
 import type { Session } from './session.svelte.ts';

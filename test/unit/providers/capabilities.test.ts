@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_CAPABILITIES, type Capability } from '../../../src/lib/domain/capability.ts';
-import { capabilitiesFor, scopeForCapability, supportsCapability } from '../../../src/lib/providers/capabilities.ts';
+import { capabilitiesFor, supportsCapability } from '../../../src/lib/providers/capabilities.ts';
+import { scopeForCapability } from '../../../src/lib/providers/capability-scope.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
 import type { ProviderProfile } from '../../../src/lib/providers/types.ts';
 
