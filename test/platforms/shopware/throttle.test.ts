@@ -64,12 +64,14 @@ describe('login throttle (4.6.3, TimeBackoff)', () => {
   });
 
   it('divides the intervals by throttleDivisor', async () => {
-    store = await startShopwareStore({ port: 0, throttleDivisor: 100 });
+    // 10 s / 10: a 1 s wait. At / 100 (100 ms) the 11th attempt came after the wait was over when both
+    // cores were busy (a full run: 200, not 429).
+    store = await startShopwareStore({ port: 0, throttleDivisor: 10 });
     await failures(store.origin, 10);
     const refused = await passwordGrant(store.origin);
     expect(refused.status).toBe(429);
     expect(refused.json.errors[0].meta.parameters.seconds).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await passwordGrant(store.origin)).status).toBe(200);
   });
 });
