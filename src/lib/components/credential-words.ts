@@ -33,6 +33,11 @@ export function credentialFailureWords(error: unknown, platform: string, credent
   // Said once: the heading names what was refused, the connector's words only why.
   if (error.code === 'CREDENTIALS_REJECTED') return { title: `${platform} did not accept ${credential ? `this ${credential}` : 'these credentials'}`, detail: error.message };
   if (CONNECTOR_WORDED.has(error.code) && error.message !== error.code) return { title: base.title, detail: error.message };
+  if (credentialUnjudged(error)) {
+    // (nothing else of the store was loaded to compare with: the words of a sign-in that got no answer)
+    const tried = error.code === 'API_SERVER_ERROR' ? base.detail : 'Check your connection and try again; if it keeps happening, the store is not set up to answer this app’s address (CORS).';
+    return { title: base.title, detail: `Nothing was connected, and what you entered is kept. ${tried}` };
+  }
   return base;
 }
 
@@ -66,6 +71,19 @@ export function credentialCodeUnavailableWords(): Explanation {
         title: 'Part of this app could not be loaded',
         detail: 'The site was probably updated since this page opened, so nothing was sent to the store. Reload the page to get its current version, then connect again; the reload empties this form, so keep what you entered at hand.',
       };
+}
+
+/**
+ * Codes where the store never judged what was sent: no answer the page may read (the connection, or
+ * the store's CORS), or the store's own fault (5xx). What was entered is given back (CredentialsForm),
+ * as offline: a secret shown once (Shopware's integration secret, Foxy's Get Token bundle) would
+ * otherwise be lost to the store's trouble, under words that say to try again.
+ */
+const UNJUDGED: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['NETWORK_OR_CORS', 'API_NETWORK_ERROR', 'API_SERVER_ERROR']);
+
+/** The store did not look at the credential (above): the form gives it back and says so. */
+export function credentialUnjudged(error: unknown): boolean {
+  return error instanceof AppError && UNJUDGED.has(error.code);
 }
 
 /** Codes that say the store refused what was typed or pasted (not a throttle, an outage, the network). */

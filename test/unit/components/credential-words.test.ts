@@ -32,6 +32,15 @@ describe('credentialFailureWords', () => {
     expect(credentialFailureWords(new AppError('NETWORK_OR_CORS', 'x'), 'Shopware 6').detail).toContain('(CORS)');
     expect(credentialFailureWords(new Error('boom'), 'Shopware 6').title).toBe('Something went wrong');
   });
+
+  it('says what was entered is kept where the store never judged it (no answer, a 5xx), and only there', () => {
+    const kept = /^Nothing was connected, and what you entered is kept\. /;
+    expect(credentialFailureWords(new AppError('NETWORK_OR_CORS', 'x'), 'Foxy').detail).toMatch(kept);
+    expect(credentialFailureWords(new AppError('API_NETWORK_ERROR'), 'Foxy').detail).toMatch(kept);
+    expect(credentialFailureWords(new HttpError('API_SERVER_ERROR', 503, {}), 'Foxy').detail).toBe('Nothing was connected, and what you entered is kept. The store could not answer just now. Please try again.');
+    expect(credentialFailureWords(new AppError('CREDENTIALS_REJECTED', 'Wrong.'), 'Foxy').detail).not.toMatch(kept);
+    expect(credentialFailureWords(new HttpError('API_RATE_LIMITED', 429, {}), 'Foxy').detail).not.toMatch(kept);
+  });
 });
 
 describe('endedHereWords', () => {
