@@ -10,6 +10,16 @@ export interface Explanation {
 }
 
 /**
+ * A store request that got no answer the page may read, on any platform (Goodsie's API_NETWORK_ERROR,
+ * the others' NETWORK_OR_CORS): the browser does not tell a lost connection from a store that blocks
+ * one address (CORS).
+ */
+const NO_ANSWER_WORDS: Explanation = {
+  title: 'The store could not be reached',
+  detail: 'Check your connection and try again. If the rest of the store loads, the store did not let this app read this answer (CORS).',
+};
+
+/**
  * The words for each error code: what happened and what the person can do. Never the error's own
  * message (which is for developers) and never anything from a URL or a token.
  */
@@ -104,16 +114,11 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     title: 'The store’s answer was not understood',
     detail: 'The store sent something unexpected. Please try again later.',
   },
-  API_NETWORK_ERROR: {
-    title: 'The store could not be reached',
-    // The browser does not tell a lost connection from a store that blocks one address (CORS), as NETWORK_OR_CORS says.
-    detail: 'Check your connection and try again. If the rest of the store loads, the store did not let this app read this answer (CORS).',
-  },
+  API_NETWORK_ERROR: NO_ANSWER_WORDS,
   API_NOT_SUPPORTED: { title: 'Not offered here', detail: 'This store’s platform does not offer this to apps.' },
-  NETWORK_OR_CORS: {
-    title: 'The store could not be reached',
-    detail: "The store's server did not let this app read its answer (CORS) or could not be reached.",
-  },
+  // API_NETWORK_ERROR's situation on the other platforms' transport (platforms.md 1.3): the same words.
+  // Its message (the contract's) is for developers: "could not be reached" again, and no next step.
+  NETWORK_OR_CORS: NO_ANSWER_WORDS,
   CREDENTIALS_INVALID: {
     title: 'Those credentials could not be read',
     detail: 'A value is missing or does not look right. Paste the whole block the store showed you and try again.',
