@@ -56,7 +56,9 @@ export const flickRocketConnector: RedirectConnector<FlickRocketStoreConfig> = {
     }
     if (!corsProbeAllows(outcome)) {
       // Worded for people (shown as is): the consent page is never opened, so no code is spent.
-      throw new AppError('NETWORK_OR_CORS', 'FlickRocket does not let browser apps obtain tokens from this address (or could not be reached), so the app did not open its consent page: the one-time code would have been lost.', {
+      // What it means (nothing connected) and one next step: it said why, in the app's terms ("the
+      // one-time code would have been lost"), and left only Dismiss.
+      throw new AppError('NETWORK_OR_CORS', 'FlickRocket could not be reached, or does not let browser apps get tokens from this address, so its consent page was not opened and nothing was connected. Check your connection and connect again; if it keeps happening, this app cannot connect to FlickRocket from this address.', {
         storeId: store.id,
       });
     }
