@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Dialog, Page } from 'playwright-core';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
-import { loadedProducts, loadedProductsReachable, productCards, unreachablePanel } from '../helpers/catalog-grid.ts';
+import { loadedProducts, loadedProductsReachable, productCards, unreachablePanel, waitingLine } from '../helpers/catalog-grid.ts';
 import { readSessionKeys } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { stampOf, watchShown } from '../helpers/page-stamps.ts';
@@ -45,7 +45,7 @@ describe('FlickRocket in the app', () => {
     shop.expireAccessTokens();
     await page.reload();
     await expect.poll(() => blocked, { timeout: 15_000 }).toBeGreaterThan(0);
-    await page.getByText('The store could not be reached').first().waitFor();
+    await waitingLine(page).waitFor();
     // as for Goodsie: the banner says the connection is kept, and the renewal is retried
     const cantReach = page.getByRole('status').filter({ hasText: `Can’t reach ${STORE} right now. You are still connected` });
     await cantReach.waitFor();

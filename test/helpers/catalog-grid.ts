@@ -55,6 +55,14 @@ export function unreachablePanel(page: Page): Locator {
 }
 
 /**
+ * The one quiet line a read shows in its place while the "can't reach" banner says the store's
+ * renewal is tried again by itself (AccessError): no second alert, no Try again of its own.
+ */
+export function waitingLine(page: Page): Locator {
+  return page.getByText(/^This page loads by itself once .+ can be reached\.$/);
+}
+
+/**
  * loadedProducts for the tests where the store is always reachable (five tabs opened or reloaded
  * together): throws while the catalogue shows "could not be reached", so `expect.poll` ends on that
  * error rather than on a count.
