@@ -124,7 +124,12 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
     expect(await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Connect', exact: true }).count()).toBe(0);
     // It goes straight back to the store's consent page, and this time Allow connects.
-    await page.getByRole('status').getByRole('button', { name: `Connect ${STORE_NAME} after all`, exact: true }).click();
+    // and on screen: "Connect after all" beside the card's "Connect" (two buttons that looked the same)
+    const again = page.getByRole('status').getByRole('button', { name: `Connect after all to ${STORE_NAME}`, exact: true });
+    const shown = (button: HTMLElement) => [...button.childNodes].filter((node) => !(node instanceof Element && node.classList.contains('visually-hidden'))).map((node) => node.textContent).join('').trim();
+    expect(await again.evaluate(shown)).toBe('Connect after all');
+    expect(await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).evaluate(shown)).toBe('Connect');
+    await again.click();
     await answerConsent(page, 'Allow');
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
   });
