@@ -245,6 +245,10 @@ describe('StoreHippo in the app', () => {
       await spender;
       env.hippo.setRateLimit(null);
     }
+    // the store turned the attempt away unjudged and the words say to try again: the key is kept for it
+    await page.getByRole('alert').filter({ hasText: 'what you entered is kept' }).waitFor();
+    expect(await keyField.inputValue()).toBe(DEMO_KEYS.readOnly);
+    expect(await keyField.getAttribute('aria-invalid')).toBeNull();
     expect(await readSessionKeys(page)).toEqual([]);
 
     // connects now; Forget removes the record from IndexedDB

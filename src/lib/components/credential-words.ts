@@ -27,7 +27,7 @@ export function credentialFailureWords(error: unknown, platform: string, credent
     const seconds = error instanceof HttpError ? error.retryAfter : undefined;
     return {
       title: `${platform} is slowing down sign-in attempts`,
-      detail: `Wait ${seconds === undefined ? 'a few seconds' : seconds === 1 ? 'a second' : `${seconds} seconds`} and try again; this happens even with correct credentials.`,
+      detail: `Wait ${seconds === undefined ? 'a few seconds' : seconds === 1 ? 'a second' : `${seconds} seconds`} and try again; what you entered is kept, and this happens even with correct credentials.`,
     };
   }
   // Said once: the heading names what was refused, the connector's words only why.
@@ -75,11 +75,12 @@ export function credentialCodeUnavailableWords(): Explanation {
 
 /**
  * Codes where the store never judged what was sent: no answer the page may read (the connection, or
- * the store's CORS), or the store's own fault (5xx). What was entered is given back (CredentialsForm),
- * as offline: a secret shown once (Shopware's integration secret, Foxy's Get Token bundle) would
- * otherwise be lost to the store's trouble, under words that say to try again.
+ * the store's CORS), the store's own fault (5xx), or a throttle (429: the store turned the attempt
+ * away before looking at it, and its words say to wait and try again). What was entered is given
+ * back (CredentialsForm), as offline: a secret shown once (Shopware's integration secret, Foxy's Get
+ * Token bundle) would otherwise be lost to the store's trouble, under words that say to try again.
  */
-const UNJUDGED: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['NETWORK_OR_CORS', 'API_NETWORK_ERROR', 'API_SERVER_ERROR']);
+const UNJUDGED: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['NETWORK_OR_CORS', 'API_NETWORK_ERROR', 'API_SERVER_ERROR', 'API_RATE_LIMITED']);
 
 /** The store did not look at the credential (above): the form gives it back and says so. */
 export function credentialUnjudged(error: unknown): boolean {

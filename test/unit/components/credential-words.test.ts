@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialFailureWords } from '../../../src/lib/components/credential-words.ts';
+import { credentialFailureWords, credentialUnjudged } from '../../../src/lib/components/credential-words.ts';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 
@@ -33,13 +33,16 @@ describe('credentialFailureWords', () => {
     expect(credentialFailureWords(new Error('boom'), 'Shopware 6').title).toBe('Something went wrong');
   });
 
-  it('says what was entered is kept where the store never judged it (no answer, a 5xx), and only there', () => {
+  it('says what was entered is kept where the store never judged it (no answer, a 5xx, a throttle), and only there', () => {
     const kept = /^Nothing was connected, and what you entered is kept\. /;
     expect(credentialFailureWords(new AppError('NETWORK_OR_CORS', 'x'), 'Foxy').detail).toMatch(kept);
     expect(credentialFailureWords(new AppError('API_NETWORK_ERROR'), 'Foxy').detail).toMatch(kept);
     expect(credentialFailureWords(new HttpError('API_SERVER_ERROR', 503, {}), 'Foxy').detail).toBe('Nothing was connected, and what you entered is kept. The store could not answer just now. Please try again.');
     expect(credentialFailureWords(new AppError('CREDENTIALS_REJECTED', 'Wrong.'), 'Foxy').detail).not.toMatch(kept);
-    expect(credentialFailureWords(new HttpError('API_RATE_LIMITED', 429, {}), 'Foxy').detail).not.toMatch(kept);
+    // a throttle says it in its own sentence, after the wait (the form gives the credential back: credentialUnjudged)
+    expect(credentialFailureWords(new HttpError('API_RATE_LIMITED', 429, {}), 'Foxy').detail).toBe('Wait a few seconds and try again; what you entered is kept, and this happens even with correct credentials.');
+    expect(credentialUnjudged(new HttpError('API_RATE_LIMITED', 429, {}))).toBe(true);
+    expect(credentialUnjudged(new AppError('CREDENTIALS_REJECTED', 'Wrong.'))).toBe(false);
   });
 });
 
