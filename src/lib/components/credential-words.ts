@@ -99,11 +99,12 @@ export function credentialRefused(error: unknown): boolean {
  * The reconnect banner's sentence where a store stopped taking a pasted credential during this visit,
  * in the words of the mode it was connected with (as providers/ended-words.ts says it after a reload):
  * a key or token is saved in this browser, a sign-in's password never is (only the session it opened),
- * so a sign-in is not "the saved credentials".
+ * so a sign-in is not "the saved credentials". What is kept is the person's place and edits, not what
+ * the store stopped taking: the form beside these words is empty (not "nothing you typed is lost").
  */
 export function endedHereWords(storeName: string, mode: { shortName?: string; credentialName?: string } | undefined): string {
   if (mode?.shortName === 'sign-in') {
-    return `${isolateDirection(storeName)} ended this app’s sign-in (it ran out, or the password or the user’s rights changed); the password was never kept here. Enter the ${mode.credentialName ?? 'sign-in'} again to carry on right here; nothing you typed is lost.`;
+    return `${isolateDirection(storeName)} ended this app’s sign-in (it ran out, or the password or the user’s rights changed); the password was never kept here. Enter the ${mode.credentialName ?? 'sign-in'} again to carry on right here; this page and anything you were editing are kept.`;
   }
-  return `${isolateDirection(storeName)} no longer accepts the saved credentials (they expired, were revoked or changed). Enter them again to carry on right here; nothing you typed is lost.`;
+  return `${isolateDirection(storeName)} no longer accepts the saved credentials (they expired, were revoked or changed). Enter current ones to carry on right here; this page and anything you were editing are kept.`;
 }

@@ -163,7 +163,7 @@ describe('once the store ended its access in this tab', () => {
     session.markExpired('sw');
     show(session, Banners, { storeId: 'sw' });
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Fruit Shop ended this app’s sign-in (it ran out, or the password or the user’s rights changed); the password was never kept here. Enter the username and password again to carry on right here; nothing you typed is lost.');
+    expect(alert).toHaveTextContent('Fruit Shop ended this app’s sign-in (it ran out, or the password or the user’s rights changed); the password was never kept here. Enter the username and password again to carry on right here; this page and anything you were editing are kept.');
     expect(alert).not.toHaveTextContent(/saved/);
     cleanup();
     session.link({ v: 2, storeId: 'hippo', kind: 'storehippo', mode: 'access-key', secrets: { accessKey: 'K' }, capabilities: ['browse'] });

@@ -47,6 +47,15 @@ describe('credentialFailureWords', () => {
 });
 
 describe('endedHereWords', () => {
+  it('says what is kept is the place and the edits, not what was typed into the emptied form beside it', async () => {
+    const { endedHereWords } = await import('../../../src/lib/components/credential-words.ts');
+    for (const words of [endedHereWords('Fruit Shop', { shortName: 'sign-in', credentialName: 'username and password' }), endedHereWords('Fruit Shop', { shortName: 'key', credentialName: 'access key' })]) {
+      expect(words).not.toMatch(/nothing you typed/);
+      expect(words).toMatch(/ to carry on right here; this page and anything you were editing are kept\.$/);
+    }
+    expect(endedHereWords('Fruit Shop', undefined)).toMatch(/Enter current ones to carry on right here;/);
+  });
+
   it('isolates a right-to-left store name at the start of its sentence, and leaves a Latin one as it is', async () => {
     const { endedHereWords } = await import('../../../src/lib/components/credential-words.ts');
     const signIn = { shortName: 'sign-in', credentialName: 'admin username and password' };
