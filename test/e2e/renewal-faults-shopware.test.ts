@@ -85,6 +85,8 @@ describe('a Shopware sign-in whose renewal cannot reach the shop', () => {
     expect(await page.getByText(/Your access to .* has ended/).count()).toBe(0);
     expect(await refreshToken(page)).toBe(before);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-renewal-unreachable-1280.png`, fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-renewal-unreachable-360.png`, fullPage: true });
 
     // The first retry (2 s) asks the token endpoint again, and fails: the banner has not gone, not
     // even for a moment (the retry did not take the token's time left here for the shop being back).
