@@ -46,6 +46,11 @@ export interface Product {
   published: boolean;
   /** Admin only. */
   inventory?: number;
+  /**
+   * A parent whose variants are what is sold, each with its own stock (a Shopware product in sizes):
+   * no `inventory`, the parent's own count being one nobody buys from; an editor offers no stock field.
+   */
+  soldInVariants?: true;
   /** ISO date-time. */
   created: string;
   /** ISO date-time; sent back on PATCH for the conflict check. */

@@ -164,6 +164,7 @@ export function mapAdminProduct(value: unknown, options: AdminProductOptions, pa
   if (variants !== undefined) {
     // the variants' stock is theirs: the parent's own count (often 0) would read "Out of stock"
     product.inStock = variants.inStock;
+    product.soldInVariants = true;
     return product;
   }
   // `stock` is what PATCH writes, so it is what an editor sees [decision]; availableStock is derived

@@ -74,6 +74,8 @@ describe('Admin API products -> Product', () => {
       categories: ['Fruit'],
       tags: [],
       inStock: true,
+      // its 2 kg variant is what the shop sells, with its own stock: no count of the parent's to edit
+      soldInVariants: true,
       published: true,
       created: '2024-05-02T09:00:00.345+00:00',
       updated: '2024-06-01T09:00:00.000+00:00',
@@ -122,11 +124,12 @@ describe('Admin API products -> Product', () => {
       fetch(`${store.origin}/api/product/${id}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify({ stock }) });
     // the parent's own stock is 0 (a closeout: not available), the 2.5 kg variant has 18
     const [detail] = (await products(buildProductDetailCriteria(SEED_IDS.potatoes), 'EUR', true)).products;
-    expect(detail).toMatchObject({ name: 'Potatoes', inStock: true });
+    expect(detail).toMatchObject({ name: 'Potatoes', inStock: true, soldInVariants: true });
     expect(detail?.inventory).toBeUndefined();
     const listed = (await products(buildProductListCriteria({ count: 100 }, 'admin'), 'EUR', true)).products;
     expect(listed.find((p) => p.id === SEED_IDS.potatoes)).toMatchObject({ inStock: true });
     expect(listed.find((p) => p.id === SEED_IDS.bananas)).toMatchObject({ inStock: false, inventory: 0 });
+    expect(listed.find((p) => p.id === SEED_IDS.bananas)?.soldInVariants).toBeUndefined();
     try {
       expect((await setStock(SEED_IDS.potatoesSmall, 0)).status).toBe(204);
       const [soldOut] = (await products(buildProductDetailCriteria(SEED_IDS.potatoes))).products;
