@@ -248,7 +248,7 @@ describe('Foxy in the app', () => {
     expect(await storeLink.getAttribute('href')).toMatch(/^https:\/\/shop\.example\.com\/products\/pruning-shears/);
   });
 
-  it('a declined sale (no money taken), newer than every paid one, neither renames nor reprices the mug, nor adds the product it made up; the order itself still shows, cancelled; a change to a subscription reads as one, not as a paid sale', async () => {
+  it('a declined sale (no money taken), newer than every paid one, neither renames nor reprices the mug, nor adds the product it made up; the order itself still shows, cancelled, as Foxy words it (Declined); a change to a subscription reads as one, not as a paid sale', async () => {
     const env = await startEnv();
     const { page } = await openHome(env);
     await paste(page, block(DEMO_BUNDLE));
@@ -267,11 +267,13 @@ describe('Foxy in the app', () => {
     // the made-up product has no page either
     await page.goto(`${env.app.url}#/s/foxy/product/${encodeURIComponent('code:PHONE-1')}`);
     await page.getByRole('main').getByRole('alert').getByText('Not found').waitFor();
-    // the declined transaction is still an order of the store: listed, cancelled
+    // the declined transaction is still an order of the store: listed, cancelled, in Foxy's word
+    // (its admin alerts that the payment was declined; "Cancelled" read as an order called off)
     await page.goto(`${env.app.url}#/s/foxy/orders`);
     const row = page.locator('tbody tr').filter({ hasText: 'never-pays@example.com' });
     await row.waitFor();
-    expect(await row.locator('.status').innerText()).toBe('Cancelled');
+    expect(await row.locator('.status').innerText()).toBe('Declined');
+    expect(await row.locator('.status.cancelled').count()).toBe(1);
     // a sale through a normal payment gateway has an empty status, "to be considered completed" (Foxy's SDK): Paid, not Pending
     const normal = createSeed().transactions.filter((t) => t.status === '' && t.type === '' && !t.is_test && !t.hide_transaction).at(-1)!;
     const normalRow = page.locator('tbody tr').filter({ hasText: normal.customer_email });

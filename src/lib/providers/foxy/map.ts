@@ -8,7 +8,7 @@ import { roundToCurrency } from '../money.ts';
 import { storeOrderStatus } from '../order-status.ts';
 import { invalidResponse, optionalString, readObject, requireString } from '../wire.ts';
 import type { DerivedItem } from './derive.ts';
-import { FOXY_STATUS, hidesTotal, notASaleWords } from './status.ts';
+import { FOXY_ALERTS, FOXY_STATUS, hidesTotal, notASaleWords } from './status.ts';
 import { FOXY_REL, parseFoxyDate, type FoxySale } from './wire.ts';
 
 /** `created` where the platform has no date (platforms.md 1.4); derived items always have one. */
@@ -65,7 +65,8 @@ export function productFromDerived(item: DerivedItem, site: string | undefined):
  * pending...): filed as its status says, never read as a paid sale.
  */
 function saleStatus(sale: FoxySale): Pick<Order, 'status' | 'statusWords'> {
-  const filed = storeOrderStatus(sale.status, FOXY_STATUS);
+  const word = sale.status.trim().toLowerCase();
+  const filed = FOXY_ALERTS.has(word) ? { ...storeOrderStatus(sale.status, {}), status: FOXY_STATUS[word] ?? 'cancelled' } : storeOrderStatus(sale.status, FOXY_STATUS);
   const change = notASaleWords(sale.type);
   if (change === undefined) return filed;
   const status = filed.statusWords ?? (filed.status === 'paid' ? undefined : storeOrderStatus(sale.status, {}).statusWords);

@@ -28,6 +28,13 @@ export const FOXY_STATUS: Readonly<Record<string, OrderStatus>> = {
 };
 
 /**
+ * Statuses filed as cancelled (no money taken) that Foxy's own admin raises an alert for, saying why
+ * (`Foxy/foxy-elements`, `transaction/en.json`: alert_status_declined, _rejected, _problem): listed
+ * by Foxy's word, red as cancelled, where a bare "Cancelled" read as an order someone called off.
+ */
+export const FOXY_ALERTS: ReadonlySet<string> = new Set(['declined', 'rejected', 'problem']);
+
+/**
  * The statuses of a sale whose money was taken or is held: a normal gateway's empty status,
  * captured, approved, authorized (held), capturing (a held payment being taken), completed, and
  * refunding or refunded (taken, then given back: the sale happened at that name and price).

@@ -109,6 +109,20 @@ describe('orders (5.4)', () => {
     expect(orderFromSale({ ...sale, status: 'pending' }).statusWords).toBeUndefined();
   });
 
+  it.each([['declined', 'Declined'], ['rejected', 'Rejected'], ['problem', 'Problem'], ['DECLINED', 'Declined']])(
+    'a %s sale (no money taken, an alert in Foxy’s admin) is cancelled, said by Foxy’s word "%s" (a bare "Cancelled" read as called off)',
+    (status, words) => {
+      const sale = readSale({ id: 11, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: 5, status, currency_code: 'USD' }, '$');
+      expect(orderFromSale(sale)).toMatchObject({ status: 'cancelled', statusWords: words });
+    },
+  );
+
+  it('a voided sale is just cancelled', () => {
+    const sale = readSale({ id: 12, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: 5, status: 'voided', currency_code: 'USD' }, '$');
+    expect(orderFromSale(sale)).toEqual(expect.objectContaining({ status: 'cancelled' }));
+    expect(orderFromSale(sale).statusWords).toBeUndefined();
+  });
+
   it('a status it does not know keeps Foxy’s word to be shown beside pending (it read as a bare "Pending")', () => {
     const sale = readSale({ id: 8, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: 5, status: 'chargeback', currency_code: 'USD' }, '$');
     expect(orderFromSale(sale)).toMatchObject({ status: 'pending', statusWords: 'Chargeback' });
