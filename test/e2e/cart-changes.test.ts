@@ -5,7 +5,8 @@
  * of stock: its quantity field is disabled with its button, so Tab does not stop on it. A price
  * changed since the product went into the cart, where the store totals at the old one: the lines
  * (today's prices) and the store's subtotal disagree, and the screen says why instead of leaving a
- * sum that does not add up.
+ * sum that does not add up. And an add the store takes only part of (the demo store keeps at most 99
+ * on a line): the cart's count as the store answered, and that it is fewer than this page added.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -116,6 +117,31 @@ describe('a cart line whose price changed since it was added', () => {
     expect(await page.getByRole('row', { name: /Subtotal/ }).getByRole('cell').innerText()).toBe(dollars((price - 5) * 2));
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'cart-price-changed-360-dark.png'), fullPage: true });
     expect((await axeAudit(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('an add the store takes only part of', () => {
+  it('at 360 px: 2, then 99 more of one product, where the store keeps at most 99 on a line: says the cart has 99, fewer than the 101 added', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const card = page.locator('main ul > li article').first();
+    await card.waitFor();
+    await card.getByRole('link').first().click();
+    const quantity = page.getByRole('spinbutton', { name: 'Quantity' });
+    const result = page.getByRole('status').filter({ hasText: /Your cart now has/ });
+    await quantity.fill('2');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await result.filter({ hasText: /^Your cart now has 2 of this \(2 items in all\)\./ }).waitFor();
+    // every one taken: nothing more said
+    expect((await result.innerText()).trim()).toBe('Your cart now has 2 of this (2 items in all). View cart');
+    await quantity.fill('99');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    // the store's answer, as it is, and that it is not what was added (it said "99 of this" and no more)
+    await result.filter({ hasText: /^Your cart now has 99 of this \(99 items in all\)\./ }).waitFor();
+    expect(await result.innerText()).toContain('That is fewer than the 101 added here: the store may limit how many of one product a cart holds');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'cart-add-fewer-360.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });
 });
