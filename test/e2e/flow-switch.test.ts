@@ -6,12 +6,10 @@
  * screens say what happened as they always do. Photographed at 360 and 1280 px
  * (.test-artifacts/screenshots/flow-switch-*.png).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, answerConsent, connectThroughConsent, readSealedRecord, type AppUnderTest } from '../helpers/e2e-app.ts';
-import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { STORE_NAME, answerConsent, connectThroughConsent, photographAtWidths, readSealedRecord, storeAccepts, type AppUnderTest } from '../helpers/e2e-app.ts';
 
 const PKCE = `${STORE_NAME} (PKCE)`;
 type Tokens = { accessToken: string; refreshToken?: string; scopes: string[] };
@@ -25,17 +23,9 @@ async function tokensOf(): Promise<Tokens | undefined> {
 }
 
 /** Whether the store still accepts `token` for its API. */
-async function apiAccepts(token: string): Promise<boolean> {
-  const response = await fetch(`${env.store.origin}/api/v1/metadata`, { headers: { Authorization: `Bearer ${token}` } });
-  return response.status === 200;
-}
+const apiAccepts = (token: string): Promise<boolean> => storeAccepts(env.store.origin, token);
 
-async function photograph(name: string): Promise<void> {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `flow-switch-${name}-${width}.png`) });
-  }
-}
+const photograph = (name: string): Promise<void> => photographAtWidths(page, `flow-switch-${name}`);
 
 /** Signed in to the PKCE store (storefront), on its Orders (locked); then config.json gives it the implicit flow, and the page is loaded again. */
 async function codeSessionThenImplicit(): Promise<Tokens> {

@@ -6,12 +6,10 @@
  * person had is kept as it was (its tokens, its refresh token), and the screen says what happened.
  * The notes are photographed at 360 and 1280 px (.test-artifacts/screenshots/step-up-*.png).
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, answerConsent, connectThroughConsent, readSealedRecord, recordCallbacks, type AppUnderTest } from '../helpers/e2e-app.ts';
-import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { STORE_NAME, answerConsent, connectThroughConsent, photographAtWidths, readSealedRecord, recordCallbacks, storeAccepts, type AppUnderTest } from '../helpers/e2e-app.ts';
 import { ageSignInsInFlight } from '../helpers/sign-ins-in-flight.ts';
 
 const ALL = ['storefront', 'cart', 'admin'];
@@ -48,17 +46,9 @@ function same(a: Tokens, b: Tokens): { access: boolean; refresh: boolean; scopes
 }
 
 /** Whether the store still accepts `token` for its API. */
-async function apiAccepts(token: string): Promise<boolean> {
-  const response = await fetch(`${env.store.origin}/api/v1/metadata`, { headers: { Authorization: `Bearer ${token}` } });
-  return response.status === 200;
-}
+const apiAccepts = (token: string): Promise<boolean> => storeAccepts(env.store.origin, token);
 
-async function photograph(name: string): Promise<void> {
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `step-up-${name}-${width}.png`) });
-  }
-}
+const photograph = (name: string): Promise<void> => photographAtWidths(page, `step-up-${name}`);
 
 const note = (words: RegExp) => page.getByRole('status').filter({ hasText: words });
 /** A note's words as read, its line breaks as spaces. */

@@ -1,7 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 import { startDemoStore, type DemoStore, type DemoStoreOptions } from '../demo-store/server.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
-import { BUILD_DIR } from './paths.ts';
+import { join } from 'node:path';
+import { BUILD_DIR, SCREENSHOT_DIR } from './paths.ts';
 import type { AppConfig, GoodsieStoreConfig } from '../../src/lib/config/types.ts';
 import { appHeaders } from '../deploy/csp.ts';
 import { loadProfilesFor } from '../../src/lib/config/load-config.ts';
@@ -223,4 +224,18 @@ export async function forgetCredentials(page: Page, storeName: string, button: L
   const question = page.getByRole('alertdialog', { name: `Forget the credentials for ${storeName}?` });
   await question.getByRole('button', { name: 'Forget credentials' }).click();
   await question.waitFor({ state: 'detached' });
+}
+
+/** Whether the Goodsie demo store at `origin` still accepts `token` for its API (not revoked, not expired). */
+export async function storeAccepts(origin: string, token: string): Promise<boolean> {
+  const response = await fetch(`${origin}/api/v1/metadata`, { headers: { Authorization: `Bearer ${token}` } });
+  return response.status === 200;
+}
+
+/** Screenshots of the page as it is, 360 and 1280 px wide (800 tall): `<name>-360.png`, `<name>-1280.png`. */
+export async function photographAtWidths(page: Page, name: string): Promise<void> {
+  for (const width of [360, 1280]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}.png`) });
+  }
 }
