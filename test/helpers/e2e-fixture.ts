@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { connectChromium, newPage, type PageOptions, type OpenedPage } from './browser.ts';
 import { startAppUnderTest, type AppOptions, type AppUnderTest } from './e2e-app.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
@@ -42,6 +42,9 @@ export function useE2e(options: E2eOptions = {}): E2e {
   const perTest: Array<() => Promise<unknown>> = [];
   const perFile: Array<() => Promise<unknown>> = [];
   let inTest = false;
+  /** The pages of the file (opened before its tests) and of the test running, for what they showed when it failed. */
+  const filePages: Page[] = [];
+  let pages: Page[] = [];
 
   beforeAll(async () => {
     browser = await fileChromium();
@@ -50,9 +53,14 @@ export function useE2e(options: E2eOptions = {}): E2e {
   });
   beforeEach(() => {
     inTest = true;
+    pages = [];
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
     inTest = false;
+    // A failure says what was on screen: a timeout's "waiting for the editor" alone does not tell
+    // a page still loading from one that went elsewhere (a failure seen only in full runs).
+    const error = task.result?.state === 'fail' ? task.result.errors?.[0] : undefined;
+    if (error) error.message += await onScreen([...filePages, ...pages], task.name);
     for (const close of perTest.splice(0).reverse()) await close();
   });
   afterAll(async () => {
@@ -73,6 +81,7 @@ export function useE2e(options: E2eOptions = {}): E2e {
     },
     async open(pageOptions) {
       const opened = await newPage(this.browser, pageOptions);
+      (inTest ? pages : filePages).push(opened.page);
       (inTest ? perTest : perFile).push(() => opened.context.close());
       return opened;
     },
@@ -85,4 +94,25 @@ export function useE2e(options: E2eOptions = {}): E2e {
       perFile.push(close);
     },
   };
+}
+
+/**
+ * What each page of a failed test showed: its address (path and route: never a query, where a
+ * callback's code would be), its first lines of text, and a screenshot in the screenshots folder.
+ */
+async function onScreen(pages: readonly Page[], testName: string): Promise<string> {
+  const lines: string[] = [];
+  for (const [index, page] of pages.entries()) {
+    if (page.isClosed()) continue;
+    try {
+      const url = new URL(page.url());
+      const text = await page.locator('body').innerText({ timeout: 2_000 });
+      const shot = `${SCREENSHOT_DIR}/failed-${testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}-${index}.png`;
+      await page.screenshot({ path: shot, timeout: 5_000 });
+      lines.push(`page ${index}: ${url.origin}${url.pathname}${url.hash}`, text.split('\n').filter(Boolean).slice(0, 25).join(' | ').slice(0, 1_500), `(${shot})`);
+    } catch {
+      lines.push(`page ${index}: not readable`);
+    }
+  }
+  return lines.length ? `\n\nOn screen when it failed:\n${lines.join('\n')}` : '';
 }
