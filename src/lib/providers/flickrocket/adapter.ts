@@ -13,6 +13,7 @@ import { flickRocketRefused, productEditBody } from './edit.ts';
 import { mapOrder, mapProduct, readCategoryNames, readPriceModels, type FlickRocketMapContext } from './map.ts';
 import { readCount, readOrderList, readProductDetail, readProductList } from './wire.ts';
 import { readableItems } from '../wire.ts';
+import { sharedRead } from '../shared-read.ts';
 import { comparePrices, compareText, keepLastSelection, searchTextOf, sortedOnce } from '../local-selection.ts';
 
 /** The server's page size (fixed by FlickRocket). */
@@ -79,7 +80,6 @@ function offsetOf(cursor: Cursor | null | undefined): number {
 }
 
 export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRocketStoreConfig>): Adapter & { catalogueCapped(): boolean } {
-  let loading: Promise<Catalogue> | undefined;
   let capped = false;
   // The next page of the same search slices the last selection instead of searching again.
   const selection = keepLastSelection(select);
@@ -143,13 +143,8 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
     return { context, products, wire, capped, skipped };
   }
 
-  function catalogue(signal?: AbortSignal): Promise<Catalogue> {
-    loading ??= load(signal).catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    });
-    return loading;
-  }
+  /** Read once for every screen; a screen left while it is read stops its own wait only (shared-read.ts). */
+  const catalogue = sharedRead(load);
 
   return {
     catalogueCapped: () => capped,

@@ -18,6 +18,7 @@ import { collectPages, followLink, readCollectionPage, storeLink, withQuery } fr
 import { couponFromWire, orderFromSale, productFromDerived, storeMetadataFromWire } from './map.ts';
 import { FOXY_HEADERS, FOXY_REL, readSale } from './wire.ts';
 import { optionalString, readObject } from '../wire.ts';
+import { sharedRead } from '../shared-read.ts';
 
 /** Transactions read for the catalogue: 5 pages of 200 (platforms.md 5.3 [decision]). */
 export const PAGE_LIMIT = 200;
@@ -47,38 +48,32 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
     return response.json;
   };
 
-  let storeResource: Promise<unknown> | undefined;
-  const storeOf = (options?: CallOptions): Promise<unknown> => {
-    storeResource ??= (async () => {
-      const home = await getJson(new URL('/', apiBase).href, 'probe', options);
-      return getJson(storeLink(home, apiBase), 'probe', options);
-    })();
-    storeResource.catch(() => (storeResource = undefined));
-    return storeResource;
-  };
+  // Each read once for every screen; a screen left while it is read stops its own wait only (shared-read.ts).
+  const storeResource = sharedRead(async (signal) => {
+    const home = await getJson(new URL('/', apiBase).href, 'probe', { signal });
+    return getJson(storeLink(home, apiBase), 'probe', { signal });
+  });
+  const storeOf = (options?: CallOptions): Promise<unknown> => storeResource(options?.signal);
 
-  let catalogue: Promise<Catalogue> | undefined;
   // The next page of the same search slices the last selection (re-derived items start it over).
   const selection = keepLastSelection(selectDerived);
-  const load = (options?: CallOptions): Promise<Catalogue> => {
-    catalogue ??= (async () => {
-      const storeJson = await storeOf(options);
-      const categoriesUrl = withQuery(followLink(storeJson, FOXY_REL.itemCategories, apiBase), { limit: PAGE_LIMIT });
-      const salesUrl = withQuery(followLink(storeJson, FOXY_REL.transactions, apiBase), { zoom: 'items', order: 'transaction_date desc', limit: PAGE_LIMIT });
-      const [categories, sales] = await Promise.all([
-        collectPages((url) => getJson(url, 'listProducts', options), categoriesUrl, FOXY_REL.itemCategories, apiBase, MAX_PAGES),
-        collectPages((url) => getJson(url, 'listProducts', options), salesUrl, FOXY_REL.transactions, apiBase, MAX_PAGES),
-      ]);
-      // One sale the store sent unreadable leaves out that sale (or its unreadable items), not the catalogue.
-      const { sales: read, unread } = readSales(sales.entries);
-      const items = deriveCatalogue(read, categoryNames(categories.entries));
-      const currency = read.find((sale) => !sale.isTest)?.currency ?? FALLBACK_CURRENCY;
-      const site = optionalString(readObject(storeJson, '$'), 'store_url', '$');
-      return { items, currency, site, unreadSales: unread };
-    })();
-    catalogue.catch(() => (catalogue = undefined));
-    return catalogue;
-  };
+  const catalogue = sharedRead(async (signal): Promise<Catalogue> => {
+    const options = { signal };
+    const storeJson = await storeOf(options);
+    const categoriesUrl = withQuery(followLink(storeJson, FOXY_REL.itemCategories, apiBase), { limit: PAGE_LIMIT });
+    const salesUrl = withQuery(followLink(storeJson, FOXY_REL.transactions, apiBase), { zoom: 'items', order: 'transaction_date desc', limit: PAGE_LIMIT });
+    const [categories, sales] = await Promise.all([
+      collectPages((url) => getJson(url, 'listProducts', options), categoriesUrl, FOXY_REL.itemCategories, apiBase, MAX_PAGES),
+      collectPages((url) => getJson(url, 'listProducts', options), salesUrl, FOXY_REL.transactions, apiBase, MAX_PAGES),
+    ]);
+    // One sale the store sent unreadable leaves out that sale (or its unreadable items), not the catalogue.
+    const { sales: read, unread } = readSales(sales.entries);
+    const items = deriveCatalogue(read, categoryNames(categories.entries));
+    const currency = read.find((sale) => !sale.isTest)?.currency ?? FALLBACK_CURRENCY;
+    const site = optionalString(readObject(storeJson, '$'), 'store_url', '$');
+    return { items, currency, site, unreadSales: unread };
+  });
+  const load = (options?: CallOptions): Promise<Catalogue> => catalogue(options?.signal);
 
   return {
     // Run once before a new bundle is stored: the home must link fx:store (a user-scoped token's
@@ -103,7 +98,7 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
       let found = loaded.items.find((item) => item.id === id);
       if (found === undefined) {
         // Re-derive once: a sale may have come in since (platforms.md 5.3).
-        catalogue = undefined;
+        catalogue.forget();
         loaded = await load(options);
         found = loaded.items.find((item) => item.id === id);
       }

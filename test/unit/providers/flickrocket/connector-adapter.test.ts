@@ -205,6 +205,31 @@ describe('FlickRocket adapter', () => {
     expect(first.capped).toBeUndefined();
   });
 
+  it('a product asked for while the catalogue is read for a screen that is then left: the product comes, the read is not repeated', async () => {
+    const fr = await adapter();
+    server.clearRequests();
+    const leaving = new AbortController();
+    const list = fr.listProducts({ count: 20 }, null, { signal: leaving.signal });
+    const product = fr.getProduct('1003');
+    leaving.abort(new DOMException('left', 'AbortError'));
+    await expect(list).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await product).id).toBe('1003');
+    const listed = server.requests().filter((r) => r.path === '/api/products.json').length;
+    await fr.listProducts({ count: 20 });
+    expect(server.requests().filter((r) => r.path === '/api/products.json').length).toBe(listed);
+  });
+
+  it('the catalogue left while it is read, and a product asked for in the same moment (the next screen): the product comes from a read afresh', async () => {
+    const fr = await adapter();
+    const leaving = new AbortController();
+    const list = fr.listProducts({ count: 20 }, null, { signal: leaving.signal });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    leaving.abort(new DOMException('left', 'AbortError'));
+    const product = fr.getProduct('1015');
+    await expect(list).rejects.toMatchObject({ name: 'AbortError' });
+    expect((await product).id).toBe('1015');
+  });
+
   it('sorted by price either way, the product without a price (1008) comes after every priced one', async () => {
     const fr = await adapter();
     for (const sort of ['price', '-price'] as const) {
