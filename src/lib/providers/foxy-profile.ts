@@ -65,7 +65,14 @@ export const foxyProfile: ProviderProfile = Object.freeze({
   paging: { firstPage: 0, minCount: 1, maxCount: 100, defaultCount: 20, local: true },
   // The local search matches an item's name and code (derive.ts).
   // Foxy's own help: coupons "are created from within your store's FoxyCart administration, on the coupons page".
-  notes: { searchHint: 'Name or product code', couponsManagedAt: 'Foxy’s admin, on its Coupons page' },
+  // No product records (platforms.md 5): a product is what an add-to-cart link or form sends, and
+  // the app reads its name, price and picture from the newest sale of it (derive.ts).
+  notes: {
+    searchHint: 'Name or product code',
+    couponsManagedAt: 'Foxy’s admin, on its Coupons page',
+    productsElsewhere:
+      'Foxy keeps no list of products to edit: a product is what your store’s cart links and forms send, so change its name or price there. What this page shows comes from your store’s orders.',
+  },
   embedUnavailable:
     'A snippet carries its credential in the page’s HTML, where anyone can read it, and Foxy has no read-only credential: every Foxy token gives full access to the store. So this app makes no snippet for Foxy stores.',
 });

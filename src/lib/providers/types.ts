@@ -224,9 +224,11 @@ export interface ProviderProfile {
  * "Product name" where a platform sets none: every platform's search matches the name);
  * `ordersUnconfirmed`: one calm line above the orders where their reading is not yet confirmed
  * against a live store (FlickRocket's order fields, platforms.md 3.4); `couponsManagedAt`: where in
- * the store's own admin its coupons are created and changed (the Coupons screen only shows them).
+ * the store's own admin its coupons are created and changed (the Coupons screen only shows them);
+ * `productsElsewhere`: one quiet line under a product's page, for a connected merchant, where the
+ * platform has no product editing at all (Foxy: no product records; where a product is changed).
  */
-export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint' | 'ordersUnconfirmed' | 'couponsManagedAt';
+export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint' | 'ordersUnconfirmed' | 'couponsManagedAt' | 'productsElsewhere';
 
 /**
  * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector
