@@ -6,13 +6,16 @@
  *   store's orders), in Foxy's own words (its profile's note); a platform with an editor shows the
  *   editor and not the line (regression: Foxy's page said nothing where every other platform's had
  *   an editor).
+ * - While the orders load, "Loading orders…" stands right under the Orders heading (regression: it
+ *   sat in the middle of a 60vh box, about a third of the window below the heading); so do Foxy's
+ *   coupons waiting for the store's currency, and a Goodsie store's orders (the same screens).
  * Screenshots at 360 and 1280 px.
  */
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { STORE_NAME, connectThroughConsent, photographAtWidths } from '../helpers/e2e-app.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { DEMO_BUNDLE } from '../platforms/foxy/constants.ts';
@@ -35,6 +38,13 @@ async function connectedFoxy(width: number): Promise<{ page: Page; app: StaticSe
   await page.getByRole('button', { name: /^Connect .* with the get token bundle$/ }).click();
   await page.getByText(/^Connected · can browse products and see orders and coupons$/).waitFor();
   return { page, app, foxy };
+}
+
+/** How far below the bottom of the screen's heading the text of the line `text` starts, in CSS px. */
+async function gapUnderHeading(page: Page, text: string): Promise<number> {
+  const heading = (await page.getByRole('heading', { level: 1 }).boundingBox())!;
+  const line = (await page.getByText(text, { exact: true }).boundingBox())!;
+  return line.y - (heading.y + heading.height);
 }
 
 describe('a Foxy merchant’s product page and orders', () => {
@@ -64,5 +74,70 @@ describe('a Foxy merchant’s product page and orders', () => {
     await goodsie.getByRole('heading', { name: 'Manage this product' }).waitFor();
     await goodsie.getByRole('button', { name: 'Save' }).waitFor();
     expect(await goodsie.getByText(/keeps no list of products to edit/).count()).toBe(0);
+  });
+
+  it('while Foxy’s orders load, “Loading orders…” stands right under the Orders heading, at 360 and 1280 px', async () => {
+    const { page, app, foxy } = await connectedFoxy(1280);
+    // The store's transactions held back until the loading screen is measured and photographed.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(`${foxy.origin}/**`, async (route) => {
+      if (!route.request().url().includes('/transactions')) return route.fallback();
+      await held;
+      await route.fallback();
+    });
+    await page.goto(`${app.url}#/s/foxy/orders`);
+    await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Loading orders…' }).waitFor();
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      // right under the heading: within 2rem of its bottom (its text stood 245 px below it in a 1280 × 800 window)
+      const gap = await gapUnderHeading(page, 'Loading orders…');
+      expect(gap, `at ${width} px`).toBeGreaterThanOrEqual(0);
+      expect(gap, `at ${width} px`).toBeLessThanOrEqual(32);
+    }
+    await photographAtWidths(page, 'foxy-orders-loading');
+    release();
+    await page.getByRole('table').waitFor();
+    expect(await page.getByText('Loading orders…').count()).toBe(0);
+  });
+
+  it('Foxy’s coupons waiting for the store’s currency, and a Goodsie store’s orders loading, say so right under their screen’s heading too', async () => {
+    const { page, app, foxy } = await connectedFoxy(1280);
+    // Coupons come before Foxy's currency, which comes with the transactions: held, the coupons wait for it.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    await page.route(`${foxy.origin}/**`, async (route) => {
+      if (!route.request().url().includes('/transactions')) return route.fallback();
+      await held;
+      await route.fallback();
+    });
+    await page.goto(`${app.url}#/s/foxy/coupons`);
+    const managed = page.getByText(/^Shown here to copy and share\./);
+    await managed.waitFor();
+    await page.getByRole('main').getByRole('status').filter({ hasText: 'Loading coupons…' }).waitFor();
+    // under the heading and the one line that follows it, not a third of the window lower
+    const below = (await page.getByText('Loading coupons…', { exact: true }).boundingBox())!.y - (await managed.boundingBox())!.y - (await managed.boundingBox())!.height;
+    expect(below).toBeGreaterThanOrEqual(0);
+    expect(below).toBeLessThanOrEqual(32);
+    await photographAtWidths(page, 'foxy-coupons-loading');
+    release();
+    await page.locator('li code').getByText('BIG15', { exact: true }).waitFor();
+
+    const { page: goodsie } = await e2e.open({ width: 1280 });
+    await goodsie.goto(e2e.env.app.url);
+    await connectThroughConsent(goodsie, STORE_NAME);
+    await goodsie.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    let releaseOrders!: () => void;
+    const ordersHeld = new Promise<void>((done) => (releaseOrders = done));
+    await goodsie.route(`${e2e.env.store.origin}/api/v1/orders*`, async (route) => (await ordersHeld, route.fallback()));
+    await goodsie.getByRole('link', { name: 'Orders' }).click();
+    await goodsie.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
+    await goodsie.getByRole('main').getByRole('status').filter({ hasText: 'Loading orders…' }).waitFor();
+    const gap = await gapUnderHeading(goodsie, 'Loading orders…');
+    expect(gap).toBeGreaterThanOrEqual(0);
+    expect(gap).toBeLessThanOrEqual(32);
+    releaseOrders();
+    await goodsie.getByText('Page 1 of 2').waitFor();
   });
 });
