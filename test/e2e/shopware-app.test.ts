@@ -295,8 +295,21 @@ describe('Shopware 6 in the app', () => {
     const tee = page.getByRole('listitem').filter({ hasText: 'TEE999' });
     expect(await tee.innerText()).toMatch(/Any tee for 9\.99\s+Its terms are set in the store’s admin\.\s+No end date/);
     expect(await page.getByRole('listitem').filter({ hasText: 'SUMMER10' }).innerText()).toMatch(/Summer 10 %\s+10% off/);
+    // 100 % off delivery reads as free shipping, said once (it was the name over "Its terms are set in the store’s admin.")
+    const freeship = page.getByRole('listitem').filter({ hasText: 'FREESHIP' });
+    expect(await freeship.locator('.off').innerText()).toBe('Free shipping');
+    expect(await freeship.getByText(/Free shipping/i).count()).toBe(1);
+    expect(await freeship.getByText('Its terms are set').count()).toBe(0);
     // a promotion switched off in the admin is no coupon a shopper can use
     expect(await page.getByText('WINTER20').count()).toBe(0);
+    // what the admin lists beside the coupons is said, with why, under the title before the coupons (they were left out without a word)
+    const notListed = page.getByRole('list', { name: '3 promotions are not listed here:' });
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual([
+      '1 uses individual codes, a single-use code for each shopper: “Newsletter codes”. Its codes are in Shopware Administration › Marketing › Promotions.',
+      '1 applies by itself in the cart, without a code: “Automatic free delivery”.',
+      '1 is switched off: “Winter 20 %”.',
+    ]);
+    expect(await notListed.evaluate((list) => list.compareDocumentPosition(document.getElementById('active-title')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
     // one set up ahead is not listed as live: under "Not started yet" with its start; one over, under "Expired"
     const upcoming = page.getByRole('list', { name: 'Not started yet' });
     expect(await upcoming.getByRole('listitem').innerText()).toMatch(/^SPRING30[\s\S]*Spring launch\s+30% off\s+Starts [^·\n]*2099 · Expires [^·\n]*2099$/);

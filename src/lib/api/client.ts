@@ -16,7 +16,7 @@ import { ProductConflictError } from '../domain/conflict.ts';
 import { refusalOf, SAVES, SaveRefusedError } from '../domain/refusal.ts';
 import type {
   Cart,
-  Coupon,
+  CouponList,
   NewProduct,
   NumberedOrderPage,
   Product,
@@ -56,7 +56,7 @@ export interface StoreApi {
   getCart(signal?: AbortSignal): Promise<Cart>;
   addToCart(productId: string, quantity: number, signal?: AbortSignal): Promise<Cart>;
   listOrders(paging?: { page?: number; count?: number }, signal?: AbortSignal): Promise<NumberedOrderPage>;
-  listCoupons(signal?: AbortSignal): Promise<Coupon[]>;
+  listCoupons(signal?: AbortSignal): Promise<CouponList>;
   /** PATCH with the `updated` value last seen; ProductConflictError (with the server's current product) when stale. */
   updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, signal?: AbortSignal): Promise<Product>;
   createProduct(product: NewProduct, signal?: AbortSignal): Promise<Product>;

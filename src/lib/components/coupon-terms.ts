@@ -1,7 +1,7 @@
 /**
  * What a coupon takes off, in words, for the coupons screen: a headline ("15% off", "Up to 20%
- * off") and the conditions beneath it ("5% from 2 items, 10% from 5 items…"). Amounts are in the
- * store's currency once it is known, bare numbers until then.
+ * off", "Free shipping") and the conditions beneath it ("5% from 2 items, 10% from 5 items…").
+ * Amounts are in the store's currency once it is known, bare numbers until then.
  */
 import type { Coupon, CouponTiers } from '../domain/catalog.ts';
 import { formatPrice } from '../shared/money.ts';
@@ -16,10 +16,13 @@ export interface CouponTerms {
 /** Said where the app cannot read a discount's terms (Shopware's fixed prices, Foxy's incremental tiers). */
 export const TERMS_ELSEWHERE = 'Its terms are set in the store’s admin.';
 
-export function couponTerms(coupon: Pick<Coupon, 'percentOff' | 'amountOff' | 'tiers'>, currency: string | undefined): CouponTerms {
+export function couponTerms(coupon: Pick<Coupon, 'percentOff' | 'amountOff' | 'tiers' | 'appliesTo'>, currency: string | undefined): CouponTerms {
   const money = (amount: number) => (currency ? formatPrice(amount, currency) : formatCount(amount));
-  if (coupon.percentOff !== null) return { off: `${formatCount(coupon.percentOff)}% off`, terms: '' };
-  if (coupon.amountOff !== undefined) return { off: `${money(coupon.amountOff)} off`, terms: '' };
+  // off the shipping costs: all of them is free shipping, not "100% off" of nothing named
+  const what = coupon.appliesTo === 'shipping' ? ' off shipping' : ' off';
+  if (coupon.appliesTo === 'shipping' && coupon.percentOff === 100) return { off: 'Free shipping', terms: '' };
+  if (coupon.percentOff !== null) return { off: `${formatCount(coupon.percentOff)}%${what}`, terms: '' };
+  if (coupon.amountOff !== undefined) return { off: `${money(coupon.amountOff)}${what}`, terms: '' };
   if (coupon.tiers === undefined || coupon.tiers.steps.length === 0) return { off: '', terms: TERMS_ELSEWHERE };
   return tiered(coupon.tiers, money);
 }

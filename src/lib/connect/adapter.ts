@@ -8,7 +8,7 @@ import type { Capability } from '../domain/capability.ts';
 import type { StoreSaid } from '../domain/refusal.ts';
 import type {
   Cart,
-  Coupon,
+  CouponList,
   Cursor,
   NewProduct,
   OrderPage,
@@ -82,7 +82,7 @@ export interface Adapter {
   getCart?(options?: CallOptions): Promise<Cart>;
   addToCart?(productId: string, quantity: number, options?: CallOptions): Promise<Cart>;
   listOrders?(cursor?: Cursor | null, options?: CallOptions & { count?: number }): Promise<OrderPage>;
-  listCoupons?(options?: CallOptions): Promise<Coupon[]>;
+  listCoupons?(options?: CallOptions): Promise<CouponList>;
   /** With the `updated` value last seen; ProductConflictError when the platform can tell it is stale. */
   updateProduct?(id: string, edit: ProductEdit, lastSeenUpdated: string, options?: CallOptions): Promise<Product>;
   createProduct?(product: NewProduct, options?: CallOptions): Promise<Product>;

@@ -252,11 +252,33 @@ export interface Coupon {
   currency?: string;
   /** A discount that depends on the cart (Foxy's tiers); percentOff is null then. */
   tiers?: CouponTiers;
+  /** What `percentOff` or `amountOff` is taken off where it is not the order: the shipping costs (a Shopware delivery discount). */
+  appliesTo?: 'shipping';
   /** The merchant's name for it ("Summer sale"), where the store keeps one. */
   name?: string;
   /** ISO date-time before which the store refuses the code (a promotion set up ahead); absent: started. */
   startsAt?: string;
   expiresAt?: string;
+}
+
+/**
+ * Why a promotion in the store's admin is no coupon on this screen: it has codes, but each shopper
+ * gets their own (`individualCodes`); it applies in the cart without a code (`automatic`); or it is
+ * switched off, so the store refuses its code (`inactive`). `noCode`: codes are on but none is set.
+ */
+export type NotListedReason = 'individualCodes' | 'automatic' | 'inactive' | 'noCode';
+
+/** A promotion the store keeps that the coupons screen does not list, with why (the screen says so). */
+export interface NotListedPromotion {
+  /** The merchant's name for it; '' where the store keeps none. */
+  name: string;
+  reason: NotListedReason;
+}
+
+/** The coupons a shopper can type in, and the promotions left out of them, where the platform has such (Shopware). */
+export interface CouponList {
+  coupons: Coupon[];
+  notListed?: NotListedPromotion[];
 }
 
 /** From each step's threshold on, the cart gets that step's discount (the highest step reached). */

@@ -8,6 +8,7 @@ import type {
   Cart,
   CartItem,
   Coupon,
+  CouponList,
   Order,
   NumberedOrderPage,
   OrderStatus,
@@ -227,9 +228,10 @@ export function mapOrderPage(json: unknown): NumberedOrderPage {
   };
 }
 
-export function mapCoupons(json: unknown): Coupon[] {
+/** The coupons of `GET /api/v1/coupons`, every one it answers. */
+export function mapCoupons(json: unknown): CouponList {
   const body = readObject(json, '$');
-  return optionalArray(body, 'coupons', '$').map((value, index) => {
+  const coupons = optionalArray(body, 'coupons', '$').map((value, index) => {
     const path = `$.coupons[${index}]`;
     const wire = readObject(value, path);
     const percentOff = requireNumber(wire, 'percent_off', path);
@@ -239,6 +241,7 @@ export function mapCoupons(json: unknown): Coupon[] {
     if (expiresAt !== undefined) coupon.expiresAt = expiresAt;
     return coupon;
   });
+  return { coupons };
 }
 
 /** 409 body: {"error": "conflict", "product": <the server's current copy>}. */

@@ -6,7 +6,7 @@
  */
 import type {
   Cart,
-  Coupon,
+  CouponList,
   NewProduct,
   NumberedOrderPage,
   Product,
@@ -99,7 +99,7 @@ export interface ProviderAdapter {
   mapPages(json: unknown): StorePage[];
   mapCart(json: unknown): Cart;
   mapOrderPage(json: unknown): NumberedOrderPage;
-  mapCoupons(json: unknown): Coupon[];
+  mapCoupons(json: unknown): CouponList;
   /** The server's current product from a 409 body, or undefined when the body holds none. */
   mapConflict(json: unknown): Product | undefined;
   /** What a 400 or 422 to a product save said (its ApiError's `error_description`), with the field it names. */

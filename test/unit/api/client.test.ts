@@ -156,7 +156,7 @@ describe('requests', () => {
     const orders = await api.listOrders({ page: 1, count: 5 });
     expect(orders.orders[0]!.total).toBe(10);
     expect(orders.paging.total).toBe(6);
-    expect(await api.listCoupons()).toEqual([{ code: 'TEN', percentOff: 10 }]);
+    expect(await api.listCoupons()).toEqual({ coupons: [{ code: 'TEN', percentOff: 10 }] });
   });
 
   it('reads the cart and adds to it with a JSON body', async () => {

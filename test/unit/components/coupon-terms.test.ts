@@ -17,6 +17,14 @@ describe('couponTerms', () => {
     expect(couponTerms({ percentOff: null, amountOff: 5 }, undefined).off).toBe('5 off');
   });
 
+  it('says a discount on the shipping costs as such, all of them as "Free shipping" (regression: a Shopware delivery discount had no headline)', () => {
+    expect(couponTerms({ percentOff: 100, appliesTo: 'shipping' }, 'EUR')).toEqual({ off: 'Free shipping', terms: '' });
+    expect(couponTerms({ percentOff: 50, appliesTo: 'shipping' }, 'EUR')).toEqual({ off: '50% off shipping', terms: '' });
+    expect(couponTerms({ percentOff: null, amountOff: 4.5, appliesTo: 'shipping' }, 'EUR')).toEqual({ off: `${eur(4.5)} off shipping`, terms: '' });
+    // 100 % off the order is not free shipping
+    expect(couponTerms({ percentOff: 100 }, 'EUR')).toEqual({ off: '100% off', terms: '' });
+  });
+
   it('says what one tier asks of the cart', () => {
     expect(couponTerms(tiers('spend', 'percent', [{ from: 50, off: 15 }]), 'EUR')).toEqual({ off: '15% off', terms: `When you spend ${eur(50)} or more.` });
     expect(couponTerms(tiers('items', 'amount', [{ from: 3, off: 4 }]), 'EUR')).toEqual({ off: `${eur(4)} off`, terms: 'When you buy 3 or more.' });

@@ -370,11 +370,13 @@ describe('goodsie list and other mappers', () => {
   });
 
   it('maps coupons', () => {
-    expect(adapter.mapCoupons({ coupons: [{ code: 'SPRING', percent_off: 15, expires_at: '2024-06-01T00:00:00Z' }, { code: 'ALWAYS', percent_off: 5 }] })).toEqual([
-      { code: 'SPRING', percentOff: 15, expiresAt: '2024-06-01T00:00:00Z' },
-      { code: 'ALWAYS', percentOff: 5 },
-    ]);
-    expect(adapter.mapCoupons({})).toEqual([]);
+    expect(adapter.mapCoupons({ coupons: [{ code: 'SPRING', percent_off: 15, expires_at: '2024-06-01T00:00:00Z' }, { code: 'ALWAYS', percent_off: 5 }] })).toEqual({
+      coupons: [
+        { code: 'SPRING', percentOff: 15, expiresAt: '2024-06-01T00:00:00Z' },
+        { code: 'ALWAYS', percentOff: 5 },
+      ],
+    });
+    expect(adapter.mapCoupons({})).toEqual({ coupons: [] });
     expect(errorCodeOf(() => adapter.mapCoupons({ coupons: [{ code: 'X', percent_off: 150 }] }))).toBe('API_INVALID_RESPONSE');
   });
 

@@ -8,7 +8,7 @@
 import type { Adapter, AdapterContext, CallOptions } from '../../connect/adapter.ts';
 import type { ApiOperation } from '../../connect/operations.ts';
 import type { FoxyStoreConfig } from '../../connect/store-config.ts';
-import type { Coupon, Cursor, Order, OrderPage, Product, ProductListQuery, ProductPage, StoreMetadata } from '../../domain/catalog.ts';
+import type { CouponList, Cursor, Order, OrderPage, Product, ProductListQuery, ProductPage, StoreMetadata } from '../../domain/catalog.ts';
 import type { Capability } from '../../domain/capability.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { FOXY_CAPABILITIES } from '../foxy-profile.ts';
@@ -133,10 +133,10 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
       return { orders, next: page.next === undefined ? null : (page.next as Cursor), total: page.total, ...(filtered ? { roughTotal: true as const } : {}) };
     },
 
-    async listCoupons(options?: CallOptions): Promise<Coupon[]> {
+    async listCoupons(options?: CallOptions): Promise<CouponList> {
       const url = withQuery(followLink(await storeOf(options), FOXY_REL.coupons, apiBase), { zoom: 'coupon_codes', limit: PAGE_LIMIT });
       const { entries } = await collectPages((next) => getJson(next, 'listCoupons', options), url, FOXY_REL.coupons, apiBase, MAX_PAGES);
-      return entries.flatMap((entry, i) => couponFromWire(entry, `$.fx:coupons[${i}]`) ?? []);
+      return { coupons: entries.flatMap((entry, i) => couponFromWire(entry, `$.fx:coupons[${i}]`) ?? []) };
     },
   };
 }

@@ -9,7 +9,7 @@ import type { ApiOperation } from '../../connect/operations.ts';
 import type { ApiRequest, ApiResponse, SendOptions } from '../../connect/request.ts';
 import type { Shopware6StoreConfig } from '../../connect/store-config.ts';
 import type { Capability } from '../../domain/capability.ts';
-import { numberedPagesFrom, type Coupon, type Cursor, type OrderPage, type Product, type ProductEdit, type ProductListQuery, type ProductPage, type StoreMetadata } from '../../domain/catalog.ts';
+import { numberedPagesFrom, type CouponList, type Cursor, type OrderPage, type Product, type ProductEdit, type ProductListQuery, type ProductPage, type StoreMetadata } from '../../domain/catalog.ts';
 import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { invalidResponse, readableItems, readObject } from '../wire.ts';
@@ -28,7 +28,8 @@ import {
 } from './criteria.ts';
 import { chooseCurrency, readCurrencyTable, type CurrencyTable, type SwCurrency } from './currency.ts';
 import { missingPrivileges, shopware6Hooks } from './hooks.ts';
-import { mapAdminProduct, mapOrder, mapPromotion, readCalculatedTax, readSearchResult } from './map.ts';
+import { mapAdminProduct, mapOrder, readCalculatedTax, readSearchResult } from './map.ts';
+import { mapPromotions } from './promotion.ts';
 import type { SwCriteria, SwPriceWire } from './wire.ts';
 
 /** A page cursor is the next 1-based Shopware page, as text. */
@@ -203,14 +204,13 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
       return { orders: data.map((item, index) => mapOrder(item, `data[${index}]`)), next: nextCursor(page0, count, paging.total ?? 0), total: paging.total ?? data.length };
     },
 
-    async listCoupons(options): Promise<Coupon[]> {
+    async listCoupons(options): Promise<CouponList> {
       const [answer, { chosen, fallback }] = await Promise.all([search('promotion', buildPromotionListCriteria(0, COUPON_PAGE), 'listCoupons', options), currenciesOf(options)]);
-      const { data } = readSearchResult(answer.json, 1, COUPON_PAGE);
-      const coupons = data.flatMap((item, index) => mapPromotion(item, `data[${index}]`) ?? []);
+      const list = mapPromotions(readSearchResult(answer.json, 1, COUPON_PAGE).data);
       // An absolute discount's value is in the shop's default currency (a shop showing another one
       // converts it, or takes the price the promotion sets for that currency): said in the currency it is kept in.
-      if (chosen.id === fallback.id) return coupons;
-      return coupons.map((coupon) => (coupon.amountOff === undefined ? coupon : { ...coupon, currency: fallback.isoCode }));
+      if (chosen.id === fallback.id) return list;
+      return { ...list, coupons: list.coupons.map((coupon) => (coupon.amountOff === undefined ? coupon : { ...coupon, currency: fallback.isoCode })) };
     },
 
     async updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, options): Promise<Product> {

@@ -3,7 +3,7 @@
  * checks of `../wire.ts` and throws AppError API_INVALID_RESPONSE (naming the field, never its
  * value) where the answer breaks the contract.
  */
-import type { Coupon, Order, OrderStatus, Paging, Product, ProductImage } from '../../domain/catalog.ts';
+import type { Order, OrderStatus, Paging, Product, ProductImage } from '../../domain/catalog.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
 import { storeOrderStatus } from '../order-status.ts';
@@ -34,7 +34,7 @@ function requireId(wire: WireObject, path: string): string {
 }
 
 /** `translated.<key>` first (the context language, inheritance applied), then the column. */
-function translated(wire: WireObject, key: string, path: string): string | undefined {
+export function translated(wire: WireObject, key: string, path: string): string | undefined {
   const t = wire.translated === undefined || wire.translated === null ? undefined : readObject(wire.translated, `${path}.translated`);
   const fromTranslation = t === undefined ? undefined : optionalString(t, key, `${path}.translated`);
   if (fromTranslation !== undefined && fromTranslation.trim() !== '') return fromTranslation;
@@ -292,41 +292,4 @@ export function mapOrder(value: unknown, path = 'data[0]'): Order {
     if (email !== undefined) order.customerEmail = email;
   }
   return order;
-}
-
-/**
- * One element of `POST /api/search/promotion` (association `discounts`) -> Coupon, or `null` for a
- * promotion a shopper cannot type in (no codes, or individual codes only) or one switched off:
- * Shopware's cart takes a code only from an `active` promotion (PermittedGlobalCodePromotions).
- */
-export function mapPromotion(value: unknown, path = 'data[0]'): Coupon | null {
-  const wire = readObject(value, path);
-  if (optionalBoolean(wire, 'active', path) === false) return null;
-  const useCodes = optionalBoolean(wire, 'useCodes', path) ?? false;
-  const individual = optionalBoolean(wire, 'useIndividualCodes', path) ?? false;
-  const code = optionalString(wire, 'code', path);
-  if (!useCodes || individual || code === undefined || code.trim() === '') return null;
-  const discounts = optionalArray(wire, 'discounts', path).map((item, index) => {
-    const d = readObject(item, `${path}.discounts[${index}]`);
-    return {
-      type: requireString(d, 'type', `${path}.discounts[${index}]`),
-      value: requireNumber(d, 'value', `${path}.discounts[${index}]`),
-      scope: optionalString(d, 'scope', `${path}.discounts[${index}]`) ?? 'cart',
-    };
-  });
-  // Only a discount on the cart is "N% off" the order; one on delivery or on sets, a fixed price
-  // (`fixed`, `fixed_unit`) is left to the promotion's name.
-  const onCart = discounts.filter((d) => d.scope === 'cart');
-  const percentage = onCart.length === 1 ? onCart.find((d) => d.type === 'percentage') : undefined;
-  const absolute = onCart.length === 1 ? onCart.find((d) => d.type === 'absolute') : undefined;
-  const coupon: Coupon = { code, percentOff: percentage === undefined ? null : percentage.value };
-  if (percentage === undefined && absolute !== undefined) coupon.amountOff = absolute.value;
-  const name = optionalString(wire, 'name', path)?.trim();
-  if (name !== undefined && name !== '' && name !== code) coupon.name = name;
-  // the cart takes the code only from validFrom on (ActiveDateRange): one set up ahead is said so
-  const startsAt = optionalDateTime(wire, 'validFrom', path);
-  if (startsAt !== undefined) coupon.startsAt = startsAt;
-  const expiresAt = optionalDateTime(wire, 'validUntil', path);
-  if (expiresAt !== undefined) coupon.expiresAt = expiresAt;
-  return coupon;
 }

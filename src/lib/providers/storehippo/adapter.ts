@@ -139,7 +139,7 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
         coupons.push(...result.coupons);
         if (!result.paging.hasMore) break;
       }
-      return coupons;
+      return { coupons };
     },
     async updateProduct(id, edit, lastSeenUpdated, call) {
       // 2.4: no conditional update; re-GET and compare updated_on right before the PUT.

@@ -225,7 +225,8 @@ describe('Foxy adapter (links only)', () => {
     const second = await adapter.listOrders!(first.next, { count: 50 });
     expect(second.orders[0]?.id).not.toBe(first.orders[0]?.id);
     expect(new Set([...first.orders, ...second.orders].map((o) => o.status)).size).toBeGreaterThan(1);
-    const coupons = await adapter.listCoupons!();
+    const { coupons, notListed } = await adapter.listCoupons!();
+    expect(notListed).toBeUndefined();
     expect(coupons.length).toBeGreaterThan(0);
     expect(coupons.some((c) => c.percentOff !== null)).toBe(true);
     const metadata = await adapter.getMetadata();

@@ -7,7 +7,8 @@ import type { Product } from '../../../../src/lib/domain/catalog.ts';
 import { AppError } from '../../../../src/lib/oauth/errors.ts';
 import { chooseCurrency, readCurrencyTable, type CurrencyTable } from '../../../../src/lib/providers/shopware6/currency.ts';
 import { buildCurrencyCriteria, buildOrderListCriteria, buildProductDetailCriteria, buildProductListCriteria, buildPromotionListCriteria } from '../../../../src/lib/providers/shopware6/criteria.ts';
-import { mapAdminProduct, mapOrder, mapPromotion, readSearchResult } from '../../../../src/lib/providers/shopware6/map.ts';
+import { mapAdminProduct, mapOrder, readSearchResult } from '../../../../src/lib/providers/shopware6/map.ts';
+import { mapPromotions } from '../../../../src/lib/providers/shopware6/promotion.ts';
 import { ADMIN, apiSearch, integrationToken } from '../../../platforms/shopware/client.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
 import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
@@ -288,22 +289,65 @@ describe('orders, promotions', () => {
     expect(sent('open', ['awaiting_bank_transfer'], ['shipped'])).toBe('shipped: Shipped · Awaiting bank transfer');
   });
 
-  it('maps promotions with a fixed code to coupons: percentage, fixed amount, validFrom/validUntil; skips the others and the inactive', async () => {
+  it('maps promotions with a fixed code to coupons: percentage, fixed amount, free shipping, validFrom/validUntil; the others are said as not listed, with why', async () => {
     const answer = await apiSearch(store.origin, 'promotion', token, buildPromotionListCriteria(0, 25));
-    const coupons = readSearchResult(answer.json, 1, 25).data.map((p, i) => mapPromotion(p, `data[${i}]`));
+    const { coupons, notListed } = mapPromotions(readSearchResult(answer.json, 1, 25).data);
     expect(coupons).toEqual([
       { code: 'SUMMER10', name: 'Summer 10 %', percentOff: 10, startsAt: '2024-04-01T09:00:00.000+00:00', expiresAt: '2027-09-30T22:00:00.000+00:00' },
       { code: 'FIVEOFF', name: 'Five off', percentOff: null, amountOff: 5 },
-      null,
-      null,
-      // a fixed price and a discount on delivery are not "off" the cart: the name tells
+      // a fixed price is not "off" the cart: the name tells
       { code: 'TEE999', name: 'Any tee for 9.99', percentOff: null },
-      { code: 'FREESHIP', name: 'Free shipping', percentOff: null },
-      // switched off: Shopware's cart refuses its code, so it is no coupon
-      null,
+      // 100 % on delivery (scope 'delivery'): off the shipping costs, all of them
+      { code: 'FREESHIP', name: 'Free shipping', percentOff: 100, appliesTo: 'shipping' },
       // validFrom ahead (the cart refuses it until then) and validUntil past: both dates kept
       { code: 'SPRING30', name: 'Spring launch', percentOff: 30, startsAt: '2099-03-01T00:00:00.000+00:00', expiresAt: '2099-05-31T22:00:00.000+00:00' },
       { code: 'BLACKFRIDAY', name: 'Black Friday', percentOff: 25, startsAt: '2025-11-28T00:00:00.000+00:00', expiresAt: '2025-12-01T23:00:00.000+00:00' },
     ]);
+    // no code a shopper can type in, each said with why (they were left out without a word)
+    expect(notListed).toEqual([
+      { name: 'Automatic free delivery', reason: 'automatic' },
+      { name: 'Newsletter codes', reason: 'individualCodes' },
+      // switched off: Shopware's cart refuses its code, so it is no coupon
+      { name: 'Winter 20 %', reason: 'inactive' },
+    ]);
+  });
+
+  it('says why a promotion is not listed: switched off before how it takes codes, no code, no name', () => {
+    const promotion = (fields: object) => ({ id: 'a'.repeat(32), name: 'P', active: true, useCodes: true, useIndividualCodes: false, code: 'P1', discounts: [], ...fields });
+    const { coupons, notListed } = mapPromotions([
+      promotion({ active: false, useIndividualCodes: true }),
+      promotion({ active: false, useCodes: false }),
+      promotion({ useCodes: null }),
+      promotion({ code: '  ' }),
+      promotion({ code: null }),
+      promotion({ name: null, translated: { name: 'Übersetzt' }, useIndividualCodes: true }),
+      promotion({ name: '', useCodes: false }),
+      promotion({}),
+    ]);
+    expect(notListed!.map((p) => p.reason)).toEqual(['inactive', 'inactive', 'automatic', 'noCode', 'noCode', 'individualCodes', 'automatic']);
+    expect(notListed!.map((p) => p.name).slice(-2)).toEqual(['Übersetzt', '']);
+    expect(coupons.map((c) => c.code)).toEqual(['P1']);
+    // none left out: nothing to say
+    expect(mapPromotions([promotion({})])).toEqual({ coupons: [{ code: 'P1', name: 'P', percentOff: null }] });
+    expectInvalid(() => mapPromotions([promotion({ active: 'no' })]));
+  });
+
+  it('reads a discount on delivery as off the shipping costs, not the order; a capped percentage, sets and several discounts are left to the name', () => {
+    const off = (...discounts: object[]) => {
+      const [coupon] = mapPromotions([{ id: 'a'.repeat(32), name: 'P', active: true, useCodes: true, useIndividualCodes: false, code: 'P1', discounts }]).coupons;
+      const { code: _code, name: _name, ...rest } = coupon!;
+      return rest;
+    };
+    expect(off({ type: 'percentage', value: 100, scope: 'delivery' })).toEqual({ percentOff: 100, appliesTo: 'shipping' });
+    expect(off({ type: 'percentage', value: 50, scope: 'delivery', maxValue: null })).toEqual({ percentOff: 50, appliesTo: 'shipping' });
+    expect(off({ type: 'absolute', value: 4.5, scope: 'delivery' })).toEqual({ percentOff: null, amountOff: 4.5, appliesTo: 'shipping' });
+    // at most 5 off the shipping: not free shipping (PromotionDeliveryCalculator caps it)
+    expect(off({ type: 'percentage', value: 100, scope: 'delivery', maxValue: 5 })).toEqual({ percentOff: null });
+    // shipping at a fixed price
+    expect(off({ type: 'fixed_unit', value: 1, scope: 'delivery' })).toEqual({ percentOff: null });
+    // the cart's discount is the headline beside one on delivery, as before
+    expect(off({ type: 'percentage', value: 10, scope: 'cart' }, { type: 'percentage', value: 100, scope: 'delivery' })).toEqual({ percentOff: 10 });
+    expect(off({ type: 'percentage', value: 100, scope: 'delivery' }, { type: 'absolute', value: 2, scope: 'delivery' })).toEqual({ percentOff: null });
+    expect(off({ type: 'percentage', value: 20, scope: 'set' })).toEqual({ percentOff: null });
   });
 });

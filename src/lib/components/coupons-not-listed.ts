@@ -1,0 +1,53 @@
+/**
+ * The promotions a store keeps that the coupons screen does not list, in words: how many, and for
+ * each reason how many with their names, so that a merchant who counts more promotions in the
+ * store's admin than coupons here is told which and why ("1 applies by itself in the cart, without
+ * a code: “Automatic free delivery”.").
+ */
+import type { NotListedPromotion, NotListedReason } from '../domain/catalog.ts';
+import { isolateDirection } from '../shared/direction.ts';
+import { formatCount } from './format.ts';
+
+export interface NotListedWords {
+  /** "3 promotions are not listed here:" */
+  lead: string;
+  /** One line per reason, in REASONS' order. */
+  lines: string[];
+}
+
+/** Names said per reason before "and N more". */
+const NAMES_SHOWN = 3;
+
+/** The reasons in the order said, each as [one, several] (the count goes before). */
+const REASONS: readonly [NotListedReason, string, string][] = [
+  ['individualCodes', 'uses individual codes, a single-use code for each shopper', 'use individual codes, a single-use code for each shopper'],
+  ['automatic', 'applies by itself in the cart, without a code', 'apply by themselves in the cart, without a code'],
+  ['inactive', 'is switched off', 'are switched off'],
+  ['noCode', 'takes codes but has none set', 'take codes but have none set'],
+];
+
+/**
+ * `managedAt`: where the store's admin keeps promotions (the platform's note), for the individual
+ * codes, which only the admin lists; null when there is nothing to say.
+ */
+export function notListedWords(notListed: readonly NotListedPromotion[], managedAt: string | undefined): NotListedWords | null {
+  if (notListed.length === 0) return null;
+  const count = notListed.length;
+  const lines: string[] = [];
+  for (const [reason, one, several] of REASONS) {
+    const names = notListed.filter((p) => p.reason === reason).map((p) => p.name);
+    if (names.length === 0) continue;
+    let line = `${formatCount(names.length)} ${names.length === 1 ? one : several}: ${listNames(names)}.`;
+    if (reason === 'individualCodes') line += ` ${names.length === 1 ? 'Its' : 'Their'} codes are in ${managedAt ?? 'the store’s own admin'}.`;
+    lines.push(line);
+  }
+  return { lead: `${formatCount(count)} ${count === 1 ? 'promotion is' : 'promotions are'} not listed here:`, lines };
+}
+
+/** “A”, “B”, “C” and 2 more; a promotion with no name is said so. */
+function listNames(names: readonly string[]): string {
+  const said = names.slice(0, NAMES_SHOWN).map((name) => (name === '' ? 'one without a name' : `“${isolateDirection(name)}”`));
+  const more = names.length - said.length;
+  if (more > 0) return `${said.join(', ')} and ${formatCount(more)} more`;
+  return said.length === 1 ? said[0]! : `${said.slice(0, -1).join(', ')} and ${said.at(-1)!}`;
+}

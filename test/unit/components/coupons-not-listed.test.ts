@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { notListedWords } from '../../../src/lib/components/coupons-not-listed.ts';
+import type { NotListedPromotion, NotListedReason } from '../../../src/lib/domain/catalog.ts';
+
+const ADMIN = 'Shopware Administration › Marketing › Promotions';
+const p = (name: string, reason: NotListedReason): NotListedPromotion => ({ name, reason });
+
+describe('notListedWords', () => {
+  it('says nothing when no promotion is left out', () => {
+    expect(notListedWords([], ADMIN)).toBeNull();
+  });
+
+  it('counts the promotions left out, and says each reason once with its names, individual codes first with where they are', () => {
+    const words = notListedWords([p('Winter 20 %', 'inactive'), p('Automatic free delivery', 'automatic'), p('Newsletter codes', 'individualCodes')], ADMIN);
+    expect(words).toEqual({
+      lead: '3 promotions are not listed here:',
+      lines: [
+        `1 uses individual codes, a single-use code for each shopper: “Newsletter codes”. Its codes are in ${ADMIN}.`,
+        '1 applies by itself in the cart, without a code: “Automatic free delivery”.',
+        '1 is switched off: “Winter 20 %”.',
+      ],
+    });
+  });
+
+  it('speaks of one promotion and of several, names at most three and counts the rest', () => {
+    expect(notListedWords([p('Spring', 'noCode')], undefined)).toEqual({ lead: '1 promotion is not listed here:', lines: ['1 takes codes but has none set: “Spring”.'] });
+    expect(notListedWords([p('A', 'automatic'), p('B', 'automatic')], ADMIN)!.lines).toEqual(['2 apply by themselves in the cart, without a code: “A” and “B”.']);
+    expect(notListedWords([p('A', 'individualCodes'), p('B', 'individualCodes')], ADMIN)!.lines).toEqual([`2 use individual codes, a single-use code for each shopper: “A” and “B”. Their codes are in ${ADMIN}.`]);
+    expect(notListedWords(['A', 'B', 'C'].map((n) => p(n, 'inactive')), ADMIN)!.lines).toEqual(['3 are switched off: “A”, “B” and “C”.']);
+    expect(notListedWords(['A', 'B', 'C', 'D', 'E'].map((n) => p(n, 'inactive')), ADMIN)!.lines).toEqual(['5 are switched off: “A”, “B”, “C” and 2 more.']);
+  });
+
+  it('says where individual codes are kept in general where the platform names no place; a nameless promotion is said so; a name in Arabic keeps its direction', () => {
+    expect(notListedWords([p('', 'individualCodes')], undefined)!.lines).toEqual([
+      '1 uses individual codes, a single-use code for each shopper: one without a name. Its codes are in the store’s own admin.',
+    ]);
+    expect(notListedWords([p('تخفيض', 'automatic')], ADMIN)!.lines[0]).toBe('1 applies by itself in the cart, without a code: “\u2068تخفيض\u2069”.');
+  });
+});
