@@ -234,6 +234,21 @@ describe('data quirks (4.6.8)', () => {
     expect(bananas.childCount).toBe(0);
   });
 
+  it('lists a parent\'s variants by the parentId filter with their options and each option\'s group (null unasked), to a browse-only role', async () => {
+    const criteria = { filter: [{ type: 'equals', field: 'parentId', value: SEED_IDS.potatoes }], associations: { options: { associations: { group: {} } } } };
+    const answer = await apiSearch(origin, 'product', browse, criteria);
+    expect(answer.status).toBe(200);
+    const variants = new Map(answer.json.data.map((v: { id: string }) => [v.id, v]));
+    expect([...variants.keys()].sort()).toEqual([SEED_IDS.potatoesSmall, SEED_IDS.potatoesLarge, SEED_IDS.potatoesOff].sort());
+    const small = variants.get(SEED_IDS.potatoesSmall) as { options: { name: string; groupId: string; position: number; group: { name: string; position: number; apiAlias: string }; apiAlias: string }[] };
+    expect(small.options.map((o) => [o.group.name, o.name])).toEqual(expect.arrayContaining([['Weight', '2.5 kg'], ['Variety', 'Charlotte']]));
+    expect(small.options[0]).toMatchObject({ apiAlias: 'property_group_option', translated: { name: expect.any(String) }, group: { apiAlias: 'property_group', position: expect.any(Number) } });
+    const [plain] = (await apiSearch(origin, 'product', browse, { ids: [SEED_IDS.potatoesSmall] })).json.data;
+    expect(plain.options).toBeNull();
+    const [parent] = (await apiSearch(origin, 'product', browse, { ids: [SEED_IDS.potatoes], associations: { options: {} } })).json.data;
+    expect(parent.options).toEqual([]);
+  });
+
   it('serves media from another origin, and has one javascript: media URL', async () => {
     const rows = (await apiSearch(origin, 'product', browse, { associations: { media: {} } })).json.data;
     const urls: string[] = rows.flatMap((r: { media: { media: { url: string } }[] }) => r.media.map((m) => m.media.url));

@@ -15,8 +15,8 @@ export const TAX_ID = '0190a3c2e1f47a1b9d3e5c7f2a4b0003';
 export const TAX_RATE = 19;
 
 /** Privileges of the seeded ACL roles (platforms.md 4.4). */
-/** (product_price and rule: the advanced prices, as Shopware's Administration product viewer role reads them) */
-export const BROWSE_PRIVILEGES: readonly string[] = ['product:read', 'product_price:read', 'rule:read', 'product_media:read', 'media:read', 'category:read', 'currency:read'];
+/** (product_price and rule: the advanced prices, property_group(_option): a variant's options, as Shopware's Administration product viewer role reads them) */
+export const BROWSE_PRIVILEGES: readonly string[] = ['product:read', 'product_price:read', 'rule:read', 'property_group:read', 'property_group_option:read', 'product_media:read', 'media:read', 'category:read', 'currency:read'];
 export const ORDER_PRIVILEGES: readonly string[] = [
   'order:read',
   'order_customer:read',

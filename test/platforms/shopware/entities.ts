@@ -4,7 +4,7 @@
  * privileges reading them needs.
  */
 import { DEFAULT_CURRENCY_ID, SALES_CHANNEL_ID, SYSTEM_LANGUAGE_ID, TAX_ID, TAX_RATE } from './constants.ts';
-import { hexId, type CurrencyRow, type MediaRow, type OrderRow, type PriceRow, type ProductRow, type PromotionRow, type Seed } from './seed.ts';
+import { hexId, PROPERTY_GROUPS, PROPERTY_OPTIONS, type CurrencyRow, type MediaRow, type OrderRow, type PriceRow, type ProductRow, type PromotionRow, type Seed } from './seed.ts';
 
 export type Row = object;
 export type Json = Record<string, unknown>;
@@ -140,6 +140,8 @@ const product: EntityDefinition = {
     media: { entity: 'product_media', many: true, load: (row) => (row as ProductRow).media.map((m) => ({ ...m, productId: (row as ProductRow).id })) },
     categories: { entity: 'category', many: true, load: (row, ctx) => ctx.seed.categories.filter((c) => (row as ProductRow).categoryIds.includes(c.id)) },
     children: { entity: 'product', many: true, load: (row, ctx) => ctx.seed.products.filter((c) => c.parentId === (row as ProductRow).id) },
+    // a variant's options (ProductDefinition `options`, ManyToMany over product_option; property_group_option:read); null unasked
+    options: { entity: 'property_group_option', many: true, load: (row) => PROPERTY_OPTIONS.filter((o) => ((row as ProductRow).optionIds ?? []).includes(o.id)) },
     // advanced prices (ProductDefinition `prices`, product_price:read); [] unasked (ProductEntity's constructor)
     prices: { entity: 'product_price', many: true, unloaded: [], load: (row) => productPriceRows(row as ProductRow) },
   },
@@ -152,6 +154,28 @@ const product: EntityDefinition = {
     if (field === 'price') return p.price?.find((e) => e.currencyId === DEFAULT_CURRENCY_ID)?.gross ?? null;
     return undefined;
   },
+};
+
+/** PropertyGroupDefinition: a group's own columns, translated like every name. */
+const propertyGroup: EntityDefinition = {
+  name: 'property_group',
+  fields: (row) => {
+    const g = row as { id: string; name: string; position: number };
+    return { id: g.id, name: g.name, description: null, displayType: 'text', sortingType: 'alphanumeric', filterable: true, visibleOnProductDetailPage: true, position: g.position, translated: { name: g.name, description: null, position: g.position } };
+  },
+  associations: {},
+  autoload: [],
+};
+
+/** PropertyGroupOptionDefinition: an option of a group (its `group` association asked, never autoloaded). */
+const propertyGroupOption: EntityDefinition = {
+  name: 'property_group_option',
+  fields: (row) => {
+    const o = row as { id: string; groupId: string; name: string; position: number };
+    return { id: o.id, groupId: o.groupId, name: o.name, position: o.position, colorHexCode: null, mediaId: null, translated: { name: o.name, position: o.position } };
+  },
+  associations: { group: { entity: 'property_group', many: false, load: (row) => PROPERTY_GROUPS.filter((g) => g.id === (row as { groupId: string }).groupId) } },
+  autoload: [],
 };
 
 const productMedia: EntityDefinition = {
@@ -356,7 +380,7 @@ const promotion: EntityDefinition = {
 };
 
 export const ENTITIES: Readonly<Record<string, EntityDefinition>> = Object.fromEntries(
-  [product, productPrice, rule, productMedia, media, category, currency, stateMachineState, orderCustomer, orderTransaction, orderDelivery, order, promotionDiscount, promotion].map((d) => [d.name, d]),
+  [product, productPrice, rule, propertyGroup, propertyGroupOption, productMedia, media, category, currency, stateMachineState, orderCustomer, orderTransaction, orderDelivery, order, promotionDiscount, promotion].map((d) => [d.name, d]),
 );
 
 /** The rows of a top-level searchable entity. */

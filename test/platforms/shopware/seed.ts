@@ -53,6 +53,23 @@ export interface ProductRow {
   updatedAt: string | null;
   /** Advanced prices (`prices`) of a rule every shopper meets, gross in the default currency, by the quantity they start at. */
   advancedPrices?: { from: number; gross: number }[];
+  /** A variant's options (`product_option`, the `options` association): ids of {@link PROPERTY_OPTIONS}. */
+  optionIds?: string[];
+}
+
+/** A property group (`property_group`): what a variant differs by, such as size or colour. */
+export interface PropertyGroupRow {
+  id: string;
+  name: string;
+  position: number;
+}
+
+/** One of a group's values (`property_group_option`). */
+export interface PropertyOptionRow {
+  id: string;
+  groupId: string;
+  name: string;
+  position: number;
 }
 
 export interface CategoryRow {
@@ -133,6 +150,23 @@ export const SEED_IDS = {
   javascriptMedia: hexId(0x2fff),
 } as const;
 
+const WEIGHT = hexId(0x8201);
+const VARIETY = hexId(0x8202);
+
+/** The property groups of the seed, by position: the potatoes' variants differ by weight and variety. */
+export const PROPERTY_GROUPS: readonly PropertyGroupRow[] = [
+  { id: WEIGHT, name: 'Weight', position: 1 },
+  { id: VARIETY, name: 'Variety', position: 2 },
+];
+
+export const PROPERTY_OPTIONS: readonly PropertyOptionRow[] = [
+  { id: hexId(0x8211), groupId: WEIGHT, name: '2.5 kg', position: 1 },
+  { id: hexId(0x8212), groupId: WEIGHT, name: '5 kg', position: 2 },
+  { id: hexId(0x8213), groupId: WEIGHT, name: '10 kg', position: 3 },
+  { id: hexId(0x8221), groupId: VARIETY, name: 'Charlotte', position: 1 },
+  { id: hexId(0x8222), groupId: VARIETY, name: 'Désirée', position: 2 },
+];
+
 function price(gross: number, list: number | null = null, usd: number | null = null): PriceRow[] {
   const net = (g: number): number => Math.round((g / 1.19) * 100) / 100;
   const row = (currencyId: string, g: number, l: number | null): PriceRow => ({
@@ -158,6 +192,8 @@ interface ProductSpec {
   stock: number;
   active: boolean | null;
   parentId?: string;
+  /** A variant's options, by name ({@link PROPERTY_OPTIONS}). */
+  options?: string[];
   categories: string[];
   day: number;
   images: { path: string; alt: string | null }[];
@@ -200,9 +236,9 @@ function specs(): ProductSpec[] {
   const potatoes = list.find((spec) => spec.id === SEED_IDS.potatoes);
   if (potatoes !== undefined) potatoes.stock = 0;
   list.push(
-    { id: SEED_IDS.potatoesSmall, name: 'Potatoes 2.5 kg', description: '', price: null, stock: 18, active: null, parentId: SEED_IDS.potatoes, categories: [], day: 43, images: [] },
-    { id: SEED_IDS.potatoesLarge, name: 'Potatoes 5 kg', description: '', price: price(4.49), stock: 0, active: null, parentId: SEED_IDS.potatoes, categories: [], day: 43, images: [] },
-    { id: SEED_IDS.potatoesOff, name: 'Potatoes 10 kg', description: '', price: price(7.99), stock: 50, active: false, parentId: SEED_IDS.potatoes, categories: [], day: 43, images: [] },
+    { id: SEED_IDS.potatoesSmall, name: 'Potatoes 2.5 kg', description: '', price: null, stock: 18, active: null, parentId: SEED_IDS.potatoes, options: ['2.5 kg', 'Charlotte'], categories: [], day: 43, images: [] },
+    { id: SEED_IDS.potatoesLarge, name: 'Potatoes 5 kg', description: '', price: price(4.49), stock: 0, active: null, parentId: SEED_IDS.potatoes, options: ['5 kg', 'Charlotte'], categories: [], day: 43, images: [] },
+    { id: SEED_IDS.potatoesOff, name: 'Potatoes 10 kg', description: '', price: price(7.99), stock: 50, active: false, parentId: SEED_IDS.potatoes, options: ['10 kg', 'Désirée'], categories: [], day: 43, images: [] },
   );
   return list;
 }
@@ -235,6 +271,7 @@ export function createSeed(): Seed {
       categoryIds: spec.categories,
       createdAt: date(spec.day).replace('.000+', '.345+'),
       updatedAt: spec.updatedDay === undefined ? null : date(spec.updatedDay),
+      ...(spec.options === undefined ? {} : { optionIds: spec.options.map((name) => PROPERTY_OPTIONS.find((o) => o.name === name)?.id ?? '') }),
     };
   });
   // advanced prices of a rule every shopper meets: one below the default price, and two by quantity
