@@ -71,6 +71,7 @@ export function adapterStoreApi(adapter: Adapter): StoreApi {
       return { products: result.products, paging: { page, count, total } };
     },
     getProduct: (id, signal) => adapter.getProduct(id, opts(signal)),
+    listVariants: (parent, signal) => (adapter.listVariants ? adapter.listVariants(parent, opts(signal)) : unsupported('variants')),
     getMetadata: (signal) => adapter.getMetadata(opts(signal)),
     listPages: (signal) => (adapter.listPages ? adapter.listPages(opts(signal)) : Promise.resolve([])),
     listCategories: (signal) => (adapter.listCategories ? adapter.listCategories(opts(signal)) : unsupported('category list')),

@@ -21,6 +21,7 @@ import type {
   NumberedOrderPage,
   Product,
   ProductEdit,
+  ProductVariants,
   NumberedProductPage,
   ProductQuery,
   StoreMetadata,
@@ -49,6 +50,8 @@ export interface StoreApiOptions {
 export interface StoreApi {
   listProducts(query?: ProductQuery, signal?: AbortSignal): Promise<NumberedProductPage>;
   getProduct(id: string, signal?: AbortSignal): Promise<Product>;
+  /** The variants of a product sold in variants (a Shopware parent); API_NOT_SUPPORTED where the platform has none. */
+  listVariants(parent: Product, signal?: AbortSignal): Promise<ProductVariants>;
   getMetadata(signal?: AbortSignal): Promise<StoreMetadata>;
   listPages(signal?: AbortSignal): Promise<StorePage[]>;
   /** The store's category names where the platform lists them apart from products; API_NOT_SUPPORTED where not (Goodsie). */
@@ -159,8 +162,9 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     async listPages(signal) {
       return send('listPages', adapter.listPagesRequest(), adapter.mapPages, signal);
     },
-    // goodsie-api.yaml has no category list: the names come with the products.
+    // goodsie-api.yaml has no category list: the names come with the products; nor variants.
     listCategories: () => Promise.reject(new AppError('API_NOT_SUPPORTED', "this store's platform has no category list")),
+    listVariants: () => Promise.reject(new AppError('API_NOT_SUPPORTED', "this store's platform has no variants")),
     async getCart(signal) {
       return send('getCart', adapter.getCartRequest(), adapter.mapCart, signal);
     },

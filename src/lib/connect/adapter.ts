@@ -16,6 +16,7 @@ import type {
   ProductEdit,
   ProductListQuery,
   ProductPage,
+  ProductVariants,
   StoreMetadata,
   StorePage,
 } from '../domain/catalog.ts';
@@ -75,6 +76,8 @@ export interface Adapter {
    */
   listProducts(query: ProductListQuery, cursor?: Cursor | null, options?: CallOptions & { atLeast?: number }): Promise<ProductPage>;
   getProduct(id: string, options?: CallOptions): Promise<Product>;
+  /** The variants of a product sold in variants (`soldInVariants`), priced against `parent`. */
+  listVariants?(parent: Product, options?: CallOptions): Promise<ProductVariants>;
   getMetadata(options?: CallOptions): Promise<StoreMetadata>;
   /** The store's categories, when the platform lists them apart from products. */
   listCategories?(options?: CallOptions): Promise<string[]>;

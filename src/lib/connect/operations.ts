@@ -2,6 +2,8 @@
 export type ApiOperation =
   | 'listProducts'
   | 'getProduct'
+  /** A product's variants (its sizes, colours), read when its page opens. */
+  | 'listVariants'
   | 'getMetadata'
   | 'listPages'
   | 'getCart'

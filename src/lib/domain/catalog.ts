@@ -57,6 +57,27 @@ export interface Product {
   updated?: string;
 }
 
+/**
+ * One variant of a product sold in variants (a Shopware size or colour), as its product page lists it:
+ * what it differs by, its price where not the parent's, and whether it can be bought.
+ */
+export interface ProductVariant {
+  id: string;
+  /** Its options in the shop's order, e.g. Size: M then Colour: Red; empty where it has none (then `name`). */
+  options: { group: string; option: string }[];
+  /** Its own name or number, for a variant without options. */
+  name: string;
+  /** Its price in the parent's currency where it differs from the parent's `price`; undefined where the same. */
+  price?: number;
+  inStock: boolean | undefined;
+}
+
+/** A product's variants that shoppers can see; `more` where the store has more than were read. */
+export interface ProductVariants {
+  variants: ProductVariant[];
+  more: boolean;
+}
+
 export interface PriceTierTable {
   /** The rule's name, where the store sent it. */
   rule?: string;

@@ -221,6 +221,7 @@ export class StoreApis {
           this.#fresh.note(storeId, product);
           return product;
         }),
+      listVariants: call('listVariants'),
       getMetadata: call('getMetadata'),
       listPages: call('listPages'),
       listCategories: call('listCategories'),

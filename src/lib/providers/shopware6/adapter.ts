@@ -30,6 +30,7 @@ import { chooseCurrency, readCurrencyTable, type CurrencyTable, type SwCurrency 
 import { missingPrivileges, shopware6Hooks } from './hooks.ts';
 import { mapAdminProduct, mapOrder, readCalculatedTax, readSearchResult } from './map.ts';
 import { mapPromotions } from './promotion.ts';
+import { buildVariantCriteria, mapVariants } from './variants.ts';
 import type { SwCriteria, SwPriceWire } from './wire.ts';
 
 /** A page cursor is the next 1-based Shopware page, as text. */
@@ -166,6 +167,12 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
 
     async getProduct(id, options) {
       return (await readProduct(id, options)).product;
+    },
+
+    /** One search when a parent's page opens (never with the list): its variants, priced in the parent's currency. */
+    async listVariants(parent, options) {
+      const [chosen, answer] = await Promise.all([currencyOf(options), search('product', buildVariantCriteria(parent.id), 'listVariants', options)]);
+      return mapVariants(answer.json, parent, chosen);
     },
 
     async getMetadata(options): Promise<StoreMetadata> {

@@ -41,6 +41,17 @@ export type SwProductWire = OrNull<
   children?: SwProductWire[] | null;
 };
 
+/** A variant's option (`options`, PropertyGroupOption) with its `group` (PropertyGroup), as `buildVariantCriteria` asks them. */
+export type SwOptionWire = Pick<Admin['PropertyGroupOption'], 'id' | 'groupId' | 'name' | 'position'> & {
+  translated?: { name?: string | null };
+  group?: (Pick<Admin['PropertyGroup'], 'id' | 'name' | 'position'> & { translated?: { name?: string | null } }) | null;
+};
+
+/** A variant read by `buildVariantCriteria`: `price` and `active` null where inherited from the parent. */
+export type SwVariantWire = Pick<SwProductWire, 'id' | 'productNumber' | 'parentId' | 'name' | 'translated' | 'price' | 'available' | 'active'> & {
+  options?: SwOptionWire[] | null;
+};
+
 export type SwCurrencyWire = Pick<Admin['Currency'], 'id' | 'isoCode' | 'factor' | 'symbol'> & {
   itemRounding?: { decimals?: number; interval?: number; roundForNet?: boolean };
 };

@@ -1,0 +1,99 @@
+/**
+ * A Shopware parent's variants for its product page (platforms.md 4.3): the one Admin API search
+ * that reads them (`parentId` filter, each one's `options` and their `group`), and its answer ->
+ * domain. Pure, like criteria.ts and map.ts; the adapter sends it only when the page opens.
+ */
+import type { Product, ProductVariant, ProductVariants } from '../../domain/catalog.ts';
+import { invalidResponse, optionalArray, optionalBoolean, optionalNumber, readableItems, readObject, requireString, type WireObject } from '../wire.ts';
+import { assertProductId } from './criteria.ts';
+import { choosePrice, type SwCurrency } from './currency.ts';
+import { readSearchResult, translated } from './map.ts';
+import type { SwCriteria } from './wire.ts';
+
+/** At most this many variants are read (a parent of more says so). */
+export const SW_VARIANT_LIMIT = 100;
+
+/**
+ * `POST /api/search/product` body: the variants of `parentId` with their options and each option's
+ * group, as Shopware's Administration lists them (sw-product-variants-overview: `parentId` filter,
+ * `options.group`). No sw-inheritance: `price` and `active` come back null where inherited.
+ */
+export function buildVariantCriteria(parentId: string): SwCriteria {
+  assertProductId(parentId);
+  return {
+    page: 1,
+    limit: SW_VARIANT_LIMIT,
+    'total-count-mode': 'exact',
+    filter: [{ type: 'equals', field: 'parentId', value: parentId }],
+    associations: { options: { associations: { group: {} } } },
+    includes: {
+      product: ['id', 'productNumber', 'parentId', 'name', 'translated', 'price', 'available', 'active', 'options'],
+      property_group_option: ['id', 'groupId', 'name', 'translated', 'position', 'group'],
+      property_group: ['id', 'name', 'translated', 'position'],
+    },
+  };
+}
+
+interface ReadOption {
+  group: string;
+  option: string;
+  groupPosition: number;
+  position: number;
+}
+
+/** A variant's options in ProductVariationBuilder's order: by the group's position, then the group's name. */
+function readOptions(wire: WireObject, path: string): ReadOption[] {
+  const options = optionalArray(wire, 'options', path).flatMap((item, index): ReadOption[] => {
+    const at = `${path}.options[${index}]`;
+    const option = readObject(item, at);
+    // an option without its group says nothing a shopper can read (the builder skips it too)
+    if (option.group === null || option.group === undefined) return [];
+    const group = readObject(option.group, `${at}.group`);
+    const groupName = translated(group, 'name', `${at}.group`);
+    const optionName = translated(option, 'name', at);
+    if (groupName === undefined || optionName === undefined) return [];
+    return [{ group: groupName, option: optionName, groupPosition: optionalNumber(group, 'position', `${at}.group`) ?? 0, position: optionalNumber(option, 'position', at) ?? 0 }];
+  });
+  return options.sort((a, b) => a.groupPosition - b.groupPosition || a.group.localeCompare(b.group));
+}
+
+/** Variants in the configurator's order: option by option, by each one's position, then its name; those without options last. */
+function byOptions(a: ReadOption[], b: ReadOption[]): number {
+  if (a.length === 0 || b.length === 0) return b.length - a.length;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const order = x.position - y.position || x.option.localeCompare(y.option, undefined, { numeric: true });
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
+/**
+ * The search's answer -> the variants shoppers can buy: switched off ones (`active: false`) left out,
+ * each with its options, its price where it has one of its own that differs from `parent`'s (null
+ * = the parent's), and `available` (Shopware's, from its own stock and closeout). A variant the store
+ * sent unreadable is left out, not the list.
+ */
+export function mapVariants(value: unknown, parent: Pick<Product, 'price'>, currency: SwCurrency): ProductVariants {
+  const { data, paging } = readSearchResult(value, 1, SW_VARIANT_LIMIT);
+  const { items } = readableItems(data, (item, index) => {
+    const path = `data[${index}]`;
+    const wire = readObject(item, path);
+    const id = requireString(wire, 'id', path);
+    if (!/^[0-9a-f]{32}$/.test(id)) throw invalidResponse(`${path}.id`, 'a 32-hex id');
+    if (optionalBoolean(wire, 'active', path) === false) return undefined;
+    const options = readOptions(wire, path);
+    const variant: ProductVariant = {
+      id,
+      options: options.map(({ group, option }) => ({ group, option })),
+      name: translated(wire, 'name', path) ?? requireString(wire, 'productNumber', path),
+      inStock: optionalBoolean(wire, 'available', path),
+    };
+    const own = wire.price === null || wire.price === undefined ? undefined : choosePrice(wire.price, currency, path).price;
+    if (own !== undefined && own !== parent.price) variant.price = own;
+    return { variant, options };
+  });
+  const shown = items.filter((item) => item !== undefined).sort((a, b) => byOptions(a.options, b.options));
+  return { variants: shown.map((item) => item.variant), more: (paging.total ?? 0) > data.length };
+}
