@@ -11,6 +11,7 @@ import type { CapturedRedirect } from '../oauth/callback.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { openStorage, type KeyValueStore, type OpenedStorage } from '../storage/kv.ts';
 import { isNewDatabase } from '../storage/open-database.ts';
+import type { StorageRefusal } from '../storage/storage-full.ts';
 import { loadRecordReading } from '../storage/vault-listing.ts';
 import type { VaultListing } from '../storage/token-vault.ts';
 import { openPendingFallback } from './pending-fallback.ts';
@@ -24,6 +25,7 @@ import { defaultWithLock, SignOuts } from './sign-outs.ts';
 export type AuthPort = Pick<
   AuthService,
   | 'persistent'
+  | 'refusal'
   | 'returning'
   | 'canSignIn'
   | 'fetchImpl'
@@ -56,6 +58,8 @@ export class LazyAuth implements AuthPort {
   // Declared only, each set once by the constructor: no class field is emitted for them, which the
   // first load does not need to carry (the guard of npm run size).
   declare readonly persistent: boolean;
+  /** As AuthService.refusal. */
+  declare readonly refusal: StorageRefusal | undefined;
   /** As AuthService.returning. */
   declare readonly returning: boolean;
   declare readonly canSignIn: boolean;
@@ -88,6 +92,7 @@ export class LazyAuth implements AuthPort {
     this.#storage = storage;
     this.#pendingFallback = pendingFallback;
     this.persistent = storage.persistent;
+    this.refusal = storage.refusal;
     this.returning = !!storage.firstRead;
     this.canSignIn = storage.persistent || pendingFallback !== null;
     this.fetchImpl = deps.fetch;

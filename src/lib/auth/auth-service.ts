@@ -84,6 +84,8 @@ export interface CompletedSignIn {
 export class AuthService {
   /** false: IndexedDB is unavailable, sessions live in memory only. */
   readonly persistent: boolean;
+  /** Not persistent: why IndexedDB failed at start-up, where its error said (OpenedStorage.refusal). */
+  readonly refusal: StorageRefusal | undefined;
   /**
    * Storage an earlier visit left (its sealing key was there): only then can it hold anything saved,
    * such as the marker of a connection a store ended (Session.load reads those only then).
@@ -127,6 +129,7 @@ export class AuthService {
 
   private constructor(deps: AuthServiceDeps, storage: OpenedStorage, pendingFallback: KeyValueStore | null) {
     this.persistent = storage.persistent;
+    this.refusal = storage.refusal;
     this.returning = !!storage.firstRead;
     this.#config = deps.config;
     this.#fetch = deps.fetch;

@@ -2,6 +2,7 @@ import { untrack } from 'svelte';
 import { browserOffline, reloadUnlessOffline } from '../shared/offline.ts';
 import { byItself, newerVersion } from './reload-retry.svelte.ts';
 import { checkForNewerVersion, newerKnown, watchForNewerVersion } from './new-version.ts';
+import { typedOnPage } from './typed-on-page.ts';
 
 /** A screen whose code did not download: Shell's PartUnavailable, in the screen's place (main's first child). */
 const MISSING_SCREEN = '#main > .unavailable';
@@ -25,13 +26,6 @@ function firstLoadOf(version: string): boolean {
   if (kept[LOADED_KEY] === version) return false;
   history.replaceState({ ...kept, [LOADED_KEY]: version }, '');
   return true;
-}
-
-/** Text typed in a field still on the page (a key in the reconnect banner's form), which a reload would lose. */
-function typedOnPage(): boolean {
-  return [...document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].some(
-    (field) => !['checkbox', 'radio', 'hidden', 'button', 'submit'].includes(field.type) && field.value !== '',
-  );
 }
 
 /** Whether the app's own host answers: the page's address (the CSP's connect-src 'self' allows it, as for config.json). */

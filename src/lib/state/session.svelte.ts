@@ -94,6 +94,15 @@ export class Session extends StoreAccess {
   }
 
   /**
+   * Why the start-up check found storage unusable (everything then lives in this tab's memory:
+   * `persistent` false), where its error said: 'full' for want of space, 'refused' where storage
+   * reported an error; undefined where there is none at all (private mode, blocked).
+   */
+  get refusalAtStart(): Unsaved['why'] | undefined {
+    return this.#auth.refusal;
+  }
+
+  /**
    * Writes again now what storage refused (the person freed space), each under its store's renewal
    * lock: the storage layer's writes, which tell each outcome as an event and never reject; once all
    * are done, `persistent` says whether everything is saved.

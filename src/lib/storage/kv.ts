@@ -8,6 +8,7 @@ import { AppError } from '../oauth/errors.ts';
 import type { KeyValueStore } from './key-value-store.ts';
 import { isAesKey, openSealingKey, SEALING_KEY_ID } from './sealing-key.ts';
 import { OBJECT_STORE, openDatabase } from './open-database.ts';
+import type { StorageRefusal } from './storage-full.ts';
 
 export type { KeyValueStore } from './key-value-store.ts';
 
@@ -117,6 +118,11 @@ export interface OpenedStorage {
   /** false: IndexedDB is missing or refused, data lives in memory and is lost on reload. */
   persistent: boolean;
   /**
+   * Not persistent: why the start-up check's IndexedDB failed, where its error says (storage-full.ts
+   * refusedAtStart): 'full' for want of space, not private mode; undefined: none, blocked, no answer.
+   */
+  refusal?: StorageRefusal | undefined;
+  /**
    * On IndexedDB: the vault's records (every {@link VAULT_PREFIX} key) as the start-up check read
    * them, in the one transaction that read the sealing key, sealed like `sealed`. For the first
    * listing of saved sessions (auth-port.ts listSaved), which then reads storage no more (it read
@@ -201,7 +207,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
     // Where storage is blocked, merely reading the global may throw (a SecurityError).
     factory = 'indexedDB' in options ? options.indexedDB : (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   } catch {
-    factory = undefined;
+    // Then `factory` was never assigned: undefined, as for no IndexedDB at all.
   }
   if (!factory) return inMemory();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -230,8 +236,8 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
     // Kept: the first read came back, and its records open with this key.
     const firstRead = kept ? lazySealed(snapshotOf(store, (await first).vault), key) : undefined;
     return { store, sealed: lazySealed(store, key), persistent: true, firstRead };
-  } catch {
-    return inMemory();
+  } catch (error) {
+    return inMemory(error);
   } finally {
     clearTimeout(timer);
   }
@@ -261,9 +267,9 @@ function lazySealed(plain: KeyValueStore, key: CryptoKey): KeyValueStore {
   };
 }
 
-/** Memory (for this tab only): its code loads only where storage fails, which a usual visit never does. */
-async function inMemory(): Promise<OpenedStorage> {
-  const { createMemoryStore } = await import('./memory-store.ts');
-  const store = createMemoryStore();
-  return { store, sealed: store, persistent: false };
-}
+/**
+ * Memory (for this tab only), told why IndexedDB failed (`error`: the open's or the probe's, where
+ * one was thrown): its code, and what reads the error, load only where storage fails, which a usual
+ * visit never does.
+ */
+const inMemory = async (error?: unknown): Promise<OpenedStorage> => (await import('./memory-store.ts')).inMemory(error);

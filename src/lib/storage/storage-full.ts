@@ -24,6 +24,21 @@ export function refusal(error: unknown): StorageRefusal {
 }
 
 /**
+ * Why the start-up check found IndexedDB unusable, from its error (kv.ts openStorage, where the open
+ * or the probe's write threw): 'full' (isStorageFull: Chromium aborts the probe's write with a
+ * QuotaExceededError, code 22, where the site's quota or the disk's room is used up); 'refused' for
+ * an UnknownError (Chromium's open fails so, "Internal error.", on a disk with no room left for the
+ * database's files; storage blocked for the site fails so too, but blocks sessionStorage as well,
+ * which the app tells first); undefined for anything else (no IndexedDB, private modes, no answer):
+ * "private mode or blocked". Read from the error's name, or the cause kv.ts keeps of it.
+ */
+export function refusedAtStart(error: unknown): StorageRefusal | undefined {
+  if (isStorageFull(error)) return 'full';
+  const { name, cause } = (error ?? {}) as { name?: unknown; cause?: unknown };
+  return name === 'UnknownError' || cause === 'UnknownError' ? 'refused' : undefined;
+}
+
+/**
  * `error` as STORAGE_FULL where storage refused for want of space, else `error` itself: kv.ts (in
  * the first load, which has no room for more) gives STORAGE_UNAVAILABLE, naming the cause only, and
  * its words ("private mode or blocked") would send the person looking in the wrong place. For the

@@ -1,4 +1,4 @@
-import { IDBFactory } from 'fake-indexeddb';
+import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openStorage, prefixed, type KeyValueStore } from '../../../src/lib/storage/kv.ts';
 import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
@@ -231,6 +231,61 @@ describe('openStorage: the start-up check', () => {
     expect(opened.persistent).toBe(false);
     await opened.store.set('k', 1);
     expect(await opened.store.get('k')).toBe(1);
+  });
+});
+
+describe('openStorage: why the start-up check found no storage (OpenedStorage.refusal)', () => {
+  /** A factory whose open fails with an error event named `name`, as Chromium's does. */
+  const failingOpen = (name: string, message = 'refused') =>
+    ({
+      open() {
+        const request: Record<string, unknown> = {};
+        setTimeout(() => {
+          request['error'] = new DOMException(message, name);
+          (request['onerror'] as () => void)();
+        }, 0);
+        return request;
+      },
+    }) as unknown as IDBFactory;
+
+  it('a disk already full: the probe’s write aborted with a QuotaExceededError (Chromium, quota used up) is "full"', async () => {
+    // As Chromium refuses it (measured: the site's quota at 1 byte): the write goes in, its
+    // transaction then aborts with the QuotaExceededError, the probe's read and delete queued behind it.
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      const request = put.call(this, value, key);
+      const transaction = this.transaction;
+      request.addEventListener('success', () => {
+        Object.defineProperty(transaction, 'error', { configurable: true, get: () => new DOMException('', 'QuotaExceededError') });
+        transaction.abort();
+      });
+      return request;
+    };
+    try {
+      const opened = await openStorage({ indexedDB: new IDBFactory() });
+      expect(opened.persistent).toBe(false);
+      expect(opened.refusal).toBe('full');
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+  });
+
+  it('Chromium’s open failing on a disk with no room left (UnknownError, "Internal error.") is "refused"', async () => {
+    const opened = await openStorage({ indexedDB: failingOpen('UnknownError', 'Internal error.') });
+    expect(opened).toMatchObject({ persistent: false, refusal: 'refused' });
+  });
+
+  it('none at all, a private mode’s refusal, blocked, or no answer: no refusal ("private mode or blocked")', async () => {
+    expect((await openStorage({ indexedDB: null })).refusal).toBeUndefined();
+    expect((await openStorage({ indexedDB: failingOpen('InvalidStateError') })).refusal).toBeUndefined();
+    const blocked = { open: () => { throw new DOMException('denied', 'SecurityError'); } } as unknown as IDBFactory;
+    expect((await openStorage({ indexedDB: blocked })).refusal).toBeUndefined();
+    const hangs = { open: () => ({}) } as unknown as IDBFactory;
+    expect((await openStorage({ indexedDB: hangs, timeoutMs: 20 })).refusal).toBeUndefined();
+  });
+
+  it('storage that works has none', async () => {
+    expect((await openStorage({ indexedDB: new IDBFactory() })).refusal).toBeUndefined();
   });
 });
 
