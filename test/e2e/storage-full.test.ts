@@ -218,6 +218,8 @@ describe('product edits kept in memory on a full disk, then "Try saving again"',
       const line = editor.getByText('so what you typed here is kept in this tab only');
       await line.waitFor();
       expect(await line.innerText()).toContain('This device is out of storage space');
+      // It names the button there is to press (the banner's, which writes the drafts again too).
+      expect(await line.innerText()).toContain('once space is freed, press “Try saving again” in the notice at the top of the page');
       expect(await draftsHolding(page, typed)).toBe(false);
       await line.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-draft-not-kept-${width}.png` });
@@ -233,6 +235,33 @@ describe('product edits kept in memory on a full disk, then "Try saving again"',
       await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-draft-saved-again-${width}.png` });
     });
   }
+});
+
+describe('product edits refused for want of space, the connection saved before the disk filled', () => {
+  it('the editor’s line names no "Try saving again" (there is no banner, so none to press): the next change is the way', async () => {
+    const started = await e2e.startApp({ defaultScopes: ['storefront', 'admin'] });
+    const { page } = await e2e.open({ width: 1280, height: 900 });
+    // From the callback on, only the drafts' writes (keys 'demo/…') are refused: the connection is saved.
+    await page.addInitScript(DISK_FILLS('QuotaExceededError', 'demo/'));
+    await page.goto(started.app.url);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await connectThroughConsent(page, STORE_NAME);
+    await expect.poll(() => productCards(page).count()).toBeGreaterThan(0);
+    expect(await readSessionKeys(page)).toEqual(['session:demo']);
+    await productCards(page).nth(3).getByRole('link').first().click();
+    const ask = page.getByRole('button', { name: 'Manage this product (store owners)' });
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    await ask.or(editor).first().waitFor();
+    if (await ask.isVisible()) await ask.click();
+    await editor.waitFor();
+    await editor.getByLabel('Name').fill('Typed on a disk that filled');
+    const line = editor.getByText('so what you typed here is kept in this tab only');
+    await line.waitFor();
+    expect(await line.innerText()).toContain('once space is freed, your next change is saved on the device again.');
+    expect(await line.innerText()).not.toContain('Try saving again');
+    expect(await page.getByRole('button', { name: 'Try saving again' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Notices' }).count()).toBe(0);
+  });
 });
 
 describe('a connection’s write refused, not for want of space (storage that works reported an error)', () => {
