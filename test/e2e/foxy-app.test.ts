@@ -167,7 +167,15 @@ describe('Foxy in the app', () => {
     expect(await coupon('THIRD')).toBe('THIRD Every third item Its terms are set in the store’s admin. No end date');
     // shown, not edited, here: said under the title, with where Foxy keeps them (no edit button to look for)
     await page.getByText('Shown here to copy and share. Coupons are created and changed in Foxy’s admin, on its Coupons page.', { exact: true }).waitFor();
+    // the coupon without codes is named, with why and where codes are added, before the coupons (it was left out without a word)
+    const notListed = page.getByRole('list', { name: '1 coupon is not listed here:' });
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['1 has no codes yet: “No codes yet”. Codes are added to a coupon in Foxy’s admin, on its Coupons page.']);
+    expect(await notListed.evaluate((list) => list.compareDocumentPosition(document.getElementById('active-title')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-coupons-1280.png`, fullPage: true });
+    const wide = page.viewportSize()!;
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-coupons-360.png`, fullPage: true });
+    await page.setViewportSize(wide);
     // a code copies with one press, and says so
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.app.origin });
     await page.getByRole('button', { name: 'Copy BIG15' }).click();

@@ -1,8 +1,9 @@
 /**
- * The promotions a store keeps that the coupons screen does not list, in words: how many, and for
- * each reason how many with their names, so that a merchant who counts more promotions in the
- * store's admin than coupons here is told which and why ("1 applies by itself in the cart, without
- * a code: “Automatic free delivery”.").
+ * The promotions or coupons a store keeps that the coupons screen does not list, in words: how many,
+ * and for each reason how many with their names, so that a merchant who counts more in the store's
+ * admin than coupons here is told which and why ("1 applies by itself in the cart, without a code:
+ * “Automatic free delivery”."). Each platform has its own reasons, and its admin's word for them:
+ * Shopware's are promotions, StoreHippo's and Foxy's coupons.
  */
 import type { NotListedPromotion, NotListedReason } from '../domain/catalog.ts';
 import { isolateDirection } from '../shared/direction.ts';
@@ -24,11 +25,19 @@ const REASONS: readonly [NotListedReason, string, string][] = [
   ['automatic', 'applies by itself in the cart, without a code', 'apply by themselves in the cart, without a code'],
   ['inactive', 'is switched off', 'are switched off'],
   ['noCode', 'takes codes but has none set', 'take codes but have none set'],
+  // StoreHippo: the coupon code's Enabled box, unticked
+  ['disabled', 'is not enabled', 'are not enabled'],
+  // Foxy: a coupon whose codes (a resource of their own) are none yet
+  ['noCodes', 'has no codes yet', 'have no codes yet'],
 ];
 
+/** Reasons that are the platform's coupons rather than promotions (StoreHippo's, Foxy's): the lead counts coupons. */
+const COUPON_REASONS: ReadonlySet<NotListedReason> = new Set(['disabled', 'noCodes']);
+
 /**
- * `managedAt`: where the store's admin keeps promotions (the platform's note), for the individual
- * codes, which only the admin lists; null when there is nothing to say.
+ * `managedAt`: where the store's admin keeps promotions or coupons (the platform's note), for the
+ * individual codes, which only the admin lists, and for a Foxy coupon's codes, added there; null
+ * when there is nothing to say.
  */
 export function notListedWords(notListed: readonly NotListedPromotion[], managedAt: string | undefined): NotListedWords | null {
   if (notListed.length === 0) return null;
@@ -39,9 +48,11 @@ export function notListedWords(notListed: readonly NotListedPromotion[], managed
     if (names.length === 0) continue;
     let line = `${formatCount(names.length)} ${names.length === 1 ? one : several}: ${listNames(names)}.`;
     if (reason === 'individualCodes') line += ` ${names.length === 1 ? 'Its' : 'Their'} codes are in ${managedAt ?? 'the store’s own admin'}.`;
+    if (reason === 'noCodes') line += ` Codes are added to a coupon in ${managedAt ?? 'the store’s own admin'}.`;
     lines.push(line);
   }
-  return { lead: `${formatCount(count)} ${count === 1 ? 'promotion is' : 'promotions are'} not listed here:`, lines };
+  const noun = notListed.every((p) => COUPON_REASONS.has(p.reason)) ? 'coupon' : 'promotion';
+  return { lead: `${formatCount(count)} ${noun}${count === 1 ? ' is' : 's are'} not listed here:`, lines };
 }
 
 /** “A”, “B”, “C” and 2 more; a promotion with no name is said so. */

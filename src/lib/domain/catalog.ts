@@ -283,20 +283,25 @@ export interface Coupon {
 }
 
 /**
- * Why a promotion in the store's admin is no coupon on this screen: it has codes, but each shopper
- * gets their own (`individualCodes`); it applies in the cart without a code (`automatic`); or it is
- * switched off, so the store refuses its code (`inactive`). `noCode`: codes are on but none is set.
+ * Why a promotion or coupon in the store's admin is no coupon on this screen. Shopware's promotions:
+ * it has codes, but each shopper gets their own (`individualCodes`); it applies in the cart without a
+ * code (`automatic`); or it is switched off, so the store refuses its code (`inactive`). `noCode`:
+ * codes are on but none is set. StoreHippo's coupon codes: its Enabled box is not ticked (`disabled`).
+ * Foxy's coupons: no code has been added to it (`noCodes`; a coupon's codes are its own resource).
  */
-export type NotListedReason = 'individualCodes' | 'automatic' | 'inactive' | 'noCode';
+export type NotListedReason = 'individualCodes' | 'automatic' | 'inactive' | 'noCode' | 'disabled' | 'noCodes';
 
-/** A promotion the store keeps that the coupons screen does not list, with why (the screen says so). */
+/** A promotion or coupon the store keeps that the coupons screen does not list, with why (the screen says so). */
 export interface NotListedPromotion {
-  /** The merchant's name for it; '' where the store keeps none. */
+  /** The merchant's name for it (a StoreHippo coupon's is its code); '' where the store keeps none. */
   name: string;
   reason: NotListedReason;
 }
 
-/** The coupons a shopper can type in, and the promotions left out of them, where the platform has such (Shopware). */
+/**
+ * The coupons a shopper can type in, and those the store keeps that are left out of them, with why
+ * (Shopware, StoreHippo, Foxy); `notListed` absent where none is.
+ */
 export interface CouponList {
   coupons: Coupon[];
   notListed?: NotListedPromotion[];

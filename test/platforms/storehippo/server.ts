@@ -73,6 +73,8 @@ export interface StoreHippoStore {
   touchProduct(id: string, changes?: Record<string, unknown>): void;
   /** The server's current wire copy, or undefined. */
   getProduct(id: string): WireRecord | undefined;
+  /** A coupon code's Enabled box ticked or unticked in StoreHippo Admin › Marketing › Coupon codes (`enabled` "1" / "0"). */
+  setCouponEnabled(code: string, enabled: boolean): void;
 }
 
 export const DEFAULT_PORT = 4020;
@@ -282,6 +284,11 @@ export async function startStoreHippoStore(options: StoreHippoOptions = {}): Pro
     getProduct: (id) => {
       const product = catalogue.products.find((p) => p._id === id);
       return product === undefined ? undefined : toWire(product);
+    },
+    setCouponEnabled: (code, enabled) => {
+      const coupon = catalogue.coupons.find((c) => c.coupon_code === code);
+      if (coupon === undefined) throw new Error(`storehippo: no coupon ${code}`);
+      coupon.enabled = enabled ? '1' : '0';
     },
   };
 

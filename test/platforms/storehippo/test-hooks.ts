@@ -7,7 +7,7 @@
  *   POST /__test/keys/role {key, role}
  *   POST /__test/cors {mode}           POST /__test/rate-limit {perSecond|null}
  *   POST /__test/clock {advanceMs}     POST /__test/products/<id>/touch {changes}
- *   GET  /__test/products/<id>
+ *   GET  /__test/products/<id>         POST /__test/coupons/enabled {code, enabled}
  */
 import type { IncomingMessage } from 'node:http';
 import { readBody } from '../../demo-store/http-utils.ts';
@@ -79,6 +79,11 @@ export async function handleTestHook(store: StoreHippoStore, req: IncomingMessag
       const perSecond = body.perSecond;
       if (perSecond !== null && !(typeof perSecond === 'number' && perSecond > 0)) throw new Error('perSecond must be > 0 or null');
       store.setRateLimit(perSecond);
+      return ok;
+    }
+    case '/__test/coupons/enabled': {
+      if (typeof body.enabled !== 'boolean') throw new Error('enabled must be true or false');
+      store.setCouponEnabled(text(body, 'code'), body.enabled);
       return ok;
     }
     case '/__test/clock': {

@@ -30,6 +30,21 @@ describe('notListedWords', () => {
     expect(notListedWords(['A', 'B', 'C', 'D', 'E'].map((n) => p(n, 'inactive')), ADMIN)!.lines).toEqual(['5 are switched off: “A”, “B”, “C” and 2 more.']);
   });
 
+  it('StoreHippo and Foxy: counts coupons, not promotions; says a coupon not enabled, and one without codes with where codes are added (both were left out without a word)', () => {
+    expect(notListedWords([p('OLDSALE', 'disabled')], 'StoreHippo Admin › Marketing › Coupon codes')).toEqual({
+      lead: '1 coupon is not listed here:',
+      lines: ['1 is not enabled: “OLDSALE”.'],
+    });
+    expect(notListedWords([p('A', 'disabled'), p('B', 'disabled')], undefined)).toEqual({ lead: '2 coupons are not listed here:', lines: ['2 are not enabled: “A” and “B”.'] });
+    expect(notListedWords([p('No codes yet', 'noCodes')], 'Foxy’s admin, on its Coupons page')).toEqual({
+      lead: '1 coupon is not listed here:',
+      lines: ['1 has no codes yet: “No codes yet”. Codes are added to a coupon in Foxy’s admin, on its Coupons page.'],
+    });
+    expect(notListedWords([p('A', 'noCodes'), p('', 'noCodes')], undefined)!.lines).toEqual([
+      '2 have no codes yet: “A” and one without a name. Codes are added to a coupon in the store’s own admin.',
+    ]);
+  });
+
   it('says where individual codes are kept in general where the platform names no place; a nameless promotion is said so; a name in Arabic keeps its direction', () => {
     expect(notListedWords([p('', 'individualCodes')], undefined)!.lines).toEqual([
       '1 uses individual codes, a single-use code for each shopper: one without a name. Its codes are in the store’s own admin.',

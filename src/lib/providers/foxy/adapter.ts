@@ -15,7 +15,7 @@ import { FOXY_CAPABILITIES } from '../foxy-profile.ts';
 import { categoryNames, deriveCatalogue, derivedCategories, queryDerived, readSales, selectDerived, type DerivedItem } from './derive.ts';
 import { keepLastSelection } from '../local-selection.ts';
 import { collectPages, followLink, readCollectionPage, storeLink, withQuery } from './hal.ts';
-import { couponFromWire, orderFromSale, productFromDerived, storeMetadataFromWire } from './map.ts';
+import { couponsFromWire, orderFromSale, productFromDerived, storeMetadataFromWire } from './map.ts';
 import { FOXY_HEADERS, FOXY_REL, readSale } from './wire.ts';
 import { optionalString, readObject } from '../wire.ts';
 import { sharedRead } from '../shared-read.ts';
@@ -136,7 +136,7 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
     async listCoupons(options?: CallOptions): Promise<CouponList> {
       const url = withQuery(followLink(await storeOf(options), FOXY_REL.coupons, apiBase), { zoom: 'coupon_codes', limit: PAGE_LIMIT });
       const { entries } = await collectPages((next) => getJson(next, 'listCoupons', options), url, FOXY_REL.coupons, apiBase, MAX_PAGES);
-      return { coupons: entries.flatMap((entry, i) => couponFromWire(entry, `$.fx:coupons[${i}]`) ?? []) };
+      return couponsFromWire(entries);
     },
   };
 }

@@ -2,7 +2,7 @@
  * Foxy wire → domain, once (platforms.md 1.4, 5.3, 5.4): derived items → Product, transactions →
  * Order, coupons → Coupon, the store → StoreMetadata.
  */
-import type { Coupon, CouponTiers, Order, Product, StoreMetadata } from '../../domain/catalog.ts';
+import type { Coupon, CouponList, CouponTiers, NotListedPromotion, Order, Product, StoreMetadata } from '../../domain/catalog.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
 import { storeOrderStatus } from '../order-status.ts';
@@ -135,8 +135,26 @@ function discountOf(type: string, details: string): Pick<Coupon, 'percentOff' | 
 }
 
 /**
- * A coupon read with `zoom=coupon_codes`. `code` is the first code; a coupon without codes cannot
- * be typed in by anyone: null (left out of the list). What it takes off: discountOf.
+ * The coupons read with `zoom=coupon_codes` (each coupon's codes embedded, `fx:coupon_codes`): those
+ * with a code, and those without, left out by name with why (`noCodes`): a Foxy coupon's codes are
+ * a resource of their own, added in Foxy's admin (Generate codes, Import codes, Add code), and until
+ * then no shopper can type the coupon in.
+ */
+export function couponsFromWire(entries: readonly unknown[], at = '$.fx:coupons'): CouponList {
+  const coupons: Coupon[] = [];
+  const notListed: NotListedPromotion[] = [];
+  entries.forEach((entry, index) => {
+    const path = `${at}[${index}]`;
+    const coupon = couponFromWire(entry, path);
+    if (coupon !== null) coupons.push(coupon);
+    else notListed.push({ name: optionalString(readObject(entry, path), 'name', path)?.trim() ?? '', reason: 'noCodes' });
+  });
+  return notListed.length === 0 ? { coupons } : { coupons, notListed };
+}
+
+/**
+ * A coupon read with `zoom=coupon_codes`. `code` is the first code; a coupon without codes (none
+ * embedded, or only blank ones) cannot be typed in by anyone: null. What it takes off: discountOf.
  */
 export function couponFromWire(value: unknown, path: string): Coupon | null {
   const coupon = readObject(value, path);

@@ -2,7 +2,7 @@
  * StoreHippo wire JSON -> domain types (platforms.md 1.4, 2.3, 2.4), once. Untrusted input: every
  * contract break throws AppError API_INVALID_RESPONSE naming the JSON path, never the value.
  */
-import type { Coupon, Order, OrderStatus, Paging, Product, ProductEdit, ProductImage } from '../../domain/catalog.ts';
+import type { Coupon, NotListedPromotion, Order, OrderStatus, Paging, Product, ProductEdit, ProductImage } from '../../domain/catalog.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { currencyDigits, roundToCurrency } from '../money.ts';
@@ -239,7 +239,10 @@ export function mapOrder(value: unknown, context: Pick<StoreHippoMapContext, 'cu
   return order;
 }
 
-/** undefined for a disabled coupon (`enabled: "0"`): the domain has no such state, so it is left out. */
+/**
+ * undefined for a disabled coupon (`enabled: "0"`, its Enabled box unticked in StoreHippo Admin): no
+ * code a shopper can use, so it is no coupon here (mapCouponList says it is left out, and why).
+ */
 export function mapCoupon(value: unknown, context: Pick<StoreHippoMapContext, 'currency'>, path = 'data'): Coupon | undefined {
   const wire = readObject(value, path);
   const code = requireNonEmptyString(wire, 'coupon_code', path);
@@ -262,9 +265,22 @@ export function mapCoupon(value: unknown, context: Pick<StoreHippoMapContext, 'c
   return coupon;
 }
 
-export function mapCouponList(value: unknown, request: { page: number; count: number }, context: Pick<StoreHippoMapContext, 'currency'>): { coupons: Coupon[]; paging: StoreHippoPaging } {
-  const { items, paging } = mapListEnvelope(value, request, (item, path) => mapCoupon(item, context, path));
-  return { coupons: items.filter((c): c is Coupon => c !== undefined), paging };
+/** One page of `ms.coupon_codes`: the coupons, and the disabled ones by their code (a StoreHippo coupon's name). */
+export function mapCouponList(
+  value: unknown,
+  request: { page: number; count: number },
+  context: Pick<StoreHippoMapContext, 'currency'>,
+): { coupons: Coupon[]; notListed: NotListedPromotion[]; paging: StoreHippoPaging } {
+  const { items, paging } = mapListEnvelope(value, request, (item, path): Coupon | NotListedPromotion => {
+    return mapCoupon(item, context, path) ?? { name: requireNonEmptyString(readObject(item, path), 'coupon_code', path), reason: 'disabled' };
+  });
+  const coupons: Coupon[] = [];
+  const notListed: NotListedPromotion[] = [];
+  for (const item of items) {
+    if ('reason' in item) notListed.push(item);
+    else coupons.push(item);
+  }
+  return { coupons, notListed, paging };
 }
 
 export function mapOrderList(value: unknown, request: { page: number; count: number }, context: Pick<StoreHippoMapContext, 'currency'>): { orders: Order[]; paging: StoreHippoPaging } {

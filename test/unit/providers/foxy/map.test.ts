@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MUG_CODE } from '../../../platforms/foxy/seed.ts';
 import { categoryNames, deriveCatalogue, type DerivedItem } from '../../../../src/lib/providers/foxy/derive.ts';
 import { collectPages, followLink, storeLink, withQuery } from '../../../../src/lib/providers/foxy/hal.ts';
-import { couponFromWire, orderFromSale, productFromDerived, storeMetadataFromWire } from '../../../../src/lib/providers/foxy/map.ts';
+import { couponFromWire, couponsFromWire, orderFromSale, productFromDerived, storeMetadataFromWire } from '../../../../src/lib/providers/foxy/map.ts';
 import { FOXY_REL, readSale } from '../../../../src/lib/providers/foxy/wire.ts';
 import { connect, type Connected } from './foxy-fixture.ts';
 
@@ -213,6 +213,39 @@ describe('coupons (5.4)', () => {
   it('has no code without zoom (the codes are only linked)', async () => {
     const page = await collectPages(c.getJson, followLink(store, FOXY_REL.coupons, c.apiBase), FOXY_REL.coupons, c.apiBase, 1);
     expect(couponFromWire(page.entries[0], '$')).toBeNull();
+  });
+
+  it('says which coupons have no codes, by name, beside those listed (the demo store’s “No codes yet” was left out without a word)', async () => {
+    const url = withQuery(followLink(store, FOXY_REL.coupons, c.apiBase), { zoom: 'coupon_codes' });
+    const { coupons, notListed } = couponsFromWire((await collectPages(c.getJson, url, FOXY_REL.coupons, c.apiBase, 2)).entries);
+    expect(coupons.map((coupon) => coupon.code)).toEqual(['SPRING10', 'FIVEOFF', 'BULK', 'BIG15', 'THIRD']);
+    expect(notListed).toEqual([{ name: 'No codes yet', reason: 'noCodes' }]);
+  });
+
+  it('no codes: an empty embedding, none embedded, or only blank codes; a coupon without a name is said nameless; none left out, nothing said', () => {
+    const coupon = (name: string | undefined, embedded?: object) => ({
+      ...(name === undefined ? {} : { name }),
+      coupon_discount_type: 'quantity_percentage',
+      coupon_discount_details: '1-10',
+      ...(embedded === undefined ? {} : { _embedded: embedded }),
+    });
+    const { coupons, notListed } = couponsFromWire([
+      coupon('Empty', { [FOXY_REL.couponCodes]: [] }),
+      coupon('Absent'),
+      coupon('Blank', { [FOXY_REL.couponCodes]: [{ code: '  ' }] }),
+      coupon(' ', { [FOXY_REL.couponCodes]: [] }),
+      coupon('Has one', { [FOXY_REL.couponCodes]: [{ code: 'ONE' }] }),
+    ]);
+    expect(notListed).toEqual([
+      { name: 'Empty', reason: 'noCodes' },
+      { name: 'Absent', reason: 'noCodes' },
+      { name: 'Blank', reason: 'noCodes' },
+      { name: '', reason: 'noCodes' },
+    ]);
+    expect(coupons).toEqual([{ code: 'ONE', name: 'Has one', percentOff: 10 }]);
+    expect(couponsFromWire([coupon('Has one', { [FOXY_REL.couponCodes]: [{ code: 'ONE' }] })])).toEqual({ coupons: [{ code: 'ONE', name: 'Has one', percentOff: 10 }] });
+    // a broken coupon is still a broken answer, with or without codes
+    expect(() => couponsFromWire([{ name: 5, _embedded: { [FOXY_REL.couponCodes]: [] } }])).toThrowError(expect.objectContaining({ code: 'API_INVALID_RESPONSE' }));
   });
 });
 

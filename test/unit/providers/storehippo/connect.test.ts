@@ -290,7 +290,9 @@ describe('the adapter over the transport', () => {
     const orders = await adapterFor(manager).listOrders!(null, { count: 10 });
     expect(orders.orders).toHaveLength(10);
     expect(orders.total).toBe(24);
-    const { coupons } = await adapterFor(manager).listCoupons!();
+    const { coupons, notListed } = await adapterFor(manager).listCoupons!();
+    // the disabled one is said as left out, with why
+    expect(notListed).toEqual([{ name: 'OLDSALE', reason: 'disabled' }]);
     expect(coupons.some((c) => c.percentOff === null && typeof c.amountOff === 'number')).toBe(true);
     expect(coupons.some((c) => typeof c.percentOff === 'number')).toBe(true);
   });

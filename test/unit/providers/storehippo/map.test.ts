@@ -167,8 +167,8 @@ describe('orders and coupons from the server', () => {
     expect(orders.every((o) => o.currency === 'INR' && o.customerEmail?.endsWith('@example.in'))).toBe(true);
   });
 
-  it('coupons: percentage -> percentOff, flat -> percentOff null + amountOff, start_date -> startsAt, disabled left out', async () => {
-    const { coupons, paging } = mapCouponList(await get(entityPath('1.1', 'ms.coupon_codes'), buildCouponListQuery(0, 50)), { page: 0, count: 50 }, context);
+  it('coupons: percentage -> percentOff, flat -> percentOff null + amountOff, start_date -> startsAt, disabled left out and said by its code', async () => {
+    const { coupons, notListed, paging } = mapCouponList(await get(entityPath('1.1', 'ms.coupon_codes'), buildCouponListQuery(0, 50)), { page: 0, count: 50 }, context);
     expect(paging.totalKnown).toBe(false);
     expect(paging.hasMore).toBe(false);
     expect(coupons).toEqual([
@@ -178,6 +178,33 @@ describe('orders and coupons from the server', () => {
       // start_date still ahead: its start said (the coupons screen lists it apart)
       { code: 'NEWYEAR15', percentOff: 15, startsAt: '2099-01-01T00:00:00.000Z', expiresAt: '2099-01-31T23:59:59.000Z' },
     ]);
+    // enabled "0" (its Enabled box unticked in StoreHippo Admin): no coupon, said as left out with why (it was left out without a word)
+    expect(notListed).toEqual([{ name: 'OLDSALE', reason: 'disabled' }]);
+  });
+
+  it('a coupon is disabled by any false flag in `enabled`; absent or null is enabled; a disabled one needs only its code', () => {
+    const coupon = (code: string, fields: object) => ({ coupon_code: code, type: 'percentage', amount: 10, ...fields });
+    const { coupons, notListed } = mapCouponList(
+      {
+        data: [
+          coupon('A', { enabled: '0' }),
+          coupon('B', { enabled: 0 }),
+          coupon('C', { enabled: false }),
+          coupon('D', {}),
+          coupon('E', { enabled: null }),
+          coupon('F', { enabled: '1' }),
+          // switched off, its terms are not read (nothing is said of them)
+          { coupon_code: 'G', type: 'bogo', enabled: '0' },
+        ],
+      },
+      { page: 0, count: 10 },
+      context,
+    );
+    expect(notListed).toEqual(['A', 'B', 'C', 'G'].map((name) => ({ name, reason: 'disabled' })));
+    expect(coupons.map((c) => c.code)).toEqual(['D', 'E', 'F']);
+    expect(mapCouponList({ data: [coupon('H', {})] }, { page: 0, count: 5 }, context).notListed).toEqual([]);
+    expectInvalid(() => mapCouponList({ data: [coupon('I', { enabled: 'maybe' })] }, { page: 0, count: 5 }, context), '$.data[0].enabled');
+    expectInvalid(() => mapCouponList({ data: [{ coupon_code: '', enabled: '0' }] }, { page: 0, count: 5 }, context), '$.data[0].coupon_code');
   });
 });
 
