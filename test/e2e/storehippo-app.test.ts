@@ -6,7 +6,8 @@
  * catalogue comes back to the same card; a manager key sees orders and coupons and edits a product
  * (its description too) the server keeps, and Back shows its card as saved; among several stores,
  * the form opens on Connect and Forget gives the focus back to that Connect; every screen to a
- * keyboard and a screen reader (axe). Keys refused, changed, replaced or forgotten:
+ * keyboard and a screen reader (axe); coupons not enabled are named with why, and with none enabled
+ * the screen says there is no code to copy. Keys refused, changed, replaced or forgotten:
  * storehippo-keys.test.ts; offline and code that does not download: storehippo-offline.test.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -24,6 +25,34 @@ const cards = productCards;
 const productRequests = (hippo: StoreHippoStore) => hippo.requests().filter((r) => r.listener === 'api' && r.path.endsWith('/ms.products'));
 
 describe('StoreHippo in the app', () => {
+  it('coupons none of which is enabled: each named with why, and the screen says there is no code to copy, not that the store has none (360 and 1280 px)', async () => {
+    const env = await startEnv();
+    // the merchant unticks Enabled on every coupon code in StoreHippo Admin › Marketing › Coupon codes (OLDSALE already is)
+    for (const code of ['WELCOME10', 'FLAT200', 'DIWALI25', 'NEWYEAR15']) env.hippo.setCouponEnabled(code, false);
+    const { page } = await openHome(env, 360);
+    await pasteKey(page, DEMO_KEYS.manager);
+    await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
+    await page.goto(`${env.app.url}#/s/hippo/coupons`);
+    const notListed = page.getByRole('list', { name: '5 coupons are not listed here:' });
+    await notListed.waitFor();
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['5 are not enabled: “WELCOME10”, “FLAT200”, “DIWALI25” and 2 more.']);
+    // under that list, something true: it was "This store has no coupons.", which the list just contradicted
+    const empty = page.getByText('There is no code here to copy and share.', { exact: true });
+    await empty.waitFor();
+    expect(await notListed.evaluate((list, said) => !!(list.compareDocumentPosition(said!) & Node.DOCUMENT_POSITION_FOLLOWING), await empty.elementHandle())).toBe(true);
+    expect(await page.getByText('This store has no coupons.').count()).toBe(0);
+    expect(await page.locator('main ul.coupons').count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-coupons-none-enabled-360.png`, fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-coupons-none-enabled-1280.png`, fullPage: true });
+    // one ticked again: listed, and the list of those left out counts one fewer
+    env.hippo.setCouponEnabled('WELCOME10', true);
+    await page.reload();
+    await page.locator('main li code').getByText('WELCOME10', { exact: true }).waitFor();
+    expect(await page.getByRole('list', { name: '4 coupons are not listed here:' }).getByRole('listitem').allInnerTexts()).toEqual(['4 are not enabled: “FLAT200”, “DIWALI25”, “OLDSALE” and 1 more.']);
+    expect(await page.getByText('There is no code here to copy and share.').count()).toBe(0);
+  });
+
   it('a read-only key connects, browses two pages, searches, filters, sorts, opens a CDN image, survives a reload; orders, coupons and edit are locked in StoreHippo’s words', async () => {
     const env = await startEnv();
     const { page, lines } = await openHome(env, 360);
@@ -202,6 +231,11 @@ describe('StoreHippo in the app', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-1280.png`, fullPage: true });
     await page.goto(`${env.app.url}#/s/hippo/coupons`);
     await page.locator('main ul.coupons li').first().waitFor();
+    // the coupon not enabled in StoreHippo Admin is named, with why, under the title before the coupons (it was left out without a word)
+    const notListed = page.getByRole('list', { name: '1 coupon is not listed here:' });
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['1 is not enabled: “OLDSALE”.']);
+    expect(await notListed.evaluate((list) => list.compareDocumentPosition(document.getElementById('active-title')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+    expect(await page.locator('main li code').getByText('OLDSALE', { exact: true }).count()).toBe(0);
     await page.goto(`${env.app.url}#/s/hippo`);
     await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
     // products are added in StoreHippo's own admin (the contract has no way for an app): not offered here

@@ -104,4 +104,14 @@ describe('CouponsView', () => {
     expect(within(screen.getByRole('list', { name: 'Expired' })).getByText('OLD1')).toBeInTheDocument();
     expect(screen.queryAllByRole('button', { name: /Copy/ })).toEqual([]);
   });
+
+  it('a store with no coupons and nothing left out says it has none (with something left out it says there is no code to copy: storehippo-app e2e)', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, path: '/s/demo/coupons' });
+    answerStoreInfo(app.network);
+    app.network.on('GET', '/api/v1/coupons', () => json({ coupons: [] }));
+    render(Harness, { props: harnessProps(app, CouponsView, () => ({ storeId: 'demo' })) });
+    expect(await screen.findByText('This store has no coupons.')).toBeInTheDocument();
+    expect(screen.queryByText(/not listed here/)).not.toBeInTheDocument();
+    expect(screen.queryByText('There is no code here to copy and share.')).not.toBeInTheDocument();
+  });
 });
