@@ -116,8 +116,14 @@ describe('a Foxy merchant’s product page and orders', () => {
     const managed = page.getByText(/^Shown here to copy and share\./);
     await managed.waitFor();
     await page.getByRole('main').getByRole('status').filter({ hasText: 'Loading coupons…' }).waitFor();
-    // under the heading and the one line that follows it, not a third of the window lower
-    const below = (await page.getByText('Loading coupons…', { exact: true }).boundingBox())!.y - (await managed.boundingBox())!.y - (await managed.boundingBox())!.height;
+    // under the heading, the line that follows it and the coupon left out (known with the coupons, before
+    // the currency), right after the last of them: not a third of the window lower
+    const notListed = page.getByRole('list', { name: '1 coupon is not listed here:' });
+    const loading = (await page.getByText('Loading coupons…', { exact: true }).boundingBox())!;
+    const managedBox = (await managed.boundingBox())!;
+    const notListedBox = (await notListed.boundingBox())!;
+    expect(notListedBox.y).toBeGreaterThanOrEqual(managedBox.y + managedBox.height);
+    const below = loading.y - notListedBox.y - notListedBox.height;
     expect(below).toBeGreaterThanOrEqual(0);
     expect(below).toBeLessThanOrEqual(32);
     await photographAtWidths(page, 'foxy-coupons-loading');
