@@ -47,6 +47,18 @@ async function gapUnderHeading(page: Page, text: string): Promise<number> {
   return line.y - (heading.y + heading.height);
 }
 
+
+/** Holds the store's transactions back until `release()` is called: what waits on them shows its loading line. */
+async function holdTransactions(page: Page, origin: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((done) => (release = done));
+  await page.route(`${origin}/**`, async (route) => {
+    if (!route.request().url().includes('/transactions')) return route.fallback();
+    await held;
+    await route.fallback();
+  });
+  return release;
+}
 describe('a Foxy merchant’s product page and orders', () => {
   it('under a Foxy product, one line says why there is no editor and where names and prices change; a Goodsie admin sees the editor and no such line', async () => {
     const { page, app } = await connectedFoxy(1280);
@@ -79,13 +91,7 @@ describe('a Foxy merchant’s product page and orders', () => {
   it('while Foxy’s orders load, “Loading orders…” stands right under the Orders heading, at 360 and 1280 px', async () => {
     const { page, app, foxy } = await connectedFoxy(1280);
     // The store's transactions held back until the loading screen is measured and photographed.
-    let release!: () => void;
-    const held = new Promise<void>((done) => (release = done));
-    await page.route(`${foxy.origin}/**`, async (route) => {
-      if (!route.request().url().includes('/transactions')) return route.fallback();
-      await held;
-      await route.fallback();
-    });
+    const release = await holdTransactions(page, foxy.origin);
     await page.goto(`${app.url}#/s/foxy/orders`);
     await page.getByRole('heading', { name: 'Orders', level: 1 }).waitFor();
     await page.getByRole('main').getByRole('status').filter({ hasText: 'Loading orders…' }).waitFor();
@@ -105,13 +111,7 @@ describe('a Foxy merchant’s product page and orders', () => {
   it('Foxy’s coupons waiting for the store’s currency, and a Goodsie store’s orders loading, say so right under their screen’s heading too', async () => {
     const { page, app, foxy } = await connectedFoxy(1280);
     // Coupons come before Foxy's currency, which comes with the transactions: held, the coupons wait for it.
-    let release!: () => void;
-    const held = new Promise<void>((done) => (release = done));
-    await page.route(`${foxy.origin}/**`, async (route) => {
-      if (!route.request().url().includes('/transactions')) return route.fallback();
-      await held;
-      await route.fallback();
-    });
+    const release = await holdTransactions(page, foxy.origin);
     await page.goto(`${app.url}#/s/foxy/coupons`);
     const managed = page.getByText(/^Shown here to copy and share\./);
     await managed.waitFor();
