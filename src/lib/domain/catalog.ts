@@ -26,6 +26,11 @@ export interface Product {
   /** `price` is the lowest of several (a FlickRocket product's licences at different prices): said "From …". */
   priceFrom?: true;
   /**
+   * The licences it is sold under, each at its own price (a FlickRocket product to buy or to rent
+   * 48 h), in the store's order, where there are two or more: `price` is then the lowest of them.
+   */
+  licences?: ProductLicence[];
+  /**
    * What the shop's own storefront shows for the product where it is not `price` (the product's own,
    * what an edit changes): a Shopware parent sold in variants costs what its cheapest variant costs,
    * "From" it where they cost different amounts.
@@ -55,6 +60,14 @@ export interface Product {
   created: string;
   /** ISO date-time; sent back on PATCH for the conflict check. */
   updated?: string;
+}
+
+/** One licence a product is sold under, as its page lists it. */
+export interface ProductLicence {
+  /** As the store names it, in the store's language ("Rent 48 h"), with what tells it from the others ("HD"). */
+  name: string;
+  /** In the product's `currency`; null where the store has no price in it: "Price not available". */
+  price: number | null;
 }
 
 /**

@@ -101,13 +101,18 @@ describe('GET /api/products.json', () => {
     expect((await api(origin, '/api/products.json?query=price:1', token)).status).toBe(400);
   });
 
-  it('serves the edge cases: a model without EUR, a model without any currency, two licence bindings, no locales, hostile data', async () => {
+  it('serves the edge cases: a model without EUR, a model without any currency, two and three licence bindings, no locales, hostile data', async () => {
     const products = (await api(origin, '/api/products.json', token)).json.products;
     const prices = (await api(origin, '/api/prices.json', token)).json.prices as { id: number; currencies: { currency: string; price: number }[] }[];
     const model = (id: number) => prices.find((p) => p.id === id);
     const p1001 = products.find((p: { id: number }) => p.id === 1001);
     expect(model(p1001.price_license_binding[0].price_id)?.currencies.map((c) => c.currency)).toEqual(['usd']);
     expect(products.find((p: { id: number }) => p.id === 1002).price_license_binding).toHaveLength(2);
+    // 1009: three licences, named in licenses.json, one of them on the USD-only model
+    const licences = (await api(origin, '/api/licenses.json', token)).json.licenses as { id: number; name: string }[];
+    const p1009 = products.find((p: { id: number }) => p.id === 1009).price_license_binding as { license_id: number; price_id: number }[];
+    expect(p1009.map((b) => licences.find((l) => l.id === b.license_id)?.name)).toEqual(['Buy', 'Rent 48 h', 'Family (5 devices)']);
+    expect(model(p1009[2]!.price_id)?.currencies.map((c) => c.currency)).toEqual(['usd']);
     // 1008: a model priced by country only, no currency at all
     const p1008 = model(products.find((p: { id: number }) => p.id === 1008).price_license_binding[0].price_id) as unknown as { currencies: unknown[]; countries: unknown[] };
     expect(p1008.currencies).toEqual([]);
@@ -135,12 +140,14 @@ describe('other resources', () => {
 
   it('categories and licences collapse to a singular object when exactly one exists', async () => {
     expect((await api(origin, '/api/categories.json', token)).json.categories).toHaveLength(6);
-    expect((await api(origin, '/api/licenses.json', token)).json).toEqual({ license: { id: 16, name: 'Single user', num_users: 1 } });
-    const other = await startFlickRocketStore({ port: 0, hooksPort: null, categoryCount: 1, licenseCount: 3 });
+    expect((await api(origin, '/api/licenses.json', token)).json.licenses).toHaveLength(5);
+    const other = await startFlickRocketStore({ port: 0, hooksPort: null, categoryCount: 1, licenseCount: 1 });
     try {
       const t = (await signIn(other.origin)).access_token;
       expect((await api(other.origin, '/api/categories.json', t)).json).toEqual({ category: { id: 197, name: 'Books', created_at: '2012-04-16T13:54:12' } });
-      expect((await api(other.origin, '/api/licenses.json', t)).json.licenses).toHaveLength(3);
+      expect((await api(other.origin, '/api/licenses.json', t)).json).toEqual({
+        license: { id: 16, name: 'Single user', num_users: 1, locales: [{ language_id: 1, name: 'Single user', description: '' }, { language_id: 2, name: 'Einzelplatz', description: '' }] },
+      });
       expect((await api(other.origin, '/api/products.json?query=title:1001', t)).json.products).toHaveLength(1);
     } finally {
       await other.close();

@@ -4,6 +4,8 @@
  * and orders. Deterministic for a given seed. Edge cases the contract asks for are fixed ids:
  * - product 1001: bound to price model 3, which has no EUR (USD only);
  * - product 1002: two licence bindings (cheaper SD, dearer HD with a compare price);
+ * - product 1009 (a Video HD): three licences, "Buy" (EUR+USD), "Rent 48 h" (EUR+USD) and "Family
+ *   (5 devices)" on the USD-only model 3: in EUR that one has no price;
  * - product 1003: bound to price model 4 (GBP and CHF only: neither EUR nor USD);
  * - product 1008: bound to price model 9, priced by country only (no currency at all): a product
  *   whose price model lacks the configured currency and every other, so it has no price to show;
@@ -63,6 +65,8 @@ export interface LicenseWire {
   id: number;
   name: string;
   num_users: number;
+  /** The name (and description) per language, as the official plugin reads them (`fields=id,name,locales`). */
+  locales: { language_id: number; name: string; description: string }[];
 }
 
 export interface OrderWire {
@@ -104,7 +108,16 @@ const KINDS: readonly { type: number; label: string }[] = [
   { type: 4, label: 'Software' },
 ];
 const CATEGORY_NAMES = ['Books', 'Films', 'Courses', 'Software', 'Audio', 'Kids'];
-const LICENSE_NAMES = ['Single user', 'Family (5 devices)', 'Classroom (30 users)'];
+/** Licences 16.. with their German names (language 2); the first is every product's unless said. */
+const LICENSES: readonly { name: string; de: string; users: number }[] = [
+  { name: 'Single user', de: 'Einzelplatz', users: 1 },
+  { name: 'Family (5 devices)', de: 'Familie (5 Geräte)', users: 5 },
+  { name: 'Classroom (30 users)', de: 'Klassenzimmer (30 Nutzer)', users: 30 },
+  { name: 'Buy', de: 'Kaufen', users: 1 },
+  { name: 'Rent 48 h', de: 'Leihen 48 Std.', users: 1 },
+];
+/** How many licences the shop has unless told (SeedOptions.licenseCount). */
+export const LICENSE_COUNT = LICENSES.length;
 
 /**
  * Price models 1..2 are EUR+USD, 3 is USD only, 4 is GBP+CHF only, 5..8 EUR+USD at other levels,
@@ -165,10 +178,14 @@ export function seedStore(options: SeedOptions): SeedData {
     name,
     created_at: '2012-04-16T13:54:12',
   }));
-  const licenses: LicenseWire[] = LICENSE_NAMES.slice(0, Math.max(0, options.licenseCount)).map((name, i) => ({
+  const licenses: LicenseWire[] = LICENSES.slice(0, Math.max(0, options.licenseCount)).map((licence, i) => ({
     id: 16 + i,
-    name,
-    num_users: [1, 5, 30][i] ?? 1,
+    name: licence.name,
+    num_users: licence.users,
+    locales: [
+      { language_id: 1, name: licence.name, description: '' },
+      { language_id: 2, name: licence.de, description: '' },
+    ],
   }));
   const licenseId = licenses[0]?.id ?? 16;
   const products: ProductWire[] = [];
@@ -183,6 +200,8 @@ export function seedStore(options: SeedOptions): SeedData {
     if (id === 1002) bindings = [binding(licenseId, 7, 2, true), binding(licenses[1]?.id ?? licenseId, 5, null)];
     if (id === 1003) bindings = [binding(licenseId, 4, null)];
     if (id === 1008) bindings = [binding(licenseId, 9, null)];
+    // A film to buy or rent, and for a family (priced in USD only), each in HD.
+    if (id === 1009) bindings = [binding(licenses[3]?.id ?? licenseId, 6, null, true), binding(licenses[4]?.id ?? licenseId, 5, null, true), binding(licenses[1]?.id ?? licenseId, 3, null, true)];
     const noLocales = id === 1004 || id === 1005;
     products.push({
       id,

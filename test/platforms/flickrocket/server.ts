@@ -11,7 +11,7 @@ import { HttpError, jsonReply, mediaType, parseCookies, readBody, send } from '.
 import { FlickRocketApi, accessTokenOf } from './api.ts';
 import { FlickRocketAuth, type FlickRocketClient } from './auth.ts';
 import { renderErrorPage } from './pages.ts';
-import { seedStore, type ProductWire } from './seed.ts';
+import { LICENSE_COUNT, seedStore, type ProductWire } from './seed.ts';
 import { startTestHooks, type TestHooks } from './test-hooks.ts';
 import { startPictureHost } from './pictures.ts';
 
@@ -48,7 +48,7 @@ export interface FlickRocketStoreOptions {
   hostileProducts?: boolean;
   /** Default 6; 1 gives the singular `{"category":{...}}`. */
   categoryCount?: number;
-  /** Default 1: licenses.json answers `{"license":{...}}`. */
+  /** Default all 5 (seed.ts); 1 gives the singular `{"license":{...}}`. */
   licenseCount?: number;
   orderCount?: number;
   /**
@@ -184,7 +184,7 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
     productCount: options.productCount ?? 150,
     hostileProducts: options.hostileProducts ?? true,
     categoryCount: options.categoryCount ?? 6,
-    licenseCount: options.licenseCount ?? 1,
+    licenseCount: options.licenseCount ?? LICENSE_COUNT,
     orderCount: options.orderCount ?? 60,
   });
   const auth = new FlickRocketAuth({

@@ -1,7 +1,7 @@
 /**
  * FlickRocket's adapter (platforms.md 3.3): the API cannot search, sort or filter by category, so
  * the whole catalogue is loaded once per store (every page of 50, up to PAGE_CAP pages), with the
- * price models and categories, then searched, filtered, sorted and paged here. The cursor is the
+ * price models, categories and licences' names, then searched, filtered, sorted and paged here. The cursor is the
  * offset into that local list. Orders page on the server (1-based pages of 50), newest first.
  */
 import type { Adapter, AdapterContext } from '../../connect/adapter.ts';
@@ -10,7 +10,7 @@ import type { Cursor, Order, Product, ProductListQuery, StoreMetadata } from '..
 import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { flickRocketRefused, productEditBody } from './edit.ts';
-import { mapOrder, mapProduct, readCategoryNames, readPriceModels, type FlickRocketMapContext } from './map.ts';
+import { mapOrder, mapProduct, readCategoryNames, readLicenceNames, readPriceModels, type FlickRocketMapContext } from './map.ts';
 import { readCount, readOrderList, readProductDetail, readProductList } from './wire.ts';
 import { readableItems } from '../wire.ts';
 import { sharedRead } from '../shared-read.ts';
@@ -109,13 +109,19 @@ export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRo
 
   async function loadContext(signal?: AbortSignal): Promise<FlickRocketMapContext> {
     const options = signal ? { signal } : {};
-    const [prices, categories] = await Promise.all([
+    const [prices, categories, licences] = await Promise.all([
       send({ method: 'GET', path: '/api/prices.json' }, 'probe', options),
       send({ method: 'GET', path: '/api/categories.json' }, 'probe', options),
+      // The names of the licences a product with several lists (the plugin reads them so): without
+      // them (refused, failed or unreadable) those are "Licence 1", "Licence 2"; the catalogue still shows.
+      send({ method: 'GET', path: '/api/licenses.json' }, 'probe', options)
+        .then((answer) => readLicenceNames(answer.json, store.language))
+        .catch(() => undefined),
     ]);
     return {
       prices: readPriceModels(prices.json),
       categories: readCategoryNames(categories.json),
+      ...(licences !== undefined ? { licences } : {}),
       ...(store.currency !== undefined ? { currency: store.currency } : {}),
       ...(store.language !== undefined ? { language: store.language } : {}),
     };

@@ -6,10 +6,14 @@
  *   model in any currency (no binding, unknown models, a model priced by country only): null, "Price
  *   not available", never 0 (free); the product stays listed.
  * - currency: the configured one if the models have it, else EUR, else USD, else the first listed.
+ * - licences (two or more bindings): each binding's licence, named from licenses.json in the
+ *   configured language (else English, else its `name`), as the official plugin names the variations
+ *   it makes of them, with its price in that currency or null; the quality (a Video HD's HD/SD, an
+ *   audio product's MP3/FLAC) and the number of users only where the bindings differ by them.
  * - name/description: the locale in the configured language, else English, else the first locale,
  *   else the product `title` and an empty description.
  */
-import type { Order, OrderStatus, Product, ProductImage } from '../../domain/catalog.ts';
+import type { Order, OrderStatus, Product, ProductImage, ProductLicence } from '../../domain/catalog.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
 import { storeOrderStatus } from '../order-status.ts';
@@ -36,6 +40,8 @@ export interface FlickRocketMapContext {
   prices: ReadonlyMap<number, PriceModel>;
   /** Category id -> display name (from categories.json). */
   categories: ReadonlyMap<number, string>;
+  /** Licence id -> its name in the configured language (from licenses.json); absent: not read. */
+  licences?: ReadonlyMap<number, string>;
   /** config `currency`, e.g. "EUR". */
   currency?: string;
   /** config `language`, e.g. "en". */
@@ -83,6 +89,27 @@ export function readCategoryNames(json: unknown): Map<number, string> {
   return names;
 }
 
+/**
+ * licenses.json (`{"licenses":[...]}` or `{"license":{...}}`) -> id -> the name in `language`, else
+ * English, else its `name` (the plugin's get_localized_license_name, which keeps `name` where no
+ * locale is in the language), else its first locale's.
+ */
+export function readLicenceNames(json: unknown, language: string | undefined): Map<number, string> {
+  const names = new Map<number, string>();
+  readCollapsibleList(json, 'licenses', 'license').forEach((licence, index) => {
+    const path = `$.licenses[${index}]`;
+    const locales = optionalArray(licence, 'locales', path).flatMap((l, i) => {
+      const locale = readObject(l, `${path}.locales[${i}]`);
+      const name = optionalString(locale, 'name', `${path}.locales[${i}]`)?.trim();
+      return name ? [{ id: locale['language_id'], name }] : [];
+    });
+    const inLanguage = [language, 'en'].flatMap((lang) => (lang === undefined ? [] : locales.filter((l) => languageMatches(l.id, lang))))[0];
+    const name = inLanguage?.name ?? optionalString(licence, 'name', path)?.trim() ?? locales[0]?.name;
+    if (name) names.set(requireInteger(licence, 'id', path), name);
+  });
+  return names;
+}
+
 /** The currency shown: configured, else EUR, else USD, else the first one offered. */
 export function chooseCurrency(offered: readonly string[], configured: string | undefined): string | undefined {
   const preferred = configured?.toUpperCase();
@@ -105,6 +132,35 @@ export function chooseLocale(locales: readonly WireObject[], language: string | 
   return locales[0];
 }
 
+function priceModelOf(binding: WireObject, key: string, at: string, context: FlickRocketMapContext): PriceModel | undefined {
+  const id = optionalInteger(binding, key, at);
+  return id === undefined ? undefined : context.prices.get(id);
+}
+
+/** What tells a binding from the others, by product type (the plugin's ": HD" / ": SD", ": MP3" / ": FLAC"). */
+const QUALITIES: readonly { types: readonly number[]; key: string; words: Readonly<Record<string, string>> }[] = [
+  { types: [9], key: 'hd', words: { true: 'HD', false: 'SD' } },
+  { types: [23, 24], key: 'audio_type', words: { 0: 'MP3', 1: 'FLAC' } },
+];
+
+/** Two or more bindings: each one's licence and price in `currency` (a price in none of them: null). */
+function licencesOf(bindings: readonly WireObject[], productType: number | undefined, currency: string, context: FlickRocketMapContext, path: string): ProductLicence[] | undefined {
+  if (bindings.length < 2) return undefined;
+  const differ = (key: string): boolean => new Set(bindings.map((b) => String(b[key]))).size > 1;
+  const details = QUALITIES.filter((q) => productType !== undefined && q.types.includes(productType) && differ(q.key));
+  const users = differ('num_users');
+  return bindings.map((binding, index) => {
+    const at = `${path}[${index}]`;
+    const id = optionalInteger(binding, 'license_id', at);
+    const name = (id === undefined ? undefined : context.licences?.get(id)) ?? `Licence ${index + 1}`;
+    const parts = details.flatMap((q) => q.words[String(binding[q.key])] ?? []);
+    const count = optionalInteger(binding, 'num_users', at);
+    if (users && count !== undefined) parts.push(count === 1 ? '1 user' : `${count} users`);
+    const cents = priceModelOf(binding, 'price_id', at, context)?.get(currency);
+    return { name: [name, ...parts].join(' · '), price: cents === undefined ? null : roundToCurrency(cents / 100, currency) };
+  });
+}
+
 interface Pricing {
   price: number | null;
   compareAtPrice: number | null;
@@ -113,10 +169,7 @@ interface Pricing {
 }
 
 function pricing(bindings: readonly WireObject[], context: FlickRocketMapContext, path: string): Pricing {
-  const modelOf = (binding: WireObject, key: string, at: string): PriceModel | undefined => {
-    const id = optionalInteger(binding, key, at);
-    return id === undefined ? undefined : context.prices.get(id);
-  };
+  const modelOf = (binding: WireObject, key: string, at: string): PriceModel | undefined => priceModelOf(binding, key, at, context);
   const offered: string[] = [];
   for (const [index, binding] of bindings.entries()) {
     for (const code of modelOf(binding, 'price_id', `${path}[${index}]`)?.keys() ?? []) if (!offered.includes(code)) offered.push(code);
@@ -188,12 +241,15 @@ export function mapProduct(json: unknown, context: FlickRocketMapContext, path =
   });
   const name = localeTitle !== undefined && localeTitle.trim() !== '' ? localeTitle : title;
   if (name.trim() === '') throw invalidResponse(`${path}.title`, 'a non-empty string');
+  const priced = pricing(bindings, context, `${path}.price_license_binding`);
+  const licences = licencesOf(bindings, optionalInteger(product, 'product_type', path), priced.currency, context, `${path}.price_license_binding`);
   return {
     id: String(id),
     name,
     descriptionHtml: description ?? '',
     descriptionShort: '',
-    ...pricing(bindings, context, `${path}.price_license_binding`),
+    ...priced,
+    ...(licences !== undefined ? { licences } : {}),
     images: images(product, path),
     categories,
     tags: [],
