@@ -6,6 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapProduct, readCategoryNames, readLicenceNames, readPriceModels, type FlickRocketMapContext } from '../../../../src/lib/providers/flickrocket/map.ts';
 import { readProductDetail } from '../../../../src/lib/providers/flickrocket/wire.ts';
+import { createFlickRocketAdapter } from '../../../../src/lib/providers/flickrocket/adapter.ts';
+import { createTransport } from '../../../../src/lib/api/transport.ts';
+import { AppError } from '../../../../src/lib/oauth/errors.ts';
+import { flickRocketStoreConfig } from '../../../platforms/flickrocket/store-config.ts';
 import { api, signIn } from '../../../platforms/flickrocket/client.ts';
 import { startFlickRocketStore, type FlickRocketStore } from '../../../platforms/flickrocket/server.ts';
 
@@ -99,5 +103,42 @@ describe('what tells licences apart', () => {
   it('no price model in any currency: each licence listed without a price', () => {
     const none = mapProduct({ id: 1, title: 'T', price_license_binding: [bind({ price_id: 404 }), bind({ price_id: 405 })] }, ctx);
     expect(none).toMatchObject({ price: null, licences: [{ name: 'Buy', price: null }, { name: 'Buy', price: null }] });
+  });
+});
+
+describe('the adapter reads the licences with the catalogue', () => {
+  const transport = () =>
+    createTransport({
+      apiBase: store.origin,
+      fetch: globalThis.fetch,
+      sign: async (headers) => {
+        headers.set('Authorization', `Bearer ${token}`);
+        return token;
+      },
+      onUnauthorized: async () => {
+        throw new Error('unexpected 401');
+      },
+    });
+
+  it('once, in the store language; refused, the catalogue still shows and the licences are named by their place', async () => {
+    const config = flickRocketStoreConfig(store.origin, { currency: 'EUR', language: 'de' });
+    store.clearRequests();
+    const fr = createFlickRocketAdapter({ store: config, send: transport() });
+    expect((await fr.getProduct('1009')).licences?.map((l) => l.name)).toEqual(['Kaufen', 'Leihen 48 Std.', 'Familie (5 Geräte)']);
+    await fr.getProduct('1002');
+    expect(store.requests().filter((r) => r.path === '/api/licenses.json')).toHaveLength(1);
+
+    const send = transport();
+    const refusing: typeof send = async (request, operation, options) => {
+      if (request.path === '/api/licenses.json') throw new AppError('API_INSUFFICIENT_SCOPE', 'refused');
+      return send(request, operation, options);
+    };
+    const without = createFlickRocketAdapter({ store: config, send: refusing });
+    expect((await without.listProducts({ count: 24 })).products).toHaveLength(24);
+    expect((await without.getProduct('1009')).licences).toEqual([
+      { name: 'Licence 1', price: 49 },
+      { name: 'Licence 2', price: 4.99 },
+      { name: 'Licence 3', price: null },
+    ]);
   });
 });
