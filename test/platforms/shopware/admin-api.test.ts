@@ -1,6 +1,6 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, BROWSE, BROWSE_CRITERIA, ORDERS, apiSearch, call, integrationToken, passwordGrant } from './client.ts';
+import { ADMIN, BROWSE, BROWSE_CRITERIA, NO_PROPERTIES, ORDERS, apiSearch, call, integrationToken, passwordGrant } from './client.ts';
 import { DEFAULT_CURRENCY_ID, USD_CURRENCY_ID } from './constants.ts';
 import { SEED_IDS } from './seed.ts';
 import { startShopwareStore, type ShopwareStore } from './server.ts';
@@ -247,6 +247,21 @@ describe('data quirks (4.6.8)', () => {
     expect(plain.options).toBeNull();
     const [parent] = (await apiSearch(origin, 'product', browse, { ids: [SEED_IDS.potatoes], associations: { options: {} } })).json.data;
     expect(parent.options).toEqual([]);
+  });
+
+  it('refuses a variant search with options.group to a role without the property rights, naming them in AclCriteriaValidator\'s order; without the association it answers', async () => {
+    const noProperties = await integrationToken(origin, NO_PROPERTIES);
+    const filter = [{ type: 'equals', field: 'parentId', value: SEED_IDS.potatoes }];
+    const refused = await apiSearch(origin, 'product', noProperties, { filter, associations: { options: { associations: { group: {} } } } });
+    expect(refused.status).toBe(403);
+    expect(refused.json.errors[0]).toMatchObject({ status: '403', code: 'FRAMEWORK__MISSING_PRIVILEGE_ERROR', title: 'Forbidden' });
+    expect(JSON.parse(refused.json.errors[0].detail)).toEqual({ message: 'Missing privilege', missingPrivileges: ['property_group_option:read', 'property_group:read'] });
+    // the options alone need only property_group_option:read
+    const options = await apiSearch(origin, 'product', noProperties, { filter, associations: { options: {} } });
+    expect(JSON.parse(options.json.errors[0].detail).missingPrivileges).toEqual(['property_group_option:read']);
+    const plain = await apiSearch(origin, 'product', noProperties, { filter });
+    expect(plain.status).toBe(200);
+    expect(plain.json.data).toHaveLength(3);
   });
 
   it('serves media from another origin, and has one javascript: media URL', async () => {

@@ -28,6 +28,8 @@ export function tokenRequest(origin: string, body: Record<string, string>, conte
 export const BROWSE = DEMO_INTEGRATIONS[0]!; // eslint-disable-line @typescript-eslint/no-non-null-assertion
 export const ORDERS = DEMO_INTEGRATIONS[1]!; // eslint-disable-line @typescript-eslint/no-non-null-assertion
 export const ADMIN = DEMO_INTEGRATIONS[2]!; // eslint-disable-line @typescript-eslint/no-non-null-assertion
+/** Browse rights without the Properties viewer's: a variant's options are refused it. */
+export const NO_PROPERTIES = DEMO_INTEGRATIONS[3]!; // eslint-disable-line @typescript-eslint/no-non-null-assertion
 
 export async function integrationToken(origin: string, integration = BROWSE): Promise<string> {
   const answer = await tokenRequest(origin, { grant_type: 'client_credentials', client_id: integration.accessKeyId, client_secret: integration.secret });

@@ -58,6 +58,14 @@ export const DEMO_INTEGRATIONS: readonly DemoIntegration[] = [
     admin: true,
     privileges: [],
   },
+  {
+    label: 'Storefront Connect (browse, no properties)',
+    accessKeyId: 'SWIADEMOBROWSENOPROPS00001',
+    secret: 'demoBrowseNoPropsSecretbm8tcHJvcGVydHktcmlnaHRzLTAx',
+    admin: false,
+    // a role set up before variants were listed: the catalogue's rights without the Properties viewer's
+    privileges: BROWSE_PRIVILEGES.filter((p) => !p.startsWith('property_group')),
+  },
 ];
 
 export interface DemoUser {
