@@ -133,7 +133,7 @@ export function createTransport(options: TransportOptions): Send {
       async settle(response, signedWith) {
         const { json, isJson } = await readBody(response, operation, signal, 'NETWORK_OR_CORS');
         const status = response.status;
-        if ((status >= 200 && status <= 299) || sendOptions.accept?.includes(status)) {
+        if ((status >= 200 && status <= 299) || (sendOptions.accept?.includes(status) && (sendOptions.acceptWhen?.(json) ?? true))) {
           if (!isJson) throw new HttpError('API_INVALID_RESPONSE', status, { message: `${operation}: HTTP ${status} with a body that is not JSON` });
           if (status <= 299 && options.hooks?.()?.failedDespiteStatus?.(json) === true) throw failure(operation, response, json, signedWith, 400);
           return { status, json, headers: response.headers };

@@ -38,6 +38,11 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Statuses other than 2xx that the adapter wants back instead of an error (e.g. 404 as "absent"). */
   accept?: readonly number[];
+  /**
+   * Where set, an `accept`ed status other than 2xx is given back only when this says yes of its body
+   * (a 403 naming only rights the adapter can do without); otherwise it is the error it would have been.
+   */
+  acceptWhen?: (json: unknown) => boolean;
 }
 
 /**

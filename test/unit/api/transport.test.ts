@@ -153,4 +153,14 @@ describe('createTransport', () => {
     expect(await send({ method: 'GET', path: '/x' }, 'probe', { accept: [404] })).toMatchObject({ status: 404, json: { gone: true } });
     expect((await errorOf(send({ method: 'GET', path: '/x' }, 'getProduct'))).code).toBe('API_INVALID_RESPONSE');
   });
+
+  it('gives back an accepted status only where acceptWhen says yes of its body; otherwise it is the error, with the hooks’ words', async () => {
+    const forbidden = (right: string) => json(403, { missing: [right] });
+    const { send, seen } = harness([forbidden('tiers'), forbidden('product')], { hooks: () => ({ forbidden: (body) => ({ platformWords: `lacks ${JSON.stringify(body)}` }) }) });
+    const onlyTiers = (body: unknown) => JSON.stringify(body) === '{"missing":["tiers"]}';
+    expect(await send({ method: 'GET', path: '/x' }, 'getProduct', { accept: [403], acceptWhen: onlyTiers })).toMatchObject({ status: 403, json: { missing: ['tiers'] } });
+    const error = (await errorOf(send({ method: 'GET', path: '/x' }, 'getProduct', { accept: [403], acceptWhen: onlyTiers }))) as HttpError;
+    expect(error).toMatchObject({ code: 'API_INSUFFICIENT_SCOPE', platformWords: 'lacks {"missing":["product"]}' });
+    expect(seen).toHaveLength(2);
+  });
 });

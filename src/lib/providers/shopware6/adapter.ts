@@ -27,7 +27,7 @@ import {
   TIER_PRIVILEGES,
 } from './criteria.ts';
 import { chooseCurrency, readCurrencyTable, type CurrencyTable, type SwCurrency } from './currency.ts';
-import { missingPrivileges, shopware6Hooks } from './hooks.ts';
+import { missingPrivileges, refusedOnly, shopware6Hooks } from './hooks.ts';
 import { mapAdminProduct, mapOrder, readCalculatedTax, readSearchResult } from './map.ts';
 import { mapPromotions } from './promotion.ts';
 import { buildVariantCriteria, mapVariants } from './variants.ts';
@@ -54,12 +54,13 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
   /** False once the shop said the role lacks only the advanced prices' rights: products are then read without them. */
   let tiersReadable = true;
 
-  async function call(request: ApiRequest, operation: ApiOperation, options?: CallOptions & { accept?: readonly number[] }): Promise<ApiResponse> {
+  async function call(request: ApiRequest, operation: ApiOperation, options?: CallOptions & Omit<SendOptions, 'signal'>): Promise<ApiResponse> {
     const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
     if (store.language !== undefined) headers['sw-language-id'] = store.language;
     const sendOptions: SendOptions = {};
     if (options?.signal !== undefined) sendOptions.signal = options.signal;
     if (options?.accept !== undefined) sendOptions.accept = options.accept;
+    if (options?.acceptWhen !== undefined) sendOptions.acceptWhen = options.acceptWhen;
     const response = await send({ ...request, headers }, operation, sendOptions);
     // with Accept */* (a proxy rewriting it) Shopware answers JSON:API, which these mappers cannot read
     if (/application\/vnd\.api\+json/i.test(response.headers.get('Content-Type') ?? '')) {
@@ -68,7 +69,7 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     return response;
   }
 
-  function search(entity: string, criteria: unknown, operation: ApiOperation, options?: CallOptions & { accept?: readonly number[] }): Promise<ApiResponse> {
+  function search(entity: string, criteria: unknown, operation: ApiOperation, options?: CallOptions & Omit<SendOptions, 'signal'>): Promise<ApiResponse> {
     return call({ method: 'POST', path: `/api/search/${entity}`, body: { json: criteria } }, operation, options);
   }
 
@@ -96,14 +97,13 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
   /**
    * A product search with the advanced prices (`criteria(true)`) while the role may read them; a
    * refusal naming only their rights (TIER_PRIVILEGES) asks again without, as orders do without
-   * deliveries; any other refusal is the plain search's to say.
+   * deliveries; any other refusal is this search's error, not asked a second time.
    */
   async function searchProducts(criteria: (tiers: boolean) => SwCriteria, operation: ApiOperation, options?: CallOptions): Promise<ApiResponse> {
     if (tiersReadable) {
-      const answer = await search('product', criteria(true), operation, { ...options, accept: [403] });
+      const answer = await search('product', criteria(true), operation, { ...options, accept: [403], acceptWhen: refusedOnly(TIER_PRIVILEGES) });
       if (answer.status !== 403) return answer;
-      const missing = missingPrivileges(answer.json);
-      if (missing.length > 0 && missing.every((p) => TIER_PRIVILEGES.includes(p))) tiersReadable = false;
+      tiersReadable = false;
     }
     return search('product', criteria(false), operation, options);
   }

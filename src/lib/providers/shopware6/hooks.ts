@@ -30,6 +30,14 @@ export function missingPrivileges(json: unknown): string[] {
   }
 }
 
+/** Whether a 403's body names only some of `privileges` (what a search can be asked again without). */
+export function refusedOnly(privileges: readonly string[]): (json: unknown) => boolean {
+  return (json) => {
+    const missing = missingPrivileges(json);
+    return missing.length > 0 && missing.every((p) => privileges.includes(p));
+  };
+}
+
 export function forbidden(json: unknown, operation: ApiOperation): ForbiddenInfo {
   const missing = missingPrivileges(json);
   const change = CHANGE[operation] ?? 'Give the integration’s role the read rights of the catalogue (product, product_media, media, category).';
