@@ -89,6 +89,8 @@ export interface ProductVariant {
 export interface ProductVariants {
   variants: ProductVariant[];
   more: boolean;
+  /** Where they were read without their options (the connection may not read them): why, in the store's words, and where that changes. */
+  optionsUnread?: string;
 }
 
 export interface PriceTierTable {

@@ -30,7 +30,7 @@ import { chooseCurrency, readCurrencyTable, type CurrencyTable, type SwCurrency 
 import { missingPrivileges, refusedOnly, shopware6Hooks } from './hooks.ts';
 import { mapAdminProduct, mapOrder, readCalculatedTax, readSearchResult } from './map.ts';
 import { mapPromotions } from './promotion.ts';
-import { buildVariantCriteria, mapVariants } from './variants.ts';
+import { buildVariantCriteria, mapVariants, OPTIONS_UNREAD, PROPERTY_PRIVILEGES } from './variants.ts';
 import type { SwCriteria, SwPriceWire } from './wire.ts';
 
 /** A page cursor is the next 1-based Shopware page, as text. */
@@ -53,6 +53,8 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
   let deliveriesReadable = true;
   /** False once the shop said the role lacks only the advanced prices' rights: products are then read without them. */
   let tiersReadable = true;
+  /** False once the shop said the role lacks only the property rights: variants are then read without their options. */
+  let optionsReadable = true;
 
   async function call(request: ApiRequest, operation: ApiOperation, options?: CallOptions & Omit<SendOptions, 'signal'>): Promise<ApiResponse> {
     const headers: Record<string, string> = { Accept: 'application/json', ...request.headers };
@@ -106,6 +108,16 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
       tiersReadable = false;
     }
     return search('product', criteria(false), operation, options);
+  }
+
+  /** A parent's variants with their options while the role may read them; as searchProducts does without the advanced prices. */
+  async function variantSearch(parentId: string, options?: CallOptions): Promise<{ answer: ApiResponse; withOptions: boolean }> {
+    if (optionsReadable) {
+      const answer = await search('product', buildVariantCriteria(parentId), 'listVariants', { ...options, accept: [403], acceptWhen: refusedOnly(PROPERTY_PRIVILEGES) });
+      if (answer.status !== 403) return { answer, withOptions: true };
+      optionsReadable = false;
+    }
+    return { answer: await search('product', buildVariantCriteria(parentId, false), 'listVariants', options), withOptions: false };
   }
 
   function mapOne(value: unknown, chosen: SwCurrency, path: string): Product {
@@ -169,10 +181,15 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
       return (await readProduct(id, options)).product;
     },
 
-    /** One search when a parent's page opens (never with the list): its variants, priced in the parent's currency. */
+    /**
+     * One search when a parent's page opens (never with the list): its variants, priced in the
+     * parent's currency. A refusal naming only the options' rights asks again without them (and
+     * from then on only without), listing the variants by name or number and saying why.
+     */
     async listVariants(parent, options) {
-      const [chosen, answer] = await Promise.all([currencyOf(options), search('product', buildVariantCriteria(parent.id), 'listVariants', options)]);
-      return mapVariants(answer.json, parent, chosen);
+      const [chosen, { answer, withOptions }] = await Promise.all([currencyOf(options), variantSearch(parent.id, options)]);
+      const read = mapVariants(answer.json, parent, chosen);
+      return withOptions ? read : { ...read, optionsUnread: OPTIONS_UNREAD };
     },
 
     async getMetadata(options): Promise<StoreMetadata> {

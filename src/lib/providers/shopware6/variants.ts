@@ -14,18 +14,30 @@ import type { SwCriteria } from './wire.ts';
 export const SW_VARIANT_LIMIT = 100;
 
 /**
+ * The rights reading a variant's options needs (`AclCriteriaValidator`: each association's entity),
+ * Shopware Administration's "Properties" viewer rights (sw-property acl).
+ */
+export const PROPERTY_PRIVILEGES: readonly string[] = ['property_group_option:read', 'property_group:read'];
+
+/** Said under variants listed without their options, where the role may not read them. */
+export const OPTIONS_UNREAD = 'Their options are not shown: in Shopware Admin, this connection’s role needs the “property” read rights (Catalogues › Properties › Viewer).';
+
+/**
  * `POST /api/search/product` body: the variants of `parentId` with their options and each option's
  * group, as Shopware's Administration lists them (sw-product-variants-overview: `parentId` filter,
- * `options.group`). No sw-inheritance: `price` and `active` come back null where inherited.
+ * `options.group`); without the options (`withOptions` false) for a role without PROPERTY_PRIVILEGES.
+ * By product number, for one order where options do not give one. No sw-inheritance: `price` and
+ * `active` come back null where inherited.
  */
-export function buildVariantCriteria(parentId: string): SwCriteria {
+export function buildVariantCriteria(parentId: string, withOptions = true): SwCriteria {
   assertProductId(parentId);
   return {
     page: 1,
     limit: SW_VARIANT_LIMIT,
     'total-count-mode': 'exact',
     filter: [{ type: 'equals', field: 'parentId', value: parentId }],
-    associations: { options: { associations: { group: {} } } },
+    sort: [{ field: 'productNumber', order: 'ASC', naturalSorting: true }],
+    ...(withOptions ? { associations: { options: { associations: { group: {} } } } } : {}),
     includes: {
       product: ['id', 'productNumber', 'parentId', 'name', 'translated', 'price', 'available', 'active', 'options'],
       property_group_option: ['id', 'groupId', 'name', 'translated', 'position', 'group'],

@@ -40,6 +40,10 @@ describe('a parent’s variants (Shopware)', () => {
     expect(criteria.associations).toEqual({ options: { associations: { group: {} } } });
     expect(criteria.includes?.product).toEqual(expect.arrayContaining(['price', 'available', 'active', 'options']));
     expect(() => buildVariantCriteria('../1')).toThrow(AppError);
+    // for a role that may not read the options: the same search without them
+    const plain = buildVariantCriteria(SEED_IDS.potatoes, false);
+    expect(plain).not.toHaveProperty('associations');
+    expect(plain.filter).toEqual(criteria.filter);
   });
 
   it('maps the server’s answer: options in the groups’ order, a price only where it differs, out of stock, a switched-off variant left out', async () => {
