@@ -9,7 +9,7 @@ import type { Product } from '../../../../src/lib/domain/catalog.ts';
 import { AppError } from '../../../../src/lib/oauth/errors.ts';
 import { HttpError } from '../../../../src/lib/oauth/http-errors.ts';
 import { OPTIONS_UNREAD } from '../../../../src/lib/providers/shopware6/variants.ts';
-import { BROWSE, NO_PROPERTIES } from '../../../platforms/shopware/client.ts';
+import { ADMIN, BROWSE, NO_PROPERTIES } from '../../../platforms/shopware/client.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
 import { startShopwareStore, type ShopwareStore } from '../../../platforms/shopware/server.ts';
 import { connectedAdapter, swStore, type Sent } from './sw-transport.ts';
@@ -82,6 +82,25 @@ describe('a refusal naming other rights is said after one request', () => {
       expect(variants.code).toBe('API_INSUFFICIENT_SCOPE');
       expect(variants.platformWords).toMatch(/product:read/);
       expect(productSearches(sent) - before).toBe(3);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('orders (asked with their deliveries): one search, the missing rights named (a role lacking only order_delivery:read, asked again without them: adapter.test.ts)', async () => {
+    const other = await startShopwareStore({ port: 0 });
+    const orderSearches = (sent: readonly Sent[]) => sent.filter((r) => r.method === 'POST' && r.url.endsWith('/api/search/order')).length;
+    try {
+      const sent: Sent[] = [];
+      // the admin role reads deliveries: one search with them
+      const { adapter } = await connectedAdapter(swStore(other.origin), 'integration', integration(ADMIN), sent);
+      expect((await adapter.listOrders!()).orders.length).toBeGreaterThan(0);
+      expect(orderSearches(sent)).toBe(1);
+      other.revokeIntegration(ADMIN.accessKeyId);
+      const refused = await rejection(adapter.listOrders!());
+      expect(refused.code).toBe('API_INSUFFICIENT_SCOPE');
+      expect(refused.platformWords).toMatch(/order:read/);
+      expect(orderSearches(sent)).toBe(2);
     } finally {
       await other.close();
     }
