@@ -10,6 +10,7 @@
  * A request no route answers is rejected and fails the test when it finishes.
  */
 import { IDBFactory } from 'fake-indexeddb';
+import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { expect, onTestFinished, vi } from 'vitest';
 import { WAIT_MS } from './patient-waits.ts';
@@ -34,6 +35,36 @@ export { json, wirePaging, wireProduct };
 /** vi.waitFor with the same patience as findBy*. */
 export function eventually<T>(check: () => T | Promise<T>): Promise<T> {
   return vi.waitFor(check, { timeout: WAIT_MS, interval: 20 });
+}
+
+/**
+ * A findBy*Role for a screen of many elements (a list of product cards): waits until `ready` holds
+ * (a selector or a text: cheap), then until `find` (the role query) answers, as findBy* would. A
+ * role query computes every element's role, and each candidate's style and accessible name: in
+ * jsdom 27 a name inside a card's dir="auto" heading re-parses bidi-js's table on every style read,
+ * 0.1-0.5 s a call with 24-72 cards alone, 1 s and more at a load of 10 on 2 cores. findBy* runs it
+ * every 50 ms and on every change of the DOM, taking the CPU the screen needs to draw: a 5 s wait ran
+ * out and 20 s tests timed out under load. The role query still decides what is found.
+ */
+export async function findOnceReady<T>(ready: () => unknown, find: () => T): Promise<T> {
+  await eventually(() => expect(ready()).toBeTruthy());
+  return eventually(find);
+}
+
+/**
+ * The link of the product card named `name` (its heading's words, found once on the page or an
+ * error): the role query of that one card, not of every card on the page (see findOnceReady; with
+ * 48 cards one such query took 27 s at a load of 14 on 2 cores).
+ */
+export function cardLink(name: string): HTMLElement {
+  const card = screen.getByText(name, { selector: 'article h3' }).closest('article');
+  expect(card).not.toBeNull();
+  return within(card!).getByRole('link', { name });
+}
+
+/** {@link cardLink}, once a card of that name is drawn: findByRole('link', { name }) for a grid. */
+export function findCardLink(name: string): Promise<HTMLElement> {
+  return findOnceReady(() => screen.queryAllByText(name, { selector: 'article h3' }).length > 0, () => cardLink(name));
 }
 
 /**

@@ -33,6 +33,9 @@ function visit(): void {
   render(EmbedHarness, { props: { session: new Session(auth, CONFIG), storeId: 'sw', navigate: vi.fn() } });
 }
 
+// The waits below are for the key check, which the field starts once typing pauses (400 ms, its own
+// timer), and for IndexedDB: each waits as long as every wait does (patient-waits.ts, 5 s). They
+// named 3 s, less than that: a loaded machine (a load of 10 on 2 cores) took longer.
 beforeEach(async () => {
   await clearDatabase();
   // The shop answers the key check as one whose Store API could not be reached: its snippet is offered.
@@ -48,7 +51,7 @@ describe('EmbedView for a Shopware store', () => {
     visit();
     const field = await screen.findByLabelText('Sales channel access key');
     await userEvent.type(field, KEY);
-    await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 3000 });
+    await screen.findByRole('textbox', { name: 'Snippet' });
     const { store } = await openStorage();
     await vi.waitFor(async () => expect(await store.get('storefront-key:sw')).toEqual({ v: 1, key: KEY }));
     expect(JSON.stringify({ ...localStorage })).not.toContain(KEY);
@@ -58,7 +61,7 @@ describe('EmbedView for a Shopware store', () => {
     visit();
     await vi.waitFor(() => expect(screen.getByLabelText('Sales channel access key')).toHaveValue(KEY));
     expect(await screen.findByText(/This browser keeps it until you forget the connection to Shopware Shop\./)).toBeInTheDocument();
-    const snippet = (await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 3000 })) as HTMLTextAreaElement;
+    const snippet = (await screen.findByRole('textbox', { name: 'Snippet' })) as HTMLTextAreaElement;
     expect(snippet.value).toContain(`access-key="${KEY}"`);
     cleanup();
 
@@ -88,12 +91,12 @@ describe('EmbedView for a Shopware store', () => {
     const field = await screen.findByLabelText('Sales channel access key');
     const live = recordLiveRegions();
     await userEvent.type(field, KEY);
-    await screen.findByRole('textbox', { name: 'Snippet' }, { timeout: 3000 });
+    await screen.findByRole('textbox', { name: 'Snippet' });
     await vi.waitFor(() => expect(live.said.at(-1)).toBe('Shopware Shop accepts this key: the snippet is below.'));
 
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     await userEvent.type(field, '2');
-    await vi.waitFor(() => expect(live.said.at(-1)).toBe('The key could not be checked just now; the preview below shows whether it works.'), { timeout: 3000 });
+    await vi.waitFor(() => expect(live.said.at(-1)).toBe('The key could not be checked just now; the preview below shows whether it works.'));
     expect(live.drawnFilled.filter((words) => words.includes('key'))).toEqual([]);
     live.stop();
   });
@@ -111,7 +114,7 @@ describe('EmbedView for a Shopware store', () => {
     const field = await visitWithKeptKey();
     await userEvent.clear(field);
     await userEvent.type(field, 'SWSCWRONGKEY0000000000001');
-    const refusal = await screen.findByRole('alert', {}, { timeout: 3000 });
+    const refusal = await screen.findByRole('alert');
     // The field is marked refused and described by why (heard as the focus comes back to it), its hint kept.
     expect(field).toHaveAttribute('aria-invalid', 'true');
     expect(field).toHaveAccessibleDescription(expect.stringContaining(refusal.textContent!.trim()));
@@ -120,7 +123,7 @@ describe('EmbedView for a Shopware store', () => {
     await userEvent.type(field, '2');
     expect(field).not.toHaveAttribute('aria-invalid');
     expect(field).not.toHaveAccessibleDescription(expect.stringContaining('does not accept'));
-    await screen.findByRole('alert', {}, { timeout: 3000 });
+    await screen.findByRole('alert');
     expect(field).toHaveAttribute('aria-invalid', 'true');
     const { store } = await openStorage();
     await vi.waitFor(async () => expect(await store.get('storefront-key:sw')).toBeUndefined());
@@ -130,7 +133,7 @@ describe('EmbedView for a Shopware store', () => {
   it('forgets a kept key the shop now refuses (revoked since)', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 401 })));
     await visitWithKeptKey();
-    await screen.findByRole('alert', {}, { timeout: 3000 });
+    await screen.findByRole('alert');
     const { store } = await openStorage();
     await vi.waitFor(async () => expect(await store.get('storefront-key:sw')).toBeUndefined());
   });

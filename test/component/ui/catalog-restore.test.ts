@@ -7,7 +7,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
-import { answerStoreInfo, catalogQuery, createTestApp, eventually, harnessProps, json, wirePaging, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
+import { answerStoreInfo, cardLink, catalogQuery, createTestApp, eventually, harnessProps, json, wirePaging, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 
 let stopListening: (() => void) | undefined;
@@ -66,7 +66,11 @@ async function back(app: TestApp, name: string): Promise<void> {
   await eventually(() => expect(app.router.current.name).toBe(name));
 }
 
-describe('CatalogView, Back to a list already loaded', () => {
+// Each test draws 24-48 product cards two or three times and asserts over all of them with role
+// queries (every element's role, style and name: jsdom 27's slowest calls): 1-3.5 s alone, 20-40 s at
+// a load of 10-15 on 2 cores, where 20 s (patient-waits.ts) timed out. A minute each: a real fault
+// (a request never answered, a card never drawn) still fails at its 5 s wait.
+describe('CatalogView, Back to a list already loaded', { timeout: 60_000 }, () => {
   it('after opening a product, Back shows the same loaded pages with no request, and Load more goes on from there', async () => {
     const app = await restoreApp();
     renderCatalog(app);
@@ -77,7 +81,7 @@ describe('CatalogView, Back to a list already loaded', () => {
     expect(screen.getAllByRole('listitem')[0]).toHaveAttribute('aria-setsize', '72');
 
     // Open a product (its link, as a person would: a new history entry), which replaces the view.
-    screen.getByRole('link', { name: 'Product 30' }).click();
+    cardLink('Product 30').click();
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-30' }));
     cleanup();
 
@@ -133,7 +137,7 @@ describe('CatalogView, Back to a list already loaded', () => {
     const app = await restoreApp();
     renderCatalog(app);
     expect(await screen.findByText('Showing 24 of 72')).toBeInTheDocument();
-    screen.getByRole('link', { name: 'Product 3' }).click();
+    cardLink('Product 3').click();
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-3' }));
     cleanup();
 
@@ -149,8 +153,8 @@ describe('CatalogView, Back to a list already loaded', () => {
 
     await back(app, 'catalog');
     renderCatalog(app);
-    expect(screen.getByRole('link', { name: 'Product 3, renamed' })).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Product 5 (changed elsewhere)' })).toBeInTheDocument();
+    expect(cardLink('Product 3, renamed')).toBeInTheDocument();
+    expect(cardLink('Product 5 (changed elsewhere)')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Product 3' })).not.toBeInTheDocument();
     expect(screen.getByText('Showing 24 of 72')).toBeInTheDocument();
     expect(listRequests(app)).toEqual(['#0']);

@@ -78,7 +78,11 @@ function renderCatalog(app: TestApp): void {
   render(Harness, { props: harnessProps(app, CatalogView, () => ({ route: app.router.current })) });
 }
 
-describe('CatalogView, infinite scroll', () => {
+// Each test draws 72 product cards, a page at a time: 1-2.6 s alone, past the 20 s of patient-waits.ts
+// at a load of 10-15 on 2 cores. A minute each, and 15 s for the last page to be drawn (its 5 s wait
+// ran out there); a real fault (a page never asked for, never drawn) still fails.
+describe('CatalogView, infinite scroll', { timeout: 60_000 }, () => {
+  const ALL_DRAWN = { timeout: 15_000 };
   it('a page arriving with the load-ahead trigger already in view asks for the next one, to the end, with no scroll and no click', async () => {
     const frames = manualFrames();
     const observed = sentinelAlwaysInView();
@@ -106,7 +110,7 @@ describe('CatalogView, infinite scroll', () => {
     // Page 1 lands while the trigger stays in view (no change for the observer to report):
     // page 2 is asked for all the same, and the list reaches its end.
     pageOne.resolve(json({ products: productsOf(1), paging: wirePaging({ page: 1, count: 24, total: TOTAL }) }));
-    expect(await screen.findByText('You have seen all 72 products.')).toBeInTheDocument();
+    expect(await screen.findByText('You have seen all 72 products.', {}, ALL_DRAWN)).toBeInTheDocument();
     expect(pageRequests(app)).toEqual(['#0', '#1', '#2']);
   });
   /** Pages 0 and 2 answered at once, page 1 when the test says; the trigger always in view. */
@@ -132,7 +136,7 @@ describe('CatalogView, infinite scroll', () => {
     frames.run();
     await eventually(() => expect(pageRequests(app)).toEqual(['#0', '#1']));
     answerPageOne();
-    expect(await screen.findByText('You have seen all 72 products.')).toBeInTheDocument();
+    expect(await screen.findByText('You have seen all 72 products.', {}, ALL_DRAWN)).toBeInTheDocument();
     await new Promise((r) => setTimeout(r, 300)); // past any announcement's pause (say-in.ts)
     live.stop();
     // Nobody asked for these pages: "Showing 48 of 72", "You have seen all 72 products." were said as they came.
@@ -149,7 +153,7 @@ describe('CatalogView, infinite scroll', () => {
     await eventually(() => expect(pageRequests(app)).toEqual(['#0', '#1']));
     expect(list).toHaveAttribute('aria-busy', 'true');
     answerPageOne();
-    expect(await screen.findByText('You have seen all 72 products.')).toBeInTheDocument();
+    expect(await screen.findByText('You have seen all 72 products.', {}, ALL_DRAWN)).toBeInTheDocument();
     expect(list).toHaveAttribute('aria-busy', 'false');
   });
 });
