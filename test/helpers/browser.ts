@@ -65,6 +65,21 @@ export interface OpenedPage {
   console: ConsoleLog;
 }
 
+/**
+ * The screenshots the tests take for people to look at (.test-artifacts/screenshots/) are skipped
+ * when SCREENSHOTS=off, as `.ci/run` sets it: nobody looks at a CI machine's files, and a full-page
+ * PNG costs Chromium a paint and an encode (views.test.ts alone: 100 s with them, 86 s without).
+ * A failed test's own screenshot (`failed-*.png`, e2e-fixture.ts) is taken either way; an element's
+ * (`locator.screenshot`) too: they are few and small.
+ */
+const SKIP_SCREENSHOTS = process.env.SCREENSHOTS === 'off';
+
+function skipScreenshots(page: Page): void {
+  const take = page.screenshot.bind(page);
+  page.screenshot = (options) =>
+    options?.path && !/(^|[\\/])failed-[^\\/]*$/.test(options.path) ? Promise.resolve(Buffer.alloc(0)) : take(options);
+}
+
 export async function newPage(browser: Browser, options: PageOptions = {}): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
@@ -72,6 +87,7 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
     ...(options.locale ? { locale: options.locale } : {}),
     ...(options.hasTouch ? { hasTouch: true } : {}),
   });
+  if (SKIP_SCREENSHOTS) context.on('page', skipScreenshots);
   const page = await context.newPage();
   const log: ConsoleLog = { lines: [] };
   page.on('console', (msg) => log.lines.push(msg.text()));
