@@ -66,6 +66,9 @@ describe('Shopware: editing a product sold in variants', () => {
     expect(parent?.stock).toBe(0);
     // the store's copy after the save is still the parent of variants: still no stock field
     await page.getByText('From €1.59', { exact: true }).waitFor();
+    // the 2.5 kg inherits the parent's price: its row says the new one
+    const variants = page.getByRole('region', { name: 'Variants' }).getByRole('listitem');
+    await expect.poll(async () => (await variants.first().innerText()).replace(/\s+/g, ' ')).toContain('€1.59');
     expect(await form.getByLabel('Inventory').count()).toBe(0);
     await form.getByText(NOTE, { exact: true }).waitFor();
   });

@@ -4,7 +4,9 @@
  * stock), both Charlotte; its 10 kg is switched off. Before, the page showed only the parent, so a
  * shopper could not tell which sizes there were, what they cost or which could be bought. The
  * variants are read by one search when the page opens, never with the catalogue; a failed read says
- * so under the product, with Try again, the product staying shown.
+ * so under the product, with Try again, the product staying shown. Each variant says what it costs:
+ * the 2.5 kg, whose `price` is null (inherited, as Shopware's Admin API sends it without
+ * sw-inheritance), said no price at all under "From €1.53", so a shopper could not tell its price.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page, Request, Route } from 'playwright-core';
@@ -35,7 +37,7 @@ async function openPotatoes(page: Page, appUrl: string): Promise<void> {
 }
 
 describe('Shopware: a product sold in variants lists them', () => {
-  it('lists each variant’s options, a price of its own, out of stock; read once the page opens; a failed read says so with Try again', async () => {
+  it('lists each variant’s options, its price (the parent’s where inherited), out of stock; read once the page opens; a failed read says so with Try again', async () => {
     const { app } = await servePlatformApp(e2e, {
       basePath: '/shops/demo/',
       startStore: () => startShopwareStore({ port: 0 }),
@@ -78,7 +80,7 @@ describe('Shopware: a product sold in variants lists them', () => {
     const items = section.getByRole('listitem');
     // as a screen reader says each one (the commas are for it alone)
     const said = async (): Promise<string[]> => (await items.allTextContents()).map((t) => t.replace(/\s+/g, ' ').replace(/ ,/g, ',').trim());
-    await expect.poll(said).toEqual(['Weight: 2.5 kg · Variety: Charlotte, In stock', 'Weight: 5 kg · Variety: Charlotte, €4.49, Out of stock']);
+    await expect.poll(said).toEqual(['Weight: 2.5 kg · Variety: Charlotte, €1.53, In stock', 'Weight: 5 kg · Variety: Charlotte, €4.49, Out of stock']);
     // the 10 kg, switched off in the admin, is sold nowhere
     expect(await section.getByText(/10 kg|Désirée/).count()).toBe(0);
     expect(await section.getByText('The variants could not be loaded.').count()).toBe(0);

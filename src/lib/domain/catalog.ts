@@ -72,7 +72,7 @@ export interface ProductLicence {
 
 /**
  * One variant of a product sold in variants (a Shopware size or colour), as its product page lists it:
- * what it differs by, its price where not the parent's, and whether it can be bought.
+ * what it differs by, what it costs, and whether it can be bought.
  */
 export interface ProductVariant {
   id: string;
@@ -80,8 +80,11 @@ export interface ProductVariant {
   options: { group: string; option: string }[];
   /** Its own name or number, for a variant without options. */
   name: string;
-  /** Its price in the parent's currency where it differs from the parent's `price`; undefined where the same. */
-  price?: number;
+  /**
+   * What it costs, in the parent's currency: its own price, or the parent's `price` where it inherits
+   * it (a Shopware variant whose `price` is null); null where neither is one this app can read.
+   */
+  price: number | null;
   inStock: boolean | undefined;
 }
 

@@ -83,9 +83,9 @@ function byOptions(a: ReadOption[], b: ReadOption[]): number {
 
 /**
  * The search's answer -> the variants shoppers can buy: switched off ones (`active: false`) left out,
- * each with its options, its price where it has one of its own that differs from `parent`'s (null
- * = the parent's), and `available` (Shopware's, from its own stock and closeout). A variant the store
- * sent unreadable is left out, not the list.
+ * each with its options, its price (its own, or `parent`'s where its `price` is null: inherited, as
+ * the Administration's variant list shows it), and `available` (Shopware's, from its own stock and
+ * closeout). A variant the store sent unreadable is left out, not the list.
  */
 export function mapVariants(value: unknown, parent: Pick<Product, 'price'>, currency: SwCurrency): ProductVariants {
   const { data, paging } = readSearchResult(value, 1, SW_VARIANT_LIMIT);
@@ -100,10 +100,9 @@ export function mapVariants(value: unknown, parent: Pick<Product, 'price'>, curr
       id,
       options: options.map(({ group, option }) => ({ group, option })),
       name: translated(wire, 'name', path) ?? requireString(wire, 'productNumber', path),
+      price: wire.price === null || wire.price === undefined ? parent.price : choosePrice(wire.price, currency, path).price,
       inStock: optionalBoolean(wire, 'available', path),
     };
-    const own = wire.price === null || wire.price === undefined ? undefined : choosePrice(wire.price, currency, path).price;
-    if (own !== undefined && own !== parent.price) variant.price = own;
     return { variant, options };
   });
   const shown = items.filter((item) => item !== undefined).sort((a, b) => byOptions(a.options, b.options));

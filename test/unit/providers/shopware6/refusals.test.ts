@@ -40,7 +40,7 @@ describe('variants for a role without the property rights', () => {
     const { adapter } = await connectedAdapter(swStore(server.origin), 'integration', integration(NO_PROPERTIES), sent);
     const read = await adapter.listVariants!(POTATOES);
     expect(read.variants).toEqual([
-      { id: SEED_IDS.potatoesSmall, options: [], name: 'Potatoes 2.5 kg', inStock: true },
+      { id: SEED_IDS.potatoesSmall, options: [], name: 'Potatoes 2.5 kg', price: 1.53, inStock: true },
       { id: SEED_IDS.potatoesLarge, options: [], name: 'Potatoes 5 kg', price: 4.49, inStock: false },
     ]);
     expect(read.optionsUnread).toBe(OPTIONS_UNREAD);

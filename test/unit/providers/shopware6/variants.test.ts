@@ -46,17 +46,29 @@ describe('a parent’s variants (Shopware)', () => {
     expect(plain.filter).toEqual(criteria.filter);
   });
 
-  it('maps the server’s answer: options in the groups’ order, a price only where it differs, out of stock, a switched-off variant left out', async () => {
+  it('maps the server’s answer: options in the groups’ order, each one’s price, out of stock, a switched-off variant left out', async () => {
     const answer = await apiSearch(store.origin, 'product', token, buildVariantCriteria(SEED_IDS.potatoes));
     expect(answer.status).toBe(200);
     const { variants, more } = mapVariants(answer.json, { price: 1.53 }, EUR());
     expect(more).toBe(false);
     expect(variants).toEqual([
-      { id: SEED_IDS.potatoesSmall, options: [{ group: 'Weight', option: '2.5 kg' }, { group: 'Variety', option: 'Charlotte' }], name: 'Potatoes 2.5 kg', inStock: true },
+      { id: SEED_IDS.potatoesSmall, options: [{ group: 'Weight', option: '2.5 kg' }, { group: 'Variety', option: 'Charlotte' }], name: 'Potatoes 2.5 kg', price: 1.53, inStock: true },
       { id: SEED_IDS.potatoesLarge, options: [{ group: 'Weight', option: '5 kg' }, { group: 'Variety', option: 'Charlotte' }], name: 'Potatoes 5 kg', price: 4.49, inStock: false },
     ]);
-    // the same variant priced like its parent says no price of its own
-    expect(mapVariants(answer.json, { price: 4.49 }, EUR()).variants.find((v) => v.id === SEED_IDS.potatoesLarge)?.price).toBeUndefined();
+    // a variant priced like its parent keeps its price
+    expect(mapVariants(answer.json, { price: 4.49 }, EUR()).variants.find((v) => v.id === SEED_IDS.potatoesLarge)?.price).toBe(4.49);
+  });
+
+  it('gives a variant whose price is inherited (null without sw-inheritance) its parent’s price, never none', async () => {
+    const answer = await apiSearch(store.origin, 'product', token, buildVariantCriteria(SEED_IDS.potatoes));
+    // the faithful server answers as Shopware's Admin API does without the sw-inheritance header
+    const small = (answer.json as { data: { id: string; price: unknown }[] }).data.find((v) => v.id === SEED_IDS.potatoesSmall);
+    expect(small?.price).toBeNull();
+    const priced = (parent: number | null) => mapVariants(answer.json, { price: parent }, EUR()).variants.find((v) => v.id === SEED_IDS.potatoesSmall)?.price;
+    expect(priced(1.53)).toBe(1.53);
+    expect(priced(2.2)).toBe(2.2);
+    // a parent with no price this app can read: the variant has none either (said in words, not 0)
+    expect(priced(null)).toBeNull();
   });
 
   it('prices a variant in the shown currency (the default’s × factor where it has no entry for it)', async () => {
