@@ -9,14 +9,12 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards } from '../helpers/catalog-grid.ts';
-import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { serveShopwareDemo } from '../helpers/shopware-app.ts';
 import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
 import { SEED_IDS } from '../platforms/shopware/seed.ts';
-import { startShopwareStore } from '../platforms/shopware/server.ts';
 
 const e2e = useE2e();
-const STORE = 'Shopware Demo Shop';
 const ADMIN = DEMO_INTEGRATIONS[2] as (typeof DEMO_INTEGRATIONS)[2];
 const NOTE = 'Sold in variants, each with its own stock, changed in the store’s own admin. The price here is what a variant without a price of its own costs.';
 
@@ -30,12 +28,7 @@ async function openProduct(page: Page, appUrl: string, name: string): Promise<vo
 
 describe('Shopware: editing a product sold in variants', () => {
   it('offers no stock field (it sat empty beside “In stock” and wrote the parent’s own stock), says why, and saves the price to the parent', async () => {
-    const { app, store: shop } = await servePlatformApp(e2e, {
-      basePath: '/shops/demo/',
-      startStore: () => startShopwareStore({ port: 0 }),
-      config: (shop) => ({ stores: [{ id: 'sw', kind: 'shopware6', name: STORE, apiBase: shop.origin, auth: ['integration'], currency: 'EUR' }], imageOrigins: [shop.mediaOrigin] }) as never,
-    });
-    const { page } = await openAppHome(e2e, app, 360);
+    const { app, shop, page } = await serveShopwareDemo(e2e);
     await page.getByLabel('Access key ID').fill(ADMIN.accessKeyId);
     await page.getByLabel('Secret access key').fill(ADMIN.secret);
     await page.getByRole('button', { name: /^Connect .* with the integration key$/ }).click();

@@ -12,11 +12,10 @@ import { describe, expect, it } from 'vitest';
 import type { Page, Request, Route } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards } from '../helpers/catalog-grid.ts';
-import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { serveShopwareDemo } from '../helpers/shopware-app.ts';
 import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
 import { SEED_IDS } from '../platforms/shopware/seed.ts';
-import { startShopwareStore } from '../platforms/shopware/server.ts';
 
 const e2e = useE2e();
 const BROWSE = DEMO_INTEGRATIONS[0] as (typeof DEMO_INTEGRATIONS)[0];
@@ -38,12 +37,7 @@ async function openPotatoes(page: Page, appUrl: string): Promise<void> {
 
 describe('Shopware: a product sold in variants lists them', () => {
   it('lists each variant’s options, its price (the parent’s where inherited), out of stock; read once the page opens; a failed read says so with Try again', async () => {
-    const { app } = await servePlatformApp(e2e, {
-      basePath: '/shops/demo/',
-      startStore: () => startShopwareStore({ port: 0 }),
-      config: (shop) => ({ stores: [{ id: 'sw', kind: 'shopware6', name: 'Shopware Demo Shop', apiBase: shop.origin, auth: ['integration'], currency: 'EUR' }], imageOrigins: [shop.mediaOrigin] }) as never,
-    });
-    const { page } = await openAppHome(e2e, app, 360);
+    const { app, page } = await serveShopwareDemo(e2e);
     const asked: string[] = [];
     page.on('request', (request) => {
       if (asksVariants(request)) asked.push(request.url());

@@ -9,11 +9,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Request } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { serveShopwareDemo } from '../helpers/shopware-app.ts';
 import { NO_PROPERTIES } from '../platforms/shopware/client.ts';
 import { SEED_IDS } from '../platforms/shopware/seed.ts';
-import { startShopwareStore } from '../platforms/shopware/server.ts';
 
 const e2e = useE2e();
 
@@ -27,12 +26,7 @@ function variantsAsked(request: Request): 'with options' | 'without' | undefined
 
 describe('Shopware: variants for a role that may not read their options', () => {
   it('lists them by name with price and stock and says which rights show their options; asked again once, without them', async () => {
-    const { app } = await servePlatformApp(e2e, {
-      basePath: '/shops/demo/',
-      startStore: () => startShopwareStore({ port: 0 }),
-      config: (shop) => ({ stores: [{ id: 'sw', kind: 'shopware6', name: 'Shopware Demo Shop', apiBase: shop.origin, auth: ['integration'], currency: 'EUR' }], imageOrigins: [shop.mediaOrigin] }) as never,
-    });
-    const { page } = await openAppHome(e2e, app, 360);
+    const { app, page } = await serveShopwareDemo(e2e);
     const asked: string[] = [];
     const refused: number[] = [];
     page.on('request', (request) => {

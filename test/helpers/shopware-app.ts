@@ -1,0 +1,27 @@
+/**
+ * The built app for the Shopware demo shop alone (store `sw`, integration keys, EUR) against the
+ * faithful server, as the Shopware variants e2e files (test/e2e/shopware-variants-*.test.ts) start
+ * it: both closed after the file (servePlatformApp), and a fresh page on the home screen.
+ */
+import type { Page } from 'playwright-core';
+import type { AppConfig } from '../../src/lib/config/types.ts';
+import type { E2e } from './e2e-fixture.ts';
+import { openAppHome, servePlatformApp } from './platform-app.ts';
+import type { StaticServer } from './static-server.ts';
+import { startShopwareStore, type ShopwareStore } from '../platforms/shopware/server.ts';
+
+export const SHOPWARE_DEMO = 'Shopware Demo Shop';
+
+/** The app and shop of the test's own, and a page `width` px wide on the stores list. */
+export async function serveShopwareDemo(e2e: E2e, width = 360): Promise<{ app: StaticServer; shop: ShopwareStore; page: Page }> {
+  const { app, store: shop } = await servePlatformApp(e2e, {
+    basePath: '/shops/demo/',
+    startStore: () => startShopwareStore({ port: 0 }),
+    config: (shop): AppConfig & { imageOrigins: string[] } => ({
+      stores: [{ id: 'sw', kind: 'shopware6', name: SHOPWARE_DEMO, apiBase: shop.origin, auth: ['integration'], currency: 'EUR' }],
+      imageOrigins: [shop.mediaOrigin],
+    }),
+  });
+  const { page } = await openAppHome(e2e, app, width);
+  return { app, shop, page };
+}
