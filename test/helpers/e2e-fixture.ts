@@ -6,7 +6,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, inject } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { connectChromium, newPage, type PageOptions, type OpenedPage } from './browser.ts';
 import { startAppUnderTest, type AppOptions, type AppUnderTest } from './e2e-app.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
@@ -81,6 +81,7 @@ export function useE2e(options: E2eOptions = {}): E2e {
     },
     async open(pageOptions) {
       const opened = await newPage(this.browser, pageOptions);
+      watchRequests(opened.page);
       (inTest ? pages : filePages).push(opened.page);
       (inTest ? perTest : perFile).push(() => opened.context.close());
       return opened;
@@ -96,9 +97,36 @@ export function useE2e(options: E2eOptions = {}): E2e {
   };
 }
 
+/** Each page's requests not yet answered, and those that failed, as `METHOD origin/path` (no query). */
+const requestsOf = new WeakMap<Page, { waiting: Map<Request, string>; failed: string[] }>();
+
+function watchRequests(page: Page): void {
+  const seen = { waiting: new Map<Request, string>(), failed: [] as string[] };
+  requestsOf.set(page, seen);
+  const named = (request: Request) => {
+    const url = new URL(request.url());
+    return `${request.method()} ${url.origin}${url.pathname}`;
+  };
+  page.on('request', (request) => seen.waiting.set(request, named(request)));
+  page.on('requestfinished', (request) => seen.waiting.delete(request));
+  page.on('requestfailed', (request) => {
+    seen.waiting.delete(request);
+    if (seen.failed.length < 10) seen.failed.push(`${named(request)} (${request.failure()?.errorText ?? 'failed'})`);
+  });
+}
+
+function requestsLine(page: Page): string {
+  const seen = requestsOf.get(page);
+  if (!seen) return '';
+  const waiting = [...seen.waiting.values()].slice(0, 10);
+  return `requests waiting: ${waiting.join(', ') || 'none'}; failed: ${seen.failed.join(', ') || 'none'}`;
+}
+
 /**
  * What each page of a failed test showed: its address (path and route: never a query, where a
- * callback's code would be), its first lines of text, and a screenshot in the screenshots folder.
+ * callback's code would be), its first lines of text, a screenshot in the screenshots folder, and
+ * its requests still waiting for an answer or failed (a screen stuck loading: the store's answer
+ * never came, or came and was not drawn).
  */
 async function onScreen(pages: readonly Page[], testName: string): Promise<string> {
   const lines: string[] = [];
@@ -109,7 +137,7 @@ async function onScreen(pages: readonly Page[], testName: string): Promise<strin
       const text = await page.locator('body').innerText({ timeout: 2_000 });
       const shot = `${SCREENSHOT_DIR}/failed-${testName.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}-${index}.png`;
       await page.screenshot({ path: shot, timeout: 5_000 });
-      lines.push(`page ${index}: ${url.origin}${url.pathname}${url.hash}`, text.split('\n').filter(Boolean).slice(0, 25).join(' | ').slice(0, 1_500), `(${shot})`);
+      lines.push(`page ${index}: ${url.origin}${url.pathname}${url.hash}`, text.split('\n').filter(Boolean).slice(0, 25).join(' | ').slice(0, 1_500), requestsLine(page), `(${shot})`);
     } catch {
       lines.push(`page ${index}: not readable`);
     }
