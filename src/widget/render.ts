@@ -8,11 +8,13 @@ import type { StorefrontCard } from '../lib/providers/types.ts';
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { formatPrice } from '../lib/shared/money.ts';
 
-/** A new element of `doc` with its class and text, if any. */
-export function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
+/** A new element of the document `at` is in, with its class and text, if any. */
+export function element<K extends keyof HTMLElementTagNameMap>(at: Node, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  // (a node's ownerDocument: only a Document's own is null, and none is passed here)
+  const node = at.ownerDocument!.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+  // (an empty text is the new element's own)
+  if (text) node.textContent = text;
   return node;
 }
 
@@ -22,27 +24,28 @@ function setAttributes(node: Element, attributes: Record<string, string | number
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value as string);
 }
 
-export function renderProductCard(doc: Document, product: StorefrontCard, locale?: string): HTMLLIElement {
-  const card = element(doc, 'li', 'card');
+export function renderProductCard(host: Element, product: StorefrontCard, locale?: string): HTMLLIElement {
+  const card = element(host, 'li', 'card');
 
   const image = product.image;
   const src = toHttpUrl(image?.url);
-  const media = element(doc, 'div', 'media');
+  const media = element(host, 'div', 'media');
   // A drawn "no picture" mark (.none), so a missing image does not look like one still loading.
   const noPicture = (): void => {
     media.className = 'media none';
     media.setAttribute('aria-hidden', 'true');
-    media.replaceChildren(element(doc, 'span', 'none-label', 'No picture'));
+    media.replaceChildren(element(host, 'span', 'none-label', 'No picture'));
   };
-  if (image && src !== undefined) {
+  // (a src only from an image)
+  if (src) {
     // The name follows as text, so the image adds nothing for a screen reader unless it is described.
-    const img = element(doc, 'img');
+    const img = element(host, 'img');
     setAttributes(img, {
       src,
-      alt: image.alt,
+      alt: image!.alt,
       // 400 x 400 where the store gives no size: the same square the CSS draws
-      width: image.width ?? 400,
-      height: image.height ?? 400,
+      width: image!.width ?? 400,
+      height: image!.height ?? 400,
       loading: 'lazy',
       referrerpolicy: 'no-referrer',
     });
@@ -51,44 +54,44 @@ export function renderProductCard(doc: Document, product: StorefrontCard, locale
     media.append(img);
   } else noPicture();
 
-  const body = element(doc, 'div', 'body');
+  const body = element(host, 'div', 'body');
   // <bdi>: the merchant's name in its own direction (dir=auto by default), an Arabic or Hebrew one drawn
   // right to left and from the right whatever the page's direction; a block, as a child of the grid .body.
-  const name = element(doc, 'bdi', 'name');
+  const name = element(host, 'bdi', 'name');
   const permalink = toHttpUrl(product.permalink);
   // its name as text, or a link with it
   let named: Node | string = product.name;
-  if (permalink !== undefined) {
-    const link = (named = element(doc, 'a', undefined, product.name));
+  if (permalink) {
+    const link = (named = element(host, 'a', undefined, product.name));
     setAttributes(link, { href: permalink, target: '_blank', rel: 'noopener noreferrer' });
-    link.append(element(doc, 'span', 'sr', ' (opens in a new tab)'));
+    link.append(element(host, 'span', 'sr', ' (opens in a new tab)'));
   }
   name.append(named);
 
   const priceText = formatPrice(product.price, product.currency, locale);
-  const price = element(doc, 'p', 'price', product.from ? `From ${priceText}` : priceText);
+  const price = element(host, 'p', 'price', product.from ? `From ${priceText}` : priceText);
   const before = product.compareAtPrice;
   // only a higher price before: the same after rounding is no reduction
   const wasText = before !== null && before > product.price && formatPrice(before, product.currency, locale);
   if (wasText && wasText !== priceText) {
-    const was = element(doc, 's', 'was');
-    was.append(element(doc, 'span', 'sr', 'was '), wasText);
+    const was = element(host, 's', 'was');
+    was.append(element(host, 'span', 'sr', 'was '), wasText);
     price.append(' ', was);
   }
   body.append(name, price);
-  if (product.inStock === false) body.append(element(doc, 'p', 'note', 'Out of stock'));
+  if (product.inStock === false) body.append(element(host, 'p', 'note', 'Out of stock'));
 
   card.append(media, body);
   return card;
 }
 
 /** The product grid; `columns` null lets as many cards fit as the width allows. */
-export function renderGrid(doc: Document, products: readonly StorefrontCard[], columns: number | null, label: string, locale?: string): HTMLUListElement {
-  const list = element(doc, 'ul', 'grid');
+export function renderGrid(host: Element, products: readonly StorefrontCard[], columns: number | null, label: string, locale?: string): HTMLUListElement {
+  const list = element(host, 'ul', 'grid');
   // Safari drops list semantics when list-style is none; the role puts them back.
   setAttributes(list, { role: 'list', 'aria-label': label });
   setColumns(list, columns);
-  for (const product of products) list.append(renderProductCard(doc, product, locale));
+  for (const product of products) list.append(renderProductCard(host, product, locale));
   return list;
 }
 
@@ -100,24 +103,24 @@ export function setColumns(list: HTMLElement, columns: number | null): void {
 }
 
 /** What shows while the products load: their announcement, then the placeholder cards. */
-export function renderLoading(doc: Document, columns: number | null): [HTMLElement, HTMLUListElement] {
-  const list = element(doc, 'ul', 'grid skeleton');
+export function renderLoading(host: Element, columns: number | null): [HTMLElement, HTMLUListElement] {
+  const list = element(host, 'ul', 'grid skeleton');
   list.setAttribute('aria-hidden', 'true');
   setColumns(list, columns);
   // four placeholder cards
   for (let i = 0; i < 4; i++) {
-    const card = element(doc, 'li', 'card');
-    const body = element(doc, 'div', 'body');
-    body.append(element(doc, 'div', 'line'), element(doc, 'div', 'line'));
-    card.append(element(doc, 'div', 'media'), body);
+    const card = element(host, 'li', 'card');
+    const body = element(host, 'div', 'body');
+    body.append(element(host, 'div', 'line'), element(host, 'div', 'line'));
+    card.append(element(host, 'div', 'media'), body);
     list.append(card);
   }
-  return [element(doc, 'p', 'sr', 'Loading products…'), list];
+  return [element(host, 'p', 'sr', 'Loading products…'), list];
 }
 
 /** A message: an error (an alert), or an empty list (a status). */
-export function renderMessage(doc: Document, text: string, error?: boolean): HTMLParagraphElement {
-  const message = element(doc, 'p', error ? 'msg error' : 'msg', text);
+export function renderMessage(host: Element, text: string, error?: boolean): HTMLParagraphElement {
+  const message = element(host, 'p', error ? 'msg error' : 'msg', text);
   message.setAttribute('role', error ? 'alert' : 'status');
   return message;
 }
@@ -126,10 +129,10 @@ export function renderMessage(doc: Document, text: string, error?: boolean): HTM
  * The neutral message, then the element's own content (the snippet's fallback link to the store)
  * through a slot: what a visitor sees when the list cannot be shown, as before the script loaded.
  */
-export function renderUnavailable(doc: Document): [HTMLParagraphElement, HTMLDivElement] {
-  const fallback = element(doc, 'div', 'fallback');
-  fallback.append(element(doc, 'slot'));
-  return [renderMessage(doc, UNAVAILABLE_TEXT, true), fallback];
+export function renderUnavailable(host: Element): [HTMLParagraphElement, HTMLDivElement] {
+  const fallback = element(host, 'div', 'fallback');
+  fallback.append(element(host, 'slot'));
+  return [renderMessage(host, UNAVAILABLE_TEXT, true), fallback];
 }
 
 /**

@@ -40,7 +40,7 @@ function adoptStyles(root: ShadowRoot): void {
   } catch {
     // A sheet from another document (an iframe) cannot be adopted: fall back to a <style>.
   }
-  root.append(element(root.ownerDocument, 'style', undefined, WIDGET_CSS));
+  root.append(element(root, 'style', undefined, WIDGET_CSS));
 }
 
 export class StorefrontProducts extends HTMLElement {
@@ -56,7 +56,7 @@ export class StorefrontProducts extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     adoptStyles(root);
-    this.#container = element(this.ownerDocument, 'div', 'sc');
+    this.#container = element(this, 'div', 'sc');
     // Focusable from script only (after Try again); `all: initial` draws no ring around the whole widget.
     this.#container.tabIndex = -1;
     root.append(this.#container);
@@ -113,8 +113,7 @@ export class StorefrontProducts extends HTMLElement {
     const controller = new AbortController();
     this.#controller = controller;
     this.#current = options;
-    const doc = this.ownerDocument;
-    this.#show(...renderLoading(doc, options.columns));
+    this.#show(...renderLoading(this, options.columns));
     this.#container.setAttribute('aria-busy', 'true');
     let products: StorefrontCard[];
     try {
@@ -131,10 +130,10 @@ export class StorefrontProducts extends HTMLElement {
     const columns = (this.#current ?? options).columns;
     if (products.length === 0) {
       const filtered = options.search || options.category;
-      this.#show(renderMessage(doc, filtered ? 'No products match.' : 'There are no products to show yet.'));
+      this.#show(renderMessage(this, filtered ? 'No products match.' : 'There are no products to show yet.'));
       return;
     }
-    this.#show(renderGrid(doc, products, columns, this.#label(options), this.#locale()));
+    this.#show(renderGrid(this, products, columns, this.#label(options), this.#locale()));
   }
 
   /**
@@ -142,11 +141,10 @@ export class StorefrontProducts extends HTMLElement {
    * line on the page, with Try again where trying again could help.
    */
   #fail(detail: string, retryable?: boolean): void {
-    const doc = this.ownerDocument;
     console.warn(`<${WIDGET_TAG}>: ${detail}`);
-    const content = renderUnavailable(doc);
+    const content = renderUnavailable(this);
     if (retryable) {
-      const retry = element(doc, 'button', 'retry', 'Try again');
+      const retry = element(this, 'button', 'retry', 'Try again');
       // no type="button": a button in a shadow root has no form owner, so it submits no form of the host page
       retry.addEventListener('click', () => {
         this.#current = null;

@@ -48,13 +48,14 @@ export function parseHttpUrl(value: unknown, base?: string): URL | undefined {
 
   let url: URL;
   try {
-    url = base === undefined ? new URL(text) : new URL(text, base);
+    // (an undefined base is no base: WebIDL treats an optional argument given as undefined as missing)
+    url = new URL(text, base);
   } catch {
     return undefined;
   }
   // An http(s) URL always has a host: the parser fails on `http:` or `https://` without one.
   if (!ALLOWED_PROTOCOL.test(url.protocol)) return undefined;
-  if (url.username !== '' || url.password !== '') return undefined;
+  if (url.username || url.password) return undefined;
   return url;
 }
 
