@@ -16,12 +16,14 @@ export interface CouponTerms {
 /** Said where the app cannot read a discount's terms (Shopware's fixed prices, Foxy's incremental tiers). */
 export const TERMS_ELSEWHERE = 'Its terms are set in the store’s admin.';
 
-export function couponTerms(coupon: Pick<Coupon, 'percentOff' | 'amountOff' | 'tiers' | 'appliesTo'>, currency: string | undefined): CouponTerms {
+export function couponTerms(coupon: Pick<Coupon, 'percentOff' | 'amountOff' | 'maxOff' | 'tiers' | 'appliesTo'>, currency: string | undefined): CouponTerms {
   const money = (amount: number) => (currency ? formatPrice(amount, currency) : formatCount(amount));
   // off the shipping costs: all of them is free shipping, not "100% off" of nothing named
   const what = coupon.appliesTo === 'shipping' ? ' off shipping' : ' off';
-  if (coupon.appliesTo === 'shipping' && coupon.percentOff === 100) return { off: 'Free shipping', terms: '' };
-  if (coupon.percentOff !== null) return { off: `${formatCount(coupon.percentOff)}%${what}`, terms: '' };
+  // a capped percentage says its cap with it: "10% off, at most €5.00", "Free shipping up to €5.00"
+  const cap = coupon.maxOff;
+  if (coupon.appliesTo === 'shipping' && coupon.percentOff === 100) return { off: cap === undefined ? 'Free shipping' : `Free shipping up to ${money(cap)}`, terms: '' };
+  if (coupon.percentOff !== null) return { off: `${formatCount(coupon.percentOff)}%${what}${cap === undefined ? '' : `, at most ${money(cap)}`}`, terms: '' };
   if (coupon.amountOff !== undefined) return { off: `${money(coupon.amountOff)}${what}`, terms: '' };
   if (coupon.tiers === undefined || coupon.tiers.steps.length === 0) return { off: '', terms: TERMS_ELSEWHERE };
   return tiered(coupon.tiers, money);
@@ -41,8 +43,8 @@ function tiered({ by, unit, perItem, steps }: CouponTiers, money: (amount: numbe
 }
 
 /** Whether the coupon's words name an amount of money (so wait for the store's currency to say them). */
-export function namesMoney(coupon: Pick<Coupon, 'percentOff' | 'amountOff' | 'tiers'>): boolean {
-  if (coupon.percentOff !== null) return false;
+export function namesMoney(coupon: Pick<Coupon, 'percentOff' | 'amountOff' | 'maxOff' | 'tiers'>): boolean {
+  if (coupon.percentOff !== null) return coupon.maxOff !== undefined;
   if (coupon.amountOff !== undefined) return true;
   return coupon.tiers !== undefined && (coupon.tiers.unit === 'amount' || coupon.tiers.by === 'spend');
 }

@@ -284,8 +284,10 @@ export interface Coupon {
   percentOff: number | null;
   /** Major units of the store's currency, for fixed-amount coupons (platforms.md 1.5). */
   amountOff?: number;
+  /** The most a percentage takes off, in major units of `currency` (a Shopware discount's `maxValue`); absent: no cap. */
+  maxOff?: number;
   /**
-   * The currency `amountOff` is kept in where it is not the one the store's prices are shown in (a
+   * The currency `amountOff` or `maxOff` is kept in where it is not the one the store's prices are shown in (a
    * Shopware promotion's absolute discount is in the shop's default currency); absent: the store's.
    */
   currency?: string;

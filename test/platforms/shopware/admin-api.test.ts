@@ -152,8 +152,9 @@ describe('ACL per integration (4.6.7)', () => {
 
   it('lets the admin integration read promotions with discounts', async () => {
     const answer = await apiSearch(origin, 'promotion', admin, { associations: { discounts: {} } });
-    expect(answer.json.data.map((p: { code: string | null }) => p.code)).toEqual(['SUMMER10', 'FIVEOFF', null, null, 'TEE999', 'FREESHIP', 'WINTER20', 'SPRING30', 'BLACKFRIDAY']);
+    expect(answer.json.data.map((p: { code: string | null }) => p.code)).toEqual(['SUMMER10', 'FIVEOFF', null, null, 'TEE999', 'FREESHIP', 'WINTER20', 'SPRING30', 'BLACKFRIDAY', 'TENCAP', 'SHIPCAP']);
     expect(answer.json.data[1].discounts[0]).toMatchObject({ type: 'absolute', value: 5 });
+    expect(answer.json.data[9].discounts[0]).toMatchObject({ type: 'percentage', value: 10, maxValue: 5 });
   });
 });
 

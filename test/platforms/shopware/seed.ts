@@ -112,7 +112,8 @@ export interface PromotionRow {
   code: string | null;
   validFrom: string | null;
   validUntil: string | null;
-  discounts: { id: string; type: 'percentage' | 'absolute' | 'fixed' | 'fixed_unit'; value: number; scope: string }[];
+  /** `maxValue`: a percentage's cap, in the default currency (absent: no cap). */
+  discounts: { id: string; type: 'percentage' | 'absolute' | 'fixed' | 'fixed_unit'; value: number; scope: string; maxValue?: number }[];
 }
 
 export interface Seed {
@@ -336,6 +337,9 @@ export function createSeed(): Seed {
       // set up ahead and long over: the cart takes either code only between validFrom and validUntil (ActiveDateRange)
       { id: hexId(0x6008), name: 'Spring launch', active: true, useCodes: true, useIndividualCodes: false, code: 'SPRING30', validFrom: '2099-03-01T00:00:00.000+00:00', validUntil: '2099-05-31T22:00:00.000+00:00', discounts: [{ id: hexId(0x6108), type: 'percentage', value: 30, scope: 'cart' }] },
       { id: hexId(0x6009), name: 'Black Friday', active: true, useCodes: true, useIndividualCodes: false, code: 'BLACKFRIDAY', validFrom: '2025-11-28T00:00:00.000+00:00', validUntil: '2025-12-01T23:00:00.000+00:00', discounts: [{ id: hexId(0x6109), type: 'percentage', value: 25, scope: 'cart' }] },
+      // capped percentages: the cart and the delivery discount are cut at `maxValue` (PromotionCalculator, PromotionDeliveryCalculator)
+      { id: hexId(0x600a), name: 'Ten percent, capped', active: true, useCodes: true, useIndividualCodes: false, code: 'TENCAP', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x610a), type: 'percentage', value: 10, scope: 'cart', maxValue: 5 }] },
+      { id: hexId(0x600b), name: 'Shipping on us', active: true, useCodes: true, useIndividualCodes: false, code: 'SHIPCAP', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x610b), type: 'percentage', value: 100, scope: 'delivery', maxValue: 4.5 }] },
     ],
     orderStates,
   };

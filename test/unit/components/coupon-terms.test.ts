@@ -25,6 +25,14 @@ describe('couponTerms', () => {
     expect(couponTerms({ percentOff: 100 }, 'EUR')).toEqual({ off: '100% off', terms: '' });
   });
 
+  it('says a capped percentage with its cap in the shop’s currency, on the order and on shipping (regression: "10% off" without its cap)', () => {
+    expect(couponTerms({ percentOff: 10, maxOff: 5 }, 'EUR')).toEqual({ off: `10% off, at most ${eur(5)}`, terms: '' });
+    expect(couponTerms({ percentOff: 50, maxOff: 2.5, appliesTo: 'shipping' }, 'EUR')).toEqual({ off: `50% off shipping, at most ${eur(2.5)}`, terms: '' });
+    // all the shipping up to a cap is not plain free shipping
+    expect(couponTerms({ percentOff: 100, maxOff: 4.5, appliesTo: 'shipping' }, 'EUR')).toEqual({ off: `Free shipping up to ${eur(4.5)}`, terms: '' });
+    expect(couponTerms({ percentOff: 10, maxOff: 5 }, undefined).off).toBe('10% off, at most 5');
+  });
+
   it('says what one tier asks of the cart', () => {
     expect(couponTerms(tiers('spend', 'percent', [{ from: 50, off: 15 }]), 'EUR')).toEqual({ off: '15% off', terms: `When you spend ${eur(50)} or more.` });
     expect(couponTerms(tiers('items', 'amount', [{ from: 3, off: 4 }]), 'EUR')).toEqual({ off: `${eur(4)} off`, terms: 'When you buy 3 or more.' });
@@ -57,6 +65,8 @@ describe('namesMoney (the coupons screen waits for the store’s currency before
     expect(namesMoney(tiers('items', 'amount', [{ from: 2, off: 3 }]))).toBe(true);
     expect(namesMoney(tiers('spend', 'percent', [{ from: 50, off: 15 }]))).toBe(true);
     expect(namesMoney({ percentOff: 15 })).toBe(false);
+    // a percentage's cap is money
+    expect(namesMoney({ percentOff: 10, maxOff: 5 })).toBe(true);
     expect(namesMoney(tiers('items', 'percent', [{ from: 2, off: 5 }]))).toBe(false);
     expect(namesMoney({ percentOff: null })).toBe(false);
   });

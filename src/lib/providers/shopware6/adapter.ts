@@ -232,10 +232,11 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     async listCoupons(options): Promise<CouponList> {
       const [answer, { chosen, fallback }] = await Promise.all([search('promotion', buildPromotionListCriteria(0, COUPON_PAGE), 'listCoupons', options), currenciesOf(options)]);
       const list = mapPromotions(readSearchResult(answer.json, 1, COUPON_PAGE).data);
-      // An absolute discount's value is in the shop's default currency (a shop showing another one
-      // converts it, or takes the price the promotion sets for that currency): said in the currency it is kept in.
+      // An absolute discount's value and a percentage's cap are in the shop's default currency (a shop showing
+      // another one converts them, or takes the price the promotion sets for that currency; PromotionItemBuilder
+      // getCurrencySpecificValue): said in the currency they are kept in.
       if (chosen.id === fallback.id) return list;
-      return { ...list, coupons: list.coupons.map((coupon) => (coupon.amountOff === undefined ? coupon : { ...coupon, currency: fallback.isoCode })) };
+      return { ...list, coupons: list.coupons.map((coupon) => (coupon.amountOff === undefined && coupon.maxOff === undefined ? coupon : { ...coupon, currency: fallback.isoCode })) };
     },
 
     async updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, options): Promise<Product> {

@@ -42,14 +42,16 @@ function mapPromotion(wire: WireObject, path: string): Coupon {
     return { type: requireString(d, 'type', at), value: requireNumber(d, 'value', at), scope: optionalString(d, 'scope', at) ?? 'cart', maxValue: optionalNumber(d, 'maxValue', at) };
   });
   // A sole discount on the cart is "N% off" the order; failing that, a sole one on delivery is off
-  // the shipping costs (a percentage with a cap, `maxValue`, is not: the cap is not said here). Sets,
-  // fixed prices (`fixed`, `fixed_unit`), several discounts: left to the promotion's name.
+  // the shipping costs. A percentage's cap, `maxValue`, goes with it, on either (PromotionCalculator,
+  // PromotionDeliveryCalculator cap the discount at it). Sets, fixed prices (`fixed`, `fixed_unit`),
+  // several discounts: left to the promotion's name.
   const onCart = discounts.filter((d) => d.scope === 'cart');
-  const onDelivery = discounts.filter((d) => d.scope === 'delivery' && !(d.type === 'percentage' && d.maxValue !== undefined));
+  const onDelivery = discounts.filter((d) => d.scope === 'delivery');
   const sole = onCart.length === 1 ? onCart[0] : onCart.length === 0 && onDelivery.length === 1 ? onDelivery[0] : undefined;
   const percentage = sole?.type === 'percentage' ? sole : undefined;
   const absolute = sole?.type === 'absolute' ? sole : undefined;
   const coupon: Coupon = { code, percentOff: percentage === undefined ? null : percentage.value };
+  if (percentage?.maxValue !== undefined) coupon.maxOff = percentage.maxValue;
   if (percentage === undefined && absolute !== undefined) coupon.amountOff = absolute.value;
   if ((percentage ?? absolute)?.scope === 'delivery') coupon.appliesTo = 'shipping';
   const name = translated(wire, 'name', path)?.trim();

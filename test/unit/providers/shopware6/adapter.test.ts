@@ -234,6 +234,8 @@ describe('admin screens', () => {
     const { coupons } = await usd.listCoupons!();
     expect(coupons.find((c) => c.code === 'FIVEOFF')).toEqual({ code: 'FIVEOFF', name: 'Five off', percentOff: null, amountOff: 5, currency: 'EUR' });
     expect(coupons.find((c) => c.code === 'SUMMER10')).not.toHaveProperty('currency');
+    // a percentage's cap is kept in the default currency too (PromotionItemBuilder getCurrencySpecificValue)
+    expect(coupons.find((c) => c.code === 'TENCAP')).toEqual({ code: 'TENCAP', name: 'Ten percent, capped', percentOff: 10, maxOff: 5, currency: 'EUR' });
     const { adapter: eur } = await connectedAdapter(swStore(server.origin, { currency: 'EUR' }), 'integration', integration(ADMIN));
     expect((await eur.listCoupons!()).coupons.find((c) => c.code === 'FIVEOFF')).not.toHaveProperty('currency');
   });

@@ -302,6 +302,9 @@ describe('orders, promotions', () => {
       // validFrom ahead (the cart refuses it until then) and validUntil past: both dates kept
       { code: 'SPRING30', name: 'Spring launch', percentOff: 30, startsAt: '2099-03-01T00:00:00.000+00:00', expiresAt: '2099-05-31T22:00:00.000+00:00' },
       { code: 'BLACKFRIDAY', name: 'Black Friday', percentOff: 25, startsAt: '2025-11-28T00:00:00.000+00:00', expiresAt: '2025-12-01T23:00:00.000+00:00' },
+      // capped percentages keep their cap (`maxValue`)
+      { code: 'TENCAP', name: 'Ten percent, capped', percentOff: 10, maxOff: 5 },
+      { code: 'SHIPCAP', name: 'Shipping on us', percentOff: 100, maxOff: 4.5, appliesTo: 'shipping' },
     ]);
     // no code a shopper can type in, each said with why (they were left out without a word)
     expect(notListed).toEqual([
@@ -332,7 +335,7 @@ describe('orders, promotions', () => {
     expectInvalid(() => mapPromotions([promotion({ active: 'no' })]));
   });
 
-  it('reads a discount on delivery as off the shipping costs, not the order; a capped percentage, sets and several discounts are left to the name', () => {
+  it('reads a discount on delivery as off the shipping costs, not the order; sets and several discounts are left to the name', () => {
     const off = (...discounts: object[]) => {
       const [coupon] = mapPromotions([{ id: 'a'.repeat(32), name: 'P', active: true, useCodes: true, useIndividualCodes: false, code: 'P1', discounts }]).coupons;
       const { code: _code, name: _name, ...rest } = coupon!;
@@ -341,13 +344,23 @@ describe('orders, promotions', () => {
     expect(off({ type: 'percentage', value: 100, scope: 'delivery' })).toEqual({ percentOff: 100, appliesTo: 'shipping' });
     expect(off({ type: 'percentage', value: 50, scope: 'delivery', maxValue: null })).toEqual({ percentOff: 50, appliesTo: 'shipping' });
     expect(off({ type: 'absolute', value: 4.5, scope: 'delivery' })).toEqual({ percentOff: null, amountOff: 4.5, appliesTo: 'shipping' });
-    // at most 5 off the shipping: not free shipping (PromotionDeliveryCalculator caps it)
-    expect(off({ type: 'percentage', value: 100, scope: 'delivery', maxValue: 5 })).toEqual({ percentOff: null });
+    // at most 5 off the shipping: said with its cap (PromotionDeliveryCalculator caps it), not as plain free shipping
+    expect(off({ type: 'percentage', value: 100, scope: 'delivery', maxValue: 5 })).toEqual({ percentOff: 100, maxOff: 5, appliesTo: 'shipping' });
     // shipping at a fixed price
     expect(off({ type: 'fixed_unit', value: 1, scope: 'delivery' })).toEqual({ percentOff: null });
     // the cart's discount is the headline beside one on delivery, as before
     expect(off({ type: 'percentage', value: 10, scope: 'cart' }, { type: 'percentage', value: 100, scope: 'delivery' })).toEqual({ percentOff: 10 });
     expect(off({ type: 'percentage', value: 100, scope: 'delivery' }, { type: 'absolute', value: 2, scope: 'delivery' })).toEqual({ percentOff: null });
     expect(off({ type: 'percentage', value: 20, scope: 'set' })).toEqual({ percentOff: null });
+  });
+
+  it('keeps a capped percentage’s cap, on the cart and on delivery (regression: "10% off" was said without its cap, `maxValue`)', () => {
+    const off = (...discounts: object[]) => mapPromotions([{ id: 'a'.repeat(32), name: 'P', active: true, useCodes: true, useIndividualCodes: false, code: 'P1', discounts }]).coupons[0];
+    expect(off({ type: 'percentage', value: 10, scope: 'cart', maxValue: 5 })).toEqual({ code: 'P1', name: 'P', percentOff: 10, maxOff: 5 });
+    expect(off({ type: 'percentage', value: 50, scope: 'delivery', maxValue: 2.5 })).toEqual({ code: 'P1', name: 'P', percentOff: 50, maxOff: 2.5, appliesTo: 'shipping' });
+    // no cap: null, as Shopware sends it, or absent
+    expect(off({ type: 'percentage', value: 10, scope: 'cart', maxValue: null })).not.toHaveProperty('maxOff');
+    // an absolute discount has no cap to say (Shopware keeps maxValue for percentages only)
+    expect(off({ type: 'absolute', value: 5, scope: 'cart', maxValue: 3 })).toEqual({ code: 'P1', name: 'P', percentOff: null, amountOff: 5 });
   });
 });
