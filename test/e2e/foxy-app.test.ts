@@ -169,7 +169,9 @@ describe('Foxy in the app', () => {
     await page.getByText('Shown here to copy and share. Coupons are created and changed in Foxy’s admin, on its Coupons page.', { exact: true }).waitFor();
     // the coupon without codes is named, with why and where codes are added, before the coupons (it was left out without a word)
     const notListed = page.getByRole('list', { name: '1 coupon is not listed here:' });
-    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['1 has no codes yet: “No codes yet”. Codes are added to a coupon in Foxy’s admin, on its Coupons page.']);
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['1 has no codes yet: “No codes yet”. Codes are added to a coupon in the admin named above.']);
+    // where Foxy keeps its coupons is said once, under the title (the line about codes said it again)
+    expect((await page.locator('main').innerText()).split('Foxy’s admin, on its Coupons page')).toHaveLength(2);
     expect(await notListed.evaluate((list) => list.compareDocumentPosition(document.getElementById('active-title')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-coupons-1280.png`, fullPage: true });
     const wide = page.viewportSize()!;

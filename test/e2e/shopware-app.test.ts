@@ -309,11 +309,13 @@ describe('Shopware 6 in the app', () => {
     // what the admin lists beside the coupons is said, with why, under the title before the coupons (they were left out without a word)
     const notListed = page.getByRole('list', { name: '3 promotions are not listed here:' });
     expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual([
-      '1 uses individual codes, a single-use code for each shopper: “Newsletter codes”. Its codes are in Shopware Administration › Marketing › Promotions.',
+      '1 uses individual codes, a single-use code for each shopper: “Newsletter codes”. Its codes are listed in the admin named above.',
       '1 applies by itself in the cart, without a code: “Automatic free delivery”.',
       '1 is switched off: “Winter 20 %”.',
     ]);
     expect(await notListed.evaluate((list) => list.compareDocumentPosition(document.getElementById('active-title')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+    // where the promotions are kept is said once, under the title (the individual codes' line said it again)
+    expect((await page.locator('main').innerText()).split('Shopware Administration › Marketing › Promotions')).toHaveLength(2);
     // one set up ahead is not listed as live: under "Not started yet" with its start; one over, under "Expired"
     const upcoming = page.getByRole('list', { name: 'Not started yet' });
     expect(await upcoming.getByRole('listitem').innerText()).toMatch(/^SPRING30[\s\S]*Spring launch\s+30% off\s+Starts [^·\n]*2099 · Expires [^·\n]*2099$/);

@@ -35,11 +35,11 @@ const REASONS: readonly [NotListedReason, string, string][] = [
 const COUPON_REASONS: ReadonlySet<NotListedReason> = new Set(['disabled', 'noCodes']);
 
 /**
- * `managedAt`: where the store's admin keeps promotions or coupons (the platform's note), for the
- * individual codes, which only the admin lists, and for a Foxy coupon's codes, added there; null
- * when there is nothing to say.
+ * Null when there is nothing to say. Individual codes are listed only in the store's admin, and a Foxy
+ * coupon's codes are added there: said as "the admin named above", since the line under the screen's
+ * title names it (saying its path again made it twice in a few lines, at 360 px one after the other).
  */
-export function notListedWords(notListed: readonly NotListedPromotion[], managedAt: string | undefined): NotListedWords | null {
+export function notListedWords(notListed: readonly NotListedPromotion[]): NotListedWords | null {
   if (notListed.length === 0) return null;
   const count = notListed.length;
   const lines: string[] = [];
@@ -47,8 +47,8 @@ export function notListedWords(notListed: readonly NotListedPromotion[], managed
     const names = notListed.filter((p) => p.reason === reason).map((p) => p.name);
     if (names.length === 0) continue;
     let line = `${formatCount(names.length)} ${names.length === 1 ? one : several}: ${listNames(names)}.`;
-    if (reason === 'individualCodes') line += ` ${names.length === 1 ? 'Its' : 'Their'} codes are in ${managedAt ?? 'the store’s own admin'}.`;
-    if (reason === 'noCodes') line += ` Codes are added to a coupon in ${managedAt ?? 'the store’s own admin'}.`;
+    if (reason === 'individualCodes') line += ` ${names.length === 1 ? 'Its' : 'Their'} codes are listed in the admin named above.`;
+    if (reason === 'noCodes') line += ' Codes are added to a coupon in the admin named above.';
     lines.push(line);
   }
   const noun = notListed.every((p) => COUPON_REASONS.has(p.reason)) ? 'coupon' : 'promotion';
