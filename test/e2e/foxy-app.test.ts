@@ -167,9 +167,13 @@ describe('Foxy in the app', () => {
     expect(await coupon('THIRD')).toBe('THIRD Every third item Its terms are set in the store’s admin. No end date');
     // shown, not edited, here: said under the title, with where Foxy keeps them (no edit button to look for)
     await page.getByText('Shown here to copy and share. Coupons are created and changed in Foxy’s admin, on its Coupons page.', { exact: true }).waitFor();
-    // the coupon without codes is named, with why and where codes are added, before the coupons (it was left out without a word)
-    const notListed = page.getByRole('list', { name: '1 coupon is not listed here:' });
-    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['1 has no codes yet: “No codes yet”. Codes are added to a coupon in the admin named above.']);
+    // the coupon without codes is named, with why and where codes are added, before the coupons (it was left out without a word);
+    // the auto-apply one without codes applies by itself (it was said to have "no codes yet", untrue of it)
+    const notListed = page.getByRole('list', { name: '2 coupons are not listed here:' });
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual([
+      '1 has no codes yet: “No codes yet”. Codes are added to a coupon in the admin named above.',
+      '1 applies by itself to the customers or subscriptions it is set for, without a code: “Members 10%”.',
+    ]);
     // where Foxy keeps its coupons is said once, under the title (the line about codes said it again)
     expect((await page.locator('main').innerText()).split('Foxy’s admin, on its Coupons page')).toHaveLength(2);
     expect(await notListed.evaluate((list) => list.compareDocumentPosition(document.getElementById('active-title')!) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();

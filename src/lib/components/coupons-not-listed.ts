@@ -29,10 +29,12 @@ const REASONS: readonly [NotListedReason, string, string][] = [
   ['disabled', 'is not enabled', 'are not enabled'],
   // Foxy: a coupon whose codes (a resource of their own) are none yet
   ['noCodes', 'has no codes yet', 'have no codes yet'],
+  // Foxy: an auto-apply coupon without codes, which needs none (`customer_auto_apply`)
+  ['autoApply', 'applies by itself to the customers or subscriptions it is set for, without a code', 'apply by themselves to the customers or subscriptions they are set for, without a code'],
 ];
 
 /** Reasons that are the platform's coupons rather than promotions (StoreHippo's, Foxy's): the lead counts coupons. */
-const COUPON_REASONS: ReadonlySet<NotListedReason> = new Set(['disabled', 'noCodes']);
+const COUPON_REASONS: ReadonlySet<NotListedReason> = new Set(['disabled', 'noCodes', 'autoApply']);
 
 /**
  * Null when there is nothing to say. Individual codes are listed only in the store's admin, and a Foxy

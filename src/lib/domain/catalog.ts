@@ -307,9 +307,11 @@ export interface Coupon {
  * it has codes, but each shopper gets their own (`individualCodes`); it applies in the cart without a
  * code (`automatic`); or it is switched off, so the store refuses its code (`inactive`). `noCode`:
  * codes are on but none is set. StoreHippo's coupon codes: its Enabled box is not ticked (`disabled`).
- * Foxy's coupons: no code has been added to it (`noCodes`; a coupon's codes are its own resource).
+ * Foxy's coupons: no code has been added to it (`noCodes`; a coupon's codes are its own resource), or
+ * none and it needs none: Foxy applies it by itself to the customers or subscriptions it is set for
+ * (`autoApply`, the coupon's `customer_auto_apply`).
  */
-export type NotListedReason = 'individualCodes' | 'automatic' | 'inactive' | 'noCode' | 'disabled' | 'noCodes';
+export type NotListedReason = 'individualCodes' | 'automatic' | 'inactive' | 'noCode' | 'disabled' | 'noCodes' | 'autoApply';
 
 /** A promotion or coupon the store keeps that the coupons screen does not list, with why (the screen says so). */
 export interface NotListedPromotion {

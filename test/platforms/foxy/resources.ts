@@ -175,6 +175,9 @@ export class FoxyResources {
       coupon_discount_type: c.coupon_discount_type,
       coupon_discount_details: c.coupon_discount_details,
       combinable: false,
+      customer_auto_apply: c.customer_auto_apply ?? false,
+      customer_attribute_restrictions: c.customer_attribute_restrictions ?? '',
+      customer_subscription_restrictions: '',
     };
     if (zoomCodes) resource['_embedded'] = { 'fx:coupon_codes': c.codes.map((code, i) => this.#couponCode(c, code, i)) };
     return resource;

@@ -57,6 +57,9 @@ export interface SeedCoupon {
   coupon_discount_type: 'quantity_amount' | 'quantity_percentage' | 'price_amount' | 'price_percentage';
   coupon_discount_details: string;
   codes: string[];
+  /** An auto-apply coupon: applied to the customers whose record matches its attribute restrictions (absent: false). */
+  customer_auto_apply?: boolean;
+  customer_attribute_restrictions?: string;
 }
 
 export interface Seed {
@@ -313,5 +316,7 @@ function coupons(): SeedCoupon[] {
     { id: 304, name: 'Order over 50', start_date: null, end_date: null, coupon_discount_type: 'price_percentage', coupon_discount_details: '50-15', codes: ['BIG15'] },
     { id: 306, name: 'Every third item', start_date: null, end_date: null, coupon_discount_type: 'quantity_amount', coupon_discount_details: 'repeat|3-5', codes: ['THIRD'] },
     { id: 305, name: 'No codes yet', start_date: null, end_date: null, coupon_discount_type: 'quantity_amount', coupon_discount_details: '1-2', codes: [] },
+    // an auto-apply coupon: no codes, none needed (Foxy applies it to the customers its restrictions match)
+    { id: 307, name: 'Members 10%', start_date: null, end_date: null, coupon_discount_type: 'quantity_percentage', coupon_discount_details: 'allunits-10', codes: [], customer_auto_apply: true, customer_attribute_restrictions: 'attributes:name[member]=1' },
   ];
 }

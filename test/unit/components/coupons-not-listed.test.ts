@@ -44,6 +44,17 @@ describe('notListedWords', () => {
     ]);
   });
 
+  it('Foxy: an auto-apply coupon without codes is said to apply by itself, not to have no codes yet (regression: “has no codes yet”, untrue of it)', () => {
+    expect(notListedWords([p('No codes yet', 'noCodes'), p('Members 10%', 'autoApply')])).toEqual({
+      lead: '2 coupons are not listed here:',
+      lines: [
+        '1 has no codes yet: “No codes yet”. Codes are added to a coupon in the admin named above.',
+        '1 applies by itself to the customers or subscriptions it is set for, without a code: “Members 10%”.',
+      ],
+    });
+    expect(notListedWords([p('A', 'autoApply'), p('B', 'autoApply')])!.lines).toEqual(['2 apply by themselves to the customers or subscriptions they are set for, without a code: “A” and “B”.']);
+  });
+
   it('a nameless promotion is said so; a name in Arabic keeps its direction', () => {
     expect(notListedWords([p('', 'individualCodes')])!.lines).toEqual([
       '1 uses individual codes, a single-use code for each shopper: one without a name. Its codes are listed in the admin named above.',

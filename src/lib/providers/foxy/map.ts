@@ -6,7 +6,7 @@ import type { Coupon, CouponList, CouponTiers, NotListedPromotion, Order, Produc
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
 import { storeOrderStatus } from '../order-status.ts';
-import { invalidResponse, optionalString, readObject, requireString } from '../wire.ts';
+import { invalidResponse, optionalBoolean, optionalString, readObject, requireString } from '../wire.ts';
 import type { DerivedItem } from './derive.ts';
 import { FOXY_ALERTS, FOXY_STATUS, hidesTotal, notASaleWords } from './status.ts';
 import { FOXY_REL, parseFoxyDate, type FoxySale } from './wire.ts';
@@ -136,9 +136,11 @@ function discountOf(type: string, details: string): Pick<Coupon, 'percentOff' | 
 
 /**
  * The coupons read with `zoom=coupon_codes` (each coupon's codes embedded, `fx:coupon_codes`): those
- * with a code, and those without, left out by name with why (`noCodes`): a Foxy coupon's codes are
- * a resource of their own, added in Foxy's admin (Generate codes, Import codes, Add code), and until
- * then no shopper can type the coupon in.
+ * with a code, and those without, left out by name with why. A Foxy coupon's codes are a resource of
+ * their own, added in Foxy's admin (Generate codes, Import codes, Add code), and until then no shopper
+ * can type the coupon in (`noCodes`); unless it is an auto-apply coupon (`customer_auto_apply`), which
+ * Foxy applies by itself to the customers or subscriptions its restrictions match, and needs no code
+ * (`autoApply`; foxy-sdk's Coupon: customer_attribute_restrictions, customer_subscription_restrictions).
  */
 export function couponsFromWire(entries: readonly unknown[], at = '$.fx:coupons'): CouponList {
   const coupons: Coupon[] = [];
@@ -146,8 +148,13 @@ export function couponsFromWire(entries: readonly unknown[], at = '$.fx:coupons'
   entries.forEach((entry, index) => {
     const path = `${at}[${index}]`;
     const coupon = couponFromWire(entry, path);
-    if (coupon !== null) coupons.push(coupon);
-    else notListed.push({ name: optionalString(readObject(entry, path), 'name', path)?.trim() ?? '', reason: 'noCodes' });
+    if (coupon !== null) {
+      coupons.push(coupon);
+      return;
+    }
+    const wire = readObject(entry, path);
+    const reason = optionalBoolean(wire, 'customer_auto_apply', path) === true ? 'autoApply' : 'noCodes';
+    notListed.push({ name: optionalString(wire, 'name', path)?.trim() ?? '', reason });
   });
   return notListed.length === 0 ? { coupons } : { coupons, notListed };
 }

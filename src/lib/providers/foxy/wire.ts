@@ -100,6 +100,8 @@ export interface FoxyCouponWire extends HalResource {
   end_date?: string | null;
   coupon_discount_type: string;
   coupon_discount_details: string;
+  /** An auto-apply coupon: Foxy applies it to the customers or subscriptions its restrictions match, with no code. */
+  customer_auto_apply?: boolean;
 }
 
 /** An item as the app reads it: only what the derived catalogue needs. */

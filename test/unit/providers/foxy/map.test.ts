@@ -173,6 +173,8 @@ describe('coupons (5.4)', () => {
       },
       { code: 'BIG15', name: 'Order over 50', percentOff: null, tiers: { by: 'spend', unit: 'percent', perItem: false, steps: [{ from: 50, off: 15 }] } },
       { code: 'THIRD', name: 'Every third item', percentOff: null },
+      // no codes: "No codes yet", and the auto-apply "Members 10%"
+      null,
       null,
     ]);
   });
@@ -219,7 +221,30 @@ describe('coupons (5.4)', () => {
     const url = withQuery(followLink(store, FOXY_REL.coupons, c.apiBase), { zoom: 'coupon_codes' });
     const { coupons, notListed } = couponsFromWire((await collectPages(c.getJson, url, FOXY_REL.coupons, c.apiBase, 2)).entries);
     expect(coupons.map((coupon) => coupon.code)).toEqual(['SPRING10', 'FIVEOFF', 'BULK', 'BIG15', 'THIRD']);
-    expect(notListed).toEqual([{ name: 'No codes yet', reason: 'noCodes' }]);
+    expect(notListed).toEqual([
+      { name: 'No codes yet', reason: 'noCodes' },
+      // an auto-apply coupon needs no code: not one that "has no codes yet"
+      { name: 'Members 10%', reason: 'autoApply' },
+    ]);
+  });
+
+  it('an auto-apply coupon without codes applies by itself, it is not waiting for codes (regression: said as “no codes yet”); with codes it is listed', () => {
+    const coupon = (name: string, autoApply: unknown, codes: string[] = []) => ({
+      name,
+      coupon_discount_type: 'quantity_percentage',
+      coupon_discount_details: '1-10',
+      customer_auto_apply: autoApply,
+      _embedded: { [FOXY_REL.couponCodes]: codes.map((code) => ({ code })) },
+    });
+    expect(couponsFromWire([coupon('Members', true), coupon('Plain', false), coupon('Old API', null), coupon('Members with a code', true, ['MEMBER'])])).toEqual({
+      coupons: [{ code: 'MEMBER', name: 'Members with a code', percentOff: 10 }],
+      notListed: [
+        { name: 'Members', reason: 'autoApply' },
+        { name: 'Plain', reason: 'noCodes' },
+        { name: 'Old API', reason: 'noCodes' },
+      ],
+    });
+    expect(() => couponsFromWire([coupon('Odd', 'yes')])).toThrowError(expect.objectContaining({ code: 'API_INVALID_RESPONSE' }));
   });
 
   it('no codes: an empty embedding, none embedded, or only blank codes; a coupon without a name is said nameless; none left out, nothing said', () => {

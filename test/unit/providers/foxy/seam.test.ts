@@ -227,7 +227,10 @@ describe('Foxy adapter (links only)', () => {
     expect(new Set([...first.orders, ...second.orders].map((o) => o.status)).size).toBeGreaterThan(1);
     const { coupons, notListed } = await adapter.listCoupons!();
     // the coupon the demo store keeps without codes is said as left out, with why (it was left out without a word)
-    expect(notListed).toEqual([{ name: 'No codes yet', reason: 'noCodes' }]);
+    expect(notListed).toEqual([
+      { name: 'No codes yet', reason: 'noCodes' },
+      { name: 'Members 10%', reason: 'autoApply' },
+    ]);
     expect(coupons.length).toBeGreaterThan(0);
     expect(coupons.some((c) => c.percentOff !== null)).toBe(true);
     const metadata = await adapter.getMetadata();
