@@ -37,13 +37,14 @@ const REASONS: readonly [NotListedReason, string, string][] = [
 const COUPON_REASONS: ReadonlySet<NotListedReason> = new Set(['disabled', 'noCodes', 'autoApply']);
 
 /**
+ * `unread`: how many more the store keeps than were read (CouponList.unread), said last.
  * Null when there is nothing to say. Individual codes are listed only in the store's admin, and a Foxy
  * coupon's codes are added there: said as "the admin named above", since the line under the screen's
  * title names it (saying its path again made it twice in a few lines, at 360 px one after the other).
  */
-export function notListedWords(notListed: readonly NotListedPromotion[]): NotListedWords | null {
-  if (notListed.length === 0) return null;
-  const count = notListed.length;
+export function notListedWords(notListed: readonly NotListedPromotion[], unread = 0): NotListedWords | null {
+  if (notListed.length === 0 && unread <= 0) return null;
+  const count = notListed.length + Math.max(0, unread);
   const lines: string[] = [];
   for (const [reason, one, several] of REASONS) {
     const names = notListed.filter((p) => p.reason === reason).map((p) => p.name);
@@ -53,7 +54,9 @@ export function notListedWords(notListed: readonly NotListedPromotion[]): NotLis
     if (reason === 'noCodes') line += ' Codes are added to a coupon in the admin named above.';
     lines.push(line);
   }
-  const noun = notListed.every((p) => COUPON_REASONS.has(p.reason)) ? 'coupon' : 'promotion';
+  // past the pages the app reads (a Shopware shop's oldest promotions): how many, and where they are
+  if (unread > 0) lines.push(`${formatCount(unread)} more, the oldest, ${unread === 1 ? 'is' : 'are'} not read here: see ${unread === 1 ? 'it' : 'them'} in the admin named above.`);
+  const noun = notListed.length > 0 && notListed.every((p) => COUPON_REASONS.has(p.reason)) ? 'coupon' : 'promotion';
   return { lead: `${formatCount(count)} ${noun}${count === 1 ? ' is' : 's are'} not listed here:`, lines };
 }
 

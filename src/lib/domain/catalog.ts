@@ -327,6 +327,8 @@ export interface NotListedPromotion {
 export interface CouponList {
   coupons: Coupon[];
   notListed?: NotListedPromotion[];
+  /** How many more, the oldest, the store keeps than were read (a Shopware shop past the pages read); absent: none. */
+  unread?: number;
 }
 
 /** From each step's threshold on, the cart gets that step's discount (the highest step reached). */

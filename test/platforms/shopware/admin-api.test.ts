@@ -69,6 +69,32 @@ describe('criteria (4.6.6)', () => {
     expect(first.json.data.map((p: { id: string }) => p.id)).not.toContain(none.json.data[0].id);
   });
 
+  it('pages as RequestCriteriaBuilder and EntitySearcher do: a page without a limit starts at the first row; next-pages counts up to limit * 6 + 1 rows from the offset', async () => {
+    const first = await apiSearch(origin, 'product', browse, { limit: 500 });
+    // setPage multiplies by the body's limit, `?? 0`: page 2 without one is the first rows again
+    expect((await apiSearch(origin, 'product', browse, { page: 2 })).json.data.map((p: { id: string }) => p.id)).toEqual(first.json.data.map((p: { id: string }) => p.id));
+    // next-pages: the rows fetched from the offset (at most limit * 6 + 1), not the offset before them
+    expect((await apiSearch(origin, 'product', browse, { page: 2, limit: 5, 'total-count-mode': 'next-pages' })).json.total).toBe(30);
+    expect((await apiSearch(origin, 'product', browse, { page: 1, limit: 2, 'total-count-mode': 2 })).json.total).toBe(13);
+  });
+
+  it('sorts promotions newest first by createdAt, as the Administration lists them, and pages them by 100', async () => {
+    const shop = await startShopwareStore({ port: 0, extraPromotions: 120 });
+    try {
+      const token = await integrationToken(shop.origin, ADMIN);
+      const criteria = (page: number) => ({ page, limit: 100, 'total-count-mode': 'exact', sort: [{ field: 'createdAt', order: 'DESC' }, { field: 'id', order: 'ASC' }] });
+      const one = await apiSearch(shop.origin, 'promotion', token, criteria(1));
+      const two = await apiSearch(shop.origin, 'promotion', token, criteria(2));
+      expect([one.json.total, one.json.data.length, two.json.data.length]).toEqual([131, 100, 31]);
+      expect(one.json.data[0].code).toBe('SUMMER10');
+      expect(two.json.data.at(-1).name).toBe('Bulk 120');
+      const dates = [...one.json.data, ...two.json.data].map((p: { createdAt: string }) => p.createdAt);
+      expect(dates).toEqual([...dates].sort().reverse());
+    } finally {
+      await shop.close();
+    }
+  });
+
   it('refuses limit > 500 and page 0 with 400 and a source.pointer; no limit means 500', async () => {
     const limit = await apiSearch(origin, 'product', browse, { limit: 501 });
     expect(limit.status).toBe(400);

@@ -175,12 +175,13 @@ export function search(entity: string, rows: Row[], criteria: Criteria, ctx: Con
     if (criteria.sort.length === 0) hits.sort((a, b) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0));
   }
   if (criteria.sort.length > 0) hits.sort(compareRows(def, criteria.sort, ctx));
-  const offset = (criteria.page - 1) * criteria.limit;
+  const offset = criteria.offset;
   const pageRows = hits.slice(offset, offset + criteria.limit);
   let total = pageRows.length;
   if (criteria.totalCountMode === 'exact') total = hits.length;
-  // next-pages: the DAL looks ahead `limit * 5 + 1` rows [assumed from EntitySearcher]
-  if (criteria.totalCountMode === 'next-pages') total = offset + Math.min(hits.length - offset, criteria.limit * 5 + 1);
+  // next-pages: EntitySearcher fetches `limit * 6 + 1` rows from the offset and counts those (not the offset
+  // before them), then slices back to the limit (`addTotalCountMode`, `getTotalCount`)
+  if (criteria.totalCountMode === 'next-pages') total = Math.max(0, Math.min(hits.length - offset, criteria.limit * 6 + 1));
   const data = pageRows.map((row) => applyIncludes(renderEntity(def, row, criteria.associations, ctx), criteria.includes) as Json);
   return { total, rows: pageRows, data };
 }

@@ -30,6 +30,8 @@ export interface AssociationTree {
 export interface Criteria {
   page: number;
   limit: number;
+  /** Rows skipped: `(page - 1) * limit` with the body's own limit, 0 when it sends none (`RequestCriteriaBuilder::setPage`). */
+  offset: number;
   totalCountMode: 'none' | 'exact' | 'next-pages';
   term?: string;
   ids?: string[];
@@ -137,6 +139,8 @@ export function parseCriteria(body: unknown, defaults: { limit?: number } = {}):
   return {
     page,
     limit,
+    // a page without a limit starts at the first row: Shopware multiplies by the body's limit, `?? 0`
+    offset: (page - 1) * (raw.limit === undefined ? 0 : limit),
     totalCountMode,
     term: typeof raw.term === 'string' && raw.term.trim() !== '' ? raw.term.trim() : undefined,
     ids,

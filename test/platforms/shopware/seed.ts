@@ -114,6 +114,8 @@ export interface PromotionRow {
   validUntil: string | null;
   /** `maxValue`: a percentage's cap, in the default currency (absent: no cap). */
   discounts: { id: string; type: 'percentage' | 'absolute' | 'fixed' | 'fixed_unit'; value: number; scope: string; maxValue?: number }[];
+  /** The seeded ones newest first, as Shopware's Administration lists them (`createdAt` DESC). */
+  createdAt: string;
 }
 
 export interface Seed {
@@ -178,6 +180,35 @@ function price(gross: number, list: number | null = null, usd: number | null = n
     listPrice: l === null ? null : { currencyId, gross: l, net: net(l), linked: true },
   });
   return usd === null ? [row(DEFAULT_CURRENCY_ID, gross, list)] : [row(DEFAULT_CURRENCY_ID, gross, list), row(USD_CURRENCY_ID, usd, null)];
+}
+
+/** `createdAt` one hour apart, the first of the list the newest. */
+function newestFirst(rows: Omit<PromotionRow, 'createdAt'>[]): PromotionRow[] {
+  return rows.map((row, index) => ({ ...row, createdAt: date(100 - index / 24) }));
+}
+
+/**
+ * `count` more promotions, older than the seeded ones, for a shop past the app's pages (the
+ * server's `extraPromotions`): "Bulk 1" the newest of them; every tenth one active with a fixed code
+ * (`BULK0010`, `BULK0020`, …), the others switched off, as a shop's old campaigns are.
+ */
+export function olderPromotions(count: number): PromotionRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const coded = n % 10 === 0;
+    return {
+      id: hexId(0x70000 + n),
+      name: `Bulk ${n}`,
+      active: coded,
+      useCodes: true,
+      useIndividualCodes: false,
+      code: `BULK${String(n).padStart(4, '0')}`,
+      validFrom: null,
+      validUntil: null,
+      discounts: [{ id: hexId(0x80000 + n), type: 'percentage', value: 5, scope: 'cart' }],
+      createdAt: date(50 - n / 1440),
+    };
+  });
 }
 
 function date(day: number): string {
@@ -325,7 +356,7 @@ export function createSeed(): Seed {
       order(7, 'open', ['failed'], 15.0, DEFAULT_CURRENCY_ID, ['open']),
       order(8, 'in_progress', ['paid_partially'], 30.0, DEFAULT_CURRENCY_ID, ['shipped']),
     ],
-    promotions: [
+    promotions: newestFirst([
       { id: hexId(0x6001), name: 'Summer 10 %', active: true, useCodes: true, useIndividualCodes: false, code: 'SUMMER10', validFrom: date(0), validUntil: '2027-09-30T22:00:00.000+00:00', discounts: [{ id: hexId(0x6101), type: 'percentage', value: 10, scope: 'cart' }] },
       { id: hexId(0x6002), name: 'Five off', active: true, useCodes: true, useIndividualCodes: false, code: 'FIVEOFF', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6102), type: 'absolute', value: 5, scope: 'cart' }] },
       { id: hexId(0x6003), name: 'Automatic free delivery', active: true, useCodes: false, useIndividualCodes: false, code: null, validFrom: null, validUntil: null, discounts: [{ id: hexId(0x6103), type: 'percentage', value: 100, scope: 'delivery' }] },
@@ -340,7 +371,7 @@ export function createSeed(): Seed {
       // capped percentages: the cart and the delivery discount are cut at `maxValue` (PromotionCalculator, PromotionDeliveryCalculator)
       { id: hexId(0x600a), name: 'Ten percent, capped', active: true, useCodes: true, useIndividualCodes: false, code: 'TENCAP', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x610a), type: 'percentage', value: 10, scope: 'cart', maxValue: 5 }] },
       { id: hexId(0x600b), name: 'Shipping on us', active: true, useCodes: true, useIndividualCodes: false, code: 'SHIPCAP', validFrom: null, validUntil: null, discounts: [{ id: hexId(0x610b), type: 'percentage', value: 100, scope: 'delivery', maxValue: 4.5 }] },
-    ],
+    ]),
     orderStates,
   };
 }

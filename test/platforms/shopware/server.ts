@@ -13,7 +13,7 @@ import { ShopwareError } from './errors.ts';
 import { CORS_HEADERS, errorReply, readBody, readParameters, send, type Reply } from './http.ts';
 import { OAuthServer, type TokenStats } from './oauth.ts';
 import { HTML_HEADERS, renderIntegrationsPage, renderMediaSvg } from './pages.ts';
-import { createSeed, type ProductRow } from './seed.ts';
+import { createSeed, olderPromotions, type ProductRow } from './seed.ts';
 import { StoreApi } from './store-api.ts';
 
 export interface ShopwareStoreOptions {
@@ -39,6 +39,11 @@ export interface ShopwareStoreOptions {
    * violation with its JSON pointer (`/0/price/{i}/gross`). Default none, as a plain Shopware.
    */
   maxGross?: number;
+  /**
+   * A shop past one page of promotions: this many more, older than the seeded ones (seed.ts
+   * `olderPromotions`). Default 0.
+   */
+  extraPromotions?: number;
 }
 
 export interface ShopwareStats {
@@ -95,6 +100,8 @@ function validate(options: ShopwareStoreOptions): void {
   if (divisor !== undefined && !(divisor >= 1 && Number.isFinite(divisor))) throw new Error('throttleDivisor must be >= 1');
   const ttl = options.accessTokenTtlSeconds;
   if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) throw new Error('accessTokenTtlSeconds must be a positive integer');
+  const extra = options.extraPromotions;
+  if (extra !== undefined && !(Number.isInteger(extra) && extra >= 0 && extra <= 5000)) throw new Error('extraPromotions must be an integer in 0..5000');
 }
 
 export async function startShopwareStore(options: ShopwareStoreOptions = {}): Promise<ShopwareStore> {
@@ -105,6 +112,7 @@ export async function startShopwareStore(options: ShopwareStoreOptions = {}): Pr
   let corsEnabled = options.cors ?? true;
   const counters = { apiRequests: 0, storeApiRequests: 0 };
   const seed = createSeed();
+  seed.promotions.push(...olderPromotions(options.extraPromotions ?? 0));
   const ctx: Context = { seed, mediaOrigin: '', ...(options.maxGross !== undefined ? { maxGross: options.maxGross } : {}) };
   const oauth = new OAuthServer({ league: options.league ?? 9, throttleDivisor: options.throttleDivisor ?? 1, accessTokenTtlSeconds: options.accessTokenTtlSeconds ?? ACCESS_TOKEN_TTL_SECONDS, now });
   const adminApi = new AdminApi(ctx, oauth, now);

@@ -55,6 +55,15 @@ describe('notListedWords', () => {
     expect(notListedWords([p('A', 'autoApply'), p('B', 'autoApply')])!.lines).toEqual(['2 apply by themselves to the customers or subscriptions they are set for, without a code: “A” and “B”.']);
   });
 
+  it('counts the promotions past the pages read, the oldest, with where to see them, last (regression: past 100 they were neither listed nor counted)', () => {
+    expect(notListedWords([p('Winter 20 %', 'inactive')], 31)).toEqual({
+      lead: '32 promotions are not listed here:',
+      lines: ['1 is switched off: “Winter 20 %”.', '31 more, the oldest, are not read here: see them in the admin named above.'],
+    });
+    expect(notListedWords([], 1)).toEqual({ lead: '1 promotion is not listed here:', lines: ['1 more, the oldest, is not read here: see it in the admin named above.'] });
+    expect(notListedWords([], 0)).toBeNull();
+  });
+
   it('a nameless promotion is said so; a name in Arabic keeps its direction', () => {
     expect(notListedWords([p('', 'individualCodes')])!.lines).toEqual([
       '1 uses individual codes, a single-use code for each shopper: one without a name. Its codes are listed in the admin named above.',

@@ -46,6 +46,12 @@ function nextCursor(page0: number, count: number, total: number): Cursor | null 
 }
 
 const COUPON_PAGE = 100;
+/**
+ * At most this many pages of promotions are read (the newest 500, five requests, the last four side by
+ * side): every code a merchant shares is on the screen in all but a shop with hundreds of promotions,
+ * and there the oldest, the most likely over, are counted and said not read rather than left out unsaid.
+ */
+const COUPON_PAGES = 5;
 
 export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6StoreConfig>): Adapter {
   let currency: Promise<{ chosen: SwCurrency; fallback: SwCurrency }> | undefined;
@@ -230,8 +236,22 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     },
 
     async listCoupons(options): Promise<CouponList> {
-      const [answer, { chosen, fallback }] = await Promise.all([search('promotion', buildPromotionListCriteria(0, COUPON_PAGE), 'listCoupons', options), currenciesOf(options)]);
-      const list = mapPromotions(readSearchResult(answer.json, 1, COUPON_PAGE).data);
+      const page = async (page0: number) => readSearchResult((await search('promotion', buildPromotionListCriteria(page0, COUPON_PAGE), 'listCoupons', options)).json, page0 + 1, COUPON_PAGE);
+      const [first, { chosen, fallback }] = await Promise.all([page(0), currenciesOf(options)]);
+      const total = first.paging.total;
+      const pages = Math.min(COUPON_PAGES, Math.ceil(total / COUPON_PAGE));
+      const rest = await Promise.all(Array.from({ length: Math.max(0, pages - 1) }, (_, i) => page(i + 1)));
+      // one created while the pages are read moves the others down a place: the one at a page's end comes again
+      const ids = new Set<unknown>();
+      const read = [first, ...rest].flatMap((answer) => answer.data).filter((item) => {
+        const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+        if (id !== undefined && ids.has(id)) return false;
+        ids.add(id);
+        return true;
+      });
+      const found = mapPromotions(read);
+      const unread = total - read.length;
+      const list = unread > 0 ? { ...found, unread } : found;
       // An absolute discount's value and a percentage's cap are in the shop's default currency (a shop showing
       // another one converts them, or takes the price the promotion sets for that currency; PromotionItemBuilder
       // getCurrencySpecificValue): said in the currency they are kept in.

@@ -112,9 +112,20 @@ export function buildOrderListCriteria(page0: number, count: number, deliveries 
   return { ...paging({ page: page0, count }), 'total-count-mode': 'exact', sort: [{ field: 'orderDateTime', order: 'DESC' }], associations };
 }
 
-/** `POST /api/search/promotion` body (4.4). */
+/**
+ * `POST /api/search/promotion` body (4.4): newest first, as Shopware's Administration lists them
+ * (sw-promotion-v2-list, `createdAt` DESC), then by id, so that pages neither repeat nor skip one.
+ */
 export function buildPromotionListCriteria(page0: number, count: number): SwCriteria {
-  return { ...paging({ page: page0, count }), 'total-count-mode': 'exact', associations: { discounts: {} } };
+  return {
+    ...paging({ page: page0, count }),
+    'total-count-mode': 'exact',
+    sort: [
+      { field: 'createdAt', order: 'DESC' },
+      { field: 'id', order: 'ASC' },
+    ],
+    associations: { discounts: {} },
+  };
 }
 
 /** `POST /api/search/currency` body, once per session. */
