@@ -20,10 +20,11 @@ export function couponTerms(coupon: Pick<Coupon, 'percentOff' | 'amountOff' | 'm
   const money = (amount: number) => (currency ? formatPrice(amount, currency) : formatCount(amount));
   // off the shipping costs: all of them is free shipping, not "100% off" of nothing named
   const what = coupon.appliesTo === 'shipping' ? ' off shipping' : ' off';
-  // a capped percentage says its cap with it: "10% off, at most €5.00", "Free shipping up to €5.00"
+  // a capped percentage says its cap with it: "10% off, at most €5.00", "Free shipping up to €5.00" (a
+  // no-break space keeps "at most" and "up to" with the amount when a narrow card wraps the headline)
   const cap = coupon.maxOff;
-  if (coupon.appliesTo === 'shipping' && coupon.percentOff === 100) return { off: cap === undefined ? 'Free shipping' : `Free shipping up to ${money(cap)}`, terms: '' };
-  if (coupon.percentOff !== null) return { off: `${formatCount(coupon.percentOff)}%${what}${cap === undefined ? '' : `, at most ${money(cap)}`}`, terms: '' };
+  if (coupon.appliesTo === 'shipping' && coupon.percentOff === 100) return { off: cap === undefined ? 'Free shipping' : `Free shipping up\u00a0to\u00a0${money(cap)}`, terms: '' };
+  if (coupon.percentOff !== null) return { off: `${formatCount(coupon.percentOff)}%${what}${cap === undefined ? '' : `, at\u00a0most\u00a0${money(cap)}`}`, terms: '' };
   if (coupon.amountOff !== undefined) return { off: `${money(coupon.amountOff)}${what}`, terms: '' };
   if (coupon.tiers === undefined || coupon.tiers.steps.length === 0) return { off: '', terms: TERMS_ELSEWHERE };
   return tiered(coupon.tiers, money);

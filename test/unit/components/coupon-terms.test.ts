@@ -26,11 +26,11 @@ describe('couponTerms', () => {
   });
 
   it('says a capped percentage with its cap in the shop’s currency, on the order and on shipping (regression: "10% off" without its cap)', () => {
-    expect(couponTerms({ percentOff: 10, maxOff: 5 }, 'EUR')).toEqual({ off: `10% off, at most ${eur(5)}`, terms: '' });
-    expect(couponTerms({ percentOff: 50, maxOff: 2.5, appliesTo: 'shipping' }, 'EUR')).toEqual({ off: `50% off shipping, at most ${eur(2.5)}`, terms: '' });
+    expect(couponTerms({ percentOff: 10, maxOff: 5 }, 'EUR')).toEqual({ off: `10% off, at\u00a0most\u00a0${eur(5)}`, terms: '' });
+    expect(couponTerms({ percentOff: 50, maxOff: 2.5, appliesTo: 'shipping' }, 'EUR')).toEqual({ off: `50% off shipping, at\u00a0most\u00a0${eur(2.5)}`, terms: '' });
     // all the shipping up to a cap is not plain free shipping
-    expect(couponTerms({ percentOff: 100, maxOff: 4.5, appliesTo: 'shipping' }, 'EUR')).toEqual({ off: `Free shipping up to ${eur(4.5)}`, terms: '' });
-    expect(couponTerms({ percentOff: 10, maxOff: 5 }, undefined).off).toBe('10% off, at most 5');
+    expect(couponTerms({ percentOff: 100, maxOff: 4.5, appliesTo: 'shipping' }, 'EUR')).toEqual({ off: `Free shipping up\u00a0to\u00a0${eur(4.5)}`, terms: '' });
+    expect(couponTerms({ percentOff: 10, maxOff: 5 }, undefined).off).toBe('10% off, at\u00a0most\u00a05');
   });
 
   it('says what one tier asks of the cart', () => {
