@@ -48,7 +48,6 @@ export interface ScreenProps {
 /** What the shell shows for a route. */
 export interface Screen {
   name: ScreenName;
-  load: Loader;
   /** The line shown while the code loads; null: nothing. */
   loading: string | null;
   props: ScreenProps;
@@ -77,7 +76,7 @@ function loadCode(name: ScreenName): ReturnType<Loader> {
 }
 
 function screen(name: ScreenName, loading: string | null, props: ScreenProps, key = ''): Screen {
-  return { name, load: () => loadCode(name), loading, props, key };
+  return { name, loading, props, key };
 }
 
 export function screenFor(route: Route, context: ScreenContext): Screen {
@@ -94,8 +93,8 @@ export function screenFor(route: Route, context: ScreenContext): Screen {
   // another screen; so is another store's cart, orders, coupons or snippet: built afresh, never the
   // last store's shown under the new one's name.
   const { name, ...props } = route;
-  const shown = 'productId' in route ? route.productId : 'slug' in route ? route.slug : null;
-  return screen(name, name === 'embed' ? 'Loading…' : `Loading ${name}…`, props, shown === null ? route.storeId : `${route.storeId}/${shown}`);
+  const shown = (props as ScreenProps).productId ?? (props as ScreenProps).slug;
+  return screen(name, name === 'embed' ? 'Loading…' : `Loading ${name}…`, props, shown === undefined ? route.storeId : `${route.storeId}/${shown}`);
 }
 
 /**
@@ -103,9 +102,7 @@ export function screenFor(route: Route, context: ScreenContext): Screen {
  * the screen is awaited. Resolves to the screen's module, or undefined when it failed to load.
  */
 export function preloadView(route: Route): Promise<{ default: Component<any> } | undefined> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  return screenFor(route, { knownStore: true, connected: true, callbackError: null })
-    .load()
-    .catch(() => undefined);
+  return loadCode(screenFor(route, { knownStore: true, connected: true, callbackError: null }).name).catch(() => undefined);
 }
 
 /** The screens that call no store: they show before the store APIs' code is in (a first visit never loads it). */

@@ -6,7 +6,7 @@ import { cleanup, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Shell from '../../../src/lib/components/Shell.svelte';
-import { preloadView, screenFor, type ScreenContext } from '../../../src/lib/components/view-loaders.ts';
+import { loadScreen, preloadView, screenFor, type ScreenContext } from '../../../src/lib/components/view-loaders.ts';
 import { catalogRoute, formatRoute, parseRoute, type Route } from '../../../src/lib/state/routes.ts';
 import { LazyApis } from '../../../src/lib/state/apis-port.svelte.ts';
 import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
@@ -43,13 +43,13 @@ const ROUTES: [Route, unknown][] = [
 
 describe('screenFor', () => {
   it.each(ROUTES)('%o shows its own view', async (route, view) => {
-    expect((await screenFor(route, CONNECTED).load()).default).toBe(view);
+    expect((await loadScreen(screenFor(route, CONNECTED).name)).view).toBe(view);
   });
 
   it('a store that is not connected, or unknown, shows the not-connected view, whatever the screen asked for', async () => {
     const cart: Route = { name: 'cart', storeId: 'demo' };
     const notConnected = screenFor(cart, { ...CONNECTED, connected: false });
-    expect((await notConnected.load()).default).toBe(NotConnectedView);
+    expect((await loadScreen(notConnected.name)).view).toBe(NotConnectedView);
     expect(notConnected.props).toEqual({ storeId: 'demo' });
     const unknown = screenFor(cart, { ...CONNECTED, knownStore: false });
     expect(unknown.props).toEqual({ storeId: 'demo', unknown: true });
