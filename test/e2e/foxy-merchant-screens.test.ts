@@ -118,7 +118,7 @@ describe('a Foxy merchant’s product page and orders', () => {
     await page.getByRole('main').getByRole('status').filter({ hasText: 'Loading coupons…' }).waitFor();
     // under the heading, the line that follows it and the coupon left out (known with the coupons, before
     // the currency), right after the last of them: not a third of the window lower
-    const notListed = page.getByRole('list', { name: '1 coupon is not listed here:' });
+    const notListed = page.getByRole('list', { name: '2 coupons are not listed here:' });
     const loading = (await page.getByText('Loading coupons…', { exact: true }).boundingBox())!;
     const managedBox = (await managed.boundingBox())!;
     const notListedBox = (await notListed.boundingBox())!;
