@@ -8,5 +8,8 @@ import type { KeyValueStore, OpenedStorage } from '../storage/kv.ts';
 
 /** The fallback store; null when `storage` is persistent, or when sessionStorage is missing or refused. */
 export async function openPendingFallback(storage: OpenedStorage, now: () => number): Promise<KeyValueStore | null> {
-  return storage.persistent ? null : (await import('../storage/session-fallback.ts')).openSessionFallback({ now });
+  if (storage.persistent) return null;
+  // The module whole, not destructured: Vite wraps a destructured import in a function of its own (bytes of the first load).
+  const fallback = await import('../storage/session-fallback.ts');
+  return fallback.openSessionFallback({ now });
 }

@@ -16,23 +16,32 @@ export type { KeyValueStore } from './key-value-store.ts';
 /** idb-keyval's UseStore, with the transaction's options (its durability) where one asks. */
 type IdbUseStore = <T>(mode: IDBTransactionMode, callback: (store: IDBObjectStore) => T | PromiseLike<T>, options?: IDBTransactionOptions) => Promise<T>;
 
+/** The tab's store on the IndexedDB `sharedOn` (createIdbUseStore): one connection for every openStorage. */
+let shared: IdbUseStore | undefined;
+let sharedOn: IDBFactory | undefined;
+
 /**
- * An idb-keyval store on an explicit IDBFactory (so tests can pass a missing or broken one); its
- * first connection is `early` where the entry has already begun opening it (open-database.ts).
+ * The tab's idb-keyval store on an explicit IDBFactory (so tests can pass a missing or broken one),
+ * on one connection, shared by every openStorage on that IDBFactory: each opened its own and none was
+ * ever closed (each "Try again" of a start-up refusal, each sign-out's snippet check and drafts mark:
+ * connections piling up for the tab's life). Its first connection is `early` where the entry has
+ * already begun opening it (open-database.ts; the boot's, the first openStorage). Opened again at the
+ * next use after the browser closes it (Safari), a failed open, or another tab (a newer version of
+ * the app) asks for a version change: closed at once, never holding that tab's upgrade up (nor a
+ * deletion of the database). idb-keyval's own createStore does not answer a version change.
  */
 function createIdbUseStore(factory: IDBFactory, early?: Promise<IDBDatabase>): IdbUseStore {
+  if (!early && sharedOn === factory) return shared!;
+  sharedOn = factory;
   let database: Promise<IDBDatabase> | undefined;
-  let first = early;
   const open = (): Promise<IDBDatabase> => {
     if (database) return database;
-    const opened = first ?? openDatabase(factory);
-    first = undefined;
-    database = opened;
+    const opened = (database = early ?? openDatabase(factory));
+    early = undefined;
     opened.then(
       (db) => {
-        // Safari may drop the connection; reopen on next use.
-        db.onclose = () => (database = undefined);
-        db.onversionchange = () => {
+        // Closing again a connection the browser closed does nothing.
+        db.onclose = db.onversionchange = () => {
           db.close();
           database = undefined;
         };
@@ -41,7 +50,7 @@ function createIdbUseStore(factory: IDBFactory, early?: Promise<IDBDatabase>): I
     );
     return opened;
   };
-  return (mode, callback, options) => open().then((db) => callback(db.transaction(OBJECT_STORE, mode, options).objectStore(OBJECT_STORE)));
+  return (shared = (mode, callback, options) => open().then((db) => callback(db.transaction(OBJECT_STORE, mode, options).objectStore(OBJECT_STORE))));
 }
 
 /** Wraps storage failures: only the DOMException name survives, never a value. */
@@ -254,7 +263,7 @@ export async function openStorage(options: OpenStorageOptions = {}): Promise<Ope
 function lazySealed(plain: KeyValueStore, key: CryptoKey): KeyValueStore {
   let sealing: Promise<KeyValueStore> | undefined;
   const sealed = (): Promise<KeyValueStore> => {
-    sealing ??= import('./sealed-store.ts').then(({ sealedStore }) => sealedStore(plain, key));
+    sealing ??= import('./sealed-store.ts').then((m) => m.sealedStore(plain, key));
     sealing.catch(() => (sealing = undefined));
     return sealing;
   };
@@ -272,4 +281,9 @@ function lazySealed(plain: KeyValueStore, key: CryptoKey): KeyValueStore {
  * one was thrown): its code, and what reads the error, load only where storage fails, which a usual
  * visit never does.
  */
-const inMemory = async (error?: unknown): Promise<OpenedStorage> => (await import('./memory-store.ts')).inMemory(error);
+const inMemory = async (error?: unknown): Promise<OpenedStorage> => {
+  // The module whole, as lazySealed's: Vite wraps a destructured import (`(await import(…)).inMemory`
+  // became one) in a function of its own, bytes of the first load.
+  const memory = await import('./memory-store.ts');
+  return memory.inMemory(error);
+};
