@@ -1,25 +1,10 @@
 /**
  * Why the list is not shown, for the site owner: the widget writes it to the console, never on the
  * page (visitors see only the neutral "unavailable" line). Short on purpose: every page that embeds
- * the widget downloads these words. Never a token, never a response body.
+ * the widget downloads these words. Never a token, never a response body. What is wrong with the
+ * attributes is said in options.ts's own words (OptionsProblem).
  */
 import type { AppErrorCode } from '../lib/oauth/errors.ts';
-import { WIDGET_READERS } from '../lib/providers/storefronts.ts';
-import type { OptionsProblem } from './options.ts';
-
-/** What went wrong with the attributes: each names the attribute to fix, never its value. */
-const OPTIONS_PROBLEMS: Readonly<Record<OptionsProblem, string>> = {
-  'kind-unknown': `kind must be ${[...WIDGET_READERS.keys()].join(' or ')}.`,
-  'api-base-missing': 'no api-base attribute.',
-  'api-base-invalid': 'api-base is not an http(s) URL.',
-  'api-base-insecure': 'api-base must start with https://.',
-  'token-missing': 'no token attribute (Shopware: access-key).',
-  'token-invalid': 'the token attribute is not a token.',
-};
-
-export function optionsProblemDetail(problem: OptionsProblem): string {
-  return OPTIONS_PROBLEMS[problem];
-}
 
 const NOT_ACCEPTED = 'the store did not accept the token; get a new snippet.';
 

@@ -1,6 +1,7 @@
 /**
  * The widget's attributes, read into one checked value. Pure: takes a getter, so it is tested
- * without a DOM. A problem names the attribute to fix, never its value (the token is a secret).
+ * without a DOM. A problem names the attribute to fix, never its value (the token is a secret),
+ * in the console's words (OptionsProblem).
  */
 import { WIDGET_READERS } from '../lib/providers/storefronts.ts';
 import type { StorefrontQuery } from '../lib/providers/types.ts';
@@ -28,7 +29,18 @@ export interface WidgetOptions extends StorefrontQuery {
   columns: number | null;
 }
 
-export type OptionsProblem = 'kind-unknown' | 'api-base-missing' | 'api-base-invalid' | 'api-base-insecure' | 'token-missing' | 'token-invalid';
+/**
+ * What is wrong with the attributes, in the words the console shows the site owner (messages.ts has
+ * those of a failed load): each names the attribute to fix, never its value. The words themselves,
+ * not a code looked up in a table: every page that embeds the widget downloads them once, not twice.
+ */
+export type OptionsProblem =
+  | `kind must be ${string}.`
+  | 'no api-base attribute.'
+  | 'api-base is not an http(s) URL.'
+  | 'api-base must start with https://.'
+  | 'no token attribute (Shopware: access-key).'
+  | 'the token attribute is not a token.';
 
 export type OptionsResult = { ok: true; options: WidgetOptions } | { ok: false; problem: OptionsProblem };
 
@@ -45,10 +57,10 @@ export function parseBoundedInteger(value: string | null, min: number, max: numb
  * (the token travels there), no credentials, no query or fragment.
  */
 export function parseApiBase(value: string | null): { ok: true; apiBase: string } | { ok: false; problem: OptionsProblem } {
-  if (!value?.trim()) return { ok: false, problem: 'api-base-missing' };
+  if (!value?.trim()) return { ok: false, problem: 'no api-base attribute.' };
   const url = parseHttpUrl(value);
-  if (url === undefined || url.search || url.hash) return { ok: false, problem: 'api-base-invalid' };
-  if (!isTrustworthy(url)) return { ok: false, problem: 'api-base-insecure' };
+  if (url === undefined || url.search || url.hash) return { ok: false, problem: 'api-base is not an http(s) URL.' };
+  if (!isTrustworthy(url)) return { ok: false, problem: 'api-base must start with https://.' };
   return { ok: true, apiBase: url.href.replace(/\/+$/, '') };
 }
 
@@ -59,12 +71,12 @@ export function parseApiBase(value: string | null): { ok: true; apiBase: string 
 export function readWidgetOptions(get: (name: WidgetAttribute) => string | null): OptionsResult {
   const text = (name: WidgetAttribute): string => (get(name) ?? '').trim();
   const kind = text('kind') || 'goodsie';
-  if (!WIDGET_READERS.has(kind)) return { ok: false, problem: 'kind-unknown' };
+  if (!WIDGET_READERS.has(kind)) return { ok: false, problem: `kind must be ${[...WIDGET_READERS.keys()].join(' or ')}.` };
   const base = parseApiBase(get('api-base'));
   if (!base.ok) return base;
   const token = (kind === 'shopware6' && get('access-key') !== null ? text('access-key') : text('token'));
-  if (!token) return { ok: false, problem: 'token-missing' };
-  if (!TOKEN_SYNTAX.test(token)) return { ok: false, problem: 'token-invalid' };
+  if (!token) return { ok: false, problem: 'no token attribute (Shopware: access-key).' };
+  if (!TOKEN_SYNTAX.test(token)) return { ok: false, problem: 'the token attribute is not a token.' };
   return {
     ok: true,
     options: {

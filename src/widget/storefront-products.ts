@@ -16,7 +16,7 @@ import { AppError } from '../lib/oauth/errors.ts';
 import type { StorefrontCard } from '../lib/providers/types.ts';
 import { queryKey, readWidgetOptions, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
 import { loadProducts } from './products.ts';
-import { errorDetail, isRetryable, optionsProblemDetail } from './messages.ts';
+import { errorDetail, isRetryable } from './messages.ts';
 import { element, renderGrid, renderLoading, renderMessage, renderUnavailable, setColumns } from './render.ts';
 import WIDGET_CSS from './styles.css?inline';
 
@@ -95,7 +95,7 @@ export class StorefrontProducts extends HTMLElement {
     if (!result.ok) {
       this.#controller?.abort();
       this.#current = null;
-      this.#fail(optionsProblemDetail(result.problem));
+      this.#fail(result.problem);
       return;
     }
     const options = result.options;

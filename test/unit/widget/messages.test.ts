@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AppErrorCode } from '../../../src/lib/oauth/errors.ts';
 import { WIDGET_READERS } from '../../../src/lib/providers/storefronts.ts';
-import { errorDetail, isRetryable, optionsProblemDetail } from '../../../src/widget/messages.ts';
+import { errorDetail, isRetryable } from '../../../src/widget/messages.ts';
 import { readWidgetOptions } from '../../../src/widget/options.ts';
 
 describe('widget messages', () => {
@@ -14,7 +14,7 @@ describe('widget messages', () => {
     expect([...WIDGET_READERS.keys()]).toEqual(['goodsie', 'shopware6']);
     const result = readWidgetOptions((name) => ({ kind: 'shopify', 'api-base': 'https://shop.example', token: 'SECRET-token-value' })[name as string] ?? null);
     if (result.ok) throw new Error('shopify is no kind the widget reads');
-    const detail = optionsProblemDetail(result.problem);
+    const detail = result.problem;
     expect(detail).toBe('kind must be goodsie or shopware6.');
     expect(detail).not.toMatch(/shopify|SECRET|token/);
   });

@@ -40,20 +40,20 @@ describe('readWidgetOptions', () => {
   });
 
   it('an unknown kind is its own problem, before any other: not a token one for kind="Shopware6" with its access-key, nor a failed load for kind="shopify"', () => {
-    expect(readWidgetOptions(attrs({ ...BASE, kind: 'shopify' }))).toEqual({ ok: false, problem: 'kind-unknown' });
-    expect(readWidgetOptions(attrs({ kind: 'Shopware6', 'api-base': 'https://shop.example', 'access-key': 'SWSCKEY0000000000' }))).toEqual({ ok: false, problem: 'kind-unknown' });
-    expect(readWidgetOptions(attrs({ kind: 'woo' }))).toEqual({ ok: false, problem: 'kind-unknown' });
+    expect(readWidgetOptions(attrs({ ...BASE, kind: 'shopify' }))).toEqual({ ok: false, problem: 'kind must be goodsie or shopware6.' });
+    expect(readWidgetOptions(attrs({ kind: 'Shopware6', 'api-base': 'https://shop.example', 'access-key': 'SWSCKEY0000000000' }))).toEqual({ ok: false, problem: 'kind must be goodsie or shopware6.' });
+    expect(readWidgetOptions(attrs({ kind: 'woo' }))).toEqual({ ok: false, problem: 'kind must be goodsie or shopware6.' });
     expect(readWidgetOptions(attrs({ ...BASE, kind: ' shopware6 ', 'access-key': 'SWSCKEY0000000000' })).ok).toBe(true);
     expect(readWidgetOptions(attrs({ ...BASE, kind: '' })).ok).toBe(true);
   });
 
   it('names the missing or broken attribute without echoing its value', () => {
-    expect(readWidgetOptions(attrs({ token: 't' }))).toEqual({ ok: false, problem: 'api-base-missing' });
-    expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example' }))).toEqual({ ok: false, problem: 'token-missing' });
-    expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example', token: '   ' }))).toEqual({ ok: false, problem: 'token-missing' });
+    expect(readWidgetOptions(attrs({ token: 't' }))).toEqual({ ok: false, problem: 'no api-base attribute.' });
+    expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example' }))).toEqual({ ok: false, problem: 'no token attribute (Shopware: access-key).' });
+    expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example', token: '   ' }))).toEqual({ ok: false, problem: 'no token attribute (Shopware: access-key).' });
     // A space, quote or newline would break (or smuggle into) the Authorization header.
     for (const token of ['two words', 'caf\u00e9', 'line\nbreak', 'x\r\nX-Evil: 1']) {
-      expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example', token }))).toEqual({ ok: false, problem: 'token-invalid' });
+      expect(readWidgetOptions(attrs({ 'api-base': 'https://a.example', token }))).toEqual({ ok: false, problem: 'the token attribute is not a token.' });
     }
   });
 });
@@ -72,16 +72,16 @@ describe('parseApiBase', () => {
 
   it('refuses plain http to a real host: the token would travel in clear', () => {
     for (const value of ['http://api.shop.example', 'HTTP://API.SHOP.EXAMPLE', 'http://127.0.0.1.evil.example', 'http://localhost.evil.example', 'http://[::ffff:127.0.0.1]']) {
-      expect(parseApiBase(value), value).toEqual({ ok: false, problem: 'api-base-insecure' });
+      expect(parseApiBase(value), value).toEqual({ ok: false, problem: 'api-base must start with https://.' });
     }
   });
 
   it('refuses non-http schemes, relative URLs, credentials, queries and fragments', () => {
     for (const value of ['javascript:alert(1)', 'data:text/plain,x', '/api', '//evil.example', 'https://u:p@shop.example', 'https://shop.example/?a=1', 'https://shop.example/#x']) {
-      expect(parseApiBase(value)).toEqual({ ok: false, problem: 'api-base-invalid' });
+      expect(parseApiBase(value)).toEqual({ ok: false, problem: 'api-base is not an http(s) URL.' });
     }
-    expect(parseApiBase(null)).toEqual({ ok: false, problem: 'api-base-missing' });
-    expect(parseApiBase('  ')).toEqual({ ok: false, problem: 'api-base-missing' });
+    expect(parseApiBase(null)).toEqual({ ok: false, problem: 'no api-base attribute.' });
+    expect(parseApiBase('  ')).toEqual({ ok: false, problem: 'no api-base attribute.' });
   });
 });
 

@@ -95,6 +95,6 @@ describe('Shopware widget', () => {
     const error = await fetchProducts(options({ kind: 'shopware6', 'api-base': server.origin, 'access-key': 'SWSCWRONGKEY0000000000000' }), fetch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('API_UNAUTHORIZED');
-    expect(readWidgetOptions((name) => ({ kind: 'shopware6', 'api-base': server.origin })[name as 'kind'] ?? null)).toEqual({ ok: false, problem: 'token-missing' });
+    expect(readWidgetOptions((name) => ({ kind: 'shopware6', 'api-base': server.origin })[name as 'kind'] ?? null)).toEqual({ ok: false, problem: 'no token attribute (Shopware: access-key).' });
   });
 });
