@@ -9,7 +9,7 @@ import { parseHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { isTrustworthy } from '../lib/shared/loopback.ts';
 import { TOKEN_SYNTAX } from '../lib/shared/token-syntax.ts';
 
-/** Every attribute `<storefront-products>` reads; a change to any of them re-renders. */
+/** Every attribute `<storefront-products>` reads for what to show; a change to any of them re-renders. (Its words, `text-*`, are read as it draws: words.ts.) */
 export const WIDGET_ATTRIBUTES = ['kind', 'api-base', 'token', 'access-key', 'storefront-url', 'category', 'search', 'limit', 'columns'] as const;
 export type WidgetAttribute = (typeof WIDGET_ATTRIBUTES)[number];
 

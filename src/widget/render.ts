@@ -2,11 +2,13 @@
  * Builds the widget's DOM from the storefront readers' cards. Store text only ever goes in through
  * `textContent` or `setAttribute` (never innerHTML), and URLs only after `toHttpUrl`, so a
  * product named `<img src=x onerror=...>` is shown as those characters and a `javascript:`
- * permalink is no link at all.
+ * permalink is no link at all. The widget's own words (words.ts: the host page's, or English) go
+ * in as text too.
  */
 import type { StorefrontCard } from '../lib/providers/types.ts';
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { formatPrice } from '../lib/shared/money.ts';
+import { wordOf } from './words.ts';
 
 /** A new element of the document `at` is in, with its class and text, if any. */
 export function element<K extends keyof HTMLElementTagNameMap>(at: Node, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -34,7 +36,7 @@ export function renderProductCard(host: Element, product: StorefrontCard, locale
   const noPicture = (): void => {
     media.className = 'media none';
     media.setAttribute('aria-hidden', 'true');
-    media.replaceChildren(element(host, 'span', 'none-label', 'No picture'));
+    media.replaceChildren(element(host, 'span', 'none-label', wordOf(host, 'no-picture', 'No picture')));
   };
   // (a src only from an image)
   if (src) {
@@ -79,7 +81,7 @@ export function renderProductCard(host: Element, product: StorefrontCard, locale
     price.append(' ', was);
   }
   body.append(name, price);
-  if (product.inStock === false) body.append(element(host, 'p', 'note', 'Out of stock'));
+  if (product.inStock === false) body.append(element(host, 'p', 'note', wordOf(host, 'out-of-stock', 'Out of stock')));
 
   card.append(media, body);
   return card;
@@ -115,7 +117,7 @@ export function renderLoading(host: Element, columns: number | null): [HTMLEleme
     card.append(element(host, 'div', 'media'), body);
     list.append(card);
   }
-  return [element(host, 'p', 'sr', 'Loading products…'), list];
+  return [element(host, 'p', 'sr', wordOf(host, 'loading', 'Loading products…')), list];
 }
 
 /** A message: an error (an alert), or an empty list (a status). */
@@ -127,16 +129,11 @@ export function renderMessage(host: Element, text: string, error?: boolean): HTM
 
 /**
  * The neutral message, then the element's own content (the snippet's fallback link to the store)
- * through a slot: what a visitor sees when the list cannot be shown, as before the script loaded.
+ * through a slot: what a visitor sees when the list cannot be shown, as before the script loaded,
+ * whatever the reason: the reason is for the site owner and goes to the console (messages.ts).
  */
 export function renderUnavailable(host: Element): [HTMLParagraphElement, HTMLDivElement] {
   const fallback = element(host, 'div', 'fallback');
   fallback.append(element(host, 'slot'));
-  return [renderMessage(host, UNAVAILABLE_TEXT, true), fallback];
+  return [renderMessage(host, wordOf(host, 'unavailable', 'Products are unavailable right now.'), true), fallback];
 }
-
-/**
- * What a visitor of the host page sees when the list cannot be shown, whatever the reason: the
- * reason is for the site owner and goes to the console (messages.ts).
- */
-export const UNAVAILABLE_TEXT = 'Products are unavailable right now.';

@@ -10,7 +10,8 @@
  * the page that ask the same: one request, products.ts). The token goes in the Authorization header only.
  * The element's own content (the fallback) shows until the script runs, and again, under a
  * neutral "unavailable" line, when the products cannot be shown; why goes to the console, for the
- * site owner, never to the page's visitors.
+ * site owner, never to the page's visitors. Its own words are English unless the page gives its
+ * own (`text-*` attributes, read as it draws: words.ts).
  */
 import { AppError } from '../lib/oauth/errors.ts';
 import type { StorefrontCard } from '../lib/providers/types.ts';
@@ -18,6 +19,7 @@ import { queryKey, readWidgetOptions, WIDGET_ATTRIBUTES, type WidgetOptions } fr
 import { loadProducts } from './products.ts';
 import { errorDetail, isRetryable } from './messages.ts';
 import { element, renderGrid, renderLoading, renderMessage, renderUnavailable, setColumns } from './render.ts';
+import { wordOf } from './words.ts';
 import WIDGET_CSS from './styles.css?inline';
 
 export const WIDGET_TAG = 'storefront-products';
@@ -130,7 +132,7 @@ export class StorefrontProducts extends HTMLElement {
     const columns = (this.#current ?? options).columns;
     if (products.length === 0) {
       const filtered = options.search || options.category;
-      this.#show(renderMessage(this, filtered ? 'No products match.' : 'There are no products to show yet.'));
+      this.#show(renderMessage(this, filtered ? wordOf(this, 'no-match', 'No products match.') : wordOf(this, 'empty', 'There are no products to show yet.')));
       return;
     }
     this.#show(renderGrid(this, products, columns, this.#label(options), this.#locale()));
@@ -144,7 +146,7 @@ export class StorefrontProducts extends HTMLElement {
     console.warn(`<${WIDGET_TAG}>: ${detail}`);
     const content = renderUnavailable(this);
     if (retryable) {
-      const retry = element(this, 'button', 'retry', 'Try again');
+      const retry = element(this, 'button', 'retry', wordOf(this, 'try-again', 'Try again'));
       // no type="button": a button in a shadow root has no form owner, so it submits no form of the host page
       retry.addEventListener('click', () => {
         this.#current = null;
