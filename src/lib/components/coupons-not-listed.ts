@@ -5,7 +5,7 @@
  * “Automatic free delivery”."). Each platform has its own reasons, and its admin's word for them:
  * Shopware's are promotions, StoreHippo's and Foxy's coupons.
  */
-import type { NotListedPromotion, NotListedReason } from '../domain/catalog.ts';
+import type { CouponList, NotListedPromotion, NotListedReason } from '../domain/catalog.ts';
 import { isolateDirection } from '../shared/direction.ts';
 import { formatCount } from './format.ts';
 
@@ -36,15 +36,21 @@ const REASONS: readonly [NotListedReason, string, string][] = [
 /** Reasons that are the platform's coupons rather than promotions (StoreHippo's, Foxy's): the lead counts coupons. */
 const COUPON_REASONS: ReadonlySet<NotListedReason> = new Set(['disabled', 'noCodes', 'autoApply']);
 
+/** What a CouponList says of those past the pages read (domain/catalog.ts). */
+export type UnreadOnes = Pick<CouponList, 'unread' | 'unreadOldest' | 'noun'>;
+
 /**
- * `unread`: how many more the store keeps than were read (CouponList.unread), said last.
+ * `more`: those the store keeps past the pages read (CouponList.unread), said last: how many, or that
+ * there are more where the store's answer does not count them; "the oldest" where they are.
  * Null when there is nothing to say. Individual codes are listed only in the store's admin, and a Foxy
  * coupon's codes are added there: said as "the admin named above", since the line under the screen's
  * title names it (saying its path again made it twice in a few lines, at 360 px one after the other).
  */
-export function notListedWords(notListed: readonly NotListedPromotion[], unread = 0): NotListedWords | null {
-  if (notListed.length === 0 && unread <= 0) return null;
-  const count = notListed.length + Math.max(0, unread);
+export function notListedWords(notListed: readonly NotListedPromotion[], more: UnreadOnes = {}): NotListedWords | null {
+  const uncounted = more.unread === 'uncounted';
+  const unread = typeof more.unread === 'number' ? Math.max(0, more.unread) : 0;
+  if (notListed.length === 0 && unread === 0 && !uncounted) return null;
+  const count = notListed.length + unread;
   const lines: string[] = [];
   for (const [reason, one, several] of REASONS) {
     const names = notListed.filter((p) => p.reason === reason).map((p) => p.name);
@@ -54,10 +60,14 @@ export function notListedWords(notListed: readonly NotListedPromotion[], unread 
     if (reason === 'noCodes') line += ' Codes are added to a coupon in the admin named above.';
     lines.push(line);
   }
-  // past the pages the app reads (a Shopware shop's oldest promotions): how many, and where they are
-  if (unread > 0) lines.push(`${formatCount(unread)} more, the oldest, ${unread === 1 ? 'is' : 'are'} not read here: see ${unread === 1 ? 'it' : 'them'} in the admin named above.`);
-  const noun = notListed.length > 0 && notListed.every((p) => COUPON_REASONS.has(p.reason)) ? 'coupon' : 'promotion';
-  return { lead: `${formatCount(count)} ${noun}${count === 1 ? ' is' : 's are'} not listed here:`, lines };
+  // past the pages the app reads (a Shopware shop's oldest promotions, a Foxy or StoreHippo store's
+  // coupons past the pages read): how many where the store counts them, and where they are
+  const oldest = more.unreadOldest ? ', the oldest,' : '';
+  if (uncounted) lines.push(`More${oldest} are not read here: see them in the admin named above.`);
+  else if (unread > 0) lines.push(`${formatCount(unread)} more${oldest} ${unread === 1 ? 'is' : 'are'} not read here: see ${unread === 1 ? 'it' : 'them'} in the admin named above.`);
+  const noun = more.noun ?? (notListed.length > 0 && notListed.every((p) => COUPON_REASONS.has(p.reason)) ? 'coupon' : 'promotion');
+  const lead = !uncounted ? `${formatCount(count)} ${noun}${count === 1 ? ' is' : 's are'}` : count === 0 ? `Some ${noun}s are` : `More than ${formatCount(count)} ${noun}${count === 1 ? ' is' : 's are'}`;
+  return { lead: `${lead} not listed here:`, lines };
 }
 
 /** “A”, “B”, “C” and 2 more; a promotion with no name is said so. */

@@ -327,8 +327,24 @@ export interface NotListedPromotion {
 export interface CouponList {
   coupons: Coupon[];
   notListed?: NotListedPromotion[];
-  /** How many more, the oldest, the store keeps than were read (a Shopware shop past the pages read); absent: none. */
-  unread?: number;
+  /**
+   * Those the store keeps past the pages read: how many, or 'uncounted' where its answer says there are
+   * more but not how many (StoreHippo's without `paging.total`); absent: none.
+   */
+  unread?: number | 'uncounted';
+  /** The unread ones are the store's oldest (a list read newest first: Shopware's); absent: not said which. */
+  unreadOldest?: true;
+  /** What the store's admin calls them where it is coupons (StoreHippo, Foxy); absent: promotions. */
+  noun?: 'coupon';
+}
+
+/**
+ * A coupon list read up to the app's page bound while the store keeps more (StoreHippo's, Foxy's): the
+ * rest said as unread, counted where the store's answer gives a total (`total`; undefined: it gives
+ * none), in their admin's word, coupons. `read`: how many the pages held.
+ */
+export function withCouponsUnread(list: CouponList, total: number | undefined, read: number): CouponList {
+  return { ...list, unread: total !== undefined && total > read ? total - read : 'uncounted', noun: 'coupon' };
 }
 
 /** From each step's threshold on, the cart gets that step's discount (the highest step reached). */

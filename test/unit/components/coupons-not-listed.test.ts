@@ -56,12 +56,26 @@ describe('notListedWords', () => {
   });
 
   it('counts the promotions past the pages read, the oldest, with where to see them, last (regression: past 100 they were neither listed nor counted)', () => {
-    expect(notListedWords([p('Winter 20 %', 'inactive')], 31)).toEqual({
+    expect(notListedWords([p('Winter 20 %', 'inactive')], { unread: 31, unreadOldest: true })).toEqual({
       lead: '32 promotions are not listed here:',
       lines: ['1 is switched off: “Winter 20 %”.', '31 more, the oldest, are not read here: see them in the admin named above.'],
     });
-    expect(notListedWords([], 1)).toEqual({ lead: '1 promotion is not listed here:', lines: ['1 more, the oldest, is not read here: see it in the admin named above.'] });
-    expect(notListedWords([], 0)).toBeNull();
+    expect(notListedWords([], { unread: 1, unreadOldest: true })).toEqual({ lead: '1 promotion is not listed here:', lines: ['1 more, the oldest, is not read here: see it in the admin named above.'] });
+    expect(notListedWords([], { unread: 0 })).toBeNull();
+  });
+
+  it('Foxy and StoreHippo: counts their coupons past the pages read, not said to be the oldest; without a total, says more without a number (regression: neither listed nor counted)', () => {
+    expect(notListedWords([p('OLDSALE', 'disabled')], { unread: 5, noun: 'coupon' })).toEqual({
+      lead: '6 coupons are not listed here:',
+      lines: ['1 is not enabled: “OLDSALE”.', '5 more are not read here: see them in the admin named above.'],
+    });
+    expect(notListedWords([], { unread: 1, noun: 'coupon' })).toEqual({ lead: '1 coupon is not listed here:', lines: ['1 more is not read here: see it in the admin named above.'] });
+    expect(notListedWords([p('OLDSALE', 'disabled')], { unread: 'uncounted', noun: 'coupon' })).toEqual({
+      lead: 'More than 1 coupon is not listed here:',
+      lines: ['1 is not enabled: “OLDSALE”.', 'More are not read here: see them in the admin named above.'],
+    });
+    expect(notListedWords([p('A', 'disabled'), p('B', 'disabled')], { unread: 'uncounted', noun: 'coupon' })!.lead).toBe('More than 2 coupons are not listed here:');
+    expect(notListedWords([], { unread: 'uncounted', noun: 'coupon' })).toEqual({ lead: 'Some coupons are not listed here:', lines: ['More are not read here: see them in the admin named above.'] });
   });
 
   it('a nameless promotion is said so; a name in Arabic keeps its direction', () => {

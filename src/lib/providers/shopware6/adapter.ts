@@ -251,7 +251,7 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
       });
       const found = mapPromotions(read);
       const unread = total - read.length;
-      const list = unread > 0 ? { ...found, unread } : found;
+      const list: CouponList = unread > 0 ? { ...found, unread, unreadOldest: true } : found;
       // An absolute discount's value and a percentage's cap are in the shop's default currency (a shop showing
       // another one converts them, or takes the price the promotion sets for that currency; PromotionItemBuilder
       // getCurrencySpecificValue): said in the currency they are kept in.
