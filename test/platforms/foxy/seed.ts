@@ -320,3 +320,11 @@ function coupons(): SeedCoupon[] {
     { id: 307, name: 'Members 10%', start_date: null, end_date: null, coupon_discount_type: 'quantity_percentage', coupon_discount_details: 'allunits-10', codes: [], customer_auto_apply: true, customer_attribute_restrictions: 'attributes:name[member]=1' },
   ];
 }
+
+/** `count` coupons made after the seeded ones (ids from 1001), "Extra 1" … with codes EXTRA0001 …, 5% off: a store past the pages read. */
+export function extraCoupons(count: number): SeedCoupon[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = String(i + 1).padStart(4, '0');
+    return { id: 1001 + i, name: `Extra ${i + 1}`, start_date: null, end_date: null, coupon_discount_type: 'quantity_percentage', coupon_discount_details: 'allunits-5', codes: [`EXTRA${n}`] };
+  });
+}

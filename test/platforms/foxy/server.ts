@@ -14,7 +14,7 @@ import { QueryError } from './collection.ts';
 import { DEFAULT_ACCESS_LIFETIME_SECONDS, DEFAULT_ALLOWED_ORIGINS, DEFAULT_PORT, DEMO_BUNDLE } from './constants.ts';
 import { handleHook } from './hooks.ts';
 import { FoxyResources, halError, halReply } from './resources.ts';
-import { DEFAULT_TRANSACTION_COUNT, createSeed } from './seed.ts';
+import { DEFAULT_TRANSACTION_COUNT, createSeed, extraCoupons } from './seed.ts';
 import { startShopSite } from './site.ts';
 
 export type CorsMode = 'app' | 'none';
@@ -41,6 +41,11 @@ export interface FoxyStoreOptions {
    * at (the demo: no internet). Default: none, the URLs name the shop's own host.
    */
   sitePort?: number;
+  /**
+   * Default 0: that many more coupons after the seeded ones (`seed.ts` `extraCoupons`), "Extra 1"
+   * the first, each with one code, for a store past the pages the app reads.
+   */
+  extraCoupons?: number;
 }
 
 export interface RecordedRequest {
@@ -89,6 +94,9 @@ export async function startFoxyStore(options: FoxyStoreOptions = {}): Promise<Fo
   let corsMode: CorsMode = options.cors ?? 'app';
   const auth = new FoxyAuth({ lifetimeSeconds: lifetime });
   const seed = createSeed(options.transactionCount ?? DEFAULT_TRANSACTION_COUNT);
+  const extra = options.extraCoupons ?? 0;
+  if (!(Number.isInteger(extra) && extra >= 0 && extra <= 5000)) throw new Error('extraCoupons must be an integer in 0..5000');
+  seed.coupons.push(...extraCoupons(extra));
   const counters: FoxyStats = { tokenRequests: 0, apiRequests: 0, canaryHits: 0, canaryHitsWithAuthorization: 0 };
   const recorded: RecordedRequest[] = [];
   let resources: FoxyResources | undefined;

@@ -212,3 +212,15 @@ function seedCoupons(): WireRecord[] {
     coupon('NEWYEAR15', 'percentage', 15, '1', '2099-01-31T23:59:59.000Z', '2099-01-01T00:00:00.000Z'),
   ];
 }
+
+/** `count` enabled coupon codes made after the seeded ones, EXTRA0001 …, 5% off: a store past the pages read. */
+export function extraCoupons(count: number): WireRecord[] {
+  return Array.from({ length: count }, (_, i) => ({
+    _id: `e0c0de${String(i + 1).padStart(18, '0')}`,
+    coupon_code: `EXTRA${String(i + 1).padStart(4, '0')}`,
+    type: 'percentage',
+    amount: 5,
+    enabled: '1',
+    start_date: '2024-02-01T00:00:00.000Z',
+  }));
+}

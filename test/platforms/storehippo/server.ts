@@ -10,7 +10,7 @@ import { readBody, send } from '../../demo-store/http-utils.ts';
 import { renderProductSvg } from '../../demo-store/images.ts';
 import { ENTITY_PATH, badRequest, bumpUpdated, editProduct, getEntity, isEntity, listEntity, message, notFound, recordsOf, type ApiReply } from './entity-api.ts';
 import { renderAccessKeysPage, renderHomePage } from './pages.ts';
-import { CDN_HOST_PLACEHOLDER, MANAGER_ROLE, ORDERS_ONLY_ROLE, READ_ONLY_ROLE, STORE_OBJECT_ID, seedCatalogue, seedKeys, type KeyRecord, type WireRecord } from './seed.ts';
+import { CDN_HOST_PLACEHOLDER, MANAGER_ROLE, ORDERS_ONLY_ROLE, READ_ONLY_ROLE, STORE_OBJECT_ID, extraCoupons, seedCatalogue, seedKeys, type KeyRecord, type WireRecord } from './seed.ts';
 import { handleTestHook } from './test-hooks.ts';
 
 export type CorsMode = 'on' | 'no-access-key' | 'off';
@@ -29,6 +29,8 @@ export interface StoreHippoOptions {
   /** Default 120. */
   productCount?: number;
   seed?: number;
+  /** Default 0: that many more coupon codes after the seeded ones (`seed.ts` `extraCoupons`), EXTRA0001 the first, for a store past the pages the app reads. */
+  extraCoupons?: number;
 }
 
 export interface RecordedRequest {
@@ -117,6 +119,9 @@ export function credentialOf(req: IncomingMessage): { secret: string; kind: 'acc
 export async function startStoreHippoStore(options: StoreHippoOptions = {}): Promise<StoreHippoStore> {
   if (options.rateLimitPerSecond != null && !(options.rateLimitPerSecond > 0)) throw new Error('rateLimitPerSecond must be > 0');
   const catalogue = seedCatalogue(options.productCount ?? 120, options.seed);
+  const extra = options.extraCoupons ?? 0;
+  if (!(Number.isInteger(extra) && extra >= 0 && extra <= 5000)) throw new Error('extraCoupons must be an integer in 0..5000');
+  catalogue.coupons.push(...extraCoupons(extra));
   const keys: KeyRecord[] = seedKeys();
   const allowedOrigins = new Set(options.allowedOrigins ?? DEFAULT_ALLOWED_ORIGINS);
   let corsMode: CorsMode = options.cors ?? 'on';

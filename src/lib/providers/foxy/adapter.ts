@@ -8,7 +8,7 @@
 import type { Adapter, AdapterContext, CallOptions } from '../../connect/adapter.ts';
 import type { ApiOperation } from '../../connect/operations.ts';
 import type { FoxyStoreConfig } from '../../connect/store-config.ts';
-import type { CouponList, Cursor, Order, OrderPage, Product, ProductListQuery, ProductPage, StoreMetadata } from '../../domain/catalog.ts';
+import { withCouponsUnread, type CouponList, type Cursor, type Order, type OrderPage, type Product, type ProductListQuery, type ProductPage, type StoreMetadata } from '../../domain/catalog.ts';
 import type { Capability } from '../../domain/capability.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { FOXY_CAPABILITIES } from '../foxy-profile.ts';
@@ -135,8 +135,9 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
 
     async listCoupons(options?: CallOptions): Promise<CouponList> {
       const url = withQuery(followLink(await storeOf(options), FOXY_REL.coupons, apiBase), { zoom: 'coupon_codes', limit: PAGE_LIMIT });
-      const { entries } = await collectPages((next) => getJson(next, 'listCoupons', options), url, FOXY_REL.coupons, apiBase, MAX_PAGES);
-      return couponsFromWire(entries);
+      const { entries, total, complete } = await collectPages((next) => getJson(next, 'listCoupons', options), url, FOXY_REL.coupons, apiBase, MAX_PAGES);
+      // past MAX_PAGES pages the rest are said, counted by the last page's total_items (not listed, nor left unsaid)
+      return complete || total <= entries.length ? couponsFromWire(entries) : withCouponsUnread(couponsFromWire(entries), total, entries.length);
     },
   };
 }

@@ -8,10 +8,10 @@ import type { ApiResponse, SendOptions } from '../../connect/request.ts';
 import type { ApiOperation } from '../../connect/operations.ts';
 import type { StoreHippoStoreConfig } from '../../connect/store-config.ts';
 import type { Capability } from '../../domain/capability.ts';
-import { numberedPagesFrom, type Coupon, type Cursor, type NotListedPromotion, type ProductListQuery, type ProductPage } from '../../domain/catalog.ts';
+import { numberedPagesFrom, withCouponsUnread, type Coupon, type Cursor, type NotListedPromotion, type ProductListQuery, type ProductPage } from '../../domain/catalog.ts';
 import { ProductConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
-import { assertUnchangedSince, buildProductEditBody, defaultImageBase, mapCouponList, mapListEnvelope, mapOrderList, mapProductList, mapProductResponse, type StoreHippoMapContext } from './map.ts';
+import { assertUnchangedSince, buildProductEditBody, defaultImageBase, mapCouponList, mapListEnvelope, mapOrderList, mapProductList, mapProductResponse, type StoreHippoMapContext, type StoreHippoPaging } from './map.ts';
 import { CategoryNames } from './category-names.ts';
 import { storeHippoRefused, storeHippoSaysFailed } from './refusal.ts';
 import { STOREHIPPO_PROBES, capabilitiesFromProbes, classifyProbeStatus, type ProbeId, type ProbeOutcome } from './probe.ts';
@@ -133,15 +133,19 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
     async listCoupons(call) {
       const coupons: Coupon[] = [];
       const notListed: NotListedPromotion[] = [];
+      let more: StoreHippoPaging | undefined;
       for (let page = 0; page < MAX_COUPON_PAGES; page++) {
         const query = buildCouponListQuery(page, STOREHIPPO_MAX_COUNT);
         const response = await send({ method: 'GET', path: path('ms.coupon_codes'), query }, 'listCoupons', opts(call));
         const result = mapCouponList(response.json, { page, count: STOREHIPPO_MAX_COUNT }, map);
         coupons.push(...result.coupons);
         notListed.push(...result.notListed);
-        if (!result.paging.hasMore) break;
+        more = result.paging.hasMore ? result.paging : undefined;
+        if (!more) break;
       }
-      return notListed.length === 0 ? { coupons } : { coupons, notListed };
+      const list = notListed.length === 0 ? { coupons } : { coupons, notListed };
+      // past MAX_COUPON_PAGES the rest are said: counted by `paging.total` where the answer has one
+      return more ? withCouponsUnread(list, more.totalKnown ? more.total : undefined, coupons.length + notListed.length) : list;
     },
     async updateProduct(id, edit, lastSeenUpdated, call) {
       // 2.4: no conditional update; re-GET and compare updated_on right before the PUT.

@@ -62,8 +62,8 @@ export function buildOrderListQuery(page?: number, count?: number): Record<strin
   return { start, limit, sort: '-created_on', total: '1' };
 }
 
-/** `GET ms.coupon_codes`: start and limit only, as the contract's table has it. */
+/** `GET ms.coupon_codes`: start, limit, and the total (`total=1`, as for products and orders: the rest past the pages read are counted). */
 export function buildCouponListQuery(page?: number, count?: number): Record<string, string> {
   const { start, limit } = pagingParams(page, count);
-  return { start, limit };
+  return { start, limit, total: '1' };
 }

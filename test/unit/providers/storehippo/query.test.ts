@@ -53,7 +53,7 @@ describe('list query builders', () => {
 
   it('orders newest first with total; coupons start/limit only', () => {
     expect(buildOrderListQuery(1, 10)).toEqual({ start: '10', limit: '10', sort: '-created_on', total: '1' });
-    expect(buildCouponListQuery()).toEqual({ start: '0', limit: '24' });
+    expect(buildCouponListQuery()).toEqual({ start: '0', limit: '24', total: '1' });
   });
 
   it('escapeRegex makes every metacharacter literal', () => {

@@ -1,0 +1,74 @@
+/**
+ * A StoreHippo store and a Foxy store with more coupons than the pages the Coupons screen reads, in
+ * Chromium against the faithful local servers: the screen lists what it read and says, last in the
+ * list of what is not listed, how many more the store keeps (StoreHippo's `paging.total`, Foxy's
+ * `total_items`), as it does for a Shopware shop's oldest promotions. Before, past 200 StoreHippo
+ * codes or 1,000 Foxy coupons the rest were neither listed nor counted. Screenshots at 360 and 1280 px.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { DEMO_BUNDLE } from '../platforms/foxy/constants.ts';
+import { startFoxyStore } from '../platforms/foxy/server.ts';
+import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
+import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
+
+const e2e = useE2e();
+
+async function photograph(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-360.png` });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-1280.png` });
+}
+
+describe('Coupons past the pages read, said as Shopware’s are', () => {
+  it('StoreHippo: 215 coupon codes, four pages of 50 read; the 15 past them counted by paging.total, the disabled one named', async () => {
+    const { app } = await servePlatformApp(e2e, {
+      basePath: '/shops/hippo/',
+      // the 5 seeded codes (OLDSALE not enabled) and 210 more, EXTRA0001 … EXTRA0210
+      startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin], extraCoupons: 210 }),
+      config: (hippo) => ({ stores: [{ id: 'hippo', kind: 'storehippo', name: 'Hippo Demo', apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key'], currency: 'INR', imageBase: hippo.imageBase }] }),
+    });
+    const { page } = await openAppHome(e2e, app, 360);
+    await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(DEMO_KEYS.manager);
+    await page.getByRole('button', { name: 'Connect Hippo Demo with the access key' }).click();
+    await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
+    await page.goto(`${app.url}#/s/hippo/coupons`);
+    const notListed = page.getByRole('list', { name: '16 coupons are not listed here:' });
+    await notListed.waitFor();
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['1 is not enabled: “OLDSALE”.', '15 more are not read here: see them in the admin named above.']);
+    // the last code of the fourth page is listed; none past it
+    const active = page.getByRole('list', { name: 'Active now' });
+    expect(await active.getByRole('button', { name: 'Copy EXTRA0195' }).count()).toBe(1);
+    expect(await page.getByText('EXTRA0196').count()).toBe(0);
+    await photograph(page, 'storehippo-coupons-past-pages');
+  });
+
+  it('Foxy: 1,007 coupons, five pages of 200 read; the 7 past them counted by total_items, the two without codes named', async () => {
+    const { app } = await servePlatformApp(e2e, {
+      basePath: '/shops/foxy/',
+      // the 7 seeded coupons (two without codes) and 1,000 more, "Extra 1" … with codes EXTRA0001 …
+      startStore: (app) => startFoxyStore({ port: 0, allowedOrigins: [app.origin], extraCoupons: 1000 }),
+      config: (foxy) => ({ stores: [{ id: 'foxy', kind: 'foxy', name: 'Foxy Demo Outfitters', apiBase: foxy.origin, auth: ['token-bundle'] }] }),
+    });
+    const { page } = await openAppHome(e2e, app, 360);
+    const { client_id, client_secret, refresh_token } = DEMO_BUNDLE;
+    await page.getByRole('textbox', { name: /^Get Token bundle/ }).fill(`client_id: ${client_id}\nclient_secret: ${client_secret}\nrefresh_token: ${refresh_token}`);
+    await page.getByRole('button', { name: /^Connect .* with the get token bundle$/ }).click();
+    await page.getByText(/^Connected · can browse products and see orders and coupons$/).waitFor();
+    await page.goto(`${app.url}#/s/foxy/coupons`);
+    const notListed = page.getByRole('list', { name: '9 coupons are not listed here:' });
+    await notListed.waitFor();
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual([
+      '1 has no codes yet: “No codes yet”. Codes are added to a coupon in the admin named above.',
+      '1 applies by itself to the customers or subscriptions it is set for, without a code: “Members 10%”.',
+      '7 more are not read here: see them in the admin named above.',
+    ]);
+    const active = page.getByRole('list', { name: 'Active now' });
+    await active.getByRole('button', { name: 'Copy EXTRA0993' }).waitFor();
+    expect(await page.getByText('EXTRA0994').count()).toBe(0);
+    await photograph(page, 'foxy-coupons-past-pages');
+  });
+});
