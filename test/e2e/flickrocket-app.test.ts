@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
+import { hasFocus, screenAudits, AXE_FLOW_TIMEOUT } from '../helpers/screen-audits.ts';
 import { loadedProducts, loadedProductsReachable, productCards, readPlace, stepToNextPage } from '../helpers/catalog-grid.ts';
 import { readOtherStorage, readSessionKeys, recordCallbacks } from '../helpers/e2e-app.ts';
 import { openAppHome } from '../helpers/platform-app.ts';
@@ -327,5 +327,5 @@ describe('FlickRocket’s screens to a keyboard and a screen reader', () => {
     await hasFocus(connectButton(page));
     await audit('signed-out');
     expect(problems).toEqual([]);
-  });
+  }, AXE_FLOW_TIMEOUT);
 });

@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
+import { hasFocus, screenAudits, AXE_FLOW_TIMEOUT } from '../helpers/screen-audits.ts';
 import { reloadAtExpiry } from '../helpers/quiet-tabs.ts';
 import { loadedProducts, loadedProductsReachable, productCards, stepToNextPage } from '../helpers/catalog-grid.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
@@ -480,5 +480,5 @@ describe('Foxy’s screens to a keyboard and a screen reader', () => {
     await forgetCredentials(page, STORE, page.getByRole('banner').getByRole('button', { name: `Forget token for ${STORE}`, exact: true }));
     await hasFocus(bundle);
     expect(problems).toEqual([]);
-  });
+  }, AXE_FLOW_TIMEOUT);
 });

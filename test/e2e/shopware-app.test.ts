@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
+import { hasFocus, screenAudits, AXE_FLOW_TIMEOUT } from '../helpers/screen-audits.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards, stepToNextPage, loadedProducts, loadedProductsReachable } from '../helpers/catalog-grid.ts';
 import { forgetCredentials, readAllIndexedDb, readOtherStorage, readSealedRecord, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
@@ -619,5 +619,5 @@ describe('Shopware 6’s screens to a keyboard and a screen reader', () => {
     await forgetCredentials(page, STORE, page.getByRole('banner').getByRole('button', { name: `Forget key for ${STORE}`, exact: true }));
     await hasFocus(keyId);
     expect(problems).toEqual([]);
-  });
+  }, AXE_FLOW_TIMEOUT);
 });

@@ -11,7 +11,7 @@
  * storehippo-keys.test.ts; offline and code that does not download: storehippo-offline.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { hasFocus, screenAudits } from '../helpers/screen-audits.ts';
+import { hasFocus, screenAudits, AXE_FLOW_TIMEOUT } from '../helpers/screen-audits.ts';
 import { productCards, readPlace, stepToNextPage, loadedProducts } from '../helpers/catalog-grid.ts';
 import { forgetCredentials, readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -219,7 +219,7 @@ describe('StoreHippo in the app', () => {
     await page.reload();
     await expect.poll(async () => { const { height: _h, ...now } = await readPlace(page); return now; }, { timeout: 10_000 }).toEqual(before);
     expect(most).toBeGreaterThanOrEqual(2);
-  });
+  }, 90_000); // 120 products loaded, then five pages asked for again at the reload: 37 s in a quiet CI run (2026-12-07)
 
   it('a manager key sees orders and coupons, edits a product the server keeps (Back: its card as saved); a 429 while browsing shows the wait and then the page', async () => {
     const env = await startEnv();
@@ -368,5 +368,5 @@ describe('StoreHippo’s screens to a keyboard and a screen reader', () => {
     await page.goto(`${env.app.url}#/s/hippo/coupons`);
     await anotherKeyOnCoupons(keyField, () => pasteKey(page, DEMO_KEYS.manager));
     expect(problems).toEqual([]);
-  });
+  }, AXE_FLOW_TIMEOUT);
 });

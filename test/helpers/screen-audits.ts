@@ -13,6 +13,13 @@ import { auditInLooks } from './axe.ts';
 import { loadedProducts, productCards } from './catalog-grid.ts';
 import { SCREENSHOT_DIR } from './paths.ts';
 
+/**
+ * How long one of those tests may take: a flow through about ten screens, each audited in both
+ * looks. Shopware's took 31 s in a quiet CI run and 61 s in one beside other work (2026-12-07),
+ * past the e2e project's 60 s.
+ */
+export const AXE_FLOW_TIMEOUT = 150_000;
+
 export interface ScreenAudits {
   /** Every problem the audits found so far; empty when none did. */
   readonly problems: string[];
