@@ -1,5 +1,5 @@
 /**
- * The end-to-end files run two at a time (vite.config.ts), but those that time what Chromium does
+ * The end-to-end files run three at a time (vite.config.ts), but those that time what Chromium does
  * (ALONE_FILES: a bound of a few seconds between two moments, or the order of frames and timers)
  * each run with no other file beside them, as every file did before: a run lock, served by the
  * run's main process (global-setup.ts) on 127.0.0.1 and taken by every file before it starts
