@@ -63,6 +63,7 @@ export interface StoreHippoStore {
   /** The key's user given another role in StoreHippo Admin › Users: the same key answers with its rights from then on. */
   setKeyRole(secret: string, role: 'read-only' | 'manager' | 'orders-only'): void;
   setCors(mode: CorsMode): void;
+  /** Requests a key (or an address) may make per second, 429 past it; 0 refuses every one (an allowance spent elsewhere); null: no limit. */
   setRateLimit(perSecond: number | null): void;
   /**
    * Refuses every product PUT until called with null, with `{messages, error}`: at 400, or at 200 as
