@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { flickRocketConnector } from '../../../../src/lib/providers/flickrocket/connector.ts';
 import { createFlickRocketAdapter } from '../../../../src/lib/providers/flickrocket/adapter.ts';
-import { createTransport } from '../../../../src/lib/api/transport.ts';
+import { bearerTransport } from './fr-transport.ts';
 import type { FlickRocketStoreConfig } from '../../../../src/lib/connect/store-config.ts';
 import type { PendingSignIn } from '../../../../src/lib/connect/connector.ts';
 import { startFlickRocketStore, type FlickRocketStore } from '../../../platforms/flickrocket/server.ts';
@@ -101,18 +101,7 @@ async function adapterOn(shop: FlickRocketStore = server) {
   const code = shop.issueRefreshToken(['products', 'orders']);
   const issued = await flickRocketConnector.complete({ store, fetch: globalThis.fetch, now: Date.now }, { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
   const token = issued.tokens!.accessToken;
-  const send = createTransport({
-    apiBase: store.apiBase,
-    fetch: globalThis.fetch,
-    sign: async (headers) => {
-      headers.set('Authorization', `Bearer ${token}`);
-      return token;
-    },
-    onUnauthorized: async () => {
-      throw new Error('unexpected 401');
-    },
-  });
-  return createFlickRocketAdapter({ store, send });
+  return createFlickRocketAdapter({ store, send: bearerTransport(store.apiBase, token) });
 }
 
 describe('FlickRocket orders (newest first, 20 a page, whichever way the shop lists them [unverified])', () => {
@@ -258,14 +247,7 @@ describe('FlickRocket adapter', () => {
     const code = server.issueRefreshToken(['products', 'orders']);
     const issued = await flickRocketConnector.complete({ store: config, fetch: globalThis.fetch, now: Date.now }, { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
     const token = issued.tokens!.accessToken;
-    const send = createTransport({
-      apiBase: config.apiBase,
-      fetch: globalThis.fetch,
-      sign: async (headers) => (headers.set('Authorization', `Bearer ${token}`), token),
-      onUnauthorized: async () => {
-        throw new Error('unexpected 401');
-      },
-    });
+    const send = bearerTransport(config.apiBase, token);
     const spoilt: typeof send = async (request, operation, options) => {
       const answer = await send(request, operation, options);
       if (request.path !== '/api/products.json' || request.query?.page !== '1') return answer;
@@ -287,15 +269,7 @@ describe('FlickRocket adapter', () => {
       const code = big.issueRefreshToken(['products']);
       const issued = await flickRocketConnector.complete({ ...ctx(), store: bigConfig }, { responseMode: 'query', params: new URLSearchParams({ code }) }, pendingFor());
       const token = issued.tokens!.accessToken;
-      const send = createTransport({
-        apiBase: big.origin,
-        fetch: globalThis.fetch,
-        sign: async (headers) => (headers.set('Authorization', `Bearer ${token}`), token),
-        onUnauthorized: async () => {
-          throw new Error('unexpected 401');
-        },
-      });
-      const fr = createFlickRocketAdapter({ store: bigConfig, send });
+      const fr = createFlickRocketAdapter({ store: bigConfig, send: bearerTransport(big.origin, token) });
       const page = await fr.listProducts({ count: 24 });
       expect(page.capped).toBe(1000);
       expect(page.total).toBe(1000);

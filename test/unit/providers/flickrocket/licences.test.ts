@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mapProduct, readCategoryNames, readLicenceNames, readPriceModels, type FlickRocketMapContext } from '../../../../src/lib/providers/flickrocket/map.ts';
 import { readProductDetail } from '../../../../src/lib/providers/flickrocket/wire.ts';
 import { createFlickRocketAdapter } from '../../../../src/lib/providers/flickrocket/adapter.ts';
-import { createTransport } from '../../../../src/lib/api/transport.ts';
+import { bearerTransport } from './fr-transport.ts';
 import { AppError } from '../../../../src/lib/oauth/errors.ts';
 import { flickRocketStoreConfig } from '../../../platforms/flickrocket/store-config.ts';
 import { api, signIn } from '../../../platforms/flickrocket/client.ts';
@@ -107,18 +107,7 @@ describe('what tells licences apart', () => {
 });
 
 describe('the adapter reads the licences with the catalogue', () => {
-  const transport = () =>
-    createTransport({
-      apiBase: store.origin,
-      fetch: globalThis.fetch,
-      sign: async (headers) => {
-        headers.set('Authorization', `Bearer ${token}`);
-        return token;
-      },
-      onUnauthorized: async () => {
-        throw new Error('unexpected 401');
-      },
-    });
+  const transport = () => bearerTransport(store.origin, token);
 
   it('once, in the store language; refused, the catalogue still shows and the licences are named by their place', async () => {
     const config = flickRocketStoreConfig(store.origin, { currency: 'EUR', language: 'de' });
