@@ -372,7 +372,8 @@ const promotion: EntityDefinition = {
       many: true,
       load: (row) => {
         const p = row as PromotionRow;
-        return p.discounts.map((d) => ({ ...d, promotionId: p.id, considerAdvancedRules: false }));
+        // Every field of the entity, as Shopware's serializer writes it: a cap not set is null, not absent.
+        return p.discounts.map((d) => ({ ...d, maxValue: d.maxValue ?? null, promotionId: p.id, considerAdvancedRules: false }));
       },
     },
   },

@@ -68,6 +68,7 @@ export const LOOSENESS: readonly Looseness[] = [
   { api: 'store', schema: 'Product', property: 'calculatedPrices', allow: 'array', why: 'its items are CalculatedPrices; the schema puts additionalProperties: false beside their allOf, which refuses every property' },
   { api: 'store', schema: 'Country', property: 'addressFormat', allow: 'array', why: 'addressFormat is a JSON list of lines; the schema says an object' },
   { api: 'admin', schema: 'Category', property: 'parentId', allow: 'null', why: 'a root category has no parent' },
+  { api: 'admin', schema: 'PromotionDiscount', property: 'maxValue', allow: 'null', why: 'a discount without a cap (FloatField max_value without Required: a nullable column, serialised as null)' },
   { api: 'admin', schema: 'PropertyGroupOption', property: 'colorHexCode', allow: 'null', why: 'an option without a colour (nullable column)' },
   { api: 'admin', schema: 'PropertyGroupOption', property: 'mediaId', allow: 'null', why: 'an option without a picture (nullable column)' },
   { api: 'admin', schema: 'PropertyGroup', property: 'description', allow: 'null', why: 'translated field: a group without a description' },

@@ -112,7 +112,7 @@ export interface PromotionRow {
   code: string | null;
   validFrom: string | null;
   validUntil: string | null;
-  /** `maxValue`: a percentage's cap, in the default currency (absent: no cap). */
+  /** `maxValue`: a percentage's cap, in the default currency (absent: no cap, served as null). */
   discounts: { id: string; type: 'percentage' | 'absolute' | 'fixed' | 'fixed_unit'; value: number; scope: string; maxValue?: number }[];
   /** The seeded ones newest first, as Shopware's Administration lists them (`createdAt` DESC). */
   createdAt: string;
