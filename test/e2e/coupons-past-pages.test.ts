@@ -24,7 +24,7 @@ async function photograph(page: Page, name: string): Promise<void> {
 }
 
 describe('Coupons past the pages read, said as Shopware’s are', () => {
-  it('StoreHippo: 215 coupon codes, four pages of 50 read; the 15 past them counted by paging.total, the disabled one named', async () => {
+  it('StoreHippo: 215 coupon codes, four pages of 50 read newest first; the 15 past them counted by paging.total, as the oldest', async () => {
     const { app } = await servePlatformApp(e2e, {
       basePath: '/shops/hippo/',
       // the 5 seeded codes (OLDSALE not enabled) and 210 more, EXTRA0001 … EXTRA0210
@@ -36,17 +36,21 @@ describe('Coupons past the pages read, said as Shopware’s are', () => {
     await page.getByRole('button', { name: 'Connect Hippo Demo with the access key' }).click();
     await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
     await page.goto(`${app.url}#/s/hippo/coupons`);
-    const notListed = page.getByRole('list', { name: '16 coupons are not listed here:' });
+    // read newest first (sort=-created_on): the 15 past the pages are the oldest, the seeded five (OLDSALE, not
+    // enabled, among them) and EXTRA0001 … EXTRA0010, and said to be
+    const notListed = page.getByRole('list', { name: '15 coupons are not listed here:' });
     await notListed.waitFor();
-    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['1 is not enabled: “OLDSALE”.', '15 more are not read here: see them in the admin named above.']);
-    // the last code of the fourth page is listed; none past it
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['15 more, the oldest, are not read here: see them in the admin named above.']);
+    // the newest first; the last code of the fourth page is listed; none past it
     const active = page.getByRole('list', { name: 'Active now' });
-    expect(await active.getByRole('button', { name: 'Copy EXTRA0195' }).count()).toBe(1);
-    expect(await page.getByText('EXTRA0196').count()).toBe(0);
+    expect(await active.locator('code').first().innerText()).toBe('EXTRA0210');
+    expect(await active.getByRole('button', { name: 'Copy EXTRA0011' }).count()).toBe(1);
+    expect(await page.getByText('EXTRA0010').count()).toBe(0);
+    expect(await page.getByText('WELCOME10').count()).toBe(0);
     await photograph(page, 'storehippo-coupons-past-pages');
   });
 
-  it('Foxy: 1,007 coupons, five pages of 200 read; the 7 past them counted by total_items, the two without codes named', async () => {
+  it('Foxy: 1,007 coupons, five pages of 200 read newest first; the 7 past them counted by total_items, as the oldest', async () => {
     const { app } = await servePlatformApp(e2e, {
       basePath: '/shops/foxy/',
       // the 7 seeded coupons (two without codes) and 1,000 more, "Extra 1" … with codes EXTRA0001 …
@@ -59,16 +63,13 @@ describe('Coupons past the pages read, said as Shopware’s are', () => {
     await page.getByRole('button', { name: /^Connect .* with the get token bundle$/ }).click();
     await page.getByText(/^Connected · can browse products and see orders and coupons$/).waitFor();
     await page.goto(`${app.url}#/s/foxy/coupons`);
-    const notListed = page.getByRole('list', { name: '9 coupons are not listed here:' });
+    // read newest first (order=date_created desc): the 7 past the pages are the seeded ones, the oldest, and said to be
+    const notListed = page.getByRole('list', { name: '7 coupons are not listed here:' });
     await notListed.waitFor();
-    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual([
-      '1 has no codes yet: “No codes yet”. Codes are added to a coupon in the admin named above.',
-      '1 applies by itself to the customers or subscriptions it is set for, without a code: “Members 10%”.',
-      '7 more are not read here: see them in the admin named above.',
-    ]);
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['7 more, the oldest, are not read here: see them in the admin named above.']);
     const active = page.getByRole('list', { name: 'Active now' });
-    await active.getByRole('button', { name: 'Copy EXTRA0993' }).waitFor();
-    expect(await page.getByText('EXTRA0994').count()).toBe(0);
+    await active.getByRole('button', { name: 'Copy EXTRA1000' }).waitFor();
+    expect(await page.getByText('SPRING10').count()).toBe(0);
     await photograph(page, 'foxy-coupons-past-pages');
   });
 });

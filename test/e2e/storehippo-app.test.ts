@@ -35,7 +35,8 @@ describe('StoreHippo in the app', () => {
     await page.goto(`${env.app.url}#/s/hippo/coupons`);
     const notListed = page.getByRole('list', { name: '5 coupons are not listed here:' });
     await notListed.waitFor();
-    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['5 are not enabled: “WELCOME10”, “FLAT200”, “DIWALI25” and 2 more.']);
+    // named newest first, as read (sort=-created_on)
+    expect(await notListed.getByRole('listitem').allInnerTexts()).toEqual(['5 are not enabled: “NEWYEAR15”, “OLDSALE”, “DIWALI25” and 2 more.']);
     // under that list, something true: it was "This store has no coupons.", which the list just contradicted
     const empty = page.getByText('There is no code here to copy and share.', { exact: true });
     await empty.waitFor();
@@ -49,7 +50,7 @@ describe('StoreHippo in the app', () => {
     env.hippo.setCouponEnabled('WELCOME10', true);
     await page.reload();
     await page.locator('main li code').getByText('WELCOME10', { exact: true }).waitFor();
-    expect(await page.getByRole('list', { name: '4 coupons are not listed here:' }).getByRole('listitem').allInnerTexts()).toEqual(['4 are not enabled: “FLAT200”, “DIWALI25”, “OLDSALE” and 1 more.']);
+    expect(await page.getByRole('list', { name: '4 coupons are not listed here:' }).getByRole('listitem').allInnerTexts()).toEqual(['4 are not enabled: “NEWYEAR15”, “OLDSALE”, “DIWALI25” and 1 more.']);
     expect(await page.getByText('There is no code here to copy and share.').count()).toBe(0);
   });
 

@@ -332,7 +332,7 @@ export interface CouponList {
    * more but not how many (StoreHippo's without `paging.total`); absent: none.
    */
   unread?: number | 'uncounted';
-  /** The unread ones are the store's oldest (a list read newest first: Shopware's); absent: not said which. */
+  /** The unread ones are the store's oldest (a list read newest first: Shopware's, and Foxy's and StoreHippo's where their answer's dates show it); absent: not said which. */
   unreadOldest?: true;
   /** What the store's admin calls them where it is coupons (StoreHippo, Foxy); absent: promotions. */
   noun?: 'coupon';
@@ -343,8 +343,25 @@ export interface CouponList {
  * rest said as unread, counted where the store's answer gives a total (`total`; undefined: it gives
  * none), in their admin's word, coupons. `read`: how many the pages held.
  */
-export function withCouponsUnread(list: CouponList, total: number | undefined, read: number): CouponList {
-  return { ...list, unread: total !== undefined && total > read ? total - read : 'uncounted', noun: 'coupon' };
+export function withCouponsUnread(list: CouponList, total: number | undefined, read: number, created: readonly unknown[] = []): CouponList {
+  const unread = total !== undefined && total > read ? total - read : 'uncounted';
+  return { ...list, unread, ...(newestFirst(created) ? { unreadOldest: true as const } : {}), noun: 'coupon' };
+}
+
+/**
+ * Whether the records read came newest first, by their creation dates as the store sent them, in order
+ * (Foxy's `date_created`, StoreHippo's `created_on`, both asked for newest first): each a date, none newer
+ * than the one before. Only then are those past the pages said to be the oldest: a store that ignored the
+ * order asked, or sent no dates, leaves which ones unsaid. Foxy's offsets come as -0800 (read as -08:00).
+ */
+export function newestFirst(created: readonly unknown[]): boolean {
+  let before = Infinity;
+  for (const value of created) {
+    const at = typeof value === 'string' ? Date.parse(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2')) : NaN;
+    if (!(at <= before)) return false;
+    before = at;
+  }
+  return created.length > 0;
 }
 
 /** From each step's threshold on, the cart gets that step's discount (the highest step reached). */

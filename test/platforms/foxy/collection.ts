@@ -71,8 +71,16 @@ function matches(value: unknown, wanted: string): boolean {
   return text === wanted;
 }
 
+/** A Foxy date-time (`2025-02-03T11:22:31-0800`) as an instant, else undefined: dates sort by time, not text. */
+function instant(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:?\d\d$/.test(value)) return undefined;
+  return Date.parse(value.replace(/([+-]\d\d)(\d\d)$/, '$1:$2'));
+}
+
 function compare(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const [ta, tb] = [instant(a), instant(b)];
+  if (ta !== undefined && tb !== undefined) return ta - tb;
   return String(a ?? '').localeCompare(String(b ?? ''));
 }
 

@@ -27,7 +27,7 @@ const TRANSACTIONS: CollectionSpec = {
 };
 const ITEMS: CollectionSpec = { filterable: ['id', 'code', 'name', 'price', 'quantity'], zoomable: [] };
 const CATEGORIES: CollectionSpec = { filterable: ['id', 'code', 'name', 'item_delivery_type'], zoomable: [] };
-const COUPONS: CollectionSpec = { filterable: ['id', 'name', 'coupon_discount_type'], zoomable: ['coupon_codes'] };
+const COUPONS: CollectionSpec = { filterable: ['id', 'name', 'coupon_discount_type', 'date_created'], zoomable: ['coupon_codes'] };
 const CODES: CollectionSpec = { filterable: ['code'], zoomable: [] };
 const STORES: CollectionSpec = { filterable: ['id', 'store_name'], zoomable: [] };
 
@@ -178,6 +178,8 @@ export class FoxyResources {
       customer_auto_apply: c.customer_auto_apply ?? false,
       customer_attribute_restrictions: c.customer_attribute_restrictions ?? '',
       customer_subscription_restrictions: '',
+      date_created: c.date_created,
+      date_modified: c.date_created,
     };
     if (zoomCodes) resource['_embedded'] = { 'fx:coupon_codes': c.codes.map((code, i) => this.#couponCode(c, code, i)) };
     return resource;

@@ -60,6 +60,8 @@ export interface SeedCoupon {
   /** An auto-apply coupon: applied to the customers whose record matches its attribute restrictions (absent: false). */
   customer_auto_apply?: boolean;
   customer_attribute_restrictions?: string;
+  /** When the merchant made it, as Foxy writes dates (`2025-02-03T11:22:31-0800`): what `order=date_created desc` sorts by. */
+  date_created: string;
 }
 
 export interface Seed {
@@ -310,21 +312,30 @@ function itemTemplate(specs: ProductSpec[], code: string): SeedItem {
 
 function coupons(): SeedCoupon[] {
   return [
-    { id: 301, name: 'Spring 10%', start_date: '2025-03-01', end_date: '2025-05-31', coupon_discount_type: 'quantity_percentage', coupon_discount_details: 'allunits-10', codes: ['SPRING10', 'SPRING10B'] },
-    { id: 302, name: 'Five off', start_date: null, end_date: null, coupon_discount_type: 'price_amount', coupon_discount_details: 'allunits-5', codes: ['FIVEOFF'] },
-    { id: 303, name: 'Bulk tiers', start_date: null, end_date: '2026-12-31', coupon_discount_type: 'quantity_percentage', coupon_discount_details: '2-5|5-10|10-20', codes: ['BULK'] },
-    { id: 304, name: 'Order over 50', start_date: null, end_date: null, coupon_discount_type: 'price_percentage', coupon_discount_details: '50-15', codes: ['BIG15'] },
-    { id: 306, name: 'Every third item', start_date: null, end_date: null, coupon_discount_type: 'quantity_amount', coupon_discount_details: 'repeat|3-5', codes: ['THIRD'] },
-    { id: 305, name: 'No codes yet', start_date: null, end_date: null, coupon_discount_type: 'quantity_amount', coupon_discount_details: '1-2', codes: [] },
+    { id: 301, name: 'Spring 10%', start_date: '2025-03-01', end_date: '2025-05-31', coupon_discount_type: 'quantity_percentage', coupon_discount_details: 'allunits-10', codes: ['SPRING10', 'SPRING10B'], date_created: '2025-01-01T09:00:00-0800' },
+    { id: 302, name: 'Five off', start_date: null, end_date: null, coupon_discount_type: 'price_amount', coupon_discount_details: 'allunits-5', codes: ['FIVEOFF'], date_created: '2025-01-02T09:00:00-0800' },
+    { id: 303, name: 'Bulk tiers', start_date: null, end_date: '2026-12-31', coupon_discount_type: 'quantity_percentage', coupon_discount_details: '2-5|5-10|10-20', codes: ['BULK'], date_created: '2025-01-03T09:00:00-0800' },
+    { id: 304, name: 'Order over 50', start_date: null, end_date: null, coupon_discount_type: 'price_percentage', coupon_discount_details: '50-15', codes: ['BIG15'], date_created: '2025-01-04T09:00:00-0800' },
+    { id: 306, name: 'Every third item', start_date: null, end_date: null, coupon_discount_type: 'quantity_amount', coupon_discount_details: 'repeat|3-5', codes: ['THIRD'], date_created: '2025-01-05T09:00:00-0800' },
+    { id: 305, name: 'No codes yet', start_date: null, end_date: null, coupon_discount_type: 'quantity_amount', coupon_discount_details: '1-2', codes: [], date_created: '2025-01-06T09:00:00-0800' },
     // an auto-apply coupon: no codes, none needed (Foxy applies it to the customers its restrictions match)
-    { id: 307, name: 'Members 10%', start_date: null, end_date: null, coupon_discount_type: 'quantity_percentage', coupon_discount_details: 'allunits-10', codes: [], customer_auto_apply: true, customer_attribute_restrictions: 'attributes:name[member]=1' },
+    { id: 307, name: 'Members 10%', start_date: null, end_date: null, coupon_discount_type: 'quantity_percentage', coupon_discount_details: 'allunits-10', codes: [], customer_auto_apply: true, customer_attribute_restrictions: 'attributes:name[member]=1', date_created: '2025-01-07T09:00:00-0800' },
   ];
 }
 
-/** `count` coupons made after the seeded ones (ids from 1001), "Extra 1" … with codes EXTRA0001 …, 5% off: a store past the pages read. */
+/** The `i`th extra coupon's date_created: a minute after the one before, from 2025-02-01 (all after the seeded ones). */
+function extraCreated(i: number): string {
+  return `${new Date(Date.UTC(2025, 1, 1, 17) + i * 60_000).toISOString().slice(0, 19)}+0000`;
+}
+
+/**
+ * `count` coupons made after the seeded ones (ids from 1001, each a minute after the one before), "Extra 1" …
+ * with codes EXTRA0001 …, 5% off: a store past the pages read. Listed in the order made, as the server
+ * answers without `order`; `order=date_created desc` puts the last made first.
+ */
 export function extraCoupons(count: number): SeedCoupon[] {
   return Array.from({ length: count }, (_, i) => {
     const n = String(i + 1).padStart(4, '0');
-    return { id: 1001 + i, name: `Extra ${i + 1}`, start_date: null, end_date: null, coupon_discount_type: 'quantity_percentage', coupon_discount_details: 'allunits-5', codes: [`EXTRA${n}`] };
+    return { id: 1001 + i, name: `Extra ${i + 1}`, start_date: null, end_date: null, coupon_discount_type: 'quantity_percentage', coupon_discount_details: 'allunits-5', codes: [`EXTRA${n}`], date_created: extraCreated(i) };
   });
 }

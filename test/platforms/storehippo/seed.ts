@@ -194,8 +194,10 @@ function seedOrders(random: () => number, products: WireRecord[]): WireRecord[] 
 
 function seedCoupons(): WireRecord[] {
   let index = 0;
+  // made one a day from 2023-12-01, in the order listed (the order the server answers in without `sort`)
   const coupon = (code: string, type: string, amount: number, enabled: string, end?: string, start = '2024-01-01T00:00:00.000Z'): WireRecord => ({
     _id: `c0ffee${String(++index).padStart(18, '0')}`,
+    created_on: new Date(Date.UTC(2023, 11, index)).toISOString(),
     coupon_code: code,
     type,
     amount,
@@ -213,10 +215,14 @@ function seedCoupons(): WireRecord[] {
   ];
 }
 
-/** `count` enabled coupon codes made after the seeded ones, EXTRA0001 …, 5% off: a store past the pages read. */
+/**
+ * `count` enabled coupon codes made after the seeded ones (a minute apart, from 2024-01-15), EXTRA0001 …,
+ * 5% off: a store past the pages read. Listed in the order made; `sort=-created_on` puts the last made first.
+ */
 export function extraCoupons(count: number): WireRecord[] {
   return Array.from({ length: count }, (_, i) => ({
     _id: `e0c0de${String(i + 1).padStart(18, '0')}`,
+    created_on: new Date(Date.UTC(2024, 0, 15) + i * 60_000).toISOString(),
     coupon_code: `EXTRA${String(i + 1).padStart(4, '0')}`,
     type: 'percentage',
     amount: 5,

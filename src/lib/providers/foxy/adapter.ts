@@ -23,6 +23,8 @@ import { sharedRead } from '../shared-read.ts';
 /** Transactions read for the catalogue: 5 pages of 200 (platforms.md 5.3 [decision]). */
 export const PAGE_LIMIT = 200;
 export const MAX_PAGES = 5;
+/** The coupons' `order`: newest first (hAPI `order=<field> <asc|desc>`, platforms.md 5.3; `date_created` on every coupon). */
+export const COUPON_ORDER = 'date_created desc';
 /** Used when the store has no transaction yet (Foxy's store resource has no currency). */
 const FALLBACK_CURRENCY = 'USD';
 
@@ -134,10 +136,15 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
     },
 
     async listCoupons(options?: CallOptions): Promise<CouponList> {
-      const url = withQuery(followLink(await storeOf(options), FOXY_REL.coupons, apiBase), { zoom: 'coupon_codes', limit: PAGE_LIMIT });
+      // newest first, so that those past the pages read are the oldest: without `order` Foxy answers in its
+      // own order (docs/platform-evidence.md)
+      const url = withQuery(followLink(await storeOf(options), FOXY_REL.coupons, apiBase), { zoom: 'coupon_codes', order: COUPON_ORDER, limit: PAGE_LIMIT });
       const { entries, total, complete } = await collectPages((next) => getJson(next, 'listCoupons', options), url, FOXY_REL.coupons, apiBase, MAX_PAGES);
-      // past MAX_PAGES pages the rest are said, counted by the last page's total_items (not listed, nor left unsaid)
-      return complete || total <= entries.length ? couponsFromWire(entries) : withCouponsUnread(couponsFromWire(entries), total, entries.length);
+      // past MAX_PAGES pages the rest are said, counted by the last page's total_items (not listed, nor left unsaid),
+      // as the oldest where the dates read show the order was kept
+      if (complete || total <= entries.length) return couponsFromWire(entries);
+      const created = entries.map((entry) => (typeof entry === 'object' && entry !== null ? (entry as { date_created?: unknown }).date_created : undefined));
+      return withCouponsUnread(couponsFromWire(entries), total, entries.length, created);
     },
   };
 }

@@ -23,6 +23,12 @@ import { STOREHIPPO_DEFAULT_COUNT, STOREHIPPO_MAX_COUNT, buildCouponListQuery, b
  */
 export const KEY_REFUSED = 'It is wrong, disabled or deleted.';
 
+/** Each record's `created_on` in a list answer, in order (mapCouponList has checked `data` is a list). */
+function createdOn(json: unknown): unknown[] {
+  const data = (json as { data?: unknown }).data;
+  return Array.isArray(data) ? data.map((record) => (typeof record === 'object' && record !== null ? (record as { created_on?: unknown }).created_on : undefined)) : [];
+}
+
 /** Coupon pages read at most (50 each): the coupons screen shows one list. */
 const MAX_COUPON_PAGES = 4;
 
@@ -133,11 +139,13 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
     async listCoupons(call) {
       const coupons: Coupon[] = [];
       const notListed: NotListedPromotion[] = [];
+      const created: unknown[] = [];
       let more: StoreHippoPaging | undefined;
       for (let page = 0; page < MAX_COUPON_PAGES; page++) {
         const query = buildCouponListQuery(page, STOREHIPPO_MAX_COUNT);
         const response = await send({ method: 'GET', path: path('ms.coupon_codes'), query }, 'listCoupons', opts(call));
         const result = mapCouponList(response.json, { page, count: STOREHIPPO_MAX_COUNT }, map);
+        created.push(...createdOn(response.json));
         coupons.push(...result.coupons);
         notListed.push(...result.notListed);
         more = result.paging.hasMore ? result.paging : undefined;
@@ -145,7 +153,8 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
       }
       const list = notListed.length === 0 ? { coupons } : { coupons, notListed };
       // past MAX_COUPON_PAGES the rest are said: counted by `paging.total` where the answer has one
-      return more ? withCouponsUnread(list, more.totalKnown ? more.total : undefined, coupons.length + notListed.length) : list;
+      // (as the oldest where the dates read show the order asked was kept)
+      return more ? withCouponsUnread(list, more.totalKnown ? more.total : undefined, coupons.length + notListed.length, created) : list;
     },
     async updateProduct(id, edit, lastSeenUpdated, call) {
       // 2.4: no conditional update; re-GET and compare updated_on right before the PUT.

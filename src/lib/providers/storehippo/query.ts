@@ -62,8 +62,11 @@ export function buildOrderListQuery(page?: number, count?: number): Record<strin
   return { start, limit, sort: '-created_on', total: '1' };
 }
 
-/** `GET ms.coupon_codes`: start, limit, and the total (`total=1`, as for products and orders: the rest past the pages read are counted). */
+/**
+ * `GET ms.coupon_codes`: start, limit, newest first (`sort=-created_on`, as orders are asked: those past the
+ * pages read are then the oldest), and the total (`total=1`, as for products and orders: they are counted).
+ */
 export function buildCouponListQuery(page?: number, count?: number): Record<string, string> {
   const { start, limit } = pagingParams(page, count);
-  return { start, limit, total: '1' };
+  return { start, limit, sort: '-created_on', total: '1' };
 }

@@ -50,10 +50,30 @@ describe('StoreHippo coupon codes past the pages read (regression: past 200 neit
   it('reads four pages of 50 with the total asked, and counts the codes past them as unread coupons', async () => {
     const asked: ApiRequest[] = [];
     const list = await managerAdapter((send) => (request, operation, options) => (asked.push(request), send(request, operation, options))).listCoupons!();
-    expect(asked.map((r) => r.query)).toEqual([0, 50, 100, 150].map((start) => ({ start: String(start), limit: '50', total: '1' })));
+    expect(asked.map((r) => r.query)).toEqual([0, 50, 100, 150].map((start) => ({ start: String(start), limit: '50', sort: '-created_on', total: '1' })));
     expect(list.coupons.length + (list.notListed?.length ?? 0)).toBe(200);
     expect(list.unread).toBe(SEEDED + 210 - 200);
     expect(list.noun).toBe('coupon');
+  });
+
+  it('reads newest first, so the 15 past the pages are the oldest and said so (regression: StoreHippo\'s own order, any 15)', async () => {
+    const list = await managerAdapter().listCoupons!();
+    const codes = list.coupons.map((c) => c.code);
+    // the last made (EXTRA0210) first, down to EXTRA0011; the first ten extras and the five seeded are the oldest
+    expect(codes[0]).toBe('EXTRA0210');
+    expect(codes.at(-1)).toBe('EXTRA0011');
+    expect(codes).not.toContain('EXTRA0010');
+    expect(codes).not.toContain('WELCOME10');
+    expect(list.unreadOldest).toBe(true);
+  });
+
+  it('a server that ignores the sort asked: the rest are counted, not said to be the oldest', async () => {
+    const list = await managerAdapter((send) => (request, operation, options) => {
+      const { sort: _ignored, ...query } = request.query ?? {};
+      return send({ ...request, query }, operation, options);
+    }).listCoupons!();
+    expect(list.unread).toBe(SEEDED + 210 - 200);
+    expect(list.coupons[0]!.code).toBe('WELCOME10');
     expect(list).not.toHaveProperty('unreadOldest');
   });
 

@@ -171,12 +171,13 @@ describe('orders and coupons from the server', () => {
     const { coupons, notListed, paging } = mapCouponList(await get(entityPath('1.1', 'ms.coupon_codes'), buildCouponListQuery(0, 50)), { page: 0, count: 50 }, context);
     // total=1 asked: the answer counts them (the rest past the pages read are counted by it)
     expect(paging).toMatchObject({ totalKnown: true, total: 5, hasMore: false });
+    // newest first (sort=-created_on): the last one made (NEWYEAR15) first
     expect(coupons).toEqual([
-      { code: 'WELCOME10', percentOff: 10, startsAt: '2024-01-01T00:00:00.000Z', expiresAt: '2030-12-31T23:59:59.000Z' },
-      { code: 'FLAT200', percentOff: null, amountOff: 200, startsAt: '2024-01-01T00:00:00.000Z', expiresAt: '2030-06-30T23:59:59.000Z' },
-      { code: 'DIWALI25', percentOff: 25, startsAt: '2024-01-01T00:00:00.000Z' },
       // start_date still ahead: its start said (the coupons screen lists it apart)
       { code: 'NEWYEAR15', percentOff: 15, startsAt: '2099-01-01T00:00:00.000Z', expiresAt: '2099-01-31T23:59:59.000Z' },
+      { code: 'DIWALI25', percentOff: 25, startsAt: '2024-01-01T00:00:00.000Z' },
+      { code: 'FLAT200', percentOff: null, amountOff: 200, startsAt: '2024-01-01T00:00:00.000Z', expiresAt: '2030-06-30T23:59:59.000Z' },
+      { code: 'WELCOME10', percentOff: 10, startsAt: '2024-01-01T00:00:00.000Z', expiresAt: '2030-12-31T23:59:59.000Z' },
     ]);
     // enabled "0" (its Enabled box unticked in StoreHippo Admin): no coupon, said as left out with why (it was left out without a word)
     expect(notListed).toEqual([{ name: 'OLDSALE', reason: 'disabled' }]);

@@ -51,9 +51,9 @@ describe('list query builders', () => {
     expect(pagingParams(1.7, 10.9)).toMatchObject({ start: '10', limit: '10' });
   });
 
-  it('orders newest first with total; coupons start/limit only', () => {
+  it('orders and coupons newest first, with total', () => {
     expect(buildOrderListQuery(1, 10)).toEqual({ start: '10', limit: '10', sort: '-created_on', total: '1' });
-    expect(buildCouponListQuery()).toEqual({ start: '0', limit: '24', total: '1' });
+    expect(buildCouponListQuery()).toEqual({ start: '0', limit: '24', sort: '-created_on', total: '1' });
   });
 
   it('escapeRegex makes every metacharacter literal', () => {
