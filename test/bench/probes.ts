@@ -103,11 +103,11 @@ const PROBE_SOURCE = `(() => {
   } catch {}
   let lastCount = 0;
   // The grid is windowed (only the rows near the viewport are in the DOM): the number of products
-  // loaded is what the list says under its cards ("Showing 48 of 495", "You have seen all 495").
+  // loaded is what the list says under its cards ("Showing 48 of 9,492", "You have seen all 9,492").
   const loaded = () => {
     const said = document.querySelector('main .more p, main p.end');
-    const number = said && /[0-9]+/.exec(said.textContent);
-    if (number) return Number(number[0]);
+    const number = said && /[0-9,]+/.exec(said.textContent);
+    if (number) return Number(number[0].replaceAll(',', ''));
     const grid = document.querySelector('ul.grid');
     return grid ? grid.childElementCount : 0;
   };

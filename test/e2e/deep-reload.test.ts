@@ -27,7 +27,7 @@ describe('a reload 1,000 products down a Goodsie store', () => {
       () =>
         new Promise<number>((done) => {
           const started = performance.now();
-          const count = () => parseInt(/(\d+)/.exec(document.querySelector('main .more p, main p.end')?.textContent ?? '')?.[1] ?? '0', 10);
+          const count = () => parseInt(/([\d,]+)/.exec(document.querySelector('main .more p, main p.end')?.textContent ?? '')?.[1]?.replaceAll(',', '') ?? '0', 10);
           const timer = setInterval(() => {
             scrollBy(0, 3000);
             if (count() >= 1050 || performance.now() - started > 60_000) {

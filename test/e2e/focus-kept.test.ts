@@ -185,7 +185,7 @@ describe('Load more from the keyboard', () => {
       document.addEventListener('keydown', (event) => {
         if (event.key !== 'Enter') return;
         const line = document.querySelector('main .more p, main p.end')?.textContent ?? '';
-        (window as unknown as { loadedAtPress: number }).loadedAtPress = parseInt(/(\d+)/.exec(line)?.[1] ?? '0', 10);
+        (window as unknown as { loadedAtPress: number }).loadedAtPress = parseInt(/([\d,]+)/.exec(line)?.[1]?.replaceAll(',', '') ?? '0', 10);
       }, { capture: true, once: true });
     });
     await page.keyboard.press('Enter');
@@ -200,7 +200,7 @@ describe('Load more from the keyboard', () => {
     expect(box.bottom).toBeLessThanOrEqual(box.height);
     // The page asked for is said once it is in: its count, once (more may have loaded ahead since:
     // any count past the press; those are not said).
-    const counts = async () => (await said()).filter((words) => /^Showing \d+ of \d+$/.test(words));
+    const counts = async () => (await said()).filter((words) => /^Showing [\d,]+ of [\d,]+$/.test(words));
     await expect.poll(async () => (await counts()).length).toBe(1);
     expect(Number(/\d+/.exec((await counts())[0]!)?.[0])).toBeGreaterThan(loaded);
     await page.waitForTimeout(300);

@@ -40,7 +40,7 @@ describe('Foxy coupons: many, newest first, found by typing', () => {
     // 100 drawn of the 1000 read, said beside the field
     const count = page.locator('#coupon-found');
     expect(await count.getAttribute('role')).toBe('status');
-    expect(await count.innerText()).toBe('1000 coupons, showing the first 100.');
+    expect(await count.innerText()).toBe('1,000 coupons, showing the first 100.');
     expect(await active.getByRole('listitem').count()).toBe(100);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-coupons-find-360.png` });
 
@@ -49,18 +49,18 @@ describe('Foxy coupons: many, newest first, found by typing', () => {
     await more.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-coupons-show-more-360.png` });
     await more.click();
-    await page.getByText('1000 coupons, showing the first 200.').waitFor();
+    await page.getByText('1,000 coupons, showing the first 200.').waitFor();
     expect(await active.getByRole('listitem').count()).toBe(200);
     expect(await page.evaluate(() => document.activeElement?.querySelector('code')?.textContent)).toBe('EXTRA0900');
 
     // typed: by code, whatever the case
     const field = page.getByRole('searchbox', { name: 'Find a coupon by code or name' });
     await field.fill('extra099');
-    await page.getByText('10 of 1000 coupons.').waitFor();
+    await page.getByText('10 of 1,000 coupons.').waitFor();
     expect(await active.locator('li code').allInnerTexts()).toEqual(Array.from({ length: 10 }, (_, i) => `EXTRA${String(999 - i).padStart(4, '0')}`));
     // by name: "Extra 12" and "Extra 120" … "Extra 129" (no code has a space)
     await field.fill('Extra 12');
-    await page.getByText('11 of 1000 coupons.').waitFor();
+    await page.getByText('11 of 1,000 coupons.').waitFor();
     expect(await active.getByRole('listitem').count()).toBe(11);
     // to a keyboard and a screen reader: axe at 360 px light and 1280 px dark, found and none found
     const audits = screenAudits(page, 'foxy');
@@ -78,7 +78,7 @@ describe('Foxy coupons: many, newest first, found by typing', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-coupons-find-none-360.png` });
     await page.getByRole('button', { name: 'Show every coupon' }).click();
-    await page.getByText('1000 coupons, showing the first 100.').waitFor();
+    await page.getByText('1,000 coupons, showing the first 100.').waitFor();
     expect(await field.inputValue()).toBe('');
     expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await active.getByRole('listitem').count()).toBe(100);

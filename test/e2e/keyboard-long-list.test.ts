@@ -214,7 +214,7 @@ describe('a long catalogue with the keyboard', () => {
 
     // Back (Alt+Left: the browser's own key, not the page's, so pressed here as the browser would).
     await page.goBack();
-    await page.getByRole('status').filter({ hasText: /^\d+ products$/ }).waitFor();
+    await page.getByRole('status').filter({ hasText: /^[\d,]+ products$/ }).waitFor();
     await expect.poll(() => focusedAt(page)).toBe('main');
     // main is named by the store's heading: what a screen reader says as it takes the focus.
     expect(await page.getByRole('main', { name: STORE_NAME }).count()).toBe(1);

@@ -41,7 +41,7 @@ const cardCount = (page: Page) => page.locator('main ul[aria-label="Products"] >
 /** How many products are loaded, as the list says under its cards ("Showing 168 of 495"). */
 const loaded = async (page: Page) => {
   const text = await page.locator('main .more p, main p.end').first().textContent();
-  return parseInt(/(\d+)/.exec(text ?? '')?.[1] ?? '0', 10);
+  return parseInt(/([\d,]+)/.exec(text ?? '')?.[1]?.replaceAll(',', '') ?? '0', 10);
 };
 
 /** Scrolls down with the wheel until `target` products are loaded; bounded, never clicks Load more. */
@@ -112,7 +112,7 @@ describe('a long catalogue', () => {
     const opened = await signedIn(1280, 900);
     const { page } = opened;
     // The shopper's total (the store's unpublished products are not in it).
-    const status = page.getByRole('status').filter({ hasText: /^\d+ products$/ });
+    const status = page.getByRole('status').filter({ hasText: /^[\d,]+ products$/ });
     await status.waitFor();
     const total = parseInt((await status.textContent())!, 10);
     expect(total).toBeGreaterThan(PRODUCTS / 2);
@@ -136,7 +136,7 @@ describe('a long catalogue', () => {
       const list = document.querySelector('main ul[aria-label="Products"]')!;
       const items = [...list.children];
       const columns = items.filter((li) => li.getBoundingClientRect().top === items[0]!.getBoundingClientRect().top).length;
-      const loaded = parseInt(/(\d+)/.exec(document.querySelector('main .more p')?.textContent ?? '')?.[1] ?? '0', 10);
+      const loaded = parseInt(/([\d,]+)/.exec(document.querySelector('main .more p')?.textContent ?? '')?.[1]?.replaceAll(',', '') ?? '0', 10);
       return { columns, loaded, height: list.getBoundingClientRect().height, row: items[0]!.getBoundingClientRect().height, gap: parseFloat(getComputedStyle(list).rowGap) };
     });
     expect(geometry.columns).toBeGreaterThanOrEqual(4);

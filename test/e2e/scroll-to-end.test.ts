@@ -21,7 +21,7 @@ describe('a 600-product catalogue', () => {
     });
     await page.goto(e2e.env.app.url);
     await connectThroughConsent(page, STORE_NAME);
-    const status = page.getByRole('status').filter({ hasText: /^\d+ products$/ });
+    const status = page.getByRole('status').filter({ hasText: /^[\d,]+ products$/ });
     await status.waitFor();
     const total = parseInt((await status.textContent())!, 10);
     expect(total).toBeGreaterThan(500);

@@ -15,7 +15,7 @@ export function productCards(page: Page): Locator {
 export async function loadedProducts(page: Page): Promise<number> {
   const line = page.locator('main .more p, main p.end').first();
   if ((await line.count()) === 0) return 0;
-  return parseInt(/(\d+)/.exec((await line.textContent()) ?? '')?.[1] ?? '0', 10);
+  return parseInt(/([\d,]+)/.exec((await line.textContent()) ?? '')?.[1]?.replaceAll(',', '') ?? '0', 10);
 }
 
 /** The names of the cards drawn now; never empty once products show (the grid draws the rows in view). */

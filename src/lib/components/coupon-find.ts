@@ -23,7 +23,7 @@ export function findCoupons<T extends Pick<Coupon, 'code' | 'otherCodes' | 'name
   return coupons.filter((c) => [c.code, ...(c.otherCodes ?? []), c.name ?? ''].some((text) => text.toLocaleLowerCase().includes(words)));
 }
 
-/** "12 of 1000 coupons" while words are typed, else "1000 coupons"; "showing the first 100" where fewer are drawn. */
+/** "12 of 1,000 coupons" while words are typed, else "1000 coupons"; "showing the first 100" where fewer are drawn. */
 export function foundWords(found: number, total: number, typed: string, drawn: number): string {
   const noun = total === 1 ? 'coupon' : 'coupons';
   const count = findWords(typed) === '' ? `${formatCount(total)} ${noun}` : `${formatCount(found)} of ${formatCount(total)} ${noun}`;

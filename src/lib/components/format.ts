@@ -21,11 +21,12 @@ let counts: Intl.NumberFormat | undefined;
 /**
  * A count or a number in the app's words ("495 products", "Page 2 of 5", "15% off"), in the digits
  * the prices beside it are written in: the person's locale's (ar-EG: ٤٩٥, as its prices), where a
- * template string wrote Latin digits beside Arabic-Indic prices. No thousands separators, as the
- * counts were always written. `locale` as formatPrice's (undefined: the browser's).
+ * template string wrote Latin digits beside Arabic-Indic prices. With the locale's thousands separator
+ * ("9,492 products", "1,000 coupons"; de: "1.000"), as the prices beside them have it. `locale` as
+ * formatPrice's (undefined: the browser's).
  */
 export function formatCount(n: number, locale?: string): string {
-  const format = locale === undefined ? (counts ??= new Intl.NumberFormat(undefined, { useGrouping: false })) : new Intl.NumberFormat(locale, { useGrouping: false });
+  const format = locale === undefined ? (counts ??= new Intl.NumberFormat()) : new Intl.NumberFormat(locale);
   return format.format(n);
 }
 

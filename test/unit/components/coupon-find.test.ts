@@ -34,9 +34,9 @@ describe('findCoupons', () => {
 
 describe('the words beside the field', () => {
   it('counts what is found of all read, and says when fewer are drawn', () => {
-    expect(foundWords(1000, 1000, '', 100)).toBe('1000 coupons, showing the first 100.');
-    expect(foundWords(12, 1000, 'extra 1', 12)).toBe('12 of 1000 coupons.');
-    expect(foundWords(111, 1000, 'extra', 100)).toBe('111 of 1000 coupons, showing the first 100.');
+    expect(foundWords(1000, 1000, '', 100)).toBe('1,000 coupons, showing the first 100.');
+    expect(foundWords(12, 1000, 'extra 1', 12)).toBe('12 of 1,000 coupons.');
+    expect(foundWords(111, 1000, 'extra', 100)).toBe('111 of 1,000 coupons, showing the first 100.');
     expect(foundWords(1, 1, 'x', 1)).toBe('1 of 1 coupon.');
   });
 

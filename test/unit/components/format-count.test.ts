@@ -16,9 +16,10 @@ describe('formatCount', () => {
     expect(formatCount(12.5, 'ar-EG')).toBe('١٢٫٥');
   });
 
-  it('writes no thousands separator, as the counts always were (the lists’ status lines are read back by their number)', () => {
-    expect(formatCount(10000, 'en-US')).toBe('10000');
-    expect(formatCount(10000, 'de-DE')).toBe('10000');
+  it('groups thousands as the locale does, as its prices are: "9,492 products", not "9492"', () => {
+    expect(formatCount(10000, 'en-US')).toBe('10,000');
+    expect(formatCount(9492, 'de-DE')).toBe('9.492');
+    expect(formatCount(999, 'en-US')).toBe('999');
   });
 
   it('without a locale, writes the browser’s: the same digits as a price formatted without one', () => {
