@@ -48,8 +48,9 @@ export type OptionsResult = { ok: true; options: WidgetOptions } | { ok: false; 
 export function parseBoundedInteger(value: string | null, min: number, max: number, fallback: number): number;
 export function parseBoundedInteger(value: string | null, min: number, max: number, fallback: null): number | null;
 export function parseBoundedInteger(value: string | null, min: number, max: number, fallback: number | null): number | null {
-  if (value === null || !/^\s*[+-]?\d+\s*$/.test(value)) return fallback;
-  return Math.min(max, Math.max(min, +value));
+  // (null is tested as the text "null": no match, so a number follows)
+  if (!/^\s*[+-]?\d+\s*$/.test(value as string)) return fallback;
+  return Math.min(max, Math.max(min, +value!));
 }
 
 /**
@@ -59,7 +60,7 @@ export function parseBoundedInteger(value: string | null, min: number, max: numb
 export function parseApiBase(value: string | null): { ok: true; apiBase: string } | { ok: false; problem: OptionsProblem } {
   if (!value?.trim()) return { ok: false, problem: 'no api-base attribute.' };
   const url = parseHttpUrl(value);
-  if (url === undefined || url.search || url.hash) return { ok: false, problem: 'api-base is not an http(s) URL.' };
+  if (!url || url.search || url.hash) return { ok: false, problem: 'api-base is not an http(s) URL.' };
   if (!isTrustworthy(url)) return { ok: false, problem: 'api-base must start with https://.' };
   return { ok: true, apiBase: url.href.replace(/\/+$/, '') };
 }

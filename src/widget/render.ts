@@ -10,7 +10,7 @@ import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { formatPrice } from '../lib/shared/money.ts';
 import { wordOf } from './words.ts';
 
-/** A new element of the document `at` is in, with its class and text, if any. */
+/** A new element of the document `at` is in, with its class and text, if any (an empty one: none). */
 export function element<K extends keyof HTMLElementTagNameMap>(at: Node, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   // (a node's ownerDocument: only a Document's own is null, and none is passed here)
   const node = at.ownerDocument!.createElement(tag);
@@ -52,7 +52,7 @@ export function renderProductCard(host: Element, product: StorefrontCard, locale
       referrerpolicy: 'no-referrer',
     });
     // One that will not load (gone, its host unreachable or refused by the page's CSP): the mark, not a broken image.
-    img.addEventListener('error', noPicture);
+    img.onerror = noPicture;
     media.append(img);
   } else noPicture();
 
@@ -64,7 +64,7 @@ export function renderProductCard(host: Element, product: StorefrontCard, locale
   // its name as text, or a link with it
   let named: Node | string = product.name;
   if (permalink) {
-    const link = (named = element(host, 'a', undefined, product.name));
+    const link = (named = element(host, 'a', '', product.name));
     setAttributes(link, { href: permalink, target: '_blank', rel: 'noopener noreferrer' });
     link.append(element(host, 'span', 'sr', ' (opens in a new tab)'));
   }
@@ -100,8 +100,8 @@ export function renderGrid(host: Element, products: readonly StorefrontCard[], c
 /** Fixed column count through a custom property (CSSOM, which a strict CSP allows). */
 export function setColumns(list: HTMLElement, columns: number | null): void {
   list.classList.toggle('cols', columns !== null);
-  // the empty string removes the property (CSSOM setProperty)
-  list.style.setProperty('--sc-columns', `${columns ?? ''}`);
+  // a number as its decimal text, null as the empty string, which removes the property (CSSOM setProperty: DOMString, null as "")
+  list.style.setProperty('--sc-columns', columns as unknown as string);
 }
 
 /** What shows while the products load: their announcement, then the placeholder cards. */
@@ -112,9 +112,7 @@ export function renderLoading(host: Element, columns: number | null): [HTMLEleme
   // four placeholder cards
   for (let i = 0; i < 4; i++) {
     const card = element(host, 'li', 'card');
-    const body = element(host, 'div', 'body');
-    body.append(element(host, 'div', 'line'), element(host, 'div', 'line'));
-    card.append(element(host, 'div', 'media'), body);
+    card.append(element(host, 'div', 'media'), element(host, 'div', 'body lines'));
     list.append(card);
   }
   return [element(host, 'p', 'sr', wordOf(host, 'loading', 'Loading products…')), list];

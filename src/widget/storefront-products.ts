@@ -29,20 +29,19 @@ let sharedSheet: CSSStyleSheet | undefined;
 
 function adoptStyles(root: ShadowRoot): void {
   try {
-    // Without constructable sheets (CSSStyleSheet or replaceSync missing) this throws: the <style> below.
+    // Without constructable sheets (the constructor or replaceSync missing) this throws: the <style>
+    // below. Browsers that have them have adoptedStyleSheets too (they came together: Chrome 73,
+    // Firefox 101, Safari 16.4).
     if (!sharedSheet) {
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(WIDGET_CSS);
       sharedSheet = sheet;
     }
-    if ('adoptedStyleSheets' in root) {
-      root.adoptedStyleSheets = [sharedSheet];
-      return;
-    }
+    root.adoptedStyleSheets = [sharedSheet];
   } catch {
-    // A sheet from another document (an iframe) cannot be adopted: fall back to a <style>.
+    // (and a sheet from another document, an iframe's, cannot be adopted)
+    root.append(element(root, 'style', '', WIDGET_CSS));
   }
-  root.append(element(root, 'style', undefined, WIDGET_CSS));
 }
 
 export class StorefrontProducts extends HTMLElement {
@@ -50,9 +49,9 @@ export class StorefrontProducts extends HTMLElement {
 
   readonly #container: HTMLDivElement;
   /** The options of the last load started (null: nothing loaded, or the attributes are unusable). */
-  #current: WidgetOptions | null = null;
+  #current: WidgetOptions | null | undefined;
   #controller: AbortController | undefined;
-  #scheduled = false;
+  #scheduled: boolean | undefined;
 
   constructor() {
     super();
@@ -130,7 +129,7 @@ export class StorefrontProducts extends HTMLElement {
     }
     if (controller.signal.aborted) return;
     const columns = (this.#current ?? options).columns;
-    if (products.length === 0) {
+    if (!products.length) {
       const filtered = options.search || options.category;
       this.#show(renderMessage(this, filtered ? wordOf(this, 'no-match', 'No products match.') : wordOf(this, 'empty', 'There are no products to show yet.')));
       return;
@@ -148,12 +147,12 @@ export class StorefrontProducts extends HTMLElement {
     if (retryable) {
       const retry = element(this, 'button', 'retry', wordOf(this, 'try-again', 'Try again'));
       // no type="button": a button in a shadow root has no form owner, so it submits no form of the host page
-      retry.addEventListener('click', () => {
+      retry.onclick = () => {
         this.#current = null;
         this.#schedule();
         // The button goes with the message: focus stays in the widget (Tab goes on to its products), not back at the page's top.
         this.#container.focus();
-      });
+      };
       content[0].append(' ', retry);
     }
     this.#show(...content);

@@ -289,6 +289,13 @@ describe('<storefront-products>', () => {
     await vi.waitFor(() => expect(root.querySelector('ul.grid')?.classList.contains('cols')).toBe(true));
     expect(root.querySelector<HTMLElement>('ul.grid')?.style.getPropertyValue('--sc-columns')).toBe('3');
     expect(calls).toHaveLength(1);
+    // taken off again: as many as fit, the property gone
+    element.removeAttribute('columns');
+    await vi.waitFor(() => expect(root.querySelector('ul.grid')?.classList.contains('cols')).toBe(false));
+    expect(root.querySelector<HTMLElement>('ul.grid')?.getAttribute('style') ?? '').not.toContain('--sc-columns');
+    element.setAttribute('columns', '3');
+    await vi.waitFor(() => expect(root.querySelector<HTMLElement>('ul.grid')?.style.getPropertyValue('--sc-columns')).toBe('3'));
+    expect(calls).toHaveLength(1);
 
     element.setAttribute('search', 'mug');
     element.setAttribute('limit', '4');
