@@ -9,9 +9,12 @@ import { parseHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { isTrustworthy } from '../lib/shared/loopback.ts';
 import { TOKEN_SYNTAX } from '../lib/shared/token-syntax.ts';
 
-/** Every attribute `<storefront-products>` reads for what to show; a change to any of them re-renders. (Its words, `text-*`, are read as it draws: words.ts.) */
-export const WIDGET_ATTRIBUTES = ['kind', 'api-base', 'token', 'access-key', 'storefront-url', 'category', 'search', 'limit', 'columns'] as const;
-export type WidgetAttribute = (typeof WIDGET_ATTRIBUTES)[number];
+/**
+ * Every attribute `<storefront-products>` reads for what to show (its words, `text-*`, are read as
+ * it draws: words.ts). A change to any attribute of the element has it read them again
+ * (storefront-products.ts): one that asks nothing new draws nothing.
+ */
+export type WidgetAttribute = 'kind' | 'api-base' | 'token' | 'access-key' | 'storefront-url' | 'category' | 'search' | 'limit' | 'columns';
 
 export const DEFAULT_LIMIT = 12;
 export const MAX_LIMIT = 100;

@@ -8,7 +8,7 @@
 import type { StorefrontCard } from '../lib/providers/types.ts';
 import { toHttpUrl } from '../lib/sanitize/safe-url.ts';
 import { formatPrice } from '../lib/shared/money.ts';
-import { wordOf } from './words.ts';
+import { withPrice, wordOf } from './words.ts';
 
 /** A new element of the document `at` is in, with its class and text, if any (an empty one: none). */
 export function element<K extends keyof HTMLElementTagNameMap>(at: Node, tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -36,7 +36,7 @@ export function renderProductCard(host: Element, product: StorefrontCard, locale
   const noPicture = (): void => {
     media.className = 'media none';
     media.setAttribute('aria-hidden', 'true');
-    media.replaceChildren(element(host, 'span', 'none-label', wordOf(host, 'no-picture', 'No picture')));
+    media.replaceChildren(element(host, 'span', 'none-label', wordOf(host, 'text-no-picture', 'No picture')));
   };
   // (a src only from an image)
   if (src) {
@@ -66,22 +66,22 @@ export function renderProductCard(host: Element, product: StorefrontCard, locale
   if (permalink) {
     const link = (named = element(host, 'a', '', product.name));
     setAttributes(link, { href: permalink, target: '_blank', rel: 'noopener noreferrer' });
-    link.append(element(host, 'span', 'sr', ' (opens in a new tab)'));
+    link.append(element(host, 'span', 'sr', ` ${wordOf(host, 'text-new-tab', '(opens in a new tab)')}`));
   }
   name.append(named);
 
   const priceText = formatPrice(product.price, product.currency, locale);
-  const price = element(host, 'p', 'price', product.from ? `From ${priceText}` : priceText);
+  const price = element(host, 'p', 'price', product.from ? withPrice(wordOf(host, 'text-from', 'From'), priceText) : priceText);
   const before = product.compareAtPrice;
   // only a higher price before: the same after rounding is no reduction
   const wasText = before !== null && before > product.price && formatPrice(before, product.currency, locale);
   if (wasText && wasText !== priceText) {
     const was = element(host, 's', 'was');
-    was.append(element(host, 'span', 'sr', 'was '), wasText);
+    was.append(element(host, 'span', 'sr', `${wordOf(host, 'text-was', 'was')} `), wasText);
     price.append(' ', was);
   }
   body.append(name, price);
-  if (product.inStock === false) body.append(element(host, 'p', 'note', wordOf(host, 'out-of-stock', 'Out of stock')));
+  if (product.inStock === false) body.append(element(host, 'p', 'note', wordOf(host, 'text-out-of-stock', 'Out of stock')));
 
   card.append(media, body);
   return card;
@@ -115,7 +115,7 @@ export function renderLoading(host: Element, columns: number | null): [HTMLEleme
     card.append(element(host, 'div', 'media'), element(host, 'div', 'body lines'));
     list.append(card);
   }
-  return [element(host, 'p', 'sr', wordOf(host, 'loading', 'Loading products…')), list];
+  return [element(host, 'p', 'sr', wordOf(host, 'text-loading', 'Loading products…')), list];
 }
 
 /** A message: an error (an alert), or an empty list (a status). */
@@ -133,5 +133,5 @@ export function renderMessage(host: Element, text: string, error?: boolean): HTM
 export function renderUnavailable(host: Element): [HTMLParagraphElement, HTMLDivElement] {
   const fallback = element(host, 'div', 'fallback');
   fallback.append(element(host, 'slot'));
-  return [renderMessage(host, wordOf(host, 'unavailable', 'Products are unavailable right now.'), true), fallback];
+  return [renderMessage(host, wordOf(host, 'text-unavailable', 'Products are unavailable right now.'), true), fallback];
 }

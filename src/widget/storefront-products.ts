@@ -11,11 +11,11 @@
  * The element's own content (the fallback) shows until the script runs, and again, under a
  * neutral "unavailable" line, when the products cannot be shown; why goes to the console, for the
  * site owner, never to the page's visitors. Its own words are English unless the page gives its
- * own (`text-*` attributes, read as it draws: words.ts).
+ * own (`text-*` attributes, read as it draws: words.ts); a change to one draws it again.
  */
 import { AppError } from '../lib/oauth/errors.ts';
 import type { StorefrontCard } from '../lib/providers/types.ts';
-import { queryKey, readWidgetOptions, WIDGET_ATTRIBUTES, type WidgetOptions } from './options.ts';
+import { queryKey, readWidgetOptions, type WidgetOptions } from './options.ts';
 import { loadProducts } from './products.ts';
 import { errorDetail, isRetryable } from './messages.ts';
 import { element, renderGrid, renderLoading, renderMessage, renderUnavailable, setColumns } from './render.ts';
@@ -45,13 +45,13 @@ function adoptStyles(root: ShadowRoot): void {
 }
 
 export class StorefrontProducts extends HTMLElement {
-  static observedAttributes: readonly string[] = WIDGET_ATTRIBUTES;
-
   readonly #container: HTMLDivElement;
-  /** The options of the last load started (null: nothing loaded, or the attributes are unusable). */
+  /** The options of the last load started (none: nothing loaded, the attributes are unusable, or a word changed: draw again). */
   #current: WidgetOptions | null | undefined;
   #controller: AbortController | undefined;
   #scheduled: boolean | undefined;
+  /** What is wrong with the attributes, as shown (none: not shown, or a word changed: say it again). */
+  #problem: string | null | undefined;
 
   constructor() {
     super();
@@ -61,6 +61,13 @@ export class StorefrontProducts extends HTMLElement {
     // Focusable from script only (after Try again); `all: initial` draws no ring around the whole widget.
     this.#container.tabIndex = -1;
     root.append(this.#container);
+    // Any attribute changed: read them again (#update); a word changed: draw again, in the new words
+    // (#load: with the products it has, no new request). Not observedAttributes: its list of names,
+    // the words' too, costs widget.js more than this.
+    new MutationObserver((changes) => {
+      for (const { attributeName } of changes) if (/^text-/.test(attributeName!)) this.#current = this.#problem = null;
+      this.#schedule();
+    }).observe(this, { attributes: true });
   }
 
   connectedCallback(): void {
@@ -77,10 +84,6 @@ export class StorefrontProducts extends HTMLElement {
     }
   }
 
-  attributeChangedCallback(_name: string, oldValue: string | null, newValue: string | null): void {
-    if (oldValue !== newValue) this.#schedule();
-  }
-
   /** Several attributes set in a row cause one update. */
   #schedule(): void {
     if (this.#scheduled) return;
@@ -94,44 +97,50 @@ export class StorefrontProducts extends HTMLElement {
   #update(): void {
     const result = readWidgetOptions((name) => this.getAttribute(name));
     if (!result.ok) {
-      this.#controller?.abort();
-      this.#current = null;
-      this.#fail(result.problem);
+      // the problem shown already (an attribute changed that does not mend it): nothing new to say
+      if (result.problem !== this.#problem) {
+        this.#controller?.abort();
+        this.#current = null;
+        this.#fail((this.#problem = result.problem));
+      }
       return;
     }
+    this.#problem = null;
     const options = result.options;
     if (this.#current && queryKey(this.#current) === queryKey(options)) {
       // Only the layout changed: no new request.
       this.#current = options;
-      for (const grid of this.#container.querySelectorAll<HTMLElement>('.grid')) setColumns(grid, options.columns);
+      // (one grid at a time: the placeholder cards', or the products')
+      const grid = this.#container.querySelector<HTMLElement>('.grid');
+      if (grid) setColumns(grid, options.columns);
       return;
     }
     void this.#load(options);
   }
 
   async #load(options: WidgetOptions): Promise<void> {
-    this.#controller?.abort();
     const controller = new AbortController();
+    // One request for every widget of the page that asks the same (products.ts), ended at its
+    // deadline: a store (or a host page's fetch) that never answers ends in the unavailable line.
+    // Asked before the last load lets go of its own: the same products asked again (a word
+    // changed while they load) keep their request. A failure is the value: the error.
+    const loaded: Promise<StorefrontCard[] | unknown> = loadProducts(options, controller.signal).catch((error: unknown) => error);
+    this.#controller?.abort();
     this.#controller = controller;
     this.#current = options;
     this.#show(...renderLoading(this, options.columns));
     this.#container.setAttribute('aria-busy', 'true');
-    let products: StorefrontCard[];
-    try {
-      // One request for every widget of the page that asks the same (products.ts), ended at its
-      // deadline: a store (or a host page's fetch) that never answers ends in the unavailable line.
-      products = await loadProducts(options, controller.signal);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      const code = error instanceof AppError ? error.code : 'API_NETWORK_ERROR';
+    const products = await loaded;
+    if (controller.signal.aborted) return;
+    if (!Array.isArray(products)) {
+      const code = products instanceof AppError ? products.code : 'API_NETWORK_ERROR';
       this.#fail(errorDetail(code), isRetryable(code));
       return;
     }
-    if (controller.signal.aborted) return;
     const columns = (this.#current ?? options).columns;
     if (!products.length) {
       const filtered = options.search || options.category;
-      this.#show(renderMessage(this, filtered ? wordOf(this, 'no-match', 'No products match.') : wordOf(this, 'empty', 'There are no products to show yet.')));
+      this.#show(renderMessage(this, filtered ? wordOf(this, 'text-no-match', 'No products match.') : wordOf(this, 'text-empty', 'There are no products to show yet.')));
       return;
     }
     this.#show(renderGrid(this, products, columns, this.#label(options), this.#locale()));
@@ -145,7 +154,7 @@ export class StorefrontProducts extends HTMLElement {
     console.warn(`<${WIDGET_TAG}>: ${detail}`);
     const content = renderUnavailable(this);
     if (retryable) {
-      const retry = element(this, 'button', 'retry', wordOf(this, 'try-again', 'Try again'));
+      const retry = element(this, 'button', 'retry', wordOf(this, 'text-try-again', 'Try again'));
       // no type="button": a button in a shadow root has no form owner, so it submits no form of the host page
       retry.onclick = () => {
         this.#current = null;
@@ -165,7 +174,7 @@ export class StorefrontProducts extends HTMLElement {
   }
 
   #label({ category, search }: WidgetOptions): string {
-    return `Products${category ? ` in ${category}` : ''}${search ? ` matching “${search}”` : ''}`;
+    return wordOf(this, 'text-list', `Products${category ? ` in ${category}` : ''}${search ? ` matching “${search}”` : ''}`);
   }
 
   /** The page's language where the element sits, for prices; a malformed one (`en_US`) is left out: the browser's then. */
