@@ -10,8 +10,7 @@ import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { DEMO_BUNDLE } from '../platforms/foxy/constants.ts';
-import { startFoxyStore } from '../platforms/foxy/server.ts';
+import { connectedFoxy } from '../helpers/foxy-app.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
 
@@ -57,17 +56,8 @@ describe('Coupons past the pages read, said as Shopware’s are', () => {
   });
 
   it('Foxy: 1,007 coupons, five pages of 200 read newest first; the 7 past them counted by total_items, as the oldest', async () => {
-    const { app } = await servePlatformApp(e2e, {
-      basePath: '/shops/foxy/',
-      // the 7 seeded coupons (two without codes) and 1,000 more, "Extra 1" … with codes EXTRA0001 …
-      startStore: (app) => startFoxyStore({ port: 0, allowedOrigins: [app.origin], extraCoupons: 1000 }),
-      config: (foxy) => ({ stores: [{ id: 'foxy', kind: 'foxy', name: 'Foxy Demo Outfitters', apiBase: foxy.origin, auth: ['token-bundle'] }] }),
-    });
-    const { page } = await openAppHome(e2e, app, 360);
-    const { client_id, client_secret, refresh_token } = DEMO_BUNDLE;
-    await page.getByRole('textbox', { name: /^Get Token bundle/ }).fill(`client_id: ${client_id}\nclient_secret: ${client_secret}\nrefresh_token: ${refresh_token}`);
-    await page.getByRole('button', { name: /^Connect .* with the get token bundle$/ }).click();
-    await page.getByText(/^Connected · can browse products and see orders and coupons$/).waitFor();
+    // the 7 seeded coupons (two without codes) and 1,000 more, "Extra 1" … with codes EXTRA0001 …
+    const { page, app } = await connectedFoxy(e2e, 360, { extraCoupons: 1000 });
     await page.goto(`${app.url}#/s/foxy/coupons`);
     // read newest first (order=date_created desc): the 7 past the pages are the seeded ones, the oldest, and said to be
     const notListed = page.getByRole('list', { name: '7 coupons are not listed here:' });

@@ -7,27 +7,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
+import { connectedFoxy } from '../helpers/foxy-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { screenAudits } from '../helpers/screen-audits.ts';
-import { DEMO_BUNDLE } from '../platforms/foxy/constants.ts';
-import { startFoxyStore } from '../platforms/foxy/server.ts';
 
 const e2e = useE2e();
 
 describe('Foxy coupons: many, newest first, found by typing', () => {
   it('reads the newest 1000 of 1007, draws 100 at a time, and finds one by code or name', async () => {
-    const { app } = await servePlatformApp(e2e, {
-      basePath: '/shops/foxy/',
-      // the 7 seeded coupons (January 2025) and 1,000 made after them, a minute apart: "Extra 1" (EXTRA0001) … "Extra 1000"
-      startStore: (app) => startFoxyStore({ port: 0, allowedOrigins: [app.origin], extraCoupons: 1000 }),
-      config: (foxy) => ({ stores: [{ id: 'foxy', kind: 'foxy', name: 'Foxy Demo Outfitters', apiBase: foxy.origin, auth: ['token-bundle'] }] }),
-    });
-    const { page } = await openAppHome(e2e, app, 360);
-    const { client_id, client_secret, refresh_token } = DEMO_BUNDLE;
-    await page.getByRole('textbox', { name: /^Get Token bundle/ }).fill(`client_id: ${client_id}\nclient_secret: ${client_secret}\nrefresh_token: ${refresh_token}`);
-    await page.getByRole('button', { name: /^Connect .* with the get token bundle$/ }).click();
-    await page.getByText(/^Connected · can browse products and see orders and coupons$/).waitFor();
+    // the 7 seeded coupons (January 2025) and 1,000 made after them, a minute apart: "Extra 1" (EXTRA0001) … "Extra 1000"
+    const { page, app } = await connectedFoxy(e2e, 360, { extraCoupons: 1000 });
     await page.goto(`${app.url}#/s/foxy/coupons`);
 
     // newest first: the last made heads the list; the seven seeded, the oldest, are the ones not read, and said to be

@@ -16,29 +16,11 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent, photographAtWidths } from '../helpers/e2e-app.ts';
-import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { DEMO_BUNDLE } from '../platforms/foxy/constants.ts';
-import { startFoxyStore, type FoxyStore } from '../platforms/foxy/server.ts';
-import type { StaticServer } from '../helpers/static-server.ts';
+import { connectedFoxy } from '../helpers/foxy-app.ts';
 
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'cart', 'admin'] } });
-const FOXY = 'Foxy Demo Outfitters';
 const NOTE = /^Foxy keeps no list of products to edit: a product is what your store’s cart links and forms send, so change its name or price there\. What this page shows comes from your store’s orders\.$/;
-
-async function connectedFoxy(width: number): Promise<{ page: Page; app: StaticServer; foxy: FoxyStore }> {
-  const { app, store: foxy } = await servePlatformApp(e2e, {
-    basePath: '/shops/foxy/',
-    startStore: (app) => startFoxyStore({ port: 0, allowedOrigins: [app.origin] }),
-    config: (foxy) => ({ stores: [{ id: 'foxy', kind: 'foxy', name: FOXY, apiBase: foxy.origin, auth: ['token-bundle'] }] }),
-  });
-  const { page } = await openAppHome(e2e, app, width);
-  const { client_id, client_secret, refresh_token } = DEMO_BUNDLE;
-  await page.getByRole('textbox', { name: /^Get Token bundle/ }).fill(`client_id: ${client_id}\nclient_secret: ${client_secret}\nrefresh_token: ${refresh_token}`);
-  await page.getByRole('button', { name: /^Connect .* with the get token bundle$/ }).click();
-  await page.getByText(/^Connected · can browse products and see orders and coupons$/).waitFor();
-  return { page, app, foxy };
-}
 
 /** How far below the bottom of the screen's heading the text of the line `text` starts, in CSS px. */
 async function gapUnderHeading(page: Page, text: string): Promise<number> {
@@ -61,7 +43,7 @@ async function holdTransactions(page: Page, origin: string): Promise<() => void>
 }
 describe('a Foxy merchant’s product page and orders', () => {
   it('under a Foxy product, one line says why there is no editor and where names and prices change; a Goodsie admin sees the editor and no such line', async () => {
-    const { page, app } = await connectedFoxy(1280);
+    const { page, app } = await connectedFoxy(e2e, 1280);
     await page.goto(`${app.url}#/s/foxy/product/${encodeURIComponent('code:MUG-01')}`);
     await page.getByRole('heading', { name: 'Ceramic Mug (Large)', level: 1 }).waitFor();
     const note = page.getByRole('main').getByText(NOTE);
@@ -89,7 +71,7 @@ describe('a Foxy merchant’s product page and orders', () => {
   });
 
   it('while Foxy’s orders load, “Loading orders…” stands right under the Orders heading, at 360 and 1280 px', async () => {
-    const { page, app, foxy } = await connectedFoxy(1280);
+    const { page, app, foxy } = await connectedFoxy(e2e, 1280);
     // The store's transactions held back until the loading screen is measured and photographed.
     const release = await holdTransactions(page, foxy.origin);
     await page.goto(`${app.url}#/s/foxy/orders`);
@@ -109,7 +91,7 @@ describe('a Foxy merchant’s product page and orders', () => {
   });
 
   it('Foxy’s coupons waiting for the store’s currency, and a Goodsie store’s orders loading, say so right under their screen’s heading too', async () => {
-    const { page, app, foxy } = await connectedFoxy(1280);
+    const { page, app, foxy } = await connectedFoxy(e2e, 1280);
     // Coupons come before Foxy's currency, which comes with the transactions: held, the coupons wait for it.
     const release = await holdTransactions(page, foxy.origin);
     await page.goto(`${app.url}#/s/foxy/coupons`);
