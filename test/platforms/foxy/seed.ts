@@ -289,6 +289,12 @@ export function createSeed(transactionCount = DEFAULT_TRANSACTION_COUNT): Seed {
     currency_symbol: '$',
     items: [{ ...itemTemplate(specs, MUG_CODE), id: itemId++, date: foxyDate(updatedAt) }],
   });
+  // A big cart, still pending (no money taken: the derived catalogue reads none of its items): the
+  // newest pending sale gets two more lines, so an order lists past three (what the Orders screen shows).
+  const bigCart = [...transactions].reverse().find((t) => t.status === 'pending' && !t.is_test && t.items.length >= 2);
+  if (bigCart !== undefined) {
+    for (const code of [MUG_CODE, 'DEF-03']) bigCart.items.push({ ...itemTemplate(specs, code), id: itemId++, quantity: 2, date: bigCart.transaction_date });
+  }
   // every transaction has a type, '' for a checkout (so `type=` filters as Foxy's does)
   for (const transaction of transactions) transaction.type ??= '';
   return { categories: CATEGORIES.map((c) => ({ ...c })), transactions, coupons: coupons() };

@@ -308,6 +308,43 @@ function deliveryRows(order: OrderRow): Json[] {
 
 const orderDelivery: EntityDefinition = { ...orderTransaction, name: 'order_delivery' };
 
+/**
+ * An order's line items as Shopware writes them (OrderLineItemDefinition): a top-level line has
+ * `parentId` null; a promotion's discount is a line of type `promotion`, its price negative; `good`
+ * is false for what is not goods. `children` is an association: null unless asked.
+ */
+function lineItemRows(order: OrderRow): Json[] {
+  return order.lineItems.map((line, i) => {
+    const id = hexId(0x5700 + Number(order.orderNumber) * 8 + i);
+    const totalPrice = Math.round(line.unitPrice * line.quantity * 100) / 100;
+    const price = { unitPrice: line.unitPrice, totalPrice, quantity: line.quantity, calculatedTaxes: [], taxRules: [] };
+    return {
+      id,
+      versionId: '0fa91ce3e96a4bc2be4bd9ce752c3425',
+      orderId: order.id,
+      orderVersionId: '0fa91ce3e96a4bc2be4bd9ce752c3425',
+      ...(line.productId === null ? {} : { productId: line.productId, referencedId: line.productId }),
+      parentId: null,
+      identifier: line.productId ?? id,
+      quantity: line.quantity,
+      label: line.label,
+      good: line.type === 'product',
+      removable: true,
+      stackable: line.type === 'product',
+      position: i + 1,
+      price,
+      unitPrice: line.unitPrice,
+      totalPrice,
+      type: line.type,
+      states: line.type === 'product' ? ['is-physical'] : [],
+      createdAt: order.orderDateTime,
+      updatedAt: null,
+    };
+  });
+}
+
+const orderLineItem: EntityDefinition = { name: 'order_line_item', fields: (row) => ({ ...(row as Json), children: null }), associations: {}, autoload: [] };
+
 const order: EntityDefinition = {
   name: 'order',
   fields: (row) => {
@@ -354,6 +391,7 @@ const order: EntityDefinition = {
     },
     transactions: { entity: 'order_transaction', many: true, load: (row) => transactionRows(row as OrderRow) },
     deliveries: { entity: 'order_delivery', many: true, load: (row) => deliveryRows(row as OrderRow) },
+    lineItems: { entity: 'order_line_item', many: true, load: (row) => lineItemRows(row as OrderRow) },
   },
   autoload: [],
 };
@@ -381,7 +419,7 @@ const promotion: EntityDefinition = {
 };
 
 export const ENTITIES: Readonly<Record<string, EntityDefinition>> = Object.fromEntries(
-  [product, productPrice, rule, propertyGroup, propertyGroupOption, productMedia, media, category, currency, stateMachineState, orderCustomer, orderTransaction, orderDelivery, order, promotionDiscount, promotion].map((d) => [d.name, d]),
+  [product, productPrice, rule, propertyGroup, propertyGroupOption, productMedia, media, category, currency, stateMachineState, orderCustomer, orderTransaction, orderDelivery, orderLineItem, order, promotionDiscount, promotion].map((d) => [d.name, d]),
 );
 
 /** The rows of a top-level searchable entity. */

@@ -101,6 +101,18 @@ export interface OrderRow {
   transactionStates: string[];
   /** Technical names of the deliveries' states, the main one (the highest shipping costs) first. */
   deliveryStates: string[];
+  /** Its line items in `position` order: products, and the discount lines a promotion adds (type `promotion`, a negative price). */
+  lineItems: OrderLineRow[];
+}
+
+/** An `order_line_item` as the seed needs it; entities.ts adds the fields Shopware always writes. */
+export interface OrderLineRow {
+  label: string;
+  quantity: number;
+  unitPrice: number;
+  type: 'product' | 'promotion' | 'custom';
+  /** A product line's product (null for a promotion or a custom line). */
+  productId: string | null;
 }
 
 export interface PromotionRow {
@@ -318,6 +330,18 @@ export function createSeed(): Seed {
     ['completed', hexId(0x4003)],
     ['cancelled', hexId(0x4004)],
   ]);
+  const line = (label: string, quantity: number, unitPrice: number, productId: string | null = null, type: OrderLineRow['type'] = 'product'): OrderLineRow => ({ label, quantity, unitPrice, type, productId });
+  // What each order bought (by number): several lines, a promotion's discount line, one long name
+  const bought: Record<number, OrderLineRow[]> = {
+    1: [line('Pink Lady Apples 1 kg', 2, 2.99, SEED_IDS.apples), line('Cherries 500 g', 1, 4.99, SEED_IDS.cherries), line('Summer 10 %', 1, -1.09, null, 'promotion')],
+    2: [line('Potatoes 5 kg', 3, 4.49, SEED_IDS.potatoesLarge), line('Conference Pears', 2, 3.5, SEED_IDS.pears), line('Cherries 500 g', 1, 4.99, SEED_IDS.cherries), line('Bananas', 6, 0.25, SEED_IDS.bananas)],
+    3: [line('Cherries 500 g', 1, 4.99, SEED_IDS.cherries), line('Pink Lady Apples 1 kg', 1, 2.99, SEED_IDS.apples)],
+    4: [line('Conference Pears', 1, 3.5, SEED_IDS.pears)],
+    5: [line('Seasonal Stollen', 2, 9.9, SEED_IDS.hiddenBread)],
+    6: [line('Gift wrapping with a handwritten card for the whole family, in seasonal colours', 1, 42, null, 'custom')],
+    7: [line('Potatoes 5 kg', 2, 4.49, SEED_IDS.potatoesLarge), line('Red Onions <img src=x onerror=alert(1)>', 3, 0.99, SEED_IDS.hostileOnion), line('Five off', 1, -5, null, 'promotion')],
+    8: [line('Pink Lady Apples 1 kg', 10, 2.99, SEED_IDS.apples)],
+  };
   const order = (n: number, state: string, transactions: string[], total: number, currencyId = DEFAULT_CURRENCY_ID, deliveries: string[] = []): OrderRow => ({
     id: hexId(0x5000 + n),
     orderNumber: String(10000 + n),
@@ -330,6 +354,7 @@ export function createSeed(): Seed {
     customerName: ['Customer', String(n)],
     transactionStates: transactions,
     deliveryStates: deliveries,
+    lineItems: bought[n] ?? [],
   });
   return {
     currencies: [

@@ -172,10 +172,12 @@ const ORDER_STATUSES = ['pending', 'confirmed', 'shipped', 'delivered', 'cancell
 function seedOrders(random: () => number, products: WireRecord[]): WireRecord[] {
   const orders: WireRecord[] = [];
   for (let i = 0; i < 24; i++) {
-    const product = products[between(random, 0, products.length - 1)] ?? {};
-    const quantity = between(random, 1, 3);
-    const price = Number(product.price ?? 0);
-    const subTotal = price * quantity;
+    // most orders are of one product; every fourth, of four (what a merchant sees listed, in items[])
+    const lines = Array.from({ length: i % 4 === 1 ? 4 : 1 }, () => {
+      const product = products[between(random, 0, products.length - 1)] ?? {};
+      return { product_id: product._id, name: product.name, quantity: between(random, 1, 3), price: Number(product.price ?? 0) };
+    });
+    const subTotal = lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
     orders.push({
       _id: hex24(random),
       order_id: `OID${100 + i}`,
@@ -184,7 +186,7 @@ function seedOrders(random: () => number, products: WireRecord[]): WireRecord[] 
       sub_total: subTotal,
       total: subTotal + (subTotal >= 999 ? 0 : 49),
       status: ORDER_STATUSES[i % ORDER_STATUSES.length],
-      items: [{ product_id: product._id, name: product.name, quantity, price }],
+      items: lines,
       created_on: new Date(EPOCH + 30 * 86_400_000 + i * 86_400_000 * 3).toISOString(),
       updated_on: new Date(EPOCH + 31 * 86_400_000 + i * 86_400_000 * 3).toISOString(),
     });
