@@ -257,6 +257,13 @@ export interface Cart {
   currency: string;
 }
 
+/** One line of what an order bought, as the store lists it (text only: never HTML). */
+export interface OrderItem {
+  name: string;
+  /** A whole number, 1 or more. */
+  quantity: number;
+}
+
 export type OrderStatus = 'pending' | 'paid' | 'shipped' | 'cancelled' | 'refunded';
 
 export interface Order {
@@ -274,6 +281,14 @@ export interface Order {
    * subscription cancellation, whose `total` 0 would read as a free order). `total` stays 0.
    */
   noTotal?: true;
+  /**
+   * What was bought, in the store's order, where the platform's order answer carries it (StoreHippo,
+   * Foxy, Shopware); absent where it does not (Goodsie, FlickRocket), so nothing is promised there.
+   * Discount and promotion lines are not items.
+   */
+  items?: readonly OrderItem[];
+  /** Lines the store sent that could not be read (no name, no quantity): left out of `items`, and counted here. */
+  itemsUnread?: number;
 }
 
 export interface Coupon {

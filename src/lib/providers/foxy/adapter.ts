@@ -119,11 +119,12 @@ export function createFoxyAdapter({ store, send }: AdapterContext<FoxyStoreConfi
 
     async listOrders(cursor?: Cursor | null, options?: CallOptions & { count?: number }): Promise<OrderPage> {
       const limit = Math.min(PAGE_LIMIT, Math.max(1, Math.floor(options?.count ?? 20)));
-      // The filters Foxy's own admin starts its transactions list with (Foxy/foxy-elements,
-      // FilterAttributeForm.stories.ts): total_items is then the count of orders shown.
+      // zoom=items: each order's items embedded, what was bought (5.6.6). The filters Foxy's own admin
+      // starts its transactions list with (Foxy/foxy-elements, FilterAttributeForm.stories.ts):
+      // total_items is then the count of orders shown.
       const url =
         cursor ??
-        withQuery(followLink(await storeOf(options), FOXY_REL.transactions, apiBase), { order: 'transaction_date desc', is_test: 'false', hide_transaction: 'false', limit });
+        withQuery(followLink(await storeOf(options), FOXY_REL.transactions, apiBase), { zoom: 'items', order: 'transaction_date desc', is_test: 'false', hide_transaction: 'false', limit });
       const page = readCollectionPage(await getJson(url, 'listOrders', options), FOXY_REL.transactions, apiBase);
       const orders: Order[] = page.entries
         .map((entry, i) => readSale(entry, `$.fx:transactions[${i}]`))

@@ -84,6 +84,13 @@ export function orderFromSale(sale: FoxySale): Order {
   };
   if (sale.customerEmail !== undefined && sale.customerEmail !== '') order.customerEmail = sale.customerEmail;
   if (hidesTotal(sale.type)) order.noTotal = true;
+  // read with zoom=items: what was bought; an item without a name or a whole quantity is counted, not listed
+  if (sale.items !== undefined) {
+    const items = sale.items.flatMap((item) => (item.name !== '' && item.quantity !== undefined ? [{ name: item.name, quantity: item.quantity }] : []));
+    const unread = sale.unreadItems + sale.items.length - items.length;
+    order.items = items;
+    if (unread > 0) order.itemsUnread = unread;
+  }
   return order;
 }
 

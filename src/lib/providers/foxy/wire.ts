@@ -104,10 +104,12 @@ export interface FoxyCouponWire extends HalResource {
   customer_auto_apply?: boolean;
 }
 
-/** An item as the app reads it: only what the derived catalogue needs. */
+/** An item as the app reads it: what the derived catalogue and the orders' items need. */
 export interface FoxySaleItem {
   name: string;
   price: number;
+  /** `quantity`, a whole number of 1 or more; undefined when it is not one (the item is then no order line). */
+  quantity?: number | undefined;
   code: string;
   url: string | undefined;
   image: string | undefined;
@@ -162,6 +164,7 @@ export function readSaleItem(value: unknown, path: string): FoxySaleItem {
   return {
     name: requireString(item, 'name', path).trim(),
     price,
+    quantity: typeof item.quantity === 'number' && Number.isSafeInteger(item.quantity) && item.quantity >= 1 ? item.quantity : undefined,
     code: (optionalString(item, 'code', path) ?? '').trim(),
     url: optionalString(item, 'url', path),
     image: optionalString(item, 'image', path),

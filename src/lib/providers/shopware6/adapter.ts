@@ -17,6 +17,8 @@ import {
   assertProductId,
   buildCurrencyCriteria,
   buildOrderListCriteria,
+  ORDER_EXTRA_PRIVILEGES,
+  type OrderExtras,
   buildProductDetailCriteria,
   buildProductListCriteria,
   buildProductPatch,
@@ -27,7 +29,7 @@ import {
   TIER_PRIVILEGES,
 } from './criteria.ts';
 import { chooseCurrency, readCurrencyTable, type CurrencyTable, type SwCurrency } from './currency.ts';
-import { refusedOnly, shopware6Hooks } from './hooks.ts';
+import { missingPrivileges, refusedOnly, shopware6Hooks } from './hooks.ts';
 import { mapAdminProduct, mapOrder, readCalculatedTax, readSearchResult } from './map.ts';
 import { mapPromotions } from './promotion.ts';
 import { buildVariantCriteria, mapVariants, OPTIONS_UNREAD, PROPERTY_PRIVILEGES } from './variants.ts';
@@ -55,8 +57,11 @@ const COUPON_PAGES = 5;
 
 export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6StoreConfig>): Adapter {
   let currency: Promise<{ chosen: SwCurrency; fallback: SwCurrency }> | undefined;
-  /** False once the shop said the role lacks order_delivery:read: orders are then read without their deliveries. */
-  let deliveriesReadable = true;
+  /**
+   * The order extras the role may read: one the shop said the role lacks the right of
+   * (order_delivery:read, order_line_item:read) is off for the session, and orders are read without it.
+   */
+  const orderExtras: Required<OrderExtras> = { deliveries: true, lineItems: true };
   /** False once the shop said the role lacks only the advanced prices' rights: products are then read without them. */
   let tiersReadable = true;
   /** False once the shop said the role lacks only the property rights: variants are then read without their options. */
@@ -220,17 +225,20 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
     async listOrders(cursor, options): Promise<OrderPage> {
       const page0 = pageOf(cursor);
       const count = Math.min(100, Math.max(1, options?.count ?? 20));
-      // A role with the order rights but not order_delivery's (all this app asked for before it
-      // read deliveries) still sees its orders, without what was shipped, asked again once; any
-      // other refusal is said from the first answer, not asked a second time.
-      let answer = deliveriesReadable
-        ? await search('order', buildOrderListCriteria(page0, count, true), 'listOrders', { ...options, accept: [403], acceptWhen: refusedOnly(['order_delivery:read']) })
-        : undefined;
-      if (answer?.status === 403) {
-        deliveriesReadable = false;
-        answer = undefined;
+      // A role with the order rights but not order_delivery's or order_line_item's (all this app asked
+      // for before it read deliveries and items) still sees its orders, without what was shipped or
+      // bought: each extra refused is switched off and the page asked again (at most once per extra);
+      // any other refusal is said from the answer, not asked again.
+      let answer: ApiResponse | undefined;
+      for (let attempt = 0; answer === undefined && attempt <= 2; attempt++) {
+        const asked = (Object.keys(orderExtras) as (keyof OrderExtras)[]).filter((extra) => orderExtras[extra]);
+        const privileges = asked.map((extra) => ORDER_EXTRA_PRIVILEGES[extra]);
+        const criteria = buildOrderListCriteria(page0, count, orderExtras);
+        const reply = await search('order', criteria, 'listOrders', asked.length === 0 ? options : { ...options, accept: [403], acceptWhen: refusedOnly(privileges) });
+        if (reply.status !== 403) answer = reply;
+        else for (const extra of asked) if (missingPrivileges(reply.json).includes(ORDER_EXTRA_PRIVILEGES[extra])) orderExtras[extra] = false;
       }
-      answer ??= await search('order', buildOrderListCriteria(page0, count), 'listOrders', options);
+      if (answer === undefined) throw new AppError('API_INVALID_RESPONSE', 'Shopware refused the orders for rights it did not name.');
       const { data, paging } = readSearchResult(answer.json, page0 + 1, count);
       return { orders: data.map((item, index) => mapOrder(item, `data[${index}]`)), next: nextCursor(page0, count, paging.total ?? 0), total: paging.total ?? data.length };
     },

@@ -96,19 +96,32 @@ export function buildProductDetailCriteria(id: string, tiers = false): SwCriteri
   return tiers ? withTiers(criteria) : criteria;
 }
 
+/** What an order list may ask beyond the 4.4 associations, each needing its entity's read right. */
+export interface OrderExtras {
+  /** Each order's deliveries (`order_delivery:read`). */
+  deliveries?: boolean;
+  /** Each order's line items (`order_line_item:read`). */
+  lineItems?: boolean;
+}
+
+/** The read right each extra needs (AclCriteriaValidator), by the extra. */
+export const ORDER_EXTRA_PRIVILEGES: Readonly<Record<keyof OrderExtras, string>> = { deliveries: 'order_delivery:read', lineItems: 'order_line_item:read' };
+
 /**
- * `POST /api/search/order` body (4.4). With `deliveries` (needs `order_delivery:read`), each
- * order's deliveries and their states, the main one first as Shopware's own order list sorts them
- * (sw-order-list, by shipping costs, descending).
+ * `POST /api/search/order` body (4.4). With `deliveries`, each order's deliveries and their states,
+ * the main one first as Shopware's own order list sorts them (sw-order-list, by shipping costs,
+ * descending); with `lineItems`, what it bought, in the order Shopware's order detail lists them
+ * (`position`; sw-order-detail-base).
  */
-export function buildOrderListCriteria(page0: number, count: number, deliveries = false): SwCriteria {
+export function buildOrderListCriteria(page0: number, count: number, extras: OrderExtras = {}): SwCriteria {
   const associations: Record<string, SwAssociation> = {
     stateMachineState: {},
     currency: {},
     orderCustomer: {},
     transactions: { sort: [{ field: 'createdAt', order: 'ASC' }], associations: { stateMachineState: {} } },
   };
-  if (deliveries) associations.deliveries = { sort: [{ field: 'shippingCosts.unitPrice', order: 'DESC' }], associations: { stateMachineState: {} } };
+  if (extras.deliveries === true) associations.deliveries = { sort: [{ field: 'shippingCosts.unitPrice', order: 'DESC' }], associations: { stateMachineState: {} } };
+  if (extras.lineItems === true) associations.lineItems = { sort: [{ field: 'position', order: 'ASC' }] };
   return { ...paging({ page: page0, count }), 'total-count-mode': 'exact', sort: [{ field: 'orderDateTime', order: 'DESC' }], associations };
 }
 

@@ -3,9 +3,10 @@
  * checks of `../wire.ts` and throws AppError API_INVALID_RESPONSE (naming the field, never its
  * value) where the answer breaks the contract.
  */
-import type { Order, OrderStatus, Paging, Product, ProductImage } from '../../domain/catalog.ts';
+import type { Order, OrderItem, OrderStatus, Paging, Product, ProductImage } from '../../domain/catalog.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
+import { orderItemsFrom, readOrderLine } from '../order-items.ts';
 import { storeOrderStatus } from '../order-status.ts';
 import {
   invalidResponse,
@@ -291,5 +292,23 @@ export function mapOrder(value: unknown, path = 'data[0]'): Order {
     const email = optionalString(readObject(wire.orderCustomer, `${path}.orderCustomer`), 'email', `${path}.orderCustomer`);
     if (email !== undefined) order.customerEmail = email;
   }
-  return order;
+  return { ...order, ...orderItemsFrom(wire.lineItems, (line, i) => readLineItem(line, `${path}.lineItems[${i}]`)) };
+}
+
+/**
+ * `order_line_item.type`s that are money, not goods (adminApiSchema OrderLineItem): a promotion or a
+ * discount takes off, a credit gives back. Any other type (product, custom, container, a plugin's) was bought.
+ */
+const NOT_GOODS = new Set(['promotion', 'discount', 'credit']);
+
+/**
+ * One of the order's `lineItems` (asked sorted by `position`, as Shopware's Administration lists them):
+ * its `label` and `quantity`; null for a discount, or a line inside another (`parentId`: a container's
+ * part, bought with it).
+ */
+function readLineItem(value: unknown, path: string): OrderItem | null {
+  const line = readObject(value, path);
+  if (typeof line.type === 'string' && NOT_GOODS.has(line.type)) return null;
+  if (typeof line.parentId === 'string' && line.parentId !== '') return null;
+  return readOrderLine(line, path, { name: 'label', quantity: 'quantity' });
 }

@@ -6,6 +6,7 @@ import type { Coupon, NotListedPromotion, Order, OrderStatus, Paging, Product, P
 import { AppError } from '../../oauth/errors.ts';
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { currencyDigits, roundToCurrency } from '../money.ts';
+import { orderItemsFrom, readOrderLine } from '../order-items.ts';
 import { storeOrderStatus } from '../order-status.ts';
 import {
   invalidResponse,
@@ -236,7 +237,8 @@ export function mapOrder(value: unknown, context: Pick<StoreHippoMapContext, 'cu
   };
   const email = optionalString(wire, 'email', path);
   if (email !== undefined && email !== '') order.customerEmail = email;
-  return order;
+  // `items[]`: each line's `name` and `quantity` (platforms.md 2.4)
+  return { ...order, ...orderItemsFrom(wire.items, (line, i) => readOrderLine(line, `${path}.items[${i}]`, { name: 'name', quantity: 'quantity' })) };
 }
 
 /**

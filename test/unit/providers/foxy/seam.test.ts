@@ -212,8 +212,12 @@ describe('Foxy adapter (links only)', () => {
     expect(first.next).not.toBeNull();
     // asked without the test and hidden transactions, as Foxy's admin asks: total_items counts the orders
     expect(first.roughTotal).toBeUndefined();
-    const asked = server.requests().filter((r) => r.method === 'GET' && /[?&]order=/.test(r.path) && !/zoom=items/.test(r.path)).at(-1);
+    // (the orders' request is the one of 50: the derived catalogue asks pages of PAGE_LIMIT)
+    const asked = server.requests().filter((r) => r.method === 'GET' && /[?&]order=/.test(r.path) && /[?&]limit=50(&|$)/.test(r.path)).at(-1);
     expect(decodeURIComponent(asked?.path ?? '')).toMatch(/is_test=false/);
+    // with each order's items embedded: what was bought
+    expect(decodeURIComponent(asked?.path ?? '')).toMatch(/zoom=items/);
+    expect(first.orders.every((o) => (o.items?.length ?? 0) > 0)).toBe(true);
     expect(decodeURIComponent(asked?.path ?? '')).toMatch(/hide_transaction=false/);
     let all = first.orders.length;
     for (let cursor = first.next, pages = 0; cursor !== null && pages < 20; pages++) {

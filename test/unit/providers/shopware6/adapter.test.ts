@@ -193,6 +193,36 @@ describe('admin screens', () => {
     expect(sent.filter((r) => r.url.endsWith('/api/search/order')).length).toBe(3);
   });
 
+  it('orders say what they bought (line items, sorted by position, discounts left out); a role without order_line_item:read still lists its orders and what was shipped, without items, asked with them once only', async () => {
+    const { adapter: admin } = await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN));
+    const byNumber = Object.fromEntries((await admin.listOrders!(null, { count: 20 })).orders.map((o) => [o.number, o]));
+    expect(byNumber['10001']?.items).toEqual([{ name: 'Pink Lady Apples 1 kg', quantity: 2 }, { name: 'Cherries 500 g', quantity: 1 }]);
+    expect(byNumber['10002']?.items?.map((i) => i.name)).toEqual(['Potatoes 5 kg', 'Conference Pears', 'Cherries 500 g', 'Bananas']);
+    // the browse + orders role reads neither deliveries nor line items: its orders come without either
+    const { adapter: orders } = await connectedAdapter(swStore(server.origin), 'integration', integration(ORDERS));
+    expect((await orders.listOrders!(null, { count: 4 })).orders.every((o) => !('items' in o))).toBe(true);
+    // a role refused only order_line_item:read keeps its deliveries (Partly shipped), asked with the items once
+    const credential = { current: (await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN))).credential.current };
+    const real = transport(swStore(server.origin), credential, []);
+    const asked: string[] = [];
+    const send: typeof real = async (request, operation, options) => {
+      const body = JSON.stringify(request.body);
+      if (request.path === '/api/search/order') asked.push([body.includes('"deliveries"') ? 'deliveries' : '', body.includes('"lineItems"') ? 'lineItems' : ''].join(' ').trim());
+      if (request.path === '/api/search/order' && body.includes('"lineItems"')) {
+        const errors = [{ status: '403', code: 'FRAMEWORK__MISSING_PRIVILEGE_ERROR', title: 'Forbidden', detail: JSON.stringify({ message: 'Missing privilege', missingPrivileges: ['order_line_item:read'] }) }];
+        if (options?.accept?.includes(403) && (options.acceptWhen?.({ errors }) ?? true)) return { status: 403, json: { errors }, headers: new Headers({ 'Content-Type': 'application/json' }) };
+        throw new AppError('API_INSUFFICIENT_SCOPE', 'refused');
+      }
+      return real(request, operation, options);
+    };
+    const narrow = createShopware6Adapter({ store: swStore(server.origin), send });
+    const first = await narrow.listOrders!(null, { count: 8 });
+    expect(first.orders.find((o) => o.number === '10002')).toMatchObject({ status: 'shipped', statusWords: 'Partly shipped' });
+    expect(first.orders.some((o) => 'items' in o)).toBe(false);
+    await narrow.listOrders!(null, { count: 8 });
+    expect(asked).toEqual(['deliveries lineItems', 'deliveries', 'deliveries']);
+  });
+
   it('products come with their advanced prices; a role refused only their rights (product_price, rule) still browses, asked with them once only; any other refusal is said', async () => {
     const { adapter: admin } = await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN));
     const leeks = (await admin.listProducts({ q: 'Leeks' }, null)).products.find((p) => p.name === 'Leeks')!;

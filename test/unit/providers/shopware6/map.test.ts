@@ -217,7 +217,7 @@ describe('orders, promotions', () => {
     const byNumber = Object.fromEntries(orders.map((o) => [o.number, o.status]));
     expect(byNumber).toEqual({ '10001': 'pending', '10002': 'paid', '10003': 'paid', '10004': 'cancelled', '10005': 'refunded', '10006': 'pending', '10007': 'pending', '10008': 'pending' });
     // with the deliveries (order_delivery:read): goods sent are shipped, a refund still wins
-    const withDeliveries = readSearchResult((await apiSearch(store.origin, 'order', token, buildOrderListCriteria(0, 25, true))).json, 1, 25).data.map((o, i) => mapOrder(o, `data[${i}]`));
+    const withDeliveries = readSearchResult((await apiSearch(store.origin, 'order', token, buildOrderListCriteria(0, 25, { deliveries: true }))).json, 1, 25).data.map((o, i) => mapOrder(o, `data[${i}]`));
     expect(Object.fromEntries(withDeliveries.map((o) => [o.number, o.statusWords === undefined ? o.status : `${o.status}: ${o.statusWords}`]))).toEqual({
       '10001': 'pending', '10002': 'shipped: Partly shipped', '10003': 'shipped', '10004': 'cancelled', '10005': 'refunded', '10006': 'pending', '10007': 'pending: Payment failed', '10008': 'shipped: Shipped · Partly paid',
     });
@@ -230,6 +230,32 @@ describe('orders, promotions', () => {
     expect(orders.find((o) => o.number === '10006')).toMatchObject({ currency: 'USD', total: 42, customerEmail: 'customer6@example.com', createdAt: expect.any(String) });
     expect(mapOrder({ ...(data[0] as object), transactions: [], stateMachineState: { technicalName: 'completed' } }).status).toBe('shipped');
     expectInvalid(() => mapOrder({ ...(data[0] as object), currency: null }));
+  });
+
+  it('reads what each order bought from its lineItems, only when asked; discounts and a container’s parts are no items; an unreadable line is counted, not the order lost', async () => {
+    const plain = readSearchResult((await apiSearch(store.origin, 'order', token, buildOrderListCriteria(0, 25))).json, 1, 25).data;
+    expect(plain.map((o, i) => mapOrder(o, `data[${i}]`)).some((o) => 'items' in o)).toBe(false);
+    const asked = readSearchResult((await apiSearch(store.origin, 'order', token, buildOrderListCriteria(0, 25, { lineItems: true }))).json, 1, 25).data;
+    const byNumber = Object.fromEntries(asked.map((o, i) => mapOrder(o, `data[${i}]`)).map((o) => [o.number, o]));
+    // 10001 has a promotion line ("Summer 10 %", type promotion): not bought
+    expect(byNumber['10001']).toMatchObject({ items: [{ name: 'Pink Lady Apples 1 kg', quantity: 2 }, { name: 'Cherries 500 g', quantity: 1 }] });
+    expect(byNumber['10001']).not.toHaveProperty('itemsUnread');
+    expect(byNumber['10006']?.items).toEqual([{ name: 'Gift wrapping with a handwritten card for the whole family, in seasonal colours', quantity: 1 }]);
+    expect(byNumber['10007']?.items?.map((i) => i.name)).toEqual(['Potatoes 5 kg', 'Red Onions <img src=x onerror=alert(1)>']);
+    const base = asked[0] as Record<string, unknown>;
+    const lines = [
+      { label: 'Tote Bag', quantity: 2, type: 'product', parentId: null },
+      { label: 'Spring sale', quantity: 1, type: 'discount', parentId: null },
+      { label: 'Store credit', quantity: 1, type: 'credit', parentId: null },
+      { label: 'Mug in the box', quantity: 1, type: 'product', parentId: 'a'.repeat(32) },
+      { label: '', quantity: 1, type: 'product', parentId: null },
+      { label: 'Cap', quantity: 'two', type: 'product', parentId: null },
+      { label: 'Engraving', quantity: 1, type: 'custom', parentId: null },
+      7,
+    ];
+    expect(mapOrder({ ...base, lineItems: lines })).toMatchObject({ items: [{ name: 'Tote Bag', quantity: 2 }, { name: 'Engraving', quantity: 1 }], itemsUnread: 3 });
+    expect(mapOrder({ ...base, lineItems: null })).not.toHaveProperty('items');
+    expect(mapOrder({ ...base, lineItems: { label: 'x' } })).not.toHaveProperty('items');
   });
 
   it('reads Shopware’s payment and order states as Shopware’s own order list does', async () => {

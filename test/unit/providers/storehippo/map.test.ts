@@ -167,6 +167,13 @@ describe('orders and coupons from the server', () => {
     expect(orders.every((o) => o.currency === 'INR' && o.customerEmail?.endsWith('@example.in'))).toBe(true);
   });
 
+  it('orders say what they bought: each of items[] by its name and quantity', async () => {
+    const answer = (await get(entityPath('1.1', 'ms.orders'), buildOrderListQuery(0, 10))) as { data: { items: { name: string; quantity: number }[] }[] };
+    const { orders } = mapOrderList(answer, { page: 0, count: 10 }, context);
+    expect(orders.map((o) => o.items)).toEqual(answer.data.map((o) => o.items.map((i) => ({ name: i.name, quantity: i.quantity }))));
+    expect(orders.every((o) => (o.items?.length ?? 0) > 0 && !('itemsUnread' in o))).toBe(true);
+  });
+
   it('coupons: percentage -> percentOff, flat -> percentOff null + amountOff, start_date -> startsAt, disabled left out and said by its code', async () => {
     const { coupons, notListed, paging } = mapCouponList(await get(entityPath('1.1', 'ms.coupon_codes'), buildCouponListQuery(0, 50)), { page: 0, count: 50 }, context);
     // total=1 asked: the answer counts them (the rest past the pages read are counted by it)
@@ -296,6 +303,14 @@ describe('contract breaks and edge values', () => {
     expect(statusOf('Delivered')).toBe('shipped');
     expect(statusOf('on_hold')).toBe('pending');
     expect(statusOf(undefined)).toBe('pending');
+  });
+
+  it('an order’s unreadable items are left out and counted, never the order; items that are no list say nothing', () => {
+    const order = (items: unknown) => mapOrderList({ data: [{ _id: base._id, order_id: 1042, total: 10, items }] }, { page: 0, count: 5 }, context).orders[0]!;
+    expect(order([{ name: 'Kurta', quantity: 2, price: 499 }, { name: 'Dupatta', quantity: '1' }, { quantity: 1 }, { name: 'Bangle', quantity: 0 }, null])).toMatchObject({ items: [{ name: 'Kurta', quantity: 2 }, { name: 'Dupatta', quantity: 1 }], itemsUnread: 3 });
+    expect(order(undefined)).not.toHaveProperty('items');
+    expect(order('Kurta')).not.toHaveProperty('items');
+    expect(order([])).toMatchObject({ items: [] });
   });
 
   it('an order status it does not know keeps StoreHippo’s word to be shown, not a bare "Pending" (an order on hold read as waiting)', () => {
