@@ -1,0 +1,28 @@
+/**
+ * The words of what an order bought (OrderItems.svelte): one short line ("2 × Ceramic Mug, Tote Bag
+ * and 3 more"), and whether it leaves something out that the full list shows.
+ */
+import type { OrderItem } from '../domain/catalog.ts';
+import { formatCount } from './format.ts';
+
+/** How many lines the short line names before "and N more" (three when there are exactly three). */
+const NAMED = 2;
+
+/** One line as the list says it: "2 × Ceramic Mug" (the number kept with its ×), or the name alone for one. */
+export function itemWords(item: OrderItem): string {
+  return item.quantity === 1 ? item.name : `${formatCount(item.quantity)}\u00a0× ${item.name}`;
+}
+
+/** "A", "A and B", "A, B and C", "A, B and 3 more"; unreadable lines are counted among the more. */
+export function itemsSummary(items: readonly OrderItem[], unread = 0): string {
+  if (items.length === 0) return unread === 0 ? 'No items listed' : `${unread === 1 ? '1 item' : `${formatCount(unread)} items`} the store sent could not be read`;
+  const hidden = items.length + unread <= NAMED + 1 ? 0 : items.length - NAMED + unread;
+  const named = items.slice(0, hidden === 0 ? items.length : NAMED).map(itemWords);
+  const last = hidden > 0 ? `${formatCount(hidden)} more` : unread > 0 ? `${unread === 1 ? '1 item' : `${formatCount(unread)} items`} not readable` : named.pop();
+  return named.length === 0 ? (last ?? '') : `${named.join(', ')} and ${last}`;
+}
+
+/** Whether the short line leaves out a line, or names an unreadable one, that the full list says. */
+export function itemsSummaryShortens(items: readonly OrderItem[], unread = 0): boolean {
+  return unread > 0 || items.length > NAMED + 1;
+}

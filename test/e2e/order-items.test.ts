@@ -1,0 +1,134 @@
+/**
+ * What each order bought, on the Orders screen of the built app in Chromium, against the faithful
+ * local Shopware, StoreHippo and Foxy servers: a short line per order in an Items column (a card's
+ * row at 360 px), the whole list behind a disclosure opened and closed from the keyboard; a Shopware
+ * promotion's discount line is not an item; the store's names are text.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { pasteKey, useHippoApp } from '../helpers/storehippo-app.ts';
+import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
+import { startShopwareStore } from '../platforms/shopware/server.ts';
+import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
+import { DEMO_BUNDLE } from '../platforms/foxy/constants.ts';
+import { createSeed } from '../platforms/foxy/seed.ts';
+import { parseFoxyDate } from '../../src/lib/providers/foxy/wire.ts';
+import { startFoxyStore } from '../platforms/foxy/server.ts';
+
+const e2e = useE2e();
+const hippoApp = useHippoApp();
+const ADMIN = DEMO_INTEGRATIONS[2]!;
+
+/** The Items cell of the order numbered `number` (the row that reads "#number"). */
+const itemsOf = (page: Page, number: string) => page.getByRole('row').filter({ hasText: `#${number}` }).locator('td.items');
+
+/** Opens the order's list from the keyboard (Tab from the cell before it, then Enter), reads it, closes it with Space. */
+async function listByKeyboard(page: Page, number: string): Promise<string[]> {
+  const cell = itemsOf(page, number);
+  const summary = cell.locator('summary');
+  await page.getByRole('row').filter({ hasText: `#${number}` }).locator('td.customer').click();
+  await page.keyboard.press('Tab');
+  expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+  const list = cell.getByRole('listitem');
+  expect(await list.first().isVisible()).toBe(false);
+  await page.keyboard.press('Enter');
+  await list.first().waitFor();
+  const lines = await list.allInnerTexts();
+  await page.keyboard.press(' ');
+  await list.first().waitFor({ state: 'hidden' });
+  await page.keyboard.press(' ');
+  await list.first().waitFor();
+  return lines;
+}
+
+async function screenshots(page: Page, name: string, number: string): Promise<void> {
+  // in between (a tablet, a half-screen window): cards up to 56rem, then the table; never scrolled sideways
+  for (const width of [680, 900]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-${width}.png`, fullPage: true });
+    expect(await page.locator('#main .scroll').evaluate((region) => region.scrollWidth - region.clientWidth)).toBeLessThanOrEqual(1);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 360, height: 800 });
+  // a card: the items under the customer, across its width, labelled by its column for the eye
+  const cell = itemsOf(page, number);
+  await cell.scrollIntoViewIfNeeded();
+  const [row, box] = await Promise.all([page.getByRole('row').filter({ hasText: `#${number}` }).boundingBox(), cell.boundingBox()]);
+  expect(box!.width).toBeGreaterThan(row!.width * 0.8);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-360.png`, fullPage: true });
+}
+
+describe('Orders say what was bought', () => {
+  it('Shopware: each order’s line items (asked with lineItems), the promotion’s discount line left out, a long list behind a disclosure; a name with markup is text', async () => {
+    const { app } = await servePlatformApp(e2e, {
+      basePath: '/shops/demo/',
+      startStore: () => startShopwareStore({ port: 0 }),
+      config: (shop) => ({ stores: [{ id: 'sw', kind: 'shopware6', name: 'Shopware Demo Shop', apiBase: shop.origin, auth: ['integration'], currency: 'EUR' }] }),
+    });
+    const { page } = await openAppHome(e2e, app, 1280);
+    await page.getByLabel('Access key ID').fill(ADMIN.accessKeyId);
+    await page.getByLabel('Secret access key').fill(ADMIN.secret);
+    await page.getByRole('button', { name: /^Connect .* with the integration key$/ }).click();
+    await page.getByText(/^Connected · /).waitFor();
+    await page.goto(`${app.url}#/s/sw/orders`);
+    await page.getByRole('columnheader', { name: 'Items' }).waitFor();
+    // 10001: two products and "Summer 10 %", a promotion line: not bought
+    expect(await itemsOf(page, '10001').innerText()).toBe('2\u00a0× Pink Lady Apples 1 kg and Cherries 500 g');
+    expect(await itemsOf(page, '10006').innerText()).toBe('Gift wrapping with a handwritten card for the whole family, in seasonal colours');
+    expect(await itemsOf(page, '10007').innerText()).toBe('2\u00a0× Potatoes 5 kg and 3\u00a0× Red Onions <img src=x onerror=alert(1)>');
+    expect(await itemsOf(page, '10007').locator('img').count()).toBe(0);
+    expect(await itemsOf(page, '10002').locator('summary').innerText()).toBe('3\u00a0× Potatoes 5 kg, 2\u00a0× Conference Pears and 2 more');
+    expect(await listByKeyboard(page, '10002')).toEqual(['3\u00a0× Potatoes 5 kg', '2\u00a0× Conference Pears', 'Cherries 500 g', '6\u00a0× Bananas']);
+    await screenshots(page, 'shopware-order-items', '10002');
+  });
+
+  it('StoreHippo: each order’s items[] by name and quantity; an order of four behind a disclosure', async () => {
+    const env = await hippoApp.startEnv();
+    const { page } = await hippoApp.openHome(env, 1280);
+    await pasteKey(page, DEMO_KEYS.manager);
+    await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
+    // what the server holds, newest first (the first page of orders)
+    const answer = (await (await fetch(`${env.hippo.origin}/api/1.1/entity/ms.orders?limit=20&sort=-created_on`, { headers: { 'access-key': DEMO_KEYS.manager } })).json()) as { data: { order_id: string; items: { name: string; quantity: number }[] }[] };
+    const words = (i: { name: string; quantity: number }) => (i.quantity === 1 ? i.name : `${i.quantity}\u00a0× ${i.name}`);
+    const single = answer.data.find((o) => o.items.length === 1)!;
+    const four = answer.data.find((o) => o.items.length === 4)!;
+    await page.goto(`${env.app.url}#/s/hippo/orders`);
+    await page.getByRole('columnheader', { name: 'Items' }).waitFor();
+    expect(await itemsOf(page, single.order_id).innerText()).toBe(words(single.items[0]!));
+    expect(await itemsOf(page, four.order_id).locator('summary').innerText()).toBe(`${words(four.items[0]!)}, ${words(four.items[1]!)} and 2 more`);
+    expect(await listByKeyboard(page, four.order_id)).toEqual(four.items.map(words));
+    await screenshots(page, 'storehippo-order-items', four.order_id);
+  });
+
+  it('Foxy: orders asked with zoom=items say their items (fx:items); a sale of four behind a disclosure', async () => {
+    const { app, store: foxy } = await servePlatformApp(e2e, {
+      basePath: '/shops/foxy/',
+      startStore: (app) => startFoxyStore({ port: 0, allowedOrigins: [app.origin] }),
+      config: (foxy) => ({ stores: [{ id: 'foxy', kind: 'foxy', name: 'Foxy Demo Outfitters', apiBase: foxy.origin, auth: ['token-bundle'] }] }),
+    });
+    const { page } = await openAppHome(e2e, app, 1280);
+    await page.getByRole('textbox', { name: /^Get Token bundle/ }).fill(`client_id: ${DEMO_BUNDLE.client_id}\nclient_secret: ${DEMO_BUNDLE.client_secret}\naccess_token: not-used\nrefresh_token: ${DEMO_BUNDLE.refresh_token}`);
+    await page.getByRole('button', { name: /^Connect .* with the get token bundle$/ }).click();
+    await page.getByText(/^Connected · /).waitFor();
+    await page.goto(`${app.url}#/s/foxy/orders`);
+    await page.getByRole('columnheader', { name: 'Items' }).waitFor();
+    const firstPage = createSeed()
+      .transactions.filter((t) => !t.is_test && !t.hide_transaction)
+      .sort((a, b) => parseFoxyDate(b.transaction_date) - parseFoxyDate(a.transaction_date))
+      .slice(0, 20);
+    const words = (i: { name: string; quantity: number }) => (i.quantity === 1 ? i.name : `${i.quantity}\u00a0× ${i.name}`);
+    const sale = firstPage.find((t) => t.items.length >= 4)!;
+    const short = firstPage.find((t) => t.items.length === 1)!;
+    expect(await itemsOf(page, String(short.display_id)).innerText()).toBe(words(short.items[0]!));
+    expect(await itemsOf(page, String(sale.display_id)).locator('summary').innerText()).toBe(`${words(sale.items[0]!)}, ${words(sale.items[1]!)} and ${sale.items.length - 2} more`);
+    expect(await listByKeyboard(page, String(sale.display_id))).toEqual(sale.items.map(words));
+    // asked with zoom=items (without it, Foxy embeds no items)
+    expect(foxy.requests().some((r) => /zoom=items/.test(decodeURIComponent(r.path)) && /is_test=false/.test(decodeURIComponent(r.path)))).toBe(true);
+    await screenshots(page, 'foxy-order-items', String(sale.display_id));
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * The short line of what an order bought: the first lines named with their quantities, the rest
+ * counted ("and 3 more"), lines the store sent unreadable never dropped unsaid.
+ */
+import { describe, expect, it } from 'vitest';
+import { itemsSummary, itemsSummaryShortens } from '../../../src/lib/components/order-items.ts';
+
+const mug = { name: 'Ceramic Mug', quantity: 2 };
+const tote = { name: 'Tote Bag', quantity: 1 };
+const cap = { name: 'Cap', quantity: 1 };
+const more = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `Sticker ${i + 1}`, quantity: 1 }));
+
+describe('itemsSummary', () => {
+  it('names up to three lines, a quantity above one before its name', () => {
+    expect(itemsSummary([tote])).toBe('Tote Bag');
+    expect(itemsSummary([mug])).toBe('2\u00a0× Ceramic Mug');
+    expect(itemsSummary([mug, tote])).toBe('2\u00a0× Ceramic Mug and Tote Bag');
+    expect(itemsSummary([mug, tote, cap])).toBe('2\u00a0× Ceramic Mug, Tote Bag and Cap');
+    expect(itemsSummaryShortens([mug, tote, cap])).toBe(false);
+  });
+
+  it('past three, names two and counts the rest: the full list is behind a disclosure', () => {
+    expect(itemsSummary([mug, tote, ...more(3)])).toBe('2\u00a0× Ceramic Mug, Tote Bag and 3 more');
+    expect(itemsSummaryShortens([mug, tote, ...more(3)])).toBe(true);
+  });
+
+  it('counts the lines the store sent that could not be read, never leaving them out unsaid', () => {
+    expect(itemsSummary([mug], 1)).toBe('2\u00a0× Ceramic Mug and 1 item not readable');
+    expect(itemsSummary([mug, tote], 2)).toBe('2\u00a0× Ceramic Mug, Tote Bag and 2 more');
+    expect(itemsSummary([], 3)).toBe('3 items the store sent could not be read');
+    expect(itemsSummary([], 1)).toBe('1 item the store sent could not be read');
+    expect(itemsSummaryShortens([mug], 1)).toBe(true);
+  });
+
+  it('an order with no goods (only a discount line): says none were listed', () => {
+    expect(itemsSummary([])).toBe('No items listed');
+    expect(itemsSummaryShortens([])).toBe(false);
+  });
+});
