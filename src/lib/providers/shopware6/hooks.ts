@@ -11,7 +11,7 @@ import { readSwError } from './token.ts';
 const PRIVILEGE = /^[a-z_]+:(read|create|update|delete)$/;
 
 const CHANGE: Readonly<Partial<Record<ApiOperation, string>>> = {
-  listOrders: 'Give the integration’s role the order, order_customer, state_machine_state, currency, order_transaction and order_delivery read rights.',
+  listOrders: 'Give the integration’s role the order, order_customer, state_machine_state, currency, order_transaction, order_delivery and order_line_item read rights.',
   listCoupons: 'Give the integration’s role the promotion and promotion_discount read rights.',
   updateProduct: 'Give the integration’s role the product update right, or mark the integration "Administrator".',
 };

@@ -153,7 +153,7 @@ describe('catalogue', () => {
     const error = await rejection(adapter.listOrders!());
     expect(error.code).toBe('API_INSUFFICIENT_SCOPE');
     expect((error as HttpError).platformWords).toMatch(/lacks the rights?: .*order:read/);
-    expect((error as HttpError).change).toMatch(/order_transaction and order_delivery read rights/);
+    expect((error as HttpError).change).toMatch(/order_transaction, order_delivery and order_line_item read rights/);
   });
 
   it('a JSON:API answer (Accept rewritten on the way) is a clear invalid response, not a crash', async () => {
