@@ -16,6 +16,7 @@ import { CLIENT_ID, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { authorize } from '../demo-store/store-client.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { servePlatformApp } from '../helpers/platform-app.ts';
+import { atBothWidths } from '../helpers/both-widths.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
 
@@ -95,86 +96,102 @@ async function lookAtQuestion(page: Page, question: Locator, name: string): Prom
 }
 
 describe('merchant text in right-to-left scripts', () => {
-  it.each([360, 1280])('at %i px: store names, product text, categories, a store page and the search sentence keep their own direction', async (width) => {
+  // One page for both widths: each screen loaded once (the widths take turns loading them) and its
+  // text's direction and the place of each character checked at 360 px and at 1280 px.
+  it('at 360 px and at 1280 px: store names, product text, categories, a store page and the search sentence keep their own direction', async () => {
     e2e.env.app.setOverride('config.json', JSON.stringify({ stores: [{ ...e2e.env.stores[0], name: STORE }] }));
-    const { page } = await e2e.open({ width, height: 900 });
+    const { page } = await e2e.open({ width: 360, height: 900 });
 
     // Not connected yet: the store's screen names it in a sentence of the app's.
     await page.goto(`${e2e.env.app.url}#/s/demo`);
     const notConnected = page.locator('h1#screen-title', { hasText: 'is not connected' });
     await notConnected.waitFor();
-    await hebrewAfterNumber(notConnected);
-    expect(await leftOf(notConnected, 'is not')).toBeGreaterThan(await leftOf(notConnected, '2'));
-    expect(await notConnected.textContent()).toBe(`\u2068${STORE}\u2069 is not connected`);
-    expect(await direction(notConnected)).toBe('ltr');
+    await atBothWidths(page, async () => {
+      await hebrewAfterNumber(notConnected);
+      expect(await leftOf(notConnected, 'is not')).toBeGreaterThan(await leftOf(notConnected, '2'));
+      expect(await notConnected.textContent()).toBe(`\u2068${STORE}\u2069 is not connected`);
+      expect(await direction(notConnected)).toBe('ltr');
+    });
 
     // The stores list's card.
     await page.goto(e2e.env.app.url);
     const card = page.getByRole('heading', { level: 2, name: STORE });
     await card.waitFor();
-    await hebrewAfterNumber(card);
-    await shoot(page, 'home', width);
+    await atBothWidths(page, async (width) => {
+      await hebrewAfterNumber(card);
+      await shoot(page, 'home', width);
+    });
 
     // Access declined on the store's page: the app's sentence names the store as it reads.
     await connectThroughConsent(page, STORE, 'Deny');
     const declined = page.getByRole('heading', { level: 2, name: /^You declined access to/ });
     await declined.waitFor();
-    // (at 360 px the heading breaks inside the name: its two words are then on lines of their own)
-    if (width >= 640) await hebrewAfterNumber(declined);
-    expect(await declined.textContent()).toBe(`You declined access to \u2068${STORE}\u2069`);
+    await atBothWidths(page, async (width) => {
+      // (at 360 px the heading breaks inside the name: its two words are then on lines of their own)
+      if (width >= 640) await hebrewAfterNumber(declined);
+      expect(await declined.textContent()).toBe(`You declined access to \u2068${STORE}\u2069`);
+    });
 
     await connectThroughConsent(page, STORE);
     await page.locator('.card-name').first().waitFor();
     // The store bar, in the header.
     const bar = page.locator('.store-bar .store-name');
-    expect(await direction(bar)).toBe('rtl');
-    await hebrewAfterNumber(bar);
     // The store's own page, linked from the catalogue.
     const pageLink = page.getByRole('navigation', { name: 'Store pages' }).getByRole('link', { name: 'من نحن' });
-    expect(await direction(pageLink)).toBe('rtl');
-    await shoot(page, 'catalog', width);
+    await atBothWidths(page, async (width) => {
+      expect(await direction(bar)).toBe('rtl');
+      await hebrewAfterNumber(bar);
+      expect(await direction(pageLink)).toBe('rtl');
+      await shoot(page, 'catalog', width);
+    });
     await pageLink.click();
     const pageTitle = page.getByRole('heading', { level: 1, name: 'من نحن' });
     await pageTitle.waitFor();
-    expect(await direction(pageTitle)).toBe('rtl');
+    await atBothWidths(page, async () => {
+      expect(await direction(pageTitle)).toBe('rtl');
+    });
 
     // The product page: the short description's full stop ends it on the left, as Arabic does;
     // its category chip and its tags (words since 9f6240b) read right to left.
     await page.goto(`${e2e.env.app.url}#/s/demo/product/r1`);
     await page.getByRole('heading', { level: 1, name: '(3) كوب' }).waitFor();
     const short = page.getByText('كوب خزفي (3 قطع).', { exact: true });
-    expect(await direction(short)).toBe('rtl');
-    expect(await leftOf(short, '.')).toBeLessThan(await leftOf(short, 'ك'));
-    expect(await direction(page.getByRole('link', { name: 'أدوات المطبخ' }))).toBe('rtl');
     // The cart is not granted: the sentence that says so names the store as it reads.
     const locked = page.getByText(/^Adding to the cart needs permission/);
-    await hebrewAfterNumber(locked);
-    expect(await leftOf(locked, 'has not granted')).toBeGreaterThan(await leftOf(locked, '2'));
     // The editor: plain Arabic typed in the description's field reads right to left there.
     const description = page.getByRole('textbox', { name: 'Description' });
     await description.fill('كوب من الخزف (350 مل).');
-    expect(await direction(description)).toBe('rtl');
-    expect(await direction(page.locator('.tag-list [dir="auto"]', { hasText: 'هدية' }))).toBe('rtl');
-    // The tab's title: the product's name, then the store's, each isolated (as one right-to-left run
-    // the store's name came first, on the left).
-    expect(await page.title()).toBe('\u2068(3) كوب\u2069 – \u206824/7 מרקט\u2069');
-    await shoot(page, 'product', width);
+    await atBothWidths(page, async (width) => {
+      expect(await direction(short)).toBe('rtl');
+      expect(await leftOf(short, '.')).toBeLessThan(await leftOf(short, 'ك'));
+      expect(await direction(page.getByRole('link', { name: 'أدوات المطبخ' }))).toBe('rtl');
+      await hebrewAfterNumber(locked);
+      expect(await leftOf(locked, 'has not granted')).toBeGreaterThan(await leftOf(locked, '2'));
+      expect(await direction(description)).toBe('rtl');
+      expect(await direction(page.locator('.tag-list [dir="auto"]', { hasText: 'هدية' }))).toBe('rtl');
+      // The tab's title: the product's name, then the store's, each isolated (as one right-to-left run
+      // the store's name came first, on the left).
+      expect(await page.title()).toBe('\u2068(3) كوب\u2069 – \u206824/7 מרקט\u2069');
+      await shoot(page, 'product', width);
+    });
 
     // The Embed screen's heading names the store in a sentence of the app's.
     await page.goto(`${e2e.env.app.url}#/s/demo/embed`);
     const embed = page.locator('h1#screen-title', { hasText: 'Embed products of' });
     await embed.waitFor();
-    await hebrewAfterNumber(embed);
+    await atBothWidths(page, () => hebrewAfterNumber(embed));
 
     // A search in a category, both in Arabic, found nothing: the sentence keeps each in its own
     // direction, "(5)" on the right of the word it was typed before.
     await page.goto(`${e2e.env.app.url}#/s/demo?q=${encodeURIComponent('(5) كوب')}&category=${encodeURIComponent('أدوات المطبخ')}`);
     const nothing = page.getByText(/^Nothing in .* matches/);
     await nothing.waitFor();
-    expect(await leftOf(nothing, '5')).toBeGreaterThan(await leftOf(nothing, 'ك'));
     const count = page.getByRole('status').filter({ hasText: 'products matching' });
-    expect(await leftOf(count, '5')).toBeGreaterThan(await leftOf(count, 'ك'));
-    await shoot(page, 'nothing-found', width);
+    await atBothWidths(page, async (width) => {
+      expect(await leftOf(nothing, '5')).toBeGreaterThan(await leftOf(nothing, 'ك'));
+      expect(await leftOf(count, '5')).toBeGreaterThan(await leftOf(count, 'ك'));
+      await shoot(page, 'nothing-found', width);
+    });
   });
 
   it('a search and a category holding a right-to-left override turn only themselves around, never the app’s words after them', async () => {
@@ -248,9 +265,9 @@ describe('merchant text in right-to-left scripts', () => {
     await question.waitFor({ state: 'detached' });
   });
 
-  it.each([360, 1280])('at %i px: the store ends the access; the banner, and after a reload the store’s screen, name the store as it reads', async (width) => {
+  it('at 360 px and at 1280 px: the store ends the access; the banner, and after a reload the store’s screen, name the store as it reads', async () => {
     e2e.env.app.setOverride('config.json', JSON.stringify({ stores: [{ ...e2e.env.stores[0], name: STORE }] }));
-    const { page } = await e2e.open({ width, height: 900 });
+    const { page } = await e2e.open({ width: 360, height: 900 });
     await page.goto(e2e.env.app.url);
     await connectThroughConsent(page, STORE);
     await page.locator('.card-name').first().waitFor();
@@ -261,20 +278,24 @@ describe('merchant text in right-to-left scripts', () => {
     const banner = page.getByRole('alert').filter({ hasText: 'has ended.' });
     const sentence = banner.locator('span').first();
     await sentence.waitFor();
-    expect(await sentence.textContent()).toMatch(new RegExp(`^\\s*Your access to \u2068${STORE}\u2069 has ended\\.`));
-    if (width >= 640) {
-      await hebrewAfterNumber(sentence);
-      expect(await leftOf(sentence, 'has ended')).toBeGreaterThan(await leftOf(sentence, '2'));
-    }
-    await shoot(page, 'access-ended', width);
+    await atBothWidths(page, async (width) => {
+      expect(await sentence.textContent()).toMatch(new RegExp(`^\\s*Your access to \u2068${STORE}\u2069 has ended\\.`));
+      if (width >= 640) {
+        await hebrewAfterNumber(sentence);
+        expect(await leftOf(sentence, 'has ended')).toBeGreaterThan(await leftOf(sentence, '2'));
+      }
+      await shoot(page, 'access-ended', width);
+    });
 
     // After a reload: the store's screen says the store ended it (providers/ended-words.ts), naming the store as it reads.
     await page.reload();
     const ended = page.getByText(/stopped accepting this app’s access on /);
     await ended.waitFor();
-    expect(await ended.textContent()).toMatch(new RegExp(`^\u2068${STORE}\u2069 stopped accepting this app’s access on `));
-    if (width >= 640) await hebrewAfterNumber(ended);
-    await shoot(page, 'access-ended-reload', width);
+    await atBothWidths(page, async (width) => {
+      expect(await ended.textContent()).toMatch(new RegExp(`^\u2068${STORE}\u2069 stopped accepting this app’s access on `));
+      if (width >= 640) await hebrewAfterNumber(ended);
+      await shoot(page, 'access-ended-reload', width);
+    });
   });
 
   it.each([360, 1280])('at %i px: the embeddable widget on an English page draws an Arabic name right to left, a Latin-first one left to right', async (width) => {
