@@ -16,6 +16,7 @@ import { STORE_NAME, connectThroughConsent, readSessionKeys } from '../helpers/e
 import { draftsHolding } from '../helpers/drafts-in-page.ts';
 import { productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { atBothWidths } from '../helpers/both-widths.ts';
 
 const e2e = useE2e({ app: {} });
 
@@ -58,19 +59,22 @@ const DISK_FILLS = (name: string, only?: string) => `(() => {
 const FULL_DISK = DISK_FILLS('QuotaExceededError');
 const CODE_STORE = `${STORE_NAME} (PKCE)`;
 
+// Each test below that names both widths signs in (or opens the page) once, at 360 px, and checks
+// and photographs what it shows at 360 px and at 1280 px (atBothWidths: the viewport resized); where
+// it presses a button twice, once at each width.
 describe('storage full (QuotaExceededError on the session’s write)', () => {
-  for (const width of [360, 1280]) {
-    it(`at ${width} px: connected for this tab, and the banner names the full device, what is at risk and what to do`, async () => {
-      const { page } = await e2e.open({ width, height: 900 });
-      await page.addInitScript(DISK_FULL_FOR_SESSIONS);
-      await page.goto(e2e.env.app.url);
-      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
-      await connectThroughConsent(page, STORE_NAME);
-      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-      await expect.poll(() => productCards(page).count()).toBeGreaterThan(0);
+  it(`at 360 px and at 1280 px: connected for this tab, and the banner names the full device, what is at risk and what to do`, async () => {
+    const { page } = await e2e.open({ width: 360, height: 900 });
+    await page.addInitScript(DISK_FULL_FOR_SESSIONS);
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => productCards(page).count()).toBeGreaterThan(0);
 
-      const note = page.getByRole('status').filter({ hasText: 'This device is out of storage space' });
-      await note.waitFor();
+    const note = page.getByRole('status').filter({ hasText: 'This device is out of storage space' });
+    await note.waitFor();
+    await atBothWidths(page, async (width) => {
       const words = await note.innerText();
       expect(words).toContain('nothing is lost so far');
       expect(words).toContain('closing or reloading it would lose changes not yet saved to the store, and you may need to connect again');
@@ -80,12 +84,12 @@ describe('storage full (QuotaExceededError on the session’s write)', () => {
       expect(await readSessionKeys(page)).toEqual([]);
       await note.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-${width}.png` });
-
-      // As the banner says: a reload of this tab ends the connection, which is asked for again.
-      await page.reload();
-      await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
     });
-  }
+
+    // As the banner says: a reload of this tab ends the connection, which is asked for again.
+    await page.reload();
+    await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
+  });
 });
 
 describe('storage full, then space freed', () => {
@@ -113,30 +117,35 @@ describe('storage full, then space freed', () => {
     expect(await page.getByText('This device is out of storage space').count()).toBe(0);
   }
 
-  for (const width of [360, 1280]) {
-    it(`at ${width} px: "Try saving again" says still full while it is; once space is freed it saves, the note says so, and a reload is still signed in`, async () => {
-      const { page, note, banner } = await connectedOnFullDisk(width, STORE_NAME);
-      const again = note.getByRole('button', { name: 'Try saving again' });
+  it(`at 360 px and at 1280 px: "Try saving again" says still full while it is; once space is freed it saves, the note says so, and a reload is still signed in`, async () => {
+    const { page, note, banner } = await connectedOnFullDisk(360, STORE_NAME);
+    const again = note.getByRole('button', { name: 'Try saving again' });
+    await atBothWidths(page, async (width) => {
       await note.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-try-again-${width}.png` });
-      await again.click();
-      await note.getByText('Still out of space').waitFor();
+    });
+    // (pressed at 1280 px while still full, at 360 px once space is freed)
+    await again.click();
+    await note.getByText('Still out of space').waitFor();
+    await atBothWidths(page, async () => {
       expect(await readSessionKeys(page)).toEqual([]);
       // Still connected in this tab: its catalogue is there.
       expect(await productCards(page).count()).toBeGreaterThan(0);
+    });
 
-      await page.evaluate(FREE_SPACE);
-      await again.click();
-      // Saved: the note goes with its banner, says so once in main, and the focus is in main (its button went).
-      await banner.waitFor({ state: 'detached' });
-      await page.locator('main > [role="status"]').filter({ hasText: 'Saved on this device again.' }).waitFor({ state: 'attached' });
+    await page.evaluate(FREE_SPACE);
+    await again.click();
+    // Saved: the note goes with its banner, says so once in main, and the focus is in main (its button went).
+    await banner.waitFor({ state: 'detached' });
+    await page.locator('main > [role="status"]').filter({ hasText: 'Saved on this device again.' }).waitFor({ state: 'attached' });
+    await atBothWidths(page, async (width) => {
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
       expect(await readSessionKeys(page)).toEqual(['session:demo']);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-saved-again-${width}.png` });
-
-      await stillSignedInAfterReload(page);
     });
-  }
+
+    await stillSignedInAfterReload(page);
+  });
 
   it('the next write by itself (a renewal after the access token expired) saves it: the note goes, and a reload is still signed in', async () => {
     const { page, banner } = await connectedOnFullDisk(1280, CODE_STORE);
@@ -174,16 +183,16 @@ describe('a disk that fills while the store’s page is open (every write refuse
     });
   }
 
-  for (const width of [360, 1280]) {
-    it(`at ${width} px: a sign-in begun on a full disk does not start, and says the device is out of space and what to do`, async () => {
-      const { page } = await e2e.open({ width, height: 900 });
-      await page.addInitScript(FULL_DISK);
-      await page.goto(e2e.env.app.url);
-      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
-      await page.evaluate(() => sessionStorage.setItem('e2e:disk-full', 'yes'));
-      await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).click();
-      const failure = page.getByRole('alert').filter({ hasText: `Could not start signing in to ${STORE_NAME}` });
-      await failure.waitFor();
+  it(`at 360 px and at 1280 px: a sign-in begun on a full disk does not start, and says the device is out of space and what to do`, async () => {
+    const { page } = await e2e.open({ width: 360, height: 900 });
+    await page.addInitScript(FULL_DISK);
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await page.evaluate(() => sessionStorage.setItem('e2e:disk-full', 'yes'));
+    await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).click();
+    const failure = page.getByRole('alert').filter({ hasText: `Could not start signing in to ${STORE_NAME}` });
+    await failure.waitFor();
+    await atBothWidths(page, async (width) => {
       const words = await failure.innerText();
       expect(words).toContain('This device is out of storage space');
       expect(words).toContain('Free up space on the device, or clear data that other websites keep in this browser, then connect again.');
@@ -192,49 +201,51 @@ describe('a disk that fills while the store’s page is open (every write refuse
       await failure.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-sign-in-not-started-${width}.png` });
     });
-  }
+  });
 });
 
 describe('product edits kept in memory on a full disk, then "Try saving again"', () => {
-  for (const width of [360, 1280]) {
-    it(`at ${width} px: the editor's "kept in this tab only" line goes once Try saving again has saved them, and the draft is on the device`, async () => {
-      const started = await e2e.startApp({ defaultScopes: ['storefront', 'admin'] });
-      const { page } = await e2e.open({ width, height: 900 });
-      await page.addInitScript(FULL_DISK);
-      await page.goto(started.app.url);
-      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
-      await connectThroughConsent(page, STORE_NAME);
-      const banner = page.getByRole('region', { name: 'Notices' });
-      const note = banner.getByRole('status').filter({ hasText: 'This device is out of storage space' });
-      await note.waitFor();
-      await productCards(page).nth(3).getByRole('link').first().click();
-      const ask = page.getByRole('button', { name: 'Manage this product (store owners)' });
-      const editor = page.getByRole('form', { name: 'Edit product' });
-      await ask.or(editor).first().waitFor();
-      if (await ask.isVisible()) await ask.click();
-      await editor.waitFor();
-      const typed = 'Typed on a full disk';
-      await editor.getByLabel('Name').fill(typed);
-      const line = editor.getByText('so what you typed here is kept in this tab only');
-      await line.waitFor();
+  it(`at 360 px and at 1280 px: the editor's "kept in this tab only" line goes once Try saving again has saved them, and the draft is on the device`, async () => {
+    const started = await e2e.startApp({ defaultScopes: ['storefront', 'admin'] });
+    const { page } = await e2e.open({ width: 360, height: 900 });
+    await page.addInitScript(FULL_DISK);
+    await page.goto(started.app.url);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await connectThroughConsent(page, STORE_NAME);
+    const banner = page.getByRole('region', { name: 'Notices' });
+    const note = banner.getByRole('status').filter({ hasText: 'This device is out of storage space' });
+    await note.waitFor();
+    await productCards(page).nth(3).getByRole('link').first().click();
+    const ask = page.getByRole('button', { name: 'Manage this product (store owners)' });
+    const editor = page.getByRole('form', { name: 'Edit product' });
+    await ask.or(editor).first().waitFor();
+    if (await ask.isVisible()) await ask.click();
+    await editor.waitFor();
+    const typed = 'Typed on a full disk';
+    await editor.getByLabel('Name').fill(typed);
+    const line = editor.getByText('so what you typed here is kept in this tab only');
+    await line.waitFor();
+    await atBothWidths(page, async (width) => {
       expect(await line.innerText()).toContain('This device is out of storage space');
       // It names the button there is to press (the banner's, which writes the drafts again too).
       expect(await line.innerText()).toContain('once space is freed, press “Try saving again” in the notice at the top of the page');
       expect(await draftsHolding(page, typed)).toBe(false);
       await line.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-draft-not-kept-${width}.png` });
+    });
 
-      await page.evaluate(FREE_SPACE);
-      await note.getByRole('button', { name: 'Try saving again' }).click();
-      await banner.waitFor({ state: 'detached' });
-      // No keystroke since: Try saving again wrote the draft, and its line went.
-      await line.waitFor({ state: 'detached' });
+    await page.evaluate(FREE_SPACE);
+    await note.getByRole('button', { name: 'Try saving again' }).click();
+    await banner.waitFor({ state: 'detached' });
+    // No keystroke since: Try saving again wrote the draft, and its line went.
+    await line.waitFor({ state: 'detached' });
+    await atBothWidths(page, async (width) => {
       expect(await draftsHolding(page, typed)).toBe(true);
       expect(await editor.getByLabel('Name').inputValue()).toBe(typed);
       await editor.getByRole('button', { name: 'Save changes' }).scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-full-draft-saved-again-${width}.png` });
     });
-  }
+  });
 });
 
 describe('product edits refused for want of space, the connection saved before the disk filled', () => {
@@ -265,32 +276,35 @@ describe('product edits refused for want of space, the connection saved before t
 });
 
 describe('a connection’s write refused, not for want of space (storage that works reported an error)', () => {
-  for (const width of [360, 1280]) {
-    it(`at ${width} px: said as such (not "private mode or blocked"), with Try saving again, which saves it`, async () => {
-      const { page } = await e2e.open({ width, height: 900 });
-      await page.addInitScript(DISK_FILLS('UnknownError', 'session:'));
-      await page.goto(e2e.env.app.url);
-      await page.getByRole('heading', { name: 'Your stores' }).waitFor();
-      await connectThroughConsent(page, STORE_NAME);
-      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
-      const banner = page.getByRole('region', { name: 'Notices' });
-      const note = banner.getByRole('status').filter({ hasText: 'This browser did not save your store connection on this device' });
-      await note.waitFor();
+  it(`at 360 px and at 1280 px: said as such (not "private mode or blocked"), with Try saving again, which saves it`, async () => {
+    const { page } = await e2e.open({ width: 360, height: 900 });
+    await page.addInitScript(DISK_FILLS('UnknownError', 'session:'));
+    await page.goto(e2e.env.app.url);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    const banner = page.getByRole('region', { name: 'Notices' });
+    const note = banner.getByRole('status').filter({ hasText: 'This browser did not save your store connection on this device' });
+    await note.waitFor();
+    await atBothWidths(page, async () => {
       const words = await note.innerText();
       expect(words).toContain('its storage for this site reported an error');
       expect(words).toContain('It works in this tab, and nothing is lost so far');
       expect(await page.getByText(/private mode|storage blocked|out of storage space/).count()).toBe(0);
-      const again = note.getByRole('button', { name: 'Try saving again' });
-      await again.click();
-      await note.getByText('Still not saved').waitFor();
+    });
+    // (pressed at 1280 px while refused, at 360 px once it is not)
+    const again = note.getByRole('button', { name: 'Try saving again' });
+    await again.click();
+    await note.getByText('Still not saved').waitFor();
+    await atBothWidths(page, async (width) => {
       await note.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${SCREENSHOT_DIR}/storage-refused-${width}.png` });
       expect(await readSessionKeys(page)).toEqual([]);
-
-      await page.evaluate(FREE_SPACE);
-      await again.click();
-      await banner.waitFor({ state: 'detached' });
-      expect(await readSessionKeys(page)).toEqual(['session:demo']);
     });
-  }
+
+    await page.evaluate(FREE_SPACE);
+    await again.click();
+    await banner.waitFor({ state: 'detached' });
+    expect(await readSessionKeys(page)).toEqual(['session:demo']);
+  });
 });
