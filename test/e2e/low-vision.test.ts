@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent, deploymentHeaders } from '../helpers/e2e-app.ts';
+import { inBothThemes } from '../helpers/both-themes.ts';
 import { productCards, loadedProducts } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { loadProfilesFor } from '../../src/lib/config/load-config.ts';
@@ -95,15 +96,17 @@ async function fieldContrasts(page: Page): Promise<Array<{ field: string; border
 }
 
 describe('form fields stand out from the page', () => {
-  it.each(['light', 'dark'] as const)('in the %s theme: every field’s border is 3:1 against the field and the page, its placeholder 4.5:1 (connect form, catalogue, product)', async (colorScheme) => {
-    const { page } = await e2e.open({ width: 1280, colorScheme });
+  // One page for both themes: each screen loaded once (the themes take turns) and measured in each.
+  it('in the light and in the dark theme: every field’s border is 3:1 against the field and the page, its placeholder 4.5:1 (connect form, catalogue, product)', async () => {
+    const { page } = await e2e.open({ width: 1280, colorScheme: 'light' });
     const weak: unknown[] = [];
-    const check = async (screen: string, least: number) => {
-      const found = await fieldContrasts(page);
-      expect(found.length, screen).toBeGreaterThanOrEqual(least);
-      weak.push(...found.filter((f) => f.border < 3 || (f.placeholder !== null && f.placeholder < 4.5)).map((f) => ({ screen, ...f })));
-      await shoot(page, `fields-${screen}-${colorScheme}`);
-    };
+    const check = (screen: string, least: number) =>
+      inBothThemes(page, async (colorScheme) => {
+        const found = await fieldContrasts(page);
+        expect(found.length, `${screen} ${colorScheme}`).toBeGreaterThanOrEqual(least);
+        weak.push(...found.filter((f) => f.border < 3 || (f.placeholder !== null && f.placeholder < 4.5)).map((f) => ({ screen, colorScheme, ...f })));
+        await shoot(page, `fields-${screen}-${colorScheme}`);
+      });
     await page.goto(e2e.env.app.url);
     await page.getByRole('button', { name: 'Connect Shopware Shop', exact: true }).click();
     await page.getByRole('textbox', { name: 'Access key ID' }).waitFor();
@@ -219,29 +222,34 @@ describe('the cart on a phone with the text at 200 %', () => {
 });
 
 describe('the focus ring on a product card', () => {
-  it.each(['light', 'dark'] as const)('%s: drawn over the picture, it is 3:1 against a white picture and against the card', async (colorScheme) => {
-    const { page } = await e2e.open({ width: 1280, colorScheme });
+  it('light and dark: drawn over the picture, it is 3:1 against a white picture and against the card', async () => {
+    const { page } = await e2e.open({ width: 1280, colorScheme: 'light' });
     await openCatalogue(page);
     const link = productCards(page).first().getByRole('link').first();
     // By the keyboard (a focus ring shows for it), from the field before the grid.
     await page.getByRole('combobox', { name: 'Sort by' }).focus();
     for (let i = 0; i < 5 && !(await link.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
-    const { ring, style, card } = await link.evaluate((a) => {
-      const style = getComputedStyle(a);
-      return { ring: style.outlineColor, style: `${style.outlineStyle} ${style.outlineWidth}`, card: getComputedStyle(a.closest('article')!).backgroundColor };
+    // The same focused card seen in each theme.
+    await inBothThemes(page, async (colorScheme) => {
+      expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
+      const { ring, style, card } = await link.evaluate((a) => {
+        const style = getComputedStyle(a);
+        return { ring: style.outlineColor, style: `${style.outlineStyle} ${style.outlineWidth}`, card: getComputedStyle(a.closest('article')!).backgroundColor };
+      });
+      expect(style).toBe('solid 3px');
+      expect(contrast(ring, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
+      expect(contrast(ring, card)).toBeGreaterThanOrEqual(3);
+      await page.evaluate(() => scrollTo(0, 200));
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `low-vision-card-focus-${colorScheme}.png`) });
     });
-    expect(style).toBe('solid 3px');
-    expect(contrast(ring, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
-    expect(contrast(ring, card)).toBeGreaterThanOrEqual(3);
-    await page.evaluate(() => scrollTo(0, 200));
-    await page.screenshot({ path: join(SCREENSHOT_DIR, `low-vision-card-focus-${colorScheme}.png`) });
   });
 });
 
 describe('forced colours (Windows High Contrast)', () => {
-  it.each(['dark', 'light'] as const)('%s: only the current store tab has its bar, and the loading grid keeps its shapes', async (colorScheme) => {
-    const { page } = await e2e.open({ width: 1280, colorScheme });
-    await page.emulateMedia({ forcedColors: 'active', colorScheme });
+  // One page for both themes (dark first): each screen loaded once and checked in each.
+  it('dark and light: only the current store tab has its bar, and the loading grid keeps its shapes', async () => {
+    const { page } = await e2e.open({ width: 1280, colorScheme: 'dark' });
+    await page.emulateMedia({ forcedColors: 'active', colorScheme: 'dark' });
     // The products are held back until the loading grid is checked.
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -254,14 +262,16 @@ describe('forced colours (Windows High Contrast)', () => {
       await connectThroughConsent(page, STORE_NAME);
       const loading = page.getByRole('status', { name: 'Loading products…' });
       await loading.waitFor();
-      const shapes = await loading.evaluate((grid) => {
-        const card = grid.querySelector('.card-box')!;
-        const back = getComputedStyle(card).backgroundColor;
-        return [...card.querySelectorAll('.shimmer')].map((shape) => getComputedStyle(shape).backgroundColor !== back);
+      await inBothThemes(page, async (colorScheme) => {
+        const shapes = await loading.evaluate((grid) => {
+          const card = grid.querySelector('.card-box')!;
+          const back = getComputedStyle(card).backgroundColor;
+          return [...card.querySelectorAll('.shimmer')].map((shape) => getComputedStyle(shape).backgroundColor !== back);
+        });
+        expect(shapes.length).toBeGreaterThan(0);
+        expect(shapes.every(Boolean)).toBe(true);
+        await shoot(page, `forced-colors-loading-${colorScheme}`);
       });
-      expect(shapes.length).toBeGreaterThan(0);
-      expect(shapes.every(Boolean)).toBe(true);
-      await shoot(page, `forced-colors-loading-${colorScheme}`);
     } finally {
       release();
     }
@@ -272,15 +282,19 @@ describe('forced colours (Windows High Contrast)', () => {
         const canvas = getComputedStyle(document.body).backgroundColor;
         return [...nav.querySelectorAll('a')].map((a) => ({ current: a.getAttribute('aria-current') === 'page', barShows: getComputedStyle(a).borderBottomColor !== canvas }));
       });
-    expect(await tabs()).toEqual([
-      { current: true, barShows: true },
-      ...Array.from({ length: 4 }, () => ({ current: false, barShows: false })),
-    ]);
-    await shoot(page, `forced-colors-catalogue-${colorScheme}`);
+    await inBothThemes(page, async (colorScheme) => {
+      expect(await tabs()).toEqual([
+        { current: true, barShows: true },
+        ...Array.from({ length: 4 }, () => ({ current: false, barShows: false })),
+      ]);
+      await shoot(page, `forced-colors-catalogue-${colorScheme}`);
+    });
     await page.getByRole('navigation', { name: 'Store', exact: true }).getByRole('link', { name: 'Orders' }).click();
     await page.getByRole('table').waitFor();
-    expect((await tabs()).map((t) => t.barShows)).toEqual([false, false, true, false, false]);
-    await shoot(page, `forced-colors-orders-${colorScheme}`);
+    await inBothThemes(page, async (colorScheme) => {
+      expect((await tabs()).map((t) => t.barShows)).toEqual([false, false, true, false, false]);
+      await shoot(page, `forced-colors-orders-${colorScheme}`);
+    });
   });
 });
 
