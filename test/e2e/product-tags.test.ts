@@ -9,6 +9,7 @@ import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { atBothWidths } from '../helpers/both-widths.ts';
 
 const e2e = useE2e({ app: {} });
 
@@ -22,8 +23,9 @@ function chipsAmong(targets: Locator): Promise<string[]> {
 }
 
 describe('a product’s tags', () => {
-  it.each([360, 1280])('at %i px: words after "Tags:", not drawn as the category chips (links) are', async (width) => {
-    const { page } = await e2e.open({ width, height: 800 });
+  // One page for both widths: the product opened at 360 px, checked and photographed at 360 px and at 1280 px.
+  it('at 360 px and at 1280 px: words after "Tags:", not drawn as the category chips (links) are', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800 });
     await page.route(`${e2e.env.store.origin}/api/v1/products/*`, async (route) => {
       const response = await route.fetch();
       const product = await response.json();
@@ -34,13 +36,15 @@ describe('a product’s tags', () => {
     await productCards(page).first().getByRole('link').first().click();
     const tags = page.locator('p').filter({ hasText: /^\s*Tags:/ });
     await tags.waitFor();
-    // Not targets: no link or button among them.
-    expect(await tags.locator('a, button, [role="link"], [role="button"]').count()).toBe(0);
-    const category = page.getByRole('link', { name: 'Kitchen', exact: true });
-    expect(await chipsAmong(category), 'a category is a chip').toEqual(['Kitchen']);
-    expect(await chipsAmong(tags.locator('*')), 'tags drawn as chips').toEqual([]);
-    expect((await tags.textContent())!.replace(/\s+/g, ' ').trim()).toBe('Tags: green, gift, handmade');
-    await tags.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/product-tags-${width}.png` });
+    await atBothWidths(page, async (width) => {
+      // Not targets: no link or button among them.
+      expect(await tags.locator('a, button, [role="link"], [role="button"]').count()).toBe(0);
+      const category = page.getByRole('link', { name: 'Kitchen', exact: true });
+      expect(await chipsAmong(category), 'a category is a chip').toEqual(['Kitchen']);
+      expect(await chipsAmong(tags.locator('*')), 'tags drawn as chips').toEqual([]);
+      expect((await tags.textContent())!.replace(/\s+/g, ' ').trim()).toBe('Tags: green, gift, handmade');
+      await tags.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/product-tags-${width}.png` });
+    });
   });
 });
