@@ -84,6 +84,22 @@ describe('config.json missing or broken', () => {
       hint: /This platform has no "revocationEndPoint"; did you mean "revocationEndpoint"\?/,
     },
     {
+      // A key every store has, misspelt: named as the typo, not as apiBase missing.
+      name: 'misspelt-common-key',
+      body: 'MISSPELT_API_BASE',
+      heading: /configuration has a problem/,
+      field: 'stores[0].apiBAse',
+      hint: /This platform has no "apiBAse"; did you mean "apiBase"\?/,
+    },
+    {
+      // One scope written without the list's brackets.
+      name: 'list-without-brackets',
+      body: 'SCOPES_TEXT',
+      heading: /configuration has a problem/,
+      field: 'stores[0].defaultScopes',
+      hint: /Write a list of at least one of storefront, cart, admin, in square brackets, like \["storefront"\]\./,
+    },
+    {
       // A secret pasted into the public file: remove the key, and replace the secret at the store.
       name: 'pasted-secret',
       body: 'PASTED_SECRET',
@@ -123,6 +139,8 @@ describe('config.json missing or broken', () => {
         API_PATH: { stores: [{ ...first, apiBase: `${first!.apiBase}/api/v1` }, second] },
         CONSTRUCTOR_ID: { stores: [first, { ...second, id: 'constructor' }] },
         PASTED_SECRET: { stores: [{ ...first, clientSecret: 'sk-live-PASTED' }, second] },
+        MISSPELT_API_BASE: { stores: [{ ...first, apiBase: undefined, apiBAse: first!.apiBase }, second] },
+        SCOPES_TEXT: { stores: [{ ...first, defaultScopes: 'storefront' }, second] },
         MISSPELT_KEY: { stores: [first, { ...second, revocationEndpoint: undefined, revocationEndPoint: second!.revocationEndpoint }] },
       };
       const body = c.body !== null && Object.hasOwn(built, c.body) ? JSON.stringify(built[c.body]) : c.body;

@@ -22,7 +22,8 @@ const SENTENCES: Readonly<Record<string, (...params: string[]) => string>> = {
   http: (key) => `Use https:// for ${key}; plain http:// is only allowed for a loopback host (localhost, *.localhost, 127.x.x.x, [::1]).`,
   userinfo: (key) => `Remove the user name or password from ${key}.`,
   fragment: (key) => `Remove the #fragment from ${key}.`,
-  some: (...allowed) => `List at least one of: ${allowed.join(', ')}.`,
+  // Also for a value written without its brackets ("storefront"): the list is what is missing.
+  some: (...allowed) => `Write a list of at least one of ${allowed.join(', ')}, in square brackets, like ["${allowed[0]}"].`,
   known: (...allowed) => `Use only values this platform knows: ${allowed.join(', ')}.`,
   twice: (value) => `Remove the second "${value}": list each value once.`,
   flag: (key) => `Set ${key} to true or false (without quotes).`,
@@ -42,7 +43,7 @@ const SENTENCES: Readonly<Record<string, (...params: string[]) => string>> = {
   stores: () => 'Add a "stores" list with one entry per store the app can connect to.',
   none: () => 'List at least one store in "stores".',
   shared: (other) =>
-    `"${other}" uses the same redirectUri; give each store its own redirectUri, or set issuer and authorizationResponseIssParameterSupported: true on both (their servers must always send iss).`,
+    `"${other}" uses the same redirectUri; give each store its own redirectUri (this page's address for one, the same ending in index.html for the other: both open the app, and register each with its store), or set issuer and authorizationResponseIssParameterSupported: true on both (their servers must always send iss).`,
 };
 
 /**
@@ -131,8 +132,9 @@ export function validateConfigStrictly(json: unknown): AppConfig {
   }
 }
 
-/** Whether `a` and `b` (five letters or more) differ by at most two letters added, dropped or changed. */
+/** Whether `a` and `b` (lower-cased) are the same (`Name`, `ID`), or (five letters or more) differ by at most two letters added, dropped or changed. */
 function nearly(a: string, b: string): boolean {
+  if (a === b) return true;
   let row = [...Array(b.length + 1).keys()];
   for (let i = 0; i < a.length; i++) {
     const next = [i + 1];

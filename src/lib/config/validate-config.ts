@@ -161,31 +161,32 @@ function validateStore(value: unknown, index: number, seenIds: Set<string>, unkn
   const secretKey = findSecretKey(value, path);
   if (secretKey) throw invalid(secretKey, 'secret');
 
-  const id = value.id;
-  // Nor "constructor", which every object has: the screens look stores up by id in plain objects.
-  if (typeof id !== 'string' || !ID_PATTERN.test(id) || id in {}) {
-    throw invalid(`${path}.id`, 'id');
-  }
-  if (seenIds.has(id)) throw invalid(`${path}.id`, 'taken', id);
-  seenIds.add(id);
-
-  const kinds = knownProviderKinds();
-  const kind = value.kind;
-  if (typeof kind !== 'string' || !kinds.includes(kind)) {
-    throw invalid(`${path}.kind`, 'kind');
-  }
-  const provider = getProvider(kind);
-  const name = requireText(value, 'name', path, 'name');
-  const apiBase = requireEndpoint(value, 'apiBase', path);
-  // Nor a ?query, nor the API's own path (/api, /api/v1, /api/1.1), which each platform adds: every
-  // request would be answered 404, read as "nothing at this address", naming nothing in config.json.
-  if (/\?|\/api(\/[^/]*)?\/?$/.test(apiBase)) throw invalid(`${path}.apiBase`, 'base', apiBase);
-  const base: StoreConfigBase = { id, kind: kind as StoreKind, name, apiBase };
   // The keys the platform's validator asks for, to tell a misspelt one from a key it ignores
-  // (config-lint.ts); also when it throws: a required key's misspelling is the cause to name.
+  // (config-lint.ts); also when a check throws, the common ones' too: a required key's misspelling
+  // (`apiBAse`, `Name`) is the cause to name.
   const known = new Set(['id', 'kind', 'name', 'apiBase']);
-  const asked = new Proxy(value, { get: (entry, key) => (typeof key === 'string' && known.add(key), Reflect.get(entry, key)) });
   try {
+    const id = value.id;
+    // Nor "constructor", which every object has: the screens look stores up by id in plain objects.
+    if (typeof id !== 'string' || !ID_PATTERN.test(id) || id in {}) {
+      throw invalid(`${path}.id`, 'id');
+    }
+    if (seenIds.has(id)) throw invalid(`${path}.id`, 'taken', id);
+    seenIds.add(id);
+
+    const kinds = knownProviderKinds();
+    const kind = value.kind;
+    if (typeof kind !== 'string' || !kinds.includes(kind)) {
+      throw invalid(`${path}.kind`, 'kind');
+    }
+    const provider = getProvider(kind);
+    const name = requireText(value, 'name', path, 'name');
+    const apiBase = requireEndpoint(value, 'apiBase', path);
+    // Nor a ?query, nor the API's own path (/api, /api/v1, /api/1.1), which each platform adds: every
+    // request would be answered 404, read as "nothing at this address", naming nothing in config.json.
+    if (/\?|\/api(\/[^/]*)?\/?$/.test(apiBase)) throw invalid(`${path}.apiBase`, 'base', apiBase);
+    const base: StoreConfigBase = { id, kind: kind as StoreKind, name, apiBase };
+    const asked = new Proxy(value, { get: (entry, key) => (typeof key === 'string' && known.add(key), Reflect.get(entry, key)) });
     return provider.validateConfig(configReader(asked, path), base);
   } finally {
     if (Object.keys(value).some((key) => !known.has(key))) unknown?.push({ entry: value, known, path });

@@ -92,6 +92,31 @@ describe('a misspelt key', () => {
     expect(error.field).toBe(`stores[0].${typo}`);
     expect(error.hint).toBe(`This platform has no "${typo}"; did you mean "${meant}"?`);
   });
+  it.each([
+    ['apiBAse', 'apiBase'],
+    ['apibase', 'apiBase'],
+    ['Name', 'name'],
+    ['Kind', 'kind'],
+    ['ID', 'id'],
+  ])('%s, standing for a key every store has, is named instead of the key it stands for being missing', (typo, meant) => {
+    const { [meant as keyof typeof goodsie]: value, ...rest } = goodsie;
+    const error = errorOf(() => validateConfigStrictly({ stores: [{ ...rest, [typo]: value }] }));
+    expect(error.field).toBe(`stores[0].${typo}`);
+    expect(error.hint).toBe(`This platform has no "${typo}"; did you mean "${meant}"?`);
+  });
+  it('a list written without its brackets is told to be a list, with an example', () => {
+    const error = errorOf(() => validateConfigStrictly({ stores: [{ ...goodsie, defaultScopes: 'storefront' }] }));
+    expect(error.field).toBe('stores[0].defaultScopes');
+    expect(error.hint).toBe('Write a list of at least one of storefront, cart, admin, in square brackets, like ["storefront"].');
+  });
+  it('two stores on one redirectUri are told how one deployment gives each its own', () => {
+    const other = { ...goodsie, id: 'other', authorizationEndpoint: 'https://auth.other.example/oauth2/authorize', apiBase: 'https://api.other.example' };
+    const error = errorOf(() => validateConfigStrictly({ stores: [goodsie, other] }));
+    expect(error.field).toBe('stores[1].redirectUri');
+    expect(error.hint).toContain('this page\'s address for one, the same ending in index.html for the other');
+    // and that way is accepted
+    expect(() => validateConfigStrictly({ stores: [{ ...goodsie, redirectUri: 'https://app.example/' }, { ...other, redirectUri: 'https://app.example/index.html' }] })).not.toThrow();
+  });
   it('other unknown keys (notes, comments) are still ignored and dropped', () => {
     expect(validateConfigStrictly({ stores: [{ ...goodsie, _comment: 'staging shop', notes: 'ask Ann' }] }).stores[0]).toEqual(goodsie);
   });
