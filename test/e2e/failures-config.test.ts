@@ -42,6 +42,28 @@ describe('a store config.json names that the deployment’s headers were not mad
     await shoot('blocked-by-own-csp');
     await expectNoTechnicalLeak();
   });
+
+  it('a credentials form says the same, not the store’s CORS, and keeps what was pasted', async () => {
+    // A Shopware shop added to config.json, _headers not made again: the request never leaves the
+    // browser (its own policy blocks it), so no shop needs to run at that address.
+    const added = e2e.env.store.origin.replace('127.0.0.1', 'localhost');
+    const shop = { id: 'added-shop', kind: 'shopware6', name: 'Added Shop', apiBase: added };
+    e2e.env.app.setOverride('config.json', JSON.stringify({ stores: [...e2e.env.stores, shop] }));
+    await openApp();
+    await page.getByRole('listitem').filter({ hasText: 'Added Shop' }).getByRole('button', { name: /^Connect/ }).click();
+    await page.getByLabel('Access key ID').fill('SWIAADDEDSHOP000000000001');
+    await page.getByLabel('Secret access key').fill('addedShopSecret');
+    await page.getByRole('button', { name: /with the integration key/ }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'This site is not set up to reach the store' });
+    await alert.waitFor();
+    await expect.poll(() => alert.textContent()).toContain(`does not allow ${added}`);
+    await expect.poll(() => alert.textContent()).toContain('npm run csp');
+    expect(await alert.textContent()).toContain('what you entered is kept');
+    expect(await page.getByText('(CORS)').count()).toBe(0);
+    expect(await page.getByLabel('Secret access key').inputValue()).toBe('addedShopSecret');
+    await shoot('blocked-by-own-csp-credentials');
+    await expectNoTechnicalLeak();
+  });
 });
 
 describe('config.json missing or broken', () => {

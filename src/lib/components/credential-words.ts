@@ -9,6 +9,7 @@ import { HttpError } from '../oauth/http-errors.ts';
 import { isolateDirection } from '../shared/direction.ts';
 import { NEWER_VERSION_TITLE, explain, type Explanation } from './messages.ts';
 import { newerVersion } from './reload-retry.svelte.ts';
+import { policyBlocked } from './policy-violations.svelte.ts';
 
 /** Codes whose message a connector writes for people. */
 const CONNECTOR_WORDED: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>([
@@ -35,7 +36,8 @@ export function credentialFailureWords(error: unknown, platform: string, credent
   if (CONNECTOR_WORDED.has(error.code) && error.message !== error.code) return { title: base.title, detail: error.message };
   if (credentialUnjudged(error)) {
     // (nothing else of the store was loaded to compare with: the words of a sign-in that got no answer)
-    const tried = error.code === 'API_SERVER_ERROR' ? base.detail : 'Check your connection and try again; if it keeps happening, the store is not set up to answer this app’s address (CORS).';
+    // (a request this site's own security policy blocked: its words, which send whoever runs it to the headers, not the store's CORS)
+    const tried = error.code === 'API_SERVER_ERROR' || policyBlocked().length > 0 ? base.detail : 'Check your connection and try again; if it keeps happening, the store is not set up to answer this app’s address (CORS).';
     return { title: base.title, detail: `Nothing was connected, and what you entered is kept. ${tried}` };
   }
   return base;

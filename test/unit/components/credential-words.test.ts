@@ -67,3 +67,19 @@ describe('endedHereWords', () => {
     }
   });
 });
+
+// Last in this file: the policy's record is the page's, kept for its life.
+describe('credentialFailureWords, a request this site’s own policy blocked', () => {
+  it('names the policy and npm run csp, not the store’s CORS, and still says what was entered is kept', async () => {
+    const { watchPolicyViolations } = await import('../../../src/lib/components/policy-violations.svelte.ts');
+    const page = new EventTarget();
+    watchPolicyViolations(page as unknown as Document);
+    const violation = Object.assign(new Event('securitypolicyviolation'), { effectiveDirective: 'connect-src', blockedURI: 'https://added.shop.example/api/oauth/token' });
+    page.dispatchEvent(violation);
+    const words = credentialFailureWords(new AppError('NETWORK_OR_CORS', 'x'), 'Shopware 6');
+    expect(words.title).toBe('This site is not set up to reach the store');
+    expect(words.detail).toMatch(/^Nothing was connected, and what you entered is kept\. Its security policy \(Content-Security-Policy\) does not allow https:\/\/added\.shop\.example: /);
+    expect(words.detail).toContain('npm run csp');
+    expect(words.detail).not.toContain('(CORS)');
+  });
+});
