@@ -206,6 +206,17 @@ describe('HomeView', () => {
     expect(app.navigate).not.toHaveBeenCalled();
   });
 
+  it('a redirectUri written as the browser does not write this page (no closing slash, capitals in the host) is this page: Connect goes to the store, with redirect_uri as written', async () => {
+    const app = await createTestApp();
+    const store = app.config.stores.find((s) => s.id === 'other') as GoodsieStoreConfig;
+    store.redirectUri = APP_URL.replace('localhost', 'LOCALHOST').replace(/\/$/, '');
+    renderHome(app);
+    await userEvent.click(screen.getByRole('button', { name: 'Connect Other Goods' }));
+    await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
+    expect(app.authorizationUrls()[0]?.searchParams.get('redirect_uri')).toBe('http://LOCALHOST:3000');
+    expect(screen.queryByText(/cannot send you back/)).not.toBeInTheDocument();
+  });
+
   it('Sign out says so, calmly', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront'] } });
     renderHome(app);
