@@ -8,7 +8,7 @@
  * with no headers at all if deployed.
  */
 import { writeFile } from 'node:fs/promises';
-import { buildCsp, buildHeadersFile, normaliseBase } from './csp.ts';
+import { buildCsp, buildHeadersFile, normaliseBase, type DeploymentConfig } from './csp.ts';
 import { configProblem, readDeploymentConfig } from './read-config.ts';
 
 const USAGE = `Usage: npm run csp -- [config.json] [--base PATH] [--header] [--out FILE]
@@ -48,6 +48,18 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 
+/**
+ * The stores on the computer that opens the page (an http:// apiBase, allowed only for a loopback
+ * host): the demo's, which `npm run build` ships; left in a deployment, its visitors get cards that
+ * connect to nothing, and its headers let the page reach their loopback ports. A note, not a refusal:
+ * trying a build on this computer is what they are for.
+ */
+function loopbackNote(config: DeploymentConfig): string {
+  const local = [...new Set(config.stores.filter((store) => store.apiBase.startsWith('http:')).map((store) => new URL(store.apiBase).origin))];
+  if (local.length === 0) return '';
+  return `note: ${configPath} lists stores on this computer's own address (${local.join(', ')}): fine for trying the build here, but a deployed site's visitors cannot reach them; list your own stores (https://) instead and run this again.\n`;
+}
+
 try {
   const config = await readDeploymentConfig(configPath);
   const text = headerOnly ? `${buildCsp(config)}\n` : buildHeadersFile(config, { basePath });
@@ -56,6 +68,7 @@ try {
     await writeFile(outPath, text);
     process.stdout.write(`${outPath} written from ${configPath}${headerOnly ? '' : ` for ${normaliseBase(basePath)}`}\n`);
   }
+  process.stderr.write(loopbackNote(config));
 } catch (error) {
   process.stderr.write(`${configProblem(configPath, error)}\n`);
   process.exit(1);

@@ -229,6 +229,21 @@ describe('npm run csp (the command)', () => {
     }
   }, 60_000);
 
+  it('notes stores on this computer’s own address (the demo’s, which the build ships), once per origin, after doing its work; none for https stores', async () => {
+    const local = JSON.stringify({ stores: [
+      store({ id: 'a', apiBase: 'http://127.0.0.1:4010' }),
+      store({ id: 'b', apiBase: 'http://127.0.0.1:4010', redirectUri: 'https://app.example/index.html' }),
+      store({ id: 'c', redirectUri: 'https://other.example/' }),
+    ] });
+    const noted = await csp(local);
+    expect(noted.code).toBe(0);
+    expect(noted.out).toContain("connect-src 'self' http://127.0.0.1:4010");
+    expect(noted.err).toBe(
+      "note: FILE lists stores on this computer's own address (http://127.0.0.1:4010): fine for trying the build here, but a deployed site's visitors cannot reach them; list your own stores (https://) instead and run this again.\n",
+    );
+    expect((await csp(JSON.stringify({ stores: [store({})] }))).err).toBe('');
+  }, 40_000);
+
   it('--help prints how to use it and writes nothing; an unknown option is refused with the same lines', async () => {
     const json = JSON.stringify({ stores: [store({})] });
     const help = await csp(json, ['--help']);
