@@ -32,3 +32,14 @@ describe('cli arguments', () => {
     expect(() => parseArgs(['--nope'])).toThrow(/unknown option/);
   });
 });
+
+describe('cli --help', () => {
+  it('prints every option it reads and starts nothing; an unknown option is refused with the same lines', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { USAGE } = await import('./cli.ts');
+    const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
+    expect(execFileSync(process.execPath, ['--import', 'tsx', cli, '--help'], { encoding: 'utf8', timeout: 20_000 })).toBe(`${USAGE}\n`);
+    for (const flag of USAGE.matchAll(/^  (--[a-z-]+)/gm)) expect(() => parseArgs([flag[1]!, 'x'])).not.toThrow(`unknown option ${flag[1]}`);
+    expect(() => parseArgs(['--nope'])).toThrow(`unknown option --nope\n${USAGE}`);
+  }, 25_000);
+});

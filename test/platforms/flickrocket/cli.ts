@@ -6,6 +6,17 @@
 import { DEFAULT_ALLOWED_ORIGINS, DEFAULT_CLIENT, startFlickRocketStore, type FlickRocketStoreOptions } from './server.ts';
 import { stopOnSignals } from '../../helpers/stop-on-signals.ts';
 
+export const USAGE = `Usage: tsx test/platforms/flickrocket/cli.ts [options]
+  --port N                          API port (default 4020)
+  --hooks-port N                    /__test/ hooks port (default 4021)
+  --redirect-uri URL                the app's redirect URI for the demo client, repeatable (exact match, as FlickRocket does)
+  --origin URL                      another allowed CORS origin, repeatable
+  --echo-state                      send state back with the code (FlickRocket may not)
+  --cors allow|none                 CORS for the allowed origins (default allow) or none at all
+  --token-lifetime S                access token lifetime in seconds (default 1799)
+  --rate-limit CAPACITY/PER_SECOND  API rate limit
+  --products N                      number of seeded products`;
+
 function integer(flag: string, raw: string | undefined, min: number): number {
   if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < min) throw new Error(`${flag} must be a whole number >= ${min}`);
   return Number(raw);
@@ -37,7 +48,7 @@ export function parseArgs(argv: readonly string[]): FlickRocketStoreOptions {
         options.rateLimit = { capacity: integer(flag, capacity, 1), leakPerSecond: integer(flag, perSecond, 1) };
         break;
       }
-      default: throw new Error(`unknown option ${String(flag)}`);
+      default: throw new Error(`unknown option ${String(flag)}\n${USAGE}`);
     }
   }
   if (redirectUris.length > 0) options.clients = [{ ...DEFAULT_CLIENT, redirectUris }];
@@ -46,6 +57,7 @@ export function parseArgs(argv: readonly string[]): FlickRocketStoreOptions {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) return void console.log(USAGE);
   const store = await startFlickRocketStore(parseArgs(process.argv.slice(2)));
   console.log(`FlickRocket test store listening on ${store.origin} (test hooks on ${store.hooksOrigin}/__test/)`);
   stopOnSignals(() => store.close());

@@ -6,6 +6,16 @@
 import { DEFAULT_ALLOWED_ORIGINS, startStoreHippoStore, type CorsMode, type StoreHippoOptions } from './server.ts';
 import { stopOnSignals } from '../../helpers/stop-on-signals.ts';
 
+export const USAGE = `Usage: tsx test/platforms/storehippo/cli.ts [options]
+  --port N                       API port (default 4020)
+  --cdn-port N                   image CDN port (default: any free)
+  --test-port N                  /__test/ hooks port (default: any free)
+  --cors on|no-access-key|off    CORS for the allowed origins (default on); no-access-key leaves the access-key header out
+  --rate-limit N                 API requests per second per credential
+  --products N                   number of seeded products
+  --origin URL                   another allowed CORS origin, repeatable
+  (a value may also follow an equals sign: --port=4030)`;
+
 export function parseArgs(argv: readonly string[]): StoreHippoOptions {
   const options: StoreHippoOptions = {};
   const origins: string[] = [];
@@ -29,7 +39,7 @@ export function parseArgs(argv: readonly string[]): StoreHippoOptions {
         options.cors = mode as CorsMode;
         break;
       }
-      default: throw new Error(`unknown option ${flag}`);
+      default: throw new Error(`unknown option ${flag}\n${USAGE}`);
     }
   }
   if (origins.length > 0) options.allowedOrigins = [...new Set([...DEFAULT_ALLOWED_ORIGINS, ...origins])];
@@ -37,6 +47,7 @@ export function parseArgs(argv: readonly string[]): StoreHippoOptions {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) return void console.log(USAGE);
   const store = await startStoreHippoStore(parseArgs(process.argv.slice(2)));
   console.log(`StoreHippo demo store: API ${store.origin} (apiVersion 1.1), imageBase ${store.imageBase}`);
   console.log(`Demo access keys: ${store.origin}/admin/settings/access-keys   test hooks: ${store.testOrigin}/__test/`);
