@@ -78,6 +78,26 @@ describe('criteria (4.6.6)', () => {
     expect((await apiSearch(origin, 'product', browse, { page: 1, limit: 2, 'total-count-mode': 2 })).json.total).toBe(13);
   });
 
+  it('pages a to-many association per parent as loadOneToManyWithPagination does: after its sort, each order its own page, a plain list with no count past it', async () => {
+    const positions = (data: { orderNumber: string; lineItems: { position: number }[] }[], number: string) => data.find((o) => o.orderNumber === number)?.lineItems.map((l) => l.position);
+    const lines = (extra: object) => ({ limit: 25, 'total-count-mode': 'exact', associations: { lineItems: { sort: [{ field: 'position', order: 'DESC' }], ...extra } } });
+    const all = await apiSearch(origin, 'order', admin, lines({}));
+    expect(positions(all.json.data, '10009')).toHaveLength(40);
+    const first = await apiSearch(origin, 'order', admin, lines({ limit: 3 }));
+    // each order's own first three, by the association's sort (position DESC): not the first three lines of the page
+    expect(positions(first.json.data, '10009')).toEqual([40, 39, 38]);
+    expect(positions(first.json.data, '10002')).toEqual([4, 3, 2]);
+    expect(positions(first.json.data, '10004')).toEqual([1]);
+    expect(Array.isArray(first.json.data[0].lineItems)).toBe(true);
+    const second = await apiSearch(origin, 'order', admin, lines({ limit: 3, page: 2 }));
+    expect(positions(second.json.data, '10009')).toEqual([37, 36, 35]);
+    expect(positions(second.json.data, '10002')).toEqual([1]);
+    expect(positions(second.json.data, '10004')).toEqual([]);
+    const refused = await apiSearch(origin, 'order', admin, lines({ limit: 0 }));
+    expect(refused.status).toBe(400);
+    expect(refused.json.errors[0]).toMatchObject({ code: 'FRAMEWORK__INVALID_LIMIT_QUERY', source: { pointer: '/associations/lineItems/limit' } });
+  });
+
   it('sorts promotions newest first by createdAt, as the Administration lists them, and pages them by 100', async () => {
     const shop = await startShopwareStore({ port: 0, extraPromotions: 120 });
     try {
@@ -167,7 +187,7 @@ describe('ACL per integration (4.6.7)', () => {
       associations: { stateMachineState: {}, currency: {}, orderCustomer: {}, transactions: { associations: { stateMachineState: {} } } },
     });
     expect(answer.status).toBe(200);
-    expect(answer.json.total).toBe(8);
+    expect(answer.json.total).toBe(9);
     const refunded = answer.json.data.find((o: { orderNumber: string }) => o.orderNumber === '10005');
     expect(refunded).toMatchObject({ amountTotal: 19.99, currency: { isoCode: 'EUR' }, orderCustomer: { email: 'customer5@example.com' }, stateMachineState: { technicalName: 'completed' } });
     expect(refunded.transactions.map((t: { stateMachineState: { technicalName: string } }) => t.stateMachineState.technicalName)).toEqual(['refunded']);

@@ -133,7 +133,9 @@ export function renderEntity(def: EntityDefinition, row: Row, tree: AssociationT
     }
     let rows = association.load(row, ctx);
     if (asked.sort.length > 0) rows = [...rows].sort(compareRows(target, asked.sort, ctx));
-    if (asked.limit !== undefined) rows = rows.slice(0, asked.limit);
+    // a limit pages each parent's own lines, after the sort (loadOneToManyWithPagination): the answer is
+    // a plain list, with no count of the lines past the page
+    if (asked.limit !== undefined) rows = rows.slice(asked.offset ?? 0, (asked.offset ?? 0) + asked.limit);
     const rendered = rows.map((r) => renderEntity(target, r, asked.associations, ctx));
     json[name] = association.many ? rendered : (rendered[0] ?? null);
   }

@@ -24,7 +24,11 @@ export interface Sorting {
 }
 
 export interface AssociationTree {
-  [name: string]: { associations: AssociationTree; sort: Sorting[]; limit?: number };
+  /**
+   * `limit` and `offset` (from `page`): each parent's own page of a to-many association
+   * (EntityReader::loadOneToManyWithPagination), none where no limit is sent.
+   */
+  [name: string]: { associations: AssociationTree; sort: Sorting[]; limit?: number; offset?: number };
 }
 
 export interface Criteria {
@@ -66,6 +70,19 @@ function parseSort(raw: unknown, pointer: string): Sorting[] {
   });
 }
 
+/**
+ * An association's `limit` and `page`, parsed as RequestCriteriaBuilder parses any criteria (a nested
+ * one with no MAX_LIMIT): a limit of 1 or more, a page of 1 or more, the offset `(page - 1) * limit`.
+ */
+function associationPage(raw: Json, pointer: string): { limit?: number; offset?: number } {
+  if (raw.limit === undefined || raw.limit === null) return {};
+  const limit = positiveInteger(raw.limit);
+  if (limit === undefined || limit <= 0) throw invalid('FRAMEWORK__INVALID_LIMIT_QUERY', `The limit parameter must be a positive integer greater or equals than 1. Given: ${String(raw.limit)}`, `${pointer}/limit`);
+  const page = raw.page === undefined || raw.page === null ? 1 : positiveInteger(raw.page);
+  if (page === undefined || page <= 0) throw invalid('FRAMEWORK__INVALID_PAGE_QUERY', `The page parameter must be a positive integer. Given: ${String(raw.page)}`, `${pointer}/page`);
+  return { limit, offset: (page - 1) * limit };
+}
+
 function parseAssociations(raw: unknown, pointer: string): AssociationTree {
   const tree: AssociationTree = {};
   if (raw === undefined) return tree;
@@ -79,7 +96,7 @@ function parseAssociations(raw: unknown, pointer: string): AssociationTree {
       if (i === path.length - 1 && isObject(value)) {
         Object.assign(entry.associations, parseAssociations(value.associations, `${pointer}/${key}/associations`));
         entry.sort = parseSort(value.sort, `${pointer}/${key}/sort`);
-        if (typeof value.limit === 'number') entry.limit = value.limit;
+        Object.assign(entry, associationPage(value, `${pointer}/${key}`));
       }
       node = entry.associations;
     });

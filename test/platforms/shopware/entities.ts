@@ -315,7 +315,7 @@ const orderDelivery: EntityDefinition = { ...orderTransaction, name: 'order_deli
  */
 function lineItemRows(order: OrderRow): Json[] {
   return order.lineItems.map((line, i) => {
-    const id = hexId(0x5700 + Number(order.orderNumber) * 8 + i);
+    const id = hexId(0x57000 + Number(order.orderNumber) * 0x100 + i);
     const totalPrice = Math.round(line.unitPrice * line.quantity * 100) / 100;
     const price = { unitPrice: line.unitPrice, totalPrice, quantity: line.quantity, calculatedTaxes: [], taxRules: [] };
     return {

@@ -341,6 +341,8 @@ export function createSeed(): Seed {
     6: [line('Gift wrapping with a handwritten card for the whole family, in seasonal colours', 1, 42, null, 'custom')],
     7: [line('Potatoes 5 kg', 2, 4.49, SEED_IDS.potatoesLarge), line('Red Onions <img src=x onerror=alert(1)>', 3, 0.99, SEED_IDS.hostileOnion), line('Five off', 1, -5, null, 'promotion')],
     8: [line('Pink Lady Apples 1 kg', 10, 2.99, SEED_IDS.apples)],
+    // a wholesale order of 40 lines, past the 25 the app reads per order, a discount line among the first 25
+    9: Array.from({ length: 40 }, (_, i) => (i === 2 ? line('Trade 5 %', 1, -12.5, null, 'promotion') : line(`Crate ${i + 1} of Conference Pears`, 12, 3.5, SEED_IDS.pears))),
   };
   const order = (n: number, state: string, transactions: string[], total: number, currencyId = DEFAULT_CURRENCY_ID, deliveries: string[] = []): OrderRow => ({
     id: hexId(0x5000 + n),
@@ -380,6 +382,8 @@ export function createSeed(): Seed {
       // a shopper's payment that failed at checkout (the order stays open), and a part payment, shipped
       order(7, 'open', ['failed'], 15.0, DEFAULT_CURRENCY_ID, ['open']),
       order(8, 'in_progress', ['paid_partially'], 30.0, DEFAULT_CURRENCY_ID, ['shipped']),
+      // the oldest: a wholesale order (40 lines), shipped and paid
+      { ...order(9, 'completed', ['paid'], 1625.5, DEFAULT_CURRENCY_ID, ['shipped']), orderDateTime: date(50) },
     ],
     promotions: newestFirst([
       { id: hexId(0x6001), name: 'Summer 10 %', active: true, useCodes: true, useIndividualCodes: false, code: 'SUMMER10', validFrom: date(0), validUntil: '2027-09-30T22:00:00.000+00:00', discounts: [{ id: hexId(0x6101), type: 'percentage', value: 10, scope: 'cart' }] },
