@@ -13,16 +13,26 @@ export function itemWords(item: OrderItem): string {
   return item.quantity === 1 ? item.name : `${formatCount(item.quantity)}\u00a0× ${item.name}`;
 }
 
-/** "A", "A and B", "A, B and C", "A, B and 3 more"; unreadable lines are counted among the more. */
-export function itemsSummary(items: readonly OrderItem[], unread = 0): string {
-  if (items.length === 0) return unread === 0 ? 'No items listed' : `${unread === 1 ? '1 item' : `${formatCount(unread)} items`} the store sent could not be read`;
+/**
+ * "A", "A and B", "A, B and C", "A, B and 3 more"; unreadable lines are counted among the more. With
+ * `more` (the store holds lines past those read) no count is said: "A, B and more".
+ */
+export function itemsSummary(items: readonly OrderItem[], unread = 0, more = false): string {
+  if (items.length === 0) {
+    if (more) return 'Items not read here';
+    return unread === 0 ? 'No items listed' : `${unread === 1 ? '1 item' : `${formatCount(unread)} items`} the store sent could not be read`;
+  }
+  if (more) return `${items.slice(0, NAMED).map(itemWords).join(', ')} and more`;
   const hidden = items.length + unread <= NAMED + 1 ? 0 : items.length - NAMED + unread;
   const named = items.slice(0, hidden === 0 ? items.length : NAMED).map(itemWords);
   const last = hidden > 0 ? `${formatCount(hidden)} more` : unread > 0 ? `${unread === 1 ? '1 item' : `${formatCount(unread)} items`} not readable` : named.pop();
   return named.length === 0 ? (last ?? '') : `${named.join(', ')} and ${last}`;
 }
 
-/** Whether the short line leaves out a line, or names an unreadable one, that the full list says. */
-export function itemsSummaryShortens(items: readonly OrderItem[], unread = 0): boolean {
-  return unread > 0 || items.length > NAMED + 1;
+/** Whether the short line leaves out a line, names an unreadable one, or says there are more, that the full list says. */
+export function itemsSummaryShortens(items: readonly OrderItem[], unread = 0, more = false): boolean {
+  return more || unread > 0 || items.length > NAMED + 1;
 }
+
+/** The full list's last line where the store holds more lines than were read. */
+export const ITEMS_MORE_WORDS = 'More items are not read here: see the order in the store’s admin.';

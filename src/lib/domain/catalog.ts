@@ -289,6 +289,8 @@ export interface Order {
   items?: readonly OrderItem[];
   /** Lines the store sent that could not be read (no name, no quantity): left out of `items`, and counted here. */
   itemsUnread?: number;
+  /** The store holds more lines than were read (Shopware's lines are read up to a cap): `items` is not the whole order. */
+  itemsMore?: true;
 }
 
 export interface Coupon {

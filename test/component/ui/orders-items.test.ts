@@ -65,6 +65,20 @@ describe('OrdersView: what was bought', () => {
     expect(within(itemsCell('1002')).getByText('1 item the store sent could not be read')).toBeInTheDocument();
   });
 
+  it('an order holding more lines than were read says “and more”, no count, and its list ends saying the rest is in the store’s admin', async () => {
+    const read = Array.from({ length: 24 }, (_, i) => ({ name: `Crate ${i + 1}`, quantity: 12 }));
+    await showOrders([order(1, { items: read, itemsMore: true }), order(2, { items: [{ name: 'Tote Bag', quantity: 1 }], itemsMore: true })]);
+    const cell = itemsCell('1001');
+    const summary = within(cell).getByText('12 × Crate 1, 12 × Crate 2 and more');
+    await userEvent.click(summary);
+    const listed = within(cell).getAllByRole('listitem').map((li) => li.textContent);
+    expect(listed).toHaveLength(25);
+    expect(listed.at(-1)).toBe('More items are not read here: see the order in the store’s admin.');
+    expect(cell.textContent).not.toMatch(/22 more|24 more/);
+    // one line read: still a disclosure, never a line that reads as the whole order
+    expect(within(itemsCell('1002')).getByText('Tote Bag and more').closest('details')).not.toBeNull();
+  });
+
   it('the store’s names are text: markup in a name is shown, never run', async () => {
     await showOrders([order(1, { items: [{ name: 'Red Onions <img src=x onerror=alert(1)>', quantity: 3 }] })]);
     const cell = itemsCell('1001');

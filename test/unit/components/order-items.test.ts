@@ -32,6 +32,15 @@ describe('itemsSummary', () => {
     expect(itemsSummaryShortens([mug], 1)).toBe(true);
   });
 
+  it('an order holding more lines than were read: no count is said, only that there are more, and the full list says so', () => {
+    expect(itemsSummary([mug, tote, ...more(22)], 0, true)).toBe('2\u00a0× Ceramic Mug, Tote Bag and more');
+    expect(itemsSummary([mug], 0, true)).toBe('2\u00a0× Ceramic Mug and more');
+    expect(itemsSummary([mug, tote], 2, true)).toBe('2\u00a0× Ceramic Mug, Tote Bag and more');
+    expect(itemsSummary([], 0, true)).toBe('Items not read here');
+    expect(itemsSummaryShortens([mug], 0, true)).toBe(true);
+    expect(itemsSummaryShortens([mug], 0, false)).toBe(false);
+  });
+
   it('an order with no goods (only a discount line): says none were listed', () => {
     expect(itemsSummary([])).toBe('No items listed');
     expect(itemsSummaryShortens([])).toBe(false);

@@ -7,7 +7,7 @@ import type { ProductEdit, ProductQuery, ProductSort } from '../../domain/catalo
 import { AppError } from '../../oauth/errors.ts';
 import { roundToCurrency } from '../money.ts';
 import type { SwCurrency } from './currency.ts';
-import { SW_DEFAULT_CURRENCY_ID, type SwAssociation, type SwCriteria, type SwFilter, type SwPriceWire, type SwProductPatch, type SwSorting } from './wire.ts';
+import { SW_DEFAULT_CURRENCY_ID, SW_ORDER_LINES_SHOWN, type SwAssociation, type SwCriteria, type SwFilter, type SwPriceWire, type SwProductPatch, type SwSorting } from './wire.ts';
 
 /** The app never asks for more per page (Shopware allows 500). */
 export const SW_MAX_PAGE_SIZE = 100;
@@ -111,7 +111,7 @@ export const ORDER_EXTRA_PRIVILEGES: Readonly<Record<keyof OrderExtras, string>>
  * `POST /api/search/order` body (4.4). With `deliveries`, each order's deliveries and their states,
  * the main one first as Shopware's own order list sorts them (sw-order-list, by shipping costs,
  * descending); with `lineItems`, what it bought, in the order Shopware's order detail lists them
- * (`position`; sw-order-detail-base).
+ * (`position`; sw-order-detail-base), at most one past {@link SW_ORDER_LINES_SHOWN} each.
  */
 export function buildOrderListCriteria(page0: number, count: number, extras: OrderExtras = {}): SwCriteria {
   const associations: Record<string, SwAssociation> = {
@@ -121,7 +121,7 @@ export function buildOrderListCriteria(page0: number, count: number, extras: Ord
     transactions: { sort: [{ field: 'createdAt', order: 'ASC' }], associations: { stateMachineState: {} } },
   };
   if (extras.deliveries === true) associations.deliveries = { sort: [{ field: 'shippingCosts.unitPrice', order: 'DESC' }], associations: { stateMachineState: {} } };
-  if (extras.lineItems === true) associations.lineItems = { sort: [{ field: 'position', order: 'ASC' }] };
+  if (extras.lineItems === true) associations.lineItems = { limit: SW_ORDER_LINES_SHOWN + 1, sort: [{ field: 'position', order: 'ASC' }] };
   return { ...paging({ page: page0, count }), 'total-count-mode': 'exact', sort: [{ field: 'orderDateTime', order: 'DESC' }], associations };
 }
 

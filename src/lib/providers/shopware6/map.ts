@@ -25,6 +25,7 @@ import {
 } from '../wire.ts';
 import { choosePrice, type SwCurrency } from './currency.ts';
 import { readPriceTiers, tierPricing } from './tiers.ts';
+import { SW_ORDER_LINES_SHOWN } from './wire.ts';
 
 const HEX32 = /^[0-9a-f]{32}$/;
 
@@ -292,7 +293,18 @@ export function mapOrder(value: unknown, path = 'data[0]'): Order {
     const email = optionalString(readObject(wire.orderCustomer, `${path}.orderCustomer`), 'email', `${path}.orderCustomer`);
     if (email !== undefined) order.customerEmail = email;
   }
-  return { ...order, ...orderItemsFrom(wire.lineItems, (line, i) => readLineItem(line, `${path}.lineItems[${i}]`)) };
+  return { ...order, ...orderItems(wire.lineItems, path) };
+}
+
+/**
+ * The order's items from its `lineItems`, read up to one past SW_ORDER_LINES_SHOWN (criteria.ts): a
+ * line past the cap says the order holds more, and is not said itself. The cap counts lines, so the
+ * lines said may be fewer where discounts or a container's parts are among them.
+ */
+function orderItems(lines: unknown, path: string): Pick<Order, 'items' | 'itemsUnread' | 'itemsMore'> {
+  const more = Array.isArray(lines) && lines.length > SW_ORDER_LINES_SHOWN;
+  const read = orderItemsFrom(more ? lines.slice(0, SW_ORDER_LINES_SHOWN) : lines, (line, i) => readLineItem(line, `${path}.lineItems[${i}]`));
+  return more ? { ...read, itemsMore: true } : read;
 }
 
 /**

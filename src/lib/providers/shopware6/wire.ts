@@ -117,6 +117,13 @@ export interface SwSorting {
 /** A sort: the full form, or the short `field,-field` string (`RequestCriteriaBuilder::parseSimpleSorting`). */
 export type SwSort = SwSorting[] | string;
 
+/**
+ * The lines said per order. A page of wholesale orders of hundreds of lines each would bring every
+ * line (prices, payload): each order's `lineItems` is asked one line past this, so that a line past it
+ * says the order holds more (Shopware's paginated to-many read returns no count per order).
+ */
+export const SW_ORDER_LINES_SHOWN = 25;
+
 export interface SwAssociation {
   sort?: SwSort;
   associations?: Record<string, SwAssociation>;

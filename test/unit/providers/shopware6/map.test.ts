@@ -242,6 +242,24 @@ describe('orders, promotions', () => {
     expect(byNumber['10001']).not.toHaveProperty('itemsUnread');
     expect(byNumber['10006']?.items).toEqual([{ name: 'Gift wrapping with a handwritten card for the whole family, in seasonal colours', quantity: 1 }]);
     expect(byNumber['10007']?.items?.map((i) => i.name)).toEqual(['Potatoes 5 kg', 'Red Onions <img src=x onerror=alert(1)>']);
+    // a short order is whole: nothing says it holds more
+    expect(byNumber['10002']).not.toHaveProperty('itemsMore');
+    // 10009, 40 lines: read up to one past the 25 said (26, by position); the discount line among the
+    // first 25 is left out, so 24 are said, and the order says it holds more than were read
+    const long = asked.find((o) => (o as { orderNumber: string }).orderNumber === '10009') as { lineItems: { position: number }[] };
+    expect(long.lineItems.map((l) => l.position)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
+    expect(byNumber['10009']?.items).toHaveLength(24);
+    expect(byNumber['10009']?.items?.[0]).toEqual({ name: 'Crate 1 of Conference Pears', quantity: 12 });
+    expect(byNumber['10009']?.items?.at(-1)?.name).toBe('Crate 25 of Conference Pears');
+    expect(byNumber['10009']).toMatchObject({ itemsMore: true });
+    // exactly 25 lines: all were read, the order is whole; 26: the 26th is not said, only that there are more
+    const crate = (i: number) => ({ label: `Crate ${i}`, quantity: 1, type: 'product', parentId: null });
+    const twentyFive = mapOrder({ ...(asked[0] as object), lineItems: Array.from({ length: 25 }, (_, i) => crate(i + 1)) });
+    expect(twentyFive.items).toHaveLength(25);
+    expect(twentyFive).not.toHaveProperty('itemsMore');
+    const twentySix = mapOrder({ ...(asked[0] as object), lineItems: Array.from({ length: 26 }, (_, i) => crate(i + 1)) });
+    expect(twentySix.items?.map((i) => i.name)).toEqual(Array.from({ length: 25 }, (_, i) => `Crate ${i + 1}`));
+    expect(twentySix).toMatchObject({ itemsMore: true });
     const base = asked[0] as Record<string, unknown>;
     const lines = [
       { label: 'Tote Bag', quantity: 2, type: 'product', parentId: null },

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../src/lib/oauth/errors.ts';
 import { chooseCurrency, readCurrencyTable } from '../../../../src/lib/providers/shopware6/currency.ts';
-import { assertProductId, buildProductListCriteria, buildProductPatch, needsShopTax } from '../../../../src/lib/providers/shopware6/criteria.ts';
-import { SW_DEFAULT_CURRENCY_ID } from '../../../../src/lib/providers/shopware6/wire.ts';
+import { assertProductId, buildOrderListCriteria, buildProductListCriteria, buildProductPatch, needsShopTax } from '../../../../src/lib/providers/shopware6/criteria.ts';
+import { SW_DEFAULT_CURRENCY_ID, SW_ORDER_LINES_SHOWN } from '../../../../src/lib/providers/shopware6/wire.ts';
 import { ADMIN, call, integrationToken } from '../../../platforms/shopware/client.ts';
 import { USD_CURRENCY_ID } from '../../../platforms/shopware/constants.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
@@ -57,6 +57,12 @@ describe('criteria builders', () => {
     expect(buildProductListCriteria({ q: 'x' }, 'admin').sort).toBeUndefined();
     expect(buildProductListCriteria({ sort: '-price' }, 'admin').sort).toEqual([{ field: 'price', order: 'DESC' }]);
     expect(() => assertProductId('../x')).toThrow(AppError);
+  });
+
+  it('the order list asks each order’s lineItems by position and one past the lines said, not every line of every order', () => {
+    expect(SW_ORDER_LINES_SHOWN).toBe(25);
+    expect(buildOrderListCriteria(0, 20, { lineItems: true }).associations?.lineItems).toEqual({ limit: 26, sort: [{ field: 'position', order: 'ASC' }] });
+    expect(buildOrderListCriteria(0, 20).associations).not.toHaveProperty('lineItems');
   });
 
   it('build a PATCH that keeps the other currencies and the list price, with net at the old ratio', async () => {
