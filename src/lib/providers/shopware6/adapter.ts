@@ -32,6 +32,7 @@ import { chooseCurrency, readCurrencyTable, type CurrencyTable, type SwCurrency 
 import { missingPrivileges, refusedOnly, shopware6Hooks } from './hooks.ts';
 import { mapAdminProduct, mapOrder, readCalculatedTax, readSearchResult } from './map.ts';
 import { mapPromotions } from './promotion.ts';
+import { sharedRead } from '../shared-read.ts';
 import { buildVariantCriteria, mapVariants, OPTIONS_UNREAD, PROPERTY_PRIVILEGES } from './variants.ts';
 import type { SwCriteria, SwPriceWire } from './wire.ts';
 
@@ -56,7 +57,6 @@ const COUPON_PAGE = 100;
 const COUPON_PAGES = 5;
 
 export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6StoreConfig>): Adapter {
-  let currency: Promise<{ chosen: SwCurrency; fallback: SwCurrency }> | undefined;
   /**
    * The order extras the role may read: one the shop said the role lacks the right of
    * (order_delivery:read, order_line_item:read) is off for the session, and orders are read without it.
@@ -89,19 +89,17 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
   /**
    * The currency prices are shown in, and the shop's default currency (what a promotion's absolute
    * discount is kept in); the table is read once per store (without currency:read, config's label for both).
+   * Shared (shared-read.ts): a screen left while it is read stops its own wait, not the read the next
+   * screen waits on too (a search typed as the catalogue opened got the first list's abort and showed
+   * nothing at all).
    */
-  function currenciesOf(options?: CallOptions): Promise<{ chosen: SwCurrency; fallback: SwCurrency }> {
-    currency ??= (async () => {
-      const answer = await search('currency', buildCurrencyCriteria(), 'probe', { ...options, accept: [403] });
-      let table: CurrencyTable | undefined;
-      if (answer.status !== 403) table = readCurrencyTable(readSearchResult(answer.json, 1, 100).data);
-      return { chosen: chooseCurrency(table, store.currency), fallback: table === undefined ? chooseCurrency(table, store.currency) : chooseCurrency(table, undefined) };
-    })();
-    currency.catch(() => {
-      currency = undefined;
-    });
-    return currency;
-  }
+  const currencies = sharedRead(async (signal) => {
+    const answer = await search('currency', buildCurrencyCriteria(), 'probe', { signal, accept: [403] });
+    let table: CurrencyTable | undefined;
+    if (answer.status !== 403) table = readCurrencyTable(readSearchResult(answer.json, 1, 100).data);
+    return { chosen: chooseCurrency(table, store.currency), fallback: table === undefined ? chooseCurrency(table, store.currency) : chooseCurrency(table, undefined) };
+  });
+  const currenciesOf = (options?: CallOptions): Promise<{ chosen: SwCurrency; fallback: SwCurrency }> => currencies(options?.signal);
 
   async function currencyOf(options?: CallOptions): Promise<SwCurrency> {
     return (await currenciesOf(options)).chosen;

@@ -136,6 +136,17 @@ describe('catalogue', () => {
     expect((await rejection(adapter.getProduct('../x'))).code).toBe('API_NOT_FOUND');
   });
 
+  it('a list left while the currency table is read does not fail the next one waiting on the same read (a search typed as the catalogue opened showed neither products nor an error)', async () => {
+    const { adapter: fresh } = await connectedAdapter(swStore(server.origin), 'integration', integration(BROWSE));
+    const left = new AbortController();
+    const first = fresh.listProducts({ count: 10 }, null, { signal: left.signal });
+    first.catch(() => undefined);
+    const next = fresh.listProducts({ count: 10, q: 'Cherries' }, null, { signal: new AbortController().signal });
+    left.abort(new DOMException('left', 'AbortError'));
+    await expect(first).rejects.toThrow();
+    expect((await next).products.map((p) => p.name)).toEqual(expect.arrayContaining([expect.stringMatching(/Cherries/)]));
+  });
+
   it('shows another currency by id through the table (USD with the factor for a product priced only in EUR)', async () => {
     const { adapter: usd } = await connectedAdapter(swStore(server.origin, { currency: 'USD' }), 'integration', integration(BROWSE));
     expect((await usd.getMetadata()).currency).toBe('USD');
