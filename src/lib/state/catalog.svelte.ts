@@ -174,13 +174,15 @@ export class Catalog {
           this.#addPage(more);
         }
       } catch (error) {
-        if (controller.signal.aborted || isAbort(error)) return;
+        if (controller.signal.aborted) return;
         // The pages in so far show, with the error where more would load (its retry asks again).
         this.#moreError = error;
       }
       this.#status = 'ready';
     } catch (error) {
-      if (controller.signal.aborted || isAbort(error)) return;
+      // Only this load's own stop is silent: an abort from anywhere else (a read shared with a screen
+      // that was left) is a failure like any other, with Try again, never a list loading for ever.
+      if (controller.signal.aborted) return;
       const shown = this.#shown;
       if (shown && shown.products.length > 0 && browserOffline()) {
         // Offline: the list on screen is still good, so it stays, said to be the one from before.
@@ -220,7 +222,7 @@ export class Catalog {
       if (controller.signal.aborted) return;
       this.#addPage(page);
     } catch (error) {
-      if (!controller.signal.aborted && !isAbort(error)) this.#moreError = error;
+      if (!controller.signal.aborted) this.#moreError = error;
     } finally {
       if (this.#controller === controller) this.#loadingMore = false;
     }
@@ -243,8 +245,4 @@ export class Catalog {
   dispose(): void {
     this.#controller?.abort();
   }
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
 }
