@@ -1,5 +1,7 @@
 /** Starts a `tsx` CLI entry in a child process and waits (8 s at most) for its first stdout line. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { createInterface } from 'node:readline';
 
 export interface RunningCli {
@@ -32,4 +34,14 @@ export async function startCli(cliPath: string, args: readonly string[]): Promis
     kill();
     throw error;
   }
+}
+
+/**
+ * A test CLI's `--help` (test/platforms/<platform>/cli.ts): prints `usage` and starts nothing; every
+ * option it lists is one `parseArgs` reads; an unknown one is refused with the same lines.
+ */
+export function expectCliHelp(cli: URL, usage: string, parseArgs: (args: string[]) => unknown): void {
+  expect(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(cli), '--help'], { encoding: 'utf8', timeout: 20_000 })).toBe(`${usage}\n`);
+  for (const flag of usage.matchAll(/^  (--[a-z-]+)/gm)) expect(() => parseArgs([flag[1]!, 'x'])).not.toThrow(`unknown option ${flag[1]}`);
+  expect(() => parseArgs(['--nope'])).toThrow(`unknown option --nope\n${usage}`);
 }
