@@ -3,7 +3,9 @@
  * invalid_grant), in Chromium on the built app: in the tab, the banner says so and the header offers
  * no Sign out (nothing is left to sign out of), nor does the store's card on the stores list; after a reload, the stores list and the store's screen
  * say the store ended it and when, not only "Not connected", from a marker that holds no token; a
- * new sign-in clears it.
+ * new sign-in clears it. With a second tab open on the store: that tab says the access ended too
+ * (not a bare "Not connected" under a Sign out), and once the first tab connects again its catalogue
+ * loads by itself.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -89,5 +91,42 @@ describe('a Goodsie store that ended this app’s access', () => {
     await page.goto(env.app.url);
     await page.reload();
     await statusOf(page, CODE_STORE).filter({ hasText: /^Connected/ }).waitFor();
+  }, 90_000);
+
+  it('ended in one of two tabs: the other says so at its next read (the banner, no Sign out), and once the first connects again its catalogue loads by itself', async () => {
+    const env = await e2e.startApp();
+    const { page: first, context } = await e2e.open();
+    await first.goto(env.app.url);
+    await connectThroughConsent(first, CODE_STORE);
+    await expect.poll(() => loadedProducts(first), { timeout: 20_000 }).toBeGreaterThan(0);
+    const second = await context.newPage();
+    await second.goto(`${env.app.url}#/s/demo-code`);
+    await expect.poll(() => loadedProducts(second), { timeout: 20_000 }).toBeGreaterThan(0);
+
+    // The store revokes the grant; the first tab's renewal is answered invalid_grant.
+    env.store.revokeAllTokens();
+    await first.getByRole('searchbox', { name: 'Search' }).fill('mug');
+    const ended = (page: Page) => page.getByRole('alert').filter({ hasText: `Your access to ${CODE_STORE} has ended` });
+    await ended(first).waitFor();
+    const tokenRequests = env.store.stats().tokenRequests;
+
+    // The second tab's next read finds no session: it says the access ended, as the first does, and
+    // offers no Sign out (it showed "Not connected" under the header's Sign out of the store).
+    await second.getByRole('searchbox', { name: 'Search' }).fill('candle');
+    await ended(second).waitFor();
+    expect(await second.getByRole('banner').getByRole('button', { name: `Sign out of ${CODE_STORE}`, exact: true }).count()).toBe(0);
+    expect(await second.getByText('Not connected', { exact: true }).count()).toBe(0);
+    expect(env.store.stats().tokenRequests).toBe(tokenRequests); // the dead refresh token not sent again
+    await shoot(second, 'goodsie-access-ended-other-tab', false);
+
+    // Connected again in the first tab: the second's catalogue loads by itself, its search kept
+    // (it stayed on "Not connected" until something was typed).
+    await first.getByRole('button', { name: 'Reconnect' }).click();
+    await answerConsent(first, 'Allow');
+    await expect.poll(() => loadedProducts(first), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => loadedProducts(second), { timeout: 20_000 }).toBeGreaterThan(0);
+    expect(await ended(second).count()).toBe(0);
+    expect(await second.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('candle');
+    await second.getByRole('banner').getByRole('button', { name: `Sign out of ${CODE_STORE}`, exact: true }).waitFor();
   }, 90_000);
 });

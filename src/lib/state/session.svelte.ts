@@ -381,13 +381,8 @@ export class Session extends StoreAccess {
   }
 
   /** After a 401 for `refusedToken`: a token renewed meanwhile (this tab or another) is reused, not renewed again. */
-  async handleUnauthorized(storeId: string, refusedToken: string): Promise<string> {
-    try {
-      return await this.#auth.handleUnauthorized(storeId, refusedToken);
-    } catch (error) {
-      this.noteEnded(storeId, error);
-      throw error;
-    }
+  handleUnauthorized(storeId: string, refusedToken: string): Promise<string> {
+    return this.#auth.handleUnauthorized(storeId, refusedToken);
   }
 
   static install(session: Session): Session {

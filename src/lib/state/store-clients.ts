@@ -30,6 +30,21 @@ export interface StoreClient {
   createsProducts: boolean;
 }
 
+/**
+ * A Goodsie store's token, or its renewal after a 401: access that ends on the way (no renewal can
+ * help) is noted on the session, which shows the reconnect banner, as a seam store's is
+ * (seam-requests.ts); also where another tab saw it end and this one finds no session left. Not once
+ * signed out of here (a request still under way then finds none either).
+ */
+async function noteEnded<T>(host: ClientHost, storeId: string, call: Promise<T>): Promise<T> {
+  try {
+    return await call;
+  } catch (error) {
+    if (host.session.sessionFor(storeId)) host.session.noteEnded(storeId, error);
+    throw error;
+  }
+}
+
 export async function createStoreClient(host: ClientHost, store: StoreConfig): Promise<StoreClient> {
   const storeId = store.id;
   // A request that never answers fails after 30 s as a lost network does (the screen says the store
@@ -41,8 +56,8 @@ export async function createStoreClient(host: ClientHost, store: StoreConfig): P
       apiBase: store.apiBase,
       provider,
       fetch,
-      getAccessToken: () => host.session.getAccessToken(storeId),
-      onUnauthorized: (refused) => host.session.handleUnauthorized(storeId, refused),
+      getAccessToken: () => noteEnded(host, storeId, host.session.getAccessToken(storeId)),
+      onUnauthorized: (refused) => noteEnded(host, storeId, host.session.handleUnauthorized(storeId, refused)),
       onRateLimited: (info) => host.onRateLimited(storeId, info),
       sleep: (ms, signal) => host.counted(storeId, abortableSleep(ms, signal)),
     });
