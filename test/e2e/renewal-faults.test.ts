@@ -2,7 +2,8 @@
  * Renewal failures that pass, in Chromium on the built app (security cases 21-22; issue 10 item 3):
  * the token endpoint answering 429 or 503 once at expiry, and the network down until after expiry. The
  * session survives, "can't reach" shows, and it renews later with the same refresh token; the
- * catalogue that could not load meanwhile then loads by itself.
+ * catalogue that could not load meanwhile then loads by itself; also after a token endpoint down for
+ * longer than the retries' growing waits (six minutes: the retry goes on every two minutes).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { useE2e } from '../helpers/e2e-fixture.ts';
 import { loadedProducts } from '../helpers/catalog-grid.ts';
 import { STORE_NAME, connectThroughConsent, readSealedRecord } from '../helpers/e2e-app.ts';
 import { stampOf, watchShown, watchWindowEvent } from '../helpers/page-stamps.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 const CODE_STORE = `${STORE_NAME} (PKCE)`;
 const e2e = useE2e();
@@ -106,5 +108,63 @@ describe('a renewal that fails for a passing reason', () => {
     expect((await stampOf(page, 'reached')) - (await stampOf(page, 'online'))).toBeLessThan(1_500);
     expect(env.store.traffic.refreshTokensPresented().map((token) => token === before.refreshToken)).toEqual([true]);
     expect((await storedTokens(page)).refreshToken).not.toBe(before.refreshToken);
+  });
+
+  it('a token endpoint down for six minutes: the retries go on every two minutes, and once it answers the catalogue comes by itself (it said "loads by itself" for ever, never asking again)', async () => {
+    const env = await e2e.startApp({ store: { tokenLifetimeSeconds: 3600 } });
+    const { page } = await e2e.open();
+    await page.clock.install({ time: Date.now() });
+    await page.goto(env.app.url);
+    await connectThroughConsent(page, CODE_STORE);
+    await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+    await expect.poll(() => loadedProducts(page), { timeout: 20_000 }).toBeGreaterThan(0);
+    const before = await storedTokens(page);
+
+    // The token endpoint answers 503 until told otherwise (the store's outage).
+    let down = true;
+    let asked = 0;
+    const origin = new URL(env.app.url).origin;
+    await page.route(`${env.store.origin}/oauth2/access_token`, async (route) => {
+      if (!down) return route.continue();
+      asked++;
+      await route.fulfill({ status: 503, contentType: 'text/plain', body: 'Service Unavailable', headers: { 'Access-Control-Allow-Origin': origin } });
+    });
+    await page.clock.fastForward('01:00:30'); // past the token's hour, by the page's clock
+    await page.evaluate(() => {
+      location.hash = '#/s/demo-code?q=mug';
+    });
+    await cantReach(page).waitFor();
+    // The page's clock runs on half a minute at a time, each step given the real time a poll waits
+    // (the 503 answered, the next wait set): the first waits (2, 5, 15, 30, 60, 120 s) are six tries,
+    // and an eighth request comes only from a retry after the last of them (none came).
+    await expect
+      .poll(
+        async () => {
+          await page.clock.runFor(30_000);
+          return asked;
+        },
+        { timeout: 40_000 },
+      )
+      .toBeGreaterThanOrEqual(8);
+    expect(await cantReach(page).count()).toBe(1);
+    expect((await storedTokens(page)).refreshToken).toBe(before.refreshToken);
+
+    // The store answers again: a retry at most two minutes on renews, and the search comes by itself.
+    // (Ten seconds a step: a step as long as a read's 30 s limit would end the read it starts.)
+    down = false;
+    await expect
+      .poll(
+        async () => {
+          await page.clock.runFor(10_000);
+          return cantReach(page).count();
+        },
+        { timeout: 45_000 },
+      )
+      .toBe(0);
+    await cantReach(page).waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(() => loadedProducts(page), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect((await storedTokens(page)).refreshToken).not.toBe(before.refreshToken);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/renewal-outage-back.png` });
   });
 });

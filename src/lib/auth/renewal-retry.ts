@@ -1,7 +1,10 @@
 /**
  * Retries a renewal that failed for a passing reason (security case 22): after a growing wait, and
- * at once when the browser says it is back online. Bounded: after the last delay it waits for the
- * next `online` event (or the next renewal the app asks for) instead of polling on.
+ * at once when the browser says it is back online. Once the delays have run out it goes on at the
+ * last one (one token request every two minutes), until the store answers, the grant is dead, or
+ * the store is signed out of: the screens say the page loads by itself once the store can be
+ * reached, and a token endpoint down for longer than the delays (an outage of minutes, not a lost
+ * network, which `online` ends) left them saying so for ever, the store long back, nothing loaded.
  */
 import { isAppError } from '../oauth/errors.ts';
 
@@ -46,7 +49,8 @@ export class RenewalRetry {
     this.#waiting.set(storeId, entry);
     this.#unsubscribe ??= this.#deps.onOnline(() => this.#retryAll());
     if (entry.timer !== undefined) return;
-    const delay = this.#deps.delaysMs[entry.tries];
+    const delays = this.#deps.delaysMs;
+    const delay = delays[Math.min(entry.tries, delays.length - 1)];
     if (delay !== undefined) entry.timer = this.#deps.setTimer(() => void this.#run(storeId), delay);
   }
 

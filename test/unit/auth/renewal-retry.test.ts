@@ -1,6 +1,6 @@
 /**
  * The retry of a renewal that failed for a passing reason (security case 22): growing waits, at once
- * on `online`, and it stops by itself (success, a dead grant, or the delays run out).
+ * on `online`, then on at the last delay; it stops by itself on a success or a dead grant.
  */
 import { describe, expect, it } from 'vitest';
 import { RenewalRetry } from '../../../src/lib/auth/renewal-retry.ts';
@@ -69,17 +69,23 @@ describe('RenewalRetry', () => {
     expect(h.onlineListeners.size).toBe(0);
   });
 
-  it('after the last delay it waits for online only, and a dead grant stops it', async () => {
-    const h = harness(['unavailable', 'unavailable', 'unavailable', 'expired']);
+  it('after the last delay it goes on at the last delay (it stopped there: a store back later was never asked again), online retries at once, and a dead grant stops it', async () => {
+    const h = harness(['unavailable', 'unavailable', 'unavailable', 'unavailable', 'unavailable', 'expired']);
     h.retry.schedule('acme');
     await h.fireNext();
     await h.fireNext();
     await h.fireNext();
-    expect(h.pending()).toEqual([]);
+    expect(h.pending()).toEqual([4_000]);
+    await h.fireNext();
+    expect(h.pending()).toEqual([4_000]);
     expect(h.onlineListeners.size).toBe(1);
     for (const listener of h.onlineListeners) listener();
     await new Promise((resolve) => setTimeout(resolve, 0));
-    expect(h.tries).toHaveLength(4);
+    expect(h.tries).toHaveLength(5);
+    expect(h.pending()).toEqual([4_000]);
+    await h.fireNext();
+    expect(h.tries).toHaveLength(6);
+    expect(h.pending()).toEqual([]);
     expect(h.onlineListeners.size).toBe(0);
   });
 
