@@ -262,6 +262,11 @@ export interface OrderItem {
   name: string;
   /** A whole number, 1 or more. */
   quantity: number;
+  /**
+   * What the line cost, all of its quantity, in the order's currency, where the platform's line says it
+   * (Shopware `totalPrice`, Foxy `price` × `quantity`); absent where it does not, so nothing is guessed.
+   */
+  lineTotal?: number;
 }
 
 export type OrderStatus = 'pending' | 'paid' | 'shipped' | 'cancelled' | 'refunded';

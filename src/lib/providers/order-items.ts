@@ -3,6 +3,7 @@
  * Foxy `fx:items`, Shopware `lineItems`): one unreadable line is left out and counted, never the order.
  */
 import type { Order, OrderItem } from '../domain/catalog.ts';
+import { roundToCurrency } from './money.ts';
 import { invalidResponse, readableItems, readObject, type WireObject } from './wire.ts';
 
 /** A line's quantity: a whole number of 1 or more (a string of digits is read as its number). */
@@ -13,12 +14,19 @@ export function readQuantity(line: WireObject, key: string, path: string): numbe
   return quantity;
 }
 
-/** A line's name and quantity under the keys the platform spells them; a name of spaces only is none. */
-export function readOrderLine(value: unknown, path: string, keys: { name: string; quantity: string }): OrderItem {
+/**
+ * A line's name and quantity under the keys the platform spells them; a name of spaces only is none.
+ * With `lineTotal`, the key of what the whole line cost: a finite number there is kept (rounded to
+ * `currency`); anything else leaves the price out, never the line (it is there to check a total by).
+ */
+export function readOrderLine(value: unknown, path: string, keys: { name: string; quantity: string; lineTotal?: string }, currency = ''): OrderItem {
   const line = readObject(value, path);
   const name = line[keys.name];
   if (typeof name !== 'string' || name.trim() === '') throw invalidResponse(`${path}.${keys.name}`, 'a name');
-  return { name: name.trim(), quantity: readQuantity(line, keys.quantity, path) };
+  const item: OrderItem = { name: name.trim(), quantity: readQuantity(line, keys.quantity, path) };
+  const total = keys.lineTotal === undefined ? undefined : line[keys.lineTotal];
+  if (typeof total === 'number' && Number.isFinite(total)) item.lineTotal = currency === '' ? total : roundToCurrency(total, currency);
+  return item;
 }
 
 /**

@@ -3,7 +3,7 @@
  * counted ("and 3 more"), lines the store sent unreadable never dropped unsaid.
  */
 import { describe, expect, it } from 'vitest';
-import { itemsSummary, itemsSummaryShortens } from '../../../src/lib/components/order-items.ts';
+import { itemWords, itemsSummary, itemsSummaryShortens } from '../../../src/lib/components/order-items.ts';
 
 const mug = { name: 'Ceramic Mug', quantity: 2 };
 const tote = { name: 'Tote Bag', quantity: 1 };
@@ -44,5 +44,16 @@ describe('itemsSummary', () => {
   it('an order with no goods (only a discount line): says none were listed', () => {
     expect(itemsSummary([])).toBe('No items listed');
     expect(itemsSummaryShortens([])).toBe(false);
+  });
+
+  it('where the store said what each line cost, each line says it after its name, in the order’s currency (a merchant checks the total by them)', () => {
+    const pricedMug = { ...mug, lineTotal: 37 };
+    const pricedTote = { ...tote, lineTotal: 12.5 };
+    expect(itemWords(pricedMug, 'USD')).toBe('2\u00a0× Ceramic Mug ·\u00a0$37.00');
+    expect(itemsSummary([pricedMug, pricedTote], 0, false, 'USD')).toBe('2\u00a0× Ceramic Mug ·\u00a0$37.00 and Tote Bag ·\u00a0$12.50');
+    expect(itemsSummary([pricedMug, pricedTote, ...more(3)], 0, false, 'USD')).toBe('2\u00a0× Ceramic Mug ·\u00a0$37.00, Tote Bag ·\u00a0$12.50 and 3 more');
+    expect(itemsSummary([pricedMug, pricedTote], 0, true, 'USD')).toBe('2\u00a0× Ceramic Mug ·\u00a0$37.00, Tote Bag ·\u00a0$12.50 and more');
+    // a line without its cost (the store did not say it) is named alone, never priced 0
+    expect(itemsSummary([pricedMug, cap], 0, false, 'USD')).toBe('2\u00a0× Ceramic Mug ·\u00a0$37.00 and Cap');
   });
 });

@@ -27,6 +27,16 @@ describe('orderItemsFrom', () => {
     expect(read([{ name: 'Tote', quantity: 1 }, bad])).toEqual({ items: [{ name: 'Tote', quantity: 1 }], itemsUnread: 1 });
   });
 
+  it('with a line-total key, a finite number there is what the line cost, rounded to the currency; anything else leaves the price out, never the line', () => {
+    const priced = { ...keys, lineTotal: 'totalPrice' };
+    const lines = [{ name: 'Mug', quantity: 2, totalPrice: 37.005 }, { name: 'Tote', quantity: 1, totalPrice: '18.50' }, { name: 'Cap', quantity: 1, totalPrice: null }, { name: 'Pin', quantity: 1, totalPrice: Infinity }, { name: 'Sock', quantity: 3, totalPrice: 0 }];
+    expect(orderItemsFrom(lines, (line, i) => readOrderLine(line, `items[${i}]`, priced, 'EUR'))).toEqual({
+      items: [{ name: 'Mug', quantity: 2, lineTotal: 37.01 }, { name: 'Tote', quantity: 1 }, { name: 'Cap', quantity: 1 }, { name: 'Pin', quantity: 1 }, { name: 'Sock', quantity: 3, lineTotal: 0 }],
+    });
+    // no line-total key (StoreHippo: its items' price key is not documented): no price, whatever the line carries
+    expect(read([{ name: 'Mug', quantity: 2, totalPrice: 37 }])).toEqual({ items: [{ name: 'Mug', quantity: 2 }] });
+  });
+
   it('no list (absent, null, an object, a string): nothing is said', () => {
     for (const lines of [undefined, null, {}, 'items']) expect(read(lines)).toEqual({});
   });

@@ -293,7 +293,7 @@ export function mapOrder(value: unknown, path = 'data[0]'): Order {
     const email = optionalString(readObject(wire.orderCustomer, `${path}.orderCustomer`), 'email', `${path}.orderCustomer`);
     if (email !== undefined) order.customerEmail = email;
   }
-  return { ...order, ...orderItems(wire.lineItems, path) };
+  return { ...order, ...orderItems(wire.lineItems, path, currency) };
 }
 
 /**
@@ -301,9 +301,9 @@ export function mapOrder(value: unknown, path = 'data[0]'): Order {
  * line past the cap says the order holds more, and is not said itself. The cap counts lines, so the
  * lines said may be fewer where discounts or a container's parts are among them.
  */
-function orderItems(lines: unknown, path: string): Pick<Order, 'items' | 'itemsUnread' | 'itemsMore'> {
+function orderItems(lines: unknown, path: string, currency: string): Pick<Order, 'items' | 'itemsUnread' | 'itemsMore'> {
   const more = Array.isArray(lines) && lines.length > SW_ORDER_LINES_SHOWN;
-  const read = orderItemsFrom(more ? lines.slice(0, SW_ORDER_LINES_SHOWN) : lines, (line, i) => readLineItem(line, `${path}.lineItems[${i}]`));
+  const read = orderItemsFrom(more ? lines.slice(0, SW_ORDER_LINES_SHOWN) : lines, (line, i) => readLineItem(line, `${path}.lineItems[${i}]`, currency));
   return more ? { ...read, itemsMore: true } : read;
 }
 
@@ -318,9 +318,10 @@ const NOT_GOODS = new Set(['promotion', 'discount', 'credit']);
  * its `label` and `quantity`; null for a discount, or a line inside another (`parentId`: a container's
  * part, bought with it).
  */
-function readLineItem(value: unknown, path: string): OrderItem | null {
+function readLineItem(value: unknown, path: string, currency: string): OrderItem | null {
   const line = readObject(value, path);
   if (typeof line.type === 'string' && NOT_GOODS.has(line.type)) return null;
   if (typeof line.parentId === 'string' && line.parentId !== '') return null;
-  return readOrderLine(line, path, { name: 'label', quantity: 'quantity' });
+  // `totalPrice`: the line's price for its whole quantity, as Shopware's order detail lists it
+  return readOrderLine(line, path, { name: 'label', quantity: 'quantity', lineTotal: 'totalPrice' }, currency);
 }

@@ -97,12 +97,13 @@ describe('orders (5.4)', () => {
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
   });
 
-  it('orders read with zoom=items say what they bought (name, quantity); without it, nothing', async () => {
+  it('orders read with zoom=items say what they bought (name, quantity, what the line cost: its unit price × quantity); without it, nothing', async () => {
     const url = (zoom: boolean) => withQuery(followLink(store, FOXY_REL.transactions, c.apiBase), { ...(zoom ? { zoom: 'items' } : {}), order: 'transaction_date desc', limit: 5, is_test: 'false' });
     const zoomed = await collectPages(c.getJson, url(true), FOXY_REL.transactions, c.apiBase, 1);
     const orders = zoomed.entries.map((t, i) => orderFromSale(readSale(t, `$[${i}]`)));
-    const raw = zoomed.entries as { _embedded: { 'fx:items': { name: string; quantity: number }[] } }[];
-    expect(orders.map((o) => o.items)).toEqual(raw.map((t) => t._embedded['fx:items'].map((i) => ({ name: i.name, quantity: i.quantity }))));
+    const raw = zoomed.entries as { _embedded: { 'fx:items': { name: string; quantity: number; price: number }[] } }[];
+    const cents = (n: number) => Math.round(n * 100) / 100;
+    expect(orders.map((o) => o.items)).toEqual(raw.map((t) => t._embedded['fx:items'].map((i) => ({ name: i.name, quantity: i.quantity, lineTotal: cents(i.price * i.quantity) }))));
     expect(orders[0]?.items?.length).toBeGreaterThan(1);
     const plain = await collectPages(c.getJson, url(false), FOXY_REL.transactions, c.apiBase, 1);
     expect(plain.entries.map((t, i) => orderFromSale(readSale(t, `$[${i}]`))).some((o) => 'items' in o)).toBe(false);
@@ -114,7 +115,7 @@ describe('orders (5.4)', () => {
       id: 7, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: 40, status: 'captured', currency_code: 'USD',
       _embedded: { 'fx:items': [item({}), item({ name: 'Tote Bag', quantity: 1 }), item({ quantity: 0 }), item({ quantity: 1.5 }), item({ name: '  ' }), item({ name: undefined }), item({ price: 'free' }), 'x'] },
     }, '$');
-    expect(orderFromSale(sale)).toMatchObject({ total: 40, status: 'paid', items: [{ name: 'Ceramic Mug', quantity: 2 }, { name: 'Tote Bag', quantity: 1 }], itemsUnread: 6 });
+    expect(orderFromSale(sale)).toMatchObject({ total: 40, status: 'paid', items: [{ name: 'Ceramic Mug', quantity: 2, lineTotal: 37 }, { name: 'Tote Bag', quantity: 1, lineTotal: 18.5 }], itemsUnread: 6 });
   });
 
   it('reads a numeric-string total and a missing display_id', () => {

@@ -207,7 +207,7 @@ describe('admin screens', () => {
   it('orders say what they bought (line items, sorted by position, discounts left out); a role without order_line_item:read still lists its orders and what was shipped, without items, asked with them once only', async () => {
     const { adapter: admin } = await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN));
     const byNumber = Object.fromEntries((await admin.listOrders!(null, { count: 20 })).orders.map((o) => [o.number, o]));
-    expect(byNumber['10001']?.items).toEqual([{ name: 'Pink Lady Apples 1 kg', quantity: 2 }, { name: 'Cherries 500 g', quantity: 1 }]);
+    expect(byNumber['10001']?.items).toEqual([{ name: 'Pink Lady Apples 1 kg', quantity: 2, lineTotal: 5.98 }, { name: 'Cherries 500 g', quantity: 1, lineTotal: 4.99 }]);
     expect(byNumber['10002']?.items?.map((i) => i.name)).toEqual(['Potatoes 5 kg', 'Conference Pears', 'Cherries 500 g', 'Bananas']);
     // the browse + orders role reads neither deliveries nor line items: its orders come without either
     const { adapter: orders } = await connectedAdapter(swStore(server.origin), 'integration', integration(ORDERS));

@@ -238,9 +238,10 @@ describe('orders, promotions', () => {
     const asked = readSearchResult((await apiSearch(store.origin, 'order', token, buildOrderListCriteria(0, 25, { lineItems: true }))).json, 1, 25).data;
     const byNumber = Object.fromEntries(asked.map((o, i) => mapOrder(o, `data[${i}]`)).map((o) => [o.number, o]));
     // 10001 has a promotion line ("Summer 10 %", type promotion): not bought
-    expect(byNumber['10001']).toMatchObject({ items: [{ name: 'Pink Lady Apples 1 kg', quantity: 2 }, { name: 'Cherries 500 g', quantity: 1 }] });
+    // each line with its totalPrice, what the whole line cost (2 × 2.99), in the order's currency
+    expect(byNumber['10001']).toMatchObject({ items: [{ name: 'Pink Lady Apples 1 kg', quantity: 2, lineTotal: 5.98 }, { name: 'Cherries 500 g', quantity: 1, lineTotal: 4.99 }] });
     expect(byNumber['10001']).not.toHaveProperty('itemsUnread');
-    expect(byNumber['10006']?.items).toEqual([{ name: 'Gift wrapping with a handwritten card for the whole family, in seasonal colours', quantity: 1 }]);
+    expect(byNumber['10006']?.items).toEqual([{ name: 'Gift wrapping with a handwritten card for the whole family, in seasonal colours', quantity: 1, lineTotal: 42 }]);
     expect(byNumber['10007']?.items?.map((i) => i.name)).toEqual(['Potatoes 5 kg', 'Red Onions <img src=x onerror=alert(1)>']);
     // a short order is whole: nothing says it holds more
     expect(byNumber['10002']).not.toHaveProperty('itemsMore');
@@ -249,7 +250,7 @@ describe('orders, promotions', () => {
     const long = asked.find((o) => (o as { orderNumber: string }).orderNumber === '10009') as { lineItems: { position: number }[] };
     expect(long.lineItems.map((l) => l.position)).toEqual(Array.from({ length: 26 }, (_, i) => i + 1));
     expect(byNumber['10009']?.items).toHaveLength(24);
-    expect(byNumber['10009']?.items?.[0]).toEqual({ name: 'Crate 1 of Conference Pears', quantity: 12 });
+    expect(byNumber['10009']?.items?.[0]).toEqual({ name: 'Crate 1 of Conference Pears', quantity: 12, lineTotal: 42 });
     expect(byNumber['10009']?.items?.at(-1)?.name).toBe('Crate 25 of Conference Pears');
     expect(byNumber['10009']).toMatchObject({ itemsMore: true });
     // exactly 25 lines: all were read, the order is whole; 26: the 26th is not said, only that there are more
