@@ -145,8 +145,11 @@ describe('Orders say what was bought', () => {
     // each item with what its line cost: Foxy's price is one unit's (18.5 × 2 = 37.00, platforms.md 5.3)
     const dollars = (n: number) => `$${(Math.round(n * 100) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
     const words = (i: { name: string; quantity: number; price: number }) => `${i.quantity === 1 ? i.name : `${i.quantity}\u00a0× ${i.name}`} ·\u00a0${dollars(i.price * i.quantity)}`;
+    // a payment method change (no sale, no amount) lists its item with no price: nothing was charged for it
+    const change = firstPage.find((t) => t.type === 'updateinfo')!;
+    expect(await itemsOf(page, String(change.display_id)).innerText()).toBe(change.items.map((i) => (i.quantity === 1 ? i.name : `${i.quantity}\u00a0× ${i.name}`)).join(' and '));
     const sale = firstPage.find((t) => t.items.length >= 4)!;
-    const short = firstPage.find((t) => t.items.length === 1)!;
+    const short = firstPage.find((t) => t.items.length === 1 && !t.type)!;
     expect(await itemsOf(page, String(short.display_id)).innerText()).toBe(words(short.items[0]!));
     expect(await itemsOf(page, String(sale.display_id)).locator('summary').innerText()).toBe(`${words(sale.items[0]!)}, ${words(sale.items[1]!)} and ${sale.items.length - 2} more`);
     expect(await listByKeyboard(page, String(sale.display_id))).toEqual(sale.items.map(words));

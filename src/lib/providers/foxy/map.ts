@@ -86,8 +86,15 @@ export function orderFromSale(sale: FoxySale): Order {
   if (hidesTotal(sale.type)) order.noTotal = true;
   // read with zoom=items: what was bought; an item without a name or a whole quantity is counted, not listed
   if (sale.items !== undefined) {
-    // `price` is one unit's (platforms.md 5.3: 18.5 × 2 items, total_item_price "37.00"): the line costs it times its quantity
-    const items = sale.items.flatMap((item) => (item.name !== '' && item.quantity !== undefined ? [{ name: item.name, quantity: item.quantity, lineTotal: roundToCurrency(item.price * item.quantity, sale.currency) }] : []));
+    // `price` is one unit's (platforms.md 5.3: 18.5 × 2 items, total_item_price "37.00"): the line costs it times its
+    // quantity. Not on a transaction that is no sale (a payment method change, a subscription's change or
+    // cancellation): nothing was charged for its items, whose price Foxy's admin does not show there either.
+    const charged = notASaleWords(sale.type) === undefined;
+    const items = sale.items.flatMap((item) =>
+      item.name !== '' && item.quantity !== undefined
+        ? [{ name: item.name, quantity: item.quantity, ...(charged ? { lineTotal: roundToCurrency(item.price * item.quantity, sale.currency) } : {}) }]
+        : [],
+    );
     const unread = sale.unreadItems + sale.items.length - items.length;
     order.items = items;
     if (unread > 0) order.itemsUnread = unread;

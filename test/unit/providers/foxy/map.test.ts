@@ -101,9 +101,12 @@ describe('orders (5.4)', () => {
     const url = (zoom: boolean) => withQuery(followLink(store, FOXY_REL.transactions, c.apiBase), { ...(zoom ? { zoom: 'items' } : {}), order: 'transaction_date desc', limit: 5, is_test: 'false' });
     const zoomed = await collectPages(c.getJson, url(true), FOXY_REL.transactions, c.apiBase, 1);
     const orders = zoomed.entries.map((t, i) => orderFromSale(readSale(t, `$[${i}]`)));
-    const raw = zoomed.entries as { _embedded: { 'fx:items': { name: string; quantity: number; price: number }[] } }[];
+    const raw = zoomed.entries as { type?: string; _embedded: { 'fx:items': { name: string; quantity: number; price: number }[] } }[];
     const cents = (n: number) => Math.round(n * 100) / 100;
-    expect(orders.map((o) => o.items)).toEqual(raw.map((t) => t._embedded['fx:items'].map((i) => ({ name: i.name, quantity: i.quantity, lineTotal: cents(i.price * i.quantity) }))));
+    // a transaction that is no sale (the seed's newest include a payment method change) says no price
+    const sale = (t: (typeof raw)[number]) => !['updateinfo', 'subscription_modification', 'subscription_cancellation'].includes(t.type ?? '');
+    expect(raw.some((t) => !sale(t))).toBe(true);
+    expect(orders.map((o) => o.items)).toEqual(raw.map((t) => t._embedded['fx:items'].map((i) => ({ name: i.name, quantity: i.quantity, ...(sale(t) ? { lineTotal: cents(i.price * i.quantity) } : {}) }))));
     expect(orders[0]?.items?.length).toBeGreaterThan(1);
     const plain = await collectPages(c.getJson, url(false), FOXY_REL.transactions, c.apiBase, 1);
     expect(plain.entries.map((t, i) => orderFromSale(readSale(t, `$[${i}]`))).some((o) => 'items' in o)).toBe(false);
@@ -160,6 +163,13 @@ describe('orders (5.4)', () => {
     expect(orderFromSale({ ...change, status: 'pending_fraud_review' }).statusWords).toBe(`${words} · Pending fraud review`);
     // a checkout and a renewal are sales: "Paid"
     for (const sale of ['', 'subscription_renewal', 'something_new']) expect(orderFromSale({ ...change, type: sale }).statusWords).toBeUndefined();
+  });
+
+  it.each(['updateinfo', 'subscription_modification', 'subscription_cancellation'])('a %s transaction’s items say no price: nothing was charged for them (a payment method change read "Ceramic Mug · $62.00" beside no amount); a checkout’s and a renewal’s do', (type) => {
+    const item = { name: 'Ceramic Mug', price: 31, quantity: 2, code: 'MUG-01' };
+    const change = readSale({ id: 12, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: 0, status: '', type, currency_code: 'USD', _embedded: { 'fx:items': [item] } }, '$');
+    expect(orderFromSale(change).items).toEqual([{ name: 'Ceramic Mug', quantity: 2 }]);
+    for (const sale of ['', 'subscription_renewal']) expect(orderFromSale({ ...change, type: sale }).items).toEqual([{ name: 'Ceramic Mug', quantity: 2, lineTotal: 62 }]);
   });
 
   it.each([
