@@ -59,8 +59,10 @@ async function gapUnder(page: Page, above: Locator, text: string): Promise<Recor
   return gap;
 }
 
-async function signedIn(): Promise<Page> {
+/** `before`: what to set up on the page before it opens the app (a hold on a chunk the catalogue fetches ahead). */
+async function signedIn(before?: (page: Page) => Promise<void>): Promise<Page> {
   const { page } = await e2e.open({ width: 1280 });
+  await before?.(page);
   await page.goto(e2e.env.app.url);
   await connectThroughConsent(page, STORE_NAME);
   await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
@@ -122,8 +124,9 @@ describe('a store screen’s loading line, while its code comes and after', () =
   });
 
   it('a product: “Loading product…” stands right under the way back to the catalogue, from the screen’s code on its way until the product is in, where the product then starts', async () => {
-    const page = await signedIn();
-    const code = await hold(page, chunk('ProductView'));
+    // Held from the start: the catalogue fetches the product screen's code as its first cards are drawn (CatalogView).
+    let code!: Awaited<ReturnType<typeof hold>>;
+    const page = await signedIn(async (page) => void (code = await hold(page, chunk('ProductView'))));
     const product = await hold(page, /\/api\/v1\/products\/1001(\?|$)/);
     await page.goto(`${e2e.env.app.url}#/s/demo/product/1001`);
     await line(page, 'Loading product…').waitFor();

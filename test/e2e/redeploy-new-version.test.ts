@@ -104,17 +104,22 @@ const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENS
 /** The entry script the page runs: which build it is. */
 const entryOf = (page: Page) => page.locator('script[type="module"]').getAttribute('src');
 const missingScreen = (page: Page) => page.locator('#main > .unavailable');
+/**
+ * The store's Orders: a screen whose code a tab fetches only when it is opened (the catalogue fetches
+ * the product screen's ahead, as its first cards are drawn), so a new deployment can have removed it.
+ */
+const ordersLink = (page: Page) => page.getByRole('navigation', { name: 'Store' }).getByRole('link', { name: 'Orders', exact: true });
 const NEWER_WORDS = 'A newer version of this app is out. This part of it needs the new one. Reload to get it: your store connections and unsaved product edits are kept, other text typed on this page is not.';
 
-async function pasteHippoKey(page: Page): Promise<void> {
-  await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(DEMO_KEYS.readOnly);
+async function pasteHippoKey(page: Page, key: string = DEMO_KEYS.readOnly): Promise<void> {
+  await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(key);
   await page.getByRole('button', { name: `Connect ${HIPPO} with the access key` }).click();
 }
 
-/** Connected to the store with its read-only key (the only store listed: its form is open), on its catalogue. */
-async function onCatalogue(page: Page): Promise<void> {
+/** Connected to the store with its read-only key, or `key` (the only store listed: its form is open), on its catalogue. */
+async function onCatalogue(page: Page, key?: string): Promise<void> {
   await page.goto(cdn.url);
-  await pasteHippoKey(page);
+  await pasteHippoKey(page, key);
   await storeRow(page).getByText(/^Connected/).waitFor();
   await page.goto(`${cdn.url}#/s/hippo`);
   await productCards(page).first().waitFor();
@@ -138,7 +143,7 @@ function countLoads(page: Page): { count: () => number } {
 describe('a screen whose code a new deployment removed', () => {
   it('is said to be the connection’s while the host does not answer; once it does, the new version loads by itself at the same address, signed in', async () => {
     const { page } = await e2e.open({ width: 1280, height: 800 });
-    await onCatalogue(page);
+    await onCatalogue(page, DEMO_KEYS.manager);
     const first = await entryOf(page);
     await deploy(next);
     await mark(page);
@@ -146,21 +151,22 @@ describe('a screen whose code a new deployment removed', () => {
 
     // The link down (the browser still says online): nothing tells a new version from a dropped connection, so it is not said.
     await page.route(`${cdn.origin}/**`, (route) => route.abort('internetdisconnected'));
-    const product = productCards(page).first().getByRole('link').first();
-    const productUrl = new URL((await product.getAttribute('href')) ?? '', cdn.url).href;
-    await product.click();
+    const orders = ordersLink(page);
+    const ordersUrl = new URL((await orders.getAttribute('href')) ?? '', cdn.url).href;
+    await orders.click();
     await missingScreen(page).getByText('Part of this app could not be loaded. Check your connection, then try again.').waitFor();
     await missingScreen(page).getByRole('button', { name: 'Try again' }).waitFor();
     expect(await page.getByText('A newer version').count()).toBe(0);
 
-    // Back: the host answers with the new index.html; the product, opened again, comes with the new version by itself.
+    // Back: the host answers with the new index.html; the orders, opened again, come with the new version by itself.
     await page.unroute(`${cdn.origin}/**`);
     await page.goBack();
-    await productCards(page).first().getByRole('link').first().click();
+    await productCards(page).first().waitFor();
+    await ordersLink(page).click();
     await page.locator('main h1').waitFor();
     expect(await sameDocument(page)).toBe(false);
     expect(loads.count()).toBe(1);
-    expect(page.url()).toBe(productUrl);
+    expect(page.url()).toBe(ordersUrl);
     expect(await entryOf(page)).not.toBe(first);
     expect(await entryOf(page)).toContain(`/${NEXT}`);
     expect(await readSessionKeys(page)).toEqual(['session:hippo']);
@@ -169,12 +175,12 @@ describe('a screen whose code a new deployment removed', () => {
 
   it('loads the new version by itself once per address and version: where the reload brings the old page again, it says so, with Reload', async () => {
     const { page } = await e2e.open({ width: 360, height: 780 });
-    await onCatalogue(page);
-    // The new build beside the old, whose product screen alone is gone; the host's cache still
+    await onCatalogue(page, DEMO_KEYS.manager);
+    // The new build beside the old, whose orders screen alone is gone; the host's cache still
     // sends the old index.html to a page load, while a request made past the cache gets the new one.
     await deploy(next, { keepOld: true });
     const oldIndex = await readFile(join(current, 'index.html'), 'utf8');
-    await rm(join(root, 'assets', (await readdir(join(current, 'assets'))).find((n) => /^ProductView-.*\.js$/.test(n)) ?? 'none'));
+    await rm(join(root, 'assets', (await readdir(join(current, 'assets'))).find((n) => /^OrdersView-.*\.js$/.test(n)) ?? 'none'));
     const stale = (url: URL) => url.href.split('#')[0] === cdn.url;
     await page.route(stale, async (route) => {
       const response = await route.fetch();
@@ -182,7 +188,7 @@ describe('a screen whose code a new deployment removed', () => {
     });
     const loads = countLoads(page);
     await mark(page);
-    await productCards(page).first().getByRole('link').first().click();
+    await ordersLink(page).click();
     // one load of the address, by itself: the old page again, which says so, and waits for the person
     await expect.poll(() => sameDocument(page).catch(() => true)).toBe(false);
     await missingScreen(page).getByText(NEWER_WORDS).waitFor();
@@ -197,7 +203,7 @@ describe('a screen whose code a new deployment removed', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await shoot(page, 'screen-1280');
 
-    // The host's cache renewed: Reload brings the new version and its product screen.
+    // The host's cache renewed: Reload brings the new version and its orders screen.
     await page.unroute(stale);
     await missingScreen(page).getByRole('button', { name: 'Reload' }).click();
     await expect.poll(() => settledEntry(page)).toContain(`/${NEXT}`);
