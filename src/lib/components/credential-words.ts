@@ -89,6 +89,17 @@ export function credentialUnjudged(error: unknown): boolean {
   return error instanceof AppError && UNJUDGED.has(error.code);
 }
 
+/**
+ * A paste this browser's own check refused before anything was sent (a connector's shape check: an
+ * access key ID that does not start with SWIA, a Get Token bundle without its client_secret), never
+ * a store's answer (those are HttpErrors). Nothing left the browser, so what was entered is given
+ * back (CredentialsForm): a secret shown once at the store (Shopware's integration secret, Foxy's
+ * bundle) was emptied under a fault of the other field, and had to be created anew.
+ */
+export function credentialCheckedHere(error: unknown): boolean {
+  return error instanceof AppError && error.code === 'CREDENTIALS_INVALID' && !(error instanceof HttpError);
+}
+
 /** Codes that say the store refused what was typed or pasted (not a throttle, an outage, the network). */
 const REFUSALS: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['CREDENTIALS_INVALID', 'CREDENTIALS_REJECTED', 'CREDENTIALS_WRONG_SCOPE']);
 
