@@ -1,10 +1,12 @@
 /**
  * What merchants really paste into the credentials forms, in the built app against the faithful
- * local Shopware server (platforms.md 4.1): a paste the app's own check refuses before sending it
- * (the access key ID and the secret swapped) keeps both fields, the secret too (Shopware shows it
- * once, and it was emptied under a fault of the other field); nothing is stored, and nothing pasted
- * shows in the address, the console or the words. At 360 and 1280 px. The store's own refusals
- * (emptied secret): shopware-app.test.ts; modes: credential-modes.test.ts.
+ * local Shopware and StoreHippo servers (platforms.md 4.1, 2.1): a paste the app's own check
+ * refuses before sending it (the access key ID and the secret swapped) keeps both fields, the secret
+ * too (Shopware shows it once, and it was emptied under a fault of the other field); a value copied
+ * with its label (the integration table's rows, `Access key: …`, `Authorization: Bearer …`)
+ * connects. Nothing is stored on a refusal, and nothing pasted shows in the address, the console or
+ * the words. At 360 and 1280 px. The store's own refusals (emptied secret): shopware-app.test.ts,
+ * storehippo-keys.test.ts; modes: credential-modes.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -15,6 +17,8 @@ import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { describedAs, hasFocus } from '../helpers/screen-audits.ts';
 import { startShopwareStore } from '../platforms/shopware/server.ts';
 import { BROWSE } from '../platforms/shopware/client.ts';
+import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
+import { startStoreHippoStore } from '../platforms/storehippo/server.ts';
 
 const e2e = useE2e();
 const SHOP = 'Pasted Shop';
@@ -68,5 +72,41 @@ describe('pasted Shopware credentials', () => {
       await nothingLeaked(page, lines, [BROWSE.secret]);
       await page.context().close();
     }
+  }, 60_000);
+
+  it('each value copied with its label, a row of the integration’s table (Access key ID, a tab, the ID): connects at 360 px', async () => {
+    const app = await startShop();
+    const { page, lines } = await openAppHome(e2e, app, 360);
+    await pasteIntegration(page, `Access key ID\t${BROWSE.accessKeyId}`, `Secret access key\t${BROWSE.secret}`);
+    await page.getByText(/^Connected · /).waitFor();
+    await nothingLeaked(page, lines, [BROWSE.secret]);
+  });
+});
+
+describe('pasted StoreHippo credentials', () => {
+  it('the admin’s line copied whole (Access key: …) and a header (Authorization: Bearer …) connect, at 360 and 1280 px', async () => {
+    const HIPPO = 'Pasted Hippo';
+    const { app } = await servePlatformApp(e2e, {
+      basePath: '/shops/pasted-hippo/',
+      startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] }),
+      config: (hippo) => ({ stores: [{ id: 'hippo', kind: 'storehippo', name: HIPPO, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR', imageBase: hippo.imageBase }] }),
+    });
+    for (const width of [360, 1280]) {
+      const { page, lines } = await openAppHome(e2e, app, width);
+      const key = page.getByRole('textbox', { name: 'Access key', exact: true });
+      await key.fill(`Access key: ${DEMO_KEYS.readOnly}`);
+      await key.press('Enter');
+      // (it was refused here: "A StoreHippo access key is 16 to 64 letters and digits", the field emptied)
+      await page.getByText(/^Connected · /).waitFor();
+      await nothingLeaked(page, lines, [DEMO_KEYS.readOnly]);
+      await page.context().close();
+    }
+    const { page, lines } = await openAppHome(e2e, app, 360);
+    await page.getByRole('radio', { name: 'Access token' }).check();
+    const token = page.getByRole('textbox', { name: 'Access token', exact: true });
+    await token.fill(`Authorization: Bearer ${DEMO_KEYS.managerBearer}`);
+    await token.press('Enter');
+    await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
+    await nothingLeaked(page, lines, [DEMO_KEYS.managerBearer]);
   }, 60_000);
 });

@@ -16,8 +16,25 @@ const PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['«', '»'],
 ];
 
-export function unwrapPasted(value: string): string {
+function unwrap(value: string): string {
   const bare = value.replace(AROUND, '');
   const pair = PAIRS.find(([open, close]) => bare.length > 2 && bare.startsWith(open) && bare.endsWith(close));
   return pair ? bare.slice(1, -1).replace(AROUND, '') : bare;
+}
+
+/**
+ * `labels`: what a copy may carry before the value, each taken off once, in order, when the value
+ * starts with it and a separator (`:`, `=`, a tab or a space): the admin's line copied whole
+ * (`Access key: …`), a header (`access-key: …`, `Authorization: Bearer …`), a table's row
+ * (`Access key ID<TAB>…`). Its words match whatever spacing, case, `-` or `_` the copy has. Such a
+ * paste was refused as "not a key" or sent as it was, and the store refused it.
+ */
+export function unwrapPasted(value: string, labels: readonly string[] = []): string {
+  let bare = unwrap(value);
+  for (const label of labels) {
+    const words = label.split(/[\s_-]+/).map((word) => word.replace(/[^A-Za-z0-9]/g, '')).join('[\\s_-]*');
+    const before = new RegExp(`^${words}\\s*[:=\\s]\\s*`, 'i').exec(bare)?.[0];
+    if (before !== undefined && before.length < bare.length) bare = unwrap(bare.slice(before.length));
+  }
+  return bare;
 }

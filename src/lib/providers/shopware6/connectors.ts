@@ -14,10 +14,13 @@ import { requestToken, SW_ACCESS_KEY_ID } from './token.ts';
 
 type Ctx = ConnectorContext<Shopware6StoreConfig>;
 
-/** A field's value, trimmed; a pasted key (not a username or password) also without quotes around it. */
+/**
+ * A field's value, trimmed; a pasted key (not a username or password) also without quotes around it
+ * and without its label, a row of the integration's table copied whole (`Access key ID<TAB>SWIA…`).
+ */
 function field(values: Readonly<Record<string, string>>, name: string, label: string, pasted = false): string {
   const raw = values[name] ?? '';
-  const value = pasted ? unwrapPasted(raw) : raw.trim();
+  const value = pasted ? unwrapPasted(raw, [label]) : raw.trim();
   if (value === '') throw new AppError('CREDENTIALS_INVALID', `Enter the ${label}.`);
   return value;
 }

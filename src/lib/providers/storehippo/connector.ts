@@ -31,9 +31,15 @@ export function signStoreHippo(credential: Credential, headers: Headers): void {
   if (key !== undefined) headers.set('access-key', key);
 }
 
-/** A pasted value, trimmed and unquoted (pasted.ts); CREDENTIALS_INVALID (naming the field, never the value) when malformed. */
+/**
+ * What a copy may carry before the value (pasted.ts): the admin's line or the API's header
+ * (`access-key: …`), `Authorization: Bearer …` or `Bearer …` for a token.
+ */
+const LABELS: Readonly<Record<StoreHippoMode, readonly string[]>> = { 'access-key': ['access key'], token: ['access token', 'authorization', 'bearer'] };
+
+/** A pasted value, trimmed, unquoted and unlabelled (pasted.ts); CREDENTIALS_INVALID (naming the field, never the value) when malformed. */
 export function readPastedSecret(mode: StoreHippoMode, values: Readonly<Record<string, string>>): string {
-  const value = unwrapPasted(values[FIELD[mode]] ?? '');
+  const value = unwrapPasted(values[FIELD[mode]] ?? '', LABELS[mode]);
   const what = mode === 'token' ? 'access token' : 'access key';
   if (value === '') throw new AppError('CREDENTIALS_INVALID', `Paste the ${what}.`);
   if (mode === 'access-key' && !STOREHIPPO_KEY_PATTERN.test(value)) {
