@@ -2,7 +2,8 @@
  * What merchants really paste into the credentials forms, in the built app against the faithful
  * local Shopware and StoreHippo servers (platforms.md 4.1, 2.1): a paste the app's own check
  * refuses before sending it (the access key ID and the secret swapped) keeps both fields, the secret
- * too (Shopware shows it once, and it was emptied under a fault of the other field); a value copied
+ * too (Shopware shows it once, and it was emptied under a fault of the other field), and says so on
+ * the field at fault, which takes the focus; a value copied
  * with its label (the integration table's rows, `Access key: …`, `Authorization: Bearer …`)
  * connects. Nothing is stored on a refusal, and nothing pasted shows in the address, the console or
  * the words. At 360 and 1280 px. The store's own refusals (emptied secret): shopware-app.test.ts,
@@ -50,7 +51,7 @@ async function nothingLeaked(page: Page, lines: string[], values: string[]): Pro
 }
 
 describe('pasted Shopware credentials', () => {
-  it('the access key ID and the secret swapped: refused here before sending, both kept (the secret is shown once), nothing stored; swapped back, they connect; at 360 and 1280 px', async () => {
+  it('the access key ID and the secret swapped: refused here before sending, said so on the ID’s field (focused), both kept (the secret is shown once), nothing stored; swapped back, they connect; at 360 and 1280 px', async () => {
     const app = await startShop();
     for (const width of [360, 1280]) {
       const { page, lines } = await openAppHome(e2e, app, width);
@@ -62,8 +63,14 @@ describe('pasted Shopware credentials', () => {
       // nothing reached the store: what was pasted is all still there to put right (the secret was emptied)
       expect(await id.inputValue()).toBe(BROWSE.secret);
       expect(await secret.inputValue()).toBe(BROWSE.accessKeyId);
-      await hasFocus(secret);
-      expect(await describedAs(secret)).toContain(await alert.innerText());
+      // said as it is, on the ID's field alone, which takes the focus (it read "not an ID Shopware can
+      // identify", both fields marked, the focus in the secret's)
+      expect(await alert.innerText()).toBe('Those credentials could not be read. The access key ID and the secret access key are swapped: the ID is the one that starts with SWIA. Paste each in its own field.');
+      await hasFocus(id);
+      expect(await id.getAttribute('aria-invalid')).toBe('true');
+      expect(await secret.getAttribute('aria-invalid')).toBeNull();
+      expect(await describedAs(id)).toContain(await alert.innerText());
+      expect(await describedAs(secret)).not.toContain('swapped');
       expect(await readSessionKeys(page)).toEqual([]);
       await nothingLeaked(page, lines, [BROWSE.secret]);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/pasted-swapped-${width}.png`, fullPage: true });

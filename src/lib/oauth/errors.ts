@@ -70,6 +70,11 @@ export class AppError extends Error {
    * access was asked for): a connected store's person goes back there (finish-sign-in.ts).
    */
   declare returnTo?: string;
+  /**
+   * The credentials form's field at fault, when a connector's own check knows which (a Shopware
+   * access key ID that is not one): that field alone is marked and takes the focus (CredentialsForm).
+   */
+  declare formField?: string;
 
   constructor(code: AppErrorCode, message?: string, options?: { cause?: unknown; storeId?: string }) {
     super(message ?? code);

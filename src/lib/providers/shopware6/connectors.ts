@@ -21,8 +21,15 @@ type Ctx = ConnectorContext<Shopware6StoreConfig>;
 function field(values: Readonly<Record<string, string>>, name: string, label: string, pasted = false): string {
   const raw = values[name] ?? '';
   const value = pasted ? unwrapPasted(raw, [label]) : raw.trim();
-  if (value === '') throw new AppError('CREDENTIALS_INVALID', `Enter the ${label}.`);
+  if (value === '') throw invalidField(name, `Enter the ${label}.`);
   return value;
+}
+
+/** Refused by this check, before anything is sent: `name` is the form's field at fault (AppError.formField). */
+function invalidField(name: string, message: string): AppError {
+  const error = new AppError('CREDENTIALS_INVALID', message);
+  error.formField = name;
+  return error;
 }
 
 export const integrationConnector: CredentialsConnector<Shopware6StoreConfig> = {
@@ -32,7 +39,11 @@ export const integrationConnector: CredentialsConnector<Shopware6StoreConfig> = 
     const accessKeyId = field(values, 'accessKeyId', 'access key ID', true);
     const secretAccessKey = field(values, 'secretAccessKey', 'secret access key', true);
     if (!SW_ACCESS_KEY_ID.test(accessKeyId)) {
-      throw new AppError('CREDENTIALS_INVALID', 'That access key ID is not one Shopware can identify: it starts with SWIA (integration) or SWUA (user key).');
+      // the two pasted each in the other's field: said as such (it read "not an ID Shopware can identify")
+      if (SW_ACCESS_KEY_ID.test(secretAccessKey)) {
+        throw invalidField('accessKeyId', 'The access key ID and the secret access key are swapped: the ID is the one that starts with SWIA. Paste each in its own field.');
+      }
+      throw invalidField('accessKeyId', 'That access key ID is not one Shopware can identify: it starts with SWIA (integration) or SWUA (user key).');
     }
     const tokens = await requestToken(ctx.fetch, ctx.store.apiBase, { grant_type: 'client_credentials', client_id: accessKeyId, client_secret: secretAccessKey }, ctx.now);
     return { mode: 'integration', tokens, secrets: { accessKeyId, secretAccessKey } };

@@ -111,6 +111,19 @@ describe('integration mode', () => {
     const error = await failure(integrationConnector.connect(ctx(), { accessKeyId: BROWSE.accessKeyId, secretAccessKey: '  ' }));
     expect(error.code).toBe('CREDENTIALS_INVALID');
     expect(error.message).toBe('Enter the secret access key.');
+    expect(error.formField).toBe('secretAccessKey');
+  });
+
+  it('the ID and the secret swapped are said to be, before sending, on the ID’s field; a bad prefix names that field too', async () => {
+    const before = server.stats().tokenRequests.total;
+    const swapped = await failure(integrationConnector.connect(ctx(), { accessKeyId: BROWSE.secret, secretAccessKey: BROWSE.accessKeyId }));
+    expect(swapped.code).toBe('CREDENTIALS_INVALID');
+    expect(swapped.message).toMatch(/^The access key ID and the secret access key are swapped/);
+    expect(swapped.message).not.toContain(BROWSE.secret);
+    expect(swapped.formField).toBe('accessKeyId');
+    const prefix = await failure(integrationConnector.connect(ctx(), { accessKeyId: 'XXIA1234567890ABCDEF', secretAccessKey: 's' }));
+    expect(prefix.formField).toBe('accessKeyId');
+    expect(server.stats().tokenRequests.total).toBe(before);
   });
 });
 
