@@ -183,7 +183,9 @@ export class Connections {
     const store = findStore(this.#deps.config, storeId);
     const connector = await this.#deps.loadConnector(store.kind, mode);
     if (connector.style !== 'credentials') throw new AppError('CONFIG_INVALID', `mode ${mode} is not a credentials form`, { storeId });
-    const trimmed = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.trim()]));
+    // Spaces around a pasted value are the copy's, not the value's; a password's are its own (a
+    // store compares it as typed: Shopware's password_verify), so it is sent as typed.
+    const trimmed = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, name === 'password' ? value : value.trim()]));
     let credential = this.#record(store, await connector.connect(this.#context(store), trimmed));
     if (this.#deps.probe && credential.capabilities === undefined) {
       const capabilities = await this.#deps.probe(store, credential);

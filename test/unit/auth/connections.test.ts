@@ -72,6 +72,9 @@ describe('Connections', () => {
     expect(calls.connect[1]).toEqual({ clientId: 'c', clientSecret: 's', refreshToken: 'rt-1' });
     expect(credential).toMatchObject({ v: 2, storeId: 'fx', kind: 'foxy', mode: 'token-bundle', capabilities: ['browse'] });
     expect(await vault.get('fx')).toEqual(credential);
+    // a password is its own, spaces at its ends included: sent as typed
+    await connections.connect('fx', 'token-bundle', { clientId: ' c ', clientSecret: 's', refreshToken: 'bad', password: ' pass word ' }).catch(() => undefined);
+    expect(calls.connect[2]).toEqual({ clientId: 'c', clientSecret: 's', refreshToken: 'bad', password: ' pass word ' });
   });
 
   it('renews once for concurrent signs when within 60 s of expiry, under the store lock, storing the rotated token first', async () => {

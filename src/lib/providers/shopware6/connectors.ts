@@ -17,11 +17,12 @@ type Ctx = ConnectorContext<Shopware6StoreConfig>;
 /**
  * A field's value, trimmed; a pasted key (not a username or password) also without quotes around it
  * and without its label, a row of the integration's table copied whole (`Access key ID<TAB>SWIA…`).
+ * A password is taken as typed: spaces at its ends are part of it (Shopware compares it as sent).
  */
 function field(values: Readonly<Record<string, string>>, name: string, label: string, pasted = false): string {
   const raw = values[name] ?? '';
-  const value = pasted ? unwrapPasted(raw, [label]) : raw.trim();
-  if (value === '') throw invalidField(name, `Enter the ${label}.`);
+  const value = pasted ? unwrapPasted(raw, [label]) : name === 'password' ? raw : raw.trim();
+  if (value.trim() === '') throw invalidField(name, `Enter the ${label}.`);
   return value;
 }
 

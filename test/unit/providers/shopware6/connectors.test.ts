@@ -161,6 +161,22 @@ describe('password mode', () => {
     }
   });
 
+  it('a password is sent as typed, spaces at its ends included (Shopware compares it so); the username is trimmed; spaces only are no password', async () => {
+    const spaced = await startShopwareStore({ port: 0, throttleDivisor: 1000 });
+    try {
+      spaced.changePassword('viewer', ' two words ');
+      const context = { store: swStore(spaced.origin), fetch, now: Date.now };
+      const issued = await passwordConnector.connect(context, { username: ' viewer ', password: ' two words ' });
+      expect(issued.tokens?.refreshToken).toBeTypeOf('string');
+      // the same without its spaces is another password
+      expect((await failure(passwordConnector.connect(context, { username: 'viewer', password: 'two words' }))).code).toBe('CREDENTIALS_REJECTED');
+      const blank = await failure(passwordConnector.connect(context, { username: 'viewer', password: '   ' }));
+      expect(blank).toMatchObject({ code: 'CREDENTIALS_INVALID', formField: 'password', message: 'Enter the password.' });
+    } finally {
+      await spaced.close();
+    }
+  });
+
   it('a wrong password is CREDENTIALS_REJECTED; after 10 attempts even the right password is throttled with the wait named', async () => {
     const throttled = await startShopwareStore({ port: 0 });
     try {
