@@ -26,6 +26,9 @@ const e2e = useE2e();
 const hippoApp = useHippoApp();
 const ADMIN = DEMO_INTEGRATIONS[2]!;
 
+/** The Customer cell of the order numbered `number`: its lines (the name, then the email). */
+const customerOf = (page: Page, number: string) => page.getByRole('row').filter({ hasText: `#${number}` }).locator('td.customer > span').allInnerTexts();
+
 /** The Items cell of the order numbered `number` (the row that reads "#number"). */
 const itemsOf = (page: Page, number: string) => page.getByRole('row').filter({ hasText: `#${number}` }).locator('td.items');
 
@@ -89,6 +92,8 @@ describe('Orders say what was bought', () => {
     expect(await itemsOf(page, '10006').innerText()).toBe('Gift wrapping with a handwritten card for the whole family, in seasonal colours ·\u00a0$42.00');
     expect(await itemsOf(page, '10007').innerText()).toBe('2\u00a0× Potatoes 5 kg ·\u00a0€8.98 and 3\u00a0× Red Onions <img src=x onerror=alert(1)> ·\u00a0€2.97');
     expect(await itemsOf(page, '10007').locator('img').count()).toBe(0);
+    // the customer by name (orderCustomer's first and last), the email under it
+    expect(await customerOf(page, '10006')).toEqual(['Customer 6', 'customer6@example.com']);
     expect(await itemsOf(page, '10002').locator('summary').innerText()).toBe('3\u00a0× Potatoes 5 kg ·\u00a0€13.47, 2\u00a0× Conference Pears ·\u00a0€7.00 and 2 more');
     expect(await listByKeyboard(page, '10002')).toEqual(['3\u00a0× Potatoes 5 kg ·\u00a0€13.47', '2\u00a0× Conference Pears ·\u00a0€7.00', 'Cherries 500 g ·\u00a0€4.99', '6\u00a0× Bananas ·\u00a0€1.50']);
     await screenshots(page, 'shopware-order-items', '10002');
@@ -151,6 +156,9 @@ describe('Orders say what was bought', () => {
     const sale = firstPage.find((t) => t.items.length >= 4)!;
     const short = firstPage.find((t) => t.items.length === 1 && !t.type)!;
     expect(await itemsOf(page, String(short.display_id)).innerText()).toBe(words(short.items[0]!));
+    // the customer by name (customer_first_name and _last_name), the email under it; the email alone where the sale has no name
+    expect(await customerOf(page, String(short.display_id))).toEqual([`${short.customer_first_name} ${short.customer_last_name}`, short.customer_email]);
+    expect(await customerOf(page, String(change.display_id))).toEqual([change.customer_email]);
     expect(await itemsOf(page, String(sale.display_id)).locator('summary').innerText()).toBe(`${words(sale.items[0]!)}, ${words(sale.items[1]!)} and ${sale.items.length - 2} more`);
     expect(await listByKeyboard(page, String(sale.display_id))).toEqual(sale.items.map(words));
     // asked with zoom=items (without it, Foxy embeds no items)

@@ -280,6 +280,8 @@ export interface Order {
   status: OrderStatus;
   /** The store's own word for a status the platform's mapping does not know (filed as pending). */
   statusWords?: string;
+  /** The customer's name as the order holds it (Shopware's orderCustomer, Foxy's customer_first_name and _last_name). */
+  customerName?: string;
   customerEmail?: string;
   /**
    * No amount is shown: the order is no sale and charged nothing (a Foxy payment method change or

@@ -146,6 +146,8 @@ export class FoxyResources {
       hide_transaction: t.hide_transaction,
       transaction_date: t.transaction_date,
       customer_email: t.customer_email,
+      customer_first_name: t.customer_first_name ?? '',
+      customer_last_name: t.customer_last_name ?? '',
       total_item_price: totalItems.toFixed(2),
       // a change to a subscription, its billing details or its end charges nothing then
       total_order: FREE_TYPES.has(t.type ?? '') ? 0 : Math.round((totalItems + 5) * 100) / 100,

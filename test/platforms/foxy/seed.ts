@@ -41,6 +41,9 @@ export interface SeedTransaction {
   hide_transaction: boolean;
   transaction_date: string;
   customer_email: string;
+  /** The customer's given name and surname at the time of the transaction (the SDK's Transaction); '' when not given. */
+  customer_first_name?: string;
+  customer_last_name?: string;
   status: string;
   /** The SDK's `Transaction.type`: '' (a checkout), updateinfo, subscription_modification, subscription_renewal, subscription_cancellation; '' when absent. */
   type?: string;
@@ -131,6 +134,7 @@ function productSpecs(): ProductSpec[] {
 // '' : a sale through a normal (not hosted) payment gateway, most stores' orders (the SDK: "should be considered completed").
 const STATUSES = ['captured', '', 'captured', 'approved', 'authorized', 'completed', 'pending', 'pending_fraud_review', 'refunded', 'voided', 'declined', 'problem'];
 const FIRST_NAMES = ['ana', 'ben', 'chloe', 'dev', 'emma', 'farid', 'grace', 'hugo', 'ines', 'jon'];
+const LAST_NAMES = ['Silva', 'Okafor', 'Martin', 'Patel', 'Novak', 'Haddad', 'Kim', 'Larsen', 'Moreau', 'Berg', 'Tanaka'];
 
 /** Foxy's date-time spelling: local time with an offset without colon (`2025-02-03T11:22:31-0800`). */
 export function foxyDate(epochMs: number): string {
@@ -179,6 +183,8 @@ export function createSeed(transactionCount = DEFAULT_TRANSACTION_COUNT): Seed {
       hide_transaction: false,
       transaction_date: date,
       customer_email: `${name}${i}@example.com`,
+      customer_first_name: name.charAt(0).toUpperCase() + name.slice(1),
+      customer_last_name: LAST_NAMES[i % LAST_NAMES.length] as string,
       status: STATUSES[i % STATUSES.length] as string,
       currency_code: 'USD',
       currency_symbol: '$',

@@ -83,6 +83,7 @@ export function orderFromSale(sale: FoxySale): Order {
     ...saleStatus(sale),
   };
   if (sale.customerEmail !== undefined && sale.customerEmail !== '') order.customerEmail = sale.customerEmail;
+  if (sale.customerName !== undefined) order.customerName = sale.customerName;
   if (hidesTotal(sale.type)) order.noTotal = true;
   // read with zoom=items: what was bought; an item without a name or a whole quantity is counted, not listed
   if (sale.items !== undefined) {

@@ -15,6 +15,7 @@ import {
   requireString,
   type WireObject,
 } from '../wire.ts';
+import { personName } from '../person-name.ts';
 
 /** The headers every Foxy request carries, the token endpoint's included (as the SDK does). */
 export const FOXY_HEADERS: Readonly<Record<string, string>> = { 'FOXY-API-VERSION': '1', Accept: 'application/hal+json' };
@@ -124,6 +125,8 @@ export interface FoxySale {
   hidden: boolean;
   date: number;
   customerEmail: string | undefined;
+  /** customer_first_name and customer_last_name, "at the time of the transaction" (the SDK's Transaction). */
+  customerName: string | undefined;
   total: number;
   status: string;
   /** The SDK's `Transaction.type`: '' (a checkout), subscription_renewal, subscription_modification, updateinfo, subscription_cancellation; '' when not sent. */
@@ -189,6 +192,7 @@ export function readSale(value: unknown, path: string): FoxySale {
     hidden: optionalBoolean(t, 'hide_transaction', path) ?? false,
     date: readDate(t, 'transaction_date', path),
     customerEmail: optionalString(t, 'customer_email', path),
+    customerName: personName(optionalString(t, 'customer_first_name', path), optionalString(t, 'customer_last_name', path)),
     total: readAmount(t, 'total_order', path),
     status: requireString(t, 'status', path),
     type: (optionalString(t, 'type', path) ?? '').trim().toLowerCase(),

@@ -7,6 +7,7 @@ import type { Order, OrderItem, OrderStatus, Paging, Product, ProductImage } fro
 import { toHttpUrl } from '../../sanitize/safe-url.ts';
 import { roundToCurrency } from '../money.ts';
 import { orderItemsFrom, readOrderLine } from '../order-items.ts';
+import { personName } from '../person-name.ts';
 import { storeOrderStatus } from '../order-status.ts';
 import {
   invalidResponse,
@@ -290,8 +291,13 @@ export function mapOrder(value: unknown, path = 'data[0]'): Order {
     ...orderStatus(wire, path),
   };
   if (wire.orderCustomer !== null && wire.orderCustomer !== undefined) {
-    const email = optionalString(readObject(wire.orderCustomer, `${path}.orderCustomer`), 'email', `${path}.orderCustomer`);
+    const customer = readObject(wire.orderCustomer, `${path}.orderCustomer`);
+    const at = `${path}.orderCustomer`;
+    const email = optionalString(customer, 'email', at);
     if (email !== undefined) order.customerEmail = email;
+    // the customer's name, from the first and last name the order holds (person-name.ts)
+    const name = personName(optionalString(customer, 'firstName', at), optionalString(customer, 'lastName', at));
+    if (name !== undefined) order.customerName = name;
   }
   return { ...order, ...orderItems(wire.lineItems, path, currency) };
 }

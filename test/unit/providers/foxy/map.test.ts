@@ -93,6 +93,13 @@ describe('orders (5.4)', () => {
     const orders = page.entries.map((t, i) => orderFromSale(readSale(t, `$[${i}]`)));
     const raw = page.entries[0] as { display_id: number; total_order: number; customer_email: string };
     expect(orders[0]).toMatchObject({ number: String(raw.display_id), total: raw.total_order, currency: 'USD', customerEmail: raw.customer_email });
+    // the customer's name, first then last, where the transaction holds one
+    const names = (page.entries as { customer_first_name: string; customer_last_name: string }[]).map((t) => `${t.customer_first_name} ${t.customer_last_name}`.trim() || undefined);
+    expect(names.filter((name) => name !== undefined).length).toBeGreaterThan(0);
+    expect(orders.map((o) => o.customerName)).toEqual(names);
+    // Foxy sends both parts always, '' where the checkout asked for none: no name then
+    const nameless = readSale({ id: 8, is_test: false, transaction_date: '2025-01-01T00:00:00-0800', total_order: 1, status: '', currency_code: 'USD', customer_email: 'x@example.com', customer_first_name: '', customer_last_name: '' }, '$');
+    expect(orderFromSale(nameless)).not.toHaveProperty('customerName');
     const dates = orders.map((o) => Date.parse(o.createdAt));
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
   });

@@ -227,7 +227,12 @@ describe('orders, promotions', () => {
       '10001': undefined, '10002': undefined, '10003': undefined, '10004': undefined, '10005': undefined, '10006': undefined,
       '10007': 'Payment failed', '10008': 'Partly paid', '10009': undefined,
     });
-    expect(orders.find((o) => o.number === '10006')).toMatchObject({ currency: 'USD', total: 42, customerEmail: 'customer6@example.com', createdAt: expect.any(String) });
+    expect(orders.find((o) => o.number === '10006')).toMatchObject({ currency: 'USD', total: 42, customerName: 'Customer 6', customerEmail: 'customer6@example.com', createdAt: expect.any(String) });
+    // the name as the Administration's list gives it (first, then last), each part trimmed; none where neither says anything
+    const customerOf = (orderCustomer: unknown) => mapOrder({ ...(data[0] as object), orderCustomer });
+    expect(customerOf({ email: 'a@example.com', firstName: ' Ana ', lastName: 'Silva' }).customerName).toBe('Ana Silva');
+    expect(customerOf({ email: 'a@example.com', firstName: 'Ana', lastName: '' }).customerName).toBe('Ana');
+    expect(customerOf({ email: 'a@example.com', firstName: ' ', lastName: null })).not.toHaveProperty('customerName');
     expect(mapOrder({ ...(data[0] as object), transactions: [], stateMachineState: { technicalName: 'completed' } }).status).toBe('shipped');
     expectInvalid(() => mapOrder({ ...(data[0] as object), currency: null }));
   });
