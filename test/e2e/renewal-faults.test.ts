@@ -150,7 +150,7 @@ describe('a renewal that fails for a passing reason', () => {
     expect((await storedTokens(page)).refreshToken).toBe(before.refreshToken);
 
     // The store answers again: a retry at most two minutes on renews, and the search comes by itself.
-    // (Ten seconds a step: a step as long as a read's 30 s limit would end the read it starts.)
+    // (Ten seconds a step: a step as long as a read's 20 s limit, api/time-limit.ts, would end the read it starts.)
     down = false;
     await expect
       .poll(

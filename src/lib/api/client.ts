@@ -9,7 +9,7 @@ import { AppError } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import type { ApiOperation, GoodsieRequest, LoadedProvider, PageRequest } from '../providers/types.ts';
 import { buildApiUrl } from '../shared/api-url.ts';
-import { API_FETCH_OPTIONS, errorBody, isAbort, readBody, scopeNamedBy, statusCode } from './http.ts';
+import { API_FETCH_OPTIONS, errorBody, fetchFailure, readBody, scopeNamedBy, statusCode } from './http.ts';
 import { badRequest, checkEdit, checkNewProduct, requireInteger } from './request-checks.ts';
 import { sendWithRetries, type RateLimitInfo } from './send-with-retries.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
@@ -88,8 +88,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     try {
       return await fetch(url, init);
     } catch (error) {
-      if (isAbort(error, signal)) throw signal?.aborted ? signal.reason : error;
-      throw new AppError('API_NETWORK_ERROR', `${request.method} ${url.pathname}: the store API could not be reached`, { cause: error });
+      throw fetchFailure(error, signal, () => new AppError('API_NETWORK_ERROR', `${request.method} ${url.pathname}: the store API could not be reached`, { cause: error }));
     }
   }
 

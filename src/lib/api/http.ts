@@ -20,6 +20,15 @@ export function isAbort(error: unknown, signal: AbortSignal | undefined): boolea
 }
 
 /**
+ * What a fetch that rejected is thrown as: the caller's abort as itself; the time limit's API_TIMEOUT
+ * (time-limit.ts) as it is, not as a connection lost; anything else as `lost()` (the network, CORS).
+ */
+export function fetchFailure(error: unknown, signal: AbortSignal | undefined, lost: () => AppError): unknown {
+  if (isAbort(error, signal)) return signal?.aborted ? signal.reason : error;
+  return error instanceof AppError && error.code === 'API_TIMEOUT' ? error : lost();
+}
+
+/**
  * An answer's body as JSON: `json` undefined for an empty body, and also when it is not JSON
  * (`isJson` false). A body cut off on its way is `cutOff` (the two clients name it differently);
  * an abort passes through as itself.

@@ -2,7 +2,8 @@
  * The transport every adapter sends through (`Send` of connect/request.ts): resolves the request
  * against the store's apiBase (refusing absolute URLs on any other origin before anything is sent),
  * signs it through the store's connector, renews once after a 401, waits out 429s, turns failure
- * statuses into AppError codes and a rejected fetch into NETWORK_OR_CORS (platforms.md 1.3).
+ * statuses into AppError codes and a rejected fetch into NETWORK_OR_CORS (platforms.md 1.3), or
+ * API_TIMEOUT where its time limit ended it (time-limit.ts).
  * The credential goes in a header and nowhere else: not in a URL, an error, a cause or a log line.
  */
 import type { AdapterHooks } from '../connect/adapter.ts';
@@ -13,7 +14,7 @@ import { refusalOf, SAVES, SaveRefusedError } from '../domain/refusal.ts';
 import { AppError } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import { parseRetryAfter } from './http-headers.ts';
-import { API_FETCH_OPTIONS, errorBody, isAbort, readBody, scopeNamedBy, statusCode } from './http.ts';
+import { API_FETCH_OPTIONS, errorBody, fetchFailure, readBody, scopeNamedBy, statusCode } from './http.ts';
 import { sendWithRetries, type RateLimitInfo } from './send-with-retries.ts';
 
 /** The contract's words for a fetch that rejected (platforms.md 1.3). */
@@ -84,8 +85,7 @@ export function createTransport(options: TransportOptions): Send {
     try {
       return { response: await options.fetch(url, requestInit(request, headers, signal)), credential: signedWith };
     } catch (error) {
-      if (isAbort(error, signal)) throw signal?.aborted ? signal.reason : error;
-      throw new AppError('NETWORK_OR_CORS', NETWORK_OR_CORS_MESSAGE);
+      throw fetchFailure(error, signal, () => new AppError('NETWORK_OR_CORS', NETWORK_OR_CORS_MESSAGE));
     }
   }
 

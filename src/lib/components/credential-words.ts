@@ -37,7 +37,7 @@ export function credentialFailureWords(error: unknown, platform: string, credent
   if (credentialUnjudged(error)) {
     // (nothing else of the store was loaded to compare with: the words of a sign-in that got no answer)
     // (a request this site's own security policy blocked: its words, which send whoever runs it to the headers, not the store's CORS)
-    const tried = error.code === 'API_SERVER_ERROR' || policyBlocked().length > 0 ? base.detail : 'Check your connection and try again; if it keeps happening, the store is not set up to answer this app’s address (CORS).';
+    const tried = error.code === 'API_SERVER_ERROR' || error.code === 'API_TIMEOUT' || policyBlocked().length > 0 ? base.detail : 'Check your connection and try again; if it keeps happening, the store is not set up to answer this app’s address (CORS).';
     return { title: base.title, detail: `Nothing was connected, and what you entered is kept. ${tried}` };
   }
   return base;
@@ -82,7 +82,7 @@ export function credentialCodeUnavailableWords(): Explanation {
  * back (CredentialsForm), as offline: a secret shown once (Shopware's integration secret, Foxy's Get
  * Token bundle) would otherwise be lost to the store's trouble, under words that say to try again.
  */
-const UNJUDGED: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['NETWORK_OR_CORS', 'API_NETWORK_ERROR', 'API_SERVER_ERROR', 'API_RATE_LIMITED']);
+const UNJUDGED: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['NETWORK_OR_CORS', 'API_NETWORK_ERROR', 'API_TIMEOUT', 'API_SERVER_ERROR', 'API_RATE_LIMITED']);
 
 /** The store did not look at the credential (above): the form gives it back and says so. */
 export function credentialUnjudged(error: unknown): boolean {

@@ -115,6 +115,8 @@ const WORDS: Record<AppErrorCode, Explanation> = {
     detail: 'The store sent something unexpected. Please try again later.',
   },
   API_NETWORK_ERROR: NO_ANSWER_WORDS,
+  // The store screens name the store, and say a write as unsure (AccessError).
+  API_TIMEOUT: { title: 'The store is taking too long to answer', detail: 'Please try again in a moment.' },
   API_NOT_SUPPORTED: { title: 'Not offered here', detail: 'This store’s platform does not offer this to apps.' },
   // API_NETWORK_ERROR's situation on the other platforms' transport (platforms.md 1.3): the same words.
   // Its message (the contract's) is for developers: "could not be reached" again, and no next step.

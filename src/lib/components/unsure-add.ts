@@ -29,14 +29,14 @@ const REMEMBERED = 5;
 
 /**
  * Whether `error` leaves it unknown if the store kept the product: no answer (the connection failed
- * or dropped, which the browser does not tell apart from one that never left), the store's or a
- * gateway's 5xx, or a 2xx that could not be read. A 4xx is the store's clear refusal: not unknown;
+ * or dropped, which the browser does not tell apart from one that never left; or none within the
+ * time limit, API_TIMEOUT), the store's or a gateway's 5xx, or a 2xx that could not be read. A 4xx is the store's clear refusal: not unknown;
  * nor is a 2xx whose body says it failed (StoreHippo's `error`), which the transport reads as the
  * 400 it stands for (API_BAD_REQUEST) while keeping the 2xx status.
  */
 export function outcomeUnknown(error: unknown): boolean {
   if (error instanceof HttpError) return error.status >= 500 || (error.status >= 200 && error.status <= 299 && error.code !== 'API_BAD_REQUEST');
-  return error instanceof AppError && (error.code === 'API_NETWORK_ERROR' || error.code === 'NETWORK_OR_CORS');
+  return error instanceof AppError && (error.code === 'API_NETWORK_ERROR' || error.code === 'NETWORK_OR_CORS' || error.code === 'API_TIMEOUT');
 }
 
 /** `unsure` with `product`, sent at `at`, whose answer never came either. */

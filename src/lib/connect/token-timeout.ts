@@ -7,8 +7,8 @@
  * and stores nothing, a renewal keeps its refresh token for a later try. The answer's body is read
  * within the same time (a token answer is small).
  *
- * Every store API request goes through one too (state/store-clients.ts): a read that never
- * answered left the catalogue's placeholder cards up for ever, with nothing to press.
+ * Store API requests have a time limit of their own (api/time-limit.ts), said as the store taking
+ * too long rather than as a lost network.
  */
 
 /** As long as the code flow waits for its token endpoint (oidc/code-flow.ts). */

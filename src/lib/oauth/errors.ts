@@ -43,6 +43,8 @@ export type AppErrorCode =
   | 'API_SERVER_ERROR'
   | 'API_INVALID_RESPONSE'
   | 'API_NETWORK_ERROR'
+  /** A store API request that got no answer within its time limit (api/time-limit.ts): the store was reached, and may have done a write. */
+  | 'API_TIMEOUT'
   // an operation the store's platform does not have (no cart on Shopware)
   | 'API_NOT_SUPPORTED'
   // a fetch rejected: unreachable or blocked by CORS (platforms.md 1.3)

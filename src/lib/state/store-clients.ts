@@ -6,10 +6,10 @@
  */
 import { createStoreApi, type StoreApi } from '../api/client.ts';
 import { abortableSleep, type RateLimitInfo } from '../api/send-with-retries.ts';
+import { fetchInTime } from '../api/time-limit.ts';
 import type { StoreConfig } from '../config/types.ts';
 import type { Adapter, AdapterHooks } from '../connect/adapter.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
-import { fetchWithTimeout } from '../connect/token-timeout.ts';
 import { getProvider, loadProvider } from '../providers/registry.ts';
 import type { Session } from './session.svelte.ts';
 import { seamUnauthorized, signSeamRequest } from './seam-requests.ts';
@@ -47,9 +47,10 @@ async function noteEnded<T>(host: ClientHost, storeId: string, call: Promise<T>)
 
 export async function createStoreClient(host: ClientHost, store: StoreConfig): Promise<StoreClient> {
   const storeId = store.id;
-  // A request that never answers fails after 30 s as a lost network does (the screen says the store
-  // could not be reached, with Try again; an Add becomes unsure), its body read within that time.
-  const fetch = fetchWithTimeout(host.fetch);
+  // Every request of both clients has the store API's time limit (api/time-limit.ts): one that never
+  // answers fails as API_TIMEOUT ("<store> is taking too long to answer", with Try again; a write is
+  // said as unsure), its body read within that time.
+  const fetch = fetchInTime(host.fetch);
   if (!runsOnSeam(store.kind)) {
     const provider = await loadProvider(store.kind);
     const api = createStoreApi({

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import AccessError from '../../../src/lib/components/AccessError.svelte';
 import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
+import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { storeHippoForbidden } from '../../../src/lib/providers/storehippo/adapter.ts';
 import { forbidden as shopwareForbidden } from '../../../src/lib/providers/shopware6/hooks.ts';
 import { loadProfiles, knownProviderKinds } from '../../../src/lib/providers/registry.ts';
@@ -22,11 +23,11 @@ afterEach(() => cleanup());
 const HIPPO: StoreConfig = { id: 'hippo', kind: 'storehippo', name: 'Hippo Demo', apiBase: 'https://hippo.example', apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR' };
 const SHOP: StoreConfig = { id: 'sw', kind: 'shopware6', name: 'Fruit Shop', apiBase: 'https://shop.example', auth: ['integration', 'password'] };
 
-function showRefusal(store: StoreConfig, error: HttpError): HTMLElement {
+function showRefusal(store: StoreConfig, error: Error, more: { retryWhenOnline?: boolean; unsure?: string } = {}): HTMLElement {
   const session = sessionOf(store);
   session.link({ v: 2, storeId: store.id, kind: store.kind, mode: store.kind === 'storehippo' ? 'access-key' : 'integration', secrets: { k: 'K' }, capabilities: ['browse'] });
   const apis = { for: () => ({}) } as unknown as StoreApis;
-  render(Harness, { props: { session, apis, router: new Router(), component: AccessError, props: () => ({ storeId: store.id, error, onRetry: () => undefined, what: 'Seeing the catalogue' }) } });
+  render(Harness, { props: { session, apis, router: new Router(), component: AccessError, props: () => ({ storeId: store.id, error, onRetry: () => undefined, what: 'Seeing the catalogue', ...more }) } });
   return screen.getByRole('alert');
 }
 
@@ -42,5 +43,28 @@ describe('a 403 with no scope to ask for', () => {
     const panel = showRefusal(SHOP, new HttpError('API_INSUFFICIENT_SCOPE', 403, shopwareForbidden(body, 'listProducts')));
     expect(panel).toHaveTextContent('Shopware says this connection lacks the right: product:read. Give the integration’s role the read rights of the catalogue');
     expect(panel).not.toHaveTextContent('The store did not grant the access this needs.');
+  });
+});
+
+describe('no answer within the store API time limit (API_TIMEOUT)', () => {
+  const late = () => new AppError('API_TIMEOUT', 'the store did not answer within 20 s');
+
+  it('a read: names the store as taking too long to answer, with Try again; not "could not be reached"', () => {
+    const panel = showRefusal(SHOP, late());
+    expect(panel).toHaveTextContent('Fruit Shop is taking too long to answer');
+    expect(panel).toHaveTextContent('It may be busy or having trouble. Try again in a moment.');
+    expect(panel).not.toHaveTextContent('could not be reached');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('a write: says the store may have made the change and to check first, with the form’s own words where it gives them', () => {
+    const general = showRefusal(HIPPO, late(), { retryWhenOnline: false });
+    expect(general).toHaveTextContent('Hippo Demo did not answer in time');
+    expect(general).toHaveTextContent('The change may have been made there all the same: check before trying again. What you typed is kept here.');
+    cleanup();
+    const cart = showRefusal(HIPPO, late(), { retryWhenOnline: false, unsure: 'The cart may have it already.' });
+    expect(cart).toHaveTextContent('Hippo Demo did not answer in time');
+    expect(cart).toHaveTextContent('The cart may have it already.');
+    expect(cart).not.toHaveTextContent('The change may have been made');
   });
 });

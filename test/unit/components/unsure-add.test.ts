@@ -25,6 +25,8 @@ describe('outcomeUnknown: whether the store may have kept an Add that failed', (
   it('no answer, the store’s or a gateway’s 5xx, or a 2xx that could not be read: unknown', () => {
     expect(outcomeUnknown(new AppError('API_NETWORK_ERROR', 'POST /api/v1/products: the store API could not be reached'))).toBe(true);
     expect(outcomeUnknown(new AppError('NETWORK_OR_CORS', 'no answer'))).toBe(true);
+    // The store was reached and did not answer within the time limit (api/time-limit.ts): it may have added it.
+    expect(outcomeUnknown(new AppError('API_TIMEOUT', 'the store did not answer within 20 s'))).toBe(true);
     for (const status of [500, 502, 503, 504]) expect(outcomeUnknown(new HttpError('API_SERVER_ERROR', status)), String(status)).toBe(true);
     expect(outcomeUnknown(new HttpError('API_INVALID_RESPONSE', 201))).toBe(true);
   });

@@ -107,7 +107,7 @@ export function createStoreHippoAdapter(context: AdapterContext<StoreHippoStoreC
     try {
       return classifyProbeStatus((await probeRequest(id, options)).status);
     } catch (error) {
-      if (error instanceof AppError && (error.code === 'NETWORK_OR_CORS' || error.code === 'CREDENTIALS_REJECTED')) throw error;
+      if (error instanceof AppError && (error.code === 'NETWORK_OR_CORS' || error.code === 'API_TIMEOUT' || error.code === 'CREDENTIALS_REJECTED')) throw error;
       return 'failed';
     }
   }
