@@ -26,6 +26,7 @@ import { PHOTO_VARIANTS, photoPng } from './photos.ts';
 import { ALL_SCOPES, isScope } from './scopes.ts';
 import { StoreApi } from './store-api.ts';
 import { Traffic } from './traffic.ts';
+import { Hangs } from './hangs.ts';
 
 export type { DemoClient } from './authorization-server.ts';
 
@@ -93,6 +94,8 @@ export interface DemoStore {
   stats(): { tokenRequests: number; apiRequests: number; revocations: number };
   /** Tokens seen and revoked, and planned token-endpoint failures (traffic.ts). */
   traffic: Traffic;
+  /** API routes made to hang (never answer) until released (hangs.ts). */
+  hangs: Hangs;
 }
 
 export const DEFAULT_PORT = 4010;
@@ -153,6 +156,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
   const limiter = options.rateLimit == null ? undefined : new RateLimiter(options.rateLimit);
   const counters = { tokenRequests: 0, apiRequests: 0, revocations: 0 };
   const traffic = new Traffic();
+  const hangs = new Hangs();
   const catalogue = new Catalogue({
     productCount: options.productCount ?? 520,
     hostileProducts: options.hostileProducts ?? false,
@@ -195,6 +199,15 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
         send(res, errorReply(429, 'rate_limited', 'Too many requests; slow down.', { 'Retry-After': String(retryAfter) }), headers);
         return;
       }
+    }
+    const hang = hangs.ruleFor(req.method, url.pathname);
+    if (hang) {
+      const made = hang.done ? await api.handle(req, url, origin) : undefined;
+      hangs.hold(async () => {
+        if (res.destroyed || res.writableEnded) return;
+        send(res, made ?? (await api.handle(req, url, origin)), headers);
+      });
+      return;
     }
     send(res, await api.handle(req, url, origin), headers);
   }
@@ -343,5 +356,6 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     },
     stats: () => ({ ...counters }),
     traffic,
+    hangs,
   };
 }

@@ -570,3 +570,36 @@ describe('rate limit, latency and stats', () => {
     }
   });
 });
+
+describe('hangs (hangs.ts): routes that never answer until released', () => {
+  it('a hung read gets no answer (the client gives up), and once released the same route answers', async () => {
+    const before = store.hangs.held();
+    store.hangs.hang('GET', /^\/api\/v1\/metadata$/);
+    try {
+      const cut = await fetch(`${origin}/api/v1/metadata`, { headers: { Authorization: `Bearer ${storefront}` }, signal: AbortSignal.timeout(300) }).catch((error: unknown) => error);
+      expect((cut as Error).name).toBe('TimeoutError');
+      expect(store.hangs.held()).toBe(before + 1);
+      // Only that route and method: the others answer.
+      expect((await api(origin, '/api/v1/pages', { token: storefront })).status).toBe(200);
+    } finally {
+      await store.hangs.release();
+    }
+    expect((await api(origin, '/api/v1/metadata', { token: storefront })).status).toBe(200);
+  });
+
+  it('`done`: the store makes the change at once and only its answer is held; released, the answer comes', async () => {
+    const shopper = await authorize(origin, { client_id: CLIENT_ID, response_type: 'token', redirect_uri: REDIRECT_URI, scope: 'storefront cart', state: 's' });
+    const token = shopper.fragment.get('access_token') ?? '';
+    const product = firstInStock(await allProducts(storefront));
+    store.hangs.hang('POST', /^\/api\/v1\/cart\/items$/, { done: true });
+    let answered = false;
+    const adding = api(origin, '/api/v1/cart/items', { token, method: 'POST', body: { product_id: product.id, quantity: 3 } }).then((result) => ((answered = true), result));
+    try {
+      await expect.poll(async () => (await api(origin, '/api/v1/cart', { token })).json.items, { timeout: 5_000 }).toEqual([{ product_id: product.id, quantity: 3 }]);
+      expect(answered).toBe(false);
+    } finally {
+      await store.hangs.release();
+    }
+    expect((await adding).status).toBe(200);
+  });
+});
