@@ -1,7 +1,8 @@
 /**
  * The time limit of every store API request, on all five platforms: state/store-clients.ts hands
  * this fetch to Goodsie's numbered client (client.ts) and to the seam's transport (transport.ts), which
- * every other platform's adapter sends through. A store that took the connection and never answered
+ * every other platform's adapter sends through; state/store-connections.ts to the transport of a
+ * connection's probes (what a pasted key may do). A store that took the connection and never answered
  * left the catalogue's placeholder cards, "Loading product…" and "Adding…" up for ever.
  *
  * At the limit the request is aborted (an AbortController, joined to the caller's own signal with

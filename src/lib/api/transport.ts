@@ -17,6 +17,9 @@ import { parseRetryAfter } from './http-headers.ts';
 import { API_FETCH_OPTIONS, errorBody, fetchFailure, readBody, scopeNamedBy, statusCode } from './http.ts';
 import { sendWithRetries, type RateLimitInfo } from './send-with-retries.ts';
 
+/** For a connection's probes (store-connections.ts), which load this module and no client: with it, not a chunk of its own. */
+export { fetchInTime } from './time-limit.ts';
+
 /** The contract's words for a fetch that rejected (platforms.md 1.3). */
 export const NETWORK_OR_CORS_MESSAGE = "The store's server did not let this app read its answer (CORS) or could not be reached.";
 

@@ -330,7 +330,7 @@ async function probeWith(
   loaders: typeof import('../providers/loaders.ts'),
   signing: ProbeSigning,
 ): Promise<Capability[] | undefined> {
-  const [{ createTransport }, connector, createAdapter] = await Promise.all([
+  const [{ createTransport, fetchInTime }, connector, createAdapter] = await Promise.all([
     import('../api/transport.ts'),
     loaders.loadConnector(store.kind, mode),
     loaders.loadAdapter(store.kind),
@@ -338,7 +338,10 @@ async function probeWith(
   let hooks: ReturnType<typeof createAdapter>['hooks'];
   const send = createTransport({
     apiBase: store.apiBase,
-    fetch,
+    // Within the store API's time limit, as the store's clients are (store-clients.ts): a store that
+    // never answered kept Connect at "Connecting…" for ever. Its API_TIMEOUT leaves the credential
+    // unjudged: nothing connected, what was entered kept (credential-words.ts).
+    fetch: fetchInTime(fetch),
     ...('fresh' in signing
       ? {
           sign: async (headers: Headers) => {

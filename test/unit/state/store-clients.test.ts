@@ -10,6 +10,8 @@ import type { Session } from '../../../src/lib/state/session.svelte.ts';
 import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import { STORE_API_TIME_LIMIT_MS } from '../../../src/lib/api/time-limit.ts';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { StoreConnections } from '../../../src/lib/state/store-connections.ts';
+import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
 
 const goodsie: StoreConfig = {
   id: 'acme',
@@ -85,5 +87,24 @@ describe('a store API request that never answers', () => {
     const reason = new DOMException('left', 'AbortError');
     controller.abort(reason);
     expect(await listed).toBe(reason);
+  });
+});
+
+describe('a connection’s probe the store never answers (what a pasted key may do)', () => {
+  it('StoreHippo: Connect fails as API_TIMEOUT once the time limit has passed (it waited for ever), not before', async () => {
+    const hippo: StoreConfig = { id: 'hippo', kind: 'storehippo', name: 'Hippo', apiBase: 'https://hippo.example', apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR' };
+    const silent = silentFetch();
+    const door = new StoreConnections({ config: { stores: [hippo] }, fetch: silent.fetch, store: createMemoryStore() });
+    let settled: unknown = 'pending';
+    door.connect('hippo', 'access-key', { accessKey: 'k3y0f16lettersxx' }).then(
+      () => (settled = 'connected'),
+      (error: unknown) => (settled = error),
+    );
+    await vi.waitFor(() => expect(silent.calls()).toBeGreaterThanOrEqual(1));
+    await vi.advanceTimersByTimeAsync(STORE_API_TIME_LIMIT_MS - 1_000);
+    expect(settled).toBe('pending');
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(settled).toBeInstanceOf(AppError);
+    expect((settled as AppError).code).toBe('API_TIMEOUT');
   });
 });
