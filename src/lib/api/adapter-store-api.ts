@@ -95,6 +95,7 @@ export function adapterStoreApi(adapter: Adapter): StoreApi {
       checkEdit(edit);
       return adapter.updateProduct(id, edit, lastSeen, opts(signal));
     },
+    updateVariantStock: (id, stock, lastSeen, signal) => (adapter.updateVariantStock ? adapter.updateVariantStock(id, stock, lastSeen, opts(signal)) : unsupported('variant stock')),
     async createProduct(product, signal) {
       if (!adapter.createProduct) return unsupported('new products');
       checkNewProduct(product);

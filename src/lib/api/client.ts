@@ -22,6 +22,7 @@ import type {
   Product,
   ProductEdit,
   ProductVariants,
+  VariantStockSaved,
   NumberedProductPage,
   ProductQuery,
   StoreMetadata,
@@ -62,6 +63,7 @@ export interface StoreApi {
   listCoupons(signal?: AbortSignal): Promise<CouponList>;
   /** PATCH with the `updated` value last seen; ProductConflictError (with the server's current product) when stale. */
   updateProduct(id: string, edit: ProductEdit, lastSeenUpdated: string, signal?: AbortSignal): Promise<Product>;
+  updateVariantStock(id: string, stock: number, lastSeenUpdated: string, signal?: AbortSignal): Promise<VariantStockSaved>;
   createProduct(product: NewProduct, signal?: AbortSignal): Promise<Product>;
 }
 
@@ -164,6 +166,7 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
     // goodsie-api.yaml has no category list: the names come with the products; nor variants.
     listCategories: () => Promise.reject(new AppError('API_NOT_SUPPORTED', "this store's platform has no category list")),
     listVariants: () => Promise.reject(new AppError('API_NOT_SUPPORTED', "this store's platform has no variants")),
+    updateVariantStock: () => Promise.reject(new AppError('API_NOT_SUPPORTED', "this store's platform has no variants")),
     async getCart(signal) {
       return send('getCart', adapter.getCartRequest(), adapter.mapCart, signal);
     },

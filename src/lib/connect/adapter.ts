@@ -17,6 +17,7 @@ import type {
   ProductListQuery,
   ProductPage,
   ProductVariants,
+  VariantStockSaved,
   StoreMetadata,
   StorePage,
 } from '../domain/catalog.ts';
@@ -88,6 +89,8 @@ export interface Adapter {
   listCoupons?(options?: CallOptions): Promise<CouponList>;
   /** With the `updated` value last seen; ProductConflictError when the platform can tell it is stale. */
   updateProduct?(id: string, edit: ProductEdit, lastSeenUpdated: string, options?: CallOptions): Promise<Product>;
+  /** A variant's own stock (`ProductVariant.stock`), checked unchanged since `lastSeenUpdated` (its `updated`, '' for none). */
+  updateVariantStock?(id: string, stock: number, lastSeenUpdated: string, options?: CallOptions): Promise<VariantStockSaved>;
   createProduct?(product: NewProduct, options?: CallOptions): Promise<Product>;
   /**
    * Capabilities found by trying (StoreHippo, Shopware); called after connecting and stored on the

@@ -86,6 +86,16 @@ export interface ProductVariant {
    */
   price: number | null;
   inStock: boolean | undefined;
+  /** Its own stock count, where the connection manages the store (Shopware's `stock`: not inherited, may be below 0 once oversold). */
+  stock?: number;
+  /** ISO date-time it was last changed (or created): a stock save checks it was not changed since. */
+  updated?: string;
+}
+
+/** A variant's stock as saved: the count the store now has and its new `updated`. */
+export interface VariantStockSaved {
+  stock: number;
+  updated?: string;
 }
 
 /** A product's variants that shoppers can see; `more` where the store has more than were read. */

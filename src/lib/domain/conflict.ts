@@ -14,3 +14,17 @@ export class ProductConflictError extends HttpError {
     this.current = current;
   }
 }
+
+/**
+ * A variant's stock save that found the variant changed at the store since the editor read it (its
+ * `updated` moved on): nothing was written. Carries the store's count now, to show beside what was typed.
+ */
+export class VariantConflictError extends HttpError {
+  readonly current: { stock: number; updated?: string };
+
+  constructor(current: { stock: number; updated?: string }) {
+    super('API_CONFLICT', 409, { message: 'Someone changed this variant in the store since you opened it.' });
+    this.name = 'VariantConflictError';
+    this.current = current;
+  }
+}

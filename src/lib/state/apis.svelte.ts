@@ -18,6 +18,7 @@ const CAPABILITY_OF: Partial<Record<keyof StoreApi, Capability>> = {
   listOrders: 'viewOrders',
   listCoupons: 'viewCoupons',
   updateProduct: 'editProducts',
+  updateVariantStock: 'editProducts',
   createProduct: 'editProducts',
 };
 
@@ -241,6 +242,7 @@ export class StoreApis {
             throw error;
           },
         ),
+      updateVariantStock: call('updateVariantStock'),
       createProduct: (...args) =>
         call('createProduct')(...args).then((product) => {
           this.#fresh.note(storeId, product);

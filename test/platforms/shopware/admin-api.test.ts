@@ -1,5 +1,5 @@
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { ADMIN, BROWSE, BROWSE_CRITERIA, NO_PROPERTIES, ORDERS, apiSearch, call, integrationToken, passwordGrant } from './client.ts';
 import { DEFAULT_CURRENCY_ID, USD_CURRENCY_ID } from './constants.ts';
 import { SEED_IDS } from './seed.ts';
@@ -220,6 +220,42 @@ describe('PATCH /api/product/{id}, _info (4.6.10)', () => {
     expect(withBody.json.data).toMatchObject({ id: SEED_IDS.cherries, stock: 4 });
     const noDefault = await call(`${origin}/api/product/${SEED_IDS.cherries}`, { method: 'PATCH', headers, body: JSON.stringify({ price: [{ currencyId: USD_CURRENCY_ID, gross: 1, net: 1, linked: true }] }) });
     expect(noDefault.status).toBe(400);
+  });
+
+  it('writes a variant’s own stock as the Administration’s variant list saves it (PATCH {"stock": n}): an int, below 0 too; refuses a decimal, a string and null at /0/stock, and a role without product:update with 403', async () => {
+    // a shop of its own: the other tests read the seed's variants as they are
+    const store = await startShopwareStore({ port: 0 });
+    onTestFinished(() => store.close());
+    const origin = store.origin;
+    const [admin, browse] = await Promise.all([integrationToken(origin, ADMIN), integrationToken(origin, BROWSE)]);
+    const headers = (token: string) => ({ Authorization: `Bearer ${token}`, Accept: 'application/json', 'Content-Type': 'application/json' });
+    const patch = (body: string, token = admin) => call(`${origin}/api/product/${SEED_IDS.potatoesLarge}`, { method: 'PATCH', headers: headers(token), body });
+    const before = store.getProduct(SEED_IDS.potatoesLarge);
+    expect(before).toMatchObject({ parentId: SEED_IDS.potatoes, stock: 0 });
+    const updatedBefore = before?.updatedAt;
+
+    expect((await patch('{"stock":7}')).status).toBe(204);
+    expect(store.getProduct(SEED_IDS.potatoesLarge)).toMatchObject({ stock: 7, availableStock: 7 });
+    expect(store.getProduct(SEED_IDS.potatoesLarge)?.updatedAt).not.toBe(updatedBefore);
+    // the parent's own stock is its own: untouched
+    expect(store.getProduct(SEED_IDS.potatoes)?.stock).toBe(0);
+    const read = await apiSearch(origin, 'product', admin, { ids: [SEED_IDS.potatoesLarge], includes: { product: ['id', 'stock', 'available'] } });
+    expect(read.json.data[0]).toMatchObject({ stock: 7, available: true });
+    // IntField('stock') has no minimum: an oversold count is kept
+    expect((await patch('{"stock":-2}')).status).toBe(204);
+    expect(store.getProduct(SEED_IDS.potatoesLarge)?.stock).toBe(-2);
+
+    for (const body of ['{"stock":2.5}', '{"stock":"5"}', '{"stock":null}']) {
+      const refused = await patch(body);
+      expect(refused.status, body).toBe(400);
+      expect(refused.json.errors[0].source.pointer, body).toBe('/0/stock');
+    }
+    expect(store.getProduct(SEED_IDS.potatoesLarge)?.stock).toBe(-2);
+
+    const denied = await patch('{"stock":9}', browse);
+    expect(denied.status).toBe(403);
+    expect(JSON.parse(denied.json.errors[0].detail).missingPrivileges).toEqual(['product:update']);
+    expect(store.getProduct(SEED_IDS.potatoesLarge)?.stock).toBe(-2);
   });
 
   it('a shop’s own price cap (maxGross) refuses a write above it with the DAL’s violation and its pointer, changing nothing', async () => {

@@ -9,8 +9,8 @@ import type { ApiOperation } from '../../connect/operations.ts';
 import type { ApiRequest, ApiResponse, SendOptions } from '../../connect/request.ts';
 import type { Shopware6StoreConfig } from '../../connect/store-config.ts';
 import type { Capability } from '../../domain/capability.ts';
-import { numberedPagesFrom, type CouponList, type Cursor, type OrderPage, type Product, type ProductEdit, type ProductListQuery, type ProductPage, type StoreMetadata } from '../../domain/catalog.ts';
-import { ProductConflictError } from '../../domain/conflict.ts';
+import { numberedPagesFrom, type CouponList, type Cursor, type OrderPage, type Product, type ProductEdit, type ProductListQuery, type ProductPage, type StoreMetadata, type VariantStockSaved } from '../../domain/catalog.ts';
+import { ProductConflictError, VariantConflictError } from '../../domain/conflict.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { invalidResponse, readableItems, readObject } from '../wire.ts';
 import {
@@ -33,7 +33,7 @@ import { missingPrivileges, refusedOnly, shopware6Hooks } from './hooks.ts';
 import { mapAdminProduct, mapOrder, readCalculatedTax, readSearchResult } from './map.ts';
 import { mapPromotions } from './promotion.ts';
 import { sharedRead } from '../shared-read.ts';
-import { buildVariantCriteria, mapVariants, OPTIONS_UNREAD, PROPERTY_PRIVILEGES } from './variants.ts';
+import { buildVariantCriteria, buildVariantStockCriteria, buildVariantStockPatch, mapVariants, OPTIONS_UNREAD, PROPERTY_PRIVILEGES, readVariantStock } from './variants.ts';
 import type { SwCriteria, SwPriceWire } from './wire.ts';
 
 /** A page cursor is the next 1-based Shopware page, as text. */
@@ -277,6 +277,20 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
       const tax = needsShopTax(edit, prices, chosen) && edit.price !== undefined ? await taxIn(edit.price, wire.taxId, chosen, options) : undefined;
       await call({ method: 'PATCH', path: `/api/product/${id}`, body: { json: buildProductPatch(edit, prices, chosen, tax) } }, 'updateProduct', options);
       return (await readProduct(id, options)).product;
+    },
+
+    /**
+     * A variant's own stock, as the Administration's variant list saves it (PATCH /api/product/{id}
+     * with `{"stock": n}`), after the re-read conflict check the parent's save makes [decision 4.4]:
+     * changed since `lastSeenUpdated`, nothing is written and the store's count comes back in the error.
+     */
+    async updateVariantStock(id: string, stock: number, lastSeenUpdated: string, options): Promise<VariantStockSaved> {
+      const body = buildVariantStockPatch(stock);
+      const readNow = async () => readVariantStock((await search('product', buildVariantStockCriteria(id), 'updateProduct', options)).json, id);
+      const current = await readNow();
+      if ((current.updated ?? '') !== lastSeenUpdated) throw new VariantConflictError(current);
+      await call({ method: 'PATCH', path: `/api/product/${id}`, body: { json: body } }, 'updateProduct', options);
+      return readNow();
     },
 
     async probe(options): Promise<Capability[]> {

@@ -4,6 +4,7 @@
  * domain. Pure, like criteria.ts and map.ts; the adapter sends it only when the page opens.
  */
 import type { Product, ProductVariant, ProductVariants } from '../../domain/catalog.ts';
+import { AppError } from '../../oauth/errors.ts';
 import { invalidResponse, optionalArray, optionalBoolean, optionalNumber, readableItems, readObject, requireString, type WireObject } from '../wire.ts';
 import { assertProductId } from './criteria.ts';
 import { choosePrice, type SwCurrency } from './currency.ts';
@@ -39,7 +40,7 @@ export function buildVariantCriteria(parentId: string, withOptions = true): SwCr
     sort: [{ field: 'productNumber', order: 'ASC', naturalSorting: true }],
     ...(withOptions ? { associations: { options: { associations: { group: {} } } } } : {}),
     includes: {
-      product: ['id', 'productNumber', 'parentId', 'name', 'translated', 'price', 'available', 'active', 'options'],
+      product: ['id', 'productNumber', 'parentId', 'name', 'translated', 'price', 'available', 'active', 'options', 'stock', 'createdAt', 'updatedAt'],
       property_group_option: ['id', 'groupId', 'name', 'translated', 'position', 'group'],
       property_group: ['id', 'name', 'translated', 'position'],
     },
@@ -81,6 +82,45 @@ function byOptions(a: ReadOption[], b: ReadOption[]): number {
   return a.length - b.length;
 }
 
+/** When a variant was last written: `updatedAt`, or `createdAt` for one never updated (as the parent's check reads it). */
+function changedAt(wire: WireObject, path: string): string | undefined {
+  for (const key of ['updatedAt', 'createdAt']) {
+    const value = wire[key];
+    if (typeof value === 'string' && value !== '') return value;
+    if (value !== null && value !== undefined) throw invalidResponse(`${path}.${key}`, 'a date-time');
+  }
+  return undefined;
+}
+
+/**
+ * `PATCH /api/product/{variantId}` body: the variant's own `stock`, as Shopware's Administration
+ * saves it from its variant list's inline edit (sw-product-variants-overview: mt-number-field
+ * number-type="int" on `item.stock`, then productRepository.save -> PATCH with the changeset).
+ * Shopware's `stock` is an IntField without a minimum: a negative count (oversold) is kept.
+ */
+export function buildVariantStockPatch(stock: number): { stock: number } {
+  if (!Number.isSafeInteger(stock)) throw new AppError('API_BAD_REQUEST', 'A variant’s stock is a whole number.');
+  return { stock };
+}
+
+/** The variant's stock and change time after a save, from the re-read `POST /api/search/product` (ids filter). */
+export function readVariantStock(value: unknown, id: string): { stock: number; updated?: string } {
+  const { data } = readSearchResult(value, 1, 1);
+  if (data.length === 0) throw new AppError('API_NOT_FOUND', 'The store has no variant with this id.');
+  const wire = readObject(data[0], 'data[0]');
+  if (wire.id !== id) throw invalidResponse('data[0].id', 'the variant asked for');
+  const stock = optionalNumber(wire, 'stock', 'data[0]');
+  if (stock === undefined || !Number.isSafeInteger(stock)) throw invalidResponse('data[0].stock', 'a whole number');
+  const updated = changedAt(wire, 'data[0]');
+  return updated === undefined ? { stock } : { stock, updated };
+}
+
+/** `POST /api/search/product` body: one variant's stock and change time (the check before its save, the read after). */
+export function buildVariantStockCriteria(id: string): SwCriteria {
+  assertProductId(id);
+  return { page: 1, limit: 1, ids: [id], includes: { product: ['id', 'stock', 'createdAt', 'updatedAt'] } };
+}
+
 /**
  * The search's answer -> the variants shoppers can buy: switched off ones (`active: false`) left out,
  * each with its options, its price (its own, or `parent`'s where its `price` is null: inherited, as
@@ -103,6 +143,10 @@ export function mapVariants(value: unknown, parent: Pick<Product, 'price'>, curr
       price: wire.price === null || wire.price === undefined ? parent.price : choosePrice(wire.price, currency, path).price,
       inStock: optionalBoolean(wire, 'available', path),
     };
+    const stock = optionalNumber(wire, 'stock', path);
+    if (stock !== undefined && Number.isSafeInteger(stock)) variant.stock = stock;
+    const updated = changedAt(wire, path);
+    if (updated !== undefined) variant.updated = updated;
     return { variant, options };
   });
   const shown = items.filter((item) => item !== undefined).sort((a, b) => byOptions(a.options, b.options));

@@ -40,8 +40,8 @@ describe('variants for a role without the property rights', () => {
     const { adapter } = await connectedAdapter(swStore(server.origin), 'integration', integration(NO_PROPERTIES), sent);
     const read = await adapter.listVariants!(POTATOES);
     expect(read.variants).toEqual([
-      { id: SEED_IDS.potatoesSmall, options: [], name: 'Potatoes 2.5 kg', price: 1.53, inStock: true },
-      { id: SEED_IDS.potatoesLarge, options: [], name: 'Potatoes 5 kg', price: 4.49, inStock: false },
+      { id: SEED_IDS.potatoesSmall, options: [], name: 'Potatoes 2.5 kg', price: 1.53, inStock: true, stock: 18, updated: expect.any(String) },
+      { id: SEED_IDS.potatoesLarge, options: [], name: 'Potatoes 5 kg', price: 4.49, inStock: false, stock: 0, updated: expect.any(String) },
     ]);
     expect(read.optionsUnread).toBe(OPTIONS_UNREAD);
     expect(read.optionsUnread).toMatch(/“property” read rights/);

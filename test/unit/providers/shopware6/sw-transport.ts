@@ -22,6 +22,8 @@ export interface Sent {
   method: string;
   url: string;
   headers: Headers;
+  /** The JSON body as sent, where there was one. */
+  body?: string | undefined;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface Sent {
 export function transport(store: Shopware6StoreConfig, credential: { current: Credential }, sent: Sent[] = [], hooks?: () => Adapter['hooks']): Send {
   const connector = credential.current.mode === 'password' ? passwordConnector : integrationConnector;
   const spy: typeof fetch = (input, init) => {
-    sent.push({ method: init?.method ?? 'GET', url: String(input), headers: new Headers(init?.headers) });
+    sent.push({ method: init?.method ?? 'GET', url: String(input), headers: new Headers(init?.headers), body: typeof init?.body === 'string' ? init.body : undefined });
     return fetch(input, init);
   };
   return createTransport({

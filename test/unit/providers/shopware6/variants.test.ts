@@ -52,8 +52,8 @@ describe('a parent’s variants (Shopware)', () => {
     const { variants, more } = mapVariants(answer.json, { price: 1.53 }, EUR());
     expect(more).toBe(false);
     expect(variants).toEqual([
-      { id: SEED_IDS.potatoesSmall, options: [{ group: 'Weight', option: '2.5 kg' }, { group: 'Variety', option: 'Charlotte' }], name: 'Potatoes 2.5 kg', price: 1.53, inStock: true },
-      { id: SEED_IDS.potatoesLarge, options: [{ group: 'Weight', option: '5 kg' }, { group: 'Variety', option: 'Charlotte' }], name: 'Potatoes 5 kg', price: 4.49, inStock: false },
+      { id: SEED_IDS.potatoesSmall, options: [{ group: 'Weight', option: '2.5 kg' }, { group: 'Variety', option: 'Charlotte' }], name: 'Potatoes 2.5 kg', price: 1.53, inStock: true, stock: 18, updated: expect.any(String) },
+      { id: SEED_IDS.potatoesLarge, options: [{ group: 'Weight', option: '5 kg' }, { group: 'Variety', option: 'Charlotte' }], name: 'Potatoes 5 kg', price: 4.49, inStock: false, stock: 0, updated: expect.any(String) },
     ]);
     // a variant priced like its parent keeps its price
     expect(mapVariants(answer.json, { price: 4.49 }, EUR()).variants.find((v) => v.id === SEED_IDS.potatoesLarge)?.price).toBe(4.49);
