@@ -1,9 +1,9 @@
 /**
  * Editing a Shopware parent sold in variants (Potatoes: its own stock 0, the 2.5 kg variant 18 at
  * the parent's price, the 5 kg €4.49), in Chromium against the faithful server: the editor offers
- * no stock field, whose empty box sat beside "In stock" and sent a typed count to the parent's own
- * stock, which nobody buys from; it says where each variant's stock is changed and what the price
- * here is. The price saves to the parent; a product sold as itself keeps its Inventory field.
+ * no stock field of its own, whose empty box sat beside "In stock" and sent a typed count to the
+ * parent's own stock, which nobody buys from; it says each variant's stock is below (changed there:
+ * shopware-variant-stock.test.ts) and what the price here is. The price saves to the parent; a product sold as itself keeps its Inventory field.
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import { SEED_IDS } from '../platforms/shopware/seed.ts';
 
 const e2e = useE2e();
 const ADMIN = DEMO_INTEGRATIONS[2] as (typeof DEMO_INTEGRATIONS)[2];
-const NOTE = 'Sold in variants, each with its own stock, changed in the store’s own admin. The price here is what a variant without a price of its own costs.';
+const NOTE = 'Sold in variants, each with its own stock (below). The price here is what a variant without a price of its own costs.';
 
 async function openProduct(page: Page, appUrl: string, name: string): Promise<void> {
   await page.goto(`${appUrl}#/s/sw`);

@@ -252,6 +252,8 @@ export interface KeptEdit {
   updated?: string | undefined;
   /** The form as the product was when typing began (drafts of older versions have none). */
   from?: ProductForm | undefined;
+  /** Each variant's stock typed (a product sold in variants), by variant id, with the `updated` it was typed over. */
+  variants?: Record<string, { typed: string; over: string }> | undefined;
 }
 
 /** Each field as the product's own words name it, for saying which were changed. */

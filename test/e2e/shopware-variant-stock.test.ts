@@ -1,0 +1,109 @@
+/**
+ * Each variant's stock changed from the editor of a Shopware parent sold in variants (Potatoes: the
+ * 2.5 kg variant 18, the 5 kg 0), in Chromium on the built app against the faithful server: the
+ * editor said a variant's stock could only be changed in the shop's own admin (merchant QA, s38).
+ * Two figures typed and saved with Save are the store's after a reload; a role the store refuses
+ * the write (no product:update: 403) keeps the figures typed, with the message.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { productCards } from '../helpers/catalog-grid.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { serveShopwareDemo } from '../helpers/shopware-app.ts';
+import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
+import { SEED_IDS } from '../platforms/shopware/seed.ts';
+
+const e2e = useE2e();
+const BROWSE = DEMO_INTEGRATIONS[0] as (typeof DEMO_INTEGRATIONS)[0];
+const ADMIN = DEMO_INTEGRATIONS[2] as (typeof DEMO_INTEGRATIONS)[2];
+const SMALL = 'Stock of 2.5 kg / Charlotte';
+const LARGE = 'Stock of 5 kg / Charlotte';
+
+async function connect(page: Page, who: { accessKeyId: string; secret: string }): Promise<void> {
+  await page.getByLabel('Access key ID').fill(who.accessKeyId);
+  await page.getByLabel('Secret access key').fill(who.secret);
+  await page.getByRole('button', { name: /^Connect .* with the integration key$/ }).click();
+  await page.getByText(/^Connected · /).waitFor();
+}
+
+async function openPotatoes(page: Page, appUrl: string): Promise<void> {
+  await page.goto(`${appUrl}#/s/sw`);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Potatoes');
+  await expect.poll(async () => (await productCards(page).allInnerTexts()).join('|')).toMatch(/^[^|]*Potatoes[^|]*$/);
+  await productCards(page).first().getByRole('link').first().click();
+  await page.getByRole('form', { name: 'Edit product' }).waitFor();
+}
+
+describe('Shopware: each variant’s stock in the editor', () => {
+  it('saves two variants’ stock with Save: the store has them, and a reload shows them', async () => {
+    const { app, shop, page } = await serveShopwareDemo(e2e);
+    const variantSearches: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'POST' || !request.url().endsWith('/api/search/product')) return;
+      const filter = (request.postDataJSON() as { filter?: { field?: string; value?: unknown }[] } | null)?.filter ?? [];
+      if (filter.some((f) => f.field === 'parentId' && f.value === SEED_IDS.potatoes)) variantSearches.push(request.url());
+    });
+    await connect(page, ADMIN);
+    await openPotatoes(page, app.url);
+    const form = page.getByRole('form', { name: 'Edit product' });
+    await form.getByRole('textbox', { name: SMALL }).waitFor();
+    // the page's list of variants and the editor's fields come from one search
+    expect(variantSearches).toHaveLength(1);
+    expect(await form.getByRole('textbox', { name: SMALL }).inputValue()).toBe('18');
+    expect(await form.getByRole('textbox', { name: LARGE }).inputValue()).toBe('0');
+    // the parent's own stock is still not offered (nobody buys the parent)
+    expect(await form.getByLabel('Inventory').count()).toBe(0);
+
+    await form.getByRole('textbox', { name: SMALL }).fill('25');
+    await form.getByRole('textbox', { name: LARGE }).fill('2.5');
+    await form.getByText('Stock is a whole number, such as 12 (no decimals or separators).').waitFor();
+    await form.getByRole('textbox', { name: LARGE }).fill('6');
+    await form.getByRole('group', { name: 'Stock of each variant' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-variant-stock-360.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await form.getByRole('group', { name: 'Stock of each variant' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-variant-stock-1280.png` });
+
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Saved.', { exact: true }).waitFor();
+    expect(shop.getProduct(SEED_IDS.potatoesSmall)?.stock).toBe(25);
+    expect(shop.getProduct(SEED_IDS.potatoesLarge)?.stock).toBe(6);
+    expect(shop.getProduct(SEED_IDS.potatoes)?.stock).toBe(0);
+    // the page's list of variants reads them again: the 5 kg is in stock now
+    const variants = page.getByRole('region', { name: 'Variants' }).getByRole('listitem');
+    await expect.poll(async () => (await variants.nth(1).innerText()).replace(/\s+/g, ' ')).toContain('In stock');
+
+    await page.reload();
+    await page.getByRole('form', { name: 'Edit product' }).getByRole('textbox', { name: SMALL }).waitFor();
+    expect(await form.getByRole('textbox', { name: SMALL }).inputValue()).toBe('25');
+    expect(await form.getByRole('textbox', { name: LARGE }).inputValue()).toBe('6');
+    expect(await form.getByText('Your unsaved changes were restored.').count()).toBe(0);
+  });
+
+  it('a role the store refuses the write (403, no product:update) keeps the figures typed, with the message, and the store keeps its own', async () => {
+    const { app, shop, page } = await serveShopwareDemo(e2e);
+    await connect(page, BROWSE);
+    await openPotatoes(page, app.url);
+    const form = page.getByRole('form', { name: 'Edit product' });
+    await form.getByRole('textbox', { name: SMALL }).fill('30');
+    await form.getByRole('textbox', { name: LARGE }).fill('4');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('The stock of 2.5 kg / Charlotte, 5 kg / Charlotte was not saved: see beside each.').waitFor();
+    expect(await form.getByRole('textbox', { name: SMALL }).inputValue()).toBe('30');
+    expect(await form.getByRole('textbox', { name: LARGE }).inputValue()).toBe('4');
+    expect(await form.getByRole('textbox', { name: SMALL }).getAttribute('aria-invalid')).toBe('true');
+    // the lock above says what brings Save back: no "Save again" beside a field that has no Save
+    expect(await form.getByText('Not saved: more access needed. Your figure is kept.', { exact: true }).count()).toBe(2);
+    expect(shop.getProduct(SEED_IDS.potatoesSmall)?.stock).toBe(18);
+    expect(shop.getProduct(SEED_IDS.potatoesLarge)?.stock).toBe(0);
+    // editing was taken back: no Save; the draft stays to read
+    await expect.poll(() => form.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-variant-stock-refused-360.png`, fullPage: true });
+
+    await page.reload();
+    await page.getByRole('form', { name: 'Edit product' }).getByRole('textbox', { name: SMALL }).waitFor();
+    await expect.poll(() => form.getByRole('textbox', { name: SMALL }).inputValue()).toBe('30');
+    expect(await form.getByRole('textbox', { name: LARGE }).inputValue()).toBe('4');
+  });
+});
