@@ -60,12 +60,12 @@ function failureWords(error: unknown): string {
 
 export class VariantStock {
   /** The variants as read (null while reading); their `stock` and `updated` follow each save. */
-  variants = $state<ProductVariant[] | null>(null);
-  loadFailed = $state(false);
+  #variants = $state<ProductVariant[] | null>(null);
+  #loadFailed = $state(false);
   /** The figure in each variant's field, by id. */
-  typed = $state<Record<string, string>>({});
+  #typed = $state<Record<string, string>>({});
   /** Why a variant's last save failed, by id (gone once it saves or its figure is back to the store's). */
-  failures = $state<Record<string, string>>({});
+  #failures = $state<Record<string, string>>({});
   /** The `updated` each figure was typed over: a restored draft's, else the read's; a save checks the store's is still it. */
   #over: Record<string, string> = {};
   /** A kept edit to lay over the variants once they are read. */
@@ -76,13 +76,38 @@ export class VariantStock {
     this.#api = api;
   }
 
+  /** The variants whose stock is edited here (null while read). */
+  get variants(): readonly ProductVariant[] | null {
+    return this.#variants;
+  }
+
+  /** The variants could not be read. */
+  get loadFailed(): boolean {
+    return this.#loadFailed;
+  }
+
+  /** The figure in a variant's field. */
+  typedFor(id: string): string {
+    return this.#typed[id] ?? '';
+  }
+
+  /** A figure typed in a variant's field. */
+  type(id: string, figure: string): void {
+    this.#typed[id] = figure;
+  }
+
+  /** Why a variant's last save failed ('' when it did not). */
+  failure(id: string): string {
+    return this.#failures[id] ?? '';
+  }
+
   /**
    * The variants as the page read them (null while it reads; `failed`: it could not). Read again (a
    * saved price, Try again, a save here), each figure typed and not saved stays over its variant;
    * the others show the store's count now.
    */
   take(read: ProductVariants | null, failed: boolean): void {
-    this.loadFailed = failed;
+    this.#loadFailed = failed;
     if (read === null) return;
     const edited = this.kept() ?? {};
     const editable = read.variants.filter((v) => v.stock !== undefined).map((v) => ({ ...v }));
@@ -92,48 +117,48 @@ export class VariantStock {
       typed[v.id] = mine ? mine.typed : String(v.stock);
       this.#over[v.id] = mine ? mine.over : (v.updated ?? '');
     }
-    this.variants = editable;
-    this.typed = typed;
+    this.#variants = editable;
+    this.#typed = typed;
     if (this.#pending) this.restore(this.#pending);
   }
 
   /** An unsaved edit put back (a reload, a reconnect): each figure over the variant it was typed for. */
   restore(kept: KeptVariantStock): void {
-    if (this.variants === null) {
+    if (this.#variants === null) {
       this.#pending = kept;
       return;
     }
     this.#pending = undefined;
-    for (const v of this.variants) {
+    for (const v of this.#variants) {
       const one = kept[v.id];
       if (!one) continue;
-      this.typed[v.id] = one.typed;
+      this.#typed[v.id] = one.typed;
       this.#over[v.id] = one.over;
     }
   }
 
   #stored(id: string): string {
-    const stock = this.variants?.find((v) => v.id === id)?.stock;
+    const stock = this.#variants?.find((v) => v.id === id)?.stock;
     return stock === undefined ? '' : String(stock);
   }
 
   problem(id: string): string {
-    return variantStockProblem(this.typed[id] ?? '');
+    return variantStockProblem(this.#typed[id] ?? '');
   }
 
   /** Some figure differs from the store's. */
   get dirty(): boolean {
-    return (this.variants ?? []).some((v) => (this.typed[v.id] ?? '') !== this.#stored(v.id));
+    return (this.#variants ?? []).some((v) => (this.#typed[v.id] ?? '') !== this.#stored(v.id));
   }
 
   get invalid(): boolean {
-    return (this.variants ?? []).some((v) => this.problem(v.id) !== '');
+    return (this.#variants ?? []).some((v) => this.problem(v.id) !== '');
   }
 
   /** The counts to send: each variant whose figure reads and differs from the store's. */
   get changes(): { id: string; stock: number }[] {
-    return (this.variants ?? []).flatMap((v) => {
-      const reading = readVariantStock(this.typed[v.id] ?? '');
+    return (this.#variants ?? []).flatMap((v) => {
+      const reading = readVariantStock(this.#typed[v.id] ?? '');
       return 'count' in reading && reading.count !== v.stock ? [{ id: v.id, stock: reading.count }] : [];
     });
   }
@@ -141,8 +166,8 @@ export class VariantStock {
   /** What an unsaved edit keeps (undefined when nothing differs). */
   kept(): KeptVariantStock | undefined {
     const kept: KeptVariantStock = {};
-    for (const v of this.variants ?? []) {
-      const typed = this.typed[v.id] ?? '';
+    for (const v of this.#variants ?? []) {
+      const typed = this.#typed[v.id] ?? '';
       if (typed !== this.#stored(v.id)) kept[v.id] = { typed, over: this.#over[v.id] ?? '' };
     }
     return Object.keys(kept).length > 0 ? kept : undefined;
@@ -150,11 +175,11 @@ export class VariantStock {
 
   /** Every figure back to the store's. */
   discard(): void {
-    for (const v of this.variants ?? []) {
-      this.typed[v.id] = this.#stored(v.id);
+    for (const v of this.#variants ?? []) {
+      this.#typed[v.id] = this.#stored(v.id);
       this.#over[v.id] = v.updated ?? '';
     }
-    this.failures = {};
+    this.#failures = {};
   }
 
   /**
@@ -164,7 +189,7 @@ export class VariantStock {
    * that failed.
    */
   async save(): Promise<string[]> {
-    const sent = this.changes.map((change) => ({ ...change, typed: this.typed[change.id] ?? '', over: this.#over[change.id] ?? '' }));
+    const sent = this.changes.map((change) => ({ ...change, typed: this.#typed[change.id] ?? '', over: this.#over[change.id] ?? '' }));
     const outcomes = await Promise.all(
       sent.map((change) =>
         this.#api()
@@ -177,7 +202,7 @@ export class VariantStock {
     );
     const failed: string[] = [];
     for (const { change, saved, error } of outcomes) {
-      const variant = this.variants?.find((v) => v.id === change.id);
+      const variant = this.#variants?.find((v) => v.id === change.id);
       if (!variant) continue;
       // A save whose answer was lost but that reached the store: found there as sent, it is saved.
       const found = error instanceof VariantConflictError && error.current.stock === change.stock ? error.current : undefined;
@@ -186,17 +211,17 @@ export class VariantStock {
         variant.stock = now.stock;
         if (now.updated !== undefined) variant.updated = now.updated;
         this.#over[change.id] = now.updated ?? '';
-        if (this.typed[change.id] === change.typed) this.typed[change.id] = String(now.stock);
-        delete this.failures[change.id];
+        if (this.#typed[change.id] === change.typed) this.#typed[change.id] = String(now.stock);
+        delete this.#failures[change.id];
         continue;
       }
       if (error instanceof VariantConflictError) {
         variant.stock = error.current.stock;
         if (error.current.updated !== undefined) variant.updated = error.current.updated;
         this.#over[change.id] = error.current.updated ?? '';
-        this.failures[change.id] = `Changed in the store since you opened it: it has ${error.current.stock} there now. Save again to put yours in its place.`;
+        this.#failures[change.id] = `Changed in the store since you opened it: it has ${error.current.stock} there now. Save again to put yours in its place.`;
       } else {
-        this.failures[change.id] = failureWords(error);
+        this.#failures[change.id] = failureWords(error);
       }
       failed.push(variantLabel(variant));
     }

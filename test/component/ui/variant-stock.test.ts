@@ -152,14 +152,14 @@ describe('each variant’s stock in the editor', () => {
     stock.take(null, false);
     expect(stock.variants).toBeNull();
     stock.take(READ(), false);
-    expect(stock.typed[L_BLUE.id]).toBe('4');
+    expect(stock.typedFor(L_BLUE.id)).toBe('4');
     expect(stock.changes).toEqual([{ id: L_BLUE.id, stock: 4 }]);
     await stock.save();
     expect(sent).toEqual([{ id: L_BLUE.id, stock: 4, over: 'older' }]);
-    stock.typed[M_RED.id] = '8';
+    stock.type(M_RED.id, '8');
     stock.discard();
     expect(stock.dirty).toBe(false);
-    expect(stock.typed[M_RED.id]).toBe('5');
+    expect(stock.typedFor(M_RED.id)).toBe('5');
   });
   it('read again (a saved price, a save here, Try again), keeps each figure typed and not saved over its variant, the others the store’s count now', async () => {
     const { stock, sent } = await shown(async (_id, count) => ({ stock: count, updated: 'x' }));
