@@ -107,9 +107,18 @@ describe('the code a visit downloads', () => {
     // and state (oauth/state.ts), which a start without IndexedDB loads without the store's chunk. (unload-guard.js is the chunk
     // of what the AuthService, the seam and the Embed screen's sign-in share: unload-guard.ts and
     // return-to.ts; Rolldown names it after one of them.)
+    // And once idle after the first cards (CatalogView), the product screen's code (ProductView, with
+    // the LockedFeature and SafeHtml chunks it imports), so that a card tapped once the link has
+    // dropped shows what the catalogue knew of it (e2e offline-product-open).
     expect([...chunks].sort()).toEqual([
       'HomeView.css',
       'HomeView.js',
+      'LockedFeature.css',
+      'LockedFeature.js',
+      'ProductView.css',
+      'ProductView.js',
+      'SafeHtml.css',
+      'SafeHtml.js',
       'SignedOutNote.css',
       'SignedOutNote.js',
       'auth-service.js',
