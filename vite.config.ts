@@ -9,7 +9,7 @@ import { buildHeadersFile } from './test/deploy/csp.ts';
 import { WIDGET_PINS } from './src/lib/embed/snippet.ts';
 import { configProblem, readDeploymentConfig } from './test/deploy/read-config.ts';
 import { AloneLast } from './test/helpers/e2e-alone.ts';
-import { AUTH_CODE, FAILURE_PARTS, FIRST_SCREEN_PARTS, neededModules, RECORD_READING, SEAM_LIST, STORE_SCREEN } from './test/deploy/first-load.ts';
+import { AUTH_CODE, FAILURE_PARTS, FIRST_SCREEN_PARTS, neededModules, RECORD_READING, SEAM_LIST, SHARED_TOO, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
 /** The widget stylesheet's minifier target: the first versions with CSS light-dark(). */
@@ -165,6 +165,7 @@ let storeScreen: Set<string> | undefined;
 const FAILURE_PART_IDS: readonly string[] = FAILURE_PARTS.map((path) => resolve(import.meta.dirname, path));
 let failureParts: Set<string> | undefined;
 const FIRST_SCREEN_PART_IDS: readonly string[] = FIRST_SCREEN_PARTS.map((path) => resolve(import.meta.dirname, path));
+const SHARED_TOO_IDS: readonly string[] = SHARED_TOO.map((path) => resolve(import.meta.dirname, path));
 let shared: Set<string> | undefined;
 
 /**
@@ -232,13 +233,13 @@ function storeScreenModules(ctx: Rolldown.ChunkingContext): Set<string> {
   return storeScreen;
 }
 
-/** The store screen's and the failure parts' modules that the first screen's parts import too (see FIRST_SCREEN_PARTS; computed once per build). */
+/** The store screen's and the failure parts' modules that the first screen's parts import too (see FIRST_SCREEN_PARTS), and SHARED_TOO (computed once per build). */
 function sharedWithFirstScreen(ctx: Rolldown.ChunkingContext): Set<string> {
   if (shared === undefined) {
     const lookup = (id: string) => ctx.getModuleInfo(id);
     const store = storeScreenModules(ctx);
     const failure = failurePartModules(ctx);
-    shared = new Set(FIRST_SCREEN_PART_IDS.flatMap((from) => [...neededModules(lookup, from)]).filter((id) => store.has(id) || failure.has(id)));
+    shared = new Set([...FIRST_SCREEN_PART_IDS.flatMap((from) => [...neededModules(lookup, from)]).filter((id) => store.has(id) || failure.has(id)), ...SHARED_TOO_IDS]);
   }
   return shared;
 }

@@ -73,6 +73,15 @@ export const FIRST_SCREEN_PARTS = [
 ] as const;
 
 /**
+ * Modules of the store screen that the code flow's chunk and the seam's door import too, put in
+ * 'shared' (vite.config.ts), which both already load, rather than in the store screen's chunk: the
+ * one wrap of every request's time limit (its three users: the store API's clients, the connectors'
+ * token requests, oidc-client-ts's). In the store screen's chunk, a callback's token exchange and a
+ * first pasted key's connection each waited for all 22 KB of it first.
+ */
+export const SHARED_TOO = ['src/lib/oauth/fetch-giving-up.ts'] as const;
+
+/**
  * The seam's door (loaded at boot when config.json names a store on the seam and the vault holds a
  * record of one, Session.load; else with the first connection) and what it loads at once to list the
  * saved connections (StoreConnections' #load): one chunk (vite.config.ts) rather than the door and

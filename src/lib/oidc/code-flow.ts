@@ -10,6 +10,7 @@
 import { ErrorResponse, OidcClient, type RefreshState, type UserProfile } from 'oidc-client-ts';
 import type { AppConfig, GoodsieStoreConfig } from '../config/types.ts';
 import { AppError } from '../oauth/errors.ts';
+import { fetchGivingUp } from '../oauth/fetch-giving-up.ts';
 import { HttpError, OAuthRedirectError } from '../oauth/http-errors.ts';
 import { hasRepeatedParameter } from '../oauth/callback.ts';
 import { formatScope } from '../oauth/scopes.ts';
@@ -229,23 +230,18 @@ function routeFetch(client: OidcClient, deps: CodeFlowDeps, record: ExchangeReco
     internals._validator?._userInfoService?._jsonService,
     internals.metadataService?._jsonService,
   ];
+  // Its body within the same time (oauth/fetch-giving-up.ts, as every time limit): a server that sent
+  // its headers and then stalled held a renewal, and the store's lock in every tab, for ever.
+  const inTime = fetchGivingUp(deps.fetch, deps.timeoutMs ?? 30_000, () => new TypeError('no answer in time'));
   const routed: JsonServiceLike['fetchWithTimeout'] = async (input, init = {}) => {
     const { timeoutInSeconds: _ignored, signal: _signal, ...rest } = init;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), deps.timeoutMs ?? 30_000);
     let response: Response;
     try {
       // Never a redirect followed: a 307/308 would send the code and verifier, or the refresh token, on.
-      const answer = await deps.fetch(input, { ...rest, redirect: 'error', signal: controller.signal });
-      // Its body within the same time, as connect/token-timeout.ts reads the seam's: a server that sent
-      // its headers and then stalled held a renewal, and the store's lock in every tab, for ever.
-      const body = answer.status === 204 ? null : await answer.arrayBuffer();
-      response = new Response(body, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+      response = await inTime(input, { ...rest, redirect: 'error' });
     } catch {
       // The fetch error may echo the request; keep none of it.
       throw new AppError('OAUTH_NETWORK_ERROR', 'could not reach the token endpoint');
-    } finally {
-      clearTimeout(timer);
     }
     record.receivedAt = deps.now();
     if (response.ok) {
