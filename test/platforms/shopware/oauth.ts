@@ -104,13 +104,16 @@ export class OAuthServer {
     switch (grant) {
       case 'client_credentials': {
         if (clientId === undefined) throw LEAGUE.invalidRequest('client_id');
-        if (!KNOWN_PREFIXES.some((p) => clientId.toUpperCase().startsWith(p))) {
+        // AccessKeyHelper::getOrigin: the first four letters as they are (a PHP array key), so `swia…`
+        // is refused here; the rest is found in a utf8mb4_unicode_ci column, whatever its case
+        // (ClientRepository::getByAccessKey; docs/platform-evidence.md)
+        if (!KNOWN_PREFIXES.some((p) => clientId.startsWith(p))) {
           throw new ShopwareError(500, 'FRAMEWORK__API_INVALID_ACCESS_KEY', 'Internal Server Error', 'Access key is invalid and could not be identified.', { meta: { parameters: [] } });
         }
-        const integration = this.#integrations.get(clientId);
+        const integration = this.#integrations.get(clientId.toUpperCase());
         const secret = str('client_secret');
         if (integration === undefined || secret === undefined || secret !== integration.secret) throw LEAGUE.invalidClient();
-        return this.#issue({ kind: 'integration', accessKeyId: clientId }, now, false);
+        return this.#issue({ kind: 'integration', accessKeyId: integration.accessKeyId }, now, false);
       }
       case 'password': {
         if (clientId === undefined) throw LEAGUE.invalidRequest('client_id');

@@ -67,6 +67,13 @@ describe('client_credentials (integration)', () => {
     expectError(answer, 500, 'FRAMEWORK__API_INVALID_ACCESS_KEY', 'Internal Server Error', 'Access key is invalid and could not be identified.');
   });
 
+  it('tells the ID’s kind by SWIA in capitals only (a small-letter swia… is the 500 above), and finds the rest of it in any case, as its utf8mb4_unicode_ci column does', async () => {
+    const lower = BROWSE.accessKeyId.toLowerCase();
+    expectError(await tokenRequest(origin, { grant_type: 'client_credentials', client_id: lower, client_secret: BROWSE.secret }), 500, 'FRAMEWORK__API_INVALID_ACCESS_KEY', 'Internal Server Error', 'Access key is invalid and could not be identified.');
+    const rest = await tokenRequest(origin, { grant_type: 'client_credentials', client_id: `SWIA${lower.slice(4)}`, client_secret: BROWSE.secret });
+    expect(rest.status).toBe(200);
+  });
+
   it('refuses a revoked integration, and its live token keeps no rights', async () => {
     const local = await startShopwareStore({ port: 0 });
     try {

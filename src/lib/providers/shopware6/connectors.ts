@@ -37,11 +37,15 @@ export const integrationConnector: CredentialsConnector<Shopware6StoreConfig> = 
   style: 'credentials',
   mode: 'integration',
   async connect(ctx: Ctx, values): Promise<IssuedCredential> {
-    const accessKeyId = field(values, 'accessKeyId', 'access key ID', true);
+    // In capitals, as Shopware makes every ID (AccessKeyHelper::generateAccessKey upper-cases it): it
+    // tells an ID's kind by its first four letters exactly (`swia…` is "Access key is invalid", a 500),
+    // and finds the rest in a case-insensitive column (utf8mb4_unicode_ci); an ID typed in small
+    // letters is that same ID (docs/platform-evidence.md).
+    const accessKeyId = field(values, 'accessKeyId', 'access key ID', true).toUpperCase();
     const secretAccessKey = field(values, 'secretAccessKey', 'secret access key', true);
     if (!SW_ACCESS_KEY_ID.test(accessKeyId)) {
       // the two pasted each in the other's field: said as such (it read "not an ID Shopware can identify")
-      if (SW_ACCESS_KEY_ID.test(secretAccessKey)) {
+      if (SW_ACCESS_KEY_ID.test(secretAccessKey.toUpperCase())) {
         throw invalidField('accessKeyId', 'The access key ID and the secret access key are swapped: the ID is the one that starts with SWIA. Paste each in its own field.');
       }
       throw invalidField('accessKeyId', 'That access key ID is not one Shopware can identify: it starts with SWIA (integration) or SWUA (user key).');

@@ -84,6 +84,15 @@ describe('integration mode', () => {
     expect(mapped.message).toMatch(/SWIA/);
   });
 
+  it('an ID typed in small letters connects: it is sent in capitals, as Shopware makes every ID (a small-letter swia… is its 500), and kept so for renewals', async () => {
+    const lower = BROWSE.accessKeyId.toLowerCase();
+    const before = server.stats().tokenRequests.byCredential[BROWSE.accessKeyId] ?? 0;
+    const issued = await integrationConnector.connect(ctx(), { accessKeyId: ` ${lower} `, secretAccessKey: BROWSE.secret });
+    expect(issued.secrets?.accessKeyId).toBe(BROWSE.accessKeyId);
+    expect(server.stats().tokenRequests.byCredential[BROWSE.accessKeyId]).toBe(before + 1);
+    expect(server.stats().tokenRequests.byCredential[lower]).toBeUndefined();
+  });
+
   it('a deleted integration ends the session on renewal (TOKEN_EXPIRED), so reconnecting keeps the place', async () => {
     const other = await startShopwareStore({ port: 0 });
     try {
