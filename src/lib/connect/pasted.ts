@@ -38,3 +38,17 @@ export function unwrapPasted(value: string, labels: readonly string[] = []): str
   }
   return bare;
 }
+
+/**
+ * A row of the admin's table copied whole (`name<TAB>role<TAB>status<TAB>key`, or with spaces, as a
+ * page's selection or a spreadsheet gives it): its one cell of the value's `shape`; where names,
+ * roles or statuses are of that shape too, the one of them with a digit (a generated key has them,
+ * a word does not). Anything else (one cell, no such cell, two alike) is `value` as it was, to be
+ * refused by its shape as before. Such a row was refused as "not a key".
+ */
+export function cellOfRow(value: string, shape: RegExp): string {
+  if (shape.test(value)) return value;
+  const cells = value.split(/\s+/).map(unwrap).filter((cell) => shape.test(cell));
+  const keys = cells.length === 1 ? cells : cells.filter((cell) => /\d/.test(cell));
+  return keys.length === 1 ? keys[0]! : value;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unwrapPasted } from '../../../src/lib/connect/pasted.ts';
+import { cellOfRow, unwrapPasted } from '../../../src/lib/connect/pasted.ts';
 
 const KEY = '5eed0000000000000000000000000001';
 
@@ -23,5 +23,26 @@ describe('unwrapPasted', () => {
     expect(unwrapPasted('Access key:', ['access key'])).toBe('Access key:');
     expect(unwrapPasted(`Access key: ${KEY}`)).toBe(`Access key: ${KEY}`);
     expect(unwrapPasted(`Bearer ${KEY}`, ['access key'])).toBe(`Bearer ${KEY}`);
+  });
+});
+
+describe('cellOfRow', () => {
+  const SHAPE = /^[A-Za-z0-9]{16,64}$/;
+
+  it('takes the one cell of the shape out of a row copied whole, cells apart by tabs or spaces', () => {
+    expect(cellOfRow(`Demo read-only key\tCatalogue viewer (read-only)\tEnabled\t${KEY}`, SHAPE)).toBe(KEY);
+    expect(cellOfRow(`Demo manager key Store manager Enabled ${KEY}`, SHAPE)).toBe(KEY);
+    expect(cellOfRow(`Warehouse\tStore manager\tEnabled\t"${KEY}"`, SHAPE)).toBe(KEY);
+  });
+
+  it('where a name or role has the shape too, the one cell with a digit; the value alone is kept as it is', () => {
+    expect(cellOfRow(`Storemanagerkeyforerp\tAdministrators\tEnabled\t${KEY}`, SHAPE)).toBe(KEY);
+    expect(cellOfRow(KEY, SHAPE)).toBe(KEY);
+  });
+
+  it('leaves a row without such a cell, or with two alike, as it was (refused by its shape)', () => {
+    expect(cellOfRow('Demo key\tStore manager\tEnabled', SHAPE)).toBe('Demo key\tStore manager\tEnabled');
+    const two = `${KEY} 5eed0000000000000000000000000002`;
+    expect(cellOfRow(two, SHAPE)).toBe(two);
   });
 });

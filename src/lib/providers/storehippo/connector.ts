@@ -8,7 +8,7 @@
 import type { Connector, CredentialsConnector } from '../../connect/connector.ts';
 import type { Credential, IssuedCredential } from '../../connect/credential.ts';
 import type { StoreHippoStoreConfig } from '../../connect/store-config.ts';
-import { unwrapPasted } from '../../connect/pasted.ts';
+import { cellOfRow, unwrapPasted } from '../../connect/pasted.ts';
 import { AppError } from '../../oauth/errors.ts';
 import { STOREHIPPO_KEY_PATTERN } from '../storehippo-profile.ts';
 
@@ -37,9 +37,14 @@ export function signStoreHippo(credential: Credential, headers: Headers): void {
  */
 const LABELS: Readonly<Record<StoreHippoMode, readonly string[]>> = { 'access-key': ['access key'], token: ['access token', 'authorization', 'bearer'] };
 
-/** A pasted value, trimmed, unquoted and unlabelled (pasted.ts); CREDENTIALS_INVALID (naming the field, never the value) when malformed. */
+/**
+ * A pasted value, trimmed, unquoted and unlabelled (pasted.ts); a key also out of a row of Access Keys
+ * copied whole (name, user role, status, key: cellOfRow); CREDENTIALS_INVALID (naming the field,
+ * never the value) when malformed.
+ */
 export function readPastedSecret(mode: StoreHippoMode, values: Readonly<Record<string, string>>): string {
-  const value = unwrapPasted(values[FIELD[mode]] ?? '', LABELS[mode]);
+  const pasted = unwrapPasted(values[FIELD[mode]] ?? '', LABELS[mode]);
+  const value = mode === 'access-key' ? cellOfRow(pasted, STOREHIPPO_KEY_PATTERN) : pasted;
   const what = mode === 'token' ? 'access token' : 'access key';
   if (value === '') throw new AppError('CREDENTIALS_INVALID', `Paste the ${what}.`);
   if (mode === 'access-key' && !STOREHIPPO_KEY_PATTERN.test(value)) {

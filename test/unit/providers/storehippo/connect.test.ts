@@ -104,6 +104,12 @@ describe('connecting through the seam (connector, probe, vault)', () => {
     expect(await door.current('hippo')).toBeNull();
   });
 
+  it('a row of Access Keys copied whole (name, user role, status, key) connects with the key alone', async () => {
+    const door = connections();
+    await door.connect('hippo', 'access-key', { accessKey: `Demo read-only key\tCatalogue viewer (read-only)\tEnabled\t${DEMO_KEYS.readOnly}` });
+    expect((await door.current('hippo'))?.secrets).toEqual({ accessKey: DEMO_KEYS.readOnly });
+  });
+
   it('a malformed paste is refused before any request', async () => {
     const before = server.stats().apiRequests;
     expect((await catchAppError(() => connections().connect('hippo', 'access-key', { accessKey: 'short' }))).code).toBe('CREDENTIALS_INVALID');
