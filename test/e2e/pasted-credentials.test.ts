@@ -25,12 +25,15 @@ const e2e = useE2e();
 const SHOP = 'Pasted Shop';
 
 async function startShop() {
-  const { app } = await servePlatformApp(e2e, {
+  return (await startShopAndStore()).app;
+}
+
+async function startShopAndStore() {
+  return servePlatformApp(e2e, {
     basePath: '/shops/pasted/',
     startStore: () => startShopwareStore({ port: 0 }),
     config: (shop) => ({ stores: [{ id: 'sw', kind: 'shopware6', name: SHOP, apiBase: shop.origin, auth: ['integration', 'password'], currency: 'EUR' }] }),
   });
-  return app;
 }
 
 /** Pastes both values and presses Enter in the secret's field, as a merchant does. */
@@ -90,14 +93,82 @@ describe('pasted Shopware credentials', () => {
   });
 });
 
+describe('a Shopware access key ID typed in small letters', () => {
+  it('connects: sent in capitals, as Shopware makes every ID and tells its kind by SWIA in capitals (it said “it starts with SWIA”, and sent as typed the store answers 500); at 360 and 1280 px', async () => {
+    const { app, store } = await startShopAndStore();
+    const lower = BROWSE.accessKeyId.toLowerCase();
+    for (const width of [360, 1280]) {
+      const { page, lines } = await openAppHome(e2e, app, width);
+      await page.getByRole('textbox', { name: 'Access key ID' }).fill(lower);
+      await page.getByLabel('Secret access key').fill(BROWSE.secret);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/pasted-lowercase-id-${width}.png`, fullPage: true });
+      await page.getByLabel('Secret access key').press('Enter');
+      const connected = page.getByText(/^Connected · /);
+      await connected.or(page.getByRole('alert')).first().waitFor();
+      // (it said: "That access key ID is not one Shopware can identify: it starts with SWIA (integration) or SWUA (user key).")
+      expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
+      await connected.waitFor();
+      expect(await readSessionKeys(page)).toEqual(['session:sw']);
+      await nothingLeaked(page, lines, [BROWSE.secret]);
+      await page.context().close();
+    }
+    const sent = store.stats().tokenRequests.byCredential;
+    expect(sent[lower]).toBeUndefined();
+    expect(sent[BROWSE.accessKeyId]).toBe(2);
+  }, 60_000);
+});
+
+const HIPPO = 'Pasted Hippo';
+
+function serveHippoApp() {
+  return servePlatformApp(e2e, {
+    basePath: '/shops/pasted-hippo/',
+    startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] }),
+    config: (hippo) => ({ stores: [{ id: 'hippo', kind: 'storehippo', name: HIPPO, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR', imageBase: hippo.imageBase }] }),
+  });
+}
+
+/** A row of the store's Advance Settings › Access Keys table as Chromium copies it when the row is selected whole. */
+async function copiedRow(page: Page, keysPage: string, key: string): Promise<string> {
+  await page.goto(keysPage);
+  const row = page.getByRole('row').filter({ hasText: key });
+  return row.evaluate((tr) => {
+    const range = document.createRange();
+    range.selectNodeContents(tr);
+    const selection = getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return selection.toString();
+  });
+}
+
 describe('pasted StoreHippo credentials', () => {
+  it('a row of the admin’s Access Keys table copied whole (name, user role, status, key) connects with the key alone, at 360 and 1280 px', async () => {
+    const { app, store } = await serveHippoApp();
+    for (const width of [360, 1280]) {
+      const { page, lines } = await openAppHome(e2e, app, width);
+      const row = await copiedRow(page, `${store.origin}/admin/settings/access-keys`, DEMO_KEYS.readOnly);
+      // the whole row, its cells apart (as Chromium copies a table's row), the key last
+      expect(row.split(/\t/).map((cell) => cell.trim())).toEqual(['Demo read-only key', 'Catalogue viewer (read-only)', 'Enabled', DEMO_KEYS.readOnly]);
+      await page.goto(app.url);
+      const key = page.getByRole('textbox', { name: 'Access key', exact: true });
+      await key.fill(row);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/pasted-hippo-row-${width}.png`, fullPage: true });
+      await key.press('Enter');
+      const connected = page.getByText('Connected · can browse products; not allowed to see orders or coupons, or to edit products');
+      await connected.or(page.getByRole('alert')).first().waitFor();
+      // (it was refused here: "A StoreHippo access key is 16 to 64 letters and digits", the row kept in the field)
+      expect(await page.getByRole('alert').allInnerTexts()).toEqual([]);
+      await connected.waitFor();
+      const sent = store.requests().filter((r) => r.path.startsWith('/api/') && r.method !== 'OPTIONS').map((r) => r.headers['access-key']);
+      expect(new Set(sent)).toEqual(new Set([DEMO_KEYS.readOnly]));
+      await nothingLeaked(page, lines, [DEMO_KEYS.readOnly]);
+      await page.context().close();
+    }
+  }, 60_000);
+
   it('the admin’s line copied whole (Access key: …) and a header (Authorization: Bearer …) connect, at 360 and 1280 px', async () => {
-    const HIPPO = 'Pasted Hippo';
-    const { app } = await servePlatformApp(e2e, {
-      basePath: '/shops/pasted-hippo/',
-      startStore: (app) => startStoreHippoStore({ port: 0, allowedOrigins: [app.origin] }),
-      config: (hippo) => ({ stores: [{ id: 'hippo', kind: 'storehippo', name: HIPPO, apiBase: hippo.origin, apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR', imageBase: hippo.imageBase }] }),
-    });
+    const { app } = await serveHippoApp();
     for (const width of [360, 1280]) {
       const { page, lines } = await openAppHome(e2e, app, width);
       const key = page.getByRole('textbox', { name: 'Access key', exact: true });
