@@ -143,6 +143,19 @@ describe('images the store serves itself', () => {
     expect((await fetch(`${store.origin}/images/1001.7.svg`)).status).toBe(404);
   });
 
+  it('losePicture: that picture answers 404 while the product still names it; its other pictures still load', async () => {
+    // not the first such product, whose second picture the test above asks for
+    const product = products.filter((p) => p.images.length > 1)[1];
+    if (product === undefined) throw new Error('no product with two images');
+    const [lost, kept] = product.images;
+    store.losePicture(lost!.url);
+    expect((await fetch(lost!.url)).status).toBe(404);
+    expect((await fetch(kept!.url)).status).toBe(200);
+    const token = await implicitToken(store.origin, 'storefront');
+    const named = (await api(store.origin, `/api/v1/products/${product.id}`, { token })).json as WireProduct;
+    expect(named.images.map((i) => i.url)).toEqual([lost!.url, kept!.url]);
+  });
+
   it('serves a storefront page at a permalink, with the name escaped', async () => {
     const product = products.find((p) => p.published);
     if (product === undefined) throw new Error('no published product');

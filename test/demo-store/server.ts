@@ -90,6 +90,8 @@ export interface DemoStore {
   touchProduct(id: string, changes?: { name?: string; cost_raw?: number; categories?: string[] }): void;
   /** The server's current wire copy (as an admin sees it), for assertions; undefined if unknown. */
   getProduct(id: string): unknown;
+  /** Simulates a picture gone from the server (its file lost): its URL answers 404, the product still names it. */
+  losePicture(url: string): void;
   /** Counters for tests (revocations: requests to /oauth2/revoke). */
   stats(): { tokenRequests: number; apiRequests: number; revocations: number };
   /** Tokens seen and revoked, and planned token-endpoint failures (traffic.ts). */
@@ -169,6 +171,8 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
   });
   const api = new StoreApi(catalogue, auth);
   const photos = options.photoPictures ? Array.from({ length: PHOTO_VARIANTS }, (_, i) => photoPng(i)) : null;
+  /** Pictures made to answer 404 (losePicture), by path. */
+  const lostPictures = new Set<string>();
   let origin = '';
 
   /** The app's origins may make every call; any origin may read the storefront (unless turned off). */
@@ -290,7 +294,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     const match = IMAGE_PATH.exec(url.pathname);
     const product = match?.[1] === undefined ? undefined : catalogue.get(match[1]);
     const image = product?.images.find((i) => i.path === url.pathname);
-    if (product === undefined || image === undefined) {
+    if (product === undefined || image === undefined || lostPictures.has(url.pathname)) {
       send(res, { status: 404, body: 'Not found', headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
       return;
     }
@@ -353,6 +357,9 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     getProduct: (id) => {
       const product = catalogue.get(id);
       return product === undefined ? undefined : productToWire(product, origin, true);
+    },
+    losePicture: (url) => {
+      lostPictures.add(new URL(url, origin).pathname);
     },
     stats: () => ({ ...counters }),
     traffic,
