@@ -12,6 +12,7 @@ import { AppError } from '../oauth/errors.ts';
 import { OAuthRedirectError } from '../oauth/http-errors.ts';
 import { catalogRoute, type Route } from './routes.ts';
 import type { Session } from './session.svelte.ts';
+import { noteReturnedTo } from './open-on-return.ts';
 import { noteGranted, noteRefusedMore, noteWithheld, type Refusal } from './withheld.svelte.ts';
 
 export type SignInOutcome = { path: string; error: null } | { route: Route; error: unknown };
@@ -37,6 +38,13 @@ function refusal(error: AppError): Refusal {
 }
 
 export async function finishSignIn(captured: CapturedRedirect, deps: { config: AppConfig; auth: AuthPort; session: Session }): Promise<SignInOutcome> {
+  const outcome = await finish(captured, deps);
+  // A Reconnect started with a form open: the page opens it again (open-on-return.ts).
+  if ('path' in outcome) outcome.path = noteReturnedTo(outcome.path);
+  return outcome;
+}
+
+async function finish(captured: CapturedRedirect, deps: { config: AppConfig; auth: AuthPort; session: Session }): Promise<SignInOutcome> {
   const { config, auth, session } = deps;
   try {
     // A separate storefront-only token for an embed snippet comes back through the same page.

@@ -4,6 +4,7 @@
  * offer these, so they load with them, not with the first screen; Session.signIn does the rest.
  */
 import type { Session } from './session.svelte.ts';
+import { withOpenPart } from './open-on-return.ts';
 
 /** Asks the store for one more scope on top of what is granted, returning to `returnTo`. */
 export function requestScope(session: Session, storeId: string, scope: string, returnTo: string): Promise<void> {
@@ -13,8 +14,11 @@ export function requestScope(session: Session, storeId: string, scope: string, r
   return session.signIn(storeId, { scopes, returnTo });
 }
 
-/** Reconnects an expired session with the scopes it had. */
+/**
+ * Reconnects an expired session with the scopes it had, coming back to `returnTo` with what was open
+ * there (the New product form: open-on-return.ts).
+ */
 export function reconnect(session: Session, storeId: string, returnTo: string): Promise<void> {
   const scopes = session.sessionFor(storeId)?.tokens.scopes;
-  return session.signIn(storeId, { returnTo, ...(scopes && scopes.length > 0 ? { scopes } : {}) });
+  return session.signIn(storeId, { returnTo: withOpenPart(returnTo), ...(scopes && scopes.length > 0 ? { scopes } : {}) });
 }
