@@ -224,6 +224,24 @@ export function formOf(product: Product): ProductForm {
   };
 }
 
+/**
+ * What a save of `form` sends: each field that differs from the store's copy `base`. Not the stock
+ * of a product sold in variants (each variant keeps its own), nor one left empty (only where the
+ * store keeps no count; else refused beside the field: formProblems).
+ */
+export function productEdit(form: ProductForm, base: Product): ProductEdit {
+  const edit: ProductEdit = {};
+  if (form.name.trim() !== base.name) edit.name = form.name.trim();
+  const price = priceEdit(form, base.price);
+  if (price !== undefined) edit.price = price;
+  if (form.published !== base.published) edit.published = form.published;
+  const inventory = inventoryOf(form);
+  if (inventory !== undefined && inventory !== base.inventory && !base.soldInVariants) edit.inventory = inventory;
+  // As typed: HTML is not trimmed (the merchant's spacing may matter inside <pre>).
+  if (form.description !== base.descriptionHtml) edit.description = form.description;
+  return edit;
+}
+
 /** The fields of `now` that differ from what was sent (typed in since). */
 export function typedAfter(sent: ProductForm, now: ProductForm): Partial<ProductForm> {
   const typed: Partial<ProductForm> = {};
@@ -277,6 +295,23 @@ export function keptOnto(kept: KeptEdit, current: ProductForm): { form: ProductF
   }
   const same = (Object.keys(FIELD_WORDS) as (keyof ProductForm)[]).every((key) => form[key] === current[key]);
   return same ? undefined : { form, alsoChanged };
+}
+
+/** What the editor says above the unsaved edit it restored (product as it was, or only variants' stock). */
+export const RESTORED = 'Your unsaved changes were restored.';
+
+/**
+ * An edit left unsaved (access ran out, the person reconnected), read back over the product as the
+ * store has it now (`base`): the form to show and what to say above it; undefined when it brings
+ * nothing back. Kept of this same version: as kept (a draft kept before a field was added to the form
+ * has none of it: that field is the product's). Changed at the store since (another tab, another
+ * person): the fields typed over its newer copy, the others the store's (such a draft was ignored, a
+ * long description lost).
+ */
+export function restoredEdit(kept: KeptEdit, base: Product): { form: ProductForm; notice: string } | undefined {
+  if (kept.updated === base.updated) return { form: { ...formOf(base), ...kept.form }, notice: RESTORED };
+  const onto = keptOnto(kept, formOf(base));
+  return onto && { form: onto.form, notice: keptOntoNotice(onto.alsoChanged) };
 }
 
 /** What the editor says above a kept edit restored over a newer version of the product. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formProblems, inventoryOf, keptOnto, keptOntoNotice, priceEdit, priceText, readPrice, type ProductForm } from '../../../src/lib/components/product-form.ts';
+import { RESTORED, formOf, formProblems, inventoryOf, keptOnto, keptOntoNotice, priceEdit, priceText, productEdit, readPrice, restoredEdit, type ProductForm } from '../../../src/lib/components/product-form.ts';
+import type { Product } from '../../../src/lib/domain/catalog.ts';
 import { formatProductPrice } from '../../../src/lib/components/format.ts';
 
 const form = (price: number | string | null): ProductForm => ({ name: 'Yo-yo', price: price === null ? '' : String(price), published: true, inventory: '', description: '' });
@@ -155,5 +156,37 @@ describe('keptOnto: an unsaved edit over a product changed since (such a draft w
   it('restores nothing where nothing typed differs from the store now, or where the draft cannot tell what was typed', () => {
     expect(keptOnto({ form: { ...from, name: 'Apron (sale)' }, from }, { ...from, name: 'Apron (sale)' })).toBeUndefined();
     expect(keptOnto({ form: { ...from, name: 'Older draft' }, updated: 'v1' }, from)).toBeUndefined();
+  });
+});
+
+const apron: Product = {
+  id: 'p1', name: 'Apron', descriptionHtml: '<p>Linen</p>', descriptionShort: '', price: 19.9, currency: 'USD', compareAtPrice: null,
+  images: [], categories: [], tags: [], inStock: true, published: true, inventory: 4, created: 'v0', updated: 'v1',
+};
+
+describe('productEdit: what the editor’s Save sends', () => {
+  it('each field changed from the store’s copy, the name trimmed, the description as typed; nothing when nothing changed', () => {
+    expect(productEdit(formOf(apron), apron)).toEqual({});
+    const typed = { ...formOf(apron), name: ' Apron, blue ', price: '21', inventory: '7', published: false, description: '<p>Linen </p>' };
+    expect(productEdit(typed, apron)).toEqual({ name: 'Apron, blue', price: 21, inventory: 7, published: false, description: '<p>Linen </p>' });
+  });
+
+  it('not the stock of a product sold in variants (each variant keeps its own), nor a stock left empty', () => {
+    expect(productEdit({ ...formOf(apron), inventory: '7' }, { ...apron, soldInVariants: true })).toEqual({});
+    expect(productEdit({ ...formOf(apron), inventory: '' }, apron)).toEqual({});
+  });
+});
+
+describe('restoredEdit: an unsaved edit read back over the product as the store has it', () => {
+  it('kept of the same version: as kept, a field it lacks the product’s', () => {
+    const { description: _left, ...older } = { ...formOf(apron), name: 'Apron, blue' };
+    expect(restoredEdit({ form: older as ProductForm, updated: 'v1' }, apron)).toEqual({ form: { ...formOf(apron), name: 'Apron, blue' }, notice: RESTORED });
+  });
+
+  it('changed at the store since: the typed fields over its newer copy, said so; nothing typed, nothing brought back', () => {
+    const from = formOf(apron);
+    const now = { ...apron, price: 25, updated: 'v2' };
+    expect(restoredEdit({ form: { ...from, name: 'Apron, blue' }, from, updated: 'v1' }, now)).toEqual({ form: { ...formOf(now), name: 'Apron, blue' }, notice: keptOntoNotice([]) });
+    expect(restoredEdit({ form: from, from, updated: 'v1' }, now)).toBeUndefined();
   });
 });
