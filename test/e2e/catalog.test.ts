@@ -303,7 +303,9 @@ describe('asking for more access', () => {
     const price = editor.getByRole('textbox', { name: 'Price (USD)' });
     await price.fill('19.994');
     await price.press('Enter');
-    await editor.getByText('Enter a price with at most 2 decimals, for example 19.90.').waitFor();
+    // Said as the field's description (the live region below says it too: a text match found both).
+    const describedBy = (field: typeof price) => field.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent);
+    await expect.poll(() => describedBy(price)).toBe('Enter a price with at most 2 decimals, for example 19.90.');
     expect(await price.getAttribute('aria-invalid')).toBe('true');
     // Not saved; and with the focus on the field already, the problem is said in a live region.
     expect(await editor.getByRole('status').filter({ hasText: 'Saved' }).count()).toBe(0);
@@ -318,7 +320,7 @@ describe('asking for more access', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => name.evaluate((input) => input === document.activeElement)).toBe(true);
     expect(await name.getAttribute('aria-invalid')).toBe('true');
-    expect(await name.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('Enter a name.');
+    expect(await describedBy(name)).toBe('Enter a name.');
     /** The field's border against the theme's --danger, drawn by the page itself (light or dark). */
     const edgedInDanger = (field: typeof name) =>
       field.evaluate((input) => {
