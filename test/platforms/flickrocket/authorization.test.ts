@@ -93,3 +93,22 @@ describe('the redirect back', () => {
     expect(CLIENT_ID).toContain('apps.flickrocket.com');
   });
 });
+
+describe('the shop’s own address (GET /)', () => {
+  // README's demo table names http://127.0.0.1:4050 as this shop's address: opening it must say
+  // what it is and how to connect, not "There is nothing at this address".
+  it('is a page naming the shop and how to connect, with no credential to copy', async () => {
+    const answer = await fetch(`${store.origin}/`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toContain('text/html');
+    const html = await answer.text();
+    expect(html).toContain('<h1>FlickRocket Demo Shop</h1>');
+    expect(html).toContain(`${store.origin}/oauth2/auth`);
+    expect(html).toContain('then Allow on the consent page');
+    expect(html).not.toContain('There is nothing at this address');
+  });
+
+  it('still answers any other unknown address with Not found', async () => {
+    expect((await fetch(`${store.origin}/nowhere`)).status).toBe(404);
+  });
+});

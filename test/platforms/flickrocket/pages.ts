@@ -68,3 +68,22 @@ ${renderConsentForm('/oauth2/auth', input.hidden)}`,
 export function renderErrorPage(title: string, message: string): string {
   return layout(title, `<h1>${escapeHtml(title)}</h1>\n<p role="alert">${escapeHtml(message)}</p>`);
 }
+
+/**
+ * The shop's address itself (the demo's README names it): a page saying what this server is and
+ * how to connect, so the address is not a dead end. FlickRocket's real admin shows a sign-in there.
+ */
+export function renderHomePage(origin: string): string {
+  const at = escapeHtml(origin);
+  return layout(
+    'FlickRocket Demo Shop',
+    `<h1>FlickRocket Demo Shop</h1>
+<p>A local stand-in for a FlickRocket shop: its consent page, token endpoint and API, with generated products and orders.</p>
+<ul>
+<li><strong>Consent page</strong><code>${at}/oauth2/auth</code></li>
+<li><strong>Token</strong><code>${at}/token</code></li>
+<li><strong>API</strong><code>${at}/api/</code></li>
+</ul>
+<p class="note">Connect to it from Storefront Connect: press Connect beside FlickRocket Demo Shop, then Allow on the consent page. There are no credentials to copy.</p>`,
+  );
+}

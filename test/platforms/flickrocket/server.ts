@@ -10,7 +10,7 @@ import { htmlSecurityHeaders } from '../../demo-store/html-pages.ts';
 import { HttpError, jsonReply, mediaType, parseCookies, readBody, send } from '../../demo-store/http-utils.ts';
 import { FlickRocketApi, accessTokenOf } from './api.ts';
 import { FlickRocketAuth, type FlickRocketClient } from './auth.ts';
-import { renderErrorPage } from './pages.ts';
+import { renderErrorPage, renderHomePage } from './pages.ts';
 import { LICENSE_COUNT, seedStore, type ProductWire } from './seed.ts';
 import { startTestHooks, type TestHooks } from './test-hooks.ts';
 import { startPictureHost } from './pictures.ts';
@@ -258,6 +258,7 @@ export async function startFlickRocketStore(options: FlickRocketStoreOptions = {
     if (url.pathname === '/token') return handleToken(req, res);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
     if (url.pathname === '/oauth2/auth') return handleConsent(req, res, url);
+    if (url.pathname === '/' && req.method === 'GET') return reply(res, { status: 200, html: renderHomePage(origin), headers: htmlSecurityHeaders() });
     return reply(res, { status: 404, html: renderErrorPage('Not found', 'There is nothing at this address.'), headers: htmlSecurityHeaders() });
   }
 
