@@ -92,7 +92,7 @@ process.stdout.write(
     `  Integrations page, ${shopware.origin}/admin/integrations, as you would in a real shop.\n` +
     `  StoreHippo demo store: ${storehippo.origin}: copy an access key (read-only or manager) from its\n` +
     `  Access Keys page, ${storehippo.origin}/admin/settings/access-keys.\n` +
-    `  Foxy demo store: ${foxy.origin}: paste the bundle its Get Token page shows,\n` +
+    `  Foxy demo store (its API ${foxy.origin}, for programs only): paste the bundle its Get Token page shows,\n` +
     `  ${foxy.adminOrigin}/admin/integrations/get-token, as you would from Foxy's admin.\n` +
     `  FlickRocket demo shop: ${flickRocket.origin} (press Connect, then Allow on its consent page).\n\n  Ctrl-C stops them all.\n\n`,
 );
