@@ -1,7 +1,8 @@
 /**
  * The README's table of demo stores against the demo's own servers: every address a newcomer is
  * told to open there (a store's address, a page named by its path, the Get Token page) answers a
- * page a person can read, not a 404 or an API's JSON error. The servers start as `npm run demo`
+ * page a person can read, not a 404 or an API's JSON error. And the Goodsie demo's product and
+ * draft counts the README gives are the store's. The servers start as `npm run demo`
  * starts them (demo.ts), on free ports; the README's fixed ports are mapped to them below.
  */
 import { readFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ function demoRows(): { name: string; address: string; how: string }[] {
 const servers: { close(): Promise<void> }[] = [];
 /** A README port (demo.ts's) -> the origin its server got here. */
 const origins = new Map<number, string>();
+let goodsieOrigin = '';
 
 beforeAll(async () => {
   const goodsie = await startDemoStore({ port: 0, sendIssuer: true });
@@ -37,6 +39,7 @@ beforeAll(async () => {
   const storehippo = await startStoreHippoStore({ port: 0, cdnPort: 0 });
   const foxy = await startFoxyStore({ port: 0, canaryPort: 0, hooksPort: 0, adminPort: 0, sitePort: 0 });
   const flickRocket = await startFlickRocketStore({ port: 0, hooksPort: null, picturesPort: 0 });
+  goodsieOrigin = goodsie.origin;
   servers.push(goodsie, shopware, storehippo, foxy, flickRocket);
   for (const [port, origin] of [
     [4010, goodsie.origin],
@@ -74,5 +77,14 @@ describe("README's demo table against the demo's servers", () => {
         type: expect.stringContaining('text/html'),
       });
     }
+  });
+
+  it("gives the Goodsie demo store's product and draft counts as its own page does", async () => {
+    const [, total, published, drafts] = /store\s+holds (\d+) products: the catalogue shows the (\d+) published ones; the other (\d+) are drafts/.exec(README) ?? [];
+    expect(total).toBeDefined();
+    expect(Number(published) + Number(drafts)).toBe(Number(total));
+    const page = await (await fetch(`${goodsieOrigin}/`)).text();
+    expect(page).toContain(`${total} generated products`);
+    expect(page).toContain(`${published} are published`);
   });
 });
