@@ -6,18 +6,19 @@
 import type { Session } from './session.svelte.ts';
 import { withOpenPart } from './open-on-return.ts';
 
-/** Asks the store for one more scope on top of what is granted, returning to `returnTo`. */
+/**
+ * Asks the store for one more scope on top of what is granted, coming back to `returnTo` with what
+ * was open there (the New product form whose Add the store refused for the permission:
+ * open-on-return.ts), as Reconnect does.
+ */
 export function requestScope(session: Session, storeId: string, scope: string, returnTo: string): Promise<void> {
   const store = session.store(storeId);
   const current = session.isConnected(storeId) ? session.grantedScopes(storeId) : (store && 'defaultScopes' in store ? store.defaultScopes : []);
   const scopes = [...new Set([...current, scope])];
-  return session.signIn(storeId, { scopes, returnTo });
+  return session.signIn(storeId, { scopes, returnTo: withOpenPart(returnTo) });
 }
 
-/**
- * Reconnects an expired session with the scopes it had, coming back to `returnTo` with what was open
- * there (the New product form: open-on-return.ts).
- */
+/** Reconnects an expired session with the scopes it had, coming back as requestScope does. */
 export function reconnect(session: Session, storeId: string, returnTo: string): Promise<void> {
   const scopes = session.sessionFor(storeId)?.tokens.scopes;
   return session.signIn(storeId, { returnTo: withOpenPart(returnTo), ...(scopes && scopes.length > 0 ? { scopes } : {}) });
