@@ -1,5 +1,5 @@
 /**
- * `tsx test/platforms/storehippo/cli.ts [--port 4020] [--cdn-port N] [--test-port N]
+ * `tsx test/platforms/storehippo/cli.ts [--port 4030] [--cdn-port N] [--test-port N]
  *  [--cors=on|no-access-key|off] [--rate-limit N] [--products N] [--origin URL]...`: prints the origins and the demo
  *  keys page, stops on SIGINT/SIGTERM.
  */
@@ -7,7 +7,7 @@ import { DEFAULT_ALLOWED_ORIGINS, startStoreHippoStore, type CorsMode, type Stor
 import { stopOnSignals } from '../../helpers/stop-on-signals.ts';
 
 export const USAGE = `Usage: tsx test/platforms/storehippo/cli.ts [options]
-  --port N                       API port (default 4020)
+  --port N                       API port (default 4030, as npm run demo starts it; Shopware's is 4020)
   --cdn-port N                   image CDN port (default: any free)
   --test-port N                  /__test/ hooks port (default: any free)
   --cors on|no-access-key|off    CORS for the allowed origins (default on); no-access-key leaves the access-key header out

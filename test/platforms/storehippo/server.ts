@@ -16,7 +16,7 @@ import { handleTestHook } from './test-hooks.ts';
 export type CorsMode = 'on' | 'no-access-key' | 'off';
 
 export interface StoreHippoOptions {
-  /** API port; default 4020, tests pass 0. The CDN and test listeners take free ports unless given. */
+  /** API port; default 4030 (as npm run demo: Shopware's is 4020), tests pass 0. The CDN and test listeners take free ports unless given. */
   port?: number;
   cdnPort?: number;
   testPort?: number;
@@ -44,7 +44,7 @@ export interface RecordedRequest {
 }
 
 export interface StoreHippoStore {
-  /** API base, e.g. http://127.0.0.1:4020 (config `apiBase`). */
+  /** API base, e.g. http://127.0.0.1:4030 (config `apiBase`). */
   origin: string;
   /** The image CDN's origin; config `imageBase` is `${cdnOrigin}/s/${storeObjectId}/`. */
   cdnOrigin: string;
@@ -80,7 +80,7 @@ export interface StoreHippoStore {
   setCouponEnabled(code: string, enabled: boolean): void;
 }
 
-export const DEFAULT_PORT = 4020;
+export const DEFAULT_PORT = 4030;
 export const DEFAULT_ALLOWED_ORIGINS: readonly string[] = ['http://127.0.0.1:5173', 'http://localhost:5173'];
 const METHODS = 'GET, PUT, OPTIONS';
 const KEYS_PAGE = '/admin/settings/access-keys';
