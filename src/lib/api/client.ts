@@ -13,7 +13,7 @@ import { API_FETCH_OPTIONS, errorBody, fetchFailure, readBody, scopeNamedBy, sta
 import { badRequest, checkEdit, checkNewProduct, requireInteger } from './request-checks.ts';
 import { sendWithRetries, type RateLimitInfo } from './send-with-retries.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
-import { refusalOf, SAVES, SaveRefusedError } from '../domain/refusal.ts';
+import { refusalOf, refusedSave, SaveRefusedError } from '../domain/refusal.ts';
 import type {
   Cart,
   CouponList,
@@ -114,10 +114,11 @@ export function createStoreApi(options: StoreApiOptions): StoreApi {
       const requiredScope = scopeNamedBy(response, json) ?? provider.operationScopes[operation];
       throw new HttpError('API_INSUFFICIENT_SCOPE', status, { requiredScope, body: errorBody(json, token), message });
     }
-    if (status === 409) {
+    const refused = refusedSave(operation, status);
+    if (status === 409 && !refused) {
       throw new ProductConflictError(adapter.mapConflict(json), message);
     }
-    const refusal = (status === 400 || status === 422) && SAVES.includes(operation) ? refusalOf(adapter.mapRefusal(json), token) : undefined;
+    const refusal = refused ? refusalOf(adapter.mapRefusal(json), token) : undefined;
     if (refusal) throw new SaveRefusedError(status, refusal, message);
     throw new HttpError(statusCode(status), status, { body: errorBody(json, token), message });
   }

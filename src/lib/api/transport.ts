@@ -10,7 +10,7 @@ import type { AdapterHooks } from '../connect/adapter.ts';
 import type { ApiOperation } from '../connect/operations.ts';
 import type { ApiRequest, ApiResponse, Send, SendOptions } from '../connect/request.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
-import { refusalOf, SAVES, SaveRefusedError } from '../domain/refusal.ts';
+import { refusalOf, refusedSave, SaveRefusedError } from '../domain/refusal.ts';
 import { AppError } from '../oauth/errors.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import { parseRetryAfter } from './http-headers.ts';
@@ -108,8 +108,9 @@ export function createTransport(options: TransportOptions): Send {
         message,
       });
     }
-    if (status === 409) return new ProductConflictError(hooks?.conflict?.(json), message);
-    const refusal = (status === 400 || status === 422) && SAVES.includes(operation) ? refusalOf(hooks?.refused?.(json) ?? [], signedWith) : undefined;
+    const refused = refusedSave(operation, status);
+    if (status === 409 && !refused) return new ProductConflictError(hooks?.conflict?.(json), message);
+    const refusal = refused ? refusalOf(hooks?.refused?.(json) ?? [], signedWith) : undefined;
     if (refusal) return new SaveRefusedError(response.status, refusal, message);
     return new HttpError(statusCode(status), response.status, { body: errorBody(json, signedWith), message });
   }

@@ -35,6 +35,18 @@ export interface StoreSaid {
 /** The operations whose 400 or 422 is a refused save, shown beside the form's fields. */
 export const SAVES: readonly string[] = ['updateProduct', 'createProduct'];
 
+/**
+ * Whether the store's `status` to `operation` refused a save for what was sent (shown in the form,
+ * with the store's words when it gave any). A 409 to a create is one too, not a conflict: nothing
+ * existed that someone else could have changed meanwhile ("Changed elsewhere" was said of a new
+ * product). Goodsie documents a 409 for PATCH only (goodsie-api.yaml: an `updated` older than the
+ * store's); on POST /api/v1/products it documents none, so no reason is guessed (a taken name or
+ * number): the store refused it, in its own words where it sent some.
+ */
+export function refusedSave(operation: string, status: number): boolean {
+  return SAVES.includes(operation) && (status === 400 || status === 422 || (status === 409 && operation === 'createProduct'));
+}
+
 /** The longest a store's message is shown: a sentence or two, not a page the store sent. */
 export const STORE_WORDS_MAX = 300;
 

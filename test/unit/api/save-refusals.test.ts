@@ -92,6 +92,23 @@ describe('Goodsie: ApiError on a save', () => {
   });
 });
 
+describe('a 409 to a new product: the store refused it, no "changed elsewhere"', () => {
+  it('through the Goodsie client and the seam: in the store’s words, or the generic refusal without any; an update’s 409 stays a conflict', async () => {
+    const worded = await rejection(goodsieApi(409, { error: 'conflict', error_description: 'A product with this name exists already.' }).createProduct({ name: 'A', price: 1, published: false }));
+    expect(worded).toBeInstanceOf(SaveRefusedError);
+    expect((worded as SaveRefusedError).refusal).toEqual({ fields: {}, summary: 'A product with this name exists already.' });
+    const seam = await seamSave(goodsieSeamHooks, 409, { error: 'conflict', error_description: 'A product with this name exists already.' }, 'createProduct');
+    expect((seam as SaveRefusedError).refusal.summary).toBe('A product with this name exists already.');
+    for (const wordless of [await rejection(goodsieApi(409, { error: 'conflict' }).createProduct({ name: 'A', price: 1, published: false })), await seamSave(goodsieSeamHooks, 409, {}, 'createProduct')]) {
+      expect(wordless).toBeInstanceOf(HttpError);
+      expect((wordless as HttpError).code).toBe('API_BAD_REQUEST');
+      expect((wordless as HttpError).status).toBe(409);
+    }
+    const update = await seamSave(goodsieSeamHooks, 409, { error: 'conflict' }, 'updateProduct');
+    expect((update as HttpError).code).toBe('API_CONFLICT');
+  });
+});
+
 describe('Shopware 6: the DAL’s violations with their JSON pointers', () => {
   it('names each field by its pointer, /0/price and deeper, /0/stock as inventory; the rest is the summary', async () => {
     const error = await seamSave(shopware6Hooks, 400, {

@@ -1,0 +1,80 @@
+/**
+ * What a failure leaves on screen, in the built app against the Goodsie demo store, where last
+ * session's QA passes found it inconsistent: a New product the store refuses with a 409 (which on a
+ * create means no "changed elsewhere": nothing existed to change). Photographed at 360 and 1280 px
+ * (.test-artifacts/screenshots/failure-states-*.png).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { atBothWidths } from '../helpers/both-widths.ts';
+
+const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin', 'cart'] } });
+
+async function signedIn(width = 1280): Promise<Page> {
+  const { page } = await e2e.open({ width, height: 800 });
+  await page.goto(e2e.env.app.url);
+  await connectThroughConsent(page, STORE_NAME);
+  await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+  return page;
+}
+
+/** Photographs `part` of the page (the whole page is thousands of pixels of cards) at 360 and 1280 px. */
+async function shoot(page: Page, name: string, part: Locator): Promise<void> {
+  await atBothWidths(page, (width) => part.screenshot({ path: join(SCREENSHOT_DIR, `failure-states-${name}-${width}.png`) }));
+}
+
+describe('a New product the store answers with a 409', () => {
+  /** Every POST of a new product is answered 409 with `body`, as a store refusing it would. */
+  async function refuseCreates(page: Page, body: object): Promise<void> {
+    await page.route(`${e2e.env.store.origin}/api/v1/products`, (route) =>
+      route.request().method() === 'POST'
+        ? route.fulfill({ status: 409, headers: { 'Access-Control-Allow-Origin': '*' }, json: body })
+        : route.continue(),
+    );
+  }
+
+  async function fillAndAdd(page: Page, name: string): Promise<void> {
+    await page.getByRole('button', { name: 'New product' }).click();
+    const form = page.getByRole('form', { name: 'New product' });
+    await form.getByRole('textbox', { name: 'Name' }).fill(name);
+    await form.getByRole('textbox', { name: /^Price/ }).fill('24.5');
+    await form.getByRole('textbox', { name: 'Inventory' }).fill('12');
+    await form.getByRole('button', { name: 'Add product' }).click();
+  }
+
+  async function expectTypedKept(page: Page, name: string): Promise<void> {
+    const form = page.getByRole('form', { name: 'New product' });
+    expect(await form.getByRole('textbox', { name: 'Name' }).inputValue()).toBe(name);
+    expect(await form.getByRole('textbox', { name: /^Price/ }).inputValue()).toBe('24.5');
+    expect(await form.getByRole('textbox', { name: 'Inventory' }).inputValue()).toBe('12');
+  }
+
+  it('with the store’s words: says the store did not save it, in its words, never "Changed elsewhere", and keeps what was typed', async () => {
+    const page = await signedIn();
+    await refuseCreates(page, { error: 'conflict', error_description: 'A product with this name exists already.' });
+    await fillAndAdd(page, 'Blue mug');
+    const refused = page.getByRole('alert').filter({ hasText: 'The store did not save this' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toContain('The store said: “A product with this name exists already.”');
+    expect(await page.getByText('Changed elsewhere').count()).toBe(0);
+    expect(await page.getByText('Someone changed this').count()).toBe(0);
+    await expectTypedKept(page, 'Blue mug');
+    await shoot(page, 'create-409-words', page.locator('#new-product'));
+  });
+
+  it('without words: says the store refused it, not that someone changed it, and keeps what was typed', async () => {
+    const page = await signedIn();
+    await refuseCreates(page, { error: 'conflict' });
+    await fillAndAdd(page, 'Green mug');
+    const refused = page.getByRole('alert').filter({ hasText: 'The store refused the request' });
+    await refused.waitFor();
+    expect(await page.getByText('Changed elsewhere').count()).toBe(0);
+    expect(await page.getByText('Someone changed this').count()).toBe(0);
+    await expectTypedKept(page, 'Green mug');
+    await shoot(page, 'create-409-bare', page.locator('#new-product'));
+  });
+});
