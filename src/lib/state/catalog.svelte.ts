@@ -1,6 +1,6 @@
 import type { Cursor, Product, ProductListQuery, ProductPage } from '../domain/catalog.ts';
 import type { ListProductPage } from './cursor-pages.ts';
-import { browserOffline } from '../shared/offline.ts';
+import { AppError, type AppErrorCode } from '../oauth/errors.ts';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -13,6 +13,14 @@ export interface CatalogSnapshot {
   /** ProductPage.unreadSales of the list (Foxy), so Back says it again. */
   unreadSales?: number;
 }
+
+/**
+ * Failures of a new list that take the list shown before away: the access itself is the trouble
+ * (ended, not granted, its renewal waiting), and the screen's AccessError has what to do about it
+ * (Reconnect, Grant access, tried again by itself). Any other (offline, the store's 5xx, a time
+ * limit, a refusal) leaves the list shown before on screen, said to be that (CatalogView).
+ */
+const TAKES_LIST_AWAY: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['API_UNAUTHORIZED', 'TOKEN_EXPIRED', 'TOKEN_MISSING', 'API_INSUFFICIENT_SCOPE', 'TOKEN_RENEWAL_UNAVAILABLE']);
 
 /** A list shown whole, kept while the next one loads (Catalog's `keptError`). */
 interface ShownList extends CatalogSnapshot {
@@ -41,7 +49,7 @@ export class Catalog {
   #loadingMore = $state(false);
   #error = $state<unknown>(null);
   #moreError = $state<unknown>(null);
-  /** The last list shown whole, while another loads: what stays on screen if that one cannot come offline. */
+  /** The last list shown whole, while another loads: what stays on screen if that one cannot come. */
   #shown: ShownList | null = null;
   #keptError = $state<unknown>(null);
 
@@ -89,8 +97,9 @@ export class Catalog {
   }
 
   /**
-   * Why the list asked for last is not the one shown: it could not load while the browser was
-   * offline, so the list shown before it stays (its products, total and pages; `status` is 'ready').
+   * Why the list asked for last is not the one shown: it could not load (offline, the store's
+   * failure: any but TAKES_LIST_AWAY's), so the list shown before it stays (its products, total and
+   * pages; `status` is 'ready').
    * Null when the products are the list asked for. Its retry is a new {@link load}.
    */
   get keptError(): unknown {
@@ -184,8 +193,9 @@ export class Catalog {
       // that was left) is a failure like any other, with Try again, never a list loading for ever.
       if (controller.signal.aborted) return;
       const shown = this.#shown;
-      if (shown && shown.products.length > 0 && browserOffline()) {
-        // Offline: the list on screen is still good, so it stays, said to be the one from before.
+      if (shown && shown.products.length > 0 && !(error instanceof AppError && TAKES_LIST_AWAY.has(error.code))) {
+        // The list on screen is still good, so it stays, said to be the one from before, whether the
+        // browser is offline or the store failed: the same failure of a search said the same way.
         this.restore(shown);
         this.#capped = shown.capped;
         this.#keptError = error;

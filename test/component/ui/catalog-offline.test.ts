@@ -1,10 +1,12 @@
 /**
- * A new list asked for while the browser is offline: the list shown before stays, said to be the
- * one from before (Catalog.keptError); online, or with nothing shown, the error takes its place.
+ * A new list that could not come (the browser offline, the store's 500): the list shown before
+ * stays, said to be the one from before (Catalog.keptError); where the access ended, or with nothing
+ * shown, the error takes its place. In Chromium: e2e failure-states.test.ts (the 500) too.
  * In Chromium: e2e failures-store.test.ts ("a search offline keeps the list shown").
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
+import { HttpError } from '../../../src/lib/oauth/http-errors.ts';
 import { Catalog } from '../../../src/lib/state/catalog.svelte.ts';
 import type { Cursor, Product, ProductPage } from '../../../src/lib/domain/catalog.ts';
 
@@ -59,17 +61,42 @@ describe('Catalog: a new list asked for while offline', () => {
     expect(catalog.snapshot()?.query).toEqual({ q: 'lamp' });
   });
 
-  it('online, or with nothing shown before, the failure takes the list’s place as before', async () => {
-    const { state, list } = store();
+  it('online, the store’s failure (a 500) keeps the list shown before too; its retry loads the new list', async () => {
+    const list = async (query: { q?: string }): Promise<ProductPage> => {
+      if (query.q === 'lamp' && !state.up) throw new HttpError('API_SERVER_ERROR', 500);
+      return { products: Array.from({ length: query.q ? 2 : 30 }, (_, i) => product(i)), next: null, total: query.q ? 2 : 30 };
+    };
+    const state = { up: false };
     const catalog = new Catalog(list);
     await catalog.load({});
-    state.down = true;
-    await catalog.load({ q: 'lamp' }); // online: the store's failure
-    expect(catalog.status).toBe('error');
-    expect(catalog.products).toHaveLength(0);
-    offline();
-    await catalog.load({}); // the error was on screen, not a list
-    expect(catalog.status).toBe('error');
+    await catalog.load({ q: 'lamp' });
+    expect(catalog.status).toBe('ready');
+    expect(catalog.products).toHaveLength(30);
+    expect((catalog.keptError as HttpError).code).toBe('API_SERVER_ERROR');
+    expect(catalog.snapshot()).toBeNull();
+    state.up = true;
+    await catalog.load({ q: 'lamp' });
     expect(catalog.keptError).toBeNull();
+    expect(catalog.products).toHaveLength(2);
+  });
+
+  it('an access that ended, or with nothing shown before, the failure takes the list’s place', async () => {
+    const { state, list } = store();
+    state.down = true;
+    offline();
+    const ended = new Catalog(async (query: { q?: string }) => {
+      if (query.q) throw new AppError('API_UNAUTHORIZED');
+      return { products: [product(1)], next: null, total: 1 };
+    });
+    await ended.load({});
+    await ended.load({ q: 'lamp' }); // Reconnect is the screen's (AccessError)
+    expect(ended.status).toBe('error');
+    expect(ended.products).toHaveLength(0);
+    const empty = new Catalog(list);
+    await empty.load({}); // nothing shown before: the error is on screen, not a list
+    expect(empty.status).toBe('error');
+    await empty.load({ q: 'lamp' });
+    expect(empty.status).toBe('error');
+    expect(empty.keptError).toBeNull();
   });
 });
