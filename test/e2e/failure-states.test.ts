@@ -2,11 +2,12 @@
  * What a failure leaves on screen, in the built app against the Goodsie demo store, where last
  * session's QA passes found it inconsistent: a search the store answers with a 500 (the list shown
  * before stays, said to be that, as it does offline: e2e failures-store), and a New product the store
- * refuses with a 409 (which on a create means no "changed elsewhere": nothing existed to change). Photographed at 360 and 1280 px
- * (.test-artifacts/screenshots/failure-states-*.png).
+ * refuses with a 409 (which on a create means no "changed elsewhere": nothing existed to change), and
+ * a Sign out pressed while an Add to cart is under way (the demo store holds the add: hangs.ts).
+ * Photographed at 360 and 1280 px (.test-artifacts/screenshots/failure-states-*.png).
  */
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
@@ -25,9 +26,9 @@ async function signedIn(width = 1280): Promise<Page> {
 
 /** Photographs `part` of the page, or what is in view (the whole page is thousands of pixels of cards), at 360 and 1280 px. */
 async function shoot(page: Page, name: string, part?: Locator): Promise<void> {
-  await atBothWidths(page, (width) => {
+  await atBothWidths(page, async (width) => {
     const path = join(SCREENSHOT_DIR, `failure-states-${name}-${width}.png`);
-    return part ? part.screenshot({ path }) : page.screenshot({ path });
+    await (part ? part.screenshot({ path }) : page.screenshot({ path }));
   });
 }
 
@@ -35,6 +36,7 @@ describe('a search the store answers with a 500', () => {
   it('keeps the products shown before under the store’s failure, said to be the list from before, and Try again loads the search', async () => {
     const page = await signedIn();
     const cards = () => page.locator('main ul > li article h3').allInnerTexts();
+    await page.locator('main ul > li article h3').first().waitFor();
     const before = await cards();
     expect(before.length).toBeGreaterThan(0);
     const failing = (url: URL) => url.pathname === '/api/v1/products' && url.searchParams.get('q') === 'lamp';
@@ -107,5 +109,51 @@ describe('a New product the store answers with a 409', () => {
     expect(await page.getByText('Someone changed this').count()).toBe(0);
     await expectTypedKept(page, 'Green mug');
     await shoot(page, 'create-409-bare', page.locator('#new-product'));
+  });
+});
+
+describe('Sign out while an Add to cart is under way', () => {
+  afterEach(async () => {
+    await e2e.env.store.hangs.release();
+  });
+
+  /** On a product's page, its Add to cart pressed and held by the store (not carried out until released). */
+  async function addingHeld(): Promise<Page> {
+    const page = await signedIn();
+    await page.locator('main ul > li article').first().getByRole('link').first().click();
+    const add = page.getByRole('button', { name: 'Add to cart' });
+    await add.waitFor();
+    const before = e2e.env.store.hangs.held();
+    e2e.env.store.hangs.hang('POST', /^\/api\/v1\/cart\/items$/);
+    await add.click();
+    await page.getByRole('button', { name: 'Adding…' }).waitFor();
+    await expect.poll(() => e2e.env.store.hangs.held(), { timeout: 10_000 }).toBeGreaterThan(before);
+    return page;
+  }
+
+  const question = (page: Page) => page.getByRole('alertdialog', { name: `Sign out of ${STORE_NAME}?` });
+  const ADDING = 'An item is still being added to your cart. Signing out does not stop it: the store may still add it, and this page could not show you whether it did.';
+
+  it('asks first, saying the add is under way; Cancel waits for it, and its outcome shows', async () => {
+    const page = await addingHeld();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await question(page).waitFor();
+    expect(await question(page).innerText()).toContain(ADDING);
+    await shoot(page, 'sign-out-adding');
+    await question(page).getByRole('button', { name: 'Cancel' }).click();
+    await question(page).waitFor({ state: 'hidden' });
+    await e2e.env.store.hangs.release();
+    await page.getByRole('status').filter({ hasText: 'Your cart now has' }).waitFor();
+    // Still signed in, and asked nothing once the add is over.
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
+    expect(await question(page).count()).toBe(0);
+  });
+
+  it('Sign out anyway signs out, as asked', async () => {
+    const page = await addingHeld();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await question(page).getByRole('button', { name: 'Sign out anyway' }).click();
+    await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Sign out, asking first where it would end a snippet the person copied (state/copied-snippet.ts)
- * or discard unsaved product edits (state/product-draft.ts), and Forget credentials, always asking first: a store connected with pasted credentials needs them
+ * Sign out, asking first where it would end a snippet the person copied (state/copied-snippet.ts),
+ * discard unsaved product edits (state/product-draft.ts) or leave an add to the cart under way
+ * unseen (state/cart-adds.ts), and Forget credentials, always asking first: a store connected with pasted credentials needs them
  * pasted again to reconnect, and some (Foxy's Get Token, a Shopware integration's secret) are shown
  * only once, so a mis-tap could mean making new ones at the store. Loaded with the button's click:
  * the stores list, the first screen, carries only the import; the question's own code loads when it
@@ -49,9 +50,13 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
     // the snippet check, not after it: one round trip of a slow link, not two. Not counted (its code
     // did not load): none said, and the question asked for what else there is.
     const counted = import('../state/product-draft.ts').then((m) => m.storeDraftCount(storeId)).catch(() => 0);
+    // An add to the cart under way: the sign-out would not stop it (state/cart-adds.ts). Its module is
+    // in already wherever one was pressed (AddToCart loads it with the add); not loaded, none is.
+    const adding = import('../state/cart-adds.ts').then((m) => m.cartAddsUnderway(storeId) > 0).catch(() => false);
     const snippet = session.sessionFor(storeId) !== undefined && (await (await import('../state/copied-snippet.ts')).signOutEndsSnippet(session, storeId));
     const drafts = await counted;
-    if (mode || snippet || drafts > 0) {
+    const addingToCart = await adding;
+    if (mode || snippet || drafts > 0 || addingToCart) {
       question ??= import('./SignOutQuestion.svelte').then(({ default: SignOutQuestion }) => mount(SignOutQuestion, { target: document.body }));
       question.catch(() => (question = undefined));
       const asked = await question;
@@ -61,6 +66,7 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
         forget: mode ? { revokeAt: mode.revokeAt } : null,
         snippet,
         drafts,
+        addingToCart,
         embedHref: onEmbedScreen ? null : hrefFor({ name: 'embed', storeId }),
       });
     }
