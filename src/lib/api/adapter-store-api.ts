@@ -87,6 +87,7 @@ export function adapterStoreApi(adapter: Adapter): StoreApi {
       const paged: NumberedOrderPage = { orders: result.orders, paging: { page, count: orderCount, total } };
       // Where the store told no count (one guessed from the pages seen), or one of more than it lists.
       if (result.total === undefined || result.roughTotal) paged.roughTotal = true;
+      if (result.partsUnread !== undefined) paged.partsUnread = result.partsUnread;
       return paged;
     },
     listCoupons: (signal) => (adapter.listCoupons ? adapter.listCoupons(opts(signal)) : unsupported('coupons')),

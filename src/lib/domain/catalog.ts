@@ -424,6 +424,8 @@ export interface NumberedOrderPage {
   paging: Paging;
   /** `paging.total` only pages, it is no count of the store's orders (see OrderPage): none is said. */
   roughTotal?: true;
+  /** See OrderPage. */
+  partsUnread?: string;
 }
 
 /** A page of orders: the next page's cursor, null at the end; `total` when known. */
@@ -433,6 +435,11 @@ export interface OrderPage {
   total?: number;
   /** `total` counts entries the list leaves out (Foxy's test and hidden transactions): fit to page by, not to say. */
   roughTotal?: true;
+  /**
+   * Where the orders were read without parts the connection may not read (Shopware's line items or
+   * deliveries, refused for the role's rights): what is not shown, why in the store's words, and where that changes.
+   */
+  partsUnread?: string;
 }
 
 /** What the app sends to create a product (POST); the server fills id, created, updated. */

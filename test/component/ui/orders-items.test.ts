@@ -22,10 +22,10 @@ afterEach(() => cleanup());
 
 const HIPPO: StoreConfig = { id: 'hippo', kind: 'storehippo', name: 'Hippo Demo', apiBase: 'https://hippo.example', apiVersion: '1.1', auth: ['access-key', 'token'], currency: 'INR' };
 
-async function showOrders(orders: Order[]): Promise<void> {
+async function showOrders(orders: Order[], more: Partial<NumberedOrderPage> = {}): Promise<void> {
   const session = sessionOf(HIPPO);
   session.link({ v: 2, storeId: HIPPO.id, kind: HIPPO.kind, mode: 'access-key', secrets: { accessKey: 'K' }, capabilities: ['browse', 'viewOrders'] });
-  const answer: NumberedOrderPage = { orders, paging: { page: 0, count: 20, total: orders.length } };
+  const answer: NumberedOrderPage = { orders, paging: { page: 0, count: 20, total: orders.length }, ...more };
   const apis = { for: () => ({ listOrders: async () => answer }) } as unknown as StoreApis;
   render(Harness, { props: { session, apis, router: new Router(), component: OrdersView, props: () => ({ storeId: 'hippo', page: 0 }) } });
   await screen.findByRole('navigation', { name: 'Order pages' });
@@ -100,5 +100,18 @@ describe('OrdersView: what was bought', () => {
     await showOrders([order(1), order(2)]);
     expect(screen.queryByRole('columnheader', { name: 'Items' })).toBeNull();
     expect(document.querySelector('td.items')).toBeNull();
+  });
+
+  it('orders read without what the connection may not read of them say so once, above the table, in the platform’s words; nothing where all was read', async () => {
+    const words = 'What each order bought is not shown: the store says this connection lacks the right: order_line_item:read.';
+    await showOrders([order(1), order(2)], { partsUnread: words });
+    const said = screen.getByText(words);
+    expect(screen.getAllByText(words)).toHaveLength(1);
+    expect(said.compareDocumentPosition(screen.getByRole('table')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.queryByRole('columnheader', { name: 'Items' })).toBeNull();
+    cleanup();
+    await showOrders([order(1, { items: [{ name: 'Cap', quantity: 1 }] })]);
+    expect(screen.queryByText(/not shown/)).toBeNull();
+    expect(screen.getByRole('columnheader', { name: 'Items' })).toBeInTheDocument();
   });
 });

@@ -81,6 +81,10 @@ describe('adapterStoreApi', () => {
     const more = await adapterStoreApi(withOrders(() => ({ orders: [order(0)], next: null, total: 3, roughTotal: true }))).listOrders({ page: 0, count: 2 });
     expect(more.paging.total).toBe(3);
     expect(more.roughTotal).toBe(true);
+    // what the platform could not read of each order passes to the screen as the platform said it; none where none was left out
+    const partly = await adapterStoreApi(withOrders(() => ({ orders: [order(0)], next: null, total: 1, partsUnread: 'Items are not shown.' }))).listOrders({ page: 0, count: 2 });
+    expect(partly.partsUnread).toBe('Items are not shown.');
+    expect(more).not.toHaveProperty('partsUnread');
   });
 
   it('an operation the platform has not got rejects with API_NOT_SUPPORTED, sending nothing', async () => {

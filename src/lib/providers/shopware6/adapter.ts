@@ -18,6 +18,7 @@ import {
   buildCurrencyCriteria,
   buildOrderListCriteria,
   ORDER_EXTRA_PRIVILEGES,
+  orderExtrasUnreadWords,
   type OrderExtras,
   buildProductDetailCriteria,
   buildProductListCriteria,
@@ -238,7 +239,9 @@ export function createShopware6Adapter({ store, send }: AdapterContext<Shopware6
       }
       if (answer === undefined) throw new AppError('API_INVALID_RESPONSE', 'Shopware refused the orders for rights it did not name.');
       const { data, paging } = readSearchResult(answer.json, page0 + 1, count);
-      return { orders: data.map((item, index) => mapOrder(item, `data[${index}]`)), next: nextCursor(page0, count, paging.total ?? 0), total: paging.total ?? data.length };
+      const page: OrderPage = { orders: data.map((item, index) => mapOrder(item, `data[${index}]`)), next: nextCursor(page0, count, paging.total ?? 0), total: paging.total ?? data.length };
+      const partsUnread = orderExtrasUnreadWords((Object.keys(orderExtras) as (keyof OrderExtras)[]).filter((extra) => !orderExtras[extra]));
+      return partsUnread === undefined ? page : { ...page, partsUnread };
     },
 
     async listCoupons(options): Promise<CouponList> {

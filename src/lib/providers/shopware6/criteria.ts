@@ -108,6 +108,21 @@ export interface OrderExtras {
 export const ORDER_EXTRA_PRIVILEGES: Readonly<Record<keyof OrderExtras, string>> = { deliveries: 'order_delivery:read', lineItems: 'order_line_item:read' };
 
 /**
+ * What the Orders screen says once where orders were read without extras the role may not read
+ * (`unread`, as the shop refused them): what is missing, the rights Shopware named, where they are
+ * given; undefined when nothing was left out, so a role with the rights sees no line at all.
+ */
+export function orderExtrasUnreadWords(unread: readonly (keyof OrderExtras)[]): string | undefined {
+  const items = unread.includes('lineItems');
+  const shipped = unread.includes('deliveries');
+  if (!items && !shipped) return undefined;
+  const what = items && shipped ? 'What each order bought and whether it was shipped are' : items ? 'What each order bought is' : 'Whether each order was shipped is';
+  const rights = (['lineItems', 'deliveries'] as const).filter((extra) => unread.includes(extra)).map((extra) => ORDER_EXTRA_PRIVILEGES[extra]);
+  const them = rights.length > 1 ? 'rights' : 'right';
+  return `${what} not shown: Shopware says this connection lacks the ${them}: ${rights.join(', ')}. Give the integration’s role the ${them} in Shopware Administration › Settings › System › Integrations, then reload this page.`;
+}
+
+/**
  * `POST /api/search/order` body (4.4). With `deliveries`, each order's deliveries and their states,
  * the main one first as Shopware's own order list sorts them (sw-order-list, by shipping costs,
  * descending); with `lineItems`, what it bought, in the order Shopware's order detail lists them

@@ -9,6 +9,7 @@ import { ProductConflictError } from '../../../../src/lib/domain/conflict.ts';
 import { AppError } from '../../../../src/lib/oauth/errors.ts';
 import { HttpError } from '../../../../src/lib/oauth/http-errors.ts';
 import { createShopware6Adapter } from '../../../../src/lib/providers/shopware6/adapter.ts';
+import { orderExtrasUnreadWords } from '../../../../src/lib/providers/shopware6/criteria.ts';
 import { ADMIN, BROWSE, call, integrationToken, ORDERS } from '../../../platforms/shopware/client.ts';
 import { SW_DEFAULT_CURRENCY_ID } from '../../../../src/lib/providers/shopware6/wire.ts';
 import { SEED_IDS } from '../../../platforms/shopware/seed.ts';
@@ -230,8 +231,24 @@ describe('admin screens', () => {
     const first = await narrow.listOrders!(null, { count: 8 });
     expect(first.orders.find((o) => o.number === '10002')).toMatchObject({ status: 'shipped', statusWords: 'Partly shipped' });
     expect(first.orders.some((o) => 'items' in o)).toBe(false);
+    // what was left out, and only that: its shipping was read
+    expect(first.partsUnread).toBe(orderExtrasUnreadWords(['lineItems']));
     await narrow.listOrders!(null, { count: 8 });
     expect(asked).toEqual(['deliveries lineItems', 'deliveries', 'deliveries']);
+  });
+
+  it('orders read without what the role may not read say so once, naming the rights Shopware refused; a role with the rights gets no such words', async () => {
+    const { adapter: admin } = await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN));
+    expect(await admin.listOrders!(null, { count: 4 })).not.toHaveProperty('partsUnread');
+    const { adapter: orders } = await connectedAdapter(swStore(server.origin), 'integration', integration(ORDERS));
+    const both = 'What each order bought and whether it was shipped are not shown: Shopware says this connection lacks the rights: order_line_item:read, order_delivery:read. Give the integration’s role the rights in Shopware Administration › Settings › System › Integrations, then reload this page.';
+    const first = await orders.listOrders!(null, { count: 4 });
+    expect(first.partsUnread).toBe(both);
+    // the next page, read without them from the start, says it too
+    expect((await orders.listOrders!(first.next, { count: 4 })).partsUnread).toBe(both);
+    expect(orderExtrasUnreadWords(['lineItems'])).toBe('What each order bought is not shown: Shopware says this connection lacks the right: order_line_item:read. Give the integration’s role the right in Shopware Administration › Settings › System › Integrations, then reload this page.');
+    expect(orderExtrasUnreadWords(['deliveries'])).toMatch(/^Whether each order was shipped is not shown: Shopware says this connection lacks the right: order_delivery:read\. /);
+    expect(orderExtrasUnreadWords([])).toBeUndefined();
   });
 
   it('products come with their advanced prices; a role refused only their rights (product_price, rule) still browses, asked with them once only; any other refusal is said', async () => {
