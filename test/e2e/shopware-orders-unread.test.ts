@@ -18,7 +18,7 @@ import type { Page } from 'playwright-core';
 const e2e = useE2e();
 
 const UNREAD =
-  'What each order bought and whether it was shipped are not shown: Shopware says this connection lacks the rights: order_line_item:read, order_delivery:read. Give the integration’s role the rights in Shopware Administration › Settings › System › Integrations, then reload this page.';
+  'What each order bought and whether it was shipped are not shown: Shopware says this connection lacks the rights: order_line_item:read, order_delivery:read. Add the rights to the integration’s role in Shopware Administration › Settings › System › Users & permissions › Roles (Settings › System › Integrations says which role it has), then reload this page.';
 
 async function connect(page: Page, key: { accessKeyId: string; secret: string }): Promise<void> {
   await page.getByLabel('Access key ID').fill(key.accessKeyId);

@@ -119,7 +119,7 @@ export function orderExtrasUnreadWords(unread: readonly (keyof OrderExtras)[]): 
   const what = items && shipped ? 'What each order bought and whether it was shipped are' : items ? 'What each order bought is' : 'Whether each order was shipped is';
   const rights = (['lineItems', 'deliveries'] as const).filter((extra) => unread.includes(extra)).map((extra) => ORDER_EXTRA_PRIVILEGES[extra]);
   const them = rights.length > 1 ? 'rights' : 'right';
-  return `${what} not shown: Shopware says this connection lacks the ${them}: ${rights.join(', ')}. Give the integration’s role the ${them} in Shopware Administration › Settings › System › Integrations, then reload this page.`;
+  return `${what} not shown: Shopware says this connection lacks the ${them}: ${rights.join(', ')}. Add the ${them} to the integration’s role in Shopware Administration › Settings › System › Users & permissions › Roles (Settings › System › Integrations says which role it has), then reload this page.`;
 }
 
 /**

@@ -241,12 +241,12 @@ describe('admin screens', () => {
     const { adapter: admin } = await connectedAdapter(swStore(server.origin), 'integration', integration(ADMIN));
     expect(await admin.listOrders!(null, { count: 4 })).not.toHaveProperty('partsUnread');
     const { adapter: orders } = await connectedAdapter(swStore(server.origin), 'integration', integration(ORDERS));
-    const both = 'What each order bought and whether it was shipped are not shown: Shopware says this connection lacks the rights: order_line_item:read, order_delivery:read. Give the integration’s role the rights in Shopware Administration › Settings › System › Integrations, then reload this page.';
+    const both = 'What each order bought and whether it was shipped are not shown: Shopware says this connection lacks the rights: order_line_item:read, order_delivery:read. Add the rights to the integration’s role in Shopware Administration › Settings › System › Users & permissions › Roles (Settings › System › Integrations says which role it has), then reload this page.';
     const first = await orders.listOrders!(null, { count: 4 });
     expect(first.partsUnread).toBe(both);
     // the next page, read without them from the start, says it too
     expect((await orders.listOrders!(first.next, { count: 4 })).partsUnread).toBe(both);
-    expect(orderExtrasUnreadWords(['lineItems'])).toBe('What each order bought is not shown: Shopware says this connection lacks the right: order_line_item:read. Give the integration’s role the right in Shopware Administration › Settings › System › Integrations, then reload this page.');
+    expect(orderExtrasUnreadWords(['lineItems'])).toBe('What each order bought is not shown: Shopware says this connection lacks the right: order_line_item:read. Add the right to the integration’s role in Shopware Administration › Settings › System › Users & permissions › Roles (Settings › System › Integrations says which role it has), then reload this page.');
     expect(orderExtrasUnreadWords(['deliveries'])).toMatch(/^Whether each order was shipped is not shown: Shopware says this connection lacks the right: order_delivery:read\. /);
     expect(orderExtrasUnreadWords([])).toBeUndefined();
   });
