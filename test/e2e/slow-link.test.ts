@@ -83,8 +83,9 @@ describe('on a slow link', () => {
       await page.getByRole('banner').getByRole('button', { name: /^Signing out…/ }).waitFor();
       expect((await stampOf(page, 'signing-out')) - (await stampOf(page, 'pressed'))).toBeLessThan(2_000);
       await page.screenshot({ path: `${SCREENSHOT_DIR}/slow-link-signing-out-${width}.png` });
-      // What the press needs is asked for at once: the question's module, the snippet check and the drafts' count together.
-      await expect.poll(() => link.asked(), { timeout: 5_000 }).toEqual(expect.arrayContaining(['ask-before-sign-out.js', 'copied-snippet.js', 'product-draft.js']));
+      // What the press needs is asked for at once: the question's module, the snippet check, the drafts'
+      // count and the adds to the cart under way together.
+      await expect.poll(() => link.asked(), { timeout: 5_000 }).toEqual(expect.arrayContaining(['ask-before-sign-out.js', 'copied-snippet.js', 'product-draft.js', 'cart-adds.js']));
       await link.releaseRound();
       // One round trip: the session is gone from this browser, with no second round of files.
       await expect.poll(() => readSessionKeys(page), { timeout: 5_000 }).toEqual([]);
