@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { STORE_NAME, connectThroughConsent, fillNewProduct } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 
 const SAVED_BEFORE =
@@ -49,15 +49,6 @@ async function signedIn(): Promise<Page> {
   await connectThroughConsent(page, STORE_NAME);
   await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
   return page;
-}
-
-async function fillNewProduct(page: Page, name: string): Promise<void> {
-  await page.getByRole('button', { name: 'New product' }).click();
-  const adding = page.getByRole('form', { name: 'New product' });
-  await adding.getByRole('textbox', { name: 'Name' }).fill(name);
-  await adding.getByRole('textbox', { name: /^Price/ }).fill('24.5');
-  await adding.getByRole('textbox', { name: 'Inventory' }).fill('12');
-  await adding.getByRole('button', { name: 'Add product' }).click();
 }
 
 /** How many products of the catalogue, searched for `name`, are named exactly that (as the merchant would look). */

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { STORE_NAME, connectThroughConsent, fillNewProduct } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { atBothWidths } from '../helpers/both-widths.ts';
 
@@ -70,15 +70,6 @@ describe('a New product the store answers with a 409', () => {
     );
   }
 
-  async function fillAndAdd(page: Page, name: string): Promise<void> {
-    await page.getByRole('button', { name: 'New product' }).click();
-    const form = page.getByRole('form', { name: 'New product' });
-    await form.getByRole('textbox', { name: 'Name' }).fill(name);
-    await form.getByRole('textbox', { name: /^Price/ }).fill('24.5');
-    await form.getByRole('textbox', { name: 'Inventory' }).fill('12');
-    await form.getByRole('button', { name: 'Add product' }).click();
-  }
-
   async function expectTypedKept(page: Page, name: string): Promise<void> {
     const form = page.getByRole('form', { name: 'New product' });
     expect(await form.getByRole('textbox', { name: 'Name' }).inputValue()).toBe(name);
@@ -89,7 +80,7 @@ describe('a New product the store answers with a 409', () => {
   it('with the store’s words: says the store did not save it, in its words, never "Changed elsewhere", and keeps what was typed', async () => {
     const page = await signedIn();
     await refuseCreates(page, { error: 'conflict', error_description: 'A product with this name exists already.' });
-    await fillAndAdd(page, 'Blue mug');
+    await fillNewProduct(page, 'Blue mug');
     const refused = page.getByRole('alert').filter({ hasText: 'The store did not save this' });
     await refused.waitFor();
     expect(await refused.innerText()).toContain('The store said: “A product with this name exists already.”');
@@ -102,7 +93,7 @@ describe('a New product the store answers with a 409', () => {
   it('without words: says the store refused it, not that someone changed it, and keeps what was typed', async () => {
     const page = await signedIn();
     await refuseCreates(page, { error: 'conflict' });
-    await fillAndAdd(page, 'Green mug');
+    await fillNewProduct(page, 'Green mug');
     const refused = page.getByRole('alert').filter({ hasText: 'The store refused the request' });
     await refused.waitFor();
     expect(await page.getByText('Changed elsewhere').count()).toBe(0);
