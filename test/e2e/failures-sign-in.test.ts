@@ -11,7 +11,7 @@ import type { Page, Request } from 'playwright-core';
 import type { ConsoleLog } from '../helpers/browser.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, answerConsent, connectThroughConsent, callbackParam, readSessionKeys } from '../helpers/e2e-app.ts';
-import { CODE_STORE_NAME, holds, openFailurePage, useFailureScreens } from '../helpers/failure-screens.ts';
+import { CODE_STORE_NAME, failurePartsFetched, holds, openFailurePage, useFailureScreens } from '../helpers/failure-screens.ts';
 
 let page: Page;
 let log: ConsoleLog;
@@ -139,7 +139,11 @@ describe('Connect while the browser is offline', () => {
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
 
-    // With the store screens' code in (a store connected), the banner says what happened.
+    // With the store screens' code in (a store connected, its banners' code fetched as its first
+    // cards were drawn: on a loaded machine that download can still be under way a moment later,
+    // when the network went in the middle of it, and the stores list could only say "Part of this
+    // app could not be loaded"), the banner says what happened.
+    await expect.poll(() => failurePartsFetched(page)).toBe(true);
     await page.getByRole('link', { name: 'Storefront Connect' }).click();
     await connect(CODE_STORE_NAME).waitFor();
     const stores = page.url();

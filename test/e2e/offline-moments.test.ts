@@ -11,6 +11,7 @@ import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { draftsHolding } from '../helpers/drafts-in-page.ts';
+import { failurePartsFetched } from '../helpers/failure-screens.ts';
 
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin', 'cart'] } });
 
@@ -393,11 +394,6 @@ describe('offline moments', () => {
     expect(await editor.getByText('Your unsaved changes were restored.').count()).toBe(0);
   });
 });
-
-/** Whether this document has fetched the failure parts' chunk (failure-parts.ts), by Resource Timing: its file, and its stylesheet. */
-function failurePartsFetched(page: Page): Promise<boolean> {
-  return page.evaluate(() => ['js', 'css'].every((ext) => performance.getEntriesByType('resource').some((entry) => new RegExp(`/failure-parts-[\\w-]{8}\\.${ext}$`).test(entry.name))));
-}
 
 /**
  * Whether the stores list's code and its "Signed out of …" have been fetched: the banners' code asks

@@ -17,6 +17,16 @@ import { SCREENSHOT_DIR } from './paths.ts';
 export const CODE_STORE_NAME = `${STORE_NAME} (PKCE)`;
 
 /** Whether `haystack` holds `secret`, as a boolean (so a failing assertion never prints the secret). */
+/**
+ * Whether this document has fetched the failure parts' chunk (src/lib/components/failure-parts.ts:
+ * the banners, the error panels), by Resource Timing: its file and its stylesheet. The catalogue
+ * asks for it as its first cards are drawn; a test that then takes the network away waits for it,
+ * as a person would have it after a moment on the store's screen.
+ */
+export function failurePartsFetched(page: Page): Promise<boolean> {
+  return page.evaluate(() => ['js', 'css'].every((ext) => performance.getEntriesByType('resource').some((entry) => new RegExp(`/failure-parts-[\\w-]{8}\\.${ext}$`).test(entry.name))));
+}
+
 export const holds = (haystack: string, secret: string) => secret !== '' && haystack.includes(secret);
 
 /**
