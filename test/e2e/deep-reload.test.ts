@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
-import { expectAskedOnceUpTo, loadedProducts, readPlace, recordProductRanges } from '../helpers/catalog-grid.ts';
+import { expectAskedOnceUpTo, loadedProducts, readPlace, recordProductRanges, scrollThroughCatalogue } from '../helpers/catalog-grid.ts';
 
 const e2e = useE2e({ app: { store: { productCount: 1500 } } });
 
@@ -22,21 +22,7 @@ describe('a reload 1,000 products down a Goodsie store', () => {
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
 
-    // Scrolled by the page's own timer (3,000 px every 50 ms) until 1,050 are loaded, bounded to 60 s.
-    const loaded = await page.evaluate(
-      () =>
-        new Promise<number>((done) => {
-          const started = performance.now();
-          const count = () => parseInt(/([\d,]+)/.exec(document.querySelector('main .more p, main p.end')?.textContent ?? '')?.[1]?.replaceAll(',', '') ?? '0', 10);
-          const timer = setInterval(() => {
-            scrollBy(0, 3000);
-            if (count() >= 1050 || performance.now() - started > 60_000) {
-              clearInterval(timer);
-              done(count());
-            }
-          }, 50);
-        }),
-    );
+    const { loaded } = await scrollThroughCatalogue(page, 1050);
     expect(loaded).toBeGreaterThanOrEqual(1050);
     await page.evaluate(() => scrollTo({ top: document.documentElement.scrollHeight * 0.9, behavior: 'instant' }));
     await page.waitForTimeout(300);
@@ -52,5 +38,5 @@ describe('a reload 1,000 products down a Goodsie store', () => {
     // About a dozen requests, mostly of 96, where pages of 24 would have been some 40.
     expect(asked.filter((r) => r.count === 96).length).toBeGreaterThan(5);
     expect(asked.length).toBeLessThan(20);
-  }, 120_000);
+  }, 240_000);
 });

@@ -34,6 +34,47 @@ export async function stepToNextPage(page: Page): Promise<number> {
   return loadedProducts(page);
 }
 
+/** What {@link scrollThroughCatalogue} saw: products loaded, the most cards the DOM held at once, whether the list ended. */
+export interface ScrolledThrough {
+  loaded: number;
+  mostCards: number;
+  ended: boolean;
+}
+
+/**
+ * Scrolls the catalogue by the page's own timer, 3,000 px every 50 ms (one round trip, not one per
+ * turn, so the time is the app's; Load more is never pressed), until `until` products are loaded or,
+ * with 'end', until the list says "You have seen all". Bounded by progress rather than by a time the
+ * machine's load decides (a fixed 30 or 60 s ran out in full runs on a loaded 2-core machine while
+ * pages still came): it stops once the loaded count has not grown for 15 s (stuck: the caller's
+ * expectations then say where), and in any case after 150 s.
+ */
+export function scrollThroughCatalogue(page: Page, until: number | 'end'): Promise<ScrolledThrough> {
+  return page.evaluate(
+    (target) =>
+      new Promise<ScrolledThrough>((done) => {
+        const count = () => parseInt(/([\d,]+)/.exec(document.querySelector('main .more p, main p.end')?.textContent ?? '')?.[1]?.replaceAll(',', '') ?? '0', 10);
+        const started = performance.now();
+        let loaded = -1;
+        let grewAt = started;
+        let mostCards = 0;
+        const timer = setInterval(() => {
+          scrollBy(0, 3000);
+          mostCards = Math.max(mostCards, document.querySelectorAll('main ul[aria-label="Products"] > li').length);
+          const now = performance.now();
+          const counted = count();
+          if (counted !== loaded) [loaded, grewAt] = [counted, now];
+          const ended = document.querySelector('main p.end') !== null;
+          if ((target === 'end' ? ended : loaded >= target) || now - grewAt > 15_000 || now - started > 150_000) {
+            clearInterval(timer);
+            done({ loaded, mostCards, ended });
+          }
+        }, 50);
+      }),
+    until,
+  );
+}
+
 /** Where the page is, and the first card wholly in view with its distance from the viewport's top. */
 export function readPlace(page: Page) {
   return page.evaluate(() => {
