@@ -479,7 +479,12 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           setupFiles: ['test/helpers/e2e-lock.ts', 'test/helpers/load-profiles.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 60_000,
+          // A limit for a stuck test, not a speed budget (those are the bench's): the longest tests take
+          // 30-45 s in a quiet full run, and on a loaded 2-core machine twice that (views' themes, the
+          // platforms' axe walks), which a 60 s limit failed while every step still came. Each wait
+          // inside a test has its own bound (Playwright's 30 s, expect.poll's 10 s), so a stuck test
+          // still ends there.
+          testTimeout: 120_000,
           hookTimeout: 60_000,
           // Three files at a time, each on its own worker, each with its own servers on ports of their
           // own and its own browser contexts in the run's one Chromium; the build is read only.
