@@ -90,6 +90,8 @@ export interface DemoStore {
   touchProduct(id: string, changes?: { name?: string; cost_raw?: number; categories?: string[] }): void;
   /** The server's current wire copy (as an admin sees it), for assertions; undefined if unknown. */
   getProduct(id: string): unknown;
+  /** Every shopper account's cart as the store holds it, oldest first (for assertions). */
+  carts(): Array<Array<{ product_id: string; quantity: number }>>;
   /** Simulates a picture gone from the server (its file lost): its URL answers 404, the product still names it. */
   losePicture(url: string): void;
   /** Counters for tests (revocations: requests to /oauth2/revoke). */
@@ -358,6 +360,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
       const product = catalogue.get(id);
       return product === undefined ? undefined : productToWire(product, origin, true);
     },
+    carts: () => api.carts(),
     losePicture: (url) => {
       lostPictures.add(new URL(url, origin).pathname);
     },

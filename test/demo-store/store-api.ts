@@ -351,6 +351,11 @@ export class StoreApi {
     return this.#cartReply(caller.accountId);
   }
 
+  /** Every shopper account's cart, in the order the carts were made (for tests: what the store holds). */
+  carts(): Array<Array<{ product_id: string; quantity: number }>> {
+    return [...this.#carts.values()].map((cart) => [...cart].map(([product_id, quantity]) => ({ product_id, quantity })));
+  }
+
   #orders({ url }: Context): Reply {
     const { page, count } = paging(url);
     const start = page * count;

@@ -3,21 +3,27 @@
  * session's QA passes found it inconsistent: a search the store answers with a 500 (the list shown
  * before stays, said to be that, as it does offline: e2e failures-store), and a New product the store
  * refuses with a 409 (which on a create means no "changed elsewhere": nothing existed to change), and
- * a Sign out pressed while an Add to cart is under way (the demo store holds the add: hangs.ts).
+ * a Sign out pressed while an Add to cart is under way (the demo store holds the add: hangs.ts): the
+ * question follows the add to its end, and Sign out anyway leaves the add to land in the store's
+ * cart (read from the store, carts()) before the token is revoked.
  * Photographed at 360 and 1280 px (.test-artifacts/screenshots/failure-states-*.png).
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent, fillNewProduct } from '../helpers/e2e-app.ts';
+import { STORE_NAME, callbackParam, connectThroughConsent, fillNewProduct, readSessionKeys, recordCallbacks } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { atBothWidths } from '../helpers/both-widths.ts';
 
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin', 'cart'] } });
 
+/** The sign-in's callbacks, per page (its access token is in the implicit flow's fragment). */
+const callbacksOf = new WeakMap<Page, string[]>();
+
 async function signedIn(width = 1280): Promise<Page> {
   const { page } = await e2e.open({ width, height: 800 });
+  callbacksOf.set(page, recordCallbacks(page, e2e.env.app.url));
   await page.goto(e2e.env.app.url);
   await connectThroughConsent(page, STORE_NAME);
   await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
@@ -124,6 +130,7 @@ describe('Sign out while an Add to cart is under way', () => {
 
   const question = (page: Page) => page.getByRole('alertdialog', { name: `Sign out of ${STORE_NAME}?` });
   const ADDING = 'An item is still being added to your cart. Signing out does not stop it: the store may still add it, and this page could not show you whether it did.';
+  const ENDED = 'Adding the item to your cart has finished: Cancel to see on the page whether it was added.';
 
   it('asks first, saying the add is under way; Cancel waits for it, and its outcome shows', async () => {
     const page = await addingHeld();
@@ -141,10 +148,67 @@ describe('Sign out while an Add to cart is under way', () => {
     expect(await question(page).count()).toBe(0);
   });
 
-  it('Sign out anyway signs out, as asked', async () => {
+  it('the question follows the add: once it ends while asked, the add’s line says so, and Sign out loses nothing', async () => {
     const page = await addingHeld();
     await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await question(page).waitFor();
+    expect(await question(page).innerText()).toContain(ADDING);
+    await shoot(page, 'sign-out-adding-asked');
+    await e2e.env.store.hangs.release();
+    // The question stays (the person is reading it), its line about the add changed in place.
+    const ended = question(page).getByRole('status').filter({ hasText: ENDED });
+    await ended.waitFor();
+    expect(await question(page).innerText()).not.toContain('still being added');
+    await shoot(page, 'sign-out-adding-ended');
+    // The add was asked about alone: signing out now loses nothing, and the answer is no longer "anyway".
+    expect(await question(page).getByRole('button', { name: 'Sign out anyway' }).count()).toBe(0);
+    await question(page).getByRole('button', { name: 'Sign out', exact: true }).waitFor();
+    await question(page).getByRole('button', { name: 'Cancel' }).click();
+    await question(page).waitFor({ state: 'hidden' });
+    await page.getByRole('status').filter({ hasText: 'Your cart now has' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Add to cart' }).isVisible()).toBe(true);
+  });
+
+  it('Sign out anyway signs out at once; the add still lands in the store’s cart, and then the token is revoked', async () => {
+    const added: string[] = [];
+    const page = await signedIn();
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/cart/items') added.push(String(request.postDataJSON().product_id));
+    });
+    await page.locator('main ul > li article').first().getByRole('link').first().click();
+    const name = (await page.getByRole('heading', { level: 1 }).last().textContent())!;
+    const token = callbackParam(callbacksOf.get(page)!.at(-1)!, 'access_token');
+    expect(token).not.toBe('');
+    const add = page.getByRole('button', { name: 'Add to cart' });
+    await add.waitFor();
+    const before = e2e.env.store.hangs.held();
+    e2e.env.store.hangs.hang('POST', /^\/api\/v1\/cart\/items$/);
+    await add.click();
+    await expect.poll(() => e2e.env.store.hangs.held(), { timeout: 10_000 }).toBeGreaterThan(before);
+    const productId = added[0]!;
+    const inCarts = () => e2e.env.store.carts().flat().filter((item) => item.product_id === productId).reduce((n, item) => n + item.quantity, 0);
+    const inCartsBefore = inCarts();
+    const revocationsBefore = e2e.env.store.traffic.revocations().length;
+
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await question(page).getByRole('button', { name: 'Sign out anyway' }).click();
+    // Signed out here at once: the stores list, and no session in this browser's storage.
     await page.getByRole('button', { name: `Connect ${STORE_NAME}`, exact: true }).waitFor();
+    expect(await readSessionKeys(page)).not.toContain('session:demo');
+    // The store answers the add now: it lands in the shopper's cart there (the question said the
+    // sign-out does not stop it), and only then is the sign-in's token revoked.
+    await e2e.env.store.hangs.release();
+    await expect.poll(inCarts, { timeout: 10_000 }).toBe(inCartsBefore + 1);
+    await expect.poll(() => e2e.env.store.traffic.revocations().length, { timeout: 10_000 }).toBeGreaterThan(revocationsBefore);
+    const probe = await fetch(`${e2e.env.store.origin}/api/v1/cart`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(probe.status).toBe(401);
+    // The stores list says nothing of an access that ended: the person signed out.
+    expect(await page.getByText(/access ended/i).count()).toBe(0);
+    // Connected again (the same shopper at the store), the cart shows the item.
+    await connectThroughConsent(page, STORE_NAME);
+    await page.getByRole('link', { name: 'Cart', exact: true }).click();
+    const line = page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    await line.waitFor();
+    expect((await line.getByRole('cell').allInnerTexts())[1]).toBe('1');
   });
 });

@@ -313,7 +313,7 @@ export class AuthService {
       await this.#sessions.delete(storeId);
       await clearEnded(this.credentialStore, storeId);
       return current;
-    }, async (ended) => ended && (await this.#revoke(storeId, ended.tokens, revocation)));
+    }, async (ended) => ended && (await this.#revoke(storeId, ended.tokens, revocation)), whileLeavingAsks);
   }
 
   /**

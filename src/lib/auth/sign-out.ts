@@ -16,6 +16,22 @@ export function renewalLockName(storeId: string): string {
   return `storefront-connect:refresh:${storeId}`;
 }
 
+/** Writes sent with a store's token that have not had their answer (state/cart-adds.ts: adds to its cart). */
+const writes = new Map<string, Set<Promise<unknown>>>();
+
+/**
+ * Counts `writing` (a request sent with `storeId`'s token) as under way until it settles: a sign-out
+ * meanwhile revokes the token only after it. Its request has left and the store still answers it, with
+ * the token it was sent with: revoked first, an add the person was told the sign-out does not stop
+ * was refused (401) at a store that took a moment to carry it out, and the item lost unseen.
+ */
+export function revokeAfter(storeId: string, writing: Promise<unknown>): void {
+  const underway = writes.get(storeId) ?? new Set();
+  writes.set(storeId, underway.add(writing));
+  const done = () => underway.delete(writing) && underway.size === 0 && writes.delete(storeId);
+  writing.then(done, done);
+}
+
 const listeners = new Set<(storeId: string, step: SignOutStep) => void>();
 
 /** Calls `listener` with each sign-out step of this tab that may take a while; returns the unsubscribe. */
@@ -33,12 +49,18 @@ function tell(storeId: string, step: SignOutStep): void {
  * is left, and tells the other tabs. Then `revoke`s what was removed at the store and discards the
  * account's unsaved product edits (storage/drafts.ts: the next person to use this browser must not
  * find them), together; resolves once both are done. A sign-out whose `remove` fails keeps them.
+ * With writes under way ({@link revokeAfter}), it resolves once the drafts are gone and the revocation
+ * follows their answers (the time limit of a store request at most), run by `meanwhile`: the
+ * AuthService's whileLeavingAsks (unload-guard.ts), so that closing the tab then asks first. Passed
+ * in, not imported here: the first load would list one more chunk for every import of this one
+ * (16 B). Its failure is then no one's, as a revocation is best-effort anyway.
  */
 export async function signOutOf<T>(
   signOuts: SignOuts,
   storeId: string,
   remove: () => Promise<T>,
   revoke: (removed: T) => Promise<unknown> = async () => undefined,
+  meanwhile: (work: () => Promise<unknown>) => Promise<unknown> = (work) => work(),
 ): Promise<T> {
   const marked = await signOuts.mark(storeId).then(() => true, () => false);
   if (!marked) tell(storeId, 'waiting');
@@ -54,7 +76,10 @@ export async function signOutOf<T>(
     (m) => m.discardStoreDrafts(storeId),
     () => openStorage().then((storage) => storage.store.set(`discard-drafts:${storeId}`, { v: 1 })).catch(() => undefined),
   );
-  const revoked = Promise.resolve(removed).then(revoke);
+  const underway = writes.get(storeId);
+  const revoked = underway
+    ? void meanwhile(() => Promise.allSettled(underway).then(() => revoke(removed))).catch(() => undefined)
+    : Promise.resolve(removed).then(revoke);
   // Not done before the drafts are gone, whatever the revocation does; its failure is still the caller's.
   const [discarded, told] = await Promise.allSettled([drafts, revoked]);
   for (const step of [discarded, told]) if (step.status === 'rejected') throw step.reason;

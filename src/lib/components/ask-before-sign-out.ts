@@ -52,10 +52,11 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
     const counted = import('../state/product-draft.ts').then((m) => m.storeDraftCount(storeId)).catch(() => 0);
     // An add to the cart under way: the sign-out would not stop it (state/cart-adds.ts). Its module is
     // in already wherever one was pressed (AddToCart loads it with the add); not loaded, none is.
-    const adding = import('../state/cart-adds.ts').then((m) => m.cartAddsUnderway(storeId) > 0).catch(() => false);
+    // Under way, the question is told when it ends (SignOutQuestion says so while still asked).
+    const adding = import('../state/cart-adds.ts').then((m) => (m.cartAddsUnderway(storeId) > 0 ? [m.cartAddsSettled(storeId)] : null)).catch(() => null);
     const snippet = session.sessionFor(storeId) !== undefined && (await (await import('../state/copied-snippet.ts')).signOutEndsSnippet(session, storeId));
     const drafts = await counted;
-    const addingToCart = await adding;
+    const addingToCart = (await adding)?.[0] ?? null;
     if (mode || snippet || drafts > 0 || addingToCart) {
       question ??= import('./SignOutQuestion.svelte').then(({ default: SignOutQuestion }) => mount(SignOutQuestion, { target: document.body }));
       question.catch(() => (question = undefined));

@@ -41,7 +41,7 @@ async function question(storeName: string, forget: boolean): Promise<HTMLElement
     forget: forget ? { revokeAt: 'Settings → Integrations' } : null,
     snippet: false,
     drafts: 1,
-    addingToCart: false,
+    addingToCart: null,
     embedHref: null,
   });
   return screen.findByRole('alertdialog');
