@@ -6,9 +6,9 @@ import './app.css';
 // First thing, before any other code of ours runs: take an OAuth callback out of the address bar,
 // so that no token, code or state stays in the URL, the history or a Referer. This entry stays tiny
 // (the callback parser only) so that it runs as early as possible; the app loads after the scrub.
-const captured = captureRedirect(window.location.href);
+const captured = captureRedirect(location.href);
 if (captured) {
-  window.history.replaceState(null, '', captured.cleanHref);
+  history.replaceState(null, '', captured.cleanHref);
   captured.receivedAt = Date.now();
 }
 

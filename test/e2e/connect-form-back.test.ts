@@ -5,7 +5,9 @@
  * history entry). Closed otherwise (Cancel, or connected), the form leaves no entry behind: the next
  * Back leaves the app, not a dead "form open" entry. Forward after Back does not open it again (what
  * was typed is gone; back-closes.ts says why), and such an entry, or one a reload left, is taken over
- * by the next form, not stacked on. A deployment of one store shows its form at once, the screen
+ * by the next form, not stacked on. With two forms open, Back closes the last opened first, and
+ * Cancel on either (the lower one too) leaves one Back per form still open; a reload with forms open
+ * leaves no Back that changes nothing. A deployment of one store shows its form at once, the screen
  * itself: it takes no entry, and Back leaves the app. In the built app against the faithful local
  * Shopware server, at 360 and 1280 px.
  */
@@ -22,6 +24,7 @@ import type { StoreConfig } from '../../src/lib/connect/store-config.ts';
 
 const e2e = useE2e();
 const STORE = 'Shopware Demo Shop';
+const OTHER = 'Fruit Shop';
 const BROWSE = DEMO_INTEGRATIONS[0]!;
 
 /** The app with `count` stores listed (two: Connect on each; one: its form shown at once), the first the Shopware shop. */
@@ -32,7 +35,7 @@ async function startApp(count: 1 | 2) {
     config: (shop) => {
       const stores: StoreConfig[] = [
         { id: 'sw', kind: 'shopware6', name: STORE, apiBase: shop.origin, auth: ['integration', 'password'], currency: 'EUR' },
-        { id: 'other', kind: 'shopware6', name: 'Fruit Shop', apiBase: 'https://shop.example', auth: ['integration'], currency: 'EUR' },
+        { id: 'other', kind: 'shopware6', name: OTHER, apiBase: 'https://shop.example', auth: ['integration'], currency: 'EUR' },
       ];
       return { stores: stores.slice(0, count) };
     },
@@ -131,6 +134,8 @@ describe('Back while a store’s credentials form is open', () => {
     await page.goForward();
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     expect(await keyIdField(page).count()).toBe(0);
+    // Forward came to an entry counting a form no longer open: gone back from at once (Back from it changed nothing).
+    await expect.poll(() => page.evaluate(() => (history.state as { connectForm?: number } | null)?.connectForm ?? 0)).toBe(0);
     await openForm(page);
     await backClosesForm(page, address);
     await hasFocus(connectButton(page));
@@ -144,6 +149,77 @@ describe('Back while a store’s credentials form is open', () => {
     expect(await keyIdField(page).count()).toBe(0);
     await openForm(page);
     await backClosesForm(page, address);
+    await backLeavesApp(page, app);
+  });
+
+  /** The other store's Connect, and whether its form is open (its Cancel is there). */
+  const otherConnect = (page: Page) => page.getByRole('button', { name: `Connect ${OTHER}`, exact: true });
+  const cancelOf = (page: Page, name: string) => page.getByRole('button', { name: `Cancel connecting ${name}` });
+  /** Back closes the form of `name` only: the other form named in `stillOpen` stays, at the same address. */
+  async function backClosesOnly(page: Page, address: string, name: string, stillOpen: string[]): Promise<void> {
+    await page.goBack();
+    expect(page.url()).toBe(address);
+    await cancelOf(page, name).waitFor({ state: 'detached' });
+    for (const open of stillOpen) expect(await cancelOf(page, open).count()).toBe(1);
+  }
+
+  it('two forms open: Back closes the last opened, then the other; Cancel on either leaves one Back per form still open, then Back leaves the app', async () => {
+    const app = await startApp(2);
+    const page = await openFromIntegrations(app, 360);
+    const address = page.url();
+    // Back closes them one at a time, the last opened first.
+    await openForm(page);
+    await otherConnect(page).click();
+    await cancelOf(page, OTHER).waitFor();
+    await backClosesOnly(page, address, OTHER, [STORE]);
+    await backClosesOnly(page, address, STORE, []);
+    await backLeavesApp(page, app);
+
+    // Cancel on the lower one (opened last): the upper one's Back closes it, and the next leaves the app.
+    await page.goForward();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await openForm(page);
+    await otherConnect(page).click();
+    await cancelOf(page, OTHER).click();
+    await hasFocus(otherConnect(page));
+    await backClosesOnly(page, address, STORE, []);
+    await backLeavesApp(page, app);
+
+    // Cancel on the lower one opened first, below the upper one's entry: the same.
+    await page.goForward();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await otherConnect(page).click();
+    await cancelOf(page, OTHER).waitFor();
+    await connectButton(page).click();
+    await cancelOf(page, STORE).waitFor();
+    await cancelOf(page, OTHER).click();
+    await hasFocus(otherConnect(page));
+    expect(await cancelOf(page, STORE).count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/connect-form-two-cancel-lower-360.png`, fullPage: true });
+    await backClosesOnly(page, address, STORE, []);
+    await backLeavesApp(page, app);
+  });
+
+  it('a reload with two forms open shows the list, and the first Back leaves the app (none left doing nothing)', async () => {
+    const app = await startApp(2);
+    const page = await openFromIntegrations(app, 1280);
+    await openForm(page);
+    await otherConnect(page).click();
+    await cancelOf(page, OTHER).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    expect(await cancelOf(page, STORE).count()).toBe(0);
+    expect(await cancelOf(page, OTHER).count()).toBe(0);
+    await backLeavesApp(page, app);
+    // and one form opened after such a reload: Back closes it, then leaves the app
+    await page.goForward();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await openForm(page);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await expect.poll(() => page.evaluate(() => (history.state as { connectForm?: number } | null)?.connectForm ?? 0)).toBe(0);
+    await openForm(page);
+    await backClosesForm(page, page.url());
     await backLeavesApp(page, app);
   });
 

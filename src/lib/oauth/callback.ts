@@ -82,7 +82,8 @@ export function captureRedirect(href: string): CapturedRedirect | null {
   if (fragmentIsResponse && fragmentParams) {
     clean.hash = '';
     captured = { params: fragmentParams, responseMode: 'fragment', cleanHref: stripEmptyHash(clean.href) };
-    if ([...queryResponse.keys()].length > 0 || fragmentParams.has('code')) captured.problem = 'mixed-response';
+    // (any parameter serialises to at least "=": an empty string is an empty list)
+    if (`${queryResponse}` || fragmentParams.has('code')) captured.problem = 'mixed-response';
   } else {
     if (!clean.hash.startsWith('#/')) clean.hash = '';
     captured = { params: queryResponse, responseMode: 'query', cleanHref: stripEmptyHash(clean.href) };
@@ -94,12 +95,7 @@ export function captureRedirect(href: string): CapturedRedirect | null {
 
 /** True when any parameter name occurs more than once. */
 export function hasRepeatedParameter(params: URLSearchParams): boolean {
-  const seen = new Set<string>();
-  for (const key of params.keys()) {
-    if (seen.has(key)) return true;
-    seen.add(key);
-  }
-  return false;
+  return new Set(params.keys()).size < [...params.keys()].length;
 }
 
 function stripEmptyHash(href: string): string {

@@ -18,6 +18,11 @@ export class Router {
   #memory = new Map<string, unknown>();
 
   constructor() {
+    // A page loaded on the history entries of credentials forms (a reload while they were open:
+    // back-closes.ts counts them in connectForm) shows the stores list with none open, and Back from
+    // each would change nothing: gone back below them, to the list's own entry, the same address.
+    const forms = (history.state as { connectForm?: number } | null)?.connectForm;
+    if (forms) history.go(-forms);
     this.#syncEntry();
     this.#set(parseRoute(Router.#currentPath()));
   }
@@ -91,11 +96,11 @@ export class Router {
       if (this.#entry === before && formatRoute(route) === formatRoute(this.#route)) return;
       this.#set(route);
     };
-    window.addEventListener('hashchange', onChange);
-    window.addEventListener('popstate', onChange);
+    addEventListener('hashchange', onChange);
+    addEventListener('popstate', onChange);
     return () => {
-      window.removeEventListener('hashchange', onChange);
-      window.removeEventListener('popstate', onChange);
+      removeEventListener('hashchange', onChange);
+      removeEventListener('popstate', onChange);
     };
   }
 
