@@ -59,8 +59,12 @@ function tooManyDecimals(price: number, decimals: number): string {
     : `Enter a price with at most ${decimals} decimal${decimals === 1 ? '' : 's'}, for example ${example(19.9, decimals)}.`;
 }
 
-/** What a typed price reads as: its amount, or why it has none. */
-export type PriceReading = { amount: number } | { problem: 'empty' | 'unreadable' | 'grouped' };
+/**
+ * What a typed price reads as: its amount, or why it has none; `extra`: a number typed with a
+ * currency's sign, code or other letters around it ("$12", "₹1250", "Rs. 1250", "12 INR"), which
+ * is not taken off by guess: the field is the store's currency, its label says which.
+ */
+export type PriceReading = { amount: number } | { problem: 'empty' | 'unreadable' | 'grouped' } | { problem: 'extra'; extra: string[] };
 
 let localeMarks: { decimal: string; group: string } | undefined;
 
@@ -94,7 +98,12 @@ export function readPrice(typed: unknown, marks = decimalMarks()): PriceReading 
     .replace(/\s/g, '');
   if (text === '') return { problem: 'empty' };
   const parts = /^(-?)(\d*)(?:([.,])(\d*))?$/.exec(text);
-  if (!parts) return /^-?[\d.,]+$/.test(text) ? { problem: 'grouped' } : { problem: 'unreadable' };
+  if (!parts) {
+    if (/^-?[\d.,]+$/.test(text)) return { problem: 'grouped' };
+    const around = /^(\D*?)-?\d[\d.,]*(\D*)$/.exec(text);
+    const extra = around ? [around[1] ?? '', around[2] ?? ''].filter((part) => part !== '') : [];
+    return extra.length > 0 && extra.every((part) => /^[\p{Sc}\p{L}.]+$/u.test(part)) ? { problem: 'extra', extra } : { problem: 'unreadable' };
+  }
   const [, sign = '', whole = '', mark, fraction = ''] = parts;
   if (whole === '' && fraction === '') return { problem: 'unreadable' };
   if (mark === marks.group && fraction.length === 3 && /[1-9]/.test(whole)) return { problem: 'grouped' };
@@ -115,6 +124,8 @@ function priceProblem(typed: unknown, currency: string): string {
   const reading = readPrice(typed);
   const decimals = priceDecimals(currency);
   if ('problem' in reading) {
+    // what was typed beside the number, named: "Enter a price" read as if none had been
+    if (reading.problem === 'extra') return `Enter the price as a number only, without ${reading.extra.map((part) => `“${part}”`).join(' or ')}, for example ${example(19.9, decimals)}.`;
     return reading.problem === 'grouped'
       ? `Enter the price without thousands separators, for example ${example(decimals === 0 ? 1234 : 1234.5, decimals)}.`
       : `Enter a price, for example ${example(19.9, decimals)}.`;

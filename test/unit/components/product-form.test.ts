@@ -65,11 +65,27 @@ describe('readPrice: a typed price read as the person meant it (Chromium\'s numb
     expect(amountOf('۱۲')).toBe(12);
     expect(amountOf('\u22125')).toBe(-5);
     expect(amountOf('-5')).toBe(-5);
-    for (const typed of ['abc', '$12', '12e3', '.', '-', '1e21']) expect(amountOf(typed)).toBe('unreadable');
+    for (const typed of ['abc', '12e3', '.', '-', '1e21', '12 + 3', 'twelve']) expect(amountOf(typed)).toBe('unreadable');
     expect(amountOf('')).toBe('empty');
     expect(amountOf('   ')).toBe('empty');
     expect(amountOf(null)).toBe('empty');
     expect(amountOf(8)).toBe(8); // a draft kept by an older version
+  });
+
+  it('names a currency\'s sign, code or letters typed around the number ("$12" was told "Enter a price"), and takes none off by guess', () => {
+    const extraOf = (typed: string) => {
+      const reading = readPrice(typed, EN);
+      return 'extra' in reading ? reading.extra : 'amount' in reading ? reading.amount : reading.problem;
+    };
+    expect(extraOf('$12')).toEqual(['$']);
+    expect(extraOf('₹1250')).toEqual(['₹']);
+    expect(extraOf('Rs. 1250')).toEqual(['Rs.']);
+    expect(extraOf('12,50 €')).toEqual(['€']);
+    expect(extraOf('USD 12 only')).toEqual(['USD', 'only']);
+    expect(extraOf('$-12')).toEqual(['$']);
+    expect(priceProblem('₹1250', 'INR')).toBe('Enter the price as a number only, without “₹”, for example 19.90.');
+    expect(priceProblem('$12 USD', 'USD')).toBe('Enter the price as a number only, without “$” or “USD”, for example 19.90.');
+    expect(priceProblem('12 INR', 'JPY')).toBe('Enter the price as a number only, without “INR”, for example 20.');
   });
 
   it('words each refusal with an example in the currency\'s decimals', () => {
