@@ -8,7 +8,7 @@
  * Screenshots at 360 and 1280 px.
  */
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { HIPPO_NAME as NAME, pasteKey, useHippoApp } from '../helpers/storehippo-app.ts';
@@ -18,7 +18,7 @@ const { startEnv, openHome } = useHippoApp();
 const TYPED = 'Linen Tote, large';
 
 /** Whether `locator` has the keyboard's focus and is within the window as it is scrolled. */
-const focusedInView = (page: Page, locator: Locator) =>
+const focusedInView = (locator: Locator) =>
   locator.evaluate((field) => {
     const box = field.getBoundingClientRect();
     return field === document.activeElement && box.top >= 0 && box.bottom <= window.innerHeight;
@@ -43,7 +43,7 @@ describe('StoreHippo: Save after the key stopped working', () => {
     await again.waitFor();
     await page.getByText('Connect again with the form above to carry on.').waitFor();
     const keyField = again.getByRole('textbox', { name: 'Access key', exact: true });
-    await expect.poll(() => focusedInView(page, keyField)).toBe(true);
+    await expect.poll(() => focusedInView(keyField)).toBe(true);
     // and the banner's words above it, which say why, in view too
     expect(await again.evaluate((banner) => banner.getBoundingClientRect().top >= 0)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-save-key-ended-360.png` });
@@ -51,7 +51,7 @@ describe('StoreHippo: Save after the key stopped working', () => {
     // Save pressed again from down the page: not nothing, the same way up to the key
     await save.focus();
     await save.click();
-    await expect.poll(() => focusedInView(page, keyField)).toBe(true);
+    await expect.poll(() => focusedInView(keyField)).toBe(true);
     expect(await name.inputValue()).toBe(TYPED);
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-save-key-ended-1280.png` });

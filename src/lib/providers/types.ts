@@ -226,9 +226,11 @@ export interface ProviderProfile {
  * against a live store (FlickRocket's order fields, platforms.md 3.4); `couponsManagedAt`: where in
  * the store's own admin its coupons are created and changed (the Coupons screen only shows them);
  * `productsElsewhere`: one quiet line under a product's page, for a connected merchant, where the
- * platform has no product editing at all (Foxy: no product records; where a product is changed).
+ * platform has no product editing at all (Foxy: no product records; where a product is changed);
+ * `productsFrom`: one quiet line under the catalogue's count where its products are not the store's
+ * own list (Foxy: those its latest orders name), so that one missing from it is not taken for a fault.
  */
-export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint' | 'ordersUnconfirmed' | 'couponsManagedAt' | 'productsElsewhere';
+export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint' | 'ordersUnconfirmed' | 'couponsManagedAt' | 'productsElsewhere' | 'productsFrom';
 
 /**
  * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector
