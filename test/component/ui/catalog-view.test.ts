@@ -8,6 +8,7 @@ import {
   catalogQuery,
   createTestApp,
   eventually,
+  findOnceReady,
   deferred,
   harnessProps,
   productPage,
@@ -297,13 +298,15 @@ describe('CatalogView', () => {
     const button = screen.getByRole('button', { name: 'Load more' });
     await userEvent.click(button);
     // loading: the button says so and refuses a second page, but keeps the focus (disabled would drop it)
-    const loading = await screen.findByRole('button', { name: 'Loading more…' });
+    // (cheap checks first, the role queries once: with 48 cards each role query takes a second and
+    // more under load in jsdom, and repeated every 20 ms they ran this test past its 20 s; findOnceReady)
+    const loading = await findOnceReady(() => button.textContent?.includes('Loading more…'), () => screen.getByRole('button', { name: 'Loading more…' }));
     expect(loading).toBe(button);
     expect(loading).toHaveAttribute('aria-disabled', 'true');
     expect(document.activeElement).toBe(button);
     await userEvent.click(button); // waits for the same page: no second request
     release();
-    await eventually(() => expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Product 24' })));
+    await findOnceReady(() => document.activeElement?.textContent?.includes('Product 24'), () => expect(document.activeElement).toBe(screen.getByRole('link', { name: 'Product 24' })));
     expect(app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('page') === '1')).toHaveLength(1);
     expect(screen.getByRole('button', { name: 'Load more' })).toHaveAttribute('aria-disabled', 'false');
   });
