@@ -36,6 +36,29 @@ export function searchTextOf<T extends object>(item: T, make: (item: T) => strin
   return text;
 }
 
+/** Quotes a shopper may put around a word or a phrase ("linen shirt", “linen”, 'linen', «linen»). */
+const QUOTES = /^["'“”„‘’«»]+|["'“”„‘’«»]+$/g;
+
+/**
+ * The words of a search as typed (lower-cased, without the quotes around them): a product matches
+ * when its text holds every one, in any order ({@link hasEveryWord}). The whole string was looked
+ * for at once: "copper moby" missed "Moby Copper", "moby  copper" (two spaces) and "\"Moby\"" found
+ * nothing, where the stores that search themselves (Shopware's term) take words. No words (nothing
+ * typed, or only quotes): every product.
+ */
+export function searchWords(q: string | undefined): string[] {
+  return (q ?? '')
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(QUOTES, ''))
+    .filter((word) => word !== '');
+}
+
+/** Whether `text` (lower-cased, as {@link searchTextOf} keeps it) holds each of `words`. */
+export function hasEveryWord(text: string, words: readonly string[]): boolean {
+  return words.every((word) => text.includes(word));
+}
+
 const sortedCopies = new WeakMap<readonly unknown[], Map<string, readonly unknown[]>>();
 
 /**

@@ -14,7 +14,7 @@ import { mapOrder, mapProduct, readCategoryNames, readLicenceNames, readPriceMod
 import { readCount, readOrderList, readProductDetail, readProductList } from './wire.ts';
 import { readableItems } from '../wire.ts';
 import { sharedRead } from '../shared-read.ts';
-import { comparePrices, compareText, keepLastSelection, searchTextOf, sortedOnce } from '../local-selection.ts';
+import { comparePrices, compareText, hasEveryWord, keepLastSelection, searchTextOf, searchWords, sortedOnce } from '../local-selection.ts';
 
 /** The server's page size (fixed by FlickRocket). */
 export const SERVER_PAGE_SIZE = 50;
@@ -31,10 +31,10 @@ interface Catalogue {
   skipped: number;
 }
 
-function matches(product: Product, query: ProductListQuery): boolean {
-  const q = query.q?.trim().toLowerCase();
-  if (q && !searchTextOf(product, (p) => p.name.toLowerCase()).includes(q) && !product.id.includes(q)) return false;
-  return query.category === undefined || query.category === '' || product.categories.includes(query.category);
+/** Whether `product` holds each word of the search (in its name or id) and is in the category asked for. */
+function matches(product: Product, words: readonly string[], category: string | undefined): boolean {
+  if (!hasEveryWord(searchTextOf(product, (p) => `${p.name.toLocaleLowerCase()}\u0000${p.id}`), words)) return false;
+  return category === undefined || category === '' || product.categories.includes(category);
 }
 
 const ORDERS: Record<NonNullable<ProductListQuery['sort']>, (a: Product, b: Product) => number> = {
@@ -48,7 +48,8 @@ const ORDERS: Record<NonNullable<ProductListQuery['sort']>, (a: Product, b: Prod
 /** The products matching `query`, in its order (a new array): a filter over the products sorted once per order. */
 function select(products: readonly Product[], query: ProductListQuery): Product[] {
   const sort = query.sort ?? 'newest';
-  return sortedOnce(products, sort, ORDERS[sort]).filter((p) => matches(p, query));
+  const words = searchWords(query.q);
+  return sortedOnce(products, sort, ORDERS[sort]).filter((p) => matches(p, words, query.category));
 }
 
 /** How the shop lists its orders, and its pages of 50 as read since the listing's first page. */

@@ -21,7 +21,7 @@ import { findLink } from './hal.ts';
 import { tookPayment } from './status.ts';
 import { readSale, type FoxySale } from './wire.ts';
 import { optionalString, readableItems, readObject } from '../wire.ts';
-import { compareText, searchTextOf, sortedOnce } from '../local-selection.ts';
+import { compareText, hasEveryWord, searchTextOf, searchWords, sortedOnce } from '../local-selection.ts';
 
 export interface DerivedItem {
   /** `code:<code>` or `name:<name>`. */
@@ -138,15 +138,15 @@ const SORTS: Record<ProductSort, (a: DerivedItem, b: DerivedItem) => number> = {
 };
 
 /**
- * Search (name or code, case-insensitive), category filter and sort, all local: every match, in
+ * Search (every word in the name or code, case-insensitive: searchWords), category filter and sort, all local: every match, in
  * order. The items are sorted once per order (sortedOnce); a search filters that copy.
  */
 export function selectDerived(items: readonly DerivedItem[], query: ProductQuery = {}): DerivedItem[] {
-  const needle = (query.q ?? '').trim().toLocaleLowerCase();
+  const words = searchWords(query.q);
   const sort = query.sort ?? 'newest';
   return sortedOnce(items, sort, SORTS[sort]).filter(
     (item) =>
-      (needle === '' || searchTextOf(item, (i) => `${i.name}\u0000${i.code}`.toLocaleLowerCase()).includes(needle)) &&
+      hasEveryWord(searchTextOf(item, (i) => `${i.name}\u0000${i.code}`.toLocaleLowerCase()), words) &&
       (query.category === undefined || query.category === '' || item.category === query.category),
   );
 }
