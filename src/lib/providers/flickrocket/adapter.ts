@@ -37,19 +37,37 @@ function matches(product: Product, words: readonly string[], category: string | 
   return category === undefined || category === '' || product.categories.includes(category);
 }
 
-const ORDERS: Record<NonNullable<ProductListQuery['sort']>, (a: Product, b: Product) => number> = {
-  name: (a, b) => compareText(a.name, b.name) || Number(a.id) - Number(b.id),
-  // Products without a price last, in both directions.
-  price: (a, b) => comparePrices(a.price, b.price) || Number(a.id) - Number(b.id),
-  '-price': (a, b) => comparePrices(a.price, b.price, true) || Number(a.id) - Number(b.id),
-  newest: (a, b) => compareText(b.created, a.created) || Number(b.id) - Number(a.id),
-};
+type Order = (a: Product, b: Product) => number;
+
+/**
+ * Lowest price first (`descending`: highest), in the shop's currency `main`. A product whose price
+ * models lack it shows its price in another (map.ts), which no amount in `main` is lower or higher
+ * than: those come after, by currency, each in order ("$9.99" sorted between "€4.99" and "€10.05"
+ * before); a product without a price last, in both directions (comparePrices).
+ */
+function byPrice(main: string, descending: boolean): Order {
+  const rank = (p: Product): number => (p.price === null ? 2 : p.currency === main ? 0 : 1);
+  return (a, b) =>
+    rank(a) - rank(b) || (rank(a) === 1 ? compareText(a.currency, b.currency) : 0) || comparePrices(a.price, b.price, descending) || Number(a.id) - Number(b.id);
+}
+
+/** The orders of a shop whose currency is `main` (its products' sorted copies are the shop's own: sortedOnce keys them by sort). */
+function ordersIn(main: string): Record<NonNullable<ProductListQuery['sort']>, Order> {
+  return {
+    name: (a, b) => compareText(a.name, b.name) || Number(a.id) - Number(b.id),
+    price: byPrice(main, false),
+    '-price': byPrice(main, true),
+    newest: (a, b) => compareText(b.created, a.created) || Number(b.id) - Number(a.id),
+  };
+}
 
 /** The products matching `query`, in its order (a new array): a filter over the products sorted once per order. */
-function select(products: readonly Product[], query: ProductListQuery): Product[] {
-  const sort = query.sort ?? 'newest';
-  const words = searchWords(query.q);
-  return sortedOnce(products, sort, ORDERS[sort]).filter((p) => matches(p, words, query.category));
+function selectIn(orders: Record<NonNullable<ProductListQuery['sort']>, Order>) {
+  return (products: readonly Product[], query: ProductListQuery): Product[] => {
+    const sort = query.sort ?? 'newest';
+    const words = searchWords(query.q);
+    return sortedOnce(products, sort, orders[sort]).filter((p) => matches(p, words, query.category));
+  };
 }
 
 /** How the shop lists its orders, and its pages of 50 as read since the listing's first page. */
@@ -83,7 +101,8 @@ function offsetOf(cursor: Cursor | null | undefined): number {
 export function createFlickRocketAdapter({ store, send }: AdapterContext<FlickRocketStoreConfig>): Adapter & { catalogueCapped(): boolean } {
   let capped = false;
   // The next page of the same search slices the last selection instead of searching again.
-  const selection = keepLastSelection(select);
+  // The shop's currency as map.ts falls back to it (none configured: EUR).
+  const selection = keepLastSelection(selectIn(ordersIn((store.currency ?? 'EUR').toUpperCase())));
   let orderListing: OrderListing | undefined;
 
   /** The shop's listing of orders as a first page shows it, read afresh from the first page on. */

@@ -219,7 +219,7 @@ describe('FlickRocket adapter', () => {
     expect((await product).id).toBe('1015');
   });
 
-  it('sorted by price either way, the product without a price (1008) comes after every priced one', async () => {
+  it('sorted by price either way: the shop’s currency in order, then prices in another currency, and the product without a price (1008) after every priced one', async () => {
     const fr = await adapter();
     for (const sort of ['price', '-price'] as const) {
       const all: Product[] = [];
@@ -232,7 +232,12 @@ describe('FlickRocket adapter', () => {
       expect(next).toBeNull();
       expect(all.filter((p) => p.price === null).map((p) => p.id)).toEqual(['1008']);
       expect(all.at(-1)!.id).toBe('1008');
-      const prices = pricesOf(all.slice(0, -1));
+      // the shop's euros in order, then the prices in another currency (1001 in USD, 1003 in GBP: no
+      // amount in one is lower than one in another), by currency, each in order
+      const priced = all.slice(0, -1);
+      const euros = priced.findIndex((p) => p.currency !== 'EUR');
+      expect(priced.slice(euros).map((p) => `${p.id} ${p.currency}`)).toEqual(['1003 GBP', '1001 USD']);
+      const prices = pricesOf(priced.slice(0, euros));
       expect(prices).toEqual([...prices].sort((a, b) => (sort === 'price' ? a - b : b - a)));
     }
     // a search keeps that order: "100" finds 1001-1009 (1008 among them), sorted by price it is last
