@@ -37,7 +37,7 @@ function matches(product: Product, words: readonly string[], category: string | 
   return category === undefined || category === '' || product.categories.includes(category);
 }
 
-type Order = (a: Product, b: Product) => number;
+type ProductOrder = (a: Product, b: Product) => number;
 
 /**
  * Lowest price first (`descending`: highest), in the shop's currency `main`. A product whose price
@@ -45,14 +45,14 @@ type Order = (a: Product, b: Product) => number;
  * than: those come after, by currency, each in order ("$9.99" sorted between "€4.99" and "€10.05"
  * before); a product without a price last, in both directions (comparePrices).
  */
-function byPrice(main: string, descending: boolean): Order {
+function byPrice(main: string, descending: boolean): ProductOrder {
   const rank = (p: Product): number => (p.price === null ? 2 : p.currency === main ? 0 : 1);
   return (a, b) =>
     rank(a) - rank(b) || (rank(a) === 1 ? compareText(a.currency, b.currency) : 0) || comparePrices(a.price, b.price, descending) || Number(a.id) - Number(b.id);
 }
 
 /** The orders of a shop whose currency is `main` (its products' sorted copies are the shop's own: sortedOnce keys them by sort). */
-function ordersIn(main: string): Record<NonNullable<ProductListQuery['sort']>, Order> {
+function ordersIn(main: string): Record<NonNullable<ProductListQuery['sort']>, ProductOrder> {
   return {
     name: (a, b) => compareText(a.name, b.name) || Number(a.id) - Number(b.id),
     price: byPrice(main, false),
@@ -62,7 +62,7 @@ function ordersIn(main: string): Record<NonNullable<ProductListQuery['sort']>, O
 }
 
 /** The products matching `query`, in its order (a new array): a filter over the products sorted once per order. */
-function selectIn(orders: Record<NonNullable<ProductListQuery['sort']>, Order>) {
+function selectIn(orders: Record<NonNullable<ProductListQuery['sort']>, ProductOrder>) {
   return (products: readonly Product[], query: ProductListQuery): Product[] => {
     const sort = query.sort ?? 'newest';
     const words = searchWords(query.q);
