@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { STORE, connectButton, useFlickRocketApp } from '../helpers/flickrocket-app.ts';
+import { connectAllowing, useFlickRocketApp } from '../helpers/flickrocket-app.ts';
 
 const { env, openHome } = useFlickRocketApp();
 
@@ -27,10 +27,7 @@ describe('FlickRocket: sorted by price, with prices in other currencies', () => 
   it('Lowest and Highest price order the shop’s euros first, then the other currencies, then no price, at 360 px and 1280 px', async () => {
     const { app } = await env();
     const page = await openHome(360);
-    await connectButton(page).click();
-    await page.getByRole('button', { name: 'Allow', exact: true }).click();
-    await page.waitForURL((url) => url.href.startsWith(app.url));
-    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    await connectAllowing(page, app);
     // "100" finds 1001-1009 and 1100: euros, dollars (1001), pounds (1003) and no price (1008)
     for (const [width, sort] of [[360, 'price'], [1280, '-price']] as const) {
       // tall enough for the grid to draw all ten cards

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { drawnNames, productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { STORE, connectButton, useFlickRocketApp } from '../helpers/flickrocket-app.ts';
+import { connectAllowing, useFlickRocketApp } from '../helpers/flickrocket-app.ts';
 
 const { env, openHome } = useFlickRocketApp();
 
@@ -25,10 +25,7 @@ describe('FlickRocket: a shopper’s search', () => {
   it('finds a title from its words in another order, in quotes, or with two spaces between them, at 360 px and 1280 px', async () => {
     const { app } = await env();
     const page = await openHome(360);
-    await connectButton(page).click();
-    await page.getByRole('button', { name: 'Allow', exact: true }).click();
-    await page.waitForURL((url) => url.href.startsWith(app.url));
-    await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+    await connectAllowing(page, app);
     await productCards(page).first().waitFor();
     // A title of two words and a number, as the shop's are ("Blue Copper 1139"): the first card's whose words differ.
     const title = (await drawnNames(page)).find((name) => /^(\w+) (?!\1 )\w+ \d+$/.test(name));

@@ -6,9 +6,8 @@
  * while it stands, and the number alone saves. Screenshots at 360 and 1280 px.
  */
 import { describe, expect, it } from 'vitest';
-import { productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { HIPPO_NAME as NAME, pasteKey, useHippoApp } from '../helpers/storehippo-app.ts';
+import { manageFirstProduct, useHippoApp } from '../helpers/storehippo-app.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 
 const { startEnv, openHome } = useHippoApp();
@@ -17,11 +16,7 @@ describe('a price typed with its currency’s sign', () => {
   it('StoreHippo (INR): “₹1250”, “Rs. 1250” and “$12” are each told what to leave out, nothing is sent; 1250 saves', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);
-    await pasteKey(page, DEMO_KEYS.manager);
-    await page.getByText(/^Connected · /).waitFor();
-    await page.getByRole('link', { name: `Browse ${NAME}` }).click();
-    await productCards(page).first().getByRole('link').first().click();
-    await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
+    await manageFirstProduct(page, DEMO_KEYS.manager);
     const price = page.getByRole('textbox', { name: 'Price (INR)' });
     const said = () => price.evaluate((field) => (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim());
     const writes = () => env.hippo.requests().filter((r) => r.listener === 'api' && r.method === 'PUT').length;

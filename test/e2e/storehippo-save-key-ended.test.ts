@@ -9,9 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { HIPPO_NAME as NAME, pasteKey, useHippoApp } from '../helpers/storehippo-app.ts';
+import { manageFirstProduct, useHippoApp } from '../helpers/storehippo-app.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 
 const { startEnv, openHome } = useHippoApp();
@@ -28,11 +27,7 @@ describe('StoreHippo: Save after the key stopped working', () => {
   it('takes the merchant to the key field at the top (360 px), each press again too; the key given, the edit saves', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);
-    await pasteKey(page, DEMO_KEYS.manager);
-    await page.getByText(/^Connected · /).waitFor();
-    await page.getByRole('link', { name: `Browse ${NAME}` }).click();
-    await productCards(page).first().getByRole('link').first().click();
-    await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
+    await manageFirstProduct(page, DEMO_KEYS.manager);
     const name = page.getByLabel('Name', { exact: true });
     await name.fill(TYPED);
 

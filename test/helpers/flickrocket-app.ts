@@ -22,6 +22,14 @@ export interface Env {
 
 export const connectButton = (page: Page) => page.getByRole('button', { name: `Connect ${STORE}`, exact: true });
 
+/** From the stores list: Connect, Allow on the shop's consent page, and back on the app's catalogue of the shop. */
+export async function connectAllowing(page: Page, app: StaticServer): Promise<void> {
+  await connectButton(page).click();
+  await page.getByRole('button', { name: 'Allow', exact: true }).click();
+  await page.waitForURL((url) => url.href.startsWith(app.url));
+  await page.getByRole('heading', { name: STORE, level: 1 }).waitFor();
+}
+
 /**
  * Call at the top of the file: its fixture (useE2e) and, after each of its tests, the check that
  * none of the shops it started saw a token or code in a URL. `env()` is one app and shop for the

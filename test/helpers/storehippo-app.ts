@@ -4,6 +4,7 @@
  * into its form. Each test starts its own app and server, closed after the file (servePlatformApp).
  */
 import type { Page } from 'playwright-core';
+import { productCards } from './catalog-grid.ts';
 import { useE2e, type E2e } from './e2e-fixture.ts';
 import { openAppHome, servePlatformApp } from './platform-app.ts';
 import type { StaticServer } from './static-server.ts';
@@ -50,6 +51,18 @@ export function useHippoApp() {
 export async function pasteKey(page: Page, key: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(key);
   await page.getByRole('button', { name: `Connect ${HIPPO_NAME} with the access key` }).click();
+}
+
+/**
+ * From the stores list: connects with `key` and opens the catalogue's first product, its Manage
+ * this product form shown (a key that may edit products: DEMO_KEYS.manager).
+ */
+export async function manageFirstProduct(page: Page, key: string): Promise<void> {
+  await pasteKey(page, key);
+  await page.getByText(/^Connected · /).waitFor();
+  await page.getByRole('link', { name: `Browse ${HIPPO_NAME}` }).click();
+  await productCards(page).first().getByRole('link').first().click();
+  await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
 }
 
 export const hash = (page: Page) => decodeURIComponent(new URL(page.url()).hash);
