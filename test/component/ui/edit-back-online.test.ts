@@ -139,6 +139,7 @@ describe('a product edit whose save failed offline, back online', () => {
 describe('an add to the cart that failed offline, back online', () => {
   it('says calmly that nothing was added, with Add to cart as the action (its Try again added nothing and said nothing); the focus on that Try again lands on Add to cart', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/product/p-100' });
+    app.network.on('GET', '/api/v1/cart', () => json({ items: [], subtotal_raw: 0, currency: 'USD' })); // read as the page opens (AddToCart)
     render(Harness, { props: harnessProps(app, AddToCart, () => ({ storeId: 'demo', productId: 'p-100' })) });
     const browser = offline();
     app.network.on('POST', '/api/v1/cart/items', () => Promise.reject(new TypeError('Failed to fetch')), { times: 1 });
@@ -160,6 +161,7 @@ describe('an add to the cart that failed offline, back online', () => {
 
   it('cut off on its way as the link dropped (sent online): says the cart may have it, to look there before adding it again (adding adds once more), never that nothing was added', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/product/p-100' });
+    app.network.on('GET', '/api/v1/cart', () => json({ items: [], subtotal_raw: 0, currency: 'USD' })); // read as the page opens (AddToCart)
     render(Harness, { props: harnessProps(app, AddToCart, () => ({ storeId: 'demo', productId: 'p-100' })) });
     let browser: { goOnline: () => void } | undefined;
     app.network.on('POST', '/api/v1/cart/items', () => {

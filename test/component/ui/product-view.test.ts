@@ -13,9 +13,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function openProduct(scopes: string[]): Promise<TestApp> {
+/** The product's page; where the cart may be seen, the cart it reads as it opens holds `cart` (AddToCart). */
+async function openProduct(scopes: string[], cart: Array<{ product_id: string; quantity: number }> = []): Promise<TestApp> {
   const app = await createTestApp({ sessions: { demo: scopes }, path: PRODUCT_PATH });
   app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
+  if (scopes.includes('cart')) app.network.on('GET', '/api/v1/cart', () => json({ items: cart, subtotal_raw: 0, currency: 'USD' }));
   render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
   expect(await screen.findByRole('heading', { name: 'Linen apron', level: 1 })).toBeInTheDocument();
   return app;
@@ -127,9 +129,12 @@ describe('ProductView: what the granted scopes unlock', () => {
   });
 
   it('with storefront, cart and admin, shows the Add to cart form and the editor, and no locks', async () => {
-    const app = await openProduct(['storefront', 'cart', 'admin']);
+    const app = await openProduct(['storefront', 'cart', 'admin'], [{ product_id: 'p-100', quantity: 1 }, { product_id: 'p-7', quantity: 2 }]);
 
     expect(screen.getByRole('button', { name: 'Add to cart' })).toBeEnabled();
+    // what the cart held of it as the page opened (read once), until an add says what it holds now
+    expect(await screen.findByText(/Your cart has 1 of this already \(3 items in all\)\./)).toBeInTheDocument();
+    expect(app.network.requests('GET', '/api/v1/cart')).toHaveLength(1);
     expect(screen.getByRole('spinbutton', { name: 'Quantity' })).toHaveValue(1);
     // Named once, by its (visually hidden) label: no aria-label beside it saying the same again.
     const field = screen.getByRole('spinbutton', { name: 'Quantity' }) as HTMLInputElement;
@@ -151,6 +156,7 @@ describe('ProductView: what the granted scopes unlock', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add to cart' }));
     // as the store answered: this product's line, and everything (not the quantity asked for)
     expect(await screen.findByText(/Your cart now has 2 of this \(5 items in all\)\./)).toBeInTheDocument();
+    expect(screen.queryByText(/already/)).toBeNull();
     expect(screen.getByRole('link', { name: 'View cart' })).toHaveAttribute('href', '#/s/demo/cart');
     const posts = app.network.requests('POST', '/api/v1/cart/items');
     expect(posts).toHaveLength(1);

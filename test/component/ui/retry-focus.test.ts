@@ -166,6 +166,7 @@ describe('a retry that worked lands the focus where its work shows', () => {
   it('Add to cart: on Add to cart, to send it again', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: '/s/demo/product/p-100' });
     app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
+    app.network.on('GET', '/api/v1/cart', () => json({ items: [], subtotal_raw: 0, currency: 'USD' })); // read as the page opens (AddToCart)
     app.network.on('POST', '/api/v1/cart/items', failed, { times: 1 });
     renderScreen(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Add to cart' }));
