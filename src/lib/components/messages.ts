@@ -244,8 +244,3 @@ export function explain(error: unknown, retriedWhenOnline = false): Explanation 
 export function errorCode(error: unknown): AppErrorCode | null {
   return error instanceof AppError ? error.code : null;
 }
-
-export function isAuthEnded(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === 'API_UNAUTHORIZED' || code === 'TOKEN_EXPIRED' || code === 'TOKEN_MISSING';
-}

@@ -57,3 +57,8 @@ export function codeForStatus(status: number): AppErrorCode {
   if (status >= 500) return 'API_SERVER_ERROR';
   return 'API_BAD_REQUEST';
 }
+
+/** The store's access has ended (refused, expired, or no usable sign-in): Reconnect or a new key is the way on. */
+export function isAuthEnded(error: unknown): boolean {
+  return error instanceof AppError && (error.code === 'API_UNAUTHORIZED' || error.code === 'TOKEN_EXPIRED' || error.code === 'TOKEN_MISSING');
+}

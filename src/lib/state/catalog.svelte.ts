@@ -1,6 +1,7 @@
 import type { Cursor, Product, ProductListQuery, ProductPage } from '../domain/catalog.ts';
 import type { ListProductPage } from './cursor-pages.ts';
-import { AppError, type AppErrorCode } from '../oauth/errors.ts';
+import { isAppError } from '../oauth/errors.ts';
+import { isAuthEnded } from '../oauth/http-errors.ts';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -20,7 +21,8 @@ export interface CatalogSnapshot {
  * (Reconnect, Grant access, tried again by itself). Any other (offline, the store's 5xx, a time
  * limit, a refusal) leaves the list shown before on screen, said to be that (CatalogView).
  */
-const TAKES_LIST_AWAY: ReadonlySet<AppErrorCode> = new Set<AppErrorCode>(['API_UNAUTHORIZED', 'TOKEN_EXPIRED', 'TOKEN_MISSING', 'API_INSUFFICIENT_SCOPE', 'TOKEN_RENEWAL_UNAVAILABLE']);
+const takesListAway = (error: unknown): boolean =>
+  isAuthEnded(error) || (isAppError(error) && (error.code === 'API_INSUFFICIENT_SCOPE' || error.code === 'TOKEN_RENEWAL_UNAVAILABLE'));
 
 /** A list shown whole, kept while the next one loads (Catalog's `keptError`). */
 interface ShownList extends CatalogSnapshot {
@@ -98,7 +100,7 @@ export class Catalog {
 
   /**
    * Why the list asked for last is not the one shown: it could not load (offline, the store's
-   * failure: any but TAKES_LIST_AWAY's), so the list shown before it stays (its products, total and
+   * failure: any but takesListAway's), so the list shown before it stays (its products, total and
    * pages; `status` is 'ready').
    * Null when the products are the list asked for. Its retry is a new {@link load}.
    */
@@ -193,7 +195,7 @@ export class Catalog {
       // that was left) is a failure like any other, with Try again, never a list loading for ever.
       if (controller.signal.aborted) return;
       const shown = this.#shown;
-      if (shown && shown.products.length > 0 && !(error instanceof AppError && TAKES_LIST_AWAY.has(error.code))) {
+      if (shown && shown.products.length > 0 && !takesListAway(error)) {
         // The list on screen is still good, so it stays, said to be the one from before, whether the
         // browser is offline or the store failed: the same failure of a search said the same way.
         this.restore(shown);
