@@ -47,6 +47,8 @@ async function openOffline(productId: string, respond: () => Response) {
   const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: `/s/demo/product/${productId}` });
   app.network.on('GET', `/api/v1/products/${productId}`, respond, { times: 1 });
   app.network.on('GET', `/api/v1/products/${productId}`, () => json(wireProduct()));
+  // The whole product page reads what the cart holds of it as it opens (AddToCart): an empty cart.
+  app.network.on('GET', '/api/v1/cart', () => json({ items: [], subtotal_raw: 0, currency: 'USD' }));
   setOnline(false);
   const main = document.body.appendChild(document.createElement('main'));
   main.id = 'main';
@@ -81,6 +83,8 @@ describe('ProductView: a product opened from its card while offline', () => {
     expect(screen.queryByText(/could not be loaded/)).not.toBeInTheDocument();
     expect(app.network.requests('GET', '/api/v1/products/p-100')).toHaveLength(2);
     await eventually(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Linen apron', level: 1 })));
+    // The cart is read once the page is whole (its form is there), not while it was offline.
+    await eventually(() => expect(app.network.requests('GET', '/api/v1/cart')).toHaveLength(1));
   });
 
   it('a product not opened from a card, or one the store says is gone, shows the error alone, under a plain “Product” heading', async () => {
