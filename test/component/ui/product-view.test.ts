@@ -163,6 +163,53 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(JSON.parse(posts[0]?.body ?? 'null')).toEqual({ product_id: 'p-100', quantity: 2 });
   });
 
+  it('a quantity of 0, 999 or 2.5 is said beside the field (aria-invalid, aria-describedby), kept as typed, and nothing goes to the store until it is a whole number in range (it got only the browser’s bubble)', async () => {
+    const app = await openProduct(['storefront', 'cart']);
+    const quantity = screen.getByRole('spinbutton', { name: 'Quantity' });
+    const add = screen.getByRole('button', { name: 'Add to cart' });
+    expect(quantity).toHaveAttribute('aria-invalid', 'false');
+    expect(quantity).toHaveAccessibleDescription('');
+    for (const [typed, said] of [
+      ['0', 'Enter 1 or more: this adds to your cart (from 1 to 99).'],
+      ['999', 'The store takes at most 99 at a time: enter 99 or fewer.'],
+      ['2.5', 'Enter a whole number, from 1 to 99.'],
+    ] as const) {
+      await userEvent.clear(quantity);
+      await userEvent.type(quantity, typed);
+      await userEvent.click(add);
+      expect(quantity).toHaveAttribute('aria-invalid', 'true');
+      expect(quantity).toHaveAccessibleDescription(said);
+      expect(quantity).toHaveFocus();
+      expect((quantity as HTMLInputElement).value).toBe(typed);
+    }
+    expect(app.network.requests('POST', '/api/v1/cart/items')).toHaveLength(0);
+    // Put right, the message goes as it is typed, and the add goes.
+    app.network.on('POST', '/api/v1/cart/items', () => json({ items: [{ product_id: 'p-100', quantity: 3 }], subtotal_raw: 59.7, currency: 'USD' }));
+    await userEvent.clear(quantity);
+    await userEvent.type(quantity, '3');
+    expect(quantity).toHaveAttribute('aria-invalid', 'false');
+    expect(quantity).toHaveAccessibleDescription('');
+    await userEvent.click(add);
+    expect(await screen.findByText(/Your cart now has 3 of this/)).toBeInTheDocument();
+    expect(app.network.requests('POST', '/api/v1/cart/items').map((post) => JSON.parse(post.body ?? 'null'))).toEqual([{ product_id: 'p-100', quantity: 3 }]);
+  });
+
+  it('with the stock known (12), more than it is said, not sent; an emptied field, left, asks how many', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart', 'admin'] }, path: PRODUCT_PATH });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ inventory: 12 })));
+    app.network.on('GET', '/api/v1/cart', () => json({ items: [], subtotal_raw: 0, currency: 'USD' }));
+    render(Harness, { props: harnessProps(app, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    const quantity = await screen.findByRole('spinbutton', { name: 'Quantity' });
+    expect(quantity).toHaveAttribute('max', '12');
+    await userEvent.clear(quantity);
+    await userEvent.tab();
+    expect(quantity).toHaveAccessibleDescription('Enter how many to add, from 1 to 12.');
+    await userEvent.type(quantity, '13');
+    await userEvent.click(screen.getByRole('button', { name: 'Add to cart' }));
+    expect(quantity).toHaveAccessibleDescription('Only 12 in stock: enter 12 or fewer.');
+    expect(app.network.requests('POST', '/api/v1/cart/items')).toHaveLength(0);
+  });
+
   it('with admin, “Edit this product” beside the price brings the editor (below the description) into view, its Name field focused', async () => {
     await openProduct(['storefront', 'admin']);
     await screen.findByRole('form', { name: 'Edit product' });
