@@ -8,41 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent, photographAtWidths } from '../helpers/e2e-app.ts';
-import { loadedProducts } from '../helpers/catalog-grid.ts';
+import { photographAtWidths } from '../helpers/e2e-app.ts';
+import { mainPlace, openProductSignedIn, twoPictured } from '../helpers/product-gallery.ts';
 
 const e2e = useE2e({ app: {} });
-
-interface WireImage {
-  url: string;
-}
-
-/** Published products of the demo store with two pictures, by id (about one in ten has two). */
-function twoPictured(count: number): Array<{ id: string; images: WireImage[] }> {
-  const found: Array<{ id: string; images: WireImage[] }> = [];
-  for (let n = 1001; n <= 1520 && found.length < count; n++) {
-    const product = e2e.env.store.getProduct(String(n)) as { images: WireImage[]; published: boolean } | undefined;
-    if (product?.published && product.images.length === 2) found.push({ id: String(n), images: product.images });
-  }
-  if (found.length < count) throw new Error('demo store: too few products with two pictures');
-  return found;
-}
-
-async function openSignedIn(page: Page, id: string): Promise<void> {
-  await page.goto(e2e.env.app.url);
-  await connectThroughConsent(page, STORE_NAME);
-  await expect.poll(() => loadedProducts(page)).toBeGreaterThan(0);
-  await page.goto(`${e2e.env.app.url}#/s/demo/product/${id}`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
-}
-
-/** What the main place shows: the picture's address once it has loaded, 'not available' for the mark, else 'loading'. */
-function mainPlace(page: Page): Promise<string> {
-  return page.getByRole('main').locator('.gallery > .main-image').evaluate((element) => {
-    if (element instanceof HTMLImageElement) return element.complete && element.naturalWidth > 0 ? element.src : 'loading';
-    return element.querySelector('[aria-label="Picture not available"]') ? 'not available' : element.className;
-  });
-}
 
 /** Each thumbnail: 'picture' (loaded), 'mark' (would not load) or 'loading', and whether it is the one pressed. */
 function thumbnails(page: Page): Promise<string[]> {
@@ -62,11 +31,11 @@ function twoFrames(page: Page): Promise<unknown> {
 
 describe('a product page whose main picture will not load', () => {
   it('shows the next of its pictures that loads, by itself; the failed one marked among the thumbnails (it showed "Picture not available" with the second loaded as a thumbnail)', async () => {
-    const [product] = twoPictured(1);
+    const [product] = twoPictured(e2e.env, 1);
     const [first, second] = product!.images;
     e2e.env.store.losePicture(first!.url);
     const { page } = await e2e.open({ width: 360, height: 800 });
-    await openSignedIn(page, product!.id);
+    await openProductSignedIn(page, e2e.env, product!.id);
 
     await expect.poll(() => mainPlace(page)).toBe(second!.url);
     await expect.poll(() => thumbnails(page)).toEqual(['mark', 'picture (shown)']);
@@ -86,10 +55,10 @@ describe('a product page whose main picture will not load', () => {
   });
 
   it('with none of its pictures loading, "Picture not available" stays in the main place', async () => {
-    const [, product] = twoPictured(2);
+    const [, product] = twoPictured(e2e.env, 2);
     for (const image of product!.images) e2e.env.store.losePicture(image.url);
     const { page } = await e2e.open({ width: 1280, height: 800 });
-    await openSignedIn(page, product!.id);
+    await openProductSignedIn(page, e2e.env, product!.id);
 
     await expect.poll(() => thumbnails(page)).toEqual(['mark (shown)', 'mark']);
     await expect.poll(() => mainPlace(page)).toBe('not available');

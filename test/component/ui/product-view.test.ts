@@ -5,6 +5,7 @@ import ProductView from '../../../src/lib/components/views/ProductView.svelte';
 import { SHOP_ORIGIN, createTestApp, eventually, expectOneStartKeepingFocus, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import { draftStore } from '../../../src/lib/storage/drafts.ts';
 import Harness from './Harness.svelte';
+import { Router } from '../../../src/lib/state/router.svelte.ts';
 
 const PRODUCT_PATH = '/s/demo/product/p-100';
 
@@ -208,6 +209,34 @@ describe('ProductView: what the granted scopes unlock', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add to cart' }));
     expect(quantity).toHaveAccessibleDescription('Only 12 in stock: enter 12 or fewer.');
     expect(app.network.requests('POST', '/api/v1/cart/items')).toHaveLength(0);
+  });
+
+  it('the picture chosen in the gallery is kept in the page’s history entry: the page drawn again on it (a reload, Back) shows that picture, not the first', async () => {
+    const images = [
+      { url: 'https://cdn.shop.example/apron.jpg', alt: 'An apron', width: 800, height: 800 },
+      { url: 'https://cdn.shop.example/apron-folded.jpg', alt: 'The apron folded', width: 800, height: 800 },
+    ];
+    const app = await createTestApp({ sessions: { demo: ['storefront'] }, path: PRODUCT_PATH });
+    app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct({ images })));
+    const draw = (router: Router) => render(Harness, { props: harnessProps({ ...app, router }, ProductView, () => ({ storeId: 'demo', productId: 'p-100' })) });
+    draw(app.router);
+    expect(await screen.findByRole('img', { name: 'An apron' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show image 2 of 2' }));
+    expect(screen.getByRole('img', { name: 'The apron folded' })).toBeInTheDocument();
+    expect((history.state as Record<string, unknown>).productPicture).toBe(images[1]!.url);
+
+    // Drawn again on the same entry, by a new page's Router (a reload): the second picture, pressed.
+    cleanup();
+    draw(new Router());
+    expect(await screen.findByRole('img', { name: 'The apron folded' })).toBeInTheDocument();
+    expect(screen.queryByRole('img', { name: 'An apron' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Show image 2 of 2' })).toHaveAttribute('aria-pressed', 'true');
+
+    // A picture the entry kept that the product no longer lists (edited meanwhile): the first, not another.
+    cleanup();
+    history.replaceState({ ...(history.state as object), productPicture: 'https://cdn.shop.example/gone.jpg' }, '');
+    draw(new Router());
+    expect(await screen.findByRole('img', { name: 'An apron' })).toBeInTheDocument();
   });
 
   it('with admin, “Edit this product” beside the price brings the editor (below the description) into view, its Name field focused', async () => {
