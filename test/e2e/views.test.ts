@@ -89,13 +89,14 @@ describe('every view', () => {
     await page.evaluate(() => scrollTo({ top: 0, behavior: 'instant' }));
 
     const addToCart = page.getByRole('button', { name: 'Add to cart' });
-    // an emptied quantity is asked for, not taken as 1
+    // an emptied quantity is asked for under the field (the stock known to a manager: 1 to it), not taken as 1
     const quantity = page.getByRole('spinbutton', { name: 'Quantity' });
     let cartPosts = 0;
     page.on('request', (request) => void (request.method() === 'POST' && request.url().includes('/cart/items') && cartPosts++));
     await quantity.fill('');
     await addToCart.click();
-    expect(await quantity.evaluate((input: HTMLInputElement) => input.validity.valueMissing)).toBe(true);
+    await expect.poll(() => quantity.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#quantity-problem').textContent()).toMatch(/^Enter how many to add, from 1 to \d+\.$/);
     expect(cartPosts).toBe(0);
     await quantity.fill('1');
     await addToCart.click();
