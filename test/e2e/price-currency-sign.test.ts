@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { manageFirstProduct, useHippoApp } from '../helpers/storehippo-app.ts';
+import { fieldSays, manageFirstProduct, useHippoApp } from '../helpers/storehippo-app.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 
 const { startEnv, openHome } = useHippoApp();
@@ -18,7 +18,7 @@ describe('a price typed with its currency’s sign', () => {
     const { page } = await openHome(env, 360);
     await manageFirstProduct(page, DEMO_KEYS.manager);
     const price = page.getByRole('textbox', { name: 'Price (INR)' });
-    const said = () => price.evaluate((field) => (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim());
+    const said = () => fieldSays(price);
     const writes = () => env.hippo.requests().filter((r) => r.listener === 'api' && r.method === 'PUT').length;
 
     for (const [typed, words] of [

@@ -96,12 +96,12 @@ export async function connectThroughConsent(
 }
 
 /** On the store's consent page: press Allow or Deny, and wait until the app has the answer. */
-/** Opens the catalogue's New product form, types a product named `name` (24.5, 12 in stock) and presses Add product. */
-export async function fillNewProduct(page: Page, name: string): Promise<void> {
+/** Opens the catalogue's New product form, types a product named `name` (at `price`, 24.5 unless said; 12 in stock) and presses Add product. */
+export async function fillNewProduct(page: Page, name: string, price = '24.5'): Promise<void> {
   await page.getByRole('button', { name: 'New product' }).click();
   const adding = page.getByRole('form', { name: 'New product' });
   await adding.getByRole('textbox', { name: 'Name' }).fill(name);
-  await adding.getByRole('textbox', { name: /^Price/ }).fill('24.5');
+  await adding.getByRole('textbox', { name: /^Price/ }).fill(price);
   await adding.getByRole('textbox', { name: 'Inventory' }).fill('12');
   await adding.getByRole('button', { name: 'Add product' }).click();
 }

@@ -218,10 +218,27 @@ export function inventoryOf(form: ProductForm): number | undefined {
  * (sayIn), gone at the next key typed.
  */
 export function showFirstProblem(form: HTMLElement | undefined): void {
-  const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+  showField(form, form?.querySelector<HTMLElement>('[aria-invalid="true"]'));
+}
+
+/**
+ * The keyboard to `field`, where a screen reader says what aria-describedby ties to it as it lands;
+ * where the focus is on it already, its first words said that have any, in a live region (sayIn),
+ * gone at the next key typed.
+ */
+export function showField(form: HTMLElement | undefined, field: HTMLElement | null | undefined): void {
   if (!form || !field) return;
   if (field !== document.activeElement) return field.focus();
-  sayIn(form, document.getElementById((field.getAttribute('aria-describedby') ?? '').split(' ')[0] ?? '')?.textContent ?? '', 'input');
+  const words = (field.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '');
+  sayIn(form, words.find((said) => said !== '') ?? '', 'input');
+}
+
+/**
+ * Said at the price field when a Save (or Add) would make the product free: 0 typed by mistake, or
+ * a field cleared to 0, sold it for nothing at one press. `action`: the button that saves it at 0 anyway.
+ */
+export function freePriceNote(action: string): string {
+  return `A price of 0 makes this product free for shoppers. To sell it at 0, press ${action} again; otherwise enter its price.`;
 }
 
 /** The form of `product` as the store has it. */

@@ -91,6 +91,24 @@ describe('New product', () => {
     expect(posted(app)).toEqual([]);
   });
 
+  it('a price of 0 asks first (it was added free at one press): the first Add sends nothing and says so at the field, focused; the second adds it at 0', async () => {
+    const app = await openCatalogue(['storefront', 'admin']);
+    app.network.on('POST', '/api/v1/products', () => json(wireProduct({ id: 'p-new', name: 'Sticker', cost: '$0.00', cost_raw: 0, compare_at_cost_raw: null, published: false }), { status: 201 }), { times: 1 });
+    await openForm(app);
+    await userEvent.type(screen.getByRole('textbox', { name: 'Name' }), 'Sticker');
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+    await userEvent.type(price, '0');
+    const add = screen.getByRole('button', { name: 'Add product' });
+    await userEvent.click(add);
+    await eventually(() => expect(price).toHaveFocus());
+    expect(price).toHaveAccessibleDescription('A price of 0 makes this product free for shoppers. To sell it at 0, press Add product again; otherwise enter its price.');
+    expect(price).toHaveAttribute('aria-invalid', 'false');
+    expect(price).toHaveValue('0');
+    expect(posted(app)).toEqual([]);
+    await userEvent.click(add);
+    await eventually(() => expect(posted(app)).toEqual([{ name: 'Sticker', cost_raw: 0, published: false }]));
+  });
+
   it('sends the product as typed, unpublished unless ticked, and opens it on its page; Back loads the catalogue afresh', async () => {
     const app = await openCatalogue(['storefront', 'admin']);
     const stopListening = app.router.listen();

@@ -317,6 +317,54 @@ describe('ProductEditor', () => {
     expect(patches()).toEqual([{ name: 'Apron', updated: SEEN }]);
   });
 
+  it('a price of 0 asks first (it saved at one press, the product free): the first Save sends nothing and says so at the field, focused; the second saves 0', async () => {
+    const { app, patches } = await openEditor();
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ cost: '$0.00', cost_raw: 0, compare_at_cost_raw: null, updated: AFTER })));
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+    await userEvent.clear(price);
+    await userEvent.type(price, '0');
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    await userEvent.click(save);
+    const asked = 'A price of 0 makes this product free for shoppers. To sell it at 0, press Save changes again; otherwise enter its price.';
+    await eventually(() => expect(price).toHaveFocus());
+    expect(price).toHaveAccessibleDescription(asked);
+    // a question, not a problem: the field is valid, what was typed stays
+    expect(price).toHaveAttribute('aria-invalid', 'false');
+    expect(price).toHaveValue('0');
+    expect(patches()).toEqual([]);
+
+    await userEvent.click(save);
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ cost_raw: 0, updated: SEEN }]);
+    expect(price).toHaveAccessibleDescription('');
+  });
+
+  it('a price of 0 asked over, then changed: the question goes, and a 0 typed again asks again; Enter in the field says it in a live region', async () => {
+    const { patches } = await openEditor();
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+    const asked = 'A price of 0 makes this product free for shoppers. To sell it at 0, press Save changes again; otherwise enter its price.';
+    await userEvent.clear(price);
+    await userEvent.type(price, '0{Enter}');
+    expect(price).toHaveAccessibleDescription(asked);
+    const said = () => screen.queryAllByRole('status').filter((region) => region.textContent === asked);
+    await eventually(() => expect(said()).toHaveLength(1));
+    await userEvent.type(price, '5');
+    expect(price).toHaveAccessibleDescription('');
+    await userEvent.clear(price);
+    await userEvent.type(price, '0.00{Enter}');
+    expect(price).toHaveAccessibleDescription(asked);
+    expect(patches()).toEqual([]);
+  });
+
+  it('a product already at 0: another change saves at once, nothing asked (the price is not what is changed)', async () => {
+    const { app, patches } = await openEditor(['storefront', 'admin'], { cost: '$0.00', cost_raw: 0, compare_at_cost_raw: null });
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Free apron', cost: '$0.00', cost_raw: 0, compare_at_cost_raw: null, updated: AFTER })));
+    await rename('Free apron');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ name: 'Free apron', updated: SEEN }]);
+  });
+
   it('a price change goes out as cost_raw, and nothing else', async () => {
     const { app, patches } = await openEditor();
     app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ cost: '$22.00', cost_raw: 22, updated: AFTER })));

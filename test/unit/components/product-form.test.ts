@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESTORED, formOf, formProblems, inventoryOf, keptOnto, keptOntoNotice, priceEdit, priceText, productEdit, readPrice, restoredEdit, type ProductForm } from '../../../src/lib/components/product-form.ts';
+import { RESTORED, formOf, formProblems, freePriceNote, inventoryOf, keptOnto, keptOntoNotice, priceEdit, priceText, productEdit, readPrice, restoredEdit, type ProductForm } from '../../../src/lib/components/product-form.ts';
 import type { Product } from '../../../src/lib/domain/catalog.ts';
 import { formatProductPrice } from '../../../src/lib/components/format.ts';
 
@@ -204,5 +204,16 @@ describe('restoredEdit: an unsaved edit read back over the product as the store 
     const now = { ...apron, price: 25, updated: 'v2' };
     expect(restoredEdit({ form: { ...from, name: 'Apron, blue' }, from, updated: 'v1' }, now)).toEqual({ form: { ...formOf(now), name: 'Apron, blue' }, notice: keptOntoNotice([]) });
     expect(restoredEdit({ form: from, from, updated: 'v1' }, now)).toBeUndefined();
+  });
+});
+
+describe('freePriceNote: a Save at 0 asks first (0 was saved at one press, the product free)', () => {
+  it('says what 0 does for shoppers and names the button that saves it at 0 all the same', () => {
+    expect(freePriceNote('Save changes')).toBe('A price of 0 makes this product free for shoppers. To sell it at 0, press Save changes again; otherwise enter its price.');
+    expect(freePriceNote('Add product')).toContain('press Add product again');
+  });
+
+  it('0 is a price, not a problem: formProblems takes it (the question is not a refusal)', () => {
+    for (const zero of ['0', '0.00', '0,0']) expect(priceProblem(zero, 'USD')).toBe('');
   });
 });
