@@ -6,9 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { STORE_NAME, connectThroughConsent, fillNewProduct } from '../helpers/e2e-app.ts';
+import { STORE_NAME, connectThroughConsent, fieldSays, fillNewProduct } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { fieldSays } from '../helpers/storehippo-app.ts';
 
 const e2e = useE2e({ app: { defaultScopes: ['storefront', 'admin'] } });
 const ASKED = 'A price of 0 makes this product free for shoppers. To sell it at 0, press Add product again; otherwise enter its price.';

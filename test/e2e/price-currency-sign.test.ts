@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { fieldSays, manageFirstProduct, useHippoApp } from '../helpers/storehippo-app.ts';
+import { fieldSays } from '../helpers/e2e-app.ts';
+import { manageFirstProduct, useHippoApp } from '../helpers/storehippo-app.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 
 const { startEnv, openHome } = useHippoApp();

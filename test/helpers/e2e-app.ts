@@ -106,6 +106,10 @@ export async function fillNewProduct(page: Page, name: string, price = '24.5'): 
   await adding.getByRole('button', { name: 'Add product' }).click();
 }
 
+/** What a field's aria-describedby says of it (its problem or its note), as a screen reader reads it with the field. */
+export const fieldSays = (field: Locator) =>
+  field.evaluate((input) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim());
+
 export async function answerConsent(page: Page, choice: 'Allow' | 'Deny' = 'Allow'): Promise<void> {
   await page.getByRole('button', { name: choice, exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/oauth2/'));

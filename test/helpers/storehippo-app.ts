@@ -3,7 +3,7 @@
  * a StoreHippo store against the faithful local server (platforms.md 2), and the access key pasted
  * into its form. Each test starts its own app and server, closed after the file (servePlatformApp).
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { productCards } from './catalog-grid.ts';
 import { useE2e, type E2e } from './e2e-fixture.ts';
 import { openAppHome, servePlatformApp } from './platform-app.ts';
@@ -64,9 +64,5 @@ export async function manageFirstProduct(page: Page, key: string): Promise<void>
   await productCards(page).first().getByRole('link').first().click();
   await page.getByRole('heading', { name: 'Manage this product' }).waitFor();
 }
-
-/** What a field's aria-describedby says of it (its problem or its note), as a screen reader reads it with the field. */
-export const fieldSays = (field: Locator) =>
-  field.evaluate((input) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim());
 
 export const hash = (page: Page) => decodeURIComponent(new URL(page.url()).hash);

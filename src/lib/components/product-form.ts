@@ -3,7 +3,7 @@
  * and what is wrong with each, in words shown beside it. ProductFields.svelte draws the fields.
  */
 import type { Product, ProductEdit } from '../domain/catalog.ts';
-import { currencyDigits } from '../shared/money.ts';
+import { currencyDigits, formatPrice } from '../shared/money.ts';
 import { sayIn } from './say-in.ts';
 
 export interface ProductForm {
@@ -239,6 +239,22 @@ export function showField(form: HTMLElement | undefined, field: HTMLElement | nu
  */
 export function freePriceNote(action: string): string {
   return `A price of 0 makes this product free for shoppers. To sell it at 0, press ${action} again; otherwise enter its price.`;
+}
+
+/**
+ * Said at the price field of a product on sale (its earlier price, `compareAtPrice`, above its price
+ * and shown struck through beside it) when the price typed is at or above that earlier price: the
+ * sale badge goes, while the store keeps the earlier price (no platform's edit here sends it:
+ * platforms.md). Saving is the merchant's to choose; this says what it does and where the earlier
+ * price is changed. '' where the product is not on sale as the store has it (Goodsie's adapter keeps
+ * an earlier price at or below the price: no sale shown, nothing for this edit to end), or the price
+ * typed is below the earlier one or does not read as a price.
+ */
+export function wasPriceNote(form: ProductForm, product: Pick<Product, 'price' | 'compareAtPrice' | 'currency'>): string {
+  const was = product.compareAtPrice;
+  const price = priceOf(form);
+  if (was === null || product.price === null || product.price >= was || !(price >= was)) return '';
+  return `${price > was ? 'Above' : 'The same as'} the earlier price, ${formatPrice(was, product.currency)}: shoppers will no longer see this product on sale. To keep the sale, enter a lower price; the earlier price is changed or cleared in the store’s own admin.`;
 }
 
 /** The form of `product` as the store has it. */

@@ -365,6 +365,40 @@ describe('ProductEditor', () => {
     expect(patches()).toEqual([{ name: 'Free apron', updated: SEEN }]);
   });
 
+  it('a price raised to or above a sale’s earlier price says at the field that the sale goes (the badge went without a word), and saves all the same', async () => {
+    // on sale: $19.90, was $24.50
+    const { app, patches } = await openEditor();
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ cost: '$26.00', cost_raw: 26, updated: AFTER })));
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+    const note = 'Above the earlier price, $24.50: shoppers will no longer see this product on sale. To keep the sale, enter a lower price; the earlier price is changed or cleared in the store’s own admin.';
+    await userEvent.clear(price);
+    await userEvent.type(price, '24');
+    expect(price).toHaveAccessibleDescription('');
+    await userEvent.type(price, '.5');
+    expect(price).toHaveAccessibleDescription(note.replace('Above', 'The same as'));
+    await userEvent.clear(price);
+    await userEvent.type(price, '26');
+    expect(price).toHaveAccessibleDescription(note);
+    expect(price).toHaveAttribute('aria-invalid', 'false');
+    // said once as it appears, for whoever is typing there
+    await eventually(() => expect(screen.queryAllByRole('status').filter((region) => region.textContent === note)).toHaveLength(1));
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    expect(save).toHaveAttribute('aria-disabled', 'false');
+    await userEvent.click(save);
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(patches()).toEqual([{ cost_raw: 26, updated: SEEN }]);
+    // no longer on sale as the app reads it: nothing more to say
+    expect(price).toHaveAccessibleDescription('');
+  });
+
+  it('a product not on sale: a higher price says nothing', async () => {
+    await openEditor(['storefront', 'admin'], { compare_at_cost_raw: null });
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+    await userEvent.clear(price);
+    await userEvent.type(price, '100');
+    expect(price).toHaveAccessibleDescription('');
+  });
+
   it('a price change goes out as cost_raw, and nothing else', async () => {
     const { app, patches } = await openEditor();
     app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ cost: '$22.00', cost_raw: 22, updated: AFTER })));

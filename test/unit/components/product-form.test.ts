@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RESTORED, formOf, formProblems, freePriceNote, inventoryOf, keptOnto, keptOntoNotice, priceEdit, priceText, productEdit, readPrice, restoredEdit, type ProductForm } from '../../../src/lib/components/product-form.ts';
+import { RESTORED, formOf, formProblems, freePriceNote, wasPriceNote, inventoryOf, keptOnto, keptOntoNotice, priceEdit, priceText, productEdit, readPrice, restoredEdit, type ProductForm } from '../../../src/lib/components/product-form.ts';
 import type { Product } from '../../../src/lib/domain/catalog.ts';
 import { formatProductPrice } from '../../../src/lib/components/format.ts';
 
@@ -215,5 +215,30 @@ describe('freePriceNote: a Save at 0 asks first (0 was saved at one press, the p
 
   it('0 is a price, not a problem: formProblems takes it (the question is not a refusal)', () => {
     for (const zero of ['0', '0.00', '0,0']) expect(priceProblem(zero, 'USD')).toBe('');
+  });
+});
+
+describe('wasPriceNote: a price raised to or above a sale’s earlier price (the sale badge went, the store kept the earlier price)', () => {
+  const onSale = { price: 2000, compareAtPrice: 2499, currency: 'INR' };
+  const note = (typed: string, product: Pick<Product, 'price' | 'compareAtPrice' | 'currency'> = onSale) => wasPriceNote(form(typed), product);
+
+  it('says the sale goes above the earlier price, naming it, and where it is changed', () => {
+    expect(note('2600')).toBe(
+      `Above the earlier price, ${formatProductPrice(2499, 'INR')}: shoppers will no longer see this product on sale. To keep the sale, enter a lower price; the earlier price is changed or cleared in the store’s own admin.`,
+    );
+  });
+
+  it('at the earlier price exactly, the sale goes too (it shows only while the earlier price is higher)', () => {
+    expect(note('2499')).toMatch(/^The same as the earlier price, /);
+    expect(note('2499,00')).toMatch(/^The same as the earlier price, /);
+  });
+
+  it('says nothing below the earlier price, without one, or for what does not read as a price', () => {
+    expect(note('2498.99')).toBe('');
+    expect(note('9999', { price: 2000, compareAtPrice: null, currency: 'INR' })).toBe('');
+    // an earlier price the store keeps at or below the price shows no sale: nothing for this edit to end
+    expect(note('9999', { price: 2600, compareAtPrice: 2499, currency: 'INR' })).toBe('');
+    expect(note('9999', { price: null, compareAtPrice: 2499, currency: 'INR' })).toBe('');
+    for (const typed of ['', '₹2600', '2,600.00']) expect(note(typed)).toBe('');
   });
 });
