@@ -215,7 +215,7 @@ describe('Foxy in the app', () => {
     // Forget credentials (the question it asks first answered) empties the vault
     await page.goto(env.app.url);
     expect(await readSessionKeys(page)).toHaveLength(1);
-    await forgetCredentials(page, STORE);
+    await forgetCredentials(page, STORE, 'token');
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     expect(await readSessionKeys(page)).toEqual([]);
 
@@ -478,7 +478,7 @@ describe('Foxy’s screens to a keyboard and a screen reader', () => {
     await audit('embed-unavailable');
 
     // Forget token in the store bar: back on the stores list, the focus in the form shown again
-    await forgetCredentials(page, STORE, page.getByRole('banner').getByRole('button', { name: `Forget token for ${STORE}`, exact: true }));
+    await forgetCredentials(page, STORE, 'token', page.getByRole('banner').getByRole('button', { name: `Forget token for ${STORE}`, exact: true }));
     await hasFocus(bundle);
     expect(problems).toEqual([]);
   }, AXE_FLOW_TIMEOUT);

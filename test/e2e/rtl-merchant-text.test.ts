@@ -255,8 +255,8 @@ describe('merchant text in right-to-left scripts', () => {
     await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(DEMO_KEYS.readOnly);
     await page.getByRole('button', { name: /^Connect .* with the access key$/ }).click();
     await page.getByText(/^Connected · /).waitFor();
-    await page.getByRole('button', { name: /^Forget credentials of / }).click();
-    const question = page.getByRole('alertdialog', { name: /^Forget the credentials for .*\?$/ });
+    await page.getByRole('button', { name: /^Forget key of / }).click();
+    const question = page.getByRole('alertdialog', { name: /^Forget the key for .*\?$/ });
     await question.waitFor();
     const sentence = question.getByText(/^This browser will no longer be connected to/);
     await hebrewAfterNumber(sentence);

@@ -128,15 +128,15 @@ describe('forget credentials in one of two tabs of a seam store', () => {
       await second.getByRole('searchbox', { name: 'Search' }).fill('Pears');
       await expect.poll(refreshes, { timeout: 10_000 }).toBe(1);
 
-      // "At once" (within 3 s) by this tab's own clock, from the question's Forget credentials (the
+      // "At once" (within 3 s) by this tab's own clock, from the question's Forget sign-in (the
       // press that forgets) to the note that says it is done: not by when this process hears of them,
       // hundreds of ms late on a busy machine.
-      await first.getByRole('button', { name: `Forget credentials of ${STORE}` }).click();
-      const question = first.getByRole('alertdialog', { name: `Forget the credentials for ${STORE}?` });
+      await first.getByRole('button', { name: `Forget sign-in of ${STORE}` }).click();
+      const question = first.getByRole('alertdialog', { name: `Forget the sign-in for ${STORE}?` });
       await question.waitFor();
       await watchWindowEvent(first, 'pressed', 'click');
       await watchShown(first, 'forgotten', { selector: '[role="status"]', startsWith: 'This browser forgot the credentials for' });
-      await question.getByRole('button', { name: 'Forget credentials' }).click();
+      await question.getByRole('button', { name: 'Forget sign-in' }).click();
       await question.waitFor({ state: 'detached' });
       await first.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
       // before: not until the other tab's renewal let go of the lock (here, never: its answer is held)

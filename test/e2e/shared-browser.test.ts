@@ -183,18 +183,18 @@ describe('a shared browser: the same tab, connected again with pasted credential
     await page.goBack();
     await page.getByRole('heading', { name: HIPPO, level: 1 }).waitFor();
     await page.goto(`${app.url}#/`);
-    await page.getByRole('button', { name: `Forget credentials of ${HIPPO}` }).click();
-    const question = page.getByRole('alertdialog', { name: `Forget the credentials for ${HIPPO}?` });
+    await page.getByRole('button', { name: `Forget key of ${HIPPO}` }).click();
+    const question = page.getByRole('alertdialog', { name: `Forget the key for ${HIPPO}?` });
     await question.waitFor();
     expect((await question.innerText()).replace(/\s+/g, ' ')).toContain(
-      'Your unsaved changes to a product will be discarded, so that nothing of this store stays in this browser after you forget the credentials.',
+      'Your unsaved changes to a product will be discarded, so that nothing of this store stays in this browser after you forget the key.',
     );
     await page.evaluate(() => document.fonts.ready);
     for (const width of [360, 1280]) {
       await page.setViewportSize({ width, height: 900 });
       await page.screenshot({ path: join(SCREENSHOT_DIR, `shared-browser-forget-drafts-${width}.png`) });
     }
-    await question.getByRole('button', { name: 'Forget credentials' }).click();
+    await question.getByRole('button', { name: 'Forget key' }).click();
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     await expect.poll(() => draftKeys(page)).toEqual([]);
 

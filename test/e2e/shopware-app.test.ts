@@ -493,7 +493,7 @@ describe('Shopware 6 in the app', () => {
 
     // an integration deleted while browsing: the banner asks for the key again, the place is kept
     await page.goto(env.app.url);
-    await forgetCredentials(page, STORE);
+    await forgetCredentials(page, STORE, 'sign-in');
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
     await page.getByText(/^Connected · /).waitFor();
     // The filter's category list loads when the browser is idle or the filter is reached for: it is
@@ -616,7 +616,7 @@ describe('Shopware 6’s screens to a keyboard and a screen reader', () => {
     await audit('embed');
 
     // Forget key in the store bar: back on the stores list, the focus in the form shown again
-    await forgetCredentials(page, STORE, page.getByRole('banner').getByRole('button', { name: `Forget key for ${STORE}`, exact: true }));
+    await forgetCredentials(page, STORE, 'key', page.getByRole('banner').getByRole('button', { name: `Forget key for ${STORE}`, exact: true }));
     await hasFocus(keyId);
     expect(problems).toEqual([]);
   }, AXE_FLOW_TIMEOUT);

@@ -5,7 +5,7 @@
  * another key there, a key the store has since disabled or refuses on use (said, and when; only why
  * is kept), a wrong key, CORS without `access-key` and a lasting 429 each said in their own words and
  * nothing stored, a bearer token in the token mode; and Forget asks first, from the stores list and
- * the store bar: Cancel and Escape keep the key, Forget credentials forgets it (screenshots of the
+ * the store bar: Cancel and Escape keep the key, Forget key forgets it (screenshots of the
  * question, 360 and 1280 px). The tour of the app: storehippo-app.test.ts.
  */
 import { describe, expect, it } from 'vitest';
@@ -282,28 +282,30 @@ async function lookAtQuestion(page: Page, question: Locator, name: string): Prom
   await hasFocus(question.getByRole('button', { name: 'Cancel' }));
   const words = (await question.innerText()).replace(/\s+/g, ' ');
   expect(words).toContain(`This browser will no longer be connected to ${NAME}.`);
-  expect(words).toContain('To connect again, you will need to paste the credentials again.');
-  expect(words).toContain('they keep working until you revoke them at the store.');
-  expect(words).toContain('Where to revoke them: StoreHippo Admin › Advance Settings › Access Keys');
+  expect(words).toContain('To connect again, you will need to paste the key again.');
+  expect(words).toContain('it keeps working until you revoke it at the store.');
+  expect(words).toContain('Where to revoke it: StoreHippo Admin › Advance Settings › Access Keys');
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: `${SCREENSHOT_DIR}/forget-question-${name}.png` });
   const serious = (await axeAudit(page)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   expect(serious).toEqual([]);
 }
 
-describe('Forget credentials asks first', () => {
-  it('from the stores list and from the store bar: Cancel and Escape keep the key (the focus back on Forget), Forget credentials forgets it; at 360 and 1280 px', async () => {
+describe('Forget key asks first, in the words of the button', () => {
+  it('from the stores list and from the store bar: “Forget the key for …?” (not “the credentials”), Cancel and Escape keep the key (the focus back on Forget), Forget key forgets it; at 360 and 1280 px', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);
     const connected = page.getByText(/^Connected · /);
     await pasteKey(page, DEMO_KEYS.readOnly);
     await connected.waitFor();
-    const question = page.getByRole('alertdialog', { name: `Forget the credentials for ${NAME}?` });
+    const question = page.getByRole('alertdialog', { name: `Forget the key for ${NAME}?` });
 
     // the stores list at 360 px: Cancel keeps the connection
-    const onList = page.getByRole('button', { name: `Forget credentials of ${NAME}` });
+    const onList = page.getByRole('button', { name: `Forget key of ${NAME}` });
     await onList.click();
     await lookAtQuestion(page, question, 'list-360');
+    // one name for one thing: the question and its answer say what the button said
+    expect((await question.innerText()).includes('credentials')).toBe(false);
     await question.getByRole('button', { name: 'Cancel' }).click();
     await question.waitFor({ state: 'detached' });
     await hasFocus(onList);
@@ -321,11 +323,11 @@ describe('Forget credentials asks first', () => {
     await hasFocus(inBar);
     expect(await readSessionKeys(page)).toEqual(['session:hippo']);
 
-    // at 1280 px, from the store bar: Forget credentials forgets the key
+    // at 1280 px, from the store bar: Forget key forgets the key
     await page.setViewportSize({ width: 1280, height: 800 });
     await inBar.click();
     await lookAtQuestion(page, question, 'store-bar-1280');
-    await question.getByRole('button', { name: 'Forget credentials' }).click();
+    await question.getByRole('button', { name: 'Forget key', exact: true }).click();
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     expect(await page.getByRole('alertdialog').count()).toBe(0);
     expect(await readSessionKeys(page)).toEqual([]);
@@ -335,7 +337,7 @@ describe('Forget credentials asks first', () => {
     await connected.waitFor();
     await onList.click();
     await lookAtQuestion(page, question, 'list-1280');
-    await question.getByRole('button', { name: 'Forget credentials' }).click();
+    await question.getByRole('button', { name: 'Forget key', exact: true }).click();
     await page.getByRole('status').filter({ hasText: /forgot the credentials for/ }).waitFor();
     expect(await readSessionKeys(page)).toEqual([]);
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);

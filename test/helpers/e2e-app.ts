@@ -230,13 +230,14 @@ export async function readAllIndexedDb(page: Page): Promise<string> {
 }
 
 /**
- * Presses a store's Forget credentials (`button`: the stores list's or the store bar's) and answers
- * the question it asks first ("Forget the credentials for <store>?") with Forget credentials.
+ * Presses a store's Forget key (or token, sign-in: `what`, the mode's short name; `button`: the stores
+ * list's or the store bar's) and answers the question it asks first, in the button's words ("Forget the
+ * key for <store>?"), with Forget key.
  */
-export async function forgetCredentials(page: Page, storeName: string, button: Locator = page.getByRole('button', { name: `Forget credentials of ${storeName}` })): Promise<void> {
+export async function forgetCredentials(page: Page, storeName: string, what = 'key', button: Locator = page.getByRole('button', { name: `Forget ${what} of ${storeName}` })): Promise<void> {
   await button.click();
-  const question = page.getByRole('alertdialog', { name: `Forget the credentials for ${storeName}?` });
-  await question.getByRole('button', { name: 'Forget credentials' }).click();
+  const question = page.getByRole('alertdialog', { name: `Forget the ${what} for ${storeName}?` });
+  await question.getByRole('button', { name: `Forget ${what}`, exact: true }).click();
   await question.waitFor({ state: 'detached' });
 }
 

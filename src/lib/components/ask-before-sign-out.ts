@@ -1,7 +1,7 @@
 /**
  * Sign out, asking first where it would end a snippet the person copied (state/copied-snippet.ts),
  * discard unsaved product edits (state/product-draft.ts) or leave an add to the cart under way
- * unseen (state/cart-adds.ts), and Forget credentials, always asking first: a store connected with pasted credentials needs them
+ * unseen (state/cart-adds.ts), and Forget (key, token, sign-in: the mode's short name), always asking first: a store connected with pasted credentials needs them
  * pasted again to reconnect, and some (Foxy's Get Token, a Shopware integration's secret) are shown
  * only once, so a mis-tap could mean making new ones at the store. Loaded with the button's click:
  * the stores list, the first screen, carries only the import; the question's own code loads when it
@@ -13,6 +13,12 @@ import { hrefFor } from '../state/routes.ts';
 import type { Session } from '../state/session.svelte.ts';
 import { signingOut, whileSigningOut } from '../state/signing-out.svelte.ts';
 import type { SignOutAnswer, SignOutAsked } from './SignOutQuestion.svelte';
+
+/** What the question calls the credential it forgets: as the store bar's button and the stores list's do ("Forget key"). */
+export function forgetWords(mode: NonNullable<ReturnType<Session['connectedMode']>>): NonNullable<SignOutAsked['forget']> {
+  const name = mode.shortName ?? 'credentials';
+  return { name, credential: mode.credentialName ?? name, revokeAt: mode.revokeAt };
+}
 
 /** Stores whose sign-out is being decided: a second press meanwhile neither asks again nor signs out beside it. */
 const deciding = new Set<string>();
@@ -64,7 +70,7 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
       unsay?.();
       answer = await asked.ask({
         storeName: session.store(storeId)?.name ?? storeId,
-        forget: mode ? { revokeAt: mode.revokeAt } : null,
+        forget: mode ? forgetWords(mode) : null,
         snippet,
         drafts,
         addingToCart,

@@ -40,7 +40,7 @@ const MODES: readonly ConnectionModeInfo[] = [
       { name: 'password', label: 'Password', secret: true, autocomplete: 'current-password' },
     ],
     can: 'Everything this Administration user may do.',
-    risk: 'Your password goes only to the store’s own sign-in, and this app never keeps it; the sign-in stays in this browser until you press Forget sign-in (Forget credentials in the stores list). An integration key with a narrow role is safer.',
+    risk: 'Your password goes only to the store’s own sign-in, and this app never keeps it; the sign-in stays in this browser until you press Forget sign-in. An integration key with a narrow role is safer.',
     revokeAt: 'Shopware Administration › Settings › System › Users: change the password to end every session.',
     revokeHow: 'To end every session this password opened, change it in Shopware Administration › Settings › System › Users.',
     revokePath: '/admin#/sw/users/permissions/index',

@@ -1,5 +1,5 @@
 /**
- * How many sign-outs (or Forget credentials) of each store this tab has heard of, in this tab or
+ * How many sign-outs (or Forget key, token, sign-in) of each store this tab has heard of, in this tab or
  * another, since the store screens' code loaded: a list a view kept in memory for Back (the router's
  * memory, CatalogView) is of the connection it was loaded under, and is not shown again once that
  * connection has ended. On a shared computer the next person, connected to the same store in this

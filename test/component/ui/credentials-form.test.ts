@@ -88,8 +88,8 @@ describe('CredentialsForm', () => {
     expect(form).toHaveTextContent('To end every session this password opened, change it in Shopware Administration › Settings › System › Users.');
     expect(form).not.toHaveTextContent(/Create or revoke|\/api\/oauth\/token/);
     expect(form).toHaveTextContent('Your password goes only to the store’s own sign-in, and this app never keeps it');
-    // the button named as it reads (the store bar's "Forget sign-in", the stores list's "Forget credentials"), not a bare "Forget"
-    expect(form).toHaveTextContent('the sign-in stays in this browser until you press Forget sign-in (Forget credentials in the stores list).');
+    // the button named as it reads (the store bar's and the stores list's "Forget sign-in"), not a bare "Forget"
+    expect(form).toHaveTextContent('the sign-in stays in this browser until you press Forget sign-in. An integration key');
   });
 
   it('Foxy’s form says once where to remove the integration: in its red notice, with no second revoke line', () => {

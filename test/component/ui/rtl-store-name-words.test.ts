@@ -38,7 +38,7 @@ async function question(storeName: string, forget: boolean): Promise<HTMLElement
   const { component } = render(SignOutQuestion);
   void (component as unknown as { ask: (asked: unknown) => Promise<unknown> }).ask({
     storeName,
-    forget: forget ? { revokeAt: 'Settings → Integrations' } : null,
+    forget: forget ? { name: 'key', credential: 'access key', revokeAt: 'Settings → Integrations' } : null,
     snippet: false,
     drafts: 1,
     addingToCart: null,
@@ -53,13 +53,13 @@ describe('the sign-out and Forget questions', () => {
     expect(within(signOut).getByRole('heading', { level: 2 }).textContent).toBe(`Sign out of ${isolated(name)}?`);
     cleanup();
     const forget = await question(name, true);
-    expect(within(forget).getByRole('heading', { level: 2 }).textContent).toBe(`Forget the credentials for ${isolated(name)}?`);
+    expect(within(forget).getByRole('heading', { level: 2 }).textContent).toBe(`Forget the key for ${isolated(name)}?`);
     expect(within(forget).getByText(/^This browser will no longer be connected to/).textContent).toBe(`This browser will no longer be connected to ${isolated(name)}.`);
   });
 
   it('leave a Latin store name as it is', async () => {
     const forget = await question(LATIN, true);
-    expect(forget.textContent).toContain(`Forget the credentials for ${LATIN}?`);
+    expect(forget.textContent).toContain(`Forget the key for ${LATIN}?`);
     expect(forget.textContent).not.toMatch(ISOLATES);
     cleanup();
     expect((await question(LATIN, false)).textContent).not.toMatch(ISOLATES);

@@ -22,7 +22,7 @@ function sessionStub(): { session: Session; end(): void } {
   let connected = true;
   const session = {
     store: () => ({ id: 'shop', name: 'Shopware Shop' }),
-    connectedMode: () => (connected ? 'integration' : undefined),
+    connectedMode: () => (connected ? { id: 'integration', shortName: 'key' } : undefined),
   } as unknown as Session;
   return { session, end: () => void (connected = false) };
 }
@@ -33,7 +33,7 @@ describe('SignOutProgress', () => {
     render(SignOutProgress, { props: { session } });
     signingOut.shop = 'started';
     flushSync();
-    expect(screen.getByRole('status')).toHaveTextContent('Forgetting the credentials for Shopware Shop…');
+    expect(screen.getByRole('status')).toHaveTextContent('Forgetting the key for Shopware Shop…');
     // the session here ends first, then the store is told
     end();
     signingOut.shop = 'ending';

@@ -1,6 +1,6 @@
 /**
  * Sign out asks first where it would end a snippet the person copied with this sign-in's token, and
- * Forget credentials always asks first
+ * Forget (key, token, sign-in) always asks first, in its button's words
  * (the stores list's button here; the store bar's, Escape and the focus the browser gives back, in
  * Chromium: e2e sign-out-snippet). Without such a snippet it signs out at once, as it always did.
  */
@@ -12,6 +12,9 @@ import HomeView from '../../../src/lib/components/views/HomeView.svelte';
 import { askBeforeSignOut } from '../../../src/lib/components/ask-before-sign-out.ts';
 import type { StoreConfig } from '../../../src/lib/config/types.ts';
 import { FOXY_MODE, foxyProfile } from '../../../src/lib/providers/foxy-profile.ts';
+import { storeHippoProfile } from '../../../src/lib/providers/storehippo-profile.ts';
+import { shopware6Profile } from '../../../src/lib/providers/shopware6-profile.ts';
+import type { ProviderProfile } from '../../../src/lib/providers/types.ts';
 import type { Session } from '../../../src/lib/state/session.svelte.ts';
 import { CopiedSnippets } from '../../../src/lib/storage/copied-snippets.ts';
 import { createTestApp, eventually, harnessProps, type TestApp } from '../../helpers/component-harness.ts';
@@ -164,17 +167,26 @@ function foxyConnected(): Session {
 }
 const FOXY = { id: 'foxy', kind: 'foxy', name: 'Foxy Store', apiBase: 'https://api.foxy.io', auth: [FOXY_MODE] } as unknown as StoreConfig;
 
-describe('Forget credentials', () => {
-  it('asks first, in words a merchant understands; Cancel (focused) keeps the credentials', async () => {
+/** A session with `store` connected in its pasted-credentials mode `modeId` (no sign-in of its own). */
+function connectedWith(store: StoreConfig, modeId: string): Session {
+  const profile: ProviderProfile = store.kind === 'storehippo' ? storeHippoProfile : shopware6Profile;
+  const mode = profile.modesOf(store).find((m) => m.id === modeId);
+  return { store: () => store, connectedMode: () => mode, sessionFor: () => undefined } as unknown as Session;
+}
+const HIPPO = { id: 'hippo', kind: 'storehippo', name: 'Hippo Store', apiBase: 'https://hippo.example', auth: ['access-key', 'token'], currency: 'INR' } as unknown as StoreConfig;
+const SHOPWARE = { id: 'sw', kind: 'shopware6', name: 'Shopware Store', apiBase: 'https://sw.example', auth: ['integration', 'password'] } as unknown as StoreConfig;
+
+describe('Forget, in the words of the button that asks (its mode’s short name)', () => {
+  it('Foxy’s Get Token bundle: asks first, in words a merchant understands; Cancel (focused) keeps the token', async () => {
     const forget = vi.fn();
     const asked = askBeforeSignOut(foxyConnected(), 'foxy', forget);
-    const question = await screen.findByRole('alertdialog', { name: 'Forget the credentials for Foxy Store?' });
+    const question = await screen.findByRole('alertdialog', { name: 'Forget the token for Foxy Store?' });
     expect(question).toHaveAccessibleDescription(/This browser will no longer be connected to Foxy Store\./);
-    expect(question).toHaveAccessibleDescription(/To connect again, you will need to paste the credentials again\./);
-    expect(question).toHaveAccessibleDescription(/The store may have shown them only once, when they were made: if you no longer have them, you would make new ones there\./);
-    expect(question).toHaveAccessibleDescription(/they keep working until you revoke them at the store\./);
-    expect(question).toHaveAccessibleDescription(/Where to revoke them: Foxy admin › Integrations \(remove the client\)\./);
-    expect(question).not.toHaveAccessibleDescription(/snippet/);
+    expect(question).toHaveAccessibleDescription(/To connect again, you will need to paste the token again\./);
+    expect(question).toHaveAccessibleDescription(/The store may have shown it only once, when it was made: if you no longer have it, you would make a new one there\./);
+    expect(question).toHaveAccessibleDescription(/it keeps working until you revoke it at the store\./);
+    expect(question).toHaveAccessibleDescription(/Where to revoke it: Foxy admin › Integrations \(remove the client\)\./);
+    expect(question).not.toHaveAccessibleDescription(/snippet|credentials/);
     const cancel = within(question).getByRole('button', { name: 'Cancel' });
     expect(cancel).toHaveFocus();
     expect(within(question).queryByRole('button', { name: 'Sign out anyway' })).not.toBeInTheDocument();
@@ -184,10 +196,27 @@ describe('Forget credentials', () => {
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
   });
 
-  it('"Forget credentials" forgets them', async () => {
+  it('"Forget token" forgets it', async () => {
     const forget = vi.fn();
     const asked = askBeforeSignOut(foxyConnected(), 'foxy', forget);
-    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Forget credentials' }));
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Forget token' }));
+    await asked;
+    expect(forget).toHaveBeenCalledTimes(1);
+  });
+
+  // Regression: the store bar's "Forget key" opened "Forget the credentials for …?", answered "Forget credentials".
+  it.each([
+    { store: HIPPO, modeId: 'access-key', name: 'key', again: /paste the key again/ },
+    { store: HIPPO, modeId: 'token', name: 'token', again: /paste the token again/ },
+    { store: SHOPWARE, modeId: 'integration', name: 'key', again: /paste the key again/ },
+    { store: SHOPWARE, modeId: 'password', name: 'sign-in', again: /enter the username and password again\./ },
+  ] as const)('$store.kind $modeId: "Forget the $name for …?", answered with the same words', async ({ store, modeId, name, again }) => {
+    const forget = vi.fn();
+    const asked = askBeforeSignOut(connectedWith(store, modeId), store.id, forget);
+    const question = await screen.findByRole('alertdialog', { name: `Forget the ${name} for ${store.name}?` });
+    expect(question).toHaveAccessibleDescription(again);
+    expect(question.textContent).not.toMatch(/credentials/);
+    await userEvent.click(within(question).getByRole('button', { name: `Forget ${name}` }));
     await asked;
     expect(forget).toHaveBeenCalledTimes(1);
   });
