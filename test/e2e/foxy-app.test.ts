@@ -423,7 +423,7 @@ describe('Foxy in the app', () => {
     env.foxy.expireAccessTokens();
     // (the catalogue is derived once and searched locally: the orders are the next request)
     await page.getByRole('link', { name: 'Orders' }).click();
-    await page.getByText(/no longer accepts the saved credentials/).waitFor();
+    await page.getByText(/no longer accepts the saved token/).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-revoked-banner-1280.png`, fullPage: true });
     // the refused bundle is not kept; the banner offers the form in place
     expect(await readSessionKeys(page)).toEqual([]);

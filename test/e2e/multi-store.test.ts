@@ -127,7 +127,7 @@ describe('several stores of different platforms at once', () => {
     // StoreHippo disables the key while its catalogue is on screen: access ended, said there
     store.hippo.disableKey(DEMO_KEYS.readOnly);
     await page.getByRole('searchbox', { name: 'Search' }).fill('kettle');
-    await page.getByRole('alert').filter({ hasText: `${HIPPO} no longer accepts the saved credentials` }).waitFor();
+    await page.getByRole('alert').filter({ hasText: `${HIPPO} no longer accepts the saved key` }).waitFor();
     // the store switcher says so of that store too (as the stores list does), not of the others
     const switcher = page.getByRole('banner').getByRole('combobox', { name: 'Store' });
     await expect.poll(() => switcher.locator('option').allTextContents()).toEqual([STORE_NAME, SHOP, `${HIPPO} · access ended`]);
@@ -146,7 +146,7 @@ describe('several stores of different platforms at once', () => {
     // Browse, and the key entered again there: the list says Connected again
     store.hippo.enableKey(DEMO_KEYS.readOnly);
     await page.getByRole('link', { name: `Browse ${HIPPO}` }).click();
-    const again = page.getByRole('alert').filter({ hasText: `${HIPPO} no longer accepts the saved credentials` });
+    const again = page.getByRole('alert').filter({ hasText: `${HIPPO} no longer accepts the saved key` });
     await again.getByRole('textbox', { name: 'Access key', exact: true }).fill(DEMO_KEYS.readOnly);
     await again.getByRole('button', { name: /^Connect again/ }).click();
     await again.waitFor({ state: 'detached' });

@@ -53,7 +53,7 @@ describe('Reconnect on a store connected with a key', () => {
 
     await panel.getByRole('button', { name: 'Reconnect' }).click();
     // the key asked for again where the app asks for it, in the store's words; never a deployment fault
-    const again = page.getByRole('alert').filter({ hasText: 'no longer accepts the saved credentials' });
+    const again = page.getByRole('alert').filter({ hasText: 'no longer accepts the saved key' });
     await again.waitFor();
     await page.getByText('Connect again with the form above to carry on.').waitFor();
     expect(await page.getByText(/Could not start signing in|config\.json could not be used/).count()).toBe(0);

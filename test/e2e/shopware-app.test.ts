@@ -507,7 +507,7 @@ describe('Shopware 6 in the app', () => {
     env.shop.revokeIntegration(BROWSE_ONLY.accessKeyId);
     env.shop.expireAccessTokens();
     await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
-    await page.getByText(/no longer accepts the saved credentials/).waitFor();
+    await page.getByText(/no longer accepts the saved key/).waitFor();
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-revoked-banner-1280.png`, fullPage: true });
     await connectIntegration(page, ADMIN.accessKeyId, ADMIN.secret);
     await expect.poll(() => cards(page).count()).toBe(1);

@@ -138,7 +138,7 @@ describe('StoreHippo in the app', () => {
     env.hippo.disableKey(DEMO_KEYS.readOnly);
     try {
       await locked.getByRole('button', { name: 'Check again' }).click();
-      await page.getByText(/no longer accepts the saved credentials/).waitFor();
+      await page.getByText(/no longer accepts the saved key/).waitFor();
       expect(await readSessionKeys(page)).toEqual([]);
     } finally {
       env.hippo.enableKey(DEMO_KEYS.readOnly);
@@ -155,7 +155,19 @@ describe('StoreHippo in the app', () => {
     env.hippo.disableKey(DEMO_KEYS.readOnly);
     try {
       await page.getByRole('searchbox', { name: 'Search' }).fill('kettle');
-      await page.getByRole('alert').filter({ hasText: `${NAME} no longer accepts the saved credentials` }).waitFor();
+      const banner = page.getByRole('alert').filter({ hasText: `${NAME} no longer accepts the saved key` });
+      await banner.waitFor();
+      // Regression: it said the key "expired"; StoreHippo keys have no lifetime (platforms.md 2.2), a
+      // refused one was disabled or deleted: said as known, with what to do.
+      const said = (await banner.innerText()).replace(/\s+/g, ' ');
+      expect(said).toContain(`${NAME} no longer accepts the saved key: it may have been disabled or deleted at the store. Paste a key the store accepts to carry on right here; this page and anything you were editing are kept.`);
+      expect(said).not.toMatch(/expired|credentials/);
+      const size = page.viewportSize() ?? { width: 360, height: 800 };
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: size.height });
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-key-refused-banner-${width}.png` });
+      }
+      await page.setViewportSize(size);
 
       // A reload: the stores list says why and when, not only "Not connected"
       await page.goto(env.app.url);

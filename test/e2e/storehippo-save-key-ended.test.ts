@@ -34,7 +34,7 @@ describe('StoreHippo: Save after the key stopped working', () => {
     env.hippo.disableKey(DEMO_KEYS.manager);
     const save = page.getByRole('button', { name: 'Save changes' });
     await save.click();
-    const again = page.getByRole('alert').filter({ hasText: 'no longer accepts the saved credentials' });
+    const again = page.getByRole('alert').filter({ hasText: 'no longer accepts the saved key' });
     await again.waitFor();
     await page.getByText('Connect again with the form above to carry on.').waitFor();
     const keyField = again.getByRole('textbox', { name: 'Access key', exact: true });

@@ -119,5 +119,10 @@ export function endedHereWords(storeName: string, mode: { shortName?: string; cr
   if (mode?.shortName === 'sign-in') {
     return `${isolateDirection(storeName)} ended this app’s sign-in (it ran out, or the password or the user’s rights changed); the password was never kept here. Enter the ${mode.credentialName ?? 'sign-in'} again to carry on right here; this page and anything you were editing are kept.`;
   }
-  return `${isolateDirection(storeName)} no longer accepts the saved credentials (they expired, were revoked or changed). Enter current ones to carry on right here; this page and anything you were editing are kept.`;
+  // What is known is that the store refused it, not why: a StoreHippo key, a Shopware integration's
+  // key, a Foxy client do not run out with time (platforms.md 2.2, 4.1, 5.1), they are disabled or
+  // deleted at the store. So not "expired": what happened, the likely why, and what to do.
+  const what = mode?.shortName;
+  if (!what) return `${isolateDirection(storeName)} no longer accepts the saved credentials. Enter ones the store accepts to carry on right here; this page and anything you were editing are kept.`;
+  return `${isolateDirection(storeName)} no longer accepts the saved ${what}: it may have been disabled or deleted at the store. Paste a ${what} the store accepts to carry on right here; this page and anything you were editing are kept.`;
 }

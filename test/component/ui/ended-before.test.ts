@@ -157,7 +157,7 @@ describe('once the store ended its access in this tab', () => {
     await vi.waitFor(() => expect(screen.queryByRole('button')).not.toBeInTheDocument());
   });
 
-  it('the banner says a sign-in’s password was never kept (a Shopware Administration sign-in), and a key’s saved credentials are no longer accepted', async () => {
+  it('the banner says a sign-in’s password was never kept (a Shopware Administration sign-in), and that a key is no longer accepted (not that it expired)', async () => {
     const session = sessionOf(SHOP, HIPPO);
     session.link({ v: 2, storeId: 'sw', kind: 'shopware6', mode: 'password', tokens: { accessToken: 'A', tokenType: 'bearer', scopes: [], expiresAt: AT, obtainedAt: AT, refreshToken: 'R' }, capabilities: ['browse'] });
     session.markExpired('sw');
@@ -169,6 +169,6 @@ describe('once the store ended its access in this tab', () => {
     session.link({ v: 2, storeId: 'hippo', kind: 'storehippo', mode: 'access-key', secrets: { accessKey: 'K' }, capabilities: ['browse'] });
     session.markExpired('hippo');
     show(session, Banners, { storeId: 'hippo' });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Hippo Demo no longer accepts the saved credentials (they expired, were revoked or changed).');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Hippo Demo no longer accepts the saved key: it may have been disabled or deleted at the store. Paste a key the store accepts to carry on right here;');
   });
 });

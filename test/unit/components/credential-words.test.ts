@@ -53,13 +53,24 @@ describe('endedHereWords', () => {
       expect(words).not.toMatch(/nothing you typed/);
       expect(words).toMatch(/ to carry on right here; this page and anything you were editing are kept\.$/);
     }
-    expect(endedHereWords('Fruit Shop', undefined)).toMatch(/Enter current ones to carry on right here;/);
+    expect(endedHereWords('Fruit Shop', undefined)).toMatch(/Enter ones the store accepts to carry on right here;/);
+  });
+
+  // Regression: a StoreHippo key the store refused was said to have "expired"; its keys have no lifetime
+  // (platforms.md 2.2: revocation is a key disabled or deleted), and neither have Shopware's integration keys.
+  it('a refused key or token: says the store no longer accepts it, what likely happened, and to paste one it accepts; never “expired”', async () => {
+    const { endedHereWords } = await import('../../../src/lib/components/credential-words.ts');
+    expect(endedHereWords('Hippo Demo', { shortName: 'key', credentialName: 'access key' })).toBe(
+      'Hippo Demo no longer accepts the saved key: it may have been disabled or deleted at the store. Paste a key the store accepts to carry on right here; this page and anything you were editing are kept.',
+    );
+    expect(endedHereWords('Foxy Store', { shortName: 'token', credentialName: 'Get Token bundle' })).toMatch(/^Foxy Store no longer accepts the saved token: .* Paste a token the store accepts /);
+    for (const mode of [{ shortName: 'key' }, { shortName: 'token' }, undefined]) expect(endedHereWords('Shop', mode)).not.toMatch(/expired|credentials \(/);
   });
 
   it('isolates a right-to-left store name at the start of its sentence, and leaves a Latin one as it is', async () => {
     const { endedHereWords } = await import('../../../src/lib/components/credential-words.ts');
     const signIn = { shortName: 'sign-in', credentialName: 'admin username and password' };
-    expect(endedHereWords('24/7 מרקט', undefined)).toMatch(/^\u206824\/7 מרקט\u2069 no longer accepts the saved credentials /);
+    expect(endedHereWords('24/7 מרקט', undefined)).toMatch(/^\u206824\/7 מרקט\u2069 no longer accepts the saved credentials\. /);
     expect(endedHereWords('متجر 24', signIn)).toMatch(/^\u2068متجر 24\u2069 ended this app’s sign-in /);
     for (const words of [endedHereWords('Shop 24/7', undefined), endedHereWords('Shop 24/7', signIn)]) {
       expect(words).toMatch(/^Shop 24\/7 /);
