@@ -355,3 +355,46 @@ describe('Forget key asks first, in the words of the button', () => {
     expect((await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);
   });
 });
+
+// Regression: while the store refused the pasted key, the store bar had no Forget, so a person who
+// wanted to drop the refused key (deleted on purpose at the store) could not.
+describe('Forget while the store refuses the key', () => {
+  it('the store bar keeps Forget key beside the banner; its question says the key is refused already; Forget key leaves nothing of it, not even the marker of why; at 360 and 1280 px', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 360);
+    await pasteKey(page, DEMO_KEYS.readOnly);
+    await page.getByText(/^Connected · /).waitFor();
+    await page.getByRole('link', { name: `Browse ${NAME}` }).click();
+    await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(24);
+    env.hippo.disableKey(DEMO_KEYS.readOnly);
+    try {
+      await page.getByRole('searchbox', { name: 'Search' }).fill('kettle');
+      await page.getByRole('alert').filter({ hasText: `${NAME} no longer accepts the saved key` }).waitFor();
+      const inBar = page.getByRole('banner').getByRole('button', { name: `Forget key for ${NAME}`, exact: true });
+      await inBar.waitFor();
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-refused-forget-bar-${width}.png` });
+      }
+      await inBar.click();
+      const question = page.getByRole('alertdialog', { name: `Forget the key for ${NAME}?` });
+      await question.waitFor();
+      const words = (await question.innerText()).replace(/\s+/g, ' ');
+      expect(words).toContain(`${NAME} no longer accepts this key, and this browser has removed it already.`);
+      expect(words).not.toMatch(/paste the key again|keeps working/);
+      for (const width of [1280, 360]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-refused-forget-question-${width}.png` });
+      }
+      await question.getByRole('button', { name: 'Forget key', exact: true }).click();
+      await page.getByRole('heading', { name: 'Your stores', level: 1 }).waitFor();
+      const status = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: NAME, level: 2 }) }).locator('p.status');
+      await status.filter({ hasText: /^Not connected · / }).waitFor();
+      expect(await readSessionKeys(page)).toEqual([]);
+      await expect.poll(async () => (await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);
+      expect(await page.getByRole('alert').filter({ hasText: 'no longer accepts' }).count()).toBe(0);
+    } finally {
+      env.hippo.enableKey(DEMO_KEYS.readOnly);
+    }
+  });
+});

@@ -15,9 +15,9 @@ import { signingOut, whileSigningOut } from '../state/signing-out.svelte.ts';
 import type { SignOutAnswer, SignOutAsked } from './SignOutQuestion.svelte';
 
 /** What the question calls the credential it forgets: as the store bar's button and the stores list's do ("Forget key"). */
-export function forgetWords(mode: NonNullable<ReturnType<Session['connectedMode']>>): NonNullable<SignOutAsked['forget']> {
+export function forgetWords(mode: NonNullable<ReturnType<Session['connectedMode']>>, refused: boolean): NonNullable<SignOutAsked['forget']> {
   const name = mode.shortName ?? 'credentials';
-  return { name, credential: mode.credentialName ?? name, revokeAt: mode.revokeAt };
+  return { name, credential: mode.credentialName ?? name, revokeAt: mode.revokeAt, refused };
 }
 
 /** Stores whose sign-out is being decided: a second press meanwhile neither asks again nor signs out beside it. */
@@ -70,7 +70,7 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
       unsay?.();
       answer = await asked.ask({
         storeName: session.store(storeId)?.name ?? storeId,
-        forget: mode ? forgetWords(mode) : null,
+        forget: mode ? forgetWords(mode, session.isExpired(storeId)) : null,
         snippet,
         drafts,
         addingToCart,

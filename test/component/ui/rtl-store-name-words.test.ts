@@ -38,7 +38,7 @@ async function question(storeName: string, forget: boolean): Promise<HTMLElement
   const { component } = render(SignOutQuestion);
   void (component as unknown as { ask: (asked: unknown) => Promise<unknown> }).ask({
     storeName,
-    forget: forget ? { name: 'key', credential: 'access key', revokeAt: 'Settings → Integrations' } : null,
+    forget: forget ? { name: 'key', credential: 'access key', revokeAt: 'Settings → Integrations', refused: false } : null,
     snippet: false,
     drafts: 1,
     addingToCart: null,

@@ -163,15 +163,15 @@ describe('Sign out with a copied snippet', () => {
 /** A session with Foxy connected by its pasted Get Token bundle (and no sign-in of its own, so no snippet to lose). */
 function foxyConnected(): Session {
   const mode = foxyProfile.modesOf(FOXY).find((m) => m.id === FOXY_MODE);
-  return { store: () => FOXY, connectedMode: () => mode, sessionFor: () => undefined } as unknown as Session;
+  return { store: () => FOXY, connectedMode: () => mode, sessionFor: () => undefined, isExpired: () => false } as unknown as Session;
 }
 const FOXY = { id: 'foxy', kind: 'foxy', name: 'Foxy Store', apiBase: 'https://api.foxy.io', auth: [FOXY_MODE] } as unknown as StoreConfig;
 
 /** A session with `store` connected in its pasted-credentials mode `modeId` (no sign-in of its own). */
-function connectedWith(store: StoreConfig, modeId: string): Session {
+function connectedWith(store: StoreConfig, modeId: string, refused = false): Session {
   const profile: ProviderProfile = store.kind === 'storehippo' ? storeHippoProfile : shopware6Profile;
   const mode = profile.modesOf(store).find((m) => m.id === modeId);
-  return { store: () => store, connectedMode: () => mode, sessionFor: () => undefined } as unknown as Session;
+  return { store: () => store, connectedMode: () => mode, sessionFor: () => undefined, isExpired: () => refused } as unknown as Session;
 }
 const HIPPO = { id: 'hippo', kind: 'storehippo', name: 'Hippo Store', apiBase: 'https://hippo.example', auth: ['access-key', 'token'], currency: 'INR' } as unknown as StoreConfig;
 const SHOPWARE = { id: 'sw', kind: 'shopware6', name: 'Shopware Store', apiBase: 'https://sw.example', auth: ['integration', 'password'] } as unknown as StoreConfig;
@@ -217,6 +217,18 @@ describe('Forget, in the words of the button that asks (its mode’s short name)
     expect(question).toHaveAccessibleDescription(again);
     expect(question.textContent).not.toMatch(/credentials/);
     await userEvent.click(within(question).getByRole('button', { name: `Forget ${name}` }));
+    await asked;
+    expect(forget).toHaveBeenCalledTimes(1);
+  });
+
+  it('a key the store refuses (the reconnect banner shows): says it is refused and removed already, not to paste it again or revoke it', async () => {
+    const forget = vi.fn();
+    const asked = askBeforeSignOut(connectedWith(HIPPO, 'access-key', true), 'hippo', forget);
+    const question = await screen.findByRole('alertdialog', { name: 'Forget the key for Hippo Store?' });
+    expect(question).toHaveAccessibleDescription(
+      'Hippo Store no longer accepts this key, and this browser has removed it already. Forgetting it closes the store here. To connect again later, you will need a key the store accepts.',
+    );
+    await userEvent.click(within(question).getByRole('button', { name: 'Forget key' }));
     await asked;
     expect(forget).toHaveBeenCalledTimes(1);
   });
