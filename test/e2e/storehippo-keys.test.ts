@@ -15,7 +15,7 @@ import { hasFocus } from '../helpers/screen-audits.ts';
 import { loadedProducts, productCards } from '../helpers/catalog-grid.ts';
 import { forgetCredentials, readAllIndexedDb, readOtherStorage, readSealedRecord, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { HIPPO_NAME as NAME, HIPPO_SECRETS as SECRETS, hash, pasteKey, useHippoApp } from '../helpers/storehippo-app.ts';
+import { HIPPO_NAME as NAME, HIPPO_SECRETS as SECRETS, browseThenRefuseKey, hash, pasteKey, useHippoApp } from '../helpers/storehippo-app.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 
 const { startEnv, openHome } = useHippoApp();
@@ -148,15 +148,9 @@ describe('StoreHippo in the app', () => {
   it('a key the store refuses on use: after a reload the stores list and the store’s screen say it was refused and when; IndexedDB keeps only why (no key); a new key clears it', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);
-    await pasteKey(page, DEMO_KEYS.readOnly);
-    await page.getByText(/^Connected · /).waitFor();
-    await page.getByRole('link', { name: `Browse ${NAME}` }).click();
-    await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(24);
-    env.hippo.disableKey(DEMO_KEYS.readOnly);
     try {
-      await page.getByRole('searchbox', { name: 'Search' }).fill('kettle');
+      await browseThenRefuseKey(page, env, DEMO_KEYS.readOnly);
       const banner = page.getByRole('alert').filter({ hasText: `${NAME} no longer accepts the saved key` });
-      await banner.waitFor();
       // Regression: it said the key "expired"; StoreHippo keys have no lifetime (platforms.md 2.2), a
       // refused one was disabled or deleted: said as known, with what to do.
       const said = (await banner.innerText()).replace(/\s+/g, ' ');
@@ -362,14 +356,8 @@ describe('Forget while the store refuses the key', () => {
   it('the store bar keeps Forget key beside the banner; its question says the key is refused already; Forget key leaves nothing of it, not even the marker of why; at 360 and 1280 px', async () => {
     const env = await startEnv();
     const { page } = await openHome(env, 360);
-    await pasteKey(page, DEMO_KEYS.readOnly);
-    await page.getByText(/^Connected · /).waitFor();
-    await page.getByRole('link', { name: `Browse ${NAME}` }).click();
-    await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(24);
-    env.hippo.disableKey(DEMO_KEYS.readOnly);
     try {
-      await page.getByRole('searchbox', { name: 'Search' }).fill('kettle');
-      await page.getByRole('alert').filter({ hasText: `${NAME} no longer accepts the saved key` }).waitFor();
+      await browseThenRefuseKey(page, env, DEMO_KEYS.readOnly);
       const inBar = page.getByRole('banner').getByRole('button', { name: `Forget key for ${NAME}`, exact: true });
       await inBar.waitFor();
       for (const width of [360, 1280]) {

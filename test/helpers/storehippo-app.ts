@@ -4,7 +4,8 @@
  * into its form. Each test starts its own app and server, closed after the file (servePlatformApp).
  */
 import type { Page } from 'playwright-core';
-import { productCards } from './catalog-grid.ts';
+import { expect } from 'vitest';
+import { loadedProducts, productCards } from './catalog-grid.ts';
 import { useE2e, type E2e } from './e2e-fixture.ts';
 import { openAppHome, servePlatformApp } from './platform-app.ts';
 import type { StaticServer } from './static-server.ts';
@@ -51,6 +52,21 @@ export function useHippoApp() {
 export async function pasteKey(page: Page, key: string): Promise<void> {
   await page.getByRole('textbox', { name: 'Access key', exact: true }).fill(key);
   await page.getByRole('button', { name: `Connect ${HIPPO_NAME} with the access key` }).click();
+}
+
+/**
+ * From the stores list: connects with `key`, browses the catalogue's first page, then the store
+ * refuses the key (disabled in Advance Settings › Access Keys) as a search asks for products: the
+ * reconnect banner shows. The caller enables the key again (`env.hippo.enableKey`) when done.
+ */
+export async function browseThenRefuseKey(page: Page, env: HippoEnv, key: string): Promise<void> {
+  await pasteKey(page, key);
+  await page.getByText(/^Connected · /).waitFor();
+  await page.getByRole('link', { name: `Browse ${HIPPO_NAME}` }).click();
+  await expect.poll(() => loadedProducts(page)).toBeGreaterThanOrEqual(24);
+  env.hippo.disableKey(key);
+  await page.getByRole('searchbox', { name: 'Search' }).fill('kettle');
+  await page.getByRole('alert').filter({ hasText: `${HIPPO_NAME} no longer accepts the saved key` }).waitFor();
 }
 
 /**
