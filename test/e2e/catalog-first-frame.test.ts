@@ -219,7 +219,7 @@ describe('the catalogue before its first paint', () => {
     // No grid on the page while the window narrows (a search that found nothing), so none measures
     // the new width before the next one is drawn.
     await page.getByRole('searchbox', { name: 'Search' }).fill('zzzzqx');
-    await page.getByRole('heading', { name: 'No products found' }).waitFor();
+    await page.getByRole('heading', { name: 'No products match “zzzzqx”' }).waitFor();
     await page.setViewportSize({ width: 360, height: 740 });
     await page.getByRole('searchbox', { name: 'Search' }).fill('a');
     await page.getByRole('status').filter({ hasText: /matching “a”/ }).waitFor();

@@ -275,7 +275,7 @@ describe('Foxy in the app', () => {
     expect(await first.innerText()).toContain('$24.50');
     const search = page.getByRole('searchbox', { name: 'Search' });
     await search.fill('free');
-    await page.getByRole('heading', { name: 'No products found' }).waitFor();
+    await page.getByRole('heading', { name: 'No products match “free”' }).waitFor();
     expect(await cards(page).count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-no-free-phone-1280.png`, fullPage: true });
     // the made-up product has no page either

@@ -32,7 +32,8 @@ describe('Foxy: the catalogue says what it is made from', () => {
 
     // a search that finds nothing: the same line says why a product may not be here
     await page.getByRole('searchbox', { name: 'Search' }).fill('Snowboard');
-    await page.getByRole('status').filter({ hasText: /^0 products matching “Snowboard”$/ }).waitFor();
+    await page.getByRole('heading', { name: 'No products match “Snowboard”' }).waitFor();
+    expect(await page.getByRole('status').filter({ hasText: /^No products match “Snowboard”\.$/ }).count()).toBe(1);
     expect(await from.isVisible()).toBe(true);
   });
 });

@@ -106,14 +106,21 @@ describe('CatalogView', () => {
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'catalog', storeId: 'demo', q: 'teapot' }));
     expect(location.hash).toBe('#/s/demo?q=teapot');
 
-    const empty = await screen.findByRole('heading', { name: 'No products found' });
+    // Said once (regression: "0 products matching", "No products found" and "Nothing matches" on one
+    // screen): the heading, a hint, Clear search; the count line's live region says the heading's words
+    // to screen readers only.
+    const empty = await screen.findByRole('heading', { name: 'No products match “teapot”' });
     expect(screen.queryByText(/You have seen all|only product/)).not.toBeInTheDocument();
-    expect(empty.parentElement).toHaveTextContent('Nothing matches “teapot”. Try other words.');
+    expect(empty.parentElement).toHaveTextContent(/^No products match “teapot” Try other words\. Clear search$/);
+    const said = screen.getByRole('status');
+    expect(said).toHaveTextContent(/^No products match “teapot”\.$/);
+    expect(said.querySelector('.visually-hidden')).toHaveTextContent('No products match “teapot”.');
+    expect(screen.queryByText(/0 products|No products found|Nothing matches/)).not.toBeInTheDocument();
     // One request for the whole word, none per keystroke.
     const searches = app.network.requests('GET', '/api/v1/products').map((r) => r.url.searchParams.get('q'));
     expect(searches.filter((q) => q !== null)).toEqual(['teapot']);
 
-    await userEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Clear search' }));
     expect(await screen.findByRole('link', { name: 'Linen apron' })).toBeInTheDocument();
     expect(app.router.current).toMatchObject({ name: 'catalog', q: '', category: '' });
     expect(location.hash).toBe('#/s/demo');
@@ -121,15 +128,16 @@ describe('CatalogView', () => {
   });
 
   it.each([
-    ['a category alone', '/s/demo?category=wood', { category: 'wood' }, 'Nothing is in wood. Try another category.'],
-    ['a search in a category', '/s/demo?q=teapot&category=wood', { q: 'teapot', category: 'wood' }, 'Nothing in wood matches “teapot”. Try other words or another category.'],
-  ])('nothing found for %s: says what was chosen', async (_, path, query, words) => {
+    ['a category alone', '/s/demo?category=wood', { category: 'wood' }, 'No products in wood', 'Try another category.', 'Clear category'],
+    ['a search in a category', '/s/demo?q=teapot&category=wood', { q: 'teapot', category: 'wood' }, 'No products in wood match “teapot”', 'Try other words or another category.', 'Clear search and category'],
+  ])('nothing found for %s: says what was chosen, once', async (_, path, query, title, hint, clear) => {
     const app = await catalogApp(['storefront'], path);
     app.network.on('GET', '/api/v1/products', () => productPage([]), { query: catalogQuery(query) });
     renderCatalog(app);
-    const empty = await screen.findByRole('heading', { name: 'No products found' });
-    expect(empty.parentElement).toHaveTextContent(words);
-    expect(screen.getByRole('button', { name: 'Clear search and filters' })).toBeInTheDocument();
+    const empty = await screen.findByRole('heading', { name: title });
+    expect(empty.parentElement).toHaveTextContent(hint);
+    expect(screen.getByRole('status')).toHaveTextContent(`${title}.`);
+    expect(screen.getByRole('button', { name: clear })).toBeInTheDocument();
   });
 
   it('a search’s results draw their names and prices first and ask for their pictures in the task after that frame; the first list asks at once', async () => {
