@@ -41,6 +41,27 @@ function show(session: Session, component: Component<any>, props: Record<string,
 }
 
 describe('CredentialsForm', () => {
+  // Regression: the StoreHippo form showed "Access key" twice, as its title and as its one field's label.
+  it('a one-field mode whose label is the title: the title for screen readers only (the form still named, a heading to move by), the field labelled on screen', () => {
+    const [KEY] = storeHippoProfile.modes as [ConnectionModeInfo, ...ConnectionModeInfo[]];
+    show(sessionStub([KEY], () => Promise.resolve()), CredentialsForm, { storeId: 'shop', storeName: 'Hippo Demo', mode: KEY });
+    const title = screen.getByRole('heading', { name: 'Access key for Hippo Demo' });
+    expect(title).toHaveClass('visually-hidden');
+    expect(screen.getByRole('form', { name: 'Access key for Hippo Demo' })).toBeInTheDocument();
+    const label = screen.getByText('Access key', { selector: 'label' });
+    expect(label).not.toHaveClass('visually-hidden');
+    expect(screen.getByLabelText('Access key')).toBe(document.getElementById(label.getAttribute('for') ?? ''));
+  });
+
+  it('a mode whose fields say less than its title (an integration key: ID and secret) keeps its title on screen; a choice of modes (the radio names it) does not', () => {
+    show(sessionStub([INTEGRATION], () => Promise.resolve()), CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION });
+    expect(screen.getByRole('heading', { name: 'Integration key for Shopware Shop' })).not.toHaveClass('visually-hidden');
+    cleanup();
+    show(sessionStub(shopware6Profile.modes, () => Promise.resolve()), ConnectWithCredentials, { storeId: 'shop' });
+    expect(screen.getByRole('radio', { name: 'Integration key' })).toBeChecked();
+    expect(screen.getByRole('heading', { name: 'Integration key for Shopware Shop' })).toHaveClass('visually-hidden');
+  });
+
   it('a refused key marks both fields invalid, described by the failure, each until it is typed in again (no field was tied to the failure)', async () => {
     const session = sessionStub([INTEGRATION], () => Promise.reject(new AppError('CREDENTIALS_REJECTED', 'The values are wrong, or the integration was deleted.')));
     show(session, CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION });
