@@ -153,9 +153,14 @@ describe('a Shopware sign-in whose renewal cannot reach the shop', () => {
     await banner.waitFor();
     expect(await banner.textContent()).toContain('the password was never kept here. Enter the username and password again to carry on right here');
     expect(await banner.textContent()).not.toMatch(/saved/);
-    // Nothing left to forget: the header offers no "Forget sign-in" while the banner asks to connect again.
+    // Forget stays in the header while the banner asks to sign in again (as for a refused key: a person
+    // who wants no more of this store closes it there), its question saying the sign-in ended.
     const forget = page.getByRole('banner').getByRole('button', { name: `Forget sign-in for ${STORE}`, exact: true });
-    expect(await forget.count()).toBe(0);
+    await forget.click();
+    const question = page.getByRole('alertdialog', { name: `Forget the sign-in for ${STORE}?` });
+    expect(await question.textContent()).toContain(`${STORE} ended this app’s sign-in, and this browser keeps nothing of it.`);
+    await question.getByRole('button', { name: 'Cancel' }).click();
+    await question.waitFor({ state: 'detached' });
     // The catalogue points at the banner's form and its button by name (not a Reconnect that is not there).
     await page.getByText('Connect again with the form above to carry on.').waitFor();
     expect(await page.getByRole('button', { name: /^Connect again/ }).count()).toBe(1);

@@ -232,4 +232,16 @@ describe('Forget, in the words of the button that asks (its mode’s short name)
     await asked;
     expect(forget).toHaveBeenCalledTimes(1);
   });
+
+  it('a sign-in the store ended (its password changed): says it ended and nothing of it is kept, not that a "sign-in the store accepts" is needed', async () => {
+    const forget = vi.fn();
+    const asked = askBeforeSignOut(connectedWith(SHOPWARE, 'password', true), 'sw', forget);
+    const question = await screen.findByRole('alertdialog', { name: 'Forget the sign-in for Shopware Store?' });
+    expect(question).toHaveAccessibleDescription(
+      /^Shopware Store ended this app’s sign-in, and this browser keeps nothing of it\. Forgetting it closes the store here\. To connect again later, you will need to enter the username and password again\.$/,
+    );
+    await userEvent.click(within(question).getByRole('button', { name: 'Forget sign-in' }));
+    await asked;
+    expect(forget).toHaveBeenCalledTimes(1);
+  });
 });
