@@ -106,6 +106,13 @@ export async function fillNewProduct(page: Page, name: string, price = '24.5'): 
   await adding.getByRole('button', { name: 'Add product' }).click();
 }
 
+/** Where `locator` is drawn on the page (its box in CSS px); throws when it is not drawn. */
+export async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error('not on the page');
+  return found;
+}
+
 /** What a field's aria-describedby says of it (its problem or its note), as a screen reader reads it with the field. */
 export const fieldSays = (field: Locator) =>
   field.evaluate((input) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim());
