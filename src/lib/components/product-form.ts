@@ -246,9 +246,10 @@ export function freePriceNote(action: string): string {
  * and shown struck through beside it) when the price typed is at or above that earlier price: the
  * sale badge goes, while the store keeps the earlier price (no platform's edit here sends it:
  * platforms.md). Saving is the merchant's to choose; this says what it does and where the earlier
- * price is changed. '' where the product is not on sale as the store has it (Goodsie's adapter keeps
- * an earlier price at or below the price: no sale shown, nothing for this edit to end), or the price
- * typed is below the earlier one or does not read as a price.
+ * price is changed. '' where the product is not on sale as the store has it, or the price typed is
+ * below the earlier one or does not read as a price. Every adapter now gives an earlier price only
+ * above the price (platforms.md 1.4); the check stays for copies that mix two versions (the editor's
+ * Keep mine: their earlier price, my price) and products an earlier build kept in history.state.
  */
 export function wasPriceNote(form: ProductForm, product: Pick<Product, 'price' | 'compareAtPrice' | 'currency'>): string {
   const was = product.compareAtPrice;

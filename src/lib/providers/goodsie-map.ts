@@ -118,7 +118,9 @@ export function mapProductAt(value: unknown, path: string): Product {
     descriptionShort: optionalString(wire, 'description_short', path) ?? '',
     price,
     currency,
-    compareAtPrice: compareAt,
+    // An earlier price only when above the price, both rounded (platforms.md 1.4, as every adapter):
+    // one at or below it is no sale, and no screen has to tell the two apart.
+    compareAtPrice: compareAt !== null && compareAt > price ? compareAt : null,
     images: optionalArray(wire, 'images', path).flatMap((image, index) => mapImage(image, `${path}.images[${index}]`)),
     categories: optionalStringArray(wire, 'categories', path),
     tags: optionalStringArray(wire, 'tags', path),

@@ -173,6 +173,35 @@ describe('goodsie mapProduct', () => {
     expect(adapter.mapProduct(wireProduct({ compare_at_cost_raw: 30.004 })).compareAtPrice).toBe(30);
   });
 
+  // Regression: Goodsie's adapter kept a "was" price at or below the price, unlike the other four
+  // platforms (platforms.md 1.4), so each screen had to check it again before showing a sale.
+  it('keeps an earlier price (compareAtPrice) only when above the price, compared after rounding', () => {
+    const cases: Array<[number, number | null, string, number | null]> = [
+      [19.9, 24.5, 'USD', 24.5],
+      [19.9, 19.91, 'USD', 19.91],
+      [19.9, 19.9, 'USD', null],
+      [19.9, 19.904, 'USD', null],
+      [19.9, 12, 'USD', null],
+      [19.9, 0, 'USD', null],
+      [1999.6, 2000.4, 'JPY', null],
+      [1999.6, 2000.6, 'JPY', 2001],
+      [0, 5, 'EUR', 5],
+      [0, 0, 'EUR', null],
+      [19.9, null, 'USD', null],
+    ];
+    for (const [costRaw, compareRaw, currency, compareAtPrice] of cases) {
+      const product = adapter.mapProduct(wireProduct({ cost_raw: costRaw, compare_at_cost_raw: compareRaw, currency }));
+      expect([costRaw, compareRaw, product.compareAtPrice]).toEqual([costRaw, compareRaw, compareAtPrice]);
+    }
+    // the same rule on every product of a page
+    const page = adapter.mapProductPage({ products: [wireProduct({ id: 'a', cost_raw: 10, compare_at_cost_raw: 10 }), wireProduct({ id: 'b', cost_raw: 10, compare_at_cost_raw: 12 })], paging: wirePaging() });
+    expect(page.products.map((product) => product.compareAtPrice)).toEqual([null, 12]);
+  });
+
+  it('still refuses a negative earlier price as an invalid answer, not as no sale', () => {
+    expect(errorCodeOf(() => adapter.mapProduct(wireProduct({ compare_at_cost_raw: -1 })))).toBe('API_INVALID_RESPONSE');
+  });
+
   it('turns missing optional fields into defaults', () => {
     const minimal = {
       id: 'p-1',
