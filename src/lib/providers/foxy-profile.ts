@@ -74,6 +74,8 @@ export const foxyProfile: ProviderProfile = Object.freeze({
       'Foxy keeps no list of products to edit: a product is what your store’s cart links and forms send, so change its name or price there. What this page shows comes from your store’s orders.',
     // "26 products … You have seen all 26 products." read as the store's whole range (adapter.ts: MAX_PAGES × PAGE_LIMIT sales)
     productsFrom: 'Listed from your store’s orders (the latest 1,000): a product nobody has ordered yet is not here.',
+    // Neither Foxy's admin nor its API adds products (platforms.md 5.3, 5.4): a product is a cart link or form.
+    productsAdded: 'New products are added on your own website, as add-to-cart links or forms; Foxy’s admin keeps no product list.',
   },
   embedUnavailable:
     'A snippet carries its credential in the page’s HTML, where anyone can read it, and Foxy has no read-only credential: every Foxy token gives full access to the store. So this app makes no snippet for Foxy stores.',

@@ -91,7 +91,11 @@ export const storeHippoProfile: ProviderProfile = Object.freeze({
   tokenQuirks: { lifetimeFields: [], implicitRefreshToken: false },
   paging: { firstPage: 0, minCount: 1, maxCount: 50, defaultCount: 24 },
   // StoreHippo's help, topic "Coupon codes": Marketing > Coupon codes in the Admin Panel.
-  notes: { couponsManagedAt: 'StoreHippo Admin › Marketing › Coupon codes' },
+  notes: {
+    couponsManagedAt: 'StoreHippo Admin › Marketing › Coupon codes',
+    // The contract's exchanges read, list and edit products (PUT), and add none (platforms.md 2.2).
+    productsAdded: 'New products are added in StoreHippo’s own admin, under Products.',
+  },
   // An address saved before categories were shown by name carries the alias: read as the name shown.
   categoryFromAddress: categoryNameOf,
   embedUnavailable:

@@ -228,9 +228,12 @@ export interface ProviderProfile {
  * `productsElsewhere`: one quiet line under a product's page, for a connected merchant, where the
  * platform has no product editing at all (Foxy: no product records; where a product is changed);
  * `productsFrom`: one quiet line under the catalogue's count where its products are not the store's
- * own list (Foxy: those its latest orders name), so that one missing from it is not taken for a fault.
+ * own list (Foxy: those its latest orders name), so that one missing from it is not taken for a fault;
+ * `productsAdded`: one quiet line at the top of a connected merchant's catalogue, where Goodsie's
+ * New product button is, on a platform whose contract gives this app no way to add a product
+ * (StoreHippo, Foxy: platforms.md 2.2, 5.4): where products are added instead.
  */
-export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint' | 'ordersUnconfirmed' | 'couponsManagedAt' | 'productsElsewhere' | 'productsFrom';
+export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint' | 'ordersUnconfirmed' | 'couponsManagedAt' | 'productsElsewhere' | 'productsFrom' | 'productsAdded';
 
 /**
  * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import { goodsie } from '../../../src/lib/providers/goodsie.ts';
 import { goodsieProfile } from '../../../src/lib/providers/goodsie-profile.ts';
-import { getProvider, knownProviderKinds, loadProvider } from '../../../src/lib/providers/registry.ts';
+import { getProvider, knownProviderKinds, loadProfiles, loadProvider } from '../../../src/lib/providers/registry.ts';
 import { SW_MAX_PAGE_SIZE } from '../../../src/lib/providers/shopware6/criteria.ts';
 import { STOREHIPPO_MAX_COUNT } from '../../../src/lib/providers/storehippo/query.ts';
 
@@ -48,6 +48,16 @@ describe('provider registry', () => {
     await fresh.loadProfiles(['goodsie']);
     expect(fresh.getProvider('goodsie').displayName).toBe(goodsieProfile.displayName);
     expect((await fresh.loadProvider('goodsie')).adapter.mapProductPage).toBeTypeOf('function');
+  });
+
+  // Regression: StoreHippo's and Foxy's catalogues had no New product and said nothing, so a
+  // merchant looked for a button; their contracts give this app no way to add one (platforms.md 2.2, 5.4).
+  it('says where products are added on the platforms this app adds none to (StoreHippo, Foxy), and not on Goodsie, which has New product', async () => {
+    await loadProfiles(['goodsie', 'storehippo', 'foxy']);
+    expect(getProvider('storehippo').notes?.productsAdded).toBe('New products are added in StoreHippo’s own admin, under Products.');
+    expect(getProvider('foxy').notes?.productsAdded).toBe('New products are added on your own website, as add-to-cart links or forms; Foxy’s admin keeps no product list.');
+    expect(getProvider('goodsie').notes?.productsAdded).toBeUndefined();
+    expect(goodsie.adapter.createProductRequest).toBeTypeOf('function');
   });
 
   it('refuses an unknown kind with CONFIG_INVALID', () => {
