@@ -152,8 +152,8 @@ describe('a long catalogue', () => {
     // Two columns of one width, and every price on one line, a was-price included: a wrapped one
     // made its card (so every row) a line taller and its column wider than the other. Read at
     // every step of the scroll, so that long prices ($156.00 $249.99) are among the cards read.
-    // And inside the card: a line too long ends its was-price with an ellipsis, not at the card's
-    // edge, which cut it off mid-number ($249.9).
+    // And inside the card: a line too long does not reach past the card's edge, which cut its
+    // was-price off mid-number ($249.9); such a was-price is not drawn (card-was-price-whole.test.ts).
     const seen: { width: number; price: number; line: number; was: string; past: number }[] = [];
     const readCards = async () =>
       seen.push(

@@ -1,0 +1,62 @@
+/**
+ * A product on sale in the catalogue's narrow cards (two columns at 360 px), in the built app against
+ * the Goodsie demo store. Regression: where the earlier price did not fit beside the price it was cut
+ * with an ellipsis, "$107.50 $151…", which a shopper reads as another price. Now a card shows its
+ * was-price whole or not at all (its product page shows it); at 1280 px every one fits and shows.
+ * Screenshots at 360 and 1280 px.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2e } from '../helpers/e2e-fixture.ts';
+import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
+import { productCards } from '../helpers/catalog-grid.ts';
+import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+
+const e2e = useE2e({ app: {} });
+
+interface WasPrice {
+  name: string;
+  /** Drawn inside the price's line, not cut (no ellipsis, no edge through it). */
+  whole: boolean;
+  /** Not drawn at all: on the line below the price's box, which the box does not draw. */
+  hidden: boolean;
+}
+
+/** Each drawn card's was-price, as drawn. */
+function wasPrices(page: Page): Promise<WasPrice[]> {
+  return productCards(page).evaluateAll((cards) =>
+    cards.flatMap((card) => {
+      const was = card.querySelector<HTMLElement>('.was');
+      const box = card.querySelector('.price')?.getBoundingClientRect();
+      if (!was || !box) return [];
+      const at = was.getBoundingClientRect();
+      const inside = at.left >= box.left - 0.5 && at.right <= box.right + 0.5 && at.top >= box.top - 0.5 && at.bottom <= box.bottom + 0.5;
+      return [{ name: card.querySelector('h3')?.textContent ?? '', whole: inside && was.scrollWidth <= was.clientWidth, hidden: at.top >= box.bottom - 0.5 }];
+    }),
+  );
+}
+
+describe('a was-price in a catalogue card', () => {
+  it('shows whole or not at all at 360 px (never "$151…"), and whole at 1280 px', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    // mugs: one on sale whose two prices do not fit in a phone's card ($107.50, was $151.99), others that do
+    await page.getByRole('searchbox', { name: 'Search' }).fill('mug');
+    await page.locator('main p.count').filter({ hasText: /products matching “mug”/ }).waitFor();
+    await productCards(page).filter({ hasText: 'Classic Terracotta Mug' }).locator('.price').waitFor();
+    await expect.poll(() => wasPrices(page).then((all) => all.length)).toBeGreaterThan(1);
+
+    const narrow = await wasPrices(page);
+    expect(narrow.filter((was) => !was.whole && !was.hidden)).toEqual([]);
+    expect(narrow.find((was) => was.name === 'Classic Terracotta Mug')).toMatchObject({ hidden: true });
+    expect(narrow.some((was) => was.whole)).toBe(true);
+    // still said to a screen reader, whole
+    expect(await productCards(page).filter({ hasText: 'Classic Terracotta Mug' }).locator('.was').textContent()).toMatch(/was \$151\.99$/);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/card-was-price-whole-360.png` });
+
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => wasPrices(page).then((all) => all.every((was) => was.whole) && all.length > 1)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/card-was-price-whole-1280.png` });
+  });
+});
