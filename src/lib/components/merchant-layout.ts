@@ -4,12 +4,28 @@
  * - {@link demoteHeadings}: a merchant's `<h1>` under the screen's own `<h1>` made a second
  *   level-1 heading for screen readers (and an `<h2>` under a product's "Description" `<h2>` a
  *   sibling of it): the merchant's headings move below the heading they sit under, in their order.
+ * - {@link dropRepeatedTitle}: a store page whose HTML opens with its own title as a heading showed
+ *   it twice, one under the other ("Shipping", then "Shipping"): that first heading is not drawn.
  * - {@link scrollWideTables}: a table wider than the column scrolls sideways in its own box, which
  *   the keyboard can reach and scroll (a named, focusable region), instead of being squeezed.
  * @see https://www.w3.org/WAI/tutorials/page-structure/headings/
  * @see https://dequeuniversity.com/rules/axe/4.10/scrollable-region-focusable
  * @see https://adrianroselli.com/2020/11/under-engineered-responsive-tables.html
  */
+
+/** Words as read: runs of white space as one space, no case. */
+const asRead = (words: string) => words.replace(/\s+/g, ' ').trim().toLocaleLowerCase();
+
+/**
+ * Takes out the merchant's first heading when it opens the HTML in `root` (nothing but white space
+ * before it) and says `title`, the words of the screen's own heading: the same words twice, one
+ * under the other. A heading further down, or with other words, stays.
+ */
+export function dropRepeatedTitle(root: ParentNode, title: string): void {
+  const first = [...root.childNodes].find((node) => node.nodeType !== Node.TEXT_NODE || node.textContent?.trim());
+  if (!(first instanceof Element) || !/^h[1-6]$/.test(first.localName)) return;
+  if (asRead(first.textContent ?? '') === asRead(title) && asRead(title) !== '') first.remove();
+}
 
 /** Heading levels are 1 to 6; a heading that would go deeper stays at 6. */
 const DEEPEST = 6;

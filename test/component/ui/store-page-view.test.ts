@@ -37,6 +37,15 @@ describe('StorePageView', () => {
     expect(screen.getByText('Made well.')).toBeInTheDocument();
   });
 
+  it('a page whose HTML opens with its title as a heading: the title once, the rest of the page under it', async () => {
+    const shipping = { slug: 'shipping', title: 'Shipping', body_html: '<h2> shipping </h2><p>Free over $50.</p><h2>Shipping</h2><p>Again.</p>' };
+    await openPage('shipping', () => json({ pages: [shipping] }));
+    await screen.findByText('Free over $50.');
+    // Only the opening one, whatever its case and spaces; a later heading with the same words stays.
+    expect(screen.getAllByRole('heading').map((h) => `${h.localName} ${h.textContent?.trim()}`)).toEqual(['h1 Shipping', 'h2 Shipping']);
+    expect(screen.getByText('Free over $50.').previousElementSibling).toBeNull();
+  });
+
   it('a page the store has not: “Page not found”', async () => {
     await openPage('nope', () => json({ pages: [ABOUT] }));
     expect(await screen.findByRole('heading', { name: 'Page not found', level: 1 })).toBeInTheDocument();
