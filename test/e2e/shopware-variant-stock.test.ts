@@ -3,7 +3,9 @@
  * 2.5 kg variant 18, the 5 kg 0), in Chromium on the built app against the faithful server: the
  * editor said a variant's stock could only be changed in the shop's own admin (merchant QA, s38).
  * Two figures typed and saved with Save are the store's after a reload; a role the store refuses
- * the write (no product:update: 403) keeps the figures typed, with the message.
+ * the write (no product:update: 403) keeps the figures typed, with the message. Every variant saved
+ * at 0, the badge under the product's price says "Out of stock", as its variants do (it said "In
+ * stock" above "All of its variants are out of stock" until a reload: merchant QA, s41).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -105,5 +107,34 @@ describe('Shopware: each variant’s stock in the editor', () => {
     await page.getByRole('form', { name: 'Edit product' }).getByRole('textbox', { name: SMALL }).waitFor();
     await expect.poll(() => form.getByRole('textbox', { name: SMALL }).inputValue()).toBe('30');
     expect(await form.getByRole('textbox', { name: LARGE }).inputValue()).toBe('4');
+  });
+
+  it('every variant saved at 0: the badge under the price says Out of stock, as the variants do; one back in stock, In stock', async () => {
+    const { app, shop, page } = await serveShopwareDemo(e2e);
+    await connect(page, ADMIN);
+    await openPotatoes(page, app.url);
+    const form = page.getByRole('form', { name: 'Edit product' });
+    // what stands under the product's name: its price and its stock badge
+    const summary = page.getByRole('heading', { name: 'Potatoes', level: 1 }).locator('xpath=following-sibling::*[1]');
+    const said = async () => (await summary.innerText()).replace(/\s+/g, ' ');
+    expect(await said()).toBe('From €1.53 In stock');
+
+    await form.getByRole('textbox', { name: SMALL }).fill('0');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Saved.', { exact: true }).waitFor();
+    expect(shop.getProduct(SEED_IDS.potatoesSmall)?.stock).toBe(0);
+    await page.getByText('All of its variants are out of stock.', { exact: true }).waitFor();
+    await expect.poll(said).toBe('From €1.53 Out of stock');
+    await summary.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-variants-sold-out-360.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await summary.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-variants-sold-out-1280.png` });
+
+    await form.getByRole('textbox', { name: LARGE }).fill('3');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => shop.getProduct(SEED_IDS.potatoesLarge)?.stock).toBe(3);
+    await expect.poll(said).toBe('From €1.53 In stock');
+    expect(await page.getByText('All of its variants are out of stock.', { exact: true }).count()).toBe(0);
   });
 });

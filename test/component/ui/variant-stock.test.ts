@@ -15,7 +15,7 @@ import { VariantConflictError } from '../../../src/lib/domain/conflict.ts';
 import { SaveRefusedError } from '../../../src/lib/domain/refusal.ts';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import VariantStockFields from '../../../src/lib/components/VariantStockFields.svelte';
-import { readVariantStock, VariantStock, type VariantStockApi } from '../../../src/lib/components/variant-stock.svelte.ts';
+import { inStockOfVariants, readVariantStock, VariantStock, type VariantStockApi } from '../../../src/lib/components/variant-stock.svelte.ts';
 
 afterEach(() => cleanup());
 
@@ -57,6 +57,18 @@ describe('each variant’s stock in the editor', () => {
     expect(readVariantStock('１２')).toEqual({ count: 12 });
     for (const typed of ['2.5', '2,5', '1,000', '5-', 'ten']) expect(readVariantStock(typed), typed).toEqual({ problem: 'unreadable' });
     expect(readVariantStock('')).toEqual({ problem: 'empty' });
+  });
+
+  it('says the product in stock when a variant listed is, out of stock when every one is and none is unlisted, else what its own read said', () => {
+    const out = (v: ProductVariant): ProductVariant => ({ ...v, inStock: false });
+    expect(inStockOfVariants(READ(), false)).toBe(true);
+    expect(inStockOfVariants({ variants: [out(M_RED), out(PLAIN)], more: false }, true)).toBe(false);
+    // more variants than were read: one unlisted may be in stock
+    expect(inStockOfVariants({ variants: [out(M_RED)], more: true }, true)).toBe(true);
+    // one whose stock the store did not say, or none read yet: the product's own
+    expect(inStockOfVariants({ variants: [out(M_RED), { ...PLAIN, inStock: undefined }], more: false }, true)).toBe(true);
+    expect(inStockOfVariants(null, true)).toBe(true);
+    expect(inStockOfVariants({ variants: [], more: false }, undefined)).toBeUndefined();
   });
 
   it('names each field by the variant’s options (its name without any), with the store’s count, and says what is wrong beside one', async () => {
