@@ -8,11 +8,9 @@
  * stock" above "All of its variants are out of stock" until a reload: merchant QA, s41).
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
-import { productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
-import { serveShopwareDemo } from '../helpers/shopware-app.ts';
+import { connectWithKey, openShopwareProduct, serveShopwareDemo } from '../helpers/shopware-app.ts';
 import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
 import { SEED_IDS } from '../platforms/shopware/seed.ts';
 
@@ -21,21 +19,6 @@ const BROWSE = DEMO_INTEGRATIONS[0] as (typeof DEMO_INTEGRATIONS)[0];
 const ADMIN = DEMO_INTEGRATIONS[2] as (typeof DEMO_INTEGRATIONS)[2];
 const SMALL = 'Stock of 2.5 kg / Charlotte';
 const LARGE = 'Stock of 5 kg / Charlotte';
-
-async function connect(page: Page, who: { accessKeyId: string; secret: string }): Promise<void> {
-  await page.getByLabel('Access key ID').fill(who.accessKeyId);
-  await page.getByLabel('Secret access key').fill(who.secret);
-  await page.getByRole('button', { name: /^Connect .* with the integration key$/ }).click();
-  await page.getByText(/^Connected · /).waitFor();
-}
-
-async function openPotatoes(page: Page, appUrl: string): Promise<void> {
-  await page.goto(`${appUrl}#/s/sw`);
-  await page.getByRole('searchbox', { name: 'Search' }).fill('Potatoes');
-  await expect.poll(async () => (await productCards(page).allInnerTexts()).join('|')).toMatch(/^[^|]*Potatoes[^|]*$/);
-  await productCards(page).first().getByRole('link').first().click();
-  await page.getByRole('form', { name: 'Edit product' }).waitFor();
-}
 
 describe('Shopware: each variant’s stock in the editor', () => {
   it('saves two variants’ stock with Save: the store has them, and a reload shows them', async () => {
@@ -46,8 +29,8 @@ describe('Shopware: each variant’s stock in the editor', () => {
       const filter = (request.postDataJSON() as { filter?: { field?: string; value?: unknown }[] } | null)?.filter ?? [];
       if (filter.some((f) => f.field === 'parentId' && f.value === SEED_IDS.potatoes)) variantSearches.push(request.url());
     });
-    await connect(page, ADMIN);
-    await openPotatoes(page, app.url);
+    await connectWithKey(page, ADMIN);
+    await openShopwareProduct(page, app.url, 'Potatoes');
     const form = page.getByRole('form', { name: 'Edit product' });
     await form.getByRole('textbox', { name: SMALL }).waitFor();
     // the page's list of variants and the editor's fields come from one search
@@ -85,8 +68,8 @@ describe('Shopware: each variant’s stock in the editor', () => {
 
   it('a role the store refuses the write (403, no product:update) keeps the figures typed, with the message, and the store keeps its own', async () => {
     const { app, shop, page } = await serveShopwareDemo(e2e);
-    await connect(page, BROWSE);
-    await openPotatoes(page, app.url);
+    await connectWithKey(page, BROWSE);
+    await openShopwareProduct(page, app.url, 'Potatoes');
     const form = page.getByRole('form', { name: 'Edit product' });
     await form.getByRole('textbox', { name: SMALL }).fill('30');
     await form.getByRole('textbox', { name: LARGE }).fill('4');
@@ -111,8 +94,8 @@ describe('Shopware: each variant’s stock in the editor', () => {
 
   it('every variant saved at 0: the badge under the price says Out of stock, as the variants do; one back in stock, In stock', async () => {
     const { app, shop, page } = await serveShopwareDemo(e2e);
-    await connect(page, ADMIN);
-    await openPotatoes(page, app.url);
+    await connectWithKey(page, ADMIN);
+    await openShopwareProduct(page, app.url, 'Potatoes');
     const form = page.getByRole('form', { name: 'Edit product' });
     // what stands under the product's name: its price and its stock badge
     const summary = page.getByRole('heading', { name: 'Potatoes', level: 1 }).locator('xpath=following-sibling::*[1]');

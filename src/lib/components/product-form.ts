@@ -140,12 +140,13 @@ function priceProblem(typed: unknown, currency: string): string {
  * `currency`: the store's, whose minor unit says how many decimals a price may have. `stockNeeded`:
  * the store counts this product's stock (the editor of a product that has a count), so an emptied
  * field is refused: sent as nothing, the store kept its old count while the screen said "Saved.".
+ * `stockNow`: the store's count, taken as it stands even below 0 (oversold), though none is typed so.
  */
-export function formProblems(form: ProductForm, currency: string, priceNeeded = true, stockNeeded = false): FormProblems {
+export function formProblems(form: ProductForm, currency: string, priceNeeded = true, stockNeeded = false, stockNow?: number): FormProblems {
   return {
     name: form.name.trim() === '' ? 'Enter a name.' : '',
     price: priceNeeded ? priceProblem(form.price, currency) : '',
-    inventory: inventoryProblem(form.inventory, stockNeeded),
+    inventory: inventoryProblem(form.inventory, stockNeeded, stockNow),
   };
 }
 
@@ -193,9 +194,20 @@ export function readInventory(typed: unknown): InventoryReading {
   return Number.isSafeInteger(count) ? { count } : { problem: 'unreadable' };
 }
 
-function inventoryProblem(typed: unknown, needed: boolean): string {
+/**
+ * Whether `typed` is the store's own count below 0, as it stands (a Shopware product oversold: its
+ * `stock` has no minimum). Not a figure to refuse: unchanged, it is not sent (productEdit); refused,
+ * the product could not be renamed until a made-up count was typed over the store's.
+ */
+function storesOwnBelowZero(typed: unknown, stockNow: number | undefined): boolean {
+  if (stockNow === undefined || stockNow >= 0) return false;
+  const text = typeof typed === 'number' ? String(typed) : typeof typed === 'string' ? typed.normalize('NFKC').replace(/\u2212/g, '-').replace(/\s/g, '') : '';
+  return text === String(stockNow);
+}
+
+function inventoryProblem(typed: unknown, needed: boolean, stockNow?: number): string {
   const reading = readInventory(typed);
-  if ('count' in reading) return '';
+  if ('count' in reading || storesOwnBelowZero(typed, stockNow)) return '';
   if (reading.problem === 'empty') return needed ? 'Enter how many are in stock: 0 or more.' : '';
   return reading.problem === 'grouped' ? 'Enter the stock without thousands separators, for example 1000.' : 'Inventory is a whole number, 0 or more.';
 }

@@ -143,6 +143,17 @@ describe('the typed stock (Chromium\'s number field saved "2,5" as 25, "1.000" a
     }
   });
 
+  it('takes the store’s own count below 0 as it stands (a Shopware product oversold could not be renamed), and only that one', () => {
+    const withNow = (typed: unknown, now: number) => formProblems(withStock(typed), 'EUR', true, true, now).inventory;
+    for (const typed of ['-2', ' -2 ', '\u22122', -2]) {
+      expect(withNow(typed, -2), String(typed)).toBe('');
+      // unchanged, it is not sent
+      expect(inventoryOf(withStock(typed)), String(typed)).toBeUndefined();
+    }
+    for (const [typed, now] of [['-3', -2], ['-2', 5], ['-2', 0]] as const) expect(withNow(typed, now), `${typed} over ${now}`).toBe('Inventory is a whole number, 0 or more.');
+    expect(withNow('', -2)).toBe('Enter how many are in stock: 0 or more.');
+  });
+
   it('refuses thousands separators, which read as a thousand or as 1 depending on who typed them', () => {
     for (const typed of ['1.000', '1,000', '12,500', '1.000.000']) {
       expect(problem(typed), typed).toBe('Enter the stock without thousands separators, for example 1000.');
