@@ -2,10 +2,12 @@
  * A Shopware product oversold (its `stock` below 0, which Shopware keeps: IntField without a
  * minimum, as the variants' editor already says), in Chromium on the built app against the faithful
  * server. Merchant QA (s41): Cherries at -2 could not be renamed, its editor refusing the store's own
- * count ("Inventory is a whole number, 0 or more.", Save off) until a made-up one was typed over it.
+ * count ("Inventory is a whole number, 0 or more.", Save off) until a made-up one was typed over it;
+ * and its card and page said "-2 in stock", where shoppers see it out of stock.
  */
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
+import { productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { connectWithKey, openShopwareProduct, serveShopwareDemo } from '../helpers/shopware-app.ts';
 import { ADMIN, call, integrationToken } from '../platforms/shopware/client.ts';
@@ -28,6 +30,9 @@ describe('Shopware: a product oversold (stock below 0)', () => {
     await openShopwareProduct(page, app.url, 'Cherries');
     const form = page.getByRole('form', { name: 'Edit product' });
     const inventory = form.getByLabel('Inventory');
+    // what stands under the product's name: its price and its stock
+    const summary = page.getByRole('heading', { name: 'Cherries 500 g', level: 1 }).locator('xpath=following-sibling::*[1]');
+    expect((await summary.innerText()).replace(/\s+/g, ' ')).toBe('€4.99 Out of stock 2 oversold');
     expect(await inventory.inputValue()).toBe('-2');
     expect(await inventory.getAttribute('aria-invalid')).not.toBe('true');
     expect(await form.getByText('Inventory is a whole number, 0 or more.').count()).toBe(0);
@@ -46,5 +51,22 @@ describe('Shopware: a product oversold (stock below 0)', () => {
     await inventory.fill('4');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => shop.getProduct(SEED_IDS.cherries)?.stock).toBe(4);
+  });
+
+  it('says on its card and its page that it is out of stock and by how many it is oversold (it said "-2 in stock")', async () => {
+    const { app, shop, page } = await serveShopwareDemo(e2e);
+    await oversell(shop.origin);
+    await connectWithKey(page, ADMIN);
+    await page.goto(`${app.url}#/s/sw`);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('Cherries');
+    const card = productCards(page).filter({ hasText: 'Cherries' });
+    await expect.poll(async () => (await card.innerText()).replace(/\s+/g, ' ')).toBe('Cherries 500 g €4.99 Out of stock 2 oversold');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-oversold-card-360.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-oversold-card-1280.png` });
+    await card.getByRole('link').first().click();
+    const summary = page.getByRole('heading', { name: 'Cherries 500 g', level: 1 }).locator('xpath=following-sibling::*[1]');
+    await expect.poll(async () => (await summary.innerText()).replace(/\s+/g, ' ')).toBe('€4.99 Out of stock 2 oversold');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-oversold-page-1280.png` });
   });
 });
