@@ -172,7 +172,13 @@ export function priceEdit(form: ProductForm, was: number | null): number | undef
 }
 
 /** What a typed stock reads as: its count, or why it has none ('empty': left empty, a valid choice). */
-export type InventoryReading = { count: number } | { problem: 'empty' | 'unreadable' | 'grouped' };
+export type InventoryReading = { count: number } | { problem: 'empty' | 'unreadable' | 'grouped' | 'large' };
+
+/**
+ * The largest stock a store keeps: Shopware's `stock` is a 32-bit signed int (and the other stores'
+ * counts are as bounded); 99999999999 sent came back as a server error, not words beside the field.
+ */
+export const MOST_STOCK = 2_147_483_647;
 
 /**
  * Reads a typed stock: whole digits only (full-width and Arabic-Indic ones too, spaces left out).
@@ -180,7 +186,7 @@ export type InventoryReading = { count: number } | { problem: 'empty' | 'unreada
  * the other way 1; "2,5" and "2.5" are not a count; nor is "5-".
  */
 export function readInventory(typed: unknown): InventoryReading {
-  if (typeof typed === 'number') return Number.isSafeInteger(typed) && typed >= 0 ? { count: typed } : { problem: 'unreadable' };
+  if (typeof typed === 'number') return !Number.isSafeInteger(typed) || typed < 0 ? { problem: 'unreadable' } : typed > MOST_STOCK ? { problem: 'large' } : { count: typed };
   if (typeof typed !== 'string') return { problem: 'empty' };
   const text = typed
     .normalize('NFKC')
@@ -191,7 +197,7 @@ export function readInventory(typed: unknown): InventoryReading {
   if (/^\d{1,3}([.,'’]\d{3})+$/.test(text)) return { problem: 'grouped' };
   if (!/^\+?\d+$/.test(text)) return { problem: 'unreadable' };
   const count = Number(text);
-  return Number.isSafeInteger(count) ? { count } : { problem: 'unreadable' };
+  return count > MOST_STOCK ? { problem: 'large' } : { count };
 }
 
 /**
@@ -209,6 +215,7 @@ function inventoryProblem(typed: unknown, needed: boolean, stockNow?: number): s
   const reading = readInventory(typed);
   if ('count' in reading || storesOwnBelowZero(typed, stockNow)) return '';
   if (reading.problem === 'empty') return needed ? 'Enter how many are in stock: 0 or more.' : '';
+  if (reading.problem === 'large') return 'Enter a stock of 2,147,483,647 or less.';
   return reading.problem === 'grouped' ? 'Enter the stock without thousands separators, for example 1000.' : 'Inventory is a whole number, 0 or more.';
 }
 

@@ -9,6 +9,7 @@ import { VariantConflictError } from '../domain/conflict.ts';
 import { SaveRefusedError } from '../domain/refusal.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import { explain } from './messages.ts';
+import { MOST_STOCK } from './product-form.ts';
 
 /** What this needs of the store's API (StoreApi's call). */
 export interface VariantStockApi {
@@ -24,8 +25,11 @@ export interface VariantsRead {
 /** What an unsaved edit keeps of the variants: by variant id, the figure typed and the `updated` it was typed over. */
 export type KeptVariantStock = Record<string, { typed: string; over: string }>;
 
-/** A typed stock: its count or why it has none. Shopware's `stock` is an int without a minimum (oversold: below 0). */
-export function readVariantStock(typed: string): { count: number } | { problem: 'empty' | 'unreadable' } {
+/**
+ * A typed stock: its count or why it has none. Shopware's `stock` is a 32-bit signed int without
+ * another minimum (oversold: below 0); a figure past either end came back as a server error.
+ */
+export function readVariantStock(typed: string): { count: number } | { problem: 'empty' | 'unreadable' | 'large' | 'small' } {
   const text = typed
     .normalize('NFKC')
     .replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (digit) => String(digit.charCodeAt(0) & 0xf))
@@ -34,13 +38,17 @@ export function readVariantStock(typed: string): { count: number } | { problem: 
   if (text === '') return { problem: 'empty' };
   if (!/^[-+]?\d+$/.test(text)) return { problem: 'unreadable' };
   const count = Number(text);
-  return Number.isSafeInteger(count) ? { count: count === 0 ? 0 : count } : { problem: 'unreadable' };
+  if (count > MOST_STOCK) return { problem: 'large' };
+  if (count < -MOST_STOCK - 1) return { problem: 'small' };
+  return { count: count === 0 ? 0 : count };
 }
 
 /** The words beside a variant's field ('' when it reads). */
 export function variantStockProblem(typed: string): string {
   const reading = readVariantStock(typed);
   if ('count' in reading) return '';
+  if (reading.problem === 'large') return 'Enter a stock of 2,147,483,647 or less.';
+  if (reading.problem === 'small') return 'Enter a stock of -2,147,483,648 or more.';
   return reading.problem === 'empty' ? 'Enter the stock: a whole number, such as 12.' : 'Stock is a whole number, such as 12 (no decimals or separators).';
 }
 

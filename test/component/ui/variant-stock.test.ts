@@ -59,6 +59,25 @@ describe('each variant’s stock in the editor', () => {
     expect(readVariantStock('')).toEqual({ problem: 'empty' });
   });
 
+  it('refuses a figure past a 32-bit int (Shopware answered 99999999999 with a server error), in the field’s own words', async () => {
+    expect(readVariantStock('2147483647')).toEqual({ count: 2147483647 });
+    expect(readVariantStock('-2147483648')).toEqual({ count: -2147483648 });
+    for (const typed of ['2147483648', '99999999999', '99999999999999999999']) expect(readVariantStock(typed), typed).toEqual({ problem: 'large' });
+    expect(readVariantStock('-2147483649')).toEqual({ problem: 'small' });
+
+    const { stock } = await shown(async (_id, count) => ({ stock: count, updated: 'new' }));
+    const user = userEvent.setup();
+    await user.clear(field('Stock of M / Red'));
+    await user.type(field('Stock of M / Red'), '99999999999');
+    expect(field('Stock of M / Red').getAttribute('aria-invalid')).toBe('true');
+    expect(field('Stock of M / Red')).toHaveAccessibleDescription('Enter a stock of 2,147,483,647 or less.');
+    expect(stock.invalid).toBe(true);
+    expect(stock.changes).toEqual([]);
+    await user.clear(field('Stock of M / Red'));
+    await user.type(field('Stock of M / Red'), '-99999999999');
+    expect(field('Stock of M / Red')).toHaveAccessibleDescription('Enter a stock of -2,147,483,648 or more.');
+  });
+
   it('says the product in stock when a variant listed is, out of stock when every one is and none is unlisted, else what its own read said', () => {
     const out = (v: ProductVariant): ProductVariant => ({ ...v, inStock: false });
     expect(inStockOfVariants(READ(), false)).toBe(true);

@@ -143,6 +143,18 @@ describe('the typed stock (Chromium\'s number field saved "2,5" as 25, "1.000" a
     }
   });
 
+  it('refuses a stock above 2,147,483,647, the most a store keeps (99999999999 came back as a server error)', () => {
+    for (const typed of ['2147483647', 2147483647]) {
+      expect(problem(typed), String(typed)).toBe('');
+      expect(inventoryOf(withStock(typed))).toBe(2147483647);
+    }
+    for (const typed of ['2147483648', '99999999999', '９９９９９９９９９９９', '99999999999999999999', 2147483648]) {
+      expect(problem(typed), String(typed)).toBe('Enter a stock of 2,147,483,647 or less.');
+      expect(formProblems(withStock(typed), 'EUR', true, true, 5).inventory, String(typed)).toBe('Enter a stock of 2,147,483,647 or less.');
+      expect(inventoryOf(withStock(typed)), String(typed)).toBeUndefined();
+    }
+  });
+
   it('takes the store’s own count below 0 as it stands (a Shopware product oversold could not be renamed), and only that one', () => {
     const withNow = (typed: unknown, now: number) => formProblems(withStock(typed), 'EUR', true, true, now).inventory;
     for (const typed of ['-2', ' -2 ', '\u22122', -2]) {
