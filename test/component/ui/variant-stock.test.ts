@@ -211,6 +211,29 @@ describe('each variant’s stock in the editor', () => {
     expect(sent).toEqual([{ id: M_RED.id, stock: 12, over: 't1' }]);
   });
 
+  it('the group is described by its hint only while the hint is shown (it pointed at a missing id while loading, failed or empty)', () => {
+    const { api } = stubApi(async (_id, count) => ({ stock: count }));
+    const stock = new VariantStock(() => api);
+    render(VariantStockFields, { stock });
+    const group = screen.getByRole('group', { name: 'Stock of each variant' });
+    const describedBy = () => group.getAttribute('aria-describedby');
+    // loading
+    expect(describedBy()).toBeNull();
+    stock.take(null, true);
+    flushSync();
+    expect(describedBy()).toBeNull();
+    stock.take({ variants: [], more: false }, false);
+    flushSync();
+    expect(screen.getByRole('status')).toHaveTextContent('None of its variants is on sale at the moment.');
+    expect(describedBy()).toBeNull();
+    stock.take(READ(), false);
+    flushSync();
+    expect(group).toHaveAccessibleDescription('Saved with Save changes. Below 0: sold more than were in stock.');
+    stock.take(READ(), true);
+    flushSync();
+    expect(describedBy()).toBeNull();
+  });
+
   it('says where to try again when the page could not read the variants', () => {
     const { api } = stubApi(async (_id, count) => ({ stock: count }));
     const stock = new VariantStock(() => api);
