@@ -3,8 +3,9 @@
  * the built app against the Goodsie demo store signed in with the cart. Shopper QA (s41): its word
  * was for screen readers only, so a shopper saw a bare box holding "1" beside Add to cart, and on a
  * product out of stock a greyed "1" beside "Out of stock" that read as a count. Now "Quantity" is
- * drawn beside the field, on Add to cart's row (the first screen no taller), and names the field.
- * Screenshots (cart-quantity-label-*.png).
+ * drawn beside the field, on Add to cart's row (the first screen no taller), and names the field;
+ * out of stock the field is not drawn at all (QA, s41: "Quantity" and a greyed "1" still read as a
+ * count beside "Out of stock"), the button alone. Screenshots (cart-quantity-label-*.png).
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -31,7 +32,7 @@ async function wordBeside(page: Page, button: string): Promise<{ word: string; l
 }
 
 describe('the quantity field beside Add to cart', () => {
-  it('is named by a drawn "Quantity" beside it, on Add to cart’s row, at 360 and 1280 px, in stock and out of stock', async () => {
+  it('is named by a drawn "Quantity" beside it, on Add to cart’s row, at 360 and 1280 px, in stock', async () => {
     const { page } = await e2e.open({ width: 360, height: 800 });
     const expected = { word: 'Quantity', left: true, sameRow: true, inside: true };
 
@@ -43,11 +44,17 @@ describe('the quantity field beside Add to cart', () => {
     expect(await wordBeside(page, 'Add to cart')).toEqual(expected);
     await photographAtWidths(page, 'cart-quantity-label');
 
-    // Vintage Sage Vase, out of stock: the field greyed with its word, not a bare "1"
-    await page.setViewportSize({ width: 360, height: 800 });
-    await page.goto(`${e2e.env.app.url}#/s/demo/product/1371`);
-    await page.getByRole('button', { name: 'Out of stock', exact: true }).waitFor();
-    expect(await wordBeside(page, 'Out of stock')).toEqual(expected);
+  });
+
+  it('is not drawn out of stock: the disabled “Out of stock” button stands alone (a greyed “1” labelled “Quantity” beside it read as a count)', async () => {
+    const { page } = await e2e.open({ width: 360, height: 800 });
+    // Vintage Sage Vase, out of stock
+    await openProductSignedIn(page, e2e.env, '1371');
+    const button = page.getByRole('main').getByRole('button', { name: 'Out of stock', exact: true });
+    await button.waitFor();
+    expect(await button.isDisabled()).toBe(true);
+    expect(await page.getByRole('main').getByRole('spinbutton').count()).toBe(0);
+    expect(await page.getByRole('main').locator('form').getByText('Quantity', { exact: true }).count()).toBe(0);
     await photographAtWidths(page, 'cart-quantity-label-out-of-stock');
   });
 });
