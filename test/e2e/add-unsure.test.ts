@@ -54,8 +54,14 @@ async function signedIn(): Promise<Page> {
 /** How many products of the catalogue, searched for `name`, are named exactly that (as the merchant would look). */
 async function countNamed(page: Page, name: string): Promise<number> {
   await page.goto(`${e2e.env.app.url}#/s/demo?q=${encodeURIComponent(name)}`);
-  await page.getByRole('status').filter({ hasText: /matching/ }).waitFor();
-  return (await page.locator('main ul > li article h3').allTextContents()).filter((text) => text.trim() === name).length;
+  const said = page.getByRole('status').filter({ hasText: /matching/ });
+  await said.waitFor();
+  // The count line comes with the list; its cards a frame or more later (the windowed grid draws the
+  // rows in view once laid out): waited for, as many as the line says up to a screenful.
+  const total = parseInt(/([\d,]+) products? matching/.exec((await said.textContent()) ?? '')?.[1]?.replaceAll(',', '') ?? '0', 10);
+  const names = page.locator('main ul > li article h3');
+  await expect.poll(() => names.count()).toBeGreaterThanOrEqual(Math.min(total, 1));
+  return (await names.allTextContents()).filter((text) => text.trim() === name).length;
 }
 
 describe('an Add whose answer is lost', () => {
