@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import ProductView from '../../../src/lib/components/views/ProductView.svelte';
+import AddToCart from '../../../src/lib/components/AddToCart.svelte';
 import { SHOP_ORIGIN, createTestApp, eventually, expectOneStartKeepingFocus, harnessProps, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import { draftStore } from '../../../src/lib/storage/drafts.ts';
 import Harness from './Harness.svelte';
@@ -87,6 +88,26 @@ describe('ProductView: what the granted scopes unlock', () => {
     expect(await screen.findByRole('button', { name: 'Out of stock' })).toBeDisabled();
     expect(screen.queryByRole('spinbutton')).not.toBeInTheDocument();
     expect(screen.queryByText('Quantity', { exact: true })).not.toBeInTheDocument();
+  });
+
+  it('out of stock, then back in stock while the page is open: the field shows 1 again, and 1 is what Add to cart sends (not a quantity typed before, unseen)', async () => {
+    const app = await createTestApp({ sessions: { demo: ['storefront', 'cart'] }, path: PRODUCT_PATH });
+    app.network.on('GET', '/api/v1/cart', () => json({ items: [], subtotal_raw: 0, currency: 'USD' }));
+    app.network.on('POST', '/api/v1/cart/items', () => json({ items: [{ product_id: 'p-100', quantity: 1 }], subtotal_raw: 19.9, currency: 'USD' }));
+    const props = (disabled: boolean) => harnessProps(app, AddToCart, () => ({ storeId: 'demo', productId: 'p-100', disabled }));
+    const { rerender } = render(Harness, { props: props(false) });
+    const quantity = await screen.findByRole('spinbutton', { name: 'Quantity' });
+    await userEvent.clear(quantity);
+    await userEvent.type(quantity, '5');
+    // (Wrapped in { props }: Harness has a prop named `props`, which rerender would take for its own old form.)
+    await rerender({ props: props(true) } as never);
+    expect(await screen.findByRole('button', { name: 'Out of stock' })).toBeDisabled();
+    expect(screen.queryByRole('spinbutton')).not.toBeInTheDocument();
+    await rerender({ props: props(false) } as never);
+    expect(await screen.findByRole('spinbutton', { name: 'Quantity' })).toHaveValue(1);
+    await userEvent.click(screen.getByRole('button', { name: 'Add to cart' }));
+    await eventually(() => expect(app.network.requests('POST', '/api/v1/cart/items')).toHaveLength(1));
+    expect(JSON.parse(app.network.requests('POST', '/api/v1/cart/items')[0]?.body ?? 'null')).toEqual({ product_id: 'p-100', quantity: 1 });
   });
 
   it('an in-stock product with the cart granted: quantity and Add to cart are enabled', async () => {
