@@ -2,8 +2,8 @@
  * The product form that editing a product and adding one share: its fields as the inputs hold them,
  * and what is wrong with each, in words shown beside it. ProductFields.svelte draws the fields.
  */
-import type { Product, ProductEdit } from '../domain/catalog.ts';
 import { currencyDigits, formatPrice } from '../shared/money.ts';
+import { MOST_STOCK, type Product, type ProductEdit } from '../domain/catalog.ts';
 import { sayIn } from './say-in.ts';
 
 export interface ProductForm {
@@ -174,11 +174,6 @@ export function priceEdit(form: ProductForm, was: number | null): number | undef
 /** What a typed stock reads as: its count, or why it has none ('empty': left empty, a valid choice). */
 export type InventoryReading = { count: number } | { problem: 'empty' | 'unreadable' | 'grouped' | 'large' };
 
-/**
- * The largest stock a store keeps: Shopware's `stock` is a 32-bit signed int (and the other stores'
- * counts are as bounded); 99999999999 sent came back as a server error, not words beside the field.
- */
-export const MOST_STOCK = 2_147_483_647;
 
 /**
  * Reads a typed stock: whole digits only (full-width and Arabic-Indic ones too, spaces left out).

@@ -4,12 +4,11 @@
  * one request per variant (as Shopware's Administration saves its variant list's inline edit). Saved
  * with the product's Save (ProductEditor); VariantStockFields.svelte draws it.
  */
-import type { ProductVariant, ProductVariants, VariantStockSaved } from '../domain/catalog.ts';
+import { MOST_STOCK, type ProductVariant, type ProductVariants, type VariantStockSaved } from '../domain/catalog.ts';
 import { VariantConflictError } from '../domain/conflict.ts';
 import { SaveRefusedError } from '../domain/refusal.ts';
 import { HttpError } from '../oauth/http-errors.ts';
 import { explain } from './messages.ts';
-import { MOST_STOCK } from './product-form.ts';
 
 /** What this needs of the store's API (StoreApi's call). */
 export interface VariantStockApi {

@@ -134,6 +134,15 @@ export interface NumberedProductPage {
  */
 export type Cursor = string & { readonly __cursor?: never };
 
+/**
+ * The largest stock a store keeps: Shopware's `stock` is a 32-bit signed int (and the other stores'
+ * counts are as bounded); 99999999999 sent came back as a server error, not words beside the field.
+ * Here, not in the editor's product-form.ts: the variants' stock reading (variant-stock.svelte.ts),
+ * which the product page loads, needs it too, and importing it from there split the editor's form
+ * code into a chunk of its own that every returning visitor's catalogue downloaded.
+ */
+export const MOST_STOCK = 2_147_483_647;
+
 /** The cursor of the page after a numbered one (the next page number), or null after the last. */
 export function nextPageCursor(paging: Paging, pageLength: number): Cursor | null {
   return pageLength > 0 && (paging.page + 1) * paging.count < paging.total ? String(paging.page + 1) : null;
