@@ -378,6 +378,13 @@ describe('Forget while the store refuses the key', () => {
       await page.getByRole('heading', { name: 'Your stores', level: 1 }).waitFor();
       const status = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: NAME, level: 2 }) }).locator('p.status');
       await status.filter({ hasText: /^Not connected · / }).waitFor();
+      // Regression: the note said "They still work elsewhere until you revoke them at the store."
+      await page.getByRole('status').filter({ hasText: `This browser forgot the key for ${NAME}, which the store had refused already.` }).waitFor();
+      expect(await page.getByText(/still work elsewhere/).count()).toBe(0);
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-refused-forget-note-${width}.png` });
+      }
       expect(await readSessionKeys(page)).toEqual([]);
       await expect.poll(async () => (await readVaultKeys(page)).filter((k) => k.includes('hippo'))).toEqual(['signed-out:hippo']);
       expect(await page.getByRole('alert').filter({ hasText: 'no longer accepts' }).count()).toBe(0);

@@ -26,6 +26,9 @@ const deciding = new Set<string>();
 /** The question, mounted over the page once and kept (asked again for the next sign-out). */
 let question: Promise<{ ask(asked: SignOutAsked): Promise<SignOutAnswer> }> | undefined;
 
+/** SignedOutNote was told of a Forget of a credential the store had refused: each sign-out after tells it again (refused or not). */
+let toldNote = false;
+
 /** The words of a slow sign-out, mounted over the page with the first press and kept. */
 let progress: Promise<unknown> | undefined;
 
@@ -83,6 +86,14 @@ export async function askBeforeSignOut(session: Session, storeId: string, signOu
     deciding.delete(storeId);
   }
   if (answer !== 'sign-out') return unsay?.();
+  // A Forget of a credential the store refused in this tab (the reconnect banner shows): the stores
+  // list's note (SignedOutNote) says so, not "they still work elsewhere". The session's marker of it
+  // (isExpired) goes with the sign-out, so it is read here and told to the note first, whose code the
+  // banners fetched ahead (a failed download: the note's own words, as before).
+  const refused = session.isExpired(storeId) ? session.connectedMode(storeId) : undefined;
+  const telling = refused || toldNote
+    ? ((toldNote = true), import('./SignedOutNote.svelte').then((m) => m.forgetting(storeId, refused ? (refused.shortName ?? 'credentials') : null), () => undefined))
+    : undefined;
   // Under way: its button says so, and SignOutProgress why, if it takes a moment.
-  await whileSigningOut(storeId, signOut);
+  await whileSigningOut(storeId, telling ? () => telling.then(signOut) : signOut);
 }

@@ -19,6 +19,9 @@ import type { Session } from '../../../src/lib/state/session.svelte.ts';
 import { CopiedSnippets } from '../../../src/lib/storage/copied-snippets.ts';
 import { createTestApp, eventually, harnessProps, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
+import SignedOutNote from '../../../src/lib/components/SignedOutNote.svelte';
+import { sessionOf } from '../../helpers/stub-session.ts';
+import { show } from './show-in-harness.ts';
 
 /**
  * jsdom has <dialog> but not its methods: showModal opens it and focuses its first button, close
@@ -243,5 +246,33 @@ describe('Forget, in the words of the button that asks (its mode’s short name)
     await userEvent.click(within(question).getByRole('button', { name: 'Forget sign-in' }));
     await asked;
     expect(forget).toHaveBeenCalledTimes(1);
+  });
+});
+
+// Regression: after a Forget of a key the store had refused (disabled or deleted there), the stores
+// list's note said "They still work elsewhere until you revoke them at the store."
+describe('the stores list’s note after a Forget', () => {
+  const note = () => {
+    show(sessionOf(HIPPO, SHOPWARE), SignedOutNote, { storeId: 'hippo', onArrived: () => undefined });
+    return document.querySelector('p.notice')?.textContent;
+  };
+  const forget = async (session: Session, storeId: string, name: string) => {
+    const asked = askBeforeSignOut(session, storeId, vi.fn());
+    await userEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: `Forget ${name}` }));
+    await asked;
+  };
+
+  it('of a key the store refused says so, not that it still works elsewhere; the next Forget of a working key says it does', async () => {
+    await forget(connectedWith(HIPPO, 'access-key', true), 'hippo', 'key');
+    expect(note()).toBe('This browser forgot the key for Hippo Store, which the store had refused already.');
+    cleanup();
+    await forget(connectedWith(HIPPO, 'access-key'), 'hippo', 'key');
+    expect(note()).toBe('This browser forgot the credentials for Hippo Store. They still work elsewhere until you revoke them at the store.');
+  });
+
+  it('of a sign-in the store ended says it had ended', async () => {
+    await forget(connectedWith(SHOPWARE, 'password', true), 'sw', 'sign-in');
+    show(sessionOf(HIPPO, SHOPWARE), SignedOutNote, { storeId: 'sw', onArrived: () => undefined });
+    expect(document.querySelector('p.notice')?.textContent).toBe('This browser forgot the sign-in for Shopware Store, which the store had ended already.');
   });
 });
