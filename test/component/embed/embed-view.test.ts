@@ -166,6 +166,10 @@ describe('EmbedView', () => {
     expect([...(category as HTMLSelectElement).options].map((o) => o.text)).toEqual(['All categories', 'Kitchen', 'Mugs']);
     await userEvent.selectOptions(category, 'Mugs');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Columns' }), '3');
+    // Regression: the search's placeholder read "Nothing"; it says what an empty one does instead.
+    const search = screen.getByRole('searchbox', { name: 'Search' });
+    expect(search).toHaveAccessibleDescription('Empty shows all products');
+    expect(search).not.toHaveAttribute('placeholder');
     await vi.waitFor(() => expect((box as HTMLTextAreaElement).value).toContain('category="Mugs"'));
     expect((box as HTMLTextAreaElement).value).toContain('columns="3"');
 
