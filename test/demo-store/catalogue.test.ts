@@ -143,6 +143,16 @@ describe('images the store serves itself', () => {
     expect((await fetch(`${store.origin}/images/1001.7.svg`)).status).toBe(404);
   });
 
+  // Regression: a QA walk's console showed a 404 as the app came back from the consent page: the
+  // browser's /favicon.ico of the store's pages, which named no icon. They name the store's logo.
+  it('its pages name the store’s logo as their icon, which loads (no /favicon.ico asked for)', async () => {
+    const html = await (await fetch(`${store.origin}/`)).text();
+    const icon = /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/.exec(html)?.[1];
+    expect(icon).toBe('/images/logo.svg');
+    const answer = await fetch(new URL(icon ?? '', store.origin));
+    expect([answer.status, answer.headers.get('content-type')]).toEqual([200, 'image/svg+xml']);
+  });
+
   it('losePicture: that picture answers 404 while the product still names it; its other pictures still load', async () => {
     // not the first such product, whose second picture the test above asks for
     const product = products.filter((p) => p.images.length > 1)[1];

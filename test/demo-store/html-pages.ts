@@ -46,6 +46,7 @@ function layout(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="/images/logo.svg" type="image/svg+xml">
 <style>${STYLE}</style>
 </head>
 <body>

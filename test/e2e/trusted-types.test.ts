@@ -34,7 +34,7 @@ async function openWatched(appOrigin: string, width = 1280): Promise<Watched> {
   const errors: string[] = [];
   const workers: string[] = [];
   page.on('console', (message) => {
-    // The app's own (not the store's consent page, whose favicon the demo store does not have).
+    // The app's own (not the store's consent page: another site's, whose console is not the app's).
     if (!message.location().url.startsWith(appOrigin)) return;
     if (message.type() === 'error' || /Trusted ?Type|Content Security Policy/i.test(message.text())) errors.push(`${message.text()} (${message.location().url})`);
   });
