@@ -14,13 +14,13 @@ import { startShopwareStore, type ShopwareStore } from '../platforms/shopware/se
 
 export const SHOPWARE_DEMO = 'Shopware Demo Shop';
 
-/** The app and shop of the test's own, and a page `width` px wide on the stores list. */
-export async function serveShopwareDemo(e2e: E2e, width = 360): Promise<{ app: StaticServer; shop: ShopwareStore; page: Page }> {
+/** The app and shop of the test's own, and a page `width` px wide on the stores list; the store connects with the modes `auth`. */
+export async function serveShopwareDemo(e2e: E2e, width = 360, auth: ('integration' | 'password')[] = ['integration']): Promise<{ app: StaticServer; shop: ShopwareStore; page: Page }> {
   const { app, store: shop } = await servePlatformApp(e2e, {
     basePath: '/shops/demo/',
     startStore: () => startShopwareStore({ port: 0 }),
     config: (shop): AppConfig & { imageOrigins: string[] } => ({
-      stores: [{ id: 'sw', kind: 'shopware6', name: SHOPWARE_DEMO, apiBase: shop.origin, auth: ['integration'], currency: 'EUR' }],
+      stores: [{ id: 'sw', kind: 'shopware6', name: SHOPWARE_DEMO, apiBase: shop.origin, auth, currency: 'EUR' }],
       imageOrigins: [shop.mediaOrigin],
     }),
   });

@@ -85,5 +85,7 @@ export const flickRocketProfile: ProviderProfile = Object.freeze({
     signedOut: `This browser forgot its tokens; to end the app’s access at the store too: ${REVOKE_AT}.`,
     pricesElsewhere: 'Prices are set in FlickRocket’s shared price models and digital goods have no stock, so neither is edited here.',
     ordersUnconfirmed: 'Experimental: FlickRocket’s order format is not yet confirmed, so check an order in FlickRocket Admin before acting on it.',
+    // The products scope also creates products (platforms.md 3.4); this app only edits them. Where: the platform guide's Products › Manage Products.
+    productsAddedByEditors: 'New products are added in FlickRocket Admin, under Products › Manage Products.',
   },
 });

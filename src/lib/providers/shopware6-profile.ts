@@ -90,5 +90,10 @@ export const shopware6Profile: ProviderProfile = Object.freeze({
   // The Admin API's `term` ranks products by their name and product number among other fields
   // (Shopware's default search ranking; our test server, criteria-engine.ts, matches those two).
   // Promotions (their codes) live under Marketing › Promotions in the Administration (plugin guides for 6.6 say so).
-  notes: { searchHint: 'Name or product number', couponsManagedAt: 'Shopware Administration › Marketing › Promotions' },
+  notes: {
+    searchHint: 'Name or product number',
+    couponsManagedAt: 'Shopware Administration › Marketing › Promotions',
+    // A role with product:create adds products there; this app only edits them (platforms.md 4.4).
+    productsAddedByEditors: 'New products are added in the Shopware Administration, under Catalogues › Products.',
+  },
 });

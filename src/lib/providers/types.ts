@@ -231,9 +231,22 @@ export interface ProviderProfile {
  * own list (Foxy: those its latest orders name), so that one missing from it is not taken for a fault;
  * `productsAdded`: one quiet line at the top of a connected merchant's catalogue, where Goodsie's
  * New product button is, on a platform whose contract gives this app no way to add a product
- * (StoreHippo, Foxy: platforms.md 2.2, 5.4): where products are added instead.
+ * (StoreHippo, Foxy: platforms.md 2.2, 5.4): where products are added instead;
+ * `productsAddedByEditors`: the same line, shown only to a connection that may edit products, on a
+ * platform whose store lets such a connection create products where this app has no way to (Shopware
+ * 6's product:create, FlickRocket's products scope: platforms.md 3.4, 4.4).
  */
-export type PlatformNote = 'sessionEnded' | 'signedOut' | 'pricesElsewhere' | 'searchHint' | 'ordersUnconfirmed' | 'couponsManagedAt' | 'productsElsewhere' | 'productsFrom' | 'productsAdded';
+export type PlatformNote =
+  | 'sessionEnded'
+  | 'signedOut'
+  | 'pricesElsewhere'
+  | 'searchHint'
+  | 'ordersUnconfirmed'
+  | 'couponsManagedAt'
+  | 'productsElsewhere'
+  | 'productsFrom'
+  | 'productsAdded'
+  | 'productsAddedByEditors';
 
 /**
  * One kind in the registry: the light profile, and its heavy parts loaded on demand (a connector

@@ -60,6 +60,14 @@ describe('provider registry', () => {
     expect(goodsie.adapter.createProductRequest).toBeTypeOf('function');
   });
 
+  // Regression: Shopware 6's and FlickRocket's stores add products where this app does not, and said nothing of where.
+  it('says where products are added to a connection that may edit them on Shopware 6 and FlickRocket, whose stores add them', async () => {
+    await loadProfiles(['shopware6', 'flickrocket']);
+    expect(getProvider('shopware6').notes?.productsAddedByEditors).toBe('New products are added in the Shopware Administration, under Catalogues › Products.');
+    expect(getProvider('flickrocket').notes?.productsAddedByEditors).toBe('New products are added in FlickRocket Admin, under Products › Manage Products.');
+    for (const kind of ['shopware6', 'flickrocket']) expect(getProvider(kind).notes?.productsAdded).toBeUndefined();
+  });
+
   it('refuses an unknown kind with CONFIG_INVALID', () => {
     let caught: unknown;
     try {
