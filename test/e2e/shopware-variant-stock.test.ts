@@ -5,12 +5,15 @@
  * Two figures typed and saved with Save are the store's after a reload; a role the store refuses
  * the write (no product:update: 403) keeps the figures typed, with the message. Every variant saved
  * at 0, the badge under the product's price says "Out of stock", as its variants do (it said "In
- * stock" above "All of its variants are out of stock" until a reload: merchant QA, s41).
+ * stock" above "All of its variants are out of stock" until a reload: merchant QA, s41); Back to the
+ * catalogue, its card says so too, from the catalogue as it was kept, not asked of the store again
+ * (the card said nothing of it until a reload: merchant QA, s42).
  */
 import { describe, expect, it } from 'vitest';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { connectWithKey, openShopwareProduct, serveShopwareDemo } from '../helpers/shopware-app.ts';
+import { productCards } from '../helpers/catalog-grid.ts';
 import { DEMO_INTEGRATIONS } from '../platforms/shopware/constants.ts';
 import { SEED_IDS } from '../platforms/shopware/seed.ts';
 
@@ -119,5 +122,47 @@ describe('Shopware: each variant’s stock in the editor', () => {
     await expect.poll(() => shop.getProduct(SEED_IDS.potatoesLarge)?.stock).toBe(3);
     await expect.poll(said).toBe('From €1.53 In stock');
     expect(await page.getByText('All of its variants are out of stock.', { exact: true }).count()).toBe(0);
+  });
+
+  it('every variant saved at 0, Back to the catalogue: the card says Out of stock, without the catalogue asked again', async () => {
+    const { app, shop, page } = await serveShopwareDemo(e2e);
+    await connectWithKey(page, ADMIN);
+    await openShopwareProduct(page, app.url, 'Potatoes');
+    const form = page.getByRole('form', { name: 'Edit product' });
+    await form.getByRole('textbox', { name: SMALL }).fill('0');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Saved.', { exact: true }).waitFor();
+    expect(shop.getProduct(SEED_IDS.potatoesSmall)?.stock).toBe(0);
+    await page.getByText('All of its variants are out of stock.', { exact: true }).waitFor();
+
+    // the searches of products asked of the store once Back is pressed (a variants' search filters by parentId)
+    const lists: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'POST' || !request.url().endsWith('/api/search/product')) return;
+      const filter = (request.postDataJSON() as { filter?: { field?: string }[] } | null)?.filter ?? [];
+      if (!filter.some((f) => f.field === 'parentId')) lists.push(request.url());
+    });
+    await page.getByRole('link', { name: '← Back to the catalogue' }).click();
+    const card = productCards(page).filter({ has: page.getByRole('heading', { name: 'Potatoes' }) });
+    await expect.poll(async () => (await card.innerText()).replace(/\s+/g, ' ')).toContain('Out of stock');
+    expect(lists).toEqual([]);
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-variants-sold-out-card-360.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await card.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-variants-sold-out-card-1280.png` });
+
+    // one back in stock, and Back again: the card no longer says it
+    await card.getByRole('link').first().click();
+    await form.getByRole('textbox', { name: LARGE }).fill('3');
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await form.getByText('Saved.', { exact: true }).waitFor();
+    const variants = page.getByRole('region', { name: 'Variants' }).getByRole('listitem');
+    await expect.poll(async () => (await variants.nth(1).innerText()).replace(/\s+/g, ' ')).toContain('In stock');
+    lists.length = 0;
+    await page.getByRole('link', { name: '← Back to the catalogue' }).click();
+    await expect.poll(async () => (await card.innerText()).replace(/\s+/g, ' ')).not.toContain('Out of stock');
+    expect(await card.innerText()).toContain('Potatoes');
+    expect(lists).toEqual([]);
   });
 });

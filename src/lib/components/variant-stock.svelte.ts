@@ -51,18 +51,6 @@ export function variantStockProblem(typed: string): string {
   return reading.problem === 'empty' ? 'Enter the stock: a whole number, such as 12.' : 'Stock is a whole number, such as 12 (no decimals or separators).';
 }
 
-/**
- * Whether a product sold in variants is in stock, from its variants as last read (the page reads them
- * again after each save): in stock when one listed is; out of stock when every one is (and none is
- * left unlisted); else what the product's own read said. The product's read is not repeated after a
- * variant's stock is saved, so its "In stock" stood above "All of its variants are out of stock".
- */
-export function inStockOfVariants(read: ProductVariants | null, own: boolean | undefined): boolean | undefined {
-  if (read === null || read.variants.length === 0) return own;
-  if (read.variants.some((v) => v.inStock === true)) return true;
-  return !read.more && read.variants.every((v) => v.inStock === false) ? false : own;
-}
-
 /** A variant as its field names it: its options ("2.5 kg / Charlotte"), else its name. */
 export function variantLabel(variant: Pick<ProductVariant, 'options' | 'name'>): string {
   return variant.options.length > 0 ? variant.options.map((o) => o.option).join(' / ') : variant.name;

@@ -143,6 +143,20 @@ export type Cursor = string & { readonly __cursor?: never };
  */
 export const MOST_STOCK = 2_147_483_647;
 
+/**
+ * Whether a product sold in variants is in stock, from its variants as last read (the page reads them
+ * again after each save): in stock when one listed is; out of stock when every one is (and none is
+ * left unlisted); else what the product's own read said. The product's read is not repeated after a
+ * variant's stock is saved, so its "In stock" stood above "All of its variants are out of stock".
+ * Here, not in the editor's variant-stock.svelte.ts: the catalogue's kept copies follow it too
+ * (fresh-copies.ts).
+ */
+export function inStockOfVariants(read: ProductVariants | null, own: boolean | undefined): boolean | undefined {
+  if (read === null || read.variants.length === 0) return own;
+  if (read.variants.some((v) => v.inStock === true)) return true;
+  return !read.more && read.variants.every((v) => v.inStock === false) ? false : own;
+}
+
 /** The cursor of the page after a numbered one (the next page number), or null after the last. */
 export function nextPageCursor(paging: Paging, pageLength: number): Cursor | null {
   return pageLength > 0 && (paging.page + 1) * paging.count < paging.total ? String(paging.page + 1) : null;

@@ -222,7 +222,12 @@ export class StoreApis {
           this.#fresh.note(storeId, product);
           return product;
         }),
-      listVariants: call('listVariants'),
+      listVariants: (...args) =>
+        call('listVariants')(...args).then((read) => {
+          // A variant's save leaves its parent's version as it was: the stock they say is noted.
+          this.#fresh.noteVariants(storeId, args[0], read);
+          return read;
+        }),
       getMetadata: call('getMetadata'),
       listPages: call('listPages'),
       listCategories: call('listCategories'),

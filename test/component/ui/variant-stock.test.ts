@@ -15,7 +15,8 @@ import { VariantConflictError } from '../../../src/lib/domain/conflict.ts';
 import { SaveRefusedError } from '../../../src/lib/domain/refusal.ts';
 import { AppError } from '../../../src/lib/oauth/errors.ts';
 import VariantStockFields from '../../../src/lib/components/VariantStockFields.svelte';
-import { inStockOfVariants, readVariantStock, VariantStock, type VariantStockApi } from '../../../src/lib/components/variant-stock.svelte.ts';
+import { readVariantStock, VariantStock, type VariantStockApi } from '../../../src/lib/components/variant-stock.svelte.ts';
+import { inStockOfVariants } from '../../../src/lib/domain/catalog.ts';
 
 afterEach(() => cleanup());
 

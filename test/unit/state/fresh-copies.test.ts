@@ -49,4 +49,23 @@ describe('FreshCopies', () => {
     copies.note('demo', product('a', 'Apron, renamed again'));
     expect(copies.freshen('demo', list)[0]!.name).toBe('Apron, renamed again');
   });
+
+  it('a product sold in variants: the stock its variants say as read after it, at the same version (a variant’s save leaves the parent’s updated)', () => {
+    const copies = new FreshCopies();
+    const at = '2024-03-01T00:00:00Z';
+    const potatoes: Product = { ...product('p', 'Potatoes', at), soldInVariants: true };
+    const list = [potatoes, product('b', 'Bowl', at)];
+    const variant = (id: string, inStock: boolean) => ({ id, name: id, options: [], price: null, inStock });
+    // the page's read of it, then of its variants, every one saved at 0
+    copies.note('demo', potatoes);
+    copies.noteVariants('demo', potatoes, { variants: [variant('s', false), variant('l', false)], more: false });
+    expect(copies.freshen('demo', list).map((p) => p.inStock)).toEqual([false, true]);
+    // one back in stock
+    copies.noteVariants('demo', potatoes, { variants: [variant('s', false), variant('l', true)], more: false });
+    expect(copies.freshen('demo', list).map((p) => p.inStock)).toEqual([true, true]);
+    // a listed later version is kept
+    const later = [{ ...potatoes, updated: '2024-03-02T00:00:00Z' }];
+    copies.noteVariants('demo', potatoes, { variants: [variant('s', false)], more: false });
+    expect(copies.freshen('demo', later)).toBe(later);
+  });
 });
