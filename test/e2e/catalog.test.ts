@@ -287,14 +287,23 @@ describe('asking for more access', () => {
     await expect.poll(() => name.inputValue()).toBe('Theirs again');
     expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Theirs again');
 
-    // Saved from the keyboard: Save turns off (nothing left to save) but keeps the focus.
+    // Saved from the keyboard: Save turns off (nothing left to save), and the focus goes on to the
+    // status line beside it that says so (it stayed on the dead button); Shift+Tab is back on the buttons.
     await name.fill('Third try');
     const save = editor.getByRole('button', { name: 'Save changes' });
     await save.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(await save.getAttribute('aria-disabled')).toBe('true');
-    expect(await save.evaluate((button) => button === document.activeElement)).toBe(true);
+    const focused = () => page.evaluate(() => `${document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName}: ${document.activeElement?.textContent?.trim()}`);
+    await expect.poll(focused).toBe('status: Saved.');
+    const viewport = page.viewportSize()!;
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.getByRole('status').filter({ hasText: 'Saved.' }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/editor-saved-focus-${width}.png` });
+    }
+    await page.setViewportSize(viewport);
     await page.keyboard.press('Enter'); // nothing to save: the product stays as saved, the button as it was
     expect((e2e.env.store.getProduct(productId) as { name: string }).name).toBe('Third try');
     expect(await save.getAttribute('aria-disabled')).toBe('true');

@@ -110,6 +110,36 @@ describe('ProductEditor', () => {
     expect(said.filter((text) => text !== '')).toEqual(['Changes discarded.']);
   });
 
+  it('Save or Discard pressed from the keyboard turns off under it: the focus goes on to the status line that says what happened (it stayed on the dead button); Enter in a field leaves it there', async () => {
+    const { app } = await openEditor();
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Linen apron, washed', updated: AFTER })), { times: 1 });
+    const save = screen.getByRole('button', { name: 'Save changes' });
+    const discard = screen.getByRole('button', { name: 'Discard changes' });
+    const status = screen.getByRole('status');
+    await rename('Linen apron, washed');
+    save.focus();
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => expect(status).toHaveTextContent('Saved.'));
+    expect(save).toHaveAttribute('aria-disabled', 'true');
+    await eventually(() => expect(status).toHaveFocus());
+    // out of the Tab order: Shift+Tab goes back to the buttons
+    expect(status).toHaveAttribute('tabindex', '-1');
+
+    await rename('Linen apron, pressed');
+    discard.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(status).toHaveTextContent('Changes discarded.');
+    expect(discard).toHaveAttribute('aria-disabled', 'true');
+    await eventually(() => expect(status).toHaveFocus());
+
+    // saved by Enter in the field: the focus stays in it
+    app.network.on('PATCH', PATCH_PATH, () => json(wireProduct({ name: 'Linen apron, dyed', updated: THEIRS })), { times: 1 });
+    await rename('Linen apron, dyed');
+    await userEvent.keyboard('{Enter}');
+    await eventually(() => expect(status).toHaveTextContent('Saved.'));
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
+  });
+
   it('typing at once on opening is not taken for a restored draft (the draft its own first keys wrote was read back over it)', async () => {
     await openEditor();
     await rename('Linen apron, washed');

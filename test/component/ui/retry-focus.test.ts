@@ -175,7 +175,7 @@ describe('a retry that worked lands the focus where its work shows', () => {
     await eventually(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Add to cart' })));
   });
 
-  it('the product editor: on Save once saved (“Saved.” is said), as after a first Save that worked', async () => {
+  it('the product editor: once saved, on the status line that says “Saved.” (Save is off then), as after a first Save from the keyboard', async () => {
     const app = await createTestApp({ sessions: { demo: ['storefront', 'admin'] }, path: '/s/demo/product/p-100' });
     app.network.on('GET', '/api/v1/products/p-100', () => json(wireProduct()));
     app.network.on('PATCH', '/api/v1/products/p-100', failed, { times: 1 });
@@ -187,8 +187,8 @@ describe('a retry that worked lands the focus where its work shows', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
 
     await pressRetry('Try again');
-    expect(await screen.findByText('Saved.')).toBeInTheDocument();
-    await eventually(() => expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Save changes' })));
+    const saved = await screen.findByText('Saved.');
+    await eventually(() => expect(document.activeElement).toBe(saved));
   });
 
   it('New product: failing again, on the new Try again; added, its page opens', async () => {
