@@ -54,6 +54,32 @@ async function nothingLeaked(page: Page, lines: string[], values: string[]): Pro
 }
 
 describe('pasted Shopware credentials', () => {
+  it('Connect pressed from the keyboard keeps the focus while the key is checked, saying so (disabled, it dropped the focus to the page); at 360 and 1280 px', async () => {
+    const { app, store } = await startShopAndStore();
+    for (const width of [360, 1280]) {
+      const { page } = await openAppHome(e2e, app, width);
+      // the store's answer held until the button is looked at
+      let answer: () => void = () => undefined;
+      const held = new Promise<void>((resolve) => (answer = resolve));
+      await page.route(`${store.origin}/api/oauth/token`, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.getByRole('textbox', { name: 'Access key ID' }).fill(BROWSE.accessKeyId);
+      await page.getByLabel('Secret access key').fill(BROWSE.secret);
+      const connect = page.getByRole('button', { name: /^Connect .* with the integration key$/ });
+      await connect.focus();
+      await page.keyboard.press('Enter');
+      const focused = () => page.evaluate(() => `${document.activeElement?.tagName}: ${document.activeElement?.textContent?.trim()}`);
+      await expect.poll(focused).toMatch(/^BUTTON: Checking what it may do…/);
+      expect(await page.evaluate(() => (document.activeElement as HTMLButtonElement).getAttribute('aria-disabled'))).toBe('true');
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/credentials-checking-${width}.png` });
+      answer();
+      await page.getByText(/^Connected · /).waitFor();
+      await page.close();
+    }
+  });
+
   it('the access key ID and the secret swapped: refused here before sending, said so on the ID’s field (focused), both kept (the secret is shown once), nothing stored; swapped back, they connect; at 360 and 1280 px', async () => {
     const app = await startShop();
     for (const width of [360, 1280]) {

@@ -195,6 +195,28 @@ describe('CredentialsForm offline, connecting again', () => {
     await userEvent.type(screen.getByLabelText('Secret access key'), 'kept{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('If you change it meanwhile, press Connect again once you are back online.');
   });
+  it('while the key is checked, Connect is off but keeps the focus, saying it checks (disabled, it dropped the focus to the page); Enter again sends nothing more; refused, the focus goes to the secret', async () => {
+    let refuse: (error: unknown) => void = () => undefined;
+    const session = sessionStub([INTEGRATION], () => new Promise<void>((_, reject) => (refuse = reject)));
+    show(session, CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Access key ID' }), 'SWIAWRONG');
+    await userEvent.type(screen.getByLabelText('Secret access key'), 'wrong');
+    const connect = screen.getByRole('button', { name: /^Connect.* with the integration key$/ });
+    connect.focus();
+    await userEvent.keyboard('{Enter}');
+    const checking = await screen.findByRole('button', { name: /^Checking what it may do…/ });
+    expect(checking).toBe(connect);
+    expect(connect).not.toBeDisabled();
+    expect(connect).toHaveAttribute('aria-disabled', 'true');
+    expect(connect).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(session.connectWithCredentials).toHaveBeenCalledTimes(1);
+
+    refuse(new AppError('CREDENTIALS_REJECTED', 'The values are wrong, or the integration was deleted.'));
+    await screen.findByRole('alert');
+    expect(screen.getByLabelText('Secret access key')).toHaveFocus();
+    expect(connect).toHaveAttribute('aria-disabled', 'false');
+  });
 });
 
 describe('ConnectWithCredentials', () => {
