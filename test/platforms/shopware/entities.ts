@@ -150,7 +150,7 @@ const product: EntityDefinition = {
     const p = row as ProductRow;
     if (field === 'name') return p.translated.name;
     if (field === 'description') return p.translated.description;
-    // price sorts by the default currency's gross [unverified 7.20]
+    // price sorts by the default currency's gross (PriceFieldAccessorBuilder; docs/platform-evidence.md, "Shopware sorted by price")
     if (field === 'price') return p.price?.find((e) => e.currencyId === DEFAULT_CURRENCY_ID)?.gross ?? null;
     return undefined;
   },
