@@ -62,6 +62,8 @@ async function screenshots(page: Page, name: string, number: string): Promise<vo
   await page.screenshot({ path: `${SCREENSHOT_DIR}/${name}-1280.png`, fullPage: true });
   // each status one pill, however narrow its column ("Shipped · Partly paid" broke into two pieces)
   expect(await page.locator('#main .status').evaluateAll((pills) => pills.filter((p) => p.getClientRects().length !== 1).map((p) => p.textContent))).toEqual([]);
+  // each customer's address whole on one line (Foxy's "never-pays@example.com" broke at its hyphen)
+  expect(await page.locator('#main td.customer .email').evaluateAll((emails) => emails.filter((e) => new Set([...e.getClientRects()].map((r) => Math.round(r.top))).size !== 1).map((e) => e.textContent))).toEqual([]);
   await page.setViewportSize({ width: 360, height: 800 });
   // a card: the items under the customer, across its width, labelled by its column for the eye
   const cell = itemsOf(page, number);
