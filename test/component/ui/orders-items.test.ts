@@ -60,10 +60,10 @@ describe('OrdersView: what was bought', () => {
   it('where the store said what each line cost, the line and the list say it in the order’s currency', async () => {
     const priced = [{ name: 'Kurta', quantity: 2, lineTotal: 2400 }, { name: 'Tote', quantity: 1, lineTotal: 350 }, { name: 'Cap', quantity: 1 }, { name: 'Mug', quantity: 3, lineTotal: 900 }];
     await showOrders([order(1, { items: priced.slice(0, 2) }), order(2, { items: priced, currency: 'USD' })]);
-    expect(itemsCell('1001').textContent?.trim()).toBe('2\u00a0× Kurta ·\u00a0₹2,400.00 and Tote ·\u00a0₹350.00');
+    expect(itemsCell('1001').textContent?.trim()).toBe('2\u00a0× Kurta\u00a0·\u00a0₹2,400.00 and Tote\u00a0·\u00a0₹350.00');
     const cell = itemsCell('1002');
     await userEvent.click(within(cell).getByText('2 × Kurta · $2,400.00, Tote · $350.00 and 2 more'));
-    expect(within(cell).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['2\u00a0× Kurta ·\u00a0$2,400.00', 'Tote ·\u00a0$350.00', 'Cap', '3\u00a0× Mug ·\u00a0$900.00']);
+    expect(within(cell).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['2\u00a0× Kurta\u00a0·\u00a0$2,400.00', 'Tote\u00a0·\u00a0$350.00', 'Cap', '3\u00a0× Mug\u00a0·\u00a0$900.00']);
   });
 
   it('lines the store sent unreadable are counted in the line and said in the list', async () => {

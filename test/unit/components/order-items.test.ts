@@ -49,11 +49,13 @@ describe('itemsSummary', () => {
   it('where the store said what each line cost, each line says it after its name, in the order’s currency (a merchant checks the total by them)', () => {
     const pricedMug = { ...mug, lineTotal: 37 };
     const pricedTote = { ...tote, lineTotal: 12.5 };
-    expect(itemWords(pricedMug, 'USD')).toBe('2\u00a0× Ceramic Mug ·\u00a0$37.00');
-    expect(itemsSummary([pricedMug, pricedTote], 0, false, 'USD')).toBe('2\u00a0× Ceramic Mug ·\u00a0$37.00 and Tote Bag ·\u00a0$12.50');
-    expect(itemsSummary([pricedMug, pricedTote, ...more(3)], 0, false, 'USD')).toBe('2\u00a0× Ceramic Mug ·\u00a0$37.00, Tote Bag ·\u00a0$12.50 and 3 more');
-    expect(itemsSummary([pricedMug, pricedTote], 0, true, 'USD')).toBe('2\u00a0× Ceramic Mug ·\u00a0$37.00, Tote Bag ·\u00a0$12.50 and more');
+    expect(itemWords(pricedMug, 'USD')).toBe('2\u00a0× Ceramic Mug\u00a0·\u00a0$37.00');
+    expect(itemsSummary([pricedMug, pricedTote], 0, false, 'USD')).toBe('2\u00a0× Ceramic Mug\u00a0·\u00a0$37.00 and Tote Bag\u00a0·\u00a0$12.50');
+    expect(itemsSummary([pricedMug, pricedTote, ...more(3)], 0, false, 'USD')).toBe('2\u00a0× Ceramic Mug\u00a0·\u00a0$37.00, Tote Bag\u00a0·\u00a0$12.50 and 3 more');
+    expect(itemsSummary([pricedMug, pricedTote], 0, true, 'USD')).toBe('2\u00a0× Ceramic Mug\u00a0·\u00a0$37.00, Tote Bag\u00a0·\u00a0$12.50 and more');
+    // the price never starts a line of its own ("Watering Can" / "· $193.50" in a narrow cell): no break before its dot
+    expect(itemWords({ name: 'Watering Can', quantity: 3, lineTotal: 193.5 }, 'USD')).toMatch(/ Can\u00a0·\u00a0\$193\.50$/);
     // a line without its cost (the store did not say it) is named alone, never priced 0
-    expect(itemsSummary([pricedMug, cap], 0, false, 'USD')).toBe('2\u00a0× Ceramic Mug ·\u00a0$37.00 and Cap');
+    expect(itemsSummary([pricedMug, cap], 0, false, 'USD')).toBe('2\u00a0× Ceramic Mug\u00a0·\u00a0$37.00 and Cap');
   });
 });
