@@ -9,6 +9,7 @@ import { ageSignInsInFlight } from '../helpers/sign-ins-in-flight.ts';
 import {
   STORE_NAME,
   answerConsent,
+  grantFromOrders,
   connectThroughConsent,
   readOtherStorage,
   callbackParam,
@@ -141,10 +142,7 @@ describe('sign-in with the client-side flow (response_type=token)', () => {
       await connectThroughConsent(page, STORE_NAME);
       await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
       // Ask for admin from the Orders screen: the store still grants storefront only.
-      await page.getByRole('link', { name: /Orders/ }).click();
-      await page.getByRole('button', { name: /Grant access/ }).click();
-      await answerConsent(page, 'Allow');
-      await page.getByRole('heading', { name: 'Orders' }).waitFor();
+      await grantFromOrders(page);
       expect(callbackParam(callbacks.at(-1)!, 'scope')).toBe('storefront');
       await page.getByRole('button', { name: /Grant access/ }).waitFor();
       expect(await page.getByRole('table').count()).toBe(0);

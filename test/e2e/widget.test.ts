@@ -14,7 +14,7 @@ import type { ConsoleLog } from '../helpers/browser.ts';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { BUILD_DIR, SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { startStaticServer, strictHostCsp, type StaticServer } from '../helpers/static-server.ts';
-import { STORE_NAME, connectThroughConsent, answerConsent } from '../helpers/e2e-app.ts';
+import { STORE_NAME, connectThroughConsent, grantFromOrders } from '../helpers/e2e-app.ts';
 import { startWidgetHost, storefrontToken } from '../helpers/widget-host.ts';
 import { appHeaders, WIDGET_HEADERS } from '../deploy/csp.ts';
 
@@ -552,10 +552,7 @@ describe('the app’s Embed screen', () => {
     await connectThroughConsent(page, STORE_NAME);
     await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
     // Grant admin from the Orders screen, then open Embed.
-    await page.getByRole('link', { name: /Orders/ }).click();
-    await page.getByRole('button', { name: /Grant access/ }).click();
-    await answerConsent(page, 'Allow');
-    await page.getByRole('heading', { name: 'Orders' }).waitFor();
+    await grantFromOrders(page);
     await page.goto(`${e2e.env.app.url}#/s/demo/embed`);
     try {
       await page.getByRole('heading', { name: /needs its own, show-only access/ }).waitFor({ timeout: 8000 });

@@ -117,6 +117,14 @@ export async function boxOf(locator: Locator): Promise<{ x: number; y: number; w
 export const fieldSays = (field: Locator) =>
   field.evaluate((input) => (input.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim());
 
+/** From a connected store's screen: Orders, its Grant access, Allow on the store's page; back on Orders. */
+export async function grantFromOrders(page: Page): Promise<void> {
+  await page.getByRole('link', { name: /Orders/ }).click();
+  await page.getByRole('button', { name: /Grant access/ }).click();
+  await answerConsent(page, 'Allow');
+  await page.getByRole('heading', { name: 'Orders' }).waitFor();
+}
+
 export async function answerConsent(page: Page, choice: 'Allow' | 'Deny' = 'Allow'): Promise<void> {
   await page.getByRole('button', { name: choice, exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/oauth2/'));
