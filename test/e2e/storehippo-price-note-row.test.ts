@@ -57,6 +57,26 @@ describe('StoreHippo: the price’s note and problem in the editor', () => {
     await expect.poll(() => fieldSays(price)).toMatch(/^Enter the price as a number only/);
     expect(await spread(page.locator('#edit-price-problem'))).toEqual({ belowRow: true, left: 0, right: 0, threeLinesAtMost: true });
 
+    // Inventory wrong too: its problem below the price's, in the form's order (in its column, it stood above it)
+    const inventoryProblem = page.locator('#edit-inventory-problem');
+    await inventory.fill('2.5');
+    await expect.poll(() => fieldSays(inventory)).toBe('Inventory is a whole number, 0 or more.');
+    const [priceSaid, inventorySaid] = [await box(page.locator('#edit-price-problem')), await box(inventoryProblem)];
+    expect(inventorySaid.y).toBeGreaterThanOrEqual(priceSaid.y + priceSaid.height);
+    expect(Math.round(inventorySaid.x - priceSaid.x)).toBe(0);
+    await inventoryProblem.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-two-problems-1280.png` });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await inventoryProblem.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-two-problems-360.png` });
+    // one column: each right under its own field, the price's first
+    await expect.poll(async () => {
+      const [priceSaid, inventoryField, inventorySaid] = [await box(page.locator('#edit-price-problem')), await box(inventory), await box(inventoryProblem)];
+      return priceSaid.y < inventoryField.y && inventorySaid.y - (inventoryField.y + inventoryField.height) >= 0 && inventorySaid.y - (inventoryField.y + inventoryField.height) <= 8;
+    }).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await inventory.fill('7');
+
     // one column: the note right under the price's input, Inventory's label after it
     await price.fill('2600');
     await expect.poll(() => fieldSays(price)).toMatch(NOTE);

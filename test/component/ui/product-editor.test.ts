@@ -239,6 +239,31 @@ describe('ProductEditor', () => {
     expect(save).toHaveAttribute('aria-disabled', 'true');
   });
 
+  it('a price and an inventory both wrong: their problems in the form’s order, the price’s first (Inventory’s stood above it), and Save goes to the price', async () => {
+    const { patches } = await openEditor();
+    const price = screen.getByRole('textbox', { name: 'Price (USD)' });
+    const inventory = screen.getByRole('textbox', { name: 'Inventory' });
+    await userEvent.clear(price);
+    await userEvent.type(price, '-5');
+    await userEvent.clear(inventory);
+    await userEvent.type(inventory, '2.5');
+    expect(price).toHaveAccessibleDescription('The price cannot be negative.');
+    expect(inventory).toHaveAccessibleDescription('Inventory is a whole number, 0 or more.');
+    // Each a row of the fields' grid (no layout here), below Price, Inventory and Published where
+    // the three share a row: the inventory's in its column stood above the price's there.
+    const fields = screen.getByRole('form', { name: 'Edit product' }).querySelector('.fields');
+    const rows = [...(fields?.children ?? [])].filter((item) => item.classList.contains('problem') && item.textContent !== '');
+    expect(rows.map((row) => [row.textContent, row.classList.contains('wide')])).toEqual([
+      ['The price cannot be negative.', true],
+      ['Inventory is a whole number, 0 or more.', true],
+    ]);
+    // Save from the keyboard: the first problem in the form's order, the price's, takes the focus.
+    screen.getByRole('textbox', { name: 'Name' }).focus();
+    await userEvent.keyboard('{Enter}');
+    expect(price).toHaveFocus();
+    expect(patches()).toEqual([]);
+  });
+
   it('a price finer than a cent (19.994 USD) is refused beside the field and never sent (it was saved as typed, shown as 19.99)', async () => {
     const { patches } = await openEditor();
     const price = screen.getByRole('textbox', { name: 'Price (USD)' });
