@@ -9,13 +9,14 @@ import { formatCount, formatPrice } from './format.ts';
 const NAMED = 2;
 
 /**
- * One line as the list says it: "2 × Ceramic Mug" (the number kept with its ×), or the name alone for
+ * One line as the list says it: "2 × Ceramic Mug" (the number kept with its ×, and the × with the
+ * name's first word: a narrow cell ended a line with "2 ×", "Sticker Pack" on the next), or the name alone for
  * one; where the store said what the line cost, that after it in the order's `currency`:
  * "2 × Ceramic Mug · $37.00" (a merchant checks a total, or answers what an item was paid, by it). No-break
  * spaces keep the price with the name's last word: a narrow cell began a line with "· $193.50".
  */
 export function itemWords(item: OrderItem, currency = ''): string {
-  const words = item.quantity === 1 ? item.name : `${formatCount(item.quantity)}\u00a0× ${item.name}`;
+  const words = item.quantity === 1 ? item.name : `${formatCount(item.quantity)}\u00a0×\u00a0${item.name}`;
   return item.lineTotal === undefined || currency === '' ? words : `${words}\u00a0·\u00a0${formatPrice(item.lineTotal, currency)}`;
 }
 
