@@ -15,6 +15,7 @@ import { hasFocus, screenAudits, AXE_FLOW_TIMEOUT } from '../helpers/screen-audi
 import { productCards, readPlace, stepToNextPage, loadedProducts } from '../helpers/catalog-grid.ts';
 import { forgetCredentials, readOtherStorage, readSessionKeys, readVaultKeys } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
+import { datesOnLines } from '../helpers/dates-whole.ts';
 import { HIPPO_NAME as NAME, HIPPO_SECRETS as SECRETS, hash, pasteKey, useHippoApp } from '../helpers/storehippo-app.ts';
 import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 import type { StoreHippoStore } from '../platforms/storehippo/server.ts';
@@ -52,6 +53,33 @@ describe('StoreHippo in the app', () => {
     await page.locator('main li code').getByText('WELCOME10', { exact: true }).waitFor();
     expect(await page.getByRole('list', { name: '4 coupons are not listed here:' }).getByRole('listitem').allInnerTexts()).toEqual(['4 are not enabled: “NEWYEAR15”, “OLDSALE”, “DIWALI25” and 1 more.']);
     expect(await page.getByText('There is no code here to copy and share.').count()).toBe(0);
+  });
+
+  it('each date on Coupons and Orders whole on its line at 360 and 1280 px (at 360 px the coupon not started yet read “Expires Jan 31,” / “2099”)', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env, 360);
+    await pasteKey(page, DEMO_KEYS.manager);
+    await page.getByText('Connected · can browse products, see orders and coupons, and edit products').waitFor();
+    await page.goto(`${env.app.url}#/s/hippo/coupons`);
+    const upcoming = page.getByRole('list', { name: 'Not started yet' }).getByRole('listitem');
+    await upcoming.locator('code', { hasText: 'NEWYEAR15' }).waitFor();
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      // each date whole (a line may break between its start and its end, never inside a date): WELCOME10's and
+      // FLAT200's ends, NEWYEAR15's start and end
+      await expect.poll(() => datesOnLines(page.locator('main ul.coupons'))).toEqual({ dates: expect.arrayContaining([expect.stringMatching(/2030$/), expect.stringMatching(/2099$/)]), split: [] });
+      expect((await datesOnLines(page.locator('main ul.coupons'))).dates).toHaveLength(4);
+      expect(await upcoming.locator('.when').innerText()).toMatch(/^Starts [^·\n]*2099 · Expires [^·\n]*2099$/);
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-coupons-dates-${width}.png`, fullPage: true });
+    }
+    await page.goto(`${env.app.url}#/s/hippo/orders`);
+    await page.getByRole('table').getByText(/OID\d+/).first().waitFor();
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      // each order's date (a cell of its own, kept on one line)
+      await expect.poll(() => datesOnLines(page.locator('main table'))).toEqual({ dates: expect.arrayContaining([expect.any(String)]), split: [] });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/storehippo-orders-dates-${width}.png`, fullPage: true });
+    }
   });
 
   it('a read-only key connects, browses two pages, searches, filters, sorts, opens a CDN image, survives a reload; orders, coupons and edit are locked in StoreHippo’s words', async () => {
