@@ -81,12 +81,11 @@ describe('Shopware widget', () => {
     const some = await fetchProducts(
       fruit,
       spoiling((elements) => {
-        elements[1]!.calculatedPrice = 'on request';
-        delete elements[1]!.calculatedPrices;
+        elements[1]!.calculatedCheapestPrice = 'on request';
       }),
     );
     expect(some.map((p) => p.name)).toEqual(all.filter((_, index) => index !== 1));
-    const error = await fetchProducts(fruit, spoiling((elements) => elements.forEach((element) => (element.calculatedPrice = element.calculatedPrices = 'on request')))).catch((caught: unknown) => caught);
+    const error = await fetchProducts(fruit, spoiling((elements) => elements.forEach((element) => (element.calculatedCheapestPrice = 'on request')))).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('API_INVALID_RESPONSE');
   });

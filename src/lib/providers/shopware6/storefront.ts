@@ -30,8 +30,8 @@ export function buildStoreCardCriteria(query: Pick<StorefrontQuery, 'limit' | 'c
     sort: '-createdAt',
     associations: { cover: {}, media: { sort: 'position' }, children: {} },
     includes: {
-      product: ['id', 'name', 'translated', 'calculatedPrice', 'calculatedPrices', 'available', 'cover', 'media', 'children'],
-      calculated_price: ['unitPrice', 'listPrice'],
+      product: ['id', 'name', 'translated', 'calculatedCheapestPrice', 'available', 'cover', 'media', 'children'],
+      calculated_cheapest_price: ['unitPrice', 'listPrice', 'hasRange'],
       product_media: ['media'],
       media: ['url', 'alt'],
     },
@@ -63,20 +63,20 @@ function firstImage(wire: Wire): ProductImage | undefined {
 
 /**
  * One Store API product (the shopper's view: active only, calculated price) as a card; with a
- * storefront address, linked to its page there (render.ts keeps only an http(s) one). Where advanced
- * prices apply to this shopper (`calculatedPrices`, by quantity, the first from 1 item;
- * ProductPriceCalculator), the card says what Shopware's own card says (price-unit.html.twig), not
- * `calculatedPrice` (the product's default price): the last of them, "From" it where there are
- * several, and then with no list price (the app's catalogue card says the same, 98b44f6). A parent with
- * variants is in stock when a variant is (map.ts `variantsInStock`; the Store API sends active ones only).
+ * storefront address, linked to its page there (render.ts keeps only an http(s) one). The card says
+ * what Shopware's own card says (price-unit.html.twig), which its `calculatedCheapestPrice` holds
+ * (ProductPriceCalculator): the price of the most items where advanced prices apply, a parent's
+ * cheapest variant's, "From" it where that is a range (`hasRange`: several advanced prices, or
+ * variants at different prices), and then with no list price (the app's catalogue card says the same,
+ * 98b44f6 and map.ts `variantPrices`; `calculatedPrice` alone read Potatoes at its 2.5 kg's €1.53
+ * where its 5 kg costs €4.49). A parent with variants is in stock when a variant is (map.ts
+ * `variantsInStock`; the Store API sends active ones only).
  */
 export function readStoreCard(value: unknown, currency: string, storefrontUrl?: string): StorefrontCard {
   const wire = object(value);
-  // (not list(), for the widget's 6 KB: an element that is no object is refused all the same)
-  const tiers = wire.calculatedPrices as Wire[] | undefined;
-  const calculated = object(tiers?.at(-1) ?? wire.calculatedPrice);
-  // several: "From" the last, with no list price (price-unit.html.twig: displayFrom)
-  const from = !!tiers?.[1];
+  const calculated = object(wire.calculatedCheapestPrice);
+  // a range: "From" it, with no list price (price-unit.html.twig: displayFrom, hasDifferentPrice)
+  const from = !!calculated.hasRange;
   const variants = wire.children as Wire[] | undefined;
   return {
     name: readName(wire),

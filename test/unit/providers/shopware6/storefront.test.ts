@@ -43,7 +43,7 @@ describe('Store API -> cards (widget)', () => {
       ],
       sort: '-createdAt',
       associations: { cover: {}, media: { sort: 'position' }, children: {} },
-      includes: expect.objectContaining({ product: ['id', 'name', 'translated', 'calculatedPrice', 'calculatedPrices', 'available', 'cover', 'media', 'children'], media: ['url', 'alt'] }),
+      includes: expect.objectContaining({ product: ['id', 'name', 'translated', 'calculatedCheapestPrice', 'available', 'cover', 'media', 'children'], media: ['url', 'alt'] }),
     });
     expect(buildStoreCardCriteria({ limit: 8, category: '', search: 'pears' })).toMatchObject({ search: 'pears', filter: [{ field: 'parentId' }] });
   });
@@ -65,17 +65,17 @@ describe('Store API -> cards (widget)', () => {
     expect(onion?.image?.url).toMatch(/^http:\/\//);
   });
 
-  it('prices a product with advanced prices for this shopper as the shop’s card does: one is the price; several, "From" the last (the most items), with no list price (regression: Leeks read €1.09, one item’s price, where the shop says From €0.95)', async () => {
+  it('prices a product as the shop’s card does, by its cheapest price: advanced prices for this shopper, one the price, several "From" the last (the most items); a parent "From" its cheapest variant where they differ; then with no list price (regressions: Leeks read €1.09, one item’s price, where the shop says From €0.95; Potatoes €1.53, where its 5 kg costs €4.49)', async () => {
     const all = await cards('product', { limit: 100, category: '', search: '' });
     expect(all.find((card) => card.name === 'Carrots')).toMatchObject({ price: 0.69, from: false });
     expect(all.find((card) => card.name === 'Leeks')).toMatchObject({ price: 0.95, from: true, compareAtPrice: null });
     expect(all.find((card) => card.name === 'Kale')).toMatchObject({ price: 1.9, from: false });
+    expect(all.find((card) => card.name === 'Potatoes')).toMatchObject({ price: 1.53, from: true, compareAtPrice: null });
     // list prices (price-unit.html.twig: struck through only where it does not say "From")
-    const price = (unitPrice: number, listPrice: number | null) => ({ unitPrice, listPrice: listPrice === null ? null : { price: listPrice } });
-    const product = { id: 'a'.repeat(32), name: 'Leeks', available: true, calculatedPrice: price(1.16, 1.5) };
-    expect(readStoreCard({ ...product, calculatedPrices: [] }, 'EUR')).toMatchObject({ price: 1.16, compareAtPrice: 1.5, from: false });
-    expect(readStoreCard({ ...product, calculatedPrices: [price(1.09, 1.3)] }, 'EUR')).toMatchObject({ price: 1.09, compareAtPrice: 1.3, from: false });
-    expect(readStoreCard({ ...product, calculatedPrices: [price(1.09, 1.3), price(0.95, 1.2)] }, 'EUR')).toMatchObject({ price: 0.95, compareAtPrice: null, from: true });
+    const price = (unitPrice: number, listPrice: number | null, hasRange: boolean) => ({ unitPrice, listPrice: listPrice === null ? null : { price: listPrice }, hasRange });
+    const product = { id: 'a'.repeat(32), name: 'Leeks', available: true };
+    expect(readStoreCard({ ...product, calculatedCheapestPrice: price(1.09, 1.3, false) }, 'EUR')).toMatchObject({ price: 1.09, compareAtPrice: 1.3, from: false });
+    expect(readStoreCard({ ...product, calculatedCheapestPrice: price(0.95, 1.2, true) }, 'EUR')).toMatchObject({ price: 0.95, compareAtPrice: null, from: true });
   });
 
   it('searches through /store-api/search and filters by category name', async () => {
@@ -93,10 +93,11 @@ describe('Store API -> cards (widget)', () => {
     all.forEach((card, index) => {
       const product = products[index]!;
       expect(card.name).toBe(product.name);
-      // a product with advanced prices for every shopper costs the last of them, "From" it where there are several (the Admin API shows its default price)
+      // a product with advanced prices for every shopper costs the last of them, "From" it where there are several (the Admin API shows its default price);
+      // a parent sold in variants, what the app's card shows (storefrontPrice)
       const advanced = store.getProduct(product.id)?.advancedPrices;
-      expect(formatPrice(card.price, 'EUR', 'en')).toBe(formatPrice(advanced?.at(-1)?.gross ?? requirePrice(product), 'EUR', 'en'));
-      expect(card.from).toBe((advanced?.length ?? 0) > 1);
+      expect(formatPrice(card.price, 'EUR', 'en')).toBe(formatPrice(advanced?.at(-1)?.gross ?? product.storefrontPrice?.price ?? requirePrice(product), 'EUR', 'en'));
+      expect(card.from).toBe((advanced?.length ?? 0) > 1 || (product.storefrontPrice?.from ?? false));
       expect(shownWas(card.price, card.compareAtPrice)).toBe(product.compareAtPrice === null ? null : formatPrice(product.compareAtPrice, 'EUR', 'en'));
       expect(card.image).toEqual(product.images[0]);
       expect(card.inStock).toBe(product.inStock);
@@ -119,9 +120,9 @@ describe('Store API -> cards (widget)', () => {
     expect(elements.map((element) => readStoreCard(element, 'EUR', '').permalink)).toEqual(elements.map(() => ''));
   });
 
-  it('refuses an answer without calculatedPrice or without any name', () => {
+  it('refuses an answer without calculatedCheapestPrice or without any name', () => {
     expect(() => readStoreCard({ translated: { name: 'A' } }, 'EUR')).toThrow(AppError);
-    expect(() => readStoreCard({ translated: { name: ' ' }, name: null, calculatedPrice: { unitPrice: 1 } }, 'EUR')).toThrow(AppError);
-    expect(() => readStoreCard({ name: 'A', calculatedPrice: { unitPrice: '1' } }, 'EUR')).toThrow(AppError);
+    expect(() => readStoreCard({ translated: { name: ' ' }, name: null, calculatedCheapestPrice: { unitPrice: 1 } }, 'EUR')).toThrow(AppError);
+    expect(() => readStoreCard({ name: 'A', calculatedCheapestPrice: { unitPrice: '1' } }, 'EUR')).toThrow(AppError);
   });
 });
