@@ -6,6 +6,7 @@
  * and its card and page said "-2 in stock", where shoppers see it out of stock.
  */
 import { describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { productCards } from '../helpers/catalog-grid.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
@@ -19,6 +20,13 @@ const e2e = useE2e();
 async function oversell(origin: string): Promise<void> {
   const token = await integrationToken(origin, ADMIN);
   const answer = await call(`${origin}/api/product/${SEED_IDS.cherries}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ stock: -2 }) });
+  expect(answer.status).toBe(204);
+}
+
+/** The product `id` changed at the shop as Shopware's Admin API writes it. */
+async function patchProduct(origin: string, id: string, body: Record<string, unknown>): Promise<void> {
+  const token = await integrationToken(origin, ADMIN);
+  const answer = await call(`${origin}/api/product/${id}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   expect(answer.status).toBe(204);
 }
 
@@ -68,5 +76,36 @@ describe('Shopware: a product oversold (stock below 0)', () => {
     const summary = page.getByRole('heading', { name: 'Cherries 500 g', level: 1 }).locator('xpath=following-sibling::*[1]');
     await expect.poll(async () => (await summary.innerText()).replace(/\s+/g, ' ')).toBe('€4.99 Out of stock 2 oversold');
     await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-oversold-page-1280.png` });
+  });
+
+  it('keeps a card’s warnings on one line at 360 px, so its row of the grid gets no blank band (two badges wrapped, 27 px taller)', async () => {
+    const { app, shop, page } = await serveShopwareDemo(e2e);
+    await oversell(shop.origin);
+    // the longest the card can say: oversold by a four-digit count, and unpublished
+    await patchProduct(shop.origin, SEED_IDS.bananas, { stock: -1234, active: false });
+    await connectWithKey(page, ADMIN);
+    await page.goto(`${app.url}#/s/sw`);
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    /** The card of `name`, searched for, once it says `words`. */
+    const cardSaying = async (name: string, words: string) => {
+      await search.fill(name);
+      const card = productCards(page).filter({ hasText: name });
+      await expect.poll(async () => (await card.innerText()).replace(/\s+/g, ' ')).toContain(words);
+      return card;
+    };
+    const height = async (card: Locator) => (await card.boundingBox())?.height ?? 0;
+    // a card without badges: its height that of every card of the grid's rows
+    const plain = await height(await cardSaying('Pink Lady Apples', '€2.99'));
+    expect(plain).toBeGreaterThan(0);
+    const cherries = await cardSaying('Cherries', 'Out of stock 2 oversold');
+    await expect.poll(() => height(cherries)).toBe(plain);
+    const stollen = await cardSaying('Seasonal Stollen', 'Out of stock Unpublished');
+    await expect.poll(() => height(stollen)).toBe(plain);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-card-badges-unpublished-360.png` });
+    const bananas = await cardSaying('Bananas', 'Out of stock 1234 oversold Unpublished');
+    await expect.poll(() => height(bananas)).toBe(plain);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-card-badges-longest-360.png` });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/shopware-card-badges-longest-1280.png` });
   });
 });
