@@ -16,18 +16,16 @@ import { SEED_IDS } from '../platforms/shopware/seed.ts';
 
 const e2e = useE2e();
 
-/** Cherries sold past their stock at the shop: its count at -2, written as Shopware's Admin API writes it. */
-async function oversell(origin: string): Promise<void> {
-  const token = await integrationToken(origin, ADMIN);
-  const answer = await call(`${origin}/api/product/${SEED_IDS.cherries}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ stock: -2 }) });
-  expect(answer.status).toBe(204);
-}
-
 /** The product `id` changed at the shop as Shopware's Admin API writes it. */
 async function patchProduct(origin: string, id: string, body: Record<string, unknown>): Promise<void> {
   const token = await integrationToken(origin, ADMIN);
   const answer = await call(`${origin}/api/product/${id}`, { method: 'PATCH', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
   expect(answer.status).toBe(204);
+}
+
+/** Cherries sold past their stock at the shop: its count at -2, written as Shopware's Admin API writes it. */
+function oversell(origin: string): Promise<void> {
+  return patchProduct(origin, SEED_IDS.cherries, { stock: -2 });
 }
 
 describe('Shopware: a product oversold (stock below 0)', () => {
