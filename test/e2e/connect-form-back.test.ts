@@ -206,6 +206,9 @@ describe('Back while a store’s credentials form is open', () => {
     await openForm(page);
     await otherConnect(page).click();
     await cancelOf(page, OTHER).waitFor();
+    // both forms open, each with its entry: the second form's code loads after its Cancel shows, and a
+    // reload before it had taken its entry raced that pushState (the test's race, not the person's)
+    await expect.poll(() => page.evaluate(() => (history.state as { connectForm?: number } | null)?.connectForm ?? 0)).toBe(2);
     await page.reload();
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     expect(await cancelOf(page, STORE).count()).toBe(0);
