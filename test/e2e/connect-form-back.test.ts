@@ -69,6 +69,15 @@ async function backClosesForm(page: Page, address: string): Promise<void> {
   await page.getByRole('heading', { name: 'Your stores' }).waitFor();
 }
 
+/**
+ * Waits until the history entry shown counts `forms` open forms (back-closes.ts's connectForm). A
+ * form's Cancel shows on the click, but its code loads after, and only then does it take its entry
+ * (or, closed, give one back with history.back): a Back, reload or Cancel pressed before raced that.
+ */
+async function entryCounts(page: Page, forms: number): Promise<void> {
+  await expect.poll(() => page.evaluate(() => (history.state as { connectForm?: number } | null)?.connectForm ?? 0)).toBe(forms);
+}
+
 /** Back leaves the app: to the shop's Integrations page it was come to from. */
 async function backLeavesApp(page: Page, app: App): Promise<void> {
   await page.goBack();
@@ -135,7 +144,7 @@ describe('Back while a store’s credentials form is open', () => {
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     expect(await keyIdField(page).count()).toBe(0);
     // Forward came to an entry counting a form no longer open: gone back from at once (Back from it changed nothing).
-    await expect.poll(() => page.evaluate(() => (history.state as { connectForm?: number } | null)?.connectForm ?? 0)).toBe(0);
+    await entryCounts(page, 0);
     await openForm(page);
     await backClosesForm(page, address);
     await hasFocus(connectButton(page));
@@ -170,7 +179,7 @@ describe('Back while a store’s credentials form is open', () => {
     // Back closes them one at a time, the last opened first.
     await openForm(page);
     await otherConnect(page).click();
-    await cancelOf(page, OTHER).waitFor();
+    await entryCounts(page, 2);
     await backClosesOnly(page, address, OTHER, [STORE]);
     await backClosesOnly(page, address, STORE, []);
     await backLeavesApp(page, app);
@@ -180,8 +189,10 @@ describe('Back while a store’s credentials form is open', () => {
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     await openForm(page);
     await otherConnect(page).click();
+    await entryCounts(page, 2);
     await cancelOf(page, OTHER).click();
     await hasFocus(otherConnect(page));
+    await entryCounts(page, 1);
     await backClosesOnly(page, address, STORE, []);
     await backLeavesApp(page, app);
 
@@ -189,11 +200,12 @@ describe('Back while a store’s credentials form is open', () => {
     await page.goForward();
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     await otherConnect(page).click();
-    await cancelOf(page, OTHER).waitFor();
+    await entryCounts(page, 1);
     await connectButton(page).click();
-    await cancelOf(page, STORE).waitFor();
+    await entryCounts(page, 2);
     await cancelOf(page, OTHER).click();
     await hasFocus(otherConnect(page));
+    await entryCounts(page, 1);
     expect(await cancelOf(page, STORE).count()).toBe(1);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/connect-form-two-cancel-lower-360.png`, fullPage: true });
     await backClosesOnly(page, address, STORE, []);
@@ -205,10 +217,8 @@ describe('Back while a store’s credentials form is open', () => {
     const page = await openFromIntegrations(app, 1280);
     await openForm(page);
     await otherConnect(page).click();
-    await cancelOf(page, OTHER).waitFor();
-    // both forms open, each with its entry: the second form's code loads after its Cancel shows, and a
-    // reload before it had taken its entry raced that pushState (the test's race, not the person's)
-    await expect.poll(() => page.evaluate(() => (history.state as { connectForm?: number } | null)?.connectForm ?? 0)).toBe(2);
+    // both forms open, each with its entry (entryCounts says why not on the second's Cancel alone)
+    await entryCounts(page, 2);
     await page.reload();
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
     expect(await cancelOf(page, STORE).count()).toBe(0);
@@ -220,7 +230,7 @@ describe('Back while a store’s credentials form is open', () => {
     await openForm(page);
     await page.reload();
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
-    await expect.poll(() => page.evaluate(() => (history.state as { connectForm?: number } | null)?.connectForm ?? 0)).toBe(0);
+    await entryCounts(page, 0);
     await openForm(page);
     await backClosesForm(page, page.url());
     await backLeavesApp(page, app);
