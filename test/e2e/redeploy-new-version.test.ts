@@ -140,11 +140,47 @@ function countLoads(page: Page): { count: () => number } {
   return { count: () => loads };
 }
 
+/**
+ * What the page asked for ahead is in: the catalogue's parts for an error, and once idle the product
+ * screen's code (each import() puts its chunks in the head as links, the chunk's own first). A deploy
+ * before then had such a fetch find its chunk gone and the host's index.html name the newer
+ * version, found while the link still held (a fresh clone's loaded CI machine, 1 run in 7).
+ */
+async function partsAheadIn(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 5000 })));
+  // As a string: vitest would rewrite an import() written here into its own loader's call.
+  const allIn = () =>
+    page.evaluate<boolean>(`(async () => {
+      const links = [...document.querySelectorAll('link[rel="modulepreload"], link[rel="stylesheet"]')];
+      await Promise.all(links.filter((l) => l.rel === 'modulepreload').map((l) => import(l.href)));
+      return links.every((l) => l.rel === 'modulepreload' || l.sheet !== null);
+    })()`);
+  await expect.poll(allIn).toBe(true);
+}
+
+/**
+ * The link back (the host's files answer again), Back to the catalogue, and the orders opened again:
+ * they come with the new version, by one load of the page, still signed in.
+ */
+async function ordersOnceHostAnswers(page: Page, loads: { count: () => number }): Promise<void> {
+  await page.unroute(`${cdn.origin}/**`);
+  await page.goBack();
+  await productCards(page).first().waitFor();
+  await ordersLink(page).click();
+  await page.locator('main h1').waitFor();
+  expect(await sameDocument(page)).toBe(false);
+  expect(loads.count()).toBe(1);
+  expect(await entryOf(page)).toContain(`/${NEXT}`);
+  expect(await readSessionKeys(page)).toEqual(['session:hippo']);
+}
+
 describe('a screen whose code a new deployment removed', () => {
   it('is said to be the connection’s while the host does not answer; once it does, the new version loads by itself at the same address, signed in', async () => {
     const { page } = await e2e.open({ width: 1280, height: 800 });
     await onCatalogue(page, DEMO_KEYS.manager);
     const first = await entryOf(page);
+    // (the newer version is first found with the link down: nothing asked for ahead found it before)
+    await partsAheadIn(page);
     await deploy(next);
     await mark(page);
     const loads = countLoads(page);
@@ -159,18 +195,50 @@ describe('a screen whose code a new deployment removed', () => {
     expect(await page.getByText('A newer version').count()).toBe(0);
 
     // Back: the host answers with the new index.html; the orders, opened again, come with the new version by itself.
-    await page.unroute(`${cdn.origin}/**`);
-    await page.goBack();
-    await productCards(page).first().waitFor();
-    await ordersLink(page).click();
-    await page.locator('main h1').waitFor();
-    expect(await sameDocument(page)).toBe(false);
-    expect(loads.count()).toBe(1);
+    await ordersOnceHostAnswers(page, loads);
     expect(page.url()).toBe(ordersUrl);
     expect(await entryOf(page)).not.toBe(first);
-    expect(await entryOf(page)).toContain(`/${NEXT}`);
-    expect(await readSessionKeys(page)).toEqual(['session:hippo']);
     expect(await missingScreen(page).count()).toBe(0);
+  });
+
+  it('found while the link held, it does not load by itself while the host does not answer: the app stays, not the browser’s error page; once it answers, it does', async () => {
+    const { page } = await e2e.open({ width: 360, height: 780 });
+    // The catalogue's fetch ahead of the product screen's code goes out after the deploy (a loaded
+    // machine's order, or a person's) and finds it gone: the host's index.html names the newer version.
+    const productCode = /\/ProductView-[^/]*\.js$/;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(productCode, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await onCatalogue(page, DEMO_KEYS.manager);
+    await deploy(next);
+    const asked = page.waitForResponse((r) => r.url() === cdn.url && r.request().resourceType() === 'fetch');
+    release();
+    await asked;
+    await page.unroute(productCode);
+    await mark(page);
+    const loads = countLoads(page);
+
+    // The link down (the browser still says online): the orders' code is gone, and the page is not
+    // reloaded into the browser's error page (it was: the reload asked no host first). Reload says it.
+    await page.route(`${cdn.origin}/**`, (route) => route.abort('internetdisconnected'));
+    const hostAsked = page.waitForEvent('requestfailed', (r) => r.method() === 'HEAD' && r.url() === cdn.url);
+    hostAsked.catch(() => undefined); // (awaited below, after the words: a failure there is the one to see)
+    await ordersLink(page).click();
+    await missingScreen(page).getByText(NEWER_WORDS).waitFor();
+    await hostAsked;
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+    expect(await sameDocument(page)).toBe(true);
+    expect(loads.count()).toBe(0);
+    await missingScreen(page).getByRole('button', { name: 'Reload' }).waitFor();
+    await shoot(page, 'host-silent-360');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await shoot(page, 'host-silent-1280');
+
+    // Back: the host answers; the orders, opened again, come with the new version by itself.
+    await ordersOnceHostAnswers(page, loads);
   });
 
   it('loads the new version by itself once per address and version: where the reload brings the old page again, it says so, with Reload', async () => {

@@ -68,15 +68,23 @@ export class MissingScreenReload {
     $effect(() => {
       // A newer version known (online): the missing screen's code comes with it, at its first showing.
       if (!newerVersion[0]) return;
-      const load = () => {
+      // Not while the host does not answer (the link down, the browser still online): the reload would
+      // put the browser's error page in the app's place, as the online path below asks first too. The
+      // newer version may have been found long before (a part fetched ahead, as the link still held).
+      let live = true;
+      const mayLoad = () => live && !browserOffline() && comesByItself();
+      const load = async () => {
         const version = newerKnown();
-        if (version && !browserOffline() && comesByItself() && firstLoadOf(version)) location.reload();
+        if (version && mayLoad() && (await hostAnswers()) && mayLoad() && firstLoadOf(version)) location.reload();
       };
-      load();
+      void load();
       const main = document.getElementById('main');
-      const missing = new MutationObserver(load);
+      const missing = new MutationObserver(() => void load());
       if (main) missing.observe(main, { childList: true });
-      return () => missing.disconnect();
+      return () => {
+        live = false;
+        missing.disconnect();
+      };
     });
     $effect(() => {
       // Said from the moment the screen is missing (main's children change), and not once text is typed on the page.
