@@ -51,6 +51,25 @@ async function openProduct(page: Page): Promise<void> {
   await page.getByRole('form', { name: 'Edit product' }).waitFor();
 }
 
+/**
+ * Each coupon card's code: whether it fits on one line in the card (its text's width against the card's
+ * inside), and on how many lines it is drawn (its text's line boxes, measured on a Range over it).
+ */
+function codeLines(page: Page): Promise<Array<{ code: string; fits: boolean; lines: number }>> {
+  return page.locator('main li .code code').evaluateAll((codes) =>
+    codes.map((code) => {
+      const range = document.createRange();
+      range.selectNodeContents(code);
+      const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      const card = code.closest('li')!;
+      const style = getComputedStyle(card);
+      const inside = card.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      const width = rects.reduce((sum, rect) => sum + rect.width, 0);
+      return { code: code.textContent ?? '', fits: width <= inside, lines: new Set(rects.map((rect) => Math.round(rect.top))).size };
+    }),
+  );
+}
+
 /** The WCAG contrast ratio of two opaque computed colours ("rgb(r, g, b)"), to two decimals. */
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {
@@ -143,6 +162,11 @@ describe('a larger text size set in the browser', () => {
     await page.getByRole('navigation', { name: 'Store', exact: true }).getByRole('link', { name: 'Coupons' }).click();
     await page.locator('main li code').first().waitFor();
     expect(await sideways()).toBeLessThanOrEqual(0);
+    // A code is typed by a shopper: whole on one line where it fits in the card (Copy goes under it), broken
+    // only where the code alone is wider than the card ("WELC/OME1/0" beside Copy, as it was).
+    const codes = await codeLines(page);
+    expect(codes.filter((c) => c.fits).map((c) => c.code)).toContain('WELCOME10');
+    expect(codes.filter((c) => c.fits && c.lines !== 1)).toEqual([]);
     await shoot(page, 'text-200-coupons-360');
   });
 });
