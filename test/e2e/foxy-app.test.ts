@@ -314,6 +314,50 @@ describe('Foxy in the app', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-mug-first-360.png` });
   });
 
+  it('from 1024 to 1280 px each order’s status is on one line (“Subscription modification”, “Pending fraud review” took two at 1280); at 360 px and in between the table scrolls sideways nowhere', async () => {
+    const env = await startEnv();
+    const { page } = await openHome(env);
+    await paste(page, block(DEMO_BUNDLE));
+    await page.getByText(/^Connected · /).waitFor();
+    await page.goto(`${env.app.url}#/s/foxy/orders`);
+    await page.locator('tbody tr .status').first().waitFor();
+    /** Each status pill's words with the lines they are drawn on (their text's line boxes, a Range over them). */
+    const statusLines = () =>
+      page.locator('tbody tr .status').evaluateAll((pills) =>
+        pills.map((pill) => {
+          const range = document.createRange();
+          range.selectNodeContents(pill);
+          return { words: pill.textContent ?? '', lines: new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size };
+        }),
+      );
+    /** How far the page and the orders' region scroll sideways. */
+    const sideways = () =>
+      page.evaluate(() => {
+        const region = document.querySelector('main .scroll')!;
+        return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, table: region.scrollWidth - region.clientWidth };
+      });
+    const statuses = await statusLines();
+    // the longest of Foxy's words the seed's first page holds
+    expect(statuses.map((s) => s.words)).toEqual(expect.arrayContaining(['Subscription modification', 'Payment method change', 'Pending fraud review', 'Declined']));
+    expect(statuses.filter((s) => s.lines !== 1)).toEqual([]);
+    expect(await sideways()).toEqual({ page: 0, table: 0 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-orders-status-1280.png`, fullPage: true });
+    // the widths where the orders are a table (from 56rem, 896 px) up to a desktop, and a phone's cards
+    for (const width of [360, 600, 897, 960, 1024, 1152]) {
+      await page.setViewportSize({ width, height: 800 });
+      await expect.poll(sideways, { message: `${width} px` }).toEqual({ page: 0, table: 0 });
+    }
+    // on one line too at 1152 and 1024 px (narrower, in the table, a status may wrap: the items' column needs the room)
+    expect((await statusLines()).filter((s) => s.lines !== 1)).toEqual([]);
+    await page.setViewportSize({ width: 1024, height: 800 });
+    await expect.poll(async () => (await statusLines()).filter((s) => s.lines !== 1)).toEqual([]);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-orders-status-1024.png`, fullPage: true });
+    await page.setViewportSize({ width: 897, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-orders-status-897.png`, fullPage: true });
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-orders-status-360.png`, fullPage: true });
+  });
+
   it('sales the store sent unreadable leave out only themselves (or their unreadable items), said over the cards; a pending sale (a checkout not paid) names and prices nothing', async () => {
     const env = await startEnv();
     const { page } = await openHome(env);
