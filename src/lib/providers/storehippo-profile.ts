@@ -31,7 +31,7 @@ const MODES: readonly ConnectionModeInfo[] = [
         hint: 'Create a StoreHippo user with a read-only role and generate the key for that user in Advance Settings › Access Keys.',
       },
     ],
-    can: 'Whatever the role of the key’s user allows: the app checks browsing, orders and coupons right after connecting and shows exactly that. The key stays in this browser until you press Forget key; disable it in Advance Settings › Access Keys when done.',
+    can: 'Whatever the role of the key’s user allows: the app checks browsing, orders and coupons right after connecting and shows exactly that. The key stays in this browser until you press Forget key.',
     risk: RISK,
     revokeAt: REVOKE_AT,
     revokePath: ADMIN_PATH,

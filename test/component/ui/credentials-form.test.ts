@@ -53,6 +53,15 @@ describe('CredentialsForm', () => {
     expect(screen.getByLabelText('Access key')).toBe(document.getElementById(label.getAttribute('for') ?? ''));
   });
 
+  // Regression: Foxy's form showed "Get Token bundle" twice, as its title and at the start of its one field's label.
+  it('a one-field mode whose field’s label starts with the title (Foxy’s Get Token bundle): the title for screen readers only', () => {
+    const BUNDLE = foxyProfile.modes[0]!;
+    show(sessionStub([BUNDLE], () => Promise.resolve()), CredentialsForm, { storeId: 'shop', storeName: 'Foxy Store', mode: BUNDLE });
+    expect(screen.getByRole('heading', { name: 'Get Token bundle for Foxy Store' })).toHaveClass('visually-hidden');
+    expect(screen.getByRole('form', { name: 'Get Token bundle for Foxy Store' })).toBeInTheDocument();
+    expect(screen.getByText('Get Token bundle (client_id, client_secret, refresh_token)', { selector: 'label' })).not.toHaveClass('visually-hidden');
+  });
+
   it('a mode whose fields say less than its title (an integration key: ID and secret) keeps its title on screen; a choice of modes (the radio names it) does not', () => {
     show(sessionStub([INTEGRATION], () => Promise.resolve()), CredentialsForm, { storeId: 'shop', storeName: 'Shopware Shop', mode: INTEGRATION });
     expect(screen.getByRole('heading', { name: 'Integration key for Shopware Shop' })).not.toHaveClass('visually-hidden');
