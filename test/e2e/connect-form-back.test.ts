@@ -236,6 +236,28 @@ describe('Back while a store’s credentials form is open', () => {
     await backLeavesApp(page, app);
   });
 
+  it('while the form’s code is still coming (a slow link’s first form), its card says so, not only Connect turned Cancel', async () => {
+    const app = await startApp(2);
+    const page = await openFromIntegrations(app, 360);
+    // the form's code held until looked at (bounded: released after 10 s whatever happens)
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const timer = setTimeout(release, 10_000);
+    await page.route(/\/ConnectWithCredentials-[^/]*\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await connectButton(page).click();
+    const loading = page.locator('.credentials:empty');
+    await loading.waitFor();
+    expect(await loading.evaluate((div) => getComputedStyle(div, '::before').content)).toBe('"Loading the form…"');
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/connect-form-loading-360.png`, fullPage: true });
+    release();
+    clearTimeout(timer);
+    await hasFocus(keyIdField(page));
+    expect(await loading.count()).toBe(0);
+  });
+
   it('a lone store’s form, shown at once with no Connect, takes no entry: Back leaves the app', async () => {
     const app = await startApp(1);
     const page = await openFromIntegrations(app, 360);
