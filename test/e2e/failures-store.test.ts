@@ -14,6 +14,7 @@ import { STORE_NAME, connectThroughConsent } from '../helpers/e2e-app.ts';
 import { SCREENSHOT_DIR } from '../helpers/paths.ts';
 import { stepToNextPage, unreachablePanel } from '../helpers/catalog-grid.ts';
 import { openFailurePage, useFailureScreens } from '../helpers/failure-screens.ts';
+import { atBothWidths } from '../helpers/both-widths.ts';
 
 let page: Page;
 let log: ConsoleLog;
@@ -212,5 +213,32 @@ describe('a store that answers its products but blocks its orders (CORS on one a
     expect(await panel.textContent()).toContain('(CORS)');
     await shoot('orders-cors');
     await expectNoTechnicalLeak();
+  });
+});
+
+describe('a store that refuses the connection (down) while its catalogue is open', () => {
+  it('Try again pressed while it is still down says it tried again (the panel looked the same, as if the press did nothing); the focus stays on Try again; once up, Try again loads the list', async () => {
+    await openApp();
+    await connectThroughConsent(page, STORE_NAME);
+    await productCards().first().waitFor();
+    const store = (url: URL) => url.origin === e2e.env.store.origin;
+    await page.route(store, (route) => route.abort('connectionrefused'));
+    await page.reload();
+    const panel = unreachablePanel(page);
+    await panel.waitFor();
+    const again = page.getByText('Tried again just now, with the same result.');
+    expect(await again.count(), 'before any retry, no word of one').toBe(0);
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await again.waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Try again');
+    await atBothWidths(page, async (width) => {
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `failure-down-tried-again-${width}.png`), fullPage: true });
+    });
+    await expectNoTechnicalLeak();
+
+    await page.unroute(store);
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await productCards().first().waitFor();
+    expect(await panel.count()).toBe(0);
   });
 });
