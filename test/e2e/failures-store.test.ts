@@ -217,7 +217,7 @@ describe('a store that answers its products but blocks its orders (CORS on one a
 });
 
 describe('a store that refuses the connection (down) while its catalogue is open', () => {
-  it('Try again pressed while it is still down says it tried again (the panel looked the same, as if the press did nothing); the focus stays on Try again; once up, Try again loads the list', async () => {
+  it('says the store may be down; Try again pressed while it is still down says it tried again (the panel looked the same, as if the press did nothing); the focus stays on Try again; once up, Try again loads the list', async () => {
     await openApp();
     await connectThroughConsent(page, STORE_NAME);
     await productCards().first().waitFor();
@@ -226,6 +226,8 @@ describe('a store that refuses the connection (down) while its catalogue is open
     await page.reload();
     const panel = unreachablePanel(page);
     await panel.waitFor();
+    // The app loaded, so the person's connection works: the likeliest cause, the store being down, is said first.
+    expect(await panel.textContent()).toContain('The store may be down for a moment, or the connection dropped: try again shortly.');
     const again = page.getByText('Tried again just now, with the same result.');
     expect(await again.count(), 'before any retry, no word of one').toBe(0);
     await panel.getByRole('button', { name: 'Try again' }).click();

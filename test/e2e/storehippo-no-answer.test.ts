@@ -15,7 +15,7 @@ import { DEMO_KEYS } from '../platforms/storehippo/seed.ts';
 const { startEnv, openHome } = useHippoApp();
 
 /** Goodsie's words for a store read that got no answer (messages.ts), word for word. */
-const NO_ANSWER = 'Check your connection and try again. If the rest of the store loads, the store did not let this app read this answer (CORS).';
+const NO_ANSWER = 'The store may be down for a moment, or the connection dropped: try again shortly. If the rest of the store loads, the store did not let this app read this answer (CORS).';
 
 describe('StoreHippo in the app', () => {
   it('a catalogue read that gets no answer says what to do next in Goodsie’s words, not "could not be reached" twice; Try again loads the list', async () => {

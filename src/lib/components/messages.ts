@@ -12,11 +12,12 @@ export interface Explanation {
 /**
  * A store request that got no answer the page may read, on any platform (Goodsie's API_NETWORK_ERROR,
  * the others' NETWORK_OR_CORS): the browser does not tell a lost connection from a store that blocks
- * one address (CORS).
+ * one address (CORS). The app itself loaded, so the likeliest cause is the store being down (its
+ * server refusing the connection): said first, not only "check your connection".
  */
 const NO_ANSWER_WORDS: Explanation = {
   title: 'The store could not be reached',
-  detail: 'Check your connection and try again. If the rest of the store loads, the store did not let this app read this answer (CORS).',
+  detail: 'The store may be down for a moment, or the connection dropped: try again shortly. If the rest of the store loads, the store did not let this app read this answer (CORS).',
 };
 
 /**
