@@ -302,6 +302,44 @@ describe('offline moments', () => {
     expect((await namesSaying('No picture')).filter((name) => missed.includes(name))).toEqual([]);
   });
 
+  it('a picture asked for offline whose failure is told only once the browser is back online (a busy page) comes, not "No picture" for good (it said "No picture")', async () => {
+    const { page, context } = await e2e.open({ width: 1280, height: 900 });
+    await page.goto(e2e.env.app.url);
+    await connectThroughConsent(page, STORE_NAME);
+    const cards = page.locator('main ul > li article');
+    await cards.first().waitFor();
+    // Offline, the cards scrolled to ask for their pictures; their failures are held
+    // until the browser is back online, as a busy page runs the error's task after the online event.
+    const held: Array<() => Promise<void>> = [];
+    const holding = (route: Route) => void held.push(() => route.abort('internetdisconnected'));
+    const pictures = (url: URL) => /\/images\/\d+\.svg$/.test(url.pathname);
+    await page.route(pictures, holding);
+    await context.setOffline(true);
+    await page.evaluate(() => scrollBy(0, 2500));
+    await expect.poll(() => held.length).toBeGreaterThan(0);
+    /** The names of the drawn cards whose picture is still on its way. */
+    const waiting = await page.evaluate(() =>
+      [...document.querySelectorAll('main ul > li article')].filter((card) => card.querySelector('img')?.complete === false).map((card) => card.querySelector('h3')?.textContent?.trim() ?? ''),
+    );
+    expect(waiting.length).toBeGreaterThan(0);
+    await context.setOffline(false);
+    await page.waitForFunction(() => navigator.onLine);
+    await Promise.all(held.splice(0).map((abort) => abort()));
+    await page.unroute(pictures, holding);
+    await expect
+      .poll(() =>
+        page.evaluate((names) => {
+          const drawn = [...document.querySelectorAll('main ul > li article')].filter((card) => names.includes(card.querySelector('h3')?.textContent?.trim() ?? ''));
+          return drawn.length > 0 && drawn.every((card) => (card.querySelector('img')?.naturalWidth ?? 0) > 0);
+        }, waiting),
+      )
+      .toBe(true);
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/offline-pictures-told-late-${width}.png` });
+    }
+  });
+
   it('a returning visitor’s catalogue, the link dropped once its cards show: a search says this browser is offline (its panel’s code is no part of the store screen’s chunk, and came after the cards), and back online the search comes by itself', async () => {
     const { page, context } = await e2e.open({ width: 1280, height: 900 });
     await page.goto(e2e.env.app.url);
