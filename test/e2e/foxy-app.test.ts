@@ -419,7 +419,7 @@ describe('Foxy in the app', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-user-token-360.png`, fullPage: true });
     env.foxy.setCors('none');
     // (it was emptied: a Get Token bundle lost to the store's CORS, under words that said to try again)
-    await attempt(block(DEMO_BUNDLE), /^The store could not be reached\. Nothing was connected, and what you entered is kept\. Check your connection and try again; if it keeps happening, the store is not set up to answer this app’s address \(CORS\)\.$/, true);
+    await attempt(block(DEMO_BUNDLE), /^The store could not be reached\. Nothing was connected, and what you entered is kept\. The store may be down for a moment, or the connection dropped: try again shortly; if it keeps happening, the store is not set up to answer this app’s address \(CORS\)\.$/, true);
     expect(await page.getByText(/did not accept/).count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/foxy-cors-360.png`, fullPage: true });
     env.foxy.setCors('app');

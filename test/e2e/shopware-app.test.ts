@@ -397,7 +397,7 @@ describe('Shopware 6 in the app', () => {
 
     env.shop.setCors(false);
     await connectIntegration(page, BROWSE_ONLY.accessKeyId, BROWSE_ONLY.secret);
-    await page.getByText('Nothing was connected, and what you entered is kept. Check your connection and try again; if it keeps happening, the store is not set up to answer this app’s address (CORS).').waitFor();
+    await page.getByText('Nothing was connected, and what you entered is kept. The store may be down for a moment, or the connection dropped: try again shortly; if it keeps happening, the store is not set up to answer this app’s address (CORS).').waitFor();
     expect(await page.getByText(/did not accept/).count()).toBe(0);
     // the shop never judged it: the secret, shown once at the shop, is still there to send again (it was emptied)
     expect(await page.getByLabel('Secret access key').inputValue()).toBe(BROWSE_ONLY.secret);

@@ -224,7 +224,7 @@ describe('StoreHippo in the app', () => {
 
     env.hippo.setCors('no-access-key');
     await pasteKey(page, DEMO_KEYS.manager);
-    await page.getByRole('alert').filter({ hasText: 'Nothing was connected, and what you entered is kept. Check your connection and try again; if it keeps happening, the store is not set up to answer this app’s address (CORS).' }).waitFor();
+    await page.getByRole('alert').filter({ hasText: 'Nothing was connected, and what you entered is kept. The store may be down for a moment, or the connection dropped: try again shortly; if it keeps happening, the store is not set up to answer this app’s address (CORS).' }).waitFor();
     expect(await page.getByText(/did not accept/).count()).toBe(0);
     // the store never judged it: the key is still there to send again (it was emptied)
     expect(await keyField.inputValue()).toBe(DEMO_KEYS.manager);

@@ -37,7 +37,7 @@ export function credentialFailureWords(error: unknown, platform: string, credent
   if (credentialUnjudged(error)) {
     // (nothing else of the store was loaded to compare with: the words of a sign-in that got no answer)
     // (a request this site's own security policy blocked: its words, which send whoever runs it to the headers, not the store's CORS)
-    const tried = error.code === 'API_SERVER_ERROR' || error.code === 'API_TIMEOUT' || policyBlocked().length > 0 ? base.detail : 'Check your connection and try again; if it keeps happening, the store is not set up to answer this app’s address (CORS).';
+    const tried = error.code === 'API_SERVER_ERROR' || error.code === 'API_TIMEOUT' || policyBlocked().length > 0 ? base.detail : 'The store may be down for a moment, or the connection dropped: try again shortly; if it keeps happening, the store is not set up to answer this app’s address (CORS).';
     return { title: base.title, detail: `Nothing was connected, and what you entered is kept. ${tried}` };
   }
   return base;
