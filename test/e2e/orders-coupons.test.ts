@@ -107,4 +107,21 @@ describe('orders and coupons', () => {
     expect(await expiredList.getByRole('button').count()).toBe(0);
     for (const code of active) await page.getByRole('button', { name: `Copy ${code}` }).waitFor();
   });
+  it('a store with no orders yet says so, and where they will come from', async () => {
+    for (const width of [360, 1280]) {
+      const { page } = await e2e.open({ width, height: 800 });
+      await page.goto(e2e.env.app.url);
+      await connectThroughConsent(page, STORE_NAME);
+      await page.getByRole('heading', { name: STORE_NAME, level: 1 }).waitFor();
+      // The store's own answer for a shop that has sold nothing yet (its API's shape, no orders).
+      await page.route(/\/api\/v1\/orders/, (route) =>
+        route.fulfill({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: JSON.stringify({ orders: [], paging: { page: 0, count: 20, total: 0 } }) }),
+      );
+      await page.getByRole('link', { name: 'Orders' }).click();
+      await page.getByText('No orders yet. Orders placed in the store show here, newest first.').waitFor();
+      expect(await page.getByRole('navigation', { name: 'Order pages' }).count()).toBe(0);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `orders-none-yet-${width}.png`) });
+      await page.close();
+    }
+  });
 });
