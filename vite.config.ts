@@ -9,7 +9,7 @@ import { buildHeadersFile } from './test/deploy/csp.ts';
 import { WIDGET_PINS } from './src/lib/embed/snippet.ts';
 import { configProblem, readDeploymentConfig } from './test/deploy/read-config.ts';
 import { AloneLast } from './test/helpers/e2e-alone.ts';
-import { AUTH_CODE, FAILURE_PARTS, FIRST_SCREEN_PARTS, neededModules, RECORD_READING, SEAM_LIST, SHARED_TOO, STORE_SCREEN } from './test/deploy/first-load.ts';
+import { AUTH_CODE, FAILURE_PARTS, FIRST_SCREEN_PARTS, LIST_AND_STORE, neededModules, RECORD_READING, SEAM_LIST, SHARED_TOO, STORE_SCREEN } from './test/deploy/first-load.ts';
 
 const TARGET = 'es2022';
 /** The widget stylesheet's minifier target: the first versions with CSS light-dark(). */
@@ -166,6 +166,8 @@ const FAILURE_PART_IDS: readonly string[] = FAILURE_PARTS.map((path) => resolve(
 let failureParts: Set<string> | undefined;
 const FIRST_SCREEN_PART_IDS: readonly string[] = FIRST_SCREEN_PARTS.map((path) => resolve(import.meta.dirname, path));
 const SHARED_TOO_IDS: readonly string[] = SHARED_TOO.map((path) => resolve(import.meta.dirname, path));
+/** What the store screens share with a later part of the stores list (see LIST_AND_STORE): never the store screen's chunk. */
+const LIST_AND_STORE_IDS: readonly string[] = LIST_AND_STORE.map((path) => resolve(import.meta.dirname, path));
 let shared: Set<string> | undefined;
 
 /**
@@ -227,7 +229,7 @@ function storeScreenModules(ctx: Rolldown.ChunkingContext): Set<string> {
     const fallback = neededModules(lookup, START_FALLBACK);
     // What another screen imports dynamically (a platform's adapter, ...) keeps its own chunk.
     const joins = (id: string) =>
-      !first.has(id) && !entry.has(id) && !failure.has(id) && !fallback.has(id) && (STORE_SCREEN_IDS.includes(id) || (lookup(id)?.dynamicImporters.length ?? 0) === 0);
+      !first.has(id) && !entry.has(id) && !failure.has(id) && !fallback.has(id) && !LIST_AND_STORE_IDS.includes(id) && (STORE_SCREEN_IDS.includes(id) || (lookup(id)?.dynamicImporters.length ?? 0) === 0);
     storeScreen = new Set([...STORE_SCREEN_IDS, ...FAILURE_PART_IDS].flatMap((from) => [...neededModules(lookup, from)]).filter(joins));
   }
   return storeScreen;

@@ -73,6 +73,13 @@ export const FIRST_SCREEN_PARTS = [
 ] as const;
 
 /**
+ * What a store's screens share with a part of the stores list that loads later (connection-summary.ts,
+ * a connected store's line): a chunk of its own, not the store screen's, which that part would
+ * then load whole (store-capabilities.ts, with the scope-to-capability mapping it reads).
+ */
+export const LIST_AND_STORE = ['src/lib/state/store-capabilities.ts', 'src/lib/providers/capabilities.ts'] as const;
+
+/**
  * Modules of the store screen that the code flow's chunk and the seam's door import too, put in
  * 'shared' (vite.config.ts), which both already load, rather than in the store screen's chunk: the
  * one wrap of every request's time limit (its three users: the store API's clients, the connectors'

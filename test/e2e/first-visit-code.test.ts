@@ -117,7 +117,9 @@ describe('the code a visit downloads', () => {
     // renewals ask whether the store was signed out of (sign-out.ts, its own chunk since the stores
     // list's Sign out imports it alone); the newer-version check, which the store bar starts and the
     // stores list loads when idle (new-version.ts, a chunk of its own since); the sign-in's lifetime
-    // and state (oauth/state.ts), which a start without IndexedDB loads without the store's chunk. (unload-guard.js is the chunk
+    // and state (oauth/state.ts), which a start without IndexedDB loads without the store's chunk; what
+    // a connection lets the person do (store-capabilities.ts with providers/capabilities.ts, a chunk of
+    // its own, which a connected store's line on the stores list loads too). (unload-guard.js is the chunk
     // of what the AuthService, the seam and the Embed screen's sign-in share: unload-guard.ts and
     // return-to.ts; Rolldown names it after one of them.)
     // And once idle after the first cards (CatalogView), the product screen's code (ProductView, with
@@ -152,6 +154,7 @@ describe('the code a visit downloads', () => {
       'shared.js',
       'sign-out.js',
       'state.js',
+      'store-capabilities.js',
       'store.css',
       'store.js',
       'unload-guard.js',

@@ -7,6 +7,7 @@
  */
 import type { Capability } from '../domain/capability.ts';
 import type { Session } from '../state/session.svelte.ts';
+import { can, isProbed, supports } from '../state/store-capabilities.ts';
 
 /** Each capability the line names, as a verb and its object: neighbours of one verb share it ("see orders and coupons"). */
 const PHRASES: readonly (readonly [Capability, string, string])[] = [
@@ -41,11 +42,11 @@ function phrases(capabilities: readonly Capability[], unconfirmed: readonly Capa
 /** "can browse products, see orders and coupons, and edit products[; not allowed to see orders or coupons, or to edit products]". */
 export function connectionSummary(session: Session, storeId: string): string {
   const unconfirmed = session.connectedMode(storeId)?.unconfirmed ?? [];
-  const can = PHRASES.map(([capability]) => capability).filter((capability) => session.can(storeId, capability));
-  const locked = session.isProbed(storeId)
-    ? PHRASES.map(([capability]) => capability).filter((capability) => session.supports(storeId, capability) && !session.can(storeId, capability))
+  const able = PHRASES.map(([capability]) => capability).filter((capability) => can(session, storeId, capability));
+  const locked = isProbed(session, storeId)
+    ? PHRASES.map(([capability]) => capability).filter((capability) => supports(session, storeId, capability) && !can(session, storeId, capability))
     : [];
-  const allowed = can.length > 0 ? `can ${list(phrases(can, unconfirmed, 'and'), 'and')}` : 'can do nothing yet';
+  const allowed = able.length > 0 ? `can ${list(phrases(able, unconfirmed, 'and'), 'and')}` : 'can do nothing yet';
   // Each verb's own "to" after the first: "see orders or coupons, or to edit products" (not "... coupons or edit products").
   const refused = phrases(locked, [], 'or');
   const notAllowed = refused.length > 1 ? `${refused.slice(0, -1).join(', to ')}, or to ${refused.at(-1)}` : refused.join('');

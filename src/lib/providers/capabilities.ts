@@ -1,6 +1,6 @@
 /**
  * What the app may do for a connected store, derived from the scopes the server actually granted.
- * Components ask `session.can('viewOrders')`; only this module knows which scope gives what, with
+ * Components ask `can(session, storeId, 'viewOrders')` (state/store-capabilities.ts); only this module knows which scope gives what, with
  * capability-scope.ts for the scope to ask for (asked only on a store's screens: out of the first load).
  */
 import type { Capability } from '../domain/capability.ts';

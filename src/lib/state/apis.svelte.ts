@@ -12,6 +12,7 @@ import type { Product, ProductListQuery, ProductPage } from '../domain/catalog.t
 import { installApis, installedApis, preloadStoreCode } from './apis-context.ts';
 import { FreshCopies } from './fresh-copies.ts';
 import { ProductConflictError } from '../domain/conflict.ts';
+import { isProbed } from './store-capabilities.ts';
 
 /** The capability a call exercises: a 403 on a probed platform takes it back. */
 const CAPABILITY_OF: Partial<Record<keyof StoreApi, Capability>> = {
@@ -189,7 +190,7 @@ export class StoreApis {
     } catch (error) {
       if (error instanceof HttpError && error.code === 'API_INSUFFICIENT_SCOPE') {
         if (error.requiredScope) this.#session.withdrawScope(storeId, error.requiredScope);
-        else if (capability && this.#session.isProbed(storeId)) this.#session.refuseCapability(storeId, capability);
+        else if (capability && isProbed(this.#session, storeId)) this.#session.refuseCapability(storeId, capability);
       }
       throw error;
     } finally {

@@ -14,6 +14,7 @@ import { catalogRoute, type Route } from './routes.ts';
 import type { Session } from './session.svelte.ts';
 import { noteReturnedTo } from './open-on-return.ts';
 import { noteGranted, noteRefusedMore, noteWithheld, type Refusal } from './withheld.svelte.ts';
+import { grantedScopes } from './store-capabilities.ts';
 
 export type SignInOutcome = { path: string; error: null } | { route: Route; error: unknown };
 
@@ -23,8 +24,8 @@ export type SignInOutcome = { path: string; error: null } | { route: Route; erro
  * the locks of what stays locked say the store did not grant it, instead of asking as if never asked.
  */
 function grantedLess(session: Session, storeId: string, asked: readonly string[], returnTo: string): void {
-  noteGranted(storeId, asked, session.grantedScopes(storeId), returnTo);
-  if (noteWithheld(storeId, asked, session.grantedScopes(storeId))) session.noteDeclinedMore(storeId);
+  noteGranted(storeId, asked, grantedScopes(session, storeId), returnTo);
+  if (noteWithheld(storeId, asked, grantedScopes(session, storeId))) session.noteDeclinedMore(storeId);
 }
 
 /** The app's own refusals of an answer that was ours ({@link Refusal}). */

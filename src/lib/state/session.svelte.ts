@@ -22,8 +22,9 @@ type Unsaved = Extract<AuthEvent, { type: 'storage-write-failed' }>;
 /**
  * Which stores are connected, and the changes to that: loading what is saved, signing in and out
  * (here or in another tab), renewals that fail or end, the seam stores' connections. What each store
- * then lets the person do is asked of its base, StoreAccess (store-access.svelte.ts): components ask
- * `session.can(storeId, 'editProducts')`; they never look at scope strings themselves.
+ * then lets the person do is asked of its base, StoreAccess (store-access.svelte.ts), and of
+ * store-capabilities.ts: components ask `can(session, storeId, 'editProducts')`; they never look at
+ * scope strings themselves.
  */
 export class Session extends StoreAccess {
   #auth: AuthPort;

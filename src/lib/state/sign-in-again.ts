@@ -5,6 +5,7 @@
  */
 import type { Session } from './session.svelte.ts';
 import { withOpenPart } from './open-on-return.ts';
+import { grantedScopes } from './store-capabilities.ts';
 
 /**
  * Asks the store for one more scope on top of what is granted, coming back to `returnTo` with what
@@ -13,7 +14,7 @@ import { withOpenPart } from './open-on-return.ts';
  */
 export function requestScope(session: Session, storeId: string, scope: string, returnTo: string): Promise<void> {
   const store = session.store(storeId);
-  const current = session.isConnected(storeId) ? session.grantedScopes(storeId) : (store && 'defaultScopes' in store ? store.defaultScopes : []);
+  const current = session.isConnected(storeId) ? grantedScopes(session, storeId) : (store && 'defaultScopes' in store ? store.defaultScopes : []);
   const scopes = [...new Set([...current, scope])];
   return session.signIn(storeId, { scopes, returnTo: withOpenPart(returnTo) });
 }

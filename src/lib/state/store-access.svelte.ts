@@ -1,17 +1,16 @@
 /**
  * What each configured store offers and lets the person do, answered from its config and its
  * platform's profile (providers/): whether it is connected, the connection modes, the platform's
- * names and notes, the scopes granted less those refused since, and the capabilities that follow.
- * Queries only: Session extends it (so components keep asking `session.can(storeId, 'editProducts')`)
+ * names and notes, and the scopes refused since they were granted. Queries only: Session extends it
  * and changes what they read (the sessions, the seam's links, the refusals). What only a store's
- * screens ask (its paging rules, a capability's scope, a lock's reason) is in store-queries.ts, out
- * of the first load.
+ * screens ask (its paging rules, a capability's scope, a lock's reason) is in store-queries.ts, and
+ * what a connection lets the person do (`can(session, storeId, 'editProducts')`) in
+ * store-capabilities.ts, out of the first load.
  */
 import type { AppConfig, StoreConfig } from '../config/types.ts';
 import type { Capability } from '../domain/capability.ts';
 import type { StoreSession } from '../oauth/types.ts';
 import { runsOnSeam } from '../connect/store-config.ts';
-import { capabilitiesFor, platformSupports } from '../providers/capabilities.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { ConnectionModeInfo, PlatformNote } from '../providers/types.ts';
 import { SeamLinks } from './seam-links.svelte.ts';
@@ -78,39 +77,9 @@ export abstract class StoreAccess {
     return store && getProvider(store.kind).notes?.[which];
   }
 
-  /** Whether `storeId`'s platform decides capabilities by probing (no scopes to ask for). */
-  isProbed(storeId: string): boolean {
-    const store = this.store(storeId);
-    return store !== undefined && getProvider(store.kind).capabilities.from === 'probe';
-  }
-
   /** A 403 on something the probe allowed (an integration's edit right): off until connected again. */
   refuseCapability(storeId: string, capability: Capability): void {
     this.links.refuse(storeId, capability);
-  }
-
-  /** The scopes the store granted, less any it has since refused. */
-  grantedScopes(storeId: string): string[] {
-    const withdrawn = this.#withdrawn[storeId] ?? [];
-    return (this.sessionFor(storeId)?.tokens.scopes ?? this.links.get(storeId)?.scopes ?? []).filter((s) => !withdrawn.includes(s));
-  }
-
-  capabilities(storeId: string): ReadonlySet<Capability> {
-    const store = this.store(storeId);
-    if (!store || !this.isConnected(storeId)) return new Set();
-    const provider = getProvider(store.kind);
-    const linked = this.links.capabilities(storeId, provider.capabilities);
-    return linked ? new Set(linked) : capabilitiesFor(provider, this.grantedScopes(storeId));
-  }
-
-  /** Whether the store's platform has `capability` at all (Shopware has no cart for apps): no tab, no lock. */
-  supports(storeId: string, capability: Capability): boolean {
-    const store = this.store(storeId);
-    return store !== undefined && platformSupports(getProvider(store.kind), capability, this.can(storeId, capability));
-  }
-
-  can(storeId: string, capability: Capability): boolean {
-    return this.capabilities(storeId).has(capability);
   }
 
   /** The platform's words for a scope ("Browse products and pages"); undefined for a scope it does not know. */

@@ -11,6 +11,7 @@ import { scopeForCapability } from '../providers/capability-scope.ts';
 import { getProvider } from '../providers/registry.ts';
 import type { PagingRules } from '../providers/types.ts';
 import type { Session } from './session.svelte.ts';
+import { can } from './store-capabilities.ts';
 
 /** How the store's platform pages its catalogue: its largest page, whether it pages in the browser (PagingRules). */
 export function catalogPaging(session: Session, storeId: string): PagingRules | undefined {
@@ -21,7 +22,7 @@ export function catalogPaging(session: Session, storeId: string): PagingRules | 
 /** Why a probe-derived capability is locked, with what to change at the store; undefined otherwise. */
 export function lockReason(session: Session, storeId: string, capability: Capability): string | undefined {
   const store = session.store(storeId);
-  if (!store || session.links.get(storeId) === undefined || session.can(storeId, capability)) return undefined;
+  if (!store || session.links.get(storeId) === undefined || can(session, storeId, capability)) return undefined;
   const source = getProvider(store.kind).capabilities;
   return source.from === 'probe' ? source.change[capability] : undefined;
 }

@@ -10,6 +10,7 @@ import { openStorage } from '../../../src/lib/storage/kv.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
 import EmbedHarness from './EmbedHarness.svelte';
 import { wirePaging, wireProduct } from '../../helpers/goodsie-wire.ts';
+import { grantedScopes } from '../../../src/lib/state/store-capabilities.ts';
 
 type AuthLike = ConstructorParameters<typeof Session>[0];
 
@@ -224,7 +225,7 @@ describe('EmbedView', () => {
     const { session } = makeSession([appSession(ADMIN_TOKEN, ['storefront', 'admin'])]);
     // A 403 insufficient_scope on an admin call: the screens stop offering admin features...
     session.withdrawScope('demo', 'admin');
-    expect(session.grantedScopes('demo')).toEqual(['storefront']);
+    expect(grantedScopes(session, 'demo')).toEqual(['storefront']);
     render(EmbedHarness, { props: { session, storeId: 'demo', navigate: vi.fn() } });
     // ...but the token still holds admin, so it never goes into a public snippet.
     expect(await screen.findByRole('heading', { name: /needs its own, show-only access/i })).toBeInTheDocument();

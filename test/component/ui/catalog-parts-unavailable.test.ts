@@ -11,6 +11,7 @@ import CatalogView from '../../../src/lib/components/views/CatalogView.svelte';
 import { answerStoreInfo, apiError, catalogQuery, createTestApp, harnessProps, productPage } from '../../helpers/component-harness.ts';
 import { wireProduct } from '../../helpers/goodsie-wire.ts';
 import Harness from './Harness.svelte';
+import { can } from '../../../src/lib/state/store-capabilities.ts';
 
 vi.mock('../../../src/lib/components/LockedFeature.svelte', () => {
   throw new TypeError('Failed to fetch dynamically imported module');
@@ -35,7 +36,7 @@ describe('a part of the catalogue whose code does not download', () => {
     expect(alert).toHaveTextContent('Part of this app could not be loaded.');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
     // The scope was still withdrawn: the store refused it, whatever the prompt's code did.
-    expect(app.session.can('demo', 'browse')).toBe(false);
+    expect(can(app.session, 'demo', 'browse')).toBe(false);
   });
 
   it('the note on a product the store sent unreadable: says that part of the app could not be loaded, above the cards that could be read', async () => {

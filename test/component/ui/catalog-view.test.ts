@@ -19,6 +19,7 @@ import {
 } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 import { recordLiveRegions } from '../../helpers/live-regions.ts';
+import { can } from '../../../src/lib/state/store-capabilities.ts';
 
 afterEach(() => {
   cleanup();
@@ -229,7 +230,7 @@ describe('CatalogView', () => {
     expect(
       await screen.findByText('Seeing the catalogue needs permission to “Browse products and pages”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
-    expect(app.session.can('demo', 'browse')).toBe(false);
+    expect(can(app.session, 'demo', 'browse')).toBe(false);
 
     await userEvent.click(screen.getByRole('button', { name: 'Grant access to browse products and pages' }));
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));

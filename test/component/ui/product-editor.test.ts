@@ -7,6 +7,7 @@ import { draftStore } from '../../../src/lib/storage/drafts.ts';
 import { createTestApp, eventually, harnessProps, signOutInAnotherTab, json, tokenFor, wireProduct, type TestApp } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
 import { recordLiveRegions } from '../../helpers/live-regions.ts';
+import { can } from '../../../src/lib/state/store-capabilities.ts';
 
 const SEEN = '2024-03-02T11:30:00Z';
 const THEIRS = '2024-03-04T08:00:00Z';
@@ -583,7 +584,7 @@ describe('ProductEditor', () => {
     expect(
       await screen.findByText('Editing products needs permission to “Manage the store”, which Demo Store has not granted to this app.'),
     ).toBeInTheDocument();
-    expect(app.session.can('demo', 'editProducts')).toBe(false);
+    expect(can(app.session, 'demo', 'editProducts')).toBe(false);
     await userEvent.click(screen.getByRole('button', { name: 'Grant access to manage the store' }));
     await eventually(() => expect(app.navigate).toHaveBeenCalledTimes(1));
     expect((app.authorizationUrls()[0]?.searchParams.get('scope') ?? '').split(' ').sort()).toEqual(['admin', 'storefront']);

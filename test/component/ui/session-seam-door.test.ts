@@ -13,6 +13,7 @@ import type { AppConfig } from '../../../src/lib/config/types.ts';
 import { Session } from '../../../src/lib/state/session.svelte.ts';
 import { type KeyValueStore } from '../../../src/lib/storage/kv.ts';
 import { createMemoryStore } from '../../../src/lib/storage/memory-store.ts';
+import { grantedScopes } from '../../../src/lib/state/store-capabilities.ts';
 
 type AuthLike = ConstructorParameters<typeof Session>[0];
 
@@ -158,7 +159,7 @@ describe('Session.load and the seam’s door', () => {
 
     await store.set('session:foxy', { ...record, tokens: { ...TOKENS, accessToken: 'AT2', scopes: [] } });
     emit({ type: 'connected-elsewhere', storeId: 'foxy' });
-    await expect.poll(() => session.grantedScopes('foxy')).toEqual([]);
+    await expect.poll(() => grantedScopes(session, 'foxy')).toEqual([]);
     expect(session.epoch('foxy')).toBe(epoch); // the screens stay as they are (focus, typing)
 
     session.markExpired('foxy');
