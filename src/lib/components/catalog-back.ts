@@ -3,12 +3,13 @@
  * of the store, the cart, orders, coupons, Embed): the one the person last saw of that store, with
  * its search, category and sort, not its start. Remembered for the visit as the catalogue shows
  * ({@link noteCatalog}), and kept in the history entry of each screen that links back to it
- * (Router.keep), which a reload of the tab keeps where it forgets the rest: a product opened from a
+ * (keepInEntry), which a reload of the tab keeps where it forgets the rest: a product opened from a
  * search, its page reloaded, still links back to that search, as it did before the reload.
  * (Not sessionStorage: the pending sign-ins' alone, layering.test.ts.)
  */
 import type { Router } from '../state/router.svelte.ts';
 import { catalogRoute, formatRoute, parseRoute, type Route } from '../state/routes.ts';
+import { keepInEntry, keptInEntry } from '../state/entry-state.ts';
 
 type CatalogRoute = Extract<Route, { name: 'catalog' }>;
 
@@ -32,11 +33,11 @@ export function catalogBack(router: Router, storeId: string): CatalogRoute {
   let route = last.get(storeId);
   if (!route) {
     // history.state may hold anything (an older version's, another script's): only this store's catalogue is taken.
-    const kept = router.kept(KEY);
+    const kept = keptInEntry(KEY);
     const parsed = typeof kept === 'string' ? parseRoute(kept) : null;
     if (parsed?.name !== 'catalog' || parsed.storeId !== storeId) return catalogRoute(storeId) as CatalogRoute;
     last.set(storeId, (route = parsed));
   }
-  router.keep(router.entry, KEY, formatRoute(route));
+  keepInEntry(router, router.entry, KEY, formatRoute(route));
   return route;
 }

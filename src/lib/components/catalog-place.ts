@@ -1,13 +1,14 @@
 /**
  * A catalogue's place across a reload of the tab. Back finds the loaded pages themselves in the
  * router's memory (CatalogView); a reload has lost them, so the place is kept in the history
- * entry's own state (Router.keep: small, and it survives the reload), and the pages up to it are
+ * entry's own state (keepInEntry: small, and it survives the reload), and the pages up to it are
  * asked for again before the list shows, at the same place.
  */
 import type { Router } from '../state/router.svelte.ts';
 import type { GridPlace } from './ProductGrid.svelte';
 import { PAGE_SIZE } from '../state/cursor-pages.ts';
 import { pagesPerRequest } from '../domain/catalog.ts';
+import { keepInEntry, keptInEntry } from '../state/entry-state.ts';
 
 const KEY = 'catalogPlace';
 
@@ -68,8 +69,8 @@ interface KeptPlace {
  * A place to go back to after a reload of this entry, with how many products to load for it; null:
  * start at the top (also where the place is further down than {@link reloadReach}).
  */
-export function reloadPlace(router: Router, path: string, paging: ReloadPaging | undefined): { place: GridPlace; atLeast: number } | null {
-  const kept = router.kept(KEY) as Partial<KeptPlace> | null | undefined;
+export function reloadPlace(path: string, paging: ReloadPaging | undefined): { place: GridPlace; atLeast: number } | null {
+  const kept = keptInEntry(KEY) as Partial<KeptPlace> | null | undefined;
   if (!kept || kept.path !== path || !isPlace(kept.place)) return null;
   const { place } = kept;
   if (place.offset <= 0 || place.index >= reloadReach(paging)) return null;
@@ -89,7 +90,7 @@ export function placeKeeper(router: Router, entry: string, path: string): { keep
   let pending: KeptPlace | null = null;
   const write = () => {
     clearTimeout(timer);
-    if (pending) router.keep(entry, KEY, pending);
+    if (pending) keepInEntry(router, entry, KEY, pending);
     pending = null;
   };
   addEventListener('pagehide', write);

@@ -14,7 +14,7 @@ export class Router {
   #route = $state<Route>({ name: 'home' });
   /** The current history entry's id, kept in history.state so Back and Forward find it again. */
   #entry = '';
-  /** What views remembered per history entry, for this visit only (a reload starts over; see {@link keep}). */
+  /** What views remembered per history entry, for this visit only (a reload starts over; entry-state.ts keeps what must survive one). */
   #memory = new Map<string, unknown>();
 
   constructor() {
@@ -50,20 +50,6 @@ export class Router {
   /** What was remembered for history entry `entry`, if it is still kept. */
   recall(entry: string): unknown {
     return this.#memory.get(entry);
-  }
-
-  /**
-   * Writes `value` under `key` into the state of history entry `entry` if it is still the one shown
-   * (a late write never lands in the next entry): unlike {@link remember}, it survives a reload of
-   * the tab. Small values only: history.state is copied at every write.
-   */
-  keep(entry: string, key: string, value: unknown): void {
-    if (entry === this.#entry) history.replaceState({ ...(history.state as object | null), [key]: value }, '');
-  }
-
-  /** What {@link keep} left under `key` in the entry shown, this visit or before a reload. */
-  kept(key: string): unknown {
-    return (history.state as Record<string, unknown> | null)?.[key];
   }
 
   #set(route: Route): void {

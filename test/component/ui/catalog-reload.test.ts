@@ -16,6 +16,7 @@ import { Router } from '../../../src/lib/state/router.svelte.ts';
 import type { Cursor, Product, ProductPage } from '../../../src/lib/domain/catalog.ts';
 import { answerStoreInfo, apiError, catalogQuery, createTestApp, eventually, harnessProps, json, wirePaging, wireProduct } from '../../helpers/component-harness.ts';
 import Harness from './Harness.svelte';
+import { keepInEntry, keptInEntry } from '../../../src/lib/state/entry-state.ts';
 
 afterEach(() => {
   cleanup();
@@ -25,37 +26,38 @@ afterEach(() => {
 
 const place = (over: Partial<GridPlace> = {}): GridPlace => ({ offset: 2400, index: 40, columns: 4, rowHeight: 320, ...over });
 
-describe('Router.keep: a value in the entry state that a reload keeps', () => {
+describe('keepInEntry: a value in the entry state that a reload keeps', () => {
   it('writes into the entry shown only, keeping its id and the rest of its state; a new Router (a reload) reads it', () => {
     history.replaceState({ other: 'kept' }, '', '/#/s/demo');
     const router = new Router();
-    router.keep(router.entry, 'catalogPlace', { path: '/s/demo', place: place() });
+    keepInEntry(router, router.entry, 'catalogPlace', { path: '/s/demo', place: place() });
     expect(history.state).toMatchObject({ other: 'kept', entry: router.entry, catalogPlace: { path: '/s/demo' } });
     // A late write for an entry no longer shown lands nowhere.
     const first = router.entry;
     router.go({ name: 'product', storeId: 'demo', productId: 'p-1' });
-    router.keep(first, 'catalogPlace', 'late');
-    expect(router.kept('catalogPlace')).toBeUndefined();
+    keepInEntry(router, first, 'catalogPlace', 'late');
+    expect(keptInEntry('catalogPlace')).toBeUndefined();
     history.back();
     return eventually(() => {
       const reloaded = new Router();
       expect(reloaded.entry).toBe(first);
-      expect(reloaded.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place() });
+      expect(keptInEntry('catalogPlace')).toEqual({ path: '/s/demo', place: place() });
     });
   });
 });
 
 describe('reloadPlace: where a reloaded list goes back to', () => {
-  function routerWith(kept: unknown): Router {
+  /** The entry's state as a reload finds it, with `kept` as the catalogue left it. */
+  function enteredWith(kept: unknown): void {
     history.replaceState({ catalogPlace: kept }, '', '/#/s/demo');
-    return new Router();
   }
 
   // Goodsie's paging (largest page 100: pages of 24 go 4 to a request).
   const goodsie = { maxCount: 100 };
 
   it('the kept place of the same list, with the pages up to two past its top row', () => {
-    expect(reloadPlace(routerWith({ path: '/s/demo', place: place() }), '/s/demo', goodsie)).toEqual({ place: place(), atLeast: 40 + 48 });
+    enteredWith({ path: '/s/demo', place: place() });
+    expect(reloadPlace('/s/demo', goodsie)).toEqual({ place: place(), atLeast: 40 + 48 });
   });
 
   it('as far down as RELOAD_REQUESTS of the platform’s largest pages reach; any way where pages cost no request (FlickRocket, Foxy)', () => {
@@ -66,17 +68,24 @@ describe('reloadPlace: where a reloaded list goes back to', () => {
     expect(reloadReach({ maxCount: 10 })).toBe(20 * 24); // one page of 24 per request at least
     expect(reloadReach(undefined)).toBe(20 * 24);
     expect(reloadReach({ maxCount: 100, local: true })).toBe(Infinity);
-    expect(reloadPlace(routerWith({ path: '/s/fr', place: place({ index: 5000 }) }), '/s/fr', { maxCount: 100, local: true })).toEqual({ place: place({ index: 5000 }), atLeast: 5000 + 48 });
-    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ index: 1919 }) }), '/s/demo', goodsie)).toEqual({ place: place({ index: 1919 }), atLeast: 1919 + 48 });
-    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ index: 1920 }) }), '/s/demo', goodsie)).toBeNull();
-    expect(reloadPlace(routerWith({ path: '/s/sh', place: place({ index: 960 }) }), '/s/sh', { maxCount: 50 })).toBeNull();
+    enteredWith({ path: '/s/fr', place: place({ index: 5000 }) });
+    expect(reloadPlace('/s/fr', { maxCount: 100, local: true })).toEqual({ place: place({ index: 5000 }), atLeast: 5000 + 48 });
+    enteredWith({ path: '/s/demo', place: place({ index: 1919 }) });
+    expect(reloadPlace('/s/demo', goodsie)).toEqual({ place: place({ index: 1919 }), atLeast: 1919 + 48 });
+    enteredWith({ path: '/s/demo', place: place({ index: 1920 }) });
+    expect(reloadPlace('/s/demo', goodsie)).toBeNull();
+    enteredWith({ path: '/s/sh', place: place({ index: 960 }) });
+    expect(reloadPlace('/s/sh', { maxCount: 50 })).toBeNull();
   });
 
   it('none for another list, the top of the list, or what is not a whole place', () => {
-    expect(reloadPlace(routerWith({ path: '/s/demo?q=mug', place: place() }), '/s/demo', goodsie)).toBeNull();
-    expect(reloadPlace(routerWith({ path: '/s/demo', place: place({ offset: 0, index: 0 }) }), '/s/demo', goodsie)).toBeNull();
+    enteredWith({ path: '/s/demo?q=mug', place: place() });
+    expect(reloadPlace('/s/demo', goodsie)).toBeNull();
+    enteredWith({ path: '/s/demo', place: place({ offset: 0, index: 0 }) });
+    expect(reloadPlace('/s/demo', goodsie)).toBeNull();
     for (const bad of [null, 'x', { path: '/s/demo' }, { path: '/s/demo', place: { ...place(), index: -4 } }, { path: '/s/demo', place: { ...place(), columns: 0 } }, { path: '/s/demo', place: { ...place(), offset: Number.NaN } }, { path: '/s/demo', place: { ...place(), index: 2.5 } }]) {
-      expect(reloadPlace(routerWith(bad), '/s/demo', goodsie), JSON.stringify(bad)).toBeNull();
+      enteredWith(bad);
+      expect(reloadPlace('/s/demo', goodsie), JSON.stringify(bad)).toBeNull();
     }
   });
 });
@@ -89,25 +98,25 @@ describe('placeKeeper', () => {
     const keeper = placeKeeper(router, router.entry, '/s/demo');
     keeper.keep(place({ index: 8 }));
     keeper.keep(place({ index: 12 }));
-    expect(router.kept('catalogPlace')).toBeUndefined();
+    expect(keptInEntry('catalogPlace')).toBeUndefined();
     vi.advanceTimersByTime(300);
-    expect(router.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 12 }) });
+    expect(keptInEntry('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 12 }) });
     keeper.keep(place({ index: 16 }));
     dispatchEvent(new PageTransitionEvent('pagehide'));
-    expect(router.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 16 }) });
+    expect(keptInEntry('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 16 }) });
     // flush (a click, which may open a product) writes the pending place at once, and only once.
     keeper.keep(place({ index: 18 }));
     keeper.flush();
-    expect(router.kept('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 18 }) });
+    expect(keptInEntry('catalogPlace')).toEqual({ path: '/s/demo', place: place({ index: 18 }) });
     history.replaceState({ ...(history.state as object), catalogPlace: 'cleared' }, '');
     vi.advanceTimersByTime(300);
-    expect(router.kept('catalogPlace')).toBe('cleared');
+    expect(keptInEntry('catalogPlace')).toBe('cleared');
     // Stopped (the view gone): nothing more is written.
     keeper.keep(place({ index: 20 }));
     keeper.stop();
     vi.advanceTimersByTime(300);
     dispatchEvent(new PageTransitionEvent('pagehide'));
-    expect(router.kept('catalogPlace')).toBe('cleared');
+    expect(keptInEntry('catalogPlace')).toBe('cleared');
   });
 });
 

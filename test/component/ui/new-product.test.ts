@@ -15,6 +15,7 @@ import { createTestApp, eventually, harnessProps, signOutInAnotherTab, json, tok
 import Harness from './Harness.svelte';
 import { SESSION_CHANNEL_NAME } from '../../../src/lib/auth/session-channel.ts';
 import { connectedSinceSignOut } from '../../../src/lib/state/sign-outs-heard.ts';
+import { keptInEntry } from '../../../src/lib/state/entry-state.ts';
 
 afterEach(() => {
   cleanup();
@@ -304,7 +305,7 @@ describe('New product', () => {
     await userEvent.click(await screen.findByRole('button', { name: 'Try again' }));
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', storeId: 'demo', productId: 'p-kept' }));
     expect(posted(app)).toHaveLength(1);
-    expect(app.router.kept('addedBefore')).toBe(true);
+    expect(keptInEntry('addedBefore')).toBe(true);
     expect(await draftStore().load('demo/new-product')).toBeUndefined();
   });
 
@@ -321,7 +322,7 @@ describe('New product', () => {
     await eventually(() => expect(app.router.current).toMatchObject({ name: 'product', productId: 'p-new' }));
     expect(posted(app)).toHaveLength(2);
     expect(app.network.requests('GET', '/api/v1/products').filter((r) => r.url.searchParams.get('q'))).toEqual([]);
-    expect(app.router.kept('addedBefore')).toBeUndefined();
+    expect(keptInEntry('addedBefore')).toBeUndefined();
   });
 
   it('Cancel with nothing typed closes the form at once, asking nothing', async () => {
