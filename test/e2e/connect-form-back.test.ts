@@ -236,7 +236,7 @@ describe('Back while a store’s credentials form is open', () => {
     await backLeavesApp(page, app);
   });
 
-  it('while the form’s code is still coming (a slow link’s first form), its card says so, not only Connect turned Cancel', async () => {
+  it('while the form’s code is coming (a slow link’s first form), its card says so, not only Connect turned Cancel', async () => {
     const app = await startApp(2);
     const page = await openFromIntegrations(app, 360);
     // the form's code held until looked at (bounded: released after 10 s whatever happens)
@@ -256,6 +256,53 @@ describe('Back while a store’s credentials form is open', () => {
     clearTimeout(timer);
     await hasFocus(keyIdField(page));
     expect(await loading.count()).toBe(0);
+  });
+
+  it('Back while the form’s code is still coming (a slow link’s first form) closes it and stays in the app; its code, come after, draws nothing; Forward and Back then as above', async () => {
+    const app = await startApp(2);
+    const page = await openFromIntegrations(app, 360);
+    const address = page.url();
+    // The form's code held until Back has been pressed (bounded: released after 10 s whatever happens).
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const timer = setTimeout(release, 10_000);
+    let held = 0;
+    await page.route(/\/ConnectWithCredentials-[^/]*\.js$/, async (route) => {
+      held += 1;
+      await released;
+      await route.continue();
+    });
+    await connectButton(page).click();
+    // (Back then left the app: the form took its entry only once its code had come)
+    // the card says the form is coming (HomeView's CSS: its empty place), not only Connect turned Cancel
+    const loading = page.locator('.credentials:empty');
+    await loading.waitFor();
+    expect(await loading.evaluate((div) => getComputedStyle(div, '::before').content)).toBe('"Loading the form…"');
+    await expect.poll(() => held).toBe(1);
+    // its entry taken at the press, while the code is still held (not once it came)
+    await entryCounts(page, 1);
+    expect(await loading.count()).toBe(1);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/connect-form-loading-back-360.png`, fullPage: true });
+    await page.goBack();
+    expect(page.url()).toBe(address);
+    await loading.waitFor({ state: 'detached' });
+    await hasFocus(connectButton(page));
+    expect(await connectButton(page).getAttribute('aria-expanded')).toBe('false');
+    release();
+    clearTimeout(timer);
+    await page.waitForLoadState('networkidle');
+    expect(await keyIdField(page).count()).toBe(0);
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await page.unroute(/\/ConnectWithCredentials-[^/]*\.js$/);
+
+    // Forward leaves it closed (its entry gone back from); the next form's Back closes it, then Back leaves the app.
+    await page.goForward();
+    await page.getByRole('heading', { name: 'Your stores' }).waitFor();
+    await entryCounts(page, 0);
+    expect(await keyIdField(page).count()).toBe(0);
+    await openForm(page);
+    await backClosesForm(page, address);
+    await backLeavesApp(page, app);
   });
 
   it('a lone store’s form, shown at once with no Connect, takes no entry: Back leaves the app', async () => {

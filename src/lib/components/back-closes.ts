@@ -14,58 +14,48 @@
  * nothing). Not where the app moved on meanwhile (another address).
  *
  * Forward after Back does not open it again: the form forgot what was typed as it closed (a secret
- * is kept nowhere it was not asked to be), and opening an empty form unasked would need code in the
- * stores list's first load. Such an entry, counting more forms than are open, is gone back from at
- * once: Back from it would change nothing. One left by a reload while a form was open (a reload
+ * is kept nowhere it was not asked to be), and opening an empty form unasked would need more code in
+ * the stores list's first load. Such an entry, counting more forms than are open, is gone back from
+ * at once: Back from it would change nothing. One left by a reload while a form was open (a reload
  * shows the list with its forms closed) is gone back from as the page loads (the Router's
- * constructor), before this code is; one the next form meets all the same is taken over by it.
+ * constructor).
+ *
+ * The entry is the card's (HomeView), taken at the press of Connect, not by the form once its code
+ * has come: on a slow link that takes seconds, and a Back meanwhile left the app. Back then closes
+ * the form still loading (its code, come after, draws nothing). This module is in the stores list's
+ * first load for it (npm run size).
  *
  * The form of a deployment of one store, shown at once without a Connect, takes no entry: it is that
  * screen itself, not a step taken on it, and Back leaves the app there as from any first screen (an
  * entry pushed unasked would make the first Back do nothing).
  */
 
-/** The key of history.state that counts the forms open at the entry (the Router reads it at a load too). */
-const FORM = 'connectForm';
-/** The forms open with an entry each, in the order they opened, and what closes each. */
-const open: { close: () => void }[] = [];
+/** The forms open with an entry each, in the order they opened: what closes each. */
+const open: (() => void)[] = [];
 
 /** How many forms the entry shown counts (none: the list's own entry, or another screen's). */
-function formsOfEntry(): number {
-  const count = (history.state as Record<string, unknown> | null)?.[FORM];
-  return typeof count === 'number' ? count : 0;
-}
-
-function countEntry(count: number, push: boolean): void {
-  const state = { ...(history.state as object | null), [FORM]: count };
-  if (push) history.pushState(state, '');
-  else history.replaceState(state, '');
-}
+const formsOfEntry = (): number => (history.state as { connectForm?: number } | null)?.connectForm! | 0;
 
 /** Back (or Forward) came to an entry: the forms above its count close; one counting more than are open is gone back from. */
 function onPop(): void {
   const count = formsOfEntry();
   if (count > open.length) history.go(open.length - count);
-  for (const form of open.splice(count).reverse()) form.close();
+  while (open.length > count) open.pop()!();
 }
 
-let listening = false;
-
-/** An attachment for the form's element: the entry taken while it is in the page, given back after. */
-export function backCloses(close: () => void): () => () => void {
+/**
+ * An attachment for the element the form is drawn in: the entry taken while it is in the page, given
+ * back after. The stores list's (HomeView), put there at the press of Connect, before the form's code
+ * has come: on a slow link that takes seconds, and a Back meanwhile left the app (no entry yet).
+ */
+export const backCloses = (close: () => void) => (): (() => void) => {
+  addEventListener('popstate', onPop); // once: the same listener again is no second one
+  history.pushState({ ...(history.state as object | null), connectForm: open.push(close) }, '');
+  const href = location.href;
   return () => {
-    if (!listening) addEventListener('popstate', onPop);
-    listening = true;
-    const form = { close };
-    // an entry counting forms no longer open (a reload's, Forward's): this form's now
-    countEntry(open.length + 1, formsOfEntry() <= open.length);
-    open.push(form);
-    const href = location.href;
-    return () => {
-      const at = open.indexOf(form);
-      if (at < 0) return; // closed by Back: its entry is behind already
-      open.splice(at, 1);
-      if (formsOfEntry() === open.length + 1 && location.href === href) history.back();
-    };
+    const at = open.indexOf(close);
+    if (at < 0) return; // closed by Back: its entry is behind already
+    open.splice(at, 1);
+    if (formsOfEntry() === open.length + 1 && location.href === href) history.back();
   };
-}
+};
