@@ -12,7 +12,7 @@
  * Shopware server, at 360 and 1280 px.
  */
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { useE2e } from '../helpers/e2e-fixture.ts';
 import { openAppHome, servePlatformApp } from '../helpers/platform-app.ts';
 import { hasFocus } from '../helpers/screen-audits.ts';
@@ -55,6 +55,32 @@ async function openFromIntegrations(app: App, width: number): Promise<Page> {
 
 const connectButton = (page: Page) => page.getByRole('button', { name: `Connect ${STORE}`, exact: true });
 const keyIdField = (page: Page) => page.getByRole('textbox', { name: 'Access key ID' });
+
+/** The credentials forms' code (ConnectWithCredentials' chunk). */
+const FORM_CODE = /\/ConnectWithCredentials-[^/]*\.js$/;
+
+/** The form's code held until `release` (bounded: released after 10 s whatever happens); `held`: how many requests for it came. */
+async function holdFormCode(page: Page): Promise<{ release: () => void; held: () => number }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const timer = setTimeout(release, 10_000);
+  let held = 0;
+  await page.route(FORM_CODE, async (route) => {
+    held += 1;
+    await released;
+    await route.continue();
+  });
+  return { release: () => (release(), clearTimeout(timer)), held: () => held };
+}
+
+/** Connect pressed while the form's code is held: its card says the form is coming (HomeView's CSS: its empty place), not only Connect turned Cancel. */
+async function pressConnectWhileHeld(page: Page): Promise<Locator> {
+  await connectButton(page).click();
+  const loading = page.locator('.credentials:empty');
+  await loading.waitFor();
+  expect(await loading.evaluate((div) => getComputedStyle(div, '::before').content)).toBe('"Loading the form…"');
+  return loading;
+}
 
 async function openForm(page: Page): Promise<void> {
   await connectButton(page).click();
@@ -239,21 +265,11 @@ describe('Back while a store’s credentials form is open', () => {
   it('while the form’s code is coming (a slow link’s first form), its card says so, not only Connect turned Cancel', async () => {
     const app = await startApp(2);
     const page = await openFromIntegrations(app, 360);
-    // the form's code held until looked at (bounded: released after 10 s whatever happens)
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const timer = setTimeout(release, 10_000);
-    await page.route(/\/ConnectWithCredentials-[^/]*\.js$/, async (route) => {
-      await released;
-      await route.continue();
-    });
-    await connectButton(page).click();
-    const loading = page.locator('.credentials:empty');
-    await loading.waitFor();
-    expect(await loading.evaluate((div) => getComputedStyle(div, '::before').content)).toBe('"Loading the form…"');
+    // the form's code held until looked at
+    const code = await holdFormCode(page);
+    const loading = await pressConnectWhileHeld(page);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/connect-form-loading-360.png`, fullPage: true });
-    release();
-    clearTimeout(timer);
+    code.release();
     await hasFocus(keyIdField(page));
     expect(await loading.count()).toBe(0);
   });
@@ -262,23 +278,11 @@ describe('Back while a store’s credentials form is open', () => {
     const app = await startApp(2);
     const page = await openFromIntegrations(app, 360);
     const address = page.url();
-    // The form's code held until Back has been pressed (bounded: released after 10 s whatever happens).
-    let release!: () => void;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    const timer = setTimeout(release, 10_000);
-    let held = 0;
-    await page.route(/\/ConnectWithCredentials-[^/]*\.js$/, async (route) => {
-      held += 1;
-      await released;
-      await route.continue();
-    });
-    await connectButton(page).click();
+    // The form's code held until Back has been pressed.
+    const code = await holdFormCode(page);
     // (Back then left the app: the form took its entry only once its code had come)
-    // the card says the form is coming (HomeView's CSS: its empty place), not only Connect turned Cancel
-    const loading = page.locator('.credentials:empty');
-    await loading.waitFor();
-    expect(await loading.evaluate((div) => getComputedStyle(div, '::before').content)).toBe('"Loading the form…"');
-    await expect.poll(() => held).toBe(1);
+    const loading = await pressConnectWhileHeld(page);
+    await expect.poll(() => code.held()).toBe(1);
     // its entry taken at the press, while the code is still held (not once it came)
     await entryCounts(page, 1);
     expect(await loading.count()).toBe(1);
@@ -288,12 +292,11 @@ describe('Back while a store’s credentials form is open', () => {
     await loading.waitFor({ state: 'detached' });
     await hasFocus(connectButton(page));
     expect(await connectButton(page).getAttribute('aria-expanded')).toBe('false');
-    release();
-    clearTimeout(timer);
+    code.release();
     await page.waitForLoadState('networkidle');
     expect(await keyIdField(page).count()).toBe(0);
     await page.getByRole('heading', { name: 'Your stores' }).waitFor();
-    await page.unroute(/\/ConnectWithCredentials-[^/]*\.js$/);
+    await page.unroute(FORM_CODE);
 
     // Forward leaves it closed (its entry gone back from); the next form's Back closes it, then Back leaves the app.
     await page.goForward();
